@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Bidbench",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bidbench", targets: ["bidbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The domain: pure values and functions, no I/O.
+        .target(name: "BidbenchCore"),
+        // The workspace folder: CSV/JSON parsing and printing, validation, atomic saves, lock, journal.
+        .target(name: "BidbenchStore", dependencies: [
+            "BidbenchCore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // App state, reducers, widgets and rendering into an in-memory Canvas. No ncurses.
+        .target(name: "BidbenchUI", dependencies: ["BidbenchCore"]),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that touches ncurses.
+        .target(name: "BidbenchTerminal", dependencies: ["BidbenchUI", "CNcursesw"]),
+        .executableTarget(name: "bidbench", dependencies: [
+            "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"]),
+        .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"]),
+        .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,109 @@
+/// An exact amount of money in integer minor units (fen, cents). Never a floating-point value.
+///
+/// Files hold money as a decimal string with up to two decimals (`1286000`, `99.5`, `-12.30`).
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The amount in minor units (1/100 of the currency unit).
+    public var minor: Int64
+
+    public init(minor: Int64) { self.minor = minor }
+
+    /// Whole currency units, e.g. `Money(units: 5)` is 5.00.
+    public init(units: Int64) { self.minor = units * 100 }
+
+    public static let zero = Money(minor: 0)
+
+    /// Parses `123`, `123.4`, `123.45`, `-7.5`, and tolerates `1,234.50` / `1 234.50` thousands separators
+    /// and a leading `¥`/`$`. Returns nil for anything else (three decimals, letters, empty, overflow).
+    public init?(parsing text: String) {
+        var s = Substring(text.trimmingCharactersInSet(" \t"))
+        var negative = false
+        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        if let f = s.first, f == "¥" || f == "$" || f == "￥" { s = s.dropFirst() }
+        guard !s.isEmpty else { return nil }
+        var whole: Int64 = 0
+        var frac: Int64 = 0
+        var fracDigits = 0
+        var seenDot = false
+        var digits = 0
+        for ch in s {
+            if ch == "," || ch == " " || ch == "_" { if seenDot { return nil }; continue }
+            if ch == "." { if seenDot { return nil }; seenDot = true; continue }
+            guard let d = ch.wholeNumberValue, ch.isASCII else { return nil }
+            digits += 1
+            if seenDot {
+                fracDigits += 1
+                if fracDigits > 2 { return nil }
+                frac = frac * 10 + Int64(d)
+            } else {
+                let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int64(d))
+                if o1 || o2 { return nil }
+                whole = a
+            }
+        }
+        guard digits > 0 else { return nil }
+        if fracDigits == 1 { frac *= 10 }
+        let (m, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (a, o2) = m.addingReportingOverflow(frac)
+        if o1 || o2 { return nil }
+        minor = negative ? -a : a
+    }
+
+    /// The canonical file form: `1286000`, `99.50`, `-0.05` (no separators, two decimals unless whole).
+    public var description: String {
+        let sign = minor < 0 ? "-" : ""
+        let m = minor.magnitude
+        let whole = m / 100, cents = m % 100
+        if cents == 0 { return "\(sign)\(whole)" }
+        return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Always two decimals: `1286000.00` — the form used in JSON numbers.
+    public var fixed2: String {
+        let sign = minor < 0 ? "-" : ""
+        let m = minor.magnitude
+        let cents = m % 100
+        return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Grouped for display: `1 286 000` or `99.50` (thin spacing as in Chinese finance tables).
+    public func grouped(separator: String = ",") -> String {
+        let sign = minor < 0 ? "-" : ""
+        let m = minor.magnitude
+        let digits = String(m / 100)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(c)
+        }
+        let cents = m % 100
+        if cents != 0 { out += ".\(cents < 10 ? "0" : "")\(cents)" }
+        return sign + out
+    }
+
+    /// The value in major units as a Double, for charts and ratios only (never for arithmetic on money).
+    public var approximateUnits: Double { Double(minor) / 100 }
+
+    public static func < (a: Money, b: Money) -> Bool { a.minor < b.minor }
+
+    /// Checked addition: nil on overflow.
+    public func adding(_ other: Money) -> Money? {
+        let (r, o) = minor.addingReportingOverflow(other.minor)
+        return o ? nil : Money(minor: r)
+    }
+    public static func + (a: Money, b: Money) -> Money { Money(minor: a.minor + b.minor) }
+    public static func - (a: Money, b: Money) -> Money { Money(minor: a.minor - b.minor) }
+    public static func += (a: inout Money, b: Money) { a.minor += b.minor }
+}
+
+extension String {
+    /// Trims the given characters from both ends (no Foundation needed).
+    public func trimmingCharactersInSet(_ set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+    /// Trims spaces, tabs, CR and LF from both ends.
+    public var trimmed: String { trimmingCharactersInSet(" \t\r\n\u{3000}") }
+}

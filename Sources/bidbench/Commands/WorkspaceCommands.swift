@@ -1,0 +1,22 @@
+import ArgumentParser
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
