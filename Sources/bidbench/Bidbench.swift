@@ -11,9 +11,11 @@ struct Bidbench: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self,
+            ImportCommand.self, ExportCommand.self, JournalCommand.self,
             RankCommand.self, WeightsCommand.self, SensitivityCommand.self,
             BudgetCommand.self,
             ContractCommand.self, DatesCommand.self,
+            ReportCommand.self, GenerateCommand.self,
         ]
     )
 

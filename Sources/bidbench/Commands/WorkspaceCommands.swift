@@ -20,3 +20,17 @@ struct CheckCommand: ParsableCommand {
     func run() throws { throw ExitCode(2) }
 }
 
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
+
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "journal", abstract: "(not built yet)")
+    func run() throws { throw ExitCode(2) }
+}
