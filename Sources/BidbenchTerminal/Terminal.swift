@@ -1,2 +1,185 @@
 import CNcursesw
 import BidbenchUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Signal actions in force before ours, restored before a crash is re-raised. Written once at start-up,
+/// before any handler can run; read only from signal handlers.
+nonisolated(unsafe) private var previousActions: [Int32: sigaction] = [:]
+
+/// The only code that touches ncurses: sets the terminal up, draws the cells of a Canvas that changed
+/// since the last frame, turns input into `Event`s, and restores the terminal on exit, signals and crashes.
+@MainActor
+public final class Terminal {
+    private var last: Canvas?
+    private let useColor: Bool
+    private var active = false
+    /// Cells written to the terminal by the last `draw` (the benchmark reads it).
+    public private(set) var cellsSentLastFrame = 0
+
+    /// Starts curses. `noColor` is true when `NO_COLOR` is set (colours are dropped; bold/reverse stay).
+    public init(noColor: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        active = true
+        raw()
+        noecho()
+        nonl()
+        keypad(bb_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(bb_ALL_MOUSE_EVENTS, nil)
+        mouseinterval(0)
+        var color = false
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            let colors: [Int16] = [Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
+                                   Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_WHITE)]
+            for (i, c) in colors.enumerated() { init_pair(Int16(i + 1), c, -1) }
+            color = true
+        }
+        useColor = color
+        Terminal.installRestoreHandlers()
+    }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) { (Int(bb_cols()), Int(bb_lines())) }
+
+    /// Draws only the cells that differ from the previous frame, then refreshes.
+    public func draw(_ canvas: Canvas) {
+        let changed = canvas.changes(from: last)
+        if last == nil || last!.width != canvas.width || last!.height != canvas.height { clearok(bb_stdscr(), true) }
+        for (x, y) in changed {
+            let cell = canvas[x, y]
+            put(cell, x: x, y: y)
+        }
+        cellsSentLastFrame = changed.count
+        last = canvas
+        refresh()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var attrs: attr_t = 0
+        let st = cell.style
+        if st.bold { attrs |= bb_A_BOLD }
+        if st.reverse { attrs |= bb_A_REVERSE }
+        if st.underline { attrs |= bb_A_UNDERLINE }
+        if st.dim || st.fg == .gray { attrs |= bb_A_DIM }
+        var pair: Int16 = 0
+        if useColor {
+            switch st.fg {
+            case .red: pair = 1
+            case .green: pair = 2
+            case .yellow: pair = 3
+            case .blue: pair = 4
+            case .magenta: pair = 5
+            case .cyan: pair = 6
+            case .normal, .gray: pair = 0
+            }
+        }
+        var wchars: [wchar_t] = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        if wchars.isEmpty { wchars = [wchar_t(32)] }
+        wchars.append(0)
+        var cc = cchar_t()
+        setcchar(&cc, wchars, attrs, pair, nil)
+        mvadd_wch(Int32(y), Int32(x), &cc)
+    }
+
+    /// Waits for the next input and decodes it; nil when input has ended.
+    public func nextEvent() -> Event? {
+        while true {
+            var wch: wint_t = 0
+            let r = wget_wch(bb_stdscr(), &wch)
+            if r == ERR { return nil }
+            if r == KEY_CODE_YES {
+                if let e = decodeKeyCode(Int32(wch)) { return e }
+                continue
+            }
+            if let k = decodeChar(UInt32(wch)) { return .key(k) }
+        }
+    }
+
+    private func decodeChar(_ v: UInt32) -> Key? {
+        switch v {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 0, 28...31: return nil
+        default:
+            guard let sc = Unicode.Scalar(v) else { return nil }
+            return .char(Character(sc))
+        }
+    }
+
+    private func decodeKeyCode(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_RESIZE:
+            last = nil
+            let (w, h) = size
+            return .resize(width: w, height: h)
+        case KEY_MOUSE:
+            var ev = MEVENT()
+            guard getmouse(&ev) == OK else { return nil }
+            if ev.bstate & (bb_BUTTON1_PRESSED | bb_BUTTON1_CLICKED) != 0 { return .click(x: Int(ev.x), y: Int(ev.y)) }
+            if ev.bstate & bb_BUTTON4_PRESSED != 0 { return .scroll(up: true) }
+            if ev.bstate & bb_BUTTON5_PRESSED != 0 { return .scroll(up: false) }
+            return nil
+        default:
+            let f1 = bb_key_f(1)
+            if code >= f1 && code < f1 + 12 { return .key(.f(Int(code - f1 + 1))) }
+            return nil
+        }
+    }
+
+    /// Ends curses and gives the terminal back as it was.
+    public func shutdown() {
+        guard active else { return }
+        active = false
+        endwin()
+    }
+
+    /// atexit + signal handlers so that a crash or a kill never leaves the terminal broken.
+    private static func installRestoreHandlers() {
+        atexit { endwin() }
+        // Fatal faults: restore the screen, put the old handler back and return, so the fault repeats
+        // under the old handler (Swift's backtracer then prints on a normal screen).
+        for sig in [SIGSEGV, SIGILL, SIGBUS, SIGFPE] {
+            var act = sigaction()
+            act.__sigaction_handler.sa_handler = { sig in
+                endwin()
+                if var old = previousActions[sig] { sigaction(sig, &old, nil) } else { signal(sig, SIG_DFL) }
+            }
+            sigemptyset(&act.sa_mask)
+            var old = sigaction()
+            sigaction(sig, &act, &old)
+            previousActions[sig] = old
+        }
+        // Termination requests: restore the screen, then die by the same signal.
+        for sig in [SIGTRAP, SIGABRT, SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            var act = sigaction()
+            act.__sigaction_handler.sa_handler = { sig in
+                endwin()
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+            sigemptyset(&act.sa_mask)
+            sigaction(sig, &act, nil)
+        }
+    }
+}

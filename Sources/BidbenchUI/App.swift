@@ -1,0 +1,397 @@
+import BidbenchCore
+
+/// The four screens.
+public enum ScreenID: Int, Sendable, CaseIterable {
+    case requirements = 0, vendors, budget, contracts
+
+    public func title(_ lang: Lang) -> String {
+        switch self {
+        case .requirements: return lang.t("Requirements", "需求")
+        case .vendors: return lang.t("Vendors", "供应商")
+        case .budget: return lang.t("Budget", "预算")
+        case .contracts: return lang.t("Contracts", "合同")
+        }
+    }
+    var scope: Scope {
+        switch self {
+        case .requirements: return .requirements
+        case .vendors: return .vendors
+        case .budget: return .budget
+        case .contracts: return .contracts
+        }
+    }
+}
+
+/// What is open on top of the screen.
+public enum Modal: Equatable, Sendable {
+    case help
+    case form(Form)
+    /// A yes/no question; `action` says what a yes does.
+    case confirm(question: String, action: ConfirmAction)
+    /// A one-line prompt: search or command line.
+    case prompt(kind: PromptKind, field: TextField)
+    /// Files changed on disk: reload, overwrite or cancel.
+    case changedOnDisk(files: [String])
+    /// The workspace's load problems (it opened read-only).
+    case problems
+}
+
+public enum ConfirmAction: Equatable, Sendable {
+    case deleteRequirement(id: String)
+    case deleteVendor(id: String)
+    case quitUnsaved
+}
+
+public enum PromptKind: Equatable, Sendable { case search, command }
+
+/// The whole state of the app: a value, changed only by `App.reduce`.
+public struct AppState: Equatable, Sendable {
+    public var workspace: Workspace
+    public var lang: Lang
+    public var width: Int
+    public var height: Int
+    public var screen: ScreenID = .requirements
+    public var modal: Modal?
+    /// Where the workspace lives (shown in the title bar).
+    public var location: String
+    /// Problems found at load: the workspace is read-only while there are any.
+    public var problems: [String]
+    public var dirty = false
+    public var message: String?
+    public var messageIsError = false
+    public var undoStack: [Workspace] = []
+    public var redoStack: [Workspace] = []
+    public var requirements = RequirementsState()
+    public var vendors = VendorsState()
+    public var budget = BudgetState()
+    public var contracts = ContractsState()
+    public var lastSearch = ""
+    /// Today's date, given by the host so that renders are repeatable in tests.
+    public var today: Day
+
+    public init(workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day) {
+        self.today = today
+        self.workspace = workspace; self.location = location; self.problems = problems
+        self.lang = lang; self.width = width; self.height = height
+        if !problems.isEmpty { modal = .problems }
+        budget.scenario = BudgetScenarioParams(settings: workspace.settings)
+    }
+
+    public var readOnly: Bool { !problems.isEmpty }
+
+    /// Replaces the workspace as one undoable step.
+    public mutating func change(_ message: String? = nil, _ edit: (inout Workspace) -> Void) {
+        guard !readOnly else {
+            self.message = lang.t("Read-only: fix the listed problems in the files first", "只读: 请先修正文件中的错误"); messageIsError = true
+            return
+        }
+        undoStack.append(workspace)
+        if undoStack.count > 200 { undoStack.removeFirst() }
+        redoStack.removeAll()
+        edit(&workspace)
+        dirty = true
+        if let message { self.message = message; messageIsError = false }
+    }
+
+    public mutating func say(_ text: String, error: Bool = false) { message = text; messageIsError = error }
+}
+
+/// The smallest terminal the screens are designed for.
+public let minimumSize = (width: 60, height: 15)
+
+/// The reducer and the renderer of the whole app.
+public enum App {
+    /// Applies an event to the state; returns the I/O to do.
+    public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
+        switch event {
+        case .resize(let w, let h):
+            s.width = w; s.height = h; return []
+        case .saved(let msg):
+            s.dirty = false; s.say(msg)
+            if case .confirm(_, .quitUnsaved)? = s.modal { s.modal = nil; return [.quit] }
+            return []
+        case .saveFailed(let msg), .failed(let msg):
+            s.say(msg, error: true); return []
+        case .changedOnDisk(let files):
+            s.modal = .changedOnDisk(files: files); return []
+        case .replaced(let ws, let msg):
+            s.undoStack.append(s.workspace); s.redoStack.removeAll()
+            s.workspace = ws; s.dirty = true; s.say(msg); clampSelections(&s); return []
+        case .click(let x, let y):
+            return click(&s, x: x, y: y)
+        case .scroll(let up):
+            return reduce(&s, .key(up ? .up : .down))
+        case .key(let key):
+            return handleKey(&s, key)
+        }
+    }
+
+    static func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
+        if let modal = s.modal { return handleModal(&s, modal, key) }
+        if s.width < minimumSize.width || s.height < minimumSize.height {
+            if key == .char("q") || key == .ctrl("c") { return quit(&s) }
+            return []
+        }
+        // Screen-specific bindings first.
+        let screenEffects: [Effect]?
+        switch s.screen {
+        case .requirements: screenEffects = RequirementsScreen.handle(&s, key)
+        case .vendors: screenEffects = VendorsScreen.handle(&s, key)
+        case .budget: screenEffects = BudgetScreen.handle(&s, key)
+        case .contracts: screenEffects = ContractsScreen.handle(&s, key)
+        }
+        if let e = screenEffects { return e }
+        guard let cmd = KeyMap.command(for: key, in: .global) else { return [] }
+        switch cmd {
+        case .screen1: s.screen = .requirements
+        case .screen2: s.screen = .vendors
+        case .screen3: s.screen = .budget
+        case .screen4: s.screen = .contracts
+        case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % 4)!
+        case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 3) % 4)!
+        case .help: s.modal = .help
+        case .undo:
+            if let prev = s.undoStack.popLast() {
+                s.redoStack.append(s.workspace); s.workspace = prev; s.dirty = true
+                clampSelections(&s); s.say(s.lang.t("Undone", "已撤销"))
+            } else { s.say(s.lang.t("Nothing to undo", "没有可撤销的修改")) }
+        case .redo:
+            if let next = s.redoStack.popLast() {
+                s.undoStack.append(s.workspace); s.workspace = next; s.dirty = true
+                clampSelections(&s); s.say(s.lang.t("Redone", "已重做"))
+            } else { s.say(s.lang.t("Nothing to redo", "没有可重做的修改")) }
+        case .save: return save(&s)
+        case .quit: return quit(&s)
+        case .commandLine: s.modal = .prompt(kind: .command, field: TextField())
+        case .cancel: s.message = nil
+        default: break
+        }
+        return []
+    }
+
+    static func save(_ s: inout AppState) -> [Effect] {
+        if s.readOnly { s.say(s.lang.t("Read-only: nothing is saved until the files are fixed", "只读: 修正文件后才能保存"), error: true); return [] }
+        return [.save(s.workspace, force: false)]
+    }
+
+    static func quit(_ s: inout AppState) -> [Effect] {
+        if s.dirty {
+            s.modal = .confirm(question: s.lang.t("Unsaved changes. Save before quitting? (y save / n discard / Esc cancel)",
+                                                  "有未保存的修改。退出前保存吗? (y 保存 / n 不保存 / Esc 取消)"), action: .quitUnsaved)
+            return []
+        }
+        return [.quit]
+    }
+
+    static func handleModal(_ s: inout AppState, _ modal: Modal, _ key: Key) -> [Effect] {
+        switch modal {
+        case .help, .problems:
+            if key == .escape || key == .char("q") || key == .char("?") || key == .enter { s.modal = nil }
+            return []
+        case .confirm(_, let action):
+            switch key {
+            case .char("y"), .char("Y"):
+                switch action {
+                case .quitUnsaved: return save(&s)   // quits when `.saved` arrives
+                case .deleteRequirement(let id): s.modal = nil; RequirementsScreen.delete(&s, id: id)
+                case .deleteVendor(let id): s.modal = nil; VendorsScreen.delete(&s, id: id)
+                }
+            case .char("n"), .char("N"):
+                s.modal = nil
+                if action == .quitUnsaved { return [.quit] }
+            case .escape: s.modal = nil
+            default: break
+            }
+            return []
+        case .changedOnDisk:
+            switch key {
+            case .char("r"): s.modal = nil; return [.reload]
+            case .char("o"): s.modal = nil; return [.save(s.workspace, force: true)]
+            case .escape, .char("c"): s.modal = nil; s.say(s.lang.t("Save cancelled", "已取消保存"))
+            default: break
+            }
+            return []
+        case .form(var form):
+            switch form.handle(key) {
+            case .stay: s.modal = .form(form)
+            case .cancel: s.modal = nil; s.say(s.lang.t("Cancelled", "已取消"))
+            case .submit:
+                s.modal = nil
+                let error: String?
+                switch s.screen {
+                case .vendors: error = VendorsScreen.submit(&s, form)
+                default: error = RequirementsScreen.submit(&s, form)
+                }
+                if let error { form.error = error; s.modal = .form(form) }
+            }
+            return []
+        case .prompt(let kind, var field):
+            switch key {
+            case .escape: s.modal = nil
+            case .enter:
+                s.modal = nil
+                if kind == .search { s.lastSearch = field.text; RequirementsScreen.searchNext(&s, forward: true, includeCurrent: true) }
+                else { return runCommand(&s, field.text) }
+            default:
+                _ = field.handle(key); s.modal = .prompt(kind: kind, field: field)
+            }
+            return []
+        }
+    }
+
+    /// `:` commands.
+    static func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
+        let words = line.split(separator: " ").map(String.init)
+        guard let verb = words.first else { return [] }
+        switch verb {
+        case "w", "write": return save(&s)
+        case "q", "quit": return quit(&s)
+        case "q!": return [.quit]
+        case "wq", "x":
+            s.modal = .confirm(question: "", action: .quitUnsaved)
+            return save(&s)
+        case "lang" where words.count == 2:
+            s.lang = Lang(guess: words[1]); return []
+        case "import" where words.count >= 3:
+            let enc = words.count >= 4 ? words[3] : "utf-8"
+            return [.importFile(kind: words[1], path: words[2], encoding: enc)]
+        case "help": s.modal = .help; return []
+        default:
+            s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true); return []
+        }
+    }
+
+    static func click(_ s: inout AppState, x: Int, y: Int) -> [Effect] {
+        guard s.modal == nil else { return [] }
+        if y == 0 {
+            for (i, r) in tabRanges(s).enumerated() where x >= r.lowerBound && x < r.upperBound {
+                s.screen = ScreenID(rawValue: i)!
+            }
+            return []
+        }
+        switch s.screen {
+        case .requirements: RequirementsScreen.click(&s, x: x, y: y)
+        case .vendors: VendorsScreen.click(&s, x: x, y: y)
+        case .budget, .contracts: break
+        }
+        return []
+    }
+
+    static func clampSelections(_ s: inout AppState) {
+        let n = RequirementsScreen.visibleRows(s).count
+        s.requirements.selected = max(0, min(s.requirements.selected, n - 1))
+        s.vendors.vendor = max(0, min(s.vendors.vendor, s.workspace.vendors.count - 1))
+    }
+
+    // MARK: Rendering
+
+    /// The area between the title bar and the message/hint lines.
+    public static func body(_ s: AppState) -> Rect { Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 3)) }
+
+    static func tabRanges(_ s: AppState) -> [Range<Int>] {
+        var x = TextWidth.of(titleText(s)) + 2
+        return ScreenID.allCases.map { id in
+            let w = TextWidth.of(" \(id.rawValue + 1) \(id.title(s.lang)) ")
+            defer { x += w + 1 }
+            return x..<(x + w)
+        }
+    }
+
+    static func titleText(_ s: AppState) -> String {
+        let name = s.workspace.settings.name.isEmpty ? "Bidbench" : s.workspace.settings.name
+        return " Bidbench · \(TextWidth.clip(name, to: 24))"
+    }
+
+    /// Draws the whole frame for the state.
+    public static func render(_ s: AppState) -> Canvas {
+        var c = Canvas(width: s.width, height: s.height)
+        if s.width < minimumSize.width || s.height < minimumSize.height {
+            let lines = [
+                s.lang.t("Terminal too small", "终端窗口太小"),
+                "\(s.width)×\(s.height) < \(minimumSize.width)×\(minimumSize.height)",
+                s.lang.t("Enlarge the window, or q to quit", "请放大窗口, 或按 q 退出"),
+            ]
+            for (i, l) in lines.enumerated() {
+                let w = TextWidth.of(l)
+                c.text(max(0, (s.width - w) / 2), max(0, s.height / 2 - 1) + i, l, i == 0 ? .error : .plain)
+            }
+            return c
+        }
+        // Title bar with tabs.
+        c.fill(Rect(x: 0, y: 0, width: s.width, height: 1), " ", Style(reverse: true))
+        c.text(0, 0, titleText(s), Style(bold: true, reverse: true))
+        for (i, r) in tabRanges(s).enumerated() {
+            let id = ScreenID(rawValue: i)!
+            let label = id == s.screen ? "[\(i + 1) \(id.title(s.lang))]" : " \(i + 1) \(id.title(s.lang)) "
+            c.text(r.lowerBound, 0, label, id == s.screen ? Style(fg: .cyan, bold: true) : Style(reverse: true))
+        }
+        let state = s.readOnly ? s.lang.t("READ-ONLY", "只读") : (s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存"))
+        let sw = TextWidth.of(state) + 1
+        c.text(s.width - sw, 0, state, s.readOnly ? Style(fg: .red, bold: true, reverse: true) : Style(reverse: true))
+
+        let area = body(s)
+        switch s.screen {
+        case .requirements: RequirementsScreen.render(s, into: &c, area: area)
+        case .vendors: VendorsScreen.render(s, into: &c, area: area)
+        case .budget: BudgetScreen.render(s, into: &c, area: area)
+        case .contracts: ContractsScreen.render(s, into: &c, area: area)
+        }
+
+        // Message line and hint bar.
+        let msgY = s.height - 2
+        if let m = s.message {
+            c.text(1, msgY, m, s.messageIsError ? .error : .good, maxWidth: s.width - 2)
+        } else {
+            c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
+        }
+        c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
+        c.text(1, s.height - 1, KeyMap.hints(for: s.screen.scope, lang: s.lang), Style(reverse: true), maxWidth: s.width - 2)
+
+        if let modal = s.modal { renderModal(s, modal, into: &c) }
+        return c
+    }
+
+    static func renderModal(_ s: AppState, _ modal: Modal, into c: inout Canvas) {
+        let full = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
+        switch modal {
+        case .help:
+            let rows = KeyMap.helpRows(for: s.screen.scope, lang: s.lang)
+            let h = min(full.height, rows.count + 3)
+            let r = Rect(x: 2, y: 1, width: s.width - 4, height: h)
+            c.fill(r); c.box(r, .accent, title: s.lang.t("Keys — \(s.screen.title(s.lang)) (Esc closes)", "按键 — \(s.screen.title(s.lang)) (Esc 关闭)"))
+            let kw = min(22, rows.map { TextWidth.of($0.keys) }.max() ?? 10)
+            for (i, row) in rows.prefix(h - 2).enumerated() {
+                c.text(r.x + 2, r.y + 1 + i, TextWidth.fit(row.keys, kw), .accent)
+                c.text(r.x + 3 + kw, r.y + 1 + i, row.text, .plain, maxWidth: r.width - kw - 5)
+            }
+        case .problems:
+            let h = min(full.height, s.problems.count + 4)
+            let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
+            c.fill(r); c.box(r, Style(fg: .red, bold: true), title: s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"))
+            c.text(r.x + 2, r.y + 1, s.lang.t("\(s.problems.count) problem(s); nothing will be written until they are fixed:", "共 \(s.problems.count) 个错误; 修正之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
+            for (i, p) in s.problems.prefix(h - 3).enumerated() {
+                c.text(r.x + 2, r.y + 2 + i, p, .error, maxWidth: r.width - 4)
+            }
+        case .form(let form):
+            form.render(into: &c, area: full, lang: s.lang)
+        case .confirm(let q, _):
+            guard !q.isEmpty else { return }
+            let w = min(s.width - 4, TextWidth.of(q) + 6)
+            let r = Rect(x: (s.width - w) / 2, y: s.height / 2 - 2, width: w, height: 3)
+            c.fill(r); c.box(r, Style(fg: .yellow, bold: true))
+            c.text(r.x + 2, r.y + 1, q, .bold, maxWidth: w - 4)
+        case .changedOnDisk(let files):
+            let lines = [s.lang.t("Changed on disk since loading:", "自加载以来磁盘上的文件已被修改:")] + files +
+                [s.lang.t("r reload (lose my edits)   o overwrite theirs   Esc cancel", "r 重新加载 (放弃我的修改)   o 覆盖   Esc 取消")]
+            let r = Rect(x: 2, y: 3, width: s.width - 4, height: min(full.height - 2, lines.count + 2))
+            c.fill(r); c.box(r, Style(fg: .yellow, bold: true))
+            for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4) }
+        case .prompt(let kind, let field):
+            let y = s.height - 2
+            c.fill(Rect(x: 0, y: y, width: s.width, height: 1))
+            let p = kind == .search ? "/" : ":"
+            c.text(0, y, p, .accent)
+            field.render(into: &c, x: 1, y: y, width: s.width - 1, focused: true)
+        }
+    }
+}

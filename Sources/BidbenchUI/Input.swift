@@ -1,0 +1,59 @@
+/// A key press, already decoded by the terminal layer.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)
+    case up, down, left, right, home, end, pageUp, pageDown
+    case enter, escape, tab, backTab, backspace, delete
+    case f(Int)
+
+    /// Short name for help texts: `a`, `Enter`, `Ctrl-R`, `↑`.
+    public var label: String {
+        switch self {
+        case .char(" "): return "Space"
+        case .char(let c): return String(c)
+        case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .up: return "↑"
+        case .down: return "↓"
+        case .left: return "←"
+        case .right: return "→"
+        case .home: return "Home"
+        case .end: return "End"
+        case .pageUp: return "PgUp"
+        case .pageDown: return "PgDn"
+        case .enter: return "Enter"
+        case .escape: return "Esc"
+        case .tab: return "Tab"
+        case .backTab: return "Shift-Tab"
+        case .backspace: return "Backspace"
+        case .delete: return "Del"
+        case .f(let n): return "F\(n)"
+        }
+    }
+}
+
+/// Everything that can happen to the app: input from the terminal, and results of effects.
+public enum Event: Sendable {
+    case key(Key)
+    /// A left click at a cell.
+    case click(x: Int, y: Int)
+    case scroll(up: Bool)
+    case resize(width: Int, height: Int)
+    /// A save finished (the new last-saved workspace) or failed.
+    case saved(message: String)
+    case saveFailed(message: String)
+    /// Files on disk changed since load; the user must choose.
+    case changedOnDisk(files: [String])
+    /// A fresh workspace from disk (reload or import), with a message.
+    case replaced(workspace: BidbenchCore.Workspace, message: String)
+    case failed(message: String)
+}
+
+import BidbenchCore
+
+/// I/O the app asks the outside world to do; the result comes back as an `Event`.
+public enum Effect: Equatable, Sendable {
+    case save(Workspace, force: Bool)
+    case reload
+    case importFile(kind: String, path: String, encoding: String)
+    case quit
+}

@@ -1,0 +1,233 @@
+import BidbenchCore
+
+/// State of the Requirements screen: selection, scrolling and filters.
+public struct RequirementsState: Equatable, Sendable {
+    public var selected = 0
+    public var offset = 0
+    /// Index into the workspace's departments; nil = all.
+    public var department: Int?
+    public var priority: Priority?
+    public init() {}
+}
+
+/// Requirements (需求): the table by department with priorities, add/edit/delete with undo, search.
+public enum RequirementsScreen {
+    /// The requirements shown, after filters, in file (id) order.
+    public static func visibleRows(_ s: AppState) -> [Requirement] {
+        let st = s.requirements
+        let dept = st.department.flatMap { $0 < s.workspace.departments.count ? s.workspace.departments[$0].id : nil }
+        return s.workspace.requirements.filter { r in
+            (dept == nil || r.department == dept) && (st.priority == nil || r.priority == st.priority)
+        }
+    }
+
+    static func tableArea(_ s: AppState, _ area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 3))
+    }
+
+    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
+        guard let cmd = KeyMap.command(for: key, in: .requirements) else { return nil }
+        let rows = visibleRows(s)
+        let page = max(1, tableArea(s, App.body(s)).height - 1)
+        switch cmd {
+        case .up: s.requirements.selected = max(0, s.requirements.selected - 1)
+        case .down: s.requirements.selected = max(0, min(rows.count - 1, s.requirements.selected + 1))
+        case .pageUp: s.requirements.selected = max(0, s.requirements.selected - page)
+        case .pageDown: s.requirements.selected = max(0, min(rows.count - 1, s.requirements.selected + page))
+        case .top: s.requirements.selected = 0
+        case .bottom: s.requirements.selected = max(0, rows.count - 1)
+        case .add: s.modal = .form(form(s, for: nil))
+        case .edit:
+            guard s.requirements.selected < rows.count else { return [] }
+            s.modal = .form(form(s, for: rows[s.requirements.selected]))
+        case .delete:
+            guard s.requirements.selected < rows.count else { return [] }
+            let r = rows[s.requirements.selected]
+            s.modal = .confirm(question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id))
+        case .search: s.modal = .prompt(kind: .search, field: TextField(s.lastSearch))
+        case .searchNext: searchNext(&s, forward: true, includeCurrent: false)
+        case .searchPrev: searchNext(&s, forward: false, includeCurrent: false)
+        case .filterDepartmentNext, .filterDepartmentPrev, .left, .right:
+            let n = s.workspace.departments.count
+            let forward = cmd == .filterDepartmentNext || cmd == .right
+            let cur = s.requirements.department.map { $0 + 1 } ?? 0
+            let next = (cur + (forward ? 1 : n)) % (n + 1)
+            s.requirements.department = next == 0 ? nil : next - 1
+            s.requirements.selected = 0
+        case .filterPriority:
+            let all: [Priority?] = [nil] + Priority.allCases.map { Optional($0) }
+            let i = all.firstIndex(of: s.requirements.priority) ?? 0
+            s.requirements.priority = all[(i + 1) % all.count]
+            s.requirements.selected = 0
+        default: return nil
+        }
+        s.requirements.offset = TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset,
+                                                 visible: tableArea(s, App.body(s)).height - 1)
+        return []
+    }
+
+    /// Moves the selection to the next (or previous) requirement matching the last search.
+    static func searchNext(_ s: inout AppState, forward: Bool, includeCurrent: Bool) {
+        let q = s.lastSearch.lowercased()
+        guard !q.isEmpty else { return }
+        let rows = visibleRows(s)
+        guard !rows.isEmpty else { return }
+        let start = s.requirements.selected
+        for step in (includeCurrent ? 0 : 1)...rows.count {
+            let i = ((start + (forward ? step : -step)) % rows.count + rows.count) % rows.count
+            let r = rows[i]
+            if (r.id + " " + r.title + " " + r.detail + " " + r.module + " " + r.acceptance).lowercased().contains(q) {
+                s.requirements.selected = i
+                s.requirements.offset = TableView.scroll(selected: i, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
+                s.say(s.lang.t("Found \(r.id)", "找到 \(r.id)"))
+                return
+            }
+        }
+        s.say(s.lang.t("No match for “\(s.lastSearch)”", "没有找到 “\(s.lastSearch)”"), error: true)
+    }
+
+    static func nextID(_ ws: Workspace) -> String {
+        let n = ws.requirements.compactMap { r -> Int? in
+            guard r.id.first == "R" else { return nil }
+            return Int(r.id.dropFirst())
+        }.max() ?? 0
+        let num = String(n + 1)
+        return "R" + String(repeating: "0", count: max(0, 2 - num.count)) + num
+    }
+
+    static func form(_ s: AppState, for r: Requirement?) -> Form {
+        let L = s.lang
+        let depts = s.workspace.departments
+        let defaultDept = r?.department ?? s.requirements.department.map { depts[$0].id } ?? depts.first?.id ?? ""
+        var fields: [FormField] = []
+        if depts.isEmpty {
+            fields.append(FormField(key: "department", label: L.t("Department", "部门"), text: defaultDept))
+        } else {
+            fields.append(FormField(key: "department", label: L.t("Department", "部门"), choices: depts.map(\.id), labels: depts.map(\.name), selected: defaultDept))
+        }
+        fields += [
+            FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
+            FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
+            FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? ""),
+            FormField(key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
+                      labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
+            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3"),
+            FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? ""),
+            FormField(key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
+                      labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
+        ]
+        let title = r.map { L.t("Edit requirement \($0.id)", "编辑需求 \($0.id)") } ?? L.t("New requirement", "新增需求")
+        return Form(purpose: r.map { "edit:\($0.id)" } ?? "add", title: title, fields: fields)
+    }
+
+    /// Applies a submitted form; returns an error message (the form stays open with what was typed).
+    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+        let L = s.lang
+        let title = f.value("title").trimmed
+        if title.isEmpty { return L.t("The title is required", "需求标题不能为空") }
+        guard let weight = Double(f.value("weight").trimmed), weight.isFinite, weight >= 0 else {
+            return L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”")
+        }
+        let priority = Priority(parsing: f.value("priority")) ?? .should
+        let status = RequirementStatus(parsing: f.value("status")) ?? .draft
+        if f.purpose == "add" {
+            let id = nextID(s.workspace)
+            let dept = f.value("department")
+            let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
+            var r = Requirement(id: id, department: dept, module: f.value("module").trimmed, title: title,
+                                detail: f.value("detail").trimmed, priority: priority, weight: weight,
+                                acceptance: f.value("acceptance").trimmed, status: status)
+            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
+            s.change(L.t("Added \(id)", "已新增 \(id)")) { ws in
+                ws.requirements.append(r)
+                ws.requirements.sort { $0.id < $1.id }
+            }
+            // Select the new row.
+            if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
+        } else {
+            let id = String(f.purpose.dropFirst(5))
+            s.change(L.t("Saved \(id)", "已保存 \(id)")) { ws in
+                guard let i = ws.requirements.firstIndex(where: { $0.id == id }) else { return }
+                ws.requirements[i].department = f.value("department")
+                ws.requirements[i].module = f.value("module").trimmed
+                ws.requirements[i].title = title
+                ws.requirements[i].detail = f.value("detail").trimmed
+                ws.requirements[i].priority = priority
+                ws.requirements[i].weight = weight
+                ws.requirements[i].acceptance = f.value("acceptance").trimmed
+                ws.requirements[i].status = status
+            }
+        }
+        s.requirements.offset = TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
+        return nil
+    }
+
+    static func delete(_ s: inout AppState, id: String) {
+        s.change(s.lang.t("Deleted \(id) (u to undo)", "已删除 \(id) (按 u 撤销)")) { ws in
+            ws.requirements.removeAll { $0.id == id }
+        }
+        App.clampSelections(&s)
+    }
+
+    static func click(_ s: inout AppState, x: Int, y: Int) {
+        let t = tableArea(s, App.body(s))
+        let row = s.requirements.offset + (y - t.y - 1)
+        if y > t.y, y < t.maxY, row < visibleRows(s).count { s.requirements.selected = row }
+    }
+
+    static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
+        let L = s.lang
+        let ws = s.workspace
+        // Department chips with counts.
+        var x = area.x + 1
+        let allLabel = "\(L.t("All", "全部")) (\(ws.requirements.count))"
+        x += c.text(x, area.y, L.t("Dept ▸ ", "部门 ▸ "), .dim)
+        x += c.text(x, area.y, allLabel, s.requirements.department == nil ? .accent : .plain) + 2
+        for (i, d) in ws.departments.enumerated() {
+            let n = ws.requirements.filter { $0.department == d.id }.count
+            let label = "\(d.name) \(n)"
+            if x + TextWidth.of(label) >= area.maxX - 14 { break }
+            x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
+        }
+        if let p = s.requirements.priority {
+            let f = L.t("filter: ", "筛选: ") + L.priority(p)
+            c.text(area.maxX - TextWidth.of(f) - 1, area.y, f, .warn)
+        }
+        let rows = visibleRows(s)
+        let t = tableArea(s, area)
+        let cols = TableView.layout([
+            Column("ID", 4), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
+            Column(L.t("Requirement", "需求"), 20), Column(L.t("Prio", "优先"), 6), Column(L.t("Wt", "权"), 3, right: true),
+            Column(L.t("Status", "状态"), 9),
+        ], total: t.width - 1, flex: 3)
+        let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let cells = rows.map { r in
+            [r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight), L.status(r.status)]
+        }
+        TableView.render(into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,
+                         selected: rows.isEmpty ? nil : s.requirements.selected, offset: s.requirements.offset) { i in
+            switch rows[i].status {
+            case .dropped, .merged: return .dim
+            default: return rows[i].priority == .must ? Style(bold: true) : .plain
+            }
+        }
+        if rows.isEmpty {
+            c.text(t.x + 2, t.y + 2, L.t("No requirements here. Press a to add one.", "这里还没有需求。按 a 新增。"), .dim)
+        }
+        // Detail of the selected requirement.
+        let dy = t.maxY
+        if s.requirements.selected < rows.count {
+            let r = rows[s.requirements.selected]
+            c.text(area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold, maxWidth: area.width - 2)
+            let counts = Priority.allCases.map { p in "\(L.priority(p)) \(rows.filter { $0.priority == p }.count)" }.joined(separator: "  ")
+            c.text(area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim, maxWidth: area.width - 2)
+        }
+    }
+}
+
+/// Numbers without a pointless `.0`: `5`, `0.35`.
+public func formatNumber(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return String(d)
+}
+

@@ -1,0 +1,95 @@
+/// Display width of text in terminal cells, in pure Swift (glibc's `wcwidth` after `setlocale` is the
+/// reference that tmux and ncurses use; the Swift standard library has no East-Asian-Width property).
+public enum TextWidth {
+    /// Width of one Unicode scalar: 0 for combining marks and zero-width characters, 2 for East Asian
+    /// Wide and Fullwidth characters, 1 otherwise. Control characters count 0 (they are stripped before drawing).
+    public static func of(_ s: Unicode.Scalar) -> Int {
+        let v = s.value
+        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        if v < 0x300 { return 1 }
+        if isZeroWidth(v) { return 0 }
+        return isWide(v) ? 2 : 1
+    }
+
+    /// Width of a character (a grapheme cluster): the width of its first scalar that has width.
+    public static func of(_ c: Character) -> Int {
+        var w = 0
+        for s in c.unicodeScalars { w = max(w, of(s)); if w == 2 { break } }
+        return w
+    }
+
+    /// Total display width of a string.
+    public static func of(_ text: String) -> Int {
+        var w = 0
+        for c in text { w += of(c) }
+        return w
+    }
+
+    static func isZeroWidth(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
+             0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF,
+             0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x20D0...0x20FF,
+             0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF, 0xE0100...0xE01EF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
+             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
+             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
+             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
+             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
+             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F,
+             0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Removes control characters (C0, DEL, C1), so text from files cannot move the cursor, clear the
+    /// screen or retitle the window. Tabs and newlines become spaces.
+    public static func sanitize(_ text: String) -> String {
+        var clean = true
+        for s in text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) { clean = false; break }
+        if clean { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "\t" || s == "\n" || s == "\r" { out.append(" ") }
+            else if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) { continue }
+            else { out.append(s) }
+        }
+        return String(out)
+    }
+
+    /// Clips text to at most `width` cells, never splitting a double-width character; appends `…`
+    /// when something was cut and `ellipsis` is true.
+    public static func clip(_ text: String, to width: Int, ellipsis: Bool = true) -> String {
+        guard width > 0 else { return "" }
+        if of(text) <= width { return text }
+        let limit = ellipsis ? width - 1 : width
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = of(c)
+            if w + cw > limit { break }
+            out.append(c); w += cw
+        }
+        return ellipsis ? out + "…" : out
+    }
+
+    /// Clips then pads with spaces to exactly `width` cells (left-aligned, or right-aligned).
+    public static func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let c = clip(text, to: width)
+        let pad = String(repeating: " ", count: max(0, width - of(c)))
+        return right ? pad + c : c + pad
+    }
+}

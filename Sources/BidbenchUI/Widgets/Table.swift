@@ -1,0 +1,62 @@
+/// A column of a table: header, width in cells, alignment.
+public struct Column: Sendable {
+    public var title: String
+    public var width: Int
+    public var right: Bool
+    public init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+}
+
+/// Draws tables with a header, a selected row and scrolling.
+public enum TableView {
+    /// Distributes `total` cells over columns: fixed widths, and the `flex` column takes what is left.
+    public static func layout(_ cols: [Column], total: Int, flex: Int) -> [Column] {
+        var c = cols
+        let fixed = c.enumerated().filter { $0.offset != flex }.map(\.element.width).reduce(0, +) + c.count - 1
+        c[flex].width = max(4, total - fixed)
+        return c
+    }
+
+    /// The first visible row so that `selected` is shown in `visible` rows.
+    public static func scroll(selected: Int, offset: Int, visible: Int) -> Int {
+        guard visible > 0 else { return 0 }
+        if selected < offset { return selected }
+        if selected >= offset + visible { return selected - visible + 1 }
+        return offset
+    }
+
+    /// Draws header + rows into `area`. `rowStyle` may colour a row; the selected row is reversed.
+    public static func render(into canvas: inout Canvas, area: Rect, columns: [Column], rows: [[String]],
+                              selected: Int?, offset: Int, rowStyle: (Int) -> Style = { _ in .plain }) {
+        guard area.height >= 1 else { return }
+        var x = area.x
+        for col in columns {
+            canvas.text(x, area.y, TextWidth.fit(col.title, col.width, right: col.right), .bold.with(fg: .cyan), maxWidth: col.width)
+            x += col.width + 1
+        }
+        let visible = area.height - 1
+        for i in 0..<visible {
+            let r = offset + i
+            guard r < rows.count else { break }
+            let y = area.y + 1 + i
+            var st = rowStyle(r)
+            if r == selected { st = st.with(reverse: true) }
+            if r == selected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), " ", st) }
+            var cx = area.x
+            for (ci, col) in columns.enumerated() {
+                let cell = ci < rows[r].count ? rows[r][ci] : ""
+                canvas.text(cx, y, TextWidth.fit(cell, col.width, right: col.right), st, maxWidth: col.width)
+                cx += col.width + 1
+            }
+        }
+    }
+}
+
+/// A horizontal bar of `fraction` (0…1) of `width` cells with eighth-block precision.
+public func bar(_ fraction: Double, width: Int) -> String {
+    guard width > 0, fraction.isFinite else { return "" }
+    let f = max(0, min(1, fraction))
+    let eighths = Int((f * Double(width) * 8).rounded())
+    let full = eighths / 8, rest = eighths % 8
+    let parts = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    return String(repeating: "█", count: full) + parts[rest]
+}

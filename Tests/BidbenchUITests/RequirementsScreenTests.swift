@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import BidbenchCore
+@testable import BidbenchUI
+
+@Suite struct RequirementsScreenTests {
+    @Test func showsRequirementsWithChineseAligned() {
+        let d = Driver()
+        let lines = d.screen.lines
+        #expect(lines[0].contains("[1 需求]"))
+        let r1 = d.row(containing: "R01")!
+        let r3 = d.row(containing: "R03")!
+        #expect(r1.contains("财务部") && r1.contains("多币种凭证自动折算") && r1.contains("必须"))
+        // Columns line up by display width: the priority column starts at the same cell on every row.
+        func col(_ line: String, _ needle: String) -> Int { TextWidth.of(String(line[..<line.range(of: needle)!.lowerBound])) }
+        #expect(col(r1, "必须") == col(r3, "应该"))
+        #expect(lines.allSatisfy { TextWidth.of($0) <= 100 })
+    }
+
+    @Test func navigateAddEditDeleteUndo() {
+        var d = Driver()
+        d.press(.down)
+        #expect(d.state.requirements.selected == 1)
+        #expect(d.text.contains("R02 按工单归集实际成本"))
+
+        // Add a requirement with a Chinese title.
+        d.press(.char("a"))
+        #expect(d.text.contains("新增需求"))
+        d.press(.tab)                    // department → module
+        d.type("主数据")
+        d.press(.tab)
+        d.type("物料编码统一管理")
+        #expect(d.text.contains("物料编码统一管理"))
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.last?.title == "物料编码统一管理")
+        #expect(d.state.workspace.requirements.last?.id == "R04")
+        #expect(d.state.workspace.requirements.last?.source == "财务部 2026-11-29 会议")
+        #expect(d.text.contains("R04"))
+        #expect(d.text.contains("已新增 R04"))
+        #expect(d.text.contains("● 未保存"))
+
+        // Edit: a bad weight keeps the form open with what was typed.
+        d.press(.char("e"))
+        for _ in 0..<5 { d.press(.tab) }   // → weight
+        d.press(.ctrl("u")); d.type("五")
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else { Issue.record("form closed"); return }
+        #expect(f.error?.contains("“五”") == true)
+        #expect(d.text.contains("权重必须是 ≥ 0 的数字"))
+        d.press(.backspace); d.type("2")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.requirements.first { $0.id == "R04" }?.weight == 2)
+
+        // Delete asks first; u undoes.
+        d.press(.char("d"))
+        #expect(d.text.contains("删除 R04 物料编码统一管理? (y/n)"))
+        d.press(.char("y"))
+        #expect(!d.state.workspace.requirements.contains { $0.id == "R04" })
+        d.press(.char("u"))
+        #expect(d.state.workspace.requirements.contains { $0.id == "R04" })
+        d.press(.ctrl("r"))
+        #expect(!d.state.workspace.requirements.contains { $0.id == "R04" })
+    }
+
+    @Test func filtersAndSearch() {
+        var d = Driver()
+        d.press(.char("]"))              // 财务部 only
+        #expect(d.row(containing: "R03") == nil)
+        #expect(d.row(containing: "R01") != nil)
+        d.press(.char("["))              // all
+        d.press(.char("f"))              // must only
+        #expect(d.text.contains("筛选: 必须"))
+        #expect(d.row(containing: "R03") == nil)
+        d.press(.char("f"), .char("f"), .char("f"), .char("f")) // back to all
+        d.press(.char("/")); d.type("排产"); d.press(.enter)
+        #expect(d.state.requirements.selected == 2)
+        #expect(d.text.contains("找到 R03"))
+        d.press(.char("/")); d.press(.ctrl("u")); d.type("不存在"); d.press(.enter)
+        #expect(d.text.contains("没有找到 “不存在”"))
+    }
+
+    @Test func helpOverlayComesFromTheKeyMap() {
+        var d = Driver(lang: .en)
+        d.press(.char("?"))
+        let t = d.text
+        #expect(t.contains("Keys — Requirements"))
+        for b in KeyMap.bindings where b.scope == .requirements { #expect(t.contains(b.help.en)) }
+        d.press(.escape)
+        #expect(!d.text.contains("Keys — Requirements"))
+    }
+
+    @Test func tinyTerminalShowsAMessage() {
+        var d = Driver(width: 30, height: 8)
+        #expect(d.text.contains("终端窗口太小"))
+        #expect(d.text.contains("30×8 < 60×15"))
+        d.send(.resize(width: 100, height: 30))
+        #expect(d.text.contains("[1 需求]"))
+    }
+
+    @Test func quitAsksWhenUnsaved() {
+        var d = Driver()
+        d.press(.char("q"))
+        #expect(d.effects == [.quit])
+        d = Driver()
+        d.press(.char("d"), .char("y"))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty)
+        #expect(d.text.contains("有未保存的修改"))
+        d.press(.char("y"))
+        guard case .save? = d.effects.last else { Issue.record("expected a save"); return }
+        d.send(.saved(message: "已保存"))
+        #expect(d.effects.last == .quit)
+    }
+
+    @Test func readOnlyWorkspaceListsProblemsAndRefusesEdits() {
+        var d = Driver(problems: ["requirements.csv:3: weight: not a number: “五”"])
+        #expect(d.text.contains("requirements.csv:3: weight: not a number"))
+        #expect(d.text.contains("只读"))
+        d.press(.escape)
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.workspace.requirements.count == 3)
+        #expect(d.text.contains("只读"))
+    }
+
+    @Test func screensAreOneKeyAway() {
+        var d = Driver(lang: .en)
+        d.press(.char("2")); #expect(d.text.contains("[2 Vendors]"))
+        d.press(.char("3")); #expect(d.text.contains("[3 Budget]"))
+        d.press(.char("4")); #expect(d.text.contains("[4 Contracts]"))
+        d.press(.tab); #expect(d.text.contains("[1 Requirements]"))
+        d.press(.backTab); #expect(d.text.contains("[4 Contracts]"))
+        d.send(.click(x: 30, y: 0))
+        #expect(d.state.screen != .contracts || d.text.contains("[4 Contracts]"))
+    }
+}

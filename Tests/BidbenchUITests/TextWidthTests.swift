@@ -1,0 +1,65 @@
+import Testing
+@testable import BidbenchUI
+
+@Suite struct TextWidthTests {
+    @Test func widthsOfMixedText() {
+        #expect(TextWidth.of("ERP") == 3)
+        #expect(TextWidth.of("财务部") == 6)
+        #expect(TextWidth.of("R01 多币种") == 10)
+        #expect(TextWidth.of("，。！") == 6)          // full-width punctuation
+        #expect(TextWidth.of("e\u{301}") == 1)       // combining accent takes no cell
+        #expect(TextWidth.of("ＡＢ") == 4)           // full-width Latin
+    }
+
+    @Test func clipNeverSplitsAWideCharacter() {
+        #expect(TextWidth.clip("多币种凭证", to: 5) == "多币…")
+        #expect(TextWidth.clip("多币种凭证", to: 5, ellipsis: false) == "多币")
+        #expect(TextWidth.of(TextWidth.fit("多币种凭证", 5)) == 5)
+        #expect(TextWidth.fit("ab", 4, right: true) == "  ab")
+    }
+
+    @Test func controlCharactersAreStripped() {
+        #expect(TextWidth.sanitize("Evil\u{1B}[2J\u{1B}]0;pwned\u{07}") == "Evil[2J]0;pwned")
+        #expect(TextWidth.sanitize("a\tb\nc") == "a b c")
+    }
+
+    @Test func canvasKeepsWideCharactersWhole() {
+        var c = Canvas(width: 6, height: 1)
+        c.text(0, 0, "中文字")
+        #expect(c.line(0) == "中文字")
+        // Overwriting the right half of 文 blanks its left half instead of leaving half a glyph.
+        c.text(3, 0, "x")
+        #expect(c.line(0) == "中 x字")
+        // A wide character that does not fit at the edge becomes a space.
+        var d = Canvas(width: 5, height: 1)
+        d.text(0, 0, "中文字")
+        #expect(d.line(0) == "中文 ")
+    }
+
+    @Test func canvasDiffListsOnlyChangedCells() {
+        var a = Canvas(width: 10, height: 2)
+        a.text(0, 0, "hello")
+        var b = a
+        b.text(0, 1, "x")
+        let changes = b.changes(from: a)
+        #expect(changes.count == 1)
+        #expect(changes[0].x == 0 && changes[0].y == 1)
+        #expect(a.changes(from: nil).count == 20)
+    }
+
+    @Test func textFieldEditsChinese() {
+        var f = TextField()
+        for c in "产能排产" { _ = f.handle(.char(c)) }
+        _ = f.handle(.backspace)
+        #expect(f.text == "产能排")
+        _ = f.handle(.home)
+        _ = f.handle(.char("新"))
+        #expect(f.text == "新产能排")
+        _ = f.handle(.end); _ = f.handle(.left); _ = f.handle(.delete)
+        #expect(f.text == "新产能")
+        // Rendering keeps the cursor visible and never splits a wide character.
+        var c = Canvas(width: 5, height: 1)
+        f.render(into: &c, x: 0, y: 0, width: 5, focused: true)
+        #expect(TextWidth.of(c.line(0)) == 5)
+    }
+}
