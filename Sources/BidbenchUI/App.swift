@@ -34,6 +34,9 @@ public enum Modal: Equatable, Sendable {
     case changedOnDisk(files: [String])
     /// The workspace's load problems (it opened read-only).
     case problems
+    case survey(SurveyState)
+    case duplicates(DuplicatesState)
+    case departments(DepartmentsState)
 }
 
 public enum ConfirmAction: Equatable, Sendable {
@@ -211,6 +214,9 @@ public enum App {
             default: break
             }
             return []
+        case .survey(let st): SurveyScreen.handle(&s, st, key); return []
+        case .duplicates(let st): DuplicatesScreen.handle(&s, st, key); return []
+        case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -218,10 +224,9 @@ public enum App {
             case .submit:
                 s.modal = nil
                 let error: String?
-                switch s.screen {
-                case .vendors: error = VendorsScreen.submit(&s, form)
-                default: error = RequirementsScreen.submit(&s, form)
-                }
+                if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
+                else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
+                else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
             }
             return []
@@ -374,6 +379,9 @@ public enum App {
             }
         case .form(let form):
             form.render(into: &c, area: full, lang: s.lang)
+        case .survey(let st): SurveyScreen.render(s, st, into: &c)
+        case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
+        case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
         case .confirm(let q, _):
             guard !q.isEmpty else { return }
             let w = min(s.width - 4, TextWidth.of(q) + 6)

@@ -14,6 +14,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
+    case survey, duplicates, departments
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -59,6 +60,9 @@ public enum KeyMap {
         Binding(scope: .requirements, command: .searchPrev, keys: [.char("N")], hint: nil, help: ("Previous match", "上一个匹配")),
         Binding(scope: .requirements, command: .filterDepartmentNext, keys: [.char("]")], hint: ("dept", "部门"), help: ("Next department filter", "下一个部门筛选")),
         Binding(scope: .requirements, command: .filterDepartmentPrev, keys: [.char("[")], hint: nil, help: ("Previous department filter", "上一个部门筛选")),
+        Binding(scope: .requirements, command: .survey, keys: [.char("s")], hint: ("survey", "部门调研"), help: ("Run a department's needs survey", "进行部门需求调研")),
+        Binding(scope: .requirements, command: .duplicates, keys: [.char("m")], hint: ("merge", "合并"), help: ("Likely duplicates across departments, to merge", "跨部门可能重复的需求, 可合并")),
+        Binding(scope: .requirements, command: .departments, keys: [.char("D")], hint: nil, help: ("Departments: add, edit, remove", "部门: 新增、编辑、删除")),
         Binding(scope: .requirements, command: .filterPriority, keys: [.char("f")], hint: ("priority", "优先级"), help: ("Cycle the priority filter", "切换优先级筛选")),
         // Vendors
         Binding(scope: .vendors, command: .add, keys: [.char("a")], hint: ("add vendor", "新增供应商"), help: ("Add a vendor", "新增供应商")),

@@ -45,6 +45,9 @@ public enum RequirementsScreen {
             let r = rows[s.requirements.selected]
             s.modal = .confirm(question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id))
         case .search: s.modal = .prompt(kind: .search, field: TextField(s.lastSearch))
+        case .survey: SurveyScreen.start(&s)
+        case .duplicates: s.modal = .duplicates(DuplicatesState())
+        case .departments: s.modal = .departments(DepartmentsState())
         case .searchNext: searchNext(&s, forward: true, includeCurrent: false)
         case .searchPrev: searchNext(&s, forward: false, includeCurrent: false)
         case .filterDepartmentNext, .filterDepartmentPrev, .left, .right:

@@ -49,7 +49,7 @@ public enum VendorsScreen {
 
     static func form(_ s: AppState, for v: Vendor?) -> Form {
         let L = s.lang
-        return Form(purpose: v.map { "edit:\($0.id)" } ?? "add", title: v.map { L.t("Edit vendor \($0.id)", "编辑供应商 \($0.id)") } ?? L.t("New vendor", "新增供应商"), fields: [
+        return Form(purpose: v.map { "vendor-edit:\($0.id)" } ?? "vendor-add", title: v.map { L.t("Edit vendor \($0.id)", "编辑供应商 \($0.id)") } ?? L.t("New vendor", "新增供应商"), fields: [
             FormField(key: "name", label: L.t("Name", "名称"), text: v?.name ?? ""),
             FormField(key: "contact", label: L.t("Contact", "联系人"), text: v?.contact ?? ""),
             FormField(key: "qualifications", label: L.t("Qualifications", "资质"), text: v?.qualifications ?? ""),
@@ -77,14 +77,14 @@ public enum VendorsScreen {
             v.references = f.value("references").trimmed; v.notes = f.value("notes").trimmed
             v.sme = f.value("sme") == "true"; v.bidPrice = bid
         }
-        if f.purpose == "add" {
+        if f.purpose == "vendor-add" {
             let n = (s.workspace.vendors.compactMap { $0.id.first == "V" ? Int($0.id.dropFirst()) : nil }.max() ?? 0) + 1
             var v = Vendor(id: "V\(n)", name: name)
             fill(&v)
             s.change(L.t("Added vendor \(v.id)", "已新增供应商 \(v.id)")) { ws in ws.vendors.append(v) }
             s.vendors.vendor = s.workspace.vendors.count - 1
         } else {
-            let id = String(f.purpose.dropFirst(5))
+            let id = String(f.purpose.dropFirst("vendor-edit:".count))
             s.change(L.t("Saved \(id)", "已保存 \(id)")) { ws in
                 if let i = ws.vendors.firstIndex(where: { $0.id == id }) { fill(&ws.vendors[i]) }
             }

@@ -1,0 +1,56 @@
+import BidbenchCore
+
+/// The consolidation view: likely duplicates across departments, to merge.
+public struct DuplicatesState: Equatable, Sendable {
+    public var selected = 0
+    public init() {}
+}
+
+/// Consolidation (m): pairs of similar requirements of different departments, grouped by module.
+/// Enter keeps the left one and merges the right into it; `r` keeps the right one.
+public enum DuplicatesScreen {
+    static func pairs(_ s: AppState) -> [Consolidation.Pair] { Consolidation.duplicates(in: s.workspace.requirements) }
+
+    static func handle(_ s: inout AppState, _ st0: DuplicatesState, _ key: Key) {
+        var st = st0
+        let ps = pairs(s)
+        switch key {
+        case .escape, .char("q"): s.modal = nil; return
+        case .up, .char("k"): st.selected = max(0, st.selected - 1)
+        case .down, .char("j"): st.selected = min(max(0, ps.count - 1), st.selected + 1)
+        case .enter, .char("r"):
+            guard st.selected < ps.count else { break }
+            let p = ps[st.selected]
+            let (keep, absorb) = key == .enter ? (p.first, p.second) : (p.second, p.first)
+            if let merged = Consolidation.merge(s.workspace, keep: keep, absorb: absorb, date: s.today) {
+                s.change(s.lang.t("Merged \(absorb) into \(keep) (u to undo)", "已将 \(absorb) 合并到 \(keep) (按 u 撤销)")) { $0 = merged }
+            }
+            st.selected = min(st.selected, max(0, pairs(s).count - 1))
+        default: break
+        }
+        s.modal = .duplicates(st)
+    }
+
+    static func render(_ s: AppState, _ st: DuplicatesState, into c: inout Canvas) {
+        let L = s.lang, ws = s.workspace
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 2)
+        c.fill(r); c.box(r, .accent, title: L.t("Likely duplicates across departments", "跨部门可能重复的需求"))
+        let ps = pairs(s)
+        let byID = Dictionary(ws.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let dept = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        if ps.isEmpty { c.text(r.x + 2, r.y + 2, L.t("No likely duplicates.", "没有发现可能重复的需求。"), .dim) }
+        let half = (r.width - 12) / 2
+        for (i, p) in ps.enumerated() where r.y + 1 + i * 2 < r.maxY - 2 {
+            guard let a = byID[p.first], let b = byID[p.second] else { continue }
+            let y = r.y + 1 + i * 2
+            let st: Style = i == st.selected ? .selected : .plain
+            c.fill(Rect(x: r.x + 1, y: y, width: r.width - 2, height: 1), " ", st)
+            c.text(r.x + 2, y, TextWidth.fit("\(a.id) \(dept[a.department] ?? a.department) \(L.priority(a.priority)) \(a.title)", half), st)
+            c.text(r.x + 3 + half, y, "⇄", st)
+            c.text(r.x + 5 + half, y, TextWidth.fit("\(b.id) \(dept[b.department] ?? b.department) \(L.priority(b.priority)) \(b.title)", half), st)
+            c.text(r.maxX - 6, y, "\(Int((p.similarity * 100).rounded()))%", st)
+            c.text(r.x + 4, y + 1, "\(L.t("module", "模块")): \(a.module) / \(b.module)", .dim, maxWidth: r.width - 6)
+        }
+        c.text(r.x + 2, r.maxY - 1, L.t(" Enter keep left · r keep right · Esc close ", " Enter 保留左侧 · r 保留右侧 · Esc 关闭 "), .dim)
+    }
+}
