@@ -118,7 +118,7 @@ import Testing
         #expect(Money(parsing: "99.5")?.minor == 9950)
         #expect(Money(parsing: "-0.05")?.minor == -5)
         #expect(Money(parsing: "1,234.56")?.minor == 123_456)
-        #expect(Money(parsing: "¥12") ?.minor == 1200)
+        #expect(Money(parsing: "¥12")?.minor == 1200)
         #expect(Money(parsing: "1.234") == nil)
         #expect(Money(parsing: "abc") == nil)
         #expect(Money(parsing: "") == nil)

@@ -69,7 +69,7 @@ public enum DepartmentsScreen {
     static func render(_ s: AppState, _ st: DepartmentsState, into c: inout Canvas) {
         let L = s.lang
         let ws = s.workspace
-        let h = min(s.height - 2, ws.departments.count + 4)
+        let h = min(s.height - 4, ws.departments.count + 4)
         let r = Rect(x: 4, y: 2, width: s.width - 8, height: h)
         c.fill(r); c.box(r, .accent, title: L.t("Departments", "部门"))
         let cols = [Column("ID", 4), Column(L.t("Name", "名称"), 14), Column(L.t("Contact", "联系人"), 12), Column(L.t("Staff", "人数"), 5, right: true), Column(L.t("Reqs", "需求"), 5, right: true)]

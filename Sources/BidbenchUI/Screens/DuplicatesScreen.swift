@@ -33,7 +33,7 @@ public enum DuplicatesScreen {
 
     static func render(_ s: AppState, _ st: DuplicatesState, into c: inout Canvas) {
         let L = s.lang, ws = s.workspace
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 2)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         c.fill(r); c.box(r, .accent, title: L.t("Likely duplicates across departments", "跨部门可能重复的需求"))
         let ps = pairs(s)
         let byID = Dictionary(ws.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

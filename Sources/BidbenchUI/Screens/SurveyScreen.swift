@@ -72,7 +72,7 @@ public enum SurveyScreen {
 
     static func render(_ s: AppState, _ st: SurveyState, into c: inout Canvas) {
         let L = s.lang
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 2)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         c.fill(r); c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
         guard let dept = st.department else {
             c.text(r.x + 2, r.y + 1, L.t("Which department? (↑↓, Enter)", "哪个部门? (↑↓, Enter)"), .bold)
