@@ -28,6 +28,10 @@ let package = Package(
             "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The benchmark harness (release build): `swift run -c release bidbench-bench`.
+        .executableTarget(name: "bidbench-bench", dependencies: [
+            "BidbenchCore", "BidbenchStore", "BidbenchUI",
+        ]),
         .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),

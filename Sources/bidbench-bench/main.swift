@@ -1,0 +1,2 @@
+// The benchmark harness (filled in by the performance work).
+print("bidbench-bench: not built yet")
