@@ -30,6 +30,28 @@ struct BudgetMilestoneTests {
         #expect(try BudgetModel.split(Money(minor: 5), percents: [pct("30"), pct("70")], contract: "C") == [Money(minor: 2), Money(minor: 3)])
     }
 
+    @Test("many random splits: parts sum exactly, each earlier part is value × p / 100 rounded half-up")
+    func randomSplits() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: UInt64) -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((seed >> 33) % bound)
+        }
+        for _ in 0..<500 {
+            let value = next(1_000_000_000_000)
+            let k = Int(next(7)) + 1
+            // k − 1 cut points in hundredths of a percent, so percents have two decimals and sum to 100.
+            let cuts = ([0, 10_000] + (1..<k).map { _ in next(10_001) }).sorted()
+            let hundredths = (1...k).map { cuts[$0] - cuts[$0 - 1] }
+            let percents = hundredths.map { ExactRatio(numerator: $0, denominator: 100)! }
+            let parts = try BudgetModel.split(Money(minor: value), percents: percents, contract: "R")
+            #expect(parts.reduce(0) { $0 + $1.minor } == value)
+            for i in 0..<(k - 1) {
+                #expect(parts[i].minor == (value * hundredths[i] * 2 + 10_000) / 20_000)
+            }
+        }
+    }
+
     @Test("percents must sum to exactly 100, the contract and the sum named")
     func percentsMustSumTo100() {
         #expect(throws: BudgetError("contract C9: milestone percents sum to 99.99, not 100")) {

@@ -19,9 +19,9 @@ struct BudgetCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Option(name: .long, help: "Horizon in years.") var years: String?
     @Option(name: .long, help: "Users in year 1.") var users: String?
-    @Option(name: .long, help: "Yearly user growth, e.g. 0.1 or 10%.") var growth: String?
-    @Option(name: .long, help: "Yearly escalation of annual and per-user annual prices.") var escalation: String?
-    @Option(name: .customLong("discount-rate"), help: "Discount rate of the NPV.") var discountRate: String?
+    @Option(name: .long, parsing: .unconditional, help: "Yearly user growth, e.g. 0.1 or 10%.") var growth: String?
+    @Option(name: .long, parsing: .unconditional, help: "Yearly escalation of annual and per-user annual prices.") var escalation: String?
+    @Option(name: .customLong("discount-rate"), parsing: .unconditional, help: "Discount rate of the NPV.") var discountRate: String?
     @Option(name: .long, help: "A named scenario of scenarios.csv.") var scenario: String?
     @Option(name: .long, help: "Only this vendor (id); also checks the budget envelopes against it.") var vendor: String?
     @Flag(name: .long, help: "Machine-readable output.") var json = false
