@@ -44,6 +44,10 @@ struct BudgetTCOTests {
                                        scenario: s)
         #expect(late.perYear == minor([0, 0, 40_000, 42_000, 0]))
         #expect(late.recurring == money("820") && late.oneOff == .zero)
+        // `years` past the horizon is cut at the horizon.
+        let long = try BudgetModel.tco(vendor: "A", lines: [line("support", .implementation, .annual, "1000", start: 4, years: Int.max)],
+                                       scenario: s)
+        #expect(long.perYear == minor([0, 0, 0, 100_000, 105_000]))
     }
 
     @Test("per_user_annual = unit × users(y) × (1+e)^(y−start), quantity ignored")

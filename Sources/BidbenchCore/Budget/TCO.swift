@@ -124,7 +124,7 @@ public enum BudgetModel {
             let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
             if start > n { windows.append(nil); continue }
             var end = n
-            if line.model != .one_time, let y = line.years { end = min(n, start + y - 1) }
+            if line.model != .one_time, let y = line.years, y <= n - start { end = start + y - 1 }
             windows.append(start...end)
         }
 
