@@ -160,7 +160,7 @@ public enum Journal {
             lineHashes.append(prev)
         }
         if let head = try? FileIO.readIfExists(FileIO.join(folder, headFile)) {
-            let parts = String(decoding: head, as: UTF8.self).trimmed.split(separator: " ")
+            let parts = String(decoding: head, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
             if parts.count == 2, let seq = Int(parts[0]), seq > 0 {
                 if seq > lineHashes.count {
                     return JournalVerification(entries: lineHashes.count, firstBadLine: lineHashes.count + 1,

@@ -12,7 +12,7 @@ struct TableLayout: Sendable, Equatable {
 final class ProblemLog {
     var problems: [Problem] = []
     func add(_ file: String, _ line: Int, _ field: String?, _ message: String) {
-        problems.append(Problem(file: file, line: line, field: field, message: message))
+        problems.append(Problem(file: TextTools.visible(file), line: line, field: field.map(TextTools.visible), message: TextTools.visible(message)))
     }
 }
 

@@ -64,6 +64,18 @@ public enum NumberText {
 }
 
 enum TextTools {
+    /// Control characters (C0, DEL, C1) shown as `\u{1B}` so text quoted from files cannot drive the terminal.
+    static func visible(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if isControl(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+
     /// Compares strings so that digit runs count by value: `R2` < `R10` < `r10`, `001` before `1`
     /// only as a tie-break. Rows are written in this order.
     static func naturalLess(_ a: String, _ b: String) -> Bool {
@@ -152,4 +164,10 @@ enum TextTools {
         default: return nil
         }
     }
+}
+
+/// Text from files made safe to print on a terminal.
+public enum SafeText {
+    /// Control characters (C0, DEL, C1) replaced by a visible `\u{1B}` form (no escape injection).
+    public static func visible(_ s: String) -> String { TextTools.visible(s) }
 }

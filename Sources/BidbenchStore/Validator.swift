@@ -9,6 +9,13 @@ struct Validator {
     /// Line of a key in workspace.json.
     let settingsLine: (String) -> Int
     let log: ProblemLog
+    /// Files that exist but could not be parsed: references into them are not reported (they would
+    /// all dangle and bury the real problem).
+    var unparsed: Set<String> = []
+
+    private func missing(_ ids: Set<String>, _ file: String, _ value: String) -> Bool {
+        !unparsed.contains(file) && !ids.contains(value)
+    }
 
     private func line(_ file: String, _ i: Int) -> Int {
         guard let l = lines[file], i < l.count else { return 0 }
@@ -44,9 +51,9 @@ struct Validator {
         let rf = s.requirements.file
         checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id")
         for (i, r) in w.requirements.enumerated() {
-            if !deptIDs.contains(r.department) { add(rf, i, "department", "\"\(r.department)\" is not a department id in departments.csv") }
+            if missing(deptIDs, "departments.csv", r.department) { add(rf, i, "department", "\"\(r.department)\" is not a department id in departments.csv") }
             if r.weight < 0 { add(rf, i, "weight", "\(NumberText.format(r.weight)) is negative (expected a weight of 0 or more)") }
-            if !r.criterion.isEmpty && !critIDs.contains(r.criterion) {
+            if !r.criterion.isEmpty && missing(critIDs, "criteria.csv", r.criterion) {
                 add(rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv")
             }
         }
@@ -57,7 +64,7 @@ struct Validator {
         for (i, c) in w.criteria.enumerated() {
             if c.weight < 0 { add(cf, i, "weight", "\(NumberText.format(c.weight)) is negative (expected a weight of 0 or more)") }
             guard !c.parent.isEmpty else { continue }
-            if !critIDs.contains(c.parent) { add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv"); continue }
+            if missing(critIDs, "criteria.csv", c.parent) { add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv"); continue }
             var seen: Set<String> = [c.id]
             var p = c.parent
             while !p.isEmpty {
@@ -75,13 +82,13 @@ struct Validator {
         let gf = s.gates.file
         checkUnique(gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair")
         for (i, g) in w.gates.enumerated() {
-            if !vendorIDs.contains(g.vendor) { add(gf, i, "vendor", "\"\(g.vendor)\" is not a vendor id in vendors.csv") }
-            if !reqIDs.contains(g.requirement) { add(gf, i, "requirement", "\"\(g.requirement)\" is not a requirement id in requirements.csv") }
+            if missing(vendorIDs, "vendors.csv", g.vendor) { add(gf, i, "vendor", "\"\(g.vendor)\" is not a vendor id in vendors.csv") }
+            if missing(reqIDs, "requirements.csv", g.requirement) { add(gf, i, "requirement", "\"\(g.requirement)\" is not a requirement id in requirements.csv") }
         }
 
         let pf = s.prices.file
         for (i, p) in w.prices.enumerated() {
-            if !vendorIDs.contains(p.vendor) { add(pf, i, "vendor", "\"\(p.vendor)\" is not a vendor id in vendors.csv") }
+            if missing(vendorIDs, "vendors.csv", p.vendor) { add(pf, i, "vendor", "\"\(p.vendor)\" is not a vendor id in vendors.csv") }
             if p.unitPrice.minor < 0 { add(pf, i, "unit_price", "\(p.unitPrice) is negative (expected a price of 0 or more)") }
             if p.quantity < 0 { add(pf, i, "quantity", "\(p.quantity) is negative (expected 0 or more)") }
             if let y = p.startYear, y < 1 { add(pf, i, "start_year", "\(y) is not a horizon year (expected 1 or more)") }
@@ -94,8 +101,8 @@ struct Validator {
             let list = w.scores[evaluator] ?? []
             checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair")
             for (i, sc) in list.enumerated() {
-                if !vendorIDs.contains(sc.vendor) { add(sf, i, "vendor", "\"\(sc.vendor)\" is not a vendor id in vendors.csv") }
-                if !critIDs.contains(sc.criterion) { add(sf, i, "criterion", "\"\(sc.criterion)\" is not a criterion id in criteria.csv") }
+                if missing(vendorIDs, "vendors.csv", sc.vendor) { add(sf, i, "vendor", "\"\(sc.vendor)\" is not a vendor id in vendors.csv") }
+                if missing(critIDs, "criteria.csv", sc.criterion) { add(sf, i, "criterion", "\"\(sc.criterion)\" is not a criterion id in criteria.csv") }
                 if !(sc.score >= 0 && sc.score <= scale) {
                     add(sf, i, "score", "\(NumberText.format(sc.score)) is outside the scale 0…\(NumberText.format(scale))")
                 }
@@ -115,7 +122,7 @@ struct Validator {
         let kf = s.contracts.file
         checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id")
         for (i, c) in w.contracts.enumerated() {
-            if !vendorIDs.contains(c.vendor) { add(kf, i, "vendor", "\"\(c.vendor)\" is not a vendor id in vendors.csv") }
+            if missing(vendorIDs, "vendors.csv", c.vendor) { add(kf, i, "vendor", "\"\(c.vendor)\" is not a vendor id in vendors.csv") }
             if c.value.minor < 0 { add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)") }
             for (name, v) in [("term_months", c.termMonths), ("renewal_months", c.renewalMonths), ("notice_days", c.noticeDays),
                               ("warranty_months", c.warrantyMonths)] where v < 0 {
@@ -128,7 +135,7 @@ struct Validator {
         let mf = s.payments.file
         var sums: [String: (Double, Int)] = [:]
         for (i, p) in w.payments.enumerated() {
-            if !contractIDs.contains(p.contract) { add(mf, i, "contract", "\"\(p.contract)\" is not a contract id in contracts.csv") }
+            if missing(contractIDs, "contracts.csv", p.contract) { add(mf, i, "contract", "\"\(p.contract)\" is not a contract id in contracts.csv") }
             if !(p.percent >= 0 && p.percent <= 100) { add(mf, i, "percent", "\(NumberText.format(p.percent)) is outside 0…100") }
             checkStatus(mf, i, p.status, Schema.paymentStatuses)
             let (sum, first) = sums[p.contract] ?? (0, i)
@@ -141,14 +148,14 @@ struct Validator {
         let vwf = s.reviews.file
         checkUnique(vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair")
         for (i, r) in w.reviews.enumerated() {
-            if !contractIDs.contains(r.contract) { add(vwf, i, "contract", "\"\(r.contract)\" is not a contract id in contracts.csv") }
+            if missing(contractIDs, "contracts.csv", r.contract) { add(vwf, i, "contract", "\"\(r.contract)\" is not a contract id in contracts.csv") }
             if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)") }
         }
 
         let hf = s.changes.file
         checkUnique(hf, w.changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair")
         for (i, c) in w.changes.enumerated() {
-            if !contractIDs.contains(c.contract) { add(hf, i, "contract", "\"\(c.contract)\" is not a contract id in contracts.csv") }
+            if missing(contractIDs, "contracts.csv", c.contract) { add(hf, i, "contract", "\"\(c.contract)\" is not a contract id in contracts.csv") }
             checkStatus(hf, i, c.status, Schema.changeStatuses)
         }
 
@@ -164,8 +171,8 @@ struct Validator {
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)
             let m = w.ahp[parent]!
-            if !parent.isEmpty && !critIDs.contains(parent) { log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv") }
-            for (j, n) in m.names.enumerated() where !critIDs.contains(n) && !critNames.contains(n) {
+            if !parent.isEmpty && missing(critIDs, "criteria.csv", parent) { log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv") }
+            for (j, n) in m.names.enumerated() where missing(critIDs, "criteria.csv", n) && !critNames.contains(n) {
                 log.add(af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv")
             }
             let n = m.names.count

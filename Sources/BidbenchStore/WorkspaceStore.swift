@@ -37,13 +37,15 @@ public enum WorkspaceStore {
         var fingerprints: [String: String] = [:]
         var layouts: [String: TableLayout] = [:]
         var lines: [String: [Int]] = [:]
+        var unparsed: Set<String> = []
         func read(_ rel: String) throws -> [UInt8]? {
             guard let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) else { return nil }
             fingerprints[rel] = FileIO.sha256Hex(bytes)
             return bytes
         }
         func table<Row>(_ spec: TableSpec<Row>) throws -> [Row] {
-            guard let bytes = try read(spec.file), let parsed = spec.parse(bytes, path: spec.file, log: log) else { return [] }
+            guard let bytes = try read(spec.file) else { return [] }
+            guard let parsed = spec.parse(bytes, path: spec.file, log: log) else { unparsed.insert(spec.file); return [] }
             layouts[spec.file] = parsed.layout
             lines[spec.file] = parsed.lines
             return parsed.rows
@@ -94,7 +96,9 @@ public enum WorkspaceStore {
                 w.contractTexts[c.file] = text
             }
         }
-        Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log).validate(w)
+        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
+        validator.unparsed = unparsed
+        validator.validate(w)
         return LoadedWorkspace(folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
                                layouts: layouts, fingerprints: fingerprints)
     }
