@@ -10,7 +10,8 @@ public final class WorkspaceLock {
     public let host: String
     /// ISO 8601 UTC time the lock was taken.
     public let since: String
-    private var held = true
+    /// Set only once the file is ours, so a failed init (whose deinit still runs) never removes another's lock.
+    private var held = false
 
     /// Takes the lock of the workspace in `folder`, or throws `StoreError.locked` naming the holder.
     public init(folder: String, now: Date = Date()) throws {
@@ -28,6 +29,7 @@ public final class WorkspaceLock {
                 _ = fsync(fd)
                 close(fd)
                 if n != content.count { unlink(path); throw StoreError.io(path, "could not write the lock file") }
+                held = true
                 return
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
