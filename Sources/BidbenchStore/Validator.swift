@@ -98,6 +98,7 @@ struct Validator {
         let scale = w.settings.scale
         for evaluator in w.scores.keys.sorted() {
             let sf = s.scoresFile(evaluator: evaluator)
+            if let reason = PathSafety.fileNameProblem(evaluator) { log.add(sf, 0, nil, "evaluator name \(reason)") }
             let list = w.scores[evaluator] ?? []
             checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair")
             for (i, sc) in list.enumerated() {
@@ -171,6 +172,7 @@ struct Validator {
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)
             let m = w.ahp[parent]!
+            if !parent.isEmpty, let reason = PathSafety.fileNameProblem(parent) { log.add(af, 0, nil, "parent criterion id \(reason)") }
             if !parent.isEmpty && missing(critIDs, "criteria.csv", parent) { log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv") }
             for (j, n) in m.names.enumerated() where missing(critIDs, "criteria.csv", n) && !critNames.contains(n) {
                 log.add(af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv")
@@ -236,6 +238,15 @@ enum PathSafety {
         }
         if depth == 0 { return "\"\(path)\" is not a file path" }
         if path.split(separator: "/").first == ".bidbench" { return "\"\(path)\" is inside .bidbench, which holds Bidbench's own files" }
+        return nil
+    }
+
+    /// Why a name cannot be a file name (`scores/<evaluator>.csv`, `ahp/<parent>.csv`), or nil.
+    static func fileNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "is empty" }
+        if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
+            return "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)"
+        }
         return nil
     }
 }

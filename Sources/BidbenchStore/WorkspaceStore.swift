@@ -264,12 +264,12 @@ public enum WorkspaceStore {
         }
         if !conflicts.isEmpty && !force { throw StoreError.changedOnDisk(conflicts.sorted { fileRank($0) < fileRank($1) }) }
 
+        if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
         var layouts = loaded.layouts
         var fingerprints = loaded.fingerprints
         var written: [String] = []
         for rel in changed {
             let full = FileIO.join(folder, rel)
-            if let reason = PathSafety.problem(rel) { throw StoreError.unsafePath(reason) }
             if let previous = try onDisk[rel] ?? FileIO.readIfExists(full) {
                 try FileIO.atomicWrite(FileIO.join(folder, ".bidbench/backup/" + rel), previous)
             }

@@ -68,3 +68,22 @@ import BidbenchCore
         #expect(JSONValue.parse("{\"x\": true, \"y\": 12345678901234567}")?.compact == #"{"x":true,"y":12345678901234567}"#)
     }
 }
+
+@Suite struct RenderTests {
+    @Test func renderedTextIsTheCanonicalFile() {
+        var w = Workspace()
+        w.risks = [Risk(id: "X10", type: .compliance, title: "等保, 三级", likelihood: 2, impact: 5),
+                   Risk(id: "X9", type: .vendor, title: "t", likelihood: 1, impact: 1, threshold: "0.9")]
+        w.reviews = [ClauseReview(contract: "K1", clause: .renewal, status: .na),
+                     ClauseReview(contract: "K1", clause: .scope, status: .ok, line: 3)]
+        #expect(WorkspaceStore.renderedText(of: "risks.csv", in: w) == """
+            id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status
+            X9,vendor,t,1,1,,,,0.9,open
+            X10,compliance,"等保, 三级",2,5,,,,,open
+
+            """)
+        // Reviews follow the checklist order of clause kinds, not the alphabet.
+        #expect(WorkspaceStore.renderedText(of: "reviews.csv", in: w) == "contract,clause,status,line,note\nK1,scope,ok,3,\nK1,renewal,n/a,,\n")
+        #expect(WorkspaceStore.renderedText(of: "nope.csv", in: w) == nil)
+    }
+}

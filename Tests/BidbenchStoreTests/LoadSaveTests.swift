@@ -263,3 +263,41 @@ import BidbenchCore
         #expect(WorkspaceStore.demoFolder(language: "zh", packageRoot: dir.url("elsewhere/a.swift")) == nil)
     }
 }
+
+@Suite struct MoreSaveTests {
+    @Test func aNonNumericWeightMakesTheWorkspaceReadOnlyAndTheFileIsKept() throws {
+        let dir = Fixture.folder()
+        let bad = Fixture.files["requirements.csv"]!.replacingOccurrences(of: ",could,2.5,", with: ",could,2,5,")
+            .replacingOccurrences(of: ",should,1,", with: ",should,一,")
+        dir.write("requirements.csv", bad)
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(loaded.problems.map(\.description) == [
+            #"requirements.csv:4: weight: "一" is not a number (expected a decimal such as 5 or 0.35)"#,
+            "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
+        ])
+        #expect(throws: StoreError.readOnly(loaded.problems)) { try WorkspaceStore.save(loaded.workspace, over: loaded, actor: "a") }
+        #expect(dir.text("requirements.csv") == bad)
+    }
+
+    @Test func contractTextsAreSavedButUnsafePathsAndNamesAreRefused() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        var w = loaded.workspace
+        w.contractTexts["contracts/k1.md"] = "# 修订版\n"
+        let saved = try WorkspaceStore.save(w, over: loaded, actor: "a")
+        #expect(saved.written == ["contracts/k1.md"])
+        #expect(dir.text("contracts/k1.md") == "# 修订版\n")
+        #expect(dir.text(".bidbench/backup/contracts/k1.md") == Fixture.files["contracts/k1.md"])
+        var w2 = saved.workspace
+        w2.contractTexts["../outside.md"] = "x"
+        w2.vendors[0].notes = "changed"
+        #expect(throws: StoreError.unsafePath("../outside.md")) { try WorkspaceStore.save(w2, over: saved, actor: "a") }
+        #expect(dir.text("vendors.csv") == Fixture.files["vendors.csv"])
+        var w3 = saved.workspace
+        w3.scores["../x"] = []
+        #expect(throws: StoreError.invalid([Problem(file: "scores/../x.csv", line: 0, message:
+            #"evaluator name "../x" cannot be a file name (no leading dot, slash, backslash or control characters)"#)])) {
+            try WorkspaceStore.save(w3, over: saved, actor: "a")
+        }
+    }
+}
