@@ -19,6 +19,25 @@ public struct LoadedWorkspace: Sendable {
     let fingerprints: [String: String]
 }
 
+extension LoadedWorkspace {
+    /// Files (relative paths) that changed, vanished or appeared on disk since this state was loaded
+    /// or saved: the tables, `scores/*.csv`, `ahp/*.csv` and the contract texts read. The TUI can
+    /// poll this to offer a reload before the user edits further.
+    public func changesOnDisk() -> [String] {
+        var changed: [String] = []
+        for (rel, hash) in fingerprints {
+            let bytes = try? FileIO.readIfExists(FileIO.join(folder, rel))
+            if bytes.map(FileIO.sha256Hex) != hash { changed.append(rel) }
+        }
+        var candidates = Schema.tableFiles
+        for dir in ["scores", "ahp"] {
+            candidates += FileIO.list(FileIO.join(folder, dir)).filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { "\(dir)/\($0)" }
+        }
+        for rel in candidates where fingerprints[rel] == nil && FileIO.exists(FileIO.join(folder, rel)) { changed.append(rel) }
+        return changed.sorted { WorkspaceStore.fileRank($0) < WorkspaceStore.fileRank($1) }
+    }
+}
+
 /// Reads and writes workspace folders (DESIGN §2, §6; format in README.md).
 ///
 /// Saving writes only the files whose content changed. Each write is atomic (temp file in the same

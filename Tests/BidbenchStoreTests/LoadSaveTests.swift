@@ -301,3 +301,15 @@ import BidbenchCore
         }
     }
 }
+
+@Suite struct DiskChangeTests {
+    @Test func changesOnDiskListsEditedRemovedAndNewFiles() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(loaded.changesOnDisk() == [])
+        dir.write("vendors.csv", Fixture.files["vendors.csv"]! + "V3,丙,,,,,false,\n")
+        try FileManager.default.removeItem(atPath: dir.url("scores/张伟.csv"))
+        dir.write("scores/李娜.csv", "vendor,criterion,score,note\n")
+        #expect(loaded.changesOnDisk() == ["vendors.csv", "scores/张伟.csv", "scores/李娜.csv"])
+    }
+}
