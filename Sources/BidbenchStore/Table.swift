@@ -140,7 +140,8 @@ struct TableSpec<Row> {
 
     /// Parses a file's bytes. Returns nil (after reporting) when the file cannot be used at all:
     /// invalid UTF-8, a merge conflict, broken CSV syntax, or a missing header/required column.
-    func parse(_ bytes: [UInt8], path: String, log: ProblemLog) -> (rows: [Row], lines: [Int], layout: TableLayout)? {
+    /// `complete` is false when some rows were skipped (wrong field count, empty key).
+    func parse(_ bytes: [UInt8], path: String, log: ProblemLog) -> (rows: [Row], lines: [Int], layout: TableLayout, complete: Bool)? {
         guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch {
@@ -172,18 +173,20 @@ struct TableSpec<Row> {
         let known = Set(columns)
         var rows: [Row] = []
         var lines: [Int] = []
+        var complete = true
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
                 log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(header.count) (the header has \(header.count) columns)")
+                complete = false
                 continue
             }
             let reader = RowReader(file: path, line: record.line, index: index, fields: record.fields, log: log)
-            guard var row = decode(reader) else { continue }
+            guard var row = decode(reader) else { complete = false; continue }
             row[keyPath: extra] = reader.extra(known: known, header: layoutHeader)
             rows.append(row)
             lines.append(record.line)
         }
-        return (rows, lines, TableLayout(header: layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF])))
+        return (rows, lines, TableLayout(header: layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF])), complete)
     }
 
     /// Prints rows sorted, known columns first (README order) then unknown ones in their original

@@ -9,12 +9,18 @@ struct Validator {
     /// Line of a key in workspace.json.
     let settingsLine: (String) -> Int
     let log: ProblemLog
-    /// Files that exist but could not be parsed: references into them are not reported (they would
-    /// all dangle and bury the real problem).
+    /// Files that could not be read completely (not at all, or with rows skipped): references into
+    /// them are not reported, as they would dangle because of the problem already reported.
     var unparsed: Set<String> = []
 
     private func missing(_ ids: Set<String>, _ file: String, _ value: String) -> Bool {
         !unparsed.contains(file) && !ids.contains(value)
+    }
+
+    /// Reports a reference from row `i` of `file` to an id that `target` does not hold.
+    private func ref(_ file: String, _ i: Int, _ field: String, _ value: String, _ ids: Set<String>, _ target: String, _ what: String) {
+        guard missing(ids, target, value) else { return }
+        add(file, i, field, value.isEmpty ? "is empty; expected a \(what) id from \(target)" : "\"\(value)\" is not a \(what) id in \(target)")
     }
 
     private func line(_ file: String, _ i: Int) -> Int {
@@ -51,7 +57,7 @@ struct Validator {
         let rf = s.requirements.file
         checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id")
         for (i, r) in w.requirements.enumerated() {
-            if missing(deptIDs, "departments.csv", r.department) { add(rf, i, "department", "\"\(r.department)\" is not a department id in departments.csv") }
+            ref(rf, i, "department", r.department, deptIDs, "departments.csv", "department")
             if r.weight < 0 { add(rf, i, "weight", "\(NumberText.format(r.weight)) is negative (expected a weight of 0 or more)") }
             if !r.criterion.isEmpty && missing(critIDs, "criteria.csv", r.criterion) {
                 add(rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv")
@@ -82,13 +88,13 @@ struct Validator {
         let gf = s.gates.file
         checkUnique(gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair")
         for (i, g) in w.gates.enumerated() {
-            if missing(vendorIDs, "vendors.csv", g.vendor) { add(gf, i, "vendor", "\"\(g.vendor)\" is not a vendor id in vendors.csv") }
-            if missing(reqIDs, "requirements.csv", g.requirement) { add(gf, i, "requirement", "\"\(g.requirement)\" is not a requirement id in requirements.csv") }
+            ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
+            ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
         }
 
         let pf = s.prices.file
         for (i, p) in w.prices.enumerated() {
-            if missing(vendorIDs, "vendors.csv", p.vendor) { add(pf, i, "vendor", "\"\(p.vendor)\" is not a vendor id in vendors.csv") }
+            ref(pf, i, "vendor", p.vendor, vendorIDs, "vendors.csv", "vendor")
             if p.unitPrice.minor < 0 { add(pf, i, "unit_price", "\(p.unitPrice) is negative (expected a price of 0 or more)") }
             if p.quantity < 0 { add(pf, i, "quantity", "\(p.quantity) is negative (expected 0 or more)") }
             if let y = p.startYear, y < 1 { add(pf, i, "start_year", "\(y) is not a horizon year (expected 1 or more)") }
@@ -102,8 +108,8 @@ struct Validator {
             let list = w.scores[evaluator] ?? []
             checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair")
             for (i, sc) in list.enumerated() {
-                if missing(vendorIDs, "vendors.csv", sc.vendor) { add(sf, i, "vendor", "\"\(sc.vendor)\" is not a vendor id in vendors.csv") }
-                if missing(critIDs, "criteria.csv", sc.criterion) { add(sf, i, "criterion", "\"\(sc.criterion)\" is not a criterion id in criteria.csv") }
+                ref(sf, i, "vendor", sc.vendor, vendorIDs, "vendors.csv", "vendor")
+                ref(sf, i, "criterion", sc.criterion, critIDs, "criteria.csv", "criterion")
                 if !(sc.score >= 0 && sc.score <= scale) {
                     add(sf, i, "score", "\(NumberText.format(sc.score)) is outside the scale 0…\(NumberText.format(scale))")
                 }
@@ -123,7 +129,7 @@ struct Validator {
         let kf = s.contracts.file
         checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id")
         for (i, c) in w.contracts.enumerated() {
-            if missing(vendorIDs, "vendors.csv", c.vendor) { add(kf, i, "vendor", "\"\(c.vendor)\" is not a vendor id in vendors.csv") }
+            ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
             if c.value.minor < 0 { add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)") }
             for (name, v) in [("term_months", c.termMonths), ("renewal_months", c.renewalMonths), ("notice_days", c.noticeDays),
                               ("warranty_months", c.warrantyMonths)] where v < 0 {
@@ -136,7 +142,7 @@ struct Validator {
         let mf = s.payments.file
         var sums: [String: (Double, Int)] = [:]
         for (i, p) in w.payments.enumerated() {
-            if missing(contractIDs, "contracts.csv", p.contract) { add(mf, i, "contract", "\"\(p.contract)\" is not a contract id in contracts.csv") }
+            ref(mf, i, "contract", p.contract, contractIDs, "contracts.csv", "contract")
             if !(p.percent >= 0 && p.percent <= 100) { add(mf, i, "percent", "\(NumberText.format(p.percent)) is outside 0…100") }
             checkStatus(mf, i, p.status, Schema.paymentStatuses)
             let (sum, first) = sums[p.contract] ?? (0, i)
@@ -149,14 +155,14 @@ struct Validator {
         let vwf = s.reviews.file
         checkUnique(vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair")
         for (i, r) in w.reviews.enumerated() {
-            if missing(contractIDs, "contracts.csv", r.contract) { add(vwf, i, "contract", "\"\(r.contract)\" is not a contract id in contracts.csv") }
+            ref(vwf, i, "contract", r.contract, contractIDs, "contracts.csv", "contract")
             if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)") }
         }
 
         let hf = s.changes.file
         checkUnique(hf, w.changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair")
         for (i, c) in w.changes.enumerated() {
-            if missing(contractIDs, "contracts.csv", c.contract) { add(hf, i, "contract", "\"\(c.contract)\" is not a contract id in contracts.csv") }
+            ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
         }
 

@@ -65,6 +65,7 @@ public enum WorkspaceStore {
         func table<Row>(_ spec: TableSpec<Row>) throws -> [Row] {
             guard let bytes = try read(spec.file) else { return [] }
             guard let parsed = spec.parse(bytes, path: spec.file, log: log) else { unparsed.insert(spec.file); return [] }
+            if !parsed.complete { unparsed.insert(spec.file) }
             layouts[spec.file] = parsed.layout
             lines[spec.file] = parsed.lines
             return parsed.rows

@@ -178,3 +178,21 @@ import BidbenchCore
         #expect(found == [#"risks.csv:2: likelihood: "\u{1B}[31m" is not a whole number (expected digits such as 12)"#])
     }
 }
+
+@Suite struct ReferenceTests {
+    @Test func emptyReferencesAndSkippedRowsAreReportedOnce() throws {
+        let dir = Fixture.folder()
+        // R10 has a field too many, so it is skipped: the gate pointing at it is not reported as well.
+        dir.write("requirements.csv", Fixture.files["requirements.csv"]!.replacingOccurrences(of: "R10,D1,MES,看板,,could", with: "R10,D1,MES,看板,,,could"))
+        dir.write("gates.csv", "vendor,requirement,answer,note\nV1,R10,meets,\n,R1,no,\n")
+        let found = try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
+        #expect(found == [
+            "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
+            "gates.csv:3: vendor: is empty; every row needs a vendor",
+        ])
+        dir.write("requirements.csv", Fixture.files["requirements.csv"]!.replacingOccurrences(of: "R2,D2,", with: "R2,,"))
+        dir.write("gates.csv", Fixture.files["gates.csv"]!)
+        #expect(try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
+                == ["requirements.csv:4: department: is empty; expected a department id from departments.csv"])
+    }
+}
