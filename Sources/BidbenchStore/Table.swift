@@ -201,10 +201,12 @@ struct TableSpec<Row> {
         unknown += added.sorted()
         unknownSet.formUnion(added)
         let header = columns + unknown
-        let keyed = rows.enumerated().map { (sortKey($0.element), $0.offset) }
-        let order = keyed.sorted { a, b in
-            a.0 == b.0 ? a.1 < b.1 : TextTools.naturalLess(a.0, b.0)
-        }.map(\.1)
+        // Keys are converted to bytes once; rows already in order (the usual case) skip the sort.
+        let keys = rows.map { sortKey($0).map { Array($0.utf8) } }
+        var order = Array(keys.indices)
+        if zip(keys, keys.dropFirst()).contains(where: { TextTools.naturalLess($1, $0) }) {
+            order.sort { a, b in keys[a] == keys[b] ? a < b : TextTools.naturalLess(keys[a], keys[b]) }
+        }
         var out = layout.bom ? "\u{FEFF}" : ""
         out += CSV.write([header])
         var line = 2 + header.reduce(0) { $0 + $1.utf8.filter { $0 == 10 }.count }

@@ -78,8 +78,10 @@ enum TextTools {
 
     /// Compares strings so that digit runs count by value: `R2` < `R10` < `r10`, `001` before `1`
     /// only as a tie-break. Rows are written in this order.
-    static func naturalLess(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+    static func naturalLess(_ a: String, _ b: String) -> Bool { naturalLess(Array(a.utf8), Array(b.utf8)) }
+
+    /// The same order on UTF-8 bytes (UTF-8 byte order is code point order).
+    static func naturalLess(_ x: [UInt8], _ y: [UInt8]) -> Bool {
         var i = 0, j = 0
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         while i < x.count && j < y.count {
@@ -104,9 +106,13 @@ enum TextTools {
     }
 
     /// Natural order of two key tuples, column by column.
-    static func naturalLess(_ a: [String], _ b: [String]) -> Bool {
+    static func naturalLess(_ a: [[UInt8]], _ b: [[UInt8]]) -> Bool {
         for (p, q) in zip(a, b) where p != q { return naturalLess(p, q) }
         return a.count < b.count
+    }
+
+    static func naturalLess(_ a: [String], _ b: [String]) -> Bool {
+        naturalLess(a.map { Array($0.utf8) }, b.map { Array($0.utf8) })
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil when all of it is valid.

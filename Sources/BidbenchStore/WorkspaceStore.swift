@@ -193,10 +193,14 @@ public enum WorkspaceStore {
     // MARK: Render
 
     /// Every file of the workspace as it would be written, keyed by relative path.
-    static func render(_ w: Workspace, layouts: [String: TableLayout]) -> [String: RenderedFile] {
+    /// `only` limits the work to those files (a save renders just the parts that changed).
+    static func render(_ w: Workspace, layouts: [String: TableLayout], only: Set<String>? = nil) -> [String: RenderedFile] {
         var files: [String: RenderedFile] = [:]
-        files[SettingsFile.file] = SettingsFile.render(w.settings)
-        func put<Row>(_ spec: TableSpec<Row>, _ rows: [Row]) { files[spec.file] = spec.render(rows, layout: layouts[spec.file]) }
+        func wanted(_ file: String) -> Bool { only?.contains(file) ?? true }
+        if wanted(SettingsFile.file) { files[SettingsFile.file] = SettingsFile.render(w.settings) }
+        func put<Row>(_ spec: TableSpec<Row>, _ rows: [Row]) {
+            if wanted(spec.file) { files[spec.file] = spec.render(rows, layout: layouts[spec.file]) }
+        }
         put(Schema.departments, w.departments)
         put(Schema.requirements, w.requirements)
         put(Schema.criteria, w.criteria)
@@ -210,7 +214,7 @@ public enum WorkspaceStore {
         put(Schema.changes, w.changes)
         put(Schema.risks, w.risks)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
-        for (parent, m) in w.ahp {
+        for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
             let bom = layouts[path]?.bom ?? false
             var rows: [[String]] = [[""] + m.names]
@@ -219,7 +223,7 @@ public enum WorkspaceStore {
             files[path] = RenderedFile(bytes: Array(text.utf8), header: m.names, rows: rows.dropFirst().map { ($0[0], Array($0.dropFirst())) },
                                        lines: [], layout: TableLayout(header: [""] + m.names, bom: bom))
         }
-        for (path, text) in w.contractTexts {
+        for (path, text) in w.contractTexts where wanted(path) {
             let bytes = Array(text.utf8)
             files[path] = RenderedFile(bytes: bytes, header: ["sha256", "bytes"], rows: [(path, [FileIO.sha256Hex(bytes), String(bytes.count)])],
                                        lines: [], layout: nil)
@@ -257,10 +261,13 @@ public enum WorkspaceStore {
         let heldLock = try lock ?? WorkspaceLock(folder: folder)
         defer { withExtendedLifetime(heldLock) {} }
 
-        let new = render(workspace, layouts: loaded.layouts)
-        let problems = validate(workspace, files: new)
-        guard problems.isEmpty else { throw StoreError.invalid(problems) }
-        let old = render(loaded.workspace, layouts: loaded.layouts)
+        // Validation without line numbers is cheap; lines are worked out only to report problems.
+        if !validate(workspace, files: [:]).isEmpty {
+            throw StoreError.invalid(validate(workspace, files: render(workspace, layouts: loaded.layouts)))
+        }
+        let candidates = differingParts(workspace, loaded.workspace)
+        let new = render(workspace, layouts: loaded.layouts, only: candidates)
+        let old = render(loaded.workspace, layouts: loaded.layouts, only: candidates)
         let keptTexts = Set(old.keys).subtracting(new.keys).filter { loaded.workspace.contractTexts[$0] != nil }
         let changed = Set(new.keys).union(old.keys).subtracting(keptTexts)
             .filter { new[$0]?.bytes != old[$0]?.bytes }
@@ -310,6 +317,25 @@ public enum WorkspaceStore {
         }
         return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: written,
                                layouts: layouts, fingerprints: fingerprints)
+    }
+
+    /// Files whose part of the model differs between two workspaces (only these can need a write).
+    static func differingParts(_ a: Workspace, _ b: Workspace) -> Set<String> {
+        var files: Set<String> = []
+        if a.settings != b.settings { files.insert(SettingsFile.file) }
+        let tables: [(String, Bool)] = [
+            (Schema.departments.file, a.departments != b.departments), (Schema.requirements.file, a.requirements != b.requirements),
+            (Schema.criteria.file, a.criteria != b.criteria), (Schema.vendors.file, a.vendors != b.vendors),
+            (Schema.gates.file, a.gates != b.gates), (Schema.prices.file, a.prices != b.prices),
+            (Schema.budget.file, a.budget != b.budget), (Schema.payments.file, a.payments != b.payments),
+            (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
+            (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
+        ]
+        for (file, differs) in tables where differs { files.insert(file) }
+        for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }
+        for p in Set(a.ahp.keys).union(b.ahp.keys) where a.ahp[p] != b.ahp[p] { files.insert(Schema.ahpFile(parent: p)) }
+        for f in Set(a.contractTexts.keys).union(b.contractTexts.keys) where a.contractTexts[f] != b.contractTexts[f] { files.insert(f) }
+        return files
     }
 
     /// The rows that differ between two renderings of a file, keyed by their diff key.
