@@ -126,8 +126,9 @@ public enum WorkspaceStore {
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
     /// references). Use it to tell the user why a save was refused before trying.
     public static func validate(_ workspace: Workspace) -> [Problem] {
-        let files = render(workspace, layouts: [:])
-        return validate(workspace, files: files)
+        // Line numbers need the rendered files; they are worked out only when there is something to report.
+        guard !validate(workspace, files: [:]).isEmpty else { return [] }
+        return validate(workspace, files: render(workspace, layouts: [:]))
     }
 
     static func validate(_ workspace: Workspace, files: [String: RenderedFile]) -> [Problem] {

@@ -133,6 +133,9 @@ import BidbenchCore
             Problem(file: "requirements.csv", line: 2, field: "department", message: "\"D9\" is not a department id in departments.csv"),
             Problem(file: "risks.csv", line: 2, field: "impact", message: "6 is outside 1–5"),
         ])) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
+        #expect(WorkspaceStore.validate(w).map(\.description) == [
+            #"requirements.csv:2: department: "D9" is not a department id in departments.csv"#, "risks.csv:2: impact: 6 is outside 1–5",
+        ])
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
         #expect(!dir.exists("journal.log"))
     }
