@@ -122,7 +122,7 @@ public enum AHP {
             }
         }
         for i in 0..<n {
-            for j in (i + 1)..<n where abs(m.values[i][j] * m.values[j][i] - 1) > reciprocalTolerance {
+            for j in (i + 1)..<n where abs(m.values[i][j] * m.values[j][i] - 1) > reciprocalTolerance + 1e-12 {
                 throw ScoringError("\(at(i))cells (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) and (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) are not reciprocal (their product must be 1)")
             }
         }
