@@ -22,6 +22,9 @@ public struct RankedVendor: Equatable, Sendable {
     public var score: Double
     /// Competition rank (1, 2, 2, 4).
     public var rank: Int
+    public init(vendor: String, name: String, score: Double, rank: Int) {
+        self.vendor = vendor; self.name = name; self.score = score; self.rank = rank
+    }
 }
 
 /// A vendor left out of the ranking, and why.
@@ -29,6 +32,7 @@ public struct ExcludedVendor: Equatable, Sendable {
     public var vendor: String
     public var name: String
     public var reason: String
+    public init(vendor: String, name: String, reason: String) { self.vendor = vendor; self.name = name; self.reason = reason }
 }
 
 /// Everything the vendor matrix, `rank` and `sensitivity` show about a workspace.
