@@ -160,6 +160,25 @@ struct ScoringMatrixTests {
         #expect(ScoringNumber.parse("0x10") == nil)
         #expect(ScoringNumber.parse("") == nil)
         #expect(ScoringNumber.parse("a/b") == nil)
+        #expect(ScoringNumber.parse("-0.5") == -0.5)
+        #expect(ScoringNumber.parse("1e3") == 1000)
+        #expect(ScoringNumber.parse(".5") == 0.5)
+        #expect(ScoringNumber.parse("1.2.3") == nil)
+        #expect(ScoringNumber.parse("-") == nil)
+    }
+
+    /// The short-decimal fast path gives exactly what strtod gives.
+    @Test func fastDecimalsAreCorrectlyRounded() {
+        var rng = Rng(state: 99)
+        for _ in 0..<20_000 {
+            let digits = 1 + Int(rng.next() * 15)
+            var text = ""
+            for _ in 0..<digits { text.append(Character(String(Int(rng.next() * 10)))) }
+            let dot = Int(rng.next() * Double(digits + 1))
+            if dot < digits { text.insert(".", at: text.index(text.startIndex, offsetBy: dot)) }
+            if rng.next() < 0.3 { text = "-" + text }
+            #expect(ScoringNumber.parse(text)?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
     }
 
     /// Deterministic pseudo-random numbers for the property tests (SplitMix64).
