@@ -171,7 +171,8 @@ public enum AHP {
             for i in 0..<n {
                 for j in (i + 1)..<n {
                     let d = abs(log(a[i][j] * w[j] / w[i]))
-                    if worst == nil || d > worst!.deviation {
+                    // Ties (every judgement of a 3 × 3 matrix deviates equally) go to the first judgement.
+                    if worst == nil || d > worst!.deviation * (1 + 1e-9) {
                         worst = AHPJudgement(row: m.names[i], column: m.names[j], given: a[i][j], consistent: w[i] / w[j], deviation: d)
                     }
                 }

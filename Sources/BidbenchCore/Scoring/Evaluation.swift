@@ -224,6 +224,7 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
         RankedVendor(vendor: rankable[i].id, name: rankable[i].name, score: scores[i], rank: ranks[i])
     }
     if rankable.isEmpty { warnings.append("no vendor can be ranked yet") }
+    if leaves.isEmpty { warnings.append("no criterion with a weight above 0 to score against") }
     return Evaluation(method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
                       incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
                       problem: problem, warnings: warnings + tree.ahpWarnings)

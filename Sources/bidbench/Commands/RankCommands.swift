@@ -30,12 +30,12 @@ struct RankCommand: ParsableCommand {
             let method = try parseMethod(method, allowCN: false)
             let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
             result.warnings.forEach { printError("warning: \($0)") }
-            print(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
+            emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
         } else {
             let ws = try loadWorkspaceForScoring(workspace.path)
             let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
-            print(json ? RankOutput.json(e) : RankOutput.table(e))
+            emit(json ? RankOutput.json(e) : RankOutput.table(e))
         }
     }
 }
@@ -58,7 +58,7 @@ struct WeightsCommand: ParsableCommand {
         if ahp.isEmpty {
             let ws = try loadWorkspaceForScoring(workspace.path)
             let e = try orFail(try evaluate(ws), context: workspace.path)
-            print(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
+            emit(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
             return
         }
         var matrices: [PairwiseMatrix] = []
@@ -69,7 +69,7 @@ struct WeightsCommand: ParsableCommand {
         let combined = matrices.count == 1 ? matrices[0] : try orFail(try AHP.geometricMean(matrices), context: ahp.joined(separator: ", "))
         let result = try orFail(try AHP.analyse(combined), context: ahp.joined(separator: ", "))
         result.warnings.forEach { printError("warning: \($0)") }
-        print(json ? WeightsOutput.json(result, matrices: matrices.count) : WeightsOutput.table(result, matrices: matrices.count))
+        emit(json ? WeightsOutput.json(result, matrices: matrices.count) : WeightsOutput.table(result, matrices: matrices.count))
     }
 }
 
@@ -106,7 +106,7 @@ struct SensitivityCommand: ParsableCommand {
             methodName = e.method.rawValue
         }
         let report = Sensitivity.analyse(problem)
-        print(json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
+        emit(json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
     }
 }
 
@@ -155,8 +155,12 @@ func orFail<T>(_ body: @autoclosure () throws -> T, context: String) throws -> T
 
 func parseMethod(_ text: String?, allowCN: Bool) throws -> ScoringMethod {
     guard let text else { return .wsm }
-    guard let m = ScoringMethod(rawValue: text.lowercased()), allowCN || m != .cn else {
-        printError("bidbench: unknown method \"\(text)\" (use \(allowCN ? "wsm, topsis or cn" : "wsm or topsis with --matrix"))")
+    if !allowCN && text.lowercased() == "cn" {
+        printError("bidbench: method cn needs a workspace (price and panel criteria); use wsm or topsis with --matrix")
+        throw ExitCode(2)
+    }
+    guard let m = ScoringMethod(rawValue: text.lowercased()) else {
+        printError("bidbench: unknown method \"\(text)\" (use \(allowCN ? "wsm, topsis or cn" : "wsm or topsis"))")
         throw ExitCode(2)
     }
     return m
@@ -333,6 +337,11 @@ enum SensitivityOutput {
         }
         return out
     }
+}
+
+/// Prints output that may or may not end with a newline, ending it with exactly one.
+func emit(_ text: String) {
+    print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
 }
 
 func fixed(_ x: Double, _ places: Int) -> String { String(format: "%.\(places)f", x) }
