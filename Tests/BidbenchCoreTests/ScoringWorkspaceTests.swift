@@ -140,8 +140,36 @@ struct ScoringWorkspaceTests {
         // A matrix that does not fit the siblings falls back to direct weights, with a warning.
         ws.ahp["C2"] = PairwiseMatrix(names: ["C3", "C9"], values: [[1, 3], [1.0 / 3, 1]])
         let bad = try evaluate(ws, method: "cn")
-        #expect(bad.warnings.contains("ahp/C2 does not compare criterion C4 服务; direct weights used instead"))
+        #expect(bad.warnings.contains("ahp/C2.csv does not compare criterion C4 服务; direct weights used instead"))
         #expect(close(bad.weights.first { $0.id == "C3" }!.global, 0.5, 1e-15))
+    }
+
+    @Test func warningsForTheMeeting() throws {
+        var ws = sample()
+        // Top-level AHP by criterion names; inconsistent on purpose (price vs quality 1/3 but a
+        // 3 × 3 cycle is impossible with two elements, so add a stray third criterion).
+        ws.criteria.append(Criterion(id: "C5", name: "培训", weight: 10))
+        ws.ahp[""] = PairwiseMatrix(names: ["价格", "质量", "培训"], values: [[1, 2, 1.0 / 2], [1.0 / 2, 1, 3], [2, 1.0 / 3, 1]])
+        ws.criteria.append(Criterion(id: "C6", parent: "C9", name: "孤儿", weight: 1))
+        ws.gates.append(GateAnswer(vendor: "A", requirement: "R02", answer: .partly))
+        ws.scores["王工"]!.append(Score(vendor: "Z", criterion: "C3", score: 5))
+        ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C2", score: 5))
+        let e = try evaluate(ws, method: "cn")
+        #expect(e.warnings == [
+            "criterion C6 names parent C9, which is not in criteria.csv; treated as top level",
+            "scores for criterion C2 are ignored: it has sub-criteria, which are scored instead",
+            "scores name vendor Z, which is not in vendors.csv",
+            "vendor A only partly meets must-have R02 多币种凭证自动折算",
+            "no vendor can be ranked yet",   // nobody scored C5 and C6 yet
+            "ahp/top.csv does not compare criterion C6 孤儿; direct weights used instead",
+        ])
+        #expect(e.incomplete.map(\.reason).first == "no panel scores for C5 培训; no panel scores for C6 孤儿")
+        ws.criteria.removeLast()
+        let e2 = try evaluate(ws, method: "cn")
+        #expect(e2.warnings.last == "ahp/top.csv is inconsistent (CR 0.626 ≥ 0.10); the judgement (价格, 质量) = 2 disagrees most, 0.874 would agree")
+        #expect(e2.weights.first { $0.id == "C1" }!.fromAHP)
+        #expect(close(e2.weights.first { $0.id == "C1" }!.global, 0.33131291, 1e-8))
+        #expect(e2.ahp[""]?.consistent == false)
     }
 
     @Test func unknownNamesAreErrors() {

@@ -297,7 +297,7 @@ struct CriteriaTree {
     /// Local weights of `group` from an AHP matrix whose names are the group's ids (or names),
     /// in the group's order; nil (with a warning) when the matrix does not fit or is invalid.
     private mutating func ahpWeights(_ matrix: PairwiseMatrix, for group: [Criterion], parent: String) -> [Double]? {
-        let label = "ahp/\(parent.isEmpty ? "(top level)" : parent)"
+        let label = "ahp/\(parent.isEmpty ? "top" : parent).csv"
         let result: AHPResult
         do { result = try AHP.analyse(matrix) } catch {
             ahpWarnings.append("\(label): \(error.message); direct weights used instead")

@@ -27,7 +27,7 @@ struct RankCommand: ParsableCommand {
     func run() throws {
         if let matrix {
             let m = try readMatrix(matrix)
-            let method = try parseMethod(method, allowCN: false)
+            let method = try parseMatrixMethod(method)
             let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
             result.warnings.forEach { printError("warning: \($0)") }
             emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
@@ -93,7 +93,7 @@ struct SensitivityCommand: ParsableCommand {
         let methodName: String
         if let matrix {
             let m = try readMatrix(matrix)
-            let method = try parseMethod(method, allowCN: false)
+            let method = try parseMatrixMethod(method)
             let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
             result.warnings.forEach { printError("warning: \($0)") }
             problem = result.problem
@@ -153,17 +153,18 @@ func orFail<T>(_ body: @autoclosure () throws -> T, context: String) throws -> T
     }
 }
 
-func parseMethod(_ text: String?, allowCN: Bool) throws -> ScoringMethod {
+/// The method for matrix mode: wsm (default) or topsis.
+func parseMatrixMethod(_ text: String?) throws -> ScoringMethod {
     guard let text else { return .wsm }
-    if !allowCN && text.lowercased() == "cn" {
+    switch text.lowercased() {
+    case "wsm": return .wsm
+    case "topsis": return .topsis
+    case "cn":
         printError("bidbench: method cn needs a workspace (price and panel criteria); use wsm or topsis with --matrix")
-        throw ExitCode(2)
+    default:
+        printError("bidbench: unknown method \"\(text)\" (use wsm or topsis)")
     }
-    guard let m = ScoringMethod(rawValue: text.lowercased()) else {
-        printError("bidbench: unknown method \"\(text)\" (use \(allowCN ? "wsm, topsis or cn" : "wsm or topsis"))")
-        throw ExitCode(2)
-    }
-    return m
+    throw ExitCode(2)
 }
 
 func parseNormalization(_ text: String?) throws -> Normalization? {
