@@ -69,7 +69,7 @@ public struct Evaluation: Equatable, Sendable {
 ///   - aggregate: `mean` or `median`; nil = the workspace's setting.
 ///   - normalization: for wsm/topsis; nil = the method's default (linear / vector).
 ///   - priceOverride: the price of vendors whose `bidPrice` is nil (the lead fills it with the TCO).
-/// - Throws: an unknown method/aggregate/normalisation name, a negative criterion weight, or a
+/// - Throws: an unknown method/aggregate/normalisation name, a scale ≤ 0, a negative criterion weight, or a
 ///   value the normalisation cannot take (naming criterion and vendor).
 ///
 /// Decisions where DESIGN is silent: a vendor is disqualified by a `no` gate answer to a `must`
@@ -97,6 +97,7 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     }
     var warnings: [String] = []
     let scale = ws.settings.scale
+    guard scale.isFinite, scale > 0 else { throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0") }
 
     // Criteria tree and weights.
     let tree = try CriteriaTree(ws, warnings: &warnings)
