@@ -86,6 +86,7 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
     @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: String?
     @Option(help: "linear, max, minmax, sum or vector.") var normalize: String?
+    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: String?
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -100,7 +101,7 @@ struct SensitivityCommand: ParsableCommand {
             methodName = method.rawValue
         } else {
             let ws = try loadWorkspaceForScoring(workspace.path)
-            let e = try orFail(try evaluate(ws, method: method, normalization: normalize), context: workspace.path)
+            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
             problem = e.problem
             methodName = e.method.rawValue
