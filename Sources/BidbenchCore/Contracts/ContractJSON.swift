@@ -20,7 +20,7 @@ extension ContractScan {
             ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
         ]
         terms.append(("sla_response", "[" + k.slaResponses.map {
-            "{\"minutes\": \($0.minutes), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
+            "{\"minutes\": \($0.minutes), \"kind\": \(ContractJSONWriter.string($0.kind.rawValue)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
         }.joined(separator: ", ") + "]"))
         terms.append(("penalty_rates", "[" + k.penaltyRates.map {
             "{\"rate\": \($0.decimal), \"per\": \(ContractJSONWriter.string($0.per)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"

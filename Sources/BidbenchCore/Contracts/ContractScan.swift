@@ -33,12 +33,17 @@ public struct RedFlag: Equatable, Sendable {
     }
 }
 
-/// A support response time stated in the contract (`2小时内响应`, `respond within 4 hours`).
+/// A support time stated in the contract: a response (`2小时内响应`, `respond within 4 hours`) or a
+/// resolution (`4小时内恢复`, `restore service within 8 hours`).
 public struct SLAResponse: Equatable, Sendable {
+    public enum Kind: String, Sendable { case response, resolution }
     public var minutes: Int
+    public var kind: Kind
     public var line: Int
     public var text: String
-    public init(minutes: Int, line: Int, text: String) { self.minutes = minutes; self.line = line; self.text = text }
+    public init(minutes: Int, kind: Kind, line: Int, text: String) {
+        self.minutes = minutes; self.kind = kind; self.line = line; self.text = text
+    }
 }
 
 /// A penalty or late-payment rate (`每日万分之五` = 500 ppm per day, `0.1% per day`).

@@ -8,7 +8,7 @@ enum KeyTermExtractor {
         t.noticeDays = noticeDays(sentences)
         t.paymentDueDays = paymentDueDays(sentences)
         t.liabilityCap = sentences.first { $0.about(.liability) && RedFlagDetector.capWords.matches($0.bytes)
-            && RedFlagDetector.liabilityWords.matches($0.bytes) }.map { ContractText.clip($0.text) }
+            && RedFlagDetector.liabilityWords.matches($0.bytes) }.map(\.evidence)
         for s in sentences where s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) {
             if let law = governingLaw(s.text) { t.governingLaw = law; break }
         }
@@ -80,7 +80,9 @@ enum KeyTermExtractor {
     }
 
     static func paymentDueDays(_ sentences: [ScannedSentence]) -> Int? {
-        for s in sentences where s.about(.payment) && !s.about(.penalty) {
+        let payment = sentences.filter { $0.about(.payment) && !$0.about(.penalty) }
+        let invoiced = payment.filter { containsAny($0.lower, ["invoice", "发票", "账单"]) }
+        for s in invoiced + payment {
             if containsAny(s.lower, ["违约金", "逾期", "late", "overdue", "refund", "dispute", "争议", "异议"]) { continue }
             if let r = s.lower.firstRange(of: "net "), let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber })) { return n }
             let chars = Array(s.lower)
@@ -203,8 +205,10 @@ enum KeyTermExtractor {
         if let i = indexOf(c, "人民法院") ?? indexOf(c, "法院") {
             let suffix = c[i] == "人" ? 4 : 2
             var j = i
-            let courtStops = stops.subtracting(["的"])
+            // 所在地 holds 在: only the other stops end a court's name.
+            let courtStops = stops.subtracting(["的", "在"])
             while j > 0 && !courtStops.contains(c[j - 1]) { j -= 1 }
+            if j < i, c[j] == "在" { j += 1 }
             if i - j >= 2 { return (String(c[j..<(i + suffix)]), "court") }
         }
         for w in ["courts of ", "courts located in ", "courts in ", "court of ", "courts sitting in ", "courts for "] {
@@ -245,23 +249,54 @@ enum KeyTermExtractor {
 
     // MARK: - SLA and penalties
 
-    static let responseWords = ["响应", "respond", "response", "到达", "到场", "arrive", "on site", "on-site", "onsite", "resolve", "resolution", "解决", "修复", "恢复", "处理"]
+    static let responseWords = ["响应", "respond", "response", "到达", "到场", "arrive", "on site", "on-site", "onsite", "回复", "acknowledge"]
+    static let resolutionWords = ["resolve", "resolution", "restore", "fix", "workaround", "解决", "修复", "恢复", "排除"]
 
     static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
         var out: [SLAResponse] = []
         for s in sentences where s.about(.support_sla) || containsAny(s.lower, ["响应", "respond", "response time"]) {
             let chars = Array(s.lower)
             for q in QuantityScanner.scan(s.lower) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
-                let (b, a) = around(chars, q, before: 16, after: 12)
-                if b.hasSuffix("x") || b.hasSuffix("×") || b.hasSuffix("*") || a.hasPrefix("x") || a.hasPrefix("×") || a.hasPrefix("*") { continue }
-                if b.hasSuffix("7x") || a.hasPrefix("/7") || a.hasPrefix("/ 7") { continue }
-                guard containsAny(b + a, responseWords) else { continue }
+                let (b, a) = around(chars, q, before: 40, after: 12)
+                // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
+                if ["x", "×", "*"].contains(where: { b.hasSuffix($0) || a.hasPrefix($0) }) { continue }
+                if [" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"].contains(where: { a.hasPrefix($0) }) { continue }
+                // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
+                let chineseOrder = ["内", "之内", "以内"].contains { a.trimmed.hasPrefix($0) }
+                let kind: SLAResponse.Kind
+                if let k = chineseOrder ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                                        : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false) {
+                    kind = k
+                } else {
+                    continue
+                }
                 let minutes = q.unit == .businessDay ? q.value * 1440 : q.minutes!
-                if out.contains(where: { $0.line == s.line && $0.minutes == minutes }) { continue }
-                out.append(SLAResponse(minutes: minutes, line: s.line, text: snippet(s.text, q, chars.count)))
+                if out.contains(where: { $0.line == s.line && $0.minutes == minutes && $0.kind == kind }) { continue }
+                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, q, chars.count)))
             }
         }
         return out
+    }
+
+    /// The response/resolution word nearest to the number in `text` (its end when `fromEnd`).
+    private static func firstKind(in text: String, fromEnd: Bool) -> SLAResponse.Kind? {
+        var best: (Int, SLAResponse.Kind)?
+        let c = Array(text)
+        for (words, kind) in [(responseWords, SLAResponse.Kind.response), (resolutionWords, .resolution)] {
+            for w in words {
+                guard let i = fromEnd ? lastIndexOf(c, w) : indexOf(c, w) else { continue }
+                let distance = fromEnd ? c.count - i : i
+                if best == nil || distance < best!.0 { best = (distance, kind) }
+            }
+        }
+        return best?.1
+    }
+
+    static func lastIndexOf(_ c: [Character], _ w: String) -> Int? {
+        var found: Int?
+        var from = 0
+        while from < c.count, let i = indexOf(Array(c[from...]), w) { found = from + i; from += i + 1 }
+        return found
     }
 
     /// A short quote around a quantity: from the clause start (after a comma) to the clause end.
@@ -284,7 +319,7 @@ enum KeyTermExtractor {
             for (ppm, range) in rates(c) {
                 let before = String(c[max(0, range.lowerBound - 12)..<range.lowerBound])
                 if containsAny(before, ["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"]) { continue }
-                let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 20)])
+                let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 40)])
                 let per: String
                 if containsAny(window, ["每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily", "per calendar day", "per diem"]) {
                     per = "day"

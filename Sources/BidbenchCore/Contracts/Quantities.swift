@@ -181,6 +181,7 @@ enum QuantityScanner {
             ("年", .year),
             ("business days", .businessDay), ("business day", .businessDay), ("working days", .businessDay),
             ("working day", .businessDay), ("calendar days", .day), ("calendar day", .day),
+            ("business hours", .hour), ("business hour", .hour), ("working hours", .hour),
             ("days", .day), ("day", .day), ("months", .month), ("month", .month), ("years", .year),
             ("year", .year), ("hours", .hour), ("hour", .hour), ("hrs", .hour), ("minutes", .minute),
             ("minute", .minute), ("mins", .minute), ("weeks", .week), ("week", .week),

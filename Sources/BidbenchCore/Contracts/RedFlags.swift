@@ -60,6 +60,7 @@ enum RedFlagDetector {
     static let noReturn = PatternSet([
         "no obligation to…return|not obligated to…return|not required to…return|will not return|shall not return|not…obligat*…export",
         "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|delete*…customer data…without",
+        "\(Party.vendor)…[可|可以|有权|将|会]…删除…数据",
         "无义务…返还|无义务…导出|不负责…返还|不负责…导出|不提供…数据…导出|不提供…数据…返还|不予返还|不返还|有权删除…数据|直接删除…数据|立即删除…数据",
     ])
 

@@ -122,7 +122,7 @@ enum ContractReport {
             ("dispute forum", k.disputeForum.map { "\($0) (\(k.disputeForumType ?? ""))" }),
         ]
         if !k.slaResponses.isEmpty {
-            terms.append(("SLA response", k.slaResponses.map { "\(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")))
+            terms.append(("SLA response", k.slaResponses.map { "\($0.kind.rawValue) \(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")))
         }
         if !k.penaltyRates.isEmpty {
             terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
