@@ -12,10 +12,19 @@ struct ClauseRule: Sendable {
     let weak: PatternSet
     /// A sentence matching one of these does not count for this kind.
     let veto: PatternSet
+    /// Headings that count only when they are the whole heading (`服务`, `Service`), too broad as parts.
+    let exactHeadings: Set<String>
 
-    init(_ kind: ClauseKind, headings: [String], headingVeto: [String] = [], strong: [String], weak: [String] = [],
-         veto: [String] = []) {
+    /// Whether a (lower-cased) heading names this kind.
+    func matchesHeading(_ heading: String, _ bytes: [UInt8]) -> Bool {
+        if exactHeadings.contains(heading) { return true }
+        return headings.matches(bytes) && !headingVeto.matches(bytes)
+    }
+
+    init(_ kind: ClauseKind, headings: [String], exact: Set<String> = [], headingVeto: [String] = [], strong: [String],
+         weak: [String] = [], veto: [String] = []) {
         self.kind = kind
+        self.exactHeadings = exact
         self.headings = PatternSet(headings)
         self.headingVeto = PatternSet(headingVeto)
         self.strong = PatternSet(strong)
@@ -67,9 +76,10 @@ enum ClauseRules {
             weak: ["pay|payment*", "支付|付款"],
             veto: ["违约金|赔偿|liquidated|damages|penalt*|refund"]),
         ClauseRule(.services,
-            headings: ["services", "service", "professional services", "implementation*", "deployment", "training",
+            headings: ["services", "professional services", "implementation*", "deployment", "training",
                        "服务内容", "服务项目", "服务要求", "服务方式", "实施服务", "技术服务", "实施", "部署", "培训",
-                       "乙方的义务|乙方义务|乙方的责任与义务|乙方权利和义务|乙方的权利和义务", "服务"],
+                       "乙方的义务|乙方义务|乙方的责任与义务|乙方权利和义务|乙方的权利和义务"],
+            exact: ["服务", "服务条款", "service", "the services"],
             headingVeto: ["service level*|service credit*|terms of service", "服务费|服务期|服务水平|售后服务|服务范围"],
             strong: ["\(Party.vendor)…[shall|will|agrees to]…[provide|perform|deliver]…[services|implementation|training|installation|migration|configuration]",
                      "\(Party.vendor)…[shall|will|agrees to]…[implement|install|configure|migrate|train]",
@@ -106,7 +116,7 @@ enum ClauseRules {
                        "责任上限", "赔偿", "损害赔偿", "责任"],
             headingVeto: ["保密责任", "保密", "liquidated damages|违约金"],
             strong: ["liabilit*…[not exceed|not be more than|limited to]", "aggregate liability|total liability|cumulative liability|entire liability",
-                     "shall not be liable|will not be liable|be liable for|not be liable|liable to", "consequential…damages|indirect…damages",
+                     "shall not be liable|will not be liable|be liable for|not be liable|liable to|liable for|responsible for…[loss*|damage*]", "consequential…damages|indirect…damages",
                      "indemnif*", "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|承担…赔偿|赔偿…上限|间接损失|不承担…责任"],
             weak: ["liabilit*|liable", "责任|赔偿"]),
         ClauseRule(.penalty,
@@ -133,10 +143,10 @@ enum ClauseRules {
         ClauseRule(.termination,
             headings: ["terminat*", "expiration|expiry", "解除", "终止", "期满"],
             headingVeto: ["effect…terminat*"],
-            strong: ["may terminate|right to terminate|terminate this agreement|terminate the agreement|upon termination|termination of this agreement",
+            strong: ["may terminate|right to terminate|terminate this agreement|terminate the agreement|may be terminated",
                      "terminat*…for convenience|terminat*…for cause|terminat*…material breach|terminat*…upon…notice",
-                     "有权解除|解除本合同|解除合同|终止本合同|终止合同|合同终止|合同解除|提前终止|单方解除|本合同终止|合同期满"],
-            weak: ["terminat*", "终止|解除"]),
+                     "有权解除|有权终止|可以解除|可解除|可以终止|可终止|解除本合同|终止本合同|提前终止|单方解除|解除合同的|终止合同的"],
+            weak: ["terminat*", "终止|解除|期满"]),
         ClauseRule(.data_return,
             headings: ["data return|return of data|return of customer data|data export|data portability|transition assistance|exit plan|exit assistance|exit",
                        "数据返还", "数据移交", "数据迁出", "数据导出", "数据交还", "退出", "数据归还"],
@@ -146,7 +156,7 @@ enum ClauseRules {
                      "返还…数据|交还…数据|归还…数据|移交…数据|导出…数据|数据…导出|数据…移交|数据…返还|数据迁出|数据…交付…甲方",
                      "提供…数据…备份|提供…数据…副本|迁移…至…新系统"],
             weak: ["customer data", "甲方数据|业务数据"],
-            veto: ["export control*|export law*|re-export|出口管制|confidential information"]),
+            veto: ["export control*|export law*|re-export|出口管制|confidential information"] + RedFlagDetector.noReturnSources),
         ClauseRule(.data_security,
             headings: ["data security", "security", "information security", "安全", "数据安全", "信息安全", "网络安全"],
             headingVeto: ["security deposit", "安全生产", "securities"],

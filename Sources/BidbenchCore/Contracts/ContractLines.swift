@@ -77,7 +77,7 @@ enum ContractLineParser {
         } else if isDefinitionText(r) {
             line.isDefinition = true
             line.body = r
-        } else if isShortHeading(r) && isTitleLike(r) {
+        } else if isShortHeading(r) && isTitleLike(r) && !(r.first?.isNumber ?? true) {
             line.level = 3 + indent
             line.heading = ContractText.lowerASCII(trimEndPunct(r))
             line.bare = true

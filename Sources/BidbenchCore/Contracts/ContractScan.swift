@@ -142,7 +142,8 @@ public enum ContractScanner {
             let isDefinitionsHeading = !line.heading.isEmpty && ClauseRules.definitionHeadings.matches(headingBytes)
             var headingKinds = Set<ClauseKind>()
             if !line.heading.isEmpty && !inDefinitions && !isDefinitionsHeading {
-                for rule in ClauseRules.all where rule.headings.matches(headingBytes) && !rule.headingVeto.matches(headingBytes) {
+                let plain = ContractLineParser.trimEndPunct(line.heading)
+                for rule in ClauseRules.all where rule.matchesHeading(plain, headingBytes) {
                     headingKinds.insert(rule.kind)
                 }
             }

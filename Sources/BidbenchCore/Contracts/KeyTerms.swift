@@ -35,7 +35,7 @@ enum KeyTermExtractor {
     static let noticeBefore = ["提前", "within", "prior", "notice", "通知", "at least", "not less than", "不少于", "至少"]
 
     static func termMonths(_ sentences: [ScannedSentence]) -> Int? {
-        for s in sentences where s.about(.term) && !s.kinds.contains(.renewal) {
+        for s in sentences where s.about(.term) {
             if containsAny(s.lower, ["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
             if let m = dateRangeMonths(s.text) { return m }
             let chars = Array(s.lower)

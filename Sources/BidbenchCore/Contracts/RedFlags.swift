@@ -57,12 +57,13 @@ enum RedFlagDetector {
     ]
 
     /// Phrases that say outright that the buyer's data will not be returned.
-    static let noReturn = PatternSet([
+    static let noReturn = PatternSet(noReturnSources)
+    static let noReturnSources = [
         "no obligation to…return|not obligated to…return|not required to…return|will not return|shall not return|not…obligat*…export",
         "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|delete*…customer data…without",
         "\(Party.vendor)…[可|可以|有权|将|会]…删除…数据",
         "无义务…返还|无义务…导出|不负责…返还|不负责…导出|不提供…数据…导出|不提供…数据…返还|不予返还|不返还|有权删除…数据|直接删除…数据|立即删除…数据",
-    ])
+    ]
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
     static let capWords = PatternSet(["not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
@@ -73,7 +74,7 @@ enum RedFlagDetector {
         "最近…个月|过去…个月|前…个月|此前…个月|之前…个月|近…个月|一个月|当月|单月|月度…费用|月…服务费",
     ])
     static let totalCap = PatternSet([
-        "total…fees|total…price|contract price|contract value|all fees|total…amount|amounts paid or payable under",
+        "total fees|total price|total contract|total amount|contract price|contract value|all fees paid|amounts paid or payable under|paid and payable under",
         "合同总价|合同总额|合同总金额|合同价款|合同金额|全部…费用|总价款|已支付的全部|已付…全部",
     ])
     static let exclusion = PatternSet([
@@ -152,7 +153,7 @@ enum RedFlagDetector {
         return buyer.matches(Array(bytes[from..<to]))
     }
 
-    static let englishNegators = PatternSet(["not|no|never|neither|nor|cannot|in no event", "n't"])
+    static let englishNegators = PatternSet(["not|no|never|neither|nor|cannot|nothing|none|in no event", "n't"])
 
     /// Whether a match is negated: a negator in the clause just before it (up to 45 bytes, not across a
     /// comma) or inside it after its first part.
