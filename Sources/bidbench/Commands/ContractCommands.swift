@@ -1,5 +1,6 @@
 import ArgumentParser
 import BidbenchCore
+import BidbenchStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -151,7 +152,142 @@ enum ContractReport {
     static func short(_ s: String) -> String { s.count <= 100 ? s : String(s.prefix(99)) + "…" }
 }
 
+/// `bidbench dates [--within DAYS] [--ics FILE] [--today YYYY-MM-DD] [--json]` — key contract dates of a workspace.
 struct DatesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dates", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "dates",
+        abstract: "Key contract dates: effective, expiry, non-renewal notice deadlines, milestones, warranty end."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "Only dates from today up to DAYS ahead (and overdue unpaid milestones).") var within: Int?
+    @Option(name: .long, help: "Also write the dates to FILE as an iCalendar (.ics) file.") var ics: String?
+    @Option(name: .long, help: "Count days from this date instead of today (YYYY-MM-DD).") var today: String?
+    @Option(name: .long, help: "Days before a notice deadline for the calendar alarm (0: none).") var alarmDays: Int = 7
+    @Flag(name: .long, help: "Print JSON.") var json = false
+
+    func run() throws {
+        let now = Int(time(nil))
+        let todayDay: Day
+        if let t = today {
+            guard let d = Day(iso: t) else {
+                printError("error: --today must be a date YYYY-MM-DD, got '\(t)'")
+                throw ExitCode(1)
+            }
+            todayDay = d
+        } else {
+            todayDay = LocalClock.today()
+        }
+        if let w = within, w < 0 {
+            printError("error: --within must be 0 or more days")
+            throw ExitCode(1)
+        }
+        let ws: Workspace
+        do {
+            ws = try TemporaryDatesLoader.load(folder: workspace.path)
+        } catch let e as ContractFile.ReadError {
+            printError("error: \(e.message)")
+            throw ExitCode(1)
+        }
+        var dates = KeyDates.dates(in: ws, today: todayDay)
+        if let w = within { dates = KeyDates.within(dates, days: w) }
+        if let path = ics {
+            let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+                printError("error: cannot write \(path)")
+                throw ExitCode(1)
+            }
+        }
+        if json {
+            let rows = dates.map { d in
+                "  {\"contract\": \(jsonString(d.contract)), \"kind\": \"\(d.kind.rawValue)\", \"date\": \"\(d.date)\", \"days_left\": \(d.daysLeft), \"title\": \(jsonString(d.title))}"
+            }
+            print("{\"today\": \"\(todayDay)\", \"dates\": [" + (rows.isEmpty ? "" : "\n" + rows.joined(separator: ",\n") + "\n") + "]}")
+            return
+        }
+        if dates.isEmpty {
+            print("No key dates" + (within.map { " in the next \($0) days" } ?? "") + ".")
+        }
+        for d in dates {
+            let left = d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago"
+            print("\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))")
+        }
+        if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
+    }
+
+    private func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+enum LocalClock {
+    /// Today's date in the local time zone.
+    static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
+}
+
+// TEMPORARY until WorkspaceStore lands in this branch: a minimal reader of contracts.csv and payments.csv.
+// Replace `TemporaryDatesLoader.load(folder:)` by `WorkspaceStore.load(folder:)` and use its `.workspace`
+// (printing `.problems` to stderr first).
+enum TemporaryDatesLoader {
+    static func load(folder: String) throws -> Workspace {
+        let root = URL(fileURLWithPath: folder)
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("workspace.json").path) else {
+            throw ContractFile.ReadError(message: "\(folder) is not a workspace (no workspace.json)")
+        }
+        var ws = Workspace()
+        for row in try table(root, "contracts.csv") {
+            guard let id = row["id"], !id.isEmpty else { continue }
+            var c = Contract(id: id, vendor: row["vendor"] ?? "", title: row["title"] ?? "", file: row["file"] ?? "")
+            c.signed = row["signed"].flatMap { Day(iso: $0) }
+            c.effective = row["effective"].flatMap { Day(iso: $0) }
+            if let v = row["term_months"].flatMap({ Int($0.trimmed) }) { c.termMonths = v }
+            c.autoRenew = ["true", "yes", "1", "是"].contains((row["auto_renew"] ?? "").trimmed.lowercased())
+            if let v = row["renewal_months"].flatMap({ Int($0.trimmed) }) { c.renewalMonths = v }
+            if let v = row["notice_days"].flatMap({ Int($0.trimmed) }) { c.noticeDays = v }
+            if let v = row["value"].flatMap({ Money(parsing: $0) }) { c.value = v }
+            if let v = row["warranty_months"].flatMap({ Int($0.trimmed) }) { c.warrantyMonths = v }
+            c.status = row["status"] ?? "draft"
+            if let a = row["accepted"] { c.extra["accepted"] = a }
+            ws.contracts.append(c)
+        }
+        for row in try table(root, "payments.csv") {
+            guard let contract = row["contract"], !contract.isEmpty else { continue }
+            ws.payments.append(PaymentMilestone(contract: contract, milestone: row["milestone"] ?? "",
+                                                percent: Double(row["percent"] ?? "") ?? 0,
+                                                due: row["due"].flatMap { Day(iso: $0) },
+                                                condition: row["condition"] ?? "", status: row["status"] ?? "planned"))
+        }
+        return ws
+    }
+
+    /// Rows of a CSV file as header → value dictionaries; a missing file is an empty table.
+    private static func table(_ root: URL, _ name: String) throws -> [[String: String]] {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else { return [] }
+        let records: [CSV.Record]
+        do {
+            records = try CSV.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ContractFile.ReadError(message: "\(name):\(error.line): \(error.message)")
+        }
+        guard let header = records.first?.fields.map({ $0.trimmed }) else { return [] }
+        return records.dropFirst().map { r in
+            var row: [String: String] = [:]
+            for (i, key) in header.enumerated() where i < r.fields.count { row[key] = r.fields[i] }
+            return row
+        }
+    }
 }
