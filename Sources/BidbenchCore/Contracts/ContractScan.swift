@@ -150,7 +150,18 @@ public enum ContractScanner {
             if let level = line.level {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
-            if inDefinitions || isDefinitionsHeading || line.isDefinition || line.raw.isEmpty { continue }
+            if line.raw.isEmpty || isDefinitionsHeading { continue }
+            if inDefinitions || line.isDefinition {
+                // A definition is never a clause, but what it defines can still be a red flag
+                // ("General Cap" means the fees of the last 12 months).
+                for (clause, whole) in ContractText.clauses(line.body) {
+                    let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
+                    sentences.append(ScannedSentence(line: line.number, text: clause, lower: lower, bytes: Array(lower.utf8),
+                                                     kinds: [], strongKinds: [], sectionKinds: [],
+                                                     evidence: ContractText.clip(line.raw.count <= 200 ? line.raw : whole)))
+                }
+                continue
+            }
 
             // Heading evidence on its own.
             let headingScore = line.bare ? 5 : 6

@@ -220,8 +220,9 @@ enum ContractText {
                 let abbreviations: Set<String> = ["e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
                                                   "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s"]
                 let afterDigit = i > 0 && chars[i - 1].isNumber
-                if word.count > 1 && !abbreviations.contains(word) && !afterDigit
-                    && !(j >= 0 && chars[j] == ".") {
+                let afterBracket = word.isEmpty && i > 0 && ")\"'”’".contains(chars[i - 1])
+                if afterBracket || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
+                    && !(j >= 0 && chars[j] == ".")) {
                     flush(i + 1)
                 }
             }
