@@ -89,6 +89,8 @@ enum ContractLineParser {
             line.body = r
         }
         if isTitle(line.heading) { line.heading = "" }
+        // Spaced-out Chinese headings: 保　　密 → 保密.
+        if line.heading.contains(where: isCJK) { line.heading = line.heading.replacingAll(" ", with: "") }
         return line
     }
 
@@ -120,6 +122,8 @@ enum ContractLineParser {
             while i < c.count, ChineseNumber.isNumeral(c[i]) { i += 1 }
             if i < c.count, c[i] == "、" || c[i] == "." || c[i] == " " { return (3, rest(i + 1)) }
         }
+        // ① ⑴ ⒈ circled and bracketed numbers
+        if let v = first.unicodeScalars.first?.value, (0x2460...0x249B).contains(v) { return (5, rest(1)) }
         // (一) (1) (a) (iv)
         if first == "(", let close = c.prefix(7).firstIndex(of: ")"), close > 1 {
             let inner = String(c[1..<close])

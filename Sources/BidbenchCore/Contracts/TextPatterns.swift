@@ -14,10 +14,10 @@ struct TextPattern: Sendable {
         var rightBoundary: Bool
     }
     let parts: [[Alternative]]
-
-    /// Largest distance in bytes between the end of one part and the start of the next
-    /// (about 80 ASCII letters or 26 Chinese characters): keeps parts in one phrase.
-    static let maxGap = 80
+    /// Largest distance in bytes between the end of one part and the start of the next: keeps the
+    /// parts in one phrase. 80 for English (about 12 words), 120 for Chinese (40 characters, since
+    /// Chinese clauses run longer between the words that matter).
+    let maxGap: Int
 
     /// One pattern per top-level alternative of `source`.
     static func parse(_ source: String) -> [TextPattern] {
@@ -33,6 +33,7 @@ struct TextPattern: Sendable {
     }
 
     private init(sequence: String) {
+        maxGap = sequence.unicodeScalars.contains { $0.value >= 0x3400 } ? 120 : 80
         parts = sequence.split(separator: "…", omittingEmptySubsequences: true).map { part in
             var p = Substring(part)
             if p.first == "[" && p.last == "]" { p = p.dropFirst().dropLast() }
@@ -72,7 +73,7 @@ struct TextPattern: Sendable {
             var end = r.upperBound
             var ok = true
             for part in parts.dropFirst() {
-                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.count, end + TextPattern.maxGap)) else {
+                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.count, end + maxGap)) else {
                     ok = false; break
                 }
                 end = n.upperBound
