@@ -83,7 +83,7 @@ enum KeyTermExtractor {
         let payment = sentences.filter { $0.about(.payment) && !$0.about(.penalty) }
         let invoiced = payment.filter { containsAny($0.lower, ["invoice", "发票", "账单"]) }
         for s in invoiced + payment {
-            if containsAny(s.lower, ["违约金", "逾期", "late", "overdue", "refund", "dispute", "争议", "异议"]) { continue }
+            if containsAny(s.lower, ["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
             if let r = s.lower.firstRange(of: "net "), let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber })) { return n }
             let chars = Array(s.lower)
             for q in QuantityScanner.scan(s.lower) where q.unit == .day || q.unit == .businessDay {
