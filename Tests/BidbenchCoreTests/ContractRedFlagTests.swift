@@ -84,6 +84,19 @@ struct ContractRedFlagTests {
         #expect(flags(text).contains(kind), "\(text)")
     }
 
+    @Test("suggested reviews: missing, negotiate with the flags, ok")
+    func reviews() throws {
+        let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))
+        let reviews = Dictionary(uniqueKeysWithValues: scan.suggestedReviews(contract: "C9").map { ($0.clause, $0) })
+        #expect(reviews.count == 22)
+        #expect(reviews[.acceptance]?.status == .missing && reviews[.acceptance]?.line == nil)
+        #expect(reviews[.renewal]?.status == .negotiate && reviews[.renewal]?.line == 18)
+        #expect(reviews[.renewal]?.note == "auto_renewal (line 18)")
+        #expect(reviews[.liability]?.note == "liability_cap_low (line 27); liability_excludes_data_loss (line 27)")
+        #expect(reviews[.ip]?.status == .ok && reviews[.ip]?.line == 30)
+        #expect(reviews[.data_return]?.status == .missing)
+    }
+
     @Test("missing clauses the buyer needs")
     func missing() {
         let scan = ContractScanner.scan("第一条 验收\n甲方按需求清单验收。\n第二条 保密\n双方对商业秘密保密。")

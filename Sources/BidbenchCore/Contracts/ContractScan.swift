@@ -21,6 +21,22 @@ public enum RedFlagKind: String, Sendable, CaseIterable {
          vendor_may_suspend, extra_fees_unspecified, vendor_exclusive_forum, missing_clause
 }
 
+extension RedFlagKind {
+    /// The clause a flag is about (nil for `missing_clause`, whose clause is on the flag itself).
+    public var clause: ClauseKind? {
+        switch self {
+        case .unilateral_price_change: return .price_change
+        case .auto_renewal: return .renewal
+        case .liability_cap_low, .liability_excludes_data_loss: return .liability
+        case .no_data_return: return .data_return
+        case .vendor_may_suspend: return .services
+        case .extra_fees_unspecified: return .fees
+        case .vendor_exclusive_forum: return .dispute_resolution
+        case .missing_clause: return nil
+        }
+    }
+}
+
 public struct RedFlag: Equatable, Sendable {
     public var kind: RedFlagKind
     /// For `missing_clause`: the clause the buyer needs.
@@ -96,6 +112,20 @@ public struct ContractScan: Equatable, Sendable {
         clauses.first { $0.kind == kind } ?? ClauseFinding(kind: kind, line: nil, evidence: "", score: 0)
     }
     public func has(_ kind: ClauseKind) -> Bool { finding(kind).present }
+
+    /// A first review for reviews.csv: `missing` when the clause is absent, `negotiate` when a red flag
+    /// concerns it (the note names the flags), else `ok`; the line is the evidence line.
+    public func suggestedReviews(contract: String) -> [ClauseReview] {
+        clauses.map { f in
+            let concerns = redFlags.filter { ($0.clause ?? $0.kind.clause) == f.kind && $0.kind != .missing_clause }
+            if !f.present { return ClauseReview(contract: contract, clause: f.kind, status: .missing) }
+            if !concerns.isEmpty {
+                let note = concerns.map { $0.kind.rawValue + ($0.line.map { " (line \($0))" } ?? "") }.joined(separator: "; ")
+                return ClauseReview(contract: contract, clause: f.kind, status: .negotiate, line: f.line, note: note)
+            }
+            return ClauseReview(contract: contract, clause: f.kind, status: .ok, line: f.line)
+        }
+    }
     public func flags(_ kind: RedFlagKind) -> [RedFlag] { redFlags.filter { $0.kind == kind } }
 }
 

@@ -129,14 +129,6 @@ struct TextPattern: Sendable {
 struct PatternSet: Sendable {
     let patterns: [TextPattern]
     init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
-    /// The earliest-starting match of any pattern.
-    func firstMatch(in hay: [UInt8]) -> Range<Int>? {
-        var best: Range<Int>?
-        for p in patterns {
-            if let r = p.firstMatch(in: hay), best == nil || r.lowerBound < best!.lowerBound { best = r }
-        }
-        return best
-    }
     func matches(_ hay: [UInt8]) -> Bool { patterns.contains { $0.firstMatch(in: hay) != nil } }
 }
 
