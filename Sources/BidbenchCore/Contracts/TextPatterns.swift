@@ -37,10 +37,12 @@ struct TextPattern: Sendable {
         parts = sequence.split(separator: "…", omittingEmptySubsequences: true).map { part in
             var p = Substring(part)
             if p.first == "[" && p.last == "]" { p = p.dropFirst().dropLast() }
+            assert(!p.contains("[") && !p.contains("]"), "a choice must be a whole part: \(sequence)")
             return p.split(separator: "|", omittingEmptySubsequences: true).map { alt in
                 var text = String(alt)
                 var prefix = false
                 if text.hasSuffix("*") { prefix = true; text.removeLast() }
+                assert(!text.contains("*") || !text.contains(where: \.isLetter), "`*` only ends a word: \(sequence)")
                 let bytes = Array(text.utf8)
                 return Alternative(bytes: bytes,
                                    leftBoundary: bytes.first.map(isWordByte) ?? false,
