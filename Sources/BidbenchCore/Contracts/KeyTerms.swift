@@ -70,7 +70,7 @@ enum KeyTermExtractor {
             let chars = Array(s.lower)
             for q in QuantityScanner.scan(s.lower) {
                 guard let days = q.days, q.unit != .year else { continue }
-                let (b, a) = around(chars, q, before: 12, after: 14)
+                let (b, a) = around(chars, q, before: 12, after: 24)
                 let isNotice = containsAny(b, ["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
                     || containsAny(a, ["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
                 if isNotice && !containsAny(a, ["后", "after", "of receipt", "内付", "内支付"]) { return days }
