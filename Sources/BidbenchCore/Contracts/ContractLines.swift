@@ -211,7 +211,9 @@ enum ContractLineParser {
     static func runInHeading(_ s: String) -> (String, String)? {
         let c = Array(s)
         for (i, ch) in c.enumerated() {
-            let isBreak = ch == ":" || ch == "。" || (ch == "." && i + 1 < c.count && c[i + 1] == " ") || ch == " " && i > 0 && isCJK(c[i - 1])
+            // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
+            let isBreak = ch == ":" || (ch == "." && i + 1 < c.count && c[i + 1] == " ") || ch == " " && i > 0 && isCJK(c[i - 1])
+            if ch == "。" { return nil }
             guard isBreak else {
                 // Commas end a run-in heading only in Chinese; English titles may list items
                 // ("Modifications, Severability, and Waiver.").
