@@ -117,6 +117,23 @@ struct ContractScanTests {
         #expect(scan.flags(.unilateral_price_change).isEmpty)
     }
 
+    @Test("Bonterms Cloud Terms (bold run-in headings): 20 kinds, the cap defined in a definition is flagged")
+    func bonterms() throws {
+        let scan = ContractScanner.scan(try contractFixture("bonterms-cloud-terms-excerpt.md"))
+        let missing = Set(scan.clauses.filter { !$0.present }.map(\.kind))
+        #expect(missing == [.acceptance, .price_change])
+        #expect(scan.finding(.privacy).line == 17)           // 5.3 DPA
+        #expect(scan.finding(.data_return).line == 85)       // 14.4 (a) export of Customer Data
+        #expect(scan.finding(.dispute_resolution).line == 121)  // not "12.3 Payment Disputes"
+        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [73])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [77])
+        #expect(scan.flags(.liability_cap_low).map(\.line) == [111])  // "General Cap" means … the 12 months preceding
+        #expect(scan.keyTerms.paymentDueDays == 30)
+        #expect(scan.keyTerms.noticeDays == 30)
+        #expect(scan.keyTerms.penaltyRates.map(\.partsPerMillion) == [15_000])
+        #expect(scan.keyTerms.penaltyRates.first?.per == "month")
+    }
+
     @Test("line endings, BOM and blank input")
     func lineEndings() {
         let crlf = "\u{FEFF}第一条 保密\r\n双方应对商业秘密保密。\r\n第二条 不可抗力\r\n"
