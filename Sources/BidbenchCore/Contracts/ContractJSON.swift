@@ -1,6 +1,8 @@
 /// JSON text for a contract scan (DESIGN §4 `contract` shape), built without Foundation so the key
 /// order is fixed: clauses in checklist order, then key terms, then red flags.
 extension ContractScan {
+    /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
+    /// red flags in line order with missing clauses last.
     public func json() -> String {
         var out = "{\n  \"clauses\": {\n"
         out += clauses.map { f in

@@ -37,6 +37,7 @@ extension RedFlagKind {
     }
 }
 
+/// A red flag with the line and text that raise it (line nil for a missing clause).
 public struct RedFlag: Equatable, Sendable {
     public var kind: RedFlagKind
     /// For `missing_clause`: the clause the buyer needs.
@@ -108,9 +109,11 @@ public struct ContractScan: Equatable, Sendable {
     public var keyTerms: ContractKeyTerms
     public var redFlags: [RedFlag]
 
+    /// The finding for one kind.
     public func finding(_ kind: ClauseKind) -> ClauseFinding {
         clauses.first { $0.kind == kind } ?? ClauseFinding(kind: kind, line: nil, evidence: "", score: 0)
     }
+    /// Whether the clause kind was found.
     public func has(_ kind: ClauseKind) -> Bool { finding(kind).present }
 
     /// A first review for reviews.csv: `missing` when the clause is absent, `negotiate` when a red flag
@@ -126,6 +129,7 @@ public struct ContractScan: Equatable, Sendable {
             return ClauseReview(contract: contract, clause: f.kind, status: .ok, line: f.line)
         }
     }
+    /// The red flags of one kind, in line order.
     public func flags(_ kind: RedFlagKind) -> [RedFlag] { redFlags.filter { $0.kind == kind } }
 }
 
@@ -149,6 +153,7 @@ struct ScannedSentence {
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
 }
 
+/// Contract review: clause detection, key terms and red flags (see `scan`).
 public enum ContractScanner {
     /// The smallest score at which a clause counts as present: a heading, or a strong sentence.
     static let presenceThreshold = 4

@@ -1,5 +1,6 @@
 /// A date to watch in a contract's life, with the days left from "today".
 public struct KeyDate: Equatable, Sendable {
+    /// What the date is; also the order of dates that fall on the same day.
     public enum Kind: String, Sendable, CaseIterable {
         /// The contract takes effect.
         case effective
@@ -26,6 +27,7 @@ public struct KeyDate: Equatable, Sendable {
     }
 }
 
+/// Key dates of contracts: effective, expiry, non-renewal notice deadlines, milestones, warranty end.
 public enum KeyDates {
     /// The key dates of one contract, sorted by date.
     ///

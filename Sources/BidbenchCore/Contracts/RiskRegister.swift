@@ -1,3 +1,4 @@
+/// The band of a risk score (see `RiskRegister.level(score:)`).
 public enum RiskLevel: String, Sendable, CaseIterable {
     case low, medium, high
 }
@@ -24,6 +25,7 @@ public enum RiskRegister {
         }
     }
 
+    /// The band of a risk's score.
     public static func level(_ risk: Risk) -> RiskLevel { level(score: score(risk)) }
 
     /// Counts per cell: `map[likelihood - 1][impact - 1]`. Closed risks are left out unless asked for;
@@ -108,6 +110,7 @@ public struct ChangeOrderEntry: Equatable, Sendable {
     public var valueAfter: Money
 }
 
+/// Change orders: the amended contract value and the history of deltas.
 public enum ChangeOrders {
     /// `approved` (also 已批准 / 批准), any case.
     public static func isApproved(_ c: ChangeOrder) -> Bool {
