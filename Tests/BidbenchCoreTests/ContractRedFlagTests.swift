@@ -55,6 +55,7 @@ struct ContractRedFlagTests {
             "争议提交甲方所在地人民法院诉讼解决。",
             "乙方对因其原因造成的数据丢失承担赔偿责任，不得免责。",
             "The exclusions above do not apply to loss of data caused by Supplier.",
+            "Provider shall not be liable for indirect damages. Provider backs up Customer data daily to prevent data loss.",
             "Each party's liability shall not exceed the total fees paid and payable under this agreement.",
         ]
         for text in fair { #expect(flags(text).isEmpty, "\(text)") }
@@ -76,6 +77,7 @@ struct ContractRedFlagTests {
         ("Liability is limited to the fees paid in the twelve months preceding the claim.", .liability_cap_low),
         ("乙方对数据丢失不承担任何责任。", .liability_excludes_data_loss),
         ("In no event will Provider be liable for lost or corrupted data.", .liability_excludes_data_loss),
+        ("Provider is not liable for consequential damages. Examples of such damages include loss of data.", .liability_excludes_data_loss),
         ("争议应提交乙方住所地人民法院管辖。", .vendor_exclusive_forum),
         ("Disputes shall be heard exclusively by the courts located where Licensor has its principal place of business.", .vendor_exclusive_forum),
         ("合同终止后乙方有权删除甲方的全部数据。", .no_data_return),

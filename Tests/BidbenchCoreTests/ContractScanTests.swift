@@ -134,6 +134,32 @@ struct ContractScanTests {
         #expect(scan.keyTerms.penaltyRates.first?.per == "month")
     }
 
+    @Test("hard-wrapped lines (PDF exports) are read as paragraphs; evidence names the line where the sentence starts")
+    func wrapped() {
+        let text = """
+        第十二条 数据
+        乙方应在合同终止后三十日内，以通用格式向甲方返
+        还全部业务数据。乙方有权调整
+        服务价格。
+
+        7. Renewal
+        This Agreement will renew automatically for successive
+        one-year terms unless either party gives notice at least
+        sixty (60) days before the end of the then-current term.
+        5.1 Vendor's total liability for all claims shall
+        not exceed the fees paid by Customer in the three
+        (3) months preceding the claim.
+        """
+        let scan = ContractScanner.scan(text)
+        #expect(scan.finding(.data_return).line == 2)
+        #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")
+        #expect(scan.flags(.unilateral_price_change).map(\.line) == [3])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [7])
+        #expect(scan.flags(.liability_cap_low).map(\.line) == [10])
+        #expect(scan.flags(.extra_fees_unspecified).isEmpty)  // "then-current term" is no price
+        #expect(scan.keyTerms.noticeDays == 60 && scan.keyTerms.renewalMonths == 12)
+    }
+
     @Test("line endings, BOM and blank input")
     func lineEndings() {
         let crlf = "\u{FEFF}第一条 保密\r\n双方应对商业秘密保密。\r\n第二条 不可抗力\r\n"

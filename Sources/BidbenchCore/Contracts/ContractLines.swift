@@ -14,6 +14,12 @@ struct ContractLine: Sendable {
     var body: String
     /// A definition (`"Fees" means …`, `“服务”是指…`).
     var isDefinition: Bool
+    /// A short unnumbered line taken for a heading; in the middle of a wrapped sentence it is text.
+    var unnumberedHeading = false
+    /// The whole line, normalised, original case.
+    var text = ""
+    /// The text after the numbering (the heading for a bare heading), original case.
+    var afterNumber = ""
 }
 
 enum ContractLineParser {
@@ -44,6 +50,7 @@ enum ContractLineParser {
         s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
         guard !s.isEmpty else { return line }
+        line.text = s
 
         // Markdown heading: "## 7. Payment".
         var markdownLevel: Int?
@@ -55,6 +62,7 @@ enum ContractLineParser {
         let (numberLevel, rest) = numbering(s)
         var r = rest
         while let f = r.first, ".、:-–—)]".contains(f) || f == " " { r.removeFirst() }
+        line.afterNumber = r
 
         if let m = markdownLevel {
             line.level = m
@@ -81,6 +89,7 @@ enum ContractLineParser {
             line.level = 3 + indent
             line.heading = ContractText.lowerASCII(trimEndPunct(r))
             line.bare = true
+            line.unnumberedHeading = true
         } else if let (h, b) = labelValue(r) {
             // "服务期限：2027年1月1日至…" or "Payment terms: net 30" — a label, not a section.
             line.heading = ContractText.lowerASCII(h)
@@ -176,6 +185,33 @@ enum ContractLineParser {
         return (nil, s)
     }
 
+    /// Whether `next` continues a paragraph that so far reads `text`: the text stops mid-sentence and
+    /// the next line is plain text (no numbering, heading, label, bullet or definition).
+    static func continues(_ text: String, with next: ContractLine) -> Bool {
+        guard let last = text.last, !"。；;.!?！？:：".contains(last), !next.isDefinition else { return false }
+        // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
+        if let level = next.level, level >= 5, let f = next.afterNumber.first, f.isASCII, f.isLowercase { return true }
+        guard (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading,
+              let first = continuation(next).first else { return false }
+        return !"-•·*>|#".contains(first)
+    }
+
+    /// Whether a line taken for a heading is really the start of a wrapped sentence: the next line
+    /// goes on in lower case, the line ends on a linking word, or a long Chinese "heading" runs on.
+    static func wrapsInto(_ line: ContractLine, _ next: ContractLine) -> Bool {
+        guard line.bare, (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading, !next.isDefinition,
+              let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".") else { return false }
+        if first.isASCII && first.isLowercase { return true }
+        let linking: Set<String> = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may"]
+        if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
+        return line.afterNumber.filter(isCJK).count >= 12
+    }
+
+    /// The text a continuation line adds to its paragraph.
+    static func continuation(_ line: ContractLine) -> String {
+        line.unnumberedHeading || (line.level ?? 0) >= 5 ? line.text : line.body
+    }
+
     static func isCJK(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
@@ -203,8 +239,16 @@ enum ContractLineParser {
     static func isTitleLike(_ s: String) -> Bool {
         if s.contains(":") { return false }
         if s.contains(where: isCJK) { return true }
-        guard let f = s.first(where: { $0.isLetter }) else { return false }
-        return f.isUppercase && !s.hasSuffix(".")
+        guard let f = s.first(where: { $0.isLetter }), f.isUppercase, !s.hasSuffix(".") else { return false }
+        return isTitleCase(s)
+    }
+
+    /// Every word capitalised, a number, or a short linking word: `Limitation of Liability`, `FEES`.
+    static func isTitleCase(_ s: String) -> Bool {
+        let minor: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "&", "a", "an", "with", "by"]
+        return s.split(separator: " ").allSatisfy { w in
+            minor.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
+        }
     }
 
     /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
@@ -226,12 +270,7 @@ enum ContractLineParser {
             let cjk = head.filter(isCJK).count
             if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
             guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
-            // Every word of an English title is capitalised, short, or a linking word.
-            let minor: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "&", "a", "an", "with", "by"]
-            let titled = head.split(separator: " ").allSatisfy { w in
-                minor.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
-            }
-            return titled ? (head, body) : nil
+            return isTitleCase(head) ? (head, body) : nil
         }
         return nil
     }

@@ -136,6 +136,8 @@ public struct ContractScan: Equatable, Sendable {
 /// A sentence of the contract with what was recognised in it.
 struct ScannedSentence {
     var line: Int
+    /// The first line of the paragraph the sentence belongs to (wrapped lines form one paragraph).
+    var paragraph: Int
     /// Normalised, original case.
     var text: String
     var lower: String
@@ -166,8 +168,36 @@ public enum ContractScanner {
         struct Section { var level: Int; var kinds: Set<ClauseKind>; var definitions: Bool }
         var stack: [Section] = []
 
-        for (index, raw) in rawLines.enumerated() {
-            let line = ContractLineParser.parse(raw, number: index + 1)
+        let lines = rawLines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        var index = 0
+        while index < lines.count {
+            var line = lines[index]
+            if index + 1 < lines.count, ContractLineParser.wrapsInto(line, lines[index + 1]) {
+                line.heading = ""; line.bare = false; line.body = line.afterNumber
+            }
+            // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
+            var paragraph = line.body
+            var starts = [(offset: 0, line: line.number)]
+            var next = index + 1
+            if !line.bare && !paragraph.isEmpty {
+                var count = paragraph.count
+                while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
+                    let more = ContractLineParser.continuation(lines[next])
+                    let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
+                    paragraph += joiner
+                    count += joiner.count
+                    starts.append((offset: count, line: lines[next].number))
+                    paragraph += more
+                    count += more.count
+                    next += 1
+                }
+            }
+            defer { index = next }
+            let wrapped = starts.count > 1
+            func lineOf(_ offset: Int) -> Int { starts.last { $0.offset <= offset }!.line }
+            func evidence(_ whole: String) -> String {
+                ContractText.clip(!wrapped && line.raw.count <= 200 ? line.raw : whole)
+            }
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
@@ -189,11 +219,10 @@ public enum ContractScanner {
             if inDefinitions || line.isDefinition {
                 // A definition is never a clause, but what it defines can still be a red flag
                 // ("General Cap" means the fees of the last 12 months).
-                for (clause, whole) in ContractText.clauses(line.body) {
+                for (clause, whole, start) in ContractText.clauses(paragraph) {
                     let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
-                    sentences.append(ScannedSentence(line: line.number, text: clause, lower: lower, bytes: Array(lower.utf8),
-                                                     kinds: [], strongKinds: [], sectionKinds: [],
-                                                     evidence: ContractText.clip(line.raw.count <= 200 ? line.raw : whole)))
+                    sentences.append(ScannedSentence(line: lineOf(start), paragraph: line.number, text: clause, lower: lower, bytes: Array(lower.utf8),
+                                                     kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
                 }
                 continue
             }
@@ -203,14 +232,15 @@ public enum ContractScanner {
             for kind in headingKinds {
                 consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
             }
-            for (clause, whole) in ContractText.clauses(line.body) {
+            for (clause, whole, start) in ContractText.clauses(paragraph) {
                 // Matching ignores the titles of cross-references; the evidence quotes the text as written.
                 let sentence = ContractText.stripCrossReferences(clause)
                 let lower = ContractText.lowerASCII(sentence)
                 let bytes = Array(lower.utf8)
                 var kinds = Set<ClauseKind>()
                 var strongKinds = Set<ClauseKind>()
-                let evidence = ContractText.clip(line.raw.count <= 200 ? line.raw : whole)
+                let quote = evidence(whole)
+                let at = lineOf(start)
                 for rule in ClauseRules.all {
                     var s = 0
                     if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
@@ -220,11 +250,11 @@ public enum ContractScanner {
                     var score = s
                     if headingKinds.contains(rule.kind) { score += headingScore }
                     if ancestors.contains(rule.kind) { score += 2 }
-                    consider(&best, kind: rule.kind, line: line.number, evidence: evidence, score: score)
+                    consider(&best, kind: rule.kind, line: at, evidence: quote, score: score)
                 }
-                sentences.append(ScannedSentence(line: line.number, text: sentence, lower: lower, bytes: bytes, kinds: kinds,
+                sentences.append(ScannedSentence(line: at, paragraph: line.number, text: sentence, lower: lower, bytes: bytes, kinds: kinds,
                                                  strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
-                                                 evidence: evidence))
+                                                 evidence: quote))
             }
         }
 

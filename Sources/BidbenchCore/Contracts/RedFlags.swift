@@ -44,7 +44,7 @@ enum RedFlagDetector {
             "费用…另行协商|另行协商…费用",
             "[按乙方|按照乙方|以乙方]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
             "additional charge*|additional fee*|additional cost*|extra charge*|extra fee*|charged separately|billed separately|invoiced separately",
-            "then-current|then current|standard rates|prevailing rates|time and materials|list price*",
+            "[then-current|then current|standard|prevailing|current]…[rates|prices|fees|charges|price list|list price*]|time and materials",
         ], veto: ["no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费|无需另行|无须另行",
                   "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
                   ClauseRules.currencyAmount, "元"]),
@@ -85,6 +85,8 @@ enum RedFlagDetector {
         "loss of data|lost…data|data loss|corrupt*…data|data…corrupt*|loss…data|restoration of data|destruction of data|data…lost",
         "数据丢失|数据损失|数据…灭失|数据…损毁|数据…损坏|丢失…数据|数据…丢失|数据…毁损",
     ])
+    /// A sentence that continues the one before ("Examples of these damages include lost data").
+    static let refersBack = PatternSet(["these|such|this type|examples|example|including|include*", "上述|前述|此类|该等|包括"])
     static let carveOut = PatternSet(["does not apply|do not apply|shall not apply|will not apply|不适用"])
 
     static func detect(_ sentences: [ScannedSentence], present: Set<ClauseKind>, rawLines: [String]) -> [RedFlag] {
@@ -103,17 +105,18 @@ enum RedFlagDetector {
                 add(.no_data_return, s)
             }
         }
-        // Data-loss exclusions often name the data in the sentence after the waiver: look at whole lines.
-        var byLine: [Int: [ScannedSentence]] = [:]
-        for s in sentences { byLine[s.line, default: []].append(s) }
-        for line in byLine.keys.sorted() {
-            let group = byLine[line]!
-            guard let dataSentence = group.first(where: { dataLoss.matches($0.bytes) }),
-                  !carveOut.matches(dataSentence.bytes),
-                  group.contains(where: { s in
-                      exclusion.patterns.contains { p in p.allMatches(in: s.bytes).contains { !negated(s.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) } }
-                  }) else { continue }
-            add(.liability_excludes_data_loss, dataSentence)
+        // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
+        // damages include lost data"): the exclusion may sit in the sentence itself or the one before.
+        func excludes(_ s: ScannedSentence) -> Bool {
+            exclusion.patterns.contains { p in
+                p.allMatches(in: s.bytes).contains { !negated(s.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
+            }
+        }
+        for (k, s) in sentences.enumerated() where dataLoss.matches(s.bytes) && !carveOut.matches(s.bytes) {
+            let refersBack = refersBack.matches(s.bytes)
+            let previous = refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
+                ? sentences[k - 1] : nil
+            if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
         }
         flags.sort { ($0.line ?? Int.max, $0.kind.rawValue) < ($1.line ?? Int.max, $1.kind.rawValue) }
 

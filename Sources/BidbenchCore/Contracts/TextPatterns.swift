@@ -184,24 +184,35 @@ enum ContractText {
     }
 
     /// Splits text into clauses for matching: sentences (see `sentences`) cut again at `;`/`；`.
-    /// Each clause comes with its whole sentence, the evidence to quote.
-    static func clauses(_ s: String) -> [(text: String, sentence: String)] {
-        sentences(s).flatMap { sentence in
-            sentence.split(whereSeparator: { $0 == ";" }).map { String($0).trimmed }.filter { !$0.isEmpty }
-                .map { (text: $0, sentence: sentence) }
+    /// Each clause comes with its whole sentence (the evidence to quote) and the character offset
+    /// where it starts in `s`.
+    static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int)] {
+        sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int)] in
+            var out: [(text: String, sentence: String, start: Int)] = []
+            var offset = start
+            for piece in sentence.split(separator: ";", omittingEmptySubsequences: false) {
+                let lead = piece.prefix(while: { $0 == " " }).count
+                let text = String(piece).trimmed
+                if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead)) }
+                offset += piece.count + 1
+            }
+            return out
         }
     }
 
-    /// Splits text into sentences: after `。！？!?`, and after `.` followed by a space unless the
-    /// word before the dot is a single letter, a number or a common abbreviation (`U.S.`, `e.g.`, `Inc.`).
-    static func sentences(_ s: String) -> [String] {
+    /// Splits text into sentences with their start offsets (in characters): after `。！？!?`, and
+    /// after `.` followed by a space unless the word before the dot is a single letter, a number or a
+    /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
+    static func sentences(_ s: String) -> [(String, Int)] {
         let chars = Array(s)
-        var out: [String] = []
+        var out: [(String, Int)] = []
         var start = 0
         var i = 0
         func flush(_ end: Int) {
-            let piece = String(chars[start..<end]).trimmed
-            if !piece.isEmpty { out.append(piece) }
+            var a = start
+            while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
+            let piece = String(chars[a..<end]).trimmed
+            if !piece.isEmpty { out.append((piece, a)) }
             start = end
         }
         while i < chars.count {
