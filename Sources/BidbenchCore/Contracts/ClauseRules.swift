@@ -123,7 +123,7 @@ enum ClauseRules {
             headings: ["liabilit*", "limitation*…liabilit*", "indemnif*", "damages", "违约责任", "责任限制", "赔偿责任",
                        "责任上限", "赔偿", "损害赔偿", "法律责任"],
             exact: ["责任", "违约"],
-            headingVeto: ["保密责任", "保密", "liquidated damages|违约金"],
+            headingVeto: ["保密责任", "保密", "liquidated damages"],
             strong: ["liabilit*…[not exceed|not be more than|limited to]", "aggregate liability|total liability|cumulative liability|entire liability",
                      "shall not be liable|will not be liable|be liable for|not be liable|liable to|liable for|responsible for…[loss*|damage*]", "consequential…damages|indirect…damages",
                      "indemnif*", "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|损失…赔偿|负责赔偿|予以赔偿|承担…赔偿|赔偿…上限|间接损失|不承担…责任"],

@@ -204,7 +204,8 @@ enum ContractLineParser {
         if first.isASCII && first.isLowercase { return true }
         let linking: Set<String> = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may"]
         if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
-        return line.afterNumber.filter(isCJK).count >= 12
+        // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
+        return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
     }
 
     /// The text a continuation line adds to its paragraph.

@@ -67,7 +67,7 @@ enum RedFlagDetector {
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
     static let capWords = PatternSet(["not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
-                                      "不超过|为限|上限|最高|累计|总额"])
+                                      "不超过|为限|上限|最高|封顶"])
     static let periodCap = PatternSet([
         "[preceding|previous|prior|last|past]…month*", "month*…[preceding|prior to|before|immediately]",
         "one month|1 month|monthly fee*|month's fee*",
