@@ -193,7 +193,8 @@ struct DatesCommand: ParsableCommand {
         if let w = within { dates = KeyDates.within(dates, days: w) }
         if let path = ics {
             let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            // New files are readable by their owner only (DESIGN §6).
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 printError("error: cannot write \(path)")
                 throw ExitCode(1)
             }
