@@ -92,6 +92,12 @@ struct ContractPhrasingTests {
         (.liability, "Supplier shall indemnify Customer against third-party claims."),
         (.liability, "因乙方原因造成甲方损失的，乙方应负责赔偿。"),
         (.force_majeure, "不可抗力事件发生后，受影响方应及时通知对方。"),
+        // Government procurement wording (采购人 / 供应商 / 中标人).
+        (.payment, "采购人应在收到发票后15个工作日内向供应商支付合同款。"),
+        (.services, "中标人负责系统部署、数据迁移和操作培训。"),
+        (.scope, "供应商向采购人提供电子公文系统软件一套。"),
+        (.fees, "合同总价：人民币480,000元（含税）。"),
+        (.acceptance, "采购人应组织对项目进行履约验收。"),
     ]
 
     static let boilerplate: [String] = [

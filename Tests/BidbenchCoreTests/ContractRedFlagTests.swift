@@ -79,6 +79,7 @@ struct ContractRedFlagTests {
         ("In no event will Provider be liable for lost or corrupted data.", .liability_excludes_data_loss),
         ("Provider is not liable for consequential damages. Examples of such damages include loss of data.", .liability_excludes_data_loss),
         ("争议应提交乙方住所地人民法院管辖。", .vendor_exclusive_forum),
+        ("争议提交中标人所在地人民法院管辖。", .vendor_exclusive_forum),
         ("Disputes shall be heard exclusively by the courts located where Licensor has its principal place of business.", .vendor_exclusive_forum),
         ("合同终止后乙方有权删除甲方的全部数据。", .no_data_return),
     ])

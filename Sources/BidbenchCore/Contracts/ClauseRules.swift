@@ -35,8 +35,8 @@ struct ClauseRule: Sendable {
 
 /// Words for the two parties, for patterns that depend on who acts.
 enum Party {
-    static let vendor = "[乙方|供方|供应商|卖方|服务方|服务商|承接方|受托方|开发方|承包方|provider|vendor|supplier|licensor|contractor|seller|consultant|company|we]"
-    static let buyer = "[甲方|需方|买方|采购方|委托方|customer|client|licensee|purchaser|buyer|you]"
+    static let vendor = "[乙方|供方|供应商|中标人|卖方|出卖人|服务方|服务商|承接方|受托方|受托人|开发方|承包方|承包人|provider|vendor|supplier|licensor|contractor|seller|consultant|company|we]"
+    static let buyer = "[甲方|需方|买方|采购方|采购人|委托方|委托人|发包人|买受人|customer|client|licensee|purchaser|buyer|you]"
 }
 
 enum ClauseRules {
@@ -53,7 +53,7 @@ enum ClauseRules {
             strong: ["grant*…licen*", "licen*…to use", "scope of|within the scope", "statement of work",
                      "deliverables include|deliverables are|deliverables consist", "project includes|project consists|project comprises",
                      "\(Party.vendor)…[shall|will|agrees to]…[deliver|supply|furnish|license]…[software|modules|system|products|platform]",
-                     "项目范围", "实施范围", "服务范围", "工作范围", "交付范围", "[乙方|供方|卖方]…[向甲方|为甲方|向需方|为需方|向买方]…[提供|交付|供应]…[系统|软件|平台|模块|服务]", "建设内容|采购内容|项目内容|采购标的", "包括…[系统|平台|子系统]", "授予…许可|许可…使用权", "授权甲方…使用",
+                     "项目范围", "实施范围", "服务范围", "工作范围", "交付范围", "[乙方|供方|卖方|供应商|中标人|承包人]…[向甲方|为甲方|向需方|为需方|向买方|向采购人|为采购人]…[提供|交付|供应]…[系统|软件|平台|模块|服务]", "建设内容|采购内容|项目内容|采购标的", "包括…[系统|平台|子系统]", "授予…许可|许可…使用权", "授权甲方…使用",
                      "许可甲方…使用", "包括…模块|模块…包括|包括…功能|功能…包括|包括…子系统", "交付物", "合同标的"],
             weak: ["licen*", "模块", "许可"],
             veto: ["grants no|no licen*|not grant*|nothing…grant*|不授予|不视为…许可"]),
@@ -74,7 +74,7 @@ enum ClauseRules {
             headingVeto: ["违约金"],
             strong: ["shall pay|will pay|agrees to pay|must pay", "payable…within|due…within…invoice*|within…of…invoice*",
                      "invoice*", "net 30|net 45|net 60|net 15", "payment…[due|made|terms|schedule|process]",
-                     "甲方…支付|甲方…付款|付款方式|支付方式|付款条件|付款比例|首付款|预付款|尾款|进度款|支付…%|付清|发票|结算",
+                     "[甲方|采购人|需方|买方|发包人|委托人]…[支付|付款]|付款方式|支付方式|付款条件|付款比例|首付款|预付款|尾款|进度款|支付…%|付清|发票|结算",
                      "汇入|转账|将款项|支付款项|款项支付|指定账户|银行账户"],
             weak: ["pay|payment*", "支付|付款"],
             veto: ["违约金|滞纳金|赔偿|逾期|liquidated|damages|penalt*|refund|late payment*|overdue"]),
@@ -88,7 +88,7 @@ enum ClauseRules {
                      "\(Party.vendor)…[shall|will|agrees to]…[implement|install|configure|deploy|migrate|upgrade]…[system|software|solution|modules|platform|erp|crm|application*]",
                      "\(Party.vendor)…[shall|will|agrees to]…train…[users|staff|personnel|employees|administrators]",
                      "professional services|implementation services|consulting services|training services|onboarding services",
-                     "[乙方|供方|服务方]…[负责|提供|完成|承担]…[实施|部署|安装|培训|数据迁移|上线|技术服务|二次开发|定制开发|系统集成|配置]",
+                     "[乙方|供方|服务方|供应商|中标人|承包人|受托人]…[负责|提供|完成|承担]…[实施|部署|安装|培训|数据迁移|上线|技术服务|二次开发|定制开发|系统集成|配置]",
                      "实施服务|技术服务|培训服务|咨询服务|上线支持|驻场"],
             weak: ["services", "服务"]),
         ClauseRule(.support_sla,

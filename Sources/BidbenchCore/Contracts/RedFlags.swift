@@ -42,14 +42,14 @@ enum RedFlagDetector {
         Rule(.extra_fees_unspecified, [
             "另行收费|费用另计|另行计费|另行支付…费用|另计费用|另收费|额外收费|额外收取|单独收费|单独计费|另行结算|另行报价",
             "费用…另行协商|另行协商…费用",
-            "[按乙方|按照乙方|以乙方]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
+            "[按乙方|按照乙方|以乙方|按供应商|按照供应商]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
             "additional charge*|additional fee*|additional cost*|extra charge*|extra fee*|charged separately|billed separately|invoiced separately",
             "[then-current|then current|standard|prevailing|current]…[rates|prices|fees|charges|price list|list price*]|time and materials",
         ], veto: ["no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费|无需另行|无须另行",
                   "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
                   ClauseRules.currencyAmount, "元"]),
         Rule(.vendor_exclusive_forum, [
-            "[乙方|供方|卖方|服务方|供应商]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
+            "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
             "[provider's|vendor's|supplier's|licensor's|seller's]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
             "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
             "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
