@@ -182,13 +182,7 @@ struct DatesCommand: ParsableCommand {
             printError("error: --within must be 0 or more days")
             throw ExitCode(1)
         }
-        let ws: Workspace
-        do {
-            ws = try TemporaryDatesLoader.load(folder: workspace.path)
-        } catch let e as ContractFile.ReadError {
-            printError("error: \(e.message)")
-            throw ExitCode(1)
-        }
+        let ws = try loadWorkspaceForVerb(workspace.path)
         var dates = KeyDates.dates(in: ws, today: todayDay)
         if let w = within { dates = KeyDates.within(dates, days: w) }
         if let path = ics {
@@ -240,55 +234,3 @@ enum LocalClock {
     }
 }
 
-// TEMPORARY until WorkspaceStore lands in this branch: a minimal reader of contracts.csv and payments.csv.
-// Replace `TemporaryDatesLoader.load(folder:)` by `WorkspaceStore.load(folder:)` and use its `.workspace`
-// (printing `.problems` to stderr first).
-enum TemporaryDatesLoader {
-    static func load(folder: String) throws -> Workspace {
-        let root = URL(fileURLWithPath: folder)
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("workspace.json").path) else {
-            throw ContractFile.ReadError(message: "\(folder) is not a workspace (no workspace.json)")
-        }
-        var ws = Workspace()
-        for row in try table(root, "contracts.csv") {
-            guard let id = row["id"], !id.isEmpty else { continue }
-            var c = Contract(id: id, vendor: row["vendor"] ?? "", title: row["title"] ?? "", file: row["file"] ?? "")
-            c.signed = row["signed"].flatMap { Day(iso: $0) }
-            c.effective = row["effective"].flatMap { Day(iso: $0) }
-            if let v = row["term_months"].flatMap({ Int($0.trimmed) }) { c.termMonths = v }
-            c.autoRenew = ["true", "yes", "1", "是"].contains((row["auto_renew"] ?? "").trimmed.lowercased())
-            if let v = row["renewal_months"].flatMap({ Int($0.trimmed) }) { c.renewalMonths = v }
-            if let v = row["notice_days"].flatMap({ Int($0.trimmed) }) { c.noticeDays = v }
-            if let v = row["value"].flatMap({ Money(parsing: $0) }) { c.value = v }
-            if let v = row["warranty_months"].flatMap({ Int($0.trimmed) }) { c.warrantyMonths = v }
-            c.status = row["status"] ?? "draft"
-            if let a = row["accepted"] { c.extra["accepted"] = a }
-            ws.contracts.append(c)
-        }
-        for row in try table(root, "payments.csv") {
-            guard let contract = row["contract"], !contract.isEmpty else { continue }
-            ws.payments.append(PaymentMilestone(contract: contract, milestone: row["milestone"] ?? "",
-                                                percent: Double(row["percent"] ?? "") ?? 0,
-                                                due: row["due"].flatMap { Day(iso: $0) },
-                                                condition: row["condition"] ?? "", status: row["status"] ?? "planned"))
-        }
-        return ws
-    }
-
-    /// Rows of a CSV file as header → value dictionaries; a missing file is an empty table.
-    private static func table(_ root: URL, _ name: String) throws -> [[String: String]] {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(name).path) else { return [] }
-        let records: [CSV.Record]
-        do {
-            records = try CSV.parse(String(decoding: data, as: UTF8.self))
-        } catch {
-            throw ContractFile.ReadError(message: "\(name):\(error.line): \(error.message)")
-        }
-        guard let header = records.first?.fields.map({ $0.trimmed }) else { return [] }
-        return records.dropFirst().map { r in
-            var row: [String: String] = [:]
-            for (i, key) in header.enumerated() where i < r.fields.count { row[key] = r.fields[i] }
-            return row
-        }
-    }
-}

@@ -32,7 +32,7 @@ struct RankCommand: ParsableCommand {
             result.warnings.forEach { printError("warning: \($0)") }
             emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
         } else {
-            let ws = try loadWorkspaceForScoring(workspace.path)
+            let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
             emit(json ? RankOutput.json(e) : RankOutput.table(e))
@@ -56,7 +56,7 @@ struct WeightsCommand: ParsableCommand {
 
     func run() throws {
         if ahp.isEmpty {
-            let ws = try loadWorkspaceForScoring(workspace.path)
+            let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(try evaluate(ws), context: workspace.path)
             emit(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
             return
@@ -100,7 +100,7 @@ struct SensitivityCommand: ParsableCommand {
             problem = result.problem
             methodName = method.rawValue
         } else {
-            let ws = try loadWorkspaceForScoring(workspace.path)
+            let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
             problem = e.problem
@@ -113,20 +113,6 @@ struct SensitivityCommand: ParsableCommand {
 
 // MARK: - Input
 
-/// Loads the workspace for the workspace-mode verbs.
-///
-/// LEAD: wire this to the store when `WorkspaceStore.load(folder:)` is merged:
-///
-///     let loaded = try WorkspaceStore.load(folder: path)
-///     loaded.problems.forEach { printError("\($0)") }
-///     return loaded.workspace
-///
-/// (whether `problems` should stop the ranking is the store's call: a file that did not parse may
-/// have lost scores or gates). Until then workspace mode says it is unavailable.
-func loadWorkspaceForScoring(_ path: String) throws -> Workspace {
-    printError("bidbench: \(path): workspace mode is not wired to the workspace loader in this build; use --matrix FILE.csv")
-    throw ExitCode(2)
-}
 
 /// The rows of a CSV file, or a message on stderr and exit 1.
 func readRows(_ path: String) throws -> [TableRow] {
