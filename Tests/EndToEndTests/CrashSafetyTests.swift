@@ -1,0 +1,332 @@
+import Foundation
+import Testing
+import BidbenchStore
+import BidbenchUI
+
+/// The real `bidbench` saving a large workspace from its TUI (in tmux), killed with SIGKILL at
+/// moments spread over the save. (No command-line verb writes over a workspace yet; when
+/// `bidbench import` lands, the same checks apply to it.)
+@Suite(.serialized) struct CrashSafetyTests {
+    /// Extra requirements that make `requirements.csv` about 1 MB, so a save takes long enough to be hit mid-way.
+    static let extraRows = 8_000
+    static let kills = 30
+    /// Kills stop early past this many seconds (2 busy cores); the test still needs `minKills`.
+    static let budget: Double = 50
+    static let minKills = 12
+
+    static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { Array($0) } }
+
+    /// The demo with many more requirements.
+    static func bigWorkspace(_ tmp: TempDir) throws -> String {
+        let ws = try tmp.demoCopy()
+        var extra = ""
+        for k in 0..<extraRows {
+            extra += "G\(10_000 + k),D03,生产,批量需求 \(k),由测试生成的较长说明文字用于放大保存的字节数 \(k),should,1,,draft,func_mfg,测试\n"
+        }
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: ws + "/requirements.csv"))
+        try h.seekToEnd()
+        try h.write(contentsOf: Data(extra.utf8))
+        try h.close()
+        return ws
+    }
+
+    /// Opens the TUI, adds a requirement through the form, and stops just before the save key.
+    static func readyToSave(_ ws: String) throws -> TmuxSession {
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("a"); try t.waitFor(text: "新增需求")
+        try t.keys("Tab"); try t.type("质量")
+        try t.keys("Tab"); try t.type("断电后数据不丢失")
+        try t.keys("C-s"); try t.waitFor(text: "● 未保存")
+        return t
+    }
+
+    /// The process in the pane: tmux runs the command through `sh -c`, which may or may not exec it.
+    static func bidbenchPid(_ t: TmuxSession) throws -> pid_t {
+        let pane = pid_t(try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        func comm(_ p: pid_t) -> String {
+            ((try? String(contentsOfFile: "/proc/\(p)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        if comm(pane) == "bidbench" { return pane }
+        let children = ((try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? "")
+            .split(separator: " ").compactMap { pid_t($0) }
+        return children.first { comm($0) == "bidbench" } ?? pane
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func sigkillDuringSavesLeavesEachFileOldOrNewAndStaleLocksDoNotBlock() throws {
+        let tmp = TempDir()
+        let ws = try Self.bigWorkspace(tmp)
+        let reqPath = ws + "/requirements.csv", journalPath = ws + "/journal.log"
+        let lockPath = ws + "/.bidbench/lock", backupPath = ws + "/.bidbench/backup/requirements.csv"
+        let old = try #require(Self.bytes(reqPath))
+        #expect(!FileManager.default.fileExists(atPath: journalPath))
+
+        // A save that runs to the end gives the new version and the time a save takes.
+        let ref = try Self.readyToSave(ws)
+        let start = Date()
+        try ref.keys("C-s")
+        try ref.waitFor(text: "已保存到", timeout: 30)
+        let saveTime = Date().timeIntervalSince(start)
+        try ref.keys("q")
+        try ref.waitFor("the reference run to exit") { _ in (try? ref.exited()) == true }
+        let new = try #require(Self.bytes(reqPath))
+        #expect(new != old && new.count > old.count)
+
+        /// Puts the workspace back to the old version (journal and its local head included).
+        func restore() {
+            _ = FileManager.default.createFile(atPath: reqPath, contents: Data(old))
+            try? FileManager.default.removeItem(atPath: journalPath)
+            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-head")
+        }
+        restore()
+
+        var outcomes = (old: 0, new: 0, newWithoutJournal: 0)
+        var kills = 0
+        let began = Date()
+        while kills < Self.kills && Date().timeIntervalSince(began) < Self.budget {
+            let t = try Self.readyToSave(ws)
+            let pid = try Self.bidbenchPid(t)
+            // Moments spread from "before the key arrives" to "just after the save ended", with jitter.
+            let delay = saveTime * (Double(kills % 8) / 6.0 + Double.random(in: 0...0.1))
+            try t.keys("C-s")
+            usleep(useconds_t(delay * 1_000_000))
+            #expect(kill(pid, SIGKILL) == 0, "could not kill pid \(pid)")
+            kills += 1
+            try t.waitFor("the killed program's pane to close") { _ in (try? t.exited()) == true }
+
+            // Each file is the old or the new version, never a mix.
+            let now = Self.bytes(reqPath)
+            #expect(now == old || now == new, "requirements.csv is neither version after kill \(kills) at \(delay) s (\(now?.count ?? -1) bytes)")
+            if let backup = Self.bytes(backupPath) { #expect(backup == old, "the backup is not the previous version") }
+            // The journal is appended after the rename: an entry means the new file is in place.
+            let journal = Journal.verify(folder: ws)
+            #expect(journal.firstBadLine == nil, "journal --verify fails after kill \(kills): \(journal.message ?? "")")
+            if FileManager.default.fileExists(atPath: journalPath) {
+                #expect(now == new, "a journal entry exists but requirements.csv is the old version")
+                #expect(journal.entries == 1)
+            }
+            // It loads without problems.
+            let loaded = try WorkspaceStore.load(folder: ws)
+            #expect(loaded.problems.map(\.description) == [])
+            // The killed process's lock is left behind: the next run must take it over.
+            let lock = String(decoding: Self.bytes(lockPath) ?? [], as: UTF8.self)
+            #expect(lock.contains("pid=\(pid)\n"), "no stale lock of pid \(pid) after the kill: \(lock)")
+
+            if now == old { outcomes.old += 1 } else {
+                outcomes.new += 1
+                if !FileManager.default.fileExists(atPath: journalPath) { outcomes.newWithoutJournal += 1 }
+                restore()
+            }
+        }
+        #expect(kills >= Self.minKills, "only \(kills) kills in \(Self.budget) s")
+        // Both outcomes happened, so the kills did land on both sides of the save's rename.
+        #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes) over \(kills) kills, save time \(saveTime) s")
+
+        // After all those kills (stale lock in place), a save still goes through.
+        let last = try Self.readyToSave(ws)
+        try last.keys("C-s")
+        try last.waitFor(text: "已保存到", timeout: 30)
+        try last.keys("q")
+        try last.waitFor("the last run to exit") { _ in (try? last.exited()) == true }
+        #expect(Self.bytes(reqPath) == new)
+        #expect(Journal.verify(folder: ws).firstBadLine == nil)
+        #expect(!FileManager.default.fileExists(atPath: lockPath), "a clean exit leaves no lock")
+    }
+}
+
+/// Text from files never reaches the terminal as control characters; paths from data stay inside
+/// the workspace; new workspaces are owner-only.
+@Suite struct HostileInputTests {
+    static let evil = "Evil\u{1b}[2J\u{1b}]0;pwned\u{07}"
+
+    /// The demo with an escape-laden vendor name, requirement title and contract text.
+    static func hostileWorkspace(_ tmp: TempDir) throws -> String {
+        let ws = try tmp.demoCopy()
+        func edit(_ rel: String, _ from: String, _ to: String) throws {
+            let path = ws + "/" + rel
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(from), "\(rel) does not contain \(from)")
+            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try edit("vendors.csv", "V1,云帆软件,", "V1,\(evil),")
+        try edit("requirements.csv", "多币种凭证自动折算", "多币种\(evil)凭证")
+        try edit("contracts/C1-云帆软件-ERP升级合同.md", "乙方：云帆软件有限公司", "乙方：\(evil)有限公司")
+        try edit("contracts/C1-云帆软件-ERP升级合同.md", "2.1 本合同总金额", "2.1 \(evil)本合同总金额")
+        return ws
+    }
+
+    static func controlBytes(_ s: String) -> [UInt8] { s.utf8.filter { $0 == 0x1B || $0 == 0x07 } }
+
+    @Test func commandOutputCarriesNoEscapesFromTheData() throws {
+        let tmp = TempDir()
+        let ws = try Self.hostileWorkspace(tmp)
+        let contract = ws + "/contracts/C1-云帆软件-ERP升级合同.md"
+        let runs: [[String]] = [["check", "-w", ws], ["rank", "-w", ws], ["budget", "-w", ws], ["dates", "-w", ws],
+                                ["contract", "check", "-w", ws, contract], ["contract", "check", "-w", ws, contract, "--json"],
+                                ["rank", "-w", ws, "--json"]]
+        for args in runs {
+            let r = try run(binaryPath, args)
+            #expect(Self.controlBytes(r.out + r.err).isEmpty, "bidbench \(args.prefix(2).joined(separator: " ")) printed ESC/BEL bytes from the data")
+        }
+        // The vendor is still shown, its control characters made visible.
+        let rank = try run(binaryPath, ["rank", "-w", ws])
+        #expect(rank.out.contains("Evil"), "rank does not show the vendor at all:\n\(rank.out)")
+        let contractOut = try run(binaryPath, ["contract", "check", "-w", ws, contract])
+        #expect(contractOut.status == 0, "contract check failed: \(contractOut.err)")
+    }
+
+    @Test func theTUIShowsHostileNamesWithoutObeyingThem() throws {
+        let tmp = TempDir()
+        let ws = try Self.hostileWorkspace(tmp)
+        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("2")
+        try t.waitFor(text: "Evil")
+        let raw = try t.tmux(["capture-pane", "-p", "-e", "-t", t.name])
+        // The only escapes in the captured screen are tmux's own colour codes (SGR), none from the data.
+        let nonSGR = raw.replacingOccurrences(of: "\u{1b}\\[[0-9;:]*m", with: "", options: .regularExpression)
+        #expect(Self.controlBytes(nonSGR).isEmpty, "escape sequences other than colours on screen")
+        #expect(!raw.contains("\u{1b}[2J") && !raw.contains("\u{1b}]0;"))
+        // The window title was not changed, and the screen was not cleared (the tab bar is still there).
+        let title = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(title != "pwned", "the data retitled the window")
+        let screen = try t.capture()
+        #expect(screen.contains { $0.contains("[2 供应商]") })
+        try t.keys("q")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
+    }
+
+    @Test func aContractPathLeavingTheWorkspaceIsRefused() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let path = ws + "/contracts.csv"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "contracts/C1-云帆软件-ERP升级合同.md", with: "../../etc/passwd")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["check", "-w", ws])
+        #expect(r.status == 1)
+        #expect((r.out + r.err).contains("contracts.csv:2: file: \"../../etc/passwd\" points outside the workspace folder; refused"),
+                "check output:\n\(r.out)\(r.err)")
+        for args in [["check", "-w", ws], ["dates", "-w", ws], ["rank", "-w", ws]] {
+            let out = try run(binaryPath, args)
+            #expect(!(out.out + out.err).contains("root:x:0:0"), "bidbench \(args[0]) printed /etc/passwd")
+        }
+    }
+
+    /// Modes of everything under `root` (relative path → permission bits).
+    static func modes(_ root: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for rel in [""] + (FileManager.default.subpaths(atPath: root) ?? []) {
+            var st = stat()
+            if lstat(root + (rel.isEmpty ? "" : "/" + rel), &st) == 0 { out[rel] = Int(st.st_mode & 0o777) }
+        }
+        return out
+    }
+
+    @Test func newWorkspacesAreOwnerOnly() throws {
+        let tmp = TempDir()
+        // Even with a permissive umask, the files are created 0600 and the folders 0700.
+        let old = umask(0o002)
+        defer { umask(old) }
+        for verb in ["init", "demo"] {
+            let ws = tmp.path + "/\(verb)-ws"
+            let r = try run(binaryPath, [verb, ws])
+            #expect(r.status == 0, "\(verb): \(r.err)")
+            let modes = Self.modes(ws)
+            #expect(modes.count > 10, "\(verb) made only \(modes.keys.sorted())")
+            for (rel, mode) in modes.sorted(by: { $0.key < $1.key }) {
+                var isDir: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: ws + "/" + rel, isDirectory: &isDir)
+                #expect(mode == (isDir.boolValue ? 0o700 : 0o600), "\(verb): \(rel.isEmpty ? "." : rel) has mode \(String(mode, radix: 8))")
+            }
+        }
+    }
+}
+
+/// The TUI in odd terminals and under odd input: no crash, no line wider than the terminal, and it
+/// still quits cleanly.
+@Suite struct TerminalRobustnessTests {
+    static func assertFits(_ screen: [String], _ width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        for l in screen { #expect(TextWidth.of(l) <= width, "line wider than \(width): \(l)", sourceLocation: sourceLocation) }
+    }
+
+    /// Quits and checks the program ended by itself with status 0 (not a crash or a signal).
+    static func quitCleanly(_ t: TmuxSession, keys: [String] = ["q"]) throws {
+        for k in keys { try t.keys(k) }
+        try t.waitFor("a clean exit") { _ in (try? t.exited()) == true }
+        let status = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status == "0", "exit status \(status)")
+    }
+
+    @Test func aResizeStormEndsOnACorrectScreen() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        let sizes = [(61, 15), (200, 60), (20, 5), (140, 40), (59, 14), (80, 24), (1, 1), (120, 35), (90, 16), (160, 50)]
+        for i in 0..<20 {
+            let (w, h) = sizes[i % sizes.count]
+            try t.resize(w, h)
+        }
+        try t.resize(100, 30)
+        let screen = try t.waitFor("the full screen at 100×30") { lines in
+            lines.count >= 30 && lines[0].contains("[1 需求]") && lines.contains { $0.contains("R01") }
+        }
+        Self.assertFits(screen, 100)
+        #expect(try !t.exited())
+        try Self.quitCleanly(t)
+    }
+
+    @Test func aTwentyByFiveTerminalSaysItIsTooSmall() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 20, height: 5)
+        try t.waitFor(text: "终端窗口太小")
+        Self.assertFits(try t.capture(), 20)
+        try t.keys("Down", "Tab", "a", "2")
+        usleep(200_000)
+        #expect(try !t.exited())
+        Self.assertFits(try t.capture(), 20)
+        try Self.quitCleanly(t, keys: ["Escape", "q"])
+    }
+
+    @Test func veryLongChineseCellsAreCutToTheTerminal() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let path = ws + "/requirements.csv"
+        let long = String(repeating: "超长的中文需求标题", count: 60)          // 540 wide characters
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "多币种凭证自动折算", with: long).replacingOccurrences(of: "按工单归集实际成本", with: "成本" + long)
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        let screen = try t.waitFor("the table with the long titles") { $0.contains { $0.contains("超长的中文") } }
+        Self.assertFits(screen, 100)
+        // The row below the long one is still aligned and visible.
+        #expect(screen.contains { $0.contains("R03") })
+        try t.keys("Enter")
+        usleep(200_000)
+        Self.assertFits(try t.capture(), 100)
+        try t.resize(61, 15)
+        Self.assertFits(try t.waitFor("a redraw at 61 columns") { $0.count == 15 }, 61)
+        try Self.quitCleanly(t, keys: ["Escape", "q"])
+    }
+
+    @Test func pastingAThousandCharactersIntoAFormField() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("a"); try t.waitFor(text: "新增需求")
+        try t.keys("Tab", "Tab")
+        let paste = String(repeating: "粘贴文本abc,\"x\" ", count: 77).prefix(1000)
+        #expect(paste.count == 1000)
+        try t.type(String(paste))
+        let screen = try t.waitFor("the end of the pasted text") { $0.contains { $0.contains("abc,\"x\"") } }
+        Self.assertFits(screen, 100)
+        #expect(try !t.exited())
+        try Self.quitCleanly(t, keys: ["Escape", "q"])
+        // Nothing was saved: the form was cancelled.
+        #expect(try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8) == String(contentsOfFile: packageRoot.path + "/data/demo/requirements.csv", encoding: .utf8))
+    }
+}
