@@ -69,6 +69,8 @@ public struct AppState: Equatable, Sendable {
     public var budget = BudgetState()
     public var contracts = ContractsState()
     public var lastSearch = ""
+    /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
+    public var evaluator: String?
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
 
@@ -77,7 +79,6 @@ public struct AppState: Equatable, Sendable {
         self.workspace = workspace; self.location = location; self.problems = problems
         self.lang = lang; self.width = width; self.height = height
         if !problems.isEmpty { modal = .problems }
-        budget.scenario = BudgetScenarioParams(settings: workspace.settings)
     }
 
     public var readOnly: Bool { !problems.isEmpty }
@@ -225,6 +226,7 @@ public enum App {
                 s.modal = nil
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
+                else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
