@@ -1,0 +1,152 @@
+/// What to render and how: the workspace plus the facts from outside Core (today, the git commit).
+public struct ReportRequest: Sendable {
+    public var workspace: Workspace
+    /// The report date; also "today" on the key-dates timeline.
+    public var today: Day
+    public var language: ReportLanguage
+    /// Short git commit of the workspace folder, when it is in git.
+    public var commit: String?
+
+    /// - Parameter language: nil = the workspace's `settings.language`.
+    public init(workspace: Workspace, today: Day, language: ReportLanguage? = nil, commit: String? = nil) {
+        self.workspace = workspace
+        self.today = today
+        self.language = language ?? ReportLanguage(code: workspace.settings.language)
+        self.commit = commit
+    }
+}
+
+/// One department's active requirements by priority.
+struct DepartmentDemand {
+    var name: String
+    var counts: [Priority: Int]
+    var total: Int { counts.values.reduce(0, +) }
+}
+
+/// One dated event of the key-dates timeline.
+struct KeyDate {
+    enum Kind { case effective, expiry, notice, warranty, payment }
+    var day: Day
+    var kind: Kind
+    var contract: String
+    var text: String
+}
+
+/// Everything the HTML and Markdown reports show, computed once from the workspace. Analyses that
+/// fail on bad input leave their section with a message instead of stopping the report.
+struct ReportFacts {
+    let request: ReportRequest
+    var ws: Workspace { request.workspace }
+    var lang: ReportLanguage { request.language }
+
+    var demand: [DepartmentDemand] = []
+    var tcos: [VendorTCO] = []
+    var budgetError: String?
+    var envelopeUse: [EnvelopeUse] = []
+    /// The vendor whose TCO is checked against the envelopes and whose contract is paid.
+    var budgetVendor: String?
+    var installments: [Installment] = []
+    var cashFlow: [CashFlowBucket] = []
+    var paymentErrors: [String] = []
+    var keyDates: [KeyDate] = []
+
+    init(_ request: ReportRequest) {
+        self.request = request
+        demand = Self.demand(request.workspace)
+        computeBudget(chosen: nil)
+        computePayments()
+        keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
+    }
+
+    /// The vendor's display name (its id when unknown).
+    func vendorName(_ id: String) -> String { ws.vendors.first { $0.id == id }?.name ?? id }
+
+    func money(_ m: Money) -> String { m.grouped() }
+
+    /// Requirements that still count: not dropped, and not merged into another one.
+    static func demand(_ ws: Workspace) -> [DepartmentDemand] {
+        var order: [String] = ws.departments.map(\.id)
+        var counts: [String: [Priority: Int]] = [:]
+        for r in ws.requirements where r.status != .dropped && r.status != .merged {
+            if counts[r.department] == nil, !order.contains(r.department) { order.append(r.department) }
+            counts[r.department, default: [:]][r.priority, default: 0] += 1
+        }
+        return order.compactMap { id in
+            guard let c = counts[id] else { return nil }
+            return DepartmentDemand(name: ws.departments.first { $0.id == id }?.name ?? id, counts: c)
+        }
+    }
+
+    mutating func computeBudget(chosen: String?) {
+        do {
+            let scenario = try Scenario(settings: ws.settings)
+            tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
+            budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
+            if let v = budgetVendor, let tco = tcos.first(where: { $0.vendor == v }),
+               let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) {
+                envelopeUse = try BudgetModel.envelopes(ws.budget, tco: tco, firstYear: ws.settings.firstYear,
+                                                        warn: warn, stop: stop)
+            }
+        } catch {
+            budgetError = error.message
+        }
+    }
+
+    /// Contract value with approved change orders, the base the milestones split.
+    func contractValue(_ c: Contract) -> Money {
+        ws.changes.filter { $0.contract == c.id && $0.status.trimmed.lowercased() == "approved" }
+            .reduce(c.value) { $0 + $1.priceDelta }
+    }
+
+    mutating func computePayments() {
+        installments = []
+        for c in ws.contracts where ws.payments.contains(where: { $0.contract == c.id }) {
+            do {
+                installments += try BudgetModel.installments(contract: c.id, value: contractValue(c), milestones: ws.payments)
+            } catch {
+                paymentErrors.append("\(c.id): \(error.message)")
+            }
+        }
+        cashFlow = (try? BudgetModel.cashFlow(installments, by: .month)) ?? []
+    }
+
+    /// Contract dates (effective, expiry, the next non-renewal notice deadline, warranty end) and
+    /// payment due dates, sorted by date.
+    ///
+    /// Decisions: expiry is the last day of the term (effective + term months − 1 day); for an
+    /// auto-renewing contract the expiry and notice deadline roll forward by the renewal term until
+    /// the deadline is not before `today`; the warranty runs from the contract's last dated payment
+    /// milestone (final acceptance), else from the effective date.
+    static func keyDates(_ ws: Workspace, today: Day, lang: ReportLanguage) -> [KeyDate] {
+        var out: [KeyDate] = []
+        for c in ws.contracts {
+            if let eff = c.effective {
+                out.append(KeyDate(day: eff, kind: .effective, contract: c.id, text: lang.pick("effective", "生效")))
+                var expiry = eff.adding(months: max(1, c.termMonths)).adding(days: -1)
+                if c.autoRenew, c.noticeDays > 0 {
+                    var notice = expiry.adding(days: -c.noticeDays)
+                    var rounds = 0
+                    while notice < today, rounds < 600 {
+                        expiry = expiry.adding(days: 1).adding(months: max(1, c.renewalMonths)).adding(days: -1)
+                        notice = expiry.adding(days: -c.noticeDays)
+                        rounds += 1
+                    }
+                    out.append(KeyDate(day: notice, kind: .notice, contract: c.id,
+                                       text: lang.pick("non-renewal notice deadline", "不续约通知截止")))
+                }
+                out.append(KeyDate(day: expiry, kind: .expiry, contract: c.id,
+                                   text: c.autoRenew ? lang.pick("term ends (auto-renews)", "期满（自动续约）") : lang.pick("expiry", "到期")))
+            }
+            let dues = ws.payments.filter { $0.contract == c.id }.compactMap(\.due)
+            if c.warrantyMonths > 0, let start = dues.max() ?? c.effective {
+                out.append(KeyDate(day: start.adding(months: c.warrantyMonths), kind: .warranty, contract: c.id,
+                                   text: lang.pick("warranty ends", "质保期满")))
+            }
+        }
+        for p in ws.payments {
+            guard let due = p.due else { continue }
+            out.append(KeyDate(day: due, kind: .payment, contract: p.contract, text: p.milestone))
+        }
+        return out.sorted { ($0.day, $0.contract, $0.text) < ($1.day, $1.contract, $1.text) }
+    }
+}
