@@ -65,6 +65,7 @@ struct HTMLReportWriter {
     figure { margin: 6px 0 10px; }
     figcaption { font-size: 11px; color: #616e7c; margin-top: 2px; }
     svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
+    .problems { background: #fdecea; border: 1px solid #f5b7b1; border-radius: 6px; padding: 8px 12px; margin: 8px 0; color: #8a1c1c; }
     .reco { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
     .reco strong { font-size: 16px; color: #0b2f50; }
     .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0; }
@@ -153,7 +154,12 @@ struct HTMLReportWriter {
         s += "<span>\(e(t("Date", "日期"))): \(facts.request.today)</span>"
         s += "<span>\(e(t("Currency", "币种"))): \(e(ws.settings.currency))</span>"
         if let c = facts.request.commit { s += "<span>\(e(t("Workspace version (git)", "工作区版本（git）"))): <code>\(e(c))</code></span>" }
-        return s + "</div>\n</header>\n"
+        s += "</div>\n</header>\n"
+        if !facts.request.problems.isEmpty {
+            s += "<div class=\"problems\"><strong>\(e(t("The workspace has problems; rows that did not load are missing from this report:", "工作区文件有问题，未能读取的行不在本报告中："))) </strong><ul>"
+            s += facts.request.problems.map { "<li>\(e($0))</li>" }.joined() + "</ul></div>\n"
+        }
+        return s
     }
 
     func summary() -> String {
@@ -338,7 +344,7 @@ struct HTMLReportWriter {
                       facts.keyDates.map { k in
                           let d = facts.request.today.days(until: k.day)
                           let cls = k.kind == .notice && d >= 0 && d <= 60 ? " class=\"flag\"" : ""
-                          return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(kindText(k.kind) + " · " + k.text)]
+                          return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(k.kind == .payment ? kindText(k.kind) + " · " + k.text : k.text)]
                       })
         return section(title, body)
     }

@@ -27,6 +27,11 @@ struct MarkdownReportWriter {
         s += "- " + t("Currency", "币种") + ": " + m(ws.settings.currency) + "\n"
         if let commit = facts.request.commit { s += "- " + t("Workspace version (git)", "工作区版本（git）") + ": `" + m(commit) + "`\n" }
         s += "\n"
+        if !facts.request.problems.isEmpty {
+            s += "> **" + t("The workspace has problems; rows that did not load are missing:", "工作区文件有问题，未能读取的行不在纪要中：") + "**\n"
+            for p in facts.request.problems { s += "> - " + m(p) + "\n" }
+            s += "\n"
+        }
         s += summary()
         s += requirements()
         s += tco()

@@ -6,6 +6,8 @@ public struct ReportRequest: Sendable {
     public var language: ReportLanguage
     /// Short git commit of the workspace folder, when it is in git.
     public var commit: String?
+    /// Problems found while loading the workspace (`file:line: message`), shown as a warning.
+    public var problems: [String] = []
 
     /// - Parameter language: nil = the workspace's `settings.language`.
     public init(workspace: Workspace, today: Day, language: ReportLanguage? = nil, commit: String? = nil) {

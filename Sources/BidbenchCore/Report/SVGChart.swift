@@ -200,7 +200,7 @@ enum SVGChart {
             let gx = x
             for c in g.columns {
                 var y = top + plotH
-                let bw = max(2, slot * 0.72)
+                let bw = min(64, max(2, slot * 0.72))
                 for seg in c.segments where seg.value > 0 {
                     let h = seg.value / top1 * plotH
                     s += rect(x: x + (slot - bw) / 2, y: y - h, w: bw, h: h, fill: seg.color, tip: seg.tip)
@@ -342,8 +342,10 @@ enum SVGChart {
         s += line(x1: left, y1: axisY, x2: width - right, y2: axisY, stroke: "#555", width: 1.5)
         let months = (last.year - first.year) * 12 + last.month - first.month
         let step = months <= 14 ? 1 : months <= 30 ? 3 : months <= 72 ? 6 : 12
-        var m = first
+        // Ticks on months that are multiples of the step from January, so every January (a year label) is one.
+        var m = Day(year: first.year, month: (first.month - 1) / step * step + 1, day: 1)
         while m <= last {
+            if m < first { m = m.adding(months: step); continue }
             let x = xOf(m)
             s += line(x1: x, y1: axisY - 4, x2: x, y2: axisY + 4, stroke: "#555")
             let lbl = m.month == 1 || step >= 12 ? "\(m.year)" : "\(m.month < 10 ? "0" : "")\(m.month)"
