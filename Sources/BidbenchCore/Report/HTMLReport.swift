@@ -344,7 +344,7 @@ struct HTMLReportWriter {
                       facts.keyDates.map { k in
                           let d = facts.request.today.days(until: k.day)
                           let cls = k.kind == .notice && d >= 0 && d <= 60 ? " class=\"flag\"" : ""
-                          return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(k.kind == .payment ? kindText(k.kind) + " · " + k.text : k.text)]
+                          return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(k.label(lang))]
                       })
         return section(title, body)
     }

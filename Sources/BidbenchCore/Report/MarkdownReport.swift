@@ -23,9 +23,9 @@ struct MarkdownReportWriter {
 
     func document() -> String {
         var s = "# " + t("Procurement review minutes", "采购评审会议纪要") + " — " + m(ws.settings.name) + "\n\n"
-        s += "- " + t("Date", "日期") + ": " + facts.request.today.description + "\n"
-        s += "- " + t("Currency", "币种") + ": " + m(ws.settings.currency) + "\n"
-        if let commit = facts.request.commit { s += "- " + t("Workspace version (git)", "工作区版本（git）") + ": `" + m(commit) + "`\n" }
+        s += "- " + t("Date: ", "日期：") + facts.request.today.description + "\n"
+        s += "- " + t("Currency: ", "币种：") + m(ws.settings.currency) + "\n"
+        if let commit = facts.request.commit { s += "- " + t("Workspace version (git): ", "工作区版本（git）：") + "`" + m(commit) + "`\n" }
         s += "\n"
         if !facts.request.problems.isEmpty {
             s += "> **" + t("The workspace has problems; rows that did not load are missing:", "工作区文件有问题，未能读取的行不在纪要中：") + "**\n"
@@ -44,7 +44,7 @@ struct MarkdownReportWriter {
     }
 
     func summary() -> String {
-        var s = "## " + t("1. Summary", "1. 摘要") + "\n\n"
+        var s = "## " + t("Summary", "摘要") + "\n\n"
         let active = facts.demand.reduce(0) { $0 + $1.total }
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
         s += "- " + t("Requirements: \(active) active, \(must) must-have", "需求：有效 \(active) 条，其中必须 \(must) 条") + "\n"
@@ -64,7 +64,7 @@ struct MarkdownReportWriter {
     }
 
     func requirements() -> String {
-        var s = "## " + t("2. Requirements by department and priority", "2. 各部门需求与优先级") + "\n\n"
+        var s = "## " + t("Requirements by department and priority", "各部门需求与优先级") + "\n\n"
         guard !facts.demand.isEmpty else { return s + t("No requirements yet.", "尚无需求。") + "\n\n" }
         let head: [(String, Bool)] = [(t("Department", "部门"), false)] + Priority.allCases.map { (ReportLabels.priority($0, lang), true) }
             + [(t("Total", "合计"), true)]
@@ -75,7 +75,7 @@ struct MarkdownReportWriter {
     func yearLabel(_ y: Int) -> String { String(ws.settings.firstYear + y - 1) }
 
     func tco() -> String {
-        var s = "## " + t("6. Total cost of ownership", "6. 总拥有成本（TCO）") + "\n\n"
+        var s = "## " + t("Total cost of ownership", "总拥有成本（TCO）") + "\n\n"
         if let err = facts.budgetError { return s + "**" + m(err) + "**\n\n" }
         let priced = facts.tcos.filter { $0.total > .zero }
         guard !priced.isEmpty else { return s + t("No price lines.", "尚无报价明细。") + "\n\n" }
@@ -86,7 +86,7 @@ struct MarkdownReportWriter {
     }
 
     func envelopes() -> String {
-        var s = "## " + t("7. Budget envelopes", "7. 预算包络") + "\n\n"
+        var s = "## " + t("Budget envelopes", "预算包络") + "\n\n"
         guard let v = facts.budgetVendor, !facts.envelopeUse.isEmpty else { return s + t("No budget envelopes to check.", "没有可核对的预算。") + "\n\n" }
         s += t("Checked against the costs of ", "按 ") + m(facts.vendorName(v)) + t(".", " 的成本核对。") + "\n\n"
         let word: (EnvelopeStatus) -> String = { st in
@@ -106,7 +106,7 @@ struct MarkdownReportWriter {
     }
 
     func payments() -> String {
-        var s = "## " + t("8. Payment cash flow", "8. 付款现金流") + "\n\n"
+        var s = "## " + t("Payment cash flow", "付款现金流") + "\n\n"
         for err in facts.paymentErrors { s += "- **" + m(err) + "**\n" }
         guard !facts.installments.isEmpty else { return s + t("No payment milestones.", "尚无付款里程碑。") + "\n\n" }
         s += table([(t("Month", "月份"), false), (t("Amount", "金额"), true), (t("Milestones", "里程碑"), false)],
@@ -118,11 +118,11 @@ struct MarkdownReportWriter {
     }
 
     func contracts() -> String {
-        var s = "## " + t("9. Contract review", "9. 合同审查") + "\n\n"
+        var s = "## " + t("Contract review", "合同审查") + "\n\n"
         guard !ws.contracts.isEmpty else { return s + t("No contracts.", "尚无合同。") + "\n\n" }
         for k in ws.contracts {
             s += "### " + m(k.id + " " + k.title) + " — " + m(facts.vendorName(k.vendor)) + "\n\n"
-            s += t("Value", "金额") + ": " + facts.money(facts.contractValue(k)) + " · " + t("Status", "状态") + ": " + m(ReportLabels.status(k.status, lang)) + "\n\n"
+            s += t("Value: ", "金额：") + facts.money(facts.contractValue(k)) + " · " + t("Status: ", "状态：") + m(ReportLabels.status(k.status, lang)) + "\n\n"
             let open = ws.reviews.filter { $0.contract == k.id && ($0.status == .missing || $0.status == .negotiate) }
             for r in open {
                 s += "- " + m(ReportLabels.reviewStatus(r.status, lang)) + " · " + m(ReportLabels.clause(r.clause, lang))
@@ -139,15 +139,15 @@ struct MarkdownReportWriter {
     }
 
     func keyDates() -> String {
-        var s = "## " + t("10. Key dates", "10. 关键日期") + "\n\n"
+        var s = "## " + t("Key dates", "关键日期") + "\n\n"
         guard !facts.keyDates.isEmpty else { return s + t("No dates.", "尚无日期。") + "\n\n" }
         s += table([(t("Date", "日期"), false), (t("In days", "剩余天数"), true), (t("Contract", "合同"), false), (t("Event", "事项"), false)],
-                   facts.keyDates.map { k in [k.day.description, "\(facts.request.today.days(until: k.day))", c(k.contract), c(k.text)] })
+                   facts.keyDates.map { k in [k.day.description, "\(facts.request.today.days(until: k.day))", c(k.contract), c(k.label(lang))] })
         return s
     }
 
     func risks() -> String {
-        var s = "## " + t("11. Risks", "11. 风险") + "\n\n"
+        var s = "## " + t("Risks", "风险") + "\n\n"
         guard !ws.risks.isEmpty else { return s + t("No risks recorded.", "尚无风险记录。") + "\n\n" }
         let sorted = ws.risks.sorted { ($1.likelihood * $1.impact, $0.id) < ($0.likelihood * $0.impact, $1.id) }
         s += table([("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true), (t("Owner", "负责人"), false), (t("Status", "状态"), false)],

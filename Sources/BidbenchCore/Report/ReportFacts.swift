@@ -32,6 +32,11 @@ struct KeyDate {
     var kind: Kind
     var contract: String
     var text: String
+
+    /// The event as a table shows it: payments name their milestone.
+    func label(_ lang: ReportLanguage) -> String {
+        kind == .payment ? lang.pick("Payment", "付款") + " · " + text : text
+    }
 }
 
 /// Everything the HTML and Markdown reports show, computed once from the workspace. Analyses that
