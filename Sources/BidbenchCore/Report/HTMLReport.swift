@@ -30,7 +30,7 @@ enum ReportPalette {
         case .over: return "#c62828"
         }
     }
-    static func keyDate(_ k: KeyDate.Kind) -> String {
+    static func keyDate(_ k: ReportDate.Kind) -> String {
         switch k {
         case .effective: return "#0b4f8a"
         case .expiry: return "#6d6d6d"
@@ -321,7 +321,7 @@ struct HTMLReportWriter {
         return section(title, body)
     }
 
-    func kindText(_ k: KeyDate.Kind) -> String {
+    func kindText(_ k: ReportDate.Kind) -> String {
         switch k {
         case .effective: return t("Effective", "生效")
         case .expiry: return t("Expiry", "到期")
@@ -336,7 +336,7 @@ struct HTMLReportWriter {
         guard !facts.keyDates.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No dates.", "尚无日期。")))</p>") }
         let events = facts.keyDates.map { SVGChart.Event(day: $0.day, label: "\($0.contract) \($0.text)", color: ReportPalette.keyDate($0.kind)) }
         let svg = SVGChart.timeline(events, today: facts.request.today, title: title, todayLabel: t("today", "今天"))
-        let kinds: [KeyDate.Kind] = [.effective, .payment, .notice, .expiry, .warranty]
+        let kinds: [ReportDate.Kind] = [.effective, .payment, .notice, .expiry, .warranty]
         var body = figure(svg, caption: t("Contract dates and payment milestones; the dashed line is the report date.",
                                           "合同日期与付款里程碑；虚线为报告日期。"),
                           legend: legend(kinds.map { (kindText($0), ReportPalette.keyDate($0)) }))

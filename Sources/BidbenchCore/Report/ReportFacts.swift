@@ -26,7 +26,7 @@ struct DepartmentDemand {
 }
 
 /// One dated event of the key-dates timeline.
-struct KeyDate {
+struct ReportDate {
     enum Kind { case effective, expiry, notice, warranty, payment }
     var day: Day
     var kind: Kind
@@ -55,7 +55,7 @@ struct ReportFacts {
     var installments: [Installment] = []
     var cashFlow: [CashFlowBucket] = []
     var paymentErrors: [String] = []
-    var keyDates: [KeyDate] = []
+    var keyDates: [ReportDate] = []
 
     init(_ request: ReportRequest) {
         self.request = request
@@ -124,11 +124,11 @@ struct ReportFacts {
     /// auto-renewing contract the expiry and notice deadline roll forward by the renewal term until
     /// the deadline is not before `today`; the warranty runs from the contract's last dated payment
     /// milestone (final acceptance), else from the effective date.
-    static func keyDates(_ ws: Workspace, today: Day, lang: ReportLanguage) -> [KeyDate] {
-        var out: [KeyDate] = []
+    static func keyDates(_ ws: Workspace, today: Day, lang: ReportLanguage) -> [ReportDate] {
+        var out: [ReportDate] = []
         for c in ws.contracts {
             if let eff = c.effective {
-                out.append(KeyDate(day: eff, kind: .effective, contract: c.id, text: lang.pick("effective", "生效")))
+                out.append(ReportDate(day: eff, kind: .effective, contract: c.id, text: lang.pick("effective", "生效")))
                 var expiry = eff.adding(months: max(1, c.termMonths)).adding(days: -1)
                 if c.autoRenew, c.noticeDays > 0 {
                     var notice = expiry.adding(days: -c.noticeDays)
@@ -138,21 +138,21 @@ struct ReportFacts {
                         notice = expiry.adding(days: -c.noticeDays)
                         rounds += 1
                     }
-                    out.append(KeyDate(day: notice, kind: .notice, contract: c.id,
+                    out.append(ReportDate(day: notice, kind: .notice, contract: c.id,
                                        text: lang.pick("non-renewal notice deadline", "不续约通知截止")))
                 }
-                out.append(KeyDate(day: expiry, kind: .expiry, contract: c.id,
+                out.append(ReportDate(day: expiry, kind: .expiry, contract: c.id,
                                    text: c.autoRenew ? lang.pick("term ends (auto-renews)", "期满（自动续约）") : lang.pick("expiry", "到期")))
             }
             let dues = ws.payments.filter { $0.contract == c.id }.compactMap(\.due)
             if c.warrantyMonths > 0, let start = dues.max() ?? c.effective {
-                out.append(KeyDate(day: start.adding(months: c.warrantyMonths), kind: .warranty, contract: c.id,
+                out.append(ReportDate(day: start.adding(months: c.warrantyMonths), kind: .warranty, contract: c.id,
                                    text: lang.pick("warranty ends", "质保期满")))
             }
         }
         for p in ws.payments {
             guard let due = p.due else { continue }
-            out.append(KeyDate(day: due, kind: .payment, contract: p.contract, text: p.milestone))
+            out.append(ReportDate(day: due, kind: .payment, contract: p.contract, text: p.milestone))
         }
         return out.sorted { ($0.day, $0.contract, $0.text) < ($1.day, $1.contract, $1.text) }
     }
