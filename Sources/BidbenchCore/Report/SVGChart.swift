@@ -336,7 +336,7 @@ enum SVGChart {
             laneEnds[lane] = start + w
             placed.append((Event(day: ev.day, label: label, color: ev.color), start, lane))
         }
-        let laneH = 17.0, axisY = 34.0
+        let laneH = 17.0, axisY = 38.0
         let height = axisY + 16 + Double(max(1, laneEnds.count)) * laneH + 8
         var s = open(height: height, label: title)
         s += line(x1: left, y1: axisY, x2: width - right, y2: axisY, stroke: "#555", width: 1.5)
@@ -349,18 +349,22 @@ enum SVGChart {
             let x = xOf(m)
             s += line(x1: x, y1: axisY - 4, x2: x, y2: axisY + 4, stroke: "#555")
             let lbl = m.month == 1 || step >= 12 ? "\(m.year)" : "\(m.month < 10 ? "0" : "")\(m.month)"
-            s += text(lbl, x: x, y: axisY - 8, anchor: "middle", size: 10, fill: m.month == 1 ? "#222" : "#777",
+            s += text(lbl, x: x, y: axisY - 7, anchor: "middle", size: 10, fill: m.month == 1 ? "#222" : "#777",
                       weight: m.month == 1 ? "bold" : nil)
             m = m.adding(months: step)
         }
         let tx = xOf(today)
-        s += line(x1: tx, y1: 6, x2: tx, y2: height - 4, stroke: "#d32f2f", width: 1.2, dash: "4 3")
-        s += text(todayLabel, x: tx + 3, y: 12, size: 10, fill: "#d32f2f")
-        for (ev, start, lane) in placed {
+        s += line(x1: tx, y1: axisY - 4, x2: tx, y2: height - 4, stroke: "#d32f2f", width: 1.2, dash: "4 3")
+        s += text(todayLabel, x: tx, y: 10, anchor: "middle", size: 10, fill: "#d32f2f", weight: "bold")
+        // Connectors and markers first, then the labels with a white halo so lines never cross text.
+        for (ev, _, lane) in placed {
             let x = xOf(ev.day), y = axisY + 16 + Double(lane) * laneH
             s += line(x1: x, y1: axisY, x2: x, y2: y - 4, stroke: ev.color, width: 0.8)
             s += "<circle cx=\"\(n(x))\" cy=\"\(n(axisY))\" r=\"4\" fill=\"\(ev.color)\"/>"
-            s += text(ev.label, x: start + 2, y: y + 4, size: 10, fill: "#222")
+        }
+        for (ev, start, lane) in placed {
+            let y = axisY + 16 + Double(lane) * laneH
+            s += "<text x=\"\(n(start + 2))\" y=\"\(n(y + 4))\" font-size=\"10\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(ev.label))</text>"
         }
         return s + "</svg>"
     }
