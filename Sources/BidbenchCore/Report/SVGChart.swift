@@ -78,14 +78,18 @@ enum SVGChart {
         return out
     }
 
-    /// The smallest "nice" number (1, 2, 2.5, 5 × 10ᵏ) at or above `x`.
-    static func niceCeil(_ x: Double) -> Double {
-        guard x > 0, x.isFinite else { return 1 }
+    /// Axis ticks from 0 to at least `x`: the smallest step of 1, 2 or 5 × 10ᵏ that needs at most six
+    /// intervals, so the axis ends close to the data.
+    static func ticks(_ x: Double) -> [Double] {
+        guard x > 0, x.isFinite else { return [0, 1] }
         var p = 1.0
         while p * 10 <= x { p *= 10 }
         while p > x { p /= 10 }
-        for m in [1.0, 2, 2.5, 5, 10] where m * p >= x * (1 - 1e-12) { return m * p }
-        return 10 * p
+        for step in [p / 10, p / 5, p / 2, p, 2 * p, 5 * p, 10 * p] {
+            let count = (x / step - 1e-9).rounded(.up)
+            if count <= 6 { return (0...Int(max(1, count))).map { Double($0) * step } }
+        }
+        return [0, 10 * p]
     }
 
     /// A colour between `a` and `b` (`#rrggbb`) at `t` in 0…1.
@@ -132,14 +136,14 @@ enum SVGChart {
         let x0 = labelW, x1 = width - valueW
         let rowH = 28.0, top = 10.0
         let dataMax = rows.map { max($0.segments.reduce(0) { $0 + $1.value }, $0.track ?? 0) }.max() ?? 0
-        let top1 = niceCeil(maxValue ?? dataMax)
+        let marks = ticks(maxValue ?? dataMax)
+        let top1 = marks.last!
         let height = top + Double(rows.count) * rowH + 26
         var s = open(height: height, label: title)
         let scale = (x1 - x0) / top1
-        for i in 0...4 {
-            let v = top1 * Double(i) / 4
+        for v in marks {
             let x = x0 + v * scale
-            s += line(x1: x, y1: top - 4, x2: x, y2: top + Double(rows.count) * rowH, stroke: i == 0 ? "#999" : "#e3e3e3")
+            s += line(x1: x, y1: top - 4, x2: x, y2: top + Double(rows.count) * rowH, stroke: v == 0 ? "#999" : "#e3e3e3")
             s += text(axis(v), x: x, y: height - 8, anchor: "middle", size: 10, fill: "#777")
         }
         for (i, r) in rows.enumerated() {
@@ -187,12 +191,12 @@ enum SVGChart {
         let gap = 14.0
         let slot = (width - left - right - gap * Double(max(0, groups.count - 1))) / Double(max(1, total))
         let maxV = groups.flatMap { $0.columns }.map { $0.segments.reduce(0) { $0 + $1.value } }.max() ?? 0
-        let top1 = niceCeil(maxV)
+        let marks = ticks(maxV)
+        let top1 = marks.last!
         var s = open(height: height, label: title)
-        for i in 0...4 {
-            let v = top1 * Double(i) / 4
+        for v in marks {
             let y = top + plotH - v / top1 * plotH
-            s += line(x1: left, y1: y, x2: width - right, y2: y, stroke: i == 0 ? "#999" : "#e3e3e3")
+            s += line(x1: left, y1: y, x2: width - right, y2: y, stroke: v == 0 ? "#999" : "#e3e3e3")
             s += text(axis(v), x: left - 6, y: y + 4, anchor: "end", size: 10, fill: "#777")
         }
         var x = left
