@@ -298,7 +298,7 @@ struct HTMLReportWriter {
     func contracts() -> String {
         let title = t("9. Contract review", "9. 合同审查")
         guard !ws.contracts.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No contracts.", "尚无合同。")))</p>") }
-        var body = ""
+        var body = checklistChart()
         for c in ws.contracts {
             body += "<h3>\(e(c.id + " " + c.title)) — \(e(facts.vendorName(c.vendor)))</h3>\n"
             body += "<p class=\"muted\">\(e(t("Value", "金额"))): \(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态"))): \(e(ReportLabels.status(c.status, lang)))</p>\n"
@@ -319,6 +319,44 @@ struct HTMLReportWriter {
             }
         }
         return section(title, body)
+    }
+
+    /// Clauses the buyer needs in every contract (DESIGN §3 red flags).
+    static let neededClauses: Set<ClauseKind> = [.acceptance, .data_security, .confidentiality, .data_return]
+
+    /// One row per contract, one mark per clause kind: the review's verdict where there is one, else
+    /// whether the scanner found the clause in the text.
+    func checklistChart() -> String {
+        let marks: [[SVGChart.Mark]] = ws.contracts.map { c in
+            ClauseKind.allCases.map { k in
+                let name = ReportLabels.clause(k, lang)
+                if let r = ws.reviews.last(where: { $0.contract == c.id && $0.clause == k }) {
+                    let tip = "\(c.id) · \(name): \(ReportLabels.reviewStatus(r.status, lang))" + (r.note.isEmpty ? "" : " — " + r.note)
+                    switch r.status {
+                    case .ok: return SVGChart.Mark(color: "#2e7d32", symbol: "✓", tip: tip)
+                    case .negotiate: return SVGChart.Mark(color: "#e0a100", symbol: "!", tip: tip)
+                    case .missing: return SVGChart.Mark(color: "#c62828", symbol: "✕", tip: tip)
+                    case .na: return SVGChart.Mark(color: "#b0b7bf", symbol: "–", tip: tip)
+                    }
+                }
+                switch facts.clauseFound(c, k) {
+                case .some(let line?):
+                    return SVGChart.Mark(color: "#81c784", symbol: "✓", tip: "\(c.id) · \(name): " + t("found, line \(line)", "已找到，第 \(line) 行"))
+                case .some(nil):
+                    let needed = Self.neededClauses.contains(k)
+                    return SVGChart.Mark(color: needed ? "#c62828" : "#cfd5db", symbol: needed ? "✕" : "?",
+                                         tip: "\(c.id) · \(name): " + t("not found", "未找到"))
+                case nil:
+                    return SVGChart.Mark(color: "#e6e9ed", symbol: "", tip: "\(c.id) · \(name): " + t("not reviewed", "未审查"))
+                }
+            }
+        }
+        let svg = SVGChart.checklistGrid(rows: ws.contracts.map(\.id), columns: ClauseKind.allCases.map { ReportLabels.clause($0, lang) },
+                                         marks: marks, title: t("Clause checklist", "条款检查表"))
+        return figure(svg, caption: t("Each contract against the 22 clause kinds: the review's verdict (dark colours), else what the text scan found (light green found, grey not found; red: a clause the buyer needs is missing).",
+                                      "各合同对照 22 类条款：有审查结论时显示结论（深色），否则显示文本扫描结果（浅绿已找到，灰色未找到；红色为买方必需条款缺失）。"),
+                      legend: legend([(t("OK", "可接受"), "#2e7d32"), (t("Negotiate", "需谈判"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
+                                      (t("Found in text", "文本中已找到"), "#81c784"), (t("Not found", "未找到"), "#cfd5db")]))
     }
 
     func kindText(_ k: ReportDate.Kind) -> String {

@@ -65,6 +65,10 @@ struct ReportFacts {
         keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
     }
 
+    /// Whether the contract's text mentions the clause: `.some(line)` found on that line, `.some(nil)`
+    /// not found, nil when the text was not scanned.
+    func clauseFound(_ c: Contract, _ k: ClauseKind) -> Int?? { nil }
+
     /// The vendor's display name (its id when unknown).
     func vendorName(_ id: String) -> String { ws.vendors.first { $0.id == id }?.name ?? id }
 

@@ -405,4 +405,35 @@ enum SVGChart {
         s += "<text x=\"14\" y=\"\(n(top + 2.5 * cellH))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" font-weight=\"bold\" transform=\"rotate(-90 14 \(n(top + 2.5 * cellH)))\">\(e(likelihood + " →"))</text>"
         return s + "</svg>"
     }
+
+    // MARK: - Checklist grid
+
+    struct Mark {
+        var color: String
+        var symbol: String
+        var tip: String
+    }
+
+    /// Rows × many narrow columns of coloured marks (contracts × clause kinds), headers slanted.
+    static func checklistGrid(rows: [String], columns: [String], marks: [[Mark]], title: String) -> String {
+        let labelW = min(150, (rows.map { textWidth($0) }.max() ?? 40) + 14)
+        let cw = (width - labelW - 40) / Double(max(1, columns.count))
+        let headH = 112.0, rh = 26.0
+        let height = headH + Double(rows.count) * rh + 6
+        var s = open(height: height, label: title)
+        for (j, c) in columns.enumerated() {
+            let x = labelW + (Double(j) + 0.5) * cw, y = headH - 6
+            s += "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"10\" fill=\"#333\" transform=\"rotate(-50 \(n(x)) \(n(y)))\">\(e(fit(c, 130, size: 10)))</text>"
+        }
+        for (i, r) in rows.enumerated() {
+            let y = headH + Double(i) * rh
+            s += text(fit(r, labelW - 12), x: labelW - 8, y: y + rh / 2 + 4, anchor: "end", fill: "#222", weight: "bold")
+            for (j, m) in marks[i].enumerated() {
+                let x = labelW + Double(j) * cw
+                s += rect(x: x + 1.5, y: y + 2, w: cw - 3, h: rh - 4, fill: m.color, rx: 3, tip: m.tip)
+                s += text(m.symbol, x: x + cw / 2, y: y + rh / 2 + 4, anchor: "middle", size: 11, fill: "#fff", weight: "bold")
+            }
+        }
+        return s + "</svg>"
+    }
 }
