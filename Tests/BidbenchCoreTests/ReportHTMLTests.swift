@@ -136,4 +136,18 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
         #expect(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!md.contains("<script>"))
     }
+
+    @Test func checklistMarksTheReviewVerdict() {
+        let html = Report.html(ReportRequest(workspace: reportSample(), today: today))
+        #expect(html.contains("fill=\"#c62828\" rx=\"3\"><title>C1 · Acceptance: Missing — add &lt;acceptance&gt;</title>"))
+    }
+
+    @Test func loadProblemsAreShownInBothFormats() {
+        var request = ReportRequest(workspace: reportSample(), today: today)
+        request.problems = ["vendors.csv:3: bad <sme> value"]
+        let html = Report.html(request)
+        #expect(html.contains("<li>vendors.csv:3: bad &lt;sme&gt; value</li>"))
+        #expect(parseXML(html).ok)
+        #expect(Report.markdown(request).contains("> - vendors.csv:3: bad &lt;sme&gt; value\n"))
+    }
 }
