@@ -114,10 +114,11 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
         #expect(html.contains("<td class=\"num\">-10,000</td>"))
         // Payments split 130 000 (120 000 + approved change 10 000): 30 % = 39 000, 70 % = 91 000.
         #expect(html.contains("39,000") && html.contains("91,000"))
-        // Auto-renewing 12-month contract from 2027-01-01: term ends 2027-12-31, notice 30 days before.
-        #expect(html.contains("<td>2027-12-01</td>"))
-        // Warranty of 6 months runs from the last milestone, 2027-06-30.
-        #expect(html.contains("<td>2027-12-30</td>"))
+        // Auto-renewing 12-month contract from 2027-01-01: the term ends 2028-01-01 (KeyDates counts
+        // effective + term), the notice deadline is 30 days before, 2027-12-02.
+        #expect(html.contains("<td>2027-12-02</td><td class=\"num\"><span>304</span></td>"))
+        // Warranty of 6 months from the effective date (no acceptance day recorded): 2027-07-01.
+        #expect(html.contains("<td>2027-07-01</td>"))
         // Requirements: R4 is dropped, so 3 active, 2 of them must.
         #expect(html.contains("3 (2)"))
     }

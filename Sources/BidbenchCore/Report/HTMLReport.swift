@@ -102,6 +102,9 @@ struct HTMLReportWriter {
         h += header()
         h += summary()
         h += requirements()
+        h += scoringMatrix()
+        h += ranking()
+        h += sensitivity()
         h += tco()
         h += envelopes()
         h += payments()
@@ -167,7 +170,12 @@ struct HTMLReportWriter {
         let active = facts.demand.reduce(0) { $0 + $1.total }
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
         var cards = card(t("Requirements (must)", "需求（必须）"), "\(active) (\(must))")
-        cards += card(t("Vendors", "供应商"), "\(ws.vendors.count)")
+        if let ev = facts.scoring?.evaluation {
+            cards += card(t("Vendors ranked / disqualified", "参与排名 / 淘汰"), "\(ev.ranking.count) / \(ev.disqualified.count)",
+                          ev.disqualified.isEmpty ? "" : "warn")
+        } else {
+            cards += card(t("Vendors", "供应商"), "\(ws.vendors.count)")
+        }
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
             cards += card(t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v), facts.money(tco.total))
         }
@@ -176,8 +184,11 @@ struct HTMLReportWriter {
         if !facts.envelopeUse.isEmpty {
             cards += card(t("Budget envelopes over / near", "预算超支 / 临近"), "\(over) / \(warn)", over > 0 ? "bad" : warn > 0 ? "warn" : "")
         }
-        let high = ws.risks.filter { $0.likelihood * $0.impact >= 15 && $0.status != "closed" }.count
-        cards += card(t("High risks (score ≥ 15)", "高风险（评分 ≥ 15）"), "\(high)", high > 0 ? "bad" : "")
+        let flags = facts.scans.values.reduce(0) { $0 + $1.redFlags.count }
+        if !facts.scans.isEmpty { cards += card(t("Contract red flags", "合同风险点"), "\(flags)", flags > 0 ? "bad" : "") }
+        let high = facts.highRisks
+        cards += card(t("High risks (L×I ≥ 10)", "高风险（可能性×影响 ≥ 10）"), "\(high)", high > 0 ? "bad" : "")
+        s += recommendation()
         s += "<div class=\"cards\">\(cards)</div>\n"
         return section(t("1. Summary", "1. 摘要"), s)
     }
@@ -302,6 +313,16 @@ struct HTMLReportWriter {
         for c in ws.contracts {
             body += "<h3>\(e(c.id + " " + c.title)) — \(e(facts.vendorName(c.vendor)))</h3>\n"
             body += "<p class=\"muted\">\(e(t("Value", "金额"))): \(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态"))): \(e(ReportLabels.status(c.status, lang)))</p>\n"
+            if let scan = facts.scans[c.id] {
+                body += keyTerms(scan.keyTerms)
+                if scan.redFlags.isEmpty {
+                    body += "<p class=\"ok\">\(e(t("No red flags found in the text.", "文本中未发现风险点。")))</p>\n"
+                } else {
+                    body += "<ul class=\"flags\">" + scan.redFlags.map(redFlagItem).joined() + "</ul>\n"
+                }
+            } else {
+                body += "<p class=\"muted\">\(e(t("The contract text is not in the workspace; only the review is shown.", "工作区中没有合同文本，仅显示审查记录。")))</p>\n"
+            }
             let reviews = ws.reviews.filter { $0.contract == c.id }
             if !reviews.isEmpty {
                 body += table([(t("Clause", "条款"), false), (t("Review", "审查结论"), false), (t("Line", "行号"), true), (t("Note", "说明"), false)],
@@ -398,13 +419,14 @@ struct HTMLReportWriter {
         let svg = SVGChart.riskMatrix(grid, title: t("Risk heat map", "风险热力图"), likelihood: t("Likelihood", "可能性"), impact: t("Impact", "影响"))
         var body = figure(svg, caption: t("Open and watched risks by likelihood × impact (closed risks left out).",
                                           "未关闭风险按可能性 × 影响分布（不含已关闭）。"))
-        let sorted = ws.risks.sorted { ($1.likelihood * $1.impact, $0.id) < ($0.likelihood * $0.impact, $1.id) }
+        let sorted = ws.risks.sorted { (RiskRegister.score($1), $0.id) < (RiskRegister.score($0), $1.id) }
         body += table([("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true),
                        (t("Mitigation", "应对措施"), false), (t("Owner", "负责人"), false), (t("Status", "状态"), false)],
                       sorted.map { r in
-                          let score = r.likelihood * r.impact
+                          let score = RiskRegister.score(r)
+                          let level = RiskRegister.level(score: score)
                           return [e(r.id), e(r.title), e(ReportLabels.riskType(r.type, lang)),
-                                  "<span class=\"\(score >= 15 ? "flag" : score >= 10 ? "warn" : "ok")\">\(r.likelihood)×\(r.impact)=\(score)</span>",
+                                  "<span class=\"\(level == .high ? "flag" : level == .medium ? "warn" : "ok")\">\(r.likelihood)×\(r.impact)=\(score)</span>",
                                   e(r.mitigation), e(r.owner), e(ReportLabels.status(r.status, lang))]
                       })
         return section(title, body)

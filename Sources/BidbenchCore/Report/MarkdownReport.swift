@@ -34,21 +34,32 @@ struct MarkdownReportWriter {
         }
         s += summary()
         s += requirements()
+        s += scoringSections()
         s += tco()
         s += envelopes()
         s += payments()
         s += contracts()
         s += keyDates()
         s += risks()
+        // One newline at the end, not the blank line that separates blocks.
+        while s.hasSuffix("\n\n") { s.removeLast() }
         return s
     }
 
     func summary() -> String {
         var s = "## " + t("Summary", "摘要") + "\n\n"
+        if let sc = facts.scoring, let w = sc.winner {
+            s += "- **" + t("Recommendation: ", "推荐：") + m(w.name) + "**" + t(" (", "（") + sc.scoreText(w.score) + t(")", "）") + "\n"
+        }
         let active = facts.demand.reduce(0) { $0 + $1.total }
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
         s += "- " + t("Requirements: \(active) active, \(must) must-have", "需求：有效 \(active) 条，其中必须 \(must) 条") + "\n"
-        s += "- " + t("Vendors: \(ws.vendors.count)", "供应商：\(ws.vendors.count) 家") + "\n"
+        if let ev = facts.scoring?.evaluation {
+            s += "- " + t("Vendors: \(ws.vendors.count) (\(ev.ranking.count) ranked, \(ev.disqualified.count) disqualified)",
+                          "供应商：\(ws.vendors.count) 家（参与排名 \(ev.ranking.count) 家，淘汰 \(ev.disqualified.count) 家）") + "\n"
+        } else {
+            s += "- " + t("Vendors: \(ws.vendors.count)", "供应商：\(ws.vendors.count) 家") + "\n"
+        }
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
             s += "- " + t("TCO over \(ws.settings.horizonYears) years of ", "\(ws.settings.horizonYears) 年总拥有成本（") + m(facts.vendorName(v))
                 + t(": ", "）：") + facts.money(tco.total) + "\n"
@@ -58,8 +69,9 @@ struct MarkdownReportWriter {
         if !facts.envelopeUse.isEmpty {
             s += "- " + t("Budget envelopes: \(over) over, \(warn) near the limit", "预算：超支 \(over) 项，接近上限 \(warn) 项") + "\n"
         }
-        let high = ws.risks.filter { $0.likelihood * $0.impact >= 15 && $0.status != "closed" }.count
-        s += "- " + t("High risks (score ≥ 15): \(high)", "高风险（评分 ≥ 15）：\(high) 项") + "\n\n"
+        let flags = facts.scans.values.reduce(0) { $0 + $1.redFlags.count }
+        if !facts.scans.isEmpty { s += "- " + t("Contract red flags: \(flags)", "合同风险点：\(flags) 处") + "\n" }
+        s += "- " + t("High risks (L×I ≥ 10): \(facts.highRisks)", "高风险（可能性×影响 ≥ 10）：\(facts.highRisks) 项") + "\n\n"
         return s
     }
 
@@ -123,6 +135,16 @@ struct MarkdownReportWriter {
         for k in ws.contracts {
             s += "### " + m(k.id + " " + k.title) + " — " + m(facts.vendorName(k.vendor)) + "\n\n"
             s += t("Value: ", "金额：") + facts.money(facts.contractValue(k)) + " · " + t("Status: ", "状态：") + m(ReportLabels.status(k.status, lang)) + "\n\n"
+            if let scan = facts.scans[k.id] {
+                for f in scan.redFlags {
+                    s += "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
+                        + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (f.text.isEmpty ? "" : ": " + m(f.text)) + "\n"
+                }
+                if scan.redFlags.isEmpty { s += "- " + t("No red flags found in the text.", "文本中未发现风险点。") + "\n" }
+                s += "\n"
+            } else {
+                s += t("The contract text is not in the workspace.", "工作区中没有合同文本。") + "\n\n"
+            }
             let open = ws.reviews.filter { $0.contract == k.id && ($0.status == .missing || $0.status == .negotiate) }
             for r in open {
                 s += "- " + m(ReportLabels.reviewStatus(r.status, lang)) + " · " + m(ReportLabels.clause(r.clause, lang))
@@ -149,9 +171,9 @@ struct MarkdownReportWriter {
     func risks() -> String {
         var s = "## " + t("Risks", "风险") + "\n\n"
         guard !ws.risks.isEmpty else { return s + t("No risks recorded.", "尚无风险记录。") + "\n\n" }
-        let sorted = ws.risks.sorted { ($1.likelihood * $1.impact, $0.id) < ($0.likelihood * $0.impact, $1.id) }
+        let sorted = ws.risks.sorted { (RiskRegister.score($1), $0.id) < (RiskRegister.score($0), $1.id) }
         s += table([("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true), (t("Owner", "负责人"), false), (t("Status", "状态"), false)],
-                   sorted.map { r in [c(r.id), c(r.title), c(ReportLabels.riskType(r.type, lang)), "\(r.likelihood)×\(r.impact)=\(r.likelihood * r.impact)",
+                   sorted.map { r in [c(r.id), c(r.title), c(ReportLabels.riskType(r.type, lang)), "\(r.likelihood)×\(r.impact)=\(RiskRegister.score(r))",
                                       c(r.owner), c(ReportLabels.status(r.status, lang))] })
         return s
     }

@@ -56,18 +56,39 @@ struct ReportFacts {
     var cashFlow: [CashFlowBucket] = []
     var paymentErrors: [String] = []
     var keyDates: [ReportDate] = []
+    var scoring: ScoringFacts?
+    var scoringError: String?
+    /// Scans of the contract texts by contract id (contracts whose text is in the workspace).
+    var scans: [String: ContractScan] = [:]
 
     init(_ request: ReportRequest) {
         self.request = request
         demand = Self.demand(request.workspace)
         computeBudget(chosen: nil)
+        computeScoring()
+        // The budget is checked against the recommended vendor once there is one.
+        if let winner = scoring?.winner?.vendor, winner != budgetVendor {
+            envelopeUse = []
+            computeBudget(chosen: winner)
+        }
         computePayments()
+        for c in request.workspace.contracts {
+            if let text = request.workspace.contractTexts[c.file] { scans[c.id] = ContractScanner.scan(text) }
+        }
         keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
     }
 
     /// Whether the contract's text mentions the clause: `.some(line)` found on that line, `.some(nil)`
     /// not found, nil when the text was not scanned.
-    func clauseFound(_ c: Contract, _ k: ClauseKind) -> Int?? { nil }
+    func clauseFound(_ c: Contract, _ k: ClauseKind) -> Int?? {
+        guard let scan = scans[c.id] else { return nil }
+        return .some(scan.finding(k).line)
+    }
+
+    /// Open or watched risks whose level is high (RiskRegister banding).
+    var highRisks: Int {
+        ws.risks.filter { $0.status.trimmed.lowercased() != "closed" && RiskRegister.level($0) == .high }.count
+    }
 
     /// The vendor's display name (its id when unknown).
     func vendorName(_ id: String) -> String { ws.vendors.first { $0.id == id }?.name ?? id }
@@ -121,40 +142,24 @@ struct ReportFacts {
         cashFlow = (try? BudgetModel.cashFlow(installments, by: .month)) ?? []
     }
 
-    /// Contract dates (effective, expiry, the next non-renewal notice deadline, warranty end) and
-    /// payment due dates, sorted by date.
-    ///
-    /// Decisions: expiry is the last day of the term (effective + term months − 1 day); for an
-    /// auto-renewing contract the expiry and notice deadline roll forward by the renewal term until
-    /// the deadline is not before `today`; the warranty runs from the contract's last dated payment
-    /// milestone (final acceptance), else from the effective date.
+    /// Contract dates from `KeyDates` (effective, term end, the next non-renewal notice deadline and
+    /// the renewal it belongs to, warranty end) and the due dates of unpaid payment milestones,
+    /// sorted by date.
     static func keyDates(_ ws: Workspace, today: Day, lang: ReportLanguage) -> [ReportDate] {
         var out: [ReportDate] = []
-        for c in ws.contracts {
-            if let eff = c.effective {
-                out.append(ReportDate(day: eff, kind: .effective, contract: c.id, text: lang.pick("effective", "生效")))
-                var expiry = eff.adding(months: max(1, c.termMonths)).adding(days: -1)
-                if c.autoRenew, c.noticeDays > 0 {
-                    var notice = expiry.adding(days: -c.noticeDays)
-                    var rounds = 0
-                    while notice < today, rounds < 600 {
-                        expiry = expiry.adding(days: 1).adding(months: max(1, c.renewalMonths)).adding(days: -1)
-                        notice = expiry.adding(days: -c.noticeDays)
-                        rounds += 1
-                    }
-                    out.append(ReportDate(day: notice, kind: .notice, contract: c.id,
-                                       text: lang.pick("non-renewal notice deadline", "不续约通知截止")))
-                }
-                out.append(ReportDate(day: expiry, kind: .expiry, contract: c.id,
-                                   text: c.autoRenew ? lang.pick("term ends (auto-renews)", "期满（自动续约）") : lang.pick("expiry", "到期")))
-            }
-            let dues = ws.payments.filter { $0.contract == c.id }.compactMap(\.due)
-            if c.warrantyMonths > 0, let start = dues.max() ?? c.effective {
-                out.append(ReportDate(day: start.adding(months: c.warrantyMonths), kind: .warranty, contract: c.id,
-                                   text: lang.pick("warranty ends", "质保期满")))
+        for d in KeyDates.dates(in: ws, today: today) {
+            switch d.kind {
+            case .effective: out.append(ReportDate(day: d.date, kind: .effective, contract: d.contract, text: lang.pick("Effective", "生效")))
+            case .expiry: out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Term ends", "期满")))
+            case .notice_deadline:
+                out.append(ReportDate(day: d.date, kind: .notice, contract: d.contract, text: lang.pick("Non-renewal notice deadline", "不续约通知截止")))
+            case .renewal:
+                out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Renews unless notice is given", "未通知则自动续约")))
+            case .warranty_end: out.append(ReportDate(day: d.date, kind: .warranty, contract: d.contract, text: lang.pick("Warranty ends", "质保期满")))
+            case .milestone: continue
             }
         }
-        for p in ws.payments {
+        for p in ws.payments where p.status.trimmed.lowercased() != "paid" {
             guard let due = p.due else { continue }
             out.append(ReportDate(day: due, kind: .payment, contract: p.contract, text: p.milestone))
         }

@@ -40,11 +40,16 @@ public enum ReportEscape {
     /// Makes text safe in one Markdown table cell: `|` and `\` escaped, line breaks become spaces,
     /// control characters dropped. HTML-significant `<`, `>` and `&` are escaped too, because wikis
     /// render raw HTML inside Markdown.
-    public static func markdownCell(_ text: String) -> String {
+    public static func markdownCell(_ text: String) -> String { markdown(text, escapePipe: true) }
+
+    /// Text in running Markdown (headings, list items): like a cell, but `|` is harmless there.
+    public static func markdownText(_ text: String) -> String { markdown(text, escapePipe: false) }
+
+    private static func markdown(_ text: String, escapePipe: Bool) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "|": out += "\\|"
+            case "|" where escapePipe: out += "\\|"
             case "\\": out += "\\\\"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -56,45 +61,6 @@ public enum ReportEscape {
             }
         }
         return out
-    }
-
-    /// Text in running Markdown (headings, list items): like a cell, but `|` is harmless there.
-    public static func markdownText(_ text: String) -> String {
-        markdownCell(text).replacingAll("\\|", with: "|")
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of `target` (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.range(of: target) {
-            out += rest[rest.startIndex..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        out += rest
-        return out
-    }
-}
-
-extension Substring {
-    /// The first range of `target` (plain character comparison, no Foundation).
-    func range(of target: String) -> Range<Substring.Index>? {
-        let t = Array(target)
-        guard let first = t.first else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i] == first {
-                var j = i, k = 0
-                while k < t.count, j < endIndex, self[j] == t[k] { j = index(after: j); k += 1 }
-                if k == t.count { return i..<j }
-            }
-            i = index(after: i)
-        }
-        return nil
     }
 }
 

@@ -240,6 +240,10 @@ enum SVGChart {
         let cw = (width - labelW - 4) / Double(max(1, columns.count))
         let headH = 36.0, ch = 40.0
         let height = headH + Double(rows.count) * ch + 6
+        // Colours span from just below the lowest value to the top of the scale, so close scores
+        // still differ visibly.
+        let lowest = cells.flatMap { $0 }.compactMap { $0?.value }.min() ?? 0
+        let floorValue = max(0, (lowest - maxValue * 0.1).rounded(.down))
         var s = open(height: height, label: title)
         for (j, c) in columns.enumerated() {
             let parts = wrap(c, cw - 6, lines: 2, size: 11)
@@ -258,7 +262,7 @@ enum SVGChart {
                     s += text(emptyText, x: x + cw / 2, y: y + ch / 2 + 4, anchor: "middle", size: 10, fill: "#999")
                     continue
                 }
-                let t = maxValue > 0 ? c.value / maxValue : 0
+                let t = maxValue > floorValue ? (c.value - floorValue) / (maxValue - floorValue) : 0
                 let fill = mix("#f1f6fb", "#0b4f8a", t)
                 let ink = t > 0.55 ? "#fff" : "#1b2a3a"
                 s += rect(x: x + 1, y: y + 1, w: cw - 2, h: ch - 2, fill: fill,
@@ -387,7 +391,8 @@ enum SVGChart {
             for i in 1...5 {
                 let x = x0 + Double(i - 1) * cell
                 let score = l * i
-                let fill = score >= 15 ? "#ef9a9a" : score >= 10 ? "#ffcc80" : score >= 5 ? "#fff59d" : "#c8e6c9"
+                // The bands of RiskRegister.level: 1–4 low, 5–9 medium, 10–25 high.
+                let fill = score >= 10 ? "#ef9a9a" : score >= 5 ? "#fff59d" : "#c8e6c9"
                 let list = ids[l - 1][i - 1]
                 s += rect(x: x, y: y, w: cell, h: cellH, fill: fill, stroke: "#fff", strokeWidth: 2,
                           tip: "\(likelihood) \(l) × \(impact) \(i)")
