@@ -20,7 +20,14 @@ private func reportSample(language: String = "en") -> Workspace {
         Requirement(id: "R3", department: "D2", module: "CRM", title: "Leads", priority: .must),
         Requirement(id: "R4", department: "D2", module: "CRM", title: "Old", priority: .could, status: .dropped),
     ]
-    ws.vendors = [Vendor(id: "V1", name: "<script>alert(1)</script>"), Vendor(id: "V2", name: "O'Brien & Sons")]
+    ws.vendors = [Vendor(id: "V1", name: "<script>alert(1)</script>"), Vendor(id: "V2", name: "O'Brien & Sons"),
+                  Vendor(id: "V3", name: "Gamma")]
+    ws.criteria = [Criterion(id: "c1", name: "Function", weight: 0.6),
+                   Criterion(id: "c2", name: "Price", kind: .cost, weight: 0.4, source: .price)]
+    ws.scores = ["A": [Score(vendor: "V1", criterion: "c1", score: 8), Score(vendor: "V2", criterion: "c1", score: 4)],
+                 "B": [Score(vendor: "V1", criterion: "c1", score: 6), Score(vendor: "V2", criterion: "c1", score: 8)]]
+    ws.gates = [GateAnswer(vendor: "V3", requirement: "R1", answer: .no, note: "no multi-currency")]
+    ws.settings.method = "wsm"
     ws.prices = [
         PriceLine(vendor: "V1", item: "Licence", category: .license, model: .one_time, unitPrice: Money(units: 100_000)),
         PriceLine(vendor: "V1", item: "Support", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)),
@@ -150,5 +157,22 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
         #expect(html.contains("<li>vendors.csv:3: bad &lt;sme&gt; value</li>"))
         #expect(parseXML(html).ok)
         #expect(Report.markdown(request).contains("> - vendors.csv:3: bad &lt;sme&gt; value\n"))
+    }
+
+    @Test func scoringSections() {
+        let html = Report.html(ReportRequest(workspace: reportSample(), today: today))
+        // Prices are the TCOs: V1 160 000, V2 5 000 × 10 users × 3 years = 150 000. Panel means: V1 7, V2 6.
+        // WSM linear: V1 = 0.6 × 7/7 + 0.4 × 150/160 = 0.975; V2 = 0.6 × 6/7 + 0.4 × 1 = 0.9143.
+        #expect(html.contains("Recommendation: <strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong>"))
+        #expect(html.contains("#1 · 0.9750") && html.contains("#2 · 0.9143"))
+        // V3 answered "no" to the must-have R1: disqualified, with the reason, never ranked.
+        #expect(html.contains("Disqualified: fails must-have R1 Multi-currency (no multi-currency)"))
+        #expect(!html.contains("#3 ·"))
+        // V2's Function scores 4 and 8 differ by 4 ≥ 30 % of 10: flagged for discussion.
+        #expect(html.contains("O&#39;Brien &amp; Sons × Function: A 4, B 8 (spread 4)"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 10)
+        let md = Report.markdown(ReportRequest(workspace: reportSample(), today: today))
+        #expect(md.contains("| O'Brien &amp; Sons | 6.00 ⚑ |"))
+        #expect(md.contains("| 1 | &lt;script&gt;alert(1)&lt;/script&gt; | 0.9750 |"))
     }
 }
