@@ -78,6 +78,7 @@ struct HTMLReportWriter {
     th, td { border-bottom: 1px solid #e3e8ee; padding: 4px 7px; text-align: left; vertical-align: top; }
     th { background: #f1f4f8; color: #334e68; font-weight: bold; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.kv th { width: 9em; white-space: nowrap; }
     .legend { font-size: 11px; color: #3e4c59; margin: 2px 0 4px; }
     .legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
     .flag, .over { color: #c62828; font-weight: bold; }

@@ -335,7 +335,7 @@ enum SVGChart {
         var placed: [(Event, Double, Int)] = []
         for ev in sorted {
             let x = xOf(ev.day)
-            let label = fit("\(ev.day) " + ev.label, 230, size: 10)
+            let label = fit("\(ev.day) " + ev.label, 270, size: 10)
             let w = textWidth(label, size: 10) + 10
             let start = min(x, width - right - w)
             var lane = laneEnds.firstIndex { $0 < start } ?? laneEnds.count
