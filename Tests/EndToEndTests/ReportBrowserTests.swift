@@ -14,6 +14,8 @@ import Testing
         let html = dir + "/report.html"
         let r = try run(binaryPath, ["report", "-w", ws, "--today", "2026-12-01", "-o", html])
         #expect(r.status == 0, "report failed: \(r.err)")
+        let mode = try FileManager.default.attributesOfItem(atPath: html)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600, "a new report is readable by its owner only")
         let text = try String(contentsOfFile: html, encoding: .utf8)
         #expect(text.components(separatedBy: "<svg").count - 1 >= 5)
         #expect(!text.contains("http://") && !text.contains("https://") && !text.lowercased().contains("<script"))
