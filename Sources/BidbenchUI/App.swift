@@ -352,7 +352,10 @@ public enum App {
             c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
-        c.text(1, s.height - 1, KeyMap.hints(for: s.screen.scope, lang: s.lang), Style(reverse: true), maxWidth: s.width - 2)
+        let hints = KeyMap.hintParts(for: s.screen.scope, lang: s.lang)
+        let gw = min(s.width - 2, TextWidth.of(hints.global))
+        c.text(s.width - 1 - gw, s.height - 1, hints.global, Style(reverse: true), maxWidth: gw)
+        c.text(1, s.height - 1, hints.local, Style(reverse: true), maxWidth: max(0, s.width - gw - 4))
 
         if let modal = s.modal { renderModal(s, modal, into: &c) }
         return c

@@ -100,8 +100,17 @@ public enum KeyMap {
 
     /// Hint bar text for a scope: its own hints, then the global ones.
     public static func hints(for scope: Scope, lang: Lang) -> String {
-        let rows = bindings.filter { $0.scope == scope } + (scope == .form ? [] : bindings.filter { $0.scope == .global })
-        return rows.compactMap { b -> String? in
+        hintList(bindings.filter { $0.scope == scope } + (scope == .form ? [] : bindings.filter { $0.scope == .global }), lang)
+    }
+
+    /// The hint bar split in two: the scope's own hints (clipped first on a narrow terminal) and the
+    /// global ones, which stay visible at the right end.
+    public static func hintParts(for scope: Scope, lang: Lang) -> (local: String, global: String) {
+        (hintList(bindings.filter { $0.scope == scope }, lang), hintList(bindings.filter { $0.scope == .global }, lang))
+    }
+
+    static func hintList(_ rows: [Binding], _ lang: Lang) -> String {
+        rows.compactMap { b -> String? in
             guard let h = b.hint else { return nil }
             let text = lang.t(h.en, h.zh)
             // Paired keys carry their own labels ("+/- users").
