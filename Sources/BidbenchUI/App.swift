@@ -107,6 +107,12 @@ public let minimumSize = (width: 60, height: 15)
 public enum App {
     /// Applies an event to the state; returns the I/O to do.
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
+        let effects = apply(&s, event)
+        ContractsScreen.refresh(&s)
+        return effects
+    }
+
+    static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
             s.width = w; s.height = h; return []
@@ -227,6 +233,7 @@ public enum App {
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
+                else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
