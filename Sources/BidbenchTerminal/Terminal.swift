@@ -21,6 +21,12 @@ public final class Terminal {
     /// Starts curses. `noColor` is true when `NO_COLOR` is set (colours are dropped; bold/reverse stay).
     public init(noColor: Bool) {
         setlocale(LC_ALL, "")
+        // A parent that blocks SIGWINCH (a thread pool's mask is inherited through exec) would
+        // silently stop resizes from reaching ncurses.
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        sigprocmask(SIG_UNBLOCK, &winch, nil)
         initscr()
         active = true
         raw()

@@ -107,6 +107,12 @@ public let minimumSize = (width: 60, height: 15)
 public enum App {
     /// Applies an event to the state; returns the I/O to do.
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
+        let effects = apply(&s, event)
+        ContractsScreen.refresh(&s)
+        return effects
+    }
+
+    static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
             s.width = w; s.height = h; return []
@@ -227,6 +233,7 @@ public enum App {
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
+                else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -352,7 +359,10 @@ public enum App {
             c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
-        c.text(1, s.height - 1, KeyMap.hints(for: s.screen.scope, lang: s.lang), Style(reverse: true), maxWidth: s.width - 2)
+        let hints = KeyMap.hintParts(for: s.screen.scope, lang: s.lang)
+        let gw = min(s.width - 2, TextWidth.of(hints.global))
+        c.text(s.width - 1 - gw, s.height - 1, hints.global, Style(reverse: true), maxWidth: gw)
+        c.text(1, s.height - 1, hints.local, Style(reverse: true), maxWidth: max(0, s.width - gw - 4))
 
         if let modal = s.modal { renderModal(s, modal, into: &c) }
         return c

@@ -82,7 +82,7 @@ enum TUILauncher {
                     break loop
                 case .save(let ws, let force):
                     do {
-                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force)
+                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
                         pending.append(.saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
                     } catch StoreError.changedOnDisk(let files) {
                         pending.append(.changedOnDisk(files: files))
