@@ -68,12 +68,12 @@ struct HTMLReportWriter {
     .problems { background: #fdecea; border: 1px solid #f5b7b1; border-radius: 6px; padding: 8px 12px; margin: 8px 0; color: #8a1c1c; }
     .reco { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
     .reco strong { font-size: 16px; color: #0b2f50; }
-    .cards { display: flex; flex-wrap: wrap; gap: 8px; margin: 10px 0; }
-    .card { flex: 1 1 140px; border: 1px solid #dde3ea; border-radius: 6px; padding: 7px 11px; background: #f8fafc; }
+    .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 10px 0; }
+    .card { border: 1px solid #dde3ea; border-radius: 6px; padding: 7px 11px; background: #f8fafc; }
     .card .k { font-size: 11px; color: #616e7c; }
     .card .v { font-size: 17px; font-weight: bold; color: #102a43; }
-    .card.bad .v { color: #c62828; }
-    .card.warn .v { color: #b26a00; }
+    .card.c-bad .v { color: #c62828; }
+    .card.c-warn .v { color: #b26a00; }
     table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 4px 0 10px; }
     th, td { border-bottom: 1px solid #e3e8ee; padding: 4px 7px; text-align: left; vertical-align: top; }
     th { background: #f1f4f8; color: #334e68; font-weight: bold; }
@@ -145,7 +145,7 @@ struct HTMLReportWriter {
     }
 
     func card(_ key: String, _ value: String, _ cls: String = "") -> String {
-        "<div class=\"card\(cls.isEmpty ? "" : " " + cls)\"><div class=\"k\">\(e(key))</div><div class=\"v\">\(e(value))</div></div>"
+        "<div class=\"card\(cls.isEmpty ? "" : " c-" + cls)\"><div class=\"k\">\(e(key))</div><div class=\"v\">\(e(value))</div></div>"
     }
 
     func axisMoney(_ v: Double) -> String { ReportNumber.compact(v, lang) }
@@ -155,9 +155,9 @@ struct HTMLReportWriter {
     func header() -> String {
         var s = "<header class=\"cover\">\n<div class=\"kicker\">\(e(t("Procurement review report", "采购评审会议报告")))</div>\n"
         s += "<h1>\(e(ws.settings.name.isEmpty ? t("Workspace", "工作区") : ws.settings.name))</h1>\n<div class=\"meta\">"
-        s += "<span>\(e(t("Date", "日期"))): \(facts.request.today)</span>"
-        s += "<span>\(e(t("Currency", "币种"))): \(e(ws.settings.currency))</span>"
-        if let c = facts.request.commit { s += "<span>\(e(t("Workspace version (git)", "工作区版本（git）"))): <code>\(e(c))</code></span>" }
+        s += "<span>\(e(t("Date", "日期") + t(": ", "："))) \(facts.request.today)</span>"
+        s += "<span>\(e(t("Currency", "币种") + t(": ", "："))) \(e(ws.settings.currency))</span>"
+        if let c = facts.request.commit { s += "<span>\(e(t("Workspace version (git)", "工作区版本（git）") + t(": ", "："))) <code>\(e(c))</code></span>" }
         s += "</div>\n</header>\n"
         if !facts.request.problems.isEmpty {
             s += "<div class=\"problems\"><strong>\(e(t("The workspace has problems; rows that did not load are missing from this report:", "工作区文件有问题，未能读取的行不在本报告中："))) </strong><ul>"
@@ -313,7 +313,7 @@ struct HTMLReportWriter {
         var body = checklistChart()
         for c in ws.contracts {
             body += "<h3>\(e(c.id + " " + c.title)) — \(e(facts.vendorName(c.vendor)))</h3>\n"
-            body += "<p class=\"muted\">\(e(t("Value", "金额"))): \(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态"))): \(e(ReportLabels.status(c.status, lang)))</p>\n"
+            body += "<p class=\"muted\">\(e(t("Value incl. approved changes", "金额（含已批准变更）")))\(e(t(": ", "：")))\(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态")))\(e(t(": ", "：")))\(e(ReportLabels.status(c.status, lang)))</p>\n"
             if let scan = facts.scans[c.id] {
                 body += keyTerms(scan.keyTerms)
                 if scan.redFlags.isEmpty {

@@ -83,7 +83,7 @@ extension HTMLReportWriter {
         guard let w = sc.winner else {
             return "<div class=\"reco\">\(e(t("No vendor can be ranked yet (all disqualified or not fully scored).", "暂无可排名的供应商（均被淘汰或评分不完整）。")))</div>\n"
         }
-        var s = "<div class=\"reco\">\(e(t("Recommendation", "推荐"))): <strong>\(e(w.name))</strong> — "
+        var s = "<div class=\"reco\">\(e(t("Recommendation: ", "推荐：")))<strong>\(e(w.name))</strong> — "
         s += e(t("ranked first by ", "按") + methodName(sc.evaluation.method) + t(" with ", "排名第一，得分 ") + sc.scoreText(w.score))
         if !sc.tiedWithWinner.isEmpty {
             s += " <span class=\"warn\">\(e(t("tied with ", "与以下供应商并列：") + sc.tiedWithWinner.map(\.name).joined(separator: ", ")))</span>"
@@ -180,6 +180,9 @@ extension HTMLReportWriter {
         let svg = SVGChart.rangeBars(rows, title: title)
         var body = figure(svg, caption: t("For each criterion, the range of its weight (others rescaled in proportion) within which \(facts.vendorName(winner)) stays first; the dot is the current weight.",
                                           "每个评分项的权重在此区间内变化（其他权重按比例调整）时，\(facts.vendorName(winner)) 仍排名第一；圆点为当前权重。"))
+        if !rep.exact {
+            body += "<p class=\"note\">\(e(t("TOPSIS is not linear in the weights: the ends were found by scanning in steps of 0.25 % and bisecting.", "TOPSIS 得分与权重不成线性关系：区间端点按 0.25% 步长扫描后二分求得。")))</p>\n"
+        }
         if let sm = rep.smallest {
             body += "<p>" + e(t("Smallest change that changes the winner: the weight of ", "改变第一名所需的最小调整：") + sc.criterionName(sm.criterion)
                               + t(" from ", " 的权重从 ") + ReportNumber.percent(sm.from) + t(" to ", " 调到 ") + ReportNumber.percent(sm.to)
