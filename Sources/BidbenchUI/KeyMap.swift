@@ -1,3 +1,4 @@
+import Foundation
 /// Where a binding works.
 public enum Scope: String, Sendable, CaseIterable {
     case global, requirements, vendors, budget, contracts, form
@@ -133,7 +134,8 @@ public enum KeyMap {
         for scope in Scope.allCases {
             out += "\n**\(scope.rawValue)**\n\n| keys | action |\n|---|---|\n"
             for b in bindings where b.scope == scope {
-                out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(b.help.en) / \(b.help.zh) |\n"
+                let text = "\(b.help.en) / \(b.help.zh)".replacingOccurrences(of: "|", with: "\\|")
+                out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(text) |\n"
             }
         }
         return out

@@ -5,11 +5,22 @@ import BidbenchUI
 import BidbenchTerminal
 import Foundation
 
+/// `bidbench open [PATH]`: the terminal UI on a workspace.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the terminal UI on a workspace (default: the current folder).")
+    @Argument(help: "The workspace folder.") var path: String?
+    @Option(name: .long, help: "UI language: en or zh.") var lang: String?
+    @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
+    func run() throws {
+        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: lang, evaluator: evaluator)
+    }
+}
+
 /// Opens the terminal UI on a workspace and runs the event loop: terminal events go through
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator: String? = nil) throws {
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
@@ -33,7 +44,7 @@ enum TUILauncher {
             throw ExitCode(1)
         }
         try MainActor.assumeIsolated {
-            try run(folder: folder, langFlag: lang, note: note)
+            try run(folder: folder, langFlag: lang, note: note, evaluator: evaluator)
         }
         if let note { printError(note) }
     }
@@ -55,7 +66,7 @@ enum TUILauncher {
     }
 
     @MainActor
-    static func run(folder: String, langFlag: String?, note: String?) throws {
+    static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         var loaded = try WorkspaceStore.load(folder: folder)
         var lock: WorkspaceLock?
         var lockMessage: String?
@@ -70,6 +81,7 @@ enum TUILauncher {
         if let lockMessage { problems.append(lockMessage) }
         var state = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
                              width: size.width, height: size.height, today: today())
+        state.evaluator = evaluator
         if let note { state.say(note) }
         term.draw(App.render(state))
         var pending: [Event] = []
