@@ -1,10 +1,4 @@
-/// The contract part of the report: each contract's text scanned for clauses, key terms and red flags.
-struct ContractFacts {
-    var contract: Contract
-    /// Nil when the contract's text file is not in the workspace.
-    var scan: ContractScan?
-}
-
+/// The contract part of the report: red-flag names and the key-terms table.
 extension ReportLabels {
     static func redFlag(_ k: RedFlagKind, _ l: ReportLanguage) -> String {
         switch k {
