@@ -122,6 +122,8 @@ public enum App {
             return []
         case .saveFailed(let msg), .failed(let msg):
             s.say(msg, error: true); return []
+        case .notice(let msg):
+            s.say(msg); return []
         case .changedOnDisk(let files):
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
@@ -270,6 +272,12 @@ public enum App {
             let enc = words.count >= 4 ? words[3] : "utf-8"
             return [.importFile(kind: words[1], path: words[2], encoding: enc)]
         case "help": s.modal = .help; return []
+        case "report":
+            let format = words.count >= 2 ? words[1] : "html"
+            guard format == "html" || format == "md" else {
+                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true); return []
+            }
+            return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
         default:
             s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true); return []
         }

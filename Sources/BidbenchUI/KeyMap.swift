@@ -48,7 +48,7 @@ public enum KeyMap {
         Binding(scope: .global, command: .undo, keys: [.char("u")], hint: ("undo", "撤销"), help: ("Undo the last change", "撤销上一次修改")),
         Binding(scope: .global, command: .redo, keys: [.ctrl("r")], hint: nil, help: ("Redo", "重做")),
         Binding(scope: .global, command: .save, keys: [.ctrl("s")], hint: ("save", "保存"), help: ("Save the workspace", "保存工作区")),
-        Binding(scope: .global, command: .commandLine, keys: [.char(":")], hint: nil, help: ("Command line (:w save, :q quit, :lang en|zh, :import requirements FILE)", "命令行 (:w 保存, :q 退出, :lang en|zh, :import requirements 文件)")),
+        Binding(scope: .global, command: .commandLine, keys: [.char(":")], hint: nil, help: ("Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)", "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)")),
         Binding(scope: .global, command: .help, keys: [.char("?")], hint: ("help", "帮助"), help: ("This help", "本帮助")),
         Binding(scope: .global, command: .quit, keys: [.char("q")], hint: ("quit", "退出"), help: ("Quit (asks when unsaved)", "退出 (未保存时询问)")),
         Binding(scope: .global, command: .cancel, keys: [.escape], hint: nil, help: ("Close what is open", "关闭当前窗口")),

@@ -65,6 +65,18 @@ enum TUILauncher {
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
 
+    /// Writes a new file readable by its owner only (a replaced file keeps its mode).
+    static func writeOwnerOnly(_ text: String, to path: String) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path), !fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? h.close() }
+        try h.truncate(atOffset: 0)
+        try h.write(contentsOf: Data(text.utf8))
+    }
+
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         var loaded = try WorkspaceStore.load(folder: folder)
@@ -111,6 +123,16 @@ enum TUILauncher {
                         state = fresh
                     } catch {
                         pending.append(.failed(message: "\(error)"))
+                    }
+                case .writeReport(let format, let path):
+                    let target = path ?? (loaded.folder + "/report." + format)
+                    let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+                    let text = format == "md" ? Report.markdown(request) : Report.html(request)
+                    do {
+                        try writeOwnerOnly(text, to: target)
+                        pending.append(.notice(message: lang.t("Report written to \(target)", "报告已写入 \(target)")))
+                    } catch {
+                        pending.append(.failed(message: lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
                 case .importFile(let kind, let path, _):
                     pending.append(.failed(message: lang.t("Import of \(kind) from \(path) is not available yet", "暂不支持从 \(path) 导入 \(kind)")))
