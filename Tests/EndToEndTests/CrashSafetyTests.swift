@@ -7,12 +7,12 @@ import BidbenchUI
 /// moments spread over the save. (No command-line verb writes over a workspace yet; when
 /// `bidbench import` lands, the same checks apply to it.)
 @Suite(.serialized) struct CrashSafetyTests {
-    /// Extra requirements that make `requirements.csv` about 1 MB, so a save takes long enough to be hit mid-way.
-    static let extraRows = 8_000
-    static let kills = 30
+    /// Extra requirements (about 400 KB more in `requirements.csv`) so a save lasts long enough to be hit mid-way.
+    static let extraRows = 3_000
+    static let kills = 40
     /// Kills stop early past this many seconds (2 busy cores); the test still needs `minKills`.
-    static let budget: Double = 50
-    static let minKills = 12
+    static let budget: Double = 40
+    static let minKills = 15
 
     static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map { Array($0) } }
 
