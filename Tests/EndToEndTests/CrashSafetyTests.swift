@@ -251,13 +251,20 @@ import BidbenchUI
         for l in screen { #expect(TextWidth.of(l) <= width, "line wider than \(width): \(l)", sourceLocation: sourceLocation) }
     }
 
+    static func fits(_ screen: [String], _ width: Int) -> Bool { screen.allSatisfy { TextWidth.of($0) <= width } }
+
     /// Quits and checks the program ended by itself with status 0 (not a crash or a signal).
     static func quitCleanly(_ t: TmuxSession, keys: [String] = ["q"]) throws {
         for k in keys { try t.keys(k) }
         try t.waitFor("a clean exit") { _ in (try? t.exited()) == true }
-        let status = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_dead_status} #{pane_dead_signal}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(status == "0", "exit status and signal: \(status)")
+        // tmux may see the pane's end (EOF) before it reaps the process: poll for the status.
+        var status = ""
+        for _ in 0..<200 where status.isEmpty {
+            status = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_dead_status}#{pane_dead_signal}"])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            if status.isEmpty { usleep(20_000) }
+        }
+        #expect(status == "0", "exit status, or the signal that ended it: \(status)")
     }
 
     @Test func aResizeStormEndsOnACorrectScreen() throws {
@@ -272,7 +279,7 @@ import BidbenchUI
         }
         try t.resize(100, 30)
         let screen = try t.waitFor("the full screen at 100×30") { lines in
-            lines.count >= 30 && lines[0].contains("[1 需求]") && lines.contains { $0.contains("R01") }
+            lines.count >= 30 && lines[0].contains("[1 需求]") && lines.contains { $0.contains("R01") } && Self.fits(lines, 100)
         }
         Self.assertFits(screen, 100)
         #expect(try !t.exited())
@@ -309,7 +316,7 @@ import BidbenchUI
         usleep(200_000)
         Self.assertFits(try t.capture(), 100)
         try t.resize(61, 15)
-        Self.assertFits(try t.waitFor("a redraw at 61 columns") { $0.count >= 15 && $0.count <= 16 }, 61)
+        Self.assertFits(try t.waitFor("a redraw that fits 61 columns") { $0.count <= 16 && Self.fits($0, 61) }, 61)
         try Self.quitCleanly(t, keys: ["Escape", "q"])
     }
 
