@@ -174,6 +174,15 @@ struct Validator {
             checkStatus(xf, i, r.status, Schema.riskStatuses)
         }
 
+        let nf = s.scenarios.file
+        checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name")
+        if let base = try? Scenario(settings: w.settings) {
+            for (i, n) in w.scenarios.enumerated() {
+                do { _ = try base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate) }
+                catch { add(nf, i, nil, error.message) }
+            }
+        }
+
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)

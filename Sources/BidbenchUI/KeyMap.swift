@@ -15,7 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments, score, note, cyclePane
+    case survey, duplicates, departments, score, note, cyclePane, scenarioNext
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -75,6 +75,7 @@ public enum KeyMap {
         Binding(scope: .vendors, command: .weightDown, keys: [.char("-")], hint: nil, help: ("Lower the selected criterion's weight", "降低所选准则的权重")),
         Binding(scope: .vendors, command: .methodNext, keys: [.char("M")], hint: ("method", "方法"), help: ("Next scoring method (wsm, topsis, cn)", "切换评分方法 (wsm, topsis, cn)")),
         // Budget
+        Binding(scope: .budget, command: .scenarioNext, keys: [.char("S")], hint: ("scenario", "情景"), help: ("Next named scenario (scenarios.csv); what-if keys start from it", "切换情景 (scenarios.csv); 假设调整从该情景开始")),
         Binding(scope: .budget, command: .usersUp, keys: [.char("+")], hint: ("+/- users", "+/- 用户"), help: ("10 more users", "用户数 +10")),
         Binding(scope: .budget, command: .usersDown, keys: [.char("-")], hint: nil, help: ("10 fewer users", "用户数 -10")),
         Binding(scope: .budget, command: .yearsUp, keys: [.char("Y")], hint: ("y/Y years", "y/Y 年限"), help: ("One more year", "年限 +1")),
