@@ -37,6 +37,7 @@ public enum Modal: Equatable, Sendable {
     case survey(SurveyState)
     case duplicates(DuplicatesState)
     case departments(DepartmentsState)
+    case gates(GatesState)
 }
 
 public enum ConfirmAction: Equatable, Sendable {
@@ -226,6 +227,7 @@ public enum App {
         case .survey(let st): SurveyScreen.handle(&s, st, key); return []
         case .duplicates(let st): DuplicatesScreen.handle(&s, st, key); return []
         case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
+        case .gates(let st): GatesScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -236,6 +238,7 @@ public enum App {
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
                 else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
+                else if form.purpose.hasPrefix("gate-note:") { error = GatesScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -402,6 +405,7 @@ public enum App {
         case .survey(let st): SurveyScreen.render(s, st, into: &c)
         case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
+        case .gates(let st): GatesScreen.render(s, st, into: &c)
         case .confirm(let q, _):
             guard !q.isEmpty else { return }
             let w = min(s.width - 4, TextWidth.of(q) + 6)

@@ -48,6 +48,9 @@ public enum VendorsScreen {
                 FormField(key: "score", label: s.lang.t("Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"), text: mine.map { formatNumber($0.score) } ?? ""),
                 FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
             ]))
+        case .gates:
+            guard s.vendors.vendor < nv else { return [] }
+            s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
             let now = !s.workspace.settings.revealed
             s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
