@@ -365,3 +365,25 @@ private struct Job {
         return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count))
     }
 }
+
+extension Importer {
+    /// `bidbench import`: loads the workspace in `folder`, imports the file at `path` and saves with
+    /// `WorkspaceStore.save` (atomic, journaled, under the lock). On `.failure` nothing was written.
+    /// Throws `StoreError` when the folder cannot be loaded, is read-only, is locked, or the file
+    /// cannot be read. `path` is how problems name the file.
+    public static func importFile(kind: TableKind, path: String, encoding: ImportEncoding = .utf8, folder: String,
+                                  evaluator: String? = nil, replace: Bool = false, actor: String) throws
+        -> Result<(summary: String, saved: LoadedWorkspace), ImportFailure> {
+        let loaded = try WorkspaceStore.load(folder: folder)
+        guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
+        let bytes = try FileIO.read(path)
+        switch importTable(kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
+                           evaluator: evaluator, replace: replace) {
+        case .failure(let f):
+            return .failure(f)
+        case .success(let outcome):
+            let saved = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor)
+            return .success(("\(outcome.summary) into \(folder)", saved))
+        }
+    }
+}

@@ -9,7 +9,7 @@ import BidbenchCore
 /// - requirements: id 编号/需求编号; department 部门/需求部门/提出部门 (a department id or name);
 ///   module 模块/功能模块; title 需求/标题/需求名称/需求标题; detail 说明/详细说明/描述/需求描述;
 ///   priority 优先级 (必须/应该/可以/暂不 or must/should/could/won't); weight 权重;
-///   acceptance 验收标准; status 状态 (草稿/已确认/已合并/已放弃); criterion 准则/评价准则
+///   acceptance 验收标准/Acceptance criteria; status 状态 (草稿/已确认/已合并/已放弃); criterion 准则/评价准则
 ///   (an id or name); source 来源
 /// - departments: id 编号/部门编号; name 名称/部门/部门名称; contact 联系人; head_count 人数/员工数
 /// - criteria: id 编号; parent 上级/上级准则; name 名称/准则/准则名称; kind 类型 (效益型/成本型);
@@ -82,8 +82,8 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .requirements:
             return ["id": ["编号", "需求编号"], "department": ["部门", "需求部门", "提出部门"], "module": ["模块", "功能模块"],
                     "title": ["需求", "标题", "需求名称", "需求标题"], "detail": ["说明", "详细说明", "描述", "需求描述", "详情"],
-                    "priority": ["优先级"], "weight": ["权重"], "acceptance": ["验收标准"], "status": ["状态"],
-                    "criterion": ["准则", "评价准则"], "source": ["来源"]]
+                    "priority": ["优先级"], "weight": ["权重"], "acceptance": ["验收标准", "acceptance criteria", "acceptance criterion"],
+                    "status": ["状态"], "criterion": ["准则", "评价准则"], "source": ["来源"]]
         case .departments:
             return ["id": ["编号", "部门编号"], "name": ["名称", "部门", "部门名称"], "contact": ["联系人"], "head_count": ["人数", "员工数"]]
         case .criteria:

@@ -24,36 +24,25 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedWorkspace
-        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
+        let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        let result: Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
+        do {
+            result = try Importer.importFile(kind: kind, path: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
+                                             folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor)
+        } catch StoreError.invalid(let problems) {
+            for p in problems { printError(SafeText.visible(p.description)) }
+            throw ExitCode(1)
+        } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        if loaded.readOnly {
-            printError("error: \(StoreError.readOnly(loaded.problems))")
-            throw ExitCode(2)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            printError("error: cannot read \(file)")
-            throw ExitCode(2)
-        }
-        let result = Importer.importTable(kind: kind, fileBytes: Array(data), fileName: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
-                                          into: loaded.workspace, evaluator: evaluator, replace: replace)
         switch result {
         case .failure(let failure):
             for p in failure.problems { printError(SafeText.visible(p.description)) }
-            printError("\(file): not imported (\(failure.problems.count) problem(s)); the workspace is unchanged")
+            printError(SafeText.visible("\(file): not imported (\(failure.problems.count) problem(s)); the workspace is unchanged"))
             throw ExitCode(1)
-        case .success(let outcome):
-            let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
-            do { _ = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor) } catch StoreError.invalid(let problems) {
-                for p in problems { printError(SafeText.visible(p.description)) }
-                throw ExitCode(1)
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode(2)
-            }
-            print(SafeText.visible("\(outcome.summary) into \(loaded.folder)"))
+        case .success(let done):
+            print(SafeText.visible(done.summary))
         }
     }
 }
