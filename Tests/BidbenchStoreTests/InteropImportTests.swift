@@ -223,6 +223,21 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
         ])
     }
 
+    @Test func spreadsheetDatesAndPercentages() throws {
+        let base = try Loaded()
+        let text = "合同,里程碑,比例,到期日,状态\nK1,签约,40%,2027/1/5,已付\nK1,验收,60％,2027年6月30日,计划\n"
+        let r = try imported(.payments, text, into: base.workspace, replace: true).get()
+        #expect(r.summary == "imported 2 payment milestones, replacing the table")
+        #expect(r.workspace.payments == [
+            PaymentMilestone(contract: "K1", milestone: "签约", percent: 40, due: Day(year: 2027, month: 1, day: 5), status: "paid"),
+            PaymentMilestone(contract: "K1", milestone: "验收", percent: 60, due: Day(year: 2027, month: 6, day: 30), status: "planned"),
+        ])
+        #expect(problems(imported(.payments, "合同,里程碑,比例,到期日\nK1,尾款,10,2027/2/30\n", into: base.workspace)) == [
+            "in.csv:2: due: \"2027/2/30\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
+            "payments.csv:0: percent: the milestones of contract \"K1\" sum to 110 %, expected 100 %",
+        ])
+    }
+
     @Test func headerFoldingAndUnguarding() {
         #expect(Importer.fold("单价（元）") == "单价")
         #expect(Importer.fold(" Unit Price ") == "unit_price")

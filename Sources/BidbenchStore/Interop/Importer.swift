@@ -28,7 +28,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 ///   same code that loads the workspace file, so the rules and messages are the same. In addition
 ///   every required cell must be filled, departments / vendors / criteria may be given by id or by
 ///   name (an unknown one is a problem naming the line: nothing is created), enumerated cells accept
-///   Chinese spellings, and a cell that an export guarded against formulas (`'=…`, `'-5`) loses its quote.
+///   Chinese spellings, dates may be written `2027/3/1` or `2027年3月1日`, percentages `30%`, and a
+///   cell that an export guarded against formulas (`'=…`, `'-5`) loses its quote.
 /// - Ids: in tables with an `id` column an empty (or absent) id gets the next free one: after
 ///   `R47` comes `R48`, after `RK09` comes `RK10` (zero-padded like the existing ids).
 /// - Merge: rows are appended (a row whose key is already in the table is a problem), or with
@@ -36,6 +37,10 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 /// - Scores: the evaluator comes from an `evaluator` column (as exports write it) or `evaluator`.
 /// - Then the whole workspace is checked with the Store's validation; any problem refuses the file.
 public enum Importer {
+    /// Imports `fileBytes` (named `fileName` in problems) into the `kind` table of `workspace` and
+    /// returns the merged workspace, validated but not saved (the TUI's `:import` saves it itself),
+    /// or every problem. `evaluator` names the score sheet when the file has no evaluator column;
+    /// `replace` replaces the table instead of appending.
     public static func importTable(kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
                                    into workspace: Workspace, evaluator: String? = nil, replace: Bool = false)
         -> Result<ImportOutcome, ImportFailure> {
@@ -168,8 +173,18 @@ private struct Job {
         return Sheet(index: index, width: width, records: rows)
     }
 
-    /// Maps Chinese spellings of enumerated cells to their values.
+    /// Maps Chinese spellings of enumerated cells to their values, and undoes spreadsheet formatting
+    /// of dates (`2027/3/1`, `2027年3月1日` → `2027-03-01`) and percentages (`30%` → `30`).
     func translateValues(_ fields: inout [String], index: [String: Int]) {
+        for (column, i) in index {
+            switch ColumnType.of(column) {
+            case .day: if let d = Self.isoDay(fields[i]) { fields[i] = d }
+            case .number where column == "percent":
+                let t = fields[i].trimmed
+                if t.hasSuffix("%") || t.hasSuffix("％") { fields[i] = String(t.dropLast()).trimmed }
+            default: break
+            }
+        }
         for (column, map) in kind.valueSynonyms {
             guard let i = index[column] else { continue }
             let t = fields[i].trimmed
@@ -177,6 +192,18 @@ private struct Job {
             let folded = Importer.fold(t)
             if map.values.contains(folded) { fields[i] = folded }
         }
+    }
+
+    /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
+    static func isoDay(_ text: String) -> String? {
+        let t = text.trimmed
+        guard t.first?.isASCII == true else { return nil }
+        let parts = t.split(whereSeparator: { "/-.年月日".contains($0) })
+        guard parts.count == 3, t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) }),
+              parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count <= 2, parts[2].count <= 2
+        else { return nil }
+        let iso = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        return Day(iso: iso) == nil ? nil : iso
     }
 
     /// Replaces a name by its id in a reference column; reports a value that is neither.
