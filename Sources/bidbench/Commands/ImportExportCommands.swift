@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Import a CSV file (English or Chinese headers, UTF-8 or GB18030) into a table; any bad row refuses the whole file.",
         discussion: "On a bad file every problem is printed on stderr as FILE:line: field: message (exit 1) and nothing changes.")
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "The table: \(TableKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: TableKind
+    @Argument(help: "The table to import into.") var kind: TableKind
     @Argument(help: "The CSV file to import.") var file: String
     @Option(help: "The file's encoding: utf-8 (default, BOM or not) or gb18030 (Excel/WPS \"CSV\" on Chinese Windows).")
     var encoding: String = "utf-8"
@@ -56,10 +56,14 @@ struct ExportCommand: ParsableCommand {
         show them as text; plain numbers in numeric columns are left as numbers.
         """)
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "The table: \(TableKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: TableKind
+    @Argument(help: "The table to export.") var kind: TableKind
     @Option(help: "csv or json.") var format: ExportFormat = .csv
     @Flag(help: "Start the CSV with a UTF-8 BOM (Excel on Windows then shows Chinese correctly).") var bom = false
     @Option(name: [.customShort("o"), .long], help: "Write to FILE instead of standard output.") var output: String?
+
+    func validate() throws {
+        if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+    }
 
     func run() throws {
         let loaded: LoadedWorkspace
