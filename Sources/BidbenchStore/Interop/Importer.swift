@@ -108,10 +108,11 @@ private struct Job {
     func sorted(_ ps: [Problem]) -> [Problem] {
         var seen: Set<String> = []
         let unique = ps.filter { seen.insert("\($0.file)\u{0}\($0.line)\u{0}\($0.field ?? "")").inserted }
-        let mine = unique.filter { $0.file == fileName }.enumerated().sorted { a, b in
+        let shown = TextTools.visible(fileName)
+        let mine = unique.filter { $0.file == shown }.enumerated().sorted { a, b in
             a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
         }.map(\.element)
-        return mine + WorkspaceStore.sortProblems(unique.filter { $0.file != fileName })
+        return mine + WorkspaceStore.sortProblems(unique.filter { $0.file != shown })
     }
 
     /// A parsed file: column index (canonical name → position) and the data records, cells normalised.
@@ -177,6 +178,8 @@ private struct Job {
     /// of dates (`2027/3/1`, `2027年3月1日` → `2027-03-01`) and percentages (`30%` → `30`).
     func translateValues(_ fields: inout [String], index: [String: Int]) {
         for (column, i) in index {
+            // Keys and references never carry spaces that a spreadsheet may have left around them.
+            if Self.keyColumns.contains(column) { fields[i] = fields[i].trimmed }
             switch ColumnType.of(column) {
             case .day: if let d = Self.isoDay(fields[i]) { fields[i] = d }
             case .number where column == "percent":
@@ -193,6 +196,8 @@ private struct Job {
             if map.values.contains(folded) { fields[i] = folded }
         }
     }
+
+    static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
     static func isoDay(_ text: String) -> String? {
@@ -321,7 +326,7 @@ private struct Job {
         Validator(lines: lines, settingsLine: { _ in 0 }, log: vlog).validate(merged)
         for p in vlog.problems {
             if imported[p.file] != nil && p.line > 0 {
-                log.problems.append(Problem(file: fileName, line: p.line, field: p.field, message: p.message))
+                log.problems.append(Problem(file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message))
             } else {
                 log.problems.append(p)
             }
