@@ -14,6 +14,7 @@ public struct ImportOutcome: Sendable {
 /// the merged workspace would have elsewhere (a `--replace` leaving dangling references) name the
 /// workspace file instead.
 public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, import file first (by line).
     public var problems: [Problem]
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

@@ -38,9 +38,6 @@ import BidbenchCore
 public enum TableKind: String, CaseIterable, Sendable {
     case requirements, departments, vendors, criteria, gates, scores, prices, budget, payments, contracts, reviews, changes, risks
 
-    /// The workspace file of the table (`scores` is one file per evaluator: `scores/<evaluator>.csv`).
-    public var file: String { self == .scores ? "scores/<evaluator>.csv" : "\(rawValue).csv" }
-
     /// The table's columns as exported (scores start with `evaluator`).
     public var columns: [String] {
         switch self {
