@@ -53,6 +53,7 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
         let outcome = try r.get()
         #expect(outcome.summary == "imported 3 requirements (R11–R13)")
         #expect(outcome.count == 3)
+        #expect(outcome.ids == ["R11", "R12", "R13"])
         #expect(Array(outcome.workspace.requirements.dropFirst(3)) == [
             Requirement(id: "R11", department: "D1", module: "MES", title: "设备联网", detail: "采集设备状态 𠮷 €", priority: .must,
                         weight: 2, acceptance: "停机自动报警"),

@@ -8,6 +8,9 @@ public struct ImportOutcome: Sendable {
     public var summary: String
     /// How many rows the file held.
     public var count: Int
+    /// The ids of the imported rows in file order (assigned ones included); empty for tables without
+    /// an `id` column. With `count`, enough for the TUI to phrase its own (Chinese) message.
+    public var ids: [String] = []
 }
 
 /// Why an import was refused: every problem, `FILE:line: field: message`, in line order. Problems
@@ -361,7 +364,8 @@ private struct Job {
         let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
         validate(merged, imported: [spec.file: lines])
         guard log.problems.isEmpty else { return .failure(failure()) }
-        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count))
+        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
+                                      ids: parsed.ids.filter { !$0.isEmpty }))
     }
 
     mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
