@@ -38,6 +38,8 @@ public enum Modal: Equatable, Sendable {
     case duplicates(DuplicatesState)
     case departments(DepartmentsState)
     case gates(GatesState)
+    /// A list of messages to read (e.g. why an import was refused).
+    case messages(title: String, lines: [String])
 }
 
 public enum ConfirmAction: Equatable, Sendable {
@@ -125,9 +127,14 @@ public enum App {
             s.say(msg, error: true); return []
         case .notice(let msg):
             s.say(msg); return []
+        case .importRefused(let file, let problems):
+            s.modal = .messages(title: s.lang.t("Import refused: \(file) — nothing was imported", "导入被拒绝: \(file) — 未导入任何内容"), lines: problems)
+            s.say(s.lang.t("\(problems.count) problem(s) in \(file)", "\(file) 中有 \(problems.count) 个问题"), error: true)
+            return []
         case .changedOnDisk(let files):
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
+            if s.readOnly { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return [] }
             s.undoStack.append(s.workspace); s.redoStack.removeAll()
             s.workspace = ws; s.dirty = true; s.say(msg); clampSelections(&s); return []
         case .click(let x, let y):
@@ -198,7 +205,7 @@ public enum App {
 
     static func handleModal(_ s: inout AppState, _ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
-        case .help, .problems:
+        case .help, .problems, .messages:
             if key == .escape || key == .char("q") || key == .char("?") || key == .enter { s.modal = nil }
             return []
         case .confirm(_, let action):
@@ -406,6 +413,11 @@ public enum App {
         case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
         case .gates(let st): GatesScreen.render(s, st, into: &c)
+        case .messages(let title, let lines):
+            let h = min(full.height - 1, lines.count + 2)
+            let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
+            c.fill(r); c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
+            for (i, l) in lines.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
             guard !q.isEmpty else { return }
             let w = min(s.width - 4, TextWidth.of(q) + 6)
