@@ -38,6 +38,7 @@ public enum Modal: Equatable, Sendable {
     case duplicates(DuplicatesState)
     case departments(DepartmentsState)
     case gates(GatesState)
+    case ahp(AHPState)
     /// A list of messages to read (e.g. why an import was refused).
     case messages(title: String, lines: [String])
 }
@@ -235,6 +236,7 @@ public enum App {
         case .duplicates(let st): DuplicatesScreen.handle(&s, st, key); return []
         case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
         case .gates(let st): GatesScreen.handle(&s, st, key); return []
+        case .ahp(let st): AHPScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -413,6 +415,7 @@ public enum App {
         case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
         case .gates(let st): GatesScreen.render(s, st, into: &c)
+        case .ahp(let st): AHPScreen.render(s, st, into: &c)
         case .messages(let title, let lines):
             let h = min(full.height - 1, lines.count + 2)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)

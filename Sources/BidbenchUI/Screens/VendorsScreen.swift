@@ -48,6 +48,9 @@ public enum VendorsScreen {
                 FormField(key: "score", label: s.lang.t("Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"), text: mine.map { formatNumber($0.score) } ?? ""),
                 FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
             ]))
+        case .ahp:
+            s.vendors.previousRanks = currentRanks(s)
+            AHPScreen.open(&s)
         case .gates:
             guard s.vendors.vendor < nv else { return [] }
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
