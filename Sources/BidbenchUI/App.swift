@@ -69,6 +69,8 @@ public struct AppState: Equatable, Sendable {
     public var budget = BudgetState()
     public var contracts = ContractsState()
     public var lastSearch = ""
+    /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
+    public var evaluator: String?
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
 
@@ -225,6 +227,7 @@ public enum App {
                 s.modal = nil
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
+                else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }

@@ -14,7 +14,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments
+    case survey, duplicates, departments, score
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -66,7 +66,9 @@ public enum KeyMap {
         Binding(scope: .requirements, command: .filterPriority, keys: [.char("f")], hint: ("priority", "优先级"), help: ("Cycle the priority filter", "切换优先级筛选")),
         // Vendors
         Binding(scope: .vendors, command: .add, keys: [.char("a")], hint: ("add vendor", "新增供应商"), help: ("Add a vendor", "新增供应商")),
-        Binding(scope: .vendors, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"), help: ("Edit the selected vendor", "编辑所选供应商")),
+        Binding(scope: .vendors, command: .score, keys: [.enter], hint: ("score", "打分"), help: ("Score the selected vendor on the selected criterion (as the evaluator of --as)", "为所选供应商的所选准则打分 (以 --as 指定的评委身份)")),
+        Binding(scope: .vendors, command: .edit, keys: [.char("e")], hint: ("edit", "编辑"), help: ("Edit the selected vendor", "编辑所选供应商")),
+        Binding(scope: .vendors, command: .reveal, keys: [.char("R")], hint: ("reveal", "揭晓"), help: ("Reveal (or hide) all evaluators' scores to the panel", "向评审组揭晓 (或隐藏) 全部评委的评分")),
         Binding(scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"), help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)")),
         Binding(scope: .vendors, command: .weightUp, keys: [.char("+"), .char("=")], hint: ("+/- weight", "+/- 权重"), help: ("Raise the selected criterion's weight", "提高所选准则的权重")),
         Binding(scope: .vendors, command: .weightDown, keys: [.char("-")], hint: nil, help: ("Lower the selected criterion's weight", "降低所选准则的权重")),

@@ -32,6 +32,23 @@ public enum VendorsScreen {
             let v = s.workspace.vendors[s.vendors.vendor]
             s.modal = .confirm(question: s.lang.t("Delete vendor \(v.id) \(v.name) and its prices and scores? (y/n)",
                                                   "删除供应商 \(v.id) \(v.name) 及其报价和评分? (y/n)"), action: .deleteVendor(id: v.id))
+        case .score:
+            let leaf = leaves(s.workspace)
+            guard s.vendors.vendor < nv, s.vendors.criterion < leaf.count else { return [] }
+            let cr = leaf[s.vendors.criterion]
+            guard cr.source == .panel else { s.say(s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价"), error: true); return [] }
+            guard let who = s.evaluator else {
+                s.say(s.lang.t("Start with --as NAME to score as an evaluator", "请用 --as 姓名 以评委身份启动后打分"), error: true); return []
+            }
+            let v = s.workspace.vendors[s.vendors.vendor]
+            let mine = s.workspace.scores[who]?.first { $0.vendor == v.id && $0.criterion == cr.id }
+            s.modal = .form(Form(purpose: "score:\(v.id):\(cr.id)", title: "\(who) · \(v.name) · \(cr.name)", fields: [
+                FormField(key: "score", label: s.lang.t("Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"), text: mine.map { formatNumber($0.score) } ?? ""),
+                FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
+            ]))
+        case .reveal:
+            let now = !s.workspace.settings.revealed
+            s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
         case .weightUp, .weightDown:
             let leaf = leaves(s.workspace)
             guard s.vendors.criterion < leaf.count else { return [] }
@@ -58,6 +75,27 @@ public enum VendorsScreen {
             FormField(key: "sme", label: L.t("Small/micro", "中小微企业"), choices: ["false", "true"], labels: [L.t("no", "否"), L.t("yes", "是")], selected: (v?.sme ?? false) ? "true" : "false"),
             FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? ""),
         ])
+    }
+
+    /// Stores the acting evaluator's score from the score form.
+    static func submitScore(_ s: inout AppState, _ f: Form) -> String? {
+        let L = s.lang
+        let parts = f.purpose.split(separator: ":").map(String.init)
+        guard parts.count == 3, let who = s.evaluator else { return nil }
+        let scale = s.workspace.settings.scale
+        let text = f.value("score").trimmed
+        guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
+            return L.t("Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”", "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”")
+        }
+        let score = Score(vendor: parts[1], criterion: parts[2], score: v, note: f.value("note").trimmed)
+        s.change(L.t("Scored \(formatNumber(v))", "已打分 \(formatNumber(v))")) { ws in
+            var list = ws.scores[who] ?? []
+            if let i = list.firstIndex(where: { $0.vendor == score.vendor && $0.criterion == score.criterion }) {
+                var kept = score; kept.extra = list[i].extra; list[i] = kept
+            } else { list.append(score) }
+            ws.scores[who] = list.sorted { ($0.vendor, $0.criterion) < ($1.vendor, $1.criterion) }
+        }
+        return nil
     }
 
     static func submit(_ s: inout AppState, _ f: Form) -> String? {
@@ -110,9 +148,16 @@ public enum VendorsScreen {
         if x >= labelW && col < s.workspace.vendors.count { s.vendors.vendor = col }
     }
 
+    /// The scores this session may see: all when revealed, else only the acting evaluator's own (none for the lead).
+    static func visibleScores(_ s: AppState) -> [String: [Score]] {
+        if s.workspace.settings.revealed { return s.workspace.scores }
+        guard let who = s.evaluator else { return [:] }
+        return [who: s.workspace.scores[who] ?? []]
+    }
+
     /// Mean panel score of a vendor on a criterion, and the evaluators' spread (max − min).
-    static func panel(_ ws: Workspace, vendor: String, criterion: String) -> (mean: Double, spread: Double)? {
-        let vals = ws.scores.values.flatMap { $0 }.filter { $0.vendor == vendor && $0.criterion == criterion }.map(\.score)
+    static func panel(_ scores: [String: [Score]], vendor: String, criterion: String) -> (mean: Double, spread: Double)? {
+        let vals = scores.values.flatMap { $0 }.filter { $0.vendor == vendor && $0.criterion == criterion }.map(\.score)
         guard !vals.isEmpty else { return nil }
         return (vals.reduce(0, +) / Double(vals.count), (vals.max() ?? 0) - (vals.min() ?? 0))
     }
@@ -121,7 +166,10 @@ public enum VendorsScreen {
         let L = s.lang, ws = s.workspace
         let leaf = leaves(ws)
         let colW = 14, labelW = 24
-        c.text(area.x + 1, area.y, "\(L.t("Method", "方法")): \(ws.settings.method)   \(L.t("Evaluators", "评委")): \(ws.evaluators.count)", .dim)
+        let scores = visibleScores(s)
+        let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
+        let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : L.t("blind (R reveals)", "盲评中 (R 揭晓)")
+        c.text(area.x + 1, area.y, "\(L.t("Method", "方法")): \(ws.settings.method)   \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)", .dim)
         let hy = area.y + 1
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))
         c.text(area.x + labelW - 6, hy, TextWidth.fit(L.t("Wt", "权重"), 5, right: true), .bold.with(fg: .cyan))
@@ -146,7 +194,7 @@ public enum VendorsScreen {
                 var st = Style.plain
                 if cr.source == .price {
                     text = v.bidPrice.map { $0.grouped() } ?? "—"
-                } else if let p = panel(ws, vendor: v.id, criterion: cr.id) {
+                } else if let p = panel(scores, vendor: v.id, criterion: cr.id) {
                     text = String(format1(p.mean))
                     if p.spread >= 0.3 * scale { text += " ±\(format1(p.spread)) ⚑"; st = .warn }
                 }
@@ -166,7 +214,7 @@ public enum VendorsScreen {
                     let w = cr.weight / totalW
                     if cr.source == .price {
                         if let p = v.bidPrice, p.minor > 0, let m = minPrice { total += w * Double(m.minor) / Double(p.minor) * 100 }
-                    } else if let p = panel(ws, vendor: v.id, criterion: cr.id) {
+                    } else if let p = panel(scores, vendor: v.id, criterion: cr.id) {
                         total += w * p.mean / scale * 100
                     }
                 }

@@ -1,7 +1,302 @@
 import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+import Foundation
 
+/// `bidbench budget`: TCO per vendor over the horizon (per year, per category, NPV), and with
+/// `--vendor` the budget envelopes of `budget.csv` checked against that vendor.
 struct BudgetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "budget", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "budget",
+        abstract: "Total cost of ownership per vendor: per year, per category, NPV; budget envelopes.",
+        discussion: """
+        Defaults come from workspace.json; --scenario NAME starts from a row of scenarios.csv
+        (name,years,users,growth,escalation,discount_rate; empty cells keep the default), and the
+        other options override it. Rates are decimals (0.1) or percents (10%), read exactly.
+        """
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "Horizon in years.") var years: String?
+    @Option(name: .long, help: "Users in year 1.") var users: String?
+    @Option(name: .long, parsing: .unconditional, help: "Yearly user growth, e.g. 0.1 or 10%.") var growth: String?
+    @Option(name: .long, parsing: .unconditional, help: "Yearly escalation of annual and per-user annual prices.") var escalation: String?
+    @Option(name: .customLong("discount-rate"), parsing: .unconditional, help: "Discount rate of the NPV.") var discountRate: String?
+    @Option(name: .long, help: "A named scenario of scenarios.csv.") var scenario: String?
+    @Option(name: .long, help: "Only this vendor (id); also checks the budget envelopes against it.") var vendor: String?
+    @Flag(name: .long, help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        do {
+            let output = try compute()
+            print(json ? output.json() : output.table(), terminator: "")
+        } catch let e as BudgetError {
+            printError("bidbench budget: \(e.message)")
+            throw ExitCode(1)
+        }
+    }
+
+    private func compute() throws -> BudgetOutput {
+        let loaded = try TemporaryBudgetLoader.load(folder: workspace.path)
+        if !loaded.problems.isEmpty {
+            for p in loaded.problems { printError(p) }
+            throw BudgetError("the workspace has errors (listed above); fix them first")
+        }
+        let ws = loaded.workspace
+        var base = try Scenario(settings: ws.settings)
+        if let name = scenario {
+            guard let row = loaded.scenarios.first(where: { $0.name == name }) else {
+                let known = loaded.scenarios.map(\.name).joined(separator: ", ")
+                throw BudgetError("no scenario '\(name)' in scenarios.csv" + (known.isEmpty ? "" : " (known: \(known))"))
+            }
+            base = try base.overriding(name: name, years: row.years, users: row.users, growth: row.growth,
+                                       escalation: row.escalation, discountRate: row.discountRate)
+        }
+        let s = try base.overriding(years: years, users: users, growth: growth, escalation: escalation,
+                                    discountRate: discountRate)
+        var tcos = try BudgetModel.tco(prices: ws.prices, scenario: s, vendors: ws.vendors.map(\.id))
+        var envelopes: [EnvelopeUse] = []
+        if let id = vendor {
+            guard let chosen = tcos.first(where: { $0.vendor == id }) else {
+                throw BudgetError("unknown vendor '\(id)' (not in vendors.csv or prices.csv)")
+            }
+            tcos = [chosen]
+            guard let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) else {
+                throw BudgetError("workspace.json: budget_warn / budget_stop are not numbers")
+            }
+            envelopes = try BudgetModel.envelopes(ws.budget, tco: chosen, firstYear: ws.settings.firstYear, warn: warn, stop: stop)
+        }
+        let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return BudgetOutput(settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
+                            names: names, envelopes: envelopes)
+    }
 }
 
+/// What the verb prints, as JSON or as a table.
+private struct BudgetOutput {
+    var settings: Settings
+    var scenario: Scenario
+    var users: [Int]
+    var tcos: [VendorTCO]
+    var names: [String: String]
+    var envelopes: [EnvelopeUse]
+
+    private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
+
+    /// JSON numbers for money are written from the exact integer (`1286000.00`), never via Double.
+    func json() -> String {
+        func amounts(_ list: [Money]) -> String { "[" + list.map(\.fixed2).joined(separator: ", ") + "]" }
+        func rate(_ r: ExactRatio) -> String { r.decimalText ?? jsonString(r.description) }
+        var out = "{\n"
+        out += "  \"years\": \(scenario.years),\n"
+        out += "  \"currency\": \(jsonString(settings.currency)),\n"
+        out += "  \"scenario\": {\"name\": \(jsonString(scenario.name)), \"years\": \(scenario.years), \"users\": \(scenario.users), "
+        out += "\"growth\": \(rate(scenario.growth)), \"escalation\": \(rate(scenario.escalation)), "
+        out += "\"discount_rate\": \(rate(scenario.discountRate))},\n"
+        out += "  \"fiscal_years\": [\(fiscalYears.map(String.init).joined(separator: ", "))],\n"
+        out += "  \"users\": [\(users.map(String.init).joined(separator: ", "))],\n"
+        let vendors = tcos.map { t -> String in
+            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)),\n"
+            v += "     \"per_year\": \(amounts(t.perYear)), \"total\": \(t.total.fixed2), \"npv\": \(t.npv.fixed2),\n"
+            v += "     \"by_category\": {" + CostCategory.allCases.map { "\"\($0.rawValue)\": \(t.byCategory[$0]!.fixed2)" }
+                .joined(separator: ", ") + "},\n"
+            v += "     \"one_off\": \(t.oneOff.fixed2), \"recurring\": \(t.recurring.fixed2), "
+            v += "\"one_off_share\": \(t.oneOffShare.map { String(format: "%.4f", $0) } ?? "null"),\n"
+            v += "     \"lines\": [" + t.lines.map { l in
+                "{\"item\": \(jsonString(l.item)), \"category\": \"\(l.category.rawValue)\", \"model\": \"\(l.model.rawValue)\", "
+                    + "\"per_year\": \(amounts(l.perYear)), \"total\": \(l.total.fixed2)}"
+            }.joined(separator: ", ") + "]}"
+            return v
+        }
+        out += "  \"vendors\": [\n" + vendors.joined(separator: ",\n") + (vendors.isEmpty ? "" : "\n") + "  ]"
+        if !envelopes.isEmpty {
+            let rows = envelopes.map { e in
+                "    {\"fiscal_year\": \(e.envelope.fiscalYear), \"cost_center\": \(jsonString(e.envelope.costCenter)), "
+                    + "\"category\": \(jsonString(e.category?.rawValue ?? "all")), \"amount\": \(e.envelope.amount.fixed2), "
+                    + "\"used\": \(e.used.fixed2), \"remaining\": \(e.remaining.fixed2), "
+                    + "\"percent_used\": \(e.percentUsed.map { String(format: "%.2f", $0) } ?? "null"), \"status\": \"\(e.status.rawValue)\"}"
+            }
+            out += ",\n  \"envelopes\": [\n" + rows.joined(separator: ",\n") + "\n  ]"
+        }
+        return out + "\n}\n"
+    }
+
+    func table() -> String {
+        func pct(_ r: ExactRatio) -> String {
+            let hundred = ExactRatio(numerator: r.numerator * 100, denominator: r.denominator)
+            return (hundred?.description ?? r.description) + "%"
+        }
+        var out = "Scenario \(scenario.name): \(scenario.years) years from \(settings.firstYear), \(scenario.users) users, "
+        out += "growth \(pct(scenario.growth)), escalation \(pct(scenario.escalation)), discount \(pct(scenario.discountRate))"
+        out += " (\(settings.currency))\n"
+        out += "Users per year: \(users.map(String.init).joined(separator: " "))\n\n"
+        if tcos.isEmpty { return out + "No price lines (prices.csv).\n" }
+
+        var rows = [["vendor"] + fiscalYears.map(String.init) + ["total", "NPV", "one-off"]]
+        for t in tcos {
+            rows.append([t.vendor] + t.perYear.map(amount) + [amount(t.total), amount(t.npv),
+                         t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-"])
+        }
+        out += layout(rows) + "\n"
+
+        var byCategory = [["category"] + tcos.map(\.vendor)]
+        for c in CostCategory.allCases where tcos.contains(where: { $0.byCategory[c] != .zero }) {
+            byCategory.append([c.rawValue] + tcos.map { amount($0.byCategory[c]!) })
+        }
+        out += layout(byCategory)
+
+        if !envelopes.isEmpty {
+            var rows = [["fiscal year", "cost center", "category", "envelope", "used", "remaining", "used %", "status"]]
+            for e in envelopes {
+                rows.append([String(e.envelope.fiscalYear), e.envelope.costCenter, e.category?.rawValue ?? "all",
+                             amount(e.envelope.amount), amount(e.used), amount(e.remaining),
+                             e.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-",
+                             e.status == .ok ? "ok" : e.status == .warn ? "WARN" : "OVER"])
+            }
+            out += "\nBudget envelopes against \(tcos[0].vendor):\n" + layout(rows, leftColumns: 3)
+        }
+        return out
+    }
+
+    /// Grouped with two decimals always, so the columns of a finance table line up: `152,234.00`.
+    private func amount(_ m: Money) -> String {
+        m.minor % 100 == 0 ? m.grouped() + ".00" : m.grouped()
+    }
+
+    /// Left-aligns the first `leftColumns` columns (text) and right-aligns the others (figures), by
+    /// display width (CJK is 2 cells).
+    private func layout(_ rows: [[String]], leftColumns: Int = 1) -> String {
+        let columns = rows.map(\.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: columns)
+        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], displayWidth(c)) } }
+        return rows.map { r in
+            r.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - displayWidth(c))
+                return i < leftColumns ? c + pad : pad + c
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+
+    private func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || v >= 0x20000
+            return w + (wide ? 2 : 1)
+        }
+    }
+}
+
+/// A JSON string literal.
+private func jsonString(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 {
+                out += String(format: "\\u%04x", u.value)
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    return out + "\""
+}
+
+/// A row of `scenarios.csv`: the text of each cell, nil when the column is absent.
+private struct ScenarioRow {
+    var name: String
+    var years, users, growth, escalation, discountRate: String?
+}
+
+// TEMPORARY until WorkspaceStore lands: a minimal reader of the files the budget needs
+// (workspace.json, vendors.csv, prices.csv, budget.csv, scenarios.csv). Replace `load(folder:)` by
+// `WorkspaceStore.load(folder:)` (its `.workspace` and `.problems`), and read scenarios.csv there.
+private enum TemporaryBudgetLoader {
+    struct Loaded {
+        var workspace = Workspace()
+        var problems: [String] = []
+        var scenarios: [ScenarioRow] = []
+    }
+
+    static func load(folder: String) throws -> Loaded {
+        var loaded = Loaded()
+        let root = URL(fileURLWithPath: folder)
+        guard let data = try? Data(contentsOf: root.appendingPathComponent("workspace.json")) else {
+            throw BudgetError("\(folder) is not a workspace (no workspace.json)")
+        }
+        guard let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw BudgetError("workspace.json is not a JSON object")
+        }
+        var s = Settings()
+        if let v = obj["currency"] as? String { s.currency = v }
+        if let v = obj["first_year"] as? Int { s.firstYear = v }
+        if let v = obj["horizon_years"] as? Int { s.horizonYears = v }
+        if let v = obj["users"] as? Int { s.users = v }
+        if let v = obj["user_growth"] as? Double { s.userGrowth = v }
+        if let v = obj["escalation"] as? Double { s.escalation = v }
+        if let v = obj["discount_rate"] as? Double { s.discountRate = v }
+        if let v = obj["budget_warn"] as? Double { s.budgetWarn = v }
+        if let v = obj["budget_stop"] as? Double { s.budgetStop = v }
+        loaded.workspace.settings = s
+
+        func table(_ name: String) -> [(line: Int, cell: (String) -> String?)] {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { return [] }
+            let records: [CSV.Record]
+            do { records = try CSV.parse(text) } catch {
+                loaded.problems.append("\(name):\(error.line): \(error.message)")
+                return []
+            }
+            guard let header = records.first else { return [] }
+            let index = Dictionary(header.fields.enumerated().map { ($1.trimmed, $0) }, uniquingKeysWith: { a, _ in a })
+            return records.dropFirst().map { r in
+                (r.line, { key in index[key].flatMap { $0 < r.fields.count ? r.fields[$0].trimmed : nil } })
+            }
+        }
+
+        for (_, cell) in table("vendors.csv") {
+            if let id = cell("id"), !id.isEmpty { loaded.workspace.vendors.append(Vendor(id: id, name: cell("name") ?? id)) }
+        }
+        for (line, cell) in table("prices.csv") {
+            let at = "prices.csv:\(line):"
+            guard let category = CostCategory(rawValue: cell("category") ?? "") else {
+                loaded.problems.append("\(at) unknown category '\(cell("category") ?? "")'"); continue
+            }
+            guard let model = PricingModel(rawValue: cell("model") ?? "") else {
+                loaded.problems.append("\(at) unknown model '\(cell("model") ?? "")'"); continue
+            }
+            guard let price = Money(parsing: cell("unit_price") ?? "") else {
+                loaded.problems.append("\(at) unit_price '\(cell("unit_price") ?? "")' is not an amount"); continue
+            }
+            func int(_ key: String) -> (ok: Bool, value: Int?) {
+                guard let t = cell(key), !t.isEmpty else { return (true, nil) }
+                guard let v = Int(t) else { loaded.problems.append("\(at) \(key) '\(t)' is not a whole number"); return (false, nil) }
+                return (true, v)
+            }
+            let q = int("quantity"), start = int("start_year"), years = int("years")
+            guard q.ok, start.ok, years.ok else { continue }
+            loaded.workspace.prices.append(PriceLine(vendor: cell("vendor") ?? "", item: cell("item") ?? "", category: category,
+                                                     model: model, unitPrice: price, quantity: q.value ?? 1,
+                                                     startYear: start.value, years: years.value))
+        }
+        for (line, cell) in table("budget.csv") {
+            guard let fy = Int(cell("fiscal_year") ?? ""), let amount = Money(parsing: cell("amount") ?? "") else {
+                loaded.problems.append("budget.csv:\(line): fiscal_year and amount must be a year and an amount"); continue
+            }
+            loaded.workspace.budget.append(BudgetEnvelope(fiscalYear: fy, costCenter: cell("cost_center") ?? "",
+                                                          category: cell("category") ?? "", amount: amount))
+        }
+        for (_, cell) in table("scenarios.csv") {
+            guard let name = cell("name"), !name.isEmpty else { continue }
+            loaded.scenarios.append(ScenarioRow(name: name, years: cell("years"), users: cell("users"), growth: cell("growth"),
+                                                escalation: cell("escalation"), discountRate: cell("discount_rate")))
+        }
+        return loaded
+    }
+}

@@ -1,0 +1,112 @@
+/// One payment of a contract: a milestone's share of the contract value.
+public struct Installment: Equatable, Sendable {
+    public var contract: String
+    public var milestone: String
+    public var percent: ExactRatio
+    public var amount: Money
+    public var due: Day?
+    public var condition: String
+    public var status: String
+}
+
+/// How the cash-flow view groups installments.
+public enum CashFlowPeriod: String, Sendable, CaseIterable {
+    /// `2027-03`
+    case month
+    /// `2027-Q1`
+    case quarter
+}
+
+/// The installments due in one month or quarter.
+public struct CashFlowBucket: Equatable, Sendable {
+    /// `2027-03`, `2027-Q1`, or `undated` for installments without a due date.
+    public var period: String
+    public var amount: Money
+    public var installments: [Installment]
+}
+
+extension BudgetModel {
+    /// The period label of installments without a due date (sorted last).
+    public static let undatedPeriod = "undated"
+
+    /// Splits `value` by `percents`, which must be non-negative and sum to exactly 100. Each part is
+    /// value × percent / 100 rounded half-up (away from zero); the last part absorbs the rounding so
+    /// that the parts sum to `value` exactly.
+    public static func split(_ value: Money, percents: [ExactRatio], contract: String) throws(BudgetError) -> [Money] {
+        guard !percents.isEmpty else { throw BudgetError("contract \(contract): no payment milestones") }
+        var sum = ExactRatio.zero
+        for p in percents {
+            guard !p.isNegative else { throw BudgetError("contract \(contract): negative milestone percent \(p)") }
+            guard let s = sum.adding(p) else { throw BudgetError("contract \(contract): milestone percents are too fine to add exactly") }
+            sum = s
+        }
+        guard sum == ExactRatio(100) else {
+            throw BudgetError("contract \(contract): milestone percents sum to \(sum), not 100")
+        }
+        let magnitude = ExactUInt(value.minor.magnitude)
+        var parts: [Money] = []
+        var allocated: Int64 = 0
+        for p in percents.dropLast() {
+            let n = magnitude * ExactUInt(p.numerator)
+            let d = ExactUInt(p.denominator) * ExactUInt(100)
+            // Each part is at most |value|, so it fits.
+            let m = Int64(ExactUInt.roundedHalfUp(n, d).uint64!)
+            let part = value.minor < 0 ? -m : m
+            parts.append(Money(minor: part))
+            let (a, o) = allocated.addingReportingOverflow(part)
+            guard !o else { throw BudgetError("contract \(contract): value \(value) overflows when split") }
+            allocated = a
+        }
+        // Only a value at the edge of Int64 can overflow here (earlier parts rounding up past it).
+        let (last, overflow) = value.minor.subtractingReportingOverflow(allocated)
+        guard !overflow else { throw BudgetError("contract \(contract): value \(value) overflows when split") }
+        parts.append(Money(minor: last))
+        return parts
+    }
+
+    /// The installments of one contract from its milestones in file order (milestones of other
+    /// contracts are ignored). The `Double` percents of `PaymentMilestone` are read back as the
+    /// decimals that were typed (shortest round-trip form).
+    public static func installments(contract: String, value: Money,
+                                    milestones: [PaymentMilestone]) throws(BudgetError) -> [Installment] {
+        let mine = milestones.filter { $0.contract == contract }
+        var percents: [ExactRatio] = []
+        for m in mine {
+            guard let p = ExactRatio(m.percent) else {
+                throw BudgetError("contract \(contract), milestone '\(m.milestone)': percent \(m.percent) is not a number")
+            }
+            percents.append(p)
+        }
+        let amounts = try split(value, percents: percents, contract: contract)
+        return mine.indices.map { i in
+            Installment(contract: contract, milestone: mine[i].milestone, percent: percents[i], amount: amounts[i],
+                        due: mine[i].due, condition: mine[i].condition, status: mine[i].status)
+        }
+    }
+
+    /// Groups installments by the month or quarter of their due date, in date order, undated last.
+    public static func cashFlow(_ installments: [Installment], by period: CashFlowPeriod) throws(BudgetError) -> [CashFlowBucket] {
+        func key(_ day: Day?) -> String {
+            guard let d = day else { return undatedPeriod }
+            let year = String(repeating: "0", count: max(0, 4 - String(d.year).count)) + String(d.year)
+            switch period {
+            case .month: return year + "-" + (d.month < 10 ? "0" : "") + String(d.month)
+            case .quarter: return year + "-Q" + String((d.month - 1) / 3 + 1)
+            }
+        }
+        var buckets: [String: CashFlowBucket] = [:]
+        for i in installments {
+            let k = key(i.due)
+            var b = buckets[k] ?? CashFlowBucket(period: k, amount: .zero, installments: [])
+            guard let sum = b.amount.adding(i.amount) else { throw BudgetError("cash flow of \(k) overflows") }
+            b.amount = sum
+            b.installments.append(i)
+            buckets[k] = b
+        }
+        // Labels of four-digit years sort as dates; `undated` goes last.
+        return buckets.values.sorted { a, b in
+            if (a.period == undatedPeriod) != (b.period == undatedPeriod) { return b.period == undatedPeriod }
+            return a.period < b.period
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// A budget rule was broken by the input; `message` names the vendor, item, contract or setting.
+public struct BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The assumptions of a TCO computation: horizon, users in year 1, and the three rates, all exact.
+///
+/// Named scenarios ("base", "fast growth") let finance compare what-ifs; the default one comes from
+/// `workspace.json` (`Scenario(settings:)`).
+public struct Scenario: Equatable, Sendable {
+    /// Longest horizon accepted, in years.
+    public static let maximumYears = 100
+
+    public var name: String
+    /// Horizon N in years (1…`maximumYears`).
+    public var years: Int
+    /// Users in year 1 (≥ 0).
+    public var users: Int
+    /// Yearly user growth, e.g. 0.1 for +10 % a year (> −1).
+    public var growth: ExactRatio
+    /// Yearly price escalation of `annual` and `per_user_annual` lines (> −1).
+    public var escalation: ExactRatio
+    /// Discount rate of the NPV (> −1).
+    public var discountRate: ExactRatio
+
+    public init(name: String = "default", years: Int, users: Int, growth: ExactRatio = .zero,
+                escalation: ExactRatio = .zero, discountRate: ExactRatio = .zero) {
+        self.name = name; self.years = years; self.users = users
+        self.growth = growth; self.escalation = escalation; self.discountRate = discountRate
+    }
+
+    /// The workspace's default scenario. The rates of `Settings` are `Double`s read from decimal text,
+    /// so each is turned back into the exact decimal that was typed (its shortest round-trip form).
+    public init(settings: Settings, name: String = "default") throws(BudgetError) {
+        func exact(_ value: Double, _ key: String) throws(BudgetError) -> ExactRatio {
+            guard let r = ExactRatio(value) else { throw BudgetError("workspace.json: \(key) \(value) is not a usable rate") }
+            return r
+        }
+        self.init(name: name, years: settings.horizonYears, users: settings.users,
+                  growth: try exact(settings.userGrowth, "user_growth"),
+                  escalation: try exact(settings.escalation, "escalation"),
+                  discountRate: try exact(settings.discountRate, "discount_rate"))
+    }
+
+    /// This scenario with some values replaced by text (a command-line option or a cell of
+    /// `scenarios.csv`); nil or blank text keeps the current value. Rates are decimals (`0.1`, `10%`).
+    public func overriding(name: String? = nil, years: String? = nil, users: String? = nil, growth: String? = nil,
+                           escalation: String? = nil, discountRate: String? = nil) throws(BudgetError) -> Scenario {
+        var s = self
+        if let n = name?.trimmed, !n.isEmpty { s.name = n }
+        let label = s.name
+        func int(_ text: String?, _ key: String, _ current: Int) throws(BudgetError) -> Int {
+            guard let t = text?.trimmed, !t.isEmpty else { return current }
+            guard let v = Int(t) else { throw BudgetError("scenario \(label): \(key) '\(t)' is not a whole number") }
+            return v
+        }
+        func rate(_ text: String?, _ key: String, _ current: ExactRatio) throws(BudgetError) -> ExactRatio {
+            guard let t = text?.trimmed, !t.isEmpty else { return current }
+            guard let v = ExactRatio(parsing: t) else { throw BudgetError("scenario \(label): \(key) '\(t)' is not a decimal rate") }
+            return v
+        }
+        s.years = try int(years, "years", s.years)
+        s.users = try int(users, "users", s.users)
+        s.growth = try rate(growth, "growth", s.growth)
+        s.escalation = try rate(escalation, "escalation", s.escalation)
+        s.discountRate = try rate(discountRate, "discount_rate", s.discountRate)
+        try s.validate()
+        return s
+    }
+
+    /// Throws when a value is out of range: years outside 1…100, negative users, a rate ≤ −100 %.
+    public func validate() throws(BudgetError) {
+        guard (1...Scenario.maximumYears).contains(years) else {
+            throw BudgetError("scenario \(name): years must be 1…\(Scenario.maximumYears), not \(years)")
+        }
+        guard users >= 0 else { throw BudgetError("scenario \(name): users must not be negative, not \(users)") }
+        for (key, r) in [("growth", growth), ("escalation", escalation), ("discount_rate", discountRate)] {
+            guard r.numerator > -r.denominator else {
+                throw BudgetError("scenario \(name): \(key) must be above -1 (−100 %), not \(r)")
+            }
+        }
+    }
+}

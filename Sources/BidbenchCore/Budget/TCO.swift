@@ -1,0 +1,227 @@
+/// One price line's cost in each year of the horizon.
+public struct LineCost: Equatable, Sendable {
+    public var item: String
+    public var category: CostCategory
+    public var model: PricingModel
+    /// Index 0 is horizon year 1.
+    public var perYear: [Money]
+    public var total: Money
+}
+
+/// A vendor's total cost of ownership over a scenario's horizon.
+public struct VendorTCO: Equatable, Sendable {
+    public var vendor: String
+    /// Index 0 is horizon year 1.
+    public var perYear: [Money]
+    /// Per year and category (every category present, zero included); index 0 is year 1.
+    public var perYearByCategory: [[CostCategory: Money]]
+    /// Totals over the horizon per category, every category present (zero included).
+    public var byCategory: [CostCategory: Money]
+    public var total: Money
+    /// Net present value of `perYear` at the scenario's discount rate, payments at the start of each year.
+    public var npv: Money
+    /// Cost of `one_time` and `per_user_one_time` lines.
+    public var oneOff: Money
+    /// Cost of `annual`, `per_user_annual` and `percent_of_license` lines.
+    public var recurring: Money
+    public var lines: [LineCost]
+
+    /// One-off share of the total (0…1), nil when the total is zero. For display only.
+    public var oneOffShare: Double? {
+        total.minor == 0 ? nil : Double(oneOff.minor) / Double(total.minor)
+    }
+
+    /// Cost in horizon year `year` (1-based), limited to a category when one is given; zero outside the horizon.
+    public func cost(year: Int, category: CostCategory? = nil) -> Money {
+        guard year >= 1, year <= perYear.count else { return .zero }
+        if let c = category { return perYearByCategory[year - 1][c] ?? .zero }
+        return perYear[year - 1]
+    }
+}
+
+/// The budget mathematics of DESIGN §3 "Budget": TCO per vendor over a horizon, NPV.
+///
+/// Decisions where the design is silent:
+/// - `per_user_annual` and `per_user_one_time` ignore `quantity` (the user count is the quantity).
+/// - `per_user_one_time` buys, in each active year, the users not yet licensed by this line:
+///   `users(y) − max(users of its earlier active years)`, never below zero (licences are not refunded
+///   when users shrink). In its first active year that is all of `users(start_year)`; before
+///   `start_year` and after its `years` it costs nothing. From year 1 this is exactly
+///   `users(y) − users(y−1)` with `users(0) = 0`.
+/// - `percent_of_license` ignores `quantity` and escalation; its base is the licence-category
+///   `one_time` and `per_user_one_time` cost of the same vendor paid in years before y, whatever
+///   the lines' own windows.
+/// - `one_time` ignores `years`.
+/// - An explicit `start_year` outside 1…N, `years` < 1, a negative price or quantity is an error
+///   naming the vendor and item; a default start year past the horizon (`percent_of_license` in a
+///   1-year horizon) simply costs nothing.
+/// - Rounding is half-up, i.e. half away from zero (Python's `ROUND_HALF_UP`), once per line per year,
+///   and once for the NPV.
+public enum BudgetModel {
+    /// users(y) = ⌈users × (1+growth)^(y−1)⌉ for y = 1…N, exactly. Index 0 is year 1.
+    public static func userCounts(_ scenario: Scenario) throws(BudgetError) -> [Int] {
+        try scenario.validate()
+        let (gn, gd) = scenario.growth.onePlus!
+        let base = ExactUInt(scenario.users)
+        var counts: [Int] = []
+        for k in 0..<scenario.years {
+            let u = ExactUInt.ceiling(base * ExactUInt.power(gn, k), ExactUInt.power(gd, k))
+            guard let v = u.int64, let i = Int(exactly: v) else {
+                throw BudgetError("scenario \(scenario.name): the user count of year \(k + 1) is too large")
+            }
+            counts.append(i)
+        }
+        return counts
+    }
+
+    /// NPV = Σ cost_y / (1+r)^(y−1) (payments at the start of each year, like `numpy_financial.npv`),
+    /// computed exactly and rounded half-up to the minor unit once.
+    public static func npv(_ costs: [Money], rate: ExactRatio) throws(BudgetError) -> Money {
+        guard let onePlus = rate.onePlus, !onePlus.numerator.isZero else {
+            throw BudgetError("discount rate \(rate) must be above -1")
+        }
+        let (rn, rd) = onePlus
+        guard !costs.isEmpty else { return .zero }
+        // Over the common denominator (1+r)^(N−1) = rn^(N−1)/rd^(N−1):
+        // NPV = Σ c_y · rd^(y−1) · rn^(N−y) / rn^(N−1). Negative costs are summed separately.
+        let n = costs.count
+        var positive = ExactUInt.zero, negative = ExactUInt.zero
+        for (i, c) in costs.enumerated() {
+            let term = ExactUInt(c.minor.magnitude) * ExactUInt.power(rd, i) * ExactUInt.power(rn, n - 1 - i)
+            if c.minor < 0 { negative = negative + term } else { positive = positive + term }
+        }
+        let denominator = ExactUInt.power(rn, n - 1)
+        let isNegative = positive < negative
+        let magnitude = ExactUInt.roundedHalfUp(isNegative ? negative - positive : positive - negative, denominator)
+        guard let m = magnitude.int64 else { throw BudgetError("NPV is too large") }
+        return Money(minor: isNegative ? -m : m)
+    }
+
+    /// The TCO of one vendor's price lines (lines of other vendors are ignored).
+    public static func tco(vendor: String, lines: [PriceLine], scenario: Scenario) throws(BudgetError) -> VendorTCO {
+        let users = try userCounts(scenario)
+        let n = scenario.years
+        let (en, ed) = scenario.escalation.onePlus!
+        let escalationUp = (0..<n).map { ExactUInt.power(en, $0) }
+        let escalationDown = (0..<n).map { ExactUInt.power(ed, $0) }
+        let mine = lines.filter { $0.vendor == vendor }
+
+        func label(_ line: PriceLine) -> String { "vendor \(line.vendor), item '\(line.item)'" }
+        func money(_ x: ExactUInt, _ line: PriceLine, _ year: Int) throws(BudgetError) -> Money {
+            guard let v = x.int64 else { throw BudgetError("\(label(line)): the cost of year \(year) overflows") }
+            return Money(minor: v)
+        }
+
+        // Validate and find each line's active years.
+        var windows: [ClosedRange<Int>?] = []
+        for line in mine {
+            guard line.unitPrice.minor >= 0 else { throw BudgetError("\(label(line)): negative price \(line.unitPrice)") }
+            guard line.quantity >= 0 else { throw BudgetError("\(label(line)): negative quantity \(line.quantity)") }
+            if let s = line.startYear, !(1...n).contains(s) {
+                throw BudgetError("\(label(line)): start_year \(s) is outside the horizon of \(n) years")
+            }
+            if let y = line.years, y < 1 { throw BudgetError("\(label(line)): years must be at least 1, not \(y)") }
+            let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
+            if start > n { windows.append(nil); continue }
+            var end = n
+            if line.model != .one_time, let y = line.years, y <= n - start { end = start + y - 1 }
+            windows.append(start...end)
+        }
+
+        var amounts = [[Money]](repeating: [Money](repeating: .zero, count: n), count: mine.count)
+        // Pass 1: every model but percent_of_license.
+        for (i, line) in mine.enumerated() where line.model != .percent_of_license {
+            guard let window = windows[i] else { continue }
+            let unit = ExactUInt(line.unitPrice.minor)
+            var licensed = 0
+            for y in window {
+                let k = y - window.lowerBound
+                let amount: ExactUInt
+                switch line.model {
+                case .one_time:
+                    amount = y == window.lowerBound ? unit * ExactUInt(line.quantity) : .zero
+                case .annual:
+                    amount = ExactUInt.roundedHalfUp(unit * ExactUInt(line.quantity) * escalationUp[k], escalationDown[k])
+                case .per_user_annual:
+                    amount = ExactUInt.roundedHalfUp(unit * ExactUInt(users[y - 1]) * escalationUp[k], escalationDown[k])
+                case .per_user_one_time:
+                    let new = max(0, users[y - 1] - licensed)
+                    licensed = max(licensed, users[y - 1])
+                    amount = unit * ExactUInt(new)
+                case .percent_of_license:
+                    amount = .zero
+                }
+                amounts[i][y - 1] = try money(amount, line, y)
+            }
+        }
+        // The licence base: licence-category one_time / per_user_one_time cost paid before year y.
+        var licensePaidBefore = [ExactUInt](repeating: .zero, count: n + 1)
+        for y in 1...n {
+            var paid = licensePaidBefore[y - 1]
+            for (i, line) in mine.enumerated()
+            where line.category == .license && (line.model == .one_time || line.model == .per_user_one_time) {
+                paid = paid + ExactUInt(amounts[i][y - 1].minor)
+            }
+            licensePaidBefore[y] = paid
+        }
+        // Pass 2: percent_of_license; unitPrice.minor is the percent in hundredths.
+        let tenThousand = ExactUInt(10_000)
+        for (i, line) in mine.enumerated() where line.model == .percent_of_license {
+            guard let window = windows[i] else { continue }
+            for y in window {
+                let amount = ExactUInt.roundedHalfUp(ExactUInt(line.unitPrice.minor) * licensePaidBefore[y - 1], tenThousand)
+                amounts[i][y - 1] = try money(amount, line, y)
+            }
+        }
+
+        // Totals, with checked additions.
+        func add(_ a: Money, _ b: Money) throws(BudgetError) -> Money {
+            guard let s = a.adding(b) else { throw BudgetError("vendor \(vendor): total cost overflows") }
+            return s
+        }
+        let zeroCategories = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { ($0, Money.zero) })
+        var perYear = [Money](repeating: .zero, count: n)
+        var perYearByCategory = [[CostCategory: Money]](repeating: zeroCategories, count: n)
+        var byCategory = zeroCategories
+        var total = Money.zero, oneOff = Money.zero, recurring = Money.zero
+        var lineCosts: [LineCost] = []
+        for (i, line) in mine.enumerated() {
+            var lineTotal = Money.zero
+            for y in 0..<n {
+                let a = amounts[i][y]
+                lineTotal = try add(lineTotal, a)
+                perYear[y] = try add(perYear[y], a)
+                perYearByCategory[y][line.category] = try add(perYearByCategory[y][line.category]!, a)
+            }
+            byCategory[line.category] = try add(byCategory[line.category]!, lineTotal)
+            total = try add(total, lineTotal)
+            if line.model == .one_time || line.model == .per_user_one_time {
+                oneOff = try add(oneOff, lineTotal)
+            } else {
+                recurring = try add(recurring, lineTotal)
+            }
+            lineCosts.append(LineCost(item: line.item, category: line.category, model: line.model,
+                                      perYear: amounts[i], total: lineTotal))
+        }
+        let npv: Money
+        do { npv = try BudgetModel.npv(perYear, rate: scenario.discountRate) } catch {
+            throw BudgetError("vendor \(vendor): \(error.message)")
+        }
+        return VendorTCO(vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
+                         total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts)
+    }
+
+    /// The TCO of every vendor: those of `vendors` in that order (even without price lines), then any
+    /// other vendor of `prices` in order of first appearance.
+    public static func tco(prices: [PriceLine], scenario: Scenario, vendors: [String] = []) throws(BudgetError) -> [VendorTCO] {
+        var order = vendors
+        var seen = Set(vendors)
+        for p in prices where !seen.contains(p.vendor) {
+            seen.insert(p.vendor)
+            order.append(p.vendor)
+        }
+        var result: [VendorTCO] = []
+        for v in order { result.append(try tco(vendor: v, lines: prices, scenario: scenario)) }
+        return result
+    }
+}

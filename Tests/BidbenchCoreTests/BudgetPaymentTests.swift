@@ -1,0 +1,138 @@
+import Testing
+@testable import BidbenchCore
+
+private func money(_ text: String) -> Money { Money(parsing: text)! }
+private func pct(_ text: String) -> ExactRatio { ExactRatio(parsing: text, allowFraction: true)! }
+
+@Suite("Budget milestones and cash flow")
+struct BudgetMilestoneTests {
+    @Test("100 000.01 in 33.33 / 33.33 / 33.34 % sums exactly")
+    func awkwardSplit() throws {
+        let parts = try BudgetModel.split(money("100000.01"), percents: [pct("33.33"), pct("33.33"), pct("33.34")], contract: "C1")
+        // 10000001 × 0.3333 = 3333000.3333 → 3333000; last = 10000001 − 6666000
+        #expect(parts == [Money(minor: 3_333_000), Money(minor: 3_333_000), Money(minor: 3_334_001)])
+        #expect(parts.reduce(Money.zero, +) == money("100000.01"))
+    }
+
+    @Test("thirds as exact fractions: 100/3 % each, the last absorbs rounding")
+    func thirds() throws {
+        let third = pct("100/3")
+        let parts = try BudgetModel.split(money("100000.01"), percents: [third, third, third], contract: "C1")
+        // 10000001 / 3 = 3333333.67 → 3333334, twice; last = 3333333
+        #expect(parts == [Money(minor: 3_333_334), Money(minor: 3_333_334), Money(minor: 3_333_333)])
+    }
+
+    @Test("half-up at exactly half a minor unit; negative values round away from zero")
+    func halfUp() throws {
+        #expect(try BudgetModel.split(Money(minor: 5), percents: [pct("50"), pct("50")], contract: "C") == [Money(minor: 3), Money(minor: 2)])
+        #expect(try BudgetModel.split(Money(minor: -5), percents: [pct("50"), pct("50")], contract: "C") == [Money(minor: -3), Money(minor: -2)])
+        // 30 % of 0.05 = 0.015 → 0.02; 70 % absorbs: 0.03
+        #expect(try BudgetModel.split(Money(minor: 5), percents: [pct("30"), pct("70")], contract: "C") == [Money(minor: 2), Money(minor: 3)])
+    }
+
+    @Test("many random splits: parts sum exactly, each earlier part is value × p / 100 rounded half-up")
+    func randomSplits() throws {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: UInt64) -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((seed >> 33) % bound)
+        }
+        for _ in 0..<500 {
+            let value = next(1_000_000_000_000)
+            let k = Int(next(7)) + 1
+            // k − 1 cut points in hundredths of a percent, so percents have two decimals and sum to 100.
+            let cuts = ([0, 10_000] + (1..<k).map { _ in next(10_001) }).sorted()
+            let hundredths = (1...k).map { cuts[$0] - cuts[$0 - 1] }
+            let percents = hundredths.map { ExactRatio(numerator: $0, denominator: 100)! }
+            let parts = try BudgetModel.split(Money(minor: value), percents: percents, contract: "R")
+            #expect(parts.reduce(0) { $0 + $1.minor } == value)
+            for i in 0..<(k - 1) {
+                #expect(parts[i].minor == (value * hundredths[i] * 2 + 10_000) / 20_000)
+            }
+        }
+    }
+
+    @Test("percents must sum to exactly 100, the contract and the sum named")
+    func percentsMustSumTo100() {
+        #expect(throws: BudgetError("contract C9: milestone percents sum to 99.99, not 100")) {
+            try BudgetModel.split(money("1000"), percents: [pct("33.33"), pct("33.33"), pct("33.33")], contract: "C9")
+        }
+        #expect(throws: BudgetError("contract C9: milestone percents sum to 100.5, not 100")) {
+            try BudgetModel.split(money("1000"), percents: [pct("50.5"), pct("50")], contract: "C9")
+        }
+        #expect(throws: BudgetError("contract C9: negative milestone percent -10")) {
+            try BudgetModel.split(money("1000"), percents: [pct("110"), pct("-10")], contract: "C9")
+        }
+        #expect(throws: BudgetError("contract C9: no payment milestones")) {
+            try BudgetModel.split(money("1000"), percents: [], contract: "C9")
+        }
+    }
+
+    @Test("installments from milestones and cash flow by month and quarter")
+    func cashFlow() throws {
+        let ms = [
+            PaymentMilestone(contract: "C1", milestone: "signing", percent: 30, due: Day(iso: "2027-01-15")),
+            PaymentMilestone(contract: "C2", milestone: "other contract", percent: 100, due: Day(iso: "2027-01-20")),
+            PaymentMilestone(contract: "C1", milestone: "go-live", percent: 60.5, due: Day(iso: "2027-03-31"), condition: "UAT signed"),
+            PaymentMilestone(contract: "C1", milestone: "warranty", percent: 9.5, due: nil),
+        ]
+        let c1 = try BudgetModel.installments(contract: "C1", value: money("100000.01"), milestones: ms)
+        #expect(c1.map(\.milestone) == ["signing", "go-live", "warranty"])
+        // 3000000.3 → 3000000; 6050000.605 → 6050001; last 10000001 − 9050001 = 950000
+        #expect(c1.map(\.amount) == [Money(minor: 3_000_000), Money(minor: 6_050_001), Money(minor: 950_000)])
+        #expect(c1[1].condition == "UAT signed" && c1[1].percent == pct("60.5"))
+        let c2 = try BudgetModel.installments(contract: "C2", value: money("500"), milestones: ms)
+
+        let months = try BudgetModel.cashFlow(c1 + c2, by: .month)
+        #expect(months.map(\.period) == ["2027-01", "2027-03", "undated"])
+        #expect(months.map(\.amount) == [Money(minor: 3_050_000), Money(minor: 6_050_001), Money(minor: 950_000)])
+        let quarters = try BudgetModel.cashFlow(c1 + c2, by: .quarter)
+        #expect(quarters.map(\.period) == ["2027-Q1", "undated"])
+        #expect(quarters[0].amount == Money(minor: 9_100_001) && quarters[0].installments.count == 3)
+
+        #expect(throws: BudgetError("contract C3: no payment milestones")) {
+            try BudgetModel.installments(contract: "C3", value: money("1"), milestones: ms)
+        }
+    }
+}
+
+@Suite("Budget envelopes")
+struct BudgetEnvelopeTests {
+    private func tco(_ yearCosts: [String]) throws -> VendorTCO {
+        let lines = yearCosts.enumerated().map { i, c in
+            PriceLine(vendor: "A", item: "y\(i + 1)", category: i == 0 ? .license : .subscription, model: .one_time,
+                      unitPrice: money(c), startYear: i + 1)
+        }
+        return try BudgetModel.tco(vendor: "A", lines: lines, scenario: Scenario(years: yearCosts.count, users: 1))
+    }
+
+    @Test("ok below 90 %, warn at exactly 90 % and at 100 %, over just above 100 %")
+    func thresholds() throws {
+        let t = try tco(["899.99", "900", "1000", "1000.01"])
+        let envelopes = (0..<4).map { BudgetEnvelope(fiscalYear: 2027 + $0, costCenter: "IT", category: "", amount: money("1000")) }
+        let uses = try BudgetModel.envelopes(envelopes, tco: t, firstYear: 2027, warn: ExactRatio(parsing: "0.9")!, stop: .one)
+        #expect(uses.map(\.status) == [.ok, .warn, .warn, .over])
+        #expect(uses.map(\.horizonYear) == [1, 2, 3, 4])
+        #expect(uses[3].remaining == Money(minor: -1))
+        #expect(uses[1].percentUsed == 90)
+    }
+
+    @Test("category envelopes, years outside the horizon, empty envelopes, bad categories")
+    func categoriesAndEdges() throws {
+        let t = try tco(["500", "800"])
+        let warn = ExactRatio(parsing: "0.9")!
+        let uses = try BudgetModel.envelopes([
+            BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "license", amount: money("10")),
+            BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "subscription", amount: money("850")),
+            BudgetEnvelope(fiscalYear: 2027, costCenter: "Ops", category: "all", amount: .zero),
+            BudgetEnvelope(fiscalYear: 2031, costCenter: "IT", category: "", amount: .zero),
+        ], tco: t, firstYear: 2027, warn: warn, stop: .one)
+        #expect(uses.map(\.used) == [.zero, money("800"), money("500"), .zero])
+        #expect(uses.map(\.status) == [.ok, .warn, .over, .ok])
+        #expect(uses[3].horizonYear == nil && uses[3].percentUsed == nil)
+        #expect(throws: BudgetError("budget envelope 2027/IT: unknown category 'licence'")) {
+            try BudgetModel.envelopes([BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "licence", amount: money("1"))],
+                                      tco: t, firstYear: 2027, warn: warn, stop: .one)
+        }
+    }
+}

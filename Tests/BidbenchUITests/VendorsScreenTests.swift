@@ -1,0 +1,74 @@
+import Testing
+import BidbenchCore
+@testable import BidbenchUI
+
+@Suite struct VendorsScreenTests {
+    @Test func blindScoringShowsOnlyOwnScoresUntilRevealed() {
+        var ws = sampleWorkspace()
+        ws.settings.revealed = false
+        var d = Driver(ws)
+        d.state.evaluator = "张伟"
+        d.press(.char("2"))
+        #expect(d.text.contains("盲评中 (R 揭晓) · 评委: 张伟"))
+        // 张伟 gave V2 7; 李娜's 3 stays hidden, so no spread flag either.
+        #expect(d.row(containing: "功能")?.contains("7.0") == true)
+        #expect(d.row(containing: "功能")?.contains("⚑") == false)
+        // Score V2 on functionality: a bad value keeps the form open.
+        d.press(.right, .enter)
+        #expect(d.text.contains("张伟 · 智链科技 · 功能 Functionality"))
+        d.press(.ctrl("u")); d.type("11"); d.press(.ctrl("s"))
+        #expect(d.text.contains("分数必须是 0 到 10 之间的数字, 而不是 “11”"))
+        d.press(.ctrl("u")); d.type("6.5"); d.press(.tab); d.type("接口文档不全"); d.press(.ctrl("s"))
+        #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.score == 6.5)
+        #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.note == "接口文档不全")
+        #expect(d.row(containing: "功能")?.contains("6.5") == true)
+        // The lead reveals: the panel mean and the disagreement flag appear (6.5 vs 3: spread 3.5 ≥ 30 % of 10).
+        d.state.evaluator = nil
+        d.press(.char("R"))
+        #expect(d.text.contains("已揭晓"))
+        let row = d.row(containing: "功能")!
+        #expect(row.contains("8.5"))          // V1: (8 + 9) / 2
+        #expect(row.contains("4.8 ±3.5 ⚑"))   // V2: (6.5 + 3) / 2 = 4.75 → 4.8
+    }
+
+    @Test func leadCannotScoreAndPriceIsNotScored() {
+        var d = Driver()
+        d.press(.char("2"), .enter)
+        #expect(d.text.contains("请用 --as 姓名 以评委身份启动后打分"))
+        d.state.evaluator = "李娜"
+        d.press(.down, .enter)
+        #expect(d.text.contains("价格不打分: 取自报价"))
+    }
+
+    @Test func addEditDeleteVendorWithUndo() {
+        var d = Driver(lang: .en)
+        d.press(.char("2"), .char("a"))
+        d.type("北辰数科"); d.press(.tab, .tab, .tab, .tab, .tab, .tab); d.type("1,580,000.5")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.vendors.last?.name == "北辰数科")
+        #expect(d.state.workspace.vendors.last?.bidPrice == Money(minor: 158_000_050))
+        #expect(d.text.contains("北辰数科"))
+        d.press(.char("e")); d.press(.tab, .tab, .tab, .tab, .tab, .tab); d.press(.ctrl("u")); d.type("-5"); d.press(.ctrl("s"))
+        #expect(d.text.contains("Bid price must be an amount ≥ 0"))
+        d.press(.escape)
+        d.press(.char("h"), .char("d"))
+        #expect(d.text.contains("Delete vendor V2 智链科技"))
+        d.press(.char("y"))
+        #expect(!d.state.workspace.vendors.contains { $0.id == "V2" })
+        #expect(d.state.workspace.scores["李娜"]?.contains { $0.vendor == "V2" } == false)
+        d.press(.char("u"))
+        #expect(d.state.workspace.vendors.contains { $0.id == "V2" })
+        #expect(d.state.workspace.scores["李娜"]?.contains { $0.vendor == "V2" } == true)
+    }
+
+    @Test func liveWeightChange() {
+        var d = Driver()
+        d.press(.char("2"))
+        #expect(d.row(containing: "功能")?.contains("70%") == true)
+        d.press(.char("+"))
+        // 0.75 / (0.75 + 0.3) = 71 %
+        #expect(d.row(containing: "功能")?.contains("71%") == true)
+        d.press(.char("u"))
+        #expect(d.row(containing: "功能")?.contains("70%") == true)
+    }
+}
