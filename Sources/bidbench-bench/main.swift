@@ -1,2 +1,77 @@
-// The benchmark harness (filled in by the performance work).
-print("bidbench-bench: not built yet")
+// The benchmark harness of DESIGN §7: `swift build -c release && .build/release/bidbench-bench [--quick] [--json FILE]`
+// (or `swift run -c release bidbench-bench`; the `rank --matrix` comparison needs the release `bidbench` built too).
+import BidbenchCore
+import BidbenchUI
+import Foundation
+
+var quick = false
+var jsonPath: String?
+var arguments = CommandLine.arguments.dropFirst().makeIterator()
+while let a = arguments.next() {
+    switch a {
+    case "--quick": quick = true
+    case "--json": jsonPath = arguments.next()
+    case "-h", "--help":
+        print("usage: bidbench-bench [--quick] [--json FILE]"); exit(0)
+    default:
+        FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8)); exit(2)
+    }
+}
+
+let report = Report()
+report.machine = machineInfo()
+report.machine["mode"] = quick ? "quick" : "full"
+let keyReps = quick ? 30 : 300
+let heavyReps = quick ? 3 : 7
+
+// data/demo is found from this file's path: Sources/bidbench-bench/main.swift → package root.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+let demoFolder = packageRoot + "/data/demo"
+let selfPath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+let bidbenchPath = URL(fileURLWithPath: selfPath).deletingLastPathComponent().appendingPathComponent("bidbench").path
+let temp = FileManager.default.temporaryDirectory.appendingPathComponent("bidbench-bench-\(ProcessInfo.processInfo.processIdentifier)").path
+try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: temp) }
+
+say("machine: \(report.machine["cpu"] ?? "?"), \(report.machine["cores"] ?? "?") cores, \(report.machine["memory"] ?? "?")")
+say(Report.header())
+
+/// The parts of the benchmark that run on a workspace held in memory.
+func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Report, keyReps: Int, heavyReps: Int) {
+    SessionBench.run(ws, scope: scope, report: report, repetitions: keyReps, query: query)
+    if let scenario = try? Scenario(settings: ws.settings) {
+        bench(report, scope, "budget TCO + NPV, all vendors", repetitions: heavyReps * 3) {
+            blackHole(try? BudgetModel.tco(prices: ws.prices, scenario: scenario))
+        }
+    } else {
+        report.skip(scope, "budget TCO + NPV, all vendors", "the workspace's scenario is invalid")
+    }
+    for part in ["rank wsm", "rank topsis", "rank cn", "sensitivity"] {
+        report.skip(scope, part, "n/a (not merged yet)")
+    }
+}
+
+// The demo.
+report.skip("demo", "workspace load", "n/a (not merged yet)")
+
+// The large generated workspace: 200 vendors × 20 000 requirements × 10 evaluators.
+var large = Workspace()
+let generateMs = milliseconds { large = WorkspaceGenerator.generate(vendors: 200, requirements: 20_000, evaluators: 10, seed: 1) }
+report.add(Result(scope: "large", name: "generate 200 × 20000 × 10 in memory", median: generateMs, samples: 1,
+                  note: "\(large.gates.count) gates, \(large.scores.values.reduce(0) { $0 + $1.count }) scores"))
+report.skip("large", "save the generated workspace", "n/a (not merged yet)")
+report.skip("large", "workspace load", "n/a (not merged yet)")
+workspaceParts(large, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
+report.skip("large", "contract scan throughput", "n/a (not merged yet)")
+report.skip("large", "save after one edit", "n/a (not merged yet)")
+
+// rank --matrix against pymcdm.
+MatrixBench.run(report: report, bidbench: bidbenchPath, folder: temp, repetitions: quick ? 3 : 7)
+
+if let peak = peakMemoryMB() {
+    report.add(Result(scope: "all", name: "peak memory (VmHWM)", median: peak, unit: "MB", samples: 1))
+}
+if let jsonPath {
+    try report.json().write(to: URL(fileURLWithPath: jsonPath))
+    say("wrote \(jsonPath)")
+}
