@@ -79,7 +79,6 @@ public struct AppState: Equatable, Sendable {
         self.workspace = workspace; self.location = location; self.problems = problems
         self.lang = lang; self.width = width; self.height = height
         if !problems.isEmpty { modal = .problems }
-        budget.scenario = BudgetScenarioParams(settings: workspace.settings)
     }
 
     public var readOnly: Bool { !problems.isEmpty }

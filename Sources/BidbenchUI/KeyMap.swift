@@ -103,7 +103,9 @@ public enum KeyMap {
         let rows = bindings.filter { $0.scope == scope } + (scope == .form ? [] : bindings.filter { $0.scope == .global })
         return rows.compactMap { b -> String? in
             guard let h = b.hint else { return nil }
-            return "\(b.keys[0].label) \(lang.t(h.en, h.zh))"
+            let text = lang.t(h.en, h.zh)
+            // Paired keys carry their own labels ("+/- users").
+            return text.contains("/") ? text : "\(b.keys[0].label) \(text)"
         }.joined(separator: "  ")
     }
 

@@ -1,53 +1,134 @@
 import BidbenchCore
 
-/// The what-if parameters of the budget walkthrough.
-public struct BudgetScenarioParams: Equatable, Sendable {
-    public var years: Int
-    public var users: Int
-    public var growth: Double
-    public var escalation: Double
-    public var discount: Double
-    public init(settings: Settings) {
-        years = settings.horizonYears; users = settings.users; growth = settings.userGrowth
-        escalation = settings.escalation; discount = settings.discountRate
-    }
-}
-
 public struct BudgetState: Equatable, Sendable {
-    public var scenario = BudgetScenarioParams(settings: Settings())
+    /// The live what-if scenario (starts from the workspace settings).
+    public var scenario: Scenario?
     public var vendor = 0
+    /// The year in focus (1…years), 0 = the whole horizon.
+    public var year = 0
     public init() {}
 }
 
-/// Budget (预算): each vendor's cost per year and in total, with live what-if.
+/// Budget (预算): each vendor's cost per year, total and NPV side by side; the selected vendor by
+/// category as bars; envelopes; payment milestones; live what-if keys.
 public enum BudgetScreen {
+    static func scenario(_ s: AppState) -> Scenario {
+        if let sc = s.budget.scenario { return sc }
+        return (try? Scenario(settings: s.workspace.settings, name: "基准")) ?? Scenario(years: 5, users: 100)
+    }
+
+    static func step(_ r: ExactRatio, by delta: Double) -> ExactRatio {
+        let v = ((r.approximateValue + delta) * 10_000).rounded() / 10_000
+        return ExactRatio(max(0, v)) ?? r
+    }
+
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
         guard let cmd = KeyMap.command(for: key, in: .budget) else { return nil }
+        var sc = scenario(s)
         switch cmd {
-        case .usersUp: s.budget.scenario.users += 10
-        case .usersDown: s.budget.scenario.users = max(1, s.budget.scenario.users - 10)
-        case .yearsUp: s.budget.scenario.years = min(15, s.budget.scenario.years + 1)
-        case .yearsDown: s.budget.scenario.years = max(1, s.budget.scenario.years - 1)
-        case .escalationUp: s.budget.scenario.escalation = ((s.budget.scenario.escalation + 0.01) * 100).rounded() / 100
-        case .escalationDown: s.budget.scenario.escalation = max(0, ((s.budget.scenario.escalation - 0.01) * 100).rounded() / 100)
-        case .discountUp: s.budget.scenario.discount = ((s.budget.scenario.discount + 0.01) * 100).rounded() / 100
-        case .discountDown: s.budget.scenario.discount = max(0, ((s.budget.scenario.discount - 0.01) * 100).rounded() / 100)
+        case .usersUp: sc.users += 10
+        case .usersDown: sc.users = max(1, sc.users - 10)
+        case .yearsUp: sc.years = min(15, sc.years + 1)
+        case .yearsDown: sc.years = max(1, sc.years - 1)
+        case .escalationUp: sc.escalation = step(sc.escalation, by: 0.01)
+        case .escalationDown: sc.escalation = step(sc.escalation, by: -0.01)
+        case .discountUp: sc.discountRate = step(sc.discountRate, by: 0.01)
+        case .discountDown: sc.discountRate = step(sc.discountRate, by: -0.01)
         case .up: s.budget.vendor = max(0, s.budget.vendor - 1)
         case .down: s.budget.vendor = min(max(0, s.workspace.vendors.count - 1), s.budget.vendor + 1)
+        case .left: s.budget.year = max(0, s.budget.year - 1)
+        case .right: s.budget.year = min(sc.years, s.budget.year + 1)
         default: return nil
         }
+        s.budget.year = min(s.budget.year, sc.years)
+        s.budget.scenario = sc
         return []
     }
 
+    static func pct(_ r: ExactRatio) -> String { formatNumber((r.approximateValue * 10_000).rounded() / 100) + "%" }
+
+    /// Money in whole units with thin grouping, for tables: `1 286 000`.
+    static func money(_ m: Money) -> String {
+        let units = Money(minor: (m.minor >= 0 ? m.minor + 50 : m.minor - 50) / 100 * 100)
+        return units.grouped(separator: " ")
+    }
+
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
-        let L = s.lang, p = s.budget.scenario
-        c.text(area.x + 1, area.y, L.t("\(p.years) years  users \(p.users) (+\(formatNumber(p.growth * 100))%/yr)  escalation \(formatNumber(p.escalation * 100))%  discount \(formatNumber(p.discount * 100))%",
-                                      "\(p.years) 年  用户 \(p.users) (+\(formatNumber(p.growth * 100))%/年)  涨价 \(formatNumber(p.escalation * 100))%  折现 \(formatNumber(p.discount * 100))%"), .accent)
-        var y = area.y + 2
-        for (i, v) in s.workspace.vendors.enumerated() where y < area.maxY {
-            let lines = s.workspace.prices.filter { $0.vendor == v.id }
-            c.text(area.x + 1, y, "\(v.name)  (\(lines.count) \(L.t("price lines", "条报价")))", i == s.budget.vendor ? .selected : .bold)
+        let L = s.lang, ws = s.workspace
+        let sc = scenario(s)
+        c.text(area.x + 1, area.y, L.t("\(sc.years) years  users \(sc.users) (+\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
+                                      "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent, maxWidth: area.width - 2)
+        let tcos: [VendorTCO]
+        do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) } catch {
+            c.text(area.x + 1, area.y + 2, "\(error)", .error, maxWidth: area.width - 2); return
+        }
+        let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        // Vendors × years table.
+        let nameW = 12
+        let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
+        var cols = [Column(L.t("Vendor", "供应商"), nameW)]
+        for y in 1...shownYears { cols.append(Column(L.t("Year \(y)", "第\(y)年"), 10, right: true)) }
+        cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
+        let cheapest = tcos.map(\.total).min()
+        let rows = tcos.map { t in [names[t.vendor] ?? t.vendor] + t.perYear.prefix(shownYears).map(money) + [money(t.total), money(t.npv)] }
+        let tableH = min(rows.count + 1, max(2, area.height / 3))
+        TableView.render(into: &c, area: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: tableH), columns: cols, rows: rows,
+                         selected: min(s.budget.vendor, rows.count - 1), offset: max(0, s.budget.vendor - (tableH - 2))) { i in
+            tcos[i].total == cheapest ? .good : .plain
+        }
+        if s.budget.year > 0 && s.budget.year <= shownYears {
+            let x = area.x + 1 + (nameW + 1) + (s.budget.year - 1) * 11
+            c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
+        }
+        guard s.budget.vendor < tcos.count else {
+            c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim); return
+        }
+        let t = tcos[s.budget.vendor]
+        var y = area.y + 3 + tableH
+        // By category: the focused year or the whole horizon.
+        let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
+        let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+        c.text(area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold, maxWidth: area.width - 2)
+        y += 1
+        let cats = CostCategory.allCases.map { ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0)) }
+            .filter { $0.1.minor != 0 }
+        let maxCat = cats.map(\.1.minor).max() ?? 1
+        let cheapestByCat = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { cat in (cat, tcos.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min()) })
+        let barW = max(4, area.width - 40)
+        for (cat, amount) in cats where y < area.maxY - 3 {
+            c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
+            let isCheapest = s.budget.year == 0 && cheapestByCat[cat] == amount
+            let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
+            let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
+            c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
             y += 1
+        }
+        // Envelopes for this vendor.
+        if let uses = try? BudgetModel.envelopes(ws.budget, tco: t, firstYear: ws.settings.firstYear, warn: ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!, stop: ExactRatio(ws.settings.budgetStop) ?? .one), !uses.isEmpty, y < area.maxY - 1 {
+            var x = area.x + 1
+            x += c.text(x, y, L.t("Envelopes: ", "预算包络: "), .bold)
+            for u in uses {
+                let p = u.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
+                let mark: String, st: Style
+                switch u.status {
+                case .ok: mark = "✔"; st = .good
+                case .warn: mark = "⚠"; st = .warn
+                case .over: mark = "✗"; st = .error
+                }
+                let label = "\(u.envelope.fiscalYear) \(p) \(mark)  "
+                if x + TextWidth.of(label) > area.maxX { break }
+                x += c.text(x, y, label, st)
+            }
+            y += 1
+        }
+        // Payment milestones of this vendor's contract.
+        if let k = ws.contracts.first(where: { $0.vendor == t.vendor }), y < area.maxY {
+            let ms = ws.payments.filter { $0.contract == k.id }
+            let value = ws.changes.filter { $0.contract == k.id && $0.status == "approved" }.reduce(k.value) { $0 + $1.priceDelta }
+            if let inst = try? BudgetModel.installments(contract: k.id, value: value, milestones: ms) {
+                let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }.joined(separator: " · ")
+                c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(k.id): \(text)", .plain, maxWidth: area.width - 2)
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+import Testing
+import BidbenchCore
+@testable import BidbenchUI
+
+@Suite struct BudgetScreenTests {
+    func workspace() -> Workspace {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 5
+        ws.settings.users = 100
+        ws.prices = [
+            PriceLine(vendor: "V1", item: "ERP 许可", category: .license, model: .one_time, unitPrice: Money(units: 100_000)),
+            PriceLine(vendor: "V1", item: "运维", category: .maintenance, model: .annual, unitPrice: Money(units: 10_000)),
+            PriceLine(vendor: "V2", item: "订阅", category: .subscription, model: .per_user_annual, unitPrice: Money(units: 300)),
+        ]
+        ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "信息部", category: "", amount: Money(units: 120_000))]
+        return ws
+    }
+
+    @Test func walkthroughWithLiveWhatIf() {
+        var d = Driver(workspace())
+        d.press(.char("3"))
+        #expect(d.text.contains("5 年  用户 100 (+0%/年)  涨价 0%  折现 0%"))
+        let v1 = d.row(containing: "云帆软件")!
+        #expect(v1.contains("110 000") && v1.contains("150 000"))
+        let v2 = d.row(containing: "智链科技")!
+        #expect(v2.contains("30 000") && v2.contains("150 000"))
+        // 2027 envelope: V1 spends 110 000 of 120 000 = 92 % → warning.
+        #expect(d.text.contains("2027 92% ⚠"))
+        // One more year: V1 160 000, V2 180 000.
+        d.press(.char("Y"))
+        #expect(d.text.contains("6 年"))
+        #expect(d.row(containing: "云帆软件")!.contains("160 000"))
+        #expect(d.row(containing: "智链科技")!.contains("180 000"))
+        // 10 more users: V2 pays 110 × 300 = 33 000 a year → 198 000 over 6 years.
+        d.press(.char("+"))
+        #expect(d.text.contains("用户 110"))
+        #expect(d.row(containing: "智链科技")!.contains("198 000"))
+        // Escalation +1 %: V1's maintenance 10 000 → 10 100 in year 2.
+        d.press(.char("E"))
+        #expect(d.text.contains("涨价 1%"))
+        #expect(d.row(containing: "云帆软件")!.contains("10 100"))
+        // The category bars of the selected vendor, and the year in focus.
+        #expect(d.text.contains("许可"))
+        d.press(.right)
+        #expect(d.text.contains("云帆软件 · 第1年"))
+        d.press(.down)
+        #expect(d.text.contains("智链科技 · 第1年"))
+    }
+}
