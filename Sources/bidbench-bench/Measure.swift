@@ -17,8 +17,13 @@ struct Result {
 final class Report {
     private(set) var results: [Result] = []
     var machine: [String: String] = [:]
+    /// `--only TEXT`: run only the measures whose name contains it (for profiling one part).
+    var only: String?
+
+    func wants(_ name: String) -> Bool { only.map { name.contains($0) } ?? true }
 
     func add(_ r: Result) {
+        guard wants(r.scope + " " + r.name) else { return }
         results.append(r)
         say(Report.line(r))
     }
@@ -80,6 +85,7 @@ func stats(_ samples: [Double]) -> (median: Double, p99: Double) {
 
 /// Runs `body` `repetitions` times and records median and p99.
 func bench(_ report: Report, _ scope: String, _ name: String, repetitions: Int, note: String = "", _ body: () throws -> Void) rethrows {
+    guard report.wants(scope + " " + name) else { return }
     var samples: [Double] = []
     samples.reserveCapacity(repetitions)
     for _ in 0..<repetitions { samples.append(try milliseconds(body)) }

@@ -6,13 +6,15 @@ import Foundation
 
 var quick = false
 var jsonPath: String?
+var only: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let a = arguments.next() {
     switch a {
     case "--quick": quick = true
     case "--json": jsonPath = arguments.next()
+    case "--only": only = arguments.next()
     case "-h", "--help":
-        print("usage: bidbench-bench [--quick] [--json FILE]"); exit(0)
+        say("usage: bidbench-bench [--quick] [--json FILE] [--only TEXT]"); exit(0)
     default:
         FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8)); exit(2)
     }
@@ -20,6 +22,7 @@ while let a = arguments.next() {
 
 let report = Report()
 report.machine = machineInfo()
+report.only = only
 report.machine["mode"] = quick ? "quick" : "full"
 let keyReps = quick ? 30 : 300
 let heavyReps = quick ? 3 : 7
@@ -66,7 +69,7 @@ report.skip("large", "contract scan throughput", "n/a (not merged yet)")
 report.skip("large", "save after one edit", "n/a (not merged yet)")
 
 // rank --matrix against pymcdm.
-MatrixBench.run(report: report, bidbench: bidbenchPath, folder: temp, repetitions: quick ? 3 : 7)
+if report.wants("matrix") { MatrixBench.run(report: report, bidbench: bidbenchPath, folder: temp, repetitions: quick ? 3 : 7) }
 
 if let peak = peakMemoryMB() {
     report.add(Result(scope: "all", name: "peak memory (VmHWM)", median: peak, unit: "MB", samples: 1))
