@@ -1,23 +1,84 @@
+import BidbenchCore
+import BidbenchStore
 import ArgumentParser
+import Foundation
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "(not built yet)")
     func run() throws { throw ExitCode(2) }
 }
 
+/// Prints a store error on stderr and exits 2 (1 is kept for "the workspace has problems").
+private func fail(_ error: Error) -> ExitCode {
+    printError("error: \(error)")
+    return ExitCode(2)
+}
+
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty workspace in PATH.")
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The folder to create (made if missing; must not already hold a workspace).") var path: String
+    @Option(help: "The workspace name (default: the folder's name).") var name: String?
+    @Option(help: "Workspace language: zh or en.") var lang: String = "zh"
+
+    func validate() throws {
+        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
+    }
+
+    func run() throws {
+        let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+        do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
+        print("Created an empty workspace \"\(title)\" in \(path)")
+    }
 }
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "Where to put the copy (must not exist or be empty).") var path: String = "bidbench-demo"
+    @Option(help: "Demo language: zh or en.") var lang: String = "zh"
+
+    func run() throws {
+        guard let source = WorkspaceStore.demoFolder(language: lang) else {
+            printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
+            throw ExitCode(2)
+        }
+        do { try WorkspaceStore.copyWorkspace(from: source, to: path) } catch { throw fail(error) }
+        let full = URL(fileURLWithPath: path).standardizedFileURL.path
+        print("Demo workspace copied to \(full)")
+        print("Open it with: bidbench -w \(full)")
+    }
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(commandName: "check",
+        abstract: "Check every file of the workspace; print OK or each problem as file:line: field: message (exit 1).")
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Print {\"ok\":…,\"problems\":[…]} as JSON.") var json = false
+
+    func run() throws {
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch { throw fail(error) }
+        let w = loaded.workspace
+        let counts: [(String, Int)] = [
+            ("departments", w.departments.count), ("requirements", w.requirements.count), ("criteria", w.criteria.count),
+            ("vendors", w.vendors.count), ("evaluators", w.scores.count), ("scores", w.scores.values.reduce(0) { $0 + $1.count }),
+            ("prices", w.prices.count), ("contracts", w.contracts.count), ("risks", w.risks.count),
+        ]
+        if json {
+            let out = JSONValue.object([
+                ("ok", .bool(!loaded.readOnly)),
+                ("counts", .object(counts.map { ($0.0, .int(Int64($0.1))) })),
+                ("problems", .array(loaded.problems.map(\.json))),
+            ])
+            print(out.compact)
+        } else if loaded.readOnly {
+            for p in loaded.problems { print(p.description) }
+        } else {
+            print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
+        }
+        if loaded.readOnly { throw ExitCode(1) }
+    }
 }
 
 struct ImportCommand: ParsableCommand {
@@ -31,6 +92,46 @@ struct ExportCommand: ParsableCommand {
 }
 
 struct JournalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journal", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(commandName: "journal",
+        abstract: "List the audit journal, or verify its hash chain (exit 1 on tampering).")
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Verify the chain and name the first bad line.") var verify = false
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let folder = workspace.path
+        guard FileManager.default.fileExists(atPath: folder + "/workspace.json") else {
+            throw fail(StoreError.notAWorkspace(folder))
+        }
+        if verify {
+            let v = Journal.verify(folder: folder)
+            if json {
+                print(JSONValue.object([("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
+                                        ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
+                                        ("message", v.message.map(JSONValue.string) ?? .null)]).compact)
+            } else if let line = v.firstBadLine {
+                print("\(Journal.file):\(line): \(v.message ?? "bad entry")")
+            } else {
+                print("OK: \(v.entries) entries, the hash chain is intact")
+            }
+            if !v.ok { throw ExitCode(1) }
+            return
+        }
+        let entries: [JournalEntry]
+        do { entries = try Journal.read(folder: folder) } catch { throw fail(error) }
+        if json {
+            print(JSONValue.object([("entries", .array(entries.map { e in
+                .object([("seq", .int(Int64(e.seq))), ("time", .string(e.time)), ("actor", .string(e.actor)),
+                         ("table", .string(e.table)), ("action", .string(e.action)),
+                         ("changes", .array(e.changes.map { c in
+                             .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
+                         }))])
+            }))]).compact)
+            return
+        }
+        for e in entries {
+            let keys = e.changes.prefix(5).map(\.key).joined(separator: ", ") + (e.changes.count > 5 ? ", …" : "")
+            print(SafeText.visible("#\(e.seq) \(e.time) \(e.actor) \(e.action) \(e.table): \(e.changes.count) row(s)\(keys.isEmpty ? "" : " (\(keys))")"))
+        }
+    }
 }

@@ -1,0 +1,429 @@
+import Foundation
+import BidbenchCore
+
+/// A workspace as read from its folder, with what a later save needs.
+public struct LoadedWorkspace: Sendable {
+    /// The folder it was read from.
+    public let folder: String
+    /// The content as loaded (or as last saved).
+    public let workspace: Workspace
+    /// Everything wrong with the files, in file then line order. Empty after a save.
+    public let problems: [Problem]
+    /// A workspace with problems is read-only: saving over files that failed to parse would lose data.
+    public var readOnly: Bool { !problems.isEmpty }
+    /// Files (relative paths) written or removed by the save that produced this value; empty after a load.
+    public let written: [String]
+    /// Header and BOM of each CSV file as read, so unknown columns keep their order.
+    let layouts: [String: TableLayout]
+    /// SHA-256 of each file's bytes when read or written, to detect changes made by someone else.
+    let fingerprints: [String: String]
+}
+
+extension LoadedWorkspace {
+    /// Files (relative paths) that changed, vanished or appeared on disk since this state was loaded
+    /// or saved: the tables, `scores/*.csv`, `ahp/*.csv` and the contract texts read. The TUI can
+    /// poll this to offer a reload before the user edits further.
+    public func changesOnDisk() -> [String] {
+        var changed: [String] = []
+        for (rel, hash) in fingerprints {
+            let bytes = try? FileIO.readIfExists(FileIO.join(folder, rel))
+            if bytes.map(FileIO.sha256Hex) != hash { changed.append(rel) }
+        }
+        var candidates = Schema.tableFiles
+        for dir in ["scores", "ahp"] {
+            candidates += FileIO.list(FileIO.join(folder, dir)).filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { "\(dir)/\($0)" }
+        }
+        for rel in candidates where fingerprints[rel] == nil && FileIO.exists(FileIO.join(folder, rel)) { changed.append(rel) }
+        return changed.sorted { WorkspaceStore.fileRank($0) < WorkspaceStore.fileRank($1) }
+    }
+}
+
+/// Reads and writes workspace folders (DESIGN §2, §6; format in README.md).
+///
+/// Saving writes only the files whose content changed. Each write is atomic (temp file in the same
+/// folder, fsync, rename, fsync of the folder). The version a save replaces or removes is kept in
+/// `.bidbench/backup/<same relative path>` (one generation: the latest previous version). The
+/// `.bidbench` folder is local state (lock, backups, journal head) and is not meant for git.
+public enum WorkspaceStore {
+    // MARK: Load
+
+    /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
+    /// or a file cannot be read; problems with the content are collected in `problems`.
+    public static func load(folder: String) throws -> LoadedWorkspace {
+        guard FileIO.isDirectory(folder) else { throw StoreError.notFound(folder) }
+        guard FileIO.isRegularFile(FileIO.join(folder, SettingsFile.file)) else { throw StoreError.notAWorkspace(folder) }
+        let log = ProblemLog()
+        var fingerprints: [String: String] = [:]
+        var layouts: [String: TableLayout] = [:]
+        var lines: [String: [Int]] = [:]
+        var unparsed: Set<String> = []
+        func read(_ rel: String) throws -> [UInt8]? {
+            guard let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) else { return nil }
+            fingerprints[rel] = FileIO.sha256Hex(bytes)
+            return bytes
+        }
+        func table<Row>(_ spec: TableSpec<Row>) throws -> [Row] {
+            guard let bytes = try read(spec.file) else { return [] }
+            guard let parsed = spec.parse(bytes, path: spec.file, log: log) else { unparsed.insert(spec.file); return [] }
+            if !parsed.complete { unparsed.insert(spec.file) }
+            layouts[spec.file] = parsed.layout
+            lines[spec.file] = parsed.lines
+            return parsed.rows
+        }
+
+        var w = Workspace()
+        let settingsBytes = try read(SettingsFile.file) ?? []
+        w.settings = SettingsFile.parse(settingsBytes, log: log)
+        let settingsText = String(decoding: settingsBytes, as: UTF8.self)
+        w.departments = try table(Schema.departments)
+        w.requirements = try table(Schema.requirements)
+        w.criteria = try table(Schema.criteria)
+        w.vendors = try table(Schema.vendors)
+        w.gates = try table(Schema.gates)
+        w.prices = try table(Schema.prices)
+        w.budget = try table(Schema.budget)
+        w.payments = try table(Schema.payments)
+        w.contracts = try table(Schema.contracts)
+        w.reviews = try table(Schema.reviews)
+        w.changes = try table(Schema.changes)
+        w.risks = try table(Schema.risks)
+        for name in FileIO.list(FileIO.join(folder, "scores")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
+            w.scores[String(name.dropLast(4))] = try table(Schema.scores(file: "scores/\(name)"))
+        }
+        for name in FileIO.list(FileIO.join(folder, "ahp")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
+            let rel = "ahp/\(name)"
+            if let bytes = try read(rel), let m = parseAHP(bytes, path: rel, log: log) { w.ahp[Schema.ahpParent(fileName: name)] = m }
+        }
+        // Contract texts named by contracts.csv (unsafe paths are reported by the validator).
+        let root = FileIO.realPath(folder) ?? folder
+        for (i, c) in w.contracts.enumerated() where !c.file.isEmpty && PathSafety.problem(c.file) == nil && w.contractTexts[c.file] == nil {
+            let line = lines[Schema.contracts.file]?[i] ?? 0
+            let full = FileIO.join(folder, c.file)
+            guard FileIO.exists(full) else {
+                log.add(Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder")
+                continue
+            }
+            guard let real = FileIO.realPath(full), real.hasPrefix(root + "/") else {
+                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused")
+                continue
+            }
+            guard FileIO.isRegularFile(full), let bytes = try read(c.file) else {
+                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file")
+                continue
+            }
+            if let text = StoreText.decode(bytes, path: c.file, log: log,
+                                           hint: "convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)") {
+                w.contractTexts[c.file] = text
+            }
+        }
+        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
+        validator.unparsed = unparsed
+        validator.validate(w)
+        return LoadedWorkspace(folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
+                               layouts: layouts, fingerprints: fingerprints)
+    }
+
+    /// The problems `load` would report for this content after a save (cross-row rules, ranges,
+    /// references). Use it to tell the user why a save was refused before trying.
+    public static func validate(_ workspace: Workspace) -> [Problem] {
+        // Line numbers need the rendered files; they are worked out only when there is something to report.
+        guard !validate(workspace, files: [:]).isEmpty else { return [] }
+        return validate(workspace, files: render(workspace, layouts: [:]))
+    }
+
+    static func validate(_ workspace: Workspace, files: [String: RenderedFile]) -> [Problem] {
+        let log = ProblemLog()
+        let settingsText = String(decoding: files[SettingsFile.file]?.bytes ?? [], as: UTF8.self)
+        Validator(lines: files.mapValues(\.lines), settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log).validate(workspace)
+        return sortProblems(log.problems)
+    }
+
+    /// Order of files in reports: workspace.json, the tables in README order, then the rest by name.
+    static func fileRank(_ f: String) -> (Int, String) {
+        if f == SettingsFile.file { return (0, f) }
+        if let i = Schema.tableFiles.firstIndex(of: f) { return (1 + i, f) }
+        if f.hasPrefix("scores/") { return (100, f) }
+        if f.hasPrefix("ahp/") { return (101, f) }
+        return (102, f)
+    }
+
+    static func sortProblems(_ ps: [Problem]) -> [Problem] {
+        ps.enumerated().sorted { a, b in
+            let (x, y) = (fileRank(a.element.file), fileRank(b.element.file))
+            if x != y { return x < y }
+            if a.element.line != b.element.line { return a.element.line < b.element.line }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// An AHP matrix: header `,A,B,C`, then rows `A,1,3,1/5`.
+    static func parseAHP(_ bytes: [UInt8], path: String, log: ProblemLog) -> PairwiseMatrix? {
+        guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
+        let records: [CSV.Record]
+        do { records = try CSV.parse(text) } catch { log.add(path, error.line, nil, error.message); return nil }
+        guard let header = records.first else { log.add(path, 0, nil, "the file is empty; expected a header row ,A,B,C"); return nil }
+        let names = Array(header.fields.dropFirst())
+        var values: [[Double]] = []
+        var ok = true
+        if records.count - 1 != names.count {
+            log.add(path, header.line, nil, "the matrix is not square: \(names.count) columns but \(records.count - 1) rows")
+            ok = false
+        }
+        for (r, record) in records.dropFirst().enumerated() {
+            guard record.fields.count == names.count + 1 else {
+                log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(names.count + 1) (a name and \(names.count) judgements)")
+                ok = false; continue
+            }
+            if r < names.count && record.fields[0] != names[r] {
+                log.add(path, record.line, nil, "row \"\(record.fields[0])\" should be \"\(names[r])\" (rows must follow the header's order)")
+                ok = false
+            }
+            var row: [Double] = []
+            for (j, cell) in record.fields.dropFirst().enumerated() {
+                if let v = NumberText.parseRatio(cell), v > 0 { row.append(v) } else {
+                    log.add(path, record.line, j < names.count ? names[j] : nil,
+                            "\"\(cell)\" is not a positive judgement (expected 1–9 or a fraction such as 1/3)")
+                    ok = false; row.append(1)
+                }
+            }
+            values.append(row)
+        }
+        return ok ? PairwiseMatrix(names: names, values: values) : nil
+    }
+
+    // MARK: Render
+
+    /// Every file of the workspace as it would be written, keyed by relative path.
+    /// `only` limits the work to those files (a save renders just the parts that changed).
+    static func render(_ w: Workspace, layouts: [String: TableLayout], only: Set<String>? = nil) -> [String: RenderedFile] {
+        var files: [String: RenderedFile] = [:]
+        func wanted(_ file: String) -> Bool { only?.contains(file) ?? true }
+        if wanted(SettingsFile.file) { files[SettingsFile.file] = SettingsFile.render(w.settings) }
+        func put<Row>(_ spec: TableSpec<Row>, _ rows: [Row]) {
+            if wanted(spec.file) { files[spec.file] = spec.render(rows, layout: layouts[spec.file]) }
+        }
+        put(Schema.departments, w.departments)
+        put(Schema.requirements, w.requirements)
+        put(Schema.criteria, w.criteria)
+        put(Schema.vendors, w.vendors)
+        put(Schema.gates, w.gates)
+        put(Schema.prices, w.prices)
+        put(Schema.budget, w.budget)
+        put(Schema.payments, w.payments)
+        put(Schema.contracts, w.contracts)
+        put(Schema.reviews, w.reviews)
+        put(Schema.changes, w.changes)
+        put(Schema.risks, w.risks)
+        for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
+        for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
+            let path = Schema.ahpFile(parent: parent)
+            let bom = layouts[path]?.bom ?? false
+            var rows: [[String]] = [[""] + m.names]
+            for (i, name) in m.names.enumerated() { rows.append([name] + (i < m.values.count ? m.values[i] : []).map(NumberText.formatRatio)) }
+            let text = (bom ? "\u{FEFF}" : "") + CSV.write(rows)
+            files[path] = RenderedFile(bytes: Array(text.utf8), header: m.names, rows: rows.dropFirst().map { ($0[0], Array($0.dropFirst())) },
+                                       lines: [], layout: TableLayout(header: [""] + m.names, bom: bom))
+        }
+        for (path, text) in w.contractTexts where wanted(path) {
+            let bytes = Array(text.utf8)
+            files[path] = RenderedFile(bytes: bytes, header: ["sha256", "bytes"], rows: [(path, [FileIO.sha256Hex(bytes), String(bytes.count)])],
+                                       lines: [], layout: nil)
+        }
+        return files
+    }
+
+    /// The text a table file would have for `workspace` (for export and tests), or nil for an unknown path.
+    public static func renderedText(of file: String, in workspace: Workspace) -> String? {
+        render(workspace, layouts: [:])[file].map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+
+    // MARK: Save
+
+    /// Saves `workspace` over the folder `loaded` came from and returns the new state.
+    ///
+    /// Refuses (throws) when `loaded` is read-only, when the new content has problems
+    /// (`StoreError.invalid`), when another process holds the lock, and — unless `force` — when a
+    /// file changed on disk since the load (`StoreError.changedOnDisk`). Writes only files whose
+    /// content changed, creates and removes `scores/<evaluator>.csv` files as evaluators come and
+    /// go, keeps each replaced version in `.bidbench/backup/`, and appends one journal entry per file.
+    /// Contract texts are written when changed but never deleted. Pass the `lock` you hold (the TUI
+    /// keeps one while a workspace is open); without it the save takes the lock for its duration.
+    public static func save(_ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool = false,
+                            lock: WorkspaceLock? = nil) throws -> LoadedWorkspace {
+        try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), beforeRename: nil)
+    }
+
+    /// `beforeRename` is called for each file between the temp file's fsync and the rename (tests
+    /// inject a failure there).
+    static func save(_ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,
+                     now: Date, beforeRename: ((String) throws -> Void)?) throws -> LoadedWorkspace {
+        guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
+        let folder = loaded.folder
+        let heldLock = try lock ?? WorkspaceLock(folder: folder)
+        defer { withExtendedLifetime(heldLock) {} }
+
+        // Validation without line numbers is cheap; lines are worked out only to report problems.
+        if !validate(workspace, files: [:]).isEmpty {
+            throw StoreError.invalid(validate(workspace, files: render(workspace, layouts: loaded.layouts)))
+        }
+        let candidates = differingParts(workspace, loaded.workspace)
+        let new = render(workspace, layouts: loaded.layouts, only: candidates)
+        let old = render(loaded.workspace, layouts: loaded.layouts, only: candidates)
+        let keptTexts = Set(old.keys).subtracting(new.keys).filter { loaded.workspace.contractTexts[$0] != nil }
+        let changed = Set(new.keys).union(old.keys).subtracting(keptTexts)
+            .filter { new[$0]?.bytes != old[$0]?.bytes }
+            .sorted { fileRank($0) < fileRank($1) }
+        guard !changed.isEmpty else {
+            return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: [],
+                                   layouts: loaded.layouts, fingerprints: loaded.fingerprints)
+        }
+
+        // Someone else's changes since the load: any fingerprinted file that differs or vanished,
+        // and any file we are about to create that appeared meanwhile.
+        var onDisk: [String: [UInt8]] = [:]
+        var conflicts: [String] = []
+        for (rel, hash) in loaded.fingerprints {
+            let bytes = try FileIO.readIfExists(FileIO.join(folder, rel))
+            if let bytes { onDisk[rel] = bytes }
+            if bytes.map(FileIO.sha256Hex) != hash { conflicts.append(rel) }
+        }
+        for rel in changed where loaded.fingerprints[rel] == nil {
+            if let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) { onDisk[rel] = bytes; conflicts.append(rel) }
+        }
+        if !conflicts.isEmpty && !force { throw StoreError.changedOnDisk(conflicts.sorted { fileRank($0) < fileRank($1) }) }
+
+        if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
+        var layouts = loaded.layouts
+        var fingerprints = loaded.fingerprints
+        var written: [String] = []
+        for rel in changed {
+            let full = FileIO.join(folder, rel)
+            if let previous = try onDisk[rel] ?? FileIO.readIfExists(full) {
+                try FileIO.atomicWrite(FileIO.join(folder, ".bidbench/backup/" + rel), previous)
+            }
+            let action: String
+            if let file = new[rel] {
+                action = FileIO.exists(full) ? "update" : "create"
+                try FileIO.atomicWrite(full, file.bytes, beforeRename: beforeRename)
+                fingerprints[rel] = FileIO.sha256Hex(file.bytes)
+                layouts[rel] = file.layout
+            } else {
+                action = "delete"
+                try FileIO.remove(full)
+                fingerprints[rel] = nil
+                layouts[rel] = nil
+            }
+            written.append(rel)
+            _ = try Journal.append(folder: folder, entries: [(rel, action, diff(old[rel], new[rel]))], actor: actor, now: now)
+        }
+        return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: written,
+                               layouts: layouts, fingerprints: fingerprints)
+    }
+
+    /// Files whose part of the model differs between two workspaces (only these can need a write).
+    static func differingParts(_ a: Workspace, _ b: Workspace) -> Set<String> {
+        var files: Set<String> = []
+        if a.settings != b.settings { files.insert(SettingsFile.file) }
+        let tables: [(String, Bool)] = [
+            (Schema.departments.file, a.departments != b.departments), (Schema.requirements.file, a.requirements != b.requirements),
+            (Schema.criteria.file, a.criteria != b.criteria), (Schema.vendors.file, a.vendors != b.vendors),
+            (Schema.gates.file, a.gates != b.gates), (Schema.prices.file, a.prices != b.prices),
+            (Schema.budget.file, a.budget != b.budget), (Schema.payments.file, a.payments != b.payments),
+            (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
+            (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
+        ]
+        for (file, differs) in tables where differs { files.insert(file) }
+        for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }
+        for p in Set(a.ahp.keys).union(b.ahp.keys) where a.ahp[p] != b.ahp[p] { files.insert(Schema.ahpFile(parent: p)) }
+        for f in Set(a.contractTexts.keys).union(b.contractTexts.keys) where a.contractTexts[f] != b.contractTexts[f] { files.insert(f) }
+        return files
+    }
+
+    /// The rows that differ between two renderings of a file, keyed by their diff key.
+    static func diff(_ old: RenderedFile?, _ new: RenderedFile?) -> [JournalChange] {
+        func objects(_ f: RenderedFile?) -> [(String, [(String, String)])] {
+            guard let f else { return [] }
+            return f.rows.map { row in (row.key, Array(zip(f.header, row.cells))) }
+        }
+        func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
+            let x = Dictionary(a.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
+            let y = Dictionary(b.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
+            return x == y
+        }
+        func json(_ pairs: [(String, String)]?) -> JSONValue {
+            pairs.map { .object($0.map { ($0.0, .string($0.1)) }) } ?? .null
+        }
+        let before = objects(old), after = objects(new)
+        let beforeByKey = Dictionary(before, uniquingKeysWith: { a, _ in a })
+        let afterKeys = Set(after.map(\.0))
+        var changes: [JournalChange] = []
+        for (key, cells) in after {
+            let b = beforeByKey[key]
+            if let b, same(b, cells) { continue }
+            changes.append(JournalChange(key: key, before: json(b), after: json(cells)))
+        }
+        for (key, cells) in before where !afterKeys.contains(key) {
+            changes.append(JournalChange(key: key, before: json(cells), after: .null))
+        }
+        return changes
+    }
+
+    // MARK: Create and copy
+
+    /// Creates an empty valid workspace in `folder` (made if needed): workspace.json, every table
+    /// with its header only, empty `scores/` and `contracts/` folders, and a `.gitignore` that keeps
+    /// `.bidbench/` (lock, backups) out of git. Refuses to overwrite any existing workspace file.
+    public static func initialize(folder: String, name: String, language: String) throws {
+        var settings = Settings()
+        settings.name = name
+        settings.language = language
+        var files: [(String, [UInt8])] = [(SettingsFile.file, SettingsFile.render(settings).bytes)]
+        let empty = render(Workspace(), layouts: [:])
+        for f in Schema.tableFiles { files.append((f, empty[f]!.bytes)) }
+        for (rel, _) in files where FileIO.exists(FileIO.join(folder, rel)) { throw StoreError.exists(FileIO.join(folder, rel)) }
+        try FileIO.makeDirectories(folder)
+        for (rel, bytes) in files { try FileIO.atomicWrite(FileIO.join(folder, rel), bytes) }
+        try FileIO.makeDirectories(FileIO.join(folder, "scores"))
+        try FileIO.makeDirectories(FileIO.join(folder, "contracts"))
+        let ignore = FileIO.join(folder, ".gitignore")
+        if !FileIO.exists(ignore) { try FileIO.atomicWrite(ignore, Array(".bidbench/\n".utf8)) }
+    }
+
+    /// Copies a folder tree (regular files and folders; symbolic links, `.bidbench` and `.git` are
+    /// skipped) to `to`, which must not exist or be empty. Copies are created 0600 / 0700.
+    public static func copyWorkspace(from: String, to: String) throws {
+        guard FileIO.isDirectory(from) else { throw StoreError.notFound(from) }
+        if FileIO.exists(to) && (!FileIO.isDirectory(to) || !FileIO.list(to).isEmpty) { throw StoreError.exists(to) }
+        try FileIO.makeDirectories(to)
+        func copy(_ src: String, _ dst: String) throws {
+            for name in FileIO.list(src) where name != ".bidbench" && name != ".git" {
+                let s = FileIO.join(src, name), d = FileIO.join(dst, name)
+                var st = stat()
+                guard lstat(s, &st) == 0 else { throw StoreError.io(s, FileIO.errorText()) }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: try FileIO.makeDirectories(d); try copy(s, d)
+                case S_IFREG: try FileIO.atomicWrite(d, try FileIO.read(s))
+                default: continue
+                }
+            }
+        }
+        try copy(from, to)
+    }
+
+    /// The demo workspace shipped with the package: `$BIDBENCH_DEMO` when set, else `data/demo`
+    /// (zh) or `data/demo-en` (en, falling back to `data/demo`) under the package root, found by
+    /// walking up from `packageRoot` (a source file path; the default is the caller's `#filePath`)
+    /// to the folder holding `Package.swift`. Nil when there is none.
+    public static func demoFolder(language: String = "zh", packageRoot: String = #filePath) -> String? {
+        if let env = getenv("BIDBENCH_DEMO").map({ String(cString: $0) }), !env.isEmpty, FileIO.isDirectory(env) { return env }
+        var dir = FileIO.dirname(of: packageRoot)
+        while !dir.isEmpty && dir != "/" && dir != "." {
+            if FileIO.isRegularFile(FileIO.join(dir, "Package.swift")) {
+                let names = language == "en" ? ["data/demo-en", "data/demo"] : ["data/demo"]
+                return names.map { FileIO.join(dir, $0) }.first(where: FileIO.isDirectory)
+            }
+            dir = FileIO.dirname(of: dir)
+        }
+        return nil
+    }
+}
