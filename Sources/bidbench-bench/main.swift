@@ -1,6 +1,7 @@
 // The benchmark harness of DESIGN §7: `swift build -c release && .build/release/bidbench-bench [--quick] [--json FILE]`
 // (or `swift run -c release bidbench-bench`; the `rank --matrix` comparison needs the release `bidbench` built too).
 import BidbenchCore
+import BidbenchStore
 import BidbenchUI
 import Foundation
 
@@ -55,18 +56,55 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Repor
 }
 
 // The demo.
-report.skip("demo", "workspace load", "n/a (not merged yet)")
+do {
+    var demo: LoadedWorkspace?
+    try bench(report, "demo", "workspace load", repetitions: heavyReps * 3) { demo = try WorkspaceStore.load(folder: demoFolder) }
+    if let demo {
+        if !demo.problems.isEmpty { report.skip("demo", "demo problems", "\(demo.problems.count) problems: \(demo.problems[0])") }
+        workspaceParts(demo.workspace, scope: "demo", query: "成本", report: report, keyReps: keyReps, heavyReps: heavyReps)
+    }
+} catch {
+    report.skip("demo", "workspace load", "\(error)")
+}
 
 // The large generated workspace: 200 vendors × 20 000 requirements × 10 evaluators.
 var large = Workspace()
 let generateMs = milliseconds { large = WorkspaceGenerator.generate(vendors: 200, requirements: 20_000, evaluators: 10, seed: 1) }
 report.add(Result(scope: "large", name: "generate 200 × 20000 × 10 in memory", median: generateMs, samples: 1,
                   note: "\(large.gates.count) gates, \(large.scores.values.reduce(0) { $0 + $1.count }) scores"))
-report.skip("large", "save the generated workspace", "n/a (not merged yet)")
-report.skip("large", "workspace load", "n/a (not merged yet)")
-workspaceParts(large, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
+let largeFolder = temp + "/large"
+do {
+    let writeMs = try milliseconds {
+        try WorkspaceStore.initialize(folder: largeFolder, name: large.settings.name, language: large.settings.language)
+        _ = try WorkspaceStore.save(large, over: try WorkspaceStore.load(folder: largeFolder), actor: "bench")
+    }
+    let bytes = (FileManager.default.enumerator(atPath: largeFolder)?.allObjects as? [String] ?? []).reduce(0) { sum, f in
+        sum + ((try? FileManager.default.attributesOfItem(atPath: largeFolder + "/" + f)[.size] as? Int) ?? 0)
+    }
+    report.add(Result(scope: "large", name: "write it (Store init + save)", median: writeMs, samples: 1,
+                      note: String(format: "%.1f MB on disk", Double(bytes) / 1_048_576)))
+    var loaded: LoadedWorkspace?
+    try bench(report, "large", "workspace load", repetitions: heavyReps) { loaded = try WorkspaceStore.load(folder: largeFolder) }
+    guard var current = loaded else { throw StoreError.notFound(largeFolder) }
+    report.add(Result(scope: "large", name: "load problems (must be 0)", median: Double(current.problems.count), unit: "count", samples: 1,
+                      note: current.workspace == large ? "round trip equal" : "ROUND TRIP DIFFERS"))
+    workspaceParts(current.workspace, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
+    // Save after one edit: alternately retitle one requirement, each save over the previous one.
+    if report.wants("large save after one edit") {
+        var samples: [Double] = []
+        for i in 0..<heavyReps {
+            var edited = current.workspace
+            edited.requirements[i % edited.requirements.count].title += " (rev \(i))"
+            samples.append(try milliseconds { current = try WorkspaceStore.save(edited, over: current, actor: "bench") })
+        }
+        let st = stats(samples)
+        report.add(Result(scope: "large", name: "save after one edit", median: st.median, p99: st.p99, samples: heavyReps,
+                          note: "files written: \(current.written.joined(separator: ", "))"))
+    }
+} catch {
+    report.skip("large", "store round trip", "\(error)")
+}
 report.skip("large", "contract scan throughput", "n/a (not merged yet)")
-report.skip("large", "save after one edit", "n/a (not merged yet)")
 
 // rank --matrix against pymcdm.
 if report.wants("matrix") { MatrixBench.run(report: report, bidbench: bidbenchPath, folder: temp, repetitions: quick ? 3 : 7) }
