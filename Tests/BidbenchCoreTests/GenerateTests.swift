@@ -37,6 +37,13 @@ import Testing
         #expect(ws.vendors.map(\.id) == ws.vendors.map(\.id).sorted())
         #expect(ws.vendors.first?.id == "V001" && ws.vendors.last?.id == "V120")
         #expect(ws.requirements.first?.id == "R00001")
+        // The Store's order (sorted by key), so that saving and reloading gives back the same value.
+        #expect(ws.criteria.map(\.id) == ws.criteria.map(\.id).sorted())
+        for rows in ws.scores.values {
+            #expect(rows.map { [$0.vendor, $0.criterion] }.elementsEqual(rows.map { [$0.vendor, $0.criterion] }.sorted { $0.lexicographicallyPrecedes($1) }))
+        }
+        let budgetKeys = ws.budget.map { "\($0.fiscalYear)|\($0.costCenter)|\($0.category)" }
+        #expect(budgetKeys == budgetKeys.sorted())
     }
 
     @Test func everyReferenceIsValid() {

@@ -4,7 +4,10 @@
 /// with the request: about one department per 400 requirements (3…60), one contract per ten
 /// vendors (plus two), one risk per four vendors and per 500 requirements (plus four).
 public enum WorkspaceGenerator {
-    /// The fixed criteria tree: panel leaves under 功能/服务/技术, a price criterion and a leaf 实力.
+    // Every table comes out in the order the Store writes it (sorted by its key), so a saved and
+    // reloaded workspace equals the generated one.
+
+    /// The fixed criteria tree, sorted by id: panel leaves under 功能/服务/技术, a price criterion and a leaf 实力.
     static let criteria: [Criterion] = [
         Criterion(id: "func", name: "功能", weight: 0.40),
         Criterion(id: "func_fin", parent: "func", name: "功能-财务", weight: 0.30),
@@ -19,7 +22,7 @@ public enum WorkspaceGenerator {
         Criterion(id: "tech", name: "技术", weight: 0.10),
         Criterion(id: "tech_arch", parent: "tech", name: "技术架构", weight: 0.50),
         Criterion(id: "tech_sec", parent: "tech", name: "数据安全", weight: 0.50),
-    ]
+    ].sorted { $0.id < $1.id }
 
     /// Ids of the criteria the panel scores: panel-sourced leaves.
     static var panelLeaves: [String] {
@@ -229,7 +232,7 @@ public enum WorkspaceGenerator {
             envelopes.append(BudgetEnvelope(fiscalYear: first, costCenter: d.name, category: CostCategory.implementation.rawValue,
                                             amount: Money(units: Int64(rng.int(5...30)) * 10_000)))
         }
-        return envelopes
+        return envelopes.sorted { ($0.fiscalYear, $0.costCenter, $0.category) < ($1.fiscalYear, $1.costCenter, $1.category) }
     }
 
     static let paymentPlans: [[Int]] = [[30, 60, 10], [25, 25, 25, 25], [20, 30, 40, 10], [50, 50], [10, 40, 40, 10]]
