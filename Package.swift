@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "bidbench-bench", dependencies: [
             "BidbenchCore", "BidbenchStore", "BidbenchUI",
         ]),
-        .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"]),
+        .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),

@@ -99,10 +99,12 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 extension String {
     /// Trims the given characters from both ends (no Foundation needed).
     public func trimmingCharactersInSet(_ set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+        // Compare scalars: "\r\n" is one Character, so a Character set would miss a lone "\n".
+        let scalars = Set(set.unicodeScalars)
+        var s = Substring(self).unicodeScalars
+        while let f = s.first, scalars.contains(f) { s = s.dropFirst() }
+        while let l = s.last, scalars.contains(l) { s = s.dropLast() }
+        return String(String.UnicodeScalarView(s))
     }
     /// Trims spaces, tabs, CR and LF from both ends.
     public var trimmed: String { trimmingCharactersInSet(" \t\r\n\u{3000}") }

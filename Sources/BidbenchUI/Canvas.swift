@@ -143,10 +143,15 @@ public struct Canvas: Equatable, Sendable {
     /// The whole canvas as text, one line per row.
     public var text: String { lines.joined(separator: "\n") }
 
-    /// The positions whose cells differ from `old` (all when the sizes differ), row-major.
+    /// The positions to redraw for the cells that differ from `old` (all when the sizes differ), row-major.
+    /// Continuation cells are never listed: a changed one lists its wide character instead.
     public func changes(from old: Canvas?) -> [(x: Int, y: Int)] {
         guard let old, old.width == width, old.height == height else {
-            return (0..<height).flatMap { y in (0..<width).map { (x: $0, y: y) } }
+            // Everything but continuation cells (a wide character draws both of its cells).
+            var all: [(x: Int, y: Int)] = []
+            all.reserveCapacity(cells.count)
+            for i in 0..<cells.count where !cells[i].isContinuation { all.append((x: i % width, y: i / width)) }
+            return all
         }
         var out: [(x: Int, y: Int)] = []
         for i in 0..<cells.count where cells[i] != old.cells[i] {

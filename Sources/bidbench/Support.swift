@@ -16,3 +16,23 @@ enum FileHandleBridge {
         }
     }
 }
+
+import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+
+/// Loads the workspace for a reporting verb. A workspace with problems is refused (results computed
+/// from half-loaded tables would mislead): every problem goes to stderr as `file:line: …`, exit 1.
+func loadWorkspaceForVerb(_ path: String) throws -> Workspace {
+    let loaded: LoadedWorkspace
+    do { loaded = try WorkspaceStore.load(folder: path) } catch {
+        printError("bidbench: \(error)")
+        throw ExitCode(1)
+    }
+    if !loaded.problems.isEmpty {
+        for p in loaded.problems { printError(p.description) }
+        printError("bidbench: \(path): \(loaded.problems.count) problem(s) above; fix them first (bidbench check lists them)")
+        throw ExitCode(1)
+    }
+    return loaded.workspace
+}

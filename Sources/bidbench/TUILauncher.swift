@@ -1,2 +1,110 @@
 import ArgumentParser
-enum TUILauncher { static func launch(path: String?, createDemoIfMissing: Bool, lang: String?) throws { throw ExitCode(2) } }
+import BidbenchCore
+import BidbenchStore
+import BidbenchUI
+import BidbenchTerminal
+import Foundation
+
+/// Opens the terminal UI on a workspace and runs the event loop: terminal events go through
+/// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
+enum TUILauncher {
+    /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?) throws {
+        var folder = path ?? "."
+        var note: String?
+        let fm = FileManager.default
+        if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
+            let langGuess = resolveLang(flag: lang, workspaceLanguage: nil)
+            guard let demo = WorkspaceStore.demoFolder(language: langGuess.rawValue) else {
+                printError("error: no workspace here and the demo (data/demo) was not found; use `bidbench init PATH`.")
+                throw ExitCode(1)
+            }
+            let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+                .replacingOccurrences(of: ":", with: "")
+            let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"] ?? (NSHomeDirectory() + "/.local/share")
+            folder = base + "/bidbench/demo-" + stamp
+            try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try WorkspaceStore.copyWorkspace(from: demo, to: folder)
+            note = "Demo copied to \(folder) / 演示工作区副本: \(folder)"
+            printError(note!)
+        }
+        guard fm.fileExists(atPath: folder + "/workspace.json") else {
+            printError("error: \(folder) is not a workspace (no workspace.json). Create one with `bidbench init \(folder)` or try `bidbench demo`.")
+            throw ExitCode(1)
+        }
+        try MainActor.assumeIsolated {
+            try run(folder: folder, langFlag: lang, note: note)
+        }
+        if let note { printError(note) }
+    }
+
+    /// `--lang`, then `BIDBENCH_LANG`, then a zh/en locale, then the workspace's language.
+    static func resolveLang(flag: String?, workspaceLanguage: String?) -> Lang {
+        if let flag { return Lang(guess: flag) }
+        let env = ProcessInfo.processInfo.environment
+        if let l = env["BIDBENCH_LANG"] { return Lang(guess: l) }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env[key], v.hasPrefix("zh") || v.hasPrefix("en") { return Lang(guess: v) }
+        }
+        return Lang(guess: workspaceLanguage ?? "en")
+    }
+
+    static func today() -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    @MainActor
+    static func run(folder: String, langFlag: String?, note: String?) throws {
+        var loaded = try WorkspaceStore.load(folder: folder)
+        var lock: WorkspaceLock?
+        var lockMessage: String?
+        do { lock = try WorkspaceLock(folder: folder) } catch { lockMessage = "\(error)" }
+        let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
+        let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+
+        let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        defer { term.shutdown(); _ = lock }
+        let size = term.size
+        var problems = loaded.problems.map(\.description)
+        if let lockMessage { problems.append(lockMessage) }
+        var state = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
+                             width: size.width, height: size.height, today: today())
+        if let note { state.say(note) }
+        term.draw(App.render(state))
+        var pending: [Event] = []
+        loop: while true {
+            let event: Event
+            if !pending.isEmpty { event = pending.removeFirst() } else if let e = term.nextEvent() { event = e } else { break }
+            for effect in App.reduce(&state, event) {
+                switch effect {
+                case .quit:
+                    break loop
+                case .save(let ws, let force):
+                    do {
+                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force)
+                        pending.append(.saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
+                    } catch StoreError.changedOnDisk(let files) {
+                        pending.append(.changedOnDisk(files: files))
+                    } catch {
+                        pending.append(.saveFailed(message: lang.t("Save failed: \(error)", "保存失败: \(error)")))
+                    }
+                case .reload:
+                    do {
+                        loaded = try WorkspaceStore.load(folder: folder)
+                        var fresh = AppState(workspace: loaded.workspace, location: loaded.folder, problems: loaded.problems.map(\.description),
+                                             lang: state.lang, width: state.width, height: state.height, today: state.today)
+                        fresh.screen = state.screen
+                        fresh.say(lang.t("Reloaded from disk", "已从磁盘重新加载"))
+                        state = fresh
+                    } catch {
+                        pending.append(.failed(message: "\(error)"))
+                    }
+                case .importFile(let kind, let path, _):
+                    pending.append(.failed(message: lang.t("Import of \(kind) from \(path) is not available yet", "暂不支持从 \(path) 导入 \(kind)")))
+                }
+            }
+            term.draw(App.render(state))
+        }
+    }
+}

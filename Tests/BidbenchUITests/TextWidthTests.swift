@@ -45,6 +45,14 @@ import Testing
         #expect(changes.count == 1)
         #expect(changes[0].x == 0 && changes[0].y == 1)
         #expect(a.changes(from: nil).count == 20)
+        // Regression: a full redraw listed continuation cells, whose blank overwrote the right half
+        // of every Chinese character on a real terminal.
+        var w = Canvas(width: 4, height: 1)
+        w.text(0, 0, "中文")
+        #expect(w.changes(from: nil).map(\.x) == [0, 2])
+        var w2 = w
+        w2.text(2, 0, "字")
+        #expect(w2.changes(from: w).map(\.x) == [2])
     }
 
     @Test func textFieldEditsChinese() {

@@ -37,12 +37,8 @@ struct BudgetCommand: ParsableCommand {
     }
 
     private func compute() throws -> BudgetOutput {
-        let loaded = try TemporaryBudgetLoader.load(folder: workspace.path)
-        if !loaded.problems.isEmpty {
-            for p in loaded.problems { printError(p) }
-            throw BudgetError("the workspace has errors (listed above); fix them first")
-        }
-        let ws = loaded.workspace
+        let ws = try loadWorkspaceForVerb(workspace.path)
+        let loaded = (scenarios: try ScenarioFile.load(folder: workspace.path), ())
         var base = try Scenario(settings: ws.settings)
         if let name = scenario {
             guard let row = loaded.scenarios.first(where: { $0.name == name }) else {
@@ -215,88 +211,23 @@ private struct ScenarioRow {
     var years, users, growth, escalation, discountRate: String?
 }
 
-// TEMPORARY until WorkspaceStore lands: a minimal reader of the files the budget needs
-// (workspace.json, vendors.csv, prices.csv, budget.csv, scenarios.csv). Replace `load(folder:)` by
-// `WorkspaceStore.load(folder:)` (its `.workspace` and `.problems`), and read scenarios.csv there.
-private enum TemporaryBudgetLoader {
-    struct Loaded {
-        var workspace = Workspace()
-        var problems: [String] = []
-        var scenarios: [ScenarioRow] = []
-    }
-
-    static func load(folder: String) throws -> Loaded {
-        var loaded = Loaded()
-        let root = URL(fileURLWithPath: folder)
-        guard let data = try? Data(contentsOf: root.appendingPathComponent("workspace.json")) else {
-            throw BudgetError("\(folder) is not a workspace (no workspace.json)")
+/// `scenarios.csv` (name,years,users,growth,escalation,discount_rate): named what-if scenarios;
+/// an empty cell keeps the workspace.json default.
+private enum ScenarioFile {
+    static func load(folder: String) throws -> [ScenarioRow] {
+        let path = URL(fileURLWithPath: folder).appendingPathComponent("scenarios.csv").path
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let records: [CSV.Record]
+        do { records = try CSV.parse(String(decoding: data, as: UTF8.self)) } catch {
+            throw BudgetError("scenarios.csv:\(error.line): \(error.message)")
         }
-        guard let obj = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw BudgetError("workspace.json is not a JSON object")
+        guard let header = records.first else { return [] }
+        let index = Dictionary(header.fields.enumerated().map { ($1.trimmed, $0) }, uniquingKeysWith: { a, _ in a })
+        return records.dropFirst().compactMap { r in
+            func cell(_ key: String) -> String? { index[key].flatMap { $0 < r.fields.count ? r.fields[$0].trimmed : nil } }
+            guard let name = cell("name"), !name.isEmpty else { return nil }
+            return ScenarioRow(name: name, years: cell("years"), users: cell("users"), growth: cell("growth"),
+                               escalation: cell("escalation"), discountRate: cell("discount_rate"))
         }
-        var s = Settings()
-        if let v = obj["currency"] as? String { s.currency = v }
-        if let v = obj["first_year"] as? Int { s.firstYear = v }
-        if let v = obj["horizon_years"] as? Int { s.horizonYears = v }
-        if let v = obj["users"] as? Int { s.users = v }
-        if let v = obj["user_growth"] as? Double { s.userGrowth = v }
-        if let v = obj["escalation"] as? Double { s.escalation = v }
-        if let v = obj["discount_rate"] as? Double { s.discountRate = v }
-        if let v = obj["budget_warn"] as? Double { s.budgetWarn = v }
-        if let v = obj["budget_stop"] as? Double { s.budgetStop = v }
-        loaded.workspace.settings = s
-
-        func table(_ name: String) -> [(line: Int, cell: (String) -> String?)] {
-            guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else { return [] }
-            let records: [CSV.Record]
-            do { records = try CSV.parse(text) } catch {
-                loaded.problems.append("\(name):\(error.line): \(error.message)")
-                return []
-            }
-            guard let header = records.first else { return [] }
-            let index = Dictionary(header.fields.enumerated().map { ($1.trimmed, $0) }, uniquingKeysWith: { a, _ in a })
-            return records.dropFirst().map { r in
-                (r.line, { key in index[key].flatMap { $0 < r.fields.count ? r.fields[$0].trimmed : nil } })
-            }
-        }
-
-        for (_, cell) in table("vendors.csv") {
-            if let id = cell("id"), !id.isEmpty { loaded.workspace.vendors.append(Vendor(id: id, name: cell("name") ?? id)) }
-        }
-        for (line, cell) in table("prices.csv") {
-            let at = "prices.csv:\(line):"
-            guard let category = CostCategory(rawValue: cell("category") ?? "") else {
-                loaded.problems.append("\(at) unknown category '\(cell("category") ?? "")'"); continue
-            }
-            guard let model = PricingModel(rawValue: cell("model") ?? "") else {
-                loaded.problems.append("\(at) unknown model '\(cell("model") ?? "")'"); continue
-            }
-            guard let price = Money(parsing: cell("unit_price") ?? "") else {
-                loaded.problems.append("\(at) unit_price '\(cell("unit_price") ?? "")' is not an amount"); continue
-            }
-            func int(_ key: String) -> (ok: Bool, value: Int?) {
-                guard let t = cell(key), !t.isEmpty else { return (true, nil) }
-                guard let v = Int(t) else { loaded.problems.append("\(at) \(key) '\(t)' is not a whole number"); return (false, nil) }
-                return (true, v)
-            }
-            let q = int("quantity"), start = int("start_year"), years = int("years")
-            guard q.ok, start.ok, years.ok else { continue }
-            loaded.workspace.prices.append(PriceLine(vendor: cell("vendor") ?? "", item: cell("item") ?? "", category: category,
-                                                     model: model, unitPrice: price, quantity: q.value ?? 1,
-                                                     startYear: start.value, years: years.value))
-        }
-        for (line, cell) in table("budget.csv") {
-            guard let fy = Int(cell("fiscal_year") ?? ""), let amount = Money(parsing: cell("amount") ?? "") else {
-                loaded.problems.append("budget.csv:\(line): fiscal_year and amount must be a year and an amount"); continue
-            }
-            loaded.workspace.budget.append(BudgetEnvelope(fiscalYear: fy, costCenter: cell("cost_center") ?? "",
-                                                          category: cell("category") ?? "", amount: amount))
-        }
-        for (_, cell) in table("scenarios.csv") {
-            guard let name = cell("name"), !name.isEmpty else { continue }
-            loaded.scenarios.append(ScenarioRow(name: name, years: cell("years"), users: cell("users"), growth: cell("growth"),
-                                                escalation: cell("escalation"), discountRate: cell("discount_rate")))
-        }
-        return loaded
     }
 }

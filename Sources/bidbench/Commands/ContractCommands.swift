@@ -1,12 +1,236 @@
 import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct ContractCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "contract", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "contract",
+        abstract: "Contract review: clause checklist, key terms and red flags.",
+        subcommands: [ContractCheckCommand.self]
+    )
 }
 
+/// `bidbench contract check FILE [--json]` — works on any file, no workspace needed.
+struct ContractCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Review a contract text (Chinese or English, UTF-8 or GB18030): clauses, key terms, red flags."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The contract text (.txt or .md).") var file: String
+    @Flag(name: .long, help: "Print JSON instead of the checklist.") var json = false
+
+    func run() throws {
+        let text: String
+        do {
+            text = try ContractFile.read(file)
+        } catch let e as ContractFile.ReadError {
+            printError("error: \(e.message)")
+            throw ExitCode(1)
+        }
+        let scan = ContractScanner.scan(text)
+        if json {
+            print(scan.json())
+        } else {
+            print(ContractReport.checklist(scan, file: file))
+        }
+    }
+}
+
+enum ContractFile {
+    struct ReadError: Error { let message: String }
+
+    /// Reads a text file as UTF-8 (with or without BOM); falls back to GB18030 with a note on stderr.
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReadError(message: "cannot read \(path)")
+        }
+        let bytes = [UInt8](data)
+        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        if let s = decodeGB18030(bytes) {
+            printError("note: \(path) is not UTF-8; read it as GB18030")
+            return s
+        }
+        throw ReadError(message: "\(path) is neither UTF-8 nor GB18030 text")
+    }
+
+    /// Decodes GB18030 bytes with iconv; nil when the bytes are not valid GB18030.
+    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
+        let cd = iconv_open("UTF-8", "GB18030")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 16)
+        var produced = 0
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 || inLeft != 0 { return false }
+                // Flush any shift state.
+                _ = iconv(cd, nil, nil, &outPtr, &outLeft)
+                produced = outBuf.count - outLeft
+                return true
+            }
+        }
+        guard ok else { return nil }
+        return String(validating: output.prefix(produced).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// The human-readable checklist.
+enum ContractReport {
+    /// Removes control characters so file text cannot drive the terminal.
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
+    }
+
+    static func checklist(_ scan: ContractScan, file: String) -> String {
+        var lines: [String] = []
+        let found = scan.clauses.filter(\.present).count
+        lines.append("Contract check: \(clean(file))")
+        lines.append("")
+        lines.append("Clauses (\(found)/\(scan.clauses.count) found)")
+        for f in scan.clauses {
+            let name = f.kind.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)
+            if let line = f.line {
+                let where_ = "line \(line)".padding(toLength: 10, withPad: " ", startingAt: 0)
+                lines.append("  ✔ \(name)\(where_)\(clean(ContractReport.short(f.evidence)))")
+            } else {
+                lines.append("  ✗ \(name)missing")
+            }
+        }
+        lines.append("")
+        lines.append("Key terms")
+        let k = scan.keyTerms
+        var terms: [(String, String?)] = [
+            ("term", k.termMonths.map { "\($0) months" }),
+            ("renewal", k.renewalMonths.map { "\($0) months" }),
+            ("notice", k.noticeDays.map { "\($0) days" }),
+            ("payment due", k.paymentDueDays.map { "\($0) days" }),
+            ("liability cap", k.liabilityCap),
+            ("governing law", k.governingLaw),
+            ("dispute forum", k.disputeForum.map { "\($0) (\(k.disputeForumType ?? ""))" }),
+        ]
+        if !k.slaResponses.isEmpty {
+            terms.append(("SLA response", k.slaResponses.map { "\($0.kind.rawValue) \(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")))
+        }
+        if !k.penaltyRates.isEmpty {
+            terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
+        }
+        for (name, value) in terms {
+            lines.append("  \(name.padding(toLength: 15, withPad: " ", startingAt: 0))\(clean(value.map { short($0) } ?? "—"))")
+        }
+        lines.append("")
+        lines.append("Red flags (\(scan.redFlags.count))")
+        for f in scan.redFlags {
+            var label = f.kind.rawValue
+            if let c = f.clause { label += " (\(c.rawValue))" }
+            let where_ = f.line.map { "line \($0): " } ?? ""
+            lines.append("  ⚑ \(label) — \(where_)\(clean(short(f.text)))")
+        }
+        if scan.redFlags.isEmpty { lines.append("  none") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func minutesText(_ m: Int) -> String {
+        if m % 1440 == 0 { return "\(m / 1440) d" }
+        if m % 60 == 0 { return "\(m / 60) h" }
+        return "\(m) min"
+    }
+
+    static func short(_ s: String) -> String { s.count <= 100 ? s : String(s.prefix(99)) + "…" }
+}
+
+/// `bidbench dates [--within DAYS] [--ics FILE] [--today YYYY-MM-DD] [--json]` — key contract dates of a workspace.
 struct DatesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dates", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "dates",
+        abstract: "Key contract dates: effective, expiry, non-renewal notice deadlines, milestones, warranty end."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(name: .long, help: "Only dates from today up to DAYS ahead (and overdue unpaid milestones).") var within: Int?
+    @Option(name: .long, help: "Also write the dates to FILE as an iCalendar (.ics) file.") var ics: String?
+    @Option(name: .long, help: "Count days from this date instead of today (YYYY-MM-DD).") var today: String?
+    @Option(name: .long, help: "Days before a notice deadline for the calendar alarm (0: none).") var alarmDays: Int = 7
+    @Flag(name: .long, help: "Print JSON.") var json = false
+
+    func run() throws {
+        let now = Int(time(nil))
+        let todayDay: Day
+        if let t = today {
+            guard let d = Day(iso: t) else {
+                printError("error: --today must be a date YYYY-MM-DD, got '\(t)'")
+                throw ExitCode(1)
+            }
+            todayDay = d
+        } else {
+            todayDay = LocalClock.today()
+        }
+        if let w = within, w < 0 {
+            printError("error: --within must be 0 or more days")
+            throw ExitCode(1)
+        }
+        let ws = try loadWorkspaceForVerb(workspace.path)
+        var dates = KeyDates.dates(in: ws, today: todayDay)
+        if let w = within { dates = KeyDates.within(dates, days: w) }
+        if let path = ics {
+            let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
+            // New files are readable by their owner only (DESIGN §6).
+            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                printError("error: cannot write \(path)")
+                throw ExitCode(1)
+            }
+        }
+        if json {
+            let rows = dates.map { d in
+                "  {\"contract\": \(jsonString(d.contract)), \"kind\": \"\(d.kind.rawValue)\", \"date\": \"\(d.date)\", \"days_left\": \(d.daysLeft), \"title\": \(jsonString(d.title))}"
+            }
+            print("{\"today\": \"\(todayDay)\", \"dates\": [" + (rows.isEmpty ? "" : "\n" + rows.joined(separator: ",\n") + "\n") + "]}")
+            return
+        }
+        if dates.isEmpty {
+            print("No key dates" + (within.map { " in the next \($0) days" } ?? "") + ".")
+        }
+        for d in dates {
+            let left = d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago"
+            print("\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))")
+        }
+        if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
+    }
+
+    private func jsonString(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default:
+                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
+    }
+}
+
+enum LocalClock {
+    /// Today's date in the local time zone.
+    static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    }
 }
 

@@ -1,17 +1,424 @@
 import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+import Foundation
+
+// `rank`, `weights` and `sensitivity` (DESIGN §4): decision-matrix files, AHP files, and the
+// workspace's own criteria, panel scores and gates.
 
 struct RankCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rank", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "rank",
+        abstract: "Rank the workspace's vendors, or the alternatives of a decision-matrix file.",
+        discussion: """
+        With --matrix FILE.csv: first row = a label then the criterion names; a row labelled `type` \
+        (benefit|cost); a row labelled `weight`; then one row per alternative. Methods: wsm (default \
+        normalisation linear) and topsis (default vector). Without --matrix the workspace (-w) is \
+        ranked with its method (wsm, topsis or cn).
+        """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
+    @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: String?
+    @Option(help: "linear, max, minmax, sum or vector (default: linear for wsm, vector for topsis).") var normalize: String?
+    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        if let matrix {
+            let m = try readMatrix(matrix)
+            let method = try parseMatrixMethod(method)
+            let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
+            result.warnings.forEach { printError("warning: \($0)") }
+            emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
+        } else {
+            let ws = try loadWorkspaceForVerb(workspace.path)
+            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
+            e.warnings.forEach { printError("warning: \($0)") }
+            emit(json ? RankOutput.json(e) : RankOutput.table(e))
+        }
+    }
 }
 
 struct WeightsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "weights", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "weights",
+        abstract: "AHP weights and consistency from a pairwise matrix (several --ahp files: group AHP).",
+        discussion: """
+        The file is a square matrix with the names in the header row and the first column, \
+        judgements on Saaty's 1–9 scale or fractions like 1/3. Several --ahp files are combined by \
+        the element-wise geometric mean. Without --ahp the workspace's criteria weights are shown.
+        """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "A pairwise comparison CSV file (repeat for group AHP).") var ahp: [String] = []
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        if ahp.isEmpty {
+            let ws = try loadWorkspaceForVerb(workspace.path)
+            let e = try orFail(try evaluate(ws), context: workspace.path)
+            emit(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
+            return
+        }
+        var matrices: [PairwiseMatrix] = []
+        for file in ahp {
+            let rows = try readRows(file)
+            matrices.append(try orFail(try AHP.parse(rows: rows), context: file))
+        }
+        let combined = matrices.count == 1 ? matrices[0] : try orFail(try AHP.geometricMean(matrices), context: ahp.joined(separator: ", "))
+        let result = try orFail(try AHP.analyse(combined), context: ahp.joined(separator: ", "))
+        result.warnings.forEach { printError("warning: \($0)") }
+        emit(json ? WeightsOutput.json(result, matrices: matrices.count) : WeightsOutput.table(result, matrices: matrices.count))
+    }
 }
 
 struct SensitivityCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sensitivity", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "For each criterion, the weight interval within which the winner stays first.",
+        discussion: """
+        Changing one weight rescales the others in proportion. Intervals are exact for wsm and cn \
+        (scores are linear in the weights) and numeric for topsis.
+        """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
+    @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: String?
+    @Option(help: "linear, max, minmax, sum or vector.") var normalize: String?
+    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: String?
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let problem: ScoringProblem
+        let methodName: String
+        if let matrix {
+            let m = try readMatrix(matrix)
+            let method = try parseMatrixMethod(method)
+            let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
+            result.warnings.forEach { printError("warning: \($0)") }
+            problem = result.problem
+            methodName = method.rawValue
+        } else {
+            let ws = try loadWorkspaceForVerb(workspace.path)
+            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
+            e.warnings.forEach { printError("warning: \($0)") }
+            problem = e.problem
+            methodName = e.method.rawValue
+        }
+        let report = Sensitivity.analyse(problem)
+        emit(json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
+    }
 }
 
+// MARK: - Input
+
+
+/// The rows of a CSV file, or a message on stderr and exit 1.
+func readRows(_ path: String) throws -> [TableRow] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        printError("bidbench: \(path): cannot read the file")
+        throw ExitCode(1)
+    }
+    do {
+        return try CSV.parse(String(decoding: data, as: UTF8.self)).map { TableRow(line: $0.line, cells: $0.fields) }
+    } catch {
+        printError("bidbench: \(path):\(error.line): \(error.message)")
+        throw ExitCode(1)
+    }
+}
+
+func readMatrix(_ path: String) throws -> DecisionMatrix {
+    try orFail(try DecisionMatrix.parse(rows: try readRows(path)), context: path)
+}
+
+/// Runs a Core computation; a `ScoringError` goes to stderr (prefixed with the file) and exits 1.
+func orFail<T>(_ body: @autoclosure () throws -> T, context: String) throws -> T {
+    do { return try body() } catch let error as ScoringError {
+        printError("bidbench: \(context): \(error.message)")
+        throw ExitCode(1)
+    }
+}
+
+/// The method for matrix mode: wsm (default) or topsis.
+func parseMatrixMethod(_ text: String?) throws -> ScoringMethod {
+    guard let text else { return .wsm }
+    switch text.lowercased() {
+    case "wsm": return .wsm
+    case "topsis": return .topsis
+    case "cn":
+        printError("bidbench: method cn needs a workspace (price and panel criteria); use wsm or topsis with --matrix")
+    default:
+        printError("bidbench: unknown method \"\(text)\" (use wsm or topsis)")
+    }
+    throw ExitCode(2)
+}
+
+func parseNormalization(_ text: String?) throws -> Normalization? {
+    guard let text else { return nil }
+    guard let n = Normalization(rawValue: text.lowercased()) else {
+        printError("bidbench: unknown normalisation \"\(text)\" (use linear, max, minmax, sum or vector)")
+        throw ExitCode(2)
+    }
+    return n
+}
+
+// MARK: - Output
+
+enum RankOutput {
+    static func json(_ r: MatrixResult, matrix m: DecisionMatrix) -> String {
+        JSON.object([
+            ("method", .string(r.method.rawValue)),
+            ("normalization", .string(r.normalization.rawValue)),
+            ("ranking", .array(r.order.map { i in
+                .object([("alternative", .string(m.alternatives[i])), ("score", .number(r.scores[i])), ("rank", .int(r.ranks[i]))])
+            })),
+            ("disqualified", .array([])),
+            ("weights", .object(zip(m.criteria, r.problem.weights).map { ($0, .number($1)) })),
+            ("warnings", .array(r.warnings.map { .string($0) })),
+        ]).text
+    }
+
+    static func table(_ r: MatrixResult, matrix m: DecisionMatrix) -> String {
+        var out = "method \(r.method.rawValue), normalisation \(r.normalization.rawValue)\n\n"
+        out += TextTable.render(header: ["rank", "alternative", "score"],
+                                rows: r.order.map { ["\(r.ranks[$0])", m.alternatives[$0], fixed(r.scores[$0], 6)] },
+                                rightAligned: [0, 2])
+        return out
+    }
+
+    static func json(_ e: Evaluation) -> String {
+        var fields: [(String, JSON)] = [
+            ("method", .string(e.method.rawValue)),
+            ("normalization", e.normalization.map { .string($0.rawValue) } ?? .null),
+            ("aggregate", .string(e.aggregate.rawValue)),
+            ("ranking", .array(e.ranking.map {
+                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .number($0.score)), ("rank", .int($0.rank))])
+            })),
+            ("disqualified", .array(e.disqualified.map {
+                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
+            })),
+            ("incomplete", .array(e.incomplete.map {
+                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
+            })),
+            ("weights", .object(e.weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
+            ("flagged", .array(e.cells.filter(\.flagged).map {
+                .object([("vendor", .string($0.vendor)), ("criterion", .string($0.criterion)), ("spread", .number($0.spread)),
+                         ("sd", .number($0.sd))])
+            })),
+        ]
+        if let base = e.priceBase { fields.append(("price_base", .number(base))) }
+        fields.append(("warnings", .array(e.warnings.map { .string($0) })))
+        return JSON.object(fields).text
+    }
+
+    static func table(_ e: Evaluation) -> String {
+        var out = "method \(e.method.rawValue)" + (e.normalization.map { ", normalisation \($0.rawValue)" } ?? "") + "\n\n"
+        out += TextTable.render(header: ["rank", "vendor", "name", "score"],
+                                rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
+                                rightAligned: [0, 3])
+        if !e.disqualified.isEmpty {
+            out += "\ndisqualified (fails a must-have):\n"
+            out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.disqualified.map { [$0.vendor, $0.name, $0.reason] })
+        }
+        if !e.incomplete.isEmpty {
+            out += "\nnot ranked yet (incomplete):\n"
+            out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.incomplete.map { [$0.vendor, $0.name, $0.reason] })
+        }
+        let flagged = e.cells.filter(\.flagged)
+        if !flagged.isEmpty {
+            out += "\nto discuss (evaluators differ by ≥ 30 % of the scale):\n"
+            out += TextTable.render(header: ["vendor", "criterion", "scores", "spread", "sd"],
+                                    rows: flagged.map { [$0.vendor, $0.criterion, $0.scores.map { fixed($0, 1) }.joined(separator: " "),
+                                                         fixed($0.spread, 2), fixed($0.sd, 2)] },
+                                    rightAligned: [3, 4])
+        }
+        return out
+    }
+}
+
+enum WeightsOutput {
+    static func json(_ r: AHPResult, matrices: Int) -> String {
+        var fields: [(String, JSON)] = [
+            ("weights", .object(zip(r.names, r.weights).map { ($0, .number($1)) })),
+            ("lambda_max", .number(r.lambdaMax)),
+            ("ci", .number(r.ci)),
+            ("cr", .number(r.cr)),
+            ("consistent", .bool(r.consistent)),
+            ("random_index", .number(r.randomIndex)),
+            ("matrices", .int(matrices)),
+        ]
+        if let w = r.worst {
+            fields.append(("most_inconsistent", .object([
+                ("row", .string(w.row)), ("column", .string(w.column)), ("given", .number(w.given)),
+                ("consistent_value", .number(w.consistent)), ("log_deviation", .number(w.deviation)),
+            ])))
+        }
+        fields.append(("warnings", .array(r.warnings.map { .string($0) })))
+        return JSON.object(fields).text
+    }
+
+    static func table(_ r: AHPResult, matrices: Int) -> String {
+        var out = matrices > 1 ? "group AHP: geometric mean of \(matrices) matrices\n\n" : ""
+        out += TextTable.render(header: ["criterion", "weight"], rows: zip(r.names, r.weights).map { [$0, fixed($1, 6)] }, rightAligned: [1])
+        out += "\nλmax \(fixed(r.lambdaMax, 6))   CI \(fixed(r.ci, 6))   CR \(fixed(r.cr, 6))   "
+        out += r.consistent ? "consistent (CR < 0.10)\n" : "INCONSISTENT (CR ≥ 0.10)\n"
+        if !r.consistent, let w = r.worst {
+            out += "the judgement (\(w.row), \(w.column)) = \(fixed(w.given, 3)) disagrees most; \(fixed(w.consistent, 3)) would agree with the other judgements\n"
+        }
+        return out
+    }
+
+    static func json(_ weights: [CriterionWeight]) -> String {
+        JSON.object([
+            ("weights", .object(weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
+            ("criteria", .array(weights.map {
+                .object([("id", .string($0.id)), ("name", .string($0.name)), ("parent", .string($0.parent)),
+                         ("local", .number($0.local)), ("global", .number($0.global)), ("ahp", .bool($0.fromAHP)),
+                         ("leaf", .bool($0.isLeaf))])
+            })),
+        ]).text
+    }
+
+    static func table(_ weights: [CriterionWeight]) -> String {
+        TextTable.render(header: ["criterion", "name", "parent", "local", "global", "from"],
+                         rows: weights.map { [$0.id, $0.name, $0.parent, fixed($0.local, 4), fixed($0.global, 4), $0.fromAHP ? "AHP" : "direct"] },
+                         rightAligned: [3, 4])
+    }
+}
+
+enum SensitivityOutput {
+    static func change(_ c: WeightChange?) -> JSON {
+        guard let c else { return .null }
+        return .object([("criterion", .string(c.criterion)), ("from", .number(c.from)), ("to", .number(c.to)),
+                        ("delta", .number(c.delta)), ("new_winner", .string(c.newWinner))])
+    }
+
+    static func json(_ r: SensitivityReport, method: String) -> String {
+        JSON.object([
+            ("method", .string(method)),
+            ("winner", r.winner.map { .string($0) } ?? .null),
+            ("tied_at_top", .bool(r.tiedAtTop)),
+            ("exact", .bool(r.exact)),
+            ("how", .string(r.method)),
+            ("criteria", .array(r.intervals.map {
+                .object([("criterion", .string($0.criterion)), ("weight", .number($0.weight)), ("lo", .number($0.lo)),
+                         ("hi", .number($0.hi)), ("below", change($0.below)), ("above", change($0.above))])
+            })),
+            ("smallest_change", change(r.smallest)),
+        ]).text
+    }
+
+    static func table(_ r: SensitivityReport, method: String) -> String {
+        guard let winner = r.winner else { return "nothing to rank\n" }
+        var out = "method \(method); winner \(winner)\(r.tiedAtTop ? " (tied for first)" : ""); \(r.method)\n\n"
+        out += TextTable.render(
+            header: ["criterion", "weight", "winner stays first for", "below that", "above that"],
+            rows: r.intervals.map { iv in
+                [iv.criterion, fixed(iv.weight, 4), "[\(fixed(iv.lo, 4)), \(fixed(iv.hi, 4))]",
+                 iv.below?.newWinner ?? "—", iv.above?.newWinner ?? "—"]
+            }, rightAligned: [1])
+        if let s = r.smallest {
+            out += "\nsmallest change: \(s.criterion) from \(fixed(s.from, 4)) to \(fixed(s.to, 4)) (\(s.delta >= 0 ? "+" : "")\(fixed(s.delta, 4))) makes \(s.newWinner) the winner\n"
+        } else {
+            out += "\nno single weight change makes another alternative the winner\n"
+        }
+        return out
+    }
+}
+
+/// Prints output that may or may not end with a newline, ending it with exactly one.
+func emit(_ text: String) {
+    print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+}
+
+func fixed(_ x: Double, _ places: Int) -> String { String(format: "%.\(places)f", x) }
+
+/// A minimal JSON value with ordered object keys (so output follows DESIGN §4's order).
+indirect enum JSON {
+    case string(String), number(Double), int(Int), bool(Bool), null
+    case array([JSON]), object([(String, JSON)])
+
+    var text: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    func write(into out: inout String) {
+        switch self {
+        case .string(let s): JSON.quote(s, into: &out)
+        // Swift's description is the shortest text that reads back to the same Double.
+        case .number(let x): out += x.isFinite ? x.description : "null"
+        case .int(let i): out += String(i)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            out += "["
+            for (k, item) in items.enumerated() { if k > 0 { out += "," }; item.write(into: &out) }
+            out += "]"
+        case .object(let fields):
+            out += "{"
+            for (k, (key, value)) in fields.enumerated() {
+                if k > 0 { out += "," }
+                JSON.quote(key, into: &out); out += ":"; value.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else { out.unicodeScalars.append(u) }
+            }
+        }
+        out += "\""
+    }
+}
+
+/// Plain-text tables that line up Chinese (double-width) text.
+enum TextTable {
+    static func width(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { w, u in
+            let v = u.value
+            if u.properties.generalCategory == .nonspacingMark || v == 0x200B { return w }
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return w + (wide ? 2 : 1)
+        }
+    }
+
+    /// Strips control characters so text from files cannot drive the terminal.
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
+    }
+
+    static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        let all = [header] + rows.map { $0.map(clean) }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in all { for (j, cell) in row.enumerated() { widths[j] = max(widths[j], width(cell)) } }
+        var out = ""
+        for row in all {
+            var line = ""
+            for (j, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[j] - width(cell))
+                if j > 0 { line += "  " }
+                line += rightAligned.contains(j) ? pad + cell : (j == row.count - 1 ? cell : cell + pad)
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}

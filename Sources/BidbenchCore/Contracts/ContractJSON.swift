@@ -1,0 +1,67 @@
+/// JSON text for a contract scan (DESIGN §4 `contract` shape), built without Foundation so the key
+/// order is fixed: clauses in checklist order, then key terms, then red flags.
+extension ContractScan {
+    /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
+    /// red flags in line order with missing clauses last.
+    public func json() -> String {
+        var out = "{\n  \"clauses\": {\n"
+        out += clauses.map { f in
+            let line = f.line.map(String.init) ?? "null"
+            return "    \(ContractJSONWriter.string(f.kind.rawValue)): {\"present\": \(f.present), \"line\": \(line), \"evidence\": \(f.present ? ContractJSONWriter.string(f.evidence) : "null")}"
+        }.joined(separator: ",\n")
+        out += "\n  },\n  \"key_terms\": {\n"
+        let k = keyTerms
+        var terms: [(String, String)] = [
+            ("term_months", ContractJSONWriter.int(k.termMonths)),
+            ("renewal_months", ContractJSONWriter.int(k.renewalMonths)),
+            ("notice_days", ContractJSONWriter.int(k.noticeDays)),
+            ("payment_due_days", ContractJSONWriter.int(k.paymentDueDays)),
+            ("liability_cap", k.liabilityCap.map(ContractJSONWriter.string) ?? "null"),
+            ("governing_law", k.governingLaw.map(ContractJSONWriter.string) ?? "null"),
+            ("dispute_forum", k.disputeForum.map(ContractJSONWriter.string) ?? "null"),
+            ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
+        ]
+        terms.append(("sla_response", "[" + k.slaResponses.map {
+            "{\"minutes\": \($0.minutes), \"kind\": \(ContractJSONWriter.string($0.kind.rawValue)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
+        }.joined(separator: ", ") + "]"))
+        terms.append(("penalty_rates", "[" + k.penaltyRates.map {
+            "{\"rate\": \($0.decimal), \"per\": \(ContractJSONWriter.string($0.per)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
+        }.joined(separator: ", ") + "]"))
+        out += terms.map { "    \(ContractJSONWriter.string($0.0)): \($0.1)" }.joined(separator: ",\n")
+        out += "\n  },\n  \"red_flags\": ["
+        out += redFlags.map { f in
+            var o = "{\"kind\": \(ContractJSONWriter.string(f.kind.rawValue))"
+            if let c = f.clause { o += ", \"clause\": \(ContractJSONWriter.string(c.rawValue))" }
+            o += ", \"line\": \(f.line.map(String.init) ?? "null"), \"text\": \(ContractJSONWriter.string(f.text))}"
+            return "\n    " + o
+        }.joined(separator: ",")
+        out += redFlags.isEmpty ? "]\n}" : "\n  ]\n}"
+        return out
+    }
+}
+
+/// Minimal JSON value writers.
+enum ContractJSONWriter {
+    /// A JSON string literal with `"` `\` and control characters escaped.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+    static func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
+}

@@ -1,0 +1,331 @@
+/// One line of a contract, split into its numbering, heading and body.
+struct ContractLine: Sendable {
+    /// 1-based line number in the file.
+    var number: Int
+    /// The original line, trimmed.
+    var raw: String
+    /// Nesting level when the line opens a section (numbered or a heading), else nil.
+    var level: Int?
+    /// Heading text, lower-cased (`limitation of liability`, `保密`), empty when none.
+    var heading: String
+    /// Whether the line is only a heading, with no text after it.
+    var bare: Bool
+    /// Body text (after the heading), normalised, original case.
+    var body: String
+    /// A definition (`"Fees" means …`, `“服务”是指…`).
+    var isDefinition: Bool
+    /// A short unnumbered line taken for a heading; in the middle of a wrapped sentence it is text.
+    var unnumberedHeading = false
+    /// The whole line, normalised, original case.
+    var text = ""
+    /// The text after the numbering (the heading for a bare heading), original case.
+    var afterNumber = ""
+}
+
+enum ContractLineParser {
+    /// Splits text into lines (LF, CRLF or CR) without a leading byte-order mark.
+    static func splitLines(_ text: String) -> [String] {
+        var t = Substring(text)
+        if t.first == "\u{FEFF}" { t = t.dropFirst() }
+        var lines: [String] = []
+        var current = ""
+        var lastCR = false
+        for u in t.unicodeScalars {
+            if u == "\n" {
+                if !lastCR { lines.append(current) }
+                current = ""; lastCR = false
+            } else if u == "\r" {
+                lines.append(current); current = ""; lastCR = true
+            } else {
+                current.unicodeScalars.append(u); lastCR = false
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    static func parse(_ rawLine: String, number: Int) -> ContractLine {
+        let indent = ContractText.indentWidth(rawLine) / 4
+        var s = ContractText.normalize(rawLine)
+        s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
+        var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
+        guard !s.isEmpty else { return line }
+        line.text = s
+
+        // Markdown heading: "## 7. Payment".
+        var markdownLevel: Int?
+        if s.first == "#" {
+            let hashes = s.prefix(while: { $0 == "#" }).count
+            markdownLevel = min(hashes, 6)
+            s = String(s.dropFirst(hashes)).trimmed
+        }
+        let (numberLevel, rest) = numbering(s)
+        var r = rest
+        while let f = r.first, ".、:-–—)]".contains(f) || f == " " { r.removeFirst() }
+        line.afterNumber = r
+
+        if let m = markdownLevel {
+            line.level = m
+            line.heading = ContractText.lowerASCII(r)
+            line.bare = true
+        } else if let n = numberLevel {
+            line.level = n + indent
+            if isDefinitionText(r) {
+                line.isDefinition = true
+                line.body = r
+            } else if isShortHeading(r) {
+                line.heading = ContractText.lowerASCII(trimEndPunct(r))
+                line.bare = true
+            } else if let (h, b) = runInHeading(r) {
+                line.heading = ContractText.lowerASCII(h)
+                line.body = b
+            } else {
+                line.body = r
+            }
+        } else if isDefinitionText(r) {
+            line.isDefinition = true
+            line.body = r
+        } else if isShortHeading(r) && isTitleLike(r) && !(r.first?.isNumber ?? true) {
+            line.level = 3 + indent
+            line.heading = ContractText.lowerASCII(trimEndPunct(r))
+            line.bare = true
+            line.unnumberedHeading = true
+        } else if let (h, b) = labelValue(r) {
+            // "服务期限：2027年1月1日至…" or "Payment terms: net 30" — a label, not a section.
+            line.heading = ContractText.lowerASCII(h)
+            line.body = b
+        } else {
+            line.body = r
+        }
+        if isTitle(line.heading) { line.heading = "" }
+        // Spaced-out Chinese headings: 保　　密 → 保密.
+        if line.heading.contains(where: isCJK) { line.heading = line.heading.replacingAll(" ", with: "") }
+        return line
+    }
+
+    /// The nesting level of a numbering prefix and the text after it.
+    /// 第X章 1, 第X节 2, 第X条 / 一、 / 1. / Section 7 3, (一) / 1.1 / 1、 4, 1.1.1 / (1) / 1) 5, (a) / a. / (i) 6.
+    static func numbering(_ s: String) -> (Int?, String) {
+        let c = Array(s)
+        guard let first = c.first else { return (nil, s) }
+        func rest(_ i: Int) -> String { String(c[min(i, c.count)...]) }
+        // 第十二条 / 第3章
+        if first == "第" {
+            var i = 1
+            while i < c.count, ChineseNumber.isNumeral(c[i]) || (c[i].isASCII && c[i].isNumber) || c[i] == " " { i += 1 }
+            if i > 1, i < c.count {
+                switch c[i] {
+                case "章", "篇": return (1, rest(i + 1))
+                case "部":
+                    if i + 1 < c.count, c[i + 1] == "分" { return (1, rest(i + 2)) }
+                case "节": return (2, rest(i + 1))
+                case "条": return (3, rest(i + 1))
+                case "款": return (4, rest(i + 1))
+                default: break
+                }
+            }
+        }
+        // 一、 / 十二、
+        if ChineseNumber.isNumeral(first) {
+            var i = 0
+            while i < c.count, ChineseNumber.isNumeral(c[i]) { i += 1 }
+            if i < c.count, c[i] == "、" || c[i] == "." || c[i] == " " { return (3, rest(i + 1)) }
+        }
+        // ① ⑴ ⒈ circled and bracketed numbers
+        if let v = first.unicodeScalars.first?.value, (0x2460...0x249B).contains(v) { return (5, rest(1)) }
+        // (一) (1) (a) (iv)
+        if first == "(", let close = c.prefix(7).firstIndex(of: ")"), close > 1 {
+            let inner = String(c[1..<close])
+            if ChineseNumber.parse(inner) != nil { return (4, rest(close + 1)) }
+            if inner.allSatisfy({ $0.isASCII && $0.isNumber }) { return (5, rest(close + 1)) }
+            if inner.count <= 4, inner.allSatisfy({ $0.isASCII && $0.isLetter }) { return (6, rest(close + 1)) }
+        }
+        // 1. / 1.2.3 / 1、 / 1) / 7 Fees
+        if first.isASCII && first.isNumber {
+            var i = 0
+            var dots = 0
+            while i < c.count, (c[i].isASCII && c[i].isNumber) || (c[i] == "." && i + 1 < c.count && c[i + 1].isNumber) {
+                if c[i] == "." { dots += 1 }
+                i += 1
+            }
+            guard i < c.count else { return (nil, s) }
+            switch c[i] {
+            case "、": return (4, rest(i + 1))
+            case ")": return (5, rest(i + 1))
+            case ".":
+                if i + 1 == c.count || c[i + 1] == " " || !(c[i + 1].isASCII && c[i + 1].isNumber) { return (3 + dots, rest(i + 1)) }
+            case " ":
+                // "7 Fees" but not "30 days after …" or "2027年…"
+                if dots > 0 || (i + 1 < c.count && c[i + 1].isUppercase) { return (3 + dots, rest(i + 1)) }
+            default:
+                if dots > 0, !c[i].isNumber, c[i] != "%" { return (3 + dots, rest(i)) }
+            }
+            return (nil, s)
+        }
+        // a. / a) / iv.
+        if first.isASCII && first.isLetter {
+            var i = 0
+            while i < c.count, c[i].isASCII, c[i].isLetter { i += 1 }
+            if i <= 4, i < c.count, c[i] == "." || c[i] == ")", i + 1 == c.count || c[i + 1] == " " {
+                let w = String(c[0..<i]).lowercased()
+                if i == 1 || w.allSatisfy({ "ivxl".contains($0) }) { return (6, rest(i + 1)) }
+            }
+            // Section 7 / Article 12 / Clause 3.2
+            let lower = String(c.prefix(12)).lowercased()
+            for w in ["section ", "article ", "clause "] where lower.hasPrefix(w) {
+                var j = w.count
+                var dots = 0
+                while j < c.count, (c[j].isASCII && c[j].isNumber) || (c[j] == "." && j + 1 < c.count && c[j + 1].isNumber) {
+                    if c[j] == "." { dots += 1 }
+                    j += 1
+                }
+                if j > w.count { return (3 + dots, rest(j)) }
+            }
+        }
+        return (nil, s)
+    }
+
+    /// Whether `next` continues a paragraph that so far reads `text`: the text stops mid-sentence and
+    /// the next line is plain text (no numbering, heading, label, bullet or definition).
+    static func continues(_ text: String, with next: ContractLine) -> Bool {
+        guard let last = text.last, !"。；;.!?！？:：".contains(last), !next.isDefinition else { return false }
+        // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
+        if let level = next.level, level >= 5, let f = next.afterNumber.first, f.isASCII, f.isLowercase { return true }
+        guard (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading,
+              let first = continuation(next).first else { return false }
+        return !"-•·*>|#".contains(first)
+    }
+
+    /// Whether a line taken for a heading is really the start of a wrapped sentence: the next line
+    /// goes on in lower case, the line ends on a linking word, or a long Chinese "heading" runs on.
+    static func wrapsInto(_ line: ContractLine, _ next: ContractLine) -> Bool {
+        guard line.bare, (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading, !next.isDefinition,
+              let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".") else { return false }
+        if first.isASCII && first.isLowercase { return true }
+        let linking: Set<String> = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may"]
+        if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
+        // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
+        return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
+    }
+
+    /// The text a continuation line adds to its paragraph.
+    static func continuation(_ line: ContractLine) -> String {
+        line.unnumberedHeading || (line.level ?? 0) >= 5 ? line.text : line.body
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
+    }
+
+    private static func wordCount(_ s: String) -> Int { s.split(separator: " ").count }
+
+    /// A heading on its own: a few words (or up to 20 Chinese characters) without a sentence inside.
+    static func isShortHeading(_ s: String) -> Bool {
+        let t = trimEndPunct(s)
+        guard !t.isEmpty else { return false }
+        let cjk = t.filter(isCJK).count
+        if cjk > 0 {
+            return !s.hasSuffix("。") && t.count <= 22 && !t.contains(where: { "。，,；;".contains($0) }) && !t.contains(":")
+        }
+        let words = wordCount(t)
+        if words > 8 { return false }
+        // A short sentence ending in a full stop ("The fees are fixed.") is not a heading.
+        if s.hasSuffix(".") && words > 4 { return false }
+        return !t.contains(where: { ",;".contains($0) }) || words <= 6
+    }
+
+    /// An unnumbered short line is a heading only when it looks like one: capitalised English,
+    /// or Chinese without a colon (`甲方：` is a label).
+    static func isTitleLike(_ s: String) -> Bool {
+        if s.contains(":") { return false }
+        if s.contains(where: isCJK) { return true }
+        guard let f = s.first(where: { $0.isLetter }), f.isUppercase, !s.hasSuffix(".") else { return false }
+        return isTitleCase(s)
+    }
+
+    /// Every word capitalised, a number, or a short linking word: `Limitation of Liability`, `FEES`.
+    static func isTitleCase(_ s: String) -> Bool {
+        let minor: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "&", "a", "an", "with", "by"]
+        return s.split(separator: " ").allSatisfy { w in
+            minor.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
+        }
+    }
+
+    /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
+    static func runInHeading(_ s: String) -> (String, String)? {
+        let c = Array(s)
+        for (i, ch) in c.enumerated() {
+            // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
+            let isBreak = ch == ":" || (ch == "." && i + 1 < c.count && c[i + 1] == " ") || ch == " " && i > 0 && isCJK(c[i - 1])
+            if ch == "。" { return nil }
+            guard isBreak else {
+                // Commas end a run-in heading only in Chinese; English titles may list items
+                // ("Modifications, Severability, and Waiver.").
+                if ch == "，" || ch == ";" || (ch == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1] != " ")) { return nil }
+                continue
+            }
+            let head = String(c[0..<i]).trimmed
+            let body = String(c[(i + 1)...]).trimmed
+            guard !head.isEmpty, !body.isEmpty else { return nil }
+            let cjk = head.filter(isCJK).count
+            if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
+            guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
+            return isTitleCase(head) ? (head, body) : nil
+        }
+        return nil
+    }
+
+    /// `合同期限：三年` / `Payment terms: net 30` with a short label.
+    static func labelValue(_ s: String) -> (String, String)? {
+        guard let i = s.firstIndex(of: ":") else { return nil }
+        let head = String(s[..<i]).trimmed
+        let body = String(s[s.index(after: i)...]).trimmed
+        guard !head.isEmpty else { return nil }
+        let cjk = head.filter(isCJK).count
+        if cjk > 0 { return head.count <= 12 ? (head, body) : nil }
+        return wordCount(head) <= 5 ? (head, body) : nil
+    }
+
+    /// `"Fees" means …`, `"Affiliate" shall mean …`, `“服务”是指…`, `本合同所称…是指`.
+    static func isDefinitionText(_ s: String) -> Bool {
+        let lower = ContractText.lowerASCII(s)
+        if lower.first == "\"" || lower.first == "'" {
+            for m in ["\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
+                      "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指"] where lower.contains(m) {
+                return true
+            }
+        }
+        return lower.contains("所称") && lower.contains("是指") || (lower.hasPrefix("本合同中") && lower.contains("是指"))
+    }
+
+    /// `ERP系统升级服务合同`, `Software License Agreement`: the document's title, not a clause.
+    static func isTitle(_ heading: String) -> Bool {
+        guard !heading.isEmpty else { return false }
+        let endings = ["agreement", "contract", "合同", "协议", "合同书", "协议书", "terms and conditions"]
+        guard endings.contains(where: { heading.hasSuffix($0) }) else { return false }
+        return !heading.contains(" of ") && !heading.contains("的") && !heading.contains("本")
+    }
+
+    static func trimEndPunct(_ s: String) -> String {
+        var t = Substring(s)
+        while let l = t.last, ".:;。：".contains(l) || l == " " { t = t.dropLast() }
+        return String(t)
+    }
+}
+
+extension String {
+    /// Replaces every occurrence of `target` (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, self.contains(target) else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

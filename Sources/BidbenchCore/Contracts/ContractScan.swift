@@ -1,0 +1,275 @@
+/// Where a clause kind was found in a contract text.
+public struct ClauseFinding: Equatable, Sendable {
+    public var kind: ClauseKind
+    /// 1-based line of the evidence; nil when the clause was not found.
+    public var line: Int?
+    /// The evidence: the line, trimmed (or, for a line longer than 200 characters, the matching
+    /// sentence), clipped to 200 characters. Empty when not found.
+    public var evidence: String
+    /// How strong the evidence is (heading 5–6, strong sentence 4, weak 2, section support +2).
+    public var score: Int
+    public var present: Bool { line != nil }
+
+    public init(kind: ClauseKind, line: Int?, evidence: String, score: Int) {
+        self.kind = kind; self.line = line; self.evidence = evidence; self.score = score
+    }
+}
+
+/// Red flags from the buyer's point of view (ids used in JSON).
+public enum RedFlagKind: String, Sendable, CaseIterable {
+    case unilateral_price_change, auto_renewal, liability_cap_low, liability_excludes_data_loss, no_data_return,
+         vendor_may_suspend, extra_fees_unspecified, vendor_exclusive_forum, missing_clause
+}
+
+extension RedFlagKind {
+    /// The clause a flag is about (nil for `missing_clause`, whose clause is on the flag itself).
+    public var clause: ClauseKind? {
+        switch self {
+        case .unilateral_price_change: return .price_change
+        case .auto_renewal: return .renewal
+        case .liability_cap_low, .liability_excludes_data_loss: return .liability
+        case .no_data_return: return .data_return
+        case .vendor_may_suspend: return .services
+        case .extra_fees_unspecified: return .fees
+        case .vendor_exclusive_forum: return .dispute_resolution
+        case .missing_clause: return nil
+        }
+    }
+}
+
+/// A red flag with the line and text that raise it (line nil for a missing clause).
+public struct RedFlag: Equatable, Sendable {
+    public var kind: RedFlagKind
+    /// For `missing_clause`: the clause the buyer needs.
+    public var clause: ClauseKind?
+    /// 1-based line, nil for a missing clause.
+    public var line: Int?
+    public var text: String
+    public init(kind: RedFlagKind, clause: ClauseKind? = nil, line: Int?, text: String) {
+        self.kind = kind; self.clause = clause; self.line = line; self.text = text
+    }
+}
+
+/// A support time stated in the contract: a response (`2小时内响应`, `respond within 4 hours`) or a
+/// resolution (`4小时内恢复`, `restore service within 8 hours`).
+public struct SLAResponse: Equatable, Sendable {
+    public enum Kind: String, Sendable { case response, resolution }
+    public var minutes: Int
+    public var kind: Kind
+    public var line: Int
+    public var text: String
+    public init(minutes: Int, kind: Kind, line: Int, text: String) {
+        self.minutes = minutes; self.kind = kind; self.line = line; self.text = text
+    }
+}
+
+/// A penalty or late-payment rate (`每日万分之五` = 500 ppm per day, `0.1% per day`).
+public struct PenaltyRate: Equatable, Sendable {
+    /// The rate in parts per million (万分之五 = 500, 0.05% = 500, 千分之一 = 1000).
+    public var partsPerMillion: Int
+    /// `day`, `week`, `month`, `year` or `once`.
+    public var per: String
+    public var line: Int
+    public var text: String
+    public init(partsPerMillion: Int, per: String, line: Int, text: String) {
+        self.partsPerMillion = partsPerMillion; self.per = per; self.line = line; self.text = text
+    }
+    /// The rate as an exact decimal string (`0.0005`).
+    public var decimal: String {
+        let whole = partsPerMillion / 1_000_000
+        var frac = String(partsPerMillion % 1_000_000)
+        frac = String(repeating: "0", count: 6 - frac.count) + frac
+        while frac.last == "0" { frac.removeLast() }
+        return frac.isEmpty ? "\(whole)" : "\(whole).\(frac)"
+    }
+}
+
+/// Key terms stated in a contract; nil / empty where the text does not state them.
+public struct ContractKeyTerms: Equatable, Sendable {
+    public var termMonths: Int?
+    public var renewalMonths: Int?
+    /// Notice period in days: the non-renewal notice when stated, else the termination notice.
+    public var noticeDays: Int?
+    public var paymentDueDays: Int?
+    /// The sentence that caps liability.
+    public var liabilityCap: String?
+    public var governingLaw: String?
+    public var disputeForum: String?
+    /// `arbitration` or `court`.
+    public var disputeForumType: String?
+    public var slaResponses: [SLAResponse] = []
+    public var penaltyRates: [PenaltyRate] = []
+    public init() {}
+}
+
+/// The result of reviewing one contract text.
+public struct ContractScan: Equatable, Sendable {
+    /// One finding per clause kind, in `ClauseKind.allCases` order.
+    public var clauses: [ClauseFinding]
+    public var keyTerms: ContractKeyTerms
+    public var redFlags: [RedFlag]
+
+    /// The finding for one kind.
+    public func finding(_ kind: ClauseKind) -> ClauseFinding {
+        clauses.first { $0.kind == kind } ?? ClauseFinding(kind: kind, line: nil, evidence: "", score: 0)
+    }
+    /// Whether the clause kind was found.
+    public func has(_ kind: ClauseKind) -> Bool { finding(kind).present }
+
+    /// A first review for reviews.csv: `missing` when the clause is absent, `negotiate` when a red flag
+    /// concerns it (the note names the flags), else `ok`; the line is the evidence line.
+    public func suggestedReviews(contract: String) -> [ClauseReview] {
+        clauses.map { f in
+            let concerns = redFlags.filter { ($0.clause ?? $0.kind.clause) == f.kind && $0.kind != .missing_clause }
+            if !f.present { return ClauseReview(contract: contract, clause: f.kind, status: .missing) }
+            if !concerns.isEmpty {
+                let note = concerns.map { $0.kind.rawValue + ($0.line.map { " (line \($0))" } ?? "") }.joined(separator: "; ")
+                return ClauseReview(contract: contract, clause: f.kind, status: .negotiate, line: f.line, note: note)
+            }
+            return ClauseReview(contract: contract, clause: f.kind, status: .ok, line: f.line)
+        }
+    }
+    /// The red flags of one kind, in line order.
+    public func flags(_ kind: RedFlagKind) -> [RedFlag] { redFlags.filter { $0.kind == kind } }
+}
+
+/// A sentence of the contract with what was recognised in it.
+struct ScannedSentence {
+    var line: Int
+    /// The first line of the paragraph the sentence belongs to (wrapped lines form one paragraph).
+    var paragraph: Int
+    /// Normalised, original case.
+    var text: String
+    var lower: String
+    var bytes: [UInt8]
+    /// Kinds whose strong or weak patterns matched this sentence.
+    var kinds: Set<ClauseKind>
+    /// Kinds whose strong patterns matched.
+    var strongKinds: Set<ClauseKind>
+    /// Kinds of the line's own heading and of the enclosing sections' headings.
+    var sectionKinds: Set<ClauseKind>
+    /// The evidence to quote for this sentence.
+    var evidence: String
+
+    /// A strong sentence for the kind, or any sentence in a section headed by it.
+    func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
+}
+
+/// Contract review: clause detection, key terms and red flags (see `scan`).
+public enum ContractScanner {
+    /// The smallest score at which a clause counts as present: a heading, or a strong sentence.
+    static let presenceThreshold = 4
+
+    /// Reviews a contract text (Chinese, English or both): clauses with evidence, key terms, red flags.
+    public static func scan(_ text: String) -> ContractScan {
+        let rawLines = ContractLineParser.splitLines(text)
+        var best: [ClauseKind: ClauseFinding] = [:]
+        var sentences: [ScannedSentence] = []
+        struct Section { var level: Int; var kinds: Set<ClauseKind>; var definitions: Bool }
+        var stack: [Section] = []
+
+        let lines = rawLines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        var index = 0
+        while index < lines.count {
+            var line = lines[index]
+            if index + 1 < lines.count, ContractLineParser.wrapsInto(line, lines[index + 1]) {
+                line.heading = ""; line.bare = false; line.body = line.afterNumber
+            }
+            // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
+            var paragraph = line.body
+            var starts = [(offset: 0, line: line.number)]
+            var next = index + 1
+            if !line.bare && !paragraph.isEmpty {
+                var count = paragraph.count
+                while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
+                    let more = ContractLineParser.continuation(lines[next])
+                    let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
+                    paragraph += joiner
+                    count += joiner.count
+                    starts.append((offset: count, line: lines[next].number))
+                    paragraph += more
+                    count += more.count
+                    next += 1
+                }
+            }
+            defer { index = next }
+            let wrapped = starts.count > 1
+            func lineOf(_ offset: Int) -> Int { starts.last { $0.offset <= offset }!.line }
+            func evidence(_ whole: String) -> String {
+                ContractText.clip(!wrapped && line.raw.count <= 200 ? line.raw : whole)
+            }
+            if let level = line.level {
+                while let top = stack.last, top.level >= level { stack.removeLast() }
+            }
+            let ancestors = stack.reduce(into: Set<ClauseKind>()) { $0.formUnion($1.kinds) }
+            let inDefinitions = stack.contains { $0.definitions }
+            let headingBytes = Array(line.heading.utf8)
+            let isDefinitionsHeading = !line.heading.isEmpty && ClauseRules.definitionHeadings.matches(headingBytes)
+            var headingKinds = Set<ClauseKind>()
+            if !line.heading.isEmpty && !inDefinitions && !isDefinitionsHeading {
+                let plain = ContractLineParser.trimEndPunct(line.heading)
+                for rule in ClauseRules.all where rule.matchesHeading(plain, headingBytes) {
+                    headingKinds.insert(rule.kind)
+                }
+            }
+            if let level = line.level {
+                stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
+            }
+            if line.raw.isEmpty || isDefinitionsHeading { continue }
+            if inDefinitions || line.isDefinition {
+                // A definition is never a clause, but what it defines can still be a red flag
+                // ("General Cap" means the fees of the last 12 months).
+                for (clause, whole, start) in ContractText.clauses(paragraph) {
+                    let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
+                    sentences.append(ScannedSentence(line: lineOf(start), paragraph: line.number, text: clause, lower: lower, bytes: Array(lower.utf8),
+                                                     kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
+                }
+                continue
+            }
+
+            // Heading evidence on its own.
+            let headingScore = line.bare ? 5 : 6
+            for kind in headingKinds {
+                consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
+            }
+            for (clause, whole, start) in ContractText.clauses(paragraph) {
+                // Matching ignores the titles of cross-references; the evidence quotes the text as written.
+                let sentence = ContractText.stripCrossReferences(clause)
+                let lower = ContractText.lowerASCII(sentence)
+                let bytes = Array(lower.utf8)
+                var kinds = Set<ClauseKind>()
+                var strongKinds = Set<ClauseKind>()
+                let quote = evidence(whole)
+                let at = lineOf(start)
+                for rule in ClauseRules.all {
+                    var s = 0
+                    if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
+                    if s == 0 || rule.veto.matches(bytes) { continue }
+                    kinds.insert(rule.kind)
+                    if s == 4 { strongKinds.insert(rule.kind) }
+                    var score = s
+                    if headingKinds.contains(rule.kind) { score += headingScore }
+                    if ancestors.contains(rule.kind) { score += 2 }
+                    consider(&best, kind: rule.kind, line: at, evidence: quote, score: score)
+                }
+                sentences.append(ScannedSentence(line: at, paragraph: line.number, text: sentence, lower: lower, bytes: bytes, kinds: kinds,
+                                                 strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
+                                                 evidence: quote))
+            }
+        }
+
+        let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
+            if let f = best[kind], f.score >= presenceThreshold { return f }
+            return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind]?.score ?? 0)
+        }
+        let present = Set(clauses.filter(\.present).map(\.kind))
+        let keyTerms = KeyTermExtractor.extract(sentences)
+        let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
+        return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags)
+    }
+
+    private static func consider(_ best: inout [ClauseKind: ClauseFinding], kind: ClauseKind, line: Int, evidence: String, score: Int) {
+        if let old = best[kind], old.score >= score { return }
+        best[kind] = ClauseFinding(kind: kind, line: line, evidence: evidence, score: score)
+    }
+}

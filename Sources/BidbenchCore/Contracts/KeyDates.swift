@@ -1,0 +1,108 @@
+/// A date to watch in a contract's life, with the days left from "today".
+public struct KeyDate: Equatable, Sendable {
+    /// What the date is; also the order of dates that fall on the same day.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The contract takes effect.
+        case effective
+        /// The end of the initial term (effective + term months).
+        case expiry
+        /// The last day to give notice of non-renewal of an auto-renewing contract (the next one from today).
+        case notice_deadline
+        /// The end of the renewal period that the next notice deadline belongs to (when not the initial expiry).
+        case renewal
+        /// A payment milestone that is not paid yet.
+        case milestone
+        /// The end of the warranty (acceptance, else effective, + warranty months).
+        case warranty_end
+    }
+    public var contract: String
+    public var kind: Kind
+    public var date: Day
+    /// Days from today to the date; negative when it is past.
+    public var daysLeft: Int
+    public var title: String
+
+    public init(contract: String, kind: Kind, date: Day, daysLeft: Int, title: String) {
+        self.contract = contract; self.kind = kind; self.date = date; self.daysLeft = daysLeft; self.title = title
+    }
+}
+
+/// Key dates of contracts: effective, expiry, non-renewal notice deadlines, milestones, warranty end.
+public enum KeyDates {
+    /// The key dates of one contract, sorted by date.
+    ///
+    /// - Parameters:
+    ///   - milestones: payment milestones; those of other contracts and those with status `paid` are skipped.
+    ///   - accepted: the final acceptance day, the start of the warranty; nil = the effective date.
+    public static func dates(for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil,
+                             today: Day) -> [KeyDate] {
+        var out: [KeyDate] = []
+        func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String) {
+            out.append(KeyDate(contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title))
+        }
+        let name = contract.title.isEmpty ? contract.id : contract.title
+        if let effective = contract.effective {
+            add(.effective, effective, "\(name): effective / 生效")
+            if contract.termMonths > 0 {
+                let expiry = effective.adding(months: contract.termMonths)
+                add(.expiry, expiry, "\(name): term ends / 到期")
+                if contract.autoRenew, let (deadline, end, renewals) = nextNoticeDeadline(contract, today: today) {
+                    add(.notice_deadline, deadline,
+                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止")
+                    if renewals > 0 { add(.renewal, end, "\(name): renews unless notice is given / 自动续约") }
+                }
+            }
+            if contract.warrantyMonths > 0 {
+                add(.warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期")
+            }
+        }
+        for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {
+            guard let due = m.due else { continue }
+            add(.milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点")
+        }
+        return sorted(out)
+    }
+
+    /// The next non-renewal notice deadline on or after `today`, the end of the period it belongs to, and how
+    /// many renewals lie before that period ends. Term ends are counted from the effective date
+    /// (effective + term + k × renewal months), so month-end days do not drift.
+    public static func nextNoticeDeadline(_ contract: Contract, today: Day) -> (deadline: Day, periodEnd: Day, renewals: Int)? {
+        guard contract.autoRenew, let effective = contract.effective, contract.termMonths > 0 else { return nil }
+        var k = 0
+        while true {
+            let end = effective.adding(months: contract.termMonths + k * contract.renewalMonths)
+            let deadline = end.adding(days: -contract.noticeDays)
+            if deadline >= today { return (deadline, end, k) }
+            // Without a renewal length the contract cannot roll forward.
+            guard contract.renewalMonths > 0, k < 10_000 else { return nil }
+            k += 1
+        }
+    }
+
+    /// The key dates of every contract in a workspace, sorted by date. A contract's acceptance day is read
+    /// from an `accepted` column of contracts.csv when there is one.
+    public static func dates(in workspace: Workspace, today: Day) -> [KeyDate] {
+        sorted(workspace.contracts.flatMap { c in
+            dates(for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) }, today: today)
+        })
+    }
+
+    /// Dates from today up to `days` ahead (0 ≤ days left ≤ days), plus unpaid milestones already overdue.
+    public static func within(_ dates: [KeyDate], days: Int) -> [KeyDate] {
+        dates.filter { ($0.daysLeft >= 0 && $0.daysLeft <= days) || ($0.kind == .milestone && $0.daysLeft < 0) }
+    }
+
+    static func sorted(_ dates: [KeyDate]) -> [KeyDate] {
+        let order = Dictionary(uniqueKeysWithValues: KeyDate.Kind.allCases.enumerated().map { ($1, $0) })
+        return dates.sorted { a, b in
+            if a.date != b.date { return a.date < b.date }
+            if a.contract != b.contract { return a.contract < b.contract }
+            if a.kind != b.kind { return order[a.kind]! < order[b.kind]! }
+            return a.title < b.title
+        }
+    }
+
+    static func percentText(_ p: Double) -> String {
+        p == p.rounded() ? String(Int(p)) : String(p)
+    }
+}

@@ -1,0 +1,392 @@
+/// Pulls the key terms (term, renewal, notice, payment days, cap, law, forum, SLA, penalties)
+/// out of the sentences the clause scanner has already classified.
+enum KeyTermExtractor {
+    static func extract(_ sentences: [ScannedSentence]) -> ContractKeyTerms {
+        var t = ContractKeyTerms()
+        t.termMonths = termMonths(sentences)
+        t.renewalMonths = renewalMonths(sentences)
+        t.noticeDays = noticeDays(sentences)
+        t.paymentDueDays = paymentDueDays(sentences)
+        t.liabilityCap = sentences.first { $0.about(.liability) && RedFlagDetector.capWords.matches($0.bytes)
+            && RedFlagDetector.liabilityWords.matches($0.bytes) }.map(\.evidence)
+        for s in sentences where s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) {
+            if let law = governingLaw(s.text) { t.governingLaw = law; break }
+        }
+        for s in sentences where s.about(.dispute_resolution) {
+            if let (name, type) = disputeForum(s.text) { t.disputeForum = name; t.disputeForumType = type; break }
+        }
+        t.slaResponses = slaResponses(sentences)
+        t.penaltyRates = penaltyRates(sentences)
+        return t
+    }
+
+    // MARK: - Durations
+
+    /// Text right before and after a quantity (in characters).
+    private static func around(_ chars: [Character], _ q: Quantity, before: Int, after: Int) -> (String, String) {
+        let b = String(chars[max(0, q.range.lowerBound - before)..<q.range.lowerBound])
+        let a = String(chars[q.range.upperBound..<min(chars.count, q.range.upperBound + after)])
+        return (b, a)
+    }
+
+    private static func containsAny(_ s: String, _ words: [String]) -> Bool { words.contains { s.contains($0) } }
+
+    static let deadlineAfter = ["内", "前", "之前", "以前", "prior", "before", "notice", "in advance", "届满", "到期"]
+    static let noticeBefore = ["提前", "within", "prior", "notice", "通知", "at least", "not less than", "不少于", "至少"]
+
+    static func termMonths(_ sentences: [ScannedSentence]) -> Int? {
+        for s in sentences where s.about(.term) {
+            if containsAny(s.lower, ["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
+            if let m = dateRangeMonths(s.text) { return m }
+            let chars = Array(s.lower)
+            for q in QuantityScanner.scan(s.lower) {
+                guard let months = q.months else { continue }
+                let (b, a) = around(chars, q, before: 10, after: 6)
+                if containsAny(a, deadlineAfter) || containsAny(b, noticeBefore + ["续", "renew", "延长", "extend"]) { continue }
+                return months
+            }
+        }
+        return nil
+    }
+
+    static func renewalMonths(_ sentences: [ScannedSentence]) -> Int? {
+        for s in sentences where s.kinds.contains(.renewal) {
+            let chars = Array(s.lower)
+            for q in QuantityScanner.scan(s.lower) {
+                guard let months = q.months else { continue }
+                let (b, a) = around(chars, q, before: 30, after: 6)
+                if containsAny(a, deadlineAfter) || containsAny(b, ["提前", "prior", "通知"]) && !containsAny(b, ["续", "renew", "延", "extend"]) { continue }
+                if containsAny(b, ["续", "renew", "延", "extend", "successive", "additional", "further"]) { return months }
+            }
+        }
+        return nil
+    }
+
+    static func noticeDays(_ sentences: [ScannedSentence]) -> Int? {
+        let ordered = sentences.filter { $0.kinds.contains(.renewal) }
+            + sentences.filter { $0.about(.termination) && !$0.kinds.contains(.renewal) }
+            + sentences.filter { $0.about(.term) }
+        for s in ordered {
+            let chars = Array(s.lower)
+            for q in QuantityScanner.scan(s.lower) {
+                guard let days = q.days, q.unit != .year else { continue }
+                let (b, a) = around(chars, q, before: 12, after: 24)
+                let isNotice = containsAny(b, ["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
+                    || containsAny(a, ["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
+                if isNotice && !containsAny(a, ["后", "after", "of receipt", "内付", "内支付"]) { return days }
+            }
+        }
+        return nil
+    }
+
+    static func paymentDueDays(_ sentences: [ScannedSentence]) -> Int? {
+        let payment = sentences.filter { $0.about(.payment) && !$0.about(.penalty) }
+        let invoiced = payment.filter { containsAny($0.lower, ["invoice", "发票", "账单"]) }
+        for s in invoiced + payment {
+            if containsAny(s.lower, ["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
+            if let r = s.lower.firstRange(of: "net "), let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber })) { return n }
+            let chars = Array(s.lower)
+            for q in QuantityScanner.scan(s.lower) where q.unit == .day || q.unit == .businessDay {
+                let (b, a) = around(chars, q, before: 10, after: 8)
+                if a.hasPrefix("内") || a.hasPrefix("之内") || a.hasPrefix("以内") || b.hasSuffix("within ") || containsAny(a, ["内支付", "内付款", "内付清"]) {
+                    return q.value
+                }
+            }
+        }
+        return nil
+    }
+
+    /// `自2027年1月1日起至2027年12月31日止` → 12; `from 1 January 2027 to 31 December 2027` is left alone.
+    static func dateRangeMonths(_ text: String) -> Int? {
+        let dates = chineseDates(text)
+        guard dates.count >= 2, text.contains("至") || text.contains("到") else { return nil }
+        let start = dates[0], end = dates[1].adding(days: 1)
+        guard start < end else { return nil }
+        var months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
+        if end.day < start.day { months -= 1 }
+        return months > 0 ? months : nil
+    }
+
+    /// Dates written `2027年1月1日` (digits) in order of appearance.
+    static func chineseDates(_ text: String) -> [Day] {
+        let c = Array(text)
+        var out: [Day] = []
+        var i = 0
+        func num(_ j: inout Int) -> Int? {
+            var v = 0, n = 0
+            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue { v = v * 10 + d; j += 1; n += 1 }
+            return n > 0 ? v : nil
+        }
+        while i < c.count {
+            var j = i
+            if let y = num(&j), y >= 1900, j < c.count, c[j] == "年" {
+                j += 1
+                if let m = num(&j), j < c.count, c[j] == "月" {
+                    j += 1
+                    if let d = num(&j), j < c.count, c[j] == "日" || c[j] == "号",
+                       let day = Day(iso: "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)") {
+                        out.append(day)
+                        i = j + 1
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: - Law and forum
+
+    /// `中华人民共和国法律`, `laws of the State of California`, `Delaware law`.
+    static func governingLaw(_ text: String) -> String? {
+        let c = Array(text)
+        let lower = Array(ContractText.lowerASCII(text))
+        // Chinese: the place name before 法律 (适用中华人民共和国法律 → 中华人民共和国法律).
+        if let idx = indexOf(c, "法律") {
+            var j = idx
+            let stops: Set<Character> = ["用", "受", "照", "据", "守", "以", "为", "按", ",", "，", "。", "、", " ", "(", "\"", "《", ":"]
+            while j > 0 && !stops.contains(c[j - 1]) { j -= 1 }
+            let place = String(c[j..<idx])
+            if place.count >= 2 && place.count <= 16 { return place + "法律" }
+        }
+        // English: "laws of X" up to a comma, a parenthesis, or words that end the place.
+        if let idx = indexOf(lower, "laws of ") ?? indexOf(lower, "law of ") {
+            var end = idx
+            while end < c.count, !",;()".contains(c[end]) { end += 1 }
+            let phrase = cut(Array(c[idx..<end]), at: [" without", " excluding", " regardless", " and the ", " applicable to",
+                                                       " and any", " except", " as applied", " that apply", " and shall", " and will"])
+            let result = ContractLineParser.trimEndPunct(String(phrase).trimmed)
+            if result.count > 8 { return result }
+        }
+        // "governed by Delaware law"
+        if let idx = indexOf(lower, "governed by ") {
+            let rest = Array(c[(idx + 12)...])
+            if let r = indexOf(Array(ContractText.lowerASCII(String(rest))), " law") {
+                var phrase = String(rest[..<(r + 4)])
+                if phrase.hasPrefix("the ") { phrase = String(phrase.dropFirst(4)) }
+                if phrase.split(separator: " ").count <= 6 { return phrase }
+            }
+        }
+        return nil
+    }
+
+    /// The characters before the first of `stops` (matched ignoring ASCII case).
+    private static func cut(_ phrase: [Character], at stops: [String]) -> [Character] {
+        let lower = Array(ContractText.lowerASCII(String(phrase)))
+        var end = phrase.count
+        for stop in stops { if let i = indexOf(lower, stop), i < end { end = i } }
+        return Array(phrase[..<end])
+    }
+
+    static let arbitrationBodies = [
+        "中国国际经济贸易仲裁委员会", "上海国际仲裁中心", "深圳国际仲裁院", "北京仲裁委员会", "上海仲裁委员会", "华南国际经济贸易仲裁委员会",
+        "international chamber of commerce", "american arbitration association", "singapore international arbitration centre",
+        "hong kong international arbitration centre", "london court of international arbitration", "jams", "siac", "hkiac", "lcia",
+        "icc", "cietac",
+    ]
+
+    /// The arbitration body or the court named in a dispute sentence.
+    static func disputeForum(_ text: String) -> (String, String)? {
+        let c = Array(text)
+        let lowerText = ContractText.lowerASCII(text)
+        let lower = Array(lowerText)
+        for body in arbitrationBodies {
+            if let i = indexOf(lower, body), isWordStart(lower, i, body) { return (String(c[i..<(i + body.count)]), "arbitration") }
+        }
+        let stops: Set<Character> = ["向", "交", "由", "至", "在", "请", ",", "，", "。", " ", "(", "、", "的", "于"]
+        for suffix in ["仲裁委员会", "仲裁院", "仲裁中心"] {
+            if let i = indexOf(c, suffix) {
+                var j = i
+                while j > 0 && !stops.contains(c[j - 1]) { j -= 1 }
+                if i - j >= 2 { return (String(c[j..<(i + suffix.count)]), "arbitration") }
+            }
+        }
+        if let i = indexOf(c, "人民法院") ?? indexOf(c, "法院") {
+            let suffix = c[i] == "人" ? 4 : 2
+            var j = i
+            // 所在地 holds 在: only the other stops end a court's name.
+            let courtStops = stops.subtracting(["的", "在"])
+            while j > 0 && !courtStops.contains(c[j - 1]) { j -= 1 }
+            if j < i, c[j] == "在" { j += 1 }
+            if i - j >= 2 { return (String(c[j..<(i + suffix)]), "court") }
+        }
+        for w in ["courts of ", "courts located in ", "courts in ", "court of ", "courts sitting in ", "courts for "] {
+            if let i = indexOf(lower, w) {
+                var end = i + w.count
+                while end < c.count, !",;()".contains(c[end]) { end += 1 }
+                let phrase = cut(Array(c[i..<end]), at: [" and each", " for ", " and the parties", " and both", " which", " with respect"])
+                return (ContractLineParser.trimEndPunct(String(phrase).trimmed), "court")
+            }
+        }
+        if lowerText.contains("arbitrat") { return ("arbitration", "arbitration") }
+        if let i = indexOf(lower, "chosen courts") { return (String(c[i..<(i + 13)]), "court") }
+        return nil
+    }
+
+    private static func isWordStart(_ c: [Character], _ i: Int, _ w: String) -> Bool {
+        guard w.first?.isASCII == true else { return true }
+        let before = i == 0 || !c[i - 1].isLetter
+        let end = i + w.count
+        let after = end >= c.count || !c[end].isLetter
+        return before && after
+    }
+
+    static func indexOf(_ c: [Character], _ w: String) -> Int? {
+        let n = Array(w)
+        guard !n.isEmpty, c.count >= n.count else { return nil }
+        var i = 0
+        while i <= c.count - n.count {
+            if c[i] == n[0] {
+                var k = 1
+                while k < n.count && c[i + k] == n[k] { k += 1 }
+                if k == n.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: - SLA and penalties
+
+    static let responseWords = ["响应", "respond", "response", "到达", "到场", "arrive", "on site", "on-site", "onsite", "回复", "acknowledge"]
+    static let resolutionWords = ["resolve", "resolution", "restore", "fix", "workaround", "解决", "修复", "恢复", "排除"]
+
+    static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
+        var out: [SLAResponse] = []
+        for s in sentences where s.about(.support_sla) || containsAny(s.lower, ["响应", "respond", "response time"]) {
+            let chars = Array(s.lower)
+            for q in QuantityScanner.scan(s.lower) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
+                let (b, a) = around(chars, q, before: 40, after: 12)
+                // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
+                if ["x", "×", "*"].contains(where: { b.hasSuffix($0) || a.hasPrefix($0) }) { continue }
+                if [" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"].contains(where: { a.hasPrefix($0) }) { continue }
+                // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
+                let chineseOrder = ["内", "之内", "以内"].contains { a.trimmed.hasPrefix($0) }
+                let kind: SLAResponse.Kind
+                if let k = chineseOrder ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                                        : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false) {
+                    kind = k
+                } else {
+                    continue
+                }
+                let minutes = q.unit == .businessDay ? q.value * 1440 : q.minutes!
+                if out.contains(where: { $0.line == s.line && $0.minutes == minutes && $0.kind == kind }) { continue }
+                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, q, chars.count)))
+            }
+        }
+        return out
+    }
+
+    /// The response/resolution word nearest to the number in `text` (its end when `fromEnd`).
+    private static func firstKind(in text: String, fromEnd: Bool) -> SLAResponse.Kind? {
+        var best: (Int, SLAResponse.Kind)?
+        let c = Array(text)
+        for (words, kind) in [(responseWords, SLAResponse.Kind.response), (resolutionWords, .resolution)] {
+            for w in words {
+                guard let i = fromEnd ? lastIndexOf(c, w) : indexOf(c, w) else { continue }
+                let distance = fromEnd ? c.count - i : i
+                if best == nil || distance < best!.0 { best = (distance, kind) }
+            }
+        }
+        return best?.1
+    }
+
+    static func lastIndexOf(_ c: [Character], _ w: String) -> Int? {
+        var found: Int?
+        var from = 0
+        while from < c.count, let i = indexOf(Array(c[from...]), w) { found = from + i; from += i + 1 }
+        return found
+    }
+
+    /// A short quote around a quantity: from the clause start (after a comma) to the clause end.
+    private static func snippet(_ text: String, _ q: Quantity, _ count: Int) -> String {
+        let c = Array(text)
+        guard c.count == count else { return ContractText.clip(text) }
+        var a = q.range.lowerBound
+        while a > 0, !",，;；:".contains(c[a - 1]) { a -= 1 }
+        var b = q.range.upperBound
+        while b < c.count, !",，;；。".contains(c[b]) { b += 1 }
+        return ContractText.clip(String(c[a..<b]).trimmed, 120)
+    }
+
+    static let penaltyContext = ["违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "interest", "利息", "service credit", "扣减", "扣除"]
+
+    static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
+        var out: [PenaltyRate] = []
+        for s in sentences where containsAny(s.lower, penaltyContext) {
+            let c = Array(s.lower)
+            for (ppm, range) in rates(c) {
+                let before = String(c[max(0, range.lowerBound - 12)..<range.lowerBound])
+                if containsAny(before, ["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"]) { continue }
+                let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 40)])
+                let per: String
+                if containsAny(window, ["每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily", "per calendar day", "per diem"]) {
+                    per = "day"
+                } else if containsAny(window, ["每周", "每逾期一周", "per week", "each week", "weekly"]) {
+                    per = "week"
+                } else if containsAny(window, ["每月", "per month", "each month", "monthly", "a month"]) {
+                    per = "month"
+                } else if containsAny(window, ["每年", "年利率", "per annum", "per year", "annual", "a year"]) {
+                    per = "year"
+                } else {
+                    per = "once"
+                }
+                let text = String(Array(s.text)[max(0, range.lowerBound - 10)..<min(s.text.count, range.upperBound + 6)]).trimmed
+                out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: s.line, text: text))
+            }
+        }
+        return out
+    }
+
+    /// Rates in a lower-cased sentence: 万分之五, 千分之一, 百分之五, 0.05%, 0.5‰, with their character ranges.
+    static func rates(_ c: [Character]) -> [(Int, Range<Int>)] {
+        var out: [(Int, Range<Int>)] = []
+        var i = 0
+        while i < c.count {
+            // 万分之X / 千分之X / 百分之X
+            if i + 3 < c.count, c[i + 1] == "分", c[i + 2] == "之", let scale = ["万": 100, "千": 1000, "百": 10_000][c[i]] {
+                var j = i + 3
+                if let (ppmUnits, end) = decimal(c, j, scaleDigits: 6) {
+                    out.append((ppmUnits * scale / 1_000_000, i..<end)); i = end; continue
+                }
+                while j < c.count, ChineseNumber.isNumeral(c[j]) { j += 1 }
+                if j > i + 3, let v = ChineseNumber.parse(String(c[(i + 3)..<j])) {
+                    out.append((v * scale, i..<j)); i = j; continue
+                }
+            }
+            // 0.05% / 5 % / 0.5‰
+            if c[i].isASCII, c[i].isNumber, i == 0 || !(c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")) {
+                if let (micro, end) = decimal(c, i, scaleDigits: 6) {
+                    var k = end
+                    while k < c.count, c[k] == " " { k += 1 }
+                    if k < c.count, c[k] == "%" { out.append((micro / 100, i..<(k + 1))); i = k + 1; continue }
+                    if k < c.count, c[k] == "‰" { out.append((micro / 1000, i..<(k + 1))); i = k + 1; continue }
+                    if c[k...].starts(with: Array("percent")) { out.append((micro / 100, i..<(k + 7))); i = k + 7; continue }
+                    i = end; continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// An ASCII decimal at `i` scaled by 10^scaleDigits (`0.05` with 6 → 50 000).
+    private static func decimal(_ c: [Character], _ i: Int, scaleDigits: Int) -> (Int, Int)? {
+        var j = i, whole = 0, frac = 0, fracDigits = 0, seen = false
+        while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, whole < 1_000_000 { whole = whole * 10 + d; j += 1; seen = true }
+        guard seen else { return nil }
+        if j + 1 < c.count, c[j] == ".", c[j + 1].isASCII, c[j + 1].isNumber {
+            j += 1
+            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
+                if fracDigits < scaleDigits { frac = frac * 10 + d; fracDigits += 1 }
+                j += 1
+            }
+        }
+        var scale = 1
+        for _ in 0..<scaleDigits { scale *= 10 }
+        var fracScaled = frac
+        for _ in fracDigits..<scaleDigits { fracScaled *= 10 }
+        return (whole * scale + fracScaled, j)
+    }
+}

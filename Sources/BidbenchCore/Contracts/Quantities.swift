@@ -1,0 +1,203 @@
+/// Chinese numerals as written in contracts: 一…九十九, 百, 千, 万, 两, 零/〇, and the formal
+/// (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟.
+public enum ChineseNumber {
+    /// The value of a single digit character (一 = 1, 两 = 2, 零 = 0), nil for anything else.
+    public static func digitValue(_ c: Character) -> Int? {
+        switch c {
+        case "零", "〇": return 0
+        case "一", "壹": return 1
+        case "二", "两", "贰", "貮": return 2
+        case "三", "叁": return 3
+        case "四", "肆": return 4
+        case "五", "伍": return 5
+        case "六", "陆": return 6
+        case "七", "柒": return 7
+        case "八", "捌": return 8
+        case "九", "玖": return 9
+        default: return nil
+        }
+    }
+
+    static func unitValue(_ c: Character) -> Int? {
+        switch c {
+        case "十", "拾": return 10
+        case "百", "佰": return 100
+        case "千", "仟": return 1000
+        case "万": return 10_000
+        default: return nil
+        }
+    }
+
+    static func isNumeral(_ c: Character) -> Bool { digitValue(c) != nil || unitValue(c) != nil }
+
+    /// Parses a whole Chinese numeral: `三十` 30, `十五` 15, `一百零五` 105, `两千` 2000, `一万二千` 12000.
+    /// A run of bare digits is read positionally (`二〇二七` = 2027). Nil for empty or foreign text.
+    public static func parse(_ text: String) -> Int? {
+        let chars = Array(text)
+        guard !chars.isEmpty, chars.allSatisfy(isNumeral) else { return nil }
+        if chars.count > 1, chars.allSatisfy({ digitValue($0) != nil }) {
+            return chars.reduce(0) { $0 * 10 + digitValue($1)! }
+        }
+        var total = 0      // completed 万 groups
+        var section = 0    // below 万
+        var digit: Int?
+        for c in chars {
+            if let d = digitValue(c) {
+                digit = d
+            } else if let u = unitValue(c) {
+                if u == 10_000 {
+                    section += digit ?? 0
+                    total += (section == 0 ? 1 : section) * u
+                    section = 0
+                } else {
+                    section += (digit ?? 1) * u
+                }
+                digit = nil
+            }
+        }
+        return total + section + (digit ?? 0)
+    }
+}
+
+/// A number with a unit found in text: `三十（30）日`, `thirty (30) days`, `2小时`, `12个月`.
+struct Quantity: Equatable, Sendable {
+    enum Unit: String, Sendable { case minute, hour, day, businessDay, week, month, year }
+    var value: Int
+    var unit: Unit
+    /// Character offsets in the scanned text.
+    var range: Range<Int>
+
+    /// The length in days (months as 30, years as 365, business days as days).
+    var days: Int? {
+        switch unit {
+        case .day, .businessDay: return value
+        case .week: return value * 7
+        case .month: return value * 30
+        case .year: return value * 365
+        case .minute, .hour: return nil
+        }
+    }
+    var months: Int? {
+        switch unit {
+        case .month: return value
+        case .year: return value * 12
+        default: return nil
+        }
+    }
+    var minutes: Int? {
+        switch unit {
+        case .minute: return value
+        case .hour: return value * 60
+        case .day: return value * 1440
+        default: return nil
+        }
+    }
+}
+
+enum QuantityScanner {
+    static let englishNumbers: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    ]
+
+    /// All number-with-unit quantities in a (lower-cased, normalised) sentence. Calendar dates
+    /// (`2027年1月1日`, `1月1日`) are skipped.
+    static func scan(_ text: String) -> [Quantity] {
+        let c = Array(text)
+        var out: [Quantity] = []
+        var i = 0
+        while i < c.count {
+            guard let (value, afterNumber) = number(c, i) else { i += 1; continue }
+            var j = afterNumber
+            // A number repeated in brackets: 三十（30）日, thirty (30) days, 30 (thirty) days.
+            var k = j
+            while k < c.count && c[k] == " " { k += 1 }
+            if k < c.count, c[k] == "(", let (_, e) = number(c, k + 1), e < c.count, c[e] == ")" { j = e + 1 }
+            if let (unit, end) = unit(c, j), !isDate(c, start: i, unit: unit, value: value) {
+                out.append(Quantity(value: value, unit: unit, range: i..<end))
+                i = end
+            } else {
+                i = max(afterNumber, i + 1)
+            }
+        }
+        return out
+    }
+
+    /// A number starting exactly at `i`: ASCII digits, a Chinese numeral, or English words.
+    static func number(_ c: [Character], _ i: Int) -> (Int, Int)? {
+        guard i < c.count else { return nil }
+        if c[i].isASCII, c[i].isNumber {
+            if i > 0, (c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")) { return nil }
+            var j = i, v = 0
+            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, v < 1_000_000_000 { v = v * 10 + d; j += 1 }
+            if j < c.count, c[j] == ".", j + 1 < c.count, c[j + 1].isNumber { return nil }  // a decimal is not a count
+            return (v, j)
+        }
+        if ChineseNumber.isNumeral(c[i]) {
+            if i > 0, ChineseNumber.isNumeral(c[i - 1]) { return nil }
+            var j = i
+            while j < c.count, ChineseNumber.isNumeral(c[j]) { j += 1 }
+            // 万分之五 / 千分之一 are rates, not counts.
+            if j < c.count, c[j] == "分" { return nil }
+            guard let v = ChineseNumber.parse(String(c[i..<j])) else { return nil }
+            return (v, j)
+        }
+        if c[i].isLetter, c[i].isASCII, i == 0 || !(c[i - 1].isLetter) {
+            var j = i
+            var total = 0
+            var found = false
+            while true {
+                var e = j
+                while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
+                guard e > j, let v = englishNumbers[String(c[j..<e])] else { break }
+                if v == 100 { total = max(total, 1) * 100 } else { total += v }
+                found = true
+                j = e
+                if j + 1 < c.count, c[j] == "-" || c[j] == " ", c[j + 1].isLetter,
+                   let _ = englishNumbers[word(c, j + 1)] { j += 1 } else { break }
+            }
+            return found ? (total, j) : nil
+        }
+        return nil
+    }
+
+    private static func word(_ c: [Character], _ i: Int) -> String {
+        var e = i
+        while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
+        return String(c[i..<e])
+    }
+
+    /// A unit right after a number (spaces, `-` and `个` allowed before it).
+    static func unit(_ c: [Character], _ from: Int) -> (Quantity.Unit, Int)? {
+        var i = from
+        while i < c.count, c[i] == " " || c[i] == "-" { i += 1 }
+        let rest = String(c[i..<min(c.count, i + 20)])
+        let table: [(String, Quantity.Unit)] = [
+            ("个工作日", .businessDay), ("工作日", .businessDay), ("个日历日", .day), ("日历日", .day),
+            ("个自然日", .day), ("自然日", .day), ("个月", .month), ("个小时", .hour), ("小时", .hour),
+            ("分钟", .minute), ("个星期", .week), ("星期", .week), ("周", .week), ("天", .day), ("日", .day),
+            ("年", .year),
+            ("business days", .businessDay), ("business day", .businessDay), ("working days", .businessDay),
+            ("working day", .businessDay), ("calendar days", .day), ("calendar day", .day),
+            ("business hours", .hour), ("business hour", .hour), ("working hours", .hour),
+            ("days", .day), ("day", .day), ("months", .month), ("month", .month), ("years", .year),
+            ("year", .year), ("hours", .hour), ("hour", .hour), ("hrs", .hour), ("minutes", .minute),
+            ("minute", .minute), ("mins", .minute), ("weeks", .week), ("week", .week),
+        ]
+        for (word, unit) in table where rest.hasPrefix(word) {
+            let end = i + word.count
+            if word.first!.isASCII, end < c.count, c[end].isLetter { continue }
+            return (unit, end)
+        }
+        return nil
+    }
+
+    /// `2027年`, `1月1日`, `2027年1月1日` are dates, not durations.
+    private static func isDate(_ c: [Character], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
+        if unit == .year && value >= 1900 { return true }
+        if unit == .day, start > 0, c[start - 1] == "月" { return true }
+        return false
+    }
+}

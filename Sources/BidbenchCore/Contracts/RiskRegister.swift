@@ -1,0 +1,142 @@
+/// The band of a risk score (see `RiskRegister.level(score:)`).
+public enum RiskLevel: String, Sendable, CaseIterable {
+    case low, medium, high
+}
+
+/// A risk whose early-warning trigger fires.
+public struct RiskAlert: Equatable, Sendable {
+    public var risk: String
+    public var trigger: String
+    public var message: String
+    public init(risk: String, trigger: String, message: String) { self.risk = risk; self.trigger = trigger; self.message = message }
+}
+
+/// The risk register: scores, the 5×5 heat map and early-warning triggers.
+public enum RiskRegister {
+    /// Likelihood × impact, each clamped to 1…5 (so 1…25).
+    public static func score(_ risk: Risk) -> Int { clamp(risk.likelihood) * clamp(risk.impact) }
+
+    /// 1–4 low, 5–9 medium, 10–25 high (a common 5×5 banding: any 4×3 or worse is high).
+    public static func level(score: Int) -> RiskLevel {
+        switch score {
+        case ..<5: return .low
+        case 5...9: return .medium
+        default: return .high
+        }
+    }
+
+    /// The band of a risk's score.
+    public static func level(_ risk: Risk) -> RiskLevel { level(score: score(risk)) }
+
+    /// Counts per cell: `map[likelihood - 1][impact - 1]`. Closed risks are left out unless asked for;
+    /// values outside 1…5 are clamped into the grid.
+    public static func heatMap(_ risks: [Risk], includeClosed: Bool = false) -> [[Int]] {
+        var map = Array(repeating: Array(repeating: 0, count: 5), count: 5)
+        for r in risks where includeClosed || !isClosed(r) {
+            map[clamp(r.likelihood) - 1][clamp(r.impact) - 1] += 1
+        }
+        return map
+    }
+
+    /// The early-warning triggers that fire today.
+    ///
+    /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one).
+    /// - `notice_within` (days): a non-renewal notice deadline within that many days from today.
+    /// - `budget_used` (a fraction such as `0.9`, or `90%`): `budgetUsed` at or above it.
+    ///
+    /// A risk with a `contract` column (kept in `extra`) watches only that contract. Closed risks never fire.
+    public static func alerts(risks: [Risk], contracts: [Contract], milestones: [PaymentMilestone],
+                              budgetUsed: Double?, today: Day) -> [RiskAlert] {
+        var out: [RiskAlert] = []
+        for r in risks where !isClosed(r) {
+            let only = r.extra["contract"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+            switch r.trigger.trimmed.lowercased() {
+            case "milestone_overdue":
+                let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
+                for m in milestones where m.status.lowercased() != "paid" && (only == nil || m.contract == only) {
+                    guard let due = m.due else { continue }
+                    let late = due.days(until: today)
+                    if late > 0 && late >= threshold {
+                        out.append(RiskAlert(risk: r.id, trigger: "milestone_overdue",
+                                             message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))"))
+                    }
+                }
+            case "notice_within":
+                let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
+                for c in contracts where only == nil || c.id == only {
+                    guard let (deadline, _, _) = KeyDates.nextNoticeDeadline(c, today: today) else { continue }
+                    let left = today.days(until: deadline)
+                    if left <= threshold {
+                        out.append(RiskAlert(risk: r.id, trigger: "notice_within",
+                                             message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))"))
+                    }
+                }
+            case "budget_used":
+                guard let used = budgetUsed, let limit = fraction(r.threshold) else { continue }
+                if used >= limit {
+                    out.append(RiskAlert(risk: r.id, trigger: "budget_used",
+                                         message: "budget \(percent(used)) used (threshold \(percent(limit)))"))
+                }
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// `0.9`, `90%` → 0.9.
+    static func fraction(_ text: String) -> Double? {
+        let t = text.trimmed
+        if t.hasSuffix("%"), let v = Double(String(t.dropLast()).trimmed) { return v / 100 }
+        return Double(t)
+    }
+
+    static func percent(_ f: Double) -> String {
+        let p = (f * 1000).rounded() / 10
+        return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
+    }
+
+    static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
+
+    private static func clamp(_ v: Int) -> Int { min(max(v, 1), 5) }
+}
+
+/// One change order in a contract's history, with the contract value after it.
+public struct ChangeOrderEntry: Equatable, Sendable {
+    public var change: ChangeOrder
+    /// Whether it counts (approved).
+    public var applied: Bool
+    /// The contract value after this change (unchanged by proposed or rejected ones).
+    public var valueAfter: Money
+}
+
+/// Change orders: the amended contract value and the history of deltas.
+public enum ChangeOrders {
+    /// `approved` (also 已批准 / 批准), any case.
+    public static func isApproved(_ c: ChangeOrder) -> Bool {
+        ["approved", "已批准", "批准"].contains(c.status.trimmed.lowercased())
+    }
+
+    /// The current value: the signed value plus every approved price delta of this contract.
+    public static func currentValue(of contract: Contract, changes: [ChangeOrder]) -> Money {
+        changes.filter { $0.contract == contract.id && isApproved($0) }.reduce(contract.value) { $0 + $1.priceDelta }
+    }
+
+    /// The contract's change orders by date (undated last), then id, with the running value.
+    public static func history(of contract: Contract, changes: [ChangeOrder]) -> [ChangeOrderEntry] {
+        let own = changes.filter { $0.contract == contract.id }.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return a.id < b.id
+            }
+        }
+        var value = contract.value
+        return own.map { c in
+            let applied = isApproved(c)
+            if applied { value += c.priceDelta }
+            return ChangeOrderEntry(change: c, applied: applied, valueAfter: value)
+        }
+    }
+}

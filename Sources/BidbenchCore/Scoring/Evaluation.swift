@@ -1,0 +1,340 @@
+/// A criterion's weight in the tree: `local` among its siblings (summing to 1), `global` the
+/// product of local weights from the top down to it.
+public struct CriterionWeight: Equatable, Sendable {
+    public var id: String
+    public var name: String
+    /// The effective parent ("" for top level; an unknown or cyclic parent is treated as top level).
+    public var parent: String
+    public var kind: CriterionKind
+    public var source: CriterionSource
+    public var local: Double
+    public var global: Double
+    /// Whether the local weight came from the AHP matrix of the parent (`ws.ahp[parent]`).
+    public var fromAHP: Bool
+    /// Leaves are the scored columns of the decision matrix.
+    public var isLeaf: Bool
+}
+
+/// One row of the ranking.
+public struct RankedVendor: Equatable, Sendable {
+    public var vendor: String
+    public var name: String
+    public var score: Double
+    /// Competition rank (1, 2, 2, 4).
+    public var rank: Int
+    public init(vendor: String, name: String, score: Double, rank: Int) {
+        self.vendor = vendor; self.name = name; self.score = score; self.rank = rank
+    }
+}
+
+/// A vendor left out of the ranking, and why.
+public struct ExcludedVendor: Equatable, Sendable {
+    public var vendor: String
+    public var name: String
+    public var reason: String
+    public init(vendor: String, name: String, reason: String) { self.vendor = vendor; self.name = name; self.reason = reason }
+}
+
+/// Everything the vendor matrix, `rank` and `sensitivity` show about a workspace.
+public struct Evaluation: Equatable, Sendable {
+    public var method: ScoringMethod
+    /// The normalisation for wsm/topsis; nil for cn (it has its own formulas).
+    public var normalization: Normalization?
+    public var aggregate: PanelAggregate
+    /// Ranked vendors, sorted by rank (ties in vendors.csv order).
+    public var ranking: [RankedVendor]
+    /// Vendors that fail a must-have (knock-out gate): never ranked.
+    public var disqualified: [ExcludedVendor]
+    /// Qualified vendors that cannot be scored yet (a criterion nobody scored, no price): not ranked.
+    public var incomplete: [ExcludedVendor]
+    /// Panel statistics of every scored cell, in vendors.csv then criteria.csv order.
+    public var cells: [PanelCell]
+    /// Every criterion with its local and global weight, in criteria.csv order.
+    public var weights: [CriterionWeight]
+    /// AHP results by parent criterion id ("" for the top level), for the matrices that were used.
+    public var ahp: [String: AHPResult]
+    /// cn only: the price base (lowest scoring price among qualified vendors), in currency units.
+    public var priceBase: Double?
+    /// The normalised problem over the ranked vendors (ids) and the scored leaf criteria (ids):
+    /// what `Sensitivity.analyse` works on.
+    public var problem: ScoringProblem
+    public var warnings: [String]
+}
+
+/// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,
+/// knock-out gates, then `wsm`, `topsis` or `cn`.
+///
+/// - Parameters:
+///   - method: `wsm`, `topsis` or `cn`; nil = the workspace's setting.
+///   - aggregate: `mean` or `median`; nil = the workspace's setting.
+///   - normalization: for wsm/topsis; nil = the method's default (linear / vector).
+///   - priceOverride: the price of vendors whose `bidPrice` is nil (the lead fills it with the TCO).
+/// - Throws: an unknown method/aggregate/normalisation name, a scale ≤ 0, a negative criterion weight, or a
+///   value the normalisation cannot take (naming criterion and vendor).
+///
+/// Decisions where DESIGN is silent: a vendor is disqualified by a `no` gate answer to a `must`
+/// requirement that is not dropped or merged (`partly` only warns); leaf criteria whose global
+/// weight is 0 are left out of the matrix; the small/micro-enterprise deduction applies under
+/// `cn` only (it is an 87号令 rule); under `cn` a panel criterion's kind is ignored (points are
+/// "higher is better") and every `price` criterion is scored base/price.
+public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+                     priceOverride: [String: Money] = [:]) throws(ScoringError) -> Evaluation {
+    let methodName = (method ?? ws.settings.method).trimmed.lowercased()
+    guard let method = ScoringMethod(rawValue: methodName) else {
+        throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)")
+    }
+    let aggName = (aggregate ?? ws.settings.aggregate).trimmed.lowercased()
+    guard let agg = PanelAggregate(rawValue: aggName) else {
+        throw ScoringError("unknown aggregate \"\(aggName)\" (use mean or median)")
+    }
+    var norm = method.defaultNormalization
+    if let name = normalization {
+        guard let n = Normalization(rawValue: name.trimmed.lowercased()) else {
+            throw ScoringError("unknown normalisation \"\(name)\" (use linear, max, minmax, sum or vector)")
+        }
+        if method == .cn { throw ScoringError("method cn has its own formulas and takes no normalisation") }
+        norm = n
+    }
+    var warnings: [String] = []
+    let scale = ws.settings.scale
+    guard scale.isFinite, scale > 0 else { throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0") }
+
+    // Criteria tree and weights.
+    let tree = try CriteriaTree(ws, warnings: &warnings)
+    let leaves = tree.weights.filter { $0.isLeaf && $0.global > 0 }
+    let criterionLabel = Dictionary(ws.criteria.map { ($0.id, "\($0.id) \($0.name)") }, uniquingKeysWith: { a, _ in a })
+
+    // Panel.
+    let (cellMap, panelWarnings) = Panel.aggregate(ws.scores, scale: scale, aggregate: agg)
+    warnings += panelWarnings
+    let vendorIds = Set(ws.vendors.map(\.id))
+    let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
+    let allIds = Set(ws.criteria.map(\.id))
+    var strays = Set<String>()
+    for key in cellMap.keys {
+        if !vendorIds.contains(key.vendor) { strays.insert("scores name vendor \(key.vendor), which is not in vendors.csv") }
+        if !allIds.contains(key.criterion) { strays.insert("scores name criterion \(key.criterion), which is not in criteria.csv") }
+        else if !leafIds.contains(key.criterion) { strays.insert("scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead") }
+    }
+    warnings += strays.sorted()
+    var cells: [PanelCell] = []
+    for v in ws.vendors {
+        for c in ws.criteria { if let cell = cellMap[Panel.Key(vendor: v.id, criterion: c.id)] { cells.append(cell) } }
+    }
+
+    // Knock-out gates.
+    let musts = Dictionary(ws.requirements.filter { $0.priority == .must && $0.status != .dropped && $0.status != .merged }
+        .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var failures: [String: [String]] = [:]
+    for g in ws.gates {
+        guard let r = musts[g.requirement] else { continue }
+        switch g.answer {
+        case .no: failures[g.vendor, default: []].append("\(r.id) \(r.title): no")
+        case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(r.id) \(r.title)")
+        case .meets: break
+        }
+    }
+
+    var disqualified: [ExcludedVendor] = []
+    var incomplete: [ExcludedVendor] = []
+    var qualified: [Vendor] = []
+    var rankable: [Vendor] = []
+    for v in ws.vendors {
+        if let f = failures[v.id] {
+            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.joined(separator: "; ")))
+            continue
+        }
+        qualified.append(v)
+        var missing: [String] = []
+        for leaf in leaves {
+            switch leaf.source {
+            case .panel:
+                if cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)] == nil { missing.append("no panel scores for \(leaf.id) \(leaf.name)") }
+            case .price:
+                if v.bidPrice == nil && priceOverride[v.id] == nil { missing.append("no price for \(leaf.id) \(leaf.name) (bid_price or TCO)") }
+            }
+        }
+        if missing.isEmpty { rankable.append(v) } else {
+            incomplete.append(ExcludedVendor(vendor: v.id, name: v.name, reason: missing.joined(separator: "; ")))
+        }
+    }
+    func price(_ v: Vendor) -> Money? { v.bidPrice ?? priceOverride[v.id] }
+
+    // The normalised matrix over rankable vendors × scored leaves.
+    let m = rankable.count, n = leaves.count
+    var r = [Double](repeating: 0, count: m * n)
+    var priceBase: Double?
+    let weights = leaves.map(\.global)
+    switch method {
+    case .cn:
+        let deduction = ws.settings.smeDeductionPercent
+        if !(deduction >= 10 && deduction <= 20) {
+            warnings.append("the small/micro-enterprise price deduction is \(deduction.shortText) %, outside the 10–20 % of the 2022 rules")
+        }
+        let priceWeight = leaves.filter { $0.source == .price }.reduce(0) { $0 + $1.global }
+        let goods = ws.settings.procurementKind.trimmed.lowercased() == "goods"
+        let minimum = goods ? 0.30 : 0.10
+        if leaves.contains(where: { $0.source == .price }) {
+            if priceWeight < minimum - 1e-12 {
+                warnings.append("the price weight is \((priceWeight * 100).roundedText(2)) %, below the 87号令 minimum of \(Int(minimum * 100)) % for \(goods ? "goods" : "services")")
+            }
+        } else {
+            warnings.append("method cn expects a price criterion (source price); none is scored")
+        }
+        // The price used for scoring: SME vendors get the deduction (scoring only, not the bid).
+        func scoringPrice(_ v: Vendor) -> Double? {
+            guard let p = price(v) else { return nil }
+            let units = p.approximateUnits
+            return v.sme ? units * (1 - deduction / 100) : units
+        }
+        for v in qualified {
+            if let p = scoringPrice(v), p <= 0 {
+                throw ScoringError("vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)")
+            }
+        }
+        priceBase = qualified.compactMap(scoringPrice).min()
+        for (i, v) in rankable.enumerated() {
+            for (j, leaf) in leaves.enumerated() {
+                switch leaf.source {
+                case .price: r[i * n + j] = priceBase! / scoringPrice(v)! * 100
+                case .panel: r[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value / scale * 100
+                }
+            }
+        }
+    case .wsm, .topsis:
+        var raw = [Double](repeating: 0, count: m * n)
+        for (i, v) in rankable.enumerated() {
+            for (j, leaf) in leaves.enumerated() {
+                switch leaf.source {
+                case .price: raw[i * n + j] = price(v)!.approximateUnits
+                case .panel: raw[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value
+                }
+            }
+        }
+        for leaf in leaves where leaf.source == .price && leaf.kind == .benefit {
+            warnings.append("criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)")
+        }
+        r = try norm!.normalize(raw, rows: m, cols: n, kinds: leaves.map(\.kind),
+                                criteria: leaves.map { criterionLabel[$0.id] ?? $0.id }, alternatives: rankable.map(\.id))
+    }
+    let problem = ScoringProblem(alternatives: rankable.map(\.id), criteria: leaves.map(\.id), weights: weights,
+                                 normalized: r, aggregation: method == .topsis ? .topsis : .weightedSum)
+    let scores = problem.scores()
+    let ranks = Ranking.competitionRanks(scores)
+    let ranking = Ranking.order(scores).map { i in
+        RankedVendor(vendor: rankable[i].id, name: rankable[i].name, score: scores[i], rank: ranks[i])
+    }
+    if rankable.isEmpty { warnings.append("no vendor can be ranked yet") }
+    if leaves.isEmpty { warnings.append("no criterion with a weight above 0 to score against") }
+    return Evaluation(method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
+                      incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
+                      problem: problem, warnings: warnings + tree.ahpWarnings)
+}
+
+/// The criteria tree of a workspace with local and global weights.
+struct CriteriaTree {
+    var weights: [CriterionWeight] = []
+    var ahp: [String: AHPResult] = [:]
+    var ahpWarnings: [String] = []
+
+    init(_ ws: Workspace, warnings: inout [String]) throws(ScoringError) {
+        let byId = Dictionary(ws.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Effective parents: unknown, self or cyclic parents become top level (with a warning).
+        var parent: [String: String] = [:]
+        for c in ws.criteria {
+            var p = c.parent.trimmed
+            if !p.isEmpty && byId[p] == nil {
+                warnings.append("criterion \(c.id) names parent \(p), which is not in criteria.csv; treated as top level")
+                p = ""
+            }
+            parent[c.id] = p
+        }
+        for c in ws.criteria {
+            var seen: Set<String> = [c.id]
+            var p = parent[c.id]!
+            while !p.isEmpty {
+                if seen.contains(p) {
+                    warnings.append("criterion \(c.id) is its own ancestor; treated as top level")
+                    parent[c.id] = ""
+                    break
+                }
+                seen.insert(p)
+                p = parent[p] ?? ""
+            }
+        }
+        var children: [String: [Criterion]] = [:]
+        for c in ws.criteria {
+            guard c.weight.isFinite, c.weight >= 0 else {
+                throw ScoringError("criterion \(c.id) \(c.name): weight \(c.weight.shortText) must be a number ≥ 0")
+            }
+            children[parent[c.id]!, default: []].append(c)
+        }
+        var local: [String: Double] = [:]
+        var fromAHP: Set<String> = []
+        for p in children.keys.sorted() {
+            let group = children[p]!
+            if let matrix = ws.ahp[p], let w = ahpWeights(matrix, for: group, parent: p) {
+                for (c, x) in zip(group, w) { local[c.id] = x; fromAHP.insert(c.id) }
+                continue
+            }
+            let total = group.reduce(0) { $0 + $1.weight }
+            if total > 0 {
+                for c in group { local[c.id] = c.weight / total }
+            } else {
+                warnings.append("the weights under \(p.isEmpty ? "the top level" : p) are all 0; they share equally")
+                for c in group { local[c.id] = 1 / Double(group.count) }
+            }
+        }
+        for c in ws.criteria {
+            var g = local[c.id]!
+            var p = parent[c.id]!
+            while !p.isEmpty { g *= local[p]!; p = parent[p]! }
+            weights.append(CriterionWeight(id: c.id, name: c.name, parent: parent[c.id]!, kind: c.kind, source: c.source,
+                                           local: local[c.id]!, global: g, fromAHP: fromAHP.contains(c.id),
+                                           isLeaf: children[c.id] == nil))
+        }
+    }
+
+    /// Local weights of `group` from an AHP matrix whose names are the group's ids (or names),
+    /// in the group's order; nil (with a warning) when the matrix does not fit or is invalid.
+    private mutating func ahpWeights(_ matrix: PairwiseMatrix, for group: [Criterion], parent: String) -> [Double]? {
+        let label = "ahp/\(parent.isEmpty ? "top" : parent).csv"
+        let result: AHPResult
+        do { result = try AHP.analyse(matrix) } catch {
+            ahpWarnings.append("\(label): \(error.message); direct weights used instead")
+            return nil
+        }
+        let index = Dictionary(result.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [Double] = []
+        for c in group {
+            guard let k = index[c.id] ?? index[c.name] else {
+                ahpWarnings.append("\(label) does not compare criterion \(c.id) \(c.name); direct weights used instead")
+                return nil
+            }
+            out.append(result.weights[k])
+        }
+        if result.names.count != group.count {
+            ahpWarnings.append("\(label) compares \(result.names.count) elements but \(group.count) criteria sit there; direct weights used instead")
+            return nil
+        }
+        if !result.consistent {
+            var text = "\(label) is inconsistent (CR \(result.cr.roundedText(3)) ≥ 0.10)"
+            if let w = result.worst {
+                text += "; the judgement (\(w.row), \(w.column)) = \(w.given.roundedText(3)) disagrees most, \(w.consistent.roundedText(3)) would agree"
+            }
+            ahpWarnings.append(text)
+        }
+        result.warnings.forEach { ahpWarnings.append("\(label): \($0)") }
+        ahp[parent] = result
+        return out
+    }
+}
+
+extension Double {
+    /// Rounded to `places` decimals for messages (trailing zeros dropped).
+    func roundedText(_ places: Int) -> String {
+        var f = 1.0
+        for _ in 0..<places { f *= 10 }
+        return ((self * f).rounded() / f).shortText
+    }
+}

@@ -1,0 +1,137 @@
+import Testing
+@testable import BidbenchCore
+
+@Suite("Contract key terms")
+struct ContractKeyTermTests {
+    @Test("Chinese numerals", arguments: [
+        ("一", 1), ("十", 10), ("十五", 15), ("三十", 30), ("三十五", 35), ("九十九", 99), ("一百", 100),
+        ("一百零五", 105), ("一百二十", 120), ("两", 2), ("两百", 200), ("两千", 2000), ("一千二百", 1200),
+        ("一千零一", 1001), ("一万二千", 12000), ("壹佰贰拾捌", 128), ("二〇二七", 2027), ("零", 0),
+    ])
+    func numerals(_ text: String, _ value: Int) {
+        #expect(ChineseNumber.parse(text) == value)
+    }
+
+    @Test("not Chinese numerals")
+    func notNumerals() {
+        #expect(ChineseNumber.parse("") == nil)
+        #expect(ChineseNumber.parse("三天") == nil)
+        #expect(ChineseNumber.parse("30") == nil)
+    }
+
+    @Test("day counts in every common spelling")
+    func dayCounts() {
+        func days(_ s: String) -> [Int] { QuantityScanner.scan(ContractText.lowerASCII(ContractText.normalize(s))).compactMap(\.days) }
+        #expect(days("提前三十日书面通知") == [30])
+        #expect(days("提前30日") == [30])
+        #expect(days("三十（30）日内") == [30])
+        #expect(days("giving thirty (30) days' notice") == [30])
+        #expect(days("within 30 days of receipt") == [30])
+        #expect(days("a 90-day notice period") == [90])
+        #expect(days("twenty-one days") == [21])
+        #expect(days("十五个工作日内") == [15])
+        #expect(days("提前两个月") == [60])
+        // Dates are not durations.
+        #expect(days("自2027年1月1日起") == [])
+        #expect(QuantityScanner.scan("有效期三年").first?.months == 36)
+        #expect(QuantityScanner.scan("2小时内响应").first?.minutes == 120)
+    }
+
+    private func terms(_ text: String) -> ContractKeyTerms { ContractScanner.scan(text).keyTerms }
+
+    @Test("term, renewal and notice from a Chinese auto-renewal clause")
+    func zhTerm() {
+        let t = terms("第四条 合同期限\n本合同有效期为两年。期满前三十（30）日内双方均未书面提出异议的，本合同自动续期一年。")
+        #expect(t.termMonths == 24)
+        #expect(t.renewalMonths == 12)
+        #expect(t.noticeDays == 30)
+    }
+
+    @Test("term from a date range; English renewal and notice")
+    func dateRangeAndEnglish() {
+        #expect(terms("服务期限：自2027年1月1日起至2028年6月30日止。").termMonths == 18)
+        let t = terms("""
+        3. Term and Renewal
+        The initial term is twenty-four (24) months. The agreement renews for successive one-year periods unless either party gives at least sixty (60) days' notice of non-renewal.
+        """)
+        #expect(t.termMonths == 24)
+        #expect(t.renewalMonths == 12)
+        #expect(t.noticeDays == 60)
+    }
+
+    @Test("payment due days")
+    func paymentDays() {
+        #expect(terms("第三条 付款\n甲方应在收到乙方开具的合法发票后三十日内支付相应款项。").paymentDueDays == 30)
+        #expect(terms("Payment. Invoices are payable net 45.").paymentDueDays == 45)
+        #expect(terms("Payment terms: Customer shall pay each invoice within 60 days of receipt.").paymentDueDays == 60)
+    }
+
+    @Test("governing law", arguments: [
+        ("本合同适用中华人民共和国法律。", "中华人民共和国法律"),
+        ("本合同受中华人民共和国法律管辖并依其解释。", "中华人民共和国法律"),
+        ("This Agreement is governed by the laws of the State of California, without regard to conflict of laws.", "laws of the State of California"),
+        ("Governing law. This agreement shall be governed by and construed in accordance with the laws of England and Wales.", "laws of England and Wales"),
+        ("This Agreement is governed by Delaware law.", "Delaware law"),
+    ])
+    func law(_ text: String, _ law: String) {
+        #expect(terms(text).governingLaw == law)
+    }
+
+    @Test("dispute forum", arguments: [
+        ("争议提交中国国际经济贸易仲裁委员会按其仲裁规则仲裁。", "中国国际经济贸易仲裁委员会", "arbitration"),
+        ("因本合同引起的争议，提交上海国际仲裁中心仲裁。", "上海国际仲裁中心", "arbitration"),
+        ("协商不成的，任何一方可向甲方所在地人民法院提起诉讼。", "甲方所在地人民法院", "court"),
+        ("争议由乙方所在地有管辖权的人民法院管辖。", "乙方所在地有管辖权的人民法院", "court"),
+        ("Disputes will be resolved by the courts of Singapore.", "courts of Singapore", "court"),
+        ("Any dispute shall be settled by arbitration administered by the American Arbitration Association.", "American Arbitration Association", "arbitration"),
+    ])
+    func forum(_ text: String, _ name: String, _ type: String) {
+        let t = terms(text)
+        #expect(t.disputeForum == name)
+        #expect(t.disputeForumType == type)
+    }
+
+    @Test("SLA response and resolution times")
+    func sla() {
+        let zh = terms("第五条 服务水平\n一级故障乙方应在2小时内响应，8小时内恢复；二级故障4小时内响应。乙方提供7×24小时服务热线。")
+        #expect(zh.slaResponses.map(\.minutes) == [120, 480, 240])
+        #expect(zh.slaResponses.map(\.kind) == [.response, .resolution, .response])
+        let en = terms("Support. Vendor will respond within 4 hours and resolve critical incidents within 1 business day, 24 hours a day.")
+        #expect(en.slaResponses.map(\.minutes) == [240, 1440])
+        #expect(en.slaResponses.map(\.kind) == [.response, .resolution])
+        #expect(terms("响应时间为30分钟。").slaResponses.map(\.minutes) == [30])
+    }
+
+    @Test("penalty rates in parts per million")
+    func penalties() {
+        let zh = terms("乙方每逾期一日，应按合同总价的万分之五支付违约金，违约金总额不超过合同总价的10%。")
+        #expect(zh.penaltyRates.map(\.partsPerMillion) == [500])
+        #expect(zh.penaltyRates.first?.per == "day")
+        #expect(zh.penaltyRates.first?.decimal == "0.0005")
+        #expect(terms("甲方逾期付款的，每日按应付金额的千分之一支付滞纳金。").penaltyRates.map(\.partsPerMillion) == [1000])
+        let en = terms("Supplier shall pay liquidated damages of 0.05% of the contract price per day of delay.")
+        #expect(en.penaltyRates.map(\.partsPerMillion) == [500])
+        #expect(en.penaltyRates.first?.per == "day")
+        #expect(terms("A one-time penalty of 5% of the fees applies.").penaltyRates.map { [$0.partsPerMillion] + [$0.per == "once" ? 1 : 0] } == [[50_000, 1]])
+        #expect(PenaltyRate(partsPerMillion: 50, per: "day", line: 1, text: "").decimal == "0.00005")
+    }
+
+    @Test("liability cap sentence")
+    func cap() {
+        let t = terms("第八条 责任限制\n乙方的累计赔偿责任不超过合同总价。双方另有约定的除外。")
+        #expect(t.liabilityCap == "乙方的累计赔偿责任不超过合同总价。双方另有约定的除外。")
+    }
+
+    @Test("the fixtures' key terms")
+    func fixtures() throws {
+        let zh = ContractScanner.scan(try contractFixture("zh-erp-fair.md")).keyTerms
+        #expect(zh.termMonths == 36)
+        #expect(zh.paymentDueDays == 30)  // the invoice clause: 发票后三十日内
+        #expect(zh.governingLaw == "中华人民共和国法律")
+        #expect(zh.disputeForum == "上海国际仲裁中心")
+        #expect(zh.penaltyRates.map(\.partsPerMillion) == [500, 300])
+        let en = ContractScanner.scan(try contractFixture("en-saas-problematic.txt")).keyTerms
+        #expect(en.termMonths == 12 && en.renewalMonths == 12 && en.noticeDays == 90 && en.paymentDueDays == 15)
+        #expect(en.governingLaw == "laws of the State of Delaware")
+    }
+}

@@ -1,0 +1,118 @@
+import Testing
+@testable import BidbenchCore
+
+@Suite("Contract red flags")
+struct ContractRedFlagTests {
+    private func flags(_ text: String) -> Set<RedFlagKind> {
+        Set(ContractScanner.scan(text).redFlags.filter { $0.line != nil }.map(\.kind))
+    }
+
+    @Test("the problematic Chinese fixture raises every flag, at its line")
+    func zhProblematic() throws {
+        let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))
+        #expect(scan.flags(.extra_fees_unspecified).map(\.line) == [11])
+        #expect(scan.flags(.unilateral_price_change).map(\.line) == [12])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [18])
+        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [24])
+        #expect(scan.flags(.liability_cap_low).map(\.line) == [27])
+        #expect(scan.flags(.liability_excludes_data_loss).map(\.line) == [27])
+        #expect(scan.flags(.no_data_return).map(\.line) == [36])
+        #expect(scan.flags(.vendor_exclusive_forum).map(\.line) == [39])
+        #expect(Set(scan.flags(.missing_clause).compactMap(\.clause)) == [.acceptance, .data_security, .data_return])
+        #expect(scan.keyTerms.noticeDays == 30)
+        #expect(scan.keyTerms.disputeForum == "乙方所在地人民法院")
+        #expect(scan.flags(.auto_renewal).first?.text == "本协议服务期限为一年，自2027年1月1日起至2027年12月31日止。期满前三十日内任何一方未书面提出终止的，本协议自动续期一年，以此类推。")
+    }
+
+    @Test("the problematic English fixture raises every flag, at its line")
+    func enProblematic() throws {
+        let scan = ContractScanner.scan(try contractFixture("en-saas-problematic.txt"))
+        let byKind = Dictionary(grouping: scan.redFlags.filter { $0.line != nil }, by: \.kind).mapValues { $0.map(\.line!) }
+        #expect(byKind == [
+            .unilateral_price_change: [10], .extra_fees_unspecified: [11], .auto_renewal: [15], .vendor_may_suspend: [18],
+            .liability_cap_low: [21], .liability_excludes_data_loss: [22], .no_data_return: [28], .vendor_exclusive_forum: [31],
+        ])
+    }
+
+    @Test("negated and fair phrasings raise nothing")
+    func negations() throws {
+        #expect(flags(try contractFixture("tricky-zh.txt")).isEmpty)
+        #expect(flags(try contractFixture("tricky-en.txt")).isEmpty)
+        let fair = [
+            "合同期内乙方不得单方面调价。",
+            "乙方无权调整合同价格。",
+            "价格调整须经双方协商一致并签订书面补充协议。",
+            "Vendor shall not increase the fees during the term.",
+            "Fees may be changed only by mutual written agreement of both parties.",
+            "本合同期满后不自动续约。",
+            "This Agreement shall not automatically renew.",
+            "There is no automatic renewal; any renewal requires a new order.",
+            "乙方不得暂停服务。",
+            "Supplier will not suspend the service during a good-faith payment dispute.",
+            "上述费用已包含在合同总价内，乙方不另行收费。",
+            "Updates are provided at no additional charge.",
+            "Additional training days are charged at the rates set out in Schedule 2.",
+            "争议提交甲方所在地人民法院诉讼解决。",
+            "乙方对因其原因造成的数据丢失承担赔偿责任，不得免责。",
+            "The exclusions above do not apply to loss of data caused by Supplier.",
+            "Provider shall not be liable for indirect damages. Provider backs up Customer data daily to prevent data loss.",
+            "Each party's liability shall not exceed the total fees paid and payable under this agreement.",
+        ]
+        for text in fair { #expect(flags(text).isEmpty, "\(text)") }
+    }
+
+    @Test("one-sided phrasings", arguments: [
+        ("乙方有权根据市场情况调整价格。", RedFlagKind.unilateral_price_change),
+        ("服务价格由乙方另行通知。", .unilateral_price_change),
+        ("Provider may change its prices upon thirty days' notice.", .unilateral_price_change),
+        ("Fees are subject to change at any time.", .unilateral_price_change),
+        ("合同期满前30日内甲方未书面通知乙方的，合同自动续约一年。", .auto_renewal),
+        ("This Agreement will automatically renew for successive one-year terms.", .auto_renewal),
+        ("乙方有权随时暂停服务。", .vendor_may_suspend),
+        ("Supplier may suspend the services if any invoice is unpaid.", .vendor_may_suspend),
+        ("二次开发费用另计。", .extra_fees_unspecified),
+        ("现场支持按乙方届时的收费标准另行收取费用。", .extra_fees_unspecified),
+        ("Extra consulting is charged at Vendor's then-current rates.", .extra_fees_unspecified),
+        ("乙方的赔偿总额以最近十二个月已收取的服务费为限。", .liability_cap_low),
+        ("Liability is limited to the fees paid in the twelve months preceding the claim.", .liability_cap_low),
+        ("乙方对数据丢失不承担任何责任。", .liability_excludes_data_loss),
+        ("In no event will Provider be liable for lost or corrupted data.", .liability_excludes_data_loss),
+        ("Provider is not liable for consequential damages. Examples of such damages include loss of data.", .liability_excludes_data_loss),
+        ("争议应提交乙方住所地人民法院管辖。", .vendor_exclusive_forum),
+        ("争议提交中标人所在地人民法院管辖。", .vendor_exclusive_forum),
+        ("Disputes shall be heard exclusively by the courts located where Licensor has its principal place of business.", .vendor_exclusive_forum),
+        ("合同终止后乙方有权删除甲方的全部数据。", .no_data_return),
+    ])
+    func oneSided(_ text: String, _ kind: RedFlagKind) {
+        #expect(flags(text).contains(kind), "\(text)")
+    }
+
+    @Test("suggested reviews: missing, negotiate with the flags, ok")
+    func reviews() throws {
+        let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))
+        let reviews = Dictionary(uniqueKeysWithValues: scan.suggestedReviews(contract: "C9").map { ($0.clause, $0) })
+        #expect(reviews.count == 22)
+        #expect(reviews[.acceptance]?.status == .missing && reviews[.acceptance]?.line == nil)
+        #expect(reviews[.renewal]?.status == .negotiate && reviews[.renewal]?.line == 18)
+        #expect(reviews[.renewal]?.note == "auto_renewal (line 18)")
+        #expect(reviews[.liability]?.note == "liability_cap_low (line 27); liability_excludes_data_loss (line 27)")
+        #expect(reviews[.ip]?.status == .ok && reviews[.ip]?.line == 30)
+        #expect(reviews[.data_return]?.status == .missing)
+    }
+
+    @Test("missing clauses the buyer needs")
+    func missing() {
+        let scan = ContractScanner.scan("第一条 验收\n甲方按需求清单验收。\n第二条 保密\n双方对商业秘密保密。")
+        let missing = scan.flags(.missing_clause).compactMap(\.clause)
+        #expect(missing == [.data_security, .data_return])
+        #expect(scan.flags(.no_data_return).map(\.line) == [nil])
+    }
+
+    @Test("negation does not reach across a comma into another clause")
+    func negationWindow() {
+        #expect(RedFlagDetector.chineseNegation("不得"))
+        #expect(!RedFlagDetector.chineseNegation("因不可抗力"))
+        #expect(!RedFlagDetector.chineseNegation("包括但不限于"))
+        #expect(flags("甲方不得拖延付款，乙方有权调整价格。") == [.unilateral_price_change])
+    }
+}

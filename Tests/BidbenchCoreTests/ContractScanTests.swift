@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+@testable import BidbenchCore
+
+/// Reads a contract fixture next to this file (works wherever the repository is checked out).
+func contractFixture(_ name: String) throws -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/contracts").appendingPathComponent(name)
+    return try String(contentsOf: url, encoding: .utf8)
+}
+
+@Suite("Contract clause detection")
+struct ContractScanTests {
+    @Test("fair Chinese ERP contract: all 22 kinds, each at its own clause")
+    func zhFair() throws {
+        let scan = ContractScanner.scan(try contractFixture("zh-erp-fair.md"))
+        #expect(scan.clauses.count == 22)
+        #expect(scan.clauses.allSatisfy { $0.present })
+        let expected: [ClauseKind: Int] = [
+            .scope: 9, .fees: 13, .payment: 17, .services: 22, .support_sla: 25, .warranty: 30, .acceptance: 33,
+            .liability: 39, .penalty: 37, .term: 42, .renewal: 45, .termination: 48, .data_return: 52,
+            .data_security: 55, .privacy: 58, .confidentiality: 61, .change_control: 64, .price_change: 67, .ip: 70,
+            .force_majeure: 73, .governing_law: 76, .dispute_resolution: 79,
+        ]
+        for (kind, line) in expected { #expect(scan.finding(kind).line == line, "\(kind)") }
+        #expect(scan.finding(.governing_law).evidence == "本合同的订立、效力、解释及履行适用中华人民共和国法律。")
+        // A fair contract raises no flag: 不自动续期, 不得单方面调整价格, fixed price with everything included.
+        #expect(scan.redFlags.isEmpty)
+    }
+
+    @Test("fair English ERP contract: all 22 kinds, no flags")
+    func enFair() throws {
+        let scan = ContractScanner.scan(try contractFixture("en-erp-fair.md"))
+        #expect(scan.clauses.allSatisfy { $0.present })
+        #expect(scan.finding(.liability).line == 33)  // "Section 9 Limitation of Liability" is line 32, its cap is 33
+        #expect(scan.finding(.penalty).line == 30)
+        #expect(scan.finding(.renewal).line == 39)
+        #expect(scan.finding(.data_return).line == 45)
+        #expect(scan.redFlags.isEmpty)
+    }
+
+    @Test("problematic Chinese subscription: missing clauses")
+    func zhProblematic() throws {
+        let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))
+        let missing = Set(scan.clauses.filter { !$0.present }.map(\.kind))
+        #expect(missing == [.warranty, .acceptance, .penalty, .data_return, .data_security, .privacy, .change_control, .force_majeure])
+        #expect(scan.finding(.renewal).line == 18)
+        #expect(scan.finding(.scope).line == 7)  // the sentence under 一、服务内容
+    }
+
+    @Test("problematic English subscription: missing clauses; an explicit refusal is not a data-return clause")
+    func enProblematic() throws {
+        let scan = ContractScanner.scan(try contractFixture("en-saas-problematic.txt"))
+        let present = Set(scan.clauses.filter(\.present).map(\.kind))
+        #expect(present == [.fees, .payment, .services, .liability, .term, .renewal, .termination, .confidentiality,
+                            .price_change, .dispute_resolution, .governing_law])
+    }
+
+    @Test("definitions and cross-references are not clauses")
+    func trickyEnglish() throws {
+        let scan = ContractScanner.scan(try contractFixture("tricky-en.txt"))
+        // Only defined ("Confidential Information", "Force Majeure Event", "Personal Data") or referred to
+        // ("see Section 9 (Confidentiality)").
+        #expect(!scan.has(.confidentiality))
+        #expect(!scan.has(.force_majeure))
+        #expect(!scan.has(.privacy))
+        // Negated, but still clauses on the subject.
+        #expect(scan.finding(.price_change).line == 11)
+        #expect(scan.finding(.renewal).line == 14)
+        #expect(scan.finding(.fees).line == 9)
+        #expect(scan.finding(.payment).line == 10)
+    }
+
+    @Test("Chinese definitions, cross-references and 一、/第一条/1.1 headings")
+    func trickyChinese() throws {
+        let scan = ContractScanner.scan(try contractFixture("tricky-zh.txt"))
+        #expect(!scan.has(.confidentiality))  // “保密信息”是指… and 参见第九条（保密）
+        #expect(!scan.has(.force_majeure))    // “不可抗力”是指…
+        #expect(scan.finding(.fees).line == 8)
+        #expect(scan.finding(.payment).line == 11)
+        #expect(scan.finding(.acceptance).line == 14)
+        #expect(scan.finding(.price_change).line == 17)
+        #expect(scan.finding(.renewal).line == 20)
+        #expect(scan.finding(.dispute_resolution).line == 29)
+    }
+
+    @Test("Common Paper Software License Agreement against its annotation: recall 1.0, precision 1.0")
+    func commonPaper() throws {
+        let scan = ContractScanner.scan(try contractFixture("commonpaper-software-license-agreement.txt"))
+        let json = try contractFixture("commonpaper-software-license-agreement.json")
+        let annotation = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        let truth = annotation["clauses"] as! [String: Bool]
+        var tp = 0, fp = 0, fn = 0
+        for kind in ClauseKind.allCases {
+            let expected = truth[kind.rawValue]!
+            switch (scan.has(kind), expected) {
+            case (true, true): tp += 1
+            case (true, false): fp += 1
+            case (false, true): fn += 1
+            case (false, false): break
+            }
+        }
+        #expect(tp == 15 && fp == 0 && fn == 0)
+        // Evidence lines sit inside the annotated clauses.
+        #expect(scan.finding(.scope).line == 4)
+        #expect(scan.finding(.warranty).line == 39)
+        #expect(scan.finding(.renewal).line == 24)
+        #expect(scan.finding(.change_control).line == 65)
+        #expect(scan.finding(.governing_law).line == 66)
+        #expect(scan.finding(.force_majeure).line == 29)
+        #expect(scan.finding(.force_majeure).evidence
+            == "Neither party will be liable for a delay or failure to perform its obligations of this Agreement if and to the extent caused by a Force Majeure Event.")
+        // Red flags the buyer cares about among the annotated ones.
+        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [15])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [24])
+        #expect(scan.flags(.liability_excludes_data_loss).map(\.line) == [48])
+        #expect(scan.flags(.unilateral_price_change).isEmpty)
+    }
+
+    @Test("Bonterms Cloud Terms (bold run-in headings): 20 kinds, the cap defined in a definition is flagged")
+    func bonterms() throws {
+        let scan = ContractScanner.scan(try contractFixture("bonterms-cloud-terms-excerpt.md"))
+        let missing = Set(scan.clauses.filter { !$0.present }.map(\.kind))
+        #expect(missing == [.acceptance, .price_change])
+        #expect(scan.finding(.privacy).line == 17)           // 5.3 DPA
+        #expect(scan.finding(.data_return).line == 85)       // 14.4 (a) export of Customer Data
+        #expect(scan.finding(.dispute_resolution).line == 121)  // not "12.3 Payment Disputes"
+        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [73])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [77])
+        #expect(scan.flags(.liability_cap_low).map(\.line) == [111])  // "General Cap" means … the 12 months preceding
+        #expect(scan.keyTerms.paymentDueDays == 30)
+        #expect(scan.keyTerms.noticeDays == 30)
+        #expect(scan.keyTerms.penaltyRates.map(\.partsPerMillion) == [15_000])
+        #expect(scan.keyTerms.penaltyRates.first?.per == "month")
+    }
+
+    @Test("hard-wrapped lines (PDF exports) are read as paragraphs; evidence names the line where the sentence starts")
+    func wrapped() {
+        let text = """
+        第十二条 数据
+        乙方应在合同终止后三十日内，以通用格式向甲方返
+        还全部业务数据。乙方有权调整
+        服务价格。
+
+        7. Renewal
+        This Agreement will renew automatically for successive
+        one-year terms unless either party gives notice at least
+        sixty (60) days before the end of the then-current term.
+        5.1 Vendor's total liability for all claims shall
+        not exceed the fees paid by Customer in the three
+        (3) months preceding the claim.
+        """
+        let scan = ContractScanner.scan(text)
+        #expect(scan.finding(.data_return).line == 2)
+        #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")
+        #expect(scan.flags(.unilateral_price_change).map(\.line) == [3])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [7])
+        #expect(scan.flags(.liability_cap_low).map(\.line) == [10])
+        #expect(scan.flags(.extra_fees_unspecified).isEmpty)  // "then-current term" is no price
+        #expect(scan.keyTerms.noticeDays == 60 && scan.keyTerms.renewalMonths == 12)
+    }
+
+    @Test("line endings, BOM and blank input")
+    func lineEndings() {
+        let crlf = "\u{FEFF}第一条 保密\r\n双方应对商业秘密保密。\r\n第二条 不可抗力\r\n"
+        let scan = ContractScanner.scan(crlf)
+        #expect(scan.finding(.confidentiality).line == 2)
+        #expect(scan.finding(.force_majeure).line == 3)
+        #expect(ContractLineParser.splitLines("a\r\nb\rc\nd") == ["a", "b", "c", "d"])
+        let empty = ContractScanner.scan("")
+        #expect(empty.clauses.count == 22 && empty.clauses.allSatisfy { !$0.present })
+    }
+
+    @Test("heading styles: 第X条, 一、, （一）, 1.1, Section 7, ## Markdown, ARTICLE, run-in")
+    func headingStyles() {
+        let cases: [(String, Int?, String)] = [
+            ("第十二条 保密条款", 3, "保密条款"),
+            ("一、验收", 3, "验收"),
+            ("（一）付款方式", 4, "付款方式"),
+            ("1.1 Fees", 4, "fees"),
+            ("Section 7 Limitation of Liability", 3, "limitation of liability"),
+            ("## Payment", 2, "payment"),
+            ("ARTICLE 5 - CONFIDENTIALITY", 3, "confidentiality"),
+            ("    2. Damages Waiver.  Under no circumstances will either party be liable for lost profits.", 4, "damages waiver"),
+            ("7. Modifications, Severability, and Waiver. Any change must be in writing.", 3, "modifications, severability, and waiver"),
+        ]
+        for (text, level, heading) in cases {
+            let line = ContractLineParser.parse(text, number: 1)
+            #expect(line.level == level, "\(text)")
+            #expect(line.heading == heading, "\(text)")
+        }
+        // Not headings: a date, a sentence with a number, a party label.
+        #expect(ContractLineParser.parse("30 days after delivery the fee is due.", number: 1).level == nil)
+        #expect(ContractLineParser.parse("2027年3月1日", number: 1).level == nil)
+        #expect(ContractLineParser.parse("甲方：华东精密机械有限公司", number: 1).level == nil)
+    }
+}

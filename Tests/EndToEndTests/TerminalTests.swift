@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+import BidbenchUI
+
+/// The built binary in a real terminal (tmux). Serialized: they share one tmux server.
+@Suite(.serialized) struct TerminalTests {
+    @Test func visitScreensAddChineseRequirementQuitAndFindItOnDisk() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("2"); try t.waitFor(text: "[2 供应商]")
+        try t.keys("3"); try t.waitFor(text: "[3 预算]")
+        try t.keys("4"); try t.waitFor(text: "[4 合同]")
+        try t.keys("Tab"); try t.waitFor(text: "[1 需求]")
+        try t.keys("a"); try t.waitFor(text: "新增需求")
+        try t.keys("Tab"); try t.type("质量")
+        try t.keys("Tab"); try t.type("来料检验结果自动回写")
+        try t.waitFor(text: "来料检验结果自动回写")
+        try t.keys("C-s")
+        try t.waitFor(text: "● 未保存")
+        try t.keys("q"); try t.waitFor(text: "退出前保存吗")
+        try t.keys("y")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let csv = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+        let line = csv.split(separator: "\n").first { $0.contains("来料检验结果自动回写") }
+        #expect(line != nil)
+        #expect(line?.contains(",质量,") == true)
+        // The workspace still checks clean after the TUI wrote it.
+        #expect(try bidbench("check", "-w", ws).status == 0)
+    }
+
+    @Test func resizeRedrawsAndTinyTerminalSaysSo() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.resize(80, 24)
+        let s = try t.waitFor("a redraw at 80×24") { lines in
+            lines.count >= 24 && lines[23].contains("?") && lines[0].contains("[1 需求]")
+        }
+        for l in s { #expect(TextWidth.of(l) <= 80, "line wider than 80: \(l)") }
+        try t.resize(40, 10)
+        try t.waitFor(text: "终端窗口太小")
+        try t.resize(100, 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("q")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
+    }
+
+    @Test func chineseColumnsLineUp() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 40)
+        let screen = try t.waitFor("the requirements table") { $0.contains { $0.contains("R01") } }
+        let rows = screen.filter { $0.range(of: #"^\s*R\d\d "#, options: .regularExpression) != nil }
+        #expect(rows.count >= 10)
+        // Each row's priority column (必须/应该/可以/暂不) starts at the same display column.
+        let cols = Set(rows.compactMap { row in ["必须", "应该", "可以", "暂不"].compactMap { displayColumn(of: " \($0) ", in: row) }.first })
+        #expect(cols.count == 1, "priority column misaligned: \(cols)")
+        for l in screen { #expect(TextWidth.of(l) <= 110) }
+        try t.keys("q")
+    }
+}
