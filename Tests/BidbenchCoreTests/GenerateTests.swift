@@ -121,6 +121,24 @@ import Testing
         #expect(Set(Priority.allCases) == Set(ws.requirements.map(\.priority)))
     }
 
+    @Test func everyVendorIsRankedExceptTheFewThatFailAGate() throws {
+        let ws = WorkspaceGenerator.generate(vendors: 16, requirements: 400, evaluators: 3, seed: 4)
+        // Vendors 6 and 14 (index % 8 == 5) answer `no` to one must-have.
+        let e = try evaluate(ws, method: "wsm")
+        #expect(e.disqualified.map(\.vendor) == ["V006", "V014"])
+        #expect(e.incomplete.isEmpty)
+        #expect(e.ranking.count == 14)
+    }
+
+    @Test func bidPriceIsTheYearOneCost() throws {
+        let ws = WorkspaceGenerator.generate(vendors: 5, requirements: 10, evaluators: 1, seed: 9)
+        let scenario = try Scenario(settings: ws.settings)
+        for v in ws.vendors {
+            let tco = try BudgetModel.tco(vendor: v.id, lines: ws.prices.filter { $0.vendor == v.id }, scenario: scenario)
+            #expect(v.bidPrice == tco.perYear[0])
+        }
+    }
+
     @Test func chineseNumerals() {
         #expect([1, 10, 11, 20, 22].map(ContractTextGenerator.chineseNumeral) == ["一", "十", "十一", "二十", "二十二"])
     }

@@ -48,7 +48,7 @@ public enum WorkspaceGenerator {
         ws.departments = makeDepartments(count: min(60, max(3, requirements / 400)), rng: &rng)
         ws.requirements = makeRequirements(count: requirements, departments: ws.departments, rng: &rng)
         ws.vendors = makeVendors(count: vendors, users: ws.settings.users, rng: &rng)
-        ws.prices = makePrices(ws.vendors, rng: &rng)
+        ws.prices = makePrices(&ws.vendors, users: ws.settings.users, rng: &rng)
         ws.gates = makeGates(vendors: ws.vendors, requirements: ws.requirements, rng: &rng)
         ws.scores = makeScores(vendors: ws.vendors, evaluators: evaluators, scale: ws.settings.scale, rng: &rng)
         ws.budget = makeBudget(ws, rng: &rng)
@@ -149,9 +149,10 @@ public enum WorkspaceGenerator {
     }
 
     /// Price lines under all five pricing models, and each vendor's bid price: its year-1 cost.
-    static func makePrices(_ vendors: [Vendor], rng: inout SplitMix64) -> [PriceLine] {
+    static func makePrices(_ vendors: inout [Vendor], users: Int, rng: inout SplitMix64) -> [PriceLine] {
         var lines: [PriceLine] = []
-        for v in vendors {
+        for vi in vendors.indices {
+            let v = vendors[vi]
             let en = v.name.unicodeScalars.first?.isASCII ?? false
             func t(_ zh: String, _ english: String) -> String { en ? english : zh }
             let license = Money(units: Int64(rng.int(30...90)) * 10_000)
@@ -171,10 +172,16 @@ public enum WorkspaceGenerator {
                                    unitPrice: implementation, startYear: 1))
             lines.append(PriceLine(vendor: v.id, item: t("年度培训", "Yearly training"), category: .training, model: .annual,
                                    unitPrice: training, quantity: rng.int(1...3), startYear: 1, years: 2))
+            let trainingLine = lines[lines.count - 1]
+            var bid = license + implementation + trainingLine.unitPrice * trainingLine.quantity
+                + perUser * users + subscription * users
             if rng.chance(0.5) {
+                let migration = Money(units: Int64(rng.int(2...10)) * 10_000)
                 lines.append(PriceLine(vendor: v.id, item: t("数据迁移", "Data migration"), category: .data_migration, model: .one_time,
-                                       unitPrice: Money(units: Int64(rng.int(2...10)) * 10_000), startYear: 1))
+                                       unitPrice: migration, startYear: 1))
+                bid += migration
             }
+            vendors[vi].bidPrice = bid
         }
         return lines
     }
@@ -188,7 +195,7 @@ public enum WorkspaceGenerator {
             // About one vendor in eight fails exactly one knock-out requirement.
             let failing = vi % 8 == 5 ? rng.int(below: musts.count) : -1
             for (ri, r) in musts.enumerated() {
-                let answer: GateResult = ri == failing ? .no : (rng.chance(0.05) ? .partly : .meets)
+                let answer: GateResult = ri == failing ? .no : (rng.chance(0.002) ? .partly : .meets)
                 gates.append(GateAnswer(vendor: v.id, requirement: r.id, answer: answer,
                                         note: answer == .no ? "不支持 / not supported" : ""))
             }
@@ -313,6 +320,10 @@ public enum WorkspaceGenerator {
                         status: rng.pick(["open", "open", "watching", "closed"]))
         }
     }
+}
+
+private extension Money {
+    static func * (a: Money, n: Int) -> Money { Money(minor: a.minor * Int64(n)) }
 }
 
 private extension String {
