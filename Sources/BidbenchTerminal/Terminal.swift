@@ -21,6 +21,12 @@ public final class Terminal {
     /// Starts curses. `noColor` is true when `NO_COLOR` is set (colours are dropped; bold/reverse stay).
     public init(noColor: Bool) {
         setlocale(LC_ALL, "")
+        // A parent that blocks signals (a thread pool's mask is inherited through exec) would
+        // silently stop resizes from reaching ncurses and make the app deaf to SIGTERM.
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        for sig in [SIGWINCH, SIGTERM, SIGINT, SIGHUP, SIGQUIT] { sigaddset(&winch, sig) }
+        sigprocmask(SIG_UNBLOCK, &winch, nil)
         initscr()
         active = true
         raw()

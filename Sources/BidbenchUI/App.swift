@@ -107,6 +107,12 @@ public let minimumSize = (width: 60, height: 15)
 public enum App {
     /// Applies an event to the state; returns the I/O to do.
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
+        let effects = apply(&s, event)
+        ContractsScreen.refresh(&s)
+        return effects
+    }
+
+    static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
             s.width = w; s.height = h; return []
@@ -116,6 +122,8 @@ public enum App {
             return []
         case .saveFailed(let msg), .failed(let msg):
             s.say(msg, error: true); return []
+        case .notice(let msg):
+            s.say(msg); return []
         case .changedOnDisk(let files):
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
@@ -227,6 +235,7 @@ public enum App {
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
+                else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -263,6 +272,12 @@ public enum App {
             let enc = words.count >= 4 ? words[3] : "utf-8"
             return [.importFile(kind: words[1], path: words[2], encoding: enc)]
         case "help": s.modal = .help; return []
+        case "report":
+            let format = words.count >= 2 ? words[1] : "html"
+            guard format == "html" || format == "md" else {
+                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true); return []
+            }
+            return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
         default:
             s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true); return []
         }
@@ -352,7 +367,10 @@ public enum App {
             c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
-        c.text(1, s.height - 1, KeyMap.hints(for: s.screen.scope, lang: s.lang), Style(reverse: true), maxWidth: s.width - 2)
+        let hints = KeyMap.hintParts(for: s.screen.scope, lang: s.lang)
+        let gw = min(s.width - 2, TextWidth.of(hints.global))
+        c.text(s.width - 1 - gw, s.height - 1, hints.global, Style(reverse: true), maxWidth: gw)
+        c.text(1, s.height - 1, hints.local, Style(reverse: true), maxWidth: max(0, s.width - gw - 4))
 
         if let modal = s.modal { renderModal(s, modal, into: &c) }
         return c

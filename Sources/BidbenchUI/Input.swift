@@ -46,6 +46,8 @@ public enum Event: Sendable {
     /// A fresh workspace from disk (reload or import), with a message.
     case replaced(workspace: BidbenchCore.Workspace, message: String)
     case failed(message: String)
+    /// Something finished that changes nothing in the workspace (a report was written).
+    case notice(message: String)
 }
 
 import BidbenchCore
@@ -55,5 +57,7 @@ public enum Effect: Equatable, Sendable {
     case save(Workspace, force: Bool)
     case reload
     case importFile(kind: String, path: String, encoding: String)
+    /// Write the meeting report (`html` or `md`) of the current workspace; nil path = in the workspace folder.
+    case writeReport(format: String, path: String?)
     case quit
 }

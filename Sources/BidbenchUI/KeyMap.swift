@@ -1,3 +1,4 @@
+import Foundation
 /// Where a binding works.
 public enum Scope: String, Sendable, CaseIterable {
     case global, requirements, vendors, budget, contracts, form
@@ -14,7 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments, score
+    case survey, duplicates, departments, score, note, cyclePane
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -47,7 +48,7 @@ public enum KeyMap {
         Binding(scope: .global, command: .undo, keys: [.char("u")], hint: ("undo", "撤销"), help: ("Undo the last change", "撤销上一次修改")),
         Binding(scope: .global, command: .redo, keys: [.ctrl("r")], hint: nil, help: ("Redo", "重做")),
         Binding(scope: .global, command: .save, keys: [.ctrl("s")], hint: ("save", "保存"), help: ("Save the workspace", "保存工作区")),
-        Binding(scope: .global, command: .commandLine, keys: [.char(":")], hint: nil, help: ("Command line (:w save, :q quit, :lang en|zh, :import requirements FILE)", "命令行 (:w 保存, :q 退出, :lang en|zh, :import requirements 文件)")),
+        Binding(scope: .global, command: .commandLine, keys: [.char(":")], hint: nil, help: ("Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)", "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)")),
         Binding(scope: .global, command: .help, keys: [.char("?")], hint: ("help", "帮助"), help: ("This help", "本帮助")),
         Binding(scope: .global, command: .quit, keys: [.char("q")], hint: ("quit", "退出"), help: ("Quit (asks when unsaved)", "退出 (未保存时询问)")),
         Binding(scope: .global, command: .cancel, keys: [.escape], hint: nil, help: ("Close what is open", "关闭当前窗口")),
@@ -83,7 +84,10 @@ public enum KeyMap {
         Binding(scope: .budget, command: .discountUp, keys: [.char("R")], hint: ("r/R discount", "r/R 折现"), help: ("Discount rate +1 %", "折现率 +1%")),
         Binding(scope: .budget, command: .discountDown, keys: [.char("r")], hint: nil, help: ("Discount rate −1 %", "折现率 -1%")),
         // Contracts
-        Binding(scope: .contracts, command: .setReviewStatus, keys: [.char("s")], hint: ("status", "设状态"), help: ("Cycle the review status of the selected clause", "切换所选条款的审查状态")),
+        Binding(scope: .contracts, command: .edit, keys: [.enter], hint: ("evidence", "查看证据"), help: ("Show the selected clause's evidence in the text", "在正文中查看所选条款的证据")),
+        Binding(scope: .contracts, command: .setReviewStatus, keys: [.char("s")], hint: ("status", "设状态"), help: ("Cycle the review status of the selected clause (ok, negotiate, missing, n/a)", "切换所选条款的审查状态 (通过、协商中、缺失、不适用)")),
+        Binding(scope: .contracts, command: .note, keys: [.char("n")], hint: ("note", "备注"), help: ("Write the reviewer's note on the clause", "填写条款的审查备注")),
+        Binding(scope: .contracts, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"), help: ("Right pane: text, key dates and change orders, risk heat map", "右侧: 正文、关键日期与变更单、风险热图")),
         // Forms and dialogs
         Binding(scope: .form, command: .nextField, keys: [.tab, .down], hint: ("next field", "下一项"), help: ("Next field", "下一项")),
         Binding(scope: .form, command: .prevField, keys: [.backTab, .up], hint: nil, help: ("Previous field", "上一项")),
@@ -100,8 +104,17 @@ public enum KeyMap {
 
     /// Hint bar text for a scope: its own hints, then the global ones.
     public static func hints(for scope: Scope, lang: Lang) -> String {
-        let rows = bindings.filter { $0.scope == scope } + (scope == .form ? [] : bindings.filter { $0.scope == .global })
-        return rows.compactMap { b -> String? in
+        hintList(bindings.filter { $0.scope == scope } + (scope == .form ? [] : bindings.filter { $0.scope == .global }), lang)
+    }
+
+    /// The hint bar split in two: the scope's own hints (clipped first on a narrow terminal) and the
+    /// global ones, which stay visible at the right end.
+    public static func hintParts(for scope: Scope, lang: Lang) -> (local: String, global: String) {
+        (hintList(bindings.filter { $0.scope == scope }, lang), hintList(bindings.filter { $0.scope == .global }, lang))
+    }
+
+    static func hintList(_ rows: [Binding], _ lang: Lang) -> String {
+        rows.compactMap { b -> String? in
             guard let h = b.hint else { return nil }
             let text = lang.t(h.en, h.zh)
             // Paired keys carry their own labels ("+/- users").
@@ -121,7 +134,8 @@ public enum KeyMap {
         for scope in Scope.allCases {
             out += "\n**\(scope.rawValue)**\n\n| keys | action |\n|---|---|\n"
             for b in bindings where b.scope == scope {
-                out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(b.help.en) / \(b.help.zh) |\n"
+                let text = "\(b.help.en) / \(b.help.zh)".replacingOccurrences(of: "|", with: "\\|")
+                out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(text) |\n"
             }
         }
         return out

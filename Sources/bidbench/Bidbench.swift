@@ -22,9 +22,11 @@ struct Bidbench: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Option(name: .long, help: "UI language: en or zh (default: the workspace's, else the locale).")
     var lang: String?
+    @Option(name: .customLong("as"), help: "Score blind as this evaluator (scores go to scores/<NAME>.csv).")
+    var evaluator: String?
 
     mutating func run() throws {
-        try TUILauncher.launch(path: workspace.workspace, createDemoIfMissing: true, lang: lang)
+        try TUILauncher.launch(path: workspace.workspace, createDemoIfMissing: true, lang: lang, evaluator: evaluator)
     }
 }
 

@@ -5,11 +5,22 @@ import BidbenchUI
 import BidbenchTerminal
 import Foundation
 
+/// `bidbench open [PATH]`: the terminal UI on a workspace.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the terminal UI on a workspace (default: the current folder).")
+    @Argument(help: "The workspace folder.") var path: String?
+    @Option(name: .long, help: "UI language: en or zh.") var lang: String?
+    @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
+    func run() throws {
+        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: lang, evaluator: evaluator)
+    }
+}
+
 /// Opens the terminal UI on a workspace and runs the event loop: terminal events go through
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator: String? = nil) throws {
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
@@ -33,7 +44,7 @@ enum TUILauncher {
             throw ExitCode(1)
         }
         try MainActor.assumeIsolated {
-            try run(folder: folder, langFlag: lang, note: note)
+            try run(folder: folder, langFlag: lang, note: note, evaluator: evaluator)
         }
         if let note { printError(note) }
     }
@@ -54,8 +65,20 @@ enum TUILauncher {
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
 
+    /// Writes a new file readable by its owner only (a replaced file keeps its mode).
+    static func writeOwnerOnly(_ text: String, to path: String) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path), !fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
+            throw CocoaError(.fileWriteNoPermission)
+        }
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? h.close() }
+        try h.truncate(atOffset: 0)
+        try h.write(contentsOf: Data(text.utf8))
+    }
+
     @MainActor
-    static func run(folder: String, langFlag: String?, note: String?) throws {
+    static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         var loaded = try WorkspaceStore.load(folder: folder)
         var lock: WorkspaceLock?
         var lockMessage: String?
@@ -70,6 +93,7 @@ enum TUILauncher {
         if let lockMessage { problems.append(lockMessage) }
         var state = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
                              width: size.width, height: size.height, today: today())
+        state.evaluator = evaluator
         if let note { state.say(note) }
         term.draw(App.render(state))
         var pending: [Event] = []
@@ -82,7 +106,7 @@ enum TUILauncher {
                     break loop
                 case .save(let ws, let force):
                     do {
-                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force)
+                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
                         pending.append(.saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
                     } catch StoreError.changedOnDisk(let files) {
                         pending.append(.changedOnDisk(files: files))
@@ -99,6 +123,16 @@ enum TUILauncher {
                         state = fresh
                     } catch {
                         pending.append(.failed(message: "\(error)"))
+                    }
+                case .writeReport(let format, let path):
+                    let target = path ?? (loaded.folder + "/report." + format)
+                    let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+                    let text = format == "md" ? Report.markdown(request) : Report.html(request)
+                    do {
+                        try writeOwnerOnly(text, to: target)
+                        pending.append(.notice(message: lang.t("Report written to \(target)", "报告已写入 \(target)")))
+                    } catch {
+                        pending.append(.failed(message: lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
                 case .importFile(let kind, let path, _):
                     pending.append(.failed(message: lang.t("Import of \(kind) from \(path) is not available yet", "暂不支持从 \(path) 导入 \(kind)")))

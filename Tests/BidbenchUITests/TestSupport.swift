@@ -39,4 +39,6 @@ struct Driver {
     var screen: Canvas { App.render(state) }
     var text: String { screen.text }
     func row(containing needle: String) -> String? { screen.lines.first { $0.contains(needle) } }
+    /// The vendor-matrix row of a criterion (its name starts the line).
+    func criterionRow(_ name: String) -> String? { screen.lines.first { $0.hasPrefix(" " + name) } }
 }

@@ -11,8 +11,8 @@ import BidbenchCore
         d.press(.char("2"))
         #expect(d.text.contains("盲评中 (R 揭晓) · 评委: 张伟"))
         // 张伟 gave V2 7; 李娜's 3 stays hidden, so no spread flag either.
-        #expect(d.row(containing: "功能")?.contains("7.0") == true)
-        #expect(d.row(containing: "功能")?.contains("⚑") == false)
+        #expect(d.criterionRow("功能")?.contains("7.0") == true)
+        #expect(d.criterionRow("功能")?.contains("⚑") == false)
         // Score V2 on functionality: a bad value keeps the form open.
         d.press(.right, .enter)
         #expect(d.text.contains("张伟 · 智链科技 · 功能 Functionality"))
@@ -21,12 +21,12 @@ import BidbenchCore
         d.press(.ctrl("u")); d.type("6.5"); d.press(.tab); d.type("接口文档不全"); d.press(.ctrl("s"))
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.score == 6.5)
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.note == "接口文档不全")
-        #expect(d.row(containing: "功能")?.contains("6.5") == true)
+        #expect(d.criterionRow("功能")?.contains("6.5") == true)
         // The lead reveals: the panel mean and the disagreement flag appear (6.5 vs 3: spread 3.5 ≥ 30 % of 10).
         d.state.evaluator = nil
         d.press(.char("R"))
         #expect(d.text.contains("已揭晓"))
-        let row = d.row(containing: "功能")!
+        let row = d.criterionRow("功能")!
         #expect(row.contains("8.5"))          // V1: (8 + 9) / 2
         #expect(row.contains("4.8 ±3.5 ⚑"))   // V2: (6.5 + 3) / 2 = 4.75 → 4.8
     }
@@ -64,11 +64,11 @@ import BidbenchCore
     @Test func liveWeightChange() {
         var d = Driver()
         d.press(.char("2"))
-        #expect(d.row(containing: "功能")?.contains("70%") == true)
+        #expect(d.criterionRow("功能")?.contains("70%") == true)
         d.press(.char("+"))
         // 0.75 / (0.75 + 0.3) = 71 %
-        #expect(d.row(containing: "功能")?.contains("71%") == true)
+        #expect(d.criterionRow("功能")?.contains("71%") == true)
         d.press(.char("u"))
-        #expect(d.row(containing: "功能")?.contains("70%") == true)
+        #expect(d.criterionRow("功能")?.contains("70%") == true)
     }
 }

@@ -14,24 +14,35 @@ let binaryPath: String = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
 }()
 
-/// Runs a command, returning exit status, stdout and stderr.
+/// Runs a command (posix_spawn + waitpid), returning exit status, stdout and stderr.
 @discardableResult
 func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: exe)
-    p.arguments = args
-    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     for (k, v) in env { environment[k] = v }
-    p.environment = environment
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out; p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    let base = NSTemporaryDirectory() + "bidbench-run-\(UUID().uuidString)"
+    defer { unlink(base + ".out"); unlink(base + ".err") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    // A working directory goes through sh (glibc's addchdir_np is not visible from Swift).
+    let argv = cwd.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, exe] + args } ?? ([exe] + args)
+    let cargs = argv.map { strdup($0) } + [nil]
+    let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for a in cargs { free(a) }; for e in cenv { free(e) } }
+    var pid: pid_t = 0
+    var attr = cleanSpawnAttributes()
+    defer { posix_spawnattr_destroy(&attr) }
+    let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargs, cenv)
+    guard rc == 0 else { throw TmuxError(message: "cannot start \(exe): \(rc)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let out = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
+    let err = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
+    return ((status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), out, err)
 }
 
 /// Runs `bidbench` with arguments.
@@ -70,16 +81,8 @@ final class TmuxSession {
                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color"]
         for (k, v) in env { cmd += ["-e", "\(k)=\(v)"] }
         cmd += [([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")]
-        // The tmux server forks from this call and would keep our pipes open forever: give it /dev/null.
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + cmd
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw TmuxError(message: "tmux new-session failed with status \(p.terminationStatus)") }
+        let r = try spawn(["tmux"] + cmd)
+        guard r.status == 0 else { throw TmuxError(message: "tmux new-session failed (\(r.status)): \(r.out)") }
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
@@ -87,7 +90,7 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        try run("/usr/bin/env", ["tmux", "-L", TmuxSession.socket] + args).out
+        try spawn(["tmux", "-L", TmuxSession.socket] + args).out
     }
 
     /// The screen as text lines.
@@ -131,6 +134,46 @@ final class TmuxSession {
 }
 
 struct TmuxError: Error { var message: String }
+
+/// Spawn attributes with an empty signal mask and default signal actions: test threads block
+/// signals, and a child that inherits that mask (the tmux server, then the app) never sees SIGWINCH.
+func cleanSpawnAttributes() -> posix_spawnattr_t {
+    var attr = posix_spawnattr_t()
+    posix_spawnattr_init(&attr)
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attr, &empty)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigdefault(&attr, &all)
+    posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    return attr
+}
+
+/// Runs a command with posix_spawn and waitpid, its output going to a temporary file. (Foundation's
+/// Process never saw the tmux client exit: the server it forks keeps pipes open and the client was
+/// left a zombie.)
+func spawn(_ argv: [String]) throws -> (status: Int32, out: String) {
+    let outPath = NSTemporaryDirectory() + "bidbench-spawn-\(UUID().uuidString)"
+    defer { unlink(outPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
+    let cargs = argv.map { strdup($0) } + [nil]
+    defer { for a in cargs { free(a) } }
+    var attr = cleanSpawnAttributes()
+    defer { posix_spawnattr_destroy(&attr) }
+    let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cargs, environ)
+    guard rc == 0 else { throw TmuxError(message: "cannot start \(argv[0]): \(rc)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    return ((status >> 8) & 0xff, out)
+}
 
 /// The display column where `needle` starts in `line`.
 func displayColumn(of needle: String, in line: String) -> Int? {

@@ -3,30 +3,226 @@ import BidbenchCore
 public struct ContractsState: Equatable, Sendable {
     public var contract = 0
     public var clause = 0
+    /// What the right pane shows.
+    public var pane: ContractPane = .text
+    /// First line of the text pane (0 = follow the selected clause's evidence).
+    public var textTop = 0
+    /// The scan of the selected contract, refreshed when the selection or the text changes
+    /// (scanning a long contract takes longer than a keystroke may).
+    public var scan: ContractScan?
+    public var scanKey = ""
     public init() {}
 }
 
-/// Contracts (合同): contracts with key dates and the clause checklist.
+public enum ContractPane: Equatable, Sendable { case text, dates, risks }
+
+/// Contracts (合同): the clause checklist with the reviewer's decisions, the text with line numbers
+/// and the evidence highlighted, red flags, key dates, change orders and the risk heat map.
 public enum ContractsScreen {
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
         guard let cmd = KeyMap.command(for: key, in: .contracts) else { return nil }
+        let n = s.workspace.contracts.count
         switch cmd {
-        case .left: s.contracts.contract = max(0, s.contracts.contract - 1); s.contracts.clause = 0
-        case .right: s.contracts.contract = min(max(0, s.workspace.contracts.count - 1), s.contracts.contract + 1); s.contracts.clause = 0
-        case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
-        case .down: s.contracts.clause = min(ClauseKind.allCases.count - 1, s.contracts.clause + 1)
+        case .left: s.contracts.contract = max(0, s.contracts.contract - 1); s.contracts.textTop = 0
+        case .right: s.contracts.contract = min(max(0, n - 1), s.contracts.contract + 1); s.contracts.textTop = 0
+        case .up: s.contracts.clause = max(0, s.contracts.clause - 1); s.contracts.textTop = 0
+        case .down: s.contracts.clause = min(ClauseKind.allCases.count - 1, s.contracts.clause + 1); s.contracts.textTop = 0
+        case .pageDown: s.contracts.textTop = max(1, s.contracts.textTop == 0 ? evidenceLine(s) + 10 : s.contracts.textTop + 10)
+        case .pageUp: s.contracts.textTop = max(1, (s.contracts.textTop == 0 ? evidenceLine(s) : s.contracts.textTop) - 10)
+        case .edit: s.contracts.textTop = 0; s.contracts.pane = .text
+        case .cyclePane:
+            s.contracts.pane = s.contracts.pane == .text ? .dates : (s.contracts.pane == .dates ? .risks : .text)
+        case .setReviewStatus:
+            guard let k = current(s) else { return [] }
+            let kind = ClauseKind.allCases[s.contracts.clause]
+            let order: [ReviewStatus?] = [nil, .ok, .negotiate, .missing, .na]
+            let now = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.status
+            let next = order[((order.firstIndex(of: now) ?? 0) + 1) % order.count]
+            let line = s.contracts.scan?.finding(kind).line
+            s.change(s.lang.t("\(s.lang.clause(kind)): \(next?.rawValue ?? "not reviewed")", "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "未审查")")) { ws in
+                if let i = ws.reviews.firstIndex(where: { $0.contract == k.id && $0.clause == kind }) {
+                    if let next { ws.reviews[i].status = next } else { ws.reviews.remove(at: i) }
+                } else if let next {
+                    ws.reviews.append(ClauseReview(contract: k.id, clause: kind, status: next, line: line))
+                }
+            }
+        case .note:
+            guard let k = current(s) else { return [] }
+            let kind = ClauseKind.allCases[s.contracts.clause]
+            let note = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
+            s.modal = .form(Form(purpose: "review-note:\(k.id):\(kind.rawValue)", title: "\(k.id) · \(s.lang.clause(kind))",
+                                 fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note)]))
         default: return nil
         }
         return []
     }
 
+    /// Saves a reviewer's note (the review is created as `negotiate` when there was none).
+    static func submitNote(_ s: inout AppState, _ f: Form) -> String? {
+        let parts = f.purpose.split(separator: ":").map(String.init)
+        guard parts.count == 3, let kind = ClauseKind(rawValue: parts[2]) else { return nil }
+        let note = f.value("note").trimmed
+        let line = s.contracts.scan?.finding(kind).line
+        s.change(s.lang.t("Note saved", "备注已保存")) { ws in
+            if let i = ws.reviews.firstIndex(where: { $0.contract == parts[1] && $0.clause == kind }) { ws.reviews[i].note = note }
+            else { ws.reviews.append(ClauseReview(contract: parts[1], clause: kind, status: .negotiate, line: line, note: note)) }
+        }
+        return nil
+    }
+
+    static func current(_ s: AppState) -> Contract? {
+        s.contracts.contract < s.workspace.contracts.count ? s.workspace.contracts[s.contracts.contract] : nil
+    }
+
+    static func text(_ s: AppState) -> String? { current(s).flatMap { s.workspace.contractTexts[$0.file] } }
+
+    /// Re-scans the selected contract when it or its text changed since the last scan.
+    static func refresh(_ s: inout AppState) {
+        guard s.screen == .contracts, let k = current(s) else { return }
+        let body = text(s) ?? ""
+        let key = "\(k.id)|\(k.file)|\(body.utf8.count)|\(body.hashValue)"
+        guard key != s.contracts.scanKey else { return }
+        s.contracts.scanKey = key
+        s.contracts.scan = body.isEmpty ? nil : ContractScanner.scan(body)
+    }
+
+    static func evidenceLine(_ s: AppState) -> Int {
+        s.contracts.scan?.finding(ClauseKind.allCases[s.contracts.clause]).line ?? 1
+    }
+
+    static func reviewLabel(_ r: ReviewStatus, _ L: Lang) -> String {
+        switch r {
+        case .ok: return L.t("ok", "通过")
+        case .negotiate: return L.t("negotiate", "协商中")
+        case .missing: return L.t("missing", "缺失")
+        case .na: return L.t("n/a", "不适用")
+        }
+    }
+
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang, ws = s.workspace
-        guard s.contracts.contract < ws.contracts.count else {
+        guard let k = current(s) else {
             c.text(area.x + 2, area.y + 1, L.t("No contracts in this workspace.", "此工作区还没有合同。"), .dim); return
         }
-        let k = ws.contracts[s.contracts.contract]
         let vendor = ws.vendors.first { $0.id == k.vendor }?.name ?? k.vendor
-        c.text(area.x + 1, area.y, "\(vendor) · \(k.title)  \(L.t("value", "价值")) \(k.value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))", .accent, maxWidth: area.width - 2)
+        let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
+        let renew = k.autoRenew ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知") : L.t("no auto-renewal", "不自动续约")
+        c.text(area.x + 1, area.y, "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · \(k.title)  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))  \(renew)",
+               .accent, maxWidth: area.width - 2)
+        let scan = s.contracts.scan
+        let leftW = min(44, area.width / 2)
+        let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
+        let present = scan?.clauses.filter(\.present).count ?? 0
+        c.text(listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold)
+        let kinds = ClauseKind.allCases
+        let rowsVisible = listArea.height - 1
+        let top = max(0, min(s.contracts.clause - rowsVisible / 2, kinds.count - rowsVisible))
+        for (i, kind) in kinds.enumerated().dropFirst(top).prefix(rowsVisible) {
+            let y = listArea.y + 1 + i - top
+            let f = scan?.finding(kind)
+            let review = ws.reviews.first { $0.contract == k.id && $0.clause == kind }
+            let flagged = scan?.redFlags.contains { ($0.clause ?? $0.kind.clause) == kind } ?? false
+            let mark: String, st: Style
+            switch review?.status {
+            case .ok?: (mark, st) = ("✔", .good)
+            case .negotiate?: (mark, st) = ("⚠", .warn)
+            case .missing?: (mark, st) = ("✗", .error)
+            case .na?: (mark, st) = ("·", .dim)
+            case nil:
+                if f?.present == true { (mark, st) = (flagged ? "⚑" : "✔", flagged ? .warn : .good) } else { (mark, st) = ("✗", .error) }
+            }
+            let where_ = f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
+            let status = review.map { reviewLabel($0.status, L) } ?? ""
+            var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
+            if flagged { line += " ⚑" }
+            let sel = i == s.contracts.clause
+            c.text(listArea.x, y, TextWidth.fit(line, leftW - 1), sel ? st.with(reverse: true) : st)
+        }
+        c.fill(Rect(x: area.x + leftW + 1, y: area.y + 1, width: 1, height: area.height - 2), "│", .dim)
+        let right = Rect(x: area.x + leftW + 3, y: area.y + 1, width: area.width - leftW - 4, height: area.height - 2)
+        switch s.contracts.pane {
+        case .text: renderText(s, k, scan, into: &c, area: right)
+        case .dates: renderDates(s, k, into: &c, area: right)
+        case .risks: renderRisks(s, into: &c, area: right)
+        }
+        // Bottom line: the next key date and the red-flag count.
+        let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
+        let flags = scan?.redFlags.count ?? 0
+        var bottom = L.t("Red flags: \(flags)", "红旗: \(flags)")
+        if let next { bottom += "  ·  " + L.t("next: \(next.title) \(next.date) (\(next.daysLeft) days)", "下一个日期: \(next.title) \(next.date) (剩 \(next.daysLeft) 天)") }
+        bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
+        c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
+    }
+
+    static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
+        let L = s.lang
+        guard let body = text(s) else {
+            c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width); return
+        }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let f = scan?.finding(kind)
+        let flags = scan?.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind } ?? []
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let flagRows = min(flags.count, 4)
+        let textH = area.height - 1 - flagRows
+        let target = s.contracts.textTop > 0 ? s.contracts.textTop : max(1, (f?.line ?? 1) - 2)
+        let first = max(1, min(target, max(1, lines.count - textH + 1)))
+        c.text(area.x, area.y, f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") } ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到"), .bold, maxWidth: area.width)
+        for row in 0..<max(0, textH - 1) {
+            let n = first + row
+            guard n <= lines.count else { break }
+            let y = area.y + 1 + row
+            let hit = n == f?.line
+            let flagged = flags.contains { $0.line == n }
+            c.text(area.x, y, TextWidth.fit(String(n), 4, right: true), .dim)
+            c.text(area.x + 5, y, String(lines[n - 1]), hit ? Style(fg: flagged ? .red : .cyan, bold: true) : (flagged ? .warn : .plain), maxWidth: area.width - 5)
+        }
+        for (i, fl) in flags.prefix(flagRows).enumerated() {
+            c.text(area.x, area.maxY - flagRows + i, "⚑ \(fl.kind.rawValue)\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), maxWidth: area.width)
+        }
+    }
+
+    static func renderDates(_ s: AppState, _ k: Contract, into c: inout Canvas, area: Rect) {
+        let L = s.lang, ws = s.workspace
+        c.text(area.x, area.y, L.t("Key dates", "关键日期"), .bold)
+        let dates = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today)
+        var y = area.y + 1
+        for d in dates where y < area.y + area.height / 2 {
+            let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
+            let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
+            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(d.title)", st, maxWidth: area.width); y += 1
+        }
+        y += 1
+        c.text(area.x, y, L.t("Change orders", "变更单"), .bold); y += 1
+        for e in ChangeOrders.history(of: k, changes: ws.changes) where y < area.maxY {
+            let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
+            c.text(area.x, y, "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(e.change.status)) → \(e.valueAfter.grouped())",
+                   e.applied ? .plain : .dim, maxWidth: area.width); y += 1
+        }
+    }
+
+    static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
+        let L = s.lang, ws = s.workspace
+        c.text(area.x, area.y, L.t("Risk heat map (likelihood ↑, impact →)", "风险热图 (可能性 ↑, 影响 →)"), .bold)
+        let map = RiskRegister.heatMap(ws.risks)
+        c.text(area.x + 6, area.y + 1, "1  2  3  4  5", .dim)
+        for l in stride(from: 5, through: 1, by: -1) {
+            let y = area.y + 2 + (5 - l)
+            c.text(area.x, y, "  \(l)  ", .dim)
+            for i in 1...5 {
+                let n = map[l - 1][i - 1]
+                let level = RiskRegister.level(score: l * i)
+                let st: Style = level == .high ? Style(fg: .red, bold: true) : (level == .medium ? .warn : .good)
+                c.text(area.x + 6 + (i - 1) * 3, y, n == 0 ? "·" : (n > 9 ? "■" : String(n)), n == 0 ? .dim : st)
+            }
+        }
+        var y = area.y + 8
+        let alerts = RiskRegister.alerts(risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: nil, today: s.today)
+        c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error); y += 1
+        for a in alerts where y < area.maxY { c.text(area.x, y, "⚑ \(a.risk) \(a.message)", .warn, maxWidth: area.width); y += 1 }
+        let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
+        for r in top where y < area.maxY {
+            c.text(area.x, y, "\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain, maxWidth: area.width); y += 1
+        }
     }
 }

@@ -4,6 +4,8 @@ import BidbenchCore
 public struct VendorsState: Equatable, Sendable {
     public var vendor = 0
     public var criterion = 0
+    /// Ranks before the last weight or method change, to highlight the ones that moved.
+    public var previousRanks: [String: Int] = [:]
     public init() {}
 }
 
@@ -49,7 +51,13 @@ public enum VendorsScreen {
         case .reveal:
             let now = !s.workspace.settings.revealed
             s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
+        case .methodNext:
+            s.vendors.previousRanks = currentRanks(s)
+            let methods = ["wsm", "topsis", "cn"]
+            let next = methods[((methods.firstIndex(of: s.workspace.settings.method) ?? 0) + 1) % methods.count]
+            s.change(s.lang.t("Method: \(next)", "方法: \(next)")) { $0.settings.method = next }
         case .weightUp, .weightDown:
+            s.vendors.previousRanks = currentRanks(s)
             let leaf = leaves(s.workspace)
             guard s.vendors.criterion < leaf.count else { return [] }
             let id = leaf[s.vendors.criterion].id
@@ -62,6 +70,11 @@ public enum VendorsScreen {
         default: return nil
         }
         return []
+    }
+
+    static func currentRanks(_ s: AppState) -> [String: Int] {
+        guard let ev = try? evaluation(s).get() else { return [:] }
+        return Dictionary(ev.ranking.map { ($0.vendor, $0.rank) }, uniquingKeysWith: { a, _ in a })
     }
 
     static func form(_ s: AppState, for v: Vendor?) -> Form {
@@ -155,74 +168,129 @@ public enum VendorsScreen {
         return [who: s.workspace.scores[who] ?? []]
     }
 
-    /// Mean panel score of a vendor on a criterion, and the evaluators' spread (max − min).
-    static func panel(_ scores: [String: [Score]], vendor: String, criterion: String) -> (mean: Double, spread: Double)? {
-        let vals = scores.values.flatMap { $0 }.filter { $0.vendor == vendor && $0.criterion == criterion }.map(\.score)
-        guard !vals.isEmpty else { return nil }
-        return (vals.reduce(0, +) / Double(vals.count), (vals.max() ?? 0) - (vals.min() ?? 0))
+    /// The evaluation the screen shows: only the scores this session may see, bids as prices (or the
+    /// horizon TCO for a vendor without a bid).
+    static func evaluation(_ s: AppState) -> Result<Evaluation, ScoringError> {
+        var ws = s.workspace
+        ws.scores = visibleScores(s)
+        var override: [String: Money] = [:]
+        if ws.vendors.contains(where: { $0.bidPrice == nil }),
+           let sc = try? Scenario(settings: ws.settings), let tcos = try? BudgetModel.tco(prices: ws.prices, scenario: sc) {
+            for t in tcos { override[t.vendor] = t.total }
+        }
+        do { return .success(try evaluate(ws, priceOverride: override)) } catch { return .failure(error) }
+    }
+
+    static func methodTitle(_ m: String, _ L: Lang) -> String {
+        switch m {
+        case "cn": return L.t("综合评分法 (87号令, low price first)", "综合评分法 (87号令)")
+        case "topsis": return "TOPSIS"
+        default: return L.t("weighted sum (WSM)", "加权求和 (WSM)")
+        }
     }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang, ws = s.workspace
         let leaf = leaves(ws)
         let colW = 14, labelW = 24
-        let scores = visibleScores(s)
         let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
         let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : L.t("blind (R reveals)", "盲评中 (R 揭晓)")
-        c.text(area.x + 1, area.y, "\(L.t("Method", "方法")): \(ws.settings.method)   \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)", .dim)
+        var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        let result = evaluation(s)
+        let ev = try? result.get()
+        if let ev, s.vendors.criterion < leaf.count {
+            let report = Sensitivity.analyse(ev.problem)
+            if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
+                header += "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
+            }
+        }
+        c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
+        if case .failure(let e) = result { c.text(area.x + 1, area.maxY - 1, "\(e)", .error, maxWidth: area.width - 2) }
+
         let hy = area.y + 1
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))
         c.text(area.x + labelW - 6, hy, TextWidth.fit(L.t("Wt", "权重"), 5, right: true), .bold.with(fg: .cyan))
-        for (j, v) in ws.vendors.enumerated() {
-            let x = labelW + j * colW
-            if x + colW > area.maxX { break }
-            c.text(x, hy, TextWidth.fit(v.name, colW - 1), j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : .bold)
+        let out = Dictionary((ev?.disqualified ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
+        let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
+        let globalWeight = Dictionary((ev?.weights ?? []).map { ($0.id, $0.global) }, uniquingKeysWith: { a, _ in a })
+        let maxCols = max(1, (area.width - labelW) / colW)
+        let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
+        let shown = Array(ws.vendors.enumerated()).dropFirst(first).prefix(maxCols)
+        for (n, (j, v)) in shown.enumerated() {
+            let x = labelW + n * colW
+            let st: Style = j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (out[v.id] != nil ? .dim : .bold)
+            c.text(x, hy, TextWidth.fit(v.name, colW - 1), st)
         }
-        let totalW = leaf.map(\.weight).reduce(0, +)
-        let scale = ws.settings.scale
         for (i, cr) in leaf.enumerated() {
             let y = hy + 1 + i
-            if y >= area.maxY - 3 { break }
+            if y >= area.maxY - 4 { break }
             let sel = i == s.vendors.criterion
             c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
-            let w = totalW > 0 ? cr.weight / totalW : 0
+            let w = globalWeight[cr.id] ?? 0
             c.text(area.x + labelW - 6, y, TextWidth.fit("\(Int((w * 100).rounded()))%", 5, right: true), sel ? .selected : .plain)
-            for (j, v) in ws.vendors.enumerated() {
-                let x = labelW + j * colW
-                if x + colW > area.maxX { break }
+            for (n, (_, v)) in shown.enumerated() {
+                let x = labelW + n * colW
                 var text = "—"
                 var st = Style.plain
-                if cr.source == .price {
-                    text = v.bidPrice.map { $0.grouped() } ?? "—"
-                } else if let p = panel(scores, vendor: v.id, criterion: cr.id) {
-                    text = String(format1(p.mean))
-                    if p.spread >= 0.3 * scale { text += " ±\(format1(p.spread)) ⚑"; st = .warn }
+                if let reason = out[v.id] {
+                    if i == 0 { text = "✗ " + (reason.split(separator: " ").first.map(String.init) ?? reason) } else { text = "" }
+                    st = Style(fg: .red, dim: true)
+                } else if cr.source == .price {
+                    text = v.bidPrice.map { $0.grouped() } ?? "TCO"
+                } else if let cell = cells["\(v.id)|\(cr.id)"] {
+                    text = format1(cell.value)
+                    if cell.flagged { text += " ±\(format1(cell.spread)) ⚑"; st = .warn }
                 }
                 c.text(x, y, TextWidth.fit(text, colW - 1), st)
             }
         }
-        let sy = hy + 2 + leaf.count
-        if sy < area.maxY - 1 {
-            c.fill(Rect(x: area.x + 1, y: sy - 1 + 0, width: area.width - 2, height: 0))
-            c.text(area.x + 1, sy, TextWidth.fit(L.t("Score", "得分"), labelW - 2), .bold)
-            let minPrice = ws.vendors.compactMap(\.bidPrice).filter { $0.minor > 0 }.min()
-            for (j, v) in ws.vendors.enumerated() {
-                let x = labelW + j * colW
-                if x + colW > area.maxX { break }
-                var total = 0.0
-                for cr in leaf where totalW > 0 {
-                    let w = cr.weight / totalW
-                    if cr.source == .price {
-                        if let p = v.bidPrice, p.minor > 0, let m = minPrice { total += w * Double(m.minor) / Double(p.minor) * 100 }
-                    } else if let p = panel(scores, vendor: v.id, criterion: cr.id) {
-                        total += w * p.mean / scale * 100
-                    }
+        let sy = min(hy + 2 + leaf.count, area.maxY - 3)
+        c.fill(Rect(x: area.x + 1, y: sy - 1, width: area.width - 2, height: 1), "─", .dim)
+        c.text(area.x + 1, sy, TextWidth.fit(L.t("Score", "得分"), labelW - 2), .bold)
+        c.text(area.x + 1, sy + 1, TextWidth.fit(L.t("Rank", "排名"), labelW - 2), .bold)
+        let top = ev?.ranking.map(\.score).max() ?? 1
+        for (n, (_, v)) in shown.enumerated() {
+            let x = labelW + n * colW
+            if let r = ranked[v.id] {
+                let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
+                let num = ev?.method == .cn ? format1(r.score) : String(format3(r.score))
+                c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
+                var rankText = "\(r.rank)"
+                var st: Style = r.rank == 1 ? .good.with(bold: true) : .plain
+                if let before = s.vendors.previousRanks[v.id], before != r.rank {
+                    rankText += before > r.rank ? " ▲\(before - r.rank)" : " ▼\(r.rank - before)"
+                    st = Style(fg: .yellow, bold: true, reverse: true)
                 }
-                c.text(x, sy, TextWidth.fit("\(format1(total)) " + bar(total / 100, width: 4), colW - 1), .bold)
+                c.text(x, sy + 1, rankText, st)
+            } else if out[v.id] != nil {
+                c.text(x, sy, "—", .dim)
+                c.text(x, sy + 1, L.t("out", "淘汰"), Style(fg: .red, bold: true))
+            } else if incomplete[v.id] != nil {
+                c.text(x, sy, "—", .dim)
+                c.text(x, sy + 1, L.t("incomplete", "数据不全"), .warn)
             }
+        }
+        // Legend and the reasons of knocked-out vendors.
+        var ly = sy + 2
+        for (vid, reason) in out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
+            let name = ws.vendors.first { $0.id == vid }?.name ?? vid
+            c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2); ly += 1
+        }
+        if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {
+            c.text(area.x + 1, ly, L.t("⚑ evaluators differ by ≥ 30 % of the scale: discuss", "⚑ 评委分歧 ≥ 量程 30%: 需讨论") + " (\(flagged.count))", .warn, maxWidth: area.width - 2)
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }
+}
+
+/// Three decimals: `0.612`.
+func format3(_ d: Double) -> String {
+    let r = (d * 1000).rounded() / 1000
+    var s = String(r)
+    if let dot = s.firstIndex(of: ".") { let decimals = s.distance(from: dot, to: s.endIndex) - 1; if decimals < 3 { s += String(repeating: "0", count: 3 - decimals) } }
+    return s
 }
 
 /// One decimal: `8.3`.

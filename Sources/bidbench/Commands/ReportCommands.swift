@@ -1,6 +1,97 @@
 import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+import Foundation
 
+/// `bidbench report [--format html|md] -o FILE`: the meeting report (HTML with charts) or the
+/// minutes (Markdown) of the workspace.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the meeting report: self-contained HTML with charts, or Markdown minutes.",
+        discussion: """
+            The HTML file has inline CSS and SVG charts, no scripts and no external references, and prints on A4.
+            The language follows the workspace's `language` setting unless --lang is given.
+            `-o -` writes to standard output.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(name: .long, help: "html or md.")
+    var format: String = "html"
+
+    @Option(name: [.customShort("o"), .long], help: "The file to write (- for standard output).")
+    var output: String
+
+    @Option(name: .long, help: "The report date, YYYY-MM-DD (default: today), for repeatable output.")
+    var today: String?
+
+    @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
+    var lang: String?
+
+    func validate() throws {
+        guard ["html", "md", "markdown"].contains(format.lowercased()) else {
+            throw ValidationError("--format must be html or md, not '\(format)'")
+        }
+        if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
+        if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
+    }
+
+    func run() throws {
+        let loaded: LoadedWorkspace
+        do {
+            loaded = try WorkspaceStore.load(folder: workspace.path)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        // A report from a workspace with problems is still useful in a meeting, but must say so.
+        let problems = loaded.problems.map { "\($0)" }
+        for p in problems { printError("warning: \(p)") }
+        var request = ReportRequest(workspace: loaded.workspace, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
+                                    language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+        request.problems = problems
+        let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
+        if output == "-" {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            // A new report is readable by its owner only (DESIGN §6); a replaced one keeps its mode.
+            let fm = FileManager.default
+            let mode = (try? fm.attributesOfItem(atPath: output)[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try fm.setAttributes([.posixPermissions: mode], ofItemAtPath: output)
+        } catch {
+            printError("error: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func localToday() -> Day {
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
+    }
+
+    /// The short commit of the folder's git repository, with `+` when the folder has uncommitted
+    /// changes; nil when it is not in git or git is not installed.
+    static func gitCommit(folder: String) -> String? {
+        guard let head = git(["-C", folder, "rev-parse", "--short", "HEAD"]), !head.isEmpty else { return nil }
+        let dirty = git(["-C", folder, "status", "--porcelain", "--", "."]).map { !$0.isEmpty } ?? false
+        return head + (dirty ? "+" : "")
+    }
+
+    private static func git(_ args: [String]) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git"] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }

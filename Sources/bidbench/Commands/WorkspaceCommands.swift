@@ -3,11 +3,6 @@ import BidbenchStore
 import ArgumentParser
 import Foundation
 
-struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
-}
-
 /// Prints a store error on stderr and exits 2 (1 is kept for "the workspace has problems").
 private func fail(_ error: Error) -> ExitCode {
     printError("error: \(error)")

@@ -1,0 +1,168 @@
+/// What to render and how: the workspace plus the facts from outside Core (today, the git commit).
+public struct ReportRequest: Sendable {
+    public var workspace: Workspace
+    /// The report date; also "today" on the key-dates timeline.
+    public var today: Day
+    public var language: ReportLanguage
+    /// Short git commit of the workspace folder, when it is in git.
+    public var commit: String?
+    /// Problems found while loading the workspace (`file:line: message`), shown as a warning.
+    public var problems: [String] = []
+
+    /// - Parameter language: nil = the workspace's `settings.language`.
+    public init(workspace: Workspace, today: Day, language: ReportLanguage? = nil, commit: String? = nil) {
+        self.workspace = workspace
+        self.today = today
+        self.language = language ?? ReportLanguage(code: workspace.settings.language)
+        self.commit = commit
+    }
+}
+
+/// One department's active requirements by priority.
+struct DepartmentDemand {
+    var name: String
+    var counts: [Priority: Int]
+    var total: Int { counts.values.reduce(0, +) }
+}
+
+/// One dated event of the key-dates timeline.
+struct ReportDate {
+    enum Kind { case effective, expiry, notice, warranty, payment }
+    var day: Day
+    var kind: Kind
+    var contract: String
+    var text: String
+
+    /// The event as a table shows it: payments name their milestone.
+    func label(_ lang: ReportLanguage) -> String {
+        kind == .payment ? lang.pick("Payment", "付款") + " · " + text : text
+    }
+}
+
+/// Everything the HTML and Markdown reports show, computed once from the workspace. Analyses that
+/// fail on bad input leave their section with a message instead of stopping the report.
+struct ReportFacts {
+    let request: ReportRequest
+    var ws: Workspace { request.workspace }
+    var lang: ReportLanguage { request.language }
+
+    var demand: [DepartmentDemand] = []
+    var tcos: [VendorTCO] = []
+    var budgetError: String?
+    var envelopeUse: [EnvelopeUse] = []
+    /// The vendor whose TCO is checked against the envelopes and whose contract is paid.
+    var budgetVendor: String?
+    var installments: [Installment] = []
+    var cashFlow: [CashFlowBucket] = []
+    var paymentErrors: [String] = []
+    var keyDates: [ReportDate] = []
+    var scoring: ScoringFacts?
+    var scoringError: String?
+    /// Scans of the contract texts by contract id (contracts whose text is in the workspace).
+    var scans: [String: ContractScan] = [:]
+
+    init(_ request: ReportRequest) {
+        self.request = request
+        demand = Self.demand(request.workspace)
+        computeBudget(chosen: nil)
+        computeScoring()
+        // The budget is checked against the recommended vendor once there is one.
+        if let winner = scoring?.winner?.vendor, winner != budgetVendor {
+            envelopeUse = []
+            computeBudget(chosen: winner)
+        }
+        computePayments()
+        for c in request.workspace.contracts {
+            if let text = request.workspace.contractTexts[c.file] { scans[c.id] = ContractScanner.scan(text) }
+        }
+        keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
+    }
+
+    /// Whether the contract's text mentions the clause: `.some(line)` found on that line, `.some(nil)`
+    /// not found, nil when the text was not scanned.
+    func clauseFound(_ c: Contract, _ k: ClauseKind) -> Int?? {
+        guard let scan = scans[c.id] else { return nil }
+        return .some(scan.finding(k).line)
+    }
+
+    /// Open or watched risks whose level is high (RiskRegister banding).
+    var highRisks: Int {
+        ws.risks.filter { $0.status.trimmed.lowercased() != "closed" && RiskRegister.level($0) == .high }.count
+    }
+
+    /// The vendor's display name (its id when unknown).
+    func vendorName(_ id: String) -> String { ws.vendors.first { $0.id == id }?.name ?? id }
+
+    func money(_ m: Money) -> String { m.grouped() }
+
+    /// Requirements that still count: not dropped, and not merged into another one.
+    static func demand(_ ws: Workspace) -> [DepartmentDemand] {
+        var order: [String] = ws.departments.map(\.id)
+        var counts: [String: [Priority: Int]] = [:]
+        for r in ws.requirements where r.status != .dropped && r.status != .merged {
+            if counts[r.department] == nil, !order.contains(r.department) { order.append(r.department) }
+            counts[r.department, default: [:]][r.priority, default: 0] += 1
+        }
+        return order.compactMap { id in
+            guard let c = counts[id] else { return nil }
+            return DepartmentDemand(name: ws.departments.first { $0.id == id }?.name ?? id, counts: c)
+        }
+    }
+
+    mutating func computeBudget(chosen: String?) {
+        do {
+            let scenario = try Scenario(settings: ws.settings)
+            tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
+            budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
+            if let v = budgetVendor, let tco = tcos.first(where: { $0.vendor == v }),
+               let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) {
+                envelopeUse = try BudgetModel.envelopes(ws.budget, tco: tco, firstYear: ws.settings.firstYear,
+                                                        warn: warn, stop: stop)
+            }
+        } catch {
+            budgetError = error.message
+        }
+    }
+
+    /// Contract value with approved change orders, the base the milestones split.
+    func contractValue(_ c: Contract) -> Money {
+        ws.changes.filter { $0.contract == c.id && $0.status.trimmed.lowercased() == "approved" }
+            .reduce(c.value) { $0 + $1.priceDelta }
+    }
+
+    mutating func computePayments() {
+        installments = []
+        for c in ws.contracts where ws.payments.contains(where: { $0.contract == c.id }) {
+            do {
+                installments += try BudgetModel.installments(contract: c.id, value: contractValue(c), milestones: ws.payments)
+            } catch {
+                paymentErrors.append("\(c.id): \(error.message)")
+            }
+        }
+        cashFlow = (try? BudgetModel.cashFlow(installments, by: .month)) ?? []
+    }
+
+    /// Contract dates from `KeyDates` (effective, term end, the next non-renewal notice deadline and
+    /// the renewal it belongs to, warranty end) and the due dates of unpaid payment milestones,
+    /// sorted by date.
+    static func keyDates(_ ws: Workspace, today: Day, lang: ReportLanguage) -> [ReportDate] {
+        var out: [ReportDate] = []
+        for d in KeyDates.dates(in: ws, today: today) {
+            switch d.kind {
+            case .effective: out.append(ReportDate(day: d.date, kind: .effective, contract: d.contract, text: lang.pick("Effective", "生效")))
+            case .expiry: out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Term ends", "期满")))
+            case .notice_deadline:
+                out.append(ReportDate(day: d.date, kind: .notice, contract: d.contract, text: lang.pick("Non-renewal notice deadline", "不续约通知截止")))
+            case .renewal:
+                out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Renews unless notice is given", "未通知则自动续约")))
+            case .warranty_end: out.append(ReportDate(day: d.date, kind: .warranty, contract: d.contract, text: lang.pick("Warranty ends", "质保期满")))
+            case .milestone: continue
+            }
+        }
+        for p in ws.payments where p.status.trimmed.lowercased() != "paid" {
+            guard let due = p.due else { continue }
+            out.append(ReportDate(day: due, kind: .payment, contract: p.contract, text: p.milestone))
+        }
+        return out.sorted { ($0.day, $0.contract, $0.text) < ($1.day, $1.contract, $1.text) }
+    }
+}

@@ -1,0 +1,111 @@
+/// The language of a report: every heading and label exists in English and Simplified Chinese.
+public enum ReportLanguage: String, Sendable, CaseIterable {
+    case en, zh
+
+    /// `zh…` (zh, zh-CN, zh_Hans) is Chinese, anything else English.
+    public init(code: String) {
+        self = code.trimmed.lowercased().hasPrefix("zh") ? .zh : .en
+    }
+
+    /// Picks the text of this language.
+    func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
+}
+
+/// Escaping of workspace text for the two output formats.
+public enum ReportEscape {
+    /// Escapes `& < > " '` so that text is safe in HTML/XML content and in quoted attributes.
+    /// Control characters other than tab and newline are dropped (XML 1.0 forbids them).
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            case "\r": continue
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    continue
+                }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Makes text safe in one Markdown table cell: `|` and `\` escaped, line breaks become spaces,
+    /// control characters dropped. HTML-significant `<`, `>` and `&` are escaped too, because wikis
+    /// render raw HTML inside Markdown.
+    public static func markdownCell(_ text: String) -> String { markdown(text, escapePipe: true) }
+
+    /// Text in running Markdown (headings, list items): like a cell, but `|` is harmless there.
+    public static func markdownText(_ text: String) -> String { markdown(text, escapePipe: false) }
+
+    private static func markdown(_ text: String, escapePipe: Bool) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|" where escapePipe: out += "\\|"
+            case "\\": out += "\\\\"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r", "\t": out += " "
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Deterministic number formatting (no locale, no Foundation).
+enum ReportNumber {
+    /// `x` rounded half away from zero to `places` decimals, trailing zeros kept: `8.50`.
+    static func fixed(_ x: Double, _ places: Int) -> String {
+        guard x.isFinite else { return "–" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let n = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard n < 9e15 else { return String(Int64(x)) }
+        let v = Int64(n)
+        let sign = x < 0 && v != 0 ? "-" : ""
+        if places == 0 { return sign + String(v) }
+        let s = Int64(scale)
+        var frac = String(v % s)
+        while frac.count < places { frac = "0" + frac }
+        return "\(sign)\(v / s).\(frac)"
+    }
+
+    /// A percentage of a fraction: 0.352 → `35.2%`.
+    static func percent(_ fraction: Double, _ places: Int = 1) -> String { fixed(fraction * 100, places) + "%" }
+
+    /// A compact amount for chart axes: `186万` / `1.86M`.
+    static func compact(_ units: Double, _ lang: ReportLanguage) -> String {
+        let a = abs(units)
+        switch lang {
+        case .zh:
+            if a >= 100_000_000 { return trim(fixed(units / 100_000_000, 2)) + "亿" }
+            if a >= 10_000 { return trim(fixed(units / 10_000, 1)) + "万" }
+            return trim(fixed(units, 0))
+        case .en:
+            if a >= 1_000_000 { return trim(fixed(units / 1_000_000, 2)) + "M" }
+            if a >= 1_000 { return trim(fixed(units / 1_000, 1)) + "k" }
+            return trim(fixed(units, 0))
+        }
+    }
+
+    /// Drops trailing zeros after a decimal point: `1.50` → `1.5`, `2.00` → `2`.
+    static func trim(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t
+    }
+}
