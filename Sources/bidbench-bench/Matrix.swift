@@ -63,7 +63,7 @@ enum MatrixBench {
         return ranking.first?["alternative"] as? String
     }
 
-    static func run(report: Report, bidbench: String?, folder: String, repetitions: Int) {
+    static func run(report: BenchReport, bidbench: String?, folder: String, repetitions: Int) {
         let file = folder + "/matrix-2000x200.csv"
         do {
             try csv(alternatives: 2000, criteria: 200, seed: 2000).write(toFile: file, atomically: true, encoding: .utf8)

@@ -14,7 +14,7 @@ struct Result {
 }
 
 /// Collects results, prints them as they come and writes them as JSON at the end.
-final class Report {
+final class BenchReport {
     private(set) var results: [Result] = []
     var machine: [String: String] = [:]
     /// `--only TEXT`: run only the measures whose name contains it (for profiling one part).
@@ -25,7 +25,7 @@ final class Report {
     func add(_ r: Result) {
         guard wants(r.scope + " " + r.name) else { return }
         results.append(r)
-        say(Report.line(r))
+        say(BenchReport.line(r))
     }
 
     func skip(_ scope: String, _ name: String, _ why: String) { add(Result(scope: scope, name: name, note: why)) }
@@ -84,7 +84,7 @@ func stats(_ samples: [Double]) -> (median: Double, p99: Double) {
 }
 
 /// Runs `body` `repetitions` times and records median and p99.
-func bench(_ report: Report, _ scope: String, _ name: String, repetitions: Int, note: String = "", _ body: () throws -> Void) rethrows {
+func bench(_ report: BenchReport, _ scope: String, _ name: String, repetitions: Int, note: String = "", _ body: () throws -> Void) rethrows {
     guard report.wants(scope + " " + name) else { return }
     var samples: [Double] = []
     samples.reserveCapacity(repetitions)

@@ -17,7 +17,7 @@ enum SessionBench {
         return t
     }
 
-    static func run(_ ws: Workspace, scope: String, report: Report, repetitions: Int, query: String) {
+    static func run(_ ws: Workspace, scope: String, report: BenchReport, repetitions: Int, query: String) {
         let firstFrameReps = max(5, repetitions / 10)
         bench(report, scope, "first frame (AppState + render 100×30)", repetitions: firstFrameReps) {
             let s = fresh(ws)

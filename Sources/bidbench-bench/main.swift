@@ -23,7 +23,7 @@ while let a = arguments.next() {
     }
 }
 
-let report = Report()
+let report = BenchReport()
 report.machine = machineInfo()
 report.only = only
 report.machine["mode"] = quick ? "quick" : "full"
@@ -40,10 +40,10 @@ try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectorie
 defer { try? FileManager.default.removeItem(atPath: temp) }
 
 say("machine: \(report.machine["cpu"] ?? "?"), \(report.machine["cores"] ?? "?") cores, \(report.machine["memory"] ?? "?")")
-say(Report.header())
+say(BenchReport.header())
 
 /// The parts of the benchmark that run on a workspace held in memory.
-func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Report, keyReps: Int, heavyReps: Int) {
+func workspaceParts(_ ws: Workspace, scope: String, query: String, report: BenchReport, keyReps: Int, heavyReps: Int) {
     SessionBench.run(ws, scope: scope, report: report, repetitions: keyReps, query: query)
     if let scenario = try? Scenario(settings: ws.settings) {
         bench(report, scope, "budget TCO + NPV, all vendors", repetitions: heavyReps * 3) {
@@ -69,6 +69,11 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Repor
     if let topsis = try? evaluate(ws, method: "topsis").problem {
         bench(report, scope, "sensitivity (topsis, numeric scan)", repetitions: heavyReps) { blackHole(Sensitivity.analyse(topsis)) }
     }
+    let request = ReportRequest(workspace: ws, today: SessionBench.today)
+    var htmlBytes = 0
+    bench(report, scope, "report html", repetitions: heavyReps) { htmlBytes = Report.html(request).utf8.count }
+    bench(report, scope, "report markdown", repetitions: heavyReps) { blackHole(Report.markdown(request)) }
+    if htmlBytes > 0 { report.add(Result(scope: scope, name: "report html size", median: Double(htmlBytes) / 1024, unit: "KB", samples: 1)) }
     // Contract scan: the workspace's texts concatenated until there are at least 4 MB.
     let texts = ws.contractTexts.keys.sorted().compactMap { ws.contractTexts[$0] }
     if !texts.isEmpty && (report.wants(scope + " contract scan throughput") || report.wants(scope + " contract scan, each")) {
