@@ -31,7 +31,10 @@ struct Validator {
 
     /// Reports a key seen before, naming the line of the first occurrence.
     private func checkUnique(_ file: String, _ keys: [String], field: String, what: String) {
+        // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         var first: [String: Int] = [:]
+        first.reserveCapacity(keys.count)
         for (i, k) in keys.enumerated() {
             if let j = first[k] { add(file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))") }
             else { first[k] = i }

@@ -53,7 +53,11 @@ public enum PromptKind: Equatable, Sendable { case search, command }
 
 /// The whole state of the app: a value, changed only by `App.reduce`.
 public struct AppState: Equatable, Sendable {
-    public var workspace: Workspace
+    public var workspace: Workspace {
+        didSet { revision &+= 1 }
+    }
+    /// Counts changes of the workspace, so screens can keep results computed from it until it changes.
+    public private(set) var revision = 0
     public var lang: Lang
     public var width: Int
     public var height: Int
@@ -113,6 +117,7 @@ public enum App {
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
         let effects = apply(&s, event)
         ContractsScreen.refresh(&s)
+        VendorsScreen.refresh(&s)
         return effects
     }
 
