@@ -16,6 +16,8 @@ public struct Workspace: Equatable, Sendable {
     public var reviews: [ClauseReview] = []
     public var changes: [ChangeOrder] = []
     public var risks: [Risk] = []
+    /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
+    public var scenarios: [NamedScenario] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).
@@ -336,6 +338,21 @@ public struct Risk: Equatable, Sendable, Identifiable {
                 owner: String = "", trigger: String = "", threshold: String = "", status: String = "open") {
         self.id = id; self.type = type; self.title = title; self.likelihood = likelihood; self.impact = impact
         self.mitigation = mitigation; self.owner = owner; self.trigger = trigger; self.threshold = threshold; self.status = status
+    }
+}
+
+/// A named budget scenario (`scenarios.csv`): each empty field keeps the workspace.json value. Rates
+/// stay text so they are read exactly (`0.1`, `10%`).
+public struct NamedScenario: Equatable, Sendable {
+    public var name: String
+    public var years = ""
+    public var users = ""
+    public var growth = ""
+    public var escalation = ""
+    public var discountRate = ""
+    public var extra: [String: String] = [:]
+    public init(name: String, years: String = "", users: String = "", growth: String = "", escalation: String = "", discountRate: String = "") {
+        self.name = name; self.years = years; self.users = users; self.growth = growth; self.escalation = escalation; self.discountRate = discountRate
     }
 }
 

@@ -107,5 +107,10 @@ extension String {
         return String(String.UnicodeScalarView(s))
     }
     /// Trims spaces, tabs, CR and LF from both ends.
-    public var trimmed: String { trimmingCharactersInSet(" \t\r\n\u{3000}") }
+    public var trimmed: String {
+        // Fast path on UTF-8 bytes: most cells start and end with something other than a space,
+        // tab, CR, LF (all ≤ 0x20) or U+3000 (E3 80 80).
+        if let f = utf8.first, let l = utf8.last, f > 0x20, f != 0xE3, l > 0x20, l != 0x80 { return self }
+        return trimmingCharactersInSet(" \t\r\n\u{3000}")
+    }
 }

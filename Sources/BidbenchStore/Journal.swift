@@ -73,13 +73,23 @@ public enum Journal {
     static func append(folder: String, entries: [(table: String, action: String, changes: [JournalChange])], actor: String,
                        now: Date) throws -> [JournalEntry] {
         let path = FileIO.join(folder, file)
-        let existing = try FileIO.readIfExists(path) ?? []
-        var lines = existing.split(separator: 10, omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        var seq = lines.count
-        var prev = lines.last.map { FileIO.sha256Hex(Array($0)) } ?? zeroHash
+        // Only the last line is needed (its seq and hash): read the tail, not a journal of many MB.
+        let tail = lastLine(path)
+        var seq: Int
+        var prev: String
+        var endsWithNewline = true
+        if let tail, let n = seqOf(tail.line) {
+            seq = n; prev = FileIO.sha256Hex(tail.line); endsWithNewline = tail.endsWithNewline
+        } else {
+            let existing = try FileIO.readIfExists(path) ?? []
+            var lines = existing.split(separator: 10, omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
+            seq = lines.count
+            prev = lines.last.map { FileIO.sha256Hex(Array($0)) } ?? zeroHash
+            endsWithNewline = existing.isEmpty || existing.last == 10
+        }
         let time = isoUTC(now)
-        var out = existing.isEmpty || existing.last == 10 ? "" : "\n"
+        var out = endsWithNewline ? "" : "\n"
         var written: [JournalEntry] = []
         for e in entries {
             seq += 1
@@ -94,6 +104,41 @@ public enum Journal {
         try appendBytes(path, Array(out.utf8))
         try FileIO.atomicWrite(FileIO.join(folder, headFile), Array("\(seq) \(prev)\n".utf8))
         return written
+    }
+
+    /// The last non-empty line of a file, read backwards in chunks; nil for a missing or empty file.
+    static func lastLine(_ path: String) -> (line: [UInt8], endsWithNewline: Bool)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var pos = Int(lseek(fd, 0, SEEK_END))
+        var buffer: [UInt8] = []
+        var first = true
+        var endsWithNewline = false
+        while pos > 0 {
+            let size = min(65_536, pos)
+            pos -= size
+            var part = [UInt8](repeating: 0, count: size)
+            let n = part.withUnsafeMutableBytes { pread(fd, $0.baseAddress, size, off_t(pos)) }
+            guard n == size else { return nil }
+            buffer = part + buffer
+            if first {
+                first = false
+                endsWithNewline = buffer.last == 10
+                while buffer.last == 10 { buffer.removeLast() }
+            }
+            if let nl = buffer.lastIndex(of: 10) { return (Array(buffer[(nl + 1)...]), endsWithNewline) }
+        }
+        return buffer.isEmpty ? nil : (buffer, endsWithNewline)
+    }
+
+    /// The `seq` of an entry line, read from its `{"seq":N,` prefix.
+    static func seqOf(_ line: [UInt8]) -> Int? {
+        let prefix = Array("{\"seq\":".utf8)
+        guard line.starts(with: prefix) else { return nil }
+        var n = 0, i = prefix.count, digits = 0
+        while i < line.count, line[i] >= 48, line[i] <= 57 { n = n * 10 + Int(line[i] - 48); i += 1; digits += 1 }
+        return digits > 0 && i < line.count && line[i] == 44 ? n : nil
     }
 
     private static func appendBytes(_ path: String, _ bytes: [UInt8]) throws {

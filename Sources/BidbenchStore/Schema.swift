@@ -190,9 +190,20 @@ enum Schema {
                              $0.owner, $0.trigger, $0.threshold, $0.status] })
     }
 
+    static var scenarios: TableSpec<NamedScenario> {
+        TableSpec(file: "scenarios.csv", columns: ["name", "years", "users", "growth", "escalation", "discount_rate"], required: ["name"],
+                  sortKey: { [$0.name] }, diffKey: { $0.name }, extra: \.extra,
+                  decode: { r in
+                      guard let name = r.key("name") else { return nil }
+                      return NamedScenario(name: name, years: r.text("years"), users: r.text("users"), growth: r.text("growth"),
+                                           escalation: r.text("escalation"), discountRate: r.text("discount_rate"))
+                  },
+                  encode: { [$0.name, $0.years, $0.users, $0.growth, $0.escalation, $0.discountRate] })
+    }
+
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
     static let tableFiles = ["departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
-                             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv"]
+                             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv"]
 
     /// Allowed values of the status columns kept as text in the model.
     static let paymentStatuses = ["planned", "due", "paid"]

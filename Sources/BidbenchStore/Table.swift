@@ -171,7 +171,10 @@ struct TableSpec<Row> {
         guard headerOK else { return nil }
         let layoutHeader = header.enumerated().map { index[$0.element.trimmed] == $0.offset ? $0.element.trimmed : $0.element }
         let known = Set(columns)
+        // Unknown columns, found once per file rather than once per row.
+        let unknownColumns = layoutHeader.enumerated().filter { !known.contains($0.element) }.map { (index: $0.offset, name: $0.element) }
         var rows: [Row] = []
+        rows.reserveCapacity(records.count)
         var lines: [Int] = []
         var complete = true
         for record in records.dropFirst() {
@@ -182,7 +185,11 @@ struct TableSpec<Row> {
             }
             let reader = RowReader(file: path, line: record.line, index: index, fields: record.fields, log: log)
             guard var row = decode(reader) else { complete = false; continue }
-            row[keyPath: extra] = reader.extra(known: known, header: layoutHeader)
+            if !unknownColumns.isEmpty {
+                var cells: [String: String] = [:]
+                for c in unknownColumns where c.index < record.fields.count { cells[c.name] = record.fields[c.index] }
+                row[keyPath: extra] = cells
+            }
             rows.append(row)
             lines.append(record.line)
         }

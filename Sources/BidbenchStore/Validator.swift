@@ -31,7 +31,10 @@ struct Validator {
 
     /// Reports a key seen before, naming the line of the first occurrence.
     private func checkUnique(_ file: String, _ keys: [String], field: String, what: String) {
+        // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         var first: [String: Int] = [:]
+        first.reserveCapacity(keys.count)
         for (i, k) in keys.enumerated() {
             if let j = first[k] { add(file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))") }
             else { first[k] = i }
@@ -172,6 +175,15 @@ struct Validator {
             if !(1...5).contains(r.likelihood) { add(xf, i, "likelihood", "\(r.likelihood) is outside 1–5") }
             if !(1...5).contains(r.impact) { add(xf, i, "impact", "\(r.impact) is outside 1–5") }
             checkStatus(xf, i, r.status, Schema.riskStatuses)
+        }
+
+        let nf = s.scenarios.file
+        checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name")
+        if let base = try? Scenario(settings: w.settings) {
+            for (i, n) in w.scenarios.enumerated() {
+                do { _ = try base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate) }
+                catch { add(nf, i, nil, error.message) }
+            }
         }
 
         let critNames = Set(w.criteria.map(\.name))

@@ -87,6 +87,7 @@ public enum WorkspaceStore {
         w.reviews = try table(Schema.reviews)
         w.changes = try table(Schema.changes)
         w.risks = try table(Schema.risks)
+        w.scenarios = try table(Schema.scenarios)
         for name in FileIO.list(FileIO.join(folder, "scores")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             w.scores[String(name.dropLast(4))] = try table(Schema.scores(file: "scores/\(name)"))
         }
@@ -214,6 +215,7 @@ public enum WorkspaceStore {
         put(Schema.reviews, w.reviews)
         put(Schema.changes, w.changes)
         put(Schema.risks, w.risks)
+        put(Schema.scenarios, w.scenarios)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -331,6 +333,7 @@ public enum WorkspaceStore {
             (Schema.budget.file, a.budget != b.budget), (Schema.payments.file, a.payments != b.payments),
             (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
             (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
+            (Schema.scenarios.file, a.scenarios != b.scenarios),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

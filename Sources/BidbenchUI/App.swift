@@ -37,6 +37,10 @@ public enum Modal: Equatable, Sendable {
     case survey(SurveyState)
     case duplicates(DuplicatesState)
     case departments(DepartmentsState)
+    case gates(GatesState)
+    case ahp(AHPState)
+    /// A list of messages to read (e.g. why an import was refused).
+    case messages(title: String, lines: [String])
 }
 
 public enum ConfirmAction: Equatable, Sendable {
@@ -49,7 +53,11 @@ public enum PromptKind: Equatable, Sendable { case search, command }
 
 /// The whole state of the app: a value, changed only by `App.reduce`.
 public struct AppState: Equatable, Sendable {
-    public var workspace: Workspace
+    public var workspace: Workspace {
+        didSet { revision &+= 1 }
+    }
+    /// Counts changes of the workspace, so screens can keep results computed from it until it changes.
+    public private(set) var revision = 0
     public var lang: Lang
     public var width: Int
     public var height: Int
@@ -109,6 +117,7 @@ public enum App {
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
         let effects = apply(&s, event)
         ContractsScreen.refresh(&s)
+        VendorsScreen.refresh(&s)
         return effects
     }
 
@@ -124,9 +133,14 @@ public enum App {
             s.say(msg, error: true); return []
         case .notice(let msg):
             s.say(msg); return []
+        case .importRefused(let file, let problems):
+            s.modal = .messages(title: s.lang.t("Import refused: \(file) — nothing was imported", "导入被拒绝: \(file) — 未导入任何内容"), lines: problems)
+            s.say(s.lang.t("\(problems.count) problem(s) in \(file)", "\(file) 中有 \(problems.count) 个问题"), error: true)
+            return []
         case .changedOnDisk(let files):
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
+            if s.readOnly { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return [] }
             s.undoStack.append(s.workspace); s.redoStack.removeAll()
             s.workspace = ws; s.dirty = true; s.say(msg); clampSelections(&s); return []
         case .click(let x, let y):
@@ -197,7 +211,7 @@ public enum App {
 
     static func handleModal(_ s: inout AppState, _ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
-        case .help, .problems:
+        case .help, .problems, .messages:
             if key == .escape || key == .char("q") || key == .char("?") || key == .enter { s.modal = nil }
             return []
         case .confirm(_, let action):
@@ -226,6 +240,8 @@ public enum App {
         case .survey(let st): SurveyScreen.handle(&s, st, key); return []
         case .duplicates(let st): DuplicatesScreen.handle(&s, st, key); return []
         case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
+        case .gates(let st): GatesScreen.handle(&s, st, key); return []
+        case .ahp(let st): AHPScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -236,6 +252,7 @@ public enum App {
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
                 else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
+                else if form.purpose.hasPrefix("gate-note:") { error = GatesScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -402,6 +419,13 @@ public enum App {
         case .survey(let st): SurveyScreen.render(s, st, into: &c)
         case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
+        case .gates(let st): GatesScreen.render(s, st, into: &c)
+        case .ahp(let st): AHPScreen.render(s, st, into: &c)
+        case .messages(let title, let lines):
+            let h = min(full.height - 1, lines.count + 2)
+            let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
+            c.fill(r); c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
+            for (i, l) in lines.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
             guard !q.isEmpty else { return }
             let w = min(s.width - 4, TextWidth.of(q) + 6)

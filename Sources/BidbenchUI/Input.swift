@@ -48,6 +48,8 @@ public enum Event: Sendable {
     case failed(message: String)
     /// Something finished that changes nothing in the workspace (a report was written).
     case notice(message: String)
+    /// An import was refused: every problem, as `file:line: field: message`.
+    case importRefused(file: String, problems: [String])
 }
 
 import BidbenchCore

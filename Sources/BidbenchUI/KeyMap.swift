@@ -15,7 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments, score, note, cyclePane
+    case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -73,8 +73,11 @@ public enum KeyMap {
         Binding(scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"), help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)")),
         Binding(scope: .vendors, command: .weightUp, keys: [.char("+"), .char("=")], hint: ("+/- weight", "+/- 权重"), help: ("Raise the selected criterion's weight", "提高所选准则的权重")),
         Binding(scope: .vendors, command: .weightDown, keys: [.char("-")], hint: nil, help: ("Lower the selected criterion's weight", "降低所选准则的权重")),
+        Binding(scope: .vendors, command: .gates, keys: [.char("g")], hint: ("gates", "必须项"), help: ("The selected vendor's answers to the must-have gates (meets, partly, no)", "所选供应商对必须项的答复 (满足、部分满足、不满足)")),
+        Binding(scope: .vendors, command: .ahp, keys: [.char("W")], hint: ("AHP", "AHP"), help: ("AHP editor for the selected criterion and its siblings (Saaty 1–9)", "所选准则及同级准则的 AHP 两两比较 (Saaty 1–9)")),
         Binding(scope: .vendors, command: .methodNext, keys: [.char("M")], hint: ("method", "方法"), help: ("Next scoring method (wsm, topsis, cn)", "切换评分方法 (wsm, topsis, cn)")),
         // Budget
+        Binding(scope: .budget, command: .scenarioNext, keys: [.char("S")], hint: ("scenario", "情景"), help: ("Next named scenario (scenarios.csv); what-if keys start from it", "切换情景 (scenarios.csv); 假设调整从该情景开始")),
         Binding(scope: .budget, command: .usersUp, keys: [.char("+")], hint: ("+/- users", "+/- 用户"), help: ("10 more users", "用户数 +10")),
         Binding(scope: .budget, command: .usersDown, keys: [.char("-")], hint: nil, help: ("10 fewer users", "用户数 -10")),
         Binding(scope: .budget, command: .yearsUp, keys: [.char("Y")], hint: ("y/Y years", "y/Y 年限"), help: ("One more year", "年限 +1")),

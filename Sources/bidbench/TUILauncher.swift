@@ -65,6 +65,26 @@ enum TUILauncher {
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
 
+    /// `:import KIND FILE [utf-8|gb18030]`: all or nothing; the result is an undoable, unsaved change.
+    static func importEvent(kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang) -> Event {
+        guard let table = TableKind(rawValue: kind) else {
+            return .failed(message: lang.t("Unknown table “\(kind)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                           "未知的表 “\(kind)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        guard let enc = ImportEncoding(parsing: encoding) else {
+            return .failed(message: lang.t("Unknown encoding “\(encoding)”: utf-8 or gb18030", "未知编码 “\(encoding)”: utf-8 或 gb18030"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failed(message: lang.t("Cannot read \(path)", "无法读取 \(path)"))
+        }
+        switch Importer.importTable(kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator) {
+        case .success(let outcome):
+            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", "已导入 \(outcome.count) 条 \(outcome.ids.first ?? "")–\(outcome.ids.last ?? "") — Ctrl-S 保存, u 撤销"))
+        case .failure(let failure):
+            return .importRefused(file: path, problems: failure.problems.map(\.description))
+        }
+    }
+
     /// Writes a new file readable by its owner only (a replaced file keeps its mode).
     static func writeOwnerOnly(_ text: String, to path: String) throws {
         let fm = FileManager.default
@@ -134,8 +154,8 @@ enum TUILauncher {
                     } catch {
                         pending.append(.failed(message: lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
-                case .importFile(let kind, let path, _):
-                    pending.append(.failed(message: lang.t("Import of \(kind) from \(path) is not available yet", "暂不支持从 \(path) 导入 \(kind)")))
+                case .importFile(let kind, let path, let encoding):
+                    pending.append(importEvent(kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: lang))
                 }
             }
             term.draw(App.render(state))

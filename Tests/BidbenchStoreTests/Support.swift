@@ -157,6 +157,12 @@ enum Fixture {
         X1,vendor,供应商人员流失,3,4,合同约定关键人员,张伟,milestone_overdue,14,open
 
         """,
+        "scenarios.csv": """
+        name,years,users,growth,escalation,discount_rate
+        保守,5,120,0.05,10%,0.08
+        扩张,,150,,,
+
+        """,
         "ahp/top.csv": """
         ,C1,C2
         C1,1,3

@@ -47,3 +47,25 @@ import BidbenchCore
         #expect(d.text.contains("智链科技 · 第1年"))
     }
 }
+
+@Suite struct BudgetScenarioTests {
+    @Test func namedScenariosSideBySide() {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 5
+        ws.settings.users = 100
+        ws.prices = [PriceLine(vendor: "V2", item: "订阅", category: .subscription, model: .per_user_annual, unitPrice: Money(units: 300))]
+        ws.scenarios = [NamedScenario(name: "扩张", users: "200")]
+        var d = Driver(ws)
+        d.press(.char("3"))
+        #expect(d.text.contains("[基准]  5 年  用户 100"))
+        // 100 users × 300 × 5 years = 150 000; 200 users = 300 000.
+        #expect(d.row(containing: "基准 ")?.contains("150 000") == true)
+        #expect(d.row(containing: "扩张 ")?.contains("300 000") == true)
+        d.press(.char("S"))
+        #expect(d.text.contains("[扩张]  5 年  用户 200"))
+        d.press(.char("+"))
+        #expect(d.text.contains("[扩张 (假设)]  5 年  用户 210"))
+        d.press(.char("S"))
+        #expect(d.text.contains("[基准]  5 年  用户 100"))
+    }
+}

@@ -72,3 +72,23 @@ import BidbenchCore
         #expect(d.criterionRow("功能")?.contains("70%") == true)
     }
 }
+
+@Suite struct GatesScreenTests {
+    @Test func aNoOnAMustHaveKnocksTheVendorOut() {
+        var d = Driver()
+        d.press(.char("2"), .right)           // 智链科技
+        #expect(d.criterionRow("得分")?.contains("—") == false)
+        d.press(.char("g"))
+        #expect(d.text.contains("必须项 — 智链科技"))
+        #expect(d.text.contains("? R01 多币种凭证自动折算"))
+        d.press(.char(" "))                   // meets
+        d.press(.down, .char(" "), .char(" "), .char(" ")) // R02: meets → partly → no
+        #expect(d.state.workspace.gates == [GateAnswer(vendor: "V2", requirement: "R01", answer: .meets),
+                                            GateAnswer(vendor: "V2", requirement: "R02", answer: .no)])
+        d.press(.char("n")); d.type("只支持标准成本"); d.press(.ctrl("s"))
+        #expect(d.state.workspace.gates[1].note == "只支持标准成本")
+        d.press(.escape)
+        #expect(d.text.contains("✗ 智链科技: 必须项未满足 R02"))
+        #expect(d.criterionRow("排名")?.contains("淘汰") == true)
+    }
+}

@@ -62,3 +62,31 @@ import BidbenchUI
         try t.keys("q")
     }
 }
+
+@Suite(.serialized) struct TerminalImportTests {
+    @Test func importFromTheCommandLineOfTheTUI() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let good = tmp.path + "/需求.csv"
+        try "部门,模块,需求,优先级,权重,验收标准\n生产部,质量,来料检验自动判定,必须,5,AQL 抽样自动出结论\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let bad = tmp.path + "/bad.csv"
+        try "部门,模块,需求,优先级,权重\n生产部,质量,,必须,5\n不存在部,质量,x,紧急,五\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys(":"); try t.type("import requirements \(bad)"); try t.keys("Enter")
+        try t.waitFor(text: "导入被拒绝")
+        try t.waitFor(text: "bad.csv:2")
+        try t.waitFor(text: "bad.csv:3")
+        try t.keys("Escape")
+        try t.keys(":"); try t.type("import requirements \(good)"); try t.keys("Enter")
+        try t.waitFor(text: "已导入 1 条 R48")
+        try t.keys("C-s")
+        try t.waitFor(text: "已保存到")
+        try t.keys("q")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
+        let after = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+        #expect(after.hasPrefix(before))
+        #expect(after.contains("R48,D03,质量,来料检验自动判定,,must,5,AQL 抽样自动出结论"))
+    }
+}

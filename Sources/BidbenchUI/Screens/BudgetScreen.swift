@@ -6,6 +6,8 @@ public struct BudgetState: Equatable, Sendable {
     public var vendor = 0
     /// The year in focus (1…years), 0 = the whole horizon.
     public var year = 0
+    /// 0 = the workspace's base scenario, i = the i-th named scenario of scenarios.csv.
+    public var named = 0
     public init() {}
 }
 
@@ -14,7 +16,15 @@ public struct BudgetState: Equatable, Sendable {
 public enum BudgetScreen {
     static func scenario(_ s: AppState) -> Scenario {
         if let sc = s.budget.scenario { return sc }
-        return (try? Scenario(settings: s.workspace.settings, name: "基准")) ?? Scenario(years: 5, users: 100)
+        return named(s, s.budget.named)
+    }
+
+    /// The base scenario (index 0) or a named one from scenarios.csv.
+    static func named(_ s: AppState, _ i: Int) -> Scenario {
+        let base = (try? Scenario(settings: s.workspace.settings, name: s.lang.t("base", "基准"))) ?? Scenario(years: 5, users: 100)
+        guard i > 0, i <= s.workspace.scenarios.count else { return base }
+        let n = s.workspace.scenarios[i - 1]
+        return (try? base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate)) ?? base
     }
 
     static func step(_ r: ExactRatio, by delta: Double) -> ExactRatio {
@@ -36,6 +46,11 @@ public enum BudgetScreen {
         case .discountDown: sc.discountRate = step(sc.discountRate, by: -0.01)
         case .up: s.budget.vendor = max(0, s.budget.vendor - 1)
         case .down: s.budget.vendor = min(max(0, s.workspace.vendors.count - 1), s.budget.vendor + 1)
+        case .scenarioNext:
+            s.budget.named = (s.budget.named + 1) % (s.workspace.scenarios.count + 1)
+            s.budget.scenario = nil
+            s.budget.year = 0
+            return []
         case .left: s.budget.year = max(0, s.budget.year - 1)
         case .right: s.budget.year = min(sc.years, s.budget.year + 1)
         default: return nil
@@ -56,8 +71,10 @@ public enum BudgetScreen {
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang, ws = s.workspace
         let sc = scenario(s)
-        c.text(area.x + 1, area.y, L.t("\(sc.years) years  users \(sc.users) (+\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
-                                      "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent, maxWidth: area.width - 2)
+        let scName = s.budget.scenario == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
+        let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(scName)]  ", .bold)
+        c.text(headerX, area.y, L.t("\(sc.years) years  users \(sc.users) (+\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
+                                      "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent, maxWidth: area.maxX - headerX - 1)
         let tcos: [VendorTCO]
         do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) } catch {
             c.text(area.x + 1, area.y + 2, "\(error)", .error, maxWidth: area.width - 2); return
@@ -120,6 +137,24 @@ public enum BudgetScreen {
                 x += c.text(x, y, label, st)
             }
             y += 1
+        }
+        // Scenarios side by side: each vendor's total under each named scenario.
+        if !ws.scenarios.isEmpty, y + ws.scenarios.count + 2 < area.maxY {
+            var x = area.x + 1
+            x += c.text(x, y, TextWidth.fit(L.t("Scenario totals", "情景对比"), 16), .bold) + 1
+            for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) { x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1 }
+            y += 1
+            for i in 0...ws.scenarios.count {
+                let scn = named(s, i)
+                let totals = (try? BudgetModel.tco(prices: ws.prices, scenario: scn, vendors: ws.vendors.map(\.id))) ?? []
+                var x = area.x + 1
+                x += c.text(x, y, TextWidth.fit(scn.name, 16), i == s.budget.named ? .accent : .plain) + 1
+                for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) {
+                    let t = totals.first { $0.vendor == v.id }?.total ?? .zero
+                    x += c.text(x, y, TextWidth.fit(money(t), 11, right: true)) + 1
+                }
+                y += 1
+            }
         }
         // Payment milestones of this vendor's contract.
         if let k = ws.contracts.first(where: { $0.vendor == t.vendor }), y < area.maxY {

@@ -16,6 +16,7 @@ public enum RequirementsScreen {
     public static func visibleRows(_ s: AppState) -> [Requirement] {
         let st = s.requirements
         let dept = st.department.flatMap { $0 < s.workspace.departments.count ? s.workspace.departments[$0].id : nil }
+        if dept == nil && st.priority == nil { return s.workspace.requirements }
         return s.workspace.requirements.filter { r in
             (dept == nil || r.department == dept) && (st.priority == nil || r.priority == st.priority)
         }
@@ -186,8 +187,10 @@ public enum RequirementsScreen {
         let allLabel = "\(L.t("All", "全部")) (\(ws.requirements.count))"
         x += c.text(x, area.y, L.t("Dept ▸ ", "部门 ▸ "), .dim)
         x += c.text(x, area.y, allLabel, s.requirements.department == nil ? .accent : .plain) + 2
+        var perDept: [String: Int] = [:]
+        for i in ws.requirements.indices { perDept[ws.requirements[i].department, default: 0] += 1 }
         for (i, d) in ws.departments.enumerated() {
-            let n = ws.requirements.filter { $0.department == d.id }.count
+            let n = perDept[d.id] ?? 0
             let label = "\(d.name) \(n)"
             if x + TextWidth.of(label) >= area.maxX - 14 { break }
             x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
@@ -204,14 +207,16 @@ public enum RequirementsScreen {
             Column(L.t("Status", "状态"), 9),
         ], total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cells = rows.map { r in
+        let first = min(s.requirements.offset, rows.count)
+        let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
+        let cells = window.map { r in
             [r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight), L.status(r.status)]
         }
         TableView.render(into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,
-                         selected: rows.isEmpty ? nil : s.requirements.selected, offset: s.requirements.offset) { i in
-            switch rows[i].status {
+                         selected: rows.isEmpty ? nil : s.requirements.selected - first, offset: 0) { i in
+            switch rows[first + i].status {
             case .dropped, .merged: return .dim
-            default: return rows[i].priority == .must ? Style(bold: true) : .plain
+            default: return rows[first + i].priority == .must ? Style(bold: true) : .plain
             }
         }
         if rows.isEmpty {
@@ -222,7 +227,9 @@ public enum RequirementsScreen {
         if s.requirements.selected < rows.count {
             let r = rows[s.requirements.selected]
             c.text(area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold, maxWidth: area.width - 2)
-            let counts = Priority.allCases.map { p in "\(L.priority(p)) \(rows.filter { $0.priority == p }.count)" }.joined(separator: "  ")
+            var perPriority: [Priority: Int] = [:]
+            for i in rows.indices { perPriority[rows[i].priority, default: 0] += 1 }
+            let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
             c.text(area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim, maxWidth: area.width - 2)
         }
     }

@@ -6,7 +6,18 @@ public struct VendorsState: Equatable, Sendable {
     public var criterion = 0
     /// Ranks before the last weight or method change, to highlight the ones that moved.
     public var previousRanks: [String: Int] = [:]
+    /// The evaluation and sensitivity of the workspace revision they were computed for (ranking a
+    /// large workspace takes longer than a keystroke may).
+    public var cache: VendorsCache?
     public init() {}
+}
+
+/// What the Vendors screen computed for one workspace revision.
+public struct VendorsCache: Equatable, Sendable {
+    public var key: String
+    public var evaluation: Evaluation?
+    public var error: String?
+    public var sensitivity: SensitivityReport?
 }
 
 /// Vendors (供应商): vendors side by side as columns, criteria as rows, panel scores and totals.
@@ -48,6 +59,12 @@ public enum VendorsScreen {
                 FormField(key: "score", label: s.lang.t("Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"), text: mine.map { formatNumber($0.score) } ?? ""),
                 FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
             ]))
+        case .ahp:
+            s.vendors.previousRanks = currentRanks(s)
+            AHPScreen.open(&s)
+        case .gates:
+            guard s.vendors.vendor < nv else { return [] }
+            s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
             let now = !s.workspace.settings.revealed
             s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
@@ -73,7 +90,7 @@ public enum VendorsScreen {
     }
 
     static func currentRanks(_ s: AppState) -> [String: Int] {
-        guard let ev = try? evaluation(s).get() else { return [:] }
+        guard let ev = results(s).evaluation else { return [:] }
         return Dictionary(ev.ranking.map { ($0.vendor, $0.rank) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -168,6 +185,30 @@ public enum VendorsScreen {
         return [who: s.workspace.scores[who] ?? []]
     }
 
+    /// Recomputes the cached evaluation when the Vendors screen shows a workspace it was not computed for.
+    static func refresh(_ s: inout AppState) {
+        guard s.screen == .vendors else { return }
+        let key = cacheKey(s)
+        guard s.vendors.cache?.key != key else { return }
+        s.vendors.cache = compute(s, key: key)
+    }
+
+    static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")" }
+
+    static func compute(_ s: AppState, key: String) -> VendorsCache {
+        switch evaluation(s) {
+        case .success(let ev): return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem))
+        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: "\(e)", sensitivity: nil)
+        }
+    }
+
+    /// The cached results when current, else computed now.
+    static func results(_ s: AppState) -> VendorsCache {
+        let key = cacheKey(s)
+        if let c = s.vendors.cache, c.key == key { return c }
+        return compute(s, key: key)
+    }
+
     /// The evaluation the screen shows: only the scores this session may see, bids as prices (or the
     /// horizon TCO for a vendor without a bid).
     static func evaluation(_ s: AppState) -> Result<Evaluation, ScoringError> {
@@ -196,16 +237,15 @@ public enum VendorsScreen {
         let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
         let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : L.t("blind (R reveals)", "盲评中 (R 揭晓)")
         var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
-        let result = evaluation(s)
-        let ev = try? result.get()
-        if let ev, s.vendors.criterion < leaf.count {
-            let report = Sensitivity.analyse(ev.problem)
+        let results = results(s)
+        let ev = results.evaluation
+        if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
                 header += "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
-        if case .failure(let e) = result { c.text(area.x + 1, area.maxY - 1, "\(e)", .error, maxWidth: area.width - 2) }
+        if let e = results.error { c.text(area.x + 1, area.maxY - 1, e, .error, maxWidth: area.width - 2) }
 
         let hy = area.y + 1
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))

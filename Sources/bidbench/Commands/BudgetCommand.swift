@@ -38,11 +38,10 @@ struct BudgetCommand: ParsableCommand {
 
     private func compute() throws -> BudgetOutput {
         let ws = try loadWorkspaceForVerb(workspace.path)
-        let loaded = (scenarios: try ScenarioFile.load(folder: workspace.path), ())
         var base = try Scenario(settings: ws.settings)
         if let name = scenario {
-            guard let row = loaded.scenarios.first(where: { $0.name == name }) else {
-                let known = loaded.scenarios.map(\.name).joined(separator: ", ")
+            guard let row = ws.scenarios.first(where: { $0.name == name }) else {
+                let known = ws.scenarios.map(\.name).joined(separator: ", ")
                 throw BudgetError("no scenario '\(name)' in scenarios.csv" + (known.isEmpty ? "" : " (known: \(known))"))
             }
             base = try base.overriding(name: name, years: row.years, users: row.users, growth: row.growth,
@@ -205,29 +204,3 @@ private func jsonString(_ s: String) -> String {
     return out + "\""
 }
 
-/// A row of `scenarios.csv`: the text of each cell, nil when the column is absent.
-private struct ScenarioRow {
-    var name: String
-    var years, users, growth, escalation, discountRate: String?
-}
-
-/// `scenarios.csv` (name,years,users,growth,escalation,discount_rate): named what-if scenarios;
-/// an empty cell keeps the workspace.json default.
-private enum ScenarioFile {
-    static func load(folder: String) throws -> [ScenarioRow] {
-        let path = URL(fileURLWithPath: folder).appendingPathComponent("scenarios.csv").path
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let records: [CSV.Record]
-        do { records = try CSV.parse(String(decoding: data, as: UTF8.self)) } catch {
-            throw BudgetError("scenarios.csv:\(error.line): \(error.message)")
-        }
-        guard let header = records.first else { return [] }
-        let index = Dictionary(header.fields.enumerated().map { ($1.trimmed, $0) }, uniquingKeysWith: { a, _ in a })
-        return records.dropFirst().compactMap { r in
-            func cell(_ key: String) -> String? { index[key].flatMap { $0 < r.fields.count ? r.fields[$0].trimmed : nil } }
-            guard let name = cell("name"), !name.isEmpty else { return nil }
-            return ScenarioRow(name: name, years: cell("years"), users: cell("users"), growth: cell("growth"),
-                               escalation: cell("escalation"), discountRate: cell("discount_rate"))
-        }
-    }
-}

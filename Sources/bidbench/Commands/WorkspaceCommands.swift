@@ -76,16 +76,6 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
-}
-
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "(not built yet)")
-    func run() throws { throw ExitCode(2) }
-}
-
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "journal",
         abstract: "List the audit journal, or verify its hash chain (exit 1 on tampering).")

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// The text encoding of a file to import.
+public enum ImportEncoding: String, CaseIterable, Sendable {
+    /// UTF-8, with or without a BOM (Excel's "CSV UTF-8").
+    case utf8 = "utf-8"
+    /// GB18030 (a superset of GBK and GB2312): what Excel and WPS write as plain "CSV" on Chinese Windows.
+    case gb18030
+
+    /// Reads `utf-8`, `utf8`, `gb18030`, `gbk`, `gb2312` (any case); GBK and GB2312 are read as GB18030.
+    public init?(parsing text: String) {
+        switch text.trimmed.lowercased() {
+        case "utf-8", "utf8": self = .utf8
+        case "gb18030", "gbk", "gb2312": self = .gb18030
+        default: return nil
+        }
+    }
+
+    /// Decodes `bytes` to text without a BOM, or reports where it fails (the line of the first bad byte).
+    func decode(_ bytes: [UInt8], path: String, log: ProblemLog) -> String? {
+        switch self {
+        case .utf8:
+            return StoreText.decode(bytes, path: path, log: log, hint: "import it with --encoding gb18030, or save it again as \"CSV UTF-8\"")
+        case .gb18030:
+            switch Self.iconvGB18030(bytes) {
+            case .success(let text):
+                return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+            case .failure(let bad):
+                let detail = bad.offset < bytes.count ? " (byte \(bad.offset) is 0x\(String(bytes[bad.offset], radix: 16, uppercase: true)))" : ""
+                log.add(path, TextTools.line(ofOffset: bad.offset, in: bytes), nil,
+                        "is not valid GB18030\(detail); check the file's encoding (without --encoding it is read as UTF-8)")
+                return nil
+            }
+        }
+    }
+
+    struct BadByte: Error { var offset: Int }
+
+    /// GB18030 to UTF-8 through the C library's iconv (glibc knows GB18030 without extra packages).
+    static func iconvGB18030(_ bytes: [UInt8]) -> Result<String, BadByte> {
+        let cd = iconv_open("UTF-8", "GB18030")
+        guard let cd, cd != iconv_t(bitPattern: -1) else { return .failure(BadByte(offset: 0)) }
+        defer { iconv_close(cd) }
+        var input = bytes.map { CChar(bitPattern: $0) }
+        // A GB18030 character of n bytes becomes at most n + 1 bytes of UTF-8 (2 → 3, 4 → 4).
+        var output = [CChar](repeating: 0, count: bytes.count * 2 + 16)
+        let outCapacity = output.count
+        var consumed = 0
+        var produced = 0
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                var inLeft = inBuf.count
+                var outLeft = outCapacity
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                consumed = inBuf.count - inLeft
+                produced = outCapacity - outLeft
+                return r != -1 && inLeft == 0
+            }
+        }
+        guard ok else { return .failure(BadByte(offset: consumed)) }
+        return .success(String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+}

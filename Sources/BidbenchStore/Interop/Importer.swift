@@ -1,0 +1,426 @@
+import BidbenchCore
+
+/// What a successful import gives: the new workspace (not saved) and a line for the user.
+public struct ImportOutcome: Sendable {
+    /// The workspace with the file merged in, valid under `WorkspaceStore.validate`.
+    public var workspace: Workspace
+    /// `imported 12 requirements (R48–R59)`, plus columns that were ignored; the caller adds where it saved.
+    public var summary: String
+    /// How many rows the file held.
+    public var count: Int
+    /// The ids of the imported rows in file order (assigned ones included); empty for tables without
+    /// an `id` column. With `count`, enough for the TUI to phrase its own (Chinese) message.
+    public var ids: [String] = []
+}
+
+/// Why an import was refused: every problem, `FILE:line: field: message`, in line order. Problems
+/// the merged workspace would have elsewhere (a `--replace` leaving dangling references) name the
+/// workspace file instead.
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, import file first (by line).
+    public var problems: [Problem]
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Imports a spreadsheet's CSV into one table of a workspace: all or nothing, no I/O.
+///
+/// - Text: UTF-8 with or without a BOM; GB18030 with `encoding: .gb18030`. Invalid UTF-8 is refused
+///   naming the line of the first bad byte and suggesting `--encoding gb18030`.
+/// - Header: column names or the synonyms listed on `TableKind`; unknown columns are ignored (and
+///   named in the summary); a required column that is missing refuses the file.
+/// - Rows: blank rows are skipped; short rows are padded with empty cells. Each row is read by the
+///   same code that loads the workspace file, so the rules and messages are the same. In addition
+///   every required cell must be filled, departments / vendors / criteria may be given by id or by
+///   name (an unknown one is a problem naming the line: nothing is created), enumerated cells accept
+///   Chinese spellings, dates may be written `2027/3/1` or `2027年3月1日`, percentages `30%`, and a
+///   cell that an export guarded against formulas (`'=…`, `'-5`) loses its quote.
+/// - Ids: in tables with an `id` column an empty (or absent) id gets the next free one: after
+///   `R47` comes `R48`, after `RK09` comes `RK10` (zero-padded like the existing ids).
+/// - Merge: rows are appended (a row whose key is already in the table is a problem), or with
+///   `replace` they replace the table — for scores, the score sheets of the evaluators in the file.
+/// - Scores: the evaluator comes from an `evaluator` column (as exports write it) or `evaluator`.
+/// - Then the whole workspace is checked with the Store's validation; any problem refuses the file.
+public enum Importer {
+    /// Imports `fileBytes` (named `fileName` in problems) into the `kind` table of `workspace` and
+    /// returns the merged workspace, validated but not saved (the TUI's `:import` saves it itself),
+    /// or every problem. `evaluator` names the score sheet when the file has no evaluator column;
+    /// `replace` replaces the table instead of appending.
+    public static func importTable(kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
+                                   into workspace: Workspace, evaluator: String? = nil, replace: Bool = false)
+        -> Result<ImportOutcome, ImportFailure> {
+        var job = Job(kind: kind, fileName: fileName, base: workspace, evaluator: evaluator, replace: replace)
+        guard let text = encoding.decode(fileBytes, path: fileName, log: job.log) else { return .failure(job.failure()) }
+        switch kind {
+        case .requirements: return job.run(Schema.requirements, \.requirements, text)
+        case .departments: return job.run(Schema.departments, \.departments, text)
+        case .vendors: return job.run(Schema.vendors, \.vendors, text)
+        case .criteria: return job.run(Schema.criteria, \.criteria, text)
+        case .gates: return job.run(Schema.gates, \.gates, text)
+        case .prices: return job.run(Schema.prices, \.prices, text)
+        case .budget: return job.run(Schema.budget, \.budget, text)
+        case .payments: return job.run(Schema.payments, \.payments, text)
+        case .contracts: return job.run(Schema.contracts, \.contracts, text)
+        case .reviews: return job.run(Schema.reviews, \.reviews, text)
+        case .changes: return job.run(Schema.changes, \.changes, text)
+        case .risks: return job.run(Schema.risks, \.risks, text)
+        case .scores: return job.runScores(text)
+        }
+    }
+
+    /// Folds a header cell for matching: trimmed, lower-case, no `*`, no trailing `(…)`/`（…）`, spaces and `-` as `_`.
+    static func fold(_ header: String) -> String {
+        var s = header.trimmed.replacingAll("*", with: "").trimmed
+        for (open, close) in [("(", ")"), ("（", "）")] where s.hasSuffix(close) {
+            if let i = s.lastIndex(of: Character(open)), i != s.startIndex { s = String(s[..<i]).trimmed }
+        }
+        return s.lowercased().map { $0 == " " || $0 == "-" ? "_" : String($0) }.joined()
+    }
+
+    /// Undoes an export's formula guard: `'=1+1` reads as `=1+1`.
+    static func unguard(_ cell: String) -> String {
+        let scalars = cell.unicodeScalars
+        guard scalars.first == "'", let next = scalars.dropFirst().first, Exporter.formulaStarts.contains(next) else { return cell }
+        return String(String.UnicodeScalarView(scalars.dropFirst()))
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        map { $0 == target ? replacement : String($0) }.joined()
+    }
+}
+
+/// One import in progress.
+private struct Job {
+    let kind: TableKind
+    let fileName: String
+    let base: Workspace
+    let evaluator: String?
+    let replace: Bool
+    let log = ProblemLog()
+    var ignored: [String] = []
+
+    init(kind: TableKind, fileName: String, base: Workspace, evaluator: String?, replace: Bool) {
+        self.kind = kind; self.fileName = fileName; self.base = base; self.evaluator = evaluator; self.replace = replace
+    }
+
+    func failure() -> ImportFailure {
+        ImportFailure(problems: sorted(log.problems))
+    }
+
+    /// Problems of the import file first, by line, then the workspace's.
+    func sorted(_ ps: [Problem]) -> [Problem] {
+        var seen: Set<String> = []
+        let unique = ps.filter { seen.insert("\($0.file)\u{0}\($0.line)\u{0}\($0.field ?? "")").inserted }
+        let shown = TextTools.visible(fileName)
+        let mine = unique.filter { $0.file == shown }.enumerated().sorted { a, b in
+            a.element.line != b.element.line ? a.element.line < b.element.line : a.offset < b.offset
+        }.map(\.element)
+        return mine + WorkspaceStore.sortProblems(unique.filter { $0.file != shown })
+    }
+
+    /// A parsed file: column index (canonical name → position) and the data records, cells normalised.
+    struct Sheet {
+        var index: [String: Int]
+        var width: Int
+        var records: [CSV.Record]
+    }
+
+    /// Reads the CSV and maps its header; nil after reporting when the file cannot be used.
+    mutating func sheet(_ text: String, columns: [String], required: [String]) -> Sheet? {
+        let records: [CSV.Record]
+        do { records = try CSV.parse(text) } catch {
+            log.add(fileName, error.line, nil, error.message)
+            return nil
+        }
+        guard let header = records.first else {
+            log.add(fileName, 0, nil, "the file is empty; expected a header row such as \(columns.joined(separator: ","))")
+            return nil
+        }
+        var lookup: [String: String] = [:]
+        for c in columns { lookup[Importer.fold(c)] = c }
+        for (c, names) in kind.headerSynonyms { for n in names { lookup[Importer.fold(n)] = c } }
+        var index: [String: Int] = [:]
+        var ok = true
+        for (i, raw) in header.fields.enumerated() {
+            let cell = raw.hasPrefix("\u{FEFF}") ? String(raw.dropFirst()) : raw
+            guard let column = lookup[Importer.fold(cell)] else {
+                if !cell.trimmed.isEmpty { ignored.append(cell.trimmed) }
+                continue
+            }
+            if let j = index[column] {
+                log.add(fileName, header.line, column, "columns \(j + 1) \"\(header.fields[j].trimmed)\" and \(i + 1) \"\(cell.trimmed)\" both mean \(column)")
+                ok = false
+            }
+            index[column] = i
+        }
+        for c in required where index[c] == nil {
+            let names = ([c] + (kind.headerSynonyms[c] ?? [])).joined(separator: " / ")
+            log.add(fileName, header.line, c, "required column is missing from the header (name it \(names))")
+            ok = false
+        }
+        guard ok else { return nil }
+        let width = header.fields.count
+        var rows: [CSV.Record] = []
+        for record in records.dropFirst() {
+            var fields = record.fields.map(Importer.unguard)
+            if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            if fields.count > width {
+                guard fields[width...].allSatisfy({ $0.trimmed.isEmpty }) else {
+                    log.add(fileName, record.line, nil, "has \(fields.count) fields, expected \(width) (the header has \(width) columns)")
+                    continue
+                }
+                fields.removeLast(fields.count - width)
+            }
+            fields += Array(repeating: "", count: width - fields.count)
+            rows.append(CSV.Record(line: record.line, fields: fields))
+        }
+        return Sheet(index: index, width: width, records: rows)
+    }
+
+    /// Maps Chinese spellings of enumerated cells to their values, and undoes spreadsheet formatting
+    /// of dates (`2027/3/1`, `2027年3月1日` → `2027-03-01`) and percentages (`30%` → `30`).
+    func translateValues(_ fields: inout [String], index: [String: Int]) {
+        for (column, i) in index {
+            // Keys and references never carry spaces that a spreadsheet may have left around them.
+            if Self.keyColumns.contains(column) { fields[i] = fields[i].trimmed }
+            switch ColumnType.of(column) {
+            case .day: if let d = Self.isoDay(fields[i]) { fields[i] = d }
+            case .number where column == "percent":
+                let t = fields[i].trimmed
+                if t.hasSuffix("%") || t.hasSuffix("％") { fields[i] = String(t.dropLast()).trimmed }
+            default: break
+            }
+        }
+        for (column, map) in kind.valueSynonyms {
+            guard let i = index[column] else { continue }
+            let t = fields[i].trimmed
+            if let v = map[t] { fields[i] = v; continue }
+            let folded = Importer.fold(t)
+            if map.values.contains(folded) { fields[i] = folded }
+        }
+    }
+
+    static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
+
+    /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
+    static func isoDay(_ text: String) -> String? {
+        let t = text.trimmed
+        guard t.first?.isASCII == true else { return nil }
+        let parts = t.split(whereSeparator: { "/-.年月日".contains($0) })
+        guard parts.count == 3, t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) }),
+              parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count <= 2, parts[2].count <= 2
+        else { return nil }
+        let iso = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        return Day(iso: iso) == nil ? nil : iso
+    }
+
+    /// Replaces a name by its id in a reference column; reports a value that is neither.
+    func resolve(_ fields: inout [String], _ column: String, index: [String: Int], line: Int,
+                 ids: [String], names: [String], what: String, file: String) {
+        guard let i = index[column] else { return }
+        let v = fields[i].trimmed
+        if v.isEmpty || ids.contains(v) { fields[i] = v; return }
+        let matches = Set(zip(ids, names).filter { $0.1.trimmed == v }.map(\.0))
+        if matches.count == 1 { fields[i] = matches.first!; return }
+        if matches.count > 1 {
+            log.add(fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(matches.sorted().joined(separator: ", "))); give the id")
+        } else {
+            log.add(fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)")
+        }
+    }
+
+    /// Resolves the reference columns of this table against the workspace it merges into.
+    func resolveReferences(_ fields: inout [String], index: [String: Int], line: Int, merged: Workspace) {
+        let w = merged
+        switch kind {
+        case .requirements:
+            resolve(&fields, "department", index: index, line: line, ids: w.departments.map(\.id), names: w.departments.map(\.name),
+                    what: "department", file: "departments.csv")
+            resolve(&fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
+                    what: "criterion", file: "criteria.csv")
+        case .gates, .prices, .scores, .contracts:
+            resolve(&fields, "vendor", index: index, line: line, ids: w.vendors.map(\.id), names: w.vendors.map(\.name),
+                    what: "vendor", file: "vendors.csv")
+            if kind == .scores {
+                resolve(&fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
+                        what: "criterion", file: "criteria.csv")
+            }
+        default:
+            break
+        }
+    }
+
+    /// The next free ids after the existing ones, shaped like them (prefix, zero padding).
+    static func idMaker(existing: [String], defaultPrefix: String) -> () -> String {
+        var prefix = defaultPrefix, width = 1, next = 1
+        var best: (n: Int, prefix: String, width: Int)?
+        for id in existing {
+            let digits = id.reversed().prefix(while: { $0.isASCII && $0.isNumber })
+            guard !digits.isEmpty, digits.count <= 15, let n = Int(String(digits.reversed())) else { continue }
+            let p = String(id.dropLast(digits.count))
+            let w = digits.last == "0" ? digits.count : 1
+            if best == nil || n > best!.n { best = (n, p, w) }
+        }
+        if let best { prefix = best.prefix; width = best.width; next = best.n + 1 }
+        var used = Set(existing)
+        return {
+            while true {
+                let digits = String(next)
+                let id = prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+                next += 1
+                if used.insert(id).inserted { return id }
+            }
+        }
+    }
+
+    /// Parses the rows of one table with the Store's own row reader.
+    mutating func rows<Row>(_ spec: TableSpec<Row>, _ text: String, existing: [Row], required: [String], extraColumns: [String] = [],
+                            merged: Workspace) -> (rows: [Row], lines: [Int], ids: [String], cells: [[String: String]])? {
+        let assignable = kind.idPrefix != nil
+        let requiredInHeader = required.filter { !(assignable && $0 == "id") }
+        guard var sheet = sheet(text, columns: spec.columns + extraColumns, required: requiredInHeader) else { return nil }
+        var makeID: (() -> String)?
+        if assignable {
+            var taken = replace ? [] : existing.map(spec.diffKey)
+            if let i = sheet.index["id"] { taken += sheet.records.map { $0.fields[i].trimmed }.filter { !$0.isEmpty } }
+            makeID = Self.idMaker(existing: taken, defaultPrefix: kind.idPrefix!)
+            if sheet.index["id"] == nil {
+                sheet.index["id"] = sheet.width
+                for k in sheet.records.indices { sheet.records[k].fields.append("") }
+            }
+        }
+        var out: [Row] = []
+        var lines: [Int] = []
+        var ids: [String] = []
+        var cells: [[String: String]] = []
+        for record in sheet.records {
+            var fields = record.fields
+            if let i = sheet.index["id"], let makeID, fields[i].trimmed.isEmpty { fields[i] = makeID() }
+            translateValues(&fields, index: sheet.index)
+            resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
+            for c in required {
+                if let i = sheet.index[c], fields[i].trimmed.isEmpty { log.add(fileName, record.line, c, "is empty; every row needs a \(c)") }
+            }
+            let reader = RowReader(file: fileName, line: record.line, index: sheet.index, fields: fields, log: log)
+            guard let row = spec.decode(reader) else { continue }
+            out.append(row)
+            lines.append(record.line)
+            ids.append(sheet.index["id"].map { fields[$0] } ?? "")
+            cells.append(sheet.index.mapValues { fields[$0] })
+        }
+        return (out, lines, ids, cells)
+    }
+
+    /// Reports imported rows whose key is already in the table they are appended to.
+    func checkAppend<Row>(_ spec: TableSpec<Row>, existing: [Row], rows: [Row], lines: [Int], file: String) {
+        guard !replace, let field = kind.uniqueField else { return }
+        let keys = Set(existing.map(spec.diffKey))
+        for (row, line) in zip(rows, lines) where keys.contains(spec.diffKey(row)) {
+            let key = spec.diffKey(row).replacingAll("/", with: ", ")
+            log.add(fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)")
+        }
+    }
+
+    /// Validates the merged workspace with the Store's rules; problems in the imported rows name the import file.
+    func validate(_ merged: Workspace, imported: [String: [Int]]) {
+        var lines = WorkspaceStore.render(merged, layouts: [:]).mapValues(\.lines)
+        for (file, importLines) in imported { lines[file] = importLines }
+        let vlog = ProblemLog()
+        Validator(lines: lines, settingsLine: { _ in 0 }, log: vlog).validate(merged)
+        for p in vlog.problems {
+            if imported[p.file] != nil && p.line > 0 {
+                log.problems.append(Problem(file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message))
+            } else {
+                log.problems.append(p)
+            }
+        }
+    }
+
+    func summary(count: Int, ids: [String], extra: String = "") -> String {
+        var s = "imported \(count) \(kind.noun(count))\(extra)"
+        let named = ids.filter { !$0.isEmpty }
+        if let first = named.first, let last = named.last { s += first == last ? " (\(first))" : " (\(first)–\(last))" }
+        if replace { s += ", replacing the table" }
+        if !ignored.isEmpty { s += "; ignored columns: " + ignored.joined(separator: ", ") }
+        return s
+    }
+
+    mutating func run<Row>(_ spec: TableSpec<Row>, _ path: WritableKeyPath<Workspace, [Row]>, _ text: String)
+        -> Result<ImportOutcome, ImportFailure> {
+        let existing = base[keyPath: path]
+        guard let parsed = rows(spec, text, existing: existing, required: spec.required, merged: base) else { return .failure(failure()) }
+        if kind == .contracts {
+            for (cells, line) in zip(parsed.cells, parsed.lines) {
+                let f = cells["file"]?.trimmed ?? ""
+                if !f.isEmpty && PathSafety.problem(f) == nil && base.contractTexts[f] == nil {
+                    log.add(fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)")
+                }
+            }
+        }
+        checkAppend(spec, existing: existing, rows: parsed.rows, lines: parsed.lines, file: spec.file)
+        var merged = base
+        merged[keyPath: path] = (replace ? [] : existing) + parsed.rows
+        let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
+        validate(merged, imported: [spec.file: lines])
+        guard log.problems.isEmpty else { return .failure(failure()) }
+        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
+                                      ids: parsed.ids.filter { !$0.isEmpty }))
+    }
+
+    mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
+        let spec = Schema.scores(file: fileName)
+        guard let parsed = rows(spec, text, existing: [], required: spec.required, extraColumns: ["evaluator"], merged: base) else {
+            return .failure(failure())
+        }
+        var byEvaluator: [String: (rows: [Score], lines: [Int])] = [:]
+        var order: [String] = []
+        for (k, row) in parsed.rows.enumerated() {
+            let given = parsed.cells[k]["evaluator"]?.trimmed ?? ""
+            let name = given.isEmpty ? (evaluator?.trimmed ?? "") : given
+            if name.isEmpty {
+                log.add(fileName, parsed.lines[k], "evaluator", "is empty; give --evaluator NAME or an evaluator column")
+                continue
+            }
+            if byEvaluator[name] == nil { order.append(name) }
+            byEvaluator[name, default: ([], [])].rows.append(row)
+            byEvaluator[name, default: ([], [])].lines.append(parsed.lines[k])
+        }
+        var merged = base
+        var imported: [String: [Int]] = [:]
+        for name in order {
+            let (rows, lines) = byEvaluator[name]!
+            let existing = base.scores[name] ?? []
+            let file = Schema.scoresFile(evaluator: name)
+            checkAppend(spec, existing: existing, rows: rows, lines: lines, file: file)
+            merged.scores[name] = (replace ? [] : existing) + rows
+            imported[file] = (replace ? [] : Array(repeating: 0, count: existing.count)) + lines
+        }
+        validate(merged, imported: imported)
+        guard log.problems.isEmpty else { return .failure(failure()) }
+        let who = order.isEmpty ? "" : " for " + order.joined(separator: ", ")
+        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count))
+    }
+}
+
+extension Importer {
+    /// `bidbench import`: loads the workspace in `folder`, imports the file at `path` and saves with
+    /// `WorkspaceStore.save` (atomic, journaled, under the lock). On `.failure` nothing was written.
+    /// Throws `StoreError` when the folder cannot be loaded, is read-only, is locked, or the file
+    /// cannot be read. `path` is how problems name the file.
+    public static func importFile(kind: TableKind, path: String, encoding: ImportEncoding = .utf8, folder: String,
+                                  evaluator: String? = nil, replace: Bool = false, actor: String) throws
+        -> Result<(summary: String, saved: LoadedWorkspace), ImportFailure> {
+        let loaded = try WorkspaceStore.load(folder: folder)
+        guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
+        let bytes = try FileIO.read(path)
+        switch importTable(kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
+                           evaluator: evaluator, replace: replace) {
+        case .failure(let f):
+            return .failure(f)
+        case .success(let outcome):
+            let saved = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor)
+            return .success(("\(outcome.summary) into \(folder)", saved))
+        }
+    }
+}
