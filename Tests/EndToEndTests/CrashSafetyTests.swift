@@ -253,18 +253,24 @@ import BidbenchUI
 
     static func fits(_ screen: [String], _ width: Int) -> Bool { screen.allSatisfy { TextWidth.of($0) <= width } }
 
-    /// Quits and checks the program ended by itself with status 0 (not a crash or a signal).
+    /// Sends `keys` one at a time (a pause after Escape, so the next key is not read as Alt+key),
+    /// then checks the program ended by itself with status 0 (not a crash or a signal).
     static func quitCleanly(_ t: TmuxSession, keys: [String] = ["q"]) throws {
-        for k in keys { try t.keys(k) }
+        for k in keys {
+            try t.keys(k)
+            if k == "Escape" { usleep(300_000) }
+        }
         try t.waitFor("a clean exit") { _ in (try? t.exited()) == true }
         // tmux may see the pane's end (EOF) before it reaps the process: poll for the status.
-        var status = ""
-        for _ in 0..<200 where status.isEmpty {
-            status = try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_dead_status}#{pane_dead_signal}"])
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            if status.isEmpty { usleep(20_000) }
+        var status = (status: Int32(0), out: "", err: "")
+        for _ in 0..<200 {
+            status = try run("/usr/bin/env", ["tmux", "-L", TmuxSession.socket, "display-message", "-p", "-t", t.name,
+                                              "#{pane_dead} #{pane_dead_status}#{pane_dead_signal}"])
+            if status.out.trimmingCharacters(in: .whitespacesAndNewlines) != "1" { break }
+            usleep(20_000)
         }
-        #expect(status == "0", "exit status, or the signal that ended it: \(status)")
+        #expect(status.out.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0",
+                "dead, exit status or signal: \(status.out) \(status.err) (tmux status \(status.status))")
     }
 
     @Test func aResizeStormEndsOnACorrectScreen() throws {
@@ -327,10 +333,12 @@ import BidbenchUI
         try t.waitFor(text: "[1 需求]")
         try t.keys("a"); try t.waitFor(text: "新增需求")
         try t.keys("Tab", "Tab")
-        let paste = String(repeating: "粘贴文本abc,\"x\" ", count: 84).prefix(1000)
+        // 1000 characters (Chinese, ASCII, a comma and quotes), ending with a marker to wait for.
+        let paste = String(String(repeating: "粘贴文本abc,\"x\" ", count: 84).prefix(991)) + "END标记0123"
         #expect(paste.count == 1000)
-        try t.type(String(paste))
-        let screen = try t.waitFor("the end of the pasted text") { $0.contains { $0.contains("abc,\"x\"") } }
+        try t.type(paste)
+        // Each character is one key event; the debug build takes a few seconds for all of them.
+        let screen = try t.waitFor("the end of the pasted text", timeout: 30) { $0.contains { $0.contains("END标记0123") } }
         Self.assertFits(screen, 100)
         #expect(try !t.exited())
         try Self.quitCleanly(t, keys: ["Escape", "q"])
