@@ -3,9 +3,8 @@ import Testing
 import BidbenchStore
 import BidbenchUI
 
-/// The real `bidbench` saving a large workspace from its TUI (in tmux), killed with SIGKILL at
-/// moments spread over the save. (No command-line verb writes over a workspace yet; when
-/// `bidbench import` lands, the same checks apply to it.)
+/// The real `bidbench` writing a large workspace — a save from its TUI (in tmux), and
+/// `bidbench import` — killed with SIGKILL at moments spread over the write.
 @Suite(.serialized) struct CrashSafetyTests {
     /// Extra requirements (about 400 KB more in `requirements.csv`) so a save lasts long enough to be hit mid-way.
     static let extraRows = 3_000
@@ -132,6 +131,65 @@ import BidbenchUI
         #expect(Self.bytes(reqPath) == new)
         #expect(Journal.verify(folder: ws).firstBadLine == nil)
         #expect(!FileManager.default.fileExists(atPath: lockPath), "a clean exit leaves no lock")
+    }
+
+    /// `bidbench import requirements BIG.csv` (3 000 rows) killed with SIGKILL at moments spread over the import.
+    @Test(.timeLimit(.minutes(2)))
+    func sigkillDuringImportsLeavesEachFileOldOrNew() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let big = tmp.path + "/big.csv"
+        var csv = "id,department,module,title,detail,priority,weight,acceptance,status,criterion,source\n"
+        for k in 0..<3_000 { csv += "G\(10_000 + k),D03,生产,批量需求 \(k),由测试生成的较长说明文字 \(k),should,1,,draft,func_mfg,测试\n" }
+        try csv.write(toFile: big, atomically: true, encoding: .utf8)
+        let reqPath = ws + "/requirements.csv", journalPath = ws + "/journal.log"
+        let old = try #require(Self.bytes(reqPath))
+
+        func start() throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binaryPath)
+            p.arguments = ["import", "-w", ws, "requirements", big]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, b in b }
+            try p.run()
+            return p
+        }
+        let began = Date()
+        let ref = try start()
+        ref.waitUntilExit()
+        let importTime = Date().timeIntervalSince(began)
+        #expect(ref.terminationStatus == 0)
+        let new = try #require(Self.bytes(reqPath))
+        #expect(new.count > old.count + 100_000)
+        func restore() {
+            _ = FileManager.default.createFile(atPath: reqPath, contents: Data(old))
+            try? FileManager.default.removeItem(atPath: journalPath)
+            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-head")
+        }
+        restore()
+
+        var outcomes = (old: 0, new: 0)
+        for k in 0..<25 {
+            let p = try start()
+            usleep(useconds_t(importTime * (Double(k % 8) / 6.0 + Double.random(in: 0...0.1)) * 1_000_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let now = Self.bytes(reqPath)
+            #expect(now == old || now == new, "requirements.csv is neither version after kill \(k + 1) (\(now?.count ?? -1) bytes)")
+            let journal = Journal.verify(folder: ws)
+            #expect(journal.ok, "journal --verify fails after kill \(k + 1): \(journal.message ?? "")")
+            if FileManager.default.fileExists(atPath: journalPath) { #expect(now == new, "a journal entry for a change that is not on disk") }
+            #expect(try WorkspaceStore.load(folder: ws).problems.map(\.description) == [])
+            if now == old { outcomes.old += 1 } else { outcomes.new += 1; restore() }
+        }
+        #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes), import time \(importTime) s")
+        // Whatever lock the kills left behind, the next import goes through.
+        let last = try start()
+        last.waitUntilExit()
+        #expect(last.terminationStatus == 0)
+        #expect(Self.bytes(reqPath) == new)
+        #expect(!FileManager.default.fileExists(atPath: ws + "/.bidbench/lock"))
     }
 }
 
