@@ -25,14 +25,16 @@ enum TUILauncher {
         var note: String?
         let fm = FileManager.default
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
-            let langGuess = resolveLang(flag: lang, workspaceLanguage: nil)
+            // The Chinese demo unless English was asked for (flag, BIDBENCH_LANG or an en locale).
+            let langGuess = resolveLang(flag: lang, workspaceLanguage: "zh")
             guard let demo = WorkspaceStore.demoFolder(language: langGuess.rawValue) else {
                 printError("error: no workspace here and the demo (data/demo) was not found; use `bidbench init PATH`.")
                 throw ExitCode(1)
             }
             let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
                 .replacingOccurrences(of: ":", with: "")
-            let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"] ?? (NSHomeDirectory() + "/.local/share")
+            let env = ProcessInfo.processInfo.environment
+            let base = env["XDG_DATA_HOME"] ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
