@@ -148,6 +148,11 @@ enum TUILauncher {
                     }
                 case .writeReport(let format, let path):
                     let target = path ?? (loaded.folder + "/report." + format)
+                    let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
+                    guard FileManager.default.fileExists(atPath: dir) else {
+                        pending.append(.failed(message: lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
+                        continue
+                    }
                     let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
                     let text = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {

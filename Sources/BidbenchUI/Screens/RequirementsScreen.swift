@@ -45,7 +45,7 @@ public enum RequirementsScreen {
             guard s.requirements.selected < rows.count else { return [] }
             let r = rows[s.requirements.selected]
             s.modal = .confirm(question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id))
-        case .search: s.modal = .prompt(kind: .search, field: TextField(s.lastSearch))
+        case .search: s.modal = .prompt(kind: .search, field: TextField())
         case .survey: SurveyScreen.start(&s)
         case .duplicates: s.modal = .duplicates(DuplicatesState())
         case .departments: s.modal = .departments(DepartmentsState())
