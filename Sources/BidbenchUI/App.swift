@@ -127,6 +127,7 @@ public enum App {
             s.width = w; s.height = h; return []
         case .saved(let msg):
             s.dirty = false; s.say(msg)
+            s.vendors.previousRanks = [:]
             if case .confirm(_, .quitUnsaved)? = s.modal { s.modal = nil; return [.quit] }
             return []
         case .saveFailed(let msg), .failed(let msg):
@@ -153,11 +154,15 @@ public enum App {
     }
 
     static func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
-        if let modal = s.modal { return handleModal(&s, modal, key) }
+        // A terminal too small shows only a message: keys must not reach a form the user cannot see.
         if s.width < minimumSize.width || s.height < minimumSize.height {
-            if key == .char("q") || key == .ctrl("c") { return quit(&s) }
+            if key == .char("q") || key == .ctrl("c") {
+                if case .confirm(_, .quitUnsaved)? = s.modal { return [] }
+                return quit(&s)
+            }
             return []
         }
+        if let modal = s.modal { return handleModal(&s, modal, key) }
         // Screen-specific bindings first.
         let screenEffects: [Effect]?
         switch s.screen {
@@ -336,9 +341,28 @@ public enum App {
         }
     }
 
+    /// The title, clipped so that the four tabs and the save state always fit on the first row.
     static func titleText(_ s: AppState) -> String {
         let name = s.workspace.settings.name.isEmpty ? "Bidbench" : s.workspace.settings.name
-        return " Bidbench · \(TextWidth.clip(name, to: 24))"
+        let tabs = ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \($0.title(s.lang)) ") + 1 }.reduce(0, +)
+        let room = s.width - tabs - TextWidth.of(stateText(s)) - 4 - TextWidth.of(" Bidbench · ")
+        if room < 6 { return room + TextWidth.of(" Bidbench · ") >= 9 ? " Bidbench" : "" }
+        return " Bidbench · \(TextWidth.clip(name, to: min(24, room)))"
+    }
+
+    static func stateText(_ s: AppState) -> String {
+        s.readOnly ? s.lang.t("READ-ONLY", "只读") : (s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存"))
+    }
+
+    /// Hint items that fit whole in `width` cells, joined by two spaces (never cut mid-word).
+    static func fitHints(_ text: String, width: Int) -> String {
+        var out = ""
+        for item in text.components(separatedBy: "  ") {
+            let next = out.isEmpty ? item : out + "  " + item
+            if TextWidth.of(next) > width { break }
+            out = next
+        }
+        return out
     }
 
     /// Draws the whole frame for the state.
@@ -364,7 +388,7 @@ public enum App {
             let label = id == s.screen ? "[\(i + 1) \(id.title(s.lang))]" : " \(i + 1) \(id.title(s.lang)) "
             c.text(r.lowerBound, 0, label, id == s.screen ? Style(fg: .cyan, bold: true) : Style(reverse: true))
         }
-        let state = s.readOnly ? s.lang.t("READ-ONLY", "只读") : (s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存"))
+        let state = stateText(s)
         let sw = TextWidth.of(state) + 1
         c.text(s.width - sw, 0, state, s.readOnly ? Style(fg: .red, bold: true, reverse: true) : Style(reverse: true))
 
@@ -385,9 +409,10 @@ public enum App {
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
         let hints = KeyMap.hintParts(for: s.screen.scope, lang: s.lang)
-        let gw = min(s.width - 2, TextWidth.of(hints.global))
-        c.text(s.width - 1 - gw, s.height - 1, hints.global, Style(reverse: true), maxWidth: gw)
-        c.text(1, s.height - 1, hints.local, Style(reverse: true), maxWidth: max(0, s.width - gw - 4))
+        let global = fitHints(hints.global, width: s.width - 2)
+        let gw = TextWidth.of(global)
+        c.text(s.width - 1 - gw, s.height - 1, global, Style(reverse: true))
+        c.text(1, s.height - 1, fitHints(hints.local, width: max(0, s.width - gw - 4)), Style(reverse: true))
 
         if let modal = s.modal { renderModal(s, modal, into: &c) }
         return c

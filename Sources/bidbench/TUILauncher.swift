@@ -25,14 +25,16 @@ enum TUILauncher {
         var note: String?
         let fm = FileManager.default
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
-            let langGuess = resolveLang(flag: lang, workspaceLanguage: nil)
+            // The Chinese demo unless English was asked for (flag, BIDBENCH_LANG or an en locale).
+            let langGuess = resolveLang(flag: lang, workspaceLanguage: "zh")
             guard let demo = WorkspaceStore.demoFolder(language: langGuess.rawValue) else {
                 printError("error: no workspace here and the demo (data/demo) was not found; use `bidbench init PATH`.")
                 throw ExitCode(1)
             }
             let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
                 .replacingOccurrences(of: ":", with: "")
-            let base = ProcessInfo.processInfo.environment["XDG_DATA_HOME"] ?? (NSHomeDirectory() + "/.local/share")
+            let env = ProcessInfo.processInfo.environment
+            let base = env["XDG_DATA_HOME"] ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
@@ -146,6 +148,11 @@ enum TUILauncher {
                     }
                 case .writeReport(let format, let path):
                     let target = path ?? (loaded.folder + "/report." + format)
+                    let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
+                    guard FileManager.default.fileExists(atPath: dir) else {
+                        pending.append(.failed(message: lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
+                        continue
+                    }
                     let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
                     let text = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {

@@ -107,8 +107,11 @@ import Testing
                                    questions: Survey.defaultQuestions, answers: ["", "Pipeline forecast", "", "", "asap"], lang: "en")!
         #expect(r.priority == .should)
         #expect(r.detail == "priority: asap")
+        // Left after the first question: the problem becomes the title, so nothing answered is lost.
         #expect(Survey.requirement(id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
-                                   questions: Survey.defaultQuestions, answers: ["slow"], lang: "en") == nil)
+                                   questions: Survey.defaultQuestions, answers: ["slow quotes"], lang: "en")?.title == "slow quotes")
+        #expect(Survey.requirement(id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
+                                   questions: Survey.defaultQuestions, answers: ["", ""], lang: "en") == nil)
     }
 }
 

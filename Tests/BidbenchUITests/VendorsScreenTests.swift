@@ -9,7 +9,10 @@ import BidbenchCore
         var d = Driver(ws)
         d.state.evaluator = "张伟"
         d.press(.char("2"))
-        #expect(d.text.contains("盲评中 (R 揭晓) · 评委: 张伟"))
+        #expect(d.text.contains("盲评中 · 评委: 张伟"))
+        d.press(.char("R"))
+        #expect(d.text.contains("只有主持人可以这样做"))
+        #expect(d.state.workspace.settings.revealed == false)
         // 张伟 gave V2 7; 李娜's 3 stays hidden, so no spread flag either.
         #expect(d.criterionRow("功能")?.contains("7.0") == true)
         #expect(d.criterionRow("功能")?.contains("⚑") == false)

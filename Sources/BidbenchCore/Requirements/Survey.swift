@@ -35,7 +35,8 @@ public enum Survey {
             if byField[q.field] == nil { byField[q.field] = v }
             if !["function", "module", "priority", "acceptance"].contains(q.field) { extras.append((lang == "zh" ? q.zh : q.en, v)) }
         }
-        guard let title = byField["function"] else { return nil }
+        // Without a function, the problem stands in as the title, so nothing answered is lost.
+        guard let title = byField["function"] ?? byField["problems"].map({ String($0.prefix(40)) }) else { return nil }
         var priority = Priority.should
         if let p = byField["priority"] {
             if let parsed = Priority(parsing: p) { priority = parsed } else { extras.append((lang == "zh" ? "优先级" : "priority", p)) }

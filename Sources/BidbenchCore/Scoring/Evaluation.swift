@@ -123,14 +123,20 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     }
 
     // Knock-out gates.
-    let musts = Dictionary(ws.requirements.filter { $0.priority == .must && $0.status != .dropped && $0.status != .merged }
-        .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
+    // retaining their strings) was most of the time on a large workspace.
+    var mustTitle: [String: String] = [:]
+    for i in ws.requirements.indices where ws.requirements[i].priority == .must
+        && ws.requirements[i].status != .dropped && ws.requirements[i].status != .merged {
+        if mustTitle[ws.requirements[i].id] == nil { mustTitle[ws.requirements[i].id] = ws.requirements[i].title }
+    }
     var failures: [String: [String]] = [:]
-    for g in ws.gates {
-        guard let r = musts[g.requirement] else { continue }
+    for i in ws.gates.indices where ws.gates[i].answer != .meets {   // most answers are `meets`
+        let g = ws.gates[i]
+        guard let title = mustTitle[g.requirement] else { continue }
         switch g.answer {
-        case .no: failures[g.vendor, default: []].append("\(r.id) \(r.title): no")
-        case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(r.id) \(r.title)")
+        case .no: failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
+        case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)")
         case .meets: break
         }
     }

@@ -84,14 +84,23 @@ public enum BudgetScreen {
         let nameW = 12
         let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
-        for y in 1...shownYears { cols.append(Column(L.t("Year \(y)", "第\(y)年"), 10, right: true)) }
+        for y in 1...shownYears { cols.append(Column(L.t("Year \(y)", "第\(y)年") + (y == shownYears && shownYears < sc.years ? "…" : ""), 10, right: true)) }
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
-        let cheapest = tcos.map(\.total).min()
-        let rows = tcos.map { t in [names[t.vendor] ?? t.vendor] + t.perYear.prefix(shownYears).map(money) + [money(t.total), money(t.npv)] }
+        // A vendor without price lines has no cost yet: shown as —, never the cheapest.
+        let priced = Set(ws.prices.map(\.vendor))
+        let cheapest = tcos.filter { priced.contains($0.vendor) }.map(\.total).min()
+        let rows = tcos.map { t in
+            priced.contains(t.vendor)
+                ? [names[t.vendor] ?? t.vendor] + t.perYear.prefix(shownYears).map(money) + [money(t.total), money(t.npv)]
+                : [names[t.vendor] ?? t.vendor] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
+        }
         let tableH = min(rows.count + 1, max(2, area.height / 3))
         TableView.render(into: &c, area: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: tableH), columns: cols, rows: rows,
                          selected: min(s.budget.vendor, rows.count - 1), offset: max(0, s.budget.vendor - (tableH - 2))) { i in
-            tcos[i].total == cheapest ? .good : .plain
+            priced.contains(tcos[i].vendor) && tcos[i].total == cheapest ? .good : (priced.contains(tcos[i].vendor) ? .plain : .dim)
+        }
+        if shownYears < sc.years {
+            c.text(area.x + 1, area.y + 1, L.t("years \(shownYears + 1)–\(sc.years) are in the total but not shown: widen the terminal", "第\(shownYears + 1)–\(sc.years)年计入合计但未显示: 请加宽终端"), .dim, maxWidth: area.width - 2)
         }
         if s.budget.year > 0 && s.budget.year <= shownYears {
             let x = area.x + 1 + (nameW + 1) + (s.budget.year - 1) * 11
@@ -102,6 +111,10 @@ public enum BudgetScreen {
         }
         let t = tcos[s.budget.vendor]
         var y = area.y + 3 + tableH
+        if !priced.contains(t.vendor) {
+            c.text(area.x + 1, y, L.t("\(names[t.vendor] ?? t.vendor) has no price lines yet (prices.csv, or bidbench import prices)", "\(names[t.vendor] ?? t.vendor) 还没有报价行 (prices.csv, 或 bidbench import prices)"), .warn, maxWidth: area.width - 2)
+            y += 2
+        } else {
         // By category: the focused year or the whole horizon.
         let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
         let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
@@ -137,6 +150,7 @@ public enum BudgetScreen {
                 x += c.text(x, y, label, st)
             }
             y += 1
+        }
         }
         // Scenarios side by side: each vendor's total under each named scenario.
         if !ws.scenarios.isEmpty, y + ws.scenarios.count + 2 < area.maxY {

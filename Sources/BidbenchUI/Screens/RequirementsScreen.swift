@@ -45,7 +45,7 @@ public enum RequirementsScreen {
             guard s.requirements.selected < rows.count else { return [] }
             let r = rows[s.requirements.selected]
             s.modal = .confirm(question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id))
-        case .search: s.modal = .prompt(kind: .search, field: TextField(s.lastSearch))
+        case .search: s.modal = .prompt(kind: .search, field: TextField())
         case .survey: SurveyScreen.start(&s)
         case .duplicates: s.modal = .duplicates(DuplicatesState())
         case .departments: s.modal = .departments(DepartmentsState())
@@ -120,6 +120,11 @@ public enum RequirementsScreen {
             FormField(key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
                       labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
         ]
+        let criteria = s.workspace.criteria.filter { $0.source == .panel }
+        if !criteria.isEmpty {
+            fields.append(FormField(key: "criterion", label: L.t("Criterion", "评价准则"), choices: [""] + criteria.map(\.id),
+                                    labels: [L.t("(none)", "(未归入)")] + criteria.map(\.name), selected: r?.criterion ?? ""))
+        }
         let title = r.map { L.t("Edit requirement \($0.id)", "编辑需求 \($0.id)") } ?? L.t("New requirement", "新增需求")
         return Form(purpose: r.map { "edit:\($0.id)" } ?? "add", title: title, fields: fields)
     }
@@ -140,7 +145,7 @@ public enum RequirementsScreen {
             let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
             var r = Requirement(id: id, department: dept, module: f.value("module").trimmed, title: title,
                                 detail: f.value("detail").trimmed, priority: priority, weight: weight,
-                                acceptance: f.value("acceptance").trimmed, status: status)
+                                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
             r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
             s.change(L.t("Added \(id)", "已新增 \(id)")) { ws in
                 ws.requirements.append(r)
@@ -150,7 +155,7 @@ public enum RequirementsScreen {
             if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
         } else {
             let id = String(f.purpose.dropFirst(5))
-            s.change(L.t("Saved \(id)", "已保存 \(id)")) { ws in
+            s.change(L.t("Updated \(id) (Ctrl-S saves)", "已更新 \(id) (Ctrl-S 保存)")) { ws in
                 guard let i = ws.requirements.firstIndex(where: { $0.id == id }) else { return }
                 ws.requirements[i].department = f.value("department")
                 ws.requirements[i].module = f.value("module").trimmed
@@ -160,6 +165,7 @@ public enum RequirementsScreen {
                 ws.requirements[i].weight = weight
                 ws.requirements[i].acceptance = f.value("acceptance").trimmed
                 ws.requirements[i].status = status
+                if f.fields.contains(where: { $0.key == "criterion" }) { ws.requirements[i].criterion = f.value("criterion") }
             }
         }
         s.requirements.offset = TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
@@ -169,6 +175,7 @@ public enum RequirementsScreen {
     static func delete(_ s: inout AppState, id: String) {
         s.change(s.lang.t("Deleted \(id) (u to undo)", "已删除 \(id) (按 u 撤销)")) { ws in
             ws.requirements.removeAll { $0.id == id }
+            ws.gates.removeAll { $0.requirement == id }   // the vendors' answers to it go with it (u brings both back)
         }
         App.clampSelections(&s)
     }
@@ -228,7 +235,7 @@ public enum RequirementsScreen {
             let r = rows[s.requirements.selected]
             c.text(area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold, maxWidth: area.width - 2)
             var perPriority: [Priority: Int] = [:]
-            for i in rows.indices { perPriority[rows[i].priority, default: 0] += 1 }
+            for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed { perPriority[rows[i].priority, default: 0] += 1 }
             let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
             c.text(area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim, maxWidth: area.width - 2)
         }

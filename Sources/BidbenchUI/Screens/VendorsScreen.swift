@@ -31,7 +31,15 @@ public enum VendorsScreen {
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
         guard let cmd = KeyMap.command(for: key, in: .vendors) else { return nil }
         let nv = s.workspace.vendors.count, nc = leaves(s.workspace).count
+        // An evaluator scores; everything that changes the panel's view belongs to the lead.
+        let leadOnly: Set<Command> = [.add, .edit, .delete, .ahp, .gates, .reveal, .methodNext, .weightUp, .weightDown]
+        if s.evaluator != nil && leadOnly.contains(cmd) {
+            s.say(s.lang.t("Only the lead can do that; evaluators score (Enter)", "只有主持人可以这样做; 评委只能打分 (Enter)"), error: true)
+            return []
+        }
         switch cmd {
+        case .top, .pageUp: s.vendors.criterion = 0
+        case .bottom, .pageDown: s.vendors.criterion = max(0, nc - 1)
         case .left: s.vendors.vendor = max(0, s.vendors.vendor - 1)
         case .right: s.vendors.vendor = max(0, min(nv - 1, s.vendors.vendor + 1))
         case .up: s.vendors.criterion = max(0, s.vendors.criterion - 1)
@@ -43,6 +51,11 @@ public enum VendorsScreen {
         case .delete:
             guard s.vendors.vendor < nv else { return [] }
             let v = s.workspace.vendors[s.vendors.vendor]
+            let contracts = s.workspace.contracts.filter { $0.vendor == v.id }.map(\.id)
+            if !contracts.isEmpty {
+                s.say(s.lang.t("\(v.name) has contract(s) \(contracts.joined(separator: ", ")): remove them first", "\(v.name) 还有合同 \(contracts.joined(separator: ", ")): 请先删除合同"), error: true)
+                return []
+            }
             s.modal = .confirm(question: s.lang.t("Delete vendor \(v.id) \(v.name) and its prices and scores? (y/n)",
                                                   "删除供应商 \(v.id) \(v.name) 及其报价和评分? (y/n)"), action: .deleteVendor(id: v.id))
         case .score:
@@ -60,7 +73,7 @@ public enum VendorsScreen {
                 FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
             ]))
         case .ahp:
-            s.vendors.previousRanks = currentRanks(s)
+            if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             AHPScreen.open(&s)
         case .gates:
             guard s.vendors.vendor < nv else { return [] }
@@ -69,12 +82,12 @@ public enum VendorsScreen {
             let now = !s.workspace.settings.revealed
             s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
         case .methodNext:
-            s.vendors.previousRanks = currentRanks(s)
+            if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let methods = ["wsm", "topsis", "cn"]
             let next = methods[((methods.firstIndex(of: s.workspace.settings.method) ?? 0) + 1) % methods.count]
             s.change(s.lang.t("Method: \(next)", "方法: \(next)")) { $0.settings.method = next }
         case .weightUp, .weightDown:
-            s.vendors.previousRanks = currentRanks(s)
+            if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let leaf = leaves(s.workspace)
             guard s.vendors.criterion < leaf.count else { return [] }
             let id = leaf[s.vendors.criterion].id
@@ -235,7 +248,7 @@ public enum VendorsScreen {
         let leaf = leaves(ws)
         let colW = 14, labelW = 24
         let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
-        let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : L.t("blind (R reveals)", "盲评中 (R 揭晓)")
+        let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
         var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
         let results = results(s)
         let ev = results.evaluation

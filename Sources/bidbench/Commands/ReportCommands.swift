@@ -38,19 +38,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedWorkspace
-        do {
-            loaded = try WorkspaceStore.load(folder: workspace.path)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(1)
-        }
-        // A report from a workspace with problems is still useful in a meeting, but must say so.
-        let problems = loaded.problems.map { "\($0)" }
-        for p in problems { printError("warning: \(p)") }
-        var request = ReportRequest(workspace: loaded.workspace, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
+        // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
+        // answers, say) would rank a knocked-out vendor.
+        let ws = try loadWorkspaceForVerb(workspace.path)
+        let request = ReportRequest(workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
                                     language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
-        request.problems = problems
         let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
         if output == "-" {
             print(text, terminator: "")

@@ -34,6 +34,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Demo language: zh or en.") var lang: String = "zh"
 
     func run() throws {
+        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
         guard let source = WorkspaceStore.demoFolder(language: lang) else {
             printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
             throw ExitCode(2)
