@@ -33,7 +33,7 @@ let package = Package(
             "BidbenchCore", "BidbenchStore", "BidbenchUI",
         ]),
         .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),
     ],

@@ -33,6 +33,9 @@ struct RowReader {
 
     private func bad(_ c: String, _ message: String) { log.add(file, line, c, message) }
 
+    /// A bad value as quoted in a message: at most 80 characters, so a 1 MB cell gives a readable line.
+    private func clipped(_ t: String) -> String { t.count <= 80 ? t : String(t.prefix(80)) + "…" }
+
     /// A cell that must not be empty (an id or a reference); nil after reporting when it is.
     func key(_ c: String) -> String? {
         let t = text(c)
@@ -43,7 +46,7 @@ struct RowReader {
     func double(_ c: String, default d: Double) -> Double {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
-        guard let v = NumberText.parseDouble(t) else { bad(c, "\"\(t)\" is not a number (expected a decimal such as 5 or 0.35)"); return d }
+        guard let v = NumberText.parseDouble(t) else { bad(c, "\"\(clipped(t))\" is not a number (expected a decimal such as 5 or 0.35)"); return d }
         return v
     }
 
@@ -52,7 +55,7 @@ struct RowReader {
     func optInt(_ c: String) -> Int? {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
-        guard let v = NumberText.parseInt(t) else { bad(c, "\"\(t)\" is not a whole number (expected digits such as 12)"); return nil }
+        guard let v = NumberText.parseInt(t) else { bad(c, "\"\(clipped(t))\" is not a whole number (expected digits such as 12)"); return nil }
         return v
     }
 
@@ -62,7 +65,7 @@ struct RowReader {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
         guard let v = Money(parsing: t) else {
-            bad(c, "\"\(t)\" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)")
+            bad(c, "\"\(clipped(t))\" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)")
             return nil
         }
         return v
@@ -71,14 +74,14 @@ struct RowReader {
     func day(_ c: String) -> Day? {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
-        guard let v = Day(iso: t) else { bad(c, "\"\(t)\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"); return nil }
+        guard let v = Day(iso: t) else { bad(c, "\"\(clipped(t))\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"); return nil }
         return v
     }
 
     func bool(_ c: String, default d: Bool) -> Bool {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
-        guard let v = TextTools.parseBool(t) else { bad(c, "\"\(t)\" is not true or false (also yes/no, 1/0, 是/否)"); return d }
+        guard let v = TextTools.parseBool(t) else { bad(c, "\"\(clipped(t))\" is not true or false (also yes/no, 1/0, 是/否)"); return d }
         return v
     }
 
@@ -88,7 +91,7 @@ struct RowReader {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
         guard let v = parse(t) else {
-            bad(c, "\"\(t)\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+            bad(c, "\"\(clipped(t))\" is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
             return d
         }
         return v
