@@ -1,3 +1,4 @@
+import BidbenchCore
 import Foundation
 
 /// A JSON value with ordered object keys, so the text it prints is deterministic (the journal's
@@ -100,26 +101,7 @@ public enum JSONValue: Equatable, Sendable {
     }
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, `\r` or `\u00XX`.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0x2028...0x2029).contains(u.value) {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    public static func quote(_ s: String) -> String { JSONText.quote(s) }
 }
 
 /// Decodes any JSON through `Decodable` (integers kept exact when they fit `Int64`).

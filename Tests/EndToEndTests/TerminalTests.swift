@@ -52,7 +52,11 @@ import BidbenchUI
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
         let t = try TmuxSession(args: ["-w", ws], width: 110, height: 40)
-        let screen = try t.waitFor("the requirements table") { $0.contains { $0.contains("R01") } }
+        // Wait for the whole frame (the hint bar is drawn last), not just its first rows.
+        let screen = try t.waitFor("the requirements table") { lines in
+            lines.filter { $0.range(of: #"^\s*R\d\d "#, options: .regularExpression) != nil }.count >= 10
+                && lines.contains { $0.contains("? 帮助") }
+        }
         let rows = screen.filter { $0.range(of: #"^\s*R\d\d "#, options: .regularExpression) != nil }
         #expect(rows.count >= 10)
         // Each row's priority column (必须/应该/可以/暂不) starts at the same display column.

@@ -1,3 +1,4 @@
+import BidbenchUI
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
@@ -172,35 +173,9 @@ private struct BudgetOutput {
         }.joined(separator: "\n") + "\n"
     }
 
-    private func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || v >= 0x20000
-            return w + (wide ? 2 : 1)
-        }
-    }
+    private func displayWidth(_ s: String) -> Int { TextWidth.of(s) }
 }
 
 /// A JSON string literal.
-private func jsonString(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-        switch u {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if u.value < 0x20 {
-                out += String(format: "\\u%04x", u.value)
-            } else {
-                out.unicodeScalars.append(u)
-            }
-        }
-    }
-    return out + "\""
-}
+private func jsonString(_ s: String) -> String { JSONText.quote(s) }
 

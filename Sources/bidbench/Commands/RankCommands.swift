@@ -1,3 +1,4 @@
+import BidbenchUI
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
@@ -367,38 +368,12 @@ indirect enum JSON {
         }
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
-    }
+    static func quote(_ s: String, into out: inout String) { out += JSONText.quote(s) }
 }
 
 /// Plain-text tables that line up Chinese (double-width) text.
 enum TextTable {
-    static func width(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { w, u in
-            let v = u.value
-            if u.properties.generalCategory == .nonspacingMark || v == 0x200B { return w }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return w + (wide ? 2 : 1)
-        }
-    }
+    static func width(_ s: String) -> Int { TextWidth.of(s) }
 
     /// Strips control characters so text from files cannot drive the terminal.
     static func clean(_ s: String) -> String {
