@@ -18,6 +18,8 @@ public struct Workspace: Equatable, Sendable {
     public var risks: [Risk] = []
     /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
     public var scenarios: [NamedScenario] = []
+    /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
+    public var survey: [SurveyQuestion] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).

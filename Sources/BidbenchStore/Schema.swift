@@ -201,9 +201,19 @@ enum Schema {
                   encode: { [$0.name, $0.years, $0.users, $0.growth, $0.escalation, $0.discountRate] })
     }
 
+    static var survey: TableSpec<SurveyQuestion> {
+        TableSpec(file: "survey.csv", columns: ["no", "field", "question_en", "question_zh"], required: ["no", "field"],
+                  sortKey: { [String($0.number)] }, diffKey: { String($0.number) }, extra: \.extra,
+                  decode: { r in
+                      guard let no = r.optInt("no") else { return nil }
+                      return SurveyQuestion(number: no, field: r.text("field"), en: r.text("question_en"), zh: r.text("question_zh"))
+                  },
+                  encode: { [String($0.number), $0.field, $0.en, $0.zh] })
+    }
+
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
     static let tableFiles = ["departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
-                             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv"]
+                             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv"]
 
     /// Allowed values of the status columns kept as text in the model.
     static let paymentStatuses = ["planned", "due", "paid"]

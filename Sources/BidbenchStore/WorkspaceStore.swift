@@ -88,6 +88,7 @@ public enum WorkspaceStore {
         w.changes = try table(Schema.changes)
         w.risks = try table(Schema.risks)
         w.scenarios = try table(Schema.scenarios)
+        w.survey = try table(Schema.survey)
         for name in FileIO.list(FileIO.join(folder, "scores")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             w.scores[String(name.dropLast(4))] = try table(Schema.scores(file: "scores/\(name)"))
         }
@@ -216,6 +217,7 @@ public enum WorkspaceStore {
         put(Schema.changes, w.changes)
         put(Schema.risks, w.risks)
         put(Schema.scenarios, w.scenarios)
+        put(Schema.survey, w.survey)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -333,7 +335,7 @@ public enum WorkspaceStore {
             (Schema.budget.file, a.budget != b.budget), (Schema.payments.file, a.payments != b.payments),
             (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
             (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
-            (Schema.scenarios.file, a.scenarios != b.scenarios),
+            (Schema.scenarios.file, a.scenarios != b.scenarios), (Schema.survey.file, a.survey != b.survey),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

@@ -15,7 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp
+    case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -65,6 +65,9 @@ public enum KeyMap {
         Binding(scope: .requirements, command: .duplicates, keys: [.char("m")], hint: ("merge", "合并"), help: ("Likely duplicates across departments, to merge", "跨部门可能重复的需求, 可合并")),
         Binding(scope: .requirements, command: .departments, keys: [.char("D")], hint: nil, help: ("Departments: add, edit, remove", "部门: 新增、编辑、删除")),
         Binding(scope: .requirements, command: .filterPriority, keys: [.char("f")], hint: ("priority", "优先级"), help: ("Cycle the priority filter", "切换优先级筛选")),
+        Binding(scope: .requirements, command: .filterStatus, keys: [.char("S")], hint: nil, help: ("Cycle the status filter", "切换状态筛选")),
+        Binding(scope: .requirements, command: .filterModule, keys: [.char("M")], hint: nil, help: ("Cycle the module filter", "切换模块筛选")),
+        Binding(scope: .requirements, command: .sortNext, keys: [.char("o")], hint: ("sort", "排序"), help: ("Sort by id, priority, weight, department, module", "按编号、优先级、权重、部门、模块排序")),
         // Vendors
         Binding(scope: .vendors, command: .add, keys: [.char("a")], hint: ("add vendor", "新增供应商"), help: ("Add a vendor", "新增供应商")),
         Binding(scope: .vendors, command: .score, keys: [.enter], hint: ("score", "打分"), help: ("Score the selected vendor on the selected criterion (as the evaluator of --as)", "为所选供应商的所选准则打分 (以 --as 指定的评委身份)")),

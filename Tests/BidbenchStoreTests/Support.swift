@@ -163,6 +163,13 @@ enum Fixture {
         扩张,,150,,,
 
         """,
+        "survey.csv": """
+        no,field,question_en,question_zh
+        1,function,Which function do you need?,需要什么功能?
+        2,problems,"What hurts today, in one line?",现在最大的问题是什么?
+        10,acceptance,How do we accept it?,怎样验收?
+
+        """,
         "ahp/top.csv": """
         ,C1,C2
         C1,1,3

@@ -134,3 +134,26 @@ import BidbenchCore
         #expect(d.state.screen != .contracts || d.text.contains("[4 Contracts]"))
     }
 }
+
+@Suite struct RequirementsFilterSortTests {
+    @Test func statusModuleFiltersAndSorting() {
+        var d = Driver()
+        d.press(.char("S"))                       // status: draft
+        #expect(d.text.contains("筛选: 草稿"))
+        #expect(d.row(containing: "R01") == nil && d.row(containing: "R03") != nil)
+        for _ in 0..<4 { d.press(.char("S")) }    // back to all statuses
+        d.press(.char("M"))                       // modules sorted: 总账 < 成本 < 排程 by code point? first is 总账? check by content
+        let module = d.state.requirements.module!
+        #expect(RequirementsScreen.visibleRows(d.state).allSatisfy { $0.module == module })
+        while d.state.requirements.module != nil { d.press(.char("M")) }
+        d.press(.char("o"))                       // by priority: musts first, then by id
+        #expect(d.text.contains("按优先级排序"))
+        #expect(RequirementsScreen.visibleRows(d.state).map(\.id) == ["R01", "R02", "R03"])
+        d.press(.char("o"))                       // by weight, heaviest first, ties by id
+        #expect(RequirementsScreen.visibleRows(d.state).map(\.id) == ["R01", "R02", "R03"])
+        d.press(.char("o"))                       // by department id: D01 R01 R02, D02 R03
+        #expect(RequirementsScreen.visibleRows(d.state).map(\.id) == ["R01", "R02", "R03"])
+        d.press(.char("o"))                       // by module: 总账(R01) 成本(R02) 排程(R03) in code-point order
+        #expect(RequirementsScreen.visibleRows(d.state).map(\.module) == ["总账", "成本", "排程"].sorted())
+    }
+}

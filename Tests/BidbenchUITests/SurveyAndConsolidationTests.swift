@@ -72,3 +72,23 @@ import BidbenchCore
         #expect(d.state.workspace.departments.count == 2)
     }
 }
+
+@Suite struct CustomSurveyTests {
+    @Test func aWorkspaceQuestionnaireReplacesTheDefault() {
+        var ws = sampleWorkspace()
+        ws.survey = [SurveyQuestion(number: 1, field: "function", en: "Which function?", zh: "需要什么功能?"),
+                     SurveyQuestion(number: 2, field: "priority", en: "Priority?", zh: ""),
+                     SurveyQuestion(number: 3, field: "site", en: "Which plant?", zh: "哪个工厂?")]
+        var d = Driver(ws)
+        d.press(.char("s"), .enter)
+        #expect(d.text.contains("问题 1/3"))
+        #expect(d.text.contains("需要什么功能?"))
+        d.type("质检报告自动归档"); d.press(.enter)
+        #expect(d.text.contains("Priority?"))             // no Chinese text: the English one is shown
+        d.type("必须"); d.press(.enter)
+        d.type("苏州厂"); d.press(.enter)
+        let r = d.state.workspace.requirements.last!
+        #expect(r.title == "质检报告自动归档" && r.priority == .must)
+        #expect(r.detail == "哪个工厂?: 苏州厂")            // a question of its own goes into the detail
+    }
+}

@@ -94,3 +94,33 @@ import BidbenchUI
         #expect(after.contains("R48,D03,质量,来料检验自动判定,,must,5,AQL 抽样自动出结论"))
     }
 }
+
+@Suite(.serialized) struct TerminalSurveyTests {
+    @Test func departmentSurveyWithChineseAnswersEndsUpOnDisk() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("s"); try t.waitFor(text: "哪个部门?")
+        try t.keys("Down", "Down", "Enter")                 // 生产部 (the third department)
+        try t.waitFor(text: "问题 1/8")
+        let answers = ["换线时物料经常不齐", "换线物料齐套预警", "生产排程", "计划员 6 人", "必须", "换线前 2 小时提示缺料", "", "2027-06"]
+        for a in answers {
+            if !a.isEmpty { try t.type(a) }
+            try t.keys("Enter")
+        }
+        try t.waitFor(text: "已记录 1")
+        try t.keys("Escape")
+        try t.waitFor(text: "调研结束: 共记录 1 条需求 R48")
+        try t.keys("C-s"); try t.waitFor(text: "已保存到")
+        try t.keys("q")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
+        let csv = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+        let line = csv.split(separator: "\n").first { $0.hasPrefix("R48,") }.map(String.init)
+        #expect(line?.contains(",生产排程,换线物料齐套预警,") == true)
+        #expect(line?.contains(",must,5,换线前 2 小时提示缺料,draft,") == true)
+        #expect(line?.contains("现状问题: 换线时物料经常不齐; 影响用户: 计划员 6 人; 期限: 2027-06") == true)
+        let dept = try String(contentsOfFile: ws + "/departments.csv", encoding: .utf8).split(separator: "\n")[3]
+        #expect(line?.contains("," + (dept.split(separator: ",").first.map(String.init) ?? "?") + ",") == true)
+    }
+}

@@ -1,11 +1,14 @@
 /// A question of a department needs survey.
 public struct SurveyQuestion: Equatable, Sendable {
+    /// Its place in the questionnaire (`survey.csv` is sorted by it).
+    public var number = 0
     /// What the answer becomes: `problems`, `function`, `users`, `priority`, `acceptance`, `budget`,
     /// `deadline`, `module`, or anything else (kept in the requirement's detail).
     public var field: String
     public var en: String
     public var zh: String
-    public init(field: String, en: String, zh: String) { self.field = field; self.en = en; self.zh = zh }
+    public var extra: [String: String] = [:]
+    public init(number: Int = 0, field: String, en: String, zh: String) { self.number = number; self.field = field; self.en = en; self.zh = zh }
 }
 
 /// The guided needs survey (业务需求梳理): one question a screen; answers become a requirement.

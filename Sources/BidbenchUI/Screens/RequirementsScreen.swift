@@ -7,7 +7,16 @@ public struct RequirementsState: Equatable, Sendable {
     /// Index into the workspace's departments; nil = all.
     public var department: Int?
     public var priority: Priority?
+    public var status: RequirementStatus?
+    /// A module name; nil = all.
+    public var module: String?
+    public var sort: RequirementSort = .id
     public init() {}
+}
+
+/// Orders of the requirements table (`o` cycles them).
+public enum RequirementSort: String, Sendable, CaseIterable {
+    case id, priority, weight, department, module
 }
 
 /// Requirements (需求): the table by department with priorities, add/edit/delete with undo, search.
@@ -16,10 +25,20 @@ public enum RequirementsScreen {
     public static func visibleRows(_ s: AppState) -> [Requirement] {
         let st = s.requirements
         let dept = st.department.flatMap { $0 < s.workspace.departments.count ? s.workspace.departments[$0].id : nil }
-        if dept == nil && st.priority == nil { return s.workspace.requirements }
-        return s.workspace.requirements.filter { r in
-            (dept == nil || r.department == dept) && (st.priority == nil || r.priority == st.priority)
+        var rows = dept == nil && st.priority == nil && st.status == nil && st.module == nil ? s.workspace.requirements
+            : s.workspace.requirements.filter { r in
+                (dept == nil || r.department == dept) && (st.priority == nil || r.priority == st.priority)
+                    && (st.status == nil || r.status == st.status) && (st.module == nil || r.module == st.module)
+            }
+        // Stable sorts with the id as the tie-break, so the order is the same on every render.
+        switch st.sort {
+        case .id: break
+        case .priority: rows.sort { ($0.priority.rank, $0.id) < ($1.priority.rank, $1.id) }
+        case .weight: rows.sort { ($1.weight, $0.id) < ($0.weight, $1.id) }
+        case .department: rows.sort { ($0.department, $0.id) < ($1.department, $1.id) }
+        case .module: rows.sort { ($0.module, $0.id) < ($1.module, $1.id) }
         }
+        return rows
     }
 
     static func tableArea(_ s: AppState, _ area: Rect) -> Rect {
@@ -62,6 +81,22 @@ public enum RequirementsScreen {
             let all: [Priority?] = [nil] + Priority.allCases.map { Optional($0) }
             let i = all.firstIndex(of: s.requirements.priority) ?? 0
             s.requirements.priority = all[(i + 1) % all.count]
+            s.requirements.selected = 0
+        case .filterStatus:
+            let all: [RequirementStatus?] = [nil] + RequirementStatus.allCases.map { Optional($0) }
+            let i = all.firstIndex(of: s.requirements.status) ?? 0
+            s.requirements.status = all[(i + 1) % all.count]
+            s.requirements.selected = 0
+        case .filterModule:
+            var modules: [String] = []
+            for r in s.workspace.requirements where !modules.contains(r.module) { modules.append(r.module) }
+            let all: [String?] = [nil] + modules.sorted().map { Optional($0) }
+            let i = all.firstIndex(of: s.requirements.module) ?? 0
+            s.requirements.module = all[(i + 1) % all.count]
+            s.requirements.selected = 0
+        case .sortNext:
+            let all = RequirementSort.allCases
+            s.requirements.sort = all[((all.firstIndex(of: s.requirements.sort) ?? 0) + 1) % all.count]
             s.requirements.selected = 0
         default: return nil
         }
@@ -202,8 +237,13 @@ public enum RequirementsScreen {
             if x + TextWidth.of(label) >= area.maxX - 14 { break }
             x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
         }
-        if let p = s.requirements.priority {
-            let f = L.t("filter: ", "筛选: ") + L.priority(p)
+        var filters: [String] = []
+        if let p = s.requirements.priority { filters.append(L.priority(p)) }
+        if let st = s.requirements.status { filters.append(L.status(st)) }
+        if let m = s.requirements.module { filters.append(m) }
+        if s.requirements.sort != .id { filters.append(L.t("by \(s.requirements.sort.rawValue)", "按\(sortLabel(s.requirements.sort, L))排序")) }
+        if !filters.isEmpty {
+            let f = L.t("filter: ", "筛选: ") + filters.joined(separator: " · ")
             c.text(area.maxX - TextWidth.of(f) - 1, area.y, f, .warn)
         }
         let rows = visibleRows(s)
@@ -239,6 +279,16 @@ public enum RequirementsScreen {
             let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
             c.text(area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim, maxWidth: area.width - 2)
         }
+    }
+}
+
+func sortLabel(_ k: RequirementSort, _ L: Lang) -> String {
+    switch k {
+    case .id: return L.t("id", "编号")
+    case .priority: return L.t("priority", "优先级")
+    case .weight: return L.t("weight", "权重")
+    case .department: return L.t("department", "部门")
+    case .module: return L.t("module", "模块")
     }
 }
 

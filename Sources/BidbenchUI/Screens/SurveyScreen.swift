@@ -15,12 +15,13 @@ public struct SurveyState: Equatable, Sendable {
 /// Survey mode: pick a department, then one question a screen; Enter goes on, Esc leaves and keeps
 /// what was answered. Each round of answers becomes a draft requirement of that department, dated today.
 public enum SurveyScreen {
-    static var questions: [SurveyQuestion] { Survey.defaultQuestions }
+    /// The workspace's questionnaire (`survey.csv`), else the default one.
+    static func questions(_ s: AppState) -> [SurveyQuestion] { s.workspace.survey.isEmpty ? Survey.defaultQuestions : s.workspace.survey }
 
     static func start(_ s: inout AppState) {
         guard !s.readOnly else { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return }
         guard !s.workspace.departments.isEmpty else { s.say(s.lang.t("Add a department first (D)", "请先新增部门 (D)"), error: true); return }
-        var st = SurveyState(questions: questions.count)
+        var st = SurveyState(questions: questions(s).count)
         if let d = s.requirements.department { st.department = s.workspace.departments[d].id }
         s.modal = .survey(st)
     }
@@ -46,10 +47,10 @@ public enum SurveyScreen {
                            "调研结束: 共记录 \(st.recorded.count) 条需求 \(st.recorded.joined(separator: " "))"))
             return
         case .enter, .tab:
-            if st.question < questions.count - 1 { st.question += 1 }
+            if st.question < questions(s).count - 1 { st.question += 1 }
             else {
                 record(&s, &st, department: dept)
-                st.answers = Array(repeating: TextField(), count: questions.count)
+                st.answers = Array(repeating: TextField(), count: questions(s).count)
                 st.question = 0
             }
         case .up, .backTab:
@@ -65,7 +66,7 @@ public enum SurveyScreen {
         let id = RequirementsScreen.nextID(s.workspace)
         let name = s.workspace.departments.first { $0.id == department }?.name ?? department
         guard let r = Survey.requirement(id: id, department: department, departmentName: name, date: s.today,
-                                         questions: questions, answers: st.answers.map(\.text), lang: s.lang.rawValue) else { return }
+                                         questions: questions(s), answers: st.answers.map(\.text), lang: s.lang.rawValue) else { return }
         s.change(s.lang.t("Recorded \(id) \(r.title)", "已记录 \(id) \(r.title)")) { ws in ws.requirements.append(r); ws.requirements.sort { $0.id < $1.id } }
         st.recorded.append(id)
     }
@@ -82,14 +83,14 @@ public enum SurveyScreen {
             return
         }
         let name = s.workspace.departments.first { $0.id == dept }?.name ?? dept
-        let q = questions[st.question]
-        c.text(r.x + 2, r.y + 1, "\(name) · \(s.today) · \(L.t("question", "问题")) \(st.question + 1)/\(questions.count) · \(L.t("recorded", "已记录")) \(st.recorded.count)", .dim, maxWidth: r.width - 4)
-        c.text(r.x + 2, r.y + 3, L.t(q.en, q.zh), .bold, maxWidth: r.width - 4)
+        let q = questions(s)[st.question]
+        c.text(r.x + 2, r.y + 1, "\(name) · \(s.today) · \(L.t("question", "问题")) \(st.question + 1)/\(questions(s).count) · \(L.t("recorded", "已记录")) \(st.recorded.count)", .dim, maxWidth: r.width - 4)
+        c.text(r.x + 2, r.y + 3, L.t(q.en.isEmpty ? q.zh : q.en, q.zh.isEmpty ? q.en : q.zh), .bold, maxWidth: r.width - 4)
         st.answers[st.question].render(into: &c, x: r.x + 4, y: r.y + 5, width: r.width - 8, focused: true, style: Style(underline: true))
         // Earlier answers of this round.
         var y = r.y + 7
         for (i, a) in st.answers.enumerated() where i != st.question && !a.text.isEmpty && y < r.maxY - 2 {
-            c.text(r.x + 4, y, "\(L.t(questions[i].en, questions[i].zh)) \(a.text)", .dim, maxWidth: r.width - 8); y += 1
+            c.text(r.x + 4, y, "\(L.t(questions(s)[i].en, questions(s)[i].zh)) \(a.text)", .dim, maxWidth: r.width - 8); y += 1
         }
         c.text(r.x + 2, r.maxY - 1, L.t(" Enter next · ↑ back · Esc finish (answers are kept) ", " Enter 下一题 · ↑ 上一题 · Esc 结束 (已答内容保留) "), .dim, maxWidth: r.width - 4)
     }
