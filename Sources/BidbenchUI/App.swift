@@ -39,6 +39,7 @@ public enum Modal: Equatable, Sendable {
     case departments(DepartmentsState)
     case gates(GatesState)
     case ahp(AHPState)
+    case prices(PricesState)
     /// A list of messages to read (e.g. why an import was refused).
     case messages(title: String, lines: [String])
 }
@@ -247,6 +248,7 @@ public enum App {
         case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
         case .gates(let st): GatesScreen.handle(&s, st, key); return []
         case .ahp(let st): AHPScreen.handle(&s, st, key); return []
+        case .prices(let st): PricesScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -258,6 +260,7 @@ public enum App {
                 else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
                 else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("gate-note:") { error = GatesScreen.submitNote(&s, form) }
+                else if form.purpose.hasPrefix("price:") { error = PricesScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -446,6 +449,7 @@ public enum App {
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
         case .gates(let st): GatesScreen.render(s, st, into: &c)
         case .ahp(let st): AHPScreen.render(s, st, into: &c)
+        case .prices(let st): PricesScreen.render(s, st, into: &c)
         case .messages(let title, let lines):
             let h = min(full.height - 1, lines.count + 2)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)

@@ -15,7 +15,7 @@ public enum Command: String, Sendable, CaseIterable {
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown
     case nextField, prevField, submit
     case setReviewStatus
-    case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext
+    case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices, cashFlow
 }
 
 /// One row of the key map: the keys, the short label for the hint bar and the description for help.
@@ -81,6 +81,8 @@ public enum KeyMap {
         Binding(scope: .vendors, command: .methodNext, keys: [.char("M")], hint: ("method", "方法"), help: ("Next scoring method (wsm, topsis, cn)", "切换评分方法 (wsm, topsis, cn)")),
         // Budget
         Binding(scope: .budget, command: .scenarioNext, keys: [.char("S")], hint: ("scenario", "情景"), help: ("Next named scenario (scenarios.csv); what-if keys start from it", "切换情景 (scenarios.csv); 假设调整从该情景开始")),
+        Binding(scope: .budget, command: .prices, keys: [.char("p")], hint: ("prices", "报价"), help: ("The selected vendor's price lines: add, edit, delete", "所选供应商的报价行: 新增、编辑、删除")),
+        Binding(scope: .budget, command: .cashFlow, keys: [.char("c")], hint: ("cash flow", "现金流"), help: ("Payment cash flow of all contracts by month, by quarter, or hidden", "全部合同的付款现金流: 按月、按季度或隐藏")),
         Binding(scope: .budget, command: .usersUp, keys: [.char("+")], hint: ("+/- users", "+/- 用户"), help: ("10 more users", "用户数 +10")),
         Binding(scope: .budget, command: .usersDown, keys: [.char("-")], hint: nil, help: ("10 fewer users", "用户数 -10")),
         Binding(scope: .budget, command: .yearsUp, keys: [.char("Y")], hint: ("y/Y years", "y/Y 年限"), help: ("One more year", "年限 +1")),

@@ -69,3 +69,46 @@ import BidbenchCore
         #expect(d.text.contains("[基准]  5 年  用户 100"))
     }
 }
+
+@Suite struct PriceLinesAndCashFlowTests {
+    @Test func editPriceLinesAndSeeTheTotalsMove() {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 5
+        ws.prices = [PriceLine(vendor: "V1", item: "ERP 许可", category: .license, model: .one_time, unitPrice: Money(units: 100_000))]
+        var d = Driver(ws)
+        d.press(.char("3"), .char("p"))
+        #expect(d.text.contains("报价行 — 云帆软件"))
+        #expect(d.row(containing: "ERP 许可")?.contains("100,000") == true)
+        d.press(.char("a"))
+        d.type("年度维护"); d.press(.tab, .right, .right, .right, .right, .right, .right)   // category → maintenance
+        d.press(.tab, .right)                                                                // model → annual
+        d.press(.tab); d.type("-3")
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “-3”"))
+        d.press(.ctrl("u")); d.type("20000"); d.press(.ctrl("s"))
+        #expect(d.state.workspace.prices.last == PriceLine(vendor: "V1", item: "年度维护", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)))
+        d.press(.escape)
+        // 100 000 + 5 × 20 000 = 200 000 over five years.
+        #expect(d.row(containing: "云帆软件")?.contains("200 000") == true)
+        d.press(.char("u"))
+        #expect(d.row(containing: "云帆软件")?.contains("100 000") == true)
+    }
+
+    @Test func cashFlowByMonthAndQuarter() {
+        var ws = sampleWorkspace()
+        ws.contracts = [Contract(id: "C1", vendor: "V1", title: "ERP", file: "", value: Money(units: 100_000))]
+        ws.payments = [PaymentMilestone(contract: "C1", milestone: "签约", percent: 30, due: Day(iso: "2027-01-15")),
+                       PaymentMilestone(contract: "C1", milestone: "上线", percent: 60, due: Day(iso: "2027-02-28")),
+                       PaymentMilestone(contract: "C1", milestone: "终验", percent: 10, due: Day(iso: "2027-06-30"))]
+        var d = Driver(ws)
+        d.press(.char("3"), .char("c"))
+        #expect(d.text.contains("付款现金流 (按月"))
+        #expect(d.row(containing: "2027-01 ")?.contains("30 000") == true)
+        #expect(d.row(containing: "2027-02 ")?.contains("60 000") == true)
+        d.press(.char("c"))
+        #expect(d.row(containing: "2027-Q1")?.contains("90 000") == true)
+        #expect(d.row(containing: "2027-Q2")?.contains("10 000") == true)
+        d.press(.char("c"))
+        #expect(!d.text.contains("付款现金流"))
+    }
+}

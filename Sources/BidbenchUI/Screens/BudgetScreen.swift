@@ -8,6 +8,8 @@ public struct BudgetState: Equatable, Sendable {
     public var year = 0
     /// 0 = the workspace's base scenario, i = the i-th named scenario of scenarios.csv.
     public var named = 0
+    /// The cash-flow view: nil = hidden.
+    public var cashFlow: CashFlowPeriod?
     public init() {}
 }
 
@@ -46,6 +48,13 @@ public enum BudgetScreen {
         case .discountDown: sc.discountRate = step(sc.discountRate, by: -0.01)
         case .up: s.budget.vendor = max(0, s.budget.vendor - 1)
         case .down: s.budget.vendor = min(max(0, s.workspace.vendors.count - 1), s.budget.vendor + 1)
+        case .prices:
+            guard s.budget.vendor < s.workspace.vendors.count else { return [] }
+            s.modal = .prices(PricesState(vendor: s.workspace.vendors[s.budget.vendor].id))
+            return []
+        case .cashFlow:
+            s.budget.cashFlow = s.budget.cashFlow == nil ? .month : (s.budget.cashFlow == .month ? .quarter : nil)
+            return []
         case .scenarioNext:
             s.budget.named = (s.budget.named + 1) % (s.workspace.scenarios.count + 1)
             s.budget.scenario = nil
@@ -151,6 +160,26 @@ public enum BudgetScreen {
             }
             y += 1
         }
+        }
+        // Cash flow of every contract's payment milestones, by month or quarter.
+        if let period = s.budget.cashFlow {
+            var inst: [Installment] = []
+            for k in ws.contracts {
+                let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
+                if let i = try? BudgetModel.installments(contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id }) { inst += i }
+            }
+            if let buckets = try? BudgetModel.cashFlow(inst, by: period), y < area.maxY - 1 {
+                c.text(area.x + 1, y, L.t("Cash flow by \(period == .month ? "month" : "quarter") (c)", "付款现金流 (按\(period == .month ? "月" : "季度"), c 切换)"), .bold)
+                y += 1
+                let top = buckets.map(\.amount.minor).max() ?? 1
+                for b in buckets where y < area.maxY - 1 {
+                    c.text(area.x + 3, y, TextWidth.fit(b.period, 9))
+                    let used = c.text(area.x + 13, y, bar(Double(b.amount.minor) / Double(max(1, top)), width: max(4, area.width - 40)), Style(fg: .magenta))
+                    c.text(area.x + 14 + used, y, money(b.amount) + "  " + b.installments.map(\.contract).joined(separator: " "))
+                    y += 1
+                }
+            }
+            return
         }
         // Scenarios side by side: each vendor's total under each named scenario.
         if !ws.scenarios.isEmpty, y + ws.scenarios.count + 2 < area.maxY {
