@@ -30,7 +30,7 @@ import BidbenchCore
         let renewal = ClauseKind.allCases.firstIndex(of: .renewal)!
         for _ in 0..<renewal { d.press(.down) }
         #expect(d.text.contains("第 7 行 · 续约"))
-        #expect(d.row(containing: "⚑ auto_renewal L7") != nil)
+        #expect(d.row(containing: "⚑ 自动续约（需提前通知） L7") != nil)
         #expect(d.screen.lines.contains { $0.hasPrefix(" ⚑ 续约") && $0.contains("L7") })
         // s cycles the reviewer's status: ok → negotiate; n writes a note. Both are saved in reviews.
         d.press(.char("s"))

@@ -1,6 +1,6 @@
 /// The contract part of the report: red-flag names and the key-terms table.
 extension ReportLabels {
-    static func redFlag(_ k: RedFlagKind, _ l: ReportLanguage) -> String {
+    public static func redFlag(_ k: RedFlagKind, _ l: ReportLanguage) -> String {
         switch k {
         case .unilateral_price_change: return l.pick("Unilateral price change", "单方调价")
         case .auto_renewal: return l.pick("Auto-renewal with a notice window", "自动续约（需提前通知）")

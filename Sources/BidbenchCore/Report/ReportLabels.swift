@@ -1,6 +1,7 @@
-/// Display names of the model's enumerations in both report languages.
-enum ReportLabels {
-    static func priority(_ p: Priority, _ l: ReportLanguage) -> String {
+/// Display names of the model's enumerations in both languages: the one table the report, the UI and
+/// the command line share.
+public enum ReportLabels {
+    public static func priority(_ p: Priority, _ l: ReportLanguage) -> String {
         switch p {
         case .must: return l.pick("Must", "必须")
         case .should: return l.pick("Should", "应该")
@@ -9,7 +10,7 @@ enum ReportLabels {
         }
     }
 
-    static func category(_ c: CostCategory, _ l: ReportLanguage) -> String {
+    public static func category(_ c: CostCategory, _ l: ReportLanguage) -> String {
         switch c {
         case .license: return l.pick("Licence", "许可")
         case .subscription: return l.pick("Subscription", "订阅")
@@ -23,7 +24,7 @@ enum ReportLabels {
         }
     }
 
-    static func riskType(_ t: RiskType, _ l: ReportLanguage) -> String {
+    public static func riskType(_ t: RiskType, _ l: ReportLanguage) -> String {
         switch t {
         case .technical: return l.pick("Technical", "技术")
         case .market: return l.pick("Market", "市场")
@@ -35,7 +36,7 @@ enum ReportLabels {
         }
     }
 
-    static func reviewStatus(_ s: ReviewStatus, _ l: ReportLanguage) -> String {
+    public static func reviewStatus(_ s: ReviewStatus, _ l: ReportLanguage) -> String {
         switch s {
         case .ok: return l.pick("OK", "可接受")
         case .negotiate: return l.pick("Negotiate", "需谈判")
@@ -44,7 +45,7 @@ enum ReportLabels {
         }
     }
 
-    static func clause(_ c: ClauseKind, _ l: ReportLanguage) -> String {
+    public static func clause(_ c: ClauseKind, _ l: ReportLanguage) -> String {
         switch c {
         case .scope: return l.pick("Scope", "服务范围")
         case .fees: return l.pick("Fees", "费用")
@@ -73,7 +74,7 @@ enum ReportLabels {
 
     /// Status words of contracts, payments, risks and change orders (free text in the model:
     /// known words are translated, anything else is shown as typed).
-    static func status(_ s: String, _ l: ReportLanguage) -> String {
+    public static func status(_ s: String, _ l: ReportLanguage) -> String {
         let known: [String: (String, String)] = [
             "draft": ("Draft", "草稿"), "review": ("In review", "审核中"), "signed": ("Signed", "已签"),
             "active": ("Active", "履行中"), "expired": ("Expired", "已到期"), "terminated": ("Terminated", "已终止"),

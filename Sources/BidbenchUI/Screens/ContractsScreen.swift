@@ -178,7 +178,7 @@ public enum ContractsScreen {
             c.text(area.x + 5, y, String(lines[n - 1]), hit ? Style(fg: flagged ? .red : .cyan, bold: true) : (flagged ? .warn : .plain), maxWidth: area.width - 5)
         }
         for (i, fl) in flags.prefix(flagRows).enumerated() {
-            c.text(area.x, area.maxY - flagRows + i, "⚑ \(fl.kind.rawValue)\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), maxWidth: area.width)
+            c.text(area.x, area.maxY - flagRows + i, "⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), maxWidth: area.width)
         }
     }
 
