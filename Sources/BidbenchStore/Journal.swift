@@ -72,6 +72,13 @@ public enum Journal {
     /// Appends several entries with one read of the journal's tail.
     static func append(folder: String, entries: [(table: String, action: String, changes: [JournalChange])], actor: String,
                        now: Date) throws -> [JournalEntry] {
+        try append(folder: folder, raw: entries.map { ($0.table, $0.action, JSONValue.array($0.changes.map(\.json)).compact, $0.changes) },
+                   actor: actor, now: now)
+    }
+
+    /// Appends entries whose `changes` are given as their JSON text (kept byte for byte).
+    static func append(folder: String, raw entries: [(table: String, action: String, changesJSON: String, changes: [JournalChange])],
+                       actor: String, now: Date) throws -> [JournalEntry] {
         let path = FileIO.join(folder, file)
         // Only the last line is needed (its seq and hash): read the tail, not a journal of many MB.
         let tail = lastLine(path)
@@ -94,7 +101,7 @@ public enum Journal {
         for e in entries {
             seq += 1
             let body = "{\"seq\":\(seq),\"time\":\(JSONValue.quote(time)),\"actor\":\(JSONValue.quote(actor)),\"table\":\(JSONValue.quote(e.table)),"
-                + "\"action\":\(JSONValue.quote(e.action)),\"changes\":\(JSONValue.array(e.changes.map(\.json)).compact),\"prev\":\"\(prev)\""
+                + "\"action\":\(JSONValue.quote(e.action)),\"changes\":\(e.changesJSON),\"prev\":\"\(prev)\""
             let hash = FileIO.sha256Hex(Array((body + "}").utf8))
             let line = body + ",\"hash\":\"\(hash)\"}"
             out += line + "\n"

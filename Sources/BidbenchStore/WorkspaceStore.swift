@@ -300,25 +300,26 @@ public enum WorkspaceStore {
         var layouts = loaded.layouts
         var fingerprints = loaded.fingerprints
         var written: [String] = []
+        try JournalPending.recover(folder: folder)
         for rel in changed {
             let full = FileIO.join(folder, rel)
             if let previous = try onDisk[rel] ?? FileIO.readIfExists(full) {
                 try FileIO.atomicWrite(FileIO.join(folder, ".bidbench/backup/" + rel), previous)
             }
-            let action: String
+            let action = new[rel] == nil ? "delete" : (FileIO.exists(full) ? "update" : "create")
+            try JournalPending.write(folder: folder, rel: rel, newBytes: new[rel]?.bytes, action: action,
+                                     changes: diff(old[rel], new[rel]), actor: actor, now: now)
             if let file = new[rel] {
-                action = FileIO.exists(full) ? "update" : "create"
                 try FileIO.atomicWrite(full, file.bytes, beforeRename: beforeRename)
                 fingerprints[rel] = FileIO.sha256Hex(file.bytes)
                 layouts[rel] = file.layout
             } else {
-                action = "delete"
                 try FileIO.remove(full)
                 fingerprints[rel] = nil
                 layouts[rel] = nil
             }
             written.append(rel)
-            _ = try Journal.append(folder: folder, entries: [(rel, action, diff(old[rel], new[rel]))], actor: actor, now: now)
+            try JournalPending.commit(folder: folder)
         }
         return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: written,
                                layouts: layouts, fingerprints: fingerprints)
