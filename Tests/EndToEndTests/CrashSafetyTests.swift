@@ -333,7 +333,15 @@ import BidbenchUI
         if parts.count == 3 {
             #expect(parts[2] == "0", "exit status, or the signal that ended it: \(parts[2])")
         } else {
-            #expect(parts.count == 2 && !FileManager.default.fileExists(atPath: "/proc/\(parts[1])/status"), "pane: \(info)")
+            // Gone, or a zombie that tmux has not reaped yet (State: Z): either way it has exited.
+            func exitedProcess() -> Bool {
+                guard parts.count == 2 else { return false }
+                guard let status = try? String(contentsOfFile: "/proc/\(parts[1])/status", encoding: .utf8) else { return true }
+                return status.contains("State:\tZ")
+            }
+            var done = exitedProcess()
+            for _ in 0..<100 where !done { usleep(20_000); done = exitedProcess() }
+            #expect(done, "pane: \(info)")
             let screen = try t.capture().joined(separator: "\n")
             for crash in ["Fatal error", "Illegal instruction", "Segmentation fault", "Trace/breakpoint", "Aborted"] {
                 #expect(!screen.contains(crash), "the program crashed:\n\(screen)")
