@@ -183,8 +183,18 @@ public enum VendorsScreen {
         App.clampSelections(&s)
     }
 
+    /// Width of the criterion label column and of each vendor column: as wide as the names need,
+    /// within the terminal.
+    static func columns(_ s: AppState) -> (label: Int, vendor: Int) {
+        let names = leaves(s.workspace).map { TextWidth.of($0.name) }.max() ?? 10
+        let label = min(max(24, names + 9), max(24, s.width / 3))
+        let nv = max(1, s.workspace.vendors.count)
+        let vendor = min(22, max(14, (s.width - label - 1) / nv))
+        return (label, vendor)
+    }
+
     static func click(_ s: inout AppState, x: Int, y: Int) {
-        let colW = 14, labelW = 24
+        let (labelW, colW) = columns(s)
         let row = y - (App.body(s).y + 2)
         if row >= 0 && row < leaves(s.workspace).count { s.vendors.criterion = row }
         let col = (x - labelW) / colW
@@ -246,7 +256,7 @@ public enum VendorsScreen {
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang, ws = s.workspace
         let leaf = leaves(ws)
-        let colW = 14, labelW = 24
+        let (labelW, colW) = columns(s)
         let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
         let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
         var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
