@@ -247,7 +247,7 @@ public enum VendorsScreen {
 
     static func methodTitle(_ m: String, _ L: Lang) -> String {
         switch m {
-        case "cn": return L.t("综合评分法 (87号令, low price first)", "综合评分法 (87号令)")
+        case "cn": return L.t("comprehensive scoring (MoF Order 87, low price first)", "综合评分法 (87号令)")
         case "topsis": return "TOPSIS"
         default: return L.t("weighted sum (WSM)", "加权求和 (WSM)")
         }
