@@ -49,3 +49,19 @@ import BidbenchCore
         #expect(d.state.workspace.reviews.first?.status == .ok)
     }
 }
+
+@Suite struct RiskWarningTests {
+    @Test func budgetUsedTriggerFiresFromTheEnvelopes() {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 1
+        ws.contracts = [Contract(id: "C1", vendor: "V1", title: "ERP", file: "contracts/C1.md")]
+        ws.prices = [PriceLine(vendor: "V1", item: "许可", category: .license, model: .one_time, unitPrice: Money(units: 95_000))]
+        ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "信息部", category: "", amount: Money(units: 100_000))]
+        ws.risks = [Risk(id: "RK1", type: .financial, title: "预算超支", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "0.9")]
+        var d = Driver(ws)
+        d.press(.char("4"), .char("v"), .char("v"))
+        #expect(d.text.contains("触发的预警: 1"))
+        #expect(d.text.contains("⚑ RK1"))
+        #expect(ContractsScreen.budgetUsed(d.state.workspace) == 0.95)
+    }
+}

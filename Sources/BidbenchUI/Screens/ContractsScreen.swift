@@ -201,6 +201,23 @@ public enum ContractsScreen {
         }
     }
 
+    /// The highest share of a budget envelope that the contracted vendors' costs use (the
+    /// `budget_used` early-warning trigger), under the workspace's base scenario.
+    static func budgetUsed(_ ws: Workspace) -> Double? {
+        guard !ws.budget.isEmpty, let sc = try? Scenario(settings: ws.settings) else { return nil }
+        let contracted = Set(ws.contracts.map(\.vendor))
+        guard let tcos = try? BudgetModel.tco(prices: ws.prices.filter { contracted.contains($0.vendor) }, scenario: sc) else { return nil }
+        let warn = ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!
+        let stop = ExactRatio(ws.settings.budgetStop) ?? .one
+        var top: Double?
+        for t in tcos {
+            for u in (try? BudgetModel.envelopes(ws.budget, tco: t, firstYear: ws.settings.firstYear, warn: warn, stop: stop)) ?? [] {
+                if let p = u.percentUsed { top = max(top ?? 0, p / 100) }
+            }
+        }
+        return top
+    }
+
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang, ws = s.workspace
         c.text(area.x, area.y, L.t("Risk heat map (likelihood ↑, impact →)", "风险热图 (可能性 ↑, 影响 →)"), .bold)
@@ -217,7 +234,7 @@ public enum ContractsScreen {
             }
         }
         var y = area.y + 8
-        let alerts = RiskRegister.alerts(risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: nil, today: s.today)
+        let alerts = RiskRegister.alerts(risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error); y += 1
         for a in alerts where y < area.maxY { c.text(area.x, y, "⚑ \(a.risk) \(a.message)", .warn, maxWidth: area.width); y += 1 }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
