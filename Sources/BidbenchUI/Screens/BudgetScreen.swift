@@ -41,7 +41,11 @@ public enum BudgetScreen {
         case .usersUp: sc.users += 10
         case .usersDown: sc.users = max(1, sc.users - 10)
         case .yearsUp: sc.years = min(15, sc.years + 1)
-        case .yearsDown: sc.years = max(1, sc.years - 1)
+        case .yearsDown:
+            // Not below the latest explicit start year: those lines would fall outside the horizon.
+            let floor = s.workspace.prices.compactMap(\.startYear).max() ?? 1
+            if sc.years - 1 < floor { s.say(s.lang.t("A price line starts in year \(floor): the horizon cannot be shorter", "有报价行从第\(floor)年开始: 年限不能更短"), error: true) }
+            sc.years = max(max(1, floor), sc.years - 1)
         case .escalationUp: sc.escalation = step(sc.escalation, by: 0.01)
         case .escalationDown: sc.escalation = step(sc.escalation, by: -0.01)
         case .discountUp: sc.discountRate = step(sc.discountRate, by: 0.01)

@@ -234,7 +234,7 @@ public enum RequirementsScreen {
         for (i, d) in ws.departments.enumerated() {
             let n = perDept[d.id] ?? 0
             let label = "\(d.name) \(n)"
-            if x + TextWidth.of(label) >= area.maxX - 14 { break }
+            if x + TextWidth.of(label) >= area.maxX - 14 { c.text(x, area.y, "…", .dim); break }
             x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
         }
         var filters: [String] = []
