@@ -69,5 +69,12 @@ import Testing
         var c = Canvas(width: 5, height: 1)
         f.render(into: &c, x: 0, y: 0, width: 5, focused: true)
         #expect(TextWidth.of(c.line(0)) == 5)
+        // Regression: a long field opened in a form showed only its end; unfocused it shows its start.
+        let long = TextField("现状问题: 排产靠 Excel; 影响用户: 计划员 6 人")
+        var u = Canvas(width: 10, height: 1)
+        long.render(into: &u, x: 0, y: 0, width: 10, focused: false)
+        #expect(u.line(0) == "现状问题: ")
+        long.render(into: &u, x: 0, y: 0, width: 10, focused: true)
+        #expect(u.line(0).hasSuffix("6 人 "))
     }
 }

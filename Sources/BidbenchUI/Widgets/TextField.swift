@@ -41,10 +41,11 @@ public struct TextField: Equatable, Sendable {
     /// Draws the field into `width` cells at (x, y), showing the cursor as a reversed cell when focused.
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 0 else { return }
-        // Scroll so the cursor stays visible: start from the cursor and walk left while it fits.
-        var start = cursor
+        // Unfocused, a field shows its beginning; focused, it scrolls so the cursor stays visible
+        // (start from the cursor and walk left while it fits).
+        var start = focused ? cursor : 0
         var used = 1
-        while start > 0 {
+        while focused && start > 0 {
             let w = TextWidth.of(chars[start - 1])
             if used + w > width { break }
             used += w; start -= 1
