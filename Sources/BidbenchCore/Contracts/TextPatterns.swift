@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Text helpers for contract review: normalisation of mixed Chinese/English lines, and a tiny
 /// pattern language matched on UTF-8 bytes (fast enough to run hundreds of rules over a contract).
 ///
@@ -103,22 +109,28 @@ struct TextPattern: Sendable {
         guard !n.isEmpty, from >= 0, hay.count >= n.count else { return nil }
         let lastStart = min(hay.count - n.count, startLimit)
         guard from <= lastStart else { return nil }
-        let f = n[0]
-        var i = from
-        while i <= lastStart {
-            if hay[i] == f {
-                var j = 1
-                while j < n.count && hay[i + j] == n[j] { j += 1 }
-                if j == n.count {
-                    let leftOK = !alt.leftBoundary || i == 0 || !isWordByte(hay[i - 1])
-                    let end = i + n.count
-                    let rightOK = !alt.rightBoundary || end == hay.count || !isWordByte(hay[end])
-                    if leftOK && rightOK { return i..<end }
+        // memchr (vectorised in libc) jumps to each candidate first byte; the rest is compared here.
+        return hay.withUnsafeBufferPointer { h -> Range<Int>? in
+            n.withUnsafeBufferPointer { needle -> Range<Int>? in
+                guard let base = h.baseAddress else { return nil }
+                let first = Int32(needle[0])
+                var i = from
+                while i <= lastStart {
+                    guard let hit = memchr(base + i, first, lastStart + 1 - i) else { return nil }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    var j = 1
+                    while j < needle.count && h[at + j] == needle[j] { j += 1 }
+                    if j == needle.count {
+                        let leftOK = !alt.leftBoundary || at == 0 || !isWordByte(h[at - 1])
+                        let end = at + needle.count
+                        let rightOK = !alt.rightBoundary || end == h.count || !isWordByte(h[end])
+                        if leftOK && rightOK { return at..<end }
+                    }
+                    i = at + 1
                 }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 }
 
