@@ -39,8 +39,6 @@ public struct Rect: Equatable, Sendable {
     public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
-    public func inset(_ d: Int) -> Rect { Rect(x: x + d, y: y + d, width: max(0, width - 2 * d), height: max(0, height - 2 * d)) }
 }
 
 /// An in-memory grid of cells: every screen renders into one; the terminal sends only the difference

@@ -157,3 +157,18 @@ import BidbenchCore
         #expect(RequirementsScreen.visibleRows(d.state).map(\.module) == ["总账", "成本", "排程"].sorted())
     }
 }
+
+@Suite struct RequirementsScrollTests {
+    /// Regression: a row added at 100×30 and then a resize to 70×20 left the selection below the table.
+    @Test func theSelectionStaysVisibleAfterAResize() {
+        var ws = sampleWorkspace()
+        for i in 4...40 { ws.requirements.append(Requirement(id: "R\(i)", department: "D01", module: "总账", title: "需求\(i)")) }
+        var d = Driver(ws)
+        d.press(.char("G"))
+        #expect(d.row(containing: "需求40") != nil)
+        d.send(.resize(width: 70, height: 20))
+        #expect(d.screen.lines.contains { $0.hasPrefix(" R40 ") })
+        d.send(.resize(width: 100, height: 30))
+        #expect(d.screen.lines.contains { $0.hasPrefix(" R40 ") })
+    }
+}

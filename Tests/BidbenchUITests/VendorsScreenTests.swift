@@ -9,7 +9,7 @@ import BidbenchCore
         var d = Driver(ws)
         d.state.evaluator = "张伟"
         d.press(.char("2"))
-        #expect(d.text.contains("盲评中 · 评委: 张伟"))
+        #expect(d.text.contains("盲评中 · 以张伟身份打分"))
         d.press(.char("R"))
         #expect(d.text.contains("只有主持人可以这样做"))
         #expect(d.state.workspace.settings.revealed == false)

@@ -45,6 +45,12 @@ public enum RequirementsScreen {
         Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 3))
     }
 
+    /// The first visible row: the stored scroll position, moved so the selection is on screen at the
+    /// current size (a resize, a search or an added row can move the selection out of view).
+    static func offset(_ s: AppState) -> Int {
+        TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
+    }
+
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
         guard let cmd = KeyMap.command(for: key, in: .requirements) else { return nil }
         let rows = visibleRows(s)
@@ -117,7 +123,6 @@ public enum RequirementsScreen {
             let r = rows[i]
             if (r.id + " " + r.title + " " + r.detail + " " + r.module + " " + r.acceptance).lowercased().contains(q) {
                 s.requirements.selected = i
-                s.requirements.offset = TableView.scroll(selected: i, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
                 s.say(s.lang.t("Found \(r.id)", "找到 \(r.id)"))
                 return
             }
@@ -203,7 +208,6 @@ public enum RequirementsScreen {
                 if f.fields.contains(where: { $0.key == "criterion" }) { ws.requirements[i].criterion = f.value("criterion") }
             }
         }
-        s.requirements.offset = TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
         return nil
     }
 
@@ -217,7 +221,7 @@ public enum RequirementsScreen {
 
     static func click(_ s: inout AppState, x: Int, y: Int) {
         let t = tableArea(s, App.body(s))
-        let row = s.requirements.offset + (y - t.y - 1)
+        let row = offset(s) + (y - t.y - 1)
         if y > t.y, y < t.maxY, row < visibleRows(s).count { s.requirements.selected = row }
     }
 
@@ -254,7 +258,7 @@ public enum RequirementsScreen {
             Column(L.t("Status", "状态"), 9),
         ], total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let first = min(s.requirements.offset, rows.count)
+        let first = min(offset(s), rows.count)
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
             [r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight), L.status(r.status)]

@@ -257,7 +257,7 @@ public enum VendorsScreen {
         let L = s.lang, ws = s.workspace
         let leaf = leaves(ws)
         let (labelW, colW) = columns(s)
-        let who = s.evaluator.map { L.t("scoring as \($0)", "评委: \($0)") } ?? L.t("lead", "主持人")
+        let who = s.evaluator.map { L.t("scoring as \($0)", "以\($0)身份打分") } ?? L.t("lead", "主持人")
         let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
         var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
         let results = results(s)
