@@ -55,10 +55,8 @@ extension ReportFacts {
 extension ReportFacts {
     /// Evaluates with the workspace's method; vendors without a bid price are scored on their TCO.
     mutating func computeScoring() {
-        var override: [String: Money] = [:]
-        for t in tcos where t.total > .zero { override[t.vendor] = t.total }
         do {
-            let ev = try evaluate(ws, priceOverride: override)
+            let ev = try evaluate(ws, priceOverride: tcoPrices(ws))
             let sens = ev.ranking.count >= 2 && !ev.problem.criteria.isEmpty ? Sensitivity.analyse(ev.problem) : nil
             scoring = ScoringFacts(evaluation: ev, sensitivity: sens)
         } catch {

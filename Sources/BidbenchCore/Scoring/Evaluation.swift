@@ -344,3 +344,15 @@ extension Double {
         return ((self * f).rounded() / f).shortText
     }
 }
+
+/// The price a vendor without a `bid_price` is scored on: its TCO over the horizon under the
+/// workspace's base scenario (vendors with no price lines get none, so they show as incomplete).
+/// Every caller of `evaluate` on a workspace — the TUI, the verbs and the report — uses this.
+public func tcoPrices(_ ws: Workspace) -> [String: Money] {
+    guard ws.vendors.contains(where: { $0.bidPrice == nil }),
+          let scenario = try? Scenario(settings: ws.settings),
+          let tcos = try? BudgetModel.tco(prices: ws.prices, scenario: scenario) else { return [:] }
+    var out: [String: Money] = [:]
+    for t in tcos where t.total > .zero { out[t.vendor] = t.total }
+    return out
+}

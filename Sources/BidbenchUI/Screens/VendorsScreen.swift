@@ -237,12 +237,7 @@ public enum VendorsScreen {
     static func evaluation(_ s: AppState) -> Result<Evaluation, ScoringError> {
         var ws = s.workspace
         ws.scores = visibleScores(s)
-        var override: [String: Money] = [:]
-        if ws.vendors.contains(where: { $0.bidPrice == nil }),
-           let sc = try? Scenario(settings: ws.settings), let tcos = try? BudgetModel.tco(prices: ws.prices, scenario: sc) {
-            for t in tcos { override[t.vendor] = t.total }
-        }
-        do { return .success(try evaluate(ws, priceOverride: override)) } catch { return .failure(error) }
+        do { return .success(try evaluate(ws, priceOverride: tcoPrices(ws))) } catch { return .failure(error) }
     }
 
     static func methodTitle(_ m: String, _ L: Lang) -> String {

@@ -34,7 +34,7 @@ struct RankCommand: ParsableCommand {
             emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
+            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
             emit(json ? RankOutput.json(e) : RankOutput.table(e))
         }
@@ -58,7 +58,7 @@ struct WeightsCommand: ParsableCommand {
     func run() throws {
         if ahp.isEmpty {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws), context: workspace.path)
+            let e = try orFail(try evaluate(ws, priceOverride: tcoPrices(ws)), context: workspace.path)
             emit(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
             return
         }
@@ -102,7 +102,7 @@ struct SensitivityCommand: ParsableCommand {
             methodName = method.rawValue
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize), context: workspace.path)
+            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)), context: workspace.path)
             e.warnings.forEach { printError("warning: \($0)") }
             problem = e.problem
             methodName = e.method.rawValue
