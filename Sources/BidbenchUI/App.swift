@@ -69,6 +69,8 @@ public struct AppState: Equatable, Sendable {
     /// Problems found at load: the workspace is read-only while there are any.
     public var problems: [String]
     public var dirty = false
+    /// Set by `y` at the quit question and by `:wq`: the next successful save quits.
+    public var quitAfterSave = false
     public var message: String?
     public var messageIsError = false
     public var undoStack: [Workspace] = []
@@ -129,9 +131,10 @@ public enum App {
         case .saved(let msg):
             s.dirty = false; s.say(msg)
             s.vendors.previousRanks = [:]
-            if case .confirm(_, .quitUnsaved)? = s.modal { s.modal = nil; return [.quit] }
+            if s.quitAfterSave { return [.quit] }
             return []
         case .saveFailed(let msg), .failed(let msg):
+            s.quitAfterSave = false
             s.say(msg, error: true); return []
         case .notice(let msg):
             s.say(msg); return []
@@ -140,6 +143,7 @@ public enum App {
             s.say(s.lang.t("\(problems.count) problem(s) in \(file)", "\(file) 中有 \(problems.count) 个问题"), error: true)
             return []
         case .changedOnDisk(let files):
+            s.quitAfterSave = false
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
             if s.readOnly { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return [] }
@@ -202,7 +206,9 @@ public enum App {
     }
 
     static func save(_ s: inout AppState) -> [Effect] {
-        if s.readOnly { s.say(s.lang.t("Read-only: nothing is saved until the files are fixed", "只读: 修正文件后才能保存"), error: true); return [] }
+        if s.readOnly {
+            s.quitAfterSave = false
+            s.say(s.lang.t("Read-only: nothing is saved until the files are fixed", "只读: 修正文件后才能保存"), error: true); return [] }
         return [.save(s.workspace, force: false)]
     }
 
@@ -224,7 +230,10 @@ public enum App {
             switch key {
             case .char("y"), .char("Y"):
                 switch action {
-                case .quitUnsaved: return save(&s)   // quits when `.saved` arrives
+                case .quitUnsaved:
+                    s.modal = nil
+                    s.quitAfterSave = true      // quits when `.saved` arrives
+                    return save(&s)
                 case .deleteRequirement(let id): s.modal = nil; RequirementsScreen.delete(&s, id: id)
                 case .deleteVendor(let id): s.modal = nil; VendorsScreen.delete(&s, id: id)
                 }
@@ -289,7 +298,7 @@ public enum App {
         case "q", "quit": return quit(&s)
         case "q!": return [.quit]
         case "wq", "x":
-            s.modal = .confirm(question: "", action: .quitUnsaved)
+            s.quitAfterSave = true
             return save(&s)
         case "lang" where words.count == 2:
             s.lang = Lang(guess: words[1]); return []
@@ -456,7 +465,6 @@ public enum App {
             c.fill(r); c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
             for (i, l) in lines.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
-            guard !q.isEmpty else { return }
             let w = min(s.width - 4, TextWidth.of(q) + 6)
             let r = Rect(x: (s.width - w) / 2, y: s.height / 2 - 2, width: w, height: 3)
             c.fill(r); c.box(r, Style(fg: .yellow, bold: true))

@@ -172,3 +172,23 @@ import BidbenchCore
         #expect(d.screen.lines.contains { $0.hasPrefix(" R40 ") })
     }
 }
+
+@Suite struct SaveAndQuitTests {
+    /// Regression: a failed `:wq` left an invisible quit question that took the next keys (n quit unsaved).
+    @Test func aFailedWqKeepsTheSessionAndItsEdits() {
+        var d = Driver()
+        d.press(.char("d"), .char("y"))
+        d.press(.char(":")); d.type("wq"); d.press(.enter)
+        guard case .save? = d.effects.last else { Issue.record("expected a save"); return }
+        d.send(.saveFailed(message: "保存失败: disk full"))
+        #expect(d.state.modal == nil)
+        d.press(.char("n"))                      // an ordinary key again (next search match), not "quit unsaved"
+        #expect(d.effects.last != .quit)
+        #expect(d.state.dirty)
+        d.send(.saved(message: "已保存"))          // a later, ordinary save does not quit either
+        #expect(d.effects.last != .quit)
+        d.press(.char(":")); d.type("wq"); d.press(.enter)
+        d.send(.saved(message: "已保存"))
+        #expect(d.effects.last == .quit)
+    }
+}
