@@ -37,6 +37,10 @@ public struct JournalVerification: Equatable, Sendable {
     public var firstBadLine: Int?
     /// What is wrong with it.
     public var message: String?
+    /// Set when the last save was killed while appending its entry: the unfinished last line is not
+    /// counted, and the next save (which still holds the entry in `.bidbench/journal-pending`)
+    /// removes it and appends the entry whole.
+    public var interruptedAppend: Bool = false
     public var ok: Bool { firstBadLine == nil }
 }
 
@@ -190,6 +194,11 @@ public enum Journal {
         }
         var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
+        var interrupted = false
+        if let last = lines.last, bytes.last != 10, isTorn(Array(last)), FileIO.exists(FileIO.join(folder, JournalPending.file)) {
+            lines.removeLast()
+            interrupted = true
+        }
         var prev = zeroHash
         var lineHashes: [String] = []
         for (i, raw) in lines.enumerated() {
@@ -224,7 +233,28 @@ public enum Journal {
                 }
             }
         }
-        return JournalVerification(entries: lines.count, firstBadLine: nil, message: nil)
+        return JournalVerification(entries: lines.count, firstBadLine: nil, message: nil, interruptedAppend: interrupted)
+    }
+
+    /// Whether an unterminated last line is the start of an entry cut short (not a whole entry whose
+    /// newline is missing, which is kept).
+    static func isTorn(_ line: [UInt8]) -> Bool {
+        guard let entry = parse(String(decoding: line, as: UTF8.self)) else { return true }
+        let suffixLength = ",\"hash\":\"\"}".utf8.count + 64
+        guard line.count > suffixLength else { return true }
+        return FileIO.sha256Hex(Array(line.dropLast(suffixLength)) + [UInt8(ascii: "}")]) != entry.hash
+    }
+
+    /// Removes an entry that a killed save left half-written at the end of the journal. Called under
+    /// the lock before the pending entry is settled, so that entry is then appended whole.
+    static func repairTornTail(folder: String) throws {
+        let path = FileIO.join(folder, file)
+        guard let tail = lastLine(path), !tail.endsWithNewline, isTorn(tail.line) else { return }
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
+        defer { close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard ftruncate(fd, size - off_t(tail.line.count)) == 0, fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.

@@ -8,7 +8,9 @@ import Foundation
 /// with the SHA-256 of the bytes it will have (empty for a delete). After the rename the entry is
 /// appended to `journal.log` and the pending file removed. If the process dies in between, the next
 /// save (under the lock) finds the pending entry: when the file now has the recorded bytes the change
-/// landed and the entry is appended; otherwise it did not and the entry is dropped.
+/// landed and the entry is appended; otherwise it did not and the entry is dropped. A kill during the
+/// append itself (a large entry is several writes to the kernel) leaves half a line at the end of the
+/// journal; it is cut off before the entry is appended again.
 enum JournalPending {
     static let file = ".bidbench/journal-pending"
 
@@ -46,6 +48,8 @@ enum JournalPending {
     static func recover(folder: String) throws {
         let path = FileIO.join(folder, file)
         guard let bytes = try FileIO.readIfExists(path) else { return }
+        // Killed while appending: the journal may end in half an entry; it is appended whole below.
+        try Journal.repairTornTail(folder: folder)
         guard let record = JSONValue.parse(String(decoding: bytes, as: UTF8.self)), let rel = record["file"]?.stringValue,
               let expected = record["sha256"]?.stringValue, PathSafety.problem(rel) == nil else {
             try FileIO.remove(path); return

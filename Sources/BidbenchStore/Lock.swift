@@ -34,7 +34,7 @@ public final class WorkspaceLock {
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             let holder = WorkspaceLock.readHolder(path)
-            if attempt == 0, let h = holder, h.host == host, h.pid > 0, kill(h.pid, 0) != 0, errno == ESRCH {
+            if attempt == 0, let h = holder, h.host == host, h.pid > 0, !WorkspaceLock.isRunning(h.pid) {
                 unlink(path)   // stale: its process is gone
                 continue
             }
@@ -51,6 +51,15 @@ public final class WorkspaceLock {
     }
 
     deinit { release() }
+
+    /// Whether a process runs with this pid. A zombie (killed, not yet reaped by its parent) holds no
+    /// files and never writes again, so it does not count: on Linux its state in /proc is `Z`.
+    static func isRunning(_ pid: Int32) -> Bool {
+        if kill(pid, 0) != 0 && errno == ESRCH { return false }
+        guard let stat = try? FileIO.read("/proc/\(pid)/stat"),
+              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return true }
+        return stat[close + 2] != UInt8(ascii: "Z")
+    }
 
     static func readHolder(_ path: String) -> (pid: Int32, host: String, since: String)? {
         guard let bytes = try? FileIO.read(path) else { return nil }

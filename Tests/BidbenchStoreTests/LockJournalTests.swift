@@ -35,6 +35,33 @@ import BidbenchCore
         }
     }
 
+    /// A killed holder stays a zombie until its parent reaps it; kill(pid, 0) still succeeds then,
+    /// but the process holds nothing, so the lock is taken over.
+    @Test func aZombieHoldersLockIsTakenOver() throws {
+        let dir = TempDir()
+        var pid: pid_t = 0
+        let argv = [strdup("/bin/true"), nil]
+        defer { free(argv[0]) }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, argv, environ) == 0)
+        // Not reaped yet: wait until the child has exited and is a zombie.
+        var state = ""
+        for _ in 0..<500 where state != "Z" {
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            state = stat.range(of: ") ").map { String(stat[$0.upperBound...].prefix(1)) } ?? ""
+            usleep(2_000)
+        }
+        #expect(state == "Z")
+        #expect(kill(pid, 0) == 0)   // what the old check relied on
+        #expect(!WorkspaceLock.isRunning(pid))
+        #expect(WorkspaceLock.isRunning(getpid()))
+        dir.write(".bidbench/lock", "pid=\(pid)\nhost=\(WorkspaceLock.hostName())\nstarted=2026-01-01T00:00:00Z\n")
+        let lock = try WorkspaceLock(folder: dir.path)
+        #expect(dir.text(".bidbench/lock")?.hasPrefix("pid=\(getpid())\n") == true)
+        lock.release()
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
     @Test func saveRespectsTheLock() throws {
         let dir = Fixture.folder()
         let loaded = try WorkspaceStore.load(folder: dir.path)

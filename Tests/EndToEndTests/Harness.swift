@@ -68,29 +68,36 @@ final class TempDir {
     }
 }
 
-/// A real terminal: the binary running inside a private tmux server.
+/// A real terminal: the binary running inside a private tmux server, one server per session.
+/// (A shared server raced: when one test killed the last session the server began to exit, and a
+/// concurrent test's `new-session` reached the dying server and failed.)
 final class TmuxSession {
-    static let socket = "bidbench-e2e-\(getpid())"
     let name: String
+    let socket: String
     var width: Int, height: Int
 
     init(args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         name = "t\(UUID().uuidString.prefix(8))"
+        socket = "bidbench-e2e-\(getpid())-\(name)"
         self.width = width; self.height = height
-        var cmd = ["-L", TmuxSession.socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+        var cmd = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                    "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color"]
         for (k, v) in env { cmd += ["-e", "\(k)=\(v)"] }
         cmd += [([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")]
-        let r = try spawn(["tmux"] + cmd)
-        guard r.status == 0 else { throw TmuxError(message: "tmux new-session failed (\(r.status)): \(r.out)") }
+        var r = try spawn(["tmux"] + cmd)
+        for _ in 0..<2 where r.status != 0 {   // a loaded machine can be slow to start a server
+            usleep(200_000)
+            r = try spawn(["tmux"] + cmd)
+        }
+        guard r.status == 0 else { throw TmuxError(message: "tmux new-session failed (\(r.status)): \(r.out)\(r.err)") }
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? spawn(["tmux", "-L", socket, "kill-server"]) }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        try spawn(["tmux", "-L", TmuxSession.socket] + args).out
+        try spawn(["tmux", "-L", socket] + args).out
     }
 
     /// The screen as text lines.
@@ -153,15 +160,15 @@ func cleanSpawnAttributes() -> posix_spawnattr_t {
 /// Runs a command with posix_spawn and waitpid, its output going to a temporary file. (Foundation's
 /// Process never saw the tmux client exit: the server it forks keeps pipes open and the client was
 /// left a zombie.)
-func spawn(_ argv: [String]) throws -> (status: Int32, out: String) {
+func spawn(_ argv: [String]) throws -> (status: Int32, out: String, err: String) {
     let outPath = NSTemporaryDirectory() + "bidbench-spawn-\(UUID().uuidString)"
-    defer { unlink(outPath) }
+    defer { unlink(outPath); unlink(outPath + ".err") }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, outPath + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     var pid: pid_t = 0
     let cargs = argv.map { strdup($0) } + [nil]
     defer { for a in cargs { free(a) } }
@@ -172,7 +179,8 @@ func spawn(_ argv: [String]) throws -> (status: Int32, out: String) {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
     let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    return ((status >> 8) & 0xff, out)
+    let err = (try? String(contentsOfFile: outPath + ".err", encoding: .utf8)) ?? ""
+    return ((status >> 8) & 0xff, out, err)
 }
 
 /// The display column where `needle` starts in `line`.

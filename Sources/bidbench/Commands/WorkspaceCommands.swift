@@ -94,11 +94,15 @@ struct JournalCommand: ParsableCommand {
             if json {
                 print(JSONValue.object([("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
                                         ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
-                                        ("message", v.message.map(JSONValue.string) ?? .null)]).compact)
+                                        ("message", v.message.map(JSONValue.string) ?? .null),
+                                        ("interrupted_append", .bool(v.interruptedAppend))]).compact)
             } else if let line = v.firstBadLine {
                 print("\(Journal.file):\(line): \(v.message ?? "bad entry")")
             } else {
                 print("OK: \(v.entries) entries, the hash chain is intact")
+                if v.interruptedAppend {
+                    print("note: the last save was interrupted while writing its entry; the next save completes it")
+                }
             }
             if !v.ok { throw ExitCode(1) }
             return
