@@ -90,6 +90,9 @@ public struct AppState: Equatable, Sendable {
         self.workspace = workspace; self.location = location; self.problems = problems
         self.lang = lang; self.width = width; self.height = height
         if !problems.isEmpty { modal = .problems }
+        // The vendor ranking is computed with the workspace, not on the first visit to the Vendors
+        // screen: on a large workspace it is ~15 ms, nothing next to loading it, but a key's budget.
+        VendorsScreen.refresh(&self, onAnyScreen: true)
     }
 
     public var readOnly: Bool { !problems.isEmpty }

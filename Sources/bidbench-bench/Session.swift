@@ -28,11 +28,13 @@ enum SessionBench {
         let typedQuery = after(s1, [.char("/")] + query.map { Key.char($0) })
         let formOnTitle = after(s1, [.enter, .tab, .tab])
         let formEdited = after(formOnTitle, [.char("X")])
+        let applied = after(formEdited, [.ctrl("s")])
         // Each measured key starts from the same prepared state, as in a live session.
         let steps: [(String, AppState, Key)] = [
             ("key ↓ move down (requirements)", s1, .down),
             ("key PgDn page down (requirements)", s1, .pageDown),
             ("key 2 switch screen 1→2", s1, .char("2")),
+            ("key 2 switch 1→2 after a requirement edit", applied, .char("2")),
             ("key 3 switch screen 2→3", s2, .char("3")),
             ("key 4 switch screen 3→4", s3, .char("4")),
             ("key / open search", s1, .char("/")),

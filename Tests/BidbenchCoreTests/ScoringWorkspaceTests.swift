@@ -172,6 +172,37 @@ struct ScoringWorkspaceTests {
         #expect(e2.ahp[""]?.consistent == false)
     }
 
+    /// A kept basis gives exactly the evaluation a fresh one gives, through weight, score, gate,
+    /// requirement, scale and aggregate changes; and it is reused only while its inputs are equal.
+    @Test func aKeptBasisNeverChangesTheResult() throws {
+        var ws = sample()
+        ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C3", score: 8))   // a second score: warning
+        var basis = EvaluationBasis()
+        func check(_ what: String, method: String = "cn", aggregate: String? = nil) throws {
+            let kept = try evaluate(ws, method: method, aggregate: aggregate, basis: &basis)
+            let fresh = try evaluate(ws, method: method, aggregate: aggregate)
+            #expect(kept == fresh, "\(what)")
+        }
+        try check("first")
+        let first = basis
+        ws.criteria[0].weight = 45
+        try check("weight")
+        #expect(basis == first, "a weight change reuses both parts")
+        try check("method", method: "topsis")
+        #expect(basis == first)
+        ws.scores["王工"]![0].score = 3
+        try check("score")
+        #expect(basis != first)
+        ws.gates[0].answer = .meets   // C is no longer knocked out
+        try check("gate")
+        ws.requirements[1].status = .confirmed   // R05 becomes a knock-out for A
+        try check("requirement")
+        #expect(try evaluate(ws, method: "cn", basis: &basis).disqualified.map(\.vendor) == ["A"])
+        try check("aggregate", aggregate: "median")
+        ws.settings.scale = 20
+        try check("scale")
+    }
+
     @Test func unknownNamesAreErrors() {
         #expect(throws: ScoringError("unknown method \"ahp\" (use wsm, topsis or cn)")) { try evaluate(sample(), method: "ahp") }
         #expect(throws: ScoringError("unknown aggregate \"mode\" (use mean or median)")) { try evaluate(sample(), aggregate: "mode") }

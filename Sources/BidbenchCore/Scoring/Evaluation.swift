@@ -79,6 +79,71 @@ public struct Evaluation: Equatable, Sendable {
 /// "higher is better") and every `price` criterion is scored base/price.
 public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
                      priceOverride: [String: Money] = [:]) throws(ScoringError) -> Evaluation {
+    var basis = EvaluationBasis()
+    return try evaluate(ws, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &basis)
+}
+
+/// The costly parts of an evaluation that weights, the method and prices do not change: the panel
+/// aggregate (from the scores) and the knock-out gate results (from the requirements and the gate
+/// answers). On a large workspace they are nearly all of the time, so a screen that re-ranks live
+/// keeps one basis and passes it to every `evaluate`: a part is reused while its inputs are equal
+/// (an unchanged array compares equal at once, by identity) and recomputed otherwise.
+public struct EvaluationBasis: Equatable, Sendable {
+    struct PanelPart: Equatable, Sendable {
+        var scores: [String: [Score]]
+        var scale: Double
+        var aggregate: PanelAggregate
+        var cells: [Panel.Key: PanelCell]
+        var warnings: [String]
+    }
+    struct GatePart: Equatable, Sendable {
+        var requirements: [Requirement]
+        var gates: [GateAnswer]
+        /// Vendor id → the must-haves it fails ("R01 title: no").
+        var failures: [String: [String]]
+        var warnings: [String]
+    }
+    var panel: PanelPart?
+    var gates: GatePart?
+    public init() {}
+
+    mutating func panel(_ scores: [String: [Score]], scale: Double, aggregate: PanelAggregate) -> PanelPart {
+        if let p = panel, p.scale == scale, p.aggregate == aggregate, p.scores == scores { return p }
+        let (cells, warnings) = Panel.aggregate(scores, scale: scale, aggregate: aggregate)
+        let p = PanelPart(scores: scores, scale: scale, aggregate: aggregate, cells: cells, warnings: warnings)
+        panel = p
+        return p
+    }
+
+    mutating func gates(_ requirements: [Requirement], _ answers: [GateAnswer]) -> GatePart {
+        if let g = gates, g.requirements == requirements, g.gates == answers { return g }
+        // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
+        // retaining their strings) was most of the time on a large workspace.
+        var mustTitle: [String: String] = [:]
+        for i in requirements.indices where requirements[i].priority == .must
+            && requirements[i].status != .dropped && requirements[i].status != .merged {
+            if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
+        }
+        var failures: [String: [String]] = [:]
+        var warnings: [String] = []
+        for i in answers.indices where answers[i].answer != .meets {   // most answers are `meets`
+            let g = answers[i]
+            guard let title = mustTitle[g.requirement] else { continue }
+            switch g.answer {
+            case .no: failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
+            case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)")
+            case .meets: break
+            }
+        }
+        let g = GatePart(requirements: requirements, gates: answers, failures: failures, warnings: warnings)
+        gates = g
+        return g
+    }
+}
+
+/// `evaluate` reusing (and updating) `basis`; the result is the same as without it.
+public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+                     priceOverride: [String: Money] = [:], basis: inout EvaluationBasis) throws(ScoringError) -> Evaluation {
     let methodName = (method ?? ws.settings.method).trimmed.lowercased()
     guard let method = ScoringMethod(rawValue: methodName) else {
         throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)")
@@ -105,8 +170,9 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     let criterionLabel = Dictionary(ws.criteria.map { ($0.id, "\($0.id) \($0.name)") }, uniquingKeysWith: { a, _ in a })
 
     // Panel.
-    let (cellMap, panelWarnings) = Panel.aggregate(ws.scores, scale: scale, aggregate: agg)
-    warnings += panelWarnings
+    let panel = basis.panel(ws.scores, scale: scale, aggregate: agg)
+    let cellMap = panel.cells
+    warnings += panel.warnings
     let vendorIds = Set(ws.vendors.map(\.id))
     let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
     let allIds = Set(ws.criteria.map(\.id))
@@ -123,23 +189,9 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     }
 
     // Knock-out gates.
-    // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
-    // retaining their strings) was most of the time on a large workspace.
-    var mustTitle: [String: String] = [:]
-    for i in ws.requirements.indices where ws.requirements[i].priority == .must
-        && ws.requirements[i].status != .dropped && ws.requirements[i].status != .merged {
-        if mustTitle[ws.requirements[i].id] == nil { mustTitle[ws.requirements[i].id] = ws.requirements[i].title }
-    }
-    var failures: [String: [String]] = [:]
-    for i in ws.gates.indices where ws.gates[i].answer != .meets {   // most answers are `meets`
-        let g = ws.gates[i]
-        guard let title = mustTitle[g.requirement] else { continue }
-        switch g.answer {
-        case .no: failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
-        case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)")
-        case .meets: break
-        }
-    }
+    let gatePart = basis.gates(ws.requirements, ws.gates)
+    let failures = gatePart.failures
+    warnings += gatePart.warnings
 
     var disqualified: [ExcludedVendor] = []
     var incomplete: [ExcludedVendor] = []

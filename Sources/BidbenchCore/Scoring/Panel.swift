@@ -58,26 +58,40 @@ public enum Panel {
     /// scored are absent (the caller reports them; they are never a silent 0).
     public static func aggregate(_ scores: [String: [Score]], scale: Double,
                                  aggregate: PanelAggregate) -> (cells: [Key: PanelCell], warnings: [String]) {
-        var byCell: [Key: [(String, Double)]] = [:]
+        // One hash per score: evaluators are taken in sorted order, so a cell's list ends with the
+        // current evaluator exactly when they scored that cell before (the last score then replaces it).
+        var slot: [Key: Int] = [:]
+        var keys: [Key] = []
+        var lists: [(evaluators: [String], scores: [Double])] = []
         var warnings: [String] = []
         for evaluator in scores.keys.sorted() {
-            var mine: [Key: Double] = [:]
             for s in scores[evaluator]! {
                 let key = Key(vendor: s.vendor, criterion: s.criterion)
-                if mine[key] != nil {
+                let i = slot[key]
+                let again = i.map { lists[$0].evaluators.last == evaluator } ?? false
+                if again {
                     warnings.append("evaluator \(evaluator) scored \(s.vendor) on \(s.criterion) twice; the last score counts")
                 }
                 if !(s.score >= 0 && s.score <= scale) {
                     warnings.append("evaluator \(evaluator) gave \(s.vendor) on \(s.criterion) \(s.score.shortText), outside 0–\(scale.shortText)")
                 }
-                mine[key] = s.score
+                if let i, again {
+                    lists[i].scores[lists[i].scores.count - 1] = s.score
+                } else if let i {
+                    lists[i].evaluators.append(evaluator)
+                    lists[i].scores.append(s.score)
+                } else {
+                    slot[key] = lists.count
+                    keys.append(key)
+                    lists.append(([evaluator], [s.score]))
+                }
             }
-            for (key, v) in mine { byCell[key, default: []].append((evaluator, v)) }
         }
         var cells: [Key: PanelCell] = [:]
-        for (key, list) in byCell {
-            cells[key] = cell(vendor: key.vendor, criterion: key.criterion, evaluators: list.map(\.0),
-                              scores: list.map(\.1), scale: scale, aggregate: aggregate)
+        cells.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            cells[key] = cell(vendor: key.vendor, criterion: key.criterion, evaluators: lists[i].evaluators,
+                              scores: lists[i].scores, scale: scale, aggregate: aggregate)
         }
         return (cells, warnings)
     }

@@ -18,6 +18,9 @@ public struct VendorsCache: Equatable, Sendable {
     public var evaluation: Evaluation?
     public var error: String?
     public var sensitivity: SensitivityReport?
+    /// The panel aggregate and gate results, kept across revisions: a weight or method change
+    /// re-ranks without aggregating 18 000 scores or reading 800 000 gate answers again.
+    public var basis = EvaluationBasis()
 }
 
 /// Vendors (供应商): vendors side by side as columns, criteria as rows, panel scores and totals.
@@ -209,19 +212,20 @@ public enum VendorsScreen {
     }
 
     /// Recomputes the cached evaluation when the Vendors screen shows a workspace it was not computed for.
-    static func refresh(_ s: inout AppState) {
-        guard s.screen == .vendors else { return }
+    static func refresh(_ s: inout AppState, onAnyScreen: Bool = false) {
+        guard s.screen == .vendors || onAnyScreen else { return }
         let key = cacheKey(s)
         guard s.vendors.cache?.key != key else { return }
-        s.vendors.cache = compute(s, key: key)
+        s.vendors.cache = compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
     }
 
     static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")" }
 
-    static func compute(_ s: AppState, key: String) -> VendorsCache {
-        switch evaluation(s) {
-        case .success(let ev): return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem))
-        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: "\(e)", sensitivity: nil)
+    static func compute(_ s: AppState, key: String, basis: EvaluationBasis = EvaluationBasis()) -> VendorsCache {
+        var basis = basis
+        switch evaluation(s, basis: &basis) {
+        case .success(let ev): return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), basis: basis)
+        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: "\(e)", sensitivity: nil, basis: basis)
         }
     }
 
@@ -229,15 +233,15 @@ public enum VendorsScreen {
     static func results(_ s: AppState) -> VendorsCache {
         let key = cacheKey(s)
         if let c = s.vendors.cache, c.key == key { return c }
-        return compute(s, key: key)
+        return compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
     }
 
     /// The evaluation the screen shows: only the scores this session may see, bids as prices (or the
     /// horizon TCO for a vendor without a bid).
-    static func evaluation(_ s: AppState) -> Result<Evaluation, ScoringError> {
+    static func evaluation(_ s: AppState, basis: inout EvaluationBasis) -> Result<Evaluation, ScoringError> {
         var ws = s.workspace
         ws.scores = visibleScores(s)
-        do { return .success(try evaluate(ws, priceOverride: tcoPrices(ws))) } catch { return .failure(error) }
+        do { return .success(try evaluate(ws, priceOverride: tcoPrices(ws), basis: &basis)) } catch { return .failure(error) }
     }
 
     static func methodTitle(_ m: String, _ L: Lang) -> String {
