@@ -166,7 +166,7 @@ struct Validator {
                 add(kf, i, name, "\(v) is negative (expected 0 or more)", "\(v) 为负数 (应为 0 或以上)")
             }
             checkStatus(kf, i, c.status, Schema.contractStatuses)
-            if !c.file.isEmpty, let reason = PathSafety.problem(c.file) { add(kf, i, "file", reason.en, reason.zh) }
+            if !c.file.isEmpty, let reason = PathSafety.reasons(c.file) { add(kf, i, "file", reason.en, reason.zh) }
         }
 
         let mf = s.payments.file
@@ -315,9 +315,11 @@ struct Validator {
 
 /// Keeps contract paths inside the workspace.
 enum PathSafety {
-    /// Why a relative path from a workspace file is refused (in English and Chinese), or nil when it
-    /// stays inside the folder.
-    static func problem(_ path: String) -> (en: String, zh: String)? {
+    /// Why a relative path from a workspace file is refused, or nil when it stays inside the folder.
+    static func problem(_ path: String) -> String? { reasons(path)?.en }
+
+    /// `problem` in English and in Chinese.
+    static func reasons(_ path: String) -> (en: String, zh: String)? {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains("\0") {
             return ("\"\(path)\" is not a path inside the workspace (expected a relative path such as contracts/a.md)",
                     "“\(path)” 不是工作区内的路径 (应为相对路径, 如 contracts/a.md)")
