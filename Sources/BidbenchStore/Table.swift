@@ -261,7 +261,7 @@ enum StoreText {
             let byte = String(bytes[bad], radix: 16, uppercase: true)
             log.add(path, TextTools.line(ofOffset: bad, in: bytes), nil,
                     "is not valid UTF-8 (byte \(bad) is 0x\(byte)); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): \(hint.en)",
-                    zh: "不是有效的 UTF-8 (第 \(bad) 字节为 0x\(byte)); 可能是用 GB18030/GBK 保存的 (中文版 Excel 或 WPS): \(hint.zh)")
+                    zh: "不是有效的 UTF-8 (偏移 \(bad) 处的字节为 0x\(byte)); 可能是用 GB18030/GBK 保存的 (中文版 Excel 或 WPS): \(hint.zh)")
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)

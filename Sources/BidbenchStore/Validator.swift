@@ -261,16 +261,20 @@ struct Validator {
     /// only). Core is asked again with one value of the row at a time, so the rules stay in Core.
     static func scenarioProblemZH(_ n: NamedScenario, base: Scenario, english: String) -> String {
         let name = n.name.trimmed.isEmpty ? base.name : n.name.trimmed
-        let rate = "大于 -1 的小数, 如 0.1 或 10%"
+        // The defaults from workspace.json alone are out of range: no value of the row is at fault.
+        if (try? base.overriding(name: n.name)) == nil {
+            return "情景 “\(name)”: 沿用的 workspace.json 默认值无效 (请检查 horizon_years, users, user_growth, escalation, discount_rate)"
+        }
+        let rate = "应为大于 -1 的小数, 如 0.1 或 10%"
         let values: [(WritableKeyPath<NamedScenario, String>, String, String)] = [
-            (\.years, "years", "1…\(Scenario.maximumYears) 的整数"), (\.users, "users", "0 或以上的整数"),
+            (\.years, "years", "应为 1…\(Scenario.maximumYears) 的整数"), (\.users, "users", "应为 0 或以上的整数"),
             (\.growth, "growth", rate), (\.escalation, "escalation", rate), (\.discountRate, "discount_rate", rate)]
         for (path, key, expected) in values where !n[keyPath: path].trimmed.isEmpty {
             var one = NamedScenario(name: n.name)
             one[keyPath: path] = n[keyPath: path]
             if (try? base.overriding(name: one.name, years: one.years, users: one.users, growth: one.growth,
                                      escalation: one.escalation, discountRate: one.discountRate)) == nil {
-                return "情景 “\(name)”: \(key) 的值 “\(n[keyPath: path].trimmed)” 无效 (应为\(expected))"
+                return "情景 “\(name)”: \(key) 的值 “\(n[keyPath: path].trimmed)” 无效 (\(expected))"
             }
         }
         return "情景 “\(name)” 无效: \(english)"

@@ -33,7 +33,7 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
             case .failure(let bad):
                 let byte = bad.offset < bytes.count ? String(bytes[bad.offset], radix: 16, uppercase: true) : nil
                 let detail = byte.map { " (byte \(bad.offset) is 0x\($0))" } ?? ""
-                let detailZH = byte.map { " (第 \(bad.offset) 字节为 0x\($0))" } ?? ""
+                let detailZH = byte.map { " (偏移 \(bad.offset) 处的字节为 0x\($0))" } ?? ""
                 log.add(path, TextTools.line(ofOffset: bad.offset, in: bytes), nil,
                         "is not valid GB18030\(detail); check the file's encoding (without --encoding it is read as UTF-8)",
                         zh: "不是有效的 GB18030\(detailZH); 请检查文件的编码 (不加 --encoding 时按 UTF-8 读取)")
