@@ -125,6 +125,41 @@ import BidbenchCore
         #expect(f.problems.map { $0.text(chinese: true) } == ["新需求.csv:2: department: “销售部” 不是 departments.csv 中的部门编号或名称"])
     }
 
+    /// The importer's own messages (header, names, encoding, appending) have Chinese too.
+    @Test func everyImportProblemHasAChineseText() throws {
+        let base = try Loaded()
+        let w = base.workspace
+        var all: [Problem] = []
+        func refused(_ kind: TableKind, _ bytes: [UInt8], encoding: ImportEncoding = .utf8) {
+            if case .failure(let f) = Importer.importTable(kind: kind, fileBytes: bytes, fileName: "in.csv", encoding: encoding, into: w) {
+                all += f.problems
+            } else { Issue.record("a bad \(kind) file was imported") }
+        }
+        refused(.requirements, Array("".utf8))
+        refused(.requirements, Array("需求,标题,部门\n看板,看板,D1\n".utf8))                   // two columns mean title
+        refused(.requirements, Array("部门,模块\nD1,MES\n".utf8))                              // no title column
+        refused(.requirements, Array("title,department\n看板,D1,x,y\n".utf8))                  // extra fields
+        refused(.requirements, Array("title,department\n\"open\n".utf8))                      // unclosed quote
+        refused(.requirements, Array("title,department,priority\n,D1,must\n看板,D1,urgent\n".utf8))
+        refused(.requirements, Array("id,title,department\nR1,重复,D1\n".utf8))                 // R1 is already there
+        refused(.scores, Array("vendor,criterion,score\nV1,C1,7\n".utf8))                      // no evaluator
+        refused(.contracts, Array("vendor,title,file\nV1,新合同,contracts/none.md\n".utf8))
+        refused(.requirements, [0x81, 0x30, 0x81], encoding: .gb18030)                       // a cut GB18030 sequence
+        var twoNames = w
+        twoNames.departments.append(Department(id: "D3", name: "生产部"))
+        if case .failure(let f) = Importer.importTable(kind: .requirements, fileBytes: Array("title,department\n看板,生产部\n".utf8),
+                                                       fileName: "in.csv", into: twoNames) { all += f.problems }
+        #expect(all.count >= 12, "\(all.map(\.description).joined(separator: "\n"))")
+        for p in all { #expect(p.messageZH.map(Self.hasHan) == true, "no Chinese for \(p)") }
+        let zh = all.map { $0.text(chinese: true) }
+        #expect(zh.contains("in.csv:2: 有 4 个字段, 应为 2 个 (表头有 2 列)"))
+        #expect(zh.contains("in.csv:1: 不是有效的 GB18030 (偏移 0 处的字节为 0x81); 请检查文件的编码 (不加 --encoding 时按 UTF-8 读取)"))
+        #expect(zh.contains("in.csv:1: title: 第 1 列 “需求” 和第 2 列 “标题” 都表示 title"))
+        #expect(zh.contains("in.csv:2: department: “生产部” 对应 departments.csv 中的 2 个部门 (D1, D3); 请填写编号"))
+        #expect(zh.contains("in.csv:2: evaluator: 为空; 请用 --evaluator 姓名 指定, 或加一列 evaluator"))
+        #expect(zh.contains("in.csv:2: id: “R1” 已在 requirements.csv 中 (新增时请留空编号, 或用 --replace 导入)"))
+    }
+
     /// Every problem the bad-input corpus gives has a Chinese message: none is left in English.
     @Test(arguments: ReliabilityCorpusTests.cases)
     func everyCorpusProblemHasAChineseText(_ name: String) throws {
