@@ -89,7 +89,8 @@ enum TUILauncher {
         }
         switch Importer.importTable(kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator) {
         case .success(let outcome):
-            let range = outcome.ids.first.map { first in outcome.ids.count == 1 ? " (\(first))" : " (\(first)–\(outcome.ids.last!))" } ?? ""
+            // "R48", "R48–R59", or nothing (score sheets have no ids).
+            let range = outcome.ids.first.map { first in outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" } ?? ""
             return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes",
                                                                            "已导入 \(outcome.count) 条\(range) — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
