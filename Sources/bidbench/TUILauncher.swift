@@ -89,10 +89,12 @@ enum TUILauncher {
         }
         switch Importer.importTable(kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator) {
         case .success(let outcome):
-            // "R48", "R48–R59", or nothing (score sheets have no ids).
-            let range = outcome.ids.first.map { first in outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" } ?? ""
-            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes",
-                                                                           "已导入 \(outcome.count) 条\(range) — Ctrl-S 保存, u 撤销"))
+            // The same facts as the English summary: "R48" or "R48–R59" (score sheets have no ids but evaluators), ignored columns.
+            var zh = "已导入 \(outcome.count) 条"
+            if let first = outcome.ids.first { zh += outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" }
+            if !outcome.evaluators.isEmpty { zh += " (评委: \(outcome.evaluators.joined(separator: ", ")))" }
+            if !outcome.ignoredColumns.isEmpty { zh += "; 已忽略的列: \(outcome.ignoredColumns.joined(separator: ", "))" }
+            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
             return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
         }

@@ -160,6 +160,19 @@ import BidbenchCore
         #expect(zh.contains("in.csv:2: id: “R1” 已在 requirements.csv 中 (新增时请留空编号, 或用 --replace 导入)"))
     }
 
+    /// What the English summary says beyond the count, for the TUI's Chinese line.
+    @Test func anImportOutcomeNamesIgnoredColumnsAndEvaluators() throws {
+        let base = try Loaded()
+        let req = try Importer.importTable(kind: .requirements, fileBytes: Array("序号,title,department\n1,看板,D1\n".utf8), fileName: "r.csv",
+                                           into: base.workspace).get()
+        #expect(req.ignoredColumns == ["序号"])
+        #expect(req.evaluators == [])
+        let sc = try Importer.importTable(kind: .scores, fileBytes: Array("evaluator,vendor,criterion,score\n李四,V1,C1,6\n王五,V2,C1,5\n".utf8),
+                                          fileName: "s.csv", into: base.workspace).get()
+        #expect(sc.evaluators == ["李四", "王五"])
+        #expect(sc.ignoredColumns == [])
+    }
+
     /// Every problem the bad-input corpus gives has a Chinese message: none is left in English.
     @Test(arguments: ReliabilityCorpusTests.cases)
     func everyCorpusProblemHasAChineseText(_ name: String) throws {

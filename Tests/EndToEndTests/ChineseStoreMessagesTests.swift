@@ -15,6 +15,25 @@ import Testing
         try t.waitFor("exit") { _ in (try? t.exited()) == true }
     }
 
+    @Test func importRefusalAndSuccessInChinese() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let bad = tmp.path + "/bad.csv"
+        try "部门,模块,需求,优先级,权重\n不存在部,质量,x,必须,五\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let good = tmp.path + "/good.csv"
+        try "序号,部门,模块,需求\n1,生产部,质量,来料检验自动判定\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(args: ["-w", ws], width: 140, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys(":"); try t.type("import requirements \(bad)"); try t.keys("Enter")
+        try t.waitFor(text: "bad.csv:2: department: “不存在部” 不是 departments.csv 中的部门编号或名称")
+        try t.waitFor(text: "bad.csv:2: weight: “五” 不是数字 (应为小数, 如 5 或 0.35)")
+        try t.keys("Escape")
+        try t.keys(":"); try t.type("import requirements \(good)"); try t.keys("Enter")
+        try t.waitFor(text: "已导入 1 条 R48; 已忽略的列: 序号 — Ctrl-S 保存, u 撤销")
+        try t.keys(":"); try t.type("q!"); try t.keys("Enter")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
+    }
+
     @Test func loadProblemsAreListedInTheUILanguage() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()

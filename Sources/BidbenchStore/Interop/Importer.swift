@@ -11,6 +11,10 @@ public struct ImportOutcome: Sendable {
     /// The ids of the imported rows in file order (assigned ones included); empty for tables without
     /// an `id` column. With `count`, enough for the TUI to phrase its own (Chinese) message.
     public var ids: [String] = []
+    /// Columns of the file that were ignored (as `summary` names them).
+    public var ignoredColumns: [String] = []
+    /// For scores: the evaluators whose sheets received rows, in file order.
+    public var evaluators: [String] = []
 }
 
 /// Why an import was refused: every problem, `FILE:line: field: message`, in line order. Problems
@@ -379,7 +383,7 @@ private struct Job {
         validate(merged, imported: [spec.file: lines])
         guard log.problems.isEmpty else { return .failure(failure()) }
         return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
-                                      ids: parsed.ids.filter { !$0.isEmpty }))
+                                      ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored))
     }
 
     mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
@@ -414,7 +418,8 @@ private struct Job {
         validate(merged, imported: imported)
         guard log.problems.isEmpty else { return .failure(failure()) }
         let who = order.isEmpty ? "" : " for " + order.joined(separator: ", ")
-        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count))
+        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count,
+                                      ignoredColumns: ignored, evaluators: order))
     }
 }
 
