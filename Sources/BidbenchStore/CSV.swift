@@ -13,7 +13,16 @@ public enum CSV {
     public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         public var line: Int
         public var message: String
+        /// The same message in Simplified Chinese (nil: say it in English).
+        public var messageZH: String?
         public var description: String { "\(line): \(message)" }
+
+        public init(line: Int, message: String, messageZH: String? = nil) {
+            self.line = line; self.message = message; self.messageZH = messageZH
+        }
+
+        /// Same line and English message (the Chinese says the same).
+        public static func == (a: ParseError, b: ParseError) -> Bool { a.line == b.line && a.message == b.message }
     }
 
     /// Parses CSV text. A leading UTF-8 BOM is skipped. Blank lines are skipped.
@@ -58,14 +67,16 @@ public enum CSV {
                 endRecord(); afterQuote = false; line += 1; recordLine = line
             case UInt8(ascii: "\""):
                 if field.isEmpty && !afterQuote { inQuotes = true; quoteStart = line }
-                else { throw ParseError(line: line, message: "stray quote inside an unquoted field (quote the whole field and double the quote)") }
+                else { throw ParseError(line: line, message: "stray quote inside an unquoted field (quote the whole field and double the quote)",
+                                       messageZH: "未加引号的字段中有多余的引号 (请给整个字段加引号, 并把其中的引号写两遍)") }
             default:
-                if afterQuote { throw ParseError(line: line, message: "text after a closing quote") }
+                if afterQuote { throw ParseError(line: line, message: "text after a closing quote", messageZH: "结束引号后面还有文字") }
                 field.append(b)
             }
             i += 1
         }
-        if inQuotes { throw ParseError(line: quoteStart, message: "unclosed quote (the field starting here never ends)") }
+        if inQuotes { throw ParseError(line: quoteStart, message: "unclosed quote (the field starting here never ends)",
+                                         messageZH: "引号未闭合 (从这里开始的字段没有结束)") }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
         return records
     }

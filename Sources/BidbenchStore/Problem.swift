@@ -5,14 +5,34 @@ import BidbenchCore
 /// `file` is relative to the workspace folder (`requirements.csv`, `scores/张伟.csv`); `line` is the
 /// 1-based line where the offending record starts, or 0 when the problem is not tied to a line
 /// (a missing file, a sum over several rows).
+///
+/// Every problem the Store finds carries its message in English (`message`, used by the command line,
+/// `--json` and `description`) and in Simplified Chinese (`messageZH`, for the Chinese TUI).
 public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var field: String?
     public var message: String
+    /// The same message in Simplified Chinese; nil for a problem made without one (`text(chinese:)`
+    /// then falls back to English).
+    public var messageZH: String?
 
-    public init(file: String, line: Int, field: String? = nil, message: String) {
-        self.file = file; self.line = line; self.field = field; self.message = message
+    public init(file: String, line: Int, field: String? = nil, message: String, messageZH: String? = nil) {
+        self.file = file; self.line = line; self.field = field; self.message = message; self.messageZH = messageZH
+    }
+
+    /// Two problems are the same when they say the same thing in English: the Chinese is a rendering
+    /// of the same fact, so a test or a caller may compare with a problem built without it.
+    public static func == (a: Problem, b: Problem) -> Bool {
+        a.file == b.file && a.line == b.line && a.field == b.field && a.message == b.message
+    }
+
+    /// `file:line: field: message` in Chinese when `chinese` (file and field names stay as they are:
+    /// they are real file and column names), else `description`.
+    public func text(chinese: Bool) -> String {
+        let m = chinese ? messageZH ?? message : message
+        if let field { return "\(file):\(line): \(field): \(m)" }
+        return "\(file):\(line): \(m)"
     }
 
     /// `file:line: field: message`, or `file:line: message` when there is no field.
@@ -64,6 +84,29 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the workspace is open in another Bidbench (pid \(pid) on \(host) since \(since)); close it first, or remove .bidbench/lock if that process is gone"
         case .exists(let p): return "\(p) already exists; refusing to overwrite it"
         case .unsafePath(let p): return "\(p) points outside the workspace folder; refused"
+        }
+    }
+
+    /// The message in Simplified Chinese when `chinese` (with the same facts: paths, pid, host, time,
+    /// files, counts, and the problems listed in Chinese), else `description`.
+    public func text(chinese: Bool) -> String {
+        guard chinese else { return description }
+        switch self {
+        case .notFound(let f): return "文件夹不存在: \(f)"
+        case .notAWorkspace(let f): return "\(f) 不是 Bidbench 工作区 (没有 workspace.json); 可用 `bidbench init \(f)` 创建"
+        case .io(let p, let m): return "无法读写 \(p): \(m)"
+        case .readOnly(let ps):
+            return "工作区有 \(ps.count) 个问题, 处于只读状态; 请先修正 (bidbench check 可列出这些问题)"
+        case .invalid(let ps):
+            return "未保存: 这些修改会造成 \(ps.count) 个问题:\n" + ps.map { $0.text(chinese: true) }.joined(separator: "\n")
+        case .changedOnDisk(let fs):
+            return "加载后磁盘上的文件已被修改: \(fs.joined(separator: ", ")); 请重新加载, 或强制保存以覆盖"
+        case .locked(let pid, let host, let since):
+            // Lock.swift names a holder it could not read "unknown host" / "unknown time".
+            let h = host == "unknown host" ? "未知主机" : host, t = since == "unknown time" ? "未知时间" : since
+            return "工作区已在另一个 Bidbench 中打开 (\(h) 上的进程 \(pid), 自 \(t) 起); 请先关闭它; 若该进程已不存在, 可删除 .bidbench/lock"
+        case .exists(let p): return "\(p) 已存在; 拒绝覆盖"
+        case .unsafePath(let p): return "\(p) 指向工作区文件夹之外; 已拒绝"
         }
     }
 }

@@ -90,7 +90,8 @@ enum Schema {
                   decode: { r in
                       guard let v = r.key("vendor"), let c = r.key("criterion"), let s = r.key("score") else { return nil }
                       guard let score = NumberText.parseDouble(s) else {
-                          r.log.add(r.file, r.line, "score", "\"\(s)\" is not a number (expected a score such as 7 or 8.5)")
+                          r.log.add(r.file, r.line, "score", "\"\(s)\" is not a number (expected a score such as 7 or 8.5)",
+                                    zh: "“\(s)” 不是数字 (应为分数, 如 7 或 8.5)")
                           return nil
                       }
                       return Score(vendor: v, criterion: c, score: score, note: r.text("note"))
@@ -106,7 +107,7 @@ enum Schema {
                   decode: { r in
                       guard let fy = r.key("fiscal_year") else { return nil }
                       guard let year = NumberText.parseInt(fy) else {
-                          r.log.add(r.file, r.line, "fiscal_year", "\"\(fy)\" is not a year (expected e.g. 2027)")
+                          r.log.add(r.file, r.line, "fiscal_year", "\"\(fy)\" is not a year (expected e.g. 2027)", zh: "“\(fy)” 不是年份 (应如 2027)")
                           return nil
                       }
                       return BudgetEnvelope(fiscalYear: year, costCenter: r.text("cost_center"), category: r.text("category").trimmed,

@@ -62,26 +62,26 @@ enum SettingsFile {
         var s = Settings()
         guard let text = StoreText.decode(bytes, path: file, log: log) else { return s }
         guard let json = JSONValue.parse(text) else {
-            log.add(file, 0, nil, "is not valid JSON (check for a missing comma or quote)")
+            log.add(file, 0, nil, "is not valid JSON (check for a missing comma or quote)", zh: "不是有效的 JSON (请检查是否漏了逗号或引号)")
             return s
         }
         guard case .object(let pairs) = json else {
-            log.add(file, 1, nil, "must hold a JSON object { … }")
+            log.add(file, 1, nil, "must hold a JSON object { … }", zh: "内容应为一个 JSON 对象 { … }")
             return s
         }
-        func bad(_ key: String, _ message: String) { log.add(file, line(ofKey: key, in: text), key, message) }
+        func bad(_ key: String, _ message: String, _ zh: String) { log.add(file, line(ofKey: key, in: text), key, message, zh: zh) }
         for (key, value) in pairs {
             func str() -> String? {
                 if let v = value.stringValue { return v }
-                bad(key, "\(value.compact) is not a string (expected text in quotes)"); return nil
+                bad(key, "\(value.compact) is not a string (expected text in quotes)", "\(value.compact) 不是字符串 (应为带引号的文字)"); return nil
             }
             func int() -> Int? {
                 if let v = value.intValue, let i = Int(exactly: v) { return i }
-                bad(key, "\(value.compact) is not a whole number"); return nil
+                bad(key, "\(value.compact) is not a whole number", "\(value.compact) 不是整数"); return nil
             }
             func dbl() -> Double? {
                 if let v = value.doubleValue { return v }
-                bad(key, "\(value.compact) is not a number"); return nil
+                bad(key, "\(value.compact) is not a number", "\(value.compact) 不是数字"); return nil
             }
             switch key {
             case "schema": if let v = int() { s.schema = v }
@@ -96,7 +96,7 @@ enum SettingsFile {
             case "procurement_kind": if let v = str() { s.procurementKind = v }
             case "sme_deduction_percent": if let v = dbl() { s.smeDeductionPercent = v }
             case "revealed":
-                if case .bool(let b) = value { s.revealed = b } else { bad(key, "\(value.compact) is not true or false") }
+                if case .bool(let b) = value { s.revealed = b } else { bad(key, "\(value.compact) is not true or false", "\(value.compact) 不是 true 或 false") }
             case "horizon_years": if let v = int() { s.horizonYears = v }
             case "users": if let v = int() { s.users = v }
             case "user_growth": if let v = dbl() { s.userGrowth = v }

@@ -17,32 +17,42 @@ struct Validator {
         !unparsed.contains(file) && !ids.contains(value)
     }
 
+    /// Chinese names of the things a reference names.
+    private static let nounZH = ["department": "部门", "requirement": "需求", "vendor": "供应商", "criterion": "准则", "contract": "合同"]
+
     /// Reports a reference from row `i` of `file` to an id that `target` does not hold.
     private func ref(_ file: String, _ i: Int, _ field: String, _ value: String, _ ids: Set<String>, _ target: String, _ what: String) {
         guard missing(ids, target, value) else { return }
-        add(file, i, field, value.isEmpty ? "is empty; expected a \(what) id from \(target)" : "\"\(value)\" is not a \(what) id in \(target)")
+        let whatZH = Self.nounZH[what] ?? what
+        if value.isEmpty { add(file, i, field, "is empty; expected a \(what) id from \(target)", "为空; 应填写 \(target) 中的\(whatZH)编号") }
+        else { add(file, i, field, "\"\(value)\" is not a \(what) id in \(target)", "“\(value)” 不是 \(target) 中的\(whatZH)编号") }
     }
 
     private func line(_ file: String, _ i: Int) -> Int {
         guard let l = lines[file], i < l.count else { return 0 }
         return l[i]
     }
-    private func add(_ file: String, _ i: Int, _ field: String?, _ message: String) { log.add(file, line(file, i), field, message) }
+    private func add(_ file: String, _ i: Int, _ field: String?, _ message: String, _ zh: String) {
+        log.add(file, line(file, i), field, message, zh: zh)
+    }
 
     /// Reports a key seen before, naming the line of the first occurrence.
-    private func checkUnique(_ file: String, _ keys: [String], field: String, what: String) {
+    private func checkUnique(_ file: String, _ keys: [String], field: String, what: String, zh whatZH: String) {
         // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         var first: [String: Int] = [:]
         first.reserveCapacity(keys.count)
         for (i, k) in keys.enumerated() {
-            if let j = first[k] { add(file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))") }
+            if let j = first[k] {
+                add(file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))", "\(whatZH) “\(k)” 重复 (首次出现在第 \(line(file, j)) 行)")
+            }
             else { first[k] = i }
         }
     }
 
     private func checkStatus(_ file: String, _ i: Int, _ value: String, _ allowed: [String]) {
-        if !allowed.contains(value) { add(file, i, "status", "\"\(value)\" is not one of \(allowed.joined(separator: ", "))") }
+        let list = allowed.joined(separator: ", ")
+        if !allowed.contains(value) { add(file, i, "status", "\"\(value)\" is not one of \(list)", "“\(value)” 不是可选值之一: \(list)") }
     }
 
     func validate(_ w: Workspace) {
@@ -52,44 +62,54 @@ struct Validator {
         let vendorIDs = Set(w.vendors.map(\.id)), contractIDs = Set(w.contracts.map(\.id))
 
         let df = s.departments.file
-        checkUnique(df, w.departments.map(\.id), field: "id", what: "department id")
+        checkUnique(df, w.departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
         for (i, d) in w.departments.enumerated() where d.headCount < 0 {
-            add(df, i, "head_count", "\(d.headCount) is negative (expected 0 or more people)")
+            add(df, i, "head_count", "\(d.headCount) is negative (expected 0 or more people)", "\(d.headCount) 为负数 (人数应为 0 或以上)")
         }
 
         let rf = s.requirements.file
-        checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id")
+        checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号")
         for (i, r) in w.requirements.enumerated() {
             ref(rf, i, "department", r.department, deptIDs, "departments.csv", "department")
-            if r.weight < 0 { add(rf, i, "weight", "\(NumberText.format(r.weight)) is negative (expected a weight of 0 or more)") }
+            if r.weight < 0 {
+                let w = NumberText.format(r.weight)
+                add(rf, i, "weight", "\(w) is negative (expected a weight of 0 or more)", "\(w) 为负数 (权重应为 0 或以上)")
+            }
             if !r.criterion.isEmpty && missing(critIDs, "criteria.csv", r.criterion) {
-                add(rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv")
+                add(rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv", "“\(r.criterion)” 不是 criteria.csv 中的准则编号")
             }
         }
 
         let cf = s.criteria.file
-        checkUnique(cf, w.criteria.map(\.id), field: "id", what: "criterion id")
+        checkUnique(cf, w.criteria.map(\.id), field: "id", what: "criterion id", zh: "准则编号")
         let parentOf = Dictionary(w.criteria.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
         for (i, c) in w.criteria.enumerated() {
-            if c.weight < 0 { add(cf, i, "weight", "\(NumberText.format(c.weight)) is negative (expected a weight of 0 or more)") }
+            if c.weight < 0 {
+                let w = NumberText.format(c.weight)
+                add(cf, i, "weight", "\(w) is negative (expected a weight of 0 or more)", "\(w) 为负数 (权重应为 0 或以上)")
+            }
             guard !c.parent.isEmpty else { continue }
-            if missing(critIDs, "criteria.csv", c.parent) { add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv"); continue }
+            if missing(critIDs, "criteria.csv", c.parent) {
+                add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv", "“\(c.parent)” 不是 criteria.csv 中的准则编号"); continue
+            }
             var seen: Set<String> = [c.id]
             var p = c.parent
             while !p.isEmpty {
-                if !seen.insert(p).inserted { add(cf, i, "parent", "criterion \"\(c.id)\" is its own ancestor (a cycle of parents)"); break }
+                if !seen.insert(p).inserted {
+                    add(cf, i, "parent", "criterion \"\(c.id)\" is its own ancestor (a cycle of parents)", "准则 “\(c.id)” 成了自己的上级 (上级关系形成了环)"); break
+                }
                 p = parentOf[p] ?? ""
             }
         }
 
         let vf = s.vendors.file
-        checkUnique(vf, w.vendors.map(\.id), field: "id", what: "vendor id")
+        checkUnique(vf, w.vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
         for (i, v) in w.vendors.enumerated() {
-            if let b = v.bidPrice, b.minor < 0 { add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)") }
+            if let b = v.bidPrice, b.minor < 0 { add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)", "\(b) 为负数 (价格应为 0 或以上)") }
         }
 
         let gf = s.gates.file
-        checkUnique(gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair")
+        checkUnique(gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair", zh: "供应商与需求组合")
         for (i, g) in w.gates.enumerated() {
             ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
             ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
@@ -98,91 +118,103 @@ struct Validator {
         let pf = s.prices.file
         for (i, p) in w.prices.enumerated() {
             ref(pf, i, "vendor", p.vendor, vendorIDs, "vendors.csv", "vendor")
-            if p.unitPrice.minor < 0 { add(pf, i, "unit_price", "\(p.unitPrice) is negative (expected a price of 0 or more)") }
-            if p.quantity < 0 { add(pf, i, "quantity", "\(p.quantity) is negative (expected 0 or more)") }
-            if let y = p.startYear, y < 1 { add(pf, i, "start_year", "\(y) is not a horizon year (expected 1 or more)") }
-            if let y = p.years, y < 1 { add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)") }
+            if p.unitPrice.minor < 0 {
+                add(pf, i, "unit_price", "\(p.unitPrice) is negative (expected a price of 0 or more)", "\(p.unitPrice) 为负数 (价格应为 0 或以上)")
+            }
+            if p.quantity < 0 { add(pf, i, "quantity", "\(p.quantity) is negative (expected 0 or more)", "\(p.quantity) 为负数 (应为 0 或以上)") }
+            if let y = p.startYear, y < 1 {
+                add(pf, i, "start_year", "\(y) is not a horizon year (expected 1 or more)", "\(y) 不是期限内的年份 (应为 1 或以上)")
+            }
+            if let y = p.years, y < 1 { add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)", "\(y) 不是有效的年数 (应为 1 或以上)") }
         }
 
         let scale = w.settings.scale
         for evaluator in w.scores.keys.sorted() {
             let sf = s.scoresFile(evaluator: evaluator)
-            if let reason = PathSafety.fileNameProblem(evaluator) { log.add(sf, 0, nil, "evaluator name \(reason)") }
+            if let reason = PathSafety.fileNameProblem(evaluator) { log.add(sf, 0, nil, "evaluator name \(reason.en)", zh: "评委姓名\(reason.zh)") }
             let list = w.scores[evaluator] ?? []
-            checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair")
+            checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair", zh: "供应商与准则组合")
             for (i, sc) in list.enumerated() {
                 ref(sf, i, "vendor", sc.vendor, vendorIDs, "vendors.csv", "vendor")
                 ref(sf, i, "criterion", sc.criterion, critIDs, "criteria.csv", "criterion")
                 if !(sc.score >= 0 && sc.score <= scale) {
-                    add(sf, i, "score", "\(NumberText.format(sc.score)) is outside the scale 0…\(NumberText.format(scale))")
+                    let (v, top) = (NumberText.format(sc.score), NumberText.format(scale))
+                    add(sf, i, "score", "\(v) is outside the scale 0…\(top)", "\(v) 超出量程 0…\(top)")
                 }
             }
         }
 
         let bf = s.budget.file
         checkUnique(bf, w.budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
-                    what: "fiscal_year, cost_center, category")
+                    what: "fiscal_year, cost_center, category", zh: "fiscal_year, cost_center, category 组合")
         for (i, b) in w.budget.enumerated() {
-            if b.amount.minor < 0 { add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)") }
+            if b.amount.minor < 0 { add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)", "\(b.amount) 为负数 (预算额应为 0 或以上)") }
             if !b.category.isEmpty && b.category != "all" && CostCategory(rawValue: b.category) == nil {
-                add(bf, i, "category", "\"\(b.category)\" is not a cost category (expected empty, all, or one of \(CostCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+                let list = CostCategory.allCases.map(\.rawValue).joined(separator: ", ")
+                add(bf, i, "category", "\"\(b.category)\" is not a cost category (expected empty, all, or one of \(list))",
+                    "“\(b.category)” 不是费用类别 (应为空、all 或以下之一: \(list))")
             }
         }
 
         let kf = s.contracts.file
-        checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id")
+        checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
         for (i, c) in w.contracts.enumerated() {
             ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
-            if c.value.minor < 0 { add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)") }
+            if c.value.minor < 0 { add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)") }
             for (name, v) in [("term_months", c.termMonths), ("renewal_months", c.renewalMonths), ("notice_days", c.noticeDays),
                               ("warranty_months", c.warrantyMonths)] where v < 0 {
-                add(kf, i, name, "\(v) is negative (expected 0 or more)")
+                add(kf, i, name, "\(v) is negative (expected 0 or more)", "\(v) 为负数 (应为 0 或以上)")
             }
             checkStatus(kf, i, c.status, Schema.contractStatuses)
-            if !c.file.isEmpty, let reason = PathSafety.problem(c.file) { add(kf, i, "file", reason) }
+            if !c.file.isEmpty, let reason = PathSafety.reasons(c.file) { add(kf, i, "file", reason.en, reason.zh) }
         }
 
         let mf = s.payments.file
         var sums: [String: (Double, Int)] = [:]
         for (i, p) in w.payments.enumerated() {
             ref(mf, i, "contract", p.contract, contractIDs, "contracts.csv", "contract")
-            if !(p.percent >= 0 && p.percent <= 100) { add(mf, i, "percent", "\(NumberText.format(p.percent)) is outside 0…100") }
+            if !(p.percent >= 0 && p.percent <= 100) {
+                let v = NumberText.format(p.percent)
+                add(mf, i, "percent", "\(v) is outside 0…100", "\(v) 超出 0…100")
+            }
             checkStatus(mf, i, p.status, Schema.paymentStatuses)
             let (sum, first) = sums[p.contract] ?? (0, i)
             sums[p.contract] = (sum + p.percent, first)
         }
         for (contract, (sum, first)) in sums.sorted(by: { $0.value.1 < $1.value.1 }) where abs(sum - 100) > 1e-9 {
-            add(mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(NumberText.format(sum)) %, expected 100 %")
+            let v = NumberText.format(sum)
+            add(mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %",
+                "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %")
         }
 
         let vwf = s.reviews.file
-        checkUnique(vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair")
+        checkUnique(vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair", zh: "合同与条款组合")
         for (i, r) in w.reviews.enumerated() {
             ref(vwf, i, "contract", r.contract, contractIDs, "contracts.csv", "contract")
-            if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)") }
+            if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)", "\(l) 不是行号 (应为 1 或以上)") }
         }
 
         let hf = s.changes.file
-        checkUnique(hf, w.changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair")
+        checkUnique(hf, w.changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair", zh: "合同与变更单编号组合")
         for (i, c) in w.changes.enumerated() {
             ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
         }
 
         let xf = s.risks.file
-        checkUnique(xf, w.risks.map(\.id), field: "id", what: "risk id")
+        checkUnique(xf, w.risks.map(\.id), field: "id", what: "risk id", zh: "风险编号")
         for (i, r) in w.risks.enumerated() {
-            if !(1...5).contains(r.likelihood) { add(xf, i, "likelihood", "\(r.likelihood) is outside 1–5") }
-            if !(1...5).contains(r.impact) { add(xf, i, "impact", "\(r.impact) is outside 1–5") }
+            if !(1...5).contains(r.likelihood) { add(xf, i, "likelihood", "\(r.likelihood) is outside 1–5", "\(r.likelihood) 超出 1–5") }
+            if !(1...5).contains(r.impact) { add(xf, i, "impact", "\(r.impact) is outside 1–5", "\(r.impact) 超出 1–5") }
             checkStatus(xf, i, r.status, Schema.riskStatuses)
         }
 
         let nf = s.scenarios.file
-        checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name")
+        checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name", zh: "情景名称")
         if let base = try? Scenario(settings: w.settings) {
             for (i, n) in w.scenarios.enumerated() {
                 do { _ = try base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate) }
-                catch { add(nf, i, nil, error.message) }
+                catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
             }
         }
 
@@ -190,37 +222,75 @@ struct Validator {
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)
             let m = w.ahp[parent]!
-            if !parent.isEmpty, let reason = PathSafety.fileNameProblem(parent) { log.add(af, 0, nil, "parent criterion id \(reason)") }
-            if !parent.isEmpty && missing(critIDs, "criteria.csv", parent) { log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv") }
+            if !parent.isEmpty, let reason = PathSafety.fileNameProblem(parent) {
+                log.add(af, 0, nil, "parent criterion id \(reason.en)", zh: "上级准则编号\(reason.zh)")
+            }
+            if !parent.isEmpty && missing(critIDs, "criteria.csv", parent) {
+                log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv", zh: "“\(parent)” 不是 criteria.csv 中的准则编号")
+            }
             for (j, n) in m.names.enumerated() where missing(critIDs, "criteria.csv", n) && !critNames.contains(n) {
-                log.add(af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv")
+                log.add(af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv",
+                        zh: "第 \(j + 2) 列 “\(n)” 不是 criteria.csv 中的准则编号或名称")
             }
             let n = m.names.count
             guard m.values.count == n, m.values.allSatisfy({ $0.count == n }) else {
-                log.add(af, 0, nil, "the matrix is not square: \(n) names, \(m.values.count) rows"); continue
+                log.add(af, 0, nil, "the matrix is not square: \(n) names, \(m.values.count) rows",
+                        zh: "矩阵不是方阵: \(n) 个名称, \(m.values.count) 行"); continue
             }
             for i in 0..<n {
-                if m.values[i][i] != 1 { log.add(af, i + 2, m.names[i], "the diagonal must be 1, found \(NumberText.formatRatio(m.values[i][i]))") }
+                if m.values[i][i] != 1 {
+                    let v = NumberText.formatRatio(m.values[i][i])
+                    log.add(af, i + 2, m.names[i], "the diagonal must be 1, found \(v)", zh: "对角线必须为 1, 实际为 \(v)")
+                }
                 for j in 0..<n where i < j {
                     let a = m.values[i][j], b = m.values[j][i]
+                    let (ta, tb) = (NumberText.formatRatio(a), NumberText.formatRatio(b))
                     if !(a > 0 && b > 0) {
-                        log.add(af, i + 2, m.names[j], "judgements must be positive (found \(NumberText.formatRatio(a)) and \(NumberText.formatRatio(b)))")
+                        log.add(af, i + 2, m.names[j], "judgements must be positive (found \(ta) and \(tb))", zh: "判断值必须为正数 (实际为 \(ta) 和 \(tb))")
                     } else if abs(a * b - 1) > 0.01 {
-                        log.add(af, j + 2, m.names[i],
-                                "not reciprocal: \(m.names[i]) vs \(m.names[j]) is \(NumberText.formatRatio(a)) but \(m.names[j]) vs \(m.names[i]) is \(NumberText.formatRatio(b)) (expected \(NumberText.formatRatio(1 / a)))")
+                        let (x, y, expected) = (m.names[i], m.names[j], NumberText.formatRatio(1 / a))
+                        log.add(af, j + 2, x, "not reciprocal: \(x) vs \(y) is \(ta) but \(y) vs \(x) is \(tb) (expected \(expected))",
+                                zh: "不互为倒数: \(x) 对 \(y) 为 \(ta), 而 \(y) 对 \(x) 为 \(tb) (应为 \(expected))")
                     }
                 }
             }
         }
     }
 
+    /// Why `Scenario.overriding` refused row `n` of scenarios.csv, in Chinese (Core says it in English
+    /// only). Core is asked again with one value of the row at a time, so the rules stay in Core.
+    static func scenarioProblemZH(_ n: NamedScenario, base: Scenario, english: String) -> String {
+        let name = n.name.trimmed.isEmpty ? base.name : n.name.trimmed
+        // The defaults from workspace.json alone are out of range: no value of the row is at fault.
+        if (try? base.overriding(name: n.name)) == nil {
+            return "情景 “\(name)”: 沿用的 workspace.json 默认值无效 (请检查 horizon_years, users, user_growth, escalation, discount_rate)"
+        }
+        let rate = "应为大于 -1 的小数, 如 0.1 或 10%"
+        let values: [(WritableKeyPath<NamedScenario, String>, String, String)] = [
+            (\.years, "years", "应为 1…\(Scenario.maximumYears) 的整数"), (\.users, "users", "应为 0 或以上的整数"),
+            (\.growth, "growth", rate), (\.escalation, "escalation", rate), (\.discountRate, "discount_rate", rate)]
+        for (path, key, expected) in values where !n[keyPath: path].trimmed.isEmpty {
+            var one = NamedScenario(name: n.name)
+            one[keyPath: path] = n[keyPath: path]
+            if (try? base.overriding(name: one.name, years: one.years, users: one.users, growth: one.growth,
+                                     escalation: one.escalation, discountRate: one.discountRate)) == nil {
+                return "情景 “\(name)”: \(key) 的值 “\(n[keyPath: path].trimmed)” 无效 (\(expected))"
+            }
+        }
+        return "情景 “\(name)” 无效: \(english)"
+    }
+
     private func validateSettings(_ s: Settings) {
         let f = SettingsFile.file
-        func bad(_ key: String, _ message: String) { log.add(f, settingsLine(key), key, message) }
-        if s.schema > 1 { bad("schema", "\(s.schema) is newer than this Bidbench understands (schema 1); upgrade Bidbench") }
-        if s.schema < 1 { bad("schema", "\(s.schema) is not a schema version (expected 1)") }
+        func bad(_ key: String, _ message: String, _ zh: String) { log.add(f, settingsLine(key), key, message, zh: zh) }
+        if s.schema > 1 {
+            bad("schema", "\(s.schema) is newer than this Bidbench understands (schema 1); upgrade Bidbench",
+                "\(s.schema) 比这个版本的 Bidbench 所支持的更新 (schema 1); 请升级 Bidbench")
+        }
+        if s.schema < 1 { bad("schema", "\(s.schema) is not a schema version (expected 1)", "\(s.schema) 不是有效的 schema 版本 (应为 1)") }
         func oneOf(_ key: String, _ v: String, _ allowed: [String]) {
-            if !allowed.contains(v) { bad(key, "\"\(v)\" is not one of \(allowed.joined(separator: ", "))") }
+            let list = allowed.joined(separator: ", ")
+            if !allowed.contains(v) { bad(key, "\"\(v)\" is not one of \(list)", "“\(v)” 不是可选值之一: \(list)") }
         }
         oneOf("language", s.language, ["zh", "en"])
         oneOf("method", s.method, ["wsm", "topsis", "cn"])
@@ -228,16 +298,21 @@ struct Validator {
         oneOf("procurement_kind", s.procurementKind, ["goods", "services"])
         let mmdd = s.fiscalYearStart.split(separator: "-", omittingEmptySubsequences: false)
         if mmdd.count != 2 || mmdd[0].count != 2 || mmdd[1].count != 2 || Day(iso: "2000-\(s.fiscalYearStart)") == nil {
-            bad("fiscal_year_start", "\"\(s.fiscalYearStart)\" is not a month-day (expected MM-DD, e.g. 04-01)")
+            bad("fiscal_year_start", "\"\(s.fiscalYearStart)\" is not a month-day (expected MM-DD, e.g. 04-01)",
+                "“\(s.fiscalYearStart)” 不是月-日 (应为 MM-DD, 如 04-01)")
         }
-        if !(s.scale > 0) { bad("scale", "\(NumberText.format(s.scale)) must be above 0 (e.g. 10 or 100)") }
-        if s.horizonYears < 1 { bad("horizon_years", "\(s.horizonYears) must be 1 or more") }
-        if s.users < 0 { bad("users", "\(s.users) is negative") }
-        if !(0...100).contains(s.smeDeductionPercent) { bad("sme_deduction_percent", "\(NumberText.format(s.smeDeductionPercent)) is outside 0…100") }
-        if s.discountRate <= -1 { bad("discount_rate", "\(NumberText.format(s.discountRate)) must be above -1") }
-        if !(s.budgetWarn > 0) { bad("budget_warn", "\(NumberText.format(s.budgetWarn)) must be above 0") }
+        let num = NumberText.format
+        if !(s.scale > 0) { bad("scale", "\(num(s.scale)) must be above 0 (e.g. 10 or 100)", "\(num(s.scale)) 必须大于 0 (如 10 或 100)") }
+        if s.horizonYears < 1 { bad("horizon_years", "\(s.horizonYears) must be 1 or more", "\(s.horizonYears) 必须为 1 或以上") }
+        if s.users < 0 { bad("users", "\(s.users) is negative", "\(s.users) 为负数") }
+        if !(0...100).contains(s.smeDeductionPercent) {
+            bad("sme_deduction_percent", "\(num(s.smeDeductionPercent)) is outside 0…100", "\(num(s.smeDeductionPercent)) 超出 0…100")
+        }
+        if s.discountRate <= -1 { bad("discount_rate", "\(num(s.discountRate)) must be above -1", "\(num(s.discountRate)) 必须大于 -1") }
+        if !(s.budgetWarn > 0) { bad("budget_warn", "\(num(s.budgetWarn)) must be above 0", "\(num(s.budgetWarn)) 必须大于 0") }
         if !(s.budgetStop >= s.budgetWarn) {
-            bad("budget_stop", "\(NumberText.format(s.budgetStop)) is below budget_warn \(NumberText.format(s.budgetWarn))")
+            bad("budget_stop", "\(num(s.budgetStop)) is below budget_warn \(num(s.budgetWarn))",
+                "\(num(s.budgetStop)) 低于 budget_warn \(num(s.budgetWarn))")
         }
     }
 }
@@ -245,25 +320,35 @@ struct Validator {
 /// Keeps contract paths inside the workspace.
 enum PathSafety {
     /// Why a relative path from a workspace file is refused, or nil when it stays inside the folder.
-    static func problem(_ path: String) -> String? {
+    static func problem(_ path: String) -> String? { reasons(path)?.en }
+
+    /// `problem` in English and in Chinese.
+    static func reasons(_ path: String) -> (en: String, zh: String)? {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains("\0") {
-            return "\"\(path)\" is not a path inside the workspace (expected a relative path such as contracts/a.md)"
+            return ("\"\(path)\" is not a path inside the workspace (expected a relative path such as contracts/a.md)",
+                    "“\(path)” 不是工作区内的路径 (应为相对路径, 如 contracts/a.md)")
         }
         var depth = 0
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == ".." { depth -= 1; if depth < 0 { return "\"\(path)\" points outside the workspace folder; refused" } }
-            else if part != "." { depth += 1 }
+            if part == ".." {
+                depth -= 1
+                if depth < 0 { return ("\"\(path)\" points outside the workspace folder; refused", "“\(path)” 指向工作区文件夹之外; 已拒绝") }
+            } else if part != "." { depth += 1 }
         }
-        if depth == 0 { return "\"\(path)\" is not a file path" }
-        if path.split(separator: "/").first == ".bidbench" { return "\"\(path)\" is inside .bidbench, which holds Bidbench's own files" }
+        if depth == 0 { return ("\"\(path)\" is not a file path", "“\(path)” 不是文件路径") }
+        if path.split(separator: "/").first == ".bidbench" {
+            return ("\"\(path)\" is inside .bidbench, which holds Bidbench's own files", "“\(path)” 位于 .bidbench 中, 那里存放 Bidbench 自己的文件")
+        }
         return nil
     }
 
     /// Why a name cannot be a file name (`scores/<evaluator>.csv`, `ahp/<parent>.csv`), or nil.
-    static func fileNameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "is empty" }
+    /// Both texts follow a noun ("evaluator name …", "评委姓名…").
+    static func fileNameProblem(_ name: String) -> (en: String, zh: String)? {
+        if name.isEmpty { return ("is empty", "为空") }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
-            return "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)"
+            return ("\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",
+                    " “\(name)” 不能用作文件名 (不能以点开头, 不能含斜杠、反斜杠或控制字符)")
         }
         return nil
     }

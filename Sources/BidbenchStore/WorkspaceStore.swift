@@ -102,19 +102,22 @@ public enum WorkspaceStore {
             let line = lines[Schema.contracts.file]?[i] ?? 0
             let full = FileIO.join(folder, c.file)
             guard FileIO.exists(full) else {
-                log.add(Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder")
+                log.add(Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder",
+                        zh: "工作区文件夹中找不到合同正文 “\(c.file)”")
                 continue
             }
             guard let real = FileIO.realPath(full), real.hasPrefix(root + "/") else {
-                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused")
+                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused",
+                        zh: "“\(c.file)” 通过符号链接指向工作区文件夹之外; 已拒绝")
                 continue
             }
             guard FileIO.isRegularFile(full), let bytes = try read(c.file) else {
-                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file")
+                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file", zh: "“\(c.file)” 不是普通文件")
                 continue
             }
             if let text = StoreText.decode(bytes, path: c.file, log: log,
-                                           hint: "convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)") {
+                                           hint: ("convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
+                                                 "请先转换为 UTF-8 (例如: iconv -f GB18030 -t UTF-8)")) {
                 w.contractTexts[c.file] = text
             }
         }
@@ -162,29 +165,35 @@ public enum WorkspaceStore {
     static func parseAHP(_ bytes: [UInt8], path: String, log: ProblemLog) -> PairwiseMatrix? {
         guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
         let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch { log.add(path, error.line, nil, error.message); return nil }
-        guard let header = records.first else { log.add(path, 0, nil, "the file is empty; expected a header row ,A,B,C"); return nil }
+        do { records = try CSV.parse(text) } catch { log.add(path, error.line, nil, error.message, zh: error.messageZH ?? error.message); return nil }
+        guard let header = records.first else {
+            log.add(path, 0, nil, "the file is empty; expected a header row ,A,B,C", zh: "文件是空的; 应有表头行 ,A,B,C"); return nil
+        }
         let names = Array(header.fields.dropFirst())
         var values: [[Double]] = []
         var ok = true
         if records.count - 1 != names.count {
-            log.add(path, header.line, nil, "the matrix is not square: \(names.count) columns but \(records.count - 1) rows")
+            log.add(path, header.line, nil, "the matrix is not square: \(names.count) columns but \(records.count - 1) rows",
+                    zh: "矩阵不是方阵: \(names.count) 列, 却有 \(records.count - 1) 行")
             ok = false
         }
         for (r, record) in records.dropFirst().enumerated() {
             guard record.fields.count == names.count + 1 else {
-                log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(names.count + 1) (a name and \(names.count) judgements)")
+                log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(names.count + 1) (a name and \(names.count) judgements)",
+                        zh: "有 \(record.fields.count) 个字段, 应为 \(names.count + 1) 个 (一个名称和 \(names.count) 个判断值)")
                 ok = false; continue
             }
             if r < names.count && record.fields[0] != names[r] {
-                log.add(path, record.line, nil, "row \"\(record.fields[0])\" should be \"\(names[r])\" (rows must follow the header's order)")
+                log.add(path, record.line, nil, "row \"\(record.fields[0])\" should be \"\(names[r])\" (rows must follow the header's order)",
+                        zh: "行 “\(record.fields[0])” 应为 “\(names[r])” (行的顺序须与表头一致)")
                 ok = false
             }
             var row: [Double] = []
             for (j, cell) in record.fields.dropFirst().enumerated() {
                 if let v = NumberText.parseRatio(cell), v > 0 { row.append(v) } else {
                     log.add(path, record.line, j < names.count ? names[j] : nil,
-                            "\"\(cell)\" is not a positive judgement (expected 1–9 or a fraction such as 1/3)")
+                            "\"\(cell)\" is not a positive judgement (expected 1–9 or a fraction such as 1/3)",
+                            zh: "“\(cell)” 不是正的判断值 (应为 1–9 或分数, 如 1/3)")
                     ok = false; row.append(1)
                 }
             }

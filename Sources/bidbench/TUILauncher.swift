@@ -67,6 +67,14 @@ enum TUILauncher {
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
 
+    /// An error from the Store (or anything else) as a line for the TUI, in its language. The command
+    /// line keeps English (`description`): scripts read it.
+    static func text(_ error: Error, _ lang: Lang) -> String {
+        if let e = error as? StoreError { return e.text(chinese: lang == .zh) }
+        if let p = error as? Problem { return p.text(chinese: lang == .zh) }
+        return "\(error)"
+    }
+
     /// `:import KIND FILE [utf-8|gb18030]`: all or nothing; the result is an undoable, unsaved change.
     static func importEvent(kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang) -> Event {
         guard let table = TableKind(rawValue: kind) else {
@@ -81,9 +89,14 @@ enum TUILauncher {
         }
         switch Importer.importTable(kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator) {
         case .success(let outcome):
-            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", "已导入 \(outcome.count) 条 \(outcome.ids.first ?? "")–\(outcome.ids.last ?? "") — Ctrl-S 保存, u 撤销"))
+            // The same facts as the English summary: "R48" or "R48–R59" (score sheets have no ids but evaluators), ignored columns.
+            var zh = "已导入 \(outcome.count) 条"
+            if let first = outcome.ids.first { zh += outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" }
+            if !outcome.evaluators.isEmpty { zh += " (评委: \(outcome.evaluators.joined(separator: ", ")))" }
+            if !outcome.ignoredColumns.isEmpty { zh += "; 已忽略的列: \(outcome.ignoredColumns.joined(separator: ", "))" }
+            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
-            return .importRefused(file: path, problems: failure.problems.map(\.description))
+            return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
         }
     }
 
@@ -102,16 +115,16 @@ enum TUILauncher {
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         var loaded = try WorkspaceStore.load(folder: folder)
+        let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
         var lockMessage: String?
-        do { lock = try WorkspaceLock(folder: folder) } catch { lockMessage = "\(error)" }
-        let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
+        do { lock = try WorkspaceLock(folder: folder) } catch { lockMessage = text(error, lang) }
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer { term.shutdown(); _ = lock }
         let size = term.size
-        var problems = loaded.problems.map(\.description)
+        var problems = loaded.problems.map { $0.text(chinese: lang == .zh) }
         if let lockMessage { problems.append(lockMessage) }
         var state = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
                              width: size.width, height: size.height, today: today())
@@ -129,40 +142,41 @@ enum TUILauncher {
                 case .save(let ws, let force):
                     do {
                         loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
-                        pending.append(.saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
+                        pending.append(.saved(message: state.lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
                     } catch StoreError.changedOnDisk(let files) {
                         pending.append(.changedOnDisk(files: files))
                     } catch {
-                        pending.append(.saveFailed(message: lang.t("Save failed: \(error)", "保存失败: \(error)")))
+                        pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
                     }
                 case .reload:
                     do {
                         loaded = try WorkspaceStore.load(folder: folder)
-                        var fresh = AppState(workspace: loaded.workspace, location: loaded.folder, problems: loaded.problems.map(\.description),
+                        let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
+                        var fresh = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems,
                                              lang: state.lang, width: state.width, height: state.height, today: state.today)
                         fresh.screen = state.screen
-                        fresh.say(lang.t("Reloaded from disk", "已从磁盘重新加载"))
+                        fresh.say(state.lang.t("Reloaded from disk", "已从磁盘重新加载"))
                         state = fresh
                     } catch {
-                        pending.append(.failed(message: "\(error)"))
+                        pending.append(.failed(message: text(error, state.lang)))
                     }
                 case .writeReport(let format, let path):
                     let target = path ?? (loaded.folder + "/report." + format)
                     let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
                     guard FileManager.default.fileExists(atPath: dir) else {
-                        pending.append(.failed(message: lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
+                        pending.append(.failed(message: state.lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
                         continue
                     }
                     let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
-                    let text = format == "md" ? Report.markdown(request) : Report.html(request)
+                    let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
-                        try writeOwnerOnly(text, to: target)
-                        pending.append(.notice(message: lang.t("Report written to \(target)", "报告已写入 \(target)")))
+                        try writeOwnerOnly(report, to: target)
+                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)")))
                     } catch {
-                        pending.append(.failed(message: lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
+                        pending.append(.failed(message: state.lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
                 case .importFile(let kind, let path, let encoding):
-                    pending.append(importEvent(kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: lang))
+                    pending.append(importEvent(kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang))
                 }
             }
             term.draw(App.render(state))

@@ -11,6 +11,10 @@ public struct ImportOutcome: Sendable {
     /// The ids of the imported rows in file order (assigned ones included); empty for tables without
     /// an `id` column. With `count`, enough for the TUI to phrase its own (Chinese) message.
     public var ids: [String] = []
+    /// Columns of the file that were ignored (as `summary` names them).
+    public var ignoredColumns: [String] = []
+    /// For scores: the evaluators whose sheets received rows, in file order.
+    public var evaluators: [String] = []
 }
 
 /// Why an import was refused: every problem, `FILE:line: field: message`, in line order. Problems
@@ -130,11 +134,12 @@ private struct Job {
     mutating func sheet(_ text: String, columns: [String], required: [String]) -> Sheet? {
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch {
-            log.add(fileName, error.line, nil, error.message)
+            log.add(fileName, error.line, nil, error.message, zh: error.messageZH ?? error.message)
             return nil
         }
         guard let header = records.first else {
-            log.add(fileName, 0, nil, "the file is empty; expected a header row such as \(columns.joined(separator: ","))")
+            log.add(fileName, 0, nil, "the file is empty; expected a header row such as \(columns.joined(separator: ","))",
+                    zh: "文件是空的; 应有表头行, 如 \(columns.joined(separator: ","))")
             return nil
         }
         var lookup: [String: String] = [:]
@@ -149,14 +154,17 @@ private struct Job {
                 continue
             }
             if let j = index[column] {
-                log.add(fileName, header.line, column, "columns \(j + 1) \"\(header.fields[j].trimmed)\" and \(i + 1) \"\(cell.trimmed)\" both mean \(column)")
+                let (a, b) = (header.fields[j].trimmed, cell.trimmed)
+                log.add(fileName, header.line, column, "columns \(j + 1) \"\(a)\" and \(i + 1) \"\(b)\" both mean \(column)",
+                        zh: "第 \(j + 1) 列 “\(a)” 和第 \(i + 1) 列 “\(b)” 都表示 \(column)")
                 ok = false
             }
             index[column] = i
         }
         for c in required where index[c] == nil {
             let names = ([c] + (kind.headerSynonyms[c] ?? [])).joined(separator: " / ")
-            log.add(fileName, header.line, c, "required column is missing from the header (name it \(names))")
+            log.add(fileName, header.line, c, "required column is missing from the header (name it \(names))",
+                    zh: "表头缺少这个必需的列 (列名可为 \(names))")
             ok = false
         }
         guard ok else { return nil }
@@ -167,7 +175,8 @@ private struct Job {
             if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             if fields.count > width {
                 guard fields[width...].allSatisfy({ $0.trimmed.isEmpty }) else {
-                    log.add(fileName, record.line, nil, "has \(fields.count) fields, expected \(width) (the header has \(width) columns)")
+                    log.add(fileName, record.line, nil, "has \(fields.count) fields, expected \(width) (the header has \(width) columns)",
+                            zh: "有 \(fields.count) 个字段, 应为 \(width) 个 (表头有 \(width) 列)")
                     continue
                 }
                 fields.removeLast(fields.count - width)
@@ -215,18 +224,24 @@ private struct Job {
         return Day(iso: iso) == nil ? nil : iso
     }
 
+    /// Chinese names of the things a reference column names.
+    static let nounZH = ["department": "部门", "criterion": "准则", "vendor": "供应商"]
+
     /// Replaces a name by its id in a reference column; reports a value that is neither.
     func resolve(_ fields: inout [String], _ column: String, index: [String: Int], line: Int,
                  ids: [String], names: [String], what: String, file: String) {
+        let whatZH = Self.nounZH[what] ?? what
         guard let i = index[column] else { return }
         let v = fields[i].trimmed
         if v.isEmpty || ids.contains(v) { fields[i] = v; return }
         let matches = Set(zip(ids, names).filter { $0.1.trimmed == v }.map(\.0))
         if matches.count == 1 { fields[i] = matches.first!; return }
         if matches.count > 1 {
-            log.add(fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(matches.sorted().joined(separator: ", "))); give the id")
+            let list = matches.sorted().joined(separator: ", ")
+            log.add(fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(list)); give the id",
+                    zh: "“\(v)” 对应 \(file) 中的 \(matches.count) 个\(whatZH) (\(list)); 请填写编号")
         } else {
-            log.add(fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)")
+            log.add(fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)", zh: "“\(v)” 不是 \(file) 中的\(whatZH)编号或名称")
         }
     }
 
@@ -300,7 +315,7 @@ private struct Job {
             translateValues(&fields, index: sheet.index)
             resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
             for c in required {
-                if let i = sheet.index[c], fields[i].trimmed.isEmpty { log.add(fileName, record.line, c, "is empty; every row needs a \(c)") }
+                if let i = sheet.index[c], fields[i].trimmed.isEmpty { log.add(fileName, record.line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)") }
             }
             let reader = RowReader(file: fileName, line: record.line, index: sheet.index, fields: fields, log: log)
             guard let row = spec.decode(reader) else { continue }
@@ -318,7 +333,8 @@ private struct Job {
         let keys = Set(existing.map(spec.diffKey))
         for (row, line) in zip(rows, lines) where keys.contains(spec.diffKey(row)) {
             let key = spec.diffKey(row).replacingAll("/", with: ", ")
-            log.add(fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)")
+            log.add(fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)",
+                    zh: "“\(key)” 已在 \(file) 中 (新增时请留空编号, 或用 --replace 导入)")
         }
     }
 
@@ -330,7 +346,8 @@ private struct Job {
         Validator(lines: lines, settingsLine: { _ in 0 }, log: vlog).validate(merged)
         for p in vlog.problems {
             if imported[p.file] != nil && p.line > 0 {
-                log.problems.append(Problem(file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message))
+                log.problems.append(Problem(file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message,
+                                                  messageZH: p.messageZH))
             } else {
                 log.problems.append(p)
             }
@@ -354,7 +371,8 @@ private struct Job {
             for (cells, line) in zip(parsed.cells, parsed.lines) {
                 let f = cells["file"]?.trimmed ?? ""
                 if !f.isEmpty && PathSafety.problem(f) == nil && base.contractTexts[f] == nil {
-                    log.add(fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)")
+                    log.add(fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)",
+                            zh: "合同正文 “\(f)” 不在工作区中 (请先把文件放进工作区)")
                 }
             }
         }
@@ -365,7 +383,7 @@ private struct Job {
         validate(merged, imported: [spec.file: lines])
         guard log.problems.isEmpty else { return .failure(failure()) }
         return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
-                                      ids: parsed.ids.filter { !$0.isEmpty }))
+                                      ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored))
     }
 
     mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
@@ -379,7 +397,8 @@ private struct Job {
             let given = parsed.cells[k]["evaluator"]?.trimmed ?? ""
             let name = given.isEmpty ? (evaluator?.trimmed ?? "") : given
             if name.isEmpty {
-                log.add(fileName, parsed.lines[k], "evaluator", "is empty; give --evaluator NAME or an evaluator column")
+                log.add(fileName, parsed.lines[k], "evaluator", "is empty; give --evaluator NAME or an evaluator column",
+                        zh: "为空; 请用 --evaluator 姓名 指定, 或加一列 evaluator")
                 continue
             }
             if byEvaluator[name] == nil { order.append(name) }
@@ -399,7 +418,8 @@ private struct Job {
         validate(merged, imported: imported)
         guard log.problems.isEmpty else { return .failure(failure()) }
         let who = order.isEmpty ? "" : " for " + order.joined(separator: ", ")
-        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count))
+        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count,
+                                      ignoredColumns: ignored, evaluators: order))
     }
 }
 
