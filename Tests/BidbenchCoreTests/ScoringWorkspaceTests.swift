@@ -83,10 +83,11 @@ struct ScoringWorkspaceTests {
         ws.settings.smeDeductionPercent = 25
         let e = try evaluate(ws, method: "cn")
         // 30 % is the goods minimum itself: no price-weight warning.
-        #expect(e.warnings == ["the small/micro-enterprise price deduction is 25 %, outside the 10–20 % of the 2022 rules"])
+        #expect(e.warnings.map(\.en) == ["the small/micro-enterprise price deduction is 25 %, outside the 10–20 % of the 2022 rules"])
         ws.criteria[0].weight = 20   // 20 / 90 ≈ 22.22 % < 30 %
         let low = try evaluate(ws, method: "cn")
-        #expect(low.warnings.contains("the price weight is 22.22 %, below the 87号令 minimum of 30 % for goods"))
+        #expect(low.warnings.contains(Notice("the price weight is 22.22 %, below the 87号令 minimum of 30 % for goods",
+                                             "价格权重为 22.22 %, 低于 87号令 对货物类项目的最低 30 %")))
         // B's scoring price is 900 000 × 0.75 = 675 000: the base.
         #expect(low.priceBase == 675_000)
     }
@@ -140,7 +141,7 @@ struct ScoringWorkspaceTests {
         // A matrix that does not fit the siblings falls back to direct weights, with a warning.
         ws.ahp["C2"] = PairwiseMatrix(names: ["C3", "C9"], values: [[1, 3], [1.0 / 3, 1]])
         let bad = try evaluate(ws, method: "cn")
-        #expect(bad.warnings.contains("ahp/C2.csv does not compare criterion C4 服务; direct weights used instead"))
+        #expect(bad.warnings.map(\.en).contains("ahp/C2.csv does not compare criterion C4 服务; direct weights used instead"))
         #expect(close(bad.weights.first { $0.id == "C3" }!.global, 0.5, 1e-15))
     }
 
@@ -155,7 +156,15 @@ struct ScoringWorkspaceTests {
         ws.scores["王工"]!.append(Score(vendor: "Z", criterion: "C3", score: 5))
         ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C2", score: 5))
         let e = try evaluate(ws, method: "cn")
-        #expect(e.warnings == [
+        #expect(e.warnings.map(\.zh) == [
+            "准则 C6 的上级 C9 不在 criteria.csv 中; 按顶层处理",
+            "准则 C2 的评分被忽略: 它有子准则, 应对子准则打分",
+            "评分中的供应商 Z 不在 vendors.csv 中",
+            "供应商 A 仅部分满足必须项 R02 多币种凭证自动折算",
+            "还没有可以排名的供应商",
+            "ahp/top.csv 没有比较准则 C6 孤儿; 改用直接权重",
+        ])
+        #expect(e.warnings.map(\.en) == [
             "criterion C6 names parent C9, which is not in criteria.csv; treated as top level",
             "scores for criterion C2 are ignored: it has sub-criteria, which are scored instead",
             "scores name vendor Z, which is not in vendors.csv",
@@ -166,7 +175,8 @@ struct ScoringWorkspaceTests {
         #expect(e.incomplete.map(\.reason).first == "no panel scores for C5 培训; no panel scores for C6 孤儿")
         ws.criteria.removeLast()
         let e2 = try evaluate(ws, method: "cn")
-        #expect(e2.warnings.last == "ahp/top.csv is inconsistent (CR 0.626 ≥ 0.10); the judgement (价格, 质量) = 2 disagrees most, 0.874 would agree")
+        #expect(e2.warnings.last?.zh == "ahp/top.csv 不一致 (CR 0.626 ≥ 0.10); 判断 (价格, 质量) = 2 偏差最大, 改为 0.874 即可一致")
+        #expect(e2.warnings.last?.en == "ahp/top.csv is inconsistent (CR 0.626 ≥ 0.10); the judgement (价格, 质量) = 2 disagrees most, 0.874 would agree")
         #expect(e2.weights.first { $0.id == "C1" }!.fromAHP)
         #expect(close(e2.weights.first { $0.id == "C1" }!.global, 0.33131291, 1e-8))
         #expect(e2.ahp[""]?.consistent == false)

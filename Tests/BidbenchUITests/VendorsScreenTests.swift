@@ -34,6 +34,19 @@ import BidbenchCore
         #expect(row.contains("4.8 ±3.5 ⚑"))   // V2: (6.5 + 3) / 2 = 4.75 → 4.8
     }
 
+    /// The evaluation's warnings and errors are shown under the matrix, in the UI's language.
+    @Test func warningsAndErrorsInTheUILanguage() {
+        var d = Driver()
+        d.press(.char("2"), .right, .char("g"), .char(" "), .down, .char(" "), .char(" "), .escape)   // V2: R01 meets, R02 partly
+        #expect(d.text.contains("⚠ 供应商 V2 仅部分满足必须项 R02"))
+        d.press(.char(":")); d.type("lang en"); d.press(.enter)
+        #expect(d.text.contains("⚠ vendor V2 only partly meets must-have R02"))
+        d.press(.char(":")); d.type("lang zh"); d.press(.enter)
+        d.state.change { $0.settings.scale = 0 }
+        d.press(.char("2"))
+        #expect(d.text.contains("评分量程为 0; 必须大于 0"))
+    }
+
     @Test func leadCannotScoreAndPriceIsNotScored() {
         var d = Driver()
         d.press(.char("2"), .enter)

@@ -47,8 +47,8 @@ extension ReportFacts {
     }
 
     /// Scoring warnings other than the partly-met gates (those are listed in the report's language).
-    var otherScoringWarnings: [String] {
-        (scoring?.evaluation.warnings ?? []).filter { !$0.contains("only partly meets must-have") }
+    var otherScoringWarnings: [Notice] {
+        (scoring?.evaluation.warnings ?? []).filter { !$0.en.contains("only partly meets must-have") }
     }
 }
 
@@ -162,7 +162,7 @@ extension HTMLReportWriter {
             for p in partly { body += "<li><span class=\"warn\">\(e(facts.vendorName(p.vendor)))</span>\(e(t(": ", "：")))\(e(p.items.joined(separator: t("; ", "；"))))</li>" }
             body += "</ul>\n"
         }
-        for w in facts.otherScoringWarnings { body += "<p class=\"note\">\(e(w))</p>\n" }
+        for w in facts.otherScoringWarnings { body += "<p class=\"note\">\(e(t(w.en, w.zh)))</p>\n" }
         return section(title, body)
     }
 

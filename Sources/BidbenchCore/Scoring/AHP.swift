@@ -29,7 +29,7 @@ public struct AHPResult: Equatable, Sendable {
     public var consistent: Bool
     /// The judgement (upper triangle) that disagrees most with the weights; nil for n ≤ 2.
     public var worst: AHPJudgement?
-    public var warnings: [String]
+    public var warnings: [Notice]
 }
 
 /// Analytic hierarchy process (DESIGN §3 "Weights").
@@ -105,25 +105,33 @@ public enum AHP {
     public static func validate(_ m: PairwiseMatrix, lines: [Int]? = nil) throws(ScoringError) {
         let n = m.names.count
         func at(_ i: Int) -> String { lines.map { "line \($0[i]): " } ?? "" }
-        guard n > 0 else { throw ScoringError("the pairwise matrix is empty") }
-        if Set(m.names).count != n { throw ScoringError("the pairwise matrix names an element twice: \(m.names.joined(separator: ", "))") }
+        func atZH(_ i: Int) -> String { lines.map { "第 \($0[i]) 行: " } ?? "" }
+        guard n > 0 else { throw ScoringError("the pairwise matrix is empty", zh: "判断矩阵为空") }
+        if Set(m.names).count != n {
+            throw ScoringError("the pairwise matrix names an element twice: \(m.names.joined(separator: ", "))",
+                               zh: "判断矩阵中有重复的比较项: \(m.names.joined(separator: ", "))")
+        }
         guard m.values.count == n, m.values.allSatisfy({ $0.count == n }) else {
-            throw ScoringError("not square: \(n) names but a \(m.values.count)-row matrix with rows of \(m.values.map(\.count)) cells")
+            throw ScoringError("not square: \(n) names but a \(m.values.count)-row matrix with rows of \(m.values.map(\.count)) cells",
+                               zh: "不是方阵: \(n) 个比较项, 但矩阵有 \(m.values.count) 行, 各行单元格数 \(m.values.map(\.count))")
         }
         for i in 0..<n {
             for j in 0..<n {
                 let v = m.values[i][j]
                 guard v.isFinite, v > 0 else {
-                    throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[j])) is \(v.shortText); judgements must be > 0")
+                    throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[j])) is \(v.shortText); judgements must be > 0",
+                                       zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) 为 \(v.shortText); 判断值必须 > 0")
                 }
             }
             if m.values[i][i] != 1 {
-                throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[i])) is \(m.values[i][i].shortText); the diagonal must be 1")
+                throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[i])) is \(m.values[i][i].shortText); the diagonal must be 1",
+                                   zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[i])) 为 \(m.values[i][i].shortText); 对角线必须为 1")
             }
         }
         for i in 0..<n {
             for j in (i + 1)..<n where abs(m.values[i][j] * m.values[j][i] - 1) > reciprocalTolerance + 1e-12 {
-                throw ScoringError("\(at(i))cells (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) and (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) are not reciprocal (their product must be 1)")
+                throw ScoringError("\(at(i))cells (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) and (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) are not reciprocal (their product must be 1)",
+                                   zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) 与 (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) 不互为倒数 (乘积必须为 1)")
             }
         }
     }
@@ -134,7 +142,7 @@ public enum AHP {
         try validate(m)
         let n = m.names.count
         let a = m.values
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         // Start from the normalised row geometric means (already exact for a consistent matrix).
         var w = a.map { row in exp(row.reduce(0) { $0 + log($1) } / Double(n)) }
         var total = w.reduce(0, +)
@@ -158,12 +166,16 @@ public enum AHP {
             }
             if change < 1e-14 { converged = true; break }
         }
-        if !converged { warnings.append("the eigenvector iteration did not fully converge; weights may be off in the last digits") }
+        if !converged {
+            warnings.append(Notice("the eigenvector iteration did not fully converge; weights may be off in the last digits",
+                                   "特征向量迭代未完全收敛; 权重的末几位可能有偏差"))
+        }
         let ci = n > 1 ? (lambda - Double(n)) / Double(n - 1) : 0
         var ri: Double
         if let r = randomIndex(n) { ri = r } else {
             ri = 1.49
-            warnings.append("Saaty's random index stops at n = 10; CR for n = \(n) uses RI = 1.49 (n = 10), which slightly overstates CR")
+            warnings.append(Notice("Saaty's random index stops at n = 10; CR for n = \(n) uses RI = 1.49 (n = 10), which slightly overstates CR",
+                                   "Saaty 随机一致性指标只到 n = 10; n = \(n) 时按 RI = 1.49 (n = 10) 计算, CR 略偏高"))
         }
         let cr = n <= 2 ? 0 : ci / ri
         var worst: AHPJudgement?

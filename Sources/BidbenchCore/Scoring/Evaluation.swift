@@ -58,7 +58,8 @@ public struct Evaluation: Equatable, Sendable {
     /// The normalised problem over the ranked vendors (ids) and the scored leaf criteria (ids):
     /// what `Sensitivity.analyse` works on.
     public var problem: ScoringProblem
-    public var warnings: [String]
+    /// What the meeting should know (partly met must-haves, 87号令 rules, stray scores, AHP), in both languages.
+    public var warnings: [Notice]
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,
@@ -94,14 +95,14 @@ public struct EvaluationBasis: Equatable, Sendable {
         var scale: Double
         var aggregate: PanelAggregate
         var cells: [Panel.Key: PanelCell]
-        var warnings: [String]
+        var warnings: [Notice]
     }
     struct GatePart: Equatable, Sendable {
         var requirements: [Requirement]
         var gates: [GateAnswer]
         /// Vendor id → the must-haves it fails ("R01 title: no").
         var failures: [String: [String]]
-        var warnings: [String]
+        var warnings: [Notice]
     }
     var panel: PanelPart?
     var gates: GatePart?
@@ -125,13 +126,15 @@ public struct EvaluationBasis: Equatable, Sendable {
             if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
         }
         var failures: [String: [String]] = [:]
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         for i in answers.indices where answers[i].answer != .meets {   // most answers are `meets`
             let g = answers[i]
             guard let title = mustTitle[g.requirement] else { continue }
             switch g.answer {
             case .no: failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
-            case .partly: warnings.append("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)")
+            case .partly:
+                warnings.append(Notice("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
+                                       "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
             case .meets: break
             }
         }
@@ -146,11 +149,11 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
                      priceOverride: [String: Money] = [:], basis: inout EvaluationBasis) throws(ScoringError) -> Evaluation {
     let methodName = (method ?? ws.settings.method).trimmed.lowercased()
     guard let method = ScoringMethod(rawValue: methodName) else {
-        throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)")
+        throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(methodName)” (可用 wsm, topsis 或 cn)")
     }
     let aggName = (aggregate ?? ws.settings.aggregate).trimmed.lowercased()
     guard let agg = PanelAggregate(rawValue: aggName) else {
-        throw ScoringError("unknown aggregate \"\(aggName)\" (use mean or median)")
+        throw ScoringError("unknown aggregate \"\(aggName)\" (use mean or median)", zh: "未知的汇总方式 “\(aggName)” (可用 mean 或 median)")
     }
     var norm = method.defaultNormalization
     if let name = normalization {
@@ -160,9 +163,11 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
         if method == .cn { throw ScoringError("method cn has its own formulas and takes no normalisation") }
         norm = n
     }
-    var warnings: [String] = []
+    var warnings: [Notice] = []
     let scale = ws.settings.scale
-    guard scale.isFinite, scale > 0 else { throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0") }
+    guard scale.isFinite, scale > 0 else {
+        throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0", zh: "评分量程为 \(scale.shortText); 必须大于 0")
+    }
 
     // Criteria tree and weights.
     let tree = try CriteriaTree(ws, warnings: &warnings)
@@ -176,13 +181,22 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     let vendorIds = Set(ws.vendors.map(\.id))
     let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
     let allIds = Set(ws.criteria.map(\.id))
-    var strays = Set<String>()
+    var strays: [String: Notice] = [:]
     for key in cellMap.keys {
-        if !vendorIds.contains(key.vendor) { strays.insert("scores name vendor \(key.vendor), which is not in vendors.csv") }
-        if !allIds.contains(key.criterion) { strays.insert("scores name criterion \(key.criterion), which is not in criteria.csv") }
-        else if !leafIds.contains(key.criterion) { strays.insert("scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead") }
+        if !vendorIds.contains(key.vendor) {
+            let n = Notice("scores name vendor \(key.vendor), which is not in vendors.csv", "评分中的供应商 \(key.vendor) 不在 vendors.csv 中")
+            strays[n.en] = n
+        }
+        if !allIds.contains(key.criterion) {
+            let n = Notice("scores name criterion \(key.criterion), which is not in criteria.csv", "评分中的准则 \(key.criterion) 不在 criteria.csv 中")
+            strays[n.en] = n
+        } else if !leafIds.contains(key.criterion) {
+            let n = Notice("scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead",
+                           "准则 \(key.criterion) 的评分被忽略: 它有子准则, 应对子准则打分")
+            strays[n.en] = n
+        }
     }
-    warnings += strays.sorted()
+    warnings += strays.keys.sorted().map { strays[$0]! }
     var cells: [PanelCell] = []
     for v in ws.vendors {
         for c in ws.criteria { if let cell = cellMap[Panel.Key(vendor: v.id, criterion: c.id)] { cells.append(cell) } }
@@ -227,17 +241,20 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     case .cn:
         let deduction = ws.settings.smeDeductionPercent
         if !(deduction >= 10 && deduction <= 20) {
-            warnings.append("the small/micro-enterprise price deduction is \(deduction.shortText) %, outside the 10–20 % of the 2022 rules")
+            warnings.append(Notice("the small/micro-enterprise price deduction is \(deduction.shortText) %, outside the 10–20 % of the 2022 rules",
+                                   "小微企业价格扣除为 \(deduction.shortText) %, 超出 2022 年规定的 10–20 %"))
         }
         let priceWeight = leaves.filter { $0.source == .price }.reduce(0) { $0 + $1.global }
         let goods = ws.settings.procurementKind.trimmed.lowercased() == "goods"
         let minimum = goods ? 0.30 : 0.10
         if leaves.contains(where: { $0.source == .price }) {
             if priceWeight < minimum - 1e-12 {
-                warnings.append("the price weight is \((priceWeight * 100).roundedText(2)) %, below the 87号令 minimum of \(Int(minimum * 100)) % for \(goods ? "goods" : "services")")
+                warnings.append(Notice("the price weight is \((priceWeight * 100).roundedText(2)) %, below the 87号令 minimum of \(Int(minimum * 100)) % for \(goods ? "goods" : "services")",
+                                       "价格权重为 \((priceWeight * 100).roundedText(2)) %, 低于 87号令 对\(goods ? "货物" : "服务")类项目的最低 \(Int(minimum * 100)) %"))
             }
         } else {
-            warnings.append("method cn expects a price criterion (source price); none is scored")
+            warnings.append(Notice("method cn expects a price criterion (source price); none is scored",
+                                   "综合评分法 (cn) 需要一个价格准则 (source price); 当前没有"))
         }
         // The price used for scoring: SME vendors get the deduction (scoring only, not the bid).
         func scoringPrice(_ v: Vendor) -> Double? {
@@ -247,7 +264,8 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
         }
         for v in qualified {
             if let p = scoringPrice(v), p <= 0 {
-                throw ScoringError("vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)")
+                throw ScoringError("vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)",
+                                   zh: "供应商 \(v.id) \(v.name): 价格 \(price(v)!.description) 无法用综合评分法计分 (价格必须 > 0)")
             }
         }
         priceBase = qualified.compactMap(scoringPrice).min()
@@ -270,7 +288,8 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
             }
         }
         for leaf in leaves where leaf.source == .price && leaf.kind == .benefit {
-            warnings.append("criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)")
+            warnings.append(Notice("criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)",
+                                   "准则 \(leaf.id) \(leaf.name) 取价格, 却标为效益型 (越高越好)"))
         }
         r = try norm!.normalize(raw, rows: m, cols: n, kinds: leaves.map(\.kind),
                                 criteria: leaves.map { criterionLabel[$0.id] ?? $0.id }, alternatives: rankable.map(\.id))
@@ -282,8 +301,8 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     let ranking = Ranking.order(scores).map { i in
         RankedVendor(vendor: rankable[i].id, name: rankable[i].name, score: scores[i], rank: ranks[i])
     }
-    if rankable.isEmpty { warnings.append("no vendor can be ranked yet") }
-    if leaves.isEmpty { warnings.append("no criterion with a weight above 0 to score against") }
+    if rankable.isEmpty { warnings.append(Notice("no vendor can be ranked yet", "还没有可以排名的供应商")) }
+    if leaves.isEmpty { warnings.append(Notice("no criterion with a weight above 0 to score against", "没有权重大于 0 的准则可供打分")) }
     return Evaluation(method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
                       incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
                       problem: problem, warnings: warnings + tree.ahpWarnings)
@@ -293,16 +312,17 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
 struct CriteriaTree {
     var weights: [CriterionWeight] = []
     var ahp: [String: AHPResult] = [:]
-    var ahpWarnings: [String] = []
+    var ahpWarnings: [Notice] = []
 
-    init(_ ws: Workspace, warnings: inout [String]) throws(ScoringError) {
+    init(_ ws: Workspace, warnings: inout [Notice]) throws(ScoringError) {
         let byId = Dictionary(ws.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Effective parents: unknown, self or cyclic parents become top level (with a warning).
         var parent: [String: String] = [:]
         for c in ws.criteria {
             var p = c.parent.trimmed
             if !p.isEmpty && byId[p] == nil {
-                warnings.append("criterion \(c.id) names parent \(p), which is not in criteria.csv; treated as top level")
+                warnings.append(Notice("criterion \(c.id) names parent \(p), which is not in criteria.csv; treated as top level",
+                                       "准则 \(c.id) 的上级 \(p) 不在 criteria.csv 中; 按顶层处理"))
                 p = ""
             }
             parent[c.id] = p
@@ -312,7 +332,7 @@ struct CriteriaTree {
             var p = parent[c.id]!
             while !p.isEmpty {
                 if seen.contains(p) {
-                    warnings.append("criterion \(c.id) is its own ancestor; treated as top level")
+                    warnings.append(Notice("criterion \(c.id) is its own ancestor; treated as top level", "准则 \(c.id) 是自己的上级; 按顶层处理"))
                     parent[c.id] = ""
                     break
                 }
@@ -323,7 +343,8 @@ struct CriteriaTree {
         var children: [String: [Criterion]] = [:]
         for c in ws.criteria {
             guard c.weight.isFinite, c.weight >= 0 else {
-                throw ScoringError("criterion \(c.id) \(c.name): weight \(c.weight.shortText) must be a number ≥ 0")
+                throw ScoringError("criterion \(c.id) \(c.name): weight \(c.weight.shortText) must be a number ≥ 0",
+                                   zh: "准则 \(c.id) \(c.name): 权重 \(c.weight.shortText) 必须是 ≥ 0 的数")
             }
             children[parent[c.id]!, default: []].append(c)
         }
@@ -339,7 +360,8 @@ struct CriteriaTree {
             if total > 0 {
                 for c in group { local[c.id] = c.weight / total }
             } else {
-                warnings.append("the weights under \(p.isEmpty ? "the top level" : p) are all 0; they share equally")
+                warnings.append(Notice("the weights under \(p.isEmpty ? "the top level" : p) are all 0; they share equally",
+                                       "\(p.isEmpty ? "顶层" : p) 下的权重全为 0; 平均分配"))
                 for c in group { local[c.id] = 1 / Double(group.count) }
             }
         }
@@ -359,30 +381,35 @@ struct CriteriaTree {
         let label = "ahp/\(parent.isEmpty ? "top" : parent).csv"
         let result: AHPResult
         do { result = try AHP.analyse(matrix) } catch {
-            ahpWarnings.append("\(label): \(error.message); direct weights used instead")
+            ahpWarnings.append(Notice("\(label): \(error.message); direct weights used instead",
+                                      "\(label): \(error.text(chinese: true)); 改用直接权重"))
             return nil
         }
         let index = Dictionary(result.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Double] = []
         for c in group {
             guard let k = index[c.id] ?? index[c.name] else {
-                ahpWarnings.append("\(label) does not compare criterion \(c.id) \(c.name); direct weights used instead")
+                ahpWarnings.append(Notice("\(label) does not compare criterion \(c.id) \(c.name); direct weights used instead",
+                                          "\(label) 没有比较准则 \(c.id) \(c.name); 改用直接权重"))
                 return nil
             }
             out.append(result.weights[k])
         }
         if result.names.count != group.count {
-            ahpWarnings.append("\(label) compares \(result.names.count) elements but \(group.count) criteria sit there; direct weights used instead")
+            ahpWarnings.append(Notice("\(label) compares \(result.names.count) elements but \(group.count) criteria sit there; direct weights used instead",
+                                      "\(label) 比较了 \(result.names.count) 项, 但这一层有 \(group.count) 个准则; 改用直接权重"))
             return nil
         }
         if !result.consistent {
             var text = "\(label) is inconsistent (CR \(result.cr.roundedText(3)) ≥ 0.10)"
+            var zh = "\(label) 不一致 (CR \(result.cr.roundedText(3)) ≥ 0.10)"
             if let w = result.worst {
                 text += "; the judgement (\(w.row), \(w.column)) = \(w.given.roundedText(3)) disagrees most, \(w.consistent.roundedText(3)) would agree"
+                zh += "; 判断 (\(w.row), \(w.column)) = \(w.given.roundedText(3)) 偏差最大, 改为 \(w.consistent.roundedText(3)) 即可一致"
             }
-            ahpWarnings.append(text)
+            ahpWarnings.append(Notice(text, zh))
         }
-        result.warnings.forEach { ahpWarnings.append("\(label): \($0)") }
+        result.warnings.forEach { ahpWarnings.append(Notice("\(label): \($0.en)", "\(label): \($0.zh)")) }
         ahp[parent] = result
         return out
     }

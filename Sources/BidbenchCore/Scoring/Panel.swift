@@ -57,23 +57,25 @@ public enum Panel {
     /// for the same cell counts once, with the last one, and a warning says so. Cells nobody
     /// scored are absent (the caller reports them; they are never a silent 0).
     public static func aggregate(_ scores: [String: [Score]], scale: Double,
-                                 aggregate: PanelAggregate) -> (cells: [Key: PanelCell], warnings: [String]) {
+                                 aggregate: PanelAggregate) -> (cells: [Key: PanelCell], warnings: [Notice]) {
         // One hash per score: evaluators are taken in sorted order, so a cell's list ends with the
         // current evaluator exactly when they scored that cell before (the last score then replaces it).
         var slot: [Key: Int] = [:]
         var keys: [Key] = []
         var lists: [(evaluators: [String], scores: [Double])] = []
-        var warnings: [String] = []
+        var warnings: [Notice] = []
         for evaluator in scores.keys.sorted() {
             for s in scores[evaluator]! {
                 let key = Key(vendor: s.vendor, criterion: s.criterion)
                 let i = slot[key]
                 let again = i.map { lists[$0].evaluators.last == evaluator } ?? false
                 if again {
-                    warnings.append("evaluator \(evaluator) scored \(s.vendor) on \(s.criterion) twice; the last score counts")
+                    warnings.append(Notice("evaluator \(evaluator) scored \(s.vendor) on \(s.criterion) twice; the last score counts",
+                                           "评委 \(evaluator) 对 \(s.vendor) 的 \(s.criterion) 打了两次分; 以最后一次为准"))
                 }
                 if !(s.score >= 0 && s.score <= scale) {
-                    warnings.append("evaluator \(evaluator) gave \(s.vendor) on \(s.criterion) \(s.score.shortText), outside 0–\(scale.shortText)")
+                    warnings.append(Notice("evaluator \(evaluator) gave \(s.vendor) on \(s.criterion) \(s.score.shortText), outside 0–\(scale.shortText)",
+                                           "评委 \(evaluator) 给 \(s.vendor) 的 \(s.criterion) 打了 \(s.score.shortText) 分, 超出 0–\(scale.shortText)"))
                 }
                 if let i, again {
                     lists[i].scores[lists[i].scores.count - 1] = s.score

@@ -2,8 +2,24 @@
 /// place (line, column, criterion, alternative or matrix cell).
 public struct ScoringError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The same in Simplified Chinese, for the errors a screen can show (nil: only the command line sees it).
+    public var messageZH: String?
+    public init(_ message: String, zh: String? = nil) { self.message = message; self.messageZH = zh }
     public var description: String { message }
+    /// The message in the UI's language (English when there is no Chinese form).
+    public func text(chinese: Bool) -> String { chinese ? messageZH ?? message : message }
+    /// Errors are the same when their English message is (the Chinese is a rendering of it).
+    public static func == (a: ScoringError, b: ScoringError) -> Bool { a.message == b.message }
+}
+
+/// A warning in both UI languages. `description` (and every command line and JSON output) is the
+/// English; the screens and the Chinese report show `zh`.
+public struct Notice: Equatable, Sendable, CustomStringConvertible {
+    public var en: String
+    public var zh: String
+    public init(_ en: String, _ zh: String) { self.en = en; self.zh = zh }
+    public var description: String { en }
+    public func text(chinese: Bool) -> String { chinese ? zh : en }
 }
 
 /// One row of a table read from a file, with the 1-based line it starts on. Core stays free of

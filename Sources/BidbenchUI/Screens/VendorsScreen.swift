@@ -219,13 +219,13 @@ public enum VendorsScreen {
         s.vendors.cache = compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
     }
 
-    static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")" }
+    static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")|\(s.lang.rawValue)" }
 
     static func compute(_ s: AppState, key: String, basis: EvaluationBasis = EvaluationBasis()) -> VendorsCache {
         var basis = basis
         switch evaluation(s, basis: &basis) {
         case .success(let ev): return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), basis: basis)
-        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: "\(e)", sensitivity: nil, basis: basis)
+        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: e.text(chinese: s.lang == .zh), sensitivity: nil, basis: basis)
         }
     }
 
@@ -342,6 +342,19 @@ public enum VendorsScreen {
         }
         if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {
             c.text(area.x + 1, ly, L.t("⚑ evaluators differ by ≥ 30 % of the scale: discuss", "⚑ 评委分歧 ≥ 量程 30%: 需讨论") + " (\(flagged.count))", .warn, maxWidth: area.width - 2)
+            ly += 1
+        }
+        // The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as
+        // many as fit; the last line says how many more there are.
+        let warnings = ev?.warnings ?? []
+        for (i, w) in warnings.enumerated() where ly < area.maxY {
+            let more = warnings.count - i - 1
+            if ly == area.maxY - 1 && more > 0 {
+                c.text(area.x + 1, ly, "⚠ " + L.t("\(more + 1) more warnings (bidbench rank lists them all)", "还有 \(more + 1) 条提示 (bidbench rank 可列出全部)"), .warn, maxWidth: area.width - 2)
+                break
+            }
+            c.text(area.x + 1, ly, "⚠ " + w.text(chinese: L == .zh), .warn, maxWidth: area.width - 2)
+            ly += 1
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }

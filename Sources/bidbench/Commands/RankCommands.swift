@@ -209,7 +209,7 @@ enum RankOutput {
             })),
         ]
         if let base = e.priceBase { fields.append(("price_base", .number(base))) }
-        fields.append(("warnings", .array(e.warnings.map { .string($0) })))
+        fields.append(("warnings", .array(e.warnings.map { .string($0.en) })))
         return JSON.object(fields).text
     }
 
@@ -255,7 +255,7 @@ enum WeightsOutput {
                 ("consistent_value", .number(w.consistent)), ("log_deviation", .number(w.deviation)),
             ])))
         }
-        fields.append(("warnings", .array(r.warnings.map { .string($0) })))
+        fields.append(("warnings", .array(r.warnings.map { .string($0.en) })))
         return JSON.object(fields).text
     }
 
