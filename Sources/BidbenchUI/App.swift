@@ -40,6 +40,8 @@ public enum Modal: Equatable, Sendable {
     case gates(GatesState)
     case ahp(AHPState)
     case prices(PricesState)
+    case risks(RisksState)
+    case changes(ChangesState)
     /// A list of messages to read (e.g. why an import was refused).
     case messages(title: String, lines: [String])
 }
@@ -261,6 +263,8 @@ public enum App {
         case .gates(let st): GatesScreen.handle(&s, st, key); return []
         case .ahp(let st): AHPScreen.handle(&s, st, key); return []
         case .prices(let st): PricesScreen.handle(&s, st, key); return []
+        case .risks(let st): RisksScreen.handle(&s, st, key); return []
+        case .changes(let st): ChangesScreen.handle(&s, st, key); return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
@@ -273,6 +277,8 @@ public enum App {
                 else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("gate-note:") { error = GatesScreen.submitNote(&s, form) }
                 else if form.purpose.hasPrefix("price:") { error = PricesScreen.submit(&s, form) }
+                else if form.purpose.hasPrefix("risk:") { error = RisksScreen.submit(&s, form) }
+                else if form.purpose.hasPrefix("change:") { error = ChangesScreen.submit(&s, form) }
                 else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
                 else { error = RequirementsScreen.submit(&s, form) }
                 if let error { form.error = error; s.modal = .form(form) }
@@ -462,6 +468,8 @@ public enum App {
         case .gates(let st): GatesScreen.render(s, st, into: &c)
         case .ahp(let st): AHPScreen.render(s, st, into: &c)
         case .prices(let st): PricesScreen.render(s, st, into: &c)
+        case .risks(let st): RisksScreen.render(s, st, into: &c)
+        case .changes(let st): ChangesScreen.render(s, st, into: &c)
         case .messages(let title, let lines):
             let h = min(full.height - 1, lines.count + 2)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)

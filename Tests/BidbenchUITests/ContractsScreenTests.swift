@@ -65,3 +65,87 @@ import BidbenchCore
         #expect(ContractsScreen.budgetUsed(d.state.workspace) == 0.95)
     }
 }
+
+/// The risk register and the change orders are edited in the meeting, not only in CSV.
+@Suite struct RegisterEditingTests {
+    func workspace() -> Workspace {
+        var ws = ContractsScreenTests().workspace()
+        ws.risks = [Risk(id: "RK09", type: .vendor, title: "乙方更换项目经理", likelihood: 2, impact: 4, owner: "信息部")]
+        return ws
+    }
+
+    @Test func addARiskWithAWarningThenEditAndDeleteIt() {
+        var d = Driver(workspace())
+        d.press(.char("4"), .char("r"))
+        #expect(d.text.contains("风险登记册"))
+        #expect(d.row(containing: "RK09")?.contains("2×4=8") == true)
+        d.press(.char("a"))
+        #expect(d.text.contains("新增风险"))
+        #expect(d.text.contains("RK10"))                                  // the next id, as wide as RK09
+        d.press(.tab); d.type("上线切换与月末结账冲突")
+        d.press(.tab, .tab); d.press(.ctrl("u")); d.type("6")             // likelihood 6: refused, the form keeps what was typed
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("可能性必须是 1–5 的整数, 而不是 “6”"))
+        #expect(d.text.contains("上线切换与月末结账冲突"))
+        d.press(.ctrl("u")); d.type("3")
+        d.press(.tab); d.press(.ctrl("u")); d.type("5")                   // impact
+        d.press(.tab, .tab, .tab, .right)                                  // early warning: milestone overdue
+        d.press(.tab); d.type("五")                                         // threshold: not a number of days
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("该预警的阈值是 ≥ 0 的天数, 而不是 “五”"))
+        d.press(.backspace); d.type("15"); d.press(.ctrl("s"))
+        #expect(d.state.workspace.risks.last == Risk(id: "RK10", type: .technical, title: "上线切换与月末结账冲突", likelihood: 3, impact: 5,
+                                                      trigger: "milestone_overdue", threshold: "15"))
+        #expect(d.row(containing: "RK10")?.contains("3×5=15") == true)
+        #expect(d.state.dirty)
+        // Edit: close it.
+        d.press(.enter)
+        #expect(d.text.contains("编辑风险 RK10"))
+        for _ in 0..<9 { d.press(.tab) }
+        d.press(.right, .right, .ctrl("s"))
+        #expect(d.state.workspace.risks.last?.status == "closed")
+        #expect(d.row(containing: "RK10")?.contains("已关闭") == true)
+        // A closed risk leaves the heat map.
+        d.press(.escape, .char("v"), .char("v"))
+        #expect(!d.text.contains("RK10 3×5"))
+        // Delete and undo.
+        d.press(.char("r"), .down, .char("d"))
+        #expect(d.state.workspace.risks.map(\.id) == ["RK09"])
+        d.press(.escape, .char("u"))
+        #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
+    }
+
+    @Test func changeOrdersRecomputeTheContractValue() {
+        var d = Driver(workspace())
+        d.press(.char("4"))
+        #expect(d.text.contains("价值 326,000"))
+        d.press(.char("c"))
+        #expect(d.text.contains("变更单 — C1 订阅服务协议 · 当前价值 326,000"))
+        d.press(.char("a"))
+        #expect(d.text.contains("CO2"))                                    // as wide as CO1
+        d.press(.tab); d.press(.ctrl("u")); d.type("2027-02-30")           // no such day
+        d.press(.tab); d.type("增加 WMS 接口")
+        d.press(.tab); d.type("12,000.5")
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("日期须为 YYYY-MM-DD, 而不是 “2027-02-30”"))
+        d.press(.backTab, .backTab); d.press(.ctrl("u")); d.type("2027-02-15")
+        d.press(.ctrl("s"))
+        // Proposed: listed (by date, before CO1) but the value does not move.
+        #expect(d.state.workspace.changes.last == ChangeOrder(contract: "C1", id: "CO2", date: Day(iso: "2027-02-15"), description: "增加 WMS 接口",
+                                                              priceDelta: Money(parsing: "12000.50")!, status: "proposed"))
+        #expect(d.text.contains("当前价值 326,000"))
+        #expect(d.screen.lines.firstIndex { $0.contains("CO2") }! < d.screen.lines.firstIndex { $0.contains("CO1") }!)
+        // Approve it: the value is recomputed everywhere.
+        d.press(.enter)
+        for _ in 0..<4 { d.press(.tab) }
+        d.press(.right, .ctrl("s"))
+        #expect(d.text.contains("当前价值 338,000.50"))
+        d.press(.escape)
+        #expect(d.text.contains("价值 338,000.50"))
+        // A credit (negative delta) is allowed; rejected ones never count.
+        d.press(.char("c"), .char("a"), .tab, .tab); d.type("取消移动端模块")
+        d.press(.tab); d.type("-5000"); d.press(.tab, .left, .ctrl("s"))   // status ◂ from proposed wraps to rejected
+        #expect(d.state.workspace.changes.last?.status == "rejected")
+        #expect(d.text.contains("当前价值 338,000.50"))
+    }
+}

@@ -84,8 +84,8 @@ public enum RiskRegister {
         return out
     }
 
-    /// `0.9`, `90%` → 0.9.
-    static func fraction(_ text: String) -> Double? {
+    /// A `budget_used` threshold: `0.9`, `90%` → 0.9; nil when it is not a number.
+    public static func fraction(_ text: String) -> Double? {
         let t = text.trimmed
         if t.hasSuffix("%"), let v = Double(String(t.dropLast()).trimmed) { return v / 100 }
         return Double(t)

@@ -30,6 +30,11 @@ public enum ContractsScreen {
         case .pageDown: s.contracts.textTop = max(1, s.contracts.textTop == 0 ? evidenceLine(s) + 10 : s.contracts.textTop + 10)
         case .pageUp: s.contracts.textTop = max(1, (s.contracts.textTop == 0 ? evidenceLine(s) : s.contracts.textTop) - 10)
         case .edit: s.contracts.textTop = 0; s.contracts.pane = .text
+        case .changeOrders:
+            guard let k = current(s) else { return [] }
+            s.modal = .changes(ChangesState(contract: k.id))
+        case .risks:
+            s.modal = .risks(RisksState())
         case .cyclePane:
             s.contracts.pane = s.contracts.pane == .text ? .dates : (s.contracts.pane == .dates ? .risks : .text)
         case .setReviewStatus:

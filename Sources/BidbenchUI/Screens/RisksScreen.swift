@@ -1,0 +1,160 @@
+import BidbenchCore
+
+public struct RisksState: Equatable, Sendable {
+    public var selected = 0
+    public init(selected: Int = 0) { self.selected = selected }
+}
+
+/// The risk register (r on the Contracts screen): add, edit, delete risks in the meeting; the heat
+/// map and the warnings firing update at once.
+public enum RisksScreen {
+    static let statuses = ["open", "watching", "closed"]
+    static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"]
+
+    static func handle(_ s: inout AppState, _ st0: RisksState, _ key: Key) {
+        var st = st0
+        let n = s.workspace.risks.count
+        switch key {
+        case .escape, .char("q"): s.modal = nil; return
+        case .up, .char("k"): st.selected = max(0, st.selected - 1)
+        case .down, .char("j"): st.selected = min(max(0, n - 1), st.selected + 1)
+        case .char("a"): s.modal = .form(form(s, index: nil)); return
+        case .enter, .char("e"):
+            guard st.selected < n else { break }
+            s.modal = .form(form(s, index: st.selected)); return
+        case .char("d"):
+            guard st.selected < n else { break }
+            let id = s.workspace.risks[st.selected].id
+            let i = st.selected
+            s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
+            st.selected = max(0, min(st.selected, n - 2))
+        default: break
+        }
+        s.modal = .risks(st)
+    }
+
+    static func statusLabel(_ status: String, _ L: Lang) -> String {
+        switch status {
+        case "open": return L.t("open", "未关闭")
+        case "watching": return L.t("watching", "观察中")
+        case "closed": return L.t("closed", "已关闭")
+        default: return status
+        }
+    }
+
+    static func triggerLabel(_ trigger: String, _ L: Lang) -> String {
+        switch trigger {
+        case "": return L.t("none", "无")
+        case "milestone_overdue": return L.t("milestone overdue (days)", "付款节点逾期 (天)")
+        case "notice_within": return L.t("notice deadline within (days)", "续约通知期限临近 (天)")
+        case "budget_used": return L.t("budget used (e.g. 90%)", "预算使用率 (如 90%)")
+        default: return trigger
+        }
+    }
+
+    /// The next free id: `RK` and the number after the highest in use, as wide as the ids there.
+    static func nextId(_ risks: [Risk]) -> String { BidbenchUI.nextId(prefix: "RK", existing: risks.map(\.id)) }
+
+    static func form(_ s: AppState, index: Int?) -> Form {
+        let L = s.lang
+        let r = index.map { s.workspace.risks[$0] }
+        let trigger = r.map { triggers.contains($0.trigger) ? $0.trigger : "" } ?? ""
+        return Form(purpose: "risk:\(index.map(String.init) ?? "new")", title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"), fields: [
+            FormField(key: "id", label: L.t("ID", "编号"), text: r?.id ?? nextId(s.workspace.risks)),
+            FormField(key: "title", label: L.t("Risk", "风险"), text: r?.title ?? ""),
+            FormField(key: "type", label: L.t("Type", "类型"), choices: RiskType.allCases.map(\.rawValue),
+                      labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue),
+            FormField(key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3"),
+            FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3"),
+            FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? ""),
+            FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
+            FormField(key: "trigger", label: L.t("Early warning", "预警条件"), choices: triggers,
+                      labels: triggers.map { triggerLabel($0, L) }, selected: trigger),
+            FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? ""),
+            FormField(key: "status", label: L.t("Status", "状态"), choices: statuses,
+                      labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
+        ])
+    }
+
+    /// Validates and applies the form; an error keeps the form open with what was typed.
+    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+        let L = s.lang
+        let which = f.purpose.dropFirst("risk:".count)
+        let index = Int(which)
+        let id = f.value("id").trimmed, title = f.value("title").trimmed
+        if id.isEmpty { return L.t("The ID is required", "编号不能为空") }
+        if s.workspace.risks.enumerated().contains(where: { $0.element.id == id && $0.offset != index }) {
+            return L.t("Risk \(id) already exists", "风险 \(id) 已存在")
+        }
+        if title.isEmpty { return L.t("Describe the risk", "请填写风险内容") }
+        func level(_ key: String) -> Int? {
+            guard let v = Int(f.value(key).trimmed), (1...5).contains(v) else { return nil }
+            return v
+        }
+        guard let likelihood = level("likelihood") else {
+            return L.t("Likelihood must be a whole number 1–5, not “\(f.value("likelihood"))”", "可能性必须是 1–5 的整数, 而不是 “\(f.value("likelihood"))”")
+        }
+        guard let impact = level("impact") else {
+            return L.t("Impact must be a whole number 1–5, not “\(f.value("impact"))”", "影响必须是 1–5 的整数, 而不是 “\(f.value("impact"))”")
+        }
+        let trigger = f.value("trigger"), threshold = f.value("threshold").trimmed
+        switch trigger {
+        case "milestone_overdue", "notice_within":
+            guard let days = Int(threshold), days >= 0 else {
+                return L.t("The threshold of this warning is a number of days ≥ 0, not “\(threshold)”", "该预警的阈值是 ≥ 0 的天数, 而不是 “\(threshold)”")
+            }
+        case "budget_used":
+            guard RiskRegister.fraction(threshold) != nil else {
+                return L.t("The threshold of a budget warning is a share such as 90% or 0.9, not “\(threshold)”", "预算预警的阈值是比例, 如 90% 或 0.9, 而不是 “\(threshold)”")
+            }
+        default: break
+        }
+        var risk = Risk(id: id, type: RiskType(rawValue: f.value("type")) ?? .technical, title: title, likelihood: likelihood, impact: impact,
+                        mitigation: f.value("mitigation").trimmed, owner: f.value("owner").trimmed, trigger: trigger,
+                        threshold: trigger.isEmpty ? "" : threshold, status: f.value("status"))
+        if let index, index < s.workspace.risks.count {
+            risk.extra = s.workspace.risks[index].extra
+            s.change(L.t("Updated risk \(id)", "已更新风险 \(id)")) { $0.risks[index] = risk }
+            s.modal = .risks(RisksState(selected: index))
+        } else {
+            s.change(L.t("Added risk \(id)", "已新增风险 \(id)")) { $0.risks.append(risk) }
+            s.modal = .risks(RisksState(selected: s.workspace.risks.count - 1))
+        }
+        return nil
+    }
+
+    static func render(_ s: AppState, _ st: RisksState, into c: inout Canvas) {
+        let L = s.lang
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        c.fill(r); c.box(r, .accent, title: L.t("Risk register", "风险登记册"))
+        let cols = TableView.layout([Column(L.t("ID", "编号"), 5), Column(L.t("Risk", "风险"), 20), Column(L.t("Type", "类型"), 8),
+                                     Column("L×I", 7, right: true), Column(L.t("Owner", "负责人"), 10), Column(L.t("Warning", "预警"), 12),
+                                     Column(L.t("Status", "状态"), 6)],
+                                    total: r.width - 4, flex: 1)
+        let rows = s.workspace.risks.map { k -> [String] in
+            let warn = k.trigger.isEmpty ? "" : "\(k.trigger) \(k.threshold)"
+            return [k.id, k.title, ReportLabels.riskType(k.type, L.labels), "\(k.likelihood)×\(k.impact)=\(k.likelihood * k.impact)",
+                    k.owner, warn, statusLabel(k.status, L)]
+        }
+        TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
+                         selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
+        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
+    }
+}
+
+/// `prefix` and the number after the highest `prefix<number>` in `existing`, zero-padded to the
+/// widest such number (two digits when there is none): RK09, RK10 → RK11; CO1 → CO2.
+func nextId(prefix: String, existing: [String]) -> String {
+    var top = 0, width = 2
+    var first = true
+    for id in existing where id.hasPrefix(prefix) {
+        let digits = id.dropFirst(prefix.count)
+        guard let n = Int(digits) else { continue }
+        top = max(top, n)
+        width = first ? digits.count : max(width, digits.count)
+        first = false
+    }
+    let n = String(top + 1)
+    return prefix + String(repeating: "0", count: max(0, width - n.count)) + n
+}
