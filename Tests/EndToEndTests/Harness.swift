@@ -106,7 +106,7 @@ final class TmuxSession {
     }
 
     /// Literal text (Chinese included).
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }   // "--": text may start with "-"
     /// tmux key names: Enter Escape Down Tab BTab C-s …
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
 

@@ -30,6 +30,37 @@ import BidbenchUI
         #expect(try bidbench("check", "-w", ws).status == 0)
     }
 
+    /// A risk and a change order typed in Chinese on the Contracts screen land in risks.csv and
+    /// changes.csv, and the contract's value on screen follows the approved change.
+    @Test func recordARiskAndAChangeOrderInTheMeeting() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("4"); try t.waitFor(text: "价值 1,940,000")     // 1 860 000 + approved CO1 80 000
+        try t.keys("r"); try t.waitFor(text: "风险登记册")
+        try t.keys("a"); try t.waitFor(text: "RK11")
+        try t.keys("Tab"); try t.type("上线期间关键用户请假")
+        try t.keys("Tab", "Right", "Right")                          // type: technical → market → personnel
+        try t.keys("C-s"); try t.waitFor(text: "RK11  上线期间关键用户请假")
+        try t.keys("Escape", "c"); try t.waitFor(text: "变更单 — C1")
+        try t.keys("a"); try t.waitFor(text: "新增变更单")
+        try t.keys("Tab", "Tab"); try t.type("增加 WMS 接口")
+        try t.keys("Tab"); try t.type("-20000")
+        try t.keys("Tab", "Right", "C-s")                            // approved
+        try t.waitFor(text: "当前价值 1,920,000")
+        try t.keys("Escape"); try t.waitFor(text: "价值 1,920,000")
+        try t.keys("C-s"); try t.waitFor(text: "已保存到")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let risks = try String(contentsOfFile: ws + "/risks.csv", encoding: .utf8)
+        #expect(risks.hasSuffix("RK11,personnel,上线期间关键用户请假,3,3,,,,,open\n"))
+        let changes = try String(contentsOfFile: ws + "/changes.csv", encoding: .utf8)
+        #expect(changes.split(separator: "\n").last?.hasPrefix("C1,CO3,") == true)
+        #expect(changes.hasSuffix(",增加 WMS 接口,-20000,approved\n"))
+        #expect(try bidbench("check", "-w", ws).status == 0)
+    }
+
     @Test func resizeRedrawsAndTinyTerminalSaysSo() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
