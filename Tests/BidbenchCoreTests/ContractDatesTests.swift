@@ -58,6 +58,11 @@ struct ContractDatesTests {
         #expect(dates.map(\.kind) == [.effective, .milestone, .notice_deadline, .expiry, .warranty_end])
         #expect(dates.map(\.date) == [day("2027-01-01"), day("2027-06-30"), day("2027-12-02"), day("2028-01-01"), day("2028-07-15")])
         #expect(dates.map(\.daysLeft) == [-59, 121, 276, 306, 502])
+        // The calendar keeps both languages; a screen shows one.
+        #expect(dates[2].title == "ERP升级合同: last day to give notice of non-renewal (30 days) / 不续约通知截止")
+        #expect(dates.map(\.titleZH) == ["ERP升级合同: 生效", "ERP升级合同: 付款节点 初验 (40%)", "ERP升级合同: 不续约通知截止 (提前 30 天)",
+                                         "ERP升级合同: 到期", "ERP升级合同: 质保到期"])
+        #expect(dates[1].titleEN == "ERP升级合同: payment milestone 初验 (40%)")
         // After the first deadline the renewal date of the next period appears too.
         let later = KeyDates.dates(for: erp, today: day("2028-02-01"))
         #expect(later.map(\.kind) == [.effective, .expiry, .warranty_end, .notice_deadline, .renewal])

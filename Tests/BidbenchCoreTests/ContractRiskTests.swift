@@ -50,9 +50,12 @@ struct ContractRiskTests {
         let alerts = RiskRegister.alerts(risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.92,
                                          today: day("2027-11-25"))
         #expect(alerts == [
-            RiskAlert(risk: "R1", trigger: "milestone_overdue", message: "C1 milestone 初验 is 24 days overdue (due 2027-11-01)"),
-            RiskAlert(risk: "R2", trigger: "notice_within", message: "C1 non-renewal notice due in 7 days (2027-12-02)"),
-            RiskAlert(risk: "R3", trigger: "budget_used", message: "budget 92% used (threshold 90%)"),
+            RiskAlert(risk: "R1", trigger: "milestone_overdue", message: "C1 milestone 初验 is 24 days overdue (due 2027-11-01)",
+                      messageZH: "C1 付款节点 初验 已逾期 24 天 (应于 2027-11-01 支付)"),
+            RiskAlert(risk: "R2", trigger: "notice_within", message: "C1 non-renewal notice due in 7 days (2027-12-02)",
+                      messageZH: "C1 不续约通知期限还剩 7 天 (2027-12-02)"),
+            RiskAlert(risk: "R3", trigger: "budget_used", message: "budget 92% used (threshold 90%)",
+                      messageZH: "预算已使用 92% (阈值 90%)"),
         ])
         // 终验 is only 5 days late (< 14); below the budget threshold nothing fires.
         #expect(RiskRegister.alerts(risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.8,

@@ -20,10 +20,15 @@ public struct KeyDate: Equatable, Sendable {
     public var date: Day
     /// Days from today to the date; negative when it is past.
     public var daysLeft: Int
+    /// Both languages, `English / 中文` (the calendar file and the command line).
     public var title: String
+    /// The title in one language, for a screen that speaks it.
+    public var titleEN: String
+    public var titleZH: String
 
-    public init(contract: String, kind: Kind, date: Day, daysLeft: Int, title: String) {
+    public init(contract: String, kind: Kind, date: Day, daysLeft: Int, title: String, titleEN: String? = nil, titleZH: String? = nil) {
         self.contract = contract; self.kind = kind; self.date = date; self.daysLeft = daysLeft; self.title = title
+        self.titleEN = titleEN ?? title; self.titleZH = titleZH ?? title
     }
 }
 
@@ -37,28 +42,37 @@ public enum KeyDates {
     public static func dates(for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil,
                              today: Day) -> [KeyDate] {
         var out: [KeyDate] = []
-        func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String) {
-            out.append(KeyDate(contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title))
+        func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String, _ en: String, _ zh: String) {
+            out.append(KeyDate(contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title,
+                               titleEN: en, titleZH: zh))
         }
         let name = contract.title.isEmpty ? contract.id : contract.title
         if let effective = contract.effective {
-            add(.effective, effective, "\(name): effective / 生效")
+            add(.effective, effective, "\(name): effective / 生效", "\(name): effective", "\(name): 生效")
             if contract.termMonths > 0 {
                 let expiry = effective.adding(months: contract.termMonths)
-                add(.expiry, expiry, "\(name): term ends / 到期")
+                add(.expiry, expiry, "\(name): term ends / 到期", "\(name): term ends", "\(name): 到期")
                 if contract.autoRenew, let (deadline, end, renewals) = nextNoticeDeadline(contract, today: today) {
                     add(.notice_deadline, deadline,
-                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止")
-                    if renewals > 0 { add(.renewal, end, "\(name): renews unless notice is given / 自动续约") }
+                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止",
+                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days)",
+                        "\(name): 不续约通知截止 (提前 \(contract.noticeDays) 天)")
+                    if renewals > 0 {
+                        add(.renewal, end, "\(name): renews unless notice is given / 自动续约", "\(name): renews unless notice is given",
+                            "\(name): 自动续约 (除非提前通知)")
+                    }
                 }
             }
             if contract.warrantyMonths > 0 {
-                add(.warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期")
+                add(.warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
+                    "\(name): warranty ends", "\(name): 质保到期")
             }
         }
         for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {
             guard let due = m.due else { continue }
-            add(.milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点")
+            add(.milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点",
+                "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%)",
+                "\(name): 付款节点 \(m.milestone) (\(percentText(m.percent))%)")
         }
         return sorted(out)
     }

@@ -8,7 +8,12 @@ public struct RiskAlert: Equatable, Sendable {
     public var risk: String
     public var trigger: String
     public var message: String
-    public init(risk: String, trigger: String, message: String) { self.risk = risk; self.trigger = trigger; self.message = message }
+    /// The same in Simplified Chinese (the screen speaks the UI's language).
+    public var messageZH: String
+    public init(risk: String, trigger: String, message: String, messageZH: String? = nil) {
+        self.risk = risk; self.trigger = trigger; self.message = message; self.messageZH = messageZH ?? message
+    }
+    public func text(chinese: Bool) -> String { chinese ? messageZH : message }
 }
 
 /// The risk register: scores, the 5×5 heat map and early-warning triggers.
@@ -58,7 +63,8 @@ public enum RiskRegister {
                     let late = due.days(until: today)
                     if late > 0 && late >= threshold {
                         out.append(RiskAlert(risk: r.id, trigger: "milestone_overdue",
-                                             message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))"))
+                                             message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))",
+                                             messageZH: "\(m.contract) 付款节点 \(m.milestone) 已逾期 \(late) 天 (应于 \(due) 支付)"))
                     }
                 }
             case "notice_within":
@@ -68,14 +74,16 @@ public enum RiskRegister {
                     let left = today.days(until: deadline)
                     if left <= threshold {
                         out.append(RiskAlert(risk: r.id, trigger: "notice_within",
-                                             message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))"))
+                                             message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))",
+                                             messageZH: "\(c.id) 不续约通知期限还剩 \(left) 天 (\(deadline))"))
                     }
                 }
             case "budget_used":
                 guard let used = budgetUsed, let limit = fraction(r.threshold) else { continue }
                 if used >= limit {
                     out.append(RiskAlert(risk: r.id, trigger: "budget_used",
-                                         message: "budget \(percent(used)) used (threshold \(percent(limit)))"))
+                                         message: "budget \(percent(used)) used (threshold \(percent(limit)))",
+                                         messageZH: "预算已使用 \(percent(used)) (阈值 \(percent(limit)))"))
                 }
             default:
                 continue

@@ -154,7 +154,7 @@ public enum ContractsScreen {
         let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
         var bottom = L.t("Red flags: \(flags)", "红旗: \(flags)")
-        if let next { bottom += "  ·  " + L.t("next: \(next.title) \(next.date) (\(next.daysLeft) days)", "下一个日期: \(next.title) \(next.date) (剩 \(next.daysLeft) 天)") }
+        if let next { bottom += "  ·  " + L.t("next: \(next.titleEN) \(next.date) (\(next.daysLeft) days)", "下一个日期: \(next.titleZH) \(next.date) (剩 \(next.daysLeft) 天)") }
         bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
@@ -195,7 +195,7 @@ public enum ContractsScreen {
         for d in dates where y < area.y + area.height / 2 {
             let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
             let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
-            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(d.title)", st, maxWidth: area.width); y += 1
+            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(L.t(d.titleEN, d.titleZH))", st, maxWidth: area.width); y += 1
         }
         y += 1
         c.text(area.x, y, L.t("Change orders", "变更单"), .bold); y += 1
@@ -241,7 +241,7 @@ public enum ContractsScreen {
         var y = area.y + 8
         let alerts = RiskRegister.alerts(risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error); y += 1
-        for a in alerts where y < area.maxY { c.text(area.x, y, "⚑ \(a.risk) \(a.message)", .warn, maxWidth: area.width); y += 1 }
+        for a in alerts where y < area.maxY { c.text(area.x, y, "⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn, maxWidth: area.width); y += 1 }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
         for r in top where y < area.maxY {
             c.text(area.x, y, "\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain, maxWidth: area.width); y += 1
