@@ -42,14 +42,19 @@ import BidbenchCore
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/" + JournalPending.file))
     }
 
-    /// Killed in the middle of appending a large entry: half a line ends the journal. Verify counts the
-    /// whole entries and notes the interruption; the next save cuts the half line and appends the entry.
-    @Test func halfAnEntryLeftByAKilledAppendIsCutAndAppendedWhole() throws {
+    /// The fixture after one ordinary save, so the journal has an entry.
+    func savedOnce() throws -> TempDir {
         let dir = Fixture.folder()
-        // One ordinary save first, so the journal has an entry before the torn one.
         var first = try WorkspaceStore.load(folder: dir.path).workspace
         first.departments[0].contact = "周敏"
         _ = try WorkspaceStore.save(first, over: try WorkspaceStore.load(folder: dir.path), actor: "first")
+        return dir
+    }
+
+    /// Killed in the middle of appending a large entry: half a line ends the journal. Verify counts the
+    /// whole entries and notes the interruption; the next save cuts the half line and appends the entry.
+    @Test func halfAnEntryLeftByAKilledAppendIsCutAndAppendedWhole() throws {
+        let dir = try savedOnce()
         let journalPath = dir.path + "/" + Journal.file
         let intact = try #require(FileManager.default.contents(atPath: journalPath))
         let entriesBefore = try Journal.read(folder: dir.path).count
@@ -88,10 +93,7 @@ import BidbenchCore
 
     /// A whole entry whose final newline is missing (a hand merge) is kept, never cut.
     @Test func aWholeLastEntryWithoutItsNewlineIsKept() throws {
-        let dir = Fixture.folder()
-        var first = try WorkspaceStore.load(folder: dir.path).workspace
-        first.departments[0].contact = "周敏"
-        _ = try WorkspaceStore.save(first, over: try WorkspaceStore.load(folder: dir.path), actor: "first")
+        let dir = try savedOnce()
         let journalPath = dir.path + "/" + Journal.file
         var bytes = try #require(FileManager.default.contents(atPath: journalPath))
         bytes.removeLast()

@@ -24,33 +24,21 @@ public enum ChangesScreen {
     static func handle(_ s: inout AppState, _ st0: ChangesState, _ key: Key) {
         var st = st0
         let idx = indices(s, st.contract)
-        switch key {
-        case .escape, .char("q"): s.modal = nil; return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, idx.count - 1), st.selected + 1)
-        case .char("a"): s.modal = .form(form(s, contract: st.contract, index: nil)); return
-        case .enter, .char("e"):
-            guard st.selected < idx.count else { break }
-            s.modal = .form(form(s, contract: st.contract, index: idx[st.selected])); return
-        case .char("d"):
-            guard st.selected < idx.count else { break }
-            let i = idx[st.selected]
+        switch ListKeys.handle(key, selected: &st.selected, count: idx.count) {
+        case .close: s.modal = nil; return
+        case .add: s.modal = .form(form(s, contract: st.contract, index: nil)); return
+        case .edit(let row): s.modal = .form(form(s, contract: st.contract, index: idx[row])); return
+        case .delete(let row):
+            let i = idx[row]
             let id = s.workspace.changes[i].id
             s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
-            st.selected = max(0, min(st.selected, idx.count - 2))
-        default: break
+            st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
+        case .stay: break
         }
         s.modal = .changes(st)
     }
 
-    static func statusLabel(_ status: String, _ L: Lang) -> String {
-        switch status {
-        case "proposed": return L.t("proposed", "提议")
-        case "approved": return L.t("approved", "已批准")
-        case "rejected": return L.t("rejected", "已拒绝")
-        default: return status
-        }
-    }
+    static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
 
     /// The next free id of the contract: `CO` and the number after the highest in use, as wide as
     /// the ids already there (CO1, CO2 → CO3; CO01 → CO02).

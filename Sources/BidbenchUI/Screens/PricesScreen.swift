@@ -15,21 +15,16 @@ public enum PricesScreen {
     static func handle(_ s: inout AppState, _ st0: PricesState, _ key: Key) {
         var st = st0
         let idx = lines(s, st.vendor)
-        switch key {
-        case .escape, .char("q"): s.modal = nil; return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, idx.count - 1), st.selected + 1)
-        case .char("a"): s.modal = .form(form(s, vendor: st.vendor, index: nil)); return
-        case .enter, .char("e"):
-            guard st.selected < idx.count else { break }
-            s.modal = .form(form(s, vendor: st.vendor, index: idx[st.selected])); return
-        case .char("d"):
-            guard st.selected < idx.count else { break }
-            let i = idx[st.selected]
+        switch ListKeys.handle(key, selected: &st.selected, count: idx.count) {
+        case .close: s.modal = nil; return
+        case .add: s.modal = .form(form(s, vendor: st.vendor, index: nil)); return
+        case .edit(let row): s.modal = .form(form(s, vendor: st.vendor, index: idx[row])); return
+        case .delete(let row):
+            let i = idx[row]
             let item = s.workspace.prices[i].item
             s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
-            st.selected = max(0, min(st.selected, idx.count - 2))
-        default: break
+            st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
+        case .stay: break
         }
         s.modal = .prices(st)
     }

@@ -14,33 +14,20 @@ public enum RisksScreen {
     static func handle(_ s: inout AppState, _ st0: RisksState, _ key: Key) {
         var st = st0
         let n = s.workspace.risks.count
-        switch key {
-        case .escape, .char("q"): s.modal = nil; return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, n - 1), st.selected + 1)
-        case .char("a"): s.modal = .form(form(s, index: nil)); return
-        case .enter, .char("e"):
-            guard st.selected < n else { break }
-            s.modal = .form(form(s, index: st.selected)); return
-        case .char("d"):
-            guard st.selected < n else { break }
-            let id = s.workspace.risks[st.selected].id
-            let i = st.selected
+        switch ListKeys.handle(key, selected: &st.selected, count: n) {
+        case .close: s.modal = nil; return
+        case .add: s.modal = .form(form(s, index: nil)); return
+        case .edit(let i): s.modal = .form(form(s, index: i)); return
+        case .delete(let i):
+            let id = s.workspace.risks[i].id
             s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
-            st.selected = max(0, min(st.selected, n - 2))
-        default: break
+            st.selected = ListKeys.afterDelete(st.selected, count: n)
+        case .stay: break
         }
         s.modal = .risks(st)
     }
 
-    static func statusLabel(_ status: String, _ L: Lang) -> String {
-        switch status {
-        case "open": return L.t("open", "未关闭")
-        case "watching": return L.t("watching", "观察中")
-        case "closed": return L.t("closed", "已关闭")
-        default: return status
-        }
-    }
+    static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
 
     static func triggerLabel(_ trigger: String, _ L: Lang) -> String {
         switch trigger {
