@@ -115,6 +115,19 @@ import BidbenchCore
         #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
     }
 
+    /// A trigger Bidbench does not evaluate (typed in the CSV) survives an edit of the risk.
+    @Test func aFreeTextTriggerSurvivesAnEdit() {
+        var ws = workspace()
+        ws.risks[0].trigger = "顾问离职"
+        ws.risks[0].threshold = "2 人"
+        var d = Driver(ws)
+        d.press(.char("4"), .char("r"), .enter)
+        #expect(d.text.contains("◂ 顾问离职 ▸"))
+        d.press(.tab); d.press(.ctrl("u")); d.type("乙方更换项目经理或核心顾问"); d.press(.ctrl("s"))
+        #expect(d.state.workspace.risks[0].title == "乙方更换项目经理或核心顾问")
+        #expect(d.state.workspace.risks[0].trigger == "顾问离职" && d.state.workspace.risks[0].threshold == "2 人")
+    }
+
     @Test func changeOrdersRecomputeTheContractValue() {
         var d = Driver(workspace())
         d.press(.char("4"))

@@ -45,7 +45,9 @@ public enum RisksScreen {
     static func form(_ s: AppState, index: Int?) -> Form {
         let L = s.lang
         let r = index.map { s.workspace.risks[$0] }
-        let trigger = r.map { triggers.contains($0.trigger) ? $0.trigger : "" } ?? ""
+        // A trigger typed in the CSV that Bidbench does not evaluate is kept as a choice, never dropped.
+        let trigger = r?.trigger ?? ""
+        let choices = triggers.contains(trigger) ? triggers : triggers + [trigger]
         return Form(purpose: "risk:\(index.map(String.init) ?? "new")", title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"), fields: [
             FormField(key: "id", label: L.t("ID", "编号"), text: r?.id ?? nextId(s.workspace.risks)),
             FormField(key: "title", label: L.t("Risk", "风险"), text: r?.title ?? ""),
@@ -55,8 +57,8 @@ public enum RisksScreen {
             FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3"),
             FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? ""),
             FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
-            FormField(key: "trigger", label: L.t("Early warning", "预警条件"), choices: triggers,
-                      labels: triggers.map { triggerLabel($0, L) }, selected: trigger),
+            FormField(key: "trigger", label: L.t("Early warning", "预警条件"), choices: choices,
+                      labels: choices.map { triggerLabel($0, L) }, selected: trigger),
             FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? ""),
             FormField(key: "status", label: L.t("Status", "状态"), choices: statuses,
                       labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
