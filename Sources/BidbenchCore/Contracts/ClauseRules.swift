@@ -16,7 +16,7 @@ struct ClauseRule: Sendable {
     let exactHeadings: Set<String>
 
     /// Whether a (lower-cased) heading names this kind.
-    func matchesHeading(_ heading: String, _ bytes: [UInt8]) -> Bool {
+    func matchesHeading(_ heading: String, _ bytes: Haystack) -> Bool {
         if exactHeadings.contains(heading) { return true }
         return headings.matches(bytes) && !headingVeto.matches(bytes)
     }
