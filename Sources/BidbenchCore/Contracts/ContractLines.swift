@@ -256,15 +256,13 @@ enum ContractLineParser {
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
-            let isBreak = ch.isOne(of: ":") || (ch.isOne(of: ".") && i + 1 < c.count && c[i + 1].isOne(of: " "))
-                || ch.isOne(of: " ") && i > 0 && isCJK(c[i - 1])
-            if ch.isOne(of: "。") { return nil }
+            let m = ch.mark
+            let isBreak = m == ":" || (m == "." && i + 1 < c.count && c[i + 1].mark == " ") || m == " " && i > 0 && isCJK(c[i - 1])
+            if m == "。" { return nil }
             guard isBreak else {
                 // Commas end a run-in heading only in Chinese; English titles may list items
                 // ("Modifications, Severability, and Waiver.").
-                if ch.isOne(of: "，;") || (ch.isOne(of: ",") && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || !c[i + 1].isOne(of: " "))) {
-                    return nil
-                }
+                if m == "，" || m == ";" || (m == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1].mark != " ")) { return nil }
                 continue
             }
             let head = String(c[0..<i]).trimmed

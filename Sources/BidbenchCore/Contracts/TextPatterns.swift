@@ -147,16 +147,23 @@ struct TextPattern: Sendable {
 }
 
 extension Character {
-    /// Whether the character is one of `marks`, a string of punctuation marks and CJK characters:
-    /// the answer of `marks.contains(self)`, found by comparing scalar values instead of
-    /// normalised strings. `==` on characters compares canonical equivalents; of the marks used
-    /// here, only `;` and `·` have another form (U+037E, U+0387), read as them (a test checks
-    /// every scalar).
+    /// The character's Unicode scalar when it is made of one, else nil: `c.mark == ";"` answers like
+    /// `c == ";"` without comparing normalised strings. `==` on characters compares canonical
+    /// equivalents; of the punctuation marks and CJK characters compared here, only `;` and `·`
+    /// have another form (U+037E, U+0387), which reads as them (a test checks every scalar).
+    var mark: Unicode.Scalar? {
+        guard let first = unicodeScalars.first, UTF8.width(first) == utf8.count else { return nil }
+        switch first.value {
+        case 0x037E: return ";"
+        case 0x0387: return "·"
+        default: return first
+        }
+    }
+
+    /// Whether the character is one of `marks` (see `mark`).
     func isOne(of marks: String) -> Bool {
-        let u = unicodeScalars
-        guard var v = u.first?.value, u.index(after: u.startIndex) == u.endIndex else { return false }
-        if v == 0x037E { v = 0x3B } else if v == 0x0387 { v = 0xB7 }
-        return marks.unicodeScalars.contains { $0.value == v }
+        guard let m = mark else { return false }
+        return marks.unicodeScalars.contains(m)
     }
 }
 
@@ -334,8 +341,8 @@ enum ContractText {
         sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int)] in
             var out: [(text: String, sentence: String, start: Int)] = []
             var offset = start
-            for piece in sentence.split(separator: ";", omittingEmptySubsequences: false) {
-                let lead = piece.prefix(while: { $0 == " " }).count
+            for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
+                let lead = piece.prefix(while: { $0.mark == " " }).count
                 let text = String(piece).trimmed
                 if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead)) }
                 offset += piece.count + 1
@@ -357,16 +364,16 @@ enum ContractText {
         var i = 0
         func flush(_ end: Int) {
             var a = start
-            while a < end && chars[a].isOne(of: " \t") { a += 1 }
+            while a < end && (chars[a].mark == " " || chars[a].mark == "\t") { a += 1 }
             let piece = String(s[starts[a]..<starts[end]]).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
         }
         while i < chars.count {
-            let c = chars[i]
-            if c.isOne(of: "。！？!?") {
+            let c = chars[i].mark
+            if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
                 flush(i + 1)
-            } else if c.isOne(of: "."), i + 1 < chars.count, chars[i + 1].isOne(of: " ") {
+            } else if c == ".", i + 1 < chars.count, chars[i + 1].mark == " " {
                 var j = i - 1
                 while j >= 0 && chars[j].isLetter && chars[j].isASCII { j -= 1 }
                 let word = String(chars[(j + 1)..<i]).lowercased()
@@ -395,6 +402,8 @@ enum ContractText {
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
     /// `第九条（保密）`), so that the title does not count as the clause itself.
     static func stripCrossReferences(_ text: String) -> String {
+        // Only a title in parentheses is ever removed.
+        guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
         let chars = Array(text)
         let ascii = chars.map(\.asciiValue)
         var out: [Character] = []
@@ -409,11 +418,11 @@ enum ContractText {
                 break
             }
             // A bare dotted number such as `7.2` before a parenthesis is a reference too.
-            if refEnd == nil, chars[i].isNumber, i == 0 || chars[i - 1].isOne(of: " ") {
+            if refEnd == nil, chars[i].isNumber, i == 0 || chars[i - 1].mark == " " {
                 let j = numberEnd(chars, i)
                 if chars[i..<j].contains(".") && chars[j - 1] != "." { refEnd = j }
             }
-            if refEnd == nil, chars[i].isOne(of: "第") {
+            if refEnd == nil, chars[i].mark == "第" {
                 var j = i + 1
                 while j < chars.count, ChineseNumber.digitValue(chars[j]) != nil || chars[j].isNumber { j += 1 }
                 if j > i + 1, j < chars.count, "条章节款".contains(chars[j]) { refEnd = j + 1 }
