@@ -202,6 +202,13 @@ struct Haystack: Sendable {
 
     init(_ text: String) { self.init(Array(text.utf8)) }
 
+    /// A haystack that claims every byte pair, so that no pattern is skipped: the reference the
+    /// prefilter is tested against.
+    init(unfiltered bytes: [UInt8]) {
+        self.bytes = bytes
+        pairs = [UInt64](repeating: ~0, count: 64)
+    }
+
     /// The bit of a byte pair: Fibonacci hashing of the 16-bit pair down to 12 bits.
     static func slot(_ a: UInt8, _ b: UInt8) -> Int {
         Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 20)
