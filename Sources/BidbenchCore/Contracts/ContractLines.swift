@@ -27,20 +27,27 @@ enum ContractLineParser {
     static func splitLines(_ text: String) -> [String] {
         var t = Substring(text)
         if t.first == "\u{FEFF}" { t = t.dropFirst() }
+        // By UTF-8 bytes: CR and LF never occur inside a multi-byte character.
+        let bytes = t.utf8
         var lines: [String] = []
-        var current = ""
+        var start = bytes.startIndex
         var lastCR = false
-        for u in t.unicodeScalars {
-            if u == "\n" {
-                if !lastCR { lines.append(current) }
-                current = ""; lastCR = false
-            } else if u == "\r" {
-                lines.append(current); current = ""; lastCR = true
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            let next = bytes.index(after: i)
+            if b == 0x0A {
+                if !lastCR { lines.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+                start = next; lastCR = false
+            } else if b == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = next; lastCR = true
             } else {
-                current.unicodeScalars.append(u); lastCR = false
+                lastCR = false
             }
+            i = next
         }
-        if !current.isEmpty { lines.append(current) }
+        if start != bytes.endIndex { lines.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
         return lines
     }
 

@@ -13,7 +13,7 @@ import Darwin
 /// (ends) with an ASCII letter must start (end) on a word boundary; a trailing `*` lifts the end
 /// boundary (`renew*` matches `renewal`).
 /// Examples: `automatic*…renew*|renew*…automatic*`, `[乙方|供方]…有权…调整…[价格|费用]`.
-struct TextPattern: Sendable {
+final class TextPattern: Sendable {
     struct Alternative: Sendable {
         var bytes: [UInt8]
         var leftBoundary: Bool
@@ -292,7 +292,7 @@ enum ContractText {
                 return false
             }
             switch v {
-            case 0xA0...0xAC, 0xAE...0xBF,          // Latin-1 punctuation and signs
+            case 0xA0...0xAC, 0xAE...0xBF, 0xD7, 0xF7,  // Latin-1 punctuation and signs, × ÷
                  0x2010...0x2027, 0x2030...0x205E,  // general punctuation
                  0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
                  0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
