@@ -150,7 +150,7 @@ extension Character {
     /// The character's Unicode scalar when it is made of one, else nil: `c.mark == ";"` answers like
     /// `c == ";"` without comparing normalised strings. `==` on characters compares canonical
     /// equivalents; of the punctuation marks and CJK characters compared here, only `;` and `·`
-    /// have another form (U+037E, U+0387), which reads as them (a test checks every scalar).
+    /// have another form (U+037E, U+0387), read as them here (a test checks every scalar).
     var mark: Unicode.Scalar? {
         guard let first = unicodeScalars.first, UTF8.width(first) == utf8.count else { return nil }
         switch first.value {
