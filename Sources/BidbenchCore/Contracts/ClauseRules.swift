@@ -2,7 +2,7 @@
 /// normalised text (see `TextPattern`). A clause is found by its heading (strong evidence) or by an
 /// operative sentence (strong or weak patterns); weak sentences need support from the enclosing
 /// section's heading to count.
-struct ClauseRule: Sendable {
+final class ClauseRule: Sendable {
     let kind: ClauseKind
     /// Matched on heading text (`第五条 保密`, `7. Limitation of Liability`, `## Payment`).
     let headings: PatternSet
@@ -16,7 +16,7 @@ struct ClauseRule: Sendable {
     let exactHeadings: Set<String>
 
     /// Whether a (lower-cased) heading names this kind.
-    func matchesHeading(_ heading: String, _ bytes: [UInt8]) -> Bool {
+    func matchesHeading(_ heading: String, _ bytes: Haystack) -> Bool {
         if exactHeadings.contains(heading) { return true }
         return headings.matches(bytes) && !headingVeto.matches(bytes)
     }

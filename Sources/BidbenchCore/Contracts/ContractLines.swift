@@ -27,20 +27,27 @@ enum ContractLineParser {
     static func splitLines(_ text: String) -> [String] {
         var t = Substring(text)
         if t.first == "\u{FEFF}" { t = t.dropFirst() }
+        // By UTF-8 bytes: CR and LF never occur inside a multi-byte character.
+        let bytes = t.utf8
         var lines: [String] = []
-        var current = ""
+        var start = bytes.startIndex
         var lastCR = false
-        for u in t.unicodeScalars {
-            if u == "\n" {
-                if !lastCR { lines.append(current) }
-                current = ""; lastCR = false
-            } else if u == "\r" {
-                lines.append(current); current = ""; lastCR = true
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            let next = bytes.index(after: i)
+            if b == 0x0A {
+                if !lastCR { lines.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+                start = next; lastCR = false
+            } else if b == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                start = next; lastCR = true
             } else {
-                current.unicodeScalars.append(u); lastCR = false
+                lastCR = false
             }
+            i = next
         }
-        if !current.isEmpty { lines.append(current) }
+        if start != bytes.endIndex { lines.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
         return lines
     }
 
@@ -61,7 +68,7 @@ enum ContractLineParser {
         }
         let (numberLevel, rest) = numbering(s)
         var r = rest
-        while let f = r.first, ".、:-–—)]".contains(f) || f == " " { r.removeFirst() }
+        while let f = r.first, f.isOne(of: ".、:-–—)] ") { r.removeFirst() }
         line.afterNumber = r
 
         if let m = markdownLevel {
@@ -108,7 +115,7 @@ enum ContractLineParser {
     static func numbering(_ s: String) -> (Int?, String) {
         let c = Array(s)
         guard let first = c.first else { return (nil, s) }
-        func rest(_ i: Int) -> String { String(c[min(i, c.count)...]) }
+        func rest(_ i: Int) -> String { String(s.dropFirst(i)) }
         // 第十二条 / 第3章
         if first == "第" {
             var i = 1
@@ -188,12 +195,12 @@ enum ContractLineParser {
     /// Whether `next` continues a paragraph that so far reads `text`: the text stops mid-sentence and
     /// the next line is plain text (no numbering, heading, label, bullet or definition).
     static func continues(_ text: String, with next: ContractLine) -> Bool {
-        guard let last = text.last, !"。；;.!?！？:：".contains(last), !next.isDefinition else { return false }
+        guard let last = text.last, !last.isOne(of: "。；;.!?！？:："), !next.isDefinition else { return false }
         // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
         if let level = next.level, level >= 5, let f = next.afterNumber.first, f.isASCII, f.isLowercase { return true }
         guard (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading,
               let first = continuation(next).first else { return false }
-        return !"-•·*>|#".contains(first)
+        return !first.isOne(of: "-•·*>|#")
     }
 
     /// Whether a line taken for a heading is really the start of a wrapped sentence: the next line
@@ -224,21 +231,20 @@ enum ContractLineParser {
     static func isShortHeading(_ s: String) -> Bool {
         let t = trimEndPunct(s)
         guard !t.isEmpty else { return false }
-        let cjk = t.filter(isCJK).count
-        if cjk > 0 {
-            return !s.hasSuffix("。") && t.count <= 22 && !t.contains(where: { "。，,；;".contains($0) }) && !t.contains(":")
+        if t.contains(where: isCJK) {
+            return !s.hasSuffix("。") && t.count <= 22 && !t.contains(where: { $0.isOne(of: "。，,；;") }) && !ContractText.contains(t, ":")
         }
         let words = wordCount(t)
         if words > 8 { return false }
         // A short sentence ending in a full stop ("The fees are fixed.") is not a heading.
         if s.hasSuffix(".") && words > 4 { return false }
-        return !t.contains(where: { ",;".contains($0) }) || words <= 6
+        return !t.contains(where: { $0.isOne(of: ",;") }) || words <= 6
     }
 
     /// An unnumbered short line is a heading only when it looks like one: capitalised English,
     /// or Chinese without a colon (`甲方：` is a label).
     static func isTitleLike(_ s: String) -> Bool {
-        if s.contains(":") { return false }
+        if ContractText.contains(s, ":") { return false }
         if s.contains(where: isCJK) { return true }
         guard let f = s.first(where: { $0.isLetter }), f.isUppercase, !s.hasSuffix(".") else { return false }
         return isTitleCase(s)
@@ -257,12 +263,13 @@ enum ContractLineParser {
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
-            let isBreak = ch == ":" || (ch == "." && i + 1 < c.count && c[i + 1] == " ") || ch == " " && i > 0 && isCJK(c[i - 1])
-            if ch == "。" { return nil }
+            let m = ch.mark
+            let isBreak = m == ":" || (m == "." && i + 1 < c.count && c[i + 1].mark == " ") || m == " " && i > 0 && isCJK(c[i - 1])
+            if m == "。" { return nil }
             guard isBreak else {
                 // Commas end a run-in heading only in Chinese; English titles may list items
                 // ("Modifications, Severability, and Waiver.").
-                if ch == "，" || ch == ";" || (ch == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1] != " ")) { return nil }
+                if m == "，" || m == ";" || (m == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1].mark != " ")) { return nil }
                 continue
             }
             let head = String(c[0..<i]).trimmed
@@ -292,11 +299,12 @@ enum ContractLineParser {
         let lower = ContractText.lowerASCII(s)
         if lower.first == "\"" || lower.first == "'" {
             for m in ["\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
-                      "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指"] where lower.contains(m) {
+                      "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指"] where ContractText.contains(lower, m) {
                 return true
             }
         }
-        return lower.contains("所称") && lower.contains("是指") || (lower.hasPrefix("本合同中") && lower.contains("是指"))
+        return ContractText.contains(lower, "所称") && ContractText.contains(lower, "是指")
+            || (lower.hasPrefix("本合同中") && ContractText.contains(lower, "是指"))
     }
 
     /// `ERP系统升级服务合同`, `Software License Agreement`: the document's title, not a clause.
@@ -304,12 +312,12 @@ enum ContractLineParser {
         guard !heading.isEmpty else { return false }
         let endings = ["agreement", "contract", "合同", "协议", "合同书", "协议书", "terms and conditions"]
         guard endings.contains(where: { heading.hasSuffix($0) }) else { return false }
-        return !heading.contains(" of ") && !heading.contains("的") && !heading.contains("本")
+        return !ContractText.containsAny(heading, [" of ", "的", "本"])
     }
 
     static func trimEndPunct(_ s: String) -> String {
         var t = Substring(s)
-        while let l = t.last, ".:;。：".contains(l) || l == " " { t = t.dropLast() }
+        while let l = t.last, l.isOne(of: ".:;。： ") { t = t.dropLast() }
         return String(t)
     }
 }
@@ -317,7 +325,7 @@ enum ContractLineParser {
 extension String {
     /// Replaces every occurrence of `target` (no Foundation).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, self.contains(target) else { return self }
+        guard !target.isEmpty, ContractText.contains(self, target) else { return self }
         var out = ""
         var rest = Substring(self)
         while let r = rest.firstRange(of: target) {

@@ -141,7 +141,8 @@ struct ScannedSentence {
     /// Normalised, original case.
     var text: String
     var lower: String
-    var bytes: [UInt8]
+    /// `lower` as bytes, for the patterns.
+    var hay: Haystack
     /// Kinds whose strong or weak patterns matched this sentence.
     var kinds: Set<ClauseKind>
     /// Kinds whose strong patterns matched.
@@ -203,7 +204,7 @@ public enum ContractScanner {
             }
             let ancestors = stack.reduce(into: Set<ClauseKind>()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
-            let headingBytes = Array(line.heading.utf8)
+            let headingBytes = Haystack(line.heading)
             let isDefinitionsHeading = !line.heading.isEmpty && ClauseRules.definitionHeadings.matches(headingBytes)
             var headingKinds = Set<ClauseKind>()
             if !line.heading.isEmpty && !inDefinitions && !isDefinitionsHeading {
@@ -221,7 +222,7 @@ public enum ContractScanner {
                 // ("General Cap" means the fees of the last 12 months).
                 for (clause, whole, start) in ContractText.clauses(paragraph) {
                     let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
-                    sentences.append(ScannedSentence(line: lineOf(start), paragraph: line.number, text: clause, lower: lower, bytes: Array(lower.utf8),
+                    sentences.append(ScannedSentence(line: lineOf(start), paragraph: line.number, text: clause, lower: lower, hay: Haystack(lower),
                                                      kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
                 }
                 continue
@@ -236,7 +237,7 @@ public enum ContractScanner {
                 // Matching ignores the titles of cross-references; the evidence quotes the text as written.
                 let sentence = ContractText.stripCrossReferences(clause)
                 let lower = ContractText.lowerASCII(sentence)
-                let bytes = Array(lower.utf8)
+                let bytes = Haystack(lower)
                 var kinds = Set<ClauseKind>()
                 var strongKinds = Set<ClauseKind>()
                 let quote = evidence(whole)
@@ -252,7 +253,7 @@ public enum ContractScanner {
                     if ancestors.contains(rule.kind) { score += 2 }
                     consider(&best, kind: rule.kind, line: at, evidence: quote, score: score)
                 }
-                sentences.append(ScannedSentence(line: at, paragraph: line.number, text: sentence, lower: lower, bytes: bytes, kinds: kinds,
+                sentences.append(ScannedSentence(line: at, paragraph: line.number, text: sentence, lower: lower, hay: bytes, kinds: kinds,
                                                  strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
                                                  evidence: quote))
             }

@@ -7,8 +7,8 @@ enum KeyTermExtractor {
         t.renewalMonths = renewalMonths(sentences)
         t.noticeDays = noticeDays(sentences)
         t.paymentDueDays = paymentDueDays(sentences)
-        t.liabilityCap = sentences.first { $0.about(.liability) && RedFlagDetector.capWords.matches($0.bytes)
-            && RedFlagDetector.liabilityWords.matches($0.bytes) }.map(\.evidence)
+        t.liabilityCap = sentences.first { $0.about(.liability) && RedFlagDetector.capWords.matches($0.hay)
+            && RedFlagDetector.liabilityWords.matches($0.hay) }.map(\.evidence)
         for s in sentences where s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) {
             if let law = governingLaw(s.text) { t.governingLaw = law; break }
         }
@@ -29,7 +29,7 @@ enum KeyTermExtractor {
         return (b, a)
     }
 
-    private static func containsAny(_ s: String, _ words: [String]) -> Bool { words.contains { s.contains($0) } }
+    private static func containsAny(_ s: String, _ words: [String]) -> Bool { ContractText.containsAny(s, words) }
 
     static let deadlineAfter = ["内", "前", "之前", "以前", "prior", "before", "notice", "in advance", "届满", "到期"]
     static let noticeBefore = ["提前", "within", "prior", "notice", "通知", "at least", "not less than", "不少于", "至少"]

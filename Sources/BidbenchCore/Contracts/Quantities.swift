@@ -3,14 +3,17 @@
 public enum ChineseNumber {
     /// The value of a single digit character (一 = 1, 两 = 2, 零 = 0), nil for anything else.
     public static func digitValue(_ c: Character) -> Int? {
-        switch c {
-        case "零", "〇": return 0
+        // By scalar (see `Character.mark`). `==` on characters would also take the CJK compatibility
+        // ideographs U+F9B2 and U+F9D1, canonically equivalent to 零 and 六: so do these cases.
+        guard let m = c.mark else { return nil }
+        switch m {
+        case "零", "〇", "\u{F9B2}": return 0
         case "一", "壹": return 1
         case "二", "两", "贰", "貮": return 2
         case "三", "叁": return 3
         case "四", "肆": return 4
         case "五", "伍": return 5
-        case "六", "陆": return 6
+        case "六", "陆", "\u{F9D1}": return 6
         case "七", "柒": return 7
         case "八", "捌": return 8
         case "九", "玖": return 9
@@ -19,8 +22,9 @@ public enum ChineseNumber {
     }
 
     static func unitValue(_ c: Character) -> Int? {
-        switch c {
-        case "十", "拾": return 10
+        guard let m = c.mark else { return nil }
+        switch m {
+        case "十", "拾", "\u{F973}": return 10  // U+F973: a compatibility form of 拾
         case "百", "佰": return 100
         case "千", "仟": return 1000
         case "万": return 10_000

@@ -97,11 +97,11 @@ enum RedFlagDetector {
             if seen.insert(key).inserted { flags.append(RedFlag(kind: kind, line: s.line, text: s.evidence)) }
         }
         for s in sentences {
-            for rule in rules where fires(rule, s.bytes) { add(rule.kind, s) }
-            if liabilityWords.matches(s.bytes) && capWords.matches(s.bytes) && periodCap.matches(s.bytes) && !totalCap.matches(s.bytes) {
+            for rule in rules where fires(rule, s.hay) { add(rule.kind, s) }
+            if liabilityWords.matches(s.hay) && capWords.matches(s.hay) && periodCap.matches(s.hay) && !totalCap.matches(s.hay) {
                 add(.liability_cap_low, s)
             }
-            if noReturn.matches(s.bytes) && (s.about(.data_return) || s.lower.contains("data") || s.lower.contains("数据")) {
+            if noReturn.matches(s.hay) && (s.about(.data_return) || s.lower.contains("data") || s.lower.contains("数据")) {
                 add(.no_data_return, s)
             }
         }
@@ -109,11 +109,11 @@ enum RedFlagDetector {
         // damages include lost data"): the exclusion may sit in the sentence itself or the one before.
         func excludes(_ s: ScannedSentence) -> Bool {
             exclusion.patterns.contains { p in
-                p.allMatches(in: s.bytes).contains { !negated(s.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
+                p.allMatches(in: s.hay).contains { !negated(s.hay.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
             }
         }
-        for (k, s) in sentences.enumerated() where dataLoss.matches(s.bytes) && !carveOut.matches(s.bytes) {
-            let refersBack = refersBack.matches(s.bytes)
+        for (k, s) in sentences.enumerated() where dataLoss.matches(s.hay) && !carveOut.matches(s.hay) {
+            let refersBack = refersBack.matches(s.hay)
             let previous = refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
                 ? sentences[k - 1] : nil
             if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
@@ -136,10 +136,11 @@ enum RedFlagDetector {
         return flags
     }
 
-    static func fires(_ rule: Rule, _ bytes: [UInt8]) -> Bool {
-        if rule.veto.matches(bytes) { return false }
+    static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
+        if rule.veto.matches(hay) { return false }
+        let bytes = hay.bytes
         for p in rule.triggers {
-            for m in p.allMatches(in: bytes) {
+            for m in p.allMatches(in: hay) {
                 if negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { continue }
                 if rule.vendorActs && buyerActs(bytes, from: m.firstEnd, to: m.range.upperBound) { continue }
                 return true
@@ -153,7 +154,7 @@ enum RedFlagDetector {
     /// A buyer word inside the match (`乙方违约的，甲方有权暂停…`) means the buyer is the one acting.
     static func buyerActs(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
         guard from < to else { return false }
-        return buyer.matches(Array(bytes[from..<to]))
+        return buyer.matches(Haystack(Array(bytes[from..<to])))
     }
 
     static let englishNegators = PatternSet(["not|no|never|neither|nor|cannot|nothing|none|in no event", "n't"])
@@ -170,7 +171,7 @@ enum RedFlagDetector {
         let before = Array(bytes[windowStart..<start])
         let inside = firstEnd < end ? Array(bytes[firstEnd..<end]) : []
         return [before, inside].contains { chunk in
-            englishNegators.matches(chunk) || chineseNegation(String(decoding: chunk, as: UTF8.self))
+            englishNegators.matches(Haystack(chunk)) || chineseNegation(String(decoding: chunk, as: UTF8.self))
         }
     }
 

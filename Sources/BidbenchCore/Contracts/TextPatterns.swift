@@ -13,11 +13,16 @@ import Darwin
 /// (ends) with an ASCII letter must start (end) on a word boundary; a trailing `*` lifts the end
 /// boundary (`renew*` matches `renewal`).
 /// Examples: `automatic*…renew*|renew*…automatic*`, `[乙方|供方]…有权…调整…[价格|费用]`.
-struct TextPattern: Sendable {
+final class TextPattern: Sendable {
     struct Alternative: Sendable {
         var bytes: [UInt8]
         var leftBoundary: Bool
         var rightBoundary: Bool
+        /// The `Haystack.slot` of each adjacent byte pair of `bytes`: the literal can occur only
+        /// where all of them do.
+        var pairSlots: [Int]
+
+        func mayOccur(in hay: Haystack) -> Bool { hay.hasPairs(pairSlots) }
     }
     let parts: [[Alternative]]
     /// Largest distance in bytes between the end of one part and the start of the next: keeps the
@@ -52,19 +57,26 @@ struct TextPattern: Sendable {
                 let bytes = Array(text.utf8)
                 return Alternative(bytes: bytes,
                                    leftBoundary: bytes.first.map(isWordByte) ?? false,
-                                   rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false))
+                                   rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false),
+                                   pairSlots: zip(bytes, bytes.dropFirst()).map(Haystack.slot))
             }
         }
     }
 
+    /// Whether every part has an alternative whose byte pairs all occur in `hay`: when not, the
+    /// pattern cannot match and no search is needed.
+    func mayMatch(_ hay: Haystack) -> Bool {
+        parts.allSatisfy { part in part.contains { $0.mayOccur(in: hay) } }
+    }
+
     /// The first match in `hay` as a byte range (start of the first part ..< end of the last part).
-    func firstMatch(in hay: [UInt8]) -> Range<Int>? { firstMatchDetail(in: hay)?.range }
+    func firstMatch(in hay: Haystack) -> Range<Int>? { firstMatchDetail(in: hay)?.range }
 
     /// The first match and where its first part ends (the text after it is the match's interior).
-    func firstMatchDetail(in hay: [UInt8]) -> (range: Range<Int>, firstEnd: Int)? { firstMatchDetail(in: hay, from: 0) }
+    func firstMatchDetail(in hay: Haystack) -> (range: Range<Int>, firstEnd: Int)? { firstMatchDetail(in: hay, from: 0) }
 
     /// Every match, one per starting position of the first part.
-    func allMatches(in hay: [UInt8]) -> [(range: Range<Int>, firstEnd: Int)] {
+    func allMatches(in hay: Haystack) -> [(range: Range<Int>, firstEnd: Int)] {
         var out: [(range: Range<Int>, firstEnd: Int)] = []
         var from = 0
         while let m = firstMatchDetail(in: hay, from: from) {
@@ -74,14 +86,14 @@ struct TextPattern: Sendable {
         return out
     }
 
-    func firstMatchDetail(in hay: [UInt8], from start: Int) -> (range: Range<Int>, firstEnd: Int)? {
-        guard let first = parts.first else { return nil }
+    func firstMatchDetail(in hay: Haystack, from start: Int) -> (range: Range<Int>, firstEnd: Int)? {
+        guard let first = parts.first, mayMatch(hay) else { return nil }
         var from = start
-        while let r = TextPattern.find(first, in: hay, from: from, limit: hay.count) {
+        while let r = TextPattern.find(first, in: hay, from: from, limit: hay.bytes.count) {
             var end = r.upperBound
             var ok = true
             for part in parts.dropFirst() {
-                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.count, end + maxGap)) else {
+                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.bytes.count, end + maxGap)) else {
                     ok = false; break
                 }
                 end = n.upperBound
@@ -93,10 +105,10 @@ struct TextPattern: Sendable {
     }
 
     /// Earliest occurrence of any alternative starting in `from...limit` (start position bound).
-    static func find(_ alts: [Alternative], in hay: [UInt8], from: Int, limit: Int) -> Range<Int>? {
+    static func find(_ alts: [Alternative], in hay: Haystack, from: Int, limit: Int) -> Range<Int>? {
         var best: Range<Int>?
-        for alt in alts {
-            if let r = find(alt, in: hay, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
+        for alt in alts where alt.mayOccur(in: hay) {
+            if let r = find(alt, in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
                best == nil || r.lowerBound < best!.lowerBound {
                 best = r
             }
@@ -134,6 +146,27 @@ struct TextPattern: Sendable {
     }
 }
 
+extension Character {
+    /// The character's Unicode scalar when it is made of one, else nil: `c.mark == ";"` answers like
+    /// `c == ";"` without comparing normalised strings. `==` on characters compares canonical
+    /// equivalents; of the punctuation marks and CJK characters compared here, only `;` and `·`
+    /// have another form (U+037E, U+0387), read as them here (a test checks every scalar).
+    var mark: Unicode.Scalar? {
+        guard let first = unicodeScalars.first, UTF8.width(first) == utf8.count else { return nil }
+        switch first.value {
+        case 0x037E: return ";"
+        case 0x0387: return "·"
+        default: return first
+        }
+    }
+
+    /// Whether the character is one of `marks` (see `mark`).
+    func isOne(of marks: String) -> Bool {
+        guard let m = mark else { return false }
+        return marks.unicodeScalars.contains(m)
+    }
+}
+
 /// ASCII letters and digits form words; everything else (including CJK) is a boundary.
 @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
@@ -143,7 +176,49 @@ struct TextPattern: Sendable {
 struct PatternSet: Sendable {
     let patterns: [TextPattern]
     init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
-    func matches(_ hay: [UInt8]) -> Bool { patterns.contains { $0.firstMatch(in: hay) != nil } }
+    func matches(_ hay: Haystack) -> Bool { patterns.contains { $0.firstMatch(in: hay) != nil } }
+}
+
+/// Lower-cased UTF-8 text to match patterns in, with the set of the byte pairs that occur in it.
+/// Most patterns of a rule set cannot match a given sentence, and most of those contain a literal
+/// with a byte pair the sentence lacks: a few bit tests rule them out before any search.
+struct Haystack: Sendable {
+    let bytes: [UInt8]
+    /// Bit `slot(a, b)` is set when `a` is followed by `b` somewhere in `bytes` (hashed into 4096
+    /// bits: a set bit may be a collision, a clear bit is certain).
+    private let pairs: [UInt64]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var pairs = [UInt64](repeating: 0, count: 64)
+        var i = 1
+        while i < bytes.count {
+            let s = Haystack.slot(bytes[i - 1], bytes[i])
+            pairs[s >> 6] |= 1 << UInt64(s & 63)
+            i += 1
+        }
+        self.pairs = pairs
+    }
+
+    init(_ text: String) { self.init(Array(text.utf8)) }
+
+    /// A haystack that claims every byte pair, so that no pattern is skipped: the reference the
+    /// prefilter is tested against.
+    init(unfiltered bytes: [UInt8]) {
+        self.bytes = bytes
+        pairs = [UInt64](repeating: ~0, count: 64)
+    }
+
+    /// The bit of a byte pair: Fibonacci hashing of the 16-bit pair down to 12 bits.
+    static func slot(_ a: UInt8, _ b: UInt8) -> Int {
+        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 20)
+    }
+
+    /// Whether every slot in `slots` is set.
+    func hasPairs(_ slots: [Int]) -> Bool {
+        for s in slots where pairs[s >> 6] & (1 << UInt64(s & 63)) == 0 { return false }
+        return true
+    }
 }
 
 enum ContractText {
@@ -176,6 +251,77 @@ enum ContractText {
         return String(out)
     }
 
+    /// Whether `s` contains one of `words`, with the answer of `s.contains(word)` (Foundation's, which
+    /// matches canonically equivalent characters) but found by a byte search when both sides are
+    /// plain text (see `isPlain`), where the two searches agree.
+    static func containsAny(_ s: String, _ words: [String]) -> Bool {
+        var s = s
+        let plain = s.withUTF8(isPlain)
+        return words.contains { w in
+            var w = w
+            guard plain, !w.isEmpty, w.withUTF8(isPlain) else { return s.contains(w) }
+            return s.withUTF8 { h in w.withUTF8 { n in occurs(n, in: h) } }
+        }
+    }
+
+    /// Whether `s` contains `word` (see `containsAny`).
+    static func contains(_ s: String, _ word: String) -> Bool { containsAny(s, [word]) }
+
+    /// Whether every character of the UTF-8 text is a single scalar that only equals itself under
+    /// canonical equivalence: no decomposition, not a combining mark, not joined to its neighbour
+    /// into one character. True of ASCII (but CR, which joins LF), Latin-1 punctuation (but the soft
+    /// hyphen), general and CJK punctuation, CJK ideographs and full-width forms; on such text a
+    /// word occurs as characters exactly where its bytes occur.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+                continue
+            }
+            let v: UInt32
+            if b & 0xE0 == 0xC0, i + 1 < bytes.count {
+                v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b & 0xF0 == 0xE0, i + 2 < bytes.count {
+                v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                return false
+            }
+            switch v {
+            case 0xA0...0xAC, 0xAE...0xBF, 0xD7, 0xF7,  // Latin-1 punctuation and signs, × ÷
+                 0x2010...0x2027, 0x2030...0x205E,  // general punctuation
+                 0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
+                 0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
+                 0xFF01...0xFF60, 0xFFE0...0xFFE6:  // full-width forms
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Whether `needle` occurs in `hay` (bytes).
+    static func occurs(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard let base = hay.baseAddress, hay.count >= needle.count else { return false }
+        let lastStart = hay.count - needle.count
+        var i = 0
+        while i <= lastStart {
+            guard let hit = memchr(base + i, Int32(first), lastStart + 1 - i) else { return false }
+            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < needle.count && hay[at + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+            i = at + 1
+        }
+        return false
+    }
+
     /// ASCII-only lower-casing: keeps every byte offset equal to the input's.
     static func lowerASCII(_ s: String) -> String {
         String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }, as: UTF8.self)
@@ -202,8 +348,8 @@ enum ContractText {
         sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int)] in
             var out: [(text: String, sentence: String, start: Int)] = []
             var offset = start
-            for piece in sentence.split(separator: ";", omittingEmptySubsequences: false) {
-                let lead = piece.prefix(while: { $0 == " " }).count
+            for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
+                let lead = piece.prefix(while: { $0.mark == " " }).count
                 let text = String(piece).trimmed
                 if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead)) }
                 offset += piece.count + 1
@@ -217,26 +363,27 @@ enum ContractText {
     /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
     static func sentences(_ s: String) -> [(String, Int)] {
         let chars = Array(s)
+        // Where each character starts in `s`, so that a sentence is cut out of `s` rather than
+        // rebuilt character by character.
+        let starts = Array(s.indices) + [s.endIndex]
         var out: [(String, Int)] = []
         var start = 0
         var i = 0
         func flush(_ end: Int) {
             var a = start
-            while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(chars[a..<end]).trimmed
+            while a < end && (chars[a].mark == " " || chars[a].mark == "\t") { a += 1 }
+            let piece = String(s[starts[a]..<starts[end]]).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
         }
         while i < chars.count {
-            let c = chars[i]
-            if "。！？!?".contains(c) {
+            let c = chars[i].mark
+            if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
                 flush(i + 1)
-            } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
+            } else if c == ".", i + 1 < chars.count, chars[i + 1].mark == " " {
                 var j = i - 1
                 while j >= 0 && chars[j].isLetter && chars[j].isASCII { j -= 1 }
                 let word = String(chars[(j + 1)..<i]).lowercased()
-                let abbreviations: Set<String> = ["e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
-                                                  "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s"]
                 let afterDigit = i > 0 && chars[i - 1].isNumber
                 let afterBracket = word.isEmpty && i > 0 && ")\"'”’".contains(chars[i - 1])
                 if afterBracket || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
@@ -250,6 +397,10 @@ enum ContractText {
         return out
     }
 
+    /// Words whose dot does not end a sentence.
+    private static let abbreviations: Set<String> = ["e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
+                                                     "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s"]
+
     /// Clips to at most `limit` characters, adding `…` when cut.
     static func clip(_ s: String, _ limit: Int = 200) -> String {
         s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
@@ -258,24 +409,27 @@ enum ContractText {
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
     /// `第九条（保密）`), so that the title does not count as the clause itself.
     static func stripCrossReferences(_ text: String) -> String {
+        // Only a title in parentheses is ever removed.
+        guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
         let chars = Array(text)
+        let ascii = chars.map(\.asciiValue)
         var out: [Character] = []
         out.reserveCapacity(chars.count)
+        var removed = false
         var i = 0
-        let refWords = ["sections ", "section ", "clauses ", "clause ", "articles ", "article ", "schedule ", "paragraph "]
         while i < chars.count {
             var refEnd: Int?
-            for w in refWords where matchesAt(chars, i, w) && (i == 0 || !chars[i - 1].isLetter) {
+            for w in referenceWords where matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
                 let j = numberEnd(chars, i + w.count)
                 if j > i + w.count { refEnd = j }
                 break
             }
             // A bare dotted number such as `7.2` before a parenthesis is a reference too.
-            if refEnd == nil, chars[i].isNumber, i == 0 || chars[i - 1] == " " {
+            if refEnd == nil, chars[i].isNumber, i == 0 || chars[i - 1].mark == " " {
                 let j = numberEnd(chars, i)
                 if chars[i..<j].contains(".") && chars[j - 1] != "." { refEnd = j }
             }
-            if refEnd == nil, chars[i] == "第" {
+            if refEnd == nil, chars[i].mark == "第" {
                 var j = i + 1
                 while j < chars.count, ChineseNumber.digitValue(chars[j]) != nil || chars[j].isNumber { j += 1 }
                 if j > i + 1, j < chars.count, "条章节款".contains(chars[j]) { refEnd = j + 1 }
@@ -286,6 +440,7 @@ enum ContractText {
                 while k < chars.count && chars[k] == " " { k += 1 }
                 if k < chars.count, chars[k] == "(", let close = chars[k...].firstIndex(of: ")"), close - k < 60 {
                     i = close + 1
+                    removed = true
                 } else {
                     i = e
                 }
@@ -294,7 +449,8 @@ enum ContractText {
             out.append(chars[i])
             i += 1
         }
-        return String(out)
+        // `out` holds the characters of `text` in order when nothing was removed.
+        return removed ? String(out) : text
     }
 
     /// End of a reference number such as `7`, `4.6`, `7.1(a)`, `1.2(iv)` starting at `from`.
@@ -312,11 +468,16 @@ enum ContractText {
         return j
     }
 
-    /// Whether `w` (lower-case ASCII) occurs at `i`, ignoring ASCII case.
-    private static func matchesAt(_ chars: [Character], _ i: Int, _ w: String) -> Bool {
+    /// The words that introduce a cross-reference, as lower-case ASCII bytes.
+    private static let referenceWords = ["sections ", "section ", "clauses ", "clause ", "articles ", "article ", "schedule ", "paragraph "]
+        .map { Array($0.utf8) }
+
+    /// Whether `w` (lower-case ASCII) occurs at `i` of text whose characters have the ASCII values
+    /// `ascii` (nil for the others), ignoring ASCII case.
+    private static func matchesAt(_ ascii: [UInt8?], _ i: Int, _ w: [UInt8]) -> Bool {
         var k = i
         for c in w {
-            guard k < chars.count, chars[k] == c || (chars[k].isASCII && chars[k].lowercased() == String(c)) else { return false }
+            guard k < ascii.count, let a = ascii[k], (a >= 0x41 && a <= 0x5A ? a + 32 : a) == c else { return false }
             k += 1
         }
         return true

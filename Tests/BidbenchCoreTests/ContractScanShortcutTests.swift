@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import BidbenchCore
+
+/// The scanner's shortcuts must answer exactly like the slow operations they stand in for: the
+/// byte-pair prefilter like a full pattern search, `Character.mark` like `==` on characters,
+/// the scalar switches of `ChineseNumber` like the character switches, the plain-text byte search
+/// like `String.contains`.
+@Suite("Contract scanner shortcuts")
+struct ContractScanShortcutTests {
+    /// Every pattern the scanner matches.
+    static var allPatterns: [TextPattern] {
+        var sets = [ClauseRules.definitionHeadings, RedFlagDetector.noReturn, RedFlagDetector.liabilityWords,
+                    RedFlagDetector.capWords, RedFlagDetector.periodCap, RedFlagDetector.totalCap,
+                    RedFlagDetector.exclusion, RedFlagDetector.dataLoss, RedFlagDetector.refersBack,
+                    RedFlagDetector.carveOut, RedFlagDetector.buyer, RedFlagDetector.englishNegators]
+        for rule in ClauseRules.all { sets += [rule.headings, rule.headingVeto, rule.strong, rule.weak, rule.veto] }
+        return sets.flatMap(\.patterns) + RedFlagDetector.rules.flatMap { $0.triggers + $0.veto.patterns }
+    }
+
+    /// The lines of the fixture and demo contracts, normalised and lower-cased as the scanner does.
+    static func contractLines() throws -> [String] {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let root = here.deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [here.appendingPathComponent("Fixtures/contracts"), root.appendingPathComponent("data/demo/contracts"),
+                       root.appendingPathComponent("data/demo-en/contracts")]
+        var lines: [String] = []
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                lines += ContractLineParser.splitLines(text).map { ContractText.lowerASCII(ContractText.normalize($0)) }.filter { !$0.isEmpty }
+            }
+        }
+        return lines
+    }
+
+    @Test("the prefilter never hides a match: every pattern on every contract line finds what a full search finds")
+    func prefilterIsExact() throws {
+        let patterns = Self.allPatterns
+        let lines = try Self.contractLines()
+        #expect(patterns.count > 500)
+        #expect(lines.count > 500)
+        var matched = 0, skipped = 0, differ: [String] = []
+        for line in lines {
+            let filtered = Haystack(line), full = Haystack(unfiltered: Array(line.utf8))
+            for p in patterns {
+                let fast = p.allMatches(in: filtered).map { [$0.range.lowerBound, $0.range.upperBound, $0.firstEnd] }
+                let slow = p.allMatches(in: full).map { [$0.range.lowerBound, $0.range.upperBound, $0.firstEnd] }
+                if fast != slow { differ.append(line) }
+                if !slow.isEmpty { matched += 1 }
+                if !p.mayMatch(filtered) { skipped += 1 }
+            }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(3))")
+        // The filter is worth having: it rules out most pattern tries, and the lines do match.
+        #expect(matched > 1000)
+        #expect(skipped * 10 > lines.count * patterns.count * 9)
+    }
+
+    @Test("prefilter: a literal whose byte pair is missing rules its pattern out; a one-byte literal never does")
+    func prefilterExamples() {
+        let renew = TextPattern.parse("automatic*…renew*")[0]
+        #expect(renew.mayMatch(Haystack("renews automatically")))  // all pairs present, wrong order
+        #expect(renew.firstMatch(in: Haystack("renews automatically")) == nil)
+        #expect(!renew.mayMatch(Haystack("automatic payment")))
+        #expect(renew.firstMatch(in: Haystack("it will automatically renew")) == 8..<27)
+        let percent = TextPattern.parse("可用…%")[0]
+        #expect(percent.mayMatch(Haystack("可用率")))
+        #expect(!percent.mayMatch(Haystack("可")))
+        #expect(!TextPattern.parse("ab")[0].mayMatch(Haystack("")))
+    }
+
+    @Test("Character.mark answers like == for every punctuation mark and CJK character compared by it, over every scalar")
+    func markIsCharacterEquality() {
+        let marks = ".。！？!? \t;；:：、-–—)]•·*>|#，,(第"
+        var byCharacter: [Character: Unicode.Scalar] = [:]
+        for m in marks.unicodeScalars { byCharacter[Character(m)] = m }
+        let markSet = Set(marks.unicodeScalars)
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let c = Character(u)
+            let expected = byCharacter[c]  // a dictionary of characters finds canonical equivalents
+            let actual = c.mark.flatMap { markSet.contains($0) ? $0 : nil }
+            if expected != actual { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(5).map { String($0, radix: 16) })")
+        // The two marks with another form, and characters of several scalars.
+        #expect(Character("\u{037E}") == ";" && Character("\u{037E}").mark == ";")
+        #expect(Character("\u{0387}") == "·" && Character("\u{0387}").mark == "·")
+        #expect(Character(";\u{0301}") != ";" && Character(";\u{0301}").mark == nil)
+        #expect(Character("\r\n").mark == nil)
+    }
+
+    @Test("ChineseNumber digit and unit values equal a lookup by character, over every scalar")
+    func chineseNumeralsByScalar() {
+        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "貮": 2, "三": 3, "叁": 3,
+                                        "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+                                        "九": 9, "玖": 9]
+        let units: [Character: Int] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10_000]
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let c = Character(u)
+            if ChineseNumber.digitValue(c) != digits[c] || ChineseNumber.unitValue(c) != units[c] { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(5).map { String($0, radix: 16) })")
+        #expect(ChineseNumber.digitValue("\u{F9D1}") == 6)  // a compatibility ideograph equal to 六
+        #expect(ChineseNumber.parse("二〇二七") == 2027)
+    }
+
+    @Test("plain text: every plain scalar is a character of its own and equals no other; contains agrees with String.contains")
+    func plainTextSearch() {
+        var plain: [Unicode.Scalar] = []
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = String(u)
+            if s.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) == true { plain.append(u) }
+        }
+        #expect(plain.count > 27_000)
+        // No two plain scalars are canonically equivalent, and none joins its neighbours.
+        #expect(Set(plain.map(Character.init)).count == plain.count)
+        let joins = plain.filter { u in "a\(u)b".count != 3 || "\(u)\(u)".count != 2 || "。\(u)".count != 2 }
+        #expect(joins.isEmpty, "\(joins.prefix(5))")
+        #expect(!plain.contains("\r") && !plain.contains("\u{0301}") && !plain.contains("\u{F9D1}") && !plain.contains("\u{302A}"))
+
+        let hay = "乙方应在收到发票后30日内付款; late fees apply."
+        for word in ["发票", "30日", "late fee", "fees apply.", "x", "付款;", "Late"] {
+            #expect(ContractText.contains(hay, word) == hay.contains(word), "\(word)")
+        }
+        // Not plain: the search falls back to String.contains, which finds canonical equivalents.
+        let compat = "第\u{F9D1}条"  // 六 written as a compatibility ideograph
+        #expect(ContractText.contains(compat, "六") == compat.contains("六"))
+        #expect(ContractText.contains("cafe\u{0301}", "cafe") == "cafe\u{0301}".contains("cafe"))
+        #expect(!ContractText.containsAny("abc", []))
+    }
+}
