@@ -131,6 +131,8 @@ enum TUILauncher {
         state.evaluator = evaluator
         if let note { state.say(note) }
         term.draw(App.render(state))
+        // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
+        ContractScanner.prepare()
         var pending: [Event] = []
         loop: while true {
             let event: Event

@@ -162,6 +162,12 @@ public enum ContractScanner {
     static let presenceThreshold = 4
 
     /// Reviews a contract text (Chinese, English or both): clauses with evidence, key terms, red flags.
+    /// Builds the rule tables now (about 10 ms, once per process) instead of on the first scan, so
+    /// an interactive program can pay it while nobody waits for a key.
+    public static func prepare() {
+        _ = scan("第一条 服务内容\n乙方有权调整价格。\nSection 1. Services\nThe vendor may suspend the service.\n")
+    }
+
     public static func scan(_ text: String) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
         var best: [ClauseKind: ClauseFinding] = [:]
