@@ -5,16 +5,20 @@ import BidbenchCore
 
 /// A save killed between a file's rename and its journal append: the next save settles the entry.
 @Suite struct JournalPendingTests {
-    @Test func anEntryWhoseFileLandedIsAppendedByTheNextSave() throws {
-        let dir = Fixture.folder()
-        let loaded = try WorkspaceStore.load(folder: dir.path)
-        var ws = loaded.workspace
+    /// What a save of risks.csv does up to a crash after its rename: the pending entry (one change of
+    /// `key`), then the new bytes in place.
+    func killedAfterTheRename(_ dir: TempDir, key: String) throws {
+        var ws = try WorkspaceStore.load(folder: dir.path).workspace
         ws.risks[0].title = "供应商核心顾问流失"
         let rendered = WorkspaceStore.renderedText(of: "risks.csv", in: ws)!
-        // What the save does up to the crash: the pending entry, then the new bytes in place.
         try JournalPending.write(folder: dir.path, rel: "risks.csv", newBytes: Array(rendered.utf8), action: "update",
-                                 changes: [JournalChange(key: "X1", before: .string("old"), after: .string("new"))], actor: "killed", now: Date())
+                                 changes: [JournalChange(key: key, before: .string("old"), after: .string("new"))], actor: "killed", now: Date())
         try rendered.write(toFile: dir.path + "/risks.csv", atomically: true, encoding: .utf8)
+    }
+
+    @Test func anEntryWhoseFileLandedIsAppendedByTheNextSave() throws {
+        let dir = Fixture.folder()
+        try killedAfterTheRename(dir, key: "X1")
         let before = try Journal.read(folder: dir.path).count
         // The next save (of something else) first settles the pending entry.
         var next = try WorkspaceStore.load(folder: dir.path).workspace
@@ -59,13 +63,7 @@ import BidbenchCore
         let intact = try #require(FileManager.default.contents(atPath: journalPath))
         let entriesBefore = try Journal.read(folder: dir.path).count
 
-        let loaded = try WorkspaceStore.load(folder: dir.path)
-        var ws = loaded.workspace
-        ws.risks[0].title = "供应商核心顾问流失"
-        let rendered = WorkspaceStore.renderedText(of: "risks.csv", in: ws)!
-        try JournalPending.write(folder: dir.path, rel: "risks.csv", newBytes: Array(rendered.utf8), action: "update",
-                                 changes: [JournalChange(key: "RK01", before: .string("old"), after: .string("new"))], actor: "killed", now: Date())
-        try rendered.write(toFile: dir.path + "/risks.csv", atomically: true, encoding: .utf8)
+        try killedAfterTheRename(dir, key: "RK01")
         // The append got this far when the process was killed.
         let torn = Array("{\"seq\":\(entriesBefore + 1),\"time\":\"2026-11-29T03:00:00Z\",\"actor\":\"killed\",\"table\":\"risks.csv\",\"action\":\"upd".utf8)
         try Data(Array(intact) + torn).write(to: URL(fileURLWithPath: journalPath))
