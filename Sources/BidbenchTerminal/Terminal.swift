@@ -95,6 +95,7 @@ public final class Terminal {
 
     /// Waits for the next input and decodes it; nil when input has ended.
     public func nextEvent() -> Event? {
+        if let missed = resizeWhileBusy() { return missed }
         while true {
             var wch: wint_t = 0
             let r = wget_wch(bb_stdscr(), &wch)
@@ -105,6 +106,17 @@ public final class Terminal {
             }
             if let k = decodeChar(UInt32(wch)) { return .key(k) }
         }
+    }
+
+    /// A resize that arrived while the program was busy (a save, a report, building the contract
+    /// rules): ncurses notes the SIGWINCH but only reports it after the next key, so the screen
+    /// would stay wrong until then. The kernel's size is compared with ncurses' before waiting.
+    private func resizeWhileBusy() -> Event? {
+        var rows: Int32 = 0, cols: Int32 = 0
+        guard bb_window_size(&rows, &cols) == 0, rows != bb_lines() || cols != bb_cols() else { return nil }
+        resizeterm(rows, cols)
+        last = nil
+        return .resize(width: Int(cols), height: Int(rows))
     }
 
     private func decodeChar(_ v: UInt32) -> Key? {

@@ -6,12 +6,22 @@
 #include <wchar.h>
 #include <signal.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 // C globals are not concurrency-safe in Swift 6: read them through functions.
 static inline WINDOW *bb_stdscr(void) { return stdscr; }
 static inline int bb_lines(void) { return LINES; }
 static inline int bb_cols(void) { return COLS; }
 static inline int bb_colors(void) { return COLORS; }
+
+// The terminal's size as the kernel has it now (0 on success).
+static inline int bb_window_size(int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
 
 // Macros Swift does not import.
 static const attr_t bb_A_BOLD = A_BOLD;
