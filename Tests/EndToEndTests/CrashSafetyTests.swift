@@ -240,7 +240,10 @@ import BidbenchUI
         let t = try TmuxSession(args: ["-w", ws], width: 120, height: 30)
         try t.waitFor(text: "[1 需求]")
         try t.keys("2")
-        try t.waitFor(text: "Evil")
+        // Both: "Evil" alone can be matched on the Requirements screen before the switch is drawn.
+        try t.waitFor("the vendor matrix with the hostile name") { lines in
+            lines.contains { $0.contains("[2 供应商]") } && lines.contains { $0.contains("Evil") }
+        }
         let raw = try t.tmux(["capture-pane", "-p", "-e", "-t", t.name])
         // The only escapes in the captured screen are tmux's own colour codes (SGR), none from the data.
         let nonSGR = raw.replacingOccurrences(of: "\u{1b}\\[[0-9;:]*m", with: "", options: .regularExpression)
