@@ -49,6 +49,24 @@ import BidbenchCore
 }
 
 @Suite struct BudgetScenarioTests {
+    /// A named scenario whose horizon ends before a price line starts is an error (DESIGN: start years
+    /// beyond the horizon), and the screen says it in its language. (The `y` what-if key stops there.)
+    @Test func aScenarioThatCutsAPriceLineSaysSoInTheUILanguage() {
+        var ws = BudgetScreenTests().workspace()
+        ws.prices.append(PriceLine(vendor: "V1", item: "二期扩展", category: .customization, model: .one_time,
+                                   unitPrice: Money(units: 20_000), startYear: 5))
+        ws.scenarios = [NamedScenario(name: "保守", years: "4")]
+        var d = Driver(ws)
+        d.press(.char("3"), .char("y"))
+        #expect(d.text.contains("有报价行从第5年开始: 年限不能更短"))
+        d.press(.char("S"))
+        #expect(d.text.contains("供应商 V1 的报价项 “二期扩展”: 起始年 5 超出 4 年的测算期"))
+        d.press(.char(":")); d.type("lang en"); d.press(.enter)
+        #expect(d.text.contains("vendor V1, item '二期扩展': start_year 5 is outside the horizon of 4 years"))
+        d.press(.char("S"))
+        #expect(!d.text.contains("start_year"))
+    }
+
     @Test func namedScenariosSideBySide() {
         var ws = sampleWorkspace()
         ws.settings.horizonYears = 5

@@ -1,8 +1,14 @@
 /// A budget rule was broken by the input; `message` names the vendor, item, contract or setting.
 public struct BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The same in Simplified Chinese, for the errors the Budget screen can show.
+    public var messageZH: String?
+    public init(_ message: String, zh: String? = nil) { self.message = message; self.messageZH = zh }
     public var description: String { message }
+    /// The message in the UI's language (English when there is no Chinese form).
+    public func text(chinese: Bool) -> String { chinese ? messageZH ?? message : message }
+    /// Errors are the same when their English message is (the Chinese is a rendering of it).
+    public static func == (a: BudgetError, b: BudgetError) -> Bool { a.message == b.message }
 }
 
 /// The assumptions of a TCO computation: horizon, users in year 1, and the three rates, all exact.
@@ -73,12 +79,16 @@ public struct Scenario: Equatable, Sendable {
     /// Throws when a value is out of range: years outside 1…100, negative users, a rate ≤ −100 %.
     public func validate() throws(BudgetError) {
         guard (1...Scenario.maximumYears).contains(years) else {
-            throw BudgetError("scenario \(name): years must be 1…\(Scenario.maximumYears), not \(years)")
+            throw BudgetError("scenario \(name): years must be 1…\(Scenario.maximumYears), not \(years)",
+                              zh: "情景 \(name): 年限须为 1…\(Scenario.maximumYears), 而不是 \(years)")
         }
-        guard users >= 0 else { throw BudgetError("scenario \(name): users must not be negative, not \(users)") }
+        guard users >= 0 else {
+            throw BudgetError("scenario \(name): users must not be negative, not \(users)", zh: "情景 \(name): 用户数不能为负, 而不是 \(users)")
+        }
         for (key, r) in [("growth", growth), ("escalation", escalation), ("discount_rate", discountRate)] {
             guard r.numerator > -r.denominator else {
-                throw BudgetError("scenario \(name): \(key) must be above -1 (−100 %), not \(r)")
+                throw BudgetError("scenario \(name): \(key) must be above -1 (−100 %), not \(r)",
+                                  zh: "情景 \(name): \(key) 必须大于 -1 (−100 %), 而不是 \(r)")
             }
         }
     }

@@ -67,7 +67,8 @@ public enum BudgetModel {
         for k in 0..<scenario.years {
             let u = ExactUInt.ceiling(base * ExactUInt.power(gn, k), ExactUInt.power(gd, k))
             guard let v = u.int64, let i = Int(exactly: v) else {
-                throw BudgetError("scenario \(scenario.name): the user count of year \(k + 1) is too large")
+                throw BudgetError("scenario \(scenario.name): the user count of year \(k + 1) is too large",
+                                  zh: "情景 \(scenario.name): 第 \(k + 1) 年的用户数过大")
             }
             counts.append(i)
         }
@@ -78,7 +79,7 @@ public enum BudgetModel {
     /// computed exactly and rounded half-up to the minor unit once.
     public static func npv(_ costs: [Money], rate: ExactRatio) throws(BudgetError) -> Money {
         guard let onePlus = rate.onePlus, !onePlus.numerator.isZero else {
-            throw BudgetError("discount rate \(rate) must be above -1")
+            throw BudgetError("discount rate \(rate) must be above -1", zh: "折现率 \(rate) 必须大于 -1")
         }
         let (rn, rd) = onePlus
         guard !costs.isEmpty else { return .zero }
@@ -93,7 +94,7 @@ public enum BudgetModel {
         let denominator = ExactUInt.power(rn, n - 1)
         let isNegative = positive < negative
         let magnitude = ExactUInt.roundedHalfUp(isNegative ? negative - positive : positive - negative, denominator)
-        guard let m = magnitude.int64 else { throw BudgetError("NPV is too large") }
+        guard let m = magnitude.int64 else { throw BudgetError("NPV is too large", zh: "净现值过大") }
         return Money(minor: isNegative ? -m : m)
     }
 
@@ -107,20 +108,30 @@ public enum BudgetModel {
         let mine = lines.filter { $0.vendor == vendor }
 
         func label(_ line: PriceLine) -> String { "vendor \(line.vendor), item '\(line.item)'" }
+        func labelZH(_ line: PriceLine) -> String { "供应商 \(line.vendor) 的报价项 “\(line.item)”" }
         func money(_ x: ExactUInt, _ line: PriceLine, _ year: Int) throws(BudgetError) -> Money {
-            guard let v = x.int64 else { throw BudgetError("\(label(line)): the cost of year \(year) overflows") }
+            guard let v = x.int64 else {
+                throw BudgetError("\(label(line)): the cost of year \(year) overflows", zh: "\(labelZH(line)): 第 \(year) 年的费用溢出")
+            }
             return Money(minor: v)
         }
 
         // Validate and find each line's active years.
         var windows: [ClosedRange<Int>?] = []
         for line in mine {
-            guard line.unitPrice.minor >= 0 else { throw BudgetError("\(label(line)): negative price \(line.unitPrice)") }
-            guard line.quantity >= 0 else { throw BudgetError("\(label(line)): negative quantity \(line.quantity)") }
-            if let s = line.startYear, !(1...n).contains(s) {
-                throw BudgetError("\(label(line)): start_year \(s) is outside the horizon of \(n) years")
+            guard line.unitPrice.minor >= 0 else {
+                throw BudgetError("\(label(line)): negative price \(line.unitPrice)", zh: "\(labelZH(line)): 单价为负 \(line.unitPrice)")
             }
-            if let y = line.years, y < 1 { throw BudgetError("\(label(line)): years must be at least 1, not \(y)") }
+            guard line.quantity >= 0 else {
+                throw BudgetError("\(label(line)): negative quantity \(line.quantity)", zh: "\(labelZH(line)): 数量为负 \(line.quantity)")
+            }
+            if let s = line.startYear, !(1...n).contains(s) {
+                throw BudgetError("\(label(line)): start_year \(s) is outside the horizon of \(n) years",
+                                  zh: "\(labelZH(line)): 起始年 \(s) 超出 \(n) 年的测算期")
+            }
+            if let y = line.years, y < 1 {
+                throw BudgetError("\(label(line)): years must be at least 1, not \(y)", zh: "\(labelZH(line)): 年数至少为 1, 而不是 \(y)")
+            }
             let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
             if start > n { windows.append(nil); continue }
             var end = n
@@ -176,7 +187,7 @@ public enum BudgetModel {
 
         // Totals, with checked additions.
         func add(_ a: Money, _ b: Money) throws(BudgetError) -> Money {
-            guard let s = a.adding(b) else { throw BudgetError("vendor \(vendor): total cost overflows") }
+            guard let s = a.adding(b) else { throw BudgetError("vendor \(vendor): total cost overflows", zh: "供应商 \(vendor): 总费用溢出") }
             return s
         }
         let zeroCategories = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { ($0, Money.zero) })
@@ -205,7 +216,7 @@ public enum BudgetModel {
         }
         let npv: Money
         do { npv = try BudgetModel.npv(perYear, rate: scenario.discountRate) } catch {
-            throw BudgetError("vendor \(vendor): \(error.message)")
+            throw BudgetError("vendor \(vendor): \(error.message)", zh: "供应商 \(vendor): \(error.text(chinese: true))")
         }
         return VendorTCO(vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
                          total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts)

@@ -90,7 +90,7 @@ public enum BudgetScreen {
                                       "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent, maxWidth: area.maxX - headerX - 1)
         let tcos: [VendorTCO]
         do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) } catch {
-            c.text(area.x + 1, area.y + 2, "\(error)", .error, maxWidth: area.width - 2); return
+            c.text(area.x + 1, area.y + 2, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2); return
         }
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Vendors × years table.
