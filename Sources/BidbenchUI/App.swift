@@ -99,18 +99,29 @@ public struct AppState: Equatable, Sendable {
 
     public var readOnly: Bool { !problems.isEmpty }
 
+    /// Why nothing can be changed: the problems listed at opening (a lock held by another Bidbench
+    /// or errors in the files).
+    public var readOnlyReason: String {
+        lang.t("Read-only: see the problems listed at opening (another Bidbench holds the lock, or a file has errors)",
+               "只读: 见打开时列出的问题 (另一个 Bidbench 正在使用此工作区, 或文件有错误)")
+    }
+
     /// Replaces the workspace as one undoable step.
     public mutating func change(_ message: String? = nil, _ edit: (inout Workspace) -> Void) {
         guard !readOnly else {
-            self.message = lang.t("Read-only: fix the listed problems in the files first", "只读: 请先修正文件中的错误"); messageIsError = true
+            self.message = readOnlyReason; messageIsError = true
             return
         }
+        var next = workspace
+        edit(&next)
+        if let message { self.message = message; messageIsError = false }
+        // A change that changes nothing (a weight already at 0 lowered again) is no undo step.
+        guard next != workspace else { return }
         undoStack.append(workspace)
         if undoStack.count > 200 { undoStack.removeFirst() }
         redoStack.removeAll()
-        edit(&workspace)
+        workspace = next
         dirty = true
-        if let message { self.message = message; messageIsError = false }
     }
 
     public mutating func say(_ text: String, error: Bool = false) { message = text; messageIsError = error }
@@ -127,6 +138,25 @@ public enum App {
         ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         return effects
+    }
+
+    /// Undoes the last change (also from a list dialog, whose delete message offers `u`).
+    static func undo(_ s: inout AppState) {
+        if let prev = s.undoStack.popLast() {
+            s.redoStack.append(s.workspace); s.workspace = prev; s.dirty = true
+            clampSelections(&s); s.say(s.lang.t("Undone", "已撤销"))
+        } else { s.say(s.lang.t("Nothing to undo", "没有可撤销的修改")) }
+    }
+
+    /// The list dialog a record form was opened from (Esc in the form goes back to it), if any.
+    static func listBehind(_ purpose: String) -> Modal? {
+        let parts = purpose.split(separator: ":", maxSplits: 2).map(String.init)
+        switch parts.first {
+        case "risk": return .risks(RisksState(selected: parts.count > 1 ? Int(parts[1]) ?? 0 : 0))
+        case "change" where parts.count == 3: return .changes(ChangesState(contract: parts[1]))
+        case "price" where parts.count == 3: return .prices(PricesState(vendor: parts[1]))
+        default: return nil
+        }
     }
 
     static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
@@ -151,7 +181,7 @@ public enum App {
             s.quitAfterSave = false
             s.modal = .changedOnDisk(files: files); return []
         case .replaced(let ws, let msg):
-            if s.readOnly { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return [] }
+            if s.readOnly { s.say(s.readOnlyReason, error: true); return [] }
             s.undoStack.append(s.workspace); s.redoStack.removeAll()
             s.workspace = ws; s.dirty = true; s.say(msg); clampSelections(&s); return []
         case .click(let x, let y):
@@ -191,11 +221,7 @@ public enum App {
         case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % 4)!
         case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 3) % 4)!
         case .help: s.modal = .help
-        case .undo:
-            if let prev = s.undoStack.popLast() {
-                s.redoStack.append(s.workspace); s.workspace = prev; s.dirty = true
-                clampSelections(&s); s.say(s.lang.t("Undone", "已撤销"))
-            } else { s.say(s.lang.t("Nothing to undo", "没有可撤销的修改")) }
+        case .undo: undo(&s)
         case .redo:
             if let next = s.redoStack.popLast() {
                 s.undoStack.append(s.workspace); s.workspace = next; s.dirty = true
@@ -213,7 +239,7 @@ public enum App {
     static func save(_ s: inout AppState) -> [Effect] {
         if s.readOnly {
             s.quitAfterSave = false
-            s.say(s.lang.t("Read-only: nothing is saved until the files are fixed", "只读: 修正文件后才能保存"), error: true); return [] }
+            s.say(s.readOnlyReason, error: true); return [] }
         return [.save(s.workspace, force: false)]
     }
 
@@ -268,8 +294,10 @@ public enum App {
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
-            case .cancel: s.modal = nil; s.say(s.lang.t("Cancelled", "已取消"))
+            case .cancel: s.modal = listBehind(form.purpose); s.say(s.lang.t("Cancelled", "已取消"))
             case .submit:
+                // Read-only: keep the form and what was typed, and say why nothing can be saved.
+                if s.readOnly { form.error = s.readOnlyReason; s.modal = .form(form); return [] }
                 s.modal = nil
                 let error: String?
                 if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
@@ -453,11 +481,13 @@ public enum App {
                 c.text(r.x + 3 + kw, r.y + 1 + i, row.text, .plain, maxWidth: r.width - kw - 5)
             }
         case .problems:
-            let h = min(full.height, s.problems.count + 4)
+            // Each problem wraps to the box, so its end (the value, the fix) is never cut off.
+            let lines = s.problems.flatMap { TextWidth.wrap($0, s.width - 6) }
+            let h = min(full.height, lines.count + 4)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
             c.fill(r); c.box(r, Style(fg: .red, bold: true), title: s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"))
-            c.text(r.x + 2, r.y + 1, s.lang.t("\(s.problems.count) problem(s); nothing will be written until they are fixed:", "共 \(s.problems.count) 个错误; 修正之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
-            for (i, p) in s.problems.prefix(h - 3).enumerated() {
+            c.text(r.x + 2, r.y + 1, s.lang.t("\(s.problems.count) problem(s); nothing will be written until they are fixed:", "共 \(s.problems.count) 个问题; 解决之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
+            for (i, p) in lines.prefix(h - 3).enumerated() {
                 c.text(r.x + 2, r.y + 2 + i, p, .error, maxWidth: r.width - 4)
             }
         case .form(let form):
@@ -471,15 +501,17 @@ public enum App {
         case .risks(let st): RisksScreen.render(s, st, into: &c)
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
         case .messages(let title, let lines):
-            let h = min(full.height - 1, lines.count + 2)
+            let wrapped = lines.flatMap { TextWidth.wrap($0, s.width - 6) }
+            let h = min(full.height - 1, wrapped.count + 2)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
             c.fill(r); c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
-            for (i, l) in lines.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
+            for (i, l) in wrapped.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
             let w = min(s.width - 4, TextWidth.of(q) + 6)
-            let r = Rect(x: (s.width - w) / 2, y: s.height / 2 - 2, width: w, height: 3)
+            let lines = TextWidth.wrap(q, w - 4)
+            let r = Rect(x: (s.width - w) / 2, y: s.height / 2 - 2, width: w, height: lines.count + 2)
             c.fill(r); c.box(r, Style(fg: .yellow, bold: true))
-            c.text(r.x + 2, r.y + 1, q, .bold, maxWidth: w - 4)
+            for (i, l) in lines.enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .bold, maxWidth: w - 4) }
         case .changedOnDisk(let files):
             let lines = [s.lang.t("Changed on disk since loading:", "自加载以来磁盘上的文件已被修改:")] + files +
                 [s.lang.t("r reload (lose my edits)   o overwrite theirs   Esc cancel", "r 重新加载 (放弃我的修改)   o 覆盖   Esc 取消")]

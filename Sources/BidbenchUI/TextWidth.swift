@@ -86,6 +86,34 @@ public enum TextWidth {
         return ellipsis ? out + "…" : out
     }
 
+    /// Breaks text into lines of at most `width` cells: after a space when one is near, else
+    /// between any two characters (Chinese has no spaces); a wide character never splits.
+    public static func wrap(_ text: String, _ width: Int) -> [String] {
+        guard width > 1 else { return [text] }
+        var lines: [String] = []
+        var line: [Character] = [], used = 0, lastSpace: Int? = nil
+        for ch in text {
+            let w = of(ch)
+            if used + w > width && !line.isEmpty {
+                if let sp = lastSpace, sp > line.count / 2 {
+                    lines.append(String(line[..<sp]))
+                    line = Array(line[(sp + 1)...])
+                } else {
+                    lines.append(String(line))
+                    line = []
+                }
+                used = line.reduce(0) { $0 + of($1) }
+                lastSpace = nil
+                if ch == " " && line.isEmpty { continue }
+            }
+            if ch == " " { lastSpace = line.count }
+            line.append(ch)
+            used += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
+        return lines
+    }
+
     /// Clips then pads with spaces to exactly `width` cells (left-aligned, or right-aligned).
     public static func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
         let c = clip(text, to: width)

@@ -162,3 +162,56 @@ import BidbenchCore
         #expect(d.text.contains("当前价值 338,000.50"))
     }
 }
+
+/// What a user-style test pass found: clipped amounts and messages, Esc and u in the list dialogs,
+/// input lost in a read-only workspace, no-op undo steps.
+@Suite struct DialogBehaviourTests {
+    @Test func theContractValueIsNeverClippedAndLongMessagesWrap() {
+        var ws = RegisterEditingTests().workspace()
+        ws.contracts[0].title = "CRM and BI subscription services agreement with add-on modules"
+        var d = Driver(ws, lang: .en, width: 80, height: 24)
+        d.press(.char("4"))
+        #expect(d.text.contains("value 326,000"))
+        #expect(d.text.contains("CRM and BI s…  value 326,000"))   // the title gives way, the value stays whole
+        d.press(.char("c"))
+        #expect(d.text.contains("· value 326,000"))
+        d.press(.char("a"), .tab, .tab); d.type("x"); d.press(.tab); d.type("12.345"); d.press(.ctrl("s"))
+        // The end of the message (the value typed) is on screen, on a wrapped line.
+        #expect(d.text.contains("“12.345”") || d.text.contains("\"12.345\""))
+        for line in d.screen.lines { #expect(TextWidth.of(line) <= 80) }
+    }
+
+    @Test func escInARecordFormGoesBackToItsListAndUUndoesThere() {
+        var d = Driver(RegisterEditingTests().workspace())
+        d.press(.char("4"), .char("r"), .enter)
+        #expect(d.text.contains("编辑风险 RK09"))
+        d.press(.escape)
+        #expect(d.text.contains("风险登记册"))
+        d.press(.char("d"))
+        #expect(d.state.workspace.risks.isEmpty)
+        #expect(d.text.contains("u 撤销"))
+        d.press(.char("u"))
+        #expect(d.state.workspace.risks.map(\.id) == ["RK09"])
+        #expect(d.text.contains("风险登记册"))
+        d.press(.char("c"), .escape)   // c is not a list key; Esc closes the list
+        #expect(!d.text.contains("风险登记册"))
+    }
+
+    @Test func aReadOnlyWorkspaceKeepsWhatWasTypedAndSaysWhy() {
+        var d = Driver(RegisterEditingTests().workspace(), problems: ["工作区已在另一个 Bidbench 中打开 (vm 上的进程 1, 自 2026-11-29T00:00:00Z 起)"])
+        d.press(.escape, .char("a"), .tab); d.type("断电后数据不丢失"); d.press(.ctrl("s"))
+        #expect(d.text.contains("断电后数据不丢失"))
+        #expect(d.text.contains("只读: 见打开时列出的问题"))
+        #expect(d.state.workspace.requirements.count == 3)
+    }
+
+    @Test func aChangeThatChangesNothingIsNoUndoStep() {
+        var d = Driver()
+        d.press(.char("2"))
+        let before = d.state.undoStack.count
+        d.state.change("noop") { _ in }
+        #expect(d.state.undoStack.count == before && !d.state.dirty)
+        d.state.change("real") { $0.vendors[0].notes = "x" }
+        #expect(d.state.undoStack.count == before + 1 && d.state.dirty)
+    }
+}

@@ -32,7 +32,15 @@ public struct ExcludedVendor: Equatable, Sendable {
     public var vendor: String
     public var name: String
     public var reason: String
-    public init(vendor: String, name: String, reason: String) { self.vendor = vendor; self.name = name; self.reason = reason }
+    /// The reason in Simplified Chinese (the same as `reason` where there is none).
+    public var reasonZH: String
+    public init(vendor: String, name: String, reason: String, reasonZH: String? = nil) {
+        self.vendor = vendor; self.name = name; self.reason = reason; self.reasonZH = reasonZH ?? reason
+    }
+    /// Exclusions are the same when their English reason is (the Chinese is a rendering of it).
+    public static func == (a: ExcludedVendor, b: ExcludedVendor) -> Bool {
+        a.vendor == b.vendor && a.name == b.name && a.reason == b.reason
+    }
 }
 
 /// Everything the vendor matrix, `rank` and `sensitivity` show about a workspace.
@@ -100,8 +108,9 @@ public struct EvaluationBasis: Equatable, Sendable {
     struct GatePart: Equatable, Sendable {
         var requirements: [Requirement]
         var gates: [GateAnswer]
-        /// Vendor id → the must-haves it fails ("R01 title: no").
+        /// Vendor id → the must-haves it fails ("R01 title: no", and "R01 title：不满足").
         var failures: [String: [String]]
+        var failuresZH: [String: [String]]
         var warnings: [Notice]
     }
     var panel: PanelPart?
@@ -125,20 +134,22 @@ public struct EvaluationBasis: Equatable, Sendable {
             && requirements[i].status != .dropped && requirements[i].status != .merged {
             if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
         }
-        var failures: [String: [String]] = [:]
+        var failures: [String: [String]] = [:], failuresZH: [String: [String]] = [:]
         var warnings: [Notice] = []
         for i in answers.indices where answers[i].answer != .meets {   // most answers are `meets`
             let g = answers[i]
             guard let title = mustTitle[g.requirement] else { continue }
             switch g.answer {
-            case .no: failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
+            case .no:
+                failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
+                failuresZH[g.vendor, default: []].append("\(g.requirement) \(title)：不满足")
             case .partly:
                 warnings.append(Notice("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
                                        "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
             case .meets: break
             }
         }
-        let g = GatePart(requirements: requirements, gates: answers, failures: failures, warnings: warnings)
+        let g = GatePart(requirements: requirements, gates: answers, failures: failures, failuresZH: failuresZH, warnings: warnings)
         gates = g
         return g
     }
@@ -213,7 +224,8 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     var rankable: [Vendor] = []
     for v in ws.vendors {
         if let f = failures[v.id] {
-            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.joined(separator: "; ")))
+            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.joined(separator: "; "),
+                                               reasonZH: gatePart.failuresZH[v.id]?.joined(separator: "；")))
             continue
         }
         qualified.append(v)

@@ -33,6 +33,8 @@ public enum ChangesScreen {
             let id = s.workspace.changes[i].id
             s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
             st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
+        case .undo:
+            App.undo(&s)
         case .stay: break
         }
         s.modal = .changes(st)
@@ -104,7 +106,10 @@ public enum ChangesScreen {
         guard let k = ws.contracts.first(where: { $0.id == st.contract }) else { return }
         let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
         c.fill(r)
-        c.box(r, .accent, title: L.t("Change orders — \(k.id) \(k.title) · value \(value.grouped())", "变更单 — \(k.id) \(k.title) · 当前价值 \(value.grouped())"))
+        let valueText = L.t(" · value \(value.grouped())", " · 当前价值 \(value.grouped())")
+        let lead = L.t("Change orders — \(k.id) ", "变更单 — \(k.id) ")
+        let room = max(6, r.width - 6 - TextWidth.of(lead) - TextWidth.of(valueText))
+        c.box(r, .accent, title: lead + TextWidth.clip(k.title, to: room) + valueText)
         let cols = TableView.layout([Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
                                      Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), 6),
                                      Column(L.t("Value after", "变更后价值"), 12, right: true)],
@@ -118,6 +123,6 @@ public enum ChangesScreen {
         TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
                          selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No change orders yet. Press a to add one.", "还没有变更单。按 a 新增。"), .dim) }
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
+        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
     }
 }

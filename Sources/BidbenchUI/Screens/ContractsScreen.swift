@@ -112,13 +112,19 @@ public enum ContractsScreen {
         let vendor = ws.vendors.first { $0.id == k.vendor }?.name ?? k.vendor
         let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
         let renew = k.autoRenew ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知") : L.t("no auto-renewal", "不自动续约")
-        c.text(area.x + 1, area.y, "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · \(k.title)  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))  \(renew)",
-               .accent, maxWidth: area.width - 2)
+        // The title gives way (…) before the value does: a clipped amount would read as a wrong one.
+        let head = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · "
+        // The renewal terms go first when space is short (the key-dates pane has them too).
+        let terms = "  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))"
+        let room = area.width - 2 - TextWidth.of(head) - TextWidth.of(k.title)
+        let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms
+        let titleRoom = max(8, area.width - 2 - TextWidth.of(head) - TextWidth.of(tail))
+        c.text(area.x + 1, area.y, head + TextWidth.clip(k.title, to: titleRoom) + tail, .accent, maxWidth: area.width - 2)
         let scan = s.contracts.scan
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
-        c.text(listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold)
+        c.text(listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold, maxWidth: leftW - 1)
         let kinds = ClauseKind.allCases
         let rowsVisible = listArea.height - 1
         let top = max(0, min(s.contracts.clause - rowsVisible / 2, kinds.count - rowsVisible))
@@ -201,7 +207,7 @@ public enum ContractsScreen {
         c.text(area.x, y, L.t("Change orders", "变更单"), .bold); y += 1
         for e in ChangeOrders.history(of: k, changes: ws.changes) where y < area.maxY {
             let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
-            c.text(area.x, y, "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(e.change.status)) → \(e.valueAfter.grouped())",
+            c.text(area.x, y, "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels))) → \(e.valueAfter.grouped())",
                    e.applied ? .plain : .dim, maxWidth: area.width); y += 1
         }
     }

@@ -24,6 +24,8 @@ public enum PricesScreen {
             let item = s.workspace.prices[i].item
             s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
             st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
+        case .undo:
+            App.undo(&s)
         case .stay: break
         }
         s.modal = .prices(st)
@@ -103,6 +105,6 @@ public enum PricesScreen {
         }
         TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
                          selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
+        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
     }
 }

@@ -22,12 +22,24 @@ public enum RisksScreen {
             let id = s.workspace.risks[i].id
             s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
             st.selected = ListKeys.afterDelete(st.selected, count: n)
+        case .undo:
+            App.undo(&s)
         case .stay: break
         }
         s.modal = .risks(st)
     }
 
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
+
+    /// The trigger in a table cell: a short word in the UI's language.
+    static func shortTrigger(_ trigger: String, _ L: Lang) -> String {
+        switch trigger {
+        case "milestone_overdue": return L.t("overdue ≥", "逾期≥")
+        case "notice_within": return L.t("notice ≤", "通知期≤")
+        case "budget_used": return L.t("budget ≥", "预算≥")
+        default: return trigger
+        }
+    }
 
     static func triggerLabel(_ trigger: String, _ L: Lang) -> String {
         switch trigger {
@@ -121,14 +133,14 @@ public enum RisksScreen {
                                      Column(L.t("Status", "状态"), 6)],
                                     total: r.width - 4, flex: 1)
         let rows = s.workspace.risks.map { k -> [String] in
-            let warn = k.trigger.isEmpty ? "" : "\(k.trigger) \(k.threshold)"
+            let warn = k.trigger.isEmpty ? "" : "\(shortTrigger(k.trigger, L)) \(k.threshold)"
             return [k.id, k.title, ReportLabels.riskType(k.type, L.labels), "\(k.likelihood)×\(k.impact)=\(k.likelihood * k.impact)",
                     k.owner, warn, statusLabel(k.status, L)]
         }
         TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
                          selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
+        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
     }
 }
 

@@ -19,7 +19,7 @@ public enum SurveyScreen {
     static func questions(_ s: AppState) -> [SurveyQuestion] { s.workspace.survey.isEmpty ? Survey.defaultQuestions : s.workspace.survey }
 
     static func start(_ s: inout AppState) {
-        guard !s.readOnly else { s.say(s.lang.t("Read-only: fix the listed problems first", "只读: 请先修正错误"), error: true); return }
+        guard !s.readOnly else { s.say(s.readOnlyReason, error: true); return }
         guard !s.workspace.departments.isEmpty else { s.say(s.lang.t("Add a department first (D)", "请先新增部门 (D)"), error: true); return }
         var st = SurveyState(questions: questions(s).count)
         if let d = s.requirements.department { st.department = s.workspace.departments[d].id }

@@ -88,7 +88,7 @@ public enum VendorsScreen {
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let methods = ["wsm", "topsis", "cn"]
             let next = methods[((methods.firstIndex(of: s.workspace.settings.method) ?? 0) + 1) % methods.count]
-            s.change(s.lang.t("Method: \(next)", "方法: \(next)")) { $0.settings.method = next }
+            s.change(s.lang.t("Method: ", "方法: ") + methodTitle(next, s.lang)) { $0.settings.method = next }
         case .weightUp, .weightDown:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let leaf = leaves(s.workspace)
@@ -272,7 +272,7 @@ public enum VendorsScreen {
         let hy = area.y + 1
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))
         c.text(area.x + labelW - 6, hy, TextWidth.fit(L.t("Wt", "权重"), 5, right: true), .bold.with(fg: .cyan))
-        let out = Dictionary((ev?.disqualified ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let out = Dictionary((ev?.disqualified ?? []).map { ($0.vendor, L == .zh ? $0.reasonZH : $0.reason) }, uniquingKeysWith: { a, _ in a })
         let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
         let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })

@@ -70,7 +70,9 @@ public struct Form: Equatable, Sendable {
     public func render(into canvas: inout Canvas, area: Rect, lang: Lang) {
         let labelW = min(16, fields.map { TextWidth.of($0.label) }.max() ?? 8)
         let w = min(area.width - 2, max(50, labelW + 40))
-        let h = min(area.height, fields.count + 4 + (error == nil ? 0 : 1))
+        // A long message wraps (up to three lines) so the value it quotes and the fix stay readable.
+        let errorLines = error.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
+        let h = min(area.height, fields.count + 4 + errorLines.count)
         let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - h) / 2), width: w, height: h)
         canvas.fill(r)
         canvas.box(r, .accent, title: title)
@@ -87,7 +89,9 @@ public struct Form: Equatable, Sendable {
                 f.input.render(into: &canvas, x: fx, y: y, width: fw, focused: focused, style: .init(underline: !focused))
             }
         }
-        if let error { canvas.text(r.x + 2, r.maxY - 2, error, .error, maxWidth: r.width - 4) }
+        for (i, line) in errorLines.enumerated() {
+            canvas.text(r.x + 2, r.maxY - 1 - errorLines.count + i, line, .error, maxWidth: r.width - 4)
+        }
         canvas.text(r.x + 2, r.maxY - 1, " " + KeyMap.hints(for: .form, lang: lang) + " ", .dim, maxWidth: r.width - 4)
     }
 }

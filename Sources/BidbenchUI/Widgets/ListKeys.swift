@@ -1,7 +1,7 @@
 /// What a key does in a list dialog of records (price lines, change orders, risks): the same keys
-/// everywhere — ↑/↓ (k/j) move, a adds, Enter/e edits, d deletes, Esc/q closes.
+/// everywhere — ↑/↓ (k/j) move, a adds, Enter/e edits, d deletes, u undoes, Esc/q closes.
 enum ListAction: Equatable {
-    case close, add, edit(Int), delete(Int), stay
+    case close, add, edit(Int), delete(Int), undo, stay
 }
 
 enum ListKeys {
@@ -15,6 +15,7 @@ enum ListKeys {
         case .char("a"): return .add
         case .enter, .char("e"): if selected < count { return .edit(selected) }
         case .char("d"): if selected < count { return .delete(selected) }
+        case .char("u"): return .undo
         default: break
         }
         return .stay
