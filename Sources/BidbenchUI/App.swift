@@ -381,10 +381,22 @@ public enum App {
     /// The area between the title bar and the message/hint lines.
     public static func body(_ s: AppState) -> Rect { Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 3)) }
 
+    /// A tab's name: the full one, or on a terminal too narrow for all four, a short one.
+    static func tabTitle(_ id: ScreenID, _ s: AppState) -> String {
+        let full = ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \($0.title(s.lang)) ") + 1 }.reduce(0, +)
+        guard full + TextWidth.of(stateText(s)) + 3 > s.width else { return id.title(s.lang) }
+        switch id {
+        case .requirements: return s.lang.t("Reqs", "需求")
+        case .vendors: return s.lang.t("Vendors", "供应商")
+        case .budget: return s.lang.t("Budget", "预算")
+        case .contracts: return s.lang.t("Contr.", "合同")
+        }
+    }
+
     static func tabRanges(_ s: AppState) -> [Range<Int>] {
         var x = TextWidth.of(titleText(s)) + 2
         return ScreenID.allCases.map { id in
-            let w = TextWidth.of(" \(id.rawValue + 1) \(id.title(s.lang)) ")
+            let w = TextWidth.of(" \(id.rawValue + 1) \(tabTitle(id, s)) ")
             defer { x += w + 1 }
             return x..<(x + w)
         }
@@ -393,7 +405,7 @@ public enum App {
     /// The title, clipped so that the four tabs and the save state always fit on the first row.
     static func titleText(_ s: AppState) -> String {
         let name = s.workspace.settings.name.isEmpty ? "Bidbench" : s.workspace.settings.name
-        let tabs = ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \($0.title(s.lang)) ") + 1 }.reduce(0, +)
+        let tabs = ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \(tabTitle($0, s)) ") + 1 }.reduce(0, +)
         let room = s.width - tabs - TextWidth.of(stateText(s)) - 4 - TextWidth.of(" Bidbench · ")
         if room < 6 { return room + TextWidth.of(" Bidbench · ") >= 9 ? " Bidbench" : "" }
         return " Bidbench · \(TextWidth.clip(name, to: min(24, room)))"
@@ -434,7 +446,7 @@ public enum App {
         c.text(0, 0, titleText(s), Style(bold: true, reverse: true))
         for (i, r) in tabRanges(s).enumerated() {
             let id = ScreenID(rawValue: i)!
-            let label = id == s.screen ? "[\(i + 1) \(id.title(s.lang))]" : " \(i + 1) \(id.title(s.lang)) "
+            let label = id == s.screen ? "[\(i + 1) \(tabTitle(id, s))]" : " \(i + 1) \(tabTitle(id, s)) "
             c.text(r.lowerBound, 0, label, id == s.screen ? Style(fg: .cyan, bold: true) : Style(reverse: true))
         }
         let state = stateText(s)

@@ -92,12 +92,12 @@ public enum KeyMap {
         Binding(scope: .budget, command: .discountUp, keys: [.char("R")], hint: ("r/R discount", "r/R 折现"), help: ("Discount rate +1 %", "折现率 +1%")),
         Binding(scope: .budget, command: .discountDown, keys: [.char("r")], hint: nil, help: ("Discount rate −1 %", "折现率 -1%")),
         // Contracts
-        Binding(scope: .contracts, command: .edit, keys: [.enter], hint: ("evidence", "查看证据"), help: ("Show the selected clause's evidence in the text", "在正文中查看所选条款的证据")),
         Binding(scope: .contracts, command: .setReviewStatus, keys: [.char("s")], hint: ("status", "设状态"), help: ("Cycle the review status of the selected clause (ok, negotiate, missing, n/a)", "切换所选条款的审查状态 (通过、协商中、缺失、不适用)")),
         Binding(scope: .contracts, command: .note, keys: [.char("n")], hint: ("note", "备注"), help: ("Write the reviewer's note on the clause", "填写条款的审查备注")),
-        Binding(scope: .contracts, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"), help: ("Right pane: text, key dates and change orders, risk heat map", "右侧: 正文、关键日期与变更单、风险热图")),
         Binding(scope: .contracts, command: .changeOrders, keys: [.char("c")], hint: ("changes", "变更单"), help: ("The contract's change orders: add, edit, delete (the value is recomputed)", "本合同的变更单: 新增、编辑、删除 (价值随之重算)")),
         Binding(scope: .contracts, command: .risks, keys: [.char("r")], hint: ("risks", "风险"), help: ("The risk register: add, edit, delete risks and their early warnings", "风险登记册: 新增、编辑、删除风险及其预警")),
+        Binding(scope: .contracts, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"), help: ("Right pane: text, key dates and change orders, risk heat map", "右侧: 正文、关键日期与变更单、风险热图")),
+        Binding(scope: .contracts, command: .edit, keys: [.enter], hint: ("evidence", "查看证据"), help: ("Show the selected clause's evidence in the text", "在正文中查看所选条款的证据")),
         // Forms and dialogs
         Binding(scope: .form, command: .nextField, keys: [.tab, .down], hint: ("next field", "下一项"), help: ("Next field", "下一项")),
         Binding(scope: .form, command: .prevField, keys: [.backTab, .up], hint: nil, help: ("Previous field", "上一项")),

@@ -56,7 +56,7 @@ public enum ChangesScreen {
             FormField(key: "id", label: L.t("ID", "编号"), text: c?.id ?? nextId(s, contract)),
             FormField(key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description),
             FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? ""),
-            FormField(key: "price_delta", label: L.t("Price delta (− for a credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? ""),
+            FormField(key: "price_delta", label: L.t("Delta (− = credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? ""),
             FormField(key: "status", label: L.t("Status", "状态"), choices: statuses,
                       labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
         ])

@@ -68,7 +68,7 @@ public struct Form: Equatable, Sendable {
 
     /// Draws the form centred in `area`.
     public func render(into canvas: inout Canvas, area: Rect, lang: Lang) {
-        let labelW = min(16, fields.map { TextWidth.of($0.label) }.max() ?? 8)
+        let labelW = min(22, fields.map { TextWidth.of($0.label) }.max() ?? 8)
         let w = min(area.width - 2, max(50, labelW + 40))
         // A long message wraps (up to three lines) so the value it quotes and the fix stay readable.
         let errorLines = error.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
