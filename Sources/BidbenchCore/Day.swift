@@ -18,6 +18,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Also the ways people type a date in a spreadsheet or a meeting: `2027/3/1`, `2027-3-1`,
+    /// `2027.3.1`, `2027年3月1日` (year first, four digits); nil for anything else or an impossible date.
+    public init?(typed text: String) {
+        let t = text.trimmed
+        guard t.first?.isASCII == true,
+              t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) }) else { return nil }
+        let parts = t.split(whereSeparator: { "/-.年月日".contains($0) })
+        guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
     public static func daysIn(year: Int, month: Int) -> Int {

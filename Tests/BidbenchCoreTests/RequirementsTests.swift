@@ -132,6 +132,16 @@ import Testing
         #expect(Money(minor: 128_600_000).grouped(separator: " ") == "1 286 000")
     }
 
+    @Test func typedDatesInTheWaysPeopleWriteThem() {
+        for text in ["2027-03-01", "2027/3/1", "2027-3-1", "2027.3.1", "2027年3月1日", " 2027/03/01 "] {
+            #expect(Day(typed: text) == Day(year: 2027, month: 3, day: 1), "\(text)")
+        }
+        for text in ["2027/2/30", "3/1/2027", "27/3/1", "2027/3", "二〇二七年三月一日", "2027/3/1 10:00", ""] {
+            #expect(Day(typed: text) == nil, "\(text)")
+        }
+        #expect(Day(typed: "2028/2/29") == Day(year: 2028, month: 2, day: 29))
+    }
+
     @Test func daysAreISOAndArithmeticIsCalendarCorrect() {
         #expect(Day(iso: "2027-02-29") == nil)
         #expect(Day(iso: "2028-02-29") != nil)

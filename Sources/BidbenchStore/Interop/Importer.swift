@@ -213,16 +213,7 @@ private struct Job {
     static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
-    static func isoDay(_ text: String) -> String? {
-        let t = text.trimmed
-        guard t.first?.isASCII == true else { return nil }
-        let parts = t.split(whereSeparator: { "/-.年月日".contains($0) })
-        guard parts.count == 3, t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) }),
-              parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), parts[1].count <= 2, parts[2].count <= 2
-        else { return nil }
-        let iso = "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
-        return Day(iso: iso) == nil ? nil : iso
-    }
+    static func isoDay(_ text: String) -> String? { Day(typed: text)?.description }
 
     /// Chinese names of the things a reference column names.
     static let nounZH = ["department": "部门", "criterion": "准则", "vendor": "供应商"]

@@ -74,7 +74,7 @@ public enum ChangesScreen {
             return L.t("Change order \(id) already exists for \(contract)", "合同 \(contract) 已有变更单 \(id)")
         }
         let dateText = f.value("date").trimmed
-        let date = Day(iso: dateText)
+        let date = Day(typed: dateText)
         if !dateText.isEmpty && date == nil {
             return L.t("The date must be YYYY-MM-DD, not “\(dateText)”", "日期须为 YYYY-MM-DD, 而不是 “\(dateText)”")
         }
