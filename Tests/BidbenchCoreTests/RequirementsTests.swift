@@ -132,6 +132,17 @@ import Testing
         #expect(Money(minor: 128_600_000).grouped(separator: " ") == "1 286 000")
     }
 
+    @Test func newIDsContinueTheTablesOwnNumbering() {
+        #expect(IDSequence.next(after: ["R01", "R47"], defaultPrefix: "R", defaultWidth: 2) == "R48")
+        #expect(IDSequence.next(after: ["RK08", "RK09"], defaultPrefix: "RK") == "RK10")
+        #expect(IDSequence.next(after: ["CO1", "CO2"], defaultPrefix: "CO", defaultWidth: 2) == "CO3")
+        #expect(IDSequence.next(after: ["REQ-0099"], defaultPrefix: "R") == "REQ-0100")
+        #expect(IDSequence.next(after: [], defaultPrefix: "D", defaultWidth: 2) == "D01")
+        #expect(IDSequence.next(after: ["notes"], defaultPrefix: "V") == "V1")
+        var s = IDSequence(existing: ["R1", "R3"], defaultPrefix: "R")
+        #expect([s.take(), s.take()] == ["R4", "R5"])
+    }
+
     @Test func typedDatesInTheWaysPeopleWriteThem() {
         for text in ["2027-03-01", "2027/3/1", "2027-3-1", "2027.3.1", "2027年3月1日", " 2027/03/01 "] {
             #expect(Day(typed: text) == Day(year: 2027, month: 3, day: 1), "\(text)")

@@ -257,40 +257,17 @@ private struct Job {
         }
     }
 
-    /// The next free ids after the existing ones, shaped like them (prefix, zero padding).
-    static func idMaker(existing: [String], defaultPrefix: String) -> () -> String {
-        var prefix = defaultPrefix, width = 1, next = 1
-        var best: (n: Int, prefix: String, width: Int)?
-        for id in existing {
-            let digits = id.reversed().prefix(while: { $0.isASCII && $0.isNumber })
-            guard !digits.isEmpty, digits.count <= 15, let n = Int(String(digits.reversed())) else { continue }
-            let p = String(id.dropLast(digits.count))
-            let w = digits.last == "0" ? digits.count : 1
-            if best == nil || n > best!.n { best = (n, p, w) }
-        }
-        if let best { prefix = best.prefix; width = best.width; next = best.n + 1 }
-        var used = Set(existing)
-        return {
-            while true {
-                let digits = String(next)
-                let id = prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
-                next += 1
-                if used.insert(id).inserted { return id }
-            }
-        }
-    }
-
     /// Parses the rows of one table with the Store's own row reader.
     mutating func rows<Row>(_ spec: TableSpec<Row>, _ text: String, existing: [Row], required: [String], extraColumns: [String] = [],
                             merged: Workspace) -> (rows: [Row], lines: [Int], ids: [String], cells: [[String: String]])? {
         let assignable = kind.idPrefix != nil
         let requiredInHeader = required.filter { !(assignable && $0 == "id") }
         guard var sheet = sheet(text, columns: spec.columns + extraColumns, required: requiredInHeader) else { return nil }
-        var makeID: (() -> String)?
+        var idSequence: IDSequence?
         if assignable {
             var taken = replace ? [] : existing.map(spec.diffKey)
             if let i = sheet.index["id"] { taken += sheet.records.map { $0.fields[i].trimmed }.filter { !$0.isEmpty } }
-            makeID = Self.idMaker(existing: taken, defaultPrefix: kind.idPrefix!)
+            idSequence = IDSequence(existing: taken, defaultPrefix: kind.idPrefix!)
             if sheet.index["id"] == nil {
                 sheet.index["id"] = sheet.width
                 for k in sheet.records.indices { sheet.records[k].fields.append("") }
@@ -302,7 +279,7 @@ private struct Job {
         var cells: [[String: String]] = []
         for record in sheet.records {
             var fields = record.fields
-            if let i = sheet.index["id"], let makeID, fields[i].trimmed.isEmpty { fields[i] = makeID() }
+            if let i = sheet.index["id"], idSequence != nil, fields[i].trimmed.isEmpty { fields[i] = idSequence!.take() }
             translateValues(&fields, index: sheet.index)
             resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
             for c in required {

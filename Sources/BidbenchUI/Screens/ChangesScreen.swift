@@ -42,10 +42,9 @@ public enum ChangesScreen {
 
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
 
-    /// The next free id of the contract: `CO` and the number after the highest in use, as wide as
-    /// the ids already there (CO1, CO2 → CO3; CO01 → CO02).
+    /// The next free id of the contract's change orders (CO1, CO2 → CO3; none → CO01).
     static func nextId(_ s: AppState, _ contract: String) -> String {
-        BidbenchUI.nextId(prefix: "CO", existing: s.workspace.changes.filter { $0.contract == contract }.map(\.id))
+        IDSequence.next(after: s.workspace.changes.filter { $0.contract == contract }.map(\.id), defaultPrefix: "CO", defaultWidth: 2)
     }
 
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {

@@ -51,8 +51,7 @@ public enum DepartmentsScreen {
             return L.t("Head count must be a whole number ≥ 0, not “\(f.value("head_count"))”", "人数必须是 ≥ 0 的整数, 而不是 “\(f.value("head_count"))”")
         }
         if f.purpose == "dept-add" {
-            let next = (s.workspace.departments.compactMap { $0.id.first == "D" ? Int($0.id.dropFirst()) : nil }.max() ?? 0) + 1
-            let id = "D" + (next < 10 ? "0" : "") + String(next)
+            let id = IDSequence.next(after: s.workspace.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
             s.change(L.t("Added \(name)", "已新增 \(name)")) { ws in ws.departments.append(Department(id: id, name: name, contact: f.value("contact").trimmed, headCount: n)) }
         } else {
             let id = String(f.purpose.dropFirst("dept-edit:".count))

@@ -131,12 +131,7 @@ public enum RequirementsScreen {
     }
 
     static func nextID(_ ws: Workspace) -> String {
-        let n = ws.requirements.compactMap { r -> Int? in
-            guard r.id.first == "R" else { return nil }
-            return Int(r.id.dropFirst())
-        }.max() ?? 0
-        let num = String(n + 1)
-        return "R" + String(repeating: "0", count: max(0, 2 - num.count)) + num
+        IDSequence.next(after: ws.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
     }
 
     static func form(_ s: AppState, for r: Requirement?) -> Form {

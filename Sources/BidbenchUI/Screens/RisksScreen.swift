@@ -52,7 +52,7 @@ public enum RisksScreen {
     }
 
     /// The next free id: `RK` and the number after the highest in use, as wide as the ids there.
-    static func nextId(_ risks: [Risk]) -> String { BidbenchUI.nextId(prefix: "RK", existing: risks.map(\.id)) }
+    static func nextId(_ risks: [Risk]) -> String { IDSequence.next(after: risks.map(\.id), defaultPrefix: "RK", defaultWidth: 2) }
 
     static func form(_ s: AppState, index: Int?) -> Form {
         let L = s.lang
@@ -142,20 +142,4 @@ public enum RisksScreen {
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
         c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
     }
-}
-
-/// `prefix` and the number after the highest `prefix<number>` in `existing`, zero-padded to the
-/// widest such number (two digits when there is none): RK09, RK10 → RK11; CO1 → CO2.
-func nextId(prefix: String, existing: [String]) -> String {
-    var top = 0, width = 2
-    var first = true
-    for id in existing where id.hasPrefix(prefix) {
-        let digits = id.dropFirst(prefix.count)
-        guard let n = Int(digits) else { continue }
-        top = max(top, n)
-        width = first ? digits.count : max(width, digits.count)
-        first = false
-    }
-    let n = String(top + 1)
-    return prefix + String(repeating: "0", count: max(0, width - n.count)) + n
 }

@@ -162,8 +162,7 @@ public enum VendorsScreen {
             v.sme = f.value("sme") == "true"; v.bidPrice = bid
         }
         if f.purpose == "vendor-add" {
-            let n = (s.workspace.vendors.compactMap { $0.id.first == "V" ? Int($0.id.dropFirst()) : nil }.max() ?? 0) + 1
-            var v = Vendor(id: "V\(n)", name: name)
+            var v = Vendor(id: IDSequence.next(after: s.workspace.vendors.map(\.id), defaultPrefix: "V"), name: name)
             fill(&v)
             s.change(L.t("Added vendor \(v.id)", "已新增供应商 \(v.id)")) { ws in ws.vendors.append(v) }
             s.vendors.vendor = s.workspace.vendors.count - 1
