@@ -21,23 +21,15 @@ public enum ChangesScreen {
         return ChangeOrders.history(of: k, changes: ws.changes).compactMap { positions[$0.change.id] }
     }
 
-    static func handle(_ s: inout AppState, _ st0: ChangesState, _ key: Key) {
-        var st = st0
-        let idx = indices(s, st.contract)
-        switch ListKeys.handle(key, selected: &st.selected, count: idx.count) {
-        case .close: s.modal = nil; return
-        case .add: s.modal = .form(form(s, contract: st.contract, index: nil)); return
-        case .edit(let row): s.modal = .form(form(s, contract: st.contract, index: idx[row])); return
-        case .delete(let row):
-            let i = idx[row]
-            let id = s.workspace.changes[i].id
-            s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
-            st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
-        case .undo:
-            App.undo(&s)
-        case .stay: break
-        }
-        s.modal = .changes(st)
+    static func handle(_ s: inout AppState, _ st: ChangesState, _ key: Key) {
+        let idx = indices(s, st.contract), contract = st.contract
+        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: idx.count,
+                                            form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
+                                            delete: { s, row in
+                                                let i = idx[row], id = s.workspace.changes[i].id
+                                                s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
+                                            }) else { return }
+        s.modal = .changes(ChangesState(contract: contract, selected: selected))
     }
 
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }

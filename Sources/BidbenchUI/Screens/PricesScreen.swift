@@ -3,7 +3,7 @@ import BidbenchCore
 public struct PricesState: Equatable, Sendable {
     public var vendor: String
     public var selected = 0
-    public init(vendor: String) { self.vendor = vendor }
+    public init(vendor: String, selected: Int = 0) { self.vendor = vendor; self.selected = selected }
 }
 
 /// Price lines of one vendor (p on the Budget screen): add, edit, delete; the TCO updates at once.
@@ -12,23 +12,15 @@ public enum PricesScreen {
         s.workspace.prices.indices.filter { s.workspace.prices[$0].vendor == vendor }
     }
 
-    static func handle(_ s: inout AppState, _ st0: PricesState, _ key: Key) {
-        var st = st0
-        let idx = lines(s, st.vendor)
-        switch ListKeys.handle(key, selected: &st.selected, count: idx.count) {
-        case .close: s.modal = nil; return
-        case .add: s.modal = .form(form(s, vendor: st.vendor, index: nil)); return
-        case .edit(let row): s.modal = .form(form(s, vendor: st.vendor, index: idx[row])); return
-        case .delete(let row):
-            let i = idx[row]
-            let item = s.workspace.prices[i].item
-            s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
-            st.selected = ListKeys.afterDelete(st.selected, count: idx.count)
-        case .undo:
-            App.undo(&s)
-        case .stay: break
-        }
-        s.modal = .prices(st)
+    static func handle(_ s: inout AppState, _ st: PricesState, _ key: Key) {
+        let idx = lines(s, st.vendor), vendor = st.vendor
+        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: idx.count,
+                                            form: { form($0, vendor: vendor, index: $1.map { idx[$0] }) },
+                                            delete: { s, row in
+                                                let i = idx[row], item = s.workspace.prices[i].item
+                                                s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
+                                            }) else { return }
+        s.modal = .prices(PricesState(vendor: vendor, selected: selected))
     }
 
     static func form(_ s: AppState, vendor: String, index: Int?) -> Form {

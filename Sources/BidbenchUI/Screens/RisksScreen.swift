@@ -11,22 +11,14 @@ public enum RisksScreen {
     static let statuses = ["open", "watching", "closed"]
     static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"]
 
-    static func handle(_ s: inout AppState, _ st0: RisksState, _ key: Key) {
-        var st = st0
-        let n = s.workspace.risks.count
-        switch ListKeys.handle(key, selected: &st.selected, count: n) {
-        case .close: s.modal = nil; return
-        case .add: s.modal = .form(form(s, index: nil)); return
-        case .edit(let i): s.modal = .form(form(s, index: i)); return
-        case .delete(let i):
-            let id = s.workspace.risks[i].id
-            s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
-            st.selected = ListKeys.afterDelete(st.selected, count: n)
-        case .undo:
-            App.undo(&s)
-        case .stay: break
-        }
-        s.modal = .risks(st)
+    static func handle(_ s: inout AppState, _ st: RisksState, _ key: Key) {
+        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: s.workspace.risks.count,
+                                            form: { form($0, index: $1) },
+                                            delete: { s, i in
+                                                let id = s.workspace.risks[i].id
+                                                s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
+                                            }) else { return }
+        s.modal = .risks(RisksState(selected: selected))
     }
 
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }

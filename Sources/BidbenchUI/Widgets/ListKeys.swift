@@ -1,26 +1,22 @@
-/// What a key does in a list dialog of records (price lines, change orders, risks): the same keys
-/// everywhere — ↑/↓ (k/j) move, a adds, Enter/e edits, d deletes, u undoes, Esc/q closes.
-enum ListAction: Equatable {
-    case close, add, edit(Int), delete(Int), undo, stay
-}
-
+/// The keys of a list dialog of records (price lines, change orders, risks), the same everywhere:
+/// ↑/↓ (k/j) move, a adds, Enter/e edits, d deletes, u undoes, Esc/q closes.
 enum ListKeys {
-    /// Moves `selected` within `count` rows and says what else the key asks for (edit and delete
-    /// only when a row is selected).
-    static func handle(_ key: Key, selected: inout Int, count: Int) -> ListAction {
+    /// Applies `key` to a list of `count` rows: opens the record form (`form(state, row)`, row nil
+    /// to add), deletes a row (`delete`, undoable), undoes, or closes. Returns the selection when
+    /// the list stays open, nil when it closed or a form took its place.
+    static func apply(_ key: Key, _ s: inout AppState, selected: Int, count: Int,
+                      form: (AppState, Int?) -> Form, delete: (inout AppState, Int) -> Void) -> Int? {
         switch key {
-        case .escape, .char("q"): return .close
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(max(0, count - 1), selected + 1)
-        case .char("a"): return .add
-        case .enter, .char("e"): if selected < count { return .edit(selected) }
-        case .char("d"): if selected < count { return .delete(selected) }
-        case .char("u"): return .undo
-        default: break
+        case .escape, .char("q"): s.modal = nil; return nil
+        case .up, .char("k"): return max(0, selected - 1)
+        case .down, .char("j"): return min(max(0, count - 1), selected + 1)
+        case .char("a"): s.modal = .form(form(s, nil)); return nil
+        case .enter where selected < count, .char("e") where selected < count: s.modal = .form(form(s, selected)); return nil
+        case .char("d") where selected < count:
+            delete(&s, selected)
+            return max(0, min(selected, count - 2))
+        case .char("u"): App.undo(&s); return selected
+        default: return selected
         }
-        return .stay
     }
-
-    /// The selection after deleting a row from a list of `count` rows.
-    static func afterDelete(_ selected: Int, count: Int) -> Int { max(0, min(selected, count - 2)) }
 }
