@@ -14,7 +14,8 @@ let binaryPath: String = {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
 }()
 
-/// Runs a command (posix_spawn + waitpid), returning exit status, stdout and stderr.
+/// Runs a command (posix_spawnp + waitpid: a bare name is looked up on PATH), returning exit status,
+/// stdout and stderr; a child killed by a signal gives 128 + the signal.
 @discardableResult
 func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
     var environment = ProcessInfo.processInfo.environment
@@ -36,7 +37,7 @@ func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: Stri
     var pid: pid_t = 0
     var attr = cleanSpawnAttributes()
     defer { posix_spawnattr_destroy(&attr) }
-    let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargs, cenv)
+    let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cargs, cenv)
     guard rc == 0 else { throw TmuxError(message: "cannot start \(exe): \(rc)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -157,30 +158,11 @@ func cleanSpawnAttributes() -> posix_spawnattr_t {
     return attr
 }
 
-/// Runs a command with posix_spawn and waitpid, its output going to a temporary file. (Foundation's
-/// Process never saw the tmux client exit: the server it forks keeps pipes open and the client was
-/// left a zombie.)
+/// Runs a command found on PATH (tmux). `run` uses posix_spawn and waitpid rather than Foundation's
+/// Process, which never saw the tmux client exit: the server it forks keeps pipes open and the
+/// client was left a zombie.
 func spawn(_ argv: [String]) throws -> (status: Int32, out: String, err: String) {
-    let outPath = NSTemporaryDirectory() + "bidbench-spawn-\(UUID().uuidString)"
-    defer { unlink(outPath); unlink(outPath + ".err") }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, outPath + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var pid: pid_t = 0
-    let cargs = argv.map { strdup($0) } + [nil]
-    defer { for a in cargs { free(a) } }
-    var attr = cleanSpawnAttributes()
-    defer { posix_spawnattr_destroy(&attr) }
-    let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cargs, environ)
-    guard rc == 0 else { throw TmuxError(message: "cannot start \(argv[0]): \(rc)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-    let err = (try? String(contentsOfFile: outPath + ".err", encoding: .utf8)) ?? ""
-    return ((status >> 8) & 0xff, out, err)
+    try run(argv[0], Array(argv.dropFirst()))
 }
 
 /// The display column where `needle` starts in `line`.
