@@ -109,8 +109,7 @@ public struct EvaluationBasis: Equatable, Sendable {
         var requirements: [Requirement]
         var gates: [GateAnswer]
         /// Vendor id → the must-haves it fails ("R01 title: no", and "R01 title：不满足").
-        var failures: [String: [String]]
-        var failuresZH: [String: [String]]
+        var failures: [String: [Notice]]
         var warnings: [Notice]
     }
     var panel: PanelPart?
@@ -134,22 +133,21 @@ public struct EvaluationBasis: Equatable, Sendable {
             && requirements[i].status != .dropped && requirements[i].status != .merged {
             if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
         }
-        var failures: [String: [String]] = [:], failuresZH: [String: [String]] = [:]
+        var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
         for i in answers.indices where answers[i].answer != .meets {   // most answers are `meets`
             let g = answers[i]
             guard let title = mustTitle[g.requirement] else { continue }
             switch g.answer {
             case .no:
-                failures[g.vendor, default: []].append("\(g.requirement) \(title): no")
-                failuresZH[g.vendor, default: []].append("\(g.requirement) \(title)：不满足")
+                failures[g.vendor, default: []].append(Notice("\(g.requirement) \(title): no", "\(g.requirement) \(title)：不满足"))
             case .partly:
                 warnings.append(Notice("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
                                        "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
             case .meets: break
             }
         }
-        let g = GatePart(requirements: requirements, gates: answers, failures: failures, failuresZH: failuresZH, warnings: warnings)
+        let g = GatePart(requirements: requirements, gates: answers, failures: failures, warnings: warnings)
         gates = g
         return g
     }
@@ -224,8 +222,8 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     var rankable: [Vendor] = []
     for v in ws.vendors {
         if let f = failures[v.id] {
-            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.joined(separator: "; "),
-                                               reasonZH: gatePart.failuresZH[v.id]?.joined(separator: "；")))
+            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.map(\.en).joined(separator: "; "),
+                                               reasonZH: f.map(\.zh).joined(separator: "；")))
             continue
         }
         qualified.append(v)
