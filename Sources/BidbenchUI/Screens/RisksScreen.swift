@@ -23,22 +23,14 @@ public enum RisksScreen {
 
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
 
-    /// The trigger in a table cell: a short word in the UI's language.
-    static func shortTrigger(_ trigger: String, _ L: Lang) -> String {
-        switch trigger {
-        case "milestone_overdue": return L.t("overdue ≥", "逾期≥")
-        case "notice_within": return L.t("notice ≤", "通知期≤")
-        case "budget_used": return L.t("budget ≥", "预算≥")
-        default: return trigger
-        }
-    }
-
-    static func triggerLabel(_ trigger: String, _ L: Lang) -> String {
+    /// An early-warning trigger in the UI's language: in full for the form, or short for a table
+    /// cell (followed there by its threshold). A trigger Bidbench does not know is shown as typed.
+    static func triggerLabel(_ trigger: String, _ L: Lang, short: Bool = false) -> String {
         switch trigger {
         case "": return L.t("none", "无")
-        case "milestone_overdue": return L.t("milestone overdue (days)", "付款节点逾期 (天)")
-        case "notice_within": return L.t("notice deadline within (days)", "续约通知期限临近 (天)")
-        case "budget_used": return L.t("budget used (e.g. 90%)", "预算使用率 (如 90%)")
+        case "milestone_overdue": return short ? L.t("overdue ≥", "逾期≥") : L.t("milestone overdue (days)", "付款节点逾期 (天)")
+        case "notice_within": return short ? L.t("notice ≤", "通知期≤") : L.t("notice deadline within (days)", "续约通知期限临近 (天)")
+        case "budget_used": return short ? L.t("budget ≥", "预算≥") : L.t("budget used (e.g. 90%)", "预算使用率 (如 90%)")
         default: return trigger
         }
     }
@@ -125,7 +117,7 @@ public enum RisksScreen {
                                      Column(L.t("Status", "状态"), 6)],
                                     total: r.width - 4, flex: 1)
         let rows = s.workspace.risks.map { k -> [String] in
-            let warn = k.trigger.isEmpty ? "" : "\(shortTrigger(k.trigger, L)) \(k.threshold)"
+            let warn = k.trigger.isEmpty ? "" : "\(triggerLabel(k.trigger, L, short: true)) \(k.threshold)"
             return [k.id, k.title, ReportLabels.riskType(k.type, L.labels), "\(k.likelihood)×\(k.impact)=\(k.likelihood * k.impact)",
                     k.owner, warn, statusLabel(k.status, L)]
         }
