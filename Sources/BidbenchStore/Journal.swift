@@ -205,11 +205,10 @@ public enum Journal {
             let n = i + 1
             func bad(_ m: String) -> JournalVerification { JournalVerification(entries: i, firstBadLine: n, message: m) }
             let text = String(decoding: raw, as: UTF8.self)
-            let suffixLength = ",\"hash\":\"\"}".utf8.count + 64
-            guard raw.count > suffixLength, text.hasSuffix("\"}") else { return bad("not a journal entry (no hash at the end of the line)") }
-            let body = Array(raw.dropLast(suffixLength)) + [UInt8(ascii: "}")]
-            let tail = String(decoding: raw.suffix(suffixLength), as: UTF8.self)
-            guard tail.hasPrefix(",\"hash\":\"") else { return bad("not a journal entry (no hash at the end of the line)") }
+            guard let body = hashedBody(raw), text.hasSuffix("\"}"),
+                  String(decoding: raw.suffix(hashSuffixLength), as: UTF8.self).hasPrefix(",\"hash\":\"") else {
+                return bad("not a journal entry (no hash at the end of the line)")
+            }
             guard let entry = parse(text) else { return bad("not a valid journal entry (JSON)") }
             if FileIO.sha256Hex(body) != entry.hash { return bad("entry \(entry.seq) was edited: its hash does not match its content") }
             if entry.seq != n { return bad("entry seq \(entry.seq) found where seq \(n) was expected: entries were deleted, inserted or reordered") }
@@ -239,10 +238,18 @@ public enum Journal {
     /// Whether an unterminated last line is the start of an entry cut short (not a whole entry whose
     /// newline is missing, which is kept).
     static func isTorn(_ line: [UInt8]) -> Bool {
-        guard let entry = parse(String(decoding: line, as: UTF8.self)) else { return true }
-        let suffixLength = ",\"hash\":\"\"}".utf8.count + 64
-        guard line.count > suffixLength else { return true }
-        return FileIO.sha256Hex(Array(line.dropLast(suffixLength)) + [UInt8(ascii: "}")]) != entry.hash
+        guard let entry = parse(String(decoding: line, as: UTF8.self)), let body = hashedBody(line) else { return true }
+        return FileIO.sha256Hex(body) != entry.hash
+    }
+
+    /// `,"hash":"<64 hex>"}` at the end of every entry line.
+    static let hashSuffixLength = ",\"hash\":\"\"}".utf8.count + 64
+
+    /// What an entry's hash is taken over: the line without its hash field, closed with `}`; nil
+    /// when the line is too short to carry a hash.
+    static func hashedBody<Bytes: Collection<UInt8>>(_ line: Bytes) -> [UInt8]? {
+        guard line.count > hashSuffixLength else { return nil }
+        return Array(line.dropLast(hashSuffixLength)) + [UInt8(ascii: "}")]
     }
 
     /// Removes an entry that a killed save left half-written at the end of the journal. Called under
