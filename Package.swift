@@ -5,7 +5,7 @@ let package = Package(
     name: "Bidbench",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "bidbench", targets: ["bidbench"]),
+        .executable(name: "bidbench", targets: ["bidbench"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,23 +15,29 @@ let package = Package(
         // The domain: pure values and functions, no I/O.
         .target(name: "BidbenchCore"),
         // The workspace folder: CSV/JSON parsing and printing, validation, atomic saves, lock, journal.
-        .target(name: "BidbenchStore", dependencies: [
-            "BidbenchCore",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(
+            name: "BidbenchStore",
+            dependencies: [
+                "BidbenchCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // App state, reducers, widgets and rendering into an in-memory Canvas. No ncurses.
         .target(name: "BidbenchUI", dependencies: ["BidbenchCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that touches ncurses.
         .target(name: "BidbenchTerminal", dependencies: ["BidbenchUI", "CNcursesw"]),
-        .executableTarget(name: "bidbench", dependencies: [
-            "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .executableTarget(
+            name: "bidbench",
+            dependencies: [
+                "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The benchmark harness (release build): `swift run -c release bidbench-bench`.
-        .executableTarget(name: "bidbench-bench", dependencies: [
-            "BidbenchCore", "BidbenchStore", "BidbenchUI",
-        ]),
+        .executableTarget(
+            name: "bidbench-bench",
+            dependencies: [
+                "BidbenchCore", "BidbenchStore", "BidbenchUI",
+            ]),
         .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),

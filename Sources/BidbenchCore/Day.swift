@@ -5,7 +5,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var day: Int
 
     public init(year: Int, month: Int, day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses strict ISO `YYYY-MM-DD`; nil for anything else or an impossible date (2027-02-30).
@@ -13,8 +15,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let t = text.trimmed
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -23,11 +26,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(typed text: String) {
         let t = text.trimmed
         guard t.first?.isASCII == true,
-              t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) }) else { return nil }
+            t.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-.年月日".unicodeScalars.contains($0) })
+        else { return nil }
         let parts = t.split(whereSeparator: { "/-.年月日".contains($0) })
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m)
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -78,7 +83,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
     public var description: String {
-        func pad(_ n: Int, _ w: Int) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        func pad(_ n: Int, _ w: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 

@@ -9,7 +9,9 @@ public struct IDSequence {
     /// - Parameters:
     ///   - defaultPrefix, defaultWidth: the shape when no existing id ends in a number (R → R01 with width 2).
     public init(existing: [String], defaultPrefix: String, defaultWidth: Int = 1) {
-        prefix = defaultPrefix; width = defaultWidth; next = 1
+        prefix = defaultPrefix
+        width = defaultWidth
+        next = 1
         var best: (n: Int, prefix: String, width: Int)?
         for id in existing {
             let digits = id.reversed().prefix(while: { $0.isASCII && $0.isNumber })
@@ -19,7 +21,11 @@ public struct IDSequence {
             let w = digits.last == "0" ? digits.count : 1
             if best == nil || n > best!.n { best = (n, p, w) }
         }
-        if let best { prefix = best.prefix; width = best.width; next = best.n + 1 }
+        if let best {
+            prefix = best.prefix
+            width = best.width
+            next = best.n + 1
+        }
         used = Set(existing)
     }
 

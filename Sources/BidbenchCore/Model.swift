@@ -75,13 +75,17 @@ public struct Department: Equatable, Sendable, Identifiable {
     public var headCount = 0
     public var extra: [String: String] = [:]
     public init(id: String, name: String, contact: String = "", headCount: Int = 0) {
-        self.id = id; self.name = name; self.contact = contact; self.headCount = headCount
+        self.id = id
+        self.name = name
+        self.contact = contact
+        self.headCount = headCount
     }
 }
 
 /// MoSCoW priority.
 public enum Priority: String, CaseIterable, Sendable, Comparable {
-    case must, should, could, wont = "won't"
+    case must, should, could
+    case wont = "won't"
 
     /// Accepts English and Chinese forms: must/必须, should/应该, could/可以, won't/wont/暂不 (any case).
     public init?(parsing text: String) {
@@ -125,12 +129,22 @@ public struct Requirement: Equatable, Sendable, Identifiable {
     /// Where it came from: `生产部 2026-11-20 调研`, or several sources joined by `; ` after a merge.
     public var source = ""
     public var extra: [String: String] = [:]
-    public init(id: String, department: String, module: String, title: String, detail: String = "",
-                priority: Priority = .should, weight: Double = 1, acceptance: String = "",
-                status: RequirementStatus = .draft, criterion: String = "", source: String = "") {
-        self.id = id; self.department = department; self.module = module; self.title = title
-        self.detail = detail; self.priority = priority; self.weight = weight; self.acceptance = acceptance
-        self.status = status; self.criterion = criterion; self.source = source
+    public init(
+        id: String, department: String, module: String, title: String, detail: String = "",
+        priority: Priority = .should, weight: Double = 1, acceptance: String = "",
+        status: RequirementStatus = .draft, criterion: String = "", source: String = ""
+    ) {
+        self.id = id
+        self.department = department
+        self.module = module
+        self.title = title
+        self.detail = detail
+        self.priority = priority
+        self.weight = weight
+        self.acceptance = acceptance
+        self.status = status
+        self.criterion = criterion
+        self.source = source
     }
 }
 
@@ -147,9 +161,16 @@ public struct Criterion: Equatable, Sendable, Identifiable {
     public var weight: Double
     public var source: CriterionSource = .panel
     public var extra: [String: String] = [:]
-    public init(id: String, parent: String = "", name: String, kind: CriterionKind = .benefit,
-                weight: Double, source: CriterionSource = .panel) {
-        self.id = id; self.parent = parent; self.name = name; self.kind = kind; self.weight = weight; self.source = source
+    public init(
+        id: String, parent: String = "", name: String, kind: CriterionKind = .benefit,
+        weight: Double, source: CriterionSource = .panel
+    ) {
+        self.id = id
+        self.parent = parent
+        self.name = name
+        self.kind = kind
+        self.weight = weight
+        self.source = source
     }
 }
 
@@ -165,10 +186,18 @@ public struct Vendor: Equatable, Sendable, Identifiable {
     /// The evaluated bid price (投标报价); when nil the horizon TCO is used.
     public var bidPrice: Money?
     public var extra: [String: String] = [:]
-    public init(id: String, name: String, contact: String = "", qualifications: String = "",
-                references: String = "", notes: String = "", sme: Bool = false, bidPrice: Money? = nil) {
-        self.id = id; self.name = name; self.contact = contact; self.qualifications = qualifications
-        self.references = references; self.notes = notes; self.sme = sme; self.bidPrice = bidPrice
+    public init(
+        id: String, name: String, contact: String = "", qualifications: String = "",
+        references: String = "", notes: String = "", sme: Bool = false, bidPrice: Money? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.contact = contact
+        self.qualifications = qualifications
+        self.references = references
+        self.notes = notes
+        self.sme = sme
+        self.bidPrice = bidPrice
     }
 }
 
@@ -182,7 +211,10 @@ public struct GateAnswer: Equatable, Sendable {
     public var note = ""
     public var extra: [String: String] = [:]
     public init(vendor: String, requirement: String, answer: GateResult, note: String = "") {
-        self.vendor = vendor; self.requirement = requirement; self.answer = answer; self.note = note
+        self.vendor = vendor
+        self.requirement = requirement
+        self.answer = answer
+        self.note = note
     }
 }
 
@@ -209,12 +241,20 @@ public struct PriceLine: Equatable, Sendable {
     public var years: Int?
     public var notes = ""
     public var extra: [String: String] = [:]
-    public init(vendor: String, item: String, category: CostCategory, model: PricingModel,
-                unitPrice: Money, quantity: Int = 1, startYear: Int? = nil,
-                years: Int? = nil, notes: String = "") {
-        self.vendor = vendor; self.item = item; self.category = category; self.model = model
-        self.unitPrice = unitPrice; self.quantity = quantity
-        self.startYear = startYear; self.years = years; self.notes = notes
+    public init(
+        vendor: String, item: String, category: CostCategory, model: PricingModel,
+        unitPrice: Money, quantity: Int = 1, startYear: Int? = nil,
+        years: Int? = nil, notes: String = ""
+    ) {
+        self.vendor = vendor
+        self.item = item
+        self.category = category
+        self.model = model
+        self.unitPrice = unitPrice
+        self.quantity = quantity
+        self.startYear = startYear
+        self.years = years
+        self.notes = notes
     }
 }
 
@@ -225,7 +265,10 @@ public struct Score: Equatable, Sendable {
     public var note = ""
     public var extra: [String: String] = [:]
     public init(vendor: String, criterion: String, score: Double, note: String = "") {
-        self.vendor = vendor; self.criterion = criterion; self.score = score; self.note = note
+        self.vendor = vendor
+        self.criterion = criterion
+        self.score = score
+        self.note = note
     }
 }
 
@@ -237,7 +280,10 @@ public struct BudgetEnvelope: Equatable, Sendable {
     public var amount: Money
     public var extra: [String: String] = [:]
     public init(fiscalYear: Int, costCenter: String, category: String, amount: Money) {
-        self.fiscalYear = fiscalYear; self.costCenter = costCenter; self.category = category; self.amount = amount
+        self.fiscalYear = fiscalYear
+        self.costCenter = costCenter
+        self.category = category
+        self.amount = amount
     }
 }
 
@@ -250,8 +296,12 @@ public struct PaymentMilestone: Equatable, Sendable {
     public var status = "planned"
     public var extra: [String: String] = [:]
     public init(contract: String, milestone: String, percent: Double, due: Day?, condition: String = "", status: String = "planned") {
-        self.contract = contract; self.milestone = milestone; self.percent = percent; self.due = due
-        self.condition = condition; self.status = status
+        self.contract = contract
+        self.milestone = milestone
+        self.percent = percent
+        self.due = due
+        self.condition = condition
+        self.status = status
     }
 }
 
@@ -271,25 +321,37 @@ public struct Contract: Equatable, Sendable, Identifiable {
     public var warrantyMonths: Int = 0
     public var status = "draft"
     public var extra: [String: String] = [:]
-    public init(id: String, vendor: String, title: String, file: String, signed: Day? = nil, effective: Day? = nil,
-                termMonths: Int = 12, autoRenew: Bool = false, renewalMonths: Int = 12, noticeDays: Int = 0,
-                value: Money = .zero, warrantyMonths: Int = 0, status: String = "draft") {
-        self.id = id; self.vendor = vendor; self.title = title; self.file = file; self.signed = signed
-        self.effective = effective; self.termMonths = termMonths; self.autoRenew = autoRenew
-        self.renewalMonths = renewalMonths; self.noticeDays = noticeDays; self.value = value
-        self.warrantyMonths = warrantyMonths; self.status = status
+    public init(
+        id: String, vendor: String, title: String, file: String, signed: Day? = nil, effective: Day? = nil,
+        termMonths: Int = 12, autoRenew: Bool = false, renewalMonths: Int = 12, noticeDays: Int = 0,
+        value: Money = .zero, warrantyMonths: Int = 0, status: String = "draft"
+    ) {
+        self.id = id
+        self.vendor = vendor
+        self.title = title
+        self.file = file
+        self.signed = signed
+        self.effective = effective
+        self.termMonths = termMonths
+        self.autoRenew = autoRenew
+        self.renewalMonths = renewalMonths
+        self.noticeDays = noticeDays
+        self.value = value
+        self.warrantyMonths = warrantyMonths
+        self.status = status
     }
 }
 
 /// The 22 clause kinds of DESIGN §3, in checklist order.
 public enum ClauseKind: String, Sendable, CaseIterable {
     case scope, fees, payment, services, support_sla, warranty, acceptance, liability, penalty, term, renewal,
-         termination, data_return, data_security, privacy, confidentiality, change_control, price_change, ip,
-         dispute_resolution, governing_law, force_majeure
+        termination, data_return, data_security, privacy, confidentiality, change_control, price_change, ip,
+        dispute_resolution, governing_law, force_majeure
 }
 
 public enum ReviewStatus: String, Sendable, CaseIterable {
-    case ok, negotiate, missing, na = "n/a"
+    case ok, negotiate, missing
+    case na = "n/a"
 }
 
 public struct ClauseReview: Equatable, Sendable {
@@ -300,7 +362,11 @@ public struct ClauseReview: Equatable, Sendable {
     public var note = ""
     public var extra: [String: String] = [:]
     public init(contract: String, clause: ClauseKind, status: ReviewStatus, line: Int? = nil, note: String = "") {
-        self.contract = contract; self.clause = clause; self.status = status; self.line = line; self.note = note
+        self.contract = contract
+        self.clause = clause
+        self.status = status
+        self.line = line
+        self.note = note
     }
 }
 
@@ -314,8 +380,12 @@ public struct ChangeOrder: Equatable, Sendable {
     public var status = "proposed"
     public var extra: [String: String] = [:]
     public init(contract: String, id: String, date: Day?, description: String, priceDelta: Money, status: String = "proposed") {
-        self.contract = contract; self.id = id; self.date = date; self.description = description
-        self.priceDelta = priceDelta; self.status = status
+        self.contract = contract
+        self.id = id
+        self.date = date
+        self.description = description
+        self.priceDelta = priceDelta
+        self.status = status
     }
 }
 
@@ -336,10 +406,20 @@ public struct Risk: Equatable, Sendable, Identifiable {
     public var threshold = ""
     public var status = "open"
     public var extra: [String: String] = [:]
-    public init(id: String, type: RiskType, title: String, likelihood: Int, impact: Int, mitigation: String = "",
-                owner: String = "", trigger: String = "", threshold: String = "", status: String = "open") {
-        self.id = id; self.type = type; self.title = title; self.likelihood = likelihood; self.impact = impact
-        self.mitigation = mitigation; self.owner = owner; self.trigger = trigger; self.threshold = threshold; self.status = status
+    public init(
+        id: String, type: RiskType, title: String, likelihood: Int, impact: Int, mitigation: String = "",
+        owner: String = "", trigger: String = "", threshold: String = "", status: String = "open"
+    ) {
+        self.id = id
+        self.type = type
+        self.title = title
+        self.likelihood = likelihood
+        self.impact = impact
+        self.mitigation = mitigation
+        self.owner = owner
+        self.trigger = trigger
+        self.threshold = threshold
+        self.status = status
     }
 }
 
@@ -353,8 +433,15 @@ public struct NamedScenario: Equatable, Sendable {
     public var escalation = ""
     public var discountRate = ""
     public var extra: [String: String] = [:]
-    public init(name: String, years: String = "", users: String = "", growth: String = "", escalation: String = "", discountRate: String = "") {
-        self.name = name; self.years = years; self.users = users; self.growth = growth; self.escalation = escalation; self.discountRate = discountRate
+    public init(
+        name: String, years: String = "", users: String = "", growth: String = "", escalation: String = "", discountRate: String = ""
+    ) {
+        self.name = name
+        self.years = years
+        self.users = users
+        self.growth = growth
+        self.escalation = escalation
+        self.discountRate = discountRate
     }
 }
 
@@ -363,5 +450,8 @@ public struct PairwiseMatrix: Equatable, Sendable {
     public var names: [String]
     /// values[i][j] = how much more important names[i] is than names[j].
     public var values: [[Double]]
-    public init(names: [String], values: [[Double]]) { self.names = names; self.values = values }
+    public init(names: [String], values: [[Double]]) {
+        self.names = names
+        self.values = values
+    }
 }

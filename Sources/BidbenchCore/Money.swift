@@ -17,7 +17,12 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(parsing text: String) {
         var s = Substring(text.trimmingCharactersInSet(" \t"))
         var negative = false
-        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
+        } else if s.first == "+" {
+            s = s.dropFirst()
+        }
         if let f = s.first, f == "¥" || f == "$" || f == "￥" { s = s.dropFirst() }
         guard !s.isEmpty else { return nil }
         var whole: Int64 = 0
@@ -26,8 +31,15 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         var seenDot = false
         var digits = 0
         for ch in s {
-            if ch == "," || ch == " " || ch == "_" { if seenDot { return nil }; continue }
-            if ch == "." { if seenDot { return nil }; seenDot = true; continue }
+            if ch == "," || ch == " " || ch == "_" {
+                if seenDot { return nil }
+                continue
+            }
+            if ch == "." {
+                if seenDot { return nil }
+                seenDot = true
+                continue
+            }
             guard let d = ch.wholeNumberValue, ch.isASCII else { return nil }
             digits += 1
             if seenDot {
@@ -53,7 +65,8 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let sign = minor < 0 ? "-" : ""
         let m = minor.magnitude
-        let whole = m / 100, cents = m % 100
+        let whole = m / 100
+        let cents = m % 100
         if cents == 0 { return "\(sign)\(whole)" }
         return "\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)"
     }

@@ -7,7 +7,10 @@ public enum CSV {
     public struct Record: Equatable, Sendable {
         public var line: Int
         public var fields: [String]
-        public init(line: Int, fields: [String]) { self.line = line; self.fields = fields }
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -18,7 +21,9 @@ public enum CSV {
         public var description: String { "\(line): \(message)" }
 
         public init(line: Int, message: String, messageZH: String? = nil) {
-            self.line = line; self.message = message; self.messageZH = messageZH
+            self.line = line
+            self.message = message
+            self.messageZH = messageZH
         }
 
         /// Same line and English message (the Chinese says the same).
@@ -41,7 +46,10 @@ public enum CSV {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var i = 0
         let n = bytes.count
-        func endField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true) }
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
@@ -51,32 +59,56 @@ public enum CSV {
             let b = bytes[i]
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
-                    if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") { field.append(b); i += 2; continue }
-                    inQuotes = false; afterQuote = true; i += 1; continue
+                    if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") {
+                        field.append(b)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterQuote = true
+                    i += 1
+                    continue
                 }
                 if b == UInt8(ascii: "\n") { line += 1 }
-                field.append(b); i += 1; continue
+                field.append(b)
+                i += 1
+                continue
             }
             switch b {
             case UInt8(ascii: ","):
-                endField(); afterQuote = false
+                endField()
+                afterQuote = false
             case UInt8(ascii: "\r"):
                 if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                endRecord(); afterQuote = false; line += 1; recordLine = line
+                endRecord()
+                afterQuote = false
+                line += 1
+                recordLine = line
             case UInt8(ascii: "\n"):
-                endRecord(); afterQuote = false; line += 1; recordLine = line
+                endRecord()
+                afterQuote = false
+                line += 1
+                recordLine = line
             case UInt8(ascii: "\""):
-                if field.isEmpty && !afterQuote { inQuotes = true; quoteStart = line }
-                else { throw ParseError(line: line, message: "stray quote inside an unquoted field (quote the whole field and double the quote)",
-                                       messageZH: "未加引号的字段中有多余的引号 (请给整个字段加引号, 并把其中的引号写两遍)") }
+                if field.isEmpty && !afterQuote {
+                    inQuotes = true
+                    quoteStart = line
+                } else {
+                    throw ParseError(
+                        line: line, message: "stray quote inside an unquoted field (quote the whole field and double the quote)",
+                        messageZH: "未加引号的字段中有多余的引号 (请给整个字段加引号, 并把其中的引号写两遍)")
+                }
             default:
                 if afterQuote { throw ParseError(line: line, message: "text after a closing quote", messageZH: "结束引号后面还有文字") }
                 field.append(b)
             }
             i += 1
         }
-        if inQuotes { throw ParseError(line: quoteStart, message: "unclosed quote (the field starting here never ends)",
-                                         messageZH: "引号未闭合 (从这里开始的字段没有结束)") }
+        if inQuotes {
+            throw ParseError(
+                line: quoteStart, message: "unclosed quote (the field starting here never ends)",
+                messageZH: "引号未闭合 (从这里开始的字段没有结束)")
+        }
         if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
         return records
     }
@@ -85,7 +117,8 @@ public enum CSV {
     public static func escape(_ field: String) -> String {
         var needs = false
         for b in field.utf8 where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
-            needs = true; break
+            needs = true
+            break
         }
         if !needs, let f = field.first, f == " " { needs = true }
         if !needs, let l = field.last, l == " " { needs = true }

@@ -1,8 +1,9 @@
 import Crypto
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Thin POSIX file helpers: whole-file reads, atomic replacement, owner-only modes.
@@ -44,7 +45,10 @@ enum FileIO {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw .io(path, errorText()) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path, errorText())
+            }
             if n == 0 { break }
             out.append(contentsOf: buffer[0..<n])
         }
@@ -103,7 +107,10 @@ enum FileIO {
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { sysWrite(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw .io(path, errorText()) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path, errorText())
+            }
             off += n
         }
     }
@@ -154,9 +161,9 @@ enum FileIO {
 }
 
 #if canImport(Glibc)
-private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Glibc.read(fd, buf, n) }
-private func sysWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Glibc.write(fd, buf, n) }
+    private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Glibc.read(fd, buf, n) }
+    private func sysWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Glibc.write(fd, buf, n) }
 #elseif canImport(Darwin)
-private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Darwin.read(fd, buf, n) }
-private func sysWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Darwin.write(fd, buf, n) }
+    private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Darwin.read(fd, buf, n) }
+    private func sysWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Darwin.write(fd, buf, n) }
 #endif

@@ -16,12 +16,12 @@ public enum JSONValue: Equatable, Sendable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
-        case let (.bool(x), .bool(y)): return x == y
-        case let (.int(x), .int(y)): return x == y
-        case let (.double(x), .double(y)): return x == y
-        case let (.string(x), .string(y)): return x == y
-        case let (.array(x), .array(y)): return x == y
-        case let (.object(x), .object(y)):
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.int(let x), .int(let y)): return x == y
+        case (.double(let x), .double(let y)): return x == y
+        case (.string(let x), .string(let y)): return x == y
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
         default: return false
         }
@@ -52,7 +52,10 @@ public enum JSONValue: Equatable, Sendable {
         return nil
     }
 
-    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
     public var intValue: Int64? {
         switch self {
         case .int(let i): return i
@@ -76,7 +79,10 @@ public enum JSONValue: Equatable, Sendable {
         case .double(let d): out += NumberText.format(d)
         case .string(let s): out += JSONValue.quote(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (i, v) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -86,7 +92,10 @@ public enum JSONValue: Equatable, Sendable {
             if let indent { out += "\n" + String(repeating: indent, count: level) }
             out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
+            if pairs.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (i, (k, v)) in pairs.enumerated() {
                 if i > 0 { out += "," }
@@ -131,10 +140,16 @@ private struct Decoded: Decodable {
             return
         }
         let single = try decoder.singleValueContainer()
-        if single.decodeNil() { value = .null }
-        else if let b = try? single.decode(Bool.self) { value = .bool(b) }
-        else if let i = try? single.decode(Int64.self) { value = .int(i) }
-        else if let d = try? single.decode(Double.self) { value = .double(d) }
-        else { value = .string(try single.decode(String.self)) }
+        if single.decodeNil() {
+            value = .null
+        } else if let b = try? single.decode(Bool.self) {
+            value = .bool(b)
+        } else if let i = try? single.decode(Int64.self) {
+            value = .int(i)
+        } else if let d = try? single.decode(Double.self) {
+            value = .double(d)
+        } else {
+            value = .string(try single.decode(String.self))
+        }
     }
 }

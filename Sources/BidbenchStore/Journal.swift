@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// One row that a save changed: its key (the id, or the key columns joined by `/`), and the row's
 /// cells by column before and after (`null` for an added or a removed row).
@@ -7,7 +7,11 @@ public struct JournalChange: Equatable, Sendable {
     public var key: String
     public var before: JSONValue
     public var after: JSONValue
-    public init(key: String, before: JSONValue, after: JSONValue) { self.key = key; self.before = before; self.after = after }
+    public init(key: String, before: JSONValue, after: JSONValue) {
+        self.key = key
+        self.before = before
+        self.after = after
+    }
 
     var json: JSONValue { .object([("key", .string(key)), ("before", before), ("after", after)]) }
 }
@@ -68,21 +72,28 @@ public enum Journal {
 
     /// Appends one entry and returns it.
     @discardableResult
-    public static func append(folder: String, actor: String, table: String, action: String, changes: [JournalChange],
-                              now: Date = Date()) throws -> JournalEntry {
+    public static func append(
+        folder: String, actor: String, table: String, action: String, changes: [JournalChange],
+        now: Date = Date()
+    ) throws -> JournalEntry {
         try append(folder: folder, entries: [(table, action, changes)], actor: actor, now: now)[0]
     }
 
     /// Appends several entries with one read of the journal's tail.
-    static func append(folder: String, entries: [(table: String, action: String, changes: [JournalChange])], actor: String,
-                       now: Date) throws -> [JournalEntry] {
-        try append(folder: folder, raw: entries.map { ($0.table, $0.action, JSONValue.array($0.changes.map(\.json)).compact, $0.changes) },
-                   actor: actor, now: now)
+    static func append(
+        folder: String, entries: [(table: String, action: String, changes: [JournalChange])], actor: String,
+        now: Date
+    ) throws -> [JournalEntry] {
+        try append(
+            folder: folder, raw: entries.map { ($0.table, $0.action, JSONValue.array($0.changes.map(\.json)).compact, $0.changes) },
+            actor: actor, now: now)
     }
 
     /// Appends entries whose `changes` are given as their JSON text (kept byte for byte).
-    static func append(folder: String, raw entries: [(table: String, action: String, changesJSON: String, changes: [JournalChange])],
-                       actor: String, now: Date) throws -> [JournalEntry] {
+    static func append(
+        folder: String, raw entries: [(table: String, action: String, changesJSON: String, changes: [JournalChange])],
+        actor: String, now: Date
+    ) throws -> [JournalEntry] {
         let path = FileIO.join(folder, file)
         // Only the last line is needed (its seq and hash): read the tail, not a journal of many MB.
         let tail = lastLine(path)
@@ -90,7 +101,9 @@ public enum Journal {
         var prev: String
         var endsWithNewline = true
         if let tail, let n = seqOf(tail.line) {
-            seq = n; prev = FileIO.sha256Hex(tail.line); endsWithNewline = tail.endsWithNewline
+            seq = n
+            prev = FileIO.sha256Hex(tail.line)
+            endsWithNewline = tail.endsWithNewline
         } else {
             let existing = try FileIO.readIfExists(path) ?? []
             var lines = existing.split(separator: 10, omittingEmptySubsequences: false)
@@ -104,12 +117,15 @@ public enum Journal {
         var written: [JournalEntry] = []
         for e in entries {
             seq += 1
-            let body = "{\"seq\":\(seq),\"time\":\(JSONValue.quote(time)),\"actor\":\(JSONValue.quote(actor)),\"table\":\(JSONValue.quote(e.table)),"
+            let body =
+                "{\"seq\":\(seq),\"time\":\(JSONValue.quote(time)),\"actor\":\(JSONValue.quote(actor)),\"table\":\(JSONValue.quote(e.table)),"
                 + "\"action\":\(JSONValue.quote(e.action)),\"changes\":\(e.changesJSON),\"prev\":\"\(prev)\""
             let hash = FileIO.sha256Hex(Array((body + "}").utf8))
             let line = body + ",\"hash\":\"\(hash)\"}"
             out += line + "\n"
-            written.append(JournalEntry(seq: seq, time: time, actor: actor, table: e.table, action: e.action, changes: e.changes, prev: prev, hash: hash))
+            written.append(
+                JournalEntry(
+                    seq: seq, time: time, actor: actor, table: e.table, action: e.action, changes: e.changes, prev: prev, hash: hash))
             prev = FileIO.sha256Hex(Array(line.utf8))
         }
         try appendBytes(path, Array(out.utf8))
@@ -147,8 +163,14 @@ public enum Journal {
     static func seqOf(_ line: [UInt8]) -> Int? {
         let prefix = Array("{\"seq\":".utf8)
         guard line.starts(with: prefix) else { return nil }
-        var n = 0, i = prefix.count, digits = 0
-        while i < line.count, line[i] >= 48, line[i] <= 57 { n = n * 10 + Int(line[i] - 48); i += 1; digits += 1 }
+        var n = 0
+        var i = prefix.count
+        var digits = 0
+        while i < line.count, line[i] >= 48, line[i] <= 57 {
+            n = n * 10 + Int(line[i] - 48)
+            i += 1
+            digits += 1
+        }
         return digits > 0 && i < line.count && line[i] == 44 ? n : nil
     }
 
@@ -160,7 +182,10 @@ public enum Journal {
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw StoreError.io(path, FileIO.errorText()) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(path, FileIO.errorText())
+            }
             off += n
         }
         guard fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
@@ -175,8 +200,8 @@ public enum Journal {
 
     static func parse(_ line: String) -> JournalEntry? {
         guard let v = JSONValue.parse(line), let seq = v["seq"]?.intValue, let time = v["time"]?.stringValue,
-              let actor = v["actor"]?.stringValue, let table = v["table"]?.stringValue, let action = v["action"]?.stringValue,
-              case .array(let items)? = v["changes"], let prev = v["prev"]?.stringValue, let hash = v["hash"]?.stringValue
+            let actor = v["actor"]?.stringValue, let table = v["table"]?.stringValue, let action = v["action"]?.stringValue,
+            case .array(let items)? = v["changes"], let prev = v["prev"]?.stringValue, let hash = v["hash"]?.stringValue
         else { return nil }
         let changes = items.compactMap { c -> JournalChange? in
             guard let key = c["key"]?.stringValue else { return nil }
@@ -206,15 +231,20 @@ public enum Journal {
             func bad(_ m: String) -> JournalVerification { JournalVerification(entries: i, firstBadLine: n, message: m) }
             let text = String(decoding: raw, as: UTF8.self)
             guard let body = hashedBody(raw), text.hasSuffix("\"}"),
-                  String(decoding: raw.suffix(hashSuffixLength), as: UTF8.self).hasPrefix(",\"hash\":\"") else {
+                String(decoding: raw.suffix(hashSuffixLength), as: UTF8.self).hasPrefix(",\"hash\":\"")
+            else {
                 return bad("not a journal entry (no hash at the end of the line)")
             }
             guard let entry = parse(text) else { return bad("not a valid journal entry (JSON)") }
             if FileIO.sha256Hex(body) != entry.hash { return bad("entry \(entry.seq) was edited: its hash does not match its content") }
-            if entry.seq != n { return bad("entry seq \(entry.seq) found where seq \(n) was expected: entries were deleted, inserted or reordered") }
+            if entry.seq != n {
+                return bad("entry seq \(entry.seq) found where seq \(n) was expected: entries were deleted, inserted or reordered")
+            }
             if entry.prev != prev {
-                return bad(n == 1 ? "the first entry does not start the chain: earlier entries were deleted"
-                           : "the link to line \(n - 1) is broken: an earlier entry was edited, deleted or reordered")
+                return bad(
+                    n == 1
+                        ? "the first entry does not start the chain: earlier entries were deleted"
+                        : "the link to line \(n - 1) is broken: an earlier entry was edited, deleted or reordered")
             }
             prev = FileIO.sha256Hex(Array(raw))
             lineHashes.append(prev)
@@ -223,12 +253,14 @@ public enum Journal {
             let parts = String(decoding: head, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
             if parts.count == 2, let seq = Int(parts[0]), seq > 0 {
                 if seq > lineHashes.count {
-                    return JournalVerification(entries: lineHashes.count, firstBadLine: lineHashes.count + 1,
-                                               message: "the journal was truncated: this machine wrote \(seq) entries but only \(lineHashes.count) remain")
+                    return JournalVerification(
+                        entries: lineHashes.count, firstBadLine: lineHashes.count + 1,
+                        message: "the journal was truncated: this machine wrote \(seq) entries but only \(lineHashes.count) remain")
                 }
                 if lineHashes[seq - 1] != String(parts[1]) {
-                    return JournalVerification(entries: lineHashes.count, firstBadLine: seq,
-                                               message: "entry \(seq) differs from the one this machine wrote")
+                    return JournalVerification(
+                        entries: lineHashes.count, firstBadLine: seq,
+                        message: "entry \(seq) differs from the one this machine wrote")
                 }
             }
         }
@@ -269,7 +301,11 @@ public enum Journal {
         var t = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&t, &parts)
-        func p(_ v: Int32, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(p(parts.tm_year + 1900, 4))-\(p(parts.tm_mon + 1, 2))-\(p(parts.tm_mday, 2))T\(p(parts.tm_hour, 2)):\(p(parts.tm_min, 2)):\(p(parts.tm_sec, 2))Z"
+        func p(_ v: Int32, _ w: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, w - s.count)) + s
+        }
+        return
+            "\(p(parts.tm_year + 1900, 4))-\(p(parts.tm_mon + 1, 2))-\(p(parts.tm_mday, 2))T\(p(parts.tm_hour, 2)):\(p(parts.tm_min, 2)):\(p(parts.tm_sec, 2))Z"
     }
 }

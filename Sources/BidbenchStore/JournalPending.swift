@@ -15,7 +15,9 @@ enum JournalPending {
     static let file = ".bidbench/journal-pending"
 
     /// Records the entry about to be made for `rel`.
-    static func write(folder: String, rel: String, newBytes: [UInt8]?, action: String, changes: [JournalChange], actor: String, now: Date) throws {
+    static func write(folder: String, rel: String, newBytes: [UInt8]?, action: String, changes: [JournalChange], actor: String, now: Date)
+        throws
+    {
         let record = JSONValue.object([
             ("file", .string(rel)),
             ("sha256", .string(newBytes.map(FileIO.sha256Hex) ?? "")),
@@ -32,8 +34,9 @@ enum JournalPending {
     static func commit(folder: String) throws {
         let path = FileIO.join(folder, file)
         guard let bytes = try FileIO.readIfExists(path), let record = JSONValue.parse(String(decoding: bytes, as: UTF8.self)),
-              let rel = record["file"]?.stringValue, let action = record["action"]?.stringValue,
-              let actor = record["actor"]?.stringValue, let time = record["time"]?.stringValue else {
+            let rel = record["file"]?.stringValue, let action = record["action"]?.stringValue,
+            let actor = record["actor"]?.stringValue, let time = record["time"]?.stringValue
+        else {
             try? FileIO.remove(path)
             return
         }
@@ -51,8 +54,10 @@ enum JournalPending {
         // Killed while appending: the journal may end in half an entry; it is appended whole below.
         try Journal.repairTornTail(folder: folder)
         guard let record = JSONValue.parse(String(decoding: bytes, as: UTF8.self)), let rel = record["file"]?.stringValue,
-              let expected = record["sha256"]?.stringValue, PathSafety.problem(rel) == nil else {
-            try FileIO.remove(path); return
+            let expected = record["sha256"]?.stringValue, PathSafety.problem(rel) == nil
+        else {
+            try FileIO.remove(path)
+            return
         }
         let current = try FileIO.readIfExists(FileIO.join(folder, rel)).map(FileIO.sha256Hex) ?? ""
         if current == expected { try commit(folder: folder) } else { try FileIO.remove(path) }

@@ -28,14 +28,17 @@ public final class WorkspaceLock {
                 let n = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 _ = fsync(fd)
                 close(fd)
-                if n != content.count { unlink(path); throw StoreError.io(path, "could not write the lock file") }
+                if n != content.count {
+                    unlink(path)
+                    throw StoreError.io(path, "could not write the lock file")
+                }
                 held = true
                 return
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             let holder = WorkspaceLock.readHolder(path)
             if attempt == 0, let h = holder, h.host == host, h.pid > 0, !WorkspaceLock.isRunning(h.pid) {
-                unlink(path)   // stale: its process is gone
+                unlink(path)  // stale: its process is gone
                 continue
             }
             throw StoreError.locked(pid: holder?.pid ?? 0, host: holder?.host ?? "unknown host", since: holder?.since ?? "unknown time")
@@ -57,7 +60,8 @@ public final class WorkspaceLock {
     static func isRunning(_ pid: Int32) -> Bool {
         if kill(pid, 0) != 0 && errno == ESRCH { return false }
         guard let stat = try? FileIO.read("/proc/\(pid)/stat"),
-              let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count else { return true }
+            let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count
+        else { return true }
         return stat[close + 2] != UInt8(ascii: "Z")
     }
 

@@ -18,7 +18,11 @@ public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
     public var messageZH: String?
 
     public init(file: String, line: Int, field: String? = nil, message: String, messageZH: String? = nil) {
-        self.file = file; self.line = line; self.field = field; self.message = message; self.messageZH = messageZH
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+        self.messageZH = messageZH
     }
 
     /// Two problems are the same when they say the same thing in English: the Chinese is a rendering
@@ -43,8 +47,10 @@ public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// `{"file":…,"line":…,"field":…|null,"message":…}` for `--json` output.
     public var json: JSONValue {
-        .object([("file", .string(file)), ("line", .int(Int64(line))),
-                 ("field", field.map(JSONValue.string) ?? .null), ("message", .string(message))])
+        .object([
+            ("file", .string(file)), ("line", .int(Int64(line))),
+            ("field", field.map(JSONValue.string) ?? .null), ("message", .string(message)),
+        ])
     }
 }
 
@@ -81,7 +87,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .changedOnDisk(let fs):
             return "changed on disk since it was loaded: \(fs.joined(separator: ", ")); reload, or save with force to overwrite"
         case .locked(let pid, let host, let since):
-            return "the workspace is open in another Bidbench (pid \(pid) on \(host) since \(since)); close it first, or remove .bidbench/lock if that process is gone"
+            return
+                "the workspace is open in another Bidbench (pid \(pid) on \(host) since \(since)); close it first, or remove .bidbench/lock if that process is gone"
         case .exists(let p): return "\(p) already exists; refusing to overwrite it"
         case .unsafePath(let p): return "\(p) points outside the workspace folder; refused"
         }
@@ -103,7 +110,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "加载后磁盘上的文件已被修改: \(fs.joined(separator: ", ")); 请重新加载, 或强制保存以覆盖"
         case .locked(let pid, let host, let since):
             // Lock.swift names a holder it could not read "unknown host" / "unknown time".
-            let h = host == "unknown host" ? "未知主机" : host, t = since == "unknown time" ? "未知时间" : since
+            let h = host == "unknown host" ? "未知主机" : host
+            let t = since == "unknown time" ? "未知时间" : since
             return "工作区已在另一个 Bidbench 中打开 (\(h) 上的进程 \(pid), 自 \(t) 起); 请先关闭它; 若该进程已不存在, 可删除 .bidbench/lock"
         case .exists(let p): return "\(p) 已存在; 拒绝覆盖"
         case .unsafePath(let p): return "\(p) 指向工作区文件夹之外; 已拒绝"

@@ -6,15 +6,17 @@ enum SettingsFile {
 
     /// The known keys and their JSON value for `s`.
     static func known(_ s: Settings) -> [(String, JSONValue)] {
-        [("schema", .int(Int64(s.schema))), ("name", .string(s.name)), ("currency", .string(s.currency)),
-         ("fiscal_year_start", .string(s.fiscalYearStart)), ("first_year", .int(Int64(s.firstYear))),
-         ("language", .string(s.language)), ("scale", .double(s.scale)), ("method", .string(s.method)),
-         ("aggregate", .string(s.aggregate)), ("procurement_kind", .string(s.procurementKind)),
-         ("sme_deduction_percent", .double(s.smeDeductionPercent)), ("revealed", .bool(s.revealed)),
-         ("horizon_years", .int(Int64(s.horizonYears))), ("users", .int(Int64(s.users))),
-         ("user_growth", .double(s.userGrowth)), ("escalation", .double(s.escalation)),
-         ("discount_rate", .double(s.discountRate)), ("budget_warn", .double(s.budgetWarn)),
-         ("budget_stop", .double(s.budgetStop))]
+        [
+            ("schema", .int(Int64(s.schema))), ("name", .string(s.name)), ("currency", .string(s.currency)),
+            ("fiscal_year_start", .string(s.fiscalYearStart)), ("first_year", .int(Int64(s.firstYear))),
+            ("language", .string(s.language)), ("scale", .double(s.scale)), ("method", .string(s.method)),
+            ("aggregate", .string(s.aggregate)), ("procurement_kind", .string(s.procurementKind)),
+            ("sme_deduction_percent", .double(s.smeDeductionPercent)), ("revealed", .bool(s.revealed)),
+            ("horizon_years", .int(Int64(s.horizonYears))), ("users", .int(Int64(s.users))),
+            ("user_growth", .double(s.userGrowth)), ("escalation", .double(s.escalation)),
+            ("discount_rate", .double(s.discountRate)), ("budget_warn", .double(s.budgetWarn)),
+            ("budget_stop", .double(s.budgetStop)),
+        ]
     }
 
     /// Every key with its compact JSON text, sorted by key (unknown keys from `extra` included).
@@ -73,15 +75,18 @@ enum SettingsFile {
         for (key, value) in pairs {
             func str() -> String? {
                 if let v = value.stringValue { return v }
-                bad(key, "\(value.compact) is not a string (expected text in quotes)", "\(value.compact) 不是字符串 (应为带引号的文字)"); return nil
+                bad(key, "\(value.compact) is not a string (expected text in quotes)", "\(value.compact) 不是字符串 (应为带引号的文字)")
+                return nil
             }
             func int() -> Int? {
                 if let v = value.intValue, let i = Int(exactly: v) { return i }
-                bad(key, "\(value.compact) is not a whole number", "\(value.compact) 不是整数"); return nil
+                bad(key, "\(value.compact) is not a whole number", "\(value.compact) 不是整数")
+                return nil
             }
             func dbl() -> Double? {
                 if let v = value.doubleValue { return v }
-                bad(key, "\(value.compact) is not a number", "\(value.compact) 不是数字"); return nil
+                bad(key, "\(value.compact) is not a number", "\(value.compact) 不是数字")
+                return nil
             }
             switch key {
             case "schema": if let v = int() { s.schema = v }
@@ -96,7 +101,11 @@ enum SettingsFile {
             case "procurement_kind": if let v = str() { s.procurementKind = v }
             case "sme_deduction_percent": if let v = dbl() { s.smeDeductionPercent = v }
             case "revealed":
-                if case .bool(let b) = value { s.revealed = b } else { bad(key, "\(value.compact) is not true or false", "\(value.compact) 不是 true 或 false") }
+                if case .bool(let b) = value {
+                    s.revealed = b
+                } else {
+                    bad(key, "\(value.compact) is not true or false", "\(value.compact) 不是 true 或 false")
+                }
             case "horizon_years": if let v = int() { s.horizonYears = v }
             case "users": if let v = int() { s.users = v }
             case "user_growth": if let v = dbl() { s.userGrowth = v }

@@ -13,8 +13,10 @@ final class ProblemLog {
     var problems: [Problem] = []
     /// Adds a problem said in English (`message`) and in Simplified Chinese (`zh`).
     func add(_ file: String, _ line: Int, _ field: String?, _ message: String, zh: String) {
-        problems.append(Problem(file: TextTools.visible(file), line: line, field: field.map(TextTools.visible),
-                                message: TextTools.visible(message), messageZH: TextTools.visible(zh)))
+        problems.append(
+            Problem(
+                file: TextTools.visible(file), line: line, field: field.map(TextTools.visible),
+                message: TextTools.visible(message), messageZH: TextTools.visible(zh)))
     }
 }
 
@@ -41,14 +43,20 @@ struct RowReader {
     /// A cell that must not be empty (an id or a reference); nil after reporting when it is.
     func key(_ c: String) -> String? {
         let t = text(c)
-        if t.trimmed.isEmpty { bad(c, "is empty; every row needs a \(c)", "为空; 每一行都要填写 \(c)"); return nil }
+        if t.trimmed.isEmpty {
+            bad(c, "is empty; every row needs a \(c)", "为空; 每一行都要填写 \(c)")
+            return nil
+        }
         return t
     }
 
     func double(_ c: String, default d: Double) -> Double {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
-        guard let v = NumberText.parseDouble(t) else { bad(c, "\"\(clipped(t))\" is not a number (expected a decimal such as 5 or 0.35)", "“\(clipped(t))” 不是数字 (应为小数, 如 5 或 0.35)"); return d }
+        guard let v = NumberText.parseDouble(t) else {
+            bad(c, "\"\(clipped(t))\" is not a number (expected a decimal such as 5 or 0.35)", "“\(clipped(t))” 不是数字 (应为小数, 如 5 或 0.35)")
+            return d
+        }
         return v
     }
 
@@ -57,7 +65,10 @@ struct RowReader {
     func optInt(_ c: String) -> Int? {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
-        guard let v = NumberText.parseInt(t) else { bad(c, "\"\(clipped(t))\" is not a whole number (expected digits such as 12)", "“\(clipped(t))” 不是整数 (应为数字, 如 12)"); return nil }
+        guard let v = NumberText.parseInt(t) else {
+            bad(c, "\"\(clipped(t))\" is not a whole number (expected digits such as 12)", "“\(clipped(t))” 不是整数 (应为数字, 如 12)")
+            return nil
+        }
         return v
     }
 
@@ -67,7 +78,8 @@ struct RowReader {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
         guard let v = Money(parsing: t) else {
-            bad(c, "\"\(clipped(t))\" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)",
+            bad(
+                c, "\"\(clipped(t))\" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)",
                 "“\(clipped(t))” 不是金额 (应为最多两位小数的数, 如 1286000 或 99.50)")
             return nil
         }
@@ -77,22 +89,31 @@ struct RowReader {
     func day(_ c: String) -> Day? {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
-        guard let v = Day(iso: t) else { bad(c, "\"\(clipped(t))\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
-                                                 "“\(clipped(t))” 不是有效日期 (应为 YYYY-MM-DD, 如 2027-03-31)"); return nil }
+        guard let v = Day(iso: t) else {
+            bad(
+                c, "\"\(clipped(t))\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
+                "“\(clipped(t))” 不是有效日期 (应为 YYYY-MM-DD, 如 2027-03-31)")
+            return nil
+        }
         return v
     }
 
     func bool(_ c: String, default d: Bool) -> Bool {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
-        guard let v = TextTools.parseBool(t) else { bad(c, "\"\(clipped(t))\" is not true or false (also yes/no, 1/0, 是/否)",
-                                                          "“\(clipped(t))” 不是 true 或 false (也可写 yes/no, 1/0, 是/否)"); return d }
+        guard let v = TextTools.parseBool(t) else {
+            bad(
+                c, "\"\(clipped(t))\" is not true or false (also yes/no, 1/0, 是/否)",
+                "“\(clipped(t))” 不是 true 或 false (也可写 yes/no, 1/0, 是/否)")
+            return d
+        }
         return v
     }
 
     /// An enum value; `parse` may accept more spellings than the raw values.
     func choice<E: RawRepresentable & CaseIterable>(_ c: String, default d: E, parse: (String) -> E? = { E(rawValue: $0.trimmed) })
-        -> E where E.RawValue == String {
+        -> E where E.RawValue == String
+    {
         let t = text(c)
         if t.trimmed.isEmpty { return d }
         guard let v = parse(t) else {
@@ -158,8 +179,9 @@ struct TableSpec<Row> {
             return nil
         }
         guard let headerRecord = records.first else {
-            log.add(path, 0, nil, "the file is empty; expected a header row: \(columns.joined(separator: ","))",
-                    zh: "文件是空的; 应有表头行: \(columns.joined(separator: ","))")
+            log.add(
+                path, 0, nil, "the file is empty; expected a header row: \(columns.joined(separator: ","))",
+                zh: "文件是空的; 应有表头行: \(columns.joined(separator: ","))")
             return nil
         }
         let header = headerRecord.fields
@@ -175,8 +197,10 @@ struct TableSpec<Row> {
             if columns.contains(name) { index[name] = i }
         }
         for c in required where index[c] == nil {
-            log.add(path, headerRecord.line, c, "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
-                    zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
+            log.add(
+                path, headerRecord.line, c,
+                "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
+                zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
             headerOK = false
         }
         guard headerOK else { return nil }
@@ -190,13 +214,18 @@ struct TableSpec<Row> {
         var complete = true
         for record in records.dropFirst() {
             guard record.fields.count == header.count else {
-                log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
-                        zh: "有 \(record.fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
+                log.add(
+                    path, record.line, nil,
+                    "has \(record.fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
+                    zh: "有 \(record.fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
                 complete = false
                 continue
             }
             let reader = RowReader(file: path, line: record.line, index: index, fields: record.fields, log: log)
-            guard var row = decode(reader) else { complete = false; continue }
+            guard var row = decode(reader) else {
+                complete = false
+                continue
+            }
             if !unknownColumns.isEmpty {
                 var cells: [String: String] = [:]
                 for c in unknownColumns where c.index < record.fields.count { cells[c.name] = record.fields[c.index] }
@@ -246,30 +275,38 @@ struct TableSpec<Row> {
             if n > 1 { k += "#\(n)" }
             rendered.append((k, cells))
         }
-        return RenderedFile(bytes: Array(out.utf8), header: header, rows: rendered, lines: lines,
-                            layout: TableLayout(header: header, bom: layout.bom))
+        return RenderedFile(
+            bytes: Array(out.utf8), header: header, rows: rendered, lines: lines,
+            layout: TableLayout(header: header, bom: layout.bom))
     }
 }
 
 enum StoreText {
     /// Decodes a file as UTF-8, reporting invalid bytes (with a GB18030 hint) and git conflict markers.
     /// `hint` says what to do, in English and in Chinese.
-    static func decode(_ bytes: [UInt8], path: String, log: ProblemLog,
-                       hint: (en: String, zh: String) = ("save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
-                                                         "请另存为 “CSV UTF-8”, 或用 `bidbench import … --encoding gb18030` 导入")) -> String? {
+    static func decode(
+        _ bytes: [UInt8], path: String, log: ProblemLog,
+        hint: (en: String, zh: String) = (
+            "save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
+            "请另存为 “CSV UTF-8”, 或用 `bidbench import … --encoding gb18030` 导入"
+        )
+    ) -> String? {
         if let bad = TextTools.firstInvalidUTF8(bytes) {
             let byte = String(bytes[bad], radix: 16, uppercase: true)
-            log.add(path, TextTools.line(ofOffset: bad, in: bytes), nil,
-                    "is not valid UTF-8 (byte \(bad) is 0x\(byte)); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): \(hint.en)",
-                    zh: "不是有效的 UTF-8 (偏移 \(bad) 处的字节为 0x\(byte)); 可能是用 GB18030/GBK 保存的 (中文版 Excel 或 WPS): \(hint.zh)")
+            log.add(
+                path, TextTools.line(ofOffset: bad, in: bytes), nil,
+                "is not valid UTF-8 (byte \(bad) is 0x\(byte)); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): \(hint.en)",
+                zh: "不是有效的 UTF-8 (偏移 \(bad) 处的字节为 0x\(byte)); 可能是用 GB18030/GBK 保存的 (中文版 Excel 或 WPS): \(hint.zh)")
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let markers = TextTools.conflictMarkerLines(text)
         if !markers.isEmpty {
             for l in markers {
-                log.add(path, l, nil, "git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
-                        zh: "git 合并冲突标记 (<<<<<<<): 请先解决冲突 (保留一方, 删去 <<<<<<< ======= >>>>>>> 这几行), 再运行 bidbench check")
+                log.add(
+                    path, l, nil,
+                    "git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
+                    zh: "git 合并冲突标记 (<<<<<<<): 请先解决冲突 (保留一方, 删去 <<<<<<< ======= >>>>>>> 这几行), 再运行 bidbench check")
             }
             return nil
         }

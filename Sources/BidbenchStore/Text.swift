@@ -11,7 +11,10 @@ public enum NumberText {
         if v.isInfinite { return v < 0 ? "-Infinity" : "Infinity" }
         var s = v.description
         var sign = ""
-        if s.hasPrefix("-") { sign = "-"; s.removeFirst() }
+        if s.hasPrefix("-") {
+            sign = "-"
+            s.removeFirst()
+        }
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let mantissa = s[..<e]
             let exponent = Int(s[s.index(after: e)...].drop(while: { $0 == "+" })) ?? 0
@@ -31,8 +34,9 @@ public enum NumberText {
     public static func parseDouble(_ text: String) -> Double? {
         let t = text.trimmed
         guard !t.isEmpty, t.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }),
-              t.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
-              let d = Double(t), d.isFinite else { return nil }
+            t.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
+            let d = Double(t), d.isFinite
+        else { return nil }
         return d
     }
 
@@ -40,7 +44,9 @@ public enum NumberText {
     public static func parseRatio(_ text: String) -> Double? {
         let t = text.trimmed
         if let slash = t.firstIndex(of: "/") {
-            guard let a = parseDouble(String(t[..<slash])), let b = parseDouble(String(t[t.index(after: slash)...])), b != 0 else { return nil }
+            guard let a = parseDouble(String(t[..<slash])), let b = parseDouble(String(t[t.index(after: slash)...])), b != 0 else {
+                return nil
+            }
             return a / b
         }
         return parseDouble(t)
@@ -82,23 +88,29 @@ enum TextTools {
 
     /// The same order on UTF-8 bytes (UTF-8 byte order is code point order).
     static func naturalLess(_ x: [UInt8], _ y: [UInt8]) -> Bool {
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         while i < x.count && j < y.count {
             if isDigit(x[i]) && isDigit(y[j]) {
-                var i2 = i, j2 = j
+                var i2 = i
+                var j2 = j
                 while i2 < x.count && isDigit(x[i2]) { i2 += 1 }
                 while j2 < y.count && isDigit(y[j2]) { j2 += 1 }
-                var si = i, sj = j
+                var si = i
+                var sj = j
                 while si < i2 - 1 && x[si] == 48 { si += 1 }
                 while sj < j2 - 1 && y[sj] == 48 { sj += 1 }
-                let lx = i2 - si, ly = j2 - sj
+                let lx = i2 - si
+                let ly = j2 - sj
                 if lx != ly { return lx < ly }
                 for k in 0..<lx where x[si + k] != y[sj + k] { return x[si + k] < y[sj + k] }
-                i = i2; j = j2
+                i = i2
+                j = j2
             } else {
                 if x[i] != y[j] { return x[i] < y[j] }
-                i += 1; j += 1
+                i += 1
+                j += 1
             }
         }
         if (x.count - i) != (y.count - j) { return (x.count - i) < (y.count - j) }
@@ -121,17 +133,29 @@ enum TextTools {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             var need = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
+            case 0xE0:
+                need = 2
+                lo = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
+            case 0xED:
+                need = 2
+                hi = 0x9F
+            case 0xF0:
+                need = 3
+                lo = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
+            case 0xF4:
+                need = 3
+                hi = 0x8F
             default: return i
             }
             guard i + need < n else { return i }
@@ -156,10 +180,14 @@ enum TextTools {
     static func conflictMarkerLines(_ text: String) -> [Int] {
         // A byte scan: Foundation's String.contains is an order of magnitude slower on large files.
         let marker = Array("<<<<<<<".utf8)
-        var run = 0, found = false
+        var run = 0
+        var found = false
         for b in text.utf8 {
             run = b == marker[0] ? run + 1 : 0
-            if run == marker.count { found = true; break }
+            if run == marker.count {
+                found = true
+                break
+            }
         }
         guard found else { return [] }
         var result: [Int] = []

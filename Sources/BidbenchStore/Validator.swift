@@ -24,8 +24,11 @@ struct Validator {
     private func ref(_ file: String, _ i: Int, _ field: String, _ value: String, _ ids: Set<String>, _ target: String, _ what: String) {
         guard missing(ids, target, value) else { return }
         let whatZH = Self.nounZH[what] ?? what
-        if value.isEmpty { add(file, i, field, "is empty; expected a \(what) id from \(target)", "为空; 应填写 \(target) 中的\(whatZH)编号") }
-        else { add(file, i, field, "\"\(value)\" is not a \(what) id in \(target)", "“\(value)” 不是 \(target) 中的\(whatZH)编号") }
+        if value.isEmpty {
+            add(file, i, field, "is empty; expected a \(what) id from \(target)", "为空; 应填写 \(target) 中的\(whatZH)编号")
+        } else {
+            add(file, i, field, "\"\(value)\" is not a \(what) id in \(target)", "“\(value)” 不是 \(target) 中的\(whatZH)编号")
+        }
     }
 
     private func line(_ file: String, _ i: Int) -> Int {
@@ -44,9 +47,12 @@ struct Validator {
         first.reserveCapacity(keys.count)
         for (i, k) in keys.enumerated() {
             if let j = first[k] {
-                add(file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))", "\(whatZH) “\(k)” 重复 (首次出现在第 \(line(file, j)) 行)")
+                add(
+                    file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))",
+                    "\(whatZH) “\(k)” 重复 (首次出现在第 \(line(file, j)) 行)")
+            } else {
+                first[k] = i
             }
-            else { first[k] = i }
         }
     }
 
@@ -58,8 +64,11 @@ struct Validator {
     func validate(_ w: Workspace) {
         validateSettings(w.settings)
         let s = Schema.self
-        let deptIDs = Set(w.departments.map(\.id)), reqIDs = Set(w.requirements.map(\.id)), critIDs = Set(w.criteria.map(\.id))
-        let vendorIDs = Set(w.vendors.map(\.id)), contractIDs = Set(w.contracts.map(\.id))
+        let deptIDs = Set(w.departments.map(\.id))
+        let reqIDs = Set(w.requirements.map(\.id))
+        let critIDs = Set(w.criteria.map(\.id))
+        let vendorIDs = Set(w.vendors.map(\.id))
+        let contractIDs = Set(w.contracts.map(\.id))
 
         let df = s.departments.file
         checkUnique(df, w.departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
@@ -76,7 +85,9 @@ struct Validator {
                 add(rf, i, "weight", "\(w) is negative (expected a weight of 0 or more)", "\(w) 为负数 (权重应为 0 或以上)")
             }
             if !r.criterion.isEmpty && missing(critIDs, "criteria.csv", r.criterion) {
-                add(rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv", "“\(r.criterion)” 不是 criteria.csv 中的准则编号")
+                add(
+                    rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv",
+                    "“\(r.criterion)” 不是 criteria.csv 中的准则编号")
             }
         }
 
@@ -90,13 +101,17 @@ struct Validator {
             }
             guard !c.parent.isEmpty else { continue }
             if missing(critIDs, "criteria.csv", c.parent) {
-                add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv", "“\(c.parent)” 不是 criteria.csv 中的准则编号"); continue
+                add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv", "“\(c.parent)” 不是 criteria.csv 中的准则编号")
+                continue
             }
             var seen: Set<String> = [c.id]
             var p = c.parent
             while !p.isEmpty {
                 if !seen.insert(p).inserted {
-                    add(cf, i, "parent", "criterion \"\(c.id)\" is its own ancestor (a cycle of parents)", "准则 “\(c.id)” 成了自己的上级 (上级关系形成了环)"); break
+                    add(
+                        cf, i, "parent", "criterion \"\(c.id)\" is its own ancestor (a cycle of parents)", "准则 “\(c.id)” 成了自己的上级 (上级关系形成了环)"
+                    )
+                    break
                 }
                 p = parentOf[p] ?? ""
             }
@@ -105,11 +120,14 @@ struct Validator {
         let vf = s.vendors.file
         checkUnique(vf, w.vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
         for (i, v) in w.vendors.enumerated() {
-            if let b = v.bidPrice, b.minor < 0 { add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)", "\(b) 为负数 (价格应为 0 或以上)") }
+            if let b = v.bidPrice, b.minor < 0 {
+                add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)", "\(b) 为负数 (价格应为 0 或以上)")
+            }
         }
 
         let gf = s.gates.file
-        checkUnique(gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair", zh: "供应商与需求组合")
+        checkUnique(
+            gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair", zh: "供应商与需求组合")
         for (i, g) in w.gates.enumerated() {
             ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
             ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
@@ -125,15 +143,20 @@ struct Validator {
             if let y = p.startYear, y < 1 {
                 add(pf, i, "start_year", "\(y) is not a horizon year (expected 1 or more)", "\(y) 不是期限内的年份 (应为 1 或以上)")
             }
-            if let y = p.years, y < 1 { add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)", "\(y) 不是有效的年数 (应为 1 或以上)") }
+            if let y = p.years, y < 1 {
+                add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)", "\(y) 不是有效的年数 (应为 1 或以上)")
+            }
         }
 
         let scale = w.settings.scale
         for evaluator in w.scores.keys.sorted() {
             let sf = s.scoresFile(evaluator: evaluator)
-            if let reason = PathSafety.fileNameProblem(evaluator) { log.add(sf, 0, nil, "evaluator name \(reason.en)", zh: "评委姓名\(reason.zh)") }
+            if let reason = PathSafety.fileNameProblem(evaluator) {
+                log.add(sf, 0, nil, "evaluator name \(reason.en)", zh: "评委姓名\(reason.zh)")
+            }
             let list = w.scores[evaluator] ?? []
-            checkUnique(sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair", zh: "供应商与准则组合")
+            checkUnique(
+                sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair", zh: "供应商与准则组合")
             for (i, sc) in list.enumerated() {
                 ref(sf, i, "vendor", sc.vendor, vendorIDs, "vendors.csv", "vendor")
                 ref(sf, i, "criterion", sc.criterion, critIDs, "criteria.csv", "criterion")
@@ -145,13 +168,17 @@ struct Validator {
         }
 
         let bf = s.budget.file
-        checkUnique(bf, w.budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
-                    what: "fiscal_year, cost_center, category", zh: "fiscal_year, cost_center, category 组合")
+        checkUnique(
+            bf, w.budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
+            what: "fiscal_year, cost_center, category", zh: "fiscal_year, cost_center, category 组合")
         for (i, b) in w.budget.enumerated() {
-            if b.amount.minor < 0 { add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)", "\(b.amount) 为负数 (预算额应为 0 或以上)") }
+            if b.amount.minor < 0 {
+                add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)", "\(b.amount) 为负数 (预算额应为 0 或以上)")
+            }
             if !b.category.isEmpty && b.category != "all" && CostCategory(rawValue: b.category) == nil {
                 let list = CostCategory.allCases.map(\.rawValue).joined(separator: ", ")
-                add(bf, i, "category", "\"\(b.category)\" is not a cost category (expected empty, all, or one of \(list))",
+                add(
+                    bf, i, "category", "\"\(b.category)\" is not a cost category (expected empty, all, or one of \(list))",
                     "“\(b.category)” 不是费用类别 (应为空、all 或以下之一: \(list))")
             }
         }
@@ -160,9 +187,13 @@ struct Validator {
         checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
         for (i, c) in w.contracts.enumerated() {
             ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
-            if c.value.minor < 0 { add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)") }
-            for (name, v) in [("term_months", c.termMonths), ("renewal_months", c.renewalMonths), ("notice_days", c.noticeDays),
-                              ("warranty_months", c.warrantyMonths)] where v < 0 {
+            if c.value.minor < 0 {
+                add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)")
+            }
+            for (name, v) in [
+                ("term_months", c.termMonths), ("renewal_months", c.renewalMonths), ("notice_days", c.noticeDays),
+                ("warranty_months", c.warrantyMonths),
+            ] where v < 0 {
                 add(kf, i, name, "\(v) is negative (expected 0 or more)", "\(v) 为负数 (应为 0 或以上)")
             }
             checkStatus(kf, i, c.status, Schema.contractStatuses)
@@ -183,12 +214,14 @@ struct Validator {
         }
         for (contract, (sum, first)) in sums.sorted(by: { $0.value.1 < $1.value.1 }) where abs(sum - 100) > 1e-9 {
             let v = NumberText.format(sum)
-            add(mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %",
+            add(
+                mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %",
                 "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %")
         }
 
         let vwf = s.reviews.file
-        checkUnique(vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair", zh: "合同与条款组合")
+        checkUnique(
+            vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair", zh: "合同与条款组合")
         for (i, r) in w.reviews.enumerated() {
             ref(vwf, i, "contract", r.contract, contractIDs, "contracts.csv", "contract")
             if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)", "\(l) 不是行号 (应为 1 或以上)") }
@@ -213,8 +246,11 @@ struct Validator {
         checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name", zh: "情景名称")
         if let base = try? Scenario(settings: w.settings) {
             for (i, n) in w.scenarios.enumerated() {
-                do { _ = try base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate) }
-                catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
+                do {
+                    _ = try base.overriding(
+                        name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation,
+                        discountRate: n.discountRate)
+                } catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
             }
         }
 
@@ -229,13 +265,16 @@ struct Validator {
                 log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv", zh: "“\(parent)” 不是 criteria.csv 中的准则编号")
             }
             for (j, n) in m.names.enumerated() where missing(critIDs, "criteria.csv", n) && !critNames.contains(n) {
-                log.add(af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv",
-                        zh: "第 \(j + 2) 列 “\(n)” 不是 criteria.csv 中的准则编号或名称")
+                log.add(
+                    af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv",
+                    zh: "第 \(j + 2) 列 “\(n)” 不是 criteria.csv 中的准则编号或名称")
             }
             let n = m.names.count
             guard m.values.count == n, m.values.allSatisfy({ $0.count == n }) else {
-                log.add(af, 0, nil, "the matrix is not square: \(n) names, \(m.values.count) rows",
-                        zh: "矩阵不是方阵: \(n) 个名称, \(m.values.count) 行"); continue
+                log.add(
+                    af, 0, nil, "the matrix is not square: \(n) names, \(m.values.count) rows",
+                    zh: "矩阵不是方阵: \(n) 个名称, \(m.values.count) 行")
+                continue
             }
             for i in 0..<n {
                 if m.values[i][i] != 1 {
@@ -243,14 +282,18 @@ struct Validator {
                     log.add(af, i + 2, m.names[i], "the diagonal must be 1, found \(v)", zh: "对角线必须为 1, 实际为 \(v)")
                 }
                 for j in 0..<n where i < j {
-                    let a = m.values[i][j], b = m.values[j][i]
+                    let a = m.values[i][j]
+                    let b = m.values[j][i]
                     let (ta, tb) = (NumberText.formatRatio(a), NumberText.formatRatio(b))
                     if !(a > 0 && b > 0) {
-                        log.add(af, i + 2, m.names[j], "judgements must be positive (found \(ta) and \(tb))", zh: "判断值必须为正数 (实际为 \(ta) 和 \(tb))")
+                        log.add(
+                            af, i + 2, m.names[j], "judgements must be positive (found \(ta) and \(tb))", zh: "判断值必须为正数 (实际为 \(ta) 和 \(tb))"
+                        )
                     } else if abs(a * b - 1) > 0.01 {
                         let (x, y, expected) = (m.names[i], m.names[j], NumberText.formatRatio(1 / a))
-                        log.add(af, j + 2, x, "not reciprocal: \(x) vs \(y) is \(ta) but \(y) vs \(x) is \(tb) (expected \(expected))",
-                                zh: "不互为倒数: \(x) 对 \(y) 为 \(ta), 而 \(y) 对 \(x) 为 \(tb) (应为 \(expected))")
+                        log.add(
+                            af, j + 2, x, "not reciprocal: \(x) vs \(y) is \(ta) but \(y) vs \(x) is \(tb) (expected \(expected))",
+                            zh: "不互为倒数: \(x) 对 \(y) 为 \(ta), 而 \(y) 对 \(x) 为 \(tb) (应为 \(expected))")
                     }
                 }
             }
@@ -268,12 +311,15 @@ struct Validator {
         let rate = "应为大于 -1 的小数, 如 0.1 或 10%"
         let values: [(WritableKeyPath<NamedScenario, String>, String, String)] = [
             (\.years, "years", "应为 1…\(Scenario.maximumYears) 的整数"), (\.users, "users", "应为 0 或以上的整数"),
-            (\.growth, "growth", rate), (\.escalation, "escalation", rate), (\.discountRate, "discount_rate", rate)]
+            (\.growth, "growth", rate), (\.escalation, "escalation", rate), (\.discountRate, "discount_rate", rate),
+        ]
         for (path, key, expected) in values where !n[keyPath: path].trimmed.isEmpty {
             var one = NamedScenario(name: n.name)
             one[keyPath: path] = n[keyPath: path]
-            if (try? base.overriding(name: one.name, years: one.years, users: one.users, growth: one.growth,
-                                     escalation: one.escalation, discountRate: one.discountRate)) == nil {
+            if (try? base.overriding(
+                name: one.name, years: one.years, users: one.users, growth: one.growth,
+                escalation: one.escalation, discountRate: one.discountRate)) == nil
+            {
                 return "情景 “\(name)”: \(key) 的值 “\(n[keyPath: path].trimmed)” 无效 (\(expected))"
             }
         }
@@ -284,7 +330,8 @@ struct Validator {
         let f = SettingsFile.file
         func bad(_ key: String, _ message: String, _ zh: String) { log.add(f, settingsLine(key), key, message, zh: zh) }
         if s.schema > 1 {
-            bad("schema", "\(s.schema) is newer than this Bidbench understands (schema 1); upgrade Bidbench",
+            bad(
+                "schema", "\(s.schema) is newer than this Bidbench understands (schema 1); upgrade Bidbench",
                 "\(s.schema) 比这个版本的 Bidbench 所支持的更新 (schema 1); 请升级 Bidbench")
         }
         if s.schema < 1 { bad("schema", "\(s.schema) is not a schema version (expected 1)", "\(s.schema) 不是有效的 schema 版本 (应为 1)") }
@@ -298,7 +345,8 @@ struct Validator {
         oneOf("procurement_kind", s.procurementKind, ["goods", "services"])
         let mmdd = s.fiscalYearStart.split(separator: "-", omittingEmptySubsequences: false)
         if mmdd.count != 2 || mmdd[0].count != 2 || mmdd[1].count != 2 || Day(iso: "2000-\(s.fiscalYearStart)") == nil {
-            bad("fiscal_year_start", "\"\(s.fiscalYearStart)\" is not a month-day (expected MM-DD, e.g. 04-01)",
+            bad(
+                "fiscal_year_start", "\"\(s.fiscalYearStart)\" is not a month-day (expected MM-DD, e.g. 04-01)",
                 "“\(s.fiscalYearStart)” 不是月-日 (应为 MM-DD, 如 04-01)")
         }
         let num = NumberText.format
@@ -311,7 +359,8 @@ struct Validator {
         if s.discountRate <= -1 { bad("discount_rate", "\(num(s.discountRate)) must be above -1", "\(num(s.discountRate)) 必须大于 -1") }
         if !(s.budgetWarn > 0) { bad("budget_warn", "\(num(s.budgetWarn)) must be above 0", "\(num(s.budgetWarn)) 必须大于 0") }
         if !(s.budgetStop >= s.budgetWarn) {
-            bad("budget_stop", "\(num(s.budgetStop)) is below budget_warn \(num(s.budgetWarn))",
+            bad(
+                "budget_stop", "\(num(s.budgetStop)) is below budget_warn \(num(s.budgetWarn))",
                 "\(num(s.budgetStop)) 低于 budget_warn \(num(s.budgetWarn))")
         }
     }
@@ -325,15 +374,19 @@ enum PathSafety {
     /// `problem` in English and in Chinese.
     static func reasons(_ path: String) -> (en: String, zh: String)? {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.contains("\\") || path.contains("\0") {
-            return ("\"\(path)\" is not a path inside the workspace (expected a relative path such as contracts/a.md)",
-                    "“\(path)” 不是工作区内的路径 (应为相对路径, 如 contracts/a.md)")
+            return (
+                "\"\(path)\" is not a path inside the workspace (expected a relative path such as contracts/a.md)",
+                "“\(path)” 不是工作区内的路径 (应为相对路径, 如 contracts/a.md)"
+            )
         }
         var depth = 0
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == ".." {
                 depth -= 1
                 if depth < 0 { return ("\"\(path)\" points outside the workspace folder; refused", "“\(path)” 指向工作区文件夹之外; 已拒绝") }
-            } else if part != "." { depth += 1 }
+            } else if part != "." {
+                depth += 1
+            }
         }
         if depth == 0 { return ("\"\(path)\" is not a file path", "“\(path)” 不是文件路径") }
         if path.split(separator: "/").first == ".bidbench" {
@@ -347,8 +400,10 @@ enum PathSafety {
     static func fileNameProblem(_ name: String) -> (en: String, zh: String)? {
         if name.isEmpty { return ("is empty", "为空") }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
-            return ("\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",
-                    " “\(name)” 不能用作文件名 (不能以点开头, 不能含斜杠、反斜杠或控制字符)")
+            return (
+                "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",
+                " “\(name)” 不能用作文件名 (不能以点开头, 不能含斜杠、反斜杠或控制字符)"
+            )
         }
         return nil
     }

@@ -1,5 +1,5 @@
-import Foundation
 import BidbenchCore
+import Foundation
 
 /// A workspace as read from its folder, with what a later save needs.
 public struct LoadedWorkspace: Sendable {
@@ -64,7 +64,10 @@ public enum WorkspaceStore {
         }
         func table<Row>(_ spec: TableSpec<Row>) throws -> [Row] {
             guard let bytes = try read(spec.file) else { return [] }
-            guard let parsed = spec.parse(bytes, path: spec.file, log: log) else { unparsed.insert(spec.file); return [] }
+            guard let parsed = spec.parse(bytes, path: spec.file, log: log) else {
+                unparsed.insert(spec.file)
+                return []
+            }
             if !parsed.complete { unparsed.insert(spec.file) }
             layouts[spec.file] = parsed.layout
             lines[spec.file] = parsed.lines
@@ -98,34 +101,43 @@ public enum WorkspaceStore {
         }
         // Contract texts named by contracts.csv (unsafe paths are reported by the validator).
         let root = FileIO.realPath(folder) ?? folder
-        for (i, c) in w.contracts.enumerated() where !c.file.isEmpty && PathSafety.problem(c.file) == nil && w.contractTexts[c.file] == nil {
+        for (i, c) in w.contracts.enumerated() where !c.file.isEmpty && PathSafety.problem(c.file) == nil && w.contractTexts[c.file] == nil
+        {
             let line = lines[Schema.contracts.file]?[i] ?? 0
             let full = FileIO.join(folder, c.file)
             guard FileIO.exists(full) else {
-                log.add(Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder",
-                        zh: "工作区文件夹中找不到合同正文 “\(c.file)”")
+                log.add(
+                    Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder",
+                    zh: "工作区文件夹中找不到合同正文 “\(c.file)”")
                 continue
             }
             guard let real = FileIO.realPath(full), real.hasPrefix(root + "/") else {
-                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused",
-                        zh: "“\(c.file)” 通过符号链接指向工作区文件夹之外; 已拒绝")
+                log.add(
+                    Schema.contracts.file, line, "file",
+                    "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused",
+                    zh: "“\(c.file)” 通过符号链接指向工作区文件夹之外; 已拒绝")
                 continue
             }
             guard FileIO.isRegularFile(full), let bytes = try read(c.file) else {
                 log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file", zh: "“\(c.file)” 不是普通文件")
                 continue
             }
-            if let text = StoreText.decode(bytes, path: c.file, log: log,
-                                           hint: ("convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
-                                                 "请先转换为 UTF-8 (例如: iconv -f GB18030 -t UTF-8)")) {
+            if let text = StoreText.decode(
+                bytes, path: c.file, log: log,
+                hint: (
+                    "convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
+                    "请先转换为 UTF-8 (例如: iconv -f GB18030 -t UTF-8)"
+                ))
+            {
                 w.contractTexts[c.file] = text
             }
         }
         var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
         validator.unparsed = unparsed
         validator.validate(w)
-        return LoadedWorkspace(folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
-                               layouts: layouts, fingerprints: fingerprints)
+        return LoadedWorkspace(
+            folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
+            layouts: layouts, fingerprints: fingerprints)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
@@ -139,7 +151,8 @@ public enum WorkspaceStore {
     static func validate(_ workspace: Workspace, files: [String: RenderedFile]) -> [Problem] {
         let log = ProblemLog()
         let settingsText = String(decoding: files[SettingsFile.file]?.bytes ?? [], as: UTF8.self)
-        Validator(lines: files.mapValues(\.lines), settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log).validate(workspace)
+        Validator(lines: files.mapValues(\.lines), settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log).validate(
+            workspace)
         return sortProblems(log.problems)
     }
 
@@ -165,36 +178,49 @@ public enum WorkspaceStore {
     static func parseAHP(_ bytes: [UInt8], path: String, log: ProblemLog) -> PairwiseMatrix? {
         guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
         let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch { log.add(path, error.line, nil, error.message, zh: error.messageZH ?? error.message); return nil }
+        do { records = try CSV.parse(text) } catch {
+            log.add(path, error.line, nil, error.message, zh: error.messageZH ?? error.message)
+            return nil
+        }
         guard let header = records.first else {
-            log.add(path, 0, nil, "the file is empty; expected a header row ,A,B,C", zh: "文件是空的; 应有表头行 ,A,B,C"); return nil
+            log.add(path, 0, nil, "the file is empty; expected a header row ,A,B,C", zh: "文件是空的; 应有表头行 ,A,B,C")
+            return nil
         }
         let names = Array(header.fields.dropFirst())
         var values: [[Double]] = []
         var ok = true
         if records.count - 1 != names.count {
-            log.add(path, header.line, nil, "the matrix is not square: \(names.count) columns but \(records.count - 1) rows",
-                    zh: "矩阵不是方阵: \(names.count) 列, 却有 \(records.count - 1) 行")
+            log.add(
+                path, header.line, nil, "the matrix is not square: \(names.count) columns but \(records.count - 1) rows",
+                zh: "矩阵不是方阵: \(names.count) 列, 却有 \(records.count - 1) 行")
             ok = false
         }
         for (r, record) in records.dropFirst().enumerated() {
             guard record.fields.count == names.count + 1 else {
-                log.add(path, record.line, nil, "has \(record.fields.count) fields, expected \(names.count + 1) (a name and \(names.count) judgements)",
-                        zh: "有 \(record.fields.count) 个字段, 应为 \(names.count + 1) 个 (一个名称和 \(names.count) 个判断值)")
-                ok = false; continue
+                log.add(
+                    path, record.line, nil,
+                    "has \(record.fields.count) fields, expected \(names.count + 1) (a name and \(names.count) judgements)",
+                    zh: "有 \(record.fields.count) 个字段, 应为 \(names.count + 1) 个 (一个名称和 \(names.count) 个判断值)")
+                ok = false
+                continue
             }
             if r < names.count && record.fields[0] != names[r] {
-                log.add(path, record.line, nil, "row \"\(record.fields[0])\" should be \"\(names[r])\" (rows must follow the header's order)",
-                        zh: "行 “\(record.fields[0])” 应为 “\(names[r])” (行的顺序须与表头一致)")
+                log.add(
+                    path, record.line, nil, "row \"\(record.fields[0])\" should be \"\(names[r])\" (rows must follow the header's order)",
+                    zh: "行 “\(record.fields[0])” 应为 “\(names[r])” (行的顺序须与表头一致)")
                 ok = false
             }
             var row: [Double] = []
             for (j, cell) in record.fields.dropFirst().enumerated() {
-                if let v = NumberText.parseRatio(cell), v > 0 { row.append(v) } else {
-                    log.add(path, record.line, j < names.count ? names[j] : nil,
-                            "\"\(cell)\" is not a positive judgement (expected 1–9 or a fraction such as 1/3)",
-                            zh: "“\(cell)” 不是正的判断值 (应为 1–9 或分数, 如 1/3)")
-                    ok = false; row.append(1)
+                if let v = NumberText.parseRatio(cell), v > 0 {
+                    row.append(v)
+                } else {
+                    log.add(
+                        path, record.line, j < names.count ? names[j] : nil,
+                        "\"\(cell)\" is not a positive judgement (expected 1–9 or a fraction such as 1/3)",
+                        zh: "“\(cell)” 不是正的判断值 (应为 1–9 或分数, 如 1/3)")
+                    ok = false
+                    row.append(1)
                 }
             }
             values.append(row)
@@ -232,15 +258,19 @@ public enum WorkspaceStore {
             let path = Schema.ahpFile(parent: parent)
             let bom = layouts[path]?.bom ?? false
             var rows: [[String]] = [[""] + m.names]
-            for (i, name) in m.names.enumerated() { rows.append([name] + (i < m.values.count ? m.values[i] : []).map(NumberText.formatRatio)) }
+            for (i, name) in m.names.enumerated() {
+                rows.append([name] + (i < m.values.count ? m.values[i] : []).map(NumberText.formatRatio))
+            }
             let text = (bom ? "\u{FEFF}" : "") + CSV.write(rows)
-            files[path] = RenderedFile(bytes: Array(text.utf8), header: m.names, rows: rows.dropFirst().map { ($0[0], Array($0.dropFirst())) },
-                                       lines: [], layout: TableLayout(header: [""] + m.names, bom: bom))
+            files[path] = RenderedFile(
+                bytes: Array(text.utf8), header: m.names, rows: rows.dropFirst().map { ($0[0], Array($0.dropFirst())) },
+                lines: [], layout: TableLayout(header: [""] + m.names, bom: bom))
         }
         for (path, text) in w.contractTexts where wanted(path) {
             let bytes = Array(text.utf8)
-            files[path] = RenderedFile(bytes: bytes, header: ["sha256", "bytes"], rows: [(path, [FileIO.sha256Hex(bytes), String(bytes.count)])],
-                                       lines: [], layout: nil)
+            files[path] = RenderedFile(
+                bytes: bytes, header: ["sha256", "bytes"], rows: [(path, [FileIO.sha256Hex(bytes), String(bytes.count)])],
+                lines: [], layout: nil)
         }
         return files
     }
@@ -261,15 +291,19 @@ public enum WorkspaceStore {
     /// go, keeps each replaced version in `.bidbench/backup/`, and appends one journal entry per file.
     /// Contract texts are written when changed but never deleted. Pass the `lock` you hold (the TUI
     /// keeps one while a workspace is open); without it the save takes the lock for its duration.
-    public static func save(_ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool = false,
-                            lock: WorkspaceLock? = nil) throws -> LoadedWorkspace {
+    public static func save(
+        _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool = false,
+        lock: WorkspaceLock? = nil
+    ) throws -> LoadedWorkspace {
         try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), beforeRename: nil)
     }
 
     /// `beforeRename` is called for each file between the temp file's fsync and the rename (tests
     /// inject a failure there).
-    static func save(_ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,
-                     now: Date, beforeRename: ((String) throws -> Void)?) throws -> LoadedWorkspace {
+    static func save(
+        _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,
+        now: Date, beforeRename: ((String) throws -> Void)?
+    ) throws -> LoadedWorkspace {
         guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
         let folder = loaded.folder
         let heldLock = try lock ?? WorkspaceLock(folder: folder)
@@ -287,8 +321,9 @@ public enum WorkspaceStore {
             .filter { new[$0]?.bytes != old[$0]?.bytes }
             .sorted { fileRank($0) < fileRank($1) }
         guard !changed.isEmpty else {
-            return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: [],
-                                   layouts: loaded.layouts, fingerprints: loaded.fingerprints)
+            return LoadedWorkspace(
+                folder: folder, workspace: workspace, problems: [], written: [],
+                layouts: loaded.layouts, fingerprints: loaded.fingerprints)
         }
 
         // Someone else's changes since the load: any fingerprinted file that differs or vanished,
@@ -301,7 +336,10 @@ public enum WorkspaceStore {
             if bytes.map(FileIO.sha256Hex) != hash { conflicts.append(rel) }
         }
         for rel in changed where loaded.fingerprints[rel] == nil {
-            if let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) { onDisk[rel] = bytes; conflicts.append(rel) }
+            if let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) {
+                onDisk[rel] = bytes
+                conflicts.append(rel)
+            }
         }
         if !conflicts.isEmpty && !force { throw StoreError.changedOnDisk(conflicts.sorted { fileRank($0) < fileRank($1) }) }
 
@@ -316,8 +354,9 @@ public enum WorkspaceStore {
                 try FileIO.atomicWrite(FileIO.join(folder, ".bidbench/backup/" + rel), previous)
             }
             let action = new[rel] == nil ? "delete" : (FileIO.exists(full) ? "update" : "create")
-            try JournalPending.write(folder: folder, rel: rel, newBytes: new[rel]?.bytes, action: action,
-                                     changes: diff(old[rel], new[rel]), actor: actor, now: now)
+            try JournalPending.write(
+                folder: folder, rel: rel, newBytes: new[rel]?.bytes, action: action,
+                changes: diff(old[rel], new[rel]), actor: actor, now: now)
             if let file = new[rel] {
                 try FileIO.atomicWrite(full, file.bytes, beforeRename: beforeRename)
                 fingerprints[rel] = FileIO.sha256Hex(file.bytes)
@@ -330,8 +369,9 @@ public enum WorkspaceStore {
             written.append(rel)
             try JournalPending.commit(folder: folder)
         }
-        return LoadedWorkspace(folder: folder, workspace: workspace, problems: [], written: written,
-                               layouts: layouts, fingerprints: fingerprints)
+        return LoadedWorkspace(
+            folder: folder, workspace: workspace, problems: [], written: written,
+            layouts: layouts, fingerprints: fingerprints)
     }
 
     /// Files whose part of the model differs between two workspaces (only these can need a write).
@@ -368,7 +408,8 @@ public enum WorkspaceStore {
         func json(_ pairs: [(String, String)]?) -> JSONValue {
             pairs.map { .object($0.map { ($0.0, .string($0.1)) }) } ?? .null
         }
-        let before = objects(old), after = objects(new)
+        let before = objects(old)
+        let after = objects(new)
         let beforeByKey = Dictionary(before, uniquingKeysWith: { a, _ in a })
         let afterKeys = Set(after.map(\.0))
         var changes: [JournalChange] = []
@@ -412,11 +453,14 @@ public enum WorkspaceStore {
         try FileIO.makeDirectories(to)
         func copy(_ src: String, _ dst: String) throws {
             for name in FileIO.list(src) where name != ".bidbench" && name != ".git" {
-                let s = FileIO.join(src, name), d = FileIO.join(dst, name)
+                let s = FileIO.join(src, name)
+                let d = FileIO.join(dst, name)
                 var st = stat()
                 guard lstat(s, &st) == 0 else { throw StoreError.io(s, FileIO.errorText()) }
                 switch st.st_mode & S_IFMT {
-                case S_IFDIR: try FileIO.makeDirectories(d); try copy(s, d)
+                case S_IFDIR:
+                    try FileIO.makeDirectories(d)
+                    try copy(s, d)
                 case S_IFREG: try FileIO.atomicWrite(d, try FileIO.read(s))
                 default: continue
                 }

@@ -1,7 +1,8 @@
-import CNcursesw
 import BidbenchUI
+import CNcursesw
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Signal actions in force before ours, restored before a crash is re-raised. Written once at start-up,
@@ -41,8 +42,10 @@ public final class Terminal {
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            let colors: [Int16] = [Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
-                                   Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_WHITE)]
+            let colors: [Int16] = [
+                Int16(COLOR_RED), Int16(COLOR_GREEN), Int16(COLOR_YELLOW), Int16(COLOR_BLUE),
+                Int16(COLOR_MAGENTA), Int16(COLOR_CYAN), Int16(COLOR_WHITE),
+            ]
             for (i, c) in colors.enumerated() { init_pair(Int16(i + 1), c, -1) }
             color = true
         }
@@ -112,7 +115,8 @@ public final class Terminal {
     /// rules): ncurses notes the SIGWINCH but only reports it after the next key, so the screen
     /// would stay wrong until then. The kernel's size is compared with ncurses' before waiting.
     private func resizeWhileBusy() -> Event? {
-        var rows: Int32 = 0, cols: Int32 = 0
+        var rows: Int32 = 0
+        var cols: Int32 = 0
         guard bb_window_size(&rows, &cols) == 0, rows != bb_lines() || cols != bb_cols() else { return nil }
         resizeterm(rows, cols)
         last = nil

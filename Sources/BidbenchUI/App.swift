@@ -2,7 +2,8 @@ import BidbenchCore
 
 /// The four screens.
 public enum ScreenID: Int, Sendable, CaseIterable {
-    case requirements = 0, vendors, budget, contracts
+    case requirements = 0
+    case vendors, budget, contracts
 
     public func title(_ lang: Lang) -> String {
         switch self {
@@ -89,8 +90,12 @@ public struct AppState: Equatable, Sendable {
 
     public init(workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day) {
         self.today = today
-        self.workspace = workspace; self.location = location; self.problems = problems
-        self.lang = lang; self.width = width; self.height = height
+        self.workspace = workspace
+        self.location = location
+        self.problems = problems
+        self.lang = lang
+        self.width = width
+        self.height = height
         if !problems.isEmpty { modal = .problems }
         // The vendor ranking is computed with the workspace, not on the first visit to the Vendors
         // screen: on a large workspace it is ~15 ms, nothing next to loading it, but a key's budget.
@@ -102,19 +107,24 @@ public struct AppState: Equatable, Sendable {
     /// Why nothing can be changed: the problems listed at opening (a lock held by another Bidbench
     /// or errors in the files).
     public var readOnlyReason: String {
-        lang.t("Read-only: see the problems listed at opening (another Bidbench holds the lock, or a file has errors)",
-               "只读: 见打开时列出的问题 (另一个 Bidbench 正在使用此工作区, 或文件有错误)")
+        lang.t(
+            "Read-only: see the problems listed at opening (another Bidbench holds the lock, or a file has errors)",
+            "只读: 见打开时列出的问题 (另一个 Bidbench 正在使用此工作区, 或文件有错误)")
     }
 
     /// Replaces the workspace as one undoable step.
     public mutating func change(_ message: String? = nil, _ edit: (inout Workspace) -> Void) {
         guard !readOnly else {
-            self.message = readOnlyReason; messageIsError = true
+            self.message = readOnlyReason
+            messageIsError = true
             return
         }
         var next = workspace
         edit(&next)
-        if let message { self.message = message; messageIsError = false }
+        if let message {
+            self.message = message
+            messageIsError = false
+        }
         // A change that changes nothing (a weight already at 0 lowered again) is no undo step.
         guard next != workspace else { return }
         undoStack.append(workspace)
@@ -124,7 +134,10 @@ public struct AppState: Equatable, Sendable {
         dirty = true
     }
 
-    public mutating func say(_ text: String, error: Bool = false) { message = text; messageIsError = error }
+    public mutating func say(_ text: String, error: Bool = false) {
+        message = text
+        messageIsError = error
+    }
 }
 
 /// The smallest terminal the screens are designed for.
@@ -143,9 +156,14 @@ public enum App {
     /// Undoes the last change (also from a list dialog, whose delete message offers `u`).
     static func undo(_ s: inout AppState) {
         if let prev = s.undoStack.popLast() {
-            s.redoStack.append(s.workspace); s.workspace = prev; s.dirty = true
-            clampSelections(&s); s.say(s.lang.t("Undone", "已撤销"))
-        } else { s.say(s.lang.t("Nothing to undo", "没有可撤销的修改")) }
+            s.redoStack.append(s.workspace)
+            s.workspace = prev
+            s.dirty = true
+            clampSelections(&s)
+            s.say(s.lang.t("Undone", "已撤销"))
+        } else {
+            s.say(s.lang.t("Nothing to undo", "没有可撤销的修改"))
+        }
     }
 
     /// The list dialog a record form was opened from (Esc in the form goes back to it), if any.
@@ -162,28 +180,43 @@ public enum App {
     static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
-            s.width = w; s.height = h; return []
+            s.width = w
+            s.height = h
+            return []
         case .saved(let msg):
-            s.dirty = false; s.say(msg)
+            s.dirty = false
+            s.say(msg)
             s.vendors.previousRanks = [:]
             if s.quitAfterSave { return [.quit] }
             return []
         case .saveFailed(let msg), .failed(let msg):
             s.quitAfterSave = false
-            s.say(msg, error: true); return []
+            s.say(msg, error: true)
+            return []
         case .notice(let msg):
-            s.say(msg); return []
+            s.say(msg)
+            return []
         case .importRefused(let file, let problems):
-            s.modal = .messages(title: s.lang.t("Import refused: \(file) — nothing was imported", "导入被拒绝: \(file) — 未导入任何内容"), lines: problems)
+            s.modal = .messages(
+                title: s.lang.t("Import refused: \(file) — nothing was imported", "导入被拒绝: \(file) — 未导入任何内容"), lines: problems)
             s.say(s.lang.t("\(problems.count) problem(s) in \(file)", "\(file) 中有 \(problems.count) 个问题"), error: true)
             return []
         case .changedOnDisk(let files):
             s.quitAfterSave = false
-            s.modal = .changedOnDisk(files: files); return []
+            s.modal = .changedOnDisk(files: files)
+            return []
         case .replaced(let ws, let msg):
-            if s.readOnly { s.say(s.readOnlyReason, error: true); return [] }
-            s.undoStack.append(s.workspace); s.redoStack.removeAll()
-            s.workspace = ws; s.dirty = true; s.say(msg); clampSelections(&s); return []
+            if s.readOnly {
+                s.say(s.readOnlyReason, error: true)
+                return []
+            }
+            s.undoStack.append(s.workspace)
+            s.redoStack.removeAll()
+            s.workspace = ws
+            s.dirty = true
+            s.say(msg)
+            clampSelections(&s)
+            return []
         case .click(let x, let y):
             return click(&s, x: x, y: y)
         case .scroll(let up):
@@ -224,9 +257,14 @@ public enum App {
         case .undo: undo(&s)
         case .redo:
             if let next = s.redoStack.popLast() {
-                s.undoStack.append(s.workspace); s.workspace = next; s.dirty = true
-                clampSelections(&s); s.say(s.lang.t("Redone", "已重做"))
-            } else { s.say(s.lang.t("Nothing to redo", "没有可重做的修改")) }
+                s.undoStack.append(s.workspace)
+                s.workspace = next
+                s.dirty = true
+                clampSelections(&s)
+                s.say(s.lang.t("Redone", "已重做"))
+            } else {
+                s.say(s.lang.t("Nothing to redo", "没有可重做的修改"))
+            }
         case .save: return save(&s)
         case .quit: return quit(&s)
         case .commandLine: s.modal = .prompt(kind: .command, field: TextField())
@@ -239,14 +277,18 @@ public enum App {
     static func save(_ s: inout AppState) -> [Effect] {
         if s.readOnly {
             s.quitAfterSave = false
-            s.say(s.readOnlyReason, error: true); return [] }
+            s.say(s.readOnlyReason, error: true)
+            return []
+        }
         return [.save(s.workspace, force: false)]
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
         if s.dirty {
-            s.modal = .confirm(question: s.lang.t("Unsaved changes. Save before quitting? (y save / n discard / Esc cancel)",
-                                                  "有未保存的修改。退出前保存吗? (y 保存 / n 不保存 / Esc 取消)"), action: .quitUnsaved)
+            s.modal = .confirm(
+                question: s.lang.t(
+                    "Unsaved changes. Save before quitting? (y save / n discard / Esc cancel)",
+                    "有未保存的修改。退出前保存吗? (y 保存 / n 不保存 / Esc 取消)"), action: .quitUnsaved)
             return []
         }
         return [.quit]
@@ -263,10 +305,14 @@ public enum App {
                 switch action {
                 case .quitUnsaved:
                     s.modal = nil
-                    s.quitAfterSave = true      // quits when `.saved` arrives
+                    s.quitAfterSave = true  // quits when `.saved` arrives
                     return save(&s)
-                case .deleteRequirement(let id): s.modal = nil; RequirementsScreen.delete(&s, id: id)
-                case .deleteVendor(let id): s.modal = nil; VendorsScreen.delete(&s, id: id)
+                case .deleteRequirement(let id):
+                    s.modal = nil
+                    RequirementsScreen.delete(&s, id: id)
+                case .deleteVendor(let id):
+                    s.modal = nil
+                    VendorsScreen.delete(&s, id: id)
                 }
             case .char("n"), .char("N"):
                 s.modal = nil
@@ -277,39 +323,80 @@ public enum App {
             return []
         case .changedOnDisk:
             switch key {
-            case .char("r"): s.modal = nil; return [.reload]
-            case .char("o"): s.modal = nil; return [.save(s.workspace, force: true)]
-            case .escape, .char("c"): s.modal = nil; s.say(s.lang.t("Save cancelled", "已取消保存"))
+            case .char("r"):
+                s.modal = nil
+                return [.reload]
+            case .char("o"):
+                s.modal = nil
+                return [.save(s.workspace, force: true)]
+            case .escape, .char("c"):
+                s.modal = nil
+                s.say(s.lang.t("Save cancelled", "已取消保存"))
             default: break
             }
             return []
-        case .survey(let st): SurveyScreen.handle(&s, st, key); return []
-        case .duplicates(let st): DuplicatesScreen.handle(&s, st, key); return []
-        case .departments(let st): DepartmentsScreen.handle(&s, st, key); return []
-        case .gates(let st): GatesScreen.handle(&s, st, key); return []
-        case .ahp(let st): AHPScreen.handle(&s, st, key); return []
-        case .prices(let st): PricesScreen.handle(&s, st, key); return []
-        case .risks(let st): RisksScreen.handle(&s, st, key); return []
-        case .changes(let st): ChangesScreen.handle(&s, st, key); return []
+        case .survey(let st):
+            SurveyScreen.handle(&s, st, key)
+            return []
+        case .duplicates(let st):
+            DuplicatesScreen.handle(&s, st, key)
+            return []
+        case .departments(let st):
+            DepartmentsScreen.handle(&s, st, key)
+            return []
+        case .gates(let st):
+            GatesScreen.handle(&s, st, key)
+            return []
+        case .ahp(let st):
+            AHPScreen.handle(&s, st, key)
+            return []
+        case .prices(let st):
+            PricesScreen.handle(&s, st, key)
+            return []
+        case .risks(let st):
+            RisksScreen.handle(&s, st, key)
+            return []
+        case .changes(let st):
+            ChangesScreen.handle(&s, st, key)
+            return []
         case .form(var form):
             switch form.handle(key) {
             case .stay: s.modal = .form(form)
-            case .cancel: s.modal = listBehind(form.purpose); s.say(s.lang.t("Cancelled", "已取消"))
+            case .cancel:
+                s.modal = listBehind(form.purpose)
+                s.say(s.lang.t("Cancelled", "已取消"))
             case .submit:
                 // Read-only: keep the form and what was typed, and say why nothing can be saved.
-                if s.readOnly { form.error = s.readOnlyReason; s.modal = .form(form); return [] }
+                if s.readOnly {
+                    form.error = s.readOnlyReason
+                    s.modal = .form(form)
+                    return []
+                }
                 s.modal = nil
                 let error: String?
-                if form.purpose.hasPrefix("vendor") { error = VendorsScreen.submit(&s, form) }
-                else if form.purpose.hasPrefix("score:") { error = VendorsScreen.submitScore(&s, form) }
-                else if form.purpose.hasPrefix("review-note:") { error = ContractsScreen.submitNote(&s, form) }
-                else if form.purpose.hasPrefix("gate-note:") { error = GatesScreen.submitNote(&s, form) }
-                else if form.purpose.hasPrefix("price:") { error = PricesScreen.submit(&s, form) }
-                else if form.purpose.hasPrefix("risk:") { error = RisksScreen.submit(&s, form) }
-                else if form.purpose.hasPrefix("change:") { error = ChangesScreen.submit(&s, form) }
-                else if form.purpose.hasPrefix("dept") { error = DepartmentsScreen.submit(&s, form) }
-                else { error = RequirementsScreen.submit(&s, form) }
-                if let error { form.error = error; s.modal = .form(form) }
+                if form.purpose.hasPrefix("vendor") {
+                    error = VendorsScreen.submit(&s, form)
+                } else if form.purpose.hasPrefix("score:") {
+                    error = VendorsScreen.submitScore(&s, form)
+                } else if form.purpose.hasPrefix("review-note:") {
+                    error = ContractsScreen.submitNote(&s, form)
+                } else if form.purpose.hasPrefix("gate-note:") {
+                    error = GatesScreen.submitNote(&s, form)
+                } else if form.purpose.hasPrefix("price:") {
+                    error = PricesScreen.submit(&s, form)
+                } else if form.purpose.hasPrefix("risk:") {
+                    error = RisksScreen.submit(&s, form)
+                } else if form.purpose.hasPrefix("change:") {
+                    error = ChangesScreen.submit(&s, form)
+                } else if form.purpose.hasPrefix("dept") {
+                    error = DepartmentsScreen.submit(&s, form)
+                } else {
+                    error = RequirementsScreen.submit(&s, form)
+                }
+                if let error {
+                    form.error = error
+                    s.modal = .form(form)
+                }
             }
             return []
         case .prompt(let kind, var field):
@@ -317,10 +404,15 @@ public enum App {
             case .escape: s.modal = nil
             case .enter:
                 s.modal = nil
-                if kind == .search { s.lastSearch = field.text; RequirementsScreen.searchNext(&s, forward: true, includeCurrent: true) }
-                else { return runCommand(&s, field.text) }
+                if kind == .search {
+                    s.lastSearch = field.text
+                    RequirementsScreen.searchNext(&s, forward: true, includeCurrent: true)
+                } else {
+                    return runCommand(&s, field.text)
+                }
             default:
-                _ = field.handle(key); s.modal = .prompt(kind: kind, field: field)
+                _ = field.handle(key)
+                s.modal = .prompt(kind: kind, field: field)
             }
             return []
         }
@@ -338,19 +430,24 @@ public enum App {
             s.quitAfterSave = true
             return save(&s)
         case "lang" where words.count == 2:
-            s.lang = Lang(guess: words[1]); return []
+            s.lang = Lang(guess: words[1])
+            return []
         case "import" where words.count >= 3:
             let enc = words.count >= 4 ? words[3] : "utf-8"
             return [.importFile(kind: words[1], path: words[2], encoding: enc)]
-        case "help": s.modal = .help; return []
+        case "help":
+            s.modal = .help
+            return []
         case "report":
             let format = words.count >= 2 ? words[1] : "html"
             guard format == "html" || format == "md" else {
-                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true); return []
+                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true)
+                return []
             }
             return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
         default:
-            s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true); return []
+            s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true)
+            return []
         }
     }
 
@@ -486,7 +583,8 @@ public enum App {
             let rows = KeyMap.helpRows(for: s.screen.scope, lang: s.lang)
             let h = min(full.height, rows.count + 3)
             let r = Rect(x: 2, y: 1, width: s.width - 4, height: h)
-            c.fill(r); c.box(r, .accent, title: s.lang.t("Keys — \(s.screen.title(s.lang)) (Esc closes)", "按键 — \(s.screen.title(s.lang)) (Esc 关闭)"))
+            c.fill(r)
+            c.box(r, .accent, title: s.lang.t("Keys — \(s.screen.title(s.lang)) (Esc closes)", "按键 — \(s.screen.title(s.lang)) (Esc 关闭)"))
             let kw = min(22, rows.map { TextWidth.of($0.keys) }.max() ?? 10)
             for (i, row) in rows.prefix(h - 2).enumerated() {
                 c.text(r.x + 2, r.y + 1 + i, TextWidth.fit(row.keys, kw), .accent)
@@ -497,8 +595,13 @@ public enum App {
             let lines = s.problems.flatMap { TextWidth.wrap($0, s.width - 6) }
             let h = min(full.height, lines.count + 4)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
-            c.fill(r); c.box(r, Style(fg: .red, bold: true), title: s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"))
-            c.text(r.x + 2, r.y + 1, s.lang.t("\(s.problems.count) problem(s); nothing will be written until they are fixed:", "共 \(s.problems.count) 个问题; 解决之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
+            c.fill(r)
+            c.box(r, Style(fg: .red, bold: true), title: s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"))
+            c.text(
+                r.x + 2, r.y + 1,
+                s.lang.t(
+                    "\(s.problems.count) problem(s); nothing will be written until they are fixed:",
+                    "共 \(s.problems.count) 个问题; 解决之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
             for (i, p) in lines.prefix(h - 3).enumerated() {
                 c.text(r.x + 2, r.y + 2 + i, p, .error, maxWidth: r.width - 4)
             }
@@ -516,20 +619,27 @@ public enum App {
             let wrapped = lines.flatMap { TextWidth.wrap($0, s.width - 6) }
             let h = min(full.height - 1, wrapped.count + 2)
             let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
-            c.fill(r); c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
+            c.fill(r)
+            c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
             for (i, l) in wrapped.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
             let w = min(s.width - 4, TextWidth.of(q) + 6)
             let lines = TextWidth.wrap(q, w - 4)
             let r = Rect(x: (s.width - w) / 2, y: s.height / 2 - 2, width: w, height: lines.count + 2)
-            c.fill(r); c.box(r, Style(fg: .yellow, bold: true))
+            c.fill(r)
+            c.box(r, Style(fg: .yellow, bold: true))
             for (i, l) in lines.enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .bold, maxWidth: w - 4) }
         case .changedOnDisk(let files):
-            let lines = [s.lang.t("Changed on disk since loading:", "自加载以来磁盘上的文件已被修改:")] + files +
-                [s.lang.t("r reload (lose my edits)   o overwrite theirs   Esc cancel", "r 重新加载 (放弃我的修改)   o 覆盖   Esc 取消")]
+            let lines =
+                [s.lang.t("Changed on disk since loading:", "自加载以来磁盘上的文件已被修改:")] + files + [
+                    s.lang.t("r reload (lose my edits)   o overwrite theirs   Esc cancel", "r 重新加载 (放弃我的修改)   o 覆盖   Esc 取消")
+                ]
             let r = Rect(x: 2, y: 3, width: s.width - 4, height: min(full.height - 2, lines.count + 2))
-            c.fill(r); c.box(r, Style(fg: .yellow, bold: true))
-            for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4) }
+            c.fill(r)
+            c.box(r, Style(fg: .yellow, bold: true))
+            for (i, l) in lines.prefix(r.height - 2).enumerated() {
+                c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4)
+            }
         case .prompt(let kind, let field):
             let y = s.height - 2
             c.fill(Rect(x: 0, y: y, width: s.width, height: 1))

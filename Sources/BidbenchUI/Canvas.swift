@@ -11,7 +11,11 @@ public struct Style: Equatable, Hashable, Sendable {
     public var dim = false
     public var underline = false
     public init(fg: Color = .normal, bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false) {
-        self.fg = fg; self.bold = bold; self.reverse = reverse; self.dim = dim; self.underline = underline
+        self.fg = fg
+        self.bold = bold
+        self.reverse = reverse
+        self.dim = dim
+        self.underline = underline
     }
     public static let plain = Style()
     public static let bold = Style(bold: true)
@@ -28,7 +32,10 @@ public struct Style: Equatable, Hashable, Sendable {
 public struct Cell: Equatable, Sendable {
     public var text: String
     public var style: Style
-    public init(_ text: String = " ", _ style: Style = .plain) { self.text = text; self.style = style }
+    public init(_ text: String = " ", _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
     public static let blank = Cell()
     public var isContinuation: Bool { text.isEmpty }
 }
@@ -36,7 +43,12 @@ public struct Cell: Equatable, Sendable {
 /// A rectangle in cells.
 public struct Rect: Equatable, Sendable {
     public var x, y, width, height: Int
-    public init(x: Int, y: Int, width: Int, height: Int) { self.x = x; self.y = y; self.width = width; self.height = height }
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 }
@@ -49,7 +61,8 @@ public struct Canvas: Equatable, Sendable {
     public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int) {
-        self.width = max(0, width); self.height = max(0, height)
+        self.width = max(0, width)
+        self.height = max(0, height)
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
@@ -69,7 +82,10 @@ public struct Canvas: Equatable, Sendable {
             let w = TextWidth.of(ch)
             if w == 0 { continue }
             if cx + w > limit {
-                if w == 2 && cx < limit && cx >= 0 { put(cx, y, Cell(" ", style)) ; cx += 1 }
+                if w == 2 && cx < limit && cx >= 0 {
+                    put(cx, y, Cell(" ", style))
+                    cx += 1
+                }
                 break
             }
             if cx >= 0 {
@@ -117,15 +133,20 @@ public struct Canvas: Equatable, Sendable {
         fill(Rect(x: r.x + 1, y: r.maxY - 1, width: r.width - 2, height: 1), "─", style)
         fill(Rect(x: r.x, y: r.y + 1, width: 1, height: r.height - 2), "│", style)
         fill(Rect(x: r.maxX - 1, y: r.y + 1, width: 1, height: r.height - 2), "│", style)
-        put(r.x, r.y, Cell("┌", style)); put(r.maxX - 1, r.y, Cell("┐", style))
-        put(r.x, r.maxY - 1, Cell("└", style)); put(r.maxX - 1, r.maxY - 1, Cell("┘", style))
+        put(r.x, r.y, Cell("┌", style))
+        put(r.maxX - 1, r.y, Cell("┐", style))
+        put(r.x, r.maxY - 1, Cell("└", style))
+        put(r.maxX - 1, r.maxY - 1, Cell("┘", style))
         if let title { text(r.x + 2, r.y, " \(title) ", style.with(bold: true), maxWidth: r.width - 4) }
     }
 
     /// The row as plain text (continuation cells omitted), for tests and captures.
     public func line(_ y: Int) -> String {
         var s = ""
-        for x in 0..<width { let c = cells[y * width + x]; if !c.isContinuation { s += c.text } }
+        for x in 0..<width {
+            let c = cells[y * width + x]
+            if !c.isContinuation { s += c.text }
+        }
         return s
     }
 
@@ -153,7 +174,8 @@ public struct Canvas: Equatable, Sendable {
         }
         var out: [(x: Int, y: Int)] = []
         for i in 0..<cells.count where cells[i] != old.cells[i] {
-            let x = i % width, y = i / width
+            let x = i % width
+            let y = i / width
             // A changed continuation means its wide character must be redrawn.
             if cells[i].isContinuation, x > 0 {
                 if out.last.map({ $0.x == x - 1 && $0.y == y }) != true { out.append((x: x - 1, y: y)) }

@@ -1,3 +1,5 @@
+import BidbenchCore
+
 /// A key press, already decoded by the terminal layer.
 public enum Key: Hashable, Sendable {
     case char(Character)
@@ -51,8 +53,6 @@ public enum Event: Sendable {
     /// An import was refused: every problem, as `file:line: field: message`.
     case importRefused(file: String, problems: [String])
 }
-
-import BidbenchCore
 
 /// I/O the app asks the outside world to do; the result comes back as an `Event`.
 public enum Effect: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import BidbenchCore
+
 /// The UI language.
 public enum Lang: String, Sendable, Equatable, CaseIterable {
     case en, zh
@@ -11,8 +13,6 @@ public enum Lang: String, Sendable, Equatable, CaseIterable {
     /// Picks the string for this language.
     public func t(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
 }
-
-import BidbenchCore
 
 extension Lang {
     /// The shared label language of Core.

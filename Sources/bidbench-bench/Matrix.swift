@@ -19,25 +19,25 @@ enum MatrixBench {
     /// pymcdm TOPSIS with vector normalisation (Bidbench's TOPSIS default), weights normalised to
     /// sum 1, printing the same JSON shape as `bidbench rank --json`.
     static let python = """
-    import sys, json, numpy as np
-    from pymcdm.methods import TOPSIS
-    from pymcdm.normalizations import vector_normalization
-    from pymcdm.helpers import rankdata
-    path = sys.argv[1]
-    with open(path, encoding='utf-8') as f:
-        header = f.readline().rstrip('\\n').split(',')
-        types = f.readline().rstrip('\\n').split(',')[1:]
-        weights = np.array(f.readline().rstrip('\\n').split(',')[1:], dtype=float)
-        rest = f.read().splitlines()
-    names = [r.split(',', 1)[0] for r in rest]
-    matrix = np.loadtxt(rest, delimiter=',', usecols=range(1, len(header)), dtype=float, ndmin=2)
-    types = np.array([1 if t == 'benefit' else -1 for t in types])
-    pref = TOPSIS(normalization_function=vector_normalization)(matrix, weights / weights.sum(), types)
-    ranks = rankdata(pref, reverse=True)
-    out = [{"alternative": n, "score": float(p), "rank": int(r)} for n, p, r in zip(names, pref, ranks)]
-    out.sort(key=lambda o: o["rank"])
-    print(json.dumps({"method": "topsis", "ranking": out}))
-    """
+        import sys, json, numpy as np
+        from pymcdm.methods import TOPSIS
+        from pymcdm.normalizations import vector_normalization
+        from pymcdm.helpers import rankdata
+        path = sys.argv[1]
+        with open(path, encoding='utf-8') as f:
+            header = f.readline().rstrip('\\n').split(',')
+            types = f.readline().rstrip('\\n').split(',')[1:]
+            weights = np.array(f.readline().rstrip('\\n').split(',')[1:], dtype=float)
+            rest = f.read().splitlines()
+        names = [r.split(',', 1)[0] for r in rest]
+        matrix = np.loadtxt(rest, delimiter=',', usecols=range(1, len(header)), dtype=float, ndmin=2)
+        types = np.array([1 if t == 'benefit' else -1 for t in types])
+        pref = TOPSIS(normalization_function=vector_normalization)(matrix, weights / weights.sum(), types)
+        ranks = rankdata(pref, reverse=True)
+        out = [{"alternative": n, "score": float(p), "rank": int(r)} for n, p, r in zip(names, pref, ranks)]
+        out.sort(key=lambda o: o["rank"])
+        print(json.dumps({"method": "topsis", "ranking": out}))
+        """
 
     /// Runs a process to completion; returns its wall time in ms, exit status and stdout.
     static func runProcess(_ executable: String, _ arguments: [String]) throws -> (ms: Double, status: Int32, output: Data) {
@@ -59,7 +59,8 @@ enum MatrixBench {
     /// The winner in a `rank --json` output.
     static func winner(_ data: Data) -> String? {
         guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let ranking = o["ranking"] as? [[String: Any]] else { return nil }
+            let ranking = o["ranking"] as? [[String: Any]]
+        else { return nil }
         return ranking.first?["alternative"] as? String
     }
 
@@ -68,7 +69,8 @@ enum MatrixBench {
         do {
             try csv(alternatives: 2000, criteria: 200, seed: 2000).write(toFile: file, atomically: true, encoding: .utf8)
         } catch {
-            report.skip("matrix", "write the 2000×200 CSV", "\(error)"); return
+            report.skip("matrix", "write the 2000×200 CSV", "\(error)")
+            return
         }
         var ours: Double?
         var ourWinner: String?
@@ -76,16 +78,26 @@ enum MatrixBench {
             var samples: [Double] = []
             var failed: String?
             for _ in 0..<repetitions {
-                guard let r = try? runProcess(bidbench, ["rank", "--matrix", file, "--method", "topsis", "--json"]) else { failed = "could not start"; break }
-                if r.status != 0 { failed = "exit status \(r.status) (rank --matrix not merged yet?)"; break }
+                guard let r = try? runProcess(bidbench, ["rank", "--matrix", file, "--method", "topsis", "--json"]) else {
+                    failed = "could not start"
+                    break
+                }
+                if r.status != 0 {
+                    failed = "exit status \(r.status) (rank --matrix not merged yet?)"
+                    break
+                }
                 ourWinner = winner(r.output)
                 samples.append(r.ms)
             }
-            if let failed { report.skip("matrix", "bidbench rank --matrix topsis (process)", failed) }
-            else {
-                let st = stats(samples); ours = st.median
-                report.add(Result(scope: "matrix", name: "bidbench rank --matrix topsis (process)", median: st.median, p99: st.p99,
-                                  samples: repetitions, note: "winner \(ourWinner ?? "?")"))
+            if let failed {
+                report.skip("matrix", "bidbench rank --matrix topsis (process)", failed)
+            } else {
+                let st = stats(samples)
+                ours = st.median
+                report.add(
+                    Result(
+                        scope: "matrix", name: "bidbench rank --matrix topsis (process)", median: st.median, p99: st.p99,
+                        samples: repetitions, note: "winner \(ourWinner ?? "?")"))
             }
         } else {
             report.skip("matrix", "bidbench rank --matrix topsis (process)", "n/a: build it first (swift build -c release)")
@@ -99,18 +111,23 @@ enum MatrixBench {
         var peerWinner: String?
         for _ in 0..<repetitions {
             guard let r = try? runProcess("/usr/bin/env", ["python3", "-c", python, file]), r.status == 0 else {
-                report.skip("matrix", "pymcdm TOPSIS (python3 process)", "the python3 run failed"); return
+                report.skip("matrix", "pymcdm TOPSIS (python3 process)", "the python3 run failed")
+                return
             }
             peerWinner = winner(r.output)
             samples.append(r.ms)
         }
         let st = stats(samples)
-        report.add(Result(scope: "matrix", name: "pymcdm TOPSIS (python3 process)", median: st.median, p99: st.p99,
-                          samples: repetitions, note: "winner \(peerWinner ?? "?")"))
+        report.add(
+            Result(
+                scope: "matrix", name: "pymcdm TOPSIS (python3 process)", median: st.median, p99: st.p99,
+                samples: repetitions, note: "winner \(peerWinner ?? "?")"))
         if let ours {
             let same = ourWinner != nil && ourWinner == peerWinner ? "same winner" : "DIFFERENT winners"
-            report.add(Result(scope: "matrix", name: "speed-up: pymcdm median / bidbench median", median: st.median / ours,
-                              unit: "×", samples: 1, note: same))
+            report.add(
+                Result(
+                    scope: "matrix", name: "speed-up: pymcdm median / bidbench median", median: st.median / ours,
+                    unit: "×", samples: 1, note: same))
         }
     }
 }

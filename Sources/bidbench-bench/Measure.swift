@@ -84,7 +84,8 @@ func stats(_ samples: [Double]) -> (median: Double, p99: Double) {
 }
 
 /// Runs `body` `repetitions` times and records median and p99.
-func bench(_ report: BenchReport, _ scope: String, _ name: String, repetitions: Int, note: String = "", _ body: () throws -> Void) rethrows {
+func bench(_ report: BenchReport, _ scope: String, _ name: String, repetitions: Int, note: String = "", _ body: () throws -> Void) rethrows
+{
     guard report.wants(scope + " " + name) else { return }
     var samples: [Double] = []
     samples.reserveCapacity(repetitions)
@@ -107,12 +108,14 @@ func peakMemoryMB() -> Double? {
 func machineInfo() -> [String: String] {
     var info = ["cores": String(ProcessInfo.processInfo.activeProcessorCount)]
     if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-       let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-       let colon = line.firstIndex(of: ":") {
+        let line = cpu.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+        let colon = line.firstIndex(of: ":")
+    {
         info["cpu"] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
     if let mem = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-       let line = mem.split(separator: "\n").first {
+        let line = mem.split(separator: "\n").first
+    {
         info["memory"] = String(line.drop(while: { $0 != " " }).trimmingCharacters(in: .whitespaces))
     }
     return info

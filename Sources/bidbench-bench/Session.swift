@@ -7,7 +7,8 @@ enum SessionBench {
     static let width = 100, height = 30
 
     static func fresh(_ ws: Workspace) -> AppState {
-        AppState(workspace: ws, location: "bench", lang: ws.settings.language == "en" ? .en : .zh, width: width, height: height, today: today)
+        AppState(
+            workspace: ws, location: "bench", lang: ws.settings.language == "en" ? .en : .zh, width: width, height: height, today: today)
     }
 
     /// Applies keys without timing them (to reach the state a measured key starts from).
@@ -24,7 +25,8 @@ enum SessionBench {
             blackHole(App.render(s))
         }
         let s1 = fresh(ws)
-        let s2 = after(s1, [.char("2")]), s3 = after(s1, [.char("3")])
+        let s2 = after(s1, [.char("2")])
+        let s3 = after(s1, [.char("3")])
         let typedQuery = after(s1, [.char("/")] + query.map { Key.char($0) })
         let formOnTitle = after(s1, [.enter, .tab, .tab])
         let formEdited = after(formOnTitle, [.char("X")])
@@ -54,11 +56,15 @@ enum SessionBench {
         }
         let before = App.render(s1)
         let moved = App.render(after(s1, [.down]))
-        report.add(Result(scope: scope, name: "cells changed: one-row move", median: Double(moved.changes(from: before).count),
-                          unit: "cells", samples: 1, note: "of \(width * height)"))
+        report.add(
+            Result(
+                scope: scope, name: "cells changed: one-row move", median: Double(moved.changes(from: before).count),
+                unit: "cells", samples: 1, note: "of \(width * height)"))
         let switched = App.render(s2)
-        report.add(Result(scope: scope, name: "cells changed: screen switch 1→2", median: Double(switched.changes(from: before).count),
-                          unit: "cells", samples: 1, note: "of \(width * height)"))
+        report.add(
+            Result(
+                scope: scope, name: "cells changed: screen switch 1→2", median: Double(switched.changes(from: before).count),
+                unit: "cells", samples: 1, note: "of \(width * height)"))
     }
 }
 

@@ -17,9 +17,11 @@ while let a = arguments.next() {
     case "--only": only = arguments.next()
     case "--large": largeInput = arguments.next()
     case "-h", "--help":
-        say("usage: bidbench-bench [--quick] [--json FILE] [--only TEXT] [--large FOLDER]"); exit(0)
+        say("usage: bidbench-bench [--quick] [--json FILE] [--only TEXT] [--large FOLDER]")
+        exit(0)
     default:
-        FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8)); exit(2)
+        FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8))
+        exit(2)
     }
 }
 
@@ -55,8 +57,10 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
     for method in ["wsm", "topsis", "cn"] {
         do {
             let e = try evaluate(ws, method: method)
-            try bench(report, scope, "rank \(method) (evaluate the workspace)", repetitions: heavyReps * 3,
-                      note: "\(e.ranking.count) ranked, \(e.disqualified.count) disqualified, winner \(e.ranking.first?.vendor ?? "-")") {
+            try bench(
+                report, scope, "rank \(method) (evaluate the workspace)", repetitions: heavyReps * 3,
+                note: "\(e.ranking.count) ranked, \(e.disqualified.count) disqualified, winner \(e.ranking.first?.vendor ?? "-")"
+            ) {
                 blackHole(try evaluate(ws, method: method))
             }
         } catch {
@@ -73,7 +77,9 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
     var htmlBytes = 0
     bench(report, scope, "report html", repetitions: heavyReps) { htmlBytes = Report.html(request).utf8.count }
     bench(report, scope, "report markdown", repetitions: heavyReps) { blackHole(Report.markdown(request)) }
-    if htmlBytes > 0 { report.add(Result(scope: scope, name: "report html size", median: Double(htmlBytes) / 1024, unit: "KB", samples: 1)) }
+    if htmlBytes > 0 {
+        report.add(Result(scope: scope, name: "report html size", median: Double(htmlBytes) / 1024, unit: "KB", samples: 1))
+    }
     // Contract scan: the workspace's texts concatenated until there are at least 4 MB.
     let texts = ws.contractTexts.keys.sorted().compactMap { ws.contractTexts[$0] }
     if !texts.isEmpty && (report.wants(scope + " contract scan throughput") || report.wants(scope + " contract scan, each")) {
@@ -83,9 +89,11 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
         var samples: [Double] = []
         for _ in 0..<heavyReps { samples.append(milliseconds { blackHole(ContractScanner.scan(corpus)) }) }
         let st = stats(samples)
-        report.add(Result(scope: scope, name: "contract scan throughput (one \(String(format: "%.1f", mb)) MB text)",
-                          median: mb / (st.median / 1000), p99: mb / (st.p99 / 1000), unit: "MB/s", samples: heavyReps,
-                          note: String(format: "%.0f ms per scan; p99 column = slowest run", st.median)))
+        report.add(
+            Result(
+                scope: scope, name: "contract scan throughput (one \(String(format: "%.1f", mb)) MB text)",
+                median: mb / (st.median / 1000), p99: mb / (st.p99 / 1000), unit: "MB/s", samples: heavyReps,
+                note: String(format: "%.0f ms per scan; p99 column = slowest run", st.median)))
         let each = texts.map { $0.utf8.count }.reduce(0, +)
         bench(report, scope, "contract scan, each text once (\(texts.count) texts, \(each / 1024) KB)", repetitions: heavyReps * 3) {
             for t in texts { blackHole(ContractScanner.scan(t)) }
@@ -97,7 +105,7 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
 do {
     var demo: LoadedWorkspace?
     try bench(report, "demo", "workspace load", repetitions: heavyReps * 3) { demo = try WorkspaceStore.load(folder: demoFolder) }
-    let loaded = try demo ?? WorkspaceStore.load(folder: demoFolder)   // loaded here when --only skipped the timing
+    let loaded = try demo ?? WorkspaceStore.load(folder: demoFolder)  // loaded here when --only skipped the timing
     if !loaded.problems.isEmpty { report.skip("demo", "demo problems", "\(loaded.problems.count) problems: \(loaded.problems[0])") }
     workspaceParts(loaded.workspace, scope: "demo", query: "成本", report: report, keyReps: keyReps, heavyReps: heavyReps)
 } catch {
@@ -107,27 +115,33 @@ do {
 // The large generated workspace: 200 vendors × 20 000 requirements × 10 evaluators.
 var large = Workspace()
 let generateMs = milliseconds { large = WorkspaceGenerator.generate(vendors: 200, requirements: 20_000, evaluators: 10, seed: 1) }
-report.add(Result(scope: "large", name: "generate 200 × 20000 × 10 in memory", median: generateMs, samples: 1,
-                  note: "\(large.gates.count) gates, \(large.scores.values.reduce(0) { $0 + $1.count }) scores"))
+report.add(
+    Result(
+        scope: "large", name: "generate 200 × 20000 × 10 in memory", median: generateMs, samples: 1,
+        note: "\(large.gates.count) gates, \(large.scores.values.reduce(0) { $0 + $1.count }) scores"))
 // `--large FOLDER` reuses a folder written by `bidbench generate OUT --vendors 200 --requirements 20000 --evaluators 10`.
 let largeFolder = largeInput ?? temp + "/large"
 do {
     if largeInput == nil {
-    let writeMs = try milliseconds {
-        try WorkspaceStore.initialize(folder: largeFolder, name: large.settings.name, language: large.settings.language)
-        _ = try WorkspaceStore.save(large, over: try WorkspaceStore.load(folder: largeFolder), actor: "bench")
-    }
-    let bytes = (FileManager.default.enumerator(atPath: largeFolder)?.allObjects as? [String] ?? []).reduce(0) { sum, f in
-        sum + ((try? FileManager.default.attributesOfItem(atPath: largeFolder + "/" + f)[.size] as? Int) ?? 0)
-    }
-    report.add(Result(scope: "large", name: "write it (Store init + save)", median: writeMs, samples: 1,
-                      note: String(format: "%.1f MB on disk", Double(bytes) / 1_048_576)))
+        let writeMs = try milliseconds {
+            try WorkspaceStore.initialize(folder: largeFolder, name: large.settings.name, language: large.settings.language)
+            _ = try WorkspaceStore.save(large, over: try WorkspaceStore.load(folder: largeFolder), actor: "bench")
+        }
+        let bytes = (FileManager.default.enumerator(atPath: largeFolder)?.allObjects as? [String] ?? []).reduce(0) { sum, f in
+            sum + ((try? FileManager.default.attributesOfItem(atPath: largeFolder + "/" + f)[.size] as? Int) ?? 0)
+        }
+        report.add(
+            Result(
+                scope: "large", name: "write it (Store init + save)", median: writeMs, samples: 1,
+                note: String(format: "%.1f MB on disk", Double(bytes) / 1_048_576)))
     }
     var loaded: LoadedWorkspace?
     try bench(report, "large", "workspace load", repetitions: heavyReps) { loaded = try WorkspaceStore.load(folder: largeFolder) }
     var current = try loaded ?? WorkspaceStore.load(folder: largeFolder)
-    report.add(Result(scope: "large", name: "load problems (must be 0)", median: Double(current.problems.count), unit: "count", samples: 1,
-                      note: roundTripNote(large, current.workspace)))
+    report.add(
+        Result(
+            scope: "large", name: "load problems (must be 0)", median: Double(current.problems.count), unit: "count", samples: 1,
+            note: roundTripNote(large, current.workspace)))
     workspaceParts(current.workspace, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
     // Save after one edit: alternately retitle one requirement, each save over the previous one.
     if report.wants("large save after one edit") {
@@ -138,8 +152,10 @@ do {
             samples.append(try milliseconds { current = try WorkspaceStore.save(edited, over: current, actor: "bench") })
         }
         let st = stats(samples)
-        report.add(Result(scope: "large", name: "save after one edit", median: st.median, p99: st.p99, samples: heavyReps,
-                          note: "files written: \(current.written.joined(separator: ", "))"))
+        report.add(
+            Result(
+                scope: "large", name: "save after one edit", median: st.median, p99: st.p99, samples: heavyReps,
+                note: "files written: \(current.written.joined(separator: ", "))"))
     }
 } catch {
     report.skip("large", "store round trip", "\(error)")

@@ -1,7 +1,11 @@
+import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 enum FileHandleBridge {
@@ -16,10 +20,6 @@ enum FileHandleBridge {
         }
     }
 }
-
-import ArgumentParser
-import BidbenchCore
-import BidbenchStore
 
 /// Loads the workspace for a reporting verb. A workspace with problems is refused (results computed
 /// from half-loaded tables would mislead): every problem goes to stderr as `file:line: …`, exit 1.

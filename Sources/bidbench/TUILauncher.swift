@@ -1,13 +1,14 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
-import BidbenchUI
 import BidbenchTerminal
+import BidbenchUI
 import Foundation
 
 /// `bidbench open [PATH]`: the terminal UI on a workspace.
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the terminal UI on a workspace (default: the current folder).")
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the terminal UI on a workspace (default: the current folder).")
     @Argument(help: "The workspace folder.") var path: String?
     @Option(name: .long, help: "UI language: en or zh.") var lang: String?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
@@ -31,8 +32,10 @@ enum TUILauncher {
                 printError("error: no workspace here and the demo (data/demo) was not found; use `bidbench init PATH`.")
                 throw ExitCode(1)
             }
-            let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
-                .replacingOccurrences(of: ":", with: "")
+            let stamp = ISO8601DateFormatter.string(
+                from: Date(), timeZone: .current, formatOptions: [.withYear, .withMonth, .withDay, .withTime]
+            )
+            .replacingOccurrences(of: ":", with: "")
             let env = ProcessInfo.processInfo.environment
             let base = env["XDG_DATA_HOME"] ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.local/share")
             folder = base + "/bidbench/demo-" + stamp
@@ -42,7 +45,9 @@ enum TUILauncher {
             printError(note!)
         }
         guard fm.fileExists(atPath: folder + "/workspace.json") else {
-            printError("error: \(folder) is not a workspace (no workspace.json). Create one with `bidbench init \(folder)` or try `bidbench demo`.")
+            printError(
+                "error: \(folder) is not a workspace (no workspace.json). Create one with `bidbench init \(folder)` or try `bidbench demo`."
+            )
             throw ExitCode(1)
         }
         try MainActor.assumeIsolated {
@@ -78,8 +83,10 @@ enum TUILauncher {
     /// `:import KIND FILE [utf-8|gb18030]`: all or nothing; the result is an undoable, unsaved change.
     static func importEvent(kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang) -> Event {
         guard let table = TableKind(rawValue: kind) else {
-            return .failed(message: lang.t("Unknown table “\(kind)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                                           "未知的表 “\(kind)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+            return .failed(
+                message: lang.t(
+                    "Unknown table “\(kind)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "未知的表 “\(kind)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         guard let enc = ImportEncoding(parsing: encoding) else {
             return .failed(message: lang.t("Unknown encoding “\(encoding)”: utf-8 or gb18030", "未知编码 “\(encoding)”: utf-8 或 gb18030"))
@@ -94,7 +101,8 @@ enum TUILauncher {
             if let first = outcome.ids.first { zh += outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" }
             if !outcome.evaluators.isEmpty { zh += " (评委: \(outcome.evaluators.joined(separator: ", ")))" }
             if !outcome.ignoredColumns.isEmpty { zh += "; 已忽略的列: \(outcome.ignoredColumns.joined(separator: ", "))" }
-            return .replaced(workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
+            return .replaced(
+                workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
             return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
         }
@@ -122,12 +130,16 @@ enum TUILauncher {
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
-        defer { term.shutdown(); _ = lock }
+        defer {
+            term.shutdown()
+            _ = lock
+        }
         let size = term.size
         var problems = loaded.problems.map { $0.text(chinese: lang == .zh) }
         if let lockMessage { problems.append(lockMessage) }
-        var state = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
-                             width: size.width, height: size.height, today: today())
+        var state = AppState(
+            workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
+            width: size.width, height: size.height, today: today())
         state.evaluator = evaluator
         if let note { state.say(note) }
         term.draw(App.render(state))
@@ -154,8 +166,9 @@ enum TUILauncher {
                     do {
                         loaded = try WorkspaceStore.load(folder: folder)
                         let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
-                        var fresh = AppState(workspace: loaded.workspace, location: loaded.folder, problems: problems,
-                                             lang: state.lang, width: state.width, height: state.height, today: state.today)
+                        var fresh = AppState(
+                            workspace: loaded.workspace, location: loaded.folder, problems: problems,
+                            lang: state.lang, width: state.width, height: state.height, today: state.today)
                         fresh.screen = state.screen
                         fresh.say(state.lang.t("Reloaded from disk", "已从磁盘重新加载"))
                         state = fresh
@@ -166,10 +179,14 @@ enum TUILauncher {
                     let target = path ?? (loaded.folder + "/report." + format)
                     let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
                     guard FileManager.default.fileExists(atPath: dir) else {
-                        pending.append(.failed(message: state.lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
+                        pending.append(
+                            .failed(
+                                message: state.lang.t(
+                                    "Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
                         continue
                     }
-                    let request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+                    let request = ReportRequest(
+                        workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
                     let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
                         try writeOwnerOnly(report, to: target)
@@ -178,7 +195,10 @@ enum TUILauncher {
                         pending.append(.failed(message: state.lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
                 case .importFile(let kind, let path, let encoding):
-                    pending.append(importEvent(kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang))
+                    pending.append(
+                        importEvent(
+                            kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang)
+                    )
                 }
             }
             term.draw(App.render(state))

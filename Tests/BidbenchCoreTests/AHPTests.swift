@@ -20,9 +20,11 @@ struct AHPTests {
 
     /// Wikipedia's "choosing a leader" criteria: 0.547, 0.127, 0.270, 0.056, CR 0.044.
     @Test func leaderCriteria() throws {
-        let m = PairwiseMatrix(names: ["Experience", "Education", "Charisma", "Age"], values: [
-            [1, 4, 3, 7], [1.0 / 4, 1, 1.0 / 3, 3], [1.0 / 3, 3, 1, 5], [1.0 / 7, 1.0 / 3, 1.0 / 5, 1],
-        ])
+        let m = PairwiseMatrix(
+            names: ["Experience", "Education", "Charisma", "Age"],
+            values: [
+                [1, 4, 3, 7], [1.0 / 4, 1, 1.0 / 3, 3], [1.0 / 3, 3, 1, 5], [1.0 / 7, 1.0 / 3, 1.0 / 5, 1],
+            ])
         let r = try AHP.analyse(m)
         #expect(close(r.weights, [0.54756924, 0.12655528, 0.26994992, 0.05592555], 1e-8))
         #expect(close(r.lambdaMax, 4.118418024313366, 1e-12))
@@ -32,7 +34,8 @@ struct AHPTests {
 
     @Test func consistentMatrixIsExact() throws {
         // aᵢⱼ = wᵢ/wⱼ with w = (0.5, 0.25, 0.125, 0.125).
-        let m = PairwiseMatrix(names: ["a", "b", "c", "d"], values: [[1, 2, 4, 4], [0.5, 1, 2, 2], [0.25, 0.5, 1, 1], [0.25, 0.5, 1, 1]])
+        let m = PairwiseMatrix(
+            names: ["a", "b", "c", "d"], values: [[1, 2, 4, 4], [0.5, 1, 2, 2], [0.25, 0.5, 1, 1], [0.25, 0.5, 1, 1]])
         let r = try AHP.analyse(m)
         #expect(close(r.weights, [0.5, 0.25, 0.125, 0.125], 1e-15))
         #expect(close(r.lambdaMax, 4, 1e-12))
@@ -62,10 +65,14 @@ struct AHPTests {
         #expect(two.cr == 0 && two.consistent)
         // n = 11: RI of n = 10 is used, with a warning.
         let n = 11
-        let big = PairwiseMatrix(names: (0..<n).map { "c\($0)" }, values: (0..<n).map { i in (0..<n).map { j in Double(i + 1) / Double(j + 1) } })
+        let big = PairwiseMatrix(
+            names: (0..<n).map { "c\($0)" }, values: (0..<n).map { i in (0..<n).map { j in Double(i + 1) / Double(j + 1) } })
         let r = try AHP.analyse(big)
         #expect(r.randomIndex == 1.49)
-        #expect(r.warnings.map(\.en) == ["Saaty's random index stops at n = 10; CR for n = 11 uses RI = 1.49 (n = 10), which slightly overstates CR"])
+        #expect(
+            r.warnings.map(\.en) == [
+                "Saaty's random index stops at n = 10; CR for n = 11 uses RI = 1.49 (n = 10), which slightly overstates CR"
+            ])
         #expect(r.warnings.map(\.zh) == ["Saaty 随机一致性指标只到 n = 10; n = 11 时按 RI = 1.49 (n = 10) 计算, CR 略偏高"])
         #expect(close(r.weights[0], 1 / 66.0, 1e-14))
         #expect(AHP.randomIndex(9) == 1.45 && AHP.randomIndex(2) == 0 && AHP.randomIndex(12) == nil)
@@ -92,7 +99,10 @@ struct AHPTests {
         ([",A,B", "A,1,3", "B,1/3"], "line 3: not square: expected 3 cells (the name and 2 judgements), found 2"),
         ([",A,B", "B,1,3", "A,1/3,1"], "line 2: row name \"B\" does not match the header's name \"A\" for position 1"),
         ([",A,B", "A,2,3", "B,1/3,1"], "line 2: cell (A, A) is 2; the diagonal must be 1"),
-        ([",A,B,C", "A,1,3,5", "B,1/3,1,3", "C,1/5,3,1"], "line 3: cells (B, C) = 3 and (C, B) = 3 are not reciprocal (their product must be 1)"),
+        (
+            [",A,B,C", "A,1,3,5", "B,1/3,1,3", "C,1/5,3,1"],
+            "line 3: cells (B, C) = 3 and (C, B) = 3 are not reciprocal (their product must be 1)"
+        ),
         ([",A,B", "A,1,0", "B,1/3,1"], "line 2: cell (A, B) is 0; judgements must be > 0"),
         ([",A,B", "A,1,-3", "B,1/3,1"], "line 2: cell (A, B) is -3; judgements must be > 0"),
         ([",A,B", "A,1,much", "B,1/3,1"], "line 2: cell (A, B) \"much\" is not a number (use 1–9 or a fraction like 1/3)"),

@@ -1,12 +1,13 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite("Budget exact integers")
 struct BudgetExactTests {
     @Test("big division inverts multiplication, through the multi-limb path")
     func divisionRoundTrip() {
-        let a = ExactUInt.power(ExactUInt(3), 100)          // 159 bits
-        let b = ExactUInt.power(ExactUInt(7), 40) + ExactUInt(5)   // 113 bits
+        let a = ExactUInt.power(ExactUInt(3), 100)  // 159 bits
+        let b = ExactUInt.power(ExactUInt(7), 40) + ExactUInt(5)  // 113 bits
         let r = ExactUInt(123_456_789)
         let (q, rem) = (a * b + r).quotientAndRemainder(dividingBy: b)
         #expect(q == a && rem == r)

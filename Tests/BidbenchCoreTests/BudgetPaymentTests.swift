@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 private func money(_ text: String) -> Money { Money(parsing: text)! }
@@ -24,10 +25,15 @@ struct BudgetMilestoneTests {
 
     @Test("half-up at exactly half a minor unit; negative values round away from zero")
     func halfUp() throws {
-        #expect(try BudgetModel.split(Money(minor: 5), percents: [pct("50"), pct("50")], contract: "C") == [Money(minor: 3), Money(minor: 2)])
-        #expect(try BudgetModel.split(Money(minor: -5), percents: [pct("50"), pct("50")], contract: "C") == [Money(minor: -3), Money(minor: -2)])
+        #expect(
+            try BudgetModel.split(Money(minor: 5), percents: [pct("50"), pct("50")], contract: "C") == [Money(minor: 3), Money(minor: 2)])
+        #expect(
+            try BudgetModel.split(Money(minor: -5), percents: [pct("50"), pct("50")], contract: "C") == [
+                Money(minor: -3), Money(minor: -2),
+            ])
         // 30 % of 0.05 = 0.015 → 0.02; 70 % absorbs: 0.03
-        #expect(try BudgetModel.split(Money(minor: 5), percents: [pct("30"), pct("70")], contract: "C") == [Money(minor: 2), Money(minor: 3)])
+        #expect(
+            try BudgetModel.split(Money(minor: 5), percents: [pct("30"), pct("70")], contract: "C") == [Money(minor: 2), Money(minor: 3)])
     }
 
     @Test("many random splits: parts sum exactly, each earlier part is value × p / 100 rounded half-up")
@@ -100,8 +106,9 @@ struct BudgetMilestoneTests {
 struct BudgetEnvelopeTests {
     private func tco(_ yearCosts: [String]) throws -> VendorTCO {
         let lines = yearCosts.enumerated().map { i, c in
-            PriceLine(vendor: "A", item: "y\(i + 1)", category: i == 0 ? .license : .subscription, model: .one_time,
-                      unitPrice: money(c), startYear: i + 1)
+            PriceLine(
+                vendor: "A", item: "y\(i + 1)", category: i == 0 ? .license : .subscription, model: .one_time,
+                unitPrice: money(c), startYear: i + 1)
         }
         return try BudgetModel.tco(vendor: "A", lines: lines, scenario: Scenario(years: yearCosts.count, users: 1))
     }
@@ -121,18 +128,20 @@ struct BudgetEnvelopeTests {
     func categoriesAndEdges() throws {
         let t = try tco(["500", "800"])
         let warn = ExactRatio(parsing: "0.9")!
-        let uses = try BudgetModel.envelopes([
-            BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "license", amount: money("10")),
-            BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "subscription", amount: money("850")),
-            BudgetEnvelope(fiscalYear: 2027, costCenter: "Ops", category: "all", amount: .zero),
-            BudgetEnvelope(fiscalYear: 2031, costCenter: "IT", category: "", amount: .zero),
-        ], tco: t, firstYear: 2027, warn: warn, stop: .one)
+        let uses = try BudgetModel.envelopes(
+            [
+                BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "license", amount: money("10")),
+                BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "subscription", amount: money("850")),
+                BudgetEnvelope(fiscalYear: 2027, costCenter: "Ops", category: "all", amount: .zero),
+                BudgetEnvelope(fiscalYear: 2031, costCenter: "IT", category: "", amount: .zero),
+            ], tco: t, firstYear: 2027, warn: warn, stop: .one)
         #expect(uses.map(\.used) == [.zero, money("800"), money("500"), .zero])
         #expect(uses.map(\.status) == [.ok, .warn, .over, .ok])
         #expect(uses[3].horizonYear == nil && uses[3].percentUsed == nil)
         #expect(throws: BudgetError("budget envelope 2027/IT: unknown category 'licence'")) {
-            try BudgetModel.envelopes([BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "licence", amount: money("1"))],
-                                      tco: t, firstYear: 2027, warn: warn, stop: .one)
+            try BudgetModel.envelopes(
+                [BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "licence", amount: money("1"))],
+                tco: t, firstYear: 2027, warn: warn, stop: .one)
         }
     }
 }

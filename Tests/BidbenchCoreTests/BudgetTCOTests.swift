@@ -1,14 +1,18 @@
 import Testing
+
 @testable import BidbenchCore
 
 private func money(_ text: String) -> Money { Money(parsing: text)! }
 private func rate(_ text: String) -> ExactRatio { ExactRatio(parsing: text)! }
 private func minor(_ values: [Int64]) -> [Money] { values.map { Money(minor: $0) } }
 
-private func line(_ item: String, _ category: CostCategory, _ model: PricingModel, _ price: String,
-                  quantity: Int = 1, start: Int? = nil, years: Int? = nil, vendor: String = "A") -> PriceLine {
-    PriceLine(vendor: vendor, item: item, category: category, model: model, unitPrice: money(price),
-              quantity: quantity, startYear: start, years: years)
+private func line(
+    _ item: String, _ category: CostCategory, _ model: PricingModel, _ price: String,
+    quantity: Int = 1, start: Int? = nil, years: Int? = nil, vendor: String = "A"
+) -> PriceLine {
+    PriceLine(
+        vendor: vendor, item: item, category: category, model: model, unitPrice: money(price),
+        quantity: quantity, startYear: start, years: years)
 }
 
 @Suite("Budget TCO")
@@ -27,8 +31,9 @@ struct BudgetTCOTests {
     @Test("one_time is paid once in its start year, years ignored")
     func oneTime() throws {
         let s = Scenario(years: 4, users: 10)
-        let t = try BudgetModel.tco(vendor: "A", lines: [line("training", .training, .one_time, "2500.50", quantity: 3, start: 2, years: 3)],
-                                    scenario: s)
+        let t = try BudgetModel.tco(
+            vendor: "A", lines: [line("training", .training, .one_time, "2500.50", quantity: 3, start: 2, years: 3)],
+            scenario: s)
         #expect(t.perYear == minor([0, 750_150, 0, 0]))
         #expect(t.total == money("7501.50"))
         #expect(t.oneOff == t.total && t.recurring == .zero)
@@ -40,13 +45,15 @@ struct BudgetTCOTests {
         let t = try BudgetModel.tco(vendor: "A", lines: [line("support", .implementation, .annual, "1000")], scenario: s)
         #expect(t.perYear == minor([100_000, 105_000, 110_250, 115_763, 121_551]))
         // Start in year 3 for 2 years: escalation counts from the line's own start.
-        let late = try BudgetModel.tco(vendor: "A", lines: [line("hosting", .subscription, .annual, "200", quantity: 2, start: 3, years: 2)],
-                                       scenario: s)
+        let late = try BudgetModel.tco(
+            vendor: "A", lines: [line("hosting", .subscription, .annual, "200", quantity: 2, start: 3, years: 2)],
+            scenario: s)
         #expect(late.perYear == minor([0, 0, 40_000, 42_000, 0]))
         #expect(late.recurring == money("820") && late.oneOff == .zero)
         // `years` past the horizon is cut at the horizon.
-        let long = try BudgetModel.tco(vendor: "A", lines: [line("support", .implementation, .annual, "1000", start: 4, years: Int.max)],
-                                       scenario: s)
+        let long = try BudgetModel.tco(
+            vendor: "A", lines: [line("support", .implementation, .annual, "1000", start: 4, years: Int.max)],
+            scenario: s)
         #expect(long.perYear == minor([0, 0, 0, 100_000, 105_000]))
     }
 
@@ -64,13 +71,15 @@ struct BudgetTCOTests {
         let t = try BudgetModel.tco(vendor: "A", lines: [line("named users", .license, .per_user_one_time, "500")], scenario: s)
         // users 100, 110, 121, 134, 147 → buys 100, 10, 11, 13, 13
         #expect(t.perYear == minor([5_000_000, 500_000, 550_000, 650_000, 650_000]))
-        let late = try BudgetModel.tco(vendor: "A", lines: [line("named users", .license, .per_user_one_time, "500", start: 3, years: 2)],
-                                       scenario: s)
+        let late = try BudgetModel.tco(
+            vendor: "A", lines: [line("named users", .license, .per_user_one_time, "500", start: 3, years: 2)],
+            scenario: s)
         // year 3: all 121 users; year 4: 13 more; year 5: outside its 2 years
         #expect(late.perYear == minor([0, 0, 6_050_000, 650_000, 0]))
         // Shrinking users never refund licences.
-        let shrink = try BudgetModel.tco(vendor: "A", lines: [line("u", .license, .per_user_one_time, "1")],
-                                         scenario: Scenario(years: 3, users: 100, growth: rate("-0.1")))
+        let shrink = try BudgetModel.tco(
+            vendor: "A", lines: [line("u", .license, .per_user_one_time, "1")],
+            scenario: Scenario(years: 3, users: 100, growth: rate("-0.1")))
         #expect(shrink.perYear == minor([10_000, 0, 0]))
     }
 
@@ -90,8 +99,9 @@ struct BudgetTCOTests {
         #expect(m.perYear == minor([0, 2_700_000, 2_790_000, 2_889_000, 3_006_000]))
         #expect(t.byCategory[.maintenance] == money("113850"))
         // Explicit start year 1 has nothing paid before it.
-        let y1 = try BudgetModel.tco(vendor: "A", lines: [lines[0], line("m", .maintenance, .percent_of_license, "20", start: 1, years: 2)],
-                                     scenario: s)
+        let y1 = try BudgetModel.tco(
+            vendor: "A", lines: [lines[0], line("m", .maintenance, .percent_of_license, "20", start: 1, years: 2)],
+            scenario: s)
         #expect(y1.lines[1].perYear == minor([0, 2_000_000, 0, 0, 0]))
     }
 
@@ -100,8 +110,12 @@ struct BudgetTCOTests {
         let s = Scenario(years: 2, users: 1)
         // 12.5 % of 0.04 = 0.005 → 0.01; 18 % of 0.25 = 0.045 → 0.05; 18 % of 0.23 = 0.0414 → 0.04
         for (pct, licence, expected) in [("12.5", "0.04", Int64(1)), ("18", "0.25", 5), ("18", "0.23", 4)] {
-            let t = try BudgetModel.tco(vendor: "A", lines: [line("l", .license, .one_time, licence),
-                                                            line("m", .maintenance, .percent_of_license, pct)], scenario: s)
+            let t = try BudgetModel.tco(
+                vendor: "A",
+                lines: [
+                    line("l", .license, .one_time, licence),
+                    line("m", .maintenance, .percent_of_license, pct),
+                ], scenario: s)
             #expect(t.lines[1].perYear[1] == Money(minor: expected), "\(pct) % of \(licence)")
         }
         // 0.10 escalated by 5 % twice = 0.11025 → 0.11; 0.30 × 1.05 = 0.315 → 0.32
@@ -174,14 +188,18 @@ struct BudgetTCOTests {
             try BudgetModel.tco(vendor: "A", lines: [line("z", .other, .annual, "5", years: 0)], scenario: s)
         }
         // A default start past a one-year horizon is not an error: maintenance simply starts later.
-        #expect(try BudgetModel.tco(vendor: "A", lines: [line("m", .maintenance, .percent_of_license, "18")],
-                                    scenario: Scenario(years: 1, users: 1)).total == .zero)
+        #expect(
+            try BudgetModel.tco(
+                vendor: "A", lines: [line("m", .maintenance, .percent_of_license, "18")],
+                scenario: Scenario(years: 1, users: 1)
+            ).total == .zero)
     }
 
     @Test("amounts beyond Int64 are a clear error naming the line")
     func overflow() {
-        let huge = PriceLine(vendor: "A", item: "big", category: .hardware, model: .one_time,
-                             unitPrice: Money(minor: Int64.max / 2), quantity: 3)
+        let huge = PriceLine(
+            vendor: "A", item: "big", category: .hardware, model: .one_time,
+            unitPrice: Money(minor: Int64.max / 2), quantity: 3)
         #expect(throws: BudgetError("vendor A, item 'big': the cost of year 1 overflows")) {
             try BudgetModel.tco(vendor: "A", lines: [huge], scenario: Scenario(years: 1, users: 1))
         }
@@ -215,7 +233,10 @@ struct BudgetScenarioTests {
     @Test("scenario from settings, overrides and validation")
     func scenario() throws {
         var settings = Settings()
-        settings.horizonYears = 3; settings.users = 50; settings.userGrowth = 0.1; settings.discountRate = 0.05
+        settings.horizonYears = 3
+        settings.users = 50
+        settings.userGrowth = 0.1
+        settings.discountRate = 0.05
         let base = try Scenario(settings: settings)
         #expect(base == Scenario(name: "default", years: 3, users: 50, growth: rate("0.1"), discountRate: rate("0.05")))
         let what = try base.overriding(name: "fast", years: "5", growth: "20%", escalation: " ")

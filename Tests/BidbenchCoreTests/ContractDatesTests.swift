@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite("Contract key dates and iCalendar")
@@ -6,9 +7,10 @@ struct ContractDatesTests {
     private func day(_ s: String) -> Day { Day(iso: s)! }
 
     private var erp: Contract {
-        Contract(id: "C1", vendor: "V1", title: "ERP升级合同", file: "contracts/c1.md", effective: day("2027-01-01"),
-                 termMonths: 12, autoRenew: true, renewalMonths: 12, noticeDays: 30, value: Money(units: 1_280_000),
-                 warrantyMonths: 12)
+        Contract(
+            id: "C1", vendor: "V1", title: "ERP升级合同", file: "contracts/c1.md", effective: day("2027-01-01"),
+            termMonths: 12, autoRenew: true, renewalMonths: 12, noticeDays: 30, value: Money(units: 1_280_000),
+            warrantyMonths: 12)
     }
 
     @Test("first term: deadline = expiry − notice days")
@@ -33,7 +35,10 @@ struct ContractDatesTests {
     @Test("month ends do not drift across renewals: counted from the effective date")
     func monthEnd() {
         var c = erp
-        c.effective = day("2027-01-31"); c.termMonths = 1; c.renewalMonths = 1; c.noticeDays = 0
+        c.effective = day("2027-01-31")
+        c.termMonths = 1
+        c.renewalMonths = 1
+        c.noticeDays = 0
         // 2027-01-31 + 3 months = 2027-04-30, not 2027-02-28 + 2 months = 2027-04-28.
         #expect(KeyDates.nextNoticeDeadline(c, today: day("2027-04-01"))!.periodEnd == day("2027-04-30"))
     }
@@ -43,7 +48,8 @@ struct ContractDatesTests {
         var c = erp
         c.autoRenew = false
         #expect(KeyDates.nextNoticeDeadline(c, today: day("2027-01-01")) == nil)
-        c.autoRenew = true; c.renewalMonths = 0
+        c.autoRenew = true
+        c.renewalMonths = 0
         #expect(KeyDates.nextNoticeDeadline(c, today: day("2028-06-01")) == nil)
     }
 
@@ -60,8 +66,11 @@ struct ContractDatesTests {
         #expect(dates.map(\.daysLeft) == [-59, 121, 276, 306, 502])
         // The calendar keeps both languages; a screen shows one.
         #expect(dates[2].title == "ERP升级合同: last day to give notice of non-renewal (30 days) / 不续约通知截止")
-        #expect(dates.map(\.titleZH) == ["ERP升级合同: 生效", "ERP升级合同: 付款节点 初验 (40%)", "ERP升级合同: 不续约通知截止 (提前 30 天)",
-                                         "ERP升级合同: 到期", "ERP升级合同: 质保到期"])
+        #expect(
+            dates.map(\.titleZH) == [
+                "ERP升级合同: 生效", "ERP升级合同: 付款节点 初验 (40%)", "ERP升级合同: 不续约通知截止 (提前 30 天)",
+                "ERP升级合同: 到期", "ERP升级合同: 质保到期",
+            ])
         #expect(dates[1].titleEN == "ERP升级合同: payment milestone 初验 (40%)")
         // After the first deadline the renewal date of the next period appears too.
         let later = KeyDates.dates(for: erp, today: day("2028-02-01"))
@@ -102,17 +111,19 @@ struct ContractDatesTests {
         let uid = ICalendar.uid(dates[0])
         // Unfold (a CRLF followed by a space) to compare logical lines.
         let logical = text.replacingAll("\r\n ", with: "").components(separatedBy: "\r\n").dropLast()
-        #expect(Array(logical) == [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bidbench//Contract key dates//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:20270301T080509Z", "DTSTART;VALUE=DATE:20271202", "DTEND;VALUE=DATE:20271203",
-            "SUMMARY:\(title)", "CATEGORIES:notice_deadline", "TRANSP:TRANSPARENT",
-            "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(title)", "TRIGGER:-P7D", "END:VALARM",
-            "END:VEVENT", "END:VCALENDAR",
-        ])
+        #expect(
+            Array(logical) == [
+                "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bidbench//Contract key dates//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+                "BEGIN:VEVENT", "UID:\(uid)", "DTSTAMP:20270301T080509Z", "DTSTART;VALUE=DATE:20271202", "DTEND;VALUE=DATE:20271203",
+                "SUMMARY:\(title)", "CATEGORIES:notice_deadline", "TRANSP:TRANSPARENT",
+                "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:\(title)", "TRIGGER:-P7D", "END:VALARM",
+                "END:VEVENT", "END:VCALENDAR",
+            ])
         #expect(uid.hasSuffix("@bidbench") && uid.count == 16 + 9)
         // Stable: the same date gives the same UID; another date another one.
         #expect(ICalendar.uid(dates[0]) == uid)
-        var other = dates[0]; other.date = day("2028-12-02")
+        var other = dates[0]
+        other.date = day("2028-12-02")
         #expect(ICalendar.uid(other) != uid)
         #expect(!ICalendar.calendar(dates, stamp: UTCStamp(day: day("2027-03-01")), alarmDays: nil).contains("VALARM"))
     }

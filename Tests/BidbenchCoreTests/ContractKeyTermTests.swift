@@ -1,13 +1,16 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite("Contract key terms")
 struct ContractKeyTermTests {
-    @Test("Chinese numerals", arguments: [
-        ("一", 1), ("十", 10), ("十五", 15), ("三十", 30), ("三十五", 35), ("九十九", 99), ("一百", 100),
-        ("一百零五", 105), ("一百二十", 120), ("两", 2), ("两百", 200), ("两千", 2000), ("一千二百", 1200),
-        ("一千零一", 1001), ("一万二千", 12000), ("壹佰贰拾捌", 128), ("二〇二七", 2027), ("零", 0),
-    ])
+    @Test(
+        "Chinese numerals",
+        arguments: [
+            ("一", 1), ("十", 10), ("十五", 15), ("三十", 30), ("三十五", 35), ("九十九", 99), ("一百", 100),
+            ("一百零五", 105), ("一百二十", 120), ("两", 2), ("两百", 200), ("两千", 2000), ("一千二百", 1200),
+            ("一千零一", 1001), ("一万二千", 12000), ("壹佰贰拾捌", 128), ("二〇二七", 2027), ("零", 0),
+        ])
     func numerals(_ text: String, _ value: Int) {
         #expect(ChineseNumber.parse(text) == value)
     }
@@ -50,10 +53,11 @@ struct ContractKeyTermTests {
     @Test("term from a date range; English renewal and notice")
     func dateRangeAndEnglish() {
         #expect(terms("服务期限：自2027年1月1日起至2028年6月30日止。").termMonths == 18)
-        let t = terms("""
-        3. Term and Renewal
-        The initial term is twenty-four (24) months. The agreement renews for successive one-year periods unless either party gives at least sixty (60) days' notice of non-renewal.
-        """)
+        let t = terms(
+            """
+            3. Term and Renewal
+            The initial term is twenty-four (24) months. The agreement renews for successive one-year periods unless either party gives at least sixty (60) days' notice of non-renewal.
+            """)
         #expect(t.termMonths == 24)
         #expect(t.renewalMonths == 12)
         #expect(t.noticeDays == 60)
@@ -66,25 +70,38 @@ struct ContractKeyTermTests {
         #expect(terms("Payment terms: Customer shall pay each invoice within 60 days of receipt.").paymentDueDays == 60)
     }
 
-    @Test("governing law", arguments: [
-        ("本合同适用中华人民共和国法律。", "中华人民共和国法律"),
-        ("本合同受中华人民共和国法律管辖并依其解释。", "中华人民共和国法律"),
-        ("This Agreement is governed by the laws of the State of California, without regard to conflict of laws.", "laws of the State of California"),
-        ("Governing law. This agreement shall be governed by and construed in accordance with the laws of England and Wales.", "laws of England and Wales"),
-        ("This Agreement is governed by Delaware law.", "Delaware law"),
-    ])
+    @Test(
+        "governing law",
+        arguments: [
+            ("本合同适用中华人民共和国法律。", "中华人民共和国法律"),
+            ("本合同受中华人民共和国法律管辖并依其解释。", "中华人民共和国法律"),
+            (
+                "This Agreement is governed by the laws of the State of California, without regard to conflict of laws.",
+                "laws of the State of California"
+            ),
+            (
+                "Governing law. This agreement shall be governed by and construed in accordance with the laws of England and Wales.",
+                "laws of England and Wales"
+            ),
+            ("This Agreement is governed by Delaware law.", "Delaware law"),
+        ])
     func law(_ text: String, _ law: String) {
         #expect(terms(text).governingLaw == law)
     }
 
-    @Test("dispute forum", arguments: [
-        ("争议提交中国国际经济贸易仲裁委员会按其仲裁规则仲裁。", "中国国际经济贸易仲裁委员会", "arbitration"),
-        ("因本合同引起的争议，提交上海国际仲裁中心仲裁。", "上海国际仲裁中心", "arbitration"),
-        ("协商不成的，任何一方可向甲方所在地人民法院提起诉讼。", "甲方所在地人民法院", "court"),
-        ("争议由乙方所在地有管辖权的人民法院管辖。", "乙方所在地有管辖权的人民法院", "court"),
-        ("Disputes will be resolved by the courts of Singapore.", "courts of Singapore", "court"),
-        ("Any dispute shall be settled by arbitration administered by the American Arbitration Association.", "American Arbitration Association", "arbitration"),
-    ])
+    @Test(
+        "dispute forum",
+        arguments: [
+            ("争议提交中国国际经济贸易仲裁委员会按其仲裁规则仲裁。", "中国国际经济贸易仲裁委员会", "arbitration"),
+            ("因本合同引起的争议，提交上海国际仲裁中心仲裁。", "上海国际仲裁中心", "arbitration"),
+            ("协商不成的，任何一方可向甲方所在地人民法院提起诉讼。", "甲方所在地人民法院", "court"),
+            ("争议由乙方所在地有管辖权的人民法院管辖。", "乙方所在地有管辖权的人民法院", "court"),
+            ("Disputes will be resolved by the courts of Singapore.", "courts of Singapore", "court"),
+            (
+                "Any dispute shall be settled by arbitration administered by the American Arbitration Association.",
+                "American Arbitration Association", "arbitration"
+            ),
+        ])
     func forum(_ text: String, _ name: String, _ type: String) {
         let t = terms(text)
         #expect(t.disputeForum == name)
@@ -112,7 +129,9 @@ struct ContractKeyTermTests {
         let en = terms("Supplier shall pay liquidated damages of 0.05% of the contract price per day of delay.")
         #expect(en.penaltyRates.map(\.partsPerMillion) == [500])
         #expect(en.penaltyRates.first?.per == "day")
-        #expect(terms("A one-time penalty of 5% of the fees applies.").penaltyRates.map { [$0.partsPerMillion] + [$0.per == "once" ? 1 : 0] } == [[50_000, 1]])
+        #expect(
+            terms("A one-time penalty of 5% of the fees applies.").penaltyRates.map { [$0.partsPerMillion] + [$0.per == "once" ? 1 : 0] }
+                == [[50_000, 1]])
         #expect(PenaltyRate(partsPerMillion: 50, per: "day", line: 1, text: "").decimal == "0.00005")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 /// One-sentence clauses in many phrasings, Chinese and English: each must be found as its kind, and

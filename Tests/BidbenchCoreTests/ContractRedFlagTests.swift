@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite("Contract red flags")
@@ -28,10 +29,11 @@ struct ContractRedFlagTests {
     func enProblematic() throws {
         let scan = ContractScanner.scan(try contractFixture("en-saas-problematic.txt"))
         let byKind = Dictionary(grouping: scan.redFlags.filter { $0.line != nil }, by: \.kind).mapValues { $0.map(\.line!) }
-        #expect(byKind == [
-            .unilateral_price_change: [10], .extra_fees_unspecified: [11], .auto_renewal: [15], .vendor_may_suspend: [18],
-            .liability_cap_low: [21], .liability_excludes_data_loss: [22], .no_data_return: [28], .vendor_exclusive_forum: [31],
-        ])
+        #expect(
+            byKind == [
+                .unilateral_price_change: [10], .extra_fees_unspecified: [11], .auto_renewal: [15], .vendor_may_suspend: [18],
+                .liability_cap_low: [21], .liability_excludes_data_loss: [22], .no_data_return: [28], .vendor_exclusive_forum: [31],
+            ])
     }
 
     @Test("negated and fair phrasings raise nothing")
@@ -61,28 +63,36 @@ struct ContractRedFlagTests {
         for text in fair { #expect(flags(text).isEmpty, "\(text)") }
     }
 
-    @Test("one-sided phrasings", arguments: [
-        ("乙方有权根据市场情况调整价格。", RedFlagKind.unilateral_price_change),
-        ("服务价格由乙方另行通知。", .unilateral_price_change),
-        ("Provider may change its prices upon thirty days' notice.", .unilateral_price_change),
-        ("Fees are subject to change at any time.", .unilateral_price_change),
-        ("合同期满前30日内甲方未书面通知乙方的，合同自动续约一年。", .auto_renewal),
-        ("This Agreement will automatically renew for successive one-year terms.", .auto_renewal),
-        ("乙方有权随时暂停服务。", .vendor_may_suspend),
-        ("Supplier may suspend the services if any invoice is unpaid.", .vendor_may_suspend),
-        ("二次开发费用另计。", .extra_fees_unspecified),
-        ("现场支持按乙方届时的收费标准另行收取费用。", .extra_fees_unspecified),
-        ("Extra consulting is charged at Vendor's then-current rates.", .extra_fees_unspecified),
-        ("乙方的赔偿总额以最近十二个月已收取的服务费为限。", .liability_cap_low),
-        ("Liability is limited to the fees paid in the twelve months preceding the claim.", .liability_cap_low),
-        ("乙方对数据丢失不承担任何责任。", .liability_excludes_data_loss),
-        ("In no event will Provider be liable for lost or corrupted data.", .liability_excludes_data_loss),
-        ("Provider is not liable for consequential damages. Examples of such damages include loss of data.", .liability_excludes_data_loss),
-        ("争议应提交乙方住所地人民法院管辖。", .vendor_exclusive_forum),
-        ("争议提交中标人所在地人民法院管辖。", .vendor_exclusive_forum),
-        ("Disputes shall be heard exclusively by the courts located where Licensor has its principal place of business.", .vendor_exclusive_forum),
-        ("合同终止后乙方有权删除甲方的全部数据。", .no_data_return),
-    ])
+    @Test(
+        "one-sided phrasings",
+        arguments: [
+            ("乙方有权根据市场情况调整价格。", RedFlagKind.unilateral_price_change),
+            ("服务价格由乙方另行通知。", .unilateral_price_change),
+            ("Provider may change its prices upon thirty days' notice.", .unilateral_price_change),
+            ("Fees are subject to change at any time.", .unilateral_price_change),
+            ("合同期满前30日内甲方未书面通知乙方的，合同自动续约一年。", .auto_renewal),
+            ("This Agreement will automatically renew for successive one-year terms.", .auto_renewal),
+            ("乙方有权随时暂停服务。", .vendor_may_suspend),
+            ("Supplier may suspend the services if any invoice is unpaid.", .vendor_may_suspend),
+            ("二次开发费用另计。", .extra_fees_unspecified),
+            ("现场支持按乙方届时的收费标准另行收取费用。", .extra_fees_unspecified),
+            ("Extra consulting is charged at Vendor's then-current rates.", .extra_fees_unspecified),
+            ("乙方的赔偿总额以最近十二个月已收取的服务费为限。", .liability_cap_low),
+            ("Liability is limited to the fees paid in the twelve months preceding the claim.", .liability_cap_low),
+            ("乙方对数据丢失不承担任何责任。", .liability_excludes_data_loss),
+            ("In no event will Provider be liable for lost or corrupted data.", .liability_excludes_data_loss),
+            (
+                "Provider is not liable for consequential damages. Examples of such damages include loss of data.",
+                .liability_excludes_data_loss
+            ),
+            ("争议应提交乙方住所地人民法院管辖。", .vendor_exclusive_forum),
+            ("争议提交中标人所在地人民法院管辖。", .vendor_exclusive_forum),
+            (
+                "Disputes shall be heard exclusively by the courts located where Licensor has its principal place of business.",
+                .vendor_exclusive_forum
+            ),
+            ("合同终止后乙方有权删除甲方的全部数据。", .no_data_return),
+        ])
     func oneSided(_ text: String, _ kind: RedFlagKind) {
         #expect(flags(text).contains(kind), "\(text)")
     }

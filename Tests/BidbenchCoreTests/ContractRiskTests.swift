@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite("Risk register and change orders")
@@ -33,8 +34,9 @@ struct ContractRiskTests {
 
     @Test("early-warning triggers")
     func triggers() {
-        let contract = Contract(id: "C1", vendor: "V1", title: "ERP", file: "", effective: day("2027-01-01"), termMonths: 12,
-                                autoRenew: true, renewalMonths: 12, noticeDays: 30)
+        let contract = Contract(
+            id: "C1", vendor: "V1", title: "ERP", file: "", effective: day("2027-01-01"), termMonths: 12,
+            autoRenew: true, renewalMonths: 12, noticeDays: 30)
         let milestones = [
             PaymentMilestone(contract: "C1", milestone: "初验", percent: 40, due: day("2027-11-01")),
             PaymentMilestone(contract: "C1", milestone: "预付款", percent: 30, due: day("2027-01-15"), status: "paid"),
@@ -44,33 +46,50 @@ struct ContractRiskTests {
             Risk(id: "R1", type: .vendor, title: "late milestone", likelihood: 3, impact: 3, trigger: "milestone_overdue", threshold: "14"),
             Risk(id: "R2", type: .vendor, title: "renewal trap", likelihood: 3, impact: 3, trigger: "notice_within", threshold: "10"),
             Risk(id: "R3", type: .financial, title: "budget", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "90%"),
-            Risk(id: "R4", type: .financial, title: "budget closed", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "0.5", status: "closed"),
+            Risk(
+                id: "R4", type: .financial, title: "budget closed", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "0.5",
+                status: "closed"),
             Risk(id: "R5", type: .technical, title: "free text", likelihood: 1, impact: 1, trigger: "vendor staff leave", threshold: ""),
         ]
-        let alerts = RiskRegister.alerts(risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.92,
-                                         today: day("2027-11-25"))
-        #expect(alerts == [
-            RiskAlert(risk: "R1", trigger: "milestone_overdue", message: "C1 milestone 初验 is 24 days overdue (due 2027-11-01)",
-                      messageZH: "C1 付款节点 初验 已逾期 24 天 (应于 2027-11-01 支付)"),
-            RiskAlert(risk: "R2", trigger: "notice_within", message: "C1 non-renewal notice due in 7 days (2027-12-02)",
-                      messageZH: "C1 不续约通知期限还剩 7 天 (2027-12-02)"),
-            RiskAlert(risk: "R3", trigger: "budget_used", message: "budget 92% used (threshold 90%)",
-                      messageZH: "预算已使用 92% (阈值 90%)"),
-        ])
+        let alerts = RiskRegister.alerts(
+            risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.92,
+            today: day("2027-11-25"))
+        #expect(
+            alerts == [
+                RiskAlert(
+                    risk: "R1", trigger: "milestone_overdue", message: "C1 milestone 初验 is 24 days overdue (due 2027-11-01)",
+                    messageZH: "C1 付款节点 初验 已逾期 24 天 (应于 2027-11-01 支付)"),
+                RiskAlert(
+                    risk: "R2", trigger: "notice_within", message: "C1 non-renewal notice due in 7 days (2027-12-02)",
+                    messageZH: "C1 不续约通知期限还剩 7 天 (2027-12-02)"),
+                RiskAlert(
+                    risk: "R3", trigger: "budget_used", message: "budget 92% used (threshold 90%)",
+                    messageZH: "预算已使用 92% (阈值 90%)"),
+            ])
         // 终验 is only 5 days late (< 14); below the budget threshold nothing fires.
-        #expect(RiskRegister.alerts(risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.8,
-                                    today: day("2027-11-01")).isEmpty)
+        #expect(
+            RiskRegister.alerts(
+                risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.8,
+                today: day("2027-11-01")
+            ).isEmpty)
     }
 
     @Test("change orders: only approved deltas change the value; history in date order")
     func changes() {
         let c = Contract(id: "C1", vendor: "V1", title: "ERP", file: "", value: Money(units: 1_280_000))
         let changes = [
-            ChangeOrder(contract: "C1", id: "CO2", date: day("2027-05-10"), description: "报表模块", priceDelta: Money(units: 60_000), status: "approved"),
-            ChangeOrder(contract: "C1", id: "CO1", date: day("2027-03-02"), description: "少培训两天", priceDelta: Money(minor: -1_200_050), status: "已批准"),
+            ChangeOrder(
+                contract: "C1", id: "CO2", date: day("2027-05-10"), description: "报表模块", priceDelta: Money(units: 60_000),
+                status: "approved"),
+            ChangeOrder(
+                contract: "C1", id: "CO1", date: day("2027-03-02"), description: "少培训两天", priceDelta: Money(minor: -1_200_050),
+                status: "已批准"),
             ChangeOrder(contract: "C1", id: "CO3", date: nil, description: "移动端", priceDelta: Money(units: 90_000)),
-            ChangeOrder(contract: "C1", id: "CO4", date: day("2027-06-01"), description: "rejected", priceDelta: Money(units: 5), status: "rejected"),
-            ChangeOrder(contract: "C2", id: "CO1", date: day("2027-01-01"), description: "other", priceDelta: Money(units: 7), status: "approved"),
+            ChangeOrder(
+                contract: "C1", id: "CO4", date: day("2027-06-01"), description: "rejected", priceDelta: Money(units: 5), status: "rejected"
+            ),
+            ChangeOrder(
+                contract: "C2", id: "CO1", date: day("2027-01-01"), description: "other", priceDelta: Money(units: 7), status: "approved"),
         ]
         // 1 280 000.00 − 12 000.50 + 60 000.00 = 1 327 999.50
         #expect(ChangeOrders.currentValue(of: c, changes: changes) == Money(minor: 132_799_950))

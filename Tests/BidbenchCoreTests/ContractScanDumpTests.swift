@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BidbenchCore
 
 /// A tool for work on the scanner's speed, run by hand: every scan written in full (each finding's
@@ -15,11 +16,13 @@ struct ContractScanDumpTests {
     static let input = ProcessInfo.processInfo.environment["BIDBENCH_SCAN_IN"]
     static let output = ProcessInfo.processInfo.environment["BIDBENCH_SCAN_OUT"]
 
-    @Test("dump every scan of BIDBENCH_SCAN_IN to BIDBENCH_SCAN_OUT",
-          .enabled(if: input != nil && output != nil, "set BIDBENCH_SCAN_IN and BIDBENCH_SCAN_OUT"))
+    @Test(
+        "dump every scan of BIDBENCH_SCAN_IN to BIDBENCH_SCAN_OUT",
+        .enabled(if: input != nil && output != nil, "set BIDBENCH_SCAN_IN and BIDBENCH_SCAN_OUT"))
     func dumpAll() throws {
         let fm = FileManager.default
-        let inDir = Self.input!, outDir = Self.output!
+        let inDir = Self.input!
+        let outDir = Self.output!
         try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let names = try fm.contentsOfDirectory(atPath: inDir).sorted()
         #expect(!names.isEmpty)

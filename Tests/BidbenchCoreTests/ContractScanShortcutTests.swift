@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BidbenchCore
 
 /// The scanner's shortcuts must answer exactly like the slow operations they stand in for: the
@@ -10,10 +11,12 @@ import Testing
 struct ContractScanShortcutTests {
     /// Every pattern the scanner matches.
     static var allPatterns: [TextPattern] {
-        var sets = [ClauseRules.definitionHeadings, RedFlagDetector.noReturn, RedFlagDetector.liabilityWords,
-                    RedFlagDetector.capWords, RedFlagDetector.periodCap, RedFlagDetector.totalCap,
-                    RedFlagDetector.exclusion, RedFlagDetector.dataLoss, RedFlagDetector.refersBack,
-                    RedFlagDetector.carveOut, RedFlagDetector.buyer, RedFlagDetector.englishNegators]
+        var sets = [
+            ClauseRules.definitionHeadings, RedFlagDetector.noReturn, RedFlagDetector.liabilityWords,
+            RedFlagDetector.capWords, RedFlagDetector.periodCap, RedFlagDetector.totalCap,
+            RedFlagDetector.exclusion, RedFlagDetector.dataLoss, RedFlagDetector.refersBack,
+            RedFlagDetector.carveOut, RedFlagDetector.buyer, RedFlagDetector.englishNegators,
+        ]
         for rule in ClauseRules.all { sets += [rule.headings, rule.headingVeto, rule.strong, rule.weak, rule.veto] }
         return sets.flatMap(\.patterns) + RedFlagDetector.rules.flatMap { $0.triggers + $0.veto.patterns }
     }
@@ -22,13 +25,18 @@ struct ContractScanShortcutTests {
     static func contractLines() throws -> [String] {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let root = here.deletingLastPathComponent().deletingLastPathComponent()
-        let folders = [here.appendingPathComponent("Fixtures/contracts"), root.appendingPathComponent("data/demo/contracts"),
-                       root.appendingPathComponent("data/demo-en/contracts")]
+        let folders = [
+            here.appendingPathComponent("Fixtures/contracts"), root.appendingPathComponent("data/demo/contracts"),
+            root.appendingPathComponent("data/demo-en/contracts"),
+        ]
         var lines: [String] = []
         for folder in folders {
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            where name.hasSuffix(".md") || name.hasSuffix(".txt") {
                 let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-                lines += ContractLineParser.splitLines(text).map { ContractText.lowerASCII(ContractText.normalize($0)) }.filter { !$0.isEmpty }
+                lines += ContractLineParser.splitLines(text).map { ContractText.lowerASCII(ContractText.normalize($0)) }.filter {
+                    !$0.isEmpty
+                }
             }
         }
         return lines
@@ -40,9 +48,12 @@ struct ContractScanShortcutTests {
         let lines = try Self.contractLines()
         #expect(patterns.count > 500)
         #expect(lines.count > 500)
-        var matched = 0, skipped = 0, differ: [String] = []
+        var matched = 0
+        var skipped = 0
+        var differ: [String] = []
         for line in lines {
-            let filtered = Haystack(line), full = Haystack(unfiltered: Array(line.utf8))
+            let filtered = Haystack(line)
+            let full = Haystack(unfiltered: Array(line.utf8))
             for p in patterns {
                 let fast = p.allMatches(in: filtered).map { [$0.range.lowerBound, $0.range.upperBound, $0.firstEnd] }
                 let slow = p.allMatches(in: full).map { [$0.range.lowerBound, $0.range.upperBound, $0.firstEnd] }
@@ -94,9 +105,11 @@ struct ContractScanShortcutTests {
 
     @Test("ChineseNumber digit and unit values equal a lookup by character, over every scalar")
     func chineseNumeralsByScalar() {
-        let digits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "貮": 2, "三": 3, "叁": 3,
-                                        "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
-                                        "九": 9, "玖": 9]
+        let digits: [Character: Int] = [
+            "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "貮": 2, "三": 3, "叁": 3,
+            "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+            "九": 9, "玖": 9,
+        ]
         let units: [Character: Int] = ["十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10_000]
         var differ: [UInt32] = []
         for v in UInt32(0)...0x10FFFF {

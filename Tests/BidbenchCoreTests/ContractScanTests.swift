@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BidbenchCore
 
 /// Reads a contract fixture next to this file (works wherever the repository is checked out).
@@ -52,8 +53,11 @@ struct ContractScanTests {
     func enProblematic() throws {
         let scan = ContractScanner.scan(try contractFixture("en-saas-problematic.txt"))
         let present = Set(scan.clauses.filter(\.present).map(\.kind))
-        #expect(present == [.fees, .payment, .services, .liability, .term, .renewal, .termination, .confidentiality,
-                            .price_change, .dispute_resolution, .governing_law])
+        #expect(
+            present == [
+                .fees, .payment, .services, .liability, .term, .renewal, .termination, .confidentiality,
+                .price_change, .dispute_resolution, .governing_law,
+            ])
     }
 
     @Test("definitions and cross-references are not clauses")
@@ -75,7 +79,7 @@ struct ContractScanTests {
     func trickyChinese() throws {
         let scan = ContractScanner.scan(try contractFixture("tricky-zh.txt"))
         #expect(!scan.has(.confidentiality))  // “保密信息”是指… and 参见第九条（保密）
-        #expect(!scan.has(.force_majeure))    // “不可抗力”是指…
+        #expect(!scan.has(.force_majeure))  // “不可抗力”是指…
         #expect(scan.finding(.fees).line == 8)
         #expect(scan.finding(.payment).line == 11)
         #expect(scan.finding(.acceptance).line == 14)
@@ -90,7 +94,9 @@ struct ContractScanTests {
         let json = try contractFixture("commonpaper-software-license-agreement.json")
         let annotation = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
         let truth = annotation["clauses"] as! [String: Bool]
-        var tp = 0, fp = 0, fn = 0
+        var tp = 0
+        var fp = 0
+        var fn = 0
         for kind in ClauseKind.allCases {
             let expected = truth[kind.rawValue]!
             switch (scan.has(kind), expected) {
@@ -108,8 +114,10 @@ struct ContractScanTests {
         #expect(scan.finding(.change_control).line == 65)
         #expect(scan.finding(.governing_law).line == 66)
         #expect(scan.finding(.force_majeure).line == 29)
-        #expect(scan.finding(.force_majeure).evidence
-            == "Neither party will be liable for a delay or failure to perform its obligations of this Agreement if and to the extent caused by a Force Majeure Event.")
+        #expect(
+            scan.finding(.force_majeure).evidence
+                == "Neither party will be liable for a delay or failure to perform its obligations of this Agreement if and to the extent caused by a Force Majeure Event."
+        )
         // Red flags the buyer cares about among the annotated ones.
         #expect(scan.flags(.vendor_may_suspend).map(\.line) == [15])
         #expect(scan.flags(.auto_renewal).map(\.line) == [24])
@@ -122,8 +130,8 @@ struct ContractScanTests {
         let scan = ContractScanner.scan(try contractFixture("bonterms-cloud-terms-excerpt.md"))
         let missing = Set(scan.clauses.filter { !$0.present }.map(\.kind))
         #expect(missing == [.acceptance, .price_change])
-        #expect(scan.finding(.privacy).line == 17)           // 5.3 DPA
-        #expect(scan.finding(.data_return).line == 85)       // 14.4 (a) export of Customer Data
+        #expect(scan.finding(.privacy).line == 17)  // 5.3 DPA
+        #expect(scan.finding(.data_return).line == 85)  // 14.4 (a) export of Customer Data
         #expect(scan.finding(.dispute_resolution).line == 121)  // not "12.3 Payment Disputes"
         #expect(scan.flags(.vendor_may_suspend).map(\.line) == [73])
         #expect(scan.flags(.auto_renewal).map(\.line) == [77])
@@ -137,19 +145,19 @@ struct ContractScanTests {
     @Test("hard-wrapped lines (PDF exports) are read as paragraphs; evidence names the line where the sentence starts")
     func wrapped() {
         let text = """
-        第十二条 数据
-        乙方应在合同终止后三十日内，以通用格式向甲方返
-        还全部业务数据。乙方有权调整
-        服务价格。
+            第十二条 数据
+            乙方应在合同终止后三十日内，以通用格式向甲方返
+            还全部业务数据。乙方有权调整
+            服务价格。
 
-        7. Renewal
-        This Agreement will renew automatically for successive
-        one-year terms unless either party gives notice at least
-        sixty (60) days before the end of the then-current term.
-        5.1 Vendor's total liability for all claims shall
-        not exceed the fees paid by Customer in the three
-        (3) months preceding the claim.
-        """
+            7. Renewal
+            This Agreement will renew automatically for successive
+            one-year terms unless either party gives notice at least
+            sixty (60) days before the end of the then-current term.
+            5.1 Vendor's total liability for all claims shall
+            not exceed the fees paid by Customer in the three
+            (3) months preceding the claim.
+            """
         let scan = ContractScanner.scan(text)
         #expect(scan.finding(.data_return).line == 2)
         #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")

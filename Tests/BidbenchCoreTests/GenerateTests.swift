@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite struct GenerateTests {
@@ -40,7 +41,9 @@ import Testing
         // The Store's order (sorted by key), so that saving and reloading gives back the same value.
         #expect(ws.criteria.map(\.id) == ws.criteria.map(\.id).sorted())
         for rows in ws.scores.values {
-            #expect(rows.map { [$0.vendor, $0.criterion] }.elementsEqual(rows.map { [$0.vendor, $0.criterion] }.sorted { $0.lexicographicallyPrecedes($1) }))
+            #expect(
+                rows.map { [$0.vendor, $0.criterion] }.elementsEqual(
+                    rows.map { [$0.vendor, $0.criterion] }.sorted { $0.lexicographicallyPrecedes($1) }))
         }
         let budgetKeys = ws.budget.map { "\($0.fiscalYear)|\($0.costCenter)|\($0.category)" }
         #expect(budgetKeys == budgetKeys.sorted())
@@ -48,8 +51,10 @@ import Testing
 
     @Test func everyReferenceIsValid() {
         let ws = WorkspaceGenerator.generate(vendors: 25, requirements: 900, evaluators: 4, seed: 3)
-        let vendors = Set(ws.vendors.map(\.id)), departments = Set(ws.departments.map(\.id))
-        let criteria = Set(ws.criteria.map(\.id)), contracts = Set(ws.contracts.map(\.id))
+        let vendors = Set(ws.vendors.map(\.id))
+        let departments = Set(ws.departments.map(\.id))
+        let criteria = Set(ws.criteria.map(\.id))
+        let contracts = Set(ws.contracts.map(\.id))
         let requirements = Dictionary(uniqueKeysWithValues: ws.requirements.map { ($0.id, $0) })
         #expect(ws.requirements.allSatisfy { departments.contains($0.department) && criteria.contains($0.criterion) })
         #expect(ws.criteria.allSatisfy { $0.parent.isEmpty || criteria.contains($0.parent) })
@@ -82,7 +87,7 @@ import Testing
 
     @Test func paymentsSumTo100PerContract() {
         let ws = WorkspaceGenerator.generate(vendors: 60, requirements: 50, evaluators: 2, seed: 11)
-        #expect(ws.contracts.count == 8)   // 2 + 60/10
+        #expect(ws.contracts.count == 8)  // 2 + 60/10
         for c in ws.contracts {
             #expect(ws.payments.filter { $0.contract == c.id }.reduce(0) { $0 + $1.percent } == 100)
         }

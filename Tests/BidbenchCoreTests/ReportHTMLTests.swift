@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import BidbenchCore
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A small workspace with every table filled, and a hostile vendor name.
 private func reportSample(language: String = "en") -> Workspace {
@@ -20,12 +22,18 @@ private func reportSample(language: String = "en") -> Workspace {
         Requirement(id: "R3", department: "D2", module: "CRM", title: "Leads", priority: .must),
         Requirement(id: "R4", department: "D2", module: "CRM", title: "Old", priority: .could, status: .dropped),
     ]
-    ws.vendors = [Vendor(id: "V1", name: "<script>alert(1)</script>"), Vendor(id: "V2", name: "O'Brien & Sons"),
-                  Vendor(id: "V3", name: "Gamma")]
-    ws.criteria = [Criterion(id: "c1", name: "Function", weight: 0.6),
-                   Criterion(id: "c2", name: "Price", kind: .cost, weight: 0.4, source: .price)]
-    ws.scores = ["A": [Score(vendor: "V1", criterion: "c1", score: 8), Score(vendor: "V2", criterion: "c1", score: 4)],
-                 "B": [Score(vendor: "V1", criterion: "c1", score: 6), Score(vendor: "V2", criterion: "c1", score: 8)]]
+    ws.vendors = [
+        Vendor(id: "V1", name: "<script>alert(1)</script>"), Vendor(id: "V2", name: "O'Brien & Sons"),
+        Vendor(id: "V3", name: "Gamma"),
+    ]
+    ws.criteria = [
+        Criterion(id: "c1", name: "Function", weight: 0.6),
+        Criterion(id: "c2", name: "Price", kind: .cost, weight: 0.4, source: .price),
+    ]
+    ws.scores = [
+        "A": [Score(vendor: "V1", criterion: "c1", score: 8), Score(vendor: "V2", criterion: "c1", score: 4)],
+        "B": [Score(vendor: "V1", criterion: "c1", score: 6), Score(vendor: "V2", criterion: "c1", score: 8)],
+    ]
     ws.gates = [GateAnswer(vendor: "V3", requirement: "R1", answer: .no, note: "no multi-currency")]
     ws.settings.method = "wsm"
     ws.prices = [
@@ -33,18 +41,30 @@ private func reportSample(language: String = "en") -> Workspace {
         PriceLine(vendor: "V1", item: "Support", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)),
         PriceLine(vendor: "V2", item: "SaaS", category: .subscription, model: .per_user_annual, unitPrice: Money(units: 5_000)),
     ]
-    ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "", amount: Money(units: 110_000)),
-                 BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "", amount: Money(units: 30_000))]
-    ws.contracts = [Contract(id: "C1", vendor: "V1", title: "Main <contract>", file: "contracts/c1.md",
-                             effective: Day(year: 2027, month: 1, day: 1), termMonths: 12, autoRenew: true,
-                             renewalMonths: 12, noticeDays: 30, value: Money(units: 120_000), warrantyMonths: 6)]
-    ws.payments = [PaymentMilestone(contract: "C1", milestone: "Signing", percent: 30, due: Day(year: 2027, month: 1, day: 15)),
-                   PaymentMilestone(contract: "C1", milestone: "Go-live", percent: 70, due: Day(year: 2027, month: 6, day: 30))]
+    ws.budget = [
+        BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "", amount: Money(units: 110_000)),
+        BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "", amount: Money(units: 30_000)),
+    ]
+    ws.contracts = [
+        Contract(
+            id: "C1", vendor: "V1", title: "Main <contract>", file: "contracts/c1.md",
+            effective: Day(year: 2027, month: 1, day: 1), termMonths: 12, autoRenew: true,
+            renewalMonths: 12, noticeDays: 30, value: Money(units: 120_000), warrantyMonths: 6)
+    ]
+    ws.payments = [
+        PaymentMilestone(contract: "C1", milestone: "Signing", percent: 30, due: Day(year: 2027, month: 1, day: 15)),
+        PaymentMilestone(contract: "C1", milestone: "Go-live", percent: 70, due: Day(year: 2027, month: 6, day: 30)),
+    ]
     ws.reviews = [ClauseReview(contract: "C1", clause: .acceptance, status: .missing, note: "add <acceptance>")]
-    ws.changes = [ChangeOrder(contract: "C1", id: "CO1", date: Day(year: 2027, month: 3, day: 1), description: "Extra",
-                              priceDelta: Money(units: 10_000), status: "approved")]
-    ws.risks = [Risk(id: "RK1", type: .vendor, title: "Vendor <b>fails</b>", likelihood: 4, impact: 5),
-                Risk(id: "RK2", type: .technical, title: "Interface", likelihood: 2, impact: 3, status: "closed")]
+    ws.changes = [
+        ChangeOrder(
+            contract: "C1", id: "CO1", date: Day(year: 2027, month: 3, day: 1), description: "Extra",
+            priceDelta: Money(units: 10_000), status: "approved")
+    ]
+    ws.risks = [
+        Risk(id: "RK1", type: .vendor, title: "Vendor <b>fails</b>", likelihood: 4, impact: 5),
+        Risk(id: "RK2", type: .technical, title: "Interface", likelihood: 2, impact: 3, status: "closed"),
+    ]
     return ws
 }
 
@@ -54,8 +74,10 @@ private final class ReportXMLProbe: NSObject, XMLParserDelegate {
     var elements: [String] = []
     var attributes: [String] = []
     var text = ""
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         elements.append(name)
         attributes += attributeDict.values
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchCore
 
 @Suite struct PriorityParsingTests {
@@ -35,7 +36,7 @@ import Testing
         let reqs = [
             Requirement(id: "R14", department: "D03", module: "排程", title: "交期承诺按产能计算"),
             Requirement(id: "R31", department: "D02", module: "销售", title: "按产能计算交期承诺"),
-            Requirement(id: "R32", department: "D02", module: "销售", title: "交期承诺按产能计算并提醒"), // same dept as R31
+            Requirement(id: "R32", department: "D02", module: "销售", title: "交期承诺按产能计算并提醒"),  // same dept as R31
             Requirement(id: "R40", department: "D05", module: "HR", title: "Employee training records"),
             Requirement(id: "R41", department: "D01", module: "HR", title: "Training records for employees"),
             Requirement(id: "R42", department: "D04", module: "OA", title: "Mobile approval", status: .dropped),
@@ -54,13 +55,16 @@ import Testing
     @Test func mergeKeepsBothSourcesAndTheHigherPriority() {
         var ws = Workspace()
         ws.requirements = [
-            Requirement(id: "R14", department: "D03", module: "排程", title: "交期承诺按产能计算", priority: .should, weight: 3,
-                        acceptance: "承诺交期误差 ≤ 2 天", source: "生产部 2026-11-20 调研"),
-            Requirement(id: "R31", department: "D02", module: "销售", title: "按产能计算交期承诺", detail: "报价时即给出交期",
-                        priority: .must, weight: 5, source: "销售部 2026-11-21 调研"),
+            Requirement(
+                id: "R14", department: "D03", module: "排程", title: "交期承诺按产能计算", priority: .should, weight: 3,
+                acceptance: "承诺交期误差 ≤ 2 天", source: "生产部 2026-11-20 调研"),
+            Requirement(
+                id: "R31", department: "D02", module: "销售", title: "按产能计算交期承诺", detail: "报价时即给出交期",
+                priority: .must, weight: 5, source: "销售部 2026-11-21 调研"),
         ]
         let merged = Consolidation.merge(ws, keep: "R14", absorb: "R31", date: Day(year: 2026, month: 11, day: 29))!
-        let k = merged.requirements[0], a = merged.requirements[1]
+        let k = merged.requirements[0]
+        let a = merged.requirements[1]
         #expect(k.priority == .must)
         #expect(k.weight == 5)
         #expect(k.source == "生产部 2026-11-20 调研; 销售部 2026-11-21 调研 (R31)")
@@ -90,8 +94,9 @@ import Testing
 @Suite struct SurveyTests {
     @Test func answersBecomeARequirement() {
         let answers = ["排产靠 Excel, 经常冲突", "产能约束下的自动排产", "排程", "计划员 6 人", "必须", "500 张工单 10 秒内排完", "20 万以内", "2027-06"]
-        let r = Survey.requirement(id: "R48", department: "D03", departmentName: "生产部", date: Day(year: 2026, month: 11, day: 29),
-                                   questions: Survey.defaultQuestions, answers: answers, lang: "zh")!
+        let r = Survey.requirement(
+            id: "R48", department: "D03", departmentName: "生产部", date: Day(year: 2026, month: 11, day: 29),
+            questions: Survey.defaultQuestions, answers: answers, lang: "zh")!
         #expect(r.title == "产能约束下的自动排产")
         #expect(r.module == "排程")
         #expect(r.priority == .must)
@@ -103,15 +108,20 @@ import Testing
     }
 
     @Test func unknownPriorityIsKeptAndNoTitleGivesNothing() {
-        let r = Survey.requirement(id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
-                                   questions: Survey.defaultQuestions, answers: ["", "Pipeline forecast", "", "", "asap"], lang: "en")!
+        let r = Survey.requirement(
+            id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
+            questions: Survey.defaultQuestions, answers: ["", "Pipeline forecast", "", "", "asap"], lang: "en")!
         #expect(r.priority == .should)
         #expect(r.detail == "priority: asap")
         // Left after the first question: the problem becomes the title, so nothing answered is lost.
-        #expect(Survey.requirement(id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
-                                   questions: Survey.defaultQuestions, answers: ["slow quotes"], lang: "en")?.title == "slow quotes")
-        #expect(Survey.requirement(id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
-                                   questions: Survey.defaultQuestions, answers: ["", ""], lang: "en") == nil)
+        #expect(
+            Survey.requirement(
+                id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
+                questions: Survey.defaultQuestions, answers: ["slow quotes"], lang: "en")?.title == "slow quotes")
+        #expect(
+            Survey.requirement(
+                id: "R1", department: "D1", departmentName: "Sales", date: Day(year: 2026, month: 11, day: 29),
+                questions: Survey.defaultQuestions, answers: ["", ""], lang: "en") == nil)
     }
 }
 

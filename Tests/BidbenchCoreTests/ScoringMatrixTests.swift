@@ -3,7 +3,9 @@ import Testing
 
 /// Rows of a CSV-like table, one string per line, split on commas (test input only: no quoting).
 func table(_ lines: [String]) -> [TableRow] {
-    lines.enumerated().map { TableRow(line: $0.offset + 1, cells: $0.element.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) }
+    lines.enumerated().map {
+        TableRow(line: $0.offset + 1, cells: $0.element.split(separator: ",", omittingEmptySubsequences: false).map(String.init))
+    }
 }
 
 func close(_ a: Double, _ b: Double, _ tol: Double = 1e-12) -> Bool { abs(a - b) <= tol }
@@ -15,15 +17,16 @@ func close(_ a: [Double], _ b: [Double], _ tol: Double = 1e-12) -> Bool {
 struct ScoringMatrixTests {
     /// Hwang & Yoon (1981), fighter aircraft: C* = 0.643, 0.268, 0.613, 0.312 (A1 best).
     @Test func hwangYoonTOPSIS() throws {
-        let m = try DecisionMatrix.parse(rows: table([
-            "aircraft,speed,range,payload,cost,reliability,maneuverability",
-            "type,benefit,benefit,benefit,cost,benefit,benefit",
-            "weight,0.2,0.1,0.1,0.1,0.2,0.3",
-            "A1,2.0,1500,20000,5.5,5,9",
-            "A2,2.5,2700,18000,6.5,3,5",
-            "A3,1.8,2000,21000,4.5,7,7",
-            "A4,2.2,1800,20000,5.0,5,5",
-        ]))
+        let m = try DecisionMatrix.parse(
+            rows: table([
+                "aircraft,speed,range,payload,cost,reliability,maneuverability",
+                "type,benefit,benefit,benefit,cost,benefit,benefit",
+                "weight,0.2,0.1,0.1,0.1,0.2,0.3",
+                "A1,2.0,1500,20000,5.5,5,9",
+                "A2,2.5,2700,18000,6.5,3,5",
+                "A3,1.8,2000,21000,4.5,7,7",
+                "A4,2.2,1800,20000,5.0,5,5",
+            ]))
         let r = try m.rank(method: .topsis)
         #expect(r.normalization == .vector)
         // Values from pymcdm 1.4 TOPSIS(vector_normalization) and a classic ideal/anti-ideal computation.
@@ -35,7 +38,10 @@ struct ScoringMatrixTests {
 
     /// A 5 × 4 matrix checked against pymcdm 1.4 (WSM and TOPSIS with each normalisation function).
     @Test(arguments: [
-        (ScoringMethod.wsm, Normalization.linear, [0.7931542473490087, 0.8654471544715446, 0.7978584729981378, 0.8545532245532245, 0.731363692232055]),
+        (
+            ScoringMethod.wsm, Normalization.linear,
+            [0.7931542473490087, 0.8654471544715446, 0.7978584729981378, 0.8545532245532245, 0.731363692232055]
+        ),
         (.wsm, .max, [0.48742628801986343, 0.5490165270018621, 0.4739583333333333, 0.5481591402855369, 0.41115378646803225]),
         (.wsm, .minmax, [0.4946055051143546, 0.7125, 0.4, 0.6679562693943224, 0.35544046661303297]),
         (.wsm, .sum, [0.1967594018720637, 0.21312796915481347, 0.1995003049402581, 0.21151433385591817, 0.17909799017694655]),
@@ -47,9 +53,10 @@ struct ScoringMatrixTests {
         (.topsis, .vector, [0.4907985709505227, 0.6080210185825223, 0.4767130394765052, 0.6733481027502305, 0.3984157928537931]),
     ])
     func matchesPymcdm(method: ScoringMethod, normalization: Normalization, expected: [Double]) throws {
-        let m = DecisionMatrix(criteria: ["price", "quality", "delivery", "support"], kinds: [.cost, .benefit, .cost, .benefit],
-                               weights: [0.35, 0.25, 0.15, 0.25], alternatives: ["A", "B", "C", "D", "E"],
-                               values: [120.5, 7, 3.2, 45, 98.0, 6, 4.1, 60, 143.2, 9, 2.7, 38, 110.0, 8, 3.9, 52, 101.7, 5, 4.8, 41])
+        let m = DecisionMatrix(
+            criteria: ["price", "quality", "delivery", "support"], kinds: [.cost, .benefit, .cost, .benefit],
+            weights: [0.35, 0.25, 0.15, 0.25], alternatives: ["A", "B", "C", "D", "E"],
+            values: [120.5, 7, 3.2, 45, 98.0, 6, 4.1, 60, 143.2, 9, 2.7, 38, 110.0, 8, 3.9, 52, 101.7, 5, 4.8, 41])
         let r = try m.rank(method: method, normalization: normalization)
         #expect(close(r.scores, expected, 1e-14))
     }
@@ -75,8 +82,9 @@ struct ScoringMatrixTests {
     }
 
     @Test func normalisationErrorsNameCriterionAndAlternative() throws {
-        let m = DecisionMatrix(criteria: ["Quality", "Price"], kinds: [.benefit, .cost], weights: [1, 1],
-                               alternatives: ["A", "B"], values: [5, 100, 6, 0])
+        let m = DecisionMatrix(
+            criteria: ["Quality", "Price"], kinds: [.benefit, .cost], weights: [1, 1],
+            alternatives: ["A", "B"], values: [5, 100, 6, 0])
         #expect(throws: ScoringError("criterion \"Price\", alternative \"B\": 0 cannot be normalised with linear (it needs values > 0)")) {
             try m.rank(method: .wsm)
         }
@@ -84,7 +92,10 @@ struct ScoringMatrixTests {
             try m.rank(method: .wsm, normalization: .sum)
         }
         let neg = DecisionMatrix(criteria: ["Gain"], kinds: [.benefit], weights: [1], alternatives: ["A", "B"], values: [-3, -1])
-        #expect(throws: ScoringError("criterion \"Gain\", alternative \"B\": the column maximum -1 cannot be normalised with max (it needs a maximum > 0)")) {
+        #expect(
+            throws: ScoringError(
+                "criterion \"Gain\", alternative \"B\": the column maximum -1 cannot be normalised with max (it needs a maximum > 0)")
+        ) {
             try neg.rank(method: .wsm, normalization: .max)
         }
         let zero = DecisionMatrix(criteria: ["Gain"], kinds: [.benefit], weights: [1], alternatives: ["A", "B"], values: [0, 0])
@@ -96,8 +107,9 @@ struct ScoringMatrixTests {
     }
 
     @Test func weightsAreNormalisedWithAWarning() throws {
-        let m = DecisionMatrix(criteria: ["a", "b"], kinds: [.benefit, .benefit], weights: [3, 1],
-                               alternatives: ["X", "Y"], values: [1, 2, 2, 1])
+        let m = DecisionMatrix(
+            criteria: ["a", "b"], kinds: [.benefit, .benefit], weights: [3, 1],
+            alternatives: ["X", "Y"], values: [1, 2, 2, 1])
         let r = try m.rank()
         #expect(r.problem.weights == [0.75, 0.25])
         #expect(r.warnings == ["weights sum to 4, not 1; they were scaled to sum 1"])
@@ -116,13 +128,14 @@ struct ScoringMatrixTests {
     }
 
     @Test func parsesTheMatrixFile() throws {
-        let m = try DecisionMatrix.parse(rows: table([
-            "vendor, Price ,Quality",
-            "weight,1/3,2/3",
-            "Type,cost,benefit",
-            "A,100, 7",
-            "B,80,6.5",
-        ]))
+        let m = try DecisionMatrix.parse(
+            rows: table([
+                "vendor, Price ,Quality",
+                "weight,1/3,2/3",
+                "Type,cost,benefit",
+                "A,100, 7",
+                "B,80,6.5",
+            ]))
         #expect(m.criteria == ["Price", "Quality"])
         #expect(m.kinds == [.cost, .benefit])
         #expect(close(m.weights, [1.0 / 3, 2.0 / 3]))
@@ -194,11 +207,12 @@ struct ScoringMatrixTests {
     }
 
     func randomMatrix(_ rng: inout Rng, rows: Int, cols: Int) -> DecisionMatrix {
-        DecisionMatrix(criteria: (0..<cols).map { "c\($0)" },
-                       kinds: (0..<cols).map { _ in rng.next() < 0.5 ? .cost : .benefit },
-                       weights: (0..<cols).map { _ in rng.next() + 0.01 },
-                       alternatives: (0..<rows).map { "a\($0)" },
-                       values: (0..<(rows * cols)).map { _ in 1 + 999 * rng.next() })
+        DecisionMatrix(
+            criteria: (0..<cols).map { "c\($0)" },
+            kinds: (0..<cols).map { _ in rng.next() < 0.5 ? .cost : .benefit },
+            weights: (0..<cols).map { _ in rng.next() + 0.01 },
+            alternatives: (0..<rows).map { "a\($0)" },
+            values: (0..<(rows * cols)).map { _ in 1 + 999 * rng.next() })
     }
 
     @Test func scalingPricesKeepsLinearRanks() throws {
@@ -208,7 +222,8 @@ struct ScoringMatrixTests {
             var scaled = m
             let factor = 0.01 + 100 * rng.next()
             for i in 0..<m.alternatives.count { scaled.values[i * m.criteria.count] *= factor }
-            let a = try m.rank(method: .wsm), b = try scaled.rank(method: .wsm)
+            let a = try m.rank(method: .wsm)
+            let b = try scaled.rank(method: .wsm)
             #expect(a.ranks == b.ranks)
             #expect(close(a.scores, b.scores, 1e-12))
         }

@@ -31,8 +31,8 @@ struct ScoringWorkspaceTests {
         ]
         ws.gates = [
             GateAnswer(vendor: "C", requirement: "R02", answer: .no),
-            GateAnswer(vendor: "A", requirement: "R05", answer: .no),   // dropped requirement: no knock-out
-            GateAnswer(vendor: "B", requirement: "R07", answer: .no),   // not a must: no knock-out
+            GateAnswer(vendor: "A", requirement: "R05", answer: .no),  // dropped requirement: no knock-out
+            GateAnswer(vendor: "B", requirement: "R07", answer: .no),  // not a must: no knock-out
         ]
         ws.scores = [
             "王工": [
@@ -84,10 +84,13 @@ struct ScoringWorkspaceTests {
         let e = try evaluate(ws, method: "cn")
         // 30 % is the goods minimum itself: no price-weight warning.
         #expect(e.warnings.map(\.en) == ["the small/micro-enterprise price deduction is 25 %, outside the 10–20 % of the 2022 rules"])
-        ws.criteria[0].weight = 20   // 20 / 90 ≈ 22.22 % < 30 %
+        ws.criteria[0].weight = 20  // 20 / 90 ≈ 22.22 % < 30 %
         let low = try evaluate(ws, method: "cn")
-        #expect(low.warnings.contains(Notice("the price weight is 22.22 %, below the 87号令 minimum of 30 % for goods",
-                                             "价格权重为 22.22 %, 低于 87号令 对货物类项目的最低 30 %")))
+        #expect(
+            low.warnings.contains(
+                Notice(
+                    "the price weight is 22.22 %, below the 87号令 minimum of 30 % for goods",
+                    "价格权重为 22.22 %, 低于 87号令 对货物类项目的最低 30 %")))
         // B's scoring price is 900 000 × 0.75 = 675 000: the base.
         #expect(low.priceBase == 675_000)
     }
@@ -97,14 +100,14 @@ struct ScoringWorkspaceTests {
         let b = try #require(e.cells.first { $0.vendor == "B" && $0.criterion == "C3" })
         #expect(b.evaluators == ["李工", "王工"] && b.scores == [9, 5])
         #expect(b.mean == 7 && b.median == 7 && b.value == 7 && b.spread == 4 && b.sd == 2)
-        #expect(b.flagged)   // 4 ≥ 30 % of 10
+        #expect(b.flagged)  // 4 ≥ 30 % of 10
         let a = try #require(e.cells.first { $0.vendor == "A" && $0.criterion == "C3" })
         #expect(a.spread == 2 && a.sd == 1 && !a.flagged)
         #expect(e.aggregate == .median)
         let odd = Panel.cell(vendor: "v", criterion: "c", evaluators: ["a", "b", "c"], scores: [2, 9, 4], scale: 10, aggregate: .median)
         #expect(odd.value == 4 && odd.mean == 5 && odd.spread == 7)
         let edge = Panel.cell(vendor: "v", criterion: "c", evaluators: ["a", "b"], scores: [5, 8], scale: 10, aggregate: .mean)
-        #expect(edge.flagged)   // exactly 30 %
+        #expect(edge.flagged)  // exactly 30 %
         let under = Panel.cell(vendor: "v", criterion: "c", evaluators: ["a", "b"], scores: [5, 7.9], scale: 10, aggregate: .mean)
         #expect(!under.flagged)
     }
@@ -156,27 +159,31 @@ struct ScoringWorkspaceTests {
         ws.scores["王工"]!.append(Score(vendor: "Z", criterion: "C3", score: 5))
         ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C2", score: 5))
         let e = try evaluate(ws, method: "cn")
-        #expect(e.warnings.map(\.zh) == [
-            "准则 C6 的上级 C9 不在 criteria.csv 中; 按顶层处理",
-            "准则 C2 的评分被忽略: 它有子准则, 应对子准则打分",
-            "评分中的供应商 Z 不在 vendors.csv 中",
-            "供应商 A 仅部分满足必须项 R02 多币种凭证自动折算",
-            "还没有可以排名的供应商",
-            "ahp/top.csv 没有比较准则 C6 孤儿; 改用直接权重",
-        ])
-        #expect(e.warnings.map(\.en) == [
-            "criterion C6 names parent C9, which is not in criteria.csv; treated as top level",
-            "scores for criterion C2 are ignored: it has sub-criteria, which are scored instead",
-            "scores name vendor Z, which is not in vendors.csv",
-            "vendor A only partly meets must-have R02 多币种凭证自动折算",
-            "no vendor can be ranked yet",   // nobody scored C5 and C6 yet
-            "ahp/top.csv does not compare criterion C6 孤儿; direct weights used instead",
-        ])
+        #expect(
+            e.warnings.map(\.zh) == [
+                "准则 C6 的上级 C9 不在 criteria.csv 中; 按顶层处理",
+                "准则 C2 的评分被忽略: 它有子准则, 应对子准则打分",
+                "评分中的供应商 Z 不在 vendors.csv 中",
+                "供应商 A 仅部分满足必须项 R02 多币种凭证自动折算",
+                "还没有可以排名的供应商",
+                "ahp/top.csv 没有比较准则 C6 孤儿; 改用直接权重",
+            ])
+        #expect(
+            e.warnings.map(\.en) == [
+                "criterion C6 names parent C9, which is not in criteria.csv; treated as top level",
+                "scores for criterion C2 are ignored: it has sub-criteria, which are scored instead",
+                "scores name vendor Z, which is not in vendors.csv",
+                "vendor A only partly meets must-have R02 多币种凭证自动折算",
+                "no vendor can be ranked yet",  // nobody scored C5 and C6 yet
+                "ahp/top.csv does not compare criterion C6 孤儿; direct weights used instead",
+            ])
         #expect(e.incomplete.map(\.reason).first == "no panel scores for C5 培训; no panel scores for C6 孤儿")
         ws.criteria.removeLast()
         let e2 = try evaluate(ws, method: "cn")
         #expect(e2.warnings.last?.zh == "ahp/top.csv 不一致 (CR 0.626 ≥ 0.10); 判断 (价格, 质量) = 2 偏差最大, 改为 0.874 即可一致")
-        #expect(e2.warnings.last?.en == "ahp/top.csv is inconsistent (CR 0.626 ≥ 0.10); the judgement (价格, 质量) = 2 disagrees most, 0.874 would agree")
+        #expect(
+            e2.warnings.last?.en
+                == "ahp/top.csv is inconsistent (CR 0.626 ≥ 0.10); the judgement (价格, 质量) = 2 disagrees most, 0.874 would agree")
         #expect(e2.weights.first { $0.id == "C1" }!.fromAHP)
         #expect(close(e2.weights.first { $0.id == "C1" }!.global, 0.33131291, 1e-8))
         #expect(e2.ahp[""]?.consistent == false)
@@ -186,7 +193,7 @@ struct ScoringWorkspaceTests {
     /// requirement, scale and aggregate changes; and it is reused only while its inputs are equal.
     @Test func aKeptBasisNeverChangesTheResult() throws {
         var ws = sample()
-        ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C3", score: 8))   // a second score: warning
+        ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C3", score: 8))  // a second score: warning
         var basis = EvaluationBasis()
         func check(_ what: String, method: String = "cn", aggregate: String? = nil) throws {
             let kept = try evaluate(ws, method: method, aggregate: aggregate, basis: &basis)
@@ -203,9 +210,9 @@ struct ScoringWorkspaceTests {
         ws.scores["王工"]![0].score = 3
         try check("score")
         #expect(basis != first)
-        ws.gates[0].answer = .meets   // C is no longer knocked out
+        ws.gates[0].answer = .meets  // C is no longer knocked out
         try check("gate")
-        ws.requirements[1].status = .confirmed   // R05 becomes a knock-out for A
+        ws.requirements[1].status = .confirmed  // R05 becomes a knock-out for A
         try check("requirement")
         #expect(try evaluate(ws, method: "cn", basis: &basis).disqualified.map(\.vendor) == ["A"])
         try check("aggregate", aggregate: "median")

@@ -1,14 +1,17 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 @Suite struct FormatTests {
     @Test func csvRoundTripsAwkwardFields() throws {
-        let rows = [["id", "text", "note"],
-                    ["1", "a, b", "say \"hi\""],
-                    ["2", "line one\nline two", "中文，全角逗号"],
-                    ["3", "", " padded "]]
+        let rows = [
+            ["id", "text", "note"],
+            ["1", "a, b", "say \"hi\""],
+            ["2", "line one\nline two", "中文，全角逗号"],
+            ["3", "", " padded "],
+        ]
         let text = CSV.write(rows)
         #expect(text == "id,text,note\n1,\"a, b\",\"say \"\"hi\"\"\"\n2,\"line one\nline two\",中文，全角逗号\n3,,\" padded \"\n")
         let parsed = try CSV.parse(text)
@@ -56,9 +59,9 @@ import BidbenchCore
     @Test func utf8ValidationFindsTheFirstBadByte() {
         #expect(TextTools.firstInvalidUTF8(Array("中文 ok".utf8)) == nil)
         #expect(TextTools.firstInvalidUTF8([0x61, 0xD6, 0xD0]) == 1)
-        #expect(TextTools.firstInvalidUTF8([0xE4, 0xB8]) == 0)            // truncated sequence
-        #expect(TextTools.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)      // UTF-16 surrogate
-        #expect(TextTools.firstInvalidUTF8([0xC0, 0xAF]) == 0)            // overlong
+        #expect(TextTools.firstInvalidUTF8([0xE4, 0xB8]) == 0)  // truncated sequence
+        #expect(TextTools.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // UTF-16 surrogate
+        #expect(TextTools.firstInvalidUTF8([0xC0, 0xAF]) == 0)  // overlong
     }
 
     @Test func jsonTextIsDeterministic() {
@@ -72,18 +75,24 @@ import BidbenchCore
 @Suite struct RenderTests {
     @Test func renderedTextIsTheCanonicalFile() {
         var w = Workspace()
-        w.risks = [Risk(id: "X10", type: .compliance, title: "等保, 三级", likelihood: 2, impact: 5),
-                   Risk(id: "X9", type: .vendor, title: "t", likelihood: 1, impact: 1, threshold: "0.9")]
-        w.reviews = [ClauseReview(contract: "K1", clause: .renewal, status: .na),
-                     ClauseReview(contract: "K1", clause: .scope, status: .ok, line: 3)]
-        #expect(WorkspaceStore.renderedText(of: "risks.csv", in: w) == """
-            id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status
-            X9,vendor,t,1,1,,,,0.9,open
-            X10,compliance,"等保, 三级",2,5,,,,,open
+        w.risks = [
+            Risk(id: "X10", type: .compliance, title: "等保, 三级", likelihood: 2, impact: 5),
+            Risk(id: "X9", type: .vendor, title: "t", likelihood: 1, impact: 1, threshold: "0.9"),
+        ]
+        w.reviews = [
+            ClauseReview(contract: "K1", clause: .renewal, status: .na),
+            ClauseReview(contract: "K1", clause: .scope, status: .ok, line: 3),
+        ]
+        #expect(
+            WorkspaceStore.renderedText(of: "risks.csv", in: w) == """
+                id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status
+                X9,vendor,t,1,1,,,,0.9,open
+                X10,compliance,"等保, 三级",2,5,,,,,open
 
-            """)
+                """)
         // Reviews follow the checklist order of clause kinds, not the alphabet.
-        #expect(WorkspaceStore.renderedText(of: "reviews.csv", in: w) == "contract,clause,status,line,note\nK1,scope,ok,3,\nK1,renewal,n/a,,\n")
+        #expect(
+            WorkspaceStore.renderedText(of: "reviews.csv", in: w) == "contract,clause,status,line,note\nK1,scope,ok,3,\nK1,renewal,n/a,,\n")
         #expect(WorkspaceStore.renderedText(of: "nope.csv", in: w) == nil)
     }
 }

@@ -1,6 +1,7 @@
+import BidbenchCore
 import Foundation
 import Testing
-import BidbenchCore
+
 @testable import BidbenchStore
 
 /// A generated workspace saved through the Store loads back with zero problems and equal content.

@@ -1,24 +1,27 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 @Suite struct InteropExportTests {
     @Test func vendorsAsCSVAndJSON() throws {
         let w = try Loaded().workspace
-        #expect(Exporter.csv(.vendors, from: w) == """
-        id,name,contact,qualifications,references,notes,sme,bid_price
-        V1,甲软件,,ISO 9001,,,true,1286000
-        V2,乙科技,,,,,false,99.50
+        #expect(
+            Exporter.csv(.vendors, from: w) == """
+                id,name,contact,qualifications,references,notes,sme,bid_price
+                V1,甲软件,,ISO 9001,,,true,1286000
+                V2,乙科技,,,,,false,99.50
 
-        """)
-        #expect(Exporter.json(.vendors, from: w) == """
-        [
-          {"id":"V1","name":"甲软件","contact":"","qualifications":"ISO 9001","references":"","notes":"","sme":true,"bid_price":1286000},
-          {"id":"V2","name":"乙科技","contact":"","qualifications":"","references":"","notes":"","sme":false,"bid_price":99.50}
-        ]
+                """)
+        #expect(
+            Exporter.json(.vendors, from: w) == """
+                [
+                  {"id":"V1","name":"甲软件","contact":"","qualifications":"ISO 9001","references":"","notes":"","sme":true,"bid_price":1286000},
+                  {"id":"V2","name":"乙科技","contact":"","qualifications":"","references":"","notes":"","sme":false,"bid_price":99.50}
+                ]
 
-        """)
+                """)
         #expect(JSONValue.parse(Exporter.json(.vendors, from: w)) != nil)
         #expect(Exporter.json(.gates, from: Workspace()) == "[]\n")
     }
@@ -26,21 +29,25 @@ import BidbenchCore
     @Test func scoresOfEveryEvaluatorWithNumbersAndNulls() throws {
         var w = try Loaded().workspace
         w.scores["李娜"] = [Score(vendor: "V2", criterion: "C2", score: 6.5)]
-        #expect(Exporter.csv(.scores, from: w) == """
-        evaluator,vendor,criterion,score,note
-        张伟,V1,C1,8.5,
-        张伟,V2,C1,7,"ok, fine"
-        李娜,V2,C2,6.5,
+        #expect(
+            Exporter.csv(.scores, from: w) == """
+                evaluator,vendor,criterion,score,note
+                张伟,V1,C1,8.5,
+                张伟,V2,C1,7,"ok, fine"
+                李娜,V2,C2,6.5,
 
-        """)
-        #expect(Exporter.json(.prices, from: w).split(separator: "\n")[2]
-            == #"  {"vendor":"V1","item":"Maintenance","category":"maintenance","model":"percent_of_license","unit_price":18,"quantity":1,"start_year":2,"years":null,"notes":""},"#)
-        #expect(Exporter.json(.changes, from: w) == """
-        [
-          {"contract":"K1","id":"CO1","date":"2027-03-01","description":"增加报表","price_delta":-1500.25,"status":"approved"}
-        ]
+                """)
+        #expect(
+            Exporter.json(.prices, from: w).split(separator: "\n")[2]
+                == #"  {"vendor":"V1","item":"Maintenance","category":"maintenance","model":"percent_of_license","unit_price":18,"quantity":1,"start_year":2,"years":null,"notes":""},"#
+        )
+        #expect(
+            Exporter.json(.changes, from: w) == """
+                [
+                  {"contract":"K1","id":"CO1","date":"2027-03-01","description":"增加报表","price_delta":-1500.25,"status":"approved"}
+                ]
 
-        """)
+                """)
     }
 
     @Test func bomOnRequest() throws {
@@ -79,12 +86,13 @@ import BidbenchCore
 
     @Test func hostileCellsInAFullExport() throws {
         let w = try Self.hostile()
-        #expect(Exporter.csv(.vendors, from: w) == """
-        id,name,contact,qualifications,references,notes,sme,bid_price
-        V1,'=1+1,'+SUM(A1),'-2+3,'@cmd,'\t=x,false,
-        V2,<script>alert(1)</script>,'-5,,,"'\r=x",false,100
+        #expect(
+            Exporter.csv(.vendors, from: w) == """
+                id,name,contact,qualifications,references,notes,sme,bid_price
+                V1,'=1+1,'+SUM(A1),'-2+3,'@cmd,'\t=x,false,
+                V2,<script>alert(1)</script>,'-5,,,"'\r=x",false,100
 
-        """)
+                """)
         // The negative amount stays a number; the text "-5" does not.
         #expect(Exporter.csv(.changes, from: w).hasSuffix("K1,CO1,2027-03-01,'-5,-1500.25,approved\n"))
         // JSON needs no guard: text is a JSON string.

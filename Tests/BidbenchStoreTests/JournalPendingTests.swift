@@ -1,6 +1,7 @@
+import BidbenchCore
 import Foundation
 import Testing
-import BidbenchCore
+
 @testable import BidbenchStore
 
 /// A save killed between a file's rename and its journal append: the next save settles the entry.
@@ -11,8 +12,9 @@ import BidbenchCore
         var ws = try WorkspaceStore.load(folder: dir.path).workspace
         ws.risks[0].title = "供应商核心顾问流失"
         let rendered = WorkspaceStore.renderedText(of: "risks.csv", in: ws)!
-        try JournalPending.write(folder: dir.path, rel: "risks.csv", newBytes: Array(rendered.utf8), action: "update",
-                                 changes: [JournalChange(key: key, before: .string("old"), after: .string("new"))], actor: "killed", now: Date())
+        try JournalPending.write(
+            folder: dir.path, rel: "risks.csv", newBytes: Array(rendered.utf8), action: "update",
+            changes: [JournalChange(key: key, before: .string("old"), after: .string("new"))], actor: "killed", now: Date())
         try rendered.write(toFile: dir.path + "/risks.csv", atomically: true, encoding: .utf8)
     }
 
@@ -34,8 +36,9 @@ import BidbenchCore
 
     @Test func anEntryWhoseFileDidNotLandIsDropped() throws {
         let dir = Fixture.folder()
-        try JournalPending.write(folder: dir.path, rel: "risks.csv", newBytes: Array("never written\n".utf8), action: "update",
-                                 changes: [], actor: "killed", now: Date())
+        try JournalPending.write(
+            folder: dir.path, rel: "risks.csv", newBytes: Array("never written\n".utf8), action: "update",
+            changes: [], actor: "killed", now: Date())
         let before = try Journal.read(folder: dir.path).count
         var ws = try WorkspaceStore.load(folder: dir.path).workspace
         ws.departments[0].contact = "周敏"
@@ -65,7 +68,9 @@ import BidbenchCore
 
         try killedAfterTheRename(dir, key: "RK01")
         // The append got this far when the process was killed.
-        let torn = Array("{\"seq\":\(entriesBefore + 1),\"time\":\"2026-11-29T03:00:00Z\",\"actor\":\"killed\",\"table\":\"risks.csv\",\"action\":\"upd".utf8)
+        let torn = Array(
+            "{\"seq\":\(entriesBefore + 1),\"time\":\"2026-11-29T03:00:00Z\",\"actor\":\"killed\",\"table\":\"risks.csv\",\"action\":\"upd"
+                .utf8)
         try Data(Array(intact) + torn).write(to: URL(fileURLWithPath: journalPath))
 
         let v = Journal.verify(folder: dir.path)

@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 @Suite struct LoadSaveTests {
     @Test func canonicalWorkspaceLoadsWithoutProblemsAndRendersToTheSameBytes() throws {
@@ -49,11 +50,13 @@ import BidbenchCore
         try #require(WorkspaceStore.validate(w) == [])
         let saved = try WorkspaceStore.save(w, over: empty, actor: "t")
         #expect(saved.written == ["departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "scores/Ann.csv"])
-        #expect(dir.text("requirements.csv") == """
-            id,department,module,title,detail,priority,weight,acceptance,status,criterion,source
-            R1,D1,CRM, leading space,,won't,0.00001,,draft,,
+        #expect(
+            dir.text("requirements.csv")
+                == """
+                id,department,module,title,detail,priority,weight,acceptance,status,criterion,source
+                R1,D1,CRM, leading space,,won't,0.00001,,draft,,
 
-            """.replacingOccurrences(of: ", leading space,", with: ",\" leading space\","))
+                """.replacingOccurrences(of: ", leading space,", with: ",\" leading space\","))
         #expect(dir.text("criteria.csv") == "id,parent,name,kind,weight,source\nC1,,Fit,benefit,0.30000000000000004,panel\n")
         #expect(dir.text("vendors.csv") == "id,name,contact,qualifications,references,notes,sme,bid_price\nV1,Acme,,,,,true,0.05\n")
         let again = try WorkspaceStore.load(folder: dir.path)
@@ -66,7 +69,8 @@ import BidbenchCore
     @Test func onlyChangedTablesAreRewrittenWithBackupAndJournal() throws {
         let dir = Fixture.folder()
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        let inodeDepartments = dir.inode("departments.csv"), inodeRequirements = dir.inode("requirements.csv")
+        let inodeDepartments = dir.inode("departments.csv")
+        let inodeRequirements = dir.inode("requirements.csv")
         var w = loaded.workspace
         w.requirements[1].title = "多币种核算"
         let saved = try WorkspaceStore.save(w, over: loaded, actor: "lead")
@@ -77,7 +81,8 @@ import BidbenchCore
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"]!.replacingOccurrences(of: "多币种,", with: "多币种核算,"))
         let entries = try Journal.read(folder: dir.path)
         #expect(entries.count == 1)
-        #expect(entries[0].seq == 1 && entries[0].actor == "lead" && entries[0].table == "requirements.csv" && entries[0].action == "update")
+        #expect(
+            entries[0].seq == 1 && entries[0].actor == "lead" && entries[0].table == "requirements.csv" && entries[0].action == "update")
         #expect(entries[0].changes.map(\.key) == ["R2"])
         #expect(entries[0].changes[0].before["title"] == .string("多币种"))
         #expect(entries[0].changes[0].after["title"] == .string("多币种核算"))
@@ -129,13 +134,17 @@ import BidbenchCore
         var w = loaded.workspace
         w.requirements[0].department = "D9"
         w.risks[0].impact = 6
-        #expect(throws: StoreError.invalid([
-            Problem(file: "requirements.csv", line: 2, field: "department", message: "\"D9\" is not a department id in departments.csv"),
-            Problem(file: "risks.csv", line: 2, field: "impact", message: "6 is outside 1–5"),
-        ])) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
-        #expect(WorkspaceStore.validate(w).map(\.description) == [
-            #"requirements.csv:2: department: "D9" is not a department id in departments.csv"#, "risks.csv:2: impact: 6 is outside 1–5",
-        ])
+        #expect(
+            throws: StoreError.invalid([
+                Problem(
+                    file: "requirements.csv", line: 2, field: "department", message: "\"D9\" is not a department id in departments.csv"),
+                Problem(file: "risks.csv", line: 2, field: "impact", message: "6 is outside 1–5"),
+            ])
+        ) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
+        #expect(
+            WorkspaceStore.validate(w).map(\.description) == [
+                #"requirements.csv:2: department: "D9" is not a department id in departments.csv"#, "risks.csv:2: impact: 6 is outside 1–5",
+            ])
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
         #expect(!dir.exists("journal.log"))
     }
@@ -148,8 +157,12 @@ import BidbenchCore
         w.requirements[0].title = "changed"
         var calls: [String] = []
         #expect(throws: Crash.self) {
-            _ = try WorkspaceStore.save(w, over: loaded, actor: "a", force: false, lock: nil, now: Date(),
-                                        beforeRename: { path in calls.append(path); throw Crash() })
+            _ = try WorkspaceStore.save(
+                w, over: loaded, actor: "a", force: false, lock: nil, now: Date(),
+                beforeRename: { path in
+                    calls.append(path)
+                    throw Crash()
+                })
         }
         #expect(calls == [dir.url("requirements.csv")])
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
@@ -185,10 +198,12 @@ import BidbenchCore
 
     @Test func readOnlyWorkspaceIsNeverSaved() throws {
         let dir = Fixture.folder()
-        let broken = "id,department,module,title,detail,priority,weight,acceptance,status,criterion,source\nR1,D1,MES,\"unclosed,,must,1,,draft,,\n"
+        let broken =
+            "id,department,module,title,detail,priority,weight,acceptance,status,criterion,source\nR1,D1,MES,\"unclosed,,must,1,,draft,,\n"
         dir.write("requirements.csv", broken)
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        #expect(loaded.problems == [Problem(file: "requirements.csv", line: 2, message: "unclosed quote (the field starting here never ends)")])
+        #expect(
+            loaded.problems == [Problem(file: "requirements.csv", line: 2, message: "unclosed quote (the field starting here never ends)")])
         #expect(loaded.readOnly)
         var w = loaded.workspace
         w.requirements = [Requirement(id: "R1", department: "D1", module: "M", title: "T")]
@@ -274,10 +289,11 @@ import BidbenchCore
             .replacingOccurrences(of: ",should,1,", with: ",should,一,")
         dir.write("requirements.csv", bad)
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        #expect(loaded.problems.map(\.description) == [
-            #"requirements.csv:4: weight: "一" is not a number (expected a decimal such as 5 or 0.35)"#,
-            "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
-        ])
+        #expect(
+            loaded.problems.map(\.description) == [
+                #"requirements.csv:4: weight: "一" is not a number (expected a decimal such as 5 or 0.35)"#,
+                "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
+            ])
         #expect(throws: StoreError.readOnly(loaded.problems)) { try WorkspaceStore.save(loaded.workspace, over: loaded, actor: "a") }
         #expect(dir.text("requirements.csv") == bad)
     }
@@ -298,8 +314,14 @@ import BidbenchCore
         #expect(dir.text("vendors.csv") == Fixture.files["vendors.csv"])
         var w3 = saved.workspace
         w3.scores["../x"] = []
-        #expect(throws: StoreError.invalid([Problem(file: "scores/../x.csv", line: 0, message:
-            #"evaluator name "../x" cannot be a file name (no leading dot, slash, backslash or control characters)"#)])) {
+        #expect(
+            throws: StoreError.invalid([
+                Problem(
+                    file: "scores/../x.csv", line: 0,
+                    message:
+                        #"evaluator name "../x" cannot be a file name (no leading dot, slash, backslash or control characters)"#)
+            ])
+        ) {
             try WorkspaceStore.save(w3, over: saved, actor: "a")
         }
     }

@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 @Suite struct LockTests {
     @Test func aLiveLockRefusesASecondWriterUntilReleased() throws {
@@ -15,7 +16,7 @@ import BidbenchCore
         }
         lock.release()
         #expect(!dir.exists(".bidbench/lock"))
-        do { _ = try WorkspaceLock(folder: dir.path) }   // released at the end of the scope
+        do { _ = try WorkspaceLock(folder: dir.path) }  // released at the end of the scope
         #expect(!dir.exists(".bidbench/lock"))
     }
 
@@ -51,7 +52,7 @@ import BidbenchCore
             usleep(2_000)
         }
         #expect(state == "Z")
-        #expect(kill(pid, 0) == 0)   // what the old check relied on
+        #expect(kill(pid, 0) == 0)  // what the old check relied on
         #expect(!WorkspaceLock.isRunning(pid))
         #expect(WorkspaceLock.isRunning(getpid()))
         dir.write(".bidbench/lock", "pid=\(pid)\nhost=\(WorkspaceLock.hostName())\nstarted=2026-01-01T00:00:00Z\n")
@@ -85,8 +86,9 @@ import BidbenchCore
         for title in ["一", "二", "三"] {
             var w = loaded.workspace
             w.requirements[2].title = title
-            loaded = try WorkspaceStore.save(w, over: loaded, actor: "lead", force: false, lock: nil,
-                                            now: Date(timeIntervalSince1970: 1_795_000_000), beforeRename: nil)
+            loaded = try WorkspaceStore.save(
+                w, over: loaded, actor: "lead", force: false, lock: nil,
+                now: Date(timeIntervalSince1970: 1_795_000_000), beforeRename: nil)
         }
         return dir
     }
@@ -96,9 +98,11 @@ import BidbenchCore
     @Test func entriesHaveTheDocumentedShape() throws {
         let dir = try journaled()
         let first = lines(dir)[0]
-        let before = #"{"id":"R10","department":"D1","module":"MES","title":"看板","detail":"","priority":"could","weight":"2.5","acceptance":"","status":"draft","criterion":"","source":""}"#
+        let before =
+            #"{"id":"R10","department":"D1","module":"MES","title":"看板","detail":"","priority":"could","weight":"2.5","acceptance":"","status":"draft","criterion":"","source":""}"#
         let after = before.replacingOccurrences(of: "看板", with: "一")
-        let body = #"{"seq":1,"time":"2026-11-18T11:06:40Z","actor":"lead","table":"requirements.csv","action":"update","changes":[{"key":"R10","before":"#
+        let body =
+            #"{"seq":1,"time":"2026-11-18T11:06:40Z","actor":"lead","table":"requirements.csv","action":"update","changes":[{"key":"R10","before":"#
             + before + #","after":"# + after + #"}],"prev":"0000000000000000000000000000000000000000000000000000000000000000""#
         let hash = FileIO.sha256Hex(Array((body + "}").utf8))
         #expect(first == body + #","hash":""# + hash + #""}"#)
@@ -112,7 +116,8 @@ import BidbenchCore
         var l = lines(dir)
         l[1] = l[1].replacingOccurrences(of: "\"actor\":\"lead\"", with: "\"actor\":\"mallory\"")
         dir.write("journal.log", l.joined(separator: "\n") + "\n")
-        #expect(Journal.verify(folder: dir.path)
+        #expect(
+            Journal.verify(folder: dir.path)
                 == JournalVerification(entries: 1, firstBadLine: 2, message: "entry 2 was edited: its hash does not match its content"))
     }
 
@@ -123,16 +128,22 @@ import BidbenchCore
         let body = String(edited.dropLast(",\"hash\":\"\"}".count + 64)) + "}"
         l[0] = String(body.dropLast()) + ",\"hash\":\"" + FileIO.sha256Hex(Array(body.utf8)) + "\"}"
         dir.write("journal.log", l.joined(separator: "\n") + "\n")
-        #expect(Journal.verify(folder: dir.path) == JournalVerification(
-            entries: 1, firstBadLine: 2, message: "the link to line 1 is broken: an earlier entry was edited, deleted or reordered"))
+        #expect(
+            Journal.verify(folder: dir.path)
+                == JournalVerification(
+                    entries: 1, firstBadLine: 2, message: "the link to line 1 is broken: an earlier entry was edited, deleted or reordered")
+        )
     }
 
     @Test func aDeletedLineIsFound() throws {
         let dir = try journaled()
         let l = lines(dir)
         dir.write("journal.log", [l[0], l[2]].joined(separator: "\n") + "\n")
-        #expect(Journal.verify(folder: dir.path) == JournalVerification(
-            entries: 1, firstBadLine: 2, message: "entry seq 3 found where seq 2 was expected: entries were deleted, inserted or reordered"))
+        #expect(
+            Journal.verify(folder: dir.path)
+                == JournalVerification(
+                    entries: 1, firstBadLine: 2,
+                    message: "entry seq 3 found where seq 2 was expected: entries were deleted, inserted or reordered"))
     }
 
     @Test func swappedLinesAreFound() throws {
@@ -146,14 +157,17 @@ import BidbenchCore
         let dir = try journaled()
         let l = lines(dir)
         dir.write("journal.log", [l[0], l[1]].joined(separator: "\n") + "\n")
-        #expect(Journal.verify(folder: dir.path) == JournalVerification(
-            entries: 2, firstBadLine: 3, message: "the journal was truncated: this machine wrote 3 entries but only 2 remain"))
+        #expect(
+            Journal.verify(folder: dir.path)
+                == JournalVerification(
+                    entries: 2, firstBadLine: 3, message: "the journal was truncated: this machine wrote 3 entries but only 2 remain"))
     }
 
     @Test func appendContinuesTheChain() throws {
         let dir = try journaled()
-        let e = try Journal.append(folder: dir.path, actor: "cli", table: "risks.csv", action: "update",
-                                   changes: [JournalChange(key: "X1", before: .null, after: .object([("id", .string("X1"))]))])
+        let e = try Journal.append(
+            folder: dir.path, actor: "cli", table: "risks.csv", action: "update",
+            changes: [JournalChange(key: "X1", before: .null, after: .object([("id", .string("X1"))]))])
         #expect(e.seq == 4)
         #expect(e.prev == FileIO.sha256Hex(Array(lines(dir)[2].utf8)))
         #expect(try Journal.read(folder: dir.path).map(\.seq) == [1, 2, 3, 4])

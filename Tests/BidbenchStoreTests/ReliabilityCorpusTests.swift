@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 /// The bad-input corpus (`Corpus/<case>/`): each case is the valid `Fixture` workspace with the
 /// case's files laid over it (plus files generated here for cases too big to commit). Loading must
@@ -9,7 +10,8 @@ import BidbenchCore
 @Suite struct ReliabilityCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus").path
 
-    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    static let cases: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: corpus)) ?? []).filter { !$0.hasPrefix(".") }
+        .sorted()
 
     /// Files too big to commit, generated for the case of that name.
     static func generated(_ name: String) -> [String: [UInt8]] {
@@ -17,9 +19,12 @@ import BidbenchCore
         switch name {
         case "huge-field":
             // A valid 1 MB field, then a 1 MB quoted field that never ends.
-            let detail = String(repeating: "需", count: 350_000)             // 1 050 000 bytes
-            return ["requirements.csv": Array((header + "R1,D1,MES,工单追溯,\"\(detail)\",must,0.35,,confirmed,C1,\n"
-                                               + "R2,D2,FI,多币种,\"" + String(repeating: "x", count: 1_000_000)).utf8)]
+            let detail = String(repeating: "需", count: 350_000)  // 1 050 000 bytes
+            return [
+                "requirements.csv": Array(
+                    (header + "R1,D1,MES,工单追溯,\"\(detail)\",must,0.35,,confirmed,C1,\n"
+                        + "R2,D2,FI,多币种,\"" + String(repeating: "x", count: 1_000_000)).utf8)
+            ]
         case "rows-100k":
             var text = header
             text.reserveCapacity(5_000_000)
@@ -60,9 +65,12 @@ import BidbenchCore
     }
 
     @Test func theCorpusHoldsEveryKindOfBadInput() {
-        #expect(Self.cases == ["bad-utf8", "conflict-markers", "dangling-references", "duplicate-ids", "empty-files",
-                               "gb18030-without-flag", "huge-field", "path-traversal", "rows-100k", "unclosed-quote",
-                               "wrong-column-count"])
+        #expect(
+            Self.cases == [
+                "bad-utf8", "conflict-markers", "dangling-references", "duplicate-ids", "empty-files",
+                "gb18030-without-flag", "huge-field", "path-traversal", "rows-100k", "unclosed-quote",
+                "wrong-column-count",
+            ])
     }
 
     @Test(arguments: cases)
@@ -112,7 +120,8 @@ import BidbenchCore
         dir.write("requirements.csv", header + "R1,D1,MES,工单追溯,,must,\(String(repeating: "9x", count: 500_000)),,confirmed,C1,\n")
         let problems = try WorkspaceStore.load(folder: dir.path).problems
         #expect(problems.count == 1)
-        #expect(problems.allSatisfy { $0.description.utf8.count < 1_000 }, "a problem line of \(problems.map(\.description.utf8.count)) bytes")
+        #expect(
+            problems.allSatisfy { $0.description.utf8.count < 1_000 }, "a problem line of \(problems.map(\.description.utf8.count)) bytes")
     }
 
     /// The fixture itself is clean, so every problem above comes from the case's files.

@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 /// What a killed save leaves behind does not disturb the next load or save.
 @Suite struct ReliabilityStoreTests {

@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 /// A temporary folder removed when the value goes away.
 final class TempDir {
@@ -46,36 +47,36 @@ final class TempDir {
 /// column order, shortest numbers, money with two decimals when not whole).
 enum Fixture {
     static let settings = """
-    {
-      "aggregate": "mean",
-      "budget_stop": 1,
-      "budget_warn": 0.9,
-      "currency": "CNY",
-      "discount_rate": 0.08,
-      "escalation": 0.03,
-      "first_year": 2027,
-      "fiscal_year_start": "01-01",
-      "horizon_years": 5,
-      "language": "zh",
-      "method": "wsm",
-      "name": "演示工作区",
-      "procurement_kind": "services",
-      "revealed": true,
-      "scale": 10,
-      "schema": 1,
-      "sme_deduction_percent": 10,
-      "user_growth": 0.1,
-      "users": 120,
-      "x_custom": {
-        "a": [
-          1,
-          2
-        ],
-        "b": "kept"
-      }
-    }
+        {
+          "aggregate": "mean",
+          "budget_stop": 1,
+          "budget_warn": 0.9,
+          "currency": "CNY",
+          "discount_rate": 0.08,
+          "escalation": 0.03,
+          "first_year": 2027,
+          "fiscal_year_start": "01-01",
+          "horizon_years": 5,
+          "language": "zh",
+          "method": "wsm",
+          "name": "演示工作区",
+          "procurement_kind": "services",
+          "revealed": true,
+          "scale": 10,
+          "schema": 1,
+          "sme_deduction_percent": 10,
+          "user_growth": 0.1,
+          "users": 120,
+          "x_custom": {
+            "a": [
+              1,
+              2
+            ],
+            "b": "kept"
+          }
+        }
 
-    """
+        """
 
     static let files: [String: String] = [
         "workspace.json": settings,

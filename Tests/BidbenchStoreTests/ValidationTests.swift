@@ -1,7 +1,8 @@
+import BidbenchCore
 import Foundation
 import Testing
+
 @testable import BidbenchStore
-import BidbenchCore
 
 @Suite struct ValidationTests {
     /// Loads the fixture with some files replaced and returns the problems as `file:line: field: message`.
@@ -14,25 +15,27 @@ import BidbenchCore
     static let reqHeader = "id,department,module,title,detail,priority,weight,acceptance,status,criterion,source\n"
 
     @Test func everyBadCellIsReportedWithItsLine() throws {
-        let req = Self.reqHeader + """
-        R1,D1,MES,a,,必须,abc,,draft,,
-        R2,D1,MES,b,"two
-        lines",应该,1,,done,,
-        R3,D1,MES,c,,sometimes,-2,,draft,,
-        R1,D9,MES,d,,must,1,,draft,C7,
-        R5,D1,MES,e,,must,1,,draft,
+        let req =
+            Self.reqHeader + """
+                R1,D1,MES,a,,必须,abc,,draft,,
+                R2,D1,MES,b,"two
+                lines",应该,1,,done,,
+                R3,D1,MES,c,,sometimes,-2,,draft,,
+                R1,D9,MES,d,,must,1,,draft,C7,
+                R5,D1,MES,e,,must,1,,draft,
 
-        """
-        #expect(try problems(["requirements.csv": req, "gates.csv": "vendor,requirement,answer,note\n"]) == [
-            #"requirements.csv:2: weight: "abc" is not a number (expected a decimal such as 5 or 0.35)"#,
-            #"requirements.csv:3: status: "done" is not one of draft, confirmed, merged, dropped"#,
-            #"requirements.csv:5: priority: "sometimes" is not one of must, should, could, won't"#,
-            #"requirements.csv:5: weight: -2 is negative (expected a weight of 0 or more)"#,
-            #"requirements.csv:6: id: duplicate requirement id "R1" (first on line 2)"#,
-            #"requirements.csv:6: department: "D9" is not a department id in departments.csv"#,
-            #"requirements.csv:6: criterion: "C7" is not a criterion id in criteria.csv"#,
-            "requirements.csv:7: has 10 fields, expected 11 (the header has 11 columns)",
-        ])
+                """
+        #expect(
+            try problems(["requirements.csv": req, "gates.csv": "vendor,requirement,answer,note\n"]) == [
+                #"requirements.csv:2: weight: "abc" is not a number (expected a decimal such as 5 or 0.35)"#,
+                #"requirements.csv:3: status: "done" is not one of draft, confirmed, merged, dropped"#,
+                #"requirements.csv:5: priority: "sometimes" is not one of must, should, could, won't"#,
+                #"requirements.csv:5: weight: -2 is negative (expected a weight of 0 or more)"#,
+                #"requirements.csv:6: id: duplicate requirement id "R1" (first on line 2)"#,
+                #"requirements.csv:6: department: "D9" is not a department id in departments.csv"#,
+                #"requirements.csv:6: criterion: "C7" is not a criterion id in criteria.csv"#,
+                "requirements.csv:7: has 10 fields, expected 11 (the header has 11 columns)",
+            ])
     }
 
     @Test func chinesePrioritiesAreAccepted() throws {
@@ -47,80 +50,92 @@ import BidbenchCore
     @Test func numbersMoneyDatesAndRangesAcrossTables() throws {
         let found = try problems([
             "vendors.csv": "id,name,contact,qualifications,references,notes,sme,bid_price\nV1,甲,,,,,maybe,1.234\nV2,乙,,,,,否,-5\n",
-            "prices.csv": "vendor,item,category,model,unit_price,quantity,start_year,years,notes\nV1,a,licence,one_time,-10,1,,,\nV3,b,other,monthly,10,x,0,,\n",
+            "prices.csv":
+                "vendor,item,category,model,unit_price,quantity,start_year,years,notes\nV1,a,licence,one_time,-10,1,,,\nV3,b,other,monthly,10,x,0,,\n",
             "scores/张伟.csv": "vendor,criterion,score,note\nV1,C1,10.5,\nV2,C9,-1,\nV2,C1,七,\n",
-            "payments.csv": "contract,milestone,percent,due,condition,status\nK1,a,30,2027-02-30,,planned\nK1,b,60,2027-06-30,,sent\nK2,a,100,,,planned\n",
-            "risks.csv": "id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status\nX1,weather,t,0,6,,,,,open\nX2,vendor,t,3,3,,,,,gone\n",
+            "payments.csv":
+                "contract,milestone,percent,due,condition,status\nK1,a,30,2027-02-30,,planned\nK1,b,60,2027-06-30,,sent\nK2,a,100,,,planned\n",
+            "risks.csv":
+                "id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status\nX1,weather,t,0,6,,,,,open\nX2,vendor,t,3,3,,,,,gone\n",
             "changes.csv": "contract,id,date,description,price_delta,status\nK1,CO1,2027/03/01,d,12.345,approved\n",
         ])
-        #expect(found == [
-            #"vendors.csv:2: sme: "maybe" is not true or false (also yes/no, 1/0, 是/否)"#,
-            #"vendors.csv:2: bid_price: "1.234" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)"#,
-            "vendors.csv:3: bid_price: -5 is negative (expected a price of 0 or more)",
-            #"prices.csv:2: category: "licence" is not one of license, subscription, implementation, customization, data_migration, training, maintenance, hardware, other"#,
-            "prices.csv:2: unit_price: -10 is negative (expected a price of 0 or more)",
-            #"prices.csv:3: model: "monthly" is not one of one_time, annual, per_user_annual, per_user_one_time, percent_of_license"#,
-            #"prices.csv:3: quantity: "x" is not a whole number (expected digits such as 12)"#,
-            #"prices.csv:3: vendor: "V3" is not a vendor id in vendors.csv"#,
-            "prices.csv:3: start_year: 0 is not a horizon year (expected 1 or more)",
-            #"payments.csv:2: due: "2027-02-30" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"#,
-            #"payments.csv:2: percent: the milestones of contract "K1" sum to 90 %, expected 100 %"#,
-            #"payments.csv:3: status: "sent" is not one of planned, due, paid"#,
-            #"payments.csv:4: contract: "K2" is not a contract id in contracts.csv"#,
-            #"changes.csv:2: date: "2027/03/01" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"#,
-            #"changes.csv:2: price_delta: "12.345" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)"#,
-            #"risks.csv:2: type: "weather" is not one of technical, market, personnel, vendor, data_security, compliance, financial"#,
-            "risks.csv:2: likelihood: 0 is outside 1–5",
-            "risks.csv:2: impact: 6 is outside 1–5",
-            #"risks.csv:3: status: "gone" is not one of open, watching, closed"#,
-            #"scores/张伟.csv:2: score: 10.5 is outside the scale 0…10"#,
-            #"scores/张伟.csv:3: criterion: "C9" is not a criterion id in criteria.csv"#,
-            "scores/张伟.csv:3: score: -1 is outside the scale 0…10",
-            #"scores/张伟.csv:4: score: "七" is not a number (expected a score such as 7 or 8.5)"#,
-        ])
+        #expect(
+            found == [
+                #"vendors.csv:2: sme: "maybe" is not true or false (also yes/no, 1/0, 是/否)"#,
+                #"vendors.csv:2: bid_price: "1.234" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)"#,
+                "vendors.csv:3: bid_price: -5 is negative (expected a price of 0 or more)",
+                #"prices.csv:2: category: "licence" is not one of license, subscription, implementation, customization, data_migration, training, maintenance, hardware, other"#,
+                "prices.csv:2: unit_price: -10 is negative (expected a price of 0 or more)",
+                #"prices.csv:3: model: "monthly" is not one of one_time, annual, per_user_annual, per_user_one_time, percent_of_license"#,
+                #"prices.csv:3: quantity: "x" is not a whole number (expected digits such as 12)"#,
+                #"prices.csv:3: vendor: "V3" is not a vendor id in vendors.csv"#,
+                "prices.csv:3: start_year: 0 is not a horizon year (expected 1 or more)",
+                #"payments.csv:2: due: "2027-02-30" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"#,
+                #"payments.csv:2: percent: the milestones of contract "K1" sum to 90 %, expected 100 %"#,
+                #"payments.csv:3: status: "sent" is not one of planned, due, paid"#,
+                #"payments.csv:4: contract: "K2" is not a contract id in contracts.csv"#,
+                #"changes.csv:2: date: "2027/03/01" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)"#,
+                #"changes.csv:2: price_delta: "12.345" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)"#,
+                #"risks.csv:2: type: "weather" is not one of technical, market, personnel, vendor, data_security, compliance, financial"#,
+                "risks.csv:2: likelihood: 0 is outside 1–5",
+                "risks.csv:2: impact: 6 is outside 1–5",
+                #"risks.csv:3: status: "gone" is not one of open, watching, closed"#,
+                #"scores/张伟.csv:2: score: 10.5 is outside the scale 0…10"#,
+                #"scores/张伟.csv:3: criterion: "C9" is not a criterion id in criteria.csv"#,
+                "scores/张伟.csv:3: score: -1 is outside the scale 0…10",
+                #"scores/张伟.csv:4: score: "七" is not a number (expected a score such as 7 or 8.5)"#,
+            ])
     }
 
     @Test func fileLevelProblems() throws {
         let gb18030: [UInt8] = Array("id,name,contact,head_count\nD1,".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array(",,1\n".utf8)
         let dir = Fixture.folder()
         dir.write("departments.csv", gb18030)
-        dir.write("criteria.csv", "id,parent,name,kind,weight,source\n<<<<<<< HEAD\nC1,,功能,benefit,0.6,panel\n=======\nC1,,功能,benefit,0.5,panel\n>>>>>>> theirs\n")
+        dir.write(
+            "criteria.csv",
+            "id,parent,name,kind,weight,source\n<<<<<<< HEAD\nC1,,功能,benefit,0.6,panel\n=======\nC1,,功能,benefit,0.5,panel\n>>>>>>> theirs\n"
+        )
         dir.write("vendors.csv", "id,contact,notes\nV1,,\n")
         dir.write("gates.csv", "")
         let found = try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
-        #expect(found == [
-            "departments.csv:2: is not valid UTF-8 (byte 30 is 0xD6); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
-            "criteria.csv:2: git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
-            "vendors.csv:1: name: required column is missing from the header (expected columns: id,name,contact,qualifications,references,notes,sme,bid_price)",
-            "gates.csv:0: the file is empty; expected a header row: vendor,requirement,answer,note",
-        ])
+        #expect(
+            found == [
+                "departments.csv:2: is not valid UTF-8 (byte 30 is 0xD6); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
+                "criteria.csv:2: git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
+                "vendors.csv:1: name: required column is missing from the header (expected columns: id,name,contact,qualifications,references,notes,sme,bid_price)",
+                "gates.csv:0: the file is empty; expected a header row: vendor,requirement,answer,note",
+            ])
     }
 
     @Test func contractPathsMustStayInsideTheWorkspace() throws {
-        let header = "id,vendor,title,file,signed,effective,term_months,auto_renew,renewal_months,notice_days,value,warranty_months,status\n"
+        let header =
+            "id,vendor,title,file,signed,effective,term_months,auto_renew,renewal_months,notice_days,value,warranty_months,status\n"
         let dir = Fixture.folder()
         symlink("/etc/hostname", dir.url("contracts/link.md"))
         dir.write("contracts/gbk.txt", [0xBA, 0xCF, 0xCD, 0xAC, 0x0A])
-        dir.write("contracts.csv", header + """
-        K1,V1,t,../../etc/passwd,,,12,false,12,0,0,0,draft
-        K2,V1,t,/etc/passwd,,,12,false,12,0,0,0,draft
-        K3,V1,t,contracts/link.md,,,12,false,12,0,0,0,draft
-        K4,V1,t,contracts/missing.md,,,12,false,12,0,0,0,draft
-        K5,V1,t,contracts/gbk.txt,,,12,false,12,0,0,0,draft
-        K6,V1,t,contracts/../contracts/k1.md,,,12,false,12,0,0,0,draft
+        dir.write(
+            "contracts.csv",
+            header + """
+                K1,V1,t,../../etc/passwd,,,12,false,12,0,0,0,draft
+                K2,V1,t,/etc/passwd,,,12,false,12,0,0,0,draft
+                K3,V1,t,contracts/link.md,,,12,false,12,0,0,0,draft
+                K4,V1,t,contracts/missing.md,,,12,false,12,0,0,0,draft
+                K5,V1,t,contracts/gbk.txt,,,12,false,12,0,0,0,draft
+                K6,V1,t,contracts/../contracts/k1.md,,,12,false,12,0,0,0,draft
 
-        """)
+                """)
         dir.write("payments.csv", "contract,milestone,percent,due,condition,status\n")
         dir.write("reviews.csv", "contract,clause,status,line,note\n")
         dir.write("changes.csv", "contract,id,date,description,price_delta,status\n")
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        #expect(loaded.problems.map(\.description) == [
-            #"contracts.csv:2: file: "../../etc/passwd" points outside the workspace folder; refused"#,
-            #"contracts.csv:3: file: "/etc/passwd" is not a path inside the workspace (expected a relative path such as contracts/a.md)"#,
-            #"contracts.csv:4: file: "contracts/link.md" leads outside the workspace folder through a symbolic link; refused"#,
-            #"contracts.csv:5: file: contract text "contracts/missing.md" not found in the workspace folder"#,
-            "contracts/gbk.txt:1: is not valid UTF-8 (byte 0 is 0xBA); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
-        ])
+        #expect(
+            loaded.problems.map(\.description) == [
+                #"contracts.csv:2: file: "../../etc/passwd" points outside the workspace folder; refused"#,
+                #"contracts.csv:3: file: "/etc/passwd" is not a path inside the workspace (expected a relative path such as contracts/a.md)"#,
+                #"contracts.csv:4: file: "contracts/link.md" leads outside the workspace folder through a symbolic link; refused"#,
+                #"contracts.csv:5: file: contract text "contracts/missing.md" not found in the workspace folder"#,
+                "contracts/gbk.txt:1: is not valid UTF-8 (byte 0 is 0xBA); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
+            ])
         #expect(loaded.workspace.contractTexts.keys.sorted() == ["contracts/../contracts/k1.md"])
         #expect(PathSafety.problem("contracts/a/../../../x") == #""contracts/a/../../../x" points outside the workspace folder; refused"#)
         #expect(PathSafety.problem("contracts/a.md") == nil)
@@ -128,30 +143,37 @@ import BidbenchCore
 
     @Test func settingsAreTypeCheckedAndUnknownKeysKept() throws {
         let dir = Fixture.folder()
-        dir.write("workspace.json", """
-        {
-          "schema": 1,
-          "name": "x",
-          "scale": "ten",
-          "language": "fr",
-          "revealed": 1,
-          "fiscal_year_start": "13-01",
-          "future_key": {"nested": [true, null, 2.5]}
-        }
+        dir.write(
+            "workspace.json",
+            """
+            {
+              "schema": 1,
+              "name": "x",
+              "scale": "ten",
+              "language": "fr",
+              "revealed": 1,
+              "fiscal_year_start": "13-01",
+              "future_key": {"nested": [true, null, 2.5]}
+            }
 
-        """)
+            """)
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        #expect(loaded.problems.map(\.description) == [
-            "workspace.json:4: scale: \"ten\" is not a number",
-            "workspace.json:5: language: \"fr\" is not one of zh, en",
-            "workspace.json:6: revealed: 1 is not true or false",
-            "workspace.json:7: fiscal_year_start: \"13-01\" is not a month-day (expected MM-DD, e.g. 04-01)",
-        ])
+        #expect(
+            loaded.problems.map(\.description) == [
+                "workspace.json:4: scale: \"ten\" is not a number",
+                "workspace.json:5: language: \"fr\" is not one of zh, en",
+                "workspace.json:6: revealed: 1 is not true or false",
+                "workspace.json:7: fiscal_year_start: \"13-01\" is not a month-day (expected MM-DD, e.g. 04-01)",
+            ])
         #expect(loaded.workspace.settings.extra == ["future_key": #"{"nested":[true,null,2.5]}"#])
         dir.write("workspace.json", "{\"schema\": 1, \"name\": \"x\"")
-        #expect(try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == ["workspace.json:0: is not valid JSON (check for a missing comma or quote)"])
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [
+                "workspace.json:0: is not valid JSON (check for a missing comma or quote)"
+            ])
         dir.write("workspace.json", "{\"schema\": 2}")
-        #expect(try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
                 == ["workspace.json:1: schema: 2 is newer than this Bidbench understands (schema 1); upgrade Bidbench"])
     }
 
@@ -160,21 +182,26 @@ import BidbenchCore
         dir.write("ahp/top.csv", ",C1,C2\nC1,1,4\nC2,1/3,1\n")
         dir.write("ahp/C1.csv", ",C1,C2\nC1,1,x\nC2,1\n")
         let loaded = try WorkspaceStore.load(folder: dir.path)
-        #expect(loaded.problems.map(\.description) == [
-            #"ahp/C1.csv:2: C2: "x" is not a positive judgement (expected 1–9 or a fraction such as 1/3)"#,
-            "ahp/C1.csv:3: has 2 fields, expected 3 (a name and 2 judgements)",
-            "ahp/top.csv:3: C1: not reciprocal: C1 vs C2 is 4 but C2 vs C1 is 1/3 (expected 1/4)",
-        ])
+        #expect(
+            loaded.problems.map(\.description) == [
+                #"ahp/C1.csv:2: C2: "x" is not a positive judgement (expected 1–9 or a fraction such as 1/3)"#,
+                "ahp/C1.csv:3: has 2 fields, expected 3 (a name and 2 judgements)",
+                "ahp/top.csv:3: C1: not reciprocal: C1 vs C2 is 4 but C2 vs C1 is 1/3 (expected 1/4)",
+            ])
     }
 
     @Test func problemDescriptionOmitsAMissingField() {
         #expect(Problem(file: "a.csv", line: 3, field: "x", message: "m").description == "a.csv:3: x: m")
         #expect(Problem(file: "a.csv", line: 0, message: "m").description == "a.csv:0: m")
-        #expect(Problem(file: "a.csv", line: 3, field: nil, message: "m").json.compact == #"{"file":"a.csv","line":3,"field":null,"message":"m"}"#)
+        #expect(
+            Problem(file: "a.csv", line: 3, field: nil, message: "m").json.compact
+                == #"{"file":"a.csv","line":3,"field":null,"message":"m"}"#)
     }
 
     @Test func controlCharactersFromFilesAreMadeVisible() throws {
-        let found = try problems(["risks.csv": "id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status\nX1,vendor,t,\u{1B}[31m,3,,,,,open\n"])
+        let found = try problems([
+            "risks.csv": "id,type,title,likelihood,impact,mitigation,owner,trigger,threshold,status\nX1,vendor,t,\u{1B}[31m,3,,,,,open\n"
+        ])
         #expect(found == [#"risks.csv:2: likelihood: "\u{1B}[31m" is not a whole number (expected digits such as 12)"#])
     }
 }
@@ -183,16 +210,20 @@ import BidbenchCore
     @Test func emptyReferencesAndSkippedRowsAreReportedOnce() throws {
         let dir = Fixture.folder()
         // R10 has a field too many, so it is skipped: the gate pointing at it is not reported as well.
-        dir.write("requirements.csv", Fixture.files["requirements.csv"]!.replacingOccurrences(of: "R10,D1,MES,看板,,could", with: "R10,D1,MES,看板,,,could"))
+        dir.write(
+            "requirements.csv",
+            Fixture.files["requirements.csv"]!.replacingOccurrences(of: "R10,D1,MES,看板,,could", with: "R10,D1,MES,看板,,,could"))
         dir.write("gates.csv", "vendor,requirement,answer,note\nV1,R10,meets,\n,R1,no,\n")
         let found = try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
-        #expect(found == [
-            "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
-            "gates.csv:3: vendor: is empty; every row needs a vendor",
-        ])
+        #expect(
+            found == [
+                "requirements.csv:5: has 12 fields, expected 11 (the header has 11 columns)",
+                "gates.csv:3: vendor: is empty; every row needs a vendor",
+            ])
         dir.write("requirements.csv", Fixture.files["requirements.csv"]!.replacingOccurrences(of: "R2,D2,", with: "R2,,"))
         dir.write("gates.csv", Fixture.files["gates.csv"]!)
-        #expect(try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
                 == ["requirements.csv:4: department: is empty; expected a department id from departments.csv"])
     }
 }

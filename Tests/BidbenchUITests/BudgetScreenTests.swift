@@ -1,5 +1,6 @@
-import Testing
 import BidbenchCore
+import Testing
+
 @testable import BidbenchUI
 
 @Suite struct BudgetScreenTests {
@@ -53,15 +54,19 @@ import BidbenchCore
     /// beyond the horizon), and the screen says it in its language. (The `y` what-if key stops there.)
     @Test func aScenarioThatCutsAPriceLineSaysSoInTheUILanguage() {
         var ws = BudgetScreenTests().workspace()
-        ws.prices.append(PriceLine(vendor: "V1", item: "二期扩展", category: .customization, model: .one_time,
-                                   unitPrice: Money(units: 20_000), startYear: 5))
+        ws.prices.append(
+            PriceLine(
+                vendor: "V1", item: "二期扩展", category: .customization, model: .one_time,
+                unitPrice: Money(units: 20_000), startYear: 5))
         ws.scenarios = [NamedScenario(name: "保守", years: "4")]
         var d = Driver(ws)
         d.press(.char("3"), .char("y"))
         #expect(d.text.contains("有报价行从第5年开始: 年限不能更短"))
         d.press(.char("S"))
         #expect(d.text.contains("供应商 V1 的报价项 “二期扩展”: 起始年 5 超出 4 年的测算期"))
-        d.press(.char(":")); d.type("lang en"); d.press(.enter)
+        d.press(.char(":"))
+        d.type("lang en")
+        d.press(.enter)
         #expect(d.text.contains("vendor V1, item '二期扩展': start_year 5 is outside the horizon of 4 years"))
         d.press(.char("S"))
         #expect(!d.text.contains("start_year"))
@@ -98,13 +103,19 @@ import BidbenchCore
         #expect(d.text.contains("报价行 — 云帆软件"))
         #expect(d.row(containing: "ERP 许可")?.contains("100,000") == true)
         d.press(.char("a"))
-        d.type("年度维护"); d.press(.tab, .right, .right, .right, .right, .right, .right)   // category → maintenance
-        d.press(.tab, .right)                                                                // model → annual
-        d.press(.tab); d.type("-3")
+        d.type("年度维护")
+        d.press(.tab, .right, .right, .right, .right, .right, .right)  // category → maintenance
+        d.press(.tab, .right)  // model → annual
+        d.press(.tab)
+        d.type("-3")
         d.press(.ctrl("s"))
         #expect(d.text.contains("单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “-3”"))
-        d.press(.ctrl("u")); d.type("20000"); d.press(.ctrl("s"))
-        #expect(d.state.workspace.prices.last == PriceLine(vendor: "V1", item: "年度维护", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)))
+        d.press(.ctrl("u"))
+        d.type("20000")
+        d.press(.ctrl("s"))
+        #expect(
+            d.state.workspace.prices.last
+                == PriceLine(vendor: "V1", item: "年度维护", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)))
         d.press(.escape)
         // 100 000 + 5 × 20 000 = 200 000 over five years.
         #expect(d.row(containing: "云帆软件")?.contains("200 000") == true)
@@ -115,9 +126,11 @@ import BidbenchCore
     @Test func cashFlowByMonthAndQuarter() {
         var ws = sampleWorkspace()
         ws.contracts = [Contract(id: "C1", vendor: "V1", title: "ERP", file: "", value: Money(units: 100_000))]
-        ws.payments = [PaymentMilestone(contract: "C1", milestone: "签约", percent: 30, due: Day(iso: "2027-01-15")),
-                       PaymentMilestone(contract: "C1", milestone: "上线", percent: 60, due: Day(iso: "2027-02-28")),
-                       PaymentMilestone(contract: "C1", milestone: "终验", percent: 10, due: Day(iso: "2027-06-30"))]
+        ws.payments = [
+            PaymentMilestone(contract: "C1", milestone: "签约", percent: 30, due: Day(iso: "2027-01-15")),
+            PaymentMilestone(contract: "C1", milestone: "上线", percent: 60, due: Day(iso: "2027-02-28")),
+            PaymentMilestone(contract: "C1", milestone: "终验", percent: 10, due: Day(iso: "2027-06-30")),
+        ]
         var d = Driver(ws)
         d.press(.char("3"), .char("c"))
         #expect(d.text.contains("付款现金流 (按月"))

@@ -1,32 +1,40 @@
-import Testing
 import BidbenchCore
+import Testing
+
 @testable import BidbenchUI
 
 @Suite struct ContractsScreenTests {
     func workspace() -> Workspace {
         var ws = sampleWorkspace()
-        ws.contracts = [Contract(id: "C1", vendor: "V2", title: "订阅服务协议", file: "contracts/C1.md",
-                                 effective: Day(iso: "2027-02-01"), termMonths: 12, autoRenew: true, renewalMonths: 12,
-                                 noticeDays: 30, value: Money(units: 286_000))]
+        ws.contracts = [
+            Contract(
+                id: "C1", vendor: "V2", title: "订阅服务协议", file: "contracts/C1.md",
+                effective: Day(iso: "2027-02-01"), termMonths: 12, autoRenew: true, renewalMonths: 12,
+                noticeDays: 30, value: Money(units: 286_000))
+        ]
         ws.contractTexts["contracts/C1.md"] = """
-        # 订阅服务协议
-        第一条 服务内容
-        乙方向甲方提供 CRM 订阅服务。
-        第二条 服务费用
-        年服务费为人民币 286,000 元。
-        第三条 自动续约
-        服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年。
-        第四条 价格调整
-        乙方有权根据市场情况调整服务价格。
-        """
-        ws.changes = [ChangeOrder(contract: "C1", id: "CO1", date: Day(iso: "2027-03-10"), description: "新增 BI 模块", priceDelta: Money(units: 40_000), status: "approved")]
+            # 订阅服务协议
+            第一条 服务内容
+            乙方向甲方提供 CRM 订阅服务。
+            第二条 服务费用
+            年服务费为人民币 286,000 元。
+            第三条 自动续约
+            服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年。
+            第四条 价格调整
+            乙方有权根据市场情况调整服务价格。
+            """
+        ws.changes = [
+            ChangeOrder(
+                contract: "C1", id: "CO1", date: Day(iso: "2027-03-10"), description: "新增 BI 模块", priceDelta: Money(units: 40_000),
+                status: "approved")
+        ]
         return ws
     }
 
     @Test func reviewAClauseAndSeeItsEvidence() {
         var d = Driver(workspace())
         d.press(.char("4"))
-        #expect(d.text.contains("智链科技 · 订阅服务协议  价值 326,000"))   // 286 000 + approved 40 000
+        #expect(d.text.contains("智链科技 · 订阅服务协议  价值 326,000"))  // 286 000 + approved 40 000
         let renewal = ClauseKind.allCases.firstIndex(of: .renewal)!
         for _ in 0..<renewal { d.press(.down) }
         #expect(d.text.contains("第 7 行 · 续约"))
@@ -37,7 +45,9 @@ import BidbenchCore
         #expect(d.state.workspace.reviews == [ClauseReview(contract: "C1", clause: .renewal, status: .ok, line: 7)])
         d.press(.char("s"))
         #expect(d.row(containing: "⚠ 续约")?.contains("协商中") == true)
-        d.press(.char("n")); d.type("改为到期前书面确认续约"); d.press(.ctrl("s"))
+        d.press(.char("n"))
+        d.type("改为到期前书面确认续约")
+        d.press(.ctrl("s"))
         #expect(d.state.workspace.reviews.first?.note == "改为到期前书面确认续约")
         #expect(d.state.workspace.reviews.first?.status == .negotiate)
         // Missing clauses are listed as such; the key dates pane has the notice deadline.
@@ -81,21 +91,33 @@ import BidbenchCore
         #expect(d.row(containing: "RK09")?.contains("2×4=8") == true)
         d.press(.char("a"))
         #expect(d.text.contains("新增风险"))
-        #expect(d.text.contains("RK10"))                                  // the next id, as wide as RK09
-        d.press(.tab); d.type("上线切换与月末结账冲突")
-        d.press(.tab, .tab); d.press(.ctrl("u")); d.type("6")             // likelihood 6: refused, the form keeps what was typed
+        #expect(d.text.contains("RK10"))  // the next id, as wide as RK09
+        d.press(.tab)
+        d.type("上线切换与月末结账冲突")
+        d.press(.tab, .tab)
+        d.press(.ctrl("u"))
+        d.type("6")  // likelihood 6: refused, the form keeps what was typed
         d.press(.ctrl("s"))
         #expect(d.text.contains("可能性必须是 1–5 的整数, 而不是 “6”"))
         #expect(d.text.contains("上线切换与月末结账冲突"))
-        d.press(.ctrl("u")); d.type("3")
-        d.press(.tab); d.press(.ctrl("u")); d.type("5")                   // impact
-        d.press(.tab, .tab, .tab, .right)                                  // early warning: milestone overdue
-        d.press(.tab); d.type("五")                                         // threshold: not a number of days
+        d.press(.ctrl("u"))
+        d.type("3")
+        d.press(.tab)
+        d.press(.ctrl("u"))
+        d.type("5")  // impact
+        d.press(.tab, .tab, .tab, .right)  // early warning: milestone overdue
+        d.press(.tab)
+        d.type("五")  // threshold: not a number of days
         d.press(.ctrl("s"))
         #expect(d.text.contains("该预警的阈值是 ≥ 0 的天数, 而不是 “五”"))
-        d.press(.backspace); d.type("15"); d.press(.ctrl("s"))
-        #expect(d.state.workspace.risks.last == Risk(id: "RK10", type: .technical, title: "上线切换与月末结账冲突", likelihood: 3, impact: 5,
-                                                      trigger: "milestone_overdue", threshold: "15"))
+        d.press(.backspace)
+        d.type("15")
+        d.press(.ctrl("s"))
+        #expect(
+            d.state.workspace.risks.last
+                == Risk(
+                    id: "RK10", type: .technical, title: "上线切换与月末结账冲突", likelihood: 3, impact: 5,
+                    trigger: "milestone_overdue", threshold: "15"))
         #expect(d.row(containing: "RK10")?.contains("3×5=15") == true)
         #expect(d.state.dirty)
         // Edit: close it.
@@ -123,7 +145,10 @@ import BidbenchCore
         var d = Driver(ws)
         d.press(.char("4"), .char("r"), .enter)
         #expect(d.text.contains("◂ 顾问离职 ▸"))
-        d.press(.tab); d.press(.ctrl("u")); d.type("乙方更换项目经理或核心顾问"); d.press(.ctrl("s"))
+        d.press(.tab)
+        d.press(.ctrl("u"))
+        d.type("乙方更换项目经理或核心顾问")
+        d.press(.ctrl("s"))
         #expect(d.state.workspace.risks[0].title == "乙方更换项目经理或核心顾问")
         #expect(d.state.workspace.risks[0].trigger == "顾问离职" && d.state.workspace.risks[0].threshold == "2 人")
     }
@@ -135,17 +160,26 @@ import BidbenchCore
         d.press(.char("c"))
         #expect(d.text.contains("变更单 — C1 订阅服务协议 · 当前价值 326,000"))
         d.press(.char("a"))
-        #expect(d.text.contains("CO2"))                                    // as wide as CO1
-        d.press(.tab); d.press(.ctrl("u")); d.type("2027-02-30")           // no such day
-        d.press(.tab); d.type("增加 WMS 接口")
-        d.press(.tab); d.type("12,000.5")
+        #expect(d.text.contains("CO2"))  // as wide as CO1
+        d.press(.tab)
+        d.press(.ctrl("u"))
+        d.type("2027-02-30")  // no such day
+        d.press(.tab)
+        d.type("增加 WMS 接口")
+        d.press(.tab)
+        d.type("12,000.5")
         d.press(.ctrl("s"))
         #expect(d.text.contains("日期须为 YYYY-MM-DD, 而不是 “2027-02-30”"))
-        d.press(.backTab, .backTab); d.press(.ctrl("u")); d.type("2027-02-15")
+        d.press(.backTab, .backTab)
+        d.press(.ctrl("u"))
+        d.type("2027-02-15")
         d.press(.ctrl("s"))
         // Proposed: listed (by date, before CO1) but the value does not move.
-        #expect(d.state.workspace.changes.last == ChangeOrder(contract: "C1", id: "CO2", date: Day(iso: "2027-02-15"), description: "增加 WMS 接口",
-                                                              priceDelta: Money(parsing: "12000.50")!, status: "proposed"))
+        #expect(
+            d.state.workspace.changes.last
+                == ChangeOrder(
+                    contract: "C1", id: "CO2", date: Day(iso: "2027-02-15"), description: "增加 WMS 接口",
+                    priceDelta: Money(parsing: "12000.50")!, status: "proposed"))
         #expect(d.text.contains("当前价值 326,000"))
         #expect(d.screen.lines.firstIndex { $0.contains("CO2") }! < d.screen.lines.firstIndex { $0.contains("CO1") }!)
         // Approve it: the value is recomputed everywhere.
@@ -156,8 +190,11 @@ import BidbenchCore
         d.press(.escape)
         #expect(d.text.contains("价值 338,000.50"))
         // A credit (negative delta) is allowed; rejected ones never count.
-        d.press(.char("c"), .char("a"), .tab, .tab); d.type("取消移动端模块")
-        d.press(.tab); d.type("-5000"); d.press(.tab, .left, .ctrl("s"))   // status ◂ from proposed wraps to rejected
+        d.press(.char("c"), .char("a"), .tab, .tab)
+        d.type("取消移动端模块")
+        d.press(.tab)
+        d.type("-5000")
+        d.press(.tab, .left, .ctrl("s"))  // status ◂ from proposed wraps to rejected
         #expect(d.state.workspace.changes.last?.status == "rejected")
         #expect(d.text.contains("当前价值 338,000.50"))
     }
@@ -172,10 +209,14 @@ import BidbenchCore
         var d = Driver(ws, lang: .en, width: 80, height: 24)
         d.press(.char("4"))
         #expect(d.text.contains("value 326,000"))
-        #expect(d.text.contains("CRM and BI s…  value 326,000"))   // the title gives way, the value stays whole
+        #expect(d.text.contains("CRM and BI s…  value 326,000"))  // the title gives way, the value stays whole
         d.press(.char("c"))
         #expect(d.text.contains("· value 326,000"))
-        d.press(.char("a"), .tab, .tab); d.type("x"); d.press(.tab); d.type("12.345"); d.press(.ctrl("s"))
+        d.press(.char("a"), .tab, .tab)
+        d.type("x")
+        d.press(.tab)
+        d.type("12.345")
+        d.press(.ctrl("s"))
         // The end of the message (the value typed) is on screen, on a wrapped line.
         #expect(d.text.contains("“12.345”") || d.text.contains("\"12.345\""))
         for line in d.screen.lines { #expect(TextWidth.of(line) <= 80) }
@@ -193,13 +234,15 @@ import BidbenchCore
         d.press(.char("u"))
         #expect(d.state.workspace.risks.map(\.id) == ["RK09"])
         #expect(d.text.contains("风险登记册"))
-        d.press(.char("c"), .escape)   // c is not a list key; Esc closes the list
+        d.press(.char("c"), .escape)  // c is not a list key; Esc closes the list
         #expect(!d.text.contains("风险登记册"))
     }
 
     @Test func aReadOnlyWorkspaceKeepsWhatWasTypedAndSaysWhy() {
         var d = Driver(RegisterEditingTests().workspace(), problems: ["工作区已在另一个 Bidbench 中打开 (vm 上的进程 1, 自 2026-11-29T00:00:00Z 起)"])
-        d.press(.escape, .char("a"), .tab); d.type("断电后数据不丢失"); d.press(.ctrl("s"))
+        d.press(.escape, .char("a"), .tab)
+        d.type("断电后数据不丢失")
+        d.press(.ctrl("s"))
         #expect(d.text.contains("断电后数据不丢失"))
         #expect(d.text.contains("只读: 见打开时列出的问题"))
         #expect(d.state.workspace.requirements.count == 3)

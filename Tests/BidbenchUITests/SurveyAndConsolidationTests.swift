@@ -1,5 +1,6 @@
-import Testing
 import BidbenchCore
+import Testing
+
 @testable import BidbenchUI
 
 @Suite struct SurveyAndConsolidationTests {
@@ -7,19 +8,26 @@ import BidbenchCore
         var d = Driver()
         d.press(.char("s"))
         #expect(d.text.contains("哪个部门?"))
-        d.press(.down, .enter)                      // 生产部
+        d.press(.down, .enter)  // 生产部
         #expect(d.text.contains("生产部 · 2026-11-29 · 问题 1/8"))
         #expect(d.text.contains("目前工作中遇到哪些问题?"))
-        d.type("排产靠 Excel"); d.press(.enter)
+        d.type("排产靠 Excel")
+        d.press(.enter)
         #expect(d.text.contains("需要什么功能?"))
-        #expect(d.text.contains("排产靠 Excel"))      // earlier answers stay on screen
-        d.type("设备点检移动端记录"); d.press(.enter)
-        d.type("设备"); d.press(.enter)
-        d.type("班组长 30 人"); d.press(.enter)
-        d.type("应该"); d.press(.enter)
-        d.type("扫码即可点检"); d.press(.enter)
-        d.press(.enter)                             // no budget limit
-        d.type("2027-06"); d.press(.enter)          // last question: recorded, next round starts
+        #expect(d.text.contains("排产靠 Excel"))  // earlier answers stay on screen
+        d.type("设备点检移动端记录")
+        d.press(.enter)
+        d.type("设备")
+        d.press(.enter)
+        d.type("班组长 30 人")
+        d.press(.enter)
+        d.type("应该")
+        d.press(.enter)
+        d.type("扫码即可点检")
+        d.press(.enter)
+        d.press(.enter)  // no budget limit
+        d.type("2027-06")
+        d.press(.enter)  // last question: recorded, next round starts
         #expect(d.text.contains("已记录 1"))
         #expect(d.text.contains("问题 1/8"))
         let r = d.state.workspace.requirements.first { $0.id == "R04" }!
@@ -40,7 +48,9 @@ import BidbenchCore
 
     @Test func mergeLikelyDuplicates() {
         var ws = sampleWorkspace()
-        ws.requirements.append(Requirement(id: "R04", department: "D02", module: "总账", title: "凭证多币种自动折算", priority: .should, weight: 3, source: "生产部 2026-11-21 调研"))
+        ws.requirements.append(
+            Requirement(
+                id: "R04", department: "D02", module: "总账", title: "凭证多币种自动折算", priority: .should, weight: 3, source: "生产部 2026-11-21 调研"))
         var d = Driver(ws)
         d.press(.char("m"))
         #expect(d.text.contains("跨部门可能重复的需求"))
@@ -64,9 +74,17 @@ import BidbenchCore
         #expect(d.text.contains("财务部 还有 2 条需求: 请先移走或删除"))
         #expect(d.state.workspace.departments.count == 2)
         d.press(.char("a"))
-        d.type("质量部"); d.press(.tab); d.type("周敏"); d.press(.tab); d.press(.ctrl("u")); d.type("十"); d.press(.ctrl("s"))
+        d.type("质量部")
+        d.press(.tab)
+        d.type("周敏")
+        d.press(.tab)
+        d.press(.ctrl("u"))
+        d.type("十")
+        d.press(.ctrl("s"))
         #expect(d.text.contains("人数必须是 ≥ 0 的整数"))
-        d.press(.backspace); d.type("25"); d.press(.ctrl("s"))
+        d.press(.backspace)
+        d.type("25")
+        d.press(.ctrl("s"))
         #expect(d.state.workspace.departments.last == Department(id: "D03", name: "质量部", contact: "周敏", headCount: 25))
         d.press(.char("G"), .down, .down, .char("d"))
         #expect(d.state.workspace.departments.count == 2)
@@ -76,19 +94,24 @@ import BidbenchCore
 @Suite struct CustomSurveyTests {
     @Test func aWorkspaceQuestionnaireReplacesTheDefault() {
         var ws = sampleWorkspace()
-        ws.survey = [SurveyQuestion(number: 1, field: "function", en: "Which function?", zh: "需要什么功能?"),
-                     SurveyQuestion(number: 2, field: "priority", en: "Priority?", zh: ""),
-                     SurveyQuestion(number: 3, field: "site", en: "Which plant?", zh: "哪个工厂?")]
+        ws.survey = [
+            SurveyQuestion(number: 1, field: "function", en: "Which function?", zh: "需要什么功能?"),
+            SurveyQuestion(number: 2, field: "priority", en: "Priority?", zh: ""),
+            SurveyQuestion(number: 3, field: "site", en: "Which plant?", zh: "哪个工厂?"),
+        ]
         var d = Driver(ws)
         d.press(.char("s"), .enter)
         #expect(d.text.contains("问题 1/3"))
         #expect(d.text.contains("需要什么功能?"))
-        d.type("质检报告自动归档"); d.press(.enter)
-        #expect(d.text.contains("Priority?"))             // no Chinese text: the English one is shown
-        d.type("必须"); d.press(.enter)
-        d.type("苏州厂"); d.press(.enter)
+        d.type("质检报告自动归档")
+        d.press(.enter)
+        #expect(d.text.contains("Priority?"))  // no Chinese text: the English one is shown
+        d.type("必须")
+        d.press(.enter)
+        d.type("苏州厂")
+        d.press(.enter)
         let r = d.state.workspace.requirements.last!
         #expect(r.title == "质检报告自动归档" && r.priority == .must)
-        #expect(r.detail == "哪个工厂?: 苏州厂")            // a question of its own goes into the detail
+        #expect(r.detail == "哪个工厂?: 苏州厂")  // a question of its own goes into the detail
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BidbenchUI
 
 @Suite struct TextWidthTests {
@@ -6,9 +7,9 @@ import Testing
         #expect(TextWidth.of("ERP") == 3)
         #expect(TextWidth.of("财务部") == 6)
         #expect(TextWidth.of("R01 多币种") == 10)
-        #expect(TextWidth.of("，。！") == 6)          // full-width punctuation
-        #expect(TextWidth.of("e\u{301}") == 1)       // combining accent takes no cell
-        #expect(TextWidth.of("ＡＢ") == 4)           // full-width Latin
+        #expect(TextWidth.of("，。！") == 6)  // full-width punctuation
+        #expect(TextWidth.of("e\u{301}") == 1)  // combining accent takes no cell
+        #expect(TextWidth.of("ＡＢ") == 4)  // full-width Latin
     }
 
     @Test func clipNeverSplitsAWideCharacter() {
@@ -63,7 +64,9 @@ import Testing
         _ = f.handle(.home)
         _ = f.handle(.char("新"))
         #expect(f.text == "新产能排")
-        _ = f.handle(.end); _ = f.handle(.left); _ = f.handle(.delete)
+        _ = f.handle(.end)
+        _ = f.handle(.left)
+        _ = f.handle(.delete)
         #expect(f.text == "新产能")
         // Rendering keeps the cursor visible and never splits a wide character.
         var c = Canvas(width: 5, height: 1)

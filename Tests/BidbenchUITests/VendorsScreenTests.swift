@@ -1,5 +1,6 @@
-import Testing
 import BidbenchCore
+import Testing
+
 @testable import BidbenchUI
 
 @Suite struct VendorsScreenTests {
@@ -19,9 +20,15 @@ import BidbenchCore
         // Score V2 on functionality: a bad value keeps the form open.
         d.press(.right, .enter)
         #expect(d.text.contains("张伟 · 智链科技 · 功能 Functionality"))
-        d.press(.ctrl("u")); d.type("11"); d.press(.ctrl("s"))
+        d.press(.ctrl("u"))
+        d.type("11")
+        d.press(.ctrl("s"))
         #expect(d.text.contains("分数必须是 0 到 10 之间的数字, 而不是 “11”"))
-        d.press(.ctrl("u")); d.type("6.5"); d.press(.tab); d.type("接口文档不全"); d.press(.ctrl("s"))
+        d.press(.ctrl("u"))
+        d.type("6.5")
+        d.press(.tab)
+        d.type("接口文档不全")
+        d.press(.ctrl("s"))
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.score == 6.5)
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.note == "接口文档不全")
         #expect(d.criterionRow("功能")?.contains("6.5") == true)
@@ -30,18 +37,22 @@ import BidbenchCore
         d.press(.char("R"))
         #expect(d.text.contains("已揭晓"))
         let row = d.criterionRow("功能")!
-        #expect(row.contains("8.5"))          // V1: (8 + 9) / 2
-        #expect(row.contains("4.8 ±3.5 ⚑"))   // V2: (6.5 + 3) / 2 = 4.75 → 4.8
+        #expect(row.contains("8.5"))  // V1: (8 + 9) / 2
+        #expect(row.contains("4.8 ±3.5 ⚑"))  // V2: (6.5 + 3) / 2 = 4.75 → 4.8
     }
 
     /// The evaluation's warnings and errors are shown under the matrix, in the UI's language.
     @Test func warningsAndErrorsInTheUILanguage() {
         var d = Driver()
-        d.press(.char("2"), .right, .char("g"), .char(" "), .down, .char(" "), .char(" "), .escape)   // V2: R01 meets, R02 partly
+        d.press(.char("2"), .right, .char("g"), .char(" "), .down, .char(" "), .char(" "), .escape)  // V2: R01 meets, R02 partly
         #expect(d.text.contains("⚠ 供应商 V2 仅部分满足必须项 R02"))
-        d.press(.char(":")); d.type("lang en"); d.press(.enter)
+        d.press(.char(":"))
+        d.type("lang en")
+        d.press(.enter)
         #expect(d.text.contains("⚠ vendor V2 only partly meets must-have R02"))
-        d.press(.char(":")); d.type("lang zh"); d.press(.enter)
+        d.press(.char(":"))
+        d.type("lang zh")
+        d.press(.enter)
         d.state.change { $0.settings.scale = 0 }
         d.press(.char("2"))
         #expect(d.text.contains("评分量程为 0; 必须大于 0"))
@@ -59,12 +70,18 @@ import BidbenchCore
     @Test func addEditDeleteVendorWithUndo() {
         var d = Driver(lang: .en)
         d.press(.char("2"), .char("a"))
-        d.type("北辰数科"); d.press(.tab, .tab, .tab, .tab, .tab, .tab); d.type("1,580,000.5")
+        d.type("北辰数科")
+        d.press(.tab, .tab, .tab, .tab, .tab, .tab)
+        d.type("1,580,000.5")
         d.press(.ctrl("s"))
         #expect(d.state.workspace.vendors.last?.name == "北辰数科")
         #expect(d.state.workspace.vendors.last?.bidPrice == Money(minor: 158_000_050))
         #expect(d.text.contains("北辰数科"))
-        d.press(.char("e")); d.press(.tab, .tab, .tab, .tab, .tab, .tab); d.press(.ctrl("u")); d.type("-5"); d.press(.ctrl("s"))
+        d.press(.char("e"))
+        d.press(.tab, .tab, .tab, .tab, .tab, .tab)
+        d.press(.ctrl("u"))
+        d.type("-5")
+        d.press(.ctrl("s"))
         #expect(d.text.contains("Bid price must be an amount ≥ 0"))
         d.press(.escape)
         d.press(.char("h"), .char("d"))
@@ -92,16 +109,21 @@ import BidbenchCore
 @Suite struct GatesScreenTests {
     @Test func aNoOnAMustHaveKnocksTheVendorOut() {
         var d = Driver()
-        d.press(.char("2"), .right)           // 智链科技
+        d.press(.char("2"), .right)  // 智链科技
         #expect(d.criterionRow("得分")?.contains("—") == false)
         d.press(.char("g"))
         #expect(d.text.contains("必须项 — 智链科技"))
         #expect(d.text.contains("? R01 多币种凭证自动折算"))
-        d.press(.char(" "))                   // meets
-        d.press(.down, .char(" "), .char(" "), .char(" ")) // R02: meets → partly → no
-        #expect(d.state.workspace.gates == [GateAnswer(vendor: "V2", requirement: "R01", answer: .meets),
-                                            GateAnswer(vendor: "V2", requirement: "R02", answer: .no)])
-        d.press(.char("n")); d.type("只支持标准成本"); d.press(.ctrl("s"))
+        d.press(.char(" "))  // meets
+        d.press(.down, .char(" "), .char(" "), .char(" "))  // R02: meets → partly → no
+        #expect(
+            d.state.workspace.gates == [
+                GateAnswer(vendor: "V2", requirement: "R01", answer: .meets),
+                GateAnswer(vendor: "V2", requirement: "R02", answer: .no),
+            ])
+        d.press(.char("n"))
+        d.type("只支持标准成本")
+        d.press(.ctrl("s"))
         #expect(d.state.workspace.gates[1].note == "只支持标准成本")
         d.press(.escape)
         #expect(d.text.contains("✗ 智链科技: 必须项未满足 R02"))

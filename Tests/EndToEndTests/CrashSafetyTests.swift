@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import BidbenchStore
 import BidbenchUI
+import Foundation
+import Testing
 
 /// The real `bidbench` writing a large workspace — a save from its TUI (in tmux), and
 /// `bidbench import` — killed with SIGKILL at moments spread over the write.
@@ -33,16 +33,21 @@ import BidbenchUI
     static func readyToSave(_ ws: String) throws -> TmuxSession {
         let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
         try t.waitFor(text: "[1 需求]", timeout: 20)
-        try t.keys("a"); try t.waitFor(text: "新增需求")
-        try t.keys("Tab"); try t.type("质量")
-        try t.keys("Tab"); try t.type("断电后数据不丢失")
-        try t.keys("C-s"); try t.waitFor(text: "● 未保存")
+        try t.keys("a")
+        try t.waitFor(text: "新增需求")
+        try t.keys("Tab")
+        try t.type("质量")
+        try t.keys("Tab")
+        try t.type("断电后数据不丢失")
+        try t.keys("C-s")
+        try t.waitFor(text: "● 未保存")
         return t
     }
 
     /// The process in the pane: tmux runs the command through `sh -c`, which may or may not exec it.
     static func bidbenchPid(_ t: TmuxSession) throws -> pid_t {
-        let pane = pid_t(try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let pane =
+            pid_t(try t.tmux(["display-message", "-p", "-t", t.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         func comm(_ p: pid_t) -> String {
             ((try? String(contentsOfFile: "/proc/\(p)/comm", encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -56,8 +61,10 @@ import BidbenchUI
     func sigkillDuringSavesLeavesEachFileOldOrNewAndStaleLocksDoNotBlock() throws {
         let tmp = TempDir()
         let ws = try Self.bigWorkspace(tmp)
-        let reqPath = ws + "/requirements.csv", journalPath = ws + "/journal.log"
-        let lockPath = ws + "/.bidbench/lock", backupPath = ws + "/.bidbench/backup/requirements.csv"
+        let reqPath = ws + "/requirements.csv"
+        let journalPath = ws + "/journal.log"
+        let lockPath = ws + "/.bidbench/lock"
+        let backupPath = ws + "/.bidbench/backup/requirements.csv"
         let old = try #require(Self.bytes(reqPath))
         #expect(!FileManager.default.fileExists(atPath: journalPath))
 
@@ -96,7 +103,9 @@ import BidbenchUI
 
             // Each file is the old or the new version, never a mix.
             let now = Self.bytes(reqPath)
-            #expect(now == old || now == new, "requirements.csv is neither version after kill \(kills) at \(delay) s (\(now?.count ?? -1) bytes)")
+            #expect(
+                now == old || now == new,
+                "requirements.csv is neither version after kill \(kills) at \(delay) s (\(now?.count ?? -1) bytes)")
             if let backup = Self.bytes(backupPath) { #expect(backup == old, "the backup is not the previous version") }
             // The journal is appended after the rename: an entry means the new file is in place.
             let journal = Journal.verify(folder: ws)
@@ -112,7 +121,9 @@ import BidbenchUI
             let lock = String(decoding: Self.bytes(lockPath) ?? [], as: UTF8.self)
             #expect(lock.contains("pid=\(pid)\n"), "no stale lock of pid \(pid) after the kill: \(lock)")
 
-            if now == old { outcomes.old += 1 } else {
+            if now == old {
+                outcomes.old += 1
+            } else {
                 outcomes.new += 1
                 if !FileManager.default.fileExists(atPath: journalPath) { outcomes.newWithoutJournal += 1 }
                 restore()
@@ -142,7 +153,8 @@ import BidbenchUI
         var csv = "id,department,module,title,detail,priority,weight,acceptance,status,criterion,source\n"
         for k in 0..<3_000 { csv += "G\(10_000 + k),D03,生产,批量需求 \(k),由测试生成的较长说明文字 \(k),should,1,,draft,func_mfg,测试\n" }
         try csv.write(toFile: big, atomically: true, encoding: .utf8)
-        let reqPath = ws + "/requirements.csv", journalPath = ws + "/journal.log"
+        let reqPath = ws + "/requirements.csv"
+        let journalPath = ws + "/journal.log"
         let old = try #require(Self.bytes(reqPath))
 
         func start() throws -> Process {
@@ -179,9 +191,16 @@ import BidbenchUI
             #expect(now == old || now == new, "requirements.csv is neither version after kill \(k + 1) (\(now?.count ?? -1) bytes)")
             let journal = Journal.verify(folder: ws)
             #expect(journal.ok, "journal --verify fails after kill \(k + 1): \(journal.message ?? "")")
-            if FileManager.default.fileExists(atPath: journalPath) { #expect(now == new, "a journal entry for a change that is not on disk") }
+            if FileManager.default.fileExists(atPath: journalPath) {
+                #expect(now == new, "a journal entry for a change that is not on disk")
+            }
             #expect(try WorkspaceStore.load(folder: ws).problems.map(\.description) == [])
-            if now == old { outcomes.old += 1 } else { outcomes.new += 1; restore() }
+            if now == old {
+                outcomes.old += 1
+            } else {
+                outcomes.new += 1
+                restore()
+            }
         }
         #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes), import time \(importTime) s")
         // Whatever lock the kills left behind, the next import goes through.
@@ -220,12 +239,16 @@ import BidbenchUI
         let tmp = TempDir()
         let ws = try Self.hostileWorkspace(tmp)
         let contract = ws + "/contracts/C1-云帆软件-ERP升级合同.md"
-        let runs: [[String]] = [["check", "-w", ws], ["rank", "-w", ws], ["budget", "-w", ws], ["dates", "-w", ws],
-                                ["contract", "check", "-w", ws, contract], ["contract", "check", "-w", ws, contract, "--json"],
-                                ["rank", "-w", ws, "--json"]]
+        let runs: [[String]] = [
+            ["check", "-w", ws], ["rank", "-w", ws], ["budget", "-w", ws], ["dates", "-w", ws],
+            ["contract", "check", "-w", ws, contract], ["contract", "check", "-w", ws, contract, "--json"],
+            ["rank", "-w", ws, "--json"],
+        ]
         for args in runs {
             let r = try run(binaryPath, args)
-            #expect(Self.controlBytes(r.out + r.err).isEmpty, "bidbench \(args.prefix(2).joined(separator: " ")) printed ESC/BEL bytes from the data")
+            #expect(
+                Self.controlBytes(r.out + r.err).isEmpty,
+                "bidbench \(args.prefix(2).joined(separator: " ")) printed ESC/BEL bytes from the data")
         }
         // The vendor is still shown, its control characters made visible.
         let rank = try run(binaryPath, ["rank", "-w", ws])
@@ -267,8 +290,9 @@ import BidbenchUI
             .write(toFile: path, atomically: true, encoding: .utf8)
         let r = try run(binaryPath, ["check", "-w", ws])
         #expect(r.status == 1)
-        #expect((r.out + r.err).contains("contracts.csv:2: file: \"../../etc/passwd\" points outside the workspace folder; refused"),
-                "check output:\n\(r.out)\(r.err)")
+        #expect(
+            (r.out + r.err).contains("contracts.csv:2: file: \"../../etc/passwd\" points outside the workspace folder; refused"),
+            "check output:\n\(r.out)\(r.err)")
         for args in [["check", "-w", ws], ["dates", "-w", ws], ["rank", "-w", ws]] {
             let out = try run(binaryPath, args)
             #expect(!(out.out + out.err).contains("root:x:0:0"), "bidbench \(args[0]) printed /etc/passwd")
@@ -343,7 +367,10 @@ import BidbenchUI
                 return status.contains("State:\tZ")
             }
             var done = exitedProcess()
-            for _ in 0..<100 where !done { usleep(20_000); done = exitedProcess() }
+            for _ in 0..<100 where !done {
+                usleep(20_000)
+                done = exitedProcess()
+            }
             #expect(done, "pane: \(info)")
             let screen = try t.capture().joined(separator: "\n")
             for crash in ["Fatal error", "Illegal instruction", "Segmentation fault", "Trace/breakpoint", "Aborted"] {
@@ -388,7 +415,7 @@ import BidbenchUI
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
         let path = ws + "/requirements.csv"
-        let long = String(repeating: "超长的中文需求标题", count: 60)          // 540 wide characters
+        let long = String(repeating: "超长的中文需求标题", count: 60)  // 540 wide characters
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "多币种凭证自动折算", with: long).replacingOccurrences(of: "按工单归集实际成本", with: "成本" + long)
             .write(toFile: path, atomically: true, encoding: .utf8)
@@ -410,7 +437,8 @@ import BidbenchUI
         let ws = try tmp.demoCopy()
         let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
         try t.waitFor(text: "[1 需求]")
-        try t.keys("a"); try t.waitFor(text: "新增需求")
+        try t.keys("a")
+        try t.waitFor(text: "新增需求")
         try t.keys("Tab", "Tab")
         // 1000 characters (Chinese, ASCII, a comma and quotes), ending with a marker to wait for.
         let paste = String(String(repeating: "粘贴文本abc,\"x\" ", count: 84).prefix(991)) + "END标记0123"
@@ -422,6 +450,8 @@ import BidbenchUI
         #expect(try !t.exited())
         try Self.quitCleanly(t, keys: ["Escape", "q"])
         // Nothing was saved: the form was cancelled.
-        #expect(try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8) == String(contentsOfFile: packageRoot.path + "/data/demo/requirements.csv", encoding: .utf8))
+        #expect(
+            try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+                == String(contentsOfFile: packageRoot.path + "/data/demo/requirements.csv", encoding: .utf8))
     }
 }

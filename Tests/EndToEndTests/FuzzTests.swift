@@ -21,7 +21,12 @@ import Testing
     /// returns the exit status and the output.
     static func fuzzRun(_ exe: String, _ args: [String], log: String) throws -> (status: Int32, output: String) {
         let quoted = ([exe] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let r = try run("/bin/sh", ["-c", "\(quoted) >'\(log)' 2>&1"], env: ["SWIFT_BACKTRACE": "enable=no", "ASAN_OPTIONS": "detect_leaks=0", "TMPDIR": (log as NSString).deletingLastPathComponent + "/"])
+        let r = try run(
+            "/bin/sh", ["-c", "\(quoted) >'\(log)' 2>&1"],
+            env: [
+                "SWIFT_BACKTRACE": "enable=no", "ASAN_OPTIONS": "detect_leaks=0",
+                "TMPDIR": (log as NSString).deletingLastPathComponent + "/",
+            ])
         return (r.status, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
     }
 
@@ -37,7 +42,9 @@ import Testing
         func put(_ name: String, _ bytes: Data) { _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: bytes) }
         switch harness {
         case "CSV":
-            for f in ["requirements.csv", "vendors.csv", "prices.csv"] { put(f, try Data(contentsOf: URL(fileURLWithPath: demo + "/" + f))) }
+            for f in ["requirements.csv", "vendors.csv", "prices.csv"] {
+                put(f, try Data(contentsOf: URL(fileURLWithPath: demo + "/" + f)))
+            }
         case "Loader":
             // Index into FuzzLoader.swift's fuzzTargets.
             for (i, f) in ["requirements.csv", "vendors.csv", "criteria.csv", "contracts.csv", "payments.csv"].enumerated() {
@@ -55,31 +62,42 @@ import Testing
     func parsersSurviveLibFuzzer() throws {
         let tmp = TempDir()
         let out = tmp.path
-        let store = Self.sources("Sources/BidbenchStore"), core = Self.sources("Sources/BidbenchCore")
+        let store = Self.sources("Sources/BidbenchStore")
+        let core = Self.sources("Sources/BidbenchCore")
         #expect(store.count >= 10 && core.count >= 20, "library sources not found under \(packageRoot.path)")
         let common = ["-parse-as-library", "-sanitize=fuzzer,address", "-I", out]
         func library(_ name: String, _ files: [String], sanitize: Bool = true) throws -> Bool {
-            let args = (sanitize ? common : ["-parse-as-library", "-I", out])
-                + ["-emit-library", "-static", "-module-name", name, "-emit-module", "-emit-module-path", "\(out)/\(name).swiftmodule",
-                   "-o", "\(out)/lib\(name).a"] + files
-            if let failure = try Self.swiftc(args) { Issue.record("swiftc \(name) failed:\n\(failure)"); return false }
+            let args =
+                (sanitize ? common : ["-parse-as-library", "-I", out])
+                + [
+                    "-emit-library", "-static", "-module-name", name, "-emit-module", "-emit-module-path", "\(out)/\(name).swiftmodule",
+                    "-o", "\(out)/lib\(name).a",
+                ] + files
+            if let failure = try Self.swiftc(args) {
+                Issue.record("swiftc \(name) failed:\n\(failure)")
+                return false
+            }
             return true
         }
         let fuzz = packageRoot.appendingPathComponent("Tests/Fuzz").path
         guard try library("Crypto", [fuzz + "/Shim/Crypto.swift"], sanitize: false),
-              try library("BidbenchCore", core), try library("BidbenchStore", store) else { return }
+            try library("BidbenchCore", core), try library("BidbenchStore", store)
+        else { return }
 
         for h in Self.harnesses {
             let exe = "\(out)/fuzz-\(h)"
             let libs = ["BidbenchStore", "BidbenchCore", "Crypto"].map { "\(out)/lib\($0).a" }
             if let failure = try Self.swiftc(common + ["\(fuzz)/Fuzz\(h).swift"] + libs + ["-o", exe]) {
-                Issue.record("linking fuzz-\(h) failed:\n\(failure)"); continue
+                Issue.record("linking fuzz-\(h) failed:\n\(failure)")
+                continue
             }
             // Leak detection is off: the harnesses keep one workspace in globals on purpose.
             // Failing inputs are written where they outlive the test.
             let artifacts = packageRoot.appendingPathComponent(".build/fuzz-crashers").path
             try FileManager.default.createDirectory(atPath: artifacts, withIntermediateDirectories: true)
-            func crashers() -> Set<String> { Set(((try? FileManager.default.contentsOfDirectory(atPath: artifacts)) ?? []).filter { $0.hasPrefix("\(h)-") }) }
+            func crashers() -> Set<String> {
+                Set(((try? FileManager.default.contentsOfDirectory(atPath: artifacts)) ?? []).filter { $0.hasPrefix("\(h)-") })
+            }
             let before = crashers()
             let flags = ["-detect_leaks=0", "-artifact_prefix=\(artifacts)/\(h)-"]
             // Every input a fuzzer ever crashed on stays as a regression.
@@ -93,10 +111,13 @@ import Testing
             try Self.seed(h, into: seeds)
             // Short inputs keep the slow harnesses (a file write and a full load; the scanner under ASan) busy with many runs.
             let maxLen = ["Contracts": ["-max_len=2048"], "Loader": ["-max_len=4096"]][h] ?? []
-            let r = try Self.fuzzRun(exe, flags + maxLen + ["-max_total_time=\(Self.fuzzSeconds)", "-timeout=20", seeds], log: "\(out)/fuzz-\(h).log")
+            let r = try Self.fuzzRun(
+                exe, flags + maxLen + ["-max_total_time=\(Self.fuzzSeconds)", "-timeout=20", seeds], log: "\(out)/fuzz-\(h).log")
             let found = crashers().subtracting(before).sorted()
-            #expect(r.status == 0 && found.isEmpty,
-                    "fuzz-\(h) found a failing input (status \(r.status)), kept in \(artifacts) as \(found): copy it to Tests/Fuzz/Regressions/\(h)/\n\(r.output.suffix(4000))")
+            #expect(
+                r.status == 0 && found.isEmpty,
+                "fuzz-\(h) found a failing input (status \(r.status)), kept in \(artifacts) as \(found): copy it to Tests/Fuzz/Regressions/\(h)/\n\(r.output.suffix(4000))"
+            )
             #expect(r.output.contains("Done "), "fuzz-\(h) did not run:\n\(r.output.suffix(2000))")
         }
     }

@@ -1,6 +1,6 @@
+import BidbenchUI
 import Foundation
 import Testing
-import BidbenchUI
 
 /// The package root (from this file's path), so tests find the demo and the built binary in a fresh clone.
 let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -17,12 +17,17 @@ let binaryPath: String = {
 /// Runs a command (posix_spawnp + waitpid: a bare name is looked up on PATH), returning exit status,
 /// stdout and stderr; a child killed by a signal gives 128 + the signal.
 @discardableResult
-func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: String] = [:]) throws -> (
+    status: Int32, out: String, err: String
+) {
     var environment = ProcessInfo.processInfo.environment
     environment["SWIFT_BACKTRACE"] = "enable=no"
     for (k, v) in env { environment[k] = v }
     let base = NSTemporaryDirectory() + "bidbench-run-\(UUID().uuidString)"
-    defer { unlink(base + ".out"); unlink(base + ".err") }
+    defer {
+        unlink(base + ".out")
+        unlink(base + ".err")
+    }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -33,7 +38,10 @@ func run(_ exe: String, _ args: [String], cwd: String? = nil, env: [String: Stri
     let argv = cwd.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, exe] + args } ?? ([exe] + args)
     let cargs = argv.map { strdup($0) } + [nil]
     let cenv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for a in cargs { free(a) }; for e in cenv { free(e) } }
+    defer {
+        for a in cargs { free(a) }
+        for e in cenv { free(e) }
+    }
     var pid: pid_t = 0
     var attr = cleanSpawnAttributes()
     defer { posix_spawnattr_destroy(&attr) }
@@ -80,13 +88,16 @@ final class TmuxSession {
     init(args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         name = "t\(UUID().uuidString.prefix(8))"
         socket = "bidbench-e2e-\(getpid())-\(name)"
-        self.width = width; self.height = height
-        var cmd = ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                   "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color"]
+        self.width = width
+        self.height = height
+        var cmd = [
+            "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+            "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color",
+        ]
         for (k, v) in env { cmd += ["-e", "\(k)=\(v)"] }
         cmd += [([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")]
         var r = try spawn(["tmux"] + cmd)
-        for _ in 0..<2 where r.status != 0 {   // a loaded machine can be slow to start a server
+        for _ in 0..<2 where r.status != 0 {  // a loaded machine can be slow to start a server
             usleep(200_000)
             r = try spawn(["tmux"] + cmd)
         }
@@ -107,19 +118,22 @@ final class TmuxSession {
     }
 
     /// Literal text (Chinese included).
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }   // "--": text may start with "-"
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", "--", text]) }  // "--": text may start with "-"
     /// tmux key names: Enter Escape Down Tab BTab C-s …
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
 
     func resize(_ w: Int, _ h: Int) throws {
-        width = w; height = h
+        width = w
+        height = h
         try tmux(["resize-window", "-t", name, "-x", "\(w)", "-y", "\(h)"])
     }
 
     /// Polls the screen every 10 ms until `predicate` holds; fails the test with the screen after `timeout`.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitFor(
+        _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
+        _ predicate: ([String]) -> Bool
+    ) throws -> [String] {
         let deadline = Date().addingTimeInterval(timeout)
         var screen: [String] = []
         while Date() < deadline {

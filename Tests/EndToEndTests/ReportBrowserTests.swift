@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite(.serialized) struct ReportBrowserTests {
     /// Renders the demo report with the built binary and screenshots it with a real headless browser.
@@ -10,7 +11,8 @@ import Testing
     func demoReportRendersInHeadlessChromium(demo: String) throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }
-        let ws = try tmp.demoCopy(demo), dir = tmp.path
+        let ws = try tmp.demoCopy(demo)
+        let dir = tmp.path
         let html = dir + "/report.html"
         let r = try run(binaryPath, ["report", "-w", ws, "--today", "2026-12-01", "-o", html])
         #expect(r.status == 0, "report failed: \(r.err)")
@@ -25,8 +27,12 @@ import Testing
         let png = dir + "/out.png"
         let browser = "/usr/bin/chromium-headless-shell"
         #expect(FileManager.default.isExecutableFile(atPath: browser), "install chromium-headless-shell and fonts-noto-cjk")
-        let shot = try run(browser, ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
-                                "--window-size=1200,1600", "file://\(html)"])
+        let shot = try run(
+            browser,
+            [
+                "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
+                "--window-size=1200,1600", "file://\(html)",
+            ])
         #expect(shot.status == 0, "browser failed: \(shot.err)")
         let data = try Data(contentsOf: URL(fileURLWithPath: png))
         #expect(Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
@@ -49,7 +55,8 @@ import Testing
         let r = try run(binaryPath, ["report", "-w", ws, "--format", "md", "--today", "2026-12-01", "-o", "-"])
         #expect(r.status == 0, "report failed: \(r.err)")
         // The literal below drops the file's final newline.
-        let got = r.out.components(separatedBy: "\n"), want = (golden + "\n").components(separatedBy: "\n")
+        let got = r.out.components(separatedBy: "\n")
+        let want = (golden + "\n").components(separatedBy: "\n")
         if let i = zip(got, want).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             Issue.record("line \(i + 1) differs:\n got: \(got[i])\nwant: \(want[i])")
         }
@@ -59,337 +66,337 @@ import Testing
 
 /// `bidbench report --format md --today 2026-12-01` on a copy of `data/demo` (outside git).
 private let reportGoldenDemo = #"""
-# 采购评审会议纪要 — 华东精密 ERP 升级
+    # 采购评审会议纪要 — 华东精密 ERP 升级
 
-- 日期：2026-12-01
-- 币种：CNY
+    - 日期：2026-12-01
+    - 币种：CNY
 
-## 摘要
+    ## 摘要
 
-- **推荐：云帆软件**（82.91）
-- 需求：有效 47 条，其中必须 16 条
-- 供应商：4 家（参与排名 3 家，淘汰 1 家）
-- 5 年总拥有成本（云帆软件）：2,131,320
-- 预算：超支 0 项，接近上限 1 项
-- 合同风险点：17 处
-- 高风险（可能性×影响 ≥ 10）：6 项
+    - **推荐：云帆软件**（82.91）
+    - 需求：有效 47 条，其中必须 16 条
+    - 供应商：4 家（参与排名 3 家，淘汰 1 家）
+    - 5 年总拥有成本（云帆软件）：2,131,320
+    - 预算：超支 0 项，接近上限 1 项
+    - 合同风险点：17 处
+    - 高风险（可能性×影响 ≥ 10）：6 项
 
-## 各部门需求与优先级
+    ## 各部门需求与优先级
 
-| 部门 | 必须 | 应该 | 可以 | 暂不 | 合计 |
-|---|---:|---:|---:|---:|---:|
-| 财务部 | 5 | 5 | 2 | 0 | 12 |
-| 销售部 | 1 | 6 | 2 | 0 | 9 |
-| 生产部 | 4 | 5 | 1 | 1 | 11 |
-| 人力资源部 | 2 | 3 | 2 | 0 | 7 |
-| 信息部 | 4 | 4 | 0 | 0 | 8 |
+    | 部门 | 必须 | 应该 | 可以 | 暂不 | 合计 |
+    |---|---:|---:|---:|---:|---:|
+    | 财务部 | 5 | 5 | 2 | 0 | 12 |
+    | 销售部 | 1 | 6 | 2 | 0 | 9 |
+    | 生产部 | 4 | 5 | 1 | 1 | 11 |
+    | 人力资源部 | 2 | 3 | 2 | 0 | 7 |
+    | 信息部 | 4 | 4 | 0 | 0 | 8 |
 
-## 评分与排名
+    ## 评分与排名
 
-| 供应商 | 功能-生产制造 15% | 功能-经营管理 20% | 服务 15% | 实力 5% | 技术 15% |
-|---|---:|---:|---:|---:|---:|
-| 云帆软件 | 8.50 | 8.50 | 8.67 | 7.67 | 7.67 |
-| 智链科技 | 6.67 ⚑ | 8.00 | 7.00 | 8.00 | 8.33 |
-| 启明信息 | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
-| 北辰数科 | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
+    | 供应商 | 功能-生产制造 15% | 功能-经营管理 20% | 服务 15% | 实力 5% | 技术 15% |
+    |---|---:|---:|---:|---:|---:|
+    | 云帆软件 | 8.50 | 8.50 | 8.67 | 7.67 | 7.67 |
+    | 智链科技 | 6.67 ⚑ | 8.00 | 7.00 | 8.00 | 8.33 |
+    | 启明信息 | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
+    | 北辰数科 | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
-| # | 供应商 | 得分 |
-|---:|---|---:|
-| 1 | 云帆软件 | 82.91 |
-| 2 | 启明信息 | 82.08 |
-| 3 | 智链科技 | 81.41 |
+    | # | 供应商 | 得分 |
+    |---:|---|---:|
+    | 1 | 云帆软件 | 82.91 |
+    | 2 | 启明信息 | 82.08 |
+    | 3 | 智链科技 | 81.41 |
 
-- 淘汰 北辰数科：未满足必须需求 R02 按工单归集实际成本（仅支持按产品归集标准成本，不支持按工单归集实际成本）
-- 部分满足必须需求 云帆软件：R21 批次与序列号追溯（序列号追溯需二次配置，实施期内完成）
-- 部分满足必须需求 启明信息：R44 数据备份与异地容灾（异地容灾需甲方提供第二机房）
-- 部分满足必须需求 智链科技：R16 工单下达至 MES 并回写完工（MES 接口需定制开发，已含在报价中）
+    - 淘汰 北辰数科：未满足必须需求 R02 按工单归集实际成本（仅支持按产品归集标准成本，不支持按工单归集实际成本）
+    - 部分满足必须需求 云帆软件：R21 批次与序列号追溯（序列号追溯需二次配置，实施期内完成）
+    - 部分满足必须需求 启明信息：R44 数据备份与异地容灾（异地容灾需甲方提供第二机房）
+    - 部分满足必须需求 智链科技：R16 工单下达至 MES 并回写完工（MES 接口需定制开发，已含在报价中）
 
-### 权重敏感性
+    ### 权重敏感性
 
-| 评分项 | 权重 | 第一名不变的下限 | 上限 |
-|---|---:|---:|---:|
-| 功能-生产制造 | 15.0% | 7.5% | 100.0% |
-| 功能-经营管理 | 20.0% | 12.8% | 100.0% |
-| 价格 | 30.0% | 0.0% | 33.2% |
-| 服务 | 15.0% | 7.4% | 100.0% |
-| 实力 | 5.0% | 0.0% | 34.4% |
-| 技术 | 15.0% | 0.0% | 30.6% |
+    | 评分项 | 权重 | 第一名不变的下限 | 上限 |
+    |---|---:|---:|---:|
+    | 功能-生产制造 | 15.0% | 7.5% | 100.0% |
+    | 功能-经营管理 | 20.0% | 12.8% | 100.0% |
+    | 价格 | 30.0% | 0.0% | 33.2% |
+    | 服务 | 15.0% | 7.4% | 100.0% |
+    | 实力 | 5.0% | 0.0% | 34.4% |
+    | 技术 | 15.0% | 0.0% | 30.6% |
 
-- 最小调整：价格 30.0% → 33.2%，启明信息 将排名第一
+    - 最小调整：价格 30.0% → 33.2%，启明信息 将排名第一
 
-## 总拥有成本（TCO）
+    ## 总拥有成本（TCO）
 
-| 供应商 | 2027 | 2028 | 2029 | 2030 | 2031 | 合计 | 净现值 |
-|---|---:|---:|---:|---:|---:|---:|---:|
-| 云帆软件 | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
-| 智链科技 | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
-| 启明信息 | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
-| 北辰数科 | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
+    | 供应商 | 2027 | 2028 | 2029 | 2030 | 2031 | 合计 | 净现值 |
+    |---|---:|---:|---:|---:|---:|---:|---:|
+    | 云帆软件 | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
+    | 智链科技 | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
+    | 启明信息 | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
+    | 北辰数科 | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
 
-## 预算包络
+    ## 预算包络
 
-按 云帆软件 的成本核对。
+    按 云帆软件 的成本核对。
 
-| 财年 | 成本中心 | 预算 | 使用 | 使用率 | 状态 |
-|---|---|---:|---:|---:|---|
-| 2027 | 信息部 | 1,500,000 | 1,230,000 | 82.0% | 预算内 |
-| 2028 | 信息部 | 220,000 | 208,800 | 94.9% | ⚠ 接近上限 |
-| 2029 | 信息部 | 300,000 | 221,280 | 73.8% | 预算内 |
-| 2030 | 信息部 | 300,000 | 228,840 | 76.3% | 预算内 |
-| 2031 | 信息部 | 300,000 | 242,400 | 80.8% | 预算内 |
+    | 财年 | 成本中心 | 预算 | 使用 | 使用率 | 状态 |
+    |---|---|---:|---:|---:|---|
+    | 2027 | 信息部 | 1,500,000 | 1,230,000 | 82.0% | 预算内 |
+    | 2028 | 信息部 | 220,000 | 208,800 | 94.9% | ⚠ 接近上限 |
+    | 2029 | 信息部 | 300,000 | 221,280 | 73.8% | 预算内 |
+    | 2030 | 信息部 | 300,000 | 228,840 | 76.3% | 预算内 |
+    | 2031 | 信息部 | 300,000 | 242,400 | 80.8% | 预算内 |
 
-## 付款现金流
+    ## 付款现金流
 
-| 月份 | 金额 | 里程碑 |
-|---|---:|---|
-| 2027-01 | 582,000 | C1 签约款 |
-| 2027-02 | 71,500 | C2 第一季度服务费 |
-| 2027-05 | 71,500 | C2 第二季度服务费 |
-| 2027-06 | 1,164,000 | C1 上线款 |
-| 2027-08 | 71,500 | C2 第三季度服务费 |
-| 2027-09 | 194,000 | C1 终验款 |
-| 2027-11 | 71,500 | C2 第四季度服务费 |
+    | 月份 | 金额 | 里程碑 |
+    |---|---:|---|
+    | 2027-01 | 582,000 | C1 签约款 |
+    | 2027-02 | 71,500 | C2 第一季度服务费 |
+    | 2027-05 | 71,500 | C2 第二季度服务费 |
+    | 2027-06 | 1,164,000 | C1 上线款 |
+    | 2027-08 | 71,500 | C2 第三季度服务费 |
+    | 2027-09 | 194,000 | C1 终验款 |
+    | 2027-11 | 71,500 | C2 第四季度服务费 |
 
-## 合同审查
+    ## 合同审查
 
-### C1 ERP 升级加购合同 — 云帆软件
+    ### C1 ERP 升级加购合同 — 云帆软件
 
-金额：1,940,000 · 状态：审核中
+    金额：1,940,000 · 状态：审核中
 
-- 文本中未发现风险点。
+    - 文本中未发现风险点。
 
-| 变更 | 日期 | 内容 | 金额变化 | 状态 |
-|---|---|---|---:|---|
-| CO1 | 2027-03-10 | 新增移动审批 | 80,000 | 已批准 |
-| CO2 | 2027-05-18 | 新增 BI 移动看板 | 45,000 | 提议 |
+    | 变更 | 日期 | 内容 | 金额变化 | 状态 |
+    |---|---|---|---:|---|
+    | CO1 | 2027-03-10 | 新增移动审批 | 80,000 | 已批准 |
+    | CO2 | 2027-05-18 | 新增 BI 移动看板 | 45,000 | 提议 |
 
-### C2 CRM 与 BI 订阅服务协议 — 智链科技
+    ### C2 CRM 与 BI 订阅服务协议 — 智链科技
 
-金额：286,000 · 状态：审核中
+    金额：286,000 · 状态：审核中
 
-- ⚑ 另行收费未明确（第 19 行）: 2.2 甲方需要二次开发、数据迁移、接口对接或现场培训的，乙方另行收费。
-- ⚑ 另行收费未明确（第 20 行）: 2.3 超出订阅用户数的，按乙方当时的标准价格计收费用。
-- ⚑ 供应商可暂停服务（第 26 行）: 3.3 甲方逾期付款超过十五（15）日的，乙方有权暂停服务，直至甲方付清全部欠款。
-- ⚑ 单方调价（第 32 行）: 4.3 乙方有权根据业务发展需要调整、升级或下线部分功能，并通过平台公告通知甲方。
-- ⚑ 自动续约（需提前通知）（第 51 行）: 8.1 服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年，续期次数不限。
-- ⚑ 另行收费未明确（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
-- ⚑ 单方调价（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
-- ⚑ 单方调价（第 56 行）: 9.1 乙方有权根据市场情况及运营成本变化调整服务价格，调整后的价格自乙方在平台公告之日起生效。
-- ⚑ 供应商可暂停服务（第 61 行）: 10.1 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：
-- ⚑ 责任上限低于已付费用（第 69 行）: 11.1 乙方在本协议项下的全部赔偿责任，以甲方在损失发生前最近三个月实际支付的服务费为上限。
-- ⚑ 责任排除数据丢失（第 70 行）: 11.2 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
-- ⚑ 另行收费未明确（第 93 行）: 16.1 甲方提出的功能变更或定制需求，乙方评估后决定是否实施，实施费用另行收费。
-- ⚑ 供应商所在地专属管辖（第 102 行）: 18.1 因本协议产生的争议，双方应协商解决；协商不成的，任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
-- ⚑ 终止时无数据返还: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
-- ⚑ 缺少必要条款 · 验收: No acceptance clause (未约定验收)
-- ⚑ 缺少必要条款 · 保密: No confidentiality clause (未约定保密)
-- ⚑ 缺少必要条款 · 数据返还: No data return clause (未约定数据返还)
+    - ⚑ 另行收费未明确（第 19 行）: 2.2 甲方需要二次开发、数据迁移、接口对接或现场培训的，乙方另行收费。
+    - ⚑ 另行收费未明确（第 20 行）: 2.3 超出订阅用户数的，按乙方当时的标准价格计收费用。
+    - ⚑ 供应商可暂停服务（第 26 行）: 3.3 甲方逾期付款超过十五（15）日的，乙方有权暂停服务，直至甲方付清全部欠款。
+    - ⚑ 单方调价（第 32 行）: 4.3 乙方有权根据业务发展需要调整、升级或下线部分功能，并通过平台公告通知甲方。
+    - ⚑ 自动续约（需提前通知）（第 51 行）: 8.1 服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年，续期次数不限。
+    - ⚑ 另行收费未明确（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
+    - ⚑ 单方调价（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
+    - ⚑ 单方调价（第 56 行）: 9.1 乙方有权根据市场情况及运营成本变化调整服务价格，调整后的价格自乙方在平台公告之日起生效。
+    - ⚑ 供应商可暂停服务（第 61 行）: 10.1 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：
+    - ⚑ 责任上限低于已付费用（第 69 行）: 11.1 乙方在本协议项下的全部赔偿责任，以甲方在损失发生前最近三个月实际支付的服务费为上限。
+    - ⚑ 责任排除数据丢失（第 70 行）: 11.2 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
+    - ⚑ 另行收费未明确（第 93 行）: 16.1 甲方提出的功能变更或定制需求，乙方评估后决定是否实施，实施费用另行收费。
+    - ⚑ 供应商所在地专属管辖（第 102 行）: 18.1 因本协议产生的争议，双方应协商解决；协商不成的，任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
+    - ⚑ 终止时无数据返还: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ 缺少必要条款 · 验收: No acceptance clause (未约定验收)
+    - ⚑ 缺少必要条款 · 保密: No confidentiality clause (未约定保密)
+    - ⚑ 缺少必要条款 · 数据返还: No data return clause (未约定数据返还)
 
-- 缺失 · 验收: 订阅服务也需开通验收条款
-- 需谈判 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
-- 需谈判 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
-- 缺失 · 数据返还: 须增加退出时数据导出与删除条款
-- 缺失 · 保密
-- 需谈判 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
-- 需谈判 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
+    - 缺失 · 验收: 订阅服务也需开通验收条款
+    - 需谈判 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
+    - 需谈判 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
+    - 缺失 · 数据返还: 须增加退出时数据导出与删除条款
+    - 缺失 · 保密
+    - 需谈判 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
+    - 需谈判 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
 
-## 关键日期
+    ## 关键日期
 
-| 日期 | 剩余天数 | 合同 | 事项 |
-|---|---:|---|---|
-| 2027-01-01 | 31 | C1 | 生效 |
-| 2027-01-15 | 45 | C1 | 付款 · 签约款 |
-| 2027-02-01 | 62 | C2 | 生效 |
-| 2027-02-15 | 76 | C2 | 付款 · 第一季度服务费 |
-| 2027-05-15 | 165 | C2 | 付款 · 第二季度服务费 |
-| 2027-06-30 | 211 | C1 | 付款 · 上线款 |
-| 2027-08-15 | 257 | C2 | 付款 · 第三季度服务费 |
-| 2027-09-30 | 303 | C1 | 付款 · 终验款 |
-| 2027-11-15 | 349 | C2 | 付款 · 第四季度服务费 |
-| 2028-01-01 | 396 | C1 | 质保期满 |
-| 2028-01-02 | 397 | C2 | 不续约通知截止 |
-| 2028-02-01 | 427 | C2 | 期满 |
-| 2030-01-01 | 1127 | C1 | 期满 |
+    | 日期 | 剩余天数 | 合同 | 事项 |
+    |---|---:|---|---|
+    | 2027-01-01 | 31 | C1 | 生效 |
+    | 2027-01-15 | 45 | C1 | 付款 · 签约款 |
+    | 2027-02-01 | 62 | C2 | 生效 |
+    | 2027-02-15 | 76 | C2 | 付款 · 第一季度服务费 |
+    | 2027-05-15 | 165 | C2 | 付款 · 第二季度服务费 |
+    | 2027-06-30 | 211 | C1 | 付款 · 上线款 |
+    | 2027-08-15 | 257 | C2 | 付款 · 第三季度服务费 |
+    | 2027-09-30 | 303 | C1 | 付款 · 终验款 |
+    | 2027-11-15 | 349 | C2 | 付款 · 第四季度服务费 |
+    | 2028-01-01 | 396 | C1 | 质保期满 |
+    | 2028-01-02 | 397 | C2 | 不续约通知截止 |
+    | 2028-02-01 | 427 | C2 | 期满 |
+    | 2030-01-01 | 1127 | C1 | 期满 |
 
-## 风险
+    ## 风险
 
-| ID | 风险 | 类型 | 可能性×影响 | 负责人 | 状态 |
-|---|---|---|---:|---|---|
-| RK10 | 上线切换与月末结账冲突 | 技术 | 3×5=15 | 生产部 孙建国 | 未关闭 |
-| RK01 | MES 接口与车间设备数据不兼容 | 技术 | 3×4=12 | 信息部 赵磊 | 未关闭 |
-| RK02 | 历史数据迁移质量不达标 | 技术 | 3×4=12 | 财务部 周敏 | 未关闭 |
-| RK03 | 关键用户投入不足（年底结账期） | 人员 | 4×3=12 | 人力资源部 吴芳 | 观察中 |
-| RK05 | 订阅协议自动续约后被动涨价 | 供应商 | 4×3=12 | 信息部 赵磊 | 未关闭 |
-| RK06 | SaaS 平台客户数据泄露 | 数据安全 | 2×5=10 | 信息部 赵磊 | 未关闭 |
-| RK08 | 年度预算超支 | 财务 | 3×3=9 | 财务部 周敏 | 观察中 |
-| RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
-| RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
-| RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
-"""#
+    | ID | 风险 | 类型 | 可能性×影响 | 负责人 | 状态 |
+    |---|---|---|---:|---|---|
+    | RK10 | 上线切换与月末结账冲突 | 技术 | 3×5=15 | 生产部 孙建国 | 未关闭 |
+    | RK01 | MES 接口与车间设备数据不兼容 | 技术 | 3×4=12 | 信息部 赵磊 | 未关闭 |
+    | RK02 | 历史数据迁移质量不达标 | 技术 | 3×4=12 | 财务部 周敏 | 未关闭 |
+    | RK03 | 关键用户投入不足（年底结账期） | 人员 | 4×3=12 | 人力资源部 吴芳 | 观察中 |
+    | RK05 | 订阅协议自动续约后被动涨价 | 供应商 | 4×3=12 | 信息部 赵磊 | 未关闭 |
+    | RK06 | SaaS 平台客户数据泄露 | 数据安全 | 2×5=10 | 信息部 赵磊 | 未关闭 |
+    | RK08 | 年度预算超支 | 财务 | 3×3=9 | 财务部 周敏 | 观察中 |
+    | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
+    | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
+    | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
+    """#
 
 /// `bidbench report --format md --today 2026-12-01` on a copy of `data/demo-en` (outside git).
 private let reportGoldenDemoEn = #"""
-# Procurement review minutes — East China Precision ERP upgrade
+    # Procurement review minutes — East China Precision ERP upgrade
 
-- Date: 2026-12-01
-- Currency: CNY
+    - Date: 2026-12-01
+    - Currency: CNY
 
-## Summary
+    ## Summary
 
-- **Recommendation: Yunfan Software** (82.91)
-- Requirements: 47 active, 16 must-have
-- Vendors: 4 (3 ranked, 1 disqualified)
-- TCO over 5 years of Yunfan Software: 2,131,320
-- Budget envelopes: 0 over, 1 near the limit
-- Contract red flags: 14
-- High risks (L×I ≥ 10): 6
+    - **Recommendation: Yunfan Software** (82.91)
+    - Requirements: 47 active, 16 must-have
+    - Vendors: 4 (3 ranked, 1 disqualified)
+    - TCO over 5 years of Yunfan Software: 2,131,320
+    - Budget envelopes: 0 over, 1 near the limit
+    - Contract red flags: 14
+    - High risks (L×I ≥ 10): 6
 
-## Requirements by department and priority
+    ## Requirements by department and priority
 
-| Department | Must | Should | Could | Won't | Total |
-|---|---:|---:|---:|---:|---:|
-| Finance | 5 | 5 | 2 | 0 | 12 |
-| Sales | 1 | 6 | 2 | 0 | 9 |
-| Production | 4 | 5 | 1 | 1 | 11 |
-| HR | 2 | 3 | 2 | 0 | 7 |
-| IT | 4 | 4 | 0 | 0 | 8 |
+    | Department | Must | Should | Could | Won't | Total |
+    |---|---:|---:|---:|---:|---:|
+    | Finance | 5 | 5 | 2 | 0 | 12 |
+    | Sales | 1 | 6 | 2 | 0 | 9 |
+    | Production | 4 | 5 | 1 | 1 | 11 |
+    | HR | 2 | 3 | 2 | 0 | 7 |
+    | IT | 4 | 4 | 0 | 0 | 8 |
 
-## Scoring and ranking
+    ## Scoring and ranking
 
-| Vendor | Functionality: manufacturing 15% | Functionality: management 20% | Service 15% | Vendor strength 5% | Technology 15% |
-|---|---:|---:|---:|---:|---:|
-| Yunfan Software | 8.50 | 8.50 | 8.67 | 7.67 | 7.67 |
-| Zhilian Technology | 6.67 ⚑ | 8.00 | 7.00 | 8.00 | 8.33 |
-| Qiming Information | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
-| Beichen Digital | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
+    | Vendor | Functionality: manufacturing 15% | Functionality: management 20% | Service 15% | Vendor strength 5% | Technology 15% |
+    |---|---:|---:|---:|---:|---:|
+    | Yunfan Software | 8.50 | 8.50 | 8.67 | 7.67 | 7.67 |
+    | Zhilian Technology | 6.67 ⚑ | 8.00 | 7.00 | 8.00 | 8.33 |
+    | Qiming Information | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
+    | Beichen Digital | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
-| # | Vendor | Score |
-|---:|---|---:|
-| 1 | Yunfan Software | 82.91 |
-| 2 | Qiming Information | 82.08 |
-| 3 | Zhilian Technology | 81.41 |
+    | # | Vendor | Score |
+    |---:|---|---:|
+    | 1 | Yunfan Software | 82.91 |
+    | 2 | Qiming Information | 82.08 |
+    | 3 | Zhilian Technology | 81.41 |
 
-- Disqualified Beichen Digital: fails must-have R02 Actual cost collected per work order (Only standard cost per product; no actual cost per work order)
-- Partly meets must-haves Yunfan Software: R21 Lot and serial-number traceability (Serial-number tracing needs extra configuration, done during implementation)
-- Partly meets must-haves Qiming Information: R44 Backups and off-site disaster recovery (Off-site recovery needs a second server room provided by the buyer)
-- Partly meets must-haves Zhilian Technology: R16 Work orders sent to MES with completions written back (MES interface is custom work, included in the bid)
+    - Disqualified Beichen Digital: fails must-have R02 Actual cost collected per work order (Only standard cost per product; no actual cost per work order)
+    - Partly meets must-haves Yunfan Software: R21 Lot and serial-number traceability (Serial-number tracing needs extra configuration, done during implementation)
+    - Partly meets must-haves Qiming Information: R44 Backups and off-site disaster recovery (Off-site recovery needs a second server room provided by the buyer)
+    - Partly meets must-haves Zhilian Technology: R16 Work orders sent to MES with completions written back (MES interface is custom work, included in the bid)
 
-### Sensitivity of the weights
+    ### Sensitivity of the weights
 
-| Criterion | Weight | Winner stays first from | to |
-|---|---:|---:|---:|
-| Functionality: manufacturing | 15.0% | 7.5% | 100.0% |
-| Functionality: management | 20.0% | 12.8% | 100.0% |
-| Price | 30.0% | 0.0% | 33.2% |
-| Service | 15.0% | 7.4% | 100.0% |
-| Vendor strength | 5.0% | 0.0% | 34.4% |
-| Technology | 15.0% | 0.0% | 30.6% |
+    | Criterion | Weight | Winner stays first from | to |
+    |---|---:|---:|---:|
+    | Functionality: manufacturing | 15.0% | 7.5% | 100.0% |
+    | Functionality: management | 20.0% | 12.8% | 100.0% |
+    | Price | 30.0% | 0.0% | 33.2% |
+    | Service | 15.0% | 7.4% | 100.0% |
+    | Vendor strength | 5.0% | 0.0% | 34.4% |
+    | Technology | 15.0% | 0.0% | 30.6% |
 
-- Smallest change: Price 30.0% → 33.2% makes Qiming Information the winner
+    - Smallest change: Price 30.0% → 33.2% makes Qiming Information the winner
 
-## Total cost of ownership
+    ## Total cost of ownership
 
-| Vendor | 2027 | 2028 | 2029 | 2030 | 2031 | Total | NPV |
-|---|---:|---:|---:|---:|---:|---:|---:|
-| Yunfan Software | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
-| Zhilian Technology | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
-| Qiming Information | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
-| Beichen Digital | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
+    | Vendor | 2027 | 2028 | 2029 | 2030 | 2031 | Total | NPV |
+    |---|---:|---:|---:|---:|---:|---:|---:|
+    | Yunfan Software | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
+    | Zhilian Technology | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
+    | Qiming Information | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
+    | Beichen Digital | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
 
-## Budget envelopes
+    ## Budget envelopes
 
-Checked against the costs of Yunfan Software.
+    Checked against the costs of Yunfan Software.
 
-| Fiscal year | Cost center | Envelope | Used | Used % | Status |
-|---|---|---:|---:|---:|---|
-| 2027 | IT | 1,500,000 | 1,230,000 | 82.0% | within budget |
-| 2028 | IT | 220,000 | 208,800 | 94.9% | ⚠ near the limit |
-| 2029 | IT | 300,000 | 221,280 | 73.8% | within budget |
-| 2030 | IT | 300,000 | 228,840 | 76.3% | within budget |
-| 2031 | IT | 300,000 | 242,400 | 80.8% | within budget |
+    | Fiscal year | Cost center | Envelope | Used | Used % | Status |
+    |---|---|---:|---:|---:|---|
+    | 2027 | IT | 1,500,000 | 1,230,000 | 82.0% | within budget |
+    | 2028 | IT | 220,000 | 208,800 | 94.9% | ⚠ near the limit |
+    | 2029 | IT | 300,000 | 221,280 | 73.8% | within budget |
+    | 2030 | IT | 300,000 | 228,840 | 76.3% | within budget |
+    | 2031 | IT | 300,000 | 242,400 | 80.8% | within budget |
 
-## Payment cash flow
+    ## Payment cash flow
 
-| Month | Amount | Milestones |
-|---|---:|---|
-| 2027-01 | 582,000 | C1 Signing |
-| 2027-02 | 71,500 | C2 Quarter 1 fee |
-| 2027-05 | 71,500 | C2 Quarter 2 fee |
-| 2027-06 | 1,164,000 | C1 Go-live |
-| 2027-08 | 71,500 | C2 Quarter 3 fee |
-| 2027-09 | 194,000 | C1 Final acceptance |
-| 2027-11 | 71,500 | C2 Quarter 4 fee |
+    | Month | Amount | Milestones |
+    |---|---:|---|
+    | 2027-01 | 582,000 | C1 Signing |
+    | 2027-02 | 71,500 | C2 Quarter 1 fee |
+    | 2027-05 | 71,500 | C2 Quarter 2 fee |
+    | 2027-06 | 1,164,000 | C1 Go-live |
+    | 2027-08 | 71,500 | C2 Quarter 3 fee |
+    | 2027-09 | 194,000 | C1 Final acceptance |
+    | 2027-11 | 71,500 | C2 Quarter 4 fee |
 
-## Contract review
+    ## Contract review
 
-### C1 ERP upgrade and add-on modules agreement — Yunfan Software
+    ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-Value: 1,940,000 · Status: In review
+    Value: 1,940,000 · Status: In review
 
-- No red flags found in the text.
+    - No red flags found in the text.
 
-| Change | Date | Description | Delta | Status |
-|---|---|---|---:|---|
-| CO1 | 2027-03-10 | Add mobile approvals | 80,000 | Approved |
-| CO2 | 2027-05-18 | Add BI mobile dashboards | 45,000 | Proposed |
+    | Change | Date | Description | Delta | Status |
+    |---|---|---|---:|---|
+    | CO1 | 2027-03-10 | Add mobile approvals | 80,000 | Approved |
+    | CO2 | 2027-05-18 | Add BI mobile dashboards | 45,000 | Proposed |
 
-### C2 CRM and BI subscription service agreement — Zhilian Technology
+    ### C2 CRM and BI subscription service agreement — Zhilian Technology
 
-Value: 286,000 · Status: In review
+    Value: 286,000 · Status: In review
 
-- ⚑ Unspecified extra fees (line 19): 2.2 Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
-- ⚑ Unspecified extra fees (line 20): 2.3 Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
-- ⚑ Vendor may suspend service (line 26): 3.3 If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
-- ⚑ Auto-renewal with a notice window (line 51): 8.1 Unless the Customer objects in writing within thirty (30) days before the end of a service period, this Agreement renews automatically for one year, any number of times.
-- ⚑ Unilateral price change (line 56): 9.1 The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
-- ⚑ Vendor may suspend service (line 61): 10.1 The Provider may suspend the service without liability if:
-- ⚑ Liability cap below fees paid (line 69): 11.1 The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
-- ⚑ Liability excludes data loss (line 70): 11.2 The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
-- ⚑ Unspecified extra fees (line 93): 16.1 The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
-- ⚑ Vendor-side exclusive forum (line 102): 18.1 The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
-- ⚑ No data return on exit: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
-- ⚑ Missing clause · Acceptance: No acceptance clause (未约定验收)
-- ⚑ Missing clause · Confidentiality: No confidentiality clause (未约定保密)
-- ⚑ Missing clause · Data return: No data return clause (未约定数据返还)
+    - ⚑ Unspecified extra fees (line 19): 2.2 Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
+    - ⚑ Unspecified extra fees (line 20): 2.3 Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
+    - ⚑ Vendor may suspend service (line 26): 3.3 If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
+    - ⚑ Auto-renewal with a notice window (line 51): 8.1 Unless the Customer objects in writing within thirty (30) days before the end of a service period, this Agreement renews automatically for one year, any number of times.
+    - ⚑ Unilateral price change (line 56): 9.1 The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
+    - ⚑ Vendor may suspend service (line 61): 10.1 The Provider may suspend the service without liability if:
+    - ⚑ Liability cap below fees paid (line 69): 11.1 The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
+    - ⚑ Liability excludes data loss (line 70): 11.2 The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
+    - ⚑ Unspecified extra fees (line 93): 16.1 The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
+    - ⚑ Vendor-side exclusive forum (line 102): 18.1 The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
+    - ⚑ No data return on exit: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ Missing clause · Acceptance: No acceptance clause (未约定验收)
+    - ⚑ Missing clause · Confidentiality: No confidentiality clause (未约定保密)
+    - ⚑ Missing clause · Data return: No data return clause (未约定数据返还)
 
-- Missing · Acceptance: Even a subscription needs an activation acceptance clause
-- Negotiate · Liability (line 69): Cap is only three months of fees and excludes data loss; ask for a cap of one year's fees including data loss
-- Negotiate · Renewal (line 51): Automatic renewal; ask for written renewal or a 90-day notice period
-- Missing · Data return: Add data export and deletion on exit
-- Missing · Confidentiality
-- Negotiate · Price change (line 56): Provider may change prices unilaterally; ask for prices fixed for three years
-- Negotiate · Dispute resolution (line 102): Provider's home court; ask for the Shanghai International Arbitration Center
+    - Missing · Acceptance: Even a subscription needs an activation acceptance clause
+    - Negotiate · Liability (line 69): Cap is only three months of fees and excludes data loss; ask for a cap of one year's fees including data loss
+    - Negotiate · Renewal (line 51): Automatic renewal; ask for written renewal or a 90-day notice period
+    - Missing · Data return: Add data export and deletion on exit
+    - Missing · Confidentiality
+    - Negotiate · Price change (line 56): Provider may change prices unilaterally; ask for prices fixed for three years
+    - Negotiate · Dispute resolution (line 102): Provider's home court; ask for the Shanghai International Arbitration Center
 
-## Key dates
+    ## Key dates
 
-| Date | In days | Contract | Event |
-|---|---:|---|---|
-| 2027-01-01 | 31 | C1 | Effective |
-| 2027-01-15 | 45 | C1 | Payment · Signing |
-| 2027-02-01 | 62 | C2 | Effective |
-| 2027-02-15 | 76 | C2 | Payment · Quarter 1 fee |
-| 2027-05-15 | 165 | C2 | Payment · Quarter 2 fee |
-| 2027-06-30 | 211 | C1 | Payment · Go-live |
-| 2027-08-15 | 257 | C2 | Payment · Quarter 3 fee |
-| 2027-09-30 | 303 | C1 | Payment · Final acceptance |
-| 2027-11-15 | 349 | C2 | Payment · Quarter 4 fee |
-| 2028-01-01 | 396 | C1 | Warranty ends |
-| 2028-01-02 | 397 | C2 | Non-renewal notice deadline |
-| 2028-02-01 | 427 | C2 | Term ends |
-| 2030-01-01 | 1127 | C1 | Term ends |
+    | Date | In days | Contract | Event |
+    |---|---:|---|---|
+    | 2027-01-01 | 31 | C1 | Effective |
+    | 2027-01-15 | 45 | C1 | Payment · Signing |
+    | 2027-02-01 | 62 | C2 | Effective |
+    | 2027-02-15 | 76 | C2 | Payment · Quarter 1 fee |
+    | 2027-05-15 | 165 | C2 | Payment · Quarter 2 fee |
+    | 2027-06-30 | 211 | C1 | Payment · Go-live |
+    | 2027-08-15 | 257 | C2 | Payment · Quarter 3 fee |
+    | 2027-09-30 | 303 | C1 | Payment · Final acceptance |
+    | 2027-11-15 | 349 | C2 | Payment · Quarter 4 fee |
+    | 2028-01-01 | 396 | C1 | Warranty ends |
+    | 2028-01-02 | 397 | C2 | Non-renewal notice deadline |
+    | 2028-02-01 | 427 | C2 | Term ends |
+    | 2030-01-01 | 1127 | C1 | Term ends |
 
-## Risks
+    ## Risks
 
-| ID | Risk | Type | L×I | Owner | Status |
-|---|---|---|---:|---|---|
-| RK10 | Cut-over clashes with month-end closing | Technical | 3×5=15 | Production, Sun Jianguo | Open |
-| RK01 | MES interface incompatible with shop-floor machine data | Technical | 3×4=12 | IT, Zhao Lei | Open |
-| RK02 | Poor quality of migrated historical data | Technical | 3×4=12 | Finance, Zhou Min | Open |
-| RK03 | Key users unavailable during year-end closing | Personnel | 4×3=12 | HR, Wu Fang | Watching |
-| RK05 | Subscription renews automatically at a higher price | Vendor | 4×3=12 | IT, Zhao Lei | Open |
-| RK06 | Customer data leak from the SaaS platform | Data security | 2×5=10 | IT, Zhao Lei | Open |
-| RK08 | Annual budget overrun | Financial | 3×3=9 | Finance, Zhou Min | Watching |
-| RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
-| RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
-| RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
-"""#
+    | ID | Risk | Type | L×I | Owner | Status |
+    |---|---|---|---:|---|---|
+    | RK10 | Cut-over clashes with month-end closing | Technical | 3×5=15 | Production, Sun Jianguo | Open |
+    | RK01 | MES interface incompatible with shop-floor machine data | Technical | 3×4=12 | IT, Zhao Lei | Open |
+    | RK02 | Poor quality of migrated historical data | Technical | 3×4=12 | Finance, Zhou Min | Open |
+    | RK03 | Key users unavailable during year-end closing | Personnel | 4×3=12 | HR, Wu Fang | Watching |
+    | RK05 | Subscription renews automatically at a higher price | Vendor | 4×3=12 | IT, Zhao Lei | Open |
+    | RK06 | Customer data leak from the SaaS platform | Data security | 2×5=10 | IT, Zhao Lei | Open |
+    | RK08 | Annual budget overrun | Financial | 3×3=9 | Finance, Zhou Min | Watching |
+    | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
+    | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
+    | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
+    """#

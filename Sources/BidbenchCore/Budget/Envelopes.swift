@@ -34,8 +34,10 @@ extension BudgetModel {
     /// soon as anything is spent.
     ///
     /// Throws for an unknown envelope category, a negative envelope, or negative thresholds.
-    public static func envelopes(_ envelopes: [BudgetEnvelope], tco: VendorTCO, firstYear: Int,
-                                 warn: ExactRatio, stop: ExactRatio) throws(BudgetError) -> [EnvelopeUse] {
+    public static func envelopes(
+        _ envelopes: [BudgetEnvelope], tco: VendorTCO, firstYear: Int,
+        warn: ExactRatio, stop: ExactRatio
+    ) throws(BudgetError) -> [EnvelopeUse] {
         guard !warn.isNegative, !stop.isNegative else {
             throw BudgetError("budget thresholds must not be negative (warn \(warn), stop \(stop))")
         }
@@ -63,8 +65,10 @@ extension BudgetModel {
             } else {
                 status = .ok
             }
-            result.append(EnvelopeUse(envelope: e, horizonYear: inHorizon ? year : nil, category: category,
-                                      used: used, remaining: remaining, status: status))
+            result.append(
+                EnvelopeUse(
+                    envelope: e, horizonYear: inHorizon ? year : nil, category: category,
+                    used: used, remaining: remaining, status: status))
         }
         return result
     }

@@ -10,14 +10,21 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     public static let zero = ExactRatio(reduced: 0, 1)
     public static let one = ExactRatio(reduced: 1, 1)
 
-    private init(reduced n: Int64, _ d: Int64) { numerator = n; denominator = d }
+    private init(reduced n: Int64, _ d: Int64) {
+        numerator = n
+        denominator = d
+    }
 
     /// `numerator / denominator`, reduced; nil when the denominator is zero or a value overflows.
     public init?(numerator: Int64, denominator: Int64) {
         guard denominator != 0, numerator != .min, denominator != .min else { return nil }
         let g = ExactRatio.gcd(numerator.magnitude, denominator.magnitude)
-        var n = numerator / Int64(g), d = denominator / Int64(g)
-        if d < 0 { n = -n; d = -d }
+        var n = numerator / Int64(g)
+        var d = denominator / Int64(g)
+        if d < 0 {
+            n = -n
+            d = -d
+        }
         self.init(reduced: n, d)
     }
 
@@ -30,11 +37,15 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     public init?(parsing text: String, allowFraction: Bool = false) {
         var s = Substring(text.trimmed)
         var percent = false
-        if s.last == "%" || s.last == "％" { percent = true; s = s.dropLast() }
+        if s.last == "%" || s.last == "％" {
+            percent = true
+            s = s.dropLast()
+        }
         var value: ExactRatio
         if allowFraction, let slash = s.firstIndex(of: "/") {
             guard let a = ExactRatio.parseDecimal(s[..<slash]), let b = ExactRatio.parseDecimal(s[s.index(after: slash)...]),
-                  b.numerator != 0, let q = a.dividing(by: b) else { return nil }
+                b.numerator != 0, let q = a.dividing(by: b)
+            else { return nil }
             value = q
         } else {
             guard let v = ExactRatio.parseDecimal(s) else { return nil }
@@ -69,9 +80,17 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
 
     /// The exact decimal form, nil when the value does not terminate in base 10 (1/3) or overflows.
     public var decimalText: String? {
-        var d = denominator, twos = 0, fives = 0
-        while d % 2 == 0 { d /= 2; twos += 1 }
-        while d % 5 == 0 { d /= 5; fives += 1 }
+        var d = denominator
+        var twos = 0
+        var fives = 0
+        while d % 2 == 0 {
+            d /= 2
+            twos += 1
+        }
+        while d % 5 == 0 {
+            d /= 5
+            fives += 1
+        }
         guard d == 1 else { return nil }
         let scale = max(twos, fives)
         guard scale <= 18 else { return nil }
@@ -134,7 +153,12 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
     private static func parseDecimal(_ text: Substring) -> ExactRatio? {
         var s = text
         var negative = false
-        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
+        } else if s.first == "+" {
+            s = s.dropFirst()
+        }
         var mantissa: Int64 = 0
         var scale = 0
         var digits = 0
@@ -147,7 +171,12 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
             } else if c == "e" || c == "E" {
                 s = s.dropFirst()
                 var expNegative = false
-                if s.first == "-" { expNegative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+                if s.first == "-" {
+                    expNegative = true
+                    s = s.dropFirst()
+                } else if s.first == "+" {
+                    s = s.dropFirst()
+                }
                 guard !s.isEmpty, s.count <= 3, s.allSatisfy({ $0.isASCII && $0.isNumber }), let e = Int(s) else { return nil }
                 exponent = expNegative ? -e : e
                 s = ""
@@ -174,7 +203,10 @@ public struct ExactRatio: Hashable, Sendable, CustomStringConvertible {
             return o ? nil : ExactRatio(reduced: n, 1)
         }
         // Trailing zeros would only inflate the power of ten.
-        while scale > 0 && mantissa % 10 == 0 { mantissa /= 10; scale -= 1 }
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10
+            scale -= 1
+        }
         guard let p = pow10(scale) else { return nil }
         return ExactRatio(numerator: mantissa, denominator: p)
     }

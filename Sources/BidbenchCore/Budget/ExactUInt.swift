@@ -78,9 +78,11 @@ struct ExactUInt: Equatable, Comparable, Sendable {
             let x = UInt64(a.limbs[i])
             let y = (i < b.limbs.count ? UInt64(b.limbs[i]) : 0) + borrow
             if x >= y {
-                r.append(UInt32(x - y)); borrow = 0
+                r.append(UInt32(x - y))
+                borrow = 0
             } else {
-                r.append(UInt32(x + (1 << 32) - y)); borrow = 1
+                r.append(UInt32(x + (1 << 32) - y))
+                borrow = 1
             }
         }
         return ExactUInt(limbs: r)

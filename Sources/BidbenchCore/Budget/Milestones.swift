@@ -67,8 +67,10 @@ extension BudgetModel {
     /// The installments of one contract from its milestones in file order (milestones of other
     /// contracts are ignored). The `Double` percents of `PaymentMilestone` are read back as the
     /// decimals that were typed (shortest round-trip form).
-    public static func installments(contract: String, value: Money,
-                                    milestones: [PaymentMilestone]) throws(BudgetError) -> [Installment] {
+    public static func installments(
+        contract: String, value: Money,
+        milestones: [PaymentMilestone]
+    ) throws(BudgetError) -> [Installment] {
         let mine = milestones.filter { $0.contract == contract }
         var percents: [ExactRatio] = []
         for m in mine {
@@ -79,8 +81,9 @@ extension BudgetModel {
         }
         let amounts = try split(value, percents: percents, contract: contract)
         return mine.indices.map { i in
-            Installment(contract: contract, milestone: mine[i].milestone, percent: percents[i], amount: amounts[i],
-                        due: mine[i].due, condition: mine[i].condition, status: mine[i].status)
+            Installment(
+                contract: contract, milestone: mine[i].milestone, percent: percents[i], amount: amounts[i],
+                due: mine[i].due, condition: mine[i].condition, status: mine[i].status)
         }
     }
 

@@ -3,7 +3,10 @@ public struct BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     /// The same in Simplified Chinese, for the errors the Budget screen can show.
     public var messageZH: String?
-    public init(_ message: String, zh: String? = nil) { self.message = message; self.messageZH = zh }
+    public init(_ message: String, zh: String? = nil) {
+        self.message = message
+        self.messageZH = zh
+    }
     public var description: String { message }
     /// The message in the UI's language (English when there is no Chinese form).
     public func text(chinese: Bool) -> String { chinese ? messageZH ?? message : message }
@@ -31,10 +34,16 @@ public struct Scenario: Equatable, Sendable {
     /// Discount rate of the NPV (> −1).
     public var discountRate: ExactRatio
 
-    public init(name: String = "default", years: Int, users: Int, growth: ExactRatio = .zero,
-                escalation: ExactRatio = .zero, discountRate: ExactRatio = .zero) {
-        self.name = name; self.years = years; self.users = users
-        self.growth = growth; self.escalation = escalation; self.discountRate = discountRate
+    public init(
+        name: String = "default", years: Int, users: Int, growth: ExactRatio = .zero,
+        escalation: ExactRatio = .zero, discountRate: ExactRatio = .zero
+    ) {
+        self.name = name
+        self.years = years
+        self.users = users
+        self.growth = growth
+        self.escalation = escalation
+        self.discountRate = discountRate
     }
 
     /// The workspace's default scenario. The rates of `Settings` are `Double`s read from decimal text,
@@ -44,16 +53,19 @@ public struct Scenario: Equatable, Sendable {
             guard let r = ExactRatio(value) else { throw BudgetError("workspace.json: \(key) \(value) is not a usable rate") }
             return r
         }
-        self.init(name: name, years: settings.horizonYears, users: settings.users,
-                  growth: try exact(settings.userGrowth, "user_growth"),
-                  escalation: try exact(settings.escalation, "escalation"),
-                  discountRate: try exact(settings.discountRate, "discount_rate"))
+        self.init(
+            name: name, years: settings.horizonYears, users: settings.users,
+            growth: try exact(settings.userGrowth, "user_growth"),
+            escalation: try exact(settings.escalation, "escalation"),
+            discountRate: try exact(settings.discountRate, "discount_rate"))
     }
 
     /// This scenario with some values replaced by text (a command-line option or a cell of
     /// `scenarios.csv`); nil or blank text keeps the current value. Rates are decimals (`0.1`, `10%`).
-    public func overriding(name: String? = nil, years: String? = nil, users: String? = nil, growth: String? = nil,
-                           escalation: String? = nil, discountRate: String? = nil) throws(BudgetError) -> Scenario {
+    public func overriding(
+        name: String? = nil, years: String? = nil, users: String? = nil, growth: String? = nil,
+        escalation: String? = nil, discountRate: String? = nil
+    ) throws(BudgetError) -> Scenario {
         var s = self
         if let n = name?.trimmed, !n.isEmpty { s.name = n }
         let label = s.name
@@ -79,16 +91,18 @@ public struct Scenario: Equatable, Sendable {
     /// Throws when a value is out of range: years outside 1…100, negative users, a rate ≤ −100 %.
     public func validate() throws(BudgetError) {
         guard (1...Scenario.maximumYears).contains(years) else {
-            throw BudgetError("scenario \(name): years must be 1…\(Scenario.maximumYears), not \(years)",
-                              zh: "情景 \(name): 年限须为 1…\(Scenario.maximumYears), 而不是 \(years)")
+            throw BudgetError(
+                "scenario \(name): years must be 1…\(Scenario.maximumYears), not \(years)",
+                zh: "情景 \(name): 年限须为 1…\(Scenario.maximumYears), 而不是 \(years)")
         }
         guard users >= 0 else {
             throw BudgetError("scenario \(name): users must not be negative, not \(users)", zh: "情景 \(name): 用户数不能为负, 而不是 \(users)")
         }
         for (key, r) in [("growth", growth), ("escalation", escalation), ("discount_rate", discountRate)] {
             guard r.numerator > -r.denominator else {
-                throw BudgetError("scenario \(name): \(key) must be above -1 (−100 %), not \(r)",
-                                  zh: "情景 \(name): \(key) 必须大于 -1 (−100 %), 而不是 \(r)")
+                throw BudgetError(
+                    "scenario \(name): \(key) must be above -1 (−100 %), not \(r)",
+                    zh: "情景 \(name): \(key) 必须大于 -1 (−100 %), 而不是 \(r)")
             }
         }
     }

@@ -67,8 +67,9 @@ public enum BudgetModel {
         for k in 0..<scenario.years {
             let u = ExactUInt.ceiling(base * ExactUInt.power(gn, k), ExactUInt.power(gd, k))
             guard let v = u.int64, let i = Int(exactly: v) else {
-                throw BudgetError("scenario \(scenario.name): the user count of year \(k + 1) is too large",
-                                  zh: "情景 \(scenario.name): 第 \(k + 1) 年的用户数过大")
+                throw BudgetError(
+                    "scenario \(scenario.name): the user count of year \(k + 1) is too large",
+                    zh: "情景 \(scenario.name): 第 \(k + 1) 年的用户数过大")
             }
             counts.append(i)
         }
@@ -86,7 +87,8 @@ public enum BudgetModel {
         // Over the common denominator (1+r)^(N−1) = rn^(N−1)/rd^(N−1):
         // NPV = Σ c_y · rd^(y−1) · rn^(N−y) / rn^(N−1). Negative costs are summed separately.
         let n = costs.count
-        var positive = ExactUInt.zero, negative = ExactUInt.zero
+        var positive = ExactUInt.zero
+        var negative = ExactUInt.zero
         for (i, c) in costs.enumerated() {
             let term = ExactUInt(c.minor.magnitude) * ExactUInt.power(rd, i) * ExactUInt.power(rn, n - 1 - i)
             if c.minor < 0 { negative = negative + term } else { positive = positive + term }
@@ -126,14 +128,18 @@ public enum BudgetModel {
                 throw BudgetError("\(label(line)): negative quantity \(line.quantity)", zh: "\(labelZH(line)): 数量为负 \(line.quantity)")
             }
             if let s = line.startYear, !(1...n).contains(s) {
-                throw BudgetError("\(label(line)): start_year \(s) is outside the horizon of \(n) years",
-                                  zh: "\(labelZH(line)): 起始年 \(s) 超出 \(n) 年的测算期")
+                throw BudgetError(
+                    "\(label(line)): start_year \(s) is outside the horizon of \(n) years",
+                    zh: "\(labelZH(line)): 起始年 \(s) 超出 \(n) 年的测算期")
             }
             if let y = line.years, y < 1 {
                 throw BudgetError("\(label(line)): years must be at least 1, not \(y)", zh: "\(labelZH(line)): 年数至少为 1, 而不是 \(y)")
             }
             let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
-            if start > n { windows.append(nil); continue }
+            if start > n {
+                windows.append(nil)
+                continue
+            }
             var end = n
             if line.model != .one_time, let y = line.years, y <= n - start { end = start + y - 1 }
             windows.append(start...end)
@@ -194,7 +200,9 @@ public enum BudgetModel {
         var perYear = [Money](repeating: .zero, count: n)
         var perYearByCategory = [[CostCategory: Money]](repeating: zeroCategories, count: n)
         var byCategory = zeroCategories
-        var total = Money.zero, oneOff = Money.zero, recurring = Money.zero
+        var total = Money.zero
+        var oneOff = Money.zero
+        var recurring = Money.zero
         var lineCosts: [LineCost] = []
         for (i, line) in mine.enumerated() {
             var lineTotal = Money.zero
@@ -211,15 +219,18 @@ public enum BudgetModel {
             } else {
                 recurring = try add(recurring, lineTotal)
             }
-            lineCosts.append(LineCost(item: line.item, category: line.category, model: line.model,
-                                      perYear: amounts[i], total: lineTotal))
+            lineCosts.append(
+                LineCost(
+                    item: line.item, category: line.category, model: line.model,
+                    perYear: amounts[i], total: lineTotal))
         }
         let npv: Money
         do { npv = try BudgetModel.npv(perYear, rate: scenario.discountRate) } catch {
             throw BudgetError("vendor \(vendor): \(error.message)", zh: "供应商 \(vendor): \(error.text(chinese: true))")
         }
-        return VendorTCO(vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
-                         total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts)
+        return VendorTCO(
+            vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
+            total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts)
     }
 
     /// The TCO of every vendor: those of `vendors` in that order (even without price lines), then any

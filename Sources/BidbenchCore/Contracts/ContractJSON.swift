@@ -7,7 +7,8 @@ extension ContractScan {
         var out = "{\n  \"clauses\": {\n"
         out += clauses.map { f in
             let line = f.line.map(String.init) ?? "null"
-            return "    \(ContractJSONWriter.string(f.kind.rawValue)): {\"present\": \(f.present), \"line\": \(line), \"evidence\": \(f.present ? ContractJSONWriter.string(f.evidence) : "null")}"
+            return
+                "    \(ContractJSONWriter.string(f.kind.rawValue)): {\"present\": \(f.present), \"line\": \(line), \"evidence\": \(f.present ? ContractJSONWriter.string(f.evidence) : "null")}"
         }.joined(separator: ",\n")
         out += "\n  },\n  \"key_terms\": {\n"
         let k = keyTerms
@@ -21,12 +22,22 @@ extension ContractScan {
             ("dispute_forum", k.disputeForum.map(ContractJSONWriter.string) ?? "null"),
             ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
         ]
-        terms.append(("sla_response", "[" + k.slaResponses.map {
-            "{\"minutes\": \($0.minutes), \"kind\": \(ContractJSONWriter.string($0.kind.rawValue)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
-        }.joined(separator: ", ") + "]"))
-        terms.append(("penalty_rates", "[" + k.penaltyRates.map {
-            "{\"rate\": \($0.decimal), \"per\": \(ContractJSONWriter.string($0.per)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
-        }.joined(separator: ", ") + "]"))
+        terms.append(
+            (
+                "sla_response",
+                "["
+                    + k.slaResponses.map {
+                        "{\"minutes\": \($0.minutes), \"kind\": \(ContractJSONWriter.string($0.kind.rawValue)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
+                    }.joined(separator: ", ") + "]"
+            ))
+        terms.append(
+            (
+                "penalty_rates",
+                "["
+                    + k.penaltyRates.map {
+                        "{\"rate\": \($0.decimal), \"per\": \(ContractJSONWriter.string($0.per)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
+                    }.joined(separator: ", ") + "]"
+            ))
         out += terms.map { "    \(ContractJSONWriter.string($0.0)): \($0.1)" }.joined(separator: ",\n")
         out += "\n  },\n  \"red_flags\": ["
         out += redFlags.map { f in

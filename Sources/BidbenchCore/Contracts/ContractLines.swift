@@ -38,10 +38,12 @@ enum ContractLineParser {
             let next = bytes.index(after: i)
             if b == 0x0A {
                 if !lastCR { lines.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
-                start = next; lastCR = false
+                start = next
+                lastCR = false
             } else if b == 0x0D {
                 lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                start = next; lastCR = true
+                start = next
+                lastCR = true
             } else {
                 lastCR = false
             }
@@ -199,7 +201,8 @@ enum ContractLineParser {
         // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
         if let level = next.level, level >= 5, let f = next.afterNumber.first, f.isASCII, f.isLowercase { return true }
         guard (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading,
-              let first = continuation(next).first else { return false }
+            let first = continuation(next).first
+        else { return false }
         return !first.isOne(of: "-•·*>|#")
     }
 
@@ -207,9 +210,12 @@ enum ContractLineParser {
     /// goes on in lower case, the line ends on a linking word, or a long Chinese "heading" runs on.
     static func wrapsInto(_ line: ContractLine, _ next: ContractLine) -> Bool {
         guard line.bare, (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading, !next.isDefinition,
-              let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".") else { return false }
+            let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
+        else { return false }
         if first.isASCII && first.isLowercase { return true }
-        let linking: Set<String> = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may"]
+        let linking: Set<String> = [
+            "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
+        ]
         if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
         return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
@@ -269,7 +275,9 @@ enum ContractLineParser {
             guard isBreak else {
                 // Commas end a run-in heading only in Chinese; English titles may list items
                 // ("Modifications, Severability, and Waiver.").
-                if m == "，" || m == ";" || (m == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1].mark != " ")) { return nil }
+                if m == "，" || m == ";" || (m == "," && (isCJK(c[max(0, i - 1)]) || i + 1 >= c.count || c[i + 1].mark != " ")) {
+                    return nil
+                }
                 continue
             }
             let head = String(c[0..<i]).trimmed
@@ -298,8 +306,10 @@ enum ContractLineParser {
     static func isDefinitionText(_ s: String) -> Bool {
         let lower = ContractText.lowerASCII(s)
         if lower.first == "\"" || lower.first == "'" {
-            for m in ["\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
-                      "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指"] where ContractText.contains(lower, m) {
+            for m in [
+                "\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
+                "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指",
+            ] where ContractText.contains(lower, m) {
                 return true
             }
         }

@@ -11,14 +11,17 @@ public struct ClauseFinding: Equatable, Sendable {
     public var present: Bool { line != nil }
 
     public init(kind: ClauseKind, line: Int?, evidence: String, score: Int) {
-        self.kind = kind; self.line = line; self.evidence = evidence; self.score = score
+        self.kind = kind
+        self.line = line
+        self.evidence = evidence
+        self.score = score
     }
 }
 
 /// Red flags from the buyer's point of view (ids used in JSON).
 public enum RedFlagKind: String, Sendable, CaseIterable {
     case unilateral_price_change, auto_renewal, liability_cap_low, liability_excludes_data_loss, no_data_return,
-         vendor_may_suspend, extra_fees_unspecified, vendor_exclusive_forum, missing_clause
+        vendor_may_suspend, extra_fees_unspecified, vendor_exclusive_forum, missing_clause
 }
 
 extension RedFlagKind {
@@ -46,7 +49,10 @@ public struct RedFlag: Equatable, Sendable {
     public var line: Int?
     public var text: String
     public init(kind: RedFlagKind, clause: ClauseKind? = nil, line: Int?, text: String) {
-        self.kind = kind; self.clause = clause; self.line = line; self.text = text
+        self.kind = kind
+        self.clause = clause
+        self.line = line
+        self.text = text
     }
 }
 
@@ -59,7 +65,10 @@ public struct SLAResponse: Equatable, Sendable {
     public var line: Int
     public var text: String
     public init(minutes: Int, kind: Kind, line: Int, text: String) {
-        self.minutes = minutes; self.kind = kind; self.line = line; self.text = text
+        self.minutes = minutes
+        self.kind = kind
+        self.line = line
+        self.text = text
     }
 }
 
@@ -72,7 +81,10 @@ public struct PenaltyRate: Equatable, Sendable {
     public var line: Int
     public var text: String
     public init(partsPerMillion: Int, per: String, line: Int, text: String) {
-        self.partsPerMillion = partsPerMillion; self.per = per; self.line = line; self.text = text
+        self.partsPerMillion = partsPerMillion
+        self.per = per
+        self.line = line
+        self.text = text
     }
     /// The rate as an exact decimal string (`0.0005`).
     public var decimal: String {
@@ -172,7 +184,11 @@ public enum ContractScanner {
         let rawLines = ContractLineParser.splitLines(text)
         var best: [ClauseKind: ClauseFinding] = [:]
         var sentences: [ScannedSentence] = []
-        struct Section { var level: Int; var kinds: Set<ClauseKind>; var definitions: Bool }
+        struct Section {
+            var level: Int
+            var kinds: Set<ClauseKind>
+            var definitions: Bool
+        }
         var stack: [Section] = []
 
         let lines = rawLines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
@@ -180,7 +196,9 @@ public enum ContractScanner {
         while index < lines.count {
             var line = lines[index]
             if index + 1 < lines.count, ContractLineParser.wrapsInto(line, lines[index + 1]) {
-                line.heading = ""; line.bare = false; line.body = line.afterNumber
+                line.heading = ""
+                line.bare = false
+                line.body = line.afterNumber
             }
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
             var paragraph = line.body
@@ -228,8 +246,10 @@ public enum ContractScanner {
                 // ("General Cap" means the fees of the last 12 months).
                 for (clause, whole, start) in ContractText.clauses(paragraph) {
                     let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
-                    sentences.append(ScannedSentence(line: lineOf(start), paragraph: line.number, text: clause, lower: lower, hay: Haystack(lower),
-                                                     kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
+                    sentences.append(
+                        ScannedSentence(
+                            line: lineOf(start), paragraph: line.number, text: clause, lower: lower, hay: Haystack(lower),
+                            kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
                 }
                 continue
             }
@@ -259,9 +279,11 @@ public enum ContractScanner {
                     if ancestors.contains(rule.kind) { score += 2 }
                     consider(&best, kind: rule.kind, line: at, evidence: quote, score: score)
                 }
-                sentences.append(ScannedSentence(line: at, paragraph: line.number, text: sentence, lower: lower, hay: bytes, kinds: kinds,
-                                                 strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
-                                                 evidence: quote))
+                sentences.append(
+                    ScannedSentence(
+                        line: at, paragraph: line.number, text: sentence, lower: lower, hay: bytes, kinds: kinds,
+                        strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
+                        evidence: quote))
             }
         }
 

@@ -5,7 +5,10 @@ public struct UTCStamp: Equatable, Sendable {
     public var minute: Int
     public var second: Int
     public init(day: Day, hour: Int = 0, minute: Int = 0, second: Int = 0) {
-        self.day = day; self.hour = hour; self.minute = minute; self.second = second
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
     }
     /// Seconds since 1970-01-01T00:00:00Z.
     public init(unixSeconds: Int) {
@@ -25,8 +28,10 @@ public enum ICalendar {
     /// The calendar text: CRLF line ends, lines folded at 75 octets.
     /// - Parameter alarmDays: a VALARM this many days before each non-renewal notice deadline (nil: none).
     public static func calendar(_ dates: [KeyDate], stamp: UTCStamp, alarmDays: Int? = 7) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bidbench//Contract key dates//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bidbench//Contract key dates//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ]
         for d in dates {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(uid(d))")

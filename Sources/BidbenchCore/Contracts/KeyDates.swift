@@ -27,8 +27,13 @@ public struct KeyDate: Equatable, Sendable {
     public var titleZH: String
 
     public init(contract: String, kind: Kind, date: Day, daysLeft: Int, title: String, titleEN: String? = nil, titleZH: String? = nil) {
-        self.contract = contract; self.kind = kind; self.date = date; self.daysLeft = daysLeft; self.title = title
-        self.titleEN = titleEN ?? title; self.titleZH = titleZH ?? title
+        self.contract = contract
+        self.kind = kind
+        self.date = date
+        self.daysLeft = daysLeft
+        self.title = title
+        self.titleEN = titleEN ?? title
+        self.titleZH = titleZH ?? title
     }
 }
 
@@ -39,12 +44,16 @@ public enum KeyDates {
     /// - Parameters:
     ///   - milestones: payment milestones; those of other contracts and those with status `paid` are skipped.
     ///   - accepted: the final acceptance day, the start of the warranty; nil = the effective date.
-    public static func dates(for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil,
-                             today: Day) -> [KeyDate] {
+    public static func dates(
+        for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil,
+        today: Day
+    ) -> [KeyDate] {
         var out: [KeyDate] = []
         func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String, _ en: String, _ zh: String) {
-            out.append(KeyDate(contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title,
-                               titleEN: en, titleZH: zh))
+            out.append(
+                KeyDate(
+                    contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title,
+                    titleEN: en, titleZH: zh))
         }
         let name = contract.title.isEmpty ? contract.id : contract.title
         if let effective = contract.effective {
@@ -53,24 +62,28 @@ public enum KeyDates {
                 let expiry = effective.adding(months: contract.termMonths)
                 add(.expiry, expiry, "\(name): term ends / 到期", "\(name): term ends", "\(name): 到期")
                 if contract.autoRenew, let (deadline, end, renewals) = nextNoticeDeadline(contract, today: today) {
-                    add(.notice_deadline, deadline,
+                    add(
+                        .notice_deadline, deadline,
                         "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止",
                         "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days)",
                         "\(name): 不续约通知截止 (提前 \(contract.noticeDays) 天)")
                     if renewals > 0 {
-                        add(.renewal, end, "\(name): renews unless notice is given / 自动续约", "\(name): renews unless notice is given",
+                        add(
+                            .renewal, end, "\(name): renews unless notice is given / 自动续约", "\(name): renews unless notice is given",
                             "\(name): 自动续约 (除非提前通知)")
                     }
                 }
             }
             if contract.warrantyMonths > 0 {
-                add(.warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
+                add(
+                    .warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
                     "\(name): warranty ends", "\(name): 质保到期")
             }
         }
         for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {
             guard let due = m.due else { continue }
-            add(.milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点",
+            add(
+                .milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点",
                 "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%)",
                 "\(name): 付款节点 \(m.milestone) (\(percentText(m.percent))%)")
         }
@@ -96,9 +109,10 @@ public enum KeyDates {
     /// The key dates of every contract in a workspace, sorted by date. A contract's acceptance day is read
     /// from an `accepted` column of contracts.csv when there is one.
     public static func dates(in workspace: Workspace, today: Day) -> [KeyDate] {
-        sorted(workspace.contracts.flatMap { c in
-            dates(for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) }, today: today)
-        })
+        sorted(
+            workspace.contracts.flatMap { c in
+                dates(for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) }, today: today)
+            })
     }
 
     /// Dates from today up to `days` ahead (0 ≤ days left ≤ days), plus unpaid milestones already overdue.

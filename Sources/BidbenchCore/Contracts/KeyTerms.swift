@@ -7,13 +7,22 @@ enum KeyTermExtractor {
         t.renewalMonths = renewalMonths(sentences)
         t.noticeDays = noticeDays(sentences)
         t.paymentDueDays = paymentDueDays(sentences)
-        t.liabilityCap = sentences.first { $0.about(.liability) && RedFlagDetector.capWords.matches($0.hay)
-            && RedFlagDetector.liabilityWords.matches($0.hay) }.map(\.evidence)
+        t.liabilityCap = sentences.first {
+            $0.about(.liability) && RedFlagDetector.capWords.matches($0.hay)
+                && RedFlagDetector.liabilityWords.matches($0.hay)
+        }.map(\.evidence)
         for s in sentences where s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) {
-            if let law = governingLaw(s.text) { t.governingLaw = law; break }
+            if let law = governingLaw(s.text) {
+                t.governingLaw = law
+                break
+            }
         }
         for s in sentences where s.about(.dispute_resolution) {
-            if let (name, type) = disputeForum(s.text) { t.disputeForum = name; t.disputeForumType = type; break }
+            if let (name, type) = disputeForum(s.text) {
+                t.disputeForum = name
+                t.disputeForumType = type
+                break
+            }
         }
         t.slaResponses = slaResponses(sentences)
         t.penaltyRates = penaltyRates(sentences)
@@ -55,7 +64,11 @@ enum KeyTermExtractor {
             for q in QuantityScanner.scan(s.lower) {
                 guard let months = q.months else { continue }
                 let (b, a) = around(chars, q, before: 30, after: 6)
-                if containsAny(a, deadlineAfter) || containsAny(b, ["提前", "prior", "通知"]) && !containsAny(b, ["续", "renew", "延", "extend"]) { continue }
+                if containsAny(a, deadlineAfter)
+                    || containsAny(b, ["提前", "prior", "通知"]) && !containsAny(b, ["续", "renew", "延", "extend"])
+                {
+                    continue
+                }
                 if containsAny(b, ["续", "renew", "延", "extend", "successive", "additional", "further"]) { return months }
             }
         }
@@ -63,7 +76,8 @@ enum KeyTermExtractor {
     }
 
     static func noticeDays(_ sentences: [ScannedSentence]) -> Int? {
-        let ordered = sentences.filter { $0.kinds.contains(.renewal) }
+        let ordered =
+            sentences.filter { $0.kinds.contains(.renewal) }
             + sentences.filter { $0.about(.termination) && !$0.kinds.contains(.renewal) }
             + sentences.filter { $0.about(.term) }
         for s in ordered {
@@ -71,7 +85,8 @@ enum KeyTermExtractor {
             for q in QuantityScanner.scan(s.lower) {
                 guard let days = q.days, q.unit != .year else { continue }
                 let (b, a) = around(chars, q, before: 12, after: 24)
-                let isNotice = containsAny(b, ["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
+                let isNotice =
+                    containsAny(b, ["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
                     || containsAny(a, ["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
                 if isNotice && !containsAny(a, ["后", "after", "of receipt", "内付", "内支付"]) { return days }
             }
@@ -88,7 +103,9 @@ enum KeyTermExtractor {
             let chars = Array(s.lower)
             for q in QuantityScanner.scan(s.lower) where q.unit == .day || q.unit == .businessDay {
                 let (b, a) = around(chars, q, before: 10, after: 8)
-                if a.hasPrefix("内") || a.hasPrefix("之内") || a.hasPrefix("以内") || b.hasSuffix("within ") || containsAny(a, ["内支付", "内付款", "内付清"]) {
+                if a.hasPrefix("内") || a.hasPrefix("之内") || a.hasPrefix("以内") || b.hasSuffix("within ")
+                    || containsAny(a, ["内支付", "内付款", "内付清"])
+                {
                     return q.value
                 }
             }
@@ -100,7 +117,8 @@ enum KeyTermExtractor {
     static func dateRangeMonths(_ text: String) -> Int? {
         let dates = chineseDates(text)
         guard dates.count >= 2, text.contains("至") || text.contains("到") else { return nil }
-        let start = dates[0], end = dates[1].adding(days: 1)
+        let start = dates[0]
+        let end = dates[1].adding(days: 1)
         guard start < end else { return nil }
         var months = (end.year * 12 + end.month) - (start.year * 12 + start.month)
         if end.day < start.day { months -= 1 }
@@ -113,8 +131,13 @@ enum KeyTermExtractor {
         var out: [Day] = []
         var i = 0
         func num(_ j: inout Int) -> Int? {
-            var v = 0, n = 0
-            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue { v = v * 10 + d; j += 1; n += 1 }
+            var v = 0
+            var n = 0
+            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
+                v = v * 10 + d
+                j += 1
+                n += 1
+            }
             return n > 0 ? v : nil
         }
         while i < c.count {
@@ -124,7 +147,8 @@ enum KeyTermExtractor {
                 if let m = num(&j), j < c.count, c[j] == "月" {
                     j += 1
                     if let d = num(&j), j < c.count, c[j] == "日" || c[j] == "号",
-                       let day = Day(iso: "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)") {
+                        let day = Day(iso: "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)")
+                    {
                         out.append(day)
                         i = j + 1
                         continue
@@ -154,8 +178,12 @@ enum KeyTermExtractor {
         if let idx = indexOf(lower, "laws of ") ?? indexOf(lower, "law of ") {
             var end = idx
             while end < c.count, !",;()".contains(c[end]) { end += 1 }
-            let phrase = cut(Array(c[idx..<end]), at: [" without", " excluding", " regardless", " and the ", " applicable to",
-                                                       " and any", " except", " as applied", " that apply", " and shall", " and will"])
+            let phrase = cut(
+                Array(c[idx..<end]),
+                at: [
+                    " without", " excluding", " regardless", " and the ", " applicable to",
+                    " and any", " except", " as applied", " that apply", " and shall", " and will",
+                ])
             let result = ContractLineParser.trimEndPunct(String(phrase).trimmed)
             if result.count > 8 { return result }
         }
@@ -260,12 +288,16 @@ enum KeyTermExtractor {
                 let (b, a) = around(chars, q, before: 40, after: 12)
                 // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
                 if ["x", "×", "*"].contains(where: { b.hasSuffix($0) || a.hasPrefix($0) }) { continue }
-                if [" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"].contains(where: { a.hasPrefix($0) }) { continue }
+                if [" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"].contains(where: { a.hasPrefix($0) }) {
+                    continue
+                }
                 // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
                 let chineseOrder = ["内", "之内", "以内"].contains { a.trimmed.hasPrefix($0) }
                 let kind: SLAResponse.Kind
-                if let k = chineseOrder ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
-                                        : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false) {
+                if let k = chineseOrder
+                    ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                    : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
+                {
                     kind = k
                 } else {
                     continue
@@ -295,7 +327,10 @@ enum KeyTermExtractor {
     static func lastIndexOf(_ c: [Character], _ w: String) -> Int? {
         var found: Int?
         var from = 0
-        while from < c.count, let i = indexOf(Array(c[from...]), w) { found = from + i; from += i + 1 }
+        while from < c.count, let i = indexOf(Array(c[from...]), w) {
+            found = from + i
+            from += i + 1
+        }
         return found
     }
 
@@ -310,7 +345,10 @@ enum KeyTermExtractor {
         return ContractText.clip(String(c[a..<b]).trimmed, 120)
     }
 
-    static let penaltyContext = ["违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "interest", "利息", "service credit", "扣减", "扣除"]
+    static let penaltyContext = [
+        "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "interest", "利息", "service credit", "扣减",
+        "扣除",
+    ]
 
     static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
         var out: [PenaltyRate] = []
@@ -321,7 +359,13 @@ enum KeyTermExtractor {
                 if containsAny(before, ["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"]) { continue }
                 let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 40)])
                 let per: String
-                if containsAny(window, ["每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily", "per calendar day", "per diem"]) {
+                if containsAny(
+                    window,
+                    [
+                        "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",
+                        "per calendar day", "per diem",
+                    ])
+                {
                     per = "day"
                 } else if containsAny(window, ["每周", "每逾期一周", "per week", "each week", "weekly"]) {
                     per = "week"
@@ -348,11 +392,15 @@ enum KeyTermExtractor {
             if i + 3 < c.count, c[i + 1] == "分", c[i + 2] == "之", let scale = ["万": 100, "千": 1000, "百": 10_000][c[i]] {
                 var j = i + 3
                 if let (ppmUnits, end) = decimal(c, j, scaleDigits: 6) {
-                    out.append((ppmUnits * scale / 1_000_000, i..<end)); i = end; continue
+                    out.append((ppmUnits * scale / 1_000_000, i..<end))
+                    i = end
+                    continue
                 }
                 while j < c.count, ChineseNumber.isNumeral(c[j]) { j += 1 }
                 if j > i + 3, let v = ChineseNumber.parse(String(c[(i + 3)..<j])) {
-                    out.append((v * scale, i..<j)); i = j; continue
+                    out.append((v * scale, i..<j))
+                    i = j
+                    continue
                 }
             }
             // 0.05% / 5 % / 0.5‰
@@ -360,10 +408,23 @@ enum KeyTermExtractor {
                 if let (micro, end) = decimal(c, i, scaleDigits: 6) {
                     var k = end
                     while k < c.count, c[k] == " " { k += 1 }
-                    if k < c.count, c[k] == "%" { out.append((micro / 100, i..<(k + 1))); i = k + 1; continue }
-                    if k < c.count, c[k] == "‰" { out.append((micro / 1000, i..<(k + 1))); i = k + 1; continue }
-                    if c[k...].starts(with: Array("percent")) { out.append((micro / 100, i..<(k + 7))); i = k + 7; continue }
-                    i = end; continue
+                    if k < c.count, c[k] == "%" {
+                        out.append((micro / 100, i..<(k + 1)))
+                        i = k + 1
+                        continue
+                    }
+                    if k < c.count, c[k] == "‰" {
+                        out.append((micro / 1000, i..<(k + 1)))
+                        i = k + 1
+                        continue
+                    }
+                    if c[k...].starts(with: Array("percent")) {
+                        out.append((micro / 100, i..<(k + 7)))
+                        i = k + 7
+                        continue
+                    }
+                    i = end
+                    continue
                 }
             }
             i += 1
@@ -373,13 +434,24 @@ enum KeyTermExtractor {
 
     /// An ASCII decimal at `i` scaled by 10^scaleDigits (`0.05` with 6 → 50 000).
     private static func decimal(_ c: [Character], _ i: Int, scaleDigits: Int) -> (Int, Int)? {
-        var j = i, whole = 0, frac = 0, fracDigits = 0, seen = false
-        while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, whole < 1_000_000 { whole = whole * 10 + d; j += 1; seen = true }
+        var j = i
+        var whole = 0
+        var frac = 0
+        var fracDigits = 0
+        var seen = false
+        while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, whole < 1_000_000 {
+            whole = whole * 10 + d
+            j += 1
+            seen = true
+        }
         guard seen else { return nil }
         if j + 1 < c.count, c[j] == ".", c[j + 1].isASCII, c[j + 1].isNumber {
             j += 1
             while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
-                if fracDigits < scaleDigits { frac = frac * 10 + d; fracDigits += 1 }
+                if fracDigits < scaleDigits {
+                    frac = frac * 10 + d
+                    fracDigits += 1
+                }
                 j += 1
             }
         }

@@ -42,8 +42,8 @@ public enum ChineseNumber {
         if chars.count > 1, chars.allSatisfy({ digitValue($0) != nil }) {
             return chars.reduce(0) { $0 * 10 + digitValue($1)! }
         }
-        var total = 0      // completed 万 groups
-        var section = 0    // below 万
+        var total = 0  // completed 万 groups
+        var section = 0  // below 万
         var digit: Int?
         for c in chars {
             if let d = digitValue(c) {
@@ -113,7 +113,10 @@ enum QuantityScanner {
         var out: [Quantity] = []
         var i = 0
         while i < c.count {
-            guard let (value, afterNumber) = number(c, i) else { i += 1; continue }
+            guard let (value, afterNumber) = number(c, i) else {
+                i += 1
+                continue
+            }
             var j = afterNumber
             // A number repeated in brackets: 三十（30）日, thirty (30) days, 30 (thirty) days.
             var k = j
@@ -133,9 +136,13 @@ enum QuantityScanner {
     static func number(_ c: [Character], _ i: Int) -> (Int, Int)? {
         guard i < c.count else { return nil }
         if c[i].isASCII, c[i].isNumber {
-            if i > 0, (c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".")) { return nil }
-            var j = i, v = 0
-            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, v < 1_000_000_000 { v = v * 10 + d; j += 1 }
+            if i > 0, c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".") { return nil }
+            var j = i
+            var v = 0
+            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, v < 1_000_000_000 {
+                v = v * 10 + d
+                j += 1
+            }
             if j < c.count, c[j] == ".", j + 1 < c.count, c[j + 1].isNumber { return nil }  // a decimal is not a count
             return (v, j)
         }
@@ -160,7 +167,12 @@ enum QuantityScanner {
                 found = true
                 j = e
                 if j + 1 < c.count, c[j] == "-" || c[j] == " ", c[j + 1].isLetter,
-                   let _ = englishNumbers[word(c, j + 1)] { j += 1 } else { break }
+                    englishNumbers[word(c, j + 1)] != nil
+                {
+                    j += 1
+                } else {
+                    break
+                }
             }
             return found ? (total, j) : nil
         }

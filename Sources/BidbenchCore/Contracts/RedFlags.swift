@@ -8,52 +8,71 @@ enum RedFlagDetector {
         /// Whether a buyer word between the first part and the end means the buyer acts, not the vendor.
         let vendorActs: Bool
         init(_ kind: RedFlagKind, _ triggers: [String], veto: [String] = [], vendorActs: Bool = false) {
-            self.kind = kind; self.triggers = triggers.flatMap(TextPattern.parse); self.veto = PatternSet(veto); self.vendorActs = vendorActs
+            self.kind = kind
+            self.triggers = triggers.flatMap(TextPattern.parse)
+            self.veto = PatternSet(veto)
+            self.vendorActs = vendorActs
         }
     }
 
-    static let mayWords = "[may|can|shall be entitled to|is entitled to|will be entitled to|reserves the right to|reserve the right to|has the right to|shall have the right to|retains the right to|有权|可以|可|保留]"
+    static let mayWords =
+        "[may|can|shall be entitled to|is entitled to|will be entitled to|reserves the right to|reserve the right to|has the right to|shall have the right to|retains the right to|有权|可以|可|保留]"
     static let priceWords = "[fee|fees|price|prices|pricing|rate|rates|charges|价格|费用|单价|收费|服务费|报价|收费标准|价款]"
-    static let mutual = ["双方协商一致|双方书面同意|双方同意|经甲方书面同意|经甲方同意|甲方书面确认|双方另行签订",
-                         "mutual*…agree*|mutually agreed|both parties|customer's…consent|consent of…customer|customer…agrees in writing|agreed in writing by"]
+    static let mutual = [
+        "双方协商一致|双方书面同意|双方同意|经甲方书面同意|经甲方同意|甲方书面确认|双方另行签订",
+        "mutual*…agree*|mutually agreed|both parties|customer's…consent|consent of…customer|customer…agrees in writing|agreed in writing by",
+    ]
 
     static let rules: [Rule] = [
-        Rule(.unilateral_price_change, [
-            "\(Party.vendor)…\(mayWords)…[increase|raise|change|adjust|modify|revise|update]…\(priceWords)",
-            "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]",
-            "\(priceWords)…[subject to change|may change|may be changed|may be increased|may be adjusted|can be changed|may vary]",
-            "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
-            "\(priceWords)…[以乙方|以供方|以供应商]…[最新|届时|公布|公示|通知]…为准",
-            "\(Party.vendor)…[单方面|单方]…[调价|调整|变更|上调]",
-            "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
-        ], veto: mutual, vendorActs: true),
-        Rule(.auto_renewal, [
-            "automatic*…renew*|renew*…automatic*|auto-renew*|autorenew*|auto renew*|evergreen",
-            "renew*…successive|renew*…unless…notice|unless…notice of non-renewal|unless…non-renewal notice",
-            "自动续约|自动续期|自动续签|自动续订|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
-            "未…提出…顺延|未…通知…顺延|顺延一年|顺延…年",
-        ]),
-        Rule(.vendor_may_suspend, [
-            "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate]",
-            "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended",
-            "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断]…[服务|使用|访问|账号|帐号|系统|支持|运维|许可]",
-            "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|暂停…服务|中止…服务",
-        ], vendorActs: true),
-        Rule(.extra_fees_unspecified, [
-            "另行收费|费用另计|另行计费|另行支付…费用|另计费用|另收费|额外收费|额外收取|单独收费|单独计费|另行结算|另行报价",
-            "费用…另行协商|另行协商…费用",
-            "[按乙方|按照乙方|以乙方|按供应商|按照供应商]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
-            "additional charge*|additional fee*|additional cost*|extra charge*|extra fee*|charged separately|billed separately|invoiced separately",
-            "[then-current|then current|standard|prevailing|current]…[rates|prices|fees|charges|price list|list price*]|time and materials",
-        ], veto: ["no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费|无需另行|无须另行",
-                  "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
-                  ClauseRules.currencyAmount, "元"]),
-        Rule(.vendor_exclusive_forum, [
-            "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
-            "[provider's|vendor's|supplier's|licensor's|seller's]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
-            "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
-            "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
-        ], vendorActs: true),
+        Rule(
+            .unilateral_price_change,
+            [
+                "\(Party.vendor)…\(mayWords)…[increase|raise|change|adjust|modify|revise|update]…\(priceWords)",
+                "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]",
+                "\(priceWords)…[subject to change|may change|may be changed|may be increased|may be adjusted|can be changed|may vary]",
+                "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
+                "\(priceWords)…[以乙方|以供方|以供应商]…[最新|届时|公布|公示|通知]…为准",
+                "\(Party.vendor)…[单方面|单方]…[调价|调整|变更|上调]",
+                "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
+            ], veto: mutual, vendorActs: true),
+        Rule(
+            .auto_renewal,
+            [
+                "automatic*…renew*|renew*…automatic*|auto-renew*|autorenew*|auto renew*|evergreen",
+                "renew*…successive|renew*…unless…notice|unless…notice of non-renewal|unless…non-renewal notice",
+                "自动续约|自动续期|自动续签|自动续订|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
+                "未…提出…顺延|未…通知…顺延|顺延一年|顺延…年",
+            ]),
+        Rule(
+            .vendor_may_suspend,
+            [
+                "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate]",
+                "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended",
+                "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断]…[服务|使用|访问|账号|帐号|系统|支持|运维|许可]",
+                "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|暂停…服务|中止…服务",
+            ], vendorActs: true),
+        Rule(
+            .extra_fees_unspecified,
+            [
+                "另行收费|费用另计|另行计费|另行支付…费用|另计费用|另收费|额外收费|额外收取|单独收费|单独计费|另行结算|另行报价",
+                "费用…另行协商|另行协商…费用",
+                "[按乙方|按照乙方|以乙方|按供应商|按照供应商]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
+                "additional charge*|additional fee*|additional cost*|extra charge*|extra fee*|charged separately|billed separately|invoiced separately",
+                "[then-current|then current|standard|prevailing|current]…[rates|prices|fees|charges|price list|list price*]|time and materials",
+            ],
+            veto: [
+                "no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费|无需另行|无须另行",
+                "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
+                ClauseRules.currencyAmount, "元",
+            ]),
+        Rule(
+            .vendor_exclusive_forum,
+            [
+                "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
+                "[provider's|vendor's|supplier's|licensor's|seller's]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
+                "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
+                "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
+            ], vendorActs: true),
     ]
 
     /// Phrases that say outright that the buyer's data will not be returned.
@@ -66,8 +85,10 @@ enum RedFlagDetector {
     ]
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
-    static let capWords = PatternSet(["not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
-                                      "不超过|为限|上限|最高|封顶"])
+    static let capWords = PatternSet([
+        "not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
+        "不超过|为限|上限|最高|封顶",
+    ])
     static let periodCap = PatternSet([
         "[preceding|previous|prior|last|past]…month*", "month*…[preceding|prior to|before|immediately]",
         "one month|1 month|monthly fee*|month's fee*",
@@ -114,15 +135,18 @@ enum RedFlagDetector {
         }
         for (k, s) in sentences.enumerated() where dataLoss.matches(s.hay) && !carveOut.matches(s.hay) {
             let refersBack = refersBack.matches(s.hay)
-            let previous = refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
+            let previous =
+                refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
                 ? sentences[k - 1] : nil
             if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
         }
         flags.sort { ($0.line ?? Int.max, $0.kind.rawValue) < ($1.line ?? Int.max, $1.kind.rawValue) }
 
         if !present.contains(.data_return) && flags.allSatisfy({ $0.kind != .no_data_return }) {
-            flags.append(RedFlag(kind: .no_data_return, line: nil,
-                                 text: "No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)"))
+            flags.append(
+                RedFlag(
+                    kind: .no_data_return, line: nil,
+                    text: "No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)"))
         }
         let needed: [(ClauseKind, String)] = [
             (.acceptance, "No acceptance clause (未约定验收)"),

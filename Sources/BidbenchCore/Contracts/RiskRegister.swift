@@ -11,7 +11,10 @@ public struct RiskAlert: Equatable, Sendable {
     /// The same in Simplified Chinese (the screen speaks the UI's language).
     public var messageZH: String
     public init(risk: String, trigger: String, message: String, messageZH: String? = nil) {
-        self.risk = risk; self.trigger = trigger; self.message = message; self.messageZH = messageZH ?? message
+        self.risk = risk
+        self.trigger = trigger
+        self.message = message
+        self.messageZH = messageZH ?? message
     }
     public func text(chinese: Bool) -> String { chinese ? messageZH : message }
 }
@@ -50,8 +53,10 @@ public enum RiskRegister {
     /// - `budget_used` (a fraction such as `0.9`, or `90%`): `budgetUsed` at or above it.
     ///
     /// A risk with a `contract` column (kept in `extra`) watches only that contract. Closed risks never fire.
-    public static func alerts(risks: [Risk], contracts: [Contract], milestones: [PaymentMilestone],
-                              budgetUsed: Double?, today: Day) -> [RiskAlert] {
+    public static func alerts(
+        risks: [Risk], contracts: [Contract], milestones: [PaymentMilestone],
+        budgetUsed: Double?, today: Day
+    ) -> [RiskAlert] {
         var out: [RiskAlert] = []
         for r in risks where !isClosed(r) {
             let only = r.extra["contract"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
@@ -62,9 +67,11 @@ public enum RiskRegister {
                     guard let due = m.due else { continue }
                     let late = due.days(until: today)
                     if late > 0 && late >= threshold {
-                        out.append(RiskAlert(risk: r.id, trigger: "milestone_overdue",
-                                             message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))",
-                                             messageZH: "\(m.contract) 付款节点 \(m.milestone) 已逾期 \(late) 天 (应于 \(due) 支付)"))
+                        out.append(
+                            RiskAlert(
+                                risk: r.id, trigger: "milestone_overdue",
+                                message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))",
+                                messageZH: "\(m.contract) 付款节点 \(m.milestone) 已逾期 \(late) 天 (应于 \(due) 支付)"))
                     }
                 }
             case "notice_within":
@@ -73,17 +80,21 @@ public enum RiskRegister {
                     guard let (deadline, _, _) = KeyDates.nextNoticeDeadline(c, today: today) else { continue }
                     let left = today.days(until: deadline)
                     if left <= threshold {
-                        out.append(RiskAlert(risk: r.id, trigger: "notice_within",
-                                             message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))",
-                                             messageZH: "\(c.id) 不续约通知期限还剩 \(left) 天 (\(deadline))"))
+                        out.append(
+                            RiskAlert(
+                                risk: r.id, trigger: "notice_within",
+                                message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))",
+                                messageZH: "\(c.id) 不续约通知期限还剩 \(left) 天 (\(deadline))"))
                     }
                 }
             case "budget_used":
                 guard let used = budgetUsed, let limit = fraction(r.threshold) else { continue }
                 if used >= limit {
-                    out.append(RiskAlert(risk: r.id, trigger: "budget_used",
-                                         message: "budget \(percent(used)) used (threshold \(percent(limit)))",
-                                         messageZH: "预算已使用 \(percent(used)) (阈值 \(percent(limit)))"))
+                    out.append(
+                        RiskAlert(
+                            risk: r.id, trigger: "budget_used",
+                            message: "budget \(percent(used)) used (threshold \(percent(limit)))",
+                            messageZH: "预算已使用 \(percent(used)) (阈值 \(percent(limit)))"))
                 }
             default:
                 continue
@@ -134,7 +145,7 @@ public enum ChangeOrders {
     public static func history(of contract: Contract, changes: [ChangeOrder]) -> [ChangeOrderEntry] {
         let own = changes.filter { $0.contract == contract.id }.sorted { a, b in
             switch (a.date, b.date) {
-            case let (x?, y?) where x != y: return x < y
+            case (let x?, let y?) where x != y: return x < y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.id < b.id

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Text helpers for contract review: normalisation of mixed Chinese/English lines, and a tiny
@@ -37,7 +37,12 @@ final class TextPattern: Sendable {
         var depth = 0
         for ch in source {
             if ch == "[" { depth += 1 } else if ch == "]" { depth -= 1 }
-            if ch == "|" && depth == 0 { alternatives.append(current); current = "" } else { current.append(ch) }
+            if ch == "|" && depth == 0 {
+                alternatives.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
         }
         alternatives.append(current)
         return alternatives.filter { !$0.isEmpty }.map(TextPattern.init(sequence:))
@@ -52,13 +57,17 @@ final class TextPattern: Sendable {
             return p.split(separator: "|", omittingEmptySubsequences: true).map { alt in
                 var text = String(alt)
                 var prefix = false
-                if text.hasSuffix("*") { prefix = true; text.removeLast() }
+                if text.hasSuffix("*") {
+                    prefix = true
+                    text.removeLast()
+                }
                 assert(!text.contains("*") || !text.contains(where: \.isLetter), "`*` only ends a word: \(sequence)")
                 let bytes = Array(text.utf8)
-                return Alternative(bytes: bytes,
-                                   leftBoundary: bytes.first.map(isWordByte) ?? false,
-                                   rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false),
-                                   pairSlots: zip(bytes, bytes.dropFirst()).map(Haystack.slot))
+                return Alternative(
+                    bytes: bytes,
+                    leftBoundary: bytes.first.map(isWordByte) ?? false,
+                    rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false),
+                    pairSlots: zip(bytes, bytes.dropFirst()).map(Haystack.slot))
             }
         }
     }
@@ -94,7 +103,8 @@ final class TextPattern: Sendable {
             var ok = true
             for part in parts.dropFirst() {
                 guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.bytes.count, end + maxGap)) else {
-                    ok = false; break
+                    ok = false
+                    break
                 }
                 end = n.upperBound
             }
@@ -109,7 +119,8 @@ final class TextPattern: Sendable {
         var best: Range<Int>?
         for alt in alts where alt.mayOccur(in: hay) {
             if let r = find(alt, in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
-               best == nil || r.lowerBound < best!.lowerBound {
+                best == nil || r.lowerBound < best!.lowerBound
+            {
                 best = r
             }
         }
@@ -293,10 +304,10 @@ enum ContractText {
             }
             switch v {
             case 0xA0...0xAC, 0xAE...0xBF, 0xD7, 0xF7,  // Latin-1 punctuation and signs, × ÷
-                 0x2010...0x2027, 0x2030...0x205E,  // general punctuation
-                 0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
-                 0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
-                 0xFF01...0xFF60, 0xFFE0...0xFFE6:  // full-width forms
+                0x2010...0x2027, 0x2030...0x205E,  // general punctuation
+                0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
+                0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
+                0xFF01...0xFF60, 0xFFE0...0xFFE6:  // full-width forms
                 continue
             default:
                 return false
@@ -386,8 +397,10 @@ enum ContractText {
                 let word = String(chars[(j + 1)..<i]).lowercased()
                 let afterDigit = i > 0 && chars[i - 1].isNumber
                 let afterBracket = word.isEmpty && i > 0 && ")\"'”’".contains(chars[i - 1])
-                if afterBracket || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
-                    && !(j >= 0 && chars[j] == ".")) {
+                if afterBracket
+                    || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
+                        && !(j >= 0 && chars[j] == "."))
+                {
                     flush(i + 1)
                 }
             }
@@ -398,8 +411,10 @@ enum ContractText {
     }
 
     /// Words whose dot does not end a sentence.
-    private static let abbreviations: Set<String> = ["e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
-                                                     "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s"]
+    private static let abbreviations: Set<String> = [
+        "e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
+        "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s",
+    ]
 
     /// Clips to at most `limit` characters, adding `…` when cut.
     static func clip(_ s: String, _ limit: Int = 200) -> String {
@@ -457,11 +472,19 @@ enum ContractText {
     private static func numberEnd(_ chars: [Character], _ from: Int) -> Int {
         var j = from
         while j < chars.count {
-            if chars[j].isNumber && chars[j].isASCII { j += 1; continue }
-            if chars[j] == ".", j > from, j + 1 < chars.count, chars[j + 1].isNumber { j += 1; continue }
+            if chars[j].isNumber && chars[j].isASCII {
+                j += 1
+                continue
+            }
+            if chars[j] == ".", j > from, j + 1 < chars.count, chars[j + 1].isNumber {
+                j += 1
+                continue
+            }
             if chars[j] == "(", j > from, let close = chars[j...].prefix(6).firstIndex(of: ")"),
-               close > j + 1, chars[(j + 1)..<close].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-                j = close + 1; continue
+                close > j + 1, chars[(j + 1)..<close].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            {
+                j = close + 1
+                continue
             }
             break
         }
@@ -469,8 +492,10 @@ enum ContractText {
     }
 
     /// The words that introduce a cross-reference, as lower-case ASCII bytes.
-    private static let referenceWords = ["sections ", "section ", "clauses ", "clause ", "articles ", "article ", "schedule ", "paragraph "]
-        .map { Array($0.utf8) }
+    private static let referenceWords = [
+        "sections ", "section ", "clauses ", "clause ", "articles ", "article ", "schedule ", "paragraph ",
+    ]
+    .map { Array($0.utf8) }
 
     /// Whether `w` (lower-case ASCII) occurs at `i` of text whose characters have the ASCII values
     /// `ascii` (nil for the others), ignoring ASCII case.

@@ -65,14 +65,16 @@ public enum WorkspaceGenerator {
     }
 
     static func personName(_ i: Int) -> String {
-        let s = Vocabulary.surnames, g = Vocabulary.givenNames
+        let s = Vocabulary.surnames
+        let g = Vocabulary.givenNames
         let base = s[i % s.count] + g[(i / s.count) % g.count]
         let round = i / (s.count * g.count)
         return round == 0 ? base : base + Vocabulary.givenNames[(round - 1) % g.count]
     }
 
     static func makeDepartments(count: Int, rng: inout SplitMix64) -> [Department] {
-        let bases = Vocabulary.departments, sites = Vocabulary.sites
+        let bases = Vocabulary.departments
+        let sites = Vocabulary.sites
         return (0..<count).map { i in
             let base = bases[i % bases.count]
             let siteIndex = i / bases.count
@@ -80,11 +82,13 @@ public enum WorkspaceGenerator {
             let round = siteIndex / sites.count
             let suffix = round == 0 ? "" : " \(round + 1)"
             // Every fourth department is run in English (a foreign site or an international team).
-            let name = i % 4 == 3
+            let name =
+                i % 4 == 3
                 ? (site.en.isEmpty ? base.en : "\(site.en) \(base.en)") + suffix
                 : site.zh + base.zh + suffix
-            return Department(id: id("D", i + 1, of: count), name: name, contact: personName(rng.int(below: 400)),
-                              headCount: rng.int(5...400))
+            return Department(
+                id: id("D", i + 1, of: count), name: name, contact: personName(rng.int(below: 400)),
+                headCount: rng.int(5...400))
         }
     }
 
@@ -99,12 +103,16 @@ public enum WorkspaceGenerator {
             let qualifier = rng.pick(Vocabulary.qualifiers)
             // English departments mostly write English; others now and then do too.
             let english = dept.name.unicodeScalars.first.map { $0.isASCII } ?? false ? !rng.chance(0.1) : rng.chance(0.1)
-            let title: String, detail: String, acceptance: String, source: String
+            let title: String
+            let detail: String
+            let acceptance: String
+            let source: String
             let day = rng.int(1...28)
             let percent = rng.int(1...5)
             if english {
                 title = verb.en.replacingPlaceholder(with: object.en) + qualifier.en
-                detail = "Users in \(dept.name) need to \(verb.en.replacingPlaceholder(with: object.en).lowercasedFirst) without manual rework."
+                detail =
+                    "Users in \(dept.name) need to \(verb.en.replacingPlaceholder(with: object.en).lowercasedFirst) without manual rework."
                 acceptance = "Tested on 20 real \(object.en); differences from the manual result within \(percent)%."
                 source = "\(dept.name) survey 2026-11-\(day < 10 ? "0" : "")\(day)"
             } else {
@@ -114,37 +122,45 @@ public enum WorkspaceGenerator {
                 source = "\(dept.name) 2026-11-\(day < 10 ? "0" : "")\(day) 调研"
             }
             let status: RequirementStatus = rng.chance(0.8) ? .confirmed : (rng.chance(0.9) ? .draft : .dropped)
-            return Requirement(id: id("R", i + 1, of: count, minWidth: 5), department: dept.id, module: english ? module.name.en : module.name.zh,
-                               title: title, detail: detail, priority: priorities[rng.int(below: priorities.count)],
-                               weight: Double(rng.int(1...5)), acceptance: acceptance, status: status,
-                               criterion: module.criterion, source: source)
+            return Requirement(
+                id: id("R", i + 1, of: count, minWidth: 5), department: dept.id, module: english ? module.name.en : module.name.zh,
+                title: title, detail: detail, priority: priorities[rng.int(below: priorities.count)],
+                weight: Double(rng.int(1...5)), acceptance: acceptance, status: status,
+                criterion: module.criterion, source: source)
         }
     }
 
     static func makeVendors(count: Int, users: Int, rng: inout SplitMix64) -> [Vendor] {
-        var zhCount = 0, enCount = 0
+        var zhCount = 0
+        var enCount = 0
         return (0..<count).map { i in
             let english = i % 5 == 4
             let name: String
             if english {
-                let p = Vocabulary.englishVendorPrefixes, s = Vocabulary.englishVendorSuffixes
-                let n = enCount; enCount += 1
+                let p = Vocabulary.englishVendorPrefixes
+                let s = Vocabulary.englishVendorSuffixes
+                let n = enCount
+                enCount += 1
                 let round = n / (p.count * s.count)
                 name = "\(p[n % p.count]) \(s[(n / p.count) % s.count])" + (round == 0 ? "" : " \(round + 1)")
             } else {
-                let p = Vocabulary.vendorPrefixes, s = Vocabulary.vendorSuffixes
-                let n = zhCount; zhCount += 1
+                let p = Vocabulary.vendorPrefixes
+                let s = Vocabulary.vendorSuffixes
+                let n = zhCount
+                zhCount += 1
                 let round = n / (p.count * s.count)
                 name = p[n % p.count] + s[(n / p.count) % s.count] + (round == 0 ? "" : "\(round + 1)")
             }
             let contact = english ? Vocabulary.englishNames[i % Vocabulary.englishNames.count] : personName(rng.int(below: 400))
             let q = rng.pick(Vocabulary.qualifications)
-            return Vendor(id: id("V", i + 1, of: count, minWidth: 3), name: name, contact: contact,
-                          qualifications: english ? q.en : q.zh,
-                          references: english ? "ERP for a \(rng.int(3...20) * 100)-staff manufacturer (\(rng.int(2019...2025)))"
-                                              : "某制造企业 ERP（\(rng.int(3...20) * 100) 人，\(rng.int(2019...2025)) 年上线）",
-                          notes: english ? "Implementation team of \(rng.int(10...80))" : "实施团队 \(rng.int(10...80)) 人",
-                          sme: rng.chance(0.2))
+            return Vendor(
+                id: id("V", i + 1, of: count, minWidth: 3), name: name, contact: contact,
+                qualifications: english ? q.en : q.zh,
+                references: english
+                    ? "ERP for a \(rng.int(3...20) * 100)-staff manufacturer (\(rng.int(2019...2025)))"
+                    : "某制造企业 ERP（\(rng.int(3...20) * 100) 人，\(rng.int(2019...2025)) 年上线）",
+                notes: english ? "Implementation team of \(rng.int(10...80))" : "实施团队 \(rng.int(10...80)) 人",
+                sme: rng.chance(0.2))
         }
     }
 
@@ -160,25 +176,40 @@ public enum WorkspaceGenerator {
             let subscription = Money(units: Int64(rng.int(3...12)) * 100)
             let implementation = Money(units: Int64(rng.int(8...40)) * 10_000)
             let training = Money(units: Int64(rng.int(2...10)) * 5_000)
-            lines.append(PriceLine(vendor: v.id, item: t("ERP 平台许可", "ERP platform licence"), category: .license, model: .one_time,
-                                   unitPrice: license, startYear: 1))
-            lines.append(PriceLine(vendor: v.id, item: t("用户许可", "User licences"), category: .license, model: .per_user_one_time,
-                                   unitPrice: perUser, notes: t("按新增用户数购买", "bought per added user")))
-            lines.append(PriceLine(vendor: v.id, item: t("年度维护", "Annual maintenance"), category: .maintenance, model: .percent_of_license,
-                                   unitPrice: Money(units: Int64(rng.int(15...22))), startYear: 2))
-            lines.append(PriceLine(vendor: v.id, item: t("云服务订阅", "Cloud subscription"), category: .subscription, model: .per_user_annual,
-                                   unitPrice: subscription))
-            lines.append(PriceLine(vendor: v.id, item: t("实施服务", "Implementation"), category: .implementation, model: .one_time,
-                                   unitPrice: implementation, startYear: 1))
-            lines.append(PriceLine(vendor: v.id, item: t("年度培训", "Yearly training"), category: .training, model: .annual,
-                                   unitPrice: training, quantity: rng.int(1...3), startYear: 1, years: 2))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("ERP 平台许可", "ERP platform licence"), category: .license, model: .one_time,
+                    unitPrice: license, startYear: 1))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("用户许可", "User licences"), category: .license, model: .per_user_one_time,
+                    unitPrice: perUser, notes: t("按新增用户数购买", "bought per added user")))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("年度维护", "Annual maintenance"), category: .maintenance, model: .percent_of_license,
+                    unitPrice: Money(units: Int64(rng.int(15...22))), startYear: 2))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("云服务订阅", "Cloud subscription"), category: .subscription, model: .per_user_annual,
+                    unitPrice: subscription))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("实施服务", "Implementation"), category: .implementation, model: .one_time,
+                    unitPrice: implementation, startYear: 1))
+            lines.append(
+                PriceLine(
+                    vendor: v.id, item: t("年度培训", "Yearly training"), category: .training, model: .annual,
+                    unitPrice: training, quantity: rng.int(1...3), startYear: 1, years: 2))
             let trainingLine = lines[lines.count - 1]
-            var bid = license + implementation + trainingLine.unitPrice * trainingLine.quantity
+            var bid =
+                license + implementation + trainingLine.unitPrice * trainingLine.quantity
                 + perUser * users + subscription * users
             if rng.chance(0.5) {
                 let migration = Money(units: Int64(rng.int(2...10)) * 10_000)
-                lines.append(PriceLine(vendor: v.id, item: t("数据迁移", "Data migration"), category: .data_migration, model: .one_time,
-                                       unitPrice: migration, startYear: 1))
+                lines.append(
+                    PriceLine(
+                        vendor: v.id, item: t("数据迁移", "Data migration"), category: .data_migration, model: .one_time,
+                        unitPrice: migration, startYear: 1))
                 bid += migration
             }
             vendors[vi].bidPrice = bid
@@ -196,8 +227,10 @@ public enum WorkspaceGenerator {
             let failing = vi % 8 == 5 ? rng.int(below: musts.count) : -1
             for (ri, r) in musts.enumerated() {
                 let answer: GateResult = ri == failing ? .no : (rng.chance(0.002) ? .partly : .meets)
-                gates.append(GateAnswer(vendor: v.id, requirement: r.id, answer: answer,
-                                        note: answer == .no ? "不支持 / not supported" : ""))
+                gates.append(
+                    GateAnswer(
+                        vendor: v.id, requirement: r.id, answer: answer,
+                        note: answer == .no ? "不支持 / not supported" : ""))
             }
         }
         return gates
@@ -230,14 +263,20 @@ public enum WorkspaceGenerator {
         let users = Int64(ws.settings.users)
         for y in 0..<ws.settings.horizonYears {
             let base: Int64 = y == 0 ? 1_200_000 + users * 2_000 : 150_000 + users * 800
-            envelopes.append(BudgetEnvelope(fiscalYear: first + y, costCenter: "信息部", category: "",
-                                            amount: Money(units: base + Int64(rng.int(0...20)) * 10_000)))
-            envelopes.append(BudgetEnvelope(fiscalYear: first + y, costCenter: "信息部", category: CostCategory.training.rawValue,
-                                            amount: Money(units: Int64(rng.int(2...8)) * 10_000)))
+            envelopes.append(
+                BudgetEnvelope(
+                    fiscalYear: first + y, costCenter: "信息部", category: "",
+                    amount: Money(units: base + Int64(rng.int(0...20)) * 10_000)))
+            envelopes.append(
+                BudgetEnvelope(
+                    fiscalYear: first + y, costCenter: "信息部", category: CostCategory.training.rawValue,
+                    amount: Money(units: Int64(rng.int(2...8)) * 10_000)))
         }
         for d in ws.departments.prefix(3) {
-            envelopes.append(BudgetEnvelope(fiscalYear: first, costCenter: d.name, category: CostCategory.implementation.rawValue,
-                                            amount: Money(units: Int64(rng.int(5...30)) * 10_000)))
+            envelopes.append(
+                BudgetEnvelope(
+                    fiscalYear: first, costCenter: d.name, category: CostCategory.implementation.rawValue,
+                    amount: Money(units: Int64(rng.int(5...30)) * 10_000)))
         }
         return envelopes.sorted { ($0.fiscalYear, $0.costCenter, $0.category) < ($1.fiscalYear, $1.costCenter, $1.category) }
     }
@@ -256,35 +295,47 @@ public enum WorkspaceGenerator {
             let cid = id("C", k + 1, of: count, minWidth: 3)
             let chinese = k % 3 != 2
             let subscription = k % 2 == 1
-            let title = chinese ? (subscription ? "CRM 与 BI 订阅服务协议" : "ERP 升级加购合同")
-                                : (subscription ? "Subscription Services Agreement" : "ERP Upgrade Agreement")
-            let file = "contracts/\(cid)-" + (chinese ? (subscription ? "订阅服务协议" : "ERP升级合同") : (subscription ? "subscription-agreement" : "erp-upgrade-agreement")) + ".md"
+            let title =
+                chinese
+                ? (subscription ? "CRM 与 BI 订阅服务协议" : "ERP 升级加购合同")
+                : (subscription ? "Subscription Services Agreement" : "ERP Upgrade Agreement")
+            let file =
+                "contracts/\(cid)-"
+                + (chinese ? (subscription ? "订阅服务协议" : "ERP升级合同") : (subscription ? "subscription-agreement" : "erp-upgrade-agreement"))
+                + ".md"
             let effective = start.adding(months: rng.int(0...6))
             let autoRenew = subscription
             let percents = rng.pick(paymentPlans)
             var flawed: Set<ClauseKind> = []
-            for kind in [ClauseKind.fees, .liability, .termination, .price_change, .dispute_resolution] where rng.chance(0.3) { flawed.insert(kind) }
+            for kind in [ClauseKind.fees, .liability, .termination, .price_change, .dispute_resolution] where rng.chance(0.3) {
+                flawed.insert(kind)
+            }
             var omitted: Set<ClauseKind> = []
             if rng.chance(0.3) { omitted.insert(.data_return) }
             if rng.chance(0.15) { omitted.insert(.acceptance) }
             if rng.chance(0.1) { omitted.insert(.confidentiality) }
             let value = Money(units: Int64(rng.int(20...200)) * 10_000)
             let terms = ContractTextGenerator.Terms(
-                chinese: chinese, number: "GEN-\(ws.settings.firstYear)-\(cid)", buyer: chinese ? "华东精密机械有限公司" : "East China Precision Co., Ltd.",
+                chinese: chinese, number: "GEN-\(ws.settings.firstYear)-\(cid)",
+                buyer: chinese ? "华东精密机械有限公司" : "East China Precision Co., Ltd.",
                 vendor: v.name, title: title, value: value, termMonths: subscription ? 12 : 36, autoRenew: autoRenew,
                 renewalMonths: 12, noticeDays: autoRenew ? rng.pick([30, 60, 90]) : 0, warrantyMonths: subscription ? 0 : 12,
                 percents: percents, omitted: omitted, flawed: flawed)
             let (text, headings) = ContractTextGenerator.write(terms)
             ws.contractTexts[file] = text
-            ws.contracts.append(Contract(id: cid, vendor: v.id, title: title, file: file, effective: effective,
-                                         termMonths: terms.termMonths, autoRenew: autoRenew, renewalMonths: 12,
-                                         noticeDays: terms.noticeDays, value: value, warrantyMonths: terms.warrantyMonths,
-                                         status: rng.pick(statuses)))
+            ws.contracts.append(
+                Contract(
+                    id: cid, vendor: v.id, title: title, file: file, effective: effective,
+                    termMonths: terms.termMonths, autoRenew: autoRenew, renewalMonths: 12,
+                    noticeDays: terms.noticeDays, value: value, warrantyMonths: terms.warrantyMonths,
+                    status: rng.pick(statuses)))
             for (i, p) in percents.enumerated() {
                 let name = chinese ? "第 \(i + 1) 期" : "Instalment \(i + 1)"
-                ws.payments.append(PaymentMilestone(contract: cid, milestone: name, percent: Double(p),
-                                                    due: effective.adding(months: 3 * i + 1),
-                                                    condition: chinese ? "里程碑 \(i + 1) 验收" : "Milestone \(i + 1) accepted"))
+                ws.payments.append(
+                    PaymentMilestone(
+                        contract: cid, milestone: name, percent: Double(p),
+                        due: effective.adding(months: 3 * i + 1),
+                        condition: chinese ? "里程碑 \(i + 1) 验收" : "Milestone \(i + 1) accepted"))
             }
             for kind in ClauseKind.allCases where omitted.contains(kind) || flawed.contains(kind) || kind == .penalty {
                 let status: ReviewStatus = omitted.contains(kind) ? .missing : (flawed.contains(kind) ? .negotiate : .ok)
@@ -297,10 +348,13 @@ public enum WorkspaceGenerator {
                 ws.reviews.append(ClauseReview(contract: cid, clause: kind, status: status, line: headings[kind], note: note))
             }
             for n in 0..<rng.int(0...2) {
-                ws.changes.append(ChangeOrder(contract: cid, id: "CO\(n + 1)", date: effective.adding(days: 30 * (n + 1)),
-                                              description: chinese ? "新增\(rng.pick(Vocabulary.modules).name.zh)模块" : "Add the \(rng.pick(Vocabulary.modules).name.en) module",
-                                              priceDelta: Money(units: Int64(rng.int(-2...10)) * 5_000),
-                                              status: rng.pick(["proposed", "approved", "rejected"])))
+                ws.changes.append(
+                    ChangeOrder(
+                        contract: cid, id: "CO\(n + 1)", date: effective.adding(days: 30 * (n + 1)),
+                        description: chinese
+                            ? "新增\(rng.pick(Vocabulary.modules).name.zh)模块" : "Add the \(rng.pick(Vocabulary.modules).name.en) module",
+                        priceDelta: Money(units: Int64(rng.int(-2...10)) * 5_000),
+                        status: rng.pick(["proposed", "approved", "rejected"])))
             }
         }
     }
@@ -314,24 +368,25 @@ public enum WorkspaceGenerator {
             let (trigger, threshold) = rng.pick(triggers)
             let dept = departments[rng.int(below: departments.count)]
             let m = rng.pick(Vocabulary.mitigations)
-            return Risk(id: id("RK", i + 1, of: count, minWidth: 3), type: type, title: english ? title.en : title.zh,
-                        likelihood: rng.int(1...5), impact: rng.int(1...5), mitigation: english ? m.en : m.zh,
-                        owner: "\(dept.name) \(dept.contact)", trigger: trigger, threshold: threshold,
-                        status: rng.pick(["open", "open", "watching", "closed"]))
+            return Risk(
+                id: id("RK", i + 1, of: count, minWidth: 3), type: type, title: english ? title.en : title.zh,
+                likelihood: rng.int(1...5), impact: rng.int(1...5), mitigation: english ? m.en : m.zh,
+                owner: "\(dept.name) \(dept.contact)", trigger: trigger, threshold: threshold,
+                status: rng.pick(["open", "open", "watching", "closed"]))
         }
     }
 }
 
-private extension Money {
-    static func * (a: Money, n: Int) -> Money { Money(minor: a.minor * Int64(n)) }
+extension Money {
+    fileprivate static func * (a: Money, n: Int) -> Money { Money(minor: a.minor * Int64(n)) }
 }
 
-private extension String {
+extension String {
     /// Puts `value` where the vocabulary's `%@` placeholder is.
-    func replacingPlaceholder(with value: String) -> String {
+    fileprivate func replacingPlaceholder(with value: String) -> String {
         guard let r = firstRange(of: "%@") else { return self }
         return String(self[..<r.lowerBound]) + value + String(self[r.upperBound...])
     }
 
-    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+    fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
 }

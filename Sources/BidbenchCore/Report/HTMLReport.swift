@@ -49,51 +49,51 @@ struct HTMLReportWriter {
     func e(_ s: String) -> String { ReportEscape.html(s) }
 
     static let css = """
-    @page { size: A4; margin: 14mm 12mm; }
-    * { box-sizing: border-box; }
-    body { margin: 0; background: #eef1f5; color: #1f2933; font-size: 13px; line-height: 1.55;
-      font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-    main { max-width: 860px; margin: 18px auto; background: #fff; padding: 30px 40px 24px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
-    header.cover { border-bottom: 3px solid #0b4f8a; padding-bottom: 12px; margin-bottom: 8px; }
-    header.cover .kicker { color: #0b4f8a; font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; }
-    h1 { font-size: 25px; margin: 2px 0 6px; color: #0b2f50; }
-    .meta { color: #52606d; font-size: 12px; }
-    .meta span { margin-right: 16px; }
-    h2 { font-size: 17px; color: #0b2f50; margin: 26px 0 8px; padding-left: 9px; border-left: 4px solid #0b4f8a; break-after: avoid; page-break-after: avoid; }
-    h3 { font-size: 14px; margin: 14px 0 6px; color: #243b53; break-after: avoid; }
-    section, figure, .reco, tr { break-inside: avoid; page-break-inside: avoid; }
-    figure { margin: 6px 0 10px; }
-    figcaption { font-size: 11px; color: #616e7c; margin-top: 2px; }
-    svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
-    .problems { background: #fdecea; border: 1px solid #f5b7b1; border-radius: 6px; padding: 8px 12px; margin: 8px 0; color: #8a1c1c; }
-    .reco { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
-    .reco strong { font-size: 16px; color: #0b2f50; }
-    .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 10px 0; }
-    .card { border: 1px solid #dde3ea; border-radius: 6px; padding: 7px 11px; background: #f8fafc; }
-    .card .k { font-size: 11px; color: #616e7c; }
-    .card .v { font-size: 17px; font-weight: bold; color: #102a43; }
-    .card.c-bad .v { color: #c62828; }
-    .card.c-warn .v { color: #b26a00; }
-    table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 4px 0 10px; }
-    th, td { border-bottom: 1px solid #e3e8ee; padding: 4px 7px; text-align: left; vertical-align: top; }
-    th { background: #f1f4f8; color: #334e68; font-weight: bold; }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    table.kv th { width: 9em; white-space: nowrap; }
-    .legend { font-size: 11px; color: #3e4c59; margin: 2px 0 4px; }
-    .legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
-    .flag, .over { color: #c62828; font-weight: bold; }
-    .warn { color: #b26a00; font-weight: bold; }
-    .ok { color: #2e7d32; }
-    .muted, .note { color: #7b8794; font-size: 11px; }
-    ul.flags { margin: 4px 0 10px; padding-left: 18px; }
-    ul.flags li { margin: 2px 0; }
-    code { font-family: inherit; background: #f1f4f8; padding: 0 3px; border-radius: 3px; }
-    footer { margin-top: 24px; border-top: 1px solid #dde3ea; padding-top: 6px; color: #7b8794; font-size: 11px; }
-    @media print {
-      body { background: #fff; }
-      main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
-    }
-    """
+        @page { size: A4; margin: 14mm 12mm; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: #eef1f5; color: #1f2933; font-size: 13px; line-height: 1.55;
+          font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        main { max-width: 860px; margin: 18px auto; background: #fff; padding: 30px 40px 24px; box-shadow: 0 1px 4px rgba(0,0,0,0.12); }
+        header.cover { border-bottom: 3px solid #0b4f8a; padding-bottom: 12px; margin-bottom: 8px; }
+        header.cover .kicker { color: #0b4f8a; font-size: 12px; letter-spacing: 0.08em; text-transform: uppercase; }
+        h1 { font-size: 25px; margin: 2px 0 6px; color: #0b2f50; }
+        .meta { color: #52606d; font-size: 12px; }
+        .meta span { margin-right: 16px; }
+        h2 { font-size: 17px; color: #0b2f50; margin: 26px 0 8px; padding-left: 9px; border-left: 4px solid #0b4f8a; break-after: avoid; page-break-after: avoid; }
+        h3 { font-size: 14px; margin: 14px 0 6px; color: #243b53; break-after: avoid; }
+        section, figure, .reco, tr { break-inside: avoid; page-break-inside: avoid; }
+        figure { margin: 6px 0 10px; }
+        figcaption { font-size: 11px; color: #616e7c; margin-top: 2px; }
+        svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
+        .problems { background: #fdecea; border: 1px solid #f5b7b1; border-radius: 6px; padding: 8px 12px; margin: 8px 0; color: #8a1c1c; }
+        .reco { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 10px 14px; margin: 10px 0; }
+        .reco strong { font-size: 16px; color: #0b2f50; }
+        .cards { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8px; margin: 10px 0; }
+        .card { border: 1px solid #dde3ea; border-radius: 6px; padding: 7px 11px; background: #f8fafc; }
+        .card .k { font-size: 11px; color: #616e7c; }
+        .card .v { font-size: 17px; font-weight: bold; color: #102a43; }
+        .card.c-bad .v { color: #c62828; }
+        .card.c-warn .v { color: #b26a00; }
+        table { border-collapse: collapse; width: 100%; font-size: 12px; margin: 4px 0 10px; }
+        th, td { border-bottom: 1px solid #e3e8ee; padding: 4px 7px; text-align: left; vertical-align: top; }
+        th { background: #f1f4f8; color: #334e68; font-weight: bold; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        table.kv th { width: 9em; white-space: nowrap; }
+        .legend { font-size: 11px; color: #3e4c59; margin: 2px 0 4px; }
+        .legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
+        .flag, .over { color: #c62828; font-weight: bold; }
+        .warn { color: #b26a00; font-weight: bold; }
+        .ok { color: #2e7d32; }
+        .muted, .note { color: #7b8794; font-size: 11px; }
+        ul.flags { margin: 4px 0 10px; padding-left: 18px; }
+        ul.flags li { margin: 2px 0; }
+        code { font-family: inherit; background: #f1f4f8; padding: 0 3px; border-radius: 3px; }
+        footer { margin-top: 24px; border-top: 1px solid #dde3ea; padding-top: 6px; color: #7b8794; font-size: 11px; }
+        @media print {
+          body { background: #fff; }
+          main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+        }
+        """
 
     func document() -> String {
         let title = t("Procurement review report", "采购评审会议报告") + " — " + ws.settings.name
@@ -112,8 +112,11 @@ struct HTMLReportWriter {
         h += contracts()
         h += keyDates()
         h += risks()
-        h += "<footer>" + e(t("Generated by Bidbench from the workspace files. Amounts in ", "由 Bidbench 根据工作区文件生成。金额单位：")
-                           + ws.settings.currency + t(".", "。")) + "</footer>\n"
+        h +=
+            "<footer>"
+            + e(
+                t("Generated by Bidbench from the workspace files. Amounts in ", "由 Bidbench 根据工作区文件生成。金额单位：")
+                    + ws.settings.currency + t(".", "。")) + "</footer>\n"
         h += "</main>\n</body>\n</html>\n"
         return h
     }
@@ -157,10 +160,13 @@ struct HTMLReportWriter {
         s += "<h1>\(e(ws.settings.name.isEmpty ? t("Workspace", "工作区") : ws.settings.name))</h1>\n<div class=\"meta\">"
         s += "<span>\(e(t("Date", "日期") + t(": ", "："))) \(facts.request.today)</span>"
         s += "<span>\(e(t("Currency", "币种") + t(": ", "："))) \(e(ws.settings.currency))</span>"
-        if let c = facts.request.commit { s += "<span>\(e(t("Workspace version (git)", "工作区版本（git）") + t(": ", "："))) <code>\(e(c))</code></span>" }
+        if let c = facts.request.commit {
+            s += "<span>\(e(t("Workspace version (git)", "工作区版本（git）") + t(": ", "："))) <code>\(e(c))</code></span>"
+        }
         s += "</div>\n</header>\n"
         if !facts.request.problems.isEmpty {
-            s += "<div class=\"problems\"><strong>\(e(t("The workspace has problems; rows that did not load are missing from this report:", "工作区文件有问题，未能读取的行不在本报告中："))) </strong><ul>"
+            s +=
+                "<div class=\"problems\"><strong>\(e(t("The workspace has problems; rows that did not load are missing from this report:", "工作区文件有问题，未能读取的行不在本报告中："))) </strong><ul>"
             s += facts.request.problems.map { "<li>\(e($0))</li>" }.joined() + "</ul></div>\n"
         }
         return s
@@ -172,13 +178,16 @@ struct HTMLReportWriter {
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
         var cards = card(t("Requirements (must)", "需求（必须）"), "\(active) (\(must))")
         if let ev = facts.scoring?.evaluation {
-            cards += card(t("Vendors ranked / disqualified", "参与排名 / 淘汰"), "\(ev.ranking.count) / \(ev.disqualified.count)",
-                          ev.disqualified.isEmpty ? "" : "warn")
+            cards += card(
+                t("Vendors ranked / disqualified", "参与排名 / 淘汰"), "\(ev.ranking.count) / \(ev.disqualified.count)",
+                ev.disqualified.isEmpty ? "" : "warn")
         } else {
             cards += card(t("Vendors", "供应商"), "\(ws.vendors.count)")
         }
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
-            cards += card(t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v), facts.money(tco.total))
+            cards += card(
+                t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v),
+                facts.money(tco.total))
         }
         let over = facts.envelopeUse.filter { $0.status == .over }.count
         let warn = facts.envelopeUse.filter { $0.status == .warn }.count
@@ -196,17 +205,26 @@ struct HTMLReportWriter {
 
     func requirements() -> String {
         let rows = facts.demand.map { d in
-            SVGChart.BarRow(label: d.name, segments: Priority.allCases.map { p in
-                SVGChart.Segment(value: Double(d.counts[p] ?? 0), color: ReportPalette.priority(p),
-                                 tip: "\(d.name) · \(ReportLabels.priority(p, lang)): \(d.counts[p] ?? 0)")
-            }, valueText: "\(d.total)")
+            SVGChart.BarRow(
+                label: d.name,
+                segments: Priority.allCases.map { p in
+                    SVGChart.Segment(
+                        value: Double(d.counts[p] ?? 0), color: ReportPalette.priority(p),
+                        tip: "\(d.name) · \(ReportLabels.priority(p, lang)): \(d.counts[p] ?? 0)")
+                }, valueText: "\(d.total)")
         }
-        guard !rows.isEmpty else { return section(t("2. Requirements", "2. 需求"), "<p class=\"muted\">\(e(t("No requirements yet.", "尚无需求。")))</p>") }
-        let svg = SVGChart.horizontalBars(rows, title: t("Requirements by department and priority", "各部门需求（按优先级）"),
-                                          axis: { ReportNumber.trim(ReportNumber.fixed($0, 1)) })
+        guard !rows.isEmpty else {
+            return section(t("2. Requirements", "2. 需求"), "<p class=\"muted\">\(e(t("No requirements yet.", "尚无需求。")))</p>")
+        }
+        let svg = SVGChart.horizontalBars(
+            rows, title: t("Requirements by department and priority", "各部门需求（按优先级）"),
+            axis: { ReportNumber.trim(ReportNumber.fixed($0, 1)) })
         let lg = legend(Priority.allCases.map { (ReportLabels.priority($0, lang), ReportPalette.priority($0)) })
-        var body = figure(svg, caption: t("Active requirements (not dropped or merged) by department, stacked by MoSCoW priority.",
-                                          "有效需求（不含已放弃、已合并）按部门统计，按 MoSCoW 优先级堆叠。"), legend: lg)
+        var body = figure(
+            svg,
+            caption: t(
+                "Active requirements (not dropped or merged) by department, stacked by MoSCoW priority.",
+                "有效需求（不含已放弃、已合并）按部门统计，按 MoSCoW 优先级堆叠。"), legend: lg)
         var head: [(String, Bool)] = [(t("Department", "部门"), false)]
         head += Priority.allCases.map { (ReportLabels.priority($0, lang), true) }
         head.append((t("Total", "合计"), true))
@@ -223,22 +241,37 @@ struct HTMLReportWriter {
         guard !priced.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No price lines.", "尚无报价明细。")))</p>") }
         let used = CostCategory.allCases.filter { c in priced.contains { ($0.byCategory[c] ?? .zero) > .zero } }
         let groups = priced.map { v in
-            SVGChart.ColumnGroup(label: facts.vendorName(v.vendor), columns: v.perYearByCategory.enumerated().map { (i, cats) in
-                SVGChart.Column(label: yearLabel(i + 1), segments: used.map { c in
-                    SVGChart.Segment(value: (cats[c] ?? .zero).approximateUnits, color: ReportPalette.categories[c]!,
-                                     tip: "\(facts.vendorName(v.vendor)) \(yearLabel(i + 1)) \(ReportLabels.category(c, lang)): \(facts.money(cats[c] ?? .zero))")
+            SVGChart.ColumnGroup(
+                label: facts.vendorName(v.vendor),
+                columns: v.perYearByCategory.enumerated().map { (i, cats) in
+                    SVGChart.Column(
+                        label: yearLabel(i + 1),
+                        segments: used.map { c in
+                            SVGChart.Segment(
+                                value: (cats[c] ?? .zero).approximateUnits, color: ReportPalette.categories[c]!,
+                                tip:
+                                    "\(facts.vendorName(v.vendor)) \(yearLabel(i + 1)) \(ReportLabels.category(c, lang)): \(facts.money(cats[c] ?? .zero))"
+                            )
+                        })
                 })
-            })
         }
         let svg = SVGChart.stackedColumns(groups, title: t("TCO per vendor by year and category", "各供应商逐年成本（按类别）"), axis: axisMoney)
-        var body = figure(svg, caption: t("Cost per fiscal year over the \(ws.settings.horizonYears)-year horizon, stacked by cost category.",
-                                          "\(ws.settings.horizonYears) 年期内每个财年的成本，按成本类别堆叠。"),
-                          legend: legend(used.map { (ReportLabels.category($0, lang), ReportPalette.categories[$0]!) }))
-        let head: [(String, Bool)] = [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
+        var body = figure(
+            svg,
+            caption: t(
+                "Cost per fiscal year over the \(ws.settings.horizonYears)-year horizon, stacked by cost category.",
+                "\(ws.settings.horizonYears) 年期内每个财年的成本，按成本类别堆叠。"),
+            legend: legend(used.map { (ReportLabels.category($0, lang), ReportPalette.categories[$0]!) }))
+        let head: [(String, Bool)] =
+            [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
             + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)]
-        body += table(head, priced.map { v in
-            [e(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + ["<strong>\(facts.money(v.total))</strong>", facts.money(v.npv)]
-        })
+        body += table(
+            head,
+            priced.map { v in
+                [e(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + [
+                    "<strong>\(facts.money(v.total))</strong>", facts.money(v.npv),
+                ]
+            })
         return section(title, body)
     }
 
@@ -255,24 +288,41 @@ struct HTMLReportWriter {
             }
         }
         let rows = facts.envelopeUse.map { u in
-            let label = "\(u.envelope.fiscalYear) \(u.envelope.costCenter)" + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
+            let label =
+                "\(u.envelope.fiscalYear) \(u.envelope.costCenter)" + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
             let pct = u.percentUsed.map { ReportNumber.fixed($0, 0) + "%" } ?? "–"
-            return SVGChart.BarRow(label: label, segments: [SVGChart.Segment(value: u.used.approximateUnits, color: ReportPalette.status(u.status),
-                                                                              tip: "\(label): \(facts.money(u.used)) / \(facts.money(u.envelope.amount))")],
-                                   valueText: "\(pct) · \(statusText(u.status))", track: u.envelope.amount.approximateUnits)
+            return SVGChart.BarRow(
+                label: label,
+                segments: [
+                    SVGChart.Segment(
+                        value: u.used.approximateUnits, color: ReportPalette.status(u.status),
+                        tip: "\(label): \(facts.money(u.used)) / \(facts.money(u.envelope.amount))")
+                ],
+                valueText: "\(pct) · \(statusText(u.status))", track: u.envelope.amount.approximateUnits)
         }
         let svg = SVGChart.horizontalBars(rows, title: title, axis: axisMoney)
-        var body = figure(svg, caption: t("Spending of \(facts.vendorName(v)) per fiscal year (bar) against the envelope (frame).",
-                                          "\(facts.vendorName(v)) 每个财年的支出（色条）与预算额度（框）对比。"),
-                          legend: legend([(statusText(.ok), ReportPalette.status(.ok)), (statusText(.warn), ReportPalette.status(.warn)),
-                                          (statusText(.over), ReportPalette.status(.over))]))
-        body += table([(t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                       (t("Used", "使用"), true), (t("Remaining", "剩余"), true), (t("Status", "状态"), false)],
-                      facts.envelopeUse.map { u in
-                          ["\(u.envelope.fiscalYear)", e(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                           facts.money(u.envelope.amount), facts.money(u.used), facts.money(u.remaining),
-                           "<span class=\"\(u.status.rawValue)\">\(e(statusText(u.status)))</span>"]
-                      })
+        var body = figure(
+            svg,
+            caption: t(
+                "Spending of \(facts.vendorName(v)) per fiscal year (bar) against the envelope (frame).",
+                "\(facts.vendorName(v)) 每个财年的支出（色条）与预算额度（框）对比。"),
+            legend: legend([
+                (statusText(.ok), ReportPalette.status(.ok)), (statusText(.warn), ReportPalette.status(.warn)),
+                (statusText(.over), ReportPalette.status(.over)),
+            ]))
+        body += table(
+            [
+                (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
+                (t("Used", "使用"), true), (t("Remaining", "剩余"), true), (t("Status", "状态"), false),
+            ],
+            facts.envelopeUse.map { u in
+                [
+                    "\(u.envelope.fiscalYear)",
+                    e(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
+                    facts.money(u.envelope.amount), facts.money(u.used), facts.money(u.remaining),
+                    "<span class=\"\(u.status.rawValue)\">\(e(statusText(u.status)))</span>",
+                ]
+            })
         return section(title, body)
     }
 
@@ -285,25 +335,40 @@ struct HTMLReportWriter {
         let contracts = ws.contracts.map(\.id).filter { id in facts.installments.contains { $0.contract == id } }
         let color = { (id: String) in ReportPalette.series[(contracts.firstIndex(of: id) ?? 0) % ReportPalette.series.count] }
         let groups = facts.cashFlow.map { b in
-            SVGChart.ColumnGroup(label: b.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : b.period,
-                                 columns: [SVGChart.Column(label: "", segments: contracts.map { id in
-                                     let amount = b.installments.filter { $0.contract == id }.reduce(Money.zero) { $0 + $1.amount }
-                                     return SVGChart.Segment(value: amount.approximateUnits, color: color(id), tip: "\(b.period) \(id): \(facts.money(amount))")
-                                 })])
+            SVGChart.ColumnGroup(
+                label: b.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : b.period,
+                columns: [
+                    SVGChart.Column(
+                        label: "",
+                        segments: contracts.map { id in
+                            let amount = b.installments.filter { $0.contract == id }.reduce(Money.zero) { $0 + $1.amount }
+                            return SVGChart.Segment(
+                                value: amount.approximateUnits, color: color(id), tip: "\(b.period) \(id): \(facts.money(amount))")
+                        })
+                ])
         }
         let svg = SVGChart.stackedColumns(groups, title: title, axis: axisMoney, height: 240)
-        body += figure(svg, caption: t("Payments due per month, stacked by contract (contract value including approved change orders).",
-                                       "每月应付款，按合同堆叠（合同金额含已批准的变更）。"),
-                       legend: legend(contracts.map { id in
-                           let c = ws.contracts.first { $0.id == id }
-                           return ("\(id) \(c.map { facts.vendorName($0.vendor) } ?? "")", color(id))
-                       }))
-        body += table([(t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
-                       (t("Percent", "比例"), true), (t("Amount", "金额"), true), (t("Condition", "付款条件"), false), (t("Status", "状态"), false)],
-                      facts.installments.map { i in
-                          [e(i.contract), e(i.milestone), i.due?.description ?? "–", e((i.percent.decimalText ?? i.percent.description) + "%"),
-                           facts.money(i.amount), e(i.condition), e(ReportLabels.status(i.status, lang))]
-                      })
+        body += figure(
+            svg,
+            caption: t(
+                "Payments due per month, stacked by contract (contract value including approved change orders).",
+                "每月应付款，按合同堆叠（合同金额含已批准的变更）。"),
+            legend: legend(
+                contracts.map { id in
+                    let c = ws.contracts.first { $0.id == id }
+                    return ("\(id) \(c.map { facts.vendorName($0.vendor) } ?? "")", color(id))
+                }))
+        body += table(
+            [
+                (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
+                (t("Percent", "比例"), true), (t("Amount", "金额"), true), (t("Condition", "付款条件"), false), (t("Status", "状态"), false),
+            ],
+            facts.installments.map { i in
+                [
+                    e(i.contract), e(i.milestone), i.due?.description ?? "–", e((i.percent.decimalText ?? i.percent.description) + "%"),
+                    facts.money(i.amount), e(i.condition), e(ReportLabels.status(i.status, lang)),
+                ]
+            })
         return section(title, body)
     }
 
@@ -313,7 +378,8 @@ struct HTMLReportWriter {
         var body = checklistChart()
         for c in ws.contracts {
             body += "<h3>\(e(c.id + " " + c.title)) — \(e(facts.vendorName(c.vendor)))</h3>\n"
-            body += "<p class=\"muted\">\(e(t("Value incl. approved changes", "金额（含已批准变更）")))\(e(t(": ", "：")))\(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态")))\(e(t(": ", "：")))\(e(ReportLabels.status(c.status, lang)))</p>\n"
+            body +=
+                "<p class=\"muted\">\(e(t("Value incl. approved changes", "金额（含已批准变更）")))\(e(t(": ", "：")))\(facts.money(facts.contractValue(c))) · \(e(t("Status", "状态")))\(e(t(": ", "：")))\(e(ReportLabels.status(c.status, lang)))</p>\n"
             if let scan = facts.scans[c.id] {
                 body += keyTerms(scan.keyTerms)
                 if scan.redFlags.isEmpty {
@@ -322,22 +388,35 @@ struct HTMLReportWriter {
                     body += "<ul class=\"flags\">" + scan.redFlags.map(redFlagItem).joined() + "</ul>\n"
                 }
             } else {
-                body += "<p class=\"muted\">\(e(t("The contract text is not in the workspace; only the review is shown.", "工作区中没有合同文本，仅显示审查记录。")))</p>\n"
+                body +=
+                    "<p class=\"muted\">\(e(t("The contract text is not in the workspace; only the review is shown.", "工作区中没有合同文本，仅显示审查记录。")))</p>\n"
             }
             let reviews = ws.reviews.filter { $0.contract == c.id }
             if !reviews.isEmpty {
-                body += table([(t("Clause", "条款"), false), (t("Review", "审查结论"), false), (t("Line", "行号"), true), (t("Note", "说明"), false)],
-                              reviews.map { r in
-                                  let cls = r.status == .missing ? "flag" : r.status == .negotiate ? "warn" : r.status == .ok ? "ok" : "muted"
-                                  return [e(ReportLabels.clause(r.clause, lang)), "<span class=\"\(cls)\">\(e(ReportLabels.reviewStatus(r.status, lang)))</span>",
-                                          r.line.map(String.init) ?? "–", e(r.note)]
-                              })
+                body += table(
+                    [(t("Clause", "条款"), false), (t("Review", "审查结论"), false), (t("Line", "行号"), true), (t("Note", "说明"), false)],
+                    reviews.map { r in
+                        let cls = r.status == .missing ? "flag" : r.status == .negotiate ? "warn" : r.status == .ok ? "ok" : "muted"
+                        return [
+                            e(ReportLabels.clause(r.clause, lang)),
+                            "<span class=\"\(cls)\">\(e(ReportLabels.reviewStatus(r.status, lang)))</span>",
+                            r.line.map(String.init) ?? "–", e(r.note),
+                        ]
+                    })
             }
             let changes = ws.changes.filter { $0.contract == c.id }
             if !changes.isEmpty {
-                body += table([(t("Change", "变更"), false), (t("Date", "日期"), false), (t("Description", "内容"), false),
-                               (t("Delta", "金额变化"), true), (t("Status", "状态"), false)],
-                              changes.map { ch in [e(ch.id), ch.date?.description ?? "–", e(ch.description), facts.money(ch.priceDelta), e(ReportLabels.status(ch.status, lang))] })
+                body += table(
+                    [
+                        (t("Change", "变更"), false), (t("Date", "日期"), false), (t("Description", "内容"), false),
+                        (t("Delta", "金额变化"), true), (t("Status", "状态"), false),
+                    ],
+                    changes.map { ch in
+                        [
+                            e(ch.id), ch.date?.description ?? "–", e(ch.description), facts.money(ch.priceDelta),
+                            e(ReportLabels.status(ch.status, lang)),
+                        ]
+                    })
             }
         }
         return section(title, body)
@@ -363,22 +442,30 @@ struct HTMLReportWriter {
                 }
                 switch facts.clauseFound(c, k) {
                 case .some(let line?):
-                    return SVGChart.Mark(color: "#81c784", symbol: "✓", tip: "\(c.id) · \(name): " + t("found, line \(line)", "已找到，第 \(line) 行"))
+                    return SVGChart.Mark(
+                        color: "#81c784", symbol: "✓", tip: "\(c.id) · \(name): " + t("found, line \(line)", "已找到，第 \(line) 行"))
                 case .some(nil):
                     let needed = Self.neededClauses.contains(k)
-                    return SVGChart.Mark(color: needed ? "#c62828" : "#cfd5db", symbol: needed ? "✕" : "?",
-                                         tip: "\(c.id) · \(name): " + t("not found", "未找到"))
+                    return SVGChart.Mark(
+                        color: needed ? "#c62828" : "#cfd5db", symbol: needed ? "✕" : "?",
+                        tip: "\(c.id) · \(name): " + t("not found", "未找到"))
                 case nil:
                     return SVGChart.Mark(color: "#e6e9ed", symbol: "", tip: "\(c.id) · \(name): " + t("not reviewed", "未审查"))
                 }
             }
         }
-        let svg = SVGChart.checklistGrid(rows: ws.contracts.map(\.id), columns: ClauseKind.allCases.map { ReportLabels.clause($0, lang) },
-                                         marks: marks, title: t("Clause checklist", "条款检查表"))
-        return figure(svg, caption: t("Each contract against the 22 clause kinds: the review's verdict (dark colours), else what the text scan found (light green found, grey not found; red: a clause the buyer needs is missing).",
-                                      "各合同对照 22 类条款：有审查结论时显示结论（深色），否则显示文本扫描结果（浅绿已找到，灰色未找到；红色为买方必需条款缺失）。"),
-                      legend: legend([(t("OK", "可接受"), "#2e7d32"), (t("Negotiate", "需谈判"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
-                                      (t("Found in text", "文本中已找到"), "#81c784"), (t("Not found", "未找到"), "#cfd5db")]))
+        let svg = SVGChart.checklistGrid(
+            rows: ws.contracts.map(\.id), columns: ClauseKind.allCases.map { ReportLabels.clause($0, lang) },
+            marks: marks, title: t("Clause checklist", "条款检查表"))
+        return figure(
+            svg,
+            caption: t(
+                "Each contract against the 22 clause kinds: the review's verdict (dark colours), else what the text scan found (light green found, grey not found; red: a clause the buyer needs is missing).",
+                "各合同对照 22 类条款：有审查结论时显示结论（深色），否则显示文本扫描结果（浅绿已找到，灰色未找到；红色为买方必需条款缺失）。"),
+            legend: legend([
+                (t("OK", "可接受"), "#2e7d32"), (t("Negotiate", "需谈判"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
+                (t("Found in text", "文本中已找到"), "#81c784"), (t("Not found", "未找到"), "#cfd5db"),
+            ]))
     }
 
     func kindText(_ k: ReportDate.Kind) -> String {
@@ -394,18 +481,24 @@ struct HTMLReportWriter {
     func keyDates() -> String {
         let title = t("10. Key dates", "10. 关键日期")
         guard !facts.keyDates.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No dates.", "尚无日期。")))</p>") }
-        let events = facts.keyDates.map { SVGChart.Event(day: $0.day, label: "\($0.contract) \($0.text)", color: ReportPalette.keyDate($0.kind)) }
+        let events = facts.keyDates.map {
+            SVGChart.Event(day: $0.day, label: "\($0.contract) \($0.text)", color: ReportPalette.keyDate($0.kind))
+        }
         let svg = SVGChart.timeline(events, today: facts.request.today, title: title, todayLabel: t("today", "今天"))
         let kinds: [ReportDate.Kind] = [.effective, .payment, .notice, .expiry, .warranty]
-        var body = figure(svg, caption: t("Contract dates and payment milestones; the dashed line is the report date.",
-                                          "合同日期与付款里程碑；虚线为报告日期。"),
-                          legend: legend(kinds.map { (kindText($0), ReportPalette.keyDate($0)) }))
-        body += table([(t("Date", "日期"), false), (t("In days", "剩余天数"), true), (t("Contract", "合同"), false), (t("Event", "事项"), false)],
-                      facts.keyDates.map { k in
-                          let d = facts.request.today.days(until: k.day)
-                          let cls = k.kind == .notice && d >= 0 && d <= 60 ? " class=\"flag\"" : ""
-                          return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(k.label(lang))]
-                      })
+        var body = figure(
+            svg,
+            caption: t(
+                "Contract dates and payment milestones; the dashed line is the report date.",
+                "合同日期与付款里程碑；虚线为报告日期。"),
+            legend: legend(kinds.map { (kindText($0), ReportPalette.keyDate($0)) }))
+        body += table(
+            [(t("Date", "日期"), false), (t("In days", "剩余天数"), true), (t("Contract", "合同"), false), (t("Event", "事项"), false)],
+            facts.keyDates.map { k in
+                let d = facts.request.today.days(until: k.day)
+                let cls = k.kind == .notice && d >= 0 && d <= 60 ? " class=\"flag\"" : ""
+                return [k.day.description, "<span\(cls)>\(d)</span>", e(k.contract), e(k.label(lang))]
+            })
         return section(title, body)
     }
 
@@ -414,22 +507,32 @@ struct HTMLReportWriter {
         guard !ws.risks.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No risks recorded.", "尚无风险记录。")))</p>") }
         var grid = Array(repeating: Array(repeating: [String](), count: 5), count: 5)
         for r in ws.risks where r.status != "closed" {
-            let l = min(5, max(1, r.likelihood)), i = min(5, max(1, r.impact))
+            let l = min(5, max(1, r.likelihood))
+            let i = min(5, max(1, r.impact))
             grid[l - 1][i - 1].append(r.id)
         }
-        let svg = SVGChart.riskMatrix(grid, title: t("Risk heat map", "风险热力图"), likelihood: t("Likelihood", "可能性"), impact: t("Impact", "影响"))
-        var body = figure(svg, caption: t("Open and watched risks by likelihood × impact (closed risks left out).",
-                                          "未关闭风险按可能性 × 影响分布（不含已关闭）。"))
+        let svg = SVGChart.riskMatrix(
+            grid, title: t("Risk heat map", "风险热力图"), likelihood: t("Likelihood", "可能性"), impact: t("Impact", "影响"))
+        var body = figure(
+            svg,
+            caption: t(
+                "Open and watched risks by likelihood × impact (closed risks left out).",
+                "未关闭风险按可能性 × 影响分布（不含已关闭）。"))
         let sorted = ws.risks.sorted { (RiskRegister.score($1), $0.id) < (RiskRegister.score($0), $1.id) }
-        body += table([("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true),
-                       (t("Mitigation", "应对措施"), false), (t("Owner", "负责人"), false), (t("Status", "状态"), false)],
-                      sorted.map { r in
-                          let score = RiskRegister.score(r)
-                          let level = RiskRegister.level(score: score)
-                          return [e(r.id), e(r.title), e(ReportLabels.riskType(r.type, lang)),
-                                  "<span class=\"\(level == .high ? "flag" : level == .medium ? "warn" : "ok")\">\(r.likelihood)×\(r.impact)=\(score)</span>",
-                                  e(r.mitigation), e(r.owner), e(ReportLabels.status(r.status, lang))]
-                      })
+        body += table(
+            [
+                ("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true),
+                (t("Mitigation", "应对措施"), false), (t("Owner", "负责人"), false), (t("Status", "状态"), false),
+            ],
+            sorted.map { r in
+                let score = RiskRegister.score(r)
+                let level = RiskRegister.level(score: score)
+                return [
+                    e(r.id), e(r.title), e(ReportLabels.riskType(r.type, lang)),
+                    "<span class=\"\(level == .high ? "flag" : level == .medium ? "warn" : "ok")\">\(r.likelihood)×\(r.impact)=\(score)</span>",
+                    e(r.mitigation), e(r.owner), e(ReportLabels.status(r.status, lang)),
+                ]
+            })
         return section(title, body)
     }
 }

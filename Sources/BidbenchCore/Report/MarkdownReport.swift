@@ -55,13 +55,17 @@ struct MarkdownReportWriter {
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
         s += "- " + t("Requirements: \(active) active, \(must) must-have", "需求：有效 \(active) 条，其中必须 \(must) 条") + "\n"
         if let ev = facts.scoring?.evaluation {
-            s += "- " + t("Vendors: \(ws.vendors.count) (\(ev.ranking.count) ranked, \(ev.disqualified.count) disqualified)",
-                          "供应商：\(ws.vendors.count) 家（参与排名 \(ev.ranking.count) 家，淘汰 \(ev.disqualified.count) 家）") + "\n"
+            s +=
+                "- "
+                + t(
+                    "Vendors: \(ws.vendors.count) (\(ev.ranking.count) ranked, \(ev.disqualified.count) disqualified)",
+                    "供应商：\(ws.vendors.count) 家（参与排名 \(ev.ranking.count) 家，淘汰 \(ev.disqualified.count) 家）") + "\n"
         } else {
             s += "- " + t("Vendors: \(ws.vendors.count)", "供应商：\(ws.vendors.count) 家") + "\n"
         }
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
-            s += "- " + t("TCO over \(ws.settings.horizonYears) years of ", "\(ws.settings.horizonYears) 年总拥有成本（") + m(facts.vendorName(v))
+            s +=
+                "- " + t("TCO over \(ws.settings.horizonYears) years of ", "\(ws.settings.horizonYears) 年总拥有成本（") + m(facts.vendorName(v))
                 + t(": ", "）：") + facts.money(tco.total) + "\n"
         }
         let over = facts.envelopeUse.filter { $0.status == .over }.count
@@ -78,7 +82,8 @@ struct MarkdownReportWriter {
     func requirements() -> String {
         var s = "## " + t("Requirements by department and priority", "各部门需求与优先级") + "\n\n"
         guard !facts.demand.isEmpty else { return s + t("No requirements yet.", "尚无需求。") + "\n\n" }
-        let head: [(String, Bool)] = [(t("Department", "部门"), false)] + Priority.allCases.map { (ReportLabels.priority($0, lang), true) }
+        let head: [(String, Bool)] =
+            [(t("Department", "部门"), false)] + Priority.allCases.map { (ReportLabels.priority($0, lang), true) }
             + [(t("Total", "合计"), true)]
         s += table(head, facts.demand.map { d in [c(d.name)] + Priority.allCases.map { "\(d.counts[$0] ?? 0)" } + ["\(d.total)"] })
         return s
@@ -91,15 +96,22 @@ struct MarkdownReportWriter {
         if let err = facts.budgetError { return s + "**" + m(err) + "**\n\n" }
         let priced = facts.tcos.filter { $0.total > .zero }
         guard !priced.isEmpty else { return s + t("No price lines.", "尚无报价明细。") + "\n\n" }
-        let head: [(String, Bool)] = [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
+        let head: [(String, Bool)] =
+            [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
             + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)]
-        s += table(head, priced.map { v in [c(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + ["**\(facts.money(v.total))**", facts.money(v.npv)] })
+        s += table(
+            head,
+            priced.map { v in
+                [c(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + ["**\(facts.money(v.total))**", facts.money(v.npv)]
+            })
         return s
     }
 
     func envelopes() -> String {
         var s = "## " + t("Budget envelopes", "预算包络") + "\n\n"
-        guard let v = facts.budgetVendor, !facts.envelopeUse.isEmpty else { return s + t("No budget envelopes to check.", "没有可核对的预算。") + "\n\n" }
+        guard let v = facts.budgetVendor, !facts.envelopeUse.isEmpty else {
+            return s + t("No budget envelopes to check.", "没有可核对的预算。") + "\n\n"
+        }
         s += t("Checked against the costs of ", "按 ") + m(facts.vendorName(v)) + t(".", " 的成本核对。") + "\n\n"
         let word: (EnvelopeStatus) -> String = { st in
             switch st {
@@ -108,12 +120,19 @@ struct MarkdownReportWriter {
             case .over: return "✗ " + self.t("over budget", "超支")
             }
         }
-        s += table([(t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                    (t("Used", "使用"), true), (t("Used %", "使用率"), true), (t("Status", "状态"), false)],
-                   facts.envelopeUse.map { u in
-                       ["\(u.envelope.fiscalYear)", c(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                        facts.money(u.envelope.amount), facts.money(u.used), u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", word(u.status)]
-                   })
+        s += table(
+            [
+                (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
+                (t("Used", "使用"), true), (t("Used %", "使用率"), true), (t("Status", "状态"), false),
+            ],
+            facts.envelopeUse.map { u in
+                [
+                    "\(u.envelope.fiscalYear)",
+                    c(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
+                    facts.money(u.envelope.amount), facts.money(u.used), u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–",
+                    word(u.status),
+                ]
+            })
         return s
     }
 
@@ -121,11 +140,14 @@ struct MarkdownReportWriter {
         var s = "## " + t("Payment cash flow", "付款现金流") + "\n\n"
         for err in facts.paymentErrors { s += "- **" + m(err) + "**\n" }
         guard !facts.installments.isEmpty else { return s + t("No payment milestones.", "尚无付款里程碑。") + "\n\n" }
-        s += table([(t("Month", "月份"), false), (t("Amount", "金额"), true), (t("Milestones", "里程碑"), false)],
-                   facts.cashFlow.map { b in
-                       [b.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : b.period, facts.money(b.amount),
-                        c(b.installments.map { "\($0.contract) \($0.milestone)" }.joined(separator: "; "))]
-                   })
+        s += table(
+            [(t("Month", "月份"), false), (t("Amount", "金额"), true), (t("Milestones", "里程碑"), false)],
+            facts.cashFlow.map { b in
+                [
+                    b.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : b.period, facts.money(b.amount),
+                    c(b.installments.map { "\($0.contract) \($0.milestone)" }.joined(separator: "; ")),
+                ]
+            })
         return s
     }
 
@@ -134,10 +156,13 @@ struct MarkdownReportWriter {
         guard !ws.contracts.isEmpty else { return s + t("No contracts.", "尚无合同。") + "\n\n" }
         for k in ws.contracts {
             s += "### " + m(k.id + " " + k.title) + " — " + m(facts.vendorName(k.vendor)) + "\n\n"
-            s += t("Value: ", "金额：") + facts.money(facts.contractValue(k)) + " · " + t("Status: ", "状态：") + m(ReportLabels.status(k.status, lang)) + "\n\n"
+            s +=
+                t("Value: ", "金额：") + facts.money(facts.contractValue(k)) + " · " + t("Status: ", "状态：")
+                + m(ReportLabels.status(k.status, lang)) + "\n\n"
             if let scan = facts.scans[k.id] {
                 for f in scan.redFlags {
-                    s += "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
+                    s +=
+                        "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
                         + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (f.text.isEmpty ? "" : ": " + m(f.text)) + "\n"
                 }
                 if scan.redFlags.isEmpty { s += "- " + t("No red flags found in the text.", "文本中未发现风险点。") + "\n" }
@@ -147,14 +172,24 @@ struct MarkdownReportWriter {
             }
             let open = ws.reviews.filter { $0.contract == k.id && ($0.status == .missing || $0.status == .negotiate) }
             for r in open {
-                s += "- " + m(ReportLabels.reviewStatus(r.status, lang)) + " · " + m(ReportLabels.clause(r.clause, lang))
+                s +=
+                    "- " + m(ReportLabels.reviewStatus(r.status, lang)) + " · " + m(ReportLabels.clause(r.clause, lang))
                     + (r.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (r.note.isEmpty ? "" : ": " + m(r.note)) + "\n"
             }
             if !open.isEmpty { s += "\n" }
             let changes = ws.changes.filter { $0.contract == k.id }
             if !changes.isEmpty {
-                s += table([(t("Change", "变更"), false), (t("Date", "日期"), false), (t("Description", "内容"), false), (t("Delta", "金额变化"), true), (t("Status", "状态"), false)],
-                           changes.map { [c($0.id), $0.date?.description ?? "–", c($0.description), facts.money($0.priceDelta), c(ReportLabels.status($0.status, lang))] })
+                s += table(
+                    [
+                        (t("Change", "变更"), false), (t("Date", "日期"), false), (t("Description", "内容"), false), (t("Delta", "金额变化"), true),
+                        (t("Status", "状态"), false),
+                    ],
+                    changes.map {
+                        [
+                            c($0.id), $0.date?.description ?? "–", c($0.description), facts.money($0.priceDelta),
+                            c(ReportLabels.status($0.status, lang)),
+                        ]
+                    })
             }
         }
         return s
@@ -163,8 +198,9 @@ struct MarkdownReportWriter {
     func keyDates() -> String {
         var s = "## " + t("Key dates", "关键日期") + "\n\n"
         guard !facts.keyDates.isEmpty else { return s + t("No dates.", "尚无日期。") + "\n\n" }
-        s += table([(t("Date", "日期"), false), (t("In days", "剩余天数"), true), (t("Contract", "合同"), false), (t("Event", "事项"), false)],
-                   facts.keyDates.map { k in [k.day.description, "\(facts.request.today.days(until: k.day))", c(k.contract), c(k.label(lang))] })
+        s += table(
+            [(t("Date", "日期"), false), (t("In days", "剩余天数"), true), (t("Contract", "合同"), false), (t("Event", "事项"), false)],
+            facts.keyDates.map { k in [k.day.description, "\(facts.request.today.days(until: k.day))", c(k.contract), c(k.label(lang))] })
         return s
     }
 
@@ -172,9 +208,17 @@ struct MarkdownReportWriter {
         var s = "## " + t("Risks", "风险") + "\n\n"
         guard !ws.risks.isEmpty else { return s + t("No risks recorded.", "尚无风险记录。") + "\n\n" }
         let sorted = ws.risks.sorted { (RiskRegister.score($1), $0.id) < (RiskRegister.score($0), $1.id) }
-        s += table([("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true), (t("Owner", "负责人"), false), (t("Status", "状态"), false)],
-                   sorted.map { r in [c(r.id), c(r.title), c(ReportLabels.riskType(r.type, lang)), "\(r.likelihood)×\(r.impact)=\(RiskRegister.score(r))",
-                                      c(r.owner), c(ReportLabels.status(r.status, lang))] })
+        s += table(
+            [
+                ("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true), (t("Owner", "负责人"), false),
+                (t("Status", "状态"), false),
+            ],
+            sorted.map { r in
+                [
+                    c(r.id), c(r.title), c(ReportLabels.riskType(r.type, lang)), "\(r.likelihood)×\(r.impact)=\(RiskRegister.score(r))",
+                    c(r.owner), c(ReportLabels.status(r.status, lang)),
+                ]
+            })
         return s
     }
 }

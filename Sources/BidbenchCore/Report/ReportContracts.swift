@@ -34,6 +34,7 @@ extension HTMLReportWriter {
         if let v = k.disputeForum { items.append((t("Dispute forum", "争议解决"), v)) }
         if let v = k.liabilityCap { items.append((t("Liability cap", "责任上限"), v)) }
         guard !items.isEmpty else { return "" }
-        return "<table class=\"kv\"><tbody>" + items.map { "<tr><th>\(e($0.0))</th><td>\(e($0.1))</td></tr>" }.joined() + "</tbody></table>\n"
+        return "<table class=\"kv\"><tbody>" + items.map { "<tr><th>\(e($0.0))</th><td>\(e($0.1))</td></tr>" }.joined()
+            + "</tbody></table>\n"
     }
 }

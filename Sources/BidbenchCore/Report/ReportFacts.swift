@@ -115,9 +115,11 @@ struct ReportFacts {
             tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
             budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
             if let v = budgetVendor, let tco = tcos.first(where: { $0.vendor == v }),
-               let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) {
-                envelopeUse = try BudgetModel.envelopes(ws.budget, tco: tco, firstYear: ws.settings.firstYear,
-                                                        warn: warn, stop: stop)
+                let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop)
+            {
+                envelopeUse = try BudgetModel.envelopes(
+                    ws.budget, tco: tco, firstYear: ws.settings.firstYear,
+                    warn: warn, stop: stop)
             }
         } catch {
             budgetError = error.message
@@ -152,10 +154,14 @@ struct ReportFacts {
             case .effective: out.append(ReportDate(day: d.date, kind: .effective, contract: d.contract, text: lang.pick("Effective", "生效")))
             case .expiry: out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Term ends", "期满")))
             case .notice_deadline:
-                out.append(ReportDate(day: d.date, kind: .notice, contract: d.contract, text: lang.pick("Non-renewal notice deadline", "不续约通知截止")))
+                out.append(
+                    ReportDate(day: d.date, kind: .notice, contract: d.contract, text: lang.pick("Non-renewal notice deadline", "不续约通知截止")))
             case .renewal:
-                out.append(ReportDate(day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Renews unless notice is given", "未通知则自动续约")))
-            case .warranty_end: out.append(ReportDate(day: d.date, kind: .warranty, contract: d.contract, text: lang.pick("Warranty ends", "质保期满")))
+                out.append(
+                    ReportDate(
+                        day: d.date, kind: .expiry, contract: d.contract, text: lang.pick("Renews unless notice is given", "未通知则自动续约")))
+            case .warranty_end:
+                out.append(ReportDate(day: d.date, kind: .warranty, contract: d.contract, text: lang.pick("Warranty ends", "质保期满")))
             case .milestone: continue
             }
         }

@@ -79,7 +79,8 @@ extension HTMLReportWriter {
             return "<div class=\"reco\">\(e(t("No recommendation: ", "暂无推荐：")))\(e(facts.scoringError ?? ""))</div>\n"
         }
         guard let w = sc.winner else {
-            return "<div class=\"reco\">\(e(t("No vendor can be ranked yet (all disqualified or not fully scored).", "暂无可排名的供应商（均被淘汰或评分不完整）。")))</div>\n"
+            return
+                "<div class=\"reco\">\(e(t("No vendor can be ranked yet (all disqualified or not fully scored).", "暂无可排名的供应商（均被淘汰或评分不完整）。")))</div>\n"
         }
         var s = "<div class=\"reco\">\(e(t("Recommendation: ", "推荐：")))<strong>\(e(w.name))</strong> — "
         s += e(t("ranked first by ", "按") + methodName(sc.evaluation.method) + t(" with ", "排名第一，得分 ") + sc.scoreText(w.score))
@@ -105,26 +106,37 @@ extension HTMLReportWriter {
         let cells: [[SVGChart.HeatCell?]] = vendors.map { v in
             crit.map { k in
                 byKey[v.id + "\u{1}" + k.id].map { c in
-                    SVGChart.HeatCell(value: c.value, detail: t("spread ", "极差 ") + ReportNumber.trim(ReportNumber.fixed(c.spread, 2))
-                                      + " · σ " + ReportNumber.fixed(c.sd, 2), flagged: c.flagged,
-                                      tip: "\(v.name) · \(k.name): " + zip(c.evaluators, c.scores).map { "\($0) \(ReportNumber.trim(ReportNumber.fixed($1, 2)))" }.joined(separator: ", "))
+                    SVGChart.HeatCell(
+                        value: c.value,
+                        detail: t("spread ", "极差 ") + ReportNumber.trim(ReportNumber.fixed(c.spread, 2))
+                            + " · σ " + ReportNumber.fixed(c.sd, 2), flagged: c.flagged,
+                        tip: "\(v.name) · \(k.name): "
+                            + zip(c.evaluators, c.scores).map { "\($0) \(ReportNumber.trim(ReportNumber.fixed($1, 2)))" }.joined(
+                                separator: ", "))
                 }
             }
         }
         let cols = crit.map { "\($0.name) \(ReportNumber.percent($0.global, 0))" }
-        let svg = SVGChart.heatMap(rows: vendors.map(\.name), columns: cols, cells: cells, maxValue: ws.settings.scale,
-                                   title: title, emptyText: t("not scored", "未评分"))
+        let svg = SVGChart.heatMap(
+            rows: vendors.map(\.name), columns: cols, cells: cells, maxValue: ws.settings.scale,
+            title: title, emptyText: t("not scored", "未评分"))
         let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
-        var body = figure(svg, caption: t("Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1))) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
-                                          "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1)))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"))
+        var body = figure(
+            svg,
+            caption: t(
+                "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1))) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
+                "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1)))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"
+            ))
         let flagged = sc.evaluation.cells.filter(\.flagged)
         if !flagged.isEmpty {
             body += "<h3>\(e(t("Cells to discuss", "需讨论的评分")))</h3>\n<ul class=\"flags\">"
             for c in flagged {
-                let who = ws.settings.revealed
+                let who =
+                    ws.settings.revealed
                     ? zip(c.evaluators, c.scores).map { "\($0) \(ReportNumber.trim(ReportNumber.fixed($1, 2)))" }.joined(separator: ", ")
                     : t("\(c.scores.count) evaluators", "\(c.scores.count) 位评委")
-                body += "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(ReportNumber.trim(ReportNumber.fixed(c.spread, 2))))</li>"
+                body +=
+                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(ReportNumber.trim(ReportNumber.fixed(c.spread, 2))))</li>"
             }
             body += "</ul>\n"
         }
@@ -135,31 +147,48 @@ extension HTMLReportWriter {
         let title = t("4. Ranking", "4. 排名")
         guard let sc = facts.scoring else { return section(title, "<p class=\"flag\">\(e(facts.scoringError ?? ""))</p>") }
         var rows = sc.evaluation.ranking.enumerated().map { (i, r) in
-            SVGChart.BarRow(label: r.name, segments: [SVGChart.Segment(value: r.score, color: i == 0 ? "#0b4f8a" : "#7fa7cc", tip: "\(r.name): \(sc.scoreText(r.score))")],
-                            valueText: "#\(r.rank) · \(sc.scoreText(r.score))", bold: r.rank == 1)
+            SVGChart.BarRow(
+                label: r.name,
+                segments: [
+                    SVGChart.Segment(value: r.score, color: i == 0 ? "#0b4f8a" : "#7fa7cc", tip: "\(r.name): \(sc.scoreText(r.score))")
+                ],
+                valueText: "#\(r.rank) · \(sc.scoreText(r.score))", bold: r.rank == 1)
         }
         for x in sc.evaluation.disqualified {
-            rows.append(SVGChart.BarRow(label: x.name, segments: [], valueText: "", note: t("Disqualified: ", "淘汰：") + facts.disqualification(x)))
+            rows.append(
+                SVGChart.BarRow(label: x.name, segments: [], valueText: "", note: t("Disqualified: ", "淘汰：") + facts.disqualification(x)))
         }
         for x in sc.evaluation.incomplete {
             rows.append(SVGChart.BarRow(label: x.name, segments: [], valueText: "", note: t("Not ranked: ", "未排名：") + x.reason))
         }
         guard !rows.isEmpty else { return section(title, "<p class=\"muted\">\(e(t("No vendors.", "尚无供应商。")))</p>") }
         let maxV = sc.evaluation.method == .cn ? 100 : max(sc.evaluation.ranking.map(\.score).max() ?? 1, 0.0001)
-        let svg = SVGChart.horizontalBars(rows, title: title, axis: { sc.evaluation.method == .cn ? ReportNumber.fixed($0, 0) : ReportNumber.trim(ReportNumber.fixed($0, 3)) },
-                                          maxValue: maxV)
-        var body = figure(svg, caption: t("Scores by ", "得分，方法：") + methodName(sc.evaluation.method)
-                       + t("; vendors failing a must-have requirement are disqualified and never ranked.", "；未满足“必须”需求的供应商被淘汰，不参与排名。"))
+        let svg = SVGChart.horizontalBars(
+            rows, title: title,
+            axis: { sc.evaluation.method == .cn ? ReportNumber.fixed($0, 0) : ReportNumber.trim(ReportNumber.fixed($0, 3)) },
+            maxValue: maxV)
+        var body = figure(
+            svg,
+            caption: t("Scores by ", "得分，方法：") + methodName(sc.evaluation.method)
+                + t("; vendors failing a must-have requirement are disqualified and never ranked.", "；未满足“必须”需求的供应商被淘汰，不参与排名。"))
         if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty {
             body += "<ul class=\"flags\">"
-            for x in sc.evaluation.disqualified { body += "<li><span class=\"flag\">\(e(t("Disqualified", "淘汰")))</span> \(e(x.name))\(e(t(": ", "：")))\(e(facts.disqualification(x)))</li>" }
-            for x in sc.evaluation.incomplete { body += "<li><span class=\"warn\">\(e(t("Not ranked", "未排名")))</span> \(e(x.name))\(e(t(": ", "：")))\(e(x.reason))</li>" }
+            for x in sc.evaluation.disqualified {
+                body +=
+                    "<li><span class=\"flag\">\(e(t("Disqualified", "淘汰")))</span> \(e(x.name))\(e(t(": ", "：")))\(e(facts.disqualification(x)))</li>"
+            }
+            for x in sc.evaluation.incomplete {
+                body += "<li><span class=\"warn\">\(e(t("Not ranked", "未排名")))</span> \(e(x.name))\(e(t(": ", "：")))\(e(x.reason))</li>"
+            }
             body += "</ul>\n"
         }
         let partly = facts.partlyMet
         if !partly.isEmpty {
             body += "<h3>\(e(t("Must-haves only partly met", "部分满足的必须需求")))</h3>\n<ul class=\"flags\">"
-            for p in partly { body += "<li><span class=\"warn\">\(e(facts.vendorName(p.vendor)))</span>\(e(t(": ", "：")))\(e(p.items.joined(separator: t("; ", "；"))))</li>" }
+            for p in partly {
+                body +=
+                    "<li><span class=\"warn\">\(e(facts.vendorName(p.vendor)))</span>\(e(t(": ", "：")))\(e(p.items.joined(separator: t("; ", "；"))))</li>"
+            }
             body += "</ul>\n"
         }
         for w in facts.otherScoringWarnings { body += "<p class=\"note\">\(e(t(w.en, w.zh)))</p>\n" }
@@ -172,19 +201,27 @@ extension HTMLReportWriter {
             return section(title, "<p class=\"muted\">\(e(t("Needs at least two ranked vendors.", "至少需要两家参与排名的供应商。")))</p>")
         }
         let rows = rep.intervals.map { iv in
-            SVGChart.RangeRow(label: sc.criterionName(iv.criterion), current: iv.weight, lo: iv.lo, hi: iv.hi,
-                              text: ReportNumber.percent(iv.lo) + " – " + ReportNumber.percent(iv.hi))
+            SVGChart.RangeRow(
+                label: sc.criterionName(iv.criterion), current: iv.weight, lo: iv.lo, hi: iv.hi,
+                text: ReportNumber.percent(iv.lo) + " – " + ReportNumber.percent(iv.hi))
         }
         let svg = SVGChart.rangeBars(rows, title: title)
-        var body = figure(svg, caption: t("For each criterion, the range of its weight (others rescaled in proportion) within which \(facts.vendorName(winner)) stays first; the dot is the current weight.",
-                                          "每个评分项的权重在此区间内变化（其他权重按比例调整）时，\(facts.vendorName(winner)) 仍排名第一；圆点为当前权重。"))
+        var body = figure(
+            svg,
+            caption: t(
+                "For each criterion, the range of its weight (others rescaled in proportion) within which \(facts.vendorName(winner)) stays first; the dot is the current weight.",
+                "每个评分项的权重在此区间内变化（其他权重按比例调整）时，\(facts.vendorName(winner)) 仍排名第一；圆点为当前权重。"))
         if !rep.exact {
-            body += "<p class=\"note\">\(e(t("TOPSIS is not linear in the weights: the ends were found by scanning in steps of 0.25 % and bisecting.", "TOPSIS 得分与权重不成线性关系：区间端点按 0.25% 步长扫描后二分求得。")))</p>\n"
+            body +=
+                "<p class=\"note\">\(e(t("TOPSIS is not linear in the weights: the ends were found by scanning in steps of 0.25 % and bisecting.", "TOPSIS 得分与权重不成线性关系：区间端点按 0.25% 步长扫描后二分求得。")))</p>\n"
         }
         if let sm = rep.smallest {
-            body += "<p>" + e(t("Smallest change that changes the winner: the weight of ", "改变第一名所需的最小调整：") + sc.criterionName(sm.criterion)
-                              + t(" from ", " 的权重从 ") + ReportNumber.percent(sm.from) + t(" to ", " 调到 ") + ReportNumber.percent(sm.to)
-                              + t(" makes ", "，") + facts.vendorName(sm.newWinner) + t(" the winner.", " 将排名第一。")) + "</p>\n"
+            body +=
+                "<p>"
+                + e(
+                    t("Smallest change that changes the winner: the weight of ", "改变第一名所需的最小调整：") + sc.criterionName(sm.criterion)
+                        + t(" from ", " 的权重从 ") + ReportNumber.percent(sm.from) + t(" to ", " 调到 ") + ReportNumber.percent(sm.to)
+                        + t(" makes ", "，") + facts.vendorName(sm.newWinner) + t(" the winner.", " 将排名第一。")) + "</p>\n"
         } else {
             body += "<p>" + e(t("No single weight change can change the winner.", "单独调整任何一个权重都不会改变第一名。")) + "</p>\n"
         }
@@ -200,28 +237,46 @@ extension MarkdownReportWriter {
         if !crit.isEmpty {
             var byKey: [String: PanelCell] = [:]
             for c in sc.evaluation.cells { byKey[c.vendor + "\u{1}" + c.criterion] = c }
-            s += table([(t("Vendor", "供应商"), false)] + crit.map { ("\($0.name) \(ReportNumber.percent($0.global, 0))", true) },
-                       ws.vendors.map { v in
-                           [c(v.name)] + crit.map { k in
-                               guard let cell = byKey[v.id + "\u{1}" + k.id] else { return "–" }
-                               return ReportNumber.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
-                           }
-                       })
+            s += table(
+                [(t("Vendor", "供应商"), false)] + crit.map { ("\($0.name) \(ReportNumber.percent($0.global, 0))", true) },
+                ws.vendors.map { v in
+                    [c(v.name)]
+                        + crit.map { k in
+                            guard let cell = byKey[v.id + "\u{1}" + k.id] else { return "–" }
+                            return ReportNumber.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
+                        }
+                })
         }
-        s += table([("#", true), (t("Vendor", "供应商"), false), (t("Score", "得分"), true)],
-                   sc.evaluation.ranking.map { ["\($0.rank)", c($0.name), sc.scoreText($0.score)] })
-        for x in sc.evaluation.disqualified { s += "- " + t("Disqualified", "淘汰") + " " + m(x.name) + t(": ", "：") + m(facts.disqualification(x)) + "\n" }
+        s += table(
+            [("#", true), (t("Vendor", "供应商"), false), (t("Score", "得分"), true)],
+            sc.evaluation.ranking.map { ["\($0.rank)", c($0.name), sc.scoreText($0.score)] })
+        for x in sc.evaluation.disqualified {
+            s += "- " + t("Disqualified", "淘汰") + " " + m(x.name) + t(": ", "：") + m(facts.disqualification(x)) + "\n"
+        }
         for x in sc.evaluation.incomplete { s += "- " + t("Not ranked", "未排名") + " " + m(x.name) + ": " + m(x.reason) + "\n" }
         for p in facts.partlyMet {
-            s += "- " + t("Partly meets must-haves", "部分满足必须需求") + " " + m(facts.vendorName(p.vendor)) + t(": ", "：") + m(p.items.joined(separator: t("; ", "；"))) + "\n"
+            s +=
+                "- " + t("Partly meets must-haves", "部分满足必须需求") + " " + m(facts.vendorName(p.vendor)) + t(": ", "：")
+                + m(p.items.joined(separator: t("; ", "；"))) + "\n"
         }
         if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty || !facts.partlyMet.isEmpty { s += "\n" }
         if let rep = sc.sensitivity, rep.winner != nil {
             s += "### " + t("Sensitivity of the weights", "权重敏感性") + "\n\n"
-            s += table([(t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true), (t("to", "上限"), true)],
-                       rep.intervals.map { [c(sc.criterionName($0.criterion)), ReportNumber.percent($0.weight), ReportNumber.percent($0.lo), ReportNumber.percent($0.hi)] })
+            s += table(
+                [
+                    (t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true),
+                    (t("to", "上限"), true),
+                ],
+                rep.intervals.map {
+                    [
+                        c(sc.criterionName($0.criterion)), ReportNumber.percent($0.weight), ReportNumber.percent($0.lo),
+                        ReportNumber.percent($0.hi),
+                    ]
+                })
             if let sm = rep.smallest {
-                s += "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + ReportNumber.percent(sm.from) + " → " + ReportNumber.percent(sm.to)
+                s +=
+                    "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + ReportNumber.percent(sm.from) + " → "
+                    + ReportNumber.percent(sm.to)
                     + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
             }
         }

@@ -17,14 +17,18 @@ enum SVGChart {
             + "<title>\(e(label))</title>"
     }
 
-    static func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Double = font,
-                     fill: String = "#333", weight: String? = nil) -> String {
+    static func text(
+        _ s: String, x: Double, y: Double, anchor: String = "start", size: Double = font,
+        fill: String = "#333", weight: String? = nil
+    ) -> String {
         let w = weight.map { " font-weight=\"\($0)\"" } ?? ""
         return "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" fill=\"\(fill)\"\(w)>\(e(s))</text>"
     }
 
-    static func rect(x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String? = nil,
-                     strokeWidth: Double = 1, rx: Double = 0, tip: String? = nil) -> String {
+    static func rect(
+        x: Double, y: Double, w: Double, h: Double, fill: String, stroke: String? = nil,
+        strokeWidth: Double = 1, rx: Double = 0, tip: String? = nil
+    ) -> String {
         let s = stroke.map { " stroke=\"\($0)\" stroke-width=\"\(n(strokeWidth))\"" } ?? ""
         let r = rx > 0 ? " rx=\"\(n(rx))\"" : ""
         let attrs = "x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, w)))\" height=\"\(n(max(0, h)))\" fill=\"\(fill)\"\(s)\(r)"
@@ -32,8 +36,10 @@ enum SVGChart {
         return "<rect \(attrs)/>"
     }
 
-    static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#ccc",
-                     width w: Double = 1, dash: String? = nil) -> String {
+    static func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#ccc",
+        width w: Double = 1, dash: String? = nil
+    ) -> String {
         let d = dash.map { " stroke-dasharray=\"\($0)\"" } ?? ""
         return "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(w))\"\(d)/>"
     }
@@ -98,12 +104,15 @@ enum SVGChart {
             let hex = Array(h.dropFirst())
             return stride(from: 0, to: 6, by: 2).map { Int(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
         }
-        let ca = comps(a), cb = comps(b), k = min(1, max(0, t))
+        let ca = comps(a)
+        let cb = comps(b)
+        let k = min(1, max(0, t))
         let digits = Array("0123456789abcdef")
         var out = "#"
         for i in 0..<3 {
             let v = Int((Double(ca[i]) + (Double(cb[i]) - Double(ca[i])) * k).rounded())
-            out.append(digits[v / 16]); out.append(digits[v % 16])
+            out.append(digits[v / 16])
+            out.append(digits[v % 16])
         }
         return out
     }
@@ -129,12 +138,16 @@ enum SVGChart {
     }
 
     /// Horizontal (stacked) bars, one row each, on a common axis from 0.
-    static func horizontalBars(_ rows: [BarRow], title: String, axis: (Double) -> String,
-                               maxValue: Double? = nil) -> String {
+    static func horizontalBars(
+        _ rows: [BarRow], title: String, axis: (Double) -> String,
+        maxValue: Double? = nil
+    ) -> String {
         let labelW = min(190, (rows.map { textWidth($0.label) }.max() ?? 40) + 12)
         let valueW = min(170, (rows.map { textWidth($0.valueText, size: 11) }.max() ?? 40) + 14)
-        let x0 = labelW, x1 = width - valueW
-        let rowH = 28.0, top = 10.0
+        let x0 = labelW
+        let x1 = width - valueW
+        let rowH = 28.0
+        let top = 10.0
         let dataMax = rows.map { max($0.segments.reduce(0) { $0 + $1.value }, $0.track ?? 0) }.max() ?? 0
         let marks = ticks(maxValue ?? dataMax)
         let top1 = marks.last!
@@ -148,8 +161,9 @@ enum SVGChart {
         }
         for (i, r) in rows.enumerated() {
             let y = top + Double(i) * rowH
-            s += text(fit(r.label, labelW - 12), x: x0 - 8, y: y + rowH / 2 + 4, anchor: "end",
-                      fill: r.note == nil ? "#222" : "#999", weight: r.bold ? "bold" : nil)
+            s += text(
+                fit(r.label, labelW - 12), x: x0 - 8, y: y + rowH / 2 + 4, anchor: "end",
+                fill: r.note == nil ? "#222" : "#999", weight: r.bold ? "bold" : nil)
             if let track = r.track {
                 s += rect(x: x0, y: y + 5, w: track * scale, h: rowH - 10, fill: "#eef1f5", stroke: "#b8c2cc", rx: 2)
             }
@@ -164,8 +178,9 @@ enum SVGChart {
                 s += rect(x: x, y: y + 7, w: w, h: rowH - 14, fill: seg.color, tip: seg.tip)
                 x += w
             }
-            s += text(r.valueText, x: max(x, x0 + (r.track ?? 0) * scale) + 6, y: y + rowH / 2 + 4, size: 11,
-                      fill: "#333", weight: r.bold ? "bold" : nil)
+            s += text(
+                r.valueText, x: max(x, x0 + (r.track ?? 0) * scale) + 6, y: y + rowH / 2 + 4, size: 11,
+                fill: "#333", weight: r.bold ? "bold" : nil)
         }
         return s + "</svg>"
     }
@@ -183,9 +198,14 @@ enum SVGChart {
     }
 
     /// Vertical stacked columns in labelled groups (vendors × years, months), with a y axis.
-    static func stackedColumns(_ groups: [ColumnGroup], title: String, axis: (Double) -> String,
-                               height: Double = 300) -> String {
-        let left = 58.0, right = 10.0, top = 12.0, bottom = 46.0
+    static func stackedColumns(
+        _ groups: [ColumnGroup], title: String, axis: (Double) -> String,
+        height: Double = 300
+    ) -> String {
+        let left = 58.0
+        let right = 10.0
+        let top = 12.0
+        let bottom = 46.0
         let plotH = height - top - bottom
         let total = groups.reduce(0) { $0 + $1.columns.count }
         let gap = 14.0
@@ -211,13 +231,15 @@ enum SVGChart {
                     y -= h
                 }
                 if g.columns.count > 1 || !c.label.isEmpty {
-                    s += text(fit(c.label, slot + 4, size: 9), x: x + slot / 2, y: top + plotH + 13, anchor: "middle", size: 9, fill: "#666")
+                    s += text(
+                        fit(c.label, slot + 4, size: 9), x: x + slot / 2, y: top + plotH + 13, anchor: "middle", size: 9, fill: "#666")
                 }
                 x += slot
             }
             let gw = x - gx
-            s += text(fit(g.label, gw + gap - 2, size: 11), x: gx + gw / 2, y: top + plotH + (g.columns.count > 1 ? 30 : 16),
-                      anchor: "middle", size: 11, fill: "#222", weight: "bold")
+            s += text(
+                fit(g.label, gw + gap - 2, size: 11), x: gx + gw / 2, y: top + plotH + (g.columns.count > 1 ? 30 : 16),
+                anchor: "middle", size: 11, fill: "#222", weight: "bold")
             x += gap
         }
         return s + "</svg>"
@@ -234,11 +256,14 @@ enum SVGChart {
 
     /// A rows × columns grid of values on 0…`maxValue`, coloured light to dark, with a detail line
     /// per cell and a red frame on flagged cells.
-    static func heatMap(rows: [String], columns: [String], cells: [[HeatCell?]], maxValue: Double,
-                        title: String, emptyText: String) -> String {
+    static func heatMap(
+        rows: [String], columns: [String], cells: [[HeatCell?]], maxValue: Double,
+        title: String, emptyText: String
+    ) -> String {
         let labelW = min(170, (rows.map { textWidth($0) }.max() ?? 40) + 14)
         let cw = (width - labelW - 4) / Double(max(1, columns.count))
-        let headH = 36.0, ch = 40.0
+        let headH = 36.0
+        let ch = 40.0
         let height = headH + Double(rows.count) * ch + 6
         // Colours span from just below the lowest value to the top of the scale, so close scores
         // still differ visibly.
@@ -248,8 +273,9 @@ enum SVGChart {
         for (j, c) in columns.enumerated() {
             let parts = wrap(c, cw - 6, lines: 2, size: 11)
             for (k, p) in parts.enumerated() {
-                s += text(p, x: labelW + (Double(j) + 0.5) * cw, y: headH - 8 - Double(parts.count - 1 - k) * 13,
-                          anchor: "middle", size: 11, fill: "#333", weight: "bold")
+                s += text(
+                    p, x: labelW + (Double(j) + 0.5) * cw, y: headH - 8 - Double(parts.count - 1 - k) * 13,
+                    anchor: "middle", size: 11, fill: "#333", weight: "bold")
             }
         }
         for (i, r) in rows.enumerated() {
@@ -265,11 +291,13 @@ enum SVGChart {
                 let t = maxValue > floorValue ? (c.value - floorValue) / (maxValue - floorValue) : 0
                 let fill = mix("#f1f6fb", "#0b4f8a", t)
                 let ink = t > 0.55 ? "#fff" : "#1b2a3a"
-                s += rect(x: x + 1, y: y + 1, w: cw - 2, h: ch - 2, fill: fill,
-                          stroke: c.flagged ? "#d32f2f" : nil, strokeWidth: 2.5, tip: c.tip)
+                s += rect(
+                    x: x + 1, y: y + 1, w: cw - 2, h: ch - 2, fill: fill,
+                    stroke: c.flagged ? "#d32f2f" : nil, strokeWidth: 2.5, tip: c.tip)
                 s += text(ReportNumber.fixed(c.value, 2), x: x + cw / 2, y: y + 18, anchor: "middle", size: 13, fill: ink, weight: "bold")
-                s += text((c.flagged ? "⚑ " : "") + c.detail, x: x + cw / 2, y: y + 32, anchor: "middle", size: 9.5,
-                          fill: c.flagged && t <= 0.55 ? "#c62828" : ink)
+                s += text(
+                    (c.flagged ? "⚑ " : "") + c.detail, x: x + cw / 2, y: y + 32, anchor: "middle", size: 9.5,
+                    fill: c.flagged && t <= 0.55 ? "#c62828" : ink)
             }
         }
         return s + "</svg>"
@@ -289,7 +317,10 @@ enum SVGChart {
     static func rangeBars(_ rows: [RangeRow], title: String) -> String {
         let labelW = min(180, (rows.map { textWidth($0.label) }.max() ?? 40) + 14)
         let textW = min(190, (rows.map { textWidth($0.text, size: 11) }.max() ?? 40) + 14)
-        let x0 = labelW, x1 = width - textW, rowH = 28.0, top = 8.0
+        let x0 = labelW
+        let x1 = width - textW
+        let rowH = 28.0
+        let top = 8.0
         let height = top + Double(rows.count) * rowH + 26
         var s = open(height: height, label: title)
         let sc = x1 - x0
@@ -299,11 +330,13 @@ enum SVGChart {
             s += text("\(i * 25)%", x: x, y: height - 8, anchor: "middle", size: 10, fill: "#777")
         }
         for (i, r) in rows.enumerated() {
-            let y = top + Double(i) * rowH, mid = y + rowH / 2
+            let y = top + Double(i) * rowH
+            let mid = y + rowH / 2
             s += text(fit(r.label, labelW - 12), x: x0 - 8, y: mid + 4, anchor: "end", fill: "#222")
             s += rect(x: x0, y: mid - 3, w: sc, h: 6, fill: "#eceff3", rx: 3)
-            s += rect(x: x0 + r.lo * sc, y: mid - 7, w: max(2, (r.hi - r.lo) * sc), h: 14, fill: "#7fb3d5",
-                      stroke: "#2e6f9e", rx: 3, tip: r.text)
+            s += rect(
+                x: x0 + r.lo * sc, y: mid - 7, w: max(2, (r.hi - r.lo) * sc), h: 14, fill: "#7fb3d5",
+                stroke: "#2e6f9e", rx: 3, tip: r.text)
             let cx = x0 + r.current * sc
             s += "<circle cx=\"\(n(cx))\" cy=\"\(n(mid))\" r=\"5\" fill=\"#0b3d66\" stroke=\"#fff\" stroke-width=\"1.5\"/>"
             s += text(r.text, x: x1 + 8, y: mid + 4, size: 11, fill: "#333")
@@ -327,7 +360,8 @@ enum SVGChart {
         let first = Day(year: days.min()!.year, month: days.min()!.month, day: 1)
         let lastDay = days.max()!
         let last = Day(year: lastDay.year, month: lastDay.month, day: 1).adding(months: 1)
-        let left = 20.0, right = 20.0
+        let left = 20.0
+        let right = 20.0
         let span = Double(max(1, first.days(until: last)))
         func xOf(_ d: Day) -> Double { left + Double(first.days(until: d)) / span * (width - left - right) }
         // Lanes: each label goes in the first lane whose last label ends before it starts.
@@ -344,7 +378,8 @@ enum SVGChart {
             laneEnds[lane] = start + w
             placed.append((Event(day: ev.day, label: label, color: ev.color), start, lane))
         }
-        let laneH = 17.0, axisY = 38.0
+        let laneH = 17.0
+        let axisY = 38.0
         let height = axisY + 16 + Double(max(1, laneEnds.count)) * laneH + 8
         var s = open(height: height, label: title)
         s += line(x1: left, y1: axisY, x2: width - right, y2: axisY, stroke: "#555", width: 1.5)
@@ -353,12 +388,16 @@ enum SVGChart {
         // Ticks on months that are multiples of the step from January, so every January (a year label) is one.
         var m = Day(year: first.year, month: (first.month - 1) / step * step + 1, day: 1)
         while m <= last {
-            if m < first { m = m.adding(months: step); continue }
+            if m < first {
+                m = m.adding(months: step)
+                continue
+            }
             let x = xOf(m)
             s += line(x1: x, y1: axisY - 4, x2: x, y2: axisY + 4, stroke: "#555")
             let lbl = m.month == 1 || step >= 12 ? "\(m.year)" : "\(m.month < 10 ? "0" : "")\(m.month)"
-            s += text(lbl, x: x, y: axisY - 7, anchor: "middle", size: 10, fill: m.month == 1 ? "#222" : "#777",
-                      weight: m.month == 1 ? "bold" : nil)
+            s += text(
+                lbl, x: x, y: axisY - 7, anchor: "middle", size: 10, fill: m.month == 1 ? "#222" : "#777",
+                weight: m.month == 1 ? "bold" : nil)
             m = m.adding(months: step)
         }
         let tx = xOf(today)
@@ -366,13 +405,15 @@ enum SVGChart {
         s += text(todayLabel, x: tx, y: 10, anchor: "middle", size: 10, fill: "#d32f2f", weight: "bold")
         // Connectors and markers first, then the labels with a white halo so lines never cross text.
         for (ev, _, lane) in placed {
-            let x = xOf(ev.day), y = axisY + 16 + Double(lane) * laneH
+            let x = xOf(ev.day)
+            let y = axisY + 16 + Double(lane) * laneH
             s += line(x1: x, y1: axisY, x2: x, y2: y - 4, stroke: ev.color, width: 0.8)
             s += "<circle cx=\"\(n(x))\" cy=\"\(n(axisY))\" r=\"4\" fill=\"\(ev.color)\"/>"
         }
         for (ev, start, lane) in placed {
             let y = axisY + 16 + Double(lane) * laneH
-            s += "<text x=\"\(n(start + 2))\" y=\"\(n(y + 4))\" font-size=\"10\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(ev.label))</text>"
+            s +=
+                "<text x=\"\(n(start + 2))\" y=\"\(n(y + 4))\" font-size=\"10\" fill=\"#222\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(e(ev.label))</text>"
         }
         return s + "</svg>"
     }
@@ -381,7 +422,10 @@ enum SVGChart {
 
     /// The 5 × 5 likelihood × impact matrix; `ids[l-1][i-1]` are the risks in that cell.
     static func riskMatrix(_ ids: [[[String]]], title: String, likelihood: String, impact: String) -> String {
-        let left = 60.0, top = 8.0, cell = 100.0, cellH = 56.0
+        let left = 60.0
+        let top = 8.0
+        let cell = 100.0
+        let cellH = 56.0
         let height = top + 5 * cellH + 44
         var s = open(height: height, label: title)
         let x0 = left + (width - left - 5 * cell) / 2
@@ -394,12 +438,14 @@ enum SVGChart {
                 // The bands of RiskRegister.level: 1–4 low, 5–9 medium, 10–25 high.
                 let fill = score >= 10 ? "#ef9a9a" : score >= 5 ? "#fff59d" : "#c8e6c9"
                 let list = ids[l - 1][i - 1]
-                s += rect(x: x, y: y, w: cell, h: cellH, fill: fill, stroke: "#fff", strokeWidth: 2,
-                          tip: "\(likelihood) \(l) × \(impact) \(i)")
+                s += rect(
+                    x: x, y: y, w: cell, h: cellH, fill: fill, stroke: "#fff", strokeWidth: 2,
+                    tip: "\(likelihood) \(l) × \(impact) \(i)")
                 let lines = wrap(list.joined(separator: " "), cell - 10, lines: 3, size: 10)
                 for (k, t) in lines.enumerated() {
-                    s += text(t, x: x + cell / 2, y: y + cellH / 2 + 4 + (Double(k) - Double(lines.count - 1) / 2) * 12,
-                              anchor: "middle", size: 10, fill: "#222", weight: "bold")
+                    s += text(
+                        t, x: x + cell / 2, y: y + cellH / 2 + 4 + (Double(k) - Double(lines.count - 1) / 2) * 12,
+                        anchor: "middle", size: 10, fill: "#222", weight: "bold")
                 }
             }
         }
@@ -407,7 +453,8 @@ enum SVGChart {
             s += text("\(i)", x: x0 + (Double(i) - 0.5) * cell, y: top + 5 * cellH + 14, anchor: "middle", size: 11, fill: "#555")
         }
         s += text(impact + " →", x: x0 + 2.5 * cell, y: height - 6, anchor: "middle", size: 11, fill: "#333", weight: "bold")
-        s += "<text x=\"14\" y=\"\(n(top + 2.5 * cellH))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" font-weight=\"bold\" transform=\"rotate(-90 14 \(n(top + 2.5 * cellH)))\">\(e(likelihood + " →"))</text>"
+        s +=
+            "<text x=\"14\" y=\"\(n(top + 2.5 * cellH))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\" font-weight=\"bold\" transform=\"rotate(-90 14 \(n(top + 2.5 * cellH)))\">\(e(likelihood + " →"))</text>"
         return s + "</svg>"
     }
 
@@ -423,12 +470,15 @@ enum SVGChart {
     static func checklistGrid(rows: [String], columns: [String], marks: [[Mark]], title: String) -> String {
         let labelW = min(150, (rows.map { textWidth($0) }.max() ?? 40) + 14)
         let cw = (width - labelW - 40) / Double(max(1, columns.count))
-        let headH = 112.0, rh = 26.0
+        let headH = 112.0
+        let rh = 26.0
         let height = headH + Double(rows.count) * rh + 6
         var s = open(height: height, label: title)
         for (j, c) in columns.enumerated() {
-            let x = labelW + (Double(j) + 0.5) * cw, y = headH - 6
-            s += "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"10\" fill=\"#333\" transform=\"rotate(-50 \(n(x)) \(n(y)))\">\(e(fit(c, 130, size: 10)))</text>"
+            let x = labelW + (Double(j) + 0.5) * cw
+            let y = headH - 6
+            s +=
+                "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"10\" fill=\"#333\" transform=\"rotate(-50 \(n(x)) \(n(y)))\">\(e(fit(c, 130, size: 10)))</text>"
         }
         for (i, r) in rows.enumerated() {
             let y = headH + Double(i) * rh

@@ -16,24 +16,36 @@ public enum Consolidation {
             word = ""
         }
         for ch in text {
-            if isCJK(ch) { flushWord(); cjk.append(ch) }
-            else if ch.isLetter || ch.isNumber { flushCJK(); word += ch.lowercased() }
-            else { flushCJK(); flushWord() }
+            if isCJK(ch) {
+                flushWord()
+                cjk.append(ch)
+            } else if ch.isLetter || ch.isNumber {
+                flushCJK()
+                word += ch.lowercased()
+            } else {
+                flushCJK()
+                flushWord()
+            }
         }
-        flushCJK(); flushWord()
+        flushCJK()
+        flushWord()
         return out
     }
 
-    static let stopWords: Set<String> = ["the", "and", "for", "of", "to", "in", "on", "by", "with", "an", "be", "is", "are", "from", "at", "or"]
+    static let stopWords: Set<String> = [
+        "the", "and", "for", "of", "to", "in", "on", "by", "with", "an", "be", "is", "are", "from", "at", "or",
+    ]
 
     static func isCJK(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xF900...0xFAFF).contains(v)
+            || (0x20000...0x2FFFF).contains(v)
     }
 
     /// Dice coefficient 2|A∩B| / (|A|+|B|) of two token sets, 0…1.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let ta = tokens(a), tb = tokens(b)
+        let ta = tokens(a)
+        let tb = tokens(b)
         guard !ta.isEmpty || !tb.isEmpty else { return 0 }
         return 2 * Double(ta.intersection(tb).count) / Double(ta.count + tb.count)
     }
@@ -53,7 +65,8 @@ public enum Consolidation {
         var pairs: [Pair] = []
         for i in 0..<active.count {
             for j in (i + 1)..<active.count where active[i].department != active[j].department {
-                let a = toks[i], b = toks[j]
+                let a = toks[i]
+                let b = toks[j]
                 guard !a.isEmpty || !b.isEmpty else { continue }
                 let s = 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
                 if s >= threshold { pairs.append(Pair(first: active[i].id, second: active[j].id, similarity: s)) }
@@ -68,8 +81,9 @@ public enum Consolidation {
     /// Returns nil when either id is unknown or they are the same.
     public static func merge(_ ws: Workspace, keep kept: String, absorb absorbed: String, date: Day) -> Workspace? {
         guard kept != absorbed,
-              let ki = ws.requirements.firstIndex(where: { $0.id == kept }),
-              let ai = ws.requirements.firstIndex(where: { $0.id == absorbed }) else { return nil }
+            let ki = ws.requirements.firstIndex(where: { $0.id == kept }),
+            let ai = ws.requirements.firstIndex(where: { $0.id == absorbed })
+        else { return nil }
         var out = ws
         var k = out.requirements[ki]
         let a = out.requirements[ai]

@@ -8,7 +8,12 @@ public struct SurveyQuestion: Equatable, Sendable {
     public var en: String
     public var zh: String
     public var extra: [String: String] = [:]
-    public init(number: Int = 0, field: String, en: String, zh: String) { self.number = number; self.field = field; self.en = en; self.zh = zh }
+    public init(number: Int = 0, field: String, en: String, zh: String) {
+        self.number = number
+        self.field = field
+        self.en = en
+        self.zh = zh
+    }
 }
 
 /// The guided needs survey (业务需求梳理): one question a screen; answers become a requirement.
@@ -28,8 +33,10 @@ public enum Survey {
     /// Turns one round of answers into a requirement of `department`, dated `date`. Returns nil when
     /// the function (the title) was not answered. An unknown priority word falls back to `should`
     /// and is kept in the detail so nothing typed is lost.
-    public static func requirement(id: String, department: String, departmentName: String, date: Day,
-                                   questions: [SurveyQuestion], answers: [String], lang: String) -> Requirement? {
+    public static func requirement(
+        id: String, department: String, departmentName: String, date: Day,
+        questions: [SurveyQuestion], answers: [String], lang: String
+    ) -> Requirement? {
         var byField: [String: String] = [:]
         var extras: [(String, String)] = []
         for (q, a) in zip(questions, answers) {
@@ -54,8 +61,9 @@ public enum Survey {
             return "\(short): \(value)"
         }.joined(separator: "; ")
         let weight: Double = [.must: 5, .should: 3, .could: 2, .wont: 1][priority] ?? 3
-        return Requirement(id: id, department: department, module: byField["module"] ?? "", title: title, detail: detail,
-                           priority: priority, weight: weight, acceptance: byField["acceptance"] ?? "", status: .draft,
-                           source: "\(departmentName) \(date) " + (lang == "zh" ? "调研" : "survey"))
+        return Requirement(
+            id: id, department: department, module: byField["module"] ?? "", title: title, detail: detail,
+            priority: priority, weight: weight, acceptance: byField["acceptance"] ?? "", status: .draft,
+            source: "\(departmentName) \(date) " + (lang == "zh" ? "调研" : "survey"))
     }
 }

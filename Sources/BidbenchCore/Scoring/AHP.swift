@@ -66,17 +66,20 @@ public enum AHP {
         var cells = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: n)
         for (i, row) in body.enumerated() {
             guard row.cells.count == n + 1 else {
-                throw ScoringError("line \(row.line): not square: expected \(n + 1) cells (the name and \(n) judgements), found \(row.cells.count)")
+                throw ScoringError(
+                    "line \(row.line): not square: expected \(n + 1) cells (the name and \(n) judgements), found \(row.cells.count)")
             }
             let rowName = row.cells[0].trimmed
             guard rowName == names[i] else {
-                throw ScoringError("line \(row.line): row name \"\(rowName)\" does not match the header's name \"\(names[i])\" for position \(i + 1)")
+                throw ScoringError(
+                    "line \(row.line): row name \"\(rowName)\" does not match the header's name \"\(names[i])\" for position \(i + 1)")
             }
             for j in 0..<n {
                 let text = row.cells[j + 1].trimmed
                 if text.isEmpty { continue }
                 guard let v = ScoringNumber.parse(text) else {
-                    throw ScoringError("line \(row.line): cell (\(names[i]), \(names[j])) \"\(text)\" is not a number (use 1–9 or a fraction like 1/3)")
+                    throw ScoringError(
+                        "line \(row.line): cell (\(names[i]), \(names[j])) \"\(text)\" is not a number (use 1–9 or a fraction like 1/3)")
                 }
                 guard v > 0 else {
                     throw ScoringError("line \(row.line): cell (\(names[i]), \(names[j])) is \(v.shortText); judgements must be > 0")
@@ -87,10 +90,14 @@ public enum AHP {
         var values = [[Double]](repeating: [Double](repeating: 1, count: n), count: n)
         for i in 0..<n {
             for j in 0..<n {
-                if let v = cells[i][j] { values[i][j] = v; continue }
+                if let v = cells[i][j] {
+                    values[i][j] = v
+                    continue
+                }
                 if i == j { continue }
                 guard let mirror = cells[j][i] else {
-                    throw ScoringError("line \(body[i].line): cells (\(names[i]), \(names[j])) and (\(names[j]), \(names[i])) are both empty")
+                    throw ScoringError(
+                        "line \(body[i].line): cells (\(names[i]), \(names[j])) and (\(names[j]), \(names[i])) are both empty")
                 }
                 values[i][j] = 1 / mirror
             }
@@ -108,30 +115,37 @@ public enum AHP {
         func atZH(_ i: Int) -> String { lines.map { "第 \($0[i]) 行: " } ?? "" }
         guard n > 0 else { throw ScoringError("the pairwise matrix is empty", zh: "判断矩阵为空") }
         if Set(m.names).count != n {
-            throw ScoringError("the pairwise matrix names an element twice: \(m.names.joined(separator: ", "))",
-                               zh: "判断矩阵中有重复的比较项: \(m.names.joined(separator: ", "))")
+            throw ScoringError(
+                "the pairwise matrix names an element twice: \(m.names.joined(separator: ", "))",
+                zh: "判断矩阵中有重复的比较项: \(m.names.joined(separator: ", "))")
         }
         guard m.values.count == n, m.values.allSatisfy({ $0.count == n }) else {
-            throw ScoringError("not square: \(n) names but a \(m.values.count)-row matrix with rows of \(m.values.map(\.count)) cells",
-                               zh: "不是方阵: \(n) 个比较项, 但矩阵有 \(m.values.count) 行, 各行单元格数 \(m.values.map(\.count))")
+            throw ScoringError(
+                "not square: \(n) names but a \(m.values.count)-row matrix with rows of \(m.values.map(\.count)) cells",
+                zh: "不是方阵: \(n) 个比较项, 但矩阵有 \(m.values.count) 行, 各行单元格数 \(m.values.map(\.count))")
         }
         for i in 0..<n {
             for j in 0..<n {
                 let v = m.values[i][j]
                 guard v.isFinite, v > 0 else {
-                    throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[j])) is \(v.shortText); judgements must be > 0",
-                                       zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) 为 \(v.shortText); 判断值必须 > 0")
+                    throw ScoringError(
+                        "\(at(i))cell (\(m.names[i]), \(m.names[j])) is \(v.shortText); judgements must be > 0",
+                        zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) 为 \(v.shortText); 判断值必须 > 0")
                 }
             }
             if m.values[i][i] != 1 {
-                throw ScoringError("\(at(i))cell (\(m.names[i]), \(m.names[i])) is \(m.values[i][i].shortText); the diagonal must be 1",
-                                   zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[i])) 为 \(m.values[i][i].shortText); 对角线必须为 1")
+                throw ScoringError(
+                    "\(at(i))cell (\(m.names[i]), \(m.names[i])) is \(m.values[i][i].shortText); the diagonal must be 1",
+                    zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[i])) 为 \(m.values[i][i].shortText); 对角线必须为 1")
             }
         }
         for i in 0..<n {
             for j in (i + 1)..<n where abs(m.values[i][j] * m.values[j][i] - 1) > reciprocalTolerance + 1e-12 {
-                throw ScoringError("\(at(i))cells (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) and (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) are not reciprocal (their product must be 1)",
-                                   zh: "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) 与 (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) 不互为倒数 (乘积必须为 1)")
+                throw ScoringError(
+                    "\(at(i))cells (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) and (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) are not reciprocal (their product must be 1)",
+                    zh:
+                        "\(atZH(i))单元格 (\(m.names[i]), \(m.names[j])) = \(m.values[i][j].shortText) 与 (\(m.names[j]), \(m.names[i])) = \(m.values[j][i].shortText) 不互为倒数 (乘积必须为 1)"
+                )
             }
         }
     }
@@ -164,18 +178,27 @@ public enum AHP {
                 change = Swift.max(change, abs(next - w[i]))
                 w[i] = next
             }
-            if change < 1e-14 { converged = true; break }
+            if change < 1e-14 {
+                converged = true
+                break
+            }
         }
         if !converged {
-            warnings.append(Notice("the eigenvector iteration did not fully converge; weights may be off in the last digits",
-                                   "特征向量迭代未完全收敛; 权重的末几位可能有偏差"))
+            warnings.append(
+                Notice(
+                    "the eigenvector iteration did not fully converge; weights may be off in the last digits",
+                    "特征向量迭代未完全收敛; 权重的末几位可能有偏差"))
         }
         let ci = n > 1 ? (lambda - Double(n)) / Double(n - 1) : 0
         var ri: Double
-        if let r = randomIndex(n) { ri = r } else {
+        if let r = randomIndex(n) {
+            ri = r
+        } else {
             ri = 1.49
-            warnings.append(Notice("Saaty's random index stops at n = 10; CR for n = \(n) uses RI = 1.49 (n = 10), which slightly overstates CR",
-                                   "Saaty 随机一致性指标只到 n = 10; n = \(n) 时按 RI = 1.49 (n = 10) 计算, CR 略偏高"))
+            warnings.append(
+                Notice(
+                    "Saaty's random index stops at n = 10; CR for n = \(n) uses RI = 1.49 (n = 10), which slightly overstates CR",
+                    "Saaty 随机一致性指标只到 n = 10; n = \(n) 时按 RI = 1.49 (n = 10) 计算, CR 略偏高"))
         }
         let cr = n <= 2 ? 0 : ci / ri
         var worst: AHPJudgement?
@@ -190,8 +213,9 @@ public enum AHP {
                 }
             }
         }
-        return AHPResult(names: m.names, weights: w, lambdaMax: lambda, ci: ci, cr: cr, randomIndex: ri,
-                         consistent: cr < consistencyLimit, worst: worst, warnings: warnings)
+        return AHPResult(
+            names: m.names, weights: w, lambdaMax: lambda, ci: ci, cr: cr, randomIndex: ri,
+            consistent: cr < consistencyLimit, worst: worst, warnings: warnings)
     }
 
     /// Group AHP: the element-wise geometric mean of several evaluators' matrices. Every matrix
@@ -203,7 +227,9 @@ public enum AHP {
         for (k, m) in matrices.enumerated() {
             try validate(m)
             guard Set(m.names) == Set(first.names), m.names.count == n else {
-                throw ScoringError("matrix \(k + 1) compares \(m.names.joined(separator: ", ")), but matrix 1 compares \(first.names.joined(separator: ", "))")
+                throw ScoringError(
+                    "matrix \(k + 1) compares \(m.names.joined(separator: ", ")), but matrix 1 compares \(first.names.joined(separator: ", "))"
+                )
             }
             let index = Dictionary(uniqueKeysWithValues: m.names.enumerated().map { ($1, $0) })
             let map = first.names.map { index[$0]! }

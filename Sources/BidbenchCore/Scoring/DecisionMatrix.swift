@@ -10,10 +10,14 @@ public struct DecisionMatrix: Equatable, Sendable {
     public var values: [Double]
 
     public init(criteria: [String], kinds: [CriterionKind], weights: [Double], alternatives: [String], values: [Double]) {
-        precondition(kinds.count == criteria.count && weights.count == criteria.count
-                     && values.count == alternatives.count * criteria.count, "inconsistent matrix shape")
-        self.criteria = criteria; self.kinds = kinds; self.weights = weights
-        self.alternatives = alternatives; self.values = values
+        precondition(
+            kinds.count == criteria.count && weights.count == criteria.count
+                && values.count == alternatives.count * criteria.count, "inconsistent matrix shape")
+        self.criteria = criteria
+        self.kinds = kinds
+        self.weights = weights
+        self.alternatives = alternatives
+        self.values = values
     }
 
     /// The value of alternative `row` on criterion `column`.

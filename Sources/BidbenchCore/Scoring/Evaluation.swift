@@ -23,7 +23,10 @@ public struct RankedVendor: Equatable, Sendable {
     /// Competition rank (1, 2, 2, 4).
     public var rank: Int
     public init(vendor: String, name: String, score: Double, rank: Int) {
-        self.vendor = vendor; self.name = name; self.score = score; self.rank = rank
+        self.vendor = vendor
+        self.name = name
+        self.score = score
+        self.rank = rank
     }
 }
 
@@ -35,7 +38,10 @@ public struct ExcludedVendor: Equatable, Sendable {
     /// The reason in Simplified Chinese (the same as `reason` where there is none).
     public var reasonZH: String
     public init(vendor: String, name: String, reason: String, reasonZH: String? = nil) {
-        self.vendor = vendor; self.name = name; self.reason = reason; self.reasonZH = reasonZH ?? reason
+        self.vendor = vendor
+        self.name = name
+        self.reason = reason
+        self.reasonZH = reasonZH ?? reason
     }
     /// Exclusions are the same when their English reason is (the Chinese is a rendering of it).
     public static func == (a: ExcludedVendor, b: ExcludedVendor) -> Bool {
@@ -86,8 +92,10 @@ public struct Evaluation: Equatable, Sendable {
 /// weight is 0 are left out of the matrix; the small/micro-enterprise deduction applies under
 /// `cn` only (it is an 87号令 rule); under `cn` a panel criterion's kind is ignored (points are
 /// "higher is better") and every `price` criterion is scored base/price.
-public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
-                     priceOverride: [String: Money] = [:]) throws(ScoringError) -> Evaluation {
+public func evaluate(
+    _ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+    priceOverride: [String: Money] = [:]
+) throws(ScoringError) -> Evaluation {
     var basis = EvaluationBasis()
     return try evaluate(ws, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &basis)
 }
@@ -129,21 +137,25 @@ public struct EvaluationBasis: Equatable, Sendable {
         // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
         // retaining their strings) was most of the time on a large workspace.
         var mustTitle: [String: String] = [:]
-        for i in requirements.indices where requirements[i].priority == .must
-            && requirements[i].status != .dropped && requirements[i].status != .merged {
+        for i in requirements.indices
+        where requirements[i].priority == .must
+            && requirements[i].status != .dropped && requirements[i].status != .merged
+        {
             if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
         }
         var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
-        for i in answers.indices where answers[i].answer != .meets {   // most answers are `meets`
+        for i in answers.indices where answers[i].answer != .meets {  // most answers are `meets`
             let g = answers[i]
             guard let title = mustTitle[g.requirement] else { continue }
             switch g.answer {
             case .no:
                 failures[g.vendor, default: []].append(Notice("\(g.requirement) \(title): no", "\(g.requirement) \(title)：不满足"))
             case .partly:
-                warnings.append(Notice("vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
-                                       "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
+                warnings.append(
+                    Notice(
+                        "vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
+                        "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
             case .meets: break
             }
         }
@@ -154,8 +166,10 @@ public struct EvaluationBasis: Equatable, Sendable {
 }
 
 /// `evaluate` reusing (and updating) `basis`; the result is the same as without it.
-public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
-                     priceOverride: [String: Money] = [:], basis: inout EvaluationBasis) throws(ScoringError) -> Evaluation {
+public func evaluate(
+    _ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+    priceOverride: [String: Money] = [:], basis: inout EvaluationBasis
+) throws(ScoringError) -> Evaluation {
     let methodName = (method ?? ws.settings.method).trimmed.lowercased()
     guard let method = ScoringMethod(rawValue: methodName) else {
         throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(methodName)” (可用 wsm, topsis 或 cn)")
@@ -197,11 +211,13 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
             strays[n.en] = n
         }
         if !allIds.contains(key.criterion) {
-            let n = Notice("scores name criterion \(key.criterion), which is not in criteria.csv", "评分中的准则 \(key.criterion) 不在 criteria.csv 中")
+            let n = Notice(
+                "scores name criterion \(key.criterion), which is not in criteria.csv", "评分中的准则 \(key.criterion) 不在 criteria.csv 中")
             strays[n.en] = n
         } else if !leafIds.contains(key.criterion) {
-            let n = Notice("scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead",
-                           "准则 \(key.criterion) 的评分被忽略: 它有子准则, 应对子准则打分")
+            let n = Notice(
+                "scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead",
+                "准则 \(key.criterion) 的评分被忽略: 它有子准则, 应对子准则打分")
             strays[n.en] = n
         }
     }
@@ -222,8 +238,10 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     var rankable: [Vendor] = []
     for v in ws.vendors {
         if let f = failures[v.id] {
-            disqualified.append(ExcludedVendor(vendor: v.id, name: v.name, reason: f.map(\.en).joined(separator: "; "),
-                                               reasonZH: f.map(\.zh).joined(separator: "；")))
+            disqualified.append(
+                ExcludedVendor(
+                    vendor: v.id, name: v.name, reason: f.map(\.en).joined(separator: "; "),
+                    reasonZH: f.map(\.zh).joined(separator: "；")))
             continue
         }
         qualified.append(v)
@@ -231,19 +249,26 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
         for leaf in leaves {
             switch leaf.source {
             case .panel:
-                if cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)] == nil { missing.append("no panel scores for \(leaf.id) \(leaf.name)") }
+                if cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)] == nil {
+                    missing.append("no panel scores for \(leaf.id) \(leaf.name)")
+                }
             case .price:
-                if v.bidPrice == nil && priceOverride[v.id] == nil { missing.append("no price for \(leaf.id) \(leaf.name) (bid_price or TCO)") }
+                if v.bidPrice == nil && priceOverride[v.id] == nil {
+                    missing.append("no price for \(leaf.id) \(leaf.name) (bid_price or TCO)")
+                }
             }
         }
-        if missing.isEmpty { rankable.append(v) } else {
+        if missing.isEmpty {
+            rankable.append(v)
+        } else {
             incomplete.append(ExcludedVendor(vendor: v.id, name: v.name, reason: missing.joined(separator: "; ")))
         }
     }
     func price(_ v: Vendor) -> Money? { v.bidPrice ?? priceOverride[v.id] }
 
     // The normalised matrix over rankable vendors × scored leaves.
-    let m = rankable.count, n = leaves.count
+    let m = rankable.count
+    let n = leaves.count
     var r = [Double](repeating: 0, count: m * n)
     var priceBase: Double?
     let weights = leaves.map(\.global)
@@ -251,20 +276,26 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     case .cn:
         let deduction = ws.settings.smeDeductionPercent
         if !(deduction >= 10 && deduction <= 20) {
-            warnings.append(Notice("the small/micro-enterprise price deduction is \(deduction.shortText) %, outside the 10–20 % of the 2022 rules",
-                                   "小微企业价格扣除为 \(deduction.shortText) %, 超出 2022 年规定的 10–20 %"))
+            warnings.append(
+                Notice(
+                    "the small/micro-enterprise price deduction is \(deduction.shortText) %, outside the 10–20 % of the 2022 rules",
+                    "小微企业价格扣除为 \(deduction.shortText) %, 超出 2022 年规定的 10–20 %"))
         }
         let priceWeight = leaves.filter { $0.source == .price }.reduce(0) { $0 + $1.global }
         let goods = ws.settings.procurementKind.trimmed.lowercased() == "goods"
         let minimum = goods ? 0.30 : 0.10
         if leaves.contains(where: { $0.source == .price }) {
             if priceWeight < minimum - 1e-12 {
-                warnings.append(Notice("the price weight is \((priceWeight * 100).roundedText(2)) %, below the 87号令 minimum of \(Int(minimum * 100)) % for \(goods ? "goods" : "services")",
-                                       "价格权重为 \((priceWeight * 100).roundedText(2)) %, 低于 87号令 对\(goods ? "货物" : "服务")类项目的最低 \(Int(minimum * 100)) %"))
+                warnings.append(
+                    Notice(
+                        "the price weight is \((priceWeight * 100).roundedText(2)) %, below the 87号令 minimum of \(Int(minimum * 100)) % for \(goods ? "goods" : "services")",
+                        "价格权重为 \((priceWeight * 100).roundedText(2)) %, 低于 87号令 对\(goods ? "货物" : "服务")类项目的最低 \(Int(minimum * 100)) %"))
             }
         } else {
-            warnings.append(Notice("method cn expects a price criterion (source price); none is scored",
-                                   "综合评分法 (cn) 需要一个价格准则 (source price); 当前没有"))
+            warnings.append(
+                Notice(
+                    "method cn expects a price criterion (source price); none is scored",
+                    "综合评分法 (cn) 需要一个价格准则 (source price); 当前没有"))
         }
         // The price used for scoring: SME vendors get the deduction (scoring only, not the bid).
         func scoringPrice(_ v: Vendor) -> Double? {
@@ -274,8 +305,9 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
         }
         for v in qualified {
             if let p = scoringPrice(v), p <= 0 {
-                throw ScoringError("vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)",
-                                   zh: "供应商 \(v.id) \(v.name): 价格 \(price(v)!.description) 无法用综合评分法计分 (价格必须 > 0)")
+                throw ScoringError(
+                    "vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)",
+                    zh: "供应商 \(v.id) \(v.name): 价格 \(price(v)!.description) 无法用综合评分法计分 (价格必须 > 0)")
             }
         }
         priceBase = qualified.compactMap(scoringPrice).min()
@@ -298,14 +330,18 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
             }
         }
         for leaf in leaves where leaf.source == .price && leaf.kind == .benefit {
-            warnings.append(Notice("criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)",
-                                   "准则 \(leaf.id) \(leaf.name) 取价格, 却标为效益型 (越高越好)"))
+            warnings.append(
+                Notice(
+                    "criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)",
+                    "准则 \(leaf.id) \(leaf.name) 取价格, 却标为效益型 (越高越好)"))
         }
-        r = try norm!.normalize(raw, rows: m, cols: n, kinds: leaves.map(\.kind),
-                                criteria: leaves.map { criterionLabel[$0.id] ?? $0.id }, alternatives: rankable.map(\.id))
+        r = try norm!.normalize(
+            raw, rows: m, cols: n, kinds: leaves.map(\.kind),
+            criteria: leaves.map { criterionLabel[$0.id] ?? $0.id }, alternatives: rankable.map(\.id))
     }
-    let problem = ScoringProblem(alternatives: rankable.map(\.id), criteria: leaves.map(\.id), weights: weights,
-                                 normalized: r, aggregation: method == .topsis ? .topsis : .weightedSum)
+    let problem = ScoringProblem(
+        alternatives: rankable.map(\.id), criteria: leaves.map(\.id), weights: weights,
+        normalized: r, aggregation: method == .topsis ? .topsis : .weightedSum)
     let scores = problem.scores()
     let ranks = Ranking.competitionRanks(scores)
     let ranking = Ranking.order(scores).map { i in
@@ -313,9 +349,10 @@ public func evaluate(_ ws: Workspace, method: String? = nil, aggregate: String? 
     }
     if rankable.isEmpty { warnings.append(Notice("no vendor can be ranked yet", "还没有可以排名的供应商")) }
     if leaves.isEmpty { warnings.append(Notice("no criterion with a weight above 0 to score against", "没有权重大于 0 的准则可供打分")) }
-    return Evaluation(method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
-                      incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
-                      problem: problem, warnings: warnings + tree.ahpWarnings)
+    return Evaluation(
+        method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
+        incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
+        problem: problem, warnings: warnings + tree.ahpWarnings)
 }
 
 /// The criteria tree of a workspace with local and global weights.
@@ -331,8 +368,10 @@ struct CriteriaTree {
         for c in ws.criteria {
             var p = c.parent.trimmed
             if !p.isEmpty && byId[p] == nil {
-                warnings.append(Notice("criterion \(c.id) names parent \(p), which is not in criteria.csv; treated as top level",
-                                       "准则 \(c.id) 的上级 \(p) 不在 criteria.csv 中; 按顶层处理"))
+                warnings.append(
+                    Notice(
+                        "criterion \(c.id) names parent \(p), which is not in criteria.csv; treated as top level",
+                        "准则 \(c.id) 的上级 \(p) 不在 criteria.csv 中; 按顶层处理"))
                 p = ""
             }
             parent[c.id] = p
@@ -353,8 +392,9 @@ struct CriteriaTree {
         var children: [String: [Criterion]] = [:]
         for c in ws.criteria {
             guard c.weight.isFinite, c.weight >= 0 else {
-                throw ScoringError("criterion \(c.id) \(c.name): weight \(c.weight.shortText) must be a number ≥ 0",
-                                   zh: "准则 \(c.id) \(c.name): 权重 \(c.weight.shortText) 必须是 ≥ 0 的数")
+                throw ScoringError(
+                    "criterion \(c.id) \(c.name): weight \(c.weight.shortText) must be a number ≥ 0",
+                    zh: "准则 \(c.id) \(c.name): 权重 \(c.weight.shortText) 必须是 ≥ 0 的数")
             }
             children[parent[c.id]!, default: []].append(c)
         }
@@ -363,25 +403,35 @@ struct CriteriaTree {
         for p in children.keys.sorted() {
             let group = children[p]!
             if let matrix = ws.ahp[p], let w = ahpWeights(matrix, for: group, parent: p) {
-                for (c, x) in zip(group, w) { local[c.id] = x; fromAHP.insert(c.id) }
+                for (c, x) in zip(group, w) {
+                    local[c.id] = x
+                    fromAHP.insert(c.id)
+                }
                 continue
             }
             let total = group.reduce(0) { $0 + $1.weight }
             if total > 0 {
                 for c in group { local[c.id] = c.weight / total }
             } else {
-                warnings.append(Notice("the weights under \(p.isEmpty ? "the top level" : p) are all 0; they share equally",
-                                       "\(p.isEmpty ? "顶层" : p) 下的权重全为 0; 平均分配"))
+                warnings.append(
+                    Notice(
+                        "the weights under \(p.isEmpty ? "the top level" : p) are all 0; they share equally",
+                        "\(p.isEmpty ? "顶层" : p) 下的权重全为 0; 平均分配"))
                 for c in group { local[c.id] = 1 / Double(group.count) }
             }
         }
         for c in ws.criteria {
             var g = local[c.id]!
             var p = parent[c.id]!
-            while !p.isEmpty { g *= local[p]!; p = parent[p]! }
-            weights.append(CriterionWeight(id: c.id, name: c.name, parent: parent[c.id]!, kind: c.kind, source: c.source,
-                                           local: local[c.id]!, global: g, fromAHP: fromAHP.contains(c.id),
-                                           isLeaf: children[c.id] == nil))
+            while !p.isEmpty {
+                g *= local[p]!
+                p = parent[p]!
+            }
+            weights.append(
+                CriterionWeight(
+                    id: c.id, name: c.name, parent: parent[c.id]!, kind: c.kind, source: c.source,
+                    local: local[c.id]!, global: g, fromAHP: fromAHP.contains(c.id),
+                    isLeaf: children[c.id] == nil))
         }
     }
 
@@ -391,35 +441,42 @@ struct CriteriaTree {
         let label = "ahp/\(parent.isEmpty ? "top" : parent).csv"
         let result: AHPResult
         do { result = try AHP.analyse(matrix) } catch {
-            ahpWarnings.append(Notice("\(label): \(error.message); direct weights used instead",
-                                      "\(label): \(error.text(chinese: true)); 改用直接权重"))
+            ahpWarnings.append(
+                Notice(
+                    "\(label): \(error.message); direct weights used instead",
+                    "\(label): \(error.text(chinese: true)); 改用直接权重"))
             return nil
         }
         let index = Dictionary(result.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [Double] = []
         for c in group {
             guard let k = index[c.id] ?? index[c.name] else {
-                ahpWarnings.append(Notice("\(label) does not compare criterion \(c.id) \(c.name); direct weights used instead",
-                                          "\(label) 没有比较准则 \(c.id) \(c.name); 改用直接权重"))
+                ahpWarnings.append(
+                    Notice(
+                        "\(label) does not compare criterion \(c.id) \(c.name); direct weights used instead",
+                        "\(label) 没有比较准则 \(c.id) \(c.name); 改用直接权重"))
                 return nil
             }
             out.append(result.weights[k])
         }
         if result.names.count != group.count {
-            ahpWarnings.append(Notice("\(label) compares \(result.names.count) elements but \(group.count) criteria sit there; direct weights used instead",
-                                      "\(label) 比较了 \(result.names.count) 项, 但这一层有 \(group.count) 个准则; 改用直接权重"))
+            ahpWarnings.append(
+                Notice(
+                    "\(label) compares \(result.names.count) elements but \(group.count) criteria sit there; direct weights used instead",
+                    "\(label) 比较了 \(result.names.count) 项, 但这一层有 \(group.count) 个准则; 改用直接权重"))
             return nil
         }
         if !result.consistent {
             var text = "\(label) is inconsistent (CR \(result.cr.roundedText(3)) ≥ 0.10)"
             var zh = "\(label) 不一致 (CR \(result.cr.roundedText(3)) ≥ 0.10)"
             if let w = result.worst {
-                text += "; the judgement (\(w.row), \(w.column)) = \(w.given.roundedText(3)) disagrees most, \(w.consistent.roundedText(3)) would agree"
+                text +=
+                    "; the judgement (\(w.row), \(w.column)) = \(w.given.roundedText(3)) disagrees most, \(w.consistent.roundedText(3)) would agree"
                 zh += "; 判断 (\(w.row), \(w.column)) = \(w.given.roundedText(3)) 偏差最大, 改为 \(w.consistent.roundedText(3)) 即可一致"
             }
             ahpWarnings.append(Notice(text, zh))
         }
-        result.warnings.forEach { ahpWarnings.append(Notice("\(label): \($0.en)", "\(label): \($0.zh)")) }
+        for w in result.warnings { ahpWarnings.append(Notice("\(label): \(w.en)", "\(label): \(w.zh)")) }
         ahp[parent] = result
         return out
     }
@@ -439,8 +496,9 @@ extension Double {
 /// Every caller of `evaluate` on a workspace — the TUI, the verbs and the report — uses this.
 public func tcoPrices(_ ws: Workspace) -> [String: Money] {
     guard ws.vendors.contains(where: { $0.bidPrice == nil }),
-          let scenario = try? Scenario(settings: ws.settings),
-          let tcos = try? BudgetModel.tco(prices: ws.prices, scenario: scenario) else { return [:] }
+        let scenario = try? Scenario(settings: ws.settings),
+        let tcos = try? BudgetModel.tco(prices: ws.prices, scenario: scenario)
+    else { return [:] }
     var out: [String: Money] = [:]
     for t in tcos where t.total > .zero { out[t.vendor] = t.total }
     return out

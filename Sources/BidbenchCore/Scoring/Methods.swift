@@ -40,8 +40,11 @@ public struct ScoringProblem: Equatable, Sendable {
     public var aggregation: Aggregation
 
     public init(alternatives: [String], criteria: [String], weights: [Double], normalized: [Double], aggregation: Aggregation) {
-        self.alternatives = alternatives; self.criteria = criteria; self.weights = weights
-        self.normalized = normalized; self.aggregation = aggregation
+        self.alternatives = alternatives
+        self.criteria = criteria
+        self.weights = weights
+        self.normalized = normalized
+        self.aggregation = aggregation
     }
 
     /// Scores with the problem's own weights.
@@ -49,7 +52,8 @@ public struct ScoringProblem: Equatable, Sendable {
 
     /// Scores with other weights (same count as criteria, non-negative).
     public func scores(weights w: [Double]) -> [Double] {
-        let m = alternatives.count, n = criteria.count
+        let m = alternatives.count
+        let n = criteria.count
         var out = [Double](repeating: 0, count: m)
         switch aggregation {
         case .weightedSum:
@@ -74,12 +78,15 @@ public struct ScoringProblem: Equatable, Sendable {
                     }
                 }
                 for i in 0..<m {
-                    var dp = 0.0, dm = 0.0
+                    var dp = 0.0
+                    var dm = 0.0
                     let base = i * n
                     for j in 0..<n {
                         let v = r[base + j] * w[j]
-                        let a = v - pis[j], b = v - nis[j]
-                        dp += a * a; dm += b * b
+                        let a = v - pis[j]
+                        let b = v - nis[j]
+                        dp += a * a
+                        dm += b * b
                     }
                     out[i] = Self.closeness(dPlus: dp.squareRoot(), dMinus: dm.squareRoot())
                 }
@@ -126,7 +133,9 @@ public enum Ranking {
 
     /// Weights scaled to sum 1, and a warning when they did not already (beyond 1e-9).
     /// - Throws: for a negative or non-finite weight, or when all are 0.
-    public static func normalizeWeights(_ weights: [Double], criteria: [String]) throws(ScoringError) -> (weights: [Double], warning: String?) {
+    public static func normalizeWeights(_ weights: [Double], criteria: [String]) throws(ScoringError) -> (
+        weights: [Double], warning: String?
+    ) {
         var total = 0.0
         for (j, w) in weights.enumerated() {
             guard w.isFinite, w >= 0 else { throw ScoringError("criterion \"\(criteria[j])\": weight \(w.shortText) must be a number ≥ 0") }
@@ -155,15 +164,19 @@ public struct MatrixResult: Equatable, Sendable {
 
 extension DecisionMatrix {
     /// Normalises and weighs the matrix for `method` (`wsm` or `topsis`).
-    public func problem(method: ScoringMethod, normalization: Normalization? = nil) throws(ScoringError) -> (problem: ScoringProblem, normalization: Normalization, warnings: [String]) {
+    public func problem(method: ScoringMethod, normalization: Normalization? = nil) throws(ScoringError) -> (
+        problem: ScoringProblem, normalization: Normalization, warnings: [String]
+    ) {
         guard let norm = normalization ?? method.defaultNormalization else {
             throw ScoringError("method cn needs a workspace (price and panel criteria); use wsm or topsis with a matrix")
         }
         let (w, warning) = try Ranking.normalizeWeights(weights, criteria: criteria)
-        let r = try norm.normalize(values, rows: alternatives.count, cols: criteria.count, kinds: kinds,
-                                   criteria: criteria, alternatives: alternatives)
-        let p = ScoringProblem(alternatives: alternatives, criteria: criteria, weights: w, normalized: r,
-                               aggregation: method == .topsis ? .topsis : .weightedSum)
+        let r = try norm.normalize(
+            values, rows: alternatives.count, cols: criteria.count, kinds: kinds,
+            criteria: criteria, alternatives: alternatives)
+        let p = ScoringProblem(
+            alternatives: alternatives, criteria: criteria, weights: w, normalized: r,
+            aggregation: method == .topsis ? .topsis : .weightedSum)
         return (p, norm, warning.map { [$0] } ?? [])
     }
 
@@ -171,7 +184,8 @@ extension DecisionMatrix {
     public func rank(method: ScoringMethod = .wsm, normalization: Normalization? = nil) throws(ScoringError) -> MatrixResult {
         let (p, norm, warnings) = try problem(method: method, normalization: normalization)
         let s = p.scores()
-        return MatrixResult(method: method, normalization: norm, problem: p, scores: s,
-                            ranks: Ranking.competitionRanks(s), order: Ranking.order(s), warnings: warnings)
+        return MatrixResult(
+            method: method, normalization: norm, problem: p, scores: s,
+            ranks: Ranking.competitionRanks(s), order: Ranking.order(s), warnings: warnings)
     }
 }

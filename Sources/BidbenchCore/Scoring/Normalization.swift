@@ -17,21 +17,32 @@ public enum Normalization: String, CaseIterable, Sendable {
     /// Names are used only for error messages.
     /// - Throws: when a value this normalisation divides by is zero or negative, naming the
     ///   criterion and the alternative.
-    public func normalizeColumn(_ values: [Double], rows: Int, cols: Int, column: Int, kind: CriterionKind,
-                                into out: inout [Double], criterion: String,
-                                alternatives: [String]) throws(ScoringError) {
+    public func normalizeColumn(
+        _ values: [Double], rows: Int, cols: Int, column: Int, kind: CriterionKind,
+        into out: inout [Double], criterion: String,
+        alternatives: [String]
+    ) throws(ScoringError) {
         guard rows > 0 else { return }
-        var lo = Double.infinity, hi = -Double.infinity
+        var lo = Double.infinity
+        var hi = -Double.infinity
         var hiRow = 0
-        var sum = 0.0, sumInv = 0.0, sumSq = 0.0
+        var sum = 0.0
+        var sumInv = 0.0
+        var sumSq = 0.0
         for i in 0..<rows {
             let x = values[i * cols + column]
             if x < lo { lo = x }
-            if x > hi { hi = x; hiRow = i }
-            sum += x; sumSq += x * x
+            if x > hi {
+                hi = x
+                hiRow = i
+            }
+            sum += x
+            sumSq += x * x
             if self == .linear || self == .sum {
                 if x <= 0 {
-                    throw ScoringError("criterion \"\(criterion)\", alternative \"\(alternatives[i])\": \(x.shortText) cannot be normalised with \(rawValue) (it needs values > 0)")
+                    throw ScoringError(
+                        "criterion \"\(criterion)\", alternative \"\(alternatives[i])\": \(x.shortText) cannot be normalised with \(rawValue) (it needs values > 0)"
+                    )
                 }
                 sumInv += 1 / x
             }
@@ -45,7 +56,9 @@ public enum Normalization: String, CaseIterable, Sendable {
             }
         case .max:
             guard hi > 0 else {
-                throw ScoringError("criterion \"\(criterion)\", alternative \"\(alternatives[hiRow])\": the column maximum \(hi.shortText) cannot be normalised with max (it needs a maximum > 0)")
+                throw ScoringError(
+                    "criterion \"\(criterion)\", alternative \"\(alternatives[hiRow])\": the column maximum \(hi.shortText) cannot be normalised with max (it needs a maximum > 0)"
+                )
             }
             for i in 0..<rows {
                 let x = values[i * cols + column]
@@ -65,7 +78,9 @@ public enum Normalization: String, CaseIterable, Sendable {
         case .vector:
             let norm = sumSq.squareRoot()
             guard norm > 0 else {
-                throw ScoringError("criterion \"\(criterion)\", alternative \"\(alternatives[0])\": every value is 0, which cannot be normalised with vector")
+                throw ScoringError(
+                    "criterion \"\(criterion)\", alternative \"\(alternatives[0])\": every value is 0, which cannot be normalised with vector"
+                )
             }
             for i in 0..<rows {
                 let x = values[i * cols + column]
@@ -75,12 +90,15 @@ public enum Normalization: String, CaseIterable, Sendable {
     }
 
     /// Normalises every column of a row-major matrix.
-    public func normalize(_ values: [Double], rows: Int, cols: Int, kinds: [CriterionKind],
-                          criteria: [String], alternatives: [String]) throws(ScoringError) -> [Double] {
+    public func normalize(
+        _ values: [Double], rows: Int, cols: Int, kinds: [CriterionKind],
+        criteria: [String], alternatives: [String]
+    ) throws(ScoringError) -> [Double] {
         var out = [Double](repeating: 0, count: rows * cols)
         for j in 0..<cols {
-            try normalizeColumn(values, rows: rows, cols: cols, column: j, kind: kinds[j], into: &out,
-                                criterion: criteria[j], alternatives: alternatives)
+            try normalizeColumn(
+                values, rows: rows, cols: cols, column: j, kind: kinds[j], into: &out,
+                criterion: criteria[j], alternatives: alternatives)
         }
         return out
     }

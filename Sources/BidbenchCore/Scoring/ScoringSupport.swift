@@ -4,7 +4,10 @@ public struct ScoringError: Error, Equatable, Sendable, CustomStringConvertible 
     public var message: String
     /// The same in Simplified Chinese, for the errors a screen can show (nil: only the command line sees it).
     public var messageZH: String?
-    public init(_ message: String, zh: String? = nil) { self.message = message; self.messageZH = zh }
+    public init(_ message: String, zh: String? = nil) {
+        self.message = message
+        self.messageZH = zh
+    }
     public var description: String { message }
     /// The message in the UI's language (English when there is no Chinese form).
     public func text(chinese: Bool) -> String { chinese ? messageZH ?? message : message }
@@ -17,7 +20,10 @@ public struct ScoringError: Error, Equatable, Sendable, CustomStringConvertible 
 public struct Notice: Equatable, Sendable, CustomStringConvertible {
     public var en: String
     public var zh: String
-    public init(_ en: String, _ zh: String) { self.en = en; self.zh = zh }
+    public init(_ en: String, _ zh: String) {
+        self.en = en
+        self.zh = zh
+    }
     public var description: String { en }
     public func text(chinese: Bool) -> String { chinese ? zh : en }
 }
@@ -27,7 +33,10 @@ public struct Notice: Equatable, Sendable, CustomStringConvertible {
 public struct TableRow: Equatable, Sendable {
     public var line: Int
     public var cells: [String]
-    public init(line: Int, cells: [String]) { self.line = line; self.cells = cells }
+    public init(line: Int, cells: [String]) {
+        self.line = line
+        self.cells = cells
+    }
 }
 
 /// Number parsing shared by the decision-matrix and AHP readers.
@@ -52,13 +61,18 @@ public enum ScoringNumber {
     /// correctly rounded value, the same as strtod (Clinger's fast path). Nil means "not this
     /// shape", not "not a number".
     static func shortDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var i = 0, end = bytes.count
+        var i = 0
+        var end = bytes.count
         while i < end, bytes[i] == 0x20 { i += 1 }
         while end > i, bytes[end - 1] == 0x20 { end -= 1 }
         var negative = false
-        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { negative = bytes[i] == UInt8(ascii: "-"); i += 1 }
+        if i < end, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
         var mantissa: UInt64 = 0
-        var digits = 0, fraction = 0
+        var digits = 0
+        var fraction = 0
         var seenDot = false
         while i < end {
             let b = bytes[i]
@@ -82,7 +96,8 @@ public enum ScoringNumber {
     static func plain(_ text: Substring) -> Double? {
         // Work on bytes: a number is ASCII, and Character iteration is slow on large matrices.
         let u = text.utf8
-        var lo = u.startIndex, hi = u.endIndex
+        var lo = u.startIndex
+        var hi = u.endIndex
         while lo < hi, u[lo] == 0x20 || u[lo] == 0x09 { lo = u.index(after: lo) }
         while lo < hi, u[u.index(before: hi)] == 0x20 || u[u.index(before: hi)] == 0x09 { hi = u.index(before: hi) }
         guard lo < hi else { return nil }
@@ -91,8 +106,10 @@ public enum ScoringNumber {
         let f = u[lo]
         guard f == UInt8(ascii: "-") || f == UInt8(ascii: "+") || f == UInt8(ascii: ".") || (f >= 48 && f <= 57) else { return nil }
         for b in u[lo..<hi] {
-            guard (b >= 48 && b <= 57) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
-                    || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") else { return nil }
+            guard
+                (b >= 48 && b <= 57) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") || b == UInt8(ascii: "+")
+                    || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+            else { return nil }
         }
         guard let v = Double(text[lo..<hi]), v.isFinite else { return nil }
         return v

@@ -54,10 +54,13 @@ public enum Sensitivity {
     /// from the current weight and each crossing bisected to machine precision; a rival that leads
     /// only inside one scan step can be missed.
     public static func analyse(_ problem: ScoringProblem) -> SensitivityReport {
-        let m = problem.alternatives.count, n = problem.criteria.count
+        let m = problem.alternatives.count
+        let n = problem.criteria.count
         let exact = problem.aggregation == .weightedSum
-        let how = exact ? "exact: scores are linear in the weight, each rival gives one inequality"
-                        : "numeric: TOPSIS closeness scanned in steps of 1/400 and crossings bisected"
+        let how =
+            exact
+            ? "exact: scores are linear in the weight, each rival gives one inequality"
+            : "numeric: TOPSIS closeness scanned in steps of 1/400 and crossings bisected"
         guard m > 0 else {
             return SensitivityReport(winner: nil, tiedAtTop: false, exact: exact, intervals: [], smallest: nil, method: how)
         }
@@ -69,8 +72,10 @@ public enum Sensitivity {
         for k in 0..<n {
             let wk = problem.weights[k]
             guard n > 1, m > 1 else {
-                intervals.append(WeightInterval(criterion: problem.criteria[k], weight: wk, lo: n > 1 ? 0 : wk,
-                                                hi: n > 1 ? 1 : wk, below: nil, above: nil))
+                intervals.append(
+                    WeightInterval(
+                        criterion: problem.criteria[k], weight: wk, lo: n > 1 ? 0 : wk,
+                        hi: n > 1 ? 1 : wk, below: nil, above: nil))
                 continue
             }
             let u = otherShares(problem.weights, k)
@@ -79,8 +84,10 @@ public enum Sensitivity {
             func change(_ to: Double, _ rival: Int?) -> WeightChange? {
                 rival.map { WeightChange(criterion: name, from: wk, to: to, delta: to - wk, newWinner: problem.alternatives[$0]) }
             }
-            intervals.append(WeightInterval(criterion: name, weight: wk, lo: found.lo, hi: found.hi,
-                                            below: change(found.lo, found.belowRival), above: change(found.hi, found.aboveRival)))
+            intervals.append(
+                WeightInterval(
+                    criterion: name, weight: wk, lo: found.lo, hi: found.hi,
+                    below: change(found.lo, found.belowRival), above: change(found.hi, found.aboveRival)))
         }
         var smallest: WeightChange?
         for iv in intervals {
@@ -88,8 +95,9 @@ public enum Sensitivity {
                 smallest = c
             }
         }
-        return SensitivityReport(winner: problem.alternatives[w], tiedAtTop: tied, exact: exact, intervals: intervals,
-                                 smallest: smallest, method: how)
+        return SensitivityReport(
+            winner: problem.alternatives[w], tiedAtTop: tied, exact: exact, intervals: intervals,
+            smallest: smallest, method: how)
     }
 
     /// The direction the other weights move in: uⱼ = wⱼ/(1−wₖ), or equal shares when wₖ = 1.
@@ -106,8 +114,10 @@ public enum Sensitivity {
     /// Sᵢ(t) = t·aᵢ + (1−t)·bᵢ; the winner W stays first while dᵢ(t) = S_W(t) − Sᵢ(t) ≥ 0 for
     /// every rival, dᵢ(t) = β + (α−β)t with α = a_W − aᵢ, β = b_W − bᵢ.
     static func linearInterval(_ p: ScoringProblem, k: Int, u: [Double], winner w: Int) -> Found {
-        let m = p.alternatives.count, n = p.criteria.count
-        var a = [Double](repeating: 0, count: m), b = [Double](repeating: 0, count: m)
+        let m = p.alternatives.count
+        let n = p.criteria.count
+        var a = [Double](repeating: 0, count: m)
+        var b = [Double](repeating: 0, count: m)
         for i in 0..<m {
             a[i] = p.normalized[i * n + k]
             var s = 0.0
@@ -115,31 +125,46 @@ public enum Sensitivity {
             b[i] = s
         }
         let wk = p.weights[k]
-        var lo = 0.0, hi = 1.0
-        var loRival: Int?, hiRival: Int?
-        var loSlope = 0.0, hiSlope = 0.0
+        var lo = 0.0
+        var hi = 1.0
+        var loRival: Int?
+        var hiRival: Int?
+        var loSlope = 0.0
+        var hiSlope = 0.0
         let tol = 1e-12
         for i in 0..<m where i != w {
-            let alpha = a[w] - a[i], beta = b[w] - b[i]
+            let alpha = a[w] - a[i]
+            let beta = b[w] - b[i]
             let slope = alpha - beta
             guard slope != 0 else { continue }
             let cross = -beta / slope
             if slope > 0 {
                 // The rival leads below `cross`; the steepest one leads just past a shared crossing.
                 if cross > lo + tol || (abs(cross - lo) <= tol && loRival != nil && slope > loSlope) {
-                    lo = cross; loRival = i; loSlope = slope
+                    lo = cross
+                    loRival = i
+                    loSlope = slope
                 }
             } else {
                 if cross < hi - tol || (abs(cross - hi) <= tol && hiRival != nil && slope < hiSlope) {
-                    hi = cross; hiRival = i; hiSlope = slope
+                    hi = cross
+                    hiRival = i
+                    hiSlope = slope
                 }
             }
         }
         // Rounding can put a crossing a hair on the wrong side of the current weight.
-        lo = Swift.min(lo, wk); hi = Swift.max(hi, wk)
+        lo = Swift.min(lo, wk)
+        hi = Swift.max(hi, wk)
         // A crossing at 0 or 1 exactly is a tie at the end of the range, not a change of winner.
-        if lo <= tol { lo = Swift.max(lo, 0); loRival = nil }
-        if hi >= 1 - tol { hi = Swift.min(hi, 1); hiRival = nil }
+        if lo <= tol {
+            lo = Swift.max(lo, 0)
+            loRival = nil
+        }
+        if hi >= 1 - tol {
+            hi = Swift.min(hi, 1)
+            hiRival = nil
+        }
         return (lo, hi, loRival, hiRival)
     }
 
@@ -147,8 +172,10 @@ public enum Sensitivity {
     /// D⁺ᵢ(t)² = t²·Pᵢₖ + (1−t)²·Σⱼ≠ₖ uⱼ²Pᵢⱼ with Pᵢⱼ = (rᵢⱼ − maxᵢ rᵢⱼ)² (D⁻ alike with the min):
     /// each evaluation at a new t costs O(alternatives).
     static func topsisInterval(_ p: ScoringProblem, k: Int, u: [Double], winner w: Int) -> Found {
-        let m = p.alternatives.count, n = p.criteria.count
-        var colMax = [Double](repeating: -Double.infinity, count: n), colMin = [Double](repeating: Double.infinity, count: n)
+        let m = p.alternatives.count
+        let n = p.criteria.count
+        var colMax = [Double](repeating: -Double.infinity, count: n)
+        var colMin = [Double](repeating: Double.infinity, count: n)
         for i in 0..<m {
             for j in 0..<n {
                 let x = p.normalized[i * n + j]
@@ -156,28 +183,45 @@ public enum Sensitivity {
                 if x < colMin[j] { colMin[j] = x }
             }
         }
-        var pk = [Double](repeating: 0, count: m), nk = pk, pr = pk, nr = pk
+        var pk = [Double](repeating: 0, count: m)
+        var nk = pk
+        var pr = pk
+        var nr = pk
         for i in 0..<m {
-            var sp = 0.0, sn = 0.0
+            var sp = 0.0
+            var sn = 0.0
             for j in 0..<n {
                 let x = p.normalized[i * n + j]
-                let dp = x - colMax[j], dn = x - colMin[j]
-                if j == k { pk[i] = dp * dp; nk[i] = dn * dn } else { sp += u[j] * u[j] * dp * dp; sn += u[j] * u[j] * dn * dn }
+                let dp = x - colMax[j]
+                let dn = x - colMin[j]
+                if j == k {
+                    pk[i] = dp * dp
+                    nk[i] = dn * dn
+                } else {
+                    sp += u[j] * u[j] * dp * dp
+                    sn += u[j] * u[j] * dn * dn
+                }
             }
-            pr[i] = sp; nr[i] = sn
+            pr[i] = sp
+            nr[i] = sn
         }
         func closeness(_ i: Int, _ t: Double) -> Double {
             let c = (1 - t) * (1 - t)
-            return ScoringProblem.closeness(dPlus: (t * t * pk[i] + c * pr[i]).squareRoot(),
-                                            dMinus: (t * t * nk[i] + c * nr[i]).squareRoot())
+            return ScoringProblem.closeness(
+                dPlus: (t * t * pk[i] + c * pr[i]).squareRoot(),
+                dMinus: (t * t * nk[i] + c * nr[i]).squareRoot())
         }
         /// The rival that leads at t, or nil when the winner is still (at least tied) first.
         func leader(_ t: Double) -> Int? {
             let cw = closeness(w, t)
-            var best: Int?, bestC = cw
+            var best: Int?
+            var bestC = cw
             for i in 0..<m where i != w {
                 let c = closeness(i, t)
-                if c > bestC && !Ranking.ties(c, cw) { best = i; bestC = c }
+                if c > bestC && !Ranking.ties(c, cw) {
+                    best = i
+                    bestC = c
+                }
             }
             return best
         }
@@ -191,7 +235,12 @@ public enum Sensitivity {
                     for _ in 0..<64 {
                         let mid = (hold + lose) / 2
                         if mid == hold || mid == lose { break }
-                        if let r = leader(mid) { lose = mid; rival = r } else { hold = mid }
+                        if let r = leader(mid) {
+                            lose = mid
+                            rival = r
+                        } else {
+                            hold = mid
+                        }
                     }
                     return (hold, rival)
                 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 /// The text encoding of a file to import.
@@ -24,8 +24,12 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
     func decode(_ bytes: [UInt8], path: String, log: ProblemLog) -> String? {
         switch self {
         case .utf8:
-            return StoreText.decode(bytes, path: path, log: log, hint: ("import it with --encoding gb18030, or save it again as \"CSV UTF-8\"",
-                                                                 "请用 --encoding gb18030 导入, 或另存为 “CSV UTF-8”"))
+            return StoreText.decode(
+                bytes, path: path, log: log,
+                hint: (
+                    "import it with --encoding gb18030, or save it again as \"CSV UTF-8\"",
+                    "请用 --encoding gb18030 导入, 或另存为 “CSV UTF-8”"
+                ))
         case .gb18030:
             switch Self.iconvGB18030(bytes) {
             case .success(let text):
@@ -34,9 +38,10 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
                 let byte = bad.offset < bytes.count ? String(bytes[bad.offset], radix: 16, uppercase: true) : nil
                 let detail = byte.map { " (byte \(bad.offset) is 0x\($0))" } ?? ""
                 let detailZH = byte.map { " (偏移 \(bad.offset) 处的字节为 0x\($0))" } ?? ""
-                log.add(path, TextTools.line(ofOffset: bad.offset, in: bytes), nil,
-                        "is not valid GB18030\(detail); check the file's encoding (without --encoding it is read as UTF-8)",
-                        zh: "不是有效的 GB18030\(detailZH); 请检查文件的编码 (不加 --encoding 时按 UTF-8 读取)")
+                log.add(
+                    path, TextTools.line(ofOffset: bad.offset, in: bytes), nil,
+                    "is not valid GB18030\(detail); check the file's encoding (without --encoding it is read as UTF-8)",
+                    zh: "不是有效的 GB18030\(detailZH); 请检查文件的编码 (不加 --encoding 时按 UTF-8 读取)")
                 return nil
             }
         }

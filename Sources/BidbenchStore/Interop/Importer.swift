@@ -49,9 +49,12 @@ public enum Importer {
     /// returns the merged workspace, validated but not saved (the TUI's `:import` saves it itself),
     /// or every problem. `evaluator` names the score sheet when the file has no evaluator column;
     /// `replace` replaces the table instead of appending.
-    public static func importTable(kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
-                                   into workspace: Workspace, evaluator: String? = nil, replace: Bool = false)
-        -> Result<ImportOutcome, ImportFailure> {
+    public static func importTable(
+        kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
+        into workspace: Workspace, evaluator: String? = nil, replace: Bool = false
+    )
+        -> Result<ImportOutcome, ImportFailure>
+    {
         var job = Job(kind: kind, fileName: fileName, base: workspace, evaluator: evaluator, replace: replace)
         guard let text = encoding.decode(fileBytes, path: fileName, log: job.log) else { return .failure(job.failure()) }
         switch kind {
@@ -105,7 +108,11 @@ private struct Job {
     var ignored: [String] = []
 
     init(kind: TableKind, fileName: String, base: Workspace, evaluator: String?, replace: Bool) {
-        self.kind = kind; self.fileName = fileName; self.base = base; self.evaluator = evaluator; self.replace = replace
+        self.kind = kind
+        self.fileName = fileName
+        self.base = base
+        self.evaluator = evaluator
+        self.replace = replace
     }
 
     func failure() -> ImportFailure {
@@ -138,8 +145,9 @@ private struct Job {
             return nil
         }
         guard let header = records.first else {
-            log.add(fileName, 0, nil, "the file is empty; expected a header row such as \(columns.joined(separator: ","))",
-                    zh: "文件是空的; 应有表头行, 如 \(columns.joined(separator: ","))")
+            log.add(
+                fileName, 0, nil, "the file is empty; expected a header row such as \(columns.joined(separator: ","))",
+                zh: "文件是空的; 应有表头行, 如 \(columns.joined(separator: ","))")
             return nil
         }
         var lookup: [String: String] = [:]
@@ -155,16 +163,18 @@ private struct Job {
             }
             if let j = index[column] {
                 let (a, b) = (header.fields[j].trimmed, cell.trimmed)
-                log.add(fileName, header.line, column, "columns \(j + 1) \"\(a)\" and \(i + 1) \"\(b)\" both mean \(column)",
-                        zh: "第 \(j + 1) 列 “\(a)” 和第 \(i + 1) 列 “\(b)” 都表示 \(column)")
+                log.add(
+                    fileName, header.line, column, "columns \(j + 1) \"\(a)\" and \(i + 1) \"\(b)\" both mean \(column)",
+                    zh: "第 \(j + 1) 列 “\(a)” 和第 \(i + 1) 列 “\(b)” 都表示 \(column)")
                 ok = false
             }
             index[column] = i
         }
         for c in required where index[c] == nil {
             let names = ([c] + (kind.headerSynonyms[c] ?? [])).joined(separator: " / ")
-            log.add(fileName, header.line, c, "required column is missing from the header (name it \(names))",
-                    zh: "表头缺少这个必需的列 (列名可为 \(names))")
+            log.add(
+                fileName, header.line, c, "required column is missing from the header (name it \(names))",
+                zh: "表头缺少这个必需的列 (列名可为 \(names))")
             ok = false
         }
         guard ok else { return nil }
@@ -175,8 +185,9 @@ private struct Job {
             if fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
             if fields.count > width {
                 guard fields[width...].allSatisfy({ $0.trimmed.isEmpty }) else {
-                    log.add(fileName, record.line, nil, "has \(fields.count) fields, expected \(width) (the header has \(width) columns)",
-                            zh: "有 \(fields.count) 个字段, 应为 \(width) 个 (表头有 \(width) 列)")
+                    log.add(
+                        fileName, record.line, nil, "has \(fields.count) fields, expected \(width) (the header has \(width) columns)",
+                        zh: "有 \(fields.count) 个字段, 应为 \(width) 个 (表头有 \(width) 列)")
                     continue
                 }
                 fields.removeLast(fields.count - width)
@@ -204,7 +215,10 @@ private struct Job {
         for (column, map) in kind.valueSynonyms {
             guard let i = index[column] else { continue }
             let t = fields[i].trimmed
-            if let v = map[t] { fields[i] = v; continue }
+            if let v = map[t] {
+                fields[i] = v
+                continue
+            }
             let folded = Importer.fold(t)
             if map.values.contains(folded) { fields[i] = folded }
         }
@@ -219,18 +233,27 @@ private struct Job {
     static let nounZH = ["department": "部门", "criterion": "准则", "vendor": "供应商"]
 
     /// Replaces a name by its id in a reference column; reports a value that is neither.
-    func resolve(_ fields: inout [String], _ column: String, index: [String: Int], line: Int,
-                 ids: [String], names: [String], what: String, file: String) {
+    func resolve(
+        _ fields: inout [String], _ column: String, index: [String: Int], line: Int,
+        ids: [String], names: [String], what: String, file: String
+    ) {
         let whatZH = Self.nounZH[what] ?? what
         guard let i = index[column] else { return }
         let v = fields[i].trimmed
-        if v.isEmpty || ids.contains(v) { fields[i] = v; return }
+        if v.isEmpty || ids.contains(v) {
+            fields[i] = v
+            return
+        }
         let matches = Set(zip(ids, names).filter { $0.1.trimmed == v }.map(\.0))
-        if matches.count == 1 { fields[i] = matches.first!; return }
+        if matches.count == 1 {
+            fields[i] = matches.first!
+            return
+        }
         if matches.count > 1 {
             let list = matches.sorted().joined(separator: ", ")
-            log.add(fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(list)); give the id",
-                    zh: "“\(v)” 对应 \(file) 中的 \(matches.count) 个\(whatZH) (\(list)); 请填写编号")
+            log.add(
+                fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(list)); give the id",
+                zh: "“\(v)” 对应 \(file) 中的 \(matches.count) 个\(whatZH) (\(list)); 请填写编号")
         } else {
             log.add(fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)", zh: "“\(v)” 不是 \(file) 中的\(whatZH)编号或名称")
         }
@@ -241,16 +264,20 @@ private struct Job {
         let w = merged
         switch kind {
         case .requirements:
-            resolve(&fields, "department", index: index, line: line, ids: w.departments.map(\.id), names: w.departments.map(\.name),
-                    what: "department", file: "departments.csv")
-            resolve(&fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
-                    what: "criterion", file: "criteria.csv")
+            resolve(
+                &fields, "department", index: index, line: line, ids: w.departments.map(\.id), names: w.departments.map(\.name),
+                what: "department", file: "departments.csv")
+            resolve(
+                &fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
+                what: "criterion", file: "criteria.csv")
         case .gates, .prices, .scores, .contracts:
-            resolve(&fields, "vendor", index: index, line: line, ids: w.vendors.map(\.id), names: w.vendors.map(\.name),
-                    what: "vendor", file: "vendors.csv")
+            resolve(
+                &fields, "vendor", index: index, line: line, ids: w.vendors.map(\.id), names: w.vendors.map(\.name),
+                what: "vendor", file: "vendors.csv")
             if kind == .scores {
-                resolve(&fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
-                        what: "criterion", file: "criteria.csv")
+                resolve(
+                    &fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
+                    what: "criterion", file: "criteria.csv")
             }
         default:
             break
@@ -258,8 +285,10 @@ private struct Job {
     }
 
     /// Parses the rows of one table with the Store's own row reader.
-    mutating func rows<Row>(_ spec: TableSpec<Row>, _ text: String, existing: [Row], required: [String], extraColumns: [String] = [],
-                            merged: Workspace) -> (rows: [Row], lines: [Int], ids: [String], cells: [[String: String]])? {
+    mutating func rows<Row>(
+        _ spec: TableSpec<Row>, _ text: String, existing: [Row], required: [String], extraColumns: [String] = [],
+        merged: Workspace
+    ) -> (rows: [Row], lines: [Int], ids: [String], cells: [[String: String]])? {
         let assignable = kind.idPrefix != nil
         let requiredInHeader = required.filter { !(assignable && $0 == "id") }
         guard var sheet = sheet(text, columns: spec.columns + extraColumns, required: requiredInHeader) else { return nil }
@@ -283,7 +312,9 @@ private struct Job {
             translateValues(&fields, index: sheet.index)
             resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
             for c in required {
-                if let i = sheet.index[c], fields[i].trimmed.isEmpty { log.add(fileName, record.line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)") }
+                if let i = sheet.index[c], fields[i].trimmed.isEmpty {
+                    log.add(fileName, record.line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)")
+                }
             }
             let reader = RowReader(file: fileName, line: record.line, index: sheet.index, fields: fields, log: log)
             guard let row = spec.decode(reader) else { continue }
@@ -301,8 +332,9 @@ private struct Job {
         let keys = Set(existing.map(spec.diffKey))
         for (row, line) in zip(rows, lines) where keys.contains(spec.diffKey(row)) {
             let key = spec.diffKey(row).replacingAll("/", with: ", ")
-            log.add(fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)",
-                    zh: "“\(key)” 已在 \(file) 中 (新增时请留空编号, 或用 --replace 导入)")
+            log.add(
+                fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)",
+                zh: "“\(key)” 已在 \(file) 中 (新增时请留空编号, 或用 --replace 导入)")
         }
     }
 
@@ -314,8 +346,10 @@ private struct Job {
         Validator(lines: lines, settingsLine: { _ in 0 }, log: vlog).validate(merged)
         for p in vlog.problems {
             if imported[p.file] != nil && p.line > 0 {
-                log.problems.append(Problem(file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message,
-                                                  messageZH: p.messageZH))
+                log.problems.append(
+                    Problem(
+                        file: TextTools.visible(fileName), line: p.line, field: p.field, message: p.message,
+                        messageZH: p.messageZH))
             } else {
                 log.problems.append(p)
             }
@@ -332,15 +366,17 @@ private struct Job {
     }
 
     mutating func run<Row>(_ spec: TableSpec<Row>, _ path: WritableKeyPath<Workspace, [Row]>, _ text: String)
-        -> Result<ImportOutcome, ImportFailure> {
+        -> Result<ImportOutcome, ImportFailure>
+    {
         let existing = base[keyPath: path]
         guard let parsed = rows(spec, text, existing: existing, required: spec.required, merged: base) else { return .failure(failure()) }
         if kind == .contracts {
             for (cells, line) in zip(parsed.cells, parsed.lines) {
                 let f = cells["file"]?.trimmed ?? ""
                 if !f.isEmpty && PathSafety.problem(f) == nil && base.contractTexts[f] == nil {
-                    log.add(fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)",
-                            zh: "合同正文 “\(f)” 不在工作区中 (请先把文件放进工作区)")
+                    log.add(
+                        fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)",
+                        zh: "合同正文 “\(f)” 不在工作区中 (请先把文件放进工作区)")
                 }
             }
         }
@@ -350,8 +386,10 @@ private struct Job {
         let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
         validate(merged, imported: [spec.file: lines])
         guard log.problems.isEmpty else { return .failure(failure()) }
-        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
-                                      ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored))
+        return .success(
+            ImportOutcome(
+                workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
+                ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored))
     }
 
     mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
@@ -365,8 +403,9 @@ private struct Job {
             let given = parsed.cells[k]["evaluator"]?.trimmed ?? ""
             let name = given.isEmpty ? (evaluator?.trimmed ?? "") : given
             if name.isEmpty {
-                log.add(fileName, parsed.lines[k], "evaluator", "is empty; give --evaluator NAME or an evaluator column",
-                        zh: "为空; 请用 --evaluator 姓名 指定, 或加一列 evaluator")
+                log.add(
+                    fileName, parsed.lines[k], "evaluator", "is empty; give --evaluator NAME or an evaluator column",
+                    zh: "为空; 请用 --evaluator 姓名 指定, 或加一列 evaluator")
                 continue
             }
             if byEvaluator[name] == nil { order.append(name) }
@@ -386,8 +425,10 @@ private struct Job {
         validate(merged, imported: imported)
         guard log.problems.isEmpty else { return .failure(failure()) }
         let who = order.isEmpty ? "" : " for " + order.joined(separator: ", ")
-        return .success(ImportOutcome(workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count,
-                                      ignoredColumns: ignored, evaluators: order))
+        return .success(
+            ImportOutcome(
+                workspace: merged, summary: summary(count: parsed.rows.count, ids: [], extra: who), count: parsed.rows.count,
+                ignoredColumns: ignored, evaluators: order))
     }
 }
 
@@ -396,14 +437,19 @@ extension Importer {
     /// `WorkspaceStore.save` (atomic, journaled, under the lock). On `.failure` nothing was written.
     /// Throws `StoreError` when the folder cannot be loaded, is read-only, is locked, or the file
     /// cannot be read. `path` is how problems name the file.
-    public static func importFile(kind: TableKind, path: String, encoding: ImportEncoding = .utf8, folder: String,
-                                  evaluator: String? = nil, replace: Bool = false, actor: String) throws
-        -> Result<(summary: String, saved: LoadedWorkspace), ImportFailure> {
+    public static func importFile(
+        kind: TableKind, path: String, encoding: ImportEncoding = .utf8, folder: String,
+        evaluator: String? = nil, replace: Bool = false, actor: String
+    ) throws
+        -> Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
+    {
         let loaded = try WorkspaceStore.load(folder: folder)
         guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
         let bytes = try FileIO.read(path)
-        switch importTable(kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
-                           evaluator: evaluator, replace: replace) {
+        switch importTable(
+            kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
+            evaluator: evaluator, replace: replace)
+        {
         case .failure(let f):
             return .failure(f)
         case .success(let outcome):

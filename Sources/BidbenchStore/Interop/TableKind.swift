@@ -77,46 +77,64 @@ public enum TableKind: String, CaseIterable, Sendable {
     var headerSynonyms: [String: [String]] {
         switch self {
         case .requirements:
-            return ["id": ["编号", "需求编号"], "department": ["部门", "需求部门", "提出部门"], "module": ["模块", "功能模块"],
-                    "title": ["需求", "标题", "需求名称", "需求标题"], "detail": ["说明", "详细说明", "描述", "需求描述", "详情"],
-                    "priority": ["优先级"], "weight": ["权重"], "acceptance": ["验收标准", "acceptance criteria", "acceptance criterion"],
-                    "status": ["状态"], "criterion": ["准则", "评价准则"], "source": ["来源"]]
+            return [
+                "id": ["编号", "需求编号"], "department": ["部门", "需求部门", "提出部门"], "module": ["模块", "功能模块"],
+                "title": ["需求", "标题", "需求名称", "需求标题"], "detail": ["说明", "详细说明", "描述", "需求描述", "详情"],
+                "priority": ["优先级"], "weight": ["权重"], "acceptance": ["验收标准", "acceptance criteria", "acceptance criterion"],
+                "status": ["状态"], "criterion": ["准则", "评价准则"], "source": ["来源"],
+            ]
         case .departments:
             return ["id": ["编号", "部门编号"], "name": ["名称", "部门", "部门名称"], "contact": ["联系人"], "head_count": ["人数", "员工数"]]
         case .criteria:
-            return ["id": ["编号", "准则编号"], "parent": ["上级", "上级准则"], "name": ["名称", "准则", "准则名称"],
-                    "kind": ["类型"], "weight": ["权重"], "source": ["来源"]]
+            return [
+                "id": ["编号", "准则编号"], "parent": ["上级", "上级准则"], "name": ["名称", "准则", "准则名称"],
+                "kind": ["类型"], "weight": ["权重"], "source": ["来源"],
+            ]
         case .vendors:
-            return ["id": ["编号", "供应商编号"], "name": ["名称", "供应商", "供应商名称"], "contact": ["联系人", "联系方式"],
-                    "qualifications": ["资质"], "references": ["案例", "业绩", "成功案例"], "notes": ["备注"],
-                    "sme": ["中小企业", "小微企业"], "bid_price": ["报价", "投标报价"]]
+            return [
+                "id": ["编号", "供应商编号"], "name": ["名称", "供应商", "供应商名称"], "contact": ["联系人", "联系方式"],
+                "qualifications": ["资质"], "references": ["案例", "业绩", "成功案例"], "notes": ["备注"],
+                "sme": ["中小企业", "小微企业"], "bid_price": ["报价", "投标报价"],
+            ]
         case .gates:
             return ["vendor": ["供应商"], "requirement": ["需求", "需求编号"], "answer": ["应答", "响应", "结果"], "note": ["备注", "说明"]]
         case .scores:
-            return ["evaluator": ["评委", "评审人", "评分人"], "vendor": ["供应商"], "criterion": ["准则", "评分项"],
-                    "score": ["分数", "得分", "评分"], "note": ["备注"]]
+            return [
+                "evaluator": ["评委", "评审人", "评分人"], "vendor": ["供应商"], "criterion": ["准则", "评分项"],
+                "score": ["分数", "得分", "评分"], "note": ["备注"],
+            ]
         case .prices:
-            return ["vendor": ["供应商"], "item": ["项目", "名称"], "category": ["类别"], "model": ["计价方式"], "unit_price": ["单价"],
-                    "quantity": ["数量"], "start_year": ["起始年"], "years": ["年数"], "notes": ["备注"]]
+            return [
+                "vendor": ["供应商"], "item": ["项目", "名称"], "category": ["类别"], "model": ["计价方式"], "unit_price": ["单价"],
+                "quantity": ["数量"], "start_year": ["起始年"], "years": ["年数"], "notes": ["备注"],
+            ]
         case .budget:
             return ["fiscal_year": ["财年", "年度"], "cost_center": ["成本中心"], "category": ["类别"], "amount": ["金额", "预算"]]
         case .payments:
-            return ["contract": ["合同"], "milestone": ["里程碑", "节点"], "percent": ["比例", "付款比例"], "due": ["到期日", "计划日期"],
-                    "condition": ["条件", "付款条件"], "status": ["状态"]]
+            return [
+                "contract": ["合同"], "milestone": ["里程碑", "节点"], "percent": ["比例", "付款比例"], "due": ["到期日", "计划日期"],
+                "condition": ["条件", "付款条件"], "status": ["状态"],
+            ]
         case .contracts:
-            return ["id": ["编号", "合同编号"], "vendor": ["供应商"], "title": ["标题", "合同名称"], "file": ["文件"],
-                    "signed": ["签订日期"], "effective": ["生效日期"], "term_months": ["期限", "期限月数"], "auto_renew": ["自动续约"],
-                    "renewal_months": ["续约月数"], "notice_days": ["通知天数", "提前通知天数"], "value": ["金额", "合同金额"],
-                    "warranty_months": ["质保期", "质保月数"], "status": ["状态"]]
+            return [
+                "id": ["编号", "合同编号"], "vendor": ["供应商"], "title": ["标题", "合同名称"], "file": ["文件"],
+                "signed": ["签订日期"], "effective": ["生效日期"], "term_months": ["期限", "期限月数"], "auto_renew": ["自动续约"],
+                "renewal_months": ["续约月数"], "notice_days": ["通知天数", "提前通知天数"], "value": ["金额", "合同金额"],
+                "warranty_months": ["质保期", "质保月数"], "status": ["状态"],
+            ]
         case .reviews:
             return ["contract": ["合同"], "clause": ["条款"], "status": ["状态"], "line": ["行号"], "note": ["备注"]]
         case .changes:
-            return ["contract": ["合同"], "id": ["编号", "变更编号"], "date": ["日期"], "description": ["说明", "描述", "变更内容"],
-                    "price_delta": ["金额变化", "变更金额"], "status": ["状态"]]
+            return [
+                "contract": ["合同"], "id": ["编号", "变更编号"], "date": ["日期"], "description": ["说明", "描述", "变更内容"],
+                "price_delta": ["金额变化", "变更金额"], "status": ["状态"],
+            ]
         case .risks:
-            return ["id": ["编号", "风险编号"], "type": ["类型", "风险类型"], "title": ["风险", "标题", "风险名称"],
-                    "likelihood": ["可能性", "概率"], "impact": ["影响", "影响程度"], "mitigation": ["缓解措施", "应对措施"],
-                    "owner": ["负责人"], "trigger": ["触发条件"], "threshold": ["阈值"], "status": ["状态"]]
+            return [
+                "id": ["编号", "风险编号"], "type": ["类型", "风险类型"], "title": ["风险", "标题", "风险名称"],
+                "likelihood": ["可能性", "概率"], "impact": ["影响", "影响程度"], "mitigation": ["缓解措施", "应对措施"],
+                "owner": ["负责人"], "trigger": ["触发条件"], "threshold": ["阈值"], "status": ["状态"],
+            ]
         }
     }
 
@@ -125,33 +143,55 @@ public enum TableKind: String, CaseIterable, Sendable {
     var valueSynonyms: [String: [String: String]] {
         switch self {
         case .criteria:
-            return ["kind": ["效益型": "benefit", "效益": "benefit", "收益型": "benefit", "成本型": "cost", "成本": "cost"],
-                    "source": ["评分": "panel", "评委": "panel", "价格": "price", "报价": "price"]]
+            return [
+                "kind": ["效益型": "benefit", "效益": "benefit", "收益型": "benefit", "成本型": "cost", "成本": "cost"],
+                "source": ["评分": "panel", "评委": "panel", "价格": "price", "报价": "price"],
+            ]
         case .gates:
             return ["answer": ["满足": "meets", "符合": "meets", "部分满足": "partly", "部分": "partly", "不满足": "no", "否": "no"]]
         case .prices:
-            return ["category": ["许可": "license", "软件许可": "license", "订阅": "subscription", "实施": "implementation",
-                                 "定制": "customization", "二次开发": "customization", "数据迁移": "data_migration", "培训": "training",
-                                 "运维": "maintenance", "维护": "maintenance", "硬件": "hardware", "其他": "other"],
-                    "model": ["一次性": "one_time", "每年": "annual", "按年": "annual", "年费": "annual",
-                              "按用户每年": "per_user_annual", "每用户每年": "per_user_annual",
-                              "按用户一次性": "per_user_one_time", "每用户一次性": "per_user_one_time",
-                              "许可费比例": "percent_of_license", "按许可费比例": "percent_of_license"]]
+            return [
+                "category": [
+                    "许可": "license", "软件许可": "license", "订阅": "subscription", "实施": "implementation",
+                    "定制": "customization", "二次开发": "customization", "数据迁移": "data_migration", "培训": "training",
+                    "运维": "maintenance", "维护": "maintenance", "硬件": "hardware", "其他": "other",
+                ],
+                "model": [
+                    "一次性": "one_time", "每年": "annual", "按年": "annual", "年费": "annual",
+                    "按用户每年": "per_user_annual", "每用户每年": "per_user_annual",
+                    "按用户一次性": "per_user_one_time", "每用户一次性": "per_user_one_time",
+                    "许可费比例": "percent_of_license", "按许可费比例": "percent_of_license",
+                ],
+            ]
         case .payments:
             return ["status": ["计划": "planned", "未付": "planned", "到期": "due", "待付": "due", "已付": "paid", "已支付": "paid"]]
         case .contracts:
-            return ["status": ["草稿": "draft", "审核": "review", "评审中": "review", "已签": "signed", "已签署": "signed",
-                               "执行中": "active", "生效": "active", "到期": "expired", "已到期": "expired", "终止": "terminated", "已终止": "terminated"]]
+            return [
+                "status": [
+                    "草稿": "draft", "审核": "review", "评审中": "review", "已签": "signed", "已签署": "signed",
+                    "执行中": "active", "生效": "active", "到期": "expired", "已到期": "expired", "终止": "terminated", "已终止": "terminated",
+                ]
+            ]
         case .reviews:
             return ["status": ["通过": "ok", "正常": "ok", "需谈判": "negotiate", "待谈判": "negotiate", "缺失": "missing", "不适用": "n/a"]]
         case .changes:
-            return ["status": ["提议": "proposed", "待批": "proposed", "已批准": "approved", "批准": "approved",
-                               "已驳回": "rejected", "驳回": "rejected", "拒绝": "rejected"]]
+            return [
+                "status": [
+                    "提议": "proposed", "待批": "proposed", "已批准": "approved", "批准": "approved",
+                    "已驳回": "rejected", "驳回": "rejected", "拒绝": "rejected",
+                ]
+            ]
         case .risks:
-            return ["type": ["技术": "technical", "市场": "market", "人员": "personnel", "供应商": "vendor", "数据安全": "data_security",
-                             "合规": "compliance", "财务": "financial"],
-                    "status": ["打开": "open", "开放": "open", "未关闭": "open", "观察": "watching", "监控": "watching",
-                               "关闭": "closed", "已关闭": "closed"]]
+            return [
+                "type": [
+                    "技术": "technical", "市场": "market", "人员": "personnel", "供应商": "vendor", "数据安全": "data_security",
+                    "合规": "compliance", "财务": "financial",
+                ],
+                "status": [
+                    "打开": "open", "开放": "open", "未关闭": "open", "观察": "watching", "监控": "watching",
+                    "关闭": "closed", "已关闭": "closed",
+                ],
+            ]
         default:
             return [:]
         }
@@ -191,7 +231,8 @@ enum ColumnType {
     static func of(_ column: String) -> ColumnType {
         switch column {
         case "head_count", "quantity", "start_year", "years", "fiscal_year", "term_months", "renewal_months", "notice_days",
-             "warranty_months", "line", "likelihood", "impact": return .int
+            "warranty_months", "line", "likelihood", "impact":
+            return .int
         case "weight", "score", "percent": return .number
         case "bid_price", "unit_price", "amount", "value", "price_delta": return .money
         case "sme", "auto_renew": return .bool

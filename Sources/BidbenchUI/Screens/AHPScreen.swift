@@ -34,7 +34,8 @@ public enum AHPScreen {
         let leaf = VendorsScreen.leaves(s.workspace)
         let parent = s.vendors.criterion < leaf.count ? leaf[s.vendors.criterion].parent : ""
         guard siblings(s.workspace, parent: parent).count >= 2 else {
-            s.say(s.lang.t("AHP needs at least two criteria under the same parent", "AHP 需要同一上级下至少两个准则"), error: true); return
+            s.say(s.lang.t("AHP needs at least two criteria under the same parent", "AHP 需要同一上级下至少两个准则"), error: true)
+            return
         }
         s.modal = .ahp(AHPState(parent: parent))
     }
@@ -44,7 +45,9 @@ public enum AHPScreen {
         var m = matrix(s.workspace, parent: st.parent)
         let n = m.names.count
         switch key {
-        case .escape, .char("q"): s.modal = nil; return
+        case .escape, .char("q"):
+            s.modal = nil
+            return
         case .up, .char("k"): st.row = max(0, st.row - 1)
         case .down, .char("j"): st.row = min(n - 2, st.row + 1)
         case .left, .char("h"): st.column = max(st.row + 1, st.column - 1)
@@ -56,7 +59,11 @@ public enum AHPScreen {
             m.values[st.row][st.column] = next
             m.values[st.column][st.row] = 1 / next
             let parent = st.parent
-            s.change(s.lang.t("\(m.names[st.row]) vs \(m.names[st.column]): \(label(next))", "\(m.names[st.row]) 比 \(m.names[st.column]): \(label(next))")) { ws in ws.ahp[parent] = m }
+            s.change(
+                s.lang.t(
+                    "\(m.names[st.row]) vs \(m.names[st.column]): \(label(next))",
+                    "\(m.names[st.row]) 比 \(m.names[st.column]): \(label(next))")
+            ) { ws in ws.ahp[parent] = m }
         case .char("x"):
             let parent = st.parent
             s.change(s.lang.t("Direct weights again", "已改回直接权重")) { ws in ws.ahp[parent] = nil }
@@ -67,14 +74,19 @@ public enum AHPScreen {
     }
 
     static func render(_ s: AppState, _ st: AHPState, into c: inout Canvas) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         let parentName = ws.criteria.first { $0.id == st.parent }?.name ?? L.t("top level", "顶层")
-        c.fill(r); c.box(r, .accent, title: L.t("AHP — \(parentName)", "AHP 层次分析 — \(parentName)"))
+        c.fill(r)
+        c.box(r, .accent, title: L.t("AHP — \(parentName)", "AHP 层次分析 — \(parentName)"))
         let m = matrix(ws, parent: st.parent)
         let names = Dictionary(ws.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cw = 8, lw = 16
-        for (j, id) in m.names.enumerated() { c.text(r.x + 2 + lw + j * cw, r.y + 1, TextWidth.fit(names[id] ?? id, cw - 1), .bold.with(fg: .cyan)) }
+        let cw = 8
+        let lw = 16
+        for (j, id) in m.names.enumerated() {
+            c.text(r.x + 2 + lw + j * cw, r.y + 1, TextWidth.fit(names[id] ?? id, cw - 1), .bold.with(fg: .cyan))
+        }
         for (i, id) in m.names.enumerated() {
             let y = r.y + 2 + i
             c.text(r.x + 2, y, TextWidth.fit(names[id] ?? id, lw - 1), .bold.with(fg: .cyan))
@@ -88,18 +100,30 @@ public enum AHPScreen {
         if let res = try? AHP.analyse(m) {
             for (i, id) in res.names.enumerated() where y < r.maxY - 4 {
                 c.text(r.x + 2, y, TextWidth.fit(names[id] ?? id, lw - 1))
-                c.text(r.x + 2 + lw, y, TextWidth.fit(String(format3(res.weights[i])), 7, right: true) + " " + bar(res.weights[i], width: 30), .accent)
+                c.text(
+                    r.x + 2 + lw, y, TextWidth.fit(String(format3(res.weights[i])), 7, right: true) + " " + bar(res.weights[i], width: 30),
+                    .accent)
                 y += 1
             }
             y += 1
             let verdict = res.consistent ? L.t("consistent", "一致") : L.t("INCONSISTENT (CR ≥ 0.10)", "不一致 (CR ≥ 0.10)")
-            c.text(r.x + 2, y, "λmax \(format3(res.lambdaMax))  CI \(format3(res.ci))  CR \(format3(res.cr))  \(verdict)", res.consistent ? .good : .error, maxWidth: r.width - 4)
+            c.text(
+                r.x + 2, y, "λmax \(format3(res.lambdaMax))  CI \(format3(res.ci))  CR \(format3(res.cr))  \(verdict)",
+                res.consistent ? .good : .error, maxWidth: r.width - 4)
             if !res.consistent, let w = res.worst {
-                c.text(r.x + 2, y + 1, L.t("Most at odds: \(names[w.row] ?? w.row) vs \(names[w.column] ?? w.column) = \(label(w.given)); consistent would be ≈ \(format3(w.consistent))",
-                                          "分歧最大: \(names[w.row] ?? w.row) 比 \(names[w.column] ?? w.column) = \(label(w.given)); 一致值约为 \(format3(w.consistent))"), .warn, maxWidth: r.width - 4)
+                c.text(
+                    r.x + 2, y + 1,
+                    L.t(
+                        "Most at odds: \(names[w.row] ?? w.row) vs \(names[w.column] ?? w.column) = \(label(w.given)); consistent would be ≈ \(format3(w.consistent))",
+                        "分歧最大: \(names[w.row] ?? w.row) 比 \(names[w.column] ?? w.column) = \(label(w.given)); 一致值约为 \(format3(w.consistent))"
+                    ), .warn, maxWidth: r.width - 4)
             }
         }
-        let saved = ws.ahp[st.parent] != nil ? L.t("weights from AHP", "权重来自 AHP") : L.t("direct weights (change a judgement to use AHP)", "直接权重 (修改判断即启用 AHP)")
-        c.text(r.x + 2, r.maxY - 1, " +/- \(L.t("judgement", "判断")) · ←↑↓→ · x \(L.t("direct weights", "直接权重")) · Esc · \(saved) ", .dim, maxWidth: r.width - 4)
+        let saved =
+            ws.ahp[st.parent] != nil
+            ? L.t("weights from AHP", "权重来自 AHP") : L.t("direct weights (change a judgement to use AHP)", "直接权重 (修改判断即启用 AHP)")
+        c.text(
+            r.x + 2, r.maxY - 1, " +/- \(L.t("judgement", "判断")) · ←↑↓→ · x \(L.t("direct weights", "直接权重")) · Esc · \(saved) ", .dim,
+            maxWidth: r.width - 4)
     }
 }

@@ -26,7 +26,10 @@ public enum BudgetScreen {
         let base = (try? Scenario(settings: s.workspace.settings, name: s.lang.t("base", "基准"))) ?? Scenario(years: 5, users: 100)
         guard i > 0, i <= s.workspace.scenarios.count else { return base }
         let n = s.workspace.scenarios[i - 1]
-        return (try? base.overriding(name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate)) ?? base
+        return
+            (try? base.overriding(
+                name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate))
+            ?? base
     }
 
     static func step(_ r: ExactRatio, by delta: Double) -> ExactRatio {
@@ -44,7 +47,11 @@ public enum BudgetScreen {
         case .yearsDown:
             // Not below the latest explicit start year: those lines would fall outside the horizon.
             let floor = s.workspace.prices.compactMap(\.startYear).max() ?? 1
-            if sc.years - 1 < floor { s.say(s.lang.t("A price line starts in year \(floor): the horizon cannot be shorter", "有报价行从第\(floor)年开始: 年限不能更短"), error: true) }
+            if sc.years - 1 < floor {
+                s.say(
+                    s.lang.t("A price line starts in year \(floor): the horizon cannot be shorter", "有报价行从第\(floor)年开始: 年限不能更短"),
+                    error: true)
+            }
             sc.years = max(max(1, floor), sc.years - 1)
         case .escalationUp: sc.escalation = step(sc.escalation, by: 0.01)
         case .escalationDown: sc.escalation = step(sc.escalation, by: -0.01)
@@ -82,22 +89,30 @@ public enum BudgetScreen {
     }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let sc = scenario(s)
         let scName = s.budget.scenario == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
         let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(scName)]  ", .bold)
-        c.text(headerX, area.y, L.t("\(sc.years) years  users \(sc.users) (+\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
-                                      "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent, maxWidth: area.maxX - headerX - 1)
+        c.text(
+            headerX, area.y,
+            L.t(
+                "\(sc.years) years  users \(sc.users) (+\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
+                "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent,
+            maxWidth: area.maxX - headerX - 1)
         let tcos: [VendorTCO]
         do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) } catch {
-            c.text(area.x + 1, area.y + 2, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2); return
+            c.text(area.x + 1, area.y + 2, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2)
+            return
         }
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Vendors × years table.
         let nameW = 12
         let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
-        for y in 1...shownYears { cols.append(Column(L.t("Year \(y)", "第\(y)年") + (y == shownYears && shownYears < sc.years ? "…" : ""), 10, right: true)) }
+        for y in 1...shownYears {
+            cols.append(Column(L.t("Year \(y)", "第\(y)年") + (y == shownYears && shownYears < sc.years ? "…" : ""), 10, right: true))
+        }
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
         // A vendor without price lines has no cost yet: shown as —, never the cheapest.
         let priced = Set(ws.prices.map(\.vendor))
@@ -108,77 +123,115 @@ public enum BudgetScreen {
                 : [names[t.vendor] ?? t.vendor] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
         }
         let tableH = min(rows.count + 1, max(2, area.height / 3))
-        TableView.render(into: &c, area: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: tableH), columns: cols, rows: rows,
-                         selected: min(s.budget.vendor, rows.count - 1), offset: max(0, s.budget.vendor - (tableH - 2))) { i in
+        TableView.render(
+            into: &c, area: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: tableH), columns: cols, rows: rows,
+            selected: min(s.budget.vendor, rows.count - 1), offset: max(0, s.budget.vendor - (tableH - 2))
+        ) { i in
             priced.contains(tcos[i].vendor) && tcos[i].total == cheapest ? .good : (priced.contains(tcos[i].vendor) ? .plain : .dim)
         }
         if shownYears < sc.years {
-            c.text(area.x + 1, area.y + 1, L.t("years \(shownYears + 1)–\(sc.years) are in the total but not shown: widen the terminal", "第\(shownYears + 1)–\(sc.years)年计入合计但未显示: 请加宽终端"), .dim, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, area.y + 1,
+                L.t(
+                    "years \(shownYears + 1)–\(sc.years) are in the total but not shown: widen the terminal",
+                    "第\(shownYears + 1)–\(sc.years)年计入合计但未显示: 请加宽终端"), .dim, maxWidth: area.width - 2)
         }
         if s.budget.year > 0 && s.budget.year <= shownYears {
             let x = area.x + 1 + (nameW + 1) + (s.budget.year - 1) * 11
             c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
         }
         guard s.budget.vendor < tcos.count else {
-            c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim); return
+            c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim)
+            return
         }
         let t = tcos[s.budget.vendor]
         var y = area.y + 3 + tableH
         if !priced.contains(t.vendor) {
-            c.text(area.x + 1, y, L.t("\(names[t.vendor] ?? t.vendor) has no price lines yet (prices.csv, or bidbench import prices)", "\(names[t.vendor] ?? t.vendor) 还没有报价行 (prices.csv, 或 bidbench import prices)"), .warn, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, y,
+                L.t(
+                    "\(names[t.vendor] ?? t.vendor) has no price lines yet (prices.csv, or bidbench import prices)",
+                    "\(names[t.vendor] ?? t.vendor) 还没有报价行 (prices.csv, 或 bidbench import prices)"), .warn, maxWidth: area.width - 2)
             y += 2
         } else {
-        // By category: the focused year or the whole horizon.
-        let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
-        let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
-        c.text(area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold, maxWidth: area.width - 2)
-        y += 1
-        let cats = CostCategory.allCases.map { ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0)) }
-            .filter { $0.1.minor != 0 }
-        let maxCat = cats.map(\.1.minor).max() ?? 1
-        let cheapestByCat = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { cat in (cat, tcos.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min()) })
-        let barW = max(4, area.width - 40)
-        for (cat, amount) in cats where y < area.maxY - 3 {
-            c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
-            let isCheapest = s.budget.year == 0 && cheapestByCat[cat] == amount
-            let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
-            let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
-            c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
+            // By category: the focused year or the whole horizon.
+            let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
+            let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+            c.text(
+                area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
+                maxWidth: area.width - 2)
             y += 1
-        }
-        // Envelopes for this vendor.
-        if let uses = try? BudgetModel.envelopes(ws.budget, tco: t, firstYear: ws.settings.firstYear, warn: ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!, stop: ExactRatio(ws.settings.budgetStop) ?? .one), !uses.isEmpty, y < area.maxY - 1 {
-            var x = area.x + 1
-            x += c.text(x, y, L.t("Envelopes: ", "预算包络: "), .bold)
-            for u in uses {
-                let p = u.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
-                let mark: String, st: Style
-                switch u.status {
-                case .ok: mark = "✔"; st = .good
-                case .warn: mark = "⚠"; st = .warn
-                case .over: mark = "✗"; st = .error
-                }
-                let label = "\(u.envelope.fiscalYear) \(p) \(mark)  "
-                if x + TextWidth.of(label) > area.maxX { break }
-                x += c.text(x, y, label, st)
+            let cats = CostCategory.allCases.map {
+                ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0))
             }
-            y += 1
-        }
+            .filter { $0.1.minor != 0 }
+            let maxCat = cats.map(\.1.minor).max() ?? 1
+            let cheapestByCat = Dictionary(
+                uniqueKeysWithValues: CostCategory.allCases.map { cat in
+                    (cat, tcos.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
+                })
+            let barW = max(4, area.width - 40)
+            for (cat, amount) in cats where y < area.maxY - 3 {
+                c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
+                let isCheapest = s.budget.year == 0 && cheapestByCat[cat] == amount
+                let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
+                let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
+                c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
+                y += 1
+            }
+            // Envelopes for this vendor.
+            if let uses = try? BudgetModel.envelopes(
+                ws.budget, tco: t, firstYear: ws.settings.firstYear,
+                warn: ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!,
+                stop: ExactRatio(ws.settings.budgetStop) ?? .one), !uses.isEmpty, y < area.maxY - 1
+            {
+                var x = area.x + 1
+                x += c.text(x, y, L.t("Envelopes: ", "预算包络: "), .bold)
+                for u in uses {
+                    let p = u.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
+                    let mark: String
+                    let st: Style
+                    switch u.status {
+                    case .ok:
+                        mark = "✔"
+                        st = .good
+                    case .warn:
+                        mark = "⚠"
+                        st = .warn
+                    case .over:
+                        mark = "✗"
+                        st = .error
+                    }
+                    let label = "\(u.envelope.fiscalYear) \(p) \(mark)  "
+                    if x + TextWidth.of(label) > area.maxX { break }
+                    x += c.text(x, y, label, st)
+                }
+                y += 1
+            }
         }
         // Cash flow of every contract's payment milestones, by month or quarter.
         if let period = s.budget.cashFlow {
             var inst: [Installment] = []
             for k in ws.contracts {
                 let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
-                if let i = try? BudgetModel.installments(contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id }) { inst += i }
+                if let i = try? BudgetModel.installments(
+                    contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id })
+                {
+                    inst += i
+                }
             }
             if let buckets = try? BudgetModel.cashFlow(inst, by: period), y < area.maxY - 1 {
-                c.text(area.x + 1, y, L.t("Cash flow by \(period == .month ? "month" : "quarter") (c)", "付款现金流 (按\(period == .month ? "月" : "季度"), c 切换)"), .bold)
+                c.text(
+                    area.x + 1, y,
+                    L.t("Cash flow by \(period == .month ? "month" : "quarter") (c)", "付款现金流 (按\(period == .month ? "月" : "季度"), c 切换)"),
+                    .bold)
                 y += 1
                 let top = buckets.map(\.amount.minor).max() ?? 1
                 for b in buckets where y < area.maxY - 1 {
                     c.text(area.x + 3, y, TextWidth.fit(b.period, 9))
-                    let used = c.text(area.x + 13, y, bar(Double(b.amount.minor) / Double(max(1, top)), width: max(4, area.width - 40)), Style(fg: .magenta))
+                    let used = c.text(
+                        area.x + 13, y, bar(Double(b.amount.minor) / Double(max(1, top)), width: max(4, area.width - 40)),
+                        Style(fg: .magenta))
                     c.text(area.x + 14 + used, y, money(b.amount) + "  " + b.installments.map(\.contract).joined(separator: " "))
                     y += 1
                 }
@@ -189,7 +242,9 @@ public enum BudgetScreen {
         if !ws.scenarios.isEmpty, y + ws.scenarios.count + 2 < area.maxY {
             var x = area.x + 1
             x += c.text(x, y, TextWidth.fit(L.t("Scenario totals", "情景对比"), 16), .bold) + 1
-            for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) { x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1 }
+            for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) {
+                x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1
+            }
             y += 1
             for i in 0...ws.scenarios.count {
                 let scn = named(s, i)
@@ -208,7 +263,8 @@ public enum BudgetScreen {
             let ms = ws.payments.filter { $0.contract == k.id }
             let value = ws.changes.filter { $0.contract == k.id && $0.status == "approved" }.reduce(k.value) { $0 + $1.priceDelta }
             if let inst = try? BudgetModel.installments(contract: k.id, value: value, milestones: ms) {
-                let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }.joined(separator: " · ")
+                let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }
+                    .joined(separator: " · ")
                 c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(k.id): \(text)", .plain, maxWidth: area.width - 2)
             }
         }

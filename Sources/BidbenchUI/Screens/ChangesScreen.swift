@@ -3,7 +3,10 @@ import BidbenchCore
 public struct ChangesState: Equatable, Sendable {
     public var contract: String
     public var selected = 0
-    public init(contract: String, selected: Int = 0) { self.contract = contract; self.selected = selected }
+    public init(contract: String, selected: Int = 0) {
+        self.contract = contract
+        self.selected = selected
+    }
 }
 
 /// Change orders of one contract (c on the Contracts screen): add, edit, delete amendments; the
@@ -17,18 +20,25 @@ public enum ChangesScreen {
         let ws = s.workspace
         guard let k = ws.contracts.first(where: { $0.id == contract }) else { return [] }
         var positions: [String: Int] = [:]
-        for i in ws.changes.indices where ws.changes[i].contract == contract { positions[ws.changes[i].id] = positions[ws.changes[i].id] ?? i }
+        for i in ws.changes.indices where ws.changes[i].contract == contract {
+            positions[ws.changes[i].id] = positions[ws.changes[i].id] ?? i
+        }
         return ChangeOrders.history(of: k, changes: ws.changes).compactMap { positions[$0.change.id] }
     }
 
     static func handle(_ s: inout AppState, _ st: ChangesState, _ key: Key) {
-        let idx = indices(s, st.contract), contract = st.contract
-        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: idx.count,
-                                            form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-                                            delete: { s, row in
-                                                let i = idx[row], id = s.workspace.changes[i].id
-                                                s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
-                                            }) else { return }
+        let idx = indices(s, st.contract)
+        let contract = st.contract
+        guard
+            let selected = ListKeys.apply(
+                key, &s, selected: st.selected, count: idx.count,
+                form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
+                delete: { s, row in
+                    let i = idx[row]
+                    let id = s.workspace.changes[i].id
+                    s.change(s.lang.t("Deleted change order \(id) (u to undo)", "已删除变更单 \(id) (按 u 撤销)")) { $0.changes.remove(at: i) }
+                })
+        else { return }
         s.modal = .changes(ChangesState(contract: contract, selected: selected))
     }
 
@@ -42,15 +52,20 @@ public enum ChangesScreen {
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
         let L = s.lang
         let c = index.map { s.workspace.changes[$0] }
-        return Form(purpose: "change:\(contract):\(index.map(String.init) ?? "new")",
-                    title: c.map { L.t("Edit change order \($0.id)", "编辑变更单 \($0.id)") } ?? L.t("New change order · \(contract)", "新增变更单 · \(contract)"), fields: [
-            FormField(key: "id", label: L.t("ID", "编号"), text: c?.id ?? nextId(s, contract)),
-            FormField(key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description),
-            FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? ""),
-            FormField(key: "price_delta", label: L.t("Delta (− = credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? ""),
-            FormField(key: "status", label: L.t("Status", "状态"), choices: statuses,
-                      labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
-        ])
+        return Form(
+            purpose: "change:\(contract):\(index.map(String.init) ?? "new")",
+            title: c.map { L.t("Edit change order \($0.id)", "编辑变更单 \($0.id)") }
+                ?? L.t("New change order · \(contract)", "新增变更单 · \(contract)"),
+            fields: [
+                FormField(key: "id", label: L.t("ID", "编号"), text: c?.id ?? nextId(s, contract)),
+                FormField(
+                    key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description),
+                FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? ""),
+                FormField(key: "price_delta", label: L.t("Delta (− = credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? ""),
+                FormField(
+                    key: "status", label: L.t("Status", "状态"), choices: statuses,
+                    labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
+            ])
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
@@ -58,10 +73,12 @@ public enum ChangesScreen {
         let L = s.lang
         let parts = f.purpose.split(separator: ":", maxSplits: 2).map(String.init)
         guard parts.count == 3 else { return nil }
-        let contract = parts[1], index = Int(parts[2])
+        let contract = parts[1]
+        let index = Int(parts[2])
         let id = f.value("id").trimmed
         if id.isEmpty { return L.t("The ID is required", "编号不能为空") }
-        if s.workspace.changes.enumerated().contains(where: { $0.element.contract == contract && $0.element.id == id && $0.offset != index }) {
+        if s.workspace.changes.enumerated().contains(where: { $0.element.contract == contract && $0.element.id == id && $0.offset != index }
+        ) {
             return L.t("Change order \(id) already exists for \(contract)", "合同 \(contract) 已有变更单 \(id)")
         }
         let dateText = f.value("date").trimmed
@@ -73,10 +90,12 @@ public enum ChangesScreen {
         if description.isEmpty { return L.t("Describe the change", "请填写变更内容") }
         let deltaText = f.value("price_delta").trimmed
         guard let delta = Money(parsing: deltaText.isEmpty ? "0" : deltaText) else {
-            return L.t("The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
-                       "金额变化须为最多两位小数的金额 (减少填负数), 而不是 “\(deltaText)”")
+            return L.t(
+                "The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
+                "金额变化须为最多两位小数的金额 (减少填负数), 而不是 “\(deltaText)”")
         }
-        var change = ChangeOrder(contract: contract, id: id, date: date, description: description, priceDelta: delta, status: f.value("status"))
+        var change = ChangeOrder(
+            contract: contract, id: id, date: date, description: description, priceDelta: delta, status: f.value("status"))
         if let index, index < s.workspace.changes.count {
             change.extra = s.workspace.changes[index].extra
             s.change(L.t("Updated change order \(id)", "已更新变更单 \(id)")) { $0.changes[index] = change }
@@ -92,7 +111,8 @@ public enum ChangesScreen {
     }
 
     static func render(_ s: AppState, _ st: ChangesState, into c: inout Canvas) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         guard let k = ws.contracts.first(where: { $0.id == st.contract }) else { return }
         let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
@@ -101,19 +121,29 @@ public enum ChangesScreen {
         let lead = L.t("Change orders — \(k.id) ", "变更单 — \(k.id) ")
         let room = max(6, r.width - 6 - TextWidth.of(lead) - TextWidth.of(valueText))
         c.box(r, .accent, title: lead + TextWidth.clip(k.title, to: room) + valueText)
-        let cols = TableView.layout([Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
-                                     Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), 6),
-                                     Column(L.t("Value after", "变更后价值"), 12, right: true)],
-                                    total: r.width - 4, flex: 2)
-        let after = Dictionary(ChangeOrders.history(of: k, changes: ws.changes).map { ($0.change.id, $0.valueAfter) }, uniquingKeysWith: { a, _ in a })
+        let cols = TableView.layout(
+            [
+                Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
+                Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), 6),
+                Column(L.t("Value after", "变更后价值"), 12, right: true),
+            ],
+            total: r.width - 4, flex: 2)
+        let after = Dictionary(
+            ChangeOrders.history(of: k, changes: ws.changes).map { ($0.change.id, $0.valueAfter) }, uniquingKeysWith: { a, _ in a })
         let rows = indices(s, st.contract).map { i -> [String] in
             let ch = ws.changes[i]
             let delta = (ch.priceDelta.minor > 0 ? "+" : "") + ch.priceDelta.grouped()
-            return [ch.id, ch.date?.description ?? "", ch.description, delta, statusLabel(ch.status, L), after[ch.id].map { $0.grouped() } ?? ""]
+            return [
+                ch.id, ch.date?.description ?? "", ch.description, delta, statusLabel(ch.status, L),
+                after[ch.id].map { $0.grouped() } ?? "",
+            ]
         }
-        TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-                         selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        TableView.render(
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No change orders yet. Press a to add one.", "还没有变更单。按 a 新增。"), .dim) }
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
+        c.text(
+            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
+            .dim)
     }
 }

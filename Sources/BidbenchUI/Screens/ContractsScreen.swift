@@ -23,13 +23,23 @@ public enum ContractsScreen {
         guard let cmd = KeyMap.command(for: key, in: .contracts) else { return nil }
         let n = s.workspace.contracts.count
         switch cmd {
-        case .left: s.contracts.contract = max(0, s.contracts.contract - 1); s.contracts.textTop = 0
-        case .right: s.contracts.contract = min(max(0, n - 1), s.contracts.contract + 1); s.contracts.textTop = 0
-        case .up: s.contracts.clause = max(0, s.contracts.clause - 1); s.contracts.textTop = 0
-        case .down: s.contracts.clause = min(ClauseKind.allCases.count - 1, s.contracts.clause + 1); s.contracts.textTop = 0
+        case .left:
+            s.contracts.contract = max(0, s.contracts.contract - 1)
+            s.contracts.textTop = 0
+        case .right:
+            s.contracts.contract = min(max(0, n - 1), s.contracts.contract + 1)
+            s.contracts.textTop = 0
+        case .up:
+            s.contracts.clause = max(0, s.contracts.clause - 1)
+            s.contracts.textTop = 0
+        case .down:
+            s.contracts.clause = min(ClauseKind.allCases.count - 1, s.contracts.clause + 1)
+            s.contracts.textTop = 0
         case .pageDown: s.contracts.textTop = max(1, s.contracts.textTop == 0 ? evidenceLine(s) + 10 : s.contracts.textTop + 10)
         case .pageUp: s.contracts.textTop = max(1, (s.contracts.textTop == 0 ? evidenceLine(s) : s.contracts.textTop) - 10)
-        case .edit: s.contracts.textTop = 0; s.contracts.pane = .text
+        case .edit:
+            s.contracts.textTop = 0
+            s.contracts.pane = .text
         case .changeOrders:
             guard let k = current(s) else { return [] }
             s.modal = .changes(ChangesState(contract: k.id))
@@ -44,7 +54,11 @@ public enum ContractsScreen {
             let now = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.status
             let next = order[((order.firstIndex(of: now) ?? 0) + 1) % order.count]
             let line = s.contracts.scan?.finding(kind).line
-            s.change(s.lang.t("\(s.lang.clause(kind)): \(next?.rawValue ?? "not reviewed")", "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "未审查")")) { ws in
+            s.change(
+                s.lang.t(
+                    "\(s.lang.clause(kind)): \(next?.rawValue ?? "not reviewed")",
+                    "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "未审查")")
+            ) { ws in
                 if let i = ws.reviews.firstIndex(where: { $0.contract == k.id && $0.clause == kind }) {
                     if let next { ws.reviews[i].status = next } else { ws.reviews.remove(at: i) }
                 } else if let next {
@@ -55,8 +69,10 @@ public enum ContractsScreen {
             guard let k = current(s) else { return [] }
             let kind = ClauseKind.allCases[s.contracts.clause]
             let note = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
-            s.modal = .form(Form(purpose: "review-note:\(k.id):\(kind.rawValue)", title: "\(k.id) · \(s.lang.clause(kind))",
-                                 fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note)]))
+            s.modal = .form(
+                Form(
+                    purpose: "review-note:\(k.id):\(kind.rawValue)", title: "\(k.id) · \(s.lang.clause(kind))",
+                    fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note)]))
         default: return nil
         }
         return []
@@ -69,8 +85,11 @@ public enum ContractsScreen {
         let note = f.value("note").trimmed
         let line = s.contracts.scan?.finding(kind).line
         s.change(s.lang.t("Note saved", "备注已保存")) { ws in
-            if let i = ws.reviews.firstIndex(where: { $0.contract == parts[1] && $0.clause == kind }) { ws.reviews[i].note = note }
-            else { ws.reviews.append(ClauseReview(contract: parts[1], clause: kind, status: .negotiate, line: line, note: note)) }
+            if let i = ws.reviews.firstIndex(where: { $0.contract == parts[1] && $0.clause == kind }) {
+                ws.reviews[i].note = note
+            } else {
+                ws.reviews.append(ClauseReview(contract: parts[1], clause: kind, status: .negotiate, line: line, note: note))
+            }
         }
         return nil
     }
@@ -105,17 +124,23 @@ public enum ContractsScreen {
     }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         guard let k = current(s) else {
-            c.text(area.x + 2, area.y + 1, L.t("No contracts in this workspace.", "此工作区还没有合同。"), .dim); return
+            c.text(area.x + 2, area.y + 1, L.t("No contracts in this workspace.", "此工作区还没有合同。"), .dim)
+            return
         }
         let vendor = ws.vendors.first { $0.id == k.vendor }?.name ?? k.vendor
         let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
-        let renew = k.autoRenew ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知") : L.t("no auto-renewal", "不自动续约")
+        let renew =
+            k.autoRenew
+            ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知")
+            : L.t("no auto-renewal", "不自动续约")
         // The title gives way (…) before the value does: a clipped amount would read as a wrong one.
         let head = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · "
         // The renewal terms go first when space is short (the key-dates pane has them too).
-        let terms = "  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))"
+        let terms =
+            "  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))"
         let room = area.width - 2 - TextWidth.of(head) - TextWidth.of(k.title)
         let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms
         let titleRoom = max(8, area.width - 2 - TextWidth.of(head) - TextWidth.of(tail))
@@ -124,7 +149,9 @@ public enum ContractsScreen {
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
-        c.text(listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold, maxWidth: leftW - 1)
+        c.text(
+            listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold,
+            maxWidth: leftW - 1)
         let kinds = ClauseKind.allCases
         let rowsVisible = listArea.height - 1
         let top = max(0, min(s.contracts.clause - rowsVisible / 2, kinds.count - rowsVisible))
@@ -133,7 +160,8 @@ public enum ContractsScreen {
             let f = scan?.finding(kind)
             let review = ws.reviews.first { $0.contract == k.id && $0.clause == kind }
             let flagged = scan?.redFlags.contains { ($0.clause ?? $0.kind.clause) == kind } ?? false
-            let mark: String, st: Style
+            let mark: String
+            let st: Style
             switch review?.status {
             case .ok?: (mark, st) = ("✔", .good)
             case .negotiate?: (mark, st) = ("⚠", .warn)
@@ -160,7 +188,13 @@ public enum ContractsScreen {
         let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
         var bottom = L.t("Red flags: \(flags)", "红旗: \(flags)")
-        if let next { bottom += "  ·  " + L.t("next: \(next.titleEN) \(next.date) (\(next.daysLeft) days)", "下一个日期: \(next.titleZH) \(next.date) (剩 \(next.daysLeft) 天)") }
+        if let next {
+            bottom +=
+                "  ·  "
+                + L.t(
+                    "next: \(next.titleEN) \(next.date) (\(next.daysLeft) days)",
+                    "下一个日期: \(next.titleZH) \(next.date) (剩 \(next.daysLeft) 天)")
+        }
         bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
@@ -168,7 +202,8 @@ public enum ContractsScreen {
     static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
         let L = s.lang
         guard let body = text(s) else {
-            c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width); return
+            c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width)
+            return
         }
         let kind = ClauseKind.allCases[s.contracts.clause]
         let f = scan?.finding(kind)
@@ -178,7 +213,10 @@ public enum ContractsScreen {
         let textH = area.height - 1 - flagRows
         let target = s.contracts.textTop > 0 ? s.contracts.textTop : max(1, (f?.line ?? 1) - 2)
         let first = max(1, min(target, max(1, lines.count - textH + 1)))
-        c.text(area.x, area.y, f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") } ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到"), .bold, maxWidth: area.width)
+        c.text(
+            area.x, area.y,
+            f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
+                ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到"), .bold, maxWidth: area.width)
         for row in 0..<max(0, textH - 1) {
             let n = first + row
             guard n <= lines.count else { break }
@@ -186,29 +224,39 @@ public enum ContractsScreen {
             let hit = n == f?.line
             let flagged = flags.contains { $0.line == n }
             c.text(area.x, y, TextWidth.fit(String(n), 4, right: true), .dim)
-            c.text(area.x + 5, y, String(lines[n - 1]), hit ? Style(fg: flagged ? .red : .cyan, bold: true) : (flagged ? .warn : .plain), maxWidth: area.width - 5)
+            c.text(
+                area.x + 5, y, String(lines[n - 1]), hit ? Style(fg: flagged ? .red : .cyan, bold: true) : (flagged ? .warn : .plain),
+                maxWidth: area.width - 5)
         }
         for (i, fl) in flags.prefix(flagRows).enumerated() {
-            c.text(area.x, area.maxY - flagRows + i, "⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), maxWidth: area.width)
+            c.text(
+                area.x, area.maxY - flagRows + i, "⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red),
+                maxWidth: area.width)
         }
     }
 
     static func renderDates(_ s: AppState, _ k: Contract, into c: inout Canvas, area: Rect) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         c.text(area.x, area.y, L.t("Key dates", "关键日期"), .bold)
         let dates = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today)
         var y = area.y + 1
         for d in dates where y < area.y + area.height / 2 {
             let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
             let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
-            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(L.t(d.titleEN, d.titleZH))", st, maxWidth: area.width); y += 1
+            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(L.t(d.titleEN, d.titleZH))", st, maxWidth: area.width)
+            y += 1
         }
         y += 1
-        c.text(area.x, y, L.t("Change orders", "变更单"), .bold); y += 1
+        c.text(area.x, y, L.t("Change orders", "变更单"), .bold)
+        y += 1
         for e in ChangeOrders.history(of: k, changes: ws.changes) where y < area.maxY {
             let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
-            c.text(area.x, y, "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels))) → \(e.valueAfter.grouped())",
-                   e.applied ? .plain : .dim, maxWidth: area.width); y += 1
+            c.text(
+                area.x, y,
+                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels))) → \(e.valueAfter.grouped())",
+                e.applied ? .plain : .dim, maxWidth: area.width)
+            y += 1
         }
     }
 
@@ -230,7 +278,8 @@ public enum ContractsScreen {
     }
 
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         c.text(area.x, area.y, L.t("Risk heat map (likelihood ↑, impact →)", "风险热图 (可能性 ↑, 影响 →)"), .bold)
         let map = RiskRegister.heatMap(ws.risks)
         c.text(area.x + 6, area.y + 1, "1  2  3  4  5", .dim)
@@ -245,12 +294,18 @@ public enum ContractsScreen {
             }
         }
         var y = area.y + 8
-        let alerts = RiskRegister.alerts(risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
-        c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error); y += 1
-        for a in alerts where y < area.maxY { c.text(area.x, y, "⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn, maxWidth: area.width); y += 1 }
+        let alerts = RiskRegister.alerts(
+            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
+        c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
+        y += 1
+        for a in alerts where y < area.maxY {
+            c.text(area.x, y, "⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn, maxWidth: area.width)
+            y += 1
+        }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
         for r in top where y < area.maxY {
-            c.text(area.x, y, "\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain, maxWidth: area.width); y += 1
+            c.text(area.x, y, "\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain, maxWidth: area.width)
+            y += 1
         }
     }
 }

@@ -11,21 +11,30 @@ public enum DepartmentsScreen {
         var st = st0
         let depts = s.workspace.departments
         switch key {
-        case .escape, .char("q"): s.modal = nil; return
+        case .escape, .char("q"):
+            s.modal = nil
+            return
         case .up, .char("k"): st.selected = max(0, st.selected - 1)
         case .down, .char("j"): st.selected = min(max(0, depts.count - 1), st.selected + 1)
-        case .char("a"): s.modal = .form(form(s, for: nil)); return
+        case .char("a"):
+            s.modal = .form(form(s, for: nil))
+            return
         case .enter, .char("e"):
             guard st.selected < depts.count else { break }
-            s.modal = .form(form(s, for: depts[st.selected])); return
+            s.modal = .form(form(s, for: depts[st.selected]))
+            return
         case .char("d"):
             guard st.selected < depts.count else { break }
             let d = depts[st.selected]
             let n = s.workspace.requirements.filter { $0.department == d.id }.count
             if n > 0 {
-                s.say(s.lang.t("\(d.name) still has \(n) requirement(s): move or delete them first", "\(d.name) 还有 \(n) 条需求: 请先移走或删除"), error: true)
+                s.say(
+                    s.lang.t("\(d.name) still has \(n) requirement(s): move or delete them first", "\(d.name) 还有 \(n) 条需求: 请先移走或删除"),
+                    error: true)
             } else {
-                s.change(s.lang.t("Removed \(d.name) (u to undo)", "已删除 \(d.name) (按 u 撤销)")) { ws in ws.departments.removeAll { $0.id == d.id } }
+                s.change(s.lang.t("Removed \(d.name) (u to undo)", "已删除 \(d.name) (按 u 撤销)")) { ws in
+                    ws.departments.removeAll { $0.id == d.id }
+                }
                 s.requirements.department = nil
                 st.selected = max(0, min(st.selected, s.workspace.departments.count - 1))
             }
@@ -36,11 +45,14 @@ public enum DepartmentsScreen {
 
     static func form(_ s: AppState, for d: Department?) -> Form {
         let L = s.lang
-        return Form(purpose: d.map { "dept-edit:\($0.id)" } ?? "dept-add", title: d.map { L.t("Edit \($0.name)", "编辑 \($0.name)") } ?? L.t("New department", "新增部门"), fields: [
-            FormField(key: "name", label: L.t("Name", "名称"), text: d?.name ?? ""),
-            FormField(key: "contact", label: L.t("Contact", "联系人"), text: d?.contact ?? ""),
-            FormField(key: "head_count", label: L.t("Head count", "人数"), text: d.map { String($0.headCount) } ?? "0"),
-        ])
+        return Form(
+            purpose: d.map { "dept-edit:\($0.id)" } ?? "dept-add",
+            title: d.map { L.t("Edit \($0.name)", "编辑 \($0.name)") } ?? L.t("New department", "新增部门"),
+            fields: [
+                FormField(key: "name", label: L.t("Name", "名称"), text: d?.name ?? ""),
+                FormField(key: "contact", label: L.t("Contact", "联系人"), text: d?.contact ?? ""),
+                FormField(key: "head_count", label: L.t("Head count", "人数"), text: d.map { String($0.headCount) } ?? "0"),
+            ])
     }
 
     static func submit(_ s: inout AppState, _ f: Form) -> String? {
@@ -48,16 +60,21 @@ public enum DepartmentsScreen {
         let name = f.value("name").trimmed
         if name.isEmpty { return L.t("The name is required", "名称不能为空") }
         guard let n = Int(f.value("head_count").trimmed), n >= 0 else {
-            return L.t("Head count must be a whole number ≥ 0, not “\(f.value("head_count"))”", "人数必须是 ≥ 0 的整数, 而不是 “\(f.value("head_count"))”")
+            return L.t(
+                "Head count must be a whole number ≥ 0, not “\(f.value("head_count"))”", "人数必须是 ≥ 0 的整数, 而不是 “\(f.value("head_count"))”")
         }
         if f.purpose == "dept-add" {
             let id = IDSequence.next(after: s.workspace.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
-            s.change(L.t("Added \(name)", "已新增 \(name)")) { ws in ws.departments.append(Department(id: id, name: name, contact: f.value("contact").trimmed, headCount: n)) }
+            s.change(L.t("Added \(name)", "已新增 \(name)")) { ws in
+                ws.departments.append(Department(id: id, name: name, contact: f.value("contact").trimmed, headCount: n))
+            }
         } else {
             let id = String(f.purpose.dropFirst("dept-edit:".count))
             s.change(L.t("Saved \(name)", "已保存 \(name)")) { ws in
                 if let i = ws.departments.firstIndex(where: { $0.id == id }) {
-                    ws.departments[i].name = name; ws.departments[i].contact = f.value("contact").trimmed; ws.departments[i].headCount = n
+                    ws.departments[i].name = name
+                    ws.departments[i].contact = f.value("contact").trimmed
+                    ws.departments[i].headCount = n
                 }
             }
         }
@@ -70,11 +87,18 @@ public enum DepartmentsScreen {
         let ws = s.workspace
         let h = min(s.height - 4, ws.departments.count + 4)
         let r = Rect(x: 4, y: 2, width: s.width - 8, height: h)
-        c.fill(r); c.box(r, .accent, title: L.t("Departments", "部门"))
-        let cols = [Column("ID", 4), Column(L.t("Name", "名称"), 14), Column(L.t("Contact", "联系人"), 12), Column(L.t("Staff", "人数"), 5, right: true), Column(L.t("Reqs", "需求"), 5, right: true)]
-        let rows = ws.departments.map { d in [d.id, d.name, d.contact, String(d.headCount), String(ws.requirements.filter { $0.department == d.id }.count)] }
-        TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: h - 2), columns: cols, rows: rows,
-                         selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (h - 4)))
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Departments", "部门"))
+        let cols = [
+            Column("ID", 4), Column(L.t("Name", "名称"), 14), Column(L.t("Contact", "联系人"), 12), Column(L.t("Staff", "人数"), 5, right: true),
+            Column(L.t("Reqs", "需求"), 5, right: true),
+        ]
+        let rows = ws.departments.map { d in
+            [d.id, d.name, d.contact, String(d.headCount), String(ws.requirements.filter { $0.department == d.id }.count)]
+        }
+        TableView.render(
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: h - 2), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (h - 4)))
         c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d remove · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
     }
 }

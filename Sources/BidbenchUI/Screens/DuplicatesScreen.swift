@@ -15,7 +15,9 @@ public enum DuplicatesScreen {
         var st = st0
         let ps = pairs(s)
         switch key {
-        case .escape, .char("q"): s.modal = nil; return
+        case .escape, .char("q"):
+            s.modal = nil
+            return
         case .up, .char("k"): st.selected = max(0, st.selected - 1)
         case .down, .char("j"): st.selected = min(max(0, ps.count - 1), st.selected + 1)
         case .enter, .char("r"):
@@ -32,9 +34,11 @@ public enum DuplicatesScreen {
     }
 
     static func render(_ s: AppState, _ st: DuplicatesState, into c: inout Canvas) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
-        c.fill(r); c.box(r, .accent, title: L.t("Likely duplicates across departments", "跨部门可能重复的需求"))
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Likely duplicates across departments", "跨部门可能重复的需求"))
         let ps = pairs(s)
         let byID = Dictionary(ws.requirements.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let dept = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -45,9 +49,12 @@ public enum DuplicatesScreen {
             let y = r.y + 1 + i * 2
             let st: Style = i == st.selected ? .selected : .plain
             c.fill(Rect(x: r.x + 1, y: y, width: r.width - 2, height: 1), " ", st)
-            c.text(r.x + 2, y, TextWidth.fit("\(a.id) \(dept[a.department] ?? a.department) \(L.priority(a.priority)) \(a.title)", half), st)
+            c.text(
+                r.x + 2, y, TextWidth.fit("\(a.id) \(dept[a.department] ?? a.department) \(L.priority(a.priority)) \(a.title)", half), st)
             c.text(r.x + 3 + half, y, "⇄", st)
-            c.text(r.x + 5 + half, y, TextWidth.fit("\(b.id) \(dept[b.department] ?? b.department) \(L.priority(b.priority)) \(b.title)", half), st)
+            c.text(
+                r.x + 5 + half, y,
+                TextWidth.fit("\(b.id) \(dept[b.department] ?? b.department) \(L.priority(b.priority)) \(b.title)", half), st)
             c.text(r.maxX - 6, y, "\(Int((p.similarity * 100).rounded()))%", st)
             c.text(r.x + 4, y + 1, "\(L.t("module", "模块")): \(a.module) / \(b.module)", .dim, maxWidth: r.width - 6)
         }

@@ -13,7 +13,9 @@ public enum GatesScreen {
         var st = st0
         let gates = Consolidation.knockoutGates(s.workspace)
         switch key {
-        case .escape, .char("q"): s.modal = nil; return
+        case .escape, .char("q"):
+            s.modal = nil
+            return
         case .up, .char("k"): st.selected = max(0, st.selected - 1)
         case .down, .char("j"): st.selected = min(max(0, gates.count - 1), st.selected + 1)
         case .char(" "), .enter:
@@ -33,8 +35,10 @@ public enum GatesScreen {
             guard st.selected < gates.count else { break }
             let req = gates[st.selected].id
             let note = s.workspace.gates.first { $0.vendor == st.vendor && $0.requirement == req }?.note ?? ""
-            s.modal = .form(Form(purpose: "gate-note:\(st.vendor):\(req)", title: "\(st.vendor) · \(req)",
-                                 fields: [FormField(key: "note", label: s.lang.t("Note", "说明"), text: note)]))
+            s.modal = .form(
+                Form(
+                    purpose: "gate-note:\(st.vendor):\(req)", title: "\(st.vendor) · \(req)",
+                    fields: [FormField(key: "note", label: s.lang.t("Note", "说明"), text: note)]))
             return
         default: break
         }
@@ -62,26 +66,32 @@ public enum GatesScreen {
     }
 
     static func render(_ s: AppState, _ st: GatesState, into c: inout Canvas) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         let name = ws.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
-        c.fill(r); c.box(r, .accent, title: L.t("Must-have gates — \(name)", "必须项 — \(name)"))
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Must-have gates — \(name)", "必须项 — \(name)"))
         let gates = Consolidation.knockoutGates(ws)
         let visible = r.height - 3
         let top = max(0, min(st.selected - visible / 2, gates.count - visible))
         for (i, g) in gates.enumerated().dropFirst(max(0, top)).prefix(visible) {
             let y = r.y + 1 + i - max(0, top)
             let a = ws.gates.first { $0.vendor == st.vendor && $0.requirement == g.id }
-            let (mark, style): (String, Style) = switch a?.answer {
-            case .meets?: ("✔", .good)
-            case .partly?: ("◐", .warn)
-            case .no?: ("✗", .error)
-            case nil: ("?", .dim)
-            }
+            let (mark, style): (String, Style) =
+                switch a?.answer {
+                case .meets?: ("✔", .good)
+                case .partly?: ("◐", .warn)
+                case .no?: ("✗", .error)
+                case nil: ("?", .dim)
+                }
             let answer = a.map { label($0.answer, L) } ?? L.t("no answer", "未答复")
             let line = "\(mark) \(g.id) \(TextWidth.fit(g.title, 30)) \(TextWidth.fit(answer, 8)) \(a?.note ?? "")"
             c.text(r.x + 2, y, TextWidth.fit(line, r.width - 4), i == st.selected ? style.with(reverse: true) : style)
         }
-        c.text(r.x + 2, r.maxY - 1, L.t(" Space answer · n note · Esc close — a “no” knocks the vendor out ", " 空格 答复 · n 说明 · Esc 关闭 — “不满足”即淘汰 "), .dim, maxWidth: r.width - 4)
+        c.text(
+            r.x + 2, r.maxY - 1,
+            L.t(" Space answer · n note · Esc close — a “no” knocks the vendor out ", " 空格 答复 · n 说明 · Esc 关闭 — “不满足”即淘汰 "), .dim,
+            maxWidth: r.width - 4)
     }
 }

@@ -3,7 +3,10 @@ import BidbenchCore
 public struct PricesState: Equatable, Sendable {
     public var vendor: String
     public var selected = 0
-    public init(vendor: String, selected: Int = 0) { self.vendor = vendor; self.selected = selected }
+    public init(vendor: String, selected: Int = 0) {
+        self.vendor = vendor
+        self.selected = selected
+    }
 }
 
 /// Price lines of one vendor (p on the Budget screen): add, edit, delete; the TCO updates at once.
@@ -13,31 +16,43 @@ public enum PricesScreen {
     }
 
     static func handle(_ s: inout AppState, _ st: PricesState, _ key: Key) {
-        let idx = lines(s, st.vendor), vendor = st.vendor
-        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: idx.count,
-                                            form: { form($0, vendor: vendor, index: $1.map { idx[$0] }) },
-                                            delete: { s, row in
-                                                let i = idx[row], item = s.workspace.prices[i].item
-                                                s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
-                                            }) else { return }
+        let idx = lines(s, st.vendor)
+        let vendor = st.vendor
+        guard
+            let selected = ListKeys.apply(
+                key, &s, selected: st.selected, count: idx.count,
+                form: { form($0, vendor: vendor, index: $1.map { idx[$0] }) },
+                delete: { s, row in
+                    let i = idx[row]
+                    let item = s.workspace.prices[i].item
+                    s.change(s.lang.t("Deleted price line \(item) (u to undo)", "已删除报价行 \(item) (按 u 撤销)")) { $0.prices.remove(at: i) }
+                })
+        else { return }
         s.modal = .prices(PricesState(vendor: vendor, selected: selected))
     }
 
     static func form(_ s: AppState, vendor: String, index: Int?) -> Form {
         let L = s.lang
         let p = index.map { s.workspace.prices[$0] }
-        return Form(purpose: "price:\(vendor):\(index.map(String.init) ?? "new")", title: p.map { L.t("Edit \($0.item)", "编辑 \($0.item)") } ?? L.t("New price line", "新增报价行"), fields: [
-            FormField(key: "item", label: L.t("Item", "项目"), text: p?.item ?? ""),
-            FormField(key: "category", label: L.t("Category", "类别"), choices: CostCategory.allCases.map(\.rawValue),
-                      labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue),
-            FormField(key: "model", label: L.t("Pricing model", "计价方式"), choices: PricingModel.allCases.map(\.rawValue),
-                      labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
-            FormField(key: "unit_price", label: L.t("Unit price (% for percent_of_license)", "单价 (许可费比例填 %)"), text: p?.unitPrice.description ?? ""),
-            FormField(key: "quantity", label: L.t("Quantity", "数量"), text: String(p?.quantity ?? 1)),
-            FormField(key: "start_year", label: L.t("Start year (1…)", "起始年 (1…)"), text: p?.startYear.map(String.init) ?? ""),
-            FormField(key: "years", label: L.t("Years", "年数"), text: p?.years.map(String.init) ?? ""),
-            FormField(key: "notes", label: L.t("Notes", "备注"), text: p?.notes ?? ""),
-        ])
+        return Form(
+            purpose: "price:\(vendor):\(index.map(String.init) ?? "new")",
+            title: p.map { L.t("Edit \($0.item)", "编辑 \($0.item)") } ?? L.t("New price line", "新增报价行"),
+            fields: [
+                FormField(key: "item", label: L.t("Item", "项目"), text: p?.item ?? ""),
+                FormField(
+                    key: "category", label: L.t("Category", "类别"), choices: CostCategory.allCases.map(\.rawValue),
+                    labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue),
+                FormField(
+                    key: "model", label: L.t("Pricing model", "计价方式"), choices: PricingModel.allCases.map(\.rawValue),
+                    labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
+                FormField(
+                    key: "unit_price", label: L.t("Unit price (% for percent_of_license)", "单价 (许可费比例填 %)"),
+                    text: p?.unitPrice.description ?? ""),
+                FormField(key: "quantity", label: L.t("Quantity", "数量"), text: String(p?.quantity ?? 1)),
+                FormField(key: "start_year", label: L.t("Start year (1…)", "起始年 (1…)"), text: p?.startYear.map(String.init) ?? ""),
+                FormField(key: "years", label: L.t("Years", "年数"), text: p?.years.map(String.init) ?? ""),
+                FormField(key: "notes", label: L.t("Notes", "备注"), text: p?.notes ?? ""),
+            ])
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
@@ -49,7 +64,8 @@ public enum PricesScreen {
         if item.isEmpty { return L.t("The item is required", "项目不能为空") }
         let priceText = f.value("unit_price").trimmed
         guard let price = Money(parsing: priceText), price.minor >= 0 else {
-            return L.t("Unit price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”", "单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
+            return L.t(
+                "Unit price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”", "单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
         }
         guard let qty = Int(f.value("quantity").trimmed), qty >= 0 else {
             return L.t("Quantity must be a whole number ≥ 0, not “\(f.value("quantity"))”", "数量必须是 ≥ 0 的整数, 而不是 “\(f.value("quantity"))”")
@@ -60,12 +76,14 @@ public enum PricesScreen {
             guard let v = Int(t), v >= 1 else { return (false, nil) }
             return (true, v)
         }
-        let start = optionalYear("start_year"), years = optionalYear("years")
+        let start = optionalYear("start_year")
+        let years = optionalYear("years")
         guard start.ok else { return L.t("Start year must be empty or a year of the horizon (1, 2, …)", "起始年须为空或为第几年 (1, 2, …)") }
         guard years.ok else { return L.t("Years must be empty or a whole number ≥ 1", "年数须为空或 ≥ 1 的整数") }
-        let line = PriceLine(vendor: parts[1], item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,
-                             model: PricingModel(rawValue: f.value("model")) ?? .one_time, unitPrice: price, quantity: qty,
-                             startYear: start.value, years: years.value, notes: f.value("notes").trimmed)
+        let line = PriceLine(
+            vendor: parts[1], item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,
+            model: PricingModel(rawValue: f.value("model")) ?? .one_time, unitPrice: price, quantity: qty,
+            startYear: start.value, years: years.value, notes: f.value("notes").trimmed)
         if parts[2] == "new" {
             s.change(L.t("Added \(item)", "已新增 \(item)")) { ws in
                 let last = ws.prices.lastIndex { $0.vendor == parts[1] }.map { $0 + 1 } ?? ws.prices.count
@@ -73,7 +91,8 @@ public enum PricesScreen {
             }
         } else if let i = Int(parts[2]), i < s.workspace.prices.count {
             s.change(L.t("Updated \(item)", "已更新 \(item)")) { ws in
-                var l = line; l.extra = ws.prices[i].extra
+                var l = line
+                l.extra = ws.prices[i].extra
                 ws.prices[i] = l
             }
         }
@@ -85,18 +104,28 @@ public enum PricesScreen {
         let L = s.lang
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
         let name = s.workspace.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
-        c.fill(r); c.box(r, .accent, title: L.t("Price lines — \(name)", "报价行 — \(name)"))
-        let cols = TableView.layout([Column(L.t("Item", "项目"), 16), Column(L.t("Category", "类别"), 10), Column(L.t("Model", "计价方式"), 18),
-                                     Column(L.t("Unit", "单价"), 11, right: true), Column(L.t("Qty", "数量"), 5, right: true),
-                                     Column(L.t("Start", "起始"), 5, right: true), Column(L.t("Years", "年数"), 5, right: true)],
-                                    total: r.width - 4, flex: 0)
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Price lines — \(name)", "报价行 — \(name)"))
+        let cols = TableView.layout(
+            [
+                Column(L.t("Item", "项目"), 16), Column(L.t("Category", "类别"), 10), Column(L.t("Model", "计价方式"), 18),
+                Column(L.t("Unit", "单价"), 11, right: true), Column(L.t("Qty", "数量"), 5, right: true),
+                Column(L.t("Start", "起始"), 5, right: true), Column(L.t("Years", "年数"), 5, right: true),
+            ],
+            total: r.width - 4, flex: 0)
         let rows = lines(s, st.vendor).map { i -> [String] in
             let p = s.workspace.prices[i]
             let unit = p.model == .percent_of_license ? p.unitPrice.description + "%" : p.unitPrice.grouped()
-            return [p.item, L.category(p.category), p.model.rawValue, unit, String(p.quantity), p.startYear.map(String.init) ?? "", p.years.map(String.init) ?? ""]
+            return [
+                p.item, L.category(p.category), p.model.rawValue, unit, String(p.quantity), p.startYear.map(String.init) ?? "",
+                p.years.map(String.init) ?? "",
+            ]
         }
-        TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-                         selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
+        TableView.render(
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        c.text(
+            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
+            .dim)
     }
 }

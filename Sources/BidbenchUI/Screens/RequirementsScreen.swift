@@ -25,7 +25,9 @@ public enum RequirementsScreen {
     public static func visibleRows(_ s: AppState) -> [Requirement] {
         let st = s.requirements
         let dept = st.department.flatMap { $0 < s.workspace.departments.count ? s.workspace.departments[$0].id : nil }
-        var rows = dept == nil && st.priority == nil && st.status == nil && st.module == nil ? s.workspace.requirements
+        var rows =
+            dept == nil && st.priority == nil && st.status == nil && st.module == nil
+            ? s.workspace.requirements
             : s.workspace.requirements.filter { r in
                 (dept == nil || r.department == dept) && (st.priority == nil || r.priority == st.priority)
                     && (st.status == nil || r.status == st.status) && (st.module == nil || r.module == st.module)
@@ -69,7 +71,9 @@ public enum RequirementsScreen {
         case .delete:
             guard s.requirements.selected < rows.count else { return [] }
             let r = rows[s.requirements.selected]
-            s.modal = .confirm(question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id))
+            s.modal = .confirm(
+                question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id)
+            )
         case .search: s.modal = .prompt(kind: .search, field: TextField())
         case .survey: SurveyScreen.start(&s)
         case .duplicates: s.modal = .duplicates(DuplicatesState())
@@ -106,8 +110,9 @@ public enum RequirementsScreen {
             s.requirements.selected = 0
         default: return nil
         }
-        s.requirements.offset = TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset,
-                                                 visible: tableArea(s, App.body(s)).height - 1)
+        s.requirements.offset = TableView.scroll(
+            selected: s.requirements.selected, offset: s.requirements.offset,
+            visible: tableArea(s, App.body(s)).height - 1)
         return []
     }
 
@@ -142,23 +147,30 @@ public enum RequirementsScreen {
         if depts.isEmpty {
             fields.append(FormField(key: "department", label: L.t("Department", "部门"), text: defaultDept))
         } else {
-            fields.append(FormField(key: "department", label: L.t("Department", "部门"), choices: depts.map(\.id), labels: depts.map(\.name), selected: defaultDept))
+            fields.append(
+                FormField(
+                    key: "department", label: L.t("Department", "部门"), choices: depts.map(\.id), labels: depts.map(\.name),
+                    selected: defaultDept))
         }
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
             FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
             FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? ""),
-            FormField(key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
-                      labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
+            FormField(
+                key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
+                labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
             FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3"),
             FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? ""),
-            FormField(key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
-                      labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
+            FormField(
+                key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
+                labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
         ]
         let criteria = s.workspace.criteria.filter { $0.source == .panel }
         if !criteria.isEmpty {
-            fields.append(FormField(key: "criterion", label: L.t("Criterion", "评价准则"), choices: [""] + criteria.map(\.id),
-                                    labels: [L.t("(none)", "(未归入)")] + criteria.map(\.name), selected: r?.criterion ?? ""))
+            fields.append(
+                FormField(
+                    key: "criterion", label: L.t("Criterion", "评价准则"), choices: [""] + criteria.map(\.id),
+                    labels: [L.t("(none)", "(未归入)")] + criteria.map(\.name), selected: r?.criterion ?? ""))
         }
         let title = r.map { L.t("Edit requirement \($0.id)", "编辑需求 \($0.id)") } ?? L.t("New requirement", "新增需求")
         return Form(purpose: r.map { "edit:\($0.id)" } ?? "add", title: title, fields: fields)
@@ -178,9 +190,10 @@ public enum RequirementsScreen {
             let id = nextID(s.workspace)
             let dept = f.value("department")
             let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
-            var r = Requirement(id: id, department: dept, module: f.value("module").trimmed, title: title,
-                                detail: f.value("detail").trimmed, priority: priority, weight: weight,
-                                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
+            var r = Requirement(
+                id: id, department: dept, module: f.value("module").trimmed, title: title,
+                detail: f.value("detail").trimmed, priority: priority, weight: weight,
+                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
             r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
             s.change(L.t("Added \(id)", "已新增 \(id)")) { ws in
                 ws.requirements.append(r)
@@ -209,7 +222,7 @@ public enum RequirementsScreen {
     static func delete(_ s: inout AppState, id: String) {
         s.change(s.lang.t("Deleted \(id) (u to undo)", "已删除 \(id) (按 u 撤销)")) { ws in
             ws.requirements.removeAll { $0.id == id }
-            ws.gates.removeAll { $0.requirement == id }   // the vendors' answers to it go with it (u brings both back)
+            ws.gates.removeAll { $0.requirement == id }  // the vendors' answers to it go with it (u brings both back)
         }
         App.clampSelections(&s)
     }
@@ -233,33 +246,44 @@ public enum RequirementsScreen {
         for (i, d) in ws.departments.enumerated() {
             let n = perDept[d.id] ?? 0
             let label = "\(d.name) \(n)"
-            if x + TextWidth.of(label) >= area.maxX - 14 { c.text(x, area.y, "…", .dim); break }
+            if x + TextWidth.of(label) >= area.maxX - 14 {
+                c.text(x, area.y, "…", .dim)
+                break
+            }
             x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
         }
         var filters: [String] = []
         if let p = s.requirements.priority { filters.append(L.priority(p)) }
         if let st = s.requirements.status { filters.append(L.status(st)) }
         if let m = s.requirements.module { filters.append(m) }
-        if s.requirements.sort != .id { filters.append(L.t("by \(s.requirements.sort.rawValue)", "按\(sortLabel(s.requirements.sort, L))排序")) }
+        if s.requirements.sort != .id {
+            filters.append(L.t("by \(s.requirements.sort.rawValue)", "按\(sortLabel(s.requirements.sort, L))排序"))
+        }
         if !filters.isEmpty {
             let f = L.t("filter: ", "筛选: ") + filters.joined(separator: " · ")
             c.text(area.maxX - TextWidth.of(f) - 1, area.y, f, .warn)
         }
         let rows = visibleRows(s)
         let t = tableArea(s, area)
-        let cols = TableView.layout([
-            Column("ID", 4), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
-            Column(L.t("Requirement", "需求"), 20), Column(L.t("Prio", "优先"), 6), Column(L.t("Wt", "权"), 3, right: true),
-            Column(L.t("Status", "状态"), 9),
-        ], total: t.width - 1, flex: 3)
+        let cols = TableView.layout(
+            [
+                Column("ID", 4), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
+                Column(L.t("Requirement", "需求"), 20), Column(L.t("Prio", "优先"), 6), Column(L.t("Wt", "权"), 3, right: true),
+                Column(L.t("Status", "状态"), 9),
+            ], total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let first = min(offset(s), rows.count)
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
-            [r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight), L.status(r.status)]
+            [
+                r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight),
+                L.status(r.status),
+            ]
         }
-        TableView.render(into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,
-                         selected: rows.isEmpty ? nil : s.requirements.selected - first, offset: 0) { i in
+        TableView.render(
+            into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,
+            selected: rows.isEmpty ? nil : s.requirements.selected - first, offset: 0
+        ) { i in
             switch rows[first + i].status {
             case .dropped, .merged: return .dim
             default: return rows[first + i].priority == .must ? Style(bold: true) : .plain
@@ -272,11 +296,17 @@ public enum RequirementsScreen {
         let dy = t.maxY
         if s.requirements.selected < rows.count {
             let r = rows[s.requirements.selected]
-            c.text(area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold,
+                maxWidth: area.width - 2)
             var perPriority: [Priority: Int] = [:]
-            for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed { perPriority[rows[i].priority, default: 0] += 1 }
+            for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed {
+                perPriority[rows[i].priority, default: 0] += 1
+            }
             let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
-            c.text(area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim,
+                maxWidth: area.width - 2)
         }
     }
 }
@@ -296,4 +326,3 @@ public func formatNumber(_ d: Double) -> String {
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
     return String(d)
 }
-

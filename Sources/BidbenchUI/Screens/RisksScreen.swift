@@ -12,12 +12,15 @@ public enum RisksScreen {
     static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"]
 
     static func handle(_ s: inout AppState, _ st: RisksState, _ key: Key) {
-        guard let selected = ListKeys.apply(key, &s, selected: st.selected, count: s.workspace.risks.count,
-                                            form: { form($0, index: $1) },
-                                            delete: { s, i in
-                                                let id = s.workspace.risks[i].id
-                                                s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
-                                            }) else { return }
+        guard
+            let selected = ListKeys.apply(
+                key, &s, selected: st.selected, count: s.workspace.risks.count,
+                form: { form($0, index: $1) },
+                delete: { s, i in
+                    let id = s.workspace.risks[i].id
+                    s.change(s.lang.t("Deleted risk \(id) (u to undo)", "已删除风险 \(id) (按 u 撤销)")) { $0.risks.remove(at: i) }
+                })
+        else { return }
         s.modal = .risks(RisksState(selected: selected))
     }
 
@@ -44,21 +47,27 @@ public enum RisksScreen {
         // A trigger typed in the CSV that Bidbench does not evaluate is kept as a choice, never dropped.
         let trigger = r?.trigger ?? ""
         let choices = triggers.contains(trigger) ? triggers : triggers + [trigger]
-        return Form(purpose: "risk:\(index.map(String.init) ?? "new")", title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"), fields: [
-            FormField(key: "id", label: L.t("ID", "编号"), text: r?.id ?? nextId(s.workspace.risks)),
-            FormField(key: "title", label: L.t("Risk", "风险"), text: r?.title ?? ""),
-            FormField(key: "type", label: L.t("Type", "类型"), choices: RiskType.allCases.map(\.rawValue),
-                      labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue),
-            FormField(key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3"),
-            FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3"),
-            FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? ""),
-            FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
-            FormField(key: "trigger", label: L.t("Early warning", "预警条件"), choices: choices,
-                      labels: choices.map { triggerLabel($0, L) }, selected: trigger),
-            FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? ""),
-            FormField(key: "status", label: L.t("Status", "状态"), choices: statuses,
-                      labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
-        ])
+        return Form(
+            purpose: "risk:\(index.map(String.init) ?? "new")",
+            title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"),
+            fields: [
+                FormField(key: "id", label: L.t("ID", "编号"), text: r?.id ?? nextId(s.workspace.risks)),
+                FormField(key: "title", label: L.t("Risk", "风险"), text: r?.title ?? ""),
+                FormField(
+                    key: "type", label: L.t("Type", "类型"), choices: RiskType.allCases.map(\.rawValue),
+                    labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue),
+                FormField(key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3"),
+                FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3"),
+                FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? ""),
+                FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
+                FormField(
+                    key: "trigger", label: L.t("Early warning", "预警条件"), choices: choices,
+                    labels: choices.map { triggerLabel($0, L) }, selected: trigger),
+                FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? ""),
+                FormField(
+                    key: "status", label: L.t("Status", "状态"), choices: statuses,
+                    labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
+            ])
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
@@ -66,7 +75,8 @@ public enum RisksScreen {
         let L = s.lang
         let which = f.purpose.dropFirst("risk:".count)
         let index = Int(which)
-        let id = f.value("id").trimmed, title = f.value("title").trimmed
+        let id = f.value("id").trimmed
+        let title = f.value("title").trimmed
         if id.isEmpty { return L.t("The ID is required", "编号不能为空") }
         if s.workspace.risks.enumerated().contains(where: { $0.element.id == id && $0.offset != index }) {
             return L.t("Risk \(id) already exists", "风险 \(id) 已存在")
@@ -77,26 +87,32 @@ public enum RisksScreen {
             return v
         }
         guard let likelihood = level("likelihood") else {
-            return L.t("Likelihood must be a whole number 1–5, not “\(f.value("likelihood"))”", "可能性必须是 1–5 的整数, 而不是 “\(f.value("likelihood"))”")
+            return L.t(
+                "Likelihood must be a whole number 1–5, not “\(f.value("likelihood"))”", "可能性必须是 1–5 的整数, 而不是 “\(f.value("likelihood"))”")
         }
         guard let impact = level("impact") else {
             return L.t("Impact must be a whole number 1–5, not “\(f.value("impact"))”", "影响必须是 1–5 的整数, 而不是 “\(f.value("impact"))”")
         }
-        let trigger = f.value("trigger"), threshold = f.value("threshold").trimmed
+        let trigger = f.value("trigger")
+        let threshold = f.value("threshold").trimmed
         switch trigger {
         case "milestone_overdue", "notice_within":
             guard let days = Int(threshold), days >= 0 else {
-                return L.t("The threshold of this warning is a number of days ≥ 0, not “\(threshold)”", "该预警的阈值是 ≥ 0 的天数, 而不是 “\(threshold)”")
+                return L.t(
+                    "The threshold of this warning is a number of days ≥ 0, not “\(threshold)”", "该预警的阈值是 ≥ 0 的天数, 而不是 “\(threshold)”")
             }
         case "budget_used":
             guard RiskRegister.fraction(threshold) != nil else {
-                return L.t("The threshold of a budget warning is a share such as 90% or 0.9, not “\(threshold)”", "预算预警的阈值是比例, 如 90% 或 0.9, 而不是 “\(threshold)”")
+                return L.t(
+                    "The threshold of a budget warning is a share such as 90% or 0.9, not “\(threshold)”",
+                    "预算预警的阈值是比例, 如 90% 或 0.9, 而不是 “\(threshold)”")
             }
         default: break
         }
-        var risk = Risk(id: id, type: RiskType(rawValue: f.value("type")) ?? .technical, title: title, likelihood: likelihood, impact: impact,
-                        mitigation: f.value("mitigation").trimmed, owner: f.value("owner").trimmed, trigger: trigger,
-                        threshold: trigger.isEmpty ? "" : threshold, status: f.value("status"))
+        var risk = Risk(
+            id: id, type: RiskType(rawValue: f.value("type")) ?? .technical, title: title, likelihood: likelihood, impact: impact,
+            mitigation: f.value("mitigation").trimmed, owner: f.value("owner").trimmed, trigger: trigger,
+            threshold: trigger.isEmpty ? "" : threshold, status: f.value("status"))
         if let index, index < s.workspace.risks.count {
             risk.extra = s.workspace.risks[index].extra
             s.change(L.t("Updated risk \(id)", "已更新风险 \(id)")) { $0.risks[index] = risk }
@@ -111,19 +127,28 @@ public enum RisksScreen {
     static func render(_ s: AppState, _ st: RisksState, into c: inout Canvas) {
         let L = s.lang
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
-        c.fill(r); c.box(r, .accent, title: L.t("Risk register", "风险登记册"))
-        let cols = TableView.layout([Column(L.t("ID", "编号"), 5), Column(L.t("Risk", "风险"), 20), Column(L.t("Type", "类型"), 8),
-                                     Column("L×I", 7, right: true), Column(L.t("Owner", "负责人"), 10), Column(L.t("Warning", "预警"), 12),
-                                     Column(L.t("Status", "状态"), 6)],
-                                    total: r.width - 4, flex: 1)
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Risk register", "风险登记册"))
+        let cols = TableView.layout(
+            [
+                Column(L.t("ID", "编号"), 5), Column(L.t("Risk", "风险"), 20), Column(L.t("Type", "类型"), 8),
+                Column("L×I", 7, right: true), Column(L.t("Owner", "负责人"), 10), Column(L.t("Warning", "预警"), 12),
+                Column(L.t("Status", "状态"), 6),
+            ],
+            total: r.width - 4, flex: 1)
         let rows = s.workspace.risks.map { k -> [String] in
             let warn = k.trigger.isEmpty ? "" : "\(triggerLabel(k.trigger, L, short: true)) \(k.threshold)"
-            return [k.id, k.title, ReportLabels.riskType(k.type, L.labels), "\(k.likelihood)×\(k.impact)=\(k.likelihood * k.impact)",
-                    k.owner, warn, statusLabel(k.status, L)]
+            return [
+                k.id, k.title, ReportLabels.riskType(k.type, L.labels), "\(k.likelihood)×\(k.impact)=\(k.likelihood * k.impact)",
+                k.owner, warn, statusLabel(k.status, L),
+            ]
         }
-        TableView.render(into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-                         selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        TableView.render(
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "), .dim)
+        c.text(
+            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
+            .dim)
     }
 }

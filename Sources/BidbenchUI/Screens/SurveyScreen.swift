@@ -19,8 +19,14 @@ public enum SurveyScreen {
     static func questions(_ s: AppState) -> [SurveyQuestion] { s.workspace.survey.isEmpty ? Survey.defaultQuestions : s.workspace.survey }
 
     static func start(_ s: inout AppState) {
-        guard !s.readOnly else { s.say(s.readOnlyReason, error: true); return }
-        guard !s.workspace.departments.isEmpty else { s.say(s.lang.t("Add a department first (D)", "请先新增部门 (D)"), error: true); return }
+        guard !s.readOnly else {
+            s.say(s.readOnlyReason, error: true)
+            return
+        }
+        guard !s.workspace.departments.isEmpty else {
+            s.say(s.lang.t("Add a department first (D)", "请先新增部门 (D)"), error: true)
+            return
+        }
         var st = SurveyState(questions: questions(s).count)
         if let d = s.requirements.department { st.department = s.workspace.departments[d].id }
         s.modal = .survey(st)
@@ -34,21 +40,27 @@ public enum SurveyScreen {
             case .up, .char("k"): st.pick = max(0, st.pick - 1)
             case .down, .char("j"): st.pick = min(depts.count - 1, st.pick + 1)
             case .enter: st.department = depts[st.pick].id
-            case .escape: s.modal = nil; return
+            case .escape:
+                s.modal = nil
+                return
             default: break
             }
-            s.modal = .survey(st); return
+            s.modal = .survey(st)
+            return
         }
         switch key {
         case .escape:
             record(&s, &st, department: dept)
             s.modal = nil
-            s.say(s.lang.t("Survey closed: \(st.recorded.count) requirement(s) recorded \(st.recorded.joined(separator: " "))",
-                           "调研结束: 共记录 \(st.recorded.count) 条需求 \(st.recorded.joined(separator: " "))"))
+            s.say(
+                s.lang.t(
+                    "Survey closed: \(st.recorded.count) requirement(s) recorded \(st.recorded.joined(separator: " "))",
+                    "调研结束: 共记录 \(st.recorded.count) 条需求 \(st.recorded.joined(separator: " "))"))
             return
         case .enter, .tab:
-            if st.question < questions(s).count - 1 { st.question += 1 }
-            else {
+            if st.question < questions(s).count - 1 {
+                st.question += 1
+            } else {
                 record(&s, &st, department: dept)
                 st.answers = Array(repeating: TextField(), count: questions(s).count)
                 st.question = 0
@@ -65,16 +77,23 @@ public enum SurveyScreen {
     static func record(_ s: inout AppState, _ st: inout SurveyState, department: String) {
         let id = RequirementsScreen.nextID(s.workspace)
         let name = s.workspace.departments.first { $0.id == department }?.name ?? department
-        guard let r = Survey.requirement(id: id, department: department, departmentName: name, date: s.today,
-                                         questions: questions(s), answers: st.answers.map(\.text), lang: s.lang.rawValue) else { return }
-        s.change(s.lang.t("Recorded \(id) \(r.title)", "已记录 \(id) \(r.title)")) { ws in ws.requirements.append(r); ws.requirements.sort { $0.id < $1.id } }
+        guard
+            let r = Survey.requirement(
+                id: id, department: department, departmentName: name, date: s.today,
+                questions: questions(s), answers: st.answers.map(\.text), lang: s.lang.rawValue)
+        else { return }
+        s.change(s.lang.t("Recorded \(id) \(r.title)", "已记录 \(id) \(r.title)")) { ws in
+            ws.requirements.append(r)
+            ws.requirements.sort { $0.id < $1.id }
+        }
         st.recorded.append(id)
     }
 
     static func render(_ s: AppState, _ st: SurveyState, into c: inout Canvas) {
         let L = s.lang
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
-        c.fill(r); c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
+        c.fill(r)
+        c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
         guard let dept = st.department else {
             c.text(r.x + 2, r.y + 1, L.t("Which department? (↑↓, Enter)", "哪个部门? (↑↓, Enter)"), .bold)
             for (i, d) in s.workspace.departments.enumerated() where r.y + 3 + i < r.maxY - 1 {
@@ -84,14 +103,20 @@ public enum SurveyScreen {
         }
         let name = s.workspace.departments.first { $0.id == dept }?.name ?? dept
         let q = questions(s)[st.question]
-        c.text(r.x + 2, r.y + 1, "\(name) · \(s.today) · \(L.t("question", "问题")) \(st.question + 1)/\(questions(s).count) · \(L.t("recorded", "已记录")) \(st.recorded.count)", .dim, maxWidth: r.width - 4)
+        c.text(
+            r.x + 2, r.y + 1,
+            "\(name) · \(s.today) · \(L.t("question", "问题")) \(st.question + 1)/\(questions(s).count) · \(L.t("recorded", "已记录")) \(st.recorded.count)",
+            .dim, maxWidth: r.width - 4)
         c.text(r.x + 2, r.y + 3, L.t(q.en.isEmpty ? q.zh : q.en, q.zh.isEmpty ? q.en : q.zh), .bold, maxWidth: r.width - 4)
         st.answers[st.question].render(into: &c, x: r.x + 4, y: r.y + 5, width: r.width - 8, focused: true, style: Style(underline: true))
         // Earlier answers of this round.
         var y = r.y + 7
         for (i, a) in st.answers.enumerated() where i != st.question && !a.text.isEmpty && y < r.maxY - 2 {
-            c.text(r.x + 4, y, "\(L.t(questions(s)[i].en, questions(s)[i].zh)) \(a.text)", .dim, maxWidth: r.width - 8); y += 1
+            c.text(r.x + 4, y, "\(L.t(questions(s)[i].en, questions(s)[i].zh)) \(a.text)", .dim, maxWidth: r.width - 8)
+            y += 1
         }
-        c.text(r.x + 2, r.maxY - 1, L.t(" Enter next · ↑ back · Esc finish (answers are kept) ", " Enter 下一题 · ↑ 上一题 · Esc 结束 (已答内容保留) "), .dim, maxWidth: r.width - 4)
+        c.text(
+            r.x + 2, r.maxY - 1, L.t(" Enter next · ↑ back · Esc finish (answers are kept) ", " Enter 下一题 · ↑ 上一题 · Esc 结束 (已答内容保留) "),
+            .dim, maxWidth: r.width - 4)
     }
 }

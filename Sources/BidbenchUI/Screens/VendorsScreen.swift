@@ -33,7 +33,8 @@ public enum VendorsScreen {
 
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
         guard let cmd = KeyMap.command(for: key, in: .vendors) else { return nil }
-        let nv = s.workspace.vendors.count, nc = leaves(s.workspace).count
+        let nv = s.workspace.vendors.count
+        let nc = leaves(s.workspace).count
         // An evaluator scores; everything that changes the panel's view belongs to the lead.
         let leadOnly: Set<Command> = [.add, .edit, .delete, .ahp, .gates, .reveal, .methodNext, .weightUp, .weightDown]
         if s.evaluator != nil && leadOnly.contains(cmd) {
@@ -56,25 +57,41 @@ public enum VendorsScreen {
             let v = s.workspace.vendors[s.vendors.vendor]
             let contracts = s.workspace.contracts.filter { $0.vendor == v.id }.map(\.id)
             if !contracts.isEmpty {
-                s.say(s.lang.t("\(v.name) has contract(s) \(contracts.joined(separator: ", ")): remove them first", "\(v.name) 还有合同 \(contracts.joined(separator: ", ")): 请先删除合同"), error: true)
+                s.say(
+                    s.lang.t(
+                        "\(v.name) has contract(s) \(contracts.joined(separator: ", ")): remove them first",
+                        "\(v.name) 还有合同 \(contracts.joined(separator: ", ")): 请先删除合同"), error: true)
                 return []
             }
-            s.modal = .confirm(question: s.lang.t("Delete vendor \(v.id) \(v.name) and its prices and scores? (y/n)",
-                                                  "删除供应商 \(v.id) \(v.name) 及其报价和评分? (y/n)"), action: .deleteVendor(id: v.id))
+            s.modal = .confirm(
+                question: s.lang.t(
+                    "Delete vendor \(v.id) \(v.name) and its prices and scores? (y/n)",
+                    "删除供应商 \(v.id) \(v.name) 及其报价和评分? (y/n)"), action: .deleteVendor(id: v.id))
         case .score:
             let leaf = leaves(s.workspace)
             guard s.vendors.vendor < nv, s.vendors.criterion < leaf.count else { return [] }
             let cr = leaf[s.vendors.criterion]
-            guard cr.source == .panel else { s.say(s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价"), error: true); return [] }
+            guard cr.source == .panel else {
+                s.say(s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价"), error: true)
+                return []
+            }
             guard let who = s.evaluator else {
-                s.say(s.lang.t("Start with --as NAME to score as an evaluator", "请用 --as 姓名 以评委身份启动后打分"), error: true); return []
+                s.say(s.lang.t("Start with --as NAME to score as an evaluator", "请用 --as 姓名 以评委身份启动后打分"), error: true)
+                return []
             }
             let v = s.workspace.vendors[s.vendors.vendor]
             let mine = s.workspace.scores[who]?.first { $0.vendor == v.id && $0.criterion == cr.id }
-            s.modal = .form(Form(purpose: "score:\(v.id):\(cr.id)", title: "\(who) · \(v.name) · \(cr.name)", fields: [
-                FormField(key: "score", label: s.lang.t("Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"), text: mine.map { formatNumber($0.score) } ?? ""),
-                FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
-            ]))
+            s.modal = .form(
+                Form(
+                    purpose: "score:\(v.id):\(cr.id)", title: "\(who) · \(v.name) · \(cr.name)",
+                    fields: [
+                        FormField(
+                            key: "score",
+                            label: s.lang.t(
+                                "Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"),
+                            text: mine.map { formatNumber($0.score) } ?? ""),
+                        FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
+                    ]))
         case .ahp:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             AHPScreen.open(&s)
@@ -83,7 +100,9 @@ public enum VendorsScreen {
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
             let now = !s.workspace.settings.revealed
-            s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) { $0.settings.revealed = now }
+            s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) {
+                $0.settings.revealed = now
+            }
         case .methodNext:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let methods = ["wsm", "topsis", "cn"]
@@ -112,15 +131,20 @@ public enum VendorsScreen {
 
     static func form(_ s: AppState, for v: Vendor?) -> Form {
         let L = s.lang
-        return Form(purpose: v.map { "vendor-edit:\($0.id)" } ?? "vendor-add", title: v.map { L.t("Edit vendor \($0.id)", "编辑供应商 \($0.id)") } ?? L.t("New vendor", "新增供应商"), fields: [
-            FormField(key: "name", label: L.t("Name", "名称"), text: v?.name ?? ""),
-            FormField(key: "contact", label: L.t("Contact", "联系人"), text: v?.contact ?? ""),
-            FormField(key: "qualifications", label: L.t("Qualifications", "资质"), text: v?.qualifications ?? ""),
-            FormField(key: "references", label: L.t("References", "案例"), text: v?.references ?? ""),
-            FormField(key: "notes", label: L.t("Notes", "备注"), text: v?.notes ?? ""),
-            FormField(key: "sme", label: L.t("Small/micro", "中小微企业"), choices: ["false", "true"], labels: [L.t("no", "否"), L.t("yes", "是")], selected: (v?.sme ?? false) ? "true" : "false"),
-            FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? ""),
-        ])
+        return Form(
+            purpose: v.map { "vendor-edit:\($0.id)" } ?? "vendor-add",
+            title: v.map { L.t("Edit vendor \($0.id)", "编辑供应商 \($0.id)") } ?? L.t("New vendor", "新增供应商"),
+            fields: [
+                FormField(key: "name", label: L.t("Name", "名称"), text: v?.name ?? ""),
+                FormField(key: "contact", label: L.t("Contact", "联系人"), text: v?.contact ?? ""),
+                FormField(key: "qualifications", label: L.t("Qualifications", "资质"), text: v?.qualifications ?? ""),
+                FormField(key: "references", label: L.t("References", "案例"), text: v?.references ?? ""),
+                FormField(key: "notes", label: L.t("Notes", "备注"), text: v?.notes ?? ""),
+                FormField(
+                    key: "sme", label: L.t("Small/micro", "中小微企业"), choices: ["false", "true"], labels: [L.t("no", "否"), L.t("yes", "是")],
+                    selected: (v?.sme ?? false) ? "true" : "false"),
+                FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? ""),
+            ])
     }
 
     /// Stores the acting evaluator's score from the score form.
@@ -131,14 +155,20 @@ public enum VendorsScreen {
         let scale = s.workspace.settings.scale
         let text = f.value("score").trimmed
         guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
-            return L.t("Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”", "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”")
+            return L.t(
+                "Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”",
+                "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”")
         }
         let score = Score(vendor: parts[1], criterion: parts[2], score: v, note: f.value("note").trimmed)
         s.change(L.t("Scored \(formatNumber(v))", "已打分 \(formatNumber(v))")) { ws in
             var list = ws.scores[who] ?? []
             if let i = list.firstIndex(where: { $0.vendor == score.vendor && $0.criterion == score.criterion }) {
-                var kept = score; kept.extra = list[i].extra; list[i] = kept
-            } else { list.append(score) }
+                var kept = score
+                kept.extra = list[i].extra
+                list[i] = kept
+            } else {
+                list.append(score)
+            }
             ws.scores[who] = list.sorted { ($0.vendor, $0.criterion) < ($1.vendor, $1.criterion) }
         }
         return nil
@@ -152,14 +182,20 @@ public enum VendorsScreen {
         var bid: Money?
         if !priceText.isEmpty {
             guard let m = Money(parsing: priceText), m.minor >= 0 else {
-                return L.t("Bid price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”", "投标报价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
+                return L.t(
+                    "Bid price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",
+                    "投标报价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
             }
             bid = m
         }
         func fill(_ v: inout Vendor) {
-            v.name = name; v.contact = f.value("contact").trimmed; v.qualifications = f.value("qualifications").trimmed
-            v.references = f.value("references").trimmed; v.notes = f.value("notes").trimmed
-            v.sme = f.value("sme") == "true"; v.bidPrice = bid
+            v.name = name
+            v.contact = f.value("contact").trimmed
+            v.qualifications = f.value("qualifications").trimmed
+            v.references = f.value("references").trimmed
+            v.notes = f.value("notes").trimmed
+            v.sme = f.value("sme") == "true"
+            v.bidPrice = bid
         }
         if f.purpose == "vendor-add" {
             var v = Vendor(id: IDSequence.next(after: s.workspace.vendors.map(\.id), defaultPrefix: "V"), name: name)
@@ -223,8 +259,10 @@ public enum VendorsScreen {
     static func compute(_ s: AppState, key: String, basis: EvaluationBasis = EvaluationBasis()) -> VendorsCache {
         var basis = basis
         switch evaluation(s, basis: &basis) {
-        case .success(let ev): return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), basis: basis)
-        case .failure(let e): return VendorsCache(key: key, evaluation: nil, error: e.text(chinese: s.lang == .zh), sensitivity: nil, basis: basis)
+        case .success(let ev):
+            return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), basis: basis)
+        case .failure(let e):
+            return VendorsCache(key: key, evaluation: nil, error: e.text(chinese: s.lang == .zh), sensitivity: nil, basis: basis)
         }
     }
 
@@ -252,17 +290,22 @@ public enum VendorsScreen {
     }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
-        let L = s.lang, ws = s.workspace
+        let L = s.lang
+        let ws = s.workspace
         let leaf = leaves(ws)
         let (labelW, colW) = columns(s)
         let who = s.evaluator.map { L.t("scoring as \($0)", "以\($0)身份打分") } ?? L.t("lead", "主持人")
-        let blind = ws.settings.revealed ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
-        var header = "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        let blind =
+            ws.settings.revealed
+            ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
+        var header =
+            "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
         let results = results(s)
         let ev = results.evaluation
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
-                header += "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
+                header +=
+                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
@@ -271,7 +314,8 @@ public enum VendorsScreen {
         let hy = area.y + 1
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))
         c.text(area.x + labelW - 6, hy, TextWidth.fit(L.t("Wt", "权重"), 5, right: true), .bold.with(fg: .cyan))
-        let out = Dictionary((ev?.disqualified ?? []).map { ($0.vendor, L == .zh ? $0.reasonZH : $0.reason) }, uniquingKeysWith: { a, _ in a })
+        let out = Dictionary(
+            (ev?.disqualified ?? []).map { ($0.vendor, L == .zh ? $0.reasonZH : $0.reason) }, uniquingKeysWith: { a, _ in a })
         let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
         let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
@@ -302,7 +346,10 @@ public enum VendorsScreen {
                     text = v.bidPrice.map { $0.grouped() } ?? "TCO"
                 } else if let cell = cells["\(v.id)|\(cr.id)"] {
                     text = format1(cell.value)
-                    if cell.flagged { text += " ±\(format1(cell.spread)) ⚑"; st = .warn }
+                    if cell.flagged {
+                        text += " ±\(format1(cell.spread)) ⚑"
+                        st = .warn
+                    }
                 }
                 c.text(x, y, TextWidth.fit(text, colW - 1), st)
             }
@@ -337,10 +384,13 @@ public enum VendorsScreen {
         var ly = sy + 2
         for (vid, reason) in out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
             let name = ws.vendors.first { $0.id == vid }?.name ?? vid
-            c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2); ly += 1
+            c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2)
+            ly += 1
         }
         if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {
-            c.text(area.x + 1, ly, L.t("⚑ evaluators differ by ≥ 30 % of the scale: discuss", "⚑ 评委分歧 ≥ 量程 30%: 需讨论") + " (\(flagged.count))", .warn, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, ly, L.t("⚑ evaluators differ by ≥ 30 % of the scale: discuss", "⚑ 评委分歧 ≥ 量程 30%: 需讨论") + " (\(flagged.count))",
+                .warn, maxWidth: area.width - 2)
             ly += 1
         }
         // The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as
@@ -349,7 +399,10 @@ public enum VendorsScreen {
         for (i, w) in warnings.enumerated() where ly < area.maxY {
             let more = warnings.count - i - 1
             if ly == area.maxY - 1 && more > 0 {
-                c.text(area.x + 1, ly, "⚠ " + L.t("\(more + 1) more warnings (bidbench rank lists them all)", "还有 \(more + 1) 条提示 (bidbench rank 可列出全部)"), .warn, maxWidth: area.width - 2)
+                c.text(
+                    area.x + 1, ly,
+                    "⚠ " + L.t("\(more + 1) more warnings (bidbench rank lists them all)", "还有 \(more + 1) 条提示 (bidbench rank 可列出全部)"),
+                    .warn, maxWidth: area.width - 2)
                 break
             }
             c.text(area.x + 1, ly, "⚠ " + w.text(chinese: L == .zh), .warn, maxWidth: area.width - 2)
@@ -363,13 +416,17 @@ public enum VendorsScreen {
 func format3(_ d: Double) -> String {
     let r = (d * 1000).rounded() / 1000
     var s = String(r)
-    if let dot = s.firstIndex(of: ".") { let decimals = s.distance(from: dot, to: s.endIndex) - 1; if decimals < 3 { s += String(repeating: "0", count: 3 - decimals) } }
+    if let dot = s.firstIndex(of: ".") {
+        let decimals = s.distance(from: dot, to: s.endIndex) - 1
+        if decimals < 3 { s += String(repeating: "0", count: 3 - decimals) }
+    }
     return s
 }
 
 /// One decimal: `8.3`.
 func format1(_ d: Double) -> String {
     let r = (d * 10).rounded() / 10
-    let whole = Int(r), tenth = Int(((abs(r) - Double(abs(whole))) * 10).rounded())
+    let whole = Int(r)
+    let tenth = Int(((abs(r) - Double(abs(whole))) * 10).rounded())
     return "\(r < 0 && whole == 0 ? "-" : "")\(whole).\(tenth)"
 }

@@ -9,12 +9,17 @@ public struct FormField: Equatable, Sendable {
     public var choiceIndex = 0
 
     public init(key: String, label: String, text: String) {
-        self.key = key; self.label = label; self.input = TextField(text)
+        self.key = key
+        self.label = label
+        self.input = TextField(text)
     }
 
     public init(key: String, label: String, choices: [String], labels: [String], selected: String) {
-        self.key = key; self.label = label; self.input = TextField()
-        self.choices = choices; self.choiceLabels = labels
+        self.key = key
+        self.label = label
+        self.input = TextField()
+        self.choices = choices
+        self.choiceLabels = labels
         self.choiceIndex = choices.firstIndex(of: selected) ?? 0
     }
 
@@ -33,7 +38,9 @@ public struct Form: Equatable, Sendable {
     public var error: String?
 
     public init(purpose: String, title: String, fields: [FormField]) {
-        self.purpose = purpose; self.title = title; self.fields = fields
+        self.purpose = purpose
+        self.title = title
+        self.fields = fields
     }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
@@ -44,10 +51,17 @@ public struct Form: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Outcome {
         if let cmd = KeyMap.command(for: key, in: .form) {
             switch cmd {
-            case .nextField: focus = (focus + 1) % fields.count; return .stay
-            case .prevField: focus = (focus + fields.count - 1) % fields.count; return .stay
+            case .nextField:
+                focus = (focus + 1) % fields.count
+                return .stay
+            case .prevField:
+                focus = (focus + fields.count - 1) % fields.count
+                return .stay
             case .submit:
-                if key == .enter && focus < fields.count - 1 { focus += 1; return .stay }
+                if key == .enter && focus < fields.count - 1 {
+                    focus += 1
+                    return .stay
+                }
                 return .submit
             case .cancel: return .cancel
             default: break
@@ -80,7 +94,8 @@ public struct Form: Equatable, Sendable {
             let y = r.y + 1 + i
             let focused = i == focus
             canvas.text(r.x + 2, y, TextWidth.fit(f.label, labelW), focused ? .bold : .plain)
-            let fx = r.x + 3 + labelW, fw = r.width - labelW - 5
+            let fx = r.x + 3 + labelW
+            let fw = r.width - labelW - 5
             if f.isChoice {
                 let label = "◂ \(f.choiceLabels[f.choiceIndex]) ▸"
                 canvas.fill(Rect(x: fx, y: y, width: fw, height: 1))

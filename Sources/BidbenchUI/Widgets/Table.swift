@@ -3,7 +3,11 @@ public struct Column: Sendable {
     public var title: String
     public var width: Int
     public var right: Bool
-    public init(_ title: String, _ width: Int, right: Bool = false) { self.title = title; self.width = width; self.right = right }
+    public init(_ title: String, _ width: Int, right: Bool = false) {
+        self.title = title
+        self.width = width
+        self.right = right
+    }
 }
 
 /// Draws tables with a header, a selected row and scrolling.
@@ -25,8 +29,10 @@ public enum TableView {
     }
 
     /// Draws header + rows into `area`. `rowStyle` may colour a row; the selected row is reversed.
-    public static func render(into canvas: inout Canvas, area: Rect, columns: [Column], rows: [[String]],
-                              selected: Int?, offset: Int, rowStyle: (Int) -> Style = { _ in .plain }) {
+    public static func render(
+        into canvas: inout Canvas, area: Rect, columns: [Column], rows: [[String]],
+        selected: Int?, offset: Int, rowStyle: (Int) -> Style = { _ in .plain }
+    ) {
         guard area.height >= 1 else { return }
         var x = area.x
         for col in columns {
@@ -56,7 +62,8 @@ public func bar(_ fraction: Double, width: Int) -> String {
     guard width > 0, fraction.isFinite else { return "" }
     let f = max(0, min(1, fraction))
     let eighths = Int((f * Double(width) * 8).rounded())
-    let full = eighths / 8, rest = eighths % 8
+    let full = eighths / 8
+    let rest = eighths % 8
     let parts = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
     return String(repeating: "█", count: full) + parts[rest]
 }

@@ -6,7 +6,8 @@ public struct TextField: Equatable, Sendable {
     public private(set) var cursor: Int
 
     public init(_ text: String = "") {
-        chars = Array(text); cursor = chars.count
+        chars = Array(text)
+        cursor = chars.count
     }
 
     public var text: String { String(chars) }
@@ -15,9 +16,13 @@ public struct TextField: Equatable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         switch key {
         case .char(let c):
-            chars.insert(c, at: cursor); cursor += 1
+            chars.insert(c, at: cursor)
+            cursor += 1
         case .backspace:
-            if cursor > 0 { chars.remove(at: cursor - 1); cursor -= 1 }
+            if cursor > 0 {
+                chars.remove(at: cursor - 1)
+                cursor -= 1
+            }
         case .delete, .ctrl("d"):
             if cursor < chars.count { chars.remove(at: cursor) }
         case .left, .ctrl("b"):
@@ -29,7 +34,8 @@ public struct TextField: Equatable, Sendable {
         case .end, .ctrl("e"):
             cursor = chars.count
         case .ctrl("u"):
-            chars.removeSubrange(0..<cursor); cursor = 0
+            chars.removeSubrange(0..<cursor)
+            cursor = 0
         case .ctrl("k"):
             chars.removeSubrange(cursor..<chars.count)
         default:
@@ -48,7 +54,8 @@ public struct TextField: Equatable, Sendable {
         while focused && start > 0 {
             let w = TextWidth.of(chars[start - 1])
             if used + w > width { break }
-            used += w; start -= 1
+            used += w
+            start -= 1
         }
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), " ", style)
         var cx = x
@@ -58,7 +65,8 @@ public struct TextField: Equatable, Sendable {
             if cx + w > x + width { break }
             let st = (focused && i == cursor) ? style.with(reverse: !style.reverse) : style
             canvas.text(cx, y, String(chars[i]), st)
-            cx += w; i += 1
+            cx += w
+            i += 1
         }
         if focused && cursor == chars.count && cx < x + width {
             canvas.text(cx, y, " ", style.with(reverse: !style.reverse))

@@ -1,7 +1,7 @@
-import BidbenchUI
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 /// `bidbench budget`: TCO per vendor over the horizon (per year, per category, NPV), and with
@@ -11,10 +11,10 @@ struct BudgetCommand: ParsableCommand {
         commandName: "budget",
         abstract: "Total cost of ownership per vendor: per year, per category, NPV; budget envelopes.",
         discussion: """
-        Defaults come from workspace.json; --scenario NAME starts from a row of scenarios.csv
-        (name,years,users,growth,escalation,discount_rate; empty cells keep the default), and the
-        other options override it. Rates are decimals (0.1) or percents (10%), read exactly.
-        """
+            Defaults come from workspace.json; --scenario NAME starts from a row of scenarios.csv
+            (name,years,users,growth,escalation,discount_rate; empty cells keep the default), and the
+            other options override it. Rates are decimals (0.1) or percents (10%), read exactly.
+            """
     )
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -45,11 +45,13 @@ struct BudgetCommand: ParsableCommand {
                 let known = ws.scenarios.map(\.name).joined(separator: ", ")
                 throw BudgetError("no scenario '\(name)' in scenarios.csv" + (known.isEmpty ? "" : " (known: \(known))"))
             }
-            base = try base.overriding(name: name, years: row.years, users: row.users, growth: row.growth,
-                                       escalation: row.escalation, discountRate: row.discountRate)
+            base = try base.overriding(
+                name: name, years: row.years, users: row.users, growth: row.growth,
+                escalation: row.escalation, discountRate: row.discountRate)
         }
-        let s = try base.overriding(years: years, users: users, growth: growth, escalation: escalation,
-                                    discountRate: discountRate)
+        let s = try base.overriding(
+            years: years, users: users, growth: growth, escalation: escalation,
+            discountRate: discountRate)
         var tcos = try BudgetModel.tco(prices: ws.prices, scenario: s, vendors: ws.vendors.map(\.id))
         var envelopes: [EnvelopeUse] = []
         if let id = vendor {
@@ -63,8 +65,9 @@ struct BudgetCommand: ParsableCommand {
             envelopes = try BudgetModel.envelopes(ws.budget, tco: chosen, firstYear: ws.settings.firstYear, warn: warn, stop: stop)
         }
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        return BudgetOutput(settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
-                            names: names, envelopes: envelopes)
+        return BudgetOutput(
+            settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
+            names: names, envelopes: envelopes)
     }
 }
 
@@ -94,14 +97,18 @@ private struct BudgetOutput {
         let vendors = tcos.map { t -> String in
             var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)),\n"
             v += "     \"per_year\": \(amounts(t.perYear)), \"total\": \(t.total.fixed2), \"npv\": \(t.npv.fixed2),\n"
-            v += "     \"by_category\": {" + CostCategory.allCases.map { "\"\($0.rawValue)\": \(t.byCategory[$0]!.fixed2)" }
+            v +=
+                "     \"by_category\": {"
+                + CostCategory.allCases.map { "\"\($0.rawValue)\": \(t.byCategory[$0]!.fixed2)" }
                 .joined(separator: ", ") + "},\n"
             v += "     \"one_off\": \(t.oneOff.fixed2), \"recurring\": \(t.recurring.fixed2), "
             v += "\"one_off_share\": \(t.oneOffShare.map { String(format: "%.4f", $0) } ?? "null"),\n"
-            v += "     \"lines\": [" + t.lines.map { l in
-                "{\"item\": \(jsonString(l.item)), \"category\": \"\(l.category.rawValue)\", \"model\": \"\(l.model.rawValue)\", "
-                    + "\"per_year\": \(amounts(l.perYear)), \"total\": \(l.total.fixed2)}"
-            }.joined(separator: ", ") + "]}"
+            v +=
+                "     \"lines\": ["
+                + t.lines.map { l in
+                    "{\"item\": \(jsonString(l.item)), \"category\": \"\(l.category.rawValue)\", \"model\": \"\(l.model.rawValue)\", "
+                        + "\"per_year\": \(amounts(l.perYear)), \"total\": \(l.total.fixed2)}"
+                }.joined(separator: ", ") + "]}"
             return v
         }
         out += "  \"vendors\": [\n" + vendors.joined(separator: ",\n") + (vendors.isEmpty ? "" : "\n") + "  ]"
@@ -130,8 +137,11 @@ private struct BudgetOutput {
 
         var rows = [["vendor"] + fiscalYears.map(String.init) + ["total", "NPV", "one-off"]]
         for t in tcos {
-            rows.append([t.vendor] + t.perYear.map(amount) + [amount(t.total), amount(t.npv),
-                         t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-"])
+            rows.append(
+                [t.vendor] + t.perYear.map(amount) + [
+                    amount(t.total), amount(t.npv),
+                    t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-",
+                ])
         }
         out += layout(rows) + "\n"
 
@@ -144,10 +154,12 @@ private struct BudgetOutput {
         if !envelopes.isEmpty {
             var rows = [["fiscal year", "cost center", "category", "envelope", "used", "remaining", "used %", "status"]]
             for e in envelopes {
-                rows.append([String(e.envelope.fiscalYear), e.envelope.costCenter, e.category?.rawValue ?? "all",
-                             amount(e.envelope.amount), amount(e.used), amount(e.remaining),
-                             e.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-",
-                             e.status == .ok ? "ok" : e.status == .warn ? "WARN" : "OVER"])
+                rows.append([
+                    String(e.envelope.fiscalYear), e.envelope.costCenter, e.category?.rawValue ?? "all",
+                    amount(e.envelope.amount), amount(e.used), amount(e.remaining),
+                    e.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-",
+                    e.status == .ok ? "ok" : e.status == .warn ? "WARN" : "OVER",
+                ])
             }
             out += "\nBudget envelopes against \(tcos[0].vendor):\n" + layout(rows, leftColumns: 3)
         }
@@ -178,4 +190,3 @@ private struct BudgetOutput {
 
 /// A JSON string literal.
 private func jsonString(_ s: String) -> String { JSONText.quote(s) }
-

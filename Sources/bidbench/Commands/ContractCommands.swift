@@ -2,10 +2,11 @@ import ArgumentParser
 import BidbenchCore
 import BidbenchStore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 struct ContractCommand: ParsableCommand {
@@ -123,7 +124,11 @@ enum ContractReport {
             ("dispute forum", k.disputeForum.map { "\($0) (\(k.disputeForumType ?? ""))" }),
         ]
         if !k.slaResponses.isEmpty {
-            terms.append(("SLA response", k.slaResponses.map { "\($0.kind.rawValue) \(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")))
+            terms.append(
+                (
+                    "SLA response",
+                    k.slaResponses.map { "\($0.kind.rawValue) \(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")
+                ))
         }
         if !k.penaltyRates.isEmpty {
             terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
@@ -205,7 +210,9 @@ struct DatesCommand: ParsableCommand {
         }
         for d in dates {
             let left = d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago"
-            print("\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))")
+            print(
+                "\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))"
+            )
         }
         if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
     }
@@ -217,7 +224,11 @@ struct DatesCommand: ParsableCommand {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             default:
-                if u.value < 0x20 { out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+                if u.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
             }
         }
         return out + "\""
@@ -233,4 +244,3 @@ enum LocalClock {
         return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 }
-

@@ -6,7 +6,8 @@ import Foundation
 /// `bidbench generate OUT --vendors N --requirements N --evaluators N [--seed S]`: a large, valid,
 /// realistic workspace for benchmarks and rehearsals (DESIGN §7), the same for the same seed.
 struct GenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "generate",
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a generated workspace (bilingual, every table filled, contracts included) to OUT.")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The folder to create (must not exist or be empty).") var out: String
@@ -25,9 +26,15 @@ struct GenerateCommand: ParsableCommand {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         if fm.fileExists(atPath: out, isDirectory: &isDir) {
-            guard isDir.boolValue else { printError("error: \(out) exists and is not a folder"); throw ExitCode(2) }
+            guard isDir.boolValue else {
+                printError("error: \(out) exists and is not a folder")
+                throw ExitCode(2)
+            }
             let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
-            guard entries.isEmpty else { printError("error: \(out) is not empty; refusing to write over it"); throw ExitCode(2) }
+            guard entries.isEmpty else {
+                printError("error: \(out) is not empty; refusing to write over it")
+                throw ExitCode(2)
+            }
         }
         let ws = WorkspaceGenerator.generate(vendors: vendors, requirements: requirements, evaluators: evaluators, seed: seed)
         do {
@@ -38,7 +45,8 @@ struct GenerateCommand: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print("Generated \(ws.vendors.count) vendors, \(ws.requirements.count) requirements, \(ws.scores.count) evaluators, "
-              + "\(ws.gates.count) gate answers, \(ws.contracts.count) contracts in \(out) (seed \(seed))")
+        print(
+            "Generated \(ws.vendors.count) vendors, \(ws.requirements.count) requirements, \(ws.scores.count) evaluators, "
+                + "\(ws.gates.count) gate answers, \(ws.contracts.count) contracts in \(out) (seed \(seed))")
     }
 }

@@ -1,6 +1,6 @@
+import ArgumentParser
 import BidbenchCore
 import BidbenchStore
-import ArgumentParser
 import Foundation
 
 extension TableKind: ExpressibleByArgument {}
@@ -8,7 +8,8 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// `bidbench import KIND FILE`: merges a spreadsheet's CSV into one table, all or nothing.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import",
+    static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import a CSV file (English or Chinese headers, UTF-8 or GB18030) into a table; any bad row refuses the whole file.",
         discussion: "On a bad file every problem is printed on stderr as FILE:line: field: message (exit 1) and nothing changes.")
     @OptionGroup var workspace: WorkspaceOptions
@@ -27,8 +28,9 @@ struct ImportCommand: ParsableCommand {
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
         let result: Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
         do {
-            result = try Importer.importFile(kind: kind, path: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
-                                             folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor)
+            result = try Importer.importFile(
+                kind: kind, path: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
+                folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor)
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.description)) }
             throw ExitCode(1)
@@ -49,12 +51,13 @@ struct ImportCommand: ParsableCommand {
 
 /// `bidbench export KIND`: a table as CSV (guarded against spreadsheet formulas) or JSON.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export",
+    static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export a table as CSV for spreadsheets or as JSON.",
         discussion: """
-        CSV cells starting with = + - @ tab or CR get a leading ' (OWASP CSV-injection advice) so Excel/WPS \
-        show them as text; plain numbers in numeric columns are left as numbers.
-        """)
+            CSV cells starting with = + - @ tab or CR get a leading ' (OWASP CSV-injection advice) so Excel/WPS \
+            show them as text; plain numbers in numeric columns are left as numbers.
+            """)
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The table to export.") var kind: TableKind
     @Option(help: "csv or json.") var format: ExportFormat = .csv

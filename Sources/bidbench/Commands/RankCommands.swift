@@ -1,7 +1,7 @@
-import BidbenchUI
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 // `rank`, `weights` and `sensitivity` (DESIGN §4): decision-matrix files, AHP files, and the
@@ -12,11 +12,11 @@ struct RankCommand: ParsableCommand {
         commandName: "rank",
         abstract: "Rank the workspace's vendors, or the alternatives of a decision-matrix file.",
         discussion: """
-        With --matrix FILE.csv: first row = a label then the criterion names; a row labelled `type` \
-        (benefit|cost); a row labelled `weight`; then one row per alternative. Methods: wsm (default \
-        normalisation linear) and topsis (default vector). Without --matrix the workspace (-w) is \
-        ranked with its method (wsm, topsis or cn).
-        """)
+            With --matrix FILE.csv: first row = a label then the criterion names; a row labelled `type` \
+            (benefit|cost); a row labelled `weight`; then one row per alternative. Methods: wsm (default \
+            normalisation linear) and topsis (default vector). Without --matrix the workspace (-w) is \
+            ranked with its method (wsm, topsis or cn).
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
@@ -30,12 +30,14 @@ struct RankCommand: ParsableCommand {
             let m = try readMatrix(matrix)
             let method = try parseMatrixMethod(method)
             let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
-            result.warnings.forEach { printError("warning: \($0)") }
+            for w in result.warnings { printError("warning: \(w)") }
             emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)), context: workspace.path)
-            e.warnings.forEach { printError("warning: \($0)") }
+            let e = try orFail(
+                try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)),
+                context: workspace.path)
+            for w in e.warnings { printError("warning: \(w)") }
             emit(json ? RankOutput.json(e) : RankOutput.table(e))
         }
     }
@@ -46,10 +48,10 @@ struct WeightsCommand: ParsableCommand {
         commandName: "weights",
         abstract: "AHP weights and consistency from a pairwise matrix (several --ahp files: group AHP).",
         discussion: """
-        The file is a square matrix with the names in the header row and the first column, \
-        judgements on Saaty's 1–9 scale or fractions like 1/3. Several --ahp files are combined by \
-        the element-wise geometric mean. Without --ahp the workspace's criteria weights are shown.
-        """)
+            The file is a square matrix with the names in the header row and the first column, \
+            judgements on Saaty's 1–9 scale or fractions like 1/3. Several --ahp files are combined by \
+            the element-wise geometric mean. Without --ahp the workspace's criteria weights are shown.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "A pairwise comparison CSV file (repeat for group AHP).") var ahp: [String] = []
@@ -69,7 +71,7 @@ struct WeightsCommand: ParsableCommand {
         }
         let combined = matrices.count == 1 ? matrices[0] : try orFail(try AHP.geometricMean(matrices), context: ahp.joined(separator: ", "))
         let result = try orFail(try AHP.analyse(combined), context: ahp.joined(separator: ", "))
-        result.warnings.forEach { printError("warning: \($0)") }
+        for w in result.warnings { printError("warning: \(w)") }
         emit(json ? WeightsOutput.json(result, matrices: matrices.count) : WeightsOutput.table(result, matrices: matrices.count))
     }
 }
@@ -79,9 +81,9 @@ struct SensitivityCommand: ParsableCommand {
         commandName: "sensitivity",
         abstract: "For each criterion, the weight interval within which the winner stays first.",
         discussion: """
-        Changing one weight rescales the others in proportion. Intervals are exact for wsm and cn \
-        (scores are linear in the weights) and numeric for topsis.
-        """)
+            Changing one weight rescales the others in proportion. Intervals are exact for wsm and cn \
+            (scores are linear in the weights) and numeric for topsis.
+            """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
@@ -97,13 +99,15 @@ struct SensitivityCommand: ParsableCommand {
             let m = try readMatrix(matrix)
             let method = try parseMatrixMethod(method)
             let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
-            result.warnings.forEach { printError("warning: \($0)") }
+            for w in result.warnings { printError("warning: \(w)") }
             problem = result.problem
             methodName = method.rawValue
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)), context: workspace.path)
-            e.warnings.forEach { printError("warning: \($0)") }
+            let e = try orFail(
+                try evaluate(ws, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)),
+                context: workspace.path)
+            for w in e.warnings { printError("warning: \(w)") }
             problem = e.problem
             methodName = e.method.rawValue
         }
@@ -113,7 +117,6 @@ struct SensitivityCommand: ParsableCommand {
 }
 
 // MARK: - Input
-
 
 /// The rows of a CSV file, or a message on stderr and exit 1.
 func readRows(_ path: String) throws -> [TableRow] {
@@ -171,9 +174,13 @@ enum RankOutput {
         JSON.object([
             ("method", .string(r.method.rawValue)),
             ("normalization", .string(r.normalization.rawValue)),
-            ("ranking", .array(r.order.map { i in
-                .object([("alternative", .string(m.alternatives[i])), ("score", .number(r.scores[i])), ("rank", .int(r.ranks[i]))])
-            })),
+            (
+                "ranking",
+                .array(
+                    r.order.map { i in
+                        .object([("alternative", .string(m.alternatives[i])), ("score", .number(r.scores[i])), ("rank", .int(r.ranks[i]))])
+                    })
+            ),
             ("disqualified", .array([])),
             ("weights", .object(zip(m.criteria, r.problem.weights).map { ($0, .number($1)) })),
             ("warnings", .array(r.warnings.map { .string($0) })),
@@ -182,9 +189,10 @@ enum RankOutput {
 
     static func table(_ r: MatrixResult, matrix m: DecisionMatrix) -> String {
         var out = "method \(r.method.rawValue), normalisation \(r.normalization.rawValue)\n\n"
-        out += TextTable.render(header: ["rank", "alternative", "score"],
-                                rows: r.order.map { ["\(r.ranks[$0])", m.alternatives[$0], fixed(r.scores[$0], 6)] },
-                                rightAligned: [0, 2])
+        out += TextTable.render(
+            header: ["rank", "alternative", "score"],
+            rows: r.order.map { ["\(r.ranks[$0])", m.alternatives[$0], fixed(r.scores[$0], 6)] },
+            rightAligned: [0, 2])
         return out
     }
 
@@ -193,20 +201,41 @@ enum RankOutput {
             ("method", .string(e.method.rawValue)),
             ("normalization", e.normalization.map { .string($0.rawValue) } ?? .null),
             ("aggregate", .string(e.aggregate.rawValue)),
-            ("ranking", .array(e.ranking.map {
-                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .number($0.score)), ("rank", .int($0.rank))])
-            })),
-            ("disqualified", .array(e.disqualified.map {
-                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
-            })),
-            ("incomplete", .array(e.incomplete.map {
-                .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
-            })),
+            (
+                "ranking",
+                .array(
+                    e.ranking.map {
+                        .object([
+                            ("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .number($0.score)),
+                            ("rank", .int($0.rank)),
+                        ])
+                    })
+            ),
+            (
+                "disqualified",
+                .array(
+                    e.disqualified.map {
+                        .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
+                    })
+            ),
+            (
+                "incomplete",
+                .array(
+                    e.incomplete.map {
+                        .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
+                    })
+            ),
             ("weights", .object(e.weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
-            ("flagged", .array(e.cells.filter(\.flagged).map {
-                .object([("vendor", .string($0.vendor)), ("criterion", .string($0.criterion)), ("spread", .number($0.spread)),
-                         ("sd", .number($0.sd))])
-            })),
+            (
+                "flagged",
+                .array(
+                    e.cells.filter(\.flagged).map {
+                        .object([
+                            ("vendor", .string($0.vendor)), ("criterion", .string($0.criterion)), ("spread", .number($0.spread)),
+                            ("sd", .number($0.sd)),
+                        ])
+                    })
+            ),
         ]
         if let base = e.priceBase { fields.append(("price_base", .number(base))) }
         fields.append(("warnings", .array(e.warnings.map { .string($0.en) })))
@@ -215,9 +244,10 @@ enum RankOutput {
 
     static func table(_ e: Evaluation) -> String {
         var out = "method \(e.method.rawValue)" + (e.normalization.map { ", normalisation \($0.rawValue)" } ?? "") + "\n\n"
-        out += TextTable.render(header: ["rank", "vendor", "name", "score"],
-                                rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
-                                rightAligned: [0, 3])
+        out += TextTable.render(
+            header: ["rank", "vendor", "name", "score"],
+            rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
+            rightAligned: [0, 3])
         if !e.disqualified.isEmpty {
             out += "\ndisqualified (fails a must-have):\n"
             out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.disqualified.map { [$0.vendor, $0.name, $0.reason] })
@@ -229,10 +259,15 @@ enum RankOutput {
         let flagged = e.cells.filter(\.flagged)
         if !flagged.isEmpty {
             out += "\nto discuss (evaluators differ by ≥ 30 % of the scale):\n"
-            out += TextTable.render(header: ["vendor", "criterion", "scores", "spread", "sd"],
-                                    rows: flagged.map { [$0.vendor, $0.criterion, $0.scores.map { fixed($0, 1) }.joined(separator: " "),
-                                                         fixed($0.spread, 2), fixed($0.sd, 2)] },
-                                    rightAligned: [3, 4])
+            out += TextTable.render(
+                header: ["vendor", "criterion", "scores", "spread", "sd"],
+                rows: flagged.map {
+                    [
+                        $0.vendor, $0.criterion, $0.scores.map { fixed($0, 1) }.joined(separator: " "),
+                        fixed($0.spread, 2), fixed($0.sd, 2),
+                    ]
+                },
+                rightAligned: [3, 4])
         }
         return out
     }
@@ -250,10 +285,14 @@ enum WeightsOutput {
             ("matrices", .int(matrices)),
         ]
         if let w = r.worst {
-            fields.append(("most_inconsistent", .object([
-                ("row", .string(w.row)), ("column", .string(w.column)), ("given", .number(w.given)),
-                ("consistent_value", .number(w.consistent)), ("log_deviation", .number(w.deviation)),
-            ])))
+            fields.append(
+                (
+                    "most_inconsistent",
+                    .object([
+                        ("row", .string(w.row)), ("column", .string(w.column)), ("given", .number(w.given)),
+                        ("consistent_value", .number(w.consistent)), ("log_deviation", .number(w.deviation)),
+                    ])
+                ))
         }
         fields.append(("warnings", .array(r.warnings.map { .string($0.en) })))
         return JSON.object(fields).text
@@ -261,11 +300,13 @@ enum WeightsOutput {
 
     static func table(_ r: AHPResult, matrices: Int) -> String {
         var out = matrices > 1 ? "group AHP: geometric mean of \(matrices) matrices\n\n" : ""
-        out += TextTable.render(header: ["criterion", "weight"], rows: zip(r.names, r.weights).map { [$0, fixed($1, 6)] }, rightAligned: [1])
+        out += TextTable.render(
+            header: ["criterion", "weight"], rows: zip(r.names, r.weights).map { [$0, fixed($1, 6)] }, rightAligned: [1])
         out += "\nλmax \(fixed(r.lambdaMax, 6))   CI \(fixed(r.ci, 6))   CR \(fixed(r.cr, 6))   "
         out += r.consistent ? "consistent (CR < 0.10)\n" : "INCONSISTENT (CR ≥ 0.10)\n"
         if !r.consistent, let w = r.worst {
-            out += "the judgement (\(w.row), \(w.column)) = \(fixed(w.given, 3)) disagrees most; \(fixed(w.consistent, 3)) would agree with the other judgements\n"
+            out +=
+                "the judgement (\(w.row), \(w.column)) = \(fixed(w.given, 3)) disagrees most; \(fixed(w.consistent, 3)) would agree with the other judgements\n"
         }
         return out
     }
@@ -273,26 +314,35 @@ enum WeightsOutput {
     static func json(_ weights: [CriterionWeight]) -> String {
         JSON.object([
             ("weights", .object(weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
-            ("criteria", .array(weights.map {
-                .object([("id", .string($0.id)), ("name", .string($0.name)), ("parent", .string($0.parent)),
-                         ("local", .number($0.local)), ("global", .number($0.global)), ("ahp", .bool($0.fromAHP)),
-                         ("leaf", .bool($0.isLeaf))])
-            })),
+            (
+                "criteria",
+                .array(
+                    weights.map {
+                        .object([
+                            ("id", .string($0.id)), ("name", .string($0.name)), ("parent", .string($0.parent)),
+                            ("local", .number($0.local)), ("global", .number($0.global)), ("ahp", .bool($0.fromAHP)),
+                            ("leaf", .bool($0.isLeaf)),
+                        ])
+                    })
+            ),
         ]).text
     }
 
     static func table(_ weights: [CriterionWeight]) -> String {
-        TextTable.render(header: ["criterion", "name", "parent", "local", "global", "from"],
-                         rows: weights.map { [$0.id, $0.name, $0.parent, fixed($0.local, 4), fixed($0.global, 4), $0.fromAHP ? "AHP" : "direct"] },
-                         rightAligned: [3, 4])
+        TextTable.render(
+            header: ["criterion", "name", "parent", "local", "global", "from"],
+            rows: weights.map { [$0.id, $0.name, $0.parent, fixed($0.local, 4), fixed($0.global, 4), $0.fromAHP ? "AHP" : "direct"] },
+            rightAligned: [3, 4])
     }
 }
 
 enum SensitivityOutput {
     static func change(_ c: WeightChange?) -> JSON {
         guard let c else { return .null }
-        return .object([("criterion", .string(c.criterion)), ("from", .number(c.from)), ("to", .number(c.to)),
-                        ("delta", .number(c.delta)), ("new_winner", .string(c.newWinner))])
+        return .object([
+            ("criterion", .string(c.criterion)), ("from", .number(c.from)), ("to", .number(c.to)),
+            ("delta", .number(c.delta)), ("new_winner", .string(c.newWinner)),
+        ])
     }
 
     static func json(_ r: SensitivityReport, method: String) -> String {
@@ -302,10 +352,16 @@ enum SensitivityOutput {
             ("tied_at_top", .bool(r.tiedAtTop)),
             ("exact", .bool(r.exact)),
             ("how", .string(r.method)),
-            ("criteria", .array(r.intervals.map {
-                .object([("criterion", .string($0.criterion)), ("weight", .number($0.weight)), ("lo", .number($0.lo)),
-                         ("hi", .number($0.hi)), ("below", change($0.below)), ("above", change($0.above))])
-            })),
+            (
+                "criteria",
+                .array(
+                    r.intervals.map {
+                        .object([
+                            ("criterion", .string($0.criterion)), ("weight", .number($0.weight)), ("lo", .number($0.lo)),
+                            ("hi", .number($0.hi)), ("below", change($0.below)), ("above", change($0.above)),
+                        ])
+                    })
+            ),
             ("smallest_change", change(r.smallest)),
         ]).text
     }
@@ -316,11 +372,14 @@ enum SensitivityOutput {
         out += TextTable.render(
             header: ["criterion", "weight", "winner stays first for", "below that", "above that"],
             rows: r.intervals.map { iv in
-                [iv.criterion, fixed(iv.weight, 4), "[\(fixed(iv.lo, 4)), \(fixed(iv.hi, 4))]",
-                 iv.below?.newWinner ?? "—", iv.above?.newWinner ?? "—"]
+                [
+                    iv.criterion, fixed(iv.weight, 4), "[\(fixed(iv.lo, 4)), \(fixed(iv.hi, 4))]",
+                    iv.below?.newWinner ?? "—", iv.above?.newWinner ?? "—",
+                ]
             }, rightAligned: [1])
         if let s = r.smallest {
-            out += "\nsmallest change: \(s.criterion) from \(fixed(s.from, 4)) to \(fixed(s.to, 4)) (\(s.delta >= 0 ? "+" : "")\(fixed(s.delta, 4))) makes \(s.newWinner) the winner\n"
+            out +=
+                "\nsmallest change: \(s.criterion) from \(fixed(s.from, 4)) to \(fixed(s.to, 4)) (\(s.delta >= 0 ? "+" : "")\(fixed(s.delta, 4))) makes \(s.newWinner) the winner\n"
         } else {
             out += "\nno single weight change makes another alternative the winner\n"
         }
@@ -337,8 +396,13 @@ func fixed(_ x: Double, _ places: Int) -> String { String(format: "%.\(places)f"
 
 /// A minimal JSON value with ordered object keys (so output follows DESIGN §4's order).
 indirect enum JSON {
-    case string(String), number(Double), int(Int), bool(Bool), null
-    case array([JSON]), object([(String, JSON)])
+    case string(String)
+    case number(Double)
+    case int(Int)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
 
     var text: String {
         var out = ""
@@ -356,13 +420,18 @@ indirect enum JSON {
         case .null: out += "null"
         case .array(let items):
             out += "["
-            for (k, item) in items.enumerated() { if k > 0 { out += "," }; item.write(into: &out) }
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += "," }
+                item.write(into: &out)
+            }
             out += "]"
         case .object(let fields):
             out += "{"
             for (k, (key, value)) in fields.enumerated() {
                 if k > 0 { out += "," }
-                JSON.quote(key, into: &out); out += ":"; value.write(into: &out)
+                JSON.quote(key, into: &out)
+                out += ":"
+                value.write(into: &out)
             }
             out += "}"
         }
@@ -377,7 +446,8 @@ enum TextTable {
 
     /// Strips control characters so text from files cannot drive the terminal.
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
+        String(
+            String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }))
     }
 
     static func render(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {

@@ -41,8 +41,9 @@ struct ReportCommand: ParsableCommand {
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
-        let request = ReportRequest(workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
-                                    language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+        let request = ReportRequest(
+            workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
+            language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
         let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
         if output == "-" {
             print(text, terminator: "")

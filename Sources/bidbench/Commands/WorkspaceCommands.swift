@@ -1,6 +1,6 @@
+import ArgumentParser
 import BidbenchCore
 import BidbenchStore
-import ArgumentParser
 import Foundation
 
 /// Prints a store error on stderr and exits 2 (1 is kept for "the workspace has problems").
@@ -28,7 +28,8 @@ struct InitCommand: ParsableCommand {
 }
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Where to put the copy (must not exist or be empty).") var path: String = "bidbench-demo"
     @Option(help: "Demo language: zh or en.") var lang: String = "zh"
@@ -47,7 +48,8 @@ struct DemoCommand: ParsableCommand {
 }
 
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check",
+    static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check every file of the workspace; print OK or each problem as file:line: field: message (exit 1).")
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print {\"ok\":…,\"problems\":[…]} as JSON.") var json = false
@@ -78,7 +80,8 @@ struct CheckCommand: ParsableCommand {
 }
 
 struct JournalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journal",
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
         abstract: "List the audit journal, or verify its hash chain (exit 1 on tampering).")
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Verify the chain and name the first bad line.") var verify = false
@@ -92,10 +95,13 @@ struct JournalCommand: ParsableCommand {
         if verify {
             let v = Journal.verify(folder: folder)
             if json {
-                print(JSONValue.object([("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
-                                        ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
-                                        ("message", v.message.map(JSONValue.string) ?? .null),
-                                        ("interrupted_append", .bool(v.interruptedAppend))]).compact)
+                print(
+                    JSONValue.object([
+                        ("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
+                        ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
+                        ("message", v.message.map(JSONValue.string) ?? .null),
+                        ("interrupted_append", .bool(v.interruptedAppend)),
+                    ]).compact)
             } else if let line = v.firstBadLine {
                 print("\(Journal.file):\(line): \(v.message ?? "bad entry")")
             } else {
@@ -110,18 +116,33 @@ struct JournalCommand: ParsableCommand {
         let entries: [JournalEntry]
         do { entries = try Journal.read(folder: folder) } catch { throw fail(error) }
         if json {
-            print(JSONValue.object([("entries", .array(entries.map { e in
-                .object([("seq", .int(Int64(e.seq))), ("time", .string(e.time)), ("actor", .string(e.actor)),
-                         ("table", .string(e.table)), ("action", .string(e.action)),
-                         ("changes", .array(e.changes.map { c in
-                             .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
-                         }))])
-            }))]).compact)
+            print(
+                JSONValue.object([
+                    (
+                        "entries",
+                        .array(
+                            entries.map { e in
+                                .object([
+                                    ("seq", .int(Int64(e.seq))), ("time", .string(e.time)), ("actor", .string(e.actor)),
+                                    ("table", .string(e.table)), ("action", .string(e.action)),
+                                    (
+                                        "changes",
+                                        .array(
+                                            e.changes.map { c in
+                                                .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
+                                            })
+                                    ),
+                                ])
+                            })
+                    )
+                ]).compact)
             return
         }
         for e in entries {
             let keys = e.changes.prefix(5).map(\.key).joined(separator: ", ") + (e.changes.count > 5 ? ", …" : "")
-            print(SafeText.visible("#\(e.seq) \(e.time) \(e.actor) \(e.action) \(e.table): \(e.changes.count) row(s)\(keys.isEmpty ? "" : " (\(keys))")"))
+            print(
+                SafeText.visible(
+                    "#\(e.seq) \(e.time) \(e.actor) \(e.action) \(e.table): \(e.changes.count) row(s)\(keys.isEmpty ? "" : " (\(keys))")"))
         }
     }
 }
