@@ -44,8 +44,15 @@ struct OpenpyxlView {
         ((json["cells"] as? [String: Any])?[sheet] as? [String: Any])?[ref] as? [String: Any]
     }
     func value(_ sheet: String, _ ref: String) -> Any? { cell(sheet, ref)?["v"] }
-    func double(_ sheet: String, _ ref: String) -> Double? { (value(sheet, ref) as? NSNumber)?.doubleValue }
-    func text(_ sheet: String, _ ref: String) -> String? { value(sheet, ref) as? String }
+    /// Floats come as Python's repr (exact); integers as JSON numbers.
+    func double(_ sheet: String, _ ref: String) -> Double? {
+        if (cell(sheet, ref)?["t"] as? String) == "float", let s = value(sheet, ref) as? String { return Double(s) }
+        if (cell(sheet, ref)?["t"] as? String) == "bool" { return nil }
+        return (value(sheet, ref) as? NSNumber)?.doubleValue
+    }
+    func text(_ sheet: String, _ ref: String) -> String? {
+        ["str", "datetime", "date"].contains(cell(sheet, ref)?["t"] as? String ?? "") ? value(sheet, ref) as? String : nil
+    }
     func formula(_ sheet: String, _ ref: String) -> String? { cell(sheet, ref)?["f"] as? String }
     func format(_ sheet: String, _ ref: String) -> String? { cell(sheet, ref)?["fmt"] as? String }
     func freeze(_ sheet: String) -> String? { (json["freeze"] as? [String: Any])?[sheet] as? String }
@@ -252,7 +259,7 @@ struct OpenpyxlView {
         #expect(needs.rows[0].cells[5] == "优先级: 必须 / 应该 / 可以 / 暂不")
         #expect(needs.rows[1].cells == ["R2", "", "多币种", "FI", "", "应该"])
         guard let v = try OpenpyxlView.read(data) else { return }
-        #expect(v.validations("需求") == [["F2:F301", "lists!$A$1:$A$4", "list"], ["D2:D301", "lists!$B$1:$B$2", "list"]])
+        #expect(v.validations("需求") == [["F2:F300", "lists!$A$1:$A$4", "list"], ["D2:D300", "lists!$B$1:$B$2", "list"]])
         #expect(v.state("lists") == "hidden")
         #expect(v.text("lists", "A1") == "必须")
         #expect(v.text("lists", "B2") == "MES")
@@ -299,7 +306,8 @@ struct OpenpyxlView {
         let r10 = try #require(ws.requirements.first { $0.id == "R10" })
         #expect(r10.status == .draft)
         #expect(r10.source == "生产部 2026-12-05 调研 (生产部需求调研.xlsx)")
-        #expect(r10.module == "")
+        #expect(r10.module == "MES")
+        #expect(r10.priority == .could)
         let r11 = try #require(ws.requirements.first { $0.id == "R11" })
         #expect(r11.department == "D1")
         #expect(r11.detail == "现状问题: 纸质点检表易丢")

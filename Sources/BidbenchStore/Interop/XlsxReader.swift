@@ -243,16 +243,31 @@ public struct XlsxReader {
 
 // MARK: - XML parsers
 
+/// A delegate for one part. The XMLParserDelegate methods live here and call `start`, `end` and
+/// `text`, which the parsers override: on Linux the protocol's methods have default implementations
+/// in an extension, so a subclass's own delegate methods would never be called.
 class PartParser: NSObject, XMLParserDelegate {
     var stopped = false
+
+    func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {}
+    func end(_ parser: XMLParser, _ name: Substring) {}
+    func text(_ string: String) {}
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+        start(parser, local(name), attributes)
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        end(parser, local(name))
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text(string) }
 }
 
 final class RelationshipsParser: PartParser {
     var items: [(String, String, String)] = []
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        guard local(name) == "Relationship" else { return }
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        guard name == "Relationship" else { return }
         if attributes["TargetMode"] == "External" { return }
         items.append((attributes["Id"] ?? "", attributes["Type"] ?? "", attributes["Target"] ?? ""))
     }
@@ -261,10 +276,8 @@ final class RelationshipsParser: PartParser {
 final class WorkbookParser: PartParser {
     var sheets: [(String, String)] = []
     var date1904 = false
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        switch local(name) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "workbookPr":
             let v = attributes["date1904"] ?? "0"
             date1904 = v == "1" || v == "true"
@@ -281,25 +294,23 @@ final class SharedStringsParser: PartParser {
     var current = ""
     var inT = false
     var phonetic = 0
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        switch local(name) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "si": current = ""
         case "t": inT = true
         case "rPh": phonetic += 1
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch local(name) {
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        switch name {
         case "si": strings.append(XlsxReader.unescapeX(current))
         case "t": inT = false
         case "rPh": phonetic -= 1
         default: break
         }
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func text(_ string: String) {
         if inT && phonetic == 0 { current += string }
     }
 }
@@ -308,10 +319,8 @@ final class StylesParser: PartParser {
     var customDate: [Int: Bool] = [:]
     var inCellXfs = false
     var dateStyles: [Bool] = []
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        switch local(name) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "numFmt":
             if let id = Int(attributes["numFmtId"] ?? "") { customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "") }
         case "cellXfs": inCellXfs = true
@@ -321,8 +330,8 @@ final class StylesParser: PartParser {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if local(name) == "cellXfs" { inCellXfs = false }
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        if name == "cellXfs" { inCellXfs = false }
     }
 
     /// Built-in date and time formats (ECMA-376 §18.8.30, and the Chinese/Japanese ones 27–36, 50–58).
@@ -395,10 +404,8 @@ final class SheetParser: PartParser {
         self.rowLimit = rowLimit
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
-    ) {
-        switch local(name) {
+    override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
+        switch name {
         case "row":
             row = Int(attributes["r"] ?? "") ?? row + 1
             column = -1
@@ -432,7 +439,7 @@ final class SheetParser: PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func text(_ string: String) {
         switch text {
         case .value: value += string
         case .inline: inline += string
@@ -440,8 +447,8 @@ final class SheetParser: PartParser {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch local(name) {
+    override func end(_ parser: XMLParser, _ name: Substring) {
+        switch name {
         case "v", "t", "f": text = .none
         case "c": finishCell(parser)
         default: break

@@ -282,6 +282,14 @@ public enum SurveyWorkbook {
                 }
                 var diffs: [String] = []
                 func note(_ what: String, _ a: String, _ b: String) { if a != b { diffs.append("\(what) \(a.isEmpty ? "—" : a) → \(b)") } }
+                // Only what the questionnaire asks is compared and changed.
+                let asked = Set(qs.map(\.field))
+                if !asked.contains("module") { fresh.module = r.module }
+                if !asked.contains("priority") {
+                    fresh.priority = r.priority
+                    fresh.weight = r.weight
+                }
+                if !asked.contains("acceptance") { fresh.acceptance = r.acceptance }
                 note("title", r.title, fresh.title)
                 note("module", r.module, fresh.module)
                 note("priority", r.priority.rawValue, fresh.priority.rawValue)

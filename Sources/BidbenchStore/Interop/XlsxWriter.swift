@@ -78,7 +78,8 @@ public struct XlsxSheet: Equatable, Sendable {
 public enum XlsxWriter {
     /// Style indices in `styles.xml`'s cellXfs.
     enum Style: Int {
-        case plain = 0, header, money, day, fraction, wrap, integer
+        case plain = 0
+        case header, money, day, fraction, wrap, integer
     }
 
     public static func write(_ sheets: [XlsxSheet]) -> Data {

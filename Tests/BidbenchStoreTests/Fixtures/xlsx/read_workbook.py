@@ -28,12 +28,15 @@ for ws in values.worksheets:
             if c.value is None:
                 continue
             v = c.value
+            kind = type(v).__name__
             if isinstance(v, (datetime.datetime, datetime.date)):
                 v = v.strftime("%Y-%m-%d")
+            if isinstance(v, float):
+                v = repr(v)  # exact: JSON number parsers may round the last digit
             f = fs[c.coordinate].value
             cells[c.coordinate] = {
                 "v": v,
-                "t": type(v).__name__,
+                "t": kind,
                 "f": f if isinstance(f, str) and f.startswith("=") else None,
                 "fmt": c.number_format,
             }
