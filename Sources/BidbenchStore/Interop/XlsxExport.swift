@@ -124,10 +124,13 @@ public enum XlsxExport {
         for (i, v) in p.alternatives.enumerated() {
             let r = top + i
             let (rank, score) = rankOf[v] ?? (0, 0)
-            let values = (0..<n).map { XlsxCell.fraction(p.normalized[i * n + $0]) }
+            // cn values are points out of 100 (shown as they are); wsm and topsis values are 0…1 (four decimals).
+            let points = e.method == .cn
+            let values = (0..<n).map { points ? XlsxCell.number(p.normalized[i * n + $0]) : .fraction(p.normalized[i * n + $0]) }
             let total: XlsxCell =
                 linear && n > 0
-                ? .formula("SUMPRODUCT($\(first)$2:$\(last)$2,\(first)\(r):\(last)\(r))", cached: score, style: .fraction)
+                ? .formula(
+                    "SUMPRODUCT($\(first)$2:$\(last)$2,\(first)\(r):\(last)\(r))", cached: score, style: points ? .general : .fraction)
                 : .fraction(score)
             let rankCell: XlsxCell =
                 linear
