@@ -101,6 +101,10 @@ enum TUILauncher {
             if let first = outcome.ids.first { zh += outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" }
             if !outcome.evaluators.isEmpty { zh += " (评委: \(outcome.evaluators.joined(separator: ", ")))" }
             if !outcome.ignoredColumns.isEmpty { zh += "; 已忽略的列: \(outcome.ignoredColumns.joined(separator: ", "))" }
+            if !outcome.createdDepartments.isEmpty {
+                zh += "; 已新建部门 " + outcome.createdDepartments.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            }
+            if !outcome.formulaCells.isEmpty { zh += "; 已取 \(outcome.formulaCells.count) 个公式单元格的保存值" }
             return .replaced(
                 workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):

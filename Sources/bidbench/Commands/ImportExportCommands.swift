@@ -49,7 +49,19 @@ enum ExportFileFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Chinese headers for workbooks: `--lang`, else BIDBENCH_LANG / the locale / the workspace's language.
 func workbookChinese(_ flag: String?, _ w: Workspace) -> Bool {
-    TUILauncher.resolveLang(flag: flag, workspaceLanguage: w.settings.language) == .zh
+    TUILauncher.resolveLang(flag: flag ?? langOnCommandLine(), workspaceLanguage: w.settings.language) == .zh
+}
+
+/// `--lang X` / `--lang=X` as typed: the root command also declares `--lang` and takes it before a
+/// verb's own option of the same name sees it, so a verb reads the command line itself.
+func langOnCommandLine(_ arguments: [String] = CommandLine.arguments) -> String? {
+    var found: String?
+    for (k, a) in arguments.enumerated() {
+        if a == "--" { break }
+        if a == "--lang", k + 1 < arguments.count { found = arguments[k + 1] }
+        if a.hasPrefix("--lang=") { found = String(a.dropFirst("--lang=".count)) }
+    }
+    return found
 }
 
 /// Writes `data` to `path` (replacing it), or a message and exit 2.
