@@ -155,6 +155,17 @@ func importedBook(
         #expect(after == before)
     }
 
+    @Test func aStrayCellFarToTheRightIsRefused() throws {
+        let base = try Loaded()
+        let row: [XlsxCell] = [.text("D1"), .text("MES"), .text("看板")] + Array(repeating: .empty, count: 2_000) + [.text("x")]
+        let data = XlsxWriter.write([XlsxSheet(name: "需求", rows: [[.header("部门"), .header("模块"), .header("需求")], row])])
+        let r = Importer.importTable(kind: .requirements, fileBytes: Array(data), fileName: "wide.xlsx", into: base.workspace)
+        #expect(
+            problems(r) == [
+                "wide.xlsx:0: sheet \"需求\" has data in cell BYB2; Bidbench reads at most 1024 columns (A–AMJ) (delete the stray cells)"
+            ])
+    }
+
     @Test func anOldXlsFileIsNamedAsSuch() throws {
         let base = try Loaded()
         let r = Importer.importTable(

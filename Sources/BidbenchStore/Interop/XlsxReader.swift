@@ -103,8 +103,16 @@ public struct XlsxReader {
                 "sheet \"\(sheetNames[index])\" is missing from the workbook (\(path)); save the workbook again",
                 zh: "工作簿中缺少工作表 “\(sheetNames[index])” (\(path)); 请重新保存工作簿")
         }
-        let parser = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904, rowLimit: zip.limits.rows)
+        let parser = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904, limits: zip.limits)
         let done = try Self.parse(data, part: path, parser)
+        if let (row, column) = done.wide {
+            let ref = Self.columnName(column) + String(row)
+            throw XlsxError(
+                "sheet \"\(sheetNames[index])\" has data in cell \(ref); Bidbench reads at most \(zip.limits.columns) columns (A–\(Self.columnName(zip.limits.columns - 1))) (delete the stray cells)",
+                zh:
+                    "工作表 “\(sheetNames[index])” 的单元格 \(ref) 有数据; Bidbench 最多读取 \(zip.limits.columns) 列 (A–\(Self.columnName(zip.limits.columns - 1))) (请删除多余的单元格)"
+            )
+        }
         if let row = done.overLimit {
             throw XlsxError(
                 "sheet \"\(sheetNames[index])\" has data in row \(row); Bidbench reads at most \(zip.limits.rows) rows a sheet (delete the stray cells or split the sheet)",
@@ -379,12 +387,13 @@ final class SheetParser: PartParser {
     let strings: [String]
     let dateStyles: [Bool]
     let date1904: Bool
-    let rowLimit: Int
+    let limits: XlsxLimits
     var cells: [Int: [Int: String]] = [:]
     var formulas: [String] = []
     var bad: [(ref: String, message: String, zh: String)] = []
     var merges: [(Int, Int, Int, Int)] = []
     var overLimit: Int?
+    var wide: (Int, Int)?
 
     var row = 0
     var column = -1
@@ -397,11 +406,11 @@ final class SheetParser: PartParser {
     var text: TextTarget = .none
     enum TextTarget { case none, value, inline, formula }
 
-    init(strings: [String], dateStyles: [Bool], date1904: Bool, rowLimit: Int) {
+    init(strings: [String], dateStyles: [Bool], date1904: Bool, limits: XlsxLimits) {
         self.strings = strings
         self.dateStyles = dateStyles
         self.date1904 = date1904
-        self.rowLimit = rowLimit
+        self.limits = limits
     }
 
     override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
@@ -494,8 +503,8 @@ final class SheetParser: PartParser {
         }
         if hasFormula && (hasValue || type == "inlineStr") { formulas.append(ref) }
         if out.isEmpty { return }
-        if row > rowLimit {
-            overLimit = row
+        if row > limits.rows || column >= limits.columns {
+            if row > limits.rows { overLimit = row } else { wide = (row, column) }
             stopped = true
             parser.abortParsing()
             return
@@ -505,8 +514,13 @@ final class SheetParser: PartParser {
 
     func grid(name: String) -> XlsxGrid {
         var cells = self.cells
-        for (r0, c0, r1, c1) in merges where (r1 - r0 + 1) * (c1 - c0 + 1) <= 100_000 {
-            guard let v = cells[r0]?[c0] else { continue }
+        var budget = limits.mergedCells
+        // Merged ranges fill only the rows and columns that are read (bounded like the cells themselves).
+        for (r0, c0, r1, c1) in merges where r0 <= limits.rows && c0 < limits.columns {
+            let (r1, c1) = (min(r1, limits.rows), min(c1, limits.columns - 1))
+            let area = (r1 - r0 + 1) * (c1 - c0 + 1)
+            guard area <= budget, let v = cells[r0]?[c0] else { continue }
+            budget -= area
             for r in r0...r1 { for c in c0...c1 where cells[r]?[c] == nil { cells[r, default: [:]][c] = v } }
         }
         let rows = cells.keys.sorted().map { r -> XlsxGrid.Row in

@@ -23,6 +23,11 @@ public struct XlsxLimits: Sendable {
     public var ratioFloor: Int = 1 << 20
     /// Rows with data in one sheet (Excel's maximum is 1 048 576).
     public var rows: Int = 200_000
+    /// Columns with data in one sheet (Excel's maximum is 16 384, column XFD); rows are padded to their
+    /// last cell, so a stray cell far to the right would otherwise cost memory in every row.
+    public var columns: Int = 1_024
+    /// Cells that merged ranges may fill in one sheet.
+    public var mergedCells: Int = 1_000_000
     public init() {}
 }
 
