@@ -1,3 +1,4 @@
+import BidbenchStore
 import Foundation
 import Testing
 
@@ -96,5 +97,28 @@ import Testing
                 imported 2 survey workbook(s) into \(ws)
 
                 """)
+    }
+
+    @Test(.requires(.tmux)) func theTUIImportsAWorkbookAndNamesTheNewDepartment() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let book = tmp.path + "/needs.xlsx"
+        let sheet = XlsxSheet(
+            name: "需求",
+            rows: [
+                [.header("部门"), .header("模块"), .header("需求"), .header("权重")],
+                [.text("采购部"), .text("SRM"), .text("供应商门户"), .formula("1+1", cached: 2, style: .general)],
+            ])
+        try XlsxWriter.write([sheet]).write(to: URL(fileURLWithPath: book))
+        let t = try TmuxSession(args: ["-w", ws], width: 160, height: 30)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys(":")
+        try t.type("import requirements \(book)")
+        try t.keys("Enter")
+        try t.waitFor(text: "已导入 1 条 R48; 已新建部门 采购部 (D06); 已取 1 个公式单元格的保存值 — Ctrl-S 保存, u 撤销")
+        try t.keys(":")
+        try t.type("q!")
+        try t.keys("Enter")
+        try t.waitFor("exit") { _ in (try? t.exited()) == true }
     }
 }
