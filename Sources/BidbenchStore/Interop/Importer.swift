@@ -30,7 +30,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Imports a spreadsheet's CSV into one table of a workspace: all or nothing, no I/O.
+/// Imports a spreadsheet's CSV, or a sheet of an `.xlsx` workbook (`XlsxReader`; problems then name
+/// the cell, `Sheet1!C5`), into one table of a workspace: all or nothing, no I/O.
 ///
 /// - Text: UTF-8 with or without a BOM; GB18030 with `encoding: .gb18030`. Invalid UTF-8 is refused
 ///   naming the line of the first bad byte and suggesting `--encoding gb18030`.
@@ -39,7 +40,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 /// - Rows: blank rows are skipped; short rows are padded with empty cells. Each row is read by the
 ///   same code that loads the workspace file, so the rules and messages are the same. In addition
 ///   every required cell must be filled, departments / vendors / criteria may be given by id or by
-///   name (an unknown one is a problem naming the line: nothing is created), enumerated cells accept
+///   name (an unknown vendor or criterion is a problem naming the line; an unknown department is
+///   created with the next id and named in the summary, or with `strict` is a problem), enumerated cells accept
 ///   Chinese spellings, dates may be written `2027/3/1` or `2027年3月1日`, percentages `30%`, and a
 ///   cell that an export guarded against formulas (`'=…`, `'-5`) loses its quote.
 /// - Ids: in tables with an `id` column an empty (or absent) id gets the next free one: after
