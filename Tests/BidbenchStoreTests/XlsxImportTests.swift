@@ -133,6 +133,10 @@ func importedBook(
                 "bomb.xlsx:0: part xl/worksheets/sheet1.xml expands from 174818 to 60000124 bytes (more than 200 times); refused as a possible zip bomb"
             ),
             (
+                XlsxFixture.path("lying-bomb.xlsx"),
+                "lying-bomb.xlsx:0: part xl/worksheets/sheet1.xml inflates to more than the 1000 bytes its zip header declares; refused as damaged or hostile (a zip bomb hides this way)"
+            ),
+            (
                 XlsxFixture.path("row-1048576.xlsx"),
                 "row-1048576.xlsx:0: sheet \"Sheet1\" has data in row 1048576; Bidbench reads at most 200000 rows a sheet (delete the stray cells or split the sheet)"
             ),

@@ -76,16 +76,26 @@ struct XlsxZip {
         let budget = limits.totalBytes - used
         let declared = Int(clamping: entry.uncompressedSize)
         let packed = Int(clamping: max(entry.compressedSize, 1))
+        var lied = false
         var tooBig = false
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 out.append(chunk)
-                if out.count > budget || out.count > declared || (out.count > limits.ratioFloor && out.count / packed > limits.ratio) {
+                if out.count > declared {
+                    lied = true
+                    throw CocoaError(.fileReadTooLarge)
+                }
+                if out.count > budget || (out.count > limits.ratioFloor && out.count / packed > limits.ratio) {
                     tooBig = true
                     throw CocoaError(.fileReadTooLarge)
                 }
             }
         } catch {
+            if lied {
+                throw XlsxError(
+                    "part \(path) inflates to more than the \(declared) bytes its zip header declares; refused as damaged or hostile (a zip bomb hides this way)",
+                    zh: "部件 \(path) 解压后超过 zip 头中声明的 \(declared) 字节; 文件已损坏或有恶意 (zip 炸弹常这样隐藏), 已拒绝")
+            }
             if tooBig { throw Self.bomb(path, out.count, packed) }
             throw XlsxError(
                 "part \(path) is damaged (\(error)); open the workbook in Excel or WPS and save it again",

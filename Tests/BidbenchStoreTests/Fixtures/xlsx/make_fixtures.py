@@ -130,6 +130,23 @@ def bomb():
     raw_book("bomb.xlsx", HEAD + f'<worksheet {MAIN}><sheetData>{body}</sheetData></worksheet>')
 
 
+def lying_bomb():
+    """A sheet of 6 MB whose zip headers claim 1 000 bytes: only counting while inflating catches it."""
+    import struct
+    row = '<row><c t="inlineStr"><is><t>1111111111</t></is></c></row>'
+    body = row * (6_000_000 // len(row))
+    raw_book("lying-bomb.xlsx", HEAD + f'<worksheet {MAIN}><sheetData>{body}</sheetData></worksheet>')
+    data = bytearray(open("lying-bomb.xlsx", "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    for sig, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = 0
+        while (at := data.find(sig, at)) >= 0:
+            if data[at + name_at:at + name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + size_at, 1000)
+            at += 4
+    open("lying-bomb.xlsx", "wb").write(bytes(data))
+
+
 def last_row():
     sheet = (HEAD + f'<worksheet {MAIN}><sheetData>'
              '<row r="1"><c r="A1" t="inlineStr"><is><t>部门</t></is></c><c r="B1" t="inlineStr"><is><t>需求</t></is></c></row>'
@@ -145,4 +162,5 @@ contracts("contracts-1904.xlsx", CALENDAR_MAC_1904)
 scores_bad()
 prices_raw()
 bomb()
+lying_bomb()
 last_row()
