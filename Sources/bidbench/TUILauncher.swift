@@ -21,7 +21,14 @@ struct OpenCommand: ParsableCommand {
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator: String? = nil) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator rawEvaluator: String? = nil) throws {
+        // The evaluator's name becomes scores/NAME.csv: checked now with the rule a save applies (not
+        // at the first Ctrl-S), and in NFC so José typed in either Unicode form is one evaluator.
+        let evaluator = rawEvaluator.map { $0.precomposedStringWithCanonicalMapping }
+        if let name = evaluator, let problem = EvaluatorName.problem(name) {
+            printError("error: --as: evaluator name \(problem.en) / 评委姓名\(problem.zh)")
+            throw ExitCode(2)
+        }
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
