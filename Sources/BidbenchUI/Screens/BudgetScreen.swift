@@ -1,8 +1,6 @@
 import BidbenchCore
 
 public struct BudgetState: Equatable, Sendable {
-    /// The live what-if scenario (starts from the workspace settings).
-    public var scenario: Scenario?
     public var vendor = 0
     /// The year in focus (1…years), 0 = the whole horizon.
     public var year = 0
@@ -17,7 +15,7 @@ public struct BudgetState: Equatable, Sendable {
 /// category as bars; envelopes; payment milestones; live what-if keys.
 public enum BudgetScreen {
     static func scenario(_ s: AppState) -> Scenario {
-        if let sc = s.budget.scenario { return sc }
+        if let sc = s.session.whatIf { return sc }
         return named(s, s.budget.named)
     }
 
@@ -37,8 +35,63 @@ public enum BudgetScreen {
         return ExactRatio(max(0, v)) ?? r
     }
 
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .budget) else { return nil }
+    /// Makes `sc` the live what-if, remembering the values before so that `u` steps back.
+    static func setWhatIf(_ s: inout AppState, _ sc: Scenario) {
+        guard sc != scenario(s) else { return }
+        s.session.whatIfHistory.append(s.session.whatIf)
+        if s.session.whatIfHistory.count > 200 { s.session.whatIfHistory.removeFirst() }
+        s.session.whatIf = sc
+        s.budget.year = min(s.budget.year, sc.years)
+    }
+
+    /// `:users 137`, `:years 7`, `:escalation 4.5%`, `:growth 8%`, `:rate 6%`: a what-if value typed
+    /// exactly (full-width digits read too); a bad value says what is expected and changes nothing.
+    static func typedWhatIf(_ s: inout AppState, _ verb: String, _ arg: String) {
+        let L = s.lang
+        var sc = scenario(s)
+        let text = normalizedDigits(arg).trimmed
+        switch verb {
+        case "users", "years":
+            let maxValue = verb == "users" ? 10_000_000 : min(15, Scenario.maximumYears)
+            guard let n = Int(text), n >= 1, n <= maxValue else {
+                s.say(
+                    L.t(
+                        ":\(verb) needs a whole number from 1 to \(maxValue), not “\(arg)”", ":\(verb) 需要 1 到 \(maxValue) 的整数, 而不是 “\(arg)”"
+                    ), error: true)
+                return
+            }
+            if verb == "users" {
+                sc.users = n
+            } else {
+                let floor = s.workspace.prices.compactMap(\.startYear).max() ?? 1
+                guard n >= floor else {
+                    s.say(
+                        L.t("A price line starts in year \(floor): the horizon cannot be shorter", "有报价行从第\(floor)年开始: 年限不能更短"), error: true
+                    )
+                    return
+                }
+                sc.years = n
+            }
+        default:
+            // A percentage: "4.5%" or "4.5" both mean 4.5 %.
+            let plain = text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let pct = ExactRatio(parsing: plain + "%"), !pct.isNegative || verb == "growth",
+                pct.approximateValue > -1, pct.approximateValue <= 1
+            else {
+                s.say(L.t(":\(verb) needs a percentage such as 4.5%, not “\(arg)”", ":\(verb) 需要百分比, 如 4.5%, 而不是 “\(arg)”"), error: true)
+                return
+            }
+            switch verb {
+            case "escalation": sc.escalation = pct
+            case "growth": sc.growth = pct
+            default: sc.discountRate = pct
+            }
+        }
+        setWhatIf(&s, sc)
+        s.say(L.t("What-if: \(verb) \(arg) (u steps back)", "假设: \(verb) \(arg) (u 回退)"))
+    }
+
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         var sc = scenario(s)
         switch cmd {
         case .usersUp: sc.users += 10
@@ -68,15 +121,24 @@ public enum BudgetScreen {
             return []
         case .scenarioNext:
             s.budget.named = (s.budget.named + 1) % (s.workspace.scenarios.count + 1)
-            s.budget.scenario = nil
+            s.session.whatIf = nil
+            s.session.whatIfHistory = []
             s.budget.year = 0
+            return []
+        case .whatIfBack:
+            guard let before = s.session.whatIfHistory.popLast() else {
+                App.undo(&s)
+                return []
+            }
+            s.session.whatIf = before
+            s.budget.year = min(s.budget.year, scenario(s).years)
+            s.say(s.lang.t("What-if stepped back", "假设已回退"))
             return []
         case .left: s.budget.year = max(0, s.budget.year - 1)
         case .right: s.budget.year = min(sc.years, s.budget.year + 1)
         default: return nil
         }
-        s.budget.year = min(s.budget.year, sc.years)
-        s.budget.scenario = sc
+        setWhatIf(&s, sc)
         return []
     }
 
@@ -92,7 +154,7 @@ public enum BudgetScreen {
         let L = s.lang
         let ws = s.workspace
         let sc = scenario(s)
-        let scName = s.budget.scenario == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
+        let scName = s.session.whatIf == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
         let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(scName)]  ", .bold)
         c.text(
             headerX, area.y,

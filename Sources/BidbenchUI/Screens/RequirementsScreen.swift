@@ -53,8 +53,7 @@ public enum RequirementsScreen {
         TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
     }
 
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .requirements) else { return nil }
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let rows = visibleRows(s)
         let page = max(1, tableArea(s, App.body(s)).height - 1)
         switch cmd {
@@ -139,31 +138,45 @@ public enum RequirementsScreen {
         IDSequence.next(after: ws.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
     }
 
+    /// Typed forms of each priority besides its labels: must/m/1/高, should/s/2/中, could/c/3/低, won't/w/4.
+    static let priorityAliases: [Priority: [String]] = [
+        .must: ["m", "1", "高", "high"], .should: ["s", "2", "中", "medium"], .could: ["c", "3", "低", "low"],
+        .wont: ["wont", "w", "4", "暂不", "不做"],
+    ]
+
+    /// The requirement form. Fields in the order a department speaks: title, priority, acceptance,
+    /// then the rest; the focus starts on the title and the department is the one filtered on.
     static func form(_ s: AppState, for r: Requirement?) -> Form {
         let L = s.lang
         let depts = s.workspace.departments
-        let defaultDept = r?.department ?? s.requirements.department.map { depts[$0].id } ?? depts.first?.id ?? ""
-        var fields: [FormField] = []
+        let filtered = s.requirements.department.flatMap { $0 < depts.count ? depts[$0].id : nil }
+        let defaultDept = r?.department ?? filtered ?? depts.first?.id ?? ""
+        var fields: [FormField] = [
+            FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
+            FormField(
+                key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
+                labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue,
+                aliases: Priority.allCases.map {
+                    [$0.rawValue] + (priorityAliases[$0] ?? []) + [Lang.zh.priority($0), Lang.en.priority($0)]
+                }),
+            FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? "", kind: .long),
+            FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? "", kind: .long),
+        ]
         if depts.isEmpty {
             fields.append(FormField(key: "department", label: L.t("Department", "部门"), text: defaultDept))
         } else {
             fields.append(
                 FormField(
                     key: "department", label: L.t("Department", "部门"), choices: depts.map(\.id), labels: depts.map(\.name),
-                    selected: defaultDept))
+                    selected: defaultDept, aliases: depts.map { [$0.id] }))
         }
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
-            FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
-            FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? ""),
-            FormField(
-                key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
-                labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
-            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3"),
-            FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? ""),
+            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3", kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
-                labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
+                labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue,
+                aliases: RequirementStatus.allCases.map { [Lang.zh.status($0), Lang.en.status($0)] }),
         ]
         let criteria = s.workspace.criteria.filter { $0.source == .panel }
         if !criteria.isEmpty {
@@ -173,36 +186,22 @@ public enum RequirementsScreen {
                     labels: [L.t("(none)", "(未归入)")] + criteria.map(\.name), selected: r?.criterion ?? ""))
         }
         let title = r.map { L.t("Edit requirement \($0.id)", "编辑需求 \($0.id)") } ?? L.t("New requirement", "新增需求")
-        return Form(purpose: r.map { "edit:\($0.id)" } ?? "add", title: title, fields: fields)
+        return Form(target: .requirement(id: r?.id), title: title, fields: fields, focusOn: "title")
     }
 
-    /// Applies a submitted form; returns an error message (the form stays open with what was typed).
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    /// Applies a submitted form; a refusal names the field to fix (the form stays open with what was typed).
+    static func submit(_ s: inout AppState, _ f: Form, id editing: String?) -> FormRefusal? {
         let L = s.lang
         let title = f.value("title").trimmed
-        if title.isEmpty { return L.t("The title is required", "需求标题不能为空") }
+        if title.isEmpty { return FormRefusal(L.t("The title is required", "需求标题不能为空"), field: "title") }
         guard let weight = Double(f.value("weight").trimmed), weight.isFinite, weight >= 0 else {
-            return L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”")
+            return FormRefusal(
+                L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”"),
+                field: "weight")
         }
         let priority = Priority(parsing: f.value("priority")) ?? .should
         let status = RequirementStatus(parsing: f.value("status")) ?? .draft
-        if f.purpose == "add" {
-            let id = nextID(s.workspace)
-            let dept = f.value("department")
-            let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
-            var r = Requirement(
-                id: id, department: dept, module: f.value("module").trimmed, title: title,
-                detail: f.value("detail").trimmed, priority: priority, weight: weight,
-                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
-            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
-            s.change(L.t("Added \(id)", "已新增 \(id)")) { ws in
-                ws.requirements.append(r)
-                ws.requirements.sort { $0.id < $1.id }
-            }
-            // Select the new row.
-            if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
-        } else {
-            let id = String(f.purpose.dropFirst(5))
+        if let id = editing {
             s.change(L.t("Updated \(id) (Ctrl-S saves)", "已更新 \(id) (Ctrl-S 保存)")) { ws in
                 guard let i = ws.requirements.firstIndex(where: { $0.id == id }) else { return }
                 ws.requirements[i].department = f.value("department")
@@ -215,6 +214,21 @@ public enum RequirementsScreen {
                 ws.requirements[i].status = status
                 if f.fields.contains(where: { $0.key == "criterion" }) { ws.requirements[i].criterion = f.value("criterion") }
             }
+        } else {
+            let id = nextID(s.workspace)
+            let dept = f.value("department")
+            let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
+            var r = Requirement(
+                id: id, department: dept, module: f.value("module").trimmed, title: title,
+                detail: f.value("detail").trimmed, priority: priority, weight: weight,
+                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
+            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
+            s.change(L.t("Added \(id) (Ctrl-S saves)", "已新增 \(id) (Ctrl-S 保存)")) { ws in
+                ws.requirements.append(r)
+                ws.requirements.sort { $0.id < $1.id }
+            }
+            // Select the new row.
+            if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
         }
         return nil
     }
