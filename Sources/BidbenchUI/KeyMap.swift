@@ -543,8 +543,8 @@ public enum KeyMap {
             guard let h = b.hint else { return nil }
             let text = lang.t(h.en, h.zh)
             // Labels that carry their keys ("+/- users", "Enter/Ctrl-S save") are shown as they are.
-            let item =
-                text.contains("/") || text.contains(" ") && text.hasPrefix(b.keys[0].label + " ") ? text : "\(b.keys[0].label) \(text)"
+            let ownKeys = text.contains("/") || text.hasPrefix(b.keys[0].label + " ") || text.first.map { !$0.isLetter } == true
+            let item = ownKeys ? text : "\(b.keys[0].label) \(text)"
             return seen.insert(item).inserted ? item : nil
         }.joined(separator: "  ")
     }

@@ -172,8 +172,12 @@ public enum BudgetScreen {
         let nameW = 12
         let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
-        for y in 1...shownYears {
-            cols.append(Column(L.t("Year \(y)", "第\(y)年") + (y == shownYears && shownYears < sc.years ? "…" : ""), 10, right: true))
+        // Years that do not fit scroll sideways with the year in focus (←/→), marked ◂ ▸.
+        let firstYear = max(1, min(s.budget.year - shownYears + 1, sc.years - shownYears + 1))
+        let lastYear = firstYear + shownYears - 1
+        for y in firstYear...lastYear {
+            let mark = y == firstYear && firstYear > 1 ? "◂" : (y == lastYear && lastYear < sc.years ? "▸" : "")
+            cols.append(Column(mark + L.t("Year \(y)", "第\(y)年"), 10, right: true))
         }
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
         // A vendor without price lines has no cost yet: shown as —, never the cheapest.
@@ -181,7 +185,9 @@ public enum BudgetScreen {
         let cheapest = tcos.filter { priced.contains($0.vendor) }.map(\.total).min()
         let rows = tcos.map { t in
             priced.contains(t.vendor)
-                ? [names[t.vendor] ?? t.vendor] + t.perYear.prefix(shownYears).map(money) + [money(t.total), money(t.npv)]
+                ? [names[t.vendor] ?? t.vendor] + t.perYear.dropFirst(firstYear - 1).prefix(shownYears).map(money) + [
+                    money(t.total), money(t.npv),
+                ]
                 : [names[t.vendor] ?? t.vendor] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
         }
         let tableH = min(rows.count + 1, max(2, area.height / 3))
@@ -194,12 +200,13 @@ public enum BudgetScreen {
         if shownYears < sc.years {
             c.text(
                 area.x + 1, area.y + 1,
-                L.t(
-                    "years \(shownYears + 1)–\(sc.years) are in the total but not shown: widen the terminal",
-                    "第\(shownYears + 1)–\(sc.years)年计入合计但未显示: 请加宽终端"), .dim, maxWidth: area.width - 2)
+                (firstYear > 1 ? "◂ " : "") + (lastYear < sc.years ? "▸ " : "")
+                    + L.t(
+                        "years \(firstYear)–\(lastYear) of \(sc.years) shown (all in the total): ←/→ scroll",
+                        "显示第\(firstYear)–\(lastYear)年, 共 \(sc.years) 年 (均计入合计): ←/→ 滚动"), .dim, maxWidth: area.width - 2)
         }
-        if s.budget.year > 0 && s.budget.year <= shownYears {
-            let x = area.x + 1 + (nameW + 1) + (s.budget.year - 1) * 11
+        if s.budget.year >= firstYear && s.budget.year <= lastYear {
+            let x = area.x + 1 + (nameW + 1) + (s.budget.year - firstYear) * 11
             c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
         }
         guard s.budget.vendor < tcos.count else {

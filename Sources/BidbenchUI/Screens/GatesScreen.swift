@@ -100,7 +100,7 @@ public enum GatesScreen {
                 case nil: ("?", .dim)
                 }
             let answer = a.map { label($0.answer, L) } ?? L.t("no answer", "未答复")
-            let line = "\(mark) \(g.id) \(TextWidth.fit(g.title, 30)) \(TextWidth.fit(answer, 8)) \(a?.note ?? "")"
+            let line = "\(mark) \(g.id) \(TextWidth.fit(g.title, 30)) \(TextWidth.fit(answer, 10)) \(a?.note ?? "")"
             c.text(r.x + 2, y, TextWidth.fit(line, r.width - 4), i == st.selected ? style.with(reverse: true) : style)
         }
         c.text(

@@ -43,8 +43,36 @@ public enum RequirementsScreen {
         return rows
     }
 
+    /// The detail pane under the list: the selected requirement's title, acceptance, detail and
+    /// source, wrapped, so nothing of it is cut off (at most a third of the screen; Enter shows the rest).
+    static func detailLines(_ s: AppState, width: Int) -> [(String, Style)] {
+        let L = s.lang
+        let rows = visibleRows(s)
+        guard s.requirements.selected < rows.count else { return [] }
+        let r = rows[s.requirements.selected]
+        var lines: [(String, Style)] = TextWidth.wrap("\(r.id) \(r.title)", width).map { ($0, Style.bold) }
+        func add(_ label: String, _ text: String, _ style: Style) {
+            lines += TextWidth.wrap("\(label): \(text.isEmpty ? "—" : text)", width).map { ($0, style) }
+        }
+        add(L.t("Acceptance", "验收"), r.acceptance, .plain)
+        if !r.detail.isEmpty { add(L.t("Detail", "说明"), r.detail, .plain) }
+        var perPriority: [Priority: Int] = [:]
+        for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed {
+            perPriority[rows[i].priority, default: 0] += 1
+        }
+        let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
+        add(L.t("Source", "来源"), r.source + "   ·  " + counts, .dim)
+        return lines
+    }
+
+    /// How many rows the detail pane takes (a separator and its lines, at most a third of the body).
+    static func detailHeight(_ s: AppState, _ area: Rect) -> Int {
+        let n = detailLines(s, width: area.width - 2).count
+        return n == 0 ? 0 : 1 + min(n, max(3, area.height / 3))
+    }
+
     static func tableArea(_ s: AppState, _ area: Rect) -> Rect {
-        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 3))
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 1 - detailHeight(s, area)))
     }
 
     /// The first visible row: the stored scroll position, moved so the selection is on screen at the
@@ -306,21 +334,19 @@ public enum RequirementsScreen {
         if rows.isEmpty {
             c.text(t.x + 2, t.y + 2, L.t("No requirements here. Press a to add one.", "这里还没有需求。按 a 新增。"), .dim)
         }
-        // Detail of the selected requirement.
-        let dy = t.maxY
-        if s.requirements.selected < rows.count {
-            let r = rows[s.requirements.selected]
-            c.text(
-                area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold,
-                maxWidth: area.width - 2)
-            var perPriority: [Priority: Int] = [:]
-            for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed {
-                perPriority[rows[i].priority, default: 0] += 1
-            }
-            let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
-            c.text(
-                area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim,
-                maxWidth: area.width - 2)
+        // The detail pane of the selected requirement.
+        let lines = detailLines(s, width: area.width - 2)
+        let h = detailHeight(s, area)
+        guard h > 0 else { return }
+        let top = area.maxY - h
+        c.fill(Rect(x: area.x + 1, y: top, width: area.width - 2, height: 1), "─", .dim)
+        let room = h - 1
+        for (i, line) in lines.prefix(room).enumerated() {
+            c.text(area.x + 1, top + 1 + i, line.0, line.1, maxWidth: area.width - 2)
+        }
+        if lines.count > room {
+            let more = L.t(" … \(lines.count - room) more lines: Enter ", " … 还有 \(lines.count - room) 行: 按 Enter ")
+            c.text(area.maxX - 1 - TextWidth.of(more), top, more, .dim)
         }
     }
 }

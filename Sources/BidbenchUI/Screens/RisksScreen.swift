@@ -149,9 +149,21 @@ public enum RisksScreen {
                 k.owner, warn, statusLabel(k.status, L),
             ]
         }
+        // The selected risk in full under the table: the columns clip, this does not.
+        var detail: [String] = []
+        if st.selected < s.workspace.risks.count {
+            let k = s.workspace.risks[st.selected]
+            let warn = k.trigger.isEmpty ? L.t("none", "无") : "\(triggerLabel(k.trigger, L)) \(k.threshold)"
+            detail = TextWidth.wrap(
+                "\(k.id) \(k.title) · \(L.t("owner", "负责人")): \(k.owner.isEmpty ? "—" : k.owner) · \(L.t("warning", "预警")): \(warn) · \(L.t("mitigation", "应对措施")): \(k.mitigation.isEmpty ? "—" : k.mitigation)",
+                r.width - 4)
+            detail = Array(detail.prefix(max(0, (r.height - 5) / 3)))
+        }
+        let tableH = r.height - 3 - (detail.isEmpty ? 0 : detail.count + 1)
         TableView.render(
-            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: tableH), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (tableH - 2)))
+        for (i, line) in detail.enumerated() { c.text(r.x + 2, r.y + 2 + tableH + i, line, .dim, maxWidth: r.width - 4) }
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.risks], s), width: r.width - 6) + " ", .dim)
     }

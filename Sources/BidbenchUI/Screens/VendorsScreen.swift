@@ -321,6 +321,12 @@ public enum VendorsScreen {
         let maxCols = max(1, (area.width - labelW) / colW)
         let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
         let shown = Array(ws.vendors.enumerated()).dropFirst(first).prefix(maxCols)
+        // Vendors that do not fit scroll sideways with the selection (←/→); markers say how many are hidden.
+        if first > 0 || first + maxCols < ws.vendors.count {
+            let more =
+                (first > 0 ? "◂\(first) " : "") + (first + maxCols < ws.vendors.count ? "\(ws.vendors.count - first - maxCols)▸" : "")
+            c.text(area.x + labelW - 7 - TextWidth.of(more), hy, more, .warn)
+        }
         for (n, (j, v)) in shown.enumerated() {
             let x = labelW + n * colW
             let st: Style = j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (out[v.id] != nil ? .dim : .bold)
