@@ -232,6 +232,9 @@ struct Validator {
         for (i, c) in w.changes.enumerated() {
             ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
+            if let k = w.contracts.first(where: { $0.id == c.contract }), let p = ChangeOrders.dateProblem(c, contract: k) {
+                add(hf, i, "date", p.en, p.zh)
+            }
         }
 
         let xf = s.risks.file

@@ -159,7 +159,8 @@ public enum RequirementsScreen {
             FormField(
                 key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
                 labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
-            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3"),
+            FormField(
+                key: "weight", label: L.t("Weight (blank: by priority)", "权重 (空: 按优先级)"), text: r.map { formatNumber($0.weight) } ?? ""),
             FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? ""),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
@@ -181,10 +182,12 @@ public enum RequirementsScreen {
         let L = s.lang
         let title = f.value("title").trimmed
         if title.isEmpty { return L.t("The title is required", "需求标题不能为空") }
-        guard let weight = Double(f.value("weight").trimmed), weight.isFinite, weight >= 0 else {
+        let priority = Priority(parsing: f.value("priority")) ?? .should
+        // A blank weight takes the priority's one default (must 5, should 3, could 2, won't 1), as the survey does.
+        let weightText = f.value("weight").trimmed
+        guard let weight = weightText.isEmpty ? priority.defaultWeight : Double(weightText), weight.isFinite, weight >= 0 else {
             return L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”")
         }
-        let priority = Priority(parsing: f.value("priority")) ?? .should
         let status = RequirementStatus(parsing: f.value("status")) ?? .draft
         if f.purpose == "add" {
             let id = nextID(s.workspace)
