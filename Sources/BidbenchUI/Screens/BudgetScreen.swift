@@ -165,6 +165,20 @@ public enum BudgetScreen {
                 area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
                 maxWidth: area.width - 2)
             y += 1
+            // Users beyond what a line covers: costed by its extra_user_price, or flagged.
+            if let first = t.capacity.first {
+                let uncosted = t.capacity.filter { $0.cost == nil }.count
+                let years = t.capacity.map { String(ws.settings.firstYear + $0.year - 1) }.joined(separator: " ")
+                c.text(
+                    area.x + 1, y,
+                    L.t(
+                        "⚠ users over what \(first.item) covers (\(first.covered)) in \(years)"
+                            + (uncosted > 0 ? ": \(uncosted) year(s) NOT costed (no extra_user_price)" : ": costed by extra_user_price"),
+                        "⚠ 用户数超出 \(first.item) 覆盖的 \(first.covered) 人: \(years)"
+                            + (uncosted > 0 ? ": \(uncosted) 年未计费 (未填 extra_user_price)" : ": 已按 extra_user_price 计费")), .warn,
+                    maxWidth: area.width - 2)
+                y += 1
+            }
             if let reasons = out[t.vendor] {
                 c.text(
                     area.x + 1, y,

@@ -101,6 +101,12 @@ private struct BudgetOutput {
             v += "     \"one_off\": \(t.oneOff.fixed2), \"recurring\": \(t.recurring.fixed2), "
             v += "\"one_off_share\": \(t.oneOffShare.map { String(format: "%.4f", $0) } ?? "null"),\n"
             v +=
+                "     \"capacity\": ["
+                + t.capacity.map { c in
+                    "{\"item\": \(jsonString(c.item)), \"year\": \(c.year), \"fiscal_year\": \(settings.firstYear + c.year - 1), "
+                        + "\"users\": \(c.users), \"covered\": \(c.covered), \"cost\": \(c.cost?.fixed2 ?? "null")}"
+                }.joined(separator: ", ") + "],\n"
+            v +=
                 "     \"lines\": ["
                 + t.lines.map { l in
                     "{\"item\": \(jsonString(l.item)), \"category\": \"\(l.category.rawValue)\", \"model\": \"\(l.model.rawValue)\", "
@@ -135,6 +141,13 @@ private struct BudgetOutput {
             byCategory.append([c.rawValue] + tcos.map { amount($0.byCategory[c]!) })
         }
         out += layout(byCategory)
+        for t in tcos {
+            for c in t.capacity {
+                out +=
+                    "Capacity: \(t.vendor) \(c.item): \(settings.firstYear + c.year - 1) has \(c.users) users, the line covers \(c.covered): "
+                out += c.cost.map { "\(amount($0)) for the users over (extra_user_price)\n" } ?? "NOT COSTED (no extra_user_price)\n"
+            }
+        }
 
         return out + "\n" + controlTable()
     }
