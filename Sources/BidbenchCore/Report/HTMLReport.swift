@@ -243,7 +243,7 @@ struct HTMLReportWriter {
         let used = CostCategory.allCases.filter { c in priced.contains { ($0.byCategory[c] ?? .zero) > .zero } }
         let groups = priced.map { v in
             SVGChart.ColumnGroup(
-                label: facts.vendorName(v.vendor),
+                label: ReportBudget.vendor(v.vendor, facts: facts),
                 columns: v.perYearByCategory.enumerated().map { (i, cats) in
                     SVGChart.Column(
                         label: yearLabel(i + 1),
@@ -269,7 +269,7 @@ struct HTMLReportWriter {
         body += table(
             head,
             priced.map { v in
-                [e(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + [
+                [e(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
                     "<strong>\(facts.money(v.total))</strong>", facts.money(v.npv),
                 ]
             })

@@ -107,7 +107,9 @@ struct MarkdownReportWriter {
         s += table(
             head,
             priced.map { v in
-                [c(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + ["**\(facts.money(v.total))**", facts.money(v.npv)]
+                [c(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
+                    "**\(facts.money(v.total))**", facts.money(v.npv),
+                ]
             })
         return s
     }

@@ -20,6 +20,17 @@ enum ReportBudget {
         return s + lang.pick(".", "。")
     }
 
+    /// A vendor's name in the budget sections: a knocked-out vendor (fails a must-have) is marked ✗.
+    static func vendor(_ id: String, facts: ReportFacts) -> String {
+        let out = facts.ws.gates.contains { g in
+            g.vendor == id && g.answer == .no
+                && facts.ws.requirements.contains {
+                    $0.id == g.requirement && $0.priority == .must && $0.status != .dropped && $0.status != .merged
+                }
+        }
+        return (out ? "✗ " : "") + facts.vendorName(id)
+    }
+
     /// A row's status in words, with its mark.
     static func word(_ st: ControlStatus, _ lang: ReportLanguage) -> String {
         switch st {

@@ -64,7 +64,7 @@ struct BudgetCommand: ParsableCommand {
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return BudgetOutput(
             settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
-            names: names, control: control)
+            names: names, control: control, knockedOut: GateStatus(ws, missing: false).knockedOut)
     }
 }
 
@@ -75,6 +75,8 @@ private struct BudgetOutput {
     var users: [Int]
     var tcos: [VendorTCO]
     var names: [String: String]
+    /// Vendors that fail a must-have: marked ✗ wherever they are listed.
+    var knockedOut: [String: [Notice]]
     var control: BudgetControl
 
     private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
@@ -92,7 +94,8 @@ private struct BudgetOutput {
         out += "  \"fiscal_years\": [\(fiscalYears.map(String.init).joined(separator: ", "))],\n"
         out += "  \"users\": [\(users.map(String.init).joined(separator: ", "))],\n"
         let vendors = tcos.map { t -> String in
-            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)),\n"
+            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)), "
+            v += "\"knocked_out\": \(knockedOut[t.vendor] != nil),\n"
             v += "     \"per_year\": \(amounts(t.perYear)), \"total\": \(t.total.fixed2), \"npv\": \(t.npv.fixed2),\n"
             v +=
                 "     \"by_category\": {"
@@ -129,7 +132,7 @@ private struct BudgetOutput {
         var rows = [["vendor"] + fiscalYears.map(String.init) + ["total", "NPV", "one-off"]]
         for t in tcos {
             rows.append(
-                [t.vendor] + t.perYear.map(amount) + [
+                [t.vendor + (knockedOut[t.vendor] == nil ? "" : " ✗")] + t.perYear.map(amount) + [
                     amount(t.total), amount(t.npv),
                     t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-",
                 ])
@@ -141,6 +144,11 @@ private struct BudgetOutput {
             byCategory.append([c.rawValue] + tcos.map { amount($0.byCategory[c]!) })
         }
         out += layout(byCategory)
+        for t in tcos {
+            if let reasons = knockedOut[t.vendor] {
+                out += "✗ \(t.vendor) is knocked out (fails a must-have): \(reasons.map(\.en).joined(separator: "; "))\n"
+            }
+        }
         for t in tcos {
             for c in t.capacity {
                 out +=
