@@ -19,7 +19,7 @@ enum RandomWorkspace {
         ws.settings.userGrowth = g.pick([0, 0.05, 0.1, 0.25])
         ws.settings.escalation = g.pick([0, 0.03, 0.05])
         ws.settings.fiscalYearStart = g.pick(["01-01", "04-01", "07-01"])
-        ws.settings.method = g.pick(["wsm", "topsis", "cn"])
+        ws.settings.method = .known(g.pick([ScoringMethod.wsm, .topsis, .cn]))
         if g.chance(0.7) { ws.settings.extra["default_cost_center"] = "\"\(g.pick(centers))\"" }
         let vendorCount = g.int(2...6)
         for i in 1...vendorCount {

@@ -75,9 +75,9 @@ private struct BudgetOutput {
     var users: [Int]
     var tcos: [VendorTCO]
     var names: [String: String]
+    var control: BudgetControl
     /// Vendors that fail a must-have: marked ✗ wherever they are listed.
     var knockedOut: [String: [Notice]]
-    var control: BudgetControl
 
     private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
 
