@@ -196,7 +196,10 @@ import Testing
         d.press(.escape)
         #expect(d.text.contains("价值 338,000.50"))
         // A credit (negative delta) is allowed; rejected ones never count.
-        d.press(.char("c"), .char("a"), .tab, .tab)
+        // (The date must fall within the contract's term: today, 2026-11-29, is before it starts.)
+        d.press(.char("c"), .char("a"), .tab, .ctrl("u"))
+        d.type("2027-04-01")
+        d.press(.tab)
         d.type("取消移动端模块")
         d.press(.tab)
         d.type("-5000")
