@@ -81,8 +81,10 @@ struct IntegrityVerbTests {
         try append("R99,D05,平台,单点登录对接企业微信,,must,5,,confirmed,,信息部 2026-12-01 调研\n", to: ws + "/requirements.csv")
         let r = try bidbench("rank", "-w", ws, "--json")
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains(#""provisional": true"#))
-        #expect(r.out.contains(#""missing_gates": ["R99 单点登录对接企业微信: no answer"]"#))
+        #expect(r.out.contains(#"{"alternative":"V1","name":"云帆软件","score":82.90591397849461,"rank":1,"provisional":true}"#))
+        #expect(r.out.contains(#"{"alternative":"V1","name":"云帆软件","missing_gates":["R99 单点登录对接企业微信: no answer"]}"#))
+        // The knocked-out V4 is not provisional: it is out.
+        #expect(!r.out.contains(#""alternative":"V4","name":"北辰数科","missing_gates""#))
         let table = try bidbench("rank", "-w", ws)
         #expect(table.out.contains("provisional (confirmed must-haves not answered):"))
     }
