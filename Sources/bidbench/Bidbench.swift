@@ -13,7 +13,7 @@ struct Bidbench: ParsableCommand {
             OpenCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self,
             ImportCommand.self, ExportCommand.self, JournalCommand.self,
             RankCommand.self, WeightsCommand.self, SensitivityCommand.self,
-            BudgetCommand.self,
+            BudgetCommand.self, AwardCommand.self,
             ContractCommand.self, DatesCommand.self,
             ReportCommand.self, GenerateCommand.self,
         ]

@@ -134,7 +134,15 @@ struct BudgetControlTests {
         #expect(refusal.text(chinese: true).hasPrefix("批准变更单 CO1 将超出预算上限: 2027 信息部: 已承诺 150,000.01 + 拟采购 0 = 150,000.01, 预算 150,000"))
         // Awarding V2 adds 50 000 to 2027 and 2028 on top of C1: 2027 is over.
         let award = try #require(try BudgetModel.checkAward(of: "V2", in: ws, scenario: scenario(ws)))
-        #expect(award.message.hasPrefix("awarding V2 would exceed a stop envelope: 2027 信息部: committed 140,000 + proposed 50,000"))
+        #expect(
+            award.message
+                == "awarding V2 would exceed a stop envelope: 2027 信息部: committed 190,000 + proposed 0 = 190,000 of 150,000 (126.7 %); "
+                + "2028 信息部: committed 50,000 + proposed 0 = 50,000 of 20,000 (250.0 %)")
+        // Once awarded (awarded_vendor in workspace.json), its proposal is committed.
+        var awarded = ws
+        awarded.settings.extra["awarded_vendor"] = "\"V2\""
+        let c = try BudgetModel.control(awarded, proposedVendor: "V2", scenario: scenario(ws))
+        #expect(c.rows.map { "\($0.fiscalYear) \($0.committed) \($0.proposed)" } == ["2027 190000 0", "2027 0 0", "2028 50000 0", "2029 50000 0"])
     }
 
     @Test("warn at 90 % exactly, stop only above 100 %, category envelopes count their category")

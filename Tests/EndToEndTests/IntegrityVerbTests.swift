@@ -88,4 +88,26 @@ struct IntegrityVerbTests {
         let table = try bidbench("rank", "-w", ws)
         #expect(table.out.contains("provisional (confirmed must-haves not answered):"))
     }
+
+    @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let before = try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8)
+        let refused = try bidbench("award", "-w", ws, "V3")
+        #expect(refused.status == 1)
+        #expect(
+            refused.err.contains(
+                "awarding V3 would exceed a stop envelope: 2027 信息部: committed 1,175,000 + proposed 2,226,000 = 3,401,000 of 1,500,000 (226.7 %)"
+            ))
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8) == before)
+        #expect(try bidbench("award", "-w", ws, "V4").err.contains("V4 is knocked out (fails a must-have): R02 按工单归集实际成本: no"))
+        // With room in 2027 the award is recorded, and V3's proposal is committed from then on.
+        try "fiscal_year,cost_center,category,amount\n2027,信息部,,5000000\n".write(
+            toFile: ws + "/budget.csv", atomically: true, encoding: .utf8)
+        #expect(try bidbench("award", "-w", ws, "V3").status == 0)
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains(#""awarded_vendor": "V3""#))
+        let budget = try bidbench("budget", "-w", ws, "--json")
+        #expect(budget.out.contains(#""envelope": 5000000.00, "committed": 1175000.00, "proposed": 2226000.00"#))
+    }
 }

@@ -108,6 +108,8 @@ extension BudgetModel {
     /// - Proposed: the installments of open contracts (draft, review), the same way; plus the price
     ///   lines of `proposedVendor` (horizon year y = fiscal year `first_year + y − 1`), unless that
     ///   vendor already has a contract, whose installments stand for its price (never both).
+    /// - The price lines of the awarded vendor (`awarded_vendor` of workspace.json) are committed,
+    ///   unless it has a contract.
     /// - Each charge goes to the cost centres of its contract or price line (`CostCenters`).
     /// - Rows: one per envelope of budget.csv (a category envelope counts only the proposal lines of
     ///   that category), and one `unbudgeted` row per fiscal year and cost centre that has charges but
@@ -153,7 +155,15 @@ extension BudgetModel {
                 }
             }
         }
-        if let v = proposedVendor, covered == nil {
+        // The awarded vendor's price lines are committed (the award commits the money); the proposed
+        // vendor's are proposed unless it is the awarded one; a vendor under contract never counts twice.
+        let awarded = awardedVendor(ws)
+        let awardedContract = awarded.flatMap { a in ws.contracts.first { $0.vendor == a }?.id }
+        var lineVendors: [(String, Bool)] = []
+        if let a = awarded, awardedContract == nil { lineVendors.append((a, true)) }
+        if let v = proposedVendor, covered == nil, v != awarded { lineVendors.append((v, false)) }
+        if let v = proposedVendor, v == awarded { covered = covered ?? awardedContract }
+        for (v, committed) in lineVendors {
             let tco = try tco(vendor: v, lines: ws.prices, scenario: scenario)
             let mine = ws.prices.filter { $0.vendor == v }
             for (line, cost) in zip(mine, tco.lines) {
@@ -164,7 +174,7 @@ extension BudgetModel {
                         charges.append(
                             BudgetCharge(
                                 fiscalYear: ws.settings.firstYear + y, costCenter: part.center, category: line.category,
-                                committed: false, amount: part.amount, source: .proposal(vendor: v, item: line.item)))
+                                committed: committed, amount: part.amount, source: .proposal(vendor: v, item: line.item)))
                     }
                 }
             }
@@ -296,11 +306,18 @@ extension BudgetModel {
             stopped(before: before, after: after), action: "approving change order \(change.id)", actionZH: "批准变更单 \(change.id) ")
     }
 
-    /// Refuses awarding `vendor` (adding its proposal to the commitments) when that pushes a fiscal
-    /// year and cost centre over a stop envelope; nil when it may be awarded.
+    /// The vendor awarded the open purchase (`awarded_vendor` of workspace.json), if any.
+    public static func awardedVendor(_ ws: Workspace) -> String? {
+        ws.settings.extra["awarded_vendor"].flatMap(CostCenters.jsonString).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Refuses awarding `vendor` (its proposal becomes committed, replacing an earlier award) when that
+    /// pushes a fiscal year and cost centre over a stop envelope; nil when it may be awarded.
     public static func checkAward(of vendor: String, in ws: Workspace, scenario: Scenario) throws(BudgetError) -> BudgetError? {
         let before = try control(ws, proposedVendor: nil, scenario: scenario)
-        let after = try control(ws, proposedVendor: vendor, scenario: scenario)
+        var awarded = ws
+        awarded.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+        let after = try control(awarded, proposedVendor: nil, scenario: scenario)
         return stopMessage(stopped(before: before, after: after), action: "awarding \(vendor)", actionZH: "授予 \(vendor) ")
     }
 }

@@ -258,3 +258,58 @@ private struct BudgetOutput {
 
 /// A JSON string literal.
 private func jsonString(_ s: String) -> String { JSONText.quote(s) }
+
+/// `bidbench award VENDOR`: marks the vendor awarded (`awarded_vendor` in workspace.json), which makes
+/// its proposal committed in the budget control. Refused, with the numbers and nothing written, when
+/// that would push a fiscal year and cost centre over a stop envelope, or when the vendor is knocked out.
+struct AwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "award",
+        abstract: "Award the open purchase to a vendor; refused when it would exceed a stop budget envelope.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The vendor id (vendors.csv).") var vendor: String
+    @Flag(name: .long, help: "Remove the award instead.") var clear = false
+
+    func run() throws {
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        guard loaded.problems.isEmpty else {
+            for p in loaded.problems { printError(p.description) }
+            printError("bidbench award: \(workspace.path): \(loaded.problems.count) problem(s) above; fix them first")
+            throw ExitCode(1)
+        }
+        var ws = loaded.workspace
+        if clear {
+            ws.settings.extra["awarded_vendor"] = nil
+        } else {
+            guard ws.vendors.contains(where: { $0.id == vendor }) else {
+                printError("bidbench award: unknown vendor '\(vendor)' (not in vendors.csv)")
+                throw ExitCode(1)
+            }
+            if let reasons = GateStatus(ws, missing: false).knockedOut[vendor] {
+                printError("bidbench award: \(vendor) is knocked out (fails a must-have): \(reasons.map(\.en).joined(separator: "; "))")
+                throw ExitCode(1)
+            }
+            do {
+                let scenario = try Scenario(settings: ws.settings)
+                if let refusal = try BudgetModel.checkAward(of: vendor, in: ws, scenario: scenario) {
+                    printError("bidbench award: \(refusal.message)")
+                    throw ExitCode(1)
+                }
+            } catch let e as BudgetError {
+                printError("bidbench award: \(e.message)")
+                throw ExitCode(1)
+            }
+            ws.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+        }
+        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: "bidbench award") } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        print(clear ? "Award removed." : "Awarded to \(vendor): its proposal now counts as committed (bidbench budget shows the figures).")
+    }
+}
