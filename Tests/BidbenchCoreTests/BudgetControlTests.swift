@@ -142,7 +142,10 @@ struct BudgetControlTests {
         var awarded = ws
         awarded.settings.extra["awarded_vendor"] = "\"V2\""
         let c = try BudgetModel.control(awarded, proposedVendor: "V2", scenario: scenario(ws))
-        #expect(c.rows.map { "\($0.fiscalYear) \($0.committed) \($0.proposed)" } == ["2027 190000 0", "2027 0 0", "2028 50000 0", "2029 50000 0"])
+        #expect(
+            c.rows.map { "\($0.fiscalYear) \($0.committed) \($0.proposed)" } == [
+                "2027 190000 0", "2027 0 0", "2028 50000 0", "2029 50000 0",
+            ])
     }
 
     @Test("warn at 90 % exactly, stop only above 100 %, category envelopes count their category")
