@@ -87,6 +87,8 @@ struct IntegrityVerbTests {
         #expect(!r.out.contains(#""alternative":"V4","name":"北辰数科","missing_gates""#))
         let table = try bidbench("rank", "-w", ws)
         #expect(table.out.contains("provisional (confirmed must-haves not answered):"))
+        let report = try bidbench("report", "-w", ws, "--format", "md", "--today", "2026-12-01", "-o", "-")
+        #expect(report.out.contains("- 暂定：云帆软件 — R99 单点登录对接企业微信：未答复\n"))
     }
 
     @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {

@@ -182,6 +182,12 @@ struct HTMLReportWriter {
             cards += card(
                 t("Vendors ranked / disqualified", "参与排名 / 淘汰"), "\(ev.ranking.count) / \(ev.disqualified.count)",
                 ev.disqualified.isEmpty ? "" : "warn")
+            if !ev.provisional.isEmpty {
+                cards += card(
+                    t("Provisional (must-haves not answered)", "暂定（必须项未答复）"),
+                    ev.ranking.filter { ev.provisional[$0.vendor] != nil }.map { facts.vendorName($0.vendor) }.joined(
+                        separator: t(", ", "、")), "warn")
+            }
         } else {
             cards += card(t("Vendors", "供应商"), "\(ws.vendors.count)")
         }

@@ -60,6 +60,13 @@ struct MarkdownReportWriter {
                 + t(
                     "Vendors: \(ws.vendors.count) (\(ev.ranking.count) ranked, \(ev.disqualified.count) disqualified)",
                     "供应商：\(ws.vendors.count) 家（参与排名 \(ev.ranking.count) 家，淘汰 \(ev.disqualified.count) 家）") + "\n"
+            // A ranked vendor that has not answered a confirmed must-have: its result is provisional.
+            for r in ev.ranking {
+                guard let gaps = ev.provisional[r.vendor] else { continue }
+                s +=
+                    "- " + t("Provisional: ", "暂定：") + m(facts.vendorName(r.vendor)) + " — "
+                    + m(gaps.map { lang == .zh ? $0.zh : $0.en }.joined(separator: t("; ", "；"))) + "\n"
+            }
         } else {
             s += "- " + t("Vendors: \(ws.vendors.count)", "供应商：\(ws.vendors.count) 家") + "\n"
         }
