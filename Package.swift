@@ -44,7 +44,7 @@ let package = Package(
             name: "BidbenchCoreTests",
             dependencies: ["BidbenchCore", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
-        .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),
+        .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),
     ],
     swiftLanguageModes: [.v6]
