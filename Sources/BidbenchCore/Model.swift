@@ -98,6 +98,16 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
         }
     }
     public var rank: Int { Priority.allCases.firstIndex(of: self)! }
+    /// The one default weight of a requirement of this priority, used by every path that creates one
+    /// (survey, form, import, a CSV row with a blank weight): must 5, should 3, could 2, won't 1.
+    public var defaultWeight: Double {
+        switch self {
+        case .must: return 5
+        case .should: return 3
+        case .could: return 2
+        case .wont: return 1
+        }
+    }
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
 }
 

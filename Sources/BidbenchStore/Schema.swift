@@ -28,10 +28,15 @@ enum Schema {
             sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
             decode: { r in
                 guard let id = r.key("id") else { return nil }
+                let department = r.text("department")
+                let module = r.text("module")
+                let title = r.text("title")
+                let detail = r.text("detail")
+                let priority = r.choice("priority", default: Priority.should, parse: Priority.init(parsing:))
+                // A blank weight is the priority's one default weight (Priority.defaultWeight).
                 return Requirement(
-                    id: id, department: r.text("department"), module: r.text("module"), title: r.text("title"),
-                    detail: r.text("detail"), priority: r.choice("priority", default: Priority.should, parse: Priority.init(parsing:)),
-                    weight: r.double("weight", default: 1), acceptance: r.text("acceptance"),
+                    id: id, department: department, module: module, title: title, detail: detail, priority: priority,
+                    weight: r.double("weight", default: priority.defaultWeight), acceptance: r.text("acceptance"),
                     status: r.choice("status", default: RequirementStatus.draft, parse: RequirementStatus.init(parsing:)),
                     criterion: r.text("criterion"), source: r.text("source"))
             },
@@ -208,7 +213,9 @@ enum Schema {
                 guard let c = r.key("contract"), let id = r.key("id") else { return nil }
                 return ChangeOrder(
                     contract: c, id: id, date: r.day("date"), description: r.text("description"),
-                    priceDelta: r.money("price_delta", default: .zero), status: r.status("status", default: "proposed"))
+                    // The amount is required: an empty cell is an error, never a silent 0.
+                    priceDelta: r.key("price_delta") == nil ? .zero : r.money("price_delta", default: .zero),
+                    status: r.status("status", default: "proposed"))
             },
             encode: { [$0.contract, $0.id, opt($0.date), $0.description, $0.priceDelta.description, $0.status] })
     }

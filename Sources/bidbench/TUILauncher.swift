@@ -13,7 +13,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "UI language: en or zh.") var lang: String?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
     func run() throws {
-        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: lang, evaluator: evaluator)
+        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: CommandLineLanguage.resolve(lang), evaluator: evaluator)
     }
 }
 

@@ -324,27 +324,23 @@ public enum ContractsScreen {
             let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
             c.text(
                 area.x, y,
-                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels))) → \(e.valueAfter.grouped())",
+                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
+                    + (e.applied
+                        ? " → \(e.valueAfter.grouped())"
+                        : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
+                            L.t(" → if approved ", " → 若批准 ") + $0.grouped()
+                        }
+                            ?? ""),
                 e.applied ? .plain : .dim, maxWidth: area.width)
             y += 1
         }
     }
 
-    /// The highest share of a budget envelope that the contracted vendors' costs use (the
-    /// `budget_used` early-warning trigger), under the workspace's base scenario.
-    static func budgetUsed(_ ws: Workspace) -> Double? {
-        guard !ws.budget.isEmpty, let sc = try? Scenario(settings: ws.settings) else { return nil }
-        let contracted = Set(ws.contracts.map(\.vendor))
-        guard let tcos = try? BudgetModel.tco(prices: ws.prices.filter { contracted.contains($0.vendor) }, scenario: sc) else { return nil }
-        let warn = ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!
-        let stop = ExactRatio(ws.settings.budgetStop) ?? .one
-        var top: Double?
-        for t in tcos {
-            for u in (try? BudgetModel.envelopes(ws.budget, tco: t, firstYear: ws.settings.firstYear, warn: warn, stop: stop)) ?? [] {
-                if let p = u.percentUsed { top = max(top ?? 0, p / 100) }
-            }
-        }
-        return top
+    /// The budget control behind the `budget_used` early-warning trigger: signed contracts as committed,
+    /// open ones as proposed, under the workspace's base scenario (the same figures as `bidbench budget`).
+    static func budgetControl(_ ws: Workspace) -> BudgetControl? {
+        guard let sc = try? Scenario(settings: ws.settings) else { return nil }
+        return try? BudgetModel.control(ws, proposedVendor: nil, scenario: sc)
     }
 
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
@@ -365,7 +361,8 @@ public enum ContractsScreen {
         }
         var y = area.y + 8
         let alerts = RiskRegister.alerts(
-            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
+            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: budgetControl(ws),
+            fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
         for a in alerts where y < area.maxY {

@@ -34,7 +34,9 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--format must be html or md, not '\(format)'")
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
-        if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
+        if let lang = CommandLineLanguage.resolve(lang), !["en", "zh"].contains(lang.lowercased()) {
+            throw ValidationError("--lang must be en or zh, not '\(lang)'")
+        }
     }
 
     func run() throws {
@@ -43,7 +45,7 @@ struct ReportCommand: ParsableCommand {
         let ws = try loadWorkspaceForVerb(workspace.path)
         let request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
-            language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+            language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
         let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
         if output == "-" {
             print(text, terminator: "")
