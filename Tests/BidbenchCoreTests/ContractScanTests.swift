@@ -135,7 +135,7 @@ struct ContractScanTests {
         #expect(scan.finding(.dispute_resolution).line == 121)  // not "12.3 Payment Disputes"
         #expect(scan.flags(.vendor_may_suspend).map(\.line) == [73])
         #expect(scan.flags(.auto_renewal).map(\.line) == [77])
-        #expect(scan.flags(.liability_cap_low).map(\.line) == [111])  // "General Cap" means … the 12 months preceding
+        #expect(scan.flags(.liability_cap_low_or_one_sided).map(\.line) == [111])  // "General Cap" means … the 12 months preceding
         #expect(scan.keyTerms.paymentDueDays == 30)
         #expect(scan.keyTerms.noticeDays == 30)
         #expect(scan.keyTerms.penaltyRates.map(\.partsPerMillion) == [15_000])
@@ -163,7 +163,7 @@ struct ContractScanTests {
         #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")
         #expect(scan.flags(.unilateral_price_change).map(\.line) == [3])
         #expect(scan.flags(.auto_renewal).map(\.line) == [7])
-        #expect(scan.flags(.liability_cap_low).map(\.line) == [10])
+        #expect(scan.flags(.liability_cap_low_or_one_sided).map(\.line) == [10])
         #expect(scan.flags(.extra_fees_unspecified).isEmpty)  // "then-current term" is no price
         #expect(scan.keyTerms.noticeDays == 60 && scan.keyTerms.renewalMonths == 12)
     }
