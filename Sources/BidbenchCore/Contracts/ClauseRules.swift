@@ -114,10 +114,13 @@ enum ClauseRules {
                 "\(Party.vendor)…[shall|will|agrees to]…[implement|install|configure|deploy|migrate|upgrade]…[system|software|solution|modules|platform|erp|crm|application*]",
                 "\(Party.vendor)…[shall|will|agrees to]…train…[users|staff|personnel|employees|administrators]",
                 "[乙方|供方|服务方|供应商|中标人|承包人|受托人]…[负责|提供|完成|承担]…[实施|部署|安装|培训|数据迁移|上线|技术服务|二次开发|定制开发|系统集成|配置]",
-                "上线支持|驻场", "[负责|提供]…[运行维护|运维服务|维护服务|回访服务|外包服务|客服服务|咨询服务]|委托乙方…[提供|完成|实施]…服务",
+                "上线支持|驻场", "[负责|提供]…[运行维护|回访服务|外包服务|客服服务|咨询服务]|委托乙方…[提供|完成|实施]…服务",
             ],
             // A passing mention ("fees for professional services are in Exhibit B") is weak evidence only.
-            weak: ["services", "服务", "professional services|implementation services|consulting services|training services|onboarding services", "实施服务|技术服务|培训服务|咨询服务"]),
+            weak: [
+                "services", "服务", "professional services|implementation services|consulting services|training services|onboarding services",
+                "实施服务|技术服务|培训服务|咨询服务",
+            ]),
         ClauseRule(
             .support_sla,
             headings: [
@@ -175,7 +178,8 @@ enum ClauseRules {
                 "aggregate liability|total liability|cumulative liability|entire liability",
                 "shall not be liable|will not be liable|not be liable|shall be liable for|will be liable for|is liable for|are liable for|shall be liable|will be liable|responsible for…[loss*|damage*]",
                 "consequential…damages|indirect…damages",
-                "[shall|will|agrees to|must]…[indemnify|defend|hold harmless]", "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|损失…赔偿|负责赔偿|予以赔偿|承担…赔偿|赔偿…上限|间接损失|不承担…责任",
+                "[shall|will|agrees to|must]…[indemnify|defend|hold harmless]",
+                "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|损失…赔偿|负责赔偿|予以赔偿|承担…赔偿|赔偿…上限|间接损失|不承担…责任",
             ],
             weak: ["liabilit*|liable|indemnif*", "责任|赔偿"],
             veto: ["force majeure|acts of god|act of god|不可抗力"]),
@@ -289,7 +293,10 @@ enum ClauseRules {
                 "change*", "change control|change order*|change request*|change management", "amendment*", "modification*", "variation*",
                 "变更", "合同变更", "需求变更", "修改", "补充协议",
             ],
-            headingVeto: ["change of control|changes to product|changes to the service*|changes to service*|服务变更|功能变更", "price change*|changes to fees|changes to pric*", "价格变更|费用变更|控制权|人员"],
+            headingVeto: [
+                "change of control|changes to product|changes to the service*|changes to service*|服务变更|功能变更",
+                "price change*|changes to fees|changes to pric*", "价格变更|费用变更|控制权|人员",
+            ],
             strong: [
                 "change order*|change request*|change control|change management procedure",
                 "amend*…in writing|modif*…in writing|amended…only|modified…only|variation*…in writing|changes…scope…agreed|changes…in writing",
@@ -322,7 +329,8 @@ enum ClauseRules {
                 "所有权", "成果归属", "权属",
             ],
             strong: [
-                "intellectual property…[own*|belong*|vest*|retain*|assign*|remain*|title]|[own*|belong*|vest*|retain*|assign*]…intellectual property", "right, title and interest|right, title, and interest|title and interest",
+                "intellectual property…[own*|belong*|vest*|retain*|assign*|remain*|title]|[own*|belong*|vest*|retain*|assign*]…intellectual property",
+                "right, title and interest|right, title, and interest|title and interest",
                 "retains all right|owns all|ownership of|copyright*|patent*|trade secret*|trademark*",
                 "知识产权|著作权|专利|所有权归|归…所有|软件著作权|源代码…归|成果…归",
             ],

@@ -21,6 +21,7 @@ extension ContractScan {
             ("governing_law", k.governingLaw.map(ContractJSONWriter.string) ?? "null"),
             ("dispute_forum", k.disputeForum.map(ContractJSONWriter.string) ?? "null"),
             ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
+            ("price_change", k.priceChange.map(ContractJSONWriter.string) ?? "null"),
         ]
         terms.append(
             (
@@ -43,7 +44,10 @@ extension ContractScan {
         out += dataSecurity.items.map { i in
             "    \(ContractJSONWriter.string(i.check.rawValue)): {\"status\": \(ContractJSONWriter.string(i.status.rawValue)), \"line\": \(ContractJSONWriter.int(i.line)), \"text\": \(i.line == nil ? "null" : ContractJSONWriter.string(i.text))}"
         }.joined(separator: ",\n")
-        out += ",\n    \"vague\": [" + dataSecurity.vague.map { "{\"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}" }.joined(separator: ", ") + "]"
+        out +=
+            ",\n    \"vague\": ["
+            + dataSecurity.vague.map { "{\"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}" }.joined(separator: ", ")
+            + "]"
         out += "\n  },\n  \"red_flags\": ["
         out += redFlags.map { f in
             let entry = playbook.entry(f.kind)

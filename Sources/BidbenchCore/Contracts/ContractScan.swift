@@ -137,6 +137,8 @@ public struct ContractKeyTerms: Equatable, Sendable {
     public var disputeForumType: String?
     public var slaResponses: [SLAResponse] = []
     public var penaltyRates: [PenaltyRate] = []
+    /// The sentence on price changes during the term (a cap, a notice, a freeze, or the vendor's right).
+    public var priceChange: String?
     public init() {}
 }
 
@@ -331,7 +333,8 @@ public enum ContractScanner {
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
-        let keyTerms = KeyTermExtractor.extract(sentences)
+        var keyTerms = KeyTermExtractor.extract(sentences)
+        if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
         let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
         let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)

@@ -95,7 +95,7 @@ enum DataSecurityReviewer {
         (
             .access_control,
             PatternSet([
-                "access control*|role-based|least privilege|multi-factor|mfa|two-factor|2fa|need to know|need-to-know|access…[restricted|limited]…to|authorized|authorised personnel",
+                "access control*|role-based|least privilege|multi-factor|mfa|two-factor|2fa|need to know|need-to-know|access…[restricted|limited]…to|authorized personnel|authorised personnel",
                 "访问控制|权限管理|最小权限|最小授权|授权访问|双因素|多因素|身份认证|权限分级|分级授权|访问权限|仅限…授权…人员",
             ])
         ),
@@ -109,14 +109,14 @@ enum DataSecurityReviewer {
         (
             .backup_recovery,
             PatternSet([
-                "backup*|back up|back-up|disaster recovery|restore…data|data…restor*|recovery point|recovery time|rpo|rto",
+                "[perform*|take*|maintain*|keep*|make*|provide*|daily|weekly|hourly|regular]…[backup*|back up|back-up|backed up]|[backup*|backed up]…[daily|weekly|hourly|every|each|regular*|tested|stored|kept|retained for]|disaster recovery|restore…data|data…restor*|recovery point|recovery time|rpo|rto",
                 "备份|容灾|灾备|恢复时间|数据恢复|恢复点",
             ])
         ),
         (
             .breach_notification,
             PatternSet([
-                "[notify|inform|notice|report*]…[breach*|security incident*|data incident*|unauthorized|authorised access|leak*]|[breach*|security incident*|data incident*|unauthorized|authorised access]…[notify|notice|inform|report*|notification]",
+                "[notify|inform|notice|report*|notification]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notify|notice|inform|report*|notification]",
                 "[安全事件|泄露|数据泄露|安全事故|信息泄露|泄漏]…[通知|告知|报告|通报]|[通知|告知|报告|通报]…[安全事件|泄露|安全事故|泄漏]",
             ])
         ),
@@ -130,7 +130,7 @@ enum DataSecurityReviewer {
         (
             .data_location,
             PatternSet([
-                "data residency|data localization|localisation|[stored|hosted|located|processed|reside*|kept]…[within|in]…[china|the eu|the european|european economic area|eea|united states|mainland|the prc|the country|the territory|data centre*|data center*]|cross-border|outside…[china|the eu|the eea|the country]",
+                "data residency|data localization|data localisation|[stored|hosted|located|processed|reside*|kept]…[within|in]…[china|the eu|the european|european economic area|eea|united states|mainland|the prc|the country|the territory|data centre*|data center*]|cross-border|outside…[china|the eu|the eea|the country]",
                 "境内|出境|跨境|数据中心…[位于|设在]|[存储|存放|部署]…[境内|本地|本市|北京|上海|深圳|杭州]",
             ])
         ),
@@ -164,8 +164,9 @@ enum DataSecurityReviewer {
         for s in sentences where !s.definition {
             let isVague = vagueWords.matches(s.hay)
             let text = s.sentence.isEmpty ? s.text : s.sentence
-            if isVague && (s.about(.data_security) || s.about(.privacy) || s.lower.contains("secur") || s.lower.contains("安全")
-                || s.lower.contains("保护"))
+            if isVague
+                && (s.about(.data_security) || s.about(.privacy) || s.lower.contains("secur") || s.lower.contains("安全")
+                    || s.lower.contains("保护"))
             {
                 if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
             }

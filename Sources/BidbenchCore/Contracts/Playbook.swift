@@ -163,7 +163,8 @@ extension RedFlagKind {
         case .liability_cap_low_or_one_sided:
             return Taxonomy(
                 severity: .high,
-                explanationEN: "The vendor's liability is capped at a small amount (a month of fees) or only the vendor is protected by a cap.",
+                explanationEN:
+                    "The vendor's liability is capped at a small amount (a month of fees) or only the vendor is protected by a cap.",
                 explanationZH: "供应商的赔偿上限过低（如一个月费用）或仅保护供应商一方。",
                 positionEN:
                     "Each party's total liability is capped at the fees payable for the 12 months before the claim (at least the total contract price); breaches of confidentiality, data protection and indemnities are not capped.",
@@ -187,9 +188,11 @@ extension RedFlagKind {
         case .vendor_forum_or_law:
             return Taxonomy(
                 severity: .medium,
-                explanationEN: "Disputes go to the vendor's home court or arbitration, or under a foreign law, raising the buyer's cost to enforce.",
+                explanationEN:
+                    "Disputes go to the vendor's home court or arbitration, or under a foreign law, raising the buyer's cost to enforce.",
                 explanationZH: "争议由供应商所在地法院、仲裁或外国法律解决，甲方维权成本高。",
-                positionEN: "Disputes are settled by the courts where the Customer is located, under the law of the Customer's jurisdiction.",
+                positionEN:
+                    "Disputes are settled by the courts where the Customer is located, under the law of the Customer's jurisdiction.",
                 positionZH: "争议提交甲方所在地有管辖权的人民法院解决，适用中华人民共和国法律。")
         case .extra_fees_unspecified:
             return Taxonomy(
@@ -204,7 +207,8 @@ extension RedFlagKind {
                 severity: .medium,
                 explanationEN: "What the vendor must deliver is left open or decided by the vendor later.",
                 explanationZH: "交付范围不明确或由供应商事后确定。",
-                positionEN: "The scope is the list of modules, functions and deliverables in the attached schedule; changes need a signed change order.",
+                positionEN:
+                    "The scope is the list of modules, functions and deliverables in the attached schedule; changes need a signed change order.",
                 positionZH: "服务范围以附件所列模块、功能及交付物清单为准；任何变更须经双方签署变更单。")
         case .unilateral_service_change:
             return Taxonomy(

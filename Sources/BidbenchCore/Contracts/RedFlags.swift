@@ -38,7 +38,8 @@ enum RedFlagDetector {
                 "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
                 "\(priceWords)…[以乙方|以供方|以供应商]…[最新|届时|公布|公示|通知]…为准",
                 "\(Party.vendor)…[单方面|单方]…[调价|调整|变更|上调]",
-                "sole discretion…[increase|change|adjust|modify]…\(priceWords)", "[may|reserves the right to|can]…[increase|raise|change|adjust]…\(priceWords)",
+                "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
+                "[may|reserves the right to|can]…[increase|raise|change|adjust]…\(priceWords)",
                 "[increase|adjust|change]…\(priceWords)…[upon|with|by giving|on]…[notice|days' notice]",
             ], veto: mutual, vendorActs: true),
         Rule(
@@ -77,7 +78,8 @@ enum RedFlagDetector {
         Rule(
             .vendor_may_suspend,
             [
-                "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate|block*|ban]", "\(Party.vendor)…\(mayWords)…[terminate|close|restrict|lock]…[account*|access]",
+                "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate|block*|ban]",
+                "\(Party.vendor)…\(mayWords)…[terminate|close|restrict|lock]…[account*|access]",
                 "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended|with or without notice",
                 "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断|限制|封禁|冻结|注销|关闭]…[服务|使用|访问|账号|帐号|账户|系统|支持|运维|许可|权限]",
                 "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|[暂停|中止]…服务…[无需|无须|不另行|不经]…通知",
@@ -96,7 +98,8 @@ enum RedFlagDetector {
             [
                 "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人|许可方|平台|我们|本公司]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
                 "[provider's|vendor's|supplier's|licensor's|seller's|our]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
-                "court*…where…[has its principal place of business|is headquartered|has its headquarters|has its registered office|is incorporated]", "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
+                "court*…where…[has its principal place of business|is headquartered|has its headquarters|has its registered office|is incorporated]",
+                "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
                 "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
                 "[laws of|law of]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home|jurisdiction]",
                 "[新加坡|香港国际仲裁|香港仲裁|美国|英国|英格兰|开曼|siac|hkiac|icc]…[仲裁|法院|法律]|适用…[新加坡|香港|美国|英国|英格兰|开曼]…法律",
@@ -156,7 +159,10 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[有权|可以|可]…[将|把]…[名称|商标|标识|logo|案例]…[用于|作为]|[作为|列为|用作]…[成功案例|客户案例|样板案例|示范案例|宣传案例]|[宣传|推广|营销]…甲方…[名称|案例|商标|标识]",
                 "\(Party.vendor)…[有权|可以|可]…[使用|分析|利用|挖掘|处理|汇总]…[数据|信息|内容]…[改进|优化|研发|开发|训练|商业|营销|统计分析|其他用途|自身]",
                 "[脱敏数据|匿名化数据|汇总数据|统计数据|使用数据|运行数据]…[归乙方|用于|乙方所有|乙方享有|乙方使用|乙方可]",
-            ], veto: ["经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"]),
+            ],
+            veto: [
+                "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"
+            ]),
         Rule(
             .ip_vendor_owns_customisations,
             [
@@ -171,14 +177,17 @@ enum RedFlagDetector {
                 "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis",
                 "[disclaim*|exclude*]…warrant*|no warrant*|without warrant*|makes no…warrant*|does not warrant|not warrant",
                 "按现状|[不作|不做|不提供|不承担]…任何…[保证|担保|承诺]|不保证…[无错误|无故障|不间断|没有错误|没有缺陷|无缺陷|满足甲方|符合甲方|完全满足|持续可用]",
-            ], veto: ["except as|other than as|except for…express*|third-party|third party|除…约定外|除…以外|除本合同…外|第三方"], negatable: false),
+            ], veto: ["except as|other than as|except for…express*|third-party|third party|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方"],
+            negatable: false),
         Rule(
             .third_party_risk_disclaimed,
             [
-                "subcontractor*…[not responsible|not liable|no liability|no responsibility]|分包…[不承担|不负责]", "[third-party|third party]…[not responsible|not liable|no responsibility|no liability|disclaim*|sole risk|own risk|at customer's risk|\"as is\"|as is]",
+                "subcontractor*…[not responsible|not liable|no liability|no responsibility]|分包…[不承担|不负责]",
+                "[third-party|third party]…[not responsible|not liable|no responsibility|no liability|disclaim*|sole risk|own risk|at customer's risk|\"as is\"|as is]",
                 "[not responsible|not liable|no liability|no responsibility]…[third-party|third party]",
                 "第三方…[不承担|不负责|概不负责|免责|与乙方无关|由甲方自行|甲方自行承担|风险由甲方]|[不承担|不负责]…第三方",
-            ], veto: ["[provider|vendor|supplier|licensor]…responsible for…[subcontractor*|third part*]|乙方…对…第三方…[负责|承担]"], negatable: false),
+            ], veto: ["[provider|vendor|supplier|licensor]…responsible for…[subcontractor*|third part*]|乙方…对…第三方…[负责|承担]"], negatable: false
+        ),
         Rule(
             .buyer_license_restrictions,
             [
@@ -210,7 +219,7 @@ enum RedFlagDetector {
                 "[100%|full amount|entire|all fees|total fees|total price|in full]…[in advance|upon signing|on signing|upon execution|before|prior to]",
                 "[in advance|upon signing]…[100%|full amount|entire|in full|all fees]",
                 "deemed accept*|deemed to have accepted|deemed to…accept*|deemed…approved|treated as accepted|deemed…final acceptance",
-                "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|支付合同总价|支付合同总额|一次性付清]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
+                "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
                 "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的]…[50%|60%|70%|80%|90%|100%]",
                 "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误]",
                 "[验收前|交付前|上线前]…[支付|付清]…[全部|100%|全额|95%|90%|80%]",
@@ -298,6 +307,7 @@ enum RedFlagDetector {
         "[notice|notify|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notified]",
         "[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]",
     ])
+    static let forConvenience = PatternSet(["for convenience|without cause", "无理由|任意解除|便利"])
     /// A buyer that indemnifies the vendor; a vendor that indemnifies the buyer.
     static let buyerIndemnifies = PatternSet([
         "\(Party.buyer)…[shall|will|agrees to|must]…[indemnify|defend|hold harmless]",
@@ -326,6 +336,8 @@ enum RedFlagDetector {
         "[vest in|vests in|owned by|property of|belong to|belongs to|assigned to]…[customer|client|licensee|buyer]",
         "[归甲方|属于甲方|甲方所有|归属于甲方|由甲方享有]",
     ])
+    /// Work the contract leaves out ("本协议不包括二次开发").
+    static let excluded = PatternSet(["not include*|exclud*|does not cover|not part of", "不包括|不含|不包含|不属于|除外"])
     static let escrowMentioned = PatternSet(["source code|escrow|source-code", "源代码|源码|代码托管"])
     /// Late charges the buyer pays.
     static let lateWords = PatternSet([
@@ -355,7 +367,9 @@ enum RedFlagDetector {
             for rule in rules where fires(rule, s.hay) { add(rule.kind, s) }
             if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
                 let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
-                let oneSided = oneSidedCap.matches(s.hay) && !mutualWords.matches(s.hay) && !uncapped.matches(s.hay)
+                // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
+                let oneSided =
+                    oneSidedCap.matches(s.hay) && !mutualWords.matches(s.hay) && !uncapped.matches(s.hay) && !totalCap.matches(s.hay)
                 if low || oneSided { add(.liability_cap_low_or_one_sided, s) }
             }
             if longNotice(s) { add(.long_notice_to_cancel, s) }
@@ -370,10 +384,14 @@ enum RedFlagDetector {
                 }
             }
             if escrowMentioned.matches(s.hay) || buyerOwnsWork.matches(s.hay) { escrowSeen = true }
-            if escrowAt == nil && !s.definition && needsEscrow.matches(s.hay) { escrowAt = s }
+            if escrowAt == nil && !s.definition && needsEscrow.matches(s.hay) && !excluded.matches(s.hay) { escrowAt = s }
         }
-        if !vendorIndemnity { buyerIndemnity.forEach { add(.one_way_indemnity, $0) } }
-        if !vendorSecret { buyerSecret.forEach { add(.confidentiality_one_sided, $0) } }
+        if !vendorIndemnity {
+            for s in buyerIndemnity { add(.one_way_indemnity, s) }
+        }
+        if !vendorSecret {
+            for s in buyerSecret { add(.confidentiality_one_sided, s) }
+        }
         if !escrowSeen, let s = escrowAt { add(.no_source_code_escrow, s) }
         let home = vendorHome(rawLines)
         if !home.isEmpty {
@@ -472,7 +490,8 @@ enum RedFlagDetector {
 
     /// A notice of 60 days or more to cancel or stop a renewal.
     static func longNotice(_ s: ScannedSentence) -> Bool {
-        guard cancelNotice.matches(s.hay) else { return false }
+        // A buyer's right to terminate for convenience is a benefit, whatever its notice.
+        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
         let chars = Array(s.lower)
         for q in QuantityScanner.scan(s.lower) {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
