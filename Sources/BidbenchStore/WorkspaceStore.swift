@@ -438,7 +438,10 @@ public enum WorkspaceStore {
         settings.name = name
         settings.language = language
         var files: [(String, [UInt8])] = [(SettingsFile.file, SettingsFile.render(settings).bytes)]
-        let empty = render(Workspace(), layouts: [:])
+        // A new workspace starts with the default buyer's playbook, for the company to tune.
+        var blank = Workspace()
+        blank.playbook = Playbook.defaultRows
+        let empty = render(blank, layouts: [:])
         for f in Schema.tableFiles { files.append((f, empty[f]!.bytes)) }
         for (rel, _) in files where FileIO.exists(FileIO.join(folder, rel)) { throw StoreError.exists(FileIO.join(folder, rel)) }
         try FileIO.makeDirectories(folder)
