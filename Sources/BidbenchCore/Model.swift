@@ -20,6 +20,9 @@ public struct Workspace: Equatable, Sendable {
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
     public var survey: [SurveyQuestion] = []
+    /// The buyer's playbook (`playbook.csv`): severity, on/off and positions per red-flag kind; empty =
+    /// `Playbook.defaultRows`. Use `Playbook(workspace.playbook)` to review with it.
+    public var playbook: [PlaybookEntry] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).

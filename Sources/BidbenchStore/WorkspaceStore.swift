@@ -132,6 +132,7 @@ public enum WorkspaceStore {
         w.risks = try table(Schema.risks)
         w.scenarios = try table(Schema.scenarios)
         w.survey = try table(Schema.survey)
+        w.playbook = try table(Schema.playbook)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -307,6 +308,8 @@ public enum WorkspaceStore {
         put(Schema.risks, w.risks)
         put(Schema.scenarios, w.scenarios)
         put(Schema.survey, w.survey)
+        // playbook.csv is optional: an empty playbook (the defaults) writes no file unless there was one.
+        if !w.playbook.isEmpty || layouts[Schema.playbook.file] != nil { put(Schema.playbook, w.playbook) }
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -457,6 +460,7 @@ public enum WorkspaceStore {
             (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
             (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
             (Schema.scenarios.file, a.scenarios != b.scenarios), (Schema.survey.file, a.survey != b.survey),
+            (Schema.playbook.file, a.playbook != b.playbook),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }
@@ -505,7 +509,10 @@ public enum WorkspaceStore {
         settings.name = name
         settings.language = language
         var files: [(String, [UInt8])] = [(SettingsFile.file, SettingsFile.render(settings).bytes)]
-        let empty = render(Workspace(), layouts: [:])
+        // A new workspace starts with the default buyer's playbook, for the company to tune.
+        var blank = Workspace()
+        blank.playbook = Playbook.defaultRows
+        let empty = render(blank, layouts: [:])
         for f in Schema.tableFiles { files.append((f, empty[f]!.bytes)) }
         for (rel, _) in files where FileIO.exists(FileIO.join(folder, rel)) { throw StoreError.exists(FileIO.join(folder, rel)) }
         try FileIO.makeDirectories(folder)
