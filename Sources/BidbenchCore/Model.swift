@@ -16,6 +16,8 @@ public struct Workspace: Equatable, Sendable {
     public var reviews: [ClauseReview] = []
     public var changes: [ChangeOrder] = []
     public var risks: [Risk] = []
+    /// What happens after signing: plan, acceptance, training, support, reviews, handover.
+    public var delivery = DeliveryRecords()
     /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.

@@ -112,6 +112,7 @@ struct HTMLReportWriter {
         h += contracts()
         h += keyDates()
         h += risks()
+        h += delivery()
         h +=
             "<footer>"
             + e(
