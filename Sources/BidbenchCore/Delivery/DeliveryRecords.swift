@@ -118,7 +118,7 @@ public enum TaskStatus: OpenChoice {
     case planned, inProgress, done, blocked, cancelled
     case other(String)
     public static let spellings: [(TaskStatus, [String])] = [
-        (.planned, ["planned", "计划", "未开始", "待开始"]), (.inProgress, ["in_progress", "进行中", "in progress", "started"]),
+        (.planned, ["planned", "计划", "未开始", "待开始", ""]), (.inProgress, ["in_progress", "进行中", "in progress", "started"]),
         (.done, ["done", "完成", "已完成"]), (.blocked, ["blocked", "受阻", "阻塞"]), (.cancelled, ["cancelled", "取消", "已取消"]),
     ]
     public var otherText: String? { if case .other(let t) = self { return t } else { return nil } }
