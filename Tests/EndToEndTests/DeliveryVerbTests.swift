@@ -19,7 +19,8 @@ import Testing
         let c = contracts[0]
         #expect(c["contract"] as? String == "C1")
         let phases = try #require(c["phases"] as? [[String: Any]])
-        #expect(phases.map { $0["id"] as? String } == ["assessment", "technical_plan", "data_migration", "testing", "go_live", "optimisation"])
+        #expect(
+            phases.map { $0["id"] as? String } == ["assessment", "technical_plan", "data_migration", "testing", "go_live", "optimisation"])
         #expect(phases.map { $0["status"] as? String } == ["done", "done", "done", "in_progress", "planned", "planned"])
         // Migration finished 2027-04-20; the MES interface task was due 2027-04-30: 10 days late on 2027-05-10.
         #expect(phases[2]["actual_end"] as? String == "2027-04-20")
