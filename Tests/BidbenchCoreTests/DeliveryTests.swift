@@ -266,4 +266,39 @@ struct DeliveryTests {
         #expect(a[1].messageZH == "C1 2027-04 违反 SLA 2 次 (阈值 2)")
         #expect(a[2].message == "C1 training pass rate 50% below the target 80%")
     }
+
+    @Test("the latest review is the past-performance criterion of the next evaluation (cn, by hand)")
+    func pastPerformanceCriterion() throws {
+        var ws = Workspace()
+        ws.settings.scale = 10
+        ws.criteria = [
+            Criterion(id: "P", name: "价格", kind: .cost, weight: 30, source: .price),
+            Criterion(id: "Q", name: "质量", weight: 50),
+            Criterion(id: "H", name: "过往履约", weight: 20, source: .pastPerformance),
+        ]
+        ws.vendors = [
+            Vendor(id: "A", name: "甲", bidPrice: Money(units: 1_000_000)), Vendor(id: "B", name: "乙", bidPrice: Money(units: 800_000)),
+            Vendor(id: "C", name: "丙", bidPrice: Money(units: 900_000)),
+        ]
+        ws.scores = [
+            "王": [
+                Score(vendor: "A", criterion: "Q", score: 8), Score(vendor: "B", criterion: "Q", score: 7),
+                Score(vendor: "C", criterion: "Q", score: 9),
+            ]
+        ]
+        ws.delivery.vendorReviews = [
+            VendorReview(
+                vendor: "A", period: "2027-Q1", onTimePct: 90, acceptanceFirstPassPct: 80, slaPct: 95, trainingPassPct: 85, satisfaction: 4),
+            VendorReview(
+                vendor: "B", period: "2026-Q4", onTimePct: 100, acceptanceFirstPassPct: 100, slaPct: 100, trainingPassPct: 100,
+                satisfaction: 5),
+            VendorReview(
+                vendor: "B", period: "2027-Q1", onTimePct: 50, acceptanceFirstPassPct: 60, slaPct: 50, trainingPassPct: 70, satisfaction: 3),
+        ]
+        let e = try evaluate(ws, method: .cn)
+        // Base 800 000 (lowest qualified bid). A: 24 + 8/10 × 50 + 8.58/10 × 20 = 81.16; B (latest review 54): 30 + 35 + 10.8 = 75.8.
+        #expect(e.ranking.map(\.vendor) == ["A", "B"])
+        #expect(abs(e.ranking[0].score - 81.16) < 1e-9 && abs(e.ranking[1].score - 75.8) < 1e-9)
+        #expect(e.incomplete.map(\.reason) == ["no vendor review for H 过往履约 (vendor_reviews.csv)"])
+    }
 }

@@ -204,7 +204,10 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .criteria:
             return [
                 "kind": ["效益型": "benefit", "效益": "benefit", "收益型": "benefit", "成本型": "cost", "成本": "cost"],
-                "source": ["评分": "panel", "评委": "panel", "价格": "price", "报价": "price"],
+                "source": [
+                    "评分": "panel", "评委": "panel", "价格": "price", "报价": "price", "过往履约": "past_performance",
+                    "履约评价": "past_performance",
+                ],
             ]
         case .gates:
             return ["answer": ["满足": "meets", "符合": "meets", "部分满足": "partly", "部分": "partly", "不满足": "no", "否": "no"]]
