@@ -18,11 +18,17 @@ final class PseudoTerminal {
 
     init(_ executable: String, _ arguments: [String], columns: UInt16 = 120, rows: UInt16 = 30, environment: [String: String] = [:]) throws
     {
-        let fd = posix_openpt(O_RDWR | O_NOCTTY)
-        guard fd >= 0, grantpt(fd) == 0, unlockpt(fd) == 0, let name = ptsname(fd) else {
+        // /dev/ptmx and the two ioctls behind unlockpt/ptsname (Glibc's module does not export
+        // posix_openpt and friends; grantpt is a no-op with devpts).
+        let fd = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        let tiocsptlck: UInt = 0x4004_5431
+        let tiocgptn: UInt = 0x8004_5430
+        guard fd >= 0, ioctl(fd, tiocsptlck, &unlock) == 0, ioctl(fd, tiocgptn, &number) == 0 else {
             throw BenchError("cannot open a pseudo-terminal (errno \(errno))")
         }
-        let slave = String(cString: name)
+        let slave = "/dev/pts/\(number)"
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(fd, UInt(TIOCSWINSZ), &size)
         master = fd
