@@ -208,7 +208,8 @@ func deliveryWorkspace() -> Workspace {
                     try frame.write(to: url, atomically: true, encoding: .utf8)
                     continue
                 }
-                #expect(try? String(contentsOf: url, encoding: .utf8) == frame, "\(url.lastPathComponent) differs")
+                let golden = try? String(contentsOf: url, encoding: .utf8)
+                #expect(golden == frame, "\(url.lastPathComponent) differs (BIDBENCH_RECORD_GOLDEN=1 re-records)")
                 for line in d.screen.lines { #expect(TextWidth.of(line) <= w) }
             }
         }
