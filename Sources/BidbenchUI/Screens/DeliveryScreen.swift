@@ -115,7 +115,8 @@ public enum DeliveryScreen {
         let wide = area.width >= 110
         let planW = wide ? area.width * 56 / 100 : area.width
         let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
-        let planH = wide ? area.height - 1 : max(3, area.height - 1 - min(summary.count, max(4, area.height / 2 - 1)))
+        // Narrow: the plan takes the rows its tasks need, the pane the rest (at least half when it needs it).
+        let planH = wide ? area.height - 1 : max(3, min(d.tasks.count + 1, area.height - 1 - min(summary.count, area.height / 2)))
         renderPlan(s, d, into: &c, area: Rect(x: area.x, y: area.y + 1, width: planW, height: planH))
         let pane =
             wide
@@ -228,7 +229,7 @@ public enum DeliveryScreen {
                         + (zh ? p.reasonZH : p.reason), .warn)
             }
             let t = d.training
-            var training = L.t("Training: \(t.sessions) sessions", "培训: \(t.sessions) 场")
+            var training = L.t("Training: \(t.sessions) session\(t.sessions == 1 ? "" : "s")", "培训: \(t.sessions) 场")
             if let r = t.passRate {
                 training += L.t(" · pass rate ", " · 通过率 ") + pct(r * 100)
                 if let target = t.target { training += (t.belowTarget ? " < " : " ≥ ") + L.t("target ", "目标 ") + pct(target * 100) }
@@ -242,7 +243,7 @@ public enum DeliveryScreen {
             }
             let sp = d.support
             var support = L.t(
-                "SLA: \(sp.tickets) tickets · \(sp.responseBreaches) late responses · \(sp.resolutionBreaches) late resolutions",
+                "SLA: \(sp.tickets) tickets · late responses \(sp.responseBreaches) · late resolutions \(sp.resolutionBreaches)",
                 "SLA: 工单 \(sp.tickets) · 响应超时 \(sp.responseBreaches) · 解决超时 \(sp.resolutionBreaches)")
             if let p = sp.compliancePercent { support += L.t(" · met ", " · 达标 ") + pct(p) }
             if sp.penalty.minor > 0 { support += L.t(" · penalty ", " · 违约金 ") + sp.penalty.grouped() }
