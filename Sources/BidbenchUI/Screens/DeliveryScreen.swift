@@ -94,12 +94,12 @@ public enum DeliveryScreen {
         let L = s.lang
         let zh = L == .zh
         guard let d = current(s) else {
-            c.text(
-                area.x + 1, area.y + 1,
-                L.t(
-                    "No contract in delivery yet. A signed or active contract, or rows in tasks.csv, acceptance.csv, training.csv or tickets.csv, appear here.",
-                    "尚无执行中的合同。已签署或执行中的合同, 或 tasks.csv、acceptance.csv、training.csv、tickets.csv 中的记录, 会显示在这里。"),
-                .dim, maxWidth: area.width - 2)
+            let text = L.t(
+                "No contract in delivery yet. A signed or active contract, or rows in tasks.csv, acceptance.csv, training.csv or tickets.csv, appear here.",
+                "尚无执行中的合同。已签署或执行中的合同, 或 tasks.csv、acceptance.csv、training.csv、tickets.csv 中的记录, 会显示在这里。")
+            for (i, line) in TextWidth.wrap(text, max(8, area.width - 2)).prefix(max(0, area.height - 1)).enumerated() {
+                c.text(area.x + 1, area.y + 1 + i, line, .dim)
+            }
             return
         }
         let list = contracts(s)
