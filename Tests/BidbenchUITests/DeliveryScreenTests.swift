@@ -195,6 +195,17 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 51.7")
     }
 
+    @Test func theLastReviewIsAPastPerformanceCriterionInTheVendorMatrix() {
+        var ws = deliveryWorkspace()
+        ws.criteria.append(Criterion(id: "hist", name: "过往履约", weight: 0.1, source: .pastPerformance))
+        var d = Driver(ws)
+        d.press(.char("2"))
+        // V1's review 2027-04 scored 63.6: 6.36 on the 0–10 scale; V2 has none (not scored as 0).
+        let row = d.criterionRow("过往履约")
+        #expect(row?.contains("6.4 (考评)") == true)
+        #expect(row?.contains("—") == true)
+    }
+
     @Test(arguments: [Lang.en, Lang.zh])
     func wholeFramesMatchTheirGoldens(lang: Lang) throws {
         let record = ProcessInfo.processInfo.environment["BIDBENCH_RECORD_GOLDEN"] == "1"
