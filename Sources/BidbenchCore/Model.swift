@@ -16,6 +16,8 @@ public struct Workspace: Equatable, Sendable {
     public var reviews: [ClauseReview] = []
     public var changes: [ChangeOrder] = []
     public var risks: [Risk] = []
+    /// What happens after signing: plan, acceptance, training, support, reviews, handover.
+    public var delivery = DeliveryRecords()
     /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
@@ -163,8 +165,12 @@ public struct Requirement: Equatable, Sendable, Identifiable {
 
 public enum CriterionKind: String, Sendable, CaseIterable { case benefit, cost }
 
-/// Where a criterion's values come from: the panel's scores, or the vendor's price.
-public enum CriterionSource: String, Sendable, CaseIterable { case panel, price }
+/// Where a criterion's values come from: the panel's scores, the vendor's price, or the vendor's
+/// latest delivery review (`vendor_reviews.csv`, score ÷ 100 × scale): past performance.
+public enum CriterionSource: String, Sendable, CaseIterable {
+    case panel, price
+    case pastPerformance = "past_performance"
+}
 
 public struct Criterion: Equatable, Sendable, Identifiable {
     public var id: String

@@ -295,7 +295,7 @@ enum Schema {
         "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
         "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
         "playbook.csv",
-    ]
+    ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.
     static let paymentStatuses = ["planned", "due", "paid"]

@@ -293,6 +293,8 @@ struct Validator {
             }
         }
 
+        validateDelivery(w)
+
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)

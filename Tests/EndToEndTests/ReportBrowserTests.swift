@@ -236,6 +236,36 @@ private let reportGoldenDemo = #"""
     | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
     | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
     | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
+
+    ## 交付
+
+    ### C1 ERP 升级加购合同 — 云帆软件
+
+    | 阶段 | 状态 | 计划 | 实际完成 | 逾期天数 |
+    |---|---|---|---|---:|
+    | 系统评估 | 已完成 | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+    | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | 数据迁移 | 已完成 | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+    | 测试 | 进行中 | 2027-04-06 – 2027-05-28 |  | 0 |
+    | 上线 | 未开始 | 2027-06-01 – 2027-07-07 |  | 0 |
+    | 上线后优化 | 未开始 | 2027-07-08 – 2027-09-30 |  | 0 |
+
+    - 验收测试：通过 3，未通过 1，待测 4；需求已验收 6 / 13
+    - 暂不可付：上线款 1,164,000 (A1.4 未通过, A1.5 待测, A1.6 待测, A1.7 待测)
+    - 暂不可付：终验款 194,000 (A2.1 待测)
+    - 培训：5 场，通过率 85.7%（目标 90%）；仍需培训：黄伟 (总账)、高峰 (生产排程)、罗兵 (生产排程)
+    - 技术支持：工单 5 个，响应超时 1 次，解决超时 1 次，SLA 达标率 60%，违约金 0
+
+    供应商考评：
+
+    | 期间 | 得分 | 按时 | 一次验收 | SLA | 培训 | 满意度 | 评语 |
+    |---|---:|---:|---:|---:|---:|---:|---|
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
+
+    交付预警：
+
+    - RK03 C1 培训通过率 85.7% 低于目标 90%
+    - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
     """#
 
 /// `bidbench report --format md --today 2026-12-01` on a copy of `data/demo-en` (outside git).
@@ -406,4 +436,34 @@ private let reportGoldenDemoEn = #"""
     | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
     | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
     | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
+
+    ## Delivery
+
+    ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
+
+    | Phase | Status | Planned | Finished | Overdue days |
+    |---|---|---|---|---:|
+    | Assessment | done | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+    | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | Data migration | done | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+    | Testing | in progress | 2027-04-06 – 2027-05-28 |  | 0 |
+    | Go-live | planned | 2027-06-01 – 2027-07-07 |  | 0 |
+    | Optimisation | planned | 2027-07-08 – 2027-09-30 |  | 0 |
+
+    - Acceptance tests: 3 passed, 1 failed, 4 pending; requirements accepted 6 of 13
+    - Blocked: Go-live 1,164,000 (A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending)
+    - Blocked: Final acceptance 194,000 (A2.1 pending)
+    - Training: 5 sessions, pass rate 85.7% (target 90%); still to train: Huang Wei (General ledger), Gao Feng (Production scheduling), Luo Bing (Production scheduling)
+    - Support: 5 tickets, 1 response and 1 resolution breaches, SLA met 60%, penalty 0
+
+    Vendor reviews:
+
+    | Period | Score | On time | First-pass | SLA | Training | Satisfaction | Note |
+    |---|---:|---:|---:|---:|---:|---:|---|
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
+
+    Early warnings from delivery:
+
+    - RK03 C1 training pass rate 85.7% below the target 90%
+    - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
     """#

@@ -113,6 +113,7 @@ struct HTMLReportWriter {
         h += contracts()
         h += keyDates()
         h += risks()
+        h += delivery()
         h +=
             "<footer>"
             + e(

@@ -41,6 +41,7 @@ struct MarkdownReportWriter {
         s += contracts()
         s += keyDates()
         s += risks()
+        s += delivery()
         // One newline at the end, not the blank line that separates blocks.
         while s.hasSuffix("\n\n") { s.removeLast() }
         return s
