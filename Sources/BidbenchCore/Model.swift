@@ -20,6 +20,8 @@ public struct Workspace: Equatable, Sendable {
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
     public var survey: [SurveyQuestion] = []
+    /// Meetings (`meetings.csv`): what heads each handout.
+    public var meetings: [Meeting] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).

@@ -254,6 +254,8 @@ struct Validator {
             }
         }
 
+        checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
+
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)

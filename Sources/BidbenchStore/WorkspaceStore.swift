@@ -92,6 +92,7 @@ public enum WorkspaceStore {
         w.risks = try table(Schema.risks)
         w.scenarios = try table(Schema.scenarios)
         w.survey = try table(Schema.survey)
+        w.meetings = try table(Schema.meetings)
         for name in FileIO.list(FileIO.join(folder, "scores")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             w.scores[String(name.dropLast(4))] = try table(Schema.scores(file: "scores/\(name)"))
         }
@@ -253,6 +254,7 @@ public enum WorkspaceStore {
         put(Schema.risks, w.risks)
         put(Schema.scenarios, w.scenarios)
         put(Schema.survey, w.survey)
+        put(Schema.meetings, w.meetings)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -386,6 +388,7 @@ public enum WorkspaceStore {
             (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
             (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
             (Schema.scenarios.file, a.scenarios != b.scenarios), (Schema.survey.file, a.survey != b.survey),
+            (Schema.meetings.file, a.meetings != b.meetings),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

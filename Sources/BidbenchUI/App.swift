@@ -388,6 +388,8 @@ public enum App {
                     error = RisksScreen.submit(&s, form)
                 } else if form.purpose.hasPrefix("change:") {
                     error = ChangesScreen.submit(&s, form)
+                } else if form.purpose.hasPrefix("meeting:") {
+                    error = MeetingForm.submit(&s, form)
                 } else if form.purpose.hasPrefix("dept") {
                     error = DepartmentsScreen.submit(&s, form)
                 } else {
@@ -438,13 +440,8 @@ public enum App {
         case "help":
             s.modal = .help
             return []
-        case "report":
-            let format = words.count >= 2 ? words[1] : "html"
-            guard format == "html" || format == "md" else {
-                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true)
-                return []
-            }
-            return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
+        case "report", "meeting", "scenario", "export":
+            return Handouts.command(&s, verb, Array(words.dropFirst()))
         default:
             s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true)
             return []

@@ -187,18 +187,18 @@ private let reportGoldenDemo = #"""
     - ⚑ 责任排除数据丢失（第 70 行）: 11.2 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
     - ⚑ 另行收费未明确（第 93 行）: 16.1 甲方提出的功能变更或定制需求，乙方评估后决定是否实施，实施费用另行收费。
     - ⚑ 供应商所在地专属管辖（第 102 行）: 18.1 因本协议产生的争议，双方应协商解决；协商不成的，任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
-    - ⚑ 终止时无数据返还: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
-    - ⚑ 缺少必要条款 · 验收: No acceptance clause (未约定验收)
-    - ⚑ 缺少必要条款 · 保密: No confidentiality clause (未约定保密)
-    - ⚑ 缺少必要条款 · 数据返还: No data return clause (未约定数据返还)
+    - ⚑ 终止时无数据返还（文本中没有）
+    - ⚑ 缺少必要条款 · 验收（文本中没有）
+    - ⚑ 缺少必要条款 · 保密（文本中没有）
+    - ⚑ 缺少必要条款 · 数据返还（文本中没有）
 
     - 缺失 · 验收: 订阅服务也需开通验收条款
-    - 需谈判 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
-    - 需谈判 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
+    - 协商中 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
+    - 协商中 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
     - 缺失 · 数据返还: 须增加退出时数据导出与删除条款
     - 缺失 · 保密
-    - 需谈判 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
-    - 需谈判 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
+    - 协商中 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
+    - 协商中 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
 
     ## 关键日期
 
@@ -354,10 +354,10 @@ private let reportGoldenDemoEn = #"""
     - ⚑ Liability excludes data loss (line 70): 11.2 The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
     - ⚑ Unspecified extra fees (line 93): 16.1 The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
     - ⚑ Vendor-side exclusive forum (line 102): 18.1 The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
-    - ⚑ No data return on exit: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
-    - ⚑ Missing clause · Acceptance: No acceptance clause (未约定验收)
-    - ⚑ Missing clause · Confidentiality: No confidentiality clause (未约定保密)
-    - ⚑ Missing clause · Data return: No data return clause (未约定数据返还)
+    - ⚑ No data return on exit (not in the text)
+    - ⚑ Missing clause · Acceptance (not in the text)
+    - ⚑ Missing clause · Confidentiality (not in the text)
+    - ⚑ Missing clause · Data return (not in the text)
 
     - Missing · Acceptance: Even a subscription needs an activation acceptance clause
     - Negotiate · Liability (line 69): Cap is only three months of fees and excludes data loss; ask for a cap of one year's fees including data loss
