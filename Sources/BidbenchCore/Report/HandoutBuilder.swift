@@ -164,7 +164,7 @@ struct HandoutBuilder {
             if r.acceptance.trimmed.isEmpty { q.append(t("how will it be accepted? (no acceptance criterion)", "如何验收？（没有验收标准）")) }
             if r.criterion.trimmed.isEmpty { q.append(t("which evaluation criterion does it count for?", "计入哪个评价准则？")) }
             if r.status == .draft { q.append(t("to be confirmed by the department", "待部门确认")) }
-            if !q.isEmpty { out.append(r.id + " " + r.title + colon + q.joined(separator: sep)) }
+            if !q.isEmpty { out.append(r.id + " " + r.title + colon + q.joined(separator: t("; ", " "))) }
         }
         // Likely duplicates with another department: decide whether to merge.
         let pool = ws.requirements.filter { $0.status != .merged && $0.status != .dropped }
