@@ -20,7 +20,7 @@ public enum MeetingForm {
         let fields = [
             FormField(key: "title", label: L.t("Title", "会议名称"), text: existing?.title ?? defaultTitle(s, kind, lang)),
             FormField(key: "date", label: L.t("Date", "日期"), text: (existing?.date ?? s.today).description),
-            FormField(key: "attendees", label: L.t("Attendees (a, b, c)", "参会人 (以、或逗号分隔)"), text: existing?.attendees ?? ""),
+            FormField(key: "attendees", label: L.t("Attendees", "参会人"), text: existing?.attendees ?? ""),
             FormField(key: "lead", label: L.t("Led by", "主持人"), text: existing?.lead ?? ""),
         ]
         var form = Form(
