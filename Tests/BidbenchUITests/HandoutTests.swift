@@ -195,6 +195,8 @@ import Testing
             | 价格 Price | 30% | 0.7863 × 30% × 100 = 23.59 | 1.0000 × 30% × 100 = 30.00 |
             | 总分 | 100% | 83.09 | 65.00 |
 
+            _分值与得分按 2 或 4 位小数显示；总分由未经舍入的得分相加，逐项相加的结果可能相差 0.01。_
+
             ### 价格分
 
             基准价 = 合格投标中最低的评审价格：1,462,500（智链科技）。小微企业的报价在评审时扣除 10%（仅用于计分）。
@@ -309,6 +311,8 @@ import Testing
                 "- ⚑ 缺少必要条款 · 数据返还（文本中没有）",
             ])
         #expect(lines.contains("| 续约 | 协商中 | 7 | 改为到期前书面确认续约 |"))
+        #expect(lines.contains("文本中已找到、尚未审查：服务范围（第 3 行）、费用（第 5 行）、服务内容（第 2 行）、价格调整（第 9 行）"))
+        #expect(lines.contains { $0.hasPrefix("文本中未找到、尚未审查：付款、支持与服务水平、质保、验收、") })
         #expect(lines.contains("| 2028-01-02 | 不续约通知截止 |"))
         #expect(lines.contains("| CO1 | 2027-03-10 | 新增 BI 模块 | 40,000 | 已批准 |"))
         for english in ["No acceptance", "No confidentiality", "可接受", "需谈判"] { #expect(!md.contains(english)) }

@@ -21,22 +21,38 @@ extension HandoutBuilder {
             let open = openPoints(c, scan: scan)
             blocks.append(open.isEmpty ? .paragraph(t("None.", "无。")) : .list(open))
             blocks.append(.subheading(t("Clauses", "条款")))
-            let rows: [[String]] = ClauseKind.allCases.map { k in
-                let review = ws.reviews.last { $0.contract == c.id && $0.clause == k }
-                let found = scan?.finding(k)
-                let status: String
-                if let r = review {
-                    status = ReportLabels.reviewStatus(r.status, lang)
-                } else if let f = found {
-                    status = f.present ? t("found, not reviewed", "已找到，未审查") : t("not found, not reviewed", "未找到，未审查")
+            // Reviewed clauses in a table; the others in two lines (found in the text / not found), so
+            // the 22 kinds fit on a page.
+            var rows: [[String]] = []
+            var found: [String] = []
+            var absent: [String] = []
+            for k in ClauseKind.allCases {
+                let name = ReportLabels.clause(k, lang)
+                if let r = ws.reviews.last(where: { $0.contract == c.id && $0.clause == k }) {
+                    rows.append([
+                        name, ReportLabels.reviewStatus(r.status, lang), (r.line ?? scan?.finding(k).line).map(String.init) ?? "–", r.note,
+                    ])
+                } else if let f = scan?.finding(k), f.present {
+                    found.append(name + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? ""))
                 } else {
-                    status = t("not reviewed", "未审查")
+                    absent.append(name)
                 }
-                let line = review?.line ?? found?.line
-                return [ReportLabels.clause(k, lang), status, line.map(String.init) ?? "–", review?.note ?? ""]
             }
-            blocks.append(
-                .table([(t("Clause", "条款"), false), (t("Status", "结论"), false), (t("Line", "行号"), true), (t("Note", "备注"), false)], rows))
+            if !rows.isEmpty {
+                blocks.append(
+                    .table(
+                        [(t("Clause", "条款"), false), (t("Status", "结论"), false), (t("Line", "行号"), true), (t("Note", "备注"), false)], rows))
+            }
+            if !found.isEmpty {
+                blocks.append(
+                    .paragraph(t("Found in the text, not reviewed yet: ", "文本中已找到、尚未审查：") + found.joined(separator: t(", ", "、"))))
+            }
+            if !absent.isEmpty {
+                blocks.append(
+                    .paragraph(
+                        (scan == nil ? t("Not reviewed: ", "尚未审查：") : t("Not found in the text, not reviewed: ", "文本中未找到、尚未审查："))
+                            + absent.joined(separator: t(", ", "、"))))
+            }
             blocks.append(.subheading(t("Red flags", "风险点")))
             if let scan {
                 blocks.append(

@@ -165,6 +165,11 @@ extension HandoutBuilder {
             let totals = p.scores()
             rows.append([t("Total", "总分"), pct(p.weights.reduce(0, +))] + totals.map { points($0) })
             out.append(.table([(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)] + names.map { ($0, true) }, rows))
+            out.append(
+                .note(
+                    t(
+                        "Values and points are shown to 2 or 4 decimals; the total adds the unrounded points, so a sum of the rounded ones may differ by 0.01.",
+                        "分值与得分按 2 或 4 位小数显示；总分由未经舍入的得分相加，逐项相加的结果可能相差 0.01。")))
             out += priceExplanation(ev)
         case .wsm:
             out.append(
