@@ -37,7 +37,7 @@ public enum WorkspaceGenerator {
         var ws = Workspace()
         let horizon = 5
         ws.settings.name = "生成的工作区 Generated workspace (\(vendors) × \(requirements) × \(evaluators), seed \(seed))"
-        ws.settings.method = "wsm"
+        ws.settings.method = .known(.wsm)
         ws.settings.horizonYears = horizon
         ws.settings.users = 200 + requirements / 40
         ws.settings.userGrowth = 0.05
