@@ -5,44 +5,41 @@ import Testing
     import FoundationXML
 #endif
 
-/// The path of an optional tool, or nil (the test then says why it skips).
-private func optionalTool(_ name: String, at fixed: String? = nil) -> String? {
-    if let fixed, FileManager.default.isExecutableFile(atPath: fixed) { return fixed }
-    guard let r = try? run("/usr/bin/env", ["which", name]), r.status == 0 else { return nil }
-    let path = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
-    return path.isEmpty ? nil : path
-}
-
 /// The four handouts written by the verb on both demos, checked as files and screenshot in a real browser.
 @Suite(.serialized) struct HandoutBrowserTests {
     static let kinds = ["survey", "scoring", "budget", "legal"]
 
-    @Test(arguments: ["demo", "demo-en"])
-    func everyHandoutRendersInHeadlessChromium(demo: String) throws {
-        let tmp = TempDir()
-        defer { withExtendedLifetime(tmp) {} }
+    /// A demo copy with the day's meetings, as `:meeting` would have recorded them.
+    static func workspace(_ demo: String, in tmp: TempDir) throws -> String {
         let ws = try tmp.demoCopy(demo)
         let zh = demo == "demo"
-        // The meetings of the day, as `:meeting` would have recorded them.
         try """
         id,kind,date,title,attendees,lead
         M1,survey,2026-12-01,\(zh ? "财务部需求调研" : "Finance needs survey"),\(zh ? "周敏、赵磊" : "Zhou Min; Zhao Lei"),\(zh ? "赵磊" : "Zhao Lei")
         M2,scoring,2026-12-01,\(zh ? "评标会" : "Scoring panel"),\(zh ? "张伟、李娜、王强" : "Zhang Wei; Li Na; Wang Qiang"),\(zh ? "赵磊" : "Zhao Lei")
 
         """.write(toFile: ws + "/meetings.csv", atomically: true, encoding: .utf8)
-        let browser = optionalTool("chromium-headless-shell", at: "/usr/bin/chromium-headless-shell")
-        if browser == nil {
-            print(
-                "skipping the screenshots: chromium-headless-shell is not installed (apt-get install chromium-headless-shell fonts-noto-cjk)"
-            )
-        }
+        return ws
+    }
+
+    /// `bidbench report --kind K` into `folder/DEMO-K.html`; returns the path.
+    static func write(_ kind: String, demo: String, ws: String, folder: String) throws -> String {
+        let html = folder + "/\(demo)-\(kind).html"
+        var args = ["report", "-w", ws, "--kind", kind, "--today", "2026-12-01", "-o", html]
+        if kind == "survey" { args += ["--department", "D01"] }
+        let r = try run(binaryPath, args)
+        #expect(r.status == 0, "report --kind \(kind) failed: \(r.err)")
+        return html
+    }
+
+    @Test(arguments: ["demo", "demo-en"])
+    func everyHandoutIsSelfContainedAndHeadedWithItsMeeting(demo: String) throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try Self.workspace(demo, in: tmp)
+        let zh = demo == "demo"
         for kind in Self.kinds {
-            let html = tmp.path + "/\(demo)-\(kind).html"
-            var args = ["report", "-w", ws, "--kind", kind, "--today", "2026-12-01", "-o", html]
-            if kind == "survey" { args += ["--department", "D01"] }
-            let r = try run(binaryPath, args)
-            #expect(r.status == 0, "report --kind \(kind) failed: \(r.err)")
-            let text = try String(contentsOfFile: html, encoding: .utf8)
+            let text = try String(contentsOfFile: try Self.write(kind, demo: demo, ws: ws, folder: tmp.path), encoding: .utf8)
             #expect(!text.contains("http://") && !text.contains("https://") && !text.lowercased().contains("<script"))
             #expect(text.contains("@page { size: A4;"))
             let parser = XMLParser(data: Data(text.utf8))
@@ -60,14 +57,24 @@ private func optionalTool(_ name: String, at fixed: String? = nil) -> String? {
             case "budget": #expect(text.contains("<svg"))
             default: #expect(text.contains(zh ? "协商中" : "Negotiate"))
             }
-            guard let browser else { continue }
+        }
+    }
+
+    @Test(.requires(.chromium), arguments: ["demo", "demo-en"])
+    func everyHandoutRendersInHeadlessChromium(demo: String) throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try Self.workspace(demo, in: tmp)
+        for kind in Self.kinds {
+            let html = try Self.write(kind, demo: demo, ws: ws, folder: tmp.path)
             let png = tmp.path + "/\(demo)-\(kind).png"
             let shot = try run(
-                browser,
+                "/usr/bin/chromium-headless-shell",
                 ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)", "--window-size=1000,1400", "file://\(html)"])
             #expect(shot.status == 0, "browser failed: \(shot.err)")
             let data = try Data(contentsOf: URL(fileURLWithPath: png))
             #expect(Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            // A blank page compresses to a few kilobytes; tables and text make it far larger.
             #expect(data.count > 40_000, "\(demo) \(kind): screenshot is only \(data.count) bytes")
             if let keep = ProcessInfo.processInfo.environment["BIDBENCH_KEEP_SCREENSHOT"] {
                 try? FileManager.default.removeItem(atPath: keep + "-\(demo)-\(kind).png")
@@ -102,11 +109,7 @@ private func optionalTool(_ name: String, at fixed: String? = nil) -> String? {
 
 /// The meeting commands in the real TUI: `:meeting`, `:report`, `:scenario save`, `:export` write their files.
 @Suite(.serialized) struct HandoutTerminalTests {
-    @Test func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
-        guard optionalTool("tmux") != nil else {
-            print("skipping: tmux is not installed")
-            return
-        }
+    @Test(.requires(.tmux)) func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
         let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32)
