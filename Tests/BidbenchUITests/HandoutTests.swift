@@ -283,6 +283,20 @@ import Testing
         #expect(!saved.contains { $0.contains("假设测算") })
     }
 
+    /// The budget is checked against the recommended vendor only once the panel is revealed: before
+    /// that, naming it would give the sealed result away.
+    @Test func budgetHandoutKeepsASealedRecommendationSealed() {
+        var ws = budgetWorkspace()
+        ws.scores["张伟"]![1].score = 10
+        ws.scores["李娜"]![1].score = 10
+        var d = Driver(ws)
+        #expect(Self.markdown(d, .budget).contains("## 3. 逐年分类成本 — 智链科技"))
+        d.state.workspace.settings.revealed = false
+        let sealed = Self.markdown(d, .budget)
+        #expect(sealed.contains("## 3. 逐年分类成本 — 云帆软件"))
+        #expect(sealed.contains("按 云帆软件 在当前情景下的成本核对。"))
+    }
+
     /// The reviewer's status and note on the renewal clause are in the legal minutes, in the
     /// screen's words (协商中), and missing clauses are said in Chinese, not in the scanner's English.
     @Test func legalHandoutHoldsTheClauseNote() {

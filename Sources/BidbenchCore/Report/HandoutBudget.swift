@@ -65,7 +65,10 @@ extension HandoutBuilder {
                     return [name, describe(sc)] + vendors.map { v in totals.first { $0.vendor == v.id }?.total.grouped() ?? "–" }
                 }))
         // 3. Per-year cost by category of the vendor the budget is checked against.
-        let focus = facts.budgetVendor.flatMap { id in priced.first { $0.vendor == id } } ?? priced.first
+        // The recommended vendor once the panel is revealed; before that the recommendation is sealed
+        // (blind panel), so the first priced vendor is shown instead.
+        let recommended = ws.settings.revealed ? facts.scoring?.winner?.vendor : nil
+        let focus = recommended.flatMap { id in priced.first { $0.vendor == id } } ?? priced.first
         if let v = focus {
             let name = facts.vendorName(v.vendor)
             blocks.append(.heading(t("3. Cost per year by category — ", "3. 逐年分类成本 — ") + name))
