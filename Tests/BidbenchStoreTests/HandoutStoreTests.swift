@@ -25,6 +25,10 @@ import Testing
         let again = try WorkspaceStore.load(folder: dir.path)
         #expect(again.problems.isEmpty)
         #expect(again.workspace.meetings.map(\.id) == ["M2", "M10"])
+        #expect(
+            loaded.workspace.meetings == [
+                Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊")
+            ])
         #expect(again.workspace.meetings[1].attendeeList == ["陈律师", "赵磊"])
         #expect(again.workspace.meeting(.survey, before: Day(iso: "2026-12-05")!)?.id == "M2")
     }
