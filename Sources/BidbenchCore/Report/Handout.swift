@@ -97,6 +97,8 @@ enum HandoutBlock {
     case list([String])
     /// Header cells with `true` for right-aligned numbers, then rows of plain text.
     case table([(String, Bool)], [[String]])
+    /// One record, field by field (a requirement): a key–value table whose keys line up from record to record.
+    case record(head: (String, String), rows: [(String, String)])
     /// An inline SVG chart (HTML only; Markdown shows the caption and relies on the table next to it).
     case chart(svg: String, caption: String, legend: [(String, String)])
 }
@@ -109,6 +111,7 @@ struct HandoutHTML {
     static let extraCSS = """
         .callout { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 8px 12px; margin: 8px 0; font-weight: bold; color: #0b2f50; }
         table.meta th { width: 8em; }
+        table.record th { width: 11em; background: none; font-weight: normal; color: #52606d; }
         @media print { h2 { margin-top: 14px; } table { font-size: 11px; } }
         """
 
@@ -143,6 +146,10 @@ struct HandoutHTML {
                     }
                     h += "</tr>"
                 }
+                h += "</tbody></table>\n"
+            case .record(_, let rows):
+                h += "<table class=\"kv record\"><tbody>"
+                for (k, v) in rows { h += "<tr><th>\(e(k))</th><td>\(e(v))</td></tr>" }
                 h += "</tbody></table>\n"
             case .chart(let svg, let caption, let legend):
                 let lg =
@@ -181,6 +188,10 @@ struct HandoutMarkdown {
                 s += "| " + head.map { c($0.0) }.joined(separator: " | ") + " |\n"
                 s += "|" + head.map { $0.1 ? "---:|" : "---|" }.joined() + "\n"
                 for r in rows { s += "| " + r.map(c).joined(separator: " | ") + " |\n" }
+                s += "\n"
+            case .record(let head, let rows):
+                s += "| " + c(head.0) + " | " + c(head.1) + " |\n|---|---|\n"
+                for (k, v) in rows { s += "| " + c(k) + " | " + c(v) + " |\n" }
                 s += "\n"
             case .chart(_, let caption, _): s += "_" + m(caption) + "_\n\n"
             }

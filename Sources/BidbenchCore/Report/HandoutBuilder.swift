@@ -78,19 +78,20 @@ struct HandoutBuilder {
                         "共 \(active.count) 条需求，其中必须项 \(must) 条（供应商的否决项）。")))
             for r in active {
                 blocks.append(.subheading("\(r.id) \(r.title)"))
-                var rows: [[String]] = []
-                if dept == nil { rows.append([t("Department", "部门"), departmentName(r.department)]) }
-                if !r.module.isEmpty { rows.append([t("Module", "模块"), r.module]) }
-                rows.append([
-                    t("Priority", "优先级"),
-                    ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberShort.text(r.weight),
-                ])
-                rows.append([t("Detail and survey answers", "说明与调研回答"), r.detail.isEmpty ? "–" : r.detail])
-                rows.append([t("Acceptance", "验收标准"), r.acceptance.isEmpty ? t("— not yet agreed", "— 尚未约定") : r.acceptance])
-                rows.append([t("Criterion", "评价准则"), r.criterion.isEmpty ? "–" : criterionName(r.criterion)])
-                rows.append([t("Source / date", "来源 / 日期"), r.source.isEmpty ? "–" : r.source])
-                rows.append([t("Status", "状态"), requirementStatus(r.status)])
-                blocks.append(.table([(t("Field", "项目"), false), (t("Recorded", "记录"), false)], rows))
+                var rows: [(String, String)] = []
+                if dept == nil { rows.append((t("Department", "部门"), departmentName(r.department))) }
+                if !r.module.isEmpty { rows.append((t("Module", "模块"), r.module)) }
+                rows.append(
+                    (
+                        t("Priority", "优先级"),
+                        ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberShort.text(r.weight)
+                    ))
+                rows.append((t("Detail and survey answers", "说明与调研回答"), r.detail.isEmpty ? "–" : r.detail))
+                rows.append((t("Acceptance", "验收标准"), r.acceptance.isEmpty ? t("— not yet agreed", "— 尚未约定") : r.acceptance))
+                rows.append((t("Criterion", "评价准则"), r.criterion.isEmpty ? "–" : criterionName(r.criterion)))
+                rows.append((t("Source / date", "来源 / 日期"), r.source.isEmpty ? "–" : r.source))
+                rows.append((t("Status", "状态"), requirementStatus(r.status)))
+                blocks.append(.record(head: (t("Field", "项目"), t("Recorded", "记录")), rows: rows))
             }
         }
         blocks.append(.heading(t("2. Changes since the last meeting", "2. 自上次会议以来的变化")))
