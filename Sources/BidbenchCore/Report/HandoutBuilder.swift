@@ -36,7 +36,7 @@ struct HandoutBuilder {
         var blocks = blocks
         if !req.report.problems.isEmpty {
             blocks.insert(
-                .list(req.report.problems.map { t("Not loaded: ", "未能读取：") + $0 }), at: 0)
+                .list(req.report.problems.map { t("Workspace problem: ", "工作区问题：") + $0 }), at: 0)
         }
         let title = meeting.map { $0.title.trimmed }.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
         return HandoutDoc(
