@@ -78,7 +78,7 @@ public enum Handouts {
         if let d = s.requirements.department, d < s.workspace.departments.count { r.department = s.workspace.departments[d].id }
         r.scenario = BudgetScreen.scenario(s)
         let saved = BudgetScreen.named(s, s.budget.named)
-        if let whatIf = s.budget.scenario, whatIf != saved { r.whatIfFrom = saved }
+        if let whatIf = s.session.whatIf, whatIf != saved { r.whatIfFrom = saved }
         r.baseline = baseline
         return r
     }
@@ -111,7 +111,8 @@ public enum Handouts {
             s.workspace.scenarios.append(row)
         }
         s.budget.named = (s.workspace.scenarios.firstIndex { $0.name == name } ?? 0) + 1
-        s.budget.scenario = nil
+        s.session.whatIf = nil
+        s.session.whatIfHistory = []
         s.say(s.lang.t("Saving scenario “\(name)”…", "正在保存情景 “\(name)”…"))
         return [.saveScenario(row)]
     }

@@ -186,15 +186,11 @@ enum TUILauncher {
                         pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
                     }
                 case .reload:
+                    // The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
                     do {
                         loaded = try WorkspaceStore.load(folder: folder)
                         let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
-                        var fresh = AppState(
-                            workspace: loaded.workspace, location: loaded.folder, problems: problems,
-                            lang: state.lang, width: state.width, height: state.height, today: state.today)
-                        fresh.screen = state.screen
-                        fresh.say(state.lang.t("Reloaded from disk", "已从磁盘重新加载"))
-                        state = fresh
+                        pending.append(.reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems))
                     } catch {
                         pending.append(.failed(message: text(error, state.lang)))
                     }

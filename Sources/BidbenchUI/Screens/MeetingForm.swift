@@ -19,15 +19,15 @@ public enum MeetingForm {
         let existing = s.workspace.meeting(kind, on: s.today)
         let fields = [
             FormField(key: "title", label: L.t("Title", "会议名称"), text: existing?.title ?? defaultTitle(s, kind, lang)),
-            FormField(key: "date", label: L.t("Date", "日期"), text: (existing?.date ?? s.today).description),
+            FormField(key: "date", label: L.t("Date", "日期"), text: (existing?.date ?? s.today).description, kind: .date),
             FormField(key: "attendees", label: L.t("Attendees", "参会人"), text: existing?.attendees ?? ""),
             FormField(key: "lead", label: L.t("Led by", "主持人"), text: existing?.lead ?? ""),
         ]
-        var form = Form(
-            purpose: "meeting:\(kind.rawValue):\(existing?.id ?? "")", title: L.t("Meeting — ", "会议 — ") + kind.title(lang), fields: fields)
         // Who was there is what a person types first.
-        form.focus = 2
-        s.modal = .form(form)
+        s.modal = .form(
+            Form(
+                target: .meeting(kind: kind, id: existing?.id), title: L.t("Meeting — ", "会议 — ") + kind.title(lang), fields: fields,
+                focusOn: "attendees"))
     }
 
     static func defaultTitle(_ s: AppState, _ kind: MeetingKind, _ lang: ReportLanguage) -> String {
@@ -37,19 +37,19 @@ public enum MeetingForm {
         return kind.title(lang)
     }
 
-    /// Saves the form into the workspace's meetings (an undoable change); returns the error to show.
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
-        let parts = f.purpose.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 3, let kind = MeetingKind(rawValue: parts[1]) else { return nil }
-        let dateText = f.value("date").trimmed
+    /// Saves the form into the workspace's meetings (an undoable change); a refusal names the field.
+    static func submit(_ s: inout AppState, _ f: Form, kind: MeetingKind, id existing: String?) -> FormRefusal? {
+        let dateText = normalizedDigits(f.value("date")).trimmed
         guard let date = Day(typed: dateText) else {
-            return s.lang.t(
-                "Date: “\(dateText)” is not a date (2026-12-05, 2026/12/5 or 2026年12月5日)",
-                "日期: “\(dateText)” 不是日期 (2026-12-05、2026/12/5 或 2026年12月5日)")
+            return FormRefusal(
+                s.lang.t(
+                    "Date: “\(dateText)” is not a date (2026-12-05, 2026/12/5 or 2026年12月5日)",
+                    "日期: “\(dateText)” 不是日期 (2026-12-05、2026/12/5 或 2026年12月5日)"),
+                field: "date")
         }
         let title = f.value("title").trimmed
-        guard !title.isEmpty else { return s.lang.t("Title: a meeting needs a title", "会议名称: 不能为空") }
-        let id = parts[2].isEmpty ? s.workspace.nextMeetingID : parts[2]
+        guard !title.isEmpty else { return FormRefusal(s.lang.t("Title: a meeting needs a title", "会议名称: 不能为空"), field: "title") }
+        let id = existing ?? s.workspace.nextMeetingID
         let meeting = Meeting(
             id: id, kind: kind, date: date, title: title, attendees: f.value("attendees").trimmed, lead: f.value("lead").trimmed)
         s.change(s.lang.t("Meeting \(id) recorded — :report writes its handout", "会议 \(id) 已登记 — :report 生成会议纪要")) { ws in
