@@ -37,9 +37,9 @@ extension HandoutBuilder {
             blocks.append(
                 .callout(
                     t("What-if (not saved as a scenario): ", "假设测算（未保存为情景）：") + describe(scenario)))
-            blocks.append(.paragraph(t("Started from the scenario “\(from.name)”: ", "基于情景“\(from.name)”：") + describe(from)))
+            blocks.append(.paragraph(t("Started from the scenario \(from.name): ", "基于情景“\(from.name)”：") + describe(from)))
         } else {
-            blocks.append(.callout(t("Scenario “\(scenario.name)”: ", "情景“\(scenario.name)”：") + describe(scenario)))
+            blocks.append(.callout(t("Scenario \(scenario.name): ", "情景“\(scenario.name)”：") + describe(scenario)))
         }
         let tcos: [VendorTCO]
         do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id)) } catch {

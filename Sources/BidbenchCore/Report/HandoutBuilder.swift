@@ -114,7 +114,7 @@ struct HandoutBuilder {
             from: base.filter { dept == nil || $0.department == dept }, to: ws.requirements.filter { dept == nil || $0.department == dept })
         var out: [HandoutBlock] = []
         if let since, let d = since.date {
-            out.append(.note(t("Compared with the meeting of \(d) (“\(since.title)”).", "与 \(d) 的会议（“\(since.title)”）相比。")))
+            out.append(.note(t("Compared with the meeting of \(d) (\(since.title)).", "与 \(d) 的会议（“\(since.title)”）相比。")))
         }
         if changes.isEmpty { return out + [.paragraph(t("No changes.", "没有变化。"))] }
         out.append(.list(changes.map { describe($0) }))
