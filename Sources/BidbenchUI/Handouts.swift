@@ -129,6 +129,13 @@ public enum Handouts {
             rest.remove(at: i)
         }
         guard rest.count <= 1 else { return usage(&s, "export KIND [machine] [FILE]", "export 表名 [machine] [文件]") }
+        // A blind panel: nobody's scores leave the workspace before the reveal.
+        if table == "scores" && !s.workspace.settings.revealed {
+            s.say(
+                s.lang.t("Scores are sealed until the lead reveals them (R on the Vendors screen)", "评分揭晓之前不能导出 (主持人在供应商页按 R 揭晓)"),
+                error: true)
+            return []
+        }
         var department: String?
         if forPeople, table == "requirements", let d = s.requirements.department, d < s.workspace.departments.count {
             department = s.workspace.departments[d].id

@@ -347,6 +347,11 @@ import Testing
         #expect(d.effects.last == .export(table: "requirements", forPeople: false, department: nil, path: "r.csv"))
         Self.command(&d, "export requirements")
         #expect(d.effects.last == .export(table: "requirements", forPeople: true, department: "D01", path: nil))
+        d.state.workspace.settings.revealed = false
+        let before = d.effects.count
+        Self.command(&d, "export scores")
+        #expect(d.effects.count == before, "sealed scores are not exported")
+        #expect(d.text.contains("评分揭晓之前不能导出"))
         Self.command(&d, "report full md")
         #expect(d.effects.last == .writeReport(format: "md", path: nil))
         // A bad date keeps the meeting form open with what was typed.
