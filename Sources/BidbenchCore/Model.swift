@@ -25,6 +25,8 @@ public struct Workspace: Equatable, Sendable {
     /// The buyer's playbook (`playbook.csv`): severity, on/off and positions per red-flag kind; empty =
     /// `Playbook.defaultRows`. Use `Playbook(workspace.playbook)` to review with it.
     public var playbook: [PlaybookEntry] = []
+    /// Meetings (`meetings.csv`): what heads each handout.
+    public var meetings: [Meeting] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).

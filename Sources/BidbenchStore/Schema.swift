@@ -290,11 +290,24 @@ enum Schema {
             encode: { [$0.kind.rawValue, $0.severity.rawValue, $0.enabled ? "yes" : "no", $0.positionEN, $0.positionZH] })
     }
 
+    static var meetings: TableSpec<Meeting> {
+        TableSpec(
+            file: "meetings.csv", columns: ["id", "kind", "date", "title", "attendees", "lead"], required: ["id", "kind"],
+            sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
+            decode: { r in
+                guard let id = r.key("id") else { return nil }
+                return Meeting(
+                    id: id, kind: r.choice("kind", default: MeetingKind.survey, parse: MeetingKind.init(parsing:)), date: r.day("date"),
+                    title: r.text("title"), attendees: r.text("attendees"), lead: r.text("lead"))
+            },
+            encode: { [$0.id, $0.kind.rawValue, opt($0.date), $0.title, $0.attendees, $0.lead] })
+    }
+
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
     static let tableFiles = [
         "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
         "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
-        "playbook.csv",
+        "playbook.csv", "meetings.csv",
     ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.

@@ -294,6 +294,7 @@ struct Validator {
         }
 
         validateDelivery(w)
+        checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
 
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {

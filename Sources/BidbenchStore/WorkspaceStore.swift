@@ -141,6 +141,7 @@ public enum WorkspaceStore {
         w.delivery.sla = try table(Schema.sla)
         w.delivery.vendorReviews = try table(Schema.vendorReviews)
         w.delivery.handover = try table(Schema.handover)
+        w.meetings = try table(Schema.meetings)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -326,6 +327,7 @@ public enum WorkspaceStore {
         put(Schema.sla, w.delivery.sla)
         put(Schema.vendorReviews, w.delivery.vendorReviews)
         put(Schema.handover, w.delivery.handover)
+        put(Schema.meetings, w.meetings)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -484,6 +486,7 @@ public enum WorkspaceStore {
             (Schema.tickets.file, a.delivery.tickets != b.delivery.tickets), (Schema.sla.file, a.delivery.sla != b.delivery.sla),
             (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
             (Schema.handover.file, a.delivery.handover != b.delivery.handover),
+            (Schema.meetings.file, a.meetings != b.meetings),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

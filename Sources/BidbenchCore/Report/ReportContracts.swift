@@ -35,8 +35,14 @@ extension HTMLReportWriter {
     func redFlagItem(_ f: RedFlag) -> String {
         var s = "<li><span class=\"flag\">⚑ " + e(ReportLabels.redFlag(f.kind, lang)) + "</span>"
         if let k = f.clause { s += " · " + e(ReportLabels.clause(k, lang)) }
-        if let line = f.line { s += " <span class=\"muted\">" + e(t("line \(line)", "第 \(line) 行")) + "</span>" }
-        if !f.text.isEmpty { s += ": " + e(f.text) }
+        // A flag for something missing has no line: its text is the scanner's (English) note, so the
+        // report says "not in the text" in its own language instead.
+        if let line = f.line {
+            s += " <span class=\"muted\">" + e(t("line \(line)", "第 \(line) 行")) + "</span>"
+            if !f.text.isEmpty { s += ": " + e(f.text) }
+        } else {
+            s += " <span class=\"muted\">" + e(t("not in the text", "文本中没有")) + "</span>"
+        }
         return s + "</li>"
     }
 
