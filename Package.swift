@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Zip reading and writing for .xlsx workbooks (deflate through the system zlib on Linux).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Property-based tests of the decision invariants (issue 14); tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The domain: pure values and functions, no I/O.
@@ -41,9 +43,11 @@ let package = Package(
             dependencies: [
                 "BidbenchCore", "BidbenchStore", "BidbenchUI",
             ]),
-        .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BidbenchCoreTests",
+            dependencies: ["BidbenchCore", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
-        .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"]),
+        .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -47,6 +47,9 @@ public enum Event: Sendable {
     case changedOnDisk(files: [String])
     /// A fresh workspace from disk (reload or import), with a message.
     case replaced(workspace: BidbenchCore.Workspace, message: String)
+    /// The workspace as it is on disk now (after `Effect.reload`): replaces the data and clears
+    /// undo, keeps the session.
+    case reloaded(workspace: BidbenchCore.Workspace, location: String, problems: [String])
     case failed(message: String)
     /// Something finished that changes nothing in the workspace (a report was written).
     case notice(message: String)
@@ -61,5 +64,12 @@ public enum Effect: Equatable, Sendable {
     case importFile(kind: String, path: String, encoding: String)
     /// Write the meeting report (`html` or `md`) of the current workspace; nil path = in the workspace folder.
     case writeReport(format: String, path: String?)
+    /// Write the handout of a meeting (`html` or `md`); nil path = `handout-KIND-DATE.EXT` in the workspace folder.
+    case writeHandout(kind: HandoutKind, format: String, path: String?)
+    /// Keep a what-if as a named scenario: only `scenarios.csv` is written, whatever else is unsaved.
+    case saveScenario(NamedScenario)
+    /// Export a table (`requirements`, `vendors`…) for people (UI language, names, words) or in the
+    /// machine form that imports back; `department` keeps one department's rows; nil path = in the workspace folder.
+    case export(table: String, forPeople: Bool, department: String?, path: String?)
     case quit
 }

@@ -98,6 +98,14 @@ public enum Importer {
         case .reviews: result = job.run(Schema.reviews, \.reviews, records)
         case .changes: result = job.run(Schema.changes, \.changes, records)
         case .risks: result = job.run(Schema.risks, \.risks, records)
+        case .tasks: result = job.run(Schema.tasks, \.delivery.tasks, records)
+        case .tests: result = job.run(Schema.acceptance, \.delivery.acceptance, records)
+        case .training: result = job.run(Schema.training, \.delivery.training, records)
+        case .trainingResults: result = job.run(Schema.trainingResults, \.delivery.trainingResults, records)
+        case .tickets: result = job.run(Schema.tickets, \.delivery.tickets, records)
+        case .sla: result = job.run(Schema.sla, \.delivery.sla, records)
+        case .vendorReviews: result = job.run(Schema.vendorReviews, \.delivery.vendorReviews, records)
+        case .handover: result = job.run(Schema.handover, \.delivery.handover, records)
         case .scores: result = job.runScores(records)
         }
         return job.locate(result)
@@ -339,7 +347,7 @@ private struct Job {
             resolve(
                 &fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
                 what: "criterion", file: "criteria.csv")
-        case .gates, .prices, .scores, .contracts:
+        case .gates, .prices, .scores, .contracts, .vendorReviews:
             resolve(
                 &fields, "vendor", index: index, line: line, ids: w.vendors.map(\.id), names: w.vendors.map(\.name),
                 what: "vendor", file: "vendors.csv")

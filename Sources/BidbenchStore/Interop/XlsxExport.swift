@@ -72,6 +72,14 @@ public enum XlsxExport {
         case .reviews: return "条款审阅"
         case .changes: return "变更"
         case .risks: return "风险"
+        case .tasks: return "实施任务"
+        case .tests: return "验收测试"
+        case .training: return "培训"
+        case .trainingResults: return "培训成绩"
+        case .tickets: return "工单"
+        case .sla: return "服务水平"
+        case .vendorReviews: return "供应商考核"
+        case .handover: return "交接清单"
         }
     }
 
