@@ -167,8 +167,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)"
+                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE, what-ifs :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件, 假设 :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)"
             )),
         Binding(
             scope: .global, command: .help, keys: [.char("?"), .f(1)], hint: ("help", "帮助"),
@@ -528,7 +528,10 @@ public enum KeyMap {
     public static func hintParts(for scopes: [Scope], _ s: AppState) -> (local: String, global: String) {
         let usable = bindings.filter { reason($0, s) == nil }
         let local = scopes.filter { $0 != .global }.flatMap { sc in usable.filter { $0.scope == sc } }
-        return (hintList(local, s.lang), scopes.contains(.global) ? hintList(usable.filter { $0.scope == .global }, s.lang) : "")
+        // A global key the place binds itself (u on the Budget screen) shows only the place's meaning.
+        let taken = Set(scopes.filter { $0 != .global }.flatMap { sc in bindings.filter { $0.scope == sc }.flatMap(\.keys) })
+        let global = usable.filter { $0.scope == .global && !taken.contains($0.keys[0]) }
+        return (hintList(local, s.lang), scopes.contains(.global) ? hintList(global, s.lang) : "")
     }
 
     /// The hints of a place as one line (dialog footers).
