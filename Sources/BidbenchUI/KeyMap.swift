@@ -53,7 +53,7 @@ public enum Command: String, Sendable, CaseIterable {
     case add, edit, delete, search, searchNext, searchPrev
     case filterPriority, filterDepartmentNext, filterDepartmentPrev
     case methodNext, weightUp, weightDown, reveal
-    case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown, whatIfBack
+    case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, growthUp, growthDown, discountUp, discountDown, whatIfBack
     case nextField, prevField, submit, choiceNext, choicePrev
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
@@ -269,6 +269,10 @@ public enum KeyMap {
             scope: .budget, command: .escalationUp, keys: [.char("E")], hint: ("e/E escalation", "e/E 涨价"),
             help: ("Escalation +1 % (:escalation 4.5%)", "涨价 +1% (:escalation 4.5%)")),
         Binding(scope: .budget, command: .escalationDown, keys: [.char("e")], hint: nil, help: ("Escalation −1 %", "涨价 -1%")),
+        Binding(
+            scope: .budget, command: .growthUp, keys: [.char("W")], hint: ("w/W growth", "w/W 增长"),
+            help: ("User growth +1 % a year (:growth 8%)", "用户年增长 +1% (:growth 8%)")),
+        Binding(scope: .budget, command: .growthDown, keys: [.char("w")], hint: nil, help: ("User growth −1 % a year", "用户年增长 -1%")),
         Binding(
             scope: .budget, command: .discountUp, keys: [.char("R")], hint: ("r/R discount", "r/R 折现"),
             help: ("Discount rate +1 % (:rate 6%)", "折现率 +1% (:rate 6%)")),

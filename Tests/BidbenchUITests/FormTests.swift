@@ -230,5 +230,10 @@ import Testing
         for _ in 0..<4 { d.press(.char("u")) }
         #expect(BudgetScreen.scenario(d.state) == base)
         #expect(d.state.session.whatIf == nil)
+        // Growth has keys too, and u steps them back.
+        d.press(.char("W"), .char("W"), .char("w"))
+        #expect(BudgetScreen.scenario(d.state).growth == ExactRatio(numerator: 1, denominator: 100))
+        d.press(.char("u"), .char("u"), .char("u"))
+        #expect(BudgetScreen.scenario(d.state) == base)
     }
 }
