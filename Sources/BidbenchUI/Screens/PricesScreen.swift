@@ -127,9 +127,13 @@ public enum PricesScreen {
                 p.years.map(String.init) ?? "",
             ]
         }
-        TableView.render(
-            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        let idx = lines(s, st.vendor)
+        let detail = st.selected < idx.count ? s.workspace.prices[idx[st.selected]] : nil
+        TableView.renderWithDetail(
+            into: &c, box: r, columns: cols, rows: rows, selected: st.selected,
+            detail: detail.map {
+                "\($0.item) · \(L.category($0.category)) · \($0.model.rawValue)" + ($0.notes.isEmpty ? "" : " — \($0.notes)")
+            })
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.prices], s), width: r.width - 6) + " ", .dim)
     }
 }
