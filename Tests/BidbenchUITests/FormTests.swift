@@ -102,6 +102,16 @@ import Testing
         #expect(form(d)?.value("department") == "D01")
     }
 
+    @Test func choicesAcceptTheOtherLanguageToo() {
+        var d = Driver(KeyMapTests.workspace(), lang: .en)
+        d.press(.char("3"), .char("p"), .char("a"), .tab)  // item → category
+        d.type("维")  // 维护 (maintenance) typed in an English UI
+        #expect(form(d)?.value("category") == "maintenance")
+        d.press(.escape, .char("y"), .escape, .char("4"), .char("r"), .char("a"), .tab)  // risk: title → type
+        d.type("财")  // 财务 (financial)
+        #expect(form(d)?.value("type") == "financial")
+    }
+
     @Test func pinyinInitialsChooseADepartment() {
         #expect(pinyinInitials("财务部") == "cwb")
         #expect(pinyinInitials("生产部") == "scb")

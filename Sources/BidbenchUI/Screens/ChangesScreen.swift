@@ -67,7 +67,8 @@ public enum ChangesScreen {
                     kind: .number),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: statuses,
-                    labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
+                    labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed",
+                    aliases: statuses.map { [statusLabel($0, .zh), statusLabel($0, .en)] }),
             ], focusOn: "description")
     }
 

@@ -41,7 +41,8 @@ public enum PricesScreen {
                 FormField(key: "item", label: L.t("Item", "项目"), text: p?.item ?? ""),
                 FormField(
                     key: "category", label: L.t("Category", "类别"), choices: CostCategory.allCases.map(\.rawValue),
-                    labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue),
+                    labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue,
+                    aliases: CostCategory.allCases.map { [Lang.zh.category($0), Lang.en.category($0)] }),
                 FormField(
                     key: "model", label: L.t("Pricing model", "计价方式"), choices: PricingModel.allCases.map(\.rawValue),
                     labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
