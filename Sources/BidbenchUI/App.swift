@@ -806,7 +806,7 @@ public enum App {
 
     /// The rows an overlay shows at once, and the first row shown (the offset kept within the text).
     static func overlayWindow(_ s: AppState, count: Int) -> (visible: Int, first: Int) {
-        let visible = max(1, s.height - 5)
+        let visible = max(1, s.height - 4)
         return (visible, max(0, min(s.overlayOffset, count - visible)))
     }
 

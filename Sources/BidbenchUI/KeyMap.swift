@@ -54,7 +54,7 @@ public enum Command: String, Sendable, CaseIterable {
     case add, edit, delete, search, searchNext, searchPrev
     case filterPriority, filterDepartmentNext, filterDepartmentPrev
     case methodNext, weightUp, weightDown, reveal
-    case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, discountUp, discountDown, whatIfBack
+    case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, growthUp, growthDown, discountUp, discountDown, whatIfBack
     case nextField, prevField, submit, choiceNext, choicePrev
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
@@ -171,8 +171,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件)"
+                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE, what-ifs :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件, 假设 :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)"
             )),
         Binding(
             scope: .global, command: .help, keys: [.char("?"), .f(1)], hint: ("help", "帮助"),
@@ -273,6 +273,10 @@ public enum KeyMap {
             scope: .budget, command: .escalationUp, keys: [.char("E")], hint: ("e/E escalation", "e/E 涨价"),
             help: ("Escalation +1 % (:escalation 4.5%)", "涨价 +1% (:escalation 4.5%)")),
         Binding(scope: .budget, command: .escalationDown, keys: [.char("e")], hint: nil, help: ("Escalation −1 %", "涨价 -1%")),
+        Binding(
+            scope: .budget, command: .growthUp, keys: [.char("W")], hint: ("w/W growth", "w/W 增长"),
+            help: ("User growth +1 % a year (:growth 8%)", "用户年增长 +1% (:growth 8%)")),
+        Binding(scope: .budget, command: .growthDown, keys: [.char("w")], hint: nil, help: ("User growth −1 % a year", "用户年增长 -1%")),
         Binding(
             scope: .budget, command: .discountUp, keys: [.char("R")], hint: ("r/R discount", "r/R 折现"),
             help: ("Discount rate +1 % (:rate 6%)", "折现率 +1% (:rate 6%)")),
@@ -559,7 +563,10 @@ public enum KeyMap {
     public static func hintParts(for scopes: [Scope], _ s: AppState) -> (local: String, global: String) {
         let usable = bindings.filter { reason($0, s) == nil }
         let local = scopes.filter { $0 != .global }.flatMap { sc in usable.filter { $0.scope == sc } }
-        return (hintList(local, s.lang), scopes.contains(.global) ? hintList(usable.filter { $0.scope == .global }, s.lang) : "")
+        // A global key the place binds itself (u on the Budget screen) shows only the place's meaning.
+        let taken = Set(scopes.filter { $0 != .global }.flatMap { sc in bindings.filter { $0.scope == sc }.flatMap(\.keys) })
+        let global = usable.filter { $0.scope == .global && !taken.contains($0.keys[0]) }
+        return (hintList(local, s.lang), scopes.contains(.global) ? hintList(global, s.lang) : "")
     }
 
     /// The hints of a place as one line (dialog footers).

@@ -102,6 +102,16 @@ import Testing
         #expect(form(d)?.value("department") == "D01")
     }
 
+    @Test func choicesAcceptTheOtherLanguageToo() {
+        var d = Driver(KeyMapTests.workspace(), lang: .en)
+        d.press(.char("3"), .char("p"), .char("a"), .tab)  // item → category
+        d.type("维")  // 维护 (maintenance) typed in an English UI
+        #expect(form(d)?.value("category") == "maintenance")
+        d.press(.escape, .char("y"), .escape, .char("4"), .char("r"), .char("a"), .tab)  // risk: title → type
+        d.type("财")  // 财务 (financial)
+        #expect(form(d)?.value("type") == "financial")
+    }
+
     @Test func pinyinInitialsChooseADepartment() {
         #expect(pinyinInitials("财务部") == "cwb")
         #expect(pinyinInitials("生产部") == "scb")
@@ -230,5 +240,10 @@ import Testing
         for _ in 0..<4 { d.press(.char("u")) }
         #expect(BudgetScreen.scenario(d.state) == base)
         #expect(d.state.session.whatIf == nil)
+        // Growth has keys too, and u steps them back.
+        d.press(.char("W"), .char("W"), .char("w"))
+        #expect(BudgetScreen.scenario(d.state).growth == ExactRatio(numerator: 1, denominator: 100))
+        d.press(.char("u"), .char("u"), .char("u"))
+        #expect(BudgetScreen.scenario(d.state) == base)
     }
 }

@@ -35,10 +35,9 @@ import Testing
         try t.waitFor(text: "[1 需求]", timeout: 20)
         try t.keys("a")
         try t.waitFor(text: "新增需求")
-        try t.keys("Tab")
+        try t.type("断电后数据不丢失")  // the focus starts on the title
+        try t.keys("Tab", "Tab", "Tab", "Tab", "Tab")  // → module
         try t.type("质量")
-        try t.keys("Tab")
-        try t.type("断电后数据不丢失")
         try t.keys("C-s")
         try t.waitFor(text: "● 未保存")
         return t
@@ -445,7 +444,7 @@ import Testing
         try t.waitFor(text: "[1 需求]")
         try t.keys("a")
         try t.waitFor(text: "新增需求")
-        try t.keys("Tab", "Tab")
+        try t.keys("Tab", "Tab")  // title → priority → acceptance (a long field that wraps)
         // 1000 characters (Chinese, ASCII, a comma and quotes), ending with a marker to wait for.
         let paste = String(String(repeating: "粘贴文本abc,\"x\" ", count: 84).prefix(991)) + "END标记0123"
         #expect(paste.count == 1000)
@@ -454,7 +453,7 @@ import Testing
         let screen = try t.waitFor("the end of the pasted text", timeout: 30) { $0.contains { $0.contains("END标记0123") } }
         Self.assertFits(screen, 100)
         #expect(try !t.exited())
-        try Self.quitCleanly(t, keys: ["Escape", "q"])
+        try Self.quitCleanly(t, keys: ["Escape", "y", "q"])  // Esc on a changed form asks; y discards
         // Nothing was saved: the form was cancelled.
         #expect(
             try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)

@@ -76,6 +76,33 @@ import Testing
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
 
+    /// Regression (issue 13): reloading after "changed on disk" kept the data but lost the session —
+    /// the header said lead and Enter asked for --as again.
+    @Test func reloadAfterAChangeOnDiskKeepsWhoIsScoring() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws, "--as", "alice"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("2")
+        try t.waitFor(text: "以alice身份打分")
+        try t.keys("Enter")  // score the first cell: an unsaved edit
+        try t.type("7")
+        try t.keys("Enter")
+        try t.waitFor(text: "已打分 7")
+        let file = ws + "/vendors.csv"
+        let csv = try String(contentsOfFile: file, encoding: .utf8)
+        try csv.replacingOccurrences(of: "V2,智链科技,", with: "V2,智链科技集团,").write(toFile: file, atomically: true, encoding: .utf8)
+        try t.keys("C-s")
+        try t.waitFor(text: "vendors.csv")
+        try t.keys("r")
+        try t.waitFor(text: "已从磁盘重新加载")
+        try t.waitFor(text: "智链科技集团")
+        #expect(try t.capture().contains { $0.contains("以alice身份打分") })
+        #expect(try t.capture().contains { $0.contains("Enter 打分") })  // the hint bar still offers scoring
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
     /// A risk and a change order typed in Chinese on the Contracts screen land in risks.csv and
     /// changes.csv, and the contract's value on screen follows the approved change.
     @Test func recordARiskAndAChangeOrderInTheMeeting() throws {

@@ -106,6 +106,11 @@ public enum BudgetScreen {
                     error: true)
             }
             sc.years = max(max(1, floor), sc.years - 1)
+        case .growthUp: sc.growth = step(sc.growth, by: 0.01)
+        case .growthDown:
+            // Growth may shrink the user base (negative), but not below −99 %.
+            let v = ((sc.growth.approximateValue - 0.01) * 10_000).rounded() / 10_000
+            sc.growth = ExactRatio(max(-0.99, v)) ?? sc.growth
         case .escalationUp: sc.escalation = step(sc.escalation, by: 0.01)
         case .escalationDown: sc.escalation = step(sc.escalation, by: -0.01)
         case .discountUp: sc.discountRate = step(sc.discountRate, by: 0.01)

@@ -67,7 +67,8 @@ public enum ChangesScreen {
                     kind: .number),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: statuses,
-                    labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
+                    labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed",
+                    aliases: statuses.map { [statusLabel($0, .zh), statusLabel($0, .en)] }),
             ], focusOn: "description")
     }
 
@@ -166,9 +167,11 @@ public enum ChangesScreen {
                 after[ch.id] ?? "",
             ]
         }
-        TableView.render(
-            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        let idx = indices(s, st.contract)
+        let detail = st.selected < idx.count ? ws.changes[idx[st.selected]] : nil
+        TableView.renderWithDetail(
+            into: &c, box: r, columns: cols, rows: rows, selected: st.selected,
+            detail: detail.map { "\($0.id) \($0.date?.description ?? "") · \($0.description)" })
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No change orders yet. Press a to add one.", "还没有变更单。按 a 新增。"), .dim) }
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.changes], s), width: r.width - 6) + " ", .dim)
     }

@@ -409,14 +409,15 @@ public enum ContractsScreen {
             + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
-        for a in alerts where y < area.maxY {
-            c.text(area.x, y, "⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn, maxWidth: area.width)
-            y += 1
+        // Warnings and risks wrap (hanging under their id) rather than being cut at the pane's edge.
+        func lines(_ text: String, _ style: Style) {
+            for (i, line) in TextWidth.wrap(text, max(8, area.width - 2)).enumerated() where y < area.maxY {
+                c.text(area.x + (i == 0 ? 0 : 2), y, line, style, maxWidth: area.width - (i == 0 ? 0 : 2))
+                y += 1
+            }
         }
+        for a in alerts { lines("⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn) }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
-        for r in top where y < area.maxY {
-            c.text(area.x, y, "\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain, maxWidth: area.width)
-            y += 1
-        }
+        for r in top { lines("\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain) }
     }
 }

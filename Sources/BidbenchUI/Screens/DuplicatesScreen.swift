@@ -45,7 +45,15 @@ public enum DuplicatesScreen {
         let dept = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         if ps.isEmpty { c.text(r.x + 2, r.y + 2, L.t("No likely duplicates.", "没有发现可能重复的需求。"), .dim) }
         let half = (r.width - 12) / 2
-        for (i, p) in ps.enumerated() where r.y + 1 + i * 2 < r.maxY - 2 {
+        // The selected pair in full at the bottom: both titles wrapped, nothing clipped.
+        var detail: [String] = []
+        if st.selected < ps.count, let a = byID[ps[st.selected].first], let b = byID[ps[st.selected].second] {
+            detail = TextWidth.wrap("\(a.id) \(a.title) ⇄ \(b.id) \(b.title)", r.width - 4)
+            detail = Array(detail.prefix(max(0, (r.height - 4) / 3)))
+        }
+        for (i, line) in detail.enumerated() { c.text(r.x + 2, r.maxY - 1 - detail.count + i, line, .dim, maxWidth: r.width - 4) }
+        let bottom = r.maxY - 2 - detail.count
+        for (i, p) in ps.enumerated() where r.y + 1 + i * 2 < bottom {
             guard let a = byID[p.first], let b = byID[p.second] else { continue }
             let y = r.y + 1 + i * 2
             let st: Style = i == st.selected ? .selected : .plain

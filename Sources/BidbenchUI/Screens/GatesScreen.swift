@@ -87,7 +87,16 @@ public enum GatesScreen {
         c.fill(r)
         c.box(r, .accent, title: L.t("Must-have gates — \(name)", "必须项 — \(name)"))
         let gates = Consolidation.knockoutGates(ws)
-        let visible = r.height - 3
+        // The selected gate in full at the bottom: its title and the answer's note, wrapped.
+        var detail: [String] = []
+        if st.selected < gates.count {
+            let g = gates[st.selected]
+            let note = ws.gates.first { $0.vendor == st.vendor && $0.requirement == g.id }?.note ?? ""
+            detail = TextWidth.wrap("\(g.id) \(g.title)" + (note.isEmpty ? "" : " — \(L.t("note", "说明")): \(note)"), r.width - 4)
+            detail = Array(detail.prefix(max(0, (r.height - 4) / 3)))
+        }
+        for (i, line) in detail.enumerated() { c.text(r.x + 2, r.maxY - 1 - detail.count + i, line, .dim, maxWidth: r.width - 4) }
+        let visible = r.height - 3 - (detail.isEmpty ? 0 : detail.count + 1)
         let top = max(0, min(st.selected - visible / 2, gates.count - visible))
         for (i, g) in gates.enumerated().dropFirst(max(0, top)).prefix(visible) {
             let y = r.y + 1 + i - max(0, top)

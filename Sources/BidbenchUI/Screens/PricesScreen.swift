@@ -41,7 +41,8 @@ public enum PricesScreen {
                 FormField(key: "item", label: L.t("Item", "项目"), text: p?.item ?? ""),
                 FormField(
                     key: "category", label: L.t("Category", "类别"), choices: CostCategory.allCases.map(\.rawValue),
-                    labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue),
+                    labels: CostCategory.allCases.map { L.category($0) }, selected: (p?.category ?? .license).rawValue,
+                    aliases: CostCategory.allCases.map { [Lang.zh.category($0), Lang.en.category($0)] }),
                 FormField(
                     key: "model", label: L.t("Pricing model", "计价方式"), choices: PricingModel.allCases.map(\.rawValue),
                     labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
@@ -127,9 +128,13 @@ public enum PricesScreen {
                 p.years.map(String.init) ?? "",
             ]
         }
-        TableView.render(
-            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+        let idx = lines(s, st.vendor)
+        let detail = st.selected < idx.count ? s.workspace.prices[idx[st.selected]] : nil
+        TableView.renderWithDetail(
+            into: &c, box: r, columns: cols, rows: rows, selected: st.selected,
+            detail: detail.map {
+                "\($0.item) · \(L.category($0.category)) · \($0.model.rawValue)" + ($0.notes.isEmpty ? "" : " — \($0.notes)")
+            })
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.prices], s), width: r.width - 6) + " ", .dim)
     }
 }

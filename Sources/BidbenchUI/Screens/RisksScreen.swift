@@ -59,7 +59,8 @@ public enum RisksScreen {
                 FormField(key: "title", label: L.t("Risk", "风险"), text: r?.title ?? ""),
                 FormField(
                     key: "type", label: L.t("Type", "类型"), choices: RiskType.allCases.map(\.rawValue),
-                    labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue),
+                    labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue,
+                    aliases: RiskType.allCases.map { [ReportLabels.riskType($0, .zh), ReportLabels.riskType($0, .en)] }),
                 FormField(
                     key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3", kind: .number),
                 FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3", kind: .number),
@@ -67,11 +68,13 @@ public enum RisksScreen {
                 FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
                 FormField(
                     key: "trigger", label: L.t("Early warning", "预警条件"), choices: choices,
-                    labels: choices.map { triggerLabel($0, L) }, selected: trigger),
+                    labels: choices.map { triggerLabel($0, L) }, selected: trigger,
+                    aliases: choices.map { [triggerLabel($0, .zh), triggerLabel($0, .en)] }),
                 FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? "", kind: .number),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: statuses,
-                    labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
+                    labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open",
+                    aliases: statuses.map { [statusLabel($0, .zh), statusLabel($0, .en)] }),
             ], focusOn: "title")
     }
 

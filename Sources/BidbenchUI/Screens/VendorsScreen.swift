@@ -143,7 +143,7 @@ public enum VendorsScreen {
                 FormField(key: "notes", label: L.t("Notes", "备注"), text: v?.notes ?? "", kind: .long),
                 FormField(
                     key: "sme", label: L.t("Small/micro", "中小微企业"), choices: ["false", "true"], labels: [L.t("no", "否"), L.t("yes", "是")],
-                    selected: (v?.sme ?? false) ? "true" : "false"),
+                    selected: (v?.sme ?? false) ? "true" : "false", aliases: [["no", "否", "n"], ["yes", "是", "y"]]),
                 FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? "", kind: .number),
             ])
     }

@@ -57,6 +57,21 @@ public enum TableView {
     }
 }
 
+extension TableView {
+    /// A list dialog's table with the selected row in full under it (`detail`, wrapped, at most a
+    /// third of the box): the columns may clip, the detail does not.
+    static func renderWithDetail(
+        into canvas: inout Canvas, box r: Rect, columns: [Column], rows: [[String]], selected: Int, detail: String?
+    ) {
+        let lines = detail.map { Array(TextWidth.wrap($0, r.width - 4).prefix(max(0, (r.height - 4) / 3))) } ?? []
+        let tableH = r.height - 3 - (lines.isEmpty ? 0 : lines.count + 1)
+        render(
+            into: &canvas, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: tableH), columns: columns, rows: rows,
+            selected: rows.isEmpty ? nil : selected, offset: max(0, selected - (tableH - 2)))
+        for (i, line) in lines.enumerated() { canvas.text(r.x + 2, r.maxY - 1 - lines.count + i, line, .dim, maxWidth: r.width - 4) }
+    }
+}
+
 /// A horizontal bar of `fraction` (0…1) of `width` cells with eighth-block precision.
 public func bar(_ fraction: Double, width: Int) -> String {
     guard width > 0, fraction.isFinite else { return "" }

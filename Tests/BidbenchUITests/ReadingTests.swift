@@ -1,0 +1,127 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// Nothing someone needs to read is cut off (issue 13, item 4), and the keys that set a clause's
+/// status or scroll its text do one thing each.
+@Suite struct ReadingTests {
+    func contracts() -> Workspace {
+        var ws = GoldenFrameTests.workspace()
+        ws.contracts.append(
+            Contract(id: "C2", vendor: "V1", title: "实施服务合同", file: "contracts/C2.md", effective: Day(iso: "2027-01-01"), termMonths: 6))
+        ws.contractTexts["contracts/C2.md"] = "第一条 实施范围"
+        return ws
+    }
+
+    /// The right pane's text rows (after the divider), spaces and margins dropped.
+    func pane(_ d: Driver) -> String {
+        d.screen.lines.map { line in
+            guard let bar = line.firstIndex(of: "│") else { return "" }
+            return String(line[line.index(after: bar)...]).filter { $0 != " " }
+        }.joined()
+    }
+
+    @Test func theLiabilityClauseReadsWholeAt80ColumnsWithHangingLineNumbers() {
+        var d = Driver(contracts(), width: 80, height: 24)
+        d.press(.char("4"))
+        let liability = ClauseKind.allCases.firstIndex(of: .liability)!
+        for _ in 0..<liability { d.press(.down) }
+        #expect(d.text.contains("第 5 行 · 责任限制"))
+        let text = pane(d)
+        #expect(text.contains("58.2乙方在本合同项下的累计赔偿责任以本合同总金额为限，但因故意或重大过失造成的损失除外。"))
+        #expect(text.contains("68.3因乙方原因造成甲方数据丢失或损毁的，乙方应负责恢复数据，并赔偿甲方由此产生的直接损失，该损失在前款限额内计算。"))
+        // Continuation rows hang under the text, not under the line number.
+        let rows = d.screen.lines.filter { $0.contains("│") }.map { String($0[$0.index(after: $0.firstIndex(of: "│")!)...]) }
+        let first = rows.firstIndex { $0.contains("   5 8.2") }!
+        #expect(rows[first + 1].hasPrefix("      "))
+    }
+
+    @Test func arrowsDoNotSwitchContractsWhileReading() {
+        var d = Driver(contracts(), width: 80, height: 24)
+        d.press(.char("4"), .right)
+        #expect(d.state.contracts.contract == 0)
+        #expect(d.state.message == "[ 和 ] 切换合同; J/K 与 PgDn/PgUp 滚动正文")
+        d.press(.char("]"))
+        #expect(d.text.contains("[2/2] 云帆软件 · 实施服务合同"))
+        d.press(.char("["))
+        #expect(d.text.contains("[1/2] 智链科技"))
+    }
+
+    @Test func theTextScrollsByLineAndPageAndEnterReturnsToTheEvidence() {
+        var d = Driver(contracts(), width: 80, height: 15)
+        d.press(.char("4"))
+        let start = ContractsScreen.textView(d.state).top
+        d.press(.char("J"))
+        #expect(ContractsScreen.textView(d.state).top == start + 1)
+        d.press(.char("K"))
+        #expect(ContractsScreen.textView(d.state).top == start)
+        let view = ContractsScreen.textView(d.state)
+        d.press(.pageDown)
+        #expect(ContractsScreen.textView(d.state).top == min(start + view.visible - 1, view.rows.count - view.visible))
+        #expect(d.screen.lines.contains { $0.contains("续期一年。") })  // the last row of the text
+        d.press(.enter)
+        #expect(d.state.contracts.textRow == nil)
+        #expect(ContractsScreen.textView(d.state).top == start)
+    }
+
+    @Test func oneKeyEachSetsTheReviewStatus() {
+        var d = Driver(contracts())
+        d.press(.char("4"))
+        func status() -> ReviewStatus? { d.state.workspace.reviews.first { $0.clause == ClauseKind.allCases[0] }?.status }
+        d.press(.char("x"))
+        #expect(status() == .missing)
+        d.press(.char("-"))
+        #expect(status() == .na)
+        d.press(.char("t"))
+        #expect(status() == .negotiate)
+        d.press(.char("o"))
+        #expect(status() == .ok)
+        d.press(.delete)
+        #expect(status() == nil)
+        #expect(d.state.workspace.reviews.isEmpty)
+    }
+
+    @Test func aSavedNoteShowsBesideItsClauseAndUnderTheText() {
+        var d = Driver(contracts(), width: 120, height: 34)
+        d.press(.char("4"), .char("n"))
+        d.type("范围需列明培训人天")
+        d.press(.enter)
+        // Beside its clause (clipped to the list), and whole under the text.
+        #expect(d.row(containing: "⚠ 服务范围")?.contains("协商中 ✎ 范围需列") == true)
+        #expect(d.text.contains("✎ 备注: 范围需列明培训人天"))
+    }
+
+    @Test func theRequirementDetailPaneShowsEverything() {
+        var d = Driver(GoldenFrameTests.workspace(), width: 80, height: 24)
+        let all = d.screen.lines.suffix(8).joined()
+        #expect(all.contains("验收: 汇率日终自动更新"))
+        #expect(all.contains("说明: 现状问题: 月末手工折算外币凭证, 常有差错; 影响用户: 财务部 12 人;"))
+        #expect(all.contains("预算上限: 30 万; 期限: 2027 年 6 月上线"))
+        #expect(all.contains("来源: 财务部 2026-11-20 调研"))
+        d.press(.down)
+        #expect(d.screen.lines.suffix(8).joined().contains("R02 按工单归集实际成本"))
+    }
+
+    @Test func budgetYearsScrollSidewaysWithMarkers() {
+        var d = Driver(GoldenFrameTests.workspace(), width: 80, height: 24)
+        d.press(.char("3"))
+        #expect(d.text.contains("▸ 显示第1–3年, 共 5 年"))
+        #expect(d.text.contains("▸第3年"))
+        for _ in 0..<5 { d.press(.right) }
+        #expect(d.text.contains("◂ 显示第3–5年, 共 5 年"))
+        #expect(d.text.contains("◂第3年"))
+        #expect(d.text.contains("第5年"))
+    }
+
+    @Test func vendorColumnsThatDoNotFitAreCounted() {
+        var ws = GoldenFrameTests.workspace()
+        for i in 3...8 { ws.vendors.append(Vendor(id: "V\(i)", name: "供应商\(i)")) }
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("2"))
+        let header = d.screen.lines[2]
+        #expect(header.contains("5▸"))
+        for _ in 0..<7 { d.press(.right) }
+        #expect(d.screen.lines[2].contains("◂5"))
+    }
+}
