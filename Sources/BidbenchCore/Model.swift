@@ -16,10 +16,17 @@ public struct Workspace: Equatable, Sendable {
     public var reviews: [ClauseReview] = []
     public var changes: [ChangeOrder] = []
     public var risks: [Risk] = []
+    /// What happens after signing: plan, acceptance, training, support, reviews, handover.
+    public var delivery = DeliveryRecords()
     /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
     public var survey: [SurveyQuestion] = []
+    /// The buyer's playbook (`playbook.csv`): severity, on/off and positions per red-flag kind; empty =
+    /// `Playbook.defaultRows`. Use `Playbook(workspace.playbook)` to review with it.
+    public var playbook: [PlaybookEntry] = []
+    /// Meetings (`meetings.csv`): what heads each handout.
+    public var meetings: [Meeting] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).
@@ -160,8 +167,12 @@ public struct Requirement: Equatable, Sendable, Identifiable {
 
 public enum CriterionKind: String, Sendable, CaseIterable { case benefit, cost }
 
-/// Where a criterion's values come from: the panel's scores, or the vendor's price.
-public enum CriterionSource: String, Sendable, CaseIterable { case panel, price }
+/// Where a criterion's values come from: the panel's scores, the vendor's price, or the vendor's
+/// latest delivery review (`vendor_reviews.csv`, score ÷ 100 × scale): past performance.
+public enum CriterionSource: String, Sendable, CaseIterable {
+    case panel, price
+    case pastPerformance = "past_performance"
+}
 
 public struct Criterion: Equatable, Sendable, Identifiable {
     public var id: String

@@ -14,7 +14,7 @@ struct Bidbench: ParsableCommand {
             ImportCommand.self, ExportCommand.self, JournalCommand.self,
             RankCommand.self, WeightsCommand.self, SensitivityCommand.self,
             BudgetCommand.self, AwardCommand.self,
-            ContractCommand.self, DatesCommand.self,
+            ContractCommand.self, DatesCommand.self, DeliveryCommand.self,
             ReportCommand.self, GenerateCommand.self,
         ]
     )

@@ -45,11 +45,22 @@ import Testing
         #expect(d.state.workspace.reviews == [ClauseReview(contract: "C1", clause: .renewal, status: .ok, line: 7)])
         d.press(.char("t"))
         #expect(d.row(containing: "⚠ 续约")?.contains("协商中") == true)
+        // The flagged clause's position shows under the flag, and the empty note starts from it.
+        let position = RedFlagKind.auto_renewal.defaultEntry.positionZH
+        #expect(d.text.contains("立场: " + String(position.prefix(10))))
         d.press(.char("n"))
+        #expect(d.text.contains(String(position.prefix(10))))
+        d.press(.ctrl("u"))
         d.type("改为到期前书面确认续约")
         d.press(.ctrl("s"))
         #expect(d.state.workspace.reviews.first?.note == "改为到期前书面确认续约")
         #expect(d.state.workspace.reviews.first?.status == .negotiate)
+        // A second note keeps what was written instead of the position.
+        d.press(.char("n"))
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.reviews.first?.note == "改为到期前书面确认续约")
+        // The key terms line: the notice period the text states.
+        #expect(d.text.contains("§ 通知期 30 天"))
         // Missing clauses are listed as such; the key dates pane has the notice deadline.
         #expect(d.row(containing: "数据返还")?.contains("缺失") == true)
         d.press(.char("v"))

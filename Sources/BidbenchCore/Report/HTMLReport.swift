@@ -113,6 +113,7 @@ struct HTMLReportWriter {
         h += contracts()
         h += keyDates()
         h += risks()
+        h += delivery()
         h +=
             "<footer>"
             + e(
@@ -478,7 +479,7 @@ struct HTMLReportWriter {
                 "Each contract against the 22 clause kinds: the review's verdict (dark colours), else what the text scan found (light green found, grey not found; red: a clause the buyer needs is missing).",
                 "各合同对照 22 类条款：有审查结论时显示结论（深色），否则显示文本扫描结果（浅绿已找到，灰色未找到；红色为买方必需条款缺失）。"),
             legend: legend([
-                (t("OK", "可接受"), "#2e7d32"), (t("Negotiate", "需谈判"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
+                (t("OK", "通过"), "#2e7d32"), (t("Negotiate", "协商中"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
                 (t("Found in text", "文本中已找到"), "#81c784"), (t("Not found", "未找到"), "#cfd5db"),
             ]))
     }

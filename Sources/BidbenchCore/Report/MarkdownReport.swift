@@ -41,6 +41,7 @@ struct MarkdownReportWriter {
         s += contracts()
         s += keyDates()
         s += risks()
+        s += delivery()
         // One newline at the end, not the blank line that separates blocks.
         while s.hasSuffix("\n\n") { s.removeLast() }
         return s
@@ -171,7 +172,8 @@ struct MarkdownReportWriter {
                 for f in scan.redFlags {
                     s +=
                         "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
-                        + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (f.text.isEmpty ? "" : ": " + m(f.text)) + "\n"
+                        + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") + (f.text.isEmpty ? "" : ": " + m(f.text)) }
+                            ?? t(" (not in the text)", "（文本中没有）")) + "\n"
                 }
                 if scan.redFlags.isEmpty { s += "- " + t("No red flags found in the text.", "文本中未发现风险点。") + "\n" }
                 s += "\n"

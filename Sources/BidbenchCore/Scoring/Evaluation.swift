@@ -235,6 +235,8 @@ public func evaluate(
     let panel = basis.panel(ws.scores, scale: scale, aggregate: agg)
     let cellMap = panel.cells
     warnings += panel.warnings
+    // Past performance: each vendor's latest delivery review, on the workspace scale.
+    let past = VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: scale)
     let vendorIds = Set(ws.vendors.map(\.id))
     let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
     let allIds = Set(ws.criteria.map(\.id))
@@ -293,6 +295,8 @@ public func evaluate(
                 if v.bidPrice == nil && priceOverride[v.id] == nil {
                     missing.append("no price for \(leaf.id) \(leaf.name) (bid_price or TCO)")
                 }
+            case .pastPerformance:
+                if past[v.id] == nil { missing.append("no vendor review for \(leaf.id) \(leaf.name) (vendor_reviews.csv)") }
             }
         }
         if missing.isEmpty {
@@ -353,6 +357,7 @@ public func evaluate(
             for (j, leaf) in leaves.enumerated() {
                 switch leaf.source {
                 case .price: r[i * n + j] = priceBase! / scoringPrice(v)! * 100
+                case .pastPerformance: r[i * n + j] = past[v.id]! / scale * 100
                 case .panel: r[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value / scale * 100
                 }
             }
@@ -363,6 +368,7 @@ public func evaluate(
             for (j, leaf) in leaves.enumerated() {
                 switch leaf.source {
                 case .price: raw[i * n + j] = price(v)!.approximateUnits
+                case .pastPerformance: raw[i * n + j] = past[v.id]!
                 case .panel: raw[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value
                 }
             }

@@ -67,7 +67,12 @@ public enum VendorsScreen {
             guard s.vendors.vendor < nv, s.vendors.criterion < leaf.count else { return [] }
             let cr = leaf[s.vendors.criterion]
             guard cr.source == .panel else {
-                s.say(s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价"), error: true)
+                s.say(
+                    cr.source == .price
+                        ? s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价")
+                        : s.lang.t(
+                            "Past performance is not scored: it comes from the vendor's latest delivery review",
+                            "过往履约不打分: 取自该供应商最近一次交付考评"), error: true)
                 return []
             }
             guard let who = s.evaluator else {
@@ -319,6 +324,7 @@ public enum VendorsScreen {
         let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
         let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
+        let past = VendorScorecard.pastPerformance(s.workspace.delivery.vendorReviews, scale: s.workspace.settings.scale)
         let globalWeight = Dictionary((ev?.weights ?? []).map { ($0.id, $0.global) }, uniquingKeysWith: { a, _ in a })
         let maxCols = max(1, (area.width - labelW) / colW)
         let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
@@ -350,6 +356,9 @@ public enum VendorsScreen {
                     st = Style(fg: .red, dim: true)
                 } else if cr.source == .price {
                     text = v.bidPrice.map { $0.grouped() } ?? "TCO"
+                } else if cr.source == .pastPerformance {
+                    // The latest delivery review, on the scoring scale.
+                    text = past[v.id].map { format1($0) + L.t(" (review)", " (考评)") } ?? "—"
                 } else if let cell = cells["\(v.id)|\(cr.id)"] {
                     text = format1(cell.value)
                     if cell.flagged {
