@@ -40,6 +40,8 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
+        // No delivery handout yet: the Delivery screen writes the full report.
+        case .delivery: return .full
         }
     }
 
