@@ -40,7 +40,7 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
-        // The delivery meeting has no handout of its own yet: the full report carries a delivery section.
+        // No delivery handout yet: the Delivery screen writes the full report.
         case .delivery: return .full
         }
     }

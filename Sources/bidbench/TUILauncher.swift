@@ -144,7 +144,7 @@ enum TUILauncher {
             }
             return .notice(message: done + note)
         } catch {
-            return .failed(message: lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, lang))
+            return .failed(message: lang.t("Cannot write \(target): ", "无法写入 \(target): ") + Self.text(error, lang))
         }
     }
 

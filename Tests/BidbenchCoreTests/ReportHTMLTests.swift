@@ -139,8 +139,9 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
         let html = Report.html(ReportRequest(workspace: reportSample(), today: today))
         // V1: 100 000 licence in 2027 + 20 000 support a year → 120 000, 20 000, 20 000 = 160 000.
         #expect(html.contains("<td class=\"num\"><strong>160,000</strong></td>"))
-        // The 2027 envelope of 110 000 is over (120 000 used), 2028 at 20 000 of 30 000 is fine.
-        #expect(html.contains("<td class=\"num\">-10,000</td>"))
+        // The budget control: V1 is under contract C1 (a draft, so proposed), whose milestones split
+        // 130 000 (120 000 + approved change 10 000), all in 2027: the 110 000 envelope is 20 000 over.
+        #expect(html.contains("<td class=\"num\">-20,000</td>"))
         // Payments split 130 000 (120 000 + approved change 10 000): 30 % = 39 000, 70 % = 91 000.
         #expect(html.contains("39,000") && html.contains("91,000"))
         // Auto-renewing 12-month contract from 2027-01-01: the term ends 2028-01-01 (KeyDates counts

@@ -31,6 +31,9 @@ struct ScoringWorkspaceTests {
         ]
         ws.gates = [
             GateAnswer(vendor: "C", requirement: "R02", answer: .no),
+            // Every vendor answers the confirmed must-have (an unanswered one would make it provisional).
+            GateAnswer(vendor: "A", requirement: "R02", answer: .meets), GateAnswer(vendor: "B", requirement: "R02", answer: .meets),
+            GateAnswer(vendor: "D", requirement: "R02", answer: .meets),
             GateAnswer(vendor: "A", requirement: "R05", answer: .no),  // dropped requirement: no knock-out
             GateAnswer(vendor: "B", requirement: "R07", answer: .no),  // not a must: no knock-out
         ]

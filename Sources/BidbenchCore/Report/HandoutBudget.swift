@@ -134,41 +134,30 @@ extension HandoutBuilder {
 
     func contractVendor(_ id: String) -> String { ws.contracts.first { $0.id == id }.map { facts.vendorName($0.vendor) } ?? "" }
 
-    /// The budget control with `v` as the proposed vendor: committed + proposed per fiscal year and
-    /// cost centre against the envelopes (the same figures as `budget --json` and the Budget screen).
+    /// The budget control with `v` as the proposed vendor (the same figures as `bidbench budget
+    /// --vendor`): committed and proposed per fiscal year and cost centre against the envelopes.
     func envelopeBlocks(_ v: VendorTCO, name: String, scenario: Scenario) -> [HandoutBlock] {
-        guard !ws.budget.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
         let control: BudgetControl
         do { control = try BudgetModel.control(ws, proposedVendor: v.vendor, scenario: scenario) } catch {
             return [.paragraph(error.text(chinese: lang == .zh))]
         }
-        func word(_ st: ControlStatus) -> String {
-            switch st {
-            case .ok: return t("within budget", "预算内")
-            case .warn: return "⚠ " + t("near the limit", "接近上限")
-            case .stop: return "✗ " + t("over budget", "超支")
-            case .unbudgeted: return "⚠ " + t("unbudgeted", "未列入预算")
-            }
-        }
-        let head: [(String, Bool)] = [
-            (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-            (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true), (t("Status", "状态"), false),
-        ]
-        let rows: [[String]] = control.rows.map { r in
-            let centre = r.costCenter.isEmpty ? t("(unassigned)", "(未分配)") : r.costCenter
-            let category = r.category.map { " · " + ReportLabels.category($0, lang) } ?? ""
-            let used = r.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–"
-            return [
-                "\(r.fiscalYear)", centre + category, r.envelope?.grouped() ?? "–", r.committed.grouped(), r.proposed.grouped(), used,
-                word(r.status),
-            ]
-        }
+        guard !control.rows.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
         return [
-            .paragraph(
-                t(
-                    "Signed contracts (committed) plus the costs of \(name) under the scenario in effect (proposed).",
-                    "已签合同 (已承诺) 加上 \(name) 在当前情景下的成本 (拟采购)。")),
-            .table(head, rows),
+            .paragraph(ReportBudget.basis(control, facts: facts, lang: lang, name: { $0 })),
+            .table(
+                [
+                    (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
+                    (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true),
+                    (t("Used %", "使用率"), true), (t("Status", "状态"), false),
+                ],
+                control.rows.map { u in
+                    [
+                        "\(u.fiscalYear)",
+                        ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
+                        u.envelope?.grouped() ?? "–", u.committed.grouped(), u.proposed.grouped(),
+                        u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                    ]
+                }),
         ]
     }
 }

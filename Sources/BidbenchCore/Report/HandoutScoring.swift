@@ -110,6 +110,7 @@ extension HandoutBuilder {
         var byKey: [String: PanelCell] = [:]
         for c in ev.cells { byKey[c.vendor + "\u{1}" + c.criterion] = c }
         let leaves = ev.weights.filter { $0.isLeaf && $0.global > 0 }
+        let past = VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: ws.settings.scale)
         let head = [(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)] + vendors.map { ($0.name, true) }
         let rows: [[String]] = leaves.map { k in
             [k.name, pct(k.global)]
@@ -121,6 +122,9 @@ extension HandoutBuilder {
                     case .panel, .pastPerformance:
                         guard let c = byKey[v.id + "\u{1}" + k.id] else { return "–" }
                         return ReportNumber.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
+                    case .pastPerformance:
+                        // The latest delivery review on the workspace scale (as the evaluation reads it).
+                        return past[v.id].map { ReportNumber.fixed($0, 2) } ?? "–"
                     }
                 }
         }

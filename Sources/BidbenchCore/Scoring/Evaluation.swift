@@ -271,15 +271,9 @@ public func evaluate(
     var disqualified: [ExcludedVendor] = []
     var incomplete: [ExcludedVendor] = []
     var qualified: [Vendor] = []
-    // A knocked-out vendor is out whatever else it has not answered; the others may be provisional.
+    // A knocked-out vendor is out whatever else it has not answered; the others may be provisional
+    // (listed apart, not as warnings: every output shows them next to the vendor).
     let provisional = gatePart.missing(ws.vendors.filter { failures[$0.id] == nil })
-    for v in ws.vendors {
-        guard let gaps = provisional[v.id] else { continue }
-        warnings.append(
-            Notice(
-                "vendor \(v.id) \(v.name) has not answered \(gaps.count) confirmed must-have(s): its result is provisional",
-                "供应商 \(v.id) \(v.name) 有 \(gaps.count) 项已确认的必须项未答复: 结果为暂定"))
-    }
     var rankable: [Vendor] = []
     for v in ws.vendors {
         if let f = failures[v.id] {

@@ -49,6 +49,15 @@ public enum ChangesScreen {
         IDSequence.next(after: s.workspace.changes.filter { $0.contract == contract }.map(\.id), defaultPrefix: "CO", defaultWidth: 2)
     }
 
+    /// A new change order's date: today, moved into the contract's term when today is outside it
+    /// (a change cannot predate the contract).
+    static func defaultDate(_ s: AppState, _ contract: String) -> Day {
+        guard let k = s.workspace.contracts.first(where: { $0.id == contract }) else { return s.today }
+        if let start = ChangeOrders.start(of: k), s.today < start { return start }
+        if let end = ChangeOrders.end(of: k), s.today > end { return end }
+        return s.today
+    }
+
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
         let L = s.lang
         let c = index.map { s.workspace.changes[$0] }
@@ -59,7 +68,8 @@ public enum ChangesScreen {
             fields: [
                 FormField(key: "id", label: L.t("ID", "编号"), text: c?.id ?? nextId(s, contract)),
                 FormField(
-                    key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description,
+                    key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"),
+                    text: c?.date?.description ?? defaultDate(s, contract).description,
                     kind: .date),
                 FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? "", kind: .long),
                 FormField(

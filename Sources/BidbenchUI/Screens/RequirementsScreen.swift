@@ -201,7 +201,7 @@ public enum RequirementsScreen {
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
             FormField(
-                key: "weight", label: L.t("Weight (blank: by priority)", "权重 (空: 按优先级)"), text: r.map { formatNumber($0.weight) } ?? "",
+                key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "",
                 kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
