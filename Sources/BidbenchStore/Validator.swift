@@ -39,6 +39,14 @@ struct Validator {
         log.add(file, line(file, i), field, message, zh: zh)
     }
 
+    /// A `cost_center` cell: one name or shares summing to 100 (`CostCenters.parse`).
+    private func costCenter(_ file: String, _ i: Int, _ cell: String?, what: String) {
+        guard let cell, !cell.trimmed.isEmpty else { return }
+        do { _ = try CostCenters.parse(cell, fallback: "", what: what) } catch {
+            add(file, i, "cost_center", error.message, error.text(chinese: true))
+        }
+    }
+
     /// Reports a key seen before, naming the line of the first occurrence.
     private func checkUnique(_ file: String, _ keys: [String], field: String, what: String, zh whatZH: String) {
         // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
@@ -56,6 +64,19 @@ struct Validator {
         }
     }
 
+    /// Ids and names with an invisible or direction-control character (`V1` and `V1`+U+200B look the same).
+    private func checkVisible(_ file: String, _ rows: [(id: String, name: String)]) {
+        for (i, r) in rows.enumerated() {
+            for (field, value) in [("id", r.id), ("name", r.name)] {
+                guard let c = TextTools.firstInvisible(value) else { continue }
+                add(
+                    file, i, field,
+                    "\"\(TextTools.visible(value))\" contains the invisible or direction-control character \(c); ids and names must look like what they are",
+                    "“\(TextTools.visible(value))” 含有不可见或方向控制字符 \(c); 编号和名称必须与看到的一致")
+            }
+        }
+    }
+
     private func checkStatus(_ file: String, _ i: Int, _ value: String, _ allowed: [String]) {
         let list = allowed.joined(separator: ", ")
         if !allowed.contains(value) { add(file, i, "status", "\"\(value)\" is not one of \(list)", "“\(value)” 不是可选值之一: \(list)") }
@@ -69,6 +90,12 @@ struct Validator {
         let critIDs = Set(w.criteria.map(\.id))
         let vendorIDs = Set(w.vendors.map(\.id))
         let contractIDs = Set(w.contracts.map(\.id))
+
+        checkVisible(s.departments.file, w.departments.map { ($0.id, $0.name) })
+        checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") })
+        checkVisible(s.criteria.file, w.criteria.map { ($0.id, $0.name) })
+        checkVisible(s.vendors.file, w.vendors.map { ($0.id, $0.name) })
+        checkVisible(s.contracts.file, w.contracts.map { ($0.id, "") })
 
         let df = s.departments.file
         checkUnique(df, w.departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
@@ -146,6 +173,14 @@ struct Validator {
             if let y = p.years, y < 1 {
                 add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)", "\(y) 不是有效的年数 (应为 1 或以上)")
             }
+            // Budget-control columns (kept in `extra`): checked here so the message names file and line.
+            costCenter(pf, i, p.extra["cost_center"], what: "\(p.vendor) \(p.item)")
+            if let t = p.extra["covers_users"]?.trimmed, !t.isEmpty, (Int(t) ?? -1) < 0 {
+                add(pf, i, "covers_users", "\"\(t)\" is not a number of users (expected a whole number ≥ 0)", "“\(t)” 不是用户数 (应为 ≥ 0 的整数)")
+            }
+            if let t = p.extra["extra_user_price"]?.trimmed, !t.isEmpty, (Money(parsing: t)?.minor ?? -1) < 0 {
+                add(pf, i, "extra_user_price", "\"\(t)\" is not an amount ≥ 0", "“\(t)” 不是 ≥ 0 的金额")
+            }
         }
 
         let scale = w.settings.scale
@@ -187,6 +222,7 @@ struct Validator {
         checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
         for (i, c) in w.contracts.enumerated() {
             ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
+            costCenter(kf, i, c.extra["cost_center"], what: "contract \(c.id)")
             if c.value.minor < 0 {
                 add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)")
             }
@@ -232,6 +268,9 @@ struct Validator {
         for (i, c) in w.changes.enumerated() {
             ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
+            if let k = w.contracts.first(where: { $0.id == c.contract }), let p = ChangeOrders.dateProblem(c, contract: k) {
+                add(hf, i, "date", p.en, p.zh)
+            }
         }
 
         let xf = s.risks.file
@@ -255,6 +294,7 @@ struct Validator {
         }
 
         validateDelivery(w)
+        checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
 
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {
@@ -370,6 +410,13 @@ struct Validator {
 }
 
 /// Keeps contract paths inside the workspace.
+/// Checks of names that become file names (`scores/<evaluator>.csv`), for the command line to use
+/// at start (`--as NAME`) with the same rule a save applies.
+public enum EvaluatorName {
+    /// Why `name` cannot be an evaluator (English, Chinese — each follows "evaluator name"), or nil.
+    public static func problem(_ name: String) -> (en: String, zh: String)? { PathSafety.fileNameProblem(name) }
+}
+
 enum PathSafety {
     /// Why a relative path from a workspace file is refused, or nil when it stays inside the folder.
     static func problem(_ path: String) -> String? { reasons(path)?.en }
@@ -398,10 +445,25 @@ enum PathSafety {
         return nil
     }
 
+    static let maxFileNameBytes = 180
+
     /// Why a name cannot be a file name (`scores/<evaluator>.csv`, `ahp/<parent>.csv`), or nil.
     /// Both texts follow a noun ("evaluator name …", "评委姓名…").
     static func fileNameProblem(_ name: String) -> (en: String, zh: String)? {
         if name.isEmpty { return ("is empty", "为空") }
+        if let c = TextTools.firstInvisible(name) {
+            return (
+                "\"\(TextTools.visible(name))\" contains the invisible or direction-control character \(c); names must look like what they are",
+                " “\(TextTools.visible(name))” 含有不可见或方向控制字符 \(c); 名称必须与看到的一致"
+            )
+        }
+        // The sheet and its temp file (.NAME.csv.tmp-…, about 40 bytes more) must fit a file name (255 bytes).
+        if name.utf8.count > maxFileNameBytes {
+            return (
+                "is \(name.utf8.count) bytes long in UTF-8; at most \(maxFileNameBytes) bytes (about 60 Chinese characters) fit a file name",
+                "长 \(name.utf8.count) 字节 (UTF-8); 文件名最多容纳 \(maxFileNameBytes) 字节 (约 60 个汉字)"
+            )
+        }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
             return (
                 "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",

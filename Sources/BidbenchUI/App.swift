@@ -213,7 +213,7 @@ public enum App {
         case .changeOrder(let contract, let index):
             return .changes(
                 ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
-        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .trainingSession:
+        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .trainingSession, .meeting:
             return nil
         }
     }
@@ -235,6 +235,7 @@ public enum App {
         case .ticket(let contract): return DeliveryForms.submitTicket(&s, form, contract: contract)
         case .trainingSession(let contract): return DeliveryForms.submitSession(&s, form, contract: contract)
         case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
+        case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }
     }
 
@@ -588,13 +589,8 @@ public enum App {
             s.screen = .budget
             BudgetScreen.typedWhatIf(&s, verb, words[1])
             return []
-        case "report":
-            let format = words.count >= 2 ? words[1] : "html"
-            guard format == "html" || format == "md" else {
-                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true)
-                return []
-            }
-            return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
+        case "report", "meeting", "scenario", "export":
+            return Handouts.command(&s, verb, Array(words.dropFirst()))
         default:
             s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true)
             return []

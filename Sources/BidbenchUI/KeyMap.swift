@@ -171,8 +171,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)"
+                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件)"
             )),
         Binding(
             scope: .global, command: .help, keys: [.char("?"), .f(1)], hint: ("help", "帮助"),

@@ -13,7 +13,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "UI language: en or zh.") var lang: String?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
     func run() throws {
-        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: lang, evaluator: evaluator)
+        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: CommandLineLanguage.resolve(lang), evaluator: evaluator)
     }
 }
 
@@ -21,7 +21,14 @@ struct OpenCommand: ParsableCommand {
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator: String? = nil) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator rawEvaluator: String? = nil) throws {
+        // The evaluator's name becomes scores/NAME.csv: checked now with the rule a save applies (not
+        // at the first Ctrl-S), and in NFC so José typed in either Unicode form is one evaluator.
+        let evaluator = rawEvaluator.map { $0.precomposedStringWithCanonicalMapping }
+        if let name = evaluator, let problem = EvaluatorName.problem(name) {
+            printError("error: --as: evaluator name \(problem.en) / 评委姓名\(problem.zh)")
+            throw ExitCode(2)
+        }
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
@@ -110,16 +117,31 @@ enum TUILauncher {
         }
     }
 
-    /// Writes a new file readable by its owner only (a replaced file keeps its mode).
-    static func writeOwnerOnly(_ text: String, to path: String) throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path), !fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
-            throw CocoaError(.fileWriteNoPermission)
+    /// When a handout was generated: `2026-12-05 05:10 UTC`.
+    static func generatedStamp() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: Date())
+    }
+
+    /// Writes a file the TUI asked for and says how it went: atomic and readable by its owner only;
+    /// inside the workspace (`rel`) a link or read-only file is refused, a path the user named
+    /// replaces a link (and says so) instead of writing through it.
+    static func write(_ text: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
+        do {
+            var note = ""
+            if let folder {
+                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(text.utf8))
+            } else if try OutputFile.write(target, Array(text.utf8)) {
+                let n = OutputFile.replacedLinkNote(target)
+                note = lang.t(" (\(n.en))", " (\(n.zh))")
+            }
+            return .notice(message: done + note)
+        } catch {
+            return .failed(message: lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, lang))
         }
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? h.close() }
-        try h.truncate(atOffset: 0)
-        try h.write(contentsOf: Data(text.utf8))
     }
 
     @MainActor
@@ -128,8 +150,12 @@ enum TUILauncher {
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
         var lockMessage: String?
-        do { lock = try WorkspaceLock(folder: folder) } catch { lockMessage = text(error, lang) }
-        let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        // The lead claims the shared tables; an evaluator only their own score sheet (README "Many writers").
+        do { lock = try WorkspaceLock(folder: folder, scope: evaluator.map { .evaluator($0) } ?? .lead) } catch {
+            lockMessage = text(error, lang)
+        }
+        // The journal names the evaluator when there is one.
+        let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer {
@@ -176,7 +202,7 @@ enum TUILauncher {
                 case .writeReport(let format, let path):
                     let target = path ?? (loaded.folder + "/report." + format)
                     let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                    guard FileManager.default.fileExists(atPath: dir) else {
+                    guard path == nil || FileManager.default.fileExists(atPath: dir) else {
                         pending.append(
                             .failed(
                                 message: state.lang.t(
@@ -187,11 +213,76 @@ enum TUILauncher {
                         workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
                     let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
-                        try writeOwnerOnly(report, to: target)
-                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)")))
+                        // Atomic and 0600; inside the workspace a link or read-only file is refused, a
+                        // path the user named replaces a link (and says so) instead of writing through it.
+                        var note = ""
+                        if path == nil {
+                            try OutputFile.writeInWorkspace(folder: loaded.folder, "report." + format, Array(report.utf8))
+                        } else if try OutputFile.write(target, Array(report.utf8)) {
+                            let n = OutputFile.replacedLinkNote(target)
+                            note = state.lang.t(" (\(n.en))", " (\(n.zh))")
+                        }
+                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)") + note))
                     } catch {
-                        pending.append(.failed(message: state.lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
+                        pending.append(
+                            .failed(message: state.lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, state.lang)))
                     }
+                case .writeHandout(let kind, let format, let path):
+                    let ext = format == "md" ? "md" : "html"
+                    let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today).\(ext)")
+                    // Survey: the requirements as they stood after the last survey meeting, from the journal.
+                    let baseline =
+                        kind == .survey
+                        ? Handouts.previousMeetingDay(state, kind: kind).flatMap {
+                            RequirementHistory.asOf(endOf: $0, folder: loaded.folder, saved: loaded.workspace.requirements)
+                        } : nil
+                    let request = Handouts.request(
+                        state, kind: kind, generated: generatedStamp(), commit: ReportCommand.gitCommit(folder: loaded.folder),
+                        baseline: baseline)
+                    let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
+                    pending.append(
+                        write(
+                            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+                            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)")))
+                case .saveScenario(let row):
+                    // Only scenarios.csv: the rest of the session's edits stay unsaved, as they were.
+                    var next = loaded.workspace
+                    if let i = next.scenarios.firstIndex(where: { $0.name == row.name }) {
+                        next.scenarios[i] = row
+                    } else {
+                        next.scenarios.append(row)
+                    }
+                    do {
+                        loaded = try WorkspaceStore.save(next, over: loaded, actor: actor, force: false, lock: lock)
+                        pending.append(
+                            .notice(
+                                message: state.lang.t(
+                                    "Scenario “\(row.name)” saved to scenarios.csv", "情景 “\(row.name)” 已保存到 scenarios.csv")))
+                    } catch StoreError.changedOnDisk(let files) {
+                        pending.append(.changedOnDisk(files: files))
+                    } catch {
+                        pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
+                    }
+                case .export(let table, let forPeople, let department, let path):
+                    guard let kind = TableKind(rawValue: table) else {
+                        pending.append(
+                            .failed(
+                                message: state.lang.t(
+                                    "Unknown table “\(table)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                    "未知的表 “\(table)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))")))
+                        continue
+                    }
+                    let suffix = forPeople ? "-" + state.lang.rawValue : ""
+                    let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
+                    let csv =
+                        forPeople
+                        ? PeopleExport.csv(kind, from: state.workspace, language: state.lang == .zh ? .zh : .en, department: department)
+                        : Exporter.export(kind, from: state.workspace, format: .csv)
+                    let form = forPeople ? state.lang.t("for people", "阅读版") : state.lang.t("machine form, imports back", "机器版, 可再导入")
+                    pending.append(
+                        write(
+                            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+                            done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)")))
                 case .importFile(let kind, let path, let encoding):
                     pending.append(
                         importEvent(

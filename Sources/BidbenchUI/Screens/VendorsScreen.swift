@@ -380,8 +380,10 @@ public enum VendorsScreen {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
                 let num = ev?.method == .cn ? format1(r.score) : String(format3(r.score))
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
-                var rankText = "\(r.rank)"
-                var st: Style = r.rank == 1 ? .good.with(bold: true) : .plain
+                // A provisional result (a confirmed must-have not answered) is marked "?" and never green.
+                let provisional = ev?.provisional[v.id] != nil
+                var rankText = "\(r.rank)" + (provisional ? L.t("? provisional", "? 暂定") : "")
+                var st: Style = provisional ? .warn : (r.rank == 1 ? .good.with(bold: true) : .plain)
                 if let before = s.vendors.previousRanks[v.id], before != r.rank {
                     rankText += before > r.rank ? " ▲\(before - r.rank)" : " ▼\(r.rank - before)"
                     st = Style(fg: .yellow, bold: true, reverse: true)
@@ -400,6 +402,14 @@ public enum VendorsScreen {
         for (vid, reason) in out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
             let name = ws.vendors.first { $0.id == vid }?.name ?? vid
             c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2)
+            ly += 1
+        }
+        for v in ws.vendors where ly < area.maxY {
+            guard let gaps = ev?.provisional[v.id] else { continue }
+            c.text(
+                area.x + 1, ly,
+                "? \(v.name): \(L.t("provisional, must-haves not answered:", "结果暂定, 必须项未答复:")) "
+                    + gaps.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .warn, maxWidth: area.width - 2)
             ly += 1
         }
         if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {

@@ -22,6 +22,8 @@ public enum FormTarget: Equatable, Sendable {
     case ticket(contract: String)
     case trainingSession(contract: String)
     case vendorReview(vendor: String)
+    /// The meeting of a kind (`:meeting`): nil id records a new one.
+    case meeting(kind: MeetingKind, id: String?)
 }
 
 /// Why a form was not saved, and the field to fix (the focus moves there).

@@ -14,13 +14,17 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The folder to create (made if missing; must not already hold a workspace).") var path: String
     @Option(help: "The workspace name (default: the folder's name).") var name: String?
-    @Option(help: "Workspace language: zh or en.") var lang: String = "zh"
+    @Option(help: "Workspace language: zh or en (default zh).") var lang: String?
+
+    /// `--lang` from anywhere on the line (see `CommandLineLanguage`).
+    private var language: String { CommandLineLanguage.resolve(lang) ?? "zh" }
 
     func validate() throws {
-        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
+        guard language == "zh" || language == "en" else { throw ValidationError("--lang must be zh or en, not '\(language)'") }
     }
 
     func run() throws {
+        let lang = language
         let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
         print("Created an empty workspace \"\(title)\" in \(path)")
@@ -32,10 +36,12 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Where to put the copy (must not exist or be empty).") var path: String = "bidbench-demo"
-    @Option(help: "Demo language: zh or en.") var lang: String = "zh"
+    @Option(help: "Demo language: zh or en (default zh).") var lang: String?
 
     func run() throws {
-        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
+        // `--lang` from anywhere on the line (see `CommandLineLanguage`).
+        let lang = CommandLineLanguage.resolve(self.lang) ?? "zh"
+        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en, not '\(lang)'") }
         guard let source = WorkspaceStore.demoFolder(language: lang) else {
             printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
             throw ExitCode(2)
@@ -100,12 +106,13 @@ struct JournalCommand: ParsableCommand {
                         ("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
                         ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
                         ("message", v.message.map(JSONValue.string) ?? .null),
-                        ("interrupted_append", .bool(v.interruptedAppend)),
+                        ("interrupted_append", .bool(v.interruptedAppend)), ("file", v.file.map(JSONValue.string) ?? .null),
+                        ("chains", .int(Int64(v.chains))),
                     ]).compact)
             } else if let line = v.firstBadLine {
-                print("\(Journal.file):\(line): \(v.message ?? "bad entry")")
+                print("\(v.file ?? Journal.folder):\(line): \(v.message ?? "bad entry")")
             } else {
-                print("OK: \(v.entries) entries, the hash chain is intact")
+                print("OK: \(v.entries) entries in \(v.chains) chain(s), every hash chain is intact")
                 if v.interruptedAppend {
                     print("note: the last save was interrupted while writing its entry; the next save completes it")
                 }
@@ -123,8 +130,11 @@ struct JournalCommand: ParsableCommand {
                         .array(
                             entries.map { e in
                                 .object([
-                                    ("seq", .int(Int64(e.seq))), ("time", .string(e.time)), ("actor", .string(e.actor)),
+                                    ("seq", .int(Int64(e.seq))), ("id", .string(e.id)), ("chain", .string(e.chain)),
+                                    ("time", .string(e.time)), ("actor", .string(e.actor)),
                                     ("table", .string(e.table)), ("action", .string(e.action)),
+                                    ("rows", e.rows.map { .int(Int64($0)) } ?? .null), ("sha256", e.sha256.map(JSONValue.string) ?? .null),
+                                    ("added", .array(e.added.map(JSONValue.string))), ("removed", .array(e.removed.map(JSONValue.string))),
                                     (
                                         "changes",
                                         .array(
@@ -138,11 +148,19 @@ struct JournalCommand: ParsableCommand {
                 ]).compact)
             return
         }
+        // The union of every chain in time order.
         for e in entries {
-            let keys = e.changes.prefix(5).map(\.key).joined(separator: ", ") + (e.changes.count > 5 ? ", …" : "")
+            func list(_ label: String, _ keys: [String]) -> String? {
+                keys.isEmpty ? nil : label + keys.prefix(5).joined(separator: ", ") + (keys.count > 5 ? ", …" : "")
+            }
+            let parts = [
+                list("added ", e.added), list("removed ", e.removed), list("edited ", e.changes.map(\.key)),
+            ].compactMap { $0 }
+            let rows = e.rows.map { " \($0) row(s)" } ?? " \(e.changes.count) row(s)"
             print(
                 SafeText.visible(
-                    "#\(e.seq) \(e.time) \(e.actor) \(e.action) \(e.table): \(e.changes.count) row(s)\(keys.isEmpty ? "" : " (\(keys))")"))
+                    "\(e.time) \(e.actor) \(e.action) \(e.table):\(rows)\(parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")")
+            )
         }
     }
 }
