@@ -403,9 +403,10 @@ public enum ContractsScreen {
         }
         var y = area.y + 8
         // Delivery warnings (overdue tasks, SLA breaches, training below target) are risks like the others.
-        let alerts = RiskRegister.alerts(
-            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: budgetControl(ws),
-            fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
+        let alerts =
+            RiskRegister.alerts(
+                risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: budgetControl(ws),
+                fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
             + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
