@@ -40,6 +40,8 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
+        // No handout of its own yet: the full report carries the delivery section.
+        case .delivery: return .full
         }
     }
 
