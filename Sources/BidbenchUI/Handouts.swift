@@ -40,7 +40,7 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
-        // No handout of its own yet: the full report carries the delivery section.
+        // The delivery meeting has no handout of its own yet: the full report carries a delivery section.
         case .delivery: return .full
         }
     }
