@@ -213,7 +213,8 @@ public enum App {
         case .changeOrder(let contract, let index):
             return .changes(
                 ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
-        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .meeting: return nil
+        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .trainingSession, .meeting:
+            return nil
         }
     }
 
@@ -232,6 +233,7 @@ public enum App {
         case .task(let contract, let index): return DeliveryForms.submitTask(&s, form, contract: contract, index: index)
         case .acceptanceTest(let contract): return DeliveryForms.submitTest(&s, form, contract: contract)
         case .ticket(let contract): return DeliveryForms.submitTicket(&s, form, contract: contract)
+        case .trainingSession(let contract): return DeliveryForms.submitSession(&s, form, contract: contract)
         case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
         case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }

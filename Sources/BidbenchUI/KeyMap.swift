@@ -60,7 +60,7 @@ public enum Command: String, Sendable, CaseIterable {
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
         cashFlow, risks, changeOrders
     // Delivery
-    case addTest, addTicket, recordReview
+    case addTest, addTicket, addSession, recordReview
     // Text editing
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBack, deleteForward, clearToStart, clearToEnd
     // Dialogs
@@ -350,6 +350,10 @@ public enum KeyMap {
         Binding(
             scope: .delivery, command: .addTicket, keys: [.char("i")], hint: ("ticket", "工单"),
             help: ("Record a support ticket: severity, opened, responded, resolved", "记录支持工单: 级别、创建、响应、解决时间"), needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .addSession, keys: [.char("s")], hint: nil,
+            help: ("Plan a training session: level, module, date, mode, attendees, pass target", "安排培训场次: 层级、模块、日期、方式、人数、目标通过率"),
+            needs: [.writable]),
         Binding(
             scope: .delivery, command: .recordReview, keys: [.char("R")], hint: ("review", "考评"),
             help: ("Record the vendor's review for a period, pre-filled from the data", "记录本期供应商考评 (按数据预填)"), needs: [.writable]),

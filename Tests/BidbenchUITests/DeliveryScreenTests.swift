@@ -195,6 +195,27 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 51.7")
     }
 
+    @Test func aTrainingSessionIsPlannedAndABadTargetIsRefused() {
+        var d = Self.driver()
+        d.press(.char("s"))
+        #expect(d.text.contains("新增培训场次 · C1"))
+        d.type("生产排程")
+        for _ in 0..<7 { d.press(.tab) }  // module → pass target
+        d.type("120%")
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(f.error == "目标通过率应为 80% 或 0.8 这样的比率, 而不是 “120%”" && f.fields[f.focus].key == "pass_target")
+        d.press(.ctrl("u"))
+        d.type("85%")
+        d.press(.ctrl("s"))
+        let added = d.state.workspace.delivery.training.last!
+        #expect(added.id == "S02" && added.module == "生产排程" && added.passTarget == 0.85 && added.date == Day(iso: "2027-05-10"))
+        #expect(d.text.contains("培训: 2 场"))
+    }
+
     @Test func theLastReviewIsAPastPerformanceCriterionInTheVendorMatrix() {
         var ws = deliveryWorkspace()
         ws.criteria.append(Criterion(id: "hist", name: "过往履约", weight: 0.1, source: .pastPerformance))

@@ -119,11 +119,11 @@ extension HandoutBuilder {
                     case .price:
                         let p = v.bidPrice?.approximateUnits ?? facts.tcos.first { $0.vendor == v.id }?.total.approximateUnits
                         return p.map(money) ?? "–"
-                    case .panel, .pastPerformance:
+                    case .panel:
                         guard let c = byKey[v.id + "\u{1}" + k.id] else { return "–" }
                         return ReportNumber.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
                     case .pastPerformance:
-                        // The latest delivery review on the workspace scale (as the evaluation reads it).
+                        // The vendor's latest delivery review on the scale (DESIGN: past performance).
                         return past[v.id].map { ReportNumber.fixed($0, 2) } ?? "–"
                     }
                 }

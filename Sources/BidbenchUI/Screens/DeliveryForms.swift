@@ -217,6 +217,71 @@ enum DeliveryForms {
         return nil
     }
 
+    // MARK: Training session
+
+    static let levels = ["basic", "advanced", "admin"]
+    static let modes = ["offline", "online", "onsite"]
+
+    static func session(_ s: AppState, contract: String) -> Form {
+        let L = s.lang
+        let next = IDSequence.next(after: s.workspace.delivery.training.map(\.id), defaultPrefix: "S", defaultWidth: 2)
+        return Form(
+            target: .trainingSession(contract: contract),
+            title: L.t("New training session · \(contract)", "新增培训场次 · \(contract)"),
+            fields: [
+                FormField(key: "id", label: L.t("ID", "编号"), text: next),
+                FormField(key: "module", label: L.t("Module", "模块"), text: ""),
+                FormField(
+                    key: "level", label: L.t("User level", "用户层级"), choices: levels,
+                    labels: [L.t("basic (staff)", "基础 (普通员工)"), L.t("advanced (managers)", "高级 (管理人员)"), L.t("admin", "管理员")],
+                    selected: "basic"),
+                FormField(key: "date", label: L.t("Date", "日期"), text: s.today.description, kind: .date),
+                FormField(
+                    key: "mode", label: L.t("Mode", "方式"), choices: modes,
+                    labels: [L.t("offline", "线下"), L.t("online", "线上"), L.t("on-site", "现场")],
+                    selected: "offline"),
+                FormField(key: "trainer", label: L.t("Trainer", "讲师"), text: ""),
+                FormField(key: "planned", label: L.t("Attendees planned", "计划人数"), text: "", kind: .number),
+                FormField(key: "present", label: L.t("Present", "实到人数"), text: "", kind: .number),
+                FormField(key: "pass_target", label: L.t("Pass target (80%)", "目标通过率 (80%)"), text: "80%"),
+            ], focusOn: "module")
+    }
+
+    static func submitSession(_ s: inout AppState, _ f: Form, contract: String) -> FormRefusal? {
+        let L = s.lang
+        let id = f.value("id").trimmed
+        if id.isEmpty { return FormRefusal(L.t("The ID is required", "编号不能为空"), field: "id") }
+        if s.workspace.delivery.training.contains(where: { $0.id == id }) {
+            return FormRefusal(L.t("Session \(id) already exists", "场次 \(id) 已存在"), field: "id")
+        }
+        let module = f.value("module").trimmed
+        if module.isEmpty { return FormRefusal(L.t("Name the module", "请填写模块"), field: "module") }
+        let date: Day?
+        switch day(f, "date", L) {
+        case .failure(let r): return r
+        case .success(let d): date = d
+        }
+        var counts: [String: Int] = [:]
+        for key in ["planned", "present"] {
+            let t = normalizedDigits(f.value(key)).trimmed
+            guard let n = t.isEmpty ? 0 : Int(t), n >= 0 else {
+                return FormRefusal(L.t("Enter a number of people, not “\(t)”", "请输入人数, 而不是 “\(t)”"), field: key)
+            }
+            counts[key] = n
+        }
+        let targetText = normalizedDigits(f.value("pass_target")).trimmed
+        guard let target = RiskRegister.fraction(targetText), target >= 0, target <= 1 else {
+            return FormRefusal(
+                L.t("The target is a rate such as 80% or 0.8, not “\(targetText)”", "目标通过率应为 80% 或 0.8 这样的比率, 而不是 “\(targetText)”"),
+                field: "pass_target")
+        }
+        let session = TrainingSession(
+            contract: contract, id: id, level: f.value("level"), module: module, date: date, mode: TrainingMode(parsing: f.value("mode")),
+            trainer: f.value("trainer").trimmed, planned: counts["planned"]!, present: counts["present"]!, passTarget: target)
+        s.change(L.t("Added training session \(id)", "已新增培训场次 \(id)")) { $0.delivery.training.append(session) }
+        return nil
+    }
+
     // MARK: Vendor review
 
     /// `2027-Q2` for a day in April–June.

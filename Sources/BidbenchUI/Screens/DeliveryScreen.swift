@@ -54,7 +54,7 @@ public enum DeliveryScreen {
             s.delivery.selected = 0
         case .cyclePane:
             s.delivery.pane = DeliveryPane(rawValue: (s.delivery.pane.rawValue + 1) % DeliveryPane.allCases.count)!
-        case .add, .edit, .delete, .addTest, .addTicket, .recordReview:
+        case .add, .edit, .delete, .addTest, .addTicket, .addSession, .recordReview:
             guard let d else {
                 s.say(
                     s.lang.t(
@@ -81,6 +81,7 @@ public enum DeliveryScreen {
                 s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
             case .addTest: s.modal = .form(DeliveryForms.test(s, contract: c))
             case .addTicket: s.modal = .form(DeliveryForms.ticket(s, contract: c))
+            case .addSession: s.modal = .form(DeliveryForms.session(s, contract: c))
             default: s.modal = .form(DeliveryForms.review(s, d))
             }
         default: return nil

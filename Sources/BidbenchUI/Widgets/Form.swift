@@ -20,6 +20,7 @@ public enum FormTarget: Equatable, Sendable {
     case task(contract: String, index: Int?)
     case acceptanceTest(contract: String)
     case ticket(contract: String)
+    case trainingSession(contract: String)
     case vendorReview(vendor: String)
     /// The meeting of a kind (`:meeting`): nil id records a new one.
     case meeting(kind: MeetingKind, id: String?)
