@@ -69,6 +69,19 @@ import Testing
         d.press(.char("u"), .char("u"))
         #expect(d.state.workspace.reviews.first?.status == .ok)
     }
+
+    @Test func aHugeSingleLineContractIsLaidOutOnlyInPart() {
+        var ws = workspace()
+        ws.contractTexts["contracts/C1.md"] = "第一条 服务内容 " + String(repeating: "乙方向甲方提供订阅服务。", count: 3_000)
+        var d = Driver(ws)
+        d.press(.char("4"))
+        let view = ContractsScreen.textView(d.state)
+        // 20 000 characters wrapped to the pane, not all 36 000.
+        #expect(view.rows.count < 1_000)
+        #expect(view.rows.last?.text.contains("个字符") == true || view.rows.contains { $0.text.contains("另有") })
+        d.press(.pageDown, .pageDown)
+        #expect(d.state.contracts.textRow != nil)
+    }
 }
 
 @Suite struct RiskWarningTests {
@@ -287,4 +300,5 @@ import Testing
         d.state.change("real") { $0.vendors[0].notes = "x" }
         #expect(d.state.undoStack.count == before + 1 && d.state.dirty)
     }
+
 }

@@ -254,6 +254,9 @@ public enum ContractsScreen {
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
+    /// The most characters of one line the text pane lays out.
+    static let longLine = 20_000
+
     /// One row of the wrapped contract text: its source line, and whether it is that line's first row.
     struct TextRow: Equatable {
         var line: Int
@@ -300,7 +303,14 @@ public enum ContractsScreen {
         var rows: [TextRow] = []
         let textW = max(4, area.width - 5)
         for (i, line) in (text(s) ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for (j, part) in TextWidth.wrap(String(line), textW).enumerated() {
+            // A huge line (a 5 MB contract on one line) is shown up to `longLine` characters: every
+            // keystroke lays the pane out again, and wrapping megabytes each time would freeze the screen.
+            var shown = String(line)
+            if line.utf8.count > longLine {
+                let rest = line.count - longLine
+                if rest > 0 { shown = String(line.prefix(longLine)) + L.t(" … (\(rest) more characters)", " …（另有 \(rest) 个字符）") }
+            }
+            for (j, part) in TextWidth.wrap(shown, textW).enumerated() {
                 rows.append(TextRow(line: i + 1, first: j == 0, text: part))
             }
         }
