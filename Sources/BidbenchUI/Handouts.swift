@@ -40,6 +40,8 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
+        // The delivery review has no handout of its own: the full report has its section.
+        case .delivery: return .full
         }
     }
 

@@ -129,12 +129,12 @@ enum TUILauncher {
     /// Writes a file the TUI asked for and says how it went: atomic and readable by its owner only;
     /// inside the workspace (`rel`) a link or read-only file is refused, a path the user named
     /// replaces a link (and says so) instead of writing through it.
-    static func write(_ text: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
+    static func write(_ content: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
         do {
             var note = ""
             if let folder {
-                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(text.utf8))
-            } else if try OutputFile.write(target, Array(text.utf8)) {
+                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(content.utf8))
+            } else if try OutputFile.write(target, Array(content.utf8)) {
                 let n = OutputFile.replacedLinkNote(target)
                 note = lang.t(" (\(n.en))", " (\(n.zh))")
             }
