@@ -304,11 +304,12 @@ enum Schema {
     }
 
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
-    static let tableFiles = [
-        "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
-        "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
-        "playbook.csv", "meetings.csv",
-    ] + deliveryFiles
+    static let tableFiles =
+        [
+            "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
+            "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
+            "playbook.csv", "meetings.csv",
+        ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.
     static let paymentStatuses = ["planned", "due", "paid"]
