@@ -17,7 +17,7 @@ public enum RequirementHistory {
         guard !earliest.isEmpty else { return saved }
         var byID = Dictionary(saved.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (key, before) in earliest {
-            guard case .object(let pairs) = before else {
+            guard case .object(let pairs) = before, !pairs.isEmpty else {
                 byID[key] = nil
                 continue
             }
