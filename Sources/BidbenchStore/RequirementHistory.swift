@@ -17,7 +17,19 @@ public enum RequirementHistory {
         guard !earliest.isEmpty else { return saved }
         var byID = Dictionary(saved.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for (key, before) in earliest {
-            if case .object(let pairs) = before, let r = decode(pairs) { byID[key] = r } else { byID[key] = nil }
+            guard case .object(let pairs) = before, !pairs.isEmpty else {
+                byID[key] = nil
+                continue
+            }
+            // An entry may hold only the columns that changed: lay them over the row as saved.
+            var cells: [(String, JSONValue)] = []
+            if let now = byID[key] {
+                cells = zip(Schema.requirements.columns, Schema.requirements.encode(now)).map { ($0, JSONValue.string($1)) }
+            }
+            for (k, v) in pairs {
+                if let i = cells.firstIndex(where: { $0.0 == k }) { cells[i].1 = v } else { cells.append((k, v)) }
+            }
+            if let r = decode(cells) { byID[key] = r } else { byID[key] = nil }
         }
         return byID.values.sorted { TextTools.naturalLess($0.id, $1.id) }
     }

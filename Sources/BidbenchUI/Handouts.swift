@@ -40,7 +40,7 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
-        // No delivery handout yet: the Delivery screen writes the full report.
+        // The delivery review has no handout of its own: the full report has its section.
         case .delivery: return .full
         }
     }

@@ -134,30 +134,32 @@ extension HandoutBuilder {
 
     func contractVendor(_ id: String) -> String { ws.contracts.first { $0.id == id }.map { facts.vendorName($0.vendor) } ?? "" }
 
-    /// The budget control with `v` as the proposed vendor (the same figures as `bidbench budget
-    /// --vendor`): committed and proposed per fiscal year and cost centre against the envelopes.
+    /// The budget control (DESIGN §3) with this vendor's proposal under the scenario in effect:
+    /// commitments of signed contracts plus the open proposal, per fiscal year and cost centre.
     func envelopeBlocks(_ v: VendorTCO, name: String, scenario: Scenario) -> [HandoutBlock] {
+        guard !ws.budget.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
         let control: BudgetControl
         do { control = try BudgetModel.control(ws, proposedVendor: v.vendor, scenario: scenario) } catch {
             return [.paragraph(error.text(chinese: lang == .zh))]
         }
-        guard !control.rows.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
+        let rows: [[String]] = control.rows.map { u in
+            [
+                "\(u.fiscalYear)",
+                ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
+                u.envelope?.grouped() ?? "–", u.committed.grouped(), u.proposed.grouped(),
+                u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+            ]
+        }
         return [
-            .paragraph(ReportBudget.basis(control, facts: facts, lang: lang, name: { $0 })),
+            .paragraph(
+                ReportBudget.basis(control, facts: facts, lang: lang, name: { $0 })
+                    + t(" Under the scenario in effect.", "按当前测算情景计算。")),
             .table(
                 [
                     (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                    (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true),
-                    (t("Used %", "使用率"), true), (t("Status", "状态"), false),
-                ],
-                control.rows.map { u in
-                    [
-                        "\(u.fiscalYear)",
-                        ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
-                        u.envelope?.grouped() ?? "–", u.committed.grouped(), u.proposed.grouped(),
-                        u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
-                    ]
-                }),
+                    (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true),
+                    (t("Status", "状态"), false),
+                ], rows),
         ]
     }
 }

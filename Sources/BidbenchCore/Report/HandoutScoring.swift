@@ -110,6 +110,7 @@ extension HandoutBuilder {
         var byKey: [String: PanelCell] = [:]
         for c in ev.cells { byKey[c.vendor + "\u{1}" + c.criterion] = c }
         let leaves = ev.weights.filter { $0.isLeaf && $0.global > 0 }
+        // Past performance: the latest vendor review's score, on the workspace scale.
         let past = VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: ws.settings.scale)
         let head = [(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)] + vendors.map { ($0.name, true) }
         let rows: [[String]] = leaves.map { k in
@@ -123,7 +124,6 @@ extension HandoutBuilder {
                         guard let c = byKey[v.id + "\u{1}" + k.id] else { return "–" }
                         return ReportNumber.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
                     case .pastPerformance:
-                        // The vendor's latest delivery review on the scale (DESIGN: past performance).
                         return past[v.id].map { ReportNumber.fixed($0, 2) } ?? "–"
                     }
                 }
@@ -133,8 +133,8 @@ extension HandoutBuilder {
             .table(head, rows),
             .note(
                 t(
-                    "Panel \(agg) on a 0–\(NumberShort.text(ws.settings.scale)) scale; the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
-                    "评委\(agg)，满分 \(NumberShort.text(ws.settings.scale))；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。")),
+                    "Panel \(agg) on a 0–\(NumberShort.text(ws.settings.scale)) scale (past performance: the latest vendor review); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
+                    "评委\(agg)，满分 \(NumberShort.text(ws.settings.scale))（以往履约：最近一次供应商考评）；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。")),
         ]
     }
 
@@ -161,7 +161,10 @@ extension HandoutBuilder {
                 var row = [(k?.name ?? id), pct(w)]
                 for i in 0..<p.alternatives.count {
                     let r = p.normalized[i * n + j]
-                    let formula = k?.source == .price ? ReportNumber.fixed(r / 100, 4) : ReportNumber.fixed(r / 10, 2) + "/10"
+                    let scale = ws.settings.scale
+                    let formula =
+                        k?.source == .price
+                        ? ReportNumber.fixed(r / 100, 4) : ReportNumber.fixed(r / 100 * scale, 2) + "/" + NumberShort.text(scale)
                     row.append(formula + " × " + pct(w) + " × 100 = " + points(r * w))
                 }
                 rows.append(row)
