@@ -43,6 +43,10 @@ public enum Modal: Equatable, Sendable {
     case prices(PricesState)
     case risks(RisksState)
     case changes(ChangesState)
+    /// After the reveal: one cell's scores by evaluator.
+    case cellDetail(CellDetailState)
+    /// Files changed on disk that this session had edited too: mine or theirs, one file at a time.
+    case diskConflict([DiskConflict])
     /// A list of messages to read (e.g. why an import was refused).
     case messages(title: String, lines: [String])
 }
@@ -51,6 +55,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteRequirement(id: String)
     case deleteVendor(id: String)
     case quitUnsaved
+    /// Reveal the panel although an evaluator has not finished.
+    case reveal
 }
 
 public enum PromptKind: Equatable, Sendable { case search, command }
@@ -85,12 +91,18 @@ public struct AppState: Equatable, Sendable {
     public var lastSearch = ""
     /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
     public var evaluator: String?
+    /// When each evaluator's sheet last changed on disk (`YYYY-MM-DD HH:MM`), given by the host.
+    public var sheetTimes: [String: String] = [:]
+    /// The workspace as last loaded or saved (what is on disk as far as this session knows): files
+    /// changed by others are merged against it, part by part.
+    public var base: Workspace
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
 
     public init(workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day) {
         self.today = today
         self.workspace = workspace
+        self.base = workspace
         self.location = location
         self.problems = problems
         self.lang = lang
@@ -185,6 +197,7 @@ public enum App {
             return []
         case .saved(let msg):
             s.dirty = false
+            s.base = s.workspace
             s.say(msg)
             s.vendors.previousRanks = [:]
             if s.quitAfterSave { return [.quit] }
@@ -195,6 +208,17 @@ public enum App {
             return []
         case .notice(let msg):
             s.say(msg)
+            return []
+        case .idle:
+            return []
+        case .diskChanged(let ws, let files, let times):
+            DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
+            return []
+        case .diskProblems(let problems, let times):
+            s.sheetTimes = times
+            s.say(
+                s.lang.t("Not loaded (the last good version stays; the file is not overwritten): ", "未加载 (保留上一个正确版本; 不会覆盖该文件): ")
+                    + problems.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.modal = .messages(
@@ -313,6 +337,9 @@ public enum App {
                 case .deleteVendor(let id):
                     s.modal = nil
                     VendorsScreen.delete(&s, id: id)
+                case .reveal:
+                    s.modal = nil
+                    return VendorsScreen.setRevealed(&s, true)
                 }
             case .char("n"), .char("N"):
                 s.modal = nil
@@ -358,6 +385,12 @@ public enum App {
             return []
         case .changes(let st):
             ChangesScreen.handle(&s, st, key)
+            return []
+        case .cellDetail(let st):
+            CellDetailScreen.handle(&s, st, key)
+            return []
+        case .diskConflict(let list):
+            DiskChangesScreen.handle(&s, list, key)
             return []
         case .form(var form):
             switch form.handle(key) {
@@ -438,6 +471,8 @@ public enum App {
         case "help":
             s.modal = .help
             return []
+        case "reload", "e":
+            return [.checkDisk]
         case "report":
             let format = words.count >= 2 ? words[1] : "html"
             guard format == "html" || format == "md" else {
@@ -615,6 +650,8 @@ public enum App {
         case .prices(let st): PricesScreen.render(s, st, into: &c)
         case .risks(let st): RisksScreen.render(s, st, into: &c)
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
+        case .cellDetail(let st): CellDetailScreen.render(s, st, into: &c)
+        case .diskConflict(let list): DiskChangesScreen.render(s, list, into: &c)
         case .messages(let title, let lines):
             let wrapped = lines.flatMap { TextWidth.wrap($0, s.width - 6) }
             let h = min(full.height - 1, wrapped.count + 2)

@@ -100,11 +100,14 @@ public enum KeyMap {
         Binding(scope: .vendors, command: .add, keys: [.char("a")], hint: ("add vendor", "新增供应商"), help: ("Add a vendor", "新增供应商")),
         Binding(
             scope: .vendors, command: .score, keys: [.enter], hint: ("score", "打分"),
-            help: ("Score the selected vendor on the selected criterion (as the evaluator of --as)", "为所选供应商的所选准则打分 (以 --as 指定的评委身份)")),
+            help: (
+                "Score the selected cell (as the evaluator of --as); the lead, after the reveal: each evaluator's score and note",
+                "为所选单元格打分 (以 --as 指定的评委身份); 主持人在揭晓后: 查看每位评委的评分和备注"
+            )),
         Binding(scope: .vendors, command: .edit, keys: [.char("e")], hint: ("edit", "编辑"), help: ("Edit the selected vendor", "编辑所选供应商")),
         Binding(
             scope: .vendors, command: .reveal, keys: [.char("R")], hint: ("reveal", "揭晓"),
-            help: ("Reveal (or hide) all evaluators' scores to the panel", "向评审组揭晓 (或隐藏) 全部评委的评分")),
+            help: ("Reveal (or hide) all evaluators' scores to the panel; saved at once", "向评审组揭晓 (或隐藏) 全部评委的评分; 立即保存")),
         Binding(
             scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
             help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)")),

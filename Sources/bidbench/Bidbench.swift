@@ -16,6 +16,7 @@ struct Bidbench: ParsableCommand {
             BudgetCommand.self,
             ContractCommand.self, DatesCommand.self,
             ReportCommand.self, GenerateCommand.self,
+            PanelCommand.self, RevealCommand.self,
         ]
     )
 

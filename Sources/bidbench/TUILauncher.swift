@@ -25,6 +25,10 @@ enum TUILauncher {
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
+        if let evaluator, let problem = EvaluatorName.problem(evaluator) {
+            printError("error: --as: \(problem.en)")
+            throw ExitCode(2)
+        }
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
             // The Chinese demo unless English was asked for (flag, BIDBENCH_LANG or an en locale).
             let langGuess = resolveLang(flag: lang, workspaceLanguage: "zh")
@@ -41,7 +45,8 @@ enum TUILauncher {
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
-            note = "Demo copied to \(folder) / 演示工作区副本: \(folder)"
+            note =
+                "Demo copied to \(folder); it starts revealed (all scores shown) / 演示工作区副本: \(folder); 评分已揭晓 (全部可见)"
             printError(note!)
         }
         guard fm.fileExists(atPath: folder + "/workspace.json") else {
@@ -141,6 +146,8 @@ enum TUILauncher {
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
             width: size.width, height: size.height, today: today())
         state.evaluator = evaluator
+        var watch = DiskWatch(folder: folder)
+        state.sheetTimes = watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
         // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
@@ -148,7 +155,18 @@ enum TUILauncher {
         var pending: [Event] = []
         loop: while true {
             let event: Event
-            if !pending.isEmpty { event = pending.removeFirst() } else if let e = term.nextEvent() { event = e } else { break }
+            if !pending.isEmpty {
+                event = pending.removeFirst()
+            } else if let e = term.nextEvent(idleAfter: DiskWatch.intervalMilliseconds) {
+                event = e
+            } else {
+                break
+            }
+            if case .idle = event {
+                // Between keys: look at the disk (stat only; read and hash only what moved).
+                if let arrived = watch.poll(loaded: &loaded, lang: state.lang, force: false) { pending.append(arrived) }
+                continue
+            }
             for effect in App.reduce(&state, event) {
                 switch effect {
                 case .quit:
@@ -170,8 +188,11 @@ enum TUILauncher {
                             workspace: loaded.workspace, location: loaded.folder, problems: problems,
                             lang: state.lang, width: state.width, height: state.height, today: state.today)
                         fresh.screen = state.screen
+                        fresh.evaluator = state.evaluator
                         fresh.say(state.lang.t("Reloaded from disk", "已从磁盘重新加载"))
                         state = fresh
+                        watch = DiskWatch(folder: folder)
+                        state.sheetTimes = watch.snapshot.sheetTimes
                     } catch {
                         pending.append(.failed(message: text(error, state.lang)))
                     }
@@ -185,8 +206,9 @@ enum TUILauncher {
                                     "Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
                         continue
                     }
-                    let request = ReportRequest(
+                    var request = ReportRequest(
                         workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+                    request.viewer = PanelViewer(as: state.evaluator)
                     let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
                         try writeOwnerOnly(report, to: target)
@@ -194,6 +216,10 @@ enum TUILauncher {
                     } catch {
                         pending.append(.failed(message: state.lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
                     }
+                case .checkDisk:
+                    pending.append(
+                        watch.poll(loaded: &loaded, lang: state.lang, force: true)
+                            ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化")))
                 case .importFile(let kind, let path, let encoding):
                     pending.append(
                         importEvent(
@@ -203,5 +229,41 @@ enum TUILauncher {
             }
             term.draw(App.render(state))
         }
+    }
+}
+
+/// Notices files changed by others while the TUI is open: a cheap `stat` of the workspace's files
+/// every `intervalMilliseconds` of idle time; only when one moved are they hashed against what was
+/// loaded (`changesOnDisk`), and only a real change is read. A workspace that loads cleanly is sent
+/// as `diskChanged` (the reducer merges it, keeping unsaved edits); one with problems is sent as
+/// `diskProblems` and nothing is taken from it — the session keeps the last good version, and the
+/// bad file is never written (it is not among this session's edits).
+struct DiskWatch {
+    static let intervalMilliseconds: Int32 = 700
+    let folder: String
+    var snapshot: FolderSnapshot
+
+    init(folder: String) {
+        self.folder = folder
+        snapshot = FolderSnapshot.take(folder: folder)
+    }
+
+    /// The event for what changed since the last look, or nil. `force` (`:reload`) hashes even
+    /// when no file moved. On a clean change `loaded` becomes the state on disk.
+    mutating func poll(loaded: inout LoadedWorkspace, lang: Lang, force: Bool) -> Event? {
+        let now = FolderSnapshot.take(folder: folder)
+        guard force || now != snapshot else { return nil }
+        snapshot = now
+        let files = loaded.changesOnDisk()
+        guard !files.isEmpty else { return nil }
+        let fresh: LoadedWorkspace
+        do { fresh = try WorkspaceStore.load(folder: folder) } catch {
+            return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.sheetTimes)
+        }
+        if !fresh.problems.isEmpty {
+            return .diskProblems(problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.sheetTimes)
+        }
+        loaded = fresh
+        return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.sheetTimes)
     }
 }

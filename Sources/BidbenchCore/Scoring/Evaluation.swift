@@ -74,6 +74,10 @@ public struct Evaluation: Equatable, Sendable {
     public var problem: ScoringProblem
     /// What the meeting should know (partly met must-haves, 87号令 rules, stray scores, AHP), in both languages.
     public var warnings: [Notice]
+    /// Set by `PanelRule.evaluate` while the panel is blind: nothing derived from the panel is in here.
+    public var blind = false
+    /// Evaluators whose incomplete sheets `PanelRule.evaluate` left out of the panel (after the reveal).
+    public var leftOut: [String] = []
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,

@@ -63,6 +63,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or json.") var format: ExportFormat = .csv
     @Flag(help: "Start the CSV with a UTF-8 BOM (Excel on Windows then shows Chinese correctly).") var bom = false
     @Option(name: [.customShort("o"), .long], help: "Write to FILE instead of standard output.") var output: String?
+    @Option(name: .customLong("evaluator"), help: "For scores while the panel is blind: export this evaluator's own sheet.")
+    var asEvaluator: String?
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
@@ -79,7 +81,21 @@ struct ExportCommand: ParsableCommand {
             printError("error: the workspace has \(loaded.problems.count) problem(s); fix them first (bidbench check lists them)")
             throw ExitCode(1)
         }
-        let text = Exporter.export(kind, from: loaded.workspace, format: format, bom: bom)
+        var ws = loaded.workspace
+        if kind == .scores {
+            // The blind rule (PanelRule): before the reveal only the evaluator's own sheet leaves the workspace.
+            let viewer = PanelViewer(as: asEvaluator)
+            if let notice = PanelRule.blindNotice(ws, to: viewer) {
+                guard viewer != .lead else {
+                    printError(
+                        "bidbench: \(workspace.path): not exported: \(notice.en) (export scores --evaluator NAME exports NAME's own sheet)")
+                    throw ExitCode(1)
+                }
+                printError("note: \(notice.en)")
+            }
+            ws.scores = PanelRule.visibleScores(ws, to: viewer)
+        }
+        let text = Exporter.export(kind, from: ws, format: format, bom: bom)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -29,6 +29,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
     var lang: String?
 
+    @Option(name: .customLong("evaluator"), help: "Write the report as this evaluator sees it (while blind: their own scores only).")
+    var asEvaluator: String?
+
     func validate() throws {
         guard ["html", "md", "markdown"].contains(format.lowercased()) else {
             throw ValidationError("--format must be html or md, not '\(format)'")
@@ -41,9 +44,10 @@ struct ReportCommand: ParsableCommand {
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
-        let request = ReportRequest(
+        var request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
             language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+        request.viewer = PanelViewer(as: asEvaluator)
         let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
         if output == "-" {
             print(text, terminator: "")

@@ -24,6 +24,7 @@ struct InitCommand: ParsableCommand {
         let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
         print("Created an empty workspace \"\(title)\" in \(path)")
+        print("The panel starts blind: nobody sees another evaluator's scores until the lead reveals (bidbench reveal).")
     }
 }
 
@@ -43,6 +44,7 @@ struct DemoCommand: ParsableCommand {
         do { try WorkspaceStore.copyWorkspace(from: source, to: path) } catch { throw fail(error) }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         print("Demo workspace copied to \(full)")
+        print("The demo starts revealed: every evaluator's scores are shown (bidbench reveal --hide makes the panel blind).")
         print("Open it with: bidbench -w \(full)")
     }
 }
