@@ -36,7 +36,7 @@ import Testing
                 " 得分                     0.962 ██████          0.712 ████▌",
                 " 排名                     1                     2",
                 " ⚑ 评委分歧 ≥ 量程 30%: 需讨论 (1)",
-                " 评分进度: 张伟 2/2 ✔ (11-29 09:15) · 李娜 2/2 ✔ (11-29 09:40) · 王强 1/2",
+                " 评分进度: 王强 1/2 · 张伟 2/2 ✔ 09:15 · 李娜 2/2 ✔ 09:40",
                 " ⚠ 评委 王强 已评 1/2 项, 评完之前不计入",
             ])
         d.press(.enter)
@@ -51,7 +51,7 @@ import Testing
                 " 得分             │ 王强        —  未评分  (未评完: 不计入)  │",
                 " 排名             │                                          │",
                 " ⚑ 评委分歧 ≥ 量程│ 评审组 平均 8.5   极差 1.0   σ 0.5       │",
-                " 评分进度: 张伟 2/└──────────────────────────────────────────┘ · 王强 1/2",
+                " 评分进度: 王强 1/└──────────────────────────────────────────┘",
                 " ⚠ 评委 王强 已评 1/2 项, 评完之前不计入",
             ] + Array(repeating: "", count: 11) + [
                 " /tmp/ws",
@@ -70,7 +70,7 @@ import Testing
         d.press(.char("2"))
         #expect(d.criterionRow("功能")?.contains("8.5") == false)
         #expect(d.row(containing: "排名")?.contains("盲评中") == true)
-        #expect(d.text.contains("评分进度: 张伟 2/2 ✔ · 李娜 2/2 ✔ · 王强 1/2"))
+        #expect(d.text.contains("评分进度: 王强 1/2 · 张伟 2/2 ✔ · 李娜 2/2 ✔"))
         #expect(d.text.contains("⚠ 评审组盲评中, 主持人揭晓前不显示"))
         d.press(.enter)
         #expect(d.text.contains("盲评中: 揭晓 (R) 后主持人可查看每位评委的评分"))
@@ -93,14 +93,14 @@ import Testing
         var disk = d.state.base
         disk.scores["李娜"]![1].score = 5  // V2: 3 → 5
         disk.scores["赵敏"] = [Score(vendor: "V1", criterion: "func", score: 6), Score(vendor: "V2", criterion: "func", score: 8)]
-        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv", "scores/赵敏.csv"], sheetTimes: ["赵敏": "2026-11-29 10:02"]))
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv", "scores/赵敏.csv"], sheetTimes: ["赵敏": "2026-11-28 10:02"]))
         #expect(d.state.message == "李娜 的评分已更新 (1 项); 赵敏 的评分已更新 (2 项)")
         #expect(d.state.workspace.scores == disk.scores)
         #expect(d.state.workspace.criteria.first { $0.id == "price" }?.weight == 0.25)  // mine kept
         #expect(d.state.dirty)
         // Re-ranked at once: V2 = (7 + 5 + 8) / 3 = 6.7 (王强 1/2 still left out).
         #expect(d.criterionRow("功能")?.contains("6.7") == true)
-        #expect(d.text.contains("赵敏 2/2 ✔ (11-29 10:02)"))
+        #expect(d.text.contains("赵敏 2/2 ✔ 11-28 10:02"))
         // One undo step brings back exactly what was on screen before.
         d.press(.char("u"))
         #expect(d.state.workspace.scores["赵敏"] == nil)

@@ -417,11 +417,14 @@ public enum VendorsScreen {
                 .warn, maxWidth: area.width - 2)
             ly += 1
         }
-        // Who has finished: counts only, so it is shown blind too; the time is the sheet's last change on disk.
+        // Who has finished: counts only, so it is shown blind too; the time is the sheet's last change
+        // on disk (the date only when not today). Unfinished sheets first: they are what the lead waits for.
         if ly < area.maxY, !results.progress.isEmpty {
-            let parts = results.progress.map { p in
+            let today = s.today.description + " "
+            let ordered = results.progress.filter { !$0.complete } + results.progress.filter(\.complete)
+            let parts = ordered.map { p in
                 "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
-                    + (s.sheetTimes[p.evaluator].map { " (\($0.dropFirst(5)))" } ?? "")
+                    + (s.sheetTimes[p.evaluator].map { " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5))) } ?? "")
             }
             let incomplete = results.progress.contains { !$0.complete }
             c.text(
