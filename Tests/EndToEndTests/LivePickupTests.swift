@@ -58,7 +58,8 @@ import Testing
         try put(broken, path)
         try t.waitFor(text: "scores/赵敏.csv:2", timeout: 3)
         let kept = try t.capture()
-        #expect(kept.first { $0.hasPrefix(" 功能-生产制造") }?.contains("8.9") == true, "\(kept.joined(separator: "\n"))")  // the last good version
+        // The last good version stays on screen.
+        #expect(kept.first { $0.hasPrefix(" 功能-生产制造") }?.contains("8.9") == true, "\(kept.joined(separator: "\n"))")
         try t.keys("1")
         try t.waitFor(text: "[1 需求]")
         try t.keys("C-s")
