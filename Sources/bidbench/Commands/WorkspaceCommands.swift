@@ -117,6 +117,10 @@ struct JournalCommand: ParsableCommand {
         }
         let entries: [JournalEntry]
         do { entries = try Journal.read(folder: folder) } catch { throw fail(error) }
+        // The blind rule covers the journal too: while blind, the rows of score sheets (the scores
+        // themselves) are left out of the JSON; which sheet changed and which cells stay listed.
+        let blind = !((try? WorkspaceStore.load(folder: folder))?.workspace.settings.revealed ?? false)
+        func hidden(_ e: JournalEntry) -> Bool { blind && e.table.hasPrefix("scores/") }
         if json {
             print(
                 JSONValue.object([
@@ -131,7 +135,9 @@ struct JournalCommand: ParsableCommand {
                                         "changes",
                                         .array(
                                             e.changes.map { c in
-                                                .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
+                                                hidden(e)
+                                                    ? .object([("key", .string(c.key)), ("hidden", .string("blind"))])
+                                                    : .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
                                             })
                                     ),
                                 ])
