@@ -53,8 +53,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)"
+                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE, :reload)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件, :reload 读取他人的修改)"
             )),
         Binding(scope: .global, command: .help, keys: [.char("?")], hint: ("help", "帮助"), help: ("This help", "本帮助")),
         Binding(
