@@ -45,12 +45,12 @@ public struct Settings: Equatable, Sendable {
     public var language = "zh"
     /// Top of the scoring scale (scores run 0…scale).
     public var scale: Double = 10
-    /// `wsm`, `topsis` or `cn`.
-    public var method = "wsm"
+    /// `wsm`, `topsis` or `cn` (another spelling is kept as `.other` and reported by validation).
+    public var method: Coded<ScoringMethod> = .known(.wsm)
     /// `mean` or `median`.
-    public var aggregate = "mean"
+    public var aggregate: Coded<PanelAggregate> = .known(.mean)
     /// For 87号令: `goods` or `services`.
-    public var procurementKind = "services"
+    public var procurementKind: Coded<ProcurementKind> = .known(.services)
     /// Small/micro-enterprise price deduction in percent (10–20 under the 2022 rules).
     public var smeDeductionPercent: Double = 10
     /// Whether the lead has revealed all evaluators' scores to the panel. New workspaces start blind.

@@ -9,8 +9,8 @@ enum SettingsFile {
         [
             ("schema", .int(Int64(s.schema))), ("name", .string(s.name)), ("currency", .string(s.currency)),
             ("fiscal_year_start", .string(s.fiscalYearStart)), ("first_year", .int(Int64(s.firstYear))),
-            ("language", .string(s.language)), ("scale", .double(s.scale)), ("method", .string(s.method)),
-            ("aggregate", .string(s.aggregate)), ("procurement_kind", .string(s.procurementKind)),
+            ("language", .string(s.language)), ("scale", .double(s.scale)), ("method", .string(s.method.rawValue)),
+            ("aggregate", .string(s.aggregate.rawValue)), ("procurement_kind", .string(s.procurementKind.rawValue)),
             ("sme_deduction_percent", .double(s.smeDeductionPercent)), ("revealed", .bool(s.revealed)),
             ("horizon_years", .int(Int64(s.horizonYears))), ("users", .int(Int64(s.users))),
             ("user_growth", .double(s.userGrowth)), ("escalation", .double(s.escalation)),
@@ -96,9 +96,9 @@ enum SettingsFile {
             case "first_year": if let v = int() { s.firstYear = v }
             case "language": if let v = str() { s.language = v }
             case "scale": if let v = dbl() { s.scale = v }
-            case "method": if let v = str() { s.method = v }
-            case "aggregate": if let v = str() { s.aggregate = v }
-            case "procurement_kind": if let v = str() { s.procurementKind = v }
+            case "method": if let v = str() { s.method = Coded(v) }
+            case "aggregate": if let v = str() { s.aggregate = Coded(v) }
+            case "procurement_kind": if let v = str() { s.procurementKind = Coded(v) }
             case "sme_deduction_percent": if let v = dbl() { s.smeDeductionPercent = v }
             case "revealed":
                 if case .bool(let b) = value {

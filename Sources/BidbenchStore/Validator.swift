@@ -340,9 +340,10 @@ struct Validator {
             if !allowed.contains(v) { bad(key, "\"\(v)\" is not one of \(list)", "“\(v)” 不是可选值之一: \(list)") }
         }
         oneOf("language", s.language, ["zh", "en"])
-        oneOf("method", s.method, ["wsm", "topsis", "cn"])
-        oneOf("aggregate", s.aggregate, ["mean", "median"])
-        oneOf("procurement_kind", s.procurementKind, ["goods", "services"])
+        func known<T>(_ key: String, _ v: Coded<T>) { if v.value == nil { oneOf(key, v.rawValue, Coded<T>.allowed) } }
+        known("method", s.method)
+        known("aggregate", s.aggregate)
+        known("procurement_kind", s.procurementKind)
         let mmdd = s.fiscalYearStart.split(separator: "-", omittingEmptySubsequences: false)
         if mmdd.count != 2 || mmdd[0].count != 2 || mmdd[1].count != 2 || Day(iso: "2000-\(s.fiscalYearStart)") == nil {
             bad(

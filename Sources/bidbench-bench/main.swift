@@ -54,7 +54,7 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
     } else {
         report.skip(scope, "budget TCO + NPV, all vendors", "the workspace's scenario is invalid")
     }
-    for method in ["wsm", "topsis", "cn"] {
+    for method in ScoringMethod.allCases {
         do {
             let e = try evaluate(ws, method: method)
             try bench(
@@ -70,7 +70,7 @@ func workspaceParts(_ ws: Workspace, scope: String, query: String, report: Bench
     if let problem = try? evaluate(ws).problem {
         bench(report, scope, "sensitivity (\(ws.settings.method))", repetitions: heavyReps * 3) { blackHole(Sensitivity.analyse(problem)) }
     }
-    if let topsis = try? evaluate(ws, method: "topsis").problem {
+    if let topsis = try? evaluate(ws, method: .topsis).problem {
         bench(report, scope, "sensitivity (topsis, numeric scan)", repetitions: heavyReps) { blackHole(Sensitivity.analyse(topsis)) }
     }
     let request = ReportRequest(workspace: ws, today: SessionBench.today)

@@ -129,7 +129,7 @@ import Testing
     @Test func everyVendorIsRankedExceptTheFewThatFailAGate() throws {
         let ws = WorkspaceGenerator.generate(vendors: 16, requirements: 400, evaluators: 3, seed: 4)
         // Vendors 6 and 14 (index % 8 == 5) answer `no` to one must-have.
-        let e = try evaluate(ws, method: "wsm")
+        let e = try evaluate(ws, method: .wsm)
         #expect(e.disqualified.map(\.vendor) == ["V006", "V014"])
         #expect(e.incomplete.isEmpty)
         #expect(e.ranking.count == 14)

@@ -67,7 +67,7 @@ struct ScoringSensitivityTests {
         // From the 87号令 example: A 82.3, B 81 with price 0.3, technical 0.5, service 0.2.
         // Points per unit weight: A (81, 80, 90), B (100, 70, 80). Price weight t (others 5/7, 2/7 of 1 − t):
         // A = 81t + (1 − t)(400/7 + 180/7), B = 100t + (1 − t)(350/7 + 160/7) → t = 70/203.
-        let e = try evaluate(ScoringWorkspaceTests().sample(), method: "cn")
+        let e = try evaluate(ScoringWorkspaceTests().sample(), method: .cn)
         let s = Sensitivity.analyse(e.problem)
         #expect(s.winner == "A")
         let price = s.intervals[0]

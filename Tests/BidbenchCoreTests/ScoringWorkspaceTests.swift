@@ -55,7 +55,7 @@ struct ScoringWorkspaceTests {
     /// 800 000 is not the base). A: 810/1000 × 30 + 8/10 × 50 + 9/10 × 20 = 24.3 + 40 + 18 = 82.3.
     /// B: 30 + 7/10 × 50 + 8/10 × 20 = 30 + 35 + 16 = 81.
     @Test func cnComprehensiveScoring() throws {
-        let e = try evaluate(sample(), method: "cn")
+        let e = try evaluate(sample(), method: .cn)
         #expect(e.method == .cn && e.normalization == nil)
         #expect(e.priceBase == 810_000)
         #expect(e.ranking.map(\.vendor) == ["A", "B"])
@@ -68,7 +68,7 @@ struct ScoringWorkspaceTests {
     }
 
     @Test func treeWeights() throws {
-        let e = try evaluate(sample(), method: "cn")
+        let e = try evaluate(sample(), method: .cn)
         let byId = Dictionary(uniqueKeysWithValues: e.weights.map { ($0.id, $0) })
         #expect(close(byId["C1"]!.global, 0.3) && close(byId["C2"]!.global, 0.7))
         #expect(close(byId["C3"]!.local, 5.0 / 7) && close(byId["C3"]!.global, 0.5, 1e-15))
@@ -81,11 +81,11 @@ struct ScoringWorkspaceTests {
         var ws = sample()
         ws.settings.procurementKind = "goods"
         ws.settings.smeDeductionPercent = 25
-        let e = try evaluate(ws, method: "cn")
+        let e = try evaluate(ws, method: .cn)
         // 30 % is the goods minimum itself: no price-weight warning.
         #expect(e.warnings.map(\.en) == ["the small/micro-enterprise price deduction is 25 %, outside the 10–20 % of the 2022 rules"])
         ws.criteria[0].weight = 20  // 20 / 90 ≈ 22.22 % < 30 %
-        let low = try evaluate(ws, method: "cn")
+        let low = try evaluate(ws, method: .cn)
         #expect(
             low.warnings.contains(
                 Notice(
@@ -96,7 +96,7 @@ struct ScoringWorkspaceTests {
     }
 
     @Test func panelStatistics() throws {
-        let e = try evaluate(sample(), method: "cn", aggregate: "median")
+        let e = try evaluate(sample(), method: .cn, aggregate: .median)
         let b = try #require(e.cells.first { $0.vendor == "B" && $0.criterion == "C3" })
         #expect(b.evaluators == ["李工", "王工"] && b.scores == [9, 5])
         #expect(b.mean == 7 && b.median == 7 && b.value == 7 && b.spread == 4 && b.sd == 2)
@@ -113,7 +113,7 @@ struct ScoringWorkspaceTests {
     }
 
     @Test func wsmOnTheWorkspace() throws {
-        let e = try evaluate(sample(), method: "wsm")
+        let e = try evaluate(sample(), method: .wsm)
         #expect(e.normalization == .linear)
         // Linear over the ranked vendors A, B: price min/x: A 0.9, B 1 (no deduction outside cn);
         // technical x/max: 8/8, 7/8; service 9/9, 8/9.
@@ -128,22 +128,22 @@ struct ScoringWorkspaceTests {
     @Test func priceOverrideFillsMissingBids() throws {
         var ws = sample()
         ws.vendors[0].bidPrice = nil
-        let missing = try evaluate(ws, method: "cn")
+        let missing = try evaluate(ws, method: .cn)
         #expect(missing.incomplete.first?.reason == "no price for C1 价格 (bid_price or TCO)")
-        let filled = try evaluate(ws, method: "cn", priceOverride: ["A": Money(units: 1_000_000)])
+        let filled = try evaluate(ws, method: .cn, priceOverride: ["A": Money(units: 1_000_000)])
         #expect(close(filled.ranking[0].score, 82.3, 1e-9))
     }
 
     @Test func ahpWeightsFromTheWorkspace() throws {
         var ws = sample()
         ws.ahp["C2"] = PairwiseMatrix(names: ["C3", "C4"], values: [[1, 3], [1.0 / 3, 1]])
-        let e = try evaluate(ws, method: "cn")
+        let e = try evaluate(ws, method: .cn)
         let c3 = e.weights.first { $0.id == "C3" }!
         #expect(c3.fromAHP && close(c3.local, 0.75) && close(c3.global, 0.525))
         #expect(e.ahp["C2"] != nil)
         // A matrix that does not fit the siblings falls back to direct weights, with a warning.
         ws.ahp["C2"] = PairwiseMatrix(names: ["C3", "C9"], values: [[1, 3], [1.0 / 3, 1]])
-        let bad = try evaluate(ws, method: "cn")
+        let bad = try evaluate(ws, method: .cn)
         #expect(bad.warnings.map(\.en).contains("ahp/C2.csv does not compare criterion C4 服务; direct weights used instead"))
         #expect(close(bad.weights.first { $0.id == "C3" }!.global, 0.5, 1e-15))
     }
@@ -158,7 +158,7 @@ struct ScoringWorkspaceTests {
         ws.gates.append(GateAnswer(vendor: "A", requirement: "R02", answer: .partly))
         ws.scores["王工"]!.append(Score(vendor: "Z", criterion: "C3", score: 5))
         ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C2", score: 5))
-        let e = try evaluate(ws, method: "cn")
+        let e = try evaluate(ws, method: .cn)
         #expect(
             e.warnings.map(\.zh) == [
                 "准则 C6 的上级 C9 不在 criteria.csv 中; 按顶层处理",
@@ -179,7 +179,7 @@ struct ScoringWorkspaceTests {
             ])
         #expect(e.incomplete.map(\.reason).first == "no panel scores for C5 培训; no panel scores for C6 孤儿")
         ws.criteria.removeLast()
-        let e2 = try evaluate(ws, method: "cn")
+        let e2 = try evaluate(ws, method: .cn)
         #expect(e2.warnings.last?.zh == "ahp/top.csv 不一致 (CR 0.626 ≥ 0.10); 判断 (价格, 质量) = 2 偏差最大, 改为 0.874 即可一致")
         #expect(
             e2.warnings.last?.en
@@ -195,7 +195,7 @@ struct ScoringWorkspaceTests {
         var ws = sample()
         ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C3", score: 8))  // a second score: warning
         var basis = EvaluationBasis()
-        func check(_ what: String, method: String = "cn", aggregate: String? = nil) throws {
+        func check(_ what: String, method: ScoringMethod = .cn, aggregate: PanelAggregate? = nil) throws {
             let kept = try evaluate(ws, method: method, aggregate: aggregate, basis: &basis)
             let fresh = try evaluate(ws, method: method, aggregate: aggregate)
             #expect(kept == fresh, "\(what)")
@@ -205,7 +205,7 @@ struct ScoringWorkspaceTests {
         ws.criteria[0].weight = 45
         try check("weight")
         #expect(basis == first, "a weight change reuses both parts")
-        try check("method", method: "topsis")
+        try check("method", method: .topsis)
         #expect(basis == first)
         ws.scores["王工"]![0].score = 3
         try check("score")
@@ -214,17 +214,26 @@ struct ScoringWorkspaceTests {
         try check("gate")
         ws.requirements[1].status = .confirmed  // R05 becomes a knock-out for A
         try check("requirement")
-        #expect(try evaluate(ws, method: "cn", basis: &basis).disqualified.map(\.vendor) == ["A"])
-        try check("aggregate", aggregate: "median")
+        #expect(try evaluate(ws, method: .cn, basis: &basis).disqualified.map(\.vendor) == ["A"])
+        try check("aggregate", aggregate: .median)
         ws.settings.scale = 20
         try check("scale")
     }
 
-    @Test func unknownNamesAreErrors() {
-        #expect(throws: ScoringError("unknown method \"ahp\" (use wsm, topsis or cn)")) { try evaluate(sample(), method: "ahp") }
-        #expect(throws: ScoringError("unknown aggregate \"mode\" (use mean or median)")) { try evaluate(sample(), aggregate: "mode") }
+    /// A workspace.json may hold a method or aggregate this version does not know: it is kept as it
+    /// was (so a save writes it back) and the evaluation says which and what is allowed.
+    @Test func unknownNamesAreErrors() throws {
+        var ws = sample()
+        ws.settings.method = Coded("AHP")
+        #expect(ws.settings.method == .other("AHP") && ws.settings.method.rawValue == "AHP")
+        #expect(throws: ScoringError("unknown method \"AHP\" (use wsm, topsis or cn)")) { try evaluate(ws) }
+        #expect(try evaluate(ws, method: .wsm).method == .wsm, "an explicit method overrides the file's")
+        ws = sample()
+        ws.settings.aggregate = Coded("mode")
+        #expect(throws: ScoringError("unknown aggregate \"mode\" (use mean or median)")) { try evaluate(ws) }
+        #expect(Coded<PanelAggregate>(" Median ") == .known(.median), "the file's spelling is read trimmed and case-insensitive")
         #expect(throws: ScoringError("method cn has its own formulas and takes no normalisation")) {
-            try evaluate(sample(), method: "cn", normalization: "vector")
+            try evaluate(sample(), method: .cn, normalization: .vector)
         }
     }
 
@@ -232,10 +241,10 @@ struct ScoringWorkspaceTests {
         var ws = sample()
         ws.vendors[1].bidPrice = .zero
         #expect(throws: ScoringError("vendor B 乙公司: price 0 cannot be scored with cn (it needs a price > 0)")) {
-            try evaluate(ws, method: "cn")
+            try evaluate(ws, method: .cn)
         }
         #expect(throws: ScoringError("criterion \"C1 价格\", alternative \"B\": 0 cannot be normalised with linear (it needs values > 0)")) {
-            try evaluate(ws, method: "wsm")
+            try evaluate(ws, method: .wsm)
         }
     }
 }

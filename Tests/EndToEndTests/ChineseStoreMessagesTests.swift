@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Messages from the Store reach the Chinese TUI in Chinese; `--lang en` and the command line keep English.
-@Suite(.serialized) struct ChineseStoreMessagesTests {
+@Suite(.serialized, .requires(.tmux)) struct ChineseStoreMessagesTests {
     @Test func aLockHeldElsewhereIsExplainedInChinese() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()

@@ -5,7 +5,7 @@ import Testing
 
 /// The real `bidbench` writing a large workspace — a save from its TUI (in tmux), and
 /// `bidbench import` — killed with SIGKILL at moments spread over the write.
-@Suite(.serialized) struct CrashSafetyTests {
+@Suite(.serialized, .requires(.tmux)) struct CrashSafetyTests {
     /// Extra requirements (about 400 KB more in `requirements.csv`) so a save lasts long enough to be hit mid-way.
     static let extraRows = 3_000
     static let kills = 40
@@ -257,7 +257,7 @@ import Testing
         #expect(contractOut.status == 0, "contract check failed: \(contractOut.err)")
     }
 
-    @Test func theTUIShowsHostileNamesWithoutObeyingThem() throws {
+    @Test(.requires(.tmux)) func theTUIShowsHostileNamesWithoutObeyingThem() throws {
         let tmp = TempDir()
         let ws = try Self.hostileWorkspace(tmp)
         let t = try TmuxSession(args: ["-w", ws], width: 120, height: 30)
@@ -331,7 +331,7 @@ import Testing
 
 /// The TUI in odd terminals and under odd input: no crash, no line wider than the terminal, and it
 /// still quits cleanly.
-@Suite struct TerminalRobustnessTests {
+@Suite(.requires(.tmux)) struct TerminalRobustnessTests {
     static func assertFits(_ screen: [String], _ width: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         for l in screen { #expect(TextWidth.of(l) <= width, "line wider than \(width): \(l)", sourceLocation: sourceLocation) }
     }

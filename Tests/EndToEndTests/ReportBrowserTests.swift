@@ -7,7 +7,7 @@ import Testing
 
 @Suite(.serialized) struct ReportBrowserTests {
     /// Renders the demo report with the built binary and screenshots it with a real headless browser.
-    @Test(arguments: ["demo", "demo-en"])
+    @Test(.requires(.chromium), arguments: ["demo", "demo-en"])
     func demoReportRendersInHeadlessChromium(demo: String) throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// The built binary in a real terminal (tmux). Serialized: they share one tmux server.
-@Suite(.serialized) struct TerminalTests {
+@Suite(.serialized, .requires(.tmux)) struct TerminalTests {
     @Test func visitScreensAddChineseRequirementQuitAndFindItOnDisk() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
@@ -117,7 +117,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct TerminalImportTests {
+@Suite(.serialized, .requires(.tmux)) struct TerminalImportTests {
     @Test func importFromTheCommandLineOfTheTUI() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
@@ -149,7 +149,7 @@ import Testing
     }
 }
 
-@Suite(.serialized) struct TerminalSurveyTests {
+@Suite(.serialized, .requires(.tmux)) struct TerminalSurveyTests {
     @Test func departmentSurveyWithChineseAnswersEndsUpOnDisk() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()

@@ -39,7 +39,7 @@ public enum WorkspaceGenerator {
         ws.settings.name = "生成的工作区 Generated workspace (\(vendors) × \(requirements) × \(evaluators), seed \(seed))"
         // Revealed: the workspace exists to measure ranking and rendering of a finished panel.
         ws.settings.revealed = true
-        ws.settings.method = "wsm"
+        ws.settings.method = .known(.wsm)
         ws.settings.horizonYears = horizon
         ws.settings.users = 200 + requirements / 40
         ws.settings.userGrowth = 0.05

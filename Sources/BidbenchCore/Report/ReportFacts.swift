@@ -130,8 +130,7 @@ struct ReportFacts {
 
     /// Contract value with approved change orders, the base the milestones split.
     func contractValue(_ c: Contract) -> Money {
-        ws.changes.filter { $0.contract == c.id && $0.status.trimmed.lowercased() == "approved" }
-            .reduce(c.value) { $0 + $1.priceDelta }
+        ChangeOrders.currentValue(of: c, changes: ws.changes)
     }
 
     mutating func computePayments() {

@@ -97,7 +97,7 @@ public struct Evaluation: Equatable, Sendable {
 /// `cn` only (it is an 87号令 rule); under `cn` a panel criterion's kind is ignored (points are
 /// "higher is better") and every `price` criterion is scored base/price.
 public func evaluate(
-    _ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+    _ ws: Workspace, method: ScoringMethod? = nil, aggregate: PanelAggregate? = nil, normalization: Normalization? = nil,
     priceOverride: [String: Money] = [:]
 ) throws(ScoringError) -> Evaluation {
     var basis = EvaluationBasis()
@@ -171,22 +171,19 @@ public struct EvaluationBasis: Equatable, Sendable {
 
 /// `evaluate` reusing (and updating) `basis`; the result is the same as without it.
 public func evaluate(
-    _ ws: Workspace, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+    _ ws: Workspace, method: ScoringMethod? = nil, aggregate: PanelAggregate? = nil, normalization: Normalization? = nil,
     priceOverride: [String: Money] = [:], basis: inout EvaluationBasis
 ) throws(ScoringError) -> Evaluation {
-    let methodName = (method ?? ws.settings.method).trimmed.lowercased()
-    guard let method = ScoringMethod(rawValue: methodName) else {
-        throw ScoringError("unknown method \"\(methodName)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(methodName)” (可用 wsm, topsis 或 cn)")
+    guard let method = method ?? ws.settings.method.value else {
+        let name = ws.settings.method.rawValue
+        throw ScoringError("unknown method \"\(name)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(name)” (可用 wsm, topsis 或 cn)")
     }
-    let aggName = (aggregate ?? ws.settings.aggregate).trimmed.lowercased()
-    guard let agg = PanelAggregate(rawValue: aggName) else {
-        throw ScoringError("unknown aggregate \"\(aggName)\" (use mean or median)", zh: "未知的汇总方式 “\(aggName)” (可用 mean 或 median)")
+    guard let agg = aggregate ?? ws.settings.aggregate.value else {
+        let name = ws.settings.aggregate.rawValue
+        throw ScoringError("unknown aggregate \"\(name)\" (use mean or median)", zh: "未知的汇总方式 “\(name)” (可用 mean 或 median)")
     }
     var norm = method.defaultNormalization
-    if let name = normalization {
-        guard let n = Normalization(rawValue: name.trimmed.lowercased()) else {
-            throw ScoringError("unknown normalisation \"\(name)\" (use linear, max, minmax, sum or vector)")
-        }
+    if let n = normalization {
         if method == .cn { throw ScoringError("method cn has its own formulas and takes no normalisation") }
         norm = n
     }
@@ -286,8 +283,9 @@ public func evaluate(
                     "小微企业价格扣除为 \(deduction.shortText) %, 超出 2022 年规定的 10–20 %"))
         }
         let priceWeight = leaves.filter { $0.source == .price }.reduce(0) { $0 + $1.global }
-        let goods = ws.settings.procurementKind.trimmed.lowercased() == "goods"
-        let minimum = goods ? 0.30 : 0.10
+        let kind = ws.settings.procurementKind.value ?? .services
+        let goods = kind == .goods
+        let minimum = kind.minimumPriceWeight
         if leaves.contains(where: { $0.source == .price }) {
             if priceWeight < minimum - 1e-12 {
                 warnings.append(

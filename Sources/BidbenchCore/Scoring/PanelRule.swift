@@ -116,7 +116,8 @@ public enum PanelRule {
     /// problem — and `blind` set, with the blind notice first among the warnings. Disqualifications
     /// (gates) and the cn price base (prices) stay.
     public static func evaluate(
-        _ ws: Workspace, viewer: PanelViewer, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+        _ ws: Workspace, viewer: PanelViewer, method: ScoringMethod? = nil, aggregate: PanelAggregate? = nil,
+        normalization: Normalization? = nil,
         priceOverride: [String: Money] = [:], basis: inout EvaluationBasis
     ) throws(ScoringError) -> Evaluation {
         var view = ws
@@ -148,7 +149,8 @@ public enum PanelRule {
 
     /// `evaluate(_:viewer:…basis:)` with a fresh basis.
     public static func evaluate(
-        _ ws: Workspace, viewer: PanelViewer, method: String? = nil, aggregate: String? = nil, normalization: String? = nil,
+        _ ws: Workspace, viewer: PanelViewer, method: ScoringMethod? = nil, aggregate: PanelAggregate? = nil,
+        normalization: Normalization? = nil,
         priceOverride: [String: Money] = [:]
     ) throws(ScoringError) -> Evaluation {
         var basis = EvaluationBasis()

@@ -261,7 +261,7 @@ public enum BudgetScreen {
         // Payment milestones of this vendor's contract.
         if let k = ws.contracts.first(where: { $0.vendor == t.vendor }), y < area.maxY {
             let ms = ws.payments.filter { $0.contract == k.id }
-            let value = ws.changes.filter { $0.contract == k.id && $0.status == "approved" }.reduce(k.value) { $0 + $1.priceDelta }
+            let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
             if let inst = try? BudgetModel.installments(contract: k.id, value: value, milestones: ms) {
                 let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }
                     .joined(separator: " · ")

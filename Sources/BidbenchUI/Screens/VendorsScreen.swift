@@ -119,9 +119,10 @@ public enum VendorsScreen {
                     "未评完: \(who)。评完之前不计入平均分。仍然揭晓? (y/n)"), action: .reveal)
         case .methodNext:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
-            let methods = ["wsm", "topsis", "cn"]
-            let next = methods[((methods.firstIndex(of: s.workspace.settings.method) ?? 0) + 1) % methods.count]
-            s.change(s.lang.t("Method: ", "方法: ") + methodTitle(next, s.lang)) { $0.settings.method = next }
+            let methods = ScoringMethod.allCases
+            let current = s.workspace.settings.method.value.flatMap { methods.firstIndex(of: $0) }
+            let next = methods[((current ?? -1) + 1) % methods.count]
+            s.change(s.lang.t("Method: ", "方法: ") + methodTitle(.known(next), s.lang)) { $0.settings.method = .known(next) }
         case .weightUp, .weightDown:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let leaf = leaves(s.workspace)
@@ -302,11 +303,12 @@ public enum VendorsScreen {
         } catch { return .failure(error) }
     }
 
-    static func methodTitle(_ m: String, _ L: Lang) -> String {
+    static func methodTitle(_ m: Coded<ScoringMethod>, _ L: Lang) -> String {
         switch m {
-        case "cn": return L.t("comprehensive scoring (MoF Order 87, low price first)", "综合评分法 (87号令)")
-        case "topsis": return "TOPSIS"
-        default: return L.t("weighted sum (WSM)", "加权求和 (WSM)")
+        case .known(.cn): return L.t("comprehensive scoring (MoF Order 87, low price first)", "综合评分法 (87号令)")
+        case .known(.topsis): return "TOPSIS"
+        case .known(.wsm): return L.t("weighted sum (WSM)", "加权求和 (WSM)")
+        case .other(let text): return L.t("unknown method “\(text)”", "未知方法 “\(text)”")
         }
     }
 
@@ -424,7 +426,9 @@ public enum VendorsScreen {
             let ordered = results.progress.filter { !$0.complete } + results.progress.filter(\.complete)
             let parts = ordered.map { p in
                 "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
-                    + (s.sheetTimes[p.evaluator].map { " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5))) } ?? "")
+                    + (s.sheetTimes[p.evaluator].map {
+                        " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
+                    } ?? "")
             }
             let incomplete = results.progress.contains { !$0.complete }
             c.text(

@@ -19,27 +19,24 @@ struct RankCommand: ParsableCommand {
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
-    @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: String?
-    @Option(help: "linear, max, minmax, sum or vector (default: linear for wsm, vector for topsis).") var normalize: String?
-    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: String?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var scoring: ScoringOptions
 
     func run() throws {
-        if let matrix {
+        if let matrix = scoring.matrix {
             let m = try readMatrix(matrix)
-            let method = try parseMatrixMethod(method)
-            let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
+            let method = try parseMatrixMethod(scoring.method)
+            let result = try orFail(try m.rank(method: method, normalization: scoring.normalize), context: matrix)
             for w in result.warnings { printError("warning: \(w)") }
-            emit(json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
+            emit(scoring.json ? RankOutput.json(result, matrix: m) : RankOutput.table(result, matrix: m))
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(
                 try PanelRule.evaluate(
-                    ws, viewer: .lead, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)),
+                    ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
+                    priceOverride: tcoPrices(ws)),
                 context: workspace.path)
             for w in e.warnings { printError("warning: \(w)") }
-            emit(json ? RankOutput.json(e) : RankOutput.table(e))
+            emit(scoring.json ? RankOutput.json(e) : RankOutput.table(e))
         }
     }
 }
@@ -87,19 +84,15 @@ struct SensitivityCommand: ParsableCommand {
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
-    @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: String?
-    @Option(help: "linear, max, minmax, sum or vector.") var normalize: String?
-    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: String?
-    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var scoring: ScoringOptions
 
     func run() throws {
         let problem: ScoringProblem
         let methodName: String
-        if let matrix {
+        if let matrix = scoring.matrix {
             let m = try readMatrix(matrix)
-            let method = try parseMatrixMethod(method)
-            let result = try orFail(try m.rank(method: method, normalization: try parseNormalization(normalize)), context: matrix)
+            let method = try parseMatrixMethod(scoring.method)
+            let result = try orFail(try m.rank(method: method, normalization: scoring.normalize), context: matrix)
             for w in result.warnings { printError("warning: \(w)") }
             problem = result.problem
             methodName = method.rawValue
@@ -107,13 +100,14 @@ struct SensitivityCommand: ParsableCommand {
             let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(
                 try PanelRule.evaluate(
-                    ws, viewer: .lead, method: method, aggregate: aggregate, normalization: normalize, priceOverride: tcoPrices(ws)),
+                    ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
+                    priceOverride: tcoPrices(ws)),
                 context: workspace.path)
             for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError("warning: \(w)") }
             if e.blind {
                 let notice = e.warnings.first?.en ?? ""
                 emit(
-                    json
+                    scoring.json
                         ? JSON.object([
                             ("method", .string(e.method.rawValue)), ("blind", .bool(true)), ("winner", .null), ("criteria", .array([])),
                             ("smallest_change", .null), ("notice", .string(notice)),
@@ -125,7 +119,7 @@ struct SensitivityCommand: ParsableCommand {
             methodName = e.method.rawValue
         }
         let report = Sensitivity.analyse(problem)
-        emit(json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
+        emit(scoring.json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
     }
 }
 
@@ -157,28 +151,29 @@ func orFail<T>(_ body: @autoclosure () throws -> T, context: String) throws -> T
     }
 }
 
-/// The method for matrix mode: wsm (default) or topsis.
-func parseMatrixMethod(_ text: String?) throws -> ScoringMethod {
-    guard let text else { return .wsm }
-    switch text.lowercased() {
-    case "wsm": return .wsm
-    case "topsis": return .topsis
-    case "cn":
+/// The method for matrix mode: wsm (default) or topsis; cn needs a workspace.
+func parseMatrixMethod(_ method: ScoringMethod?) throws -> ScoringMethod {
+    guard let method else { return .wsm }
+    if method == .cn {
         printError("bidbench: method cn needs a workspace (price and panel criteria); use wsm or topsis with --matrix")
-    default:
-        printError("bidbench: unknown method \"\(text)\" (use wsm or topsis)")
-    }
-    throw ExitCode(2)
-}
-
-func parseNormalization(_ text: String?) throws -> Normalization? {
-    guard let text else { return nil }
-    guard let n = Normalization(rawValue: text.lowercased()) else {
-        printError("bidbench: unknown normalisation \"\(text)\" (use linear, max, minmax, sum or vector)")
         throw ExitCode(2)
     }
-    return n
+    return method
 }
+
+/// The options `rank` and `sensitivity` share, typed: an unknown method, normalisation or aggregate
+/// is refused by the parser with the allowed values.
+struct ScoringOptions: ParsableArguments {
+    @Option(help: "A decision-matrix CSV file instead of the workspace.") var matrix: String?
+    @Option(help: "wsm, topsis or cn (cn only on a workspace).") var method: ScoringMethod?
+    @Option(help: "linear, max, minmax, sum or vector (default: linear for wsm, vector for topsis).") var normalize: Normalization?
+    @Option(help: "Workspace mode: how the panel's scores combine, mean or median.") var aggregate: PanelAggregate?
+    @Flag(help: "Print JSON.") var json = false
+}
+
+extension ScoringMethod: ExpressibleByArgument {}
+extension Normalization: ExpressibleByArgument {}
+extension PanelAggregate: ExpressibleByArgument {}
 
 // MARK: - Output
 
