@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// An open TUI picks up files changed by others within a second or two, in a real terminal.
-@Suite(.serialized) struct LivePickupTests {
+@Suite(.serialized, .requires(.tmux)) struct LivePickupTests {
     /// Writes a file the way another program would replace it (temp file, rename).
     func put(_ text: String, _ path: String) throws {
         try text.write(toFile: path + ".tmp", atomically: false, encoding: .utf8)
@@ -12,10 +12,6 @@ import Testing
     func sheet(_ rows: [String]) -> String { "vendor,criterion,score,note\n" + rows.map { $0 + "\n" }.joined() }
 
     @Test func aScoreSheetCopiedIntoScoresShowsUpOnTheLeadsScreen() throws {
-        guard (try? spawn(["tmux", "-V"]))?.status == 0 else {
-            print("skipped: tmux is not installed")
-            return
-        }
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
         let settings = ws + "/workspace.json"
