@@ -55,6 +55,7 @@ struct PanelRuleTests {
         let e = try PanelRule.evaluate(sample(revealed: true), viewer: .lead)
         #expect(!e.blind)
         #expect(e.leftOut == ["丙"])
+        #expect(e.progress.map { "\($0.evaluator) \($0.scored)/\($0.expected)" } == ["丙 1/4", "乙 4/4", "甲 4/4"])
         #expect(
             e.warnings.first == Notice("丙 has scored 1 of 4 cells and is not counted until the sheet is complete", "评委 丙 已评 1/4 项, 评完之前不计入")
         )
@@ -71,6 +72,7 @@ struct PanelRuleTests {
         #expect(e.blind)
         #expect(e.ranking.isEmpty)
         #expect(e.cells.isEmpty)
+        #expect(e.progress.map(\.scored) == [1, 4, 4])  // counts stay visible while blind
         #expect(e.incomplete.isEmpty)
         #expect(e.problem.alternatives.isEmpty)
         #expect(Sensitivity.analyse(e.problem).winner == nil)

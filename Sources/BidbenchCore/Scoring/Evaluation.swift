@@ -78,6 +78,8 @@ public struct Evaluation: Equatable, Sendable {
     public var blind = false
     /// Evaluators whose incomplete sheets `PanelRule.evaluate` left out of the panel (after the reveal).
     public var leftOut: [String] = []
+    /// Every evaluator's progress (counts only), set by `PanelRule.evaluate`, blind or not.
+    public var progress: [EvaluatorProgress] = []
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,

@@ -124,8 +124,9 @@ public enum PanelRule {
         view.scores = visibleScores(ws, to: viewer)
         var e = try BidbenchCore.evaluate(
             view, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &basis)
+        let progress = progress(ws, expected: expectedCells(ws, e))
+        e.progress = progress
         if ws.settings.revealed {
-            let progress = progress(ws, expected: expectedCells(ws, e))
             let left = progress.filter { !$0.complete }
             if !left.isEmpty {
                 for p in left { view.scores[p.evaluator] = nil }
@@ -135,6 +136,7 @@ public enum PanelRule {
                     view, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &other)
                 e.warnings = left.map(incompleteNotice) + e.warnings
                 e.leftOut = left.map(\.evaluator)
+                e.progress = progress
             }
             return e
         }

@@ -110,7 +110,7 @@ public enum VendorsScreen {
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
             if s.workspace.settings.revealed { return setRevealed(&s, false) }
-            let left = PanelRule.progress(s.workspace, lastChanges: s.sheetTimes).filter { !$0.complete }
+            let left = (results(s).evaluation?.progress ?? PanelRule.progress(s.workspace)).filter { !$0.complete }
             if left.isEmpty { return setRevealed(&s, true) }
             let who = left.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }.joined(separator: ", ")
             s.modal = .confirm(
@@ -278,8 +278,7 @@ public enum VendorsScreen {
         switch evaluation(s, basis: &basis) {
         case .success(let ev):
             return VendorsCache(
-                key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem),
-                progress: PanelRule.progress(s.workspace, expected: PanelRule.expectedCells(s.workspace, ev)), basis: basis)
+                key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), progress: ev.progress, basis: basis)
         case .failure(let e):
             return VendorsCache(key: key, evaluation: nil, error: e.text(chinese: s.lang == .zh), sensitivity: nil, basis: basis)
         }
