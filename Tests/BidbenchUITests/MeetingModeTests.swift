@@ -72,6 +72,11 @@ import Testing
         #expect(d.row(containing: "排名")?.contains("盲评中") == true)
         #expect(d.text.contains("评分进度: 王强 1/2 · 张伟 2/2 ✔ · 李娜 2/2 ✔"))
         #expect(d.text.contains("⚠ 评审组盲评中, 主持人揭晓前不显示"))
+        #expect(d.text.contains("   报价、必须项及各评委的进度"))  // what is still visible, wrapped, never cut off
+        var narrow = Driver(panel(revealed: false), width: 60, height: 24)
+        narrow.state.evaluator = "张伟"
+        narrow.press(.char("2"))
+        #expect(narrow.text.replacingOccurrences(of: "\n", with: "").contains("报价和必须项可见"))
         d.press(.enter)
         #expect(d.text.contains("盲评中: 揭晓 (R) 后主持人可查看每位评委的评分"))
         d.press(.char("R"))

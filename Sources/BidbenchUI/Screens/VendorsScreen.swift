@@ -447,8 +447,14 @@ public enum VendorsScreen {
                     .warn, maxWidth: area.width - 2)
                 break
             }
-            c.text(area.x + 1, ly, "⚠ " + w.text(chinese: L == .zh), .warn, maxWidth: area.width - 2)
-            ly += 1
+            // The blind notice says what is hidden and what is visible: wrapped, never cut.
+            let lines =
+                i == 0 && ev?.blind == true
+                ? TextWidth.wrap("⚠ " + w.text(chinese: L == .zh), area.width - 4) : ["⚠ " + w.text(chinese: L == .zh)]
+            for (k, line) in lines.enumerated() where ly < area.maxY {
+                c.text(area.x + (k == 0 ? 1 : 3), ly, line, .warn, maxWidth: area.width - 2)
+                ly += 1
+            }
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }
