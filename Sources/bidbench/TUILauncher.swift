@@ -173,7 +173,13 @@ enum TUILauncher {
                     break loop
                 case .save(let ws, let force):
                     do {
-                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
+                        do {
+                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
+                        } catch StoreError.changedOnDisk(let files) where !force && files.allSatisfy({ !ownsEdit($0, ws, loaded) }) {
+                            // Changed by others but not edited here (an evaluator's sheet, one that does
+                            // not parse): a forced save writes only this session's edits, never those.
+                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: true, lock: lock)
+                        }
                         pending.append(.saved(message: state.lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
                     } catch StoreError.changedOnDisk(let files) {
                         pending.append(.changedOnDisk(files: files))
@@ -230,6 +236,12 @@ enum TUILauncher {
             term.draw(App.render(state))
         }
     }
+}
+
+/// Whether saving `ws` over `loaded` would write `file` (this session edited its part); unknown files count as edited.
+func ownsEdit(_ file: String, _ ws: Workspace, _ loaded: LoadedWorkspace) -> Bool {
+    guard let part = WorkspacePart(file: file) else { return true }
+    return !part.same(ws, loaded.workspace)
 }
 
 /// Notices files changed by others while the TUI is open: a cheap `stat` of the workspace's files

@@ -56,12 +56,16 @@ import Testing
         let kept = try t.capture()
         // The last good version stays on screen.
         #expect(kept.first { $0.hasPrefix(" 功能-生产制造") }?.contains("8.9") == true, "\(kept.joined(separator: "\n"))")
+        // The lead's own edit (a weight) still saves: only criteria.csv is written, her file is not.
+        let criteria = try String(contentsOfFile: ws + "/criteria.csv", encoding: .utf8)
+        try t.keys("+")
+        try t.waitFor(text: "● 未保存")
+        try t.keys("C-s")
+        try t.waitFor(text: "已保存到")
+        #expect(try String(contentsOfFile: ws + "/criteria.csv", encoding: .utf8) != criteria)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
         try t.keys("1")
         try t.waitFor(text: "[1 需求]")
-        try t.keys("C-s")
-        try t.keys("2")
-        try t.waitFor(text: "[2 供应商]")
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)

@@ -32,7 +32,7 @@ public enum WorkspacePart: Hashable, Sendable {
     }
 
     /// Whether the part is the same in two workspaces.
-    func same(_ a: Workspace, _ b: Workspace) -> Bool {
+    public func same(_ a: Workspace, _ b: Workspace) -> Bool {
         switch self {
         case .settings: return a.settings == b.settings
         case .departments: return a.departments == b.departments
