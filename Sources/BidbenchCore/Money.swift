@@ -25,6 +25,15 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
         if let f = s.first, f == "¥" || f == "$" || f == "￥" { s = s.dropFirst() }
         guard !s.isEmpty else { return nil }
+        // A comma is only a thousands separator: groups of exactly three digits after the first
+        // (`1,234.56`); `1234,56` or `1,5` (a decimal comma) would otherwise be read 100× too large.
+        if s.contains(",") {
+            let integer = s.prefix { $0 != "." }
+            let groups = integer.split(separator: ",", omittingEmptySubsequences: false)
+            guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+                return nil
+            }
+        }
         var whole: Int64 = 0
         var frac: Int64 = 0
         var fracDigits = 0

@@ -30,9 +30,15 @@ public enum CSV {
         public static func == (a: ParseError, b: ParseError) -> Bool { a.line == b.line && a.message == b.message }
     }
 
+    /// At most this many columns in a record: a table has a few dozen; a header of a million columns
+    /// (a hostile or broken file) is refused at once instead of costing gigabytes.
+    public static let maxColumns = 1_000
+    /// At most this many bytes in one cell (a long note is a few KB; 1 MB still loads).
+    public static let maxCellBytes = 2 * 1_048_576
+
     /// Parses CSV text. A leading UTF-8 BOM is skipped. Blank lines are skipped.
-    /// Throws for an unclosed quote (naming the line where the field started) or text after a
-    /// closing quote.
+    /// Throws for an unclosed quote (naming the line where the field started), text after a
+    /// closing quote, more than `maxColumns` fields in a record or more than `maxCellBytes` in a field.
     public static func parse(_ text: String) throws(ParseError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
@@ -57,6 +63,12 @@ public enum CSV {
         }
         while i < n {
             let b = bytes[i]
+            if field.count > maxCellBytes {
+                throw ParseError(
+                    line: recordLine,
+                    message: "field \(fields.count + 1) is longer than \(maxCellBytes / 1_048_576) MB, the most a cell may hold",
+                    messageZH: "第 \(fields.count + 1) 个字段超过 \(maxCellBytes / 1_048_576) MB, 超出单元格上限")
+            }
             if inQuotes {
                 if b == UInt8(ascii: "\"") {
                     if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") {
@@ -78,6 +90,11 @@ public enum CSV {
             case UInt8(ascii: ","):
                 endField()
                 afterQuote = false
+                if fields.count >= maxColumns {
+                    throw ParseError(
+                        line: recordLine, message: "more than \(maxColumns) columns, the most a table may have",
+                        messageZH: "超过 \(maxColumns) 列, 超出表格列数上限")
+                }
             case UInt8(ascii: "\r"):
                 if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
                 endRecord()

@@ -41,6 +41,10 @@ enum FileIO {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .io(path, errorText()) }
         defer { close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    private static func readAll(_ fd: Int32, path: String) throws(StoreError) -> [UInt8] {
         var out: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -103,7 +107,7 @@ enum FileIO {
     }
 
     /// Writes all bytes to a descriptor.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
         var off = 0
         while off < bytes.count {
             let n = bytes[off...].withUnsafeBytes { sysWrite(fd, $0.baseAddress, $0.count) }
@@ -125,9 +129,13 @@ enum FileIO {
         try makeDirectories(folder)
         var mode: mode_t = 0o600
         var st = stat()
-        if stat(path, &st) == 0 { mode = st.st_mode & 0o777 }
-        let temp = join(folder, ".\(basename(of: path)).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if lstat(path, &st) == 0 {
+            // Never replace a link (git keeps them): the caller said "this file", not "wherever it points".
+            if (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
+            mode = st.st_mode & 0o777
+        }
+        let temp = join(folder, tempName(for: basename(of: path)))
+        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw StoreError.io(temp, errorText()) }
         var renamed = false
         defer { if !renamed { unlink(temp) } }
@@ -144,6 +152,18 @@ enum FileIO {
         guard rename(temp, path) == 0 else { throw StoreError.io(path, errorText()) }
         renamed = true
         fsyncDirectory(folder)
+    }
+
+    /// Inode, size, modification and change times of a file (not following links); nil when missing.
+    static func signature(_ path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        #if canImport(Darwin)
+            return
+                "\(st.st_ino)-\(st.st_size)-\(st.st_mtimespec.tv_sec).\(st.st_mtimespec.tv_nsec)-\(st.st_ctimespec.tv_sec).\(st.st_ctimespec.tv_nsec)"
+        #else
+            return "\(st.st_ino)-\(st.st_size)-\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)-\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+        #endif
     }
 
     /// Removes a file and makes the removal durable.
@@ -167,3 +187,217 @@ enum FileIO {
     private func sysRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Darwin.read(fd, buf, n) }
     private func sysWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Darwin.write(fd, buf, n) }
 #endif
+
+// MARK: Paths inside a workspace
+
+/// A workspace is untrusted input (it travels through git and shared folders), so nothing inside it
+/// is reached through a symbolic link: every folder on the way to a file must be a real folder, the
+/// file itself is opened with `O_NOFOLLOW`, and a write never replaces a link or a read-only file.
+/// Paths are relative to the workspace folder (`scores/张伟.csv`); the workspace folder itself is
+/// the user's choice and may be reached however the user likes.
+extension FileIO {
+    /// The first part of `rel` (a folder on the way, or the file itself) that is a symbolic link or
+    /// not a folder where one is needed; nil when the path is safe to use (missing parts are fine).
+    static func unsafePart(folder: String, rel: String) -> StoreError? {
+        guard let parts = normalized(rel) else { return .unsafePath(rel) }
+        var sofar = ""
+        for (i, part) in parts.enumerated() {
+            sofar = sofar.isEmpty ? part : sofar + "/" + part
+            var st = stat()
+            guard lstat(join(folder, sofar), &st) == 0 else { return nil }  // missing from here on
+            let kind = st.st_mode & S_IFMT
+            if kind == S_IFLNK { return .symlink(sofar) }
+            if i < parts.count - 1 && kind != S_IFDIR { return .io(join(folder, sofar), "not a folder") }
+        }
+        return nil
+    }
+
+    /// The parts of a relative path with `.` and `..` resolved by name (never through the disk, where
+    /// `..` after a link would leave the workspace); nil when it climbs above the workspace.
+    static func normalized(_ rel: String) -> [String]? {
+        var parts: [String] = []
+        for part in rel.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        return parts
+    }
+
+    /// Throws when `rel` cannot be used safely (see `unsafePart`).
+    static func checkInside(folder: String, rel: String) throws(StoreError) {
+        if let problem = unsafePart(folder: folder, rel: rel) { throw problem }
+    }
+
+    /// The bytes of a regular file inside the workspace, or nil when it does not exist. Refuses a
+    /// symbolic link anywhere on the way and anything that is not a regular file (a FIFO would block).
+    static func readInside(folder: String, _ rel: String) throws(StoreError) -> [UInt8]? {
+        try checkInside(folder: folder, rel: rel)
+        let path = join(folder, (normalized(rel) ?? []).joined(separator: "/"))
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            if errno == ELOOP { throw .symlink(rel) }
+            throw .io(path, errorText())
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .io(path, errorText()) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path, "not a regular file") }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return try readAll(fd, path: path)
+    }
+
+    /// Whether `rel` is a regular file inside the workspace (no link on the way, none at the end).
+    static func isRegularInside(folder: String, _ rel: String) -> Bool {
+        guard unsafePart(folder: folder, rel: rel) == nil else { return false }
+        var st = stat()
+        return lstat(join(folder, rel), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Names in a folder of the workspace; empty when it is missing, and a refusal when it is a link.
+    static func listInside(folder: String, _ rel: String) throws(StoreError) -> [String] {
+        try checkInside(folder: folder, rel: rel)
+        return list(join(folder, rel))
+    }
+
+    /// Creates the folders of `rel` (a folder path) inside the workspace, 0700, refusing links.
+    static func makeDirectoriesInside(folder: String, _ rel: String) throws(StoreError) {
+        var sofar = ""
+        for part in rel.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == ".." || part == "." { throw .unsafePath(rel) }
+            sofar = sofar.isEmpty ? String(part) : sofar + "/" + part
+            let path = join(folder, sofar)
+            var st = stat()
+            if lstat(path, &st) == 0 {
+                if (st.st_mode & S_IFMT) == S_IFLNK { throw .symlink(sofar) }
+                if (st.st_mode & S_IFMT) != S_IFDIR { throw .io(path, "not a folder") }
+                continue
+            }
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw .io(path, errorText()) }
+        }
+    }
+
+    /// Refuses to replace `rel` when it is a link or read-only (a 0444 table is the user's statement
+    /// that it must not change). Missing is fine.
+    static func checkReplaceable(folder: String, _ rel: String) throws(StoreError) {
+        try checkInside(folder: folder, rel: rel)
+        var st = stat()
+        guard lstat(join(folder, rel), &st) == 0 else { return }
+        if (st.st_mode & S_IFMT) == S_IFLNK { throw .symlink(rel) }
+        if (st.st_mode & S_IFMT) != S_IFREG { throw .io(join(folder, rel), "not a regular file") }
+        if st.st_mode & 0o200 == 0 { throw .readOnlyFile(rel) }
+    }
+
+    /// Atomic replacement of a file inside the workspace (see `atomicWrite`), refusing links on the
+    /// way and at the end, and read-only targets.
+    static func atomicWriteInside(folder: String, _ rel: String, _ bytes: [UInt8]) throws {
+        try makeDirectoriesInside(folder: folder, dirname(of: rel) == "." ? "" : dirname(of: rel))
+        try checkReplaceable(folder: folder, rel)
+        try atomicWrite(join(folder, rel), bytes)
+    }
+
+    /// Writes a temp file next to `rel` (created exclusively, 0600 or `mode`), fsynced; returns its
+    /// relative path. The caller renames it into place or removes it.
+    static func writeTempInside(folder: String, _ rel: String, _ bytes: [UInt8], mode: mode_t = 0o600) throws -> String {
+        let dir = dirname(of: rel) == "." ? "" : dirname(of: rel)
+        try makeDirectoriesInside(folder: folder, dir)
+        let tempRel = (dir.isEmpty ? "" : dir + "/") + tempName(for: basename(of: rel))
+        let temp = join(folder, tempRel)
+        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StoreError.io(temp, errorText()) }
+        do {
+            try writeAll(fd, bytes, path: temp)
+            if mode != 0o600 { _ = fchmod(fd, mode) }
+            guard fsync(fd) == 0 else { throw StoreError.io(temp, errorText()) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        return tempRel
+    }
+
+    /// `.<name>.tmp-<pid>-<random>`: hidden, and names the process that made it so a later open can
+    /// tell a dead process's leftover from a live save's file.
+    static func tempName(for name: String) -> String {
+        ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(Transaction.hostTag)"
+    }
+
+    /// The pid (and host tag, absent in older names) in a temp file name made by `tempName`, or nil
+    /// when the name is not one.
+    static func tempOwner(_ name: String) -> (pid: Int32, host: String?)? {
+        guard name.hasPrefix("."), let r = name.range(of: ".tmp-", options: .backwards) else { return nil }
+        let rest = name[r.upperBound...].split(separator: "-")
+        guard rest.count == 2 || rest.count == 3, UInt32(rest[1]) != nil, let pid = Int32(rest[0]) else { return nil }
+        return (pid, rest.count == 3 ? String(rest[2]) : nil)
+    }
+
+    /// Writes a file the user named (`-o`, `:report PATH`): atomically (temp file in the same folder,
+    /// fsync, rename), a new file 0600, a replaced regular file keeping its mode. A symbolic link at
+    /// the path is replaced by the file, never followed: the result says so (true), so the caller
+    /// can tell the user that the link's target was left untouched. A read-only file is refused.
+    public static func writeOutput(_ path: String, _ bytes: [UInt8]) throws -> Bool {
+        var st = stat()
+        var replacedLink = false
+        var mode: mode_t = 0o600
+        if lstat(path, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFLNK: replacedLink = true
+            case S_IFREG:
+                if st.st_mode & 0o200 == 0 { throw StoreError.readOnlyFile(path) }
+                mode = st.st_mode & 0o777
+            default: throw StoreError.io(path, "not a regular file")
+            }
+        }
+        let folder = dirname(of: path)
+        guard isDirectory(folder) else { throw StoreError.io(path, "the folder \(folder) does not exist") }
+        let temp = join(folder, tempName(for: basename(of: path)))
+        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StoreError.io(temp, errorText()) }
+        var renamed = false
+        defer { if !renamed { unlink(temp) } }
+        do {
+            try writeAll(fd, bytes, path: temp)
+            if mode != 0o600 { _ = fchmod(fd, mode) }
+            guard fsync(fd) == 0 else { throw StoreError.io(temp, errorText()) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else { throw StoreError.io(path, errorText()) }
+        renamed = true
+        fsyncDirectory(folder)
+        return replacedLink
+    }
+}
+
+/// Files Bidbench writes for the user: reports, exports, calendars.
+public enum OutputFile {
+    /// Writes a path the user named (`-o FILE`, `:report md FILE`) atomically, a new file 0600.
+    /// Returns true when a symbolic link stood there: the link was replaced by the file, and what it
+    /// pointed to was not touched (say so to the user). Throws for a read-only file or a missing folder.
+    public static func write(_ path: String, _ bytes: [UInt8]) throws -> Bool {
+        try FileIO.writeOutput(path, bytes)
+    }
+
+    /// Writes `rel` inside the workspace `folder` (the TUI's default `report.html`): atomically, 0600,
+    /// and refused when it or a folder on the way is a symbolic link, or it is read-only.
+    public static func writeInWorkspace(folder: String, _ rel: String, _ bytes: [UInt8]) throws {
+        try FileIO.atomicWriteInside(folder: folder, rel, bytes)
+    }
+
+    /// The message for a write that replaced a symbolic link (English, Chinese).
+    public static func replacedLinkNote(_ path: String) -> (en: String, zh: String) {
+        (
+            "\(path) was a symbolic link: it was replaced by the file; what it pointed to was not changed",
+            "\(path) 原是符号链接: 已替换为文件本身; 它所指向的文件未被改动"
+        )
+    }
+}

@@ -57,11 +57,3 @@ public struct FolderSnapshot: Equatable, Sendable {
         return out
     }
 }
-
-/// Names that may be an evaluator (`--as NAME`, `scores/<NAME>.csv`).
-public enum EvaluatorName {
-    /// Why `name` cannot name a score sheet (`../x`, `a/b`, a leading dot, control characters), or nil.
-    public static func problem(_ name: String) -> Notice? {
-        PathSafety.fileNameProblem(name).map { Notice("evaluator name " + $0.en, "评委姓名" + $0.zh) }
-    }
-}

@@ -16,9 +16,12 @@ public struct JournalChange: Equatable, Sendable {
     var json: JSONValue { .object([("key", .string(key)), ("before", before), ("after", after)]) }
 }
 
-/// One line of `journal.log`.
+/// One line of a journal chain (`journal/<actor>@<clone>.log`, or the legacy `journal.log`).
 public struct JournalEntry: Equatable, Sendable {
+    /// Position in its chain, from 1.
     public var seq: Int
+    /// Unique across all chains and clones: `<transaction id>.<n>` (empty in legacy entries).
+    public var id: String = ""
     /// ISO 8601 UTC, e.g. `2026-11-29T01:02:03Z`.
     public var time: String
     public var actor: String
@@ -26,137 +29,291 @@ public struct JournalEntry: Equatable, Sendable {
     public var table: String
     /// `create`, `update` or `delete` (of the file).
     public var action: String
+    /// Rows in the file after the change, and the SHA-256 of its new bytes (nil in legacy entries
+    /// and events that are not a file write).
+    public var rows: Int? = nil
+    public var sha256: String? = nil
+    /// Keys of rows added and removed, consecutive runs written `R0001..R0200`.
+    public var added: [String] = []
+    public var removed: [String] = []
+    /// Existing rows that were edited, with their cells before and after (in legacy entries: every changed row).
     public var changes: [JournalChange]
-    /// SHA-256 (hex) of the previous line; 64 zeros for the first entry.
+    /// SHA-256 (hex) of the previous line of the same chain; 64 zeros for the first entry.
     public var prev: String
     /// SHA-256 (hex) of this entry's line without its `hash` field.
     public var hash: String
+    /// The chain file it was read from (relative path).
+    public var chain: String = Journal.file
 }
 
 /// The result of `Journal.verify`.
 public struct JournalVerification: Equatable, Sendable {
-    /// Entries read (well-formed lines before the first bad one, or all of them).
+    /// Entries read (well-formed lines before the first bad one, or all of them, over all chains).
     public var entries: Int
     /// The 1-based line of the first entry that fails (for a truncated journal: the first missing line), nil when intact.
     public var firstBadLine: Int?
     /// What is wrong with it.
     public var message: String?
     /// Set when the last save was killed while appending its entry: the unfinished last line is not
-    /// counted, and the next save (which still holds the entry in `.bidbench/journal-pending`)
-    /// removes it and appends the entry whole.
+    /// counted, and the next open (which still holds the entry in the save's manifest) removes it and
+    /// appends the entry whole.
     public var interruptedAppend: Bool = false
+    /// The chain file of `firstBadLine` (relative path); nil when intact.
+    public var file: String? = nil
+    /// Chain files verified.
+    public var chains: Int = 0
     public var ok: Bool { firstBadLine == nil }
+
+    public init(
+        entries: Int, firstBadLine: Int?, message: String?, interruptedAppend: Bool = false, file: String? = nil, chains: Int = 0
+    ) {
+        self.entries = entries
+        self.firstBadLine = firstBadLine
+        self.message = message
+        self.interruptedAppend = interruptedAppend
+        self.file = file
+        self.chains = chains
+    }
 }
 
-/// The append-only audit journal, `journal.log` in the workspace folder.
+/// A journal entry ready to be chained: everything but `seq`, `prev` and `hash`. Kept in a save's
+/// manifest so a save that is completed after a crash appends exactly the entries it planned.
+struct PreparedEntry: Equatable {
+    var id: String
+    var time: String
+    var actor: String
+    var table: String
+    var action: String
+    /// The JSON members after `action`, each starting with a comma (`,"rows":3,…,"changes":[…]`).
+    var fields: String
+
+    var json: JSONValue {
+        .object([
+            ("id", .string(id)), ("time", .string(time)), ("actor", .string(actor)), ("table", .string(table)),
+            ("action", .string(action)), ("fields", .string(fields)),
+        ])
+    }
+
+    init(id: String, time: String, actor: String, table: String, action: String, fields: String) {
+        (self.id, self.time, self.actor, self.table, self.action, self.fields) = (id, time, actor, table, action, fields)
+    }
+
+    init?(_ v: JSONValue) {
+        guard let id = v["id"]?.stringValue, let time = v["time"]?.stringValue, let actor = v["actor"]?.stringValue,
+            let table = v["table"]?.stringValue, let action = v["action"]?.stringValue, let fields = v["fields"]?.stringValue
+        else { return nil }
+        self.init(id: id, time: time, actor: actor, table: table, action: action, fields: fields)
+    }
+
+    /// The entry for a file write: row count, digest, added and removed keys (runs compressed) and
+    /// only the edited rows in full — so an import of 20 000 rows costs a few hundred bytes.
+    static func fileChange(
+        id: String, time: String, actor: String, table: String, action: String, newBytes: [UInt8]?, rows: Int,
+        changes: [JournalChange]
+    ) -> PreparedEntry {
+        var added: [String] = []
+        var removed: [String] = []
+        var edited: [JournalChange] = []
+        for c in changes {
+            if c.before == .null { added.append(c.key) } else if c.after == .null { removed.append(c.key) } else { edited.append(c) }
+        }
+        let fields =
+            ",\"rows\":\(rows),\"sha256\":\(JSONValue.quote(newBytes.map(FileIO.sha256Hex) ?? ""))"
+            + ",\"added\":\(JSONValue.array(Journal.compressKeys(added).map(JSONValue.string)).compact)"
+            + ",\"removed\":\(JSONValue.array(Journal.compressKeys(removed).map(JSONValue.string)).compact)"
+            + ",\"changes\":\(JSONValue.array(edited.map(\.json)).compact)"
+        return PreparedEntry(id: id, time: time, actor: actor, table: table, action: action, fields: fields)
+    }
+}
+
+/// The append-only audit journal: hash chains in `journal/`, one file per actor and clone.
 ///
-/// Format — one JSON object a line, keys in exactly this order, no spaces, UTF-8, `\n` after each:
+/// Layout (README "Journal"): `journal/<actor>@<clone>.log`, where `<clone>` is a random id kept in
+/// `.bidbench/clone-id` (local, not in git), so every chain file has exactly one writer — one person
+/// in one copy of the workspace — and two clones never append to the same file: git merges them
+/// without conflicts, and each chain verifies on its own after the merge. `journal` shows the union
+/// of all chains in time order. A `journal.log` from before this layout is kept and verified as the
+/// legacy chain; nothing is appended to it any more.
 ///
-///     {"seq":N,"time":"2026-11-29T01:02:03Z","actor":"…","table":"requirements.csv","action":"update",
-///      "changes":[{"key":"R14","before":{"id":"R14",…}|null,"after":{…}|null}],"prev":"<hex>","hash":"<hex>"}
+/// Line format — one JSON object a line, keys in exactly this order, no spaces, UTF-8, `\n` after each:
 ///
-/// - `seq` counts from 1 with no gaps.
+///     {"seq":N,"id":"<txn>.<n>","time":"2026-11-29T01:02:03Z","actor":"…","table":"requirements.csv",
+///      "action":"update","rows":48,"sha256":"<hex>","added":["R49..R60"],"removed":[],
+///      "changes":[{"key":"R14","before":{…},"after":{…}}],"prev":"<hex>","hash":"<hex>"}
+///
+/// - `seq` counts from 1 with no gaps within a chain.
 /// - `prev` is the SHA-256 (lowercase hex) of the previous line's bytes (without its newline), or 64
 ///   zeros for the first line. Any edit, deletion or reordering of earlier lines breaks this link.
 /// - `hash` is the SHA-256 of this line's bytes with the final `,"hash":"…"` removed, i.e. the
 ///   text `{"seq":…,"prev":"…"}`. It catches an edit of the last line too.
-/// - `.bidbench/journal-head` (local, not shared) remembers the last `seq` and line hash this machine
-///   wrote, so dropping lines from the end is detected as well.
+/// - `.bidbench/journal-heads/<chain file>` (local, not shared) remembers the last `seq` and line
+///   hash this machine wrote to that chain, so dropping lines from the end is detected as well.
 ///
 /// The chain makes tampering evident, not impossible: someone who rewrites every later line and the
 /// head file can hide an edit. Commit the journal to git to keep an independent copy.
 public enum Journal {
+    /// The legacy single chain (read and verified, never appended to).
     public static let file = "journal.log"
+    /// The folder of the per-actor chains.
+    public static let folder = "journal"
     static let headFile = ".bidbench/journal-head"
+    static let headsFolder = ".bidbench/journal-heads"
+    static let cloneIDFile = ".bidbench/clone-id"
     static let zeroHash = String(repeating: "0", count: 64)
 
-    /// Appends one entry and returns it.
+    /// This clone's id (made on first use): 8 hex digits, local to this copy of the workspace.
+    static func cloneID(folder: String) throws -> String {
+        if let bytes = try FileIO.readInside(folder: folder, cloneIDFile) {
+            let id = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if id.count == 8, id.allSatisfy(\.isHexDigit) { return id }
+        }
+        let id = String(format: "%08x", UInt32.random(in: 0...UInt32.max))
+        try FileIO.atomicWriteInside(folder: folder, cloneIDFile, Array((id + "\n").utf8))
+        return id
+    }
+
+    /// The chain file (relative) that `actor` appends to in this clone.
+    static func chainFile(folder: String, actor: String) throws -> String {
+        "\(Journal.folder)/\(safeName(actor))@\(try cloneID(folder: folder)).log"
+    }
+
+    /// An actor as part of a file name: `/`, `\`, `@`, control characters and a leading dot become
+    /// `_`; at most 64 characters; empty becomes `_`.
+    static func safeName(_ actor: String) -> String {
+        var out = ""
+        for ch in actor.precomposedStringWithCanonicalMapping {
+            if ch == "/" || ch == "\\" || ch == "@" || ch.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 }) {
+                out.append("_")
+            } else {
+                out.append(ch)
+            }
+            if out.count >= 64 { break }
+        }
+        if out.hasPrefix(".") { out = "_" + out.dropFirst() }
+        return out.isEmpty ? "_" : out
+    }
+
+    /// Appends one entry to `actor`'s chain and returns it (for events that are not a file write).
     @discardableResult
     public static func append(
         folder: String, actor: String, table: String, action: String, changes: [JournalChange],
         now: Date = Date()
     ) throws -> JournalEntry {
-        try append(folder: folder, entries: [(table, action, changes)], actor: actor, now: now)[0]
-    }
-
-    /// Appends several entries with one read of the journal's tail.
-    static func append(
-        folder: String, entries: [(table: String, action: String, changes: [JournalChange])], actor: String,
-        now: Date
-    ) throws -> [JournalEntry] {
-        try append(
-            folder: folder, raw: entries.map { ($0.table, $0.action, JSONValue.array($0.changes.map(\.json)).compact, $0.changes) },
-            actor: actor, now: now)
-    }
-
-    /// Appends entries whose `changes` are given as their JSON text (kept byte for byte).
-    static func append(
-        folder: String, raw entries: [(table: String, action: String, changesJSON: String, changes: [JournalChange])],
-        actor: String, now: Date
-    ) throws -> [JournalEntry] {
-        let path = FileIO.join(folder, file)
-        // Only the last line is needed (its seq and hash): read the tail, not a journal of many MB.
-        let tail = lastLine(path)
-        var seq: Int
-        var prev: String
-        var endsWithNewline = true
-        if let tail, let n = seqOf(tail.line) {
-            seq = n
-            prev = FileIO.sha256Hex(tail.line)
-            endsWithNewline = tail.endsWithNewline
-        } else {
-            let existing = try FileIO.readIfExists(path) ?? []
-            var lines = existing.split(separator: 10, omittingEmptySubsequences: false)
-            if lines.last?.isEmpty == true { lines.removeLast() }
-            seq = lines.count
-            prev = lines.last.map { FileIO.sha256Hex(Array($0)) } ?? zeroHash
-            endsWithNewline = existing.isEmpty || existing.last == 10
-        }
-        let time = isoUTC(now)
-        var out = endsWithNewline ? "" : "\n"
-        var written: [JournalEntry] = []
-        for e in entries {
-            seq += 1
-            let body =
-                "{\"seq\":\(seq),\"time\":\(JSONValue.quote(time)),\"actor\":\(JSONValue.quote(actor)),\"table\":\(JSONValue.quote(e.table)),"
-                + "\"action\":\(JSONValue.quote(e.action)),\"changes\":\(e.changesJSON),\"prev\":\"\(prev)\""
-            let hash = FileIO.sha256Hex(Array((body + "}").utf8))
-            let line = body + ",\"hash\":\"\(hash)\"}"
-            out += line + "\n"
-            written.append(
-                JournalEntry(
-                    seq: seq, time: time, actor: actor, table: e.table, action: e.action, changes: e.changes, prev: prev, hash: hash))
-            prev = FileIO.sha256Hex(Array(line.utf8))
-        }
-        try appendBytes(path, Array(out.utf8))
-        try FileIO.atomicWrite(FileIO.join(folder, headFile), Array("\(seq) \(prev)\n".utf8))
+        let chain = try chainFile(folder: folder, actor: actor)
+        let locks = try CommitLocks(folder: folder, files: [chain])
+        defer { locks.release() }
+        let entry = PreparedEntry(
+            id: newID(), time: isoUTC(now), actor: actor, table: table, action: action,
+            fields: ",\"changes\":\(JSONValue.array(changes.map(\.json)).compact)")
+        var written = try append(folder: folder, chain: chain, [entry])[0]
+        written.changes = changes
         return written
     }
 
-    /// The last non-empty line of a file, read backwards in chunks; nil for a missing or empty file.
-    static func lastLine(_ path: String) -> (line: [UInt8], endsWithNewline: Bool)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+    /// A unique id that sorts in the order ids were made by a process: milliseconds since 1970, a
+    /// per-process counter, and randomness (hex, 23 characters).
+    static func newID() -> String {
+        let ms = UInt64(max(0, Date().timeIntervalSince1970 * 1000))
+        return String(format: "%011llx%04x%08x", ms, idCounter.next() & 0xFFFF, UInt32.random(in: 0...UInt32.max))
+    }
+
+    private static let idCounter = Counter()
+
+    /// Appends prepared entries to a chain (the caller holds its commit lock), skipping any whose id
+    /// is already at the end of the chain (a completed save being completed again). A torn last line
+    /// left by a killed append is cut first.
+    static func append(folder: String, chain: String, _ entries: [PreparedEntry]) throws -> [JournalEntry] {
+        try FileIO.makeDirectoriesInside(folder: folder, FileIO.dirname(of: chain))
+        try FileIO.checkInside(folder: folder, rel: chain)
+        try repairTornTail(folder: folder, chain: chain)
+        let path = FileIO.join(folder, chain)
+        let tail = lastLines(path, count: max(1, entries.count))
+        let present = Set(tail.lines.compactMap { JSONValue.parse(String(decoding: $0, as: UTF8.self))?["id"]?.stringValue })
+        let todo = entries.filter { !present.contains($0.id) }
+        var seq = 0
+        var prev = zeroHash
+        if let last = tail.lines.last {
+            guard let n = seqOf(last) else {
+                throw StoreError.io(path, "the last line is not a journal entry; run bidbench journal --verify")
+            }
+            seq = n
+            prev = FileIO.sha256Hex(last)
+        }
+        var out = tail.endsWithNewline ? "" : "\n"
+        var written: [JournalEntry] = []
+        for e in todo {
+            seq += 1
+            let body =
+                "{\"seq\":\(seq),\"id\":\(JSONValue.quote(e.id)),\"time\":\(JSONValue.quote(e.time)),\"actor\":\(JSONValue.quote(e.actor)),"
+                + "\"table\":\(JSONValue.quote(e.table)),\"action\":\(JSONValue.quote(e.action))\(e.fields),\"prev\":\"\(prev)\""
+            let hash = FileIO.sha256Hex(Array((body + "}").utf8))
+            let line = body + ",\"hash\":\"\(hash)\"}"
+            out += line + "\n"
+            if var entry = parse(line) {
+                entry.chain = chain
+                written.append(entry)
+            }
+            prev = FileIO.sha256Hex(Array(line.utf8))
+        }
+        guard !todo.isEmpty else { return written }
+        try appendBytes(path, Array(out.utf8))
+        try FileIO.atomicWriteInside(folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8))
+        return written
+    }
+
+    /// Runs of keys that differ only in a trailing number counting up by one (same width) are written
+    /// `first..last`: `R01, R02, R03, R07` → `R01..R03, R07`.
+    static func compressKeys(_ keys: [String]) -> [String] {
+        func split(_ k: String) -> (String, Int, Int)? {
+            let digits = k.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 12 else { return nil }
+            return (String(k.dropLast(digits.count)), Int(String(digits.reversed()))!, digits.count)
+        }
+        var out: [String] = []
+        var i = 0
+        while i < keys.count {
+            var j = i
+            if let (p, n, w) = split(keys[i]) {
+                while j + 1 < keys.count, let (p2, n2, w2) = split(keys[j + 1]), p2 == p, w2 == w, n2 == n + (j + 1 - i) { j += 1 }
+            }
+            out.append(j - i >= 2 ? "\(keys[i])..\(keys[j])" : keys[i])
+            if j - i == 1 { out.append(keys[j]) }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// The last `count` non-empty lines of a file, read backwards in chunks.
+    static func lastLines(_ path: String, count: Int) -> (lines: [[UInt8]], endsWithNewline: Bool) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return ([], true) }
         defer { close(fd) }
         var pos = Int(lseek(fd, 0, SEEK_END))
         var buffer: [UInt8] = []
         var first = true
-        var endsWithNewline = false
+        var endsWithNewline = true
         while pos > 0 {
             let size = min(65_536, pos)
             pos -= size
             var part = [UInt8](repeating: 0, count: size)
             let n = part.withUnsafeMutableBytes { pread(fd, $0.baseAddress, size, off_t(pos)) }
-            guard n == size else { return nil }
+            guard n == size else { return ([], true) }
             buffer = part + buffer
             if first {
                 first = false
                 endsWithNewline = buffer.last == 10
-                while buffer.last == 10 { buffer.removeLast() }
             }
-            if let nl = buffer.lastIndex(of: 10) { return (Array(buffer[(nl + 1)...]), endsWithNewline) }
+            if buffer.filter({ $0 == 10 }).count > count + 1 { break }
         }
-        return buffer.isEmpty ? nil : (buffer, endsWithNewline)
+        let lines = buffer.split(separator: 10).map(Array.init)
+        // When the read stopped early, the first piece may be a partial line: only the last `count` are used.
+        return (Array(lines.suffix(count)), endsWithNewline)
+    }
+
+    /// The last non-empty line of a file; nil for a missing or empty file.
+    static func lastLine(_ path: String) -> (line: [UInt8], endsWithNewline: Bool)? {
+        let t = lastLines(path, count: 1)
+        return t.lines.last.map { ($0, t.endsWithNewline) }
     }
 
     /// The `seq` of an entry line, read from its `{"seq":N,` prefix.
@@ -174,28 +331,46 @@ public enum Journal {
         return digits > 0 && i < line.count && line[i] == 44 ? n : nil
     }
 
+    /// Appends with O_APPEND|O_NOFOLLOW: a journal that is a symbolic link (git keeps links) is
+    /// refused, never written through.
     private static func appendBytes(_ path: String, _ bytes: [UInt8]) throws {
         let created = !FileIO.exists(path)
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
-        defer { close(fd) }
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw StoreError.io(path, FileIO.errorText())
-            }
-            off += n
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw StoreError.symlink(path) }
+            throw StoreError.io(path, FileIO.errorText())
         }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.io(path, "not a regular file") }
+        try FileIO.writeAll(fd, bytes, path: path)
         guard fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
         if created { FileIO.fsyncDirectory(FileIO.dirname(of: path)) }
     }
 
-    /// The entries of the journal in file order (lines that do not parse are skipped; use `verify`).
+    /// The chain files of the workspace (relative): the legacy `journal.log` when present, then `journal/*.log`.
+    static func chains(folder: String) -> [String] {
+        var out: [String] = []
+        if FileIO.exists(FileIO.join(folder, file)) { out.append(file) }
+        let names = (try? FileIO.listInside(folder: folder, Journal.folder)) ?? []
+        out += names.filter { $0.hasSuffix(".log") && !$0.hasPrefix(".") }.map { Journal.folder + "/" + $0 }
+        return out
+    }
+
+    /// The entries of every chain, in time order (then id); lines that do not parse are skipped (use `verify`).
     public static func read(folder: String) throws -> [JournalEntry] {
-        guard let bytes = try FileIO.readIfExists(FileIO.join(folder, file)) else { return [] }
-        return bytes.split(separator: 10).compactMap { parse(String(decoding: $0, as: UTF8.self)) }
+        var all: [JournalEntry] = []
+        for chain in chains(folder: folder) {
+            guard let bytes = try FileIO.readInside(folder: folder, chain) else { continue }
+            for line in bytes.split(separator: 10) {
+                guard var e = parse(String(decoding: line, as: UTF8.self)) else { continue }
+                e.chain = chain
+                all.append(e)
+            }
+        }
+        return all.enumerated().sorted { a, b in
+            (a.element.time, a.element.id, a.offset) < (b.element.time, b.element.id, b.offset)
+        }.map(\.element)
     }
 
     static func parse(_ line: String) -> JournalEntry? {
@@ -207,20 +382,49 @@ public enum Journal {
             guard let key = c["key"]?.stringValue else { return nil }
             return JournalChange(key: key, before: c["before"] ?? .null, after: c["after"] ?? .null)
         }
-        return JournalEntry(seq: Int(seq), time: time, actor: actor, table: table, action: action, changes: changes, prev: prev, hash: hash)
+        func keys(_ name: String) -> [String] {
+            guard case .array(let ks)? = v[name] else { return [] }
+            return ks.compactMap(\.stringValue)
+        }
+        return JournalEntry(
+            seq: Int(seq), id: v["id"]?.stringValue ?? "", time: time, actor: actor, table: table, action: action,
+            rows: v["rows"]?.intValue.map { Int($0) }, sha256: v["sha256"]?.stringValue, added: keys("added"), removed: keys("removed"),
+            changes: changes, prev: prev, hash: hash)
     }
 
-    /// Checks every line's own hash, the `seq` order and the `prev` links, and the local head record.
-    /// Reports the first bad line. A missing journal is an intact, empty one.
+    /// Verifies every chain (each line's own hash, the `seq` order, the `prev` links, and the local
+    /// head record) and reports the first bad line of the first bad chain. No journal is an intact, empty one.
     public static func verify(folder: String) -> JournalVerification {
+        var total = 0
+        var interrupted = false
+        let all = chains(folder: folder)
+        if let bad = FileIO.unsafePart(folder: folder, rel: Journal.folder) {
+            return JournalVerification(entries: 0, firstBadLine: 0, message: bad.description, file: Journal.folder)
+        }
+        for chain in all {
+            let head = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
+            var v = verifyChain(folder: folder, chain: chain, head: head)
+            if !v.ok {
+                v.entries += total
+                v.file = chain
+                v.chains = all.count
+                return v
+            }
+            total += v.entries
+            interrupted = interrupted || v.interruptedAppend
+        }
+        return JournalVerification(entries: total, firstBadLine: nil, message: nil, interruptedAppend: interrupted, chains: all.count)
+    }
+
+    static func verifyChain(folder: String, chain: String, head headRel: String) -> JournalVerification {
         let bytes: [UInt8]
-        do { bytes = try FileIO.readIfExists(FileIO.join(folder, file)) ?? [] } catch {
-            return JournalVerification(entries: 0, firstBadLine: 0, message: "cannot read journal.log: \(error)")
+        do { bytes = try FileIO.readInside(folder: folder, chain) ?? [] } catch {
+            return JournalVerification(entries: 0, firstBadLine: 0, message: "cannot read \(chain): \(error)")
         }
         var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         var interrupted = false
-        if let last = lines.last, bytes.last != 10, isTorn(Array(last)), FileIO.exists(FileIO.join(folder, JournalPending.file)) {
+        if let last = lines.last, bytes.last != 10, isTorn(Array(last)), Transaction.pending(folder: folder) {
             lines.removeLast()
             interrupted = true
         }
@@ -249,7 +453,7 @@ public enum Journal {
             prev = FileIO.sha256Hex(Array(raw))
             lineHashes.append(prev)
         }
-        if let head = try? FileIO.readIfExists(FileIO.join(folder, headFile)) {
+        if let head = try? FileIO.readInside(folder: folder, headRel) {
             let parts = String(decoding: head, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
             if parts.count == 2, let seq = Int(parts[0]), seq > 0 {
                 if seq > lineHashes.count {
@@ -284,12 +488,12 @@ public enum Journal {
         return Array(line.dropLast(hashSuffixLength)) + [UInt8(ascii: "}")]
     }
 
-    /// Removes an entry that a killed save left half-written at the end of the journal. Called under
-    /// the lock before the pending entry is settled, so that entry is then appended whole.
-    static func repairTornTail(folder: String) throws {
-        let path = FileIO.join(folder, file)
+    /// Removes an entry that a killed append left half-written at the end of a chain. Called with the
+    /// chain's commit lock held, before entries are appended (the interrupted one again, whole).
+    static func repairTornTail(folder: String, chain: String) throws {
+        let path = FileIO.join(folder, chain)
         guard let tail = lastLine(path), !tail.endsWithNewline, isTorn(tail.line) else { return }
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
         defer { close(fd) }
         let size = lseek(fd, 0, SEEK_END)
@@ -307,5 +511,17 @@ public enum Journal {
         }
         return
             "\(p(parts.tm_year + 1900, 4))-\(p(parts.tm_mon + 1, 2))-\(p(parts.tm_mday, 2))T\(p(parts.tm_hour, 2)):\(p(parts.tm_min, 2)):\(p(parts.tm_sec, 2))Z"
+    }
+}
+
+/// A thread-safe counter.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
     }
 }

@@ -1,29 +1,22 @@
 import Foundation
 
-/// One writer at a time: `.bidbench/lock` in the workspace holds the owner's pid, host and start
-/// time. It is created with O_CREAT|O_EXCL, so two processes cannot both take it. A lock left by a
-/// process that no longer runs on this host is stale and is taken over; a lock from another host is
-/// never assumed dead. The lock is released by `release()` or when the object goes away.
-public final class WorkspaceLock {
-    public let path: String
-    public let pid: Int32
-    public let host: String
-    /// ISO 8601 UTC time the lock was taken.
-    public let since: String
-    /// Set only once the file is ours, so a failed init (whose deinit still runs) never removes another's lock.
-    private var held = false
+/// A lock file: created with O_CREAT|O_EXCL|O_NOFOLLOW holding the owner's pid, host and start time,
+/// so two processes cannot both take it. One left by a process that no longer runs on this host (gone,
+/// or a zombie) is stale and is taken over; one from another host is never assumed dead.
+struct LockFile {
+    let path: String
+    let pid: Int32
+    let host: String
+    let since: String
 
-    /// Takes the lock of the workspace in `folder`, or throws `StoreError.locked` naming the holder.
-    public init(folder: String, now: Date = Date()) throws {
-        let dir = FileIO.join(folder, ".bidbench")
-        try FileIO.makeDirectories(dir)
-        path = FileIO.join(dir, "lock")
-        pid = getpid()
-        host = WorkspaceLock.hostName()
-        since = Journal.isoUTC(now)
+    /// Takes the lock at `path`, or returns the live holder.
+    static func take(_ path: String, now: Date) throws -> Result<LockFile, LockHolder> {
+        let pid = getpid()
+        let host = WorkspaceLock.hostName()
+        let since = Journal.isoUTC(now)
         let content = Array("pid=\(pid)\nhost=\(host)\nstarted=\(since)\n".utf8)
-        for attempt in 0..<2 {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        for attempt in 0..<3 {
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
                 let n = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 _ = fsync(fd)
@@ -32,25 +25,97 @@ public final class WorkspaceLock {
                     unlink(path)
                     throw StoreError.io(path, "could not write the lock file")
                 }
-                held = true
-                return
+                return .success(LockFile(path: path, pid: pid, host: host, since: since))
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
+            var st = stat()
+            if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             let holder = WorkspaceLock.readHolder(path)
-            if attempt == 0, let h = holder, h.host == host, h.pid > 0, !WorkspaceLock.isRunning(h.pid) {
+            if attempt < 2, let h = holder, h.host == host, h.pid > 0, !WorkspaceLock.isRunning(h.pid) {
                 unlink(path)  // stale: its process is gone
                 continue
             }
-            throw StoreError.locked(pid: holder?.pid ?? 0, host: holder?.host ?? "unknown host", since: holder?.since ?? "unknown time")
+            if holder == nil && attempt < 2 {
+                // Being written this instant by its taker, or left empty by a kill between create and write.
+                usleep(20_000)
+                if WorkspaceLock.readHolder(path) == nil, attempt == 1 { unlink(path) }
+                continue
+            }
+            return .failure(holder ?? LockHolder(pid: 0, host: "unknown host", since: "unknown time"))
         }
-        throw StoreError.locked(pid: 0, host: "unknown host", since: "unknown time")
+        return .failure(LockHolder(pid: 0, host: "unknown host", since: "unknown time"))
+    }
+
+    /// Removes the lock file if it is still ours.
+    func release() {
+        if let h = WorkspaceLock.readHolder(path), h.pid == pid, h.host == host, h.since == since { unlink(path) }
+    }
+}
+
+struct LockHolder: Error, Equatable {
+    var pid: Int32
+    var host: String
+    var since: String
+}
+
+/// A session's claim on the files it edits (README "Many writers"): the lead's session claims the
+/// shared tables (`.bidbench/lock`); an evaluator's (`--as NAME`) claims only `scores/NAME.csv`
+/// (`.bidbench/sessions/scores%2FNAME.csv.lock`). Two sessions with the same claim are refused
+/// (the second opens read-only and is told who holds it); different claims work side by side.
+/// Saves additionally lock each file they write for the few milliseconds of the commit
+/// (`CommitLocks`), so command-line imports and sessions never interleave their writes.
+/// The claim is released by `release()` or when the object goes away.
+public final class WorkspaceLock {
+    /// What a session may write.
+    public enum Scope: Equatable, Sendable {
+        /// Everything (the lead, or a command without `--as`).
+        case lead
+        /// Only `scores/<name>.csv`.
+        case evaluator(String)
+    }
+
+    public let path: String
+    public let scope: Scope
+    public let pid: Int32
+    public let host: String
+    /// ISO 8601 UTC time the lock was taken.
+    public let since: String
+    private var file: LockFile?
+
+    /// Takes the claim of `scope` in the workspace in `folder`, or throws `StoreError.locked` naming the holder.
+    public init(folder: String, scope: Scope = .lead, now: Date = Date()) throws {
+        try FileIO.makeDirectoriesInside(folder: folder, ".bidbench")
+        self.scope = scope
+        switch scope {
+        case .lead: path = FileIO.join(folder, ".bidbench/lock")
+        case .evaluator(let name):
+            try FileIO.makeDirectoriesInside(folder: folder, ".bidbench/sessions")
+            path = FileIO.join(folder, ".bidbench/sessions/" + CommitLocks.encode(Schema.scoresFile(evaluator: name)) + ".lock")
+        }
+        switch try LockFile.take(path, now: now) {
+        case .success(let f):
+            file = f
+            pid = f.pid
+            host = f.host
+            since = f.since
+        case .failure(let h):
+            pid = 0
+            host = ""
+            since = ""
+            throw StoreError.locked(pid: h.pid, host: h.host, since: h.since)
+        }
+    }
+
+    /// The files (relative paths) this session may write; nil for all of them.
+    public var ownedFile: String? {
+        if case .evaluator(let name) = scope { return Schema.scoresFile(evaluator: name) }
+        return nil
     }
 
     /// Removes the lock file if it is still ours.
     public func release() {
-        guard held else { return }
-        held = false
-        if let h = WorkspaceLock.readHolder(path), h.pid == pid, h.host == host, h.since == since { unlink(path) }
+        file?.release()
+        file = nil
     }
 
     deinit { release() }
@@ -58,6 +123,7 @@ public final class WorkspaceLock {
     /// Whether a process runs with this pid. A zombie (killed, not yet reaped by its parent) holds no
     /// files and never writes again, so it does not count: on Linux its state in /proc is `Z`.
     static func isRunning(_ pid: Int32) -> Bool {
+        if pid == getpid() { return true }
         if kill(pid, 0) != 0 && errno == ESRCH { return false }
         guard let stat = try? FileIO.read("/proc/\(pid)/stat"),
             let close = stat.lastIndex(of: UInt8(ascii: ")")), close + 2 < stat.count
@@ -65,20 +131,65 @@ public final class WorkspaceLock {
         return stat[close + 2] != UInt8(ascii: "Z")
     }
 
-    static func readHolder(_ path: String) -> (pid: Int32, host: String, since: String)? {
-        guard let bytes = try? FileIO.read(path) else { return nil }
+    static func readHolder(_ path: String) -> LockHolder? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        var buf = [UInt8](repeating: 0, count: 512)
+        let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard n > 0 else { return nil }
         var fields: [String: String] = [:]
-        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+        for line in String(decoding: buf[0..<n], as: UTF8.self).split(separator: "\n") {
             guard let eq = line.firstIndex(of: "=") else { continue }
             fields[String(line[..<eq])] = String(line[line.index(after: eq)...])
         }
         guard let p = fields["pid"].flatMap({ Int32($0) }), let h = fields["host"] else { return nil }
-        return (p, h, fields["started"] ?? "unknown time")
+        return LockHolder(pid: p, host: h, since: fields["started"] ?? "unknown time")
     }
 
     static func hostName() -> String {
         var buf = [CChar](repeating: 0, count: 256)
         guard gethostname(&buf, buf.count - 1) == 0 else { return "localhost" }
         return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// The short locks a save holds on exactly the files it writes (and its journal file), in
+/// `.bidbench/locks/<file, / as %2F>.lock`, taken in name order so two saves cannot deadlock.
+/// A live holder is waited for (a commit lasts milliseconds) up to `wait` seconds.
+final class CommitLocks {
+    private var held: [LockFile] = []
+
+    init(folder: String, files: [String], wait: Double = 5, now: Date = Date()) throws {
+        try FileIO.makeDirectoriesInside(folder: folder, ".bidbench/locks")
+        let deadline = Date().addingTimeInterval(wait)
+        for rel in Set(files).sorted() {
+            let path = FileIO.join(folder, ".bidbench/locks/" + CommitLocks.encode(rel) + ".lock")
+            while true {
+                switch try LockFile.take(path, now: now) {
+                case .success(let f): held.append(f)
+                case .failure(let h):
+                    if Date() < deadline {
+                        usleep(10_000)
+                        continue
+                    }
+                    release()
+                    throw StoreError.busy(rel, pid: h.pid, host: h.host)
+                }
+                break
+            }
+        }
+    }
+
+    func release() {
+        for f in held.reversed() { f.release() }
+        held = []
+    }
+
+    deinit { release() }
+
+    /// A relative path as one file name: `%` → `%25`, `/` → `%2F`.
+    static func encode(_ rel: String) -> String {
+        rel.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
     }
 }

@@ -74,6 +74,18 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case exists(String)
     /// A path from the workspace escapes the workspace folder.
     case unsafePath(String)
+    /// A file or folder inside the workspace is a symbolic link: never followed, never replaced.
+    case symlink(String)
+    /// A file the save would replace is read-only (its owner may not write it).
+    case readOnlyFile(String)
+    /// A save failed before its commit point: nothing in the workspace changed (path, reason).
+    case notSaved(String, String)
+    /// A save passed its commit point but could not finish (path, reason): the next open completes it.
+    case saveIncomplete(String, String)
+    /// This session may not write that file (file, what the session owns).
+    case notOwner(String, String)
+    /// Another process is saving this file right now and did not finish within a few seconds.
+    case busy(String, pid: Int32, host: String)
 
     public var description: String {
         switch self {
@@ -91,6 +103,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 "the workspace is open in another Bidbench (pid \(pid) on \(host) since \(since)); close it first, or remove .bidbench/lock if that process is gone"
         case .exists(let p): return "\(p) already exists; refusing to overwrite it"
         case .unsafePath(let p): return "\(p) points outside the workspace folder; refused"
+        case .symlink(let p):
+            return
+                "\(p) is a symbolic link; refused: Bidbench never follows or replaces links in a workspace (one from git or a shared folder could point anywhere); replace it with the real file or folder"
+        case .readOnlyFile(let p): return "\(p) is read-only; not replaced (make it writable, e.g. chmod u+w, to save changes to it)"
+        case .notSaved(let p, let m): return "not saved, nothing in the workspace was changed: \(p): \(m)"
+        case .saveIncomplete(let p, let m):
+            return "the save is committed but could not be finished: \(p): \(m); the next open of the workspace finishes it"
+        case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
+        case .busy(let f, let pid, let host):
+            return "\(f) is being saved by another Bidbench (pid \(pid) on \(host)); not saved, try again in a moment"
         }
     }
 
@@ -115,6 +137,13 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "工作区已在另一个 Bidbench 中打开 (\(h) 上的进程 \(pid), 自 \(t) 起); 请先关闭它; 若该进程已不存在, 可删除 .bidbench/lock"
         case .exists(let p): return "\(p) 已存在; 拒绝覆盖"
         case .unsafePath(let p): return "\(p) 指向工作区文件夹之外; 已拒绝"
+        case .symlink(let p):
+            return "\(p) 是符号链接; 已拒绝: Bidbench 不跟随也不替换工作区内的链接 (来自 git 或共享文件夹的链接可能指向任何地方); 请换成真实的文件或文件夹"
+        case .readOnlyFile(let p): return "\(p) 是只读文件; 未替换 (若要保存对它的修改, 请先设为可写, 如 chmod u+w)"
+        case .notSaved(let p, let m): return "未保存, 工作区没有任何改动: \(p): \(m)"
+        case .saveIncomplete(let p, let m): return "保存已提交但未能完成: \(p): \(m); 下次打开工作区时会自动完成"
+        case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
+        case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"
         }
     }
 }

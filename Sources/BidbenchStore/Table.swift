@@ -78,6 +78,13 @@ struct RowReader {
         let t = text(c)
         if t.trimmed.isEmpty { return nil }
         guard let v = Money(parsing: t) else {
+            if t.contains(",") && Money(parsing: t.replacingOccurrences(of: ",", with: "")) != nil {
+                bad(
+                    c,
+                    "\"\(clipped(t))\": a comma is accepted only as a thousands separator in groups of three (1,234.56); write a decimal with a point (1234.56)",
+                    "“\(clipped(t))”: 逗号只能用作千位分隔符, 每组三位 (1,234.56); 小数请用小数点 (1234.56)")
+                return nil
+            }
             bad(
                 c, "\"\(clipped(t))\" is not an amount of money (expected a decimal with at most two decimals such as 1286000 or 99.50)",
                 "“\(clipped(t))” 不是金额 (应为最多两位小数的数, 如 1286000 或 99.50)")
@@ -93,6 +100,10 @@ struct RowReader {
             bad(
                 c, "\"\(clipped(t))\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
                 "“\(clipped(t))” 不是有效日期 (应为 YYYY-MM-DD, 如 2027-03-31)")
+            return nil
+        }
+        guard (1900...9999).contains(v.year) else {
+            bad(c, "\"\(clipped(t))\" is out of range: years 1900–9999 only", "“\(clipped(t))” 超出范围: 年份只能在 1900–9999 之间")
             return nil
         }
         return v

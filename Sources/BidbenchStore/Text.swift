@@ -71,16 +71,38 @@ public enum NumberText {
 
 enum TextTools {
     /// Control characters (C0, DEL, C1) shown as `\u{1B}` so text quoted from files cannot drive the terminal.
+    /// Invisible and direction-control characters are shown the same way, so `V1` and `V1`+U+200B differ
+    /// on screen and a bidi override cannot reorder what the user reads.
     static func visible(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        guard s.unicodeScalars.contains(where: { isControl($0) || isInvisible($0) }) else { return s }
         var out = ""
         for u in s.unicodeScalars {
-            if isControl(u) { out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}" } else { out.unicodeScalars.append(u) }
+            if isControl(u) || isInvisible(u) {
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
         }
         return out
     }
 
     static func isControl(_ u: Unicode.Scalar) -> Bool { u.value < 0x20 || (0x7F...0x9F).contains(u.value) }
+
+    /// Zero-width characters (U+200B–U+200D, U+2060–U+2064, U+FEFF, soft hyphen, U+180E) and
+    /// direction controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069).
+    static func isInvisible(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x00AD, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// The first invisible or direction-control character of `s` as `U+200B`, or nil.
+    static func firstInvisible(_ s: String) -> String? {
+        guard let u = s.unicodeScalars.first(where: isInvisible) else { return nil }
+        let hex = String(u.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
 
     /// Compares strings so that digit runs count by value: `R2` < `R10` < `r10`, `001` before `1`
     /// only as a tie-break. Rows are written in this order.

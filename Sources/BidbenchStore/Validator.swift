@@ -56,6 +56,19 @@ struct Validator {
         }
     }
 
+    /// Ids and names with an invisible or direction-control character (`V1` and `V1`+U+200B look the same).
+    private func checkVisible(_ file: String, _ rows: [(id: String, name: String)]) {
+        for (i, r) in rows.enumerated() {
+            for (field, value) in [("id", r.id), ("name", r.name)] {
+                guard let c = TextTools.firstInvisible(value) else { continue }
+                add(
+                    file, i, field,
+                    "\"\(TextTools.visible(value))\" contains the invisible or direction-control character \(c); ids and names must look like what they are",
+                    "“\(TextTools.visible(value))” 含有不可见或方向控制字符 \(c); 编号和名称必须与看到的一致")
+            }
+        }
+    }
+
     private func checkStatus(_ file: String, _ i: Int, _ value: String, _ allowed: [String]) {
         let list = allowed.joined(separator: ", ")
         if !allowed.contains(value) { add(file, i, "status", "\"\(value)\" is not one of \(list)", "“\(value)” 不是可选值之一: \(list)") }
@@ -69,6 +82,12 @@ struct Validator {
         let critIDs = Set(w.criteria.map(\.id))
         let vendorIDs = Set(w.vendors.map(\.id))
         let contractIDs = Set(w.contracts.map(\.id))
+
+        checkVisible(s.departments.file, w.departments.map { ($0.id, $0.name) })
+        checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") })
+        checkVisible(s.criteria.file, w.criteria.map { ($0.id, $0.name) })
+        checkVisible(s.vendors.file, w.vendors.map { ($0.id, $0.name) })
+        checkVisible(s.contracts.file, w.contracts.map { ($0.id, "") })
 
         let df = s.departments.file
         checkUnique(df, w.departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
@@ -368,6 +387,13 @@ struct Validator {
 }
 
 /// Keeps contract paths inside the workspace.
+/// Checks of names that become file names (`scores/<evaluator>.csv`), for the command line to use
+/// at start (`--as NAME`) with the same rule a save applies.
+public enum EvaluatorName {
+    /// Why `name` cannot be an evaluator (English, Chinese — each follows "evaluator name"), or nil.
+    public static func problem(_ name: String) -> (en: String, zh: String)? { PathSafety.fileNameProblem(name) }
+}
+
 enum PathSafety {
     /// Why a relative path from a workspace file is refused, or nil when it stays inside the folder.
     static func problem(_ path: String) -> String? { reasons(path)?.en }
@@ -396,10 +422,25 @@ enum PathSafety {
         return nil
     }
 
+    static let maxFileNameBytes = 180
+
     /// Why a name cannot be a file name (`scores/<evaluator>.csv`, `ahp/<parent>.csv`), or nil.
     /// Both texts follow a noun ("evaluator name …", "评委姓名…").
     static func fileNameProblem(_ name: String) -> (en: String, zh: String)? {
         if name.isEmpty { return ("is empty", "为空") }
+        if let c = TextTools.firstInvisible(name) {
+            return (
+                "\"\(TextTools.visible(name))\" contains the invisible or direction-control character \(c); names must look like what they are",
+                " “\(TextTools.visible(name))” 含有不可见或方向控制字符 \(c); 名称必须与看到的一致"
+            )
+        }
+        // The sheet and its temp file (.NAME.csv.tmp-…, about 40 bytes more) must fit a file name (255 bytes).
+        if name.utf8.count > maxFileNameBytes {
+            return (
+                "is \(name.utf8.count) bytes long in UTF-8; at most \(maxFileNameBytes) bytes (about 60 Chinese characters) fit a file name",
+                "长 \(name.utf8.count) 字节 (UTF-8); 文件名最多容纳 \(maxFileNameBytes) 字节 (约 60 个汉字)"
+            )
+        }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
             return (
                 "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",

@@ -17,6 +17,9 @@ public struct LoadedWorkspace: Sendable {
     let layouts: [String: TableLayout]
     /// SHA-256 of each file's bytes when read or written, to detect changes made by someone else.
     let fingerprints: [String: String]
+    /// Inode, size and times of each fingerprinted file as read or written: while they are unchanged
+    /// the file is taken as unchanged and is not read and hashed again (a save stays cheap).
+    var signatures: [String: String] = [:]
 }
 
 extension LoadedWorkspace {
@@ -25,13 +28,13 @@ extension LoadedWorkspace {
     /// poll this to offer a reload before the user edits further.
     public func changesOnDisk() -> [String] {
         var changed: [String] = []
-        for (rel, hash) in fingerprints {
-            let bytes = try? FileIO.readIfExists(FileIO.join(folder, rel))
-            if bytes.map(FileIO.sha256Hex) != hash { changed.append(rel) }
+        for (rel, hash) in fingerprints where WorkspaceStore.currentHash(folder: folder, rel, signatures[rel], known: hash) != hash {
+            changed.append(rel)
         }
         var candidates = Schema.tableFiles
         for dir in ["scores", "ahp"] {
-            candidates += FileIO.list(FileIO.join(folder, dir)).filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { "\(dir)/\($0)" }
+            let names = (try? FileIO.listInside(folder: folder, dir)) ?? []
+            candidates += names.filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { "\(dir)/\($0)" }
         }
         for rel in candidates where fingerprints[rel] == nil && FileIO.exists(FileIO.join(folder, rel)) { changed.append(rel) }
         return changed.sorted { WorkspaceStore.fileRank($0) < WorkspaceStore.fileRank($1) }
@@ -51,15 +54,52 @@ public enum WorkspaceStore {
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
         guard FileIO.isDirectory(folder) else { throw StoreError.notFound(folder) }
-        guard FileIO.isRegularFile(FileIO.join(folder, SettingsFile.file)) else { throw StoreError.notAWorkspace(folder) }
+        guard FileIO.isRegularInside(folder: folder, SettingsFile.file) else {
+            if case .symlink(let p)? = FileIO.unsafePart(folder: folder, rel: SettingsFile.file) { throw StoreError.symlink(p) }
+            throw StoreError.notAWorkspace(folder)
+        }
         let log = ProblemLog()
         var fingerprints: [String: String] = [:]
+        var signatures: [String: String] = [:]
         var layouts: [String: TableLayout] = [:]
         var lines: [String: [Int]] = [:]
         var unparsed: Set<String> = []
+        /// A link where Bidbench's own folders or a file should be makes the workspace read-only.
+        func refuse(_ error: StoreError, _ rel: String) {
+            guard case .symlink(let p) = error else {
+                log.add(rel, 0, nil, error.description, zh: error.text(chinese: true))
+                unparsed.insert(rel)
+                return
+            }
+            log.add(
+                p, 0, nil,
+                "is a symbolic link; refused: Bidbench never follows or replaces links in a workspace (one from git or a shared folder could point anywhere); replace it with the real file or folder",
+                zh: "是符号链接; 已拒绝: Bidbench 不跟随也不替换工作区内的链接 (来自 git 或共享文件夹的链接可能指向任何地方); 请换成真实的文件或文件夹")
+            unparsed.insert(p)
+        }
+        // Saves a crash interrupted past their commit point are completed before anything is read.
+        do { try Transaction.recover(folder: folder) } catch {
+            let e = error as? StoreError ?? .io(folder, "\(error)")
+            log.add(
+                ".bidbench", 0, nil, "an interrupted save could not be completed: \(e.description)",
+                zh: "未能完成一次被中断的保存: \(e.text(chinese: true))")
+            unparsed.insert(".bidbench")
+        }
+        for rel in [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"] {
+            if let bad = FileIO.unsafePart(folder: folder, rel: rel) { refuse(bad, rel) }
+        }
         func read(_ rel: String) throws -> [UInt8]? {
-            guard let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) else { return nil }
+            let bytes: [UInt8]?
+            do { bytes = try FileIO.readInside(folder: folder, rel) } catch {
+                if case .symlink = error {
+                    refuse(error, rel)
+                    return nil
+                }
+                throw error
+            }
+            guard let bytes else { return nil }
             fingerprints[rel] = FileIO.sha256Hex(bytes)
+            signatures[rel] = FileIO.signature(FileIO.join(folder, rel))
             return bytes
         }
         func table<Row>(_ spec: TableSpec<Row>) throws -> [Row] {
@@ -75,7 +115,7 @@ public enum WorkspaceStore {
         }
 
         var w = Workspace()
-        let settingsBytes = try read(SettingsFile.file) ?? []
+        guard let settingsBytes = try read(SettingsFile.file) else { throw StoreError.notAWorkspace(folder) }
         w.settings = SettingsFile.parse(settingsBytes, log: log)
         let settingsText = String(decoding: settingsBytes, as: UTF8.self)
         w.departments = try table(Schema.departments)
@@ -92,36 +132,50 @@ public enum WorkspaceStore {
         w.risks = try table(Schema.risks)
         w.scenarios = try table(Schema.scenarios)
         w.survey = try table(Schema.survey)
-        for name in FileIO.list(FileIO.join(folder, "scores")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
-            w.scores[String(name.dropLast(4))] = try table(Schema.scores(file: "scores/\(name)"))
+        var evaluatorFiles: [String: String] = [:]
+        for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
+            let evaluator = String(name.dropLast(4))
+            // Two files whose names differ only in Unicode form (José in NFC and NFD) are one evaluator twice.
+            let key = evaluator.precomposedStringWithCanonicalMapping
+            if let first = evaluatorFiles[key] {
+                log.add(
+                    "scores/\(name)", 0, nil,
+                    "the same evaluator name as scores/\(first) (they differ only in Unicode normalisation); merge the two files into one",
+                    zh: "与 scores/\(first) 是同一个评委名 (仅 Unicode 规范化形式不同); 请把两个文件合并为一个")
+                unparsed.insert("scores/\(name)")
+                continue
+            }
+            evaluatorFiles[key] = name
+            w.scores[evaluator] = try table(Schema.scores(file: "scores/\(name)"))
         }
-        for name in FileIO.list(FileIO.join(folder, "ahp")) where name.hasSuffix(".csv") && !name.hasPrefix(".") {
+        for name in (try? FileIO.listInside(folder: folder, "ahp")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let rel = "ahp/\(name)"
             if let bytes = try read(rel), let m = parseAHP(bytes, path: rel, log: log) { w.ahp[Schema.ahpParent(fileName: name)] = m }
         }
         // Contract texts named by contracts.csv (unsafe paths are reported by the validator).
-        let root = FileIO.realPath(folder) ?? folder
         for (i, c) in w.contracts.enumerated() where !c.file.isEmpty && PathSafety.problem(c.file) == nil && w.contractTexts[c.file] == nil
         {
             let line = lines[Schema.contracts.file]?[i] ?? 0
-            let full = FileIO.join(folder, c.file)
-            guard FileIO.exists(full) else {
+            let bytes: [UInt8]?
+            do { bytes = try FileIO.readInside(folder: folder, c.file) } catch {
+                if case .symlink = error {
+                    log.add(
+                        Schema.contracts.file, line, "file",
+                        "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused",
+                        zh: "“\(c.file)” 通过符号链接指向工作区文件夹之外; 已拒绝")
+                } else {
+                    log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file", zh: "“\(c.file)” 不是普通文件")
+                }
+                continue
+            }
+            guard let bytes else {
                 log.add(
                     Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder",
                     zh: "工作区文件夹中找不到合同正文 “\(c.file)”")
                 continue
             }
-            guard let real = FileIO.realPath(full), real.hasPrefix(root + "/") else {
-                log.add(
-                    Schema.contracts.file, line, "file",
-                    "\"\(c.file)\" leads outside the workspace folder through a symbolic link; refused",
-                    zh: "“\(c.file)” 通过符号链接指向工作区文件夹之外; 已拒绝")
-                continue
-            }
-            guard FileIO.isRegularFile(full), let bytes = try read(c.file) else {
-                log.add(Schema.contracts.file, line, "file", "\"\(c.file)\" is not a regular file", zh: "“\(c.file)” 不是普通文件")
-                continue
-            }
+            fingerprints[c.file] = FileIO.sha256Hex(bytes)
+            signatures[c.file] = FileIO.signature(FileIO.join(folder, c.file))
             if let text = StoreText.decode(
                 bytes, path: c.file, log: log,
                 hint: (
@@ -137,7 +191,7 @@ public enum WorkspaceStore {
         validator.validate(w)
         return LoadedWorkspace(
             folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
-            layouts: layouts, fingerprints: fingerprints)
+            layouts: layouts, fingerprints: fingerprints, signatures: signatures)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
@@ -285,29 +339,28 @@ public enum WorkspaceStore {
     /// Saves `workspace` over the folder `loaded` came from and returns the new state.
     ///
     /// Refuses (throws) when `loaded` is read-only, when the new content has problems
-    /// (`StoreError.invalid`), when another process holds the lock, and — unless `force` — when a
-    /// file changed on disk since the load (`StoreError.changedOnDisk`). Writes only files whose
-    /// content changed, creates and removes `scores/<evaluator>.csv` files as evaluators come and
-    /// go, keeps each replaced version in `.bidbench/backup/`, and appends one journal entry per file.
-    /// Contract texts are written when changed but never deleted. Pass the `lock` you hold (the TUI
-    /// keeps one while a workspace is open); without it the save takes the lock for its duration.
+    /// (`StoreError.invalid`), when `lock` is an evaluator's claim and a file other than their score
+    /// sheet would change (`notOwner`), when a file to write is a symbolic link or read-only, and —
+    /// unless `force` — when someone else changed a file this save writes or depends on since the
+    /// load (`StoreError.changedOnDisk`; README "Many writers"). Writes only files whose content
+    /// changed, all of them as one transaction (`Transaction`): the workspace ends with every file
+    /// old or every file new. Creates and removes `scores/<evaluator>.csv` files as evaluators come
+    /// and go, keeps each replaced version in `.bidbench/backup/`, and appends one journal entry per
+    /// file to the actor's chain. Contract texts are written when changed but never deleted.
     public static func save(
         _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool = false,
         lock: WorkspaceLock? = nil
     ) throws -> LoadedWorkspace {
-        try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), beforeRename: nil)
+        try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), fault: nil)
     }
 
-    /// `beforeRename` is called for each file between the temp file's fsync and the rename (tests
-    /// inject a failure there).
+    /// `fault` is called at each stage of the transaction (tests inject failures there).
     static func save(
         _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,
-        now: Date, beforeRename: ((String) throws -> Void)?
+        now: Date, fault: ((SaveStage) throws -> Void)?
     ) throws -> LoadedWorkspace {
         guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
         let folder = loaded.folder
-        let heldLock = try lock ?? WorkspaceLock(folder: folder)
-        defer { withExtendedLifetime(heldLock) {} }
 
         // Validation without line numbers is cheap; lines are worked out only to report problems.
         if !validate(workspace, files: [:]).isEmpty {
@@ -323,55 +376,73 @@ public enum WorkspaceStore {
         guard !changed.isEmpty else {
             return LoadedWorkspace(
                 folder: folder, workspace: workspace, problems: [], written: [],
-                layouts: loaded.layouts, fingerprints: loaded.fingerprints)
+                layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
         }
+        if let own = lock?.ownedFile, let other = changed.first(where: { $0 != own }) { throw StoreError.notOwner(other, own) }
+        if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
+        for rel in changed { try FileIO.checkReplaceable(folder: folder, rel) }
 
-        // Someone else's changes since the load: any fingerprinted file that differs or vanished,
-        // and any file we are about to create that appeared meanwhile.
-        var onDisk: [String: [UInt8]] = [:]
+        let chain = try Journal.chainFile(folder: folder, actor: actor)
+        try FileIO.checkInside(folder: folder, rel: chain)
+        let locks = try CommitLocks(folder: folder, files: changed + [chain])
+        defer { locks.release() }
+        // A save of ours (or anyone's) that a crash interrupted past its commit point is completed first.
+        try Transaction.recover(folder: folder, holding: Set(changed + [chain]))
+
+        // Someone else's changes since the load: a file we write (or create) that differs on disk, and
+        // the files ours depend on (README "Many writers"). A file that already holds exactly our new
+        // bytes is no conflict: it is our own earlier save, completed.
         var conflicts: [String] = []
-        for (rel, hash) in loaded.fingerprints {
-            let bytes = try FileIO.readIfExists(FileIO.join(folder, rel))
-            if let bytes { onDisk[rel] = bytes }
-            if bytes.map(FileIO.sha256Hex) != hash { conflicts.append(rel) }
+        var toWrite: [String] = []
+        var fingerprints = loaded.fingerprints
+        var signatures = loaded.signatures
+        var layouts = loaded.layouts
+        for rel in changed {
+            let newHash = new[rel].map { FileIO.sha256Hex($0.bytes) }
+            let current = currentHash(folder: folder, rel, loaded.signatures[rel], known: loaded.fingerprints[rel])
+            if current != newHash {
+                if current != loaded.fingerprints[rel] { conflicts.append(rel) }
+                toWrite.append(rel)
+            }
+            fingerprints[rel] = newHash
+            layouts[rel] = new[rel]?.layout
         }
-        for rel in changed where loaded.fingerprints[rel] == nil {
-            if let bytes = try FileIO.readIfExists(FileIO.join(folder, rel)) {
-                onDisk[rel] = bytes
+        let writesShared = changed.contains { !$0.hasPrefix("scores/") }
+        let dependencies =
+            writesShared ? [SettingsFile.file] + Schema.tableFiles : [SettingsFile.file, Schema.vendors.file, Schema.criteria.file]
+        for rel in dependencies where !changed.contains(rel) {
+            if currentHash(folder: folder, rel, loaded.signatures[rel], known: loaded.fingerprints[rel]) != loaded.fingerprints[rel] {
                 conflicts.append(rel)
             }
         }
         if !conflicts.isEmpty && !force { throw StoreError.changedOnDisk(conflicts.sorted { fileRank($0) < fileRank($1) }) }
 
-        if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
-        var layouts = loaded.layouts
-        var fingerprints = loaded.fingerprints
-        var written: [String] = []
-        try JournalPending.recover(folder: folder)
-        for rel in changed {
-            let full = FileIO.join(folder, rel)
-            if let previous = try onDisk[rel] ?? FileIO.readIfExists(full) {
-                try FileIO.atomicWrite(FileIO.join(folder, ".bidbench/backup/" + rel), previous)
-            }
-            let action = new[rel] == nil ? "delete" : (FileIO.exists(full) ? "update" : "create")
-            try JournalPending.write(
-                folder: folder, rel: rel, newBytes: new[rel]?.bytes, action: action,
-                changes: diff(old[rel], new[rel]), actor: actor, now: now)
-            if let file = new[rel] {
-                try FileIO.atomicWrite(full, file.bytes, beforeRename: beforeRename)
-                fingerprints[rel] = FileIO.sha256Hex(file.bytes)
-                layouts[rel] = file.layout
-            } else {
-                try FileIO.remove(full)
-                fingerprints[rel] = nil
-                layouts[rel] = nil
-            }
-            written.append(rel)
-            try JournalPending.commit(folder: folder)
+        let time = Journal.isoUTC(now)
+        let base = Journal.newID()
+        let entries = toWrite.enumerated().map { i, rel in
+            PreparedEntry.fileChange(
+                id: "\(base).\(i + 1)", time: time, actor: actor, table: rel,
+                action: new[rel] == nil
+                    ? "delete" : (loaded.fingerprints[rel] != nil || FileIO.exists(FileIO.join(folder, rel)) ? "update" : "create"),
+                newBytes: new[rel]?.bytes, rows: new[rel]?.rows.count ?? 0, changes: diff(old[rel], new[rel]))
         }
+        try Transaction.commit(
+            folder: folder, writes: toWrite.map { ($0, new[$0]?.bytes) }, chain: chain, entries: entries, fault: fault)
+        for rel in changed { signatures[rel] = new[rel] == nil ? nil : FileIO.signature(FileIO.join(folder, rel)) }
         return LoadedWorkspace(
-            folder: folder, workspace: workspace, problems: [], written: written,
-            layouts: layouts, fingerprints: fingerprints)
+            folder: folder, workspace: workspace, problems: [], written: toWrite,
+            layouts: layouts, fingerprints: fingerprints, signatures: signatures)
+    }
+
+    /// The SHA-256 of a file now (nil when missing). When its inode, size and times still match
+    /// `signature` (taken when `known` was computed), it is `known` without reading the file.
+    static func currentHash(folder: String, _ rel: String, _ signature: String?, known: String?) -> String? {
+        if let signature, let known, FileIO.signature(FileIO.join(folder, rel)) == signature { return known }
+        guard let bytes = try? FileIO.readInside(folder: folder, rel) else {
+            // Unreadable or a link: report it as changed so nothing is written over it unseen.
+            return FileIO.exists(FileIO.join(folder, rel)) ? "unreadable" : nil
+        }
+        return FileIO.sha256Hex(bytes)
     }
 
     /// Files whose part of the model differs between two workspaces (only these can need a write).
@@ -441,9 +512,36 @@ public enum WorkspaceStore {
         for (rel, bytes) in files { try FileIO.atomicWrite(FileIO.join(folder, rel), bytes) }
         try FileIO.makeDirectories(FileIO.join(folder, "scores"))
         try FileIO.makeDirectories(FileIO.join(folder, "contracts"))
-        let ignore = FileIO.join(folder, ".gitignore")
-        if !FileIO.exists(ignore) { try FileIO.atomicWrite(ignore, Array(".bidbench/\n".utf8)) }
+        try FileIO.makeDirectories(FileIO.join(folder, Journal.folder))
+        if !FileIO.exists(FileIO.join(folder, ".gitignore")) {
+            try FileIO.atomicWriteInside(folder: folder, ".gitignore", Array(gitignore.utf8))
+        }
+        if !FileIO.exists(FileIO.join(folder, ".gitattributes")) {
+            try FileIO.atomicWriteInside(folder: folder, ".gitattributes", Array(gitattributes.utf8))
+        }
     }
+
+    /// What `init` puts in `.gitignore`: Bidbench's local state (locks, backups, manifests, this
+    /// clone's journal id and heads) and the temp files of saves in progress.
+    static let gitignore = """
+        # Written by bidbench init: local state, never shared.
+        .bidbench/
+        .*.tmp-*
+
+        """
+
+    /// What `init` puts in `.gitattributes` (README "Team workflow with git").
+    static let gitattributes = """
+        # Written by bidbench init.
+        # Each journal/*.log file has one writer (one person in one clone), so git never has to merge
+        # one. If it ever must, it stops with a conflict instead of mixing two hash chains line by line
+        # (merge=union would break both chains silently).
+        journal/*.log -text merge=binary
+        # Tables and settings are compared byte for byte: no end-of-line conversion.
+        *.csv -text
+        workspace.json -text
+
+        """
 
     /// Copies a folder tree (regular files and folders; symbolic links, `.bidbench` and `.git` are
     /// skipped) to `to`, which must not exist or be empty. Copies are created 0600 / 0700.

@@ -24,8 +24,9 @@ public enum ScreenID: Int, Sendable, CaseIterable {
 }
 
 /// What is open on top of the screen.
-public enum Modal: Equatable, Sendable {
-    case help
+public indirect enum Modal: Equatable, Sendable {
+    /// The keys of a place (`scopes`), over what was open (`behind`, back on Esc).
+    case help(scopes: [Scope], behind: Modal?)
     case form(Form)
     /// A yes/no question; `action` says what a yes does.
     case confirm(question: String, action: ConfirmAction)
@@ -55,11 +56,29 @@ public enum ConfirmAction: Equatable, Sendable {
     case deleteRequirement(id: String)
     case deleteVendor(id: String)
     case quitUnsaved
+    /// A gate answer that knocks the vendor out; back to the gates dialog either way.
+    case knockOut(vendor: String, requirement: String, selected: Int)
     /// Reveal the panel although an evaluator has not finished.
     case reveal
 }
 
 public enum PromptKind: Equatable, Sendable { case search, command }
+
+/// Who is using the app and how, apart from the workspace (the data): kept across reloads.
+public struct Session: Equatable, Sendable {
+    /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
+    public var evaluator: String?
+    public var lang: Lang
+    public var screen: ScreenID = .requirements
+    /// The Budget screen's live what-if scenario (nil: the named scenario as it is) and the values
+    /// before each what-if change, so `u` steps them back.
+    public var whatIf: Scenario?
+    public var whatIfHistory: [Scenario?] = []
+    public init(evaluator: String? = nil, lang: Lang) {
+        self.evaluator = evaluator
+        self.lang = lang
+    }
+}
 
 /// The whole state of the app: a value, changed only by `App.reduce`.
 public struct AppState: Equatable, Sendable {
@@ -68,11 +87,25 @@ public struct AppState: Equatable, Sendable {
     }
     /// Counts changes of the workspace, so screens can keep results computed from it until it changes.
     public private(set) var revision = 0
-    public var lang: Lang
+    public var session: Session
+    public var lang: Lang {
+        get { session.lang }
+        set { session.lang = newValue }
+    }
+    public var screen: ScreenID {
+        get { session.screen }
+        set { session.screen = newValue }
+    }
+    /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
+    public var evaluator: String? {
+        get { session.evaluator }
+        set { session.evaluator = newValue }
+    }
     public var width: Int
     public var height: Int
-    public var screen: ScreenID = .requirements
     public var modal: Modal?
+    /// The first row shown by the help, problems and messages overlays.
+    public var overlayOffset = 0
     /// Where the workspace lives (shown in the title bar).
     public var location: String
     /// Problems found at load: the workspace is read-only while there are any.
@@ -89,8 +122,6 @@ public struct AppState: Equatable, Sendable {
     public var budget = BudgetState()
     public var contracts = ContractsState()
     public var lastSearch = ""
-    /// The evaluator scoring in this session (`--as NAME`); nil for the lead.
-    public var evaluator: String?
     /// When each evaluator's sheet last changed on disk (`YYYY-MM-DD HH:MM`), given by the host.
     public var sheetTimes: [String: String] = [:]
     /// The workspace as last loaded or saved (what is on disk as far as this session knows): files
@@ -105,7 +136,7 @@ public struct AppState: Equatable, Sendable {
         self.base = workspace
         self.location = location
         self.problems = problems
-        self.lang = lang
+        self.session = Session(lang: lang)
         self.width = width
         self.height = height
         if !problems.isEmpty { modal = .problems }
@@ -178,14 +209,35 @@ public enum App {
         }
     }
 
-    /// The list dialog a record form was opened from (Esc in the form goes back to it), if any.
-    static func listBehind(_ purpose: String) -> Modal? {
-        let parts = purpose.split(separator: ":", maxSplits: 2).map(String.init)
-        switch parts.first {
-        case "risk": return .risks(RisksState(selected: parts.count > 1 ? Int(parts[1]) ?? 0 : 0))
-        case "change" where parts.count == 3: return .changes(ChangesState(contract: parts[1]))
-        case "price" where parts.count == 3: return .prices(PricesState(vendor: parts[1]))
-        default: return nil
+    /// Where a form returns when it closes (saved or not): the list dialog it was opened from, if any.
+    static func returnModal(_ s: AppState, _ target: FormTarget) -> Modal? {
+        switch target {
+        case .department(let id):
+            return .departments(DepartmentsState(selected: s.workspace.departments.firstIndex { $0.id == id } ?? 0))
+        case .gateNote(let vendor, let req):
+            return .gates(GatesState(vendor: vendor, selected: Consolidation.knockoutGates(s.workspace).firstIndex { $0.id == req } ?? 0))
+        case .priceLine(let vendor, let index):
+            return .prices(PricesState(vendor: vendor, selected: index.flatMap { PricesScreen.lines(s, vendor).firstIndex(of: $0) } ?? 0))
+        case .risk(let index): return .risks(RisksState(selected: index ?? 0))
+        case .changeOrder(let contract, let index):
+            return .changes(
+                ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
+        case .requirement, .vendor, .score, .reviewNote: return nil
+        }
+    }
+
+    /// Applies a submitted form to the workspace; a refusal keeps the form open with what was typed.
+    static func submit(_ s: inout AppState, _ form: Form) -> FormRefusal? {
+        switch form.target {
+        case .requirement(let id): return RequirementsScreen.submit(&s, form, id: id)
+        case .department(let id): return DepartmentsScreen.submit(&s, form, id: id)
+        case .vendor(let id): return VendorsScreen.submit(&s, form, id: id)
+        case .score(let vendor, let criterion): return VendorsScreen.submitScore(&s, form, vendor: vendor, criterion: criterion)
+        case .reviewNote(let contract, let clause): return ContractsScreen.submitNote(&s, form, contract: contract, clause: clause)
+        case .gateNote(let vendor, let req): return GatesScreen.submitNote(&s, form, vendor: vendor, requirement: req)
+        case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
+        case .risk(let index): return RisksScreen.submit(&s, form, index: index)
+        case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
         }
     }
 
@@ -221,6 +273,7 @@ public enum App {
                     + problems.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
+            s.overlayOffset = 0
             s.modal = .messages(
                 title: s.lang.t("Import refused: \(file) — nothing was imported", "导入被拒绝: \(file) — 未导入任何内容"), lines: problems)
             s.say(s.lang.t("\(problems.count) problem(s) in \(file)", "\(file) 中有 \(problems.count) 个问题"), error: true)
@@ -228,6 +281,21 @@ public enum App {
         case .changedOnDisk(let files):
             s.quitAfterSave = false
             s.modal = .changedOnDisk(files: files)
+            return []
+        case .reloaded(let ws, let location, let problems):
+            // The data is new; the session (who, language, screen, what-ifs) stays.
+            s.workspace = ws
+            s.base = ws
+            s.location = location
+            s.problems = problems
+            s.undoStack = []
+            s.redoStack = []
+            s.dirty = false
+            s.quitAfterSave = false
+            s.overlayOffset = 0
+            s.modal = problems.isEmpty ? nil : .problems
+            clampSelections(&s)
+            s.say(s.lang.t("Reloaded from disk", "已从磁盘重新加载"))
             return []
         case .replaced(let ws, let msg):
             if s.readOnly {
@@ -250,6 +318,34 @@ public enum App {
         }
     }
 
+    /// The key-map scopes that apply now, the first binding wins: the open dialog's, or the screen's
+    /// then the global ones.
+    public static func place(_ s: AppState) -> [Scope] {
+        guard let modal = s.modal else { return [s.screen.scope, .global] }
+        switch modal {
+        case .help, .problems, .messages: return [.overlay]
+        case .form(let f): return f.scopes
+        case .confirm: return [.confirm]
+        case .prompt: return [.prompt, .textEditing]
+        case .changedOnDisk: return [.changedOnDisk]
+        case .survey(let st): return st.department == nil ? [.surveyPick] : [.survey, .textEditing]
+        case .duplicates: return [.duplicates]
+        case .departments: return [.departments]
+        case .gates: return [.gates]
+        case .ahp: return [.ahp]
+        case .prices: return [.prices]
+        case .risks: return [.risks]
+        case .changes: return [.changes]
+        case .cellDetail: return [.cellDetail]
+        case .diskConflict: return [.diskConflict]
+        }
+    }
+
+    /// What an unbound key says: nothing typed is silently ignored.
+    static func notHere(_ s: inout AppState, _ key: Key) {
+        s.say(s.lang.t("‹\(key.label)› does nothing here — ? lists the keys", "‹\(key.label)› 在此无作用 — 按 ? 查看按键"), error: true)
+    }
+
     static func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         // A terminal too small shows only a message: keys must not reach a form the user cannot see.
         if s.width < minimumSize.width || s.height < minimumSize.height {
@@ -259,25 +355,60 @@ public enum App {
             }
             return []
         }
-        if let modal = s.modal { return handleModal(&s, modal, key) }
-        // Screen-specific bindings first.
+        if case .form(var form)? = s.modal { return handleForm(&s, &form, key) }
+        let scopes = place(s)
+        switch KeyMap.resolve(key, in: scopes, s) {
+        case .unavailable(let why):
+            s.say(why, error: true)
+            return []
+        case .unbound:
+            if case .char(let c) = key, scopes.contains(where: \.typesText) {
+                typeText(&s, c)
+            } else {
+                notHere(&s, key)
+            }
+            return []
+        case .command(let cmd, let scope):
+            if cmd == .help && scope != .overlay {
+                s.overlayOffset = 0
+                s.modal = .help(scopes: scopes, behind: s.modal)
+                return []
+            }
+            if let modal = s.modal { return handleModal(&s, modal, cmd, scope: scope) }
+            return handleScreen(&s, cmd, key)
+        }
+    }
+
+    /// A printable key typed into the open prompt or survey answer.
+    static func typeText(_ s: inout AppState, _ c: Character) {
+        switch s.modal {
+        case .prompt(let kind, var field)?:
+            field.insert(c)
+            s.modal = .prompt(kind: kind, field: field)
+        case .survey(var st)?:
+            st.answers[st.question].insert(c)
+            s.modal = .survey(st)
+        default: break
+        }
+    }
+
+    static func handleScreen(_ s: inout AppState, _ cmd: Command, _ key: Key) -> [Effect] {
+        // Screen-specific meanings first.
         let screenEffects: [Effect]?
         switch s.screen {
-        case .requirements: screenEffects = RequirementsScreen.handle(&s, key)
-        case .vendors: screenEffects = VendorsScreen.handle(&s, key)
-        case .budget: screenEffects = BudgetScreen.handle(&s, key)
-        case .contracts: screenEffects = ContractsScreen.handle(&s, key)
+        case .requirements: screenEffects = RequirementsScreen.handle(&s, cmd)
+        case .vendors: screenEffects = VendorsScreen.handle(&s, cmd)
+        case .budget: screenEffects = BudgetScreen.handle(&s, cmd)
+        case .contracts: screenEffects = ContractsScreen.handle(&s, cmd)
         }
         if let e = screenEffects { return e }
-        guard let cmd = KeyMap.command(for: key, in: .global) else { return [] }
         switch cmd {
         case .screen1: s.screen = .requirements
         case .screen2: s.screen = .vendors
         case .screen3: s.screen = .budget
         case .screen4: s.screen = .contracts
-        case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % 4)!
-        case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 3) % 4)!
-        case .help: s.modal = .help
+        case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % ScreenID.allCases.count)!
+        case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + ScreenID.allCases.count - 1) % ScreenID.allCases.count)!
         case .undo: undo(&s)
         case .redo:
             if let next = s.redoStack.popLast() {
@@ -293,7 +424,7 @@ public enum App {
         case .quit: return quit(&s)
         case .commandLine: s.modal = .prompt(kind: .command, field: TextField())
         case .cancel: s.message = nil
-        default: break
+        default: notHere(&s, key)
         }
         return []
     }
@@ -318,124 +449,111 @@ public enum App {
         return [.quit]
     }
 
-    static func handleModal(_ s: inout AppState, _ modal: Modal, _ key: Key) -> [Effect] {
+    /// Keys of the open form: it reads them through the key map itself.
+    static func handleForm(_ s: inout AppState, _ form: inout Form, _ key: Key) -> [Effect] {
+        switch form.handle(key) {
+        case .stay: s.modal = .form(form)
+        case .refused(let what):
+            let f = form.fields[form.focus]
+            if f.isChoice && !form.confirmingDiscard && what.count == 1 {
+                // Said in the form, next to the choice: what was typed and what would be accepted.
+                form.error = s.lang.t(
+                    "“\(what)” starts no choice of \(f.label): type one of \(f.acceptedForms)",
+                    "“\(what)” 不是 \(f.label) 的选项开头: 可输入 \(f.acceptedForms)")
+            } else if form.confirmingDiscard {
+                s.say(s.lang.t("y discards the changes, n keeps editing, Ctrl-S saves", "y 放弃修改, n 继续编辑, Ctrl-S 保存"), error: true)
+            } else {
+                s.say(s.lang.t("‹\(what)› does nothing in a form", "‹\(what)› 在表单中无作用"), error: true)
+            }
+            s.modal = .form(form)
+        case .cancel:
+            s.modal = returnModal(s, form.target)
+            s.say(form.changed ? s.lang.t("Changes discarded", "已放弃修改") : s.lang.t("Closed, nothing changed", "已关闭, 未作修改"))
+        case .submit:
+            // Read-only: keep the form and what was typed, and say why nothing can be saved.
+            if s.readOnly {
+                form.error = s.readOnlyReason
+                s.modal = .form(form)
+                return []
+            }
+            s.modal = returnModal(s, form.target)
+            if let refusal = submit(&s, form) {
+                form.error = refusal.message
+                form.focus(on: refusal.field)
+                s.modal = .form(form)
+            }
+        }
+        return []
+    }
+
+    /// A command in an open dialog.
+    static func handleModal(_ s: inout AppState, _ modal: Modal, _ cmd: Command, scope: Scope) -> [Effect] {
         switch modal {
-        case .help, .problems, .messages:
-            if key == .escape || key == .char("q") || key == .char("?") || key == .enter { s.modal = nil }
+        case .help, .messages, .problems:
+            var behindModal: Modal?
+            if case .help(_, let b) = modal { behindModal = b }
+            let page = max(1, s.height - 6)
+            switch cmd {
+            case .up: s.overlayOffset = max(0, s.overlayOffset - 1)
+            case .down: s.overlayOffset += 1
+            case .pageUp: s.overlayOffset = max(0, s.overlayOffset - page)
+            case .pageDown: s.overlayOffset += page
+            case .top: s.overlayOffset = 0
+            case .bottom: s.overlayOffset = Int.max / 2
+            case .close:
+                s.overlayOffset = 0
+                s.modal = behindModal
+                return []
+            default: break
+            }
+            s.overlayOffset = overlayWindow(s, count: overlayLines(s, modal).lines.count).first
             return []
         case .confirm(_, let action):
-            switch key {
-            case .char("y"), .char("Y"):
+            switch cmd {
+            case .yes:
+                s.modal = nil
                 switch action {
                 case .quitUnsaved:
-                    s.modal = nil
                     s.quitAfterSave = true  // quits when `.saved` arrives
                     return save(&s)
-                case .deleteRequirement(let id):
-                    s.modal = nil
-                    RequirementsScreen.delete(&s, id: id)
-                case .deleteVendor(let id):
-                    s.modal = nil
-                    VendorsScreen.delete(&s, id: id)
+                case .deleteRequirement(let id): RequirementsScreen.delete(&s, id: id)
+                case .deleteVendor(let id): VendorsScreen.delete(&s, id: id)
+                case .knockOut(let vendor, let req, let selected):
+                    GatesScreen.setAnswer(&s, vendor: vendor, requirement: req, .no)
+                    s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                 case .reveal:
-                    s.modal = nil
                     return VendorsScreen.setRevealed(&s, true)
                 }
-            case .char("n"), .char("N"):
+            case .no, .cancel:
                 s.modal = nil
-                if action == .quitUnsaved { return [.quit] }
-            case .escape: s.modal = nil
+                switch action {
+                case .quitUnsaved where cmd == .no: return [.quit]
+                case .knockOut(let vendor, _, let selected):
+                    s.modal = .gates(GatesState(vendor: vendor, selected: selected))
+                    s.say(s.lang.t("Answer unchanged", "答复未改变"))
+                default: s.say(s.lang.t("Cancelled", "已取消"))
+                }
             default: break
             }
             return []
         case .changedOnDisk:
-            switch key {
-            case .char("r"):
+            switch cmd {
+            case .reloadFromDisk:
                 s.modal = nil
                 return [.reload]
-            case .char("o"):
+            case .overwrite:
                 s.modal = nil
                 return [.save(s.workspace, force: true)]
-            case .escape, .char("c"):
+            case .cancel:
                 s.modal = nil
                 s.say(s.lang.t("Save cancelled", "已取消保存"))
             default: break
             }
             return []
-        case .survey(let st):
-            SurveyScreen.handle(&s, st, key)
-            return []
-        case .duplicates(let st):
-            DuplicatesScreen.handle(&s, st, key)
-            return []
-        case .departments(let st):
-            DepartmentsScreen.handle(&s, st, key)
-            return []
-        case .gates(let st):
-            GatesScreen.handle(&s, st, key)
-            return []
-        case .ahp(let st):
-            AHPScreen.handle(&s, st, key)
-            return []
-        case .prices(let st):
-            PricesScreen.handle(&s, st, key)
-            return []
-        case .risks(let st):
-            RisksScreen.handle(&s, st, key)
-            return []
-        case .changes(let st):
-            ChangesScreen.handle(&s, st, key)
-            return []
-        case .cellDetail(let st):
-            CellDetailScreen.handle(&s, st, key)
-            return []
-        case .diskConflict(let list):
-            DiskChangesScreen.handle(&s, list, key)
-            return []
-        case .form(var form):
-            switch form.handle(key) {
-            case .stay: s.modal = .form(form)
-            case .cancel:
-                s.modal = listBehind(form.purpose)
-                s.say(s.lang.t("Cancelled", "已取消"))
-            case .submit:
-                // Read-only: keep the form and what was typed, and say why nothing can be saved.
-                if s.readOnly {
-                    form.error = s.readOnlyReason
-                    s.modal = .form(form)
-                    return []
-                }
-                s.modal = nil
-                let error: String?
-                if form.purpose.hasPrefix("vendor") {
-                    error = VendorsScreen.submit(&s, form)
-                } else if form.purpose.hasPrefix("score:") {
-                    error = VendorsScreen.submitScore(&s, form)
-                } else if form.purpose.hasPrefix("review-note:") {
-                    error = ContractsScreen.submitNote(&s, form)
-                } else if form.purpose.hasPrefix("gate-note:") {
-                    error = GatesScreen.submitNote(&s, form)
-                } else if form.purpose.hasPrefix("price:") {
-                    error = PricesScreen.submit(&s, form)
-                } else if form.purpose.hasPrefix("risk:") {
-                    error = RisksScreen.submit(&s, form)
-                } else if form.purpose.hasPrefix("change:") {
-                    error = ChangesScreen.submit(&s, form)
-                } else if form.purpose.hasPrefix("dept") {
-                    error = DepartmentsScreen.submit(&s, form)
-                } else {
-                    error = RequirementsScreen.submit(&s, form)
-                }
-                if let error {
-                    form.error = error
-                    s.modal = .form(form)
-                }
-            }
-            return []
         case .prompt(let kind, var field):
-            switch key {
-            case .escape: s.modal = nil
-            case .enter:
+            switch cmd {
+            case .cancel: s.modal = nil
+            case .submit:
                 s.modal = nil
                 if kind == .search {
                     s.lastSearch = field.text
@@ -444,11 +562,24 @@ public enum App {
                     return runCommand(&s, field.text)
                 }
             default:
-                _ = field.handle(key)
+                field.apply(cmd)
                 s.modal = .prompt(kind: kind, field: field)
             }
             return []
+        case .survey(let st): SurveyScreen.handle(&s, st, cmd)
+        case .duplicates(let st): DuplicatesScreen.handle(&s, st, cmd)
+        case .departments(let st): DepartmentsScreen.handle(&s, st, cmd)
+        case .gates(let st): GatesScreen.handle(&s, st, cmd)
+        case .ahp(let st): AHPScreen.handle(&s, st, cmd)
+        case .prices(let st): PricesScreen.handle(&s, st, cmd)
+        case .risks(let st): RisksScreen.handle(&s, st, cmd)
+        case .changes(let st): ChangesScreen.handle(&s, st, cmd)
+        case .cellDetail(let st): CellDetailScreen.handle(&s, st, cmd)
+        case .diskConflict(let list): DiskChangesScreen.handle(&s, list, cmd)
+        case .form: break
         }
+        if cmd == .save { return save(&s) }
+        return []
     }
 
     /// `:` commands.
@@ -468,11 +599,17 @@ public enum App {
         case "import" where words.count >= 3:
             let enc = words.count >= 4 ? words[3] : "utf-8"
             return [.importFile(kind: words[1], path: words[2], encoding: enc)]
-        case "help":
-            s.modal = .help
-            return []
         case "reload", "e":
             return [.checkDisk]
+        case "help":
+            s.overlayOffset = 0
+            s.modal = .help(scopes: place(s), behind: nil)
+            return []
+        case "users" where words.count == 2, "years" where words.count == 2, "escalation" where words.count == 2,
+            "growth" where words.count == 2, "rate" where words.count == 2:
+            s.screen = .budget
+            BudgetScreen.typedWhatIf(&s, verb, words[1])
+            return []
         case "report":
             let format = words.count >= 2 ? words[1] : "html"
             guard format == "html" || format == "md" else {
@@ -601,7 +738,7 @@ public enum App {
             c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
-        let hints = KeyMap.hintParts(for: s.screen.scope, lang: s.lang)
+        let hints = KeyMap.hintParts(for: place(s), s)
         let global = fitHints(hints.global, width: s.width - 2)
         let gw = TextWidth.of(global)
         c.text(s.width - 1 - gw, s.height - 1, global, Style(reverse: true))
@@ -614,34 +751,10 @@ public enum App {
     static func renderModal(_ s: AppState, _ modal: Modal, into c: inout Canvas) {
         let full = Rect(x: 0, y: 1, width: s.width, height: s.height - 2)
         switch modal {
-        case .help:
-            let rows = KeyMap.helpRows(for: s.screen.scope, lang: s.lang)
-            let h = min(full.height, rows.count + 3)
-            let r = Rect(x: 2, y: 1, width: s.width - 4, height: h)
-            c.fill(r)
-            c.box(r, .accent, title: s.lang.t("Keys — \(s.screen.title(s.lang)) (Esc closes)", "按键 — \(s.screen.title(s.lang)) (Esc 关闭)"))
-            let kw = min(22, rows.map { TextWidth.of($0.keys) }.max() ?? 10)
-            for (i, row) in rows.prefix(h - 2).enumerated() {
-                c.text(r.x + 2, r.y + 1 + i, TextWidth.fit(row.keys, kw), .accent)
-                c.text(r.x + 3 + kw, r.y + 1 + i, row.text, .plain, maxWidth: r.width - kw - 5)
-            }
-        case .problems:
-            // Each problem wraps to the box, so its end (the value, the fix) is never cut off.
-            let lines = s.problems.flatMap { TextWidth.wrap($0, s.width - 6) }
-            let h = min(full.height, lines.count + 4)
-            let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
-            c.fill(r)
-            c.box(r, Style(fg: .red, bold: true), title: s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"))
-            c.text(
-                r.x + 2, r.y + 1,
-                s.lang.t(
-                    "\(s.problems.count) problem(s); nothing will be written until they are fixed:",
-                    "共 \(s.problems.count) 个问题; 解决之前不会写入任何文件:"), .bold, maxWidth: r.width - 4)
-            for (i, p) in lines.prefix(h - 3).enumerated() {
-                c.text(r.x + 2, r.y + 2 + i, p, .error, maxWidth: r.width - 4)
-            }
+        case .help, .problems, .messages:
+            renderOverlay(s, modal, into: &c)
         case .form(let form):
-            form.render(into: &c, area: full, lang: s.lang)
+            form.render(into: &c, area: full, lang: s.lang, hints: KeyMap.hints(for: form.scopes, s))
         case .survey(let st): SurveyScreen.render(s, st, into: &c)
         case .duplicates(let st): DuplicatesScreen.render(s, st, into: &c)
         case .departments(let st): DepartmentsScreen.render(s, st, into: &c)
@@ -652,13 +765,6 @@ public enum App {
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
         case .cellDetail(let st): CellDetailScreen.render(s, st, into: &c)
         case .diskConflict(let list): DiskChangesScreen.render(s, list, into: &c)
-        case .messages(let title, let lines):
-            let wrapped = lines.flatMap { TextWidth.wrap($0, s.width - 6) }
-            let h = min(full.height - 1, wrapped.count + 2)
-            let r = Rect(x: 1, y: 1, width: s.width - 2, height: h)
-            c.fill(r)
-            c.box(r, Style(fg: .red, bold: true), title: title + " (Esc)")
-            for (i, l) in wrapped.prefix(h - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .error, maxWidth: r.width - 4) }
         case .confirm(let q, _):
             let w = min(s.width - 4, TextWidth.of(q) + 6)
             let lines = TextWidth.wrap(q, w - 4)
@@ -669,7 +775,7 @@ public enum App {
         case .changedOnDisk(let files):
             let lines =
                 [s.lang.t("Changed on disk since loading:", "自加载以来磁盘上的文件已被修改:")] + files + [
-                    s.lang.t("r reload (lose my edits)   o overwrite theirs   Esc cancel", "r 重新加载 (放弃我的修改)   o 覆盖   Esc 取消")
+                    KeyMap.hints(for: [.changedOnDisk], s)
                 ]
             let r = Rect(x: 2, y: 3, width: s.width - 4, height: min(full.height - 2, lines.count + 2))
             c.fill(r)
@@ -685,4 +791,69 @@ public enum App {
             field.render(into: &c, x: 1, y: y, width: s.width - 1, focused: true)
         }
     }
+
+    /// The title, the box style and the lines of a text overlay (help, problems, messages), wrapped
+    /// to the terminal so nothing is cut off: the overlay scrolls instead.
+    static func overlayLines(_ s: AppState, _ modal: Modal) -> (title: String, frame: Style, lines: [(String, Style)]) {
+        let width = s.width - 6
+        switch modal {
+        case .help(let scopes, _):
+            let rows = KeyMap.helpRows(for: scopes, s)
+            let kw = min(20, rows.filter { !$0.heading }.map { TextWidth.of($0.keys) }.max() ?? 10)
+            var lines: [(String, Style)] = []
+            for row in rows {
+                if row.heading {
+                    if !lines.isEmpty { lines.append(("", .plain)) }
+                    lines.append((row.text, .accent))
+                    continue
+                }
+                let text = row.text + (row.off.map { " — " + $0 } ?? "")
+                let wrapped = TextWidth.wrap(text, max(10, width - kw - 1))
+                for (i, w) in wrapped.enumerated() {
+                    lines.append(
+                        (
+                            (i == 0 ? TextWidth.fit(row.keys, kw) : String(repeating: " ", count: kw)) + " " + w,
+                            row.off == nil ? .plain : .dim
+                        ))
+                }
+            }
+            let place = scopes.first.map { s.lang.t($0.title.en, $0.title.zh) } ?? ""
+            return (s.lang.t("Keys — \(place) (↑↓ scroll, Esc closes)", "按键 — \(place) (↑↓ 滚动, Esc 关闭)"), .accent, lines)
+        case .problems:
+            let head = s.lang.t(
+                "\(s.problems.count) problem(s); nothing will be written until they are fixed:", "共 \(s.problems.count) 个问题; 解决之前不会写入任何文件:")
+            return (
+                s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"), Style(fg: .red, bold: true),
+                [(head, Style.bold)] + s.problems.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style.error) }
+            )
+        case .messages(let title, let list):
+            return (title + " (Esc)", Style(fg: .red, bold: true), list.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style.error) })
+        default: return ("", .plain, [])
+        }
+    }
+
+    /// The rows an overlay shows at once, and the first row shown (the offset kept within the text).
+    static func overlayWindow(_ s: AppState, count: Int) -> (visible: Int, first: Int) {
+        let visible = max(1, s.height - 5)
+        return (visible, max(0, min(s.overlayOffset, count - visible)))
+    }
+
+    static func renderOverlay(_ s: AppState, _ modal: Modal, into c: inout Canvas) {
+        let (title, frame, lines) = overlayLines(s, modal)
+        let (visible, first) = overlayWindow(s, count: lines.count)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: min(s.height - 2, lines.count + 2))
+        c.fill(r)
+        c.box(r, frame, title: title)
+        for (i, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+            c.text(r.x + 2, r.y + 1 + i, line.0, line.1, maxWidth: r.width - 4)
+        }
+        // Where the reader is, when there is more than fits.
+        if lines.count > visible {
+            let more = s.lang.t(
+                " \(first + 1)–\(min(lines.count, first + visible)) of \(lines.count) ",
+                " 第 \(first + 1)–\(min(lines.count, first + visible)) 行, 共 \(lines.count) 行 ")
+            c.text(r.maxX - 2 - TextWidth.of(more), r.maxY - 1, more, frame)
+        }
+    }
+
 }

@@ -47,6 +47,9 @@ public enum Event: Sendable {
     case changedOnDisk(files: [String])
     /// A fresh workspace from disk (reload or import), with a message.
     case replaced(workspace: BidbenchCore.Workspace, message: String)
+    /// The workspace as it is on disk now (after `Effect.reload`): replaces the data and clears
+    /// undo, keeps the session.
+    case reloaded(workspace: BidbenchCore.Workspace, location: String, problems: [String])
     case failed(message: String)
     /// Something finished that changes nothing in the workspace (a report was written).
     case notice(message: String)

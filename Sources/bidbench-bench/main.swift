@@ -111,6 +111,16 @@ do {
 } catch {
     report.skip("demo", "workspace load", "\(error)")
 }
+// As the user sees it: the release binary in a pseudo-terminal (a copy of the demo: the TUI may write).
+let outsideRuns = quick ? 5 : 10
+do {
+    let copy = temp + "/demo-outside"
+    try? FileManager.default.removeItem(atPath: copy)
+    try FileManager.default.copyItem(atPath: demoFolder, toPath: copy)
+    OutsideBench.run(report: report, bidbench: bidbenchPath, scope: "demo", folder: copy, runs: outsideRuns)
+} catch {
+    report.skip("demo", "exec → first row on the terminal", "\(error)")
+}
 
 // The large generated workspace: 200 vendors × 20 000 requirements × 10 evaluators.
 var large = Workspace()
@@ -143,6 +153,8 @@ do {
             scope: "large", name: "load problems (must be 0)", median: Double(current.problems.count), unit: "count", samples: 1,
             note: roundTripNote(large, current.workspace)))
     workspaceParts(current.workspace, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
+    OutsideBench.run(report: report, bidbench: bidbenchPath, scope: "large", folder: largeFolder, runs: outsideRuns)
+    OutsideBench.visidata(report: report, scope: "large", folder: largeFolder, runs: outsideRuns)
     // Save after one edit: alternately retitle one requirement, each save over the previous one.
     if report.wants("large save after one edit") {
         var samples: [Double] = []

@@ -21,14 +21,17 @@ struct OpenCommand: ParsableCommand {
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator: String? = nil) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator rawEvaluator: String? = nil) throws {
+        // The evaluator's name becomes scores/NAME.csv: checked now with the rule a save applies (not
+        // at the first Ctrl-S), and in NFC so José typed in either Unicode form is one evaluator.
+        let evaluator = rawEvaluator.map { $0.precomposedStringWithCanonicalMapping }
+        if let name = evaluator, let problem = EvaluatorName.problem(name) {
+            printError("error: --as: evaluator name \(problem.en) / 评委姓名\(problem.zh)")
+            throw ExitCode(2)
+        }
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
-        if let evaluator, let problem = EvaluatorName.problem(evaluator) {
-            printError("error: --as: \(problem.en)")
-            throw ExitCode(2)
-        }
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
             // The Chinese demo unless English was asked for (flag, BIDBENCH_LANG or an en locale).
             let langGuess = resolveLang(flag: lang, workspaceLanguage: "zh")
@@ -113,26 +116,18 @@ enum TUILauncher {
         }
     }
 
-    /// Writes a new file readable by its owner only (a replaced file keeps its mode).
-    static func writeOwnerOnly(_ text: String, to path: String) throws {
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path), !fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) {
-            throw CocoaError(.fileWriteNoPermission)
-        }
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? h.close() }
-        try h.truncate(atOffset: 0)
-        try h.write(contentsOf: Data(text.utf8))
-    }
-
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         var loaded = try WorkspaceStore.load(folder: folder)
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
         var lockMessage: String?
-        do { lock = try WorkspaceLock(folder: folder) } catch { lockMessage = text(error, lang) }
-        let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        // The lead claims the shared tables; an evaluator only their own score sheet (README "Many writers").
+        do { lock = try WorkspaceLock(folder: folder, scope: evaluator.map { .evaluator($0) } ?? .lead) } catch {
+            lockMessage = text(error, lang)
+        }
+        // The journal names the evaluator when there is one.
+        let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer {
@@ -187,25 +182,19 @@ enum TUILauncher {
                         pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
                     }
                 case .reload:
+                    // The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
                     do {
                         loaded = try WorkspaceStore.load(folder: folder)
                         let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
-                        var fresh = AppState(
-                            workspace: loaded.workspace, location: loaded.folder, problems: problems,
-                            lang: state.lang, width: state.width, height: state.height, today: state.today)
-                        fresh.screen = state.screen
-                        fresh.evaluator = state.evaluator
-                        fresh.say(state.lang.t("Reloaded from disk", "已从磁盘重新加载"))
-                        state = fresh
+                        pending.append(.reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems))
                         watch = DiskWatch(folder: folder)
-                        state.sheetTimes = watch.snapshot.sheetTimes
                     } catch {
                         pending.append(.failed(message: text(error, state.lang)))
                     }
                 case .writeReport(let format, let path):
                     let target = path ?? (loaded.folder + "/report." + format)
                     let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                    guard FileManager.default.fileExists(atPath: dir) else {
+                    guard path == nil || FileManager.default.fileExists(atPath: dir) else {
                         pending.append(
                             .failed(
                                 message: state.lang.t(
@@ -217,10 +206,19 @@ enum TUILauncher {
                     request.viewer = PanelViewer(as: state.evaluator)
                     let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
-                        try writeOwnerOnly(report, to: target)
-                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)")))
+                        // Atomic and 0600; inside the workspace a link or read-only file is refused, a
+                        // path the user named replaces a link (and says so) instead of writing through it.
+                        var note = ""
+                        if path == nil {
+                            try OutputFile.writeInWorkspace(folder: loaded.folder, "report." + format, Array(report.utf8))
+                        } else if try OutputFile.write(target, Array(report.utf8)) {
+                            let n = OutputFile.replacedLinkNote(target)
+                            note = state.lang.t(" (\(n.en))", " (\(n.zh))")
+                        }
+                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)") + note))
                     } catch {
-                        pending.append(.failed(message: state.lang.t("Cannot write \(target): \(error)", "无法写入 \(target): \(error)")))
+                        pending.append(
+                            .failed(message: state.lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, state.lang)))
                     }
                 case .checkDisk:
                     pending.append(

@@ -91,7 +91,7 @@ import Testing
         w2.risks[0].likelihood = 4
         let saved2 = try WorkspaceStore.save(w2, over: saved, actor: "lead")
         #expect(saved2.written == ["risks.csv"])
-        #expect(Journal.verify(folder: dir.path) == JournalVerification(entries: 2, firstBadLine: nil, message: nil))
+        #expect(Journal.verify(folder: dir.path) == JournalVerification(entries: 2, firstBadLine: nil, message: nil, chains: 1))
     }
 
     @Test func scoreFilesAreCreatedAndRemovedWithTheEvaluators() throws {
@@ -159,17 +159,18 @@ import Testing
         #expect(throws: Crash.self) {
             _ = try WorkspaceStore.save(
                 w, over: loaded, actor: "a", force: false, lock: nil, now: Date(),
-                beforeRename: { path in
-                    calls.append(path)
-                    throw Crash()
+                fault: { stage in
+                    calls.append("\(stage)")
+                    if stage == .manifest { throw Crash() }
                 })
         }
-        #expect(calls == [dir.url("requirements.csv")])
+        #expect(calls == ["temp(\"requirements.csv\")", "manifest"])
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
         #expect(leftovers == [])
-        #expect(!dir.exists("journal.log"))
+        #expect(try Journal.read(folder: dir.path).isEmpty)
         #expect(!dir.exists(".bidbench/lock"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url(".bidbench/locks")) == [])
         // The interrupted save did not commit anything, so a retry succeeds.
         let saved = try WorkspaceStore.save(w, over: loaded, actor: "a")
         #expect(saved.written == ["requirements.csv"])
@@ -182,6 +183,7 @@ import Testing
         dir.write("risks.csv", theirs)
         var w = loaded.workspace
         w.requirements[0].title = "mine"
+        // Tables refer to each other, so a save of a shared table is refused when another shared table changed.
         #expect(throws: StoreError.changedOnDisk(["risks.csv"])) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
         // Forced: our changed table is written, their file is left as they wrote it.
@@ -194,6 +196,32 @@ import Testing
         dir.write("scores/王五.csv", "vendor,criterion,score,note\n")
         dir.write("risks.csv", Fixture.files["risks.csv"]!)
         #expect(throws: StoreError.changedOnDisk(["scores/王五.csv"])) { try WorkspaceStore.save(w2, over: saved, actor: "a") }
+    }
+
+    /// Many writers: another evaluator's sheet changing never blocks a save; the same file does.
+    @Test func anotherWritersScoreSheetDoesNotBlockButTheSameFileDoes() throws {
+        let dir = Fixture.folder()
+        let lead = try WorkspaceStore.load(folder: dir.path)
+        let evaluator = try WorkspaceStore.load(folder: dir.path)
+        // The evaluator saves their sheet while the lead has unsaved edits of a table.
+        var mine = evaluator.workspace
+        mine.scores["张伟"]![0].score = 2
+        let lock = try WorkspaceLock(folder: dir.path, scope: .evaluator("张伟"))
+        #expect(try WorkspaceStore.save(mine, over: evaluator, actor: "张伟", lock: lock).written == ["scores/张伟.csv"])
+        var w = lead.workspace
+        w.requirements[0].title = "lead edit"
+        #expect(try WorkspaceStore.save(w, over: lead, actor: "lead").written == ["requirements.csv"])
+        // The lead's state still has the old sheet: changing it now is a stale write of the same file.
+        var stale = lead.workspace
+        stale.scores["张伟"]![0].score = 9
+        #expect(throws: StoreError.changedOnDisk(["scores/张伟.csv"])) { try WorkspaceStore.save(stale, over: lead, actor: "lead") }
+        // The evaluator's session may write only their own sheet.
+        var other = evaluator.workspace
+        other.vendors[0].notes = "not theirs"
+        #expect(throws: StoreError.notOwner("vendors.csv", "scores/张伟.csv")) {
+            try WorkspaceStore.save(other, over: evaluator, actor: "张伟", lock: lock)
+        }
+        #expect(try Journal.read(folder: dir.path).map(\.actor) == ["张伟", "lead"])
     }
 
     @Test func readOnlyWorkspaceIsNeverSaved() throws {
@@ -219,7 +247,9 @@ import Testing
         #expect(dir.mode("new/ws/workspace.json") == 0o600)
         #expect(dir.mode("new/ws/requirements.csv") == 0o600)
         #expect(dir.mode("new/ws/scores") == 0o700)
-        #expect(dir.text("new/ws/.gitignore") == ".bidbench/\n")
+        #expect(dir.text("new/ws/.gitignore") == WorkspaceStore.gitignore)
+        #expect(WorkspaceStore.gitignore.contains("\n.bidbench/\n.*.tmp-*\n"))
+        #expect(dir.text("new/ws/.gitattributes")?.contains("journal/*.log -text merge=binary\n") == true)
         let loaded = try WorkspaceStore.load(folder: ws)
         #expect(loaded.problems == [])
         var w = loaded.workspace
@@ -232,7 +262,10 @@ import Testing
         #expect(dir.mode("new/ws/.bidbench") == 0o700)
         #expect(dir.mode("new/ws/.bidbench/backup") == 0o700)
         #expect(dir.mode("new/ws/.bidbench/backup/departments.csv") == 0o600)
-        #expect(dir.mode("new/ws/journal.log") == 0o600)
+        let chain = try #require(Journal.chains(folder: ws).first)
+        #expect(chain.hasPrefix("journal/t@") && chain.hasSuffix(".log"))
+        #expect(dir.mode("new/ws/" + chain) == 0o600)
+        #expect(dir.mode("new/ws/journal") == 0o700)
         // A replaced file keeps the mode it had (a shared 0644 file stays 0644).
         chmod(ws + "/departments.csv", 0o644)
         let again = try WorkspaceStore.load(folder: ws)

@@ -63,18 +63,41 @@ import Testing
         waitpid(pid, &status, 0)
     }
 
-    @Test func saveRespectsTheLock() throws {
+    /// A session's claim does not stop other writers: a save only locks the files it writes, for the
+    /// time of the commit; a stale writer is told by the change detection instead.
+    @Test func aSessionClaimLetsOtherWritersSaveTheirFiles() throws {
         let dir = Fixture.folder()
         let loaded = try WorkspaceStore.load(folder: dir.path)
         var w = loaded.workspace
         w.vendors[0].notes = "n"
-        let lock = try WorkspaceLock(folder: dir.path)
-        #expect(throws: StoreError.locked(pid: getpid(), host: lock.host, since: lock.since)) {
-            try WorkspaceStore.save(w, over: loaded, actor: "a")
-        }
-        // The holder passes its lock and saves.
-        #expect(try WorkspaceStore.save(w, over: loaded, actor: "a", lock: lock).written == ["vendors.csv"])
+        let lead = try WorkspaceLock(folder: dir.path)
+        // A second lead session is refused, naming the holder; an evaluator's claim is separate.
+        #expect(throws: StoreError.locked(pid: getpid(), host: lead.host, since: lead.since)) { _ = try WorkspaceLock(folder: dir.path) }
+        let zhang = try WorkspaceLock(folder: dir.path, scope: .evaluator("张伟"))
+        #expect(dir.exists(".bidbench/sessions/scores%2F张伟.csv.lock"))
+        #expect(throws: StoreError.self) { _ = try WorkspaceLock(folder: dir.path, scope: .evaluator("张伟")) }
+        // A command-line save goes through while both sessions are open.
+        #expect(try WorkspaceStore.save(w, over: loaded, actor: "cli").written == ["vendors.csv"])
         #expect(dir.exists(".bidbench/lock"))
+        zhang.release()
+        #expect(!dir.exists(".bidbench/sessions/scores%2F张伟.csv.lock"))
+    }
+
+    /// A commit lock held by a live process makes a save wait, then refuse naming the file.
+    @Test func aCommitLockOfALiveWriterIsWaitedForThenNamed() throws {
+        let dir = Fixture.folder()
+        let host = WorkspaceLock.hostName()
+        dir.write(".bidbench/locks/vendors.csv.lock", "pid=1\nhost=\(host)\nstarted=2026-11-29T01:00:00Z\n")
+        let start = Date()
+        #expect(throws: StoreError.busy("vendors.csv", pid: 1, host: host)) {
+            _ = try CommitLocks(folder: dir.path, files: ["vendors.csv"], wait: 0.2)
+        }
+        #expect(Date().timeIntervalSince(start) >= 0.2)
+        // A dead writer's lock is taken over at once.
+        dir.write(".bidbench/locks/vendors.csv.lock", "pid=4194305\nhost=\(host)\nstarted=2026-11-29T01:00:00Z\n")
+        let locks = try CommitLocks(folder: dir.path, files: ["vendors.csv"], wait: 0)
+        locks.release()
+        #expect(!dir.exists(".bidbench/locks/vendors.csv.lock"))
     }
 }
 
@@ -88,12 +111,15 @@ import Testing
             w.requirements[2].title = title
             loaded = try WorkspaceStore.save(
                 w, over: loaded, actor: "lead", force: false, lock: nil,
-                now: Date(timeIntervalSince1970: 1_795_000_000), beforeRename: nil)
+                now: Date(timeIntervalSince1970: 1_795_000_000), fault: nil)
         }
         return dir
     }
 
-    func lines(_ dir: TempDir) -> [String] { dir.text("journal.log")!.split(separator: "\n").map(String.init) }
+    /// The lead's chain in this clone.
+    func chain(_ dir: TempDir) -> String { Journal.chains(folder: dir.path).first { $0.hasPrefix("journal/lead@") }! }
+    func lines(_ dir: TempDir) -> [String] { dir.text(chain(dir))!.split(separator: "\n").map(String.init) }
+    func rewrite(_ dir: TempDir, _ lines: [String]) { dir.write(chain(dir), lines.joined(separator: "\n") + "\n") }
 
     @Test func entriesHaveTheDocumentedShape() throws {
         let dir = try journaled()
@@ -101,24 +127,31 @@ import Testing
         let before =
             #"{"id":"R10","department":"D1","module":"MES","title":"看板","detail":"","priority":"could","weight":"2.5","acceptance":"","status":"draft","criterion":"","source":""}"#
         let after = before.replacingOccurrences(of: "看板", with: "一")
+        let id = try #require(JSONValue.parse(first)?["id"]?.stringValue)
+        #expect(id.hasSuffix(".1") && id.count == 25)
+        let sha = FileIO.sha256Hex(Array(Fixture.files["requirements.csv"]!.replacingOccurrences(of: "看板", with: "一").utf8))
         let body =
-            #"{"seq":1,"time":"2026-11-18T11:06:40Z","actor":"lead","table":"requirements.csv","action":"update","changes":[{"key":"R10","before":"#
+            #"{"seq":1,"id":""# + id
+            + #"","time":"2026-11-18T11:06:40Z","actor":"lead","table":"requirements.csv","action":"update","rows":3,"sha256":""#
+            + sha + #"","added":[],"removed":[],"changes":[{"key":"R10","before":"#
             + before + #","after":"# + after + #"}],"prev":"0000000000000000000000000000000000000000000000000000000000000000""#
         let hash = FileIO.sha256Hex(Array((body + "}").utf8))
         #expect(first == body + #","hash":""# + hash + #""}"#)
         #expect(lines(dir)[1].contains(#""prev":""# + FileIO.sha256Hex(Array(first.utf8)) + "\""))
-        #expect(Journal.verify(folder: dir.path) == JournalVerification(entries: 3, firstBadLine: nil, message: nil))
-        #expect(dir.mode("journal.log") == 0o600)
+        #expect(Journal.verify(folder: dir.path) == JournalVerification(entries: 3, firstBadLine: nil, message: nil, chains: 1))
+        #expect(dir.mode(chain(dir)) == 0o600)
     }
 
     @Test func anEditedLineIsFound() throws {
         let dir = try journaled()
         var l = lines(dir)
         l[1] = l[1].replacingOccurrences(of: "\"actor\":\"lead\"", with: "\"actor\":\"mallory\"")
-        dir.write("journal.log", l.joined(separator: "\n") + "\n")
+        rewrite(dir, l)
         #expect(
             Journal.verify(folder: dir.path)
-                == JournalVerification(entries: 1, firstBadLine: 2, message: "entry 2 was edited: its hash does not match its content"))
+                == JournalVerification(
+                    entries: 1, firstBadLine: 2, message: "entry 2 was edited: its hash does not match its content", file: chain(dir),
+                    chains: 1))
     }
 
     @Test func anEditedLineWithARecomputedHashBreaksTheNextLink() throws {
@@ -127,46 +160,49 @@ import Testing
         let edited = l[0].replacingOccurrences(of: "\"actor\":\"lead\"", with: "\"actor\":\"mallory\"")
         let body = String(edited.dropLast(",\"hash\":\"\"}".count + 64)) + "}"
         l[0] = String(body.dropLast()) + ",\"hash\":\"" + FileIO.sha256Hex(Array(body.utf8)) + "\"}"
-        dir.write("journal.log", l.joined(separator: "\n") + "\n")
+        rewrite(dir, l)
         #expect(
             Journal.verify(folder: dir.path)
                 == JournalVerification(
-                    entries: 1, firstBadLine: 2, message: "the link to line 1 is broken: an earlier entry was edited, deleted or reordered")
+                    entries: 1, firstBadLine: 2, message: "the link to line 1 is broken: an earlier entry was edited, deleted or reordered",
+                    file: chain(dir), chains: 1)
         )
     }
 
     @Test func aDeletedLineIsFound() throws {
         let dir = try journaled()
         let l = lines(dir)
-        dir.write("journal.log", [l[0], l[2]].joined(separator: "\n") + "\n")
+        rewrite(dir, [l[0], l[2]])
         #expect(
             Journal.verify(folder: dir.path)
                 == JournalVerification(
                     entries: 1, firstBadLine: 2,
-                    message: "entry seq 3 found where seq 2 was expected: entries were deleted, inserted or reordered"))
+                    message: "entry seq 3 found where seq 2 was expected: entries were deleted, inserted or reordered", file: chain(dir),
+                    chains: 1))
     }
 
     @Test func swappedLinesAreFound() throws {
         let dir = try journaled()
         let l = lines(dir)
-        dir.write("journal.log", [l[0], l[2], l[1]].joined(separator: "\n") + "\n")
+        rewrite(dir, [l[0], l[2], l[1]])
         #expect(Journal.verify(folder: dir.path).firstBadLine == 2)
     }
 
     @Test func aTruncatedJournalIsFoundThroughTheLocalHead() throws {
         let dir = try journaled()
         let l = lines(dir)
-        dir.write("journal.log", [l[0], l[1]].joined(separator: "\n") + "\n")
+        rewrite(dir, [l[0], l[1]])
         #expect(
             Journal.verify(folder: dir.path)
                 == JournalVerification(
-                    entries: 2, firstBadLine: 3, message: "the journal was truncated: this machine wrote 3 entries but only 2 remain"))
+                    entries: 2, firstBadLine: 3, message: "the journal was truncated: this machine wrote 3 entries but only 2 remain",
+                    file: chain(dir), chains: 1))
     }
 
     @Test func appendContinuesTheChain() throws {
         let dir = try journaled()
         let e = try Journal.append(
-            folder: dir.path, actor: "cli", table: "risks.csv", action: "update",
+            folder: dir.path, actor: "lead", table: "risks.csv", action: "update",
             changes: [JournalChange(key: "X1", before: .null, after: .object([("id", .string("X1"))]))])
         #expect(e.seq == 4)
         #expect(e.prev == FileIO.sha256Hex(Array(lines(dir)[2].utf8)))

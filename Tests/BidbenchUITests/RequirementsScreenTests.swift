@@ -27,10 +27,9 @@ import Testing
         // Add a requirement with a Chinese title.
         d.press(.char("a"))
         #expect(d.text.contains("新增需求"))
-        d.press(.tab)  // department → module
+        d.type("物料编码统一管理")  // the focus starts on the title
+        for _ in 0..<5 { d.press(.tab) }  // title → priority → acceptance → detail → department → module
         d.type("主数据")
-        d.press(.tab)
-        d.type("物料编码统一管理")
         #expect(d.text.contains("物料编码统一管理"))
         d.press(.ctrl("s"))
         #expect(d.state.modal == nil)
@@ -43,7 +42,7 @@ import Testing
 
         // Edit: a bad weight keeps the form open with what was typed.
         d.press(.char("e"))
-        for _ in 0..<5 { d.press(.tab) }  // → weight
+        for _ in 0..<6 { d.press(.tab) }  // → weight
         d.press(.ctrl("u"))
         d.type("五")
         d.press(.ctrl("s"))

@@ -12,7 +12,7 @@ import Testing
         d.press(.char("2"))
         #expect(d.text.contains("盲评中 · 以张伟身份打分"))
         d.press(.char("R"))
-        #expect(d.text.contains("只有主持人可以这样做"))
+        #expect(d.text.contains("仅限主持人: 本会话以张伟身份打分"))
         #expect(d.state.workspace.settings.revealed == false)
         // 张伟 gave V2 7; 李娜's 3 stays hidden, so no spread flag either.
         #expect(d.criterionRow("功能")?.contains("7.0") == true)
@@ -44,7 +44,7 @@ import Testing
     /// The evaluation's warnings and errors are shown under the matrix, in the UI's language.
     @Test func warningsAndErrorsInTheUILanguage() {
         var d = Driver()
-        d.press(.char("2"), .right, .char("g"), .char(" "), .down, .char(" "), .char(" "), .escape)  // V2: R01 meets, R02 partly
+        d.press(.char("2"), .right, .char("g"), .char("y"), .down, .char("p"), .escape)  // V2: R01 meets, R02 partly
         #expect(d.text.contains("⚠ 供应商 V2 仅部分满足必须项 R02"))
         d.press(.char(":"))
         d.type("lang en")
@@ -85,7 +85,9 @@ import Testing
         d.type("-5")
         d.press(.ctrl("s"))
         #expect(d.text.contains("Bid price must be an amount ≥ 0"))
-        d.press(.escape)
+        d.press(.escape)  // the form was changed: Esc asks, y discards
+        #expect(d.text.contains("Discard the changes to this form?"))
+        d.press(.char("y"))
         d.press(.char("h"), .char("d"))
         #expect(d.text.contains("Delete vendor V2 智链科技"))
         d.press(.char("y"))
@@ -116,8 +118,13 @@ import Testing
         d.press(.char("g"))
         #expect(d.text.contains("必须项 — 智链科技"))
         #expect(d.text.contains("? R01 多币种凭证自动折算"))
-        d.press(.char(" "))  // meets
-        d.press(.down, .char(" "), .char(" "), .char(" "))  // R02: meets → partly → no
+        d.press(.char("y"))  // meets
+        d.press(.down, .char("x"))  // R02: does not meet — knocks the vendor out, so it asks first
+        #expect(d.text.contains("智链科技 不满足 R02? 这会把 智链科技 淘汰出排名。(y 是 / n 否)"))
+        d.press(.char("n"))
+        #expect(d.state.workspace.gates == [GateAnswer(vendor: "V2", requirement: "R01", answer: .meets)])
+        #expect(d.text.contains("答复未改变"))
+        d.press(.char("x"), .char("y"))
         #expect(
             d.state.workspace.gates == [
                 GateAnswer(vendor: "V2", requirement: "R01", answer: .meets),
@@ -130,5 +137,15 @@ import Testing
         d.press(.escape)
         #expect(d.text.contains("✗ 智链科技: 必须项未满足 R02"))
         #expect(d.criterionRow("排名")?.contains("淘汰") == true)
+    }
+
+    @Test func gTakesTheGatesDialogToTheTop() {
+        var d = Driver()
+        d.press(.char("2"), .char("g"), .down)
+        #expect(d.state.modal == .gates(GatesState(vendor: "V1", selected: 1)))
+        d.press(.char("g"))
+        #expect(d.state.modal == .gates(GatesState(vendor: "V1", selected: 0)))
+        d.press(.char("G"))
+        #expect(d.state.modal == .gates(GatesState(vendor: "V1", selected: 1)))
     }
 }

@@ -62,7 +62,7 @@ import Testing
         let tmp = TempDir()
         let ws = try Self.bigWorkspace(tmp)
         let reqPath = ws + "/requirements.csv"
-        let journalPath = ws + "/journal.log"
+        let journalPath = ws + "/journal"
         let lockPath = ws + "/.bidbench/lock"
         let backupPath = ws + "/.bidbench/backup/requirements.csv"
         let old = try #require(Self.bytes(reqPath))
@@ -83,7 +83,7 @@ import Testing
         func restore() {
             _ = FileManager.default.createFile(atPath: reqPath, contents: Data(old))
             try? FileManager.default.removeItem(atPath: journalPath)
-            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-head")
+            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-heads")
         }
         restore()
 
@@ -110,22 +110,26 @@ import Testing
             // The journal is appended after the rename: an entry means the new file is in place.
             let journal = Journal.verify(folder: ws)
             #expect(journal.firstBadLine == nil, "journal --verify fails after kill \(kills): \(journal.message ?? "")")
-            if FileManager.default.fileExists(atPath: journalPath) {
+            if (try Journal.read(folder: ws)).count > 0 {
                 #expect(now == new, "a journal entry exists but requirements.csv is the old version")
-                #expect(journal.entries == (journal.interruptedAppend ? 0 : 1))
             }
-            // It loads without problems.
+            let journaledBeforeTheReopen = (try Journal.read(folder: ws)).count
+            // It loads without problems; the reopen finishes a save killed past its commit point.
             let loaded = try WorkspaceStore.load(folder: ws)
             #expect(loaded.problems.map(\.description) == [])
+            let settled = Self.bytes(reqPath)
+            #expect(settled == old || settled == new)
+            #expect(
+                try Journal.read(folder: ws).count == (settled == new ? 1 : 0), "the journal does not match the file after kill \(kills)")
             // The killed process's lock is left behind: the next run must take it over.
             let lock = String(decoding: Self.bytes(lockPath) ?? [], as: UTF8.self)
             #expect(lock.contains("pid=\(pid)\n"), "no stale lock of pid \(pid) after the kill: \(lock)")
 
-            if now == old {
+            if settled == old {
                 outcomes.old += 1
             } else {
                 outcomes.new += 1
-                if !FileManager.default.fileExists(atPath: journalPath) { outcomes.newWithoutJournal += 1 }
+                if journaledBeforeTheReopen == 0 { outcomes.newWithoutJournal += 1 }
                 restore()
             }
         }
@@ -154,7 +158,7 @@ import Testing
         for k in 0..<3_000 { csv += "G\(10_000 + k),D03,生产,批量需求 \(k),由测试生成的较长说明文字 \(k),should,1,,draft,func_mfg,测试\n" }
         try csv.write(toFile: big, atomically: true, encoding: .utf8)
         let reqPath = ws + "/requirements.csv"
-        let journalPath = ws + "/journal.log"
+        let journalPath = ws + "/journal"
         let old = try #require(Self.bytes(reqPath))
 
         func start() throws -> Process {
@@ -177,7 +181,7 @@ import Testing
         func restore() {
             _ = FileManager.default.createFile(atPath: reqPath, contents: Data(old))
             try? FileManager.default.removeItem(atPath: journalPath)
-            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-head")
+            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-heads")
         }
         restore()
 
@@ -191,11 +195,13 @@ import Testing
             #expect(now == old || now == new, "requirements.csv is neither version after kill \(k + 1) (\(now?.count ?? -1) bytes)")
             let journal = Journal.verify(folder: ws)
             #expect(journal.ok, "journal --verify fails after kill \(k + 1): \(journal.message ?? "")")
-            if FileManager.default.fileExists(atPath: journalPath) {
-                #expect(now == new, "a journal entry for a change that is not on disk")
-            }
+            if (try Journal.read(folder: ws)).count > 0 { #expect(now == new, "a journal entry for a change that is not on disk") }
             #expect(try WorkspaceStore.load(folder: ws).problems.map(\.description) == [])
-            if now == old {
+            let settled = Self.bytes(reqPath)
+            #expect(settled == old || settled == new)
+            #expect(
+                try Journal.read(folder: ws).count == (settled == new ? 1 : 0), "the journal does not match the file after kill \(k + 1)")
+            if settled == old {
                 outcomes.old += 1
             } else {
                 outcomes.new += 1

@@ -19,11 +19,11 @@ import Testing
         try t.waitFor(text: "[1 需求]")
         try t.keys("a")
         try t.waitFor(text: "新增需求")
-        try t.keys("Tab")
-        try t.type("质量")
-        try t.keys("Tab")
+        // The title is typed straight after `a`: the focus starts there.
         try t.type("来料检验结果自动回写")
         try t.waitFor(text: "来料检验结果自动回写")
+        try t.keys("Tab", "Tab", "Tab", "Tab", "Tab")  // priority, acceptance, detail, department → module
+        try t.type("质量")
         try t.keys("C-s")
         try t.waitFor(text: "● 未保存")
         try t.keys("q")
@@ -36,6 +36,42 @@ import Testing
         #expect(line?.contains(",质量,") == true)
         // The workspace still checks clean after the TUI wrote it.
         #expect(try bidbench("check", "-w", ws).status == 0)
+    }
+
+    /// A lawyer reads every word of a long clause at 80 columns: the text wraps under hanging line
+    /// numbers and scrolls by line (J) without switching contracts.
+    @Test func readAWholeLongClauseAt80Columns() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 80, height: 24)
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("4")
+        try t.waitFor(text: "[4 合同]")
+        let clauses = [
+            "8.2乙方在本合同项下的累计赔偿责任以本合同总金额为限，但因故意或重大过失造成的损失除外。",
+            "8.3因乙方原因造成甲方数据丢失或损毁的，乙方应负责恢复数据，并赔偿甲方由此产生的直接损失，该损失在前款限额内计算。",
+        ]
+        // The right pane's text, row by row, without the margin's spaces.
+        func pane() throws -> String {
+            try t.capture().map { line in
+                guard let bar = line.firstIndex(of: "│") else { return "" }
+                return String(line[line.index(after: bar)...]).filter { $0 != " " }.replacingOccurrences(of: "↓", with: "")
+            }.joined()
+        }
+        var found = false
+        for _ in 0..<150 {
+            let text = try pane().replacingOccurrences(of: "57", with: "").replacingOccurrences(of: "58", with: "")
+            if clauses.allSatisfy({ text.contains($0) }) {
+                found = true
+                break
+            }
+            try t.keys("J")
+            usleep(40_000)
+        }
+        #expect(found, "clauses 8.2 and 8.3 never showed whole at 80 columns")
+        #expect(try t.capture().contains { $0.contains("[1/") })  // still the first contract
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
 
     /// A risk and a change order typed in Chinese on the Contracts screen land in risks.csv and
@@ -51,8 +87,7 @@ import Testing
         try t.waitFor(text: "风险登记册")
         try t.keys("a")
         try t.waitFor(text: "RK11")
-        try t.keys("Tab")
-        try t.type("上线期间关键用户请假")
+        try t.type("上线期间关键用户请假")  // the focus starts on the risk (its id is filled in)
         try t.keys("Tab", "Right", "Right")  // type: technical → market → personnel
         try t.keys("C-s")
         try t.waitFor(text: "RK11  上线期间关键用户请假")
@@ -60,8 +95,7 @@ import Testing
         try t.waitFor(text: "变更单 — C1")
         try t.keys("a")
         try t.waitFor(text: "新增变更单")
-        try t.keys("Tab", "Tab")
-        try t.type("增加 WMS 接口")
+        try t.type("增加 WMS 接口")  // the focus starts on the description
         try t.keys("Tab")
         try t.type("-20000")
         try t.keys("Tab", "Right", "C-s")  // approved

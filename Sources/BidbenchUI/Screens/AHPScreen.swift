@@ -40,22 +40,23 @@ public enum AHPScreen {
         s.modal = .ahp(AHPState(parent: parent))
     }
 
-    static func handle(_ s: inout AppState, _ st0: AHPState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st0: AHPState, _ cmd: Command) {
         var st = st0
         var m = matrix(s.workspace, parent: st.parent)
         let n = m.names.count
-        switch key {
-        case .escape, .char("q"):
+        switch cmd {
+        case .close:
             s.modal = nil
             return
-        case .up, .char("k"): st.row = max(0, st.row - 1)
-        case .down, .char("j"): st.row = min(n - 2, st.row + 1)
-        case .left, .char("h"): st.column = max(st.row + 1, st.column - 1)
-        case .right, .char("l"): st.column = min(n - 1, st.column + 1)
-        case .char("+"), .char("="), .char("-"):
+        case .up: st.row = max(0, st.row - 1)
+        case .down: st.row = min(n - 2, st.row + 1)
+        case .left: st.column = max(st.row + 1, st.column - 1)
+        case .right: st.column = min(n - 1, st.column + 1)
+        case .undo: App.undo(&s)
+        case .judgementUp, .judgementDown:
             let cur = m.values[st.row][st.column]
             let i = scale.enumerated().min { abs($0.element - cur) < abs($1.element - cur) }!.offset
-            let next = scale[max(0, min(scale.count - 1, i + (key == .char("-") ? -1 : 1)))]
+            let next = scale[max(0, min(scale.count - 1, i + (cmd == .judgementDown ? -1 : 1)))]
             m.values[st.row][st.column] = next
             m.values[st.column][st.row] = 1 / next
             let parent = st.parent
@@ -64,7 +65,7 @@ public enum AHPScreen {
                     "\(m.names[st.row]) vs \(m.names[st.column]): \(label(next))",
                     "\(m.names[st.row]) 比 \(m.names[st.column]): \(label(next))")
             ) { ws in ws.ahp[parent] = m }
-        case .char("x"):
+        case .directWeights:
             let parent = st.parent
             s.change(s.lang.t("Direct weights again", "已改回直接权重")) { ws in ws.ahp[parent] = nil }
         default: break
@@ -123,7 +124,7 @@ public enum AHPScreen {
             ws.ahp[st.parent] != nil
             ? L.t("weights from AHP", "权重来自 AHP") : L.t("direct weights (change a judgement to use AHP)", "直接权重 (修改判断即启用 AHP)")
         c.text(
-            r.x + 2, r.maxY - 1, " +/- \(L.t("judgement", "判断")) · ←↑↓→ · x \(L.t("direct weights", "直接权重")) · Esc · \(saved) ", .dim,
-            maxWidth: r.width - 4)
+            r.x + 2, r.maxY - 1, " \(App.fitHints(KeyMap.hints(for: [.ahp], s), width: r.width - 10 - TextWidth.of(saved))) · \(saved) ",
+            .dim, maxWidth: r.width - 4)
     }
 }

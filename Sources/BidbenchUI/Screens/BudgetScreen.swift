@@ -1,8 +1,6 @@
 import BidbenchCore
 
 public struct BudgetState: Equatable, Sendable {
-    /// The live what-if scenario (starts from the workspace settings).
-    public var scenario: Scenario?
     public var vendor = 0
     /// The year in focus (1…years), 0 = the whole horizon.
     public var year = 0
@@ -17,7 +15,7 @@ public struct BudgetState: Equatable, Sendable {
 /// category as bars; envelopes; payment milestones; live what-if keys.
 public enum BudgetScreen {
     static func scenario(_ s: AppState) -> Scenario {
-        if let sc = s.budget.scenario { return sc }
+        if let sc = s.session.whatIf { return sc }
         return named(s, s.budget.named)
     }
 
@@ -37,8 +35,63 @@ public enum BudgetScreen {
         return ExactRatio(max(0, v)) ?? r
     }
 
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .budget) else { return nil }
+    /// Makes `sc` the live what-if, remembering the values before so that `u` steps back.
+    static func setWhatIf(_ s: inout AppState, _ sc: Scenario) {
+        guard sc != scenario(s) else { return }
+        s.session.whatIfHistory.append(s.session.whatIf)
+        if s.session.whatIfHistory.count > 200 { s.session.whatIfHistory.removeFirst() }
+        s.session.whatIf = sc
+        s.budget.year = min(s.budget.year, sc.years)
+    }
+
+    /// `:users 137`, `:years 7`, `:escalation 4.5%`, `:growth 8%`, `:rate 6%`: a what-if value typed
+    /// exactly (full-width digits read too); a bad value says what is expected and changes nothing.
+    static func typedWhatIf(_ s: inout AppState, _ verb: String, _ arg: String) {
+        let L = s.lang
+        var sc = scenario(s)
+        let text = normalizedDigits(arg).trimmed
+        switch verb {
+        case "users", "years":
+            let maxValue = verb == "users" ? 10_000_000 : min(15, Scenario.maximumYears)
+            guard let n = Int(text), n >= 1, n <= maxValue else {
+                s.say(
+                    L.t(
+                        ":\(verb) needs a whole number from 1 to \(maxValue), not “\(arg)”", ":\(verb) 需要 1 到 \(maxValue) 的整数, 而不是 “\(arg)”"
+                    ), error: true)
+                return
+            }
+            if verb == "users" {
+                sc.users = n
+            } else {
+                let floor = s.workspace.prices.compactMap(\.startYear).max() ?? 1
+                guard n >= floor else {
+                    s.say(
+                        L.t("A price line starts in year \(floor): the horizon cannot be shorter", "有报价行从第\(floor)年开始: 年限不能更短"), error: true
+                    )
+                    return
+                }
+                sc.years = n
+            }
+        default:
+            // A percentage: "4.5%" or "4.5" both mean 4.5 %.
+            let plain = text.hasSuffix("%") ? String(text.dropLast()) : text
+            guard let pct = ExactRatio(parsing: plain + "%"), !pct.isNegative || verb == "growth",
+                pct.approximateValue > -1, pct.approximateValue <= 1
+            else {
+                s.say(L.t(":\(verb) needs a percentage such as 4.5%, not “\(arg)”", ":\(verb) 需要百分比, 如 4.5%, 而不是 “\(arg)”"), error: true)
+                return
+            }
+            switch verb {
+            case "escalation": sc.escalation = pct
+            case "growth": sc.growth = pct
+            default: sc.discountRate = pct
+            }
+        }
+        setWhatIf(&s, sc)
+        s.say(L.t("What-if: \(verb) \(arg) (u steps back)", "假设: \(verb) \(arg) (u 回退)"))
+    }
+
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         var sc = scenario(s)
         switch cmd {
         case .usersUp: sc.users += 10
@@ -68,15 +121,24 @@ public enum BudgetScreen {
             return []
         case .scenarioNext:
             s.budget.named = (s.budget.named + 1) % (s.workspace.scenarios.count + 1)
-            s.budget.scenario = nil
+            s.session.whatIf = nil
+            s.session.whatIfHistory = []
             s.budget.year = 0
+            return []
+        case .whatIfBack:
+            guard let before = s.session.whatIfHistory.popLast() else {
+                App.undo(&s)
+                return []
+            }
+            s.session.whatIf = before
+            s.budget.year = min(s.budget.year, scenario(s).years)
+            s.say(s.lang.t("What-if stepped back", "假设已回退"))
             return []
         case .left: s.budget.year = max(0, s.budget.year - 1)
         case .right: s.budget.year = min(sc.years, s.budget.year + 1)
         default: return nil
         }
-        s.budget.year = min(s.budget.year, sc.years)
-        s.budget.scenario = sc
+        setWhatIf(&s, sc)
         return []
     }
 
@@ -92,7 +154,7 @@ public enum BudgetScreen {
         let L = s.lang
         let ws = s.workspace
         let sc = scenario(s)
-        let scName = s.budget.scenario == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
+        let scName = s.session.whatIf == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
         let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(scName)]  ", .bold)
         c.text(
             headerX, area.y,
@@ -110,8 +172,12 @@ public enum BudgetScreen {
         let nameW = 12
         let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
-        for y in 1...shownYears {
-            cols.append(Column(L.t("Year \(y)", "第\(y)年") + (y == shownYears && shownYears < sc.years ? "…" : ""), 10, right: true))
+        // Years that do not fit scroll sideways with the year in focus (←/→), marked ◂ ▸.
+        let firstYear = max(1, min(s.budget.year - shownYears + 1, sc.years - shownYears + 1))
+        let lastYear = firstYear + shownYears - 1
+        for y in firstYear...lastYear {
+            let mark = y == firstYear && firstYear > 1 ? "◂" : (y == lastYear && lastYear < sc.years ? "▸" : "")
+            cols.append(Column(mark + L.t("Year \(y)", "第\(y)年"), 10, right: true))
         }
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
         // A vendor without price lines has no cost yet: shown as —, never the cheapest.
@@ -119,7 +185,9 @@ public enum BudgetScreen {
         let cheapest = tcos.filter { priced.contains($0.vendor) }.map(\.total).min()
         let rows = tcos.map { t in
             priced.contains(t.vendor)
-                ? [names[t.vendor] ?? t.vendor] + t.perYear.prefix(shownYears).map(money) + [money(t.total), money(t.npv)]
+                ? [names[t.vendor] ?? t.vendor] + t.perYear.dropFirst(firstYear - 1).prefix(shownYears).map(money) + [
+                    money(t.total), money(t.npv),
+                ]
                 : [names[t.vendor] ?? t.vendor] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
         }
         let tableH = min(rows.count + 1, max(2, area.height / 3))
@@ -132,12 +200,13 @@ public enum BudgetScreen {
         if shownYears < sc.years {
             c.text(
                 area.x + 1, area.y + 1,
-                L.t(
-                    "years \(shownYears + 1)–\(sc.years) are in the total but not shown: widen the terminal",
-                    "第\(shownYears + 1)–\(sc.years)年计入合计但未显示: 请加宽终端"), .dim, maxWidth: area.width - 2)
+                (firstYear > 1 ? "◂ " : "") + (lastYear < sc.years ? "▸ " : "")
+                    + L.t(
+                        "years \(firstYear)–\(lastYear) of \(sc.years) shown (all in the total): ←/→ scroll",
+                        "显示第\(firstYear)–\(lastYear)年, 共 \(sc.years) 年 (均计入合计): ←/→ 滚动"), .dim, maxWidth: area.width - 2)
         }
-        if s.budget.year > 0 && s.budget.year <= shownYears {
-            let x = area.x + 1 + (nameW + 1) + (s.budget.year - 1) * 11
+        if s.budget.year >= firstYear && s.budget.year <= lastYear {
+            let x = area.x + 1 + (nameW + 1) + (s.budget.year - firstYear) * 11
             c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
         }
         guard s.budget.vendor < tcos.count else {

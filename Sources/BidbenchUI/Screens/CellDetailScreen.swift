@@ -14,8 +14,8 @@ public struct CellDetailState: Equatable, Sendable {
 /// note by name, the panel value and the spread, so the meeting can discuss a ⚑ cell. Only reachable
 /// once revealed; evaluators whose sheets are incomplete are listed but marked as not counted.
 public enum CellDetailScreen {
-    static func handle(_ s: inout AppState, _ st: CellDetailState, _ key: Key) {
-        if key == .escape || key == .enter || key == .char("q") { s.modal = nil }
+    static func handle(_ s: inout AppState, _ st: CellDetailState, _ cmd: Command) {
+        if cmd == .close { s.modal = nil }
     }
 
     static func render(_ s: AppState, _ st: CellDetailState, into c: inout Canvas) {

@@ -26,12 +26,12 @@ public enum ChangesScreen {
         return ChangeOrders.history(of: k, changes: ws.changes).compactMap { positions[$0.change.id] }
     }
 
-    static func handle(_ s: inout AppState, _ st: ChangesState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st: ChangesState, _ cmd: Command) {
         let idx = indices(s, st.contract)
         let contract = st.contract
         guard
             let selected = ListKeys.apply(
-                key, &s, selected: st.selected, count: idx.count,
+                cmd, &s, selected: st.selected, count: idx.count,
                 form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
                 delete: { s, row in
                     let i = idx[row]
@@ -53,46 +53,48 @@ public enum ChangesScreen {
         let L = s.lang
         let c = index.map { s.workspace.changes[$0] }
         return Form(
-            purpose: "change:\(contract):\(index.map(String.init) ?? "new")",
+            target: .changeOrder(contract: contract, index: index),
             title: c.map { L.t("Edit change order \($0.id)", "编辑变更单 \($0.id)") }
                 ?? L.t("New change order · \(contract)", "新增变更单 · \(contract)"),
             fields: [
                 FormField(key: "id", label: L.t("ID", "编号"), text: c?.id ?? nextId(s, contract)),
                 FormField(
-                    key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description),
-                FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? ""),
-                FormField(key: "price_delta", label: L.t("Delta (− = credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? ""),
+                    key: "date", label: L.t("Date (YYYY-MM-DD)", "日期 (YYYY-MM-DD)"), text: c?.date?.description ?? s.today.description,
+                    kind: .date),
+                FormField(key: "description", label: L.t("Description", "内容"), text: c?.description ?? "", kind: .long),
+                FormField(
+                    key: "price_delta", label: L.t("Delta (− = credit)", "金额变化 (减少填负数)"), text: c?.priceDelta.description ?? "",
+                    kind: .number),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: statuses,
                     labels: statuses.map { statusLabel($0, L) }, selected: c?.status ?? "proposed"),
-            ])
+            ], focusOn: "description")
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
         let L = s.lang
-        let parts = f.purpose.split(separator: ":", maxSplits: 2).map(String.init)
-        guard parts.count == 3 else { return nil }
-        let contract = parts[1]
-        let index = Int(parts[2])
         let id = f.value("id").trimmed
-        if id.isEmpty { return L.t("The ID is required", "编号不能为空") }
+        if id.isEmpty { return FormRefusal(L.t("The ID is required", "编号不能为空"), field: "id") }
         if s.workspace.changes.enumerated().contains(where: { $0.element.contract == contract && $0.element.id == id && $0.offset != index }
         ) {
-            return L.t("Change order \(id) already exists for \(contract)", "合同 \(contract) 已有变更单 \(id)")
+            return FormRefusal(L.t("Change order \(id) already exists for \(contract)", "合同 \(contract) 已有变更单 \(id)"), field: "id")
         }
         let dateText = f.value("date").trimmed
         let date = Day(typed: dateText)
         if !dateText.isEmpty && date == nil {
-            return L.t("The date must be YYYY-MM-DD, not “\(dateText)”", "日期须为 YYYY-MM-DD, 而不是 “\(dateText)”")
+            return FormRefusal(
+                L.t("The date must be YYYY-MM-DD or 2027年3月1日, not “\(dateText)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(dateText)”"),
+                field: "date")
         }
         let description = f.value("description").trimmed
-        if description.isEmpty { return L.t("Describe the change", "请填写变更内容") }
+        if description.isEmpty { return FormRefusal(L.t("Describe the change", "请填写变更内容"), field: "description") }
         let deltaText = f.value("price_delta").trimmed
         guard let delta = Money(parsing: deltaText.isEmpty ? "0" : deltaText) else {
-            return L.t(
-                "The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
-                "金额变化须为最多两位小数的金额 (减少填负数), 而不是 “\(deltaText)”")
+            return FormRefusal(
+                L.t(
+                    "The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
+                    "金额变化须为最多两位小数的金额 (减少填负数), 而不是 “\(deltaText)”"), field: "price_delta")
         }
         var change = ChangeOrder(
             contract: contract, id: id, date: date, description: description, priceDelta: delta, status: f.value("status"))
@@ -142,8 +144,6 @@ public enum ChangesScreen {
             into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
             selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No change orders yet. Press a to add one.", "还没有变更单。按 a 新增。"), .dim) }
-        c.text(
-            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
-            .dim)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.changes], s), width: r.width - 6) + " ", .dim)
     }
 }

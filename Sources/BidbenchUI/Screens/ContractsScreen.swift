@@ -5,8 +5,8 @@ public struct ContractsState: Equatable, Sendable {
     public var clause = 0
     /// What the right pane shows.
     public var pane: ContractPane = .text
-    /// First line of the text pane (0 = follow the selected clause's evidence).
-    public var textTop = 0
+    /// The first wrapped row of the text pane; nil follows the selected clause's evidence.
+    public var textRow: Int?
     /// The scan of the selected contract, refreshed when the selection or the text changes
     /// (scanning a long contract takes longer than a keystroke may).
     public var scan: ContractScan?
@@ -19,26 +19,48 @@ public enum ContractPane: Equatable, Sendable { case text, dates, risks }
 /// Contracts (合同): the clause checklist with the reviewer's decisions, the text with line numbers
 /// and the evidence highlighted, red flags, key dates, change orders and the risk heat map.
 public enum ContractsScreen {
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .contracts) else { return nil }
-        let n = s.workspace.contracts.count
+    /// The review status each key sets (nil: not reviewed).
+    static func reviewStatus(for cmd: Command) -> ReviewStatus?? {
         switch cmd {
-        case .left:
-            s.contracts.contract = max(0, s.contracts.contract - 1)
-            s.contracts.textTop = 0
-        case .right:
-            s.contracts.contract = min(max(0, n - 1), s.contracts.contract + 1)
-            s.contracts.textTop = 0
-        case .up:
-            s.contracts.clause = max(0, s.contracts.clause - 1)
-            s.contracts.textTop = 0
-        case .down:
-            s.contracts.clause = min(ClauseKind.allCases.count - 1, s.contracts.clause + 1)
-            s.contracts.textTop = 0
-        case .pageDown: s.contracts.textTop = max(1, s.contracts.textTop == 0 ? evidenceLine(s) + 10 : s.contracts.textTop + 10)
-        case .pageUp: s.contracts.textTop = max(1, (s.contracts.textTop == 0 ? evidenceLine(s) : s.contracts.textTop) - 10)
+        case .reviewOK: return .some(.ok)
+        case .reviewNegotiate: return .some(.negotiate)
+        case .reviewMissing: return .some(.missing)
+        case .reviewNA: return .some(.na)
+        case .reviewClear: return .some(nil)
+        default: return nil
+        }
+    }
+
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
+        let n = s.workspace.contracts.count
+        if let status = reviewStatus(for: cmd) {
+            setReview(&s, status)
+            return []
+        }
+        switch cmd {
+        case .prevContract, .nextContract:
+            s.contracts.contract = max(0, min(n - 1, s.contracts.contract + (cmd == .nextContract ? 1 : -1)))
+            s.contracts.textRow = nil
+        case .left, .right:
+            // Reading must not jump to another contract: those have their own keys.
+            s.say(s.lang.t("[ and ] switch contracts; J/K and PgDn/PgUp scroll the text", "[ 和 ] 切换合同; J/K 与 PgDn/PgUp 滚动正文"), error: true)
+        case .up, .down, .top, .bottom:
+            let last = ClauseKind.allCases.count - 1
+            switch cmd {
+            case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
+            case .down: s.contracts.clause = min(last, s.contracts.clause + 1)
+            case .top: s.contracts.clause = 0
+            default: s.contracts.clause = last
+            }
+            s.contracts.textRow = nil
+        case .textLineDown, .textLineUp, .pageDown, .pageUp:
+            s.contracts.pane = .text
+            let view = textView(s)
+            let page = max(1, view.visible - 1)
+            let step = cmd == .textLineDown ? 1 : (cmd == .textLineUp ? -1 : (cmd == .pageDown ? page : -page))
+            s.contracts.textRow = max(0, min(max(0, view.rows.count - view.visible), view.top + step))
         case .edit:
-            s.contracts.textTop = 0
+            s.contracts.textRow = nil
             s.contracts.pane = .text
         case .changeOrders:
             guard let k = current(s) else { return [] }
@@ -47,48 +69,46 @@ public enum ContractsScreen {
             s.modal = .risks(RisksState())
         case .cyclePane:
             s.contracts.pane = s.contracts.pane == .text ? .dates : (s.contracts.pane == .dates ? .risks : .text)
-        case .setReviewStatus:
-            guard let k = current(s) else { return [] }
-            let kind = ClauseKind.allCases[s.contracts.clause]
-            let order: [ReviewStatus?] = [nil, .ok, .negotiate, .missing, .na]
-            let now = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.status
-            let next = order[((order.firstIndex(of: now) ?? 0) + 1) % order.count]
-            let line = s.contracts.scan?.finding(kind).line
-            s.change(
-                s.lang.t(
-                    "\(s.lang.clause(kind)): \(next?.rawValue ?? "not reviewed")",
-                    "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "未审查")")
-            ) { ws in
-                if let i = ws.reviews.firstIndex(where: { $0.contract == k.id && $0.clause == kind }) {
-                    if let next { ws.reviews[i].status = next } else { ws.reviews.remove(at: i) }
-                } else if let next {
-                    ws.reviews.append(ClauseReview(contract: k.id, clause: kind, status: next, line: line))
-                }
-            }
         case .note:
             guard let k = current(s) else { return [] }
             let kind = ClauseKind.allCases[s.contracts.clause]
             let note = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
             s.modal = .form(
                 Form(
-                    purpose: "review-note:\(k.id):\(kind.rawValue)", title: "\(k.id) · \(s.lang.clause(kind))",
-                    fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note)]))
+                    target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
+                    fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)]))
         default: return nil
         }
         return []
     }
 
+    /// Sets the review status of the selected clause in one key (nil: not reviewed).
+    static func setReview(_ s: inout AppState, _ next: ReviewStatus?) {
+        guard let k = current(s) else { return }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let line = s.contracts.scan?.finding(kind).line
+        s.change(
+            s.lang.t(
+                "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "not reviewed")",
+                "\(s.lang.clause(kind)): \(next.map { reviewLabel($0, s.lang) } ?? "未审查")")
+        ) { ws in
+            if let i = ws.reviews.firstIndex(where: { $0.contract == k.id && $0.clause == kind }) {
+                if let next { ws.reviews[i].status = next } else if ws.reviews[i].note.isEmpty { ws.reviews.remove(at: i) }
+            } else if let next {
+                ws.reviews.append(ClauseReview(contract: k.id, clause: kind, status: next, line: line))
+            }
+        }
+    }
+
     /// Saves a reviewer's note (the review is created as `negotiate` when there was none).
-    static func submitNote(_ s: inout AppState, _ f: Form) -> String? {
-        let parts = f.purpose.split(separator: ":").map(String.init)
-        guard parts.count == 3, let kind = ClauseKind(rawValue: parts[2]) else { return nil }
+    static func submitNote(_ s: inout AppState, _ f: Form, contract: String, clause kind: ClauseKind) -> FormRefusal? {
         let note = f.value("note").trimmed
         let line = s.contracts.scan?.finding(kind).line
         s.change(s.lang.t("Note saved", "备注已保存")) { ws in
-            if let i = ws.reviews.firstIndex(where: { $0.contract == parts[1] && $0.clause == kind }) {
+            if let i = ws.reviews.firstIndex(where: { $0.contract == contract && $0.clause == kind }) {
                 ws.reviews[i].note = note
             } else {
-                ws.reviews.append(ClauseReview(contract: parts[1], clause: kind, status: .negotiate, line: line, note: note))
+                ws.reviews.append(ClauseReview(contract: contract, clause: kind, status: .negotiate, line: line, note: note))
             }
         }
         return nil
@@ -150,7 +170,7 @@ public enum ContractsScreen {
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
         c.text(
-            listArea.x, listArea.y, L.t("Clauses \(present)/22  (s status, n note)", "条款检查 \(present)/22  (s 状态, n 备注)"), .bold,
+            listArea.x, listArea.y, L.t("Clauses \(present)/22  (o/t/x/- status, n note)", "条款检查 \(present)/22  (o/t/x/- 状态, n 备注)"), .bold,
             maxWidth: leftW - 1)
         let kinds = ClauseKind.allCases
         let rowsVisible = listArea.height - 1
@@ -174,6 +194,7 @@ public enum ContractsScreen {
             let status = review.map { reviewLabel($0.status, L) } ?? ""
             var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
             if flagged { line += " ⚑" }
+            if let note = review?.note, !note.isEmpty { line += " ✎ " + note }
             let sel = i == s.contracts.clause
             c.text(listArea.x, y, TextWidth.fit(line, leftW - 1), sel ? st.with(reverse: true) : st)
         }
@@ -199,39 +220,88 @@ public enum ContractsScreen {
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
+    /// One row of the wrapped contract text: its source line, and whether it is that line's first row.
+    struct TextRow: Equatable {
+        var line: Int
+        var first: Bool
+        var text: String
+    }
+
+    /// The right pane of the screen (text, dates or risks).
+    static func rightPane(_ s: AppState) -> Rect {
+        let area = App.body(s)
+        let leftW = min(44, area.width / 2)
+        return Rect(x: area.x + leftW + 3, y: area.y + 1, width: area.width - leftW - 4, height: area.height - 2)
+    }
+
+    /// The text pane laid out: every line wrapped to the pane (line numbers hang in the margin), the
+    /// rows shown at once, the first row shown, and the lines under the text — the reviewer's note
+    /// and the clause's red flags, wrapped too, so nothing a lawyer reads is cut off.
+    static func textView(_ s: AppState) -> (rows: [TextRow], visible: Int, top: Int, footer: [(String, Style)]) {
+        let area = rightPane(s)
+        let L = s.lang
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let scan = s.contracts.scan
+        var footer: [(String, Style)] = []
+        if let k = current(s), let note = s.workspace.reviews.first(where: { $0.contract == k.id && $0.clause == kind })?.note,
+            !note.isEmpty
+        {
+            footer += TextWidth.wrap("✎ " + L.t("Note: ", "备注: ") + note, area.width).map { ($0, Style(fg: .cyan)) }
+        }
+        for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
+            footer += TextWidth.wrap("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", area.width).map {
+                ($0, Style(fg: .red))
+            }
+        }
+        // The text keeps at least two thirds of the pane.
+        footer = Array(footer.prefix(max(0, area.height / 3)))
+        var rows: [TextRow] = []
+        let textW = max(4, area.width - 5)
+        for (i, line) in (text(s) ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (j, part) in TextWidth.wrap(String(line), textW).enumerated() {
+                rows.append(TextRow(line: i + 1, first: j == 0, text: part))
+            }
+        }
+        let visible = max(1, area.height - 1 - footer.count)
+        let evidence = scan?.finding(kind).line.flatMap { n in rows.firstIndex { $0.line == n } } ?? 0
+        let top = max(0, min(s.contracts.textRow ?? (evidence - 2), rows.count - visible))
+        return (rows, visible, top, footer)
+    }
+
     static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
         let L = s.lang
-        guard let body = text(s) else {
+        guard text(s) != nil else {
             c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width)
             return
         }
         let kind = ClauseKind.allCases[s.contracts.clause]
         let f = scan?.finding(kind)
-        let flags = scan?.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind } ?? []
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        let flagRows = min(flags.count, 4)
-        let textH = area.height - 1 - flagRows
-        let target = s.contracts.textTop > 0 ? s.contracts.textTop : max(1, (f?.line ?? 1) - 2)
-        let first = max(1, min(target, max(1, lines.count - textH + 1)))
+        let flagged = Set(scan?.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind }.compactMap(\.line) ?? [])
+        let view = textView(s)
+        let shown = view.rows.dropFirst(view.top).prefix(view.visible)
+        let position =
+            view.rows.count > view.visible
+            ? "  "
+                + L.t(
+                    "lines \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) of \(view.rows.last?.line ?? 0)",
+                    "第 \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) 行, 共 \(view.rows.last?.line ?? 0) 行")
+            : ""
         c.text(
             area.x, area.y,
-            f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
-                ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到"), .bold, maxWidth: area.width)
-        for row in 0..<max(0, textH - 1) {
-            let n = first + row
-            guard n <= lines.count else { break }
-            let y = area.y + 1 + row
-            let hit = n == f?.line
-            let flagged = flags.contains { $0.line == n }
-            c.text(area.x, y, TextWidth.fit(String(n), 4, right: true), .dim)
+            (f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
+                ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到")) + position, .bold, maxWidth: area.width)
+        for (i, row) in shown.enumerated() {
+            let y = area.y + 1 + i
+            let hit = row.line == f?.line
+            let red = flagged.contains(row.line)
+            if row.first { c.text(area.x, y, TextWidth.fit(String(row.line), 4, right: true), .dim) }
             c.text(
-                area.x + 5, y, String(lines[n - 1]), hit ? Style(fg: flagged ? .red : .cyan, bold: true) : (flagged ? .warn : .plain),
-                maxWidth: area.width - 5)
+                area.x + 5, y, row.text, hit ? Style(fg: red ? .red : .cyan, bold: true) : (red ? .warn : .plain), maxWidth: area.width - 5)
         }
-        for (i, fl) in flags.prefix(flagRows).enumerated() {
-            c.text(
-                area.x, area.maxY - flagRows + i, "⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red),
-                maxWidth: area.width)
+        // More below: a marker on the last row's margin.
+        if view.top + view.visible < view.rows.count { c.text(area.x, area.y + view.visible, "   ↓", .dim) }
+        for (i, line) in view.footer.enumerated() {
+            c.text(area.x, area.maxY - view.footer.count + i, line.0, line.1, maxWidth: area.width)
         }
     }
 

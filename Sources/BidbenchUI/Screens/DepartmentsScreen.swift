@@ -2,74 +2,60 @@ import BidbenchCore
 
 public struct DepartmentsState: Equatable, Sendable {
     public var selected = 0
-    public init() {}
+    public init(selected: Int = 0) { self.selected = selected }
 }
 
 /// Departments (D): add, edit, remove — removal is refused while requirements belong to it.
 public enum DepartmentsScreen {
-    static func handle(_ s: inout AppState, _ st0: DepartmentsState, _ key: Key) {
-        var st = st0
+    static func handle(_ s: inout AppState, _ st: DepartmentsState, _ cmd: Command) {
         let depts = s.workspace.departments
-        switch key {
-        case .escape, .char("q"):
-            s.modal = nil
-            return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, depts.count - 1), st.selected + 1)
-        case .char("a"):
-            s.modal = .form(form(s, for: nil))
-            return
-        case .enter, .char("e"):
-            guard st.selected < depts.count else { break }
-            s.modal = .form(form(s, for: depts[st.selected]))
-            return
-        case .char("d"):
-            guard st.selected < depts.count else { break }
-            let d = depts[st.selected]
-            let n = s.workspace.requirements.filter { $0.department == d.id }.count
-            if n > 0 {
-                s.say(
-                    s.lang.t("\(d.name) still has \(n) requirement(s): move or delete them first", "\(d.name) 还有 \(n) 条需求: 请先移走或删除"),
-                    error: true)
-            } else {
-                s.change(s.lang.t("Removed \(d.name) (u to undo)", "已删除 \(d.name) (按 u 撤销)")) { ws in
-                    ws.departments.removeAll { $0.id == d.id }
-                }
-                s.requirements.department = nil
-                st.selected = max(0, min(st.selected, s.workspace.departments.count - 1))
-            }
-        default: break
-        }
-        s.modal = .departments(st)
+        guard
+            let selected = ListKeys.apply(
+                cmd, &s, selected: st.selected, count: depts.count,
+                form: { s, row in form(s, for: row.map { s.workspace.departments[$0] }) },
+                delete: { s, row in
+                    let d = s.workspace.departments[row]
+                    let n = s.workspace.requirements.filter { $0.department == d.id }.count
+                    if n > 0 {
+                        s.say(
+                            s.lang.t(
+                                "\(d.name) still has \(n) requirement(s): move or delete them first", "\(d.name) 还有 \(n) 条需求: 请先移走或删除"),
+                            error: true)
+                        return
+                    }
+                    s.change(s.lang.t("Removed \(d.name) (u to undo)", "已删除 \(d.name) (按 u 撤销)")) { ws in
+                        ws.departments.removeAll { $0.id == d.id }
+                    }
+                    s.requirements.department = nil
+                })
+        else { return }
+        s.modal = .departments(DepartmentsState(selected: max(0, min(selected, s.workspace.departments.count - 1))))
     }
 
     static func form(_ s: AppState, for d: Department?) -> Form {
         let L = s.lang
         return Form(
-            purpose: d.map { "dept-edit:\($0.id)" } ?? "dept-add",
+            target: .department(id: d?.id),
             title: d.map { L.t("Edit \($0.name)", "编辑 \($0.name)") } ?? L.t("New department", "新增部门"),
             fields: [
                 FormField(key: "name", label: L.t("Name", "名称"), text: d?.name ?? ""),
                 FormField(key: "contact", label: L.t("Contact", "联系人"), text: d?.contact ?? ""),
-                FormField(key: "head_count", label: L.t("Head count", "人数"), text: d.map { String($0.headCount) } ?? "0"),
+                FormField(key: "head_count", label: L.t("Head count", "人数"), text: d.map { String($0.headCount) } ?? "0", kind: .number),
             ])
     }
 
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    static func submit(_ s: inout AppState, _ f: Form, id: String?) -> FormRefusal? {
         let L = s.lang
         let name = f.value("name").trimmed
-        if name.isEmpty { return L.t("The name is required", "名称不能为空") }
+        if name.isEmpty { return FormRefusal(L.t("The name is required", "名称不能为空"), field: "name") }
         guard let n = Int(f.value("head_count").trimmed), n >= 0 else {
-            return L.t(
-                "Head count must be a whole number ≥ 0, not “\(f.value("head_count"))”", "人数必须是 ≥ 0 的整数, 而不是 “\(f.value("head_count"))”")
+            return FormRefusal(
+                L.t(
+                    "Head count must be a whole number ≥ 0, not “\(f.value("head_count"))”", "人数必须是 ≥ 0 的整数, 而不是 “\(f.value("head_count"))”"
+                ),
+                field: "head_count")
         }
-        if f.purpose == "dept-add" {
-            let id = IDSequence.next(after: s.workspace.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
-            s.change(L.t("Added \(name)", "已新增 \(name)")) { ws in
-                ws.departments.append(Department(id: id, name: name, contact: f.value("contact").trimmed, headCount: n))
-            }
-        } else {
-            let id = String(f.purpose.dropFirst("dept-edit:".count))
+        if let id {
             s.change(L.t("Saved \(name)", "已保存 \(name)")) { ws in
                 if let i = ws.departments.firstIndex(where: { $0.id == id }) {
                     ws.departments[i].name = name
@@ -77,8 +63,13 @@ public enum DepartmentsScreen {
                     ws.departments[i].headCount = n
                 }
             }
+        } else {
+            let id = IDSequence.next(after: s.workspace.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
+            s.change(L.t("Added \(name)", "已新增 \(name)")) { ws in
+                ws.departments.append(Department(id: id, name: name, contact: f.value("contact").trimmed, headCount: n))
+            }
+            s.modal = .departments(DepartmentsState(selected: s.workspace.departments.count - 1))
         }
-        s.modal = .departments(DepartmentsState())
         return nil
     }
 
@@ -99,6 +90,6 @@ public enum DepartmentsScreen {
         TableView.render(
             into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: h - 2), columns: cols, rows: rows,
             selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (h - 4)))
-        c.text(r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d remove · Esc close ", " a 新增 · Enter 编辑 · d 删除 · Esc 关闭 "), .dim)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.departments], s), width: r.width - 6) + " ", .dim)
     }
 }

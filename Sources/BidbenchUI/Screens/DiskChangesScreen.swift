@@ -165,20 +165,20 @@ public enum DiskChangesScreen {
         return Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }.count
     }
 
-    static func handle(_ s: inout AppState, _ conflicts: [DiskConflict], _ key: Key) {
+    static func handle(_ s: inout AppState, _ conflicts: [DiskConflict], _ cmd: Command) {
         guard let first = conflicts.first else {
             s.modal = nil
             return
         }
         let rest = Array(conflicts.dropFirst())
-        switch key {
-        case .char("m"), .escape:
+        switch cmd {
+        case .keepMine:
             // Mine stays in the session; the next save writes it over theirs (kept in .bidbench/backup).
             s.say(
                 s.lang.t(
                     "Kept your version of \(first.part.file(s.workspace)); save to write it", "已保留你的 \(first.part.file(s.workspace)); 保存后写入"
                 ))
-        case .char("t"):
+        case .takeTheirs:
             var next = s.workspace
             first.part.copy(from: first.theirs, into: &next)
             s.undoStack.append(s.workspace)

@@ -11,19 +11,20 @@ public struct DuplicatesState: Equatable, Sendable {
 public enum DuplicatesScreen {
     static func pairs(_ s: AppState) -> [Consolidation.Pair] { Consolidation.duplicates(in: s.workspace.requirements) }
 
-    static func handle(_ s: inout AppState, _ st0: DuplicatesState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st0: DuplicatesState, _ cmd: Command) {
         var st = st0
         let ps = pairs(s)
-        switch key {
-        case .escape, .char("q"):
+        switch cmd {
+        case .close:
             s.modal = nil
             return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, ps.count - 1), st.selected + 1)
-        case .enter, .char("r"):
+        case .up: st.selected = max(0, st.selected - 1)
+        case .down: st.selected = min(max(0, ps.count - 1), st.selected + 1)
+        case .undo: App.undo(&s)
+        case .keepLeft, .keepRight:
             guard st.selected < ps.count else { break }
             let p = ps[st.selected]
-            let (keep, absorb) = key == .enter ? (p.first, p.second) : (p.second, p.first)
+            let (keep, absorb) = cmd == .keepLeft ? (p.first, p.second) : (p.second, p.first)
             if let merged = Consolidation.merge(s.workspace, keep: keep, absorb: absorb, date: s.today) {
                 s.change(s.lang.t("Merged \(absorb) into \(keep) (u to undo)", "已将 \(absorb) 合并到 \(keep) (按 u 撤销)")) { $0 = merged }
             }
@@ -58,6 +59,6 @@ public enum DuplicatesScreen {
             c.text(r.maxX - 6, y, "\(Int((p.similarity * 100).rounded()))%", st)
             c.text(r.x + 4, y + 1, "\(L.t("module", "模块")): \(a.module) / \(b.module)", .dim, maxWidth: r.width - 6)
         }
-        c.text(r.x + 2, r.maxY - 1, L.t(" Enter keep left · r keep right · Esc close ", " Enter 保留左侧 · r 保留右侧 · Esc 关闭 "), .dim)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.duplicates], s), width: r.width - 6) + " ", .dim)
     }
 }

@@ -3,57 +3,71 @@ import BidbenchCore
 public struct GatesState: Equatable, Sendable {
     public var vendor: String
     public var selected = 0
-    public init(vendor: String) { self.vendor = vendor }
+    public init(vendor: String, selected: Int = 0) {
+        self.vendor = vendor
+        self.selected = selected
+    }
 }
 
-/// Knock-out gates of one vendor (g on the Vendors screen): its answer to every `must` requirement.
-/// Space cycles meets → partly → no → (no answer); n writes the note. A `no` disqualifies the vendor.
+/// Knock-out gates of one vendor (g on the Vendors screen): its answer to every `must` requirement,
+/// one key each: y meets, p partly, x does not meet (asks first: it knocks the vendor out), Del no
+/// answer; n (or Enter) writes the note.
 public enum GatesScreen {
-    static func handle(_ s: inout AppState, _ st0: GatesState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st0: GatesState, _ cmd: Command) {
         var st = st0
         let gates = Consolidation.knockoutGates(s.workspace)
-        switch key {
-        case .escape, .char("q"):
+        let req = st.selected < gates.count ? gates[st.selected].id : nil
+        switch cmd {
+        case .close:
             s.modal = nil
             return
-        case .up, .char("k"): st.selected = max(0, st.selected - 1)
-        case .down, .char("j"): st.selected = min(max(0, gates.count - 1), st.selected + 1)
-        case .char(" "), .enter:
-            guard st.selected < gates.count else { break }
-            let req = gates[st.selected].id
-            let order: [GateResult?] = [nil, .meets, .partly, .no]
-            let now = s.workspace.gates.first { $0.vendor == st.vendor && $0.requirement == req }?.answer
-            let next = order[((order.firstIndex(of: now) ?? 0) + 1) % order.count]
-            s.change(s.lang.t("\(req): \(next?.rawValue ?? "no answer")", "\(req): \(next.map { label($0, s.lang) } ?? "未答复")")) { ws in
-                if let i = ws.gates.firstIndex(where: { $0.vendor == st.vendor && $0.requirement == req }) {
-                    if let next { ws.gates[i].answer = next } else { ws.gates.remove(at: i) }
-                } else if let next {
-                    ws.gates.append(GateAnswer(vendor: st.vendor, requirement: req, answer: next))
-                }
-            }
-        case .char("n"):
-            guard st.selected < gates.count else { break }
-            let req = gates[st.selected].id
+        case .up: st.selected = max(0, st.selected - 1)
+        case .down: st.selected = min(max(0, gates.count - 1), st.selected + 1)
+        case .top: st.selected = 0
+        case .bottom: st.selected = max(0, gates.count - 1)
+        case .undo: App.undo(&s)
+        case .answerMeets, .answerPartly, .answerClear:
+            guard let req else { break }
+            setAnswer(&s, vendor: st.vendor, requirement: req, cmd == .answerMeets ? .meets : (cmd == .answerPartly ? .partly : nil))
+        case .answerNo:
+            guard let req else { break }
+            let name = s.workspace.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
+            s.modal = .confirm(
+                question: s.lang.t(
+                    "\(name) does not meet \(req)? This knocks \(name) out of the ranking. (y yes / n no)",
+                    "\(name) 不满足 \(req)? 这会把 \(name) 淘汰出排名。(y 是 / n 否)"),
+                action: .knockOut(vendor: st.vendor, requirement: req, selected: st.selected))
+            return
+        case .note:
+            guard let req else { break }
             let note = s.workspace.gates.first { $0.vendor == st.vendor && $0.requirement == req }?.note ?? ""
             s.modal = .form(
                 Form(
-                    purpose: "gate-note:\(st.vendor):\(req)", title: "\(st.vendor) · \(req)",
-                    fields: [FormField(key: "note", label: s.lang.t("Note", "说明"), text: note)]))
+                    target: .gateNote(vendor: st.vendor, requirement: req), title: "\(st.vendor) · \(req)",
+                    fields: [FormField(key: "note", label: s.lang.t("Note", "说明"), text: note, kind: .long)]))
             return
         default: break
         }
         s.modal = .gates(st)
     }
 
-    static func submitNote(_ s: inout AppState, _ f: Form) -> String? {
-        let parts = f.purpose.split(separator: ":").map(String.init)
-        guard parts.count == 3 else { return nil }
+    /// Sets (or with nil clears) a vendor's answer to a gate, as one undoable change.
+    static func setAnswer(_ s: inout AppState, vendor: String, requirement req: String, _ answer: GateResult?) {
+        s.change(s.lang.t("\(req): \(answer?.rawValue ?? "no answer")", "\(req): \(answer.map { label($0, s.lang) } ?? "未答复")")) { ws in
+            if let i = ws.gates.firstIndex(where: { $0.vendor == vendor && $0.requirement == req }) {
+                if let answer { ws.gates[i].answer = answer } else { ws.gates.remove(at: i) }
+            } else if let answer {
+                ws.gates.append(GateAnswer(vendor: vendor, requirement: req, answer: answer))
+            }
+        }
+    }
+
+    static func submitNote(_ s: inout AppState, _ f: Form, vendor: String, requirement: String) -> FormRefusal? {
         let note = f.value("note").trimmed
-        guard let i = s.workspace.gates.firstIndex(where: { $0.vendor == parts[1] && $0.requirement == parts[2] }) else {
-            return s.lang.t("Give an answer first (Space)", "请先选择答复 (空格)")
+        guard let i = s.workspace.gates.firstIndex(where: { $0.vendor == vendor && $0.requirement == requirement }) else {
+            return FormRefusal(s.lang.t("Give an answer first (y, p or x)", "请先选择答复 (y、p 或 x)"), field: "note")
         }
         s.change(s.lang.t("Note saved", "说明已保存")) { $0.gates[i].note = note }
-        s.modal = .gates(GatesState(vendor: parts[1]))
         return nil
     }
 
@@ -86,12 +100,10 @@ public enum GatesScreen {
                 case nil: ("?", .dim)
                 }
             let answer = a.map { label($0.answer, L) } ?? L.t("no answer", "未答复")
-            let line = "\(mark) \(g.id) \(TextWidth.fit(g.title, 30)) \(TextWidth.fit(answer, 8)) \(a?.note ?? "")"
+            let line = "\(mark) \(g.id) \(TextWidth.fit(g.title, 30)) \(TextWidth.fit(answer, 10)) \(a?.note ?? "")"
             c.text(r.x + 2, y, TextWidth.fit(line, r.width - 4), i == st.selected ? style.with(reverse: true) : style)
         }
         c.text(
-            r.x + 2, r.maxY - 1,
-            L.t(" Space answer · n note · Esc close — a “no” knocks the vendor out ", " 空格 答复 · n 说明 · Esc 关闭 — “不满足”即淘汰 "), .dim,
-            maxWidth: r.width - 4)
+            r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.gates], s), width: r.width - 6) + " ", .dim, maxWidth: r.width - 4)
     }
 }

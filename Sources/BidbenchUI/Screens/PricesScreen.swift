@@ -15,12 +15,12 @@ public enum PricesScreen {
         s.workspace.prices.indices.filter { s.workspace.prices[$0].vendor == vendor }
     }
 
-    static func handle(_ s: inout AppState, _ st: PricesState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st: PricesState, _ cmd: Command) {
         let idx = lines(s, st.vendor)
         let vendor = st.vendor
         guard
             let selected = ListKeys.apply(
-                key, &s, selected: st.selected, count: idx.count,
+                cmd, &s, selected: st.selected, count: idx.count,
                 form: { form($0, vendor: vendor, index: $1.map { idx[$0] }) },
                 delete: { s, row in
                     let i = idx[row]
@@ -35,7 +35,7 @@ public enum PricesScreen {
         let L = s.lang
         let p = index.map { s.workspace.prices[$0] }
         return Form(
-            purpose: "price:\(vendor):\(index.map(String.init) ?? "new")",
+            target: .priceLine(vendor: vendor, index: index),
             title: p.map { L.t("Edit \($0.item)", "编辑 \($0.item)") } ?? L.t("New price line", "新增报价行"),
             fields: [
                 FormField(key: "item", label: L.t("Item", "项目"), text: p?.item ?? ""),
@@ -47,28 +47,31 @@ public enum PricesScreen {
                     labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
                 FormField(
                     key: "unit_price", label: L.t("Unit price (% for percent_of_license)", "单价 (许可费比例填 %)"),
-                    text: p?.unitPrice.description ?? ""),
-                FormField(key: "quantity", label: L.t("Quantity", "数量"), text: String(p?.quantity ?? 1)),
-                FormField(key: "start_year", label: L.t("Start year (1…)", "起始年 (1…)"), text: p?.startYear.map(String.init) ?? ""),
-                FormField(key: "years", label: L.t("Years", "年数"), text: p?.years.map(String.init) ?? ""),
-                FormField(key: "notes", label: L.t("Notes", "备注"), text: p?.notes ?? ""),
+                    text: p?.unitPrice.description ?? "", kind: .number),
+                FormField(key: "quantity", label: L.t("Quantity", "数量"), text: String(p?.quantity ?? 1), kind: .number),
+                FormField(
+                    key: "start_year", label: L.t("Start year (1…)", "起始年 (1…)"), text: p?.startYear.map(String.init) ?? "", kind: .number),
+                FormField(key: "years", label: L.t("Years", "年数"), text: p?.years.map(String.init) ?? "", kind: .number),
+                FormField(key: "notes", label: L.t("Notes", "备注"), text: p?.notes ?? "", kind: .long),
             ])
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    static func submit(_ s: inout AppState, _ f: Form, vendor: String, index: Int?) -> FormRefusal? {
         let L = s.lang
-        let parts = f.purpose.split(separator: ":").map(String.init)
-        guard parts.count == 3 else { return nil }
         let item = f.value("item").trimmed
-        if item.isEmpty { return L.t("The item is required", "项目不能为空") }
+        if item.isEmpty { return FormRefusal(L.t("The item is required", "项目不能为空"), field: "item") }
         let priceText = f.value("unit_price").trimmed
         guard let price = Money(parsing: priceText), price.minor >= 0 else {
-            return L.t(
-                "Unit price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”", "单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
+            return FormRefusal(
+                L.t(
+                    "Unit price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",
+                    "单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”"), field: "unit_price")
         }
         guard let qty = Int(f.value("quantity").trimmed), qty >= 0 else {
-            return L.t("Quantity must be a whole number ≥ 0, not “\(f.value("quantity"))”", "数量必须是 ≥ 0 的整数, 而不是 “\(f.value("quantity"))”")
+            return FormRefusal(
+                L.t("Quantity must be a whole number ≥ 0, not “\(f.value("quantity"))”", "数量必须是 ≥ 0 的整数, 而不是 “\(f.value("quantity"))”"),
+                field: "quantity")
         }
         func optionalYear(_ key: String) -> (ok: Bool, value: Int?) {
             let t = f.value(key).trimmed
@@ -78,25 +81,28 @@ public enum PricesScreen {
         }
         let start = optionalYear("start_year")
         let years = optionalYear("years")
-        guard start.ok else { return L.t("Start year must be empty or a year of the horizon (1, 2, …)", "起始年须为空或为第几年 (1, 2, …)") }
-        guard years.ok else { return L.t("Years must be empty or a whole number ≥ 1", "年数须为空或 ≥ 1 的整数") }
+        guard start.ok else {
+            return FormRefusal(
+                L.t("Start year must be empty or a year of the horizon (1, 2, …)", "起始年须为空或为第几年 (1, 2, …)"), field: "start_year")
+        }
+        guard years.ok else { return FormRefusal(L.t("Years must be empty or a whole number ≥ 1", "年数须为空或 ≥ 1 的整数"), field: "years") }
         let line = PriceLine(
-            vendor: parts[1], item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,
+            vendor: vendor, item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,
             model: PricingModel(rawValue: f.value("model")) ?? .one_time, unitPrice: price, quantity: qty,
             startYear: start.value, years: years.value, notes: f.value("notes").trimmed)
-        if parts[2] == "new" {
+        if index == nil {
             s.change(L.t("Added \(item)", "已新增 \(item)")) { ws in
-                let last = ws.prices.lastIndex { $0.vendor == parts[1] }.map { $0 + 1 } ?? ws.prices.count
+                let last = ws.prices.lastIndex { $0.vendor == vendor }.map { $0 + 1 } ?? ws.prices.count
                 ws.prices.insert(line, at: last)
             }
-        } else if let i = Int(parts[2]), i < s.workspace.prices.count {
+            s.modal = .prices(PricesState(vendor: vendor, selected: max(0, lines(s, vendor).count - 1)))
+        } else if let i = index, i < s.workspace.prices.count {
             s.change(L.t("Updated \(item)", "已更新 \(item)")) { ws in
                 var l = line
                 l.extra = ws.prices[i].extra
                 ws.prices[i] = l
             }
         }
-        s.modal = .prices(PricesState(vendor: parts[1]))
         return nil
     }
 
@@ -124,8 +130,6 @@ public enum PricesScreen {
         TableView.render(
             into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
             selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
-        c.text(
-            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
-            .dim)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.prices], s), width: r.width - 6) + " ", .dim)
     }
 }

@@ -43,8 +43,36 @@ public enum RequirementsScreen {
         return rows
     }
 
+    /// The detail pane under the list: the selected requirement's title, acceptance, detail and
+    /// source, wrapped, so nothing of it is cut off (at most a third of the screen; Enter shows the rest).
+    static func detailLines(_ s: AppState, width: Int) -> [(String, Style)] {
+        let L = s.lang
+        let rows = visibleRows(s)
+        guard s.requirements.selected < rows.count else { return [] }
+        let r = rows[s.requirements.selected]
+        var lines: [(String, Style)] = TextWidth.wrap("\(r.id) \(r.title)", width).map { ($0, Style.bold) }
+        func add(_ label: String, _ text: String, _ style: Style) {
+            lines += TextWidth.wrap("\(label): \(text.isEmpty ? "—" : text)", width).map { ($0, style) }
+        }
+        add(L.t("Acceptance", "验收"), r.acceptance, .plain)
+        if !r.detail.isEmpty { add(L.t("Detail", "说明"), r.detail, .plain) }
+        var perPriority: [Priority: Int] = [:]
+        for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed {
+            perPriority[rows[i].priority, default: 0] += 1
+        }
+        let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
+        add(L.t("Source", "来源"), r.source + "   ·  " + counts, .dim)
+        return lines
+    }
+
+    /// How many rows the detail pane takes (a separator and its lines, at most a third of the body).
+    static func detailHeight(_ s: AppState, _ area: Rect) -> Int {
+        let n = detailLines(s, width: area.width - 2).count
+        return n == 0 ? 0 : 1 + min(n, max(3, area.height / 3))
+    }
+
     static func tableArea(_ s: AppState, _ area: Rect) -> Rect {
-        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 3))
+        Rect(x: area.x, y: area.y + 1, width: area.width, height: max(2, area.height - 1 - detailHeight(s, area)))
     }
 
     /// The first visible row: the stored scroll position, moved so the selection is on screen at the
@@ -53,8 +81,7 @@ public enum RequirementsScreen {
         TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
     }
 
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .requirements) else { return nil }
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let rows = visibleRows(s)
         let page = max(1, tableArea(s, App.body(s)).height - 1)
         switch cmd {
@@ -139,31 +166,45 @@ public enum RequirementsScreen {
         IDSequence.next(after: ws.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
     }
 
+    /// Typed forms of each priority besides its labels: must/m/1/高, should/s/2/中, could/c/3/低, won't/w/4.
+    static let priorityAliases: [Priority: [String]] = [
+        .must: ["m", "1", "高", "high"], .should: ["s", "2", "中", "medium"], .could: ["c", "3", "低", "low"],
+        .wont: ["wont", "w", "4", "暂不", "不做"],
+    ]
+
+    /// The requirement form. Fields in the order a department speaks: title, priority, acceptance,
+    /// then the rest; the focus starts on the title and the department is the one filtered on.
     static func form(_ s: AppState, for r: Requirement?) -> Form {
         let L = s.lang
         let depts = s.workspace.departments
-        let defaultDept = r?.department ?? s.requirements.department.map { depts[$0].id } ?? depts.first?.id ?? ""
-        var fields: [FormField] = []
+        let filtered = s.requirements.department.flatMap { $0 < depts.count ? depts[$0].id : nil }
+        let defaultDept = r?.department ?? filtered ?? depts.first?.id ?? ""
+        var fields: [FormField] = [
+            FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
+            FormField(
+                key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
+                labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue,
+                aliases: Priority.allCases.map {
+                    [$0.rawValue] + (priorityAliases[$0] ?? []) + [Lang.zh.priority($0), Lang.en.priority($0)]
+                }),
+            FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? "", kind: .long),
+            FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? "", kind: .long),
+        ]
         if depts.isEmpty {
             fields.append(FormField(key: "department", label: L.t("Department", "部门"), text: defaultDept))
         } else {
             fields.append(
                 FormField(
                     key: "department", label: L.t("Department", "部门"), choices: depts.map(\.id), labels: depts.map(\.name),
-                    selected: defaultDept))
+                    selected: defaultDept, aliases: depts.map { [$0.id] }))
         }
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
-            FormField(key: "title", label: L.t("Title", "需求"), text: r?.title ?? ""),
-            FormField(key: "detail", label: L.t("Detail", "说明"), text: r?.detail ?? ""),
-            FormField(
-                key: "priority", label: L.t("Priority", "优先级"), choices: Priority.allCases.map(\.rawValue),
-                labels: Priority.allCases.map { L.priority($0) }, selected: (r?.priority ?? .should).rawValue),
-            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3"),
-            FormField(key: "acceptance", label: L.t("Acceptance", "验收标准"), text: r?.acceptance ?? ""),
+            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3", kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
-                labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue),
+                labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue,
+                aliases: RequirementStatus.allCases.map { [Lang.zh.status($0), Lang.en.status($0)] }),
         ]
         let criteria = s.workspace.criteria.filter { $0.source == .panel }
         if !criteria.isEmpty {
@@ -173,36 +214,22 @@ public enum RequirementsScreen {
                     labels: [L.t("(none)", "(未归入)")] + criteria.map(\.name), selected: r?.criterion ?? ""))
         }
         let title = r.map { L.t("Edit requirement \($0.id)", "编辑需求 \($0.id)") } ?? L.t("New requirement", "新增需求")
-        return Form(purpose: r.map { "edit:\($0.id)" } ?? "add", title: title, fields: fields)
+        return Form(target: .requirement(id: r?.id), title: title, fields: fields, focusOn: "title")
     }
 
-    /// Applies a submitted form; returns an error message (the form stays open with what was typed).
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    /// Applies a submitted form; a refusal names the field to fix (the form stays open with what was typed).
+    static func submit(_ s: inout AppState, _ f: Form, id editing: String?) -> FormRefusal? {
         let L = s.lang
         let title = f.value("title").trimmed
-        if title.isEmpty { return L.t("The title is required", "需求标题不能为空") }
+        if title.isEmpty { return FormRefusal(L.t("The title is required", "需求标题不能为空"), field: "title") }
         guard let weight = Double(f.value("weight").trimmed), weight.isFinite, weight >= 0 else {
-            return L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”")
+            return FormRefusal(
+                L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”"),
+                field: "weight")
         }
         let priority = Priority(parsing: f.value("priority")) ?? .should
         let status = RequirementStatus(parsing: f.value("status")) ?? .draft
-        if f.purpose == "add" {
-            let id = nextID(s.workspace)
-            let dept = f.value("department")
-            let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
-            var r = Requirement(
-                id: id, department: dept, module: f.value("module").trimmed, title: title,
-                detail: f.value("detail").trimmed, priority: priority, weight: weight,
-                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
-            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
-            s.change(L.t("Added \(id)", "已新增 \(id)")) { ws in
-                ws.requirements.append(r)
-                ws.requirements.sort { $0.id < $1.id }
-            }
-            // Select the new row.
-            if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
-        } else {
-            let id = String(f.purpose.dropFirst(5))
+        if let id = editing {
             s.change(L.t("Updated \(id) (Ctrl-S saves)", "已更新 \(id) (Ctrl-S 保存)")) { ws in
                 guard let i = ws.requirements.firstIndex(where: { $0.id == id }) else { return }
                 ws.requirements[i].department = f.value("department")
@@ -215,6 +242,21 @@ public enum RequirementsScreen {
                 ws.requirements[i].status = status
                 if f.fields.contains(where: { $0.key == "criterion" }) { ws.requirements[i].criterion = f.value("criterion") }
             }
+        } else {
+            let id = nextID(s.workspace)
+            let dept = f.value("department")
+            let deptName = s.workspace.departments.first { $0.id == dept }?.name ?? dept
+            var r = Requirement(
+                id: id, department: dept, module: f.value("module").trimmed, title: title,
+                detail: f.value("detail").trimmed, priority: priority, weight: weight,
+                acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
+            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
+            s.change(L.t("Added \(id) (Ctrl-S saves)", "已新增 \(id) (Ctrl-S 保存)")) { ws in
+                ws.requirements.append(r)
+                ws.requirements.sort { $0.id < $1.id }
+            }
+            // Select the new row.
+            if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
         }
         return nil
     }
@@ -292,21 +334,19 @@ public enum RequirementsScreen {
         if rows.isEmpty {
             c.text(t.x + 2, t.y + 2, L.t("No requirements here. Press a to add one.", "这里还没有需求。按 a 新增。"), .dim)
         }
-        // Detail of the selected requirement.
-        let dy = t.maxY
-        if s.requirements.selected < rows.count {
-            let r = rows[s.requirements.selected]
-            c.text(
-                area.x + 1, dy, "\(r.id) \(r.title) — \(L.t("acceptance", "验收")): \(r.acceptance.isEmpty ? "—" : r.acceptance)", .bold,
-                maxWidth: area.width - 2)
-            var perPriority: [Priority: Int] = [:]
-            for i in rows.indices where rows[i].status == .draft || rows[i].status == .confirmed {
-                perPriority[rows[i].priority, default: 0] += 1
-            }
-            let counts = Priority.allCases.map { p in "\(L.priority(p)) \(perPriority[p] ?? 0)" }.joined(separator: "  ")
-            c.text(
-                area.x + 1, dy + 1, "\(L.t("source", "来源")): \(r.source.isEmpty ? "—" : r.source)   ·  \(counts)", .dim,
-                maxWidth: area.width - 2)
+        // The detail pane of the selected requirement.
+        let lines = detailLines(s, width: area.width - 2)
+        let h = detailHeight(s, area)
+        guard h > 0 else { return }
+        let top = area.maxY - h
+        c.fill(Rect(x: area.x + 1, y: top, width: area.width - 2, height: 1), "─", .dim)
+        let room = h - 1
+        for (i, line) in lines.prefix(room).enumerated() {
+            c.text(area.x + 1, top + 1 + i, line.0, line.1, maxWidth: area.width - 2)
+        }
+        if lines.count > room {
+            let more = L.t(" … \(lines.count - room) more lines: Enter ", " … 还有 \(lines.count - room) 行: 按 Enter ")
+            c.text(area.maxX - 1 - TextWidth.of(more), top, more, .dim)
         }
     }
 }

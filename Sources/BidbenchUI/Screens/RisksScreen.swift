@@ -11,10 +11,10 @@ public enum RisksScreen {
     static let statuses = ["open", "watching", "closed"]
     static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"]
 
-    static func handle(_ s: inout AppState, _ st: RisksState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st: RisksState, _ cmd: Command) {
         guard
             let selected = ListKeys.apply(
-                key, &s, selected: st.selected, count: s.workspace.risks.count,
+                cmd, &s, selected: st.selected, count: s.workspace.risks.count,
                 form: { form($0, index: $1) },
                 delete: { s, i in
                     let id = s.workspace.risks[i].id
@@ -48,7 +48,7 @@ public enum RisksScreen {
         let trigger = r?.trigger ?? ""
         let choices = triggers.contains(trigger) ? triggers : triggers + [trigger]
         return Form(
-            purpose: "risk:\(index.map(String.init) ?? "new")",
+            target: .risk(index: index),
             title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"),
             fields: [
                 FormField(key: "id", label: L.t("ID", "编号"), text: r?.id ?? nextId(s.workspace.risks)),
@@ -56,56 +56,62 @@ public enum RisksScreen {
                 FormField(
                     key: "type", label: L.t("Type", "类型"), choices: RiskType.allCases.map(\.rawValue),
                     labels: RiskType.allCases.map { ReportLabels.riskType($0, L.labels) }, selected: (r?.type ?? .technical).rawValue),
-                FormField(key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3"),
-                FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3"),
-                FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? ""),
+                FormField(
+                    key: "likelihood", label: L.t("Likelihood 1–5", "可能性 1–5"), text: r.map { String($0.likelihood) } ?? "3", kind: .number),
+                FormField(key: "impact", label: L.t("Impact 1–5", "影响 1–5"), text: r.map { String($0.impact) } ?? "3", kind: .number),
+                FormField(key: "mitigation", label: L.t("Mitigation", "应对措施"), text: r?.mitigation ?? "", kind: .long),
                 FormField(key: "owner", label: L.t("Owner", "负责人"), text: r?.owner ?? ""),
                 FormField(
                     key: "trigger", label: L.t("Early warning", "预警条件"), choices: choices,
                     labels: choices.map { triggerLabel($0, L) }, selected: trigger),
-                FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? ""),
+                FormField(key: "threshold", label: L.t("Threshold", "阈值"), text: r?.threshold ?? "", kind: .number),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: statuses,
                     labels: statuses.map { statusLabel($0, L) }, selected: r?.status ?? "open"),
-            ])
+            ], focusOn: "title")
     }
 
     /// Validates and applies the form; an error keeps the form open with what was typed.
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    static func submit(_ s: inout AppState, _ f: Form, index: Int?) -> FormRefusal? {
         let L = s.lang
-        let which = f.purpose.dropFirst("risk:".count)
-        let index = Int(which)
         let id = f.value("id").trimmed
         let title = f.value("title").trimmed
-        if id.isEmpty { return L.t("The ID is required", "编号不能为空") }
+        if id.isEmpty { return FormRefusal(L.t("The ID is required", "编号不能为空"), field: "id") }
         if s.workspace.risks.enumerated().contains(where: { $0.element.id == id && $0.offset != index }) {
-            return L.t("Risk \(id) already exists", "风险 \(id) 已存在")
+            return FormRefusal(L.t("Risk \(id) already exists", "风险 \(id) 已存在"), field: "id")
         }
-        if title.isEmpty { return L.t("Describe the risk", "请填写风险内容") }
+        if title.isEmpty { return FormRefusal(L.t("Describe the risk", "请填写风险内容"), field: "title") }
         func level(_ key: String) -> Int? {
             guard let v = Int(f.value(key).trimmed), (1...5).contains(v) else { return nil }
             return v
         }
         guard let likelihood = level("likelihood") else {
-            return L.t(
-                "Likelihood must be a whole number 1–5, not “\(f.value("likelihood"))”", "可能性必须是 1–5 的整数, 而不是 “\(f.value("likelihood"))”")
+            return FormRefusal(
+                L.t(
+                    "Likelihood must be a whole number 1–5, not “\(f.value("likelihood"))”",
+                    "可能性必须是 1–5 的整数, 而不是 “\(f.value("likelihood"))”"), field: "likelihood")
         }
         guard let impact = level("impact") else {
-            return L.t("Impact must be a whole number 1–5, not “\(f.value("impact"))”", "影响必须是 1–5 的整数, 而不是 “\(f.value("impact"))”")
+            return FormRefusal(
+                L.t("Impact must be a whole number 1–5, not “\(f.value("impact"))”", "影响必须是 1–5 的整数, 而不是 “\(f.value("impact"))”"),
+                field: "impact")
         }
         let trigger = f.value("trigger")
         let threshold = f.value("threshold").trimmed
         switch trigger {
         case "milestone_overdue", "notice_within":
             guard let days = Int(threshold), days >= 0 else {
-                return L.t(
-                    "The threshold of this warning is a number of days ≥ 0, not “\(threshold)”", "该预警的阈值是 ≥ 0 的天数, 而不是 “\(threshold)”")
+                return FormRefusal(
+                    L.t(
+                        "The threshold of this warning is a number of days ≥ 0, not “\(threshold)”", "该预警的阈值是 ≥ 0 的天数, 而不是 “\(threshold)”"),
+                    field: "threshold")
             }
         case "budget_used":
             guard RiskRegister.fraction(threshold) != nil else {
-                return L.t(
-                    "The threshold of a budget warning is a share such as 90% or 0.9, not “\(threshold)”",
-                    "预算预警的阈值是比例, 如 90% 或 0.9, 而不是 “\(threshold)”")
+                return FormRefusal(
+                    L.t(
+                        "The threshold of a budget warning is a share such as 90% or 0.9, not “\(threshold)”",
+                        "预算预警的阈值是比例, 如 90% 或 0.9, 而不是 “\(threshold)”"), field: "threshold")
             }
         default: break
         }
@@ -143,12 +149,22 @@ public enum RisksScreen {
                 k.owner, warn, statusLabel(k.status, L),
             ]
         }
+        // The selected risk in full under the table: the columns clip, this does not.
+        var detail: [String] = []
+        if st.selected < s.workspace.risks.count {
+            let k = s.workspace.risks[st.selected]
+            let warn = k.trigger.isEmpty ? L.t("none", "无") : "\(triggerLabel(k.trigger, L)) \(k.threshold)"
+            detail = TextWidth.wrap(
+                "\(k.id) \(k.title) · \(L.t("owner", "负责人")): \(k.owner.isEmpty ? "—" : k.owner) · \(L.t("warning", "预警")): \(warn) · \(L.t("mitigation", "应对措施")): \(k.mitigation.isEmpty ? "—" : k.mitigation)",
+                r.width - 4)
+            detail = Array(detail.prefix(max(0, (r.height - 5) / 3)))
+        }
+        let tableH = r.height - 3 - (detail.isEmpty ? 0 : detail.count + 1)
         TableView.render(
-            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: r.height - 3), columns: cols, rows: rows,
-            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (r.height - 5)))
+            into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: tableH), columns: cols, rows: rows,
+            selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (tableH - 2)))
+        for (i, line) in detail.enumerated() { c.text(r.x + 2, r.y + 2 + tableH + i, line, .dim, maxWidth: r.width - 4) }
         if rows.isEmpty { c.text(r.x + 2, r.y + 3, L.t("No risks yet. Press a to add one.", "还没有风险。按 a 新增。"), .dim) }
-        c.text(
-            r.x + 2, r.maxY - 1, L.t(" a add · Enter edit · d delete · u undo · Esc close ", " a 新增 · Enter 编辑 · d 删除 · u 撤销 · Esc 关闭 "),
-            .dim)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.risks], s), width: r.width - 6) + " ", .dim)
     }
 }

@@ -32,15 +32,15 @@ public enum SurveyScreen {
         s.modal = .survey(st)
     }
 
-    static func handle(_ s: inout AppState, _ st0: SurveyState, _ key: Key) {
+    static func handle(_ s: inout AppState, _ st0: SurveyState, _ cmd: Command) {
         var st = st0
         let depts = s.workspace.departments
         guard let dept = st.department else {
-            switch key {
-            case .up, .char("k"): st.pick = max(0, st.pick - 1)
-            case .down, .char("j"): st.pick = min(depts.count - 1, st.pick + 1)
-            case .enter: st.department = depts[st.pick].id
-            case .escape:
+            switch cmd {
+            case .up: st.pick = max(0, st.pick - 1)
+            case .down: st.pick = min(depts.count - 1, st.pick + 1)
+            case .pick: st.department = depts[st.pick].id
+            case .close:
                 s.modal = nil
                 return
             default: break
@@ -48,8 +48,8 @@ public enum SurveyScreen {
             s.modal = .survey(st)
             return
         }
-        switch key {
-        case .escape:
+        switch cmd {
+        case .finishSurvey:
             record(&s, &st, department: dept)
             s.modal = nil
             s.say(
@@ -57,7 +57,7 @@ public enum SurveyScreen {
                     "Survey closed: \(st.recorded.count) requirement(s) recorded \(st.recorded.joined(separator: " "))",
                     "调研结束: 共记录 \(st.recorded.count) 条需求 \(st.recorded.joined(separator: " "))"))
             return
-        case .enter, .tab:
+        case .nextQuestion:
             if st.question < questions(s).count - 1 {
                 st.question += 1
             } else {
@@ -65,10 +65,10 @@ public enum SurveyScreen {
                 st.answers = Array(repeating: TextField(), count: questions(s).count)
                 st.question = 0
             }
-        case .up, .backTab:
+        case .prevQuestion:
             st.question = max(0, st.question - 1)
         default:
-            _ = st.answers[st.question].handle(key)
+            st.answers[st.question].apply(cmd)
         }
         s.modal = .survey(st)
     }
@@ -95,7 +95,8 @@ public enum SurveyScreen {
         c.fill(r)
         c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
         guard let dept = st.department else {
-            c.text(r.x + 2, r.y + 1, L.t("Which department? (↑↓, Enter)", "哪个部门? (↑↓, Enter)"), .bold)
+            c.text(r.x + 2, r.y + 1, L.t("Which department?", "哪个部门?"), .bold)
+            c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.surveyPick], s), width: r.width - 6) + " ", .dim)
             for (i, d) in s.workspace.departments.enumerated() where r.y + 3 + i < r.maxY - 1 {
                 c.text(r.x + 4, r.y + 3 + i, "\(d.name)  \(d.contact)", i == st.pick ? .selected : .plain, maxWidth: r.width - 6)
             }
@@ -107,16 +108,25 @@ public enum SurveyScreen {
             r.x + 2, r.y + 1,
             "\(name) · \(s.today) · \(L.t("question", "问题")) \(st.question + 1)/\(questions(s).count) · \(L.t("recorded", "已记录")) \(st.recorded.count)",
             .dim, maxWidth: r.width - 4)
-        c.text(r.x + 2, r.y + 3, L.t(q.en.isEmpty ? q.zh : q.en, q.zh.isEmpty ? q.en : q.zh), .bold, maxWidth: r.width - 4)
-        st.answers[st.question].render(into: &c, x: r.x + 4, y: r.y + 5, width: r.width - 8, focused: true, style: Style(underline: true))
-        // Earlier answers of this round.
-        var y = r.y + 7
-        for (i, a) in st.answers.enumerated() where i != st.question && !a.text.isEmpty && y < r.maxY - 2 {
-            c.text(r.x + 4, y, "\(L.t(questions(s)[i].en, questions(s)[i].zh)) \(a.text)", .dim, maxWidth: r.width - 8)
+        // The question, the answer and the earlier answers wrap: a long answer is read whole.
+        var y = r.y + 3
+        for line in TextWidth.wrap(L.t(q.en.isEmpty ? q.zh : q.en, q.zh.isEmpty ? q.en : q.zh), r.width - 4).prefix(2) {
+            c.text(r.x + 2, y, line, .bold, maxWidth: r.width - 4)
             y += 1
         }
-        c.text(
-            r.x + 2, r.maxY - 1, L.t(" Enter next · ↑ back · Esc finish (answers are kept) ", " Enter 下一题 · ↑ 上一题 · Esc 结束 (已答内容保留) "),
-            .dim, maxWidth: r.width - 4)
+        y += 1
+        let answerH = min(4, max(1, st.answers[st.question].wrappedHeight(width: r.width - 8)))
+        st.answers[st.question].renderWrapped(
+            into: &c, x: r.x + 4, y: y, width: r.width - 8, height: answerH, focused: true, style: Style(underline: true))
+        y += answerH + 1
+        for (i, a) in st.answers.enumerated() where i != st.question && !a.text.isEmpty {
+            let q = questions(s)[i]
+            for line in TextWidth.wrap("\(L.t(q.en.isEmpty ? q.zh : q.en, q.zh.isEmpty ? q.en : q.zh)) \(a.text)", r.width - 8)
+            where y < r.maxY - 1 {
+                c.text(r.x + 4, y, line, .dim, maxWidth: r.width - 8)
+                y += 1
+            }
+        }
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.survey, .textEditing], s), width: r.width - 6) + " ", .dim)
     }
 }

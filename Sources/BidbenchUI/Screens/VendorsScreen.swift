@@ -33,16 +33,11 @@ public enum VendorsScreen {
         return ws.criteria.filter { !parents.contains($0.id) }
     }
 
-    static func handle(_ s: inout AppState, _ key: Key) -> [Effect]? {
-        guard let cmd = KeyMap.command(for: key, in: .vendors) else { return nil }
+    /// A command on the Vendors screen. An evaluator scores; everything that changes the panel's
+    /// view belongs to the lead (the key map says which, and the key says why it is off).
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let nv = s.workspace.vendors.count
         let nc = leaves(s.workspace).count
-        // An evaluator scores; everything that changes the panel's view belongs to the lead.
-        let leadOnly: Set<Command> = [.add, .edit, .delete, .ahp, .gates, .reveal, .methodNext, .weightUp, .weightDown]
-        if s.evaluator != nil && leadOnly.contains(cmd) {
-            s.say(s.lang.t("Only the lead can do that; evaluators score (Enter)", "只有主持人可以这样做; 评委只能打分 (Enter)"), error: true)
-            return []
-        }
         switch cmd {
         case .top, .pageUp: s.vendors.criterion = 0
         case .bottom, .pageDown: s.vendors.criterion = max(0, nc - 1)
@@ -93,14 +88,14 @@ public enum VendorsScreen {
             let mine = s.workspace.scores[who]?.first { $0.vendor == v.id && $0.criterion == cr.id }
             s.modal = .form(
                 Form(
-                    purpose: "score:\(v.id):\(cr.id)", title: "\(who) · \(v.name) · \(cr.name)",
+                    target: .score(vendor: v.id, criterion: cr.id), title: "\(who) · \(v.name) · \(cr.name)",
                     fields: [
                         FormField(
                             key: "score",
                             label: s.lang.t(
                                 "Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"),
-                            text: mine.map { formatNumber($0.score) } ?? ""),
-                        FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? ""),
+                            text: mine.map { formatNumber($0.score) } ?? "", kind: .number),
+                        FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? "", kind: .long),
                     ]))
         case .ahp:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
@@ -156,34 +151,36 @@ public enum VendorsScreen {
     static func form(_ s: AppState, for v: Vendor?) -> Form {
         let L = s.lang
         return Form(
-            purpose: v.map { "vendor-edit:\($0.id)" } ?? "vendor-add",
+            target: .vendor(id: v?.id),
             title: v.map { L.t("Edit vendor \($0.id)", "编辑供应商 \($0.id)") } ?? L.t("New vendor", "新增供应商"),
             fields: [
                 FormField(key: "name", label: L.t("Name", "名称"), text: v?.name ?? ""),
                 FormField(key: "contact", label: L.t("Contact", "联系人"), text: v?.contact ?? ""),
-                FormField(key: "qualifications", label: L.t("Qualifications", "资质"), text: v?.qualifications ?? ""),
-                FormField(key: "references", label: L.t("References", "案例"), text: v?.references ?? ""),
-                FormField(key: "notes", label: L.t("Notes", "备注"), text: v?.notes ?? ""),
+                FormField(key: "qualifications", label: L.t("Qualifications", "资质"), text: v?.qualifications ?? "", kind: .long),
+                FormField(key: "references", label: L.t("References", "案例"), text: v?.references ?? "", kind: .long),
+                FormField(key: "notes", label: L.t("Notes", "备注"), text: v?.notes ?? "", kind: .long),
                 FormField(
                     key: "sme", label: L.t("Small/micro", "中小微企业"), choices: ["false", "true"], labels: [L.t("no", "否"), L.t("yes", "是")],
                     selected: (v?.sme ?? false) ? "true" : "false"),
-                FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? ""),
+                FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? "", kind: .number),
             ])
     }
 
     /// Stores the acting evaluator's score from the score form.
-    static func submitScore(_ s: inout AppState, _ f: Form) -> String? {
+    static func submitScore(_ s: inout AppState, _ f: Form, vendor: String, criterion: String) -> FormRefusal? {
         let L = s.lang
-        let parts = f.purpose.split(separator: ":").map(String.init)
-        guard parts.count == 3, let who = s.evaluator else { return nil }
+        guard let who = s.evaluator else {
+            return FormRefusal(L.t("Evaluators only: start with --as NAME to score", "仅限评委: 请用 --as 姓名 启动后打分"))
+        }
         let scale = s.workspace.settings.scale
         let text = f.value("score").trimmed
         guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
-            return L.t(
-                "Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”",
-                "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”")
+            return FormRefusal(
+                L.t(
+                    "Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”",
+                    "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”"), field: "score")
         }
-        let score = Score(vendor: parts[1], criterion: parts[2], score: v, note: f.value("note").trimmed)
+        let score = Score(vendor: vendor, criterion: criterion, score: v, note: f.value("note").trimmed)
         s.change(L.t("Scored \(formatNumber(v))", "已打分 \(formatNumber(v))")) { ws in
             var list = ws.scores[who] ?? []
             if let i = list.firstIndex(where: { $0.vendor == score.vendor && $0.criterion == score.criterion }) {
@@ -198,17 +195,18 @@ public enum VendorsScreen {
         return nil
     }
 
-    static func submit(_ s: inout AppState, _ f: Form) -> String? {
+    static func submit(_ s: inout AppState, _ f: Form, id editing: String?) -> FormRefusal? {
         let L = s.lang
         let name = f.value("name").trimmed
-        if name.isEmpty { return L.t("The name is required", "名称不能为空") }
+        if name.isEmpty { return FormRefusal(L.t("The name is required", "名称不能为空"), field: "name") }
         let priceText = f.value("bid_price").trimmed
         var bid: Money?
         if !priceText.isEmpty {
             guard let m = Money(parsing: priceText), m.minor >= 0 else {
-                return L.t(
-                    "Bid price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",
-                    "投标报价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”")
+                return FormRefusal(
+                    L.t(
+                        "Bid price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",
+                        "投标报价必须是 ≥ 0 且最多两位小数的金额, 而不是 “\(priceText)”"), field: "bid_price")
             }
             bid = m
         }
@@ -221,13 +219,13 @@ public enum VendorsScreen {
             v.sme = f.value("sme") == "true"
             v.bidPrice = bid
         }
-        if f.purpose == "vendor-add" {
+        if editing == nil {
             var v = Vendor(id: IDSequence.next(after: s.workspace.vendors.map(\.id), defaultPrefix: "V"), name: name)
             fill(&v)
             s.change(L.t("Added vendor \(v.id)", "已新增供应商 \(v.id)")) { ws in ws.vendors.append(v) }
             s.vendors.vendor = s.workspace.vendors.count - 1
         } else {
-            let id = String(f.purpose.dropFirst("vendor-edit:".count))
+            let id = editing ?? ""
             s.change(L.t("Saved \(id)", "已保存 \(id)")) { ws in
                 if let i = ws.vendors.firstIndex(where: { $0.id == id }) { fill(&ws.vendors[i]) }
             }
@@ -345,6 +343,12 @@ public enum VendorsScreen {
         let maxCols = max(1, (area.width - labelW) / colW)
         let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
         let shown = Array(ws.vendors.enumerated()).dropFirst(first).prefix(maxCols)
+        // Vendors that do not fit scroll sideways with the selection (←/→); markers say how many are hidden.
+        if first > 0 || first + maxCols < ws.vendors.count {
+            let more =
+                (first > 0 ? "◂\(first) " : "") + (first + maxCols < ws.vendors.count ? "\(ws.vendors.count - first - maxCols)▸" : "")
+            c.text(area.x + labelW - 7 - TextWidth.of(more), hy, more, .warn)
+        }
         for (n, (j, v)) in shown.enumerated() {
             let x = labelW + n * colW
             let st: Style = j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (out[v.id] != nil ? .dim : .bold)

@@ -1,112 +1,283 @@
-/// A field of a form: free text, or a choice among fixed values (cycled with ←/→ or Space).
+import BidbenchCore
+import Foundation
+
+/// What a form edits; it also says where the form returns when it closes (`App.returnModal`).
+public enum FormTarget: Equatable, Sendable {
+    /// A requirement: nil adds one.
+    case requirement(id: String?)
+    case department(id: String?)
+    case vendor(id: String?)
+    /// The acting evaluator's score of a vendor on a criterion.
+    case score(vendor: String, criterion: String)
+    case reviewNote(contract: String, clause: ClauseKind)
+    case gateNote(vendor: String, requirement: String)
+    /// A vendor's price line by its index in the workspace's prices; nil adds one.
+    case priceLine(vendor: String, index: Int?)
+    case risk(index: Int?)
+    case changeOrder(contract: String, index: Int?)
+}
+
+/// Why a form was not saved, and the field to fix (the focus moves there).
+public struct FormRefusal: Equatable, Sendable, Error {
+    public var message: String
+    public var field: String?
+    public init(_ message: String, field: String? = nil) {
+        self.message = message
+        self.field = field
+    }
+}
+
+/// Text typed where a number or a date is read: full-width digits and signs (８, ．, －, ％) become
+/// ASCII, so `８` is 8 and `２０２７年３月１日` is a date.
+public func normalizedDigits(_ text: String) -> String {
+    String(
+        String.UnicodeScalarView(
+            text.unicodeScalars.map { u in
+                if (0xFF01...0xFF5E).contains(u.value) { return Unicode.Scalar(u.value - 0xFEE0)! }
+                if u.value == 0x3000 { return " " }
+                return u
+            }))
+}
+
+/// The first letter of the pinyin of each Chinese character (财务部 → cwb), for choosing by typing;
+/// empty when the text has no Chinese or the system cannot transliterate.
+func pinyinInitials(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0x4E00 && $0.value <= 0x9FFF }) else { return "" }
+    guard let latin = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) else {
+        return ""
+    }
+    return latin.split(whereSeparator: { $0 == " " }).compactMap(\.first).map { String($0).lowercased() }.joined()
+}
+
+/// A field of a form: free text (one line, or long text that wraps), a number, a date, or a choice
+/// among fixed values (←/→, Space, or typing the start of a choice).
 public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case text, long, number, date, choice }
     public var key: String
     public var label: String
+    public var kind: Kind
     public var input: TextField
-    /// When non-empty, the field is a choice: `choices` are the stored values, `choiceLabels` what is shown.
+    /// For a choice: the stored values, what is shown, and other accepted typed forms of each.
     public var choices: [String] = []
     public var choiceLabels: [String] = []
+    public var aliases: [[String]] = []
     public var choiceIndex = 0
+    /// What was typed on a choice field so far (the prefix being matched).
+    public var query = ""
 
-    public init(key: String, label: String, text: String) {
+    public init(key: String, label: String, text: String, kind: Kind = .text) {
         self.key = key
         self.label = label
+        self.kind = kind
         self.input = TextField(text)
     }
 
-    public init(key: String, label: String, choices: [String], labels: [String], selected: String) {
+    public init(key: String, label: String, choices: [String], labels: [String], selected: String, aliases: [[String]] = []) {
         self.key = key
         self.label = label
+        self.kind = .choice
         self.input = TextField()
         self.choices = choices
         self.choiceLabels = labels
+        self.aliases = aliases
         self.choiceIndex = choices.firstIndex(of: selected) ?? 0
     }
 
-    public var isChoice: Bool { !choices.isEmpty }
-    /// The value to store.
-    public var value: String { isChoice ? choices[choiceIndex] : input.text }
+    public var isChoice: Bool { kind == .choice && !choices.isEmpty }
+
+    /// The value to store (numbers and dates with full-width digits read as ASCII).
+    public var value: String {
+        if isChoice { return choices[choiceIndex] }
+        return kind == .number || kind == .date ? normalizedDigits(input.text) : input.text
+    }
+
+    /// The forms a choice accepts when typed, for the line under the form.
+    public var acceptedForms: String {
+        choices.indices.map { i in
+            var forms = [choiceLabels[i]]
+            for a in (i < aliases.count ? aliases[i] : []) where !forms.contains(a) { forms.append(a) }
+            let py = pinyinInitials(choiceLabels[i])
+            if !py.isEmpty && !forms.contains(py) { forms.append(py) }
+            return forms.joined(separator: "/")
+        }.joined(separator: " · ")
+    }
+
+    /// Chooses by typed text: the first choice whose label, value, an alias or the pinyin initials of
+    /// its label start with what was typed. Returns false (and changes nothing) when none does.
+    mutating func type(_ c: Character) -> Bool {
+        func match(_ q: String) -> Int? {
+            let q = normalizedDigits(q).lowercased()
+            let candidates = choices.indices.map { i in
+                [choices[i], choiceLabels[i], pinyinInitials(choiceLabels[i])] + (i < aliases.count ? aliases[i] : [])
+            }
+            // An exact form first ("1", "m"), then a prefix.
+            if let i = candidates.firstIndex(where: { $0.contains { $0.lowercased() == q } }) { return i }
+            return candidates.firstIndex { $0.contains { !$0.isEmpty && $0.lowercased().hasPrefix(q) } }
+        }
+        if let i = match(query + String(c)) {
+            query += String(c)
+            choiceIndex = i
+            return true
+        }
+        if let i = match(String(c)) {
+            query = String(c)
+            choiceIndex = i
+            return true
+        }
+        return false
+    }
 }
 
-/// A modal form: a title, fields, the focused field, and an error message that keeps what was typed.
+/// A modal form: what it edits, its fields, the focused field, and an error that keeps what was typed.
+///
+/// Keys (all in the key map): Enter or Ctrl-S saves from any field; Tab/↓ and Shift-Tab/↑ move
+/// between fields; Esc closes, asking first when something was changed.
 public struct Form: Equatable, Sendable {
-    /// What submitting the form does (interpreted by the screen that opened it).
-    public var purpose: String
+    public var target: FormTarget
     public var title: String
     public var fields: [FormField]
     public var focus = 0
     public var error: String?
+    /// Esc was pressed on a changed form: y discards, n keeps editing, Ctrl-S saves.
+    public var confirmingDiscard = false
+    /// The values when the form opened, to tell whether anything changed.
+    let initial: [String]
 
-    public init(purpose: String, title: String, fields: [FormField]) {
-        self.purpose = purpose
+    /// A form focused on the field a person types first (`focusOn`, else the first one).
+    public init(target: FormTarget, title: String, fields: [FormField], focusOn key: String? = nil) {
+        self.target = target
         self.title = title
         self.fields = fields
+        self.initial = fields.map(\.value)
+        self.focus = key.flatMap { k in fields.firstIndex { $0.key == k } } ?? 0
     }
 
     public func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
-    public enum Outcome: Equatable { case stay, submit, cancel }
+    /// Something differs from what the form opened with.
+    public var changed: Bool { fields.map(\.value) != initial }
 
-    /// Handles a key: editing, moving between fields, submit or cancel.
+    /// The key-map scopes of the form now.
+    public var scopes: [Scope] {
+        if confirmingDiscard { return [.formDiscard] }
+        return fields[focus].isChoice ? [.formChoice, .form] : [.form, .textEditing]
+    }
+
+    public enum Outcome: Equatable {
+        case stay, submit, cancel
+        case refused(String)
+    }
+
+    /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind.
+    public mutating func focus(on key: String?) {
+        guard let key, let i = fields.firstIndex(where: { $0.key == key }) else { return }
+        fields[focus].query = ""
+        focus = i
+    }
+
+    /// Applies a key through the key map: editing, moving between fields, save or close.
     public mutating func handle(_ key: Key) -> Outcome {
-        if let cmd = KeyMap.command(for: key, in: .form) {
-            switch cmd {
-            case .nextField:
-                focus = (focus + 1) % fields.count
-                return .stay
-            case .prevField:
-                focus = (focus + fields.count - 1) % fields.count
-                return .stay
+        if let b = KeyMap.binding(for: key, in: scopes) {
+            switch b.command {
+            case .nextField, .prevField:
+                fields[focus].query = ""
+                focus = (focus + (b.command == .nextField ? 1 : fields.count - 1)) % fields.count
             case .submit:
-                if key == .enter && focus < fields.count - 1 {
-                    focus += 1
-                    return .stay
-                }
+                confirmingDiscard = false
                 return .submit
-            case .cancel: return .cancel
-            default: break
-            }
-        }
-        if fields[focus].isChoice {
-            let n = fields[focus].choices.count
-            switch key {
-            case .right, .char(" "), .char("l"): fields[focus].choiceIndex = (fields[focus].choiceIndex + 1) % n
-            case .left, .char("h"): fields[focus].choiceIndex = (fields[focus].choiceIndex + n - 1) % n
-            default: break
+            case .cancel:
+                guard changed else { return .cancel }
+                confirmingDiscard = true
+            case .yes: return .cancel
+            case .no: confirmingDiscard = false
+            case .choiceNext, .choicePrev:
+                let n = fields[focus].choices.count
+                fields[focus].choiceIndex = (fields[focus].choiceIndex + (b.command == .choiceNext ? 1 : n - 1)) % n
+                fields[focus].query = ""
+            case .deleteBack where fields[focus].isChoice:
+                fields[focus].query = String(fields[focus].query.dropLast())
+            default:
+                fields[focus].input.apply(b.command)
             }
             return .stay
         }
-        _ = fields[focus].input.handle(key)
+        guard case .char(let c) = key, !confirmingDiscard else {
+            return .refused(key.label)
+        }
+        if fields[focus].isChoice {
+            if !fields[focus].type(c) { return .refused(String(c)) }
+        } else {
+            fields[focus].input.insert(c)
+        }
+        error = nil
         return .stay
     }
 
-    /// Draws the form centred in `area`.
-    public func render(into canvas: inout Canvas, area: Rect, lang: Lang) {
+    /// The rows each field gets: one, and long fields up to four when the area has room.
+    func heights(labelW: Int, width: Int, room: Int) -> [Int] {
+        var h = fields.map { _ in 1 }
+        var extra = room - fields.count
+        for (i, f) in fields.enumerated() where f.kind == .long && extra > 0 {
+            let want = min(4, max(2, f.input.wrappedHeight(width: width - labelW - 5)))
+            let more = min(extra, want - 1)
+            h[i] += more
+            extra -= more
+        }
+        return h
+    }
+
+    /// Draws the form centred in `area`: wider on a wider terminal, long fields wrapped, the accepted
+    /// forms of a focused choice, any error, and the keys (`hints`) at the bottom.
+    public func render(into canvas: inout Canvas, area: Rect, lang: Lang, hints: String) {
         let labelW = min(22, fields.map { TextWidth.of($0.label) }.max() ?? 8)
-        let w = min(area.width - 2, max(50, labelW + 40))
+        let w = min(area.width - 2, max(60, min(140, area.width - 16)))
+        let fw = w - labelW - 5
         // A long message wraps (up to three lines) so the value it quotes and the fix stay readable.
         let errorLines = error.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
-        let h = min(area.height, fields.count + 4 + errorLines.count)
+        let f = fields[focus]
+        let helpText: String? =
+            confirmingDiscard
+            ? lang.t("Discard the changes to this form?", "放弃对此表单的修改吗?")
+            : (f.isChoice ? lang.t("Type: ", "可输入: ") + f.acceptedForms : nil)
+        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(2)) } ?? []
+        let chrome = 3 + errorLines.count + helpLines.count
+        let hs = heights(labelW: labelW, width: w, room: max(fields.count, area.height - chrome - 1))
+        let h = min(area.height, hs.reduce(0, +) + chrome)
         let r = Rect(x: area.x + (area.width - w) / 2, y: area.y + max(0, (area.height - h) / 2), width: w, height: h)
         canvas.fill(r)
         canvas.box(r, .accent, title: title)
-        for (i, f) in fields.enumerated() where 1 + i < h - 2 {
-            let y = r.y + 1 + i
+        // The fields shown: from the top, or scrolled so the focused one is in view.
+        let fieldRows = h - chrome
+        var first = 0
+        while hs[first...focus].reduce(0, +) > fieldRows && first < focus { first += 1 }
+        var y = r.y + 1
+        for i in first..<fields.count {
+            let fl = fields[i]
+            guard y + hs[i] <= r.y + 1 + fieldRows else { break }
             let focused = i == focus
-            canvas.text(r.x + 2, y, TextWidth.fit(f.label, labelW), focused ? .bold : .plain)
+            canvas.text(r.x + 2, y, TextWidth.fit(fl.label, labelW), focused ? .bold : .plain)
             let fx = r.x + 3 + labelW
-            let fw = r.width - labelW - 5
-            if f.isChoice {
-                let label = "◂ \(f.choiceLabels[f.choiceIndex]) ▸"
+            if fl.isChoice {
+                let label = "◂ \(fl.choiceLabels[fl.choiceIndex]) ▸" + (focused && !fl.query.isEmpty ? "  «\(fl.query)»" : "")
                 canvas.fill(Rect(x: fx, y: y, width: fw, height: 1))
                 canvas.text(fx, y, label, focused ? .selected : .plain, maxWidth: fw)
+            } else if hs[i] > 1 {
+                fl.input.renderWrapped(
+                    into: &canvas, x: fx, y: y, width: fw, height: hs[i], focused: focused, style: .init(underline: !focused))
             } else {
-                f.input.render(into: &canvas, x: fx, y: y, width: fw, focused: focused, style: .init(underline: !focused))
+                fl.input.render(into: &canvas, x: fx, y: y, width: fw, focused: focused, style: .init(underline: !focused))
             }
+            y += hs[i]
         }
-        for (i, line) in errorLines.enumerated() {
-            canvas.text(r.x + 2, r.maxY - 1 - errorLines.count + i, line, .error, maxWidth: r.width - 4)
+        var ly = r.maxY - 1 - errorLines.count - helpLines.count
+        for line in helpLines {
+            canvas.text(r.x + 2, ly, line, confirmingDiscard ? Style(fg: .yellow, bold: true) : .dim, maxWidth: r.width - 4)
+            ly += 1
         }
-        canvas.text(r.x + 2, r.maxY - 1, " " + KeyMap.hints(for: .form, lang: lang) + " ", .dim, maxWidth: r.width - 4)
+        for line in errorLines {
+            canvas.text(r.x + 2, ly, line, .error, maxWidth: r.width - 4)
+            ly += 1
+        }
+        canvas.text(r.x + 2, r.maxY - 1, " " + App.fitHints(hints, width: r.width - 6) + " ", .dim, maxWidth: r.width - 4)
     }
 }

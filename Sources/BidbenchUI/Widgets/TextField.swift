@@ -1,47 +1,83 @@
-/// A one-line text editor that works on characters (so a Chinese character is one step and one
-/// backspace) and scrolls horizontally by display width.
+/// A text editor that works on characters (so a Chinese character is one step and one backspace),
+/// shown on one line that scrolls by display width, or wrapped over several lines.
+///
+/// A pre-filled value behaves like a spreadsheet cell: the first character typed replaces it (and
+/// Backspace clears it) until the cursor is moved.
 public struct TextField: Equatable, Sendable {
     public private(set) var chars: [Character]
     /// Cursor position as a character index (0…count).
     public private(set) var cursor: Int
+    /// True while a pre-filled value is untouched: typing replaces it.
+    public private(set) var replaceOnType: Bool
 
     public init(_ text: String = "") {
         chars = Array(text)
         cursor = chars.count
+        replaceOnType = !chars.isEmpty
     }
 
     public var text: String { String(chars) }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
-    public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .char(let c):
-            chars.insert(c, at: cursor)
-            cursor += 1
-        case .backspace:
-            if cursor > 0 {
+    /// Types one character (replacing an untouched pre-filled value).
+    public mutating func insert(_ c: Character) {
+        if replaceOnType {
+            chars = []
+            cursor = 0
+            replaceOnType = false
+        }
+        chars.insert(c, at: cursor)
+        cursor += 1
+    }
+
+    /// Applies an editing command; returns false when the command is not one.
+    @discardableResult
+    public mutating func apply(_ cmd: Command) -> Bool {
+        let fresh = replaceOnType
+        replaceOnType = false
+        switch cmd {
+        case .deleteBack:
+            if fresh {
+                chars = []
+                cursor = 0
+            } else if cursor > 0 {
                 chars.remove(at: cursor - 1)
                 cursor -= 1
             }
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             if cursor < chars.count { chars.remove(at: cursor) }
-        case .left, .ctrl("b"):
-            cursor = max(0, cursor - 1)
-        case .right, .ctrl("f"):
-            cursor = min(chars.count, cursor + 1)
-        case .home, .ctrl("a"):
-            cursor = 0
-        case .end, .ctrl("e"):
-            cursor = chars.count
-        case .ctrl("u"):
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(chars.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = chars.count
+        case .clearToStart:
             chars.removeSubrange(0..<cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .clearToEnd:
             chars.removeSubrange(cursor..<chars.count)
         default:
+            replaceOnType = fresh
             return false
         }
         return true
+    }
+
+    /// Applies a key the way the key map's text-editing scope reads it (tests and prompts).
+    @discardableResult
+    public mutating func handle(_ key: Key) -> Bool {
+        if let cmd = KeyMap.command(for: key, in: .textEditing) { return apply(cmd) }
+        if case .char(let c) = key {
+            insert(c)
+            return true
+        }
+        return false
+    }
+
+    /// The style of a character: the cursor reversed; an untouched pre-filled value (which typing
+    /// replaces) reversed as a whole when focused.
+    func cellStyle(_ i: Int, focused: Bool, _ style: Style) -> Style {
+        guard focused else { return style }
+        if replaceOnType || i == cursor { return style.with(reverse: !style.reverse) }
+        return style
     }
 
     /// Draws the field into `width` cells at (x, y), showing the cursor as a reversed cell when focused.
@@ -63,13 +99,56 @@ public struct TextField: Equatable, Sendable {
         while i < chars.count {
             let w = TextWidth.of(chars[i])
             if cx + w > x + width { break }
-            let st = (focused && i == cursor) ? style.with(reverse: !style.reverse) : style
-            canvas.text(cx, y, String(chars[i]), st)
+            canvas.text(cx, y, String(chars[i]), cellStyle(i, focused: focused, style))
             cx += w
             i += 1
         }
         if focused && cursor == chars.count && cx < x + width {
             canvas.text(cx, y, " ", style.with(reverse: !style.reverse))
         }
+    }
+
+    /// Rows of character indices when the text is wrapped to `width` cells (the cursor may sit after
+    /// the last character, so a full last row gets an empty row after it).
+    func wrappedRows(width: Int) -> [Range<Int>] {
+        var rows: [Range<Int>] = []
+        var start = 0
+        var used = 0
+        for (i, ch) in chars.enumerated() {
+            let w = TextWidth.of(ch)
+            if used + w > width && i > start {
+                rows.append(start..<i)
+                start = i
+                used = 0
+            }
+            used += w
+        }
+        rows.append(start..<chars.count)
+        if used >= width { rows.append(chars.count..<chars.count) }
+        return rows
+    }
+
+    /// How many rows the text takes wrapped to `width` cells.
+    public func wrappedHeight(width: Int) -> Int { wrappedRows(width: max(2, width)).count }
+
+    /// Draws the text wrapped over up to `height` rows; focused, the rows scroll so the cursor shows.
+    public func renderWrapped(into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int, focused: Bool, style: Style = .plain) {
+        guard width > 1, height > 0 else { return }
+        let rows = wrappedRows(width: width)
+        let cursorRow = rows.lastIndex { $0.lowerBound <= cursor } ?? 0
+        let top = focused ? max(0, min(cursorRow - height + 1, rows.count - height)) : 0
+        canvas.fill(Rect(x: x, y: y, width: width, height: height), " ", style)
+        for (r, range) in rows.enumerated().dropFirst(max(0, top)).prefix(height) {
+            var cx = x
+            for i in range {
+                canvas.text(cx, y + r - top, String(chars[i]), cellStyle(i, focused: focused, style))
+                cx += TextWidth.of(chars[i])
+            }
+            if focused && r == cursorRow && cursor == range.upperBound && cursor == chars.count && cx < x + width {
+                canvas.text(cx, y + r - top, " ", style.with(reverse: !style.reverse))
+            }
+        }
+        // More text below than shown: say so at the end of the last row.
+        if !focused && rows.count > height { canvas.text(x + width - 1, y + height - 1, "…", .dim) }
     }
 }

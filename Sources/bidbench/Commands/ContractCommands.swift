@@ -192,9 +192,11 @@ struct DatesCommand: ParsableCommand {
         if let w = within { dates = KeyDates.within(dates, days: w) }
         if let path = ics {
             let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
-            // New files are readable by their owner only (DESIGN §6).
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                printError("error: cannot write \(path)")
+            // Atomic; new files are readable by their owner only (DESIGN §6).
+            do {
+                if try OutputFile.write(path, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(path).en) }
+            } catch {
+                printError("error: cannot write \(path): \(error)")
                 throw ExitCode(1)
             }
         }

@@ -34,6 +34,11 @@ struct ImportCommand: ParsableCommand {
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.description)) }
             throw ExitCode(1)
+        } catch StoreError.readOnly(let problems) {
+            // Name what makes it read-only (a link, a bad row) rather than only counting it.
+            for p in problems { printError(SafeText.visible(p.description)) }
+            printError("error: \(StoreError.readOnly(problems))")
+            throw ExitCode(1)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
@@ -100,8 +105,11 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-            printError("error: \(output): \(error.localizedDescription)")
+        // Atomic, 0600 when new (an export may hold prices and scores).
+        do {
+            if try OutputFile.write(output, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(output).en) }
+        } catch {
+            printError("error: \(output): \(error)")
             throw ExitCode(2)
         }
     }

@@ -54,13 +54,10 @@ struct ReportCommand: ParsableCommand {
             return
         }
         do {
-            // A new report is readable by its owner only (DESIGN §6); a replaced one keeps its mode.
-            let fm = FileManager.default
-            let mode = (try? fm.attributesOfItem(atPath: output)[.posixPermissions] as? NSNumber)?.intValue ?? 0o600
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            try fm.setAttributes([.posixPermissions: mode], ofItemAtPath: output)
+            // Atomic; a new report is readable by its owner only (DESIGN §6); a replaced one keeps its mode.
+            if try OutputFile.write(output, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(output).en) }
         } catch {
-            printError("error: cannot write \(output): \(error.localizedDescription)")
+            printError("error: cannot write \(output): \(error)")
             throw ExitCode(1)
         }
     }

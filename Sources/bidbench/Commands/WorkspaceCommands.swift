@@ -102,12 +102,13 @@ struct JournalCommand: ParsableCommand {
                         ("ok", .bool(v.ok)), ("entries", .int(Int64(v.entries))),
                         ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
                         ("message", v.message.map(JSONValue.string) ?? .null),
-                        ("interrupted_append", .bool(v.interruptedAppend)),
+                        ("interrupted_append", .bool(v.interruptedAppend)), ("file", v.file.map(JSONValue.string) ?? .null),
+                        ("chains", .int(Int64(v.chains))),
                     ]).compact)
             } else if let line = v.firstBadLine {
-                print("\(Journal.file):\(line): \(v.message ?? "bad entry")")
+                print("\(v.file ?? Journal.folder):\(line): \(v.message ?? "bad entry")")
             } else {
-                print("OK: \(v.entries) entries, the hash chain is intact")
+                print("OK: \(v.entries) entries in \(v.chains) chain(s), every hash chain is intact")
                 if v.interruptedAppend {
                     print("note: the last save was interrupted while writing its entry; the next save completes it")
                 }
@@ -129,8 +130,11 @@ struct JournalCommand: ParsableCommand {
                         .array(
                             entries.map { e in
                                 .object([
-                                    ("seq", .int(Int64(e.seq))), ("time", .string(e.time)), ("actor", .string(e.actor)),
+                                    ("seq", .int(Int64(e.seq))), ("id", .string(e.id)), ("chain", .string(e.chain)),
+                                    ("time", .string(e.time)), ("actor", .string(e.actor)),
                                     ("table", .string(e.table)), ("action", .string(e.action)),
+                                    ("rows", e.rows.map { .int(Int64($0)) } ?? .null), ("sha256", e.sha256.map(JSONValue.string) ?? .null),
+                                    ("added", .array(e.added.map(JSONValue.string))), ("removed", .array(e.removed.map(JSONValue.string))),
                                     (
                                         "changes",
                                         .array(
@@ -146,11 +150,19 @@ struct JournalCommand: ParsableCommand {
                 ]).compact)
             return
         }
+        // The union of every chain in time order.
         for e in entries {
-            let keys = e.changes.prefix(5).map(\.key).joined(separator: ", ") + (e.changes.count > 5 ? ", …" : "")
+            func list(_ label: String, _ keys: [String]) -> String? {
+                keys.isEmpty ? nil : label + keys.prefix(5).joined(separator: ", ") + (keys.count > 5 ? ", …" : "")
+            }
+            let parts = [
+                list("added ", e.added), list("removed ", e.removed), list("edited ", e.changes.map(\.key)),
+            ].compactMap { $0 }
+            let rows = e.rows.map { " \($0) row(s)" } ?? " \(e.changes.count) row(s)"
             print(
                 SafeText.visible(
-                    "#\(e.seq) \(e.time) \(e.actor) \(e.action) \(e.table): \(e.changes.count) row(s)\(keys.isEmpty ? "" : " (\(keys))")"))
+                    "\(e.time) \(e.actor) \(e.action) \(e.table):\(rows)\(parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")")")
+            )
         }
     }
 }

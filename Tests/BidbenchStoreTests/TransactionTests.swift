@@ -1,0 +1,233 @@
+import BidbenchCore
+import Foundation
+import Testing
+
+@testable import BidbenchStore
+
+/// A save that changes several files is one transaction: a failure before its commit point changes
+/// nothing, one after it is finished by the next open, and either way every file is old or every
+/// file new (issue 21 item 4).
+@Suite(.serialized) struct TransactionTests {
+    /// Five files change: four tables updated and one score sheet created.
+    static func multiFileEdit(_ w: Workspace) -> Workspace {
+        var w = w
+        w.vendors[0].notes = "重新报价"
+        w.gates[0].note = "已确认"
+        w.scores["张伟"]![0].score = 6
+        w.requirements[0].title = "批次追溯 v2"
+        w.scores["李娜"] = [Score(vendor: "V1", criterion: "C1", score: 9, note: "强")]
+        return w
+    }
+
+    static let files = ["requirements.csv", "vendors.csv", "gates.csv", "scores/张伟.csv", "scores/李娜.csv"]
+
+    /// The five files' bytes (nil when missing).
+    static func snapshot(_ dir: TempDir) -> [String: [UInt8]?] {
+        Dictionary(uniqueKeysWithValues: files.map { ($0, dir.bytes($0)) })
+    }
+
+    /// The state after the edit, made once in another folder.
+    static func newState() throws -> [String: [UInt8]?] {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        _ = try WorkspaceStore.save(multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+        return snapshot(dir)
+    }
+
+    static func leftovers(_ dir: TempDir) -> [String] {
+        (FileManager.default.subpaths(atPath: dir.path) ?? []).filter { $0.contains(".tmp-") || $0.contains("txn-") }.sorted()
+    }
+
+    @Test func aFailureAtEachStageBeforeTheCommitPointChangesNothing() throws {
+        let stages: [SaveStage] =
+            Self.files.sorted { WorkspaceStore.fileRank($0) < WorkspaceStore.fileRank($1) }.map { .temp($0) } + [.manifest]
+        let new = try Self.newState()
+        for failing in stages {
+            let dir = Fixture.folder()
+            let old = Self.snapshot(dir)
+            let loaded = try WorkspaceStore.load(folder: dir.path)
+            let edited = Self.multiFileEdit(loaded.workspace)
+            #expect(throws: StoreError.notSaved(dir.url("x"), "No space left on device")) {
+                _ = try WorkspaceStore.save(
+                    edited, over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
+                    fault: { stage in if stage == failing { throw StoreError.io(dir.url("x"), "No space left on device") } })
+            }
+            #expect(Self.snapshot(dir) == old, "files changed by a save that failed at \(failing)")
+            #expect(Self.leftovers(dir) == [], "left behind at \(failing)")
+            #expect(try Journal.read(folder: dir.path).isEmpty, "journaled a save that failed at \(failing)")
+            // The retry is an ordinary save: nothing of the failed one is "changed on disk".
+            let saved = try WorkspaceStore.save(edited, over: loaded, actor: "lead")
+            #expect(saved.written.count == 5)
+            #expect(Self.snapshot(dir) == new)
+            #expect(try Journal.read(folder: dir.path).count == 5)
+        }
+        #expect(
+            StoreError.notSaved("scores/.a.csv.tmp-1-2", "No space left on device").description
+                == "not saved, nothing in the workspace was changed: scores/.a.csv.tmp-1-2: No space left on device")
+    }
+
+    @Test func aFailureAfterTheCommitPointIsFinishedByTheNextOpenAndJournaledOnce() throws {
+        let new = try Self.newState()
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        let edited = Self.multiFileEdit(loaded.workspace)
+        var renamed = 0
+        #expect(throws: StoreError.self) {
+            _ = try WorkspaceStore.save(
+                edited, over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
+                fault: { stage in
+                    if case .rename = stage {
+                        renamed += 1
+                        if renamed == 3 { throw StoreError.io(dir.url("gates.csv"), "Input/output error") }
+                    }
+                })
+        }
+        // Half applied on disk, with the manifest saying how to finish.
+        #expect(Self.snapshot(dir) != new)
+        #expect(Transaction.pending(folder: dir.path))
+        // The user retries the same save (the TUI kept the edits): it completes, journals once, and
+        // does not call its own half-written files "changed on disk by someone else".
+        let retried = try WorkspaceStore.save(edited, over: loaded, actor: "lead")
+        #expect(retried.written == [])
+        #expect(Self.snapshot(dir) == new)
+        #expect(!Transaction.pending(folder: dir.path))
+        #expect(Self.leftovers(dir) == [])
+        let entries = try Journal.read(folder: dir.path)
+        #expect(entries.map(\.table).sorted() == Self.files.sorted())
+        #expect(Journal.verify(folder: dir.path).ok)
+        #expect(try WorkspaceStore.load(folder: dir.path).problems == [])
+    }
+
+    @Test func aManifestLeftByADeadProcessIsFinishedOnLoad() throws {
+        let new = try Self.newState()
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        _ = try? WorkspaceStore.save(
+            Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
+            fault: { stage in if stage == .rename("gates.csv") { throw StoreError.io("gates.csv", "killed") } })
+        // Make the manifest look like a dead process's (pid above pid_max) and leave its commit locks behind.
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: dir.url(".bidbench")).first { $0.hasPrefix("txn-") })
+        let text = try #require(dir.text(".bidbench/" + name))
+        dir.write(".bidbench/" + name, text.replacingOccurrences(of: "\"pid\":\(getpid())", with: "\"pid\":4194305"))
+        dir.write(".bidbench/locks/gates.csv.lock", "pid=4194305\nhost=\(WorkspaceLock.hostName())\nstarted=2026-01-01T00:00:00Z\n")
+        // A temp file of a save that never reached its commit point (a dead pid): rolled back.
+        dir.write(".risks.csv.tmp-4194305-7-\(Transaction.hostTag)", "half")
+        let reopened = try WorkspaceStore.load(folder: dir.path)
+        #expect(reopened.problems == [])
+        #expect(Self.snapshot(dir) == new)
+        #expect(Self.leftovers(dir) == [])
+        #expect(try Journal.read(folder: dir.path).count == 5)
+        _ = try WorkspaceStore.load(folder: dir.path)
+        #expect(try Journal.read(folder: dir.path).count == 5)
+        #expect(Journal.verify(folder: dir.path).ok)
+    }
+
+    /// Temp files of a live process, or of another host sharing the folder, are never removed.
+    @Test func tempFilesOfLiveProcessesAndOtherHostsAreKept() throws {
+        let dir = Fixture.folder()
+        dir.write(".risks.csv.tmp-1-7-\(Transaction.hostTag)", "pid 1 is alive")
+        dir.write(".risks.csv.tmp-4194305-8-ffffff", "another host")
+        dir.write(".risks.csv.tmp-4194305-9", "an older name of a dead process")
+        _ = try WorkspaceStore.load(folder: dir.path)
+        #expect(dir.exists(".risks.csv.tmp-1-7-\(Transaction.hostTag)"))
+        #expect(dir.exists(".risks.csv.tmp-4194305-8-ffffff"))
+        #expect(!dir.exists(".risks.csv.tmp-4194305-9"))
+    }
+
+    /// A folder that cannot be written (a read-only mount of `scores/`, or mode 0500 when not root):
+    /// nothing changes, and the message says so and names the folder.
+    @Test func anUnwritableScoresFolderChangesNothing() throws {
+        let dir = Fixture.folder()
+        let old = Self.snapshot(dir)
+        let scores = dir.url("scores")
+        var mounted = false
+        if getuid() == 0 {
+            mounted = Self.sh("mount --bind '\(scores)' '\(scores)' && mount -o remount,bind,ro '\(scores)'")
+            if !mounted {
+                print("skipped: cannot make a read-only bind mount as root here, and root ignores folder modes")
+                return
+            }
+        } else {
+            chmod(scores, 0o500)
+        }
+        defer {
+            if mounted { _ = Self.sh("umount '\(scores)'") } else { chmod(scores, 0o700) }
+        }
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        do {
+            _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+            Issue.record("the save went through an unwritable folder")
+        } catch let StoreError.notSaved(path, _) {
+            #expect(path.contains("/scores/"))
+            #expect(StoreError.notSaved(path, "x").description.hasPrefix("not saved, nothing in the workspace was changed: "))
+        }
+        #expect(Self.snapshot(dir) == old)
+        #expect(Self.leftovers(dir) == [])
+        #expect(try WorkspaceStore.load(folder: dir.path).problems == [])
+    }
+
+    /// A real full disk: the workspace on a small tmpfs filled to several levels of free space.
+    @Test func aFullDiskAtAnyLevelLeavesAllOldOrAllNew() throws {
+        guard getuid() == 0 else {
+            print("skipped: mounting a small tmpfs needs root; the injected failures above cover the same stages")
+            return
+        }
+        let new = try Self.newState()
+        let mnt = TempDir()
+        guard Self.sh("mount -t tmpfs -o size=512k tmpfs '\(mnt.path)'") else {
+            print("skipped: cannot mount a tmpfs here")
+            return
+        }
+        defer { _ = Self.sh("umount '\(mnt.path)'") }
+        var outcomes = (old: 0, new: 0)
+        for free in stride(from: 0, through: 96_000, by: 6_000) {
+            let ws = mnt.path + "/ws"
+            _ = Self.sh("rm -rf '\(ws)' '\(mnt.path)/fill'")
+            let fixture = Fixture.folder()
+            try WorkspaceStore.copyWorkspace(from: fixture.path, to: ws)
+            let loaded = try WorkspaceStore.load(folder: ws)
+            // Fill the disk, leaving about `free` bytes.
+            var st = statvfs()
+            statvfs(mnt.path, &st)
+            let avail = Int(st.f_bavail) * Int(st.f_frsize)
+            _ = Self.sh("head -c \(max(0, avail - free)) /dev/zero > '\(mnt.path)/fill' 2>/dev/null")
+            let result = Result { try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead") }
+            _ = Self.sh("rm -f '\(mnt.path)/fill'")
+            let reopened = try WorkspaceStore.load(folder: ws)
+            #expect(reopened.problems == [], "free \(free): \(reopened.problems)")
+            let now = Dictionary(
+                uniqueKeysWithValues: Self.files.map { ($0, FileManager.default.contents(atPath: ws + "/" + $0).map { Array($0) }) })
+            let old = Self.snapshot(fixture)
+            #expect(now == old || now == new, "free \(free): a mix of old and new files")
+            if case .failure(let e) = result {
+                switch e as? StoreError {
+                case .saveIncomplete?:
+                    // Past the commit point: the reopen finished it.
+                    #expect(now == new, "free \(free): a committed save was not finished")
+                    outcomes.new += 1
+                case .notSaved?, .io?:
+                    #expect(now == old, "free \(free): the save failed (\(e)) but changed files")
+                    outcomes.old += 1
+                default: Issue.record("free \(free): unexpected error \(e)")
+                }
+            } else {
+                #expect(now == new)
+                outcomes.new += 1
+            }
+            #expect((FileManager.default.subpaths(atPath: ws) ?? []).filter { $0.contains(".tmp-") } == [])
+        }
+        #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes)")
+    }
+
+    @discardableResult
+    static func sh(_ command: String) -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+}

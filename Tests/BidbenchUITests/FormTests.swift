@@ -1,0 +1,234 @@
+import BidbenchCore
+import Foundation
+import Testing
+
+@testable import BidbenchUI
+
+/// The form rules (README "Forms and typing"), one test each, headless against the reducer.
+@Suite struct FormTests {
+    func form(_ d: Driver) -> Form? {
+        if case .form(let f)? = d.state.modal { return f }
+        return nil
+    }
+
+    @Test func focusStartsOnTheTitleAndTheDepartmentFollowsTheFilter() {
+        var d = Driver()
+        d.press(.char("]"), .char("]"))  // filtered on 生产部
+        d.press(.char("a"))
+        #expect(form(d)?.fields[form(d)!.focus].key == "title")
+        #expect(form(d)?.value("department") == "D02")
+        // Typed straight after `a`, saved with Enter from the title.
+        d.type("质检报告自动归档")
+        d.press(.enter)
+        #expect(d.state.modal == nil)
+        let r = d.state.workspace.requirements.last!
+        #expect(r.id == "R04" && r.title == "质检报告自动归档" && r.department == "D02" && r.priority == .should)
+        #expect(r.source == "生产部 2026-11-29 会议")
+    }
+
+    @Test func typingReplacesAPrefilledValueUntilTheCursorMoves() {
+        var d = Driver()
+        d.press(.char("D"), .char("a"))
+        d.type("信息部")
+        d.press(.tab, .tab)  // head count, pre-filled 0
+        d.type("12")
+        #expect(form(d)?.value("head_count") == "12")  // not "012"
+        // Moving the cursor first edits the value instead.
+        d.press(.backTab, .tab)
+        d.press(.end)
+        d.type("0")
+        #expect(form(d)?.value("head_count") == "120")
+        d.press(.ctrl("u"))
+        d.type("８")  // full-width digit
+        d.press(.enter)
+        #expect(d.state.workspace.departments.last == Department(id: "D03", name: "信息部", headCount: 8))
+        // Backspace on an untouched pre-filled value clears it.
+        d.press(.char("e"), .tab, .tab, .backspace)
+        #expect(form(d)?.value("head_count") == "")
+        d.type("９")
+        d.press(.enter)
+        #expect(d.state.workspace.departments.last?.headCount == 9)
+    }
+
+    @Test func escOnAChangedFormAsksAndOnAnUntouchedOneCloses() {
+        var d = Driver()
+        d.press(.char("a"), .escape)
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "已关闭, 未作修改")
+        d.press(.char("a"))
+        d.type("移动审批")
+        d.press(.escape)
+        #expect(form(d)?.confirmingDiscard == true)
+        #expect(d.text.contains("放弃对此表单的修改吗?"))
+        #expect(d.text.contains("y 放弃修改"))
+        d.press(.char("n"))  // keep editing: what was typed is still there
+        #expect(form(d)?.value("title") == "移动审批" && form(d)?.confirmingDiscard == false)
+        d.press(.escape, .ctrl("s"))  // Ctrl-S at the question saves
+        #expect(d.state.workspace.requirements.last?.title == "移动审批")
+        d.press(.char("e"))
+        d.type("移动端审批")
+        d.press(.escape, .char("y"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "已放弃修改")
+        #expect(d.state.workspace.requirements.last?.title == "移动审批")
+    }
+
+    @Test(arguments: [
+        ("高", Priority.must), ("1", .must), ("m", .must), ("必", .must), ("must", .must), ("中", .should), ("2", .should),
+        ("低", .could), ("c", .could), ("w", .wont), ("4", .wont), ("暂", .wont), ("１", .must),
+    ])
+    func priorityAcceptsTypedForms(typed: String, expected: Priority) {
+        var d = Driver()
+        d.press(.char("a"))
+        d.type("报表导出")
+        d.press(.tab)
+        d.type(typed)
+        #expect(form(d)?.value("priority") == expected.rawValue, "typed \(typed)")
+        d.press(.enter)
+        #expect(d.state.workspace.requirements.last?.priority == expected)
+    }
+
+    @Test func aChoiceFieldTakesTypedTextAndSaysWhatItAccepts() {
+        var d = Driver()
+        d.press(.char("a"), .tab)
+        #expect(d.text.contains("可输入: 必须/must/m/1/高"))
+        d.type("q")  // starts no priority: said in the form, nothing changes
+        #expect(form(d)?.value("priority") == "should")
+        #expect(form(d)?.error?.contains("“q” 不是 优先级 的选项开头") == true)
+        for _ in 0..<3 { d.press(.tab) }  // → department
+        d.type("生")
+        #expect(form(d)?.value("department") == "D02")
+        d.press(.right)  // ←/→ still step
+        #expect(form(d)?.value("department") == "D01")
+    }
+
+    @Test func pinyinInitialsChooseADepartment() {
+        #expect(pinyinInitials("财务部") == "cwb")
+        #expect(pinyinInitials("生产部") == "scb")
+        var d = Driver()
+        d.press(.char("a"))
+        for _ in 0..<4 { d.press(.tab) }  // → department
+        d.type("scb")
+        #expect(form(d)?.value("department") == "D02")
+    }
+
+    @Test func aRefusedSaveMovesTheFocusToTheBadField() {
+        var d = Driver()
+        d.press(.char("a"))
+        for _ in 0..<6 { d.press(.tab) }  // → weight, pre-filled 3
+        d.type("很重")
+        d.press(.enter)
+        // The title is empty: refused there first.
+        #expect(form(d)?.fields[form(d)!.focus].key == "title")
+        #expect(form(d)?.error == "需求标题不能为空")
+        d.type("电子签章")
+        d.press(.enter)
+        #expect(form(d)?.fields[form(d)!.focus].key == "weight")
+        #expect(form(d)?.error == "权重必须是 ≥ 0 的数字, 而不是 “很重”")
+        d.press(.ctrl("u"))
+        d.type("４.５")  // full-width digits and point
+        d.press(.enter)
+        #expect(d.state.workspace.requirements.last?.weight == 4.5)
+    }
+
+    @Test func aChangeOrderDateTypedInChineseReplacesTheDefault() {
+        var ws = KeyMapTests.workspace()
+        ws.changes = []
+        var d = Driver(ws)
+        d.press(.char("4"), .char("c"), .char("a"))
+        d.type("增加接口")
+        d.press(.backTab)
+        d.type("2027年3月1日")  // the pre-filled 2026-11-29 is replaced, not appended to
+        d.press(.tab, .tab)
+        d.type("１２０００")
+        d.press(.enter)
+        #expect(d.state.workspace.changes.last?.date == Day(iso: "2027-03-01"))
+        #expect(d.state.workspace.changes.last?.priceDelta == Money(units: 12_000))
+    }
+
+    @Test func scoresAcceptFullWidthDigits() {
+        var d = Driver()
+        d.state.evaluator = "张伟"
+        d.press(.char("2"), .enter)
+        d.type("６")  // replaces the 8 given before
+        d.press(.enter)
+        #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V1" }?.score == 6)
+    }
+
+    @Test func longFieldsWrapAndTheFormWidensWithTheTerminal() {
+        var ws = sampleWorkspace()
+        let acceptance = String(repeating: "汇率日终自动更新并生成差额凭证, ", count: 5).trimmed
+        ws.requirements[0].acceptance = acceptance
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.enter)
+        // The acceptance field's rows, read from the canvas: every character of it is on screen.
+        let c = d.screen
+        let top = (0..<c.height).first { c.line($0).contains("验收标准") }!
+        var shown = ""
+        for y in top..<(top + 4) {
+            let row = c.lines[y]
+            // The field starts after the label column, the box ends with │.
+            let inner = row.split(separator: "│").dropFirst().first.map(String.init) ?? ""
+            shown += inner.replacingOccurrences(of: "验收标准", with: "")
+        }
+        #expect(shown.replacingOccurrences(of: " ", with: "") == acceptance.replacingOccurrences(of: " ", with: ""))
+        let narrow = c.lines.first { $0.contains("编辑需求 R01") }!
+        d.send(.resize(width: 200, height: 50))
+        let wide = d.screen.lines.first { $0.contains("编辑需求 R01") }!
+        #expect(TextWidth.of(wide.trimmingCharacters(in: .whitespaces)) > TextWidth.of(narrow.trimmingCharacters(in: .whitespaces)) + 60)
+    }
+}
+
+/// The session (who, language, screen, what-ifs) is apart from the workspace and survives a reload.
+@Suite struct SessionTests {
+    @Test func reloadKeepsTheSession() {
+        var d = Driver()
+        d.state.evaluator = "alice"
+        d.press(.char("3"))
+        d.press(.char(":"))
+        d.type("users 137")
+        d.press(.enter)
+        var fresh = sampleWorkspace()
+        fresh.vendors[0].name = "云帆软件 (改名)"
+        d.send(.changedOnDisk(files: ["vendors.csv"]))
+        d.press(.char("r"))
+        #expect(d.effects.last == .reload)
+        d.send(.reloaded(workspace: fresh, location: "/tmp/ws", problems: []))
+        #expect(d.state.evaluator == "alice")
+        #expect(d.state.screen == .budget)
+        #expect(d.state.session.whatIf?.users == 137)
+        #expect(d.state.workspace.vendors[0].name == "云帆软件 (改名)")
+        #expect(d.state.undoStack.isEmpty && !d.state.dirty)
+        d.press(.char("2"))
+        #expect(d.text.contains("以alice身份打分"))
+        #expect(d.screen.lines.last!.contains("Enter 打分"))
+    }
+
+    @Test func typedWhatIfValuesAndUStepsBack() {
+        var d = Driver()
+        d.press(.char("3"))
+        let base = BudgetScreen.scenario(d.state)
+        for cmd in ["users 137", "years 7", "escalation 4.5%", "growth 8%", "rate ６%"] {
+            d.press(.char(":"))
+            d.type(cmd)
+            d.press(.enter)
+        }
+        let sc = BudgetScreen.scenario(d.state)
+        #expect(sc.users == 137 && sc.years == 7)
+        #expect(sc.escalation == ExactRatio(numerator: 9, denominator: 200))
+        #expect(sc.growth == ExactRatio(numerator: 2, denominator: 25))
+        #expect(sc.discountRate == ExactRatio(numerator: 3, denominator: 50))
+        #expect(d.text.contains("用户 137 (+8%/年)  涨价 4.5%  折现 6%"))
+        d.press(.char(":"))
+        d.type("users many")
+        d.press(.enter)
+        #expect(d.state.message == ":users 需要 1 到 10000000 的整数, 而不是 “many”")
+        #expect(BudgetScreen.scenario(d.state).users == 137)
+        d.press(.char("u"))
+        #expect(BudgetScreen.scenario(d.state).discountRate == base.discountRate)
+        #expect(BudgetScreen.scenario(d.state).growth == ExactRatio(numerator: 2, denominator: 25))
+        for _ in 0..<4 { d.press(.char("u")) }
+        #expect(BudgetScreen.scenario(d.state) == base)
+        #expect(d.state.session.whatIf == nil)
+    }
+}

@@ -1,0 +1,58 @@
+import BidbenchCore
+import Foundation
+import Testing
+
+@testable import BidbenchUI
+
+/// Whole frames (the full Canvas text) of every screen and dialog at 80×24 and 120×34 in both
+/// languages, compared with the files under `Golden/`. After a deliberate change, re-record with
+/// `BIDBENCH_RECORD_GOLDEN=1 swift test --filter GoldenFrameTests` and review the diff by eye.
+@Suite struct GoldenFrameTests {
+    static let sizes = [(80, 24), (120, 34)]
+
+    /// The workspace of the frames: the key-map test's, with a long clause and a long acceptance.
+    static func workspace() -> Workspace {
+        var ws = KeyMapTests.workspace()
+        ws.contractTexts["contracts/C1.md"] = """
+            # 订阅服务协议
+            第一条 服务内容
+            乙方向甲方提供 CRM 订阅服务, 包括部署、培训与上线支持。
+            第二条 责任限制
+            8.2 乙方在本合同项下的累计赔偿责任以本合同总金额为限，但因故意或重大过失造成的损失除外。
+            8.3 因乙方原因造成甲方数据丢失或损毁的，乙方应负责恢复数据，并赔偿甲方由此产生的直接损失，该损失在前款限额内计算。
+            第三条 自动续约
+            服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年。
+            """
+        ws.requirements[0].detail = "现状问题: 月末手工折算外币凭证, 常有差错; 影响用户: 财务部 12 人; 预算上限: 30 万; 期限: 2027 年 6 月上线"
+        return ws
+    }
+
+    static let places: [(name: String, keys: [Key])] =
+        KeyMapTests.places.map { ($0.name.replacingOccurrences(of: " ", with: "-"), $0.keys) } + [
+            ("contracts-liability", [.char("4"), .down, .down, .down, .down, .down, .down, .down, .down]),
+            ("budget-whatif", [.char("3"), .char(":")] + "users 137".map { Key.char($0) } + [.enter]),
+        ]
+
+    static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
+
+    @Test(arguments: [Lang.en, Lang.zh])
+    func everyScreenAndDialogMatchesItsGoldenFrame(lang: Lang) throws {
+        let record = ProcessInfo.processInfo.environment["BIDBENCH_RECORD_GOLDEN"] == "1"
+        for (w, h) in Self.sizes {
+            for place in Self.places {
+                var d = Driver(Self.workspace(), lang: lang, width: w, height: h)
+                for k in place.keys { d.press(k) }
+                let frame = d.screen.text + "\n"
+                let url = Self.folder.appendingPathComponent("\(place.name)-\(w)x\(h)-\(lang.rawValue).txt")
+                if record {
+                    try frame.write(to: url, atomically: true, encoding: .utf8)
+                    continue
+                }
+                let golden = try? String(contentsOf: url, encoding: .utf8)
+                #expect(golden == frame, "\(url.lastPathComponent) differs (BIDBENCH_RECORD_GOLDEN=1 re-records)")
+                // Nothing is drawn past the edge.
+                for line in d.screen.lines { #expect(TextWidth.of(line) <= w) }
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import BidbenchStore
+import Foundation
+import Testing
+
+/// The store's promises with the real binary: a multi-file save killed anywhere leaves the tables
+/// old or new together, a workspace's links never lead a write outside it, and two git clones merge
+/// without conflicts with every journal chain intact (issues 21 and 12).
+@Suite(.serialized) struct StoreSafetyTests {
+    static let evaluators = ["张伟", "李娜", "王强", "评委A", "评委B", "评委C", "评委D", "评委E"]
+    static let criteria = ["func_mfg", "func_mgmt", "service", "strength", "tech"]
+
+    /// Score sheets for eight evaluators (three replaced, five created), long notes so the save writes
+    /// about a megabyte in eight files.
+    static func scoresFile(_ dir: String) throws -> String {
+        var csv = "evaluator,vendor,criterion,score,note\n"
+        let note = String(repeating: "评审意见较长的说明文字", count: 300)
+        for (k, e) in evaluators.enumerated() {
+            for v in ["V1", "V2", "V3", "V4"] {
+                for c in criteria { csv += "\(e),\(v),\(c),\(5 + k % 4),\(note)\n" }
+            }
+        }
+        let path = dir + "/scores-import.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static func sheets(_ ws: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: ws + "/scores")) ?? [] where !name.hasPrefix(".") {
+            out[name] = FileManager.default.contents(atPath: ws + "/scores/" + name)
+        }
+        return out
+    }
+
+    static func pending(_ ws: String) -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: ws + "/.bidbench")) ?? []).contains { $0.hasPrefix("txn-") }
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func sigkillDuringAMultiFileSaveLeavesEveryTableOldOrNewTogether() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let file = try Self.scoresFile(tmp.path)
+        let old = Self.sheets(ws)
+        func start() throws -> Process {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binaryPath)
+            p.arguments = ["import", "-w", ws, "scores", file, "--replace"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            p.environment = ProcessInfo.processInfo.environment.merging(["SWIFT_BACKTRACE": "enable=no"]) { _, b in b }
+            try p.run()
+            return p
+        }
+        let began = Date()
+        let ref = try start()
+        ref.waitUntilExit()
+        let runTime = Date().timeIntervalSince(began)
+        #expect(ref.terminationStatus == 0)
+        let new = Self.sheets(ws)
+        #expect(new.count == 8 && old.count == 3)
+        func restore() throws {
+            for name in new.keys { try? FileManager.default.removeItem(atPath: ws + "/scores/" + name) }
+            for (name, data) in old { _ = FileManager.default.createFile(atPath: ws + "/scores/" + name, contents: data) }
+            try? FileManager.default.removeItem(atPath: ws + "/journal")
+            try? FileManager.default.removeItem(atPath: ws + "/.bidbench/journal-heads")
+        }
+        try restore()
+
+        var outcomes = (old: 0, new: 0, finishedByTheNextOpen: 0)
+        let runs = 40
+        for k in 0..<runs {
+            let p = try start()
+            // Moments spread over the whole run, from start-up to just after the save, with jitter.
+            usleep(useconds_t(runTime * (Double(k % 10) / 8.0 + Double.random(in: 0...0.08)) * 1_000_000))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let raw = Self.sheets(ws)
+            // Before any recovery: consistent already, or a manifest says how to finish.
+            #expect(raw == old || raw == new || Self.pending(ws), "kill \(k + 1): a mix of old and new sheets and no manifest")
+            let wasPending = Self.pending(ws) && raw != new
+            // The next open (any verb) settles it: check passes, every sheet old or every sheet new.
+            let check = try run(binaryPath, ["check", "-w", ws])
+            #expect(check.status == 0, "kill \(k + 1): check failed: \(check.out)\(check.err)")
+            let now = Self.sheets(ws)
+            #expect(now == old || now == new, "kill \(k + 1): sheets are neither all old nor all new after the reopen")
+            #expect(!Self.pending(ws))
+            let leftovers = (FileManager.default.subpaths(atPath: ws) ?? []).filter { $0.contains(".tmp-") }
+            #expect(leftovers == [], "kill \(k + 1): temp files left: \(leftovers)")
+            let journal = try run(binaryPath, ["journal", "--verify", "-w", ws])
+            #expect(journal.status == 0, "kill \(k + 1): \(journal.out)")
+            let entries = try Journal.read(folder: ws)
+            // Journaled exactly when it happened, and once: eight sheets, eight entries.
+            #expect(entries.count == (now == new ? 8 : 0), "kill \(k + 1): \(entries.count) journal entries")
+            if now == new {
+                outcomes.new += 1
+                if wasPending { outcomes.finishedByTheNextOpen += 1 }
+                try restore()
+            } else {
+                outcomes.old += 1
+            }
+        }
+        print("kills: \(runs), outcomes: \(outcomes), run time \(runTime) s")
+        #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes), run time \(runTime) s")
+    }
+
+    /// issue 21 item 1: `ln -s ~/.bashrc W/journal.log` and an import with `$(touch …)` in a title.
+    @Test func aJournalLinkCannotMakeAnImportWriteOutside() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let victim = tmp.path + "/bashrc"
+        try "export PATH=/usr/bin\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let pwned = tmp.path + "/PWNED"
+        let csv = tmp.path + "/e.csv"
+        try "id,department,title\nR99,D01,$(touch \(pwned))\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        for link in ["journal.log", "journal"] {
+            #expect(symlink(link == "journal" ? tmp.path : victim, ws + "/" + link) == 0)
+            let r = try run(binaryPath, ["import", "-w", ws, "requirements", csv])
+            #expect(r.status != 0)
+            #expect((r.out + r.err).contains("\(link):0: is a symbolic link; refused"), "\(r.out)\(r.err)")
+            #expect(try String(contentsOfFile: victim, encoding: .utf8) == "export PATH=/usr/bin\n")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).sorted() == ["bashrc", "demo", "e.csv"])
+            unlink(ws + "/" + link)
+        }
+        #expect(!FileManager.default.fileExists(atPath: pwned))
+    }
+
+    /// `-o` paths: atomic, 0600 under a permissive umask, a link replaced (and said) rather than followed.
+    @Test func outputsAreAtomicOwnerOnlyAndNeverWriteThroughALink() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let victim = tmp.path + "/victim.txt"
+        try "keep me\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let old = umask(0o022)
+        defer { umask(old) }
+        for (args, out) in [
+            (["report", "-w", ws, "--format", "md", "-o"], tmp.path + "/r.md"),
+            (["export", "-w", ws, "requirements", "-o"], tmp.path + "/e.csv"),
+            (["dates", "-w", ws, "--ics"], tmp.path + "/d.ics"),
+        ] {
+            let fresh = try run(binaryPath, args + [out])
+            #expect(fresh.status == 0, "\(args[0]): \(fresh.err)")
+            var st = stat()
+            #expect(lstat(out, &st) == 0 && st.st_mode & 0o777 == 0o600, "\(args[0]) made mode \(String(st.st_mode & 0o777, radix: 8))")
+            unlink(out)
+            #expect(symlink(victim, out) == 0)
+            let linked = try run(binaryPath, args + [out])
+            #expect(linked.status == 0, "\(args[0]): \(linked.err)")
+            #expect(linked.err.contains("was a symbolic link: it was replaced by the file"), "\(args[0]): \(linked.err)")
+            #expect(lstat(out, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG)
+            #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+        }
+    }
+
+    /// issue 12 item 5: two clones change different files (two evaluators, a requirement) and merge.
+    @Test(.timeLimit(.minutes(2)))
+    func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || (try? run("git", ["--version"]))?.status == 0 else {
+            print("skipped: git is not installed")
+            return
+        }
+        let tmp = TempDir()
+        let origin = try tmp.demoCopy()
+        // What `init` writes for git, into the demo copy.
+        #expect(try run(binaryPath, ["init", tmp.path + "/fresh"]).status == 0)
+        for f in [".gitignore", ".gitattributes"] {
+            try? FileManager.default.removeItem(atPath: origin + "/" + f)
+            try FileManager.default.copyItem(atPath: tmp.path + "/fresh/" + f, toPath: origin + "/" + f)
+        }
+        let env = [
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        ]
+        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) {
+            let r = try run("git", ["-C", dir] + args, env: env)
+            #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)")
+            return r
+        }
+        _ = try git(["init", "-q", "-b", "main"], in: origin)
+        _ = try git(["add", "-A"], in: origin)
+        _ = try git(["commit", "-q", "-m", "start"], in: origin)
+        let a = tmp.path + "/a"
+        let b = tmp.path + "/b"
+        _ = try run("git", ["clone", "-q", origin, a], env: env)
+        _ = try run("git", ["clone", "-q", origin, b], env: env)
+        // Clone A: 赵敏 scores. Clone B: 钱多 scores, and the lead adds a requirement.
+        func sheet(_ name: String) throws -> String {
+            var csv = "vendor,criterion,score,note\n"
+            for v in ["V1", "V2", "V3", "V4"] { for c in Self.criteria { csv += "\(v),\(c),7,\n" } }
+            let path = tmp.path + "/\(name).csv"
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        #expect(try run(binaryPath, ["import", "-w", a, "scores", try sheet("zhao"), "--evaluator", "赵敏"]).status == 0)
+        #expect(try run(binaryPath, ["import", "-w", b, "scores", try sheet("qian"), "--evaluator", "钱多"]).status == 0)
+        let req = tmp.path + "/req.csv"
+        try "id,department,title\nR99,D01,断电后数据不丢失\n".write(toFile: req, atomically: true, encoding: .utf8)
+        #expect(try run(binaryPath, ["import", "-w", b, "requirements", req]).status == 0)
+        for clone in [a, b] {
+            _ = try git(["add", "-A"], in: clone)
+            _ = try git(["commit", "-q", "-m", "work in \(clone)"], in: clone)
+        }
+        _ = try git(["pull", "-q", "--no-rebase", "--no-edit", a, "main"], in: origin)
+        let merge = try git(["pull", "-q", "--no-rebase", "--no-edit", b, "main"], in: origin)
+        #expect(!(merge.out + merge.err).contains("CONFLICT"))
+        #expect(try git(["status", "--porcelain"], in: origin).out.isEmpty)
+        let check = try run(binaryPath, ["check", "-w", origin])
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+        #expect(check.out.contains("5 evaluators"), "\(check.out)")
+        let verify = try run(binaryPath, ["journal", "--verify", "-w", origin])
+        #expect(verify.status == 0, "\(verify.out)")
+        #expect(verify.out.contains("3 entries in 2 chain(s)"), "\(verify.out)")
+        let list = try run(binaryPath, ["journal", "-w", origin])
+        #expect(list.out.contains("scores/赵敏.csv") && list.out.contains("scores/钱多.csv") && list.out.contains("requirements.csv"))
+    }
+}
