@@ -60,8 +60,8 @@ public struct Settings: Equatable, Sendable {
     public var procurementKind: Coded<ProcurementKind> = .known(.services)
     /// Small/micro-enterprise price deduction in percent (10–20 under the 2022 rules).
     public var smeDeductionPercent: Double = 10
-    /// Whether the lead has revealed all evaluators' scores to the panel.
-    public var revealed = true
+    /// Whether the lead has revealed all evaluators' scores to the panel. New workspaces start blind.
+    public var revealed = false
     public var horizonYears = 5
     public var users = 100
     public var userGrowth: Double = 0

@@ -96,13 +96,22 @@ public final class Terminal {
         mvadd_wch(Int32(y), Int32(x), &cc)
     }
 
-    /// Waits for the next input and decodes it; nil when input has ended.
-    public func nextEvent() -> Event? {
+    /// Waits for the next input and decodes it; nil when input has ended. With `idleAfter`
+    /// (milliseconds), returns `.idle` when no input came in that time, so the caller can look at
+    /// the disk between keys.
+    public func nextEvent(idleAfter: Int32? = nil) -> Event? {
         if let missed = resizeWhileBusy() { return missed }
+        wtimeout(bb_stdscr(), idleAfter ?? -1)
         while true {
             var wch: wint_t = 0
             let r = wget_wch(bb_stdscr(), &wch)
-            if r == ERR { return nil }
+            if r == ERR {
+                // A timeout and the end of input both give ERR: a hang-up shows in poll.
+                guard idleAfter != nil else { return nil }
+                var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+                if poll(&p, 1, 0) < 0 || p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return nil }
+                return resizeWhileBusy() ?? .idle
+            }
             if r == KEY_CODE_YES {
                 if let e = decodeKeyCode(Int32(wch)) { return e }
                 continue

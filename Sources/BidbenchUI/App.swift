@@ -46,6 +46,10 @@ public indirect enum Modal: Equatable, Sendable {
     case prices(PricesState)
     case risks(RisksState)
     case changes(ChangesState)
+    /// After the reveal: one cell's scores by evaluator.
+    case cellDetail(CellDetailState)
+    /// Files changed on disk that this session had edited too: mine or theirs, one file at a time.
+    case diskConflict([DiskConflict])
     /// A list of messages to read (e.g. why an import was refused).
     case messages(title: String, lines: [String])
 }
@@ -56,6 +60,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case quitUnsaved
     /// A gate answer that knocks the vendor out; back to the gates dialog either way.
     case knockOut(vendor: String, requirement: String, selected: Int)
+    /// Reveal the panel although an evaluator has not finished.
+    case reveal
 }
 
 public enum PromptKind: Equatable, Sendable { case search, command }
@@ -119,12 +125,18 @@ public struct AppState: Equatable, Sendable {
     public var contracts = ContractsState()
     public var delivery = DeliveryState()
     public var lastSearch = ""
+    /// When each evaluator's sheet last changed on disk (`YYYY-MM-DD HH:MM`), given by the host.
+    public var sheetTimes: [String: String] = [:]
+    /// The workspace as last loaded or saved (what is on disk as far as this session knows): files
+    /// changed by others are merged against it, part by part.
+    public var base: Workspace
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
 
     public init(workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day) {
         self.today = today
         self.workspace = workspace
+        self.base = workspace
         self.location = location
         self.problems = problems
         self.session = Session(lang: lang)
@@ -247,6 +259,7 @@ public enum App {
             return []
         case .saved(let msg):
             s.dirty = false
+            s.base = s.workspace
             s.say(msg)
             s.vendors.previousRanks = [:]
             if s.quitAfterSave { return [.quit] }
@@ -257,6 +270,17 @@ public enum App {
             return []
         case .notice(let msg):
             s.say(msg)
+            return []
+        case .idle:
+            return []
+        case .diskChanged(let ws, let files, let times):
+            DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
+            return []
+        case .diskProblems(let problems, let times):
+            s.sheetTimes = times
+            s.say(
+                s.lang.t("Not loaded (the last good version stays; the file is not overwritten): ", "未加载 (保留上一个正确版本; 不会覆盖该文件): ")
+                    + problems.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.overlayOffset = 0
@@ -271,6 +295,7 @@ public enum App {
         case .reloaded(let ws, let location, let problems):
             // The data is new; the session (who, language, screen, what-ifs) stays.
             s.workspace = ws
+            s.base = ws
             s.location = location
             s.problems = problems
             s.undoStack = []
@@ -321,6 +346,8 @@ public enum App {
         case .prices: return [.prices]
         case .risks: return [.risks]
         case .changes: return [.changes]
+        case .cellDetail: return [.cellDetail]
+        case .diskConflict: return [.diskConflict]
         }
     }
 
@@ -506,6 +533,8 @@ public enum App {
                 case .knockOut(let vendor, let req, let selected):
                     GatesScreen.setAnswer(&s, vendor: vendor, requirement: req, .no)
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
+                case .reveal:
+                    return VendorsScreen.setRevealed(&s, true)
                 }
             case .no, .cancel:
                 s.modal = nil
@@ -557,6 +586,8 @@ public enum App {
         case .prices(let st): PricesScreen.handle(&s, st, cmd)
         case .risks(let st): RisksScreen.handle(&s, st, cmd)
         case .changes(let st): ChangesScreen.handle(&s, st, cmd)
+        case .cellDetail(let st): CellDetailScreen.handle(&s, st, cmd)
+        case .diskConflict(let list): DiskChangesScreen.handle(&s, list, cmd)
         case .form: break
         }
         if cmd == .save { return save(&s) }
@@ -580,6 +611,8 @@ public enum App {
         case "import" where words.count >= 3:
             let enc = words.count >= 4 ? words[3] : "utf-8"
             return [.importFile(kind: words[1], path: words[2], encoding: enc)]
+        case "reload", "e":
+            return [.checkDisk]
         case "help":
             s.overlayOffset = 0
             s.modal = .help(scopes: place(s), behind: nil)
@@ -739,6 +772,8 @@ public enum App {
         case .prices(let st): PricesScreen.render(s, st, into: &c)
         case .risks(let st): RisksScreen.render(s, st, into: &c)
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
+        case .cellDetail(let st): CellDetailScreen.render(s, st, into: &c)
+        case .diskConflict(let list): DiskChangesScreen.render(s, list, into: &c)
         case .confirm(let q, _):
             let w = min(s.width - 4, TextWidth.of(q) + 6)
             let lines = TextWidth.wrap(q, w - 4)

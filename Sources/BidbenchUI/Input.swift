@@ -55,12 +55,21 @@ public enum Event: Sendable {
     case notice(message: String)
     /// An import was refused: every problem, as `file:line: field: message`.
     case importRefused(file: String, problems: [String])
+    /// No input for a while (the host looks at the disk meanwhile); changes nothing.
+    case idle
+    /// Files changed on disk by someone else: the whole workspace as now on disk, the files that
+    /// changed, and each score sheet's modification time.
+    case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String])
+    /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them.
+    case diskProblems(problems: [String], sheetTimes: [String: String])
 }
 
 /// I/O the app asks the outside world to do; the result comes back as an `Event`.
 public enum Effect: Equatable, Sendable {
     case save(Workspace, force: Bool)
     case reload
+    /// Look at the disk now (`:reload`) and send what changed as `diskChanged`.
+    case checkDisk
     case importFile(kind: String, path: String, encoding: String)
     /// Write the meeting report (`html` or `md`) of the current workspace; nil path = in the workspace folder.
     case writeReport(format: String, path: String?)

@@ -12,6 +12,8 @@ public enum Scope: String, Sendable, CaseIterable {
     /// The help overlay, the problems found at opening and message lists: text to read.
     case overlay
     case surveyPick, survey, duplicates, departments, gates, ahp, prices, risks, changes
+    /// After the reveal: one cell by evaluator; files changed both here and on disk.
+    case cellDetail, diskConflict
 
     /// Printable keys that no binding of the scope takes are typed as text.
     public var typesText: Bool { self == .form || self == .formChoice || self == .prompt || self == .survey }
@@ -42,6 +44,8 @@ public enum Scope: String, Sendable, CaseIterable {
         case .prices: return ("Price lines (p)", "报价行 (p)")
         case .risks: return ("Risk register (r)", "风险登记册 (r)")
         case .changes: return ("Change orders (c)", "变更单 (c)")
+        case .cellDetail: return ("A cell by evaluator (Enter, after the reveal)", "单元格的各评委评分 (揭晓后 Enter)")
+        case .diskConflict: return ("Changed here and on disk", "本机与磁盘上都有修改")
         }
     }
 }
@@ -66,6 +70,7 @@ public enum Command: String, Sendable, CaseIterable {
     // Dialogs
     case yes, no, reloadFromDisk, overwrite, answerMeets, answerPartly, answerNo, answerClear, keepLeft, keepRight
     case judgementUp, judgementDown, directWeights, nextQuestion, prevQuestion, finishSurvey, pick
+    case keepMine, takeTheirs
 }
 
 /// What a binding needs to work; a binding whose need is not met is left out of the hint bar, and
@@ -171,8 +176,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE, what-ifs :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件, 假设 :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)"
+                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE, :reload, what-ifs :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件, :reload 读取他人的修改, 假设 :users 137 :years 7 :escalation 4.5% :growth 8% :rate 6%)"
             )),
         Binding(
             scope: .global, command: .help, keys: [.char("?"), .f(1)], hint: ("help", "帮助"),
@@ -224,14 +229,17 @@ public enum KeyMap {
             needs: [.lead]),
         Binding(
             scope: .vendors, command: .score, keys: [.enter], hint: ("score", "打分"),
-            help: ("Score the selected vendor on the selected criterion (as the evaluator of --as)", "为所选供应商的所选准则打分 (以 --as 指定的评委身份)"),
-            needs: [.evaluator, .writable]),
+            help: (
+                "Score the selected cell (as the evaluator of --as); the lead, after the reveal: each evaluator's score and note",
+                "为所选单元格打分 (以 --as 指定的评委身份); 主持人在揭晓后: 查看每位评委的评分和备注"
+            )),
         Binding(
             scope: .vendors, command: .edit, keys: [.char("e")], hint: ("edit", "编辑"), help: ("Edit the selected vendor", "编辑所选供应商"),
             needs: [.lead]),
         Binding(
             scope: .vendors, command: .reveal, keys: [.char("R")], hint: ("reveal", "揭晓"),
-            help: ("Reveal (or hide) all evaluators' scores to the panel", "向评审组揭晓 (或隐藏) 全部评委的评分"), needs: [.lead]),
+            help: ("Reveal (or hide) all evaluators' scores to the panel; saved at once", "向评审组揭晓 (或隐藏) 全部评委的评分; 立即保存"),
+            needs: [.lead]),
         Binding(
             scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
             help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)"), needs: [.lead]),
@@ -433,6 +441,17 @@ public enum KeyMap {
             Binding(
                 scope: .changedOnDisk, command: .cancel, keys: [.escape, .char("c")], hint: ("Esc cancel", "Esc 取消"),
                 help: ("Cancel the save", "取消保存")),
+            // A cell by evaluator
+            Binding(
+                scope: .cellDetail, command: .close, keys: [.escape, .enter, .char("q")], hint: ("Esc close", "Esc 关闭"),
+                help: ("Back to the matrix", "回到评分矩阵")),
+            // Changed here and on disk
+            Binding(
+                scope: .diskConflict, command: .keepMine, keys: [.char("m"), .escape], hint: ("m keep mine", "m 保留我的"),
+                help: ("Keep my version (the next save writes it over theirs)", "保留我的版本 (下次保存时覆盖磁盘上的)")),
+            Binding(
+                scope: .diskConflict, command: .takeTheirs, keys: [.char("t")], hint: ("t take theirs", "t 采用磁盘上的"),
+                help: ("Take the version on disk (u brings mine back)", "采用磁盘上的版本 (按 u 恢复我的)")),
             // Overlays
             Binding(scope: .overlay, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Scroll up", "上滚")),
             Binding(scope: .overlay, command: .down, keys: [.down, .char("j")], hint: ("↑↓ scroll", "↑↓ 滚动"), help: ("Scroll down", "下滚")),

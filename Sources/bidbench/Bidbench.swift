@@ -16,6 +16,7 @@ struct Bidbench: ParsableCommand {
             BudgetCommand.self, AwardCommand.self,
             ContractCommand.self, DatesCommand.self, DeliveryCommand.self,
             ReportCommand.self, GenerateCommand.self,
+            PanelCommand.self, RevealCommand.self,
         ]
     )
 

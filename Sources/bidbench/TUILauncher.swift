@@ -48,7 +48,8 @@ enum TUILauncher {
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
-            note = "Demo copied to \(folder) / 演示工作区副本: \(folder)"
+            note =
+                "Demo copied to \(folder); it starts revealed (all scores shown) / 演示工作区副本: \(folder); 评分已揭晓 (全部可见)"
             printError(note!)
         }
         guard fm.fileExists(atPath: folder + "/workspace.json") else {
@@ -173,6 +174,8 @@ enum TUILauncher {
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
             width: size.width, height: size.height, today: today())
         state.evaluator = evaluator
+        var watch = DiskWatch(folder: folder)
+        state.sheetTimes = watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
         // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
@@ -180,14 +183,31 @@ enum TUILauncher {
         var pending: [Event] = []
         loop: while true {
             let event: Event
-            if !pending.isEmpty { event = pending.removeFirst() } else if let e = term.nextEvent() { event = e } else { break }
+            if !pending.isEmpty {
+                event = pending.removeFirst()
+            } else if let e = term.nextEvent(idleAfter: DiskWatch.intervalMilliseconds) {
+                event = e
+            } else {
+                break
+            }
+            if case .idle = event {
+                // Between keys: look at the disk (stat only; read and hash only what moved).
+                if let arrived = watch.poll(loaded: &loaded, lang: state.lang, force: false) { pending.append(arrived) }
+                continue
+            }
             for effect in App.reduce(&state, event) {
                 switch effect {
                 case .quit:
                     break loop
                 case .save(let ws, let force):
                     do {
-                        loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
+                        do {
+                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
+                        } catch StoreError.changedOnDisk(let files) where !force && files.allSatisfy({ !ownsEdit($0, ws, loaded) }) {
+                            // Changed by others but not edited here (an evaluator's sheet, one that does
+                            // not parse): a forced save writes only this session's edits, never those.
+                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: true, lock: lock)
+                        }
                         pending.append(.saved(message: state.lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
                     } catch StoreError.changedOnDisk(let files) {
                         pending.append(.changedOnDisk(files: files))
@@ -200,6 +220,7 @@ enum TUILauncher {
                         loaded = try WorkspaceStore.load(folder: folder)
                         let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
                         pending.append(.reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems))
+                        watch = DiskWatch(folder: folder)
                     } catch {
                         pending.append(.failed(message: text(error, state.lang)))
                     }
@@ -213,8 +234,9 @@ enum TUILauncher {
                                     "Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
                         continue
                     }
-                    let request = ReportRequest(
+                    var request = ReportRequest(
                         workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+                    request.viewer = PanelViewer(as: state.evaluator)
                     let report = format == "md" ? Report.markdown(request) : Report.html(request)
                     do {
                         // Atomic and 0600; inside the workspace a link or read-only file is refused, a
@@ -287,6 +309,10 @@ enum TUILauncher {
                         write(
                             csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
                             done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)")))
+                case .checkDisk:
+                    pending.append(
+                        watch.poll(loaded: &loaded, lang: state.lang, force: true)
+                            ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化")))
                 case .importFile(let kind, let path, let encoding):
                     pending.append(
                         importEvent(
@@ -296,5 +322,47 @@ enum TUILauncher {
             }
             term.draw(App.render(state))
         }
+    }
+}
+
+/// Whether saving `ws` over `loaded` would write `file` (this session edited its part); unknown files count as edited.
+func ownsEdit(_ file: String, _ ws: Workspace, _ loaded: LoadedWorkspace) -> Bool {
+    guard let part = WorkspacePart(file: file) else { return true }
+    return !part.same(ws, loaded.workspace)
+}
+
+/// Notices files changed by others while the TUI is open: a cheap `stat` of the workspace's files
+/// every `intervalMilliseconds` of idle time; only when one moved are they hashed against what was
+/// loaded (`changesOnDisk`), and only a real change is read. A workspace that loads cleanly is sent
+/// as `diskChanged` (the reducer merges it, keeping unsaved edits); one with problems is sent as
+/// `diskProblems` and nothing is taken from it — the session keeps the last good version, and the
+/// bad file is never written (it is not among this session's edits).
+struct DiskWatch {
+    static let intervalMilliseconds: Int32 = 700
+    let folder: String
+    var snapshot: FolderSnapshot
+
+    init(folder: String) {
+        self.folder = folder
+        snapshot = FolderSnapshot.take(folder: folder)
+    }
+
+    /// The event for what changed since the last look, or nil. `force` (`:reload`) hashes even
+    /// when no file moved. On a clean change `loaded` becomes the state on disk.
+    mutating func poll(loaded: inout LoadedWorkspace, lang: Lang, force: Bool) -> Event? {
+        let now = FolderSnapshot.take(folder: folder)
+        guard force || now != snapshot else { return nil }
+        snapshot = now
+        let files = loaded.changesOnDisk()
+        guard !files.isEmpty else { return nil }
+        let fresh: LoadedWorkspace
+        do { fresh = try WorkspaceStore.load(folder: folder) } catch {
+            return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.sheetTimes)
+        }
+        if !fresh.problems.isEmpty {
+            return .diskProblems(problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.sheetTimes)
+        }
+        loaded = fresh
+        return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.sheetTimes)
     }
 }

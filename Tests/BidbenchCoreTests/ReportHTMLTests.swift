@@ -10,6 +10,7 @@ import Testing
 /// A small workspace with every table filled, and a hostile vendor name.
 private func reportSample(language: String = "en") -> Workspace {
     var ws = Workspace()
+    ws.settings.revealed = true  // the panel has been revealed: these tests read its results
     ws.settings.name = "ACME <ERP> & \"CRM\""
     ws.settings.language = language
     ws.settings.horizonYears = 3

@@ -6,6 +6,7 @@ import BidbenchCore
 func sampleWorkspace() -> Workspace {
     var ws = Workspace()
     ws.settings.name = "华东精密 ERP 升级"
+    ws.settings.revealed = true  // most tests look at the panel's results; blind tests set false
     ws.departments = [Department(id: "D01", name: "财务部"), Department(id: "D02", name: "生产部")]
     ws.requirements = [
         Requirement(

@@ -59,9 +59,11 @@ import Testing
     }
 
     @Test func leadCannotScoreAndPriceIsNotScored() {
-        var d = Driver()
+        var ws = sampleWorkspace()
+        ws.settings.revealed = false
+        var d = Driver(ws)
         d.press(.char("2"), .enter)
-        #expect(d.text.contains("仅限评委: 请用 --as 姓名 启动后打分"))
+        #expect(d.text.contains("盲评中: 揭晓 (R) 后主持人可查看每位评委的评分; 评委请用 --as 姓名 打分"))
         d.state.evaluator = "李娜"
         d.press(.down, .enter)
         #expect(d.text.contains("价格不打分: 取自报价"))

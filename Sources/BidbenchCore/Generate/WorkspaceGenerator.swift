@@ -37,6 +37,8 @@ public enum WorkspaceGenerator {
         var ws = Workspace()
         let horizon = 5
         ws.settings.name = "生成的工作区 Generated workspace (\(vendors) × \(requirements) × \(evaluators), seed \(seed))"
+        // Revealed: the workspace exists to measure ranking and rendering of a finished panel.
+        ws.settings.revealed = true
         ws.settings.method = .known(.wsm)
         ws.settings.horizonYears = horizon
         ws.settings.users = 200 + requirements / 40

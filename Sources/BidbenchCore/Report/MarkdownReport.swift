@@ -49,6 +49,9 @@ struct MarkdownReportWriter {
 
     func summary() -> String {
         var s = "## " + t("Summary", "摘要") + "\n\n"
+        if let sc = facts.scoring, sc.evaluation.blind {
+            s += "- **" + t("No recommendation while the panel is blind.", "盲评期间不给出推荐。") + "**\n"
+        }
         if let sc = facts.scoring, let w = sc.winner {
             s += "- **" + t("Recommendation: ", "推荐：") + m(w.name) + "**" + t(" (", "（") + sc.scoreText(w.score) + t(")", "）") + "\n"
         }

@@ -8,6 +8,8 @@ public struct ReportRequest: Sendable {
     public var commit: String?
     /// Problems found while loading the workspace (`file:line: message`), shown as a warning.
     public var problems: [String] = []
+    /// Who the report is for: while the panel is blind it shows only what `PanelRule` lets this viewer see.
+    public var viewer: PanelViewer = .lead
 
     /// - Parameter language: nil = the workspace's `settings.language`.
     public init(workspace: Workspace, today: Day, language: ReportLanguage? = nil, commit: String? = nil) {

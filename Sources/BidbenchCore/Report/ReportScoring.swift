@@ -56,7 +56,7 @@ extension ReportFacts {
     /// Evaluates with the workspace's method; vendors without a bid price are scored on their TCO.
     mutating func computeScoring() {
         do {
-            let ev = try evaluate(ws, priceOverride: tcoPrices(ws))
+            let ev = try PanelRule.evaluate(ws, viewer: request.viewer, priceOverride: tcoPrices(ws))
             let sens = ev.ranking.count >= 2 && !ev.problem.criteria.isEmpty ? Sensitivity.analyse(ev.problem) : nil
             scoring = ScoringFacts(evaluation: ev, sensitivity: sens)
         } catch {
@@ -74,7 +74,16 @@ extension HTMLReportWriter {
         }
     }
 
+    /// The blind notice as a paragraph, when the panel is blind (empty otherwise).
+    func blindNote() -> String {
+        guard let sc = facts.scoring, sc.evaluation.blind, let n = sc.evaluation.warnings.first else { return "" }
+        return "<p class=\"warn\">\(e(t("Blind: ", "盲评：") + t(n.en, n.zh)))</p>\n"
+    }
+
     func recommendation() -> String {
+        if let sc = facts.scoring, sc.evaluation.blind {
+            return "<div class=\"reco\">\(e(t("No recommendation while the panel is blind.", "盲评期间不给出推荐。")))</div>\n" + blindNote()
+        }
         guard let sc = facts.scoring else {
             return "<div class=\"reco\">\(e(t("No recommendation: ", "暂无推荐：")))\(e(facts.scoringError ?? ""))</div>\n"
         }
@@ -98,6 +107,7 @@ extension HTMLReportWriter {
         guard let sc = facts.scoring else { return section(title, "<p class=\"flag\">\(e(facts.scoringError ?? ""))</p>") }
         let crit = sc.panelCriteria
         guard !crit.isEmpty, !sc.evaluation.cells.isEmpty else {
+            if sc.evaluation.blind { return section(title, blindNote()) }
             return section(title, "<p class=\"muted\">\(e(t("No panel scores yet.", "尚无评委评分。")))</p>")
         }
         var byKey: [String: PanelCell] = [:]
@@ -121,7 +131,8 @@ extension HTMLReportWriter {
             rows: vendors.map(\.name), columns: cols, cells: cells, maxValue: ws.settings.scale,
             title: title, emptyText: t("not scored", "未评分"))
         let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
-        var body = figure(
+        var body = blindNote()
+        body += figure(
             svg,
             caption: t(
                 "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1))) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
@@ -146,6 +157,14 @@ extension HTMLReportWriter {
     func ranking() -> String {
         let title = t("4. Ranking", "4. 排名")
         guard let sc = facts.scoring else { return section(title, "<p class=\"flag\">\(e(facts.scoringError ?? ""))</p>") }
+        if sc.evaluation.blind {
+            var body = blindNote()
+            for x in sc.evaluation.disqualified {
+                body +=
+                    "<p><span class=\"flag\">\(e(t("Disqualified", "淘汰")))</span> \(e(x.name))\(e(t(": ", "：")))\(e(facts.disqualification(x)))</p>\n"
+            }
+            return section(title, body)
+        }
         var rows = sc.evaluation.ranking.enumerated().map { (i, r) in
             SVGChart.BarRow(
                 label: r.name,
@@ -197,6 +216,7 @@ extension HTMLReportWriter {
 
     func sensitivity() -> String {
         let title = t("5. Sensitivity of the weights", "5. 权重敏感性")
+        if let sc = facts.scoring, sc.evaluation.blind { return section(title, blindNote()) }
         guard let sc = facts.scoring, let rep = sc.sensitivity, let winner = rep.winner else {
             return section(title, "<p class=\"muted\">\(e(t("Needs at least two ranked vendors.", "至少需要两家参与排名的供应商。")))</p>")
         }
@@ -233,6 +253,9 @@ extension MarkdownReportWriter {
     func scoringSections() -> String {
         var s = "## " + t("Scoring and ranking", "评分与排名") + "\n\n"
         guard let sc = facts.scoring else { return s + "**" + m(facts.scoringError ?? "") + "**\n\n" }
+        if sc.evaluation.blind, let n = sc.evaluation.warnings.first {
+            s += "> **" + t("Blind: ", "盲评：") + "**" + m(t(n.en, n.zh)) + "\n\n"
+        }
         let crit = sc.panelCriteria
         if !crit.isEmpty {
             var byKey: [String: PanelCell] = [:]
@@ -247,9 +270,11 @@ extension MarkdownReportWriter {
                         }
                 })
         }
-        s += table(
-            [("#", true), (t("Vendor", "供应商"), false), (t("Score", "得分"), true)],
-            sc.evaluation.ranking.map { ["\($0.rank)", c($0.name), sc.scoreText($0.score)] })
+        if !sc.evaluation.blind {
+            s += table(
+                [("#", true), (t("Vendor", "供应商"), false), (t("Score", "得分"), true)],
+                sc.evaluation.ranking.map { ["\($0.rank)", c($0.name), sc.scoreText($0.score)] })
+        }
         for x in sc.evaluation.disqualified {
             s += "- " + t("Disqualified", "淘汰") + " " + m(x.name) + t(": ", "：") + m(facts.disqualification(x)) + "\n"
         }

@@ -77,6 +77,12 @@ public struct Evaluation: Equatable, Sendable {
     /// Vendor id → the confirmed must-haves it has not answered (`R07 title: no answer`). Such a
     /// vendor is still ranked, but its result is provisional until every gate is answered.
     public var provisional: [String: [Notice]] = [:]
+    /// Set by `PanelRule.evaluate` while the panel is blind: nothing derived from the panel is in here.
+    public var blind = false
+    /// Evaluators whose incomplete sheets `PanelRule.evaluate` left out of the panel (after the reveal).
+    public var leftOut: [String] = []
+    /// Every evaluator's progress (counts only), set by `PanelRule.evaluate`, blind or not.
+    public var progress: [EvaluatorProgress] = []
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,

@@ -18,6 +18,8 @@ public struct VendorsCache: Equatable, Sendable {
     public var evaluation: Evaluation?
     public var error: String?
     public var sensitivity: SensitivityReport?
+    /// Each evaluator's progress (counts only; the times come from `AppState.sheetTimes` at render).
+    public var progress: [EvaluatorProgress] = []
     /// The panel aggregate and gate results, kept across revisions: a weight or method change
     /// re-ranks without aggregating 18 000 scores or reading 800 000 gate answers again.
     public var basis = EvaluationBasis()
@@ -75,11 +77,19 @@ public enum VendorsScreen {
                             "过往履约不打分: 取自该供应商最近一次交付考评"), error: true)
                 return []
             }
+            let v = s.workspace.vendors[s.vendors.vendor]
             guard let who = s.evaluator else {
-                s.say(s.lang.t("Start with --as NAME to score as an evaluator", "请用 --as 姓名 以评委身份启动后打分"), error: true)
+                // The lead, after the reveal: who gave what, to discuss the cell.
+                if s.workspace.settings.revealed {
+                    s.modal = .cellDetail(CellDetailState(vendor: v.id, criterion: cr.id))
+                } else {
+                    s.say(
+                        s.lang.t(
+                            "Blind: the lead sees each evaluator's scores after the reveal (R); evaluators score with --as NAME",
+                            "盲评中: 揭晓 (R) 后主持人可查看每位评委的评分; 评委请用 --as 姓名 打分"), error: true)
+                }
                 return []
             }
-            let v = s.workspace.vendors[s.vendors.vendor]
             let mine = s.workspace.scores[who]?.first { $0.vendor == v.id && $0.criterion == cr.id }
             s.modal = .form(
                 Form(
@@ -99,10 +109,14 @@ public enum VendorsScreen {
             guard s.vendors.vendor < nv else { return [] }
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
-            let now = !s.workspace.settings.revealed
-            s.change(now ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) {
-                $0.settings.revealed = now
-            }
+            if s.workspace.settings.revealed { return setRevealed(&s, false) }
+            let left = (results(s).evaluation?.progress ?? PanelRule.progress(s.workspace)).filter { !$0.complete }
+            if left.isEmpty { return setRevealed(&s, true) }
+            let who = left.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }.joined(separator: ", ")
+            s.modal = .confirm(
+                question: s.lang.t(
+                    "Not finished: \(who). Their sheets are left out of the averages until complete. Reveal now? (y/n)",
+                    "未评完: \(who)。评完之前不计入平均分。仍然揭晓? (y/n)"), action: .reveal)
         case .methodNext:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let methods = ScoringMethod.allCases
@@ -123,6 +137,15 @@ public enum VendorsScreen {
         default: return nil
         }
         return []
+    }
+
+    /// Reveals or hides the panel's scores and saves at once (with any other unsaved change), so the
+    /// reveal is journaled with its actor and every other open Bidbench picks it up.
+    static func setRevealed(_ s: inout AppState, _ revealed: Bool) -> [Effect] {
+        s.change(revealed ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) {
+            $0.settings.revealed = revealed
+        }
+        return App.save(&s)
     }
 
     static func currentRanks(_ s: AppState) -> [String: Int] {
@@ -243,13 +266,6 @@ public enum VendorsScreen {
         if x >= labelW && col < s.workspace.vendors.count { s.vendors.vendor = col }
     }
 
-    /// The scores this session may see: all when revealed, else only the acting evaluator's own (none for the lead).
-    static func visibleScores(_ s: AppState) -> [String: [Score]] {
-        if s.workspace.settings.revealed { return s.workspace.scores }
-        guard let who = s.evaluator else { return [:] }
-        return [who: s.workspace.scores[who] ?? []]
-    }
-
     /// Recomputes the cached evaluation when the Vendors screen shows a workspace it was not computed for.
     static func refresh(_ s: inout AppState, onAnyScreen: Bool = false) {
         guard s.screen == .vendors || onAnyScreen else { return }
@@ -264,7 +280,8 @@ public enum VendorsScreen {
         var basis = basis
         switch evaluation(s, basis: &basis) {
         case .success(let ev):
-            return VendorsCache(key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), basis: basis)
+            return VendorsCache(
+                key: key, evaluation: ev, error: nil, sensitivity: Sensitivity.analyse(ev.problem), progress: ev.progress, basis: basis)
         case .failure(let e):
             return VendorsCache(key: key, evaluation: nil, error: e.text(chinese: s.lang == .zh), sensitivity: nil, basis: basis)
         }
@@ -277,12 +294,15 @@ public enum VendorsScreen {
         return compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
     }
 
-    /// The evaluation the screen shows: only the scores this session may see, bids as prices (or the
-    /// horizon TCO for a vendor without a bid).
+    /// The evaluation the screen shows, through the panel rule (blind: only this session's own
+    /// scores and nothing derived from the panel), bids as prices (or the horizon TCO for a vendor
+    /// without a bid).
     static func evaluation(_ s: AppState, basis: inout EvaluationBasis) -> Result<Evaluation, ScoringError> {
-        var ws = s.workspace
-        ws.scores = visibleScores(s)
-        do { return .success(try evaluate(ws, priceOverride: tcoPrices(ws), basis: &basis)) } catch { return .failure(error) }
+        let ws = s.workspace
+        do {
+            return .success(
+                try PanelRule.evaluate(ws, viewer: PanelViewer(as: s.evaluator), priceOverride: tcoPrices(ws), basis: &basis))
+        } catch { return .failure(error) }
     }
 
     static func methodTitle(_ m: Coded<ScoringMethod>, _ L: Lang) -> String {
@@ -395,6 +415,9 @@ public enum VendorsScreen {
             } else if incomplete[v.id] != nil {
                 c.text(x, sy, "—", .dim)
                 c.text(x, sy + 1, L.t("incomplete", "数据不全"), .warn)
+            } else if ev?.blind == true {
+                c.text(x, sy, "—", .dim)
+                c.text(x, sy + 1, L.t("blind", "盲评中"), .dim)
             }
         }
         // Legend and the reasons of knocked-out vendors.
@@ -418,6 +441,23 @@ public enum VendorsScreen {
                 .warn, maxWidth: area.width - 2)
             ly += 1
         }
+        // Who has finished: counts only, so it is shown blind too; the time is the sheet's last change
+        // on disk (the date only when not today). Unfinished sheets first: they are what the lead waits for.
+        if ly < area.maxY, !results.progress.isEmpty {
+            let today = s.today.description + " "
+            let ordered = results.progress.filter { !$0.complete } + results.progress.filter(\.complete)
+            let parts = ordered.map { p in
+                "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
+                    + (s.sheetTimes[p.evaluator].map {
+                        " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
+                    } ?? "")
+            }
+            let incomplete = results.progress.contains { !$0.complete }
+            c.text(
+                area.x + 1, ly, L.t("Progress: ", "评分进度: ") + parts.joined(separator: " · "), incomplete ? .warn : .dim,
+                maxWidth: area.width - 2)
+            ly += 1
+        }
         // The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as
         // many as fit; the last line says how many more there are.
         let warnings = ev?.warnings ?? []
@@ -430,8 +470,14 @@ public enum VendorsScreen {
                     .warn, maxWidth: area.width - 2)
                 break
             }
-            c.text(area.x + 1, ly, "⚠ " + w.text(chinese: L == .zh), .warn, maxWidth: area.width - 2)
-            ly += 1
+            // The blind notice says what is hidden and what is visible: wrapped, never cut.
+            let lines =
+                i == 0 && ev?.blind == true
+                ? TextWidth.wrap("⚠ " + w.text(chinese: L == .zh), area.width - 4) : ["⚠ " + w.text(chinese: L == .zh)]
+            for (k, line) in lines.enumerated() where ly < area.maxY {
+                c.text(area.x + (k == 0 ? 1 : 3), ly, line, .warn, maxWidth: area.width - 2)
+                ly += 1
+            }
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }

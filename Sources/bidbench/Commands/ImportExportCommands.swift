@@ -158,6 +158,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "For people and for workbook headers: the language, en or zh (default: the workspace's; for workbooks the UI language).")
     var lang: String?
     @Option(help: "Only this department's rows (id or name), for tables with a department column.") var department: String?
+    @Option(name: .customLong("evaluator"), help: "For scores while the panel is blind: export this evaluator's own sheet.")
+    var asEvaluator: String?
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
@@ -184,6 +186,19 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var ws = loaded.workspace
+        if case .table(.scores) = kind {
+            // The blind rule (PanelRule): before the reveal only the evaluator's own sheet leaves the workspace.
+            let viewer = PanelViewer(as: asEvaluator)
+            if let notice = PanelRule.blindNotice(ws, to: viewer) {
+                guard viewer != .lead else {
+                    printError(
+                        "bidbench: \(workspace.path): not exported: \(notice.en) (export scores --evaluator NAME exports NAME's own sheet)")
+                    throw ExitCode(1)
+                }
+                printError("note: \(notice.en)")
+            }
+            ws.scores = PanelRule.visibleScores(ws, to: viewer)
+        }
         if let department {
             guard let d = ws.departments.first(where: { $0.id == department || $0.name == department }) else {
                 printError("error: no department '\(department)' (known: \(ws.departments.map(\.id).joined(separator: ", ")))")

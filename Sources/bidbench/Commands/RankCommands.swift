@@ -31,9 +31,9 @@ struct RankCommand: ParsableCommand {
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(
-                try evaluate(
-                    ws, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize, priceOverride: tcoPrices(ws)
-                ),
+                try PanelRule.evaluate(
+                    ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
+                    priceOverride: tcoPrices(ws)),
                 context: workspace.path)
             for w in e.warnings { printError("warning: \(w)") }
             emit(scoring.json ? RankOutput.json(e) : RankOutput.table(e))
@@ -58,7 +58,7 @@ struct WeightsCommand: ParsableCommand {
     func run() throws {
         if ahp.isEmpty {
             let ws = try loadWorkspaceForVerb(workspace.path)
-            let e = try orFail(try evaluate(ws, priceOverride: tcoPrices(ws)), context: workspace.path)
+            let e = try orFail(try PanelRule.evaluate(ws, viewer: .lead, priceOverride: tcoPrices(ws)), context: workspace.path)
             emit(json ? WeightsOutput.json(e.weights) : WeightsOutput.table(e.weights))
             return
         }
@@ -99,11 +99,22 @@ struct SensitivityCommand: ParsableCommand {
         } else {
             let ws = try loadWorkspaceForVerb(workspace.path)
             let e = try orFail(
-                try evaluate(
-                    ws, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize, priceOverride: tcoPrices(ws)
-                ),
+                try PanelRule.evaluate(
+                    ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
+                    priceOverride: tcoPrices(ws)),
                 context: workspace.path)
-            for w in e.warnings { printError("warning: \(w)") }
+            for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError("warning: \(w)") }
+            if e.blind {
+                let notice = e.warnings.first?.en ?? ""
+                emit(
+                    scoring.json
+                        ? JSON.object([
+                            ("method", .string(e.method.rawValue)), ("blind", .bool(true)), ("winner", .null), ("criteria", .array([])),
+                            ("smallest_change", .null), ("notice", .string(notice)),
+                        ]).text
+                        : "blind: \(notice)\n")
+                return
+            }
             problem = e.problem
             methodName = e.method.rawValue
         }
@@ -196,6 +207,7 @@ enum RankOutput {
     static func json(_ e: Evaluation) -> String {
         var fields: [(String, JSON)] = [
             ("method", .string(e.method.rawValue)),
+            ("blind", .bool(e.blind)),
             ("normalization", e.normalization.map { .string($0.rawValue) } ?? .null),
             ("aggregate", .string(e.aggregate.rawValue)),
             (
@@ -247,16 +259,21 @@ enum RankOutput {
             ),
         ]
         if let base = e.priceBase { fields.append(("price_base", .number(base))) }
+        if !e.leftOut.isEmpty { fields.append(("left_out", .array(e.leftOut.map { .string($0) }))) }
         fields.append(("warnings", .array(e.warnings.map { .string($0.en) })))
         return JSON.object(fields).text
     }
 
     static func table(_ e: Evaluation) -> String {
         var out = "method \(e.method.rawValue)" + (e.normalization.map { ", normalisation \($0.rawValue)" } ?? "") + "\n\n"
-        out += TextTable.render(
-            header: ["rank", "vendor", "name", "score"],
-            rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
-            rightAligned: [0, 3])
+        // Blind: the notice instead of a ranking (PanelRule left none), then what is visible.
+        if e.blind { out += "blind: \(e.warnings.first?.en ?? "")\n" }
+        if !e.blind {
+            out += TextTable.render(
+                header: ["rank", "vendor", "name", "score"],
+                rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
+                rightAligned: [0, 3])
+        }
         if !e.disqualified.isEmpty {
             out += "\ndisqualified (fails a must-have):\n"
             out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.disqualified.map { [$0.vendor, $0.name, $0.reason] })

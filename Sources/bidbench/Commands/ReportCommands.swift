@@ -38,6 +38,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "budget: the named scenario of scenarios.csv in effect (default the base one).")
     var scenario: String?
 
+    @Option(name: .customLong("evaluator"), help: "Write the report as this evaluator sees it (while blind: their own scores only).")
+    var asEvaluator: String?
+
     func validate() throws {
         guard ["html", "md", "markdown"].contains(format.lowercased()) else {
             throw ValidationError("--format must be html or md, not '\(format)'")
@@ -55,9 +58,10 @@ struct ReportCommand: ParsableCommand {
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
-        let request = ReportRequest(
+        var request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
             language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+        request.viewer = PanelViewer(as: asEvaluator)
         let handout = try handoutRequest(request, folder: workspace.path)
         let text = format.lowercased() == "html" ? Handout.html(handout) : Handout.markdown(handout)
         if output == "-" {

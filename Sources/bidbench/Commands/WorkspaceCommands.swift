@@ -28,6 +28,7 @@ struct InitCommand: ParsableCommand {
         let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
         print("Created an empty workspace \"\(title)\" in \(path)")
+        print("The panel starts blind: nobody sees another evaluator's scores until the lead reveals (bidbench reveal).")
     }
 }
 
@@ -49,6 +50,7 @@ struct DemoCommand: ParsableCommand {
         do { try WorkspaceStore.copyWorkspace(from: source, to: path) } catch { throw fail(error) }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         print("Demo workspace copied to \(full)")
+        print("The demo starts revealed: every evaluator's scores are shown (bidbench reveal --hide makes the panel blind).")
         print("Open it with: bidbench -w \(full)")
     }
 }
@@ -122,6 +124,10 @@ struct JournalCommand: ParsableCommand {
         }
         let entries: [JournalEntry]
         do { entries = try Journal.read(folder: folder) } catch { throw fail(error) }
+        // The blind rule covers the journal too: while blind, the rows of score sheets (the scores
+        // themselves) are left out of the JSON; which sheet changed and which cells stay listed.
+        let blind = !((try? WorkspaceStore.load(folder: folder))?.workspace.settings.revealed ?? false)
+        func hidden(_ e: JournalEntry) -> Bool { blind && e.table.hasPrefix("scores/") }
         if json {
             print(
                 JSONValue.object([
@@ -139,7 +145,9 @@ struct JournalCommand: ParsableCommand {
                                         "changes",
                                         .array(
                                             e.changes.map { c in
-                                                .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
+                                                hidden(e)
+                                                    ? .object([("key", .string(c.key)), ("hidden", .string("blind"))])
+                                                    : .object([("key", .string(c.key)), ("before", c.before), ("after", c.after)])
                                             })
                                     ),
                                 ])

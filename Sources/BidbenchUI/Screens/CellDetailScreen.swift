@@ -1,0 +1,63 @@
+import BidbenchCore
+
+/// Which cell the detail dialog shows.
+public struct CellDetailState: Equatable, Sendable {
+    public var vendor: String
+    public var criterion: String
+    public init(vendor: String, criterion: String) {
+        self.vendor = vendor
+        self.criterion = criterion
+    }
+}
+
+/// One cell of the vendor matrix opened after the reveal (Enter, lead): each evaluator's score and
+/// note by name, the panel value and the spread, so the meeting can discuss a ⚑ cell. Only reachable
+/// once revealed; evaluators whose sheets are incomplete are listed but marked as not counted.
+public enum CellDetailScreen {
+    static func handle(_ s: inout AppState, _ st: CellDetailState, _ cmd: Command) {
+        if cmd == .close { s.modal = nil }
+    }
+
+    static func render(_ s: AppState, _ st: CellDetailState, into c: inout Canvas) {
+        let L = s.lang
+        let ws = s.workspace
+        let vendor = ws.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
+        let criterion = ws.criteria.first { $0.id == st.criterion }?.name ?? st.criterion
+        let results = VendorsScreen.results(s)
+        let cell = results.evaluation?.cells.first { $0.vendor == st.vendor && $0.criterion == st.criterion }
+        let leftOut = Set(results.evaluation?.leftOut ?? [])
+        var lines: [(String, Style)] = []
+        // Guarded again here: the rule is the panel rule, not the key that opened the dialog.
+        guard ws.settings.revealed else { return }
+        let rows = ws.evaluators.map { name in (name, ws.scores[name]?.first { $0.vendor == st.vendor && $0.criterion == st.criterion }) }
+        let nameW = min(16, max(6, rows.map { TextWidth.of($0.0) }.max() ?? 6))
+        for (name, score) in rows {
+            var text = TextWidth.fit(name, nameW) + "  "
+            if let score {
+                text += TextWidth.fit(format1(score.score), 5, right: true)
+                if !score.note.isEmpty { text += "  " + score.note }
+            } else {
+                text += TextWidth.fit("—", 5, right: true) + "  " + L.t("not scored", "未评分")
+            }
+            if leftOut.contains(name) { text += L.t("  (sheet incomplete: not counted)", "  (未评完: 不计入)") }
+            lines.append((text, leftOut.contains(name) ? .dim : .plain))
+        }
+        lines.append(("", .plain))
+        if let cell {
+            let agg = results.evaluation?.aggregate == .median ? L.t("median", "中位数") : L.t("mean", "平均")
+            lines.append(
+                (
+                    "\(L.t("Panel", "评审组")) \(agg) \(format1(cell.value))   \(L.t("spread", "极差")) \(format1(cell.spread))   σ \(format1(cell.sd))"
+                        + (cell.flagged ? "   ⚑ " + L.t("discuss: ≥ 30 % of the scale", "需讨论: ≥ 量程 30%") : ""),
+                    cell.flagged ? .warn : .bold
+                ))
+        } else {
+            lines.append((L.t("No counted scores for this cell", "此格没有计入的评分"), .dim))
+        }
+        let w = min(s.width - 4, max(44, (lines.map { TextWidth.of($0.0) }.max() ?? 0) + 4))
+        let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: min(s.height - 5, lines.count + 2))
+        c.fill(r)
+        c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")
+        for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4) }
+    }
+}

@@ -1,0 +1,231 @@
+import BidbenchCore
+
+/// One part of the workspace that is one file on disk (a table, a score sheet, the settings…).
+public enum WorkspacePart: Hashable, Sendable {
+    case settings, departments, requirements, criteria, vendors, gates, prices, budget, payments, contracts, reviews, changes
+    case risks, scenarios, survey, ahp, contractTexts
+    /// One evaluator's sheet, `scores/<name>.csv`.
+    case scores(String)
+
+    /// The part a workspace-relative file belongs to (nil for files that are not part of the model).
+    public init?(file: String) {
+        if file.hasPrefix("scores/") && file.hasSuffix(".csv") {
+            self = .scores(String(file.dropFirst("scores/".count).dropLast(".csv".count)))
+            return
+        }
+        if file.hasPrefix("ahp/") {
+            self = .ahp
+            return
+        }
+        if file.hasPrefix("contracts/") {
+            self = .contractTexts
+            return
+        }
+        let tables: [String: WorkspacePart] = [
+            "workspace.json": .settings, "departments.csv": .departments, "requirements.csv": .requirements,
+            "criteria.csv": .criteria, "vendors.csv": .vendors, "gates.csv": .gates, "prices.csv": .prices, "budget.csv": .budget,
+            "payments.csv": .payments, "contracts.csv": .contracts, "reviews.csv": .reviews, "changes.csv": .changes,
+            "risks.csv": .risks, "scenarios.csv": .scenarios, "survey.csv": .survey,
+        ]
+        guard let p = tables[file] else { return nil }
+        self = p
+    }
+
+    /// Whether the part is the same in two workspaces.
+    public func same(_ a: Workspace, _ b: Workspace) -> Bool {
+        switch self {
+        case .settings: return a.settings == b.settings
+        case .departments: return a.departments == b.departments
+        case .requirements: return a.requirements == b.requirements
+        case .criteria: return a.criteria == b.criteria
+        case .vendors: return a.vendors == b.vendors
+        case .gates: return a.gates == b.gates
+        case .prices: return a.prices == b.prices
+        case .budget: return a.budget == b.budget
+        case .payments: return a.payments == b.payments
+        case .contracts: return a.contracts == b.contracts
+        case .reviews: return a.reviews == b.reviews
+        case .changes: return a.changes == b.changes
+        case .risks: return a.risks == b.risks
+        case .scenarios: return a.scenarios == b.scenarios
+        case .survey: return a.survey == b.survey
+        case .ahp: return a.ahp == b.ahp
+        case .contractTexts: return a.contractTexts == b.contractTexts
+        case .scores(let name): return a.scores[name] == b.scores[name]
+        }
+    }
+
+    /// Copies the part from `source` into `target`.
+    func copy(from source: Workspace, into target: inout Workspace) {
+        switch self {
+        case .settings: target.settings = source.settings
+        case .departments: target.departments = source.departments
+        case .requirements: target.requirements = source.requirements
+        case .criteria: target.criteria = source.criteria
+        case .vendors: target.vendors = source.vendors
+        case .gates: target.gates = source.gates
+        case .prices: target.prices = source.prices
+        case .budget: target.budget = source.budget
+        case .payments: target.payments = source.payments
+        case .contracts: target.contracts = source.contracts
+        case .reviews: target.reviews = source.reviews
+        case .changes: target.changes = source.changes
+        case .risks: target.risks = source.risks
+        case .scenarios: target.scenarios = source.scenarios
+        case .survey: target.survey = source.survey
+        case .ahp: target.ahp = source.ahp
+        case .contractTexts: target.contractTexts = source.contractTexts
+        case .scores(let name): target.scores[name] = source.scores[name]
+        }
+    }
+
+    /// The file's name as the user knows it.
+    func file(_ ws: Workspace) -> String {
+        switch self {
+        case .settings: return "workspace.json"
+        case .scores(let name): return "scores/\(name).csv"
+        case .ahp: return "ahp/"
+        case .contractTexts: return "contracts/"
+        case .scenarios: return "scenarios.csv"
+        case .survey: return "survey.csv"
+        default: return "\(self).csv"
+        }
+    }
+}
+
+/// A file changed on disk while this session had its own unsaved edit of the same file.
+public struct DiskConflict: Equatable, Sendable {
+    public var part: WorkspacePart
+    /// The part as it is on disk (theirs); the session's state holds its own (mine).
+    public var theirs: Workspace
+}
+
+/// Files changed on disk by someone else (another Bidbench, `git pull`, a copied score sheet), merged
+/// into the open session: a file this session has not edited is taken from disk at once; a file
+/// it has edited too is a conflict shown side by side (`m` keep mine, `t` take theirs). The merge is
+/// one undoable step, so `u` brings back exactly what was on screen before.
+public enum DiskChangesScreen {
+    /// Applies what arrived. `disk` is the whole workspace as now on disk, `files` the files that
+    /// changed, `sheetTimes` each sheet's modification time.
+    static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
+        s.sheetTimes = sheetTimes
+        let base = s.base
+        var parts: [WorkspacePart] = []
+        for f in files { if let p = WorkspacePart(file: f), !parts.contains(p) { parts.append(p) } }
+        var next = s.workspace
+        var said: [String] = []
+        var conflicts: [DiskConflict] = []
+        for p in parts {
+            let mineEdited = !p.same(s.workspace, base)
+            if !mineEdited || p.same(s.workspace, disk) {
+                p.copy(from: disk, into: &next)
+                if !p.same(base, disk) { said.append(describe(p, base: base, disk: disk, s.lang)) }
+            } else if !p.same(base, disk) {
+                conflicts.append(DiskConflict(part: p, theirs: disk))
+            }
+        }
+        // The new base is the disk: a later save writes only this session's own edits over it.
+        s.base = disk
+        if next != s.workspace {
+            s.undoStack.append(s.workspace)
+            s.redoStack.removeAll()
+            s.workspace = next
+            App.clampSelections(&s)
+        }
+        // Still dirty only when something differs from what is on disk.
+        s.dirty = s.workspace != disk
+        if !conflicts.isEmpty {
+            s.modal = .diskConflict(conflicts)
+            said.append(
+                s.lang.t(
+                    "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
+        }
+        if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// What arrived in a part, in words: "Scores from 赵敏 updated (12 cells)".
+    static func describe(_ p: WorkspacePart, base: Workspace, disk: Workspace, _ L: Lang) -> String {
+        switch p {
+        case .scores(let name):
+            let n = changedCells(base.scores[name] ?? [], disk.scores[name] ?? [])
+            if disk.scores[name] == nil { return L.t("Scores of \(name) removed", "\(name) 的评分已删除") }
+            return L.t("Scores from \(name) updated (\(n) cells)", "\(name) 的评分已更新 (\(n) 项)")
+        default:
+            return L.t("\(p.file(disk)) updated from disk", "\(p.file(disk)) 已从磁盘更新")
+        }
+    }
+
+    /// Cells (vendor × criterion) added, changed or removed between two versions of a sheet.
+    static func changedCells(_ a: [Score], _ b: [Score]) -> Int {
+        func map(_ list: [Score]) -> [String: Score] {
+            Dictionary(list.map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, last in last })
+        }
+        let x = map(a)
+        let y = map(b)
+        return Set(x.keys).union(y.keys).filter { x[$0] != y[$0] }.count
+    }
+
+    static func handle(_ s: inout AppState, _ conflicts: [DiskConflict], _ cmd: Command) {
+        guard let first = conflicts.first else {
+            s.modal = nil
+            return
+        }
+        let rest = Array(conflicts.dropFirst())
+        switch cmd {
+        case .keepMine:
+            // Mine stays in the session; the next save writes it over theirs (kept in .bidbench/backup).
+            s.say(
+                s.lang.t(
+                    "Kept your version of \(first.part.file(s.workspace)); save to write it", "已保留你的 \(first.part.file(s.workspace)); 保存后写入"
+                ))
+        case .takeTheirs:
+            var next = s.workspace
+            first.part.copy(from: first.theirs, into: &next)
+            s.undoStack.append(s.workspace)
+            s.redoStack.removeAll()
+            s.workspace = next
+            s.dirty = s.workspace != s.base
+            App.clampSelections(&s)
+            s.say(
+                s.lang.t(
+                    "Took theirs: \(first.part.file(s.workspace)) (u brings yours back)",
+                    "已采用磁盘上的 \(first.part.file(s.workspace)) (按 u 恢复你的版本)"))
+        default:
+            return
+        }
+        s.modal = rest.isEmpty ? nil : .diskConflict(rest)
+    }
+
+    /// The lines that show both versions: per cell for a score sheet, per record otherwise.
+    static func lines(_ s: AppState, _ c: DiskConflict) -> [String] {
+        let L = s.lang
+        switch c.part {
+        case .scores(let name):
+            let mine = Dictionary(
+                (s.workspace.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
+            let theirs = Dictionary(
+                (c.theirs.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
+            func show(_ x: Score?) -> String { x.map { formatNumber($0.score) + ($0.note.isEmpty ? "" : " “\($0.note)”") } ?? "—" }
+            return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted().map {
+                "\($0): \(L.t("mine", "我的")) \(show(mine[$0]))   \(L.t("theirs", "磁盘上")) \(show(theirs[$0]))"
+            }
+        default:
+            return [L.t("Both versions differ; m keeps yours, t takes theirs (u undoes)", "两个版本不同; m 保留你的, t 采用磁盘上的 (u 撤销)")]
+        }
+    }
+
+    static func render(_ s: AppState, _ conflicts: [DiskConflict], into c: inout Canvas) {
+        guard let first = conflicts.first else { return }
+        let L = s.lang
+        let body = lines(s, first)
+        let all =
+            [L.t("Changed on disk while you had unsaved edits of it:", "你有未保存修改的文件在磁盘上也被修改了:") + " " + first.part.file(s.workspace)]
+            + body + ["", L.t("m keep mine (the next save writes it)   t take theirs", "m 保留我的 (下次保存时写入)   t 采用磁盘上的")]
+        let r = Rect(x: 2, y: 2, width: s.width - 4, height: min(s.height - 4, all.count + 2))
+        c.fill(r)
+        c.box(r, Style(fg: .yellow, bold: true), title: L.t("Conflict (\(conflicts.count))", "冲突 (\(conflicts.count))"))
+        for (i, l) in all.prefix(r.height - 2).enumerated() {
+            c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4)
+        }
+    }
+}

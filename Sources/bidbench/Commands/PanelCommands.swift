@@ -1,0 +1,113 @@
+import ArgumentParser
+import BidbenchCore
+import BidbenchStore
+import Foundation
+
+/// `bidbench panel [--json]`: each evaluator's progress. Counts only, never scores, so it may be
+/// run while the panel is blind.
+struct PanelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panel",
+        abstract: "Each evaluator's progress: cells scored of cells expected, last change (no scores; safe while blind).",
+        discussion: """
+            Expected cells: every vendor that the must-have gates do not disqualify × every panel criterion with a \
+            weight above 0. After the reveal, only complete sheets count in the panel's averages; an incomplete \
+            one is left out with a warning.
+            """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let ws = try loadWorkspaceForVerb(workspace.path)
+        let times = FolderSnapshot.take(folder: workspace.path).sheetTimes
+        let progress = PanelRule.progress(ws, lastChanges: times)
+        let expected = progress.first?.expected ?? PanelRule.progress(ws).first?.expected ?? 0
+        if json {
+            emit(
+                JSON.object([
+                    ("revealed", .bool(ws.settings.revealed)),
+                    ("expected", .int(expected)),
+                    (
+                        "evaluators",
+                        .array(
+                            progress.map {
+                                .object([
+                                    ("name", .string($0.evaluator)), ("scored", .int($0.scored)), ("expected", .int($0.expected)),
+                                    ("complete", .bool($0.complete)), ("last_change", $0.lastChange.map { .string($0) } ?? .null),
+                                ])
+                            })
+                    ),
+                    ("incomplete", .array(progress.filter { !$0.complete }.map { .string($0.evaluator) })),
+                ]).text)
+            return
+        }
+        var out = ws.settings.revealed ? "revealed\n\n" : "blind (the lead has not revealed; bidbench reveal)\n\n"
+        if progress.isEmpty {
+            out += "no score sheets yet (scores/<NAME>.csv; evaluators score with bidbench --as NAME)\n"
+        } else {
+            out += TextTable.render(
+                header: ["evaluator", "scored", "of", "status", "last change"],
+                rows: progress.map {
+                    [$0.evaluator, "\($0.scored)", "\($0.expected)", $0.complete ? "complete" : "incomplete", $0.lastChange ?? "—"]
+                },
+                rightAligned: [1, 2])
+            let left = progress.filter { !$0.complete }
+            if !left.isEmpty {
+                out += "\nincomplete sheets are left out of the panel's averages until complete: "
+                out += left.map { "\($0.evaluator) (\($0.scored)/\($0.expected))" }.joined(separator: ", ") + "\n"
+            }
+        }
+        emit(out)
+    }
+}
+
+/// `bidbench reveal [--hide] [--yes]`: shows (or hides again) every evaluator's scores to the panel.
+/// The change is saved at once and journaled with its actor like any save.
+struct RevealCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reveal",
+        abstract: "Reveal the panel's scores (or hide them again with --hide); journaled with its actor.",
+        discussion: "With an incomplete score sheet the reveal asks for --yes (incomplete sheets are left out of the averages).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Flag(help: "Hide the scores again (un-reveal).") var hide = false
+    @Flag(help: "Reveal even though an evaluator has not finished.") var yes = false
+    @Option(help: "Who does it, for the journal (default: $USER).") var actor: String?
+
+    func run() throws {
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
+            printError("bidbench: \(error)")
+            throw ExitCode(2)
+        }
+        if loaded.readOnly {
+            for p in loaded.problems { printError(SafeText.visible(p.description)) }
+            printError("bidbench: \(workspace.path): \(loaded.problems.count) problem(s) above; nothing changed")
+            throw ExitCode(1)
+        }
+        var ws = loaded.workspace
+        let target = !hide
+        if ws.settings.revealed == target {
+            print(target ? "already revealed" : "already blind")
+            return
+        }
+        if target {
+            let left = PanelRule.progress(ws).filter { !$0.complete }
+            if !left.isEmpty && !yes {
+                printError(
+                    "bidbench: not revealed: incomplete score sheets: "
+                        + left.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }.joined(separator: ", ")
+                        + " (they would be left out of the averages); run again with --yes to reveal anyway")
+                throw ExitCode(1)
+            }
+        }
+        ws.settings.revealed = target
+        let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: who) } catch {
+            printError("bidbench: \(error)")
+            throw ExitCode(2)
+        }
+        print(target ? "revealed: every evaluator's scores are now shown to the panel" : "hidden: the panel is blind again")
+    }
+}

@@ -1,0 +1,101 @@
+import BidbenchCore
+import Testing
+
+@Suite("Panel rule: blind means blind, incomplete sheets, progress")
+struct PanelRuleTests {
+    /// Price 40 % (cost), technical 30 %, service 30 %; wsm with linear normalisation.
+    /// A 1 000 000, B 800 000, C 900 000 but C fails must-have R1. Expected cells: A, B × tech, svc = 4.
+    /// 甲 and 乙 scored all four (甲 also C, which does not count), 丙 only B's technical (1 of 4).
+    func sample(revealed: Bool) -> Workspace {
+        var ws = Workspace()
+        ws.settings.revealed = revealed
+        ws.settings.method = "wsm"
+        ws.criteria = [
+            Criterion(id: "price", name: "价格", kind: .cost, weight: 0.4, source: .price),
+            Criterion(id: "tech", name: "技术", weight: 0.3),
+            Criterion(id: "svc", name: "服务", weight: 0.3),
+        ]
+        ws.vendors = [
+            Vendor(id: "A", name: "甲公司", bidPrice: Money(units: 1_000_000)),
+            Vendor(id: "B", name: "乙公司", bidPrice: Money(units: 800_000)),
+            Vendor(id: "C", name: "丙公司", bidPrice: Money(units: 900_000)),
+        ]
+        ws.requirements = [Requirement(id: "R1", department: "D", module: "GL", title: "多币种", priority: .must)]
+        ws.gates = [GateAnswer(vendor: "C", requirement: "R1", answer: .no)]
+        ws.scores = [
+            "甲": [
+                Score(vendor: "A", criterion: "tech", score: 8), Score(vendor: "A", criterion: "svc", score: 6),
+                Score(vendor: "B", criterion: "tech", score: 6), Score(vendor: "B", criterion: "svc", score: 9),
+                Score(vendor: "C", criterion: "tech", score: 5),
+            ],
+            "乙": [
+                Score(vendor: "A", criterion: "tech", score: 6), Score(vendor: "A", criterion: "svc", score: 8),
+                Score(vendor: "B", criterion: "tech", score: 4), Score(vendor: "B", criterion: "svc", score: 7),
+            ],
+            "丙": [Score(vendor: "B", criterion: "tech", score: 10)],
+        ]
+        return ws
+    }
+
+    @Test func progressCountsOnlyExpectedCells() {
+        let p = PanelRule.progress(sample(revealed: false), lastChanges: ["丙": "2026-12-05 14:02"])
+        #expect(
+            p == [
+                EvaluatorProgress(evaluator: "丙", scored: 1, expected: 4, lastChange: "2026-12-05 14:02"),
+                EvaluatorProgress(evaluator: "乙", scored: 4, expected: 4),
+                EvaluatorProgress(evaluator: "甲", scored: 4, expected: 4),
+            ])
+        #expect(p.map(\.complete) == [false, true, true])
+    }
+
+    /// After the reveal the incomplete sheet is left out of every cell, with a warning naming it:
+    /// A = 0.4 × 0.8 + 0.3 × 7/7 + 0.3 × 7/8 = 0.8825; B = 0.4 × 1 + 0.3 × 5/7 + 0.3 × 8/8.
+    /// (With 丙's 10 counted, B's technical mean would be 6.67 and B 0.986.)
+    @Test func incompleteSheetIsLeftOutWithAWarning() throws {
+        let e = try PanelRule.evaluate(sample(revealed: true), viewer: .lead)
+        #expect(!e.blind)
+        #expect(e.leftOut == ["丙"])
+        #expect(e.progress.map { "\($0.evaluator) \($0.scored)/\($0.expected)" } == ["丙 1/4", "乙 4/4", "甲 4/4"])
+        #expect(
+            e.warnings.first == Notice("丙 has scored 1 of 4 cells and is not counted until the sheet is complete", "评委 丙 已评 1/4 项, 评完之前不计入")
+        )
+        #expect(e.ranking.map(\.vendor) == ["B", "A"])
+        #expect(abs(e.ranking[0].score - (0.4 + 0.3 * 5 / 7 + 0.3)) < 1e-12)
+        #expect(abs(e.ranking[1].score - 0.8825) < 1e-12)
+        let bTech = e.cells.first { $0.vendor == "B" && $0.criterion == "tech" }
+        #expect(bTech?.evaluators == ["乙", "甲"])
+        #expect(bTech?.value == 5)
+    }
+
+    @Test func blindLeadSeesNothingDerivedFromScores() throws {
+        let e = try PanelRule.evaluate(sample(revealed: false), viewer: .lead)
+        #expect(e.blind)
+        #expect(e.ranking.isEmpty)
+        #expect(e.cells.isEmpty)
+        #expect(e.progress.map(\.scored) == [1, 4, 4])  // counts stay visible while blind
+        #expect(e.incomplete.isEmpty)
+        #expect(e.problem.alternatives.isEmpty)
+        #expect(Sensitivity.analyse(e.problem).winner == nil)
+        #expect(e.disqualified.map(\.vendor) == ["C"])  // gates are not the panel's
+        #expect(e.warnings.first?.en.hasPrefix("the panel is blind until the lead reveals") == true)
+        #expect(!e.warnings.contains { $0.en.contains("丙") })  // not even who is incomplete: that is `panel`'s job
+    }
+
+    @Test func blindEvaluatorSeesOnlyOwnScores() throws {
+        let e = try PanelRule.evaluate(sample(revealed: false), viewer: .evaluator("乙"))
+        #expect(e.blind)
+        #expect(e.ranking.isEmpty)
+        #expect(e.cells.map { "\($0.vendor)/\($0.criterion)=\($0.value)" } == ["A/tech=6.0", "A/svc=8.0", "B/tech=4.0", "B/svc=7.0"])
+        #expect(e.cells.allSatisfy { $0.evaluators == ["乙"] })
+        #expect(e.warnings.first?.en.contains("only 乙's own scores are shown") == true)
+        #expect(PanelRule.visibleScores(sample(revealed: false), to: .evaluator("乙")).keys.sorted() == ["乙"])
+        #expect(PanelRule.visibleScores(sample(revealed: false), to: .lead).isEmpty)
+        #expect(PanelRule.visibleScores(sample(revealed: true), to: .lead).count == 3)
+    }
+
+    @Test func newWorkspacesStartBlind() {
+        #expect(Workspace().settings.revealed == false)
+        #expect(PanelViewer(as: " ") == .lead)
+        #expect(PanelViewer(as: "赵敏") == .evaluator("赵敏"))
+    }
+}

@@ -1,0 +1,152 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// Meeting mode on the Vendors screen: progress, the reveal, a cell by evaluator, files that change
+/// on disk while the TUI is open.
+@Suite struct MeetingModeTests {
+    /// The sample plus 王强, who has scored one of the two expected cells, and a note of 张伟's.
+    func panel(revealed: Bool) -> Workspace {
+        var ws = sampleWorkspace()
+        ws.settings.revealed = revealed
+        ws.scores["张伟"]![0].note = "排产演示流畅"
+        ws.scores["王强"] = [Score(vendor: "V2", criterion: "func", score: 9)]
+        return ws
+    }
+
+    func frame(_ d: Driver) -> [String] {
+        d.screen.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    }
+
+    @Test func afterTheRevealEnterShowsEachEvaluatorsScoreAndNote() {
+        var d = Driver(panel(revealed: true), width: 80, height: 24)
+        d.state.sheetTimes = ["张伟": "2026-11-29 09:15", "李娜": "2026-11-29 09:40"]
+        d.press(.char("2"))
+        let matrix = frame(d)
+        // 王强 (1 of 2) is left out: V2 = (7 + 3) / 2 = 5.0, spread 4 ⚑; V1 = (8 + 9) / 2 = 8.5.
+        #expect(
+            Array(matrix.prefix(11)) == [
+                " Bidbench · 华东精密 ERP 升级   1 需求  [2 供应商]  3 预算   4 合同      已保存",
+                " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23",
+                " 准则                权重 云帆软件              智链科技",
+                " 功能 Functionality   70% 8.5                   5.0 ±4.0 ⚑",
+                " 价格 Price           30% 1,860,000             1,625,000",
+                " ──────────────────────────────────────────────────────────────────────────────",
+                " 得分                     0.962 ██████          0.712 ████▌",
+                " 排名                     1                     2",
+                " ⚑ 评委分歧 ≥ 量程 30%: 需讨论 (1)",
+                " 评分进度: 王强 1/2 · 张伟 2/2 ✔ 09:15 · 李娜 2/2 ✔ 09:40",
+                " ⚠ 评委 王强 已评 1/2 项, 评完之前不计入",
+            ])
+        d.press(.enter)
+        #expect(
+            frame(d) == [
+                " Bidbench · 华东精密 ERP 升级   1 需求  [2 供应商]  3 预算   4 合同      已保存",
+                " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23",
+                " 准则                权重 云帆软件              智链科技",
+                " 功能 Functionalit┌─ 云帆软件 · 功能 Functionality (Esc) ────┐",
+                " 价格 Price       │ 张伟      8.0  排产演示流畅              │",
+                " ─────────────────│ 李娜      9.0                            │─────────────────",
+                " 得分             │ 王强        —  未评分  (未评完: 不计入)  │",
+                " 排名             │                                          │",
+                " ⚑ 评委分歧 ≥ 量程│ 评审组 平均 8.5   极差 1.0   σ 0.5       │",
+                " 评分进度: 王强 1/└──────────────────────────────────────────┘",
+                " ⚠ 评委 王强 已评 1/2 项, 评完之前不计入",
+            ] + Array(repeating: "", count: 11) + [" /tmp/ws", " Esc 关闭"])
+        d.press(.escape)
+        #expect(frame(d) == matrix)
+        // The flagged cell: 王强's 9 is listed but not counted; the spread is the counted one.
+        d.press(.right, .enter)
+        #expect(d.text.contains("王强      9.0  (未评完: 不计入)"))
+        #expect(d.text.contains("评审组 平均 5.0   极差 4.0   σ 2.0   ⚑ 需讨论: ≥ 量程 30%"))
+    }
+
+    @Test func blindLeadSeesProgressButNoScoresAndRevealAsksWhenIncomplete() {
+        var d = Driver(panel(revealed: false))
+        d.press(.char("2"))
+        #expect(d.criterionRow("功能")?.contains("8.5") == false)
+        #expect(d.row(containing: "排名")?.contains("盲评中") == true)
+        #expect(d.text.contains("评分进度: 王强 1/2 · 张伟 2/2 ✔ · 李娜 2/2 ✔"))
+        #expect(d.text.contains("⚠ 评审组盲评中, 主持人揭晓前不显示"))
+        #expect(d.text.contains("   报价、必须项及各评委的进度"))  // what is still visible, wrapped, never cut off
+        var narrow = Driver(panel(revealed: false), width: 60, height: 24)
+        narrow.state.evaluator = "张伟"
+        narrow.press(.char("2"))
+        #expect(narrow.text.replacingOccurrences(of: "\n", with: "").contains("报价和必须项可见"))
+        d.press(.enter)
+        #expect(d.text.contains("盲评中: 揭晓 (R) 后主持人可查看每位评委的评分"))
+        d.press(.char("R"))
+        #expect(d.text.contains("未评完: 王强 1/2。评完之前不计入平均分。仍然揭晓? (y/n)"))
+        d.press(.char("n"))
+        #expect(d.state.workspace.settings.revealed == false)
+        #expect(d.effects.isEmpty)
+        d.press(.char("R"), .char("y"))
+        #expect(d.state.workspace.settings.revealed == true)
+        // Saved at once, so the reveal is journaled and other open sessions pick it up.
+        #expect(d.effects == [.save(d.state.workspace, force: false)])
+        #expect(d.criterionRow("功能")?.contains("8.5") == true)
+    }
+
+    @Test func scoresSavedByAnotherEvaluatorArriveWithoutLosingMyEdit() {
+        var d = Driver(panel(revealed: true))
+        d.press(.char("2"), .down, .char("-"))  // an unsaved edit of criteria.csv: price weight 0.3 → 0.25
+        #expect(d.state.dirty)
+        var disk = d.state.base
+        disk.scores["李娜"]![1].score = 5  // V2: 3 → 5
+        disk.scores["赵敏"] = [Score(vendor: "V1", criterion: "func", score: 6), Score(vendor: "V2", criterion: "func", score: 8)]
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv", "scores/赵敏.csv"], sheetTimes: ["赵敏": "2026-11-28 10:02"]))
+        #expect(d.state.message == "李娜 的评分已更新 (1 项); 赵敏 的评分已更新 (2 项)")
+        #expect(d.state.workspace.scores == disk.scores)
+        #expect(d.state.workspace.criteria.first { $0.id == "price" }?.weight == 0.25)  // mine kept
+        #expect(d.state.dirty)
+        // Re-ranked at once: V2 = (7 + 5 + 8) / 3 = 6.7 (王强 1/2 still left out).
+        #expect(d.criterionRow("功能")?.contains("6.7") == true)
+        #expect(d.text.contains("赵敏 2/2 ✔ 11-28 10:02"))
+        // One undo step brings back exactly what was on screen before.
+        d.press(.char("u"))
+        #expect(d.state.workspace.scores["赵敏"] == nil)
+    }
+
+    @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
+        var ws = panel(revealed: false)
+        ws.scores["王强"] = nil
+        var d = Driver(ws)
+        d.state.evaluator = "张伟"
+        d.press(.char("2"), .right, .enter, .ctrl("u"))
+        d.type("6.5")
+        d.press(.ctrl("s"))  // unsaved: 张伟 V2 7 → 6.5
+        var disk = d.state.base
+        disk.scores["张伟"]![1].score = 8  // the same sheet saved elsewhere meanwhile (another session of 张伟)
+        d.send(.diskChanged(workspace: disk, files: ["scores/张伟.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("你有未保存修改的文件在磁盘上也被修改了: scores/张伟.csv"))
+        #expect(d.text.contains("V2/func: 我的 6.5   磁盘上 8"))
+        d.press(.char("t"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.scores["张伟"]![1].score == 8)
+        #expect(!d.state.dirty)
+        d.press(.char("u"))  // nothing lost: mine comes back
+        #expect(d.state.workspace.scores["张伟"]![1].score == 6.5)
+        // Saved there again (9); this time keep mine: the next save writes it over theirs.
+        disk.scores["张伟"]![1].score = 9
+        d.send(.diskChanged(workspace: disk, files: ["scores/张伟.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("V2/func: 我的 6.5   磁盘上 9"))
+        d.press(.char("m"))
+        #expect(d.state.workspace.scores["张伟"]![1].score == 6.5)
+        #expect(d.state.dirty)
+        #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入")
+    }
+
+    @Test func aBrokenSheetOnDiskIsNamedAndNothingIsTakenFromIt() {
+        var d = Driver(panel(revealed: true))
+        let before = d.state.workspace
+        d.send(.diskProblems(problems: ["scores/李娜.csv:3: score: “九” 不是数字"], sheetTimes: [:]))
+        #expect(d.state.message == "未加载 (保留上一个正确版本; 不会覆盖该文件): scores/李娜.csv:3: score: “九” 不是数字")
+        #expect(d.state.messageIsError)
+        #expect(d.state.workspace == before)
+        d.press(.char(":"))
+        d.type("reload")
+        d.press(.enter)
+        #expect(d.effects == [.checkDisk])
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+
+/// Blind means blind, on the command line, on real files: the demo's aggregate numbers are worked
+/// out revealed, then the same verbs on the same folder made blind must print none of them.
+@Suite struct BlindPanelCLITests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func setRevealed(_ folder: String, _ on: Bool) throws {
+        let path = folder + "/workspace.json"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"revealed\": \(!on)", with: "\"revealed\": \(on)")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func rankSensitivityReportAndExportShowNoAggregateWhileBlind() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+
+        // Revealed: collect the numbers that only the panel's aggregate can produce.
+        var secrets: Set<String> = []
+        let rank = try json(try bidbench("rank", "-w", ws, "--json").out)
+        let ranking = try #require(rank["ranking"] as? [[String: Any]])
+        #expect(ranking.count == 3)
+        for r in ranking {
+            let score = try #require(r["score"] as? Double)
+            secrets.insert(String(format: "%.2f", score))  // 82.91, 82.08, 81.41
+            secrets.insert(score.description)
+        }
+        let sens = try json(try bidbench("sensitivity", "-w", ws, "--json").out)
+        #expect(sens["winner"] as? String == "V1")
+        for c in try #require(sens["criteria"] as? [[String: Any]]) {
+            for key in ["lo", "hi"] {
+                let x = try #require(c[key] as? Double)
+                guard x > 0 && x < 1 else { continue }
+                secrets.insert(x.description)
+                secrets.insert(String(format: "%.1f%%", x * 100))  // 7.5%, 33.2%, …
+            }
+        }
+        // Panel means that no single evaluator's score can be (thirds and sixths: 8.67, 7.17 …).
+        let md = try bidbench("report", "-w", ws, "--format", "md", "-o", "-", "--today", "2026-12-01").out
+        let matrix = md.components(separatedBy: "## 评分与排名")[1].components(separatedBy: "| # |")[0]
+        for cell in matrix.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            let number = cell.replacingOccurrences(of: " ⚑", with: "")
+            if number.range(of: #"^\d+\.\d\d$"#, options: .regularExpression) != nil, !number.hasSuffix("0"), !number.hasSuffix("5") {
+                secrets.insert(number)
+            }
+        }
+        #expect(secrets.isSuperset(of: ["82.91", "82.08", "81.41", "8.67", "6.67", "7.17", "33.2%"]))
+        #expect(md.contains("**推荐：云帆软件**"))
+
+        try setRevealed(ws, false)
+        var outputs: [String: String] = [:]
+        outputs["rank"] = try bidbench("rank", "-w", ws).out
+        outputs["rank --json"] = try bidbench("rank", "-w", ws, "--json").out
+        outputs["sensitivity"] = try bidbench("sensitivity", "-w", ws).out
+        outputs["sensitivity --json"] = try bidbench("sensitivity", "-w", ws, "--json").out
+        outputs["report md"] = try bidbench("report", "-w", ws, "--format", "md", "-o", "-", "--today", "2026-12-01").out
+        outputs["report html"] = try bidbench("report", "-w", ws, "--format", "html", "-o", "-", "--today", "2026-12-01").out
+        outputs["report md --evaluator 张伟"] =
+            try bidbench("report", "-w", ws, "--format", "md", "-o", "-", "--today", "2026-12-01", "--evaluator", "张伟").out
+        let export = try bidbench("export", "scores", "-w", ws)
+        outputs["export scores"] = export.out + export.err
+        let own = try bidbench("export", "scores", "-w", ws, "--evaluator", "张伟")
+        outputs["export scores --evaluator 张伟"] = own.out
+        for (verb, text) in outputs {
+            for s in secrets { #expect(!text.contains(s), "\(verb) shows the aggregate \(s) while blind") }
+        }
+        // Each says that the panel is blind and what is still visible.
+        #expect(outputs["rank"]!.contains("blind: the panel is blind until the lead reveals"))
+        #expect(outputs["rank"]!.contains("V4      北辰数科  R02 按工单归集实际成本: no"))  // gates stay visible
+        #expect(try json(outputs["rank --json"]!)["blind"] as? Bool == true)
+        #expect((try json(outputs["rank --json"]!)["ranking"] as? [Any])?.isEmpty == true)
+        #expect(outputs["sensitivity"]!.hasPrefix("blind: the panel is blind"))
+        #expect(try json(outputs["sensitivity --json"]!)["winner"] is NSNull)
+        #expect(outputs["report md"]!.contains("盲评期间不给出推荐"))
+        #expect(!outputs["report md"]!.contains("推荐：云帆软件"))
+        #expect(outputs["report html"]!.contains("盲评期间不给出推荐"))
+        #expect(export.status == 1)
+        #expect(export.out.isEmpty)
+        #expect(export.err.contains("not exported: the panel is blind"))
+        // An evaluator exports (and reports) their own sheet only.
+        #expect(own.status == 0)
+        let rows = own.out.split(separator: "\n").dropFirst()
+        #expect(rows.count == 20)
+        #expect(rows.allSatisfy { $0.hasPrefix("张伟,") })
+        #expect(outputs["report md --evaluator 张伟"]!.contains("只显示 张伟 本人的评分"))
+    }
+
+    /// Reveal and un-reveal are journaled with their actor; an incomplete sheet needs --yes.
+    @Test func revealIsJournaledAndAsksWhenASheetIsIncomplete() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try setRevealed(ws, false)
+        // 赵敏 has scored 2 of the 15 expected cells.
+        try "vendor,criterion,score,note\nV1,func_mfg,9,\nV2,func_mfg,4,\n".write(
+            toFile: ws + "/scores/赵敏.csv", atomically: true, encoding: .utf8)
+        let panel = try json(try bidbench("panel", "-w", ws, "--json").out)
+        #expect(panel["revealed"] as? Bool == false)
+        #expect(panel["expected"] as? Int == 15)
+        let evaluators = try #require(panel["evaluators"] as? [[String: Any]])
+        #expect(evaluators.map { "\($0["name"]!) \($0["scored"]!)/\($0["expected"]!)" } == ["张伟 15/15", "李娜 15/15", "王强 15/15", "赵敏 2/15"])
+        #expect(panel["incomplete"] as? [String] == ["赵敏"])
+        #expect(!(try bidbench("panel", "-w", ws).out.contains("9")))  // counts only: 赵敏's 9 is nowhere
+
+        let refused = try bidbench("reveal", "-w", ws, "--actor", "刘主任")
+        #expect(refused.status == 1)
+        #expect(refused.err.contains("incomplete score sheets: 赵敏 2/15"))
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains("\"revealed\": false"))
+        #expect(try bidbench("reveal", "-w", ws, "--yes", "--actor", "刘主任").status == 0)
+        #expect(try bidbench("reveal", "-w", ws, "--hide", "--actor", "张伟").status == 0)
+        let journal = try json(try bidbench("journal", "-w", ws, "--json").out)
+        let entries = try #require(journal["entries"] as? [[String: Any]])
+        #expect(entries.map { "\($0["actor"]!) \($0["table"]!)" } == ["刘主任 workspace.json", "张伟 workspace.json"])
+        let first = try #require((entries[0]["changes"] as? [[String: Any]])?.first)
+        #expect(first["key"] as? String == "revealed")
+        #expect((first["after"] as? [String: String])?["value"] == "true")
+        #expect(try bidbench("journal", "-w", ws, "--verify").status == 0)
+
+        // Revealed with the incomplete sheet: 赵敏 is left out and the warning says so.
+        #expect(try bidbench("reveal", "-w", ws, "--yes").status == 0)
+        let rank = try bidbench("rank", "-w", ws, "--json")
+        #expect(rank.err.contains("warning: 赵敏 has scored 2 of 15 cells and is not counted until the sheet is complete"))
+        #expect(try json(rank.out)["left_out"] as? [String] == ["赵敏"])
+        #expect(rank.out.contains("82.90591397849461"))  // the demo's V1 total, unchanged by 赵敏's two cells
+    }
+
+    /// The journal records who changed which sheet and which cells, never the scores themselves.
+    @Test func journalShowsNoScoresWhileBlind() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try setRevealed(ws, false)
+        try "vendor,criterion,score\nV1,func_mfg,7.25\n".write(toFile: tmp.path + "/zm.csv", atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "scores", tmp.path + "/zm.csv", "-w", ws, "--evaluator", "赵敏").status == 0)
+        let blind = try bidbench("journal", "-w", ws, "--json").out
+        #expect(blind.contains("scores/赵敏.csv"))
+        #expect(blind.contains("V1/func_mfg"))
+        #expect(!blind.contains("7.25"))
+        #expect(!(try bidbench("journal", "-w", ws).out.contains("7.25")))
+    }
+
+    @Test func pathCharactersInAnEvaluatorNameAreRefused() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        for bad in ["../x", "a/b", ".hidden"] {
+            let r = try bidbench("-w", ws, "--as", bad)
+            #expect(r.status == 2)
+            #expect(r.err.contains("evaluator name \"\(bad)\" cannot be a file name"))
+        }
+    }
+}
