@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Property-based tests of the decision invariants (issue 14); tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The domain: pure values and functions, no I/O.
@@ -38,7 +40,9 @@ let package = Package(
             dependencies: [
                 "BidbenchCore", "BidbenchStore", "BidbenchUI",
             ]),
-        .testTarget(name: "BidbenchCoreTests", dependencies: ["BidbenchCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BidbenchCoreTests",
+            dependencies: ["BidbenchCore", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),

@@ -16,10 +16,17 @@ public struct Workspace: Equatable, Sendable {
     public var reviews: [ClauseReview] = []
     public var changes: [ChangeOrder] = []
     public var risks: [Risk] = []
+    /// What happens after signing: plan, acceptance, training, support, reviews, handover.
+    public var delivery = DeliveryRecords()
     /// Named what-if scenarios for the budget (基准 / 扩张 / 保守).
     public var scenarios: [NamedScenario] = []
     /// The workspace's own survey questionnaire (`survey.csv`); empty = `Survey.defaultQuestions`.
     public var survey: [SurveyQuestion] = []
+    /// The buyer's playbook (`playbook.csv`): severity, on/off and positions per red-flag kind; empty =
+    /// `Playbook.defaultRows`. Use `Playbook(workspace.playbook)` to review with it.
+    public var playbook: [PlaybookEntry] = []
+    /// Meetings (`meetings.csv`): what heads each handout.
+    public var meetings: [Meeting] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).
@@ -98,6 +105,16 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
         }
     }
     public var rank: Int { Priority.allCases.firstIndex(of: self)! }
+    /// The one default weight of a requirement of this priority, used by every path that creates one
+    /// (survey, form, import, a CSV row with a blank weight): must 5, should 3, could 2, won't 1.
+    public var defaultWeight: Double {
+        switch self {
+        case .must: return 5
+        case .should: return 3
+        case .could: return 2
+        case .wont: return 1
+        }
+    }
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
 }
 
@@ -150,8 +167,12 @@ public struct Requirement: Equatable, Sendable, Identifiable {
 
 public enum CriterionKind: String, Sendable, CaseIterable { case benefit, cost }
 
-/// Where a criterion's values come from: the panel's scores, or the vendor's price.
-public enum CriterionSource: String, Sendable, CaseIterable { case panel, price }
+/// Where a criterion's values come from: the panel's scores, the vendor's price, or the vendor's
+/// latest delivery review (`vendor_reviews.csv`, score ÷ 100 × scale): past performance.
+public enum CriterionSource: String, Sendable, CaseIterable {
+    case panel, price
+    case pastPerformance = "past_performance"
+}
 
 public struct Criterion: Equatable, Sendable, Identifiable {
     public var id: String

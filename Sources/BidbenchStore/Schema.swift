@@ -28,10 +28,15 @@ enum Schema {
             sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
             decode: { r in
                 guard let id = r.key("id") else { return nil }
+                let department = r.text("department")
+                let module = r.text("module")
+                let title = r.text("title")
+                let detail = r.text("detail")
+                let priority = r.choice("priority", default: Priority.should, parse: Priority.init(parsing:))
+                // A blank weight is the priority's one default weight (Priority.defaultWeight).
                 return Requirement(
-                    id: id, department: r.text("department"), module: r.text("module"), title: r.text("title"),
-                    detail: r.text("detail"), priority: r.choice("priority", default: Priority.should, parse: Priority.init(parsing:)),
-                    weight: r.double("weight", default: 1), acceptance: r.text("acceptance"),
+                    id: id, department: department, module: module, title: title, detail: detail, priority: priority,
+                    weight: r.double("weight", default: priority.defaultWeight), acceptance: r.text("acceptance"),
                     status: r.choice("status", default: RequirementStatus.draft, parse: RequirementStatus.init(parsing:)),
                     criterion: r.text("criterion"), source: r.text("source"))
             },
@@ -208,7 +213,9 @@ enum Schema {
                 guard let c = r.key("contract"), let id = r.key("id") else { return nil }
                 return ChangeOrder(
                     contract: c, id: id, date: r.day("date"), description: r.text("description"),
-                    priceDelta: r.money("price_delta", default: .zero), status: r.status("status", default: "proposed"))
+                    // The amount is required: an empty cell is an error, never a silent 0.
+                    priceDelta: r.key("price_delta") == nil ? .zero : r.money("price_delta", default: .zero),
+                    status: r.status("status", default: "proposed"))
             },
             encode: { [$0.contract, $0.id, opt($0.date), $0.description, $0.priceDelta.description, $0.status] })
     }
@@ -259,11 +266,49 @@ enum Schema {
             encode: { [String($0.number), $0.field, $0.en, $0.zh] })
     }
 
+    /// The buyer's playbook: one row per red-flag kind (severity, reported or not, the positions).
+    /// An unknown kind is refused by name; an empty position keeps the default wording.
+    static var playbook: TableSpec<PlaybookEntry> {
+        TableSpec(
+            file: "playbook.csv", columns: ["kind", "severity", "enabled", "position_en", "position_zh"], required: ["kind"],
+            sortKey: { e in [String(RedFlagKind.allCases.firstIndex(of: e.kind) ?? 0)] }, diffKey: { $0.kind.rawValue }, extra: \.extra,
+            decode: { r in
+                guard let name = r.key("kind") else { return nil }
+                guard let kind = RedFlagKind(parsing: name.trimmed) else {
+                    _ = r.choice("kind", default: RedFlagKind.missing_clause)  // reports the allowed kinds
+                    return nil
+                }
+                var e = kind.defaultEntry
+                e.severity = r.choice("severity", default: kind.defaultSeverity, parse: RedFlagSeverity.init(parsing:))
+                e.enabled = r.bool("enabled", default: true)
+                let en = r.text("position_en").trimmed
+                let zh = r.text("position_zh").trimmed
+                if !en.isEmpty { e.positionEN = en }
+                if !zh.isEmpty { e.positionZH = zh }
+                return e
+            },
+            encode: { [$0.kind.rawValue, $0.severity.rawValue, $0.enabled ? "yes" : "no", $0.positionEN, $0.positionZH] })
+    }
+
+    static var meetings: TableSpec<Meeting> {
+        TableSpec(
+            file: "meetings.csv", columns: ["id", "kind", "date", "title", "attendees", "lead"], required: ["id", "kind"],
+            sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
+            decode: { r in
+                guard let id = r.key("id") else { return nil }
+                return Meeting(
+                    id: id, kind: r.choice("kind", default: MeetingKind.survey, parse: MeetingKind.init(parsing:)), date: r.day("date"),
+                    title: r.text("title"), attendees: r.text("attendees"), lead: r.text("lead"))
+            },
+            encode: { [$0.id, $0.kind.rawValue, opt($0.date), $0.title, $0.attendees, $0.lead] })
+    }
+
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
     static let tableFiles = [
         "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
         "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
-    ]
+        "playbook.csv", "meetings.csv",
+    ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.
     static let paymentStatuses = ["planned", "due", "paid"]

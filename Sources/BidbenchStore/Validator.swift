@@ -43,6 +43,14 @@ struct Validator {
         log.add(file, line(file, i), field, message, zh: zh)
     }
 
+    /// A `cost_center` cell: one name or shares summing to 100 (`CostCenters.parse`).
+    private func costCenter(_ file: String, _ i: Int, _ cell: String?, what: String) {
+        guard let cell, !cell.trimmed.isEmpty else { return }
+        do { _ = try CostCenters.parse(cell, fallback: "", what: what) } catch {
+            add(file, i, "cost_center", error.message, error.text(chinese: true))
+        }
+    }
+
     /// Reports a key seen before, naming the line of the first occurrence.
     private func checkUnique(_ file: String, _ keys: [String], field: String, what: String, zh whatZH: String) {
         // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
@@ -172,6 +180,14 @@ struct Validator {
             if let y = p.years, y < 1 {
                 add(pf, i, "years", "\(y) is not a number of years (expected 1 or more)", "\(y) 不是有效的年数 (应为 1 或以上)")
             }
+            // Budget-control columns (kept in `extra`): checked here so the message names file and line.
+            costCenter(pf, i, p.extra["cost_center"], what: "\(p.vendor) \(p.item)")
+            if let t = p.extra["covers_users"]?.trimmed, !t.isEmpty, (Int(t) ?? -1) < 0 {
+                add(pf, i, "covers_users", "\"\(t)\" is not a number of users (expected a whole number ≥ 0)", "“\(t)” 不是用户数 (应为 ≥ 0 的整数)")
+            }
+            if let t = p.extra["extra_user_price"]?.trimmed, !t.isEmpty, (Money(parsing: t)?.minor ?? -1) < 0 {
+                add(pf, i, "extra_user_price", "\"\(t)\" is not an amount ≥ 0", "“\(t)” 不是 ≥ 0 的金额")
+            }
         }
 
         let scale = w.settings.scale
@@ -213,6 +229,7 @@ struct Validator {
         checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
         for (i, c) in w.contracts.enumerated() {
             ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
+            costCenter(kf, i, c.extra["cost_center"], what: "contract \(c.id)")
             if c.value.minor < 0 {
                 add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)")
             }
@@ -258,6 +275,9 @@ struct Validator {
         for (i, c) in w.changes.enumerated() {
             ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
+            if let k = w.contracts.first(where: { $0.id == c.contract }), let p = ChangeOrders.dateProblem(c, contract: k) {
+                add(hf, i, "date", p.en, p.zh)
+            }
         }
 
         let xf = s.risks.file
@@ -279,6 +299,9 @@ struct Validator {
                 } catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
             }
         }
+
+        validateDelivery(w)
+        checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
 
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {

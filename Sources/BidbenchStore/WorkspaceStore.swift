@@ -132,6 +132,16 @@ public enum WorkspaceStore {
         w.risks = try table(Schema.risks)
         w.scenarios = try table(Schema.scenarios)
         w.survey = try table(Schema.survey)
+        w.playbook = try table(Schema.playbook)
+        w.delivery.tasks = try table(Schema.tasks)
+        w.delivery.acceptance = try table(Schema.acceptance)
+        w.delivery.training = try table(Schema.training)
+        w.delivery.trainingResults = try table(Schema.trainingResults)
+        w.delivery.tickets = try table(Schema.tickets)
+        w.delivery.sla = try table(Schema.sla)
+        w.delivery.vendorReviews = try table(Schema.vendorReviews)
+        w.delivery.handover = try table(Schema.handover)
+        w.meetings = try table(Schema.meetings)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -325,6 +335,17 @@ public enum WorkspaceStore {
         put(Schema.risks, w.risks)
         put(Schema.scenarios, w.scenarios)
         put(Schema.survey, w.survey)
+        // playbook.csv is optional: an empty playbook (the defaults) writes no file unless there was one.
+        if !w.playbook.isEmpty || layouts[Schema.playbook.file] != nil { put(Schema.playbook, w.playbook) }
+        put(Schema.tasks, w.delivery.tasks)
+        put(Schema.acceptance, w.delivery.acceptance)
+        put(Schema.training, w.delivery.training)
+        put(Schema.trainingResults, w.delivery.trainingResults)
+        put(Schema.tickets, w.delivery.tickets)
+        put(Schema.sla, w.delivery.sla)
+        put(Schema.vendorReviews, w.delivery.vendorReviews)
+        put(Schema.handover, w.delivery.handover)
+        put(Schema.meetings, w.meetings)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -477,6 +498,15 @@ public enum WorkspaceStore {
             (Schema.contracts.file, a.contracts != b.contracts), (Schema.reviews.file, a.reviews != b.reviews),
             (Schema.changes.file, a.changes != b.changes), (Schema.risks.file, a.risks != b.risks),
             (Schema.scenarios.file, a.scenarios != b.scenarios), (Schema.survey.file, a.survey != b.survey),
+            (Schema.playbook.file, a.playbook != b.playbook),
+            (Schema.tasks.file, a.delivery.tasks != b.delivery.tasks),
+            (Schema.acceptance.file, a.delivery.acceptance != b.delivery.acceptance),
+            (Schema.training.file, a.delivery.training != b.delivery.training),
+            (Schema.trainingResults.file, a.delivery.trainingResults != b.delivery.trainingResults),
+            (Schema.tickets.file, a.delivery.tickets != b.delivery.tickets), (Schema.sla.file, a.delivery.sla != b.delivery.sla),
+            (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
+            (Schema.handover.file, a.delivery.handover != b.delivery.handover),
+            (Schema.meetings.file, a.meetings != b.meetings),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }
@@ -533,7 +563,10 @@ public enum WorkspaceStore {
         settings.name = name
         settings.language = language
         var files: [(String, [UInt8])] = [(SettingsFile.file, SettingsFile.render(settings).bytes)]
-        let empty = render(Workspace(), layouts: [:])
+        // A new workspace starts with the default buyer's playbook, for the company to tune.
+        var blank = Workspace()
+        blank.playbook = Playbook.defaultRows
+        let empty = render(blank, layouts: [:])
         for f in Schema.tableFiles { files.append((f, empty[f]!.bytes)) }
         for (rel, _) in files where FileIO.exists(FileIO.join(folder, rel)) { throw StoreError.exists(FileIO.join(folder, rel)) }
         try FileIO.makeDirectories(folder)

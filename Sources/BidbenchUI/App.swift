@@ -1,9 +1,9 @@
 import BidbenchCore
 
-/// The four screens.
+/// The five screens.
 public enum ScreenID: Int, Sendable, CaseIterable {
     case requirements = 0
-    case vendors, budget, contracts
+    case vendors, budget, contracts, delivery
 
     public func title(_ lang: Lang) -> String {
         switch self {
@@ -11,6 +11,7 @@ public enum ScreenID: Int, Sendable, CaseIterable {
         case .vendors: return lang.t("Vendors", "供应商")
         case .budget: return lang.t("Budget", "预算")
         case .contracts: return lang.t("Contracts", "合同")
+        case .delivery: return lang.t("Delivery", "交付")
         }
     }
     var scope: Scope {
@@ -19,6 +20,7 @@ public enum ScreenID: Int, Sendable, CaseIterable {
         case .vendors: return .vendors
         case .budget: return .budget
         case .contracts: return .contracts
+        case .delivery: return .delivery
         }
     }
 }
@@ -115,6 +117,7 @@ public struct AppState: Equatable, Sendable {
     public var vendors = VendorsState()
     public var budget = BudgetState()
     public var contracts = ContractsState()
+    public var delivery = DeliveryState()
     public var lastSearch = ""
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
@@ -210,7 +213,7 @@ public enum App {
         case .changeOrder(let contract, let index):
             return .changes(
                 ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
-        case .requirement, .vendor, .score, .reviewNote: return nil
+        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .meeting: return nil
         }
     }
 
@@ -226,6 +229,11 @@ public enum App {
         case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
         case .risk(let index): return RisksScreen.submit(&s, form, index: index)
         case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
+        case .task(let contract, let index): return DeliveryForms.submitTask(&s, form, contract: contract, index: index)
+        case .acceptanceTest(let contract): return DeliveryForms.submitTest(&s, form, contract: contract)
+        case .ticket(let contract): return DeliveryForms.submitTicket(&s, form, contract: contract)
+        case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
+        case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }
     }
 
@@ -373,6 +381,7 @@ public enum App {
         case .vendors: screenEffects = VendorsScreen.handle(&s, cmd)
         case .budget: screenEffects = BudgetScreen.handle(&s, cmd)
         case .contracts: screenEffects = ContractsScreen.handle(&s, cmd)
+        case .delivery: screenEffects = DeliveryScreen.handle(&s, cmd)
         }
         if let e = screenEffects { return e }
         switch cmd {
@@ -380,6 +389,7 @@ public enum App {
         case .screen2: s.screen = .vendors
         case .screen3: s.screen = .budget
         case .screen4: s.screen = .contracts
+        case .screen5: s.screen = .delivery
         case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % ScreenID.allCases.count)!
         case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + ScreenID.allCases.count - 1) % ScreenID.allCases.count)!
         case .undo: undo(&s)
@@ -577,13 +587,8 @@ public enum App {
             s.screen = .budget
             BudgetScreen.typedWhatIf(&s, verb, words[1])
             return []
-        case "report":
-            let format = words.count >= 2 ? words[1] : "html"
-            guard format == "html" || format == "md" else {
-                s.say(s.lang.t("Usage: :report [html|md] [FILE]", "用法: :report [html|md] [文件]"), error: true)
-                return []
-            }
-            return [.writeReport(format: format, path: words.count >= 3 ? words[2] : nil)]
+        case "report", "meeting", "scenario", "export":
+            return Handouts.command(&s, verb, Array(words.dropFirst()))
         default:
             s.say(s.lang.t("Unknown command: \(line)", "未知命令: \(line)"), error: true)
             return []
@@ -601,7 +606,7 @@ public enum App {
         switch s.screen {
         case .requirements: RequirementsScreen.click(&s, x: x, y: y)
         case .vendors: VendorsScreen.click(&s, x: x, y: y)
-        case .budget, .contracts: break
+        case .budget, .contracts, .delivery: break
         }
         return []
     }
@@ -626,6 +631,7 @@ public enum App {
         case .vendors: return s.lang.t("Vendors", "供应商")
         case .budget: return s.lang.t("Budget", "预算")
         case .contracts: return s.lang.t("Contr.", "合同")
+        case .delivery: return s.lang.t("Deliv.", "交付")
         }
     }
 
@@ -695,6 +701,7 @@ public enum App {
         case .vendors: VendorsScreen.render(s, into: &c, area: area)
         case .budget: BudgetScreen.render(s, into: &c, area: area)
         case .contracts: ContractsScreen.render(s, into: &c, area: area)
+        case .delivery: DeliveryScreen.render(s, into: &c, area: area)
         }
 
         // Message line and hint bar.

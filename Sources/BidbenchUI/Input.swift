@@ -64,5 +64,12 @@ public enum Effect: Equatable, Sendable {
     case importFile(kind: String, path: String, encoding: String)
     /// Write the meeting report (`html` or `md`) of the current workspace; nil path = in the workspace folder.
     case writeReport(format: String, path: String?)
+    /// Write the handout of a meeting (`html` or `md`); nil path = `handout-KIND-DATE.EXT` in the workspace folder.
+    case writeHandout(kind: HandoutKind, format: String, path: String?)
+    /// Keep a what-if as a named scenario: only `scenarios.csv` is written, whatever else is unsaved.
+    case saveScenario(NamedScenario)
+    /// Export a table (`requirements`, `vendors`…) for people (UI language, names, words) or in the
+    /// machine form that imports back; `department` keeps one department's rows; nil path = in the workspace folder.
+    case export(table: String, forPeople: Bool, department: String?, path: String?)
     case quit
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Where a binding works: a screen, a dialog, or a kind of input inside one. `App.place` says which
 /// scopes apply now (the first one that binds a key wins).
 public enum Scope: String, Sendable, CaseIterable {
-    case global, requirements, vendors, budget, contracts
+    case global, requirements, vendors, budget, contracts, delivery
     /// A record form; `formChoice` when the focused field is a choice, `formDiscard` while Esc asks.
     case form, formChoice, formDiscard
     /// Editing a line of text (forms, the `/` and `:` prompts, survey answers).
@@ -24,6 +24,7 @@ public enum Scope: String, Sendable, CaseIterable {
         case .vendors: return ("Vendors screen", "供应商页")
         case .budget: return ("Budget screen", "预算页")
         case .contracts: return ("Contracts screen", "合同页")
+        case .delivery: return ("Delivery screen", "交付页")
         case .form: return ("Forms", "表单")
         case .formChoice: return ("A choice field of a form", "表单中的选择项")
         case .formDiscard: return ("Esc on a changed form", "在已修改的表单上按 Esc")
@@ -48,7 +49,7 @@ public enum Scope: String, Sendable, CaseIterable {
 /// What a key does, named after intent.
 public enum Command: String, Sendable, CaseIterable {
     case quit, help, save, undo, redo, commandLine, cancel, close
-    case screen1, screen2, screen3, screen4, nextScreen, prevScreen
+    case screen1, screen2, screen3, screen4, screen5, nextScreen, prevScreen
     case up, down, left, right, pageUp, pageDown, top, bottom
     case add, edit, delete, search, searchNext, searchPrev
     case filterPriority, filterDepartmentNext, filterDepartmentPrev
@@ -58,6 +59,8 @@ public enum Command: String, Sendable, CaseIterable {
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
         cashFlow, risks, changeOrders
+    // Delivery
+    case addTest, addTicket, recordReview
     // Text editing
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBack, deleteForward, clearToStart, clearToEnd
     // Dialogs
@@ -147,6 +150,7 @@ public enum KeyMap {
         Binding(scope: .global, command: .screen2, keys: [.char("2")], hint: nil, help: ("Vendors screen", "供应商页")),
         Binding(scope: .global, command: .screen3, keys: [.char("3")], hint: nil, help: ("Budget screen", "预算页")),
         Binding(scope: .global, command: .screen4, keys: [.char("4")], hint: nil, help: ("Contracts screen", "合同页")),
+        Binding(scope: .global, command: .screen5, keys: [.char("5")], hint: nil, help: ("Delivery screen", "交付页")),
         Binding(scope: .global, command: .nextScreen, keys: [.tab], hint: nil, help: ("Next screen", "下一页")),
         Binding(scope: .global, command: .prevScreen, keys: [.backTab], hint: nil, help: ("Previous screen", "上一页")),
         Binding(scope: .global, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Move up", "上移")),
@@ -167,8 +171,8 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (
-                "Command line (:w save, :q quit, :lang en|zh, :report [html|md] [FILE], :import requirements FILE)",
-                "命令行 (:w 保存, :q 退出, :lang en|zh, :report [html|md] [文件], :import requirements 文件)"
+                "Command line (:w save, :q quit, :lang en|zh, :meeting, :report [KIND] [html|md] [FILE], :scenario save NAME, :export KIND [machine] [FILE], :import requirements FILE)",
+                "命令行 (:w 保存, :q 退出, :lang en|zh, :meeting 登记会议, :report [种类] [html|md] [文件], :scenario save 名称, :export 表名 [machine] [文件], :import requirements 文件)"
             )),
         Binding(
             scope: .global, command: .help, keys: [.char("?"), .f(1)], hint: ("help", "帮助"),
@@ -325,6 +329,33 @@ public enum KeyMap {
         Binding(
             scope: .contracts, command: .edit, keys: [.enter], hint: ("evidence", "证据"),
             help: ("Show the selected clause's evidence in the text", "在正文中查看所选条款的证据")),
+        // Delivery
+        Binding(
+            scope: .delivery, command: .add, keys: [.char("a")], hint: ("add task", "新增任务"), help: ("Add a task to the plan", "向计划新增任务"),
+            needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"),
+            help: ("Edit the selected task (dates, status, dependencies)", "编辑所选任务 (日期、状态、前置任务)"), needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .delete, keys: [.char("d")], hint: nil,
+            help: ("Delete the selected task (u brings it back)", "删除所选任务 (u 可撤销)"),
+            needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .addTest, keys: [.char("t")], hint: ("test", "验收"),
+            help: ("Record an acceptance test: requirements, criterion, result, evidence", "记录验收测试: 需求、标准、结果、证据"), needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .addTicket, keys: [.char("i")], hint: ("ticket", "工单"),
+            help: ("Record a support ticket: severity, opened, responded, resolved", "记录支持工单: 级别、创建、响应、解决时间"), needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .recordReview, keys: [.char("R")], hint: ("review", "考评"),
+            help: ("Record the vendor's review for a period, pre-filled from the data", "记录本期供应商考评 (按数据预填)"), needs: [.writable]),
+        Binding(
+            scope: .delivery, command: .prevContract, keys: [.char("[")], hint: ("[/] contract", "[/] 合同"),
+            help: ("Previous contract", "上一份合同")),
+        Binding(scope: .delivery, command: .nextContract, keys: [.char("]")], hint: nil, help: ("Next contract", "下一份合同")),
+        Binding(
+            scope: .delivery, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"),
+            help: ("Pane: overview, acceptance tests, support tickets, handover checklist", "视图: 概览、验收测试、支持工单、移交清单")),
     ]
 
     static let dialogBindings: [Binding] =
@@ -491,7 +522,7 @@ public enum KeyMap {
     /// A scope and the scopes whose keys also work there.
     static func fallback(_ scope: Scope) -> [Scope] {
         switch scope {
-        case .requirements, .vendors, .budget, .contracts: return [scope, .global]
+        case .requirements, .vendors, .budget, .contracts, .delivery: return [scope, .global]
         case .form, .prompt, .survey: return [scope, .textEditing]
         case .formChoice: return [.formChoice, .form]
         default: return [scope]

@@ -13,8 +13,8 @@ struct Bidbench: ParsableCommand {
             OpenCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self,
             ImportCommand.self, ExportCommand.self, JournalCommand.self,
             RankCommand.self, WeightsCommand.self, SensitivityCommand.self,
-            BudgetCommand.self,
-            ContractCommand.self, DatesCommand.self,
+            BudgetCommand.self, AwardCommand.self,
+            ContractCommand.self, DatesCommand.self, DeliveryCommand.self,
             ReportCommand.self, GenerateCommand.self,
         ]
     )
@@ -28,6 +28,31 @@ struct Bidbench: ParsableCommand {
     mutating func run() throws {
         try TUILauncher.launch(path: workspace.workspace, createDemoIfMissing: true, lang: lang, evaluator: evaluator)
     }
+}
+
+/// `--lang` wherever it stands on the command line. swift-argument-parser hands an option that both
+/// the root command and a verb declare to the root, so a verb's own `--lang` (`bidbench demo X --lang
+/// en`) never saw it; every verb that speaks a language reads it from here first (the last one wins).
+enum CommandLineLanguage {
+    static func value(_ args: [String] = CommandLine.arguments) -> String? {
+        var found: String?
+        var i = 1
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { break }
+            if a == "--lang", i + 1 < args.count {
+                found = args[i + 1]
+                i += 2
+                continue
+            }
+            if a.hasPrefix("--lang=") { found = String(a.dropFirst("--lang=".count)) }
+            i += 1
+        }
+        return found
+    }
+
+    /// The language of a verb: the command line's, else the verb's own option value.
+    static func resolve(_ own: String?) -> String? { value() ?? own }
 }
 
 /// `-w/--workspace PATH`, shared by every verb.

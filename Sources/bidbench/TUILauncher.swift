@@ -13,7 +13,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "UI language: en or zh.") var lang: String?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
     func run() throws {
-        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: lang, evaluator: evaluator)
+        try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: CommandLineLanguage.resolve(lang), evaluator: evaluator)
     }
 }
 
@@ -75,6 +75,8 @@ enum TUILauncher {
     }
 
     static func today() -> Day {
+        // BIDBENCH_TODAY=2027-05-10 opens the workspace as on that day (the demo's delivery story is set then).
+        if let t = ProcessInfo.processInfo.environment["BIDBENCH_TODAY"], let d = Day(iso: t) { return d }
         let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return Day(year: c.year!, month: c.month!, day: c.day!)
     }
@@ -112,6 +114,33 @@ enum TUILauncher {
                 workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
             return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
+        }
+    }
+
+    /// When a handout was generated: `2026-12-05 05:10 UTC`.
+    static func generatedStamp() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return f.string(from: Date())
+    }
+
+    /// Writes a file the TUI asked for and says how it went: atomic and readable by its owner only;
+    /// inside the workspace (`rel`) a link or read-only file is refused, a path the user named
+    /// replaces a link (and says so) instead of writing through it.
+    static func write(_ text: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
+        do {
+            var note = ""
+            if let folder {
+                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(text.utf8))
+            } else if try OutputFile.write(target, Array(text.utf8)) {
+                let n = OutputFile.replacedLinkNote(target)
+                note = lang.t(" (\(n.en))", " (\(n.zh))")
+            }
+            return .notice(message: done + note)
+        } catch {
+            return .failed(message: lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, lang))
         }
     }
 
@@ -198,6 +227,62 @@ enum TUILauncher {
                         pending.append(
                             .failed(message: state.lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, state.lang)))
                     }
+                case .writeHandout(let kind, let format, let path):
+                    let ext = format == "md" ? "md" : "html"
+                    let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today).\(ext)")
+                    // Survey: the requirements as they stood after the last survey meeting, from the journal.
+                    let baseline =
+                        kind == .survey
+                        ? Handouts.previousMeetingDay(state, kind: kind).flatMap {
+                            RequirementHistory.asOf(endOf: $0, folder: loaded.folder, saved: loaded.workspace.requirements)
+                        } : nil
+                    let request = Handouts.request(
+                        state, kind: kind, generated: generatedStamp(), commit: ReportCommand.gitCommit(folder: loaded.folder),
+                        baseline: baseline)
+                    let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
+                    pending.append(
+                        write(
+                            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+                            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)")))
+                case .saveScenario(let row):
+                    // Only scenarios.csv: the rest of the session's edits stay unsaved, as they were.
+                    var next = loaded.workspace
+                    if let i = next.scenarios.firstIndex(where: { $0.name == row.name }) {
+                        next.scenarios[i] = row
+                    } else {
+                        next.scenarios.append(row)
+                    }
+                    do {
+                        loaded = try WorkspaceStore.save(next, over: loaded, actor: actor, force: false, lock: lock)
+                        pending.append(
+                            .notice(
+                                message: state.lang.t(
+                                    "Scenario “\(row.name)” saved to scenarios.csv", "情景 “\(row.name)” 已保存到 scenarios.csv")))
+                    } catch StoreError.changedOnDisk(let files) {
+                        pending.append(.changedOnDisk(files: files))
+                    } catch {
+                        pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
+                    }
+                case .export(let table, let forPeople, let department, let path):
+                    guard let kind = TableKind(rawValue: table) else {
+                        pending.append(
+                            .failed(
+                                message: state.lang.t(
+                                    "Unknown table “\(table)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                                    "未知的表 “\(table)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))")))
+                        continue
+                    }
+                    let suffix = forPeople ? "-" + state.lang.rawValue : ""
+                    let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
+                    let csv =
+                        forPeople
+                        ? PeopleExport.csv(kind, from: state.workspace, language: state.lang == .zh ? .zh : .en, department: department)
+                        : Exporter.export(kind, from: state.workspace, format: .csv)
+                    let form = forPeople ? state.lang.t("for people", "阅读版") : state.lang.t("machine form, imports back", "机器版, 可再导入")
+                    pending.append(
+                        write(
+                            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+                            done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)")))
                 case .importFile(let kind, let path, let encoding):
                     pending.append(
                         importEvent(

@@ -104,44 +104,58 @@ struct BudgetMilestoneTests {
 
 @Suite("Budget envelopes")
 struct BudgetEnvelopeTests {
-    private func tco(_ yearCosts: [String]) throws -> VendorTCO {
-        let lines = yearCosts.enumerated().map { i, c in
+    /// Vendor A pays `yearCosts[i]` in horizon year i + 1 (the first a licence, the others subscriptions),
+    /// all to cost centre IT.
+    private func workspace(_ yearCosts: [String], envelopes: [BudgetEnvelope]) -> Workspace {
+        var ws = Workspace()
+        ws.settings.firstYear = 2027
+        ws.settings.horizonYears = yearCosts.count
+        ws.settings.users = 1
+        ws.settings.extra["default_cost_center"] = "\"IT\""
+        ws.prices = yearCosts.enumerated().map { i, c in
             PriceLine(
                 vendor: "A", item: "y\(i + 1)", category: i == 0 ? .license : .subscription, model: .one_time,
                 unitPrice: money(c), startYear: i + 1)
         }
-        return try BudgetModel.tco(vendor: "A", lines: lines, scenario: Scenario(years: yearCosts.count, users: 1))
+        ws.budget = envelopes
+        return ws
     }
 
-    @Test("ok below 90 %, warn at exactly 90 % and at 100 %, over just above 100 %")
+    private func rows(_ ws: Workspace) throws -> [ControlRow] {
+        try BudgetModel.control(ws, proposedVendor: "A", scenario: Scenario(settings: ws.settings)).rows
+    }
+
+    @Test("ok below 90 %, warn at exactly 90 % and at 100 %, stop just above 100 %")
     func thresholds() throws {
-        let t = try tco(["899.99", "900", "1000", "1000.01"])
         let envelopes = (0..<4).map { BudgetEnvelope(fiscalYear: 2027 + $0, costCenter: "IT", category: "", amount: money("1000")) }
-        let uses = try BudgetModel.envelopes(envelopes, tco: t, firstYear: 2027, warn: ExactRatio(parsing: "0.9")!, stop: .one)
-        #expect(uses.map(\.status) == [.ok, .warn, .warn, .over])
-        #expect(uses.map(\.horizonYear) == [1, 2, 3, 4])
+        let uses = try rows(workspace(["899.99", "900", "1000", "1000.01"], envelopes: envelopes))
+        #expect(uses.map(\.status) == [.ok, .warn, .warn, .stop])
+        #expect(uses.map(\.fiscalYear) == [2027, 2028, 2029, 2030])
         #expect(uses[3].remaining == Money(minor: -1))
         #expect(uses[1].percentUsed == 90)
     }
 
     @Test("category envelopes, years outside the horizon, empty envelopes, bad categories")
     func categoriesAndEdges() throws {
-        let t = try tco(["500", "800"])
-        let warn = ExactRatio(parsing: "0.9")!
-        let uses = try BudgetModel.envelopes(
-            [
+        let ws = workspace(
+            ["500", "800"],
+            envelopes: [
                 BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "license", amount: money("10")),
                 BudgetEnvelope(fiscalYear: 2028, costCenter: "IT", category: "subscription", amount: money("850")),
                 BudgetEnvelope(fiscalYear: 2027, costCenter: "Ops", category: "all", amount: .zero),
                 BudgetEnvelope(fiscalYear: 2031, costCenter: "IT", category: "", amount: .zero),
-            ], tco: t, firstYear: 2027, warn: warn, stop: .one)
-        #expect(uses.map(\.used) == [.zero, money("800"), money("500"), .zero])
-        #expect(uses.map(\.status) == [.ok, .warn, .over, .ok])
-        #expect(uses[3].horizonYear == nil && uses[3].percentUsed == nil)
-        #expect(throws: BudgetError("budget envelope 2027/IT: unknown category 'licence'")) {
-            try BudgetModel.envelopes(
-                [BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "licence", amount: money("1"))],
-                tco: t, firstYear: 2027, warn: warn, stop: .one)
-        }
+            ])
+        let uses = try rows(ws)
+        // 2027 IT has no all-category envelope: unbudgeted. Ops spends nothing; 2031 is past the horizon.
+        #expect(
+            uses.map { "\($0.fiscalYear) \($0.costCenter) \($0.category?.rawValue ?? "all")" } == [
+                "2027 IT all", "2027 Ops all", "2028 IT all", "2028 IT license", "2028 IT subscription", "2031 IT all",
+            ])
+        #expect(uses.map(\.used) == [money("500"), .zero, money("800"), .zero, money("800"), .zero])
+        #expect(uses.map(\.status) == [.unbudgeted, .ok, .unbudgeted, .ok, .warn, .ok])
+        #expect(uses[5].percentUsed == nil)
+        var bad = ws
+        bad.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "IT", category: "licence", amount: money("1"))]
+        #expect(throws: BudgetError("budget.csv 2027/IT: unknown category 'licence'")) { try rows(bad) }
     }
 }

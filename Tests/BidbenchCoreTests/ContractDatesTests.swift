@@ -72,9 +72,9 @@ struct ContractDatesTests {
                 "ERP升级合同: 到期", "ERP升级合同: 质保到期",
             ])
         #expect(dates[1].titleEN == "ERP升级合同: payment milestone 初验 (40%)")
-        // After the first deadline the renewal date of the next period appears too.
+        // In the first renewal term the initial expiry is history: the end of the running term is a renewal.
         let later = KeyDates.dates(for: erp, today: day("2028-02-01"))
-        #expect(later.map(\.kind) == [.effective, .expiry, .warranty_end, .notice_deadline, .renewal])
+        #expect(later.map(\.kind) == [.effective, .warranty_end, .notice_deadline, .renewal])
         #expect(later.last?.date == day("2029-01-01"))
         #expect(KeyDates.within(later, days: 400).map(\.kind) == [.notice_deadline, .renewal])
         #expect(KeyDates.within(dates, days: 200).map(\.kind) == [.milestone])

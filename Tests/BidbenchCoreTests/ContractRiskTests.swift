@@ -51,8 +51,23 @@ struct ContractRiskTests {
                 status: "closed"),
             Risk(id: "R5", type: .technical, title: "free text", likelihood: 1, impact: 1, trigger: "vendor staff leave", threshold: ""),
         ]
+        func row(_ year: Int, _ center: String, _ envelope: Int64?, _ committed: Int64, _ proposed: Int64, _ st: ControlStatus)
+            -> ControlRow
+        {
+            ControlRow(
+                fiscalYear: year, costCenter: center, category: nil, envelope: envelope.map { Money(units: $0) },
+                committed: Money(units: committed), proposed: Money(units: proposed), status: st)
+        }
+        // Rows of the budget control: a past year (not watched), 92 % of 2027 信息部, 80 % of 2028 信息部
+        // (below), and unbudgeted money of 2028 生产部.
+        let control = BudgetControl(
+            proposedVendor: nil, proposalCoveredBy: nil, charges: [],
+            rows: [
+                row(2026, "信息部", 100, 100, 0, .warn), row(2027, "信息部", 100_000, 60_000, 32_000, .warn),
+                row(2028, "信息部", 100_000, 0, 80_000, .ok), row(2028, "生产部", nil, 0, 5_000, .unbudgeted),
+            ], warn: ExactRatio(numerator: 9, denominator: 10)!, stop: .one)
         let alerts = RiskRegister.alerts(
-            risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.92,
+            risks: risks, contracts: [contract], milestones: milestones, budget: control,
             today: day("2027-11-25"))
         #expect(
             alerts == [
@@ -63,13 +78,29 @@ struct ContractRiskTests {
                     risk: "R2", trigger: "notice_within", message: "C1 non-renewal notice due in 7 days (2027-12-02)",
                     messageZH: "C1 不续约通知期限还剩 7 天 (2027-12-02)"),
                 RiskAlert(
-                    risk: "R3", trigger: "budget_used", message: "budget 92% used (threshold 90%)",
-                    messageZH: "预算已使用 92% (阈值 90%)"),
+                    risk: "R3", trigger: "budget_used",
+                    message: "2027 信息部: budget 92% used (committed 60,000 + proposed 32,000 of 100,000; threshold 90%)",
+                    messageZH: "2027 信息部: 预算已使用 92% (已承诺 60,000 + 拟采购 32,000, 预算 100,000; 阈值 90%)"),
+                RiskAlert(
+                    risk: "R3", trigger: "budget_used",
+                    message: "2028 生产部: 5,000 with no budget envelope (committed 0 + proposed 5,000); unbudgeted",
+                    messageZH: "2028 生产部: 5,000 没有预算 (已承诺 0 + 拟采购 5,000); 未列入预算"),
             ])
+        // A cost_center column narrows the trigger to that cost centre.
+        var narrow = risks[2]
+        narrow.extra["cost_center"] = "信息部"
+        #expect(
+            RiskRegister.alerts(risks: [narrow], contracts: [], milestones: [], budget: control, today: day("2027-11-25")).map(\.message)
+                == [
+                    "2027 信息部: budget 92% used (committed 60,000 + proposed 32,000 of 100,000; threshold 90%)"
+                ])
         // 终验 is only 5 days late (< 14); below the budget threshold nothing fires.
         #expect(
             RiskRegister.alerts(
-                risks: risks, contracts: [contract], milestones: milestones, budgetUsed: 0.8,
+                risks: risks, contracts: [contract], milestones: milestones,
+                budget: BudgetControl(
+                    proposedVendor: nil, proposalCoveredBy: nil, charges: [], rows: [row(2027, "信息部", 100_000, 0, 80_000, .ok)],
+                    warn: ExactRatio(numerator: 9, denominator: 10)!, stop: .one),
                 today: day("2027-11-01")
             ).isEmpty)
     }

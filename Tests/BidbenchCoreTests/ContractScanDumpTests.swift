@@ -3,18 +3,69 @@ import Testing
 
 @testable import BidbenchCore
 
-/// A tool for work on the scanner's speed, run by hand: every scan written in full (each finding's
-/// kind, line, evidence and score, every key term, every red flag), so that the dumps taken before
-/// and after a change can be compared with `diff -r`.
+/// The scanner's findings in full (each clause finding's kind, line, evidence and score, every key
+/// term, every red flag with its lines, the data-security review), recorded for every fixture
+/// contract in `Fixtures/ScanDumps/`. Work on the scanner's speed must leave them unchanged: the test
+/// compares each scan with its recording and names the first differing line.
+///
+/// After a deliberate change of findings, record them again and review the diff in git:
+///
+///     BIDBENCH_SCAN_RECORD=1 swift test --filter ContractScanDump
+///
+/// By hand, any folder of texts can be dumped for `diff -r` before and after a change:
 ///
 ///     BIDBENCH_SCAN_IN=/tmp/corpus BIDBENCH_SCAN_OUT=/tmp/before swift test --filter ContractScanDump
-///
-/// Each regular file in `BIDBENCH_SCAN_IN` is read as UTF-8 and scanned; the dump goes to the file of
-/// the same name in `BIDBENCH_SCAN_OUT`.
-@Suite("Contract scan dump (by hand)")
+@Suite("Contract scan dump")
 struct ContractScanDumpTests {
-    static let input = ProcessInfo.processInfo.environment["BIDBENCH_SCAN_IN"]
-    static let output = ProcessInfo.processInfo.environment["BIDBENCH_SCAN_OUT"]
+    static let env = ProcessInfo.processInfo.environment
+    static let input = env["BIDBENCH_SCAN_IN"]
+    static let output = env["BIDBENCH_SCAN_OUT"]
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let dumps = here.appendingPathComponent("Fixtures/ScanDumps")
+
+    static func dump(_ text: String) -> String {
+        var out = ""
+        Swift.dump(ContractScanner.scan(text), to: &out)
+        return out
+    }
+
+    /// Every fixture contract: the labelled corpus and the older fixtures.
+    static func fixtures() throws -> [(name: String, path: URL)] {
+        var out: [(String, URL)] = []
+        for folder in ["Fixtures/ContractCorpus", "Fixtures/contracts"] {
+            let dir = here.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            where (name.hasSuffix(".txt") || name.hasSuffix(".md")) && name != "README.md" {
+                out.append((name, dir.appendingPathComponent(name)))
+            }
+        }
+        return out
+    }
+
+    @Test("every fixture's findings equal its recorded dump")
+    func recorded() throws {
+        let record = Self.env["BIDBENCH_SCAN_RECORD"] == "1"
+        if record { try FileManager.default.createDirectory(at: Self.dumps, withIntermediateDirectories: true) }
+        let fixtures = try Self.fixtures()
+        #expect(fixtures.count >= 30)
+        for (name, path) in fixtures {
+            let now = Self.dump(try String(contentsOf: path, encoding: .utf8))
+            let file = Self.dumps.appendingPathComponent(name + ".dump")
+            if record {
+                try now.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let before = try String(contentsOf: file, encoding: .utf8)
+            if before != now {
+                let a = before.split(separator: "\n", omittingEmptySubsequences: false)
+                let b = now.split(separator: "\n", omittingEmptySubsequences: false)
+                let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                Issue.record(
+                    "\(name): findings differ from the recording at dump line \(i + 1): was \(i < a.count ? String(a[i]) : "(end)"), now \(i < b.count ? String(b[i]) : "(end)")"
+                )
+            }
+        }
+    }
 
     @Test(
         "dump every scan of BIDBENCH_SCAN_IN to BIDBENCH_SCAN_OUT",
@@ -25,13 +76,9 @@ struct ContractScanDumpTests {
         let outDir = Self.output!
         try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true)
         let names = try fm.contentsOfDirectory(atPath: inDir).sorted()
-        #expect(!names.isEmpty)
         for name in names {
             let text = try String(contentsOfFile: inDir + "/" + name, encoding: .utf8)
-            let scan = ContractScanner.scan(text)
-            var out = ""
-            Swift.dump(scan, to: &out)
-            try out.write(toFile: outDir + "/" + name, atomically: true, encoding: .utf8)
+            try Self.dump(text).write(toFile: outDir + "/" + name, atomically: true, encoding: .utf8)
         }
     }
 }

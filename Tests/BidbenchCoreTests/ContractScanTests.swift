@@ -44,20 +44,22 @@ struct ContractScanTests {
     func zhProblematic() throws {
         let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))
         let missing = Set(scan.clauses.filter { !$0.present }.map(\.kind))
-        #expect(missing == [.warranty, .acceptance, .penalty, .data_return, .data_security, .privacy, .change_control, .force_majeure])
+        // "合同终止后乙方有权删除甲方的全部数据" speaks of the data at exit: present, and flagged.
+        #expect(missing == [.warranty, .acceptance, .penalty, .data_security, .privacy, .change_control, .force_majeure])
         #expect(scan.finding(.renewal).line == 18)
         #expect(scan.finding(.scope).line == 7)  // the sentence under 一、服务内容
     }
 
-    @Test("problematic English subscription: missing clauses; an explicit refusal is not a data-return clause")
+    @Test("problematic English subscription: missing clauses; an explicit refusal is a data-return clause, flagged")
     func enProblematic() throws {
         let scan = ContractScanner.scan(try contractFixture("en-saas-problematic.txt"))
         let present = Set(scan.clauses.filter(\.present).map(\.kind))
         #expect(
             present == [
-                .fees, .payment, .services, .liability, .term, .renewal, .termination, .confidentiality,
-                .price_change, .dispute_resolution, .governing_law,
+                .scope, .fees, .payment, .services, .liability, .term, .renewal, .termination, .data_return, .confidentiality,
+                .change_control, .price_change, .dispute_resolution, .governing_law,
             ])
+        #expect(scan.flags(.data_deletion_or_no_return).map(\.line) == [28])
     }
 
     @Test("definitions and cross-references are not clauses")
@@ -119,7 +121,8 @@ struct ContractScanTests {
                 == "Neither party will be liable for a delay or failure to perform its obligations of this Agreement if and to the extent caused by a Force Majeure Event."
         )
         // Red flags the buyer cares about among the annotated ones.
-        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [15])
+        // 15: suspension "with or without notice"; 70: Beta Products removed "with or without notice".
+        #expect(scan.flags(.vendor_may_suspend).map(\.line) == [15, 70])
         #expect(scan.flags(.auto_renewal).map(\.line) == [24])
         #expect(scan.flags(.liability_excludes_data_loss).map(\.line) == [48])
         #expect(scan.flags(.unilateral_price_change).isEmpty)
@@ -135,7 +138,8 @@ struct ContractScanTests {
         #expect(scan.finding(.dispute_resolution).line == 121)  // not "12.3 Payment Disputes"
         #expect(scan.flags(.vendor_may_suspend).map(\.line) == [73])
         #expect(scan.flags(.auto_renewal).map(\.line) == [77])
-        #expect(scan.flags(.liability_cap_low).map(\.line) == [111])  // "General Cap" means … the 12 months preceding
+        // "General Cap" means the fees of the 12 months preceding: the playbook's own fallback, not low.
+        #expect(scan.flags(.liability_cap_low_or_one_sided).isEmpty)
         #expect(scan.keyTerms.paymentDueDays == 30)
         #expect(scan.keyTerms.noticeDays == 30)
         #expect(scan.keyTerms.penaltyRates.map(\.partsPerMillion) == [15_000])
@@ -163,7 +167,7 @@ struct ContractScanTests {
         #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")
         #expect(scan.flags(.unilateral_price_change).map(\.line) == [3])
         #expect(scan.flags(.auto_renewal).map(\.line) == [7])
-        #expect(scan.flags(.liability_cap_low).map(\.line) == [10])
+        #expect(scan.flags(.liability_cap_low_or_one_sided).map(\.line) == [10])
         #expect(scan.flags(.extra_fees_unspecified).isEmpty)  // "then-current term" is no price
         #expect(scan.keyTerms.noticeDays == 60 && scan.keyTerms.renewalMonths == 12)
     }

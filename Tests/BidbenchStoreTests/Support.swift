@@ -171,6 +171,11 @@ enum Fixture {
         10,acceptance,How do we accept it?,怎样验收?
 
         """,
+        "meetings.csv": """
+        id,kind,date,title,attendees,lead
+        M1,survey,2026-11-20,生产部需求调研,"孙建国, 王芳",赵磊
+
+        """,
         "ahp/top.csv": """
         ,C1,C2
         C1,1,3

@@ -36,6 +36,7 @@ import Testing
     /// Each place to test, as the keys that open it from the start.
     static let places: [(name: String, keys: [Key])] = [
         ("requirements", []), ("vendors", [.char("2")]), ("budget", [.char("3")]), ("contracts", [.char("4")]),
+        ("delivery empty", [.char("5")]),
         ("form", [.char("a")]), ("form choice", [.char("a"), .tab]), ("form discard", [.char("a"), .char("x"), .escape]),
         ("prompt", [.char("/")]), ("confirm", [.char("d")]), ("help", [.char("?")]),
         ("survey pick", [.char("s")]), ("survey", [.char("s"), .enter]), ("duplicates", [.char("m")]), ("departments", [.char("D")]),

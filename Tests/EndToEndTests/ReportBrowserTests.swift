@@ -77,8 +77,8 @@ private let reportGoldenDemo = #"""
     - 需求：有效 47 条，其中必须 16 条
     - 供应商：4 家（参与排名 3 家，淘汰 1 家）
     - 5 年总拥有成本（云帆软件）：2,131,320
-    - 预算：超支 0 项，接近上限 1 项
-    - 合同风险点：17 处
+    - 预算：超支 1 项，接近上限 0 项，未列入预算 0 项
+    - 合同风险点：22 处
     - 高风险（可能性×影响 ≥ 10）：6 项
 
     ## 各部门需求与优先级
@@ -131,19 +131,19 @@ private let reportGoldenDemo = #"""
     | 云帆软件 | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
     | 智链科技 | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
     | 启明信息 | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
-    | 北辰数科 | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
+    | ✗ 北辰数科 | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
 
     ## 预算包络
 
-    按 云帆软件 的成本核对。
+    已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同，其中 云帆软件 按合同 C1 计。
 
-    | 财年 | 成本中心 | 预算 | 使用 | 使用率 | 状态 |
-    |---|---|---:|---:|---:|---|
-    | 2027 | 信息部 | 1,500,000 | 1,230,000 | 82.0% | 预算内 |
-    | 2028 | 信息部 | 220,000 | 208,800 | 94.9% | ⚠ 接近上限 |
-    | 2029 | 信息部 | 300,000 | 221,280 | 73.8% | 预算内 |
-    | 2030 | 信息部 | 300,000 | 228,840 | 76.3% | 预算内 |
-    | 2031 | 信息部 | 300,000 | 242,400 | 80.8% | 预算内 |
+    | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 使用率 | 状态 |
+    |---|---|---:|---:|---:|---:|---|
+    | 2027 | 信息部 | 1,500,000 | 0 | 2,226,000 | 148.4% | ✗ 超支 |
+    | 2028 | 信息部 | 220,000 | 0 | 0 | 0.0% | 预算内 |
+    | 2029 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
+    | 2030 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
+    | 2031 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
 
     ## 付款现金流
 
@@ -163,7 +163,7 @@ private let reportGoldenDemo = #"""
 
     金额：1,940,000 · 状态：审核中
 
-    - 文本中未发现风险点。
+    - ⚑ 付款条件苛刻（第 63 行）: 甲方逾期付款的,每逾期一日,应按逾期金额的万分之五向乙方支付违约金。
 
     | 变更 | 日期 | 内容 | 金额变化 | 状态 |
     |---|---|---|---:|---|
@@ -174,31 +174,35 @@ private let reportGoldenDemo = #"""
 
     金额：286,000 · 状态：审核中
 
-    - ⚑ 另行收费未明确（第 19 行）: 2.2 甲方需要二次开发、数据迁移、接口对接或现场培训的，乙方另行收费。
-    - ⚑ 另行收费未明确（第 20 行）: 2.3 超出订阅用户数的，按乙方当时的标准价格计收费用。
-    - ⚑ 供应商可暂停服务（第 26 行）: 3.3 甲方逾期付款超过十五（15）日的，乙方有权暂停服务，直至甲方付清全部欠款。
-    - ⚑ 单方调价（第 32 行）: 4.3 乙方有权根据业务发展需要调整、升级或下线部分功能，并通过平台公告通知甲方。
-    - ⚑ 自动续约（需提前通知）（第 51 行）: 8.1 服务期满前三十（30）日内甲方未以书面形式提出异议的，本协议自动续期一年，续期次数不限。
-    - ⚑ 另行收费未明确（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
-    - ⚑ 单方调价（第 52 行）: 8.2 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
-    - ⚑ 单方调价（第 56 行）: 9.1 乙方有权根据市场情况及运营成本变化调整服务价格，调整后的价格自乙方在平台公告之日起生效。
-    - ⚑ 供应商可暂停服务（第 61 行）: 10.1 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：
-    - ⚑ 责任上限低于已付费用（第 69 行）: 11.1 乙方在本协议项下的全部赔偿责任，以甲方在损失发生前最近三个月实际支付的服务费为上限。
-    - ⚑ 责任排除数据丢失（第 70 行）: 11.2 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
-    - ⚑ 另行收费未明确（第 93 行）: 16.1 甲方提出的功能变更或定制需求，乙方评估后决定是否实施，实施费用另行收费。
-    - ⚑ 供应商所在地专属管辖（第 102 行）: 18.1 因本协议产生的争议，双方应协商解决；协商不成的，任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
-    - ⚑ 终止时无数据返还: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ 范围模糊或由供应商决定（第 13 行）: 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。
+    - ⚑ 另行收费未明确（第 19 行）: 甲方需要二次开发、数据迁移、接口对接或现场培训的,乙方另行收费。
+    - ⚑ 无源代码交付或托管（第 19 行）: 甲方需要二次开发、数据迁移、接口对接或现场培训的,乙方另行收费。
+    - ⚑ 另行收费未明确（第 20 行）: 超出订阅用户数的,按乙方当时的标准价格计收费用。
+    - ⚑ 供应商可暂停服务（第 26 行）: 甲方逾期付款超过十五(15)日的,乙方有权暂停服务,直至甲方付清全部欠款。
+    - ⚑ 单方变更服务（第 32 行）: 乙方有权根据业务发展需要调整、升级或下线部分功能,并通过平台公告通知甲方。
+    - ⚑ 自动续约（需提前通知）（第 51 行）: 服务期满前三十(30)日内甲方未以书面形式提出异议的,本协议自动续期一年,续期次数不限。
+    - ⚑ 单方调价（第 52 行）: 续期服务费按乙方届时公布的价格执行,由乙方另行通知。
+    - ⚑ 单方调价（第 56 行）: 乙方有权根据市场情况及运营成本变化调整服务价格,调整后的价格自乙方在平台公告之日起生效。
+    - ⚑ 预付费用不退还（第 57 行）: 甲方不接受调整后价格的,可按第十二条终止协议,但已支付费用不予退还。
+    - ⚑ 供应商可暂停服务（第 61 行）: 出现下列情形之一的,乙方可暂停服务而无需承担任何责任:
+    - ⚑ 责任上限过低或不对等（第 69 行）: 乙方在本协议项下的全部赔偿责任,以甲方在损失发生前最近三个月实际支付的服务费为上限。
+    - ⚑ 责任排除数据丢失（第 70 行）: 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
+    - ⚑ 预付费用不退还（第 74 行）: 服务期内,甲方提前终止本协议的,已支付的费用不予退还。
+    - ⚑ 付款条件苛刻（第 79 行）: 甲方逾期付款的,每逾期一日,应按应付金额的千分之一向乙方支付违约金。
+    - ⚑ 另行收费未明确（第 93 行）: 甲方提出的功能变更或定制需求,乙方评估后决定是否实施,实施费用另行收费。
+    - ⚑ 供应商所在地管辖或外国法律（第 102 行）: 因本协议产生的争议,双方应协商解决;协商不成的,任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
+    - ⚑ 单方修改条款（第 115 行）: 乙方有权修订本协议条款,修订后的条款在平台公告后生效。
     - ⚑ 缺少必要条款 · 验收: No acceptance clause (未约定验收)
     - ⚑ 缺少必要条款 · 保密: No confidentiality clause (未约定保密)
-    - ⚑ 缺少必要条款 · 数据返还: No data return clause (未约定数据返还)
+    - ⚑ 缺少必要条款 · 数据返还: No clause on returning the buyer's data on exit (未约定数据返还/导出)
 
     - 缺失 · 验收: 订阅服务也需开通验收条款
-    - 需谈判 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
-    - 需谈判 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
+    - 协商中 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
+    - 协商中 · 续约（第 51 行）: 自动续约，要求改为书面续约或将通知期延长至 90 日
     - 缺失 · 数据返还: 须增加退出时数据导出与删除条款
     - 缺失 · 保密
-    - 需谈判 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
-    - 需谈判 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
+    - 协商中 · 价格调整（第 56 行）: 乙方可单方调价，要求锁定价格三年
+    - 协商中 · 争议解决（第 102 行）: 乙方所在地法院管辖，要求改为上海国际仲裁中心
 
     ## 关键日期
 
@@ -232,6 +236,36 @@ private let reportGoldenDemo = #"""
     | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
     | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
     | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
+
+    ## 交付
+
+    ### C1 ERP 升级加购合同 — 云帆软件
+
+    | 阶段 | 状态 | 计划 | 实际完成 | 逾期天数 |
+    |---|---|---|---|---:|
+    | 系统评估 | 已完成 | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+    | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | 数据迁移 | 已完成 | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+    | 测试 | 进行中 | 2027-04-06 – 2027-05-28 |  | 0 |
+    | 上线 | 未开始 | 2027-06-01 – 2027-07-07 |  | 0 |
+    | 上线后优化 | 未开始 | 2027-07-08 – 2027-09-30 |  | 0 |
+
+    - 验收测试：通过 3，未通过 1，待测 4；需求已验收 6 / 13
+    - 暂不可付：上线款 1,164,000 (A1.4 未通过, A1.5 待测, A1.6 待测, A1.7 待测)
+    - 暂不可付：终验款 194,000 (A2.1 待测)
+    - 培训：5 场，通过率 85.7%（目标 90%）；仍需培训：黄伟 (总账)、高峰 (生产排程)、罗兵 (生产排程)
+    - 技术支持：工单 5 个，响应超时 1 次，解决超时 1 次，SLA 达标率 60%，违约金 0
+
+    供应商考评：
+
+    | 期间 | 得分 | 按时 | 一次验收 | SLA | 培训 | 满意度 | 评语 |
+    |---|---:|---:|---:|---:|---:|---:|---|
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
+
+    交付预警：
+
+    - RK03 C1 培训通过率 85.7% 低于目标 90%
+    - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
     """#
 
 /// `bidbench report --format md --today 2026-12-01` on a copy of `data/demo-en` (outside git).
@@ -247,8 +281,8 @@ private let reportGoldenDemoEn = #"""
     - Requirements: 47 active, 16 must-have
     - Vendors: 4 (3 ranked, 1 disqualified)
     - TCO over 5 years of Yunfan Software: 2,131,320
-    - Budget envelopes: 0 over, 1 near the limit
-    - Contract red flags: 14
+    - Budget envelopes: 1 over, 0 near the limit, 0 unbudgeted
+    - Contract red flags: 17
     - High risks (L×I ≥ 10): 6
 
     ## Requirements by department and priority
@@ -301,19 +335,19 @@ private let reportGoldenDemoEn = #"""
     | Yunfan Software | 1,230,000 | 208,800 | 221,280 | 228,840 | 242,400 | **2,131,320** | 2,008,061.53 |
     | Zhilian Technology | 670,000 | 265,740 | 295,991.10 | 327,818.10 | 364,664.86 | **1,924,214.06** | 1,748,220.26 |
     | Qiming Information | 1,175,000 | 145,450 | 149,813.50 | 154,307.91 | 158,937.14 | **1,783,508.55** | 1,701,003.46 |
-    | Beichen Digital | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
+    | ✗ Beichen Digital | 426,000 | 244,728 | 278,804.52 | 314,705.38 | 356,561.19 | **1,620,799.09** | 1,451,673.07 |
 
     ## Budget envelopes
 
-    Checked against the costs of Yunfan Software.
+    Committed: signed contracts' payment milestones (after approved change orders); proposed: open contracts, including Yunfan Software through contract C1.
 
-    | Fiscal year | Cost center | Envelope | Used | Used % | Status |
-    |---|---|---:|---:|---:|---|
-    | 2027 | IT | 1,500,000 | 1,230,000 | 82.0% | within budget |
-    | 2028 | IT | 220,000 | 208,800 | 94.9% | ⚠ near the limit |
-    | 2029 | IT | 300,000 | 221,280 | 73.8% | within budget |
-    | 2030 | IT | 300,000 | 228,840 | 76.3% | within budget |
-    | 2031 | IT | 300,000 | 242,400 | 80.8% | within budget |
+    | Fiscal year | Cost center | Envelope | Committed | Proposed | Used % | Status |
+    |---|---|---:|---:|---:|---:|---|
+    | 2027 | IT | 1,500,000 | 0 | 2,226,000 | 148.4% | ✗ over budget |
+    | 2028 | IT | 220,000 | 0 | 0 | 0.0% | within budget |
+    | 2029 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
+    | 2030 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
+    | 2031 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
 
     ## Payment cash flow
 
@@ -344,20 +378,23 @@ private let reportGoldenDemoEn = #"""
 
     Value: 286,000 · Status: In review
 
-    - ⚑ Unspecified extra fees (line 19): 2.2 Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
-    - ⚑ Unspecified extra fees (line 20): 2.3 Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
-    - ⚑ Vendor may suspend service (line 26): 3.3 If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
-    - ⚑ Auto-renewal with a notice window (line 51): 8.1 Unless the Customer objects in writing within thirty (30) days before the end of a service period, this Agreement renews automatically for one year, any number of times.
-    - ⚑ Unilateral price change (line 56): 9.1 The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
-    - ⚑ Vendor may suspend service (line 61): 10.1 The Provider may suspend the service without liability if:
-    - ⚑ Liability cap below fees paid (line 69): 11.1 The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
-    - ⚑ Liability excludes data loss (line 70): 11.2 The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
-    - ⚑ Unspecified extra fees (line 93): 16.1 The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
-    - ⚑ Vendor-side exclusive forum (line 102): 18.1 The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
-    - ⚑ No data return on exit: No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ Unspecified extra fees (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
+    - ⚑ No source code or escrow (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
+    - ⚑ Unspecified extra fees (line 20): Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
+    - ⚑ Vendor may suspend service (line 26): If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
+    - ⚑ Service changed unilaterally (line 32): The Provider may change, upgrade or withdraw features as its business requires, announcing this on the platform.
+    - ⚑ Auto-renewal with a notice window (line 51): Unless the Customer objects in writing within thirty (30) days before the end of a service period, this Agreement renews automatically for one year, any number of times.
+    - ⚑ Unilateral price change (line 56): The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
+    - ⚑ Vendor may suspend service (line 61): The Provider may suspend the service without liability if:
+    - ⚑ Liability cap low or one-sided (line 69): The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
+    - ⚑ Liability excludes data loss (line 70): The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
+    - ⚑ One-sided termination (line 75): If the Customer breaches this Agreement, the Provider may terminate it immediately.
+    - ⚑ Unspecified extra fees (line 93): The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
+    - ⚑ Vendor's forum or law (line 102): The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
+    - ⚑ Terms changed unilaterally (line 115): The Provider may amend these terms; amended terms take effect when announced on the platform.
     - ⚑ Missing clause · Acceptance: No acceptance clause (未约定验收)
     - ⚑ Missing clause · Confidentiality: No confidentiality clause (未约定保密)
-    - ⚑ Missing clause · Data return: No data return clause (未约定数据返还)
+    - ⚑ Missing clause · Data return: No clause on returning the buyer's data on exit (未约定数据返还/导出)
 
     - Missing · Acceptance: Even a subscription needs an activation acceptance clause
     - Negotiate · Liability (line 69): Cap is only three months of fees and excludes data loss; ask for a cap of one year's fees including data loss
@@ -399,4 +436,34 @@ private let reportGoldenDemoEn = #"""
     | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
     | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
     | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
+
+    ## Delivery
+
+    ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
+
+    | Phase | Status | Planned | Finished | Overdue days |
+    |---|---|---|---|---:|
+    | Assessment | done | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+    | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | Data migration | done | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+    | Testing | in progress | 2027-04-06 – 2027-05-28 |  | 0 |
+    | Go-live | planned | 2027-06-01 – 2027-07-07 |  | 0 |
+    | Optimisation | planned | 2027-07-08 – 2027-09-30 |  | 0 |
+
+    - Acceptance tests: 3 passed, 1 failed, 4 pending; requirements accepted 6 of 13
+    - Blocked: Go-live 1,164,000 (A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending)
+    - Blocked: Final acceptance 194,000 (A2.1 pending)
+    - Training: 5 sessions, pass rate 85.7% (target 90%); still to train: Huang Wei (General ledger), Gao Feng (Production scheduling), Luo Bing (Production scheduling)
+    - Support: 5 tickets, 1 response and 1 resolution breaches, SLA met 60%, penalty 0
+
+    Vendor reviews:
+
+    | Period | Score | On time | First-pass | SLA | Training | Satisfaction | Note |
+    |---|---:|---:|---:|---:|---:|---:|---|
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
+
+    Early warnings from delivery:
+
+    - RK03 C1 training pass rate 85.7% below the target 90%
+    - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
     """#

@@ -15,6 +15,8 @@ import Testing
         try t.waitFor(text: "[3 预算]")
         try t.keys("4")
         try t.waitFor(text: "[4 合同]")
+        try t.keys("5")
+        try t.waitFor(text: "[5 交付]")
         try t.keys("Tab")
         try t.waitFor(text: "[1 需求]")
         try t.keys("a")

@@ -25,6 +25,8 @@ public struct VendorTCO: Equatable, Sendable {
     /// Cost of `annual`, `per_user_annual` and `percent_of_license` lines.
     public var recurring: Money
     public var lines: [LineCost]
+    /// Every year in which the users pass what a line covers (`covers_users`), costed or flagged.
+    public var capacity: [CapacityExcess] = []
 
     /// One-off share of the total (0…1), nil when the total is zero. For display only.
     public var oneOffShare: Double? {
@@ -37,6 +39,18 @@ public struct VendorTCO: Equatable, Sendable {
         if let c = category { return perYearByCategory[year - 1][c] ?? .zero }
         return perYear[year - 1]
     }
+}
+
+/// A year in which the users exceed what a price line covers (its `covers_users` column).
+public struct CapacityExcess: Equatable, Sendable {
+    public var item: String
+    /// Horizon year (1-based).
+    public var year: Int
+    public var users: Int
+    public var covered: Int
+    /// What the excess costs that year under the line's `extra_user_price`, included in the TCO; nil
+    /// when the line states no such price: then the excess is only flagged, never silently flat.
+    public var cost: Money?
 }
 
 /// The budget mathematics of DESIGN §3 "Budget": TCO per vendor over a horizon, NPV.
@@ -171,6 +185,53 @@ public enum BudgetModel {
                 amounts[i][y - 1] = try money(amount, line, y)
             }
         }
+        // Capacity: a line covering `covers_users` users costs its `extra_user_price` for each user
+        // beyond them: once per additional user for a one-off line (like per_user_one_time), each year
+        // per user over for a recurring one (escalated like an annual line). Without a price the years
+        // over are flagged. Extra licence users count in the licence base of maintenance below.
+        var capacity: [CapacityExcess] = []
+        for (i, line) in mine.enumerated() where line.model != .percent_of_license {
+            guard let window = windows[i], let raw = line.extra["covers_users"]?.trimmed, !raw.isEmpty else { continue }
+            guard let covered = Int(raw), covered >= 0 else {
+                throw BudgetError(
+                    "\(label(line)): covers_users '\(raw)' is not a whole number ≥ 0",
+                    zh: "\(labelZH(line)): covers_users “\(raw)” 不是 ≥ 0 的整数")
+            }
+            var price: Money?
+            if let p = line.extra["extra_user_price"]?.trimmed, !p.isEmpty {
+                guard let m = Money(parsing: p), m.minor >= 0 else {
+                    throw BudgetError(
+                        "\(label(line)): extra_user_price '\(p)' is not an amount ≥ 0",
+                        zh: "\(labelZH(line)): extra_user_price “\(p)” 不是 ≥ 0 的金额")
+                }
+                price = m
+            }
+            let oneOffLine = line.model == .one_time || line.model == .per_user_one_time
+            var bought = 0
+            for y in window.lowerBound...(oneOffLine ? n : window.upperBound) {
+                let over = users[y - 1] - covered
+                guard over > 0 else { continue }
+                var cost: Money?
+                if let p = price {
+                    let unit = ExactUInt(p.minor)
+                    let k = y - window.lowerBound
+                    let amount: ExactUInt
+                    if oneOffLine {
+                        amount = unit * ExactUInt(max(0, over - bought))
+                        bought = max(bought, over)
+                    } else {
+                        amount = ExactUInt.roundedHalfUp(unit * ExactUInt(over) * escalationUp[k], escalationDown[k])
+                    }
+                    let c = try money(amount, line, y)
+                    guard let sum = amounts[i][y - 1].adding(c) else {
+                        throw BudgetError("\(label(line)): the cost of year \(y) overflows", zh: "\(labelZH(line)): 第 \(y) 年的费用溢出")
+                    }
+                    amounts[i][y - 1] = sum
+                    cost = c
+                }
+                capacity.append(CapacityExcess(item: line.item, year: y, users: users[y - 1], covered: covered, cost: cost))
+            }
+        }
         // The licence base: licence-category one_time / per_user_one_time cost paid before year y.
         var licensePaidBefore = [ExactUInt](repeating: .zero, count: n + 1)
         for y in 1...n {
@@ -230,7 +291,7 @@ public enum BudgetModel {
         }
         return VendorTCO(
             vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
-            total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts)
+            total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts, capacity: capacity)
     }
 
     /// The TCO of every vendor: those of `vendors` in that order (even without price lines), then any

@@ -38,7 +38,7 @@ final class ClauseRule: Sendable {
 /// Words for the two parties, for patterns that depend on who acts.
 enum Party {
     static let vendor =
-        "[乙方|供方|供应商|中标人|卖方|出卖人|服务方|服务商|承接方|受托方|受托人|开发方|承包方|承包人|provider|vendor|supplier|licensor|contractor|seller|consultant|company|we]"
+        "[乙方|供方|供应商|中标人|卖方|出卖人|服务方|服务商|承接方|受托方|受托人|开发方|承包方|承包人|平台|本平台|我们|本公司|provider|vendor|supplier|licensor|contractor|seller|consultant|developer|company|we]"
     static let buyer = "[甲方|需方|买方|采购方|采购人|委托方|委托人|发包人|买受人|customer|client|licensee|purchaser|buyer|you]"
 }
 
@@ -54,6 +54,9 @@ enum ClauseRules {
                 "scope*", "license grant", "grant of licen*", "licen*", "subject matter", "statement of work",
                 "deliverables", "project description", "范围", "服务内容", "建设内容", "采购内容", "项目内容", "合同标的", "标的", "工作内容",
                 "许可", "授权", "合同内容", "建设内容", "采购内容", "项目概况", "交付内容", "交付物",
+                "加购内容|升级内容|购买内容|订购内容|产品清单|服务清单|采购清单|供货范围|产品及服务|产品与服务|订购服务|服务说明",
+                "services|service description|description of services|subscription services|the service|use of the service*|access to the service*",
+                "products|products and services|subscription|hosting|project|the project|the platform|委托事项|委托内容|服务事项|开发内容|咨询内容|维保范围",
             ],
             headingVeto: ["licen*…fee*", "许可费", "授权代表", "licen*…limit*"],
             strong: [
@@ -92,7 +95,8 @@ enum ClauseRules {
                 "shall pay|will pay|agrees to pay|must pay", "payable…within|due…within…invoice*|within…of…invoice*",
                 "invoice*", "net 30|net 45|net 60|net 15", "payment…[due|made|terms|schedule|process]",
                 "[甲方|采购人|需方|买方|发包人|委托人]…[支付|付款]|付款方式|支付方式|付款条件|付款比例|首付款|预付款|尾款|进度款|支付…%|付清|发票|结算",
-                "汇入|转账|将款项|支付款项|款项支付|指定账户|银行账户",
+                "汇入|转账|将款项|支付款项|款项支付|指定账户|银行账户", "分期支付|分期付款|分…期…支付|按期支付|第…期…[款|费用]|[首期|二期|末期]…[款|支付]",
+                "billed…[annually|monthly|quarterly|in advance]|[annually|monthly|quarterly]…in advance|charge…payment method|credit card",
             ],
             weak: ["pay|payment*", "支付|付款"],
             veto: ["违约金|滞纳金|赔偿|逾期|liquidated|damages|penalt*|refund|late payment*|overdue"]),
@@ -103,17 +107,20 @@ enum ClauseRules {
                 "服务内容", "服务项目", "服务要求", "服务方式", "实施服务", "技术服务", "实施", "部署", "培训",
                 "乙方…义务|乙方…职责|乙方…工作",
             ],
-            exact: ["服务", "服务条款", "service", "the services"],
+            exact: ["服务", "服务条款", "service", "the services", "services"],
             headingVeto: ["service level*|service credit*|terms of service", "服务费|服务期|服务水平|售后服务|服务范围"],
             strong: [
                 "\(Party.vendor)…[shall|will|agrees to]…[provide|perform|deliver]…[services|implementation|training|installation|migration|configuration]",
                 "\(Party.vendor)…[shall|will|agrees to]…[implement|install|configure|deploy|migrate|upgrade]…[system|software|solution|modules|platform|erp|crm|application*]",
                 "\(Party.vendor)…[shall|will|agrees to]…train…[users|staff|personnel|employees|administrators]",
-                "professional services|implementation services|consulting services|training services|onboarding services",
                 "[乙方|供方|服务方|供应商|中标人|承包人|受托人]…[负责|提供|完成|承担]…[实施|部署|安装|培训|数据迁移|上线|技术服务|二次开发|定制开发|系统集成|配置]",
-                "实施服务|技术服务|培训服务|咨询服务|上线支持|驻场",
+                "上线支持|驻场", "[负责|提供]…[运行维护|回访服务|外包服务|客服服务|咨询服务]|委托乙方…[提供|完成|实施]…服务",
             ],
-            weak: ["services", "服务"]),
+            // A passing mention ("fees for professional services are in Exhibit B") is weak evidence only.
+            weak: [
+                "services", "服务", "professional services|implementation services|consulting services|training services|onboarding services",
+                "实施服务|技术服务|培训服务|咨询服务",
+            ]),
         ClauseRule(
             .support_sla,
             headings: [
@@ -134,12 +141,13 @@ enum ClauseRules {
             weak: ["support|maintenance|updates", "维护|运维|支持"]),
         ClauseRule(
             .warranty,
-            headings: ["warrant*", "guarantee*", "质保", "保修", "质量保证", "保证"],
+            headings: ["warrant*", "guarantee*", "质保", "保修", "质量保证", "保证", "成果质量|质量要求|产品质量"],
             headingVeto: ["履约保证金|保证金"],
             strong: [
                 "warrants that|warrant that|warranty period|limited warranty|represents and warrants|warranties",
                 "质保期|保修期|质量保证期|免费保修|免费维修|质保|保修|缺陷责任期", "guarantee*…[free of|defects|conform*]",
                 "provided as is|provided \"as is\"|without warranty|without any warranty|disclaim*…warrant*",
+                "不保证…[满足|达到|符合|实现]|we warrant|no warrant*|does not warrant|do not warrant|make no…warrant*|按现状|不…保证…[无错误|不间断|无故障]|[保证|担保]…[质量|正常运行]|保证…符合…[约定|规格|标准]",
             ],
             weak: ["warrant*", "保证"]),
         ClauseRule(
@@ -149,6 +157,7 @@ enum ClauseRules {
                 "acceptance test*|acceptance criteria|acceptance certificate|acceptance procedure*|acceptance period",
                 "user acceptance|final acceptance|deemed accepted|uat", "acceptance of…deliverable*",
                 "accept*…deliverable*|reject*…deliverable*|deliverable*…accept*|deliverable*…reject*", "验收|初验|终验|试运行",
+                "acceptance testing|accept or reject|notice of acceptance|written acceptance|deemed…accept*",
             ],
             weak: ["acceptance|accepted"],
             // "验收合格后支付…" / "30% on final acceptance" are payment terms, not the acceptance procedure.
@@ -167,11 +176,12 @@ enum ClauseRules {
             strong: [
                 "liabilit*…[not exceed|not be more than|limited to]",
                 "aggregate liability|total liability|cumulative liability|entire liability",
-                "shall not be liable|will not be liable|be liable for|not be liable|liable to|liable for|responsible for…[loss*|damage*]",
+                "shall not be liable|will not be liable|not be liable|shall be liable for|will be liable for|is liable for|are liable for|shall be liable|will be liable|responsible for…[loss*|damage*]",
                 "consequential…damages|indirect…damages",
-                "indemnif*", "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|损失…赔偿|负责赔偿|予以赔偿|承担…赔偿|赔偿…上限|间接损失|不承担…责任",
+                "[shall|will|agrees to|must]…[indemnify|defend|hold harmless]",
+                "赔偿责任|累计赔偿|赔偿总额|责任上限|赔偿…损失|损失…赔偿|负责赔偿|予以赔偿|承担…赔偿|赔偿…上限|间接损失|不承担…责任",
             ],
-            weak: ["liabilit*|liable", "责任|赔偿"],
+            weak: ["liabilit*|liable|indemnif*", "责任|赔偿"],
             veto: ["force majeure|acts of god|act of god|不可抗力"]),
         ClauseRule(
             .penalty,
@@ -194,7 +204,8 @@ enum ClauseRules {
                 "[initial term|subscription term|subscription period|renewal term]…[month*|year*|until|expire*|end*|last*|commence*|begin*]",
                 "agreement…[commence*|start*|begin*|continue*|remain*]", "remain in…force|remain in…effect|continue in…force",
                 "will start on|shall start on|commence on|commences on|effective from|for a period of|for a term of",
-                "有效期…[年|月|日|至|止]|合同期限|服务期限|许可期限|订阅期限|期限为|期限自", "自…起…年|自…起…个月|至…年…月…日止",
+                "有效期…[年|月|日|至|止]|合同期限|服务期限|许可期限|订阅期限|期限为|期限自|有效期为|有效期自|有效期…[一年|两年|三年|个月]", "自…起…年|自…起…个月|至…年…月…日止",
+                "subscription…[term|period]…[begin*|start*|month*|year*|annual]|[monthly|annual|yearly]…subscription*|[term|period]…[one|two|three|twelve|1|2|3|12|24|36]…[year*|month*]",
                 "生效…[至|到]…[终止|止|届满|失效]",
             ],
             // "本合同自签字盖章之日起生效" alone says when, not how long.
@@ -204,8 +215,8 @@ enum ClauseRules {
             .renewal,
             headings: ["renew*", "extension", "续约", "续期", "续签", "续订", "续展"],
             strong: [
-                "renew*", "续约|续期|续签|续订|续展|自动延续|自动延长|自动顺延|延续…期限|顺延",
-                "[到期|期满|届满]…[重新签订|另行签订|继续合作]",
+                "renew*", "续约|续期|续签|续订|续展|自动延续|自动延长|自动顺延|延续…期限|[合同|协议|期限|服务期]…顺延|顺延…[一年|十二个月|期限]",
+                "[到期|期满|届满]…[重新签订|另行签订|继续合作|续期|续用|延期]", "续用|延期…[一年|服务期|有效期]",
             ],
             weak: ["extend…term|extension…term", "延长…期限"]),
         ClauseRule(
@@ -217,6 +228,8 @@ enum ClauseRules {
                 "[may|right to]…[end this agreement|cancel this agreement]",
                 "terminat*…for convenience|terminat*…for cause|terminat*…material breach|terminat*…upon…notice",
                 "有权解除|有权终止|可以解除|可解除|可以终止|可终止|解除本合同|终止本合同|提前终止|单方解除|解除合同的|终止合同的",
+                "cancel…subscription|cancel…at any time|may cancel|terminate…account|terminate your|suspend or terminate|[may|can]…stop using|close your account",
+                "终止…[服务|协议|本协议]|注销…账号|注销…帐号|解除…协议|解除本协议|终止本协议|停止使用…服务",
             ],
             weak: ["terminat*", "终止|解除|期满"]),
         ClauseRule(
@@ -236,9 +249,12 @@ enum ClauseRules {
                 "提供…数据…备份|提供…数据…副本|迁移…至…新系统",
                 "[终止|期满|解除|到期|届满]…[迁移|迁出|导出|返还|交还|移交|归还]…数据|[终止|期满|解除|到期|届满]…数据…[迁移|迁出|导出|返还|交还|移交|归还]",
                 "[termination|expiration|expiry]…[export*|return*|retriev*|migrat*|transfer*]…data",
+                "[termination|expiration|expiry]…[delete*|destroy*|retain*|erase*]…[data|content]|[delete*|destroy*|retain*]…[data|content]…[termination|expiration|expiry]",
+                "[终止|期满|解除|到期|届满]…[删除|销毁|清除|下载|导出]…[数据|文件|资料]|[终止|期满|解除|到期|届满]…数据…[删除|销毁|清除|导出]|[届满|终止|解除|期满]…[返还|交还|移交|归还]…[个人信息|数据|文件|资料]",
+                "[届满|终止|解除|期满]…[个人信息|数据|文件|资料]…[返还|交还|移交|归还|下载|导出]",
             ],
             weak: ["customer data", "甲方数据|业务数据"],
-            veto: ["export control*|export law*|re-export|出口管制|confidential information"] + RedFlagDetector.noReturnSources),
+            veto: ["export control*|export law*|re-export|出口管制|confidential information"]),
         ClauseRule(
             .data_security,
             headings: ["data security", "security", "information security", "安全", "数据安全", "信息安全", "网络安全"],
@@ -277,11 +293,15 @@ enum ClauseRules {
                 "change*", "change control|change order*|change request*|change management", "amendment*", "modification*", "variation*",
                 "变更", "合同变更", "需求变更", "修改", "补充协议",
             ],
-            headingVeto: ["change of control|changes to product", "price change*|changes to fees|changes to pric*", "价格变更|费用变更|控制权|人员"],
+            headingVeto: [
+                "change of control|changes to product|changes to the service*|changes to service*|服务变更|功能变更",
+                "price change*|changes to fees|changes to pric*", "价格变更|费用变更|控制权|人员",
+            ],
             strong: [
                 "change order*|change request*|change control|change management procedure",
                 "amend*…in writing|modif*…in writing|amended…only|modified…only|variation*…in writing|changes…scope…agreed|changes…in writing",
                 "需求变更|变更…书面|书面…变更|变更…协商|补充协议|变更单|变更申请|变更请求|修改…书面|书面…修改|变更…确认",
+                "修改本协议|修订本协议|变更本协议|修改本合同|[modify|revise|update|amend]…[these terms|this agreement]",
             ],
             weak: ["amend*|modif*|change*", "变更|修改"],
             veto: ["change of control|控制权|price…change*|fee*…change*|changes to the product|变更…价格|价格…变更"]),
@@ -298,7 +318,8 @@ enum ClauseRules {
                 "fees…subject to change|prices…subject to change|price…subject to change", "cpi|consumer price index",
                 "[revise|change|update|modify|amend]…price list|price list…[revise*|change*|update*|modif*|amend*]",
                 "调整…[价格|单价|费率|收费标准|服务费]|[价格|单价|价款|费率|收费标准|服务费]…[调整|上浮|变动|不变|浮动]|调价|涨价|费用…调整|调整…费用|上调|价格…另行通知|固定价格|固定总价",
-                "[提高|降低|上涨|变更]…[价格|单价|费用|收费|费率]",
+                "[提高|降低|上涨|变更]…[价格|单价|费用|收费|费率]", "价格…[为准|另行通知]|届时…价格",
+                "[change|increase|raise|adjust|modify|revise]…[prices|pricing|fees|rates|charges]|[prices|pricing|fees|charges]…[fixed|change*|increase*|adjust*]",
             ],
             weak: ["then-current|then current|price list", "价格"]),
         ClauseRule(
@@ -308,11 +329,12 @@ enum ClauseRules {
                 "所有权", "成果归属", "权属",
             ],
             strong: [
-                "intellectual property", "right, title and interest|right, title, and interest|title and interest",
+                "intellectual property…[own*|belong*|vest*|retain*|assign*|remain*|title]|[own*|belong*|vest*|retain*|assign*]…intellectual property",
+                "right, title and interest|right, title, and interest|title and interest",
                 "retains all right|owns all|ownership of|copyright*|patent*|trade secret*|trademark*",
                 "知识产权|著作权|专利|所有权归|归…所有|软件著作权|源代码…归|成果…归",
             ],
-            weak: ["proprietary", "所有权"],
+            weak: ["proprietary|intellectual property", "所有权"],
             veto: ["all rights reserved|©|版权所有"]),
         ClauseRule(
             .dispute_resolution,
@@ -320,10 +342,11 @@ enum ClauseRules {
             headingVeto: ["payment dispute*|invoice dispute*|billing dispute*|fee dispute*", "付款争议|费用争议|账单"],
             strong: [
                 "arbitrat*", "dispute*…[resolved|settled|submitted|referred]", "exclusive jurisdiction|submit*…jurisdiction",
-                "courts of|courts located|courts in|chosen courts|legal suit, action|legal action…brought|venue",
-                "仲裁|人民法院|提起诉讼|诉讼解决|协商解决|管辖权|法院…管辖|管辖…法院|争议…解决|争议…提交|纠纷…提交|纠纷…解决",
+                "courts of|courts located|courts in|chosen courts|legal suit, action|legal action…brought",
+                "仲裁|人民法院|提起诉讼|诉讼解决|管辖权|法院…管辖|管辖…法院|争议…[解决|提交]|纠纷…提交|[争议|纠纷]…协商…[不成|未果]",
             ],
-            weak: ["dispute*|court*", "争议|纠纷|诉讼"],
+            // "未尽事宜双方协商解决" and a stray "venue" are passing mentions.
+            weak: ["dispute*|court*|venue", "争议|纠纷|诉讼|协商解决"],
             veto: ["court order*"]),
         ClauseRule(
             .governing_law,
@@ -337,8 +360,8 @@ enum ClauseRules {
             veto: ["comply with|遵守"]),
         ClauseRule(
             .force_majeure,
-            headings: ["force majeure", "不可抗力"],
-            strong: ["force majeure", "act*…of god|beyond…reasonable control", "不可抗力"],
+            headings: ["force majeure", "不可抗力|不可抗拒"],
+            strong: ["force majeure", "act*…of god|beyond…reasonable control", "不可抗力|不可抗拒"],
             weak: ["natural disaster*|war|pandemic", "自然灾害|战争|疫情"]),
     ]
 

@@ -3,7 +3,7 @@
 extension ContractScan {
     /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
     /// red flags in line order with missing clauses last.
-    public func json() -> String {
+    public func json(playbook: Playbook = .defaults) -> String {
         var out = "{\n  \"clauses\": {\n"
         out += clauses.map { f in
             let line = f.line.map(String.init) ?? "null"
@@ -21,6 +21,7 @@ extension ContractScan {
             ("governing_law", k.governingLaw.map(ContractJSONWriter.string) ?? "null"),
             ("dispute_forum", k.disputeForum.map(ContractJSONWriter.string) ?? "null"),
             ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
+            ("price_change", k.priceChange.map(ContractJSONWriter.string) ?? "null"),
         ]
         terms.append(
             (
@@ -39,11 +40,26 @@ extension ContractScan {
                     }.joined(separator: ", ") + "]"
             ))
         out += terms.map { "    \(ContractJSONWriter.string($0.0)): \($0.1)" }.joined(separator: ",\n")
+        out += "\n  },\n  \"data_security\": {\n"
+        out += dataSecurity.items.map { i in
+            "    \(ContractJSONWriter.string(i.check.rawValue)): {\"status\": \(ContractJSONWriter.string(i.status.rawValue)), \"line\": \(ContractJSONWriter.int(i.line)), \"text\": \(i.line == nil ? "null" : ContractJSONWriter.string(i.text))}"
+        }.joined(separator: ",\n")
+        out +=
+            ",\n    \"vague\": ["
+            + dataSecurity.vague.map { "{\"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}" }.joined(separator: ", ")
+            + "]"
         out += "\n  },\n  \"red_flags\": ["
         out += redFlags.map { f in
+            let entry = playbook.entry(f.kind)
             var o = "{\"kind\": \(ContractJSONWriter.string(f.kind.rawValue))"
             if let c = f.clause { o += ", \"clause\": \(ContractJSONWriter.string(c.rawValue))" }
-            o += ", \"line\": \(f.line.map(String.init) ?? "null"), \"text\": \(ContractJSONWriter.string(f.text))}"
+            o += ", \"severity\": \(ContractJSONWriter.string(f.severity.rawValue))"
+            o += ", \"line\": \(f.line.map(String.init) ?? "null"), \"lines\": [\(f.lines.map(String.init).joined(separator: ", "))]"
+            o += ", \"text\": \(ContractJSONWriter.string(f.text))"
+            o += ", \"explanation_en\": \(ContractJSONWriter.string(f.kind.explanationEN))"
+            o += ", \"explanation_zh\": \(ContractJSONWriter.string(f.kind.explanationZH))"
+            o += ", \"position_en\": \(ContractJSONWriter.string(entry.positionEN))"
+            o += ", \"position_zh\": \(ContractJSONWriter.string(entry.positionZH))}"
             return "\n    " + o
         }.joined(separator: ",")
         out += redFlags.isEmpty ? "]\n}" : "\n  ]\n}"

@@ -18,10 +18,16 @@ public struct ClauseFinding: Equatable, Sendable {
     }
 }
 
-/// Red flags from the buyer's point of view (ids used in JSON).
+/// Red flags from the buyer's point of view (ids used in JSON; the taxonomy of issue 15).
 public enum RedFlagKind: String, Sendable, CaseIterable {
-    case unilateral_price_change, auto_renewal, liability_cap_low, liability_excludes_data_loss, no_data_return,
-        vendor_may_suspend, extra_fees_unspecified, vendor_exclusive_forum, missing_clause
+    case unilateral_price_change, unilateral_amendment, auto_renewal, long_notice_to_cancel, no_refund, vendor_may_suspend,
+        data_deletion_or_no_return, liability_cap_low_or_one_sided, liability_excludes_data_loss, one_way_indemnity,
+        vendor_forum_or_law, extra_fees_unspecified, scope_vague_or_vendor_decides, unilateral_service_change,
+        usage_data_or_publicity, ip_vendor_owns_customisations, warranty_disclaimed, third_party_risk_disclaimed,
+        buyer_license_restrictions, termination_asymmetry, payment_terms_harsh, confidentiality_one_sided,
+        assignment_without_consent, no_source_code_escrow, missing_clause
+
+    public init?(parsing s: String) { self.init(rawValue: s.lowercased()) }
 }
 
 extension RedFlagKind {
@@ -29,30 +35,50 @@ extension RedFlagKind {
     public var clause: ClauseKind? {
         switch self {
         case .unilateral_price_change: return .price_change
-        case .auto_renewal: return .renewal
-        case .liability_cap_low, .liability_excludes_data_loss: return .liability
-        case .no_data_return: return .data_return
-        case .vendor_may_suspend: return .services
+        case .unilateral_amendment: return .change_control
+        case .auto_renewal, .long_notice_to_cancel: return .renewal
+        case .no_refund, .payment_terms_harsh: return .payment
+        case .vendor_may_suspend, .unilateral_service_change: return .services
+        case .data_deletion_or_no_return: return .data_return
+        case .liability_cap_low_or_one_sided, .liability_excludes_data_loss, .one_way_indemnity, .third_party_risk_disclaimed:
+            return .liability
+        case .vendor_forum_or_law: return .dispute_resolution
         case .extra_fees_unspecified: return .fees
-        case .vendor_exclusive_forum: return .dispute_resolution
+        case .scope_vague_or_vendor_decides, .buyer_license_restrictions, .no_source_code_escrow: return .scope
+        case .usage_data_or_publicity: return .privacy
+        case .ip_vendor_owns_customisations: return .ip
+        case .warranty_disclaimed: return .warranty
+        case .termination_asymmetry, .assignment_without_consent: return .termination
+        case .confidentiality_one_sided: return .confidentiality
         case .missing_clause: return nil
         }
     }
 }
 
-/// A red flag with the line and text that raise it (line nil for a missing clause).
+/// A red flag with the lines and text that raise it (no line for a missing clause).
 public struct RedFlag: Equatable, Sendable {
     public var kind: RedFlagKind
     /// For `missing_clause`: the clause the buyer needs.
     public var clause: ClauseKind?
-    /// 1-based line, nil for a missing clause.
-    public var line: Int?
+    /// Every 1-based line the flagged sentence spans (a sentence wrapped over three lines cites all
+    /// three); empty for a missing clause.
+    public var lines: [Int]
+    /// The whole sentence that carries the flag, never cut.
     public var text: String
-    public init(kind: RedFlagKind, clause: ClauseKind? = nil, line: Int?, text: String) {
+    public var severity: RedFlagSeverity
+    /// The first line, nil for a missing clause.
+    public var line: Int? { lines.first }
+
+    public init(kind: RedFlagKind, clause: ClauseKind? = nil, lines: [Int], text: String, severity: RedFlagSeverity? = nil) {
         self.kind = kind
         self.clause = clause
-        self.line = line
+        self.lines = lines
         self.text = text
+        self.severity = severity ?? kind.defaultSeverity
+    }
+
+    public init(kind: RedFlagKind, clause: ClauseKind? = nil, line: Int?, text: String) {
+        self.init(kind: kind, clause: clause, lines: line.map { [$0] } ?? [], text: text)
     }
 }
 
@@ -111,6 +137,8 @@ public struct ContractKeyTerms: Equatable, Sendable {
     public var disputeForumType: String?
     public var slaResponses: [SLAResponse] = []
     public var penaltyRates: [PenaltyRate] = []
+    /// The sentence on price changes during the term (a cap, a notice, a freeze, or the vendor's right).
+    public var priceChange: String?
     public init() {}
 }
 
@@ -120,6 +148,8 @@ public struct ContractScan: Equatable, Sendable {
     public var clauses: [ClauseFinding]
     public var keyTerms: ContractKeyTerms
     public var redFlags: [RedFlag]
+    /// The data-security review in depth (encryption, access, logs, backup, breach notice, law, location…).
+    public var dataSecurity = DataSecurityReview()
 
     /// The finding for one kind.
     public func finding(_ kind: ClauseKind) -> ClauseFinding {
@@ -163,6 +193,11 @@ struct ScannedSentence {
     var sectionKinds: Set<ClauseKind>
     /// The evidence to quote for this sentence.
     var evidence: String
+    /// The whole sentence (not clipped) and every line it spans, for red flags.
+    var sentence: String = ""
+    var lines: [Int] = []
+    /// A sentence of a definition: never a clause, but it can carry a red flag.
+    var definition = false
 
     /// A strong sentence for the kind, or any sentence in a section headed by it.
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
@@ -220,6 +255,11 @@ public enum ContractScanner {
             defer { index = next }
             let wrapped = starts.count > 1
             func lineOf(_ offset: Int) -> Int { starts.last { $0.offset <= offset }!.line }
+            func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
+                let first = lineOf(offset)
+                guard wrapped else { return [first] }
+                return Array(first...lineOf(offset + max(0, sentence.count - 1)))
+            }
             func evidence(_ whole: String) -> String {
                 ContractText.clip(!wrapped && line.raw.count <= 200 ? line.raw : whole)
             }
@@ -244,12 +284,13 @@ public enum ContractScanner {
             if inDefinitions || line.isDefinition {
                 // A definition is never a clause, but what it defines can still be a red flag
                 // ("General Cap" means the fees of the last 12 months).
-                for (clause, whole, start) in ContractText.clauses(paragraph) {
+                for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph) {
                     let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
                     sentences.append(
                         ScannedSentence(
                             line: lineOf(start), paragraph: line.number, text: clause, lower: lower, hay: Haystack(lower),
-                            kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole)))
+                            kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
+                            lines: linesOf(sentenceStart, whole), definition: true))
                 }
                 continue
             }
@@ -259,7 +300,7 @@ public enum ContractScanner {
             for kind in headingKinds {
                 consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
             }
-            for (clause, whole, start) in ContractText.clauses(paragraph) {
+            for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph) {
                 // Matching ignores the titles of cross-references; the evidence quotes the text as written.
                 let sentence = ContractText.stripCrossReferences(clause)
                 let lower = ContractText.lowerASCII(sentence)
@@ -283,7 +324,7 @@ public enum ContractScanner {
                     ScannedSentence(
                         line: at, paragraph: line.number, text: sentence, lower: lower, hay: bytes, kinds: kinds,
                         strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
-                        evidence: quote))
+                        evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
             }
         }
 
@@ -292,9 +333,11 @@ public enum ContractScanner {
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
-        let keyTerms = KeyTermExtractor.extract(sentences)
+        var keyTerms = KeyTermExtractor.extract(sentences)
+        if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
         let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
-        return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags)
+        let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
+        return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 
     private static func consider(_ best: inout [ClauseKind: ClauseFinding], kind: ClauseKind, line: Int, evidence: String, score: Int) {

@@ -59,20 +59,7 @@ public enum KeyDates {
         if let effective = contract.effective {
             add(.effective, effective, "\(name): effective / 生效", "\(name): effective", "\(name): 生效")
             if contract.termMonths > 0 {
-                let expiry = effective.adding(months: contract.termMonths)
-                add(.expiry, expiry, "\(name): term ends / 到期", "\(name): term ends", "\(name): 到期")
-                if contract.autoRenew, let (deadline, end, renewals) = nextNoticeDeadline(contract, today: today) {
-                    add(
-                        .notice_deadline, deadline,
-                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止",
-                        "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days)",
-                        "\(name): 不续约通知截止 (提前 \(contract.noticeDays) 天)")
-                    if renewals > 0 {
-                        add(
-                            .renewal, end, "\(name): renews unless notice is given / 自动续约", "\(name): renews unless notice is given",
-                            "\(name): 自动续约 (除非提前通知)")
-                    }
-                }
+                termDates(contract, name: name, today: today, add: add)
             }
             if contract.warrantyMonths > 0 {
                 add(
@@ -88,6 +75,76 @@ public enum KeyDates {
                 "\(name): 付款节点 \(m.milestone) (\(percentText(m.percent))%)")
         }
         return sorted(out)
+    }
+
+    /// The dates of the term: its end and, for an auto-renewing contract, where the renewals stand on
+    /// `today`. Term ends are E_k = effective + term + k × renewal months and notice deadlines
+    /// D_k = E_k − notice days. For an auto-renewing contract the term running on `today` ends at E_j
+    /// (the first end on or after today): when D_j has passed, the contract renews at E_j whatever
+    /// happens (listed as a renewal, "notice deadline passed"), and the next deadline that can still be
+    /// met is listed with the end of its term. Past term ends of a renewing contract are not listed:
+    /// they are history, and an "ends" date that is not the real end misleads.
+    private static func termDates(
+        _ contract: Contract, name: String, today: Day, add: (KeyDate.Kind, Day, String, String, String) -> Void
+    ) {
+        guard let effective = contract.effective else { return }
+        let first = effective.adding(months: contract.termMonths)
+        func termEnds() {
+            add(.expiry, first, "\(name): term ends / 到期", "\(name): term ends", "\(name): 到期")
+        }
+        guard contract.autoRenew, contract.renewalMonths > 0 else {
+            termEnds()
+            if contract.autoRenew, let (deadline, _, _) = nextNoticeDeadline(contract, today: today) {
+                addDeadline(contract, name: name, deadline, add: add)
+            }
+            return
+        }
+        guard let current = currentTerm(contract, today: today), let next = nextNoticeDeadline(contract, today: today) else { return }
+        let months = contract.renewalMonths
+        if current.deadline < today {
+            add(
+                .renewal, current.end,
+                "\(name): renews automatically for \(months) months (notice deadline \(current.deadline) passed) / 自动续约 \(months) 个月 (不续约通知截止 \(current.deadline) 已过)",
+                "\(name): renews automatically for \(months) months (notice deadline \(current.deadline) passed)",
+                "\(name): 自动续约 \(months) 个月 (不续约通知截止 \(current.deadline) 已过)")
+        } else if current.index == 0 {
+            termEnds()
+        }
+        addDeadline(contract, name: name, next.deadline, add: add)
+        // The end of the term the next deadline belongs to, unless it is the initial expiry listed above.
+        if next.periodEnd != current.end || current.index > 0 {
+            add(
+                .renewal, next.periodEnd, "\(name): renews unless notice is given / 自动续约", "\(name): renews unless notice is given",
+                "\(name): 自动续约 (除非提前通知)")
+        }
+    }
+
+    private static func addDeadline(
+        _ contract: Contract, name: String, _ deadline: Day, add: (KeyDate.Kind, Day, String, String, String) -> Void
+    ) {
+        add(
+            .notice_deadline, deadline,
+            "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days) / 不续约通知截止",
+            "\(name): last day to give notice of non-renewal (\(contract.noticeDays) days)",
+            "\(name): 不续约通知截止 (提前 \(contract.noticeDays) 天)")
+    }
+
+    /// The term running on `today` of an auto-renewing contract: its end E_j (the first term end on or
+    /// after today), its index j (0 = the initial term) and its notice deadline D_j, which may have
+    /// passed (the contract then renews at E_j). Nil without auto-renewal, an effective date, a term or
+    /// a renewal length.
+    public static func currentTerm(_ contract: Contract, today: Day) -> (end: Day, index: Int, deadline: Day)? {
+        guard contract.autoRenew, let effective = contract.effective, contract.termMonths > 0, contract.renewalMonths > 0 else {
+            return nil
+        }
+        // Jump close to today first (a renewal lasts at least 28 days), then step: far futures stay fast.
+        let gap = effective.adding(months: contract.termMonths).days(until: today)
+        var k = max(0, gap / (contract.renewalMonths * 31) - 1)
+        while true {
+            let end = effective.adding(months: contract.termMonths + k * contract.renewalMonths)
+            if end >= today { return (end, k, end.adding(days: -contract.noticeDays)) }
+            k += 1
+        }
     }
 
     /// The next non-renewal notice deadline on or after `today`, the end of the period it belongs to, and how

@@ -7,11 +7,15 @@ enum RedFlagDetector {
         let veto: PatternSet
         /// Whether a buyer word between the first part and the end means the buyer acts, not the vendor.
         let vendorActs: Bool
-        init(_ kind: RedFlagKind, _ triggers: [String], veto: [String] = [], vendorActs: Bool = false) {
+        /// Whether a negator before or inside the match cancels it (false for triggers that are
+        /// themselves negative: `non-refundable`, `不予退还`, `does not warrant`).
+        let negatable: Bool
+        init(_ kind: RedFlagKind, _ triggers: [String], veto: [String] = [], vendorActs: Bool = false, negatable: Bool = true) {
             self.kind = kind
             self.triggers = triggers.flatMap(TextPattern.parse)
             self.veto = PatternSet(veto)
             self.vendorActs = vendorActs
+            self.negatable = negatable
         }
     }
 
@@ -28,51 +32,223 @@ enum RedFlagDetector {
             .unilateral_price_change,
             [
                 "\(Party.vendor)…\(mayWords)…[increase|raise|change|adjust|modify|revise|update]…\(priceWords)",
-                "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]",
+                "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]…[价格|费用|单价|收费|服务费|报价|费率|价款]",
+                "\(Party.vendor)…\(mayWords)…[调价|涨价|上调]",
                 "\(priceWords)…[subject to change|may change|may be changed|may be increased|may be adjusted|can be changed|may vary]",
                 "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
                 "\(priceWords)…[以乙方|以供方|以供应商]…[最新|届时|公布|公示|通知]…为准",
                 "\(Party.vendor)…[单方面|单方]…[调价|调整|变更|上调]",
                 "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
+                "[may|reserves the right to|can]…[increase|raise|change|adjust]…\(priceWords)",
+                "[increase|adjust|change]…\(priceWords)…[upon|with|by giving|on]…[notice|days' notice]",
             ], veto: mutual, vendorActs: true),
+        Rule(
+            .unilateral_amendment,
+            [
+                "\(Party.vendor)…\(mayWords)…[modify|amend|change|update|revise|replace]…[these terms|this agreement|the agreement|terms of service|terms of use|the terms|any terms|policies|policy|guidelines]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[修改|修订|变更|更新|调整|补充]…[本协议|本合同|协议条款|本条款|服务条款|条款|规则|规范|政策|协议内容]",
+                "[modify|amend|update|change]…[these terms|this agreement]…[at any time|from time to time]",
+                "[as updated|as amended|as modified|as revised]…from time to time",
+                "[policies|policy|guidelines|rules|terms|documentation]…[posted|published|available]…[website|url|http*|www|online|site]",
+                "incorporated…by reference…[website|url|http*|www|online|policies|policy|guidelines]",
+                "[平台规则|服务规则|用户规则|管理规范|政策|公告|规则]…[构成|视为|作为]…[本协议|本合同|协议]…[组成部分|一部分|有效组成]",
+                "[平台规则|规则|条款|协议]…以…[网站|平台|页面|官网]…[公布|发布|公示]…为准",
+            ], veto: mutual, vendorActs: true),
+        Rule(
+            .unilateral_amendment,
+            [
+                "continued use…[constitute*|deemed|signif*|indicate*|mean*|represent*|accept*|agree*]",
+                "continuing to use…[constitute*|deemed|accept*|agree*]|by continuing to…use",
+                "继续使用…[视为|即视为|表示|即表示|代表]|[视为|即视为]…[接受|同意]…[修改|修订|变更]",
+            ], negatable: false),
         Rule(
             .auto_renewal,
             [
                 "automatic*…renew*|renew*…automatic*|auto-renew*|autorenew*|auto renew*|evergreen",
                 "renew*…successive|renew*…unless…notice|unless…notice of non-renewal|unless…non-renewal notice",
                 "自动续约|自动续期|自动续签|自动续订|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
-                "未…提出…顺延|未…通知…顺延|顺延一年|顺延…年",
+                "否则…[续约|续期|续签|延续|顺延]|未…提出…[顺延|续期|续约|延续|延长]|未…通知…[顺延|续期|续约|延续|延长]|顺延一年|顺延…年",
             ]),
+        Rule(
+            .no_refund,
+            [
+                "non-refundable|nonrefundable|not refundable|no refund*|will not be refunded|shall not be refunded|not be refunded|without…refund*|no…refund*|forfeit*",
+                "不予退还|不退还|概不退还|不退款|不予退款|不作退还|不返还…费用|费用…不返还|不予返还…费用|不退|不予退费|不退费",
+            ], veto: ["\(Party.vendor)…[shall|will|must]…refund|乙方…[应|须|应当]…退还"], negatable: false),
         Rule(
             .vendor_may_suspend,
             [
-                "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate]",
-                "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended",
-                "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断]…[服务|使用|访问|账号|帐号|系统|支持|运维|许可]",
-                "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|暂停…服务|中止…服务",
+                "\(Party.vendor)…\(mayWords)…[suspend*|disable*|deactivate|block*|ban]",
+                "\(Party.vendor)…\(mayWords)…[terminate|close|restrict|lock]…[account*|access]",
+                "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended|with or without notice",
+                "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断|限制|封禁|冻结|注销|关闭]…[服务|使用|访问|账号|帐号|账户|系统|支持|运维|许可|权限]",
+                "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|[暂停|中止]…服务…[无需|无须|不另行|不经]…通知",
             ], vendorActs: true),
+        Rule(
+            .data_deletion_or_no_return,
+            [
+                "no obligation to…[return|retain|store|keep|maintain]|not obligated to…[return|retain|store]|not required to…[return|retain|store]|will not return|shall not return",
+                "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|[delete*|destroy*|purge*]…[customer data|your data|content]…[without|immediately|at any time]|immediately…delete*|[delete*|destroy*]…[data|content]…[sole discretion|its discretion]",
+                "retain*…[data|content]…[sole discretion|its discretion|as it deems|as it sees fit]|[data|content]…[retention|retained|deleted]…[determined by|at the discretion of]…[provider|vendor|supplier|licensor]",
+                "\(Party.vendor)…[可|可以|有权]…删除…数据|删除…数据…[无需|无须|不另行|不经]…通知|\(Party.vendor)…[有权|可以|可]…删除…[无需|无须|不另行|不经]…通知",
+                "无义务…[返还|导出|保留|保存|存储]|不负责…[返还|导出|保留|保存]|不提供…数据…导出|不提供…数据…返还|不予返还…数据|数据…不予返还|不返还…数据|有权删除…数据|直接删除…数据|立即删除…数据|数据…[立即|即行|随即]…删除|数据…[保留|保存]…[由乙方|乙方自行]…[决定|确定]",
+            ], negatable: false),
+        Rule(
+            .vendor_forum_or_law,
+            [
+                "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人|许可方|平台|我们|本公司]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
+                "[provider's|vendor's|supplier's|licensor's|seller's|our]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
+                "court*…where…[has its principal place of business|is headquartered|has its headquarters|has its registered office|is incorporated]",
+                "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
+                "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
+                "[laws of|law of]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home|jurisdiction]",
+                "[新加坡|香港国际仲裁|香港仲裁|美国|英国|英格兰|开曼|siac|hkiac|icc]…[仲裁|法院|法律]|适用…[新加坡|香港|美国|英国|英格兰|开曼]…法律",
+            ]),
         Rule(
             .extra_fees_unspecified,
             [
-                "另行收费|费用另计|另行计费|另行支付…费用|另计费用|另收费|额外收费|额外收取|单独收费|单独计费|另行结算|另行报价",
+                "另行收费|费用另计|另行计费|另行支付…费用|另计费用|另收费|额外收费|额外收取|单独收费|单独计费|另行结算|另行报价|另行计价",
                 "费用…另行协商|另行协商…费用",
-                "[按乙方|按照乙方|以乙方|按供应商|按照供应商]…[标准|价格|报价]…[收取|收费|计费|支付]|届时…价格|届时…标准|现行…价格|现行…收费|现行…标准",
+                "[按乙方|按照乙方|以乙方|按供应商|按照供应商]…[标准|价格|报价]…[收取|收费|计费|支付]|[届时|现行]…[价格|标准|收费标准]…[收取|收费|计费|支付|结算]",
                 "additional charge*|additional fee*|additional cost*|extra charge*|extra fee*|charged separately|billed separately|invoiced separately",
                 "[then-current|then current|standard|prevailing|current]…[rates|prices|fees|charges|price list|list price*]|time and materials",
+                "[差旅|食宿|交通费|住宿费|出差]…[由甲方|甲方承担|甲方负担|另计|实报实销|据实结算|另行]",
+                "[travel|out-of-pocket|lodging|accommodation]…[expense*|cost*]…[reimburs*|borne by|paid by|billed|charged|invoiced|in addition]",
+                "[taxes|tax|税费]…[in addition|on top|additionally|另计|另行|由甲方承担|甲方承担|甲方负担]",
             ],
             veto: [
-                "no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费|无需另行|无须另行",
+                "no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费提供|均免费|全部免费|不另收|无需另行|无须另行",
                 "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
+                "pre-approved|pre-approval|prior written approval|approved in writing|书面同意|书面确认|事先同意",
                 ClauseRules.currencyAmount, "元",
             ]),
         Rule(
-            .vendor_exclusive_forum,
+            .scope_vague_or_vendor_decides,
             [
-                "[乙方|供方|卖方|服务方|供应商|中标人|承包人|受托人|出卖人]…[所在地|住所地|注册地|住所]…[法院|人民法院|仲裁]",
-                "[provider's|vendor's|supplier's|licensor's|seller's]…[principal place of business|headquarters|domicile|registered office|seat]…[court*|arbitrat*]",
-                "court*…[located|sitting|where|in which]…[provider|vendor|supplier|licensor]…[located|headquartered|domiciled|principal|registered]",
-                "court*…[of|in]…[provider's|vendor's|supplier's|licensor's]…[domicile|seat|principal|headquarters|home]",
+                "[由乙方|以乙方|乙方自行|乙方单方]…[确定|决定|认定|解释]…[服务内容|服务范围|功能|交付物|具体内容|工作内容|范围|服务项目]",
+                "[服务内容|服务范围|功能|交付物|具体内容|工作内容|服务项目|具体服务]…[以乙方|由乙方|按乙方]…[确定|决定|为准|提供的为准|实际提供]",
+                "[scope|services|features|deliverables|functionality|service levels]…[as determined by|at the discretion of|in the discretion of|as provider determines|as reasonably determined by|as deemed appropriate by]",
+                "[as determined by|at the sole discretion of|in its sole discretion|as it deems appropriate|as it sees fit]…[scope|services|features|deliverables|functionality|what]",
+                "[additional|other|such]…[services|features|work|functions|functionality]…[deems|considers|sees fit|determines]|[服务内容|服务范围|具体内容|服务的具体内容]…[以平台|以实际|实际提供]…为准",
+                "[其他|等]…相关…[服务|工作]…[乙方认为|乙方需要|由乙方]|乙方认为…[必要|需要|合适]…[服务|工作|功能]",
+                "[services|work|deliverables]…to be…[agreed|determined|defined]…later|[具体|详细]…[内容|范围|需求]…[另行|后续|日后]…[确定|约定|商定]",
+            ]),
+        Rule(
+            .unilateral_service_change,
+            [
+                "\(Party.vendor)…\(mayWords)…[modify|change|discontinue|remove|withdraw|deprecate|alter|replace|retire]…[features|feature|functionality|functions|service|services|product|products|modules|components]",
+                "[features|functionality|functions]…may…[change|be removed|be discontinued|be modified|be withdrawn]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[调整|变更|修改|下线|停止|取消|删减|更换|替换]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|服务形式]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|接口]…[调整|变更|修改|下线|停止|取消|删减]",
+            ], veto: mutual, vendorActs: true),
+        Rule(
+            .unilateral_service_change,
+            [
+                "[older|prior|previous|earlier|superseded]…version*…[no longer|not|cease*|end*]…[support*|maintain*]",
+                "[support*|maintenance]…only…[current|latest|most recent]…version*|end-of-life|end of life",
+                "[旧版本|历史版本|早期版本|以前版本|老版本]…[不再|停止|终止]…[支持|维护|提供]|仅…[支持|维护]…最新版本|[不再|停止]…[支持|维护]…[旧版本|历史版本|早期版本]",
+            ], negatable: false),
+        Rule(
+            .usage_data_or_publicity,
+            [
+                "\(Party.vendor)…\(mayWords)…[use|display|list|identify|reference|mention]…[customer's name|your name|customer name|client's name|name and logo|logo*|trademark*|as a reference|as a customer|reference customer|case study]",
+                "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…[use|used|improve|develop|train*|analy*|commercial*|any purpose|own purposes]",
+                "train*…[machine learning|artificial intelligence|ai models|models]",
+                "\(Party.vendor)…\(mayWords)…[use|analy*|exploit|share|aggregate]…[customer data|your data|content|customer's data]…[improve|develop|marketing|analytics|any purpose|own purposes|its products|benchmark*]",
+                "\(Party.vendor)…[有权|可以|可]…[使用|引用|展示|公开|列举]…[名称|商标|标识|logo|案例]",
+                "\(Party.vendor)…[有权|可以|可]…[将|把]…[名称|商标|标识|logo|案例]…[用于|作为]|[作为|列为|用作]…[成功案例|客户案例|样板案例|示范案例|宣传案例]|[宣传|推广|营销]…甲方…[名称|案例|商标|标识]",
+                "\(Party.vendor)…[有权|可以|可]…[使用|分析|利用|挖掘|处理|汇总]…[数据|信息|内容]…[改进|优化|研发|开发|训练|商业|营销|统计分析|其他用途|自身]",
+                "[脱敏数据|匿名化数据|汇总数据|统计数据|使用数据|运行数据]…[归乙方|用于|乙方所有|乙方享有|乙方使用|乙方可]",
+            ],
+            veto: [
+                "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"
+            ]),
+        Rule(
+            .ip_vendor_owns_customisations,
+            [
+                "[定制|二次开发|开发成果|交付成果|工作成果|衍生作品|修改|改进|账号|帐号|专属|配置|报表|专门开发|为本项目开发|咨询报告|报告|成果]…[归乙方|属于乙方|归属于乙方|由乙方享有|乙方所有|乙方单独所有|归供应商|乙方享有]",
+                "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development|custom code|accounts]…[owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
+                "[provider|vendor|supplier|licensor|consultant|contractor]…[owns|will own|shall own|retains ownership|retain ownership|retains all right|retains title|retain all right]…[customi*|modification*|derivative|deliverables|work product|enhancement*|improvement*|custom]",
+                "[customer|client|licensee]…[assigns|hereby assigns|shall assign]…[provider|vendor|supplier|licensor|consultant|contractor]",
+            ]),
+        Rule(
+            .warranty_disclaimed,
+            [
+                "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis",
+                "[disclaim*|exclude*]…warrant*|no warrant*|without warrant*|makes no…warrant*|does not warrant|not warrant",
+                "按现状|[不作|不做|不提供|不承担]…任何…[保证|担保|承诺]|不保证…[无错误|无故障|不间断|没有错误|没有缺陷|无缺陷|满足甲方|符合甲方|完全满足|持续可用]",
+            ], veto: ["except as|other than as|except for…express*|third-party|third party|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方"],
+            negatable: false),
+        Rule(
+            .third_party_risk_disclaimed,
+            [
+                "subcontractor*…[not responsible|not liable|no liability|no responsibility]|分包…[不承担|不负责]",
+                "[third-party|third party]…[not responsible|not liable|no responsibility|no liability|disclaim*|sole risk|own risk|at customer's risk|\"as is\"|as is]",
+                "[not responsible|not liable|no liability|no responsibility]…[third-party|third party]",
+                "第三方…[不承担|不负责|概不负责|免责|与乙方无关|由甲方自行|甲方自行承担|风险由甲方]|[不承担|不负责]…第三方",
+            ], veto: ["[provider|vendor|supplier|licensor]…responsible for…[subcontractor*|third part*]|乙方…对…第三方…[负责|承担]"], negatable: false
+        ),
+        Rule(
+            .buyer_license_restrictions,
+            [
+                "\(Party.vendor)…\(mayWords)…[audit|inspect|verify]…[customer's|records|use|usage|compliance|systems|premises|books]",
+                "[customer|client|licensee]…[permit|allow|submit to]…[audit*|inspection*]",
+                "[overage|excess usage|true-up|true up]…[fee*|charge*|invoice*|pay|billed|rate*]|exceed*…[licensed|permitted|authorized|authorised|purchased]…[users|quantity|limit*|seats]…[pay|fee*|charge*|penalt*|times|invoice*]",
+                "[publish|disclose|release]…[benchmark*|results|comparison*]",
+                "\(Party.vendor)…[有权|可以|可]…[审计|核查|检查|稽查]…[甲方|使用情况|系统|场所|账簿]",
+                "超出…[用户数|授权数|许可数|点数|并发|账号数|帐号数|数量]…[补缴|支付|罚|违约金|倍|赔偿]",
+                "[公开|发布|披露]…[测试结果|评测|结果|对比|基准测试]",
+                "[仅限|只能|仅供]…甲方…[本部|总部|本单位|本公司]…使用|[关联公司|子公司|分支机构|分公司|外包人员]…[不得|不能|无权]…使用",
+            ], negatable: false),
+        Rule(
+            .termination_asymmetry,
+            [
+                "\(Party.vendor)…\(mayWords)…terminate…[at any time|for any reason|for convenience|without cause|sole discretion|without reason|without liability|immediately|without giving]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件]…[解除|终止]",
+                "\(Party.vendor)…[有权|可以|可]…[提前|随时]…[解除|终止]…[合同|协议|本合同|本协议|服务]",
             ], vendorActs: true),
+        Rule(
+            .termination_asymmetry,
+            [
+                "[customer|client|licensee|you]…[may not|shall not|cannot|is not entitled to|has no right to|will not be entitled to]…[terminate|cancel]",
+                "甲方…[不得|无权|不能]…[提前|单方|擅自|任意]…[解除|终止|退出]",
+            ], negatable: false),
+        Rule(
+            .payment_terms_harsh,
+            [
+                "[100%|full amount|entire|all fees|total fees|total price|in full]…[in advance|upon signing|on signing|upon execution|before|prior to]",
+                "[in advance|upon signing]…[100%|full amount|entire|in full|all fees]",
+                "deemed accept*|deemed to have accepted|deemed to…accept*|deemed…approved|treated as accepted|deemed…final acceptance",
+                "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
+                "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的]…[50%|60%|70%|80%|90%|100%]",
+                "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误]",
+                "[验收前|交付前|上线前]…[支付|付清]…[全部|100%|全额|95%|90%|80%]",
+            ], negatable: false),
+        Rule(
+            .confidentiality_one_sided,
+            [
+                "\(Party.vendor)…\(mayWords)…[use and disclose|disclose|share]…[customer's|your|client's]…[confidential|information|data]",
+                "\(Party.vendor)…[有权|可以|可]…[使用|披露|提供|共享|透露]…[甲方|客户]…[保密信息|商业秘密|信息|数据|资料]…[第三方|关联方|合作伙伴|关联公司|他方]",
+            ], veto: ["经甲方…书面同意|with…prior written consent"]),
+        Rule(
+            .assignment_without_consent,
+            [
+                "\(Party.vendor)…\(mayWords)…[assign|transfer|subcontract|delegate|novate]…[freely|at any time|without|to any|to its affiliate*|to an affiliate|to a successor|any of its]",
+                "\(Party.vendor)…[有权|可以|可]…[将|把]…[本合同|本协议|权利|义务|合同|工作|服务]…[转让|转包|分包|委托]",
+                "\(Party.vendor)…[有权|可以|可]…[转让|转包|分包|委托第三方]",
+            ], veto: ["consent of…customer|customer's…consent|甲方…书面同意|经甲方…同意|甲方同意"], vendorActs: true),
+        Rule(
+            .assignment_without_consent,
+            [
+                "[assign*|transfer*|subcontract*|novat*|delegat*]…without…[customer's|client's|your|licensee's]…[consent|approval]",
+                "[转让|转包|分包|委托]…[无需|无须|不需|不必|无需经]…甲方…同意|[无需|无须|不需|不必]…甲方…同意…[转让|转包|分包|委托]",
+            ], negatable: false),
+        Rule(
+            .no_source_code_escrow,
+            [
+                "[不提供|不交付|不包括|不含|不向甲方提供|不负责提供]…[源代码|源码]|[源代码|源码]…[不交付|不提供|不予提供|归乙方]",
+                "[will not|shall not|does not|is not|not|no]…[deliver*|provide*|include*|disclose*|entitled to|obligation to]…source code|source code…[excluded|withheld|not included|will not|shall not|is not|not be]",
+            ], negatable: false),
     ]
 
     /// Phrases that say outright that the buyer's data will not be returned.
@@ -80,7 +256,7 @@ enum RedFlagDetector {
     static let noReturnSources = [
         "no obligation to…return|not obligated to…return|not required to…return|will not return|shall not return|not…obligat*…export",
         "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|delete*…customer data…without",
-        "\(Party.vendor)…[可|可以|有权|将|会]…删除…数据",
+        "\(Party.vendor)…[可|可以|有权]…删除…数据",
         "无义务…返还|无义务…导出|不负责…返还|不负责…导出|不提供…数据…导出|不提供…数据…返还|不予返还|不返还|有权删除…数据|直接删除…数据|立即删除…数据",
     ]
 
@@ -89,14 +265,30 @@ enum RedFlagDetector {
         "not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
         "不超过|为限|上限|最高|封顶",
     ])
+    /// A cap measured by a short period of fees (a month, a quarter): "one month", "当月", or a number of
+    /// months below twelve (see `shortPeriod`).
     static let periodCap = PatternSet([
-        "[preceding|previous|prior|last|past]…month*", "month*…[preceding|prior to|before|immediately]",
-        "one month|1 month|monthly fee*|month's fee*",
-        "最近…个月|过去…个月|前…个月|此前…个月|之前…个月|近…个月|一个月|当月|单月|月度…费用|月…服务费",
+        "one month|monthly fee*|month's fee*|[preceding|previous|prior|last]…month|month…[preceding|prior to|before]…[claim|event]",
+        "[amount*|fees|fee]…paid…for the…[specific|particular|affected|relevant]…[service|order|product|subscription]",
+        "一个月|当月|单月|月度…费用|月…服务费",
+        "[该项|该次|相应|受影响|当次|当期|该事件|所涉]…[服务|订单|项目|产品]…[费用|服务费|价款|许可费]",
     ])
+    static let monthWords = PatternSet(["month*", "个月|月"])
+    /// A cap that is not a cap ("不受任何上限限制", "unlimited").
+    static let uncapped = PatternSet(["unlimited|not be limited|not limited|no limit|shall not apply", "不受…限制|不设上限|无上限|不受…上限"])
     static let totalCap = PatternSet([
         "total fees|total price|total contract|total amount|contract price|contract value|all fees paid|amounts paid or payable under|paid and payable under",
         "合同总价|合同总额|合同总金额|合同价款|合同金额|全部…费用|总价款|已支付的全部|已付…全部",
+    ])
+    /// Caps that protect the vendor alone, or leave the buyer's liability open.
+    static let oneSidedCap = PatternSet([
+        "[provider's|vendor's|supplier's|licensor's|our|consultant's|contractor's]…[total|aggregate|entire|maximum|cumulative]…liabilit*",
+        "[customer's|client's|licensee's|your]…liabilit*…[unlimited|not be limited|not limited|no limit]",
+        "[乙方|供应商|供方|服务方]…[累计|全部|总|最高|最大]…[赔偿|责任]…[不超过|为限|上限|封顶]",
+        "甲方…[责任|赔偿]…[不受限制|不设上限|无上限|不受上述限制|不受此限]",
+    ])
+    static let mutualWords = PatternSet([
+        "each party|either party|neither party|both parties|the parties|each of the parties|mutual*", "双方|任何一方|各方|任一方|每一方",
     ])
     static let exclusion = PatternSet([
         "not be liable|not liable|no liability|in no event|under no circumstances|exclud*|disclaim*|waive*|not be responsible|not responsible",
@@ -110,20 +302,101 @@ enum RedFlagDetector {
     static let refersBack = PatternSet(["these|such|this type|examples|example|including|include*", "上述|前述|此类|该等|包括"])
     static let carveOut = PatternSet(["does not apply|do not apply|shall not apply|will not apply|不适用"])
 
+    /// Notice to stop renewal or to cancel.
+    static let cancelNotice = PatternSet([
+        "[notice|notify|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notified]",
+        "[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]",
+    ])
+    static let forConvenience = PatternSet(["for convenience|without cause", "无理由|任意解除|便利"])
+    /// A buyer that indemnifies the vendor; a vendor that indemnifies the buyer.
+    static let buyerIndemnifies = PatternSet([
+        "\(Party.buyer)…[shall|will|agrees to|must]…[indemnify|defend|hold harmless]",
+        "[甲方|用户|客户]…[应|须|应当|负责|承诺|保证]…[赔偿|补偿]…[乙方|供应商|服务方|平台|我们|本公司]…[全部|一切|所有]…[损失|费用|索赔]|[使|令|确保]…[乙方|供应商]…免受…[损失|索赔|损害]",
+    ])
+    static let vendorIndemnifies = PatternSet([
+        "\(Party.vendor)…[shall|will|agrees to|must]…[indemnify|defend|hold harmless]|each party…[indemnify|defend]|mutual…indemnif*",
+        "[乙方|供应商|供方|服务方|双方|任何一方|各方]…[应|须|应当|负责|承诺|保证]…[赔偿|补偿|承担]…甲方…[损失|费用|索赔|责任]|[使|令|确保]…甲方…免受|乙方…[承担|负责]…[侵权|知识产权]…[责任|赔偿]",
+    ])
+    static let confidentialityWords = PatternSet(["confidential*|non-disclosure|in confidence", "保密|商业秘密|秘密"])
+    static let buyerKeepsSecret = PatternSet([
+        "\(Party.buyer)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose]…[provider's|vendor's|supplier's|licensor's|our]",
+        "甲方…[应|须|应当|负有|承担|承诺]…[对乙方|乙方的|乙方提供的|为乙方]|甲方…[保守|保密]…乙方",
+    ])
+    static let vendorKeepsSecret = PatternSet([
+        "\(Party.vendor)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose|treat]|each party|either party|both parties|the parties|receiving party|recipient",
+        "乙方…[应|须|应当|负有|承担|承诺|不得]|双方|任何一方|各方|接收方|接受方",
+    ])
+    /// Software the buyer will depend on after the vendor leaves.
+    static let needsEscrow = PatternSet([
+        "custom development|custom software|customized software|customised software|bespoke|custom…application|develop…for…[customer|client]",
+        "定制开发|二次开发|定制化开发|定制…系统|专门开发",
+    ])
+    /// Custom work owned by the buyer comes with its code.
+    static let buyerOwnsWork = PatternSet([
+        "[vest in|vests in|owned by|property of|belong to|belongs to|assigned to]…[customer|client|licensee|buyer]",
+        "[归甲方|属于甲方|甲方所有|归属于甲方|由甲方享有]",
+    ])
+    /// Work the contract leaves out ("本协议不包括二次开发").
+    static let excluded = PatternSet(["not include*|exclud*|does not cover|not part of", "不包括|不含|不包含|不属于|除外"])
+    static let escrowMentioned = PatternSet(["source code|escrow|source-code", "源代码|源码|代码托管"])
+    /// Late charges the buyer pays.
+    static let lateWords = PatternSet([
+        "late|overdue|past due|delay*…payment|unpaid", "逾期|迟延|延迟|滞纳",
+    ])
+    static let buyerPays = PatternSet([
+        "[customer|client|licensee|you]…[late|overdue|fail to pay|fails to pay]|late payment*|overdue…[amount*|sum*|invoice*|fee*|payment*]|[amount*|sums|invoice*|fees]…overdue|unpaid…[amount*|fee*|invoice*]",
+        "甲方…[逾期|迟延|延迟]…[付款|支付]|逾期付款|逾期支付|迟延付款|延迟付款|滞纳金",
+    ])
+    static let highestLawful = PatternSet(["maximum…rate…permitted|highest…rate…permitted|maximum…lawful|highest lawful"])
+
     static func detect(_ sentences: [ScannedSentence], present: Set<ClauseKind>, rawLines: [String]) -> [RedFlag] {
         var flags: [RedFlag] = []
         var seen = Set<String>()
         func add(_ kind: RedFlagKind, _ s: ScannedSentence) {
-            let key = "\(kind.rawValue)@\(s.line)"
-            if seen.insert(key).inserted { flags.append(RedFlag(kind: kind, line: s.line, text: s.evidence)) }
+            let lines = s.lines.isEmpty ? [s.line] : s.lines
+            let key = "\(kind.rawValue)@\(lines[0])"
+            if seen.insert(key).inserted { flags.append(RedFlag(kind: kind, lines: lines, text: s.sentence.isEmpty ? s.text : s.sentence)) }
         }
+        var buyerIndemnity: [ScannedSentence] = []
+        var vendorIndemnity = false
+        var buyerSecret: [ScannedSentence] = []
+        var vendorSecret = false
+        var escrowAt: ScannedSentence?
+        var escrowSeen = false
         for s in sentences {
             for rule in rules where fires(rule, s.hay) { add(rule.kind, s) }
-            if liabilityWords.matches(s.hay) && capWords.matches(s.hay) && periodCap.matches(s.hay) && !totalCap.matches(s.hay) {
-                add(.liability_cap_low, s)
+            if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
+                let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
+                // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
+                let oneSided =
+                    oneSidedCap.matches(s.hay) && !mutualWords.matches(s.hay) && !uncapped.matches(s.hay) && !totalCap.matches(s.hay)
+                if low || oneSided { add(.liability_cap_low_or_one_sided, s) }
             }
-            if noReturn.matches(s.hay) && (s.about(.data_return) || s.lower.contains("data") || s.lower.contains("数据")) {
-                add(.no_data_return, s)
+            if longNotice(s) { add(.long_notice_to_cancel, s) }
+            if steepLateInterest(s) { add(.payment_terms_harsh, s) }
+            if buyerIndemnifies.matches(s.hay) && !mutualWords.matches(s.hay) { buyerIndemnity.append(s) }
+            if vendorIndemnifies.matches(s.hay) { vendorIndemnity = true }
+            if confidentialityWords.matches(s.hay) {
+                if buyerKeepsSecret.matches(s.hay) && !mutualWords.matches(s.hay) {
+                    buyerSecret.append(s)
+                } else if vendorKeepsSecret.matches(s.hay) {
+                    vendorSecret = true
+                }
+            }
+            if escrowMentioned.matches(s.hay) || buyerOwnsWork.matches(s.hay) { escrowSeen = true }
+            if escrowAt == nil && !s.definition && needsEscrow.matches(s.hay) && !excluded.matches(s.hay) { escrowAt = s }
+        }
+        if !vendorIndemnity {
+            for s in buyerIndemnity { add(.one_way_indemnity, s) }
+        }
+        if !vendorSecret {
+            for s in buyerSecret { add(.confidentiality_one_sided, s) }
+        }
+        if !escrowSeen, let s = escrowAt { add(.no_source_code_escrow, s) }
+        let home = vendorHome(rawLines)
+        if !home.isEmpty {
+            for s in sentences where (s.about(.governing_law) || s.about(.dispute_resolution)) && ContractText.containsAny(s.lower, home) {
+                add(.vendor_forum_or_law, s)
             }
         }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
@@ -142,17 +415,12 @@ enum RedFlagDetector {
         }
         flags.sort { ($0.line ?? Int.max, $0.kind.rawValue) < ($1.line ?? Int.max, $1.kind.rawValue) }
 
-        if !present.contains(.data_return) && flags.allSatisfy({ $0.kind != .no_data_return }) {
-            flags.append(
-                RedFlag(
-                    kind: .no_data_return, line: nil,
-                    text: "No clause on returning or exporting the buyer's data on exit (未约定数据返还/导出)"))
-        }
         let needed: [(ClauseKind, String)] = [
             (.acceptance, "No acceptance clause (未约定验收)"),
             (.data_security, "No data security clause (未约定数据安全)"),
             (.confidentiality, "No confidentiality clause (未约定保密)"),
-            (.data_return, "No data return clause (未约定数据返还)"),
+            (.data_return, "No clause on returning the buyer's data on exit (未约定数据返还/导出)"),
+            (.support_sla, "No service level or support clause (未约定服务水平/响应时间)"),
         ]
         for (kind, text) in needed where !present.contains(kind) {
             flags.append(RedFlag(kind: .missing_clause, clause: kind, line: nil, text: text))
@@ -160,12 +428,109 @@ enum RedFlagDetector {
         return flags
     }
 
+    /// A number of months below twelve in a cap sentence ("the fees paid in the three months before").
+    static func shortPeriod(_ s: ScannedSentence) -> Bool {
+        guard monthWords.matches(s.hay) else { return false }
+        return QuantityScanner.scan(s.lower).contains { $0.unit == .month && $0.value < 12 }
+    }
+
+    static let penaltyCap = PatternSet(["liquidated|service credit*|penalt*", "违约金|抵扣|扣减|滞纳金|罚"])
+
+    /// A cap at a small share (below half) of the price: "不超过合同金额的5%". Caps on the vendor's
+    /// liquidated damages ("违约金累计不超过合同总价的10%") are the buyer's protection, not a liability cap.
+    static func smallShare(_ s: ScannedSentence) -> Bool {
+        guard !penaltyCap.matches(s.hay) else { return false }
+        return KeyTermExtractor.rates(Array(s.lower)).contains { $0.0 < 500_000 }
+    }
+
+    /// Legal forms in a party line that place the company in a country, with the words that name
+    /// that country's law or courts.
+    static let homeCountries: [(form: String, words: [String])] = [
+        ("pte. ltd", ["singapore", "新加坡"]), ("pte ltd", ["singapore", "新加坡"]), ("b.v.", ["dutch", "netherlands", "amsterdam", "荷兰"]),
+        ("gmbh", ["german", "germany", "德国"]), ("s.a.s", ["french", "france", "法国"]), ("(hk)", ["hong kong", "香港"]),
+        ("香港", ["hong kong", "香港"]), ("新加坡", ["singapore", "新加坡"]),
+    ]
+    static let vendorLine = PatternSet(["\(Party.vendor)"])
+    static let buyerLine = PatternSet(["\(Party.buyer)"])
+
+    /// The words naming the vendor's home country when the party lines place the vendor, and not the
+    /// buyer, in one (`Vantage LIMS Pte. Ltd. ("Vendor")` against a buyer in Suzhou).
+    static func vendorHome(_ rawLines: [String]) -> [String] {
+        var vendor: [String] = []
+        var buyer: [String] = []
+        for raw in rawLines.prefix(15) {
+            let lower = ContractText.lowerASCII(ContractText.normalize(raw))
+            let bytes = Array(lower.utf8)
+            let hay = Haystack(bytes)
+            let v = vendorLine.patterns.flatMap { $0.allMatches(in: hay).map(\.range.lowerBound) }
+            let b = buyerLine.patterns.flatMap { $0.allMatches(in: hay).map(\.range.lowerBound) }
+            for entry in homeCountries {
+                guard let at = byteOffset(of: Array(entry.form.utf8), in: bytes) else { continue }
+                // Each legal form belongs to the role named after it on a line that names both parties
+                // ("between X Pte. Ltd. (\"Provider\") and Y (\"Customer\")"), else to the line's one role.
+                let nextV = v.filter { $0 > at }.min()
+                let nextB = b.filter { $0 > at }.min()
+                if !v.isEmpty && !b.isEmpty {
+                    if let nv = nextV, nextB == nil || nv < nextB! { vendor += entry.words } else if nextB != nil { buyer += entry.words }
+                } else if !v.isEmpty {
+                    vendor += entry.words
+                } else if !b.isEmpty {
+                    buyer += entry.words
+                }
+            }
+        }
+        return vendor.filter { !buyer.contains($0) }
+    }
+
+    static func byteOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+        guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] && Array(hay[i..<(i + needle.count)]) == needle { return i }
+        return nil
+    }
+
+    /// A notice of 60 days or more to cancel or stop a renewal.
+    static func longNotice(_ s: ScannedSentence) -> Bool {
+        // A buyer's right to terminate for convenience is a benefit, whatever its notice.
+        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
+        let chars = Array(s.lower)
+        for q in QuantityScanner.scan(s.lower) {
+            guard let days = q.days, q.unit != .year, days >= 60 else { continue }
+            let b = String(chars[max(0, q.range.lowerBound - 14)..<q.range.lowerBound])
+            let a = String(chars[q.range.upperBound..<min(chars.count, q.range.upperBound + 24)])
+            let isNotice =
+                ContractText.containsAny(b, ["提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于"])
+                || ContractText.containsAny(a, ["前", "prior", "before", "notice", "in advance", "通知"])
+            if isNotice && !ContractText.containsAny(a, ["后", "after", "of receipt"]) { return true }
+        }
+        return false
+    }
+
+    /// Late-payment interest on the buyer of 12 % a year or more (万分之五 a day, 1 % a month).
+    static func steepLateInterest(_ s: ScannedSentence) -> Bool {
+        guard lateWords.matches(s.hay), buyerPays.matches(s.hay) else { return false }
+        if highestLawful.matches(s.hay) { return true }
+        let c = Array(s.lower)
+        for (ppm, range) in KeyTermExtractor.rates(c) {
+            let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 30)])
+            let yearly: Int
+            if ContractText.containsAny(window, ["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"]) {
+                yearly = ppm * 365
+            } else if ContractText.containsAny(window, ["每月", "按月", "per month", "each month", "monthly", "a month"]) {
+                yearly = ppm * 12
+            } else {
+                continue
+            }
+            if yearly >= 120_000 { return true }
+        }
+        return false
+    }
+
     static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
         if rule.veto.matches(hay) { return false }
         let bytes = hay.bytes
         for p in rule.triggers {
             for m in p.allMatches(in: hay) {
-                if negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { continue }
+                if rule.negatable && negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { continue }
                 if rule.vendorActs && buyerActs(bytes, from: m.firstEnd, to: m.range.upperBound) { continue }
                 return true
             }
@@ -174,11 +539,21 @@ enum RedFlagDetector {
     }
 
     static let buyer = PatternSet([Party.buyer])
+    static let may = PatternSet([mayWords])
 
-    /// A buyer word inside the match (`乙方违约的，甲方有权暂停…`) means the buyer is the one acting.
+    /// A buyer word right before a may-word inside the match (`乙方违约的，甲方有权暂停…`) means the
+    /// buyer is the one acting; a buyer word elsewhere (`乙方发现甲方异常使用的，有权暂停`) does not.
     static func buyerActs(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
         guard from < to else { return false }
-        return buyer.matches(Haystack(Array(bytes[from..<to])))
+        let inside = Array(bytes[from..<to])
+        let hay = Haystack(inside)
+        for p in buyer.patterns {
+            for m in p.allMatches(in: hay) {
+                let after = Array(inside[m.range.upperBound..<min(inside.count, m.range.upperBound + 14)])
+                if may.matches(Haystack(after)) { return true }
+            }
+        }
+        return false
     }
 
     static let englishNegators = PatternSet(["not|no|never|neither|nor|cannot|nothing|none|in no event", "n't"])
@@ -207,7 +582,7 @@ enum RedFlagDetector {
         let c = Array(s)
         for (i, ch) in c.enumerated() where ch == "不" {
             let next = String(c[(i + 1)..<min(c.count, i + 3)])
-            let harmless = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良"]
+            let harmless = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行"]
             if !harmless.contains(where: { next.hasPrefix($0) }) { return true }
         }
         return false

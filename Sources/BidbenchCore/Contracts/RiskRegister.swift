@@ -50,12 +50,16 @@ public enum RiskRegister {
     ///
     /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one).
     /// - `notice_within` (days): a non-renewal notice deadline within that many days from today.
-    /// - `budget_used` (a fraction such as `0.9`, or `90%`): `budgetUsed` at or above it.
+    /// - `budget_used` (a fraction such as `0.9`, or `90%`): a row of the budget control (committed +
+    ///   proposed against the envelope of one fiscal year and cost centre, every category) of the
+    ///   current fiscal year or a later one, used at or above the threshold; unbudgeted money fires too.
+    ///   A `cost_center` column of the risk watches only that cost centre. Each row fires on its own,
+    ///   naming its year and cost centre.
     ///
     /// A risk with a `contract` column (kept in `extra`) watches only that contract. Closed risks never fire.
     public static func alerts(
         risks: [Risk], contracts: [Contract], milestones: [PaymentMilestone],
-        budgetUsed: Double?, today: Day
+        budget: BudgetControl?, fiscalYearStart: String = "01-01", today: Day
     ) -> [RiskAlert] {
         var out: [RiskAlert] = []
         for r in risks where !isClosed(r) {
@@ -88,13 +92,32 @@ public enum RiskRegister {
                     }
                 }
             case "budget_used":
-                guard let used = budgetUsed, let limit = fraction(r.threshold) else { continue }
-                if used >= limit {
-                    out.append(
-                        RiskAlert(
-                            risk: r.id, trigger: "budget_used",
-                            message: "budget \(percent(used)) used (threshold \(percent(limit)))",
-                            messageZH: "预算已使用 \(percent(used)) (阈值 \(percent(limit)))"))
+                guard let control = budget, let limit = fraction(r.threshold) else { continue }
+                let center = r.extra["cost_center"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+                let thisYear = BudgetModel.fiscalYear(of: today, start: fiscalYearStart)
+                for row in control.rows
+                where row.category == nil && row.fiscalYear >= thisYear && (center == nil || row.costCenter == center) {
+                    let place = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "unassigned" : row.costCenter)"
+                    let placeZH = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "未分配" : row.costCenter)"
+                    let figures = "committed \(row.committed.grouped()) + proposed \(row.proposed.grouped())"
+                    let figuresZH = "已承诺 \(row.committed.grouped()) + 拟采购 \(row.proposed.grouped())"
+                    if let envelope = row.envelope, envelope.minor > 0 {
+                        let used = Double(row.used.minor) / Double(envelope.minor)
+                        guard used >= limit else { continue }
+                        out.append(
+                            RiskAlert(
+                                risk: r.id, trigger: "budget_used",
+                                message:
+                                    "\(place): budget \(percent(used)) used (\(figures) of \(envelope.grouped()); threshold \(percent(limit)))",
+                                messageZH:
+                                    "\(placeZH): 预算已使用 \(percent(used)) (\(figuresZH), 预算 \(envelope.grouped()); 阈值 \(percent(limit)))"))
+                    } else if row.used.minor > 0 {
+                        out.append(
+                            RiskAlert(
+                                risk: r.id, trigger: "budget_used",
+                                message: "\(place): \(row.used.grouped()) with no budget envelope (\(figures)); unbudgeted",
+                                messageZH: "\(placeZH): \(row.used.grouped()) 没有预算 (\(figuresZH)); 未列入预算"))
+                    }
                 }
             default:
                 continue

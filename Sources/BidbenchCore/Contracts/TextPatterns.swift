@@ -355,14 +355,14 @@ enum ContractText {
     /// Splits text into clauses for matching: sentences (see `sentences`) cut again at `;`/`；`.
     /// Each clause comes with its whole sentence (the evidence to quote) and the character offset
     /// where it starts in `s`.
-    static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int)] {
-        sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int)] in
-            var out: [(text: String, sentence: String, start: Int)] = []
+    static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
+        sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
+            var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
             for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
                 let lead = piece.prefix(while: { $0.mark == " " }).count
                 let text = String(piece).trimmed
-                if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead)) }
+                if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead, sentenceStart: start)) }
                 offset += piece.count + 1
             }
             return out

@@ -23,11 +23,12 @@ enum ReportPalette {
         .data_migration: "#ffc000", .training: "#f4b183", .maintenance: "#7030a0", .hardware: "#7f7f7f", .other: "#c9c9c9",
     ]
     static let series = ["#0b4f8a", "#e07b39", "#3a9d5d", "#8e5ea2", "#c9a227", "#5b8db8", "#b23a48", "#6d6d6d"]
-    static func status(_ s: EnvelopeStatus) -> String {
+    static func status(_ s: ControlStatus) -> String {
         switch s {
         case .ok: return "#3a9d5d"
         case .warn: return "#e0a100"
-        case .over: return "#c62828"
+        case .stop: return "#c62828"
+        case .unbudgeted: return "#8e24aa"
         }
     }
     static func keyDate(_ k: ReportDate.Kind) -> String {
@@ -112,6 +113,7 @@ struct HTMLReportWriter {
         h += contracts()
         h += keyDates()
         h += risks()
+        h += delivery()
         h +=
             "<footer>"
             + e(
@@ -181,6 +183,12 @@ struct HTMLReportWriter {
             cards += card(
                 t("Vendors ranked / disqualified", "参与排名 / 淘汰"), "\(ev.ranking.count) / \(ev.disqualified.count)",
                 ev.disqualified.isEmpty ? "" : "warn")
+            if !ev.provisional.isEmpty {
+                cards += card(
+                    t("Provisional (must-haves not answered)", "暂定（必须项未答复）"),
+                    ev.ranking.filter { ev.provisional[$0.vendor] != nil }.map { facts.vendorName($0.vendor) }.joined(
+                        separator: t(", ", "、")), "warn")
+            }
         } else {
             cards += card(t("Vendors", "供应商"), "\(ws.vendors.count)")
         }
@@ -189,7 +197,7 @@ struct HTMLReportWriter {
                 t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v),
                 facts.money(tco.total))
         }
-        let over = facts.envelopeUse.filter { $0.status == .over }.count
+        let over = facts.envelopeUse.filter { $0.status == .stop }.count
         let warn = facts.envelopeUse.filter { $0.status == .warn }.count
         if !facts.envelopeUse.isEmpty {
             cards += card(t("Budget envelopes over / near", "预算超支 / 临近"), "\(over) / \(warn)", over > 0 ? "bad" : warn > 0 ? "warn" : "")
@@ -242,7 +250,7 @@ struct HTMLReportWriter {
         let used = CostCategory.allCases.filter { c in priced.contains { ($0.byCategory[c] ?? .zero) > .zero } }
         let groups = priced.map { v in
             SVGChart.ColumnGroup(
-                label: facts.vendorName(v.vendor),
+                label: ReportBudget.vendor(v.vendor, facts: facts),
                 columns: v.perYearByCategory.enumerated().map { (i, cats) in
                     SVGChart.Column(
                         label: yearLabel(i + 1),
@@ -268,7 +276,7 @@ struct HTMLReportWriter {
         body += table(
             head,
             priced.map { v in
-                [e(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + [
+                [e(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
                     "<strong>\(facts.money(v.total))</strong>", facts.money(v.npv),
                 ]
             })
@@ -277,50 +285,58 @@ struct HTMLReportWriter {
 
     func envelopes() -> String {
         let title = t("7. Budget envelopes", "7. 预算包络")
-        guard let v = facts.budgetVendor, !facts.envelopeUse.isEmpty else {
+        guard let control = facts.control, !control.rows.isEmpty else {
             return section(title, "<p class=\"muted\">\(e(t("No budget envelopes to check.", "没有可核对的预算。")))</p>")
         }
-        let statusText: (EnvelopeStatus) -> String = { s in
+        let statusText: (ControlStatus) -> String = { s in
             switch s {
             case .ok: return self.t("within budget", "预算内")
             case .warn: return self.t("near the limit", "接近上限")
-            case .over: return self.t("over budget", "超支")
+            case .stop: return self.t("over budget", "超支")
+            case .unbudgeted: return self.t("unbudgeted", "未列入预算")
             }
         }
-        let rows = facts.envelopeUse.map { u in
+        let rows = control.rows.map { u in
             let label =
-                "\(u.envelope.fiscalYear) \(u.envelope.costCenter)" + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
+                "\(u.fiscalYear) \(ReportBudget.center(u.costCenter, lang))"
+                + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
             let pct = u.percentUsed.map { ReportNumber.fixed($0, 0) + "%" } ?? "–"
             return SVGChart.BarRow(
                 label: label,
                 segments: [
                     SVGChart.Segment(
-                        value: u.used.approximateUnits, color: ReportPalette.status(u.status),
-                        tip: "\(label): \(facts.money(u.used)) / \(facts.money(u.envelope.amount))")
+                        value: u.committed.approximateUnits, color: ReportPalette.status(u.status),
+                        tip: "\(label): \(t("committed", "已承诺")) \(facts.money(u.committed))"),
+                    SVGChart.Segment(
+                        value: u.proposed.approximateUnits, color: ReportPalette.status(u.status) + "99",
+                        tip: "\(label): \(t("proposed", "拟采购")) \(facts.money(u.proposed))"),
                 ],
-                valueText: "\(pct) · \(statusText(u.status))", track: u.envelope.amount.approximateUnits)
+                valueText: "\(pct) · \(statusText(u.status))", track: (u.envelope ?? .zero).approximateUnits)
         }
         let svg = SVGChart.horizontalBars(rows, title: title, axis: axisMoney)
         var body = figure(
             svg,
-            caption: t(
-                "Spending of \(facts.vendorName(v)) per fiscal year (bar) against the envelope (frame).",
-                "\(facts.vendorName(v)) 每个财年的支出（色条）与预算额度（框）对比。"),
+            caption: ReportBudget.basis(control, facts: facts, lang: lang, name: { $0 })
+                + t(
+                    " Committed (solid) and proposed (light) per fiscal year against the envelope (frame).",
+                    "每个财年的已承诺（深色）与拟采购（浅色）对比预算额度（框）。"),
             legend: legend([
                 (statusText(.ok), ReportPalette.status(.ok)), (statusText(.warn), ReportPalette.status(.warn)),
-                (statusText(.over), ReportPalette.status(.over)),
+                (statusText(.stop), ReportPalette.status(.stop)), (statusText(.unbudgeted), ReportPalette.status(.unbudgeted)),
             ]))
         body += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                (t("Used", "使用"), true), (t("Remaining", "剩余"), true), (t("Status", "状态"), false),
+                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Remaining", "剩余"), true),
+                (t("Status", "状态"), false),
             ],
-            facts.envelopeUse.map { u in
+            control.rows.map { u in
                 [
-                    "\(u.envelope.fiscalYear)",
-                    e(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                    facts.money(u.envelope.amount), facts.money(u.used), facts.money(u.remaining),
-                    "<span class=\"\(u.status.rawValue)\">\(e(statusText(u.status)))</span>",
+                    "\(u.fiscalYear)",
+                    e(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
+                    u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
+                    u.remaining.map { facts.money($0) } ?? "–",
+                    "<span class=\"\(u.status == .stop || u.status == .unbudgeted ? "over" : u.status.rawValue)\">\(e(statusText(u.status)))</span>",
                 ]
             })
         return section(title, body)
@@ -463,7 +479,7 @@ struct HTMLReportWriter {
                 "Each contract against the 22 clause kinds: the review's verdict (dark colours), else what the text scan found (light green found, grey not found; red: a clause the buyer needs is missing).",
                 "各合同对照 22 类条款：有审查结论时显示结论（深色），否则显示文本扫描结果（浅绿已找到，灰色未找到；红色为买方必需条款缺失）。"),
             legend: legend([
-                (t("OK", "可接受"), "#2e7d32"), (t("Negotiate", "需谈判"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
+                (t("OK", "通过"), "#2e7d32"), (t("Negotiate", "协商中"), "#e0a100"), (t("Missing", "缺失"), "#c62828"),
                 (t("Found in text", "文本中已找到"), "#81c784"), (t("Not found", "未找到"), "#cfd5db"),
             ]))
     }

@@ -41,6 +41,7 @@ struct MarkdownReportWriter {
         s += contracts()
         s += keyDates()
         s += risks()
+        s += delivery()
         // One newline at the end, not the blank line that separates blocks.
         while s.hasSuffix("\n\n") { s.removeLast() }
         return s
@@ -60,6 +61,13 @@ struct MarkdownReportWriter {
                 + t(
                     "Vendors: \(ws.vendors.count) (\(ev.ranking.count) ranked, \(ev.disqualified.count) disqualified)",
                     "供应商：\(ws.vendors.count) 家（参与排名 \(ev.ranking.count) 家，淘汰 \(ev.disqualified.count) 家）") + "\n"
+            // A ranked vendor that has not answered a confirmed must-have: its result is provisional.
+            for r in ev.ranking {
+                guard let gaps = ev.provisional[r.vendor] else { continue }
+                s +=
+                    "- " + t("Provisional: ", "暂定：") + m(facts.vendorName(r.vendor)) + " — "
+                    + m(gaps.map { lang == .zh ? $0.zh : $0.en }.joined(separator: t("; ", "；"))) + "\n"
+            }
         } else {
             s += "- " + t("Vendors: \(ws.vendors.count)", "供应商：\(ws.vendors.count) 家") + "\n"
         }
@@ -68,10 +76,15 @@ struct MarkdownReportWriter {
                 "- " + t("TCO over \(ws.settings.horizonYears) years of ", "\(ws.settings.horizonYears) 年总拥有成本（") + m(facts.vendorName(v))
                 + t(": ", "）：") + facts.money(tco.total) + "\n"
         }
-        let over = facts.envelopeUse.filter { $0.status == .over }.count
+        let over = facts.envelopeUse.filter { $0.status == .stop }.count
         let warn = facts.envelopeUse.filter { $0.status == .warn }.count
+        let unbudgeted = facts.envelopeUse.filter { $0.status == .unbudgeted }.count
         if !facts.envelopeUse.isEmpty {
-            s += "- " + t("Budget envelopes: \(over) over, \(warn) near the limit", "预算：超支 \(over) 项，接近上限 \(warn) 项") + "\n"
+            s +=
+                "- "
+                + t(
+                    "Budget envelopes: \(over) over, \(warn) near the limit, \(unbudgeted) unbudgeted",
+                    "预算：超支 \(over) 项，接近上限 \(warn) 项，未列入预算 \(unbudgeted) 项") + "\n"
         }
         let flags = facts.scans.values.reduce(0) { $0 + $1.redFlags.count }
         if !facts.scans.isEmpty { s += "- " + t("Contract red flags: \(flags)", "合同风险点：\(flags) 处") + "\n" }
@@ -102,35 +115,31 @@ struct MarkdownReportWriter {
         s += table(
             head,
             priced.map { v in
-                [c(facts.vendorName(v.vendor))] + v.perYear.map { facts.money($0) } + ["**\(facts.money(v.total))**", facts.money(v.npv)]
+                [c(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
+                    "**\(facts.money(v.total))**", facts.money(v.npv),
+                ]
             })
         return s
     }
 
     func envelopes() -> String {
         var s = "## " + t("Budget envelopes", "预算包络") + "\n\n"
-        guard let v = facts.budgetVendor, !facts.envelopeUse.isEmpty else {
+        guard let control = facts.control, !control.rows.isEmpty else {
             return s + t("No budget envelopes to check.", "没有可核对的预算。") + "\n\n"
         }
-        s += t("Checked against the costs of ", "按 ") + m(facts.vendorName(v)) + t(".", " 的成本核对。") + "\n\n"
-        let word: (EnvelopeStatus) -> String = { st in
-            switch st {
-            case .ok: return self.t("within budget", "预算内")
-            case .warn: return "⚠ " + self.t("near the limit", "接近上限")
-            case .over: return "✗ " + self.t("over budget", "超支")
-            }
-        }
+        s += ReportBudget.basis(control, facts: facts, lang: lang, name: m) + "\n\n"
         s += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                (t("Used", "使用"), true), (t("Used %", "使用率"), true), (t("Status", "状态"), false),
+                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true),
+                (t("Status", "状态"), false),
             ],
-            facts.envelopeUse.map { u in
+            control.rows.map { u in
                 [
-                    "\(u.envelope.fiscalYear)",
-                    c(u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                    facts.money(u.envelope.amount), facts.money(u.used), u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–",
-                    word(u.status),
+                    "\(u.fiscalYear)",
+                    c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
+                    u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
+                    u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
                 ]
             })
         return s
@@ -163,7 +172,8 @@ struct MarkdownReportWriter {
                 for f in scan.redFlags {
                     s +=
                         "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
-                        + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (f.text.isEmpty ? "" : ": " + m(f.text)) + "\n"
+                        + (f.line.map { t(" (line \($0))", "（第 \($0) 行）") + (f.text.isEmpty ? "" : ": " + m(f.text)) }
+                            ?? t(" (not in the text)", "（文本中没有）")) + "\n"
                 }
                 if scan.redFlags.isEmpty { s += "- " + t("No red flags found in the text.", "文本中未发现风险点。") + "\n" }
                 s += "\n"

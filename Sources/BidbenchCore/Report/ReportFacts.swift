@@ -49,8 +49,11 @@ struct ReportFacts {
     var demand: [DepartmentDemand] = []
     var tcos: [VendorTCO] = []
     var budgetError: String?
-    var envelopeUse: [EnvelopeUse] = []
-    /// The vendor whose TCO is checked against the envelopes and whose contract is paid.
+    /// The budget control (the same figures as `bidbench budget --vendor` of the budget vendor).
+    var control: BudgetControl?
+    /// The rows of the budget control, for the envelope sections.
+    var envelopeUse: [ControlRow] { control?.rows ?? [] }
+    /// The vendor whose proposal is checked against the envelopes and whose contract is paid.
     var budgetVendor: String?
     var installments: [Installment] = []
     var cashFlow: [CashFlowBucket] = []
@@ -68,7 +71,7 @@ struct ReportFacts {
         computeScoring()
         // The budget is checked against the recommended vendor once there is one.
         if let winner = scoring?.winner?.vendor, winner != budgetVendor {
-            envelopeUse = []
+            control = nil
             computeBudget(chosen: winner)
         }
         computePayments()
@@ -114,13 +117,7 @@ struct ReportFacts {
             let scenario = try Scenario(settings: ws.settings)
             tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
             budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
-            if let v = budgetVendor, let tco = tcos.first(where: { $0.vendor == v }),
-                let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop)
-            {
-                envelopeUse = try BudgetModel.envelopes(
-                    ws.budget, tco: tco, firstYear: ws.settings.firstYear,
-                    warn: warn, stop: stop)
-            }
+            control = try BudgetModel.control(ws, proposedVendor: budgetVendor, scenario: scenario)
         } catch {
             budgetError = error.message
         }

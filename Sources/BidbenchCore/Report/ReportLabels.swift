@@ -38,8 +38,8 @@ public enum ReportLabels {
 
     public static func reviewStatus(_ s: ReviewStatus, _ l: ReportLanguage) -> String {
         switch s {
-        case .ok: return l.pick("OK", "可接受")
-        case .negotiate: return l.pick("Negotiate", "需谈判")
+        case .ok: return l.pick("OK", "通过")
+        case .negotiate: return l.pick("Negotiate", "协商中")
         case .missing: return l.pick("Missing", "缺失")
         case .na: return l.pick("N/A", "不适用")
         }

@@ -8,7 +8,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// Picks the text of this language.
-    func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
+    public func pick(_ en: String, _ zh: String) -> String { self == .zh ? zh : en }
 }
 
 /// Escaping of workspace text for the two output formats.

@@ -60,7 +60,7 @@ public enum Survey {
             let short = labels[field].map { lang == "zh" ? $0.1 : $0.0 } ?? label
             return "\(short): \(value)"
         }.joined(separator: "; ")
-        let weight: Double = [.must: 5, .should: 3, .could: 2, .wont: 1][priority] ?? 3
+        let weight = priority.defaultWeight
         return Requirement(
             id: id, department: department, module: byField["module"] ?? "", title: title, detail: detail,
             priority: priority, weight: weight, acceptance: byField["acceptance"] ?? "", status: .draft,

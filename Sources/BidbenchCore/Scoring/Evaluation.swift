@@ -74,6 +74,9 @@ public struct Evaluation: Equatable, Sendable {
     public var problem: ScoringProblem
     /// What the meeting should know (partly met must-haves, 87号令 rules, stray scores, AHP), in both languages.
     public var warnings: [Notice]
+    /// Vendor id → the confirmed must-haves it has not answered (`R07 title: no answer`). Such a
+    /// vendor is still ranked, but its result is provisional until every gate is answered.
+    public var provisional: [String: [Notice]] = [:]
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,
@@ -119,6 +122,27 @@ public struct EvaluationBasis: Equatable, Sendable {
         /// Vendor id → the must-haves it fails ("R01 title: no", and "R01 title：不满足").
         var failures: [String: [Notice]]
         var warnings: [Notice]
+        /// Confirmed must-haves (id, title), in requirements.csv order: each vendor must answer them.
+        var confirmed: [(id: String, title: String)]
+        /// Vendor id → the must-have requirements it answered (any answer).
+        var answered: [String: Set<String>]
+
+        static func == (a: GatePart, b: GatePart) -> Bool {
+            a.requirements == b.requirements && a.gates == b.gates
+        }
+
+        /// Vendor id → the confirmed must-haves it has not answered, for the given vendors.
+        func missing(_ vendors: [Vendor]) -> [String: [Notice]] {
+            var out: [String: [Notice]] = [:]
+            for v in vendors {
+                let done = answered[v.id] ?? []
+                let gaps = confirmed.filter { !done.contains($0.id) }
+                if !gaps.isEmpty {
+                    out[v.id] = gaps.map { Notice("\($0.id) \($0.title): no answer", "\($0.id) \($0.title)：未答复") }
+                }
+            }
+            return out
+        }
     }
     var panel: PanelPart?
     var gates: GatePart?
@@ -143,6 +167,18 @@ public struct EvaluationBasis: Equatable, Sendable {
         {
             if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
         }
+        var confirmed: [(id: String, title: String)] = []
+        var seen: Set<String> = []
+        for r in requirements
+        where r.priority == .must && r.status == .confirmed && mustTitle[r.id] != nil && seen.insert(r.id).inserted {
+            confirmed.append((r.id, r.title))
+        }
+        var answered: [String: Set<String>] = [:]
+        if !confirmed.isEmpty {
+            for i in answers.indices where mustTitle[answers[i].requirement] != nil {
+                answered[answers[i].vendor, default: []].insert(answers[i].requirement)
+            }
+        }
         var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
         for i in answers.indices where answers[i].answer != .meets {  // most answers are `meets`
@@ -159,7 +195,8 @@ public struct EvaluationBasis: Equatable, Sendable {
             case .meets: break
             }
         }
-        let g = GatePart(requirements: requirements, gates: answers, failures: failures, warnings: warnings)
+        let g = GatePart(
+            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered)
         gates = g
         return g
     }
@@ -198,6 +235,8 @@ public func evaluate(
     let panel = basis.panel(ws.scores, scale: scale, aggregate: agg)
     let cellMap = panel.cells
     warnings += panel.warnings
+    // Past performance: each vendor's latest delivery review, on the workspace scale.
+    let past = VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: scale)
     let vendorIds = Set(ws.vendors.map(\.id))
     let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
     let allIds = Set(ws.criteria.map(\.id))
@@ -232,6 +271,15 @@ public func evaluate(
     var disqualified: [ExcludedVendor] = []
     var incomplete: [ExcludedVendor] = []
     var qualified: [Vendor] = []
+    // A knocked-out vendor is out whatever else it has not answered; the others may be provisional.
+    let provisional = gatePart.missing(ws.vendors.filter { failures[$0.id] == nil })
+    for v in ws.vendors {
+        guard let gaps = provisional[v.id] else { continue }
+        warnings.append(
+            Notice(
+                "vendor \(v.id) \(v.name) has not answered \(gaps.count) confirmed must-have(s): its result is provisional",
+                "供应商 \(v.id) \(v.name) 有 \(gaps.count) 项已确认的必须项未答复: 结果为暂定"))
+    }
     var rankable: [Vendor] = []
     for v in ws.vendors {
         if let f = failures[v.id] {
@@ -253,6 +301,8 @@ public func evaluate(
                 if v.bidPrice == nil && priceOverride[v.id] == nil {
                     missing.append("no price for \(leaf.id) \(leaf.name) (bid_price or TCO)")
                 }
+            case .pastPerformance:
+                if past[v.id] == nil { missing.append("no vendor review for \(leaf.id) \(leaf.name) (vendor_reviews.csv)") }
             }
         }
         if missing.isEmpty {
@@ -313,6 +363,7 @@ public func evaluate(
             for (j, leaf) in leaves.enumerated() {
                 switch leaf.source {
                 case .price: r[i * n + j] = priceBase! / scoringPrice(v)! * 100
+                case .pastPerformance: r[i * n + j] = past[v.id]! / scale * 100
                 case .panel: r[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value / scale * 100
                 }
             }
@@ -323,6 +374,7 @@ public func evaluate(
             for (j, leaf) in leaves.enumerated() {
                 switch leaf.source {
                 case .price: raw[i * n + j] = price(v)!.approximateUnits
+                case .pastPerformance: raw[i * n + j] = past[v.id]!
                 case .panel: raw[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value
                 }
             }
@@ -350,7 +402,25 @@ public func evaluate(
     return Evaluation(
         method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
         incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
-        problem: problem, warnings: warnings + tree.ahpWarnings)
+        problem: problem, warnings: warnings + tree.ahpWarnings, provisional: provisional)
+}
+
+/// The knock-out gates of a workspace without scoring it: who fails a must-have, and who has not
+/// answered a confirmed one (what every screen that shows a vendor marks).
+public struct GateStatus: Equatable, Sendable {
+    /// Vendor id → the must-haves it fails: knocked out, never ranked, never "cheapest".
+    public var knockedOut: [String: [Notice]]
+    /// Vendor id → the confirmed must-haves it has not answered: its result is provisional.
+    public var missing: [String: [Notice]]
+
+    /// - Parameter missing: whether to work out the unanswered gates too (a screen that only marks
+    ///   knocked-out vendors skips it).
+    public init(_ ws: Workspace, missing: Bool = true) {
+        var basis = EvaluationBasis()
+        let part = basis.gates(ws.requirements, ws.gates)
+        knockedOut = part.failures
+        self.missing = missing ? part.missing(ws.vendors.filter { part.failures[$0.id] == nil }) : [:]
+    }
 }
 
 /// The criteria tree of a workspace with local and global weights.

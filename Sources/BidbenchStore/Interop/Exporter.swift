@@ -110,6 +110,14 @@ public enum Exporter {
         case .reviews: return rendered(Schema.reviews, w.reviews)
         case .changes: return rendered(Schema.changes, w.changes)
         case .risks: return rendered(Schema.risks, w.risks)
+        case .tasks: return rendered(Schema.tasks, w.delivery.tasks)
+        case .tests: return rendered(Schema.acceptance, w.delivery.acceptance)
+        case .training: return rendered(Schema.training, w.delivery.training)
+        case .trainingResults: return rendered(Schema.trainingResults, w.delivery.trainingResults)
+        case .tickets: return rendered(Schema.tickets, w.delivery.tickets)
+        case .sla: return rendered(Schema.sla, w.delivery.sla)
+        case .vendorReviews: return rendered(Schema.vendorReviews, w.delivery.vendorReviews)
+        case .handover: return rendered(Schema.handover, w.delivery.handover)
         case .scores:
             var header = kind.columns
             var sheets: [(String, [String], [[String]])] = []

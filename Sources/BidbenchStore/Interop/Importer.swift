@@ -70,6 +70,14 @@ public enum Importer {
         case .reviews: return job.run(Schema.reviews, \.reviews, text)
         case .changes: return job.run(Schema.changes, \.changes, text)
         case .risks: return job.run(Schema.risks, \.risks, text)
+        case .tasks: return job.run(Schema.tasks, \.delivery.tasks, text)
+        case .tests: return job.run(Schema.acceptance, \.delivery.acceptance, text)
+        case .training: return job.run(Schema.training, \.delivery.training, text)
+        case .trainingResults: return job.run(Schema.trainingResults, \.delivery.trainingResults, text)
+        case .tickets: return job.run(Schema.tickets, \.delivery.tickets, text)
+        case .sla: return job.run(Schema.sla, \.delivery.sla, text)
+        case .vendorReviews: return job.run(Schema.vendorReviews, \.delivery.vendorReviews, text)
+        case .handover: return job.run(Schema.handover, \.delivery.handover, text)
         case .scores: return job.runScores(text)
         }
     }
@@ -270,7 +278,7 @@ private struct Job {
             resolve(
                 &fields, "criterion", index: index, line: line, ids: w.criteria.map(\.id), names: w.criteria.map(\.name),
                 what: "criterion", file: "criteria.csv")
-        case .gates, .prices, .scores, .contracts:
+        case .gates, .prices, .scores, .contracts, .vendorReviews:
             resolve(
                 &fields, "vendor", index: index, line: line, ids: w.vendors.map(\.id), names: w.vendors.map(\.name),
                 what: "vendor", file: "vendors.csv")

@@ -37,6 +37,12 @@ import BidbenchCore
 ///   owner 负责人; trigger 触发条件; threshold 阈值; status 状态 (打开/观察/关闭)
 public enum TableKind: String, CaseIterable, Sendable {
     case requirements, departments, vendors, criteria, gates, scores, prices, budget, payments, contracts, reviews, changes, risks
+    // Delivery (after signing). `reviews` is the contract clause reviews, so vendor reviews are `vendor-reviews`.
+    case tasks, tests, training
+    case trainingResults = "training-results"
+    case tickets, sla
+    case vendorReviews = "vendor-reviews"
+    case handover
 
     /// The table's columns as exported (scores start with `evaluator`).
     public var columns: [String] {
@@ -54,6 +60,14 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .reviews: return Schema.reviews.columns
         case .changes: return Schema.changes.columns
         case .risks: return Schema.risks.columns
+        case .tasks: return Schema.tasks.columns
+        case .tests: return Schema.acceptance.columns
+        case .training: return Schema.training.columns
+        case .trainingResults: return Schema.trainingResults.columns
+        case .tickets: return Schema.tickets.columns
+        case .sla: return Schema.sla.columns
+        case .vendorReviews: return Schema.vendorReviews.columns
+        case .handover: return Schema.handover.columns
         }
     }
 
@@ -68,6 +82,12 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .payments: (one, many) = ("payment milestone", "payment milestones")
         case .reviews: (one, many) = ("clause review", "clause reviews")
         case .changes: (one, many) = ("change order", "change orders")
+        case .tests: (one, many) = ("acceptance test", "acceptance tests")
+        case .training: (one, many) = ("training session", "training sessions")
+        case .trainingResults: (one, many) = ("training result", "training results")
+        case .sla: (one, many) = ("SLA term", "SLA terms")
+        case .vendorReviews: (one, many) = ("vendor review", "vendor reviews")
+        case .handover: (one, many) = ("handover item", "handover items")
         default: (one, many) = (String(rawValue.dropLast()), rawValue)
         }
         return count == 1 ? one : many
@@ -135,6 +155,45 @@ public enum TableKind: String, CaseIterable, Sendable {
                 "likelihood": ["可能性", "概率"], "impact": ["影响", "影响程度"], "mitigation": ["缓解措施", "应对措施"],
                 "owner": ["负责人"], "trigger": ["触发条件"], "threshold": ["阈值"], "status": ["状态"],
             ]
+        case .tasks:
+            return [
+                "contract": ["合同"], "id": ["编号", "任务编号"], "phase": ["阶段"], "title": ["任务", "标题", "任务名称"],
+                "owner": ["负责人"], "planned_start": ["计划开始"], "planned_end": ["计划完成", "计划结束"], "actual_start": ["实际开始"],
+                "actual_end": ["实际完成", "实际结束"], "status": ["状态"], "depends_on": ["前置任务", "依赖"],
+            ]
+        case .tests:
+            return [
+                "contract": ["合同"], "id": ["编号", "测试编号"], "requirements": ["需求", "需求编号"], "criterion": ["验收标准", "标准"],
+                "result": ["结果", "测试结果"], "date": ["日期", "测试日期"], "tester": ["测试人"], "note": ["备注", "证据"],
+                "attempts": ["次数", "测试次数"],
+            ]
+        case .training:
+            return [
+                "contract": ["合同"], "id": ["编号", "场次"], "level": ["层级", "用户层级"], "module": ["模块"], "date": ["日期"],
+                "mode": ["方式", "培训方式"], "trainer": ["讲师", "培训师"], "planned": ["计划人数"], "present": ["实到人数", "出席人数"],
+                "pass_target": ["目标通过率", "通过率目标"],
+            ]
+        case .trainingResults:
+            return ["session": ["场次"], "person": ["姓名", "学员"], "department": ["部门"], "score": ["成绩", "分数"], "passed": ["通过", "是否通过"]]
+        case .tickets:
+            return [
+                "contract": ["合同"], "id": ["编号", "工单号"], "severity": ["级别", "故障级别"], "module": ["模块"],
+                "opened": ["创建时间", "报告时间"], "first_response": ["首次响应", "响应时间"], "resolved": ["解决时间", "关闭时间"],
+                "note": ["备注", "说明"],
+            ]
+        case .sla:
+            return [
+                "contract": ["合同"], "severity": ["级别", "故障级别"], "response_hours": ["响应小时", "响应时限"],
+                "resolution_hours": ["解决小时", "解决时限"], "penalty_per_breach": ["每次违约金", "违约金"],
+            ]
+        case .vendorReviews:
+            return [
+                "vendor": ["供应商"], "period": ["期间", "周期"], "on_time_pct": ["按时率"], "acceptance_first_pass_pct": ["一次验收通过率"],
+                "sla_pct": ["sla达标率"], "training_pass_pct": ["培训通过率"], "satisfaction": ["满意度"], "score": ["得分"],
+                "note": ["备注", "评语"], "reviewer": ["评审人"],
+            ]
+        case .handover:
+            return ["contract": ["合同"], "item": ["事项"], "status": ["状态"], "date": ["日期"], "note": ["备注"]]
         }
     }
 
@@ -145,7 +204,10 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .criteria:
             return [
                 "kind": ["效益型": "benefit", "效益": "benefit", "收益型": "benefit", "成本型": "cost", "成本": "cost"],
-                "source": ["评分": "panel", "评委": "panel", "价格": "price", "报价": "price"],
+                "source": [
+                    "评分": "panel", "评委": "panel", "价格": "price", "报价": "price", "过往履约": "past_performance",
+                    "履约评价": "past_performance",
+                ],
             ]
         case .gates:
             return ["answer": ["满足": "meets", "符合": "meets", "部分满足": "partly", "部分": "partly", "不满足": "no", "否": "no"]]
@@ -215,6 +277,10 @@ public enum TableKind: String, CaseIterable, Sendable {
     var uniqueField: String? {
         switch self {
         case .prices, .payments: return nil
+        case .trainingResults: return "person"
+        case .sla: return "severity"
+        case .vendorReviews: return "period"
+        case .handover: return "item"
         case .gates: return "requirement"
         case .scores: return "criterion"
         case .budget: return "category"
@@ -231,12 +297,14 @@ enum ColumnType {
     static func of(_ column: String) -> ColumnType {
         switch column {
         case "head_count", "quantity", "start_year", "years", "fiscal_year", "term_months", "renewal_months", "notice_days",
-            "warranty_months", "line", "likelihood", "impact":
+            "warranty_months", "line", "likelihood", "impact", "severity", "planned", "present", "attempts":
             return .int
-        case "weight", "score", "percent": return .number
-        case "bid_price", "unit_price", "amount", "value", "price_delta": return .money
-        case "sme", "auto_renew": return .bool
-        case "due", "signed", "effective", "date": return .day
+        case "weight", "score", "percent", "pass_target", "response_hours", "resolution_hours", "on_time_pct",
+            "acceptance_first_pass_pct", "sla_pct", "training_pass_pct", "satisfaction":
+            return .number
+        case "bid_price", "unit_price", "amount", "value", "price_delta", "penalty_per_breach": return .money
+        case "sme", "auto_renew", "passed": return .bool
+        case "due", "signed", "effective", "date", "planned_start", "planned_end", "actual_start", "actual_end": return .day
         default: return .text
         }
     }

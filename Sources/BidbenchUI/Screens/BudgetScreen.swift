@@ -180,22 +180,24 @@ public enum BudgetScreen {
             cols.append(Column(mark + L.t("Year \(y)", "第\(y)年"), 10, right: true))
         }
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
-        // A vendor without price lines has no cost yet: shown as —, never the cheapest.
+        // A vendor without price lines has no cost yet: shown as —, never the cheapest. A knocked-out
+        // vendor (fails a must-have) is marked ✗ in red and is never the cheapest either.
         let priced = Set(ws.prices.map(\.vendor))
-        let cheapest = tcos.filter { priced.contains($0.vendor) }.map(\.total).min()
+        let out = GateStatus(ws, missing: false).knockedOut
+        let cheapest = tcos.filter { priced.contains($0.vendor) && out[$0.vendor] == nil }.map(\.total).min()
         let rows = tcos.map { t in
-            priced.contains(t.vendor)
-                ? [names[t.vendor] ?? t.vendor] + t.perYear.dropFirst(firstYear - 1).prefix(shownYears).map(money) + [
-                    money(t.total), money(t.npv),
-                ]
-                : [names[t.vendor] ?? t.vendor] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
+            let name = (out[t.vendor] == nil ? "" : "✗ ") + (names[t.vendor] ?? t.vendor)
+            return priced.contains(t.vendor)
+                ? [name] + t.perYear.dropFirst(firstYear - 1).prefix(shownYears).map(money) + [money(t.total), money(t.npv)]
+                : [name] + Array(repeating: "—", count: shownYears) + [L.t("no prices", "无报价"), "—"]
         }
         let tableH = min(rows.count + 1, max(2, area.height / 3))
         TableView.render(
             into: &c, area: Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: tableH), columns: cols, rows: rows,
             selected: min(s.budget.vendor, rows.count - 1), offset: max(0, s.budget.vendor - (tableH - 2))
         ) { i in
-            priced.contains(tcos[i].vendor) && tcos[i].total == cheapest ? .good : (priced.contains(tcos[i].vendor) ? .plain : .dim)
+            if out[tcos[i].vendor] != nil { return Style(fg: .red, dim: true) }
+            return priced.contains(tcos[i].vendor) && tcos[i].total == cheapest ? .good : (priced.contains(tcos[i].vendor) ? .plain : .dim)
         }
         if shownYears < sc.years {
             c.text(
@@ -230,6 +232,27 @@ public enum BudgetScreen {
                 area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
                 maxWidth: area.width - 2)
             y += 1
+            // Users beyond what a line covers: costed by its extra_user_price, or flagged.
+            if let first = t.capacity.first {
+                let uncosted = t.capacity.filter { $0.cost == nil }.count
+                let years = t.capacity.map { String(ws.settings.firstYear + $0.year - 1) }.joined(separator: " ")
+                c.text(
+                    area.x + 1, y,
+                    L.t(
+                        "⚠ users over what \(first.item) covers (\(first.covered)) in \(years)"
+                            + (uncosted > 0 ? ": \(uncosted) year(s) NOT costed (no extra_user_price)" : ": costed by extra_user_price"),
+                        "⚠ 用户数超出 \(first.item) 覆盖的 \(first.covered) 人: \(years)"
+                            + (uncosted > 0 ? ": \(uncosted) 年未计费 (未填 extra_user_price)" : ": 已按 extra_user_price 计费")), .warn,
+                    maxWidth: area.width - 2)
+                y += 1
+            }
+            if let reasons = out[t.vendor] {
+                c.text(
+                    area.x + 1, y,
+                    "✗ " + L.t("knocked out (fails a must-have): ", "已淘汰 (必须项未满足): ")
+                        + reasons.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .error, maxWidth: area.width - 2)
+                y += 1
+            }
             let cats = CostCategory.allCases.map {
                 ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0))
             }
@@ -237,46 +260,18 @@ public enum BudgetScreen {
             let maxCat = cats.map(\.1.minor).max() ?? 1
             let cheapestByCat = Dictionary(
                 uniqueKeysWithValues: CostCategory.allCases.map { cat in
-                    (cat, tcos.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
+                    (cat, tcos.filter { out[$0.vendor] == nil }.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
                 })
             let barW = max(4, area.width - 40)
             for (cat, amount) in cats where y < area.maxY - 3 {
                 c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
-                let isCheapest = s.budget.year == 0 && cheapestByCat[cat] == amount
+                let isCheapest = s.budget.year == 0 && out[t.vendor] == nil && cheapestByCat[cat] == amount
                 let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
                 let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
                 c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
                 y += 1
             }
-            // Envelopes for this vendor.
-            if let uses = try? BudgetModel.envelopes(
-                ws.budget, tco: t, firstYear: ws.settings.firstYear,
-                warn: ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!,
-                stop: ExactRatio(ws.settings.budgetStop) ?? .one), !uses.isEmpty, y < area.maxY - 1
-            {
-                var x = area.x + 1
-                x += c.text(x, y, L.t("Envelopes: ", "预算包络: "), .bold)
-                for u in uses {
-                    let p = u.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
-                    let mark: String
-                    let st: Style
-                    switch u.status {
-                    case .ok:
-                        mark = "✔"
-                        st = .good
-                    case .warn:
-                        mark = "⚠"
-                        st = .warn
-                    case .over:
-                        mark = "✗"
-                        st = .error
-                    }
-                    let label = "\(u.envelope.fiscalYear) \(p) \(mark)  "
-                    if x + TextWidth.of(label) > area.maxX { break }
-                    x += c.text(x, y, label, st)
-                }
-                y += 1
-            }
+            y = renderControl(s, t.vendor, scenario: sc, into: &c, area: area, y: y)
         }
         // Cash flow of every contract's payment milestones, by month or quarter.
         if let period = s.budget.cashFlow {
@@ -337,5 +332,45 @@ public enum BudgetScreen {
                 c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(k.id): \(text)", .plain, maxWidth: area.width - 2)
             }
         }
+    }
+
+    /// The budget control with the selected vendor's proposal: one line per fiscal year and cost
+    /// centre, committed + proposed against the envelope (the same figures as `bidbench budget
+    /// --vendor`), so finance can reconcile each to the files.
+    static func renderControl(_ s: AppState, _ vendor: String, scenario: Scenario, into c: inout Canvas, area: Rect, y top: Int) -> Int {
+        let L = s.lang
+        var y = top
+        let control: BudgetControl
+        do { control = try BudgetModel.control(s.workspace, proposedVendor: vendor, scenario: scenario) } catch {
+            c.text(area.x + 1, y, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2)
+            return y + 1
+        }
+        let rows = control.rows.filter { $0.category == nil }
+        guard !rows.isEmpty, y < area.maxY - 2 else { return y }
+        let basis =
+            control.proposalCoveredBy.map { L.t("proposal = contract \($0)", "报价按合同 \($0) 计") } ?? L.t("proposal = price lines", "报价按报价行计")
+        c.text(
+            area.x + 1, y, L.t("Budget control (committed + proposed, \(basis))", "预算控制 (已承诺 + 拟采购, \(basis))"), .bold,
+            maxWidth: area.width - 2)
+        y += 1
+        for r in rows where y < area.maxY - 1 {
+            let center = r.costCenter.isEmpty ? L.t("(unassigned)", "(未分配)") : r.costCenter
+            let pct = r.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
+            let (mark, st): (String, Style) =
+                switch r.status {
+                case .ok: ("✔", .good)
+                case .warn: ("⚠", .warn)
+                case .stop: ("✗ " + L.t("over", "超支"), .error)
+                case .unbudgeted: ("✗ " + L.t("unbudgeted", "未列入预算"), .error)
+                }
+            let envelope = r.envelope.map(money) ?? "—"
+            let text =
+                "\(r.fiscalYear) \(TextWidth.fit(center, 8)) \(L.t("env", "预算")) \(TextWidth.fit(envelope, 10, right: true))  "
+                + "\(L.t("committed", "已承诺")) \(TextWidth.fit(money(r.committed), 10, right: true))  "
+                + "\(L.t("proposed", "拟采购")) \(TextWidth.fit(money(r.proposed), 10, right: true))  \(TextWidth.fit(pct, 5, right: true)) \(mark)"
+            c.text(area.x + 3, y, text, st, maxWidth: area.width - 4)
+            y += 1
+        }
+        return y
     }
 }

@@ -90,7 +90,11 @@ public enum ChangesScreen {
         let description = f.value("description").trimmed
         if description.isEmpty { return FormRefusal(L.t("Describe the change", "请填写变更内容"), field: "description") }
         let deltaText = f.value("price_delta").trimmed
-        guard let delta = Money(parsing: deltaText.isEmpty ? "0" : deltaText) else {
+        if deltaText.isEmpty {
+            return FormRefusal(
+                L.t("The price delta is required (0 for a change without cost)", "金额变化不能为空 (不涉及费用请填 0)"), field: "price_delta")
+        }
+        guard let delta = Money(parsing: deltaText) else {
             return FormRefusal(
                 L.t(
                     "The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
@@ -98,6 +102,20 @@ public enum ChangesScreen {
         }
         var change = ChangeOrder(
             contract: contract, id: id, date: date, description: description, priceDelta: delta, status: f.value("status"))
+        if let k = s.workspace.contracts.first(where: { $0.id == contract }), let problem = ChangeOrders.dateProblem(change, contract: k) {
+            return FormRefusal(problem.text(chinese: L == .zh), field: "date")
+        }
+        // "Stop" really stops: an approval that pushes a fiscal year and cost centre over a stop
+        // envelope is refused with the numbers.
+        let wasApproved = index.map { $0 < s.workspace.changes.count && ChangeOrders.isApproved(s.workspace.changes[$0]) } ?? false
+        let grows = index.map { $0 < s.workspace.changes.count && s.workspace.changes[$0].priceDelta < delta } ?? true
+        if ChangeOrders.isApproved(change), !wasApproved || grows, let sc = try? Scenario(settings: s.workspace.settings) {
+            var ws = s.workspace
+            if let index, index < ws.changes.count { ws.changes.remove(at: index) }
+            if let refusal = BudgetModel.checkApproval(of: change, in: ws, scenario: sc) {
+                return FormRefusal(refusal.text(chinese: L == .zh), field: "status")
+            }
+        }
         if let index, index < s.workspace.changes.count {
             change.extra = s.workspace.changes[index].extra
             s.change(L.t("Updated change order \(id)", "已更新变更单 \(id)")) { $0.changes[index] = change }
@@ -127,17 +145,25 @@ public enum ChangesScreen {
             [
                 Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
                 Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), 6),
-                Column(L.t("Value after", "变更后价值"), 12, right: true),
+                Column(L.t("Value after", "变更后价值"), 18, right: true),
             ],
             total: r.width - 4, flex: 2)
+        // Approved: the value after it. Proposed: not applied, so it says what the value would be if
+        // approved. Rejected: nothing.
         let after = Dictionary(
-            ChangeOrders.history(of: k, changes: ws.changes).map { ($0.change.id, $0.valueAfter) }, uniquingKeysWith: { a, _ in a })
+            ChangeOrders.history(of: k, changes: ws.changes).map { e -> (String, String) in
+                if e.applied { return (e.change.id, e.valueAfter.grouped()) }
+                if let v = ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes) {
+                    return (e.change.id, L.t("if approved ", "若批准 ") + v.grouped())
+                }
+                return (e.change.id, "—")
+            }, uniquingKeysWith: { a, _ in a })
         let rows = indices(s, st.contract).map { i -> [String] in
             let ch = ws.changes[i]
             let delta = (ch.priceDelta.minor > 0 ? "+" : "") + ch.priceDelta.grouped()
             return [
                 ch.id, ch.date?.description ?? "", ch.description, delta, statusLabel(ch.status, L),
-                after[ch.id].map { $0.grouped() } ?? "",
+                after[ch.id] ?? "",
             ]
         }
         TableView.render(

@@ -72,7 +72,10 @@ public enum ContractsScreen {
         case .note:
             guard let k = current(s) else { return [] }
             let kind = ClauseKind.allCases[s.contracts.clause]
-            let note = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
+            // A clause with a red flag and no note yet starts its note from the buyer's position.
+            let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
+            let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
+            let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
             s.modal = .form(
                 Form(
                     target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
@@ -127,7 +130,38 @@ public enum ContractsScreen {
         let key = "\(k.id)|\(k.file)|\(body.utf8.count)|\(body.hashValue)"
         guard key != s.contracts.scanKey else { return }
         s.contracts.scanKey = key
-        s.contracts.scan = body.isEmpty ? nil : ContractScanner.scan(body)
+        s.contracts.scan = body.isEmpty ? nil : ContractScanner.scan(body).applying(Playbook(s.workspace.playbook))
+    }
+
+    /// The buyer's position for a flag, in the interface language (from the workspace's playbook).
+    static func position(_ s: AppState, _ kind: RedFlagKind) -> String {
+        let e = Playbook(s.workspace.playbook).entry(kind)
+        return s.lang.t(e.positionEN, e.positionZH)
+    }
+
+    /// The key terms in one line: liability cap, forum, SLA times, penalty rates, notice days, price changes.
+    static func keyTermsLine(_ k: ContractKeyTerms, _ L: Lang) -> String {
+        var parts: [String] = []
+        if let v = k.liabilityCap { parts.append(L.t("cap: ", "责任上限: ") + v) }
+        if let v = k.disputeForum { parts.append(L.t("forum: ", "争议: ") + v) }
+        if !k.slaResponses.isEmpty {
+            parts.append(
+                "SLA: "
+                    + k.slaResponses.map { "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes))" }
+                    .joined(separator: ", "))
+        }
+        if !k.penaltyRates.isEmpty {
+            parts.append(L.t("penalty: ", "违约金: ") + k.penaltyRates.map { "\($0.decimal)/\($0.per)" }.joined(separator: ", "))
+        }
+        if let v = k.noticeDays { parts.append(L.t("notice \(v) d", "通知期 \(v) 天")) }
+        if let v = k.priceChange { parts.append(L.t("price: ", "调价: ") + v) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func minutesText(_ m: Int) -> String {
+        if m % 1440 == 0 { return "\(m / 1440) d" }
+        if m % 60 == 0 { return "\(m / 60) h" }
+        return "\(m) min"
     }
 
     static func evidenceLine(_ s: AppState) -> Int {
@@ -248,9 +282,17 @@ public enum ContractsScreen {
         {
             footer += TextWidth.wrap("✎ " + L.t("Note: ", "备注: ") + note, area.width).map { ($0, Style(fg: .cyan)) }
         }
+        if let terms = scan.map({ keyTermsLine($0.keyTerms, L) }), !terms.isEmpty {
+            footer += TextWidth.wrap("§ " + terms, area.width).prefix(2).map { ($0, Style.dim) }
+        }
         for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
             footer += TextWidth.wrap("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", area.width).map {
                 ($0, Style(fg: .red))
+            }
+            if fl.kind != .missing_clause {
+                footer += TextWidth.wrap("  → " + L.t("position: ", "立场: ") + position(s, fl.kind), area.width).map {
+                    ($0, Style(fg: .yellow))
+                }
             }
         }
         // The text keeps at least two thirds of the pane.
@@ -324,27 +366,23 @@ public enum ContractsScreen {
             let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
             c.text(
                 area.x, y,
-                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels))) → \(e.valueAfter.grouped())",
+                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
+                    + (e.applied
+                        ? " → \(e.valueAfter.grouped())"
+                        : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
+                            L.t(" → if approved ", " → 若批准 ") + $0.grouped()
+                        }
+                            ?? ""),
                 e.applied ? .plain : .dim, maxWidth: area.width)
             y += 1
         }
     }
 
-    /// The highest share of a budget envelope that the contracted vendors' costs use (the
-    /// `budget_used` early-warning trigger), under the workspace's base scenario.
-    static func budgetUsed(_ ws: Workspace) -> Double? {
-        guard !ws.budget.isEmpty, let sc = try? Scenario(settings: ws.settings) else { return nil }
-        let contracted = Set(ws.contracts.map(\.vendor))
-        guard let tcos = try? BudgetModel.tco(prices: ws.prices.filter { contracted.contains($0.vendor) }, scenario: sc) else { return nil }
-        let warn = ExactRatio(ws.settings.budgetWarn) ?? ExactRatio(numerator: 9, denominator: 10)!
-        let stop = ExactRatio(ws.settings.budgetStop) ?? .one
-        var top: Double?
-        for t in tcos {
-            for u in (try? BudgetModel.envelopes(ws.budget, tco: t, firstYear: ws.settings.firstYear, warn: warn, stop: stop)) ?? [] {
-                if let p = u.percentUsed { top = max(top ?? 0, p / 100) }
-            }
-        }
-        return top
+    /// The budget control behind the `budget_used` early-warning trigger: signed contracts as committed,
+    /// open ones as proposed, under the workspace's base scenario (the same figures as `bidbench budget`).
+    static func budgetControl(_ ws: Workspace) -> BudgetControl? {
+        guard let sc = try? Scenario(settings: ws.settings) else { return nil }
+        return try? BudgetModel.control(ws, proposedVendor: nil, scenario: sc)
     }
 
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
@@ -364,8 +402,11 @@ public enum ContractsScreen {
             }
         }
         var y = area.y + 8
+        // Delivery warnings (overdue tasks, SLA breaches, training below target) are risks like the others.
         let alerts = RiskRegister.alerts(
-            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budgetUsed: budgetUsed(ws), today: s.today)
+            risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: budgetControl(ws),
+            fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
+            + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
         for a in alerts where y < area.maxY {

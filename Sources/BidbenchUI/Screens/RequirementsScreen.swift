@@ -200,7 +200,9 @@ public enum RequirementsScreen {
         }
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
-            FormField(key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "3", kind: .number),
+            FormField(
+                key: "weight", label: L.t("Weight (blank: by priority)", "权重 (空: 按优先级)"), text: r.map { formatNumber($0.weight) } ?? "",
+                kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
                 labels: RequirementStatus.allCases.map { L.status($0) }, selected: (r?.status ?? .draft).rawValue,
@@ -222,12 +224,14 @@ public enum RequirementsScreen {
         let L = s.lang
         let title = f.value("title").trimmed
         if title.isEmpty { return FormRefusal(L.t("The title is required", "需求标题不能为空"), field: "title") }
-        guard let weight = Double(f.value("weight").trimmed), weight.isFinite, weight >= 0 else {
+        let priority = Priority(parsing: f.value("priority")) ?? .should
+        // A blank weight takes the priority's one default (must 5, should 3, could 2, won't 1), as the survey does.
+        let weightText = f.value("weight").trimmed
+        guard let weight = weightText.isEmpty ? priority.defaultWeight : Double(weightText), weight.isFinite, weight >= 0 else {
             return FormRefusal(
                 L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”"),
                 field: "weight")
         }
-        let priority = Priority(parsing: f.value("priority")) ?? .should
         let status = RequirementStatus(parsing: f.value("status")) ?? .draft
         if let id = editing {
             s.change(L.t("Updated \(id) (Ctrl-S saves)", "已更新 \(id) (Ctrl-S 保存)")) { ws in

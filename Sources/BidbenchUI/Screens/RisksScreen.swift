@@ -9,7 +9,7 @@ public struct RisksState: Equatable, Sendable {
 /// map and the warnings firing update at once.
 public enum RisksScreen {
     static let statuses = ["open", "watching", "closed"]
-    static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"]
+    static let triggers = ["", "milestone_overdue", "notice_within", "budget_used"] + DeliveryWarnings.triggers
 
     static func handle(_ s: inout AppState, _ st: RisksState, _ cmd: Command) {
         guard
@@ -34,6 +34,10 @@ public enum RisksScreen {
         case "milestone_overdue": return short ? L.t("overdue ≥", "逾期≥") : L.t("milestone overdue (days)", "付款节点逾期 (天)")
         case "notice_within": return short ? L.t("notice ≤", "通知期≤") : L.t("notice deadline within (days)", "续约通知期限临近 (天)")
         case "budget_used": return short ? L.t("budget ≥", "预算≥") : L.t("budget used (e.g. 90%)", "预算使用率 (如 90%)")
+        case "task_overdue": return short ? L.t("task late ≥", "任务逾期≥") : L.t("delivery task overdue (days)", "交付任务逾期 (天)")
+        case "sla_breaches": return short ? L.t("SLA breaches ≥", "SLA违约≥") : L.t("SLA breaches in a month (count)", "单月 SLA 违约 (次)")
+        case "training_below_target":
+            return short ? L.t("training <", "培训<") : L.t("training pass rate below (empty: the target)", "培训通过率低于 (空: 目标值)")
         default: return trigger
         }
     }
@@ -99,7 +103,13 @@ public enum RisksScreen {
         let trigger = f.value("trigger")
         let threshold = f.value("threshold").trimmed
         switch trigger {
-        case "milestone_overdue", "notice_within":
+        case "training_below_target" where !threshold.isEmpty:
+            guard let rate = RiskRegister.fraction(threshold), rate >= 0, rate <= 1 else {
+                return FormRefusal(
+                    L.t("The threshold is a pass rate such as 80% or 0.8, not “\(threshold)”", "阈值是通过率, 如 80% 或 0.8, 而不是 “\(threshold)”"),
+                    field: "threshold")
+            }
+        case "milestone_overdue", "notice_within", "task_overdue", "sla_breaches":
             guard let days = Int(threshold), days >= 0 else {
                 return FormRefusal(
                     L.t(

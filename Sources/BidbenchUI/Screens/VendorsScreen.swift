@@ -67,7 +67,12 @@ public enum VendorsScreen {
             guard s.vendors.vendor < nv, s.vendors.criterion < leaf.count else { return [] }
             let cr = leaf[s.vendors.criterion]
             guard cr.source == .panel else {
-                s.say(s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价"), error: true)
+                s.say(
+                    cr.source == .price
+                        ? s.lang.t("Price is not scored: it comes from the bids", "价格不打分: 取自报价")
+                        : s.lang.t(
+                            "Past performance is not scored: it comes from the vendor's latest delivery review",
+                            "过往履约不打分: 取自该供应商最近一次交付考评"), error: true)
                 return []
             }
             guard let who = s.evaluator else {
@@ -319,6 +324,7 @@ public enum VendorsScreen {
         let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
         let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
+        let past = VendorScorecard.pastPerformance(s.workspace.delivery.vendorReviews, scale: s.workspace.settings.scale)
         let globalWeight = Dictionary((ev?.weights ?? []).map { ($0.id, $0.global) }, uniquingKeysWith: { a, _ in a })
         let maxCols = max(1, (area.width - labelW) / colW)
         let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
@@ -350,6 +356,9 @@ public enum VendorsScreen {
                     st = Style(fg: .red, dim: true)
                 } else if cr.source == .price {
                     text = v.bidPrice.map { $0.grouped() } ?? "TCO"
+                } else if cr.source == .pastPerformance {
+                    // The latest delivery review, on the scoring scale.
+                    text = past[v.id].map { format1($0) + L.t(" (review)", " (考评)") } ?? "—"
                 } else if let cell = cells["\(v.id)|\(cr.id)"] {
                     text = format1(cell.value)
                     if cell.flagged {
@@ -371,8 +380,10 @@ public enum VendorsScreen {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
                 let num = ev?.method == .cn ? format1(r.score) : String(format3(r.score))
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
-                var rankText = "\(r.rank)"
-                var st: Style = r.rank == 1 ? .good.with(bold: true) : .plain
+                // A provisional result (a confirmed must-have not answered) is marked "?" and never green.
+                let provisional = ev?.provisional[v.id] != nil
+                var rankText = "\(r.rank)" + (provisional ? L.t("? provisional", "? 暂定") : "")
+                var st: Style = provisional ? .warn : (r.rank == 1 ? .good.with(bold: true) : .plain)
                 if let before = s.vendors.previousRanks[v.id], before != r.rank {
                     rankText += before > r.rank ? " ▲\(before - r.rank)" : " ▼\(r.rank - before)"
                     st = Style(fg: .yellow, bold: true, reverse: true)
@@ -391,6 +402,14 @@ public enum VendorsScreen {
         for (vid, reason) in out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
             let name = ws.vendors.first { $0.id == vid }?.name ?? vid
             c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2)
+            ly += 1
+        }
+        for v in ws.vendors where ly < area.maxY {
+            guard let gaps = ev?.provisional[v.id] else { continue }
+            c.text(
+                area.x + 1, ly,
+                "? \(v.name): \(L.t("provisional, must-haves not answered:", "结果暂定, 必须项未答复:")) "
+                    + gaps.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .warn, maxWidth: area.width - 2)
             ly += 1
         }
         if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {

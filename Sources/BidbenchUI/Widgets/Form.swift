@@ -15,6 +15,14 @@ public enum FormTarget: Equatable, Sendable {
     case priceLine(vendor: String, index: Int?)
     case risk(index: Int?)
     case changeOrder(contract: String, index: Int?)
+    /// Delivery (screen 5): a task of a contract's plan (nil adds one), a new acceptance test, a new
+    /// support ticket, a vendor review (a period already reviewed is replaced).
+    case task(contract: String, index: Int?)
+    case acceptanceTest(contract: String)
+    case ticket(contract: String)
+    case vendorReview(vendor: String)
+    /// The meeting of a kind (`:meeting`): nil id records a new one.
+    case meeting(kind: MeetingKind, id: String?)
 }
 
 /// Why a form was not saved, and the field to fix (the focus moves there).

@@ -4,8 +4,9 @@ import BidbenchStore
 import BidbenchUI
 import Foundation
 
-/// `bidbench budget`: TCO per vendor over the horizon (per year, per category, NPV), and with
-/// `--vendor` the budget envelopes of `budget.csv` checked against that vendor.
+/// `bidbench budget`: TCO per vendor over the horizon (per year, per category, NPV), and the budget
+/// control: per fiscal year and cost centre, committed (signed contracts) plus proposed (open contracts,
+/// and with `--vendor` that vendor's price lines) against the envelopes of `budget.csv`.
 struct BudgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
@@ -24,7 +25,7 @@ struct BudgetCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Yearly escalation of annual and per-user annual prices.") var escalation: String?
     @Option(name: .customLong("discount-rate"), parsing: .unconditional, help: "Discount rate of the NPV.") var discountRate: String?
     @Option(name: .long, help: "A named scenario of scenarios.csv.") var scenario: String?
-    @Option(name: .long, help: "Only this vendor (id); also checks the budget envelopes against it.") var vendor: String?
+    @Option(name: .long, help: "Only this vendor (id); its proposal counts as proposed in the budget control.") var vendor: String?
     @Flag(name: .long, help: "Machine-readable output.") var json = false
 
     func run() throws {
@@ -53,21 +54,17 @@ struct BudgetCommand: ParsableCommand {
             years: years, users: users, growth: growth, escalation: escalation,
             discountRate: discountRate)
         var tcos = try BudgetModel.tco(prices: ws.prices, scenario: s, vendors: ws.vendors.map(\.id))
-        var envelopes: [EnvelopeUse] = []
         if let id = vendor {
             guard let chosen = tcos.first(where: { $0.vendor == id }) else {
                 throw BudgetError("unknown vendor '\(id)' (not in vendors.csv or prices.csv)")
             }
             tcos = [chosen]
-            guard let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) else {
-                throw BudgetError("workspace.json: budget_warn / budget_stop are not numbers")
-            }
-            envelopes = try BudgetModel.envelopes(ws.budget, tco: chosen, firstYear: ws.settings.firstYear, warn: warn, stop: stop)
         }
+        let control = try BudgetModel.control(ws, proposedVendor: vendor, scenario: s)
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return BudgetOutput(
             settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
-            names: names, envelopes: envelopes)
+            names: names, control: control, knockedOut: GateStatus(ws, missing: false).knockedOut)
     }
 }
 
@@ -78,7 +75,9 @@ private struct BudgetOutput {
     var users: [Int]
     var tcos: [VendorTCO]
     var names: [String: String]
-    var envelopes: [EnvelopeUse]
+    var control: BudgetControl
+    /// Vendors that fail a must-have: marked ✗ wherever they are listed.
+    var knockedOut: [String: [Notice]]
 
     private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
 
@@ -95,7 +94,8 @@ private struct BudgetOutput {
         out += "  \"fiscal_years\": [\(fiscalYears.map(String.init).joined(separator: ", "))],\n"
         out += "  \"users\": [\(users.map(String.init).joined(separator: ", "))],\n"
         let vendors = tcos.map { t -> String in
-            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)),\n"
+            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)), "
+            v += "\"knocked_out\": \(knockedOut[t.vendor] != nil),\n"
             v += "     \"per_year\": \(amounts(t.perYear)), \"total\": \(t.total.fixed2), \"npv\": \(t.npv.fixed2),\n"
             v +=
                 "     \"by_category\": {"
@@ -103,6 +103,12 @@ private struct BudgetOutput {
                 .joined(separator: ", ") + "},\n"
             v += "     \"one_off\": \(t.oneOff.fixed2), \"recurring\": \(t.recurring.fixed2), "
             v += "\"one_off_share\": \(t.oneOffShare.map { String(format: "%.4f", $0) } ?? "null"),\n"
+            v +=
+                "     \"capacity\": ["
+                + t.capacity.map { c in
+                    "{\"item\": \(jsonString(c.item)), \"year\": \(c.year), \"fiscal_year\": \(settings.firstYear + c.year - 1), "
+                        + "\"users\": \(c.users), \"covered\": \(c.covered), \"cost\": \(c.cost?.fixed2 ?? "null")}"
+                }.joined(separator: ", ") + "],\n"
             v +=
                 "     \"lines\": ["
                 + t.lines.map { l in
@@ -112,33 +118,21 @@ private struct BudgetOutput {
             return v
         }
         out += "  \"vendors\": [\n" + vendors.joined(separator: ",\n") + (vendors.isEmpty ? "" : "\n") + "  ]"
-        if !envelopes.isEmpty {
-            let rows = envelopes.map { e in
-                "    {\"fiscal_year\": \(e.envelope.fiscalYear), \"cost_center\": \(jsonString(e.envelope.costCenter)), "
-                    + "\"category\": \(jsonString(e.category?.rawValue ?? "all")), \"amount\": \(e.envelope.amount.fixed2), "
-                    + "\"used\": \(e.used.fixed2), \"remaining\": \(e.remaining.fixed2), "
-                    + "\"percent_used\": \(e.percentUsed.map { String(format: "%.2f", $0) } ?? "null"), \"status\": \"\(e.status.rawValue)\"}"
-            }
-            out += ",\n  \"envelopes\": [\n" + rows.joined(separator: ",\n") + "\n  ]"
-        }
+        out += ",\n  \"budget_control\": " + controlJSON()
         return out + "\n}\n"
     }
 
     func table() -> String {
-        func pct(_ r: ExactRatio) -> String {
-            let hundred = ExactRatio(numerator: r.numerator * 100, denominator: r.denominator)
-            return (hundred?.description ?? r.description) + "%"
-        }
         var out = "Scenario \(scenario.name): \(scenario.years) years from \(settings.firstYear), \(scenario.users) users, "
         out += "growth \(pct(scenario.growth)), escalation \(pct(scenario.escalation)), discount \(pct(scenario.discountRate))"
         out += " (\(settings.currency))\n"
         out += "Users per year: \(users.map(String.init).joined(separator: " "))\n\n"
-        if tcos.isEmpty { return out + "No price lines (prices.csv).\n" }
+        if tcos.isEmpty { return out + "No price lines (prices.csv).\n\n" + controlTable() }
 
         var rows = [["vendor"] + fiscalYears.map(String.init) + ["total", "NPV", "one-off"]]
         for t in tcos {
             rows.append(
-                [t.vendor] + t.perYear.map(amount) + [
+                [t.vendor + (knockedOut[t.vendor] == nil ? "" : " ✗")] + t.perYear.map(amount) + [
                     amount(t.total), amount(t.npv),
                     t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-",
                 ])
@@ -150,20 +144,94 @@ private struct BudgetOutput {
             byCategory.append([c.rawValue] + tcos.map { amount($0.byCategory[c]!) })
         }
         out += layout(byCategory)
-
-        if !envelopes.isEmpty {
-            var rows = [["fiscal year", "cost center", "category", "envelope", "used", "remaining", "used %", "status"]]
-            for e in envelopes {
-                rows.append([
-                    String(e.envelope.fiscalYear), e.envelope.costCenter, e.category?.rawValue ?? "all",
-                    amount(e.envelope.amount), amount(e.used), amount(e.remaining),
-                    e.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-",
-                    e.status == .ok ? "ok" : e.status == .warn ? "WARN" : "OVER",
-                ])
+        for t in tcos {
+            if let reasons = knockedOut[t.vendor] {
+                out += "✗ \(t.vendor) is knocked out (fails a must-have): \(reasons.map(\.en).joined(separator: "; "))\n"
             }
-            out += "\nBudget envelopes against \(tcos[0].vendor):\n" + layout(rows, leftColumns: 3)
+        }
+        for t in tcos {
+            for c in t.capacity {
+                out +=
+                    "Capacity: \(t.vendor) \(c.item): \(settings.firstYear + c.year - 1) has \(c.users) users, the line covers \(c.covered): "
+                out += c.cost.map { "\(amount($0)) for the users over (extra_user_price)\n" } ?? "NOT COSTED (no extra_user_price)\n"
+            }
+        }
+
+        return out + "\n" + controlTable()
+    }
+
+    private func center(_ c: String) -> String { c.isEmpty ? "(unassigned)" : c }
+
+    private func status(_ r: ControlRow) -> String {
+        switch r.status {
+        case .ok: return "ok"
+        case .warn: return "WARN"
+        case .stop: return "STOP"
+        case .unbudgeted: return "UNBUDGETED"
+        }
+    }
+
+    private func source(_ c: BudgetCharge) -> String {
+        switch c.source {
+        case .milestone(let k, let m): return "\(k) \(m)"
+        case .contract(let k): return k
+        case .proposal(let v, let item): return "\(v) \(item)"
+        }
+    }
+
+    /// Every row, then every charge: a controller can add the charges of a row up by hand.
+    func controlJSON() -> String {
+        var out = "{\"proposed_vendor\": " + (control.proposedVendor.map(jsonString) ?? "null")
+        out += ", \"proposal_covered_by\": " + (control.proposalCoveredBy.map(jsonString) ?? "null")
+        out += ", \"warn\": \(control.warn.decimalText ?? jsonString(control.warn.description))"
+        out += ", \"stop\": \(control.stop.decimalText ?? jsonString(control.stop.description)),\n"
+        let rows = control.rows.map { r in
+            "    {\"fiscal_year\": \(r.fiscalYear), \"cost_center\": \(jsonString(r.costCenter)), "
+                + "\"category\": \(jsonString(r.category?.rawValue ?? "all")), \"envelope\": \(r.envelope?.fixed2 ?? "null"), "
+                + "\"committed\": \(r.committed.fixed2), \"proposed\": \(r.proposed.fixed2), \"used\": \(r.used.fixed2), "
+                + "\"remaining\": \(r.remaining?.fixed2 ?? "null"), "
+                + "\"percent_used\": \(r.percentUsed.map { String(format: "%.2f", $0) } ?? "null"), \"status\": \"\(r.status.rawValue)\"}"
+        }
+        out += "   \"rows\": [\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n") + "   ],\n"
+        let charges = control.charges.map { c in
+            "    {\"fiscal_year\": \(c.fiscalYear.map(String.init) ?? "null"), \"cost_center\": \(jsonString(c.costCenter)), "
+                + "\"category\": \(c.category.map { jsonString($0.rawValue) } ?? "null"), "
+                + "\"kind\": \"\(c.committed ? "committed" : "proposed")\", \"amount\": \(c.amount.fixed2), "
+                + "\"source\": \(jsonString(source(c)))}"
+        }
+        out += "   \"charges\": [\n" + charges.joined(separator: ",\n") + (charges.isEmpty ? "" : "\n") + "   ]}"
+        return out
+    }
+
+    func controlTable() -> String {
+        var out = "Budget control: committed (signed contracts) + proposed (open contracts"
+        if let v = control.proposedVendor {
+            out += control.proposalCoveredBy.map { ", and \(v) through contract \($0)" } ?? ", and the proposal of \(v)"
+        }
+        out += ") against budget.csv (warn at \(pct(control.warn)), stop above \(pct(control.stop))):\n"
+        if control.rows.isEmpty { return out + "No envelopes and nothing committed or proposed.\n" }
+        var rows = [
+            ["fiscal year", "cost center", "category", "envelope", "committed", "proposed", "used", "remaining", "used %", "status"]
+        ]
+        for r in control.rows {
+            rows.append([
+                String(r.fiscalYear), center(r.costCenter), r.category?.rawValue ?? "all",
+                r.envelope.map(amount) ?? "-", amount(r.committed), amount(r.proposed), amount(r.used),
+                r.remaining.map(amount) ?? "-", r.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-", status(r),
+            ])
+        }
+        out += layout(rows, leftColumns: 3)
+        let undated = control.undated
+        if !undated.isEmpty {
+            out += "Not in any fiscal year (no due, effective or signed date): "
+            out += undated.map { "\(source($0)) \(amount($0.amount))" }.joined(separator: "; ") + "\n"
         }
         return out
+    }
+
+    private func pct(_ r: ExactRatio) -> String {
+        let hundred = ExactRatio(numerator: r.numerator * 100, denominator: r.denominator)
+        return (hundred?.description ?? r.description) + "%"
     }
 
     /// Grouped with two decimals always, so the columns of a finance table line up: `152,234.00`.
@@ -190,3 +258,58 @@ private struct BudgetOutput {
 
 /// A JSON string literal.
 private func jsonString(_ s: String) -> String { JSONText.quote(s) }
+
+/// `bidbench award VENDOR`: marks the vendor awarded (`awarded_vendor` in workspace.json), which makes
+/// its proposal committed in the budget control. Refused, with the numbers and nothing written, when
+/// that would push a fiscal year and cost centre over a stop envelope, or when the vendor is knocked out.
+struct AwardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "award",
+        abstract: "Award the open purchase to a vendor; refused when it would exceed a stop budget envelope.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "The vendor id (vendors.csv).") var vendor: String
+    @Flag(name: .long, help: "Remove the award instead.") var clear = false
+
+    func run() throws {
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        guard loaded.problems.isEmpty else {
+            for p in loaded.problems { printError(p.description) }
+            printError("bidbench award: \(workspace.path): \(loaded.problems.count) problem(s) above; fix them first")
+            throw ExitCode(1)
+        }
+        var ws = loaded.workspace
+        if clear {
+            ws.settings.extra["awarded_vendor"] = nil
+        } else {
+            guard ws.vendors.contains(where: { $0.id == vendor }) else {
+                printError("bidbench award: unknown vendor '\(vendor)' (not in vendors.csv)")
+                throw ExitCode(1)
+            }
+            if let reasons = GateStatus(ws, missing: false).knockedOut[vendor] {
+                printError("bidbench award: \(vendor) is knocked out (fails a must-have): \(reasons.map(\.en).joined(separator: "; "))")
+                throw ExitCode(1)
+            }
+            do {
+                let scenario = try Scenario(settings: ws.settings)
+                if let refusal = try BudgetModel.checkAward(of: vendor, in: ws, scenario: scenario) {
+                    printError("bidbench award: \(refusal.message)")
+                    throw ExitCode(1)
+                }
+            } catch let e as BudgetError {
+                printError("bidbench award: \(e.message)")
+                throw ExitCode(1)
+            }
+            ws.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+        }
+        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: "bidbench award") } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        print(clear ? "Award removed." : "Awarded to \(vendor): its proposal now counts as committed (bidbench budget shows the figures).")
+    }
+}

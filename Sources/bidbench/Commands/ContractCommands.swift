@@ -36,11 +36,15 @@ struct ContractCheckCommand: ParsableCommand {
             printError("error: \(e.message)")
             throw ExitCode(1)
         }
-        let scan = ContractScanner.scan(text)
+        // Inside a workspace, its playbook.csv sets severities, positions and which kinds are reported.
+        let (rows, problems) = WorkspaceStore.loadPlaybook(folder: workspace.path)
+        for p in problems { printError("warning: \(p.description)") }
+        let playbook = Playbook(rows)
+        let scan = ContractScanner.scan(text).applying(playbook)
         if json {
-            print(scan.json())
+            print(scan.json(playbook: playbook))
         } else {
-            print(ContractReport.checklist(scan, file: file))
+            print(ContractReport.checklist(scan, file: file, playbook: playbook))
         }
     }
 }
@@ -96,7 +100,7 @@ enum ContractReport {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
     }
 
-    static func checklist(_ scan: ContractScan, file: String) -> String {
+    static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults) -> String {
         var lines: [String] = []
         let found = scan.clauses.filter(\.present).count
         lines.append("Contract check: \(clean(file))")
@@ -122,6 +126,7 @@ enum ContractReport {
             ("liability cap", k.liabilityCap),
             ("governing law", k.governingLaw),
             ("dispute forum", k.disputeForum.map { "\($0) (\(k.disputeForumType ?? ""))" }),
+            ("price change", k.priceChange),
         ]
         if !k.slaResponses.isEmpty {
             terms.append(
@@ -137,12 +142,26 @@ enum ContractReport {
             lines.append("  \(name.padding(toLength: 15, withPad: " ", startingAt: 0))\(clean(value.map { short($0) } ?? "—"))")
         }
         lines.append("")
+        let ds = scan.dataSecurity
+        lines.append("Data security (\(ds.presentCount)/\(ds.items.count) committed)")
+        for i in ds.items {
+            let mark = i.status == .present ? "✔" : i.status == .vague ? "~" : "✗"
+            let name = i.check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
+            let at = i.line.map { "line \($0): \(clean(short(i.text)))" } ?? "missing"
+            lines.append("  \(mark) \(name)\(i.status == .vague ? "vague, " : "")\(at)")
+        }
+        for v in ds.vague { lines.append("  ~ vague wording, line \(v.line): \(clean(short(v.text)))") }
+        lines.append("")
         lines.append("Red flags (\(scan.redFlags.count))")
         for f in scan.redFlags {
-            var label = f.kind.rawValue
+            var label = "\(f.kind.rawValue) [\(f.severity.rawValue)]"
             if let c = f.clause { label += " (\(c.rawValue))" }
-            let where_ = f.line.map { "line \($0): " } ?? ""
+            let where_ = f.lines.isEmpty ? "" : (f.lines.count == 1 ? "line \(f.lines[0]): " : "lines \(f.lines.first!)–\(f.lines.last!): ")
             lines.append("  ⚑ \(label) — \(where_)\(clean(short(f.text)))")
+            if f.kind != .missing_clause {
+                lines.append("      why: \(f.kind.explanationEN)")
+                lines.append("      position: \(clean(playbook.entry(f.kind).positionEN))")
+            }
         }
         if scan.redFlags.isEmpty { lines.append("  none") }
         return lines.joined(separator: "\n")

@@ -68,9 +68,20 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv or json.") var format: ExportFormat = .csv
     @Flag(help: "Start the CSV with a UTF-8 BOM (Excel on Windows then shows Chinese correctly).") var bom = false
     @Option(name: [.customShort("o"), .long], help: "Write to FILE instead of standard output.") var output: String?
+    @Option(
+        name: .customLong("for"),
+        help:
+            "machine (default: the workspace's columns and ids, imports back exactly) or people (headers in --lang, names instead of ids, words for priorities and statuses; CSV with a BOM)."
+    )
+    var audience: String = "machine"
+    @Option(help: "For people: the language, en or zh (default: the workspace's).") var lang: String?
+    @Option(help: "Only this department's rows (id or name), for tables with a department column.") var department: String?
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+        guard ["machine", "people"].contains(audience) else { throw ValidationError("--for must be machine or people, not '\(audience)'") }
+        if audience == "people" && format != .csv { throw ValidationError("--for people writes CSV only") }
+        if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
     }
 
     func run() throws {
@@ -84,7 +95,18 @@ struct ExportCommand: ParsableCommand {
             printError("error: the workspace has \(loaded.problems.count) problem(s); fix them first (bidbench check lists them)")
             throw ExitCode(1)
         }
-        let text = Exporter.export(kind, from: loaded.workspace, format: format, bom: bom)
+        var ws = loaded.workspace
+        if let department {
+            guard let d = ws.departments.first(where: { $0.id == department || $0.name == department }) else {
+                printError("error: no department '\(department)' (known: \(ws.departments.map(\.id).joined(separator: ", ")))")
+                throw ExitCode(1)
+            }
+            ws.requirements = ws.requirements.filter { $0.department == d.id }
+        }
+        let text =
+            audience == "people"
+            ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: lang ?? ws.settings.language))
+            : Exporter.export(kind, from: ws, format: format, bom: bom)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

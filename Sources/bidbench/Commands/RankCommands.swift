@@ -204,8 +204,20 @@ enum RankOutput {
                     e.ranking.map {
                         .object([
                             ("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .number($0.score)),
-                            ("rank", .int($0.rank)),
+                            ("rank", .int($0.rank)), ("provisional", .bool(e.provisional[$0.vendor] != nil)),
                         ])
+                    })
+            ),
+            (
+                "provisional",
+                .array(
+                    e.ranking.compactMap { r in
+                        e.provisional[r.vendor].map { gaps in
+                            .object([
+                                ("alternative", .string(r.vendor)), ("name", .string(r.name)),
+                                ("missing_gates", .array(gaps.map { .string($0.en) })),
+                            ])
+                        }
                     })
             ),
             (
@@ -248,6 +260,13 @@ enum RankOutput {
         if !e.disqualified.isEmpty {
             out += "\ndisqualified (fails a must-have):\n"
             out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.disqualified.map { [$0.vendor, $0.name, $0.reason] })
+        }
+        let provisional = e.ranking.filter { e.provisional[$0.vendor] != nil }
+        if !provisional.isEmpty {
+            out += "\nprovisional (confirmed must-haves not answered):\n"
+            out += TextTable.render(
+                header: ["vendor", "name", "missing gates"],
+                rows: provisional.map { [$0.vendor, $0.name, e.provisional[$0.vendor]!.map(\.en).joined(separator: "; ")] })
         }
         if !e.incomplete.isEmpty {
             out += "\nnot ranked yet (incomplete):\n"

@@ -8,7 +8,7 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the meeting report: self-contained HTML with charts, or Markdown minutes.",
+        abstract: "Write a meeting's handout or the full report: self-contained HTML with charts, or Markdown minutes.",
         discussion: """
             The HTML file has inline CSS and SVG charts, no scripts and no external references, and prints on A4.
             The language follows the workspace's `language` setting unless --lang is given.
@@ -29,12 +29,26 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
     var lang: String?
 
+    @Option(name: .long, help: "survey, scoring, budget, legal (a meeting's handout) or full (the whole report, the default).")
+    var kind: String = "full"
+
+    @Option(name: .long, help: "survey: the department (id or name); default every department.")
+    var department: String?
+
+    @Option(name: .long, help: "budget: the named scenario of scenarios.csv in effect (default the base one).")
+    var scenario: String?
+
     func validate() throws {
         guard ["html", "md", "markdown"].contains(format.lowercased()) else {
             throw ValidationError("--format must be html or md, not '\(format)'")
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
-        if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
+        if let lang = CommandLineLanguage.resolve(lang), !["en", "zh"].contains(lang.lowercased()) {
+            throw ValidationError("--lang must be en or zh, not '\(lang)'")
+        }
+        guard HandoutKind(rawValue: kind.lowercased()) != nil else {
+            throw ValidationError("--kind must be survey, scoring, budget, legal or full, not '\(kind)'")
+        }
     }
 
     func run() throws {
@@ -43,8 +57,9 @@ struct ReportCommand: ParsableCommand {
         let ws = try loadWorkspaceForVerb(workspace.path)
         let request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
-            language: lang.map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
-        let text = format.lowercased() == "html" ? Report.html(request) : Report.markdown(request)
+            language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+        let handout = try handoutRequest(request, folder: workspace.path)
+        let text = format.lowercased() == "html" ? Handout.html(handout) : Handout.markdown(handout)
         if output == "-" {
             print(text, terminator: "")
             return
@@ -56,6 +71,35 @@ struct ReportCommand: ParsableCommand {
             printError("error: cannot write \(output): \(error)")
             throw ExitCode(1)
         }
+    }
+
+    /// The handout of `--kind`: headed by the workspace's meeting of that kind on the report date,
+    /// the survey compared with the requirements as they were after the previous survey meeting.
+    func handoutRequest(_ report: ReportRequest, folder: String) throws -> HandoutRequest {
+        let k = HandoutKind(rawValue: kind.lowercased()) ?? .full
+        var r = HandoutRequest(report: report, kind: k, generated: TUILauncher.generatedStamp())
+        let ws = report.workspace
+        if let department {
+            guard let d = ws.departments.first(where: { $0.id == department || $0.name == department }) else {
+                printError("error: no department '\(department)' (known: \(ws.departments.map(\.id).joined(separator: ", ")))")
+                throw ExitCode(1)
+            }
+            r.department = d.id
+        }
+        if let scenario {
+            let base = try Scenario(settings: ws.settings, name: report.language == .zh ? "基准" : "base")
+            guard let row = ws.scenarios.first(where: { $0.name == scenario }) else {
+                printError("error: no scenario '\(scenario)' in scenarios.csv (known: \(ws.scenarios.map(\.name).joined(separator: ", ")))")
+                throw ExitCode(1)
+            }
+            r.scenario = try base.overriding(
+                name: row.name, years: row.years, users: row.users, growth: row.growth, escalation: row.escalation,
+                discountRate: row.discountRate)
+        }
+        if k == .survey, let day = ws.meeting(.survey, before: report.today)?.date {
+            r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)
+        }
+        return r
     }
 
     static func localToday() -> Day {

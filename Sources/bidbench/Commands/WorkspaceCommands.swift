@@ -14,13 +14,17 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The folder to create (made if missing; must not already hold a workspace).") var path: String
     @Option(help: "The workspace name (default: the folder's name).") var name: String?
-    @Option(help: "Workspace language: zh or en.") var lang: String = "zh"
+    @Option(help: "Workspace language: zh or en (default zh).") var lang: String?
+
+    /// `--lang` from anywhere on the line (see `CommandLineLanguage`).
+    private var language: String { CommandLineLanguage.resolve(lang) ?? "zh" }
 
     func validate() throws {
-        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
+        guard language == "zh" || language == "en" else { throw ValidationError("--lang must be zh or en, not '\(language)'") }
     }
 
     func run() throws {
+        let lang = language
         let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
         print("Created an empty workspace \"\(title)\" in \(path)")
@@ -32,10 +36,12 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Where to put the copy (must not exist or be empty).") var path: String = "bidbench-demo"
-    @Option(help: "Demo language: zh or en.") var lang: String = "zh"
+    @Option(help: "Demo language: zh or en (default zh).") var lang: String?
 
     func run() throws {
-        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en") }
+        // `--lang` from anywhere on the line (see `CommandLineLanguage`).
+        let lang = CommandLineLanguage.resolve(self.lang) ?? "zh"
+        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en, not '\(lang)'") }
         guard let source = WorkspaceStore.demoFolder(language: lang) else {
             printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
             throw ExitCode(2)

@@ -1,0 +1,195 @@
+/// The data-security review in depth (the guide's §五): not only whether a security clause exists but
+/// which of the safeguards a buyer needs the text actually commits to, each with its line. Wording
+/// that promises nothing checkable ("行业通行的安全措施", "industry standard security") is reported as
+/// vague and does not count as present.
+public enum DataSecurityCheck: String, Sendable, CaseIterable {
+    case encryption_at_rest, encryption_in_transit, access_control, audit_logs, backup_recovery, breach_notification,
+        law_compliance, data_location, sub_processors, return_deletion
+
+    public var labelEN: String {
+        switch self {
+        case .encryption_at_rest: return "Encryption at rest"
+        case .encryption_in_transit: return "Encryption in transit"
+        case .access_control: return "Access control"
+        case .audit_logs: return "Audit logs"
+        case .backup_recovery: return "Backup and recovery"
+        case .breach_notification: return "Breach notice with a deadline"
+        case .law_compliance: return "PIPL / Cybersecurity Law / MLPS / GDPR"
+        case .data_location: return "Data location"
+        case .sub_processors: return "Sub-processors"
+        case .return_deletion: return "Return and deletion at exit"
+        }
+    }
+
+    public var labelZH: String {
+        switch self {
+        case .encryption_at_rest: return "存储加密"
+        case .encryption_in_transit: return "传输加密"
+        case .access_control: return "访问控制"
+        case .audit_logs: return "审计日志"
+        case .backup_recovery: return "备份与恢复"
+        case .breach_notification: return "泄露通知时限"
+        case .law_compliance: return "个保法/网安法/等保/GDPR"
+        case .data_location: return "数据存储地"
+        case .sub_processors: return "分包处理方"
+        case .return_deletion: return "退出时返还与删除"
+        }
+    }
+}
+
+/// Whether one safeguard is committed to.
+public struct DataSecurityItem: Equatable, Sendable {
+    public enum Status: String, Sendable { case present, vague, missing }
+    public var check: DataSecurityCheck
+    public var status: Status
+    /// 1-based line of the evidence; nil when missing.
+    public var line: Int?
+    public var text: String
+
+    public init(check: DataSecurityCheck, status: Status, line: Int?, text: String) {
+        self.check = check
+        self.status = status
+        self.line = line
+        self.text = text
+    }
+}
+
+/// The review: one item per check in `DataSecurityCheck.allCases` order, and the vague sentences.
+public struct DataSecurityReview: Equatable, Sendable {
+    public var items: [DataSecurityItem]
+    /// Sentences whose security promise is too vague to check (line, sentence).
+    public var vague: [(line: Int, text: String)]
+
+    public init(items: [DataSecurityItem] = [], vague: [(line: Int, text: String)] = []) {
+        self.items = items
+        self.vague = vague
+    }
+
+    public func item(_ check: DataSecurityCheck) -> DataSecurityItem {
+        items.first { $0.check == check } ?? DataSecurityItem(check: check, status: .missing, line: nil, text: "")
+    }
+
+    public var presentCount: Int { items.filter { $0.status == .present }.count }
+
+    public static func == (a: DataSecurityReview, b: DataSecurityReview) -> Bool {
+        a.items == b.items && a.vague.map(\.line) == b.vague.map(\.line) && a.vague.map(\.text) == b.vague.map(\.text)
+    }
+}
+
+enum DataSecurityReviewer {
+    static let patterns: [(DataSecurityCheck, PatternSet)] = [
+        (
+            .encryption_at_rest,
+            PatternSet([
+                "encrypt*…at rest|at-rest…encrypt*|encrypt*…[stored|storage|database*|disk*|backups]|[stored|storage|database*|backups]…encrypt*|aes-256|aes256|aes 256",
+                "加密存储|存储…加密|静态…加密|数据库…加密|加密…存储|落盘…加密",
+            ])
+        ),
+        (
+            .encryption_in_transit,
+            PatternSet([
+                "in transit|in-transit|tls|ssl|https|encrypt*…[transmi*|transfer*|network*]|[transmi*|transfer*]…encrypt*",
+                "传输…加密|加密传输|https|tls|ssl|国密|sm4",
+            ])
+        ),
+        (
+            .access_control,
+            PatternSet([
+                "access control*|role-based|least privilege|multi-factor|mfa|two-factor|2fa|need to know|need-to-know|access…[restricted|limited]…to|authorized personnel|authorised personnel",
+                "访问控制|权限管理|最小权限|最小授权|授权访问|双因素|多因素|身份认证|权限分级|分级授权|访问权限|仅限…授权…人员",
+            ])
+        ),
+        (
+            .audit_logs,
+            PatternSet([
+                "audit log*|audit trail*|access log*|log*…[retain*|kept|stored|record*]…[access|operation*|activit*]|[record*|log*]…[access|operation*]…[retain*|kept|for]",
+                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|日志审计|安全审计",
+            ])
+        ),
+        (
+            .backup_recovery,
+            PatternSet([
+                "[perform*|take*|maintain*|keep*|make*|provide*|daily|weekly|hourly|regular]…[backup*|back up|back-up|backed up]|[backup*|backed up]…[daily|weekly|hourly|every|each|regular*|tested|stored|kept|retained for]|disaster recovery|restore…data|data…restor*|recovery point|recovery time|rpo|rto",
+                "备份|容灾|灾备|恢复时间|数据恢复|恢复点",
+            ])
+        ),
+        (
+            .breach_notification,
+            PatternSet([
+                "[notify|inform|notice|report*|notification]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notify|notice|inform|report*|notification]",
+                "[安全事件|泄露|数据泄露|安全事故|信息泄露|泄漏]…[通知|告知|报告|通报]|[通知|告知|报告|通报]…[安全事件|泄露|安全事故|泄漏]",
+            ])
+        ),
+        (
+            .law_compliance,
+            PatternSet([
+                "gdpr|general data protection regulation|pipl|personal information protection law|cybersecurity law|data security law|ccpa|data protection law*|data protection legislation",
+                "个人信息保护法|网络安全法|数据安全法|等级保护|等保|网络安全等级|gb/t 22239|gb/t22239",
+            ])
+        ),
+        (
+            .data_location,
+            PatternSet([
+                "data residency|data localization|data localisation|[stored|hosted|located|processed|reside*|kept]…[within|in]…[china|the eu|the european|european economic area|eea|united states|mainland|the prc|the country|the territory|data centre*|data center*]|cross-border|outside…[china|the eu|the eea|the country]",
+                "境内|出境|跨境|数据中心…[位于|设在]|[存储|存放|部署]…[境内|本地|本市|北京|上海|深圳|杭州]",
+            ])
+        ),
+        (
+            .sub_processors,
+            PatternSet([
+                "sub-processor*|subprocessor*|sub processor*|subcontractor*…[data|personal|process*]|[data|personal]…subcontractor*|third part*…process*…data",
+                "分包…数据|第三方…处理…数据|委托处理|受托处理|转委托|数据…第三方…[处理|提供]|分包方…[数据|信息]",
+            ])
+        ),
+        (
+            .return_deletion,
+            PatternSet([
+                "[return*|export*|delet*|destroy*|erase*]…[data|content]…[terminat*|expir*|end of]|[terminat*|expir*|end of]…[return*|export*|delet*|destroy*|erase*]…[data|content]",
+                "[终止|期满|解除|到期|届满|结束]…[返还|交还|移交|导出|删除|销毁]…数据|[终止|期满|解除|到期|届满|结束]…数据…[返还|交还|移交|导出|删除|销毁]|[返还|交还|移交|导出|删除|销毁]…数据…[终止|期满|解除|到期|届满]",
+            ])
+        ),
+    ]
+
+    static let vagueWords = PatternSet([
+        "industry standard|industry-standard|industry practice*|commercially reasonable…[security|measures|safeguards|efforts]|reasonable…security|appropriate…security|appropriate…measures|reasonable…measures|adequate…security|best effort*…[secur*|protect*]",
+        "行业通行|行业惯例|行业标准|通行的…安全|合理的…安全|必要的…安全|适当的…安全|合理…措施|必要…措施|适当…措施|尽力…[保护|保障]|尽最大努力…安全",
+    ])
+    /// A stated number of hours or days.
+    static let deadlineUnits: Set<Quantity.Unit> = [.minute, .hour, .day, .businessDay]
+
+    static func review(_ sentences: [ScannedSentence], dataReturn: ClauseFinding) -> DataSecurityReview {
+        var found: [DataSecurityCheck: DataSecurityItem] = [:]
+        var vague: [(line: Int, text: String)] = []
+        var vagueLines = Set<Int>()
+        for s in sentences where !s.definition {
+            let isVague = vagueWords.matches(s.hay)
+            let text = s.sentence.isEmpty ? s.text : s.sentence
+            if isVague
+                && (s.about(.data_security) || s.about(.privacy) || s.lower.contains("secur") || s.lower.contains("安全")
+                    || s.lower.contains("保护"))
+            {
+                if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
+            }
+            for (check, set) in patterns where set.matches(s.hay) {
+                var status: DataSecurityItem.Status = isVague ? .vague : .present
+                if check == .breach_notification && status == .present && !hasDeadline(s) { status = .vague }
+                let old = found[check]
+                if old == nil || (old!.status != .present && status == .present) {
+                    found[check] = DataSecurityItem(check: check, status: status, line: s.line, text: text)
+                }
+            }
+        }
+        if found[.return_deletion]?.status != .present, let line = dataReturn.line {
+            found[.return_deletion] = DataSecurityItem(check: .return_deletion, status: .present, line: line, text: dataReturn.evidence)
+        }
+        let items = DataSecurityCheck.allCases.map { c in
+            found[c] ?? DataSecurityItem(check: c, status: .missing, line: nil, text: "")
+        }
+        return DataSecurityReview(items: items, vague: vague)
+    }
+
+    /// Whether a breach-notice sentence states a time (`within 24 hours`, `24小时内`).
+    static func hasDeadline(_ s: ScannedSentence) -> Bool {
+        QuantityScanner.scan(s.lower).contains { deadlineUnits.contains($0.unit) }
+    }
+}

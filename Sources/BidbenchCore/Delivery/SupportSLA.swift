@@ -1,0 +1,143 @@
+/// The limits that apply to one severity, and where they come from.
+public struct SLALimit: Equatable, Sendable {
+    public var responseMinutes: Int?
+    public var resolutionMinutes: Int?
+    public var penaltyPerBreach: Money?
+    /// `sla.csv`, or `contract line 38` when read from the contract text.
+    public var source: String
+}
+
+/// One ticket measured against its limit.
+public struct TicketMeasure: Equatable, Sendable {
+    public var ticket: SupportTicket
+    public var responseMinutes: Int?
+    public var resolutionMinutes: Int?
+    public var responseBreach: Bool
+    public var resolutionBreach: Bool
+}
+
+/// Breaches in one calendar month (of the ticket's opening).
+public struct MonthlyBreaches: Equatable, Sendable {
+    /// `2027-04`.
+    public var month: String
+    public var tickets: Int
+    public var responseBreaches: Int
+    public var resolutionBreaches: Int
+    public var total: Int { responseBreaches + resolutionBreaches }
+}
+
+/// Support of one contract against its SLA.
+public struct SupportSummary: Equatable, Sendable {
+    public var tickets = 0
+    public var responseBreaches = 0
+    public var resolutionBreaches = 0
+    /// Tickets without any breach, in percent of the tickets; nil without tickets.
+    public var compliancePercent: Double?
+    /// Σ breaches × the penalty per breach of their severity (where the contract sets one).
+    public var penalty: Money = .zero
+    public var months: [MonthlyBreaches] = []
+    public var measures: [TicketMeasure] = []
+    /// The limits used, by severity (0 = every severity).
+    public var limits: [Int: SLALimit] = [:]
+}
+
+/// Support tickets against the SLA. Times are wall-clock (7×24, as the guide's support clause),
+/// measured from `opened` to `first_response` and to `resolved`. A ticket still without a response
+/// (or a resolution) on `today` counts as breached once the limit has passed by the start of today.
+public enum SupportSLA {
+    /// The severity a contract sentence speaks of: 一级/1级/一类, `Severity 1`, `P1`, `level 1`, `priority 1`.
+    public static func severity(inSentence text: String) -> Int? {
+        let lower = text.lowercased()
+        let zh: [(String, Int)] = [("一级", 1), ("二级", 2), ("三级", 3), ("四级", 4), ("1级", 1), ("2级", 2), ("3级", 3), ("4级", 4)]
+        for (w, n) in zh where lower.contains(w) { return n }
+        for prefix in ["severity ", "level ", "priority ", "p", "sev "] {
+            for n in 1...4 where lower.contains(prefix + String(n)) {
+                if prefix == "p" {
+                    // `p1` only as a word of its own.
+                    let chars = Array(lower)
+                    let needle = Array("p\(n)")
+                    for i in 0...(max(0, chars.count - 2)) where i + 1 < chars.count && chars[i] == needle[0] && chars[i + 1] == needle[1] {
+                        let before = i == 0 || !chars[i - 1].isLetter
+                        let after = i + 2 >= chars.count || !chars[i + 2].isLetter && !chars[i + 2].isNumber
+                        if before && after { return n }
+                    }
+                    continue
+                }
+                return n
+            }
+        }
+        return nil
+    }
+
+    /// The limits of a contract: its `sla.csv` rows when it has any, else the response and
+    /// resolution times the contract scan found in its text (each applied to the severity its
+    /// sentence names, or to every severity).
+    public static func limits(contract: String, terms: [SLATerm], scanned: [SLAResponse], lines: [String]) -> [Int: SLALimit] {
+        let mine = terms.filter { $0.contract == contract }
+        var out: [Int: SLALimit] = [:]
+        if !mine.isEmpty {
+            for t in mine {
+                out[t.severity] = SLALimit(
+                    responseMinutes: t.responseHours.map { Int(($0 * 60).rounded()) },
+                    resolutionMinutes: t.resolutionHours.map { Int(($0 * 60).rounded()) }, penaltyPerBreach: t.penaltyPerBreach,
+                    source: "sla.csv")
+            }
+            return out
+        }
+        for r in scanned {
+            let text = r.line >= 1 && r.line <= lines.count ? lines[r.line - 1] : r.text
+            let sev = severity(inSentence: text) ?? 0
+            var l =
+                out[sev] ?? SLALimit(responseMinutes: nil, resolutionMinutes: nil, penaltyPerBreach: nil, source: "contract line \(r.line)")
+            switch r.kind {
+            case .response: if l.responseMinutes == nil { l.responseMinutes = r.minutes }
+            case .resolution: if l.resolutionMinutes == nil { l.resolutionMinutes = r.minutes }
+            }
+            out[sev] = l
+        }
+        return out
+    }
+
+    /// Measures `tickets` (one contract's) against `limits` on `today`.
+    public static func measure(_ tickets: [SupportTicket], limits: [Int: SLALimit], today: Day) -> SupportSummary {
+        var s = SupportSummary()
+        s.limits = limits
+        s.tickets = tickets.count
+        let now = Moment(day: today)
+        var months: [String: MonthlyBreaches] = [:]
+        var clean = 0
+        for t in tickets {
+            let limit = limits[t.severity] ?? limits[0]
+            let response = t.firstResponse.map { $0.minutes - t.opened.minutes }
+            let resolution = t.resolved.map { $0.minutes - t.opened.minutes }
+            func breached(_ taken: Int?, _ allowed: Int?) -> Bool {
+                guard let allowed else { return false }
+                if let taken { return taken > allowed }
+                return now.minutes - t.opened.minutes > allowed
+            }
+            let rb = breached(response, limit?.responseMinutes)
+            let xb = breached(resolution, limit?.resolutionMinutes)
+            s.measures.append(
+                TicketMeasure(ticket: t, responseMinutes: response, resolutionMinutes: resolution, responseBreach: rb, resolutionBreach: xb)
+            )
+            let d = t.opened.day
+            let key = "\(d.year)-" + (d.month < 10 ? "0" : "") + "\(d.month)"
+            var m = months[key] ?? MonthlyBreaches(month: key, tickets: 0, responseBreaches: 0, resolutionBreaches: 0)
+            m.tickets += 1
+            if rb {
+                m.responseBreaches += 1
+                s.responseBreaches += 1
+            }
+            if xb {
+                m.resolutionBreaches += 1
+                s.resolutionBreaches += 1
+            }
+            months[key] = m
+            if !rb && !xb { clean += 1 }
+            if let p = limit?.penaltyPerBreach { s.penalty += Money(minor: p.minor * Int64((rb ? 1 : 0) + (xb ? 1 : 0))) }
+        }
+        s.months = months.values.sorted { $0.month < $1.month }
+        s.compliancePercent = tickets.isEmpty ? nil : Double(clean) * 100 / Double(tickets.count)
+        return s
+    }
+}

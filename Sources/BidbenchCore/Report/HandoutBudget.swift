@@ -1,0 +1,170 @@
+/// The budget walkthrough: the scenario in effect (an unsaved what-if said as such), the scenario
+/// comparison, per-year costs by category with a chart, the envelopes and the milestones' cash flow.
+extension HandoutBuilder {
+    func rate(_ r: ExactRatio) -> String { ReportNumber.trim(ReportNumber.fixed(r.approximateValue * 100, 2)) + "%" }
+
+    func describe(_ s: Scenario) -> String {
+        t(
+            "\(s.years) years, \(s.users) users (+\(rate(s.growth)) a year), escalation \(rate(s.escalation)), discount rate \(rate(s.discountRate))",
+            "\(s.years) 年，用户 \(s.users)（每年 +\(rate(s.growth))），涨价 \(rate(s.escalation))，折现率 \(rate(s.discountRate))")
+    }
+
+    /// The workspace's base scenario and the named ones of scenarios.csv.
+    func savedScenarios() -> [Scenario] {
+        guard let base = try? Scenario(settings: ws.settings, name: t("base", "基准")) else { return [] }
+        return [base]
+            + ws.scenarios.compactMap {
+                try? base.overriding(
+                    name: $0.name, years: $0.years, users: $0.users, growth: $0.growth, escalation: $0.escalation,
+                    discountRate: $0.discountRate)
+            }
+    }
+
+    func yearLabel(_ y: Int) -> String { String(ws.settings.firstYear + y - 1) }
+
+    func budget() -> HandoutDoc {
+        var blocks: [HandoutBlock] = []
+        let title = MeetingKind.budget.title(lang) + " — " + ws.settings.name
+        let saved = savedScenarios()
+        guard let scenario = req.scenario ?? saved.first else {
+            blocks.append(.heading(t("Budget", "预算")))
+            blocks.append(.paragraph(facts.budgetError ?? ""))
+            return doc(title: title, blocks: blocks)
+        }
+        // 1. The scenario in effect.
+        blocks.append(.heading(t("1. Scenario in effect", "1. 当前测算情景")))
+        if let from = req.whatIfFrom {
+            blocks.append(
+                .callout(
+                    t("What-if (not saved as a scenario): ", "假设测算（未保存为情景）：") + describe(scenario)))
+            blocks.append(.paragraph(t("Started from the scenario \(from.name): ", "基于情景“\(from.name)”：") + describe(from)))
+        } else {
+            blocks.append(.callout(t("Scenario \(scenario.name): ", "情景“\(scenario.name)”：") + describe(scenario)))
+        }
+        let tcos: [VendorTCO]
+        do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id)) } catch {
+            blocks.append(.paragraph(error.text(chinese: lang == .zh)))
+            return doc(title: title, blocks: blocks)
+        }
+        let priced = tcos.filter { t in ws.prices.contains { $0.vendor == t.vendor } }
+        blocks.append(
+            .table(
+                [(t("Vendor", "供应商"), false)] + (1...scenario.years).map { (yearLabel($0), true) }
+                    + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)],
+                priced.map { v in [facts.vendorName(v.vendor)] + v.perYear.map { $0.grouped() } + [v.total.grouped(), v.npv.grouped()] }))
+        // 2. Scenario comparison.
+        blocks.append(.heading(t("2. Scenarios compared (total cost over the horizon)", "2. 情景对比（测算期总成本）")))
+        var compared = saved.map { ($0.name, $0) }
+        if req.whatIfFrom != nil { compared.append((t("what-if (not saved)", "假设测算（未保存）"), scenario)) }
+        let vendors = ws.vendors.filter { v in ws.prices.contains { $0.vendor == v.id } }
+        blocks.append(
+            .table(
+                [(t("Scenario", "情景"), false), (t("Assumptions", "假设"), false)] + vendors.map { ($0.name, true) },
+                compared.map { name, sc in
+                    let totals = (try? BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: vendors.map(\.id))) ?? []
+                    return [name, describe(sc)] + vendors.map { v in totals.first { $0.vendor == v.id }?.total.grouped() ?? "–" }
+                }))
+        // 3. Per-year cost by category of the vendor the budget is checked against.
+        // The recommended vendor once the panel is revealed; before that the recommendation is sealed
+        // (blind panel), so the first priced vendor is shown instead.
+        let recommended = ws.settings.revealed ? facts.scoring?.winner?.vendor : nil
+        let focus = recommended.flatMap { id in priced.first { $0.vendor == id } } ?? priced.first
+        if let v = focus {
+            let name = facts.vendorName(v.vendor)
+            blocks.append(.heading(t("3. Cost per year by category — ", "3. 逐年分类成本 — ") + name))
+            let used = CostCategory.allCases.filter { (v.byCategory[$0] ?? .zero) != .zero }
+            let groups = [
+                SVGChart.ColumnGroup(
+                    label: name,
+                    columns: v.perYearByCategory.enumerated().map { (i, cats) in
+                        SVGChart.Column(
+                            label: yearLabel(i + 1),
+                            segments: used.map { c in
+                                SVGChart.Segment(
+                                    value: (cats[c] ?? .zero).approximateUnits, color: ReportPalette.categories[c]!,
+                                    tip: "\(yearLabel(i + 1)) \(ReportLabels.category(c, lang)): \((cats[c] ?? .zero).grouped())")
+                            })
+                    })
+            ]
+            blocks.append(
+                .chart(
+                    svg: SVGChart.stackedColumns(
+                        groups, title: t("Cost per year by category", "逐年分类成本"), axis: { ReportNumber.compact($0, lang) }),
+                    caption: t("\(name) under the scenario in effect, stacked by category.", "\(name) 在当前情景下的逐年成本，按类别堆叠。"),
+                    legend: used.map { (ReportLabels.category($0, lang), ReportPalette.categories[$0]!) }))
+            var rows: [[String]] = used.map { c in
+                [ReportLabels.category(c, lang)] + v.perYearByCategory.map { ($0[c] ?? .zero).grouped() } + [
+                    (v.byCategory[c] ?? .zero).grouped()
+                ]
+            }
+            rows.append([t("Total", "合计")] + v.perYear.map { $0.grouped() } + [v.total.grouped()])
+            blocks.append(
+                .table(
+                    [(t("Category", "类别"), false)] + (1...scenario.years).map { (yearLabel($0), true) } + [(t("Total", "合计"), true)], rows))
+            // 4. Envelopes.
+            blocks.append(.heading(t("4. Budget envelopes", "4. 预算包络")))
+            blocks += envelopeBlocks(v, name: name)
+        }
+        // 5. Cash flow of the milestones.
+        blocks.append(.heading(t("5. Payment cash flow", "5. 付款现金流")))
+        for err in facts.paymentErrors { blocks.append(.paragraph(err)) }
+        if facts.installments.isEmpty {
+            blocks.append(.paragraph(t("No payment milestones.", "尚无付款里程碑。")))
+        } else {
+            blocks.append(
+                .table(
+                    [
+                        (t("Due", "到期日"), false), (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Share", "比例"), true),
+                        (t("Amount", "金额"), true), (t("Condition", "付款条件"), false),
+                    ],
+                    facts.installments.map { i in
+                        [
+                            i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
+                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(), i.condition,
+                        ]
+                    }))
+            blocks.append(
+                .table(
+                    [(t("Month", "月份"), false), (t("Amount", "金额"), true)],
+                    facts.cashFlow.map { [$0.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : $0.period, $0.amount.grouped()] })
+            )
+        }
+        return doc(title: title, blocks: blocks)
+    }
+
+    func contractVendor(_ id: String) -> String { ws.contracts.first { $0.id == id }.map { facts.vendorName($0.vendor) } ?? "" }
+
+    func envelopeBlocks(_ v: VendorTCO, name: String) -> [HandoutBlock] {
+        guard !ws.budget.isEmpty, let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) else {
+            return [.paragraph(t("No budget envelopes.", "没有预算包络。"))]
+        }
+        let uses: [EnvelopeUse]
+        do { uses = try BudgetModel.envelopes(ws.budget, tco: v, firstYear: ws.settings.firstYear, warn: warn, stop: stop) } catch {
+            return [.paragraph(error.text(chinese: lang == .zh))]
+        }
+        let word: (EnvelopeStatus) -> String = { st in
+            switch st {
+            case .ok: return self.t("within budget", "预算内")
+            case .warn: return "⚠ " + self.t("near the limit", "接近上限")
+            case .over: return "✗ " + self.t("over budget", "超支")
+            }
+        }
+        return [
+            .paragraph(t("Checked against the costs of \(name) under the scenario in effect.", "按 \(name) 在当前情景下的成本核对。")),
+            .table(
+                [
+                    (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
+                    (t("Used", "使用"), true),
+                    (t("Used %", "使用率"), true), (t("Status", "状态"), false),
+                ],
+                uses.map { u in
+                    [
+                        "\(u.envelope.fiscalYear)",
+                        u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
+                        u.envelope.amount.grouped(), u.used.grouped(), u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–",
+                        word(u.status),
+                    ]
+                }),
+        ]
+    }
+}

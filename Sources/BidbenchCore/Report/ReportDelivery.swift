@@ -1,0 +1,203 @@
+/// The report's delivery section (after signing): plan, acceptance, payments, training, support,
+/// vendor reviews and the early warnings they raise. Written only when a contract is in delivery.
+struct DeliveryFacts {
+    let deliveries: [ContractDelivery]
+    let alerts: [RiskAlert]
+
+    init(_ ws: Workspace, today: Day) {
+        deliveries = DeliveryStatus.build(ws, today: today)
+        alerts = DeliveryWarnings.alerts(risks: ws.risks, deliveries: deliveries)
+    }
+
+    static func percent(_ v: Double?) -> String {
+        guard let v else { return "—" }
+        let r = (v * 10).rounded() / 10
+        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+    }
+
+    static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {
+        switch s {
+        case "done": return lang.pick("done", "已完成")
+        case "in_progress": return lang.pick("in progress", "进行中")
+        default: return lang.pick("planned", "未开始")
+        }
+    }
+}
+
+extension MarkdownReportWriter {
+    func delivery() -> String {
+        let f = DeliveryFacts(ws, today: facts.request.today)
+        guard !f.deliveries.isEmpty else { return "" }
+        var s = "## " + t("Delivery", "交付") + "\n\n"
+        for d in f.deliveries {
+            s += "### " + m(d.contract.id + " " + d.contract.title) + " — " + m(facts.vendorName(d.contract.vendor)) + "\n\n"
+            s += table(
+                [
+                    (t("Phase", "阶段"), false), (t("Status", "状态"), false), (t("Planned", "计划"), false),
+                    (t("Finished", "实际完成"), false), (t("Overdue days", "逾期天数"), true),
+                ],
+                d.phases.map { p in
+                    [
+                        c(p.phase.name(chinese: lang == .zh)), DeliveryFacts.phaseStatus(p.status, lang),
+                        "\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")", p.actualEnd?.description ?? "",
+                        String(p.overdueDays),
+                    ]
+                })
+            for o in d.overdue {
+                s +=
+                    "- " + t("Overdue: ", "逾期：") + m("\(o.task.id) \(o.task.title) (\(o.task.owner))")
+                    + t(", \(o.days) days", "，\(o.days) 天") + "\n"
+            }
+            let a = d.acceptance
+            s += "- " + t("Acceptance tests: ", "验收测试：")
+            s += t("\(a.passed) passed, \(a.failed) failed, \(a.pending) pending", "通过 \(a.passed)，未通过 \(a.failed)，待测 \(a.pending)")
+            s += t(
+                "; requirements accepted \(a.requirementsAccepted) of \(a.requirementsTotal)\n",
+                "；需求已验收 \(a.requirementsAccepted) / \(a.requirementsTotal)\n")
+            for p in d.payable {
+                s += "- " + t("Payable now: ", "可支付：") + m(p.installment.milestone) + " " + p.installment.amount.grouped() + " ("
+                s += m(lang == .zh ? p.reasonZH : p.reason) + ")\n"
+            }
+            for p in d.blocked {
+                s += "- " + t("Blocked: ", "暂不可付：") + m(p.installment.milestone) + " " + p.installment.amount.grouped() + " ("
+                s += m(lang == .zh ? p.reasonZH : p.reason) + ")\n"
+            }
+            let tr = d.training
+            s += "- " + t("Training: ", "培训：") + t("\(tr.sessions) sessions, pass rate ", "\(tr.sessions) 场，通过率 ")
+            s +=
+                DeliveryFacts.percent(tr.passRate.map { $0 * 100 }) + t(" (target ", "（目标 ")
+                + DeliveryFacts.percent(tr.target.map { $0 * 100 })
+            s += t(")", "）")
+            if !tr.needs.isEmpty {
+                s += t("; still to train: ", "；仍需培训：") + tr.needs.map { m("\($0.person) (\($0.module))") }.joined(separator: t(", ", "、"))
+            }
+            s += "\n"
+            let sp = d.support
+            s += "- " + t("Support: ", "技术支持：")
+            s += t(
+                "\(sp.tickets) tickets, \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches, SLA met ",
+                "工单 \(sp.tickets) 个，响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次，SLA 达标率 ")
+            s += DeliveryFacts.percent(sp.compliancePercent) + t(", penalty ", "，违约金 ") + sp.penalty.grouped() + "\n"
+            if !d.reviews.isEmpty {
+                s += "\n" + t("Vendor reviews:", "供应商考评：") + "\n\n"
+                s += table(
+                    [
+                        (t("Period", "期间"), false), (t("Score", "得分"), true), (t("On time", "按时"), true), (t("First-pass", "一次验收"), true),
+                        (t("SLA", "SLA"), true), (t("Training", "培训"), true), (t("Satisfaction", "满意度"), true), (t("Note", "评语"), false),
+                    ],
+                    d.reviews.map { r in
+                        let v = r.review
+                        return [
+                            c(v.period), DeliveryFacts.percent(r.score).dropLast().description, DeliveryFacts.percent(v.onTimePct),
+                            DeliveryFacts.percent(v.acceptanceFirstPassPct), DeliveryFacts.percent(v.slaPct),
+                            DeliveryFacts.percent(v.trainingPassPct),
+                            NumberFormat.short(v.satisfaction), c(v.note),
+                        ]
+                    })
+            } else {
+                s += "\n"
+            }
+        }
+        if !f.alerts.isEmpty {
+            s += t("Early warnings from delivery:", "交付预警：") + "\n\n"
+            for a in f.alerts { s += "- " + m(a.risk + " " + a.text(chinese: lang == .zh)) + "\n" }
+            s += "\n"
+        }
+        return s
+    }
+}
+
+extension HTMLReportWriter {
+    func delivery() -> String {
+        let f = DeliveryFacts(ws, today: facts.request.today)
+        guard !f.deliveries.isEmpty else { return "" }
+        var body = ""
+        for d in f.deliveries {
+            body += "<h3>\(e(d.contract.id + " " + d.contract.title)) — \(e(facts.vendorName(d.contract.vendor)))</h3>\n"
+            body += table(
+                [
+                    (t("Phase", "阶段"), false), (t("Status", "状态"), false), (t("Planned", "计划"), false),
+                    (t("Finished", "实际完成"), false), (t("Overdue days", "逾期天数"), true),
+                ],
+                d.phases.map { p in
+                    [
+                        e(p.phase.name(chinese: lang == .zh)), e(DeliveryFacts.phaseStatus(p.status, lang)),
+                        e("\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")"), e(p.actualEnd?.description ?? ""),
+                        p.overdueDays > 0 ? "<span class=\"flag\">\(p.overdueDays)</span>" : "0",
+                    ]
+                })
+            var items: [String] = []
+            for o in d.overdue {
+                items.append(
+                    "<span class=\"flag\">\(e(t("Overdue: ", "逾期：") + "\(o.task.id) \(o.task.title) (\(o.task.owner))" + t(", \(o.days) days", "，\(o.days) 天")))</span>"
+                )
+            }
+            let a = d.acceptance
+            items.append(
+                e(
+                    t("Acceptance tests: ", "验收测试：")
+                        + t(
+                            "\(a.passed) passed, \(a.failed) failed, \(a.pending) pending", "通过 \(a.passed)，未通过 \(a.failed)，待测 \(a.pending)"
+                        )
+                        + t(
+                            "; requirements accepted \(a.requirementsAccepted) of \(a.requirementsTotal)",
+                            "；需求已验收 \(a.requirementsAccepted) / \(a.requirementsTotal)")))
+            for p in d.payable {
+                items.append(
+                    "<span class=\"ok\">\(e(t("Payable now: ", "可支付：") + p.installment.milestone + " " + p.installment.amount.grouped()))</span> "
+                        + e("(" + (lang == .zh ? p.reasonZH : p.reason) + ")"))
+            }
+            for p in d.blocked {
+                items.append(
+                    "<span class=\"warn\">\(e(t("Blocked: ", "暂不可付：") + p.installment.milestone + " " + p.installment.amount.grouped()))</span> "
+                        + e("(" + (lang == .zh ? p.reasonZH : p.reason) + ")"))
+            }
+            let tr = d.training
+            var training =
+                t("Training: ", "培训：") + t("\(tr.sessions) sessions, pass rate ", "\(tr.sessions) 场，通过率 ")
+                + DeliveryFacts.percent(tr.passRate.map { $0 * 100 }) + t(" (target ", "（目标 ")
+                + DeliveryFacts.percent(tr.target.map { $0 * 100 })
+                + t(")", "）")
+            if !tr.needs.isEmpty {
+                training +=
+                    t("; still to train: ", "；仍需培训：") + tr.needs.map { "\($0.person) (\($0.module))" }.joined(separator: t(", ", "、"))
+            }
+            items.append(tr.belowTarget ? "<span class=\"warn\">\(e(training))</span>" : e(training))
+            let sp = d.support
+            items.append(
+                e(
+                    t("Support: ", "技术支持：")
+                        + t(
+                            "\(sp.tickets) tickets, \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches, SLA met ",
+                            "工单 \(sp.tickets) 个，响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次，SLA 达标率 ")
+                        + DeliveryFacts.percent(sp.compliancePercent) + t(", penalty ", "，违约金 ") + sp.penalty.grouped()))
+            body += "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
+            if !d.reviews.isEmpty {
+                body += table(
+                    [
+                        (t("Review period", "考评期间"), false), (t("Score", "得分"), true), (t("On time", "按时"), true),
+                        (t("First-pass", "一次验收"), true), ("SLA", true), (t("Training", "培训"), true), (t("Satisfaction", "满意度"), true),
+                        (t("Note", "评语"), false),
+                    ],
+                    d.reviews.map { r in
+                        let v = r.review
+                        return [
+                            e(v.period), e(DeliveryFacts.percent(r.score).dropLast().description), e(DeliveryFacts.percent(v.onTimePct)),
+                            e(DeliveryFacts.percent(v.acceptanceFirstPassPct)), e(DeliveryFacts.percent(v.slaPct)),
+                            e(DeliveryFacts.percent(v.trainingPassPct)), e(NumberFormat.short(v.satisfaction)), e(v.note),
+                        ]
+                    })
+            }
+        }
+        if !f.alerts.isEmpty {
+            body += "<p>\(e(t("Early warnings from delivery:", "交付预警：")))</p><ul>"
+            body += f.alerts.map { "<li class=\"warn\">\(e($0.risk + " " + $0.text(chinese: lang == .zh)))</li>" }.joined() + "</ul>\n"
+        }
+        return section(t("12. Delivery", "12. 交付"), body)
+    }
+}
+
+/// Short numbers for the report: `3.5`, `4`.
+enum NumberFormat {
+    static func short(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
+}

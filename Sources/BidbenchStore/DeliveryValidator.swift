@@ -1,0 +1,160 @@
+import BidbenchCore
+
+/// The delivery tables' cross-row rules: references, ranges, dates in order, dependency cycles.
+extension Validator {
+    private func at(_ file: String, _ i: Int) -> Int {
+        guard let l = lines[file], i < l.count else { return 0 }
+        return l[i]
+    }
+    private func put(_ file: String, _ i: Int, _ field: String?, _ en: String, _ zh: String) {
+        log.add(file, at(file, i), field, en, zh: zh)
+    }
+
+    private func refer(_ file: String, _ i: Int, _ field: String, _ value: String, _ ids: Set<String>, _ target: String, _ zh: String) {
+        guard !unparsed.contains(target), !ids.contains(value) else { return }
+        put(file, i, field, "\"\(value)\" is not a \(field) id in \(target)", "“\(value)” 不是 \(target) 中的\(zh)编号")
+    }
+
+    private func unique(_ file: String, _ keys: [String], _ field: String, _ what: String, _ zh: String) {
+        var first: [String: Int] = [:]
+        for (i, k) in keys.enumerated() {
+            if let j = first[k] {
+                put(
+                    file, i, field, "duplicate \(what) \"\(k)\" (first on line \(at(file, j)))", "\(zh) “\(k)” 重复 (首次出现在第 \(at(file, j)) 行)"
+                )
+            } else {
+                first[k] = i
+            }
+        }
+    }
+
+    private func known<C: OpenChoice>(_ file: String, _ i: Int, _ field: String, _ v: C) {
+        guard let t = v.otherText else { return }
+        let list = C.ids.filter { !$0.isEmpty }.joined(separator: ", ")
+        put(file, i, field, "\"\(t)\" is not one of \(list)", "“\(t)” 不是可选值之一: \(list)")
+    }
+
+    private func order(_ file: String, _ i: Int, _ field: String, _ start: Day?, _ end: Day?, _ startField: String) {
+        guard let s = start, let e = end, e < s else { return }
+        put(file, i, field, "\(e) is before \(startField) \(s)", "\(e) 早于 \(startField) \(s)")
+    }
+
+    private func range(_ file: String, _ i: Int, _ field: String, _ v: Double, _ lo: Double, _ hi: Double) {
+        guard !(v >= lo && v <= hi) else { return }
+        let (x, a, b) = (NumberText.format(v), NumberText.format(lo), NumberText.format(hi))
+        put(file, i, field, "\(x) is outside \(a)–\(b)", "\(x) 超出 \(a)–\(b)")
+    }
+
+    func validateDelivery(_ w: Workspace) {
+        let d = w.delivery
+        let contractIDs = Set(w.contracts.map(\.id))
+        let reqIDs = Set(w.requirements.map(\.id))
+
+        let tf = Schema.tasks.file
+        unique(tf, d.tasks.map { "\($0.contract), \($0.id)" }, "id", "contract, task id pair", "合同与任务编号组合")
+        for (i, t) in d.tasks.enumerated() {
+            refer(tf, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
+            known(tf, i, "status", t.status)
+            order(tf, i, "planned_end", t.plannedStart, t.plannedEnd, "planned_start")
+            order(tf, i, "actual_end", t.actualStart, t.actualEnd, "actual_start")
+            let same = Set(d.tasks.filter { $0.contract == t.contract }.map(\.id))
+            for dep in t.dependsOn where !same.contains(dep) {
+                put(tf, i, "depends_on", "\"\(dep)\" is not a task of contract \(t.contract)", "“\(dep)” 不是合同 \(t.contract) 的任务")
+            }
+        }
+        for c in Set(d.tasks.map(\.contract)).sorted() {
+            let mine = d.tasks.enumerated().filter { $0.element.contract == c }
+            guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)), let i = mine.first(where: { $0.element.id == cycle[0] })?.offset
+            else { continue }
+            let path = cycle.joined(separator: " → ")
+            put(tf, i, "depends_on", "dependencies form a cycle: \(path)", "依赖关系成环: \(path)")
+        }
+
+        let af = Schema.acceptance.file
+        unique(af, d.acceptance.map { "\($0.contract), \($0.id)" }, "id", "contract, test id pair", "合同与测试编号组合")
+        for (i, t) in d.acceptance.enumerated() {
+            refer(af, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
+            known(af, i, "result", t.result)
+            if t.requirements.isEmpty {
+                put(af, i, "requirements", "is empty; name the requirement(s) the test proves", "为空; 请填写该测试所验证的需求")
+            }
+            for r in t.requirements where !unparsed.contains("requirements.csv") && !reqIDs.contains(r) {
+                put(af, i, "requirements", "\"\(r)\" is not a requirement id in requirements.csv", "“\(r)” 不是 requirements.csv 中的需求编号")
+            }
+            if t.attempts < 1 {
+                put(af, i, "attempts", "\(t.attempts) is not a number of runs (expected 1 or more)", "\(t.attempts) 不是测试次数 (应为 1 或以上)")
+            }
+        }
+
+        let sf = Schema.training.file
+        unique(sf, d.training.map(\.id), "id", "training session id", "培训场次编号")
+        for (i, s) in d.training.enumerated() {
+            refer(sf, i, "contract", s.contract, contractIDs, "contracts.csv", "合同")
+            known(sf, i, "mode", s.mode)
+            if s.planned < 0 { put(sf, i, "planned", "\(s.planned) is negative", "\(s.planned) 为负数") }
+            if s.present < 0 { put(sf, i, "present", "\(s.present) is negative", "\(s.present) 为负数") }
+            range(sf, i, "pass_target", s.passTarget, 0, 1)
+        }
+
+        let rf = Schema.trainingResults.file
+        let sessionIDs = Set(d.training.map(\.id))
+        unique(rf, d.trainingResults.map { "\($0.session), \($0.person)" }, "person", "session, person pair", "场次与人员组合")
+        for (i, r) in d.trainingResults.enumerated() {
+            refer(rf, i, "session", r.session, sessionIDs, "training.csv", "培训场次")
+            if let s = r.score { range(rf, i, "score", s, 0, 100) }
+        }
+
+        let kf = Schema.tickets.file
+        unique(kf, d.tickets.map { "\($0.contract), \($0.id)" }, "id", "contract, ticket id pair", "合同与工单编号组合")
+        for (i, t) in d.tickets.enumerated() {
+            refer(kf, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
+            range(kf, i, "severity", Double(t.severity), 1, 4)
+            for (field, m) in [("first_response", t.firstResponse), ("resolved", t.resolved)] {
+                if let m, m < t.opened {
+                    put(kf, i, field, "\(m) is before the ticket was opened (\(t.opened))", "\(m) 早于工单创建时间 (\(t.opened))")
+                }
+            }
+        }
+
+        let lf = Schema.sla.file
+        unique(lf, d.sla.map { "\($0.contract), \($0.severity)" }, "severity", "contract, severity pair", "合同与故障级别组合")
+        for (i, s) in d.sla.enumerated() {
+            refer(lf, i, "contract", s.contract, contractIDs, "contracts.csv", "合同")
+            range(lf, i, "severity", Double(s.severity), 1, 4)
+            for (field, h) in [("response_hours", s.responseHours), ("resolution_hours", s.resolutionHours)] {
+                if let h, !(h > 0) {
+                    put(lf, i, field, "\(NumberText.format(h)) is not a number of hours above 0", "\(NumberText.format(h)) 不是大于 0 的小时数")
+                }
+            }
+            if let p = s.penaltyPerBreach, p.minor < 0 { put(lf, i, "penalty_per_breach", "\(p) is negative", "\(p) 为负数") }
+        }
+
+        let vf = Schema.vendorReviews.file
+        let vendorIDs = Set(w.vendors.map(\.id))
+        unique(vf, d.vendorReviews.map { "\($0.vendor), \($0.period)" }, "period", "vendor, period pair", "供应商与期间组合")
+        for (i, r) in d.vendorReviews.enumerated() {
+            refer(vf, i, "vendor", r.vendor, vendorIDs, "vendors.csv", "供应商")
+            for (field, v) in [
+                ("on_time_pct", r.onTimePct), ("acceptance_first_pass_pct", r.acceptanceFirstPassPct), ("sla_pct", r.slaPct),
+                ("training_pass_pct", r.trainingPassPct),
+            ] {
+                range(vf, i, field, v, 0, 100)
+            }
+            range(vf, i, "satisfaction", r.satisfaction, 1, 5)
+            let computed = VendorScorecard.score(r)
+            if let s = r.score, abs(s - computed) > 0.05 {
+                let (a, b) = (NumberText.format(s), NumberText.format(computed))
+                put(
+                    vf, i, "score", "\(a) is not the formula's score \(b) (leave the cell empty and Bidbench fills it in)",
+                    "\(a) 与公式得分 \(b) 不一致 (留空即可, Bidbench 会自动计算)")
+            }
+        }
+
+        let hf = Schema.handover.file
+        unique(hf, d.handover.map { "\($0.contract), \($0.item)" }, "item", "contract, item pair", "合同与事项组合")
+        for (i, h) in d.handover.enumerated() {
+            refer(hf, i, "contract", h.contract, contractIDs, "contracts.csv", "合同")
+            known(hf, i, "status", h.status)
+        }
+    }
+}

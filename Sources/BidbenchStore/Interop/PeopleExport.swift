@@ -1,0 +1,77 @@
+import BidbenchCore
+
+/// The export for people (`bidbench export KIND --for people`, `:export KIND` in the TUI): the same
+/// rows as the machine form, but with headers in the language asked for (the Chinese ones are the
+/// importer's first synonym), names instead of ids (departments, vendors, criteria), and
+/// priorities, statuses, categories and clause kinds as words. It opens in Excel or WPS (UTF-8 with
+/// a BOM) and is meant to be read and forwarded; the machine form (the default) is the one that
+/// imports back exactly.
+public enum PeopleExport {
+    /// The table as CSV for people; `department` (an id or a name) keeps only that department's rows.
+    public static func csv(_ kind: TableKind, from ws: Workspace, language: ReportLanguage, department: String? = nil) -> String {
+        let t = table(kind, from: ws, language: language, department: department)
+        let rows = [t.header] + t.rows.map { row in zip(t.columns, row).map { Exporter.guardCell($1, column: $0) } }
+        return "\u{FEFF}" + CSV.write(rows)
+    }
+
+    /// Header (in `language`), the machine column names, and the rows with readable values.
+    public static func table(_ kind: TableKind, from ws: Workspace, language l: ReportLanguage, department: String? = nil)
+        -> (header: [String], columns: [String], rows: [[String]])
+    {
+        let machine = Exporter.table(kind, from: ws)
+        let columns = machine.header
+        let synonyms = kind.headerSynonyms
+        let header = columns.map { c in l == .zh ? synonyms[c]?.first ?? c : englishHeader(c) }
+        var rows = machine.rows
+        if let department, let i = columns.firstIndex(of: "department") {
+            let id = ws.departments.first { $0.id == department || $0.name == department }?.id ?? department
+            rows = rows.filter { $0[i] == id }
+        }
+        rows = rows.map { row in zip(columns, row).map { readable(kind, column: $0, value: $1, ws: ws, l) } }
+        return (header, columns, rows)
+    }
+
+    /// `unit_price` → `Unit price`.
+    static func englishHeader(_ column: String) -> String {
+        let words = column.replacing("_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    static func readable(_ kind: TableKind, column: String, value v: String, ws: Workspace, _ l: ReportLanguage) -> String {
+        guard !v.isEmpty else { return v }
+        func yesNo() -> String {
+            guard let b = ["true": true, "false": false][v.lowercased()] else { return v }
+            return b ? l.pick("yes", "是") : l.pick("no", "否")
+        }
+        switch (kind, column) {
+        case (_, "department"): return ws.departments.first { $0.id == v }?.name ?? v
+        case (_, "vendor"): return ws.vendors.first { $0.id == v }?.name ?? v
+        case (_, "criterion"), (.criteria, "parent"): return ws.criteria.first { $0.id == v }?.name ?? v
+        case (.gates, "requirement"): return ws.requirements.first { $0.id == v }.map { "\($0.id) \($0.title)" } ?? v
+        case (_, "priority"): return Priority(parsing: v).map { ReportLabels.priority($0, l) } ?? v
+        case (.requirements, "status"):
+            let words: [String: (String, String)] = [
+                "draft": ("draft", "草稿"), "confirmed": ("confirmed", "已确认"), "merged": ("merged", "已合并"), "dropped": ("dropped", "已放弃"),
+            ]
+            return words[v].map { l.pick($0.0, $0.1) } ?? v
+        case (.reviews, "status"): return ReviewStatus(rawValue: v).map { ReportLabels.reviewStatus($0, l) } ?? v
+        case (_, "status"): return ReportLabels.status(v, l)
+        case (_, "category"): return CostCategory(rawValue: v).map { ReportLabels.category($0, l) } ?? v
+        case (.prices, "model"):
+            let words: [String: (String, String)] = [
+                "one_time": ("one-time", "一次性"), "annual": ("annual", "每年"), "per_user_annual": ("per user per year", "按用户每年"),
+                "per_user_one_time": ("per user, once", "按用户一次性"), "percent_of_license": ("% of licence", "许可费比例"),
+            ]
+            return words[v].map { l.pick($0.0, $0.1) } ?? v
+        case (.reviews, "clause"): return ClauseKind(rawValue: v).map { ReportLabels.clause($0, l) } ?? v
+        case (.risks, "type"): return RiskType(rawValue: v).map { ReportLabels.riskType($0, l) } ?? v
+        case (.gates, "answer"):
+            let words: [String: (String, String)] = ["meets": ("meets", "满足"), "partly": ("partly", "部分满足"), "no": ("no", "不满足")]
+            return words[v].map { l.pick($0.0, $0.1) } ?? v
+        case (.criteria, "kind"): return v == "cost" ? l.pick("cost (lower is better)", "成本型") : l.pick("benefit", "效益型")
+        case (.criteria, "source"): return v == "price" ? l.pick("price", "价格") : l.pick("panel", "评分")
+        case (_, "sme"), (_, "auto_renew"): return yesNo()
+        default: return v
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import BidbenchCore
+
+/// The `:` commands of meetings: `:report`, `:meeting`, `:scenario save`, `:export`. They read the
+/// session (screen, department filter, what-if) and hand the I/O to the host as effects.
+public enum Handouts {
+    static func command(_ s: inout AppState, _ verb: String, _ args: [String]) -> [Effect] {
+        switch verb {
+        case "report": return report(&s, args)
+        case "meeting":
+            guard args.count <= 1 else {
+                return usage(&s, "meeting [survey|scoring|budget|legal]", "meeting [survey|scoring|budget|legal]")
+            }
+            let kind = args.isEmpty ? MeetingForm.kind(of: s.screen) : MeetingKind(parsing: args[0])
+            guard let kind else {
+                return usage(&s, "meeting [survey|scoring|budget|legal|delivery]", "meeting [survey|scoring|budget|legal|delivery]")
+            }
+            if s.readOnly {
+                s.say(s.readOnlyReason, error: true)
+                return []
+            }
+            MeetingForm.open(&s, kind: kind)
+            return []
+        case "scenario":
+            guard args.count >= 2, args[0] == "save" else { return usage(&s, "scenario save NAME", "scenario save 名称") }
+            return saveScenario(&s, name: args.dropFirst().joined(separator: " "))
+        default:
+            return export(&s, args)
+        }
+    }
+
+    static func usage(_ s: inout AppState, _ en: String, _ zh: String) -> [Effect] {
+        s.say(s.lang.t("Usage: :\(en)", "用法: :\(zh)"), error: true)
+        return []
+    }
+
+    /// The handout a screen writes when `:report` names none.
+    static func kind(of screen: ScreenID) -> HandoutKind {
+        switch screen {
+        case .requirements: return .survey
+        case .vendors: return .scoring
+        case .budget: return .budget
+        case .contracts: return .legal
+        }
+    }
+
+    /// `:report [survey|scoring|budget|legal|full] [html|md] [FILE]`, in any order.
+    static func report(_ s: inout AppState, _ args: [String]) -> [Effect] {
+        var kind: HandoutKind?
+        var format: String?
+        var path: String?
+        for a in args {
+            if kind == nil, let k = HandoutKind(rawValue: a.lowercased()) {
+                kind = k
+            } else if format == nil, ["html", "md"].contains(a.lowercased()) {
+                format = a.lowercased()
+            } else if path == nil {
+                path = a
+            } else {
+                return usage(
+                    &s, "report [survey|scoring|budget|legal|full] [html|md] [FILE]",
+                    "report [survey|scoring|budget|legal|full] [html|md] [文件]")
+            }
+        }
+        let k = kind ?? self.kind(of: s.screen)
+        if k == .full { return [.writeReport(format: format ?? "html", path: path)] }
+        return [.writeHandout(kind: k, format: format ?? "html", path: path)]
+    }
+
+    /// The handout of `kind` for this session: the department filtered on Requirements, the
+    /// scenario in effect on Budget (a what-if said as such). The host adds the clock, the git
+    /// commit and the requirements as they were at the last meeting (from the journal).
+    public static func request(_ s: AppState, kind: HandoutKind, generated: String, commit: String? = nil, baseline: [Requirement]? = nil)
+        -> HandoutRequest
+    {
+        var report = ReportRequest(workspace: s.workspace, today: s.today, language: s.lang.labels, commit: commit)
+        report.problems = s.problems
+        var r = HandoutRequest(report: report, kind: kind, generated: generated)
+        if let d = s.requirements.department, d < s.workspace.departments.count { r.department = s.workspace.departments[d].id }
+        r.scenario = BudgetScreen.scenario(s)
+        let saved = BudgetScreen.named(s, s.budget.named)
+        if let whatIf = s.session.whatIf, whatIf != saved { r.whatIfFrom = saved }
+        r.baseline = baseline
+        return r
+    }
+
+    /// The day of the last meeting of `kind` before today, when the host should look up the baseline.
+    public static func previousMeetingDay(_ s: AppState, kind: HandoutKind) -> Day? {
+        guard let k = kind.meeting else { return nil }
+        return s.workspace.meeting(k, before: s.today)?.date
+    }
+
+    /// `:scenario save NAME`: the scenario in effect (usually a what-if) becomes a row of scenarios.csv.
+    static func saveScenario(_ s: inout AppState, name raw: String) -> [Effect] {
+        let name = raw.trimmed
+        if s.readOnly {
+            s.say(s.readOnlyReason, error: true)
+            return []
+        }
+        guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else {
+            return usage(&s, "scenario save NAME", "scenario save 名称")
+        }
+        let sc = BudgetScreen.scenario(s)
+        func text(_ r: ExactRatio) -> String { r.decimalText ?? r.description }
+        let row = NamedScenario(
+            name: name, years: String(sc.years), users: String(sc.users), growth: text(sc.growth), escalation: text(sc.escalation),
+            discountRate: text(sc.discountRate))
+        // Written at once by the effect (like a save), so it is no undo step and leaves `dirty` alone.
+        if let i = s.workspace.scenarios.firstIndex(where: { $0.name == name }) {
+            s.workspace.scenarios[i] = row
+        } else {
+            s.workspace.scenarios.append(row)
+        }
+        s.budget.named = (s.workspace.scenarios.firstIndex { $0.name == name } ?? 0) + 1
+        s.session.whatIf = nil
+        s.session.whatIfHistory = []
+        s.say(s.lang.t("Saving scenario “\(name)”…", "正在保存情景 “\(name)”…"))
+        return [.saveScenario(row)]
+    }
+
+    /// `:export KIND [machine] [FILE]`: for people unless `machine` is given.
+    static func export(_ s: inout AppState, _ args: [String]) -> [Effect] {
+        guard let table = args.first, args.count <= 3 else {
+            return usage(&s, "export KIND [machine] [FILE]", "export 表名 [machine] [文件]")
+        }
+        var rest = Array(args.dropFirst())
+        var forPeople = true
+        if let i = rest.firstIndex(where: { $0 == "machine" || $0 == "people" }) {
+            forPeople = rest[i] == "people"
+            rest.remove(at: i)
+        }
+        guard rest.count <= 1 else { return usage(&s, "export KIND [machine] [FILE]", "export 表名 [machine] [文件]") }
+        // A blind panel: nobody's scores leave the workspace before the reveal.
+        if table == "scores" && !s.workspace.settings.revealed {
+            s.say(
+                s.lang.t("Scores are sealed until the lead reveals them (R on the Vendors screen)", "评分揭晓之前不能导出 (主持人在供应商页按 R 揭晓)"),
+                error: true)
+            return []
+        }
+        var department: String?
+        if forPeople, table == "requirements", let d = s.requirements.department, d < s.workspace.departments.count {
+            department = s.workspace.departments[d].id
+        }
+        return [.export(table: table, forPeople: forPeople, department: department, path: rest.first)]
+    }
+}

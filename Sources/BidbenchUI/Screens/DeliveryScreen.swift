@@ -1,0 +1,315 @@
+import BidbenchCore
+
+/// What the right (or lower) pane of the Delivery screen shows.
+public enum DeliveryPane: Int, Sendable, CaseIterable {
+    case overview, tests, tickets, handover
+}
+
+public struct DeliveryState: Equatable, Sendable {
+    /// Index among the contracts in delivery.
+    public var contract = 0
+    /// The selected task (index in the contract's plan order).
+    public var selected = 0
+    public var pane: DeliveryPane = .overview
+    public init() {}
+}
+
+/// Screen 5, Delivery (交付): after signing. The plan as a compact timeline with today's line and
+/// overdue tasks in red; acceptance, payable and blocked payments, training, SLA and reviews beside it.
+/// `a`/`Enter`/`d` add, edit and delete tasks; `t` adds an acceptance test, `i` a support ticket, `R`
+/// records a vendor review; `[`/`]` switch contracts, `v` the pane.
+public enum DeliveryScreen {
+    // MARK: Data
+
+    static func contracts(_ s: AppState) -> [Contract] { DeliveryStatus.contracts(in: s.workspace) }
+
+    static func current(_ s: AppState) -> ContractDelivery? {
+        let list = contracts(s)
+        guard !list.isEmpty else { return nil }
+        return DeliveryStatus.build(s.workspace, contract: list[min(s.delivery.contract, list.count - 1)], today: s.today)
+    }
+
+    /// The workspace index of the selected task, if any.
+    static func selectedTaskIndex(_ s: AppState, _ d: ContractDelivery) -> Int? {
+        guard s.delivery.selected < d.tasks.count else { return nil }
+        let t = d.tasks[s.delivery.selected]
+        return s.workspace.delivery.tasks.firstIndex { $0.contract == t.contract && $0.id == t.id }
+    }
+
+    // MARK: Keys
+
+    static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
+        let list = contracts(s)
+        let d = current(s)
+        let count = d?.tasks.count ?? 0
+        switch cmd {
+        case .up: s.delivery.selected = max(0, s.delivery.selected - 1)
+        case .down: s.delivery.selected = min(max(0, count - 1), s.delivery.selected + 1)
+        case .top: s.delivery.selected = 0
+        case .bottom: s.delivery.selected = max(0, count - 1)
+        case .prevContract, .nextContract:
+            guard !list.isEmpty else { return [] }
+            let step = cmd == .nextContract ? 1 : list.count - 1
+            s.delivery.contract = (min(s.delivery.contract, list.count - 1) + step) % list.count
+            s.delivery.selected = 0
+        case .cyclePane:
+            s.delivery.pane = DeliveryPane(rawValue: (s.delivery.pane.rawValue + 1) % DeliveryPane.allCases.count)!
+        case .add, .edit, .delete, .addTest, .addTicket, .recordReview:
+            guard let d else {
+                s.say(
+                    s.lang.t(
+                        "No contract in delivery: sign one (status signed or active) or import its plan",
+                        "尚无执行中的合同: 请将合同状态设为已签署或执行中, 或导入实施计划"), error: true)
+                return []
+            }
+            let c = d.contract.id
+            switch cmd {
+            case .add: s.modal = .form(DeliveryForms.task(s, contract: c, index: nil))
+            case .edit:
+                guard let i = selectedTaskIndex(s, d) else {
+                    s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
+                    return []
+                }
+                s.modal = .form(DeliveryForms.task(s, contract: c, index: i))
+            case .delete:
+                guard let i = selectedTaskIndex(s, d) else {
+                    s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
+                    return []
+                }
+                let id = s.workspace.delivery.tasks[i].id
+                s.change(s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")) { $0.delivery.tasks.remove(at: i) }
+                s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
+            case .addTest: s.modal = .form(DeliveryForms.test(s, contract: c))
+            case .addTicket: s.modal = .form(DeliveryForms.ticket(s, contract: c))
+            default: s.modal = .form(DeliveryForms.review(s, d))
+            }
+        default: return nil
+        }
+        return []
+    }
+
+    // MARK: Rendering
+
+    static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
+        let L = s.lang
+        let zh = L == .zh
+        guard let d = current(s) else {
+            let text = L.t(
+                "No contract in delivery yet. A signed or active contract, or rows in tasks.csv, acceptance.csv, training.csv or tickets.csv, appear here.",
+                "尚无执行中的合同。已签署或执行中的合同, 或 tasks.csv、acceptance.csv、training.csv、tickets.csv 中的记录, 会显示在这里。")
+            for (i, line) in TextWidth.wrap(text, max(8, area.width - 2)).prefix(max(0, area.height - 1)).enumerated() {
+                c.text(area.x + 1, area.y + 1 + i, line, .dim)
+            }
+            return
+        }
+        let list = contracts(s)
+        let vendor = s.workspace.vendors.first { $0.id == d.contract.vendor }?.name ?? d.contract.vendor
+        var head = "\(d.contract.id) \(d.contract.title) · \(vendor)"
+        if list.count > 1 { head += " (\(min(s.delivery.contract, list.count - 1) + 1)/\(list.count))" }
+        let onTime = d.onTimePercent.map { L.t(" · on time \(pct($0))", " · 按时 \(pct($0))") } ?? ""
+        let dateText = L.t("today \(s.today)", "今天 \(s.today)") + onTime
+        let dw = TextWidth.of(dateText)
+        c.text(area.x + 1, area.y, head, .bold, maxWidth: max(4, area.width - dw - 4))
+        c.text(area.maxX - dw - 1, area.y, dateText, .dim)
+
+        let wide = area.width >= 110
+        let planW = wide ? area.width * 56 / 100 : area.width
+        let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
+        // Narrow: the plan takes the rows its tasks need, the pane the rest (at least half when it needs it).
+        let planH = wide ? area.height - 1 : max(3, min(d.tasks.count + 1, area.height - 1 - min(summary.count, area.height / 2)))
+        renderPlan(s, d, into: &c, area: Rect(x: area.x, y: area.y + 1, width: planW, height: planH))
+        let pane =
+            wide
+            ? Rect(x: area.x + planW + 1, y: area.y + 1, width: area.width - planW - 2, height: area.height - 1)
+            : Rect(x: area.x + 1, y: area.y + 1 + planH, width: area.width - 2, height: area.height - 1 - planH)
+        if wide { for y in pane.y..<pane.maxY { c.text(pane.x - 1, y, "│", .dim) } }
+        for (i, line) in summary.prefix(pane.height).enumerated() {
+            c.text(pane.x, pane.y + i, line.text, line.style, maxWidth: pane.width)
+        }
+        _ = zh
+    }
+
+    static func pct(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+    }
+
+    /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
+    static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
+        let L = s.lang
+        guard area.height >= 2 else { return }
+        let idW = 4
+        let phaseW = area.width >= 100 ? 10 : 8
+        let titleW = max(8, min(26, area.width / 4))
+        let lateW = 5
+        let barX = area.x + 1 + idW + 1 + phaseW + 1 + titleW + 1
+        let barW = max(6, area.maxX - barX - lateW - 1)
+        let starts = d.tasks.compactMap(\.plannedStart) + d.tasks.compactMap(\.actualStart)
+        let ends = d.tasks.compactMap(\.plannedEnd) + d.tasks.compactMap(\.actualEnd)
+        let first = (starts + [s.today]).min()!
+        let last = (ends + [s.today]).max()!
+        let span = max(1, first.days(until: last) + 1)
+        func col(_ day: Day) -> Int { min(barW - 1, max(0, first.days(until: day) * barW / span)) }
+        // Header: columns and the months along the bar.
+        var x = area.x + 1
+        x += c.text(x, area.y, TextWidth.fit(L.t("Task", "任务"), idW)) + 1
+        x += c.text(x, area.y, TextWidth.fit(L.t("Phase", "阶段"), phaseW)) + 1
+        c.text(x, area.y, TextWidth.fit(L.t("Title · owner", "名称 · 负责人"), titleW), .dim)
+        var lastLabelEnd = -1
+        var m = Day(year: first.year, month: first.month, day: 1)
+        while m <= last {
+            let cx = m < first ? 0 : col(m)
+            let label = L.t("\(m.month)/\(m.year % 100)", "\(m.month)月")
+            if cx > lastLabelEnd, cx + TextWidth.of(label) <= barW {
+                c.text(barX + cx, area.y, label, .dim)
+                lastLabelEnd = cx + TextWidth.of(label)
+            }
+            m = m.adding(months: 1)
+        }
+        let todayCol = col(s.today)
+        let rows = area.height - 1
+        let offset = max(0, min(s.delivery.selected - rows + 1, d.tasks.count - rows))
+        for (n, t) in d.tasks.enumerated().dropFirst(offset).prefix(rows) {
+            let y = area.y + 1 + n - offset
+            let late = DeliveryPlan.overdueDays(t, today: s.today)
+            let sel = n == s.delivery.selected
+            let base: Style = late > 0 ? .error : .plain
+            var x = area.x + 1
+            x += c.text(x, y, TextWidth.fit(t.id, idW), sel ? .selected : base) + 1
+            x += c.text(x, y, TextWidth.fit(t.phase.name(chinese: L == .zh), phaseW), sel ? .selected : .dim) + 1
+            let label = t.owner.isEmpty ? t.title : "\(t.title) · \(t.owner)"
+            c.text(x, y, TextWidth.fit(label, titleW), sel ? .selected : base)
+            // Background: today's line through the whole plan.
+            c.text(barX + todayCol, y, "│", .accent)
+            if let ps = t.plannedStart, let pe = t.plannedEnd {
+                let a = col(ps)
+                let b = max(a, col(pe))
+                let glyph = t.status == .done ? "█" : DeliveryPlan.hasStarted(t) ? "▓" : "░"
+                let style: Style = late > 0 ? .error : t.status == .done ? .good : t.status == .cancelled ? .dim : .plain
+                for k in a...b { c.text(barX + k, y, k == todayCol ? "┃" : glyph, k == todayCol ? .accent : style) }
+                if late > 0 {
+                    // The days past the planned end, up to today, drawn thin in red.
+                    for k in (b + 1)..<max(b + 1, todayCol) { c.text(barX + k, y, "╌", .error) }
+                }
+            }
+            if late > 0 { c.text(barX + barW + 1, y, TextWidth.fit("+\(late)\(L.t("d", "天"))", lateW), .error) }
+        }
+        if d.tasks.isEmpty {
+            c.text(area.x + 1, area.y + 1, L.t("No tasks yet: a adds one", "尚无任务: 按 a 新增"), .dim, maxWidth: area.width - 2)
+        }
+    }
+
+    struct Line {
+        var text: String
+        var style: Style = .plain
+    }
+
+    /// The lines of the pane: overview, tests, tickets or handover, wrapped to `width`.
+    static func paneLines(_ s: AppState, _ d: ContractDelivery, width: Int) -> [Line] {
+        let L = s.lang
+        let zh = L == .zh
+        var out: [Line] = []
+        func add(_ text: String, _ style: Style = .plain) {
+            for (i, l) in TextWidth.wrap(text, max(8, width)).enumerated() { out.append(Line(text: i == 0 ? l : "  " + l, style: style)) }
+        }
+        switch s.delivery.pane {
+        case .overview:
+            let a = d.acceptance
+            add(
+                L.t(
+                    "Acceptance: \(a.passed) passed · \(a.failed) failed · \(a.pending) pending · requirements accepted \(a.requirementsAccepted)/\(a.requirementsTotal)",
+                    "验收: 通过 \(a.passed) · 未通过 \(a.failed) · 待测 \(a.pending) · 需求已验收 \(a.requirementsAccepted)/\(a.requirementsTotal)"),
+                a.failed > 0 ? .warn : .plain)
+            for p in d.payable {
+                add(L.t("Payable now: ", "可支付: ") + "\(p.installment.milestone) \(p.installment.amount.grouped())", .good)
+            }
+            for p in d.blocked {
+                add(
+                    L.t("Blocked: ", "暂不可付: ") + "\(p.installment.milestone) \(p.installment.amount.grouped()) — "
+                        + (zh ? p.reasonZH : p.reason), .warn)
+            }
+            let t = d.training
+            var training = L.t("Training: \(t.sessions) session\(t.sessions == 1 ? "" : "s")", "培训: \(t.sessions) 场")
+            if let r = t.passRate {
+                training += L.t(" · pass rate ", " · 通过率 ") + pct(r * 100)
+                if let target = t.target { training += (t.belowTarget ? " < " : " ≥ ") + L.t("target ", "目标 ") + pct(target * 100) }
+            }
+            add(training, t.belowTarget ? .error : .plain)
+            if !t.needs.isEmpty {
+                add(
+                    L.t("Still to train: ", "仍需培训: ")
+                        + t.needs.map { "\($0.person)(\($0.module)\($0.reason == .absent ? L.t(", absent", ", 缺席") : ""))" }.joined(
+                            separator: zh ? "、" : ", "), .warn)
+            }
+            let sp = d.support
+            var support = L.t(
+                "SLA: \(sp.tickets) tickets · late responses \(sp.responseBreaches) · late resolutions \(sp.resolutionBreaches)",
+                "SLA: 工单 \(sp.tickets) · 响应超时 \(sp.responseBreaches) · 解决超时 \(sp.resolutionBreaches)")
+            if let p = sp.compliancePercent { support += L.t(" · met ", " · 达标 ") + pct(p) }
+            if sp.penalty.minor > 0 { support += L.t(" · penalty ", " · 违约金 ") + sp.penalty.grouped() }
+            add(support, sp.responseBreaches + sp.resolutionBreaches > 0 ? .warn : .plain)
+            for m in sp.months where m.total > 0 {
+                add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
+            }
+            if d.reviews.isEmpty {
+                add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
+            } else {
+                let trend = d.reviews.map { r in
+                    "\(r.review.period) \(NumberFormatShort.one(r.score))"
+                        + (r.change.map { $0 >= 0 ? " ▲\(NumberFormatShort.one($0))" : " ▼\(NumberFormatShort.one(-$0))" } ?? "")
+                }.joined(separator: " → ")
+                add(L.t("Reviews: ", "考评: ") + trend)
+            }
+            let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
+            for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }
+        case .tests:
+            add(L.t("Acceptance tests (t adds)", "验收测试 (按 t 新增)"), .bold)
+            for t in d.tests {
+                let mark = t.result == .pass ? "✔" : t.result == .fail ? "✗" : "…"
+                let style: Style = t.result == .pass ? .good : t.result == .fail ? .error : .plain
+                let result =
+                    t.result == .pass ? L.t("pass", "通过") : t.result == .fail ? L.t("fail", "未通过") : L.t("pending", "待测")
+                add("\(mark) \(t.id) \(t.requirements.joined(separator: ",")) \(result) \(t.date?.description ?? "") \(t.criterion)", style)
+            }
+            if d.tests.isEmpty { add(L.t("No tests yet", "尚无验收测试"), .dim) }
+        case .tickets:
+            add(L.t("Support tickets (i adds)", "支持工单 (按 i 新增)"), .bold)
+            for m in d.support.measures {
+                let t = m.ticket
+                func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
+                let late = (m.responseBreach ? L.t(" late response", " 响应超时") : "") + (m.resolutionBreach ? L.t(" late fix", " 解决超时") : "")
+                add(
+                    "\(t.id) P\(t.severity) \(t.module) \(t.opened) " + L.t("resp ", "响应 ") + dur(m.responseMinutes) + L.t(" fix ", " 解决 ")
+                        + dur(m.resolutionMinutes) + late, late.isEmpty ? .plain : .error)
+            }
+            if d.support.measures.isEmpty { add(L.t("No tickets yet", "尚无工单"), .dim) }
+            let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
+                let sev = k == 0 ? L.t("all", "全部") : "P\(k)"
+                return "\(sev) \(v.responseMinutes.map { "\($0)′" } ?? "—")/\(v.resolutionMinutes.map { "\($0)′" } ?? "—")"
+            }
+            if !limits.isEmpty {
+                let source = d.support.limits.values.first?.source ?? ""
+                add(
+                    L.t("SLA (response/resolution, minutes): ", "SLA (响应/解决, 分钟): ") + limits.joined(separator: " · ") + " — " + source,
+                    .dim)
+            }
+        case .handover:
+            add(L.t("Exit and handover checklist (guide §7)", "终止与移交清单 (指南 §七)"), .bold)
+            for h in d.handover {
+                let mark = h.status == .done ? "✔" : h.status == .notApplicable ? "–" : "☐"
+                add(
+                    "\(mark) " + (zh ? h.nameZH : h.name) + (h.date.map { " \($0)" } ?? "") + (h.note.isEmpty ? "" : " — \(h.note)"),
+                    h.status == .done ? .good : .plain)
+            }
+        }
+        return out
+    }
+}
+
+/// One decimal, without a trailing `.0`.
+enum NumberFormatShort {
+    static func one(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : String(r)
+    }
+}

@@ -1,0 +1,106 @@
+import BidbenchCore
+import Foundation
+import Testing
+
+@testable import BidbenchStore
+
+/// meetings.csv, the journal's view of the requirements at an earlier day, and the export for people.
+@Suite struct HandoutStoreTests {
+    @Test func meetingsAreSavedSortedAndReadBack() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        var ws = loaded.workspace
+        ws.meetings = [
+            Meeting(id: "M10", kind: .legal, date: Day(iso: "2026-12-05"), title: "C2 合同审查", attendees: "陈律师、赵磊", lead: "赵磊"),
+            Meeting(id: "M2", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部调研, 第一轮", attendees: "孙建国", lead: "赵磊"),
+        ]
+        _ = try WorkspaceStore.save(ws, over: loaded, actor: "test")
+        #expect(
+            dir.text("meetings.csv") == """
+                id,kind,date,title,attendees,lead
+                M2,survey,2026-11-20,"生产部调研, 第一轮",孙建国,赵磊
+                M10,legal,2026-12-05,C2 合同审查,陈律师、赵磊,赵磊
+
+                """)
+        let again = try WorkspaceStore.load(folder: dir.path)
+        #expect(again.problems.isEmpty)
+        #expect(again.workspace.meetings.map(\.id) == ["M2", "M10"])
+        #expect(
+            loaded.workspace.meetings == [
+                Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊")
+            ])
+        #expect(again.workspace.meetings[1].attendeeList == ["陈律师", "赵磊"])
+        #expect(again.workspace.meeting(.survey, before: Day(iso: "2026-12-05")!)?.id == "M2")
+    }
+
+    @Test func aMeetingOfUnknownKindIsAProblemWithItsLine() throws {
+        let dir = Fixture.folder()
+        dir.write("meetings.csv", "id,kind,date,title,attendees,lead\nM1,survey,2026-11-20,调研,,\nM2,lunch,2026-11-21,午餐,,\n")
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(
+            loaded.problems.map(\.description) == ["meetings.csv:3: kind: \"lunch\" is not one of survey, scoring, budget, legal, delivery"]
+        )
+    }
+
+    /// The journal undoes what was saved after the day asked for: an edit, an addition, a deletion.
+    @Test func requirementsAsOfAnEarlierDayComeBackFromTheJournal() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        let original = loaded.workspace.requirements
+        var ws = loaded.workspace
+        ws.requirements[1].priority = .must
+        ws.requirements[1].acceptance = "三种币种凭证自动折算"
+        ws.requirements.removeLast()
+        ws.requirements.append(Requirement(id: "R11", department: "D1", module: "MES", title: "设备点检", priority: .could))
+        let saved = try WorkspaceStore.save(ws, over: loaded, actor: "test")
+        let yesterday = Day(iso: "2000-01-01")!
+        let then = RequirementHistory.asOf(endOf: yesterday, folder: dir.path, saved: saved.workspace.requirements)
+        #expect(then == original)
+        let farFuture = Day(iso: "2999-01-01")!
+        #expect(
+            RequirementHistory.asOf(endOf: farFuture, folder: dir.path, saved: saved.workspace.requirements) == saved.workspace.requirements
+        )
+    }
+
+    @Test func requirementsForPeopleInChineseWithNamesAndWords() throws {
+        let w = try Loaded().workspace
+        #expect(
+            PeopleExport.csv(.requirements, from: w, language: .zh) == "\u{FEFF}" + """
+                编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源
+                R1,生产部,MES,工单追溯,"扫码报工
+                支持 ""批次"" 追溯",必须,0.35,100% 可追溯,已确认,功能,生产部 2026-11-20 调研
+                R2,财务部,FI,多币种,,应该,1,,草稿,功能,
+                R10,生产部,MES,看板,,可以,2.5,,草稿,,
+
+                """)
+        #expect(
+            PeopleExport.csv(.requirements, from: w, language: .en, department: "生产部") == "\u{FEFF}" + """
+                Id,Department,Module,Title,Detail,Priority,Weight,Acceptance,Status,Criterion,Source
+                R1,生产部,MES,工单追溯,"扫码报工
+                支持 ""批次"" 追溯",Must,0.35,100% 可追溯,confirmed,功能,生产部 2026-11-20 调研
+                R10,生产部,MES,看板,,Could,2.5,,draft,,
+
+                """)
+        #expect(
+            PeopleExport.csv(.gates, from: w, language: .zh) == "\u{FEFF}" + """
+                供应商,需求,应答,备注
+                甲软件,R1 工单追溯,满足,
+                乙科技,R1 工单追溯,部分满足,需二次开发
+
+                """)
+    }
+
+    /// The Chinese form for people is read back by the importer (names, words, Chinese headers).
+    @Test func theChineseFormForPeopleImportsBack() throws {
+        let w = try Loaded().workspace
+        var empty = w
+        empty.requirements = []
+        let bytes = Array(PeopleExport.csv(.requirements, from: w, language: .zh).utf8)
+        switch Importer.importTable(
+            kind: .requirements, fileBytes: bytes, fileName: "people.csv", encoding: .utf8, into: empty, evaluator: nil)
+        {
+        case .success(let outcome): #expect(outcome.workspace.requirements == w.requirements)
+        case .failure(let f): Issue.record("refused: \(f.problems.map(\.description))")
+        }
+    }
+}

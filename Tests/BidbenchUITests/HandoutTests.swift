@@ -1,0 +1,370 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// One meeting each, run through the reducer with the keys a lead presses; the handout must hold
+/// exactly what was said in the meeting.
+@Suite struct HandoutTests {
+    static let stamp = "2026-11-29 10:00 UTC"
+
+    /// `:` then the command, Enter.
+    static func command(_ d: inout Driver, _ line: String) {
+        d.press(.char(":"))
+        d.type(line)
+        d.press(.enter)
+    }
+
+    /// `:meeting`, then the attendees and the lead (the form starts on the attendees), Ctrl-S.
+    static func meeting(_ d: inout Driver, attendees: String, lead: String) {
+        command(&d, "meeting")
+        d.type(attendees)
+        d.press(.tab)
+        d.type(lead)
+        d.press(.ctrl("s"))
+    }
+
+    static func markdown(_ d: Driver, _ kind: HandoutKind, baseline: [Requirement]? = nil) -> String {
+        Handout.markdown(Handouts.request(d.state, kind: kind, generated: stamp, baseline: baseline))
+    }
+
+    static func html(_ d: Driver, _ kind: HandoutKind) -> String {
+        Handout.html(Handouts.request(d.state, kind: kind, generated: stamp))
+    }
+
+    /// The first line where two texts differ, for a readable failure.
+    static func expectSame(_ got: String, _ want: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let g = got.components(separatedBy: "\n")
+        let w = want.components(separatedBy: "\n")
+        if let i = zip(g, w).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            Issue.record("line \(i + 1) differs:\n got: \(g[i])\nwant: \(w[i])", sourceLocation: sourceLocation)
+        }
+        #expect(g.count == w.count, sourceLocation: sourceLocation)
+    }
+
+    @Test func surveyHandoutHoldsTheRequirementTypedAndTheAttendees() {
+        var ws = sampleWorkspace()
+        ws.meetings = [
+            Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研（一）", attendees: "孙建国", lead: "赵磊")
+        ]
+        // As the journal has it at the end of the last meeting's day: R03 had another acceptance criterion.
+        var before = ws.requirements
+        before[2].acceptance = "1000 张工单 30 秒内排完"
+        var d = Driver(ws)
+        d.press(.char("]"), .char("]"))  // the 生产部 filter
+        // The survey starts on the filtered department: one round of answers.
+        d.press(.char("s"))
+        for answer in ["排产靠 Excel", "设备点检移动端记录", "设备", "班组长 30 人", "必须", "扫码即可点检，数据实时上传", "20 万", "2027-06"] {
+            d.type(answer)
+            d.press(.enter)
+        }
+        d.press(.escape)
+        Self.meeting(&d, attendees: "孙建国、王芳", lead: "赵磊")
+        #expect(
+            d.state.workspace.meetings.last
+                == Meeting(id: "M2", kind: .survey, date: Day(iso: "2026-11-29"), title: "生产部 需求调研会", attendees: "孙建国、王芳", lead: "赵磊"))
+        #expect(d.state.dirty)
+        Self.command(&d, "report md")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: nil))
+        Self.expectSame(
+            Self.markdown(d, .survey, baseline: before),
+            """
+            # 生产部 需求调研会
+
+            *需求调研会 · 会议纪要 · 华东精密 ERP 升级*
+
+            - **会议**: 生产部 需求调研会
+            - **日期**: 2026-11-29
+            - **参会人**: 孙建国、王芳
+            - **主持人**: 赵磊
+            - **工作区**: 华东精密 ERP 升级
+            - **生成时间**: 2026-11-29 10:00 UTC
+
+            ## 1. 已记录的需求 — 生产部
+
+            共 2 条需求，其中必须项 1 条（供应商的否决项）。
+
+            ### R03 产能约束下的自动排产
+
+            | 项目 | 记录 |
+            |---|---|
+            | 模块 | 排程 |
+            | 优先级 | 应该 · 权重 4 |
+            | 说明与调研回答 | – |
+            | 验收标准 | 500 张工单 10 秒内排完 |
+            | 评价准则 | – |
+            | 来源 / 日期 | – |
+            | 状态 | 草稿 |
+
+            ### R04 设备点检移动端记录
+
+            | 项目 | 记录 |
+            |---|---|
+            | 模块 | 设备 |
+            | 优先级 | 必须 · 权重 5 |
+            | 说明与调研回答 | 现状问题: 排产靠 Excel; 影响用户: 班组长 30 人; 预算上限: 20 万; 期限: 2027-06 |
+            | 验收标准 | 扫码即可点检，数据实时上传 |
+            | 评价准则 | – |
+            | 来源 / 日期 | 生产部 2026-11-29 调研 |
+            | 状态 | 草稿 |
+
+            ## 2. 自上次会议以来的变化
+
+            _与 2026-11-20 的会议（“生产部需求调研（一）”）相比。_
+
+            - 修改 R03 产能约束下的自动排产：验收标准 1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完
+            - 新增 R04 设备点检移动端记录
+
+            ## 3. 待确认的问题
+
+            - R03 产能约束下的自动排产：计入哪个评价准则？ 待部门确认
+            - R04 设备点检移动端记录：计入哪个评价准则？ 待部门确认
+
+            ---
+            由 Bidbench 根据工作区“华东精密 ERP 升级”于 2026-11-29 10:00 UTC 生成。金额单位：CNY。
+
+            """)
+        // The same in English after `:lang en`, and the HTML prints on A4 with the attendees escaped.
+        Self.command(&d, "lang en")
+        let en = Self.markdown(d, .survey, baseline: before)
+        #expect(en.contains("- Changed R03 产能约束下的自动排产: acceptance 1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完"))
+        #expect(en.contains("| Priority | Must · weight 5 |"))
+        let html = Self.html(d, .survey)
+        #expect(html.contains("@page { size: A4;") && html.contains("<th>Attendees</th><td>孙建国, 王芳</td>"))
+        #expect(!html.contains("<script") && !html.contains("http"))
+    }
+
+    func scoringWorkspace(revealed: Bool) -> Workspace {
+        var ws = sampleWorkspace()
+        ws.settings.method = "cn"
+        ws.settings.revealed = revealed
+        ws.vendors[1].sme = true
+        ws.scores["李娜"]![1].note = "演示中排产模块无法运行"
+        ws.scores["张伟"]![1].note = "功能基本齐全"
+        return ws
+    }
+
+    /// 87号令 by hand: 智链科技 is a small enterprise, 1 625 000 × 0.9 = 1 462 500 is the base price;
+    /// 云帆软件 gets 1 462 500 / 1 860 000 × 30 = 23.59 for price and 8.5 / 10 × 70 = 59.50 for
+    /// function: 83.09; 智链科技 30 + 5.0 / 10 × 70 = 65.00; the margin is 18.09.
+    @Test func scoringHandoutRebuildsEachTotal() {
+        var d = Driver(scoringWorkspace(revealed: true))
+        d.press(.char("2"))
+        Self.meeting(&d, attendees: "张伟, 李娜", lead: "王主任")
+        Self.command(&d, "report")
+        #expect(d.effects.last == .writeHandout(kind: .scoring, format: "html", path: nil))
+        Self.expectSame(
+            Self.markdown(d, .scoring),
+            """
+            # 评标会
+
+            *评标会 · 会议纪要 · 华东精密 ERP 升级*
+
+            - **会议**: 评标会
+            - **日期**: 2026-11-29
+            - **参会人**: 张伟、李娜
+            - **主持人**: 王主任
+            - **工作区**: 华东精密 ERP 升级
+            - **生成时间**: 2026-11-29 10:00 UTC
+
+            ## 1. 推荐结果
+
+            > **推荐：云帆软件，得分 83.09，领先 智链科技 (65.00) 18.09 分**
+
+            | # | 供应商 | 总分 |
+            |---:|---|---:|
+            | 1 | 云帆软件 | 83.09 |
+            | 2 | 智链科技 | 65.00 |
+
+            ## 2. 评分矩阵
+
+            | 评分项 | 权重 | 云帆软件 | 智链科技 |
+            |---|---:|---:|---:|
+            | 功能 Functionality | 70% | 8.50 | 5.00 ⚑ |
+            | 价格 Price | 30% | 1,860,000 | 1,625,000 |
+
+            _评委平均分，满分 10；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。_
+
+            ## 3. 总分的构成
+
+            综合评分法（财政部令第 87 号）：每个评分项得分 = 分值 × 权重 × 100。评委评分项：评委分 ÷ 10；价格：基准价 ÷ 该供应商的评审价格。总分为各项得分之和。
+
+            | 评分项 | 权重 | 云帆软件 | 智链科技 |
+            |---|---:|---:|---:|
+            | 功能 Functionality | 70% | 8.50/10 × 70% × 100 = 59.50 | 5.00/10 × 70% × 100 = 35.00 |
+            | 价格 Price | 30% | 0.7863 × 30% × 100 = 23.59 | 1.0000 × 30% × 100 = 30.00 |
+            | 总分 | 100% | 83.09 | 65.00 |
+
+            _分值与得分按 2 或 4 位小数显示；总分由未经舍入的得分相加，逐项相加的结果可能相差 0.01。_
+
+            ### 价格分
+
+            基准价 = 合格投标中最低的评审价格：1,462,500（智链科技）。小微企业的报价在评审时扣除 10%（仅用于计分）。
+
+            | 供应商 | 投标报价 | 价格扣除 | 评审价格 | 基准价 ÷ 评审价格 |
+            |---|---:|---|---:|---:|
+            | 云帆软件 | 1,860,000 | – | 1,860,000 | 0.7863 |
+            | 智链科技 | 1,625,000 | 小微企业 −10% | 1,462,500 | 1.0000 |
+
+            ## 4. 分歧评分
+
+            ### 智链科技 × 功能 Functionality — 极差 4
+
+            | 评委 | 评分 | 说明 |
+            |---|---:|---|
+            | 张伟 | 7 | 功能基本齐全 |
+            | 李娜 | 3 | 演示中排产模块无法运行 |
+
+            ## 5. 结果的稳健性
+
+            改变第一名所需的最小调整：价格 Price 的权重从 30% 调到 62.09%，智链科技 将排名第一。
+
+            - 功能 Functionality（当前 70%）：权重在 37.91% 至 100% 之间时，云帆软件 仍排名第一。
+            - 价格 Price（当前 30%）：权重在 0% 至 62.09% 之间时，云帆软件 仍排名第一。
+
+            ---
+            由 Bidbench 根据工作区“华东精密 ERP 升级”于 2026-11-29 10:00 UTC 生成。金额单位：CNY。
+
+            """)
+    }
+
+    /// Before the reveal the handout says the scores are sealed: no score, total, rank or name of a winner.
+    @Test func sealedScoringHandoutShowsNothingOfThePanel() {
+        var d = Driver(scoringWorkspace(revealed: false))
+        d.press(.char("2"))
+        Self.meeting(&d, attendees: "张伟, 李娜", lead: "王主任")
+        let md = Self.markdown(d, .scoring)
+        #expect(md.contains("## 评分尚未揭晓"))
+        #expect(md.contains("已提交评分表：2 份（张伟、李娜）"))
+        #expect(md.contains("| 功能 Functionality | 70% |"))
+        for leak in ["8.50", "5.00", "83.09", "65.00", "推荐：", "云帆软件", "演示中排产模块无法运行", "功能基本齐全", "极差", "62.09%"] {
+            #expect(!md.contains(leak), "sealed handout shows \(leak)")
+        }
+        let html = Self.html(d, .scoring)
+        #expect(!html.contains("83.09") && !html.contains("演示中排产模块无法运行"))
+    }
+
+    func budgetWorkspace() -> Workspace {
+        var ws = BudgetScreenTests().workspace()
+        ws.scenarios = [NamedScenario(name: "扩张", users: "200")]
+        return ws
+    }
+
+    /// The CFO's what-if (130 users, 6 years, +1 % escalation) is in the handout as an unsaved
+    /// what-if; `:scenario save` keeps it in scenarios.csv and the next handout names it.
+    @Test func budgetHandoutStatesTheWhatIf() {
+        var d = Driver(budgetWorkspace())
+        d.press(.char("3"), .char("+"), .char("+"), .char("+"), .char("Y"), .char("E"))
+        Self.meeting(&d, attendees: "周敏、财务总监", lead: "赵磊")
+        Self.command(&d, "report md")
+        #expect(d.effects.last == .writeHandout(kind: .budget, format: "md", path: nil))
+        let md = Self.markdown(d, .budget)
+        let lines = md.components(separatedBy: "\n")
+        #expect(lines.contains("> **假设测算（未保存为情景）：6 年，用户 130（每年 +0%），涨价 1%，折现率 0%**"))
+        #expect(lines.contains("基于情景“基准”：5 年，用户 100（每年 +0%），涨价 0%，折现率 0%"))
+        // 智链科技: 130 users × 300 = 39 000 in year 1, escalating 1 % a year.
+        #expect(
+            lines.contains(
+                "| 智链科技 | 39,000 | 39,390 | 39,783.90 | 40,181.74 | 40,583.56 | 40,989.39 | 239,928.59 | 239,928.59 |"))
+        #expect(lines.contains("| 基准 | 5 年，用户 100（每年 +0%），涨价 0%，折现率 0% | 150,000 | 150,000 |"))
+        #expect(lines.contains("| 扩张 | 5 年，用户 200（每年 +0%），涨价 0%，折现率 0% | 150,000 | 300,000 |"))
+        #expect(lines.contains("| 假设测算（未保存） | 6 年，用户 130（每年 +0%），涨价 1%，折现率 0% | 161,520.15 | 239,928.59 |"))
+        #expect(lines.contains("| 维护 | 10,000 | 10,100 | 10,201 | 10,303.01 | 10,406.04 | 10,510.10 | 61,520.15 |"))
+        #expect(lines.contains("| 2027 | 信息部 | 120,000 | 110,000 | 91.7% | ⚠ 接近上限 |"))
+        #expect(Self.html(d, .budget).contains("<svg"))
+
+        Self.command(&d, "scenario save 扩容")
+        let row = NamedScenario(name: "扩容", years: "6", users: "130", growth: "0", escalation: "0.01", discountRate: "0")
+        #expect(d.effects.last == .saveScenario(row))
+        #expect(d.state.workspace.scenarios.last == row)
+        #expect(d.text.contains("[扩容]"))
+        let saved = Self.markdown(d, .budget).components(separatedBy: "\n")
+        #expect(saved.contains("> **情景“扩容”：6 年，用户 130（每年 +0%），涨价 1%，折现率 0%**"))
+        #expect(!saved.contains { $0.contains("假设测算") })
+    }
+
+    /// The budget is checked against the recommended vendor only once the panel is revealed: before
+    /// that, naming it would give the sealed result away.
+    @Test func budgetHandoutKeepsASealedRecommendationSealed() {
+        var ws = budgetWorkspace()
+        ws.scores["张伟"]![1].score = 10
+        ws.scores["李娜"]![1].score = 10
+        var d = Driver(ws)
+        #expect(Self.markdown(d, .budget).contains("## 3. 逐年分类成本 — 智链科技"))
+        d.state.workspace.settings.revealed = false
+        let sealed = Self.markdown(d, .budget)
+        #expect(sealed.contains("## 3. 逐年分类成本 — 云帆软件"))
+        #expect(sealed.contains("按 云帆软件 在当前情景下的成本核对。"))
+    }
+
+    /// The reviewer's status and note on the renewal clause are in the legal minutes, in the
+    /// screen's words (协商中), and missing clauses are said in Chinese, not in the scanner's English.
+    @Test func legalHandoutHoldsTheClauseNote() {
+        var d = Driver(ContractsScreenTests().workspace())
+        d.press(.char("4"))
+        let renewal = ClauseKind.allCases.firstIndex(of: .renewal)!
+        for _ in 0..<renewal { d.press(.down) }
+        d.press(.char("s"), .char("s"), .char("n"))
+        d.type("改为到期前书面确认续约")
+        d.press(.ctrl("s"))
+        Self.meeting(&d, attendees: "法务 陈律师、赵磊", lead: "赵磊")
+        Self.command(&d, "report legal md out.md")
+        #expect(d.effects.last == .writeHandout(kind: .legal, format: "md", path: "out.md"))
+        let md = Self.markdown(d, .legal)
+        let lines = md.components(separatedBy: "\n")
+        #expect(lines.contains("- **参会人**: 法务 陈律师、赵磊"))
+        let open = lines.firstIndex(of: "### 待谈判事项")!
+        #expect(
+            Array(lines[(open + 2)...(open + 8)]) == [
+                "- 协商中 · 续约（第 7 行）：改为到期前书面确认续约",
+                "- ⚑ 单方调价（第 9 行）：乙方有权根据市场情况调整服务价格。",
+                "- ⚑ 终止时无数据返还（文本中没有）",
+                "- ⚑ 缺少必要条款 · 验收（文本中没有）",
+                "- ⚑ 缺少必要条款 · 数据安全（文本中没有）",
+                "- ⚑ 缺少必要条款 · 保密（文本中没有）",
+                "- ⚑ 缺少必要条款 · 数据返还（文本中没有）",
+            ])
+        #expect(lines.contains("| 续约 | 协商中 | 7 | 改为到期前书面确认续约 |"))
+        #expect(lines.contains("文本中已找到、尚未审查：服务范围（第 3 行）、费用（第 5 行）、服务内容（第 2 行）、价格调整（第 9 行）"))
+        #expect(lines.contains { $0.hasPrefix("文本中未找到、尚未审查：付款、支持与服务水平、质保、验收、") })
+        #expect(lines.contains("| 2028-01-02 | 不续约通知截止 |"))
+        #expect(lines.contains("| CO1 | 2027-03-10 | 新增 BI 模块 | 40,000 | 已批准 |"))
+        for english in ["No acceptance", "No confidentiality", "可接受", "需谈判"] { #expect(!md.contains(english)) }
+    }
+
+    @Test func commandLineMistakesAreSaid() {
+        var d = Driver()
+        Self.command(&d, "report scoring md a.md b.md")
+        #expect(d.text.contains("用法: :report"))
+        Self.command(&d, "scenario load x")
+        #expect(d.text.contains("用法: :scenario save 名称"))
+        Self.command(&d, "meeting lunch")
+        #expect(d.text.contains("用法: :meeting"))
+        Self.command(&d, "export requirements")
+        #expect(d.effects.last == .export(table: "requirements", forPeople: true, department: nil, path: nil))
+        d.press(.char("]"))
+        Self.command(&d, "export requirements machine r.csv")
+        #expect(d.effects.last == .export(table: "requirements", forPeople: false, department: nil, path: "r.csv"))
+        Self.command(&d, "export requirements")
+        #expect(d.effects.last == .export(table: "requirements", forPeople: true, department: "D01", path: nil))
+        d.state.workspace.settings.revealed = false
+        let before = d.effects.count
+        Self.command(&d, "export scores")
+        #expect(d.effects.count == before, "sealed scores are not exported")
+        #expect(d.text.contains("评分揭晓之前不能导出"))
+        Self.command(&d, "report full md")
+        #expect(d.effects.last == .writeReport(format: "md", path: nil))
+        // A bad date keeps the meeting form open with what was typed.
+        Self.command(&d, "meeting")
+        d.press(.backTab)
+        for _ in 0..<10 { d.press(.backspace) }
+        d.type("下周一")
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(f.error?.contains("日期: “下周一” 不是日期") == true)
+        #expect(d.state.workspace.meetings.isEmpty)
+    }
+}

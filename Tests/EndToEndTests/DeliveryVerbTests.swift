@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `bidbench delivery` and the delivery imports, run as the built binary on real workspace files.
+@Suite struct DeliveryVerbTests {
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test(arguments: ["demo", "demo-en"])
+    func demoHalfWayThroughDelivery(demo: String) throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy(demo)
+        let r = try bidbench("delivery", "-w", ws, "--today", "2027-05-10", "--json")
+        #expect(r.status == 0, "\(r.err)")
+        let root = try json(r.out)
+        let contracts = try #require(root["contracts"] as? [[String: Any]])
+        #expect(contracts.count == 1)
+        let c = contracts[0]
+        #expect(c["contract"] as? String == "C1")
+        let phases = try #require(c["phases"] as? [[String: Any]])
+        #expect(
+            phases.map { $0["id"] as? String } == ["assessment", "technical_plan", "data_migration", "testing", "go_live", "optimisation"])
+        #expect(phases.map { $0["status"] as? String } == ["done", "done", "done", "in_progress", "planned", "planned"])
+        // Migration finished 2027-04-20; the MES interface task was due 2027-04-30: 10 days late on 2027-05-10.
+        #expect(phases[2]["actual_end"] as? String == "2027-04-20")
+        #expect(phases.map { $0["overdue_days"] as? Int } == [0, 0, 0, 10, 0, 0])
+        #expect(phases[3]["planned_start"] as? String == "2027-04-06" && phases[3]["planned_end"] as? String == "2027-05-28")
+        let a = try #require(c["acceptance"] as? [String: Any])
+        #expect(a["passed"] as? Int == 3 && a["failed"] as? Int == 1 && a["pending"] as? Int == 4)
+        #expect(a["requirements_accepted"] as? Int == 6 && a["requirements_total"] as? Int == 13)
+        // Value 1 860 000 + the approved change order 80 000 = 1 940 000; 30 % signing is due, 60 % waits for A1.
+        let payable = try #require(c["payable"] as? [[String: Any]])
+        #expect(payable.count == 1 && (payable[0]["amount"] as? NSNumber)?.doubleValue == 582_000)
+        let blocked = try #require(c["blocked"] as? [[String: Any]])
+        #expect(blocked.map { ($0["amount"] as? NSNumber)?.doubleValue } == [1_164_000, 194_000])
+        #expect(blocked[0]["reason"] as? String == "A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending")
+        let t = try #require(c["training"] as? [String: Any])
+        #expect(t["sessions"] as? Int == 5 && t["target"] as? Double == 0.9)
+        // 12 of 14 who sat a test passed.
+        #expect(t["pass_rate"] as? Double == 0.8571)
+        #expect((t["needs_training"] as? [[String: Any]])?.count == 3)
+        let s = try #require(c["support"] as? [String: Any])
+        #expect(s["tickets"] as? Int == 5 && s["response_breaches"] as? Int == 1 && s["resolution_breaches"] as? Int == 1)
+        #expect((s["penalty"] as? NSNumber)?.doubleValue == 0 && s["sla_pct"] as? Int == 60)
+        let reviews = try #require(c["reviews"] as? [[String: Any]])
+        #expect(reviews.count == 1 && reviews[0]["period"] as? String == "2027-04" && reviews[0]["score"] as? Double == 63.6)
+        #expect(reviews[0]["on_time_pct"] as? Int == 60 && reviews[0]["sla_pct"] as? Int == 50)
+        let warnings = try #require(root["warnings"] as? [[String: Any]])
+        #expect(warnings.map { $0["risk"] as? String } == ["RK03", "RK04", "RK10"])
+    }
+
+    @Test func oneContractAndAnUnknownOne() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo")
+        let r = try bidbench("delivery", "-w", ws, "--contract", "C2", "--today", "2027-05-10", "--json")
+        let c = try #require((try json(r.out))["contracts"] as? [[String: Any]])
+        #expect(c.count == 1 && c[0]["contract"] as? String == "C2" && (c[0]["phases"] as? [Any])?.isEmpty == true)
+        let bad = try bidbench("delivery", "-w", ws, "--contract", "C9")
+        #expect(bad.status == 1 && bad.err == "error: no contract \"C9\" in contracts.csv (ids: C1, C2)\n")
+    }
+
+    @Test func importRefusesACycleAndChangesNoFile() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo")
+        let before = try String(contentsOfFile: ws + "/tasks.csv", encoding: .utf8)
+        let file = tmp.path + "/plan.csv"
+        try "合同,编号,阶段,任务,计划开始,计划完成,前置任务\nC1,T11,上线后优化,月结优化,2027-08-01,2027-08-31,T12\nC1,T12,上线后优化,报表优化,2027-08-01,2027-07-31,T11\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try bidbench("import", "tasks", file, "-w", ws)
+        #expect(r.status == 1)
+        #expect(
+            r.err == """
+                \(file):2: depends_on: dependencies form a cycle: T11 → T12 → T11
+                \(file):3: planned_end: 2027-07-31 is before planned_start 2027-08-01
+                \(file): not imported (2 problem(s)); the workspace is unchanged
+
+                """)
+        #expect(try String(contentsOfFile: ws + "/tasks.csv", encoding: .utf8) == before)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Issue 14 from the command line, on copies of the demo: the reported examples, verb by verb.
+@Suite("Decision integrity verbs")
+struct IntegrityVerbTests {
+    private func append(_ line: String, to file: String) throws {
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+        h.seekToEndOfFile()
+        h.write(Data(line.utf8))
+        try h.close()
+    }
+
+    @Test func aSecondCostCentreEnvelopeDoesNotChargeTheProposalTwice() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        try append("2027,生产部,,500000\n", to: ws + "/budget.csv")
+        let r = try bidbench("budget", "-w", ws, "--vendor", "V1", "--json")
+        #expect(r.status == 0, "\(r.err)")
+        // V1 has contract C1 (in review): its proposal is C1's milestones, 1 860 000 + approved CO1
+        // 80 000 = 1 940 000, plus C2 (V2, in review) 286 000, all in 2027, all to 信息部 (the default).
+        #expect(
+            r.out.contains(
+                #"{"fiscal_year": 2027, "cost_center": "信息部", "category": "all", "envelope": 1500000.00, "committed": 0.00, "proposed": 2226000.00, "used": 2226000.00, "remaining": -726000.00, "percent_used": 148.40, "status": "stop"}"#
+            ))
+        #expect(
+            r.out.contains(
+                #"{"fiscal_year": 2027, "cost_center": "生产部", "category": "all", "envelope": 500000.00, "committed": 0.00, "proposed": 0.00, "used": 0.00, "remaining": 500000.00, "percent_used": 0.00, "status": "ok"}"#
+            ))
+        #expect(r.out.contains(#""proposed_vendor": "V1", "proposal_covered_by": "C1""#))
+    }
+
+    @Test func aLongWhatIfSaysWhichYearsAreUnbudgeted() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let r = try bidbench("budget", "-w", ws, "--vendor", "V3", "--years", "7")
+        #expect(r.status == 0, "\(r.err)")
+        let rows = r.out.components(separatedBy: "\n").filter { $0.hasPrefix("2032 ") || $0.hasPrefix("2033 ") }
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.contains("信息部") && $0.hasSuffix("UNBUDGETED") })
+    }
+
+    @Test func datesFollowTheCalendarAfterAMissedNoticeDeadline() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let a = try bidbench("dates", "-w", ws, "--today", "2028-01-05", "--within", "400")
+        #expect(a.status == 0, "\(a.err)")
+        #expect(!a.out.contains("2028-02-01  in 27 d     expiry"))
+        #expect(
+            a.out.contains(
+                "2028-02-01  in 27 d     renewal          CRM 与 BI 订阅服务协议: renews automatically for 12 months (notice deadline 2028-01-02 passed)"
+            ))
+        #expect(a.out.contains("2029-01-02  in 363 d    notice_deadline  CRM 与 BI 订阅服务协议"))
+        let b = try bidbench("dates", "-w", ws, "--today", "2029-01-20", "--within", "60")
+        #expect(b.out.contains("2029-02-01  in 12 d     renewal          CRM 与 BI 订阅服务协议: renews automatically"))
+    }
+
+    @Test func langIsHonouredAfterTheVerb() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let demo = tmp.path + "/x"
+        #expect(try bidbench("demo", demo, "--lang", "en").status == 0)
+        #expect(try String(contentsOfFile: demo + "/workspace.json", encoding: .utf8).contains(#""language": "en""#))
+        let empty = tmp.path + "/y"
+        #expect(try bidbench("init", empty, "--lang", "en").status == 0)
+        #expect(try String(contentsOfFile: empty + "/workspace.json", encoding: .utf8).contains(#""language": "en""#))
+        let zh = try tmp.demoCopy()
+        let report = try bidbench("report", "-w", zh, "--format", "md", "--today", "2026-12-01", "-o", "-", "--lang", "en")
+        #expect(report.out.hasPrefix("# Procurement review minutes"), "\(report.out.prefix(80))")
+        #expect(try bidbench("demo", tmp.path + "/z", "--lang", "fr").err.contains("--lang must be zh or en, not 'fr'"))
+    }
+
+    @Test func rankJsonListsProvisionalVendorsWithTheirMissingGates() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        // A confirmed must-have from a new survey, answered by nobody yet.
+        try append("R99,D05,平台,单点登录对接企业微信,,must,5,,confirmed,,信息部 2026-12-01 调研\n", to: ws + "/requirements.csv")
+        let r = try bidbench("rank", "-w", ws, "--json")
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.contains(#"{"alternative":"V1","name":"云帆软件","score":82.90591397849461,"rank":1,"provisional":true}"#))
+        #expect(r.out.contains(#"{"alternative":"V1","name":"云帆软件","missing_gates":["R99 单点登录对接企业微信: no answer"]}"#))
+        // The knocked-out V4 is not provisional: it is out.
+        #expect(!r.out.contains(#""alternative":"V4","name":"北辰数科","missing_gates""#))
+        let table = try bidbench("rank", "-w", ws)
+        #expect(table.out.contains("provisional (confirmed must-haves not answered):"))
+        let report = try bidbench("report", "-w", ws, "--format", "md", "--today", "2026-12-01", "-o", "-")
+        #expect(report.out.contains("- 暂定：云帆软件 — R99 单点登录对接企业微信：未答复\n"))
+    }
+
+    @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let before = try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8)
+        let refused = try bidbench("award", "-w", ws, "V3")
+        #expect(refused.status == 1)
+        #expect(
+            refused.err.contains(
+                "awarding V3 would exceed a stop envelope: 2027 信息部: committed 1,175,000 + proposed 2,226,000 = 3,401,000 of 1,500,000 (226.7 %)"
+            ))
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8) == before)
+        #expect(try bidbench("award", "-w", ws, "V4").err.contains("V4 is knocked out (fails a must-have): R02 按工单归集实际成本: no"))
+        // With room in 2027 the award is recorded, and V3's proposal is committed from then on.
+        try "fiscal_year,cost_center,category,amount\n2027,信息部,,5000000\n".write(
+            toFile: ws + "/budget.csv", atomically: true, encoding: .utf8)
+        #expect(try bidbench("award", "-w", ws, "V3").status == 0)
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains(#""awarded_vendor": "V3""#))
+        let budget = try bidbench("budget", "-w", ws, "--json")
+        #expect(budget.out.contains(#""envelope": 5000000.00, "committed": 1175000.00, "proposed": 2226000.00"#))
+    }
+}
