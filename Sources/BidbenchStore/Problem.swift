@@ -16,14 +16,21 @@ public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
     /// The same message in Simplified Chinese; nil for a problem made without one (`text(chinese:)`
     /// then falls back to English).
     public var messageZH: String?
+    /// Where in a workbook, for problems of an imported `.xlsx`: `Sheet1!C5` (a cell), `Sheet1!5:5`
+    /// (a row) or `Sheet1`; it then stands for the line in `file:Sheet1!C5: field: message`.
+    public var cell: String?
 
-    public init(file: String, line: Int, field: String? = nil, message: String, messageZH: String? = nil) {
+    public init(file: String, line: Int, field: String? = nil, message: String, messageZH: String? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.field = field
         self.message = message
         self.messageZH = messageZH
+        self.cell = cell
     }
+
+    /// `12`, or the workbook cell (`Sheet1!C5`) when there is one.
+    var place: String { cell ?? String(line) }
 
     /// Two problems are the same when they say the same thing in English: the Chinese is a rendering
     /// of the same fact, so a test or a caller may compare with a problem built without it.
@@ -35,22 +42,23 @@ public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
     /// they are real file and column names), else `description`.
     public func text(chinese: Bool) -> String {
         let m = chinese ? messageZH ?? message : message
-        if let field { return "\(file):\(line): \(field): \(m)" }
-        return "\(file):\(line): \(m)"
+        if let field { return "\(file):\(place): \(field): \(m)" }
+        return "\(file):\(place): \(m)"
     }
 
     /// `file:line: field: message`, or `file:line: message` when there is no field.
     public var description: String {
-        if let field { return "\(file):\(line): \(field): \(message)" }
-        return "\(file):\(line): \(message)"
+        if let field { return "\(file):\(place): \(field): \(message)" }
+        return "\(file):\(place): \(message)"
     }
 
     /// `{"file":…,"line":…,"field":…|null,"message":…}` for `--json` output.
     public var json: JSONValue {
-        .object([
-            ("file", .string(file)), ("line", .int(Int64(line))),
-            ("field", field.map(JSONValue.string) ?? .null), ("message", .string(message)),
-        ])
+        .object(
+            [
+                ("file", .string(file)), ("line", .int(Int64(line))),
+                ("field", field.map(JSONValue.string) ?? .null), ("message", .string(message)),
+            ] + (cell.map { [("cell", JSONValue.string($0))] } ?? []))
     }
 }
 

@@ -40,6 +40,8 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
+        // The delivery meeting has no handout of its own yet: the full report carries a delivery section.
+        case .delivery: return .full
         }
     }
 

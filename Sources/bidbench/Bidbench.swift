@@ -11,7 +11,7 @@ struct Bidbench: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, InitCommand.self, DemoCommand.self, CheckCommand.self,
-            ImportCommand.self, ExportCommand.self, JournalCommand.self,
+            ImportCommand.self, ExportCommand.self, TemplateCommand.self, JournalCommand.self,
             RankCommand.self, WeightsCommand.self, SensitivityCommand.self,
             BudgetCommand.self, AwardCommand.self,
             ContractCommand.self, DatesCommand.self, DeliveryCommand.self,

@@ -110,6 +110,10 @@ enum TUILauncher {
             if let first = outcome.ids.first { zh += outcome.ids.count == 1 ? " \(first)" : " \(first)–\(outcome.ids.last!)" }
             if !outcome.evaluators.isEmpty { zh += " (评委: \(outcome.evaluators.joined(separator: ", ")))" }
             if !outcome.ignoredColumns.isEmpty { zh += "; 已忽略的列: \(outcome.ignoredColumns.joined(separator: ", "))" }
+            if !outcome.createdDepartments.isEmpty {
+                zh += "; 已新建部门 " + outcome.createdDepartments.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            }
+            if !outcome.formulaCells.isEmpty { zh += "; 已取 \(outcome.formulaCells.count) 个公式单元格的保存值" }
             return .replaced(
                 workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
@@ -129,12 +133,12 @@ enum TUILauncher {
     /// Writes a file the TUI asked for and says how it went: atomic and readable by its owner only;
     /// inside the workspace (`rel`) a link or read-only file is refused, a path the user named
     /// replaces a link (and says so) instead of writing through it.
-    static func write(_ text: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
+    static func write(_ content: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
         do {
             var note = ""
             if let folder {
-                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(text.utf8))
-            } else if try OutputFile.write(target, Array(text.utf8)) {
+                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(content.utf8))
+            } else if try OutputFile.write(target, Array(content.utf8)) {
                 let n = OutputFile.replacedLinkNote(target)
                 note = lang.t(" (\(n.en))", " (\(n.zh))")
             }

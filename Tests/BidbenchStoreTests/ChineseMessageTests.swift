@@ -138,13 +138,19 @@ import Testing
         guard
             case .failure(let f) = Importer.importTable(
                 kind: .requirements, fileBytes: file, fileName: "新需求.csv",
-                into: base)
+                into: base, strict: true)
         else {
-            Issue.record("an unknown department was imported")
+            Issue.record("an unknown department was imported under --strict")
             return
         }
-        #expect(f.problems.map(\.description) == [#"新需求.csv:2: department: "销售部" is not a department id or name in departments.csv"#])
-        #expect(f.problems.map { $0.text(chinese: true) } == ["新需求.csv:2: department: “销售部” 不是 departments.csv 中的部门编号或名称"])
+        #expect(
+            f.problems.map(\.description) == [
+                #"新需求.csv:2: department: "销售部" is not a department id or name in departments.csv (without --strict a missing department is created)"#
+            ])
+        #expect(
+            f.problems.map { $0.text(chinese: true) } == [
+                "新需求.csv:2: department: “销售部” 不是 departments.csv 中的部门编号或名称 (不加 --strict 时会新建缺少的部门)"
+            ])
     }
 
     /// The importer's own messages (header, names, encoding, appending) have Chinese too.

@@ -90,12 +90,13 @@ import Testing
         }
         let fuzz = packageRoot.appendingPathComponent("Tests/Fuzz").path
         guard try library("Crypto", [fuzz + "/Shim/Crypto.swift"], sanitize: false),
+            try library("ZIPFoundation", [fuzz + "/Shim/ZIPFoundation.swift"], sanitize: false),
             try library("BidbenchCore", core), try library("BidbenchStore", store)
         else { return }
 
         for h in Self.harnesses {
             let exe = "\(out)/fuzz-\(h)"
-            let libs = ["BidbenchStore", "BidbenchCore", "Crypto"].map { "\(out)/lib\($0).a" }
+            let libs = ["BidbenchStore", "BidbenchCore", "Crypto", "ZIPFoundation"].map { "\(out)/lib\($0).a" }
             if let failure = try Self.swiftc(common + ["\(fuzz)/Fuzz\(h).swift"] + libs + ["-o", exe]) {
                 Issue.record("linking fuzz-\(h) failed:\n\(failure)")
                 continue

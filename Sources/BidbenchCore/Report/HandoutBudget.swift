@@ -103,7 +103,7 @@ extension HandoutBuilder {
                     [(t("Category", "类别"), false)] + (1...scenario.years).map { (yearLabel($0), true) } + [(t("Total", "合计"), true)], rows))
             // 4. Envelopes.
             blocks.append(.heading(t("4. Budget envelopes", "4. 预算包络")))
-            blocks += envelopeBlocks(v, name: name)
+            blocks += envelopeBlocks(v, name: name, scenario: scenario)
         }
         // 5. Cash flow of the milestones.
         blocks.append(.heading(t("5. Payment cash flow", "5. 付款现金流")))
@@ -134,37 +134,41 @@ extension HandoutBuilder {
 
     func contractVendor(_ id: String) -> String { ws.contracts.first { $0.id == id }.map { facts.vendorName($0.vendor) } ?? "" }
 
-    func envelopeBlocks(_ v: VendorTCO, name: String) -> [HandoutBlock] {
-        guard !ws.budget.isEmpty, let warn = ExactRatio(ws.settings.budgetWarn), let stop = ExactRatio(ws.settings.budgetStop) else {
-            return [.paragraph(t("No budget envelopes.", "没有预算包络。"))]
-        }
-        let uses: [EnvelopeUse]
-        do { uses = try BudgetModel.envelopes(ws.budget, tco: v, firstYear: ws.settings.firstYear, warn: warn, stop: stop) } catch {
+    /// The budget control with `v` as the proposed vendor: committed + proposed per fiscal year and
+    /// cost centre against the envelopes (the same figures as `budget --json` and the Budget screen).
+    func envelopeBlocks(_ v: VendorTCO, name: String, scenario: Scenario) -> [HandoutBlock] {
+        guard !ws.budget.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
+        let control: BudgetControl
+        do { control = try BudgetModel.control(ws, proposedVendor: v.vendor, scenario: scenario) } catch {
             return [.paragraph(error.text(chinese: lang == .zh))]
         }
-        let word: (EnvelopeStatus) -> String = { st in
+        func word(_ st: ControlStatus) -> String {
             switch st {
-            case .ok: return self.t("within budget", "预算内")
-            case .warn: return "⚠ " + self.t("near the limit", "接近上限")
-            case .over: return "✗ " + self.t("over budget", "超支")
+            case .ok: return t("within budget", "预算内")
+            case .warn: return "⚠ " + t("near the limit", "接近上限")
+            case .stop: return "✗ " + t("over budget", "超支")
+            case .unbudgeted: return "⚠ " + t("unbudgeted", "未列入预算")
             }
         }
+        let head: [(String, Bool)] = [
+            (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
+            (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true), (t("Status", "状态"), false),
+        ]
+        let rows: [[String]] = control.rows.map { r in
+            let centre = r.costCenter.isEmpty ? t("(unassigned)", "(未分配)") : r.costCenter
+            let category = r.category.map { " · " + ReportLabels.category($0, lang) } ?? ""
+            let used = r.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–"
+            return [
+                "\(r.fiscalYear)", centre + category, r.envelope?.grouped() ?? "–", r.committed.grouped(), r.proposed.grouped(), used,
+                word(r.status),
+            ]
+        }
         return [
-            .paragraph(t("Checked against the costs of \(name) under the scenario in effect.", "按 \(name) 在当前情景下的成本核对。")),
-            .table(
-                [
-                    (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                    (t("Used", "使用"), true),
-                    (t("Used %", "使用率"), true), (t("Status", "状态"), false),
-                ],
-                uses.map { u in
-                    [
-                        "\(u.envelope.fiscalYear)",
-                        u.envelope.costCenter + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
-                        u.envelope.amount.grouped(), u.used.grouped(), u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–",
-                        word(u.status),
-                    ]
-                }),
+            .paragraph(
+                t(
+                    "Signed contracts (committed) plus the costs of \(name) under the scenario in effect (proposed).",
+                    "已签合同 (已承诺) 加上 \(name) 在当前情景下的成本 (拟采购)。")),
+            .table(head, rows),
         ]
     }
 }

@@ -118,7 +118,7 @@ extension HandoutBuilder {
                     case .price:
                         let p = v.bidPrice?.approximateUnits ?? facts.tcos.first { $0.vendor == v.id }?.total.approximateUnits
                         return p.map(money) ?? "–"
-                    case .panel:
+                    case .panel, .pastPerformance:
                         guard let c = byKey[v.id + "\u{1}" + k.id] else { return "–" }
                         return ReportNumber.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
                     }

@@ -13,6 +13,10 @@ public struct ImportOutcome: Sendable {
     public var ids: [String] = []
     /// Columns of the file that were ignored (as `summary` names them).
     public var ignoredColumns: [String] = []
+    /// Departments the file named that did not exist and were created (not with `strict`).
+    public var createdDepartments: [Department] = []
+    /// Workbook cells whose formula's saved value was taken (`Sheet1!D5`).
+    public var formulaCells: [String] = []
     /// For scores: the evaluators whose sheets received rows, in file order.
     public var evaluators: [String] = []
 }
@@ -26,7 +30,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Imports a spreadsheet's CSV into one table of a workspace: all or nothing, no I/O.
+/// Imports a spreadsheet's CSV, or a sheet of an `.xlsx` workbook (`XlsxReader`; problems then name
+/// the cell, `Sheet1!C5`), into one table of a workspace: all or nothing, no I/O.
 ///
 /// - Text: UTF-8 with or without a BOM; GB18030 with `encoding: .gb18030`. Invalid UTF-8 is refused
 ///   naming the line of the first bad byte and suggesting `--encoding gb18030`.
@@ -35,7 +40,8 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
 /// - Rows: blank rows are skipped; short rows are padded with empty cells. Each row is read by the
 ///   same code that loads the workspace file, so the rules and messages are the same. In addition
 ///   every required cell must be filled, departments / vendors / criteria may be given by id or by
-///   name (an unknown one is a problem naming the line: nothing is created), enumerated cells accept
+///   name (an unknown vendor or criterion is a problem naming the line; an unknown department is
+///   created with the next id and named in the summary, or with `strict` is a problem), enumerated cells accept
 ///   Chinese spellings, dates may be written `2027/3/1` or `2027年3月1日`, percentages `30%`, and a
 ///   cell that an export guarded against formulas (`'=…`, `'-5`) loses its quote.
 /// - Ids: in tables with an `id` column an empty (or absent) id gets the next free one: after
@@ -51,35 +57,58 @@ public enum Importer {
     /// `replace` replaces the table instead of appending.
     public static func importTable(
         kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
-        into workspace: Workspace, evaluator: String? = nil, replace: Bool = false
+        into workspace: Workspace, evaluator: String? = nil, replace: Bool = false, sheet: String? = nil, strict: Bool = false
     )
         -> Result<ImportOutcome, ImportFailure>
     {
         var job = Job(kind: kind, fileName: fileName, base: workspace, evaluator: evaluator, replace: replace)
-        guard let text = encoding.decode(fileBytes, path: fileName, log: job.log) else { return .failure(job.failure()) }
-        switch kind {
-        case .requirements: return job.run(Schema.requirements, \.requirements, text)
-        case .departments: return job.run(Schema.departments, \.departments, text)
-        case .vendors: return job.run(Schema.vendors, \.vendors, text)
-        case .criteria: return job.run(Schema.criteria, \.criteria, text)
-        case .gates: return job.run(Schema.gates, \.gates, text)
-        case .prices: return job.run(Schema.prices, \.prices, text)
-        case .budget: return job.run(Schema.budget, \.budget, text)
-        case .payments: return job.run(Schema.payments, \.payments, text)
-        case .contracts: return job.run(Schema.contracts, \.contracts, text)
-        case .reviews: return job.run(Schema.reviews, \.reviews, text)
-        case .changes: return job.run(Schema.changes, \.changes, text)
-        case .risks: return job.run(Schema.risks, \.risks, text)
-        case .tasks: return job.run(Schema.tasks, \.delivery.tasks, text)
-        case .tests: return job.run(Schema.acceptance, \.delivery.acceptance, text)
-        case .training: return job.run(Schema.training, \.delivery.training, text)
-        case .trainingResults: return job.run(Schema.trainingResults, \.delivery.trainingResults, text)
-        case .tickets: return job.run(Schema.tickets, \.delivery.tickets, text)
-        case .sla: return job.run(Schema.sla, \.delivery.sla, text)
-        case .vendorReviews: return job.run(Schema.vendorReviews, \.delivery.vendorReviews, text)
-        case .handover: return job.run(Schema.handover, \.delivery.handover, text)
-        case .scores: return job.runScores(text)
+        job.strict = strict
+        let records: [CSV.Record]
+        if XlsxImport.isWorkbook(fileBytes, name: fileName) {
+            guard let grid = XlsxImport.grid(fileBytes, name: fileName, sheet: sheet, log: job.log) else { return .failure(job.failure()) }
+            job.grid = grid
+            records = grid.rows.map { CSV.Record(line: $0.number, fields: $0.cells) }
+        } else {
+            if let sheet {
+                job.log.add(
+                    fileName, 0, nil, "--sheet \(sheet) applies to .xlsx workbooks only; this is read as CSV",
+                    zh: "--sheet \(sheet) 只适用于 .xlsx 工作簿; 此文件按 CSV 读取")
+                return .failure(job.failure())
+            }
+            if let problem = XlsxImport.oldFormat(fileBytes, name: fileName) {
+                job.log.problems.append(problem)
+                return .failure(job.failure())
+            }
+            guard let text = encoding.decode(fileBytes, path: fileName, log: job.log), let parsed = job.parse(text) else {
+                return .failure(job.failure())
+            }
+            records = parsed
         }
+        let result: Result<ImportOutcome, ImportFailure>
+        switch kind {
+        case .requirements: result = job.run(Schema.requirements, \.requirements, records)
+        case .departments: result = job.run(Schema.departments, \.departments, records)
+        case .vendors: result = job.run(Schema.vendors, \.vendors, records)
+        case .criteria: result = job.run(Schema.criteria, \.criteria, records)
+        case .gates: result = job.run(Schema.gates, \.gates, records)
+        case .prices: result = job.run(Schema.prices, \.prices, records)
+        case .budget: result = job.run(Schema.budget, \.budget, records)
+        case .payments: result = job.run(Schema.payments, \.payments, records)
+        case .contracts: result = job.run(Schema.contracts, \.contracts, records)
+        case .reviews: result = job.run(Schema.reviews, \.reviews, records)
+        case .changes: result = job.run(Schema.changes, \.changes, records)
+        case .risks: result = job.run(Schema.risks, \.risks, records)
+        case .tasks: result = job.run(Schema.tasks, \.delivery.tasks, records)
+        case .tests: result = job.run(Schema.acceptance, \.delivery.acceptance, records)
+        case .training: result = job.run(Schema.training, \.delivery.training, records)
+        case .trainingResults: result = job.run(Schema.trainingResults, \.delivery.trainingResults, records)
+        case .tickets: result = job.run(Schema.tickets, \.delivery.tickets, records)
+        case .sla: result = job.run(Schema.sla, \.delivery.sla, records)
+        case .vendorReviews: result = job.run(Schema.vendorReviews, \.delivery.vendorReviews, records)
+        case .handover: result = job.run(Schema.handover, \.delivery.handover, records)
+        case .scores: result = job.runScores(records)
+        }
+        return job.locate(result)
     }
 
     /// Folds a header cell for matching: trimmed, lower-case, no `*`, no trailing `(…)`/`（…）`, spaces and `-` as `_`.
@@ -114,6 +143,15 @@ private struct Job {
     let replace: Bool
     let log = ProblemLog()
     var ignored: [String] = []
+    /// With `strict`, a department the file names that does not exist refuses the file; without, it is created.
+    var strict = false
+    var created: [Department] = []
+    /// The workbook sheet being imported (nil for CSV).
+    var grid: XlsxGrid?
+    /// Canonical column → position in the records, once the header is read.
+    var columnIndex: [String: Int] = [:]
+    /// The spreadsheet row of the header.
+    var headerLine = 1
 
     init(kind: TableKind, fileName: String, base: Workspace, evaluator: String?, replace: Bool) {
         self.kind = kind
@@ -145,12 +183,29 @@ private struct Job {
         var records: [CSV.Record]
     }
 
-    /// Reads the CSV and maps its header; nil after reporting when the file cannot be used.
-    mutating func sheet(_ text: String, columns: [String], required: [String]) -> Sheet? {
-        let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch {
+    /// Parses CSV text into records; nil after reporting.
+    func parse(_ text: String) -> [CSV.Record]? {
+        do { return try CSV.parse(text) } catch {
             log.add(fileName, error.line, nil, error.message, zh: error.messageZH ?? error.message)
             return nil
+        }
+    }
+
+    /// Maps the header of the records; nil after reporting when the file cannot be used. In a workbook
+    /// the header is the row among the first ten that names the most known columns (a title row or
+    /// a row of merged group headings above it is skipped).
+    mutating func sheet(_ all: [CSV.Record], columns: [String], required: [String]) -> Sheet? {
+        var records = all
+        var lookup: [String: String] = [:]
+        for c in columns { lookup[Importer.fold(c)] = c }
+        for (c, names) in kind.headerSynonyms { for n in names { lookup[Importer.fold(n)] = c } }
+        if grid != nil {
+            var best = (at: 0, known: 0)
+            for (k, r) in records.prefix(10).enumerated() {
+                let known = Set(r.fields.compactMap { lookup[Importer.fold($0)] }).count
+                if known > best.known { best = (k, known) }
+            }
+            records.removeFirst(best.at)
         }
         guard let header = records.first else {
             log.add(
@@ -158,9 +213,7 @@ private struct Job {
                 zh: "文件是空的; 应有表头行, 如 \(columns.joined(separator: ","))")
             return nil
         }
-        var lookup: [String: String] = [:]
-        for c in columns { lookup[Importer.fold(c)] = c }
-        for (c, names) in kind.headerSynonyms { for n in names { lookup[Importer.fold(n)] = c } }
+        headerLine = header.line
         var index: [String: Int] = [:]
         var ok = true
         for (i, raw) in header.fields.enumerated() {
@@ -186,6 +239,7 @@ private struct Job {
             ok = false
         }
         guard ok else { return nil }
+        columnIndex = index
         let width = header.fields.count
         var rows: [CSV.Record] = []
         for record in records.dropFirst() {
@@ -241,7 +295,7 @@ private struct Job {
     static let nounZH = ["department": "部门", "criterion": "准则", "vendor": "供应商"]
 
     /// Replaces a name by its id in a reference column; reports a value that is neither.
-    func resolve(
+    mutating func resolve(
         _ fields: inout [String], _ column: String, index: [String: Int], line: Int,
         ids: [String], names: [String], what: String, file: String
     ) {
@@ -257,18 +311,33 @@ private struct Job {
             fields[i] = matches.first!
             return
         }
+        if matches.isEmpty && what == "department" && !strict {
+            if let d = created.first(where: { $0.name == v }) {
+                fields[i] = d.id
+                return
+            }
+            var sequence = IDSequence(existing: ids + created.map(\.id), defaultPrefix: "D", defaultWidth: 2)
+            let d = Department(id: sequence.take(), name: v)
+            created.append(d)
+            fields[i] = d.id
+            return
+        }
         if matches.count > 1 {
             let list = matches.sorted().joined(separator: ", ")
             log.add(
                 fileName, line, column, "\"\(v)\" names \(matches.count) \(what)s in \(file) (\(list)); give the id",
                 zh: "“\(v)” 对应 \(file) 中的 \(matches.count) 个\(whatZH) (\(list)); 请填写编号")
         } else {
-            log.add(fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)", zh: "“\(v)” 不是 \(file) 中的\(whatZH)编号或名称")
+            let hint = what == "department" ? " (without --strict a missing department is created)" : ""
+            let hintZH = what == "department" ? " (不加 --strict 时会新建缺少的部门)" : ""
+            log.add(
+                fileName, line, column, "\"\(v)\" is not a \(what) id or name in \(file)\(hint)",
+                zh: "“\(v)” 不是 \(file) 中的\(whatZH)编号或名称\(hintZH)")
         }
     }
 
     /// Resolves the reference columns of this table against the workspace it merges into.
-    func resolveReferences(_ fields: inout [String], index: [String: Int], line: Int, merged: Workspace) {
+    mutating func resolveReferences(_ fields: inout [String], index: [String: Int], line: Int, merged: Workspace) {
         let w = merged
         switch kind {
         case .requirements:
@@ -294,12 +363,21 @@ private struct Job {
 
     /// Parses the rows of one table with the Store's own row reader.
     mutating func rows<Row>(
-        _ spec: TableSpec<Row>, _ text: String, existing: [Row], required: [String], extraColumns: [String] = [],
+        _ spec: TableSpec<Row>, _ records: [CSV.Record], existing: [Row], required: [String], extraColumns: [String] = [],
         merged: Workspace
     ) -> (rows: [Row], lines: [Int], ids: [String], cells: [[String: String]])? {
         let assignable = kind.idPrefix != nil
         let requiredInHeader = required.filter { !(assignable && $0 == "id") }
-        guard var sheet = sheet(text, columns: spec.columns + extraColumns, required: requiredInHeader) else { return nil }
+        guard var sheet = sheet(records, columns: spec.columns + extraColumns, required: requiredInHeader) else { return nil }
+        if let grid {
+            // Error values and formulas without a saved value, in the cells that are read.
+            let used = Set(sheet.index.values)
+            for b in grid.bad {
+                guard let ref = XlsxReader.cellRef(b.ref), ref.row > headerLine, used.contains(ref.column) else { continue }
+                let column = sheet.index.first { $0.value == ref.column }?.key
+                log.add(fileName, ref.row, column, b.message, zh: b.zh)
+            }
+        }
         var idSequence: IDSequence?
         if assignable {
             var taken = replace ? [] : existing.map(spec.diffKey)
@@ -369,15 +447,27 @@ private struct Job {
         let named = ids.filter { !$0.isEmpty }
         if let first = named.first, let last = named.last { s += first == last ? " (\(first))" : " (\(first)–\(last))" }
         if replace { s += ", replacing the table" }
+        if !created.isEmpty {
+            s +=
+                "; created \(created.count == 1 ? "department" : "departments") "
+                + created.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+        }
+        if let grid, !grid.formulas.isEmpty {
+            let shown = grid.formulas.prefix(3).map { "\(grid.sheet)!\($0)" }.joined(separator: ", ")
+            s +=
+                "; took the saved values of \(grid.formulas.count) formula cell\(grid.formulas.count == 1 ? "" : "s") (\(shown)\(grid.formulas.count > 3 ? ", …" : ""))"
+        }
         if !ignored.isEmpty { s += "; ignored columns: " + ignored.joined(separator: ", ") }
         return s
     }
 
-    mutating func run<Row>(_ spec: TableSpec<Row>, _ path: WritableKeyPath<Workspace, [Row]>, _ text: String)
+    mutating func run<Row>(_ spec: TableSpec<Row>, _ path: WritableKeyPath<Workspace, [Row]>, _ records: [CSV.Record])
         -> Result<ImportOutcome, ImportFailure>
     {
         let existing = base[keyPath: path]
-        guard let parsed = rows(spec, text, existing: existing, required: spec.required, merged: base) else { return .failure(failure()) }
+        guard let parsed = rows(spec, records, existing: existing, required: spec.required, merged: base) else {
+            return .failure(failure())
+        }
         if kind == .contracts {
             for (cells, line) in zip(parsed.cells, parsed.lines) {
                 let f = cells["file"]?.trimmed ?? ""
@@ -390,6 +480,7 @@ private struct Job {
         }
         checkAppend(spec, existing: existing, rows: parsed.rows, lines: parsed.lines, file: spec.file)
         var merged = base
+        merged.departments += created
         merged[keyPath: path] = (replace ? [] : existing) + parsed.rows
         let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
         validate(merged, imported: [spec.file: lines])
@@ -397,12 +488,12 @@ private struct Job {
         return .success(
             ImportOutcome(
                 workspace: merged, summary: summary(count: parsed.rows.count, ids: parsed.ids), count: parsed.rows.count,
-                ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored))
+                ids: parsed.ids.filter { !$0.isEmpty }, ignoredColumns: ignored, createdDepartments: created))
     }
 
-    mutating func runScores(_ text: String) -> Result<ImportOutcome, ImportFailure> {
+    mutating func runScores(_ records: [CSV.Record]) -> Result<ImportOutcome, ImportFailure> {
         let spec = Schema.scores(file: fileName)
-        guard let parsed = rows(spec, text, existing: [], required: spec.required, extraColumns: ["evaluator"], merged: base) else {
+        guard let parsed = rows(spec, records, existing: [], required: spec.required, extraColumns: ["evaluator"], merged: base) else {
             return .failure(failure())
         }
         var byEvaluator: [String: (rows: [Score], lines: [Int])] = [:]
@@ -447,7 +538,7 @@ extension Importer {
     /// cannot be read. `path` is how problems name the file.
     public static func importFile(
         kind: TableKind, path: String, encoding: ImportEncoding = .utf8, folder: String,
-        evaluator: String? = nil, replace: Bool = false, actor: String
+        evaluator: String? = nil, replace: Bool = false, actor: String, sheet: String? = nil, strict: Bool = false
     ) throws
         -> Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
     {
@@ -456,13 +547,40 @@ extension Importer {
         let bytes = try FileIO.read(path)
         switch importTable(
             kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
-            evaluator: evaluator, replace: replace)
+            evaluator: evaluator, replace: replace, sheet: sheet, strict: strict)
         {
         case .failure(let f):
             return .failure(f)
         case .success(let outcome):
             let saved = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor)
             return .success(("\(outcome.summary) into \(folder)", saved))
+        }
+    }
+}
+
+extension Job {
+    /// For a workbook: problems of the import file name their cell (`Sheet1!C5`), the row
+    /// (`Sheet1!5:5`) when the column is not in the sheet, or the sheet.
+    func locate(_ result: Result<ImportOutcome, ImportFailure>) -> Result<ImportOutcome, ImportFailure> {
+        guard let grid else { return result }
+        switch result {
+        case .success(var outcome):
+            outcome.formulaCells = grid.formulas.map { "\(grid.sheet)!\($0)" }
+            return .success(outcome)
+        case .failure(var failure):
+            let shown = TextTools.visible(fileName)
+            for k in failure.problems.indices where failure.problems[k].file == shown && failure.problems[k].cell == nil {
+                let p = failure.problems[k]
+                let sheet = XlsxImport.quoted(grid.sheet)
+                if p.line <= 0 {
+                    failure.problems[k].cell = sheet
+                } else if let field = p.field, let column = columnIndex[field], column < (grid.rows.map(\.cells.count).max() ?? 0) {
+                    failure.problems[k].cell = "\(sheet)!\(XlsxReader.columnName(column))\(p.line)"
+                } else {
+                    failure.problems[k].cell = "\(sheet)!\(p.line):\(p.line)"
+                }
+            }
+            return .failure(failure)
         }
     }
 }

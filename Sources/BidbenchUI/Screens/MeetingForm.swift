@@ -10,6 +10,7 @@ public enum MeetingForm {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
+        case .delivery: return .delivery
         }
     }
 

@@ -6,15 +6,89 @@ import Foundation
 extension TableKind: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 
+/// What `import` reads into: a table, or returned survey workbooks.
+enum ImportTarget: ExpressibleByArgument, Equatable {
+    case table(TableKind)
+    case survey
+
+    init?(argument: String) {
+        if argument == "survey" {
+            self = .survey
+        } else if let t = TableKind(rawValue: argument) {
+            self = .table(t)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { TableKind.allCases.map(\.rawValue) + ["survey"] }
+}
+
+/// What `export` writes: a table, or a decision workbook (`--format xlsx` only).
+enum ExportTarget: ExpressibleByArgument, Equatable {
+    case table(TableKind)
+    case decision(DecisionKind)
+
+    init?(argument: String) {
+        if let t = TableKind(rawValue: argument) {
+            self = .table(t)
+        } else if let d = DecisionKind(rawValue: argument) {
+            self = .decision(d)
+        } else {
+            return nil
+        }
+    }
+
+    static var allValueStrings: [String] { TableKind.allCases.map(\.rawValue) + DecisionKind.allCases.map(\.rawValue) }
+}
+
+/// The formats of `export`: the Store's text formats, and .xlsx workbooks.
+enum ExportFileFormat: String, ExpressibleByArgument, CaseIterable {
+    case csv, json, xlsx
+}
+
+/// Chinese headers for workbooks: `--lang`, else BIDBENCH_LANG / the locale / the workspace's language.
+func workbookChinese(_ flag: String?, _ w: Workspace) -> Bool {
+    TUILauncher.resolveLang(flag: flag ?? langOnCommandLine(), workspaceLanguage: w.settings.language) == .zh
+}
+
+/// `--lang X` / `--lang=X` as typed: the root command also declares `--lang` and takes it before a
+/// verb's own option of the same name sees it, so a verb reads the command line itself.
+func langOnCommandLine(_ arguments: [String] = CommandLine.arguments) -> String? {
+    var found: String?
+    for (k, a) in arguments.enumerated() {
+        if a == "--" { break }
+        if a == "--lang", k + 1 < arguments.count { found = arguments[k + 1] }
+        if a.hasPrefix("--lang=") { found = String(a.dropFirst("--lang=".count)) }
+    }
+    return found
+}
+
+/// Writes `data` to `path` (replacing it), or a message and exit 2.
+func writeOutput(_ data: Data, to path: String) throws {
+    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        printError("error: \(path): \(error.localizedDescription)")
+        throw ExitCode(2)
+    }
+}
+
 /// `bidbench import KIND FILE`: merges a spreadsheet's CSV into one table, all or nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file (English or Chinese headers, UTF-8 or GB18030) into a table; any bad row refuses the whole file.",
-        discussion: "On a bad file every problem is printed on stderr as FILE:line: field: message (exit 1) and nothing changes.")
+        abstract:
+            "Import a CSV file (English or Chinese headers, UTF-8 or GB18030) or an .xlsx workbook into a table; any bad row refuses the whole file.",
+        discussion: """
+            On a bad file every problem is printed on stderr as FILE:line: field: message (for a workbook \
+            FILE:Sheet!C5: field: message) (exit 1) and nothing changes. A department that the file names \
+            and the workspace does not have is created (and named) unless --strict. `import survey F1.xlsx \
+            F2.xlsx …` reads returned survey workbooks (bidbench template survey) into draft requirements.
+            """)
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "The table to import into.") var kind: TableKind
-    @Argument(help: "The CSV file to import.") var file: String
+    @Argument(help: "The table to import into, or survey for returned survey workbooks.") var kind: ImportTarget
+    @Argument(help: "The CSV or .xlsx file to import (several survey workbooks at once).") var files: [String]
+    @Option(help: "For .xlsx: the sheet to read (default: the first).") var sheet: String?
+    @Flag(help: "Refuse the file when it names a department that does not exist, instead of creating it.") var strict = false
     @Option(help: "The file's encoding: utf-8 (default, BOM or not) or gb18030 (Excel/WPS \"CSV\" on Chinese Windows).")
     var encoding: String = "utf-8"
     @Option(help: "For scores: the evaluator whose sheet this is (when the file has no evaluator column).") var evaluator: String?
@@ -22,15 +96,21 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard ImportEncoding(parsing: encoding) != nil else { throw ValidationError("--encoding must be utf-8 or gb18030") }
+        guard !files.isEmpty else { throw ValidationError("give the file to import") }
+        if kind != .survey && files.count > 1 { throw ValidationError("import one file at a time (several files: import survey)") }
     }
 
     func run() throws {
         let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        guard case .table(let kind) = kind else {
+            return try SurveyImport.run(files: files, folder: workspace.path, strict: strict, actor: actor)
+        }
+        let file = files[0]
         let result: Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
         do {
             result = try Importer.importFile(
                 kind: kind, path: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
-                folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor)
+                folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor, sheet: sheet, strict: strict)
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.description)) }
             throw ExitCode(1)
@@ -64,8 +144,9 @@ struct ExportCommand: ParsableCommand {
             show them as text; plain numbers in numeric columns are left as numbers.
             """)
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "The table to export.") var kind: TableKind
-    @Option(help: "csv or json.") var format: ExportFormat = .csv
+    @Argument(help: "The table to export, or a decision workbook (matrix, tco, scenarios, clause-review; --format xlsx).")
+    var kind: ExportTarget
+    @Option(help: "csv, json or xlsx.") var format: ExportFileFormat = .csv
     @Flag(help: "Start the CSV with a UTF-8 BOM (Excel on Windows then shows Chinese correctly).") var bom = false
     @Option(name: [.customShort("o"), .long], help: "Write to FILE instead of standard output.") var output: String?
     @Option(
@@ -74,11 +155,18 @@ struct ExportCommand: ParsableCommand {
             "machine (default: the workspace's columns and ids, imports back exactly) or people (headers in --lang, names instead of ids, words for priorities and statuses; CSV with a BOM)."
     )
     var audience: String = "machine"
-    @Option(help: "For people: the language, en or zh (default: the workspace's).") var lang: String?
+    @Option(help: "For people and for workbook headers: the language, en or zh (default: the workspace's; for workbooks the UI language).")
+    var lang: String?
     @Option(help: "Only this department's rows (id or name), for tables with a department column.") var department: String?
 
     func validate() throws {
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
+        if case .decision(let d) = kind, format != .xlsx {
+            throw ValidationError("\(d.rawValue) is a workbook: use --format xlsx -o FILE.xlsx (rank, budget and contract have --json)")
+        }
+        if format == .xlsx && output == nil {
+            throw ValidationError("--format xlsx needs -o FILE.xlsx (a workbook is not text for the terminal)")
+        }
         guard ["machine", "people"].contains(audience) else { throw ValidationError("--for must be machine or people, not '\(audience)'") }
         if audience == "people" && format != .csv { throw ValidationError("--for people writes CSV only") }
         if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
@@ -103,10 +191,33 @@ struct ExportCommand: ParsableCommand {
             }
             ws.requirements = ws.requirements.filter { $0.department == d.id }
         }
+        // The root command also declares --lang and may take it first (see langOnCommandLine).
+        let language = lang ?? langOnCommandLine()
+        if format == .xlsx, let output {
+            let chinese = workbookChinese(language, ws)
+            switch kind {
+            case .table(let table): try writeOutput(XlsxExport.table(table, from: ws, chinese: chinese), to: output)
+            case .decision(let d):
+                do { try writeOutput(try XlsxExport.decision(d, from: ws, chinese: chinese), to: output) } catch let r
+                    as WorkbookRefusal
+                {
+                    printError("bidbench export \(d.rawValue): \(chinese ? r.messageZH : r.message)")
+                    throw ExitCode(1)
+                } catch let e as ScoringError {
+                    printError("bidbench export \(d.rawValue): \(e.message)")
+                    throw ExitCode(1)
+                } catch let e as BudgetError {
+                    printError("bidbench export \(d.rawValue): \(e.message)")
+                    throw ExitCode(1)
+                }
+            }
+            return
+        }
+        guard case .table(let kind) = kind, let textFormat = ExportFormat(rawValue: format.rawValue) else { return }
         let text =
             audience == "people"
-            ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: lang ?? ws.settings.language))
-            : Exporter.export(kind, from: ws, format: format, bom: bom)
+            ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: language ?? ws.settings.language))
+            : Exporter.export(kind, from: ws, format: textFormat, bom: bom)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
@@ -118,5 +229,75 @@ struct ExportCommand: ParsableCommand {
             printError("error: \(output): \(error)")
             throw ExitCode(2)
         }
+    }
+}
+
+/// `bidbench import survey F1.xlsx F2.xlsx …`: returned survey workbooks into draft requirements, all or nothing.
+enum SurveyImport {
+    static func run(files: [String], folder: String, strict: Bool, actor: String) throws {
+        var inputs: [(name: String, bytes: [UInt8])] = []
+        for f in files {
+            guard let data = FileManager.default.contents(atPath: f) else {
+                printError("error: \(f): cannot read the file")
+                throw ExitCode(2)
+            }
+            inputs.append((f, Array(data)))
+        }
+        do {
+            let loaded = try WorkspaceStore.load(folder: folder)
+            guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
+            switch SurveyWorkbook.importFiles(inputs, into: loaded.workspace, today: TUILauncher.today(), strict: strict) {
+            case .failure(let failure):
+                for p in failure.problems { printError(SafeText.visible(p.description)) }
+                printError(
+                    SafeText.visible(
+                        "not imported (\(failure.problems.count) problem(s) in \(files.count) workbook(s)); the workspace is unchanged"))
+                throw ExitCode(1)
+            case .success(let outcome):
+                _ = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor)
+                for line in outcome.report { print(SafeText.visible(line)) }
+                print("imported \(files.count) survey workbook(s) into \(folder)")
+            }
+        } catch let e as ExitCode {
+            throw e
+        } catch StoreError.invalid(let problems) {
+            for p in problems { printError(SafeText.visible(p.description)) }
+            throw ExitCode(1)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `bidbench template survey --department NAME -o FILE.xlsx`: the workbook a department fills.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Write a survey workbook for a department to fill (bidbench import survey reads it back).",
+        discussion: """
+            The workbook has an instructions sheet in the UI language, a needs sheet with the workspace's \
+            survey questions as columns (drop-downs for priority and module) and the department's current \
+            requirements filled in for review.
+            """)
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case survey }
+    @OptionGroup var workspace: WorkspaceOptions
+    @Argument(help: "What to write: survey.") var kind: Kind
+    @Option(help: "The department (id or name; a new name is created when the workbook is imported).") var department: String
+    @Option(name: [.customShort("o"), .long], help: "The .xlsx file to write.") var output: String
+    @Option(help: "The workbook's language: en or zh (default: the UI language).") var lang: String?
+
+    func run() throws {
+        let ws = try loadWorkspaceForVerb(workspace.path)
+        guard !department.trimmed.isEmpty else {
+            printError("bidbench template: --department is empty")
+            throw ExitCode(2)
+        }
+        let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: TUILauncher.today())
+        try writeOutput(data, to: output)
+        let known = ws.departments.contains { $0.id == department.trimmed || $0.name.trimmed == department.trimmed }
+        print(
+            SafeText.visible(
+                "wrote \(output)" + (known ? "" : " (\(department) is not a department yet: importing the workbook creates it)")))
     }
 }
