@@ -53,7 +53,7 @@ enum Transaction {
     /// Commits `writes` (relative path → new bytes, nil to remove) as one transaction and appends
     /// `entries` to `chain`. The caller holds the commit locks of every file and of the chain.
     static func commit(
-        folder: String, writes: [(file: String, bytes: [UInt8]?)], chain: String, entries: [PreparedEntry],
+        folder: String, writes: [(file: String, bytes: [UInt8]?, sha256: String)], chain: String, entries: [PreparedEntry],
         fault: ((SaveStage) throws -> Void)?
     ) throws {
         let id = Journal.newID()
@@ -73,7 +73,7 @@ enum Transaction {
                 let exists = lstat(full, &st) == 0
                 if let bytes = w.bytes {
                     let temp = try FileIO.writeTempInside(folder: folder, w.file, bytes, mode: exists ? st.st_mode & 0o777 : 0o600)
-                    steps.append(Step(file: w.file, temp: temp, sha256: FileIO.sha256Hex(bytes)))
+                    steps.append(Step(file: w.file, temp: temp, sha256: w.sha256))
                 } else {
                     steps.append(Step(file: w.file, temp: nil, sha256: ""))
                 }
@@ -183,17 +183,22 @@ enum Transaction {
             let pid = Int32(m["pid"]?.intValue ?? 0)
             let host = m["host"]?.stringValue ?? ""
             if host != WorkspaceLock.hostName() || (pid != getpid() && WorkspaceLock.isRunning(pid)) { continue }
+            // Only what this program writes is acted on: files inside the workspace, each temp file a
+            // temp name beside its file. Anything else sets the manifest aside untouched.
             let steps = files.compactMap { f -> Step? in
                 guard let file = f["file"]?.stringValue, PathSafety.problem(file) == nil, let sha = f["sha256"]?.stringValue else {
                     return nil
                 }
-                let temp = f["temp"]?.stringValue
-                if let temp, PathSafety.problem(temp) == nil || !FileIO.basename(of: temp).hasPrefix(".") {
-                    return Step(file: file, temp: temp, sha256: sha)
+                guard let temp = f["temp"]?.stringValue else { return Step(file: file, temp: nil, sha256: sha) }
+                guard FileIO.tempOwner(FileIO.basename(of: temp)) != nil, FileIO.dirname(of: temp) == FileIO.dirname(of: file) else {
+                    return nil
                 }
-                return Step(file: file, temp: nil, sha256: sha)
+                return Step(file: file, temp: temp, sha256: sha)
             }
-            guard PathSafety.problem(chain) == nil, chain.hasPrefix(Journal.folder + "/") else { continue }
+            guard steps.count == files.count, PathSafety.problem(chain) == nil, chain.hasPrefix(Journal.folder + "/") else {
+                _ = rename(FileIO.join(folder, rel), FileIO.join(folder, rel + ".unreadable"))
+                continue
+            }
             let locks = try CommitLocks(folder: folder, files: (steps.map(\.file) + [chain]).filter { !held.contains($0) })
             defer { locks.release() }
             guard FileIO.exists(FileIO.join(folder, rel)) else { continue }  // completed meanwhile

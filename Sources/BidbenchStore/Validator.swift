@@ -12,6 +12,10 @@ struct Validator {
     /// Files that could not be read completely (not at all, or with rows skipped): references into
     /// them are not reported, as they would dangle because of the problem already reported.
     var unparsed: Set<String> = []
+    /// Sections known to be valid already (a save passes the tables that did not change and whose
+    /// references did not change either): skipped, so a save after one edit does not re-check
+    /// 800 000 gate answers. Only `requirements.csv`, `gates.csv` and `scores/` are ever skipped.
+    var known: Set<String> = []
 
     private func missing(_ ids: Set<String>, _ file: String, _ value: String) -> Bool {
         !unparsed.contains(file) && !ids.contains(value)
@@ -92,7 +96,7 @@ struct Validator {
         let contractIDs = Set(w.contracts.map(\.id))
 
         checkVisible(s.departments.file, w.departments.map { ($0.id, $0.name) })
-        checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") })
+        if !known.contains(s.requirements.file) { checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") }) }
         checkVisible(s.criteria.file, w.criteria.map { ($0.id, $0.name) })
         checkVisible(s.vendors.file, w.vendors.map { ($0.id, $0.name) })
         checkVisible(s.contracts.file, w.contracts.map { ($0.id, "") })
@@ -104,8 +108,8 @@ struct Validator {
         }
 
         let rf = s.requirements.file
-        checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号")
-        for (i, r) in w.requirements.enumerated() {
+        if !known.contains(rf) { checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号") }
+        for (i, r) in w.requirements.enumerated() where !known.contains(rf) {
             ref(rf, i, "department", r.department, deptIDs, "departments.csv", "department")
             if r.weight < 0 {
                 let w = NumberText.format(r.weight)
@@ -153,9 +157,12 @@ struct Validator {
         }
 
         let gf = s.gates.file
-        checkUnique(
-            gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair", zh: "供应商与需求组合")
-        for (i, g) in w.gates.enumerated() {
+        if !known.contains(gf) {
+            checkUnique(
+                gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
+                zh: "供应商与需求组合")
+        }
+        for (i, g) in w.gates.enumerated() where !known.contains(gf) {
             ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
             ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
         }
@@ -184,7 +191,7 @@ struct Validator {
         }
 
         let scale = w.settings.scale
-        for evaluator in w.scores.keys.sorted() {
+        for evaluator in w.scores.keys.sorted() where !known.contains("scores/") {
             let sf = s.scoresFile(evaluator: evaluator)
             if let reason = PathSafety.fileNameProblem(evaluator) {
                 log.add(sf, 0, nil, "evaluator name \(reason.en)", zh: "评委姓名\(reason.zh)")

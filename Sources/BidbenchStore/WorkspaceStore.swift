@@ -212,12 +212,30 @@ public enum WorkspaceStore {
         return validate(workspace, files: render(workspace, layouts: [:]))
     }
 
-    static func validate(_ workspace: Workspace, files: [String: RenderedFile]) -> [Problem] {
+    static func validate(_ workspace: Workspace, files: [String: RenderedFile], known: Set<String> = []) -> [Problem] {
         let log = ProblemLog()
         let settingsText = String(decoding: files[SettingsFile.file]?.bytes ?? [], as: UTF8.self)
-        Validator(lines: files.mapValues(\.lines), settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log).validate(
-            workspace)
+        var validator = Validator(
+            lines: files.mapValues(\.lines), settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
+        validator.known = known
+        validator.validate(workspace)
         return sortProblems(log.problems)
+    }
+
+    /// The heavy validation sections a save may skip: `loaded` had no problems, so a table that did
+    /// not change, and whose referenced ids did not change, is still valid.
+    static func knownValid(_ new: Workspace, over old: Workspace, changed parts: Set<String>) -> Set<String> {
+        func same<T: Equatable>(_ file: String, _ ids: (Workspace) -> [T]) -> Bool { !parts.contains(file) || ids(new) == ids(old) }
+        let depts = same(Schema.departments.file) { $0.departments.map(\.id) }
+        let reqs = same(Schema.requirements.file) { $0.requirements.map(\.id) }
+        let crits = same(Schema.criteria.file) { $0.criteria.map(\.id) }
+        let vendors = same(Schema.vendors.file) { $0.vendors.map(\.id) }
+        let settings = !parts.contains(SettingsFile.file)
+        var known: Set<String> = []
+        if !parts.contains(Schema.requirements.file) && depts && crits { known.insert(Schema.requirements.file) }
+        if !parts.contains(Schema.gates.file) && vendors && reqs { known.insert(Schema.gates.file) }
+        if !parts.contains(where: { $0.hasPrefix("scores/") }) && vendors && crits && settings { known.insert("scores/") }
+        return known
     }
 
     /// Order of files in reports: workspace.json, the tables in README order, then the rest by name.
@@ -384,10 +402,10 @@ public enum WorkspaceStore {
         let folder = loaded.folder
 
         // Validation without line numbers is cheap; lines are worked out only to report problems.
-        if !validate(workspace, files: [:]).isEmpty {
+        let candidates = differingParts(workspace, loaded.workspace)
+        if !validate(workspace, files: [:], known: knownValid(workspace, over: loaded.workspace, changed: candidates)).isEmpty {
             throw StoreError.invalid(validate(workspace, files: render(workspace, layouts: loaded.layouts)))
         }
-        let candidates = differingParts(workspace, loaded.workspace)
         let new = render(workspace, layouts: loaded.layouts, only: candidates)
         let old = render(loaded.workspace, layouts: loaded.layouts, only: candidates)
         let keptTexts = Set(old.keys).subtracting(new.keys).filter { loaded.workspace.contractTexts[$0] != nil }
@@ -418,8 +436,10 @@ public enum WorkspaceStore {
         var fingerprints = loaded.fingerprints
         var signatures = loaded.signatures
         var layouts = loaded.layouts
+        var newHashes: [String: String] = [:]
         for rel in changed {
             let newHash = new[rel].map { FileIO.sha256Hex($0.bytes) }
+            newHashes[rel] = newHash
             let current = currentHash(folder: folder, rel, loaded.signatures[rel], known: loaded.fingerprints[rel])
             if current != newHash {
                 if current != loaded.fingerprints[rel] { conflicts.append(rel) }
@@ -445,10 +465,10 @@ public enum WorkspaceStore {
                 id: "\(base).\(i + 1)", time: time, actor: actor, table: rel,
                 action: new[rel] == nil
                     ? "delete" : (loaded.fingerprints[rel] != nil || FileIO.exists(FileIO.join(folder, rel)) ? "update" : "create"),
-                newBytes: new[rel]?.bytes, rows: new[rel]?.rows.count ?? 0, changes: diff(old[rel], new[rel]))
+                sha256: newHashes[rel] ?? "", rows: new[rel]?.rows.count ?? 0, changes: diff(old[rel], new[rel]))
         }
         try Transaction.commit(
-            folder: folder, writes: toWrite.map { ($0, new[$0]?.bytes) }, chain: chain, entries: entries, fault: fault)
+            folder: folder, writes: toWrite.map { ($0, new[$0]?.bytes, newHashes[$0] ?? "") }, chain: chain, entries: entries, fault: fault)
         for rel in changed { signatures[rel] = new[rel] == nil ? nil : FileIO.signature(FileIO.join(folder, rel)) }
         return LoadedWorkspace(
             folder: folder, workspace: workspace, problems: [], written: toWrite,
@@ -495,12 +515,11 @@ public enum WorkspaceStore {
         return files
     }
 
-    /// The rows that differ between two renderings of a file, keyed by their diff key.
+    /// The rows that differ between two renderings of a file, keyed by their diff key. Rows whose
+    /// cells are equal are skipped before any JSON is built (a save after one edit of a 20 000-row
+    /// table compares arrays, it does not rebuild 20 000 objects).
     static func diff(_ old: RenderedFile?, _ new: RenderedFile?) -> [JournalChange] {
-        func objects(_ f: RenderedFile?) -> [(String, [(String, String)])] {
-            guard let f else { return [] }
-            return f.rows.map { row in (row.key, Array(zip(f.header, row.cells))) }
-        }
+        func pairs(_ f: RenderedFile, _ cells: [String]) -> [(String, String)] { Array(zip(f.header, cells)) }
         func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
             let x = Dictionary(a.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
             let y = Dictionary(b.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
@@ -509,18 +528,27 @@ public enum WorkspaceStore {
         func json(_ pairs: [(String, String)]?) -> JSONValue {
             pairs.map { .object($0.map { ($0.0, .string($0.1)) }) } ?? .null
         }
-        let before = objects(old)
-        let after = objects(new)
-        let beforeByKey = Dictionary(before, uniquingKeysWith: { a, _ in a })
-        let afterKeys = Set(after.map(\.0))
+        let before = old?.rows ?? []
+        let after = new?.rows ?? []
+        let sameHeader = old?.header == new?.header
+        var beforeByKey: [String: Int] = [:]
+        beforeByKey.reserveCapacity(before.count)
+        for (i, row) in before.enumerated() where beforeByKey[row.key] == nil { beforeByKey[row.key] = i }
+        var afterKeys: Set<String> = []
+        afterKeys.reserveCapacity(after.count)
         var changes: [JournalChange] = []
-        for (key, cells) in after {
-            let b = beforeByKey[key]
-            if let b, same(b, cells) { continue }
-            changes.append(JournalChange(key: key, before: json(b), after: json(cells)))
+        for (k, row) in after.enumerated() {
+            afterKeys.insert(row.key)
+            // Rows are sorted by key in both: the same position is the usual match, else look it up.
+            let j = k < before.count && before[k].key == row.key ? k : beforeByKey[row.key]
+            if let j, sameHeader, before[j].cells == row.cells { continue }
+            let b = j.map { pairs(old!, before[$0].cells) }
+            let a = pairs(new!, row.cells)
+            if let b, same(b, a) { continue }
+            changes.append(JournalChange(key: row.key, before: json(b), after: json(a)))
         }
-        for (key, cells) in before where !afterKeys.contains(key) {
-            changes.append(JournalChange(key: key, before: json(cells), after: .null))
+        for row in before where !afterKeys.contains(row.key) {
+            changes.append(JournalChange(key: row.key, before: json(pairs(old!, row.cells)), after: .null))
         }
         return changes
     }

@@ -231,3 +231,67 @@ import Testing
         return p.terminationStatus == 0
     }
 }
+
+/// The journal's layout and size (issue 12 item 5, issue 18).
+@Suite struct JournalLayoutTests {
+    @Test func runsOfIdsAreWrittenAsRanges() {
+        #expect(
+            Journal.compressKeys(["R01", "R02", "R03", "R07", "R09", "R10", "X", "V1/C1", "V1/C2", "V1/C3"]) == [
+                "R01..R03", "R07", "R09", "R10", "X", "V1/C1..V1/C3",
+            ])
+        #expect(Journal.compressKeys(["R9", "R10", "R11"]) == ["R9", "R10", "R11"])  // widths differ: not one run
+        #expect(Journal.compressKeys([]) == [])
+    }
+
+    /// A generated workspace written by one save: the journal says what was written (digest, rows,
+    /// id ranges) in a small fraction of the data's size.
+    @Test func aGenerateIsJournaledInUnderATenthOfItsSize() throws {
+        let dir = TempDir()
+        let ws = WorkspaceGenerator.generate(vendors: 23, requirements: 700, evaluators: 4, seed: 17)
+        try WorkspaceStore.initialize(folder: dir.path + "/w", name: ws.settings.name, language: ws.settings.language)
+        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: dir.path + "/w"), actor: "bidbench generate")
+        var data = 0
+        var journal = 0
+        for rel in FileManager.default.subpaths(atPath: dir.path + "/w") ?? [] where !rel.hasPrefix(".bidbench") {
+            let size = (try? FileManager.default.attributesOfItem(atPath: dir.path + "/w/" + rel)[.size] as? Int) ?? 0
+            if rel.hasPrefix("journal/") { journal += size } else if !rel.hasPrefix("journal") { data += size }
+        }
+        #expect(data > 300_000)
+        #expect(Double(journal) <= 0.10 * Double(data), "journal \(journal) bytes for \(data) bytes of data")
+        let entries = try Journal.read(folder: dir.path + "/w")
+        let reqs = try #require(entries.first { $0.table == "requirements.csv" })
+        #expect(reqs.rows == 700 && reqs.added.count < 20 && reqs.changes.isEmpty)
+        // Sparse keys (only must requirements have gate answers) are summarised: first, last, count, digest.
+        let gates = try #require(entries.first { $0.table == "gates.csv" })
+        #expect(gates.added.count == 3 && gates.added[1] == "…")
+        #expect(reqs.sha256 == FileIO.sha256Hex(Array(FileManager.default.contents(atPath: dir.path + "/w/requirements.csv")!)))
+    }
+
+    /// A `journal.log` from before `journal/` keeps verifying as the legacy chain; new entries go to
+    /// the actor's chain, and `read` shows both in time order.
+    @Test func aLegacyJournalIsKeptAndVerifiedBesideTheNewChains() throws {
+        let dir = Fixture.folder()
+        var prev = Journal.zeroHash
+        var lines: [String] = []
+        for (seq, time) in [(1, "2026-11-01T08:00:00Z"), (2, "2026-11-02T08:00:00Z")] {
+            let body =
+                "{\"seq\":\(seq),\"time\":\"\(time)\",\"actor\":\"old\",\"table\":\"risks.csv\",\"action\":\"update\",\"changes\":[],\"prev\":\"\(prev)\""
+            let line = body + ",\"hash\":\"\(FileIO.sha256Hex(Array((body + "}").utf8)))\"}"
+            lines.append(line)
+            prev = FileIO.sha256Hex(Array(line.utf8))
+        }
+        dir.write("journal.log", lines.joined(separator: "\n") + "\n")
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        var w = loaded.workspace
+        w.risks[0].likelihood = 5
+        _ = try WorkspaceStore.save(w, over: loaded, actor: "lead")
+        #expect(dir.text("journal.log") == lines.joined(separator: "\n") + "\n")
+        let v = Journal.verify(folder: dir.path)
+        #expect(v.ok && v.entries == 3 && v.chains == 2)
+        #expect(try Journal.read(folder: dir.path).map(\.actor) == ["old", "old", "lead"])
+        // Tampering with the legacy chain is still found, and named.
+        dir.write("journal.log", lines[1] + "\n")
+        let bad = Journal.verify(folder: dir.path)
+        #expect(bad.file == "journal.log" && bad.firstBadLine == 1)
+    }
+}
