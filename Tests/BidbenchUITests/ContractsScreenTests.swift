@@ -101,7 +101,9 @@ import Testing
         var d = Driver(ws)
         d.press(.char("4"), .char("v"), .char("v"))
         #expect(d.text.contains("触发的预警: 1"))
-        #expect(d.text.contains("⚑ RK1 2027 信息部: 预算已使用 95% (已承诺 0 + 拟采购"))  // the rest is cut at the pane
+        // The warning wraps in the pane: nothing of it is cut.
+        #expect(d.text.contains("⚑ RK1 2027 信息部: 预算已使用 95% (已承诺 0 +"))
+        #expect(d.text.contains("拟采购 95,000, 预算 100,000; 阈值 90%)"))
         #expect(ContractsScreen.budgetControl(d.state.workspace)?.rows.map(\.percentUsed) == [95])
     }
 }

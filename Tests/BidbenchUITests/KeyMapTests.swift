@@ -94,12 +94,13 @@ import Testing
     @Test func hintBarShowsOnlyWhatWorksNowAndHelpSaysWhy() {
         var d = Driver()
         d.press(.char("2"))
-        // The lead: adds vendors, cannot score.
+        // The lead: adds vendors; Enter (after the reveal) opens the cell by evaluator, Esc closes it.
         var bar = d.screen.lines.last!
         #expect(bar.contains("a 新增供应商"))
-        #expect(!bar.contains("Enter 打分"))
         d.press(.enter)
-        #expect(d.state.message == "仅限评委: 请用 --as 姓名 启动后打分")
+        #expect(d.state.modal == .cellDetail(CellDetailState(vendor: "V1", criterion: "func")))
+        d.press(.escape)
+        #expect(d.state.modal == nil)
         // An evaluator: scores, and the lead's keys are gone from the bar and say why.
         d.state.evaluator = "张伟"
         bar = d.screen.lines.last!

@@ -12,6 +12,13 @@ import Testing
         ws.settings.revealed = revealed
         ws.scores["张伟"]![0].note = "排产演示流畅"
         ws.scores["王强"] = [Score(vendor: "V2", criterion: "func", score: 9)]
+        // Every confirmed must-have answered, so no result is provisional: this is about the panel.
+        for v in ws.vendors {
+            for r in ws.requirements
+            where r.priority == .must && r.status == .confirmed && !ws.gates.contains(where: { $0.vendor == v.id && $0.requirement == r.id }) {
+                ws.gates.append(GateAnswer(vendor: v.id, requirement: r.id, answer: .meets))
+            }
+        }
         return ws
     }
 
@@ -27,7 +34,7 @@ import Testing
         // 王强 (1 of 2) is left out: V2 = (7 + 3) / 2 = 5.0, spread 4 ⚑; V1 = (8 + 9) / 2 = 8.5.
         #expect(
             Array(matrix.prefix(11)) == [
-                " Bidbench · 华东精密 ERP 升级   1 需求  [2 供应商]  3 预算   4 合同      已保存",
+                " Bidbench · 华东精密 E…   1 需求  [2 供应商]  3 预算   4 合同   5 交付   已保存",
                 " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23",
                 " 准则                权重 云帆软件              智链科技",
                 " 功能 Functionality   70% 8.5                   5.0 ±4.0 ⚑",
@@ -42,7 +49,7 @@ import Testing
         d.press(.enter)
         #expect(
             frame(d) == [
-                " Bidbench · 华东精密 ERP 升级   1 需求  [2 供应商]  3 预算   4 合同      已保存",
+                " Bidbench · 华东精密 E…   1 需求  [2 供应商]  3 预算   4 合同   5 交付   已保存",
                 " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23",
                 " 准则                权重 云帆软件              智链科技",
                 " 功能 Functionalit┌─ 云帆软件 · 功能 Functionality (Esc) ────┐",

@@ -59,6 +59,9 @@ import Testing
         let view = ContractsScreen.textView(d.state)
         d.press(.pageDown)
         #expect(ContractsScreen.textView(d.state).top == min(start + view.visible - 1, view.rows.count - view.visible))
+        // Paging on reaches the end of the text, and stops there with the last row on screen.
+        d.press(.pageDown, .pageDown, .pageDown, .pageDown)
+        #expect(ContractsScreen.textView(d.state).top == max(0, view.rows.count - view.visible))
         #expect(d.screen.lines.contains { $0.contains("续期一年。") })  // the last row of the text
         d.press(.enter)
         #expect(d.state.contracts.textRow == nil)
