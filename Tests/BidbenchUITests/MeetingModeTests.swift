@@ -15,7 +15,9 @@ import Testing
         // Every confirmed must-have answered, so no result is provisional: this is about the panel.
         for v in ws.vendors {
             for r in ws.requirements
-            where r.priority == .must && r.status == .confirmed && !ws.gates.contains(where: { $0.vendor == v.id && $0.requirement == r.id }) {
+            where r.priority == .must && r.status == .confirmed
+                && !ws.gates.contains(where: { $0.vendor == v.id && $0.requirement == r.id })
+            {
                 ws.gates.append(GateAnswer(vendor: v.id, requirement: r.id, answer: .meets))
             }
         }
