@@ -128,6 +128,22 @@ struct ContractDatesTests {
         #expect(!ICalendar.calendar(dates, stamp: UTCStamp(day: day("2027-03-01")), alarmDays: nil).contains("VALARM"))
     }
 
+    /// A term computed past 9999 (a contract effective 9999-06-01 for 12 months) cannot be written as
+    /// an RFC 5545 DATE: it is left out, never written as a five-digit year.
+    @Test func datesPastTheYear9999AreLeftOutOfTheCalendar() {
+        var last = KeyDates.dates(for: erp, today: day("2027-03-01")).filter { $0.kind == .notice_deadline }[0]
+        last.date = day("9999-12-30")
+        var edge = last
+        edge.date = day("9999-12-31")  // its DTEND would be 10000-01-01
+        var beyond = last
+        beyond.date = day("9999-12-31").adding(days: 40)
+        let text = ICalendar.calendar([last, edge, beyond], stamp: UTCStamp(day: day("2027-03-01")))
+        #expect(text.components(separatedBy: "BEGIN:VEVENT").count - 1 == 1)
+        #expect(text.contains("DTSTART;VALUE=DATE:99991230") && text.contains("DTEND;VALUE=DATE:99991231"))
+        #expect(!text.contains("10000"))
+        #expect(ICalendar.writable(day("9999-12-30")) && !ICalendar.writable(day("9999-12-31")))
+    }
+
     @Test("UTC stamp from Unix seconds")
     func stamp() {
         #expect(UTCStamp(unixSeconds: 0).ics == "19700101T000000Z")

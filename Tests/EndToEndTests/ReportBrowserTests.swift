@@ -192,9 +192,9 @@ private let reportGoldenDemo = #"""
     - ⚑ 另行收费未明确（第 93 行）: 甲方提出的功能变更或定制需求,乙方评估后决定是否实施,实施费用另行收费。
     - ⚑ 供应商所在地管辖或外国法律（第 102 行）: 因本协议产生的争议,双方应协商解决;协商不成的,任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
     - ⚑ 单方修改条款（第 115 行）: 乙方有权修订本协议条款,修订后的条款在平台公告后生效。
-    - ⚑ 缺少必要条款 · 验收: No acceptance clause (未约定验收)
-    - ⚑ 缺少必要条款 · 保密: No confidentiality clause (未约定保密)
-    - ⚑ 缺少必要条款 · 数据返还: No clause on returning the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ 缺少必要条款 · 验收（文本中没有）
+    - ⚑ 缺少必要条款 · 保密（文本中没有）
+    - ⚑ 缺少必要条款 · 数据返还（文本中没有）
 
     - 缺失 · 验收: 订阅服务也需开通验收条款
     - 协商中 · 责任限制（第 69 行）: 上限仅为三个月服务费且不承担数据丢失，要求提高至年费并覆盖数据丢失
@@ -392,9 +392,9 @@ private let reportGoldenDemoEn = #"""
     - ⚑ Unspecified extra fees (line 93): The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
     - ⚑ Vendor's forum or law (line 102): The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
     - ⚑ Terms changed unilaterally (line 115): The Provider may amend these terms; amended terms take effect when announced on the platform.
-    - ⚑ Missing clause · Acceptance: No acceptance clause (未约定验收)
-    - ⚑ Missing clause · Confidentiality: No confidentiality clause (未约定保密)
-    - ⚑ Missing clause · Data return: No clause on returning the buyer's data on exit (未约定数据返还/导出)
+    - ⚑ Missing clause · Acceptance (not in the text)
+    - ⚑ Missing clause · Confidentiality (not in the text)
+    - ⚑ Missing clause · Data return (not in the text)
 
     - Missing · Acceptance: Even a subscription needs an activation acceptance clause
     - Negotiate · Liability (line 69): Cap is only three months of fees and excludes data loss; ask for a cap of one year's fees including data loss

@@ -92,13 +92,17 @@ import Testing
         let file = ws + "/vendors.csv"
         let csv = try String(contentsOfFile: file, encoding: .utf8)
         try csv.replacingOccurrences(of: "V2,智链科技,", with: "V2,智链科技集团,").write(toFile: file, atomically: true, encoding: .utf8)
-        try t.keys("C-s")
-        try t.waitFor(text: "vendors.csv")
-        try t.keys("r")
-        try t.waitFor(text: "已从磁盘重新加载")
+        // The open TUI picks the other process's change up by itself (live pickup): the new name shows,
+        // the unsaved score stays, and the session is still alice's.
         try t.waitFor(text: "智链科技集团")
         #expect(try t.capture().contains { $0.contains("以alice身份打分") })
         #expect(try t.capture().contains { $0.contains("Enter 打分") })  // the hint bar still offers scoring
+        // Her save writes only her own sheet: vendors.csv (someone else's change) is no conflict for it.
+        try t.keys("C-s")
+        try t.waitFor("alice's sheet on disk") { _ in
+            ((try? String(contentsOfFile: ws + "/scores/alice.csv", encoding: .utf8)) ?? "").contains(",7")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("V2,智链科技集团,"))
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }

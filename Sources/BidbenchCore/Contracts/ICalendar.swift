@@ -27,12 +27,14 @@ public struct UTCStamp: Equatable, Sendable {
 public enum ICalendar {
     /// The calendar text: CRLF line ends, lines folded at 75 octets.
     /// - Parameter alarmDays: a VALARM this many days before each non-renewal notice deadline (nil: none).
+    /// A date that RFC 5545 cannot write (its year or the next day's is not 1…9999: a term computed far
+    /// past 9999) is left out rather than written as an invalid date; `writable` says which.
     public static func calendar(_ dates: [KeyDate], stamp: UTCStamp, alarmDays: Int? = 7) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Bidbench//Contract key dates//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
         ]
-        for d in dates {
+        for d in dates where writable(d.date) {
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(uid(d))")
             lines.append("DTSTAMP:\(stamp.ics)")
@@ -53,6 +55,9 @@ public enum ICalendar {
         lines.append("END:VCALENDAR")
         return lines.flatMap(fold).map { $0 + "\r\n" }.joined()
     }
+
+    /// Whether an all-day event on `d` can be written: DATE values have four-digit years.
+    public static func writable(_ d: Day) -> Bool { (1...9999).contains(d.year) && d.adding(days: 1).year <= 9999 }
 
     /// `20270301`
     static func date(_ d: Day) -> String { d.description.replacingAll("-", with: "") }

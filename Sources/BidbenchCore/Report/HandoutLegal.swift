@@ -57,7 +57,8 @@ extension HandoutBuilder {
             if let scan {
                 blocks.append(
                     scan.redFlags.isEmpty
-                        ? .paragraph(t("No red flags found in the text.", "文本中未发现风险点。")) : .list(scan.redFlags.map(redFlagLine)))
+                        ? .paragraph(t("No red flags found in the text.", "文本中未发现风险点。"))
+                        : .list(scan.redFlags.map { redFlagLine($0) + position($0) }))
             } else {
                 blocks.append(.paragraph(t("The contract text is not in the workspace.", "工作区中没有合同文本。")))
             }
@@ -106,6 +107,13 @@ extension HandoutBuilder {
             s += t(" (not in the text)", "（文本中没有）")
         }
         return s
+    }
+
+    /// The buyer's position on a flag, from the workspace's playbook (its defaults where it is silent).
+    func position(_ f: RedFlag) -> String {
+        let entry = Playbook(ws.playbook).entry(f.kind)
+        let text = lang == .zh ? entry.positionZH : entry.positionEN
+        return text.isEmpty ? "" : t(" — position: ", " —— 我方立场：") + text
     }
 
     /// Clauses under negotiation or missing (with the reviewer's note), and red flags whose clause
