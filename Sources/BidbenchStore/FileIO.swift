@@ -134,6 +134,15 @@ enum FileIO {
             if (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             mode = st.st_mode & 0o777
         }
+        try replace(path, in: folder, with: bytes, mode: mode, beforeRename: beforeRename)
+    }
+
+    /// The common end of every atomic write: a temp file next to `path` (never following a link),
+    /// written, given `mode`, fsynced, renamed over `path`, and the folder fsynced. The temp file is
+    /// removed when anything fails, so the target is either untouched or wholly new.
+    private static func replace(
+        _ path: String, in folder: String, with bytes: [UInt8], mode: mode_t, beforeRename: ((String) throws -> Void)? = nil
+    ) throws {
         let temp = join(folder, tempName(for: basename(of: path)))
         let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw StoreError.io(temp, errorText()) }
@@ -357,23 +366,7 @@ extension FileIO {
         }
         let folder = dirname(of: path)
         guard isDirectory(folder) else { throw StoreError.io(path, "the folder \(folder) does not exist") }
-        let temp = join(folder, tempName(for: basename(of: path)))
-        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw StoreError.io(temp, errorText()) }
-        var renamed = false
-        defer { if !renamed { unlink(temp) } }
-        do {
-            try writeAll(fd, bytes, path: temp)
-            if mode != 0o600 { _ = fchmod(fd, mode) }
-            guard fsync(fd) == 0 else { throw StoreError.io(temp, errorText()) }
-        } catch {
-            close(fd)
-            throw error
-        }
-        close(fd)
-        guard rename(temp, path) == 0 else { throw StoreError.io(path, errorText()) }
-        renamed = true
-        fsyncDirectory(folder)
+        try replace(path, in: folder, with: bytes, mode: mode)
         return replacedLink
     }
 }
