@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The meeting of issue 12 in two real terminals on one folder: the lead projects the matrix, an
+/// evaluator (`--as`) scores and saves while the lead's TUI stays open, and the lead's screen shows
+/// the new progress at once, blind, then the cell by evaluator after the reveal — no restart.
+@Suite(.serialized, .requires(.tmux)) struct TwoTerminalsTests {
+    @Test func anEvaluatorScoresWhileTheLeadProjects() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let lead = try TmuxSession(args: ["-w", ws], width: 110, height: 30)
+        try lead.waitFor(text: "[1 需求]", timeout: 20)
+        try lead.keys("2")
+        try lead.waitFor(text: "已揭晓")
+        try lead.keys("R")  // the demo starts revealed: hide the panel for the meeting
+        try lead.waitFor(text: "盲评中")
+
+        let evaluator = try TmuxSession(args: ["-w", ws, "--as", "赵敏"], width: 110, height: 30)
+        try evaluator.waitFor(text: "[1 需求]", timeout: 20)
+        try evaluator.keys("2")
+        try evaluator.waitFor(text: "以赵敏身份打分")
+        try evaluator.keys("Enter")
+        try evaluator.type("8")
+        try evaluator.keys("Enter")
+        try evaluator.keys("C-s")
+        try evaluator.waitFor("赵敏's sheet on disk") { _ in
+            ((try? String(contentsOfFile: ws + "/scores/赵敏.csv", encoding: .utf8)) ?? "").contains("V1,func_mfg,8")
+        }
+        // The lead's open TUI picks the sheet up by itself and shows the progress, still blind.
+        try lead.waitFor(text: "赵敏 1/15")
+        try lead.waitFor(text: "赵敏 的评分已更新 (1 项)")
+        let blind = try lead.capture().joined(separator: "\n")
+        #expect(blind.contains("盲评中") && !blind.contains("82.9"), "no total before the reveal:\n\(blind)")
+
+        // The reveal asks (赵敏 has not finished), then the matrix and the cell by evaluator.
+        try lead.keys("R")
+        try lead.waitFor(text: "y 是")
+        try lead.keys("y")
+        try lead.waitFor(text: "82.9")
+        try lead.waitFor(text: "赵敏 已评 1/15 项, 评完之前不计入")
+        try lead.keys("Enter")
+        try lead.waitFor(text: "赵敏      8.0  (未评完: 不计入)")
+        try lead.keys("Escape", "q")
+        try evaluator.keys("q")
+        try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
+        try evaluator.waitFor("the evaluator's program to exit") { _ in (try? evaluator.exited()) == true }
+        let check = try bidbench("check", "-w", ws)
+        #expect(check.status == 0, "check: \(check.out)\(check.err)")
+        let journal = try bidbench("journal", "--verify", "-w", ws)
+        #expect(journal.status == 0 && journal.out.contains("every hash chain is intact"), "journal: \(journal.out)\(journal.err)")
+    }
+}
