@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // Zip reading and writing for .xlsx workbooks (deflate through the system zlib on Linux).
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         // Property-based tests of the decision invariants (issue 14); tests only.
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -24,11 +23,13 @@ let package = Package(
             dependencies: [
                 "BidbenchCore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CZlib",
             ]),
         // App state, reducers, widgets and rendering into an in-memory Canvas. No ncurses.
         .target(name: "BidbenchUI", dependencies: ["BidbenchCore"]),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The system zlib (zlib1g-dev): inflate and deflate for the zip container of .xlsx workbooks.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The only code that touches ncurses.
         .target(name: "BidbenchTerminal", dependencies: ["BidbenchUI", "CNcursesw"]),
         .executableTarget(

@@ -74,7 +74,9 @@ import Testing
         let store = Self.sources("Sources/BidbenchStore")
         let core = Self.sources("Sources/BidbenchCore")
         #expect(store.count >= 10 && core.count >= 20, "library sources not found under \(packageRoot.path)")
-        let common = ["-parse-as-library", "-sanitize=fuzzer,address", "-I", out]
+        // The Store's zip code imports the system zlib through Sources/CZlib (its module map links -lz).
+        let zlib = packageRoot.appendingPathComponent("Sources/CZlib").path
+        let common = ["-parse-as-library", "-sanitize=fuzzer,address", "-I", out, "-I", zlib]
         func library(_ name: String, _ files: [String], sanitize: Bool = true) throws -> Bool {
             let args =
                 (sanitize ? common : ["-parse-as-library", "-I", out])
@@ -90,13 +92,12 @@ import Testing
         }
         let fuzz = packageRoot.appendingPathComponent("Tests/Fuzz").path
         guard try library("Crypto", [fuzz + "/Shim/Crypto.swift"], sanitize: false),
-            try library("ZIPFoundation", [fuzz + "/Shim/ZIPFoundation.swift"], sanitize: false),
             try library("BidbenchCore", core), try library("BidbenchStore", store)
         else { return }
 
         for h in Self.harnesses {
             let exe = "\(out)/fuzz-\(h)"
-            let libs = ["BidbenchStore", "BidbenchCore", "Crypto", "ZIPFoundation"].map { "\(out)/lib\($0).a" }
+            let libs = ["BidbenchStore", "BidbenchCore", "Crypto"].map { "\(out)/lib\($0).a" } + ["-lz"]
             if let failure = try Self.swiftc(common + ["\(fuzz)/Fuzz\(h).swift"] + libs + ["-o", exe]) {
                 Issue.record("linking fuzz-\(h) failed:\n\(failure)")
                 continue

@@ -1,6 +1,5 @@
 import BidbenchCore
 import Foundation
-import ZIPFoundation
 
 /// A cell of a sheet to write.
 public enum XlsxCell: Equatable, Sendable {
@@ -158,25 +157,7 @@ public enum XlsxWriter {
     }
 
     /// The files in a zip archive, deflated, with a fixed date.
-    static func zip(_ files: [(String, Data)]) -> Data {
-        // An in-memory archive cannot fail to be created or written; a failure here is a bug.
-        guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else {
-            fatalError("ZIPFoundation: in-memory archive")
-        }
-        let date = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01, so the same sheets give the same bytes
-        for (path, data) in files {
-            do {
-                try archive.addEntry(
-                    with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date, compressionMethod: .deflate
-                ) { position, size in
-                    data.subdata(in: Int(position)..<Int(position) + size)
-                }
-            } catch {
-                fatalError("ZIPFoundation: adding \(path) to an in-memory archive failed: \(error)")
-            }
-        }
-        return archive.data ?? Data()
-    }
+    static func zip(_ files: [(String, Data)]) -> Data { ZipFile.write(files) }
 
     // MARK: - Sheets
 

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// Why a workbook could not be read, in English and Chinese. `part` names the place inside the
 /// workbook (`xl/worksheets/sheet1.xml`) or is empty when the whole file is at fault.
@@ -34,7 +33,8 @@ public struct XlsxLimits: Sendable {
 /// The parts of a zip file, read with bounds: every part's declared size is checked before it is
 /// inflated, and the bytes actually inflated are counted, so a part that lies about its size stops too.
 struct XlsxZip {
-    let archive: Archive
+    let bytes: [UInt8]
+    let entries: [String: ZipFile.Entry]
     let limits: XlsxLimits
     private(set) var used = 0
 
@@ -43,18 +43,19 @@ struct XlsxZip {
             "is not an .xlsx workbook (not a zip archive); save it from Excel or WPS as \"Excel Workbook (*.xlsx)\", or import a CSV",
             zh: "不是 .xlsx 工作簿 (不是 zip 压缩包); 请在 Excel 或 WPS 中另存为 “Excel 工作簿 (*.xlsx)”, 或导入 CSV")
         guard data.count >= 4, data.prefix(2) == Data("PK".utf8) else { throw notZip }
-        guard let a = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else { throw notZip }
-        archive = a
+        bytes = [UInt8](data)
+        guard let list = ZipFile.entries(bytes) else { throw notZip }
+        entries = Dictionary(list.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.limits = limits
-        var declared: UInt64 = 0
-        for entry in a {
-            declared += entry.uncompressedSize
+        var declared = 0
+        for entry in list {
+            declared += entry.size
             let packed = max(entry.compressedSize, 1)
-            if entry.uncompressedSize > UInt64(limits.ratioFloor), entry.uncompressedSize / packed > UInt64(limits.ratio) {
-                throw Self.bomb(entry.path, Int(entry.uncompressedSize), Int(entry.compressedSize))
+            if entry.size > limits.ratioFloor, entry.size / packed > limits.ratio {
+                throw Self.bomb(entry.name, entry.size, entry.compressedSize)
             }
         }
-        if declared > UInt64(limits.totalBytes) {
+        if declared > limits.totalBytes {
             throw XlsxError(
                 "expands to \(declared) bytes, more than the \(limits.totalBytes) bytes Bidbench reads from a workbook; refused (a zip bomb, or split the workbook)",
                 zh: "解压后有 \(declared) 字节, 超过 Bidbench 读取工作簿的上限 \(limits.totalBytes) 字节; 已拒绝 (可能是 zip 炸弹, 或请拆分工作簿)")
@@ -67,41 +68,28 @@ struct XlsxZip {
             zh: "部件 \(path) 从 \(packed) 字节解压为 \(size) 字节 (超过 200 倍); 疑似 zip 炸弹, 已拒绝")
     }
 
-    func has(_ path: String) -> Bool { archive[path] != nil }
+    func has(_ path: String) -> Bool { entries[path] != nil }
 
-    /// The bytes of the part at `path`, or nil when there is none.
+    /// The bytes of the part at `path`, or nil when there is none. The declared sizes were checked
+    /// against the limits at open; inflating stops at the declared size, so a part that lies stops too.
     mutating func read(_ path: String) throws(XlsxError) -> Data? {
-        guard let entry = archive[path] else { return nil }
-        var out = Data()
-        let budget = limits.totalBytes - used
-        let declared = Int(clamping: entry.uncompressedSize)
-        let packed = Int(clamping: max(entry.compressedSize, 1))
-        var lied = false
-        var tooBig = false
+        guard let entry = entries[path] else { return nil }
+        if used + entry.size > limits.totalBytes { throw Self.bomb(path, entry.size, max(entry.compressedSize, 1)) }
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                out.append(chunk)
-                if out.count > declared {
-                    lied = true
-                    throw CocoaError(.fileReadTooLarge)
-                }
-                if out.count > budget || (out.count > limits.ratioFloor && out.count / packed > limits.ratio) {
-                    tooBig = true
-                    throw CocoaError(.fileReadTooLarge)
-                }
-            }
+            let out = try ZipFile.read(entry, in: bytes)
+            used += out.count
+            return Data(out)
         } catch {
-            if lied {
+            switch error {
+            case .largerThanDeclared:
                 throw XlsxError(
-                    "part \(path) inflates to more than the \(declared) bytes its zip header declares; refused as damaged or hostile (a zip bomb hides this way)",
-                    zh: "部件 \(path) 解压后超过 zip 头中声明的 \(declared) 字节; 文件已损坏或有恶意 (zip 炸弹常这样隐藏), 已拒绝")
+                    "part \(path) inflates to more than the \(entry.size) bytes its zip header declares; refused as damaged or hostile (a zip bomb hides this way)",
+                    zh: "部件 \(path) 解压后超过 zip 头中声明的 \(entry.size) 字节; 文件已损坏或有恶意 (zip 炸弹常这样隐藏), 已拒绝")
+            case .damaged(let why):
+                throw XlsxError(
+                    "part \(path) is damaged (\(why)); open the workbook in Excel or WPS and save it again",
+                    zh: "部件 \(path) 已损坏 (\(why)); 请在 Excel 或 WPS 中打开并重新保存")
             }
-            if tooBig { throw Self.bomb(path, out.count, packed) }
-            throw XlsxError(
-                "part \(path) is damaged (\(error)); open the workbook in Excel or WPS and save it again",
-                zh: "部件 \(path) 已损坏 (\(error)); 请在 Excel 或 WPS 中打开并重新保存")
         }
-        used += out.count
-        return out
     }
 }
