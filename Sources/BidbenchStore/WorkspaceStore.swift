@@ -141,6 +141,7 @@ public enum WorkspaceStore {
         w.delivery.sla = try table(Schema.sla)
         w.delivery.vendorReviews = try table(Schema.vendorReviews)
         w.delivery.handover = try table(Schema.handover)
+        w.delivery.availability = try table(Schema.availability)
         w.meetings = try table(Schema.meetings)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
@@ -345,6 +346,7 @@ public enum WorkspaceStore {
         put(Schema.sla, w.delivery.sla)
         put(Schema.vendorReviews, w.delivery.vendorReviews)
         put(Schema.handover, w.delivery.handover)
+        put(Schema.availability, w.delivery.availability)
         put(Schema.meetings, w.meetings)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
@@ -506,6 +508,7 @@ public enum WorkspaceStore {
             (Schema.tickets.file, a.delivery.tickets != b.delivery.tickets), (Schema.sla.file, a.delivery.sla != b.delivery.sla),
             (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
             (Schema.handover.file, a.delivery.handover != b.delivery.handover),
+            (Schema.availability.file, a.delivery.availability != b.delivery.availability),
             (Schema.meetings.file, a.meetings != b.meetings),
         ]
         for (file, differs) in tables where differs { files.insert(file) }

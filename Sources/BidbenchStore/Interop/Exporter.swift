@@ -118,6 +118,7 @@ public enum Exporter {
         case .sla: return rendered(Schema.sla, w.delivery.sla)
         case .vendorReviews: return rendered(Schema.vendorReviews, w.delivery.vendorReviews)
         case .handover: return rendered(Schema.handover, w.delivery.handover)
+        case .availability: return rendered(Schema.availability, w.delivery.availability)
         case .scores:
             var header = kind.columns
             var sheets: [(String, [String], [[String]])] = []

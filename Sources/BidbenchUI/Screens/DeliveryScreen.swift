@@ -252,6 +252,15 @@ public enum DeliveryScreen {
             for m in sp.months where m.total > 0 {
                 add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
+            if !sp.availability.isEmpty {
+                let target =
+                    sp.availabilityTarget.map { L.t("target ", "目标 ") + AvailabilityRules.text($0.percent) } ?? L.t("no target", "无目标")
+                add(L.t("Availability (\(target)):", "可用率 (\(target)):"), sp.availability.contains { $0.met == false } ? .warn : .plain)
+                for m in sp.availability {
+                    let verdict = m.met.map { $0 ? L.t("✔ met", "✔ 达标") : L.t("✗ missed", "✗ 未达标") } ?? ""
+                    add("  \(m.month) \(AvailabilityRules.text(m.percent)) \(verdict)", m.met == false ? .error : .dim)
+                }
+            }
             if d.reviews.isEmpty {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
             } else {

@@ -68,6 +68,13 @@ enum DeliveryJSON {
         ])
     }
 
+    static func availability(_ m: MonthAvailability) -> String {
+        obj([
+            ("month", q(m.month)), ("percent", num(m.percent)), ("target", num(m.target)), ("met", m.met.map { String($0) } ?? "null"),
+            ("downtime_minutes", m.downtimeMinutes.map { String($0) } ?? "null"),
+        ])
+    }
+
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
         let contracts = ds.map { d -> String in
             let phases = d.phases.map { p in
@@ -111,7 +118,9 @@ enum DeliveryJSON {
             let support = obj([
                 ("tickets", String(s.tickets)), ("response_breaches", String(s.responseBreaches)),
                 ("resolution_breaches", String(s.resolutionBreaches)), ("penalty", s.penalty.fixed2), ("sla_pct", num(s.compliancePercent)),
-                ("by_month", arr(months)),
+                ("by_month", arr(months)), ("availability_target", num(s.availabilityTarget?.percent)),
+                ("availability_target_source", s.availabilityTarget.map { q($0.source) } ?? "null"),
+                ("availability", arr(s.availability.map(availability))),
             ])
             let reviews = d.reviews.map { r in
                 obj([
@@ -174,6 +183,14 @@ enum DeliveryText {
             let s = d.support
             out += "  Support: \(s.tickets) tickets, \(s.responseBreaches) response and \(s.resolutionBreaches) resolution breaches, "
             out += "SLA \(pct(s.compliancePercent)), penalty \(s.penalty.grouped())\n"
+            if !s.availability.isEmpty {
+                let target = s.availabilityTarget.map { "target \(AvailabilityRules.text($0.percent)) from \($0.source)" } ?? "no target"
+                out += "  Availability (\(target)): "
+                out +=
+                    s.availability.map { m in
+                        "\(m.month) \(AvailabilityRules.text(m.percent))" + (m.met.map { $0 ? " met" : " MISSED" } ?? "")
+                    }.joined(separator: ", ") + "\n"
+            }
             for r in d.reviews {
                 out += "  Review \(r.review.period): score \(String(format: "%.1f", r.score))"
                 out += r.change.map { String(format: " (%+.1f)", $0) } ?? ""
