@@ -54,7 +54,9 @@ public enum DeliveryScreen {
             s.delivery.selected = 0
         case .cyclePane:
             s.delivery.pane = DeliveryPane(rawValue: (s.delivery.pane.rawValue + 1) % DeliveryPane.allCases.count)!
-        case .add, .edit, .delete, .addTest, .addTicket, .addSession, .recordReview:
+        case .add, .edit, .delete, .acceptanceTests, .supportTickets, .trainingSessions, .slaTerms, .monthlyAvailability,
+            .handoverChecklist,
+            .recordReview:
             guard let d else {
                 s.say(
                     s.lang.t(
@@ -79,9 +81,12 @@ public enum DeliveryScreen {
                 let id = s.workspace.delivery.tasks[i].id
                 s.change(s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")) { $0.delivery.tasks.remove(at: i) }
                 s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
-            case .addTest: s.modal = .form(DeliveryForms.test(s, contract: c))
-            case .addTicket: s.modal = .form(DeliveryForms.ticket(s, contract: c))
-            case .addSession: s.modal = .form(DeliveryForms.session(s, contract: c))
+            case .acceptanceTests: s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: c))
+            case .supportTickets: s.modal = .deliveryList(DeliveryListState(kind: .tickets, contract: c))
+            case .trainingSessions: s.modal = .deliveryList(DeliveryListState(kind: .training, contract: c))
+            case .slaTerms: s.modal = .deliveryList(DeliveryListState(kind: .sla, contract: c))
+            case .monthlyAvailability: s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: c))
+            case .handoverChecklist: s.modal = .deliveryList(DeliveryListState(kind: .handover, contract: c))
             default: s.modal = .form(DeliveryForms.review(s, d))
             }
         default: return nil
@@ -239,7 +244,7 @@ public enum DeliveryScreen {
             if !t.needs.isEmpty {
                 add(
                     L.t("Still to train: ", "仍需培训: ")
-                        + t.needs.map { "\($0.person)(\($0.module)\($0.reason == .absent ? L.t(", absent", ", 缺席") : ""))" }.joined(
+                        + t.needs.map { "\($0.person)(\($0.module)\($0.reason == .absent ? L.t(", absent", "，缺席") : ""))" }.joined(
                             separator: zh ? "、" : ", "), .warn)
             }
             let sp = d.support
@@ -273,7 +278,7 @@ public enum DeliveryScreen {
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
             for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }
         case .tests:
-            add(L.t("Acceptance tests (t adds)", "验收测试 (按 t 新增)"), .bold)
+            add(L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)"), .bold)
             for t in d.tests {
                 let mark = t.result == .pass ? "✔" : t.result == .fail ? "✗" : "…"
                 let style: Style = t.result == .pass ? .good : t.result == .fail ? .error : .plain
@@ -283,7 +288,7 @@ public enum DeliveryScreen {
             }
             if d.tests.isEmpty { add(L.t("No tests yet", "尚无验收测试"), .dim) }
         case .tickets:
-            add(L.t("Support tickets (i adds)", "支持工单 (按 i 新增)"), .bold)
+            add(L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)"), .bold)
             for m in d.support.measures {
                 let t = m.ticket
                 func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
@@ -304,7 +309,7 @@ public enum DeliveryScreen {
                     .dim)
             }
         case .handover:
-            add(L.t("Exit and handover checklist (guide §7)", "终止与移交清单 (指南 §七)"), .bold)
+            add(L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)"), .bold)
             for h in d.handover {
                 let mark = h.status == .done ? "✔" : h.status == .notApplicable ? "–" : "☐"
                 add(
@@ -318,6 +323,9 @@ public enum DeliveryScreen {
 
 /// One decimal, without a trailing `.0`.
 enum NumberFormatShort {
+    /// Two decimals at most, without trailing zeros: `99.95`, `99.5`, `100`.
+    static func two(_ v: Double) -> String { String(AvailabilityRules.text(v).dropLast()) }
+
     static func one(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : String(r)
