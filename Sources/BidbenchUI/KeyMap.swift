@@ -128,13 +128,14 @@ public enum Resolution: Equatable, Sendable {
 public enum KeyMap {
     /// The usual keys of a list dialog of records, in a scope; `noun` names a record.
     static func listBindings(_ scope: Scope, _ noun: (en: String, zh: String)) -> [Binding] {
-        [
+        let article = noun.en.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        return [
             Binding(scope: scope, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Move up", "上移")),
             Binding(scope: scope, command: .down, keys: [.down, .char("j")], hint: nil, help: ("Move down", "下移")),
             Binding(scope: scope, command: .top, keys: [.home, .char("g")], hint: nil, help: ("First row", "第一行")),
             Binding(scope: scope, command: .bottom, keys: [.end, .char("G")], hint: nil, help: ("Last row", "最后一行")),
             Binding(
-                scope: scope, command: .add, keys: [.char("a")], hint: ("add", "新增"), help: ("Add a \(noun.en)", "新增\(noun.zh)"),
+                scope: scope, command: .add, keys: [.char("a")], hint: ("add", "新增"), help: ("Add \(article) \(noun.en)", "新增\(noun.zh)"),
                 needs: [.writable]),
             Binding(
                 scope: scope, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"),

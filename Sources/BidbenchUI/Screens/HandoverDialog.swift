@@ -129,9 +129,13 @@ enum HandoverDialog {
                 "终止与移交清单 (指南 §七) — \(st.contract) · 已完成 \(done)/\(items.count)"),
             columns: [
                 Column("", 1), Column(L.t("Item", "事项"), 24), Column(L.t("Status", "状态"), 6), Column(L.t("Date", "日期"), 10),
-                Column(L.t("Note", "备注"), 10),
-            ], flex: 4, rows: rows,
-            detail: sel.flatMap { h in h.note.isEmpty ? nil : (L == .zh ? h.nameZH : h.name) + " — " + h.note },
+                Column(L.t("Note", "备注"), 16),
+            ], flex: 1, rows: rows,
+            // The selected item in full: the columns may clip a long name or note.
+            detail: sel.map { h in
+                (L == .zh ? h.nameZH : h.name) + " · " + statusLabel(h.status.id, L) + (h.date.map { " \($0)" } ?? "")
+                    + (h.note.isEmpty ? "" : " — " + h.note)
+            },
             empty: "", into: &c)
     }
 }

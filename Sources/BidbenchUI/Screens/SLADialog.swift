@@ -191,7 +191,7 @@ enum SLADialog {
             columns: [
                 Column(L.t("Severity", "级别"), 8), Column(L.t("Response h", "响应(小时)"), 10, right: true),
                 Column(L.t("Resolution h", "解决(小时)"), 12, right: true), Column(L.t("Penalty per breach", "每次违约金"), 18, right: true),
-            ], flex: 3, rows: rows, detail: nil, empty: L.t("Press a to enter the terms of a severity.", "按 a 录入一个故障级别的条款。"), into: &c,
+            ], flex: 0, rows: rows, detail: nil, empty: L.t("Press a to enter the terms of a severity.", "按 a 录入一个故障级别的条款。"), into: &c,
             header: header)
     }
 }
