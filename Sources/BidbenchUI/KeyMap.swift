@@ -392,6 +392,10 @@ public enum KeyMap {
             help: ("Previous contract", "上一份合同")),
         Binding(scope: .delivery, command: .nextContract, keys: [.char("]")], hint: nil, help: ("Next contract", "下一份合同")),
         Binding(
+            scope: .delivery, command: .pageDown, keys: [.pageDown], hint: nil,
+            help: ("Scroll the pane down when it is longer than the screen", "窗格内容超出屏幕时向下翻")),
+        Binding(scope: .delivery, command: .pageUp, keys: [.pageUp], hint: nil, help: ("Scroll the pane up", "窗格向上翻")),
+        Binding(
             scope: .delivery, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"),
             help: ("Pane: overview, acceptance tests, support tickets, handover checklist", "视图: 概览、验收测试、支持工单、移交清单")),
     ]

@@ -180,8 +180,39 @@ import Testing
         #expect(d.text.contains("2027-03 99.8% ✔ met"))
         #expect(d.text.contains("2027-04 99.25% ✗ missed"))
         // The warning wraps in the pane, with a hanging indent.
-        #expect(d.row(containing: "⚠ RK11")?.hasSuffix("│⚠ RK11 C1 availability 99.25% in 2027-04 below the") == true)
-        #expect(d.text.contains("│  target 99.5%"))
+        #expect(d.row(containing: "⚠ RK11")?.hasSuffix("│⚠ RK11 C1 availability 99.25% in 2027-04 below") == true)
+        #expect(d.text.contains("│  the target 99.5%"))
+    }
+
+    /// Regression: on a terminal of 24 rows or fewer the overview under the plan was cut off after the SLA lines (the
+    /// availability, the review and the warnings were never seen). It now scrolls.
+    @Test func aLongPaneScrollsInsteadOfBeingCutOff() throws {
+        var ws = deliveryWorkspace()
+        ws.contracts[0].extra["availability_target"] = "99.5"
+        ws.delivery.availability = [AvailabilityRecord(contract: "C1", month: "2027-04", downtimeMinutes: 324)]
+        ws.risks.append(Risk(id: "RK11", type: .vendor, title: "可用率", likelihood: 2, impact: 4, trigger: "availability_below_target"))
+        var d = Driver(ws, lang: .zh, width: 80, height: 18)
+        d.state.today = Day(iso: "2027-05-10")!
+        d.press(.char("5"))
+        let marker = try #require(d.screen.lines.first { $0.contains("▼ PgDn: 还有") })
+        #expect(!d.text.contains("⚠ RK11"))
+        d.press(.pageDown)
+        #expect(d.text.contains("可用率 (目标 99.5%): 2027-04 99.25% ✗未达标"))
+        #expect(d.text.contains("⚠ RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%"))
+        #expect(d.text.contains("▲ PgUp"))
+        // PgDn at the end stays there; PgUp goes back to the first line.
+        d.press(.pageDown, .pageDown, .pageUp, .pageUp, .pageUp)
+        #expect(d.screen.lines.contains(marker) && d.state.delivery.paneOffset == 0)
+        for line in d.screen.lines { #expect(TextWidth.of(line) <= 80) }
+    }
+
+    /// Regression: a wrapped pane line's indented continuation lost its last two columns (`2027-04-3`).
+    @Test func wrappedPaneLinesKeepTheirEnd() {
+        var d = DeliveryScreenTests.driver(.en, width: 120, height: 34)
+        d.state.workspace.delivery.tasks[2].title = "MES interface integration testing"
+        d.press(.char("v"), .char("v"), .char("v"), .char("v"))
+        #expect(d.text.contains("│  testing is 10 days overdue (planned end\n"))
+        #expect(d.text.contains("│  2027-04-30)\n"))
     }
 
     @Test func theHandoverChecklistIsTickedAndAnnotatedOnScreen() throws {

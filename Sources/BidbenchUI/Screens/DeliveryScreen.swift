@@ -11,6 +11,8 @@ public struct DeliveryState: Equatable, Sendable {
     /// The selected task (index in the contract's plan order).
     public var selected = 0
     public var pane: DeliveryPane = .overview
+    /// The first line of the pane shown (PgDn/PgUp scroll a pane longer than its rows).
+    public var paneOffset = 0
     public init() {}
 }
 
@@ -52,8 +54,16 @@ public enum DeliveryScreen {
             let step = cmd == .nextContract ? 1 : list.count - 1
             s.delivery.contract = (min(s.delivery.contract, list.count - 1) + step) % list.count
             s.delivery.selected = 0
+            s.delivery.paneOffset = 0
         case .cyclePane:
             s.delivery.pane = DeliveryPane(rawValue: (s.delivery.pane.rawValue + 1) % DeliveryPane.allCases.count)!
+            s.delivery.paneOffset = 0
+        case .pageDown, .pageUp:
+            guard let d else { return [] }
+            let l = layout(s, d, area: App.body(s))
+            let step = max(1, l.pane.height - 2)
+            let now = min(s.delivery.paneOffset, maxOffset(l))
+            s.delivery.paneOffset = cmd == .pageDown ? min(maxOffset(l), now + step) : max(0, now - step)
         case .add, .edit, .delete, .acceptanceTests, .supportTickets, .trainingSessions, .slaTerms, .monthlyAvailability,
             .handoverChecklist,
             .recordReview:
@@ -118,21 +128,53 @@ public enum DeliveryScreen {
         c.text(area.x + 1, area.y, head, .bold, maxWidth: max(4, area.width - dw - 4))
         c.text(area.maxX - dw - 1, area.y, dateText, .dim)
 
+        let l = layout(s, d, area: area)
+        renderPlan(s, d, into: &c, area: l.plan)
+        let pane = l.pane
+        if l.wide { for y in pane.y..<pane.maxY { c.text(pane.x - 1, y, "│", .dim) } }
+        // A pane longer than its rows scrolls (PgDn/PgUp) and says how much more there is.
+        let offset = min(s.delivery.paneOffset, maxOffset(l))
+        let below = l.lines.count - offset - pane.height
+        let rows = below > 0 || offset > 0 ? max(1, pane.height - 1) : pane.height
+        for (i, line) in l.lines.dropFirst(offset).prefix(rows).enumerated() {
+            c.text(pane.x, pane.y + i, line.text, line.style, maxWidth: pane.width)
+        }
+        if below > 0 || offset > 0 {
+            let more = max(0, l.lines.count - offset - rows)
+            let marker =
+                more > 0
+                ? L.t("▼ PgDn: \(more) more line\(more == 1 ? "" : "s")", "▼ PgDn: 还有 \(more) 行")
+                    + (offset > 0 ? L.t(" · ▲ PgUp", " · ▲ PgUp") : "")
+                : L.t("▲ PgUp: back to the top", "▲ PgUp: 回到开头")
+            c.text(pane.x, pane.y + rows, marker, .accent, maxWidth: pane.width)
+        }
+        _ = zh
+    }
+
+    /// Where the plan and the pane go: side by side from 110 columns, else the pane under the plan.
+    struct Layout {
+        var wide: Bool
+        var plan: Rect
+        var pane: Rect
+        var lines: [Line]
+    }
+
+    static func layout(_ s: AppState, _ d: ContractDelivery, area: Rect) -> Layout {
         let wide = area.width >= 110
         let planW = wide ? area.width * 56 / 100 : area.width
         let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
         // Narrow: the plan takes the rows its tasks need, the pane the rest (at least half when it needs it).
         let planH = wide ? area.height - 1 : max(3, min(d.tasks.count + 1, area.height - 1 - min(summary.count, area.height / 2)))
-        renderPlan(s, d, into: &c, area: Rect(x: area.x, y: area.y + 1, width: planW, height: planH))
         let pane =
             wide
             ? Rect(x: area.x + planW + 1, y: area.y + 1, width: area.width - planW - 2, height: area.height - 1)
             : Rect(x: area.x + 1, y: area.y + 1 + planH, width: area.width - 2, height: area.height - 1 - planH)
-        if wide { for y in pane.y..<pane.maxY { c.text(pane.x - 1, y, "│", .dim) } }
-        for (i, line) in summary.prefix(pane.height).enumerated() {
-            c.text(pane.x, pane.y + i, line.text, line.style, maxWidth: pane.width)
-        }
-        _ = zh
+        return Layout(wide: wide, plan: Rect(x: area.x, y: area.y + 1, width: planW, height: planH), pane: pane, lines: summary)
+    }
+
+    /// The last useful first line of the pane: the one that shows its end above the marker.
+    static func maxOffset(_ l: Layout) -> Int {
+        l.lines.count <= l.pane.height ? 0 : l.lines.count - max(1, l.pane.height - 1)
     }
 
     static func pct(_ v: Double) -> String {
@@ -216,7 +258,10 @@ public enum DeliveryScreen {
         let zh = L == .zh
         var out: [Line] = []
         func add(_ text: String, _ style: Style = .plain) {
-            for (i, l) in TextWidth.wrap(text, max(8, width)).enumerated() { out.append(Line(text: i == 0 ? l : "  " + l, style: style)) }
+            // Wrapped two columns narrower, so the continuation lines' indent still fits.
+            for (i, l) in TextWidth.wrap(text, max(8, width - 2)).enumerated() {
+                out.append(Line(text: i == 0 ? l : "  " + l, style: style))
+            }
         }
         switch s.delivery.pane {
         case .overview:
@@ -258,13 +303,16 @@ public enum DeliveryScreen {
                 add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
             if !sp.availability.isEmpty {
+                // The last six months (A lists them all), each met or missed.
                 let target =
                     sp.availabilityTarget.map { L.t("target ", "目标 ") + AvailabilityRules.text($0.percent) } ?? L.t("no target", "无目标")
-                add(L.t("Availability (\(target)):", "可用率 (\(target)):"), sp.availability.contains { $0.met == false } ? .warn : .plain)
-                for m in sp.availability {
-                    let verdict = m.met.map { $0 ? L.t("✔ met", "✔ 达标") : L.t("✗ missed", "✗ 未达标") } ?? ""
-                    add("  \(m.month) \(AvailabilityRules.text(m.percent)) \(verdict)", m.met == false ? .error : .dim)
+                let months = sp.availability.suffix(6).map { m in
+                    "\(m.month) \(AvailabilityRules.text(m.percent))"
+                        + (m.met.map { $0 ? L.t(" ✔ met", " ✔达标") : L.t(" ✗ missed", " ✗未达标") } ?? "")
                 }
+                add(
+                    L.t("Availability (\(target)): ", "可用率 (\(target)): ") + months.joined(separator: " · "),
+                    sp.availability.contains { $0.met == false } ? .warn : .plain)
             }
             if d.reviews.isEmpty {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
@@ -303,7 +351,7 @@ public enum DeliveryScreen {
                 return "\(sev) \(v.responseMinutes.map { "\($0)′" } ?? "—")/\(v.resolutionMinutes.map { "\($0)′" } ?? "—")"
             }
             if !limits.isEmpty {
-                let source = d.support.limits.values.first?.source ?? ""
+                let source = SLADialog.sources(d.support.limits, L)
                 add(
                     L.t("SLA (response/resolution, minutes): ", "SLA (响应/解决, 分钟): ") + limits.joined(separator: " · ") + " — " + source,
                     .dim)

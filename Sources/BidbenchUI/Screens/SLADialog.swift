@@ -14,6 +14,19 @@ enum SLADialog {
         return source == "sla.csv" ? L.t("entered by hand (sla.csv)", "手工录入 (sla.csv)") : source
     }
 
+    /// Where the limits come from, in severity order: `contract lines 38, 39, 40` / `合同第 38、39、40 行`, or `sla.csv`.
+    static func sources(_ limits: [Int: SLALimit], _ L: Lang) -> String {
+        var seen: [String] = []
+        for (_, v) in limits.sorted(by: { $0.key < $1.key }) where !seen.contains(v.source) { seen.append(v.source) }
+        let lines = seen.filter { $0.hasPrefix("contract line ") }.map { String($0.dropFirst(14)) }
+        var parts = seen.filter { !$0.hasPrefix("contract line ") }.map { sourceText($0, L) }
+        if lines.count == 1 { parts.append(sourceText("contract line " + lines[0], L)) }
+        if lines.count > 1 {
+            parts.append(L.t("contract lines " + lines.joined(separator: ", "), "合同第 " + lines.joined(separator: "、") + " 行"))
+        }
+        return parts.joined(separator: L.t("; ", "; "))
+    }
+
     static func handle(_ s: inout AppState, _ st: DeliveryListState, _ cmd: Command) {
         if cmd == .availabilityTarget {
             s.modal = .form(targetForm(s, contract: st.contract))
@@ -174,7 +187,7 @@ enum SLADialog {
             }
             header =
                 L.t("From the contract text: ", "取自合同正文: ") + limits.joined(separator: " · ") + " — "
-                + sourceText(d.support.limits.values.first?.source ?? "", L) + L.t("; rows here replace them", "; 在此录入即以录入为准")
+                + sources(d.support.limits, L) + L.t("; rows here replace them", "; 在此录入即以录入为准")
         } else {
             header =
                 terms.isEmpty

@@ -116,7 +116,7 @@ enum TicketsDialog {
             limits.isEmpty
             ? L.t("No SLA limits: S enters them", "尚无 SLA 时限: 按 S 录入")
             : L.t("SLA response/resolution: ", "SLA 响应/解决时限: ") + limits.joined(separator: " · ") + " — "
-                + SLADialog.sourceText(d.support.limits.values.first?.source ?? "", L)
+                + SLADialog.sources(d.support.limits, L)
         DeliveryLists.frame(
             s, st,
             title: L.t(
