@@ -9,10 +9,10 @@ struct DeliveryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delivery",
         abstract:
-            "After signing: plan and overdue tasks, acceptance, payable and blocked payments, training, SLA breaches, vendor reviews.",
+            "After signing: plan and overdue tasks, acceptance, payable and blocked payments, training, SLA breaches, availability, vendor reviews.",
         discussion: """
             Contracts in delivery are those signed or active, or with rows in tasks.csv, acceptance.csv, training.csv, \
-            tickets.csv, sla.csv or handover.csv. A payment milestone whose condition names acceptance tests (上线验收 A1) \
+            tickets.csv, sla.csv, handover.csv or availability.csv. A payment milestone whose condition names acceptance tests (上线验收 A1) \
             is payable only when every test A1, A1.x has passed.
             """)
 
