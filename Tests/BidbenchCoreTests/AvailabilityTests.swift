@@ -74,6 +74,16 @@ struct AvailabilityTests {
         #expect(a[1].message == "C1 availability 99.5% in 2027-02 below the target 99.8%")
         #expect(a[2].message == "C1 availability 99.25% in 2027-04 below the target 99.8%")
 
+        // The report's delivery section lists the months, in both languages; HTML marks a missed month.
+        w.settings.name = "交付"
+        let md = Report.markdown(ReportRequest(workspace: w, today: Day(iso: "2027-05-10")!, language: .zh))
+        #expect(md.contains("- 可用率（目标 99.5%，合同第 1 行）：2027-02 99.5% 达标、2027-03 99.8% 达标、2027-04 99.25% 未达标\n"))
+        let html = Report.html(ReportRequest(workspace: w, today: Day(iso: "2027-05-10")!, language: .en))
+        #expect(
+            html.contains(
+                "<li><span class=\"warn\">Availability (target 99.5%, contract line 1): 2027-02 99.5% met, 2027-03 99.8% met, 2027-04 99.25% missed</span></li>"
+            ))
+
         // Without a target nothing is met or missed, and the warning needs its own threshold.
         w.contractTexts["c.md"] = ""
         let none = DeliveryStatus.build(w, today: Day(iso: "2027-05-10")!)
