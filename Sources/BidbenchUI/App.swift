@@ -263,7 +263,7 @@ public enum App {
         case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
         case .risk(let index): return RisksScreen.submit(&s, form, index: index)
         case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
-        case .task(let contract, let index): return DeliveryForms.submitTask(&s, form, contract: contract, index: index)
+        case .task(let contract, let index): return TaskForm.submit(&s, form, contract: contract, index: index)
         case .acceptanceTest(let contract, let index): return AcceptanceTestsDialog.submit(&s, form, contract: contract, index: index)
         case .ticket(let contract, let index): return TicketsDialog.submit(&s, form, contract: contract, index: index)
         case .trainingSession(let contract, let index): return TrainingDialog.submit(&s, form, contract: contract, index: index)
@@ -273,7 +273,7 @@ public enum App {
         case .availabilityTarget(let contract): return SLADialog.submitTarget(&s, form, contract: contract)
         case .availabilityMonth(let contract, let index): return AvailabilityDialog.submit(&s, form, contract: contract, index: index)
         case .handoverItem(let contract, let item): return HandoverDialog.submit(&s, form, contract: contract, item: item)
-        case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
+        case .vendorReview(let vendor): return ReviewForm.submit(&s, form, vendor: vendor)
         case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }
     }

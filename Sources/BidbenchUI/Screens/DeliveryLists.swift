@@ -110,8 +110,27 @@ enum DeliveryLists {
         text.split(whereSeparator: { ";, ；，、".contains($0) }).map(String.init)
     }
 
-    /// A form's optional date field: nil when empty, a refusal when it does not read.
-    static func optionalDay(_ f: Form, _ key: String, _ L: Lang) -> Result<Day?, FormRefusal> { DeliveryForms.day(f, key, L) }
+    static func dateRefusal(_ L: Lang, _ field: String, _ text: String) -> FormRefusal {
+        FormRefusal(
+            L.t("The date must be YYYY-MM-DD or 2027年3月1日, not “\(text)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(text)”"), field: field)
+    }
+
+    /// An optional date field: nil when empty, a refusal when it does not read.
+    static func optionalDay(_ f: Form, _ key: String, _ L: Lang) -> Result<Day?, FormRefusal> {
+        let t = normalizedDigits(f.value(key)).trimmed
+        if t.isEmpty { return .success(nil) }
+        guard let d = Day(typed: t) else { return .failure(dateRefusal(L, key, t)) }
+        return .success(d)
+    }
+
+    /// The id after `last`: its trailing number plus one, as wide (`A1.7` → `A1.8`, `K009` → `K010`).
+    static func bump(_ last: String?, default d: String) -> String {
+        guard let last else { return d }
+        let digits = String(last.reversed().prefix { $0.isASCII && $0.isNumber }.reversed())
+        guard let n = Int(digits) else { return d }
+        let next = String(n + 1)
+        return String(last.dropLast(digits.count)) + String(repeating: "0", count: max(0, digits.count - next.count)) + next
+    }
 
     /// A number field: nil when empty; a refusal naming the field when it does not read or is outside `range`.
     static func number(

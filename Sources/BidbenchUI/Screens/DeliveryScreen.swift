@@ -76,13 +76,13 @@ public enum DeliveryScreen {
             }
             let c = d.contract.id
             switch cmd {
-            case .add: s.modal = .form(DeliveryForms.task(s, contract: c, index: nil))
+            case .add: s.modal = .form(TaskForm.form(s, contract: c, index: nil))
             case .edit:
                 guard let i = selectedTaskIndex(s, d) else {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
                     return []
                 }
-                s.modal = .form(DeliveryForms.task(s, contract: c, index: i))
+                s.modal = .form(TaskForm.form(s, contract: c, index: i))
             case .delete:
                 guard let i = selectedTaskIndex(s, d) else {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
@@ -97,7 +97,7 @@ public enum DeliveryScreen {
             case .slaTerms: s.modal = .deliveryList(DeliveryListState(kind: .sla, contract: c))
             case .monthlyAvailability: s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: c))
             case .handoverChecklist: s.modal = .deliveryList(DeliveryListState(kind: .handover, contract: c))
-            default: s.modal = .form(DeliveryForms.review(s, d))
+            default: s.modal = .form(ReviewForm.form(s, d))
             }
         default: return nil
         }
