@@ -28,8 +28,9 @@ public struct HandoutRequest: Sendable {
     public var scenario: Scenario?
     /// Budget: whether `scenario` is an unsaved what-if, and the saved scenario it started from.
     public var whatIfFrom: Scenario?
-    /// Survey: the requirements as they were after the previous meeting of this kind (from the
-    /// journal); nil when unknown. Changes are computed against it.
+    /// Survey: the requirements as they were at the end of the day of the previous survey meeting,
+    /// rebuilt from the journal by the host; used only when that meeting kept no requirements of its
+    /// own in `meeting_requirements.csv`. Nil when unknown.
     public var baseline: [Requirement]?
     /// When the file was generated, as the host's clock says it (`2026-12-05 05:10 UTC`).
     public var generated: String
@@ -41,9 +42,10 @@ public struct HandoutRequest: Sendable {
     }
 
     /// The meeting that heads the handout.
-    var effectiveMeeting: Meeting? {
+    public var effectiveMeeting: Meeting? {
         if let meeting { return meeting }
         guard let k = kind.meeting else { return nil }
+        if k == .survey { return report.workspace.surveyMeeting(department: department, on: report.today) }
         return report.workspace.meeting(k, on: report.today)
     }
 }

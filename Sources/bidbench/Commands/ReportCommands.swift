@@ -100,7 +100,11 @@ struct ReportCommand: ParsableCommand {
                 name: row.name, years: row.years, users: row.users, growth: row.growth, escalation: row.escalation,
                 discountRate: row.discountRate)
         }
-        if k == .survey, let day = ws.meeting(.survey, before: report.today)?.date {
+        // The last survey meeting kept its requirements when its handout was written; an older one
+        // (recorded before meeting_requirements.csv) is compared with the journal's rebuild of its day.
+        if k == .survey, let last = ws.previousSurveyMeeting(department: r.department, current: r.effectiveMeeting, day: report.today),
+            ws.requirements(atMeeting: last.id) == nil, let day = last.date
+        {
             r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)
         }
         return r
