@@ -8,7 +8,7 @@ public enum Handouts {
         case "report": return report(&s, args)
         case "meeting":
             guard args.count <= 1 else {
-                return usage(&s, "meeting [survey|scoring|budget|legal]", "meeting [survey|scoring|budget|legal]")
+                return usage(&s, "meeting [survey|scoring|budget|legal|delivery]", "meeting [survey|scoring|budget|legal|delivery]")
             }
             let kind = args.isEmpty ? MeetingForm.kind(of: s.screen) : MeetingKind(parsing: args[0])
             guard let kind else {
@@ -40,12 +40,11 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
-        // The delivery review has no handout of its own: the full report has its section.
-        case .delivery: return .full
+        case .delivery: return .delivery
         }
     }
 
-    /// `:report [survey|scoring|budget|legal|full] [html|md] [FILE]`, in any order.
+    /// `:report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]`, in any order.
     static func report(_ s: inout AppState, _ args: [String]) -> [Effect] {
         var kind: HandoutKind?
         var format: String?
@@ -59,8 +58,8 @@ public enum Handouts {
                 path = a
             } else {
                 return usage(
-                    &s, "report [survey|scoring|budget|legal|full] [html|md] [FILE]",
-                    "report [survey|scoring|budget|legal|full] [html|md] [文件]")
+                    &s, "report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]",
+                    "report [survey|scoring|budget|legal|delivery|full] [html|md] [文件]")
             }
         }
         let k = kind ?? self.kind(of: s.screen)

@@ -408,6 +408,31 @@ import Testing
         for english in ["No acceptance", "No confidentiality", "可接受", "需谈判"] { #expect(!md.contains(english)) }
     }
 
+    /// The weekly delivery review: `:meeting` and `:report` on screen 5 write the delivery handout,
+    /// headed with the meeting, holding what the screen answers (values as DeliveryScreenTests has them).
+    @Test func deliveryHandoutIsTheOneOfScreenFive() {
+        var d = DeliveryScreenTests.driver()
+        Self.meeting(&d, attendees: "赵磊、孙建国", lead: "赵磊")
+        #expect(d.state.workspace.meetings.last?.kind == .delivery)
+        Self.command(&d, "report md")
+        #expect(d.effects.last == .writeHandout(kind: .delivery, format: "md", path: nil))
+        let md = Self.markdown(d, .delivery)
+        for line in [
+            "- **参会人**: 赵磊、孙建国", "- 逾期：T03 MES 接口联调（孙建国），计划 2027-04-30 完成，已逾期 10 天",
+            "验收测试通过 1 项，未通过 1 项，待测 1 项；需求已验收 1 / 3；一次通过率 50%。",
+            "| 上线款 | 1,116,000 | 2027-06-30 | 暂不可付 | A1.2 未通过 |", "| 终验款 | 186,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |",
+            "- 黄伟：总账 · 考核未通过", "- RK10 C1 任务 T03 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)",
+        ] {
+            #expect(md.contains(line + "\n"), "missing: \(line)")
+        }
+        Self.command(&d, "lang en")
+        let en = Self.markdown(d, .delivery)
+        // The words are the handout's; the milestone and the meeting's title are as they were typed.
+        #expect(en.contains("| 上线款 | 1,116,000 | 2027-06-30 | blocked | A1.2 failed |\n"))
+        #expect(en.contains("- **Meeting**: 交付评审会\n"))
+        #expect(en.contains("- 黄伟: 总账 · failed the test\n"))
+    }
+
     @Test func commandLineMistakesAreSaid() {
         var d = Driver()
         Self.command(&d, "report scoring md a.md b.md")

@@ -5,9 +5,9 @@ import Testing
     import FoundationXML
 #endif
 
-/// The four handouts written by the verb on both demos, checked as files and screenshot in a real browser.
+/// The five handouts written by the verb on both demos, checked as files and screenshot in a real browser.
 @Suite(.serialized) struct HandoutBrowserTests {
-    static let kinds = ["survey", "scoring", "budget", "legal"]
+    static let kinds = ["survey", "scoring", "budget", "legal", "delivery"]
 
     /// A demo copy with the day's meetings, as `:meeting` would have recorded them.
     static func workspace(_ demo: String, in tmp: TempDir) throws -> String {
@@ -17,6 +17,7 @@ import Testing
         id,kind,date,title,attendees,lead
         M1,survey,2026-12-01,\(zh ? "财务部需求调研" : "Finance needs survey"),\(zh ? "周敏、赵磊" : "Zhou Min; Zhao Lei"),\(zh ? "赵磊" : "Zhao Lei")
         M2,scoring,2026-12-01,\(zh ? "评标会" : "Scoring panel"),\(zh ? "张伟、李娜、王强" : "Zhang Wei; Li Na; Wang Qiang"),\(zh ? "赵磊" : "Zhao Lei")
+        M3,delivery,2027-05-10,\(zh ? "第 19 周交付例会" : "Week 19 delivery review"),\(zh ? "赵磊、孙建国、云帆项目经理" : "Zhao Lei; Sun Jianguo; Yunfan PM"),\(zh ? "赵磊" : "Zhao Lei")
 
         """.write(toFile: ws + "/meetings.csv", atomically: true, encoding: .utf8)
         return ws
@@ -25,7 +26,8 @@ import Testing
     /// `bidbench report --kind K` into `folder/DEMO-K.html`; returns the path.
     static func write(_ kind: String, demo: String, ws: String, folder: String) throws -> String {
         let html = folder + "/\(demo)-\(kind).html"
-        var args = ["report", "-w", ws, "--kind", kind, "--today", "2026-12-01", "-o", html]
+        // The delivery review is held once the contract is in delivery, in May 2027 on the demo.
+        var args = ["report", "-w", ws, "--kind", kind, "--today", kind == "delivery" ? "2027-05-10" : "2026-12-01", "-o", html]
         if kind == "survey" { args += ["--department", "D01"] }
         let r = try run(binaryPath, args)
         #expect(r.status == 0, "report --kind \(kind) failed: \(r.err)")
@@ -55,6 +57,9 @@ import Testing
                 #expect(text.contains(zh ? "基准价" : "Base price"))
                 #expect(text.contains("82.91"))
             case "budget": #expect(text.contains("<svg"))
+            case "delivery":
+                #expect(text.contains(zh ? "<td>赵磊、孙建国、云帆项目经理</td>" : "<td>Zhao Lei, Sun Jianguo, Yunfan PM</td>"))
+                #expect(text.contains(zh ? "暂不可付" : "blocked"))
             default: #expect(text.contains(zh ? "协商中" : "Negotiate"))
             }
         }
@@ -155,4 +160,191 @@ import Testing
         #expect(String(decoding: req.dropFirst(3), as: UTF8.self).hasPrefix("编号,部门,"))
         #expect(try run(binaryPath, ["check", "-w", ws]).status == 0)
     }
+}
+
+/// The delivery review's handout on the demo, measured on 2027-05-10, with every value by hand:
+/// C1 is worth 1 860 000 + the approved CO1 80 000 = 1 940 000, so the signing payment (30 %) is
+/// 582 000, go-live (60 %) 1 164 000 and final acceptance (10 %) 194 000; T06 planned to end on
+/// 2027-04-30 is 10 days late; 71 trainees planned (12+4+20+30+5), 58 present (11+4+17+26+0);
+/// K002 and K004 broke the SLA, so 3 of 5 tickets met it (60 %).
+@Suite(.serialized) struct DeliveryHandoutTests {
+    static func handout(_ demo: String, meeting: String) throws -> String {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy(demo)
+        try ("id,kind,date,title,attendees,lead\n" + meeting + "\n").write(toFile: ws + "/meetings.csv", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["report", "-w", ws, "--kind", "delivery", "--today", "2027-05-10", "--format", "md", "-o", "-"])
+        #expect(r.status == 0, "report --kind delivery failed: \(r.err)")
+        // The generation stamp (the clock's minute) is the only line that changes from run to run.
+        return r.out.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(" UTC") }.joined(separator: "\n")
+    }
+
+    @Test func inChinese() throws {
+        let got = try Self.handout("demo", meeting: "M3,delivery,2027-05-10,第 19 周交付例会,赵磊、孙建国、云帆项目经理,赵磊")
+        #expect(got == zhText)
+    }
+
+    @Test func inEnglish() throws {
+        let got = try Self.handout(
+            "demo-en", meeting: "M3,delivery,2027-05-10,Week 19 delivery review,Zhao Lei; Sun Jianguo; Yunfan PM,Zhao Lei")
+        #expect(got == enText)
+    }
+
+    let zhText = """
+        # 第 19 周交付例会
+
+        *交付评审会 · 会议纪要 · 华东精密 ERP 升级*
+
+        - **会议**: 第 19 周交付例会
+        - **日期**: 2027-05-10
+        - **参会人**: 赵磊、孙建国、云帆项目经理
+        - **主持人**: 赵磊
+        - **工作区**: 华东精密 ERP 升级
+
+        ## 1. C1 ERP 升级加购合同 — 云帆软件
+
+        > **测试：逾期 10 天；可支付 582,000；暂不可付 1,358,000；需求已验收 6/13**
+
+        ### 实施计划
+
+        | 阶段 | 状态 | 计划 | 实际完成 | 逾期天数 |
+        |---|---|---|---|---:|
+        | 系统评估 | 已完成 | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+        | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+        | 数据迁移 | 已完成 | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+        | 测试 | 进行中 | 2027-04-06 – 2027-05-28 | – | 10 |
+        | 上线 | 未开始 | 2027-06-01 – 2027-07-07 | – | 0 |
+        | 上线后优化 | 未开始 | 2027-07-08 – 2027-09-30 | – | 0 |
+
+        按期完成的任务：40%
+
+        - 逾期：T06 MES 接口联调（生产部 孙建国），计划 2027-04-30 完成，已逾期 10 天
+
+        ### 验收
+
+        验收测试通过 3 项，未通过 1 项，待测 4 项；需求已验收 6 / 13；一次通过率 50%。
+
+        - 未通过 A1.4 工单下达 MES 并回写完工；检验结果回传：回写超时 12 次/日，待接口修复
+
+        待测：A1.5、A1.6、A1.7、A2.1
+
+        ### 付款
+
+        | 付款节点 | 金额 | 到期 | 状态 | 原因 |
+        |---|---:|---|---|---|
+        | 签约款 | 582,000 | 2027-01-15 | 可支付 | 2027-01-15 到期 |
+        | 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+        | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
+
+        ### 培训
+
+        5 场，计划 71 人次、到场 58 人次，通过率 85.7%（目标 90%）——低于目标。
+
+        仍需培训：
+
+        - 黄伟（财务部）：总账 · 考核未通过
+        - 高峰（生产部）：生产排程 · 考核未通过
+        - 罗兵（生产部）：生产排程 · 缺席
+
+        ### 技术支持与 SLA
+
+        工单 5 个；SLA 达标率 60%；响应超时 1 次，解决超时 1 次；违约金 0。
+
+        - K002 1 级 MES 接口：响应超时 — 接口服务宕机，联调中断
+        - K004 2 级 成本：解决超时 — 成本计算任务卡住
+
+        ### 最近一次供应商考评
+
+        2027-04 期：得分 63.6；按时 60%，一次验收 75%，SLA 50%，培训 86%，满意度 3.5/5；考评人 信息部 赵磊。
+
+        _方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次_
+
+        ## 2. 预警
+
+        - RK03 C1 培训通过率 85.7% 低于目标 90%
+        - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
+        - RK10 C1 任务 T06 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)
+
+        ---
+
+        """
+
+    let enText = """
+        # Week 19 delivery review
+
+        *Delivery review · handout · East China Precision ERP upgrade*
+
+        - **Meeting**: Week 19 delivery review
+        - **Date**: 2027-05-10
+        - **Attendees**: Zhao Lei, Sun Jianguo, Yunfan PM
+        - **Led by**: Zhao Lei
+        - **Workspace**: East China Precision ERP upgrade
+
+        ## 1. C1 ERP upgrade and add-on modules agreement — Yunfan Software
+
+        > **Testing: 10 days overdue; payable now 582,000; blocked 1,358,000; requirements accepted 6 of 13**
+
+        ### Plan
+
+        | Phase | Status | Planned | Finished | Overdue days |
+        |---|---|---|---|---:|
+        | Assessment | done | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+        | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+        | Data migration | done | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+        | Testing | in progress | 2027-04-06 – 2027-05-28 | – | 10 |
+        | Go-live | planned | 2027-06-01 – 2027-07-07 | – | 0 |
+        | Optimisation | planned | 2027-07-08 – 2027-09-30 | – | 0 |
+
+        Tasks done on time: 40%
+
+        - Overdue: T06 MES interface integration testing (Production, Sun Jianguo), 10 days past its planned end 2027-04-30
+
+        ### Acceptance
+
+        3 tests passed, 1 failed, 4 pending; requirements accepted 6 of 13; first-pass 50%.
+
+        - Failed A1.4 Work orders reach MES and completions come back; inspection results flow back: 12 write-back timeouts a day, waiting for the interface fix
+
+        Still to test: A1.5, A1.6, A1.7, A2.1
+
+        ### Payments
+
+        | Milestone | Amount | Due | Standing | Why |
+        |---|---:|---|---|---|
+        | Signing | 582,000 | 2027-01-15 | payable now | due 2027-01-15 |
+        | Go-live | 1,164,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+        | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
+
+        ### Training
+
+        5 sessions, 58 of 71 planned attended, pass rate 85.7% (target 90%) — below target.
+
+        Still to train:
+
+        - Huang Wei (Finance): General ledger · failed the test
+        - Gao Feng (Production): Production scheduling · failed the test
+        - Luo Bing (Production): Production scheduling · absent
+
+        ### Support and SLA
+
+        5 tickets; SLA met 60%; 1 response and 1 resolution breaches; penalty 0.
+
+        - K002 severity 1 MES interface: response late — Interface service down, integration testing stopped
+        - K004 severity 2 Costing: resolution late — Cost calculation job stuck
+
+        ### Last vendor review
+
+        Period 2027-04: score 63.6; on time 60%, first-pass acceptance 75%, SLA 50%, training 86%, satisfaction 3.5/5; reviewer IT, Zhao Lei.
+
+        _Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed_
+
+        ## 2. Early warnings
+
+        - RK03 C1 training pass rate 85.7% below the target 90%
+        - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
+        - RK10 C1 task T06 MES interface integration testing is 10 days overdue (planned end 2027-04-30)
+
+        ---
+
+        """
 }

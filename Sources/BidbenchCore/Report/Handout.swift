@@ -1,6 +1,6 @@
 /// Which handout to write: one per meeting, or the full report.
 public enum HandoutKind: String, Sendable, CaseIterable {
-    case survey, scoring, budget, legal, full
+    case survey, scoring, budget, legal, delivery, full
 
     /// The meeting a handout belongs to (nil for the full report).
     public var meeting: MeetingKind? {
@@ -9,6 +9,7 @@ public enum HandoutKind: String, Sendable, CaseIterable {
         case .scoring: return .scoring
         case .budget: return .budget
         case .legal: return .legal
+        case .delivery: return .delivery
         case .full: return nil
         }
     }
@@ -70,12 +71,13 @@ extension Handout {
         case .scoring: return b.scoring()
         case .budget: return b.budget()
         case .legal: return b.legal()
+        case .delivery: return b.delivery()
         case .full: return b.doc(title: "", blocks: [])
         }
     }
 }
 
-/// The handouts: survey minutes, scoring minutes, budget walkthrough, legal review.
+/// The handouts: survey minutes, scoring minutes, budget walkthrough, legal review, delivery review.
 public enum Handout {}
 
 /// A handout as blocks that both renderers understand. Texts are plain (escaped when rendered).

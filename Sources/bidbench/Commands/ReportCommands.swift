@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
     var lang: String?
 
-    @Option(name: .long, help: "survey, scoring, budget, legal (a meeting's handout) or full (the whole report, the default).")
+    @Option(name: .long, help: "survey, scoring, budget, legal, delivery (a meeting's handout) or full (the whole report, the default).")
     var kind: String = "full"
 
     @Option(name: .long, help: "survey: the department (id or name); default every department.")
@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--lang must be en or zh, not '\(lang)'")
         }
         guard HandoutKind(rawValue: kind.lowercased()) != nil else {
-            throw ValidationError("--kind must be survey, scoring, budget, legal or full, not '\(kind)'")
+            throw ValidationError("--kind must be survey, scoring, budget, legal, delivery or full, not '\(kind)'")
         }
     }
 
