@@ -116,8 +116,8 @@ import Testing
 
             新增 1 条，删除 0 条，修改 1 条。
 
-            - 修改 R03 产能约束下的自动排产 — 验收标准：1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完
             - 新增 R04 设备点检移动端记录（必须）
+            - 修改 R03 产能约束下的自动排产 — 验收标准：1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完
 
             ## 3. 待确认的问题
 
@@ -184,9 +184,9 @@ import Testing
             Self.changes(md) == [
                 "_与 2026-11-20 的会议（“财务部调研（一）”）结束时的需求相比。_",
                 "新增 1 条，删除 1 条，修改 1 条。",
-                "- 修改 R01 多币种凭证自动折算 — 验收标准：汇率日终自动更新 → 汇率每小时更新",
                 "- 新增 R04 银行流水自动对账（必须）",
                 "- 删除 R02 按工单归集实际成本",
+                "- 修改 R01 多币种凭证自动折算 — 验收标准：汇率日终自动更新 → 汇率每小时更新",
             ])
         #expect(md.contains("- **会议**: 财务部 需求调研会"))
         Self.command(&d, "lang en")
@@ -194,9 +194,9 @@ import Testing
             Self.changes(Self.markdown(d, .survey)) == [
                 "_Compared with the requirements as the meeting of 2026-11-20 (“财务部调研（一）”) left them._",
                 "1 added, 1 removed, 1 changed.",
-                "- Changed R01 多币种凭证自动折算 — acceptance: 汇率日终自动更新 → 汇率每小时更新",
                 "- Added R04 银行流水自动对账 (Must)",
                 "- Removed R02 按工单归集实际成本",
+                "- Changed R01 多币种凭证自动折算 — acceptance: 汇率日终自动更新 → 汇率每小时更新",
             ])
         let html = Self.html(d, .survey)
         #expect(html.contains("<li>Removed R02 按工单归集实际成本</li>"))

@@ -250,6 +250,8 @@ import Testing
 
         工单 5 个；SLA 达标率 60%；响应超时 1 次，解决超时 1 次；违约金 0。
 
+        按月违约：2027-04 工单 4 个、违约 2 次
+
         - K002 1 级 MES 接口：响应超时 — 接口服务宕机，联调中断
         - K004 2 级 成本：解决超时 — 成本计算任务卡住
 
@@ -257,7 +259,7 @@ import Testing
 
         2027-04 期：得分 63.6；按时 60%，一次验收 75%，SLA 50%，培训 86%，满意度 3.5/5；考评人 信息部 赵磊。
 
-        _方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次_
+        考评意见：方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次
 
         ## 2. 预警
 
@@ -329,6 +331,8 @@ import Testing
 
         5 tickets; SLA met 60%; 1 response and 1 resolution breaches; penalty 0.
 
+        Breaches by month: 2027-04: 2 breaches in 4 tickets
+
         - K002 severity 1 MES interface: response late — Interface service down, integration testing stopped
         - K004 severity 2 Costing: resolution late — Cost calculation job stuck
 
@@ -336,7 +340,7 @@ import Testing
 
         Period 2027-04: score 63.6; on time 60%, first-pass acceptance 75%, SLA 50%, training 86%, satisfaction 3.5/5; reviewer IT, Zhao Lei.
 
-        _Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed_
+        Reviewer's note: Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed
 
         ## 2. Early warnings
 

@@ -145,7 +145,9 @@ struct HandoutBuilder {
                 t(
                     "\(counts[0]) added, \(counts[1]) removed, \(counts[2]) changed.",
                     "新增 \(counts[0]) 条，删除 \(counts[1]) 条，修改 \(counts[2]) 条。")))
-        out.append(.list(changes.map { describe($0) }))
+        // Added, then removed, then changed: what is new first, each group in id order.
+        let order: [RequirementChange.Kind] = [.added, .removed, .changed]
+        out.append(.list(order.flatMap { k in changes.filter { $0.kind == k } }.map { describe($0) }))
         return out
     }
 

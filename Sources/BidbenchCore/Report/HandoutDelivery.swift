@@ -178,6 +178,15 @@ extension HandoutBuilder {
                     "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches; penalty \(sp.penalty.grouped()).",
                     "工单 \(sp.tickets) 个；SLA 达标率 \(percentText(sp.compliancePercent))；响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次；违约金 \(sp.penalty.grouped())。"
                 )))
+        let months = sp.months.filter { $0.total > 0 }
+        if !months.isEmpty {
+            out.append(
+                .paragraph(
+                    t("Breaches by month: ", "按月违约：")
+                        + months.map { m in
+                            t("\(m.month): \(m.total) breaches in \(m.tickets) tickets", "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
+                        }.joined(separator: sep)))
+        }
         let breaches = sp.measures.filter { $0.responseBreach || $0.resolutionBreach }
         if !breaches.isEmpty {
             out.append(
@@ -209,7 +218,7 @@ extension HandoutBuilder {
             + percentText(v.trainingPassPct) + t(", satisfaction ", "，满意度 ") + NumberShort.text(v.satisfaction) + "/5"
         if !v.reviewer.trimmed.isEmpty { line += sep + t("reviewer ", "考评人 ") + v.reviewer }
         out.append(.paragraph(line + t(".", "。")))
-        if !v.note.trimmed.isEmpty { out.append(.note(v.note)) }
+        if !v.note.trimmed.isEmpty { out.append(.paragraph(t("Reviewer's note: ", "考评意见：") + v.note)) }
         return out
     }
 }
