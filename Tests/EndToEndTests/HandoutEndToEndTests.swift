@@ -114,6 +114,102 @@ import Testing
 
 /// The meeting commands in the real TUI: `:meeting`, `:report`, `:scenario save`, `:export` write their files.
 @Suite(.serialized) struct HandoutTerminalTests {
+    /// `:` then a command, Enter.
+    static func command(_ t: TmuxSession, _ line: String) throws {
+        try t.keys(":")
+        try t.type(line)
+        try t.keys("Enter")
+    }
+
+    /// Two survey meetings of 财务部 a week apart, each a real session: the first writes its handout
+    /// and saves (meeting_requirements.csv keeps what it left); the second adds, deletes and edits one
+    /// requirement each, and its handout lists exactly those three against the first meeting.
+    @Test(.requires(.tmux)) func theSecondSurveyMeetingListsWhatChangedSinceTheFirst() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        do {
+            let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-01"])
+            try t.waitFor(text: "[1 需求]")
+            try t.keys("]")
+            try t.waitFor(text: "必须 5  应该 5  可以 2")  // 财务部's counts
+            try Self.command(t, "meeting")
+            try t.waitFor(text: "会议 — 需求调研会 · 财务部")
+            try t.type("周敏、钱会计")
+            try t.keys("Tab")
+            try t.type("赵磊")
+            try t.keys("C-s")
+            try t.waitFor(text: "已登记")
+            try Self.command(t, "report md \(tmp.path)/first.md")
+            try t.waitFor(text: "会议纪要已写入")
+            try t.keys("C-s")
+            try t.waitFor(text: "已保存")
+            try t.keys("q")
+            try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        }
+        let first = try String(contentsOfFile: tmp.path + "/first.md", encoding: .utf8)
+        #expect(first.contains("这是登记的第一次调研会：以上需求均为新增。"))
+        let kept = try String(contentsOfFile: ws + "/meeting_requirements.csv", encoding: .utf8)
+        #expect(kept.hasPrefix("meeting,id,department,module,title,"))
+        #expect(kept.split(separator: "\n").count == 13, "the header and 财务部's 12 requirements")
+
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-08"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("]")
+        try t.waitFor(text: "必须 5  应该 5  可以 2")  // 财务部's counts
+        try Self.command(t, "meeting")
+        try t.waitFor(text: "会议 — 需求调研会 · 财务部")
+        try t.type("周敏")
+        try t.keys("C-s")
+        try t.waitFor(text: "已登记")
+        try t.keys("a")
+        try t.waitFor(text: "优先级")
+        try t.type("银行流水自动对账")
+        try t.keys("Tab")
+        try t.type("必须")
+        try t.keys("C-s")
+        try t.waitFor(text: "R48")
+        try t.keys("g", "e", "Tab", "Tab")
+        try t.type("汇率每小时更新")
+        try t.keys("C-s")
+        try t.waitFor(text: "已更新 R01")
+        try t.keys("g", "j", "d")
+        try t.waitFor(text: "删除 R02 按工单归集实际成本?")
+        try t.keys("y")
+        try Self.command(t, "report md \(tmp.path)/second.md")
+        try t.waitFor(text: "会议纪要已写入")
+        try Self.command(t, "q!")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let md = try String(contentsOfFile: tmp.path + "/second.md", encoding: .utf8)
+        let lines = md.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("## 2. ") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("## 3. ") })
+        #expect(
+            lines[(start + 1)..<end].filter { !$0.isEmpty } == [
+                "_与 2026-12-01 的会议（“财务部 需求调研会”）结束时的需求相比。_",
+                "新增 1 条，删除 1 条，修改 1 条。",
+                "- 新增 R48 银行流水自动对账（必须）",
+                "- 删除 R02 按工单归集实际成本",
+                "- 修改 R01 多币种凭证自动折算 — 验收标准：美元、欧元、日元凭证录入后自动折算；期末调汇凭证一键生成，与手工计算差异为 0 → 汇率每小时更新",
+            ])
+    }
+
+    /// The weekly delivery review on screen 5: `:report` alone writes the delivery handout.
+    @Test(.requires(.tmux)) func reportOnScreenFiveWritesTheDeliveryHandout() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("5")
+        try t.waitFor(text: "[5 交付]")
+        try Self.command(t, "report md")
+        try t.waitFor(text: "会议纪要已写入")
+        try Self.command(t, "q!")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
+        #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
+        #expect(md.contains("| 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+    }
+
     @Test(.requires(.tmux)) func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
