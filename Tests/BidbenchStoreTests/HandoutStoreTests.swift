@@ -41,9 +41,12 @@ import Testing
         #expect(again.workspace.meetings.map(\.id) == ["M2", "M10"])
         #expect(
             loaded.workspace.meetings == [
-                Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊")
+                Meeting(
+                    id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊",
+                    department: "D1")
             ])
         #expect(again.workspace.meetings[1].attendeeList == ["陈律师", "赵磊"])
+        #expect(loaded.workspace.requirements(atMeeting: "M1")?.map(\.title) == ["工单追溯"])
         #expect(again.workspace.meeting(.survey, before: Day(iso: "2026-12-05")!)?.id == "M2")
     }
 
