@@ -425,7 +425,7 @@ import Testing
 
         ### Support and SLA
 
-        5 tickets; SLA met 60%; 1 response and 1 resolution breaches; penalty 0.
+        5 tickets; SLA met 60%; breaches: 1 response, 1 resolution; penalty 0.
 
         Breaches by month: 2027-04: 2 breaches in 4 tickets
 

@@ -175,7 +175,7 @@ extension HandoutBuilder {
         out.append(
             .paragraph(
                 t(
-                    "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches; penalty \(sp.penalty.grouped()).",
+                    "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); breaches: \(sp.responseBreaches) response, \(sp.resolutionBreaches) resolution; penalty \(sp.penalty.grouped()).",
                     "工单 \(sp.tickets) 个；SLA 达标率 \(percentText(sp.compliancePercent))；响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次；违约金 \(sp.penalty.grouped())。"
                 )))
         let months = sp.months.filter { $0.total > 0 }
