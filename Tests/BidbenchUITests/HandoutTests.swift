@@ -416,6 +416,10 @@ import Testing
         #expect(d.state.workspace.meetings.last?.kind == .delivery)
         Self.command(&d, "report md")
         #expect(d.effects.last == .writeHandout(kind: .delivery, format: "md", path: nil))
+        // By name from any screen, in any order.
+        d.press(.char("1"))
+        Self.command(&d, "report week19.html delivery")
+        #expect(d.effects.last == .writeHandout(kind: .delivery, format: "html", path: "week19.html"))
         let md = Self.markdown(d, .delivery)
         for line in [
             "- **参会人**: 赵磊、孙建国", "- 逾期：T03 MES 接口联调（孙建国），计划 2027-04-30 完成，已逾期 10 天",
