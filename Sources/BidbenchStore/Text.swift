@@ -198,6 +198,16 @@ enum TextTools {
         return line
     }
 
+    /// Whether `<<<<<<<` occurs anywhere in the bytes (the quick test before `conflictMarkerLines`).
+    static func hasConflictMarker(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for b in bytes {
+            run = b == 0x3C ? run + 1 : 0
+            if run == 7 { return true }
+        }
+        return false
+    }
+
     /// 1-based lines that start a git merge conflict (`<<<<<<<`).
     static func conflictMarkerLines(_ text: String) -> [Int] {
         // A byte scan: Foundation's String.contains is an order of magnitude slower on large files.

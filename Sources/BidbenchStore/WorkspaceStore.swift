@@ -41,6 +41,31 @@ extension LoadedWorkspace {
     }
 }
 
+/// A workspace read and parsed but not yet checked across rows and files (`WorkspaceStore.read`).
+public struct UncheckedWorkspace: Sendable {
+    /// What was read; its `problems` are only those found while reading (syntax, cells, headers).
+    /// Not to be saved over: it is not known to be sound until `checked()`.
+    public let loaded: LoadedWorkspace
+    let readProblems: [Problem]
+    let lines: [String: [Int]]
+    let settingsText: String
+    let unparsed: Set<String>
+
+    /// The workspace with every problem `WorkspaceStore.load` reports (the same list, in the same
+    /// order): what may be saved over when the list is empty.
+    public func checked() -> LoadedWorkspace {
+        let log = ProblemLog()
+        log.problems = readProblems
+        let text = settingsText
+        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: text) }, log: log)
+        validator.unparsed = unparsed
+        validator.validate(loaded.workspace)
+        return LoadedWorkspace(
+            folder: loaded.folder, workspace: loaded.workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
+            layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
+    }
+}
+
 /// Reads and writes workspace folders (DESIGN §2, §6; format in README.md).
 ///
 /// Saving writes only the files whose content changed. Each write is atomic (temp file in the same
@@ -53,6 +78,14 @@ public enum WorkspaceStore {
     /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
+        try read(folder: folder).checked()
+    }
+
+    /// Reads and parses the workspace in `folder` without the checks across rows and files (the
+    /// references, ranges and rules of `Validator`), which `UncheckedWorkspace.checked()` does
+    /// after — on another thread if the caller likes: the terminal draws its first frame between
+    /// the two. Throws as `load` does.
+    public static func read(folder: String) throws -> UncheckedWorkspace {
         guard FileIO.isDirectory(folder) else { throw StoreError.notFound(folder) }
         guard FileIO.isRegularInside(folder: folder, SettingsFile.file) else {
             if case .symlink(let p)? = FileIO.unsafePart(folder: folder, rel: SettingsFile.file) { throw StoreError.symlink(p) }
@@ -198,12 +231,11 @@ public enum WorkspaceStore {
                 w.contractTexts[c.file] = text
             }
         }
-        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
-        validator.unparsed = unparsed
-        validator.validate(w)
-        return LoadedWorkspace(
-            folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
-            layouts: layouts, fingerprints: fingerprints, signatures: signatures)
+        return UncheckedWorkspace(
+            loaded: LoadedWorkspace(
+                folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
+                layouts: layouts, fingerprints: fingerprints, signatures: signatures),
+            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,

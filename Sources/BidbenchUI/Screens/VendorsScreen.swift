@@ -9,6 +9,9 @@ public struct VendorsState: Equatable, Sendable {
     /// The evaluation and sensitivity of the workspace revision they were computed for (ranking a
     /// large workspace takes longer than a keystroke may).
     public var cache: VendorsCache?
+    /// The cache key of a ranking the host is computing (`Job.ranking`): until it arrives the
+    /// screen says "computing…" rather than ranking again on the key path or showing old figures.
+    public var computing: String?
     public init() {}
 }
 
@@ -270,8 +273,14 @@ public enum VendorsScreen {
     static func refresh(_ s: inout AppState, onAnyScreen: Bool = false) {
         guard s.screen == .vendors || onAnyScreen else { return }
         let key = cacheKey(s)
-        guard s.vendors.cache?.key != key else { return }
+        guard s.vendors.cache?.key != key, s.vendors.computing != key else { return }
         s.vendors.cache = compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
+    }
+
+    /// Whether the ranking of this revision is still being computed by the host.
+    static func isComputing(_ s: AppState) -> Bool {
+        let key = cacheKey(s)
+        return s.vendors.computing == key && s.vendors.cache?.key != key
     }
 
     static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")|\(s.lang.rawValue)" }
@@ -325,6 +334,14 @@ public enum VendorsScreen {
             ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
         var header =
             "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        if isComputing(s) {
+            // No figure at all rather than one of another revision: totals, ranks and bars come with the event.
+            c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, area.y + 2, L.t("Computing the ranking… (\(ws.vendors.count) vendors)", "正在计算排名… (\(ws.vendors.count) 家供应商)"),
+                .accent, maxWidth: area.width - 2)
+            return
+        }
         let results = results(s)
         let ev = results.evaluation
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
