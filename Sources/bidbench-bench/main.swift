@@ -176,7 +176,11 @@ do {
             Result(
                 scope: "large", name: "write it (Store init + save)", median: writeMs, samples: 1,
                 note: String(format: "%.1f MB on disk", Double(bytes) / 1_048_576)))
+        SaveBench.journalRatio(report: report, scope: "large", folder: largeFolder, what: "after the write")
     }
+    // `bidbench generate` as a user runs it, and the journal it leaves (issue 18).
+    SaveBench.generate(report: report, bidbench: bidbenchPath, scope: "large", into: temp + "/generated")
+    try? FileManager.default.removeItem(atPath: temp + "/generated")
     var loaded: LoadedWorkspace?
     try bench(report, "large", "workspace load", repetitions: heavyReps) { loaded = try WorkspaceStore.load(folder: largeFolder) }
     var current = try loaded ?? WorkspaceStore.load(folder: largeFolder)
@@ -190,6 +194,7 @@ do {
     // Save after one edit: alternately retitle one requirement, each save over the previous one.
     if report.wants("large save after one edit") {
         var samples: [Double] = []
+        let journalBefore = journalBytes(largeFolder)
         for i in 0..<heavyReps {
             var edited = current.workspace
             edited.requirements[i % edited.requirements.count].title += " (rev \(i))"
@@ -200,7 +205,13 @@ do {
             Result(
                 scope: "large", name: "save after one edit", median: st.median, p99: st.p99, samples: heavyReps,
                 note: "files written: \(current.written.joined(separator: ", "))"))
+        report.add(
+            Result(
+                scope: "large", name: "save after one edit: journal bytes per save",
+                median: Double(journalBytes(largeFolder) - journalBefore) / Double(heavyReps), unit: "bytes", samples: heavyReps))
     }
+    // From outside: Ctrl-S in the pty until the edit is in requirements.csv on disk.
+    SaveBench.outsideSave(report: report, bidbench: bidbenchPath, scope: "large", folder: largeFolder, runs: quick ? 3 : 5)
 } catch {
     report.skip("large", "store round trip", "\(error)")
 }
@@ -235,4 +246,11 @@ func roundTripNote(_ a: Workspace, _ b: Workspace) -> String {
     ]
     let differing = parts.filter { !$0.1 }.map(\.0)
     return differing.isEmpty ? "round trip equal" : "round trip differs in: " + differing.joined(separator: ", ")
+}
+
+/// Bytes of the journal chains of a workspace folder.
+func journalBytes(_ folder: String) -> Int {
+    (FileManager.default.subpaths(atPath: folder + "/journal") ?? []).reduce(0) { sum, f in
+        sum + ((try? FileManager.default.attributesOfItem(atPath: folder + "/journal/" + f)[.size] as? Int) ?? 0)
+    }
 }

@@ -24,9 +24,9 @@ struct ScoringFacts {
 extension ReportFacts {
     /// A vendor's answers `answer` to must-have requirements that still count, as `R02 title (note)`.
     func gateItems(vendor: String, answer: GateResult) -> [String] {
-        let musts = ws.requirements.filter { $0.priority == .must && $0.status != .dropped && $0.status != .merged }
-        return ws.gates.filter { $0.vendor == vendor && $0.answer == answer }.compactMap { g in
-            guard let r = musts.first(where: { $0.id == g.requirement }) else { return nil }
+        (mustAnswers[vendor] ?? []).compactMap { a in
+            guard a.gate.answer == answer else { return nil }
+            let (g, r) = a
             return "\(r.id) \(r.title)" + (g.note.trimmed.isEmpty ? "" : lang.pick(" (\(g.note))", "（\(g.note)）"))
         }
     }
@@ -36,14 +36,6 @@ extension ReportFacts {
         let fails = gateItems(vendor: x.vendor, answer: .no)
         guard !fails.isEmpty else { return x.reason }
         return lang.pick("fails must-have ", "未满足必须需求 ") + fails.joined(separator: lang.pick("; ", "；"))
-    }
-
-    /// Ranked vendors that only partly meet must-haves (a warning, not a knock-out).
-    var partlyMet: [(vendor: String, items: [String])] {
-        (scoring?.evaluation.ranking ?? []).compactMap { r in
-            let items = gateItems(vendor: r.vendor, answer: .partly)
-            return items.isEmpty ? nil : (r.vendor, items)
-        }
     }
 
     /// Scoring warnings other than the partly-met gates (those are listed in the report's language).
