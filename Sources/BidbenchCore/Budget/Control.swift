@@ -316,7 +316,7 @@ extension BudgetModel {
     public static func checkAward(of vendor: String, in ws: Workspace, scenario: Scenario) throws(BudgetError) -> BudgetError? {
         let before = try control(ws, proposedVendor: nil, scenario: scenario)
         var awarded = ws
-        awarded.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+        awarded.settings.extra["awarded_vendor"] = JSONValue.quote(vendor)
         let after = try control(awarded, proposedVendor: nil, scenario: scenario)
         return stopMessage(stopped(before: before, after: after), action: "awarding \(vendor)", actionZH: "授予 \(vendor) ")
     }

@@ -147,13 +147,10 @@ public enum BudgetScreen {
         return []
     }
 
-    static func pct(_ r: ExactRatio) -> String { formatNumber((r.approximateValue * 10_000).rounded() / 100) + "%" }
+    static func pct(_ r: ExactRatio) -> String { NumberText.upTo(r.approximateValue * 100, 2) + "%" }
 
-    /// Money in whole units with thin grouping, for tables: `1 286 000`.
-    static func money(_ m: Money) -> String {
-        let units = Money(minor: (m.minor >= 0 ? m.minor + 50 : m.minor - 50) / 100 * 100)
-        return units.grouped(separator: " ")
-    }
+    /// Money in whole units, grouped, for tables: `1,286,000`.
+    static func money(_ m: Money) -> String { NumberText.money(m, cents: .never) }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
