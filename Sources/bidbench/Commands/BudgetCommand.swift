@@ -252,18 +252,12 @@ private struct BudgetOutput {
         NumberText.money(m, cents: .always)
     }
 
-    /// Left-aligns the first `leftColumns` columns (text) and right-aligns the others (figures), by
-    /// display width (CJK is 2 cells).
+    /// The first `leftColumns` columns (text) left-aligned, the others (figures) right-aligned, by
+    /// display width (Chinese is 2 cells): the CLI's one table layout.
     private func layout(_ rows: [[String]], leftColumns: Int = 1) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TextWidth.of(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - TextWidth.of(c))
-                return i < leftColumns ? c + pad : pad + c
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        guard let header = rows.first else { return "" }
+        return TextTable.render(
+            header: header, rows: Array(rows.dropFirst()), rightAligned: Set(leftColumns..<max(leftColumns, header.count)))
     }
 
 }
