@@ -11,8 +11,7 @@ struct DeliveryFacts {
 
     static func percent(_ v: Double?) -> String {
         guard let v else { return "—" }
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+        return NumberText.upTo(v, 1) + "%"
     }
 
     static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {

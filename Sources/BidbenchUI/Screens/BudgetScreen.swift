@@ -229,7 +229,7 @@ public enum BudgetScreen {
         } else {
             // By category: the focused year or the whole horizon.
             let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
-            let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+            let share = t.oneOffShare.map { NumberText.percent($0, 0) } ?? "—"
             c.text(
                 area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
                 maxWidth: area.width - 2)

@@ -130,10 +130,7 @@ public enum DeliveryScreen {
         _ = zh
     }
 
-    static func pct(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
-    }
+    static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
 
     /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
     static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
@@ -256,8 +253,8 @@ public enum DeliveryScreen {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
             } else {
                 let trend = d.reviews.map { r in
-                    "\(r.review.period) \(NumberFormatShort.one(r.score))"
-                        + (r.change.map { $0 >= 0 ? " ▲\(NumberFormatShort.one($0))" : " ▼\(NumberFormatShort.one(-$0))" } ?? "")
+                    "\(r.review.period) \(NumberText.upTo(r.score, 1))"
+                        + (r.change.map { $0 >= 0 ? " ▲\(NumberText.upTo($0, 1))" : " ▼\(NumberText.upTo(-$0, 1))" } ?? "")
                 }.joined(separator: " → ")
                 add(L.t("Reviews: ", "考评: ") + trend)
             }
@@ -304,13 +301,5 @@ public enum DeliveryScreen {
             }
         }
         return out
-    }
-}
-
-/// One decimal, without a trailing `.0`.
-enum NumberFormatShort {
-    static func one(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

@@ -331,7 +331,7 @@ public enum VendorsScreen {
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
                 header +=
-                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
+                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
@@ -367,7 +367,7 @@ public enum VendorsScreen {
             let sel = i == s.vendors.criterion
             c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
             let w = globalWeight[cr.id] ?? 0
-            c.text(area.x + labelW - 6, y, TextWidth.fit("\(Int((w * 100).rounded()))%", 5, right: true), sel ? .selected : .plain)
+            c.text(area.x + labelW - 6, y, TextWidth.fit(NumberText.percent(w, 0), 5, right: true), sel ? .selected : .plain)
             for (n, (_, v)) in shown.enumerated() {
                 let x = labelW + n * colW
                 var text = "—"
