@@ -278,11 +278,7 @@ extension BudgetModel {
         func describe(_ r: ControlRow, zh: Bool) -> String {
             let center = r.costCenter.isEmpty ? (zh ? "未分配" : "unassigned") : r.costCenter
             let cat = r.category.map { " (\($0.rawValue))" } ?? ""
-            let pct =
-                r.percentUsed.map { p -> String in
-                    let tenths = Int((p * 10).rounded())
-                    return "\(tenths / 10).\(abs(tenths % 10))"
-                } ?? "–"
+            let pct = r.percentUsed.map { NumberText.fixed($0, 1) } ?? "–"
             let env = r.envelope?.grouped() ?? "0"
             return zh
                 ? "\(r.fiscalYear) \(center)\(cat): 已承诺 \(r.committed.grouped()) + 拟采购 \(r.proposed.grouped()) = \(r.used.grouped()), 预算 \(env) (\(pct)%)"
