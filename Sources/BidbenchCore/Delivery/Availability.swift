@@ -128,19 +128,5 @@ public enum AvailabilityRules {
     }
 
     /// `99.25%`: two decimals at most, without trailing zeros.
-    public static func text(_ p: Double) -> String {
-        var s = String(format2: p)
-        while s.contains("."), s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s + "%"
-    }
-}
-
-extension String {
-    /// Two decimals, rounded half away from zero (no Foundation).
-    init(format2 v: Double) {
-        let hundredths = Int((abs(v) * 100).rounded())
-        let frac = hundredths % 100
-        self = (v < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (frac < 10 ? "0" : "") + "\(frac)"
-    }
+    public static func text(_ p: Double) -> String { NumberText.upTo(p, 2) + "%" }
 }

@@ -84,7 +84,7 @@ struct HandoutBuilder {
                 rows.append(
                     (
                         t("Priority", "优先级"),
-                        ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberShort.text(r.weight)
+                        ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberText.upTo(r.weight, 4)
                     ))
                 rows.append((t("Detail and survey answers", "说明与调研回答"), r.detail.isEmpty ? "–" : r.detail))
                 rows.append((t("Acceptance", "验收标准"), r.acceptance.isEmpty ? t("— not yet agreed", "— 尚未约定") : r.acceptance))
@@ -241,7 +241,8 @@ struct RequirementChange: Equatable {
             }
             let pairs: [(String, String, String)] = [
                 ("title", o.title, r.title), ("department", o.department, r.department), ("module", o.module, r.module),
-                ("priority", o.priority.rawValue, r.priority.rawValue), ("weight", NumberShort.text(o.weight), NumberShort.text(r.weight)),
+                ("priority", o.priority.rawValue, r.priority.rawValue),
+                ("weight", NumberText.upTo(o.weight, 4), NumberText.upTo(r.weight, 4)),
                 ("detail", o.detail, r.detail), ("acceptance", o.acceptance, r.acceptance),
                 ("status", o.status.rawValue, r.status.rawValue),
                 ("criterion", o.criterion, r.criterion),
@@ -252,9 +253,4 @@ struct RequirementChange: Equatable {
         for o in old where !nowIDs.contains(o.id) { out.append(RequirementChange(kind: .removed, id: o.id, title: o.title)) }
         return out
     }
-}
-
-/// `5`, `0.35`: a number without trailing zeros.
-enum NumberShort {
-    static func text(_ x: Double) -> String { ReportNumber.trim(ReportNumber.fixed(x, 4)) }
 }

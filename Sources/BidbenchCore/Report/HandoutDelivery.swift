@@ -208,14 +208,14 @@ extension HandoutBuilder {
         var out: [HandoutBlock] = [.subheading(t("Last vendor review", "最近一次供应商考评"))]
         guard let last = d.reviews.last else { return out + [.paragraph(t("No review yet.", "尚无考评。"))] }
         let v = last.review
-        var line = t("Period \(v.period): score ", "\(v.period) 期：得分 ") + NumberShort.text(last.score)
+        var line = t("Period \(v.period): score ", "\(v.period) 期：得分 ") + NumberText.upTo(last.score, 4)
         if let c = last.change {
-            line += t(" (\(c >= 0 ? "+" : "")\(NumberShort.text(c)) on the previous)", "（较上期 \(c >= 0 ? "+" : "")\(NumberShort.text(c))）")
+            line += t(" (\(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4)) on the previous)", "（较上期 \(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4))）")
         }
         line +=
             sep + t("on time ", "按时 ") + percentText(v.onTimePct) + t(", first-pass acceptance ", "，一次验收 ")
             + percentText(v.acceptanceFirstPassPct) + t(", SLA ", "，SLA ") + percentText(v.slaPct) + t(", training ", "，培训 ")
-            + percentText(v.trainingPassPct) + t(", satisfaction ", "，满意度 ") + NumberShort.text(v.satisfaction) + "/5"
+            + percentText(v.trainingPassPct) + t(", satisfaction ", "，满意度 ") + NumberText.upTo(v.satisfaction, 4) + "/5"
         if !v.reviewer.trimmed.isEmpty { line += sep + t("reviewer ", "考评人 ") + v.reviewer }
         out.append(.paragraph(line + t(".", "。")))
         if !v.note.trimmed.isEmpty { out.append(.paragraph(t("Reviewer's note: ", "考评意见：") + v.note)) }

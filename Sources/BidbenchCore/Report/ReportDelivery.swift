@@ -11,8 +11,7 @@ struct DeliveryFacts {
 
     static func percent(_ v: Double?) -> String {
         guard let v else { return "—" }
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+        return NumberText.upTo(v, 1) + "%"
     }
 
     /// `Availability (target 99.5%, contract line 42): 2027-03 99.8% met, 2027-04 99.25% missed`; nil without months.

@@ -43,7 +43,7 @@ enum AvailabilityDialog {
                 FormField(key: "month", label: L.t("Month (YYYY-MM)", "月份 (YYYY-MM)"), text: a?.month ?? nextMonth(s, contract)),
                 FormField(
                     key: "percent", label: L.t("Availability %", "可用率 %"),
-                    text: a?.percent.map(NumberFormatShort.two) ?? "",
+                    text: a?.percent.map { NumberText.upTo($0, 2) } ?? "",
                     kind: .number),
                 FormField(
                     key: "downtime_minutes", label: L.t("or minutes down", "或停机分钟"), text: a?.downtimeMinutes.map { String($0) } ?? "",
@@ -106,8 +106,8 @@ enum AvailabilityDialog {
         {
             return FormRefusal(
                 L.t(
-                    "\(NumberFormatShort.two(p))% does not match the downtime (\(AvailabilityRules.text(computed))): give one of them",
-                    "\(NumberFormatShort.two(p))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent")
+                    "\(NumberText.upTo(p, 2))% does not match the downtime (\(AvailabilityRules.text(computed))): give one of them",
+                    "\(NumberText.upTo(p, 2))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent")
         }
         let shown = AvailabilityRules.text(AvailabilityRules.percent(record) ?? 0)
         if let index, index < rows.count {

@@ -140,7 +140,7 @@ enum DeliveryLists {
         if t.isEmpty { return .success(nil) }
         let bare = t.hasSuffix("%") ? String(t.dropLast()).trimmed : t
         guard let v = Double(bare), v >= range.lowerBound, v <= range.upperBound else {
-            let (a, b) = (NumberFormatShort.one(range.lowerBound), NumberFormatShort.one(range.upperBound))
+            let (a, b) = (NumberText.upTo(range.lowerBound, 1), NumberText.upTo(range.upperBound, 1))
             return .failure(
                 FormRefusal(
                     L.t("\(what.en) must be a number from \(a) to \(b), not “\(t)”", "\(what.zh)须为 \(a) 到 \(b) 之间的数, 而不是 “\(t)”"),

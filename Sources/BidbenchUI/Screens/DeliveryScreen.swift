@@ -177,10 +177,7 @@ public enum DeliveryScreen {
         l.lines.count <= l.pane.height ? 0 : l.lines.count - max(1, l.pane.height - 1)
     }
 
-    static func pct(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
-    }
+    static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
 
     /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
     static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
@@ -318,8 +315,8 @@ public enum DeliveryScreen {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
             } else {
                 let trend = d.reviews.map { r in
-                    "\(r.review.period) \(NumberFormatShort.one(r.score))"
-                        + (r.change.map { $0 >= 0 ? " ▲\(NumberFormatShort.one($0))" : " ▼\(NumberFormatShort.one(-$0))" } ?? "")
+                    "\(r.review.period) \(NumberText.upTo(r.score, 1))"
+                        + (r.change.map { $0 >= 0 ? " ▲\(NumberText.upTo($0, 1))" : " ▼\(NumberText.upTo(-$0, 1))" } ?? "")
                 }.joined(separator: " → ")
                 add(L.t("Reviews: ", "考评: ") + trend)
             }
@@ -366,16 +363,5 @@ public enum DeliveryScreen {
             }
         }
         return out
-    }
-}
-
-/// One decimal, without a trailing `.0`.
-enum NumberFormatShort {
-    /// Two decimals at most, without trailing zeros: `99.95`, `99.5`, `100`.
-    static func two(_ v: Double) -> String { String(AvailabilityRules.text(v).dropLast()) }
-
-    static func one(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

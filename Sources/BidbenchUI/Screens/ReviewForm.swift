@@ -9,7 +9,7 @@ enum ReviewForm {
     static func form(_ s: AppState, _ d: ContractDelivery) -> Form {
         let L = s.lang
         let r = DeliveryStatus.suggestedReview(d, period: quarter(s.today))
-        func n(_ v: Double) -> String { NumberFormatShort.one(v) }
+        func n(_ v: Double) -> String { NumberText.upTo(v, 1) }
         return Form(
             target: .vendorReview(vendor: r.vendor),
             title: L.t("Review of vendor \(r.vendor) (pre-filled from the data)", "供应商 \(r.vendor) 考评 (已按数据预填)"),
@@ -38,7 +38,7 @@ enum ReviewForm {
         ] {
             let t = normalizedDigits(f.value(key)).trimmed.trimmingCharactersInSet("%")
             guard let x = Double(t), x >= lo, x <= hi else {
-                let range = "\(NumberFormatShort.one(lo))–\(NumberFormatShort.one(hi))"
+                let range = "\(NumberText.upTo(lo, 1))–\(NumberText.upTo(hi, 1))"
                 return FormRefusal(L.t("Enter a number from \(range), not “\(t)”", "请输入 \(range) 之间的数, 而不是 “\(t)”"), field: key)
             }
             v[key] = x
@@ -47,7 +47,7 @@ enum ReviewForm {
             vendor: vendor, period: period, onTimePct: v["on_time_pct"]!, acceptanceFirstPassPct: v["acceptance_first_pass_pct"]!,
             slaPct: v["sla_pct"]!, trainingPassPct: v["training_pass_pct"]!, satisfaction: v["satisfaction"]!,
             note: f.value("note").trimmed, reviewer: f.value("reviewer").trimmed)
-        let score = NumberFormatShort.one(VendorScorecard.score(review))
+        let score = NumberText.upTo(VendorScorecard.score(review), 1)
         s.change(L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")) { ws in
             if let i = ws.delivery.vendorReviews.firstIndex(where: { $0.vendor == vendor && $0.period == period }) {
                 var r = review

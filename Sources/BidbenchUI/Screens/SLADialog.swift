@@ -44,7 +44,7 @@ enum SLADialog {
             })
     }
 
-    static func hours(_ v: Double?) -> String { v.map(NumberFormatShort.one) ?? "" }
+    static func hours(_ v: Double?) -> String { v.map { NumberText.upTo($0, 1) } ?? "" }
 
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
         let L = s.lang
@@ -161,7 +161,7 @@ enum SLADialog {
         if let v = value, v <= 0 {
             return FormRefusal(L.t("The target must be above 0", "目标须大于 0"), field: "target")
         }
-        let text = value.map(NumberFormatShort.two)
+        let text = value.map { NumberText.upTo($0, 2) }
         s.change(
             text.map { L.t("Availability target of \(contract): \($0)%", "\(contract) 可用率目标: \($0)%") }
                 ?? L.t("Availability target of \(contract) cleared: the contract text decides", "已清除 \(contract) 的可用率目标: 以合同正文为准")

@@ -48,7 +48,7 @@ enum TrainingResultsDialog {
                 FormField(key: "department", label: L.t("Department", "部门"), text: r?.department ?? ""),
                 FormField(
                     key: "score", label: L.t("Score (empty: absent)", "成绩 (空: 缺席)"),
-                    text: r?.score.map(NumberFormatShort.one) ?? "",
+                    text: r?.score.map { NumberText.upTo($0, 1) } ?? "",
                     kind: .number),
                 FormField(
                     key: "passed", label: L.t("Passed", "是否通过"), choices: verdicts, labels: verdicts.map { verdictLabel($0, L) },
@@ -95,14 +95,14 @@ enum TrainingResultsDialog {
         let rows = results.map { r -> [String] in
             let sat = r.score != nil || r.passed != nil
             let verdict = !sat ? L.t("absent", "缺席") : r.hasPassed ? "✔ " + L.t("passed", "通过") : "✗ " + L.t("not passed", "未通过")
-            return [r.person, r.department, r.score.map(NumberFormatShort.one) ?? "—", verdict]
+            return [r.person, r.department, r.score.map { NumberText.upTo($0, 1) } ?? "—", verdict]
         }
         let tested = results.filter { $0.score != nil || $0.passed != nil }
         let passed = tested.filter(\.hasPassed).count
         let title =
             L.t("Results — session \(session)", "成绩 — 场次 \(session)") + (t.map { " \($0.module)" } ?? "")
             + L.t(" · passed \(passed)/\(tested.count)", " · 通过 \(passed)/\(tested.count)")
-            + (t.map { L.t(" · target ", " · 目标 ") + NumberFormatShort.one($0.passTarget * 100) + "%" } ?? "")
+            + (t.map { L.t(" · target ", " · 目标 ") + NumberText.upTo($0.passTarget * 100, 1) + "%" } ?? "")
         DeliveryLists.frame(
             s, st, title: title,
             columns: [
