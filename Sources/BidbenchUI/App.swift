@@ -196,6 +196,7 @@ public enum App {
         let effects = apply(&s, event)
         ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
+        BudgetScreen.refresh(&s)
         return effects
     }
 
