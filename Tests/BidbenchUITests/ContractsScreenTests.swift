@@ -85,7 +85,7 @@ import Testing
 }
 
 @Suite struct RiskWarningTests {
-    @Test func budgetUsedTriggerFiresFromTheEnvelopes() {
+    @Test func budgetUsedTriggerFiresFromTheEnvelopes() throws {
         var ws = sampleWorkspace()
         ws.settings.horizonYears = 1
         // A contract in review (proposed money) of 95 000 in fiscal 2027, against 100 000 for 信息部.
@@ -104,7 +104,17 @@ import Testing
         // The warning wraps in the pane: nothing of it is cut.
         #expect(d.text.contains("⚑ RK1 2027 信息部: 预算已使用 95% (已承诺 0 +"))
         #expect(d.text.contains("拟采购 95,000, 预算 100,000; 阈值 90%)"))
-        #expect(ContractsScreen.budgetControl(d.state.workspace)?.rows.map(\.percentUsed) == [95])
+        #expect(try ContractsScreen.budgetControl(d.state.workspace).get().rows.map(\.percentUsed) == [95])
+
+        // Settings the control cannot use: the trigger is said to be unchecked, not quietly off.
+        var bad = d.state.workspace
+        bad.settings.budgetWarn = -1
+        var e = Driver(bad)
+        e.press(.char("4"), .char("v"), .char("v"))
+        #expect(e.text.contains("触发的预警: 0"))
+        // The pane is 52 columns wide: the message wraps under its id.
+        #expect(e.row(containing: "⚑ RK1")?.hasSuffix("│ ⚑ RK1 budget_used 未能检查: workspace.json:") == true)
+        #expect(e.row(containing: "budget_warn / budget_stop")?.hasSuffix("│   budget_warn / budget_stop 必须是 ≥ 0 的数") == true)
     }
 }
 

@@ -138,7 +138,8 @@ public enum RiskRegister {
         return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
     }
 
-    static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
+    /// Whether a risk is closed (its status in English or Chinese): closed risks fire no warning.
+    public static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
 
     private static func clamp(_ v: Int) -> Int { min(max(v, 1), 5) }
 }
