@@ -239,4 +239,15 @@ import Testing
                  a 新增供应商  Enter 打分   u 撤销  Ctrl-S 保存  ? 帮助  q 退出
                 """)
     }
+
+    /// A matrix from `ahp/.csv` that is no judgement matrix (a 0): the editor says why and shows no
+    /// weights, instead of leaving the section blank.
+    @Test func aMatrixThatCannotBeAnalysedSaysWhy() {
+        var ws = Self.workspace()
+        ws.ahp[""] = PairwiseMatrix(names: ["func", "svc", "price"], values: [[1, 0, 1], [0, 1, 1], [1, 1, 1]])
+        var d = Driver(ws, width: 64, height: 16)
+        d.press(.char("2"), .char("W"))
+        #expect(d.row(containing: "判断值")?.hasPrefix(" │ 单元格 (func, svc) 为 0; 判断值必须 > 0") == true)
+        #expect(d.row(containing: "λmax") == nil)
+    }
 }
