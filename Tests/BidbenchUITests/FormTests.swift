@@ -157,8 +157,7 @@ import Testing
     }
 
     @Test func scoresAcceptFullWidthDigits() {
-        var d = Driver()
-        d.state.evaluator = "张伟"
+        var d = Driver(evaluator: "张伟")
         d.press(.char("2"), .enter)
         d.type("６")  // replaces the 8 given before
         d.press(.enter)
@@ -192,8 +191,7 @@ import Testing
 /// The session (who, language, screen, what-ifs) is apart from the workspace and survives a reload.
 @Suite struct SessionTests {
     @Test func reloadKeepsTheSession() {
-        var d = Driver()
-        d.state.evaluator = "alice"
+        var d = Driver(evaluator: "alice")
         d.press(.char("3"))
         d.press(.char(":"))
         d.type("users 137")

@@ -16,7 +16,7 @@ public enum FormTarget: Equatable, Sendable {
     case risk(index: Int?)
     case changeOrder(contract: String, index: Int?)
     /// Delivery (screen 5): a task of a contract's plan (nil adds one), a new acceptance test, a new
-    /// support ticket, a vendor review (a period already reviewed is replaced).
+    /// support ticket, a new training session, a vendor review (a period already reviewed is replaced).
     case task(contract: String, index: Int?)
     case acceptanceTest(contract: String)
     case ticket(contract: String)
@@ -26,7 +26,8 @@ public enum FormTarget: Equatable, Sendable {
     case meeting(kind: MeetingKind, id: String?)
 }
 
-/// Why a form was not saved, and the field to fix (the focus moves there).
+/// Why a form was not saved, and the field to fix: the form keeps what was typed and its focus moves
+/// to that field (nil, or a key the form does not have, leaves the focus where it is).
 public struct FormRefusal: Equatable, Sendable, Error {
     public var message: String
     public var field: String?
