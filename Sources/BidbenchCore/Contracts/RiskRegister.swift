@@ -46,6 +46,7 @@ public enum RiskRegister {
         return map
     }
 
+    // Kept as one function: one case per trigger kind.
     /// The early-warning triggers that fire today.
     ///
     /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one).

@@ -501,6 +501,7 @@ struct CriteriaTree {
     var ahp: [String: AHPResult] = [:]
     var ahpWarnings: [Notice] = []
 
+    // Kept as one function: the criteria tree in three passes (effective parents, local weights direct or AHP, global weights).
     init(_ ws: Workspace, warnings: inout [Notice]) throws(ScoringError) {
         let byId = Dictionary(ws.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Effective parents: unknown, self or cyclic parents become top level (with a warning).

@@ -135,6 +135,7 @@ public enum SurveyWorkbook {
         return qs.map { q in seen.insert(q.field).inserted ? byField[q.field] ?? "" : "" }
     }
 
+    // Kept as one function: not split yet: reads, checks and merges every workbook in one all-or-nothing pass; a split needs a shared import context.
     /// Imports returned survey workbooks into `w`, all or nothing. `files` are (name, bytes).
     public static func importFiles(_ files: [(name: String, bytes: [UInt8])], into w: Workspace, today: Day, strict: Bool = false)
         -> Result<SurveyImportOutcome, ImportFailure>

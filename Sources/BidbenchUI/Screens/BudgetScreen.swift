@@ -439,6 +439,7 @@ public enum BudgetScreen {
         return tableH
     }
 
+    // Kept as one function: one section of the frame (name, capacity, knock-out, bars, control) in drawing order.
     /// The selected vendor: by category as bars (the focused year or the whole horizon), users over
     /// capacity, the knock-out reasons and the budget control; returns the next free line.
     static func renderSelected(

@@ -177,6 +177,7 @@ public enum ContractsScreen {
         }
     }
 
+    // Kept as one function: the contract pane's header, clause list and side pane in drawing order.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
