@@ -246,6 +246,15 @@ import Testing
         #expect(d.state.message == "scenarios.csv: scenario 扩张: users 'many' is not a whole number")
         #expect(d.state.messageIsError)
         #expect(d.state.session.whatIf == nil)
+        // Neither the budget handout nor `:scenario save` works on an invented scenario: both say why.
+        for command in ["report budget md", "scenario save 新"] {
+            d.press(.char(":"))
+            d.type(command)
+            d.press(.enter)
+            #expect(d.state.message == "scenarios.csv: scenario 扩张: users 'many' is not a whole number", "\(command)")
+            #expect(d.effects.isEmpty, "\(command)")
+        }
+        #expect(d.state.workspace.scenarios.map(\.name) == ["扩张"])
         d.press(.char("S"))
         #expect(d.text.contains("[base]  5 years  users 100"))
     }
