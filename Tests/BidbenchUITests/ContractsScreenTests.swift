@@ -194,6 +194,26 @@ import Testing
         #expect(d.state.workspace.risks[0].trigger == "顾问离职" && d.state.workspace.risks[0].threshold == "2 人")
     }
 
+    /// An approval is checked against the stop envelopes; when the settings make no scenario the check
+    /// cannot run, and the approval is refused with the reason instead of passing unchecked.
+    @Test func anApprovalThatCannotBeCheckedIsRefused() {
+        var ws = workspace()
+        ws.settings.userGrowth = .nan
+        var d = Driver(ws)
+        d.press(.char("4"), .char("c"), .char("a"))
+        d.type("增加 WMS 接口")
+        d.press(.tab)
+        d.type("12000")
+        d.press(.tab, .right, .ctrl("s"))
+        #expect(d.text.contains("批准前无法检查预算: workspace.json: user_growth nan 不是可用的比率"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("form closed")
+            return
+        }
+        #expect(f.fields[f.focus].key == "status")
+        #expect(!d.state.workspace.changes.contains { $0.description == "增加 WMS 接口" })
+    }
+
     @Test func changeOrdersRecomputeTheContractValue() {
         var d = Driver(workspace())
         d.press(.char("4"))
