@@ -340,6 +340,14 @@ private struct SurveyImport {
                 "\(id) 也在 \(other) 中被修改; 请只在一个工作簿中修改")
             return .skipped
         }
+        return update(k, with: fresh, answers: answers, file: src.base)
+    }
+
+    /// Requirement `k` updated from its row, comparing and changing only what the questionnaire
+    /// asks (it goes back to draft); unchanged when the row is as the template wrote it.
+    mutating func update(_ k: Int, with new: Requirement, answers: [String], file: String) -> RowResult {
+        var fresh = new
+        let id = merged.requirements[k].id
         var r = merged.requirements[k]
         // A row as the template wrote it (in either language) was not edited: leave the requirement alone.
         if answers == SurveyWorkbook.answers(r, questions: qs, chinese: true).map(\.trimmed)
@@ -363,7 +371,7 @@ private struct SurveyImport {
         note("acceptance", r.acceptance, fresh.acceptance)
         note("detail", r.detail, fresh.detail)
         guard !diffs.isEmpty else { return .same }
-        touched[id] = src.base
+        touched[id] = file
         if r.priority != fresh.priority { r.weight = fresh.weight }
         r.title = fresh.title
         r.module = fresh.module
