@@ -323,14 +323,18 @@ import Testing
         #expect(d.state.workspace.requirements[0].title == "多币种凭证自动折算")
     }
 
+    /// Keys that leave the workspace as it was (a weight at 0 lowered again) add no undo step and
+    /// leave it saved; the next real change is one step.
     @Test func aChangeThatChangesNothingIsNoUndoStep() {
-        var d = Driver()
-        d.press(.char("2"))
-        let before = d.state.undoStack.count
-        d.state.change("noop") { _ in }
-        #expect(d.state.undoStack.count == before && !d.state.dirty)
-        d.state.change("real") { $0.vendors[0].notes = "x" }
-        #expect(d.state.undoStack.count == before + 1 && d.state.dirty)
+        var ws = sampleWorkspace()
+        ws.criteria[0].weight = 0
+        var d = Driver(ws)
+        d.press(.char("2"), .char("-"), .char("-"))
+        #expect(d.state.workspace.criteria[0].weight == 0)
+        #expect(d.state.undoStack.isEmpty && !d.state.dirty)
+        d.press(.char("+"))
+        #expect(d.state.workspace.criteria[0].weight == 0.05)
+        #expect(d.state.undoStack.count == 1 && d.state.dirty)
     }
 
 }
