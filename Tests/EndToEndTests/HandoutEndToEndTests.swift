@@ -362,6 +362,7 @@ import Testing
         - RK03 C1 培训通过率 85.7% 低于目标 90%
         - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
         - RK10 C1 任务 T06 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)
+        - RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%
 
         ---
 
@@ -443,6 +444,7 @@ import Testing
         - RK03 C1 training pass rate 85.7% below the target 90%
         - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
         - RK10 C1 task T06 MES interface integration testing is 10 days overdue (planned end 2027-04-30)
+        - RK11 C1 availability 99.25% in 2027-04 below the target 99.5%
 
         ---
 
