@@ -214,6 +214,7 @@ public enum App {
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         BudgetScreen.refresh(&s)
+        DeliveryScreen.refresh(&s)
         return effects
     }
 

@@ -13,6 +13,16 @@ public struct DeliveryState: Equatable, Sendable {
     public var pane: DeliveryPane = .overview
     /// The first line of the pane shown (PgDn/PgUp scroll a pane longer than its rows).
     public var paneOffset = 0
+    /// The selected contract's delivery as computed by `DeliveryScreen.refresh` for a workspace
+    /// revision, a contract and a day: one computation per change, not one per frame (it may scan
+    /// the contract's text for its SLA and availability terms).
+    var cached: Cached?
+    struct Cached: Equatable, Sendable {
+        var revision: Int
+        var contract: String
+        var today: Day
+        var delivery: ContractDelivery
+    }
     public init() {}
 }
 
@@ -28,7 +38,21 @@ public enum DeliveryScreen {
     static func current(_ s: AppState) -> ContractDelivery? {
         let list = contracts(s)
         guard !list.isEmpty else { return nil }
-        return DeliveryStatus.build(s.workspace, contract: list[min(s.delivery.contract, list.count - 1)], today: s.today)
+        let c = list[min(s.delivery.contract, list.count - 1)]
+        if let k = s.delivery.cached, k.revision == s.revision, k.contract == c.id, k.today == s.today { return k.delivery }
+        return DeliveryStatus.build(s.workspace, contract: c, today: s.today)
+    }
+
+    /// Keeps the selected contract's delivery for the frames to come (called by `App.reduce` after
+    /// every event, on screen 5 only).
+    static func refresh(_ s: inout AppState) {
+        guard s.screen == .delivery else { return }
+        let list = contracts(s)
+        guard !list.isEmpty else { return }
+        let c = list[min(s.delivery.contract, list.count - 1)]
+        if let k = s.delivery.cached, k.revision == s.revision, k.contract == c.id, k.today == s.today { return }
+        s.delivery.cached = .init(
+            revision: s.revision, contract: c.id, today: s.today, delivery: DeliveryStatus.build(s.workspace, contract: c, today: s.today))
     }
 
     /// The workspace index of the selected task, if any.
