@@ -346,6 +346,8 @@ import Testing
 
         工单 5 个；SLA 达标率 60%；响应超时 1 次，解决超时 1 次；违约金 0。
 
+        可用率（目标 99.5%，合同第 41 行）：2027-02 99.95% 达标、2027-03 99.8% 达标、2027-04 99.25% 未达标
+
         按月违约：2027-04 工单 4 个、违约 2 次
 
         - K002 1 级 MES 接口：响应超时 — 接口服务宕机，联调中断
@@ -362,6 +364,7 @@ import Testing
         - RK03 C1 培训通过率 85.7% 低于目标 90%
         - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
         - RK10 C1 任务 T06 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)
+        - RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%
 
         ---
 
@@ -427,6 +430,8 @@ import Testing
 
         5 tickets; SLA met 60%; breaches: 1 response, 1 resolution; penalty 0.
 
+        Availability (target 99.5%, contract line 41): 2027-02 99.95% met, 2027-03 99.8% met, 2027-04 99.25% missed
+
         Breaches by month: 2027-04: 2 breaches in 4 tickets
 
         - K002 severity 1 MES interface: response late — Interface service down, integration testing stopped
@@ -443,6 +448,7 @@ import Testing
         - RK03 C1 training pass rate 85.7% below the target 90%
         - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
         - RK10 C1 task T06 MES interface integration testing is 10 days overdue (planned end 2027-04-30)
+        - RK11 C1 availability 99.25% in 2027-04 below the target 99.5%
 
         ---
 
