@@ -1,6 +1,7 @@
 /// The weekly delivery review: per contract in delivery the plan by phase with its overdue tasks,
 /// acceptance, what can be paid now and what is blocked and why, who still needs training, the
-/// support SLA with its breaches and penalty, and the last vendor review; then the early warnings.
+/// support SLA with its breaches and penalty and the monthly availability, and the last vendor
+/// review; then the early warnings.
 /// Everything comes from `DeliveryStatus` (what screen 5 and `bidbench delivery` show).
 extension HandoutBuilder {
     func delivery() -> HandoutDoc {
@@ -178,6 +179,8 @@ extension HandoutBuilder {
                     "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); breaches: \(sp.responseBreaches) response, \(sp.resolutionBreaches) resolution; penalty \(sp.penalty.grouped()).",
                     "工单 \(sp.tickets) 个；SLA 达标率 \(percentText(sp.compliancePercent))；响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次；违约金 \(sp.penalty.grouped())。"
                 )))
+        // The monthly availability against the contract's target, as in the report.
+        if let av = DeliveryFacts.availability(sp, lang) { out.append(.paragraph(av.text)) }
         let months = sp.months.filter { $0.total > 0 }
         if !months.isEmpty {
             out.append(
