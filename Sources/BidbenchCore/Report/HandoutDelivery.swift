@@ -190,6 +190,20 @@ extension HandoutBuilder {
                             t("\(m.month): \(m.total) breaches in \(m.tickets) tickets", "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
                         }.joined(separator: sep)))
         }
+        // Monthly availability against the contract's target; a missed month with its downtime and note.
+        if let av = DeliveryFacts.availability(sp, lang) {
+            out.append(.paragraph(av.text))
+            let missed = sp.availability.filter { $0.met == false }
+            if !missed.isEmpty {
+                out.append(
+                    .list(
+                        missed.map { m in
+                            let down = m.downtimeMinutes.map { t(", \($0) minutes down", "，停机 \($0) 分钟") } ?? ""
+                            let note = m.note.trimmed.isEmpty ? "" : " — " + m.note
+                            return t("Missed ", "未达标 ") + m.month + colon + AvailabilityRules.text(m.percent) + down + note
+                        }))
+            }
+        }
         let breaches = sp.measures.filter { $0.responseBreach || $0.resolutionBreach }
         if !breaches.isEmpty {
             out.append(
