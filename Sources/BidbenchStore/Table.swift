@@ -25,14 +25,34 @@ final class ProblemLog {
 struct RowReader {
     let file: String
     let line: Int
-    let index: [String: Int]
+    /// Column names and their positions in `fields`, side by side: a table has a dozen columns, and
+    /// comparing a few short names is quicker than hashing one (this runs for each cell of 800 000 rows).
+    let names: [String]
+    let positions: [Int]
     let fields: [String]
     let log: ProblemLog
 
+    init(file: String, line: Int, names: [String], positions: [Int], fields: [String], log: ProblemLog) {
+        self.file = file
+        self.line = line
+        self.names = names
+        self.positions = positions
+        self.fields = fields
+        self.log = log
+    }
+
+    init(file: String, line: Int, index: [String: Int], fields: [String], log: ProblemLog) {
+        let names = Array(index.keys)
+        self.init(file: file, line: line, names: names, positions: names.map { index[$0]! }, fields: fields, log: log)
+    }
+
     /// The raw cell, or "" when the column is absent.
     func text(_ c: String) -> String {
-        guard let i = index[c], i < fields.count else { return "" }
-        return fields[i]
+        for k in names.indices where names[k] == c {
+            let i = positions[k]
+            return i < fields.count ? fields[i] : ""
+        }
+        return ""
     }
 
     private func bad(_ c: String, _ message: String, _ zh: String) { log.add(file, line, c, message, zh: zh) }
@@ -161,6 +181,8 @@ struct RenderedFile {
     /// Line of each model element (index in the model array) in `bytes`.
     var lines: [Int]
     var layout: TableLayout?
+    /// Model indices in the order their rows were written (tables only).
+    var order: [Int] = []
 }
 
 /// A CSV table of the workspace: its columns in README order, which must be present, how a row is
@@ -184,103 +206,119 @@ struct TableSpec<Row> {
     /// invalid UTF-8, a merge conflict, broken CSV syntax, or a missing header/required column.
     /// `complete` is false when some rows were skipped (wrong field count, empty key).
     func parse(_ bytes: [UInt8], path: String, log: ProblemLog) -> (rows: [Row], lines: [Int], layout: TableLayout, complete: Bool)? {
-        guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
-        let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch {
+        guard StoreText.check(bytes, path: path, log: log) else { return nil }
+        // Rows are decoded as the records stream by (no array of records); a syntax error found
+        // later takes back what the rows reported, so the file gets only that error, as before.
+        let mark = log.problems.count
+        var header: [String]?
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        var positions: [Int] = []
+        var headerOK = true
+        var unknownColumns: [(index: Int, name: String)] = []
+        var layoutHeader: [String] = []
+        var rows: [Row] = []
+        var lines: [Int] = []
+        var complete = true
+        func readHeader(_ fields: [String], line: Int) {
+            header = fields
+            var seen: Set<String> = []
+            for (i, raw) in fields.enumerated() {
+                let name = raw.trimmed
+                if !seen.insert(name).inserted {
+                    log.add(path, line, name, "the column appears twice in the header", zh: "该列在表头中出现了两次")
+                    headerOK = false
+                }
+                if columns.contains(name) { index[name] = i }
+            }
+            for c in required where index[c] == nil {
+                log.add(
+                    path, line, c,
+                    "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
+                    zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
+                headerOK = false
+            }
+            guard headerOK else { return }
+            layoutHeader = fields.enumerated().map { index[$0.element.trimmed] == $0.offset ? $0.element.trimmed : $0.element }
+            let known = Set(columns)
+            // Unknown columns, found once per file rather than once per row.
+            unknownColumns = layoutHeader.enumerated().filter { !known.contains($0.element) }.map { (index: $0.offset, name: $0.element) }
+            names = columns.filter { index[$0] != nil }
+            positions = names.map { index[$0]! }
+            // At most one row a line: the arrays are allocated once, not grown twenty times.
+            var newlines = 0
+            for b in bytes where b == 10 { newlines += 1 }
+            rows.reserveCapacity(newlines)
+            lines.reserveCapacity(newlines)
+        }
+        do {
+            try CSV.forEachRecord(bytes) { line, fields in
+                guard let header else {
+                    readHeader(fields, line: line)
+                    return headerOK
+                }
+                guard fields.count == header.count else {
+                    log.add(
+                        path, line, nil,
+                        "has \(fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
+                        zh: "有 \(fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
+                    complete = false
+                    return true
+                }
+                let reader = RowReader(file: path, line: line, names: names, positions: positions, fields: fields, log: log)
+                guard var row = decode(reader) else {
+                    complete = false
+                    return true
+                }
+                if !unknownColumns.isEmpty {
+                    var cells: [String: String] = [:]
+                    for c in unknownColumns where c.index < fields.count { cells[c.name] = fields[c.index] }
+                    row[keyPath: extra] = cells
+                }
+                rows.append(row)
+                lines.append(line)
+                return true
+            }
+        } catch {
+            log.problems.removeSubrange(mark...)
             log.add(path, error.line, nil, error.message, zh: error.messageZH ?? error.message)
             return nil
         }
-        guard let headerRecord = records.first else {
+        guard header != nil else {
             log.add(
                 path, 0, nil, "the file is empty; expected a header row: \(columns.joined(separator: ","))",
                 zh: "文件是空的; 应有表头行: \(columns.joined(separator: ","))")
             return nil
         }
-        let header = headerRecord.fields
-        var index: [String: Int] = [:]
-        var headerOK = true
-        var seen: Set<String> = []
-        for (i, raw) in header.enumerated() {
-            let name = raw.trimmed
-            if !seen.insert(name).inserted {
-                log.add(path, headerRecord.line, name, "the column appears twice in the header", zh: "该列在表头中出现了两次")
-                headerOK = false
-            }
-            if columns.contains(name) { index[name] = i }
-        }
-        for c in required where index[c] == nil {
-            log.add(
-                path, headerRecord.line, c,
-                "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
-                zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
-            headerOK = false
-        }
         guard headerOK else { return nil }
-        let layoutHeader = header.enumerated().map { index[$0.element.trimmed] == $0.offset ? $0.element.trimmed : $0.element }
-        let known = Set(columns)
-        // Unknown columns, found once per file rather than once per row.
-        let unknownColumns = layoutHeader.enumerated().filter { !known.contains($0.element) }.map { (index: $0.offset, name: $0.element) }
-        var rows: [Row] = []
-        rows.reserveCapacity(records.count)
-        var lines: [Int] = []
-        var complete = true
-        for record in records.dropFirst() {
-            guard record.fields.count == header.count else {
-                log.add(
-                    path, record.line, nil,
-                    "has \(record.fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
-                    zh: "有 \(record.fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
-                complete = false
-                continue
-            }
-            let reader = RowReader(file: path, line: record.line, index: index, fields: record.fields, log: log)
-            guard var row = decode(reader) else {
-                complete = false
-                continue
-            }
-            if !unknownColumns.isEmpty {
-                var cells: [String: String] = [:]
-                for c in unknownColumns where c.index < record.fields.count { cells[c.name] = record.fields[c.index] }
-                row[keyPath: extra] = cells
-            }
-            rows.append(row)
-            lines.append(record.line)
-        }
         return (rows, lines, TableLayout(header: layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF])), complete)
     }
 
     /// Prints rows sorted, known columns first (README order) then unknown ones in their original
     /// order, then any unknown keys new since the load (sorted).
     func render(_ rows: [Row], layout: TableLayout?) -> RenderedFile {
+        let (header, unknown) = columnsFor(rows, layout: layout)
         let layout = layout ?? defaultLayout
-        let known = Set(columns)
-        var unknown = layout.header.filter { !known.contains($0) }
-        var unknownSet = Set(unknown)
-        var added: Set<String> = []
-        for row in rows { for k in row[keyPath: extra].keys where !unknownSet.contains(k) && !known.contains(k) { added.insert(k) } }
-        unknown += added.sorted()
-        unknownSet.formUnion(added)
-        let header = columns + unknown
         // Keys are converted to bytes once; rows already in order (the usual case) skip the sort.
         let keys = rows.map { sortKey($0).map { Array($0.utf8) } }
         var order = Array(keys.indices)
         if zip(keys, keys.dropFirst()).contains(where: { TextTools.naturalLess($1, $0) }) {
             order.sort { a, b in keys[a] == keys[b] ? a < b : TextTools.naturalLess(keys[a], keys[b]) }
         }
-        var out = layout.bom ? "\u{FEFF}" : ""
-        out += CSV.write([header])
-        var line = 2 + header.reduce(0) { $0 + $1.utf8.filter { $0 == 10 }.count }
+        // One byte buffer for the whole file: no string per row or field.
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + rows.count * 16 * max(1, header.count))
+        if layout.bom { out += [0xEF, 0xBB, 0xBF] }
+        var line = 1 + CSV.appendRecord(header, to: &out)
         var lines = [Int](repeating: 0, count: rows.count)
         var rendered: [(key: String, cells: [String])] = []
+        rendered.reserveCapacity(rows.count)
         var keyCount: [String: Int] = [:]
         for i in order {
             let row = rows[i]
-            let extras = row[keyPath: extra]
-            let cells = encode(row) + unknown.map { extras[$0] ?? "" }
-            let text = CSV.write([cells])
+            let cells = self.cells(row, unknown: unknown)
             lines[i] = line
-            line += text.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-            out += text
+            line += CSV.appendRecord(cells, to: &out)
             var k = diffKey(row)
             let n = (keyCount[k] ?? 0) + 1
             keyCount[k] = n
@@ -288,12 +326,74 @@ struct TableSpec<Row> {
             rendered.append((k, cells))
         }
         return RenderedFile(
-            bytes: Array(out.utf8), header: header, rows: rendered, lines: lines,
-            layout: TableLayout(header: header, bom: layout.bom))
+            bytes: out, header: header, rows: rendered, lines: lines,
+            layout: TableLayout(header: header, bom: layout.bom), order: order)
+    }
+
+    /// The header `render` writes: known columns (README order), then unknown ones in their original
+    /// order, then unknown keys new since the load (sorted); and the unknown ones alone.
+    func columnsFor(_ rows: [Row], layout: TableLayout?) -> (header: [String], unknown: [String]) {
+        let layout = layout ?? defaultLayout
+        let known = Set(columns)
+        var unknown = layout.header.filter { !known.contains($0) }
+        let unknownSet = Set(unknown)
+        var added: Set<String> = []
+        for row in rows { for k in row[keyPath: extra].keys where !unknownSet.contains(k) && !known.contains(k) { added.insert(k) } }
+        unknown += added.sorted()
+        return (columns + unknown, unknown)
+    }
+
+    /// A row's cells as `render` writes them.
+    func cells(_ row: Row, unknown: [String]) -> [String] {
+        guard !unknown.isEmpty else { return encode(row) }
+        let extras = row[keyPath: extra]
+        return encode(row) + unknown.map { extras[$0] ?? "" }
+    }
+}
+
+extension TableSpec where Row: Equatable {
+    /// The new rendering of `rows` and what changed against `old` (the rows as loaded or last
+    /// saved), rendering only the old rows that differ — the fast path of a save after a few edits
+    /// of a large table. Nil when the rows were added, removed or re-keyed (a row's sort key or diff
+    /// key changed), or the header changed: then both are rendered whole and compared.
+    func renderChange(_ rows: [Row], over old: [Row], layout: TableLayout?) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+        guard rows.count == old.count else { return nil }
+        var differing: [Int] = []
+        for i in rows.indices where rows[i] != old[i] {
+            differing.append(i)
+            if differing.count > 1_000 { return nil }  // many edits: comparing whole renderings costs no more
+        }
+        // With every sort key and diff key unchanged, rows keep their order and keys (and `#2` suffixes).
+        func bytes(_ key: [String]) -> [[UInt8]] { key.map { Array($0.utf8) } }
+        for i in differing where bytes(sortKey(rows[i])) != bytes(sortKey(old[i])) || diffKey(rows[i]) != diffKey(old[i]) { return nil }
+        let new = render(rows, layout: layout)
+        let (oldHeader, oldUnknown) = columnsFor(old, layout: layout)
+        guard oldHeader == new.header else { return nil }
+        var position = [Int](repeating: 0, count: rows.count)
+        for (p, i) in new.order.enumerated() { position[i] = p }
+        var changed = false
+        var diff = RowDiff()
+        for p in differing.map({ position[$0] }).sorted() {
+            let row = new.rows[p]
+            let before = cells(old[new.order[p]], unknown: oldUnknown)
+            guard before != row.cells else { continue }
+            changed = true
+            if let edit = RowDiff.edit(key: row.key, header: new.header, before: before, after: row.cells) { diff.edited.append(edit) }
+        }
+        return (new, changed, diff)
     }
 }
 
 enum StoreText {
+    /// What `decode` checks (valid UTF-8, no git conflict markers), on the bytes, without making a
+    /// String of the whole file: the CSV reader works on the bytes.
+    static func check(_ bytes: [UInt8], path: String, log: ProblemLog) -> Bool {
+        guard TextTools.firstInvalidUTF8(bytes) == nil, !TextTools.hasConflictMarker(bytes) else {
+            return decode(bytes, path: path, log: log) != nil
+        }
+        return true
+    }
+
     /// Decodes a file as UTF-8, reporting invalid bytes (with a GB18030 hint) and git conflict markers.
     /// `hint` says what to do, in English and in Chinese.
     static func decode(

@@ -123,6 +123,9 @@ struct Validator {
         validateScenarios(w.scenarios, settings: w.settings)
         validateDelivery(w)
         checkUnique(Schema.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
+        checkUnique(
+            Schema.meetingRequirements.file, w.meetingRequirements.map { "\($0.meeting)/\($0.requirement.id)" }, field: "id",
+            what: "meeting/requirement pair", zh: "会议/需求组合")
         validateAHP(w.ahp, criteria: w.criteria, ids)
     }
 }
