@@ -149,6 +149,7 @@ enum TUILauncher {
         }
     }
 
+    // Kept as one function: the session's set-up, then the event loop (background arrivals, next event, idle disk look, reduce, perform, draw).
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         // Read and parse now; the checks across rows and files run on another thread after the
