@@ -36,7 +36,6 @@ public enum CSV {
     /// At most this many bytes in one cell (a long note is a few KB; 1 MB still loads).
     public static let maxCellBytes = 2 * 1_048_576
 
-    // Kept as one function: a byte-level RFC 4180 state machine: one loop whose states share the current field and record.
     /// Parses CSV text. A leading UTF-8 BOM is skipped. Blank lines are skipped.
     /// Throws for an unclosed quote (naming the line where the field started), text after a
     /// closing quote, more than `maxColumns` fields in a record or more than `maxCellBytes` in a field.
@@ -49,6 +48,7 @@ public enum CSV {
         return records
     }
 
+    // Kept as one function: a byte-level RFC 4180 state machine: one loop whose states share the current field and record.
     /// Reads CSV from UTF-8 bytes one record at a time, with the rules and errors of `parse`: `body`
     /// gets the 1-based line where the record starts and its fields, and returns false when it
     /// wants no more fields (the rest is still checked for syntax errors, so a file with a broken

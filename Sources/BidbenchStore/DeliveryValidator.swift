@@ -57,7 +57,8 @@ extension Validator {
         validateSLA(d.sla, contractIDs)
         validateVendorReviews(d.vendorReviews, vendors: Set(w.vendors.map(\.id)))
         validateHandover(d.handover, contractIDs)
-        validateAvailability(d.availability, contracts: w.contracts, contractIDs)
+        validateAvailability(d.availability, contractIDs)
+        validateAvailabilityTargets(w.contracts)
     }
 
     /// Tasks: references, dates in order, dependencies within the contract and without a cycle.
@@ -181,12 +182,10 @@ extension Validator {
             refer(hf, i, "contract", h.contract, contractIDs, "contracts.csv", "合同")
             known(hf, i, "status", h.status)
         }
-
     }
 
-    /// Monthly availability: a real month, a percent in range or downtime within the month's service
-    /// minutes (both agreeing when both are given); the contracts' availability targets.
-    private func validateAvailability(_ availability: [AvailabilityRecord], contracts: [Contract], _ contractIDs: Set<String>) {
+    /// Monthly availability: one row per contract and month, percent and downtime consistent.
+    private func validateAvailability(_ availability: [AvailabilityRecord], _ contractIDs: Set<String>) {
         let yf = Schema.availability.file
         unique(yf, availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")
         for (i, a) in availability.enumerated() {
@@ -227,6 +226,10 @@ extension Validator {
                 }
             }
         }
+    }
+
+    /// The availability target a contract may carry (`AvailabilityRules.targetColumn`): a percentage in (0, 100].
+    private func validateAvailabilityTargets(_ contracts: [Contract]) {
         for (i, c) in contracts.enumerated() {
             guard let cell = c.extra[AvailabilityRules.targetColumn]?.trimmed, !cell.isEmpty else { continue }
             let v = Double(cell.hasSuffix("%") ? String(cell.dropLast()) : cell)

@@ -75,13 +75,13 @@ public struct UncheckedWorkspace: Sendable {
 public enum WorkspaceStore {
     // MARK: Load
 
-    // Kept as one function: one pass over the files in their documented order, filling one problem log and the line maps the validator needs.
     /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
         try read(folder: folder).checked()
     }
 
+    // Kept as one function: one pass over the files in their documented order, filling one problem log and the line maps the validator needs.
     /// Reads and parses the workspace in `folder` without the checks across rows and files (the
     /// references, ranges and rules of `Validator`), which `UncheckedWorkspace.checked()` does
     /// after — on another thread if the caller likes: the terminal draws its first frame between

@@ -10,6 +10,7 @@ import Foundation
 /// pty, timed until the new bytes are in `requirements.csv` on disk), `bidbench generate` of the
 /// large workspace as a process, and the size of the journal it leaves beside the data.
 enum SaveBench {
+    // Kept as one function: a benchmark script: set up, save in the pty, wait for the disk, measure.
     /// Ctrl-S → the edit on disk: `bidbench -w folder` in a pty, a requirement added through the form
     /// (one edit), then Ctrl-S; the clock runs from the key until `requirements.csv` holds the new
     /// title. Each run adds one more requirement to the same folder.

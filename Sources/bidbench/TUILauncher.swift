@@ -149,6 +149,7 @@ enum TUILauncher {
         }
     }
 
+    // Kept as one function: the session's set-up, then the event loop (background arrivals, next event, idle disk look, reduce, perform, draw).
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
         // Read and parse now; the checks across rows and files run on another thread after the
@@ -164,8 +165,9 @@ enum TUILauncher {
         }
         // The journal names the evaluator when there is one.
         let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
-        var host = SessionHost(folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder))
         let background = Background()
+        var host = SessionHost(
+            folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder), background: background)
         background.run { .checked(unchecked.checked(), generation: 0) }
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
@@ -193,7 +195,6 @@ enum TUILauncher {
                 switch arrival {
                 case .event(let e): pending.append(e)
                 case .checked(let result, let gen):
-                    // A check of a workspace read before the last reload is dropped.
                     guard gen == host.generation else { continue }
                     host.loaded = result
                     var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
@@ -221,10 +222,6 @@ enum TUILauncher {
             }
             for effect in App.reduce(&state, event) {
                 if case .quit = effect { break loop }
-                if case .compute(let job) = effect {
-                    background.run { .event(App.perform(job)) }
-                    continue
-                }
                 pending += host.perform(effect, state)
             }
             term.draw(App.render(state))
@@ -243,13 +240,15 @@ struct SessionHost {
     var loaded: LoadedWorkspace
     let lock: WorkspaceLock?
     var watch: DiskWatch
+    /// Where jobs off the key path run (`Effect.compute`).
+    let background: Background
     /// Bumped by a reload: a check still running for the workspace read before is then dropped.
     var generation = 0
 
     /// Carries out `effect` (anything but quit) for the session in `state`.
     mutating func perform(_ effect: Effect, _ state: AppState) -> [Event] {
         switch effect {
-        case .quit, .compute: return []  // the event loop runs computations on the background
+        case .quit: return []
         case .save(let ws, let force): return [save(ws, force: force, state.lang)]
         case .reload: return [reload(state.lang)]
         case .writeReport(let format, let path): return [writeReport(format: format, path: path, state)]
@@ -262,6 +261,9 @@ struct SessionHost {
                 watch.poll(loaded: &loaded, lang: state.lang, force: true)
                     ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化"))
             ]
+        case .compute(let job):
+            background.run { .event(App.perform(job)) }
+            return []
         case .importFile(let kind, let path, let encoding):
             return [
                 TUILauncher.importEvent(

@@ -7,6 +7,7 @@ extension ContractScan {
         jsonValue(playbook: playbook).text(.lines(2))
     }
 
+    // Kept as one function: the contract-check JSON document in the documented key order.
     /// The scan as a JSON value, in the order `json` prints it.
     public func jsonValue(playbook: Playbook = .defaults) -> JSONValue {
         func int(_ v: Int?) -> JSONValue { v.map { .int(Int64($0)) } ?? .null }

@@ -46,6 +46,7 @@ final class PatternIndex: Sendable {
     private let wakeStart: [Int32]
     private let wakeBits: [Int32]
 
+    // Kept as one function: the index is built in passes (literals, patterns and groups, the automaton, wake bits) that share its arrays.
     init(groups: [PatternSet]) {
         // Literals, deduplicated by their bytes.
         var literalIds: [[UInt8]: Int32] = [:]

@@ -55,6 +55,7 @@ enum AvailabilityDialog {
             ], focusOn: a == nil ? "percent" : "percent")
     }
 
+    // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.
     /// Validates and applies the form (the same rules as `availability.csv`); a refusal keeps the form open on the bad field.
     static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
         let L = s.lang

@@ -64,6 +64,7 @@ public enum DeliveryScreen {
 
     // MARK: Keys
 
+    // Kept as one function: one case per command of the screen, as the key map lists them.
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let list = contracts(s)
         let d = current(s)

@@ -70,6 +70,7 @@ enum DeliveryJSON {
         ])
     }
 
+    // Kept as one function: the delivery JSON document, one object per contract in the documented key order.
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
         let contracts = ds.map { d -> JSONValue in
             let phases = d.phases.map { p -> JSONValue in
