@@ -151,9 +151,10 @@ enum TUILauncher {
 
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
-        // Read and parse now; the checks across rows and files run on another thread after the
-        // first frame (README "Opening a large workspace"). Nothing is saved before they pass.
-        let unchecked = try WorkspaceStore.read(folder: folder)
+        // Read and parse now, all but the gate answers; those and the checks across rows and files
+        // run on another thread after the first frame (README "Opening a large workspace").
+        // Nothing can be changed or saved before they are done.
+        let unchecked = try WorkspaceStore.read(folder: folder, deferGates: true)
         var loaded = unchecked.loaded
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
@@ -185,7 +186,6 @@ enum TUILauncher {
         state.sheetTimes = watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
-        for case .compute(let job) in App.openingWork(state) { background.run { .event(App.perform(job)) } }
         // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
         ContractScanner.prepare()
         var pending: [Event] = []
@@ -199,7 +199,7 @@ enum TUILauncher {
                     loaded = result
                     var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
                     if let lockMessage { found.append(lockMessage) }
-                    pending.append(.checked(problems: found))
+                    pending.append(.opened(workspace: result.workspace, problems: found))
                 }
             }
             let event: Event
