@@ -199,7 +199,8 @@ enum TUILauncher {
                     loaded = result
                     var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
                     if let lockMessage { found.append(lockMessage) }
-                    pending.append(.opened(workspace: result.workspace, problems: found))
+                    // Ahead of any key that waited for it (below).
+                    pending.insert(.opened(workspace: result.workspace, problems: found), at: 0)
                 }
             }
             let event: Event
@@ -209,6 +210,17 @@ enum TUILauncher {
                 event = e
             } else {
                 break
+            }
+            if state.checking {
+                switch event {
+                case .key, .click, .scroll:
+                    // Typed before the workspace is open (a fraction of a second on a large one): the
+                    // key waits for the opening instead of being refused, so nothing typed is lost.
+                    pending.insert(event, at: 0)
+                    background.waitForCheck()
+                    continue
+                default: break
+                }
             }
             if case .idle = event {
                 // Between keys: look at the disk (stat only; read and hash only what moved), not
@@ -376,6 +388,13 @@ final class Background: @unchecked Sendable {
                 done.append(result)
                 running -= 1
             }
+        }
+    }
+
+    /// Waits until the opening's check has finished and is not yet taken.
+    func waitForCheck() {
+        while !lock.withLock({ done.contains { if case .checked = $0 { return true } else { return false } } }) {
+            usleep(2_000)
         }
     }
 
