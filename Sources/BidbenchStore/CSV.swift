@@ -36,6 +36,7 @@ public enum CSV {
     /// At most this many bytes in one cell (a long note is a few KB; 1 MB still loads).
     public static let maxCellBytes = 2 * 1_048_576
 
+    // Kept as one function: a byte-level RFC 4180 state machine: one loop whose states share the current field and record.
     /// Parses CSV text. A leading UTF-8 BOM is skipped. Blank lines are skipped.
     /// Throws for an unclosed quote (naming the line where the field started), text after a
     /// closing quote, more than `maxColumns` fields in a record or more than `maxCellBytes` in a field.
@@ -194,6 +195,51 @@ public enum CSV {
         var out = "\""
         for c in field { if c == "\"" { out += "\"\"" } else { out.append(c) } }
         return out + "\""
+    }
+
+    /// Appends one record to `out` as `write` prints it (each field escaped as `escape` does, commas
+    /// between, `\n` after), straight into the byte buffer: no string is built per field or row.
+    /// Returns the number of line feeds written (the record's own and those inside quoted fields).
+    @discardableResult
+    public static func appendRecord(_ fields: [String], to out: inout [UInt8]) -> Int {
+        var feeds = 1
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            feeds += appendField(field, to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        return feeds
+    }
+
+    /// One field, escaped exactly as `escape` does; returns the line feeds inside it.
+    static func appendField(_ field: String, to out: inout [UInt8]) -> Int {
+        let utf8 = field.utf8
+        var needs = false
+        var feeds = 0
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"): needs = true
+            case UInt8(ascii: "\n"):
+                needs = true
+                feeds += 1
+            default: break
+            }
+        }
+        // A leading or trailing space is rare: only then is the first or last character looked at
+        // (a space followed by a combining mark is one character that is not a space).
+        if !needs, utf8.first == UInt8(ascii: " "), field.first == " " { needs = true }
+        if !needs, utf8.last == UInt8(ascii: " "), field.last == " " { needs = true }
+        guard needs else {
+            out.append(contentsOf: utf8)
+            return 0
+        }
+        out.append(UInt8(ascii: "\""))
+        for b in utf8 {
+            if b == UInt8(ascii: "\"") { out.append(b) }
+            out.append(b)
+        }
+        out.append(UInt8(ascii: "\""))
+        return feeds
     }
 
     /// Prints rows as CSV with `\n` line ends (and a final newline).

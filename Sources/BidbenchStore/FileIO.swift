@@ -124,7 +124,9 @@ enum FileIO {
     /// either the old bytes or the new ones, never a mix. A new file gets mode 0600; a replaced one
     /// keeps its mode. `beforeRename` runs after the fsync and before the rename (tests use it to
     /// simulate a crash); if it throws, the temp file is removed and the target is untouched.
-    static func atomicWrite(_ path: String, _ bytes: [UInt8], beforeRename: ((String) throws -> Void)? = nil) throws {
+    /// `durable: false` skips both fsyncs: for local bookkeeping whose loss or staleness after a crash
+    /// is harmless (the journal head), the replacement stays atomic but may not survive a power cut.
+    static func atomicWrite(_ path: String, _ bytes: [UInt8], durable: Bool = true, beforeRename: ((String) throws -> Void)? = nil) throws {
         let folder = dirname(of: path)
         try makeDirectories(folder)
         var mode: mode_t = 0o600
@@ -134,14 +136,15 @@ enum FileIO {
             if (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             mode = st.st_mode & 0o777
         }
-        try replace(path, in: folder, with: bytes, mode: mode, beforeRename: beforeRename)
+        try replace(path, in: folder, with: bytes, mode: mode, durable: durable, beforeRename: beforeRename)
     }
 
     /// The common end of every atomic write: a temp file next to `path` (never following a link),
     /// written, given `mode`, fsynced, renamed over `path`, and the folder fsynced. The temp file is
     /// removed when anything fails, so the target is either untouched or wholly new.
     private static func replace(
-        _ path: String, in folder: String, with bytes: [UInt8], mode: mode_t, beforeRename: ((String) throws -> Void)? = nil
+        _ path: String, in folder: String, with bytes: [UInt8], mode: mode_t, durable: Bool = true,
+        beforeRename: ((String) throws -> Void)? = nil
     ) throws {
         let temp = join(folder, tempName(for: basename(of: path)))
         let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
@@ -151,7 +154,7 @@ enum FileIO {
         do {
             try writeAll(fd, bytes, path: temp)
             if mode != 0o600 { _ = fchmod(fd, mode) }
-            guard fsync(fd) == 0 else { throw StoreError.io(temp, errorText()) }
+            guard !durable || fsync(fd) == 0 else { throw StoreError.io(temp, errorText()) }
         } catch {
             close(fd)
             throw error
@@ -160,7 +163,7 @@ enum FileIO {
         try beforeRename?(path)
         guard rename(temp, path) == 0 else { throw StoreError.io(path, errorText()) }
         renamed = true
-        fsyncDirectory(folder)
+        if durable { fsyncDirectory(folder) }
     }
 
     /// Inode, size, modification and change times of a file (not following links); nil when missing.
@@ -304,10 +307,10 @@ extension FileIO {
 
     /// Atomic replacement of a file inside the workspace (see `atomicWrite`), refusing links on the
     /// way and at the end, and read-only targets.
-    static func atomicWriteInside(folder: String, _ rel: String, _ bytes: [UInt8]) throws {
+    static func atomicWriteInside(folder: String, _ rel: String, _ bytes: [UInt8], durable: Bool = true) throws {
         try makeDirectoriesInside(folder: folder, dirname(of: rel) == "." ? "" : dirname(of: rel))
         try checkReplaceable(folder: folder, rel)
-        try atomicWrite(join(folder, rel), bytes)
+        try atomicWrite(join(folder, rel), bytes, durable: durable)
     }
 
     /// Writes a temp file next to `rel` (created exclusively, 0600 or `mode`), fsynced; returns its

@@ -1,3 +1,4 @@
+import BidbenchCore
 import Crypto
 import Foundation
 
@@ -109,11 +110,8 @@ struct PreparedEntry: Equatable {
     /// only the edited rows in full — so an import of 20 000 rows costs a few hundred bytes.
     static func fileChange(
         id: String, time: String, actor: String, table: String, action: String, sha256: String, rows: Int,
-        changes: [JournalChange]
+        diff: RowDiff
     ) -> PreparedEntry {
-        var added: [String] = []
-        var removed: [String] = []
-        var edited: [JournalChange] = []
         /// Keys in runs; a list that stays long (sparse ids: 2 852 gate answers) is kept as its first
         /// and last key, its count and the SHA-256 of all keys (one a line), so the entry stays small.
         func keys(_ name: String, _ list: [String]) -> String {
@@ -125,14 +123,32 @@ struct PreparedEntry: Equatable {
             return ",\"\(name)\":\(JSONValue.array([.string(first), .string("…"), .string(last)]).compact)"
                 + ",\"\(name)_count\":\(list.count),\"\(name)_sha256\":\"\(digest)\""
         }
-        for c in changes {
-            if c.before == .null { added.append(c.key) } else if c.after == .null { removed.append(c.key) } else { edited.append(c) }
-        }
+        let (added, removed, edited) = (diff.added, diff.removed, diff.edited)
         let fields =
             ",\"rows\":\(rows),\"sha256\":\(JSONValue.quote(sha256))"
             + keys("added", added) + keys("removed", removed)
             + ",\"changes\":\(JSONValue.array(edited.map(\.json)).compact)"
         return PreparedEntry(id: id, time: time, actor: actor, table: table, action: action, fields: fields)
+    }
+}
+
+/// What a save changed in one file: keys of rows added and removed, and edited rows in full.
+struct RowDiff: Equatable {
+    var added: [String] = []
+    var removed: [String] = []
+    var edited: [JournalChange] = []
+
+    /// An edited row's change, cells by column; nil when the two differ only in how they are
+    /// written (the same non-empty cells by column).
+    static func edit(key: String, header: [String], before: [String], after: [String]) -> JournalChange? {
+        let b = Array(zip(header, before))
+        let a = Array(zip(header, after))
+        func filled(_ pairs: [(String, String)]) -> [String: String] {
+            Dictionary(pairs.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
+        }
+        if filled(b) == filled(a) { return nil }
+        func json(_ pairs: [(String, String)]) -> JSONValue { .object(pairs.map { ($0.0, .string($0.1)) }) }
+        return JournalChange(key: key, before: json(b), after: json(a))
     }
 }
 
@@ -269,24 +285,41 @@ public enum Journal {
         }
         guard !todo.isEmpty else { return written }
         try appendBytes(path, Array(out.utf8))
-        try FileIO.atomicWriteInside(folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8))
+        // The head only strengthens `verify` (it detects lines dropped from the end): one that a crash
+        // leaves stale or missing is still consistent with the chain, so it is not fsynced.
+        try FileIO.atomicWriteInside(
+            folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8), durable: false)
         return written
     }
 
     /// Runs of keys that differ only in a trailing number counting up by one (same width) are written
     /// `first..last`: `R01, R02, R03, R07` → `R01..R03, R07`.
     static func compressKeys(_ keys: [String]) -> [String] {
-        func split(_ k: String) -> (String, Int, Int)? {
-            let digits = k.reversed().prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 12 else { return nil }
-            return (String(k.dropLast(digits.count)), Int(String(digits.reversed()))!, digits.count)
+        /// A key's text before its trailing ASCII digits (at most 12), their value and their count;
+        /// read on the UTF-8 bytes, once per key.
+        func split(_ k: String) -> (prefix: Substring, number: Int, width: Int)? {
+            let u = k.utf8
+            var i = u.endIndex
+            var width = 0
+            while i > u.startIndex {
+                let j = u.index(before: i)
+                guard u[j] >= UInt8(ascii: "0") && u[j] <= UInt8(ascii: "9") else { break }
+                width += 1
+                guard width <= 12 else { return nil }
+                i = j
+            }
+            guard width > 0 else { return nil }
+            var n = 0
+            for b in u[i...] { n = n * 10 + Int(b - UInt8(ascii: "0")) }
+            return (Substring(u[..<i]), n, width)
         }
+        let parts = keys.map(split)
         var out: [String] = []
         var i = 0
         while i < keys.count {
             var j = i
-            if let (p, n, w) = split(keys[i]) {
-                while j + 1 < keys.count, let (p2, n2, w2) = split(keys[j + 1]), p2 == p, w2 == w, n2 == n + (j + 1 - i) { j += 1 }
+            if let (p, n, w) = parts[i] {
+                while j + 1 < keys.count, let (p2, n2, w2) = parts[j + 1], w2 == w, n2 == n + (j + 1 - i), p2 == p { j += 1 }
             }
             out.append(j - i >= 2 ? "\(keys[i])..\(keys[j])" : keys[i])
             if j - i == 1 { out.append(keys[j]) }

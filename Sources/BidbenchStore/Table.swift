@@ -181,6 +181,8 @@ struct RenderedFile {
     /// Line of each model element (index in the model array) in `bytes`.
     var lines: [Int]
     var layout: TableLayout?
+    /// Model indices in the order their rows were written (tables only).
+    var order: [Int] = []
 }
 
 /// A CSV table of the workspace: its columns in README order, which must be present, how a row is
@@ -199,6 +201,7 @@ struct TableSpec<Row> {
 
     var defaultLayout: TableLayout { TableLayout(header: columns, bom: false) }
 
+    // Kept as one function: decode, parse, header, rows: each step reports into the log and may stop the file.
     /// Parses a file's bytes. Returns nil (after reporting) when the file cannot be used at all:
     /// invalid UTF-8, a merge conflict, broken CSV syntax, or a missing header/required column.
     /// `complete` is false when some rows were skipped (wrong field count, empty key).
@@ -294,35 +297,28 @@ struct TableSpec<Row> {
     /// Prints rows sorted, known columns first (README order) then unknown ones in their original
     /// order, then any unknown keys new since the load (sorted).
     func render(_ rows: [Row], layout: TableLayout?) -> RenderedFile {
+        let (header, unknown) = columnsFor(rows, layout: layout)
         let layout = layout ?? defaultLayout
-        let known = Set(columns)
-        var unknown = layout.header.filter { !known.contains($0) }
-        var unknownSet = Set(unknown)
-        var added: Set<String> = []
-        for row in rows { for k in row[keyPath: extra].keys where !unknownSet.contains(k) && !known.contains(k) { added.insert(k) } }
-        unknown += added.sorted()
-        unknownSet.formUnion(added)
-        let header = columns + unknown
         // Keys are converted to bytes once; rows already in order (the usual case) skip the sort.
         let keys = rows.map { sortKey($0).map { Array($0.utf8) } }
         var order = Array(keys.indices)
         if zip(keys, keys.dropFirst()).contains(where: { TextTools.naturalLess($1, $0) }) {
             order.sort { a, b in keys[a] == keys[b] ? a < b : TextTools.naturalLess(keys[a], keys[b]) }
         }
-        var out = layout.bom ? "\u{FEFF}" : ""
-        out += CSV.write([header])
-        var line = 2 + header.reduce(0) { $0 + $1.utf8.filter { $0 == 10 }.count }
+        // One byte buffer for the whole file: no string per row or field.
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + rows.count * 16 * max(1, header.count))
+        if layout.bom { out += [0xEF, 0xBB, 0xBF] }
+        var line = 1 + CSV.appendRecord(header, to: &out)
         var lines = [Int](repeating: 0, count: rows.count)
         var rendered: [(key: String, cells: [String])] = []
+        rendered.reserveCapacity(rows.count)
         var keyCount: [String: Int] = [:]
         for i in order {
             let row = rows[i]
-            let extras = row[keyPath: extra]
-            let cells = encode(row) + unknown.map { extras[$0] ?? "" }
-            let text = CSV.write([cells])
+            let cells = self.cells(row, unknown: unknown)
             lines[i] = line
-            line += text.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-            out += text
+            line += CSV.appendRecord(cells, to: &out)
             var k = diffKey(row)
             let n = (keyCount[k] ?? 0) + 1
             keyCount[k] = n
@@ -330,8 +326,61 @@ struct TableSpec<Row> {
             rendered.append((k, cells))
         }
         return RenderedFile(
-            bytes: Array(out.utf8), header: header, rows: rendered, lines: lines,
-            layout: TableLayout(header: header, bom: layout.bom))
+            bytes: out, header: header, rows: rendered, lines: lines,
+            layout: TableLayout(header: header, bom: layout.bom), order: order)
+    }
+
+    /// The header `render` writes: known columns (README order), then unknown ones in their original
+    /// order, then unknown keys new since the load (sorted); and the unknown ones alone.
+    func columnsFor(_ rows: [Row], layout: TableLayout?) -> (header: [String], unknown: [String]) {
+        let layout = layout ?? defaultLayout
+        let known = Set(columns)
+        var unknown = layout.header.filter { !known.contains($0) }
+        let unknownSet = Set(unknown)
+        var added: Set<String> = []
+        for row in rows { for k in row[keyPath: extra].keys where !unknownSet.contains(k) && !known.contains(k) { added.insert(k) } }
+        unknown += added.sorted()
+        return (columns + unknown, unknown)
+    }
+
+    /// A row's cells as `render` writes them.
+    func cells(_ row: Row, unknown: [String]) -> [String] {
+        guard !unknown.isEmpty else { return encode(row) }
+        let extras = row[keyPath: extra]
+        return encode(row) + unknown.map { extras[$0] ?? "" }
+    }
+}
+
+extension TableSpec where Row: Equatable {
+    /// The new rendering of `rows` and what changed against `old` (the rows as loaded or last
+    /// saved), rendering only the old rows that differ — the fast path of a save after a few edits
+    /// of a large table. Nil when the rows were added, removed or re-keyed (a row's sort key or diff
+    /// key changed), or the header changed: then both are rendered whole and compared.
+    func renderChange(_ rows: [Row], over old: [Row], layout: TableLayout?) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+        guard rows.count == old.count else { return nil }
+        var differing: [Int] = []
+        for i in rows.indices where rows[i] != old[i] {
+            differing.append(i)
+            if differing.count > 1_000 { return nil }  // many edits: comparing whole renderings costs no more
+        }
+        // With every sort key and diff key unchanged, rows keep their order and keys (and `#2` suffixes).
+        func bytes(_ key: [String]) -> [[UInt8]] { key.map { Array($0.utf8) } }
+        for i in differing where bytes(sortKey(rows[i])) != bytes(sortKey(old[i])) || diffKey(rows[i]) != diffKey(old[i]) { return nil }
+        let new = render(rows, layout: layout)
+        let (oldHeader, oldUnknown) = columnsFor(old, layout: layout)
+        guard oldHeader == new.header else { return nil }
+        var position = [Int](repeating: 0, count: rows.count)
+        for (p, i) in new.order.enumerated() { position[i] = p }
+        var changed = false
+        var diff = RowDiff()
+        for p in differing.map({ position[$0] }).sorted() {
+            let row = new.rows[p]
+            let before = cells(old[new.order[p]], unknown: oldUnknown)
+            guard before != row.cells else { continue }
+            changed = true
+            if let edit = RowDiff.edit(key: row.key, header: new.header, before: before, after: row.cells) { diff.edited.append(edit) }
+        }
+        return (new, changed, diff)
     }
 }
 

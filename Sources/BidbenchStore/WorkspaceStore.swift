@@ -93,6 +93,7 @@ public struct UncheckedWorkspace: Sendable {
 public enum WorkspaceStore {
     // MARK: Load
 
+    // Kept as one function: one pass over the files in their documented order, filling one problem log and the line maps the validator needs.
     /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
@@ -196,7 +197,9 @@ public enum WorkspaceStore {
         w.delivery.sla = try table(Schema.sla)
         w.delivery.vendorReviews = try table(Schema.vendorReviews)
         w.delivery.handover = try table(Schema.handover)
+        w.delivery.availability = try table(Schema.availability)
         w.meetings = try table(Schema.meetings)
+        w.meetingRequirements = try table(Schema.meetingRequirements)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -399,7 +402,9 @@ public enum WorkspaceStore {
         put(Schema.sla, w.delivery.sla)
         put(Schema.vendorReviews, w.delivery.vendorReviews)
         put(Schema.handover, w.delivery.handover)
+        put(Schema.availability, w.delivery.availability)
         put(Schema.meetings, w.meetings)
+        put(Schema.meetingRequirements, w.meetingRequirements)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -447,6 +452,7 @@ public enum WorkspaceStore {
         try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), fault: nil)
     }
 
+    // Kept as one function: the save in its stages (check, lock, render, commit, journal), each a point the fault tests inject at.
     /// `fault` is called at each stage of the transaction (tests inject failures there).
     static func save(
         _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,
@@ -460,11 +466,26 @@ public enum WorkspaceStore {
         if !validate(workspace, files: [:], known: knownValid(workspace, over: loaded.workspace, changed: candidates)).isEmpty {
             throw StoreError.invalid(validate(workspace, files: render(workspace, layouts: loaded.layouts)))
         }
-        let new = render(workspace, layouts: loaded.layouts, only: candidates)
-        let old = render(loaded.workspace, layouts: loaded.layouts, only: candidates)
+        // The large tables after a few edits: only the rows that differ are rendered twice.
+        var fast: [String: (new: RenderedFile, changed: Bool, diff: RowDiff)] = [:]
+        func tryFast<Row: Equatable>(_ spec: TableSpec<Row>, _ rows: [Row], _ before: [Row]?) {
+            guard candidates.contains(spec.file), let before,
+                let r = spec.renderChange(rows, over: before, layout: loaded.layouts[spec.file])
+            else { return }
+            fast[spec.file] = r
+        }
+        tryFast(Schema.requirements, workspace.requirements, loaded.workspace.requirements)
+        tryFast(Schema.gates, workspace.gates, loaded.workspace.gates)
+        for (evaluator, rows) in workspace.scores {
+            tryFast(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), rows, loaded.workspace.scores[evaluator])
+        }
+        let rest = candidates.subtracting(fast.keys)
+        var new = render(workspace, layouts: loaded.layouts, only: rest)
+        let old = render(loaded.workspace, layouts: loaded.layouts, only: rest)
+        for (rel, r) in fast { new[rel] = r.new }
         let keptTexts = Set(old.keys).subtracting(new.keys).filter { loaded.workspace.contractTexts[$0] != nil }
         let changed = Set(new.keys).union(old.keys).subtracting(keptTexts)
-            .filter { new[$0]?.bytes != old[$0]?.bytes }
+            .filter { fast[$0].map(\.changed) ?? (new[$0]?.bytes != old[$0]?.bytes) }
             .sorted { fileRank($0) < fileRank($1) }
         guard !changed.isEmpty else {
             return LoadedWorkspace(
@@ -519,7 +540,7 @@ public enum WorkspaceStore {
                 id: "\(base).\(i + 1)", time: time, actor: actor, table: rel,
                 action: new[rel] == nil
                     ? "delete" : (loaded.fingerprints[rel] != nil || FileIO.exists(FileIO.join(folder, rel)) ? "update" : "create"),
-                sha256: newHashes[rel] ?? "", rows: new[rel]?.rows.count ?? 0, changes: diff(old[rel], new[rel]))
+                sha256: newHashes[rel] ?? "", rows: new[rel]?.rows.count ?? 0, diff: fast[rel]?.diff ?? diff(old[rel], new[rel]))
         }
         try Transaction.commit(
             folder: folder, writes: toWrite.map { ($0, new[$0]?.bytes, newHashes[$0] ?? "") }, chain: chain, entries: entries, fault: fault)
@@ -560,7 +581,9 @@ public enum WorkspaceStore {
             (Schema.tickets.file, a.delivery.tickets != b.delivery.tickets), (Schema.sla.file, a.delivery.sla != b.delivery.sla),
             (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
             (Schema.handover.file, a.delivery.handover != b.delivery.handover),
+            (Schema.availability.file, a.delivery.availability != b.delivery.availability),
             (Schema.meetings.file, a.meetings != b.meetings),
+            (Schema.meetingRequirements.file, a.meetingRequirements != b.meetingRequirements),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }
@@ -569,42 +592,56 @@ public enum WorkspaceStore {
         return files
     }
 
-    /// The rows that differ between two renderings of a file, keyed by their diff key. Rows whose
-    /// cells are equal are skipped before any JSON is built (a save after one edit of a 20 000-row
-    /// table compares arrays, it does not rebuild 20 000 objects).
-    static func diff(_ old: RenderedFile?, _ new: RenderedFile?) -> [JournalChange] {
+    /// The rows that differ between two renderings of a file, keyed by their diff key: the keys of
+    /// rows added and removed, and the edited rows with their cells before and after. Rows whose
+    /// cells are equal are skipped before any JSON is built, and added or removed rows never build
+    /// any (a save after one edit of a 20 000-row table compares arrays; a generate lists keys).
+    static func diff(_ old: RenderedFile?, _ new: RenderedFile?) -> RowDiff {
         func pairs(_ f: RenderedFile, _ cells: [String]) -> [(String, String)] { Array(zip(f.header, cells)) }
         func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
             let x = Dictionary(a.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
             let y = Dictionary(b.filter { !$0.1.isEmpty }, uniquingKeysWith: { p, _ in p })
             return x == y
         }
-        func json(_ pairs: [(String, String)]?) -> JSONValue {
-            pairs.map { .object($0.map { ($0.0, .string($0.1)) }) } ?? .null
-        }
+        func json(_ pairs: [(String, String)]) -> JSONValue { .object(pairs.map { ($0.0, .string($0.1)) }) }
         let before = old?.rows ?? []
         let after = new?.rows ?? []
-        let sameHeader = old?.header == new?.header
+        var result = RowDiff()
+        guard let new else {
+            result.removed = before.map(\.key)
+            return result
+        }
+        guard let old, !before.isEmpty else {
+            result.added = after.map(\.key)
+            return result
+        }
+        let sameHeader = old.header == new.header
         var beforeByKey: [String: Int] = [:]
-        beforeByKey.reserveCapacity(before.count)
-        for (i, row) in before.enumerated() where beforeByKey[row.key] == nil { beforeByKey[row.key] = i }
         var afterKeys: Set<String> = []
-        afterKeys.reserveCapacity(after.count)
-        var changes: [JournalChange] = []
+        // Rows are sorted by key in both: while the same position holds the same key, no lookup is needed.
+        let aligned = before.count == after.count && zip(before, after).allSatisfy { $0.key == $1.key }
+        if !aligned {
+            beforeByKey.reserveCapacity(before.count)
+            for (i, row) in before.enumerated() where beforeByKey[row.key] == nil { beforeByKey[row.key] = i }
+            afterKeys.reserveCapacity(after.count)
+        }
         for (k, row) in after.enumerated() {
-            afterKeys.insert(row.key)
-            // Rows are sorted by key in both: the same position is the usual match, else look it up.
+            if !aligned { afterKeys.insert(row.key) }
             let j = k < before.count && before[k].key == row.key ? k : beforeByKey[row.key]
-            if let j, sameHeader, before[j].cells == row.cells { continue }
-            let b = j.map { pairs(old!, before[$0].cells) }
-            let a = pairs(new!, row.cells)
-            if let b, same(b, a) { continue }
-            changes.append(JournalChange(key: row.key, before: json(b), after: json(a)))
+            guard let j else {
+                result.added.append(row.key)
+                continue
+            }
+            if sameHeader, before[j].cells == row.cells { continue }
+            let b = pairs(old, before[j].cells)
+            let a = pairs(new, row.cells)
+            if same(b, a) { continue }
+            result.edited.append(JournalChange(key: row.key, before: json(b), after: json(a)))
         }
-        for row in before where !afterKeys.contains(row.key) {
-            changes.append(JournalChange(key: row.key, before: json(pairs(old!, row.cells)), after: .null))
+        if !aligned {
+            for row in before where !afterKeys.contains(row.key) { result.removed.append(row.key) }
         }
-        return changes
+        return result
     }
 
     // MARK: Create and copy

@@ -46,6 +46,8 @@ public indirect enum Modal: Equatable, Sendable {
     case prices(PricesState)
     case risks(RisksState)
     case changes(ChangesState)
+    /// A list of one contract's delivery records (tests, tickets, training, results, SLA, handover, availability).
+    case deliveryList(DeliveryListState)
     /// After the reveal: one cell's scores by evaluator.
     case cellDetail(CellDetailState)
     /// Files changed on disk that this session had edited too: mine or theirs, one file at a time.
@@ -215,6 +217,7 @@ public enum App {
         var effects = apply(&s, event)
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
+        BudgetScreen.refresh(&s)
         return effects
     }
 
@@ -256,9 +259,28 @@ public enum App {
         case .changeOrder(let contract, let index):
             return .changes(
                 ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
-        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .trainingSession, .meeting:
+        case .acceptanceTest(let contract, let index):
+            return deliveryList(.tests, contract, AcceptanceTestsDialog.indices(s, contract), index)
+        case .ticket(let contract, let index): return deliveryList(.tickets, contract, TicketsDialog.indices(s, contract), index)
+        case .trainingSession(let contract, let index):
+            return deliveryList(.training, contract, TrainingDialog.indices(s, contract), index)
+        case .trainingResult(let contract, let session, let index):
+            return deliveryList(.results(session: session), contract, TrainingResultsDialog.indices(s, session), index)
+        case .slaTerm(let contract, let index): return deliveryList(.sla, contract, SLADialog.indices(s, contract), index)
+        case .availabilityTarget(let contract): return .deliveryList(DeliveryListState(kind: .sla, contract: contract))
+        case .availabilityMonth(let contract, let index):
+            return deliveryList(.availability, contract, AvailabilityDialog.indices(s, contract), index)
+        case .handoverItem(let contract, let item):
+            let row = item.flatMap { id in HandoverDialog.lines(s, contract).firstIndex { $0.item == id } } ?? 0
+            return .deliveryList(DeliveryListState(kind: .handover, contract: contract, selected: row))
+        case .requirement, .vendor, .score, .reviewNote, .task, .vendorReview, .meeting:
             return nil
         }
+    }
+
+    /// A delivery list dialog on the row of workspace index `index` (the first row when adding).
+    static func deliveryList(_ kind: DeliveryListKind, _ contract: String, _ rows: [Int], _ index: Int?) -> Modal {
+        .deliveryList(DeliveryListState(kind: kind, contract: contract, selected: index.flatMap { rows.firstIndex(of: $0) } ?? 0))
     }
 
     /// Applies a submitted form to the workspace; a refusal keeps the form open with what was typed.
@@ -273,15 +295,22 @@ public enum App {
         case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
         case .risk(let index): return RisksScreen.submit(&s, form, index: index)
         case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
-        case .task(let contract, let index): return DeliveryForms.submitTask(&s, form, contract: contract, index: index)
-        case .acceptanceTest(let contract): return DeliveryForms.submitTest(&s, form, contract: contract)
-        case .ticket(let contract): return DeliveryForms.submitTicket(&s, form, contract: contract)
-        case .trainingSession(let contract): return DeliveryForms.submitSession(&s, form, contract: contract)
-        case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
+        case .task(let contract, let index): return TaskForm.submit(&s, form, contract: contract, index: index)
+        case .acceptanceTest(let contract, let index): return AcceptanceTestsDialog.submit(&s, form, contract: contract, index: index)
+        case .ticket(let contract, let index): return TicketsDialog.submit(&s, form, contract: contract, index: index)
+        case .trainingSession(let contract, let index): return TrainingDialog.submit(&s, form, contract: contract, index: index)
+        case .trainingResult(let contract, let session, let index):
+            return TrainingResultsDialog.submit(&s, form, contract: contract, session: session, index: index)
+        case .slaTerm(let contract, let index): return SLADialog.submit(&s, form, contract: contract, index: index)
+        case .availabilityTarget(let contract): return SLADialog.submitTarget(&s, form, contract: contract)
+        case .availabilityMonth(let contract, let index): return AvailabilityDialog.submit(&s, form, contract: contract, index: index)
+        case .handoverItem(let contract, let item): return HandoverDialog.submit(&s, form, contract: contract, item: item)
+        case .vendorReview(let vendor): return ReviewForm.submit(&s, form, vendor: vendor)
         case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }
     }
 
+    // Kept as one function: the reducer's dispatch: one case per event.
     static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
@@ -388,6 +417,7 @@ public enum App {
         case .prices: return [.prices]
         case .risks: return [.risks]
         case .changes: return [.changes]
+        case .deliveryList(let st): return [DeliveryLists.scope(st.kind)]
         case .cellDetail: return [.cellDetail]
         case .diskConflict: return [.diskConflict]
         }
@@ -559,6 +589,7 @@ public enum App {
         return []
     }
 
+    // Kept as one function: the dispatch of every dialog's commands: one case per dialog.
     /// A command in an open dialog.
     static func handleModal(_ s: inout AppState, _ modal: Modal, _ cmd: Command, scope: Scope) -> [Effect] {
         switch modal {
@@ -647,6 +678,7 @@ public enum App {
         case .prices(let st): PricesScreen.handle(&s, st, cmd)
         case .risks(let st): RisksScreen.handle(&s, st, cmd)
         case .changes(let st): ChangesScreen.handle(&s, st, cmd)
+        case .deliveryList(let st): DeliveryLists.handle(&s, st, cmd)
         case .cellDetail(let st): CellDetailScreen.handle(&s, st, cmd)
         case .diskConflict(let list): DiskChangesScreen.handle(&s, list, cmd)
         case .form: break
@@ -840,6 +872,7 @@ public enum App {
         case .prices(let st): PricesScreen.render(s, st, into: &c)
         case .risks(let st): RisksScreen.render(s, st, into: &c)
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
+        case .deliveryList(let st): DeliveryLists.render(s, st, into: &c)
         case .cellDetail(let st): CellDetailScreen.render(s, st, into: &c)
         case .diskConflict(let list): DiskChangesScreen.render(s, list, into: &c)
         case .confirm(let q, _):

@@ -22,12 +22,7 @@ enum ReportBudget {
 
     /// A vendor's name in the budget sections: a knocked-out vendor (fails a must-have) is marked ✗.
     static func vendor(_ id: String, facts: ReportFacts) -> String {
-        let out = facts.ws.gates.contains { g in
-            g.vendor == id && g.answer == .no
-                && facts.ws.requirements.contains {
-                    $0.id == g.requirement && $0.priority == .must && $0.status != .dropped && $0.status != .merged
-                }
-        }
+        let out = facts.knockedOut.contains(id)
         return (out ? "✗ " : "") + facts.vendorName(id)
     }
 

@@ -65,9 +65,30 @@ struct ReportFacts {
     var scoringError: String?
     /// Scans of the contract texts by contract id (contracts whose text is in the workspace).
     var scans: [String: ContractScan] = [:]
+    /// Lookups made once, so sections that name a vendor or list its gate answers per row stay
+    /// linear in the workspace (a large one has 200 vendors and 800 000 gate answers).
+    private(set) var vendorNames: [String: String] = [:]
+    /// Per vendor, its gate answers (in gates.csv order) to must-have requirements that still
+    /// count, with the first such requirement of that id.
+    private(set) var mustAnswers: [String: [(gate: GateAnswer, requirement: Requirement)]] = [:]
+    /// Vendors that answered no to a must-have that still counts (knocked out).
+    private(set) var knockedOut: Set<String> = []
+    /// Ranked vendors that only partly meet must-haves (a warning, not a knock-out).
+    private(set) var partlyMet: [(vendor: String, items: [String])] = []
 
     init(_ request: ReportRequest) {
         self.request = request
+        let ws = request.workspace
+        for v in ws.vendors where vendorNames[v.id] == nil { vendorNames[v.id] = v.name }
+        var musts: [String: Requirement] = [:]
+        for r in ws.requirements where r.priority == .must && r.status != .dropped && r.status != .merged && musts[r.id] == nil {
+            musts[r.id] = r
+        }
+        for g in ws.gates where g.answer == .no || g.answer == .partly {
+            guard let r = musts[g.requirement] else { continue }
+            mustAnswers[g.vendor, default: []].append((g, r))
+            if g.answer == .no { knockedOut.insert(g.vendor) }
+        }
         demand = Self.demand(request.workspace)
         computeBudget(chosen: nil)
         computeScoring()
@@ -75,6 +96,10 @@ struct ReportFacts {
         if let winner = scoring?.winner?.vendor, winner != budgetVendor {
             control = nil
             computeBudget(chosen: winner)
+        }
+        partlyMet = (scoring?.evaluation.ranking ?? []).compactMap { r in
+            let items = gateItems(vendor: r.vendor, answer: .partly)
+            return items.isEmpty ? nil : (r.vendor, items)
         }
         computePayments()
         for c in request.workspace.contracts {
@@ -96,7 +121,7 @@ struct ReportFacts {
     }
 
     /// The vendor's display name (its id when unknown).
-    func vendorName(_ id: String) -> String { ws.vendors.first { $0.id == id }?.name ?? id }
+    func vendorName(_ id: String) -> String { vendorNames[id] ?? id }
 
     func money(_ m: Money) -> String { m.grouped() }
 

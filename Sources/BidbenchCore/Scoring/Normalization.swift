@@ -13,6 +13,7 @@ public enum Normalization: String, CaseIterable, Sendable {
     /// benefit x/√Σx², cost 1 − x/√Σx². Some value must be non-zero.
     case vector
 
+    // Kept as one function: one case per normalisation and kind: the formulas of DESIGN §3 side by side.
     /// Normalises column `column` of a row-major `rows × cols` matrix, writing into `out` (same layout).
     /// Names are used only for error messages.
     /// - Throws: when a value this normalisation divides by is zero or negative, naming the
@@ -105,9 +106,6 @@ public enum Normalization: String, CaseIterable, Sendable {
 }
 
 extension Double {
-    /// Shortest round-trip text, without a trailing `.0` on whole numbers (for messages and tables).
-    var shortText: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return description
-    }
+    /// `NumberText.format(self)`: shortest round-trip text, no trailing `.0` (for messages).
+    var shortText: String { NumberText.format(self) }
 }

@@ -80,6 +80,7 @@ public enum XlsxExport {
         case .sla: return "服务水平"
         case .vendorReviews: return "供应商考核"
         case .handover: return "交接清单"
+        case .availability: return "月度可用率"
         }
     }
 
@@ -109,6 +110,7 @@ public enum XlsxExport {
 
     // MARK: - Vendor matrix
 
+    // Kept as one function: the vendor-matrix workbook's sheets in order, sharing the matrix and the name maps.
     static func matrixSheets(_ e: Evaluation, _ w: Workspace, _ t: (String, String) -> String) -> [XlsxSheet] {
         let p = e.problem
         let names = Dictionary(w.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

@@ -81,6 +81,7 @@ public enum RequirementsScreen {
         TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
     }
 
+    // Kept as one function: one case per command of the screen, as the key map lists them.
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let rows = visibleRows(s)
         let page = max(1, tableArea(s, App.body(s)).height - 1)
@@ -201,7 +202,7 @@ public enum RequirementsScreen {
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
             FormField(
-                key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "",
+                key: "weight", label: L.t("Weight", "权重"), text: r.map { NumberText.format($0.weight) } ?? "",
                 kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
@@ -279,6 +280,7 @@ public enum RequirementsScreen {
         if y > t.y, y < t.maxY, row < visibleRows(s).count { s.requirements.selected = row }
     }
 
+    // Kept as one function: department chips, table and detail in drawing order.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
@@ -322,7 +324,7 @@ public enum RequirementsScreen {
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
             [
-                r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight),
+                r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), NumberText.format(r.weight),
                 L.status(r.status),
             ]
         }
@@ -363,10 +365,4 @@ func sortLabel(_ k: RequirementSort, _ L: Lang) -> String {
     case .department: return L.t("department", "部门")
     case .module: return L.t("module", "模块")
     }
-}
-
-/// Numbers without a pointless `.0`: `5`, `0.35`.
-public func formatNumber(_ d: Double) -> String {
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return String(d)
 }

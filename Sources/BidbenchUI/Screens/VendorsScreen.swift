@@ -36,6 +36,7 @@ public enum VendorsScreen {
         return ws.criteria.filter { !parents.contains($0.id) }
     }
 
+    // Kept as one function: one case per command of the screen, as the key map lists them.
     /// A command on the Vendors screen. An evaluator scores; everything that changes the panel's
     /// view belongs to the lead (the key map says which, and the key says why it is off).
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
@@ -106,8 +107,9 @@ public enum VendorsScreen {
                         FormField(
                             key: "score",
                             label: s.lang.t(
-                                "Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"),
-                            text: mine.map { formatNumber($0.score) } ?? "", kind: .number),
+                                "Score 0–\(NumberText.format(s.workspace.settings.scale))",
+                                "分数 0–\(NumberText.format(s.workspace.settings.scale))"),
+                            text: mine.map { NumberText.format($0.score) } ?? "", kind: .number),
                         FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? "", kind: .long),
                     ]))
         case .ahp:
@@ -190,11 +192,11 @@ public enum VendorsScreen {
         guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
             return FormRefusal(
                 L.t(
-                    "Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”",
-                    "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”"), field: "score")
+                    "Score must be a number from 0 to \(NumberText.format(scale)), not “\(text)”",
+                    "分数必须是 0 到 \(NumberText.format(scale)) 之间的数字, 而不是 “\(text)”"), field: "score")
         }
         let score = Score(vendor: vendor, criterion: criterion, score: v, note: f.value("note").trimmed)
-        s.change(L.t("Scored \(formatNumber(v))", "已打分 \(formatNumber(v))")) { ws in
+        s.change(L.t("Scored \(NumberText.format(v))", "已打分 \(NumberText.format(v))")) { ws in
             var list = ws.scores[who] ?? []
             if let i = list.firstIndex(where: { $0.vendor == score.vendor && $0.criterion == score.criterion }) {
                 var kept = score
@@ -328,6 +330,7 @@ public enum VendorsScreen {
         }
     }
 
+    // Kept as one function: to be split into sections once the number-formatting change on another branch, which rewrites these lines, is merged.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
@@ -352,7 +355,7 @@ public enum VendorsScreen {
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
                 header +=
-                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
+                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
@@ -388,7 +391,7 @@ public enum VendorsScreen {
             let sel = i == s.vendors.criterion
             c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
             let w = globalWeight[cr.id] ?? 0
-            c.text(area.x + labelW - 6, y, TextWidth.fit("\(Int((w * 100).rounded()))%", 5, right: true), sel ? .selected : .plain)
+            c.text(area.x + labelW - 6, y, TextWidth.fit(NumberText.percent(w, 0), 5, right: true), sel ? .selected : .plain)
             for (n, (_, v)) in shown.enumerated() {
                 let x = labelW + n * colW
                 var text = "—"
@@ -400,11 +403,11 @@ public enum VendorsScreen {
                     text = v.bidPrice.map { $0.grouped() } ?? "TCO"
                 } else if cr.source == .pastPerformance {
                     // The latest delivery review, on the scoring scale.
-                    text = past[v.id].map { format1($0) + L.t(" (review)", " (考评)") } ?? "—"
+                    text = past[v.id].map { NumberText.fixed($0, 1) + L.t(" (review)", " (考评)") } ?? "—"
                 } else if let cell = cells["\(v.id)|\(cr.id)"] {
-                    text = format1(cell.value)
+                    text = NumberText.fixed(cell.value, 1)
                     if cell.flagged {
-                        text += " ±\(format1(cell.spread)) ⚑"
+                        text += " ±\(NumberText.fixed(cell.spread, 1)) ⚑"
                         st = .warn
                     }
                 }
@@ -420,7 +423,7 @@ public enum VendorsScreen {
             let x = labelW + n * colW
             if let r = ranked[v.id] {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
-                let num = ev?.method == .cn ? format1(r.score) : String(format3(r.score))
+                let num = ev?.method == .cn ? NumberText.fixed(r.score, 1) : String(NumberText.fixed(r.score, 3))
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
                 // A provisional result (a confirmed must-have not answered) is marked "?" and never green.
                 let provisional = ev?.provisional[v.id] != nil
@@ -503,23 +506,4 @@ public enum VendorsScreen {
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }
-}
-
-/// Three decimals: `0.612`.
-func format3(_ d: Double) -> String {
-    let r = (d * 1000).rounded() / 1000
-    var s = String(r)
-    if let dot = s.firstIndex(of: ".") {
-        let decimals = s.distance(from: dot, to: s.endIndex) - 1
-        if decimals < 3 { s += String(repeating: "0", count: 3 - decimals) }
-    }
-    return s
-}
-
-/// One decimal: `8.3`.
-func format1(_ d: Double) -> String {
-    let r = (d * 10).rounded() / 10
-    let whole = Int(r)
-    let tenth = Int(((abs(r) - Double(abs(whole))) * 10).rounded())
-    return "\(r < 0 && whole == 0 ? "-" : "")\(whole).\(tenth)"
 }
