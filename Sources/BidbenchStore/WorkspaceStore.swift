@@ -43,26 +43,44 @@ extension LoadedWorkspace {
 
 /// A workspace read and parsed but not yet checked across rows and files (`WorkspaceStore.read`).
 public struct UncheckedWorkspace: Sendable {
-    /// What was read; its `problems` are only those found while reading (syntax, cells, headers).
-    /// Not to be saved over: it is not known to be sound until `checked()`.
+    /// What was read; its `problems` are only those found while reading (syntax, cells, headers),
+    /// and a deferred `gates.csv` is not in it yet. Not to be saved over: it is not known to be
+    /// sound (nor whole) until `checked()`.
     public let loaded: LoadedWorkspace
     let readProblems: [Problem]
     let lines: [String: [Int]]
     let settingsText: String
     let unparsed: Set<String>
+    /// The bytes of `gates.csv` when its parsing was deferred (`read(folder:deferGates:)`).
+    let gateBytes: [UInt8]?
 
     /// The workspace with every problem `WorkspaceStore.load` reports (the same list, in the same
-    /// order): what may be saved over when the list is empty.
+    /// order): what may be saved over when the list is empty. A deferred `gates.csv` is parsed first.
     public func checked() -> LoadedWorkspace {
         let log = ProblemLog()
         log.problems = readProblems
+        var workspace = loaded.workspace
+        var lines = self.lines
+        var layouts = loaded.layouts
+        var unparsed = self.unparsed
+        let gates = Schema.gates
+        if let bytes = gateBytes {
+            if let parsed = gates.parse(bytes, path: gates.file, log: log) {
+                if !parsed.complete { unparsed.insert(gates.file) }
+                layouts[gates.file] = parsed.layout
+                lines[gates.file] = parsed.lines
+                workspace.gates = parsed.rows
+            } else {
+                unparsed.insert(gates.file)
+            }
+        }
         let text = settingsText
         var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: text) }, log: log)
         validator.unparsed = unparsed
-        validator.validate(loaded.workspace)
+        validator.validate(workspace)
         return LoadedWorkspace(
-            folder: loaded.folder, workspace: loaded.workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
-            layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
+            folder: loaded.folder, workspace: workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
+            layouts: layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
     }
 }
 
@@ -86,7 +104,10 @@ public enum WorkspaceStore {
     /// references, ranges and rules of `Validator`), which `UncheckedWorkspace.checked()` does
     /// after — on another thread if the caller likes: the terminal draws its first frame between
     /// the two. Throws as `load` does.
-    public static func read(folder: String) throws -> UncheckedWorkspace {
+    ///
+    /// `deferGates`: `gates.csv` (805 200 answers in a generated workspace, most of the bytes) is
+    /// read and fingerprinted but parsed only by `checked()`: the first screen does not show it.
+    public static func read(folder: String, deferGates: Bool = false) throws -> UncheckedWorkspace {
         guard FileIO.isDirectory(folder) else { throw StoreError.notFound(folder) }
         guard FileIO.isRegularInside(folder: folder, SettingsFile.file) else {
             if case .symlink(let p)? = FileIO.unsafePart(folder: folder, rel: SettingsFile.file) { throw StoreError.symlink(p) }
@@ -156,7 +177,8 @@ public enum WorkspaceStore {
         w.requirements = try table(Schema.requirements)
         w.criteria = try table(Schema.criteria)
         w.vendors = try table(Schema.vendors)
-        w.gates = try table(Schema.gates)
+        var gateBytes: [UInt8]?
+        if deferGates { gateBytes = try read(Schema.gates.file) } else { w.gates = try table(Schema.gates) }
         w.prices = try table(Schema.prices)
         w.budget = try table(Schema.budget)
         w.payments = try table(Schema.payments)
@@ -236,7 +258,7 @@ public enum WorkspaceStore {
             loaded: LoadedWorkspace(
                 folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
                 layouts: layouts, fingerprints: fingerprints, signatures: signatures),
-            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed)
+            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed, gateBytes: gateBytes)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,

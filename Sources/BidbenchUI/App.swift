@@ -134,14 +134,13 @@ public struct AppState: Equatable, Sendable {
     public var base: Workspace
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
-    /// The workspace is on screen but its checks (every reference, range and rule across rows and
-    /// files) are still running in the host: nothing is saved until `.checked` says they passed.
+    /// The workspace is on screen but the host is still opening it: the gate answers are being read
+    /// and every reference, range and rule checked. Until `.opened` arrives nothing can be changed
+    /// or saved (a form keeps what was typed and says why) and the Vendors screen says "computing…".
     public var checking = false
-    /// A save asked for while checking: it goes out as soon as the check passes (nothing typed is lost).
-    public var saveWhenChecked = false
 
-    /// `checking`: the state a terminal opens with while the host still checks the workspace; the
-    /// ranking is left to `App.openingWork` instead of being computed here, before the first frame.
+    /// `checking`: the state a terminal opens with while the host still reads and checks the
+    /// workspace; the ranking waits for `.opened` instead of being computed here, before the first frame.
     public init(
         workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day,
         checking: Bool = false
@@ -165,12 +164,17 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    public var readOnly: Bool { !problems.isEmpty }
+    public var readOnly: Bool { !problems.isEmpty || checking }
 
     /// Why nothing can be changed: the problems listed at opening (a lock held by another Bidbench
     /// or errors in the files).
     public var readOnlyReason: String {
-        lang.t(
+        if checking && problems.isEmpty {
+            return lang.t(
+                "Still opening: the workspace is being checked (a moment); nothing can be changed or saved before",
+                "仍在打开: 正在检查工作区 (稍候); 检查完成前不能修改或保存")
+        }
+        return lang.t(
             "Read-only: see the problems listed at opening (another Bidbench holds the lock, or a file has errors)",
             "只读: 见打开时列出的问题 (另一个 Bidbench 正在使用此工作区, 或文件有错误)")
     }
@@ -216,13 +220,6 @@ public enum App {
         BudgetScreen.refresh(&s)
         DeliveryScreen.refresh(&s)
         return effects
-    }
-
-    /// The work an opening state (`AppState(…, checking: true)`) leaves for after the first frame:
-    /// the vendor ranking, as a job the host runs with `perform` wherever it likes.
-    public static func openingWork(_ s: AppState) -> [Effect] {
-        guard let key = s.vendors.computing, key == VendorsScreen.cacheKey(s) else { return [] }
-        return [.compute(.ranking(s))]
     }
 
     /// Does a job the reducer asked for (`Effect.compute`). Pure: the host may run it on any thread
@@ -337,8 +334,8 @@ public enum App {
             return []
         case .idle:
             return []
-        case .checked(let problems):
-            return checked(&s, problems)
+        case .opened(let ws, let problems):
+            return opened(&s, ws, problems)
         case .computed(.ranking(let cache)):
             s.vendors.computing = nil
             // A ranking of a revision the user has edited since is dropped; the screen ranks anew.
@@ -373,7 +370,6 @@ public enum App {
             s.location = location
             s.problems = problems
             s.checking = false
-            s.saveWhenChecked = false
             s.undoStack = []
             s.redoStack = []
             s.dirty = false
@@ -524,40 +520,26 @@ public enum App {
             s.say(s.readOnlyReason, error: true)
             return []
         }
-        if s.checking {
-            // Never written before the files are known to be sound: it goes out when the check passes.
-            s.saveWhenChecked = true
-            s.say(
-                s.lang.t(
-                    "Still checking the workspace: it will be saved as soon as the check passes",
-                    "仍在检查工作区: 检查通过后会立即保存"))
-            return []
-        }
         return [.save(s.workspace, force: false)]
     }
 
-    /// The host's checks of the opened workspace are done. Without problems, a save asked for
-    /// meanwhile goes out; with problems, the state is what opening synchronously would have shown —
-    /// read-only with the list — and edits made meanwhile stay on screen (unsaved, nothing lost).
-    static func checked(_ s: inout AppState, _ problems: [String]) -> [Effect] {
+    /// The host finished opening: the whole workspace (with the gate answers the first frame did
+    /// without) and every problem. The ranking is asked for now; with problems the state is what
+    /// opening synchronously would have shown — read-only with the list.
+    static func opened(_ s: inout AppState, _ ws: Workspace, _ problems: [String]) -> [Effect] {
         s.checking = false
-        let wanted = s.saveWhenChecked
-        s.saveWhenChecked = false
-        guard !problems.isEmpty else { return wanted ? save(&s) : [] }
+        // Nothing could change meanwhile (read-only while checking), so the data is simply the whole one.
+        if ws != s.workspace { s.workspace = ws }
+        s.base = ws
         s.problems = problems
-        s.quitAfterSave = false
-        // An open form or dialog keeps what was typed; the list is one key away (Esc, then the message).
-        if s.modal == nil || s.modal == .problems {
+        if !problems.isEmpty && (s.modal == nil || s.modal == .problems) {
+            // An open form or dialog keeps what was typed; the list is there once it is closed (Esc).
             s.overlayOffset = 0
             s.modal = .problems
         }
-        if wanted || s.dirty {
-            s.say(
-                s.lang.t(
-                    "Not saved: the check found \(problems.count) problem(s) in the files; your edits stay on screen",
-                    "未保存: 检查发现文件中有 \(problems.count) 个问题; 你的修改仍保留在屏幕上"), error: true)
-        }
-        return []
+        clampSelections(&s)
+        s.vendors.computing = VendorsScreen.cacheKey(s)
+        return [.compute(.ranking(s))]
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
@@ -710,6 +692,11 @@ public enum App {
     static func runCommand(_ s: inout AppState, _ line: String) -> [Effect] {
         let words = line.split(separator: " ").map(String.init)
         guard let verb = words.first else { return [] }
+        if s.checking && ["reload", "e", "import", "report", "meeting", "scenario", "export"].contains(verb) {
+            // These read the whole workspace (or the disk against it): not before it is opened.
+            s.say(s.readOnlyReason, error: true)
+            return []
+        }
         switch verb {
         case "w", "write": return save(&s)
         case "q", "quit": return quit(&s)
@@ -801,8 +788,8 @@ public enum App {
     }
 
     static func stateText(_ s: AppState) -> String {
+        if s.checking && s.problems.isEmpty { return s.lang.t("checking…", "检查中…") }
         if s.readOnly { return s.lang.t("READ-ONLY", "只读") }
-        if s.checking { return s.dirty ? s.lang.t("● unsaved · checking…", "● 未保存 · 检查中…") : s.lang.t("checking…", "检查中…") }
         return s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存")
     }
 

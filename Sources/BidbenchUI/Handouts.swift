@@ -133,10 +133,6 @@ public enum Handouts {
             s.say(s.readOnlyReason, error: true)
             return []
         }
-        if s.checking {
-            s.say(s.lang.t("Still checking the workspace: save the scenario in a moment", "仍在检查工作区: 请稍后再保存情景"), error: true)
-            return []
-        }
         guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else {
             return usage(&s, "scenario save NAME", "scenario save 名称")
         }

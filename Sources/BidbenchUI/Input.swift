@@ -64,9 +64,9 @@ public enum Event: Sendable {
     case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String])
     /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them.
     case diskProblems(problems: [String], sheetTimes: [String: String])
-    /// The host finished checking the workspace it opened (`AppState.checking`): every problem as
-    /// `file:line: field: message` (none: it may be saved).
-    case checked(problems: [String])
+    /// The host finished opening the workspace (`AppState.checking`): the whole of it (with what the
+    /// first frame did without) and every problem as `file:line: field: message` (none: it may be saved).
+    case opened(workspace: BidbenchCore.Workspace, problems: [String])
     /// A job asked for with `Effect.compute` is done.
     case computed(JobResult)
 }

@@ -152,9 +152,10 @@ enum TUILauncher {
     // Kept as one function: the session's set-up, then the event loop (background arrivals, next event, idle disk look, reduce, perform, draw).
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
-        // Read and parse now; the checks across rows and files run on another thread after the
-        // first frame (README "Opening a large workspace"). Nothing is saved before they pass.
-        let unchecked = try WorkspaceStore.read(folder: folder)
+        // Read and parse now, all but the gate answers; those and the checks across rows and files
+        // run on another thread after the first frame (README "Opening a large workspace").
+        // Nothing can be changed or saved before they are done.
+        let unchecked = try WorkspaceStore.read(folder: folder, deferGates: true)
         let loaded = unchecked.loaded
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
@@ -185,7 +186,6 @@ enum TUILauncher {
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
-        for case .compute(let job) in App.openingWork(state) { background.run { .event(App.perform(job)) } }
         // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
         ContractScanner.prepare()
         var pending: [Event] = []
@@ -199,7 +199,8 @@ enum TUILauncher {
                     host.loaded = result
                     var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
                     if let lockMessage { found.append(lockMessage) }
-                    pending.append(.checked(problems: found))
+                    // Ahead of any key that waited for it (below).
+                    pending.insert(.opened(workspace: result.workspace, problems: found), at: 0)
                 }
             }
             let event: Event
@@ -209,6 +210,17 @@ enum TUILauncher {
                 event = e
             } else {
                 break
+            }
+            if state.checking {
+                switch event {
+                case .key, .click, .scroll:
+                    // Typed before the workspace is open (a fraction of a second on a large one): the
+                    // key waits for the opening instead of being refused, so nothing typed is lost.
+                    pending.insert(event, at: 0)
+                    background.waitForCheck()
+                    continue
+                default: break
+                }
             }
             if case .idle = event {
                 // Between keys: look at the disk (stat only; read and hash only what moved), not
@@ -409,6 +421,13 @@ final class Background: @unchecked Sendable {
                 done.append(result)
                 running -= 1
             }
+        }
+    }
+
+    /// Waits until the opening's check has finished and is not yet taken.
+    func waitForCheck() {
+        while !lock.withLock({ done.contains { if case .checked = $0 { return true } else { return false } } }) {
+            usleep(2_000)
         }
     }
 

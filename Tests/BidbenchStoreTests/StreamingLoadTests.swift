@@ -29,11 +29,31 @@ import Testing
         #expect(checked.readOnly && !unchecked.loaded.problems.isEmpty)
     }
 
+    @Test func deferredGatesArriveWithTheCheckAsALoadReadsThem() throws {
+        let dir = Fixture.folder()
+        dir.write("gates.csv", "vendor,requirement,answer,note\nV1,R1,meets,\nV2,R1,perhaps,\nV9,R2,meets,\n")
+        let unchecked = try WorkspaceStore.read(folder: dir.path, deferGates: true)
+        #expect(unchecked.loaded.workspace.gates.isEmpty)
+        #expect(unchecked.loaded.problems.allSatisfy { $0.file != "gates.csv" })
+        let checked = unchecked.checked()
+        let load = try WorkspaceStore.load(folder: dir.path)
+        #expect(checked.workspace == load.workspace)
+        #expect(checked.workspace.gates.count == 3)
+        #expect(checked.problems == load.problems)
+        #expect(checked.problems.filter { $0.file == "gates.csv" }.map(\.line) == [3, 4])
+        // The layout a save writes back with is the one read.
+        var ws = checked.workspace
+        ws.gates[0].note = "已确认"
+        #expect(throws: StoreError.self) { try WorkspaceStore.save(ws, over: checked, actor: "t") }
+        #expect(dir.text("gates.csv")?.contains("perhaps") == true)
+    }
+
     @Test func aCleanWorkspaceChecksCleanAndSavesAfterTheCheck() throws {
         let dir = Fixture.folder()
-        let unchecked = try WorkspaceStore.read(folder: dir.path)
+        let unchecked = try WorkspaceStore.read(folder: dir.path, deferGates: true)
         let checked = unchecked.checked()
         #expect(checked.problems.isEmpty)
+        #expect(checked.workspace == (try WorkspaceStore.load(folder: dir.path)).workspace)
         var ws = checked.workspace
         ws.departments[0].headCount = 121
         _ = try WorkspaceStore.save(ws, over: checked, actor: "t")

@@ -3,20 +3,38 @@ import Testing
 
 @testable import BidbenchUI
 
-/// Opening draws its first frame before the workspace is checked and ranked (issue 18): what is
-/// not ready says so, nothing is saved before the check passes, and the end state is the one a
-/// synchronous opening gives.
+/// Opening draws its first frame before the gate answers are read, the workspace checked and the
+/// vendors ranked (issue 18): what is not ready says so, nothing is changed or saved before the
+/// host says the workspace is open, and the end state is the one a synchronous opening gives.
 @Suite struct OpeningTests {
     static let today = Day(year: 2026, month: 11, day: 29)
 
-    /// The state the terminal opens with (checks and ranking still running).
-    func opening(_ ws: Workspace = sampleWorkspace(), problems: [String] = []) -> AppState {
+    /// The workspace as the first frame has it: everything but the gate answers.
+    func withoutGates(_ ws: Workspace) -> Workspace {
+        var first = ws
+        first.gates = []
+        return first
+    }
+
+    /// A workspace with gate answers (R01 and R02 are must-haves): V2 does not meet R02.
+    func gated() -> Workspace {
+        var ws = sampleWorkspace()
+        ws.gates = [
+            GateAnswer(vendor: "V1", requirement: "R01", answer: .meets), GateAnswer(vendor: "V1", requirement: "R02", answer: .meets),
+            GateAnswer(vendor: "V2", requirement: "R01", answer: .meets), GateAnswer(vendor: "V2", requirement: "R02", answer: .no),
+        ]
+        return ws
+    }
+
+    /// The state the terminal opens with (gates, checks and ranking still to come).
+    func opening(_ ws: Workspace, problems: [String] = []) -> AppState {
         AppState(
-            workspace: ws, location: "/tmp/ws", problems: problems, lang: .zh, width: 100, height: 30, today: Self.today, checking: true)
+            workspace: withoutGates(ws), location: "/tmp/ws", problems: problems, lang: .zh, width: 100, height: 30, today: Self.today,
+            checking: true)
     }
 
     /// The state a synchronous opening gives (everything known at once).
-    func synchronous(_ ws: Workspace = sampleWorkspace(), problems: [String] = []) -> AppState {
+    func synchronous(_ ws: Workspace, problems: [String] = []) -> AppState {
         AppState(workspace: ws, location: "/tmp/ws", problems: problems, lang: .zh, width: 100, height: 30, today: Self.today)
     }
 
@@ -26,120 +44,97 @@ import Testing
     }
 
     @Test func theFirstFrameSaysComputingThenTheRealValuesArrive() {
-        var s = opening()
+        var s = opening(gated())
         s.screen = .vendors
         let first = App.render(s).text
         #expect(first.contains("正在计算排名"))
         #expect(first.contains("检查中…"))
-        // No total, rank or bar before the ranking: "得分" and "排名" rows are absent.
+        // No total, rank or bar before the ranking: the 得分 and 排名 rows are absent.
         #expect(!first.contains("得分"))
         #expect(!first.contains("排名 "))
         #expect(s.vendors.cache == nil)
 
-        let work = App.openingWork(s)
+        let work = App.reduce(&s, .opened(workspace: gated(), problems: []))
         #expect(work.count == 1)
-        runJobs(&s, work)
-        #expect(s.vendors.computing == nil)
-        var reference = synchronous()
-        reference.screen = .vendors
-        // The matrix is the synchronous one; only the title bar still says the check is running.
-        let ranked = App.render(s).lines
-        let expected = App.render(reference).lines
-        #expect(Array(ranked.dropFirst()) == Array(expected.dropFirst()))
-        #expect(ranked[0].contains("检查中…"))
-
-        _ = App.reduce(&s, .checked(problems: []))
-        #expect(App.render(s).text == App.render(reference).text)
         #expect(!s.checking && !s.readOnly)
-    }
-
-    @Test func aRankingOfARevisionEditedSinceIsDropped() {
-        var s = opening()
-        let work = App.openingWork(s)
-        // An edit before the ranking arrives (weight of the selected criterion on the Vendors screen).
-        _ = App.reduce(&s, .key(.char("2")))
         #expect(App.render(s).text.contains("正在计算排名"))
-        _ = App.reduce(&s, .key(.char("+")))
         runJobs(&s, work)
-        // The old revision's figures are not shown: the screen ranked the edited workspace itself.
-        #expect(s.vendors.cache?.key == VendorsScreen.cacheKey(s))
-        var reference = synchronous()
-        _ = App.reduce(&reference, .key(.char("2")))
-        _ = App.reduce(&reference, .key(.char("+")))
-        #expect(s.vendors.cache?.evaluation == reference.vendors.cache?.evaluation)
+        var reference = synchronous(gated())
+        reference.screen = .vendors
+        #expect(App.render(s).text == App.render(reference).text)
+        // The gate answers the first frame did without count: V2 fails R02 and is knocked out.
+        #expect(App.render(s).text.contains("淘汰"))
+        #expect(s.workspace == gated() && s.base == gated())
     }
 
-    @Test func ctrlSBeforeTheCheckWritesNothingAndSavesWhenItPasses() {
-        var s = opening()
-        _ = App.reduce(&s, .key(.enter))  // edit R01
-        for c in "X" { _ = App.reduce(&s, .key(.char(c))) }
-        _ = App.reduce(&s, .key(.ctrl("s")))  // applies the form
-        #expect(s.dirty)
-        let edited = s.workspace
-        #expect(edited.requirements[0].title == "X")
-        let effects = App.reduce(&s, .key(.ctrl("s")))
-        #expect(effects.isEmpty)
-        #expect(s.saveWhenChecked)
-        #expect(s.message == "仍在检查工作区: 检查通过后会立即保存")
-        #expect(App.render(s).lines[0].contains("● 未保存 · 检查中…"))
-        // `:w` waits the same way.
-        _ = App.reduce(&s, .key(.char(":")))
-        for c in "w" { _ = App.reduce(&s, .key(.char(c))) }
-        #expect(App.reduce(&s, .key(.enter)).isEmpty)
+    @Test func nothingChangesBeforeTheWorkspaceIsOpenAndWhatWasTypedStays() {
+        var s = opening(gated())
+        _ = App.reduce(&s, .key(.enter))  // the edit form of R01
+        _ = App.reduce(&s, .key(.char("X")))
+        guard case .form(let typed)? = s.modal else {
+            Issue.record("no form")
+            return
+        }
+        _ = App.reduce(&s, .key(.ctrl("s")))
+        // Refused with the reason; the form stays open with what was typed.
+        guard case .form(let after)? = s.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(after.fields.map(\.value) == typed.fields.map(\.value))
+        #expect(after.fields.contains { $0.value.contains("X") })
+        #expect(after.error == "仍在打开: 正在检查工作区 (稍候); 检查完成前不能修改或保存")
+        #expect(s.workspace == withoutGates(gated()))
+        #expect(!s.dirty)
+        // Ctrl-S on the screen writes nothing and says why; `:w` and `:report` likewise.
+        _ = App.reduce(&s, .key(.escape))
+        _ = App.reduce(&s, .key(.char("y")))
+        #expect(s.modal == nil)
+        #expect(App.reduce(&s, .key(.ctrl("s"))).isEmpty)
+        #expect(s.message == s.readOnlyReason)
+        for command in ["w", "report", "export requirements", "reload"] {
+            _ = App.reduce(&s, .key(.char(":")))
+            for c in command { _ = App.reduce(&s, .key(.char(c))) }
+            #expect(App.reduce(&s, .key(.enter)).isEmpty)
+            #expect(s.message == s.readOnlyReason)
+        }
+        // The gates dialog waits for the gate answers.
+        _ = App.reduce(&s, .key(.char("2")))
+        _ = App.reduce(&s, .key(.char("g")))
+        #expect(s.modal == nil)
 
-        let after = App.reduce(&s, .checked(problems: []))
-        #expect(after == [.save(edited, force: false)])
-        #expect(!s.checking && !s.saveWhenChecked)
-        #expect(s.workspace == edited)
-    }
-
-    @Test func quittingWithSaveBeforeTheCheckWaitsForIt() {
-        var s = opening()
-        _ = App.reduce(&s, .key(.char("a")))
-        for c in "新需求" { _ = App.reduce(&s, .key(.char(c))) }
+        // Once open, the same edit goes through and saves.
+        runJobs(&s, App.reduce(&s, .opened(workspace: gated(), problems: [])))
+        _ = App.reduce(&s, .key(.char("1")))
+        _ = App.reduce(&s, .key(.enter))
+        _ = App.reduce(&s, .key(.char("X")))
         _ = App.reduce(&s, .key(.ctrl("s")))
         #expect(s.dirty)
-        _ = App.reduce(&s, .key(.char("q")))
-        #expect(App.reduce(&s, .key(.char("y"))).isEmpty)
-        #expect(s.quitAfterSave)
-        let after = App.reduce(&s, .checked(problems: []))
-        #expect(after == [.save(s.workspace, force: false)])
-        #expect(App.reduce(&s, .saved(message: "ok")) == [.quit])
+        #expect(App.reduce(&s, .key(.ctrl("s"))) == [.save(s.workspace, force: false)])
+        #expect(s.workspace.gates == gated().gates)
     }
 
     @Test func problemsFoundByTheCheckEndAsASynchronousOpeningWould() {
-        let problems = ["gates.csv:2: vendor: “V9” 不是 vendors.csv 中的供应商编号"]
-        var s = opening()
-        runJobs(&s, App.openingWork(s))
-        _ = App.reduce(&s, .checked(problems: problems))
-        let reference = synchronous(problems: problems)
+        let problems = ["gates.csv:5: vendor: “V9” 不是 vendors.csv 中的供应商编号"]
+        var s = opening(gated())
+        runJobs(&s, App.reduce(&s, .opened(workspace: gated(), problems: problems)))
+        let reference = synchronous(gated(), problems: problems)
         #expect(s.readOnly && s.modal == .problems)
         #expect(App.render(s).text == App.render(reference).text)
+        #expect(s.vendors.cache?.evaluation == reference.vendors.cache?.evaluation)
         // And Ctrl-S then says why nothing is written, as it would have.
         _ = App.reduce(&s, .key(.escape))
         #expect(App.reduce(&s, .key(.ctrl("s"))).isEmpty)
         #expect(s.message == s.readOnlyReason)
+        #expect(s.readOnlyReason.hasPrefix("只读"))
     }
 
-    @Test func editsMadeBeforeProblemsAreFoundStayOnScreenUnsaved() {
-        var s = opening()
-        _ = App.reduce(&s, .key(.enter))
-        _ = App.reduce(&s, .key(.char("Y")))
-        _ = App.reduce(&s, .key(.ctrl("s")))
-        #expect(App.reduce(&s, .key(.ctrl("s"))).isEmpty)
-        let effects = App.reduce(&s, .checked(problems: ["requirements.csv:3: department: “D9” 不是 departments.csv 中的部门编号"]))
-        #expect(effects.isEmpty)
-        #expect(s.readOnly)
-        #expect(s.workspace.requirements[0].title == "Y")
-        #expect(s.message?.hasPrefix("未保存: 检查发现文件中有 1 个问题") == true)
-    }
-
-    @Test func aScenarioIsNotSavedBeforeTheCheck() {
-        var s = opening()
-        _ = App.reduce(&s, .key(.char(":")))
-        for c in "scenario save 乐观" { _ = App.reduce(&s, .key(.char(c))) }
-        #expect(App.reduce(&s, .key(.enter)).isEmpty)
-        #expect(s.message == "仍在检查工作区: 请稍后再保存情景")
-        #expect(s.workspace.scenarios.isEmpty)
+    @Test func aLockProblemShowsAtOnceAndStaysAfterOpening() {
+        let lock = ["另一个 Bidbench 正在使用此工作区"]
+        var s = opening(gated(), problems: lock)
+        #expect(s.modal == .problems)
+        #expect(App.render(s).lines[0].contains("只读"))
+        runJobs(&s, App.reduce(&s, .opened(workspace: gated(), problems: lock)))
+        #expect(App.render(s).text == App.render(synchronous(gated(), problems: lock)).text)
     }
 }

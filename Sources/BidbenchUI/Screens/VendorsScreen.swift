@@ -42,6 +42,11 @@ public enum VendorsScreen {
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let nv = s.workspace.vendors.count
         let nc = leaves(s.workspace).count
+        if s.checking && (cmd == .gates || cmd == .edit) {
+            // The gate answers and the panel's figures are not read yet.
+            s.say(s.readOnlyReason, error: true)
+            return []
+        }
         switch cmd {
         case .top, .pageUp: s.vendors.criterion = 0
         case .bottom, .pageDown: s.vendors.criterion = max(0, nc - 1)
