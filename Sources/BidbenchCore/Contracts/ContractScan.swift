@@ -175,29 +175,48 @@ public struct ContractScan: Equatable, Sendable {
     public func flags(_ kind: RedFlagKind) -> [RedFlag] { redFlags.filter { $0.kind == kind } }
 }
 
-/// A sentence of the contract with what was recognised in it.
-struct ScannedSentence {
-    var line: Int
+/// A sentence of the contract with what was recognised in it. A class: the rule passes hand
+/// sentences around and keep lists of them, and a copy is then one reference.
+final class ScannedSentence {
+    let line: Int
     /// The first line of the paragraph the sentence belongs to (wrapped lines form one paragraph).
-    var paragraph: Int
+    let paragraph: Int
     /// Normalised, original case.
-    var text: String
-    var lower: String
+    let text: String
+    let lower: String
     /// `lower` as bytes, for the patterns.
-    var hay: Haystack
+    let hay: Haystack
     /// Kinds whose strong or weak patterns matched this sentence.
-    var kinds: Set<ClauseKind>
+    let kinds: Set<ClauseKind>
     /// Kinds whose strong patterns matched.
-    var strongKinds: Set<ClauseKind>
+    let strongKinds: Set<ClauseKind>
     /// Kinds of the line's own heading and of the enclosing sections' headings.
-    var sectionKinds: Set<ClauseKind>
+    let sectionKinds: Set<ClauseKind>
     /// The evidence to quote for this sentence.
-    var evidence: String
+    let evidence: String
     /// The whole sentence (not clipped) and every line it spans, for red flags.
-    var sentence: String = ""
-    var lines: [Int] = []
+    let sentence: String
+    let lines: [Int]
     /// A sentence of a definition: never a clause, but it can carry a red flag.
-    var definition = false
+    let definition: Bool
+
+    init(
+        line: Int, paragraph: Int, text: String, lower: String, hay: Haystack, kinds: Set<ClauseKind>, strongKinds: Set<ClauseKind>,
+        sectionKinds: Set<ClauseKind>, evidence: String, sentence: String = "", lines: [Int] = [], definition: Bool = false
+    ) {
+        self.line = line
+        self.paragraph = paragraph
+        self.text = text
+        self.lower = lower
+        self.hay = hay
+        self.kinds = kinds
+        self.strongKinds = strongKinds
+        self.sectionKinds = sectionKinds
+        self.evidence = evidence
+        self.sentence = sentence
+        self.lines = lines
+        self.definition = definition
+    }
 
     /// A strong sentence for the kind, or any sentence in a section headed by it.
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
@@ -262,7 +281,8 @@ public enum ContractScanner {
                 return Array(first...lineOf(offset + max(0, sentence.count - 1)))
             }
             func evidence(_ whole: String) -> String {
-                ContractText.clip(!wrapped && line.raw.count <= 200 ? line.raw : whole)
+                // A line of at most 200 bytes has at most 200 characters: no need to count them.
+                ContractText.clip(!wrapped && (line.raw.utf8.count <= 200 || line.raw.count <= 200) ? line.raw : whole)
             }
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }

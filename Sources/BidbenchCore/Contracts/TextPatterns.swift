@@ -377,6 +377,11 @@ enum ContractText {
     /// where it starts in `s`.
     static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
         sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
+            // No `;` (nor U+037E, CD BE in UTF-8, which `mark` reads as `;`): the sentence is its only clause, and
+            // it is already trimmed (`sentences` trims each one).
+            if !sentence.utf8.contains(where: { $0 == 0x3B || $0 == 0xCD }) {
+                return [(text: sentence, sentence: sentence, start: start, sentenceStart: start)]
+            }
             var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
             for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
@@ -393,6 +398,7 @@ enum ContractText {
     /// after `.` followed by a space unless the word before the dot is a single letter, a number or a
     /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
     static func sentences(_ s: String) -> [(String, Int)] {
+        if let u = plainScalars(s) { return plainSentences(s, u) }
         let chars = Array(s)
         // Where each character starts in `s`, so that a sentence is cut out of `s` rather than
         // rebuilt character by character.
@@ -430,6 +436,44 @@ enum ContractText {
         return out
     }
 
+    /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
+    /// cuts and offsets, without breaking the text into characters.
+    private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
+        let starts = Array(s.unicodeScalars.indices) + [s.endIndex]
+        var out: [(String, Int)] = []
+        var start = 0
+        func flush(_ end: Int) {
+            var a = start
+            while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
+            let piece = String(s[starts[a]..<starts[end]]).trimmed
+            if !piece.isEmpty { out.append((piece, a)) }
+            start = end
+        }
+        func isASCIILetter(_ u: Unicode.Scalar) -> Bool { (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
+                flush(i + 1)
+            } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
+                var j = i - 1
+                while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
+                let word = String(String.UnicodeScalarView(chars[(j + 1)..<i])).lowercased()
+                let afterDigit = i > 0 && Character(chars[i - 1]).isNumber
+                let afterBracket = word.isEmpty && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
+                if afterBracket
+                    || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
+                        && !(j >= 0 && chars[j] == "."))
+                {
+                    flush(i + 1)
+                }
+            }
+            i += 1
+        }
+        flush(chars.count)
+        return out
+    }
+
     /// Words whose dot does not end a sentence.
     private static let abbreviations: Set<String> = [
         "e", "i", "g", "eg", "ie", "etc", "inc", "ltd", "co", "corp", "no", "nos",
@@ -438,7 +482,7 @@ enum ContractText {
 
     /// Clips to at most `limit` characters, adding `…` when cut.
     static func clip(_ s: String, _ limit: Int = 200) -> String {
-        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+        s.utf8.count <= limit || s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
