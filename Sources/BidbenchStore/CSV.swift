@@ -36,6 +36,7 @@ public enum CSV {
     /// At most this many bytes in one cell (a long note is a few KB; 1 MB still loads).
     public static let maxCellBytes = 2 * 1_048_576
 
+    // Kept as one function: a byte-level RFC 4180 state machine: one loop whose states share the current field and record.
     /// Parses CSV text. A leading UTF-8 BOM is skipped. Blank lines are skipped.
     /// Throws for an unclosed quote (naming the line where the field started), text after a
     /// closing quote, more than `maxColumns` fields in a record or more than `maxCellBytes` in a field.

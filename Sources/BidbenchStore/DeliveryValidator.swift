@@ -45,68 +45,87 @@ extension Validator {
         put(file, i, field, "\(x) is outside \(a)–\(b)", "\(x) 超出 \(a)–\(b)")
     }
 
+    /// The delivery tables, one validator each, in the order the problems are listed.
     func validateDelivery(_ w: Workspace) {
         let d = w.delivery
         let contractIDs = Set(w.contracts.map(\.id))
-        let reqIDs = Set(w.requirements.map(\.id))
+        validateTasks(d.tasks, contractIDs)
+        validateAcceptance(d.acceptance, contractIDs, requirements: Set(w.requirements.map(\.id)))
+        validateTraining(d.training, contractIDs)
+        validateTrainingResults(d.trainingResults, sessions: Set(d.training.map(\.id)))
+        validateTickets(d.tickets, contractIDs)
+        validateSLA(d.sla, contractIDs)
+        validateVendorReviews(d.vendorReviews, vendors: Set(w.vendors.map(\.id)))
+        validateHandover(d.handover, contractIDs)
+        validateAvailability(d.availability, contracts: w.contracts, contractIDs)
+    }
 
+    /// Tasks: references, dates in order, dependencies within the contract and without a cycle.
+    private func validateTasks(_ tasks: [DeliveryTask], _ contractIDs: Set<String>) {
         let tf = Schema.tasks.file
-        unique(tf, d.tasks.map { "\($0.contract), \($0.id)" }, "id", "contract, task id pair", "合同与任务编号组合")
-        for (i, t) in d.tasks.enumerated() {
+        unique(tf, tasks.map { "\($0.contract), \($0.id)" }, "id", "contract, task id pair", "合同与任务编号组合")
+        for (i, t) in tasks.enumerated() {
             refer(tf, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
             known(tf, i, "status", t.status)
             order(tf, i, "planned_end", t.plannedStart, t.plannedEnd, "planned_start")
             order(tf, i, "actual_end", t.actualStart, t.actualEnd, "actual_start")
-            let same = Set(d.tasks.filter { $0.contract == t.contract }.map(\.id))
+            let same = Set(tasks.filter { $0.contract == t.contract }.map(\.id))
             for dep in t.dependsOn where !same.contains(dep) {
                 put(tf, i, "depends_on", "\"\(dep)\" is not a task of contract \(t.contract)", "“\(dep)” 不是合同 \(t.contract) 的任务")
             }
         }
-        for c in Set(d.tasks.map(\.contract)).sorted() {
-            let mine = d.tasks.enumerated().filter { $0.element.contract == c }
+        for c in Set(tasks.map(\.contract)).sorted() {
+            let mine = tasks.enumerated().filter { $0.element.contract == c }
             guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)), let i = mine.first(where: { $0.element.id == cycle[0] })?.offset
             else { continue }
             let path = cycle.joined(separator: " → ")
             put(tf, i, "depends_on", "dependencies form a cycle: \(path)", "依赖关系成环: \(path)")
         }
+    }
 
+    private func validateAcceptance(_ acceptance: [AcceptanceTest], _ contractIDs: Set<String>, requirements: Set<String>) {
         let af = Schema.acceptance.file
-        unique(af, d.acceptance.map { "\($0.contract), \($0.id)" }, "id", "contract, test id pair", "合同与测试编号组合")
-        for (i, t) in d.acceptance.enumerated() {
+        unique(af, acceptance.map { "\($0.contract), \($0.id)" }, "id", "contract, test id pair", "合同与测试编号组合")
+        for (i, t) in acceptance.enumerated() {
             refer(af, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
             known(af, i, "result", t.result)
             if t.requirements.isEmpty {
                 put(af, i, "requirements", "is empty; name the requirement(s) the test proves", "为空; 请填写该测试所验证的需求")
             }
-            for r in t.requirements where !unparsed.contains("requirements.csv") && !reqIDs.contains(r) {
+            for r in t.requirements where !unparsed.contains("requirements.csv") && !requirements.contains(r) {
                 put(af, i, "requirements", "\"\(r)\" is not a requirement id in requirements.csv", "“\(r)” 不是 requirements.csv 中的需求编号")
             }
             if t.attempts < 1 {
                 put(af, i, "attempts", "\(t.attempts) is not a number of runs (expected 1 or more)", "\(t.attempts) 不是测试次数 (应为 1 或以上)")
             }
         }
+    }
 
+    private func validateTraining(_ training: [TrainingSession], _ contractIDs: Set<String>) {
         let sf = Schema.training.file
-        unique(sf, d.training.map(\.id), "id", "training session id", "培训场次编号")
-        for (i, s) in d.training.enumerated() {
+        unique(sf, training.map(\.id), "id", "training session id", "培训场次编号")
+        for (i, s) in training.enumerated() {
             refer(sf, i, "contract", s.contract, contractIDs, "contracts.csv", "合同")
             known(sf, i, "mode", s.mode)
             if s.planned < 0 { put(sf, i, "planned", "\(s.planned) is negative", "\(s.planned) 为负数") }
             if s.present < 0 { put(sf, i, "present", "\(s.present) is negative", "\(s.present) 为负数") }
             range(sf, i, "pass_target", s.passTarget, 0, 1)
         }
+    }
 
+    private func validateTrainingResults(_ results: [TrainingResult], sessions: Set<String>) {
         let rf = Schema.trainingResults.file
-        let sessionIDs = Set(d.training.map(\.id))
-        unique(rf, d.trainingResults.map { "\($0.session), \($0.person)" }, "person", "session, person pair", "场次与人员组合")
-        for (i, r) in d.trainingResults.enumerated() {
-            refer(rf, i, "session", r.session, sessionIDs, "training.csv", "培训场次")
+        unique(rf, results.map { "\($0.session), \($0.person)" }, "person", "session, person pair", "场次与人员组合")
+        for (i, r) in results.enumerated() {
+            refer(rf, i, "session", r.session, sessions, "training.csv", "培训场次")
             if let s = r.score { range(rf, i, "score", s, 0, 100) }
         }
+    }
 
+    private func validateTickets(_ tickets: [SupportTicket], _ contractIDs: Set<String>) {
         let kf = Schema.tickets.file
-        unique(kf, d.tickets.map { "\($0.contract), \($0.id)" }, "id", "contract, ticket id pair", "合同与工单编号组合")
-        for (i, t) in d.tickets.enumerated() {
+        unique(kf, tickets.map { "\($0.contract), \($0.id)" }, "id", "contract, ticket id pair", "合同与工单编号组合")
+        for (i, t) in tickets.enumerated() {
             refer(kf, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
             range(kf, i, "severity", Double(t.severity), 1, 4)
             for (field, m) in [("first_response", t.firstResponse), ("resolved", t.resolved)] {
@@ -115,10 +134,12 @@ extension Validator {
                 }
             }
         }
+    }
 
+    private func validateSLA(_ sla: [SLATerm], _ contractIDs: Set<String>) {
         let lf = Schema.sla.file
-        unique(lf, d.sla.map { "\($0.contract), \($0.severity)" }, "severity", "contract, severity pair", "合同与故障级别组合")
-        for (i, s) in d.sla.enumerated() {
+        unique(lf, sla.map { "\($0.contract), \($0.severity)" }, "severity", "contract, severity pair", "合同与故障级别组合")
+        for (i, s) in sla.enumerated() {
             refer(lf, i, "contract", s.contract, contractIDs, "contracts.csv", "合同")
             range(lf, i, "severity", Double(s.severity), 1, 4)
             for (field, h) in [("response_hours", s.responseHours), ("resolution_hours", s.resolutionHours)] {
@@ -128,12 +149,14 @@ extension Validator {
             }
             if let p = s.penaltyPerBreach, p.minor < 0 { put(lf, i, "penalty_per_breach", "\(p) is negative", "\(p) 为负数") }
         }
+    }
 
+    /// Reviews: percentages and satisfaction in range, and a typed score that matches the formula.
+    private func validateVendorReviews(_ reviews: [VendorReview], vendors: Set<String>) {
         let vf = Schema.vendorReviews.file
-        let vendorIDs = Set(w.vendors.map(\.id))
-        unique(vf, d.vendorReviews.map { "\($0.vendor), \($0.period)" }, "period", "vendor, period pair", "供应商与期间组合")
-        for (i, r) in d.vendorReviews.enumerated() {
-            refer(vf, i, "vendor", r.vendor, vendorIDs, "vendors.csv", "供应商")
+        unique(vf, reviews.map { "\($0.vendor), \($0.period)" }, "period", "vendor, period pair", "供应商与期间组合")
+        for (i, r) in reviews.enumerated() {
+            refer(vf, i, "vendor", r.vendor, vendors, "vendors.csv", "供应商")
             for (field, v) in [
                 ("on_time_pct", r.onTimePct), ("acceptance_first_pass_pct", r.acceptanceFirstPassPct), ("sla_pct", r.slaPct),
                 ("training_pass_pct", r.trainingPassPct),
@@ -149,17 +172,24 @@ extension Validator {
                     "\(a) 与公式得分 \(b) 不一致 (留空即可, Bidbench 会自动计算)")
             }
         }
+    }
 
+    private func validateHandover(_ handover: [HandoverItem], _ contractIDs: Set<String>) {
         let hf = Schema.handover.file
-        unique(hf, d.handover.map { "\($0.contract), \($0.item)" }, "item", "contract, item pair", "合同与事项组合")
-        for (i, h) in d.handover.enumerated() {
+        unique(hf, handover.map { "\($0.contract), \($0.item)" }, "item", "contract, item pair", "合同与事项组合")
+        for (i, h) in handover.enumerated() {
             refer(hf, i, "contract", h.contract, contractIDs, "contracts.csv", "合同")
             known(hf, i, "status", h.status)
         }
 
+    }
+
+    /// Monthly availability: a real month, a percent in range or downtime within the month's service
+    /// minutes (both agreeing when both are given); the contracts' availability targets.
+    private func validateAvailability(_ availability: [AvailabilityRecord], contracts: [Contract], _ contractIDs: Set<String>) {
         let yf = Schema.availability.file
-        unique(yf, d.availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")
-        for (i, a) in d.availability.enumerated() {
+        unique(yf, availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")
+        for (i, a) in availability.enumerated() {
             refer(yf, i, "contract", a.contract, contractIDs, "contracts.csv", "合同")
             let monthMinutes = AvailabilityRules.minutes(inMonth: a.month)
             if monthMinutes == nil {
@@ -197,7 +227,7 @@ extension Validator {
                 }
             }
         }
-        for (i, c) in w.contracts.enumerated() {
+        for (i, c) in contracts.enumerated() {
             guard let cell = c.extra[AvailabilityRules.targetColumn]?.trimmed, !cell.isEmpty else { continue }
             let v = Double(cell.hasSuffix("%") ? String(cell.dropLast()) : cell)
             guard let v, v > 0, v <= 100 else {

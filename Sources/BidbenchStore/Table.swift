@@ -201,6 +201,7 @@ struct TableSpec<Row> {
 
     var defaultLayout: TableLayout { TableLayout(header: columns, bom: false) }
 
+    // Kept as one function: decode, parse, header, rows: each step reports into the log and may stop the file.
     /// Parses a file's bytes. Returns nil (after reporting) when the file cannot be used at all:
     /// invalid UTF-8, a merge conflict, broken CSV syntax, or a missing header/required column.
     /// `complete` is false when some rows were skipped (wrong field count, empty key).

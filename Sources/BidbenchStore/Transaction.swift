@@ -51,6 +51,7 @@ enum Transaction {
     /// A short tag of this host, so a temp file of a live process on another host sharing the folder is never removed.
     static let hostTag: String = String(FileIO.sha256Hex(Array(WorkspaceLock.hostName().utf8)).prefix(6))
 
+    // Kept as one function: the crash-safe write protocol: each stage is an fsync or rename point the fault tests hit, in order.
     /// Commits `writes` (relative path → new bytes, nil to remove) as one transaction and appends
     /// `entries` to `chain`. The caller holds the commit locks of every file and of the chain.
     static func commit(

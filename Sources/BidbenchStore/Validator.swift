@@ -86,52 +86,99 @@ struct Validator {
         if !allowed.contains(value) { add(file, i, "status", "\"\(value)\" is not one of \(list)", "“\(value)” 不是可选值之一: \(list)") }
     }
 
-    func validate(_ w: Workspace) {
-        validateSettings(w.settings)
-        let s = Schema.self
-        let deptIDs = Set(w.departments.map(\.id))
-        let reqIDs = Set(w.requirements.map(\.id))
-        let critIDs = Set(w.criteria.map(\.id))
-        let vendorIDs = Set(w.vendors.map(\.id))
-        let contractIDs = Set(w.contracts.map(\.id))
+    /// The ids other tables refer to, gathered once per validation.
+    struct KnownIDs {
+        let departments: Set<String>
+        let requirements: Set<String>
+        let criteria: Set<String>
+        let vendors: Set<String>
+        let contracts: Set<String>
+        init(_ w: Workspace) {
+            departments = Set(w.departments.map(\.id))
+            requirements = Set(w.requirements.map(\.id))
+            criteria = Set(w.criteria.map(\.id))
+            vendors = Set(w.vendors.map(\.id))
+            contracts = Set(w.contracts.map(\.id))
+        }
+    }
 
+    /// Every check, one table at a time, in the order the problems are listed.
+    func validate(_ w: Workspace) {
+        let ids = KnownIDs(w)
+        validateSettings(w.settings)
+        checkVisibleNames(w)
+        validateDepartments(w.departments)
+        validateRequirements(w.requirements, ids)
+        validateCriteria(w.criteria, ids)
+        validateVendors(w.vendors)
+        validateGates(w.gates, ids)
+        validatePrices(w.prices, ids)
+        validateScores(w.scores, scale: w.settings.scale, ids)
+        validateBudget(w.budget)
+        validateContracts(w.contracts, ids)
+        validatePayments(w.payments, ids)
+        validateReviews(w.reviews, ids)
+        validateChanges(w.changes, contracts: w.contracts, ids)
+        validateRisks(w.risks)
+        validateScenarios(w.scenarios, settings: w.settings)
+        validateDelivery(w)
+        checkUnique(Schema.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
+        checkUnique(
+            Schema.meetingRequirements.file, w.meetingRequirements.map { "\($0.meeting)/\($0.requirement.id)" }, field: "id",
+            what: "meeting/requirement pair", zh: "会议/需求组合")
+        validateAHP(w.ahp, criteria: w.criteria, ids)
+    }
+}
+
+/// One validator per table: each reports the problems of its file, in row order.
+extension Validator {
+    /// Ids and names of the tables people refer to must look like what they are.
+    private func checkVisibleNames(_ w: Workspace) {
+        let s = Schema.self
         checkVisible(s.departments.file, w.departments.map { ($0.id, $0.name) })
         if !known.contains(s.requirements.file) { checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") }) }
         checkVisible(s.criteria.file, w.criteria.map { ($0.id, $0.name) })
         checkVisible(s.vendors.file, w.vendors.map { ($0.id, $0.name) })
         checkVisible(s.contracts.file, w.contracts.map { ($0.id, "") })
+    }
 
-        let df = s.departments.file
-        checkUnique(df, w.departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
-        for (i, d) in w.departments.enumerated() where d.headCount < 0 {
+    private func validateDepartments(_ departments: [Department]) {
+        let df = Schema.departments.file
+        checkUnique(df, departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
+        for (i, d) in departments.enumerated() where d.headCount < 0 {
             add(df, i, "head_count", "\(d.headCount) is negative (expected 0 or more people)", "\(d.headCount) 为负数 (人数应为 0 或以上)")
         }
+    }
 
-        let rf = s.requirements.file
-        if !known.contains(rf) { checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号") }
-        for (i, r) in w.requirements.enumerated() where !known.contains(rf) {
-            ref(rf, i, "department", r.department, deptIDs, "departments.csv", "department")
+    private func validateRequirements(_ requirements: [Requirement], _ ids: KnownIDs) {
+        let rf = Schema.requirements.file
+        guard !known.contains(rf) else { return }
+        checkUnique(rf, requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号")
+        for (i, r) in requirements.enumerated() {
+            ref(rf, i, "department", r.department, ids.departments, "departments.csv", "department")
             if r.weight < 0 {
                 let w = NumberText.format(r.weight)
                 add(rf, i, "weight", "\(w) is negative (expected a weight of 0 or more)", "\(w) 为负数 (权重应为 0 或以上)")
             }
-            if !r.criterion.isEmpty && missing(critIDs, "criteria.csv", r.criterion) {
+            if !r.criterion.isEmpty && missing(ids.criteria, "criteria.csv", r.criterion) {
                 add(
                     rf, i, "criterion", "\"\(r.criterion)\" is not a criterion id in criteria.csv",
                     "“\(r.criterion)” 不是 criteria.csv 中的准则编号")
             }
         }
+    }
 
-        let cf = s.criteria.file
-        checkUnique(cf, w.criteria.map(\.id), field: "id", what: "criterion id", zh: "准则编号")
-        let parentOf = Dictionary(w.criteria.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
-        for (i, c) in w.criteria.enumerated() {
+    private func validateCriteria(_ criteria: [Criterion], _ ids: KnownIDs) {
+        let cf = Schema.criteria.file
+        checkUnique(cf, criteria.map(\.id), field: "id", what: "criterion id", zh: "准则编号")
+        let parentOf = Dictionary(criteria.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
+        for (i, c) in criteria.enumerated() {
             if c.weight < 0 {
                 let w = NumberText.format(c.weight)
                 add(cf, i, "weight", "\(w) is negative (expected a weight of 0 or more)", "\(w) 为负数 (权重应为 0 或以上)")
             }
             guard !c.parent.isEmpty else { continue }
-            if missing(critIDs, "criteria.csv", c.parent) {
+            if missing(ids.criteria, "criteria.csv", c.parent) {
                 add(cf, i, "parent", "\"\(c.parent)\" is not a criterion id in criteria.csv", "“\(c.parent)” 不是 criteria.csv 中的准则编号")
                 continue
             }
@@ -147,29 +194,34 @@ struct Validator {
                 p = parentOf[p] ?? ""
             }
         }
+    }
 
-        let vf = s.vendors.file
-        checkUnique(vf, w.vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
-        for (i, v) in w.vendors.enumerated() {
+    private func validateVendors(_ vendors: [Vendor]) {
+        let vf = Schema.vendors.file
+        checkUnique(vf, vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
+        for (i, v) in vendors.enumerated() {
             if let b = v.bidPrice, b.minor < 0 {
                 add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)", "\(b) 为负数 (价格应为 0 或以上)")
             }
         }
+    }
 
-        let gf = s.gates.file
-        if !known.contains(gf) {
-            checkUnique(
-                gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
-                zh: "供应商与需求组合")
+    private func validateGates(_ gates: [GateAnswer], _ ids: KnownIDs) {
+        let gf = Schema.gates.file
+        guard !known.contains(gf) else { return }
+        checkUnique(
+            gf, gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
+            zh: "供应商与需求组合")
+        for (i, g) in gates.enumerated() {
+            ref(gf, i, "vendor", g.vendor, ids.vendors, "vendors.csv", "vendor")
+            ref(gf, i, "requirement", g.requirement, ids.requirements, "requirements.csv", "requirement")
         }
-        for (i, g) in w.gates.enumerated() where !known.contains(gf) {
-            ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
-            ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
-        }
+    }
 
-        let pf = s.prices.file
-        for (i, p) in w.prices.enumerated() {
-            ref(pf, i, "vendor", p.vendor, vendorIDs, "vendors.csv", "vendor")
+    private func validatePrices(_ prices: [PriceLine], _ ids: KnownIDs) {
+        let pf = Schema.prices.file
+        for (i, p) in prices.enumerated() {
+            ref(pf, i, "vendor", p.vendor, ids.vendors, "vendors.csv", "vendor")
             if p.unitPrice.minor < 0 {
                 add(pf, i, "unit_price", "\(p.unitPrice) is negative (expected a price of 0 or more)", "\(p.unitPrice) 为负数 (价格应为 0 或以上)")
             }
@@ -189,31 +241,36 @@ struct Validator {
                 add(pf, i, "extra_user_price", "\"\(t)\" is not an amount ≥ 0", "“\(t)” 不是 ≥ 0 的金额")
             }
         }
+    }
 
-        let scale = w.settings.scale
-        for evaluator in w.scores.keys.sorted() where !known.contains("scores/") {
-            let sf = s.scoresFile(evaluator: evaluator)
+    /// One sheet per evaluator (`scores/<evaluator>.csv`).
+    private func validateScores(_ scores: [String: [Score]], scale: Double, _ ids: KnownIDs) {
+        guard !known.contains("scores/") else { return }
+        for evaluator in scores.keys.sorted() {
+            let sf = Schema.scoresFile(evaluator: evaluator)
             if let reason = PathSafety.fileNameProblem(evaluator) {
                 log.add(sf, 0, nil, "evaluator name \(reason.en)", zh: "评委姓名\(reason.zh)")
             }
-            let list = w.scores[evaluator] ?? []
+            let list = scores[evaluator] ?? []
             checkUnique(
                 sf, list.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair", zh: "供应商与准则组合")
             for (i, sc) in list.enumerated() {
-                ref(sf, i, "vendor", sc.vendor, vendorIDs, "vendors.csv", "vendor")
-                ref(sf, i, "criterion", sc.criterion, critIDs, "criteria.csv", "criterion")
+                ref(sf, i, "vendor", sc.vendor, ids.vendors, "vendors.csv", "vendor")
+                ref(sf, i, "criterion", sc.criterion, ids.criteria, "criteria.csv", "criterion")
                 if !(sc.score >= 0 && sc.score <= scale) {
                     let (v, top) = (NumberText.format(sc.score), NumberText.format(scale))
                     add(sf, i, "score", "\(v) is outside the scale 0…\(top)", "\(v) 超出量程 0…\(top)")
                 }
             }
         }
+    }
 
-        let bf = s.budget.file
+    private func validateBudget(_ budget: [BudgetEnvelope]) {
+        let bf = Schema.budget.file
         checkUnique(
-            bf, w.budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
+            bf, budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
             what: "fiscal_year, cost_center, category", zh: "fiscal_year, cost_center, category 组合")
-        for (i, b) in w.budget.enumerated() {
+        for (i, b) in budget.enumerated() {
             if b.amount.minor < 0 {
                 add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)", "\(b.amount) 为负数 (预算额应为 0 或以上)")
             }
@@ -224,11 +281,13 @@ struct Validator {
                     "“\(b.category)” 不是费用类别 (应为空、all 或以下之一: \(list))")
             }
         }
+    }
 
-        let kf = s.contracts.file
-        checkUnique(kf, w.contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
-        for (i, c) in w.contracts.enumerated() {
-            ref(kf, i, "vendor", c.vendor, vendorIDs, "vendors.csv", "vendor")
+    private func validateContracts(_ contracts: [Contract], _ ids: KnownIDs) {
+        let kf = Schema.contracts.file
+        checkUnique(kf, contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
+        for (i, c) in contracts.enumerated() {
+            ref(kf, i, "vendor", c.vendor, ids.vendors, "vendors.csv", "vendor")
             costCenter(kf, i, c.extra["cost_center"], what: "contract \(c.id)")
             if c.value.minor < 0 {
                 add(kf, i, "value", "\(c.value) is negative (expected a value of 0 or more)", "\(c.value) 为负数 (合同金额应为 0 或以上)")
@@ -242,11 +301,14 @@ struct Validator {
             checkStatus(kf, i, c.status, Schema.contractStatuses)
             if !c.file.isEmpty, let reason = PathSafety.reasons(c.file) { add(kf, i, "file", reason.en, reason.zh) }
         }
+    }
 
-        let mf = s.payments.file
+    /// Each row in range, and each contract's milestones summing to 100 % (reported on its first row).
+    private func validatePayments(_ payments: [PaymentMilestone], _ ids: KnownIDs) {
+        let mf = Schema.payments.file
         var sums: [String: (Double, Int)] = [:]
-        for (i, p) in w.payments.enumerated() {
-            ref(mf, i, "contract", p.contract, contractIDs, "contracts.csv", "contract")
+        for (i, p) in payments.enumerated() {
+            ref(mf, i, "contract", p.contract, ids.contracts, "contracts.csv", "contract")
             if !(p.percent >= 0 && p.percent <= 100) {
                 let v = NumberText.format(p.percent)
                 add(mf, i, "percent", "\(v) is outside 0…100", "\(v) 超出 0…100")
@@ -261,62 +323,69 @@ struct Validator {
                 mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %",
                 "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %")
         }
+    }
 
-        let vwf = s.reviews.file
+    private func validateReviews(_ reviews: [ClauseReview], _ ids: KnownIDs) {
+        let vwf = Schema.reviews.file
         checkUnique(
-            vwf, w.reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair", zh: "合同与条款组合")
-        for (i, r) in w.reviews.enumerated() {
-            ref(vwf, i, "contract", r.contract, contractIDs, "contracts.csv", "contract")
+            vwf, reviews.map { "\($0.contract), \($0.clause.rawValue)" }, field: "clause", what: "contract, clause pair", zh: "合同与条款组合")
+        for (i, r) in reviews.enumerated() {
+            ref(vwf, i, "contract", r.contract, ids.contracts, "contracts.csv", "contract")
             if let l = r.line, l < 1 { add(vwf, i, "line", "\(l) is not a line number (expected 1 or more)", "\(l) 不是行号 (应为 1 或以上)") }
         }
+    }
 
-        let hf = s.changes.file
-        checkUnique(hf, w.changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair", zh: "合同与变更单编号组合")
-        for (i, c) in w.changes.enumerated() {
-            ref(hf, i, "contract", c.contract, contractIDs, "contracts.csv", "contract")
+    private func validateChanges(_ changes: [ChangeOrder], contracts: [Contract], _ ids: KnownIDs) {
+        let hf = Schema.changes.file
+        checkUnique(hf, changes.map { "\($0.contract), \($0.id)" }, field: "id", what: "contract, change id pair", zh: "合同与变更单编号组合")
+        for (i, c) in changes.enumerated() {
+            ref(hf, i, "contract", c.contract, ids.contracts, "contracts.csv", "contract")
             checkStatus(hf, i, c.status, Schema.changeStatuses)
-            if let k = w.contracts.first(where: { $0.id == c.contract }), let p = ChangeOrders.dateProblem(c, contract: k) {
+            if let k = contracts.first(where: { $0.id == c.contract }), let p = ChangeOrders.dateProblem(c, contract: k) {
                 add(hf, i, "date", p.en, p.zh)
             }
         }
+    }
 
-        let xf = s.risks.file
-        checkUnique(xf, w.risks.map(\.id), field: "id", what: "risk id", zh: "风险编号")
-        for (i, r) in w.risks.enumerated() {
+    private func validateRisks(_ risks: [Risk]) {
+        let xf = Schema.risks.file
+        checkUnique(xf, risks.map(\.id), field: "id", what: "risk id", zh: "风险编号")
+        for (i, r) in risks.enumerated() {
             if !(1...5).contains(r.likelihood) { add(xf, i, "likelihood", "\(r.likelihood) is outside 1–5", "\(r.likelihood) 超出 1–5") }
             if !(1...5).contains(r.impact) { add(xf, i, "impact", "\(r.impact) is outside 1–5", "\(r.impact) 超出 1–5") }
             checkStatus(xf, i, r.status, Schema.riskStatuses)
         }
+    }
 
-        let nf = s.scenarios.file
-        checkUnique(nf, w.scenarios.map(\.name), field: "name", what: "scenario name", zh: "情景名称")
-        if let base = try? Scenario(settings: w.settings) {
-            for (i, n) in w.scenarios.enumerated() {
-                do {
-                    _ = try base.overriding(
-                        name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation,
-                        discountRate: n.discountRate)
-                } catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
-            }
+    /// Each named scenario applied over the workspace.json defaults (unless those are already reported).
+    private func validateScenarios(_ scenarios: [NamedScenario], settings: Settings) {
+        let nf = Schema.scenarios.file
+        checkUnique(nf, scenarios.map(\.name), field: "name", what: "scenario name", zh: "情景名称")
+        // workspace.json values that make no scenario are reported by `validateSettings`.
+        guard let base = try? Scenario(settings: settings) else { return }
+        for (i, n) in scenarios.enumerated() {
+            do {
+                _ = try base.overriding(
+                    name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation,
+                    discountRate: n.discountRate)
+            } catch { add(nf, i, nil, error.message, Self.scenarioProblemZH(n, base: base, english: error.message)) }
         }
+    }
 
-        validateDelivery(w)
-        checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
-        checkUnique(
-            s.meetingRequirements.file, w.meetingRequirements.map { "\($0.meeting)/\($0.requirement.id)" }, field: "id",
-            what: "meeting/requirement pair", zh: "会议/需求组合")
-
-        let critNames = Set(w.criteria.map(\.name))
-        for parent in w.ahp.keys.sorted() {
+    /// `ahp/<parent>.csv`: the parent and the column names must be criteria, the matrix square with
+    /// a diagonal of 1 and reciprocal judgements.
+    private func validateAHP(_ ahp: [String: PairwiseMatrix], criteria: [Criterion], _ ids: KnownIDs) {
+        let critNames = Set(criteria.map(\.name))
+        for parent in ahp.keys.sorted() {
             let af = Schema.ahpFile(parent: parent)
-            let m = w.ahp[parent]!
+            let m = ahp[parent]!
             if !parent.isEmpty, let reason = PathSafety.fileNameProblem(parent) {
                 log.add(af, 0, nil, "parent criterion id \(reason.en)", zh: "上级准则编号\(reason.zh)")
             }
-            if !parent.isEmpty && missing(critIDs, "criteria.csv", parent) {
+            if !parent.isEmpty && missing(ids.criteria, "criteria.csv", parent) {
                 log.add(af, 0, nil, "\"\(parent)\" is not a criterion id in criteria.csv", zh: "“\(parent)” 不是 criteria.csv 中的准则编号")
             }
-            for (j, n) in m.names.enumerated() where missing(critIDs, "criteria.csv", n) && !critNames.contains(n) {
+            for (j, n) in m.names.enumerated() where missing(ids.criteria, "criteria.csv", n) && !critNames.contains(n) {
                 log.add(
                     af, 1, nil, "column \(j + 2) \"\(n)\" is not a criterion id or name in criteria.csv",
                     zh: "第 \(j + 2) 列 “\(n)” 不是 criteria.csv 中的准则编号或名称")
@@ -328,25 +397,31 @@ struct Validator {
                     zh: "矩阵不是方阵: \(n) 个名称, \(m.values.count) 行")
                 continue
             }
-            for i in 0..<n {
-                if m.values[i][i] != 1 {
-                    let v = NumberText.formatRatio(m.values[i][i])
-                    log.add(af, i + 2, m.names[i], "the diagonal must be 1, found \(v)", zh: "对角线必须为 1, 实际为 \(v)")
-                }
-                for j in 0..<n where i < j {
-                    let a = m.values[i][j]
-                    let b = m.values[j][i]
-                    let (ta, tb) = (NumberText.formatRatio(a), NumberText.formatRatio(b))
-                    if !(a > 0 && b > 0) {
-                        log.add(
-                            af, i + 2, m.names[j], "judgements must be positive (found \(ta) and \(tb))", zh: "判断值必须为正数 (实际为 \(ta) 和 \(tb))"
-                        )
-                    } else if abs(a * b - 1) > 0.01 {
-                        let (x, y, expected) = (m.names[i], m.names[j], NumberText.formatRatio(1 / a))
-                        log.add(
-                            af, j + 2, x, "not reciprocal: \(x) vs \(y) is \(ta) but \(y) vs \(x) is \(tb) (expected \(expected))",
-                            zh: "不互为倒数: \(x) 对 \(y) 为 \(ta), 而 \(y) 对 \(x) 为 \(tb) (应为 \(expected))")
-                    }
+            checkAHPJudgements(af, m)
+        }
+    }
+
+    /// The diagonal is 1 and each judgement is the reciprocal of its mirror (1 % tolerance).
+    private func checkAHPJudgements(_ af: String, _ m: PairwiseMatrix) {
+        let n = m.names.count
+        for i in 0..<n {
+            if m.values[i][i] != 1 {
+                let v = NumberText.formatRatio(m.values[i][i])
+                log.add(af, i + 2, m.names[i], "the diagonal must be 1, found \(v)", zh: "对角线必须为 1, 实际为 \(v)")
+            }
+            for j in 0..<n where i < j {
+                let a = m.values[i][j]
+                let b = m.values[j][i]
+                let (ta, tb) = (NumberText.formatRatio(a), NumberText.formatRatio(b))
+                if !(a > 0 && b > 0) {
+                    log.add(
+                        af, i + 2, m.names[j], "judgements must be positive (found \(ta) and \(tb))", zh: "判断值必须为正数 (实际为 \(ta) 和 \(tb))"
+                    )
+                } else if abs(a * b - 1) > 0.01 {
+                    let (x, y, expected) = (m.names[i], m.names[j], NumberText.formatRatio(1 / a))
+                    log.add(
+                        af, j + 2, x, "not reciprocal: \(x) vs \(y) is \(ta) but \(y) vs \(x) is \(tb) (expected \(expected))",
+                        zh: "不互为倒数: \(x) 对 \(y) 为 \(ta), 而 \(y) 对 \(x) 为 \(tb) (应为 \(expected))")
                 }
             }
         }

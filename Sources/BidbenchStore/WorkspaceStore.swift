@@ -75,6 +75,7 @@ public struct UncheckedWorkspace: Sendable {
 public enum WorkspaceStore {
     // MARK: Load
 
+    // Kept as one function: one pass over the files in their documented order, filling one problem log and the line maps the validator needs.
     /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
@@ -429,6 +430,7 @@ public enum WorkspaceStore {
         try save(workspace, over: loaded, actor: actor, force: force, lock: lock, now: Date(), fault: nil)
     }
 
+    // Kept as one function: the save in its stages (check, lock, render, commit, journal), each a point the fault tests inject at.
     /// `fault` is called at each stage of the transaction (tests inject failures there).
     static func save(
         _ workspace: Workspace, over loaded: LoadedWorkspace, actor: String, force: Bool, lock: WorkspaceLock?,

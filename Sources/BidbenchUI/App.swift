@@ -213,6 +213,7 @@ public enum App {
         var effects = apply(&s, event)
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
+        BudgetScreen.refresh(&s)
         return effects
     }
 
@@ -312,6 +313,7 @@ public enum App {
         }
     }
 
+    // Kept as one function: the reducer's dispatch: one case per event.
     static func apply(_ s: inout AppState, _ event: Event) -> [Effect] {
         switch event {
         case .resize(let w, let h):
@@ -605,6 +607,7 @@ public enum App {
         return []
     }
 
+    // Kept as one function: the dispatch of every dialog's commands: one case per dialog.
     /// A command in an open dialog.
     static func handleModal(_ s: inout AppState, _ modal: Modal, _ cmd: Command, scope: Scope) -> [Effect] {
         switch modal {

@@ -63,6 +63,11 @@ public enum Handouts {
             }
         }
         let k = kind ?? self.kind(of: s.screen)
+        // A budget handout of a scenario the files cannot make would show another one: say why instead.
+        if k == .budget, case .failure(let e) = BudgetScreen.scenario(s) {
+            s.say(e.text(chinese: s.lang == .zh), error: true)
+            return []
+        }
         if k == .full { return [.writeReport(format: format ?? "html", path: path)] }
         if k == .survey { keepMeetingRequirements(&s) }
         return [.writeHandout(kind: k, format: format ?? "html", path: path)]
@@ -100,8 +105,10 @@ public enum Handouts {
         report.problems = s.problems
         var r = HandoutRequest(report: report, kind: kind, generated: generated)
         r.department = department(s)
-        r.scenario = BudgetScreen.scenario(s)
-        let saved = BudgetScreen.named(s, s.budget.named)
+        // A failing scenario never gets here for a budget handout (`report` says why and stops);
+        // other handouts do not show the scenario.
+        r.scenario = try? BudgetScreen.scenario(s).get()
+        let saved = try? BudgetScreen.named(s, s.budget.named).get()
         if let whatIf = s.session.whatIf, whatIf != saved { r.whatIfFrom = saved }
         r.baseline = baseline
         return r
@@ -133,7 +140,7 @@ public enum Handouts {
         guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else {
             return usage(&s, "scenario save NAME", "scenario save 名称")
         }
-        let sc = BudgetScreen.scenario(s)
+        guard let sc = BudgetScreen.current(&s) else { return [] }
         func text(_ r: ExactRatio) -> String { r.decimalText ?? r.description }
         let row = NamedScenario(
             name: name, years: String(sc.years), users: String(sc.users), growth: text(sc.growth), escalation: text(sc.escalation),

@@ -40,12 +40,14 @@ public enum Event: Sendable {
     case click(x: Int, y: Int)
     case scroll(up: Bool)
     case resize(width: Int, height: Int)
-    /// A save finished (the new last-saved workspace) or failed.
+    /// A save finished or failed, with the message to show (the host keeps the saved workspace).
     case saved(message: String)
     case saveFailed(message: String)
-    /// Files on disk changed since load; the user must choose.
+    /// A save was refused because files this session edited changed on disk: the user chooses
+    /// (reload, overwrite or cancel). Changes by others to files not edited here are picked up live.
     case changedOnDisk(files: [String])
-    /// A fresh workspace from disk (reload or import), with a message.
+    /// The workspace with a file imported into it (one undoable change), with a message. A reload
+    /// comes back as `reloaded`.
     case replaced(workspace: BidbenchCore.Workspace, message: String)
     /// The workspace as it is on disk now (after `Effect.reload`): replaces the data and clears
     /// undo, keeps the session.

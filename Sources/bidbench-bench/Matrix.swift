@@ -64,6 +64,7 @@ enum MatrixBench {
         return ranking.first?["alternative"] as? String
     }
 
+    // Kept as one function: a benchmark script: generate, run, time, report.
     static func run(report: BenchReport, bidbench: String?, folder: String, repetitions: Int) {
         let file = folder + "/matrix-2000x200.csv"
         do {

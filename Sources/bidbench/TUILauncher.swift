@@ -154,7 +154,7 @@ enum TUILauncher {
         // Read and parse now; the checks across rows and files run on another thread after the
         // first frame (README "Opening a large workspace"). Nothing is saved before they pass.
         let unchecked = try WorkspaceStore.read(folder: folder)
-        var loaded = unchecked.loaded
+        let loaded = unchecked.loaded
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
         var lockMessage: String?
@@ -164,9 +164,8 @@ enum TUILauncher {
         }
         // The journal names the evaluator when there is one.
         let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        var host = SessionHost(folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder))
         let background = Background()
-        // Bumped by a reload: a check still running for the workspace read before is then dropped.
-        var generation = 0
         background.run { .checked(unchecked.checked(), generation: 0) }
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
@@ -181,8 +180,7 @@ enum TUILauncher {
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
             width: size.width, height: size.height, today: today(), checking: true)
         state.evaluator = evaluator
-        var watch = DiskWatch(folder: folder)
-        state.sheetTimes = watch.snapshot.sheetTimes
+        state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
         for case .compute(let job) in App.openingWork(state) { background.run { .event(App.perform(job)) } }
@@ -195,8 +193,9 @@ enum TUILauncher {
                 switch arrival {
                 case .event(let e): pending.append(e)
                 case .checked(let result, let gen):
-                    guard gen == generation else { continue }
-                    loaded = result
+                    // A check of a workspace read before the last reload is dropped.
+                    guard gen == host.generation else { continue }
+                    host.loaded = result
                     var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
                     if let lockMessage { found.append(lockMessage) }
                     pending.append(.checked(problems: found))
@@ -217,139 +216,171 @@ enum TUILauncher {
                     continue
                 }
                 lastLook = ContinuousClock.now
-                if let arrived = watch.poll(loaded: &loaded, lang: state.lang, force: false) { pending.append(arrived) }
+                if let arrived = host.watch.poll(loaded: &host.loaded, lang: state.lang, force: false) { pending.append(arrived) }
                 continue
             }
             for effect in App.reduce(&state, event) {
-                switch effect {
-                case .quit:
-                    break loop
-                case .save(let ws, let force):
-                    do {
-                        do {
-                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
-                        } catch StoreError.changedOnDisk(let files) where !force && files.allSatisfy({ !ownsEdit($0, ws, loaded) }) {
-                            // Changed by others but not edited here (an evaluator's sheet, one that does
-                            // not parse): a forced save writes only this session's edits, never those.
-                            loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: true, lock: lock)
-                        }
-                        pending.append(.saved(message: state.lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")))
-                    } catch StoreError.changedOnDisk(let files) {
-                        pending.append(.changedOnDisk(files: files))
-                    } catch {
-                        pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
-                    }
-                case .reload:
-                    // The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
-                    do {
-                        loaded = try WorkspaceStore.load(folder: folder)
-                        generation += 1
-                        let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
-                        pending.append(.reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems))
-                        watch = DiskWatch(folder: folder)
-                    } catch {
-                        pending.append(.failed(message: text(error, state.lang)))
-                    }
-                case .writeReport(let format, let path):
-                    let target = path ?? (loaded.folder + "/report." + format)
-                    let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                    guard path == nil || FileManager.default.fileExists(atPath: dir) else {
-                        pending.append(
-                            .failed(
-                                message: state.lang.t(
-                                    "Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在")))
-                        continue
-                    }
-                    var request = ReportRequest(
-                        workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
-                    request.viewer = PanelViewer(as: state.evaluator)
-                    let report = format == "md" ? Report.markdown(request) : Report.html(request)
-                    do {
-                        // Atomic and 0600; inside the workspace a link or read-only file is refused, a
-                        // path the user named replaces a link (and says so) instead of writing through it.
-                        var note = ""
-                        if path == nil {
-                            try OutputFile.writeInWorkspace(folder: loaded.folder, "report." + format, Array(report.utf8))
-                        } else if try OutputFile.write(target, Array(report.utf8)) {
-                            let n = OutputFile.replacedLinkNote(target)
-                            note = state.lang.t(" (\(n.en))", " (\(n.zh))")
-                        }
-                        pending.append(.notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)") + note))
-                    } catch {
-                        pending.append(
-                            .failed(message: state.lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, state.lang)))
-                    }
-                case .writeHandout(let kind, let format, let path):
-                    let ext = format == "md" ? "md" : "html"
-                    let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today).\(ext)")
-                    // Survey: the requirements as they stood after the last survey meeting, from the journal.
-                    let baseline =
-                        kind == .survey
-                        ? Handouts.previousMeetingDay(state, kind: kind).flatMap {
-                            RequirementHistory.asOf(endOf: $0, folder: loaded.folder, saved: loaded.workspace.requirements)
-                        } : nil
-                    let request = Handouts.request(
-                        state, kind: kind, generated: generatedStamp(), commit: ReportCommand.gitCommit(folder: loaded.folder),
-                        baseline: baseline)
-                    let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
-                    pending.append(
-                        write(
-                            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
-                            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)")))
-                case .saveScenario(let row):
-                    // Only scenarios.csv: the rest of the session's edits stay unsaved, as they were.
-                    var next = loaded.workspace
-                    if let i = next.scenarios.firstIndex(where: { $0.name == row.name }) {
-                        next.scenarios[i] = row
-                    } else {
-                        next.scenarios.append(row)
-                    }
-                    do {
-                        loaded = try WorkspaceStore.save(next, over: loaded, actor: actor, force: false, lock: lock)
-                        pending.append(
-                            .notice(
-                                message: state.lang.t(
-                                    "Scenario “\(row.name)” saved to scenarios.csv", "情景 “\(row.name)” 已保存到 scenarios.csv")))
-                    } catch StoreError.changedOnDisk(let files) {
-                        pending.append(.changedOnDisk(files: files))
-                    } catch {
-                        pending.append(.saveFailed(message: state.lang.t("Save failed: ", "保存失败: ") + text(error, state.lang)))
-                    }
-                case .export(let table, let forPeople, let department, let path):
-                    guard let kind = TableKind(rawValue: table) else {
-                        pending.append(
-                            .failed(
-                                message: state.lang.t(
-                                    "Unknown table “\(table)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
-                                    "未知的表 “\(table)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))")))
-                        continue
-                    }
-                    let suffix = forPeople ? "-" + state.lang.rawValue : ""
-                    let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
-                    let csv =
-                        forPeople
-                        ? PeopleExport.csv(kind, from: state.workspace, language: state.lang == .zh ? .zh : .en, department: department)
-                        : Exporter.export(kind, from: state.workspace, format: .csv)
-                    let form = forPeople ? state.lang.t("for people", "阅读版") : state.lang.t("machine form, imports back", "机器版, 可再导入")
-                    pending.append(
-                        write(
-                            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
-                            done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)")))
-                case .checkDisk:
-                    pending.append(
-                        watch.poll(loaded: &loaded, lang: state.lang, force: true)
-                            ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化")))
-                case .compute(let job):
+                if case .quit = effect { break loop }
+                if case .compute(let job) = effect {
                     background.run { .event(App.perform(job)) }
-                case .importFile(let kind, let path, let encoding):
-                    pending.append(
-                        importEvent(
-                            kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang)
-                    )
+                    continue
                 }
+                pending += host.perform(effect, state)
             }
             term.draw(App.render(state))
         }
+    }
+}
+
+/// The I/O side of a session: carries out the effects the reducer asks for with the Store and the
+/// file system, and turns each result into events for the reducer (one method per effect).
+@MainActor
+struct SessionHost {
+    let folder: String
+    /// Who the journal names.
+    let actor: String
+    /// The workspace as last loaded or saved.
+    var loaded: LoadedWorkspace
+    let lock: WorkspaceLock?
+    var watch: DiskWatch
+    /// Bumped by a reload: a check still running for the workspace read before is then dropped.
+    var generation = 0
+
+    /// Carries out `effect` (anything but quit) for the session in `state`.
+    mutating func perform(_ effect: Effect, _ state: AppState) -> [Event] {
+        switch effect {
+        case .quit, .compute: return []  // the event loop runs computations on the background
+        case .save(let ws, let force): return [save(ws, force: force, state.lang)]
+        case .reload: return [reload(state.lang)]
+        case .writeReport(let format, let path): return [writeReport(format: format, path: path, state)]
+        case .writeHandout(let kind, let format, let path): return [writeHandout(kind, format: format, path: path, state)]
+        case .saveScenario(let row): return [saveScenario(row, state.lang)]
+        case .export(let table, let forPeople, let department, let path):
+            return [export(table, forPeople: forPeople, department: department, path: path, state)]
+        case .checkDisk:
+            return [
+                watch.poll(loaded: &loaded, lang: state.lang, force: true)
+                    ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化"))
+            ]
+        case .importFile(let kind, let path, let encoding):
+            return [
+                TUILauncher.importEvent(
+                    kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang)
+            ]
+        }
+    }
+
+    private func text(_ error: Error, _ lang: Lang) -> String { TUILauncher.text(error, lang) }
+
+    mutating func save(_ ws: Workspace, force: Bool, _ lang: Lang) -> Event {
+        do {
+            do {
+                loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
+            } catch StoreError.changedOnDisk(let files) where !force && files.allSatisfy({ !ownsEdit($0, ws, loaded) }) {
+                // Changed by others but not edited here (an evaluator's sheet, one that does
+                // not parse): a forced save writes only this session's edits, never those.
+                loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: true, lock: lock)
+            }
+            return .saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)"))
+        } catch StoreError.changedOnDisk(let files) {
+            return .changedOnDisk(files: files)
+        } catch {
+            return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
+        }
+    }
+
+    /// The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
+    mutating func reload(_ lang: Lang) -> Event {
+        do {
+            loaded = try WorkspaceStore.load(folder: folder)
+            generation += 1
+            let problems = loaded.problems.map { $0.text(chinese: lang == .zh) }
+            watch = DiskWatch(folder: folder)
+            return .reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems)
+        } catch {
+            return .failed(message: text(error, lang))
+        }
+    }
+
+    func writeReport(format: String, path: String?, _ state: AppState) -> Event {
+        let target = path ?? (loaded.folder + "/report." + format)
+        let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        guard path == nil || FileManager.default.fileExists(atPath: dir) else {
+            return .failed(
+                message: state.lang.t("Cannot write \(target): the folder \(dir) does not exist", "无法写入 \(target): 文件夹 \(dir) 不存在"))
+        }
+        var request = ReportRequest(workspace: state.workspace, today: state.today, language: ReportLanguage(code: state.lang.rawValue))
+        request.viewer = PanelViewer(as: state.evaluator)
+        let report = format == "md" ? Report.markdown(request) : Report.html(request)
+        do {
+            // Atomic and 0600; inside the workspace a link or read-only file is refused, a
+            // path the user named replaces a link (and says so) instead of writing through it.
+            var note = ""
+            if path == nil {
+                try OutputFile.writeInWorkspace(folder: loaded.folder, "report." + format, Array(report.utf8))
+            } else if try OutputFile.write(target, Array(report.utf8)) {
+                let n = OutputFile.replacedLinkNote(target)
+                note = state.lang.t(" (\(n.en))", " (\(n.zh))")
+            }
+            return .notice(message: state.lang.t("Report written to \(target)", "报告已写入 \(target)") + note)
+        } catch {
+            return .failed(message: state.lang.t("Cannot write \(target): ", "无法写入 \(target): ") + text(error, state.lang))
+        }
+    }
+
+    func writeHandout(_ kind: HandoutKind, format: String, path: String?, _ state: AppState) -> Event {
+        let ext = format == "md" ? "md" : "html"
+        let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today).\(ext)")
+        // Survey: the requirements as they stood after the last survey meeting, from the journal.
+        let baseline =
+            kind == .survey
+            ? Handouts.previousMeetingDay(state, kind: kind).flatMap {
+                RequirementHistory.asOf(endOf: $0, folder: loaded.folder, saved: loaded.workspace.requirements)
+            } : nil
+        let request = Handouts.request(
+            state, kind: kind, generated: TUILauncher.generatedStamp(), commit: ReportCommand.gitCommit(folder: loaded.folder),
+            baseline: baseline)
+        let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
+        return TUILauncher.write(
+            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)"))
+    }
+
+    /// Only scenarios.csv: the rest of the session's edits stay unsaved, as they were.
+    mutating func saveScenario(_ row: NamedScenario, _ lang: Lang) -> Event {
+        var next = loaded.workspace
+        if let i = next.scenarios.firstIndex(where: { $0.name == row.name }) {
+            next.scenarios[i] = row
+        } else {
+            next.scenarios.append(row)
+        }
+        do {
+            loaded = try WorkspaceStore.save(next, over: loaded, actor: actor, force: false, lock: lock)
+            return .notice(message: lang.t("Scenario “\(row.name)” saved to scenarios.csv", "情景 “\(row.name)” 已保存到 scenarios.csv"))
+        } catch StoreError.changedOnDisk(let files) {
+            return .changedOnDisk(files: files)
+        } catch {
+            return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
+        }
+    }
+
+    func export(_ table: String, forPeople: Bool, department: String?, path: String?, _ state: AppState) -> Event {
+        guard let kind = TableKind(rawValue: table) else {
+            return .failed(
+                message: state.lang.t(
+                    "Unknown table “\(table)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    "未知的表 “\(table)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        let suffix = forPeople ? "-" + state.lang.rawValue : ""
+        let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
+        let csv =
+            forPeople
+            ? PeopleExport.csv(kind, from: state.workspace, language: state.lang == .zh ? .zh : .en, department: department)
+            : Exporter.export(kind, from: state.workspace, format: .csv)
+        let form = forPeople ? state.lang.t("for people", "阅读版") : state.lang.t("machine form, imports back", "机器版, 可再导入")
+        return TUILauncher.write(
+            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+            done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)"))
     }
 }
 

@@ -48,6 +48,11 @@ struct ContractScanDumpTests {
         if record { try FileManager.default.createDirectory(at: Self.dumps, withIntermediateDirectories: true) }
         let fixtures = try Self.fixtures()
         #expect(fixtures.count >= 30)
+        // One recording per fixture, none left over from a fixture that is gone.
+        if !record {
+            let dumps = try FileManager.default.contentsOfDirectory(atPath: Self.dumps.path).filter { $0.hasSuffix(".dump") }
+            #expect(Set(dumps) == Set(fixtures.map { $0.name + ".dump" }))
+        }
         for (name, path) in fixtures {
             let now = Self.dump(try String(contentsOf: path, encoding: .utf8))
             let file = Self.dumps.appendingPathComponent(name + ".dump")

@@ -64,13 +64,32 @@ import Testing
         return dir
     }
 
-    @Test func theCorpusHoldsEveryKindOfBadInput() {
-        #expect(
-            Self.cases == [
-                "bad-utf8", "conflict-markers", "dangling-references", "duplicate-ids", "empty-files",
-                "gb18030-without-flag", "huge-field", "path-traversal", "rows-100k", "unclosed-quote",
-                "wrong-column-count",
-            ])
+    /// Each kind of bad input the loader must survive has a case whose expected problems say that
+    /// kind of thing, so a case cannot be emptied or swapped for an easier one unnoticed; a new case
+    /// may be added without touching this list, but it must expect at least one problem.
+    @Test func everyKindOfBadInputHasACaseThatReportsIt() throws {
+        let kinds: [(name: String, says: String)] = [
+            ("bad-utf8", "departments.csv:3: is not valid UTF-8 (byte 54 is 0xFF)"),
+            ("conflict-markers", "requirements.csv:2: git merge conflict marker (<<<<<<<)"),
+            ("dangling-references", "gates.csv:3: vendor: \"V9\" is not a vendor id in vendors.csv"),
+            ("duplicate-ids", "vendors.csv:4: id: duplicate vendor id \"V2\" (first on line 3)"),
+            ("empty-files", "criteria.csv:0: the file is empty; expected a header row"),
+            ("gb18030-without-flag", "it was probably saved as GB18030/GBK"),
+            ("huge-field", "requirements.csv:3: unclosed quote"),
+            ("path-traversal", "contracts.csv:2: file: \"../../etc/passwd\" points outside the workspace folder; refused"),
+            ("rows-100k", "requirements.csv:100000: weight: \"heavy\" is not a number"),
+            ("unclosed-quote", "requirements.csv:2: unclosed quote"),
+            ("wrong-column-count", "vendors.csv:3: has 9 fields, expected 8"),
+        ]
+        for kind in kinds {
+            #expect(Self.cases.contains(kind.name), "no corpus case \(kind.name) in \(Self.corpus)")
+            let expected = (try? String(contentsOfFile: Self.corpus + "/\(kind.name)/expected.txt", encoding: .utf8)) ?? ""
+            #expect(expected.contains(kind.says), "\(kind.name)/expected.txt does not say: \(kind.says)")
+        }
+        for name in Self.cases {
+            let expected = try String(contentsOfFile: Self.corpus + "/\(name)/expected.txt", encoding: .utf8)
+            #expect(!expected.trimmed.isEmpty, "\(name)/expected.txt expects no problem: a bad-input case must expect one")
+        }
     }
 
     @Test(arguments: cases)

@@ -68,8 +68,14 @@ import Testing
         d.type("lang en")
         d.press(.enter)
         #expect(d.text.contains("vendor V1, item '二期扩展': start_year 5 is outside the horizon of 4 years"))
+        // Back on the base scenario its figures are shown; the comparison row of 保守 gives the
+        // reason it has no totals (it used to show 0 for every vendor).
         d.press(.char("S"))
-        #expect(!d.text.contains("start_year"))
+        #expect(d.text.contains("[base]  5 years"))
+        #expect(d.row(containing: "base ")?.contains("170 000") == true)
+        #expect(
+            d.row(containing: "保守 ")?.hasSuffix("保守             vendor V1, item '二期扩展': start_year 5 is outside the horizon of 4 years")
+                == true)
     }
 
     @Test func namedScenariosSideBySide() {
@@ -141,5 +147,152 @@ import Testing
         #expect(d.row(containing: "2027-Q2")?.contains("10,000") == true)
         d.press(.char("c"))
         #expect(!d.text.contains("付款现金流"))
+    }
+}
+
+/// issue 20 item 3: a scenario the files cannot make, or a cost calculation that fails, is shown as
+/// an error in the frame, never as totals of 0 or as the 5-year, 100-user default it used to become.
+@Suite struct BudgetErrorFrameTests {
+    /// The whole frame's text after `keys`.
+    func frame(_ ws: Workspace, _ keys: [Key], lang: Lang = .zh, width: Int = 80, height: Int = 18) -> String {
+        var d = Driver(ws, lang: lang, width: width, height: height)
+        for k in keys { d.press(k) }
+        return d.text
+    }
+
+    @Test func invalidSettingsShowTheErrorNotAFiveYearDefault() {
+        var ws = BudgetScreenTests().workspace()
+        ws.settings.horizonYears = 0
+        let f = frame(ws, [.char("3")])
+        #expect(
+            f == """
+                 Bidbench · 华东精密 E…   1 需求   2 供应商  [3 预算]  4 合同   5 交付   已保存
+                 [基准]  workspace.json: 情景 基准: 年限须为 1…100, 而不是 0
+
+                 情景修正前不显示任何金额 (S: 下一个情景)。
+
+
+
+
+
+
+
+
+
+
+
+
+                 /tmp/ws
+                 S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
+                """)
+    }
+
+    @Test func anInvalidNamedScenarioShowsItsErrorInTheComparisonAndWhenSelected() {
+        var ws = BudgetScreenTests().workspace()
+        ws.scenarios = [NamedScenario(name: "扩张", users: "many")]
+        let f = frame(ws, [.char("3")], height: 24)
+        #expect(
+            f == """
+                 Bidbench · 华东精密 E…   1 需求   2 供应商  [3 预算]  4 合同   5 交付   已保存
+                 [基准]  5 年  用户 100 (+0%/年)  涨价 0%  折现 0%
+                 ▸ 显示第1–3年, 共 5 年 (均计入合计): ←/→ 滚动
+                 供应商            第1年      第2年     ▸第3年        合计      净现值
+                 云帆软件        110 000     10 000     10 000     150 000     150 000
+                 智链科技         30 000     30 000     30 000     150 000     150 000
+
+                 云帆软件 · 全部年份 · 一次性 67%
+                   许可           ████████████████████████████████████████ 100 000 ✔
+                   维护           ████████████████████ 50 000 ✔
+                 预算控制 (已承诺 + 拟采购, 报价按报价行计)
+                   2027 信息部   预算    120 000  已承诺          0  拟采购    110 000    92% ⚠
+                   2028 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2029 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2030 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2031 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                 情景对比            云帆软件    智链科技
+                 基准                 150 000     150 000
+                 扩张             scenarios.csv: 情景 扩张: users “many” 不是整数
+
+
+
+                 /tmp/ws
+                 S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
+                """)
+        let g = frame(ws, [.char("3"), .char("S")], lang: .en)
+        #expect(
+            g == """
+                   1 Requirements   2 Vendors  [3 Budget]  4 Contracts   5 Delivery       saved
+                 [扩张]  scenarios.csv: scenario 扩张: users 'many' is not a whole number
+
+                 No figures until the scenario is fixed (S: next scenario).
+
+
+
+
+
+
+
+
+
+
+
+
+                 /tmp/ws
+                 S scenario  p prices  c cash flow  +/- users       Ctrl-S save  ? help  q quit
+                """)
+        // A what-if key has no scenario to change: it says why, and makes none up.
+        var d = Driver(ws, lang: .en, width: 80, height: 18)
+        d.press(.char("3"), .char("S"), .char("+"))
+        #expect(d.state.message == "scenarios.csv: scenario 扩张: users 'many' is not a whole number")
+        #expect(d.state.messageIsError)
+        #expect(d.state.session.whatIf == nil)
+        // Neither the budget handout nor `:scenario save` works on an invented scenario: both say why.
+        for command in ["report budget md", "scenario save 新"] {
+            d.press(.char(":"))
+            d.type(command)
+            d.press(.enter)
+            #expect(d.state.message == "scenarios.csv: scenario 扩张: users 'many' is not a whole number", "\(command)")
+            #expect(d.effects.isEmpty, "\(command)")
+        }
+        #expect(d.state.workspace.scenarios.map(\.name) == ["扩张"])
+        d.press(.char("S"))
+        #expect(d.text.contains("[base]  5 years  users 100"))
+    }
+
+    @Test func aScenarioWhoseCostsFailShowsTheReasonInsteadOfZeroTotals() {
+        var ws = BudgetScreenTests().workspace()
+        ws.prices.append(
+            PriceLine(
+                vendor: "V1", item: "二期扩展", category: .customization, model: .one_time,
+                unitPrice: Money(units: 20_000), startYear: 5))
+        ws.scenarios = [NamedScenario(name: "保守", years: "4")]
+        let f = frame(ws, [.char("3")], height: 24)
+        #expect(
+            f == """
+                 Bidbench · 华东精密 E…   1 需求   2 供应商  [3 预算]  4 合同   5 交付   已保存
+                 [基准]  5 年  用户 100 (+0%/年)  涨价 0%  折现 0%
+                 ▸ 显示第1–3年, 共 5 年 (均计入合计): ←/→ 滚动
+                 供应商            第1年      第2年     ▸第3年        合计      净现值
+                 云帆软件        110 000     10 000     10 000     170 000     170 000
+                 智链科技         30 000     30 000     30 000     150 000     150 000
+
+                 云帆软件 · 全部年份 · 一次性 71%
+                   许可           ████████████████████████████████████████ 100 000 ✔
+                   定制开发       ████████ 20 000 ✔
+                   维护           ████████████████████ 50 000 ✔
+                 预算控制 (已承诺 + 拟采购, 报价按报价行计)
+                   2027 信息部   预算    120 000  已承诺          0  拟采购    110 000    92% ⚠
+                   2028 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2029 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2030 信息部   预算          —  已承诺          0  拟采购     10 000      — ✗
+                   2031 信息部   预算          —  已承诺          0  拟采购     30 000      — ✗
+                 情景对比            云帆软件    智链科技
+                 基准                 170 000     150 000
+                 保守             供应商 V1 的报价项 “二期扩展”: 起始年 5 超出 4 年的测算期
+
+
+                 /tmp/ws
+                 S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
+                """)
     }
 }

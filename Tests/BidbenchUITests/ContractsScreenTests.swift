@@ -85,7 +85,7 @@ import Testing
 }
 
 @Suite struct RiskWarningTests {
-    @Test func budgetUsedTriggerFiresFromTheEnvelopes() {
+    @Test func budgetUsedTriggerFiresFromTheEnvelopes() throws {
         var ws = sampleWorkspace()
         ws.settings.horizonYears = 1
         // A contract in review (proposed money) of 95 000 in fiscal 2027, against 100 000 for 信息部.
@@ -104,7 +104,17 @@ import Testing
         // The warning wraps in the pane: nothing of it is cut.
         #expect(d.text.contains("⚑ RK1 2027 信息部: 预算已使用 95% (已承诺 0 +"))
         #expect(d.text.contains("拟采购 95,000, 预算 100,000; 阈值 90%)"))
-        #expect(ContractsScreen.budgetControl(d.state.workspace)?.rows.map(\.percentUsed) == [95])
+        #expect(try ContractsScreen.budgetControl(d.state.workspace).get().rows.map(\.percentUsed) == [95])
+
+        // Settings the control cannot use: the trigger is said to be unchecked, not quietly off.
+        var bad = d.state.workspace
+        bad.settings.budgetWarn = -1
+        var e = Driver(bad)
+        e.press(.char("4"), .char("v"), .char("v"))
+        #expect(e.text.contains("触发的预警: 0"))
+        // The pane is 52 columns wide: the message wraps under its id.
+        #expect(e.row(containing: "⚑ RK1")?.hasSuffix("│ ⚑ RK1 budget_used 未能检查: workspace.json:") == true)
+        #expect(e.row(containing: "budget_warn / budget_stop")?.hasSuffix("│   budget_warn / budget_stop 必须是 ≥ 0 的数") == true)
     }
 }
 
@@ -182,6 +192,26 @@ import Testing
         d.press(.ctrl("s"))
         #expect(d.state.workspace.risks[0].title == "乙方更换项目经理或核心顾问")
         #expect(d.state.workspace.risks[0].trigger == "顾问离职" && d.state.workspace.risks[0].threshold == "2 人")
+    }
+
+    /// An approval is checked against the stop envelopes; when the settings make no scenario the check
+    /// cannot run, and the approval is refused with the reason instead of passing unchecked.
+    @Test func anApprovalThatCannotBeCheckedIsRefused() {
+        var ws = workspace()
+        ws.settings.userGrowth = .nan
+        var d = Driver(ws)
+        d.press(.char("4"), .char("c"), .char("a"))
+        d.type("增加 WMS 接口")
+        d.press(.tab)
+        d.type("12000")
+        d.press(.tab, .right, .ctrl("s"))
+        #expect(d.text.contains("批准前无法检查预算: workspace.json: user_growth nan 不是可用的比率"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("form closed")
+            return
+        }
+        #expect(f.fields[f.focus].key == "status")
+        #expect(!d.state.workspace.changes.contains { $0.description == "增加 WMS 接口" })
     }
 
     @Test func changeOrdersRecomputeTheContractValue() {
@@ -293,14 +323,18 @@ import Testing
         #expect(d.state.workspace.requirements[0].title == "多币种凭证自动折算")
     }
 
+    /// Keys that leave the workspace as it was (a weight at 0 lowered again) add no undo step and
+    /// leave it saved; the next real change is one step.
     @Test func aChangeThatChangesNothingIsNoUndoStep() {
-        var d = Driver()
-        d.press(.char("2"))
-        let before = d.state.undoStack.count
-        d.state.change("noop") { _ in }
-        #expect(d.state.undoStack.count == before && !d.state.dirty)
-        d.state.change("real") { $0.vendors[0].notes = "x" }
-        #expect(d.state.undoStack.count == before + 1 && d.state.dirty)
+        var ws = sampleWorkspace()
+        ws.criteria[0].weight = 0
+        var d = Driver(ws)
+        d.press(.char("2"), .char("-"), .char("-"))
+        #expect(d.state.workspace.criteria[0].weight == 0)
+        #expect(d.state.undoStack.isEmpty && !d.state.dirty)
+        d.press(.char("+"))
+        #expect(d.state.workspace.criteria[0].weight == 0.05)
+        #expect(d.state.undoStack.count == 1 && d.state.dirty)
     }
 
 }

@@ -366,10 +366,10 @@ import Testing
         var ws = budgetWorkspace()
         ws.scores["张伟"]![1].score = 10
         ws.scores["李娜"]![1].score = 10
-        var d = Driver(ws)
+        let d = Driver(ws)
         #expect(Self.markdown(d, .budget).contains("## 3. 逐年分类成本 — 智链科技"))
-        d.state.workspace.settings.revealed = false
-        let sealed = Self.markdown(d, .budget)
+        ws.settings.revealed = false
+        let sealed = Self.markdown(Driver(ws), .budget)
         #expect(sealed.contains("## 3. 逐年分类成本 — 云帆软件"))
     }
 
@@ -452,10 +452,12 @@ import Testing
         #expect(d.effects.last == .export(table: "requirements", forPeople: false, department: nil, path: "r.csv"))
         Self.command(&d, "export requirements")
         #expect(d.effects.last == .export(table: "requirements", forPeople: true, department: "D01", path: nil))
-        d.state.workspace.settings.revealed = false
-        let before = d.effects.count
+        // A sealed panel (revealed: false in workspace.json): its scores are not exported.
+        var ws = sampleWorkspace()
+        ws.settings.revealed = false
+        d = Driver(ws)
         Self.command(&d, "export scores")
-        #expect(d.effects.count == before, "sealed scores are not exported")
+        #expect(d.effects.isEmpty, "sealed scores are not exported")
         #expect(d.text.contains("评分揭晓之前不能导出"))
         Self.command(&d, "report full md")
         #expect(d.effects.last == .writeReport(format: "md", path: nil))

@@ -101,8 +101,9 @@ import Testing
         #expect(d.state.modal == .cellDetail(CellDetailState(vendor: "V1", criterion: "func")))
         d.press(.escape)
         #expect(d.state.modal == nil)
-        // An evaluator: scores, and the lead's keys are gone from the bar and say why.
-        d.state.evaluator = "张伟"
+        // An evaluator's session (--as 张伟): scores, and the lead's keys are gone from the bar and say why.
+        d = Driver(evaluator: "张伟")
+        d.press(.char("2"))
         bar = d.screen.lines.last!
         #expect(bar.contains("Enter 打分"))
         #expect(!bar.contains("a 新增供应商"))

@@ -79,8 +79,7 @@ import Testing
         #expect(d.text.contains("评分进度: 王强 1/2 · 张伟 2/2 ✔ · 李娜 2/2 ✔"))
         #expect(d.text.contains("⚠ 评审组盲评中, 主持人揭晓前不显示"))
         #expect(d.text.contains("   报价、必须项及各评委的进度"))  // what is still visible, wrapped, never cut off
-        var narrow = Driver(panel(revealed: false), width: 60, height: 24)
-        narrow.state.evaluator = "张伟"
+        var narrow = Driver(panel(revealed: false), width: 60, height: 24, evaluator: "张伟")
         narrow.press(.char("2"))
         #expect(narrow.text.replacingOccurrences(of: "\n", with: "").contains("报价和必须项可见"))
         d.press(.enter)
@@ -120,8 +119,7 @@ import Testing
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
         var ws = panel(revealed: false)
         ws.scores["王强"] = nil
-        var d = Driver(ws)
-        d.state.evaluator = "张伟"
+        var d = Driver(ws, evaluator: "张伟")
         d.press(.char("2"), .right, .enter, .ctrl("u"))
         d.type("6.5")
         d.press(.ctrl("s"))  // unsaved: 张伟 V2 7 → 6.5

@@ -37,10 +37,15 @@ struct Driver {
     var state: AppState
     var effects: [Effect] = []
 
-    init(_ ws: Workspace = sampleWorkspace(), lang: Lang = .zh, width: Int = 100, height: Int = 30, problems: [String] = []) {
+    /// `evaluator`: the session of `bidbench open --as NAME` (nil: the lead), set at start as the host does.
+    init(
+        _ ws: Workspace = sampleWorkspace(), lang: Lang = .zh, width: Int = 100, height: Int = 30, problems: [String] = [],
+        evaluator: String? = nil
+    ) {
         state = AppState(
             workspace: ws, location: "/tmp/ws", problems: problems, lang: lang, width: width, height: height,
             today: Day(year: 2026, month: 11, day: 29))
+        state.evaluator = evaluator
     }
 
     mutating func press(_ keys: Key...) { for k in keys { effects += App.reduce(&state, .key(k)) } }

@@ -7,8 +7,7 @@ import Testing
     @Test func blindScoringShowsOnlyOwnScoresUntilRevealed() {
         var ws = sampleWorkspace()
         ws.settings.revealed = false
-        var d = Driver(ws)
-        d.state.evaluator = "张伟"
+        var d = Driver(ws, evaluator: "张伟")
         d.press(.char("2"))
         #expect(d.text.contains("盲评中 · 以张伟身份打分"))
         d.press(.char("R"))
@@ -32,11 +31,12 @@ import Testing
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.score == 6.5)
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V2" }?.note == "接口文档不全")
         #expect(d.criterionRow("功能")?.contains("6.5") == true)
-        // The lead reveals: the panel mean and the disagreement flag appear (6.5 vs 3: spread 3.5 ≥ 30 % of 10).
-        d.state.evaluator = nil
-        d.press(.char("R"))
-        #expect(d.text.contains("已揭晓"))
-        let row = d.criterionRow("功能")!
+        // The lead, in a session of their own on the same workspace, reveals: the panel mean and the
+        // disagreement flag appear (6.5 vs 3: spread 3.5 ≥ 30 % of 10).
+        var lead = Driver(d.state.workspace)
+        lead.press(.char("2"), .char("R"))
+        #expect(lead.text.contains("已揭晓"))
+        let row = lead.criterionRow("功能")!
         #expect(row.contains("8.5"))  // V1: (8 + 9) / 2
         #expect(row.contains("4.8 ±3.5 ⚑"))  // V2: (6.5 + 3) / 2 = 4.75 → 4.8
     }
@@ -53,9 +53,12 @@ import Testing
         d.press(.char(":"))
         d.type("lang zh")
         d.press(.enter)
-        d.state.change { $0.settings.scale = 0 }
-        d.press(.char("2"))
-        #expect(d.text.contains("评分量程为 0; 必须大于 0"))
+        // A workspace whose scale is 0 (as workspace.json may say) cannot be ranked: the screen says why.
+        var ws = sampleWorkspace()
+        ws.settings.scale = 0
+        var zero = Driver(ws)
+        zero.press(.char("2"))
+        #expect(zero.text.contains("评分量程为 0; 必须大于 0"))
     }
 
     @Test func leadCannotScoreAndPriceIsNotScored() {
@@ -64,9 +67,9 @@ import Testing
         var d = Driver(ws)
         d.press(.char("2"), .enter)
         #expect(d.text.contains("盲评中: 揭晓 (R) 后主持人可查看每位评委的评分; 评委请用 --as 姓名 打分"))
-        d.state.evaluator = "李娜"
-        d.press(.down, .enter)
-        #expect(d.text.contains("价格不打分: 取自报价"))
+        var evaluator = Driver(ws, evaluator: "李娜")
+        evaluator.press(.char("2"), .down, .enter)
+        #expect(evaluator.text.contains("价格不打分: 取自报价"))
     }
 
     @Test func addEditDeleteVendorWithUndo() {

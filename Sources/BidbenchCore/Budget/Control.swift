@@ -98,6 +98,7 @@ extension BudgetModel {
         return (day.month, day.day) >= (parts[0], parts[1]) ? day.year : day.year - 1
     }
 
+    // Kept as one function: the charges (committed, proposed, change orders) gathered in exact integers before the rows.
     /// The budget control of a workspace.
     ///
     /// - Committed: every installment of a committed contract (`isCommitted`), by the fiscal year of
@@ -184,6 +185,7 @@ extension BudgetModel {
             proposedVendor: proposedVendor, proposalCoveredBy: covered, charges: charges, rows: rows, warn: warn, stop: stop)
     }
 
+    // Kept as one function: the control rows in exact integers, envelope by envelope, then the unbudgeted ones.
     static func controlRows(_ envelopes: [BudgetEnvelope], charges: [BudgetCharge], warn: ExactRatio, stop: ExactRatio) throws(BudgetError)
         -> [ControlRow]
     {

@@ -50,7 +50,9 @@ public struct Scenario: Equatable, Sendable {
     /// so each is turned back into the exact decimal that was typed (its shortest round-trip form).
     public init(settings: Settings, name: String = "default") throws(BudgetError) {
         func exact(_ value: Double, _ key: String) throws(BudgetError) -> ExactRatio {
-            guard let r = ExactRatio(value) else { throw BudgetError("workspace.json: \(key) \(value) is not a usable rate") }
+            guard let r = ExactRatio(value) else {
+                throw BudgetError("workspace.json: \(key) \(value) is not a usable rate", zh: "workspace.json: \(key) \(value) 不是可用的比率")
+            }
             return r
         }
         self.init(
@@ -71,12 +73,17 @@ public struct Scenario: Equatable, Sendable {
         let label = s.name
         func int(_ text: String?, _ key: String, _ current: Int) throws(BudgetError) -> Int {
             guard let t = text?.trimmed, !t.isEmpty else { return current }
-            guard let v = Int(t) else { throw BudgetError("scenario \(label): \(key) '\(t)' is not a whole number") }
+            guard let v = Int(t) else {
+                throw BudgetError("scenario \(label): \(key) '\(t)' is not a whole number", zh: "情景 \(label): \(key) “\(t)” 不是整数")
+            }
             return v
         }
         func rate(_ text: String?, _ key: String, _ current: ExactRatio) throws(BudgetError) -> ExactRatio {
             guard let t = text?.trimmed, !t.isEmpty else { return current }
-            guard let v = ExactRatio(parsing: t) else { throw BudgetError("scenario \(label): \(key) '\(t)' is not a decimal rate") }
+            guard let v = ExactRatio(parsing: t) else {
+                throw BudgetError(
+                    "scenario \(label): \(key) '\(t)' is not a decimal rate", zh: "情景 \(label): \(key) “\(t)” 不是小数比率 (如 0.1 或 10%)")
+            }
             return v
         }
         s.years = try int(years, "years", s.years)

@@ -114,6 +114,7 @@ public enum BudgetModel {
         return Money(minor: isNegative ? -m : m)
     }
 
+    // Kept as one function: the TCO model step by step in exact integers; the steps share the per-line windows and per-year arrays.
     /// The TCO of one vendor's price lines (lines of other vendors are ignored).
     public static func tco(vendor: String, lines: [PriceLine], scenario: Scenario) throws(BudgetError) -> VendorTCO {
         let users = try userCounts(scenario)

@@ -112,6 +112,7 @@ enum ContractLineParser {
         return line
     }
 
+    // Kept as one function: one case per numbering style (第X条, 一、, 1.1, (a) …) in priority order.
     /// The nesting level of a numbering prefix and the text after it.
     /// 第X章 1, 第X节 2, 第X条 / 一、 / 1. / Section 7 3, (一) / 1.1 / 1、 4, 1.1.1 / (1) / 1) 5, (a) / a. / (i) 6.
     static func numbering(_ s: String) -> (Int?, String) {

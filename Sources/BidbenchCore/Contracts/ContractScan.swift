@@ -215,6 +215,7 @@ public enum ContractScanner {
         _ = scan("第一条 服务内容\n乙方有权调整价格。\nSection 1. Services\nThe vendor may suspend the service.\n")
     }
 
+    // Kept as one function: the scanner's single pass over the lines, its hottest loop; the recorded scan dumps guard its output.
     public static func scan(_ text: String) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
         var best: [ClauseKind: ClauseFinding] = [:]

@@ -102,6 +102,7 @@ extension RedFlagKind {
         let positionZH: String
     }
 
+    // Kept as one function (a table): one case per red-flag kind with its severity and both positions.
     private var taxonomy: Taxonomy {
         switch self {
         case .unilateral_price_change:

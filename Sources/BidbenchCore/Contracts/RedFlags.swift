@@ -360,6 +360,7 @@ enum RedFlagDetector {
     ])
     static let highestLawful = PatternSet(["maximum…rate…permitted|highest…rate…permitted|maximum…lawful|highest lawful"])
 
+    // Kept as one function: one rule per red-flag kind, in the order they are reported.
     static func detect(_ sentences: [ScannedSentence], present: Set<ClauseKind>, rawLines: [String]) -> [RedFlag] {
         var flags: [RedFlag] = []
         var seen = Set<String>()

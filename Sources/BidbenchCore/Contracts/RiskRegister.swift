@@ -46,6 +46,7 @@ public enum RiskRegister {
         return map
     }
 
+    // Kept as one function: one case per trigger kind.
     /// The early-warning triggers that fire today.
     ///
     /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one).
@@ -135,7 +136,8 @@ public enum RiskRegister {
 
     static func percent(_ f: Double) -> String { NumberText.upTo(f * 100, 1) + "%" }
 
-    static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
+    /// Whether a risk is closed (its status in English or Chinese): closed risks fire no warning.
+    public static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
 
     private static func clamp(_ v: Int) -> Int { min(max(v, 1), 5) }
 }

@@ -91,6 +91,7 @@ struct ContractTextGenerator {
     }
 
     // The sentences of one clause. Kept short: a realistic shape, not legal advice.
+    // Kept as one function: a table of text: one case per clause kind.
     static func body(_ kind: ClauseKind, _ t: Terms) -> [String] {
         let zh = t.chinese
         let bad = t.flawed.contains(kind)

@@ -285,6 +285,7 @@ public enum WorkspaceGenerator {
 
     static let paymentPlans: [[Int]] = [[30, 60, 10], [25, 25, 25, 25], [20, 30, 40, 10], [50, 50], [10, 40, 40, 10]]
 
+    // Kept as one function: each contract's text, payments, reviews and changes drawn from one random stream, whose order fixes the output.
     /// Contracts for a spread of vendors, with their texts, payments, reviews and change orders.
     static func makeContracts(_ ws: inout Workspace, rng: inout SplitMix64) {
         let vendors = ws.vendors

@@ -22,6 +22,7 @@ extension HandoutBuilder {
 
     func yearLabel(_ y: Int) -> String { String(ws.settings.firstYear + y - 1) }
 
+    // Kept as one function: the handout's numbered sections in reading order, each a few blocks.
     func budget() -> HandoutDoc {
         var blocks: [HandoutBlock] = []
         let title = MeetingKind.budget.title(lang) + " — " + ws.settings.name

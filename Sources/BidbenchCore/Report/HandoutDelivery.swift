@@ -210,7 +210,8 @@ extension HandoutBuilder {
         let v = last.review
         var line = t("Period \(v.period): score ", "\(v.period) 期：得分 ") + NumberText.upTo(last.score, 4)
         if let c = last.change {
-            line += t(" (\(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4)) on the previous)", "（较上期 \(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4))）")
+            line += t(
+                " (\(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4)) on the previous)", "（较上期 \(c >= 0 ? "+" : "")\(NumberText.upTo(c, 4))）")
         }
         line +=
             sep + t("on time ", "按时 ") + percentText(v.onTimePct) + t(", first-pass acceptance ", "，一次验收 ")

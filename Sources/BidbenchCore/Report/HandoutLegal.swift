@@ -1,6 +1,7 @@
 /// The legal review: per contract each clause's status and note, the red flags with their lines,
 /// key terms and dates, change orders, and the points still to negotiate.
 extension HandoutBuilder {
+    // Kept as one function: the handout's sections in reading order, per contract.
     func legal() -> HandoutDoc {
         var blocks: [HandoutBlock] = []
         let title = MeetingKind.legal.title(lang) + " — " + ws.settings.name

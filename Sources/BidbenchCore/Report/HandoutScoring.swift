@@ -6,6 +6,7 @@ extension HandoutBuilder {
     func pct(_ x: Double) -> String { NumberText.upTo(x * 100, 2) + "%" }
     func money(_ units: Double) -> String { Money(minor: Int64((units * 100).rounded())).grouped() }
 
+    // Kept as one function: the handout's sections in reading order.
     func scoring() -> HandoutDoc {
         var blocks: [HandoutBlock] = []
         let title = MeetingKind.scoring.title(lang) + " — " + ws.settings.name
@@ -138,6 +139,7 @@ extension HandoutBuilder {
         ]
     }
 
+    // Kept as one function: the score build-up table, column by column.
     func buildUp(_ sc: ScoringFacts) -> [HandoutBlock] {
         let ev = sc.evaluation
         let p = ev.problem

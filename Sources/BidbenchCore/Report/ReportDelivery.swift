@@ -39,6 +39,7 @@ struct DeliveryFacts {
 }
 
 extension MarkdownReportWriter {
+    // Kept as one function: the delivery section's parts in reading order, per contract.
     func delivery() -> String {
         let f = DeliveryFacts(ws, today: facts.request.today)
         guard !f.deliveries.isEmpty else { return "" }
@@ -123,6 +124,7 @@ extension MarkdownReportWriter {
 }
 
 extension HTMLReportWriter {
+    // Kept as one function: the delivery section's parts in reading order, per contract.
     func delivery() -> String {
         let f = DeliveryFacts(ws, today: facts.request.today)
         guard !f.deliveries.isEmpty else { return "" }

@@ -352,6 +352,7 @@ enum SVGChart {
         var color: String
     }
 
+    // Kept as one function: one SVG drawing, element by element.
     /// Dated events on a horizontal time axis, labels stacked in lanes so they do not overlap,
     /// with a dashed line at `today`.
     static func timeline(_ events: [Event], today: Day, title: String, todayLabel: String) -> String {

@@ -150,6 +150,7 @@ public enum AHP {
         }
     }
 
+    // Kept as one function: the AHP computation in order: eigenvector, λmax, CI, CR, the judgement most at odds.
     /// Weights (principal eigenvector by power iteration, until no component moves by 1e-14), λmax, CI, CR
     /// and the judgement that disagrees most.
     public static func analyse(_ m: PairwiseMatrix) throws(ScoringError) -> AHPResult {

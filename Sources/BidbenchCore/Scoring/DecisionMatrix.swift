@@ -23,6 +23,7 @@ public struct DecisionMatrix: Equatable, Sendable {
     /// The value of alternative `row` on criterion `column`.
     public subscript(row: Int, column: Int) -> Double { values[row * criteria.count + column] }
 
+    // Kept as one function: header, kinds, weights and rows of one file, each check naming its line and column.
     /// Reads the `rank --matrix` file of DESIGN §4: a header row (first cell any label, then the
     /// criterion names); a row labelled `type` (benefit|cost) and one labelled `weight`; then one
     /// row per alternative, its name first. Labels are matched case-insensitively (`类型`/`权重`

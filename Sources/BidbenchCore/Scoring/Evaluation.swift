@@ -209,45 +209,83 @@ public struct EvaluationBasis: Equatable, Sendable {
 }
 
 /// `evaluate` reusing (and updating) `basis`; the result is the same as without it.
+///
+/// The steps, in order (each may add warnings, in this order): settings, criteria tree, panel,
+/// stray scores, knock-out gates, who can be ranked, the normalised matrix, the ranking.
 public func evaluate(
     _ ws: Workspace, method: ScoringMethod? = nil, aggregate: PanelAggregate? = nil, normalization: Normalization? = nil,
     priceOverride: [String: Money] = [:], basis: inout EvaluationBasis
 ) throws(ScoringError) -> Evaluation {
-    guard let method = method ?? ws.settings.method.value else {
-        let name = ws.settings.method.rawValue
-        throw ScoringError("unknown method \"\(name)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(name)” (可用 wsm, topsis 或 cn)")
-    }
-    guard let agg = aggregate ?? ws.settings.aggregate.value else {
-        let name = ws.settings.aggregate.rawValue
-        throw ScoringError("unknown aggregate \"\(name)\" (use mean or median)", zh: "未知的汇总方式 “\(name)” (可用 mean 或 median)")
-    }
-    var norm = method.defaultNormalization
-    if let n = normalization {
-        if method == .cn { throw ScoringError("method cn has its own formulas and takes no normalisation") }
-        norm = n
-    }
+    let options = try EvaluationOptions(ws.settings, method: method, aggregate: aggregate, normalization: normalization)
     var warnings: [Notice] = []
-    let scale = ws.settings.scale
-    guard scale.isFinite, scale > 0 else {
-        throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0", zh: "评分量程为 \(scale.shortText); 必须大于 0")
-    }
-
-    // Criteria tree and weights.
     let tree = try CriteriaTree(ws, warnings: &warnings)
-    let leaves = tree.weights.filter { $0.isLeaf && $0.global > 0 }
-    let criterionLabel = Dictionary(ws.criteria.map { ($0.id, "\($0.id) \($0.name)") }, uniquingKeysWith: { a, _ in a })
-
-    // Panel.
-    let panel = basis.panel(ws.scores, scale: scale, aggregate: agg)
-    let cellMap = panel.cells
+    let panel = basis.panel(ws.scores, scale: options.scale, aggregate: options.aggregate)
     warnings += panel.warnings
-    // Past performance: each vendor's latest delivery review, on the workspace scale.
-    let past = VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: scale)
+    warnings += strayScoreWarnings(panel.cells, ws, tree)
+    let gates = basis.gates(ws.requirements, ws.gates)
+    warnings += gates.warnings
+    let field = VendorField(
+        ws, failures: gates.failures, leaves: tree.weights.filter { $0.isLeaf && $0.global > 0 }, cells: panel.cells,
+        // Past performance: each vendor's latest delivery review, on the workspace scale.
+        past: VendorScorecard.pastPerformance(ws.delivery.vendorReviews, scale: options.scale), priceOverride: priceOverride)
+    let matrix =
+        options.method == .cn
+        ? try field.pointsMatrix(ws.settings, scale: options.scale, warnings: &warnings)
+        : try field.normalizedMatrix(options.normalization!, criteria: ws.criteria, warnings: &warnings)
+    let problem = ScoringProblem(
+        alternatives: field.rankable.map(\.id), criteria: field.leaves.map(\.id), weights: field.leaves.map(\.global),
+        normalized: matrix.values, aggregation: options.method == .topsis ? .topsis : .weightedSum)
+    if field.rankable.isEmpty { warnings.append(Notice("no vendor can be ranked yet", "还没有可以排名的供应商")) }
+    if field.leaves.isEmpty { warnings.append(Notice("no criterion with a weight above 0 to score against", "没有权重大于 0 的准则可供打分")) }
+    return Evaluation(
+        method: options.method, normalization: options.normalization, aggregate: options.aggregate,
+        ranking: ranking(problem, field.rankable), disqualified: field.disqualified, incomplete: field.incomplete,
+        cells: panelCells(panel.cells, ws), weights: tree.weights, ahp: tree.ahp, priceBase: matrix.priceBase,
+        problem: problem, warnings: warnings + tree.ahpWarnings,
+        // A knocked-out vendor is out whatever else it has not answered; the others may be provisional
+        // (listed apart, not as warnings: every output shows them next to the vendor).
+        provisional: gates.missing(ws.vendors.filter { gates.failures[$0.id] == nil }))
+}
+
+/// The method, aggregate, normalisation and scale of an evaluation: the arguments, else the
+/// workspace's settings; throws for a name Bidbench does not know or a scale that is not above 0.
+private struct EvaluationOptions {
+    var method: ScoringMethod
+    var aggregate: PanelAggregate
+    /// nil for cn (it has its own formulas).
+    var normalization: Normalization?
+    var scale: Double
+
+    init(_ settings: Settings, method: ScoringMethod?, aggregate: PanelAggregate?, normalization: Normalization?) throws(ScoringError) {
+        guard let m = method ?? settings.method.value else {
+            let name = settings.method.rawValue
+            throw ScoringError("unknown method \"\(name)\" (use wsm, topsis or cn)", zh: "未知的评分方法 “\(name)” (可用 wsm, topsis 或 cn)")
+        }
+        guard let agg = aggregate ?? settings.aggregate.value else {
+            let name = settings.aggregate.rawValue
+            throw ScoringError("unknown aggregate \"\(name)\" (use mean or median)", zh: "未知的汇总方式 “\(name)” (可用 mean 或 median)")
+        }
+        var norm = m.defaultNormalization
+        if let n = normalization {
+            if m == .cn { throw ScoringError("method cn has its own formulas and takes no normalisation") }
+            norm = n
+        }
+        let scale = settings.scale
+        guard scale.isFinite, scale > 0 else {
+            throw ScoringError("the scoring scale is \(scale.shortText); it must be above 0", zh: "评分量程为 \(scale.shortText); 必须大于 0")
+        }
+        (self.method, self.aggregate, self.normalization, self.scale) = (m, agg, norm, scale)
+    }
+}
+
+/// Scores that name a vendor or criterion the files do not have, or a criterion with sub-criteria:
+/// one warning each, sorted by their English text.
+private func strayScoreWarnings(_ cells: [Panel.Key: PanelCell], _ ws: Workspace, _ tree: CriteriaTree) -> [Notice] {
     let vendorIds = Set(ws.vendors.map(\.id))
     let leafIds = Set(tree.weights.filter(\.isLeaf).map(\.id))
     let allIds = Set(ws.criteria.map(\.id))
     var strays: [String: Notice] = [:]
-    for key in cellMap.keys {
+    for key in cells.keys {
         if !vendorIds.contains(key.vendor) {
             let n = Notice("scores name vendor \(key.vendor), which is not in vendors.csv", "评分中的供应商 \(key.vendor) 不在 vendors.csv 中")
             strays[n.en] = n
@@ -263,38 +301,71 @@ public func evaluate(
             strays[n.en] = n
         }
     }
-    warnings += strays.keys.sorted().map { strays[$0]! }
-    var cells: [PanelCell] = []
+    return strays.keys.sorted().map { strays[$0]! }
+}
+
+/// The panel cells in vendors.csv then criteria.csv order.
+private func panelCells(_ cells: [Panel.Key: PanelCell], _ ws: Workspace) -> [PanelCell] {
+    var out: [PanelCell] = []
     for v in ws.vendors {
-        for c in ws.criteria { if let cell = cellMap[Panel.Key(vendor: v.id, criterion: c.id)] { cells.append(cell) } }
+        for c in ws.criteria { if let cell = cells[Panel.Key(vendor: v.id, criterion: c.id)] { out.append(cell) } }
     }
+    return out
+}
 
-    // Knock-out gates.
-    let gatePart = basis.gates(ws.requirements, ws.gates)
-    let failures = gatePart.failures
-    warnings += gatePart.warnings
+/// Competition ranks of the scored problem, best first.
+private func ranking(_ problem: ScoringProblem, _ rankable: [Vendor]) -> [RankedVendor] {
+    let scores = problem.scores()
+    let ranks = Ranking.competitionRanks(scores)
+    return Ranking.order(scores).map { i in
+        RankedVendor(vendor: rankable[i].id, name: rankable[i].name, score: scores[i], rank: ranks[i])
+    }
+}
 
+/// The vendors sorted by what can be done with them: knocked out by a gate, qualified but missing
+/// something a scored leaf needs, or rankable; and what the matrix is built from.
+private struct VendorField {
+    /// Scored leaves: leaf criteria whose global weight is above 0.
+    let leaves: [CriterionWeight]
+    let cells: [Panel.Key: PanelCell]
+    let past: [String: Double]
+    let priceOverride: [String: Money]
     var disqualified: [ExcludedVendor] = []
     var incomplete: [ExcludedVendor] = []
+    /// Not knocked out (rankable or incomplete), in vendors.csv order: the cn price base is their lowest price.
     var qualified: [Vendor] = []
-    // A knocked-out vendor is out whatever else it has not answered; the others may be provisional
-    // (listed apart, not as warnings: every output shows them next to the vendor).
-    let provisional = gatePart.missing(ws.vendors.filter { failures[$0.id] == nil })
     var rankable: [Vendor] = []
-    for v in ws.vendors {
-        if let f = failures[v.id] {
-            disqualified.append(
-                ExcludedVendor(
-                    vendor: v.id, name: v.name, reason: f.map(\.en).joined(separator: "; "),
-                    reasonZH: f.map(\.zh).joined(separator: "；")))
-            continue
+
+    init(
+        _ ws: Workspace, failures: [String: [Notice]], leaves: [CriterionWeight], cells: [Panel.Key: PanelCell],
+        past: [String: Double], priceOverride: [String: Money]
+    ) {
+        (self.leaves, self.cells, self.past, self.priceOverride) = (leaves, cells, past, priceOverride)
+        for v in ws.vendors {
+            if let f = failures[v.id] {
+                disqualified.append(
+                    ExcludedVendor(
+                        vendor: v.id, name: v.name, reason: f.map(\.en).joined(separator: "; "),
+                        reasonZH: f.map(\.zh).joined(separator: "；")))
+                continue
+            }
+            qualified.append(v)
+            let missing = gaps(v)
+            if missing.isEmpty {
+                rankable.append(v)
+            } else {
+                incomplete.append(ExcludedVendor(vendor: v.id, name: v.name, reason: missing.joined(separator: "; ")))
+            }
         }
-        qualified.append(v)
+    }
+
+    /// What vendor `v` lacks for each scored leaf (panel scores, a price, a delivery review).
+    private func gaps(_ v: Vendor) -> [String] {
         var missing: [String] = []
         for leaf in leaves {
             switch leaf.source {
             case .panel:
-                if cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)] == nil {
+                if cells[Panel.Key(vendor: v.id, criterion: leaf.id)] == nil {
                     missing.append("no panel scores for \(leaf.id) \(leaf.name)")
                 }
             case .price:
@@ -305,23 +376,80 @@ public func evaluate(
                 if past[v.id] == nil { missing.append("no vendor review for \(leaf.id) \(leaf.name) (vendor_reviews.csv)") }
             }
         }
-        if missing.isEmpty {
-            rankable.append(v)
-        } else {
-            incomplete.append(ExcludedVendor(vendor: v.id, name: v.name, reason: missing.joined(separator: "; ")))
-        }
+        return missing
     }
+
     func price(_ v: Vendor) -> Money? { v.bidPrice ?? priceOverride[v.id] }
 
-    // The normalised matrix over rankable vendors × scored leaves.
-    let m = rankable.count
-    let n = leaves.count
-    var r = [Double](repeating: 0, count: m * n)
-    var priceBase: Double?
-    let weights = leaves.map(\.global)
-    switch method {
-    case .cn:
-        let deduction = ws.settings.smeDeductionPercent
+    /// The value of rankable vendor `v` on `leaf`, on the panel scale (price in currency units).
+    private func raw(_ v: Vendor, _ leaf: CriterionWeight) -> Double {
+        switch leaf.source {
+        case .price: return price(v)!.approximateUnits
+        case .pastPerformance: return past[v.id]!
+        case .panel: return cells[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value
+        }
+    }
+
+    /// Rankable vendors × scored leaves, row-major, and the cn price base.
+    struct Matrix {
+        var values: [Double]
+        var priceBase: Double?
+    }
+
+    /// wsm / topsis: the raw values normalised column by column.
+    func normalizedMatrix(_ norm: Normalization, criteria: [Criterion], warnings: inout [Notice]) throws(ScoringError) -> Matrix {
+        let (m, n) = (rankable.count, leaves.count)
+        var raw = [Double](repeating: 0, count: m * n)
+        for (i, v) in rankable.enumerated() {
+            for (j, leaf) in leaves.enumerated() { raw[i * n + j] = self.raw(v, leaf) }
+        }
+        for leaf in leaves where leaf.source == .price && leaf.kind == .benefit {
+            warnings.append(
+                Notice(
+                    "criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)",
+                    "准则 \(leaf.id) \(leaf.name) 取价格, 却标为效益型 (越高越好)"))
+        }
+        let label = Dictionary(criteria.map { ($0.id, "\($0.id) \($0.name)") }, uniquingKeysWith: { a, _ in a })
+        let values = try norm.normalize(
+            raw, rows: m, cols: n, kinds: leaves.map(\.kind), criteria: leaves.map { label[$0.id] ?? $0.id },
+            alternatives: rankable.map(\.id))
+        return Matrix(values: values)
+    }
+
+    /// cn (87号令): points out of 100 per criterion — price base/price, the others score/scale —
+    /// after the 87号令 checks (price weight minimum, SME deduction range, a price above 0).
+    func pointsMatrix(_ settings: Settings, scale: Double, warnings: inout [Notice]) throws(ScoringError) -> Matrix {
+        let deduction = settings.smeDeductionPercent
+        warnings += cnRuleWarnings(settings)
+        // The price used for scoring: SME vendors get the deduction (scoring only, not the bid).
+        func scoringPrice(_ v: Vendor) -> Double? {
+            guard let p = price(v) else { return nil }
+            let units = p.approximateUnits
+            return v.sme ? units * (1 - deduction / 100) : units
+        }
+        for v in qualified {
+            if let p = scoringPrice(v), p <= 0 {
+                throw ScoringError(
+                    "vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)",
+                    zh: "供应商 \(v.id) \(v.name): 价格 \(price(v)!.description) 无法用综合评分法计分 (价格必须 > 0)")
+            }
+        }
+        let priceBase = qualified.compactMap(scoringPrice).min()
+        let n = leaves.count
+        var r = [Double](repeating: 0, count: rankable.count * n)
+        for (i, v) in rankable.enumerated() {
+            for (j, leaf) in leaves.enumerated() {
+                r[i * n + j] = leaf.source == .price ? priceBase! / scoringPrice(v)! * 100 : raw(v, leaf) / scale * 100
+            }
+        }
+        return Matrix(values: r, priceBase: priceBase)
+    }
+
+    /// The 87号令 rules cn checks: the SME deduction within 10–20 %, a price criterion, and its weight
+    /// at least the minimum for goods or services.
+    private func cnRuleWarnings(_ settings: Settings) -> [Notice] {
+        var warnings: [Notice] = []
+        let deduction = settings.smeDeductionPercent
         if !(deduction >= 10 && deduction <= 20) {
             warnings.append(
                 Notice(
@@ -329,7 +457,7 @@ public func evaluate(
                     "小微企业价格扣除为 \(deduction.shortText) %, 超出 2022 年规定的 10–20 %"))
         }
         let priceWeight = leaves.filter { $0.source == .price }.reduce(0) { $0 + $1.global }
-        let kind = ws.settings.procurementKind.value ?? .services
+        let kind = settings.procurementKind.value ?? .services
         let goods = kind == .goods
         let minimum = kind.minimumPriceWeight
         if leaves.contains(where: { $0.source == .price }) {
@@ -345,64 +473,8 @@ public func evaluate(
                     "method cn expects a price criterion (source price); none is scored",
                     "综合评分法 (cn) 需要一个价格准则 (source price); 当前没有"))
         }
-        // The price used for scoring: SME vendors get the deduction (scoring only, not the bid).
-        func scoringPrice(_ v: Vendor) -> Double? {
-            guard let p = price(v) else { return nil }
-            let units = p.approximateUnits
-            return v.sme ? units * (1 - deduction / 100) : units
-        }
-        for v in qualified {
-            if let p = scoringPrice(v), p <= 0 {
-                throw ScoringError(
-                    "vendor \(v.id) \(v.name): price \(price(v)!.description) cannot be scored with cn (it needs a price > 0)",
-                    zh: "供应商 \(v.id) \(v.name): 价格 \(price(v)!.description) 无法用综合评分法计分 (价格必须 > 0)")
-            }
-        }
-        priceBase = qualified.compactMap(scoringPrice).min()
-        for (i, v) in rankable.enumerated() {
-            for (j, leaf) in leaves.enumerated() {
-                switch leaf.source {
-                case .price: r[i * n + j] = priceBase! / scoringPrice(v)! * 100
-                case .pastPerformance: r[i * n + j] = past[v.id]! / scale * 100
-                case .panel: r[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value / scale * 100
-                }
-            }
-        }
-    case .wsm, .topsis:
-        var raw = [Double](repeating: 0, count: m * n)
-        for (i, v) in rankable.enumerated() {
-            for (j, leaf) in leaves.enumerated() {
-                switch leaf.source {
-                case .price: raw[i * n + j] = price(v)!.approximateUnits
-                case .pastPerformance: raw[i * n + j] = past[v.id]!
-                case .panel: raw[i * n + j] = cellMap[Panel.Key(vendor: v.id, criterion: leaf.id)]!.value
-                }
-            }
-        }
-        for leaf in leaves where leaf.source == .price && leaf.kind == .benefit {
-            warnings.append(
-                Notice(
-                    "criterion \(leaf.id) \(leaf.name) takes the price but is marked benefit (higher is better)",
-                    "准则 \(leaf.id) \(leaf.name) 取价格, 却标为效益型 (越高越好)"))
-        }
-        r = try norm!.normalize(
-            raw, rows: m, cols: n, kinds: leaves.map(\.kind),
-            criteria: leaves.map { criterionLabel[$0.id] ?? $0.id }, alternatives: rankable.map(\.id))
+        return warnings
     }
-    let problem = ScoringProblem(
-        alternatives: rankable.map(\.id), criteria: leaves.map(\.id), weights: weights,
-        normalized: r, aggregation: method == .topsis ? .topsis : .weightedSum)
-    let scores = problem.scores()
-    let ranks = Ranking.competitionRanks(scores)
-    let ranking = Ranking.order(scores).map { i in
-        RankedVendor(vendor: rankable[i].id, name: rankable[i].name, score: scores[i], rank: ranks[i])
-    }
-    if rankable.isEmpty { warnings.append(Notice("no vendor can be ranked yet", "还没有可以排名的供应商")) }
-    if leaves.isEmpty { warnings.append(Notice("no criterion with a weight above 0 to score against", "没有权重大于 0 的准则可供打分")) }
-    return Evaluation(
-        method: method, normalization: norm, aggregate: agg, ranking: ranking, disqualified: disqualified,
-        incomplete: incomplete, cells: cells, weights: tree.weights, ahp: tree.ahp, priceBase: priceBase,
-        problem: problem, warnings: warnings + tree.ahpWarnings, provisional: provisional)
 }
 
 /// The knock-out gates of a workspace without scoring it: who fails a must-have, and who has not
@@ -429,6 +501,7 @@ struct CriteriaTree {
     var ahp: [String: AHPResult] = [:]
     var ahpWarnings: [Notice] = []
 
+    // Kept as one function: the criteria tree in three passes (effective parents, local weights direct or AHP, global weights).
     init(_ ws: Workspace, warnings: inout [Notice]) throws(ScoringError) {
         let byId = Dictionary(ws.criteria.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Effective parents: unknown, self or cyclic parents become top level (with a warning).

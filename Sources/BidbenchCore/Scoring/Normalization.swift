@@ -13,6 +13,7 @@ public enum Normalization: String, CaseIterable, Sendable {
     /// benefit x/√Σx², cost 1 − x/√Σx². Some value must be non-zero.
     case vector
 
+    // Kept as one function: one case per normalisation and kind: the formulas of DESIGN §3 side by side.
     /// Normalises column `column` of a row-major `rows × cols` matrix, writing into `out` (same layout).
     /// Names are used only for error messages.
     /// - Throws: when a value this normalisation divides by is zero or negative, naming the

@@ -168,6 +168,7 @@ public enum Sensitivity {
         return (lo, hi, loRival, hiRival)
     }
 
+    // Kept as one function: one numeric search whose steps share the column extremes and distance sums.
     /// Numeric interval for TOPSIS. With weights ≥ 0 the ideal of column j is wⱼ·maxᵢ rᵢⱼ, so
     /// D⁺ᵢ(t)² = t²·Pᵢₖ + (1−t)²·Σⱼ≠ₖ uⱼ²Pᵢⱼ with Pᵢⱼ = (rᵢⱼ − maxᵢ rᵢⱼ)² (D⁻ alike with the min):
     /// each evaluation at a new t costs O(alternatives).

@@ -192,6 +192,7 @@ private struct Job {
         }
     }
 
+    // Kept as one function: header detection over the first ten rows, column mapping and required columns in one pass.
     /// Maps the header of the records; nil after reporting when the file cannot be used. In a workbook
     /// the header is the row among the first ten that names the most known columns (a title row or
     /// a row of merged group headings above it is skipped).

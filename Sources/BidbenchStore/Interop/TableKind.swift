@@ -95,6 +95,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         return count == 1 ? one : many
     }
 
+    // Kept as one function (a table): the header names accepted for each column of each table.
     /// Header synonyms by column (besides the column name itself).
     var headerSynonyms: [String: [String]] {
         switch self {

@@ -110,6 +110,7 @@ public enum XlsxExport {
 
     // MARK: - Vendor matrix
 
+    // Kept as one function: the vendor-matrix workbook's sheets in order, sharing the matrix and the name maps.
     static func matrixSheets(_ e: Evaluation, _ w: Workspace, _ t: (String, String) -> String) -> [XlsxSheet] {
         let p = e.problem
         let names = Dictionary(w.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

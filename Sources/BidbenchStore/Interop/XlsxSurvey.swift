@@ -139,188 +139,249 @@ public enum SurveyWorkbook {
     public static func importFiles(_ files: [(name: String, bytes: [UInt8])], into w: Workspace, today: Day, strict: Bool = false)
         -> Result<SurveyImportOutcome, ImportFailure>
     {
-        let log = ProblemLog()
-        var merged = w
-        var out = SurveyImportOutcome(workspace: w, report: [])
-        let qs = questions(w)
-        var sequence = IDSequence(existing: w.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
-        var touched: [String: String] = [:]  // requirement id → file that changed it
-        for file in files {
-            let shown = TextTools.visible(file.name)
-            let base = URL(fileURLWithPath: file.name).lastPathComponent
-            func problem(_ line: Int, _ field: String?, _ cell: String?, _ en: String, _ zh: String) {
-                log.problems.append(Problem(file: shown, line: line, field: field, message: en, messageZH: zh, cell: cell))
-            }
-            var reader: XlsxReader
-            do { reader = try XlsxReader(data: Data(file.bytes)) } catch {
-                problem(0, nil, nil, error.message, error.messageZH)
-                continue
-            }
-            let infoName = reader.sheetNames.first { ["说明", "instructions"].contains($0.trimmed.lowercased()) }
-            let needsName =
-                reader.sheetNames.first { ["需求", "needs"].contains($0.trimmed.lowercased()) }
-                ?? reader.sheetNames.first { $0 != infoName }
-            guard let needsName else {
-                problem(0, nil, nil, "has no needs sheet (需求 or Needs); is it a Bidbench survey workbook?", "没有“需求”工作表; 这是 Bidbench 的调研表吗?")
-                continue
-            }
-            // The department: the instructions sheet's 部门/Department row (name, id).
-            var deptName = ""
-            var deptID = ""
-            var deptCell = "\(XlsxImport.quoted(infoName ?? "说明"))!B2"
-            if let infoName, let info = try? reader.sheet(named: infoName) {
-                if let row = info.rows.first(where: { ["部门", "department"].contains(($0.cells.first ?? "").trimmed.lowercased()) }) {
-                    deptName = row.cells.count > 1 ? row.cells[1].trimmed : ""
-                    deptID = row.cells.count > 2 ? row.cells[2].trimmed : ""
-                    deptCell = "\(XlsxImport.quoted(infoName))!B\(row.number)"
-                }
-            }
-            var dept = merged.departments.first { !deptID.isEmpty && $0.id == deptID } ?? department(merged, deptName)
-            if dept == nil {
-                if deptName.isEmpty {
-                    problem(
-                        0, "department", deptCell, "names no department (the instructions sheet's 部门/Department row is empty)",
-                        "没有写明部门 (说明页的“部门”一行为空)")
-                    continue
-                }
-                if strict {
-                    problem(
-                        0, "department", deptCell,
-                        "\"\(deptName)\" is not a department id or name in departments.csv (without --strict it is created)",
-                        "“\(deptName)” 不是 departments.csv 中的部门编号或名称 (不加 --strict 时会新建)")
-                    continue
-                }
-                var ids = IDSequence(existing: merged.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
-                let d = Department(id: ids.take(), name: deptName)
-                merged.departments.append(d)
-                out.createdDepartments.append(d)
-                dept = d
-            }
-            let department = dept!
-            let grid: XlsxGrid
-            do { grid = try reader.sheet(named: needsName) } catch {
-                problem(0, nil, nil, error.message, error.messageZH)
-                continue
-            }
-            let sheet = XlsxImport.quoted(grid.sheet)
-            // The header: the first row naming at least two questions (or the ID column and one).
-            func key(_ s: String) -> String { Importer.fold(s) }
-            var lookup: [String: Int] = [:]
-            for (k, q) in qs.enumerated() {
-                for name in [q.zh, q.en, q.field] where lookup[key(name)] == nil { lookup[key(name)] = k }
-            }
-            let idNames: Set<String> = ["编号", "id", "需求编号"]
-            guard
-                let headerAt = grid.rows.prefix(10).firstIndex(where: { row in
-                    row.cells.filter { lookup[key($0)] != nil || idNames.contains(key($0)) }.count >= 2
-                })
-            else {
-                problem(
-                    0, nil, sheet, "sheet \(grid.sheet) has no header row with the survey's questions; send the department a new template",
-                    "工作表 \(grid.sheet) 没有包含调研问题的表头行; 请给该部门重新发送模板")
-                continue
-            }
-            let header = grid.rows[headerAt]
-            var columnOf: [Int: Int] = [:]  // question index → column
-            var idColumn: Int?
-            for (c, cell) in header.cells.enumerated() {
-                if idNames.contains(key(cell)) {
-                    idColumn = c
-                } else if let q = lookup[key(cell)], columnOf[q] == nil {
-                    columnOf[q] = c
-                }
-            }
-            var added: [String] = []
-            var changed: [String] = []
-            var same = 0
-            for row in grid.rows[(headerAt + 1)...] {
-                func cell(_ c: Int?) -> String { c.flatMap { $0 < row.cells.count ? row.cells[$0].trimmed : nil } ?? "" }
-                let answers = qs.indices.map { cell(columnOf[$0]) }
-                let id = cell(idColumn)
-                if answers.allSatisfy(\.isEmpty) { continue }
-                let date = today
-                guard
-                    var fresh = Survey.requirement(
-                        id: id.isEmpty ? "" : id, department: department.id, departmentName: department.name, date: date, questions: qs,
-                        answers: answers, lang: w.settings.language == "en" ? "en" : "zh")
-                else {
-                    let c = qs.firstIndex { $0.field == "function" }.flatMap { columnOf[$0] } ?? 1
-                    problem(
-                        row.number, "function", "\(sheet)!\(XlsxReader.columnName(c))\(row.number)",
-                        "the need has no function (title) and no problem; fill one in or clear the row", "该需求既没有功能 (标题) 也没有问题描述; 请填写或清空该行")
-                    continue
-                }
-                fresh.source += " (\(base))"
-                if id.isEmpty {
-                    fresh.id = sequence.take()
-                    merged.requirements.append(fresh)
-                    added.append("  new \(fresh.id) \(fresh.title)")
-                    out.added.append(fresh.id)
-                    continue
-                }
-                guard let k = merged.requirements.firstIndex(where: { $0.id == id }), merged.requirements[k].department == department.id
-                else {
-                    problem(
-                        row.number, "id", "\(sheet)!\(XlsxReader.columnName(idColumn ?? 0))\(row.number)",
-                        "\(id) is not a requirement of \(department.name) (\(department.id)); leave the ID empty for a new need",
-                        "\(id) 不是 \(department.name) (\(department.id)) 的需求; 新增需求请将编号留空")
-                    continue
-                }
-                if let other = touched[id] {
-                    problem(
-                        row.number, "id", "\(sheet)!\(XlsxReader.columnName(idColumn ?? 0))\(row.number)",
-                        "\(id) is also changed by \(other); keep it in one workbook", "\(id) 也在 \(other) 中被修改; 请只在一个工作簿中修改")
-                    continue
-                }
-                var r = merged.requirements[k]
-                // A row as the template wrote it (in either language) was not edited: leave the requirement alone.
-                if answers == Self.answers(r, questions: qs, chinese: true).map(\.trimmed)
-                    || answers == Self.answers(r, questions: qs, chinese: false).map(\.trimmed)
-                {
-                    same += 1
-                    continue
-                }
-                var diffs: [String] = []
-                func note(_ what: String, _ a: String, _ b: String) { if a != b { diffs.append("\(what) \(a.isEmpty ? "—" : a) → \(b)") } }
-                // Only what the questionnaire asks is compared and changed.
-                let asked = Set(qs.map(\.field))
-                if !asked.contains("module") { fresh.module = r.module }
-                if !asked.contains("priority") {
-                    fresh.priority = r.priority
-                    fresh.weight = r.weight
-                }
-                if !asked.contains("acceptance") { fresh.acceptance = r.acceptance }
-                note("title", r.title, fresh.title)
-                note("module", r.module, fresh.module)
-                note("priority", r.priority.rawValue, fresh.priority.rawValue)
-                note("acceptance", r.acceptance, fresh.acceptance)
-                note("detail", r.detail, fresh.detail)
-                guard !diffs.isEmpty else {
-                    same += 1
-                    continue
-                }
-                touched[id] = base
-                if r.priority != fresh.priority { r.weight = fresh.weight }
-                r.title = fresh.title
-                r.module = fresh.module
-                r.priority = fresh.priority
-                r.acceptance = fresh.acceptance
-                r.detail = fresh.detail
-                r.status = .draft
-                r.source = fresh.source
-                merged.requirements[k] = r
-                changed.append("  updated \(id): " + diffs.joined(separator: "; "))
-                out.updated.append(id)
-            }
-            out.unchanged += same
-            out.report.append("\(base) (\(department.name)): \(added.count) new, \(changed.count) updated, \(same) unchanged")
-            out.report += added + changed
-        }
-        guard log.problems.isEmpty else { return .failure(ImportFailure(problems: log.problems)) }
+        var run = SurveyImport(w, today: today, strict: strict)
+        for file in files { run.importFile(name: file.name, bytes: file.bytes) }
+        guard run.log.problems.isEmpty else { return .failure(ImportFailure(problems: run.log.problems)) }
+        var out = run.out
         if !out.createdDepartments.isEmpty {
             out.report.append("created " + out.createdDepartments.map { "\($0.name) (\($0.id))" }.joined(separator: ", "))
         }
-        out.workspace = merged
+        out.workspace = run.merged
         return .success(out)
+    }
+}
+
+/// One import of survey workbooks: the workspace merged so far and the report, shared by the files
+/// (all or nothing: any problem in any file refuses the lot). Each step reports its problems with the
+/// file, row and cell, and a file with a problem contributes nothing more.
+private struct SurveyImport {
+    let today: Day
+    let strict: Bool
+    let original: Workspace
+    let qs: [SurveyQuestion]
+    let log = ProblemLog()
+    var merged: Workspace
+    var out: SurveyImportOutcome
+    var sequence: IDSequence
+    /// Requirement id → the file that changed it.
+    var touched: [String: String] = [:]
+
+    init(_ w: Workspace, today: Day, strict: Bool) {
+        (self.today, self.strict, original, merged) = (today, strict, w, w)
+        qs = SurveyWorkbook.questions(w)
+        out = SurveyImportOutcome(workspace: w, report: [])
+        sequence = IDSequence(existing: w.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
+    }
+
+    /// The header row of a needs sheet: where it is, the column of each question and of the id.
+    struct Header {
+        var at: Int
+        var columnOf: [Int: Int]
+        var idColumn: Int?
+    }
+
+    /// The rows of one workbook as (file name shown, file name): for problems and the report.
+    struct Source {
+        var shown: String
+        var base: String
+        func problem(_ log: ProblemLog, _ line: Int, _ field: String?, _ cell: String?, _ en: String, _ zh: String) {
+            log.problems.append(Problem(file: shown, line: line, field: field, message: en, messageZH: zh, cell: cell))
+        }
+    }
+
+    mutating func importFile(name: String, bytes: [UInt8]) {
+        let src = Source(shown: TextTools.visible(name), base: URL(fileURLWithPath: name).lastPathComponent)
+        var reader: XlsxReader
+        do { reader = try XlsxReader(data: Data(bytes)) } catch {
+            src.problem(log, 0, nil, nil, error.message, error.messageZH)
+            return
+        }
+        let infoName = reader.sheetNames.first { ["说明", "instructions"].contains($0.trimmed.lowercased()) }
+        let needsName =
+            reader.sheetNames.first { ["需求", "needs"].contains($0.trimmed.lowercased()) }
+            ?? reader.sheetNames.first { $0 != infoName }
+        guard let needsName else {
+            src.problem(
+                log, 0, nil, nil, "has no needs sheet (需求 or Needs); is it a Bidbench survey workbook?", "没有“需求”工作表; 这是 Bidbench 的调研表吗?")
+            return
+        }
+        guard let department = department(&reader, infoName: infoName, src) else { return }
+        let grid: XlsxGrid
+        do { grid = try reader.sheet(named: needsName) } catch {
+            src.problem(log, 0, nil, nil, error.message, error.messageZH)
+            return
+        }
+        guard let header = header(grid, src) else { return }
+        var added: [String] = []
+        var changed: [String] = []
+        var same = 0
+        for row in grid.rows[(header.at + 1)...] {
+            switch apply(row, header, sheet: XlsxImport.quoted(grid.sheet), department: department, src) {
+            case .added(let line): added.append(line)
+            case .updated(let line): changed.append(line)
+            case .same: same += 1
+            case .skipped: break
+            }
+        }
+        out.unchanged += same
+        out.report.append("\(src.base) (\(department.name)): \(added.count) new, \(changed.count) updated, \(same) unchanged")
+        out.report += added + changed
+    }
+
+    /// The department: the instructions sheet's 部门/Department row (name, id); created when it does
+    /// not exist, unless `strict`. nil after reporting.
+    mutating func department(_ reader: inout XlsxReader, infoName: String?, _ src: Source) -> Department? {
+        var deptName = ""
+        var deptID = ""
+        var deptCell = "\(XlsxImport.quoted(infoName ?? "说明"))!B2"
+        if let infoName, let info = try? reader.sheet(named: infoName) {
+            if let row = info.rows.first(where: { ["部门", "department"].contains(($0.cells.first ?? "").trimmed.lowercased()) }) {
+                deptName = row.cells.count > 1 ? row.cells[1].trimmed : ""
+                deptID = row.cells.count > 2 ? row.cells[2].trimmed : ""
+                deptCell = "\(XlsxImport.quoted(infoName))!B\(row.number)"
+            }
+        }
+        if let d = merged.departments.first(where: { !deptID.isEmpty && $0.id == deptID }) ?? SurveyWorkbook.department(merged, deptName) {
+            return d
+        }
+        if deptName.isEmpty {
+            src.problem(
+                log, 0, "department", deptCell, "names no department (the instructions sheet's 部门/Department row is empty)",
+                "没有写明部门 (说明页的“部门”一行为空)")
+            return nil
+        }
+        if strict {
+            src.problem(
+                log, 0, "department", deptCell,
+                "\"\(deptName)\" is not a department id or name in departments.csv (without --strict it is created)",
+                "“\(deptName)” 不是 departments.csv 中的部门编号或名称 (不加 --strict 时会新建)")
+            return nil
+        }
+        var ids = IDSequence(existing: merged.departments.map(\.id), defaultPrefix: "D", defaultWidth: 2)
+        let d = Department(id: ids.take(), name: deptName)
+        merged.departments.append(d)
+        out.createdDepartments.append(d)
+        return d
+    }
+
+    /// The header: the first of ten rows naming at least two questions (or the ID column and one).
+    func header(_ grid: XlsxGrid, _ src: Source) -> Header? {
+        func key(_ s: String) -> String { Importer.fold(s) }
+        var lookup: [String: Int] = [:]
+        for (k, q) in qs.enumerated() {
+            for name in [q.zh, q.en, q.field] where lookup[key(name)] == nil { lookup[key(name)] = k }
+        }
+        let idNames: Set<String> = ["编号", "id", "需求编号"]
+        guard
+            let headerAt = grid.rows.prefix(10).firstIndex(where: { row in
+                row.cells.filter { lookup[key($0)] != nil || idNames.contains(key($0)) }.count >= 2
+            })
+        else {
+            src.problem(
+                log, 0, nil, XlsxImport.quoted(grid.sheet),
+                "sheet \(grid.sheet) has no header row with the survey's questions; send the department a new template",
+                "工作表 \(grid.sheet) 没有包含调研问题的表头行; 请给该部门重新发送模板")
+            return nil
+        }
+        var h = Header(at: headerAt, columnOf: [:], idColumn: nil)
+        for (c, cell) in grid.rows[headerAt].cells.enumerated() {
+            if idNames.contains(key(cell)) {
+                h.idColumn = c
+            } else if let q = lookup[key(cell)], h.columnOf[q] == nil {
+                h.columnOf[q] = c
+            }
+        }
+        return h
+    }
+
+    enum RowResult {
+        case added(String)
+        case updated(String)
+        case same, skipped
+    }
+
+    /// One row of the needs sheet: a new requirement (no id), an update of one of the department's
+    /// (only what the questionnaire asks is compared), unchanged, or skipped (empty, or reported).
+    mutating func apply(_ row: XlsxGrid.Row, _ header: Header, sheet: String, department: Department, _ src: Source) -> RowResult {
+        func cell(_ c: Int?) -> String { c.flatMap { $0 < row.cells.count ? row.cells[$0].trimmed : nil } ?? "" }
+        let answers = qs.indices.map { cell(header.columnOf[$0]) }
+        let id = cell(header.idColumn)
+        if answers.allSatisfy(\.isEmpty) { return .skipped }
+        guard
+            var fresh = Survey.requirement(
+                id: id.isEmpty ? "" : id, department: department.id, departmentName: department.name, date: today, questions: qs,
+                answers: answers, lang: original.settings.language == "en" ? "en" : "zh")
+        else {
+            let c = qs.firstIndex { $0.field == "function" }.flatMap { header.columnOf[$0] } ?? 1
+            src.problem(
+                log, row.number, "function", "\(sheet)!\(XlsxReader.columnName(c))\(row.number)",
+                "the need has no function (title) and no problem; fill one in or clear the row", "该需求既没有功能 (标题) 也没有问题描述; 请填写或清空该行")
+            return .skipped
+        }
+        fresh.source += " (\(src.base))"
+        if id.isEmpty {
+            fresh.id = sequence.take()
+            merged.requirements.append(fresh)
+            out.added.append(fresh.id)
+            return .added("  new \(fresh.id) \(fresh.title)")
+        }
+        let idCell = "\(sheet)!\(XlsxReader.columnName(header.idColumn ?? 0))\(row.number)"
+        guard let k = merged.requirements.firstIndex(where: { $0.id == id }), merged.requirements[k].department == department.id
+        else {
+            src.problem(
+                log, row.number, "id", idCell,
+                "\(id) is not a requirement of \(department.name) (\(department.id)); leave the ID empty for a new need",
+                "\(id) 不是 \(department.name) (\(department.id)) 的需求; 新增需求请将编号留空")
+            return .skipped
+        }
+        if let other = touched[id] {
+            src.problem(
+                log, row.number, "id", idCell, "\(id) is also changed by \(other); keep it in one workbook",
+                "\(id) 也在 \(other) 中被修改; 请只在一个工作簿中修改")
+            return .skipped
+        }
+        return update(k, with: fresh, answers: answers, file: src.base)
+    }
+
+    /// Requirement `k` updated from its row, comparing and changing only what the questionnaire
+    /// asks (it goes back to draft); unchanged when the row is as the template wrote it.
+    mutating func update(_ k: Int, with new: Requirement, answers: [String], file: String) -> RowResult {
+        var fresh = new
+        let id = merged.requirements[k].id
+        var r = merged.requirements[k]
+        // A row as the template wrote it (in either language) was not edited: leave the requirement alone.
+        if answers == SurveyWorkbook.answers(r, questions: qs, chinese: true).map(\.trimmed)
+            || answers == SurveyWorkbook.answers(r, questions: qs, chinese: false).map(\.trimmed)
+        {
+            return .same
+        }
+        var diffs: [String] = []
+        func note(_ what: String, _ a: String, _ b: String) { if a != b { diffs.append("\(what) \(a.isEmpty ? "—" : a) → \(b)") } }
+        // Only what the questionnaire asks is compared and changed.
+        let asked = Set(qs.map(\.field))
+        if !asked.contains("module") { fresh.module = r.module }
+        if !asked.contains("priority") {
+            fresh.priority = r.priority
+            fresh.weight = r.weight
+        }
+        if !asked.contains("acceptance") { fresh.acceptance = r.acceptance }
+        note("title", r.title, fresh.title)
+        note("module", r.module, fresh.module)
+        note("priority", r.priority.rawValue, fresh.priority.rawValue)
+        note("acceptance", r.acceptance, fresh.acceptance)
+        note("detail", r.detail, fresh.detail)
+        guard !diffs.isEmpty else { return .same }
+        touched[id] = file
+        if r.priority != fresh.priority { r.weight = fresh.weight }
+        r.title = fresh.title
+        r.module = fresh.module
+        r.priority = fresh.priority
+        r.acceptance = fresh.acceptance
+        r.detail = fresh.detail
+        r.status = .draft
+        r.source = fresh.source
+        merged.requirements[k] = r
+        out.updated.append(id)
+        return .updated("  updated \(id): " + diffs.joined(separator: "; "))
     }
 }

@@ -81,6 +81,7 @@ public enum XlsxWriter {
         case header, money, day, fraction, wrap, integer
     }
 
+    // Kept as one function: the parts of an .xlsx package in the order the format needs them.
     public static func write(_ sheets: [XlsxSheet]) -> Data {
         var strings = SharedStrings()
         var parts: [(String, Data)] = []

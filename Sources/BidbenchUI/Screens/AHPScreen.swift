@@ -98,7 +98,8 @@ public enum AHPScreen {
             }
         }
         var y = r.y + 3 + m.names.count
-        if let res = try? AHP.analyse(m) {
+        do {
+            let res = try AHP.analyse(m)
             for (i, id) in res.names.enumerated() where y < r.maxY - 4 {
                 c.text(r.x + 2, y, TextWidth.fit(names[id] ?? id, lw - 1))
                 c.text(
@@ -121,6 +122,9 @@ public enum AHPScreen {
                         "分歧最大: \(names[w.row] ?? w.row) 比 \(names[w.column] ?? w.column) = \(label(w.given)); 一致值约为 \(NumberText.fixed(w.consistent, 3))"
                     ), .warn, maxWidth: r.width - 4)
             }
+        } catch {
+            // A matrix from the file that is not a valid judgement matrix: say why, show no weights.
+            c.text(r.x + 2, y, error.text(chinese: L == .zh), .error, maxWidth: r.width - 4)
         }
         let saved =
             ws.ahp[st.parent] != nil

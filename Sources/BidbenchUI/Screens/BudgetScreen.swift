@@ -8,26 +8,96 @@ public struct BudgetState: Equatable, Sendable {
     public var named = 0
     /// The cash-flow view: nil = hidden.
     public var cashFlow: CashFlowPeriod?
+    /// What the screen shows, computed by `BudgetScreen.refresh` when its inputs change.
+    public var view: BudgetView?
     public init() {}
+}
+
+/// What the Budget screen shows, worked out when its inputs change (in `App.reduce`) rather than at
+/// each frame. A figure that cannot be computed carries the reason instead, so the screen shows the
+/// error and never a zero or a default in its place.
+public struct BudgetView: Equatable, Sendable {
+    /// What the view was computed from: when any of it changes, it is computed again.
+    struct Inputs: Equatable, Sendable {
+        var revision: Int
+        var lang: Lang
+        var whatIf: Scenario?
+        var named: Int
+        var vendor: Int
+        var cashFlow: CashFlowPeriod?
+    }
+    /// One row of the scenario comparison: each vendor's total, or why the scenario has none.
+    struct ScenarioTotals: Equatable, Sendable {
+        var name: String
+        var totals: Result<[String: Money], BudgetError>
+    }
+    /// The contracts' payments by month or quarter, and the contracts left out with the reason.
+    struct CashFlow: Equatable, Sendable {
+        var buckets: Result<[CashFlowBucket], BudgetError>
+        var leftOut: [BudgetError]
+    }
+    /// The selected vendor's contract and its installments.
+    struct Payments: Equatable, Sendable {
+        var contract: String
+        var installments: Result<[Installment], BudgetError>
+    }
+
+    var inputs: Inputs
+    /// The scenario's name, known even when its values are wrong.
+    var scenarioName: String
+    /// The scenario in effect, or why the files make none.
+    var scenario: Result<Scenario, BudgetError>
+    /// Every vendor's TCO under the scenario, or why the cost calculation failed.
+    var tcos: Result<[VendorTCO], BudgetError>
+    /// Vendors with at least one price line.
+    var priced: Set<String>
+    /// Vendors that fail a must-have, with the reasons.
+    var knockedOut: [String: [Notice]]
+    /// The budget control with the selected vendor's proposal (nil: no priced vendor selected).
+    var control: Result<BudgetControl, BudgetError>?
+    /// The base scenario, then each of scenarios.csv.
+    var comparison: [ScenarioTotals]
+    /// nil while the cash flow is hidden.
+    var cashFlow: CashFlow?
+    /// nil when the selected vendor has no contract.
+    var payments: Payments?
 }
 
 /// Budget (预算): each vendor's cost per year, total and NPV side by side; the selected vendor by
 /// category as bars; envelopes; payment milestones; live what-if keys.
 public enum BudgetScreen {
-    static func scenario(_ s: AppState) -> Scenario {
-        if let sc = s.session.whatIf { return sc }
+    /// The scenario in effect: the live what-if, else the named one selected; or why the files make none.
+    static func scenario(_ s: AppState) -> Result<Scenario, BudgetError> {
+        if let sc = s.session.whatIf { return .success(sc) }
         return named(s, s.budget.named)
     }
 
-    /// The base scenario (index 0) or a named one from scenarios.csv.
-    static func named(_ s: AppState, _ i: Int) -> Scenario {
-        let base = (try? Scenario(settings: s.workspace.settings, name: s.lang.t("base", "基准"))) ?? Scenario(years: 5, users: 100)
-        guard i > 0, i <= s.workspace.scenarios.count else { return base }
+    /// The base scenario (index 0, from workspace.json) or a named one from scenarios.csv; a value
+    /// out of range is an error naming the file, never replaced by a default.
+    static func named(_ s: AppState, _ i: Int) -> Result<Scenario, BudgetError> {
+        let base: Scenario
+        do { base = try Scenario(settings: s.workspace.settings, name: s.lang.t("base", "基准")) } catch { return .failure(error) }
+        do { try base.validate() } catch { return .failure(inFile("workspace.json", error)) }
+        guard i > 0, i <= s.workspace.scenarios.count else { return .success(base) }
         let n = s.workspace.scenarios[i - 1]
-        return
-            (try? base.overriding(
-                name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate))
-            ?? base
+        do {
+            return .success(
+                try base.overriding(
+                    name: n.name, years: n.years, users: n.users, growth: n.growth, escalation: n.escalation, discountRate: n.discountRate))
+        } catch { return .failure(inFile("scenarios.csv", error)) }
+    }
+
+    /// The name of scenario `i` as `named` would give it, known even when its values are wrong.
+    static func namedTitle(_ s: AppState, _ i: Int) -> String {
+        guard i > 0, i <= s.workspace.scenarios.count, !s.workspace.scenarios[i - 1].name.trimmed.isEmpty else {
+            return s.lang.t("base", "基准")
+        }
+        return s.workspace.scenarios[i - 1].name.trimmed
+    }
+
+    /// `error` said as coming from `file`.
+    static func inFile(_ file: String, _ error: BudgetError) -> BudgetError {
+        BudgetError("\(file): \(error.message)", zh: "\(file): \(error.text(chinese: true))")
     }
 
     static func step(_ r: ExactRatio, by delta: Double) -> ExactRatio {
@@ -37,7 +107,7 @@ public enum BudgetScreen {
 
     /// Makes `sc` the live what-if, remembering the values before so that `u` steps back.
     static func setWhatIf(_ s: inout AppState, _ sc: Scenario) {
-        guard sc != scenario(s) else { return }
+        guard sc != (try? scenario(s).get()) else { return }
         s.session.whatIfHistory.append(s.session.whatIf)
         if s.session.whatIfHistory.count > 200 { s.session.whatIfHistory.removeFirst() }
         s.session.whatIf = sc
@@ -48,7 +118,7 @@ public enum BudgetScreen {
     /// exactly (full-width digits read too); a bad value says what is expected and changes nothing.
     static func typedWhatIf(_ s: inout AppState, _ verb: String, _ arg: String) {
         let L = s.lang
-        var sc = scenario(s)
+        guard var sc = current(&s) else { return }
         let text = normalizedDigits(arg).trimmed
         switch verb {
         case "users", "years":
@@ -91,8 +161,35 @@ public enum BudgetScreen {
         s.say(L.t("What-if: \(verb) \(arg) (u steps back)", "假设: \(verb) \(arg) (u 回退)"))
     }
 
+    /// The scenario in effect for a what-if change; nil after saying why there is none.
+    static func current(_ s: inout AppState) -> Scenario? {
+        switch scenario(s) {
+        case .success(let sc): return sc
+        case .failure(let e):
+            s.say(e.text(chinese: s.lang == .zh), error: true)
+            return nil
+        }
+    }
+
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
-        var sc = scenario(s)
+        if let effects = navigate(&s, cmd) { return effects }
+        guard isWhatIf(cmd) else { return nil }
+        guard let sc = current(&s) else { return [] }
+        setWhatIf(&s, whatIf(&s, cmd, sc))
+        return []
+    }
+
+    static func isWhatIf(_ cmd: Command) -> Bool {
+        switch cmd {
+        case .usersUp, .usersDown, .yearsUp, .yearsDown, .growthUp, .growthDown, .escalationUp, .escalationDown, .discountUp, .discountDown:
+            return true
+        default: return false
+        }
+    }
+
+    /// `sc` changed by one what-if key.
+    static func whatIf(_ s: inout AppState, _ cmd: Command, _ current: Scenario) -> Scenario {
+        var sc = current
         switch cmd {
         case .usersUp: sc.users += 10
         case .usersDown: sc.users = max(1, sc.users - 10)
@@ -115,35 +212,40 @@ public enum BudgetScreen {
         case .escalationDown: sc.escalation = step(sc.escalation, by: -0.01)
         case .discountUp: sc.discountRate = step(sc.discountRate, by: 0.01)
         case .discountDown: sc.discountRate = step(sc.discountRate, by: -0.01)
+        default: break
+        }
+        return sc
+    }
+
+    /// The keys that move the selection or change the view (not the scenario); nil for others.
+    static func navigate(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
+        switch cmd {
         case .up: s.budget.vendor = max(0, s.budget.vendor - 1)
         case .down: s.budget.vendor = min(max(0, s.workspace.vendors.count - 1), s.budget.vendor + 1)
         case .prices:
             guard s.budget.vendor < s.workspace.vendors.count else { return [] }
             s.modal = .prices(PricesState(vendor: s.workspace.vendors[s.budget.vendor].id))
-            return []
         case .cashFlow:
             s.budget.cashFlow = s.budget.cashFlow == nil ? .month : (s.budget.cashFlow == .month ? .quarter : nil)
-            return []
         case .scenarioNext:
             s.budget.named = (s.budget.named + 1) % (s.workspace.scenarios.count + 1)
             s.session.whatIf = nil
             s.session.whatIfHistory = []
             s.budget.year = 0
-            return []
         case .whatIfBack:
             guard let before = s.session.whatIfHistory.popLast() else {
                 App.undo(&s)
                 return []
             }
             s.session.whatIf = before
-            s.budget.year = min(s.budget.year, scenario(s).years)
+            if case .success(let sc) = scenario(s) { s.budget.year = min(s.budget.year, sc.years) }
             s.say(s.lang.t("What-if stepped back", "假设已回退"))
-            return []
         case .left: s.budget.year = max(0, s.budget.year - 1)
-        case .right: s.budget.year = min(sc.years, s.budget.year + 1)
+        case .right:
+            // No year to move to while the scenario is wrong: the screen shows why.
+            if case .success(let sc) = scenario(s) { s.budget.year = min(sc.years, s.budget.year + 1) }
         default: return nil
         }
-        setWhatIf(&s, sc)
         return []
     }
 
@@ -152,12 +254,111 @@ public enum BudgetScreen {
     /// Money in whole units, grouped, for tables: `1,286,000`.
     static func money(_ m: Money) -> String { NumberText.money(m, cents: .never) }
 
+    /// Computes the view when its inputs changed (called by `App.reduce` after every event).
+    static func refresh(_ s: inout AppState) {
+        guard s.screen == .budget else { return }
+        let inputs = inputs(s)
+        guard s.budget.view?.inputs != inputs else { return }
+        s.budget.view = compute(s, inputs)
+    }
+
+    static func inputs(_ s: AppState) -> BudgetView.Inputs {
+        BudgetView.Inputs(
+            revision: s.revision, lang: s.lang, whatIf: s.session.whatIf, named: s.budget.named, vendor: s.budget.vendor,
+            cashFlow: s.budget.cashFlow)
+    }
+
+    /// The view of the state: the one computed by `refresh` when it is current, else computed now.
+    static func view(_ s: AppState) -> BudgetView {
+        let inputs = inputs(s)
+        if let v = s.budget.view, v.inputs == inputs { return v }
+        return compute(s, inputs)
+    }
+
+    static func compute(_ s: AppState, _ inputs: BudgetView.Inputs) -> BudgetView {
+        let ws = s.workspace
+        let current = scenario(s)
+        let tcos = current.flatMap { sc in
+            attempt { () throws(BudgetError) in try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) }
+        }
+        let name: String
+        if let w = s.session.whatIf {
+            name = s.lang.t("\(w.name) (what-if)", "\(w.name) (假设)")
+        } else {
+            name = namedTitle(s, s.budget.named)
+        }
+        var view = BudgetView(
+            inputs: inputs, scenarioName: name, scenario: current, tcos: tcos, priced: Set(ws.prices.map(\.vendor)),
+            knockedOut: GateStatus(ws, missing: false).knockedOut, comparison: [])
+        guard case .success(let sc) = current, case .success(let all) = tcos else { return view }
+        if s.budget.vendor < all.count {
+            let vendor = all[s.budget.vendor].vendor
+            if view.priced.contains(vendor) {
+                view.control = attempt { () throws(BudgetError) in try BudgetModel.control(ws, proposedVendor: vendor, scenario: sc) }
+            }
+            if let k = ws.contracts.first(where: { $0.vendor == vendor }) {
+                view.payments = BudgetView.Payments(contract: k.id, installments: installments(ws, k))
+            }
+        }
+        if let period = s.budget.cashFlow { view.cashFlow = cashFlow(ws, by: period) }
+        if !ws.scenarios.isEmpty {
+            view.comparison = (0...ws.scenarios.count).map { i in
+                let totals = named(s, i).flatMap { scn in
+                    attempt { () throws(BudgetError) in
+                        let t = try BudgetModel.tco(prices: ws.prices, scenario: scn, vendors: ws.vendors.map(\.id))
+                        return Dictionary(t.map { ($0.vendor, $0.total) }, uniquingKeysWith: { a, _ in a })
+                    }
+                }
+                return BudgetView.ScenarioTotals(name: namedTitle(s, i), totals: totals)
+            }
+        }
+        return view
+    }
+
+    static func attempt<T>(_ body: () throws(BudgetError) -> T) -> Result<T, BudgetError> {
+        do { return .success(try body()) } catch { return .failure(error) }
+    }
+
+    /// Contract `k`'s installments at its current value (after approved change orders).
+    static func installments(_ ws: Workspace, _ k: Contract) -> Result<[Installment], BudgetError> {
+        let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
+        return attempt { () throws(BudgetError) in
+            try BudgetModel.installments(contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id })
+        }
+    }
+
+    /// Every contract's payments by `period`; a contract whose installments fail is left out and listed.
+    static func cashFlow(_ ws: Workspace, by period: CashFlowPeriod) -> BudgetView.CashFlow {
+        var inst: [Installment] = []
+        var leftOut: [BudgetError] = []
+        for k in ws.contracts {
+            switch installments(ws, k) {
+            case .success(let i): inst += i
+            case .failure(let e): leftOut.append(e)
+            }
+        }
+        return BudgetView.CashFlow(
+            buckets: attempt { () throws(BudgetError) in try BudgetModel.cashFlow(inst, by: period) }, leftOut: leftOut)
+    }
+
+    /// The frame, from the view: header, vendors × years, the selected vendor, then the cash flow or
+    /// the scenario comparison and the payments.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
-        let ws = s.workspace
-        let sc = scenario(s)
-        let scName = s.session.whatIf == nil ? sc.name : L.t("\(sc.name) (what-if)", "\(sc.name) (假设)")
-        let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(scName)]  ", .bold)
+        let view = view(s)
+        let sc: Scenario
+        switch view.scenario {
+        case .success(let v): sc = v
+        case .failure(let e):
+            let x = area.x + 1 + c.text(area.x + 1, area.y, "[\(view.scenarioName)]  ", .bold)
+            c.text(x, area.y, e.text(chinese: L == .zh), .error, maxWidth: area.maxX - x - 1)
+            c.text(
+                area.x + 1, area.y + 2,
+                L.t("No figures until the scenario is fixed (S: next scenario).", "情景修正前不显示任何金额 (S: 下一个情景)。"), .dim,
+                maxWidth: area.width - 2)
+            return
+        }
+        let headerX = area.x + 1 + c.text(area.x + 1, area.y, "[\(view.scenarioName)]  ", .bold)
         c.text(
             headerX, area.y,
             L.t(
@@ -165,12 +366,31 @@ public enum BudgetScreen {
                 "\(sc.years) 年  用户 \(sc.users) (+\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent,
             maxWidth: area.maxX - headerX - 1)
         let tcos: [VendorTCO]
-        do { tcos = try BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: ws.vendors.map(\.id)) } catch {
+        switch view.tcos {
+        case .success(let t): tcos = t
+        case .failure(let error):
             c.text(area.x + 1, area.y + 2, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2)
             return
         }
-        let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        // Vendors × years table.
+        let tableH = renderTable(s, view, sc, tcos, into: &c, area: area)
+        guard s.budget.vendor < tcos.count else {
+            c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim)
+            return
+        }
+        var y = renderSelected(s, view, sc, tcos, into: &c, area: area, y: area.y + 3 + tableH)
+        if let flow = view.cashFlow {
+            renderCashFlow(s, flow, into: &c, area: area, y: y)
+            return
+        }
+        y = renderComparison(s, view, into: &c, area: area, y: y)
+        renderPayments(s, view, into: &c, area: area, y: y)
+    }
+
+    /// Vendors × years, total and NPV; returns the table's height.
+    static func renderTable(_ s: AppState, _ view: BudgetView, _ sc: Scenario, _ tcos: [VendorTCO], into c: inout Canvas, area: Rect) -> Int
+    {
+        let L = s.lang
+        let names = Dictionary(s.workspace.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let nameW = 12
         let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
@@ -184,8 +404,8 @@ public enum BudgetScreen {
         cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
         // A vendor without price lines has no cost yet: shown as —, never the cheapest. A knocked-out
         // vendor (fails a must-have) is marked ✗ in red and is never the cheapest either.
-        let priced = Set(ws.prices.map(\.vendor))
-        let out = GateStatus(ws, missing: false).knockedOut
+        let priced = view.priced
+        let out = view.knockedOut
         let cheapest = tcos.filter { priced.contains($0.vendor) && out[$0.vendor] == nil }.map(\.total).min()
         let rows = tcos.map { t in
             let name = (out[t.vendor] == nil ? "" : "✗ ") + (names[t.vendor] ?? t.vendor)
@@ -213,137 +433,170 @@ public enum BudgetScreen {
             let x = area.x + 1 + (nameW + 1) + (s.budget.year - firstYear) * 11
             c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
         }
-        guard s.budget.vendor < tcos.count else {
-            c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim)
-            return
-        }
+        return tableH
+    }
+
+    // Kept as one function: one section of the frame (name, capacity, knock-out, bars, control) in drawing order.
+    /// The selected vendor: by category as bars (the focused year or the whole horizon), users over
+    /// capacity, the knock-out reasons and the budget control; returns the next free line.
+    static func renderSelected(
+        _ s: AppState, _ view: BudgetView, _ sc: Scenario, _ tcos: [VendorTCO], into c: inout Canvas, area: Rect, y top: Int
+    ) -> Int {
+        let L = s.lang
+        let ws = s.workspace
+        let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let out = view.knockedOut
         let t = tcos[s.budget.vendor]
-        var y = area.y + 3 + tableH
-        if !priced.contains(t.vendor) {
+        var y = top
+        guard view.priced.contains(t.vendor) else {
             c.text(
                 area.x + 1, y,
                 L.t(
                     "\(names[t.vendor] ?? t.vendor) has no price lines yet (prices.csv, or bidbench import prices)",
                     "\(names[t.vendor] ?? t.vendor) 还没有报价行 (prices.csv, 或 bidbench import prices)"), .warn, maxWidth: area.width - 2)
-            y += 2
-        } else {
-            // By category: the focused year or the whole horizon.
-            let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
-            let share = t.oneOffShare.map { NumberText.percent($0, 0) } ?? "—"
+            return y + 2
+        }
+        let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
+        let share = t.oneOffShare.map { NumberText.percent($0, 0) } ?? "—"
+        c.text(
+            area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
+            maxWidth: area.width - 2)
+        y += 1
+        // Users beyond what a line covers: costed by its extra_user_price, or flagged.
+        if let first = t.capacity.first {
+            let uncosted = t.capacity.filter { $0.cost == nil }.count
+            let years = t.capacity.map { String(ws.settings.firstYear + $0.year - 1) }.joined(separator: " ")
             c.text(
-                area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
+                area.x + 1, y,
+                L.t(
+                    "⚠ users over what \(first.item) covers (\(first.covered)) in \(years)"
+                        + (uncosted > 0 ? ": \(uncosted) year(s) NOT costed (no extra_user_price)" : ": costed by extra_user_price"),
+                    "⚠ 用户数超出 \(first.item) 覆盖的 \(first.covered) 人: \(years)"
+                        + (uncosted > 0 ? ": \(uncosted) 年未计费 (未填 extra_user_price)" : ": 已按 extra_user_price 计费")), .warn,
                 maxWidth: area.width - 2)
             y += 1
-            // Users beyond what a line covers: costed by its extra_user_price, or flagged.
-            if let first = t.capacity.first {
-                let uncosted = t.capacity.filter { $0.cost == nil }.count
-                let years = t.capacity.map { String(ws.settings.firstYear + $0.year - 1) }.joined(separator: " ")
-                c.text(
-                    area.x + 1, y,
-                    L.t(
-                        "⚠ users over what \(first.item) covers (\(first.covered)) in \(years)"
-                            + (uncosted > 0 ? ": \(uncosted) year(s) NOT costed (no extra_user_price)" : ": costed by extra_user_price"),
-                        "⚠ 用户数超出 \(first.item) 覆盖的 \(first.covered) 人: \(years)"
-                            + (uncosted > 0 ? ": \(uncosted) 年未计费 (未填 extra_user_price)" : ": 已按 extra_user_price 计费")), .warn,
-                    maxWidth: area.width - 2)
-                y += 1
-            }
-            if let reasons = out[t.vendor] {
-                c.text(
-                    area.x + 1, y,
-                    "✗ " + L.t("knocked out (fails a must-have): ", "已淘汰 (必须项未满足): ")
-                        + reasons.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .error, maxWidth: area.width - 2)
-                y += 1
-            }
-            let cats = CostCategory.allCases.map {
-                ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0))
-            }
-            .filter { $0.1.minor != 0 }
-            let maxCat = cats.map(\.1.minor).max() ?? 1
-            let cheapestByCat = Dictionary(
-                uniqueKeysWithValues: CostCategory.allCases.map { cat in
-                    (cat, tcos.filter { out[$0.vendor] == nil }.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
-                })
-            let barW = max(4, area.width - 40)
-            for (cat, amount) in cats where y < area.maxY - 3 {
-                c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
-                let isCheapest = s.budget.year == 0 && out[t.vendor] == nil && cheapestByCat[cat] == amount
-                let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
-                let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
-                c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
-                y += 1
-            }
-            y = renderControl(s, t.vendor, scenario: sc, into: &c, area: area, y: y)
         }
-        // Cash flow of every contract's payment milestones, by month or quarter.
-        if let period = s.budget.cashFlow {
-            var inst: [Installment] = []
-            for k in ws.contracts {
-                let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
-                if let i = try? BudgetModel.installments(
-                    contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id })
-                {
-                    inst += i
-                }
-            }
-            if let buckets = try? BudgetModel.cashFlow(inst, by: period), y < area.maxY - 1 {
-                c.text(
-                    area.x + 1, y,
-                    L.t("Cash flow by \(period == .month ? "month" : "quarter") (c)", "付款现金流 (按\(period == .month ? "月" : "季度"), c 切换)"),
-                    .bold)
-                y += 1
-                let top = buckets.map(\.amount.minor).max() ?? 1
-                for b in buckets where y < area.maxY - 1 {
-                    c.text(area.x + 3, y, TextWidth.fit(b.period, 9))
-                    let used = c.text(
-                        area.x + 13, y, bar(Double(b.amount.minor) / Double(max(1, top)), width: max(4, area.width - 40)),
-                        Style(fg: .magenta))
-                    c.text(area.x + 14 + used, y, money(b.amount) + "  " + b.installments.map(\.contract).joined(separator: " "))
-                    y += 1
-                }
-            }
+        if let reasons = out[t.vendor] {
+            c.text(
+                area.x + 1, y,
+                "✗ " + L.t("knocked out (fails a must-have): ", "已淘汰 (必须项未满足): ")
+                    + reasons.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .error, maxWidth: area.width - 2)
+            y += 1
+        }
+        let cats = CostCategory.allCases.map {
+            ($0, s.budget.year == 0 ? t.byCategory[$0] ?? .zero : t.cost(year: s.budget.year, category: $0))
+        }
+        .filter { $0.1.minor != 0 }
+        let maxCat = cats.map(\.1.minor).max() ?? 1
+        let cheapestByCat = Dictionary(
+            uniqueKeysWithValues: CostCategory.allCases.map { cat in
+                (cat, tcos.filter { out[$0.vendor] == nil }.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
+            })
+        let barW = max(4, area.width - 40)
+        for (cat, amount) in cats where y < area.maxY - 3 {
+            c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
+            let isCheapest = s.budget.year == 0 && out[t.vendor] == nil && cheapestByCat[cat] == amount
+            let b = bar(Double(amount.minor) / Double(max(1, maxCat)), width: barW)
+            let used = c.text(area.x + 18, y, b, isCheapest ? .good : Style(fg: .blue))
+            c.text(area.x + 19 + used, y, money(amount) + (isCheapest ? " ✔" : ""), .plain)
+            y += 1
+        }
+        guard let control = view.control else { return y }
+        return renderControl(s, control, into: &c, area: area, y: y)
+    }
+
+    /// Cash flow of every contract's payment milestones, by month or quarter; a contract whose
+    /// milestones cannot be split is named with the reason.
+    static func renderCashFlow(_ s: AppState, _ flow: BudgetView.CashFlow, into c: inout Canvas, area: Rect, y top: Int) {
+        let L = s.lang
+        var y = top
+        guard let period = s.budget.cashFlow, y < area.maxY - 1 else { return }
+        c.text(
+            area.x + 1, y,
+            L.t("Cash flow by \(period == .month ? "month" : "quarter") (c)", "付款现金流 (按\(period == .month ? "月" : "季度"), c 切换)"),
+            .bold)
+        y += 1
+        for e in flow.leftOut where y < area.maxY - 1 {
+            c.text(area.x + 3, y, L.t("left out: ", "未计入: ") + e.text(chinese: L == .zh), .error, maxWidth: area.width - 4)
+            y += 1
+        }
+        let buckets: [CashFlowBucket]
+        switch flow.buckets {
+        case .success(let b): buckets = b
+        case .failure(let e):
+            c.text(area.x + 3, y, e.text(chinese: L == .zh), .error, maxWidth: area.width - 4)
             return
         }
-        // Scenarios side by side: each vendor's total under each named scenario.
-        if !ws.scenarios.isEmpty, y + ws.scenarios.count + 2 < area.maxY {
-            var x = area.x + 1
-            x += c.text(x, y, TextWidth.fit(L.t("Scenario totals", "情景对比"), 16), .bold) + 1
-            for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) {
-                x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1
-            }
+        let top = buckets.map(\.amount.minor).max() ?? 1
+        for b in buckets where y < area.maxY - 1 {
+            c.text(area.x + 3, y, TextWidth.fit(b.period, 9))
+            let used = c.text(
+                area.x + 13, y, bar(Double(b.amount.minor) / Double(max(1, top)), width: max(4, area.width - 40)),
+                Style(fg: .magenta))
+            c.text(area.x + 14 + used, y, money(b.amount) + "  " + b.installments.map(\.contract).joined(separator: " "))
             y += 1
-            for i in 0...ws.scenarios.count {
-                let scn = named(s, i)
-                let totals = (try? BudgetModel.tco(prices: ws.prices, scenario: scn, vendors: ws.vendors.map(\.id))) ?? []
-                var x = area.x + 1
-                x += c.text(x, y, TextWidth.fit(scn.name, 16), i == s.budget.named ? .accent : .plain) + 1
-                for v in ws.vendors.prefix(max(1, (area.width - 18) / 12)) {
-                    let t = totals.first { $0.vendor == v.id }?.total ?? .zero
+        }
+    }
+
+    /// Scenarios side by side: each vendor's total under each named scenario; a scenario that cannot
+    /// be costed shows why instead of totals. Returns the next free line.
+    static func renderComparison(_ s: AppState, _ view: BudgetView, into c: inout Canvas, area: Rect, y top: Int) -> Int {
+        let L = s.lang
+        let ws = s.workspace
+        var y = top
+        guard !view.comparison.isEmpty, y + ws.scenarios.count + 2 < area.maxY else { return y }
+        let shown = ws.vendors.prefix(max(1, (area.width - 18) / 12))
+        var x = area.x + 1
+        x += c.text(x, y, TextWidth.fit(L.t("Scenario totals", "情景对比"), 16), .bold) + 1
+        for v in shown {
+            x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1
+        }
+        y += 1
+        for (i, row) in view.comparison.enumerated() {
+            var x = area.x + 1
+            x += c.text(x, y, TextWidth.fit(row.name, 16), i == s.budget.named ? .accent : .plain) + 1
+            switch row.totals {
+            case .success(let totals):
+                for v in shown {
+                    // A vendor without price lines costs nothing yet under any scenario.
+                    let t = totals[v.id] ?? .zero
                     x += c.text(x, y, TextWidth.fit(money(t), 11, right: true)) + 1
                 }
-                y += 1
+            case .failure(let e):
+                c.text(x, y, e.text(chinese: L == .zh), .error, maxWidth: area.maxX - x - 1)
             }
+            y += 1
         }
-        // Payment milestones of this vendor's contract.
-        if let k = ws.contracts.first(where: { $0.vendor == t.vendor }), y < area.maxY {
-            let ms = ws.payments.filter { $0.contract == k.id }
-            let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
-            if let inst = try? BudgetModel.installments(contract: k.id, value: value, milestones: ms) {
-                let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }
-                    .joined(separator: " · ")
-                c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(k.id): \(text)", .plain, maxWidth: area.width - 2)
-            }
+        return y
+    }
+
+    /// Payment milestones of the selected vendor's contract, or why they cannot be split.
+    static func renderPayments(_ s: AppState, _ view: BudgetView, into c: inout Canvas, area: Rect, y: Int) {
+        let L = s.lang
+        guard let p = view.payments, y < area.maxY else { return }
+        switch p.installments {
+        case .success(let inst):
+            let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }
+                .joined(separator: " · ")
+            c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(p.contract): \(text)", .plain, maxWidth: area.width - 2)
+        case .failure(let e):
+            c.text(
+                area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(p.contract): \(e.text(chinese: L == .zh))", .error, maxWidth: area.width - 2)
         }
     }
 
     /// The budget control with the selected vendor's proposal: one line per fiscal year and cost
     /// centre, committed + proposed against the envelope (the same figures as `bidbench budget
     /// --vendor`), so finance can reconcile each to the files.
-    static func renderControl(_ s: AppState, _ vendor: String, scenario: Scenario, into c: inout Canvas, area: Rect, y top: Int) -> Int {
+    static func renderControl(_ s: AppState, _ result: Result<BudgetControl, BudgetError>, into c: inout Canvas, area: Rect, y top: Int)
+        -> Int
+    {
         let L = s.lang
         var y = top
         let control: BudgetControl
-        do { control = try BudgetModel.control(s.workspace, proposedVendor: vendor, scenario: scenario) } catch {
+        switch result {
+        case .success(let v): control = v
+        case .failure(let error):
             c.text(area.x + 1, y, error.text(chinese: L == .zh), .error, maxWidth: area.width - 2)
             return y + 1
         }

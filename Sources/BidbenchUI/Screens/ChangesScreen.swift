@@ -82,6 +82,7 @@ public enum ChangesScreen {
             ], focusOn: "description")
     }
 
+    // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.
     /// Validates and applies the form; an error keeps the form open with what was typed.
     static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
         let L = s.lang
@@ -120,7 +121,13 @@ public enum ChangesScreen {
         // envelope is refused with the numbers.
         let wasApproved = index.map { $0 < s.workspace.changes.count && ChangeOrders.isApproved(s.workspace.changes[$0]) } ?? false
         let grows = index.map { $0 < s.workspace.changes.count && s.workspace.changes[$0].priceDelta < delta } ?? true
-        if ChangeOrders.isApproved(change), !wasApproved || grows, let sc = try? Scenario(settings: s.workspace.settings) {
+        if ChangeOrders.isApproved(change), !wasApproved || grows {
+            // Without a scenario the stop envelope cannot be checked: refuse rather than approve unchecked.
+            let sc: Scenario
+            do { sc = try Scenario(settings: s.workspace.settings) } catch {
+                return FormRefusal(
+                    L.t("The budget cannot be checked before approving: ", "批准前无法检查预算: ") + error.text(chinese: L == .zh), field: "status")
+            }
             var ws = s.workspace
             if let index, index < ws.changes.count { ws.changes.remove(at: index) }
             if let refusal = BudgetModel.checkApproval(of: change, in: ws, scenario: sc) {

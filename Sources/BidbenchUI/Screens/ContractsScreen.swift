@@ -214,6 +214,7 @@ public enum ContractsScreen {
         }
     }
 
+    // Kept as one function: the contract pane's header, clause list and side pane in drawing order.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
@@ -448,9 +449,14 @@ public enum ContractsScreen {
 
     /// The budget control behind the `budget_used` early-warning trigger: signed contracts as committed,
     /// open ones as proposed, under the workspace's base scenario (the same figures as `bidbench budget`).
-    static func budgetControl(_ ws: Workspace) -> BudgetControl? {
-        guard let sc = try? Scenario(settings: ws.settings) else { return nil }
-        return try? BudgetModel.control(ws, proposedVendor: nil, scenario: sc)
+    /// A failure is returned, not dropped: without the control the trigger cannot fire, and the
+    /// screen says so rather than showing an all-clear.
+    static func budgetControl(_ ws: Workspace) -> Result<BudgetControl, BudgetError> {
+        do {
+            let sc = try Scenario(settings: ws.settings)
+            try sc.validate()
+            return .success(try BudgetModel.control(ws, proposedVendor: nil, scenario: sc))
+        } catch { return .failure(error) }
     }
 
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
@@ -471,9 +477,10 @@ public enum ContractsScreen {
         }
         var y = area.y + 8
         // Delivery warnings (overdue tasks, SLA breaches, training below target) are risks like the others.
+        let control = budgetControl(ws)
         let alerts =
             RiskRegister.alerts(
-                risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: budgetControl(ws),
+                risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: try? control.get(),
                 fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
             + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
@@ -484,6 +491,12 @@ public enum ContractsScreen {
                 c.text(area.x + (i == 0 ? 0 : 2), y, line, style, maxWidth: area.width - (i == 0 ? 0 : 2))
                 y += 1
             }
+        }
+        // A budget_used trigger that could not be checked is said, never counted as quiet.
+        if case .failure(let e) = control,
+            let r = ws.risks.first(where: { $0.trigger.trimmed.lowercased() == "budget_used" && !RiskRegister.isClosed($0) })
+        {
+            lines(L.t("⚑ \(r.id) budget_used not checked: ", "⚑ \(r.id) budget_used 未能检查: ") + e.text(chinese: L == .zh), .error)
         }
         for a in alerts { lines("⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn) }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }

@@ -179,6 +179,7 @@ public enum DeliveryScreen {
 
     static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
 
+    // Kept as one function: the plan's rows and bars in drawing order.
     /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
     static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
         let L = s.lang
@@ -249,6 +250,7 @@ public enum DeliveryScreen {
         var style: Style = .plain
     }
 
+    // Kept as one function: one case per pane (overview, tests, tickets, handover), each a list of lines.
     /// The lines of the pane: overview, tests, tickets or handover, wrapped to `width`.
     static func paneLines(_ s: AppState, _ d: ContractDelivery, width: Int) -> [Line] {
         let L = s.lang

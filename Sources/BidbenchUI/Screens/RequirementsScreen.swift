@@ -81,6 +81,7 @@ public enum RequirementsScreen {
         TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
     }
 
+    // Kept as one function: one case per command of the screen, as the key map lists them.
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
         let rows = visibleRows(s)
         let page = max(1, tableArea(s, App.body(s)).height - 1)
@@ -279,6 +280,7 @@ public enum RequirementsScreen {
         if y > t.y, y < t.maxY, row < visibleRows(s).count { s.requirements.selected = row }
     }
 
+    // Kept as one function: department chips, table and detail in drawing order.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace

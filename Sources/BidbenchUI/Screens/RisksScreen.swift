@@ -81,6 +81,7 @@ public enum RisksScreen {
             ], focusOn: "title")
     }
 
+    // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.
     /// Validates and applies the form; an error keeps the form open with what was typed.
     static func submit(_ s: inout AppState, _ f: Form, index: Int?) -> FormRefusal? {
         let L = s.lang

@@ -36,6 +36,7 @@ public enum VendorsScreen {
         return ws.criteria.filter { !parents.contains($0.id) }
     }
 
+    // Kept as one function: one case per command of the screen, as the key map lists them.
     /// A command on the Vendors screen. An evaluator scores; everything that changes the panel's
     /// view belongs to the lead (the key map says which, and the key says why it is off).
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
@@ -324,6 +325,7 @@ public enum VendorsScreen {
         }
     }
 
+    // Kept as one function: to be split into sections once the number-formatting change on another branch, which rewrites these lines, is merged.
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace

@@ -34,7 +34,8 @@ public enum FormTarget: Equatable, Sendable {
     case meeting(kind: MeetingKind, id: String?)
 }
 
-/// Why a form was not saved, and the field to fix (the focus moves there).
+/// Why a form was not saved, and the field to fix: the form keeps what was typed and its focus moves
+/// to that field (nil, or a key the form does not have, leaves the focus where it is).
 public struct FormRefusal: Equatable, Sendable, Error {
     public var message: String
     public var field: String?

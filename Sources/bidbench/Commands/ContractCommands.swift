@@ -100,6 +100,7 @@ enum ContractReport {
         String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
     }
 
+    // Kept as one function: the checklist's sections in reading order.
     static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults) -> String {
         var lines: [String] = []
         let found = scan.clauses.filter(\.present).count

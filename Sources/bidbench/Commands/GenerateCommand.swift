@@ -30,7 +30,12 @@ struct GenerateCommand: ParsableCommand {
                 printError("error: \(out) exists and is not a folder")
                 throw ExitCode(2)
             }
-            let entries = (try? fm.contentsOfDirectory(atPath: out)) ?? []
+            // A folder that cannot be listed is not taken for an empty one.
+            let entries: [String]
+            do { entries = try fm.contentsOfDirectory(atPath: out) } catch {
+                printError("error: \(out) cannot be read (\(error.localizedDescription)); refusing to write into it")
+                throw ExitCode(2)
+            }
             guard entries.isEmpty else {
                 printError("error: \(out) is not empty; refusing to write over it")
                 throw ExitCode(2)

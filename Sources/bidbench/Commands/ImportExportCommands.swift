@@ -174,6 +174,7 @@ struct ExportCommand: ParsableCommand {
         if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
     }
 
+    // Kept as one function: the import verb's steps (load, read, merge, check, save, report) with their exit codes.
     func run() throws {
         let loaded: LoadedWorkspace
         do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {

@@ -95,6 +95,7 @@ struct JournalCommand: ParsableCommand {
     @Flag(help: "Verify the chain and name the first bad line.") var verify = false
     @Flag(help: "Print JSON.") var json = false
 
+    // Kept as one function: the journal verb: verify, then the entries as text or JSON.
     func run() throws {
         let folder = workspace.path
         guard FileManager.default.fileExists(atPath: folder + "/workspace.json") else {
