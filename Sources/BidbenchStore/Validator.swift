@@ -109,7 +109,9 @@ struct Validator {
 
         let rf = s.requirements.file
         if !known.contains(rf) { checkUnique(rf, w.requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号") }
-        for (i, r) in w.requirements.enumerated() where !known.contains(rf) {
+        // The `known` test is made once per table, not once per row (it hashes the file name).
+        let checkRequirements = !known.contains(rf)
+        for (i, r) in w.requirements.enumerated() where checkRequirements {
             ref(rf, i, "department", r.department, deptIDs, "departments.csv", "department")
             if r.weight < 0 {
                 let w = NumberText.format(r.weight)
@@ -162,7 +164,8 @@ struct Validator {
                 gf, w.gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
                 zh: "供应商与需求组合")
         }
-        for (i, g) in w.gates.enumerated() where !known.contains(gf) {
+        let checkGates = !known.contains(gf)
+        for (i, g) in w.gates.enumerated() where checkGates {
             ref(gf, i, "vendor", g.vendor, vendorIDs, "vendors.csv", "vendor")
             ref(gf, i, "requirement", g.requirement, reqIDs, "requirements.csv", "requirement")
         }
