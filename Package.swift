@@ -49,7 +49,7 @@ let package = Package(
             dependencies: ["BidbenchCore", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "BidbenchStoreTests", dependencies: ["BidbenchStore", "BidbenchCore"], exclude: ["Fixtures", "Corpus"]),
         .testTarget(name: "BidbenchUITests", dependencies: ["BidbenchUI", "BidbenchCore"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["bidbench", "BidbenchStore", "BidbenchCore"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

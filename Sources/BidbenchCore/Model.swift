@@ -27,6 +27,8 @@ public struct Workspace: Equatable, Sendable {
     public var playbook: [PlaybookEntry] = []
     /// Meetings (`meetings.csv`): what heads each handout.
     public var meetings: [Meeting] = []
+    /// The requirements as each survey meeting left them (`meeting_requirements.csv`).
+    public var meetingRequirements: [MeetingRequirement] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).

@@ -88,20 +88,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 
-    /// Grouped for display: `1 286 000` or `99.50` (thin spacing as in Chinese finance tables).
-    public func grouped(separator: String = ",") -> String {
-        let sign = minor < 0 ? "-" : ""
-        let m = minor.magnitude
-        let digits = String(m / 100)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
-            out.append(c)
-        }
-        let cents = m % 100
-        if cents != 0 { out += ".\(cents < 10 ? "0" : "")\(cents)" }
-        return sign + out
-    }
+    /// For people to read: grouped by three with a comma, cents when there are any (`1,286,000`,
+    /// `99.50`); `NumberText.money` has the other forms.
+    public func grouped() -> String { NumberText.money(self) }
 
     /// The value in major units as a Double, for charts and ratios only (never for arithmetic on money).
     public var approximateUnits: Double { Double(minor) / 100 }

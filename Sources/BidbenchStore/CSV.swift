@@ -41,38 +41,85 @@ public enum CSV {
     /// closing quote, more than `maxColumns` fields in a record or more than `maxCellBytes` in a field.
     public static func parse(_ text: String) throws(ParseError) -> [Record] {
         var records: [Record] = []
+        try forEachRecord(Array(text.utf8)) { line, fields in
+            records.append(Record(line: line, fields: fields))
+            return true
+        }
+        return records
+    }
+
+    /// Reads CSV from UTF-8 bytes one record at a time, with the rules and errors of `parse`: `body`
+    /// gets the 1-based line where the record starts and its fields, and returns false when it
+    /// wants no more fields (the rest is still checked for syntax errors, so a file with a broken
+    /// quote near its end is refused whatever `body` did). Nothing but the current record is held:
+    /// a 20 000-row table is never a second copy as an array of records, and an unquoted field is
+    /// made into a String straight from the bytes.
+    public static func forEachRecord(
+        _ bytes: [UInt8], _ body: (_ line: Int, _ fields: [String]) -> Bool
+    ) throws(ParseError) {
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
         var fields: [String] = []
-        var field: [UInt8] = []
+        // Fields of the current record so far, counted even when `body` wants no more.
+        var fieldCount = 0
+        var wanted = true
+        // A quoted field's text (its quotes undoubled); an unquoted one is bytes[fieldStart..<i].
+        var quoted: [UInt8] = []
+        var isQuoted = false
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var quoteStart = 0
         var afterQuote = false
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var i = 0
         let n = bytes.count
+        var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var fieldStart = i
         func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
+            fieldCount += 1
+            guard wanted else { return }
+            if isQuoted {
+                fields.append(String(decoding: quoted, as: UTF8.self))
+            } else {
+                fields.append(i == fieldStart ? "" : String(decoding: bytes[fieldStart..<i], as: UTF8.self))
+            }
+        }
+        func tooLong() -> ParseError {
+            ParseError(
+                line: recordLine,
+                message: "field \(fieldCount + 1) is longer than \(maxCellBytes / 1_048_576) MB, the most a cell may hold",
+                messageZH: "第 \(fieldCount + 1) 个字段超过 \(maxCellBytes / 1_048_576) MB, 超出单元格上限")
         }
         func endRecord() {
             endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            if wanted && !(fields.count == 1 && fields[0].isEmpty) { wanted = body(recordLine, fields) }
             fields.removeAll(keepingCapacity: true)
+            fieldCount = 0
         }
         while i < n {
+            if !inQuotes && !afterQuote {
+                // The plain bytes of an unquoted field, in a tight loop up to the next , CR LF or quote.
+                while i < n {
+                    let c = bytes[i]
+                    if c == comma || c == lf || c == cr || c == quote { break }
+                    i += 1
+                }
+                // Checked as the byte-by-byte reading did: too long once a byte follows the limit.
+                if i - fieldStart > maxCellBytes && (i < n || i - fieldStart > maxCellBytes + 1) {
+                    throw tooLong()
+                }
+                if i == n { break }
+            }
             let b = bytes[i]
-            if field.count > maxCellBytes {
-                throw ParseError(
-                    line: recordLine,
-                    message: "field \(fields.count + 1) is longer than \(maxCellBytes / 1_048_576) MB, the most a cell may hold",
-                    messageZH: "第 \(fields.count + 1) 个字段超过 \(maxCellBytes / 1_048_576) MB, 超出单元格上限")
+            let length = isQuoted ? quoted.count : i - fieldStart
+            if length > maxCellBytes {
+                throw tooLong()
             }
             if inQuotes {
-                if b == UInt8(ascii: "\"") {
-                    if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\"") {
-                        field.append(b)
+                if b == quote {
+                    if i + 1 < n && bytes[i + 1] == quote {
+                        quoted.append(b)
                         i += 2
                         continue
                     }
@@ -81,34 +128,40 @@ public enum CSV {
                     i += 1
                     continue
                 }
-                if b == UInt8(ascii: "\n") { line += 1 }
-                field.append(b)
+                if b == lf { line += 1 }
+                quoted.append(b)
                 i += 1
                 continue
             }
             switch b {
-            case UInt8(ascii: ","):
+            case comma:
                 endField()
+                quoted.removeAll(keepingCapacity: true)
+                isQuoted = false
                 afterQuote = false
-                if fields.count >= maxColumns {
+                fieldStart = i + 1
+                if fieldCount >= maxColumns {
                     throw ParseError(
                         line: recordLine, message: "more than \(maxColumns) columns, the most a table may have",
                         messageZH: "超过 \(maxColumns) 列, 超出表格列数上限")
                 }
-            case UInt8(ascii: "\r"):
-                if i + 1 < n && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-                endRecord()
+            case cr, lf:
+                if b == cr && i + 1 < n && bytes[i + 1] == lf {
+                    endRecord()
+                    i += 1
+                } else {
+                    endRecord()
+                }
+                quoted.removeAll(keepingCapacity: true)
+                isQuoted = false
                 afterQuote = false
                 line += 1
                 recordLine = line
-            case UInt8(ascii: "\n"):
-                endRecord()
-                afterQuote = false
-                line += 1
-                recordLine = line
-            case UInt8(ascii: "\""):
-                if field.isEmpty && !afterQuote {
+                fieldStart = i + 1
+            case quote:
+                if length == 0 && !afterQuote {
                     inQuotes = true
+                    isQuoted = true
                     quoteStart = line
                 } else {
                     throw ParseError(
@@ -117,7 +170,6 @@ public enum CSV {
                 }
             default:
                 if afterQuote { throw ParseError(line: line, message: "text after a closing quote", messageZH: "结束引号后面还有文字") }
-                field.append(b)
             }
             i += 1
         }
@@ -126,8 +178,7 @@ public enum CSV {
                 line: quoteStart, message: "unclosed quote (the field starting here never ends)",
                 messageZH: "引号未闭合 (从这里开始的字段没有结束)")
         }
-        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
-        return records
+        if i > fieldStart || fieldCount > 0 || afterQuote { endRecord() }
     }
 
     /// Quotes a field when it holds a comma, quote, CR or LF, or starts/ends with a space.

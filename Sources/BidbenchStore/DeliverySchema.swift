@@ -169,10 +169,39 @@ extension Schema {
             encode: { [$0.contract, $0.item, $0.status.id, opt($0.date), $0.note] })
     }
 
+    static var availability: TableSpec<AvailabilityRecord> {
+        TableSpec(
+            file: "availability.csv", columns: ["contract", "month", "percent", "downtime_minutes", "service_minutes", "note"],
+            required: ["contract", "month"],
+            sortKey: { [$0.contract, $0.month] }, diffKey: { "\($0.contract)/\($0.month)" }, extra: \.extra,
+            decode: { r in
+                guard let c = r.key("contract"), let m = r.key("month") else { return nil }
+                let pctText = r.text("percent").trimmed
+                let percent: Double? =
+                    pctText.isEmpty
+                    ? nil
+                    : NumberText.parseDouble(pctText.hasSuffix("%") || pctText.hasSuffix("％") ? String(pctText.dropLast()) : pctText)
+                if !pctText.isEmpty && percent == nil {
+                    r.log.add(
+                        r.file, r.line, "percent", "\"\(pctText)\" is not a percentage (expected e.g. 99.5 or 99.5%)",
+                        zh: "“\(pctText)” 不是百分比 (应为 99.5 或 99.5% 这样的值)")
+                }
+                return AvailabilityRecord(
+                    contract: c, month: m, percent: percent, downtimeMinutes: r.optInt("downtime_minutes"),
+                    serviceMinutes: r.optInt("service_minutes"), note: r.text("note"))
+            },
+            encode: {
+                [
+                    $0.contract, $0.month, $0.percent.map(num) ?? "", $0.downtimeMinutes.map { String($0) } ?? "",
+                    $0.serviceMinutes.map { String($0) } ?? "", $0.note,
+                ]
+            })
+    }
+
     /// The delivery files, in README order.
     static let deliveryFiles = [
         "tasks.csv", "acceptance.csv", "training.csv", "training_results.csv", "tickets.csv", "sla.csv", "vendor_reviews.csv",
-        "handover.csv",
+        "handover.csv", "availability.csv",
     ]
 }
 

@@ -156,5 +156,57 @@ extension Validator {
             refer(hf, i, "contract", h.contract, contractIDs, "contracts.csv", "合同")
             known(hf, i, "status", h.status)
         }
+
+        let yf = Schema.availability.file
+        unique(yf, d.availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")
+        for (i, a) in d.availability.enumerated() {
+            refer(yf, i, "contract", a.contract, contractIDs, "contracts.csv", "合同")
+            let monthMinutes = AvailabilityRules.minutes(inMonth: a.month)
+            if monthMinutes == nil {
+                put(
+                    yf, i, "month", "\"\(a.month)\" is not a month (expected YYYY-MM, e.g. 2027-04)",
+                    "“\(a.month)” 不是月份 (应为 YYYY-MM, 如 2027-04)")
+            }
+            if let p = a.percent { range(yf, i, "percent", p, 0, 100) }
+            if a.percent == nil && a.downtimeMinutes == nil {
+                put(
+                    yf, i, "percent", "is empty; give the percent or the downtime_minutes",
+                    "为空; 请填写可用率 percent 或停机分钟 downtime_minutes")
+            }
+            if let down = a.downtimeMinutes, down < 0 { put(yf, i, "downtime_minutes", "\(down) is negative", "\(down) 为负数") }
+            if let service = a.serviceMinutes {
+                if service <= 0 {
+                    put(yf, i, "service_minutes", "\(service) is not a number of minutes above 0", "\(service) 不是大于 0 的分钟数")
+                } else if let all = monthMinutes, service > all {
+                    put(
+                        yf, i, "service_minutes", "\(service) is more than the \(all) minutes of \(a.month)",
+                        "\(service) 超过 \(a.month) 的总分钟数 \(all)")
+                }
+            }
+            if let down = a.downtimeMinutes, down >= 0, let service = a.serviceMinutes ?? monthMinutes, service > 0 {
+                if down > service {
+                    put(
+                        yf, i, "downtime_minutes", "\(down) is more than the \(service) service minutes of the month",
+                        "\(down) 超过当月服务分钟数 \(service)")
+                } else if let p = a.percent, abs(p - Double(service - down) * 100 / Double(service)) > 0.005 {
+                    let computed = AvailabilityRules.text(Double(service - down) * 100 / Double(service))
+                    put(
+                        yf, i, "percent",
+                        "\(NumberText.format(p)) does not match the downtime (\(down) of \(service) minutes is \(computed))",
+                        "\(NumberText.format(p)) 与停机时长不符 (\(service) 分钟中停机 \(down) 分钟, 即 \(computed))")
+                }
+            }
+        }
+        for (i, c) in w.contracts.enumerated() {
+            guard let cell = c.extra[AvailabilityRules.targetColumn]?.trimmed, !cell.isEmpty else { continue }
+            let v = Double(cell.hasSuffix("%") ? String(cell.dropLast()) : cell)
+            guard let v, v > 0, v <= 100 else {
+                put(
+                    Schema.contracts.file, i, AvailabilityRules.targetColumn,
+                    "\"\(cell)\" is not a percentage above 0 and at most 100 (e.g. 99.5)",
+                    "“\(cell)” 不是大于 0 且不超过 100 的百分比 (如 99.5)")
+                continue
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import BidbenchCore
 import Crypto
 import Foundation
 

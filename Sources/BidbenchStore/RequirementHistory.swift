@@ -12,6 +12,8 @@ public enum RequirementHistory {
         // The first `before` of each row after that day is how the row stood at the end of it.
         var earliest: [String: JSONValue] = [:]
         for e in entries where e.table == file && String(e.time.prefix(10)) > day.description {
+            // A row added after that day did not exist at its end.
+            for k in e.added.flatMap(expand) where earliest[k] == nil { earliest[k] = .null }
             for c in e.changes where earliest[c.key] == nil { earliest[c.key] = c.before }
         }
         guard !earliest.isEmpty else { return saved }
@@ -32,6 +34,24 @@ public enum RequirementHistory {
             if let r = decode(cells) { byID[key] = r } else { byID[key] = nil }
         }
         return byID.values.sorted { TextTools.naturalLess($0.id, $1.id) }
+    }
+
+    /// The keys of a journal run: `R07..R09` → R07, R08, R09 (see `Journal.compressKeys`); the
+    /// shortened form of a very long list (`first`, `…`, `last`) gives only its two ends.
+    static func expand(_ run: String) -> [String] {
+        let parts = run.components(separatedBy: "..")
+        func split(_ k: String) -> (String, Int, Int)? {
+            let digits = k.reversed().prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 12, let n = Int(String(digits.reversed())) else { return nil }
+            return (String(k.dropLast(digits.count)), n, digits.count)
+        }
+        guard parts.count == 2, let (p, a, w) = split(parts[0]), let (q, b, _) = split(parts[1]), p == q, a <= b, b - a < 1_000_000 else {
+            return run == "…" ? [] : [run]
+        }
+        return (a...b).map { n in
+            let digits = String(n)
+            return p + String(repeating: "0", count: max(0, w - digits.count)) + digits
+        }
     }
 
     /// A journal row (column → cell) read back as a requirement.

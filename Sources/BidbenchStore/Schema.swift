@@ -292,15 +292,28 @@ enum Schema {
 
     static var meetings: TableSpec<Meeting> {
         TableSpec(
-            file: "meetings.csv", columns: ["id", "kind", "date", "title", "attendees", "lead"], required: ["id", "kind"],
+            file: "meetings.csv", columns: ["id", "kind", "date", "title", "attendees", "lead", "department"], required: ["id", "kind"],
             sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
             decode: { r in
                 guard let id = r.key("id") else { return nil }
                 return Meeting(
                     id: id, kind: r.choice("kind", default: MeetingKind.survey, parse: MeetingKind.init(parsing:)), date: r.day("date"),
-                    title: r.text("title"), attendees: r.text("attendees"), lead: r.text("lead"))
+                    title: r.text("title"), attendees: r.text("attendees"), lead: r.text("lead"), department: r.text("department"))
             },
-            encode: { [$0.id, $0.kind.rawValue, opt($0.date), $0.title, $0.attendees, $0.lead] })
+            encode: { [$0.id, $0.kind.rawValue, opt($0.date), $0.title, $0.attendees, $0.lead, $0.department] })
+    }
+
+    /// The requirements as each survey meeting left them: the meeting's id, then requirements.csv's columns.
+    static var meetingRequirements: TableSpec<MeetingRequirement> {
+        let req = requirements
+        return TableSpec(
+            file: "meeting_requirements.csv", columns: ["meeting"] + req.columns, required: ["meeting", "id", "department", "title"],
+            sortKey: { [$0.meeting, $0.requirement.id] }, diffKey: { "\($0.meeting)/\($0.requirement.id)" }, extra: \.requirement.extra,
+            decode: { r in
+                guard let meeting = r.key("meeting"), let q = req.decode(r) else { return nil }
+                return MeetingRequirement(meeting: meeting, requirement: q)
+            },
+            encode: { [$0.meeting] + req.encode($0.requirement) })
     }
 
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
@@ -308,7 +321,7 @@ enum Schema {
         [
             "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
-            "playbook.csv", "meetings.csv",
+            "playbook.csv", "meetings.csv", "meeting_requirements.csv",
         ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.

@@ -32,22 +32,9 @@ enum SettingsFile {
 
     static func render(_ s: Settings) -> RenderedFile {
         let pairs = entries(s)
-        var out = "{\n"
-        for (i, (k, v)) in pairs.enumerated() {
-            out += "  \(JSONValue.quote(k)): \(prettyValue(v))\(i + 1 < pairs.count ? "," : "")\n"
-        }
-        out += "}\n"
+        // Each entry is compact JSON already (from the writer), so it reads back to the same value.
+        let out = JSONValue.object(pairs.map { ($0.0, JSONValue.parse($0.1) ?? .string($0.1)) }).pretty + "\n"
         return RenderedFile(bytes: Array(out.utf8), header: ["value"], rows: pairs.map { ($0.0, [$0.1]) }, lines: [], layout: nil)
-    }
-
-    /// Nested values of unknown keys are indented to sit inside the top-level object.
-    private static func prettyValue(_ compact: String) -> String {
-        guard let v = JSONValue.parse(compact) else { return compact }
-        switch v {
-        case .object(let p) where !p.isEmpty: return v.pretty.replacingNewlines(with: "\n  ")
-        case .array(let a) where !a.isEmpty: return v.pretty.replacingNewlines(with: "\n  ")
-        default: return compact
-        }
     }
 
     /// The 1-based line where `"key"` appears in the text, or 0.
@@ -117,13 +104,5 @@ enum SettingsFile {
             }
         }
         return s
-    }
-}
-
-extension String {
-    func replacingNewlines(with s: String) -> String {
-        var out = ""
-        for c in self { if c == "\n" { out += s } else { out.append(c) } }
-        return out
     }
 }

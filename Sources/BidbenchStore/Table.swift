@@ -25,14 +25,34 @@ final class ProblemLog {
 struct RowReader {
     let file: String
     let line: Int
-    let index: [String: Int]
+    /// Column names and their positions in `fields`, side by side: a table has a dozen columns, and
+    /// comparing a few short names is quicker than hashing one (this runs for each cell of 800 000 rows).
+    let names: [String]
+    let positions: [Int]
     let fields: [String]
     let log: ProblemLog
 
+    init(file: String, line: Int, names: [String], positions: [Int], fields: [String], log: ProblemLog) {
+        self.file = file
+        self.line = line
+        self.names = names
+        self.positions = positions
+        self.fields = fields
+        self.log = log
+    }
+
+    init(file: String, line: Int, index: [String: Int], fields: [String], log: ProblemLog) {
+        let names = Array(index.keys)
+        self.init(file: file, line: line, names: names, positions: names.map { index[$0]! }, fields: fields, log: log)
+    }
+
     /// The raw cell, or "" when the column is absent.
     func text(_ c: String) -> String {
-        guard let i = index[c], i < fields.count else { return "" }
-        return fields[i]
+        for k in names.indices where names[k] == c {
+            let i = positions[k]
+            return i < fields.count ? fields[i] : ""
+        }
+        return ""
     }
 
     private func bad(_ c: String, _ message: String, _ zh: String) { log.add(file, line, c, message, zh: zh) }
@@ -185,68 +205,91 @@ struct TableSpec<Row> {
     /// invalid UTF-8, a merge conflict, broken CSV syntax, or a missing header/required column.
     /// `complete` is false when some rows were skipped (wrong field count, empty key).
     func parse(_ bytes: [UInt8], path: String, log: ProblemLog) -> (rows: [Row], lines: [Int], layout: TableLayout, complete: Bool)? {
-        guard let text = StoreText.decode(bytes, path: path, log: log) else { return nil }
-        let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch {
+        guard StoreText.check(bytes, path: path, log: log) else { return nil }
+        // Rows are decoded as the records stream by (no array of records); a syntax error found
+        // later takes back what the rows reported, so the file gets only that error, as before.
+        let mark = log.problems.count
+        var header: [String]?
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        var positions: [Int] = []
+        var headerOK = true
+        var unknownColumns: [(index: Int, name: String)] = []
+        var layoutHeader: [String] = []
+        var rows: [Row] = []
+        var lines: [Int] = []
+        var complete = true
+        func readHeader(_ fields: [String], line: Int) {
+            header = fields
+            var seen: Set<String> = []
+            for (i, raw) in fields.enumerated() {
+                let name = raw.trimmed
+                if !seen.insert(name).inserted {
+                    log.add(path, line, name, "the column appears twice in the header", zh: "该列在表头中出现了两次")
+                    headerOK = false
+                }
+                if columns.contains(name) { index[name] = i }
+            }
+            for c in required where index[c] == nil {
+                log.add(
+                    path, line, c,
+                    "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
+                    zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
+                headerOK = false
+            }
+            guard headerOK else { return }
+            layoutHeader = fields.enumerated().map { index[$0.element.trimmed] == $0.offset ? $0.element.trimmed : $0.element }
+            let known = Set(columns)
+            // Unknown columns, found once per file rather than once per row.
+            unknownColumns = layoutHeader.enumerated().filter { !known.contains($0.element) }.map { (index: $0.offset, name: $0.element) }
+            names = columns.filter { index[$0] != nil }
+            positions = names.map { index[$0]! }
+            // At most one row a line: the arrays are allocated once, not grown twenty times.
+            var newlines = 0
+            for b in bytes where b == 10 { newlines += 1 }
+            rows.reserveCapacity(newlines)
+            lines.reserveCapacity(newlines)
+        }
+        do {
+            try CSV.forEachRecord(bytes) { line, fields in
+                guard let header else {
+                    readHeader(fields, line: line)
+                    return headerOK
+                }
+                guard fields.count == header.count else {
+                    log.add(
+                        path, line, nil,
+                        "has \(fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
+                        zh: "有 \(fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
+                    complete = false
+                    return true
+                }
+                let reader = RowReader(file: path, line: line, names: names, positions: positions, fields: fields, log: log)
+                guard var row = decode(reader) else {
+                    complete = false
+                    return true
+                }
+                if !unknownColumns.isEmpty {
+                    var cells: [String: String] = [:]
+                    for c in unknownColumns where c.index < fields.count { cells[c.name] = fields[c.index] }
+                    row[keyPath: extra] = cells
+                }
+                rows.append(row)
+                lines.append(line)
+                return true
+            }
+        } catch {
+            log.problems.removeSubrange(mark...)
             log.add(path, error.line, nil, error.message, zh: error.messageZH ?? error.message)
             return nil
         }
-        guard let headerRecord = records.first else {
+        guard header != nil else {
             log.add(
                 path, 0, nil, "the file is empty; expected a header row: \(columns.joined(separator: ","))",
                 zh: "文件是空的; 应有表头行: \(columns.joined(separator: ","))")
             return nil
         }
-        let header = headerRecord.fields
-        var index: [String: Int] = [:]
-        var headerOK = true
-        var seen: Set<String> = []
-        for (i, raw) in header.enumerated() {
-            let name = raw.trimmed
-            if !seen.insert(name).inserted {
-                log.add(path, headerRecord.line, name, "the column appears twice in the header", zh: "该列在表头中出现了两次")
-                headerOK = false
-            }
-            if columns.contains(name) { index[name] = i }
-        }
-        for c in required where index[c] == nil {
-            log.add(
-                path, headerRecord.line, c,
-                "required column is missing from the header (expected columns: \(columns.joined(separator: ",")))",
-                zh: "表头缺少这个必需的列 (应有的列: \(columns.joined(separator: ",")))")
-            headerOK = false
-        }
         guard headerOK else { return nil }
-        let layoutHeader = header.enumerated().map { index[$0.element.trimmed] == $0.offset ? $0.element.trimmed : $0.element }
-        let known = Set(columns)
-        // Unknown columns, found once per file rather than once per row.
-        let unknownColumns = layoutHeader.enumerated().filter { !known.contains($0.element) }.map { (index: $0.offset, name: $0.element) }
-        var rows: [Row] = []
-        rows.reserveCapacity(records.count)
-        var lines: [Int] = []
-        var complete = true
-        for record in records.dropFirst() {
-            guard record.fields.count == header.count else {
-                log.add(
-                    path, record.line, nil,
-                    "has \(record.fields.count) fields, expected \(header.count) (the header has \(header.count) columns)",
-                    zh: "有 \(record.fields.count) 个字段, 应为 \(header.count) 个 (表头有 \(header.count) 列)")
-                complete = false
-                continue
-            }
-            let reader = RowReader(file: path, line: record.line, index: index, fields: record.fields, log: log)
-            guard var row = decode(reader) else {
-                complete = false
-                continue
-            }
-            if !unknownColumns.isEmpty {
-                var cells: [String: String] = [:]
-                for c in unknownColumns where c.index < record.fields.count { cells[c.name] = record.fields[c.index] }
-                row[keyPath: extra] = cells
-            }
-            rows.append(row)
-            lines.append(record.line)
-        }
         return (rows, lines, TableLayout(header: layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF])), complete)
     }
 
@@ -341,6 +384,15 @@ extension TableSpec where Row: Equatable {
 }
 
 enum StoreText {
+    /// What `decode` checks (valid UTF-8, no git conflict markers), on the bytes, without making a
+    /// String of the whole file: the CSV reader works on the bytes.
+    static func check(_ bytes: [UInt8], path: String, log: ProblemLog) -> Bool {
+        guard TextTools.firstInvalidUTF8(bytes) == nil, !TextTools.hasConflictMarker(bytes) else {
+            return decode(bytes, path: path, log: log) != nil
+        }
+        return true
+    }
+
     /// Decodes a file as UTF-8, reporting invalid bytes (with a GB18030 hint) and git conflict markers.
     /// `hint` says what to do, in English and in Chinese.
     static func decode(

@@ -1,35 +1,7 @@
 import BidbenchCore
 
-/// Numbers as files hold them.
-public enum NumberText {
-    /// The shortest decimal text that reads back as exactly `v`, without an exponent or a
-    /// trailing `.0`: `5`, `0.35`, `0.00001`, `-2.5`. (Swift's `description` already picks the
-    /// shortest round-tripping digits; this only reshapes them.)
-    public static func format(_ v: Double) -> String {
-        if v == 0 { return "0" }
-        if v.isNaN { return "NaN" }
-        if v.isInfinite { return v < 0 ? "-Infinity" : "Infinity" }
-        var s = v.description
-        var sign = ""
-        if s.hasPrefix("-") {
-            sign = "-"
-            s.removeFirst()
-        }
-        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            let mantissa = s[..<e]
-            let exponent = Int(s[s.index(after: e)...].drop(while: { $0 == "+" })) ?? 0
-            let intLen = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
-            var digits = String(mantissa.filter { $0 != "." })
-            while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
-            let point = intLen + exponent
-            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
-            if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
-            return sign + digits.prefix(point) + "." + digits.dropFirst(point)
-        }
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return sign + s
-    }
-
+/// Reading numbers from files (the Core's `NumberText` writes them).
+extension NumberText {
     /// Parses a plain decimal (`5`, `-0.35`, `1e3`); nil for empty text, `nan`, `inf`, hex or anything else.
     public static func parseDouble(_ text: String) -> Double? {
         let t = text.trimmed
@@ -196,6 +168,16 @@ enum TextTools {
         var line = 1
         for k in 0..<min(offset, bytes.count) where bytes[k] == 10 { line += 1 }
         return line
+    }
+
+    /// Whether `<<<<<<<` occurs anywhere in the bytes (the quick test before `conflictMarkerLines`).
+    static func hasConflictMarker(_ bytes: [UInt8]) -> Bool {
+        var run = 0
+        for b in bytes {
+            run = b == 0x3C ? run + 1 : 0
+            if run == 7 { return true }
+        }
+        return false
     }
 
     /// 1-based lines that start a git merge conflict (`<<<<<<<`).

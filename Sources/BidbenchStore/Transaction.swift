@@ -1,3 +1,4 @@
+import BidbenchCore
 import Foundation
 
 /// Where a save is when a test's fault hook runs (`WorkspaceStore.save(…, fault:)`).

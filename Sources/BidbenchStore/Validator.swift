@@ -305,6 +305,9 @@ struct Validator {
 
         validateDelivery(w)
         checkUnique(s.meetings.file, w.meetings.map(\.id), field: "id", what: "meeting id", zh: "会议编号")
+        checkUnique(
+            s.meetingRequirements.file, w.meetingRequirements.map { "\($0.meeting)/\($0.requirement.id)" }, field: "id",
+            what: "meeting/requirement pair", zh: "会议/需求组合")
 
         let critNames = Set(w.criteria.map(\.name))
         for parent in w.ahp.keys.sorted() {

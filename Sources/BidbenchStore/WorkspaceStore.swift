@@ -41,6 +41,31 @@ extension LoadedWorkspace {
     }
 }
 
+/// A workspace read and parsed but not yet checked across rows and files (`WorkspaceStore.read`).
+public struct UncheckedWorkspace: Sendable {
+    /// What was read; its `problems` are only those found while reading (syntax, cells, headers).
+    /// Not to be saved over: it is not known to be sound until `checked()`.
+    public let loaded: LoadedWorkspace
+    let readProblems: [Problem]
+    let lines: [String: [Int]]
+    let settingsText: String
+    let unparsed: Set<String>
+
+    /// The workspace with every problem `WorkspaceStore.load` reports (the same list, in the same
+    /// order): what may be saved over when the list is empty.
+    public func checked() -> LoadedWorkspace {
+        let log = ProblemLog()
+        log.problems = readProblems
+        let text = settingsText
+        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: text) }, log: log)
+        validator.unparsed = unparsed
+        validator.validate(loaded.workspace)
+        return LoadedWorkspace(
+            folder: loaded.folder, workspace: loaded.workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
+            layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
+    }
+}
+
 /// Reads and writes workspace folders (DESIGN §2, §6; format in README.md).
 ///
 /// Saving writes only the files whose content changed. Each write is atomic (temp file in the same
@@ -53,6 +78,14 @@ public enum WorkspaceStore {
     /// Reads the workspace in `folder`. Throws only when the folder is missing, is not a workspace,
     /// or a file cannot be read; problems with the content are collected in `problems`.
     public static func load(folder: String) throws -> LoadedWorkspace {
+        try read(folder: folder).checked()
+    }
+
+    /// Reads and parses the workspace in `folder` without the checks across rows and files (the
+    /// references, ranges and rules of `Validator`), which `UncheckedWorkspace.checked()` does
+    /// after — on another thread if the caller likes: the terminal draws its first frame between
+    /// the two. Throws as `load` does.
+    public static func read(folder: String) throws -> UncheckedWorkspace {
         guard FileIO.isDirectory(folder) else { throw StoreError.notFound(folder) }
         guard FileIO.isRegularInside(folder: folder, SettingsFile.file) else {
             if case .symlink(let p)? = FileIO.unsafePart(folder: folder, rel: SettingsFile.file) { throw StoreError.symlink(p) }
@@ -141,7 +174,9 @@ public enum WorkspaceStore {
         w.delivery.sla = try table(Schema.sla)
         w.delivery.vendorReviews = try table(Schema.vendorReviews)
         w.delivery.handover = try table(Schema.handover)
+        w.delivery.availability = try table(Schema.availability)
         w.meetings = try table(Schema.meetings)
+        w.meetingRequirements = try table(Schema.meetingRequirements)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -196,12 +231,11 @@ public enum WorkspaceStore {
                 w.contractTexts[c.file] = text
             }
         }
-        var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: settingsText) }, log: log)
-        validator.unparsed = unparsed
-        validator.validate(w)
-        return LoadedWorkspace(
-            folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
-            layouts: layouts, fingerprints: fingerprints, signatures: signatures)
+        return UncheckedWorkspace(
+            loaded: LoadedWorkspace(
+                folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
+                layouts: layouts, fingerprints: fingerprints, signatures: signatures),
+            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
@@ -345,7 +379,9 @@ public enum WorkspaceStore {
         put(Schema.sla, w.delivery.sla)
         put(Schema.vendorReviews, w.delivery.vendorReviews)
         put(Schema.handover, w.delivery.handover)
+        put(Schema.availability, w.delivery.availability)
         put(Schema.meetings, w.meetings)
+        put(Schema.meetingRequirements, w.meetingRequirements)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -521,7 +557,9 @@ public enum WorkspaceStore {
             (Schema.tickets.file, a.delivery.tickets != b.delivery.tickets), (Schema.sla.file, a.delivery.sla != b.delivery.sla),
             (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
             (Schema.handover.file, a.delivery.handover != b.delivery.handover),
+            (Schema.availability.file, a.delivery.availability != b.delivery.availability),
             (Schema.meetings.file, a.meetings != b.meetings),
+            (Schema.meetingRequirements.file, a.meetingRequirements != b.meetingRequirements),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

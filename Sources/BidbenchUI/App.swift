@@ -46,6 +46,8 @@ public indirect enum Modal: Equatable, Sendable {
     case prices(PricesState)
     case risks(RisksState)
     case changes(ChangesState)
+    /// A list of one contract's delivery records (tests, tickets, training, results, SLA, handover, availability).
+    case deliveryList(DeliveryListState)
     /// After the reveal: one cell's scores by evaluator.
     case cellDetail(CellDetailState)
     /// Files changed on disk that this session had edited too: mine or theirs, one file at a time.
@@ -132,8 +134,18 @@ public struct AppState: Equatable, Sendable {
     public var base: Workspace
     /// Today's date, given by the host so that renders are repeatable in tests.
     public var today: Day
+    /// The workspace is on screen but its checks (every reference, range and rule across rows and
+    /// files) are still running in the host: nothing is saved until `.checked` says they passed.
+    public var checking = false
+    /// A save asked for while checking: it goes out as soon as the check passes (nothing typed is lost).
+    public var saveWhenChecked = false
 
-    public init(workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day) {
+    /// `checking`: the state a terminal opens with while the host still checks the workspace; the
+    /// ranking is left to `App.openingWork` instead of being computed here, before the first frame.
+    public init(
+        workspace: Workspace, location: String, problems: [String] = [], lang: Lang, width: Int, height: Int, today: Day,
+        checking: Bool = false
+    ) {
         self.today = today
         self.workspace = workspace
         self.base = workspace
@@ -143,9 +155,14 @@ public struct AppState: Equatable, Sendable {
         self.width = width
         self.height = height
         if !problems.isEmpty { modal = .problems }
-        // The vendor ranking is computed with the workspace, not on the first visit to the Vendors
-        // screen: on a large workspace it is ~15 ms, nothing next to loading it, but a key's budget.
-        VendorsScreen.refresh(&self, onAnyScreen: true)
+        self.checking = checking
+        if checking {
+            vendors.computing = VendorsScreen.cacheKey(self)
+        } else {
+            // The vendor ranking is computed with the workspace, not on the first visit to the Vendors
+            // screen: on a large workspace it is ~15 ms, nothing next to loading it, but a key's budget.
+            VendorsScreen.refresh(&self, onAnyScreen: true)
+        }
     }
 
     public var readOnly: Bool { !problems.isEmpty }
@@ -193,10 +210,29 @@ public let minimumSize = (width: 60, height: 15)
 public enum App {
     /// Applies an event to the state; returns the I/O to do.
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
-        let effects = apply(&s, event)
-        ContractsScreen.refresh(&s)
+        var effects = apply(&s, event)
+        effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         return effects
+    }
+
+    /// The work an opening state (`AppState(…, checking: true)`) leaves for after the first frame:
+    /// the vendor ranking, as a job the host runs with `perform` wherever it likes.
+    public static func openingWork(_ s: AppState) -> [Effect] {
+        guard let key = s.vendors.computing, key == VendorsScreen.cacheKey(s) else { return [] }
+        return [.compute(.ranking(s))]
+    }
+
+    /// Does a job the reducer asked for (`Effect.compute`). Pure: the host may run it on any thread
+    /// and sends the event it returns back through `reduce`.
+    public static func perform(_ job: Job) -> Event {
+        switch job {
+        case .ranking(let s):
+            let key = VendorsScreen.cacheKey(s)
+            return .computed(.ranking(VendorsScreen.compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())))
+        case .contractScan(let key, let text, let playbook):
+            return .computed(.contractScan(key: key, scan: ContractScanner.scan(text).applying(Playbook(playbook))))
+        }
     }
 
     /// Undoes the last change (also from a list dialog, whose delete message offers `u`).
@@ -225,9 +261,28 @@ public enum App {
         case .changeOrder(let contract, let index):
             return .changes(
                 ChangesState(contract: contract, selected: index.flatMap { ChangesScreen.indices(s, contract).firstIndex(of: $0) } ?? 0))
-        case .requirement, .vendor, .score, .reviewNote, .task, .acceptanceTest, .ticket, .vendorReview, .trainingSession, .meeting:
+        case .acceptanceTest(let contract, let index):
+            return deliveryList(.tests, contract, AcceptanceTestsDialog.indices(s, contract), index)
+        case .ticket(let contract, let index): return deliveryList(.tickets, contract, TicketsDialog.indices(s, contract), index)
+        case .trainingSession(let contract, let index):
+            return deliveryList(.training, contract, TrainingDialog.indices(s, contract), index)
+        case .trainingResult(let contract, let session, let index):
+            return deliveryList(.results(session: session), contract, TrainingResultsDialog.indices(s, session), index)
+        case .slaTerm(let contract, let index): return deliveryList(.sla, contract, SLADialog.indices(s, contract), index)
+        case .availabilityTarget(let contract): return .deliveryList(DeliveryListState(kind: .sla, contract: contract))
+        case .availabilityMonth(let contract, let index):
+            return deliveryList(.availability, contract, AvailabilityDialog.indices(s, contract), index)
+        case .handoverItem(let contract, let item):
+            let row = item.flatMap { id in HandoverDialog.lines(s, contract).firstIndex { $0.item == id } } ?? 0
+            return .deliveryList(DeliveryListState(kind: .handover, contract: contract, selected: row))
+        case .requirement, .vendor, .score, .reviewNote, .task, .vendorReview, .meeting:
             return nil
         }
+    }
+
+    /// A delivery list dialog on the row of workspace index `index` (the first row when adding).
+    static func deliveryList(_ kind: DeliveryListKind, _ contract: String, _ rows: [Int], _ index: Int?) -> Modal {
+        .deliveryList(DeliveryListState(kind: kind, contract: contract, selected: index.flatMap { rows.firstIndex(of: $0) } ?? 0))
     }
 
     /// Applies a submitted form to the workspace; a refusal keeps the form open with what was typed.
@@ -242,11 +297,17 @@ public enum App {
         case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
         case .risk(let index): return RisksScreen.submit(&s, form, index: index)
         case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
-        case .task(let contract, let index): return DeliveryForms.submitTask(&s, form, contract: contract, index: index)
-        case .acceptanceTest(let contract): return DeliveryForms.submitTest(&s, form, contract: contract)
-        case .ticket(let contract): return DeliveryForms.submitTicket(&s, form, contract: contract)
-        case .trainingSession(let contract): return DeliveryForms.submitSession(&s, form, contract: contract)
-        case .vendorReview(let vendor): return DeliveryForms.submitReview(&s, form, vendor: vendor)
+        case .task(let contract, let index): return TaskForm.submit(&s, form, contract: contract, index: index)
+        case .acceptanceTest(let contract, let index): return AcceptanceTestsDialog.submit(&s, form, contract: contract, index: index)
+        case .ticket(let contract, let index): return TicketsDialog.submit(&s, form, contract: contract, index: index)
+        case .trainingSession(let contract, let index): return TrainingDialog.submit(&s, form, contract: contract, index: index)
+        case .trainingResult(let contract, let session, let index):
+            return TrainingResultsDialog.submit(&s, form, contract: contract, session: session, index: index)
+        case .slaTerm(let contract, let index): return SLADialog.submit(&s, form, contract: contract, index: index)
+        case .availabilityTarget(let contract): return SLADialog.submitTarget(&s, form, contract: contract)
+        case .availabilityMonth(let contract, let index): return AvailabilityDialog.submit(&s, form, contract: contract, index: index)
+        case .handoverItem(let contract, let item): return HandoverDialog.submit(&s, form, contract: contract, item: item)
+        case .vendorReview(let vendor): return ReviewForm.submit(&s, form, vendor: vendor)
         case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
         }
     }
@@ -273,6 +334,16 @@ public enum App {
             return []
         case .idle:
             return []
+        case .checked(let problems):
+            return checked(&s, problems)
+        case .computed(.ranking(let cache)):
+            s.vendors.computing = nil
+            // A ranking of a revision the user has edited since is dropped; the screen ranks anew.
+            if cache.key == VendorsScreen.cacheKey(s) { s.vendors.cache = cache }
+            return []
+        case .computed(.contractScan(let key, let scan)):
+            ContractsScreen.scanned(&s, key: key, scan: scan)
+            return []
         case .diskChanged(let ws, let files, let times):
             DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
             return []
@@ -298,6 +369,8 @@ public enum App {
             s.base = ws
             s.location = location
             s.problems = problems
+            s.checking = false
+            s.saveWhenChecked = false
             s.undoStack = []
             s.redoStack = []
             s.dirty = false
@@ -346,6 +419,7 @@ public enum App {
         case .prices: return [.prices]
         case .risks: return [.risks]
         case .changes: return [.changes]
+        case .deliveryList(let st): return [DeliveryLists.scope(st.kind)]
         case .cellDetail: return [.cellDetail]
         case .diskConflict: return [.diskConflict]
         }
@@ -447,7 +521,40 @@ public enum App {
             s.say(s.readOnlyReason, error: true)
             return []
         }
+        if s.checking {
+            // Never written before the files are known to be sound: it goes out when the check passes.
+            s.saveWhenChecked = true
+            s.say(
+                s.lang.t(
+                    "Still checking the workspace: it will be saved as soon as the check passes",
+                    "仍在检查工作区: 检查通过后会立即保存"))
+            return []
+        }
         return [.save(s.workspace, force: false)]
+    }
+
+    /// The host's checks of the opened workspace are done. Without problems, a save asked for
+    /// meanwhile goes out; with problems, the state is what opening synchronously would have shown —
+    /// read-only with the list — and edits made meanwhile stay on screen (unsaved, nothing lost).
+    static func checked(_ s: inout AppState, _ problems: [String]) -> [Effect] {
+        s.checking = false
+        let wanted = s.saveWhenChecked
+        s.saveWhenChecked = false
+        guard !problems.isEmpty else { return wanted ? save(&s) : [] }
+        s.problems = problems
+        s.quitAfterSave = false
+        // An open form or dialog keeps what was typed; the list is one key away (Esc, then the message).
+        if s.modal == nil || s.modal == .problems {
+            s.overlayOffset = 0
+            s.modal = .problems
+        }
+        if wanted || s.dirty {
+            s.say(
+                s.lang.t(
+                    "Not saved: the check found \(problems.count) problem(s) in the files; your edits stay on screen",
+                    "未保存: 检查发现文件中有 \(problems.count) 个问题; 你的修改仍保留在屏幕上"), error: true)
+        }
+        return []
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {
@@ -586,6 +693,7 @@ public enum App {
         case .prices(let st): PricesScreen.handle(&s, st, cmd)
         case .risks(let st): RisksScreen.handle(&s, st, cmd)
         case .changes(let st): ChangesScreen.handle(&s, st, cmd)
+        case .deliveryList(let st): DeliveryLists.handle(&s, st, cmd)
         case .cellDetail(let st): CellDetailScreen.handle(&s, st, cmd)
         case .diskConflict(let list): DiskChangesScreen.handle(&s, list, cmd)
         case .form: break
@@ -689,7 +797,9 @@ public enum App {
     }
 
     static func stateText(_ s: AppState) -> String {
-        s.readOnly ? s.lang.t("READ-ONLY", "只读") : (s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存"))
+        if s.readOnly { return s.lang.t("READ-ONLY", "只读") }
+        if s.checking { return s.dirty ? s.lang.t("● unsaved · checking…", "● 未保存 · 检查中…") : s.lang.t("checking…", "检查中…") }
+        return s.dirty ? s.lang.t("● unsaved", "● 未保存") : s.lang.t("saved", "已保存")
     }
 
     /// Hint items that fit whole in `width` cells, joined by two spaces (never cut mid-word).
@@ -772,6 +882,7 @@ public enum App {
         case .prices(let st): PricesScreen.render(s, st, into: &c)
         case .risks(let st): RisksScreen.render(s, st, into: &c)
         case .changes(let st): ChangesScreen.render(s, st, into: &c)
+        case .deliveryList(let st): DeliveryLists.render(s, st, into: &c)
         case .cellDetail(let st): CellDetailScreen.render(s, st, into: &c)
         case .diskConflict(let list): DiskChangesScreen.render(s, list, into: &c)
         case .confirm(let q, _):

@@ -1,3 +1,5 @@
+import BidbenchCore
+
 /// Colours with a meaning; the terminal maps them (or drops them under `NO_COLOR`).
 public enum Color: UInt8, Sendable, Equatable {
     case normal, red, green, yellow, blue, magenta, cyan, gray

@@ -8,7 +8,7 @@ public enum Handouts {
         case "report": return report(&s, args)
         case "meeting":
             guard args.count <= 1 else {
-                return usage(&s, "meeting [survey|scoring|budget|legal]", "meeting [survey|scoring|budget|legal]")
+                return usage(&s, "meeting [survey|scoring|budget|legal|delivery]", "meeting [survey|scoring|budget|legal|delivery]")
             }
             let kind = args.isEmpty ? MeetingForm.kind(of: s.screen) : MeetingKind(parsing: args[0])
             guard let kind else {
@@ -40,12 +40,11 @@ public enum Handouts {
         case .vendors: return .scoring
         case .budget: return .budget
         case .contracts: return .legal
-        // The delivery review has no handout of its own: the full report has its section.
-        case .delivery: return .full
+        case .delivery: return .delivery
         }
     }
 
-    /// `:report [survey|scoring|budget|legal|full] [html|md] [FILE]`, in any order.
+    /// `:report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]`, in any order.
     static func report(_ s: inout AppState, _ args: [String]) -> [Effect] {
         var kind: HandoutKind?
         var format: String?
@@ -59,13 +58,36 @@ public enum Handouts {
                 path = a
             } else {
                 return usage(
-                    &s, "report [survey|scoring|budget|legal|full] [html|md] [FILE]",
-                    "report [survey|scoring|budget|legal|full] [html|md] [文件]")
+                    &s, "report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]",
+                    "report [survey|scoring|budget|legal|delivery|full] [html|md] [文件]")
             }
         }
         let k = kind ?? self.kind(of: s.screen)
         if k == .full { return [.writeReport(format: format ?? "html", path: path)] }
+        if k == .survey { keepMeetingRequirements(&s) }
         return [.writeHandout(kind: k, format: format ?? "html", path: path)]
+    }
+
+    /// The department filtered on Requirements (its id), nil for every department.
+    static func department(_ s: AppState) -> String? {
+        guard let d = s.requirements.department, d < s.workspace.departments.count else { return nil }
+        return s.workspace.departments[d].id
+    }
+
+    /// A survey handout written for today's recorded meeting keeps the department's requirements as
+    /// they stand with that meeting (`meeting_requirements.csv`, saved with the workspace): the next
+    /// survey meeting of the department lists its changes against them.
+    static func keepMeetingRequirements(_ s: inout AppState) {
+        let dept = department(s)
+        guard !s.readOnly, let m = s.workspace.surveyMeeting(department: dept, on: s.today) else { return }
+        let rows = s.workspace.requirements.filter { dept == nil || $0.department == dept }.map {
+            MeetingRequirement(meeting: m.id, requirement: $0)
+        }
+        guard s.workspace.meetingRequirements.filter({ $0.meeting == m.id }) != rows else { return }
+        s.change { ws in
+            ws.meetingRequirements.removeAll { $0.meeting == m.id }
+            ws.meetingRequirements += rows
+        }
     }
 
     /// The handout of `kind` for this session: the department filtered on Requirements, the
@@ -77,7 +99,7 @@ public enum Handouts {
         var report = ReportRequest(workspace: s.workspace, today: s.today, language: s.lang.labels, commit: commit)
         report.problems = s.problems
         var r = HandoutRequest(report: report, kind: kind, generated: generated)
-        if let d = s.requirements.department, d < s.workspace.departments.count { r.department = s.workspace.departments[d].id }
+        r.department = department(s)
         r.scenario = BudgetScreen.scenario(s)
         let saved = BudgetScreen.named(s, s.budget.named)
         if let whatIf = s.session.whatIf, whatIf != saved { r.whatIfFrom = saved }
@@ -85,10 +107,16 @@ public enum Handouts {
         return r
     }
 
-    /// The day of the last meeting of `kind` before today, when the host should look up the baseline.
+    /// The day of the survey's last meeting when it kept no requirements of its own: the host then
+    /// rebuilds them from the journal (`HandoutRequest.baseline`). Nil when there is no need.
     public static func previousMeetingDay(_ s: AppState, kind: HandoutKind) -> Day? {
-        guard let k = kind.meeting else { return nil }
-        return s.workspace.meeting(k, before: s.today)?.date
+        guard kind == .survey else { return nil }
+        let dept = department(s)
+        let current = s.workspace.surveyMeeting(department: dept, on: s.today)
+        guard let m = s.workspace.previousSurveyMeeting(department: dept, current: current, day: s.today),
+            s.workspace.requirements(atMeeting: m.id) == nil
+        else { return nil }
+        return m.date
     }
 
     /// `:scenario save NAME`: the scenario in effect (usually a what-if) becomes a row of scenarios.csv.
@@ -96,6 +124,10 @@ public enum Handouts {
         let name = raw.trimmed
         if s.readOnly {
             s.say(s.readOnlyReason, error: true)
+            return []
+        }
+        if s.checking {
+            s.say(s.lang.t("Still checking the workspace: save the scenario in a moment", "仍在检查工作区: 请稍后再保存情景"), error: true)
             return []
         }
         guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else {

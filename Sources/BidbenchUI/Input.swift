@@ -62,6 +62,26 @@ public enum Event: Sendable {
     case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String])
     /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them.
     case diskProblems(problems: [String], sheetTimes: [String: String])
+    /// The host finished checking the workspace it opened (`AppState.checking`): every problem as
+    /// `file:line: field: message` (none: it may be saved).
+    case checked(problems: [String])
+    /// A job asked for with `Effect.compute` is done.
+    case computed(JobResult)
+}
+
+/// Work the reducer leaves to the host because it takes longer than a keystroke may: `App.perform`
+/// does it (pure, on any thread the host likes) and the result comes back as `Event.computed`.
+public enum Job: Equatable, Sendable {
+    /// The Vendors screen's evaluation (ranking, sensitivity, panel progress) of this state.
+    case ranking(AppState)
+    /// The scan of a contract text with the workspace's playbook; `key` names what was scanned.
+    case contractScan(key: String, text: String, playbook: [PlaybookEntry])
+}
+
+/// What a `Job` produced.
+public enum JobResult: Sendable {
+    case ranking(VendorsCache)
+    case contractScan(key: String, scan: ContractScan)
 }
 
 /// I/O the app asks the outside world to do; the result comes back as an `Event`.
@@ -80,5 +100,7 @@ public enum Effect: Equatable, Sendable {
     /// Export a table (`requirements`, `vendors`…) for people (UI language, names, words) or in the
     /// machine form that imports back; `department` keeps one department's rows; nil path = in the workspace folder.
     case export(table: String, forPeople: Bool, department: String?, path: String?)
+    /// Work to do off the key path (`App.perform`); its result comes back as `Event.computed`.
+    case compute(Job)
     case quit
 }

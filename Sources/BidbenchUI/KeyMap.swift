@@ -12,6 +12,8 @@ public enum Scope: String, Sendable, CaseIterable {
     /// The help overlay, the problems found at opening and message lists: text to read.
     case overlay
     case surveyPick, survey, duplicates, departments, gates, ahp, prices, risks, changes
+    /// The Delivery screen's lists: acceptance tests, tickets, training sessions and results, SLA terms, handover, availability.
+    case acceptanceTests, tickets, training, trainingResults, slaTerms, handover, availability
     /// After the reveal: one cell by evaluator; files changed both here and on disk.
     case cellDetail, diskConflict
 
@@ -44,6 +46,13 @@ public enum Scope: String, Sendable, CaseIterable {
         case .prices: return ("Price lines (p)", "报价行 (p)")
         case .risks: return ("Risk register (r)", "风险登记册 (r)")
         case .changes: return ("Change orders (c)", "变更单 (c)")
+        case .acceptanceTests: return ("Acceptance tests (t)", "验收测试 (t)")
+        case .tickets: return ("Support tickets (i)", "支持工单 (i)")
+        case .training: return ("Training sessions (s)", "培训场次 (s)")
+        case .trainingResults: return ("A session's results (r in the sessions)", "场次成绩 (在培训场次中按 r)")
+        case .slaTerms: return ("SLA terms and availability target (S)", "SLA 条款与可用率目标 (S)")
+        case .handover: return ("Exit and handover checklist (H)", "终止与移交清单 (H)")
+        case .availability: return ("Monthly availability (A)", "月度可用率 (A)")
         case .cellDetail: return ("A cell by evaluator (Enter, after the reveal)", "单元格的各评委评分 (揭晓后 Enter)")
         case .diskConflict: return ("Changed here and on disk", "本机与磁盘上都有修改")
         }
@@ -64,7 +73,8 @@ public enum Command: String, Sendable, CaseIterable {
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
         cashFlow, risks, changeOrders
     // Delivery
-    case addTest, addTicket, addSession, recordReview
+    case acceptanceTests, supportTickets, trainingSessions, recordReview, slaTerms, handoverChecklist, monthlyAvailability
+    case trainingResults, toggleDone, availabilityTarget
     // Text editing
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBack, deleteForward, clearToStart, clearToEnd
     // Dialogs
@@ -118,13 +128,14 @@ public enum Resolution: Equatable, Sendable {
 public enum KeyMap {
     /// The usual keys of a list dialog of records, in a scope; `noun` names a record.
     static func listBindings(_ scope: Scope, _ noun: (en: String, zh: String)) -> [Binding] {
-        [
+        let article = noun.en.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+        return [
             Binding(scope: scope, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Move up", "上移")),
             Binding(scope: scope, command: .down, keys: [.down, .char("j")], hint: nil, help: ("Move down", "下移")),
             Binding(scope: scope, command: .top, keys: [.home, .char("g")], hint: nil, help: ("First row", "第一行")),
             Binding(scope: scope, command: .bottom, keys: [.end, .char("G")], hint: nil, help: ("Last row", "最后一行")),
             Binding(
-                scope: scope, command: .add, keys: [.char("a")], hint: ("add", "新增"), help: ("Add a \(noun.en)", "新增\(noun.zh)"),
+                scope: scope, command: .add, keys: [.char("a")], hint: ("add", "新增"), help: ("Add \(article) \(noun.en)", "新增\(noun.zh)"),
                 needs: [.writable]),
             Binding(
                 scope: scope, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"),
@@ -353,15 +364,26 @@ public enum KeyMap {
             help: ("Delete the selected task (u brings it back)", "删除所选任务 (u 可撤销)"),
             needs: [.writable]),
         Binding(
-            scope: .delivery, command: .addTest, keys: [.char("t")], hint: ("test", "验收"),
-            help: ("Record an acceptance test: requirements, criterion, result, evidence", "记录验收测试: 需求、标准、结果、证据"), needs: [.writable]),
+            scope: .delivery, command: .acceptanceTests, keys: [.char("t")], hint: ("tests", "验收"),
+            help: (
+                "Acceptance tests: record one, open one to set its result, date, tester, evidence", "验收测试: 记录, 或打开已有测试填写结果、日期、测试人、证据"
+            )),
         Binding(
-            scope: .delivery, command: .addTicket, keys: [.char("i")], hint: ("ticket", "工单"),
-            help: ("Record a support ticket: severity, opened, responded, resolved", "记录支持工单: 级别、创建、响应、解决时间"), needs: [.writable]),
+            scope: .delivery, command: .supportTickets, keys: [.char("i")], hint: ("tickets", "工单"),
+            help: ("Support tickets: record one, open one to add its response or resolution", "支持工单: 记录, 或打开已有工单补填响应、解决时间")),
         Binding(
-            scope: .delivery, command: .addSession, keys: [.char("s")], hint: nil,
-            help: ("Plan a training session: level, module, date, mode, attendees, pass target", "安排培训场次: 层级、模块、日期、方式、人数、目标通过率"),
-            needs: [.writable]),
+            scope: .delivery, command: .trainingSessions, keys: [.char("s")], hint: ("training", "培训"),
+            help: ("Training sessions and each attendee's exam or practical score", "培训场次, 及每位学员的考试或实操成绩")),
+        Binding(
+            scope: .delivery, command: .slaTerms, keys: [.char("S")], hint: ("SLA", "SLA"),
+            help: ("SLA terms per severity (response, resolution, penalty) and the availability target", "各故障级别的 SLA 条款 (响应、解决、违约金) 与可用率目标")
+        ),
+        Binding(
+            scope: .delivery, command: .monthlyAvailability, keys: [.char("A")], hint: nil,
+            help: ("Monthly availability against the target", "月度可用率 (对照目标)")),
+        Binding(
+            scope: .delivery, command: .handoverChecklist, keys: [.char("H")], hint: nil,
+            help: ("Exit and handover checklist: tick items done, write notes", "终止与移交清单: 勾选完成, 填写备注")),
         Binding(
             scope: .delivery, command: .recordReview, keys: [.char("R")], hint: ("review", "考评"),
             help: ("Record the vendor's review for a period, pre-filled from the data", "记录本期供应商考评 (按数据预填)"), needs: [.writable]),
@@ -369,6 +391,10 @@ public enum KeyMap {
             scope: .delivery, command: .prevContract, keys: [.char("[")], hint: ("[/] contract", "[/] 合同"),
             help: ("Previous contract", "上一份合同")),
         Binding(scope: .delivery, command: .nextContract, keys: [.char("]")], hint: nil, help: ("Next contract", "下一份合同")),
+        Binding(
+            scope: .delivery, command: .pageDown, keys: [.pageDown], hint: nil,
+            help: ("Scroll the pane down when it is longer than the screen", "窗格内容超出屏幕时向下翻")),
+        Binding(scope: .delivery, command: .pageUp, keys: [.pageUp], hint: nil, help: ("Scroll the pane up", "窗格向上翻")),
         Binding(
             scope: .delivery, command: .cyclePane, keys: [.char("v")], hint: ("view", "视图"),
             help: ("Pane: overview, acceptance tests, support tickets, handover checklist", "视图: 概览、验收测试、支持工单、移交清单")),
@@ -532,6 +558,29 @@ public enum KeyMap {
         + listBindings(.prices, ("price line", "报价行"))
         + listBindings(.risks, ("risk", "风险"))
         + listBindings(.changes, ("change order", "变更单"))
+        + listBindings(.acceptanceTests, ("acceptance test", "验收测试"))
+        + listBindings(.tickets, ("ticket", "工单"))
+        + [
+            Binding(
+                scope: .training, command: .trainingResults, keys: [.char("r")], hint: ("results", "成绩"),
+                help: ("The selected session's results: each attendee's score", "所选场次的成绩: 每位学员的分数"))
+        ]
+        + listBindings(.training, ("training session", "培训场次"))
+        + listBindings(.trainingResults, ("attendee's result", "学员成绩"))
+        + [
+            Binding(
+                scope: .slaTerms, command: .availabilityTarget, keys: [.char("T")], hint: ("availability target", "可用率目标"),
+                help: ("The contract's monthly availability target (empty: the one in its text)", "合同的月度可用率目标 (空: 以合同正文为准)"),
+                needs: [.writable])
+        ]
+        + listBindings(.slaTerms, ("severity's terms", "级别条款"))
+        + [
+            Binding(
+                scope: .handover, command: .toggleDone, keys: [.char(" "), .char("x")], hint: ("done", "完成"),
+                help: ("Mark the selected item done (dated today) or open again", "将所选事项标为完成 (记今天日期) 或重新待办"), needs: [.writable])
+        ]
+        + listBindings(.handover, ("item of the contract's own", "自定义事项"))
+        + listBindings(.availability, ("month", "月份"))
 
     /// The binding of `key` in the first of `scopes` that binds it (screens fall back to global keys).
     public static func binding(for key: Key, in scopes: [Scope]) -> Binding? {

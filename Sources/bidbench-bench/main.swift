@@ -9,6 +9,7 @@ var quick = false
 var jsonPath: String?
 var only: String?
 var largeInput: String?
+var busy = false
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let a = arguments.next() {
     switch a {
@@ -16,8 +17,9 @@ while let a = arguments.next() {
     case "--json": jsonPath = arguments.next()
     case "--only": only = arguments.next()
     case "--large": largeInput = arguments.next()
+    case "--busy": busy = true
     case "-h", "--help":
-        say("usage: bidbench-bench [--quick] [--json FILE] [--only TEXT] [--large FOLDER]")
+        say("usage: bidbench-bench [--quick] [--busy] [--json FILE] [--only TEXT] [--large FOLDER]")
         exit(0)
     default:
         FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8))
@@ -42,6 +44,9 @@ try FileManager.default.createDirectory(atPath: temp, withIntermediateDirectorie
 defer { try? FileManager.default.removeItem(atPath: temp) }
 
 say("machine: \(report.machine["cpu"] ?? "?"), \(report.machine["cores"] ?? "?") cores, \(report.machine["memory"] ?? "?")")
+// `--busy`: the other core loaded by a busy loop for the whole run (see Busy.swift).
+let busyLoop = busy ? BusyLoop.start() : nil
+if busy { report.machine["busy"] = "one busy-loop thread for the whole run" }
 say(BenchReport.header())
 
 /// The parts of the benchmark that run on a workspace held in memory.
@@ -110,6 +115,33 @@ do {
     workspaceParts(loaded.workspace, scope: "demo", query: "成本", report: report, keyReps: keyReps, heavyReps: heavyReps)
 } catch {
     report.skip("demo", "workspace load", "\(error)")
+}
+// Contract scan of a mixed Chinese + English text: every fixture contract, concatenated until 4 MB.
+if report.wants("corpus contract scan throughput") {
+    var corpus = ""
+    for folder in ["ContractCorpus", "contracts"] {
+        let dir = packageRoot + "/Tests/BidbenchCoreTests/Fixtures/" + folder
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        where (name.hasSuffix(".txt") || name.hasSuffix(".md")) && name != "README.md" {
+            if let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) { corpus += text + "\n" }
+        }
+    }
+    if corpus.isEmpty {
+        report.skip("corpus", "contract scan throughput", "no fixture contracts under Tests/BidbenchCoreTests/Fixtures")
+    } else {
+        let once = corpus
+        while corpus.utf8.count < 4 << 20 { corpus += once }
+        let mb = Double(corpus.utf8.count) / 1_048_576
+        ContractScanner.prepare()
+        var samples: [Double] = []
+        for _ in 0..<heavyReps { samples.append(milliseconds { blackHole(ContractScanner.scan(corpus)) }) }
+        let st = stats(samples)
+        report.add(
+            Result(
+                scope: "corpus", name: "contract scan throughput (mixed zh+en, \(String(format: "%.1f", mb)) MB)",
+                median: mb / (st.median / 1000), p99: mb / (st.p99 / 1000), unit: "MB/s", samples: heavyReps,
+                note: String(format: "%.0f ms per scan; p99 column = slowest run", st.median)))
+    }
 }
 // As the user sees it: the release binary in a pseudo-terminal (a copy of the demo: the TUI may write).
 let outsideRuns = quick ? 5 : 10
@@ -187,6 +219,13 @@ do {
 // rank --matrix against pymcdm.
 if report.wants("matrix") { MatrixBench.run(report: report, bidbench: bidbenchPath, folder: temp, repetitions: quick ? 3 : 7) }
 
+if let busyLoop {
+    let (seconds, rounds) = busyLoop.stop()
+    report.add(
+        Result(
+            scope: "all", name: "busy loop (--busy)", median: Double(rounds) / max(seconds, 0.001), unit: "rounds/s", samples: 1,
+            note: String(format: "%d rounds of 10^6 steps in %.1f s on its own thread", rounds, seconds)))
+}
 if let peak = peakMemoryMB() {
     report.add(Result(scope: "all", name: "peak memory (VmHWM)", median: peak, unit: "MB", samples: 1))
 }

@@ -151,7 +151,10 @@ enum TUILauncher {
 
     @MainActor
     static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
-        var loaded = try WorkspaceStore.load(folder: folder)
+        // Read and parse now; the checks across rows and files run on another thread after the
+        // first frame (README "Opening a large workspace"). Nothing is saved before they pass.
+        let unchecked = try WorkspaceStore.read(folder: folder)
+        var loaded = unchecked.loaded
         let lang = resolveLang(flag: langFlag, workspaceLanguage: loaded.workspace.settings.language)
         var lock: WorkspaceLock?
         var lockMessage: String?
@@ -161,6 +164,10 @@ enum TUILauncher {
         }
         // The journal names the evaluator when there is one.
         let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        let background = Background()
+        // Bumped by a reload: a check still running for the workspace read before is then dropped.
+        var generation = 0
+        background.run { .checked(unchecked.checked(), generation: 0) }
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer {
@@ -172,26 +179,44 @@ enum TUILauncher {
         if let lockMessage { problems.append(lockMessage) }
         var state = AppState(
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
-            width: size.width, height: size.height, today: today())
+            width: size.width, height: size.height, today: today(), checking: true)
         state.evaluator = evaluator
         var watch = DiskWatch(folder: folder)
         state.sheetTimes = watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
+        for case .compute(let job) in App.openingWork(state) { background.run { .event(App.perform(job)) } }
         // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
         ContractScanner.prepare()
         var pending: [Event] = []
+        var lastLook = ContinuousClock.now
         loop: while true {
+            for arrival in background.take() {
+                switch arrival {
+                case .event(let e): pending.append(e)
+                case .checked(let result, let gen):
+                    guard gen == generation else { continue }
+                    loaded = result
+                    var found = result.problems.map { $0.text(chinese: state.lang == .zh) }
+                    if let lockMessage { found.append(lockMessage) }
+                    pending.append(.checked(problems: found))
+                }
+            }
             let event: Event
             if !pending.isEmpty {
                 event = pending.removeFirst()
-            } else if let e = term.nextEvent(idleAfter: DiskWatch.intervalMilliseconds) {
+            } else if let e = term.nextEvent(idleAfter: background.busy ? 15 : DiskWatch.intervalMilliseconds) {
                 event = e
             } else {
                 break
             }
             if case .idle = event {
-                // Between keys: look at the disk (stat only; read and hash only what moved).
+                // Between keys: look at the disk (stat only; read and hash only what moved), not
+                // before the opened workspace is checked, and not more often while jobs run.
+                guard !state.checking, ContinuousClock.now - lastLook >= .milliseconds(Int(DiskWatch.intervalMilliseconds)) else {
+                    continue
+                }
+                lastLook = ContinuousClock.now
                 if let arrived = watch.poll(loaded: &loaded, lang: state.lang, force: false) { pending.append(arrived) }
                 continue
             }
@@ -218,6 +243,7 @@ enum TUILauncher {
                     // The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
                     do {
                         loaded = try WorkspaceStore.load(folder: folder)
+                        generation += 1
                         let problems = loaded.problems.map { $0.text(chinese: state.lang == .zh) }
                         pending.append(.reloaded(workspace: loaded.workspace, location: loaded.folder, problems: problems))
                         watch = DiskWatch(folder: folder)
@@ -313,6 +339,8 @@ enum TUILauncher {
                     pending.append(
                         watch.poll(loaded: &loaded, lang: state.lang, force: true)
                             ?? .notice(message: state.lang.t("Nothing changed on disk", "磁盘上没有变化")))
+                case .compute(let job):
+                    background.run { .event(App.perform(job)) }
                 case .importFile(let kind, let path, let encoding):
                     pending.append(
                         importEvent(
@@ -321,6 +349,41 @@ enum TUILauncher {
                 }
             }
             term.draw(App.render(state))
+        }
+    }
+}
+
+/// Work the TUI does off the key path (the opening's checks, rankings, long contract scans): each
+/// job on a thread of its own; what it produced is collected by the event loop between keys.
+final class Background: @unchecked Sendable {
+    enum Arrival: Sendable {
+        case event(Event)
+        /// The opened workspace, checked; `generation` names the read it belongs to.
+        case checked(LoadedWorkspace, generation: Int)
+    }
+    private let lock = NSLock()
+    private var done: [Arrival] = []
+    private var running = 0
+
+    /// Whether a job is running or its result is not yet taken.
+    var busy: Bool { lock.withLock { running > 0 || !done.isEmpty } }
+
+    func run(_ job: @escaping @Sendable () -> Arrival) {
+        lock.withLock { running += 1 }
+        Thread.detachNewThread { [self] in
+            let result = job()
+            lock.withLock {
+                done.append(result)
+                running -= 1
+            }
+        }
+    }
+
+    /// The results that arrived since the last call, in the order they finished.
+    func take() -> [Arrival] {
+        lock.withLock {
+            defer { done = [] }
+            return done
         }
     }
 }

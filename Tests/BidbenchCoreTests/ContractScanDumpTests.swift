@@ -67,6 +67,33 @@ struct ContractScanDumpTests {
         }
     }
 
+    /// Every fixture contract concatenated into one long mixed Chinese and English text (about
+    /// 150 KB): the scale at which the scanner's shortcuts (the literal index, the line and offset
+    /// mappings) matter, with headings, definitions and sections running across contracts.
+    static func mixedCorpus() throws -> String {
+        try fixtures().map { try String(contentsOf: $0.path, encoding: .utf8) }.joined(separator: "\n")
+    }
+
+    @Test("the fixtures concatenated into one mixed text: findings equal the recording")
+    func mixedText() throws {
+        let text = try Self.mixedCorpus()
+        #expect(text.utf8.count > 100_000)
+        let now = Self.dump(text)
+        let file = Self.dumps.appendingPathComponent("mixed-corpus.dump")
+        if Self.env["BIDBENCH_SCAN_RECORD"] == "1" {
+            try now.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let before = try String(contentsOf: file, encoding: .utf8)
+        let a = before.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = now.split(separator: "\n", omittingEmptySubsequences: false)
+        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        #expect(
+            before == now,
+            "mixed corpus: findings differ at dump line \(i + 1): was \(i < a.count ? String(a[i]) : "(end)"), now \(i < b.count ? String(b[i]) : "(end)")"
+        )
+    }
+
     @Test(
         "dump every scan of BIDBENCH_SCAN_IN to BIDBENCH_SCAN_OUT",
         .enabled(if: input != nil && output != nil, "set BIDBENCH_SCAN_IN and BIDBENCH_SCAN_OUT"))

@@ -68,17 +68,28 @@ struct ContractScanShortcutTests {
         #expect(skipped * 10 > lines.count * patterns.count * 9)
     }
 
-    @Test("prefilter: a literal whose byte pair is missing rules its pattern out; a one-byte literal never does")
+    @Test("prefilter: a pattern is ruled out when a part has no literal in the text, a one-byte literal too; in or out of the index")
     func prefilterExamples() {
+        // Made here, so outside the index: each literal is looked for.
         let renew = TextPattern.parse("automatic*…renew*")[0]
-        #expect(renew.mayMatch(Haystack("renews automatically")))  // all pairs present, wrong order
+        #expect(renew.id < 0)
+        #expect(renew.mayMatch(Haystack("renews automatically")))  // both literals present, wrong order
         #expect(renew.firstMatch(in: Haystack("renews automatically")) == nil)
         #expect(!renew.mayMatch(Haystack("automatic payment")))
         #expect(renew.firstMatch(in: Haystack("it will automatically renew")) == 8..<27)
         let percent = TextPattern.parse("可用…%")[0]
-        #expect(percent.mayMatch(Haystack("可用率")))
-        #expect(!percent.mayMatch(Haystack("可")))
+        #expect(!percent.mayMatch(Haystack("可用率")))
+        #expect(percent.mayMatch(Haystack("可用率99.9%")))
         #expect(!TextPattern.parse("ab")[0].mayMatch(Haystack("")))
+        // The rule set's own pattern: ruled out by the bits the automaton set.
+        let rule = RedFlagDetector.rules.first { $0.kind == .auto_renewal }!
+        let indexed = rule.triggers[0]
+        #expect(indexed.id >= 0)
+        #expect(indexed.mayMatch(Haystack("renews automatically")))
+        #expect(!indexed.mayMatch(Haystack("automatic payment")))
+        #expect(rule.triggerSet.mayMatch(Haystack("this agreement renews automatically")))
+        #expect(!rule.triggerSet.mayMatch(Haystack("the fees are fixed")))
+        #expect(RedFlagDetector.fires(rule, Haystack("this agreement will renew automatically for one year")))
     }
 
     @Test("Character.mark answers like == for every punctuation mark and CJK character compared by it, over every scalar")

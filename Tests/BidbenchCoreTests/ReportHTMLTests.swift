@@ -103,15 +103,15 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
     }
 
     @Test func numbersAreDeterministic() {
-        #expect(ReportNumber.fixed(8.345, 2) == "8.35")
-        #expect(ReportNumber.fixed(-0.004, 2) == "0.00")
-        #expect(ReportNumber.fixed(1234.5, 0) == "1235")
+        #expect(NumberText.fixed(8.345, 2) == "8.35")
+        #expect(NumberText.fixed(-0.004, 2) == "0.00")
+        #expect(NumberText.fixed(1234.5, 0) == "1235")
         #expect(ReportNumber.compact(1_860_000, .zh) == "186万")
         #expect(ReportNumber.compact(1_860_000, .en) == "1.86M")
         #expect(ReportNumber.compact(250_000_000, .zh) == "2.5亿")
         #expect(SVGChart.ticks(12) == [0, 2, 4, 6, 8, 10, 12])
         #expect(SVGChart.ticks(2_131_320) == [0, 500_000, 1_000_000, 1_500_000, 2_000_000, 2_500_000])
-        #expect(SVGChart.ticks(0.23).map { ReportNumber.fixed($0, 2) } == ["0.00", "0.05", "0.10", "0.15", "0.20", "0.25"])
+        #expect(SVGChart.ticks(0.23).map { NumberText.fixed($0, 2) } == ["0.00", "0.05", "0.10", "0.15", "0.20", "0.25"])
         #expect(SVGChart.ticks(100) == [0, 20, 40, 60, 80, 100])
         #expect(SVGChart.mix("#000000", "#ffffff", 0.5) == "#808080")
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DeliveryStoreTests {
     static let files = [
         "tasks.csv", "acceptance.csv", "training.csv", "training_results.csv", "tickets.csv", "sla.csv", "vendor_reviews.csv",
-        "handover.csv",
+        "handover.csv", "availability.csv",
     ]
 
     @Test(arguments: ["zh", "en"])
@@ -18,7 +18,7 @@ import Testing
         #expect(l.problems.map(\.description) == [])
         let d = l.workspace.delivery
         #expect((d.tasks.count, d.acceptance.count, d.training.count, d.trainingResults.count, d.tickets.count) == (10, 8, 5, 15, 5))
-        #expect(d.vendorReviews.count == 1 && d.sla.isEmpty && d.handover.isEmpty)
+        #expect(d.vendorReviews.count == 1 && d.sla.isEmpty && d.handover.isEmpty && d.availability.count == 3)
         #expect(d.tasks[7].dependsOn == ["T05", "T06", "T07"] && d.tasks[7].phase == .goLive)
         #expect(d.tickets[1].opened == Moment(parsing: "2027-04-14 14:05"))
         #expect(d.trainingResults.last?.score == nil)

@@ -12,24 +12,41 @@ import Testing
         var ws = loaded.workspace
         ws.meetings = [
             Meeting(id: "M10", kind: .legal, date: Day(iso: "2026-12-05"), title: "C2 合同审查", attendees: "陈律师、赵磊", lead: "赵磊"),
-            Meeting(id: "M2", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部调研, 第一轮", attendees: "孙建国", lead: "赵磊"),
+            Meeting(
+                id: "M2", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部调研, 第一轮", attendees: "孙建国", lead: "赵磊",
+                department: "生产部"),
         ]
+        // What the survey meeting left, in requirements.csv's columns after the meeting's id, sorted by meeting then id.
+        ws.meetingRequirements = [ws.requirements[2], ws.requirements[0]].map { MeetingRequirement(meeting: "M2", requirement: $0) }
         _ = try WorkspaceStore.save(ws, over: loaded, actor: "test")
         #expect(
             dir.text("meetings.csv") == """
-                id,kind,date,title,attendees,lead
-                M2,survey,2026-11-20,"生产部调研, 第一轮",孙建国,赵磊
-                M10,legal,2026-12-05,C2 合同审查,陈律师、赵磊,赵磊
+                id,kind,date,title,attendees,lead,department
+                M2,survey,2026-11-20,"生产部调研, 第一轮",孙建国,赵磊,生产部
+                M10,legal,2026-12-05,C2 合同审查,陈律师、赵磊,赵磊,
+
+                """)
+        #expect(
+            dir.text("meeting_requirements.csv") == """
+                meeting,id,department,module,title,detail,priority,weight,acceptance,status,criterion,source
+                M2,R1,D1,MES,工单追溯,"扫码报工
+                支持 ""批次"" 追溯",must,0.35,100% 可追溯,confirmed,C1,生产部 2026-11-20 调研
+                M2,R10,D1,MES,看板,,could,2.5,,draft,,
 
                 """)
         let again = try WorkspaceStore.load(folder: dir.path)
         #expect(again.problems.isEmpty)
+        #expect(again.workspace.meetingRequirements == ws.meetingRequirements.reversed())
+        #expect(again.workspace.requirements(atMeeting: "M2")?.map(\.id) == ["R1", "R10"])
         #expect(again.workspace.meetings.map(\.id) == ["M2", "M10"])
         #expect(
             loaded.workspace.meetings == [
-                Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊")
+                Meeting(
+                    id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "生产部需求调研", attendees: "孙建国, 王芳", lead: "赵磊",
+                    department: "D1")
             ])
         #expect(again.workspace.meetings[1].attendeeList == ["陈律师", "赵磊"])
+        #expect(loaded.workspace.requirements(atMeeting: "M1")?.map(\.title) == ["工单追溯"])
         #expect(again.workspace.meeting(.survey, before: Day(iso: "2026-12-05")!)?.id == "M2")
     }
 
@@ -60,6 +77,21 @@ import Testing
         #expect(
             RequirementHistory.asOf(endOf: farFuture, folder: dir.path, saved: saved.workspace.requirements) == saved.workspace.requirements
         )
+    }
+
+    /// A requirement added after the day is not in the rebuild, so the handout lists it as added.
+    @Test func requirementsAddedAfterTheDayAreLeftOutOfTheRebuild() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        var ws = loaded.workspace
+        ws.requirements.append(Requirement(id: "R11", department: "D1", module: "MES", title: "报工看板"))
+        ws.requirements.append(Requirement(id: "R12", department: "D1", module: "MES", title: "质检记录"))
+        ws.requirements.append(Requirement(id: "R13", department: "D1", module: "MES", title: "设备点检"))
+        let saved = try WorkspaceStore.save(ws, over: loaded, actor: "test")
+        let then = RequirementHistory.asOf(endOf: Day(iso: "2000-01-01")!, folder: dir.path, saved: saved.workspace.requirements)
+        #expect(then?.map(\.id) == loaded.workspace.requirements.map(\.id))
+        #expect(RequirementHistory.expand("R07..R10") == ["R07", "R08", "R09", "R10"])
+        #expect(RequirementHistory.expand("R7") == ["R7"])
     }
 
     @Test func requirementsForPeopleInChineseWithNamesAndWords() throws {

@@ -172,8 +172,13 @@ enum Fixture {
 
         """,
         "meetings.csv": """
-        id,kind,date,title,attendees,lead
-        M1,survey,2026-11-20,生产部需求调研,"孙建国, 王芳",赵磊
+        id,kind,date,title,attendees,lead,department
+        M1,survey,2026-11-20,生产部需求调研,"孙建国, 王芳",赵磊,D1
+
+        """,
+        "meeting_requirements.csv": """
+        meeting,id,department,module,title,detail,priority,weight,acceptance,status,criterion,source
+        M1,R1,D1,MES,工单追溯,扫码报工,should,0.35,,draft,C1,生产部 2026-11-20 调研
 
         """,
         "ahp/top.csv": """

@@ -22,24 +22,24 @@ import Testing
         d.press(.char("3"))
         #expect(d.text.contains("5 年  用户 100 (+0%/年)  涨价 0%  折现 0%"))
         let v1 = d.row(containing: "云帆软件")!
-        #expect(v1.contains("110 000") && v1.contains("150 000"))
+        #expect(v1.contains("110,000") && v1.contains("150,000"))
         let v2 = d.row(containing: "智链科技")!
-        #expect(v2.contains("30 000") && v2.contains("150 000"))
+        #expect(v2.contains("30,000") && v2.contains("150,000"))
         // 2027 envelope: V1 spends 110 000 of 120 000 = 92 % → warning.
         #expect(d.row(containing: "2027 信息部")?.hasSuffix("92% ⚠") == true)
         // One more year: V1 160 000, V2 180 000.
         d.press(.char("Y"))
         #expect(d.text.contains("6 年"))
-        #expect(d.row(containing: "云帆软件")!.contains("160 000"))
-        #expect(d.row(containing: "智链科技")!.contains("180 000"))
+        #expect(d.row(containing: "云帆软件")!.contains("160,000"))
+        #expect(d.row(containing: "智链科技")!.contains("180,000"))
         // 10 more users: V2 pays 110 × 300 = 33 000 a year → 198 000 over 6 years.
         d.press(.char("+"))
         #expect(d.text.contains("用户 110"))
-        #expect(d.row(containing: "智链科技")!.contains("198 000"))
+        #expect(d.row(containing: "智链科技")!.contains("198,000"))
         // Escalation +1 %: V1's maintenance 10 000 → 10 100 in year 2.
         d.press(.char("E"))
         #expect(d.text.contains("涨价 1%"))
-        #expect(d.row(containing: "云帆软件")!.contains("10 100"))
+        #expect(d.row(containing: "云帆软件")!.contains("10,100"))
         // The category bars of the selected vendor, and the year in focus.
         #expect(d.text.contains("许可"))
         d.press(.right)
@@ -82,8 +82,8 @@ import Testing
         d.press(.char("3"))
         #expect(d.text.contains("[基准]  5 年  用户 100"))
         // 100 users × 300 × 5 years = 150 000; 200 users = 300 000.
-        #expect(d.row(containing: "基准 ")?.contains("150 000") == true)
-        #expect(d.row(containing: "扩张 ")?.contains("300 000") == true)
+        #expect(d.row(containing: "基准 ")?.contains("150,000") == true)
+        #expect(d.row(containing: "扩张 ")?.contains("300,000") == true)
         d.press(.char("S"))
         #expect(d.text.contains("[扩张]  5 年  用户 200"))
         d.press(.char("+"))
@@ -118,9 +118,9 @@ import Testing
                 == PriceLine(vendor: "V1", item: "年度维护", category: .maintenance, model: .annual, unitPrice: Money(units: 20_000)))
         d.press(.escape)
         // 100 000 + 5 × 20 000 = 200 000 over five years.
-        #expect(d.row(containing: "云帆软件")?.contains("200 000") == true)
+        #expect(d.row(containing: "云帆软件")?.contains("200,000") == true)
         d.press(.char("u"))
-        #expect(d.row(containing: "云帆软件")?.contains("100 000") == true)
+        #expect(d.row(containing: "云帆软件")?.contains("100,000") == true)
     }
 
     @Test func cashFlowByMonthAndQuarter() {
@@ -134,11 +134,11 @@ import Testing
         var d = Driver(ws)
         d.press(.char("3"), .char("c"))
         #expect(d.text.contains("付款现金流 (按月"))
-        #expect(d.row(containing: "2027-01 ")?.contains("30 000") == true)
-        #expect(d.row(containing: "2027-02 ")?.contains("60 000") == true)
+        #expect(d.row(containing: "2027-01 ")?.contains("30,000") == true)
+        #expect(d.row(containing: "2027-02 ")?.contains("60,000") == true)
         d.press(.char("c"))
-        #expect(d.row(containing: "2027-Q1")?.contains("90 000") == true)
-        #expect(d.row(containing: "2027-Q2")?.contains("10 000") == true)
+        #expect(d.row(containing: "2027-Q1")?.contains("90,000") == true)
+        #expect(d.row(containing: "2027-Q2")?.contains("10,000") == true)
         d.press(.char("c"))
         #expect(!d.text.contains("付款现金流"))
     }

@@ -62,7 +62,9 @@ import Testing
         Self.meeting(&d, attendees: "孙建国、王芳", lead: "赵磊")
         #expect(
             d.state.workspace.meetings.last
-                == Meeting(id: "M2", kind: .survey, date: Day(iso: "2026-11-29"), title: "生产部 需求调研会", attendees: "孙建国、王芳", lead: "赵磊"))
+                == Meeting(
+                    id: "M2", kind: .survey, date: Day(iso: "2026-11-29"), title: "生产部 需求调研会", attendees: "孙建国、王芳", lead: "赵磊",
+                    department: "D02"))
         #expect(d.state.dirty)
         Self.command(&d, "report md")
         #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: nil))
@@ -110,10 +112,12 @@ import Testing
 
             ## 2. 自上次会议以来的变化
 
-            _与 2026-11-20 的会议（“生产部需求调研（一）”）相比。_
+            _与 2026-11-20（“生产部需求调研（一）”当天）结束时的需求相比（根据日志还原）。_
 
-            - 修改 R03 产能约束下的自动排产：验收标准 1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完
-            - 新增 R04 设备点检移动端记录
+            新增 1 条，删除 0 条，修改 1 条。
+
+            - 新增 R04 设备点检移动端记录（必须）
+            - 修改 R03 产能约束下的自动排产 — 验收标准：1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完
 
             ## 3. 待确认的问题
 
@@ -127,11 +131,81 @@ import Testing
         // The same in English after `:lang en`, and the HTML prints on A4 with the attendees escaped.
         Self.command(&d, "lang en")
         let en = Self.markdown(d, .survey, baseline: before)
-        #expect(en.contains("- Changed R03 产能约束下的自动排产: acceptance 1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完"))
+        #expect(en.contains("- Changed R03 产能约束下的自动排产 — acceptance: 1000 张工单 30 秒内排完 → 500 张工单 10 秒内排完"))
         #expect(en.contains("| Priority | Must · weight 5 |"))
         let html = Self.html(d, .survey)
         #expect(html.contains("@page { size: A4;") && html.contains("<th>Attendees</th><td>孙建国, 王芳</td>"))
         #expect(!html.contains("<script") && !html.contains("http"))
+    }
+
+    /// The lines of section 2 ("changes since the last meeting") of a Markdown survey handout.
+    static func changes(_ md: String) -> [String] {
+        let lines = md.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("## 2. ") }) else { return [] }
+        let end = lines[(start + 1)...].firstIndex { $0.hasPrefix("## 3. ") } ?? lines.count
+        return lines[(start + 1)..<end].filter { !$0.isEmpty }
+    }
+
+    /// The second survey meeting of 财务部: its keys add one requirement, delete another and edit a
+    /// third; the handout lists exactly those three against what the first meeting kept — not
+    /// against 生产部's later meeting — and the new meeting keeps its own requirements for the next one.
+    @Test func surveyHandoutListsWhatTheMeetingAddedRemovedAndEdited() {
+        var ws = sampleWorkspace()
+        ws.meetings = [
+            Meeting(id: "M1", kind: .survey, date: Day(iso: "2026-11-20"), title: "财务部调研（一）", lead: "赵磊", department: "D01"),
+            Meeting(id: "M2", kind: .survey, date: Day(iso: "2026-11-25"), title: "生产部调研", lead: "赵磊", department: "D02"),
+        ]
+        ws.meetingRequirements =
+            ws.requirements.filter { $0.department == "D01" }.map { MeetingRequirement(meeting: "M1", requirement: $0) }
+            + [MeetingRequirement(meeting: "M2", requirement: Requirement(id: "R09", department: "D02", module: "", title: "别的部门"))]
+        var d = Driver(ws)
+        d.press(.char("]"))  // 财务部
+        Self.meeting(&d, attendees: "周敏、钱会计", lead: "赵磊")
+        #expect(d.state.workspace.meetings.last?.department == "D01")
+        #expect(d.state.workspace.meetings.last?.id == "M3")
+        // Add: title, then the priority typed as a word.
+        d.press(.char("a"))
+        d.type("银行流水自动对账")
+        d.press(.tab)
+        d.type("必须")
+        d.press(.ctrl("s"))
+        // Edit R01's acceptance criterion (the third field; typing replaces it).
+        d.press(.char("g"))
+        d.press(.char("e"), .tab, .tab)
+        d.type("汇率每小时更新")
+        d.press(.ctrl("s"))
+        // Delete R02 after confirming.
+        d.press(.char("g"), .char("j"), .char("d"), .char("y"))
+        #expect(d.state.workspace.requirements.map(\.id) == ["R01", "R03", "R04"])
+        Self.command(&d, "report md")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: nil))
+        let md = Self.markdown(d, .survey)
+        #expect(
+            Self.changes(md) == [
+                "_与 2026-11-20 的会议（“财务部调研（一）”）结束时的需求相比。_",
+                "新增 1 条，删除 1 条，修改 1 条。",
+                "- 新增 R04 银行流水自动对账（必须）",
+                "- 删除 R02 按工单归集实际成本",
+                "- 修改 R01 多币种凭证自动折算 — 验收标准：汇率日终自动更新 → 汇率每小时更新",
+            ])
+        #expect(md.contains("- **会议**: 财务部 需求调研会"))
+        Self.command(&d, "lang en")
+        #expect(
+            Self.changes(Self.markdown(d, .survey)) == [
+                "_Compared with the requirements as the meeting of 2026-11-20 (“财务部调研（一）”) left them._",
+                "1 added, 1 removed, 1 changed.",
+                "- Added R04 银行流水自动对账 (Must)",
+                "- Removed R02 按工单归集实际成本",
+                "- Changed R01 多币种凭证自动折算 — acceptance: 汇率日终自动更新 → 汇率每小时更新",
+            ])
+        let html = Self.html(d, .survey)
+        #expect(html.contains("<li>Removed R02 按工单归集实际成本</li>"))
+        // Writing the handout kept 财务部's requirements with M3 (saved with the workspace), so the next
+        // meeting starts from here; 生产部's rows and M1's stay as they were.
+        #expect(d.state.dirty)
+        #expect(d.state.workspace.requirements(atMeeting: "M3") == d.state.workspace.requirements.filter { $0.department == "D01" })
+        #expect(d.state.workspace.requirements(atMeeting: "M1")?.map(\.id) == ["R01", "R02"])
+        #expect(d.state.workspace.requirements(atMeeting: "M2")?.map(\.id) == ["R09"])
     }
 
     func scoringWorkspace(revealed: Bool) -> Workspace {
@@ -332,6 +406,35 @@ import Testing
         #expect(lines.contains("| 2028-01-02 | 不续约通知截止 |"))
         #expect(lines.contains("| CO1 | 2027-03-10 | 新增 BI 模块 | 40,000 | 已批准 |"))
         for english in ["No acceptance", "No confidentiality", "可接受", "需谈判"] { #expect(!md.contains(english)) }
+    }
+
+    /// The weekly delivery review: `:meeting` and `:report` on screen 5 write the delivery handout,
+    /// headed with the meeting, holding what the screen answers (values as DeliveryScreenTests has them).
+    @Test func deliveryHandoutIsTheOneOfScreenFive() {
+        var d = DeliveryScreenTests.driver()
+        Self.meeting(&d, attendees: "赵磊、孙建国", lead: "赵磊")
+        #expect(d.state.workspace.meetings.last?.kind == .delivery)
+        Self.command(&d, "report md")
+        #expect(d.effects.last == .writeHandout(kind: .delivery, format: "md", path: nil))
+        // By name from any screen, in any order.
+        d.press(.char("1"))
+        Self.command(&d, "report week19.html delivery")
+        #expect(d.effects.last == .writeHandout(kind: .delivery, format: "html", path: "week19.html"))
+        let md = Self.markdown(d, .delivery)
+        for line in [
+            "- **参会人**: 赵磊、孙建国", "- 逾期：T03 MES 接口联调（孙建国），计划 2027-04-30 完成，已逾期 10 天",
+            "验收测试通过 1 项，未通过 1 项，待测 1 项；需求已验收 1 / 3；一次通过率 50%。",
+            "| 上线款 | 1,116,000 | 2027-06-30 | 暂不可付 | A1.2 未通过 |", "| 终验款 | 186,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |",
+            "- 黄伟：总账 · 考核未通过", "- RK10 C1 任务 T03 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)",
+        ] {
+            #expect(md.contains(line + "\n"), "missing: \(line)")
+        }
+        Self.command(&d, "lang en")
+        let en = Self.markdown(d, .delivery)
+        // The words are the handout's; the milestone and the meeting's title are as they were typed.
+        #expect(en.contains("| 上线款 | 1,116,000 | 2027-06-30 | blocked | A1.2 failed |\n"))
+        #expect(en.contains("- **Meeting**: 交付评审会\n"))
+        #expect(en.contains("- 黄伟: 总账 · failed the test\n"))
     }
 
     @Test func commandLineMistakesAreSaid() {

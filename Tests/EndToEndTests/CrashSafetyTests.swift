@@ -1,3 +1,4 @@
+import BidbenchCore
 import BidbenchStore
 import BidbenchUI
 import Foundation

@@ -47,7 +47,16 @@ import Testing
         #expect(reviews.count == 1 && reviews[0]["period"] as? String == "2027-04" && reviews[0]["score"] as? Double == 63.6)
         #expect(reviews[0]["on_time_pct"] as? Int == 60 && reviews[0]["sla_pct"] as? Int == 50)
         let warnings = try #require(root["warnings"] as? [[String: Any]])
-        #expect(warnings.map { $0["risk"] as? String } == ["RK03", "RK04", "RK10"])
+        #expect(warnings.map { $0["risk"] as? String } == ["RK03", "RK04", "RK10", "RK11"])
+        // April: 324 of 43 200 minutes down = 99.25 %, below the 99.5 % of the contract's line 41 (clause 5.5).
+        #expect(warnings.last?["message"] as? String == "C1 availability 99.25% in 2027-04 below the target 99.5%")
+        #expect(s["availability_target"] as? Double == 99.5 && s["availability_target_source"] as? String == "contract line 41")
+        let months = try #require(s["availability"] as? [[String: Any]])
+        #expect(months.map { $0["month"] as? String } == ["2027-02", "2027-03", "2027-04"])
+        #expect(months.map { ($0["percent"] as? NSNumber)?.doubleValue } == [99.95, 99.8, 99.25])
+        #expect(months.map { $0["met"] as? Bool } == [true, true, false])
+        #expect(months.map { ($0["target"] as? NSNumber)?.doubleValue } == [99.5, 99.5, 99.5])
+        #expect(months[2]["downtime_minutes"] as? Int == 324 && months[0]["downtime_minutes"] is NSNull)
     }
 
     @Test func oneContractAndAnUnknownOne() throws {

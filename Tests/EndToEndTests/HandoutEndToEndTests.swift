@@ -5,9 +5,9 @@ import Testing
     import FoundationXML
 #endif
 
-/// The four handouts written by the verb on both demos, checked as files and screenshot in a real browser.
+/// The five handouts written by the verb on both demos, checked as files and screenshot in a real browser.
 @Suite(.serialized) struct HandoutBrowserTests {
-    static let kinds = ["survey", "scoring", "budget", "legal"]
+    static let kinds = ["survey", "scoring", "budget", "legal", "delivery"]
 
     /// A demo copy with the day's meetings, as `:meeting` would have recorded them.
     static func workspace(_ demo: String, in tmp: TempDir) throws -> String {
@@ -17,6 +17,7 @@ import Testing
         id,kind,date,title,attendees,lead
         M1,survey,2026-12-01,\(zh ? "财务部需求调研" : "Finance needs survey"),\(zh ? "周敏、赵磊" : "Zhou Min; Zhao Lei"),\(zh ? "赵磊" : "Zhao Lei")
         M2,scoring,2026-12-01,\(zh ? "评标会" : "Scoring panel"),\(zh ? "张伟、李娜、王强" : "Zhang Wei; Li Na; Wang Qiang"),\(zh ? "赵磊" : "Zhao Lei")
+        M3,delivery,2027-05-10,\(zh ? "第 19 周交付例会" : "Week 19 delivery review"),\(zh ? "赵磊、孙建国、云帆项目经理" : "Zhao Lei; Sun Jianguo; Yunfan PM"),\(zh ? "赵磊" : "Zhao Lei")
 
         """.write(toFile: ws + "/meetings.csv", atomically: true, encoding: .utf8)
         return ws
@@ -25,7 +26,8 @@ import Testing
     /// `bidbench report --kind K` into `folder/DEMO-K.html`; returns the path.
     static func write(_ kind: String, demo: String, ws: String, folder: String) throws -> String {
         let html = folder + "/\(demo)-\(kind).html"
-        var args = ["report", "-w", ws, "--kind", kind, "--today", "2026-12-01", "-o", html]
+        // The delivery review is held once the contract is in delivery, in May 2027 on the demo.
+        var args = ["report", "-w", ws, "--kind", kind, "--today", kind == "delivery" ? "2027-05-10" : "2026-12-01", "-o", html]
         if kind == "survey" { args += ["--department", "D01"] }
         let r = try run(binaryPath, args)
         #expect(r.status == 0, "report --kind \(kind) failed: \(r.err)")
@@ -55,6 +57,9 @@ import Testing
                 #expect(text.contains(zh ? "基准价" : "Base price"))
                 #expect(text.contains("82.91"))
             case "budget": #expect(text.contains("<svg"))
+            case "delivery":
+                #expect(text.contains(zh ? "<td>赵磊、孙建国、云帆项目经理</td>" : "<td>Zhao Lei, Sun Jianguo, Yunfan PM</td>"))
+                #expect(text.contains(zh ? "暂不可付" : "blocked"))
             default: #expect(text.contains(zh ? "协商中" : "Negotiate"))
             }
         }
@@ -109,6 +114,102 @@ import Testing
 
 /// The meeting commands in the real TUI: `:meeting`, `:report`, `:scenario save`, `:export` write their files.
 @Suite(.serialized) struct HandoutTerminalTests {
+    /// `:` then a command, Enter.
+    static func command(_ t: TmuxSession, _ line: String) throws {
+        try t.keys(":")
+        try t.type(line)
+        try t.keys("Enter")
+    }
+
+    /// Two survey meetings of 财务部 a week apart, each a real session: the first writes its handout
+    /// and saves (meeting_requirements.csv keeps what it left); the second adds, deletes and edits one
+    /// requirement each, and its handout lists exactly those three against the first meeting.
+    @Test(.requires(.tmux)) func theSecondSurveyMeetingListsWhatChangedSinceTheFirst() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        do {
+            let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-01"])
+            try t.waitFor(text: "[1 需求]")
+            try t.keys("]")
+            try t.waitFor(text: "必须 5  应该 5  可以 2")  // 财务部's counts
+            try Self.command(t, "meeting")
+            try t.waitFor(text: "会议 — 需求调研会 · 财务部")
+            try t.type("周敏、钱会计")
+            try t.keys("Tab")
+            try t.type("赵磊")
+            try t.keys("C-s")
+            try t.waitFor(text: "已登记")
+            try Self.command(t, "report md \(tmp.path)/first.md")
+            try t.waitFor(text: "会议纪要已写入")
+            try t.keys("C-s")
+            try t.waitFor(text: "已保存")
+            try t.keys("q")
+            try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        }
+        let first = try String(contentsOfFile: tmp.path + "/first.md", encoding: .utf8)
+        #expect(first.contains("这是登记的第一次调研会：以上需求均为新增。"))
+        let kept = try String(contentsOfFile: ws + "/meeting_requirements.csv", encoding: .utf8)
+        #expect(kept.hasPrefix("meeting,id,department,module,title,"))
+        #expect(kept.split(separator: "\n").count == 13, "the header and 财务部's 12 requirements")
+
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-08"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("]")
+        try t.waitFor(text: "必须 5  应该 5  可以 2")  // 财务部's counts
+        try Self.command(t, "meeting")
+        try t.waitFor(text: "会议 — 需求调研会 · 财务部")
+        try t.type("周敏")
+        try t.keys("C-s")
+        try t.waitFor(text: "已登记")
+        try t.keys("a")
+        try t.waitFor(text: "优先级")
+        try t.type("银行流水自动对账")
+        try t.keys("Tab")
+        try t.type("必须")
+        try t.keys("C-s")
+        try t.waitFor(text: "R48")
+        try t.keys("g", "e", "Tab", "Tab")
+        try t.type("汇率每小时更新")
+        try t.keys("C-s")
+        try t.waitFor(text: "已更新 R01")
+        try t.keys("g", "j", "d")
+        try t.waitFor(text: "删除 R02 按工单归集实际成本?")
+        try t.keys("y")
+        try Self.command(t, "report md \(tmp.path)/second.md")
+        try t.waitFor(text: "会议纪要已写入")
+        try Self.command(t, "q!")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let md = try String(contentsOfFile: tmp.path + "/second.md", encoding: .utf8)
+        let lines = md.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("## 2. ") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("## 3. ") })
+        #expect(
+            lines[(start + 1)..<end].filter { !$0.isEmpty } == [
+                "_与 2026-12-01 的会议（“财务部 需求调研会”）结束时的需求相比。_",
+                "新增 1 条，删除 1 条，修改 1 条。",
+                "- 新增 R48 银行流水自动对账（必须）",
+                "- 删除 R02 按工单归集实际成本",
+                "- 修改 R01 多币种凭证自动折算 — 验收标准：美元、欧元、日元凭证录入后自动折算；期末调汇凭证一键生成，与手工计算差异为 0 → 汇率每小时更新",
+            ])
+    }
+
+    /// The weekly delivery review on screen 5: `:report` alone writes the delivery handout.
+    @Test(.requires(.tmux)) func reportOnScreenFiveWritesTheDeliveryHandout() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("5")
+        try t.waitFor(text: "[5 交付]")
+        try Self.command(t, "report md")
+        try t.waitFor(text: "会议纪要已写入")
+        try Self.command(t, "q!")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
+        #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
+        #expect(md.contains("| 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+    }
+
     @Test(.requires(.tmux)) func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
@@ -155,4 +256,195 @@ import Testing
         #expect(String(decoding: req.dropFirst(3), as: UTF8.self).hasPrefix("编号,部门,"))
         #expect(try run(binaryPath, ["check", "-w", ws]).status == 0)
     }
+}
+
+/// The delivery review's handout on the demo, measured on 2027-05-10, with every value by hand:
+/// C1 is worth 1 860 000 + the approved CO1 80 000 = 1 940 000, so the signing payment (30 %) is
+/// 582 000, go-live (60 %) 1 164 000 and final acceptance (10 %) 194 000; T06 planned to end on
+/// 2027-04-30 is 10 days late; 71 trainees planned (12+4+20+30+5), 58 present (11+4+17+26+0);
+/// K002 and K004 broke the SLA, so 3 of 5 tickets met it (60 %).
+@Suite(.serialized) struct DeliveryHandoutTests {
+    static func handout(_ demo: String, meeting: String) throws -> String {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy(demo)
+        try ("id,kind,date,title,attendees,lead\n" + meeting + "\n").write(toFile: ws + "/meetings.csv", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["report", "-w", ws, "--kind", "delivery", "--today", "2027-05-10", "--format", "md", "-o", "-"])
+        #expect(r.status == 0, "report --kind delivery failed: \(r.err)")
+        // The generation stamp (the clock's minute) is the only line that changes from run to run.
+        return r.out.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(" UTC") }.joined(separator: "\n")
+    }
+
+    @Test func inChinese() throws {
+        let got = try Self.handout("demo", meeting: "M3,delivery,2027-05-10,第 19 周交付例会,赵磊、孙建国、云帆项目经理,赵磊")
+        #expect(got == zhText)
+    }
+
+    @Test func inEnglish() throws {
+        let got = try Self.handout(
+            "demo-en", meeting: "M3,delivery,2027-05-10,Week 19 delivery review,Zhao Lei; Sun Jianguo; Yunfan PM,Zhao Lei")
+        #expect(got == enText)
+    }
+
+    let zhText = """
+        # 第 19 周交付例会
+
+        *交付评审会 · 会议纪要 · 华东精密 ERP 升级*
+
+        - **会议**: 第 19 周交付例会
+        - **日期**: 2027-05-10
+        - **参会人**: 赵磊、孙建国、云帆项目经理
+        - **主持人**: 赵磊
+        - **工作区**: 华东精密 ERP 升级
+
+        ## 1. C1 ERP 升级加购合同 — 云帆软件
+
+        > **测试：逾期 10 天；可支付 582,000；暂不可付 1,358,000；需求已验收 6/13**
+
+        ### 实施计划
+
+        | 阶段 | 状态 | 计划 | 实际完成 | 逾期天数 |
+        |---|---|---|---|---:|
+        | 系统评估 | 已完成 | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+        | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+        | 数据迁移 | 已完成 | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+        | 测试 | 进行中 | 2027-04-06 – 2027-05-28 | – | 10 |
+        | 上线 | 未开始 | 2027-06-01 – 2027-07-07 | – | 0 |
+        | 上线后优化 | 未开始 | 2027-07-08 – 2027-09-30 | – | 0 |
+
+        按期完成的任务：40%
+
+        - 逾期：T06 MES 接口联调（生产部 孙建国），计划 2027-04-30 完成，已逾期 10 天
+
+        ### 验收
+
+        验收测试通过 3 项，未通过 1 项，待测 4 项；需求已验收 6 / 13；一次通过率 50%。
+
+        - 未通过 A1.4 工单下达 MES 并回写完工；检验结果回传：回写超时 12 次/日，待接口修复
+
+        待测：A1.5、A1.6、A1.7、A2.1
+
+        ### 付款
+
+        | 付款节点 | 金额 | 到期 | 状态 | 原因 |
+        |---|---:|---|---|---|
+        | 签约款 | 582,000 | 2027-01-15 | 可支付 | 2027-01-15 到期 |
+        | 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+        | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
+
+        ### 培训
+
+        5 场，计划 71 人次、到场 58 人次，通过率 85.7%（目标 90%）——低于目标。
+
+        仍需培训：
+
+        - 黄伟（财务部）：总账 · 考核未通过
+        - 高峰（生产部）：生产排程 · 考核未通过
+        - 罗兵（生产部）：生产排程 · 缺席
+
+        ### 技术支持与 SLA
+
+        工单 5 个；SLA 达标率 60%；响应超时 1 次，解决超时 1 次；违约金 0。
+
+        按月违约：2027-04 工单 4 个、违约 2 次
+
+        - K002 1 级 MES 接口：响应超时 — 接口服务宕机，联调中断
+        - K004 2 级 成本：解决超时 — 成本计算任务卡住
+
+        ### 最近一次供应商考评
+
+        2027-04 期：得分 63.6；按时 60%，一次验收 75%，SLA 50%，培训 86%，满意度 3.5/5；考评人 信息部 赵磊。
+
+        考评意见：方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次
+
+        ## 2. 预警
+
+        - RK03 C1 培训通过率 85.7% 低于目标 90%
+        - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
+        - RK10 C1 任务 T06 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)
+
+        ---
+
+        """
+
+    let enText = """
+        # Week 19 delivery review
+
+        *Delivery review · handout · East China Precision ERP upgrade*
+
+        - **Meeting**: Week 19 delivery review
+        - **Date**: 2027-05-10
+        - **Attendees**: Zhao Lei, Sun Jianguo, Yunfan PM
+        - **Led by**: Zhao Lei
+        - **Workspace**: East China Precision ERP upgrade
+
+        ## 1. C1 ERP upgrade and add-on modules agreement — Yunfan Software
+
+        > **Testing: 10 days overdue; payable now 582,000; blocked 1,358,000; requirements accepted 6 of 13**
+
+        ### Plan
+
+        | Phase | Status | Planned | Finished | Overdue days |
+        |---|---|---|---|---:|
+        | Assessment | done | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
+        | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+        | Data migration | done | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
+        | Testing | in progress | 2027-04-06 – 2027-05-28 | – | 10 |
+        | Go-live | planned | 2027-06-01 – 2027-07-07 | – | 0 |
+        | Optimisation | planned | 2027-07-08 – 2027-09-30 | – | 0 |
+
+        Tasks done on time: 40%
+
+        - Overdue: T06 MES interface integration testing (Production, Sun Jianguo), 10 days past its planned end 2027-04-30
+
+        ### Acceptance
+
+        3 tests passed, 1 failed, 4 pending; requirements accepted 6 of 13; first-pass 50%.
+
+        - Failed A1.4 Work orders reach MES and completions come back; inspection results flow back: 12 write-back timeouts a day, waiting for the interface fix
+
+        Still to test: A1.5, A1.6, A1.7, A2.1
+
+        ### Payments
+
+        | Milestone | Amount | Due | Standing | Why |
+        |---|---:|---|---|---|
+        | Signing | 582,000 | 2027-01-15 | payable now | due 2027-01-15 |
+        | Go-live | 1,164,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+        | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
+
+        ### Training
+
+        5 sessions, 58 of 71 planned attended, pass rate 85.7% (target 90%) — below target.
+
+        Still to train:
+
+        - Huang Wei (Finance): General ledger · failed the test
+        - Gao Feng (Production): Production scheduling · failed the test
+        - Luo Bing (Production): Production scheduling · absent
+
+        ### Support and SLA
+
+        5 tickets; SLA met 60%; breaches: 1 response, 1 resolution; penalty 0.
+
+        Breaches by month: 2027-04: 2 breaches in 4 tickets
+
+        - K002 severity 1 MES interface: response late — Interface service down, integration testing stopped
+        - K004 severity 2 Costing: resolution late — Cost calculation job stuck
+
+        ### Last vendor review
+
+        Period 2027-04: score 63.6; on time 60%, first-pass acceptance 75%, SLA 50%, training 86%, satisfaction 3.5/5; reviewer IT, Zhao Lei.
+
+        Reviewer's note: Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed
+
+        ## 2. Early warnings
+
+        - RK03 C1 training pass rate 85.7% below the target 90%
+        - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
+        - RK10 C1 task T06 MES interface integration testing is 10 days overdue (planned end 2027-04-30)
+
+        ---
+
+        """
 }

@@ -1,3 +1,4 @@
+import BidbenchCore
 import BidbenchUI
 import Foundation
 import Testing

@@ -28,7 +28,7 @@ struct IntegrityVerbTests {
             r.out.contains(
                 #"{"fiscal_year": 2027, "cost_center": "生产部", "category": "all", "envelope": 500000.00, "committed": 0.00, "proposed": 0.00, "used": 0.00, "remaining": 500000.00, "percent_used": 0.00, "status": "ok"}"#
             ))
-        #expect(r.out.contains(#""proposed_vendor": "V1", "proposal_covered_by": "C1""#))
+        #expect(r.out.contains(#""proposed_vendor": "V1",\#n    "proposal_covered_by": "C1","#))
     }
 
     @Test func aLongWhatIfSaysWhichYearsAreUnbudgeted() throws {

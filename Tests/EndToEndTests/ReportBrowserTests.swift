@@ -235,6 +235,7 @@ private let reportGoldenDemo = #"""
     | RK08 | 年度预算超支 | 财务 | 3×3=9 | 财务部 周敏 | 观察中 |
     | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
     | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
+    | RK11 | 系统月度可用率低于合同承诺 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
     | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
 
     ## 交付
@@ -255,6 +256,7 @@ private let reportGoldenDemo = #"""
     - 暂不可付：终验款 194,000 (A2.1 待测)
     - 培训：5 场，通过率 85.7%（目标 90%）；仍需培训：黄伟 (总账)、高峰 (生产排程)、罗兵 (生产排程)
     - 技术支持：工单 5 个，响应超时 1 次，解决超时 1 次，SLA 达标率 60%，违约金 0
+    - 可用率（目标 99.5%，合同第 41 行）：2027-02 99.95% 达标、2027-03 99.8% 达标、2027-04 99.25% 未达标
 
     供应商考评：
 
@@ -266,6 +268,7 @@ private let reportGoldenDemo = #"""
 
     - RK03 C1 培训通过率 85.7% 低于目标 90%
     - RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)
+    - RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%
     """#
 
 /// `bidbench report --format md --today 2026-12-01` on a copy of `data/demo-en` (outside git).
@@ -435,6 +438,7 @@ private let reportGoldenDemoEn = #"""
     | RK08 | Annual budget overrun | Financial | 3×3=9 | Finance, Zhou Min | Watching |
     | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
     | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
+    | RK11 | Monthly availability below the contract's commitment | Vendor | 2×4=8 | IT, Zhao Lei | Open |
     | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
 
     ## Delivery
@@ -455,6 +459,7 @@ private let reportGoldenDemoEn = #"""
     - Blocked: Final acceptance 194,000 (A2.1 pending)
     - Training: 5 sessions, pass rate 85.7% (target 90%); still to train: Huang Wei (General ledger), Gao Feng (Production scheduling), Luo Bing (Production scheduling)
     - Support: 5 tickets, 1 response and 1 resolution breaches, SLA met 60%, penalty 0
+    - Availability (target 99.5%, contract line 41): 2027-02 99.95% met, 2027-03 99.8% met, 2027-04 99.25% missed
 
     Vendor reviews:
 
@@ -466,4 +471,5 @@ private let reportGoldenDemoEn = #"""
 
     - RK03 C1 training pass rate 85.7% below the target 90%
     - RK04 C1 2 SLA breaches in 2027-04 (threshold 2)
+    - RK11 C1 availability 99.25% in 2027-04 below the target 99.5%
     """#

@@ -1,3 +1,4 @@
+import BidbenchCore
 import BidbenchUI
 import Foundation
 import Testing
@@ -119,11 +120,11 @@ import Testing
         try t.keys("r")
         try t.waitFor(text: "风险登记册")
         try t.keys("a")
-        try t.waitFor(text: "RK11")
+        try t.waitFor(text: "RK12")  // after the demo's RK11 (availability)
         try t.type("上线期间关键用户请假")  // the focus starts on the risk (its id is filled in)
         try t.keys("Tab", "Right", "Right")  // type: technical → market → personnel
         try t.keys("C-s")
-        try t.waitFor(text: "RK11  上线期间关键用户请假")
+        try t.waitFor(text: "RK12  上线期间关键用户请假")
         try t.keys("Escape", "c")
         try t.waitFor(text: "变更单 — C1")
         try t.keys("a")
@@ -140,7 +141,7 @@ import Testing
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
         let risks = try String(contentsOfFile: ws + "/risks.csv", encoding: .utf8)
-        #expect(risks.hasSuffix("RK11,personnel,上线期间关键用户请假,3,3,,,,,open\n"))
+        #expect(risks.hasSuffix("RK12,personnel,上线期间关键用户请假,3,3,,,,,open\n"))
         let changes = try String(contentsOfFile: ws + "/changes.csv", encoding: .utf8)
         #expect(changes.split(separator: "\n").last?.hasPrefix("C1,CO3,") == true)
         #expect(changes.hasSuffix(",增加 WMS 接口,-20000,approved\n"))

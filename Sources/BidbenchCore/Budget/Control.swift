@@ -278,11 +278,7 @@ extension BudgetModel {
         func describe(_ r: ControlRow, zh: Bool) -> String {
             let center = r.costCenter.isEmpty ? (zh ? "未分配" : "unassigned") : r.costCenter
             let cat = r.category.map { " (\($0.rawValue))" } ?? ""
-            let pct =
-                r.percentUsed.map { p -> String in
-                    let tenths = Int((p * 10).rounded())
-                    return "\(tenths / 10).\(abs(tenths % 10))"
-                } ?? "–"
+            let pct = r.percentUsed.map { NumberText.fixed($0, 1) } ?? "–"
             let env = r.envelope?.grouped() ?? "0"
             return zh
                 ? "\(r.fiscalYear) \(center)\(cat): 已承诺 \(r.committed.grouped()) + 拟采购 \(r.proposed.grouped()) = \(r.used.grouped()), 预算 \(env) (\(pct)%)"
@@ -316,7 +312,7 @@ extension BudgetModel {
     public static func checkAward(of vendor: String, in ws: Workspace, scenario: Scenario) throws(BudgetError) -> BudgetError? {
         let before = try control(ws, proposedVendor: nil, scenario: scenario)
         var awarded = ws
-        awarded.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+        awarded.settings.extra["awarded_vendor"] = JSONValue.quote(vendor)
         let after = try control(awarded, proposedVendor: nil, scenario: scenario)
         return stopMessage(stopped(before: before, after: after), action: "awarding \(vendor)", actionZH: "授予 \(vendor) ")
     }

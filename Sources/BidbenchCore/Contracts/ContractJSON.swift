@@ -1,75 +1,76 @@
-/// JSON text for a contract scan (DESIGN §4 `contract` shape), built without Foundation so the key
-/// order is fixed: clauses in checklist order, then key terms, then red flags.
+/// JSON for a contract scan (DESIGN §4 `contract` shape), with a fixed key order: clauses in checklist
+/// order, then key terms, data security and red flags.
 extension ContractScan {
     /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
-    /// red flags in line order with missing clauses last.
+    /// red flags in line order with missing clauses last. One clause, term or flag a line.
     public func json(playbook: Playbook = .defaults) -> String {
-        var out = "{\n  \"clauses\": {\n"
-        out += clauses.map { f in
-            let line = f.line.map(String.init) ?? "null"
-            return
-                "    \(ContractJSONWriter.string(f.kind.rawValue)): {\"present\": \(f.present), \"line\": \(line), \"evidence\": \(f.present ? ContractJSONWriter.string(f.evidence) : "null")}"
-        }.joined(separator: ",\n")
-        out += "\n  },\n  \"key_terms\": {\n"
+        jsonValue(playbook: playbook).text(.lines(2))
+    }
+
+    /// The scan as a JSON value, in the order `json` prints it.
+    public func jsonValue(playbook: Playbook = .defaults) -> JSONValue {
+        func int(_ v: Int?) -> JSONValue { v.map { .int(Int64($0)) } ?? .null }
+        let clauses = clauses.map { f -> (String, JSONValue) in
+            (
+                f.kind.rawValue,
+                .object([("present", .bool(f.present)), ("line", int(f.line)), ("evidence", f.present ? .string(f.evidence) : .null)])
+            )
+        }
         let k = keyTerms
-        var terms: [(String, String)] = [
-            ("term_months", ContractJSONWriter.int(k.termMonths)),
-            ("renewal_months", ContractJSONWriter.int(k.renewalMonths)),
-            ("notice_days", ContractJSONWriter.int(k.noticeDays)),
-            ("payment_due_days", ContractJSONWriter.int(k.paymentDueDays)),
-            ("liability_cap", k.liabilityCap.map(ContractJSONWriter.string) ?? "null"),
-            ("governing_law", k.governingLaw.map(ContractJSONWriter.string) ?? "null"),
-            ("dispute_forum", k.disputeForum.map(ContractJSONWriter.string) ?? "null"),
-            ("dispute_forum_type", k.disputeForumType.map(ContractJSONWriter.string) ?? "null"),
-            ("price_change", k.priceChange.map(ContractJSONWriter.string) ?? "null"),
-        ]
-        terms.append(
+        let terms: [(String, JSONValue)] = [
+            ("term_months", int(k.termMonths)),
+            ("renewal_months", int(k.renewalMonths)),
+            ("notice_days", int(k.noticeDays)),
+            ("payment_due_days", int(k.paymentDueDays)),
+            ("liability_cap", .string(k.liabilityCap)),
+            ("governing_law", .string(k.governingLaw)),
+            ("dispute_forum", .string(k.disputeForum)),
+            ("dispute_forum_type", .string(k.disputeForumType)),
+            ("price_change", .string(k.priceChange)),
             (
                 "sla_response",
-                "["
-                    + k.slaResponses.map {
-                        "{\"minutes\": \($0.minutes), \"kind\": \(ContractJSONWriter.string($0.kind.rawValue)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
-                    }.joined(separator: ", ") + "]"
-            ))
-        terms.append(
+                .array(
+                    k.slaResponses.map {
+                        .object([
+                            ("minutes", int($0.minutes)), ("kind", .string($0.kind.rawValue)), ("line", int($0.line)),
+                            ("text", .string($0.text)),
+                        ])
+                    })
+            ),
             (
                 "penalty_rates",
-                "["
-                    + k.penaltyRates.map {
-                        "{\"rate\": \($0.decimal), \"per\": \(ContractJSONWriter.string($0.per)), \"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}"
-                    }.joined(separator: ", ") + "]"
-            ))
-        out += terms.map { "    \(ContractJSONWriter.string($0.0)): \($0.1)" }.joined(separator: ",\n")
-        out += "\n  },\n  \"data_security\": {\n"
-        out += dataSecurity.items.map { i in
-            "    \(ContractJSONWriter.string(i.check.rawValue)): {\"status\": \(ContractJSONWriter.string(i.status.rawValue)), \"line\": \(ContractJSONWriter.int(i.line)), \"text\": \(i.line == nil ? "null" : ContractJSONWriter.string(i.text))}"
-        }.joined(separator: ",\n")
-        out +=
-            ",\n    \"vague\": ["
-            + dataSecurity.vague.map { "{\"line\": \($0.line), \"text\": \(ContractJSONWriter.string($0.text))}" }.joined(separator: ", ")
-            + "]"
-        out += "\n  },\n  \"red_flags\": ["
-        out += redFlags.map { f in
+                .array(
+                    k.penaltyRates.map {
+                        .object([
+                            ("rate", .decimal($0.decimal)), ("per", .string($0.per)), ("line", int($0.line)), ("text", .string($0.text)),
+                        ])
+                    })
+            ),
+        ]
+        let security =
+            dataSecurity.items.map { i -> (String, JSONValue) in
+                (
+                    i.check.rawValue,
+                    .object([
+                        ("status", .string(i.status.rawValue)), ("line", int(i.line)), ("text", i.line == nil ? .null : .string(i.text)),
+                    ])
+                )
+            } + [("vague", .array(dataSecurity.vague.map { .object([("line", int($0.line)), ("text", .string($0.text))]) }))]
+        let flags = redFlags.map { f -> JSONValue in
             let entry = playbook.entry(f.kind)
-            var o = "{\"kind\": \(ContractJSONWriter.string(f.kind.rawValue))"
-            if let c = f.clause { o += ", \"clause\": \(ContractJSONWriter.string(c.rawValue))" }
-            o += ", \"severity\": \(ContractJSONWriter.string(f.severity.rawValue))"
-            o += ", \"line\": \(f.line.map(String.init) ?? "null"), \"lines\": [\(f.lines.map(String.init).joined(separator: ", "))]"
-            o += ", \"text\": \(ContractJSONWriter.string(f.text))"
-            o += ", \"explanation_en\": \(ContractJSONWriter.string(f.kind.explanationEN))"
-            o += ", \"explanation_zh\": \(ContractJSONWriter.string(f.kind.explanationZH))"
-            o += ", \"position_en\": \(ContractJSONWriter.string(entry.positionEN))"
-            o += ", \"position_zh\": \(ContractJSONWriter.string(entry.positionZH))}"
-            return "\n    " + o
-        }.joined(separator: ",")
-        out += redFlags.isEmpty ? "]\n}" : "\n  ]\n}"
-        return out
+            var o: [(String, JSONValue)] = [("kind", .string(f.kind.rawValue))]
+            if let c = f.clause { o.append(("clause", .string(c.rawValue))) }
+            o += [
+                ("severity", .string(f.severity.rawValue)), ("line", int(f.line)), ("lines", .array(f.lines.map { .int(Int64($0)) })),
+                ("text", .string(f.text)), ("explanation_en", .string(f.kind.explanationEN)),
+                ("explanation_zh", .string(f.kind.explanationZH)), ("position_en", .string(entry.positionEN)),
+                ("position_zh", .string(entry.positionZH)),
+            ]
+            return .object(o)
+        }
+        return .object([
+            ("clauses", .object(clauses)), ("key_terms", .object(terms)), ("data_security", .object(security)),
+            ("red_flags", .array(flags)),
+        ])
     }
-}
-
-/// Minimal JSON value writers.
-enum ContractJSONWriter {
-    /// A JSON string literal with `"` `\` and control characters escaped.
-    static func string(_ s: String) -> String { JSONText.quote(s) }
-    static func int(_ v: Int?) -> String { v.map(String.init) ?? "null" }
 }

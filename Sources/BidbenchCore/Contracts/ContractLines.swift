@@ -235,6 +235,7 @@ enum ContractLineParser {
 
     /// A heading on its own: a few words (or up to 20 Chinese characters) without a sentence inside.
     static func isShortHeading(_ s: String) -> Bool {
+        if let plain = ContractText.plainScalars(s) { return isShortHeading(plain) }
         let t = trimEndPunct(s)
         guard !t.isEmpty else { return false }
         if t.contains(where: isCJK) {
@@ -245,6 +246,35 @@ enum ContractLineParser {
         // A short sentence ending in a full stop ("The fees are fixed.") is not a heading.
         if s.hasSuffix(".") && words > 4 { return false }
         return !t.contains(where: { $0.isOne(of: ",;") }) || words <= 6
+    }
+
+    /// `isShortHeading` of plain text (see `ContractText.isPlain`), where each character is one
+    /// scalar and equals only itself: the same tests on scalars, without grapheme breaking.
+    static func isShortHeading(_ u: [Unicode.Scalar]) -> Bool {
+        var end = u.count
+        while end > 0, ".:;。： ".unicodeScalars.contains(u[end - 1]) { end -= 1 }
+        guard end > 0 else { return false }
+        let t = u[0..<end]
+        if t.contains(where: isCJK) {
+            return u.last != "。" && t.count <= 22 && !t.contains(where: { "。，,；;:".unicodeScalars.contains($0) })
+        }
+        var words = 0
+        var inWord = false
+        for c in t {
+            if c == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        if words > 8 { return false }
+        if u.last == "." && words > 4 { return false }
+        return !t.contains(where: { $0 == "," || $0 == ";" }) || words <= 6
+    }
+
+    static func isCJK(_ v: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(v.value) || (0x3400...0x4DBF).contains(v.value)
     }
 
     /// An unnumbered short line is a heading only when it looks like one: capitalised English,
@@ -266,6 +296,22 @@ enum ContractLineParser {
 
     /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
     static func runInHeading(_ s: String) -> (String, String)? {
+        if let u = ContractText.plainScalars(s) {
+            // Plain text: the same walk over scalars; only a break found early is a heading.
+            for i in u.indices {
+                let m = u[i]
+                let isBreak = m == ":" || (m == "." && i + 1 < u.count && u[i + 1] == " ") || m == " " && i > 0 && isCJK(u[i - 1])
+                if m == "。" { return nil }
+                guard isBreak else {
+                    if m == "，" || m == ";" || (m == "," && (isCJK(u[max(0, i - 1)]) || i + 1 >= u.count || u[i + 1] != " ")) {
+                        return nil
+                    }
+                    continue
+                }
+                return runInHeading(head: String(String.UnicodeScalarView(u[0..<i])), body: String(String.UnicodeScalarView(u[(i + 1)...])))
+            }
+            return nil
+        }
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
@@ -280,15 +326,20 @@ enum ContractLineParser {
                 }
                 continue
             }
-            let head = String(c[0..<i]).trimmed
-            let body = String(c[(i + 1)...]).trimmed
-            guard !head.isEmpty, !body.isEmpty else { return nil }
-            let cjk = head.filter(isCJK).count
-            if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
-            guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
-            return isTitleCase(head) ? (head, body) : nil
+            return runInHeading(head: String(c[0..<i]), body: String(c[(i + 1)...]))
         }
         return nil
+    }
+
+    /// The checks on a run-in heading's two sides, once the break is found.
+    private static func runInHeading(head: String, body: String) -> (String, String)? {
+        let head = head.trimmed
+        let body = body.trimmed
+        guard !head.isEmpty, !body.isEmpty else { return nil }
+        let cjk = head.filter(isCJK).count
+        if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
+        guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
+        return isTitleCase(head) ? (head, body) : nil
     }
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label.

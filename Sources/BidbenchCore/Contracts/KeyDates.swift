@@ -187,7 +187,5 @@ public enum KeyDates {
         }
     }
 
-    static func percentText(_ p: Double) -> String {
-        p == p.rounded() ? String(Int(p)) : String(p)
-    }
+    static func percentText(_ p: Double) -> String { NumberText.format(p) }
 }

@@ -3,7 +3,8 @@
 enum RedFlagDetector {
     struct Rule {
         let kind: RedFlagKind
-        let triggers: [TextPattern]
+        let triggerSet: PatternSet
+        var triggers: [TextPattern] { triggerSet.patterns }
         let veto: PatternSet
         /// Whether a buyer word between the first part and the end means the buyer acts, not the vendor.
         let vendorActs: Bool
@@ -12,11 +13,21 @@ enum RedFlagDetector {
         let negatable: Bool
         init(_ kind: RedFlagKind, _ triggers: [String], veto: [String] = [], vendorActs: Bool = false, negatable: Bool = true) {
             self.kind = kind
-            self.triggers = triggers.flatMap(TextPattern.parse)
+            self.triggerSet = PatternSet(triggers)
             self.veto = PatternSet(veto)
             self.vendorActs = vendorActs
             self.negatable = negatable
         }
+    }
+
+    /// The pattern sets of the checks besides the rules, for `PatternIndex`.
+    static var patternSets: [PatternSet] {
+        [
+            noReturn, liabilityWords, capWords, periodCap, monthWords, uncapped, totalCap, oneSidedCap, mutualWords, exclusion, dataLoss,
+            refersBack, carveOut, cancelNotice, forConvenience, buyerIndemnifies, vendorIndemnifies, confidentialityWords, buyerKeepsSecret,
+            vendorKeepsSecret, needsEscrow, buyerOwnsWork, excluded, escrowMentioned, lateWords, buyerPays, highestLawful, penaltyCap,
+            vendorLine, buyerLine, buyer, may, englishNegators,
+        ]
     }
 
     static let mayWords =
@@ -526,7 +537,7 @@ enum RedFlagDetector {
     }
 
     static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
-        if rule.veto.matches(hay) { return false }
+        if !rule.triggerSet.mayMatch(hay) || rule.veto.matches(hay) { return false }
         let bytes = hay.bytes
         for p in rule.triggers {
             for m in p.allMatches(in: hay) {

@@ -133,10 +133,7 @@ public enum RiskRegister {
         return Double(t)
     }
 
-    static func percent(_ f: Double) -> String {
-        let p = (f * 1000).rounded() / 10
-        return (p == p.rounded() ? String(Int(p)) : String(p)) + "%"
-    }
+    static func percent(_ f: Double) -> String { NumberText.upTo(f * 100, 1) + "%" }
 
     static func isClosed(_ r: Risk) -> Bool { ["closed", "已关闭", "关闭"].contains(r.status.trimmed.lowercased()) }
 

@@ -18,13 +18,21 @@ final class TextPattern: Sendable {
         var bytes: [UInt8]
         var leftBoundary: Bool
         var rightBoundary: Bool
-        /// The `Haystack.slot` of each adjacent byte pair of `bytes`: the literal can occur only
-        /// where all of them do.
-        var pairSlots: [Int]
+        /// The literal's id in `PatternIndex` (-1: empty, never occurs; -2: not indexed).
+        var literal: Int32 = -2
 
-        func mayOccur(in hay: Haystack) -> Bool { hay.hasPairs(pairSlots) }
+        /// Whether the literal occurs somewhere in `hay` (when indexed: one bit test).
+        func mayOccur(in hay: Haystack) -> Bool {
+            if hay.unfiltered || literal == -2 { return true }
+            return literal >= 0 && hay.has(Int(literal))
+        }
     }
-    let parts: [[Alternative]]
+    /// The parts; the literal ids in them are set once, when `PatternIndex.shared` is built, before
+    /// any haystack is read (a haystack is made only after the index exists).
+    nonisolated(unsafe) var parts: [[Alternative]]
+    /// The pattern's id in `PatternIndex` (-1: not indexed) and the part its haystack bit stands for.
+    nonisolated(unsafe) var id: Int32 = -1
+    nonisolated(unsafe) var anchor = 0
     /// Largest distance in bytes between the end of one part and the start of the next: keeps the
     /// parts in one phrase. 80 for English (about 12 words), 120 for Chinese (40 characters, since
     /// Chinese clauses run longer between the words that matter).
@@ -66,16 +74,28 @@ final class TextPattern: Sendable {
                 return Alternative(
                     bytes: bytes,
                     leftBoundary: bytes.first.map(isWordByte) ?? false,
-                    rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false),
-                    pairSlots: zip(bytes, bytes.dropFirst()).map(Haystack.slot))
+                    rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false))
             }
         }
     }
 
-    /// Whether every part has an alternative whose byte pairs all occur in `hay`: when not, the
-    /// pattern cannot match and no search is needed.
+    /// Whether every part has an alternative whose literal occurs in `hay`: when not, the pattern
+    /// cannot match and no search is needed. An indexed pattern first tests its own bit (set when its
+    /// anchor part occurs); one outside the index looks for each literal.
     func mayMatch(_ hay: Haystack) -> Bool {
-        parts.allSatisfy { part in part.contains { $0.mayOccur(in: hay) } }
+        if hay.unfiltered { return true }
+        if id < 0 {
+            return hay.bytes.withUnsafeBufferPointer { h in
+                parts.allSatisfy { part in
+                    part.contains { alt in !alt.bytes.isEmpty && alt.bytes.withUnsafeBufferPointer { ContractText.occurs($0, in: h) } }
+                }
+            }
+        }
+        guard hay.has(PatternIndex.shared.patternBit(id)) else { return false }
+        for k in parts.indices where k != anchor {
+            guard parts[k].contains(where: { $0.mayOccur(in: hay) }) else { return false }
+        }
+        return true
     }
 
     /// The first match in `hay` as a byte range (start of the first part ..< end of the last part).
@@ -186,50 +206,42 @@ extension Character {
 /// A list of patterns, matched together.
 struct PatternSet: Sendable {
     let patterns: [TextPattern]
+    /// The set's id in `PatternIndex`: one bit of a haystack says whether any pattern may match.
+    let group = PatternGroup()
     init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
-    func matches(_ hay: Haystack) -> Bool { patterns.contains { $0.firstMatch(in: hay) != nil } }
+    init(patterns: [TextPattern]) { self.patterns = patterns }
+    func matches(_ hay: Haystack) -> Bool { mayMatch(hay) && patterns.contains { $0.firstMatch(in: hay) != nil } }
+    /// False when no pattern of the set can match `hay` (one bit test for a set in the index).
+    func mayMatch(_ hay: Haystack) -> Bool { hay.unfiltered || group.id < 0 || hay.has(PatternIndex.shared.groupBit(group.id)) }
 }
 
-/// Lower-cased UTF-8 text to match patterns in, with the set of the byte pairs that occur in it.
-/// Most patterns of a rule set cannot match a given sentence, and most of those contain a literal
-/// with a byte pair the sentence lacks: a few bit tests rule them out before any search.
+/// Lower-cased UTF-8 text to match patterns in, with the marks of `PatternIndex`: which literals,
+/// patterns and pattern sets can occur in it. Most patterns of the rule set cannot match a given
+/// sentence: a bit test rules them out before any search.
 struct Haystack: Sendable {
     let bytes: [UInt8]
-    /// Bit `slot(a, b)` is set when `a` is followed by `b` somewhere in `bytes` (hashed into 4096
-    /// bits: a set bit may be a collision, a clear bit is certain).
-    private let pairs: [UInt64]
+    /// See `PatternIndex`; empty when `unfiltered`.
+    let marks: [UInt64]
+    /// A haystack that claims every literal, so that no pattern is skipped: the reference the
+    /// prefilter is tested against.
+    let unfiltered: Bool
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var pairs = [UInt64](repeating: 0, count: 64)
-        var i = 1
-        while i < bytes.count {
-            let s = Haystack.slot(bytes[i - 1], bytes[i])
-            pairs[s >> 6] |= 1 << UInt64(s & 63)
-            i += 1
-        }
-        self.pairs = pairs
+        marks = PatternIndex.shared.marks(bytes)
+        unfiltered = false
     }
 
     init(_ text: String) { self.init(Array(text.utf8)) }
 
-    /// A haystack that claims every byte pair, so that no pattern is skipped: the reference the
-    /// prefilter is tested against.
     init(unfiltered bytes: [UInt8]) {
+        _ = PatternIndex.shared  // the patterns' ids are set before any search
         self.bytes = bytes
-        pairs = [UInt64](repeating: ~0, count: 64)
+        marks = []
+        unfiltered = true
     }
 
-    /// The bit of a byte pair: Fibonacci hashing of the 16-bit pair down to 12 bits.
-    static func slot(_ a: UInt8, _ b: UInt8) -> Int {
-        Int(((UInt32(a) << 8 | UInt32(b)) &* 0x9E37_79B1) >> 20)
-    }
-
-    /// Whether every slot in `slots` is set.
-    func hasPairs(_ slots: [Int]) -> Bool {
-        for s in slots where pairs[s >> 6] & (1 << UInt64(s & 63)) == 0 { return false }
-        return true
-    }
+    @inline(__always) func has(_ bit: Int) -> Bool { marks[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 }
 
 enum ContractText {
@@ -314,6 +326,14 @@ enum ContractText {
             }
         }
         return true
+    }
+
+    /// The scalars of `s` when it is plain text (see `isPlain`: each character is one scalar that
+    /// equals only itself), else nil: the character-level checks can then run on scalars.
+    static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
+        var s = s
+        guard s.withUTF8(isPlain) else { return nil }
+        return Array(s.unicodeScalars)
     }
 
     /// Whether `needle` occurs in `hay` (bytes).

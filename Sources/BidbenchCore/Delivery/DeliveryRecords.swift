@@ -379,6 +379,7 @@ public struct DeliveryRecords: Equatable, Sendable {
     public var sla: [SLATerm] = []
     public var vendorReviews: [VendorReview] = []
     public var handover: [HandoverItem] = []
+    public var availability: [AvailabilityRecord] = []
     public init() {}
     /// True when nothing has been recorded.
     public var isEmpty: Bool { self == DeliveryRecords() }

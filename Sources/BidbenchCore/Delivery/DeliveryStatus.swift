@@ -41,6 +41,7 @@ public enum DeliveryStatus {
         named.formUnion(d.tickets.map(\.contract))
         named.formUnion(d.sla.map(\.contract))
         named.formUnion(d.handover.map(\.contract))
+        named.formUnion(d.availability.map(\.contract))
         return w.contracts.filter { named.contains($0.id) || ["signed", "active"].contains($0.status) }
     }
 
@@ -76,12 +77,15 @@ public enum DeliveryStatus {
             lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         let limits = SupportSLA.limits(contract: c.id, terms: d.sla, scanned: scanned, lines: lines)
+        var support = SupportSLA.measure(d.tickets.filter { $0.contract == c.id }, limits: limits, today: today)
+        support.availabilityTarget = AvailabilityRules.target(of: c, text: w.contractTexts[c.file])
+        support.availability = AvailabilityRules.months(contract: c.id, records: d.availability, target: support.availabilityTarget)
         return ContractDelivery(
             contract: c, tasks: tasks, phases: DeliveryPlan.phases(of: tasks, today: today), overdue: overdue,
             onTimePercent: DeliveryPlan.onTimePercent(tasks, today: today), tests: tests, acceptance: AcceptanceRules.summary(tests),
             payments: payments, paymentProblem: problem, sessions: sessions,
             training: TrainingRules.summary(sessions: sessions, results: d.trainingResults),
-            support: SupportSLA.measure(d.tickets.filter { $0.contract == c.id }, limits: limits, today: today),
+            support: support,
             reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews),
             handover: HandoverChecklist.lines(contract: c.id, items: d.handover))
     }
@@ -103,10 +107,12 @@ public enum DeliveryStatus {
 /// - `task_overdue` (threshold: days, default 1): an unfinished task that many days past its planned end;
 /// - `sla_breaches` (threshold: count, default 1): that many SLA breaches or more in one month;
 /// - `training_below_target` (threshold: a pass rate such as `0.8` or `80%`; default the sessions'
-///   target): the training pass rate below it.
+///   target): the training pass rate below it;
+/// - `availability_below_target` (threshold: a percentage such as `99.5%`; default the contract's
+///   availability target): each month whose availability is below it.
 /// A risk with a `contract` column watches only that contract; closed risks never fire.
 public enum DeliveryWarnings {
-    public static let triggers = ["task_overdue", "sla_breaches", "training_below_target"]
+    public static let triggers = ["task_overdue", "sla_breaches", "training_below_target", "availability_below_target"]
 
     public static func alerts(risks: [Risk], deliveries: [ContractDelivery]) -> [RiskAlert] {
         var out: [RiskAlert] = []
@@ -134,6 +140,16 @@ public enum DeliveryWarnings {
                             RiskAlert(
                                 risk: r.id, trigger: trigger, message: "\(c) \(m.total) SLA breaches in \(m.month) (threshold \(n))",
                                 messageZH: "\(c) \(m.month) 违反 SLA \(m.total) 次 (阈值 \(n))"))
+                    }
+                case "availability_below_target":
+                    let threshold = AvailabilityRules.thresholdPercent(r.threshold)
+                    for m in d.support.availability {
+                        guard let limit = threshold ?? m.target, m.percent + 1e-9 < limit else { continue }
+                        let (p, t) = (AvailabilityRules.text(m.percent), AvailabilityRules.text(limit))
+                        out.append(
+                            RiskAlert(
+                                risk: r.id, trigger: trigger, message: "\(c) availability \(p) in \(m.month) below the target \(t)",
+                                messageZH: "\(c) \(m.month) 可用率 \(p) 低于目标 \(t)"))
                     }
                 default:
                     guard let rate = d.training.passRate, let target = RiskRegister.fraction(r.threshold) ?? d.training.target,

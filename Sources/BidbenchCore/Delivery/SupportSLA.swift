@@ -39,6 +39,10 @@ public struct SupportSummary: Equatable, Sendable {
     public var measures: [TicketMeasure] = []
     /// The limits used, by severity (0 = every severity).
     public var limits: [Int: SLALimit] = [:]
+    /// The contract's availability target, if it sets one (or one was entered by hand).
+    public var availabilityTarget: AvailabilityTarget?
+    /// The monthly availability recorded (`availability.csv`), oldest first.
+    public var availability: [MonthAvailability] = []
 }
 
 /// Support tickets against the SLA. Times are wall-clock (7×24, as the guide's support clause),

@@ -226,7 +226,7 @@ struct HTMLReportWriter {
         }
         let svg = SVGChart.horizontalBars(
             rows, title: t("Requirements by department and priority", "各部门需求（按优先级）"),
-            axis: { ReportNumber.trim(ReportNumber.fixed($0, 1)) })
+            axis: { NumberText.upTo($0, 1) })
         let lg = legend(Priority.allCases.map { (ReportLabels.priority($0, lang), ReportPalette.priority($0)) })
         var body = figure(
             svg,
@@ -300,7 +300,7 @@ struct HTMLReportWriter {
             let label =
                 "\(u.fiscalYear) \(ReportBudget.center(u.costCenter, lang))"
                 + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
-            let pct = u.percentUsed.map { ReportNumber.fixed($0, 0) + "%" } ?? "–"
+            let pct = u.percentUsed.map { NumberText.fixed($0, 0) + "%" } ?? "–"
             return SVGChart.BarRow(
                 label: label,
                 segments: [

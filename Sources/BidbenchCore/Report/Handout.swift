@@ -1,6 +1,6 @@
 /// Which handout to write: one per meeting, or the full report.
 public enum HandoutKind: String, Sendable, CaseIterable {
-    case survey, scoring, budget, legal, full
+    case survey, scoring, budget, legal, delivery, full
 
     /// The meeting a handout belongs to (nil for the full report).
     public var meeting: MeetingKind? {
@@ -9,6 +9,7 @@ public enum HandoutKind: String, Sendable, CaseIterable {
         case .scoring: return .scoring
         case .budget: return .budget
         case .legal: return .legal
+        case .delivery: return .delivery
         case .full: return nil
         }
     }
@@ -28,8 +29,9 @@ public struct HandoutRequest: Sendable {
     public var scenario: Scenario?
     /// Budget: whether `scenario` is an unsaved what-if, and the saved scenario it started from.
     public var whatIfFrom: Scenario?
-    /// Survey: the requirements as they were after the previous meeting of this kind (from the
-    /// journal); nil when unknown. Changes are computed against it.
+    /// Survey: the requirements as they were at the end of the day of the previous survey meeting,
+    /// rebuilt from the journal by the host; used only when that meeting kept no requirements of its
+    /// own in `meeting_requirements.csv`. Nil when unknown.
     public var baseline: [Requirement]?
     /// When the file was generated, as the host's clock says it (`2026-12-05 05:10 UTC`).
     public var generated: String
@@ -41,9 +43,10 @@ public struct HandoutRequest: Sendable {
     }
 
     /// The meeting that heads the handout.
-    var effectiveMeeting: Meeting? {
+    public var effectiveMeeting: Meeting? {
         if let meeting { return meeting }
         guard let k = kind.meeting else { return nil }
+        if k == .survey { return report.workspace.surveyMeeting(department: department, on: report.today) }
         return report.workspace.meeting(k, on: report.today)
     }
 }
@@ -68,12 +71,13 @@ extension Handout {
         case .scoring: return b.scoring()
         case .budget: return b.budget()
         case .legal: return b.legal()
+        case .delivery: return b.delivery()
         case .full: return b.doc(title: "", blocks: [])
         }
     }
 }
 
-/// The handouts: survey minutes, scoring minutes, budget walkthrough, legal review.
+/// The handouts: survey minutes, scoring minutes, budget walkthrough, legal review, delivery review.
 public enum Handout {}
 
 /// A handout as blocks that both renderers understand. Texts are plain (escaped when rendered).

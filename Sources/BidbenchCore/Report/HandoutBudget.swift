@@ -1,7 +1,7 @@
 /// The budget walkthrough: the scenario in effect (an unsaved what-if said as such), the scenario
 /// comparison, per-year costs by category with a chart, the envelopes and the milestones' cash flow.
 extension HandoutBuilder {
-    func rate(_ r: ExactRatio) -> String { ReportNumber.trim(ReportNumber.fixed(r.approximateValue * 100, 2)) + "%" }
+    func rate(_ r: ExactRatio) -> String { NumberText.upTo(r.approximateValue * 100, 2) + "%" }
 
     func describe(_ s: Scenario) -> String {
         t(
@@ -147,7 +147,7 @@ extension HandoutBuilder {
                 "\(u.fiscalYear)",
                 ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
                 u.envelope?.grouped() ?? "–", u.committed.grouped(), u.proposed.grouped(),
-                u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
             ]
         }
         return [

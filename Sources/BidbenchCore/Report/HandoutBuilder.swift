@@ -84,7 +84,7 @@ struct HandoutBuilder {
                 rows.append(
                     (
                         t("Priority", "优先级"),
-                        ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberShort.text(r.weight)
+                        ReportLabels.priority(r.priority, lang) + " · " + t("weight ", "权重 ") + NumberText.upTo(r.weight, 4)
                     ))
                 rows.append((t("Detail and survey answers", "说明与调研回答"), r.detail.isEmpty ? "–" : r.detail))
                 rows.append((t("Acceptance", "验收标准"), r.acceptance.isEmpty ? t("— not yet agreed", "— 尚未约定") : r.acceptance))
@@ -102,32 +102,64 @@ struct HandoutBuilder {
         return doc(title: MeetingKind.survey.title(lang) + " — " + deptName, blocks: blocks)
     }
 
+    /// What changed since "the last meeting" (`Workspace.previousSurveyMeeting`): against the
+    /// requirements that meeting kept when its handout was written, else against the journal's
+    /// rebuild of the end of its day (`baseline`).
     func surveyChanges(dept: String?) -> [HandoutBlock] {
-        let since = ws.meeting(.survey, before: (req.effectiveMeeting?.date) ?? req.report.today)
-        guard let base = req.baseline else {
-            if let since, let d = since.date {
-                return [.note(t("The history since the meeting of \(d) is not available.", "无法取得 \(d) 会议以来的修改记录。"))]
-            }
-            return [.paragraph(t("First survey meeting recorded: every requirement above is new.", "这是登记的第一次调研会：以上需求均为新增。"))]
+        let current = req.effectiveMeeting
+        guard let since = ws.previousSurveyMeeting(department: dept, current: current, day: req.report.today) else {
+            return [
+                .paragraph(
+                    t("First survey meeting recorded: every requirement above is new.", "这是登记的第一次调研会：以上需求均为新增。"))
+            ]
+        }
+        let day = since.date?.description ?? "?"
+        let name = since.title.trimmed.isEmpty ? since.id : since.title
+        var out: [HandoutBlock] = []
+        let base: [Requirement]
+        if let kept = ws.requirements(atMeeting: since.id) {
+            base = kept
+            out.append(
+                .note(
+                    t(
+                        "Compared with the requirements as the meeting of \(day) (“\(name)”) left them.",
+                        "与 \(day) 的会议（“\(name)”）结束时的需求相比。")))
+        } else if let journal = req.baseline {
+            base = journal
+            out.append(
+                .note(
+                    t(
+                        "Compared with the requirements at the end of \(day), the day of “\(name)”, as rebuilt from the journal.",
+                        "与 \(day)（“\(name)”当天）结束时的需求相比（根据日志还原）。")))
+        } else {
+            return [
+                .note(t("The requirements as of the meeting of \(day) (“\(name)”) are not available.", "无法取得 \(day) 的会议（“\(name)”）时的需求。"))
+            ]
         }
         let changes = RequirementChange.diff(
             from: base.filter { dept == nil || $0.department == dept }, to: ws.requirements.filter { dept == nil || $0.department == dept })
-        var out: [HandoutBlock] = []
-        if let since, let d = since.date {
-            out.append(.note(t("Compared with the meeting of \(d) (\(since.title)).", "与 \(d) 的会议（“\(since.title)”）相比。")))
-        }
         if changes.isEmpty { return out + [.paragraph(t("No changes.", "没有变化。"))] }
-        out.append(.list(changes.map { describe($0) }))
+        let counts = [RequirementChange.Kind.added, .removed, .changed].map { k in changes.filter { $0.kind == k }.count }
+        out.append(
+            .paragraph(
+                t(
+                    "\(counts[0]) added, \(counts[1]) removed, \(counts[2]) changed.",
+                    "新增 \(counts[0]) 条，删除 \(counts[1]) 条，修改 \(counts[2]) 条。")))
+        // Added, then removed, then changed: what is new first, each group in id order.
+        let order: [RequirementChange.Kind] = [.added, .removed, .changed]
+        out.append(.list(order.flatMap { k in changes.filter { $0.kind == k } }.map { describe($0) }))
         return out
     }
 
     func describe(_ c: RequirementChange) -> String {
         switch c.kind {
-        case .added: return t("Added ", "新增 ") + c.id + " " + c.title
-        case .removed: return t("Removed ", "删除 ") + c.id + " " + c.title
+        case .added:
+            let p = c.priority.map { t(" (", "（") + ReportLabels.priority($0, lang) + t(")", "）") } ?? ""
+            return t("Added ", "新增 ") + c.id + " " + c.title + p
+        case .removed: return t("Removed ", "删除 ") + c.id + " " + (c.title.isEmpty ? t("(title not known)", "（标题不详）") : c.title)
         case .changed:
-            let parts = c.fields.map { f in fieldName(f.field) + " " + value(f.field, f.before) + " → " + value(f.field, f.after) }
-            return t("Changed ", "修改 ") + c.id + " " + c.title + colon + parts.joined(separator: sep)
+            let parts = c.fields.map { f in fieldName(f.field) + colon + value(f.field, f.before) + " → " + value(f.field, f.after) }
+            return t("Changed ", "修改 ") + c.id + " " + c.title + " — " + parts.joined(separator: sep)
         }
     }
 
@@ -191,7 +223,10 @@ struct RequirementChange: Equatable {
     }
     var kind: Kind
     var id: String
+    /// The title now (added, changed) or the title it had (removed).
     var title: String
+    /// An added requirement's priority.
+    var priority: Priority? = nil
     var fields: [Field] = []
 
     /// Added, changed (field by field) and removed requirements, in id order of the new table then the removed ones.
@@ -201,12 +236,13 @@ struct RequirementChange: Equatable {
         var out: [RequirementChange] = []
         for r in new {
             guard let o = before[r.id] else {
-                out.append(RequirementChange(kind: .added, id: r.id, title: r.title))
+                out.append(RequirementChange(kind: .added, id: r.id, title: r.title, priority: r.priority))
                 continue
             }
             let pairs: [(String, String, String)] = [
                 ("title", o.title, r.title), ("department", o.department, r.department), ("module", o.module, r.module),
-                ("priority", o.priority.rawValue, r.priority.rawValue), ("weight", NumberShort.text(o.weight), NumberShort.text(r.weight)),
+                ("priority", o.priority.rawValue, r.priority.rawValue),
+                ("weight", NumberText.upTo(o.weight, 4), NumberText.upTo(r.weight, 4)),
                 ("detail", o.detail, r.detail), ("acceptance", o.acceptance, r.acceptance),
                 ("status", o.status.rawValue, r.status.rawValue),
                 ("criterion", o.criterion, r.criterion),
@@ -217,9 +253,4 @@ struct RequirementChange: Equatable {
         for o in old where !nowIDs.contains(o.id) { out.append(RequirementChange(kind: .removed, id: o.id, title: o.title)) }
         return out
     }
-}
-
-/// `5`, `0.35`: a number without trailing zeros.
-enum NumberShort {
-    static func text(_ x: Double) -> String { ReportNumber.trim(ReportNumber.fixed(x, 4)) }
 }

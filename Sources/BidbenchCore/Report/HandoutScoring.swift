@@ -2,8 +2,8 @@
 /// it can be recomputed by hand), the disputed cells by evaluator, sensitivity in words and the
 /// recommendation with its margin.
 extension HandoutBuilder {
-    func points(_ x: Double) -> String { ReportNumber.fixed(x, 2) }
-    func pct(_ x: Double) -> String { ReportNumber.trim(ReportNumber.fixed(x * 100, 2)) + "%" }
+    func points(_ x: Double) -> String { NumberText.fixed(x, 2) }
+    func pct(_ x: Double) -> String { NumberText.upTo(x * 100, 2) + "%" }
     func money(_ units: Double) -> String { Money(minor: Int64((units * 100).rounded())).grouped() }
 
     func scoring() -> HandoutDoc {
@@ -92,7 +92,7 @@ extension HandoutBuilder {
             .subheading(t("Criteria and weights", "评分项与权重")),
             .table(
                 [(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)],
-                leaves.map { [$0.name, weights[$0.id].map(pct) ?? NumberShort.text($0.weight)] }),
+                leaves.map { [$0.name, weights[$0.id].map(pct) ?? NumberText.upTo($0.weight, 4)] }),
         ]
     }
 
@@ -122,9 +122,9 @@ extension HandoutBuilder {
                         return p.map(money) ?? "–"
                     case .panel:
                         guard let c = byKey[v.id + "\u{1}" + k.id] else { return "–" }
-                        return ReportNumber.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
+                        return NumberText.fixed(c.value, 2) + (c.flagged ? " ⚑" : "")
                     case .pastPerformance:
-                        return past[v.id].map { ReportNumber.fixed($0, 2) } ?? "–"
+                        return past[v.id].map { NumberText.fixed($0, 2) } ?? "–"
                     }
                 }
         }
@@ -133,8 +133,8 @@ extension HandoutBuilder {
             .table(head, rows),
             .note(
                 t(
-                    "Panel \(agg) on a 0–\(NumberShort.text(ws.settings.scale)) scale (past performance: the latest vendor review); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
-                    "评委\(agg)，满分 \(NumberShort.text(ws.settings.scale))（以往履约：最近一次供应商考评）；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。")),
+                    "Panel \(agg) on a 0–\(NumberText.upTo(ws.settings.scale, 4)) scale (past performance: the latest vendor review); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
+                    "评委\(agg)，满分 \(NumberText.upTo(ws.settings.scale, 4))（以往履约：最近一次供应商考评）；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。")),
         ]
     }
 
@@ -151,8 +151,8 @@ extension HandoutBuilder {
             out.append(
                 .paragraph(
                     t(
-                        "Comprehensive scoring (MoF Order 87): each criterion gives points = value × weight × 100. Panel criteria: panel score ÷ \(NumberShort.text(ws.settings.scale)). Price: base price ÷ the vendor's scoring price. The total is the sum of the points.",
-                        "综合评分法（财政部令第 87 号）：每个评分项得分 = 分值 × 权重 × 100。评委评分项：评委分 ÷ \(NumberShort.text(ws.settings.scale))；价格：基准价 ÷ 该供应商的评审价格。总分为各项得分之和。"
+                        "Comprehensive scoring (MoF Order 87): each criterion gives points = value × weight × 100. Panel criteria: panel score ÷ \(NumberText.upTo(ws.settings.scale, 4)). Price: base price ÷ the vendor's scoring price. The total is the sum of the points.",
+                        "综合评分法（财政部令第 87 号）：每个评分项得分 = 分值 × 权重 × 100。评委评分项：评委分 ÷ \(NumberText.upTo(ws.settings.scale, 4))；价格：基准价 ÷ 该供应商的评审价格。总分为各项得分之和。"
                     )))
             var rows: [[String]] = []
             for (j, id) in p.criteria.enumerated() {
@@ -164,7 +164,7 @@ extension HandoutBuilder {
                     let scale = ws.settings.scale
                     let formula =
                         k?.source == .price
-                        ? ReportNumber.fixed(r / 100, 4) : ReportNumber.fixed(r / 100 * scale, 2) + "/" + NumberShort.text(scale)
+                        ? NumberText.fixed(r / 100, 4) : NumberText.fixed(r / 100 * scale, 2) + "/" + NumberText.upTo(scale, 4)
                     row.append(formula + " × " + pct(w) + " × 100 = " + points(r * w))
                 }
                 rows.append(row)
@@ -191,10 +191,10 @@ extension HandoutBuilder {
                     [weight[id]?.name ?? id, pct(w)]
                         + (0..<p.alternatives.count).map { i in
                             let r = p.normalized[i * n + j]
-                            return ReportNumber.fixed(r, 4) + " × " + pct(w) + " = " + ReportNumber.fixed(r * w, 4)
+                            return NumberText.fixed(r, 4) + " × " + pct(w) + " = " + NumberText.fixed(r * w, 4)
                         })
             }
-            rows.append([t("Total", "总分"), pct(p.weights.reduce(0, +))] + p.scores().map { ReportNumber.fixed($0, 4) })
+            rows.append([t("Total", "总分"), pct(p.weights.reduce(0, +))] + p.scores().map { NumberText.fixed($0, 4) })
             out.append(.table([(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)] + names.map { ($0, true) }, rows))
         case .topsis:
             out.append(
@@ -207,7 +207,7 @@ extension HandoutBuilder {
                     [(t("Criterion", "评分项"), false), (t("Weight", "权重"), true)] + names.map { ($0, true) },
                     p.criteria.enumerated().map { (j, id) in
                         [weight[id]?.name ?? id, pct(p.weights[j])]
-                            + (0..<p.alternatives.count).map { ReportNumber.fixed(p.normalized[$0 * n + j], 4) }
+                            + (0..<p.alternatives.count).map { NumberText.fixed(p.normalized[$0 * n + j], 4) }
                     }))
         }
         return out
@@ -226,16 +226,16 @@ extension HandoutBuilder {
             let scoring = v.sme ? bid * (1 - d / 100) : bid
             if abs(scoring - base) < 0.005 { baseVendor = v.name }
             rows.append([
-                v.name, money(bid), v.sme ? t("small/micro −", "小微企业 −") + NumberShort.text(d) + "%" : "–", money(scoring),
-                ReportNumber.fixed(base / scoring, 4),
+                v.name, money(bid), v.sme ? t("small/micro −", "小微企业 −") + NumberText.upTo(d, 4) + "%" : "–", money(scoring),
+                NumberText.fixed(base / scoring, 4),
             ])
         }
         return [
             .subheading(t("Price score", "价格分")),
             .paragraph(
                 t(
-                    "Base price = the lowest scoring price among qualified bids: \(money(base))\(baseVendor.isEmpty ? "" : " (\(baseVendor))"). Small and micro enterprises have \(NumberShort.text(d)) % taken off their price for scoring only.",
-                    "基准价 = 合格投标中最低的评审价格：\(money(base))\(baseVendor.isEmpty ? "" : "（\(baseVendor)）")。小微企业的报价在评审时扣除 \(NumberShort.text(d))%（仅用于计分）。"
+                    "Base price = the lowest scoring price among qualified bids: \(money(base))\(baseVendor.isEmpty ? "" : " (\(baseVendor))"). Small and micro enterprises have \(NumberText.upTo(d, 4)) % taken off their price for scoring only.",
+                    "基准价 = 合格投标中最低的评审价格：\(money(base))\(baseVendor.isEmpty ? "" : "（\(baseVendor)）")。小微企业的报价在评审时扣除 \(NumberText.upTo(d, 4))%（仅用于计分）。"
                 )),
             .table(
                 [
@@ -255,10 +255,10 @@ extension HandoutBuilder {
             out.append(
                 .subheading(
                     facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion) + t(" — spread ", " — 极差 ")
-                        + NumberShort.text(c.spread)))
+                        + NumberText.upTo(c.spread, 4)))
             let rows: [[String]] = zip(c.evaluators, c.scores).map { name, score in
                 let note = ws.scores[name]?.first { $0.vendor == c.vendor && $0.criterion == c.criterion }?.note ?? ""
-                return [name, NumberShort.text(score), note.isEmpty ? "–" : note]
+                return [name, NumberText.upTo(score, 4), note.isEmpty ? "–" : note]
             }
             out.append(.table([(t("Evaluator", "评委"), false), (t("Score", "评分"), true), (t("Note", "说明"), false)], rows))
         }

@@ -142,7 +142,7 @@ struct MarkdownReportWriter {
                     "\(u.fiscalYear)",
                     c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
                     u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
-                    u.percentUsed.map { ReportNumber.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                    u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
                 ]
             })
         return s

@@ -11,8 +11,22 @@ struct DeliveryFacts {
 
     static func percent(_ v: Double?) -> String {
         guard let v else { return "—" }
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+        return NumberText.upTo(v, 1) + "%"
+    }
+
+    /// `Availability (target 99.5%, contract line 42): 2027-03 99.8% met, 2027-04 99.25% missed`; nil without months.
+    static func availability(_ sp: SupportSummary, _ lang: ReportLanguage) -> (text: String, missed: Bool)? {
+        guard !sp.availability.isEmpty else { return nil }
+        let zh = lang == .zh
+        let target =
+            sp.availabilityTarget.map {
+                (zh ? "目标 " : "target ") + AvailabilityRules.text($0.percent) + (zh ? "，" : ", ") + $0.sourceText(chinese: zh)
+            } ?? (zh ? "合同未约定目标" : "no target in the contract")
+        let months = sp.availability.map { m in
+            "\(m.month) \(AvailabilityRules.text(m.percent))" + (m.met.map { $0 ? (zh ? " 达标" : " met") : (zh ? " 未达标" : " missed") } ?? "")
+        }
+        let text = (zh ? "可用率（" : "Availability (") + target + (zh ? "）：" : "): ") + months.joined(separator: zh ? "、" : ", ")
+        return (text, sp.availability.contains { $0.met == false })
     }
 
     static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {
@@ -78,6 +92,7 @@ extension MarkdownReportWriter {
                 "\(sp.tickets) tickets, \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches, SLA met ",
                 "工单 \(sp.tickets) 个，响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次，SLA 达标率 ")
             s += DeliveryFacts.percent(sp.compliancePercent) + t(", penalty ", "，违约金 ") + sp.penalty.grouped() + "\n"
+            if let av = DeliveryFacts.availability(sp, lang) { s += "- " + m(av.text) + "\n" }
             if !d.reviews.isEmpty {
                 s += "\n" + t("Vendor reviews:", "供应商考评：") + "\n\n"
                 s += table(
@@ -171,6 +186,9 @@ extension HTMLReportWriter {
                             "\(sp.tickets) tickets, \(sp.responseBreaches) response and \(sp.resolutionBreaches) resolution breaches, SLA met ",
                             "工单 \(sp.tickets) 个，响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次，SLA 达标率 ")
                         + DeliveryFacts.percent(sp.compliancePercent) + t(", penalty ", "，违约金 ") + sp.penalty.grouped()))
+            if let av = DeliveryFacts.availability(sp, lang) {
+                items.append(av.missed ? "<span class=\"warn\">\(e(av.text))</span>" : e(av.text))
+            }
             body += "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>\n"
             if !d.reviews.isEmpty {
                 body += table(

@@ -18,7 +18,7 @@ struct ScoringFacts {
     /// The top of the score axis: points out of 100 for cn, closeness/weighted sum ≤ 1 otherwise.
     var scoreMax: Double { evaluation.method == .cn ? 100 : 1 }
 
-    func scoreText(_ x: Double) -> String { ReportNumber.fixed(x, evaluation.method == .cn ? 2 : 4) }
+    func scoreText(_ x: Double) -> String { NumberText.fixed(x, evaluation.method == .cn ? 2 : 4) }
 }
 
 extension ReportFacts {
@@ -110,15 +110,15 @@ extension HTMLReportWriter {
                 byKey[v.id + "\u{1}" + k.id].map { c in
                     SVGChart.HeatCell(
                         value: c.value,
-                        detail: t("spread ", "极差 ") + ReportNumber.trim(ReportNumber.fixed(c.spread, 2))
-                            + " · σ " + ReportNumber.fixed(c.sd, 2), flagged: c.flagged,
+                        detail: t("spread ", "极差 ") + NumberText.upTo(c.spread, 2)
+                            + " · σ " + NumberText.fixed(c.sd, 2), flagged: c.flagged,
                         tip: "\(v.name) · \(k.name): "
-                            + zip(c.evaluators, c.scores).map { "\($0) \(ReportNumber.trim(ReportNumber.fixed($1, 2)))" }.joined(
+                            + zip(c.evaluators, c.scores).map { "\($0) \(NumberText.upTo($1, 2))" }.joined(
                                 separator: ", "))
                 }
             }
         }
-        let cols = crit.map { "\($0.name) \(ReportNumber.percent($0.global, 0))" }
+        let cols = crit.map { "\($0.name) \(NumberText.percent($0.global, 0))" }
         let svg = SVGChart.heatMap(
             rows: vendors.map(\.name), columns: cols, cells: cells, maxValue: ws.settings.scale,
             title: title, emptyText: t("not scored", "未评分"))
@@ -127,8 +127,8 @@ extension HTMLReportWriter {
         body += figure(
             svg,
             caption: t(
-                "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1))) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
-                "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(ReportNumber.trim(ReportNumber.fixed(ws.settings.scale, 1)))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"
+                "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(NumberText.upTo(ws.settings.scale, 1)) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
+                "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(NumberText.upTo(ws.settings.scale, 1))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"
             ))
         let flagged = sc.evaluation.cells.filter(\.flagged)
         if !flagged.isEmpty {
@@ -136,10 +136,10 @@ extension HTMLReportWriter {
             for c in flagged {
                 let who =
                     ws.settings.revealed
-                    ? zip(c.evaluators, c.scores).map { "\($0) \(ReportNumber.trim(ReportNumber.fixed($1, 2)))" }.joined(separator: ", ")
+                    ? zip(c.evaluators, c.scores).map { "\($0) \(NumberText.upTo($1, 2))" }.joined(separator: ", ")
                     : t("\(c.scores.count) evaluators", "\(c.scores.count) 位评委")
                 body +=
-                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(ReportNumber.trim(ReportNumber.fixed(c.spread, 2))))</li>"
+                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(NumberText.upTo(c.spread, 2)))</li>"
             }
             body += "</ul>\n"
         }
@@ -176,7 +176,7 @@ extension HTMLReportWriter {
         let maxV = sc.evaluation.method == .cn ? 100 : max(sc.evaluation.ranking.map(\.score).max() ?? 1, 0.0001)
         let svg = SVGChart.horizontalBars(
             rows, title: title,
-            axis: { sc.evaluation.method == .cn ? ReportNumber.fixed($0, 0) : ReportNumber.trim(ReportNumber.fixed($0, 3)) },
+            axis: { sc.evaluation.method == .cn ? NumberText.fixed($0, 0) : NumberText.upTo($0, 3) },
             maxValue: maxV)
         var body = figure(
             svg,
@@ -215,7 +215,7 @@ extension HTMLReportWriter {
         let rows = rep.intervals.map { iv in
             SVGChart.RangeRow(
                 label: sc.criterionName(iv.criterion), current: iv.weight, lo: iv.lo, hi: iv.hi,
-                text: ReportNumber.percent(iv.lo) + " – " + ReportNumber.percent(iv.hi))
+                text: NumberText.percent(iv.lo) + " – " + NumberText.percent(iv.hi))
         }
         let svg = SVGChart.rangeBars(rows, title: title)
         var body = figure(
@@ -232,7 +232,7 @@ extension HTMLReportWriter {
                 "<p>"
                 + e(
                     t("Smallest change that changes the winner: the weight of ", "改变第一名所需的最小调整：") + sc.criterionName(sm.criterion)
-                        + t(" from ", " 的权重从 ") + ReportNumber.percent(sm.from) + t(" to ", " 调到 ") + ReportNumber.percent(sm.to)
+                        + t(" from ", " 的权重从 ") + NumberText.percent(sm.from) + t(" to ", " 调到 ") + NumberText.percent(sm.to)
                         + t(" makes ", "，") + facts.vendorName(sm.newWinner) + t(" the winner.", " 将排名第一。")) + "</p>\n"
         } else {
             body += "<p>" + e(t("No single weight change can change the winner.", "单独调整任何一个权重都不会改变第一名。")) + "</p>\n"
@@ -253,12 +253,12 @@ extension MarkdownReportWriter {
             var byKey: [String: PanelCell] = [:]
             for c in sc.evaluation.cells { byKey[c.vendor + "\u{1}" + c.criterion] = c }
             s += table(
-                [(t("Vendor", "供应商"), false)] + crit.map { ("\($0.name) \(ReportNumber.percent($0.global, 0))", true) },
+                [(t("Vendor", "供应商"), false)] + crit.map { ("\($0.name) \(NumberText.percent($0.global, 0))", true) },
                 ws.vendors.map { v in
                     [c(v.name)]
                         + crit.map { k in
                             guard let cell = byKey[v.id + "\u{1}" + k.id] else { return "–" }
-                            return ReportNumber.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
+                            return NumberText.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
                         }
                 })
         }
@@ -286,14 +286,14 @@ extension MarkdownReportWriter {
                 ],
                 rep.intervals.map {
                     [
-                        c(sc.criterionName($0.criterion)), ReportNumber.percent($0.weight), ReportNumber.percent($0.lo),
-                        ReportNumber.percent($0.hi),
+                        c(sc.criterionName($0.criterion)), NumberText.percent($0.weight), NumberText.percent($0.lo),
+                        NumberText.percent($0.hi),
                     ]
                 })
             if let sm = rep.smallest {
                 s +=
-                    "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + ReportNumber.percent(sm.from) + " → "
-                    + ReportNumber.percent(sm.to)
+                    "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + NumberText.percent(sm.from) + " → "
+                    + NumberText.percent(sm.to)
                     + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
             }
         }

@@ -64,48 +64,20 @@ public enum ReportEscape {
     }
 }
 
-/// Deterministic number formatting (no locale, no Foundation).
+/// Chart-axis amounts (the rest of a report's numbers go through `NumberText`).
 enum ReportNumber {
-    /// `x` rounded half away from zero to `places` decimals, trailing zeros kept: `8.50`.
-    static func fixed(_ x: Double, _ places: Int) -> String {
-        guard x.isFinite else { return "–" }
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let n = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
-        guard n < 9e15 else { return String(Int64(x)) }
-        let v = Int64(n)
-        let sign = x < 0 && v != 0 ? "-" : ""
-        if places == 0 { return sign + String(v) }
-        let s = Int64(scale)
-        var frac = String(v % s)
-        while frac.count < places { frac = "0" + frac }
-        return "\(sign)\(v / s).\(frac)"
-    }
-
-    /// A percentage of a fraction: 0.352 → `35.2%`.
-    static func percent(_ fraction: Double, _ places: Int = 1) -> String { fixed(fraction * 100, places) + "%" }
-
     /// A compact amount for chart axes: `186万` / `1.86M`.
     static func compact(_ units: Double, _ lang: ReportLanguage) -> String {
         let a = abs(units)
         switch lang {
         case .zh:
-            if a >= 100_000_000 { return trim(fixed(units / 100_000_000, 2)) + "亿" }
-            if a >= 10_000 { return trim(fixed(units / 10_000, 1)) + "万" }
-            return trim(fixed(units, 0))
+            if a >= 100_000_000 { return NumberText.upTo(units / 100_000_000, 2) + "亿" }
+            if a >= 10_000 { return NumberText.upTo(units / 10_000, 1) + "万" }
+            return NumberText.fixed(units, 0)
         case .en:
-            if a >= 1_000_000 { return trim(fixed(units / 1_000_000, 2)) + "M" }
-            if a >= 1_000 { return trim(fixed(units / 1_000, 1)) + "k" }
-            return trim(fixed(units, 0))
+            if a >= 1_000_000 { return NumberText.upTo(units / 1_000_000, 2) + "M" }
+            if a >= 1_000 { return NumberText.upTo(units / 1_000, 1) + "k" }
+            return NumberText.fixed(units, 0)
         }
-    }
-
-    /// Drops trailing zeros after a decimal point: `1.50` → `1.5`, `2.00` → `2`.
-    static func trim(_ s: String) -> String {
-        guard s.contains(".") else { return s }
-        var t = s
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return t
     }
 }

@@ -9,7 +9,7 @@ enum SVGChart {
 
     // MARK: - Building blocks
 
-    static func n(_ x: Double) -> String { ReportNumber.trim(ReportNumber.fixed(x, 1)) }
+    static func n(_ x: Double) -> String { NumberText.upTo(x, 1) }
     static func e(_ s: String) -> String { ReportEscape.html(s) }
 
     static func open(height: Double, label: String) -> String {
@@ -294,7 +294,7 @@ enum SVGChart {
                 s += rect(
                     x: x + 1, y: y + 1, w: cw - 2, h: ch - 2, fill: fill,
                     stroke: c.flagged ? "#d32f2f" : nil, strokeWidth: 2.5, tip: c.tip)
-                s += text(ReportNumber.fixed(c.value, 2), x: x + cw / 2, y: y + 18, anchor: "middle", size: 13, fill: ink, weight: "bold")
+                s += text(NumberText.fixed(c.value, 2), x: x + cw / 2, y: y + 18, anchor: "middle", size: 13, fill: ink, weight: "bold")
                 s += text(
                     (c.flagged ? "⚑ " : "") + c.detail, x: x + cw / 2, y: y + 32, anchor: "middle", size: 9.5,
                     fill: c.flagged && t <= 0.55 ? "#c62828" : ink)

@@ -552,11 +552,7 @@ struct CriteriaTree {
 
 extension Double {
     /// Rounded to `places` decimals for messages (trailing zeros dropped).
-    func roundedText(_ places: Int) -> String {
-        var f = 1.0
-        for _ in 0..<places { f *= 10 }
-        return ((self * f).rounded() / f).shortText
-    }
+    func roundedText(_ places: Int) -> String { NumberText.upTo(self, places) }
 }
 
 /// The price a vendor without a `bid_price` is scored on: its TCO over the horizon under the

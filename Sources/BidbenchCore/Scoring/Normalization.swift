@@ -105,9 +105,6 @@ public enum Normalization: String, CaseIterable, Sendable {
 }
 
 extension Double {
-    /// Shortest round-trip text, without a trailing `.0` on whole numbers (for messages and tables).
-    var shortText: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int64(self)) }
-        return description
-    }
+    /// `NumberText.format(self)`: shortest round-trip text, no trailing `.0` (for messages).
+    var shortText: String { NumberText.format(self) }
 }

@@ -56,25 +56,22 @@ public enum Exporter {
     /// A JSON array of objects, one object a line.
     public static func json(_ kind: TableKind, from workspace: Workspace) -> String {
         let t = table(kind, from: workspace)
-        guard !t.rows.isEmpty else { return "[]\n" }
-        let objects = t.rows.map { row in
-            "  {" + zip(t.header, row).map { JSONValue.quote($0) + ":" + jsonValue($1, column: $0) }.joined(separator: ",") + "}"
-        }
-        return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+        let objects = t.rows.map { row in JSONValue.object(zip(t.header, row).map { ($0, jsonValue($1, column: $0)) }) }
+        return JSONValue.array(objects).text(JSONLayout(brokenDepth: 1, spaced: false)) + "\n"
     }
 
-    static func jsonValue(_ cell: String, column: String) -> String {
+    static func jsonValue(_ cell: String, column: String) -> JSONValue {
         switch ColumnType.of(column) {
         case .int, .number, .money:
-            if cell.isEmpty { return "null" }
-            return isPlainNumber(cell) ? cell : JSONValue.quote(cell)
+            if cell.isEmpty { return .null }
+            return isPlainNumber(cell) ? .decimal(cell) : .string(cell)
         case .bool:
-            if cell.isEmpty { return "null" }
-            return cell == "true" || cell == "false" ? cell : JSONValue.quote(cell)
+            if cell.isEmpty { return .null }
+            return cell == "true" || cell == "false" ? .bool(cell == "true") : .string(cell)
         case .day:
-            return cell.isEmpty ? "null" : JSONValue.quote(cell)
+            return cell.isEmpty ? .null : .string(cell)
         case .text:
-            return JSONValue.quote(cell)
+            return .string(cell)
         }
     }
 
@@ -118,6 +115,7 @@ public enum Exporter {
         case .sla: return rendered(Schema.sla, w.delivery.sla)
         case .vendorReviews: return rendered(Schema.vendorReviews, w.delivery.vendorReviews)
         case .handover: return rendered(Schema.handover, w.delivery.handover)
+        case .availability: return rendered(Schema.availability, w.delivery.availability)
         case .scores:
             var header = kind.columns
             var sheets: [(String, [String], [[String]])] = []

@@ -106,6 +106,7 @@ public enum Importer {
         case .sla: result = job.run(Schema.sla, \.delivery.sla, records)
         case .vendorReviews: result = job.run(Schema.vendorReviews, \.delivery.vendorReviews, records)
         case .handover: result = job.run(Schema.handover, \.delivery.handover, records)
+        case .availability: result = job.run(Schema.availability, \.delivery.availability, records)
         case .scores: result = job.runScores(records)
         }
         return job.locate(result)

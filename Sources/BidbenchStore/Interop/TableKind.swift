@@ -42,7 +42,7 @@ public enum TableKind: String, CaseIterable, Sendable {
     case trainingResults = "training-results"
     case tickets, sla
     case vendorReviews = "vendor-reviews"
-    case handover
+    case handover, availability
 
     /// The table's columns as exported (scores start with `evaluator`).
     public var columns: [String] {
@@ -68,6 +68,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .sla: return Schema.sla.columns
         case .vendorReviews: return Schema.vendorReviews.columns
         case .handover: return Schema.handover.columns
+        case .availability: return Schema.availability.columns
         }
     }
 
@@ -88,6 +89,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .sla: (one, many) = ("SLA term", "SLA terms")
         case .vendorReviews: (one, many) = ("vendor review", "vendor reviews")
         case .handover: (one, many) = ("handover item", "handover items")
+        case .availability: (one, many) = ("month of availability", "months of availability")
         default: (one, many) = (String(rawValue.dropLast()), rawValue)
         }
         return count == 1 ? one : many
@@ -194,6 +196,11 @@ public enum TableKind: String, CaseIterable, Sendable {
             ]
         case .handover:
             return ["contract": ["合同"], "item": ["事项"], "status": ["状态"], "date": ["日期"], "note": ["备注"]]
+        case .availability:
+            return [
+                "contract": ["合同"], "month": ["月份", "月"], "percent": ["可用率", "可用性", "availability"],
+                "downtime_minutes": ["停机分钟", "停机时长", "downtime"], "service_minutes": ["服务分钟", "服务时长"], "note": ["备注", "说明"],
+            ]
         }
     }
 
@@ -281,6 +288,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .sla: return "severity"
         case .vendorReviews: return "period"
         case .handover: return "item"
+        case .availability: return "month"
         case .gates: return "requirement"
         case .scores: return "criterion"
         case .budget: return "category"
@@ -297,7 +305,8 @@ enum ColumnType {
     static func of(_ column: String) -> ColumnType {
         switch column {
         case "head_count", "quantity", "start_year", "years", "fiscal_year", "term_months", "renewal_months", "notice_days",
-            "warranty_months", "line", "likelihood", "impact", "severity", "planned", "present", "attempts":
+            "warranty_months", "line", "likelihood", "impact", "severity", "planned", "present", "attempts",
+            "downtime_minutes", "service_minutes":
             return .int
         case "weight", "score", "percent", "pass_target", "response_hours", "resolution_hours", "on_time_pct",
             "acceptance_first_pass_pct", "sla_pct", "training_pass_pct", "satisfaction":

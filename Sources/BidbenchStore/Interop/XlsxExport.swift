@@ -80,6 +80,7 @@ public enum XlsxExport {
         case .sla: return "服务水平"
         case .vendorReviews: return "供应商考核"
         case .handover: return "交接清单"
+        case .availability: return "月度可用率"
         }
     }
 

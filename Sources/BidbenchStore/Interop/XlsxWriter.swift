@@ -247,7 +247,7 @@ public enum XlsxWriter {
             for (c, cell) in row.enumerated() {
                 let n: Int
                 switch cell {
-                case .text(let t), .header(let t): n = t.split(separator: "\n").map { displayWidth(String($0)) }.max() ?? 0
+                case .text(let t), .header(let t): n = t.split(separator: "\n").map { TextWidth.of(String($0)) }.max() ?? 0
                 case .note: n = 0
                 case .money(let m): n = m.grouped().count + 2
                 case .number, .fraction, .decimal, .formula: n = 12
@@ -258,18 +258,6 @@ public enum XlsxWriter {
             }
         }
         return w
-    }
-
-    /// Terminal-style display width: East Asian wide and full-width characters count 2.
-    public static func displayWidth(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { n, u in
-            let v = u.value
-            let wide =
-                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
-            return n + (wide ? 2 : 1)
-        }
     }
 
     /// A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique (case-insensitive), not blank.

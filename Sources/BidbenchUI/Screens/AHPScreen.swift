@@ -26,8 +26,8 @@ public enum AHPScreen {
     }
 
     static func label(_ v: Double) -> String {
-        if v >= 1 { return formatNumber(v.rounded()) }
-        return "1/" + formatNumber((1 / v).rounded())
+        if v >= 1 { return NumberText.format(v.rounded()) }
+        return "1/" + NumberText.format((1 / v).rounded())
     }
 
     static func open(_ s: inout AppState) {
@@ -102,21 +102,23 @@ public enum AHPScreen {
             for (i, id) in res.names.enumerated() where y < r.maxY - 4 {
                 c.text(r.x + 2, y, TextWidth.fit(names[id] ?? id, lw - 1))
                 c.text(
-                    r.x + 2 + lw, y, TextWidth.fit(String(format3(res.weights[i])), 7, right: true) + " " + bar(res.weights[i], width: 30),
+                    r.x + 2 + lw, y,
+                    TextWidth.fit(String(NumberText.fixed(res.weights[i], 3)), 7, right: true) + " " + bar(res.weights[i], width: 30),
                     .accent)
                 y += 1
             }
             y += 1
             let verdict = res.consistent ? L.t("consistent", "一致") : L.t("INCONSISTENT (CR ≥ 0.10)", "不一致 (CR ≥ 0.10)")
             c.text(
-                r.x + 2, y, "λmax \(format3(res.lambdaMax))  CI \(format3(res.ci))  CR \(format3(res.cr))  \(verdict)",
+                r.x + 2, y,
+                "λmax \(NumberText.fixed(res.lambdaMax, 3))  CI \(NumberText.fixed(res.ci, 3))  CR \(NumberText.fixed(res.cr, 3))  \(verdict)",
                 res.consistent ? .good : .error, maxWidth: r.width - 4)
             if !res.consistent, let w = res.worst {
                 c.text(
                     r.x + 2, y + 1,
                     L.t(
-                        "Most at odds: \(names[w.row] ?? w.row) vs \(names[w.column] ?? w.column) = \(label(w.given)); consistent would be ≈ \(format3(w.consistent))",
-                        "分歧最大: \(names[w.row] ?? w.row) 比 \(names[w.column] ?? w.column) = \(label(w.given)); 一致值约为 \(format3(w.consistent))"
+                        "Most at odds: \(names[w.row] ?? w.row) vs \(names[w.column] ?? w.column) = \(label(w.given)); consistent would be ≈ \(NumberText.fixed(w.consistent, 3))",
+                        "分歧最大: \(names[w.row] ?? w.row) 比 \(names[w.column] ?? w.column) = \(label(w.given)); 一致值约为 \(NumberText.fixed(w.consistent, 3))"
                     ), .warn, maxWidth: r.width - 4)
             }
         }

@@ -147,13 +147,10 @@ public enum BudgetScreen {
         return []
     }
 
-    static func pct(_ r: ExactRatio) -> String { formatNumber((r.approximateValue * 10_000).rounded() / 100) + "%" }
+    static func pct(_ r: ExactRatio) -> String { NumberText.upTo(r.approximateValue * 100, 2) + "%" }
 
-    /// Money in whole units with thin grouping, for tables: `1 286 000`.
-    static func money(_ m: Money) -> String {
-        let units = Money(minor: (m.minor >= 0 ? m.minor + 50 : m.minor - 50) / 100 * 100)
-        return units.grouped(separator: " ")
-    }
+    /// Money in whole units, grouped, for tables: `1,286,000`.
+    static func money(_ m: Money) -> String { NumberText.money(m, cents: .never) }
 
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
@@ -232,7 +229,7 @@ public enum BudgetScreen {
         } else {
             // By category: the focused year or the whole horizon.
             let focus = s.budget.year == 0 ? L.t("all years", "全部年份") : L.t("year \(s.budget.year)", "第\(s.budget.year)年")
-            let share = t.oneOffShare.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+            let share = t.oneOffShare.map { NumberText.percent($0, 0) } ?? "—"
             c.text(
                 area.x + 1, y, "\(names[t.vendor] ?? t.vendor) · \(focus) · \(L.t("one-off", "一次性")) \(share)", .bold,
                 maxWidth: area.width - 2)

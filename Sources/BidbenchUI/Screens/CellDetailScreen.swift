@@ -34,7 +34,7 @@ public enum CellDetailScreen {
         for (name, score) in rows {
             var text = TextWidth.fit(name, nameW) + "  "
             if let score {
-                text += TextWidth.fit(format1(score.score), 5, right: true)
+                text += TextWidth.fit(NumberText.fixed(score.score, 1), 5, right: true)
                 if !score.note.isEmpty { text += "  " + score.note }
             } else {
                 text += TextWidth.fit("—", 5, right: true) + "  " + L.t("not scored", "未评分")
@@ -47,7 +47,7 @@ public enum CellDetailScreen {
             let agg = results.evaluation?.aggregate == .median ? L.t("median", "中位数") : L.t("mean", "平均")
             lines.append(
                 (
-                    "\(L.t("Panel", "评审组")) \(agg) \(format1(cell.value))   \(L.t("spread", "极差")) \(format1(cell.spread))   σ \(format1(cell.sd))"
+                    "\(L.t("Panel", "评审组")) \(agg) \(NumberText.fixed(cell.value, 1))   \(L.t("spread", "极差")) \(NumberText.fixed(cell.spread, 1))   σ \(NumberText.fixed(cell.sd, 1))"
                         + (cell.flagged ? "   ⚑ " + L.t("discuss: ≥ 30 % of the scale", "需讨论: ≥ 量程 30%") : ""),
                     cell.flagged ? .warn : .bold
                 ))

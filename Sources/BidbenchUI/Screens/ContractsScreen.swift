@@ -11,7 +11,18 @@ public struct ContractsState: Equatable, Sendable {
     /// (scanning a long contract takes longer than a keystroke may).
     public var scan: ContractScan?
     public var scanKey = ""
+    /// The workspace revision and contract `scanKey` was worked out for: while both hold, a key
+    /// does not hash the text again (megabytes for a long contract).
+    public var scanRevision: (revision: Int, contract: Int)?
+    /// The key of a scan the host is running (`Job.contractScan`); the screen says "scanning…".
+    public var scanning: String?
     public init() {}
+
+    public static func == (a: ContractsState, b: ContractsState) -> Bool {
+        a.contract == b.contract && a.clause == b.clause && a.pane == b.pane && a.textRow == b.textRow && a.scan == b.scan
+            && a.scanKey == b.scanKey && a.scanRevision?.revision == b.scanRevision?.revision
+            && a.scanRevision?.contract == b.scanRevision?.contract && a.scanning == b.scanning
+    }
 }
 
 public enum ContractPane: Equatable, Sendable { case text, dates, risks }
@@ -123,14 +134,40 @@ public enum ContractsScreen {
 
     static func text(_ s: AppState) -> String? { current(s).flatMap { s.workspace.contractTexts[$0.file] } }
 
-    /// Re-scans the selected contract when it or its text changed since the last scan.
-    static func refresh(_ s: inout AppState) {
-        guard s.screen == .contracts, let k = current(s) else { return }
+    /// Texts up to this size are scanned on the key path (a few milliseconds); longer ones by the
+    /// host (`Job.contractScan`) while keys keep working.
+    static let backgroundScanBytes = 64 * 1024
+
+    /// Re-scans the selected contract when it or its text changed since the last scan: at once
+    /// for a short text, else as a job for the host (the findings arrive as `.computed`).
+    static func refresh(_ s: inout AppState) -> [Effect] {
+        guard s.screen == .contracts, let k = current(s) else { return [] }
+        if let r = s.contracts.scanRevision, r.revision == s.revision, r.contract == s.contracts.contract { return [] }
+        s.contracts.scanRevision = (s.revision, s.contracts.contract)
         let body = text(s) ?? ""
         let key = "\(k.id)|\(k.file)|\(body.utf8.count)|\(body.hashValue)"
-        guard key != s.contracts.scanKey else { return }
+        guard key != s.contracts.scanKey else { return [] }
         s.contracts.scanKey = key
-        s.contracts.scan = body.isEmpty ? nil : ContractScanner.scan(body).applying(Playbook(s.workspace.playbook))
+        s.contracts.scanning = nil
+        guard !body.isEmpty else {
+            s.contracts.scan = nil
+            return []
+        }
+        if body.utf8.count <= backgroundScanBytes {
+            s.contracts.scan = ContractScanner.scan(body).applying(Playbook(s.workspace.playbook))
+            return []
+        }
+        // No findings of another text meanwhile: the checklist says the scan is running.
+        s.contracts.scan = nil
+        s.contracts.scanning = key
+        return [.compute(.contractScan(key: key, text: body, playbook: s.workspace.playbook))]
+    }
+
+    /// A scan the host ran: kept when it is of the text still selected, else dropped.
+    static func scanned(_ s: inout AppState, key: String, scan: ContractScan) {
+        guard key == s.contracts.scanKey else { return }
+        s.contracts.scan = scan
+        s.contracts.scanning = nil
     }
 
     /// The buyer's position for a flag, in the interface language (from the workspace's playbook).
@@ -203,9 +240,16 @@ public enum ContractsScreen {
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
-        c.text(
-            listArea.x, listArea.y, L.t("Clauses \(present)/22  (o/t/x/- status, n note)", "条款检查 \(present)/22  (o/t/x/- 状态, n 备注)"), .bold,
-            maxWidth: leftW - 1)
+        if s.contracts.scanning != nil {
+            let size = (text(s)?.utf8.count ?? 0) / 1024
+            c.text(
+                listArea.x, listArea.y, L.t("Scanning the text (\(size) KB)…", "正在扫描正文 (\(size) KB)…"), Style(fg: .yellow, bold: true),
+                maxWidth: leftW - 1)
+        } else {
+            c.text(
+                listArea.x, listArea.y, L.t("Clauses \(present)/22  (o/t/x/- status, n note)", "条款检查 \(present)/22  (o/t/x/- 状态, n 备注)"),
+                .bold, maxWidth: leftW - 1)
+        }
         let kinds = ClauseKind.allCases
         let rowsVisible = listArea.height - 1
         let top = max(0, min(s.contracts.clause - rowsVisible / 2, kinds.count - rowsVisible))
@@ -222,9 +266,16 @@ public enum ContractsScreen {
             case .missing?: (mark, st) = ("✗", .error)
             case .na?: (mark, st) = ("·", .dim)
             case nil:
-                if f?.present == true { (mark, st) = (flagged ? "⚑" : "✔", flagged ? .warn : .good) } else { (mark, st) = ("✗", .error) }
+                if s.contracts.scanning != nil {
+                    (mark, st) = ("…", .dim)
+                } else if f?.present == true {
+                    (mark, st) = (flagged ? "⚑" : "✔", flagged ? .warn : .good)
+                } else {
+                    (mark, st) = ("✗", .error)
+                }
             }
-            let where_ = f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
+            // While the scan runs nothing is called missing: it is not known yet.
+            let where_ = s.contracts.scanning != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
             let status = review.map { reviewLabel($0.status, L) } ?? ""
             var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
             if flagged { line += " ⚑" }
@@ -242,7 +293,7 @@ public enum ContractsScreen {
         // Bottom line: the next key date and the red-flag count.
         let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
-        var bottom = L.t("Red flags: \(flags)", "红旗: \(flags)")
+        var bottom = s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
         if let next {
             bottom +=
                 "  ·  "
@@ -302,13 +353,20 @@ public enum ContractsScreen {
         footer = Array(footer.prefix(max(0, area.height / 3)))
         var rows: [TextRow] = []
         let textW = max(4, area.width - 5)
-        for (i, line) in (text(s) ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines are cut at the bytes (no walk over every character of megabytes on each key).
+        for (i, bytes) in (text(s) ?? "").utf8.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
             // A huge line (a 5 MB contract on one line) is shown up to `longLine` characters: every
             // keystroke lays the pane out again, and wrapping megabytes each time would freeze the screen.
-            var shown = String(line)
-            if line.utf8.count > longLine {
-                let rest = line.count - longLine
-                if rest > 0 { shown = String(line.prefix(longLine)) + L.t(" … (\(rest) more characters)", " …（另有 \(rest) 个字符）") }
+            let line = Substring(bytes)
+            var shown: String
+            if bytes.count > longLine {
+                let head = line.prefix(longLine)
+                // Characters left, counted as code points over the bytes (one pass, no grapheme breaking).
+                let rest = bytes[head.utf8.endIndex...].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                shown = String(head)
+                if rest > 0 { shown += L.t(" … (\(rest) more characters)", " …（另有 \(rest) 个字符）") }
+            } else {
+                shown = String(line)
             }
             for (j, part) in TextWidth.wrap(shown, textW).enumerated() {
                 rows.append(TextRow(line: i + 1, first: j == 0, text: part))

@@ -11,6 +11,8 @@ public struct DeliveryState: Equatable, Sendable {
     /// The selected task (index in the contract's plan order).
     public var selected = 0
     public var pane: DeliveryPane = .overview
+    /// The first line of the pane shown (PgDn/PgUp scroll a pane longer than its rows).
+    public var paneOffset = 0
     public init() {}
 }
 
@@ -52,9 +54,19 @@ public enum DeliveryScreen {
             let step = cmd == .nextContract ? 1 : list.count - 1
             s.delivery.contract = (min(s.delivery.contract, list.count - 1) + step) % list.count
             s.delivery.selected = 0
+            s.delivery.paneOffset = 0
         case .cyclePane:
             s.delivery.pane = DeliveryPane(rawValue: (s.delivery.pane.rawValue + 1) % DeliveryPane.allCases.count)!
-        case .add, .edit, .delete, .addTest, .addTicket, .addSession, .recordReview:
+            s.delivery.paneOffset = 0
+        case .pageDown, .pageUp:
+            guard let d else { return [] }
+            let l = layout(s, d, area: App.body(s))
+            let step = max(1, l.pane.height - 2)
+            let now = min(s.delivery.paneOffset, maxOffset(l))
+            s.delivery.paneOffset = cmd == .pageDown ? min(maxOffset(l), now + step) : max(0, now - step)
+        case .add, .edit, .delete, .acceptanceTests, .supportTickets, .trainingSessions, .slaTerms, .monthlyAvailability,
+            .handoverChecklist,
+            .recordReview:
             guard let d else {
                 s.say(
                     s.lang.t(
@@ -64,13 +76,13 @@ public enum DeliveryScreen {
             }
             let c = d.contract.id
             switch cmd {
-            case .add: s.modal = .form(DeliveryForms.task(s, contract: c, index: nil))
+            case .add: s.modal = .form(TaskForm.form(s, contract: c, index: nil))
             case .edit:
                 guard let i = selectedTaskIndex(s, d) else {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
                     return []
                 }
-                s.modal = .form(DeliveryForms.task(s, contract: c, index: i))
+                s.modal = .form(TaskForm.form(s, contract: c, index: i))
             case .delete:
                 guard let i = selectedTaskIndex(s, d) else {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
@@ -79,10 +91,13 @@ public enum DeliveryScreen {
                 let id = s.workspace.delivery.tasks[i].id
                 s.change(s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")) { $0.delivery.tasks.remove(at: i) }
                 s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
-            case .addTest: s.modal = .form(DeliveryForms.test(s, contract: c))
-            case .addTicket: s.modal = .form(DeliveryForms.ticket(s, contract: c))
-            case .addSession: s.modal = .form(DeliveryForms.session(s, contract: c))
-            default: s.modal = .form(DeliveryForms.review(s, d))
+            case .acceptanceTests: s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: c))
+            case .supportTickets: s.modal = .deliveryList(DeliveryListState(kind: .tickets, contract: c))
+            case .trainingSessions: s.modal = .deliveryList(DeliveryListState(kind: .training, contract: c))
+            case .slaTerms: s.modal = .deliveryList(DeliveryListState(kind: .sla, contract: c))
+            case .monthlyAvailability: s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: c))
+            case .handoverChecklist: s.modal = .deliveryList(DeliveryListState(kind: .handover, contract: c))
+            default: s.modal = .form(ReviewForm.form(s, d))
             }
         default: return nil
         }
@@ -113,27 +128,56 @@ public enum DeliveryScreen {
         c.text(area.x + 1, area.y, head, .bold, maxWidth: max(4, area.width - dw - 4))
         c.text(area.maxX - dw - 1, area.y, dateText, .dim)
 
+        let l = layout(s, d, area: area)
+        renderPlan(s, d, into: &c, area: l.plan)
+        let pane = l.pane
+        if l.wide { for y in pane.y..<pane.maxY { c.text(pane.x - 1, y, "│", .dim) } }
+        // A pane longer than its rows scrolls (PgDn/PgUp) and says how much more there is.
+        let offset = min(s.delivery.paneOffset, maxOffset(l))
+        let below = l.lines.count - offset - pane.height
+        let rows = below > 0 || offset > 0 ? max(1, pane.height - 1) : pane.height
+        for (i, line) in l.lines.dropFirst(offset).prefix(rows).enumerated() {
+            c.text(pane.x, pane.y + i, line.text, line.style, maxWidth: pane.width)
+        }
+        if below > 0 || offset > 0 {
+            let more = max(0, l.lines.count - offset - rows)
+            let marker =
+                more > 0
+                ? L.t("▼ PgDn: \(more) more line\(more == 1 ? "" : "s")", "▼ PgDn: 还有 \(more) 行")
+                    + (offset > 0 ? L.t(" · ▲ PgUp", " · ▲ PgUp") : "")
+                : L.t("▲ PgUp: back to the top", "▲ PgUp: 回到开头")
+            c.text(pane.x, pane.y + rows, marker, .accent, maxWidth: pane.width)
+        }
+        _ = zh
+    }
+
+    /// Where the plan and the pane go: side by side from 110 columns, else the pane under the plan.
+    struct Layout {
+        var wide: Bool
+        var plan: Rect
+        var pane: Rect
+        var lines: [Line]
+    }
+
+    static func layout(_ s: AppState, _ d: ContractDelivery, area: Rect) -> Layout {
         let wide = area.width >= 110
         let planW = wide ? area.width * 56 / 100 : area.width
         let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
         // Narrow: the plan takes the rows its tasks need, the pane the rest (at least half when it needs it).
         let planH = wide ? area.height - 1 : max(3, min(d.tasks.count + 1, area.height - 1 - min(summary.count, area.height / 2)))
-        renderPlan(s, d, into: &c, area: Rect(x: area.x, y: area.y + 1, width: planW, height: planH))
         let pane =
             wide
             ? Rect(x: area.x + planW + 1, y: area.y + 1, width: area.width - planW - 2, height: area.height - 1)
             : Rect(x: area.x + 1, y: area.y + 1 + planH, width: area.width - 2, height: area.height - 1 - planH)
-        if wide { for y in pane.y..<pane.maxY { c.text(pane.x - 1, y, "│", .dim) } }
-        for (i, line) in summary.prefix(pane.height).enumerated() {
-            c.text(pane.x, pane.y + i, line.text, line.style, maxWidth: pane.width)
-        }
-        _ = zh
+        return Layout(wide: wide, plan: Rect(x: area.x, y: area.y + 1, width: planW, height: planH), pane: pane, lines: summary)
     }
 
-    static func pct(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return (r == r.rounded() ? String(Int(r)) : String(r)) + "%"
+    /// The last useful first line of the pane: the one that shows its end above the marker.
+    static func maxOffset(_ l: Layout) -> Int {
+        l.lines.count <= l.pane.height ? 0 : l.lines.count - max(1, l.pane.height - 1)
     }
+
+    static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
 
     /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
     static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
@@ -211,7 +255,10 @@ public enum DeliveryScreen {
         let zh = L == .zh
         var out: [Line] = []
         func add(_ text: String, _ style: Style = .plain) {
-            for (i, l) in TextWidth.wrap(text, max(8, width)).enumerated() { out.append(Line(text: i == 0 ? l : "  " + l, style: style)) }
+            // Wrapped two columns narrower, so the continuation lines' indent still fits.
+            for (i, l) in TextWidth.wrap(text, max(8, width - 2)).enumerated() {
+                out.append(Line(text: i == 0 ? l : "  " + l, style: style))
+            }
         }
         switch s.delivery.pane {
         case .overview:
@@ -239,7 +286,7 @@ public enum DeliveryScreen {
             if !t.needs.isEmpty {
                 add(
                     L.t("Still to train: ", "仍需培训: ")
-                        + t.needs.map { "\($0.person)(\($0.module)\($0.reason == .absent ? L.t(", absent", ", 缺席") : ""))" }.joined(
+                        + t.needs.map { "\($0.person)(\($0.module)\($0.reason == .absent ? L.t(", absent", "，缺席") : ""))" }.joined(
                             separator: zh ? "、" : ", "), .warn)
             }
             let sp = d.support
@@ -252,19 +299,31 @@ public enum DeliveryScreen {
             for m in sp.months where m.total > 0 {
                 add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
+            if !sp.availability.isEmpty {
+                // The last six months (A lists them all), each met or missed.
+                let target =
+                    sp.availabilityTarget.map { L.t("target ", "目标 ") + AvailabilityRules.text($0.percent) } ?? L.t("no target", "无目标")
+                let months = sp.availability.suffix(6).map { m in
+                    "\(m.month) \(AvailabilityRules.text(m.percent))"
+                        + (m.met.map { $0 ? L.t(" ✔ met", " ✔达标") : L.t(" ✗ missed", " ✗未达标") } ?? "")
+                }
+                add(
+                    L.t("Availability (\(target)): ", "可用率 (\(target)): ") + months.joined(separator: " · "),
+                    sp.availability.contains { $0.met == false } ? .warn : .plain)
+            }
             if d.reviews.isEmpty {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)
             } else {
                 let trend = d.reviews.map { r in
-                    "\(r.review.period) \(NumberFormatShort.one(r.score))"
-                        + (r.change.map { $0 >= 0 ? " ▲\(NumberFormatShort.one($0))" : " ▼\(NumberFormatShort.one(-$0))" } ?? "")
+                    "\(r.review.period) \(NumberText.upTo(r.score, 1))"
+                        + (r.change.map { $0 >= 0 ? " ▲\(NumberText.upTo($0, 1))" : " ▼\(NumberText.upTo(-$0, 1))" } ?? "")
                 }.joined(separator: " → ")
                 add(L.t("Reviews: ", "考评: ") + trend)
             }
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
             for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }
         case .tests:
-            add(L.t("Acceptance tests (t adds)", "验收测试 (按 t 新增)"), .bold)
+            add(L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)"), .bold)
             for t in d.tests {
                 let mark = t.result == .pass ? "✔" : t.result == .fail ? "✗" : "…"
                 let style: Style = t.result == .pass ? .good : t.result == .fail ? .error : .plain
@@ -274,7 +333,7 @@ public enum DeliveryScreen {
             }
             if d.tests.isEmpty { add(L.t("No tests yet", "尚无验收测试"), .dim) }
         case .tickets:
-            add(L.t("Support tickets (i adds)", "支持工单 (按 i 新增)"), .bold)
+            add(L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)"), .bold)
             for m in d.support.measures {
                 let t = m.ticket
                 func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
@@ -289,13 +348,13 @@ public enum DeliveryScreen {
                 return "\(sev) \(v.responseMinutes.map { "\($0)′" } ?? "—")/\(v.resolutionMinutes.map { "\($0)′" } ?? "—")"
             }
             if !limits.isEmpty {
-                let source = d.support.limits.values.first?.source ?? ""
+                let source = SLADialog.sources(d.support.limits, L)
                 add(
                     L.t("SLA (response/resolution, minutes): ", "SLA (响应/解决, 分钟): ") + limits.joined(separator: " · ") + " — " + source,
                     .dim)
             }
         case .handover:
-            add(L.t("Exit and handover checklist (guide §7)", "终止与移交清单 (指南 §七)"), .bold)
+            add(L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)"), .bold)
             for h in d.handover {
                 let mark = h.status == .done ? "✔" : h.status == .notApplicable ? "–" : "☐"
                 add(
@@ -304,13 +363,5 @@ public enum DeliveryScreen {
             }
         }
         return out
-    }
-}
-
-/// One decimal, without a trailing `.0`.
-enum NumberFormatShort {
-    static func one(_ v: Double) -> String {
-        let r = (v * 10).rounded() / 10
-        return r == r.rounded() ? String(Int(r)) : String(r)
     }
 }

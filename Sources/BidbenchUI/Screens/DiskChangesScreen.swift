@@ -205,7 +205,7 @@ public enum DiskChangesScreen {
                 (s.workspace.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
             let theirs = Dictionary(
                 (c.theirs.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
-            func show(_ x: Score?) -> String { x.map { formatNumber($0.score) + ($0.note.isEmpty ? "" : " “\($0.note)”") } ?? "—" }
+            func show(_ x: Score?) -> String { x.map { NumberText.format($0.score) + ($0.note.isEmpty ? "" : " “\($0.note)”") } ?? "—" }
             return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted().map {
                 "\($0): \(L.t("mine", "我的")) \(show(mine[$0]))   \(L.t("theirs", "磁盘上")) \(show(theirs[$0]))"
             }

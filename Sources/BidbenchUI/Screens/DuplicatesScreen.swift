@@ -64,7 +64,7 @@ public enum DuplicatesScreen {
             c.text(
                 r.x + 5 + half, y,
                 TextWidth.fit("\(b.id) \(dept[b.department] ?? b.department) \(L.priority(b.priority)) \(b.title)", half), st)
-            c.text(r.maxX - 6, y, "\(Int((p.similarity * 100).rounded()))%", st)
+            c.text(r.maxX - 6, y, NumberText.percent(p.similarity, 0), st)
             c.text(r.x + 4, y + 1, "\(L.t("module", "模块")): \(a.module) / \(b.module)", .dim, maxWidth: r.width - 6)
         }
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.duplicates], s), width: r.width - 6) + " ", .dim)

@@ -17,7 +17,10 @@ public enum MeetingForm {
     static func open(_ s: inout AppState, kind: MeetingKind) {
         let L = s.lang
         let lang: ReportLanguage = L == .zh ? .zh : .en
-        let existing = s.workspace.meeting(kind, on: s.today)
+        let department = kind == .survey ? Handouts.department(s) : nil
+        let existing =
+            kind == .survey ? s.workspace.surveyMeeting(department: department, on: s.today) : s.workspace.meeting(kind, on: s.today)
+        let deptName = department.flatMap { d in s.workspace.departments.first { $0.id == d }?.name }
         let fields = [
             FormField(key: "title", label: L.t("Title", "会议名称"), text: existing?.title ?? defaultTitle(s, kind, lang)),
             FormField(key: "date", label: L.t("Date", "日期"), text: (existing?.date ?? s.today).description, kind: .date),
@@ -27,7 +30,8 @@ public enum MeetingForm {
         // Who was there is what a person types first.
         s.modal = .form(
             Form(
-                target: .meeting(kind: kind, id: existing?.id), title: L.t("Meeting — ", "会议 — ") + kind.title(lang), fields: fields,
+                target: .meeting(kind: kind, id: existing?.id),
+                title: L.t("Meeting — ", "会议 — ") + kind.title(lang) + (deptName.map { " · " + $0 } ?? ""), fields: fields,
                 focusOn: "attendees"))
     }
 
@@ -51,8 +55,13 @@ public enum MeetingForm {
         let title = f.value("title").trimmed
         guard !title.isEmpty else { return FormRefusal(s.lang.t("Title: a meeting needs a title", "会议名称: 不能为空"), field: "title") }
         let id = existing ?? s.workspace.nextMeetingID
+        // A survey meeting belongs to the department filtered on Requirements (every department without a filter).
+        let department =
+            existing.flatMap { e in s.workspace.meetings.first { $0.id == e }?.department }
+            ?? (kind == .survey ? Handouts.department(s) ?? "" : "")
         let meeting = Meeting(
-            id: id, kind: kind, date: date, title: title, attendees: f.value("attendees").trimmed, lead: f.value("lead").trimmed)
+            id: id, kind: kind, date: date, title: title, attendees: f.value("attendees").trimmed, lead: f.value("lead").trimmed,
+            department: department)
         s.change(s.lang.t("Meeting \(id) recorded — :report writes its handout", "会议 \(id) 已登记 — :report 生成会议纪要")) { ws in
             if let i = ws.meetings.firstIndex(where: { $0.id == id }) { ws.meetings[i] = meeting } else { ws.meetings.append(meeting) }
         }

@@ -201,7 +201,7 @@ public enum RequirementsScreen {
         fields += [
             FormField(key: "module", label: L.t("Module", "模块"), text: r?.module ?? ""),
             FormField(
-                key: "weight", label: L.t("Weight", "权重"), text: r.map { formatNumber($0.weight) } ?? "",
+                key: "weight", label: L.t("Weight", "权重"), text: r.map { NumberText.format($0.weight) } ?? "",
                 kind: .number),
             FormField(
                 key: "status", label: L.t("Status", "状态"), choices: RequirementStatus.allCases.map(\.rawValue),
@@ -322,7 +322,7 @@ public enum RequirementsScreen {
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
             [
-                r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), formatNumber(r.weight),
+                r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), NumberText.format(r.weight),
                 L.status(r.status),
             ]
         }
@@ -363,10 +363,4 @@ func sortLabel(_ k: RequirementSort, _ L: Lang) -> String {
     case .department: return L.t("department", "部门")
     case .module: return L.t("module", "模块")
     }
-}
-
-/// Numbers without a pointless `.0`: `5`, `0.35`.
-public func formatNumber(_ d: Double) -> String {
-    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-    return String(d)
 }

@@ -38,6 +38,9 @@ public enum RisksScreen {
         case "sla_breaches": return short ? L.t("SLA breaches ≥", "SLA违约≥") : L.t("SLA breaches in a month (count)", "单月 SLA 违约 (次)")
         case "training_below_target":
             return short ? L.t("training <", "培训<") : L.t("training pass rate below (empty: the target)", "培训通过率低于 (空: 目标值)")
+        case "availability_below_target":
+            return short
+                ? L.t("availability <", "可用率<") : L.t("monthly availability below (empty: the contract's target)", "月度可用率低于 (空: 合同目标)")
         default: return trigger
         }
     }
@@ -110,6 +113,13 @@ public enum RisksScreen {
             guard let rate = RiskRegister.fraction(threshold), rate >= 0, rate <= 1 else {
                 return FormRefusal(
                     L.t("The threshold is a pass rate such as 80% or 0.8, not “\(threshold)”", "阈值是通过率, 如 80% 或 0.8, 而不是 “\(threshold)”"),
+                    field: "threshold")
+            }
+        case "availability_below_target" where !threshold.isEmpty:
+            guard let p = AvailabilityRules.thresholdPercent(threshold), p > 0, p <= 100 else {
+                return FormRefusal(
+                    L.t(
+                        "The threshold is an availability such as 99.5%, not “\(threshold)”", "阈值是可用率, 如 99.5%, 而不是 “\(threshold)”"),
                     field: "threshold")
             }
         case "milestone_overdue", "notice_within", "task_overdue", "sla_breaches":

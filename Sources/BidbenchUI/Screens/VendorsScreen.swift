@@ -9,6 +9,9 @@ public struct VendorsState: Equatable, Sendable {
     /// The evaluation and sensitivity of the workspace revision they were computed for (ranking a
     /// large workspace takes longer than a keystroke may).
     public var cache: VendorsCache?
+    /// The cache key of a ranking the host is computing (`Job.ranking`): until it arrives the
+    /// screen says "computing…" rather than ranking again on the key path or showing old figures.
+    public var computing: String?
     public init() {}
 }
 
@@ -98,8 +101,9 @@ public enum VendorsScreen {
                         FormField(
                             key: "score",
                             label: s.lang.t(
-                                "Score 0–\(formatNumber(s.workspace.settings.scale))", "分数 0–\(formatNumber(s.workspace.settings.scale))"),
-                            text: mine.map { formatNumber($0.score) } ?? "", kind: .number),
+                                "Score 0–\(NumberText.format(s.workspace.settings.scale))",
+                                "分数 0–\(NumberText.format(s.workspace.settings.scale))"),
+                            text: mine.map { NumberText.format($0.score) } ?? "", kind: .number),
                         FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? "", kind: .long),
                     ]))
         case .ahp:
@@ -182,11 +186,11 @@ public enum VendorsScreen {
         guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
             return FormRefusal(
                 L.t(
-                    "Score must be a number from 0 to \(formatNumber(scale)), not “\(text)”",
-                    "分数必须是 0 到 \(formatNumber(scale)) 之间的数字, 而不是 “\(text)”"), field: "score")
+                    "Score must be a number from 0 to \(NumberText.format(scale)), not “\(text)”",
+                    "分数必须是 0 到 \(NumberText.format(scale)) 之间的数字, 而不是 “\(text)”"), field: "score")
         }
         let score = Score(vendor: vendor, criterion: criterion, score: v, note: f.value("note").trimmed)
-        s.change(L.t("Scored \(formatNumber(v))", "已打分 \(formatNumber(v))")) { ws in
+        s.change(L.t("Scored \(NumberText.format(v))", "已打分 \(NumberText.format(v))")) { ws in
             var list = ws.scores[who] ?? []
             if let i = list.firstIndex(where: { $0.vendor == score.vendor && $0.criterion == score.criterion }) {
                 var kept = score
@@ -270,8 +274,14 @@ public enum VendorsScreen {
     static func refresh(_ s: inout AppState, onAnyScreen: Bool = false) {
         guard s.screen == .vendors || onAnyScreen else { return }
         let key = cacheKey(s)
-        guard s.vendors.cache?.key != key else { return }
+        guard s.vendors.cache?.key != key, s.vendors.computing != key else { return }
         s.vendors.cache = compute(s, key: key, basis: s.vendors.cache?.basis ?? EvaluationBasis())
+    }
+
+    /// Whether the ranking of this revision is still being computed by the host.
+    static func isComputing(_ s: AppState) -> Bool {
+        let key = cacheKey(s)
+        return s.vendors.computing == key && s.vendors.cache?.key != key
     }
 
     static func cacheKey(_ s: AppState) -> String { "\(s.revision)|\(s.evaluator ?? "")|\(s.lang.rawValue)" }
@@ -325,12 +335,20 @@ public enum VendorsScreen {
             ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
         var header =
             "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        if isComputing(s) {
+            // No figure at all rather than one of another revision: totals, ranks and bars come with the event.
+            c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
+            c.text(
+                area.x + 1, area.y + 2, L.t("Computing the ranking… (\(ws.vendors.count) vendors)", "正在计算排名… (\(ws.vendors.count) 家供应商)"),
+                .accent, maxWidth: area.width - 2)
+            return
+        }
         let results = results(s)
         let ev = results.evaluation
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
                 header +=
-                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(Int((iv.lo * 100).rounded()))%–\(Int((iv.hi * 100).rounded()))%"
+                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
@@ -366,7 +384,7 @@ public enum VendorsScreen {
             let sel = i == s.vendors.criterion
             c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
             let w = globalWeight[cr.id] ?? 0
-            c.text(area.x + labelW - 6, y, TextWidth.fit("\(Int((w * 100).rounded()))%", 5, right: true), sel ? .selected : .plain)
+            c.text(area.x + labelW - 6, y, TextWidth.fit(NumberText.percent(w, 0), 5, right: true), sel ? .selected : .plain)
             for (n, (_, v)) in shown.enumerated() {
                 let x = labelW + n * colW
                 var text = "—"
@@ -378,11 +396,11 @@ public enum VendorsScreen {
                     text = v.bidPrice.map { $0.grouped() } ?? "TCO"
                 } else if cr.source == .pastPerformance {
                     // The latest delivery review, on the scoring scale.
-                    text = past[v.id].map { format1($0) + L.t(" (review)", " (考评)") } ?? "—"
+                    text = past[v.id].map { NumberText.fixed($0, 1) + L.t(" (review)", " (考评)") } ?? "—"
                 } else if let cell = cells["\(v.id)|\(cr.id)"] {
-                    text = format1(cell.value)
+                    text = NumberText.fixed(cell.value, 1)
                     if cell.flagged {
-                        text += " ±\(format1(cell.spread)) ⚑"
+                        text += " ±\(NumberText.fixed(cell.spread, 1)) ⚑"
                         st = .warn
                     }
                 }
@@ -398,7 +416,7 @@ public enum VendorsScreen {
             let x = labelW + n * colW
             if let r = ranked[v.id] {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
-                let num = ev?.method == .cn ? format1(r.score) : String(format3(r.score))
+                let num = ev?.method == .cn ? NumberText.fixed(r.score, 1) : String(NumberText.fixed(r.score, 3))
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
                 // A provisional result (a confirmed must-have not answered) is marked "?" and never green.
                 let provisional = ev?.provisional[v.id] != nil
@@ -481,23 +499,4 @@ public enum VendorsScreen {
         }
         if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }
-}
-
-/// Three decimals: `0.612`.
-func format3(_ d: Double) -> String {
-    let r = (d * 1000).rounded() / 1000
-    var s = String(r)
-    if let dot = s.firstIndex(of: ".") {
-        let decimals = s.distance(from: dot, to: s.endIndex) - 1
-        if decimals < 3 { s += String(repeating: "0", count: 3 - decimals) }
-    }
-    return s
-}
-
-/// One decimal: `8.3`.
-func format1(_ d: Double) -> String {
-    let r = (d * 10).rounded() / 10
-    let whole = Int(r)
-    let tenth = Int(((abs(r) - Double(abs(whole))) * 10).rounded())
-    return "\(r < 0 && whole == 0 ? "-" : "")\(whole).\(tenth)"
 }

@@ -15,12 +15,20 @@ public enum FormTarget: Equatable, Sendable {
     case priceLine(vendor: String, index: Int?)
     case risk(index: Int?)
     case changeOrder(contract: String, index: Int?)
-    /// Delivery (screen 5): a task of a contract's plan (nil adds one), a new acceptance test, a new
-    /// support ticket, a vendor review (a period already reviewed is replaced).
+    /// Delivery (screen 5): a task of a contract's plan, an acceptance test, a support ticket, a
+    /// training session, an attendee's result, the SLA terms of a severity, a month of availability
+    /// (each by its index in the workspace's table; nil adds one); the contract's availability
+    /// target; a handover item (nil adds one of the contract's own); a vendor review (a period
+    /// already reviewed is replaced).
     case task(contract: String, index: Int?)
-    case acceptanceTest(contract: String)
-    case ticket(contract: String)
-    case trainingSession(contract: String)
+    case acceptanceTest(contract: String, index: Int?)
+    case ticket(contract: String, index: Int?)
+    case trainingSession(contract: String, index: Int?)
+    case trainingResult(contract: String, session: String, index: Int?)
+    case slaTerm(contract: String, index: Int?)
+    case availabilityTarget(contract: String)
+    case availabilityMonth(contract: String, index: Int?)
+    case handoverItem(contract: String, item: String?)
     case vendorReview(vendor: String)
     /// The meeting of a kind (`:meeting`): nil id records a new one.
     case meeting(kind: MeetingKind, id: String?)

@@ -1,3 +1,5 @@
+import BidbenchCore
+
 /// A column of a table: header, width in cells, alignment.
 public struct Column: Sendable {
     public var title: String

@@ -1,3 +1,5 @@
+import BidbenchCore
+
 /// A text editor that works on characters (so a Chinese character is one step and one backspace),
 /// shown on one line that scrolls by display width, or wrapped over several lines.
 ///

@@ -81,45 +81,56 @@ private struct BudgetOutput {
 
     private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
 
-    /// JSON numbers for money are written from the exact integer (`1286000.00`), never via Double.
-    func json() -> String {
-        func amounts(_ list: [Money]) -> String { "[" + list.map(\.fixed2).joined(separator: ", ") + "]" }
-        func rate(_ r: ExactRatio) -> String { r.decimalText ?? jsonString(r.description) }
-        var out = "{\n"
-        out += "  \"years\": \(scenario.years),\n"
-        out += "  \"currency\": \(jsonString(settings.currency)),\n"
-        out += "  \"scenario\": {\"name\": \(jsonString(scenario.name)), \"years\": \(scenario.years), \"users\": \(scenario.users), "
-        out += "\"growth\": \(rate(scenario.growth)), \"escalation\": \(rate(scenario.escalation)), "
-        out += "\"discount_rate\": \(rate(scenario.discountRate))},\n"
-        out += "  \"fiscal_years\": [\(fiscalYears.map(String.init).joined(separator: ", "))],\n"
-        out += "  \"users\": [\(users.map(String.init).joined(separator: ", "))],\n"
-        let vendors = tcos.map { t -> String in
-            var v = "    {\"vendor\": \(jsonString(t.vendor)), \"name\": \(jsonString(names[t.vendor] ?? t.vendor)), "
-            v += "\"knocked_out\": \(knockedOut[t.vendor] != nil),\n"
-            v += "     \"per_year\": \(amounts(t.perYear)), \"total\": \(t.total.fixed2), \"npv\": \(t.npv.fixed2),\n"
-            v +=
-                "     \"by_category\": {"
-                + CostCategory.allCases.map { "\"\($0.rawValue)\": \(t.byCategory[$0]!.fixed2)" }
-                .joined(separator: ", ") + "},\n"
-            v += "     \"one_off\": \(t.oneOff.fixed2), \"recurring\": \(t.recurring.fixed2), "
-            v += "\"one_off_share\": \(t.oneOffShare.map { String(format: "%.4f", $0) } ?? "null"),\n"
-            v +=
-                "     \"capacity\": ["
-                + t.capacity.map { c in
-                    "{\"item\": \(jsonString(c.item)), \"year\": \(c.year), \"fiscal_year\": \(settings.firstYear + c.year - 1), "
-                        + "\"users\": \(c.users), \"covered\": \(c.covered), \"cost\": \(c.cost?.fixed2 ?? "null")}"
-                }.joined(separator: ", ") + "],\n"
-            v +=
-                "     \"lines\": ["
-                + t.lines.map { l in
-                    "{\"item\": \(jsonString(l.item)), \"category\": \"\(l.category.rawValue)\", \"model\": \"\(l.model.rawValue)\", "
-                        + "\"per_year\": \(amounts(l.perYear)), \"total\": \(l.total.fixed2)}"
-                }.joined(separator: ", ") + "]}"
-            return v
+    /// Money is written from the exact integer (`1286000.00`), never via Double; rates as exact
+    /// decimals (a rate without one, such as 1/3, as its fraction in a string).
+    func json() -> String { jsonValue().text(.lines(3)) + "\n" }
+
+    func jsonValue() -> JSONValue {
+        func amounts(_ list: [Money]) -> JSONValue { .array(list.map(JSONValue.money)) }
+        func rate(_ r: ExactRatio) -> JSONValue { r.decimalText.map(JSONValue.decimal) ?? .string(r.description) }
+        let vendors = tcos.map { t -> JSONValue in
+            .object([
+                ("vendor", .string(t.vendor)), ("name", .string(names[t.vendor] ?? t.vendor)),
+                ("knocked_out", .bool(knockedOut[t.vendor] != nil)),
+                ("per_year", amounts(t.perYear)), ("total", .money(t.total)), ("npv", .money(t.npv)),
+                ("by_category", .object(CostCategory.allCases.map { ($0.rawValue, .money(t.byCategory[$0]!)) })),
+                ("one_off", .money(t.oneOff)), ("recurring", .money(t.recurring)),
+                ("one_off_share", t.oneOffShare.map { .decimal(NumberText.fixed($0, 4)) } ?? .null),
+                (
+                    "capacity",
+                    .array(
+                        t.capacity.map { c in
+                            .object([
+                                ("item", .string(c.item)), ("year", .int(c.year)), ("fiscal_year", .int(settings.firstYear + c.year - 1)),
+                                ("users", .int(c.users)), ("covered", .int(c.covered)), ("cost", c.cost.map(JSONValue.money) ?? .null),
+                            ])
+                        })
+                ),
+                (
+                    "lines",
+                    .array(
+                        t.lines.map { l in
+                            .object([
+                                ("item", .string(l.item)), ("category", .string(l.category.rawValue)), ("model", .string(l.model.rawValue)),
+                                ("per_year", amounts(l.perYear)), ("total", .money(l.total)),
+                            ])
+                        })
+                ),
+            ])
         }
-        out += "  \"vendors\": [\n" + vendors.joined(separator: ",\n") + (vendors.isEmpty ? "" : "\n") + "  ]"
-        out += ",\n  \"budget_control\": " + controlJSON()
-        return out + "\n}\n"
+        return .object([
+            ("years", .int(scenario.years)), ("currency", .string(settings.currency)),
+            (
+                "scenario",
+                .object([
+                    ("name", .string(scenario.name)), ("years", .int(scenario.years)), ("users", .int(scenario.users)),
+                    ("growth", rate(scenario.growth)), ("escalation", rate(scenario.escalation)),
+                    ("discount_rate", rate(scenario.discountRate)),
+                ])
+            ),
+            ("fiscal_years", .array(fiscalYears.map { .int($0) })), ("users", .array(users.map { .int($0) })),
+            ("vendors", .array(vendors)), ("budget_control", controlJSON()),
+        ])
     }
 
     func table() -> String {
@@ -134,7 +145,7 @@ private struct BudgetOutput {
             rows.append(
                 [t.vendor + (knockedOut[t.vendor] == nil ? "" : " ✗")] + t.perYear.map(amount) + [
                     amount(t.total), amount(t.npv),
-                    t.oneOffShare.map { String(format: "%.0f%%", $0 * 100) } ?? "-",
+                    t.oneOffShare.map { NumberText.percent($0, 0) } ?? "-",
                 ])
         }
         out += layout(rows) + "\n"
@@ -180,27 +191,29 @@ private struct BudgetOutput {
     }
 
     /// Every row, then every charge: a controller can add the charges of a row up by hand.
-    func controlJSON() -> String {
-        var out = "{\"proposed_vendor\": " + (control.proposedVendor.map(jsonString) ?? "null")
-        out += ", \"proposal_covered_by\": " + (control.proposalCoveredBy.map(jsonString) ?? "null")
-        out += ", \"warn\": \(control.warn.decimalText ?? jsonString(control.warn.description))"
-        out += ", \"stop\": \(control.stop.decimalText ?? jsonString(control.stop.description)),\n"
-        let rows = control.rows.map { r in
-            "    {\"fiscal_year\": \(r.fiscalYear), \"cost_center\": \(jsonString(r.costCenter)), "
-                + "\"category\": \(jsonString(r.category?.rawValue ?? "all")), \"envelope\": \(r.envelope?.fixed2 ?? "null"), "
-                + "\"committed\": \(r.committed.fixed2), \"proposed\": \(r.proposed.fixed2), \"used\": \(r.used.fixed2), "
-                + "\"remaining\": \(r.remaining?.fixed2 ?? "null"), "
-                + "\"percent_used\": \(r.percentUsed.map { String(format: "%.2f", $0) } ?? "null"), \"status\": \"\(r.status.rawValue)\"}"
+    func controlJSON() -> JSONValue {
+        func rate(_ r: ExactRatio) -> JSONValue { r.decimalText.map(JSONValue.decimal) ?? .string(r.description) }
+        let rows = control.rows.map { r -> JSONValue in
+            .object([
+                ("fiscal_year", .int(r.fiscalYear)), ("cost_center", .string(r.costCenter)),
+                ("category", .string(r.category?.rawValue ?? "all")),
+                ("envelope", r.envelope.map(JSONValue.money) ?? .null), ("committed", .money(r.committed)),
+                ("proposed", .money(r.proposed)),
+                ("used", .money(r.used)), ("remaining", r.remaining.map(JSONValue.money) ?? .null),
+                ("percent_used", r.percentUsed.map { .decimal(NumberText.fixed($0, 2)) } ?? .null), ("status", .string(r.status.rawValue)),
+            ])
         }
-        out += "   \"rows\": [\n" + rows.joined(separator: ",\n") + (rows.isEmpty ? "" : "\n") + "   ],\n"
-        let charges = control.charges.map { c in
-            "    {\"fiscal_year\": \(c.fiscalYear.map(String.init) ?? "null"), \"cost_center\": \(jsonString(c.costCenter)), "
-                + "\"category\": \(c.category.map { jsonString($0.rawValue) } ?? "null"), "
-                + "\"kind\": \"\(c.committed ? "committed" : "proposed")\", \"amount\": \(c.amount.fixed2), "
-                + "\"source\": \(jsonString(source(c)))}"
+        let charges = control.charges.map { c -> JSONValue in
+            .object([
+                ("fiscal_year", c.fiscalYear.map { .int($0) } ?? .null), ("cost_center", .string(c.costCenter)),
+                ("category", .string(c.category?.rawValue)), ("kind", .string(c.committed ? "committed" : "proposed")),
+                ("amount", .money(c.amount)), ("source", .string(source(c))),
+            ])
         }
-        out += "   \"charges\": [\n" + charges.joined(separator: ",\n") + (charges.isEmpty ? "" : "\n") + "   ]}"
-        return out
+        return .object([
+            ("proposed_vendor", .string(control.proposedVendor)), ("proposal_covered_by", .string(control.proposalCoveredBy)),
+            ("warn", rate(control.warn)), ("stop", rate(control.stop)), ("rows", .array(rows)), ("charges", .array(charges)),
+        ])
     }
 
     func controlTable() -> String {
@@ -217,7 +230,7 @@ private struct BudgetOutput {
             rows.append([
                 String(r.fiscalYear), center(r.costCenter), r.category?.rawValue ?? "all",
                 r.envelope.map(amount) ?? "-", amount(r.committed), amount(r.proposed), amount(r.used),
-                r.remaining.map(amount) ?? "-", r.percentUsed.map { String(format: "%.1f%%", $0) } ?? "-", status(r),
+                r.remaining.map(amount) ?? "-", r.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "-", status(r),
             ])
         }
         out += layout(rows, leftColumns: 3)
@@ -236,28 +249,18 @@ private struct BudgetOutput {
 
     /// Grouped with two decimals always, so the columns of a finance table line up: `152,234.00`.
     private func amount(_ m: Money) -> String {
-        m.minor % 100 == 0 ? m.grouped() + ".00" : m.grouped()
+        NumberText.money(m, cents: .always)
     }
 
-    /// Left-aligns the first `leftColumns` columns (text) and right-aligns the others (figures), by
-    /// display width (CJK is 2 cells).
+    /// The first `leftColumns` columns (text) left-aligned, the others (figures) right-aligned, by
+    /// display width (Chinese is 2 cells): the CLI's one table layout.
     private func layout(_ rows: [[String]], leftColumns: Int = 1) -> String {
-        let columns = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: columns)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], displayWidth(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - displayWidth(c))
-                return i < leftColumns ? c + pad : pad + c
-            }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        guard let header = rows.first else { return "" }
+        return TextTable.render(
+            header: header, rows: Array(rows.dropFirst()), rightAligned: Set(leftColumns..<max(leftColumns, header.count)))
     }
 
-    private func displayWidth(_ s: String) -> Int { TextWidth.of(s) }
 }
-
-/// A JSON string literal.
-private func jsonString(_ s: String) -> String { JSONText.quote(s) }
 
 /// `bidbench award VENDOR`: marks the vendor awarded (`awarded_vendor` in workspace.json), which makes
 /// its proposal committed in the budget control. Refused, with the numbers and nothing written, when
@@ -304,7 +307,7 @@ struct AwardCommand: ParsableCommand {
                 printError("bidbench award: \(e.message)")
                 throw ExitCode(1)
             }
-            ws.settings.extra["awarded_vendor"] = JSONText.quote(vendor)
+            ws.settings.extra["awarded_vendor"] = JSONValue.quote(vendor)
         }
         do { _ = try WorkspaceStore.save(ws, over: loaded, actor: "bidbench award") } catch {
             printError("error: \(error)")

@@ -220,10 +220,13 @@ struct DatesCommand: ParsableCommand {
             }
         }
         if json {
-            let rows = dates.map { d in
-                "  {\"contract\": \(jsonString(d.contract)), \"kind\": \"\(d.kind.rawValue)\", \"date\": \"\(d.date)\", \"days_left\": \(d.daysLeft), \"title\": \(jsonString(d.title))}"
+            let rows = dates.map { d -> JSONValue in
+                .object([
+                    ("contract", .string(d.contract)), ("kind", .string(d.kind.rawValue)), ("date", .string(d.date.description)),
+                    ("days_left", .int(d.daysLeft)), ("title", .string(d.title)),
+                ])
             }
-            print("{\"today\": \"\(todayDay)\", \"dates\": [" + (rows.isEmpty ? "" : "\n" + rows.joined(separator: ",\n") + "\n") + "]}")
+            print(JSONValue.object([("today", .string(todayDay.description)), ("dates", .array(rows))]).text(.lines(2)))
             return
         }
         if dates.isEmpty {
@@ -236,23 +239,6 @@ struct DatesCommand: ParsableCommand {
             )
         }
         if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
-    }
-
-    private func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default:
-                if u.value < 0x20 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
     }
 }
 

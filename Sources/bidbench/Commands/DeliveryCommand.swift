@@ -9,10 +9,10 @@ struct DeliveryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delivery",
         abstract:
-            "After signing: plan and overdue tasks, acceptance, payable and blocked payments, training, SLA breaches, vendor reviews.",
+            "After signing: plan and overdue tasks, acceptance, payable and blocked payments, training, SLA breaches, availability, vendor reviews.",
         discussion: """
             Contracts in delivery are those signed or active, or with rows in tasks.csv, acceptance.csv, training.csv, \
-            tickets.csv, sla.csv or handover.csv. A payment milestone whose condition names acceptance tests (上线验收 A1) \
+            tickets.csv, sla.csv, handover.csv or availability.csv. A payment milestone whose condition names acceptance tests (上线验收 A1) \
             is payable only when every test A1, A1.x has passed.
             """)
 
@@ -49,97 +49,106 @@ struct DeliveryCommand: ParsableCommand {
     }
 }
 
-/// The `delivery --json` document (DESIGN §4 shape, with extra keys).
+/// The `delivery --json` document (DESIGN §4 shape, with extra keys): one contract a line.
 enum DeliveryJSON {
-    static func q(_ s: String) -> String { JSONText.quote(s) }
-    static func day(_ d: Day?) -> String { d.map { "\"\($0)\"" } ?? "null" }
-    static func num(_ v: Double?) -> String {
-        guard let v else { return "null" }
-        let r = (v * 10000).rounded() / 10000
-        return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r)
-    }
-    static func obj(_ pairs: [(String, String)]) -> String { "{" + pairs.map { "\(q($0.0)): \($0.1)" }.joined(separator: ", ") + "}" }
-    static func arr(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+    static func day(_ d: Day?) -> JSONValue { .string(d?.description) }
+    /// Ratios and percentages to four decimals, without trailing zeros.
+    static func num(_ v: Double?) -> JSONValue { v.map { .decimal(NumberText.upTo($0, 4)) } ?? .null }
 
-    static func payment(_ p: PaymentStanding) -> String {
-        obj([
-            ("milestone", q(p.installment.milestone)), ("amount", p.installment.amount.fixed2), ("due", day(p.installment.due)),
-            ("condition", q(p.installment.condition)), ("tests", arr(p.tests.map(q))), ("reason", q(p.reason)),
+    static func payment(_ p: PaymentStanding) -> JSONValue {
+        .object([
+            ("milestone", .string(p.installment.milestone)), ("amount", .money(p.installment.amount)), ("due", day(p.installment.due)),
+            ("condition", .string(p.installment.condition)), ("tests", .array(p.tests.map(JSONValue.string))),
+            ("reason", .string(p.reason)),
+        ])
+    }
+
+    static func availability(_ m: MonthAvailability) -> JSONValue {
+        .object([
+            ("month", .string(m.month)), ("percent", num(m.percent)), ("target", num(m.target)), ("met", m.met.map { .bool($0) } ?? .null),
+            ("downtime_minutes", m.downtimeMinutes.map { .int($0) } ?? .null),
         ])
     }
 
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
-        let contracts = ds.map { d -> String in
-            let phases = d.phases.map { p in
-                obj([
-                    ("id", q(p.phase.id)), ("name", q(p.phase.name(chinese: false))), ("name_zh", q(p.phase.name(chinese: true))),
-                    ("status", q(p.status)), ("planned_start", day(p.plannedStart)), ("planned_end", day(p.plannedEnd)),
-                    ("actual_end", day(p.actualEnd)), ("overdue_days", String(p.overdueDays)), ("tasks", String(p.tasks.count)),
+        let contracts = ds.map { d -> JSONValue in
+            let phases = d.phases.map { p -> JSONValue in
+                .object([
+                    ("id", .string(p.phase.id)), ("name", .string(p.phase.name(chinese: false))),
+                    ("name_zh", .string(p.phase.name(chinese: true))),
+                    ("status", .string(p.status)), ("planned_start", day(p.plannedStart)), ("planned_end", day(p.plannedEnd)),
+                    ("actual_end", day(p.actualEnd)), ("overdue_days", .int(p.overdueDays)), ("tasks", .int(p.tasks.count)),
                 ])
             }
-            let overdue = d.overdue.map { o in
-                obj([
-                    ("id", q(o.task.id)), ("title", q(o.task.title)), ("owner", q(o.task.owner)), ("planned_end", day(o.task.plannedEnd)),
-                    ("overdue_days", String(o.days)),
+            let overdue = d.overdue.map { o -> JSONValue in
+                .object([
+                    ("id", .string(o.task.id)), ("title", .string(o.task.title)), ("owner", .string(o.task.owner)),
+                    ("planned_end", day(o.task.plannedEnd)), ("overdue_days", .int(o.days)),
                 ])
             }
             let a = d.acceptance
-            let acceptance = obj([
-                ("passed", String(a.passed)), ("failed", String(a.failed)), ("pending", String(a.pending)),
-                ("requirements_accepted", String(a.requirementsAccepted)), ("requirements_total", String(a.requirementsTotal)),
+            let acceptance = JSONValue.object([
+                ("passed", .int(a.passed)), ("failed", .int(a.failed)), ("pending", .int(a.pending)),
+                ("requirements_accepted", .int(a.requirementsAccepted)), ("requirements_total", .int(a.requirementsTotal)),
                 ("first_pass_pct", num(a.firstPassPercent)),
             ])
             let t = d.training
-            let needs = t.needs.map { n in
-                obj([
-                    ("person", q(n.person)), ("department", q(n.department)), ("level", q(n.level)), ("module", q(n.module)),
-                    ("reason", q(n.reason.rawValue)),
+            let needs = t.needs.map { n -> JSONValue in
+                .object([
+                    ("person", .string(n.person)), ("department", .string(n.department)), ("level", .string(n.level)),
+                    ("module", .string(n.module)), ("reason", .string(n.reason.rawValue)),
                 ])
             }
-            let training = obj([
-                ("sessions", String(t.sessions)), ("pass_rate", num(t.passRate)), ("target", num(t.target)),
-                ("planned", String(t.planned)), ("present", String(t.present)), ("tested", String(t.tested)), ("passed", String(t.passed)),
-                ("below_target", String(t.belowTarget)), ("needs_training", arr(needs)),
+            let training = JSONValue.object([
+                ("sessions", .int(t.sessions)), ("pass_rate", num(t.passRate)), ("target", num(t.target)),
+                ("planned", .int(t.planned)), ("present", .int(t.present)), ("tested", .int(t.tested)), ("passed", .int(t.passed)),
+                ("below_target", .bool(t.belowTarget)), ("needs_training", .array(needs)),
             ])
             let s = d.support
-            let months = s.months.map { m in
-                obj([
-                    ("month", q(m.month)), ("tickets", String(m.tickets)), ("response_breaches", String(m.responseBreaches)),
-                    ("resolution_breaches", String(m.resolutionBreaches)),
+            let months = s.months.map { m -> JSONValue in
+                .object([
+                    ("month", .string(m.month)), ("tickets", .int(m.tickets)), ("response_breaches", .int(m.responseBreaches)),
+                    ("resolution_breaches", .int(m.resolutionBreaches)),
                 ])
             }
-            let support = obj([
-                ("tickets", String(s.tickets)), ("response_breaches", String(s.responseBreaches)),
-                ("resolution_breaches", String(s.resolutionBreaches)), ("penalty", s.penalty.fixed2), ("sla_pct", num(s.compliancePercent)),
-                ("by_month", arr(months)),
+            let support = JSONValue.object([
+                ("tickets", .int(s.tickets)), ("response_breaches", .int(s.responseBreaches)),
+                ("resolution_breaches", .int(s.resolutionBreaches)), ("penalty", .money(s.penalty)), ("sla_pct", num(s.compliancePercent)),
+                ("by_month", .array(months)), ("availability_target", num(s.availabilityTarget?.percent)),
+                ("availability_target_source", .string(s.availabilityTarget?.source)),
+                ("availability", .array(s.availability.map(availability))),
             ])
-            let reviews = d.reviews.map { r in
-                obj([
-                    ("period", q(r.review.period)), ("score", num(r.score)), ("on_time_pct", num(r.review.onTimePct)),
+            let reviews = d.reviews.map { r -> JSONValue in
+                .object([
+                    ("period", .string(r.review.period)), ("score", num(r.score)), ("on_time_pct", num(r.review.onTimePct)),
                     ("sla_pct", num(r.review.slaPct)), ("acceptance_first_pass_pct", num(r.review.acceptanceFirstPassPct)),
                     ("training_pass_pct", num(r.review.trainingPassPct)), ("satisfaction", num(r.review.satisfaction)),
-                    ("change", num(r.change)), ("note", q(r.review.note)),
+                    ("change", num(r.change)), ("note", .string(r.review.note)),
                 ])
             }
-            let handover = d.handover.map { h in obj([("item", q(h.item)), ("status", q(h.status.id)), ("date", day(h.date))]) }
-            var pairs: [(String, String)] = [
-                ("contract", q(d.contract.id)), ("vendor", q(d.contract.vendor)), ("title", q(d.contract.title)),
-                ("phases", arr(phases)), ("overdue_tasks", arr(overdue)), ("on_time_pct", num(d.onTimePercent)),
-                ("acceptance", acceptance), ("payable", arr(d.payable.map(payment))), ("blocked", arr(d.blocked.map(payment))),
-                ("training", training), ("support", support), ("reviews", arr(reviews)), ("handover", arr(handover)),
+            let handover = d.handover.map { h -> JSONValue in
+                .object([("item", .string(h.item)), ("status", .string(h.status.id)), ("date", day(h.date))])
+            }
+            var pairs: [(String, JSONValue)] = [
+                ("contract", .string(d.contract.id)), ("vendor", .string(d.contract.vendor)), ("title", .string(d.contract.title)),
+                ("phases", .array(phases)), ("overdue_tasks", .array(overdue)), ("on_time_pct", num(d.onTimePercent)),
+                ("acceptance", acceptance), ("payable", .array(d.payable.map(payment))), ("blocked", .array(d.blocked.map(payment))),
+                ("training", training), ("support", support), ("reviews", .array(reviews)), ("handover", .array(handover)),
             ]
-            if let p = d.paymentProblem { pairs.append(("payment_problem", q(p))) }
-            return obj(pairs)
+            if let p = d.paymentProblem { pairs.append(("payment_problem", .string(p))) }
+            return .object(pairs)
         }
-        let warnings = alerts.map { obj([("risk", q($0.risk)), ("trigger", q($0.trigger)), ("message", q($0.message))]) }
-        return "{\"today\": \"\(today)\", \"contracts\": [" + contracts.joined(separator: ",\n ") + "], \"warnings\": " + arr(warnings)
-            + "}"
+        let warnings = alerts.map { a -> JSONValue in
+            .object([("risk", .string(a.risk)), ("trigger", .string(a.trigger)), ("message", .string(a.message))])
+        }
+        return JSONValue.object([("today", .string(today.description)), ("contracts", .array(contracts)), ("warnings", .array(warnings))])
+            .text(.lines(2))
     }
 }
 
 /// The plain-text summary of `bidbench delivery`.
 enum DeliveryText {
-    static func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
+    static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 1) + "%" } ?? "-" }
 
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
         if ds.isEmpty { return "No contract in delivery (none signed or active, and no delivery rows).\n" }
@@ -174,9 +183,17 @@ enum DeliveryText {
             let s = d.support
             out += "  Support: \(s.tickets) tickets, \(s.responseBreaches) response and \(s.resolutionBreaches) resolution breaches, "
             out += "SLA \(pct(s.compliancePercent)), penalty \(s.penalty.grouped())\n"
+            if !s.availability.isEmpty {
+                let target = s.availabilityTarget.map { "target \(AvailabilityRules.text($0.percent)) from \($0.source)" } ?? "no target"
+                out += "  Availability (\(target)): "
+                out +=
+                    s.availability.map { m in
+                        "\(m.month) \(AvailabilityRules.text(m.percent))" + (m.met.map { $0 ? " met" : " MISSED" } ?? "")
+                    }.joined(separator: ", ") + "\n"
+            }
             for r in d.reviews {
-                out += "  Review \(r.review.period): score \(String(format: "%.1f", r.score))"
-                out += r.change.map { String(format: " (%+.1f)", $0) } ?? ""
+                out += "  Review \(r.review.period): score \(NumberText.fixed(r.score, 1))"
+                out += r.change.map { " (" + ($0 >= 0 ? "+" : "") + NumberText.fixed($0, 1) + ")" } ?? ""
                 out += "\n"
             }
         }

@@ -25,7 +25,7 @@ struct PanelCommand: ParsableCommand {
         let expected = progress.first?.expected ?? PanelRule.progress(ws).first?.expected ?? 0
         if json {
             emit(
-                JSON.object([
+                JSONValue.object([
                     ("revealed", .bool(ws.settings.revealed)),
                     ("expected", .int(expected)),
                     (
@@ -39,7 +39,7 @@ struct PanelCommand: ParsableCommand {
                             })
                     ),
                     ("incomplete", .array(progress.filter { !$0.complete }.map { .string($0.evaluator) })),
-                ]).text)
+                ]).compact)
             return
         }
         var out = ws.settings.revealed ? "revealed\n\n" : "blind (the lead has not revealed; bidbench reveal)\n\n"

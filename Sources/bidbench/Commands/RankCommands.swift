@@ -108,10 +108,10 @@ struct SensitivityCommand: ParsableCommand {
                 let notice = e.warnings.first?.en ?? ""
                 emit(
                     scoring.json
-                        ? JSON.object([
+                        ? JSONValue.object([
                             ("method", .string(e.method.rawValue)), ("blind", .bool(true)), ("winner", .null), ("criteria", .array([])),
                             ("smallest_change", .null), ("notice", .string(notice)),
-                        ]).text
+                        ]).compact
                         : "blind: \(notice)\n")
                 return
             }
@@ -179,33 +179,33 @@ extension PanelAggregate: ExpressibleByArgument {}
 
 enum RankOutput {
     static func json(_ r: MatrixResult, matrix m: DecisionMatrix) -> String {
-        JSON.object([
+        JSONValue.object([
             ("method", .string(r.method.rawValue)),
             ("normalization", .string(r.normalization.rawValue)),
             (
                 "ranking",
                 .array(
                     r.order.map { i in
-                        .object([("alternative", .string(m.alternatives[i])), ("score", .number(r.scores[i])), ("rank", .int(r.ranks[i]))])
+                        .object([("alternative", .string(m.alternatives[i])), ("score", .double(r.scores[i])), ("rank", .int(r.ranks[i]))])
                     })
             ),
             ("disqualified", .array([])),
-            ("weights", .object(zip(m.criteria, r.problem.weights).map { ($0, .number($1)) })),
+            ("weights", .object(zip(m.criteria, r.problem.weights).map { ($0, .double($1)) })),
             ("warnings", .array(r.warnings.map { .string($0) })),
-        ]).text
+        ]).compact
     }
 
     static func table(_ r: MatrixResult, matrix m: DecisionMatrix) -> String {
         var out = "method \(r.method.rawValue), normalisation \(r.normalization.rawValue)\n\n"
         out += TextTable.render(
             header: ["rank", "alternative", "score"],
-            rows: r.order.map { ["\(r.ranks[$0])", m.alternatives[$0], fixed(r.scores[$0], 6)] },
+            rows: r.order.map { ["\(r.ranks[$0])", m.alternatives[$0], NumberText.fixed(r.scores[$0], 6)] },
             rightAligned: [0, 2])
         return out
     }
 
     static func json(_ e: Evaluation) -> String {
-        var fields: [(String, JSON)] = [
+        var fields: [(String, JSONValue)] = [
             ("method", .string(e.method.rawValue)),
             ("blind", .bool(e.blind)),
             ("normalization", e.normalization.map { .string($0.rawValue) } ?? .null),
@@ -215,7 +215,7 @@ enum RankOutput {
                 .array(
                     e.ranking.map {
                         .object([
-                            ("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .number($0.score)),
+                            ("alternative", .string($0.vendor)), ("name", .string($0.name)), ("score", .double($0.score)),
                             ("rank", .int($0.rank)), ("provisional", .bool(e.provisional[$0.vendor] != nil)),
                         ])
                     })
@@ -246,22 +246,22 @@ enum RankOutput {
                         .object([("alternative", .string($0.vendor)), ("name", .string($0.name)), ("reason", .string($0.reason))])
                     })
             ),
-            ("weights", .object(e.weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
+            ("weights", .object(e.weights.filter(\.isLeaf).map { ($0.id, .double($0.global)) })),
             (
                 "flagged",
                 .array(
                     e.cells.filter(\.flagged).map {
                         .object([
-                            ("vendor", .string($0.vendor)), ("criterion", .string($0.criterion)), ("spread", .number($0.spread)),
-                            ("sd", .number($0.sd)),
+                            ("vendor", .string($0.vendor)), ("criterion", .string($0.criterion)), ("spread", .double($0.spread)),
+                            ("sd", .double($0.sd)),
                         ])
                     })
             ),
         ]
-        if let base = e.priceBase { fields.append(("price_base", .number(base))) }
+        if let base = e.priceBase { fields.append(("price_base", .double(base))) }
         if !e.leftOut.isEmpty { fields.append(("left_out", .array(e.leftOut.map { .string($0) }))) }
         fields.append(("warnings", .array(e.warnings.map { .string($0.en) })))
-        return JSON.object(fields).text
+        return JSONValue.object(fields).compact
     }
 
     static func table(_ e: Evaluation) -> String {
@@ -271,7 +271,7 @@ enum RankOutput {
         if !e.blind {
             out += TextTable.render(
                 header: ["rank", "vendor", "name", "score"],
-                rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, fixed($0.score, e.method == .cn ? 2 : 6)] },
+                rows: e.ranking.map { ["\($0.rank)", $0.vendor, $0.name, NumberText.fixed($0.score, e.method == .cn ? 2 : 6)] },
                 rightAligned: [0, 3])
         }
         if !e.disqualified.isEmpty {
@@ -296,8 +296,8 @@ enum RankOutput {
                 header: ["vendor", "criterion", "scores", "spread", "sd"],
                 rows: flagged.map {
                     [
-                        $0.vendor, $0.criterion, $0.scores.map { fixed($0, 1) }.joined(separator: " "),
-                        fixed($0.spread, 2), fixed($0.sd, 2),
+                        $0.vendor, $0.criterion, $0.scores.map { NumberText.fixed($0, 1) }.joined(separator: " "),
+                        NumberText.fixed($0.spread, 2), NumberText.fixed($0.sd, 2),
                     ]
                 },
                 rightAligned: [3, 4])
@@ -308,13 +308,13 @@ enum RankOutput {
 
 enum WeightsOutput {
     static func json(_ r: AHPResult, matrices: Int) -> String {
-        var fields: [(String, JSON)] = [
-            ("weights", .object(zip(r.names, r.weights).map { ($0, .number($1)) })),
-            ("lambda_max", .number(r.lambdaMax)),
-            ("ci", .number(r.ci)),
-            ("cr", .number(r.cr)),
+        var fields: [(String, JSONValue)] = [
+            ("weights", .object(zip(r.names, r.weights).map { ($0, .double($1)) })),
+            ("lambda_max", .double(r.lambdaMax)),
+            ("ci", .double(r.ci)),
+            ("cr", .double(r.cr)),
             ("consistent", .bool(r.consistent)),
-            ("random_index", .number(r.randomIndex)),
+            ("random_index", .double(r.randomIndex)),
             ("matrices", .int(matrices)),
         ]
         if let w = r.worst {
@@ -322,64 +322,66 @@ enum WeightsOutput {
                 (
                     "most_inconsistent",
                     .object([
-                        ("row", .string(w.row)), ("column", .string(w.column)), ("given", .number(w.given)),
-                        ("consistent_value", .number(w.consistent)), ("log_deviation", .number(w.deviation)),
+                        ("row", .string(w.row)), ("column", .string(w.column)), ("given", .double(w.given)),
+                        ("consistent_value", .double(w.consistent)), ("log_deviation", .double(w.deviation)),
                     ])
                 ))
         }
         fields.append(("warnings", .array(r.warnings.map { .string($0.en) })))
-        return JSON.object(fields).text
+        return JSONValue.object(fields).compact
     }
 
     static func table(_ r: AHPResult, matrices: Int) -> String {
         var out = matrices > 1 ? "group AHP: geometric mean of \(matrices) matrices\n\n" : ""
         out += TextTable.render(
-            header: ["criterion", "weight"], rows: zip(r.names, r.weights).map { [$0, fixed($1, 6)] }, rightAligned: [1])
-        out += "\nλmax \(fixed(r.lambdaMax, 6))   CI \(fixed(r.ci, 6))   CR \(fixed(r.cr, 6))   "
+            header: ["criterion", "weight"], rows: zip(r.names, r.weights).map { [$0, NumberText.fixed($1, 6)] }, rightAligned: [1])
+        out += "\nλmax \(NumberText.fixed(r.lambdaMax, 6))   CI \(NumberText.fixed(r.ci, 6))   CR \(NumberText.fixed(r.cr, 6))   "
         out += r.consistent ? "consistent (CR < 0.10)\n" : "INCONSISTENT (CR ≥ 0.10)\n"
         if !r.consistent, let w = r.worst {
             out +=
-                "the judgement (\(w.row), \(w.column)) = \(fixed(w.given, 3)) disagrees most; \(fixed(w.consistent, 3)) would agree with the other judgements\n"
+                "the judgement (\(w.row), \(w.column)) = \(NumberText.fixed(w.given, 3)) disagrees most; \(NumberText.fixed(w.consistent, 3)) would agree with the other judgements\n"
         }
         return out
     }
 
     static func json(_ weights: [CriterionWeight]) -> String {
-        JSON.object([
-            ("weights", .object(weights.filter(\.isLeaf).map { ($0.id, .number($0.global)) })),
+        JSONValue.object([
+            ("weights", .object(weights.filter(\.isLeaf).map { ($0.id, .double($0.global)) })),
             (
                 "criteria",
                 .array(
                     weights.map {
                         .object([
                             ("id", .string($0.id)), ("name", .string($0.name)), ("parent", .string($0.parent)),
-                            ("local", .number($0.local)), ("global", .number($0.global)), ("ahp", .bool($0.fromAHP)),
+                            ("local", .double($0.local)), ("global", .double($0.global)), ("ahp", .bool($0.fromAHP)),
                             ("leaf", .bool($0.isLeaf)),
                         ])
                     })
             ),
-        ]).text
+        ]).compact
     }
 
     static func table(_ weights: [CriterionWeight]) -> String {
         TextTable.render(
             header: ["criterion", "name", "parent", "local", "global", "from"],
-            rows: weights.map { [$0.id, $0.name, $0.parent, fixed($0.local, 4), fixed($0.global, 4), $0.fromAHP ? "AHP" : "direct"] },
+            rows: weights.map {
+                [$0.id, $0.name, $0.parent, NumberText.fixed($0.local, 4), NumberText.fixed($0.global, 4), $0.fromAHP ? "AHP" : "direct"]
+            },
             rightAligned: [3, 4])
     }
 }
 
 enum SensitivityOutput {
-    static func change(_ c: WeightChange?) -> JSON {
+    static func change(_ c: WeightChange?) -> JSONValue {
         guard let c else { return .null }
         return .object([
-            ("criterion", .string(c.criterion)), ("from", .number(c.from)), ("to", .number(c.to)),
-            ("delta", .number(c.delta)), ("new_winner", .string(c.newWinner)),
+            ("criterion", .string(c.criterion)), ("from", .double(c.from)), ("to", .double(c.to)),
+            ("delta", .double(c.delta)), ("new_winner", .string(c.newWinner)),
         ])
     }
 
     static func json(_ r: SensitivityReport, method: String) -> String {
-        JSON.object([
+        JSONValue.object([
             ("method", .string(method)),
             ("winner", r.winner.map { .string($0) } ?? .null),
             ("tied_at_top", .bool(r.tiedAtTop)),
@@ -390,13 +392,13 @@ enum SensitivityOutput {
                 .array(
                     r.intervals.map {
                         .object([
-                            ("criterion", .string($0.criterion)), ("weight", .number($0.weight)), ("lo", .number($0.lo)),
-                            ("hi", .number($0.hi)), ("below", change($0.below)), ("above", change($0.above)),
+                            ("criterion", .string($0.criterion)), ("weight", .double($0.weight)), ("lo", .double($0.lo)),
+                            ("hi", .double($0.hi)), ("below", change($0.below)), ("above", change($0.above)),
                         ])
                     })
             ),
             ("smallest_change", change(r.smallest)),
-        ]).text
+        ]).compact
     }
 
     static func table(_ r: SensitivityReport, method: String) -> String {
@@ -406,13 +408,13 @@ enum SensitivityOutput {
             header: ["criterion", "weight", "winner stays first for", "below that", "above that"],
             rows: r.intervals.map { iv in
                 [
-                    iv.criterion, fixed(iv.weight, 4), "[\(fixed(iv.lo, 4)), \(fixed(iv.hi, 4))]",
+                    iv.criterion, NumberText.fixed(iv.weight, 4), "[\(NumberText.fixed(iv.lo, 4)), \(NumberText.fixed(iv.hi, 4))]",
                     iv.below?.newWinner ?? "—", iv.above?.newWinner ?? "—",
                 ]
             }, rightAligned: [1])
         if let s = r.smallest {
             out +=
-                "\nsmallest change: \(s.criterion) from \(fixed(s.from, 4)) to \(fixed(s.to, 4)) (\(s.delta >= 0 ? "+" : "")\(fixed(s.delta, 4))) makes \(s.newWinner) the winner\n"
+                "\nsmallest change: \(s.criterion) from \(NumberText.fixed(s.from, 4)) to \(NumberText.fixed(s.to, 4)) (\(s.delta >= 0 ? "+" : "")\(NumberText.fixed(s.delta, 4))) makes \(s.newWinner) the winner\n"
         } else {
             out += "\nno single weight change makes another alternative the winner\n"
         }
@@ -423,54 +425,6 @@ enum SensitivityOutput {
 /// Prints output that may or may not end with a newline, ending it with exactly one.
 func emit(_ text: String) {
     print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
-}
-
-func fixed(_ x: Double, _ places: Int) -> String { String(format: "%.\(places)f", x) }
-
-/// A minimal JSON value with ordered object keys (so output follows DESIGN §4's order).
-indirect enum JSON {
-    case string(String)
-    case number(Double)
-    case int(Int)
-    case bool(Bool)
-    case null
-    case array([JSON])
-    case object([(String, JSON)])
-
-    var text: String {
-        var out = ""
-        write(into: &out)
-        return out
-    }
-
-    func write(into out: inout String) {
-        switch self {
-        case .string(let s): JSON.quote(s, into: &out)
-        // Swift's description is the shortest text that reads back to the same Double.
-        case .number(let x): out += x.isFinite ? x.description : "null"
-        case .int(let i): out += String(i)
-        case .bool(let b): out += b ? "true" : "false"
-        case .null: out += "null"
-        case .array(let items):
-            out += "["
-            for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
-                item.write(into: &out)
-            }
-            out += "]"
-        case .object(let fields):
-            out += "{"
-            for (k, (key, value)) in fields.enumerated() {
-                if k > 0 { out += "," }
-                JSON.quote(key, into: &out)
-                out += ":"
-                value.write(into: &out)
-            }
-            out += "}"
-        }
-    }
-
-    static func quote(_ s: String, into out: inout String) { out += JSONText.quote(s) }
 }
 
 /// Plain-text tables that line up Chinese (double-width) text.

@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
     var lang: String?
 
-    @Option(name: .long, help: "survey, scoring, budget, legal (a meeting's handout) or full (the whole report, the default).")
+    @Option(name: .long, help: "survey, scoring, budget, legal, delivery (a meeting's handout) or full (the whole report, the default).")
     var kind: String = "full"
 
     @Option(name: .long, help: "survey: the department (id or name); default every department.")
@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--lang must be en or zh, not '\(lang)'")
         }
         guard HandoutKind(rawValue: kind.lowercased()) != nil else {
-            throw ValidationError("--kind must be survey, scoring, budget, legal or full, not '\(kind)'")
+            throw ValidationError("--kind must be survey, scoring, budget, legal, delivery or full, not '\(kind)'")
         }
     }
 
@@ -100,7 +100,11 @@ struct ReportCommand: ParsableCommand {
                 name: row.name, years: row.years, users: row.users, growth: row.growth, escalation: row.escalation,
                 discountRate: row.discountRate)
         }
-        if k == .survey, let day = ws.meeting(.survey, before: report.today)?.date {
+        // The last survey meeting kept its requirements when its handout was written; an older one
+        // (recorded before meeting_requirements.csv) is compared with the journal's rebuild of its day.
+        if k == .survey, let last = ws.previousSurveyMeeting(department: r.department, current: r.effectiveMeeting, day: report.today),
+            ws.requirements(atMeeting: last.id) == nil, let day = last.date
+        {
             r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)
         }
         return r

@@ -1,0 +1,128 @@
+/// The one number formatter: screens, reports, the command line and JSON print numbers through it.
+///
+/// Rules (the README's "UI conventions"): digits are grouped by three with a comma in both languages
+/// (`1,230,000`, as Chinese finance documents do); the decimal point is `.`; a fixed number of decimals
+/// rounds half away from zero on the number as written in its shortest decimal form, so `2.675` → `2.68`
+/// and `-0.125` → `-0.13` (the schoolbook rule, and the one money uses: DESIGN §3); `-0` is never shown.
+/// No locale, no Foundation: the same input gives the same text on every machine.
+public enum NumberText {
+    /// The shortest decimal text that reads back as exactly `v`, without an exponent or a
+    /// trailing `.0`: `5`, `0.35`, `0.00001`, `-2.5`. (Swift's `description` already picks the
+    /// shortest round-tripping digits; this only reshapes them.) Not finite: `NaN`, `Infinity`, `-Infinity`.
+    public static func format(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        if v.isNaN { return "NaN" }
+        if v.isInfinite { return v < 0 ? "-Infinity" : "Infinity" }
+        var s = v.description
+        var sign = ""
+        if s.hasPrefix("-") {
+            sign = "-"
+            s.removeFirst()
+        }
+        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            let mantissa = s[..<e]
+            let exponent = Int(s[s.index(after: e)...].drop(while: { $0 == "+" })) ?? 0
+            let intLen = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+            var digits = String(mantissa.filter { $0 != "." })
+            while digits.count > 1 && digits.hasSuffix("0") { digits.removeLast() }
+            let point = intLen + exponent
+            if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + digits }
+            if point >= digits.count { return sign + digits + String(repeating: "0", count: point - digits.count) }
+            return sign + digits.prefix(point) + "." + digits.dropFirst(point)
+        }
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return sign + s
+    }
+
+    /// `x` with exactly `places` decimals (trailing zeros kept: `8.50`), rounded half away from zero;
+    /// grouped by three when `grouped` (`1,230,000.00`). Not finite: `–`.
+    public static func fixed(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
+        guard x.isFinite else { return "–" }
+        let plain = format(abs(x))
+        let dot = plain.firstIndex(of: ".")
+        var whole = Array(dot.map { plain[..<$0] } ?? plain[...])
+        var frac = Array(dot.map { plain[plain.index(after: $0)...] } ?? "")
+        let places = max(0, places)
+        if frac.count > places {
+            let roundUp = frac[places] >= "5"
+            frac.removeLast(frac.count - places)
+            if roundUp {
+                var digits = whole + frac
+                var i = digits.count - 1
+                while i >= 0 {
+                    if digits[i] == "9" {
+                        digits[i] = "0"
+                        i -= 1
+                    } else {
+                        digits[i] = Character(Unicode.Scalar(digits[i].asciiValue! + 1))
+                        break
+                    }
+                }
+                if i < 0 { digits.insert("1", at: 0) }
+                whole = Array(digits.prefix(digits.count - places))
+                frac = Array(digits.suffix(places))
+            }
+        } else {
+            frac += Array(repeating: "0", count: places - frac.count)
+        }
+        let wholeText = grouped ? group(String(whole)) : String(whole)
+        let isZero = !(whole + frac).contains { $0 != "0" }
+        return (x < 0 && !isZero ? "-" : "") + wholeText + (places > 0 ? "." + String(frac) : "")
+    }
+
+    /// At most `places` decimals, trailing zeros dropped: `8.5`, `8`, `0.613`.
+    public static func upTo(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
+        let s = fixed(x, places, grouped: grouped)
+        guard places > 0, s.contains(".") else { return s }
+        var t = Substring(s)
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return String(t)
+    }
+
+    /// A whole number grouped by three: `1,230,000`, `-45,000`.
+    public static func grouped(_ n: Int64) -> String {
+        (n < 0 ? "-" : "") + group(String(n.magnitude))
+    }
+
+    /// A whole number grouped by three: `1,230,000`.
+    public static func grouped(_ n: Int) -> String { grouped(Int64(n)) }
+
+    /// A fraction as a percentage with `places` decimals: 0.352 → `35.2%`.
+    public static func percent(_ fraction: Double, _ places: Int = 1) -> String {
+        guard fraction.isFinite else { return "–" }
+        return fixed(fraction * 100, places) + "%"
+    }
+
+    /// Money for people to read, from its exact minor units: grouped, with the cents when there are
+    /// any (`1,230,000`, `99.50`), always (`1,230,000.00`) so that a column of amounts lines up, or
+    /// never (whole units, rounded half away from zero: `99.50` → `100`).
+    public static func money(_ m: Money, cents: CentsShown = .whenAny) -> String {
+        let c = m.minor.magnitude % 100
+        let sign = m.minor < 0 ? "-" : ""
+        let whole = grouped(Int64(m.minor.magnitude / 100))
+        switch cents {
+        case .never:
+            let units = Int64((m.minor.magnitude + 50) / 100)
+            return (m.minor < 0 && units != 0 ? "-" : "") + grouped(units)
+        case .whenAny where c == 0: return sign + whole
+        default: return sign + whole + "." + (c < 10 ? "0" : "") + String(c)
+        }
+    }
+
+    /// When `money` shows the cents.
+    public enum CentsShown: Sendable {
+        case always, whenAny, never
+    }
+
+    /// Digits (no sign) with a comma every three from the right.
+    private static func group(_ digits: String) -> String {
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+            out.append(c)
+        }
+        return out
+    }
+}

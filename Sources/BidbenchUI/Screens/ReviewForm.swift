@@ -1,0 +1,62 @@
+import BidbenchCore
+
+/// The vendor's review for a period (screen 5: `R`), pre-filled from the delivery data; the
+/// reviewer sets satisfaction. A period already reviewed is replaced.
+enum ReviewForm {
+    /// `2027-Q2` for a day in April–June.
+    static func quarter(_ d: Day) -> String { "\(d.year)-Q\((d.month - 1) / 3 + 1)" }
+
+    static func form(_ s: AppState, _ d: ContractDelivery) -> Form {
+        let L = s.lang
+        let r = DeliveryStatus.suggestedReview(d, period: quarter(s.today))
+        func n(_ v: Double) -> String { NumberText.upTo(v, 1) }
+        return Form(
+            target: .vendorReview(vendor: r.vendor),
+            title: L.t("Review of vendor \(r.vendor) (pre-filled from the data)", "供应商 \(r.vendor) 考评 (已按数据预填)"),
+            fields: [
+                FormField(key: "period", label: L.t("Period (2027-Q2, 2027-05)", "期间 (2027-Q2, 2027-05)"), text: r.period),
+                FormField(key: "on_time_pct", label: L.t("On-time tasks %", "任务按时率 %"), text: n(r.onTimePct), kind: .number),
+                FormField(
+                    key: "acceptance_first_pass_pct", label: L.t("Acceptance first-pass %", "一次验收通过率 %"), text: n(r.acceptanceFirstPassPct),
+                    kind: .number),
+                FormField(key: "sla_pct", label: L.t("SLA met %", "SLA 达标率 %"), text: n(r.slaPct), kind: .number),
+                FormField(key: "training_pass_pct", label: L.t("Training pass %", "培训通过率 %"), text: n(r.trainingPassPct), kind: .number),
+                FormField(key: "satisfaction", label: L.t("Satisfaction 1–5", "满意度 1–5"), text: "", kind: .number),
+                FormField(key: "note", label: L.t("Reviewer's note", "评语"), text: "", kind: .long),
+                FormField(key: "reviewer", label: L.t("Reviewer", "评审人"), text: ""),
+            ], focusOn: "satisfaction")
+    }
+
+    static func submit(_ s: inout AppState, _ f: Form, vendor: String) -> FormRefusal? {
+        let L = s.lang
+        let period = f.value("period").trimmed
+        if period.isEmpty { return FormRefusal(L.t("The period is required", "期间不能为空"), field: "period") }
+        var v: [String: Double] = [:]
+        for (key, lo, hi) in [
+            ("on_time_pct", 0.0, 100.0), ("acceptance_first_pass_pct", 0, 100), ("sla_pct", 0, 100), ("training_pass_pct", 0, 100),
+            ("satisfaction", 1, 5),
+        ] {
+            let t = normalizedDigits(f.value(key)).trimmed.trimmingCharactersInSet("%")
+            guard let x = Double(t), x >= lo, x <= hi else {
+                let range = "\(NumberText.upTo(lo, 1))–\(NumberText.upTo(hi, 1))"
+                return FormRefusal(L.t("Enter a number from \(range), not “\(t)”", "请输入 \(range) 之间的数, 而不是 “\(t)”"), field: key)
+            }
+            v[key] = x
+        }
+        let review = VendorReview(
+            vendor: vendor, period: period, onTimePct: v["on_time_pct"]!, acceptanceFirstPassPct: v["acceptance_first_pass_pct"]!,
+            slaPct: v["sla_pct"]!, trainingPassPct: v["training_pass_pct"]!, satisfaction: v["satisfaction"]!,
+            note: f.value("note").trimmed, reviewer: f.value("reviewer").trimmed)
+        let score = NumberText.upTo(VendorScorecard.score(review), 1)
+        s.change(L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")) { ws in
+            if let i = ws.delivery.vendorReviews.firstIndex(where: { $0.vendor == vendor && $0.period == period }) {
+                var r = review
+                r.extra = ws.delivery.vendorReviews[i].extra
+                ws.delivery.vendorReviews[i] = r
+            } else {
+                ws.delivery.vendorReviews.append(review)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+import BidbenchCore
+
+/// A task of a contract's implementation plan (screen 5: `a` adds, `Enter`/`e` edits): dates,
+/// status, dependencies. It checks what the Store would refuse (an end before its start, an
+/// unknown task, a dependency cycle), so a refusal keeps the form open on the bad field.
+enum TaskForm {
+    static let statuses = ["planned", "in_progress", "done", "blocked", "cancelled"]
+
+    static func statusLabels(_ L: Lang) -> [String] {
+        [L.t("planned", "计划"), L.t("in progress", "进行中"), L.t("done", "完成"), L.t("blocked", "受阻"), L.t("cancelled", "取消")]
+    }
+
+    static func form(_ s: AppState, contract: String, index: Int?) -> Form {
+        let L = s.lang
+        let t = index.map { s.workspace.delivery.tasks[$0] }
+        let phases = DeliveryPhase.standard + (t.map { DeliveryPhase.standard.contains($0.phase) ? [] : [$0.phase] } ?? [])
+        let next = IDSequence.next(
+            after: s.workspace.delivery.tasks.filter { $0.contract == contract }.map(\.id), defaultPrefix: "T", defaultWidth: 2)
+        return Form(
+            target: .task(contract: contract, index: index),
+            title: t.map { L.t("Edit task \($0.id)", "编辑任务 \($0.id)") } ?? L.t("New task · \(contract)", "新增任务 · \(contract)"),
+            fields: [
+                FormField(key: "id", label: L.t("ID", "编号"), text: t?.id ?? next),
+                FormField(key: "title", label: L.t("Task", "任务"), text: t?.title ?? ""),
+                FormField(
+                    key: "phase", label: L.t("Phase", "阶段"), choices: phases.map(\.id), labels: phases.map { $0.name(chinese: L == .zh) },
+                    selected: t?.phase.id ?? DeliveryPhase.testing.id),
+                FormField(key: "owner", label: L.t("Owner", "负责人"), text: t?.owner ?? ""),
+                FormField(key: "planned_start", label: L.t("Planned start", "计划开始"), text: t?.plannedStart?.description ?? "", kind: .date),
+                FormField(key: "planned_end", label: L.t("Planned end", "计划完成"), text: t?.plannedEnd?.description ?? "", kind: .date),
+                FormField(key: "actual_start", label: L.t("Actual start", "实际开始"), text: t?.actualStart?.description ?? "", kind: .date),
+                FormField(key: "actual_end", label: L.t("Actual end", "实际完成"), text: t?.actualEnd?.description ?? "", kind: .date),
+                FormField(
+                    key: "status", label: L.t("Status", "状态"), choices: statuses, labels: statusLabels(L),
+                    selected: t?.status.id ?? "planned"),
+                FormField(
+                    key: "depends_on", label: L.t("Depends on (T01;T02)", "前置任务 (T01;T02)"), text: t?.dependsOn.joined(separator: ";") ?? ""
+                ),
+            ], focusOn: "title")
+    }
+
+    static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
+        let L = s.lang
+        let id = f.value("id").trimmed
+        if id.isEmpty { return FormRefusal(L.t("The ID is required", "编号不能为空"), field: "id") }
+        let tasks = s.workspace.delivery.tasks
+        if tasks.enumerated().contains(where: { $0.element.contract == contract && $0.element.id == id && $0.offset != index }) {
+            return FormRefusal(L.t("Task \(id) already exists for \(contract)", "合同 \(contract) 已有任务 \(id)"), field: "id")
+        }
+        let title = f.value("title").trimmed
+        if title.isEmpty { return FormRefusal(L.t("Name the task", "请填写任务名称"), field: "title") }
+        var dates: [String: Day?] = [:]
+        for key in ["planned_start", "planned_end", "actual_start", "actual_end"] {
+            switch DeliveryLists.optionalDay(f, key, L) {
+            case .failure(let r): return r
+            case .success(let d): dates[key] = d
+            }
+        }
+        for (a, b) in [("planned_start", "planned_end"), ("actual_start", "actual_end")] {
+            if let x = dates[a] ?? nil, let y = dates[b] ?? nil, y < x {
+                return FormRefusal(L.t("\(y) is before the start \(x)", "\(y) 早于开始日期 \(x)"), field: b)
+            }
+        }
+        let deps = f.value("depends_on").split(whereSeparator: { ";, ；，、".contains($0) }).map(String.init)
+        let same = Set(tasks.filter { $0.contract == contract }.map(\.id)).union([id])
+        if let bad = deps.first(where: { !same.contains($0) }) {
+            return FormRefusal(L.t("\(bad) is not a task of \(contract)", "\(bad) 不是合同 \(contract) 的任务"), field: "depends_on")
+        }
+        var task = DeliveryTask(
+            contract: contract, id: id, phase: DeliveryPhase(parsing: f.value("phase")), title: title, owner: f.value("owner").trimmed,
+            plannedStart: dates["planned_start"] ?? nil, plannedEnd: dates["planned_end"] ?? nil, actualStart: dates["actual_start"] ?? nil,
+            actualEnd: dates["actual_end"] ?? nil, status: TaskStatus(parsing: f.value("status")), dependsOn: deps)
+        var next = tasks
+        if let index, index < next.count {
+            task.extra = next[index].extra
+            next[index] = task
+        } else {
+            next.append(task)
+        }
+        if let cycle = DeliveryPlan.cycle(in: next.filter { $0.contract == contract }) {
+            let path = cycle.joined(separator: " → ")
+            return FormRefusal(L.t("The dependencies would form a cycle: \(path)", "依赖关系将成环: \(path)"), field: "depends_on")
+        }
+        s.change(index == nil ? L.t("Added task \(id)", "已新增任务 \(id)") : L.t("Updated task \(id)", "已更新任务 \(id)")) {
+            $0.delivery.tasks = next
+        }
+        if let d = DeliveryScreen.current(s), let row = d.tasks.firstIndex(where: { $0.id == id }) { s.delivery.selected = row }
+        return nil
+    }
+
+}
