@@ -130,8 +130,9 @@ public struct EvaluationBasis: Equatable, Sendable {
         var warnings: [Notice]
         /// Confirmed must-haves (id, title), in requirements.csv order: each vendor must answer them.
         var confirmed: [(id: String, title: String)]
-        /// Vendor id → the must-have requirements it answered (any answer).
-        var answered: [String: Set<String>]
+        /// Vendor id → for each confirmed must-have (by its index in `confirmed`), whether the vendor
+        /// answered it (any answer). Flags, not sets of ids: 800 000 answers hash once each, not twice.
+        var answered: [String: [Bool]]
 
         static func == (a: GatePart, b: GatePart) -> Bool {
             a.requirements == b.requirements && a.gates == b.gates
@@ -141,8 +142,8 @@ public struct EvaluationBasis: Equatable, Sendable {
         func missing(_ vendors: [Vendor]) -> [String: [Notice]] {
             var out: [String: [Notice]] = [:]
             for v in vendors {
-                let done = answered[v.id] ?? []
-                let gaps = confirmed.filter { !done.contains($0.id) }
+                let done = answered[v.id]
+                let gaps = confirmed.indices.filter { !(done?[$0] ?? false) }.map { confirmed[$0] }
                 if !gaps.isEmpty {
                     out[v.id] = gaps.map { Notice("\($0.id) \($0.title): no answer", "\($0.id) \($0.title)：未答复") }
                 }
@@ -179,10 +180,15 @@ public struct EvaluationBasis: Equatable, Sendable {
         where r.priority == .must && r.status == .confirmed && mustTitle[r.id] != nil && seen.insert(r.id).inserted {
             confirmed.append((r.id, r.title))
         }
-        var answered: [String: Set<String>] = [:]
+        var answered: [String: [Bool]] = [:]
         if !confirmed.isEmpty {
-            for i in answers.indices where mustTitle[answers[i].requirement] != nil {
-                answered[answers[i].vendor, default: []].insert(answers[i].requirement)
+            var index: [String: Int] = [:]
+            index.reserveCapacity(confirmed.count)
+            for (k, c) in confirmed.enumerated() { index[c.id] = k }
+            let none = [Bool](repeating: false, count: confirmed.count)
+            for i in answers.indices {
+                guard let k = index[answers[i].requirement] else { continue }
+                answered[answers[i].vendor, default: none][k] = true
             }
         }
         var failures: [String: [Notice]] = [:]
@@ -489,6 +495,11 @@ public struct GateStatus: Equatable, Sendable {
     ///   knocked-out vendors skips it).
     public init(_ ws: Workspace, missing: Bool = true) {
         var basis = EvaluationBasis()
+        self.init(ws, missing: missing, basis: &basis)
+    }
+
+    /// The same, reusing the gate results `basis` holds when the requirements and answers are unchanged.
+    public init(_ ws: Workspace, missing: Bool = true, basis: inout EvaluationBasis) {
         let part = basis.gates(ws.requirements, ws.gates)
         knockedOut = part.failures
         self.missing = missing ? part.missing(ws.vendors.filter { part.failures[$0.id] == nil }) : [:]

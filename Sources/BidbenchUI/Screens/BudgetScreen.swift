@@ -287,9 +287,12 @@ public enum BudgetScreen {
         } else {
             name = namedTitle(s, s.budget.named)
         }
+        // The vendors screen's basis holds the gate results while requirements and answers are unchanged.
+        var basis = s.vendors.cache?.basis ?? EvaluationBasis()
+        let knockedOut = GateStatus(ws, missing: false, basis: &basis).knockedOut
         var view = BudgetView(
             inputs: inputs, scenarioName: name, scenario: current, tcos: tcos, priced: Set(ws.prices.map(\.vendor)),
-            knockedOut: GateStatus(ws, missing: false).knockedOut, comparison: [])
+            knockedOut: knockedOut, comparison: [])
         guard case .success(let sc) = current, case .success(let all) = tcos else { return view }
         if s.budget.vendor < all.count {
             let vendor = all[s.budget.vendor].vendor
