@@ -133,6 +133,22 @@ public struct EvaluationBasis: Equatable, Sendable {
         /// Vendor id → for each confirmed must-have (by its index in `confirmed`), whether the vendor
         /// answered it (any answer). Flags, not sets of ids: 800 000 answers hash once each, not twice.
         var answered: [String: [Bool]]
+        /// What of the requirements the results depend on: each must-have's id, title and status, in order.
+        var musts: [MustHave]
+
+        struct MustHave: Equatable, Sendable {
+            var id: String
+            var title: String
+            var status: RequirementStatus
+        }
+
+        static func musts(_ requirements: [Requirement]) -> [MustHave] {
+            var out: [MustHave] = []
+            for i in requirements.indices where requirements[i].priority == .must {
+                out.append(MustHave(id: requirements[i].id, title: requirements[i].title, status: requirements[i].status))
+            }
+            return out
+        }
 
         static func == (a: GatePart, b: GatePart) -> Bool {
             a.requirements == b.requirements && a.gates == b.gates
@@ -165,6 +181,14 @@ public struct EvaluationBasis: Equatable, Sendable {
 
     mutating func gates(_ requirements: [Requirement], _ answers: [GateAnswer]) -> GatePart {
         if let g = gates, g.requirements == requirements, g.gates == answers { return g }
+        // An edit that leaves every must-have's id, title and status as they were (a title, weight or
+        // detail of another requirement) changes no gate result: keep them, without reading the answers.
+        let musts = GatePart.musts(requirements)
+        if var g = gates, g.gates == answers, g.musts == musts {
+            g.requirements = requirements
+            gates = g
+            return g
+        }
         // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
         // retaining their strings) was most of the time on a large workspace.
         var mustTitle: [String: String] = [:]
@@ -208,7 +232,8 @@ public struct EvaluationBasis: Equatable, Sendable {
             }
         }
         let g = GatePart(
-            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered)
+            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
+            musts: musts)
         gates = g
         return g
     }
