@@ -218,6 +218,14 @@ struct ScoringWorkspaceTests {
         ws.requirements[1].status = .confirmed  // R05 becomes a knock-out for A
         try check("requirement")
         #expect(try evaluate(ws, method: .cn, basis: &basis).disqualified.map(\.vendor) == ["A"])
+        // Another requirement's title edited: the gate results are kept (not read again) and still exact.
+        let other = try #require(ws.requirements.firstIndex { $0.priority != .must })
+        ws.requirements[other].title += " (改)"
+        try check("a requirement that is not a must-have")
+        // A must-have's title edited: the knock-out reasons name the new title.
+        let must = try #require(ws.requirements.firstIndex { $0.priority == .must })
+        ws.requirements[must].title += " (新)"
+        try check("a must-have's title")
         try check("aggregate", aggregate: .median)
         ws.settings.scale = 20
         try check("scale")
