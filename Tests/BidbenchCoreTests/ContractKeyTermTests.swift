@@ -63,6 +63,13 @@ struct ContractKeyTermTests {
         #expect(t.noticeDays == 60)
     }
 
+    @Test("a year written with more digits than Int holds is not a date and does not trap (fuzz find)")
+    func overlongYear() {
+        let t = terms("服务期限：自2027年1月1日起至99999999999999999999999999年12月31日止。")
+        #expect(t.termMonths == nil)
+        #expect(KeyTermExtractor.chineseDates("2027年1月1日至99999999999999999999999999年12月31日").map(\.description) == ["2027-01-01"])
+    }
+
     @Test("payment due days")
     func paymentDays() {
         #expect(terms("第三条 付款\n甲方应在收到乙方开具的合法发票后三十日内支付相应款项。").paymentDueDays == 30)

@@ -133,8 +133,9 @@ enum KeyTermExtractor {
         func num(_ j: inout Int) -> Int? {
             var v = 0
             var n = 0
+            // A run of digits longer than any date part is read whole but saturates, so it never overflows.
             while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
-                v = v * 10 + d
+                v = min(v * 10 + d, 1_000_000_000)
                 j += 1
                 n += 1
             }
@@ -142,6 +143,11 @@ enum KeyTermExtractor {
         }
         while i < c.count {
             var j = i
+            // A year starts where a number starts: `12027年` is not 2027.
+            if i > 0, c[i - 1].isASCII, c[i - 1].isNumber {
+                i += 1
+                continue
+            }
             if let y = num(&j), y >= 1900, j < c.count, c[j] == "年" {
                 j += 1
                 if let m = num(&j), j < c.count, c[j] == "月" {
