@@ -183,6 +183,50 @@ struct RenderedFile {
     var layout: TableLayout?
     /// Model indices in the order their rows were written (tables only).
     var order: [Int] = []
+    /// Byte offset in `bytes` where each row's record starts, in file order, then `bytes.count`
+    /// (tables only): what a later save splices an edited row into (`RenderedTable`).
+    var starts: [Int] = []
+    /// The number of rows (a spliced rendering has no `rows`).
+    var rowCount: Int { rows.isEmpty ? max(0, starts.count - 1) : rows.count }
+    /// A spliced rendering's `RenderedTable` (the next save splices into it).
+    var spliced: RenderedTable?
+}
+
+/// A table as last rendered, kept with the `LoadedWorkspace` that holds its rows (see
+/// `WorkspaceStore.preparedForSaves`): a save after a few edits writes its bytes with only the
+/// edited rows' records replaced, instead of printing all 20 000 rows again.
+struct RenderedTable: Sendable {
+    var bytes: [UInt8]
+    var header: [String]
+    /// Record start of each file position, then `bytes.count`.
+    var starts: [Int]
+    /// File position of each model index.
+    var position: [Int]
+    /// Diff key of each file position (with its `#2` suffix).
+    var keys: [String]
+
+    init(bytes: [UInt8], header: [String], starts: [Int], position: [Int], keys: [String]) {
+        self.bytes = bytes
+        self.header = header
+        self.starts = starts
+        self.position = position
+        self.keys = keys
+    }
+
+    /// The table of a rendering: the one it was spliced into, or one made from a whole `render`.
+    init?(_ file: RenderedFile) {
+        if let spliced = file.spliced {
+            self = spliced
+            return
+        }
+        guard file.starts.count == file.order.count + 1, file.rows.count == file.order.count else { return nil }
+        bytes = file.bytes
+        header = file.header
+        starts = file.starts
+        keys = file.rows.map(\.key)
+        position = [Int](repeating: 0, count: file.order.count)
+        for (p, i) in file.order.enumerated() { position[i] = p }
+    }
 }
 
 /// A CSV table of the workspace: its columns in README order, which must be present, how a row is
@@ -311,6 +355,8 @@ struct TableSpec<Row> {
         if layout.bom { out += [0xEF, 0xBB, 0xBF] }
         var line = 1 + CSV.appendRecord(header, to: &out)
         var lines = [Int](repeating: 0, count: rows.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(rows.count + 1)
         var rendered: [(key: String, cells: [String])] = []
         rendered.reserveCapacity(rows.count)
         var keyCount: [String: Int] = [:]
@@ -318,6 +364,7 @@ struct TableSpec<Row> {
             let row = rows[i]
             let cells = self.cells(row, unknown: unknown)
             lines[i] = line
+            starts.append(out.count)
             line += CSV.appendRecord(cells, to: &out)
             var k = diffKey(row)
             let n = (keyCount[k] ?? 0) + 1
@@ -325,9 +372,10 @@ struct TableSpec<Row> {
             if n > 1 { k += "#\(n)" }
             rendered.append((k, cells))
         }
+        starts.append(out.count)
         return RenderedFile(
             bytes: out, header: header, rows: rendered, lines: lines,
-            layout: TableLayout(header: header, bom: layout.bom), order: order)
+            layout: TableLayout(header: header, bom: layout.bom), order: order, starts: starts)
     }
 
     /// The header `render` writes: known columns (README order), then unknown ones in their original
@@ -356,7 +404,12 @@ extension TableSpec where Row: Equatable {
     /// saved), rendering only the old rows that differ — the fast path of a save after a few edits
     /// of a large table. Nil when the rows were added, removed or re-keyed (a row's sort key or diff
     /// key changed), or the header changed: then both are rendered whole and compared.
-    func renderChange(_ rows: [Row], over old: [Row], layout: TableLayout?) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+    ///
+    /// With `cached` (the rendering of `old`, kept since the load or the last save) the new bytes
+    /// are `cached`'s with the edited rows' records replaced: no other row is printed again.
+    func renderChange(
+        _ rows: [Row], over old: [Row], layout: TableLayout?, cached: RenderedTable? = nil
+    ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
         guard rows.count == old.count else { return nil }
         var differing: [Int] = []
         for i in rows.indices where rows[i] != old[i] {
@@ -366,6 +419,9 @@ extension TableSpec where Row: Equatable {
         // With every sort key and diff key unchanged, rows keep their order and keys (and `#2` suffixes).
         func bytes(_ key: [String]) -> [[UInt8]] { key.map { Array($0.utf8) } }
         for i in differing where bytes(sortKey(rows[i])) != bytes(sortKey(old[i])) || diffKey(rows[i]) != diffKey(old[i]) { return nil }
+        if let cached, cached.position.count == old.count, let spliced = splice(rows, over: old, differing, layout: layout, cached) {
+            return spliced
+        }
         let new = render(rows, layout: layout)
         let (oldHeader, oldUnknown) = columnsFor(old, layout: layout)
         guard oldHeader == new.header else { return nil }
@@ -381,6 +437,52 @@ extension TableSpec where Row: Equatable {
             if let edit = RowDiff.edit(key: row.key, header: new.header, before: before, after: row.cells) { diff.edited.append(edit) }
         }
         return (new, changed, diff)
+    }
+
+    /// `renderChange` on a kept rendering: the records of the rows in `differing` are printed anew
+    /// and the bytes between them copied. Nil when the header would change (an unknown column added).
+    private func splice(
+        _ rows: [Row], over old: [Row], _ differing: [Int], layout: TableLayout?, _ cached: RenderedTable
+    ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+        let (header, unknown) = columnsFor(rows, layout: layout)
+        guard header == cached.header, columnsFor(old, layout: layout).header == header else { return nil }
+        var edits: [(position: Int, cells: [String])] = []
+        var diff = RowDiff()
+        for i in differing {
+            let p = cached.position[i]
+            let before = cells(old[i], unknown: unknown)
+            let after = cells(rows[i], unknown: unknown)
+            guard before != after else { continue }
+            edits.append((p, after))
+            if let edit = RowDiff.edit(key: cached.keys[p], header: header, before: before, after: after) { diff.edited.append(edit) }
+        }
+        edits.sort { $0.position < $1.position }
+        var out: [UInt8] = []
+        out.reserveCapacity(cached.bytes.count + 256)
+        var starts = cached.starts
+        var copied = 0  // bytes of `cached` copied or replaced so far
+        var shift = 0  // how far the records after the last edit moved
+        var next = 0  // next file position whose start is to be shifted
+        for (p, cells) in edits {
+            out.append(contentsOf: cached.bytes[copied..<cached.starts[p]])
+            while next <= p {
+                starts[next] += shift
+                next += 1
+            }
+            _ = CSV.appendRecord(cells, to: &out)
+            copied = cached.starts[p + 1]
+            shift = out.count - copied
+        }
+        out.append(contentsOf: cached.bytes[copied...])
+        while next < starts.count {
+            starts[next] += shift
+            next += 1
+        }
+        var new = RenderedFile(
+            bytes: out, header: header, rows: [], lines: [], layout: TableLayout(header: header, bom: layout?.bom ?? false),
+            order: [], starts: starts)
+        new.spliced = RenderedTable(bytes: out, header: header, starts: starts, position: cached.position, keys: cached.keys)
+        return (new, !edits.isEmpty, diff)
     }
 }
 
