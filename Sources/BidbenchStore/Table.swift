@@ -410,17 +410,21 @@ extension TableSpec where Row: Equatable {
     func renderChange(
         _ rows: [Row], over old: [Row], layout: TableLayout?, cached: RenderedTable? = nil
     ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
-        guard rows.count == old.count else { return nil }
+        // Rows appended at the end of the model (a new requirement) splice in as well; other
+        // additions and any removal take the whole rendering.
+        guard rows.count >= old.count else { return nil }
+        let appended = old.count..<rows.count
+        if !appended.isEmpty { guard appended.count <= 100, let cached, cached.position.count == old.count else { return nil } }
         var differing: [Int] = []
-        for i in rows.indices where rows[i] != old[i] {
+        for i in old.indices where rows[i] != old[i] {
             differing.append(i)
             if differing.count > 1_000 { return nil }  // many edits: comparing whole renderings costs no more
         }
         // With every sort key and diff key unchanged, rows keep their order and keys (and `#2` suffixes).
         func bytes(_ key: [String]) -> [[UInt8]] { key.map { Array($0.utf8) } }
         for i in differing where bytes(sortKey(rows[i])) != bytes(sortKey(old[i])) || diffKey(rows[i]) != diffKey(old[i]) { return nil }
-        if let cached, cached.position.count == old.count, let spliced = splice(rows, over: old, differing, layout: layout, cached) {
-            return spliced
+        if let cached, cached.position.count == old.count {
+            return splice(rows, over: old, differing, layout: layout, cached)
         }
         let new = render(rows, layout: layout)
         let (oldHeader, oldUnknown) = columnsFor(old, layout: layout)
@@ -439,50 +443,88 @@ extension TableSpec where Row: Equatable {
         return (new, changed, diff)
     }
 
-    /// `renderChange` on a kept rendering: the records of the rows in `differing` are printed anew
-    /// and the bytes between them copied. Nil when the header would change (an unknown column added).
+    private func keyBytes(_ row: Row) -> [[UInt8]] { sortKey(row).map { Array($0.utf8) } }
+
+    // Kept as one function: one walk over the kept records, copying, replacing and inserting in file order.
+    /// `renderChange` on a kept rendering: the records of the rows in `differing` are printed anew,
+    /// rows appended to the model are inserted where their sort key puts them (after equal keys,
+    /// as the stable sort of `render` does), and every other record is copied. Nil when the header
+    /// would change (an unknown column added) or an appended row's diff key is already taken.
     private func splice(
         _ rows: [Row], over old: [Row], _ differing: [Int], layout: TableLayout?, _ cached: RenderedTable
     ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
         let (header, unknown) = columnsFor(rows, layout: layout)
         guard header == cached.header, columnsFor(old, layout: layout).header == header else { return nil }
-        var edits: [(position: Int, cells: [String])] = []
-        var diff = RowDiff()
+        let n = old.count
+        var order = [Int](repeating: 0, count: n)
+        for (i, p) in cached.position.enumerated() { order[p] = i }
+        var edits: [Int: [String]] = [:]
+        var editBefore: [Int: [String]] = [:]
         for i in differing {
-            let p = cached.position[i]
             let before = cells(old[i], unknown: unknown)
             let after = cells(rows[i], unknown: unknown)
             guard before != after else { continue }
-            edits.append((p, after))
-            if let edit = RowDiff.edit(key: cached.keys[p], header: header, before: before, after: after) { diff.edited.append(edit) }
+            edits[cached.position[i]] = after
+            editBefore[cached.position[i]] = before
         }
-        edits.sort { $0.position < $1.position }
+        // Where each appended row goes: before the first kept record whose key sorts after its own.
+        var inserts: [(before: Int, key: [[UInt8]], index: Int)] = []
+        if rows.count > n {
+            var taken = Set(cached.keys)
+            for i in n..<rows.count {
+                guard taken.insert(diffKey(rows[i])).inserted else { return nil }
+                let key = keyBytes(rows[i])
+                var lo = 0
+                var hi = n
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if TextTools.naturalLess(key, keyBytes(old[order[mid]])) { hi = mid } else { lo = mid + 1 }
+                }
+                inserts.append((lo, key, i))
+            }
+            inserts.sort { a, b in
+                a.before != b.before ? a.before < b.before : a.key == b.key ? a.index < b.index : TextTools.naturalLess(a.key, b.key)
+            }
+        }
         var out: [UInt8] = []
         out.reserveCapacity(cached.bytes.count + 256)
-        var starts = cached.starts
-        var copied = 0  // bytes of `cached` copied or replaced so far
-        var shift = 0  // how far the records after the last edit moved
-        var next = 0  // next file position whose start is to be shifted
-        for (p, cells) in edits {
-            out.append(contentsOf: cached.bytes[copied..<cached.starts[p]])
-            while next <= p {
-                starts[next] += shift
+        out.append(contentsOf: cached.bytes[0..<(cached.starts.first ?? cached.bytes.count)])
+        var starts: [Int] = []
+        starts.reserveCapacity(rows.count + 1)
+        var keys: [String] = []
+        keys.reserveCapacity(rows.count)
+        var position = [Int](repeating: 0, count: rows.count)
+        var diff = RowDiff()
+        var next = 0
+        for p in 0...n {
+            while next < inserts.count && inserts[next].before == p {
+                let i = inserts[next].index
+                position[i] = starts.count
+                starts.append(out.count)
+                _ = CSV.appendRecord(cells(rows[i], unknown: unknown), to: &out)
+                keys.append(diffKey(rows[i]))
+                diff.added.append(diffKey(rows[i]))
                 next += 1
             }
-            _ = CSV.appendRecord(cells, to: &out)
-            copied = cached.starts[p + 1]
-            shift = out.count - copied
+            guard p < n else { break }
+            position[order[p]] = starts.count
+            starts.append(out.count)
+            keys.append(cached.keys[p])
+            if let after = edits[p] {
+                _ = CSV.appendRecord(after, to: &out)
+                if let edit = RowDiff.edit(key: cached.keys[p], header: header, before: editBefore[p] ?? [], after: after) {
+                    diff.edited.append(edit)
+                }
+            } else {
+                out.append(contentsOf: cached.bytes[cached.starts[p]..<cached.starts[p + 1]])
+            }
         }
-        out.append(contentsOf: cached.bytes[copied...])
-        while next < starts.count {
-            starts[next] += shift
-            next += 1
-        }
+        starts.append(out.count)
         var new = RenderedFile(
             bytes: out, header: header, rows: [], lines: [], layout: TableLayout(header: header, bom: layout?.bom ?? false),
             order: [], starts: starts)
-        new.spliced = RenderedTable(bytes: out, header: header, starts: starts, position: cached.position, keys: cached.keys)
-        return (new, !edits.isEmpty, diff)
+        new.spliced = RenderedTable(bytes: out, header: header, starts: starts, position: position, keys: keys)
+        return (new, !edits.isEmpty || !inserts.isEmpty, diff)
     }
 }
 

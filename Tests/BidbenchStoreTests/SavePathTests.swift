@@ -207,6 +207,27 @@ import Testing
                 }
             ),
             ("the line taken back", { $0.requirements[10].detail = "一行" }),
+            (
+                "a new requirement, last by id",
+                {
+                    var r = $0.requirements[5]
+                    r.id = "R99999"
+                    r.title = "新需求, 末尾"
+                    $0.requirements.append(r)
+                }
+            ),
+            (
+                "two new ones in the middle, one edit",
+                {
+                    var r = $0.requirements[7]
+                    r.id = "R00150b"
+                    r.detail = "两行\n说明"
+                    $0.requirements.append(r)
+                    r.id = "R00150a"
+                    $0.requirements.append(r)
+                    $0.requirements[1].title = "改"
+                }
+            ),
             ("an unknown column added", { $0.requirements[42].extra["新列"] = "x" }),
             ("after the whole rendering", { $0.requirements[43].title = "again spliced" }),
         ]
@@ -231,9 +252,10 @@ import Testing
             #expect(reloaded.problems.isEmpty, "\(name)")
             #expect(reloaded.workspace.requirements.map(\.id).sorted() == edited.requirements.map(\.id).sorted(), "\(name)")
         }
-        #expect(spliced == 6, "every step but the move and the new column splices")
-        let edits = try Journal.read(folder: folder).filter { $0.actor == "lead" }
-        #expect(edits.map(\.changes.count) == [1, 1, 2, 2, 1, 1, 1])
+        #expect(spliced == 8, "every step but the move and the new column splices")
+        let entries = try Journal.read(folder: folder).filter { $0.actor == "lead" }
+        #expect(entries.map(\.changes.count) == [1, 1, 2, 2, 1, 0, 1, 1, 1])
+        #expect(entries.map(\.added) == [[], [], [], [], [], ["R99999"], ["R00150a", "R00150b"], [], []])
         #expect(Journal.verify(folder: folder).ok)
     }
 }
