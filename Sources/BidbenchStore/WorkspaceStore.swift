@@ -303,13 +303,21 @@ public enum WorkspaceStore {
     }
 
     /// The heavy validation sections a save may skip: `loaded` had no problems, so a table that did
-    /// not change, and whose referenced ids did not change, is still valid.
+    /// not change, and every id it may refer to is still there, is still valid (a requirement
+    /// added in the meeting does not make the 805 200 gate answers be checked again; one removed does).
     static func knownValid(_ new: Workspace, over old: Workspace, changed parts: Set<String>) -> Set<String> {
-        func same<T: Equatable>(_ file: String, _ ids: (Workspace) -> [T]) -> Bool { !parts.contains(file) || ids(new) == ids(old) }
-        let depts = same(Schema.departments.file) { $0.departments.map(\.id) }
-        let reqs = same(Schema.requirements.file) { $0.requirements.map(\.id) }
-        let crits = same(Schema.criteria.file) { $0.criteria.map(\.id) }
-        let vendors = same(Schema.vendors.file) { $0.vendors.map(\.id) }
+        func kept(_ file: String, _ ids: (Workspace) -> [String]) -> Bool {
+            guard parts.contains(file) else { return true }
+            let before = ids(old)
+            let after = ids(new)
+            if before == after { return true }
+            let present = Set(after)
+            return before.allSatisfy { present.contains($0) }
+        }
+        let depts = kept(Schema.departments.file) { $0.departments.map(\.id) }
+        let reqs = kept(Schema.requirements.file) { $0.requirements.map(\.id) }
+        let crits = kept(Schema.criteria.file) { $0.criteria.map(\.id) }
+        let vendors = kept(Schema.vendors.file) { $0.vendors.map(\.id) }
         let settings = !parts.contains(SettingsFile.file)
         var known: Set<String> = []
         if !parts.contains(Schema.requirements.file) && depts && crits { known.insert(Schema.requirements.file) }

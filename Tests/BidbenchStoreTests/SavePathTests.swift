@@ -258,4 +258,29 @@ import Testing
         #expect(entries.map(\.added) == [[], [], [], [], [], ["R99999"], ["R00150a", "R00150b"], [], []])
         #expect(Journal.verify(folder: folder).ok)
     }
+
+    /// What a save may leave unchecked: a requirement added keeps the gate answers known valid (they
+    /// can only refer to requirements that are still there); one removed, or renamed, does not, and
+    /// the save then refuses the answers left pointing at nothing.
+    @Test func anAddedRequirementKeepsTheGatesKnownValidARemovedOneDoesNot() throws {
+        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 40, evaluators: 1, seed: 3)
+        var added = ws
+        var r = ws.requirements[0]
+        r.id = "R99999"
+        added.requirements.append(r)
+        #expect(WorkspaceStore.knownValid(added, over: ws, changed: ["requirements.csv"]) == ["gates.csv", "scores/"])
+        var renamed = ws
+        let answered = try #require(ws.gates.first?.requirement)
+        let index = try #require(ws.requirements.firstIndex { $0.id == answered })
+        renamed.requirements[index].id = "R99998"
+        #expect(WorkspaceStore.knownValid(renamed, over: ws, changed: ["requirements.csv"]) == ["scores/"])
+
+        let dir = TempDir()
+        let folder = dir.path + "/w"
+        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
+        let first = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        #expect(throws: StoreError.self) { try WorkspaceStore.save(renamed, over: first, actor: "lead") }
+        let saved = try WorkspaceStore.save(added, over: first, actor: "lead")
+        #expect(saved.written == ["requirements.csv"])
+    }
 }
