@@ -38,46 +38,58 @@ public enum NumberText {
     /// grouped by three when `grouped` (`1,230,000.00`). Not finite: `–`.
     public static func fixed(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
         guard x.isFinite else { return "–" }
-        let plain = format(abs(x))
-        let dot = plain.firstIndex(of: ".")
-        var whole = Array(dot.map { plain[..<$0] } ?? plain[...])
-        var frac = Array(dot.map { plain[plain.index(after: $0)...] } ?? "")
+        // On the UTF-8 digits of the shortest exact form (charts print thousands of these).
+        let zero = UInt8(ascii: "0")
+        let plain = Array(format(abs(x)).utf8)
+        let dot = plain.firstIndex(of: UInt8(ascii: ".")) ?? plain.count
+        var whole = Array(plain[..<dot])
+        var frac = dot < plain.count ? Array(plain[(dot + 1)...]) : []
         let places = max(0, places)
         if frac.count > places {
-            let roundUp = frac[places] >= "5"
+            let roundUp = frac[places] >= UInt8(ascii: "5")
             frac.removeLast(frac.count - places)
             if roundUp {
                 var digits = whole + frac
                 var i = digits.count - 1
                 while i >= 0 {
-                    if digits[i] == "9" {
-                        digits[i] = "0"
+                    if digits[i] == UInt8(ascii: "9") {
+                        digits[i] = zero
                         i -= 1
                     } else {
-                        digits[i] = Character(Unicode.Scalar(digits[i].asciiValue! + 1))
+                        digits[i] += 1
                         break
                     }
                 }
-                if i < 0 { digits.insert("1", at: 0) }
+                if i < 0 { digits.insert(UInt8(ascii: "1"), at: 0) }
                 whole = Array(digits.prefix(digits.count - places))
                 frac = Array(digits.suffix(places))
             }
         } else {
-            frac += Array(repeating: "0", count: places - frac.count)
+            frac += [UInt8](repeating: zero, count: places - frac.count)
         }
-        let wholeText = grouped ? group(String(whole)) : String(whole)
-        let isZero = !(whole + frac).contains { $0 != "0" }
-        return (x < 0 && !isZero ? "-" : "") + wholeText + (places > 0 ? "." + String(frac) : "")
+        let isZero = whole.allSatisfy { $0 == zero } && frac.allSatisfy { $0 == zero }
+        var out: [UInt8] = []
+        out.reserveCapacity(whole.count + whole.count / 3 + frac.count + 2)
+        if x < 0 && !isZero { out.append(UInt8(ascii: "-")) }
+        for (i, d) in whole.enumerated() {
+            if grouped && i > 0 && (whole.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(d)
+        }
+        if places > 0 {
+            out.append(UInt8(ascii: "."))
+            out += frac
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// At most `places` decimals, trailing zeros dropped: `8.5`, `8`, `0.613`.
     public static func upTo(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
         let s = fixed(x, places, grouped: grouped)
-        guard places > 0, s.contains(".") else { return s }
-        var t = Substring(s)
-        while t.hasSuffix("0") { t.removeLast() }
-        if t.hasSuffix(".") { t.removeLast() }
-        return String(t)
+        guard places > 0, s.utf8.contains(UInt8(ascii: ".")) else { return s }
+        var t = Array(s.utf8)
+        while t.last == UInt8(ascii: "0") { t.removeLast() }
+        if t.last == UInt8(ascii: ".") { t.removeLast() }
+        return String(decoding: t, as: UTF8.self)
     }
 
     /// A whole number grouped by three: `1,230,000`, `-45,000`.
