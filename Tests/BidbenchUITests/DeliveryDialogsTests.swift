@@ -246,4 +246,29 @@ import Testing
         #expect(d.text.contains("☐ 导出数据已核验 — 待乙方提供校验报告"))
         #expect(d.text.contains("☐ 源代码托管释放"))
     }
+
+    /// Every delivery dialog saves through one helper: a record saved from its form keeps the
+    /// columns of its file Bidbench does not know, a session renamed in its form keeps its results
+    /// (in the same undo step), and `d` on a row deletes that record, `u` brings it back.
+    @Test func aSavedRecordKeepsItsUnknownColumnsAndARenamedSessionItsResults() throws {
+        var d = DeliveryScreenTests.driver(.en)
+        d.state.workspace.delivery.acceptance[1].extra["lab"] = "B-2"
+        d.press(.char("t"), .down, .enter, .ctrl("s"))
+        #expect(d.state.workspace.delivery.acceptance[1].extra["lab"] == "B-2")
+        #expect(d.state.message == "Updated acceptance test A1.2")
+        d.press(.escape, .char("s"), .enter, .backTab, .ctrl("u"))
+        d.type("S09")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.delivery.training.map(\.id) == ["S09"])
+        #expect(d.state.workspace.delivery.trainingResults.map(\.session) == ["S09", "S09", "S09"])
+        #expect(Self.list(d) == DeliveryListState(kind: .training, contract: "C1", selected: 0))
+        d.press(.char("u"))
+        #expect(d.state.workspace.delivery.training.map(\.id) == ["S01"])
+        #expect(d.state.workspace.delivery.trainingResults.map(\.session) == ["S01", "S01", "S01"])
+        d.press(.escape, .char("i"), .char("d"))
+        #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K002"])
+        #expect(d.state.message == "Deleted ticket K001 (u to undo)")
+        d.press(.char("u"))
+        #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K001", "K002"])
+    }
 }
