@@ -73,6 +73,43 @@ enum DeliveryLists {
         s.modal = .deliveryList(next)
     }
 
+    /// The list keys of a dialog whose rows are records of one delivery table (`idx`: their
+    /// workspace indices, in the list's order): a row's form opens on its workspace index, and `d`
+    /// removes the record with the message `deleted` writes for it (undone by `u`).
+    static func recordKeys<T>(
+        _ s: inout AppState, _ st: DeliveryListState, _ cmd: Command, _ table: WritableKeyPath<DeliveryRecords, [T]>,
+        rows idx: [Int], form: (AppState, Int?) -> Form, deleted: (T, Lang) -> String
+    ) {
+        listKeys(
+            &s, st, cmd, count: idx.count, form: { form($0, $1.map { idx[$0] }) },
+            delete: { s, row in
+                s.change(deleted(s.workspace.delivery[keyPath: table][idx[row]], s.lang)) {
+                    $0.delivery[keyPath: table].remove(at: idx[row])
+                }
+            })
+    }
+
+    /// Writes a dialog's record into its delivery table as one undoable change: over workspace row
+    /// `index` (when there is one), keeping the columns Bidbench does not know, with `updated` as the
+    /// message and `alsoOnUpdate` (given the record it replaces) in the same change; else appended,
+    /// with `added` as the message.
+    static func save<T: KeepsUnknownColumns>(
+        _ s: inout AppState, _ record: T, at index: Int?, in table: WritableKeyPath<DeliveryRecords, [T]>, updated: String,
+        added: String, alsoOnUpdate: (inout Workspace, _ replaced: T) -> Void = { _, _ in }
+    ) {
+        var record = record
+        if let index, index < s.workspace.delivery[keyPath: table].count {
+            let replaced = s.workspace.delivery[keyPath: table][index]
+            record.extra = replaced.extra
+            s.change(updated) { ws in
+                ws.delivery[keyPath: table][index] = record
+                alsoOnUpdate(&ws, replaced)
+            }
+        } else {
+            s.change(added) { $0.delivery[keyPath: table].append(record) }
+        }
+    }
+
     /// The frame of a list dialog: a titled box, the table with the selected row in full under it,
     /// a line when the list is empty, and the dialog's keys at the bottom.
     static func frame(
@@ -149,3 +186,15 @@ enum DeliveryLists {
         return .success(v)
     }
 }
+
+/// A delivery record that carries the columns of its file Bidbench does not know, kept when a
+/// dialog writes the record again.
+protocol KeepsUnknownColumns {
+    var extra: [String: String] { get set }
+}
+
+extension AcceptanceTest: KeepsUnknownColumns {}
+extension SupportTicket: KeepsUnknownColumns {}
+extension TrainingSession: KeepsUnknownColumns {}
+extension SLATerm: KeepsUnknownColumns {}
+extension AvailabilityRecord: KeepsUnknownColumns {}

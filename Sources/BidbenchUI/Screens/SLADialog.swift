@@ -32,16 +32,10 @@ enum SLADialog {
             s.modal = .form(targetForm(s, contract: st.contract))
             return
         }
-        let idx = indices(s, st.contract)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let sev = s.workspace.delivery.sla[idx[row]].severity
-                s.change(s.lang.t("Deleted the SLA terms of P\(sev) (u to undo)", "已删除 P\(sev) 的 SLA 条款 (按 u 撤销)")) {
-                    $0.delivery.sla.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.sla, rows: indices(s, contract), form: { form($0, contract: contract, index: $1) },
+            deleted: { t, L in L.t("Deleted the SLA terms of P\(t.severity) (u to undo)", "已删除 P\(t.severity) 的 SLA 条款 (按 u 撤销)") })
     }
 
     static func hours(_ v: Double?) -> String { v.map { NumberText.upTo($0, 1) } ?? "" }
@@ -109,16 +103,13 @@ enum SLADialog {
             }
             penalty = p
         }
-        var term = SLATerm(
+        let term = SLATerm(
             contract: contract, severity: severity, responseHours: h["response_hours"] ?? nil,
             resolutionHours: h["resolution_hours"] ?? nil,
             penaltyPerBreach: penalty)
-        if let index, index < all.count {
-            term.extra = all[index].extra
-            s.change(L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款")) { $0.delivery.sla[index] = term }
-        } else {
-            s.change(L.t("Added the SLA terms of P\(severity)", "已新增 P\(severity) 的 SLA 条款")) { $0.delivery.sla.append(term) }
-        }
+        DeliveryLists.save(
+            &s, term, at: index, in: \.sla, updated: L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款"),
+            added: L.t("Added the SLA terms of P\(severity)", "已新增 P\(severity) 的 SLA 条款"))
         let rows = indices(s, contract)
         let row = rows.firstIndex { s.workspace.delivery.sla[$0].severity == severity } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .sla, contract: contract, selected: row))

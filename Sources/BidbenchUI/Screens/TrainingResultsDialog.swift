@@ -24,16 +24,10 @@ enum TrainingResultsDialog {
             s.modal = .deliveryList(DeliveryListState(kind: .training, contract: st.contract, selected: row))
             return
         }
-        let idx = indices(s, session)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, session: session, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let person = s.workspace.delivery.trainingResults[idx[row]].person
-                s.change(s.lang.t("Deleted the result of \(person) (u to undo)", "已删除 \(person) 的成绩 (按 u 撤销)")) {
-                    $0.delivery.trainingResults.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.trainingResults, rows: indices(s, session), form: { form($0, contract: contract, session: session, index: $1) },
+            deleted: { r, L in L.t("Deleted the result of \(r.person) (u to undo)", "已删除 \(r.person) 的成绩 (按 u 撤销)") })
     }
 
     static func form(_ s: AppState, contract: String, session: String, index: Int?) -> Form {
