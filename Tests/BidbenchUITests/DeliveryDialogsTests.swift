@@ -271,4 +271,17 @@ import Testing
         d.press(.char("u"))
         #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K001", "K002"])
     }
+
+    /// The tickets, SLA and availability dialogs draw their figures from the delivery screen 5 keeps
+    /// for the workspace revision (one build per change, not one per frame): after an edit in a
+    /// dialog it is the current revision's, and the same as building it anew.
+    @Test func theDialogsReadTheScreensDeliveryKeptForTheRevision() throws {
+        var d = DeliveryScreenTests.driver(.en)
+        d.press(.char("i"), .char("d"))
+        let cached = try #require(d.state.delivery.cached)
+        #expect(cached.revision == d.state.revision && cached.contract == "C1")
+        let fresh = DeliveryStatus.build(d.state.workspace, contract: d.state.workspace.contracts[0], today: d.state.today)
+        #expect(DeliveryLists.delivery(d.state, "C1") == fresh)
+        #expect(d.text.contains("Support tickets — C1 · late responses \(fresh.support.responseBreaches)"))
+    }
 }

@@ -137,9 +137,12 @@ enum DeliveryLists {
         rows.indices.filter { key(rows[$0]) == contract }
     }
 
-    /// Where the contract's delivery stands today (for figures shown in the dialogs).
+    /// Where the contract's delivery stands today (for figures shown in the dialogs). The dialogs sit
+    /// over screen 5, whose refresh keeps this contract's delivery for the workspace revision: that
+    /// one is used rather than building it again each frame (which may scan the contract's text).
     static func delivery(_ s: AppState, _ contract: String) -> ContractDelivery? {
-        s.workspace.contracts.first { $0.id == contract }.map { DeliveryStatus.build(s.workspace, contract: $0, today: s.today) }
+        if let k = s.delivery.cached, k.revision == s.revision, k.contract == contract, k.today == s.today { return k.delivery }
+        return s.workspace.contracts.first { $0.id == contract }.map { DeliveryStatus.build(s.workspace, contract: $0, today: s.today) }
     }
 
     /// `R01;R03`, `R01, R03`, `R01、R03`: the ids in a cell.
