@@ -201,10 +201,6 @@ public enum ContractsScreen {
         return "\(m) min"
     }
 
-    static func evidenceLine(_ s: AppState) -> Int {
-        s.contracts.scan?.finding(ClauseKind.allCases[s.contracts.clause]).line ?? 1
-    }
-
     static func reviewLabel(_ r: ReviewStatus, _ L: Lang) -> String {
         switch r {
         case .ok: return L.t("ok", "通过")
