@@ -116,6 +116,30 @@ import Testing
         #expect(e.row(containing: "⚑ RK1")?.hasSuffix("│ ⚑ RK1 budget_used 未能检查: workspace.json:") == true)
         #expect(e.row(containing: "budget_warn / budget_stop")?.hasSuffix("│   budget_warn / budget_stop 必须是 ≥ 0 的数") == true)
     }
+
+    /// The warnings are worked out once per change of the workspace (they take every contract's
+    /// delivery and the budget), not on every frame, and follow an edit at once.
+    @Test func theWarningsAreKeptForTheRevisionAndFollowAnEdit() throws {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 1
+        ws.contracts = [
+            Contract(
+                id: "C1", vendor: "V1", title: "ERP", file: "contracts/C1.md", effective: Day(iso: "2027-03-01"),
+                value: Money(units: 95_000), status: "review")
+        ]
+        ws.prices = [PriceLine(vendor: "V1", item: "许可", category: .license, model: .one_time, unitPrice: Money(units: 95_000))]
+        ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "信息部", category: "", amount: Money(units: 100_000))]
+        ws.risks = [Risk(id: "RK1", type: .financial, title: "预算超支", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "0.9")]
+        var d = Driver(ws)
+        d.press(.char("4"), .char("v"), .char("v"))
+        let kept = try #require(d.state.contracts.warnings)
+        #expect(kept.revision == d.state.revision && kept.alerts.map(\.risk) == ["RK1"] && kept.budgetProblem == nil)
+        #expect(d.text.contains("触发的预警: 1"))
+        d.state.workspace.budget[0].amount = Money(units: 200_000)
+        #expect(d.text.contains("触发的预警: 0"))
+        d.press(.down)
+        #expect(d.state.contracts.warnings?.revision == d.state.revision && d.state.contracts.warnings?.alerts == [])
+    }
 }
 
 /// The risk register and the change orders are edited in the meeting, not only in CSV.
