@@ -46,7 +46,7 @@ enum AvailabilityDialog {
                     key: "service_minutes", label: L.t("Minutes due (7×24)", "服务分钟 (空: 7×24)"),
                     text: a?.serviceMinutes.map { String($0) } ?? "", kind: .number),
                 FormField(key: "note", label: L.t("Note", "备注"), text: a?.note ?? "", kind: .long),
-            ], focusOn: a == nil ? "percent" : "percent")
+            ], focusOn: "percent")
     }
 
     // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.

@@ -62,7 +62,7 @@ enum DeliveryLists {
     }
 
     /// Applies the list keys (move, add, edit, delete, undo, close) and keeps the dialog open on
-    /// the new selection; returns false when the command was not a list key.
+    /// the new selection; any other command leaves it as it is.
     static func listKeys(
         _ s: inout AppState, _ st: DeliveryListState, _ cmd: Command, count: Int, form: (AppState, Int?) -> Form,
         delete: (inout AppState, Int) -> Void
