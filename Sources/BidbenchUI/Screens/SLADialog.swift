@@ -14,6 +14,15 @@ enum SLADialog {
         return source == "sla.csv" ? L.t("entered by hand (sla.csv)", "手工录入 (sla.csv)") : source
     }
 
+    /// The limits in severity order as response/resolution times: `P1 0h30/4h00` (`all` for the
+    /// limit of every severity, `—` for none).
+    static func limitTexts(_ limits: [Int: SLALimit], _ L: Lang) -> [String] {
+        limits.sorted { $0.key < $1.key }.map { k, v in
+            (k == 0 ? L.t("all", "全部") : "P\(k)")
+                + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
+        }
+    }
+
     /// Where the limits come from, in severity order: `contract lines 38, 39, 40` / `合同第 38、39、40 行`, or `sla.csv`.
     static func sources(_ limits: [Int: SLALimit], _ L: Lang) -> String {
         var seen: [String] = []
@@ -172,12 +181,8 @@ enum SLADialog {
         let d = DeliveryLists.delivery(s, st.contract)
         var header: String
         if terms.isEmpty, let d, !d.support.limits.isEmpty {
-            let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
-                (k == 0 ? L.t("all", "全部") : "P\(k)")
-                    + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
-            }
             header =
-                L.t("From the contract text: ", "取自合同正文: ") + limits.joined(separator: " · ") + " — "
+                L.t("From the contract text: ", "取自合同正文: ") + limitTexts(d.support.limits, L).joined(separator: " · ") + " — "
                 + sources(d.support.limits, L) + L.t("; rows here replace them", "; 在此录入即以录入为准")
         } else {
             header =

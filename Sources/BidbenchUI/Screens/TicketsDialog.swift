@@ -101,10 +101,7 @@ enum TicketsDialog {
             ]
         }
         let sel = st.selected < tickets.count ? tickets[st.selected] : nil
-        let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
-            let sev = k == 0 ? L.t("all", "全部") : "P\(k)"
-            return "\(sev) \(duration(v.responseMinutes))/\(duration(v.resolutionMinutes))"
-        }
+        let limits = SLADialog.limitTexts(d.support.limits, L)
         let header =
             limits.isEmpty
             ? L.t("No SLA limits: S enters them", "尚无 SLA 时限: 按 S 录入")
