@@ -91,11 +91,11 @@ enum DeliveryLists {
 
     /// Writes a dialog's record into its delivery table as one undoable change: over workspace row
     /// `index` (when there is one), keeping the columns Bidbench does not know, with `updated` as the
-    /// message and `alsoOnUpdate` (given the record it replaces) in the same change; else appended,
-    /// with `added` as the message.
+    /// message and `alsoOnUpdate` (given the record it replaces) in the same change; else added at
+    /// `insertAt` (the end by default), with `added` as the message.
     static func save<T: KeepsUnknownColumns>(
         _ s: inout AppState, _ record: T, at index: Int?, in table: WritableKeyPath<DeliveryRecords, [T]>, updated: String,
-        added: String, alsoOnUpdate: (inout Workspace, _ replaced: T) -> Void = { _, _ in }
+        added: String, insertAt: ([T]) -> Int = { $0.count }, alsoOnUpdate: (inout Workspace, _ replaced: T) -> Void = { _, _ in }
     ) {
         var record = record
         if let index, index < s.workspace.delivery[keyPath: table].count {
@@ -106,7 +106,7 @@ enum DeliveryLists {
                 alsoOnUpdate(&ws, replaced)
             }
         } else {
-            s.change(added) { $0.delivery[keyPath: table].append(record) }
+            s.change(added) { $0.delivery[keyPath: table].insert(record, at: insertAt($0.delivery[keyPath: table])) }
         }
     }
 
@@ -201,3 +201,4 @@ extension SupportTicket: KeepsUnknownColumns {}
 extension TrainingSession: KeepsUnknownColumns {}
 extension SLATerm: KeepsUnknownColumns {}
 extension AvailabilityRecord: KeepsUnknownColumns {}
+extension TrainingResult: KeepsUnknownColumns {}

@@ -135,15 +135,15 @@ enum TrainingDialog {
             trainer: f.value("trainer").trimmed, planned: counts["planned"]!, present: counts["present"]!, passTarget: target)
         DeliveryLists.save(
             &s, session, at: index, in: \.training, updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)"),
-            added: L.t("Added training session \(id)", "已新增培训场次 \(id)")
-        ) { ws, replaced in
-            // A renamed session keeps its results.
-            if replaced.id != id {
-                for i in ws.delivery.trainingResults.indices where ws.delivery.trainingResults[i].session == replaced.id {
-                    ws.delivery.trainingResults[i].session = id
+            added: L.t("Added training session \(id)", "已新增培训场次 \(id)"),
+            alsoOnUpdate: { ws, replaced in
+                // A renamed session keeps its results.
+                if replaced.id != id {
+                    for i in ws.delivery.trainingResults.indices where ws.delivery.trainingResults[i].session == replaced.id {
+                        ws.delivery.trainingResults[i].session = id
+                    }
                 }
-            }
-        }
+            })
         let row = indices(s, contract).firstIndex { s.workspace.delivery.training[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .training, contract: contract, selected: row))
         return nil

@@ -65,18 +65,13 @@ enum TrainingResultsDialog {
         case .success(let v): score = v
         }
         let passed: Bool? = f.value("passed").isEmpty ? nil : f.value("passed") == "true"
-        var result = TrainingResult(
+        let result = TrainingResult(
             session: session, person: person, department: f.value("department").trimmed, score: score, passed: passed)
-        if let index, index < all.count {
-            result.extra = all[index].extra
-            s.change(L.t("Updated the result of \(person)", "已更新 \(person) 的成绩")) { $0.delivery.trainingResults[index] = result }
-        } else {
-            s.change(L.t("Added the result of \(person)", "已新增 \(person) 的成绩")) { ws in
-                // After the session's other results, so the file stays grouped by session.
-                let at = ws.delivery.trainingResults.lastIndex { $0.session == session }.map { $0 + 1 } ?? ws.delivery.trainingResults.count
-                ws.delivery.trainingResults.insert(result, at: at)
-            }
-        }
+        DeliveryLists.save(
+            &s, result, at: index, in: \.trainingResults, updated: L.t("Updated the result of \(person)", "已更新 \(person) 的成绩"),
+            added: L.t("Added the result of \(person)", "已新增 \(person) 的成绩"),
+            // After the session's other results, so the file stays grouped by session.
+            insertAt: { rows in rows.lastIndex { $0.session == session }.map { $0 + 1 } ?? rows.count })
         let row = indices(s, session).firstIndex { s.workspace.delivery.trainingResults[$0].person == person } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .results(session: session), contract: contract, selected: row))
         return nil
