@@ -203,6 +203,35 @@ import Testing
         #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
     }
 
+    /// Risks and change orders save like the delivery records: an edit keeps the columns Bidbench
+    /// does not know, and a new change order goes after its contract's others in the file.
+    @Test func savedRisksAndChangeOrdersKeepUnknownColumnsAndTheirPlace() throws {
+        var ws = workspace()
+        ws.risks[0].extra["source"] = "workshop"
+        ws.changes[0].extra["approver"] = "王总"
+        ws.contracts.append(
+            Contract(
+                id: "C2", vendor: "V1", title: "实施合同", file: "", effective: Day(iso: "2027-01-01"), termMonths: 24,
+                value: Money(units: 100_000)))
+        ws.changes.append(
+            ChangeOrder(contract: "C2", id: "CO1", date: Day(iso: "2027-03-01"), description: "培训加场", priceDelta: Money(units: 5_000)))
+        var d = Driver(ws)
+        d.press(.char("4"), .char("r"), .enter, .ctrl("s"))
+        #expect(d.state.workspace.risks[0].extra == ["source": "workshop"] && d.state.message == "已更新风险 RK09")
+        #expect(d.state.modal == .risks(RisksState(selected: 0)))
+        d.press(.escape, .char("c"), .enter, .ctrl("s"))
+        #expect(d.state.workspace.changes[0].extra == ["approver": "王总"] && d.state.message == "已更新变更单 CO1")
+        d.press(.char("a"))
+        d.type("增加接口")
+        d.press(.tab)
+        d.type("1000")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.changes.map { "\($0.contract)/\($0.id)" } == ["C1/CO1", "C1/CO2", "C2/CO1"])
+        // The list (in date order) is on the new one: CO2, dated the contract's start, before CO1.
+        #expect(d.state.workspace.changes[1].date == Day(iso: "2027-02-01"))
+        #expect(d.state.modal == .changes(ChangesState(contract: "C1", selected: 0)))
+    }
+
     /// A trigger Bidbench does not evaluate (typed in the CSV) survives an edit of the risk.
     @Test func aFreeTextTriggerSurvivesAnEdit() {
         var ws = workspace()
