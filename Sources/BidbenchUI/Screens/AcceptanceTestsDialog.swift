@@ -83,8 +83,8 @@ enum AcceptanceTestsDialog {
             contract: contract, id: id, requirements: reqs, criterion: f.value("criterion").trimmed,
             result: TestResult(parsing: f.value("result")), date: date, tester: f.value("tester").trimmed, note: f.value("note").trimmed,
             attempts: runs)
-        DeliveryLists.save(
-            &s, test, at: index, in: \.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)"),
+        ListKeys.save(
+            &s, test, at: index, in: \.delivery.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)"),
             added: L.t("Added acceptance test \(id)", "已新增验收测试 \(id)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.acceptance[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: contract, selected: row))

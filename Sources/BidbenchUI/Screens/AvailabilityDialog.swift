@@ -105,8 +105,8 @@ enum AvailabilityDialog {
                     "\(NumberText.upTo(p, 2))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent")
         }
         let shown = AvailabilityRules.text(AvailabilityRules.percent(record) ?? 0)
-        DeliveryLists.save(
-            &s, record, at: index, in: \.availability, updated: L.t("Updated \(month): \(shown)", "已更新 \(month): \(shown)"),
+        ListKeys.save(
+            &s, record, at: index, in: \.delivery.availability, updated: L.t("Updated \(month): \(shown)", "已更新 \(month): \(shown)"),
             added: L.t("Recorded \(month): \(shown)", "已记录 \(month): \(shown)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.availability[$0].month == month } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: contract, selected: row))

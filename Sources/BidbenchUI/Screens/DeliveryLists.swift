@@ -89,27 +89,6 @@ enum DeliveryLists {
             })
     }
 
-    /// Writes a dialog's record into its delivery table as one undoable change: over workspace row
-    /// `index` (when there is one), keeping the columns Bidbench does not know, with `updated` as the
-    /// message and `alsoOnUpdate` (given the record it replaces) in the same change; else added at
-    /// `insertAt` (the end by default), with `added` as the message.
-    static func save<T: KeepsUnknownColumns>(
-        _ s: inout AppState, _ record: T, at index: Int?, in table: WritableKeyPath<DeliveryRecords, [T]>, updated: String,
-        added: String, insertAt: ([T]) -> Int = { $0.count }, alsoOnUpdate: (inout Workspace, _ replaced: T) -> Void = { _, _ in }
-    ) {
-        var record = record
-        if let index, index < s.workspace.delivery[keyPath: table].count {
-            let replaced = s.workspace.delivery[keyPath: table][index]
-            record.extra = replaced.extra
-            s.change(updated) { ws in
-                ws.delivery[keyPath: table][index] = record
-                alsoOnUpdate(&ws, replaced)
-            }
-        } else {
-            s.change(added) { $0.delivery[keyPath: table].insert(record, at: insertAt($0.delivery[keyPath: table])) }
-        }
-    }
-
     /// The frame of a list dialog: a titled box, the table with the selected row in full under it,
     /// a line when the list is empty, and the dialog's keys at the bottom.
     static func frame(
@@ -189,16 +168,3 @@ enum DeliveryLists {
         return .success(v)
     }
 }
-
-/// A delivery record that carries the columns of its file Bidbench does not know, kept when a
-/// dialog writes the record again.
-protocol KeepsUnknownColumns {
-    var extra: [String: String] { get set }
-}
-
-extension AcceptanceTest: KeepsUnknownColumns {}
-extension SupportTicket: KeepsUnknownColumns {}
-extension TrainingSession: KeepsUnknownColumns {}
-extension SLATerm: KeepsUnknownColumns {}
-extension AvailabilityRecord: KeepsUnknownColumns {}
-extension TrainingResult: KeepsUnknownColumns {}

@@ -116,8 +116,8 @@ enum SLADialog {
             contract: contract, severity: severity, responseHours: h["response_hours"] ?? nil,
             resolutionHours: h["resolution_hours"] ?? nil,
             penaltyPerBreach: penalty)
-        DeliveryLists.save(
-            &s, term, at: index, in: \.sla, updated: L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款"),
+        ListKeys.save(
+            &s, term, at: index, in: \.delivery.sla, updated: L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款"),
             added: L.t("Added the SLA terms of P\(severity)", "已新增 P\(severity) 的 SLA 条款"))
         let rows = indices(s, contract)
         let row = rows.firstIndex { s.workspace.delivery.sla[$0].severity == severity } ?? 0

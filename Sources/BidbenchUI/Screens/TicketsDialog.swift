@@ -73,8 +73,8 @@ enum TicketsDialog {
         let ticket = SupportTicket(
             contract: contract, id: id, severity: Int(f.value("severity")) ?? 2, module: f.value("module").trimmed, opened: opened,
             firstResponse: moments["first_response"] ?? nil, resolved: moments["resolved"] ?? nil, note: f.value("note").trimmed)
-        DeliveryLists.save(
-            &s, ticket, at: index, in: \.tickets, updated: L.t("Updated ticket \(id)", "已更新工单 \(id)"),
+        ListKeys.save(
+            &s, ticket, at: index, in: \.delivery.tickets, updated: L.t("Updated ticket \(id)", "已更新工单 \(id)"),
             added: L.t("Added ticket \(id)", "已新增工单 \(id)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.tickets[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .tickets, contract: contract, selected: row))

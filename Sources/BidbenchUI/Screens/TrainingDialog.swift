@@ -133,8 +133,8 @@ enum TrainingDialog {
         let session = TrainingSession(
             contract: contract, id: id, level: f.value("level"), module: module, date: date, mode: TrainingMode(parsing: f.value("mode")),
             trainer: f.value("trainer").trimmed, planned: counts["planned"]!, present: counts["present"]!, passTarget: target)
-        DeliveryLists.save(
-            &s, session, at: index, in: \.training, updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)"),
+        ListKeys.save(
+            &s, session, at: index, in: \.delivery.training, updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)"),
             added: L.t("Added training session \(id)", "已新增培训场次 \(id)"),
             alsoOnUpdate: { ws, replaced in
                 // A renamed session keeps its results.

@@ -67,8 +67,8 @@ enum TrainingResultsDialog {
         let passed: Bool? = f.value("passed").isEmpty ? nil : f.value("passed") == "true"
         let result = TrainingResult(
             session: session, person: person, department: f.value("department").trimmed, score: score, passed: passed)
-        DeliveryLists.save(
-            &s, result, at: index, in: \.trainingResults, updated: L.t("Updated the result of \(person)", "已更新 \(person) 的成绩"),
+        ListKeys.save(
+            &s, result, at: index, in: \.delivery.trainingResults, updated: L.t("Updated the result of \(person)", "已更新 \(person) 的成绩"),
             added: L.t("Added the result of \(person)", "已新增 \(person) 的成绩"),
             // After the session's other results, so the file stays grouped by session.
             insertAt: { rows in rows.lastIndex { $0.session == session }.map { $0 + 1 } ?? rows.count })
