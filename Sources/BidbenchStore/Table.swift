@@ -183,6 +183,50 @@ struct RenderedFile {
     var layout: TableLayout?
     /// Model indices in the order their rows were written (tables only).
     var order: [Int] = []
+    /// Byte offset in `bytes` where each row's record starts, in file order, then `bytes.count`
+    /// (tables only): what a later save splices an edited row into (`RenderedTable`).
+    var starts: [Int] = []
+    /// The number of rows (a spliced rendering has no `rows`).
+    var rowCount: Int { rows.isEmpty ? max(0, starts.count - 1) : rows.count }
+    /// A spliced rendering's `RenderedTable` (the next save splices into it).
+    var spliced: RenderedTable?
+}
+
+/// A table as last rendered, kept with the `LoadedWorkspace` that holds its rows (see
+/// `WorkspaceStore.preparedForSaves`): a save after a few edits writes its bytes with only the
+/// edited rows' records replaced, instead of printing all 20 000 rows again.
+struct RenderedTable: Sendable {
+    var bytes: [UInt8]
+    var header: [String]
+    /// Record start of each file position, then `bytes.count`.
+    var starts: [Int]
+    /// File position of each model index.
+    var position: [Int]
+    /// Diff key of each file position (with its `#2` suffix).
+    var keys: [String]
+
+    init(bytes: [UInt8], header: [String], starts: [Int], position: [Int], keys: [String]) {
+        self.bytes = bytes
+        self.header = header
+        self.starts = starts
+        self.position = position
+        self.keys = keys
+    }
+
+    /// The table of a rendering: the one it was spliced into, or one made from a whole `render`.
+    init?(_ file: RenderedFile) {
+        if let spliced = file.spliced {
+            self = spliced
+            return
+        }
+        guard file.starts.count == file.order.count + 1, file.rows.count == file.order.count else { return nil }
+        bytes = file.bytes
+        header = file.header
+        starts = file.starts
+        keys = file.rows.map(\.key)
+        position = [Int](repeating: 0, count: file.order.count)
+        for (p, i) in file.order.enumerated() { position[i] = p }
+    }
 }
 
 /// A CSV table of the workspace: its columns in README order, which must be present, how a row is
@@ -311,6 +355,8 @@ struct TableSpec<Row> {
         if layout.bom { out += [0xEF, 0xBB, 0xBF] }
         var line = 1 + CSV.appendRecord(header, to: &out)
         var lines = [Int](repeating: 0, count: rows.count)
+        var starts: [Int] = []
+        starts.reserveCapacity(rows.count + 1)
         var rendered: [(key: String, cells: [String])] = []
         rendered.reserveCapacity(rows.count)
         var keyCount: [String: Int] = [:]
@@ -318,6 +364,7 @@ struct TableSpec<Row> {
             let row = rows[i]
             let cells = self.cells(row, unknown: unknown)
             lines[i] = line
+            starts.append(out.count)
             line += CSV.appendRecord(cells, to: &out)
             var k = diffKey(row)
             let n = (keyCount[k] ?? 0) + 1
@@ -325,9 +372,10 @@ struct TableSpec<Row> {
             if n > 1 { k += "#\(n)" }
             rendered.append((k, cells))
         }
+        starts.append(out.count)
         return RenderedFile(
             bytes: out, header: header, rows: rendered, lines: lines,
-            layout: TableLayout(header: header, bom: layout.bom), order: order)
+            layout: TableLayout(header: header, bom: layout.bom), order: order, starts: starts)
     }
 
     /// The header `render` writes: known columns (README order), then unknown ones in their original
@@ -356,16 +404,28 @@ extension TableSpec where Row: Equatable {
     /// saved), rendering only the old rows that differ — the fast path of a save after a few edits
     /// of a large table. Nil when the rows were added, removed or re-keyed (a row's sort key or diff
     /// key changed), or the header changed: then both are rendered whole and compared.
-    func renderChange(_ rows: [Row], over old: [Row], layout: TableLayout?) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
-        guard rows.count == old.count else { return nil }
+    ///
+    /// With `cached` (the rendering of `old`, kept since the load or the last save) the new bytes
+    /// are `cached`'s with the edited rows' records replaced: no other row is printed again.
+    func renderChange(
+        _ rows: [Row], over old: [Row], layout: TableLayout?, cached: RenderedTable? = nil
+    ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+        // Rows appended at the end of the model (a new requirement) splice in as well; other
+        // additions and any removal take the whole rendering.
+        guard rows.count >= old.count else { return nil }
+        let appended = old.count..<rows.count
+        if !appended.isEmpty { guard appended.count <= 100, let cached, cached.position.count == old.count else { return nil } }
         var differing: [Int] = []
-        for i in rows.indices where rows[i] != old[i] {
+        for i in old.indices where rows[i] != old[i] {
             differing.append(i)
             if differing.count > 1_000 { return nil }  // many edits: comparing whole renderings costs no more
         }
         // With every sort key and diff key unchanged, rows keep their order and keys (and `#2` suffixes).
         func bytes(_ key: [String]) -> [[UInt8]] { key.map { Array($0.utf8) } }
         for i in differing where bytes(sortKey(rows[i])) != bytes(sortKey(old[i])) || diffKey(rows[i]) != diffKey(old[i]) { return nil }
+        if let cached, cached.position.count == old.count {
+            return splice(rows, over: old, differing, layout: layout, cached)
+        }
         let new = render(rows, layout: layout)
         let (oldHeader, oldUnknown) = columnsFor(old, layout: layout)
         guard oldHeader == new.header else { return nil }
@@ -381,6 +441,90 @@ extension TableSpec where Row: Equatable {
             if let edit = RowDiff.edit(key: row.key, header: new.header, before: before, after: row.cells) { diff.edited.append(edit) }
         }
         return (new, changed, diff)
+    }
+
+    private func keyBytes(_ row: Row) -> [[UInt8]] { sortKey(row).map { Array($0.utf8) } }
+
+    // Kept as one function: one walk over the kept records, copying, replacing and inserting in file order.
+    /// `renderChange` on a kept rendering: the records of the rows in `differing` are printed anew,
+    /// rows appended to the model are inserted where their sort key puts them (after equal keys,
+    /// as the stable sort of `render` does), and every other record is copied. Nil when the header
+    /// would change (an unknown column added) or an appended row's diff key is already taken.
+    private func splice(
+        _ rows: [Row], over old: [Row], _ differing: [Int], layout: TableLayout?, _ cached: RenderedTable
+    ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
+        let (header, unknown) = columnsFor(rows, layout: layout)
+        guard header == cached.header, columnsFor(old, layout: layout).header == header else { return nil }
+        let n = old.count
+        var order = [Int](repeating: 0, count: n)
+        for (i, p) in cached.position.enumerated() { order[p] = i }
+        var edits: [Int: [String]] = [:]
+        var editBefore: [Int: [String]] = [:]
+        for i in differing {
+            let before = cells(old[i], unknown: unknown)
+            let after = cells(rows[i], unknown: unknown)
+            guard before != after else { continue }
+            edits[cached.position[i]] = after
+            editBefore[cached.position[i]] = before
+        }
+        // Where each appended row goes: before the first kept record whose key sorts after its own.
+        var inserts: [(before: Int, key: [[UInt8]], index: Int)] = []
+        if rows.count > n {
+            var taken = Set(cached.keys)
+            for i in n..<rows.count {
+                guard taken.insert(diffKey(rows[i])).inserted else { return nil }
+                let key = keyBytes(rows[i])
+                var lo = 0
+                var hi = n
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if TextTools.naturalLess(key, keyBytes(old[order[mid]])) { hi = mid } else { lo = mid + 1 }
+                }
+                inserts.append((lo, key, i))
+            }
+            inserts.sort { a, b in
+                a.before != b.before ? a.before < b.before : a.key == b.key ? a.index < b.index : TextTools.naturalLess(a.key, b.key)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(cached.bytes.count + 256)
+        out.append(contentsOf: cached.bytes[0..<(cached.starts.first ?? cached.bytes.count)])
+        var starts: [Int] = []
+        starts.reserveCapacity(rows.count + 1)
+        var keys: [String] = []
+        keys.reserveCapacity(rows.count)
+        var position = [Int](repeating: 0, count: rows.count)
+        var diff = RowDiff()
+        var next = 0
+        for p in 0...n {
+            while next < inserts.count && inserts[next].before == p {
+                let i = inserts[next].index
+                position[i] = starts.count
+                starts.append(out.count)
+                _ = CSV.appendRecord(cells(rows[i], unknown: unknown), to: &out)
+                keys.append(diffKey(rows[i]))
+                diff.added.append(diffKey(rows[i]))
+                next += 1
+            }
+            guard p < n else { break }
+            position[order[p]] = starts.count
+            starts.append(out.count)
+            keys.append(cached.keys[p])
+            if let after = edits[p] {
+                _ = CSV.appendRecord(after, to: &out)
+                if let edit = RowDiff.edit(key: cached.keys[p], header: header, before: editBefore[p] ?? [], after: after) {
+                    diff.edited.append(edit)
+                }
+            } else {
+                out.append(contentsOf: cached.bytes[cached.starts[p]..<cached.starts[p + 1]])
+            }
+        }
+        starts.append(out.count)
+        var new = RenderedFile(
+            bytes: out, header: header, rows: [], lines: [], layout: TableLayout(header: header, bom: layout?.bom ?? false),
+            order: [], starts: starts)
+        new.spliced = RenderedTable(bytes: out, header: header, starts: starts, position: position, keys: keys)
+        return (new, !edits.isEmpty || !inserts.isEmpty, diff)
     }
 }
 

@@ -20,6 +20,29 @@ public struct LoadedWorkspace: Sendable {
     /// Inode, size and times of each fingerprinted file as read or written: while they are unchanged
     /// the file is taken as unchanged and is not read and hashed again (a save stays cheap).
     var signatures: [String: String] = [:]
+    /// The large tables of `workspace` as rendered (`preparedForSaves`, then kept by each save): a
+    /// save after a few edits replaces the edited rows' records in these bytes.
+    var rendered: [String: RenderedTable] = [:]
+}
+
+extension LoadedWorkspace {
+    /// This state with its requirements table rendered ahead, so the next save after an edit there
+    /// prints only the edited rows (about 50 ms less for 20 000 requirements). The TUI calls it on
+    /// its background thread after the load, and after a reload (taking the rendering of `previous`
+    /// when the requirements did not change); CLI verbs that save once need not.
+    public func preparedForSaves(reusing previous: LoadedWorkspace? = nil) -> LoadedWorkspace {
+        guard !readOnly else { return self }
+        var copy = self
+        let spec = Schema.requirements
+        if let previous, let kept = previous.rendered[spec.file], previous.layouts[spec.file] == layouts[spec.file],
+            previous.workspace.requirements == workspace.requirements
+        {
+            copy.rendered[spec.file] = kept
+        } else {
+            copy.rendered[spec.file] = RenderedTable(spec.render(workspace.requirements, layout: layouts[spec.file]))
+        }
+        return copy
+    }
 }
 
 extension LoadedWorkspace {
@@ -280,13 +303,21 @@ public enum WorkspaceStore {
     }
 
     /// The heavy validation sections a save may skip: `loaded` had no problems, so a table that did
-    /// not change, and whose referenced ids did not change, is still valid.
+    /// not change, and every id it may refer to is still there, is still valid (a requirement
+    /// added in the meeting does not make the 805 200 gate answers be checked again; one removed does).
     static func knownValid(_ new: Workspace, over old: Workspace, changed parts: Set<String>) -> Set<String> {
-        func same<T: Equatable>(_ file: String, _ ids: (Workspace) -> [T]) -> Bool { !parts.contains(file) || ids(new) == ids(old) }
-        let depts = same(Schema.departments.file) { $0.departments.map(\.id) }
-        let reqs = same(Schema.requirements.file) { $0.requirements.map(\.id) }
-        let crits = same(Schema.criteria.file) { $0.criteria.map(\.id) }
-        let vendors = same(Schema.vendors.file) { $0.vendors.map(\.id) }
+        func kept(_ file: String, _ ids: (Workspace) -> [String]) -> Bool {
+            guard parts.contains(file) else { return true }
+            let before = ids(old)
+            let after = ids(new)
+            if before == after { return true }
+            let present = Set(after)
+            return before.allSatisfy { present.contains($0) }
+        }
+        let depts = kept(Schema.departments.file) { $0.departments.map(\.id) }
+        let reqs = kept(Schema.requirements.file) { $0.requirements.map(\.id) }
+        let crits = kept(Schema.criteria.file) { $0.criteria.map(\.id) }
+        let vendors = kept(Schema.vendors.file) { $0.vendors.map(\.id) }
         let settings = !parts.contains(SettingsFile.file)
         var known: Set<String> = []
         if !parts.contains(Schema.requirements.file) && depts && crits { known.insert(Schema.requirements.file) }
@@ -470,7 +501,7 @@ public enum WorkspaceStore {
         var fast: [String: (new: RenderedFile, changed: Bool, diff: RowDiff)] = [:]
         func tryFast<Row: Equatable>(_ spec: TableSpec<Row>, _ rows: [Row], _ before: [Row]?) {
             guard candidates.contains(spec.file), let before,
-                let r = spec.renderChange(rows, over: before, layout: loaded.layouts[spec.file])
+                let r = spec.renderChange(rows, over: before, layout: loaded.layouts[spec.file], cached: loaded.rendered[spec.file])
             else { return }
             fast[spec.file] = r
         }
@@ -487,10 +518,14 @@ public enum WorkspaceStore {
         let changed = Set(new.keys).union(old.keys).subtracting(keptTexts)
             .filter { fast[$0].map(\.changed) ?? (new[$0]?.bytes != old[$0]?.bytes) }
             .sorted { fileRank($0) < fileRank($1) }
+        // The kept renderings follow the rows: a table whose rows differ (even with the same bytes: rows
+        // may have moved in the model) keeps its new rendering.
+        var rendered = loaded.rendered
+        for rel in loaded.rendered.keys where candidates.contains(rel) { rendered[rel] = new[rel].flatMap(RenderedTable.init) }
         guard !changed.isEmpty else {
             return LoadedWorkspace(
                 folder: folder, workspace: workspace, problems: [], written: [],
-                layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
+                layouts: loaded.layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures, rendered: rendered)
         }
         if let own = lock?.ownedFile, let other = changed.first(where: { $0 != own }) { throw StoreError.notOwner(other, own) }
         if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
@@ -540,14 +575,14 @@ public enum WorkspaceStore {
                 id: "\(base).\(i + 1)", time: time, actor: actor, table: rel,
                 action: new[rel] == nil
                     ? "delete" : (loaded.fingerprints[rel] != nil || FileIO.exists(FileIO.join(folder, rel)) ? "update" : "create"),
-                sha256: newHashes[rel] ?? "", rows: new[rel]?.rows.count ?? 0, diff: fast[rel]?.diff ?? diff(old[rel], new[rel]))
+                sha256: newHashes[rel] ?? "", rows: new[rel]?.rowCount ?? 0, diff: fast[rel]?.diff ?? diff(old[rel], new[rel]))
         }
         try Transaction.commit(
             folder: folder, writes: toWrite.map { ($0, new[$0]?.bytes, newHashes[$0] ?? "") }, chain: chain, entries: entries, fault: fault)
         for rel in changed { signatures[rel] = new[rel] == nil ? nil : FileIO.signature(FileIO.join(folder, rel)) }
         return LoadedWorkspace(
             folder: folder, workspace: workspace, problems: [], written: toWrite,
-            layouts: layouts, fingerprints: fingerprints, signatures: signatures)
+            layouts: layouts, fingerprints: fingerprints, signatures: signatures, rendered: rendered)
     }
 
     /// The SHA-256 of a file now (nil when missing). When its inode, size and times still match

@@ -169,7 +169,7 @@ enum TUILauncher {
         let background = Background()
         var host = SessionHost(
             folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder), background: background)
-        background.run { .checked(unchecked.checked(), generation: 0) }
+        background.run { .checked(unchecked.checked().preparedForSaves(), generation: 0) }
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         defer {
@@ -306,7 +306,7 @@ struct SessionHost {
     /// The new data comes back as an event: the reducer keeps the session (who, screen, what-ifs).
     mutating func reload(_ lang: Lang) -> Event {
         do {
-            loaded = try WorkspaceStore.load(folder: folder)
+            loaded = try WorkspaceStore.load(folder: folder).preparedForSaves(reusing: loaded)
             generation += 1
             let problems = loaded.problems.map { $0.text(chinese: lang == .zh) }
             watch = DiskWatch(folder: folder)
@@ -477,7 +477,7 @@ struct DiskWatch {
         if !fresh.problems.isEmpty {
             return .diskProblems(problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.sheetTimes)
         }
-        loaded = fresh
+        loaded = fresh.preparedForSaves(reusing: loaded)
         return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.sheetTimes)
     }
 }

@@ -162,4 +162,123 @@ import Testing
         #expect(Journal.compressKeys(long) == long)
         #expect(Journal.compressKeys(["x9", "x10"]) == ["x9", "x10"])
     }
+
+    /// Saves after `preparedForSaves` splice the edited records into the kept rendering: save after
+    /// save, each file on disk is byte for byte the full rendering of what was saved, the journal
+    /// holds the same edits, and the kept rendering follows rows that moved in the model, a record
+    /// that grew a line, the first and the last row, and an unknown column added (whole rendering).
+    @Test func savesThroughTheKeptRenderingWriteExactlyTheFullRendering() throws {
+        let dir = TempDir()
+        let folder = dir.path + "/w"
+        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 300, evaluators: 1, seed: 9)
+        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
+        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        // A byte-order mark and an unknown column, as a spreadsheet leaves them.
+        let file = "requirements.csv"
+        var text = try #require(dir.text("w/" + file))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[0] += ",备注"
+        for i in 1..<lines.count where !lines[i].isEmpty { lines[i] += i == 5 ? ",\"有, 逗号\"" : "," }
+        text = "\u{FEFF}" + lines.joined(separator: "\n")
+        dir.write("w/" + file, text)
+        var current = try WorkspaceStore.load(folder: folder).preparedForSaves()
+        #expect(current.problems.isEmpty)
+        #expect(current.rendered[file]?.bytes == Array(text.utf8))
+
+        let n = current.workspace.requirements.count
+        let steps: [(String, (inout Workspace) -> Void)] = [
+            ("one title", { $0.requirements[137].title = "新标题, with \"quotes\"" }),
+            ("a second line", { $0.requirements[10].detail += "\n第二行\n第三行" }),
+            (
+                "first and last",
+                {
+                    $0.requirements[0].weight = 7
+                    $0.requirements[n - 1].acceptance = "验收: 全部通过"
+                }
+            ),
+            ("rows moved in the model, no bytes change", { $0.requirements.swapAt(3, 200) }),
+            (
+                "after the move",
+                {
+                    $0.requirements[3].title += " (改)"
+                    $0.requirements[200].status = $0.requirements[200].status == .confirmed ? .draft : .confirmed
+                }
+            ),
+            ("the line taken back", { $0.requirements[10].detail = "一行" }),
+            (
+                "a new requirement, last by id",
+                {
+                    var r = $0.requirements[5]
+                    r.id = "R99999"
+                    r.title = "新需求, 末尾"
+                    $0.requirements.append(r)
+                }
+            ),
+            (
+                "two new ones in the middle, one edit",
+                {
+                    var r = $0.requirements[7]
+                    r.id = "R00150b"
+                    r.detail = "两行\n说明"
+                    $0.requirements.append(r)
+                    r.id = "R00150a"
+                    $0.requirements.append(r)
+                    $0.requirements[1].title = "改"
+                }
+            ),
+            ("an unknown column added", { $0.requirements[42].extra["新列"] = "x" }),
+            ("after the whole rendering", { $0.requirements[43].title = "again spliced" }),
+        ]
+        var spliced = 0
+        for (name, edit) in steps {
+            var edited = current.workspace
+            edit(&edited)
+            let plain = try WorkspaceStore.load(folder: folder)  // the same files, nothing kept
+            let via = current
+            if let cached = via.rendered[file] {
+                let r = Schema.requirements.renderChange(
+                    edited.requirements, over: via.workspace.requirements, layout: via.layouts[file], cached: cached)
+                if r?.new.spliced != nil { spliced += 1 }
+            }
+            current = try WorkspaceStore.save(edited, over: via, actor: "lead")
+            let expected = Schema.requirements.render(edited.requirements, layout: plain.layouts[file]).bytes
+            let onDisk = dir.bytes("w/" + file)
+            #expect(onDisk == expected, "\(name): the file is the full rendering")
+            let kept = current.rendered[file]?.bytes
+            #expect(kept == expected, "\(name): the kept rendering is the file")
+            let reloaded = try WorkspaceStore.load(folder: folder)
+            #expect(reloaded.problems.isEmpty, "\(name)")
+            #expect(reloaded.workspace.requirements.map(\.id).sorted() == edited.requirements.map(\.id).sorted(), "\(name)")
+        }
+        #expect(spliced == 8, "every step but the move and the new column splices")
+        let entries = try Journal.read(folder: folder).filter { $0.actor == "lead" }
+        #expect(entries.map(\.changes.count) == [1, 1, 2, 2, 1, 0, 1, 1, 1])
+        #expect(entries.map(\.added) == [[], [], [], [], [], ["R99999"], ["R00150a", "R00150b"], [], []])
+        #expect(Journal.verify(folder: folder).ok)
+    }
+
+    /// What a save may leave unchecked: a requirement added keeps the gate answers known valid (they
+    /// can only refer to requirements that are still there); one removed, or renamed, does not, and
+    /// the save then refuses the answers left pointing at nothing.
+    @Test func anAddedRequirementKeepsTheGatesKnownValidARemovedOneDoesNot() throws {
+        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 40, evaluators: 1, seed: 3)
+        var added = ws
+        var r = ws.requirements[0]
+        r.id = "R99999"
+        added.requirements.append(r)
+        #expect(WorkspaceStore.knownValid(added, over: ws, changed: ["requirements.csv"]) == ["gates.csv", "scores/"])
+        var renamed = ws
+        let answered = try #require(ws.gates.first?.requirement)
+        let index = try #require(ws.requirements.firstIndex { $0.id == answered })
+        renamed.requirements[index].id = "R99998"
+        #expect(WorkspaceStore.knownValid(renamed, over: ws, changed: ["requirements.csv"]) == ["scores/"])
+
+        let dir = TempDir()
+        let folder = dir.path + "/w"
+        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
+        let first = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        #expect(throws: StoreError.self) { try WorkspaceStore.save(renamed, over: first, actor: "lead") }
+        let saved = try WorkspaceStore.save(added, over: first, actor: "lead")
+        #expect(saved.written == ["requirements.csv"])
+    }
 }
