@@ -168,11 +168,7 @@ import Testing
     /// holds the same edits, and the kept rendering follows rows that moved in the model, a record
     /// that grew a line, the first and the last row, and an unknown column added (whole rendering).
     @Test func savesThroughTheKeptRenderingWriteExactlyTheFullRendering() throws {
-        let dir = TempDir()
-        let folder = dir.path + "/w"
-        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 300, evaluators: 1, seed: 9)
-        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
-        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        let (dir, folder, _, _) = try Self.generatedFolder(vendors: 3, requirements: 300, evaluators: 1, seed: 9)
         // A byte-order mark and an unknown column, as a spreadsheet leaves them.
         let file = "requirements.csv"
         var text = try #require(dir.text("w/" + file))
