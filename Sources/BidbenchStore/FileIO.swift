@@ -183,13 +183,6 @@ enum FileIO {
         guard unlink(path) == 0 || errno == ENOENT else { throw .io(path, errorText()) }
         fsyncDirectory(dirname(of: path))
     }
-
-    /// A canonical absolute path with symlinks resolved, or nil when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let p = realpath(path, nil) else { return nil }
-        defer { free(p) }
-        return String(cString: p)
-    }
 }
 
 #if canImport(Glibc)

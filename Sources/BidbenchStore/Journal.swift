@@ -114,21 +114,21 @@ struct PreparedEntry: Equatable {
     ) -> PreparedEntry {
         /// Keys in runs; a list that stays long (sparse ids: 2 852 gate answers) is kept as its first
         /// and last key, its count and the SHA-256 of all keys (one a line), so the entry stays small.
-        func keys(_ name: String, _ list: [String]) -> String {
+        func keys(_ name: String, _ list: [String]) -> [(String, JSONValue)] {
             let runs = Journal.compressKeys(list)
             guard runs.count > Journal.maxListedKeys, let first = list.first, let last = list.last else {
-                return ",\"\(name)\":\(JSONValue.array(runs.map(JSONValue.string)).compact)"
+                return [(name, .array(runs.map(JSONValue.string)))]
             }
             let digest = FileIO.sha256Hex(Array(list.joined(separator: "\n").utf8))
-            return ",\"\(name)\":\(JSONValue.array([.string(first), .string("…"), .string(last)]).compact)"
-                + ",\"\(name)_count\":\(list.count),\"\(name)_sha256\":\"\(digest)\""
+            return [
+                (name, .array([.string(first), .string("…"), .string(last)])), (name + "_count", .int(list.count)),
+                (name + "_sha256", .string(digest)),
+            ]
         }
-        let (added, removed, edited) = (diff.added, diff.removed, diff.edited)
-        let fields =
-            ",\"rows\":\(rows),\"sha256\":\(JSONValue.quote(sha256))"
-            + keys("added", added) + keys("removed", removed)
-            + ",\"changes\":\(JSONValue.array(edited.map(\.json)).compact)"
-        return PreparedEntry(id: id, time: time, actor: actor, table: table, action: action, fields: fields)
+        let members: [(String, JSONValue)] =
+            [("rows", .int(rows)), ("sha256", .string(sha256))] + keys("added", diff.added) + keys("removed", diff.removed)
+            + [("changes", .array(diff.edited.map(\.json)))]
+        return PreparedEntry(id: id, time: time, actor: actor, table: table, action: action, fields: Journal.memberText(members))
     }
 }
 
@@ -232,7 +232,7 @@ public enum Journal {
         defer { locks.release() }
         let entry = PreparedEntry(
             id: newID(), time: isoUTC(now), actor: actor, table: table, action: action,
-            fields: ",\"changes\":\(JSONValue.array(changes.map(\.json)).compact)")
+            fields: memberText([("changes", .array(changes.map(\.json)))]))
         var written = try append(folder: folder, chain: chain, [entry])[0]
         written.changes = changes
         return written
@@ -271,17 +271,13 @@ public enum Journal {
         var written: [JournalEntry] = []
         for e in todo {
             seq += 1
-            let body =
-                "{\"seq\":\(seq),\"id\":\(JSONValue.quote(e.id)),\"time\":\(JSONValue.quote(e.time)),\"actor\":\(JSONValue.quote(e.actor)),"
-                + "\"table\":\(JSONValue.quote(e.table)),\"action\":\(JSONValue.quote(e.action))\(e.fields),\"prev\":\"\(prev)\""
-            let hash = FileIO.sha256Hex(Array((body + "}").utf8))
-            let line = body + ",\"hash\":\"\(hash)\"}"
-            out += line + "\n"
-            if var entry = parse(line) {
+            let text = line(e, seq: seq, prev: prev)
+            out += text + "\n"
+            if var entry = parse(text) {
                 entry.chain = chain
                 written.append(entry)
             }
-            prev = FileIO.sha256Hex(Array(line.utf8))
+            prev = FileIO.sha256Hex(Array(text.utf8))
         }
         guard !todo.isEmpty else { return written }
         try appendBytes(path, Array(out.utf8))
@@ -290,6 +286,24 @@ public enum Journal {
         try FileIO.atomicWriteInside(
             folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8), durable: false)
         return written
+    }
+
+    /// The text of an entry line (without its newline). Every name and value is written by
+    /// `JSONValue`; the members after `action` come as the prepared entry's text, kept as text so a
+    /// save's recovery file replays the very same bytes.
+    static func line(_ e: PreparedEntry, seq: Int, prev: String) -> String {
+        let head = JSONValue.object([
+            ("seq", .int(seq)), ("id", .string(e.id)), ("time", .string(e.time)), ("actor", .string(e.actor)),
+            ("table", .string(e.table)), ("action", .string(e.action)),
+        ])
+        let body = String(head.compact.dropLast()) + e.fields + memberText([("prev", .string(prev))])
+        let hash = FileIO.sha256Hex(Array((body + "}").utf8))
+        return body + memberText([("hash", .string(hash))]) + "}"
+    }
+
+    /// Members of an entry line as they follow earlier ones: `,"name":value` each, compact.
+    static func memberText(_ members: [(String, JSONValue)]) -> String {
+        members.map { "," + JSONValue.quote($0.0) + ":" + $0.1.compact }.joined()
     }
 
     /// Runs of keys that differ only in a trailing number counting up by one (same width) are written

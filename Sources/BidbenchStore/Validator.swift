@@ -106,7 +106,6 @@ struct Validator {
     func validate(_ w: Workspace) {
         let ids = KnownIDs(w)
         validateSettings(w.settings)
-        checkVisibleNames(w)
         validateDepartments(w.departments)
         validateRequirements(w.requirements, ids)
         validateCriteria(w.criteria, ids)
@@ -132,18 +131,9 @@ struct Validator {
 
 /// One validator per table: each reports the problems of its file, in row order.
 extension Validator {
-    /// Ids and names of the tables people refer to must look like what they are.
-    private func checkVisibleNames(_ w: Workspace) {
-        let s = Schema.self
-        checkVisible(s.departments.file, w.departments.map { ($0.id, $0.name) })
-        if !known.contains(s.requirements.file) { checkVisible(s.requirements.file, w.requirements.map { ($0.id, "") }) }
-        checkVisible(s.criteria.file, w.criteria.map { ($0.id, $0.name) })
-        checkVisible(s.vendors.file, w.vendors.map { ($0.id, $0.name) })
-        checkVisible(s.contracts.file, w.contracts.map { ($0.id, "") })
-    }
-
     private func validateDepartments(_ departments: [Department]) {
         let df = Schema.departments.file
+        checkVisible(df, departments.map { ($0.id, $0.name) })
         checkUnique(df, departments.map(\.id), field: "id", what: "department id", zh: "部门编号")
         for (i, d) in departments.enumerated() where d.headCount < 0 {
             add(df, i, "head_count", "\(d.headCount) is negative (expected 0 or more people)", "\(d.headCount) 为负数 (人数应为 0 或以上)")
@@ -153,6 +143,7 @@ extension Validator {
     private func validateRequirements(_ requirements: [Requirement], _ ids: KnownIDs) {
         let rf = Schema.requirements.file
         guard !known.contains(rf) else { return }
+        checkVisible(rf, requirements.map { ($0.id, "") })
         checkUnique(rf, requirements.map(\.id), field: "id", what: "requirement id", zh: "需求编号")
         for (i, r) in requirements.enumerated() {
             ref(rf, i, "department", r.department, ids.departments, "departments.csv", "department")
@@ -170,6 +161,7 @@ extension Validator {
 
     private func validateCriteria(_ criteria: [Criterion], _ ids: KnownIDs) {
         let cf = Schema.criteria.file
+        checkVisible(cf, criteria.map { ($0.id, $0.name) })
         checkUnique(cf, criteria.map(\.id), field: "id", what: "criterion id", zh: "准则编号")
         let parentOf = Dictionary(criteria.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
         for (i, c) in criteria.enumerated() {
@@ -198,6 +190,7 @@ extension Validator {
 
     private func validateVendors(_ vendors: [Vendor]) {
         let vf = Schema.vendors.file
+        checkVisible(vf, vendors.map { ($0.id, $0.name) })
         checkUnique(vf, vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
         for (i, v) in vendors.enumerated() {
             if let b = v.bidPrice, b.minor < 0 {
@@ -285,6 +278,7 @@ extension Validator {
 
     private func validateContracts(_ contracts: [Contract], _ ids: KnownIDs) {
         let kf = Schema.contracts.file
+        checkVisible(kf, contracts.map { ($0.id, "") })
         checkUnique(kf, contracts.map(\.id), field: "id", what: "contract id", zh: "合同编号")
         for (i, c) in contracts.enumerated() {
             ref(kf, i, "vendor", c.vendor, ids.vendors, "vendors.csv", "vendor")

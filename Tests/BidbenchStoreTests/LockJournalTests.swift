@@ -209,4 +209,49 @@ import Testing
         #expect(try Journal.read(folder: dir.path).map(\.seq) == [1, 2, 3, 4])
         #expect(Journal.verify(folder: dir.path).ok)
     }
+
+    /// The exact bytes of entry lines — escapes in every string member, runs of keys, a long key list
+    /// summarised, an event entry, and the `prev` link between two entries appended at once. Lines
+    /// are hash-chained and replayed from a save's recovery file, so not one byte may move when the
+    /// way a line is assembled changes.
+    @Test func entryLinesKeepTheirExactBytes() throws {
+        let dir = TempDir()
+        let chain = "journal/x@00000000.log"
+        let sha = String(repeating: "ab", count: 32)
+        let edit = JournalChange(
+            key: "R05", before: .object([("title", .string("旧\n\"标题\"")), ("weight", .string("2.5"))]),
+            after: .object([("title", .string("新\u{1}")), ("weight", .string(""))]))
+        let many = (1...300).map { "K\($0 * 2)" }  // no runs: summarised as first, last, count and digest
+        let first = PreparedEntry.fileChange(
+            id: "t1.1", time: "2027-04-01T09:30:00Z", actor: "张伟 \"lead\"\t\\", table: "scores/张伟.csv", action: "update",
+            sha256: sha, rows: 3, diff: RowDiff(added: ["R01", "R02", "R03", "R07"], removed: [], edited: [edit]))
+        let second = PreparedEntry.fileChange(
+            id: "t1.2", time: "2027-04-01T09:30:00Z", actor: "a\u{2028}b 😀", table: "gates.csv", action: "import", sha256: sha,
+            rows: 300, diff: RowDiff(added: many, removed: ["V1/R1"], edited: []))
+        _ = try Journal.append(folder: dir.path, chain: chain, [first, second])
+
+        func line(_ body: String) -> String { body + #","hash":""# + FileIO.sha256Hex(Array((body + "}").utf8)) + #""}"# }
+        let line1 = line(
+            #"{"seq":1,"id":"t1.1","time":"2027-04-01T09:30:00Z","actor":"张伟 \"lead\"\t\\","table":"scores/张伟.csv","#
+                + #""action":"update","rows":3,"sha256":""# + sha + #"","added":["R01..R03","R07"],"removed":[],"#
+                + #""changes":[{"key":"R05","before":{"title":"旧\n\"标题\"","weight":"2.5"},"after":{"title":"新\u0001","weight":""}}],"#
+                + #""prev":""# + Journal.zeroHash + #"""#)
+        let digest = FileIO.sha256Hex(Array(many.joined(separator: "\n").utf8))
+        let line2 = line(
+            #"{"seq":2,"id":"t1.2","time":"2027-04-01T09:30:00Z","actor":"a\u2028b 😀","table":"gates.csv","action":"import","#
+                + #""rows":300,"sha256":""# + sha + #"","added":["K2","…","K600"],"added_count":300,"added_sha256":""# + digest
+                + #"","removed":["V1/R1"],"changes":[],"prev":""# + FileIO.sha256Hex(Array(line1.utf8)) + #"""#)
+        #expect(dir.text(chain) == line1 + "\n" + line2 + "\n")
+
+        let event = try Journal.append(
+            folder: dir.path, actor: "lead", table: "workspace.json", action: "reveal",
+            changes: [JournalChange(key: "revealed", before: .bool(false), after: .bool(true))],
+            now: Date(timeIntervalSince1970: 1_795_000_000))
+        let line3 = line(
+            #"{"seq":1,"id":""# + event.id + #"","time":"2026-11-18T11:06:40Z","actor":"lead","table":"workspace.json","#
+                + #""action":"reveal","changes":[{"key":"revealed","before":false,"after":true}],"prev":""# + Journal.zeroHash
+                + #"""#)
+        #expect(dir.text(event.chain) == line3 + "\n")
+        #expect(Journal.verify(folder: dir.path).ok)
+    }
 }

@@ -13,6 +13,19 @@ import Testing
         " \u{301}accent on a space", "ends with a space and accent \u{301}", "x\r\ny", "\"", ",", "\n\n", "emoji 👍🏽 ok",
     ]
 
+    /// A generated workspace saved into `<dir>/w` by actor `gen` and loaded back: the common start
+    /// of the save tests (`ws` is what was generated, `loaded` what the folder holds now).
+    static func generatedFolder(vendors: Int, requirements: Int, evaluators: Int, seed: UInt64) throws -> (
+        dir: TempDir, folder: String, ws: Workspace, loaded: LoadedWorkspace
+    ) {
+        let dir = TempDir()
+        let folder = dir.path + "/w"
+        let ws = WorkspaceGenerator.generate(vendors: vendors, requirements: requirements, evaluators: evaluators, seed: seed)
+        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
+        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        return (dir, folder, ws, try WorkspaceStore.load(folder: folder))
+    }
+
     @Test func aRecordAppendedAsBytesIsExactlyWhatWritePrints() {
         for a in Self.tricky {
             for b in ["", "z", " q "] {
@@ -49,12 +62,7 @@ import Testing
     /// written are byte for byte the full rendering, the journal names exactly the edited rows with
     /// their cells before and after, and `journal --verify` passes.
     @Test func aSaveAfterAFewEditsWritesTheFullRenderingAndJournalsOnlyTheEditedRows() throws {
-        let dir = TempDir()
-        let folder = dir.path + "/w"
-        let ws = WorkspaceGenerator.generate(vendors: 6, requirements: 400, evaluators: 2, seed: 5)
-        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
-        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
-        let loaded = try WorkspaceStore.load(folder: folder)
+        let (dir, folder, _, loaded) = try Self.generatedFolder(vendors: 6, requirements: 400, evaluators: 2, seed: 5)
         #expect(loaded.problems.isEmpty)
 
         var edited = loaded.workspace
@@ -96,12 +104,7 @@ import Testing
     /// An edit that changes a row's key (a renamed id) is a removal and an addition; the slow path
     /// (both renderings compared whole) journals it as such.
     @Test func aRenamedIdIsJournaledAsRemovedAndAdded() throws {
-        let dir = TempDir()
-        let folder = dir.path + "/w"
-        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 50, evaluators: 1, seed: 2)
-        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
-        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
-        let loaded = try WorkspaceStore.load(folder: folder)
+        let (dir, folder, _, loaded) = try Self.generatedFolder(vendors: 3, requirements: 50, evaluators: 1, seed: 2)
         var edited = loaded.workspace
         // The last requirement (no gate answers point at a should/could one): pick one without gates.
         let gated = Set(edited.gates.map(\.requirement))
@@ -120,12 +123,7 @@ import Testing
     /// The entry lists the added ids as one run and the two edits in full, is a small fraction of
     /// the data it describes, and the chain verifies.
     @Test func anImportIsJournaledCompactlyWithTheEditedRowsInFull() throws {
-        let dir = TempDir()
-        let folder = dir.path + "/w"
-        let ws = WorkspaceGenerator.generate(vendors: 4, requirements: 300, evaluators: 1, seed: 9)
-        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
-        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
-        let loaded = try WorkspaceStore.load(folder: folder)
+        let (dir, folder, ws, loaded) = try Self.generatedFolder(vendors: 4, requirements: 300, evaluators: 1, seed: 9)
         let journalBefore = Journal.chains(folder: folder).reduce(0) { $0 + (dir.bytes("w/" + $1)?.count ?? 0) }
 
         var imported = loaded.workspace
@@ -170,11 +168,7 @@ import Testing
     /// holds the same edits, and the kept rendering follows rows that moved in the model, a record
     /// that grew a line, the first and the last row, and an unknown column added (whole rendering).
     @Test func savesThroughTheKeptRenderingWriteExactlyTheFullRendering() throws {
-        let dir = TempDir()
-        let folder = dir.path + "/w"
-        let ws = WorkspaceGenerator.generate(vendors: 3, requirements: 300, evaluators: 1, seed: 9)
-        try WorkspaceStore.initialize(folder: folder, name: ws.settings.name, language: ws.settings.language)
-        _ = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "gen")
+        let (dir, folder, _, _) = try Self.generatedFolder(vendors: 3, requirements: 300, evaluators: 1, seed: 9)
         // A byte-order mark and an unknown column, as a spreadsheet leaves them.
         let file = "requirements.csv"
         var text = try #require(dir.text("w/" + file))

@@ -226,4 +226,56 @@ import Testing
             try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
                 == ["requirements.csv:4: department: is empty; expected a department id from departments.csv"])
     }
+
+    /// Invisible characters and duplicate ids in the five tables that others refer to, listed table by
+    /// table and, on one line, the invisible id before the duplicate one (pinned when each table's
+    /// visibility check moved into that table's validator).
+    @Test func invisibleAndDuplicateIdsAreListedTableByTableInOrder() throws {
+        let dir = Fixture.folder()
+        var w = try WorkspaceStore.load(folder: dir.path).workspace
+        w.departments[0].id += "\u{200B}"
+        w.departments.append(w.departments[0])
+        w.requirements[0].id += "\u{202E}"
+        w.requirements.append(w.requirements[0])
+        w.criteria[0].name += "\u{2066}"
+        w.criteria.append(w.criteria[0])
+        w.vendors[0].id += "\u{200D}"
+        w.vendors.append(w.vendors[0])
+        w.contracts[0].id += "\u{FEFF}"
+        w.contracts.append(w.contracts[0])
+        #expect(
+            WorkspaceStore.validate(w).map(\.description) == [
+                "departments.csv:2: id: \"D1\\u{200B}\" contains the invisible or direction-control character U+200B; ids and names must look like what they are",
+                "departments.csv:3: id: \"D1\\u{200B}\" contains the invisible or direction-control character U+200B; ids and names must look like what they are",
+                "departments.csv:3: id: duplicate department id \"D1\\u{200B}\" (first on line 2)",
+                "requirements.csv:2: id: \"R1\\u{202E}\" contains the invisible or direction-control character U+202E; ids and names must look like what they are",
+                "requirements.csv:2: department: \"D1\" is not a department id in departments.csv",
+                "requirements.csv:4: id: \"R1\\u{202E}\" contains the invisible or direction-control character U+202E; ids and names must look like what they are",
+                "requirements.csv:4: id: duplicate requirement id \"R1\\u{202E}\" (first on line 2)",
+                "requirements.csv:4: department: \"D1\" is not a department id in departments.csv",
+                "requirements.csv:7: department: \"D1\" is not a department id in departments.csv",
+                "criteria.csv:2: name: \"功能\\u{2066}\" contains the invisible or direction-control character U+2066; ids and names must look like what they are",
+                "criteria.csv:3: name: \"功能\\u{2066}\" contains the invisible or direction-control character U+2066; ids and names must look like what they are",
+                "criteria.csv:3: id: duplicate criterion id \"C1\" (first on line 2)",
+                "vendors.csv:2: id: \"V1\\u{200D}\" contains the invisible or direction-control character U+200D; ids and names must look like what they are",
+                "vendors.csv:3: id: \"V1\\u{200D}\" contains the invisible or direction-control character U+200D; ids and names must look like what they are",
+                "vendors.csv:3: id: duplicate vendor id \"V1\\u{200D}\" (first on line 2)",
+                "gates.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
+                "gates.csv:2: requirement: \"R1\" is not a requirement id in requirements.csv",
+                "gates.csv:3: requirement: \"R1\" is not a requirement id in requirements.csv",
+                "prices.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
+                "prices.csv:3: vendor: \"V1\" is not a vendor id in vendors.csv",
+                "payments.csv:2: contract: \"K1\" is not a contract id in contracts.csv",
+                "payments.csv:3: contract: \"K1\" is not a contract id in contracts.csv",
+                "contracts.csv:2: id: \"K1\\u{FEFF}\" contains the invisible or direction-control character U+FEFF; ids and names must look like what they are",
+                "contracts.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
+                "contracts.csv:3: id: \"K1\\u{FEFF}\" contains the invisible or direction-control character U+FEFF; ids and names must look like what they are",
+                "contracts.csv:3: id: duplicate contract id \"K1\\u{FEFF}\" (first on line 2)",
+                "contracts.csv:3: vendor: \"V1\" is not a vendor id in vendors.csv",
+                "reviews.csv:2: contract: \"K1\" is not a contract id in contracts.csv",
+                "reviews.csv:3: contract: \"K1\" is not a contract id in contracts.csv",
+                "changes.csv:2: contract: \"K1\" is not a contract id in contracts.csv",
+                "scores/张伟.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
+            ])
+    }
 }

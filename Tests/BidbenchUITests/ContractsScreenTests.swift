@@ -116,6 +116,30 @@ import Testing
         #expect(e.row(containing: "⚑ RK1")?.hasSuffix("│ ⚑ RK1 budget_used 未能检查: workspace.json:") == true)
         #expect(e.row(containing: "budget_warn / budget_stop")?.hasSuffix("│   budget_warn / budget_stop 必须是 ≥ 0 的数") == true)
     }
+
+    /// The warnings are worked out once per change of the workspace (they take every contract's
+    /// delivery and the budget), not on every frame, and follow an edit at once.
+    @Test func theWarningsAreKeptForTheRevisionAndFollowAnEdit() throws {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 1
+        ws.contracts = [
+            Contract(
+                id: "C1", vendor: "V1", title: "ERP", file: "contracts/C1.md", effective: Day(iso: "2027-03-01"),
+                value: Money(units: 95_000), status: "review")
+        ]
+        ws.prices = [PriceLine(vendor: "V1", item: "许可", category: .license, model: .one_time, unitPrice: Money(units: 95_000))]
+        ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "信息部", category: "", amount: Money(units: 100_000))]
+        ws.risks = [Risk(id: "RK1", type: .financial, title: "预算超支", likelihood: 3, impact: 3, trigger: "budget_used", threshold: "0.9")]
+        var d = Driver(ws)
+        d.press(.char("4"), .char("v"), .char("v"))
+        let kept = try #require(d.state.contracts.warnings)
+        #expect(kept.revision == d.state.revision && kept.alerts.map(\.risk) == ["RK1"] && kept.budgetProblem == nil)
+        #expect(d.text.contains("触发的预警: 1"))
+        d.state.workspace.budget[0].amount = Money(units: 200_000)
+        #expect(d.text.contains("触发的预警: 0"))
+        d.press(.down)
+        #expect(d.state.contracts.warnings?.revision == d.state.revision && d.state.contracts.warnings?.alerts == [])
+    }
 }
 
 /// The risk register and the change orders are edited in the meeting, not only in CSV.
@@ -177,6 +201,35 @@ import Testing
         #expect(d.state.workspace.risks.map(\.id) == ["RK09"])
         d.press(.escape, .char("u"))
         #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
+    }
+
+    /// Risks and change orders save like the delivery records: an edit keeps the columns Bidbench
+    /// does not know, and a new change order goes after its contract's others in the file.
+    @Test func savedRisksAndChangeOrdersKeepUnknownColumnsAndTheirPlace() throws {
+        var ws = workspace()
+        ws.risks[0].extra["source"] = "workshop"
+        ws.changes[0].extra["approver"] = "王总"
+        ws.contracts.append(
+            Contract(
+                id: "C2", vendor: "V1", title: "实施合同", file: "", effective: Day(iso: "2027-01-01"), termMonths: 24,
+                value: Money(units: 100_000)))
+        ws.changes.append(
+            ChangeOrder(contract: "C2", id: "CO1", date: Day(iso: "2027-03-01"), description: "培训加场", priceDelta: Money(units: 5_000)))
+        var d = Driver(ws)
+        d.press(.char("4"), .char("r"), .enter, .ctrl("s"))
+        #expect(d.state.workspace.risks[0].extra == ["source": "workshop"] && d.state.message == "已更新风险 RK09")
+        #expect(d.state.modal == .risks(RisksState(selected: 0)))
+        d.press(.escape, .char("c"), .enter, .ctrl("s"))
+        #expect(d.state.workspace.changes[0].extra == ["approver": "王总"] && d.state.message == "已更新变更单 CO1")
+        d.press(.char("a"))
+        d.type("增加接口")
+        d.press(.tab)
+        d.type("1000")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.changes.map { "\($0.contract)/\($0.id)" } == ["C1/CO1", "C1/CO2", "C2/CO1"])
+        // The list (in date order) is on the new one: CO2, dated the contract's start, before CO1.
+        #expect(d.state.workspace.changes[1].date == Day(iso: "2027-02-01"))
+        #expect(d.state.modal == .changes(ChangesState(contract: "C1", selected: 0)))
     }
 
     /// A trigger Bidbench does not evaluate (typed in the CSV) survives an edit of the risk.

@@ -246,4 +246,62 @@ import Testing
         #expect(d.text.contains("☐ 导出数据已核验 — 待乙方提供校验报告"))
         #expect(d.text.contains("☐ 源代码托管释放"))
     }
+
+    /// The delivery record dialogs save through one helper: a record saved from its form keeps the
+    /// columns of its file Bidbench does not know, a session renamed in its form keeps its results
+    /// (in the same undo step), and `d` on a row deletes that record, `u` brings it back.
+    @Test func aSavedRecordKeepsItsUnknownColumnsAndARenamedSessionItsResults() throws {
+        var d = DeliveryScreenTests.driver(.en)
+        d.state.workspace.delivery.acceptance[1].extra["lab"] = "B-2"
+        d.press(.char("t"), .down, .enter, .ctrl("s"))
+        #expect(d.state.workspace.delivery.acceptance[1].extra["lab"] == "B-2")
+        #expect(d.state.message == "Updated acceptance test A1.2")
+        d.press(.escape, .char("s"), .enter, .backTab, .ctrl("u"))
+        d.type("S09")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.delivery.training.map(\.id) == ["S09"])
+        #expect(d.state.workspace.delivery.trainingResults.map(\.session) == ["S09", "S09", "S09"])
+        #expect(Self.list(d) == DeliveryListState(kind: .training, contract: "C1", selected: 0))
+        d.press(.char("u"))
+        #expect(d.state.workspace.delivery.training.map(\.id) == ["S01"])
+        #expect(d.state.workspace.delivery.trainingResults.map(\.session) == ["S01", "S01", "S01"])
+        d.press(.escape, .char("i"), .char("d"))
+        #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K002"])
+        #expect(d.state.message == "Deleted ticket K001 (u to undo)")
+        d.press(.char("u"))
+        #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K001", "K002"])
+    }
+
+    /// The tickets, SLA and availability dialogs draw their figures from the delivery screen 5 keeps
+    /// for the workspace revision (one build per change, not one per frame): after an edit in a
+    /// dialog it is the current revision's, and the same as building it anew.
+    @Test func theDialogsReadTheScreensDeliveryKeptForTheRevision() throws {
+        var d = DeliveryScreenTests.driver(.en)
+        d.press(.char("i"), .char("d"))
+        let cached = try #require(d.state.delivery.cached)
+        #expect(cached.revision == d.state.revision && cached.contract == "C1")
+        let fresh = DeliveryStatus.build(d.state.workspace, contract: d.state.workspace.contracts[0], today: d.state.today)
+        #expect(DeliveryLists.delivery(d.state, "C1") == fresh)
+        #expect(d.text.contains("Support tickets — C1 · late responses \(fresh.support.responseBreaches)"))
+    }
+
+    /// A result added to a session goes after that session's other results, so the file stays
+    /// grouped by session; an edited result keeps the columns Bidbench does not know.
+    @Test func anAddedResultStaysWithItsSessionAndAnEditedOneKeepsItsColumns() throws {
+        var ws = deliveryWorkspace()
+        ws.delivery.training.append(
+            TrainingSession(contract: "C1", id: "S02", level: "basic", module: "成本", planned: 1, present: 1, passTarget: 0.8))
+        ws.delivery.trainingResults.append(TrainingResult(session: "S02", person: "王芳", score: 80))
+        ws.delivery.trainingResults[0].extra["seat"] = "A3"
+        var d = Driver(ws, lang: .en, width: 120, height: 34)
+        d.state.today = Day(iso: "2027-05-10")!
+        d.press(.char("5"), .char("s"), .char("r"), .char("a"))
+        d.type("罗兵")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.delivery.trainingResults.map(\.person) == ["周敏", "黄伟", "陈静", "罗兵", "王芳"])
+        #expect(Self.list(d) == DeliveryListState(kind: .results(session: "S01"), contract: "C1", selected: 3))
+        d.press(.home, .enter, .ctrl("s"))
+        #expect(d.state.workspace.delivery.trainingResults[0].extra["seat"] == "A3")
+        #expect(d.state.message == "Updated the result of 周敏")
+    }
 }

@@ -19,16 +19,10 @@ enum AcceptanceTestsDialog {
     }
 
     static func handle(_ s: inout AppState, _ st: DeliveryListState, _ cmd: Command) {
-        let idx = indices(s, st.contract)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let id = s.workspace.delivery.acceptance[idx[row]].id
-                s.change(s.lang.t("Deleted acceptance test \(id) (u to undo)", "已删除验收测试 \(id) (按 u 撤销)")) {
-                    $0.delivery.acceptance.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.acceptance, rows: indices(s, contract), form: { form($0, contract: contract, index: $1) },
+            deleted: { t, L in L.t("Deleted acceptance test \(t.id) (u to undo)", "已删除验收测试 \(t.id) (按 u 撤销)") })
     }
 
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
@@ -85,16 +79,13 @@ enum AcceptanceTestsDialog {
             return FormRefusal(
                 L.t("Runs must be a whole number from 1, not “\(runsText)”", "测试次数须为 1 或以上的整数, 而不是 “\(runsText)”"), field: "attempts")
         }
-        var test = AcceptanceTest(
+        let test = AcceptanceTest(
             contract: contract, id: id, requirements: reqs, criterion: f.value("criterion").trimmed,
             result: TestResult(parsing: f.value("result")), date: date, tester: f.value("tester").trimmed, note: f.value("note").trimmed,
             attempts: runs)
-        if let index, index < all.count {
-            test.extra = all[index].extra
-            s.change(L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)")) { $0.delivery.acceptance[index] = test }
-        } else {
-            s.change(L.t("Added acceptance test \(id)", "已新增验收测试 \(id)")) { $0.delivery.acceptance.append(test) }
-        }
+        ListKeys.save(
+            &s, test, at: index, in: \.delivery.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)"),
+            added: L.t("Added acceptance test \(id)", "已新增验收测试 \(id)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.acceptance[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: contract, selected: row))
         s.delivery.pane = .tests

@@ -10,16 +10,10 @@ enum AvailabilityDialog {
     }
 
     static func handle(_ s: inout AppState, _ st: DeliveryListState, _ cmd: Command) {
-        let idx = indices(s, st.contract)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let month = s.workspace.delivery.availability[idx[row]].month
-                s.change(s.lang.t("Deleted the availability of \(month) (u to undo)", "已删除 \(month) 的可用率 (按 u 撤销)")) {
-                    $0.delivery.availability.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.availability, rows: indices(s, contract), form: { form($0, contract: contract, index: $1) },
+            deleted: { a, L in L.t("Deleted the availability of \(a.month) (u to undo)", "已删除 \(a.month) 的可用率 (按 u 撤销)") })
     }
 
     /// A new row's month: the one before today's (a monthly report covers it), or the month after
@@ -52,7 +46,7 @@ enum AvailabilityDialog {
                     key: "service_minutes", label: L.t("Minutes due (7×24)", "服务分钟 (空: 7×24)"),
                     text: a?.serviceMinutes.map { String($0) } ?? "", kind: .number),
                 FormField(key: "note", label: L.t("Note", "备注"), text: a?.note ?? "", kind: .long),
-            ], focusOn: a == nil ? "percent" : "percent")
+            ], focusOn: "percent")
     }
 
     // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.
@@ -97,7 +91,7 @@ enum AvailabilityDialog {
                 L.t("\(down) minutes down is more than the \(service) of service", "停机 \(down) 分钟超过服务分钟 \(service)"),
                 field: "downtime_minutes")
         }
-        var record = AvailabilityRecord(
+        let record = AvailabilityRecord(
             contract: contract, month: month, percent: percent, downtimeMinutes: down, serviceMinutes: service,
             note: f.value("note").trimmed)
         if let p = percent, down != nil,
@@ -111,12 +105,9 @@ enum AvailabilityDialog {
                     "\(NumberText.upTo(p, 2))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent")
         }
         let shown = AvailabilityRules.text(AvailabilityRules.percent(record) ?? 0)
-        if let index, index < rows.count {
-            record.extra = rows[index].extra
-            s.change(L.t("Updated \(month): \(shown)", "已更新 \(month): \(shown)")) { $0.delivery.availability[index] = record }
-        } else {
-            s.change(L.t("Recorded \(month): \(shown)", "已记录 \(month): \(shown)")) { $0.delivery.availability.append(record) }
-        }
+        ListKeys.save(
+            &s, record, at: index, in: \.delivery.availability, updated: L.t("Updated \(month): \(shown)", "已更新 \(month): \(shown)"),
+            added: L.t("Recorded \(month): \(shown)", "已记录 \(month): \(shown)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.availability[$0].month == month } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: contract, selected: row))
         return nil

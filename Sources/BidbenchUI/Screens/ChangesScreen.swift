@@ -112,7 +112,7 @@ public enum ChangesScreen {
                     "The price delta must be an amount with at most 2 decimals (− for a credit), not “\(deltaText)”",
                     "金额变化须为最多两位小数的金额 (减少填负数), 而不是 “\(deltaText)”"), field: "price_delta")
         }
-        var change = ChangeOrder(
+        let change = ChangeOrder(
             contract: contract, id: id, date: date, description: description, priceDelta: delta, status: f.value("status"))
         if let k = s.workspace.contracts.first(where: { $0.id == contract }), let problem = ChangeOrders.dateProblem(change, contract: k) {
             return FormRefusal(problem.text(chinese: L == .zh), field: "date")
@@ -134,15 +134,10 @@ public enum ChangesScreen {
                 return FormRefusal(refusal.text(chinese: L == .zh), field: "status")
             }
         }
-        if let index, index < s.workspace.changes.count {
-            change.extra = s.workspace.changes[index].extra
-            s.change(L.t("Updated change order \(id)", "已更新变更单 \(id)")) { $0.changes[index] = change }
-        } else {
-            s.change(L.t("Added change order \(id)", "已新增变更单 \(id)")) { ws in
-                let after = ws.changes.lastIndex { $0.contract == contract }.map { $0 + 1 } ?? ws.changes.count
-                ws.changes.insert(change, at: after)
-            }
-        }
+        ListKeys.save(
+            &s, change, at: index, in: \.changes, updated: L.t("Updated change order \(id)", "已更新变更单 \(id)"),
+            added: L.t("Added change order \(id)", "已新增变更单 \(id)"),
+            insertAt: { rows in rows.lastIndex { $0.contract == contract }.map { $0 + 1 } ?? rows.count })
         let position = indices(s, contract).firstIndex { s.workspace.changes[$0].id == id } ?? 0
         s.modal = .changes(ChangesState(contract: contract, selected: position))
         return nil

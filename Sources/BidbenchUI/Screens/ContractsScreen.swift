@@ -16,12 +16,23 @@ public struct ContractsState: Equatable, Sendable {
     public var scanRevision: (revision: Int, contract: Int)?
     /// The key of a scan the host is running (`Job.contractScan`); the screen says "scanning…".
     public var scanning: String?
+    /// The risks pane's warnings as `ContractsScreen.refresh` worked them out for a workspace revision
+    /// and a day: once per change, not once per frame (they take every contract's delivery, which may
+    /// scan its text, and the budget).
+    var warnings: Warnings?
+    struct Warnings: Equatable, Sendable {
+        var revision: Int
+        var today: Day
+        var alerts: [RiskAlert]
+        /// Why the budget (and so a `budget_used` trigger) could not be checked.
+        var budgetProblem: BudgetError?
+    }
     public init() {}
 
     public static func == (a: ContractsState, b: ContractsState) -> Bool {
         a.contract == b.contract && a.clause == b.clause && a.pane == b.pane && a.textRow == b.textRow && a.scan == b.scan
             && a.scanKey == b.scanKey && a.scanRevision?.revision == b.scanRevision?.revision
-            && a.scanRevision?.contract == b.scanRevision?.contract && a.scanning == b.scanning
+            && a.scanRevision?.contract == b.scanRevision?.contract && a.scanning == b.scanning && a.warnings == b.warnings
     }
 }
 
@@ -141,7 +152,9 @@ public enum ContractsScreen {
     /// Re-scans the selected contract when it or its text changed since the last scan: at once
     /// for a short text, else as a job for the host (the findings arrive as `.computed`).
     static func refresh(_ s: inout AppState) -> [Effect] {
-        guard s.screen == .contracts, let k = current(s) else { return [] }
+        guard s.screen == .contracts else { return [] }
+        if s.contracts.pane == .risks { s.contracts.warnings = warnings(s) }
+        guard let k = current(s) else { return [] }
         if let r = s.contracts.scanRevision, r.revision == s.revision, r.contract == s.contracts.contract { return [] }
         s.contracts.scanRevision = (s.revision, s.contracts.contract)
         let body = text(s) ?? ""
@@ -199,10 +212,6 @@ public enum ContractsScreen {
         if m % 1440 == 0 { return "\(m / 1440) d" }
         if m % 60 == 0 { return "\(m / 60) h" }
         return "\(m) min"
-    }
-
-    static func evidenceLine(_ s: AppState) -> Int {
-        s.contracts.scan?.finding(ClauseKind.allCases[s.contracts.clause]).line ?? 1
     }
 
     static func reviewLabel(_ r: ReviewStatus, _ L: Lang) -> String {
@@ -459,6 +468,22 @@ public enum ContractsScreen {
         } catch { return .failure(error) }
     }
 
+    /// The warnings firing, kept by `refresh` when they are of the current revision and day, else worked out now.
+    static func warnings(_ s: AppState) -> ContractsState.Warnings {
+        if let w = s.contracts.warnings, w.revision == s.revision, w.today == s.today { return w }
+        let ws = s.workspace
+        let control = budgetControl(ws)
+        // Delivery warnings (overdue tasks, SLA breaches, training below target) are risks like the others.
+        let alerts =
+            RiskRegister.alerts(
+                risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: try? control.get(),
+                fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
+            + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
+        var problem: BudgetError?
+        if case .failure(let e) = control { problem = e }
+        return ContractsState.Warnings(revision: s.revision, today: s.today, alerts: alerts, budgetProblem: problem)
+    }
+
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
@@ -476,13 +501,8 @@ public enum ContractsScreen {
             }
         }
         var y = area.y + 8
-        // Delivery warnings (overdue tasks, SLA breaches, training below target) are risks like the others.
-        let control = budgetControl(ws)
-        let alerts =
-            RiskRegister.alerts(
-                risks: ws.risks, contracts: ws.contracts, milestones: ws.payments, budget: try? control.get(),
-                fiscalYearStart: ws.settings.fiscalYearStart, today: s.today)
-            + DeliveryWarnings.alerts(risks: ws.risks, deliveries: DeliveryStatus.build(ws, today: s.today))
+        let warnings = warnings(s)
+        let alerts = warnings.alerts
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
         // Warnings and risks wrap (hanging under their id) rather than being cut at the pane's edge.
@@ -493,7 +513,7 @@ public enum ContractsScreen {
             }
         }
         // A budget_used trigger that could not be checked is said, never counted as quiet.
-        if case .failure(let e) = control,
+        if let e = warnings.budgetProblem,
             let r = ws.risks.first(where: { $0.trigger.trimmed.lowercased() == "budget_used" && !RiskRegister.isClosed($0) })
         {
             lines(L.t("⚑ \(r.id) budget_used not checked: ", "⚑ \(r.id) budget_used 未能检查: ") + e.text(chinese: L == .zh), .error)

@@ -62,7 +62,7 @@ enum DeliveryLists {
     }
 
     /// Applies the list keys (move, add, edit, delete, undo, close) and keeps the dialog open on
-    /// the new selection; returns false when the command was not a list key.
+    /// the new selection; any other command leaves it as it is.
     static func listKeys(
         _ s: inout AppState, _ st: DeliveryListState, _ cmd: Command, count: Int, form: (AppState, Int?) -> Form,
         delete: (inout AppState, Int) -> Void
@@ -71,6 +71,22 @@ enum DeliveryLists {
         var next = st
         next.selected = selected
         s.modal = .deliveryList(next)
+    }
+
+    /// The list keys of a dialog whose rows are records of one delivery table (`idx`: their
+    /// workspace indices, in the list's order): a row's form opens on its workspace index, and `d`
+    /// removes the record with the message `deleted` writes for it (undone by `u`).
+    static func recordKeys<T>(
+        _ s: inout AppState, _ st: DeliveryListState, _ cmd: Command, _ table: WritableKeyPath<DeliveryRecords, [T]>,
+        rows idx: [Int], form: (AppState, Int?) -> Form, deleted: (T, Lang) -> String
+    ) {
+        listKeys(
+            &s, st, cmd, count: idx.count, form: { form($0, $1.map { idx[$0] }) },
+            delete: { s, row in
+                s.change(deleted(s.workspace.delivery[keyPath: table][idx[row]], s.lang)) {
+                    $0.delivery[keyPath: table].remove(at: idx[row])
+                }
+            })
     }
 
     /// The frame of a list dialog: a titled box, the table with the selected row in full under it,
@@ -100,9 +116,12 @@ enum DeliveryLists {
         rows.indices.filter { key(rows[$0]) == contract }
     }
 
-    /// Where the contract's delivery stands today (for figures shown in the dialogs).
+    /// Where the contract's delivery stands today (for figures shown in the dialogs). The dialogs sit
+    /// over screen 5, whose refresh keeps this contract's delivery for the workspace revision: that
+    /// one is used rather than building it again each frame (which may scan the contract's text).
     static func delivery(_ s: AppState, _ contract: String) -> ContractDelivery? {
-        s.workspace.contracts.first { $0.id == contract }.map { DeliveryStatus.build(s.workspace, contract: $0, today: s.today) }
+        if let k = s.delivery.cached, k.revision == s.revision, k.contract == contract, k.today == s.today { return k.delivery }
+        return s.workspace.contracts.first { $0.id == contract }.map { DeliveryStatus.build(s.workspace, contract: $0, today: s.today) }
     }
 
     /// `R01;R03`, `R01, R03`, `R01、R03`: the ids in a cell.

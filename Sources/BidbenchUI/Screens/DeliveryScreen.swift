@@ -28,8 +28,9 @@ public struct DeliveryState: Equatable, Sendable {
 
 /// Screen 5, Delivery (交付): after signing. The plan as a compact timeline with today's line and
 /// overdue tasks in red; acceptance, payable and blocked payments, training, SLA and reviews beside it.
-/// `a`/`Enter`/`d` add, edit and delete tasks; `t` adds an acceptance test, `i` a support ticket, `R`
-/// records a vendor review; `[`/`]` switch contracts, `v` the pane.
+/// `a`/`Enter`/`d` add, edit and delete tasks; `t`, `i`, `s`, `S`, `A` and `H` open the contract's
+/// acceptance tests, support tickets, training, SLA terms, monthly availability and handover
+/// checklist (`DeliveryLists`); `R` records a vendor review; `[`/`]` switch contracts, `v` the pane.
 public enum DeliveryScreen {
     // MARK: Data
 

@@ -139,18 +139,16 @@ public enum RisksScreen {
             }
         default: break
         }
-        var risk = Risk(
+        let risk = Risk(
             id: id, type: RiskType(rawValue: f.value("type")) ?? .technical, title: title, likelihood: likelihood, impact: impact,
             mitigation: f.value("mitigation").trimmed, owner: f.value("owner").trimmed, trigger: trigger,
             threshold: trigger.isEmpty ? "" : threshold, status: f.value("status"))
-        if let index, index < s.workspace.risks.count {
-            risk.extra = s.workspace.risks[index].extra
-            s.change(L.t("Updated risk \(id)", "已更新风险 \(id)")) { $0.risks[index] = risk }
-            s.modal = .risks(RisksState(selected: index))
-        } else {
-            s.change(L.t("Added risk \(id)", "已新增风险 \(id)")) { $0.risks.append(risk) }
-            s.modal = .risks(RisksState(selected: s.workspace.risks.count - 1))
-        }
+        let replaced = index.flatMap { $0 < s.workspace.risks.count ? $0 : nil }
+        ListKeys.save(
+            &s, risk, at: index, in: \.risks, updated: L.t("Updated risk \(id)", "已更新风险 \(id)"),
+            added: L.t("Added risk \(id)", "已新增风险 \(id)"))
+        // On the risk saved: the one replaced, or the new last one.
+        s.modal = .risks(RisksState(selected: replaced ?? s.workspace.risks.count - 1))
         return nil
     }
 

@@ -14,6 +14,15 @@ enum SLADialog {
         return source == "sla.csv" ? L.t("entered by hand (sla.csv)", "手工录入 (sla.csv)") : source
     }
 
+    /// The limits in severity order as response/resolution times: `P1 0h30/4h00` (`all` for the
+    /// limit of every severity, `—` for none).
+    static func limitTexts(_ limits: [Int: SLALimit], _ L: Lang) -> [String] {
+        limits.sorted { $0.key < $1.key }.map { k, v in
+            (k == 0 ? L.t("all", "全部") : "P\(k)")
+                + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
+        }
+    }
+
     /// Where the limits come from, in severity order: `contract lines 38, 39, 40` / `合同第 38、39、40 行`, or `sla.csv`.
     static func sources(_ limits: [Int: SLALimit], _ L: Lang) -> String {
         var seen: [String] = []
@@ -32,16 +41,10 @@ enum SLADialog {
             s.modal = .form(targetForm(s, contract: st.contract))
             return
         }
-        let idx = indices(s, st.contract)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let sev = s.workspace.delivery.sla[idx[row]].severity
-                s.change(s.lang.t("Deleted the SLA terms of P\(sev) (u to undo)", "已删除 P\(sev) 的 SLA 条款 (按 u 撤销)")) {
-                    $0.delivery.sla.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.sla, rows: indices(s, contract), form: { form($0, contract: contract, index: $1) },
+            deleted: { t, L in L.t("Deleted the SLA terms of P\(t.severity) (u to undo)", "已删除 P\(t.severity) 的 SLA 条款 (按 u 撤销)") })
     }
 
     static func hours(_ v: Double?) -> String { v.map { NumberText.upTo($0, 1) } ?? "" }
@@ -109,16 +112,13 @@ enum SLADialog {
             }
             penalty = p
         }
-        var term = SLATerm(
+        let term = SLATerm(
             contract: contract, severity: severity, responseHours: h["response_hours"] ?? nil,
             resolutionHours: h["resolution_hours"] ?? nil,
             penaltyPerBreach: penalty)
-        if let index, index < all.count {
-            term.extra = all[index].extra
-            s.change(L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款")) { $0.delivery.sla[index] = term }
-        } else {
-            s.change(L.t("Added the SLA terms of P\(severity)", "已新增 P\(severity) 的 SLA 条款")) { $0.delivery.sla.append(term) }
-        }
+        ListKeys.save(
+            &s, term, at: index, in: \.delivery.sla, updated: L.t("Updated the SLA terms of P\(severity)", "已更新 P\(severity) 的 SLA 条款"),
+            added: L.t("Added the SLA terms of P\(severity)", "已新增 P\(severity) 的 SLA 条款"))
         let rows = indices(s, contract)
         let row = rows.firstIndex { s.workspace.delivery.sla[$0].severity == severity } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .sla, contract: contract, selected: row))
@@ -181,12 +181,8 @@ enum SLADialog {
         let d = DeliveryLists.delivery(s, st.contract)
         var header: String
         if terms.isEmpty, let d, !d.support.limits.isEmpty {
-            let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
-                (k == 0 ? L.t("all", "全部") : "P\(k)")
-                    + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
-            }
             header =
-                L.t("From the contract text: ", "取自合同正文: ") + limits.joined(separator: " · ") + " — "
+                L.t("From the contract text: ", "取自合同正文: ") + limitTexts(d.support.limits, L).joined(separator: " · ") + " — "
                 + sources(d.support.limits, L) + L.t("; rows here replace them", "; 在此录入即以录入为准")
         } else {
             header =

@@ -9,14 +9,10 @@ enum TicketsDialog {
     }
 
     static func handle(_ s: inout AppState, _ st: DeliveryListState, _ cmd: Command) {
-        let idx = indices(s, st.contract)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let id = s.workspace.delivery.tickets[idx[row]].id
-                s.change(s.lang.t("Deleted ticket \(id) (u to undo)", "已删除工单 \(id) (按 u 撤销)")) { $0.delivery.tickets.remove(at: idx[row]) }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.tickets, rows: indices(s, contract), form: { form($0, contract: contract, index: $1) },
+            deleted: { t, L in L.t("Deleted ticket \(t.id) (u to undo)", "已删除工单 \(t.id) (按 u 撤销)") })
     }
 
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
@@ -74,15 +70,12 @@ enum TicketsDialog {
                 return FormRefusal(L.t("\(m) is before it was opened (\(opened))", "\(m) 早于创建时间 (\(opened))"), field: key)
             }
         }
-        var ticket = SupportTicket(
+        let ticket = SupportTicket(
             contract: contract, id: id, severity: Int(f.value("severity")) ?? 2, module: f.value("module").trimmed, opened: opened,
             firstResponse: moments["first_response"] ?? nil, resolved: moments["resolved"] ?? nil, note: f.value("note").trimmed)
-        if let index, index < all.count {
-            ticket.extra = all[index].extra
-            s.change(L.t("Updated ticket \(id)", "已更新工单 \(id)")) { $0.delivery.tickets[index] = ticket }
-        } else {
-            s.change(L.t("Added ticket \(id)", "已新增工单 \(id)")) { $0.delivery.tickets.append(ticket) }
-        }
+        ListKeys.save(
+            &s, ticket, at: index, in: \.delivery.tickets, updated: L.t("Updated ticket \(id)", "已更新工单 \(id)"),
+            added: L.t("Added ticket \(id)", "已新增工单 \(id)"))
         let row = indices(s, contract).firstIndex { s.workspace.delivery.tickets[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .tickets, contract: contract, selected: row))
         s.delivery.pane = .tickets
@@ -108,10 +101,7 @@ enum TicketsDialog {
             ]
         }
         let sel = st.selected < tickets.count ? tickets[st.selected] : nil
-        let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
-            let sev = k == 0 ? L.t("all", "全部") : "P\(k)"
-            return "\(sev) \(duration(v.responseMinutes))/\(duration(v.resolutionMinutes))"
-        }
+        let limits = SLADialog.limitTexts(d.support.limits, L)
         let header =
             limits.isEmpty
             ? L.t("No SLA limits: S enters them", "尚无 SLA 时限: 按 S 录入")

@@ -61,14 +61,9 @@ enum TrainingDialog {
                 return
             }
         }
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let id = s.workspace.delivery.training[idx[row]].id
-                s.change(s.lang.t("Deleted training session \(id) (u to undo)", "已删除培训场次 \(id) (按 u 撤销)")) {
-                    $0.delivery.training.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.training, rows: idx, form: { form($0, contract: contract, index: $1) },
+            deleted: { t, L in L.t("Deleted training session \(t.id) (u to undo)", "已删除培训场次 \(t.id) (按 u 撤销)") })
     }
 
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
@@ -135,24 +130,20 @@ enum TrainingDialog {
                 L.t("The target is a rate such as 80% or 0.8, not “\(targetText)”", "目标通过率应为 80% 或 0.8 这样的比率, 而不是 “\(targetText)”"),
                 field: "pass_target")
         }
-        var session = TrainingSession(
+        let session = TrainingSession(
             contract: contract, id: id, level: f.value("level"), module: module, date: date, mode: TrainingMode(parsing: f.value("mode")),
             trainer: f.value("trainer").trimmed, planned: counts["planned"]!, present: counts["present"]!, passTarget: target)
-        if let index, index < all.count {
-            session.extra = all[index].extra
-            let old = all[index].id
-            s.change(L.t("Updated training session \(id)", "已更新培训场次 \(id)")) { ws in
-                ws.delivery.training[index] = session
+        ListKeys.save(
+            &s, session, at: index, in: \.delivery.training, updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)"),
+            added: L.t("Added training session \(id)", "已新增培训场次 \(id)"),
+            alsoOnUpdate: { ws, replaced in
                 // A renamed session keeps its results.
-                if old != id {
-                    for i in ws.delivery.trainingResults.indices where ws.delivery.trainingResults[i].session == old {
+                if replaced.id != id {
+                    for i in ws.delivery.trainingResults.indices where ws.delivery.trainingResults[i].session == replaced.id {
                         ws.delivery.trainingResults[i].session = id
                     }
                 }
-            }
-        } else {
-            s.change(L.t("Added training session \(id)", "已新增培训场次 \(id)")) { $0.delivery.training.append(session) }
-        }
+            })
         let row = indices(s, contract).firstIndex { s.workspace.delivery.training[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .training, contract: contract, selected: row))
         return nil

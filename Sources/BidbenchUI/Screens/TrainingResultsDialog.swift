@@ -24,16 +24,10 @@ enum TrainingResultsDialog {
             s.modal = .deliveryList(DeliveryListState(kind: .training, contract: st.contract, selected: row))
             return
         }
-        let idx = indices(s, session)
         let contract = st.contract
-        DeliveryLists.listKeys(
-            &s, st, cmd, count: idx.count, form: { form($0, contract: contract, session: session, index: $1.map { idx[$0] }) },
-            delete: { s, row in
-                let person = s.workspace.delivery.trainingResults[idx[row]].person
-                s.change(s.lang.t("Deleted the result of \(person) (u to undo)", "已删除 \(person) 的成绩 (按 u 撤销)")) {
-                    $0.delivery.trainingResults.remove(at: idx[row])
-                }
-            })
+        DeliveryLists.recordKeys(
+            &s, st, cmd, \.trainingResults, rows: indices(s, session), form: { form($0, contract: contract, session: session, index: $1) },
+            deleted: { r, L in L.t("Deleted the result of \(r.person) (u to undo)", "已删除 \(r.person) 的成绩 (按 u 撤销)") })
     }
 
     static func form(_ s: AppState, contract: String, session: String, index: Int?) -> Form {
@@ -71,18 +65,13 @@ enum TrainingResultsDialog {
         case .success(let v): score = v
         }
         let passed: Bool? = f.value("passed").isEmpty ? nil : f.value("passed") == "true"
-        var result = TrainingResult(
+        let result = TrainingResult(
             session: session, person: person, department: f.value("department").trimmed, score: score, passed: passed)
-        if let index, index < all.count {
-            result.extra = all[index].extra
-            s.change(L.t("Updated the result of \(person)", "已更新 \(person) 的成绩")) { $0.delivery.trainingResults[index] = result }
-        } else {
-            s.change(L.t("Added the result of \(person)", "已新增 \(person) 的成绩")) { ws in
-                // After the session's other results, so the file stays grouped by session.
-                let at = ws.delivery.trainingResults.lastIndex { $0.session == session }.map { $0 + 1 } ?? ws.delivery.trainingResults.count
-                ws.delivery.trainingResults.insert(result, at: at)
-            }
-        }
+        ListKeys.save(
+            &s, result, at: index, in: \.delivery.trainingResults, updated: L.t("Updated the result of \(person)", "已更新 \(person) 的成绩"),
+            added: L.t("Added the result of \(person)", "已新增 \(person) 的成绩"),
+            // After the session's other results, so the file stays grouped by session.
+            insertAt: { rows in rows.lastIndex { $0.session == session }.map { $0 + 1 } ?? rows.count })
         let row = indices(s, session).firstIndex { s.workspace.delivery.trainingResults[$0].person == person } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .results(session: session), contract: contract, selected: row))
         return nil

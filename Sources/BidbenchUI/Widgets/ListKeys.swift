@@ -1,5 +1,8 @@
-/// The commands of a list dialog of records (departments, price lines, change orders, risks), the
-/// same everywhere (bound in `KeyMap.listBindings`): move, add, edit, delete, undo, close.
+import BidbenchCore
+
+/// The commands of a list dialog of records (departments, price lines, change orders, risks, the
+/// delivery lists), the same everywhere (bound in `KeyMap.listBindings`): move, add, edit, delete,
+/// undo, close; and the writing of a record saved from the dialog's form.
 enum ListKeys {
     /// Applies `cmd` to a list of `count` rows: opens the record form (`form(state, row)`, row nil
     /// to add), deletes a row (`delete`, undoable), undoes, or closes. Returns the selection when
@@ -34,4 +37,40 @@ enum ListKeys {
         default: return selected
         }
     }
+
+    /// Writes a list dialog's record into its table as one undoable change: over workspace row
+    /// `index` (when there is one), keeping the columns Bidbench does not know, with `updated` as the
+    /// message and `alsoOnUpdate` (given the record it replaces) in the same change; else added at
+    /// `insertAt` (the end by default), with `added` as the message.
+    static func save<T: KeepsUnknownColumns>(
+        _ s: inout AppState, _ record: T, at index: Int?, in table: WritableKeyPath<Workspace, [T]>, updated: String, added: String,
+        insertAt: ([T]) -> Int = { $0.count }, alsoOnUpdate: (inout Workspace, _ replaced: T) -> Void = { _, _ in }
+    ) {
+        var record = record
+        if let index, index < s.workspace[keyPath: table].count {
+            let replaced = s.workspace[keyPath: table][index]
+            record.extra = replaced.extra
+            s.change(updated) { ws in
+                ws[keyPath: table][index] = record
+                alsoOnUpdate(&ws, replaced)
+            }
+        } else {
+            s.change(added) { $0[keyPath: table].insert(record, at: insertAt($0[keyPath: table])) }
+        }
+    }
 }
+
+/// A record that carries the columns of its file Bidbench does not know, kept when a list dialog
+/// writes the record again.
+protocol KeepsUnknownColumns {
+    var extra: [String: String] { get set }
+}
+
+extension ChangeOrder: KeepsUnknownColumns {}
+extension Risk: KeepsUnknownColumns {}
+extension AcceptanceTest: KeepsUnknownColumns {}
+extension SupportTicket: KeepsUnknownColumns {}
+extension TrainingSession: KeepsUnknownColumns {}
+extension TrainingResult: KeepsUnknownColumns {}
+extension SLATerm: KeepsUnknownColumns {}
+extension AvailabilityRecord: KeepsUnknownColumns {}
