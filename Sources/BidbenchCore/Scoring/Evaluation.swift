@@ -181,29 +181,29 @@ public struct EvaluationBasis: Equatable, Sendable {
 
     mutating func gates(_ requirements: [Requirement], _ answers: [GateAnswer]) -> GatePart {
         if let g = gates, g.requirements == requirements, g.gates == answers { return g }
-        // An edit that leaves every must-have's id, title and status as they were (a title, weight or
-        // detail of another requirement) changes no gate result: keep them, without reading the answers.
         let musts = GatePart.musts(requirements)
-        if var g = gates, g.gates == answers, g.musts == musts {
-            g.requirements = requirements
-            gates = g
-            return g
+        if var g = gates, g.gates == answers {
+            // An edit that leaves every must-have's id, title and status as they were (a title, weight or
+            // detail of another requirement) changes no gate result: keep them, without reading the answers.
+            if g.musts == musts {
+                g.requirements = requirements
+                gates = g
+                return g
+            }
+            // A must-have retitled: which vendor answered what is unchanged; only the texts that name
+            // it are made again (from the few answers that are not `meets`).
+            if g.musts.count == musts.count, zip(g.musts, musts).allSatisfy({ $0.id == $1.id && $0.status == $1.status }) {
+                let titles = Self.mustTitles(requirements)
+                g.confirmed = Self.confirmed(requirements, titles)
+                (g.failures, g.warnings) = Self.findings(answers, titles)
+                g.requirements = requirements
+                g.musts = musts
+                gates = g
+                return g
+            }
         }
-        // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
-        // retaining their strings) was most of the time on a large workspace.
-        var mustTitle: [String: String] = [:]
-        for i in requirements.indices
-        where requirements[i].priority == .must
-            && requirements[i].status != .dropped && requirements[i].status != .merged
-        {
-            if mustTitle[requirements[i].id] == nil { mustTitle[requirements[i].id] = requirements[i].title }
-        }
-        var confirmed: [(id: String, title: String)] = []
-        var seen: Set<String> = []
-        for r in requirements
-        where r.priority == .must && r.status == .confirmed && mustTitle[r.id] != nil && seen.insert(r.id).inserted {
-            confirmed.append((r.id, r.title))
-        }
+        let titles = Self.mustTitles(requirements)
+        let confirmed = Self.confirmed(requirements, titles)
         var answered: [String: [Bool]] = [:]
         if !confirmed.isEmpty {
             var index: [String: Int] = [:]
@@ -215,11 +215,47 @@ public struct EvaluationBasis: Equatable, Sendable {
                 answered[answers[i].vendor, default: none][k] = true
             }
         }
+        let (failures, warnings) = Self.findings(answers, titles)
+        let g = GatePart(
+            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
+            musts: musts)
+        gates = g
+        return g
+    }
+
+    // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and
+    // retaining their strings) was most of the time on a large workspace.
+
+    /// Must-have id → its title (the first row with that id), for must-haves not dropped or merged.
+    private static func mustTitles(_ requirements: [Requirement]) -> [String: String] {
+        var titles: [String: String] = [:]
+        for i in requirements.indices
+        where requirements[i].priority == .must
+            && requirements[i].status != .dropped && requirements[i].status != .merged
+        {
+            if titles[requirements[i].id] == nil { titles[requirements[i].id] = requirements[i].title }
+        }
+        return titles
+    }
+
+    /// Confirmed must-haves (id, title), once each, in requirements.csv order.
+    private static func confirmed(_ requirements: [Requirement], _ titles: [String: String]) -> [(id: String, title: String)] {
+        var confirmed: [(id: String, title: String)] = []
+        var seen: Set<String> = []
+        for r in requirements where r.priority == .must && r.status == .confirmed && titles[r.id] != nil && seen.insert(r.id).inserted {
+            confirmed.append((r.id, r.title))
+        }
+        return confirmed
+    }
+
+    /// Vendor id → its `no` answers to must-haves, and a warning for each `partly`.
+    private static func findings(_ answers: [GateAnswer], _ titles: [String: String]) -> (failures: [String: [Notice]], warnings: [Notice])
+    {
         var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
         for i in answers.indices where answers[i].answer != .meets {  // most answers are `meets`
             let g = answers[i]
-            guard let title = mustTitle[g.requirement] else { continue }
+            guard let title = titles[g.requirement] else { continue }
             switch g.answer {
             case .no:
                 failures[g.vendor, default: []].append(Notice("\(g.requirement) \(title): no", "\(g.requirement) \(title)：不满足"))
@@ -231,11 +267,7 @@ public struct EvaluationBasis: Equatable, Sendable {
             case .meets: break
             }
         }
-        let g = GatePart(
-            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
-            musts: musts)
-        gates = g
-        return g
+        return (failures, warnings)
     }
 }
 
