@@ -31,8 +31,15 @@ enum SessionBench {
         let formOnTitle = after(s1, [.enter, .tab, .tab])
         let formEdited = after(formOnTitle, [.char("X")])
         let applied = after(formEdited, [.ctrl("s")])
+        // The same edit on the first must-have (the list shows requirements in file order).
+        let firstMust = ws.requirements.firstIndex { $0.priority == .must } ?? 0
+        let mustEdited = after(s1, Array(repeating: Key.down, count: firstMust) + [.enter, .char("X"), .ctrl("s")])
+        let retitled =
+            mustEdited.workspace.requirements.indices.contains(firstMust)
+            && mustEdited.workspace.requirements[firstMust].priority == .must
+            && mustEdited.workspace.requirements[firstMust].title != ws.requirements[firstMust].title
         // Each measured key starts from the same prepared state, as in a live session.
-        let steps: [(String, AppState, Key)] = [
+        var steps: [(String, AppState, Key)] = [
             ("key ↓ move down (requirements)", s1, .down),
             ("key PgDn page down (requirements)", s1, .pageDown),
             ("key 2 switch screen 1→2", s1, .char("2")),
@@ -47,6 +54,11 @@ enum SessionBench {
             ("key + weight up (vendors)", s2, .char("+")),
             ("key + users what-if (budget)", s3, .char("+")),
         ]
+        if retitled {
+            steps.insert(("key 2 switch 1→2 after a must-have's title edit", mustEdited, .char("2")), at: 4)
+        } else {
+            report.skip(scope, "key 2 switch 1→2 after a must-have's title edit", "the first must-have could not be edited by keys")
+        }
         for (name, start, key) in steps {
             bench(report, scope, name, repetitions: repetitions, note: "reduce + render") {
                 var t = start
