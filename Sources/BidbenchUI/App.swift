@@ -214,12 +214,28 @@ public let minimumSize = (width: 60, height: 15)
 public enum App {
     /// Applies an event to the state; returns the I/O to do.
     public static func reduce(_ s: inout AppState, _ event: Event) -> [Effect] {
+        // An evaluator's session may change only their own score sheet: whatever a key or an import
+        // would change besides is refused here, once for every screen and dialog, and the state
+        // (an open form with what was typed) stays as it was.
+        let asBefore = s.evaluator != nil && event.isUserEdit ? s : nil
         var effects = apply(&s, event)
+        if let before = asBefore, let who = s.evaluator, changesShared(before.workspace, s.workspace, evaluator: who) {
+            s = before
+            s.say(KeyMap.leadOnly(s), error: true)
+            effects = []
+        }
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         BudgetScreen.refresh(&s)
         DeliveryScreen.refresh(&s)
         return effects
+    }
+
+    /// Whether `after` differs from `before` anywhere but `evaluator`'s score sheet.
+    static func changesShared(_ before: Workspace, _ after: Workspace, evaluator: String) -> Bool {
+        var same = before
+        same.scores[evaluator] = after.scores[evaluator]
+        return same != after
     }
 
     /// Does a job the reducer asked for (`Effect.compute`). Pure: the host may run it on any thread

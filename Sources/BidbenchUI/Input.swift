@@ -106,3 +106,14 @@ public enum Effect: Equatable, Sendable {
     case compute(Job)
     case quit
 }
+
+extension Event {
+    /// A key, a click or an import: what a person does to change the workspace (not a result of
+    /// the disk: a reload or others' changes merged in).
+    var isUserEdit: Bool {
+        switch self {
+        case .key, .click, .replaced: return true
+        default: return false
+        }
+    }
+}

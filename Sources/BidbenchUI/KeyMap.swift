@@ -202,7 +202,7 @@ public enum KeyMap {
             needs: [.writable]),
         Binding(
             scope: .requirements, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"),
-            help: ("Edit the selected requirement", "编辑所选需求")),
+            help: ("Edit the selected requirement", "编辑所选需求"), needs: [.lead]),
         Binding(
             scope: .requirements, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
             help: ("Delete the selected requirement (asks first)", "删除所选需求 (先确认)"), needs: [.writable]),
@@ -605,14 +605,29 @@ public enum KeyMap {
         }
     }
 
+    /// Places whose changes go to the shared tables, which only the lead writes: there a key that
+    /// needs a writable workspace needs the lead too (an evaluator writes only their score sheet).
+    static let sharedScopes: Set<Scope> = [
+        .requirements, .budget, .contracts, .delivery, .surveyPick, .survey, .duplicates, .departments, .gates, .ahp, .prices,
+        .risks, .changes, .acceptanceTests, .tickets, .training, .trainingResults, .slaTerms, .handover, .availability,
+    ]
+
+    /// What an evaluator is told when a key would change the shared tables.
+    static func leadOnly(_ s: AppState) -> String {
+        let who = s.evaluator ?? ""
+        return s.lang.t(
+            "Lead only: this session scores as \(who) (start without --as to lead)",
+            "仅限主持人: 本会话以\(who)身份打分 (不带 --as 启动即为主持人)")
+    }
+
     /// Why a binding does not work now, or nil when it does.
     public static func reason(_ b: Binding, _ s: AppState) -> String? {
         for need in b.needs {
             switch need {
             case .lead where s.evaluator != nil:
-                return s.lang.t(
-                    "Lead only: this session scores as \(s.evaluator!) (start without --as to lead)",
-                    "仅限主持人: 本会话以\(s.evaluator!)身份打分 (不带 --as 启动即为主持人)")
+                return leadOnly(s)
+            case .writable where s.evaluator != nil && sharedScopes.contains(b.scope):
+                return leadOnly(s)
             case .evaluator where s.evaluator == nil:
                 return s.lang.t("Evaluators only: start with --as NAME to score", "仅限评委: 请用 --as 姓名 启动后打分")
             case .writable where s.readOnly:
@@ -685,14 +700,9 @@ public enum KeyMap {
         return rows
     }
 
-    static func needText(_ needs: [Need]) -> String {
-        needs.map { n in
-            switch n {
-            case .lead: return " *(lead only / 仅主持人)*"
-            case .evaluator: return " *(evaluators only / 仅评委)*"
-            case .writable: return ""
-            }
-        }.joined()
+    static func needText(_ b: Binding) -> String {
+        let lead = b.needs.contains(.lead) || (b.needs.contains(.writable) && sharedScopes.contains(b.scope))
+        return (lead ? " *(lead only / 仅主持人)*" : "") + (b.needs.contains(.evaluator) ? " *(evaluators only / 仅评委)*" : "")
     }
 
     /// The key list as Markdown tables, one per scope (the README's key list is generated from this).
@@ -703,7 +713,7 @@ public enum KeyMap {
             guard !list.isEmpty else { continue }
             out += "\n**\(scope.title.en) / \(scope.title.zh)** (`\(scope.rawValue)`)\n\n| keys | action |\n|---|---|\n"
             for b in list {
-                let text = "\(b.help.en) / \(b.help.zh)\(needText(b.needs))".replacingOccurrences(of: "|", with: "\\|")
+                let text = "\(b.help.en) / \(b.help.zh)\(needText(b))".replacingOccurrences(of: "|", with: "\\|")
                 out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(text) |\n"
             }
         }

@@ -114,6 +114,36 @@ import Testing
         #expect(d.text.contains("新增供应商 — 仅限主持人"))
     }
 
+    /// An evaluator's session writes only their own score sheet: every key that would change a
+    /// shared table says "lead only" at the press (and is gone from the hint bar), and what slips
+    /// past the key map (an import) is refused by the reducer, leaving the state as it was.
+    @Test func anEvaluatorCannotChangeTheSharedTables() throws {
+        var d = Driver(evaluator: "张伟")
+        let ws = d.state.workspace
+        let leadOnly = "仅限主持人: 本会话以张伟身份打分 (不带 --as 启动即为主持人)"
+        #expect(!d.screen.lines.last!.contains("a 新增"))
+        for key in [Key.char("a"), .enter, .char("e"), .char("d"), .char("s"), .char("m")] {
+            d.state.message = nil
+            d.press(key)
+            #expect(d.state.message == leadOnly, "key \(key)")
+            #expect(d.state.modal == nil, "key \(key)")
+        }
+        // An import's result (from `:import requirements FILE`) would replace the requirements.
+        var imported = ws
+        imported.requirements.removeLast()
+        d.send(.replaced(workspace: imported, message: "imported"))
+        #expect(d.state.workspace == ws)
+        #expect(d.state.message == leadOnly)
+        #expect(!d.state.dirty)
+        // Scoring still works: the evaluator's own sheet changes.
+        d.press(.char("2"), .enter)
+        d.type("7")
+        d.press(.enter)
+        #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V1" }?.score == 7)
+        #expect(d.state.message != leadOnly)
+        #expect(d.state.dirty)
+    }
+
     @Test func helpScrollsToItsLastLine() {
         var d = Driver(width: 80, height: 24)
         d.press(.char("?"))
