@@ -369,6 +369,19 @@ public enum Journal {
         return (Array(lines.suffix(count)), endsWithNewline)
     }
 
+    /// Throws `journalDamaged` when `chain` cannot take an entry: git conflict markers anywhere in
+    /// it, or a last complete line that is not an entry. A save asks before its commit point, so a
+    /// damaged chain stops it with nothing written (a torn last line, left by a killed append, is
+    /// repaired by the append and is not damage).
+    static func checkAppendable(folder: String, chain: String) throws {
+        guard let bytes = try FileIO.readInside(folder: folder, chain), !bytes.isEmpty else { return }
+        let complete = bytes.last == 10 ? bytes[...] : bytes[..<(bytes.lastIndex(of: 10).map { $0 + 1 } ?? 0)]
+        let last = complete.split(separator: 10).last.map(Array.init)  // the last complete, non-empty line
+        if TextTools.hasConflictMarker(bytes) || (last.map { seqOf($0) == nil } ?? false) {
+            throw StoreError.journalDamaged(chain)
+        }
+    }
+
     /// The last non-empty line of a file; nil for a missing or empty file.
     static func lastLine(_ path: String) -> (line: [UInt8], endsWithNewline: Bool)? {
         let t = lastLines(path, count: 1)

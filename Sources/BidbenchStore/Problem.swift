@@ -94,6 +94,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notOwner(String, String)
     /// Another process is saving this file right now and did not finish within a few seconds.
     case busy(String, pid: Int32, host: String)
+    /// The journal chain a save would append to is damaged (a git merge left conflict markers in
+    /// it, or its last line is not an entry); checked before anything is written.
+    case journalDamaged(String)
 
     public var description: String {
         switch self {
@@ -116,6 +119,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 "\(p) is a symbolic link; refused: Bidbench never follows or replaces links in a workspace (one from git or a shared folder could point anywhere); replace it with the real file or folder"
         case .readOnlyFile(let p): return "\(p) is read-only; not replaced (make it writable, e.g. chmod u+w, to save changes to it)"
         case .notSaved(let p, let m): return "not saved, nothing in the workspace was changed: \(p): \(m)"
+        case .journalDamaged(let p):
+            return
+                "not saved, nothing in the workspace was changed: the journal chain \(p) is damaged (a git merge left conflict markers in it, or its last line is not an entry): take one side of the merge (git checkout --ours \(p)), then check with bidbench journal --verify"
         case .saveIncomplete(let p, let m):
             return "the save is committed but could not be finished: \(p): \(m); the next open of the workspace finishes it"
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
@@ -149,6 +155,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(p) 是符号链接; 已拒绝: Bidbench 不跟随也不替换工作区内的链接 (来自 git 或共享文件夹的链接可能指向任何地方); 请换成真实的文件或文件夹"
         case .readOnlyFile(let p): return "\(p) 是只读文件; 未替换 (若要保存对它的修改, 请先设为可写, 如 chmod u+w)"
         case .notSaved(let p, let m): return "未保存, 工作区没有任何改动: \(p): \(m)"
+        case .journalDamaged(let p):
+            return
+                "未保存, 工作区没有任何改动: 日志链 \(p) 已损坏 (git 合并在其中留下了冲突标记, 或最后一行不是日志条目): 请取合并的一方 (git checkout --ours \(p)), 再用 bidbench journal --verify 检查"
         case .saveIncomplete(let p, let m): return "保存已提交但未能完成: \(p): \(m); 下次打开工作区时会自动完成"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
         case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"

@@ -166,6 +166,17 @@ public enum WorkspaceStore {
         for rel in [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"] {
             if let bad = FileIO.unsafePart(folder: folder, rel: rel) { refuse(bad, rel) }
         }
+        // A journal chain git merged as text cannot take another entry: read-only until one side is taken.
+        for chain in Journal.chains(folder: folder) {
+            guard let bytes = try? FileIO.readInside(folder: folder, chain), TextTools.hasConflictMarker(bytes) else { continue }
+            log.add(
+                chain, TextTools.conflictMarkerLines(String(decoding: bytes, as: UTF8.self)).first ?? 0, nil,
+                "git left merge conflict markers in this journal chain (a hash chain must never be merged line by line): take one side (git checkout --ours \(chain)), then check with bidbench journal --verify; the .gitattributes that bidbench init writes prevents this",
+                zh:
+                    "git 合并在这条日志链中留下了冲突标记 (哈希链不能逐行合并): 请取合并的一方 (git checkout --ours \(chain)), 再用 bidbench journal --verify 检查; bidbench init 写入的 .gitattributes 可避免这种情况"
+            )
+            unparsed.insert(chain)
+        }
         func read(_ rel: String) throws -> [UInt8]? {
             let bytes: [UInt8]?
             do { bytes = try FileIO.readInside(folder: folder, rel) } catch {
@@ -537,6 +548,8 @@ public enum WorkspaceStore {
         defer { locks.release() }
         // A save of ours (or anyone's) that a crash interrupted past its commit point is completed first.
         try Transaction.recover(folder: folder, holding: Set(changed + [chain]))
+        // The entries must be appendable before any table is replaced.
+        try Journal.checkAppendable(folder: folder, chain: chain)
 
         // Someone else's changes since the load: a file we write (or create) that differs on disk, and
         // the files ours depend on (README "Many writers"). A file that already holds exactly our new
@@ -700,6 +713,12 @@ public enum WorkspaceStore {
         try FileIO.makeDirectories(FileIO.join(folder, "scores"))
         try FileIO.makeDirectories(FileIO.join(folder, "contracts"))
         try FileIO.makeDirectories(FileIO.join(folder, Journal.folder))
+        try writeGitFiles(folder: folder)
+    }
+
+    /// Writes `.gitignore` and `.gitattributes` where they are missing (`init`, `demo`): local state
+    /// stays out of git, and git never merges a journal chain as text.
+    public static func writeGitFiles(folder: String) throws {
         if !FileIO.exists(FileIO.join(folder, ".gitignore")) {
             try FileIO.atomicWriteInside(folder: folder, ".gitignore", Array(gitignore.utf8))
         }

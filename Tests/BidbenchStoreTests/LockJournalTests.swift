@@ -254,4 +254,38 @@ import Testing
         #expect(dir.text(event.chain) == line3 + "\n")
         #expect(Journal.verify(folder: dir.path).ok)
     }
+
+    /// A journal chain that git merged as text (user test pass): the save stops before its commit
+    /// point with nothing written, and the next open is read-only and names the chain and the line
+    /// of the first marker, so `bidbench check` fails instead of saying OK.
+    @Test func aJournalChainWithMergeConflictMarkersStopsTheSaveBeforeAnythingIsWritten() throws {
+        let dir = TempDir()
+        let folder = dir.path + "/w"
+        try WorkspaceStore.initialize(folder: folder, name: "合并", language: "zh")
+        var ws = try WorkspaceStore.load(folder: folder).workspace
+        ws.departments = [Department(id: "D1", name: "财务部")]
+        let first = try WorkspaceStore.save(ws, over: try WorkspaceStore.load(folder: folder), actor: "lead")
+        let chain = try Journal.chainFile(folder: folder, actor: "lead")
+        let good = try #require(dir.text("w/" + chain))
+        let merged = "<<<<<<< HEAD\n" + good + "=======\n" + good + ">>>>>>> x\n"
+        dir.write("w/" + chain, merged)
+        let tableBefore = dir.bytes("w/departments.csv")
+        var edited = first.workspace
+        edited.departments[0].name = "财务中心"
+        #expect(throws: StoreError.journalDamaged(chain)) { try WorkspaceStore.save(edited, over: first, actor: "lead") }
+        #expect(dir.bytes("w/departments.csv") == tableBefore)
+        #expect(dir.text("w/" + chain) == merged)
+        #expect(!Transaction.pending(folder: folder))
+        let reopened = try WorkspaceStore.load(folder: folder)
+        #expect(reopened.readOnly)
+        #expect(reopened.problems.map { "\($0.file):\($0.line)" } == ["\(chain):1"])
+        #expect(reopened.problems.first?.message.contains("git checkout --ours \(chain)") == true)
+        // A last line that is not an entry (hand-edited) stops the save too; a torn last line does not.
+        dir.write("w/" + chain, good + "not an entry\n")
+        #expect(throws: StoreError.journalDamaged(chain)) { try WorkspaceStore.save(edited, over: first, actor: "lead") }
+        dir.write("w/" + chain, good + "{\"seq\":2,\"id\":\"torn")
+        let saved = try WorkspaceStore.save(edited, over: first, actor: "lead")
+        #expect(saved.written == ["departments.csv"])
+        #expect(Journal.verify(folder: folder).ok)
+    }
 }

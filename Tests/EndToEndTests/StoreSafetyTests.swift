@@ -152,6 +152,20 @@ import Testing
         }
     }
 
+    /// `bidbench demo` writes the same git files as `init`: a demo put under git never merges a
+    /// journal chain as text (user test pass: it did, and the next save half-failed).
+    @Test func theDemoCopyCarriesTheGitFiles() throws {
+        let tmp = TempDir()
+        let r = try run(binaryPath, ["demo", tmp.path + "/d"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(
+            FileManager.default.contents(atPath: tmp.path + "/d/.gitattributes").map { String(decoding: $0, as: UTF8.self) }?
+                .contains("journal/*.log -text merge=binary\n") == true)
+        #expect(
+            FileManager.default.contents(atPath: tmp.path + "/d/.gitignore").map { String(decoding: $0, as: UTF8.self) }?
+                .contains(".bidbench/\n") == true)
+    }
+
     /// issue 12 item 5: two clones change different files (two evaluators, a requirement) and merge.
     @Test(.timeLimit(.minutes(2)))
     func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {

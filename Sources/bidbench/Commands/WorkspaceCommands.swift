@@ -47,7 +47,10 @@ struct DemoCommand: ParsableCommand {
             printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
             throw ExitCode(2)
         }
-        do { try WorkspaceStore.copyWorkspace(from: source, to: path) } catch { throw fail(error) }
+        do {
+            try WorkspaceStore.copyWorkspace(from: source, to: path)
+            try WorkspaceStore.writeGitFiles(folder: path)
+        } catch { throw fail(error) }
         let full = URL(fileURLWithPath: path).standardizedFileURL.path
         print("Demo workspace copied to \(full)")
         print("The demo starts revealed: every evaluator's scores are shown (bidbench reveal --hide makes the panel blind).")
