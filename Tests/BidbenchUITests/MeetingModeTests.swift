@@ -144,6 +144,32 @@ import Testing
         #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入")
     }
 
+    /// The lead removes a vendor while an evaluator has an unsaved score for it (user test pass:
+    /// keeping mine left the evaluator unable to save anything). Keeping mine keeps the edit of a
+    /// vendor that still exists and takes out, by name, what no save could write.
+    @Test func keepingMineAfterTheLeadRemovedAVendorDropsOnlyWhatCannotBeSaved() {
+        var ws = panel(revealed: false)
+        ws.scores["王强"] = nil
+        ws.vendors.append(Vendor(id: "V3", name: "北辰数科", bidPrice: Money(units: 1_700_000)))
+        ws.scores["张伟"]!.append(Score(vendor: "V3", criterion: "func", score: 5))
+        var d = Driver(ws, evaluator: "张伟")
+        d.state.base = ws
+        d.state.workspace.scores["张伟"]![1].score = 6.5  // V2, unsaved
+        d.state.workspace.scores["张伟"]![2].score = 9  // V3, unsaved
+        d.state.dirty = true
+        var disk = ws  // the lead removed V3 and its scores from every sheet, and saved
+        disk.vendors.removeLast()
+        disk.scores["张伟"]!.removeLast()
+        d.send(.diskChanged(workspace: disk, files: ["vendors.csv", "scores/张伟.csv"], sheetTimes: [:]))
+        #expect(d.state.workspace.vendors.map(\.id) == ["V1", "V2"])
+        d.press(.char("m"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.scores["张伟"]!.map(\.vendor) == ["V1", "V2"])
+        #expect(d.state.workspace.scores["张伟"]![1].score == 6.5)
+        #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入; 1 项未保存的评分所属的供应商或准则已被删除, 已移除: V3/func")
+        #expect(d.state.dirty)
+    }
+
     @Test func aBrokenSheetOnDiskIsNamedAndNothingIsTakenFromIt() {
         var d = Driver(panel(revealed: true))
         let before = d.state.workspace

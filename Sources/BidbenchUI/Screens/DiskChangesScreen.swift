@@ -132,6 +132,7 @@ public enum DiskChangesScreen {
             s.workspace = next
             App.clampSelections(&s)
         }
+        if let dropped = dropOrphanScores(&s, keeping: conflicts.map(\.part)) { said.append(dropped) }
         // Still dirty only when something differs from what is on disk.
         s.dirty = s.workspace != disk
         if !conflicts.isEmpty {
@@ -141,6 +142,31 @@ public enum DiskChangesScreen {
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// Scores of this session's unsaved sheets that name a vendor or criterion no longer in the
+    /// workspace (the lead removed it meanwhile) are taken out, and the user is told which: no save
+    /// could write them, and keeping them left an evaluator unable to save anything (user test pass).
+    /// Sheets still waiting in `keeping` (an open conflict) are left for their choice.
+    static func dropOrphanScores(_ s: inout AppState, keeping: [WorkspacePart]) -> String? {
+        let vendors = Set(s.workspace.vendors.map(\.id))
+        let criteria = Set(s.workspace.criteria.map(\.id))
+        var gone: [String] = []
+        var next = s.workspace
+        for (name, sheet) in s.workspace.scores.sorted(by: { $0.key < $1.key }) where !keeping.contains(.scores(name)) {
+            let kept = sheet.filter { vendors.contains($0.vendor) && criteria.contains($0.criterion) }
+            guard kept.count < sheet.count else { continue }
+            gone += sheet.filter { !(vendors.contains($0.vendor) && criteria.contains($0.criterion)) }.map {
+                "\($0.vendor)/\($0.criterion)"
+            }
+            next.scores[name] = kept
+        }
+        guard !gone.isEmpty else { return nil }
+        s.workspace = next
+        let list = gone.joined(separator: ", ")
+        return s.lang.t(
+            "\(gone.count) unsaved score(s) for a vendor or criterion removed meanwhile were dropped: \(list)",
+            "\(gone.count) 项未保存的评分所属的供应商或准则已被删除, 已移除: \(list)")
     }
 
     /// What arrived in a part, in words: "Scores from 赵敏 updated (12 cells)".
@@ -174,10 +200,10 @@ public enum DiskChangesScreen {
         switch cmd {
         case .keepMine:
             // Mine stays in the session; the next save writes it over theirs (kept in .bidbench/backup).
-            s.say(
-                s.lang.t(
-                    "Kept your version of \(first.part.file(s.workspace)); save to write it", "已保留你的 \(first.part.file(s.workspace)); 保存后写入"
-                ))
+            let kept = s.lang.t(
+                "Kept your version of \(first.part.file(s.workspace)); save to write it", "已保留你的 \(first.part.file(s.workspace)); 保存后写入")
+            let dropped = dropOrphanScores(&s, keeping: rest.map(\.part))
+            s.say(([kept] + (dropped.map { [$0] } ?? [])).joined(separator: "; "))
         case .takeTheirs:
             var next = s.workspace
             first.part.copy(from: first.theirs, into: &next)
