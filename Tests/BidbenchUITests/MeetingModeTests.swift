@@ -168,6 +168,10 @@ import Testing
         #expect(d.state.workspace.scores["张伟"]![1].score == 6.5)
         #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入; 1 项未保存的评分所属的供应商或准则已被删除, 已移除: V3/func")
         #expect(d.state.dirty)
+        // Undo would put back the lead's old vendors.csv, which this session may not write.
+        d.press(.char("u"))
+        #expect(d.state.message == "仅限主持人: 本会话以张伟身份打分 (不带 --as 启动即为主持人)")
+        #expect(d.state.workspace.vendors.map(\.id) == ["V1", "V2"])
     }
 
     @Test func aBrokenSheetOnDiskIsNamedAndNothingIsTakenFromIt() {
