@@ -255,7 +255,7 @@ public enum App {
         if let prev = s.undoStack.popLast() {
             s.redoStack.append(s.workspace)
             s.workspace = prev
-            s.dirty = true
+            s.dirty = s.workspace != s.base  // back at what is on disk: nothing to save
             clampSelections(&s)
             s.say(s.lang.t("Undone", "已撤销"))
         } else {
@@ -515,7 +515,7 @@ public enum App {
             if let next = s.redoStack.popLast() {
                 s.undoStack.append(s.workspace)
                 s.workspace = next
-                s.dirty = true
+                s.dirty = s.workspace != s.base
                 clampSelections(&s)
                 s.say(s.lang.t("Redone", "已重做"))
             } else {

@@ -218,4 +218,17 @@ import Testing
         d.send(.saved(message: "已保存"))
         #expect(d.effects.last == .quit)
     }
+
+    /// Undo back to what was loaded leaves nothing to save (user test pass: the title kept saying
+    /// unsaved); redo makes it unsaved again.
+    @Test func undoingBackToTheSavedStateIsNotUnsaved() {
+        var d = Driver()
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.dirty)
+        d.press(.char("u"))
+        #expect(!d.state.dirty)
+        #expect(!d.text.contains("未保存"))
+        d.press(.ctrl("r"))
+        #expect(d.state.dirty)
+    }
 }
