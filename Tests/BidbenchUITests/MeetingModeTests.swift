@@ -174,6 +174,36 @@ import Testing
         #expect(d.state.workspace.vendors.map(\.id) == ["V1", "V2"])
     }
 
+    /// The lead has an unsaved new requirement while someone else retitles another one on disk
+    /// (user test pass: the dialog showed no rows and keeping mine threw their edit away). Rows
+    /// changed on one side merge; a row both changed is still a choice.
+    @Test func editsOfDifferentRowsOfOneTableMergeAndTheSameRowIsAChoice() {
+        var d = Driver()
+        let base = d.state.workspace
+        var added = base.requirements[0]
+        added.id = "R99"
+        added.title = "会上新增"
+        d.state.workspace.requirements.append(added)
+        d.state.dirty = true
+        var disk = base
+        disk.requirements[0].title = "磁盘上改过的标题"
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.map(\.title) == disk.requirements.map(\.title) + ["会上新增"])
+        #expect(d.state.message == "requirements.csv: 已合并磁盘上的 1 行与你未保存的修改")
+        #expect(d.state.dirty)
+        // Now both change the first requirement, differently: a choice, as before.
+        d.state.workspace.requirements[0].title = "我的标题"
+        disk.requirements[0].title = "他们的标题"
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        guard case .diskConflict(let conflicts)? = d.state.modal else {
+            Issue.record("no conflict dialog")
+            return
+        }
+        #expect(conflicts.map(\.part) == [.requirements])
+        #expect(d.text.contains("R01: 我的 “我的标题”   磁盘上 “他们的标题”"))
+    }
+
     @Test func aBrokenSheetOnDiskIsNamedAndNothingIsTakenFromIt() {
         var d = Driver(panel(revealed: true))
         let before = d.state.workspace

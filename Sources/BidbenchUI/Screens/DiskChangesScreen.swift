@@ -79,6 +79,39 @@ public enum WorkspacePart: Hashable, Sendable {
         }
     }
 
+    /// Merges the part row by row into `target` (which holds `mine`): a row (by its key) that only
+    /// one side changed, added or removed takes that side; a row both changed the same way is kept.
+    /// Returns how many rows came from `theirs`, or nil when a row was changed differently on both
+    /// sides (a conflict to choose) or the part has no row keys.
+    func merge(base: Workspace, mine: Workspace, theirs: Workspace, into target: inout Workspace) -> Int? {
+        func rows<Row: Equatable>(_ path: WritableKeyPath<Workspace, [Row]>, _ key: (Row) -> String) -> Int? {
+            guard
+                let (merged, taken) = RowMerge.merge(
+                    base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
+            else { return nil }
+            target[keyPath: path] = merged
+            return taken
+        }
+        switch self {
+        case .departments: return rows(\.departments) { $0.id }
+        case .requirements: return rows(\.requirements) { $0.id }
+        case .criteria: return rows(\.criteria) { $0.id }
+        case .vendors: return rows(\.vendors) { $0.id }
+        case .gates: return rows(\.gates) { $0.vendor + "\u{1F}" + $0.requirement }
+        case .risks: return rows(\.risks) { $0.id }
+        case .changes: return rows(\.changes) { $0.contract + "\u{1F}" + $0.id }
+        case .scores(let name):
+            guard
+                let (merged, taken) = RowMerge.merge(
+                    base: base.scores[name] ?? [], mine: mine.scores[name] ?? [], theirs: theirs.scores[name] ?? [],
+                    key: { $0.vendor + "\u{1F}" + $0.criterion })
+            else { return nil }
+            target.scores[name] = merged
+            return taken
+        default: return nil
+        }
+    }
+
     /// The file's name as the user knows it.
     func file(_ ws: Workspace) -> String {
         switch self {
@@ -121,7 +154,16 @@ public enum DiskChangesScreen {
                 p.copy(from: disk, into: &next)
                 if !p.same(base, disk) { said.append(describe(p, base: base, disk: disk, s.lang)) }
             } else if !p.same(base, disk) {
-                conflicts.append(DiskConflict(part: p, theirs: disk))
+                // Both sides changed the file: rows (or cells) changed on one side only merge; only
+                // a row both changed, differently, is a conflict to choose.
+                if let rows = p.merge(base: base, mine: s.workspace, theirs: disk, into: &next) {
+                    said.append(
+                        s.lang.t(
+                            "\(p.file(disk)): \(rows) row(s) from disk merged with your unsaved edits",
+                            "\(p.file(disk)): 已合并磁盘上的 \(rows) 行与你未保存的修改"))
+                } else {
+                    conflicts.append(DiskConflict(part: p, theirs: disk))
+                }
             }
         }
         // The new base is the disk: a later save writes only this session's own edits over it.
@@ -235,8 +277,29 @@ public enum DiskChangesScreen {
             return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted().map {
                 "\($0): \(L.t("mine", "我的")) \(show(mine[$0]))   \(L.t("theirs", "磁盘上")) \(show(theirs[$0]))"
             }
+        case .requirements: return rowLines(L, s.workspace.requirements, c.theirs.requirements, key: { $0.id }, show: { $0.title })
+        case .departments: return rowLines(L, s.workspace.departments, c.theirs.departments, key: { $0.id }, show: { $0.name })
+        case .criteria: return rowLines(L, s.workspace.criteria, c.theirs.criteria, key: { $0.id }, show: { $0.name })
+        case .vendors: return rowLines(L, s.workspace.vendors, c.theirs.vendors, key: { $0.id }, show: { $0.name })
+        case .risks: return rowLines(L, s.workspace.risks, c.theirs.risks, key: { $0.id }, show: { $0.title })
         default:
             return [L.t("Both versions differ; m keeps yours, t takes theirs (u undoes)", "两个版本不同; m 保留你的, t 采用磁盘上的 (u 撤销)")]
+        }
+    }
+
+    /// One line per row (by key) that differs between mine and theirs: `R01: mine “…”   theirs “…”`,
+    /// `—` for a row one side does not have, and `(other fields)` when the shown field is the same.
+    static func rowLines<Row: Equatable>(_ L: Lang, _ mine: [Row], _ theirs: [Row], key: (Row) -> String, show: (Row) -> String) -> [String]
+    {
+        let m = Dictionary(mine.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let t = Dictionary(theirs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        func text(_ r: Row?, _ other: Row?) -> String {
+            guard let r else { return "—" }
+            if let other, show(other) == show(r) { return "“\(show(r))” " + L.t("(other fields)", "(其他字段)") }
+            return "“\(show(r))”"
+        }
+        return Set(m.keys).union(t.keys).filter { m[$0] != t[$0] }.sorted().map {
+            "\($0): \(L.t("mine", "我的")) \(text(m[$0], t[$0]))   \(L.t("theirs", "磁盘上")) \(text(t[$0], m[$0]))"
         }
     }
 
@@ -253,5 +316,47 @@ public enum DiskChangesScreen {
         for (i, l) in all.prefix(r.height - 2).enumerated() {
             c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4)
         }
+    }
+}
+
+/// A three-way merge of keyed rows (base, mine, theirs).
+enum RowMerge {
+    /// Mine's rows in mine's order with theirs' one-sided changes applied and theirs' new rows after
+    /// them (in theirs' order); nil when a key repeats or a row was changed differently on both sides.
+    /// `taken`: the rows that came from theirs (changed, added or removed there).
+    static func merge<Row: Equatable>(base: [Row], mine: [Row], theirs: [Row], key: (Row) -> String) -> (rows: [Row], taken: Int)? {
+        func index(_ rows: [Row]) -> [String: Row]? {
+            var out: [String: Row] = [:]
+            for r in rows { guard out.updateValue(r, forKey: key(r)) == nil else { return nil } }
+            return out
+        }
+        guard let b = index(base), let m = index(mine), let t = index(theirs) else { return nil }
+        var taken = 0
+        var out: [Row] = []
+        out.reserveCapacity(max(mine.count, theirs.count))
+        for r in mine {
+            let k = key(r)
+            let before = b[k]
+            let there = t[k]
+            if r == before {  // unchanged here: theirs (changed, kept or removed there)
+                if there != before { taken += 1 }
+                if let there { out.append(there) }
+            } else if there == before || there == r {  // changed here only, or the same on both sides
+                out.append(r)
+            } else {
+                return nil  // changed here and changed (or removed) there, differently
+            }
+        }
+        for r in theirs where m[key(r)] == nil {
+            let k = key(r)
+            if let before = b[k] {
+                // Removed here: a conflict only when they changed it meanwhile.
+                guard r == before else { return nil }
+            } else {
+                out.append(r)  // added there
+                taken += 1
+            }
+        }
+        return (out, taken)
     }
 }
