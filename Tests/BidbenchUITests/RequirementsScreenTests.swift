@@ -231,4 +231,23 @@ import Testing
         d.press(.ctrl("r"))
         #expect(d.state.dirty)
     }
+
+    /// Deleting a must-have says what goes with it (user test pass: only "删除 R02 …?"), and one an
+    /// acceptance test proves is refused with what to do, before anything changes.
+    @Test func deletingAMustHaveSaysWhatGoesWithItAndAProvedOneIsRefused() {
+        var ws = sampleWorkspace()
+        ws.gates = [
+            GateAnswer(vendor: "V1", requirement: "R01", answer: .meets), GateAnswer(vendor: "V2", requirement: "R01", answer: .no),
+        ]
+        ws.delivery.acceptance = [AcceptanceTest(contract: "C1", id: "A1.1", requirements: ["R02"])]
+        var d = Driver(ws)
+        d.press(.char("d"))
+        #expect(d.text.contains("删除必须项 R01 多币种凭证自动折算? 它的 2 条必须项答复将一并删除; 它淘汰了 智链科技 (y/n)"))
+        d.press(.char("n"), .down, .char("d"))
+        #expect(d.state.modal == nil)
+        #expect(
+            d.state.message
+                == "R02 被验收测试 A1.1 引用 (acceptance.csv): 请先在第 5 页把它从这些测试中去掉, 或把状态改为已放弃")
+        #expect(d.state.workspace == ws)
+    }
 }

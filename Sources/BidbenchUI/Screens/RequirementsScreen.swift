@@ -99,9 +99,17 @@ public enum RequirementsScreen {
         case .delete:
             guard s.requirements.selected < rows.count else { return [] }
             let r = rows[s.requirements.selected]
-            s.modal = .confirm(
-                question: s.lang.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)"), action: .deleteRequirement(id: r.id)
-            )
+            // Acceptance tests that prove it would point at nothing: the save would refuse them.
+            let tests = s.workspace.delivery.acceptance.filter { $0.requirements.contains(r.id) }.map(\.id)
+            if !tests.isEmpty {
+                s.say(
+                    s.lang.t(
+                        "\(r.id) is proved by acceptance test(s) \(tests.joined(separator: ", ")) (acceptance.csv): take it out of them first (screen 5), or set its status to dropped",
+                        "\(r.id) 被验收测试 \(tests.joined(separator: ", ")) 引用 (acceptance.csv): 请先在第 5 页把它从这些测试中去掉, 或把状态改为已放弃"),
+                    error: true)
+                return []
+            }
+            s.modal = .confirm(question: deleteQuestion(s, r), action: .deleteRequirement(id: r.id))
         case .search: s.modal = .prompt(kind: .search, field: TextField())
         case .survey: SurveyScreen.start(&s)
         case .duplicates: s.modal = .duplicates(DuplicatesState())
@@ -264,6 +272,23 @@ public enum RequirementsScreen {
             if let i = visibleRows(s).firstIndex(where: { $0.id == id }) { s.requirements.selected = i }
         }
         return nil
+    }
+
+    /// The delete question, saying what goes with a must-have: its gate answers, and the vendors
+    /// it knocks out (who would be ranked again).
+    static func deleteQuestion(_ s: AppState, _ r: Requirement) -> String {
+        let L = s.lang
+        let answers = s.workspace.gates.lazy.filter { $0.requirement == r.id }.count
+        guard r.priority == .must else {
+            return L.t("Delete \(r.id) \(r.title)? (y/n)", "删除 \(r.id) \(r.title)? (y/n)")
+        }
+        let names = Dictionary(s.workspace.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let out = s.workspace.gates.filter { $0.requirement == r.id && $0.answer == .no }.map { names[$0.vendor] ?? $0.vendor }
+        let knocked = out.isEmpty ? "" : L.t("; it knocks out \(out.joined(separator: ", "))", "; 它淘汰了 \(out.joined(separator: "、"))")
+        guard answers > 0 else { return L.t("Delete must-have \(r.id) \(r.title)? (y/n)", "删除必须项 \(r.id) \(r.title)? (y/n)") }
+        return L.t(
+            "Delete must-have \(r.id) \(r.title)? Its \(answers) gate answer(s) go with it\(knocked) (y/n)",
+            "删除必须项 \(r.id) \(r.title)? 它的 \(answers) 条必须项答复将一并删除\(knocked) (y/n)")
     }
 
     static func delete(_ s: inout AppState, id: String) {
