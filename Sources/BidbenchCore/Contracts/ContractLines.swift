@@ -56,7 +56,10 @@ enum ContractLineParser {
     static func parse(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
-        s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
+        // Markdown emphasis; a line without `*` or `_` bytes has neither as a character.
+        if s.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
+            s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
+        }
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
         guard !s.isEmpty else { return line }
         line.text = s

@@ -249,7 +249,9 @@ enum ContractText {
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Scalar by scalar, written straight out as UTF-8 bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var lastSpace = true
         for u in s.unicodeScalars {
             var v = u.value
@@ -268,10 +270,29 @@ enum ContractText {
             } else {
                 lastSpace = false
             }
-            out.append(Unicode.Scalar(v)!)
+            appendUTF8(v, to: &out)
         }
-        while out.last == " " { out.removeLast() }
-        return String(out)
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of the scalar value `v`.
+    @inline(__always) static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x1_0000 {
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     /// Whether `s` contains one of `words`, with the answer of `s.contains(word)` (Foundation's, which
