@@ -479,7 +479,7 @@ enum ContractText {
             } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
                 var j = i - 1
                 while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
-                let word = String(String.UnicodeScalarView(chars[(j + 1)..<i])).lowercased()
+                let word = Unicode.Scalar.string(chars[(j + 1)..<i]).lowercased()
                 let afterDigit = i > 0 && Character(chars[i - 1]).isNumber
                 let afterBracket = word.isEmpty && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
                 if afterBracket
@@ -511,9 +511,15 @@ enum ContractText {
     static func stripCrossReferences(_ text: String) -> String {
         // Only a title in parentheses is ever removed.
         guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
-        let chars = Array(text)
+        switch CharacterArray(text) {
+        case .plain(let u): return stripCrossReferences(text, u)
+        case .general(let c): return stripCrossReferences(text, c)
+        }
+    }
+
+    private static func stripCrossReferences<U: TextUnit>(_ text: String, _ chars: [U]) -> String {
         let ascii = chars.map(\.asciiValue)
-        var out: [Character] = []
+        var out: [U] = []
         out.reserveCapacity(chars.count)
         var removed = false
         var i = 0
@@ -531,8 +537,8 @@ enum ContractText {
             }
             if refEnd == nil, chars[i].mark == "第" {
                 var j = i + 1
-                while j < chars.count, ChineseNumber.digitValue(chars[j]) != nil || chars[j].isNumber { j += 1 }
-                if j > i + 1, j < chars.count, "条章节款".contains(chars[j]) { refEnd = j + 1 }
+                while j < chars.count, ChineseNumber.digitValue(mark: chars[j].mark) != nil || chars[j].isNumber { j += 1 }
+                if j > i + 1, j < chars.count, chars[j].isIn("条章节款") { refEnd = j + 1 }
             }
             if let e = refEnd {
                 out.append(contentsOf: chars[i..<e])
@@ -550,11 +556,11 @@ enum ContractText {
             i += 1
         }
         // `out` holds the characters of `text` in order when nothing was removed.
-        return removed ? String(out) : text
+        return removed ? U.string(out) : text
     }
 
     /// End of a reference number such as `7`, `4.6`, `7.1(a)`, `1.2(iv)` starting at `from`.
-    private static func numberEnd(_ chars: [Character], _ from: Int) -> Int {
+    private static func numberEnd<U: TextUnit>(_ chars: [U], _ from: Int) -> Int {
         var j = from
         while j < chars.count {
             if chars[j].isNumber && chars[j].isASCII {
