@@ -227,13 +227,14 @@ enum ContractLineParser {
             let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
-        let linking: Set<String> = [
-            "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
-        ]
-        if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
+        if let lastWord = line.afterNumber.split(separator: " ").last, linkingWords.contains(lastWord.lowercased()) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
         return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
     }
+
+    static let linkingWords: Set<String> = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
+    ]
 
     /// The text a continuation line adds to its paragraph.
     static func continuation(_ line: ContractLine) -> String {
@@ -358,7 +359,8 @@ enum ContractLineParser {
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label.
     static func labelValue(_ s: String) -> (String, String)? {
-        guard let i = s.firstIndex(of: ":") else { return nil }
+        // No `:` byte, no `:` character.
+        guard s.utf8.contains(0x3A), let i = s.firstIndex(of: ":") else { return nil }
         let head = String(s[..<i]).trimmed
         let body = String(s[s.index(after: i)...]).trimmed
         guard !head.isEmpty else { return nil }
@@ -399,6 +401,26 @@ extension String {
     /// Replaces every occurrence of `target` (no Foundation).
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, ContractText.contains(self, target) else { return self }
+        var text = self
+        var word = target
+        if text.withUTF8(ContractText.isPlain) && word.withUTF8(ContractText.isPlain) {
+            // Plain text: the word occurs as characters exactly where its bytes occur.
+            let hay = Array(utf8)
+            let needle = Array(target.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(hay.count)
+            var i = 0
+            while i < hay.count {
+                if hay[i] == needle[0], i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
+                    out += replacement.utf8
+                    i += needle.count
+                } else {
+                    out.append(hay[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var rest = Substring(self)
         while let r = rest.firstRange(of: target) {

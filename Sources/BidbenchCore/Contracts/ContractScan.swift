@@ -222,7 +222,7 @@ final class ScannedSentence {
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
 
     /// `lower` by character offset, for the key-term and red-flag readers (made when first asked).
-    private(set) lazy var lowerCharacters = CharacterArray(lower)
+    private(set) lazy var lowerCharacters: CharacterArray = lowerIsPlain ? .plain(Array(lower.unicodeScalars)) : .general(Array(lower))
     /// The quantities in `lower` (made when first asked; several readers look at them).
     private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
     private lazy var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) ?? false
@@ -347,18 +347,18 @@ public enum ContractScanner {
                 return Array(first...lineOf(offset + max(0, sentence.count - 1)))
             }
             func evidence(_ whole: String) -> String {
-                // A line of at most 200 bytes has at most 200 characters: no need to count them.
-                ContractText.clip(!wrapped && (line.raw.utf8.count <= 200 || line.raw.count <= 200) ? line.raw : whole)
+                // Counted by bytes or scalars where they settle it (see `hasAtMost`).
+                ContractText.clip(!wrapped && ContractText.hasAtMost(line.raw, characters: 200) ? line.raw : whole)
             }
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
             let ancestors = stack.reduce(into: ClauseKinds()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
-            let headingBytes = Haystack(line.heading)
-            let isDefinitionsHeading = !line.heading.isEmpty && ClauseRules.definitionHeadings.matches(headingBytes)
+            let headingBytes = line.heading.isEmpty ? nil : Haystack(line.heading)
+            let isDefinitionsHeading = headingBytes.map(ClauseRules.definitionHeadings.matches) ?? false
             var headingKinds = ClauseKinds()
-            if !line.heading.isEmpty && !inDefinitions && !isDefinitionsHeading {
+            if let headingBytes, !inDefinitions && !isDefinitionsHeading {
                 let plain = ContractLineParser.trimEndPunct(line.heading)
                 for rule in ClauseRules.all where rule.matchesHeading(plain, headingBytes) {
                     headingKinds.insert(rule.kind)

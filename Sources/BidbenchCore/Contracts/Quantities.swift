@@ -174,7 +174,7 @@ enum QuantityScanner {
             guard let v = ChineseNumber.parse(U.string(c[i..<j])) else { return nil }
             return (v, j)
         }
-        if c[i].isLetter, c[i].isASCII, i == 0 || !(c[i - 1].isLetter) {
+        if c[i].isASCII, c[i].isLetter, i == 0 || !(c[i - 1].isLetter) {
             var j = i
             var total = 0
             var found = false

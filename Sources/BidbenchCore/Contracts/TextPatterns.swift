@@ -353,8 +353,43 @@ enum ContractText {
     /// equals only itself), else nil: the character-level checks can then run on scalars.
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
         var s = s
-        guard s.withUTF8(isPlain) else { return nil }
-        return Array(s.unicodeScalars)
+        return s.withUTF8 { b -> [Unicode.Scalar]? in
+            guard isPlain(b) else { return nil }
+            // Plain text holds scalars of one to three bytes (see `isPlain`): decode them here.
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                let v: UInt32
+                if x < 0x80 {
+                    v = UInt32(x)
+                    i += 1
+                } else if x & 0xE0 == 0xC0 {
+                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+            return out
+        }
+    }
+
+    /// Whether `s` has at most `limit` characters: settled by its bytes or scalars when they can
+    /// (a character has at least one scalar, and exactly one in plain text), else counted.
+    static func hasAtMost(_ s: String, characters limit: Int) -> Bool {
+        if s.utf8.count <= limit { return true }
+        var text = s
+        let settled = text.withUTF8 { b -> Bool? in
+            var scalars = 0
+            for x in b where x & 0xC0 != 0x80 { scalars += 1 }
+            if scalars <= limit { return true }
+            return isPlain(b) ? false : nil
+        }
+        return settled ?? (s.count <= limit)
     }
 
     /// Whether `needle` occurs in `hay` (bytes).
@@ -405,6 +440,16 @@ enum ContractText {
             }
             var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
+            if let u = plainScalars(sentence) {
+                // Plain text: the same cuts on scalars (see `isPlain`).
+                for piece in u.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" }) {
+                    let lead = piece.prefix(while: { $0 == " " }).count
+                    let text = Unicode.Scalar.string(piece).trimmed
+                    if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead, sentenceStart: start)) }
+                    offset += piece.count + 1
+                }
+                return out
+            }
             for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
                 let lead = piece.prefix(while: { $0.mark == " " }).count
                 let text = String(piece).trimmed
@@ -503,7 +548,7 @@ enum ContractText {
 
     /// Clips to at most `limit` characters, adding `…` when cut.
     static func clip(_ s: String, _ limit: Int = 200) -> String {
-        s.utf8.count <= limit || s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+        hasAtMost(s, characters: limit) ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
@@ -511,7 +556,9 @@ enum ContractText {
     static func stripCrossReferences(_ text: String) -> String {
         // Only a title in parentheses is ever removed.
         guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
-        switch CharacterArray(text) {
+        let chars = CharacterArray(text)
+        if case .plain = chars, !mayHaveReferenceTitle(text) { return text }
+        switch chars {
         case .plain(let u): return stripCrossReferences(text, u)
         case .general(let c): return stripCrossReferences(text, c)
         }
@@ -525,7 +572,7 @@ enum ContractText {
         var i = 0
         while i < chars.count {
             var refEnd: Int?
-            for w in referenceWords where matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
+            for w in referenceWords where startsReferenceWord(ascii[i]) && matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
                 let j = numberEnd(chars, i + w.count)
                 if j > i + w.count { refEnd = j }
                 break
@@ -559,6 +606,27 @@ enum ContractText {
         return removed ? U.string(out) : text
     }
 
+    /// Whether a `(` in plain text follows, after spaces, a character that can end a reference
+    /// (an ASCII digit, `)`, or one of 条章节款): without one, `stripCrossReferences` removes nothing.
+    private static func mayHaveReferenceTitle(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            for p in b.indices where b[p] == UInt8(ascii: "(") {
+                var k = p
+                while k > 0 && b[k - 1] == 0x20 { k -= 1 }
+                guard k > 0 else { continue }
+                let last = b[k - 1]
+                if (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: ")") { return true }
+                if k >= 3 {
+                    let v = (UInt32(b[k - 3]) << 16) | (UInt32(b[k - 2]) << 8) | UInt32(last)
+                    // 条 章 节 款 in UTF-8.
+                    if v == 0xE6_9D_A1 || v == 0xE7_AB_A0 || v == 0xE8_8A_82 || v == 0xE6_AC_BE { return true }
+                }
+            }
+            return false
+        }
+    }
+
     /// End of a reference number such as `7`, `4.6`, `7.1(a)`, `1.2(iv)` starting at `from`.
     private static func numberEnd<U: TextUnit>(_ chars: [U], _ from: Int) -> Int {
         var j = from
@@ -580,6 +648,13 @@ enum ContractText {
             break
         }
         return j
+    }
+
+    /// Whether an ASCII value (either case) is the first letter of a `referenceWords` word.
+    @inline(__always) private static func startsReferenceWord(_ a: UInt8?) -> Bool {
+        guard let a else { return false }
+        let l = a | 0x20
+        return l == 0x73 || l == 0x63 || l == 0x61 || l == 0x70  // s c a p
     }
 
     /// The words that introduce a cross-reference, as lower-case ASCII bytes.

@@ -40,8 +40,9 @@ extension Unicode.Scalar: TextUnit {
     var leadScalar: Unicode.Scalar { self }
     var asciiValue: UInt8? { isASCII ? UInt8(value) : nil }
     // As `Character` answers for a character of one scalar.
-    var isNumber: Bool { properties.numericType != nil }
-    var isLetter: Bool { properties.isAlphabetic }
+    // ASCII first: the Unicode property tables are slow to consult for every character.
+    var isNumber: Bool { isASCII ? value >= 0x30 && value <= 0x39 : properties.numericType != nil }
+    var isLetter: Bool { isASCII ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A : properties.isAlphabetic }
     var isUppercase: Bool { isASCII ? value >= 0x41 && value <= 0x5A : Character(self).isUppercase }
     var isLowercase: Bool { isASCII ? value >= 0x61 && value <= 0x7A : Character(self).isLowercase }
     var asciiDigit: Int? { value >= 0x30 && value <= 0x39 ? Int(value - 0x30) : nil }
