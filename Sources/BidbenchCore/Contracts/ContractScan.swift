@@ -396,7 +396,9 @@ public enum ContractScanner {
                 var strongKinds = ClauseKinds()
                 let quote = evidence(whole)
                 let at = lineOf(start)
-                for rule in ClauseRules.all {
+                // By index: the rules are borrowed from the table, not copied (and retained) one by one.
+                for r in ClauseRules.all.indices {
+                    let rule = ClauseRules.all[r]
                     var s = 0
                     if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
                     if s == 0 || rule.veto.matches(bytes) { continue }

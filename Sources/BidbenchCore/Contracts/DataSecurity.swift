@@ -169,7 +169,8 @@ enum DataSecurityReviewer {
             {
                 if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
             }
-            for (check, set) in patterns where set.matches(s.hay) {
+            for p in patterns.indices where patterns[p].1.matches(s.hay) {
+                let check = patterns[p].0
                 var status: DataSecurityItem.Status = isVague ? .vague : .present
                 if check == .breach_notification && status == .present && !hasDeadline(s) { status = .vague }
                 let old = found[check]

@@ -376,7 +376,7 @@ enum RedFlagDetector {
         var escrowAt: ScannedSentence?
         var escrowSeen = false
         for s in sentences {
-            for rule in rules where fires(rule, s.hay) { add(rule.kind, s) }
+            for r in rules.indices where fires(rules[r], s.hay) { add(rules[r].kind, s) }
             if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
                 let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
                 // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
