@@ -227,6 +227,15 @@ final class ScannedSentence {
     private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
     private lazy var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) ?? false
 
+    /// `lowerContainsAny(words.words)`, answered by the haystack's literal bits when both sides are
+    /// plain and the words are in the index.
+    func lowerContainsAny(_ words: SubstringWords) -> Bool {
+        guard words.plain, lowerIsPlain, !hay.unfiltered,
+            words.set.patterns.allSatisfy({ $0.parts[0][0].literal >= 0 })
+        else { return lowerContainsAny(words.words) }
+        return words.set.patterns.contains { hay.has(Int($0.parts[0][0].literal)) }
+    }
+
     /// `ContractText.containsAny(lower, words)`, searching the haystack's bytes when `lower` is plain.
     func lowerContainsAny(_ words: [String]) -> Bool {
         guard lowerIsPlain else { return ContractText.containsAny(lower, words) }

@@ -294,7 +294,7 @@ enum KeyTermExtractor {
 
     static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
         var out: [SLAResponse] = []
-        for s in sentences where s.about(.support_sla) || s.lowerContainsAny(["响应", "respond", "response time"]) {
+        for s in sentences where s.about(.support_sla) || s.lowerContainsAny(slaMention) {
             let chars = s.lowerCharacters
             for q in s.quantities where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
                 let (b, a) = around(chars, q, before: 40, after: 12)
@@ -357,6 +357,12 @@ enum KeyTermExtractor {
         return ContractText.clip(String(c[a..<b]).trimmed, 120)
     }
 
+    /// A sentence that mentions a response time, whatever its section.
+    static let slaMention = SubstringWords(["响应", "respond", "response time"])
+    static let penaltyWords = SubstringWords(penaltyContext)
+    /// The word lists `PatternIndex` holds as literals.
+    static let substringWords = [slaMention, penaltyWords]
+
     static let penaltyContext = [
         "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "interest", "利息", "service credit", "扣减",
         "扣除",
@@ -364,7 +370,7 @@ enum KeyTermExtractor {
 
     static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
         var out: [PenaltyRate] = []
-        for s in sentences where s.lowerContainsAny(penaltyContext) {
+        for s in sentences where s.lowerContainsAny(penaltyWords) {
             let c = s.lowerCharacters
             for (ppm, range) in rates(c) {
                 let before = c.string((range.lowerBound - 12)..<range.lowerBound)

@@ -56,6 +56,12 @@ final class TextPattern: Sendable {
         return alternatives.filter { !$0.isEmpty }.map(TextPattern.init(sequence:))
     }
 
+    /// A pattern of one literal, without word boundaries (see `SubstringWords`).
+    init(literal: String) {
+        maxGap = 80
+        parts = [[Alternative(bytes: Array(literal.utf8), leftBoundary: false, rightBoundary: false)]]
+    }
+
     private init(sequence: String) {
         maxGap = sequence.unicodeScalars.contains { $0.value >= 0x3400 } ? 120 : 80
         parts = sequence.split(separator: "…", omittingEmptySubsequences: true).map { part in
@@ -213,6 +219,24 @@ struct PatternSet: Sendable {
     func matches(_ hay: Haystack) -> Bool { mayMatch(hay) && patterns.contains { $0.firstMatch(in: hay) != nil } }
     /// False when no pattern of the set can match `hay` (one bit test for a set in the index).
     func mayMatch(_ hay: Haystack) -> Bool { hay.unfiltered || group.id < 0 || hay.has(PatternIndex.shared.groupBit(group.id)) }
+}
+
+/// Words looked for anywhere in a sentence's lower-cased text, without word boundaries (`penalt`
+/// finds `penalties`, `late` finds `calculated`). Each is a literal of `PatternIndex`, so in plain
+/// text (where a word occurs as characters exactly where its bytes do) the automaton's literal bits
+/// answer without a search; see `ScannedSentence.lowerContainsAny`.
+struct SubstringWords: Sendable {
+    let words: [String]
+    /// One single-literal pattern per word, for the index.
+    let set: PatternSet
+    /// Whether every word is plain text (see `ContractText.isPlain`) and not empty.
+    let plain: Bool
+
+    init(_ words: [String]) {
+        self.words = words
+        set = PatternSet(patterns: words.map(TextPattern.init(literal:)))
+        plain = words.allSatisfy { w in !w.isEmpty && w.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) == true }
+    }
 }
 
 /// Lower-cased UTF-8 text to match patterns in, with the marks of `PatternIndex`: which literals,
@@ -505,13 +529,22 @@ enum ContractText {
     /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
     /// cuts and offsets, without breaking the text into characters.
     private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
-        let starts = Array(s.unicodeScalars.indices) + [s.endIndex]
+        // Where each scalar starts in the UTF-8 bytes of `s`, so that a sentence is cut out of them.
+        var starts: [Int] = []
+        starts.reserveCapacity(chars.count + 1)
+        var offset = 0
+        for c in chars {
+            starts.append(offset)
+            offset += UTF8.width(c)
+        }
+        starts.append(offset)
+        let bytes = Array(s.utf8)
         var out: [(String, Int)] = []
         var start = 0
         func flush(_ end: Int) {
             var a = start
             while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(s[starts[a]..<starts[end]]).trimmed
+            let piece = String(decoding: bytes[starts[a]..<starts[end]], as: UTF8.self).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
         }
