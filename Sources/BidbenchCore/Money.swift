@@ -122,6 +122,35 @@ extension String {
         // Fast path on UTF-8 bytes: most cells start and end with something other than a space,
         // tab, CR, LF (all ≤ 0x20) or U+3000 (E3 80 80).
         if let f = utf8.first, let l = utf8.last, f > 0x20, f != 0xE3, l > 0x20, l != 0x80 { return self }
-        return trimmingCharactersInSet(" \t\r\n\u{3000}")
+        // Else by bytes too: each blank is one whole scalar (CR and LF apart, as in
+        // `trimmingCharactersInSet`), and E3 80 80 is always all of U+3000 in valid UTF-8.
+        var s = self
+        return s.withUTF8 { b -> String in
+            func blank(at i: Int) -> Int {
+                switch b[i] {
+                case 0x20, 0x09, 0x0D, 0x0A: return 1
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3
+                default: return 0
+                }
+            }
+            var start = 0
+            while start < b.count {
+                let n = blank(at: start)
+                if n == 0 { break }
+                start += n
+            }
+            var end = b.count
+            while end > start {
+                if blank(at: end - 1) == 1 {
+                    end -= 1
+                } else if end - start >= 3, blank(at: end - 3) == 3 {
+                    end -= 3
+                } else {
+                    break
+                }
+            }
+            if start == 0 && end == b.count { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
     }
 }

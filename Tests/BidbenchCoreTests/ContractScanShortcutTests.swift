@@ -158,4 +158,34 @@ struct ContractScanShortcutTests {
         #expect(ContractText.contains("cafe\u{0301}", "cafe") == "cafe\u{0301}".contains("cafe"))
         #expect(!ContractText.containsAny("abc", []))
     }
+
+    @Test("a plain scalar answers every TextUnit question like the Character it is, so the readers may run on scalars")
+    func scalarAnswersLikeCharacter() {
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0xFFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            guard String(u).utf8.withContiguousStorageIfAvailable(ContractText.isPlain) == true else { continue }
+            let c = Character(u)
+            let same =
+                u.mark == c.mark && u.leadScalar == c.leadScalar && u.isASCII == c.isASCII && u.asciiValue == c.asciiValue
+                && u.isNumber == c.isNumber && u.isLetter == c.isLetter && u.isUppercase == c.isUppercase
+                && u.isLowercase == c.isLowercase && u.asciiDigit == c.asciiDigit && u.isIn("条章节款 ,") == c.isIn("条章节款 ,")
+                && ChineseNumber.isNumeral(unit: u) == ChineseNumber.isNumeral(c)
+            if !same { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.prefix(5).map { String($0, radix: 16) })")
+        let text: [Unicode.Scalar] = ["第", "3", "条", "a", "é"]
+        #expect(Unicode.Scalar.string(text[1...]) == "3条aé")
+        #expect(CharacterArray("第3条 (a)").string(-2..<3) == "第3条")
+        #expect(CharacterArray("cafe\u{0301} x").string(3..<9) == "e\u{0301} x")
+    }
+
+    @Test("a clause kind's ordinal is its place in allCases (the scanner's kind bitsets rely on it)")
+    func clauseKindOrdinals() {
+        #expect(ClauseKind.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })
+        var kinds: ClauseKinds = [.fees, .force_majeure]
+        kinds.insert(.scope)
+        #expect(kinds.members == [.scope, .fees, .force_majeure])
+        #expect(!kinds.contains(.term) && kinds.union([.term]).contains(.term))
+    }
 }

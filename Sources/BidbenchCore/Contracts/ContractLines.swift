@@ -56,7 +56,10 @@ enum ContractLineParser {
     static func parse(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
-        s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
+        // Markdown emphasis; a line without `*` or `_` bytes has neither as a character.
+        if s.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
+            s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
+        }
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
         guard !s.isEmpty else { return line }
         line.text = s
@@ -116,39 +119,49 @@ enum ContractLineParser {
     /// The nesting level of a numbering prefix and the text after it.
     /// 第X章 1, 第X节 2, 第X条 / 一、 / 1. / Section 7 3, (一) / 1.1 / 1、 4, 1.1.1 / (1) / 1) 5, (a) / a. / (i) 6.
     static func numbering(_ s: String) -> (Int?, String) {
-        let c = Array(s)
-        guard let first = c.first else { return (nil, s) }
-        func rest(_ i: Int) -> String { String(s.dropFirst(i)) }
+        switch CharacterArray(s) {
+        case .plain(let u):
+            guard let (level, width) = numberingPrefix(u) else { return (nil, s) }
+            return (level, Unicode.Scalar.string(u[width...]))
+        case .general(let c):
+            guard let (level, width) = numberingPrefix(c) else { return (nil, s) }
+            return (level, String(s.dropFirst(width)))
+        }
+    }
+
+    /// `numbering` on the characters: the level and the width of the prefix, nil when none.
+    private static func numberingPrefix<U: TextUnit>(_ c: [U]) -> (Int, Int)? {
+        guard let first = c.first else { return nil }
         // 第十二条 / 第3章
         if first == "第" {
             var i = 1
-            while i < c.count, ChineseNumber.isNumeral(c[i]) || (c[i].isASCII && c[i].isNumber) || c[i] == " " { i += 1 }
+            while i < c.count, ChineseNumber.isNumeral(unit: c[i]) || (c[i].isASCII && c[i].isNumber) || c[i] == " " { i += 1 }
             if i > 1, i < c.count {
                 switch c[i] {
-                case "章", "篇": return (1, rest(i + 1))
+                case "章", "篇": return (1, i + 1)
                 case "部":
-                    if i + 1 < c.count, c[i + 1] == "分" { return (1, rest(i + 2)) }
-                case "节": return (2, rest(i + 1))
-                case "条": return (3, rest(i + 1))
-                case "款": return (4, rest(i + 1))
+                    if i + 1 < c.count, c[i + 1] == "分" { return (1, i + 2) }
+                case "节": return (2, i + 1)
+                case "条": return (3, i + 1)
+                case "款": return (4, i + 1)
                 default: break
                 }
             }
         }
         // 一、 / 十二、
-        if ChineseNumber.isNumeral(first) {
+        if ChineseNumber.isNumeral(unit: first) {
             var i = 0
-            while i < c.count, ChineseNumber.isNumeral(c[i]) { i += 1 }
-            if i < c.count, c[i] == "、" || c[i] == "." || c[i] == " " { return (3, rest(i + 1)) }
+            while i < c.count, ChineseNumber.isNumeral(unit: c[i]) { i += 1 }
+            if i < c.count, c[i] == "、" || c[i] == "." || c[i] == " " { return (3, i + 1) }
         }
         // ① ⑴ ⒈ circled and bracketed numbers
-        if let v = first.unicodeScalars.first?.value, (0x2460...0x249B).contains(v) { return (5, rest(1)) }
+        if (0x2460...0x249B).contains(first.leadScalar.value) { return (5, 1) }
         // (一) (1) (a) (iv)
         if first == "(", let close = c.prefix(7).firstIndex(of: ")"), close > 1 {
-            let inner = String(c[1..<close])
-            if ChineseNumber.parse(inner) != nil { return (4, rest(close + 1)) }
-            if inner.allSatisfy({ $0.isASCII && $0.isNumber }) { return (5, rest(close + 1)) }
-            if inner.count <= 4, inner.allSatisfy({ $0.isASCII && $0.isLetter }) { return (6, rest(close + 1)) }
+            let inner = c[1..<close]
+            if ChineseNumber.parse(U.string(inner)) != nil { return (4, close + 1) }
+            if inner.allSatisfy({ $0.isASCII && $0.isNumber }) { return (5, close + 1) }
+            if inner.count <= 4, inner.allSatisfy({ $0.isASCII && $0.isLetter }) { return (6, close + 1) }
         }
         // 1. / 1.2.3 / 1、 / 1) / 7 Fees
         if first.isASCII && first.isNumber {
@@ -158,30 +171,30 @@ enum ContractLineParser {
                 if c[i] == "." { dots += 1 }
                 i += 1
             }
-            guard i < c.count else { return (nil, s) }
+            guard i < c.count else { return nil }
             switch c[i] {
-            case "、": return (4, rest(i + 1))
-            case ")": return (5, rest(i + 1))
+            case "、": return (4, i + 1)
+            case ")": return (5, i + 1)
             case ".":
-                if i + 1 == c.count || c[i + 1] == " " || !(c[i + 1].isASCII && c[i + 1].isNumber) { return (3 + dots, rest(i + 1)) }
+                if i + 1 == c.count || c[i + 1] == " " || !(c[i + 1].isASCII && c[i + 1].isNumber) { return (3 + dots, i + 1) }
             case " ":
                 // "7 Fees" but not "30 days after …" or "2027年…"
-                if dots > 0 || (i + 1 < c.count && c[i + 1].isUppercase) { return (3 + dots, rest(i + 1)) }
+                if dots > 0 || (i + 1 < c.count && c[i + 1].isUppercase) { return (3 + dots, i + 1) }
             default:
-                if dots > 0, !c[i].isNumber, c[i] != "%" { return (3 + dots, rest(i)) }
+                if dots > 0, !c[i].isNumber, c[i] != "%" { return (3 + dots, i) }
             }
-            return (nil, s)
+            return nil
         }
         // a. / a) / iv.
         if first.isASCII && first.isLetter {
             var i = 0
             while i < c.count, c[i].isASCII, c[i].isLetter { i += 1 }
             if i <= 4, i < c.count, c[i] == "." || c[i] == ")", i + 1 == c.count || c[i + 1] == " " {
-                let w = String(c[0..<i]).lowercased()
-                if i == 1 || w.allSatisfy({ "ivxl".contains($0) }) { return (6, rest(i + 1)) }
+                let w = U.string(c[0..<i]).lowercased()
+                if i == 1 || w.allSatisfy({ "ivxl".contains($0) }) { return (6, i + 1) }
             }
             // Section 7 / Article 12 / Clause 3.2
-            let lower = String(c.prefix(12)).lowercased()
+            let lower = U.string(c.prefix(12)).lowercased()
             for w in ["section ", "article ", "clause "] where lower.hasPrefix(w) {
                 var j = w.count
                 var dots = 0
@@ -189,10 +202,10 @@ enum ContractLineParser {
                     if c[j] == "." { dots += 1 }
                     j += 1
                 }
-                if j > w.count { return (3 + dots, rest(j)) }
+                if j > w.count { return (3 + dots, j) }
             }
         }
-        return (nil, s)
+        return nil
     }
 
     /// Whether `next` continues a paragraph that so far reads `text`: the text stops mid-sentence and
@@ -214,13 +227,14 @@ enum ContractLineParser {
             let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
-        let linking: Set<String> = [
-            "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
-        ]
-        if let lastWord = line.afterNumber.split(separator: " ").last, linking.contains(lastWord.lowercased()) { return true }
+        if let lastWord = line.afterNumber.split(separator: " ").last, linkingWords.contains(lastWord.lowercased()) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
         return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
     }
+
+    static let linkingWords: Set<String> = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
+    ]
 
     /// The text a continuation line adds to its paragraph.
     static func continuation(_ line: ContractLine) -> String {
@@ -309,7 +323,7 @@ enum ContractLineParser {
                     }
                     continue
                 }
-                return runInHeading(head: String(String.UnicodeScalarView(u[0..<i])), body: String(String.UnicodeScalarView(u[(i + 1)...])))
+                return runInHeading(head: Unicode.Scalar.string(u[0..<i]), body: Unicode.Scalar.string(u[(i + 1)...]))
             }
             return nil
         }
@@ -345,7 +359,8 @@ enum ContractLineParser {
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label.
     static func labelValue(_ s: String) -> (String, String)? {
-        guard let i = s.firstIndex(of: ":") else { return nil }
+        // No `:` byte, no `:` character.
+        guard s.utf8.contains(0x3A), let i = s.firstIndex(of: ":") else { return nil }
         let head = String(s[..<i]).trimmed
         let body = String(s[s.index(after: i)...]).trimmed
         guard !head.isEmpty else { return nil }
@@ -357,17 +372,15 @@ enum ContractLineParser {
     /// `"Fees" means …`, `"Affiliate" shall mean …`, `“服务”是指…`, `本合同所称…是指`.
     static func isDefinitionText(_ s: String) -> Bool {
         let lower = ContractText.lowerASCII(s)
-        if lower.first == "\"" || lower.first == "'" {
-            for m in [
-                "\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
-                "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指",
-            ] where ContractText.contains(lower, m) {
-                return true
-            }
-        }
+        if lower.first == "\"" || lower.first == "'", ContractText.containsAny(lower, definitionMarks) { return true }
         return ContractText.contains(lower, "所称") && ContractText.contains(lower, "是指")
             || (lower.hasPrefix("本合同中") && ContractText.contains(lower, "是指"))
     }
+
+    static let definitionMarks = [
+        "\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
+        "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指",
+    ]
 
     /// `ERP系统升级服务合同`, `Software License Agreement`: the document's title, not a clause.
     static func isTitle(_ heading: String) -> Bool {
@@ -388,6 +401,26 @@ extension String {
     /// Replaces every occurrence of `target` (no Foundation).
     func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, ContractText.contains(self, target) else { return self }
+        var text = self
+        var word = target
+        if text.withUTF8(ContractText.isPlain) && word.withUTF8(ContractText.isPlain) {
+            // Plain text: the word occurs as characters exactly where its bytes occur.
+            let hay = Array(utf8)
+            let needle = Array(target.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(hay.count)
+            var i = 0
+            while i < hay.count {
+                if hay[i] == needle[0], i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
+                    out += replacement.utf8
+                    i += needle.count
+                } else {
+                    out.append(hay[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
         var out = ""
         var rest = Substring(self)
         while let r = rest.firstRange(of: target) {

@@ -187,11 +187,11 @@ final class ScannedSentence {
     /// `lower` as bytes, for the patterns.
     let hay: Haystack
     /// Kinds whose strong or weak patterns matched this sentence.
-    let kinds: Set<ClauseKind>
+    let kinds: ClauseKinds
     /// Kinds whose strong patterns matched.
-    let strongKinds: Set<ClauseKind>
+    let strongKinds: ClauseKinds
     /// Kinds of the line's own heading and of the enclosing sections' headings.
-    let sectionKinds: Set<ClauseKind>
+    let sectionKinds: ClauseKinds
     /// The evidence to quote for this sentence.
     let evidence: String
     /// The whole sentence (not clipped) and every line it spans, for red flags.
@@ -201,8 +201,8 @@ final class ScannedSentence {
     let definition: Bool
 
     init(
-        line: Int, paragraph: Int, text: String, lower: String, hay: Haystack, kinds: Set<ClauseKind>, strongKinds: Set<ClauseKind>,
-        sectionKinds: Set<ClauseKind>, evidence: String, sentence: String = "", lines: [Int] = [], definition: Bool = false
+        line: Int, paragraph: Int, text: String, lower: String, hay: Haystack, kinds: ClauseKinds, strongKinds: ClauseKinds,
+        sectionKinds: ClauseKinds, evidence: String, sentence: String = "", lines: [Int] = [], definition: Bool = false
     ) {
         self.line = line
         self.paragraph = paragraph
@@ -220,6 +220,81 @@ final class ScannedSentence {
 
     /// A strong sentence for the kind, or any sentence in a section headed by it.
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
+
+    /// `lower` by character offset, for the key-term and red-flag readers (made when first asked).
+    private(set) lazy var lowerCharacters: CharacterArray = lowerIsPlain ? .plain(Array(lower.unicodeScalars)) : .general(Array(lower))
+    /// The quantities in `lower` (made when first asked; several readers look at them).
+    private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
+    private lazy var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) ?? false
+
+    /// `lowerContainsAny(words.words)`, answered by the haystack's literal bits when both sides are
+    /// plain and the words are in the index.
+    func lowerContainsAny(_ words: SubstringWords) -> Bool {
+        guard words.plain, lowerIsPlain, !hay.unfiltered,
+            words.set.patterns.allSatisfy({ $0.parts[0][0].literal >= 0 })
+        else { return lowerContainsAny(words.words) }
+        return words.set.patterns.contains { hay.has(Int($0.parts[0][0].literal)) }
+    }
+
+    /// `ContractText.containsAny(lower, words)`, searching the haystack's bytes when `lower` is plain.
+    func lowerContainsAny(_ words: [String]) -> Bool {
+        guard lowerIsPlain else { return ContractText.containsAny(lower, words) }
+        return hay.bytes.withUnsafeBufferPointer { h in
+            words.contains { w in
+                var bytes = w
+                let plainWord = bytes.withUTF8 { n in n.isEmpty || !ContractText.isPlain(n) ? nil : ContractText.occurs(n, in: h) }
+                return plainWord ?? lower.contains(w)
+            }
+        }
+    }
+}
+
+/// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).
+struct ClauseKinds: ExpressibleByArrayLiteral, Sendable {
+    private(set) var bits: UInt32 = 0
+    init() {}
+    init(arrayLiteral kinds: ClauseKind...) { for k in kinds { insert(k) } }
+    @inline(__always) func contains(_ kind: ClauseKind) -> Bool { bits & kind.bit != 0 }
+    @inline(__always) mutating func insert(_ kind: ClauseKind) { bits |= kind.bit }
+    @inline(__always) mutating func formUnion(_ other: ClauseKinds) { bits |= other.bits }
+    @inline(__always) func union(_ other: ClauseKinds) -> ClauseKinds {
+        var u = self
+        u.bits |= other.bits
+        return u
+    }
+    /// The kinds, in `ClauseKind.allCases` order.
+    var members: [ClauseKind] { ClauseKind.allCases.filter(contains) }
+}
+
+extension ClauseKind {
+    /// The kind's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .scope: return 0
+        case .fees: return 1
+        case .payment: return 2
+        case .services: return 3
+        case .support_sla: return 4
+        case .warranty: return 5
+        case .acceptance: return 6
+        case .liability: return 7
+        case .penalty: return 8
+        case .term: return 9
+        case .renewal: return 10
+        case .termination: return 11
+        case .data_return: return 12
+        case .data_security: return 13
+        case .privacy: return 14
+        case .confidentiality: return 15
+        case .change_control: return 16
+        case .price_change: return 17
+        case .ip: return 18
+        case .dispute_resolution: return 19
+        case .governing_law: return 20
+        case .force_majeure: return 21
+        }
+    }
+    @inline(__always) var bit: UInt32 { 1 << UInt32(ordinal) }
 }
 
 /// Contract review: clause detection, key terms and red flags (see `scan`).
@@ -237,11 +312,11 @@ public enum ContractScanner {
     // Kept as one function: the scanner's single pass over the lines, its hottest loop; the recorded scan dumps guard its output.
     public static func scan(_ text: String) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
-        var best: [ClauseKind: ClauseFinding] = [:]
+        var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         var sentences: [ScannedSentence] = []
         struct Section {
             var level: Int
-            var kinds: Set<ClauseKind>
+            var kinds: ClauseKinds
             var definitions: Bool
         }
         var stack: [Section] = []
@@ -281,18 +356,18 @@ public enum ContractScanner {
                 return Array(first...lineOf(offset + max(0, sentence.count - 1)))
             }
             func evidence(_ whole: String) -> String {
-                // A line of at most 200 bytes has at most 200 characters: no need to count them.
-                ContractText.clip(!wrapped && (line.raw.utf8.count <= 200 || line.raw.count <= 200) ? line.raw : whole)
+                // Counted by bytes or scalars where they settle it (see `hasAtMost`).
+                ContractText.clip(!wrapped && ContractText.hasAtMost(line.raw, characters: 200) ? line.raw : whole)
             }
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
-            let ancestors = stack.reduce(into: Set<ClauseKind>()) { $0.formUnion($1.kinds) }
+            let ancestors = stack.reduce(into: ClauseKinds()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
-            let headingBytes = Haystack(line.heading)
-            let isDefinitionsHeading = !line.heading.isEmpty && ClauseRules.definitionHeadings.matches(headingBytes)
-            var headingKinds = Set<ClauseKind>()
-            if !line.heading.isEmpty && !inDefinitions && !isDefinitionsHeading {
+            let headingBytes = line.heading.isEmpty ? nil : Haystack(line.heading)
+            let isDefinitionsHeading = headingBytes.map(ClauseRules.definitionHeadings.matches) ?? false
+            var headingKinds = ClauseKinds()
+            if let headingBytes, !inDefinitions && !isDefinitionsHeading {
                 let plain = ContractLineParser.trimEndPunct(line.heading)
                 for rule in ClauseRules.all where rule.matchesHeading(plain, headingBytes) {
                     headingKinds.insert(rule.kind)
@@ -318,7 +393,7 @@ public enum ContractScanner {
 
             // Heading evidence on its own.
             let headingScore = line.bare ? 5 : 6
-            for kind in headingKinds {
+            for kind in headingKinds.members {
                 consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
             }
             for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph) {
@@ -326,11 +401,13 @@ public enum ContractScanner {
                 let sentence = ContractText.stripCrossReferences(clause)
                 let lower = ContractText.lowerASCII(sentence)
                 let bytes = Haystack(lower)
-                var kinds = Set<ClauseKind>()
-                var strongKinds = Set<ClauseKind>()
+                var kinds = ClauseKinds()
+                var strongKinds = ClauseKinds()
                 let quote = evidence(whole)
                 let at = lineOf(start)
-                for rule in ClauseRules.all {
+                // By index: the rules are borrowed from the table, not copied (and retained) one by one.
+                for r in ClauseRules.all.indices {
+                    let rule = ClauseRules.all[r]
                     var s = 0
                     if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
                     if s == 0 || rule.veto.matches(bytes) { continue }
@@ -350,8 +427,8 @@ public enum ContractScanner {
         }
 
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
-            if let f = best[kind], f.score >= presenceThreshold { return f }
-            return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind]?.score ?? 0)
+            if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
+            return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
         var keyTerms = KeyTermExtractor.extract(sentences)
@@ -361,8 +438,9 @@ public enum ContractScanner {
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 
-    private static func consider(_ best: inout [ClauseKind: ClauseFinding], kind: ClauseKind, line: Int, evidence: String, score: Int) {
-        if let old = best[kind], old.score >= score { return }
-        best[kind] = ClauseFinding(kind: kind, line: line, evidence: evidence, score: score)
+    /// Keeps the finding for `kind` unless the one kept already scores as high (`best` by ordinal).
+    private static func consider(_ best: inout [ClauseFinding?], kind: ClauseKind, line: Int, evidence: String, score: Int) {
+        if let old = best[kind.ordinal], old.score >= score { return }
+        best[kind.ordinal] = ClauseFinding(kind: kind, line: line, evidence: evidence, score: score)
     }
 }

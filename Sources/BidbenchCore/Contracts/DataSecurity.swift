@@ -165,12 +165,12 @@ enum DataSecurityReviewer {
             let isVague = vagueWords.matches(s.hay)
             let text = s.sentence.isEmpty ? s.text : s.sentence
             if isVague
-                && (s.about(.data_security) || s.about(.privacy) || s.lower.contains("secur") || s.lower.contains("安全")
-                    || s.lower.contains("保护"))
+                && (s.about(.data_security) || s.about(.privacy) || s.lowerContainsAny(["secur", "安全", "保护"]))
             {
                 if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
             }
-            for (check, set) in patterns where set.matches(s.hay) {
+            for p in patterns.indices where patterns[p].1.matches(s.hay) {
+                let check = patterns[p].0
                 var status: DataSecurityItem.Status = isVague ? .vague : .present
                 if check == .breach_notification && status == .present && !hasDeadline(s) { status = .vague }
                 let old = found[check]
@@ -190,6 +190,6 @@ enum DataSecurityReviewer {
 
     /// Whether a breach-notice sentence states a time (`within 24 hours`, `24小时内`).
     static func hasDeadline(_ s: ScannedSentence) -> Bool {
-        QuantityScanner.scan(s.lower).contains { deadlineUnits.contains($0.unit) }
+        s.quantities.contains { deadlineUnits.contains($0.unit) }
     }
 }

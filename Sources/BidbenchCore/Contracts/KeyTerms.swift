@@ -32,9 +32,9 @@ enum KeyTermExtractor {
     // MARK: - Durations
 
     /// Text right before and after a quantity (in characters).
-    private static func around(_ chars: [Character], _ q: Quantity, before: Int, after: Int) -> (String, String) {
-        let b = String(chars[max(0, q.range.lowerBound - before)..<q.range.lowerBound])
-        let a = String(chars[q.range.upperBound..<min(chars.count, q.range.upperBound + after)])
+    static func around(_ chars: CharacterArray, _ q: Quantity, before: Int, after: Int) -> (String, String) {
+        let b = chars.string((q.range.lowerBound - before)..<q.range.lowerBound)
+        let a = chars.string(q.range.upperBound..<(q.range.upperBound + after))
         return (b, a)
     }
 
@@ -45,10 +45,10 @@ enum KeyTermExtractor {
 
     static func termMonths(_ sentences: [ScannedSentence]) -> Int? {
         for s in sentences where s.about(.term) {
-            if containsAny(s.lower, ["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
+            if s.lowerContainsAny(["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
             if let m = dateRangeMonths(s.text) { return m }
-            let chars = Array(s.lower)
-            for q in QuantityScanner.scan(s.lower) {
+            let chars = s.lowerCharacters
+            for q in s.quantities {
                 guard let months = q.months else { continue }
                 let (b, a) = around(chars, q, before: 10, after: 6)
                 if containsAny(a, deadlineAfter) || containsAny(b, noticeBefore + ["续", "renew", "延长", "extend"]) { continue }
@@ -60,8 +60,8 @@ enum KeyTermExtractor {
 
     static func renewalMonths(_ sentences: [ScannedSentence]) -> Int? {
         for s in sentences where s.kinds.contains(.renewal) {
-            let chars = Array(s.lower)
-            for q in QuantityScanner.scan(s.lower) {
+            let chars = s.lowerCharacters
+            for q in s.quantities {
                 guard let months = q.months else { continue }
                 let (b, a) = around(chars, q, before: 30, after: 6)
                 if containsAny(a, deadlineAfter)
@@ -81,8 +81,8 @@ enum KeyTermExtractor {
             + sentences.filter { $0.about(.termination) && !$0.kinds.contains(.renewal) }
             + sentences.filter { $0.about(.term) }
         for s in ordered {
-            let chars = Array(s.lower)
-            for q in QuantityScanner.scan(s.lower) {
+            let chars = s.lowerCharacters
+            for q in s.quantities {
                 guard let days = q.days, q.unit != .year else { continue }
                 let (b, a) = around(chars, q, before: 12, after: 24)
                 let isNotice =
@@ -96,12 +96,12 @@ enum KeyTermExtractor {
 
     static func paymentDueDays(_ sentences: [ScannedSentence]) -> Int? {
         let payment = sentences.filter { $0.about(.payment) && !$0.about(.penalty) }
-        let invoiced = payment.filter { containsAny($0.lower, ["invoice", "发票", "账单"]) }
+        let invoiced = payment.filter { $0.lowerContainsAny(["invoice", "发票", "账单"]) }
         for s in invoiced + payment {
-            if containsAny(s.lower, ["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
+            if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
             if let r = s.lower.firstRange(of: "net "), let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber })) { return n }
-            let chars = Array(s.lower)
-            for q in QuantityScanner.scan(s.lower) where q.unit == .day || q.unit == .businessDay {
+            let chars = s.lowerCharacters
+            for q in s.quantities where q.unit == .day || q.unit == .businessDay {
                 let (b, a) = around(chars, q, before: 10, after: 8)
                 if a.hasPrefix("内") || a.hasPrefix("之内") || a.hasPrefix("以内") || b.hasSuffix("within ")
                     || containsAny(a, ["内支付", "内付款", "内付清"])
@@ -127,14 +127,20 @@ enum KeyTermExtractor {
 
     /// Dates written `2027年1月1日` (digits) in order of appearance.
     static func chineseDates(_ text: String) -> [Day] {
-        let c = Array(text)
+        switch CharacterArray(text) {
+        case .plain(let u): return chineseDates(units: u)
+        case .general(let c): return chineseDates(units: c)
+        }
+    }
+
+    private static func chineseDates<U: TextUnit>(units c: [U]) -> [Day] {
         var out: [Day] = []
         var i = 0
         func num(_ j: inout Int) -> Int? {
             var v = 0
             var n = 0
             // A run of digits longer than any date part is read whole but saturates, so it never overflows.
-            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
+            while j < c.count, let d = c[j].asciiDigit {
                 v = min(v * 10 + d, 1_000_000_000)
                 j += 1
                 n += 1
@@ -288,9 +294,9 @@ enum KeyTermExtractor {
 
     static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
         var out: [SLAResponse] = []
-        for s in sentences where s.about(.support_sla) || containsAny(s.lower, ["响应", "respond", "response time"]) {
-            let chars = Array(s.lower)
-            for q in QuantityScanner.scan(s.lower) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
+        for s in sentences where s.about(.support_sla) || s.lowerContainsAny(slaMention) {
+            let chars = s.lowerCharacters
+            for q in s.quantities where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
                 let (b, a) = around(chars, q, before: 40, after: 12)
                 // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
                 if ["x", "×", "*"].contains(where: { b.hasSuffix($0) || a.hasPrefix($0) }) { continue }
@@ -351,6 +357,12 @@ enum KeyTermExtractor {
         return ContractText.clip(String(c[a..<b]).trimmed, 120)
     }
 
+    /// A sentence that mentions a response time, whatever its section.
+    static let slaMention = SubstringWords(["响应", "respond", "response time"])
+    static let penaltyWords = SubstringWords(penaltyContext)
+    /// The word lists `PatternIndex` holds as literals.
+    static let substringWords = [slaMention, penaltyWords]
+
     static let penaltyContext = [
         "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "interest", "利息", "service credit", "扣减",
         "扣除",
@@ -358,12 +370,12 @@ enum KeyTermExtractor {
 
     static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
         var out: [PenaltyRate] = []
-        for s in sentences where containsAny(s.lower, penaltyContext) {
-            let c = Array(s.lower)
+        for s in sentences where s.lowerContainsAny(penaltyWords) {
+            let c = s.lowerCharacters
             for (ppm, range) in rates(c) {
-                let before = String(c[max(0, range.lowerBound - 12)..<range.lowerBound])
+                let before = c.string((range.lowerBound - 12)..<range.lowerBound)
                 if containsAny(before, ["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"]) { continue }
-                let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 40)])
+                let window = c.string((range.lowerBound - 20)..<(range.upperBound + 40))
                 let per: String
                 if containsAny(
                     window,
@@ -390,20 +402,27 @@ enum KeyTermExtractor {
     }
 
     /// Rates in a lower-cased sentence: 万分之五, 千分之一, 百分之五, 0.05%, 0.5‰, with their character ranges.
-    static func rates(_ c: [Character]) -> [(Int, Range<Int>)] {
+    static func rates(_ text: CharacterArray) -> [(Int, Range<Int>)] {
+        switch text {
+        case .plain(let u): return rates(units: u)
+        case .general(let c): return rates(units: c)
+        }
+    }
+
+    private static func rates<U: TextUnit>(units c: [U]) -> [(Int, Range<Int>)] {
         var out: [(Int, Range<Int>)] = []
         var i = 0
         while i < c.count {
             // 万分之X / 千分之X / 百分之X
-            if i + 3 < c.count, c[i + 1] == "分", c[i + 2] == "之", let scale = ["万": 100, "千": 1000, "百": 10_000][c[i]] {
+            if i + 3 < c.count, c[i + 1] == "分", c[i + 2] == "之", let scale = rateScale(c[i]) {
                 var j = i + 3
                 if let (ppmUnits, end) = decimal(c, j, scaleDigits: 6) {
                     out.append((ppmUnits * scale / 1_000_000, i..<end))
                     i = end
                     continue
                 }
-                while j < c.count, ChineseNumber.isNumeral(c[j]) { j += 1 }
-                if j > i + 3, let v = ChineseNumber.parse(String(c[(i + 3)..<j])) {
+                while j < c.count, ChineseNumber.isNumeral(unit: c[j]) { j += 1 }
+                if j > i + 3, let v = ChineseNumber.parse(U.string(c[(i + 3)..<j])) {
                     out.append((v * scale, i..<j))
                     i = j
                     continue
@@ -424,7 +443,7 @@ enum KeyTermExtractor {
                         i = k + 1
                         continue
                     }
-                    if c[k...].starts(with: Array("percent")) {
+                    if U.string(c[k..<min(c.count, k + 7)]) == "percent" {
                         out.append((micro / 100, i..<(k + 7)))
                         i = k + 7
                         continue
@@ -438,14 +457,22 @@ enum KeyTermExtractor {
         return out
     }
 
+    /// The parts per million of one unit of `万分之`, `千分之`, `百分之` (by the character before `分之`).
+    private static func rateScale<U: TextUnit>(_ c: U) -> Int? {
+        if c == "万" { return 100 }
+        if c == "千" { return 1000 }
+        if c == "百" { return 10_000 }
+        return nil
+    }
+
     /// An ASCII decimal at `i` scaled by 10^scaleDigits (`0.05` with 6 → 50 000).
-    private static func decimal(_ c: [Character], _ i: Int, scaleDigits: Int) -> (Int, Int)? {
+    private static func decimal<U: TextUnit>(_ c: [U], _ i: Int, scaleDigits: Int) -> (Int, Int)? {
         var j = i
         var whole = 0
         var frac = 0
         var fracDigits = 0
         var seen = false
-        while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, whole < 1_000_000 {
+        while j < c.count, let d = c[j].asciiDigit, whole < 1_000_000 {
             whole = whole * 10 + d
             j += 1
             seen = true
@@ -453,7 +480,7 @@ enum KeyTermExtractor {
         guard seen else { return nil }
         if j + 1 < c.count, c[j] == ".", c[j + 1].isASCII, c[j + 1].isNumber {
             j += 1
-            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue {
+            while j < c.count, let d = c[j].asciiDigit {
                 if fracDigits < scaleDigits {
                     frac = frac * 10 + d
                     fracDigits += 1

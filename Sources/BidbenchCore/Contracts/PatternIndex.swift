@@ -25,6 +25,7 @@ final class PatternIndex: Sendable {
         groups += RedFlagDetector.patternSets
         groups += DataSecurityReviewer.patterns.map(\.1)
         groups.append(DataSecurityReviewer.vagueWords)
+        groups += KeyTermExtractor.substringWords.map(\.set)
         return groups
     }
 

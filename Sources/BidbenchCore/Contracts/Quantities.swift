@@ -2,10 +2,13 @@
 /// (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟.
 public enum ChineseNumber {
     /// The value of a single digit character (一 = 1, 两 = 2, 零 = 0), nil for anything else.
-    public static func digitValue(_ c: Character) -> Int? {
+    public static func digitValue(_ c: Character) -> Int? { digitValue(mark: c.mark) }
+
+    /// `digitValue` of a character's `mark`.
+    static func digitValue(mark: Unicode.Scalar?) -> Int? {
         // By scalar (see `Character.mark`). `==` on characters would also take the CJK compatibility
         // ideographs U+F9B2 and U+F9D1, canonically equivalent to 零 and 六: so do these cases.
-        guard let m = c.mark else { return nil }
+        guard let m = mark else { return nil }
         switch m {
         case "零", "〇", "\u{F9B2}": return 0
         case "一", "壹": return 1
@@ -21,8 +24,10 @@ public enum ChineseNumber {
         }
     }
 
-    static func unitValue(_ c: Character) -> Int? {
-        guard let m = c.mark else { return nil }
+    static func unitValue(_ c: Character) -> Int? { unitValue(mark: c.mark) }
+
+    static func unitValue(mark: Unicode.Scalar?) -> Int? {
+        guard let m = mark else { return nil }
         switch m {
         case "十", "拾", "\u{F973}": return 10  // U+F973: a compatibility form of 拾
         case "百", "佰": return 100
@@ -33,6 +38,12 @@ public enum ChineseNumber {
     }
 
     static func isNumeral(_ c: Character) -> Bool { digitValue(c) != nil || unitValue(c) != nil }
+
+    /// `isNumeral` of any `TextUnit`.
+    static func isNumeral<U: TextUnit>(unit c: U) -> Bool {
+        let m = c.mark
+        return digitValue(mark: m) != nil || unitValue(mark: m) != nil
+    }
 
     /// Parses a whole Chinese numeral: `三十` 30, `十五` 15, `一百零五` 105, `两千` 2000, `一万二千` 12000.
     /// A run of bare digits is read positionally (`二〇二七` = 2027). Nil for empty or foreign text.
@@ -108,8 +119,16 @@ enum QuantityScanner {
 
     /// All number-with-unit quantities in a (lower-cased, normalised) sentence. Calendar dates
     /// (`2027年1月1日`, `1月1日`) are skipped.
-    static func scan(_ text: String) -> [Quantity] {
-        let c = Array(text)
+    static func scan(_ text: String) -> [Quantity] { scan(CharacterArray(text)) }
+
+    static func scan(_ text: CharacterArray) -> [Quantity] {
+        switch text {
+        case .plain(let u): return scan(units: u)
+        case .general(let c): return scan(units: c)
+        }
+    }
+
+    private static func scan<U: TextUnit>(units c: [U]) -> [Quantity] {
         var out: [Quantity] = []
         var i = 0
         while i < c.count {
@@ -133,36 +152,36 @@ enum QuantityScanner {
     }
 
     /// A number starting exactly at `i`: ASCII digits, a Chinese numeral, or English words.
-    static func number(_ c: [Character], _ i: Int) -> (Int, Int)? {
+    static func number<U: TextUnit>(_ c: [U], _ i: Int) -> (Int, Int)? {
         guard i < c.count else { return nil }
         if c[i].isASCII, c[i].isNumber {
             if i > 0, c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".") { return nil }
             var j = i
             var v = 0
-            while j < c.count, c[j].isASCII, let d = c[j].wholeNumberValue, v < 1_000_000_000 {
+            while j < c.count, let d = c[j].asciiDigit, v < 1_000_000_000 {
                 v = v * 10 + d
                 j += 1
             }
             if j < c.count, c[j] == ".", j + 1 < c.count, c[j + 1].isNumber { return nil }  // a decimal is not a count
             return (v, j)
         }
-        if ChineseNumber.isNumeral(c[i]) {
-            if i > 0, ChineseNumber.isNumeral(c[i - 1]) { return nil }
+        if ChineseNumber.isNumeral(unit: c[i]) {
+            if i > 0, ChineseNumber.isNumeral(unit: c[i - 1]) { return nil }
             var j = i
-            while j < c.count, ChineseNumber.isNumeral(c[j]) { j += 1 }
+            while j < c.count, ChineseNumber.isNumeral(unit: c[j]) { j += 1 }
             // 万分之五 / 千分之一 are rates, not counts.
             if j < c.count, c[j] == "分" { return nil }
-            guard let v = ChineseNumber.parse(String(c[i..<j])) else { return nil }
+            guard let v = ChineseNumber.parse(U.string(c[i..<j])) else { return nil }
             return (v, j)
         }
-        if c[i].isLetter, c[i].isASCII, i == 0 || !(c[i - 1].isLetter) {
+        if c[i].isASCII, c[i].isLetter, i == 0 || !(c[i - 1].isLetter) {
             var j = i
             var total = 0
             var found = false
             while true {
                 var e = j
                 while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
-                guard e > j, let v = englishNumbers[String(c[j..<e])] else { break }
+                guard e > j, let v = englishNumbers[U.string(c[j..<e])] else { break }
                 if v == 100 { total = max(total, 1) * 100 } else { total += v }
                 found = true
                 j = e
@@ -179,30 +198,32 @@ enum QuantityScanner {
         return nil
     }
 
-    private static func word(_ c: [Character], _ i: Int) -> String {
+    private static func word<U: TextUnit>(_ c: [U], _ i: Int) -> String {
         var e = i
         while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
-        return String(c[i..<e])
+        return U.string(c[i..<e])
     }
 
+    /// The unit words, longest first where one starts another.
+    static let unitWords: [(String, Quantity.Unit)] = [
+        ("个工作日", .businessDay), ("工作日", .businessDay), ("个日历日", .day), ("日历日", .day),
+        ("个自然日", .day), ("自然日", .day), ("个月", .month), ("个小时", .hour), ("小时", .hour),
+        ("分钟", .minute), ("个星期", .week), ("星期", .week), ("周", .week), ("天", .day), ("日", .day),
+        ("年", .year),
+        ("business days", .businessDay), ("business day", .businessDay), ("working days", .businessDay),
+        ("working day", .businessDay), ("calendar days", .day), ("calendar day", .day),
+        ("business hours", .hour), ("business hour", .hour), ("working hours", .hour),
+        ("days", .day), ("day", .day), ("months", .month), ("month", .month), ("years", .year),
+        ("year", .year), ("hours", .hour), ("hour", .hour), ("hrs", .hour), ("minutes", .minute),
+        ("minute", .minute), ("mins", .minute), ("weeks", .week), ("week", .week),
+    ]
+
     /// A unit right after a number (spaces, `-` and `个` allowed before it).
-    static func unit(_ c: [Character], _ from: Int) -> (Quantity.Unit, Int)? {
+    static func unit<U: TextUnit>(_ c: [U], _ from: Int) -> (Quantity.Unit, Int)? {
         var i = from
         while i < c.count, c[i] == " " || c[i] == "-" { i += 1 }
-        let rest = String(c[i..<min(c.count, i + 20)])
-        let table: [(String, Quantity.Unit)] = [
-            ("个工作日", .businessDay), ("工作日", .businessDay), ("个日历日", .day), ("日历日", .day),
-            ("个自然日", .day), ("自然日", .day), ("个月", .month), ("个小时", .hour), ("小时", .hour),
-            ("分钟", .minute), ("个星期", .week), ("星期", .week), ("周", .week), ("天", .day), ("日", .day),
-            ("年", .year),
-            ("business days", .businessDay), ("business day", .businessDay), ("working days", .businessDay),
-            ("working day", .businessDay), ("calendar days", .day), ("calendar day", .day),
-            ("business hours", .hour), ("business hour", .hour), ("working hours", .hour),
-            ("days", .day), ("day", .day), ("months", .month), ("month", .month), ("years", .year),
-            ("year", .year), ("hours", .hour), ("hour", .hour), ("hrs", .hour), ("minutes", .minute),
-            ("minute", .minute), ("mins", .minute), ("weeks", .week), ("week", .week),
-        ]
-        for (word, unit) in table where rest.hasPrefix(word) {
+        let rest = U.string(c[i..<min(c.count, i + 20)])
+        for (word, unit) in unitWords where rest.hasPrefix(word) {
             let end = i + word.count
             if word.first!.isASCII, end < c.count, c[end].isLetter { continue }
             return (unit, end)
@@ -211,7 +232,7 @@ enum QuantityScanner {
     }
 
     /// `2027年`, `1月1日`, `2027年1月1日` are dates, not durations.
-    private static func isDate(_ c: [Character], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
+    private static func isDate<U: TextUnit>(_ c: [U], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
         if unit == .year && value >= 1900 { return true }
         if unit == .day, start > 0, c[start - 1] == "月" { return true }
         return false

@@ -376,7 +376,7 @@ enum RedFlagDetector {
         var escrowAt: ScannedSentence?
         var escrowSeen = false
         for s in sentences {
-            for rule in rules where fires(rule, s.hay) { add(rule.kind, s) }
+            for r in rules.indices where fires(rules[r], s.hay) { add(rules[r].kind, s) }
             if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
                 let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
                 // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
@@ -443,7 +443,7 @@ enum RedFlagDetector {
     /// A number of months below twelve in a cap sentence ("the fees paid in the three months before").
     static func shortPeriod(_ s: ScannedSentence) -> Bool {
         guard monthWords.matches(s.hay) else { return false }
-        return QuantityScanner.scan(s.lower).contains { $0.unit == .month && $0.value < 12 }
+        return s.quantities.contains { $0.unit == .month && $0.value < 12 }
     }
 
     static let penaltyCap = PatternSet(["liquidated|service credit*|penalt*", "违约金|抵扣|扣减|滞纳金|罚"])
@@ -452,7 +452,7 @@ enum RedFlagDetector {
     /// liquidated damages ("违约金累计不超过合同总价的10%") are the buyer's protection, not a liability cap.
     static func smallShare(_ s: ScannedSentence) -> Bool {
         guard !penaltyCap.matches(s.hay) else { return false }
-        return KeyTermExtractor.rates(Array(s.lower)).contains { $0.0 < 500_000 }
+        return KeyTermExtractor.rates(s.lowerCharacters).contains { $0.0 < 500_000 }
     }
 
     /// Legal forms in a party line that place the company in a country, with the words that name
@@ -504,11 +504,9 @@ enum RedFlagDetector {
     static func longNotice(_ s: ScannedSentence) -> Bool {
         // A buyer's right to terminate for convenience is a benefit, whatever its notice.
         guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
-        let chars = Array(s.lower)
-        for q in QuantityScanner.scan(s.lower) {
+        for q in s.quantities {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
-            let b = String(chars[max(0, q.range.lowerBound - 14)..<q.range.lowerBound])
-            let a = String(chars[q.range.upperBound..<min(chars.count, q.range.upperBound + 24)])
+            let (b, a) = KeyTermExtractor.around(s.lowerCharacters, q, before: 14, after: 24)
             let isNotice =
                 ContractText.containsAny(b, ["提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于"])
                 || ContractText.containsAny(a, ["前", "prior", "before", "notice", "in advance", "通知"])
@@ -521,9 +519,9 @@ enum RedFlagDetector {
     static func steepLateInterest(_ s: ScannedSentence) -> Bool {
         guard lateWords.matches(s.hay), buyerPays.matches(s.hay) else { return false }
         if highestLawful.matches(s.hay) { return true }
-        let c = Array(s.lower)
+        let c = s.lowerCharacters
         for (ppm, range) in KeyTermExtractor.rates(c) {
-            let window = String(c[max(0, range.lowerBound - 20)..<min(c.count, range.upperBound + 30)])
+            let window = c.string((range.lowerBound - 20)..<(range.upperBound + 30))
             let yearly: Int
             if ContractText.containsAny(window, ["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"]) {
                 yearly = ppm * 365
@@ -588,15 +586,21 @@ enum RedFlagDetector {
 
     /// 不得, 不会, 无权, 禁止 … but not 不可抗力, 不限于, 不少于, 不超过, 不低于.
     static func chineseNegation(_ s: String) -> Bool {
-        if s.contains("无权") || s.contains("禁止") || s.contains("严禁") || s.contains("无需") || s.contains("无须") || s.contains("并非") {
-            return true
+        if ContractText.containsAny(s, ["无权", "禁止", "严禁", "无需", "无须", "并非"]) { return true }
+        switch CharacterArray(s) {
+        case .plain(let u): return negatingBu(u)
+        case .general(let c): return negatingBu(c)
         }
-        let c = Array(s)
-        for (i, ch) in c.enumerated() where ch == "不" {
-            let next = String(c[(i + 1)..<min(c.count, i + 3)])
-            let harmless = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行"]
-            if !harmless.contains(where: { next.hasPrefix($0) }) { return true }
+    }
+
+    /// Whether a 不 in `c` negates (is not the start of a harmless word).
+    private static func negatingBu<U: TextUnit>(_ c: [U]) -> Bool {
+        for i in c.indices where c[i] == "不" {
+            let next = U.string(c[(i + 1)..<min(c.count, i + 3)])
+            if !harmlessAfterBu.contains(where: { next.hasPrefix($0) }) { return true }
         }
         return false
     }
+
+    static let harmlessAfterBu = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行"]
 }

@@ -56,6 +56,12 @@ final class TextPattern: Sendable {
         return alternatives.filter { !$0.isEmpty }.map(TextPattern.init(sequence:))
     }
 
+    /// A pattern of one literal, without word boundaries (see `SubstringWords`).
+    init(literal: String) {
+        maxGap = 80
+        parts = [[Alternative(bytes: Array(literal.utf8), leftBoundary: false, rightBoundary: false)]]
+    }
+
     private init(sequence: String) {
         maxGap = sequence.unicodeScalars.contains { $0.value >= 0x3400 } ? 120 : 80
         parts = sequence.split(separator: "…", omittingEmptySubsequences: true).map { part in
@@ -215,6 +221,24 @@ struct PatternSet: Sendable {
     func mayMatch(_ hay: Haystack) -> Bool { hay.unfiltered || group.id < 0 || hay.has(PatternIndex.shared.groupBit(group.id)) }
 }
 
+/// Words looked for anywhere in a sentence's lower-cased text, without word boundaries (`penalt`
+/// finds `penalties`, `late` finds `calculated`). Each is a literal of `PatternIndex`, so in plain
+/// text (where a word occurs as characters exactly where its bytes do) the automaton's literal bits
+/// answer without a search; see `ScannedSentence.lowerContainsAny`.
+struct SubstringWords: Sendable {
+    let words: [String]
+    /// One single-literal pattern per word, for the index.
+    let set: PatternSet
+    /// Whether every word is plain text (see `ContractText.isPlain`) and not empty.
+    let plain: Bool
+
+    init(_ words: [String]) {
+        self.words = words
+        set = PatternSet(patterns: words.map(TextPattern.init(literal:)))
+        plain = words.allSatisfy { w in !w.isEmpty && w.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) == true }
+    }
+}
+
 /// Lower-cased UTF-8 text to match patterns in, with the marks of `PatternIndex`: which literals,
 /// patterns and pattern sets can occur in it. Most patterns of the rule set cannot match a given
 /// sentence: a bit test rules them out before any search.
@@ -249,7 +273,9 @@ enum ContractText {
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
+        // Scalar by scalar, written straight out as UTF-8 bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
         var lastSpace = true
         for u in s.unicodeScalars {
             var v = u.value
@@ -268,10 +294,29 @@ enum ContractText {
             } else {
                 lastSpace = false
             }
-            out.append(Unicode.Scalar(v)!)
+            appendUTF8(v, to: &out)
         }
-        while out.last == " " { out.removeLast() }
-        return String(out)
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of the scalar value `v`.
+    @inline(__always) static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | v >> 6))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x1_0000 {
+            out.append(UInt8(0xE0 | v >> 12))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(0xF0 | v >> 18))
+            out.append(UInt8(0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     /// Whether `s` contains one of `words`, with the answer of `s.contains(word)` (Foundation's, which
@@ -332,8 +377,43 @@ enum ContractText {
     /// equals only itself), else nil: the character-level checks can then run on scalars.
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
         var s = s
-        guard s.withUTF8(isPlain) else { return nil }
-        return Array(s.unicodeScalars)
+        return s.withUTF8 { b -> [Unicode.Scalar]? in
+            guard isPlain(b) else { return nil }
+            // Plain text holds scalars of one to three bytes (see `isPlain`): decode them here.
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                let v: UInt32
+                if x < 0x80 {
+                    v = UInt32(x)
+                    i += 1
+                } else if x & 0xE0 == 0xC0 {
+                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else {
+                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                }
+                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+            }
+            return out
+        }
+    }
+
+    /// Whether `s` has at most `limit` characters: settled by its bytes or scalars when they can
+    /// (a character has at least one scalar, and exactly one in plain text), else counted.
+    static func hasAtMost(_ s: String, characters limit: Int) -> Bool {
+        if s.utf8.count <= limit { return true }
+        var text = s
+        let settled = text.withUTF8 { b -> Bool? in
+            var scalars = 0
+            for x in b where x & 0xC0 != 0x80 { scalars += 1 }
+            if scalars <= limit { return true }
+            return isPlain(b) ? false : nil
+        }
+        return settled ?? (s.count <= limit)
     }
 
     /// Whether `needle` occurs in `hay` (bytes).
@@ -384,6 +464,16 @@ enum ContractText {
             }
             var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
+            if let u = plainScalars(sentence) {
+                // Plain text: the same cuts on scalars (see `isPlain`).
+                for piece in u.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" }) {
+                    let lead = piece.prefix(while: { $0 == " " }).count
+                    let text = Unicode.Scalar.string(piece).trimmed
+                    if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead, sentenceStart: start)) }
+                    offset += piece.count + 1
+                }
+                return out
+            }
             for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
                 let lead = piece.prefix(while: { $0.mark == " " }).count
                 let text = String(piece).trimmed
@@ -439,13 +529,22 @@ enum ContractText {
     /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
     /// cuts and offsets, without breaking the text into characters.
     private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
-        let starts = Array(s.unicodeScalars.indices) + [s.endIndex]
+        // Where each scalar starts in the UTF-8 bytes of `s`, so that a sentence is cut out of them.
+        var starts: [Int] = []
+        starts.reserveCapacity(chars.count + 1)
+        var offset = 0
+        for c in chars {
+            starts.append(offset)
+            offset += UTF8.width(c)
+        }
+        starts.append(offset)
+        let bytes = Array(s.utf8)
         var out: [(String, Int)] = []
         var start = 0
         func flush(_ end: Int) {
             var a = start
             while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(s[starts[a]..<starts[end]]).trimmed
+            let piece = String(decoding: bytes[starts[a]..<starts[end]], as: UTF8.self).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
         }
@@ -458,7 +557,7 @@ enum ContractText {
             } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
                 var j = i - 1
                 while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
-                let word = String(String.UnicodeScalarView(chars[(j + 1)..<i])).lowercased()
+                let word = Unicode.Scalar.string(chars[(j + 1)..<i]).lowercased()
                 let afterDigit = i > 0 && Character(chars[i - 1]).isNumber
                 let afterBracket = word.isEmpty && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
                 if afterBracket
@@ -482,7 +581,7 @@ enum ContractText {
 
     /// Clips to at most `limit` characters, adding `…` when cut.
     static func clip(_ s: String, _ limit: Int = 200) -> String {
-        s.utf8.count <= limit || s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+        hasAtMost(s, characters: limit) ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
@@ -490,15 +589,23 @@ enum ContractText {
     static func stripCrossReferences(_ text: String) -> String {
         // Only a title in parentheses is ever removed.
         guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
-        let chars = Array(text)
+        let chars = CharacterArray(text)
+        if case .plain = chars, !mayHaveReferenceTitle(text) { return text }
+        switch chars {
+        case .plain(let u): return stripCrossReferences(text, u)
+        case .general(let c): return stripCrossReferences(text, c)
+        }
+    }
+
+    private static func stripCrossReferences<U: TextUnit>(_ text: String, _ chars: [U]) -> String {
         let ascii = chars.map(\.asciiValue)
-        var out: [Character] = []
+        var out: [U] = []
         out.reserveCapacity(chars.count)
         var removed = false
         var i = 0
         while i < chars.count {
             var refEnd: Int?
-            for w in referenceWords where matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
+            for w in referenceWords where startsReferenceWord(ascii[i]) && matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
                 let j = numberEnd(chars, i + w.count)
                 if j > i + w.count { refEnd = j }
                 break
@@ -510,8 +617,8 @@ enum ContractText {
             }
             if refEnd == nil, chars[i].mark == "第" {
                 var j = i + 1
-                while j < chars.count, ChineseNumber.digitValue(chars[j]) != nil || chars[j].isNumber { j += 1 }
-                if j > i + 1, j < chars.count, "条章节款".contains(chars[j]) { refEnd = j + 1 }
+                while j < chars.count, ChineseNumber.digitValue(mark: chars[j].mark) != nil || chars[j].isNumber { j += 1 }
+                if j > i + 1, j < chars.count, chars[j].isIn("条章节款") { refEnd = j + 1 }
             }
             if let e = refEnd {
                 out.append(contentsOf: chars[i..<e])
@@ -529,11 +636,32 @@ enum ContractText {
             i += 1
         }
         // `out` holds the characters of `text` in order when nothing was removed.
-        return removed ? String(out) : text
+        return removed ? U.string(out) : text
+    }
+
+    /// Whether a `(` in plain text follows, after spaces, a character that can end a reference
+    /// (an ASCII digit, `)`, or one of 条章节款): without one, `stripCrossReferences` removes nothing.
+    private static func mayHaveReferenceTitle(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            for p in b.indices where b[p] == UInt8(ascii: "(") {
+                var k = p
+                while k > 0 && b[k - 1] == 0x20 { k -= 1 }
+                guard k > 0 else { continue }
+                let last = b[k - 1]
+                if (last >= 0x30 && last <= 0x39) || last == UInt8(ascii: ")") { return true }
+                if k >= 3 {
+                    let v = (UInt32(b[k - 3]) << 16) | (UInt32(b[k - 2]) << 8) | UInt32(last)
+                    // 条 章 节 款 in UTF-8.
+                    if v == 0xE6_9D_A1 || v == 0xE7_AB_A0 || v == 0xE8_8A_82 || v == 0xE6_AC_BE { return true }
+                }
+            }
+            return false
+        }
     }
 
     /// End of a reference number such as `7`, `4.6`, `7.1(a)`, `1.2(iv)` starting at `from`.
-    private static func numberEnd(_ chars: [Character], _ from: Int) -> Int {
+    private static func numberEnd<U: TextUnit>(_ chars: [U], _ from: Int) -> Int {
         var j = from
         while j < chars.count {
             if chars[j].isNumber && chars[j].isASCII {
@@ -553,6 +681,13 @@ enum ContractText {
             break
         }
         return j
+    }
+
+    /// Whether an ASCII value (either case) is the first letter of a `referenceWords` word.
+    @inline(__always) private static func startsReferenceWord(_ a: UInt8?) -> Bool {
+        guard let a else { return false }
+        let l = a | 0x20
+        return l == 0x73 || l == 0x63 || l == 0x61 || l == 0x70  // s c a p
     }
 
     /// The words that introduce a cross-reference, as lower-case ASCII bytes.
