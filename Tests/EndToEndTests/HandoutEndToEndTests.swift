@@ -172,8 +172,9 @@ import Testing
         try t.type("汇率每小时更新")
         try t.keys("C-s")
         try t.waitFor(text: "已更新 R01")
-        try t.keys("g", "j", "d")
-        try t.waitFor(text: "删除 R02 按工单归集实际成本?")
+        // R04: R02 and R03 are proved by acceptance tests, so they cannot be deleted.
+        try t.keys("g", "j", "j", "j", "d")
+        try t.waitFor(text: "删除必须项 R04 应收账款账龄分析?")
         try t.keys("y")
         try Self.command(t, "report md \(tmp.path)/second.md")
         try t.waitFor(text: "会议纪要已写入")
@@ -188,7 +189,7 @@ import Testing
                 "_与 2026-12-01 的会议（“财务部 需求调研会”）结束时的需求相比。_",
                 "新增 1 条，删除 1 条，修改 1 条。",
                 "- 新增 R48 银行流水自动对账（必须）",
-                "- 删除 R02 按工单归集实际成本",
+                "- 删除 R04 应收账款账龄分析",
                 "- 修改 R01 多币种凭证自动折算 — 验收标准：美元、欧元、日元凭证录入后自动折算；期末调汇凭证一键生成，与手工计算差异为 0 → 汇率每小时更新",
             ])
     }
