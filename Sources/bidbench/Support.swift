@@ -1,6 +1,7 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -35,4 +36,12 @@ func loadWorkspaceForVerb(_ path: String) throws -> Workspace {
         throw ExitCode(1)
     }
     return loaded.workspace
+}
+
+/// Who the journal names when no `--as` says: `$USER` when set and not empty, else the login name
+/// of the user running the process, else `bidbench`.
+func currentUser() -> String {
+    if let u = ProcessInfo.processInfo.environment["USER"], !u.trimmingCharacters(in: .whitespaces).isEmpty { return u }
+    if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name, let s = String(validatingCString: name), !s.isEmpty { return s }
+    return "bidbench"
 }

@@ -165,7 +165,7 @@ enum TUILauncher {
             lockMessage = text(error, lang)
         }
         // The journal names the evaluator when there is one.
-        let actor = evaluator ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        let actor = evaluator ?? currentUser()
         let background = Background()
         var host = SessionHost(
             folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder), background: background)

@@ -93,7 +93,7 @@ public enum XlsxExport {
                 throw WorkbookRefusal(
                     message:
                         "the panel is blind (workspace.json: \"revealed\": false): the vendor matrix shows the evaluators' scores and totals, so it is not written; the lead reveals first (R on the Vendors screen)",
-                    messageZH: "评审组仍在盲评 (workspace.json: \"revealed\": false): 评分矩阵会显示各评委的分数和总分, 因此未导出; 请组长先揭晓 (供应商页按 R)")
+                    messageZH: "评审组仍在盲评 (workspace.json: \"revealed\": false): 评分矩阵会显示各评委的分数和总分, 因此未导出; 请主持人先揭晓 (供应商页按 R)")
             }
             let e = try evaluate(w, priceOverride: tcoPrices(w))
             return XlsxWriter.write(matrixSheets(e, w, t))

@@ -101,7 +101,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let actor = ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        let actor = currentUser()
         guard case .table(let kind) = kind else {
             return try SurveyImport.run(files: files, folder: workspace.path, strict: strict, actor: actor)
         }
@@ -217,7 +217,7 @@ struct ExportCommand: ParsableCommand {
                 do { try writeOutput(try XlsxExport.decision(d, from: ws, chinese: chinese), to: output) } catch let r
                     as WorkbookRefusal
                 {
-                    printError("bidbench export \(d.rawValue): \(chinese ? r.messageZH : r.message)")
+                    printError("bidbench export \(d.rawValue): \(r.message)")  // the command line speaks English (README)
                     throw ExitCode(1)
                 } catch let e as ScoringError {
                     printError("bidbench export \(d.rawValue): \(e.message)")

@@ -103,7 +103,7 @@ struct RevealCommand: ParsableCommand {
             }
         }
         ws.settings.revealed = target
-        let who = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "bidbench"
+        let who = actor ?? currentUser()
         do { _ = try WorkspaceStore.save(ws, over: loaded, actor: who) } catch {
             printError("bidbench: \(error)")
             throw ExitCode(2)
