@@ -97,8 +97,12 @@ public enum TextWidth {
         return ellipsis ? out + "…" : out
     }
 
+    /// Punctuation that must not begin a line in Chinese text (line-breaking rules of CJK typesetting).
+    static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’"]
+
     /// Breaks text into lines of at most `width` cells: after a space when one is near, else
-    /// between any two characters (Chinese has no spaces); a wide character never splits.
+    /// between any two characters (Chinese has no spaces), never putting closing punctuation at the
+    /// start of a line; a wide character never splits.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
         guard width > 1 else { return [text] }
         var lines: [String] = []
@@ -111,6 +115,11 @@ public enum TextWidth {
                 if let sp = lastSpace, sp > line.count / 2 {
                     lines.append(String(line[..<sp]))
                     line = Array(line[(sp + 1)...])
+                } else if noLineStart.contains(ch), line.count > 1, !noLineStart.contains(line[line.count - 1]) {
+                    // Closing punctuation (。，、）」…) never starts a line: the character before it goes down too.
+                    let carried = line.removeLast()
+                    lines.append(String(line))
+                    line = [carried]
                 } else {
                     lines.append(String(line))
                     line = []
