@@ -208,6 +208,31 @@ public enum ContractsScreen {
         return parts.joined(separator: " · ")
     }
 
+    /// `text` wrapped to `width` at its separators, so that no part is split (a part wider than
+    /// the width alone is wrapped inside); continuation lines are indented by two cells.
+    static func wrapParts(_ text: String, separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for part in text.components(separatedBy: separator) {
+            let next = line.isEmpty ? part : line + separator + part
+            if TextWidth.of(next) <= width || line.isEmpty {
+                line = next
+            } else {
+                lines.append(line)
+                line = "  " + part
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { TextWidth.of($0) > width ? TextWidth.wrap($0, width) : [$0] }
+    }
+
+    /// A key date's event without the contract's name in front: the pane is about that contract already.
+    static func eventTitle(_ d: KeyDate, _ k: Contract, _ L: Lang) -> String {
+        let title = L.t(d.titleEN, d.titleZH)
+        let name = (k.title.isEmpty ? k.id : k.title) + ": "
+        return title.hasPrefix(name) ? String(title.dropFirst(name.count)) : title
+    }
+
     static func minutesText(_ m: Int) -> String {
         if m % 1440 == 0 { return "\(m / 1440) d" }
         if m % 60 == 0 { return "\(m / 60) h" }
@@ -308,8 +333,8 @@ public enum ContractsScreen {
             bottom +=
                 "  ·  "
                 + L.t(
-                    "next: \(next.titleEN) \(next.date) (\(next.daysLeft) days)",
-                    "下一个日期: \(next.titleZH) \(next.date) (剩 \(next.daysLeft) 天)")
+                    "next: \(eventTitle(next, k, L)) \(next.date) (\(next.daysLeft) days)",
+                    "下一个日期: \(eventTitle(next, k, L)) \(next.date) (剩 \(next.daysLeft) 天)")
         }
         bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
@@ -347,7 +372,8 @@ public enum ContractsScreen {
             footer += TextWidth.wrap("✎ " + L.t("Note: ", "备注: ") + note, area.width).map { ($0, Style(fg: .cyan)) }
         }
         if let terms = scan.map({ keyTermsLine($0.keyTerms, L) }), !terms.isEmpty {
-            footer += TextWidth.wrap("§ " + terms, area.width).prefix(2).map { ($0, Style.dim) }
+            // Broken between terms, never inside one ("SLA: 响应 30" would read as another time).
+            footer += wrapParts("§ " + terms, separator: " · ", width: area.width).map { ($0, Style.dim) }
         }
         for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
             footer += TextWidth.wrap("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", area.width).map {
@@ -359,8 +385,16 @@ public enum ContractsScreen {
                 }
             }
         }
-        // The text keeps at least two thirds of the pane.
-        footer = Array(footer.prefix(max(0, area.height / 3)))
+        // The text keeps at least two thirds of the pane; lines left out are marked, not silently dropped.
+        let cap = max(0, area.height / 3)
+        if footer.count > cap {
+            let hidden = footer.count - cap + 1
+            footer = Array(footer.prefix(cap))
+            if let last = footer.last {
+                let more = L.t(" … (\(hidden) more lines)", " … (另有 \(hidden) 行)")
+                footer[footer.count - 1] = (TextWidth.clip(last.0, to: area.width - TextWidth.of(more), ellipsis: false) + more, last.1)
+            }
+        }
         var rows: [TextRow] = []
         let textW = max(4, area.width - 5)
         // Lines are cut at the bytes (no walk over every character of megabytes on each key).
@@ -403,13 +437,15 @@ public enum ContractsScreen {
             view.rows.count > view.visible
             ? "  "
                 + L.t(
-                    "lines \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) of \(view.rows.last?.line ?? 0)",
-                    "第 \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) 行, 共 \(view.rows.last?.line ?? 0) 行")
+                    "lines \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0)/\(view.rows.last?.line ?? 0)",
+                    "\(shown.first?.line ?? 0)–\(shown.last?.line ?? 0)/\(view.rows.last?.line ?? 0) 行")
             : ""
+        // The clause's name gives way (…) before the line numbers do: a cut number reads as another one.
+        let title =
+            f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
+            ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到")
         c.text(
-            area.x, area.y,
-            (f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
-                ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到")) + position, .bold, maxWidth: area.width)
+            area.x, area.y, TextWidth.clip(title, to: max(6, area.width - TextWidth.of(position))) + position, .bold, maxWidth: area.width)
         for (i, row) in shown.enumerated() {
             let y = area.y + 1 + i
             let hit = row.line == f?.line
@@ -434,7 +470,7 @@ public enum ContractsScreen {
         for d in dates where y < area.y + area.height / 2 {
             let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
             let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
-            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(L.t(d.titleEN, d.titleZH))", st, maxWidth: area.width)
+            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(eventTitle(d, k, L))", st, maxWidth: area.width)
             y += 1
         }
         y += 1

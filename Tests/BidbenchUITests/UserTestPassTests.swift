@@ -1,0 +1,113 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// Regression tests named after what the third user test pass found: keys driven headlessly, then
+/// whole frames or exact lines.
+@Suite struct UserTestPassTests {
+    // MARK: 1 — a terminal that becomes too small
+
+    @Test func typedTextInAFormIsNotLostWhenQIsPressedInATooSmallTerminal() {
+        var d = Driver()
+        d.press(.char("a"))
+        d.type("测试小窗口")
+        d.send(.resize(width: 50, height: 12))
+        #expect(d.text.contains("请放大窗口, 或按 q 退出"))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty, "q must not quit over typed text")
+        #expect(d.screen.lines == TOO_SMALL_FORM_QUESTION)
+        // n: the form comes back with what was typed, and shows when the window is large again.
+        d.press(.char("n"))
+        guard case .form(let form)? = d.state.modal else {
+            Issue.record("the form is gone: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(form.value("title") == "测试小窗口")
+        d.send(.resize(width: 100, height: 30))
+        #expect(d.row(containing: "测试小窗口") != nil)
+        // y at the question: nothing else is unsaved, so it quits.
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"), .char("y"))
+        #expect(d.effects == [.quit])
+    }
+
+    @Test func unsavedChangesAskOnTheTooSmallScreenAndYSaves() {
+        var d = Driver()
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.dirty)
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty)
+        #expect(d.screen.lines == TOO_SMALL_SAVE_QUESTION)
+        d.press(.char("y"))
+        guard case .save? = d.effects.last else {
+            Issue.record("y did not save: \(d.effects)")
+            return
+        }
+        d.send(.saved(message: "已保存"))
+        #expect(d.effects.last == .quit)
+    }
+
+    @Test func aCleanSessionStillQuitsAtOnceFromATooSmallTerminal() {
+        var d = Driver()
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects == [.quit])
+    }
+
+    // MARK: 3 — hints that work now
+
+    @Test func theHintBarSaysRHidesAfterTheRevealAndShowsNoEnterToABlindLead() {
+        var d = Driver(width: 160)
+        d.press(.char("2"))
+        #expect(d.screen.lines.last == REVEALED_LEAD_HINTS)
+        d.press(.char("R"))
+        #expect(!d.state.workspace.settings.revealed)
+        #expect(d.screen.lines.last == BLIND_LEAD_HINTS)
+        // An evaluator scores: Enter is theirs, the lead's keys are not shown.
+        d = Driver(width: 160, evaluator: "张伟")
+        d.press(.char("2"))
+        #expect(d.screen.lines.last == EVALUATOR_HINTS)
+    }
+
+    // MARK: 4 — the message line is never cut
+
+    @Test func aLongRefusalWrapsAboveTheHintBarInsteadOfBeingCut() {
+        var d = Driver(width: 80, height: 24, evaluator: "赵敏")
+        let refusal = "保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv); 未保存"
+        d.send(.saveFailed(message: refusal))
+        let lines = d.screen.lines
+        #expect(Array(lines[21...22]) == LONG_REFUSAL_LINES)
+        // Every character of the message is on screen.
+        #expect((lines[21] + lines[22]).filter { $0 != " " } == refusal.filter { $0 != " " })
+        d.press(.escape)
+        #expect(d.state.message == nil)
+    }
+}
+
+/// `a`, `测试小窗口`, the window made 50×12, `q`: the question, readable, with its keys.
+private let TOO_SMALL_FORM_QUESTION = [
+    "", "", "", "",
+    "                   终端窗口太小",
+    "                  50×12 < 60×15",
+    " 表单“新增需求”中有尚未保存的输入。退出并丢弃吗?",
+    "                (y 退出 / n 保留)",
+    "", "", "", "",
+]
+private let TOO_SMALL_SAVE_QUESTION = [
+    "", "", "", "",
+    "                   终端窗口太小",
+    "                  50×12 < 60×15",
+    "    有未保存的修改。退出前保存吗? (y 保存 / n",
+    "                不保存 / Esc 取消)",
+    "", "", "", "",
+]
+private let REVEALED_LEAD_HINTS =
+    " a 新增供应商  Enter 详情  e 编辑  R 隐藏  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
+    + String(repeating: " ", count: 40) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let BLIND_LEAD_HINTS =
+    " a 新增供应商  e 编辑  R 揭晓  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
+    + String(repeating: " ", count: 52) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let EVALUATOR_HINTS = " Enter 打分" + String(repeating: " ", count: 113) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let LONG_REFUSAL_LINES = [" 保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv);", " 未保存"]
