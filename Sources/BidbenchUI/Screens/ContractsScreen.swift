@@ -467,28 +467,58 @@ public enum ContractsScreen {
         c.text(area.x, area.y, L.t("Key dates", "关键日期"), .bold)
         let dates = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today)
         var y = area.y + 1
-        for d in dates where y < area.y + area.height / 2 {
-            let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
+        // Change orders wrapped under themselves: the description and the value after it are what is read.
+        let changes = ChangeOrders.history(of: k, changes: ws.changes).map { e -> (lines: [String], style: Style) in
+            let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
+            let line =
+                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
+                + (e.applied
+                    ? " → \(e.valueAfter.grouped())"
+                    : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
+                        L.t(" → if approved ", " → 若批准 ") + $0.grouped()
+                    }
+                        ?? "")
+            let parts = TextWidth.wrap(line, max(8, area.width - 2))
+            return (parts.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }, e.applied ? .plain : .dim)
+        }
+        // The dates take the rows the change orders leave (at least half the pane). The days column is
+        // as wide as its longest entry, compact on a narrow pane; an event wraps under itself; dates
+        // that do not fit are counted.
+        let narrow = area.width < 50
+        func days(_ d: KeyDate) -> String {
+            if narrow { return d.daysLeft < 0 ? L.t("\(d.daysLeft)d", "\(d.daysLeft)天") : L.t("+\(d.daysLeft)d", "+\(d.daysLeft)天") }
+            return d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
+        }
+        let daysW = dates.map { TextWidth.of(days($0)) }.max() ?? 0
+        let gap = narrow ? 1 : 2
+        let indent = 10 + gap + daysW + gap
+        let changeRows = changes.map(\.lines.count).reduce(0, +)
+        let end = area.y + max(area.height / 2, area.height - 2 - changeRows)
+        for (i, d) in dates.enumerated() where y < end {
             let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
-            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(eventTitle(d, k, L))", st, maxWidth: area.width)
-            y += 1
+            let parts = TextWidth.wrap(eventTitle(d, k, L), max(8, area.width - indent))
+            if y + parts.count > end - (i < dates.count - 1 ? 1 : 0) {
+                c.text(
+                    area.x, y, L.t("… \(dates.count - i) more (bidbench dates)", "… 还有 \(dates.count - i) 个日期 (bidbench dates)"), .dim,
+                    maxWidth: area.width)
+                y += 1
+                break
+            }
+            let sp = String(repeating: " ", count: gap)
+            for (j, part) in parts.enumerated() {
+                let head = j == 0 ? d.date.description + sp + TextWidth.fit(days(d), daysW) + sp : String(repeating: " ", count: indent)
+                c.text(area.x, y, head + part, st, maxWidth: area.width)
+                y += 1
+            }
         }
         y += 1
         c.text(area.x, y, L.t("Change orders", "变更单"), .bold)
         y += 1
-        for e in ChangeOrders.history(of: k, changes: ws.changes) where y < area.maxY {
-            let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
-            c.text(
-                area.x, y,
-                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
-                    + (e.applied
-                        ? " → \(e.valueAfter.grouped())"
-                        : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
-                            L.t(" → if approved ", " → 若批准 ") + $0.grouped()
-                        }
-                            ?? ""),
-                e.applied ? .plain : .dim, maxWidth: area.width)
-            y += 1
+        for e in changes {
+            for line in e.lines where y < area.maxY {
+                c.text(area.x, y, line, e.style, maxWidth: area.width)
+                y += 1
+            }
         }
     }
 
