@@ -60,12 +60,13 @@ import Testing
         // The right pane's rows between its "关键日期" heading and the change orders.
         let pane = dates.map { $0.components(separatedBy: "│").dropFirst().joined() }
         let dateRows = pane.drop { !$0.contains("关键日期") }.dropFirst().prefix { !$0.contains("变更单") }
-            .filter { $0.range(of: #"20\d\d-\d\d-\d\d  "#, options: .regularExpression) != nil }
+            .filter { $0.range(of: #"20\d\d-\d\d-\d\d "#, options: .regularExpression) != nil }
         #expect(!dateRows.isEmpty)
         for row in dateRows {
             #expect(
                 ["生效", "到期", "通知", "续约", "付款节点", "质保"].contains { row.contains($0) },
                 "a key date without its event: \(row)")
+            #expect(!row.contains("…"), "a key date cut: \(row)")
         }
         // Delivery: the plan says how many tasks are below.
         try t.keys("5")
