@@ -84,6 +84,29 @@ import Testing
         d.press(.escape)
         #expect(d.state.message == nil)
     }
+
+    @Test func anEvaluatorsLongNoteWrapsInTheCellDetailInsteadOfBeingCut() {
+        var ws = sampleWorkspace()
+        let note = "排产演示流畅, 但插单后重排需要人工确认三次, 与现场调度的习惯不符; 建议合同中写明二次开发范围与验收口径"
+        ws.scores["张伟"]![0].note = note
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("2"), .enter)
+        #expect(d.state.modal == .cellDetail(CellDetailState(vendor: "V1", criterion: "func")))
+        let box = d.screen.lines.filter { $0.contains("│") }.map { line in
+            String(line.drop { $0 != "│" }.dropFirst().prefix { $0 != "│" })
+        }
+        #expect(box == CELL_DETAIL_BOX)
+        #expect(box.joined().filter { $0 != " " }.contains(note.filter { $0 != " " }))
+    }
+
+    @Test func theProgressLineWrapsBetweenEvaluatorsInsteadOfCuttingOne() {
+        var ws = sampleWorkspace()
+        for name in ["欧阳晓明", "司马长风", "上官云", "诸葛明亮"] { ws.scores[name] = [] }
+        var d = Driver(ws, width: 80, height: 30)
+        d.press(.char("2"))
+        let rows = d.screen.lines.drop { !$0.contains("评分进度") }.prefix(2).map { $0 }
+        #expect(rows == PROGRESS_ROWS)
+    }
 }
 
 /// `a`, `测试小窗口`, the window made 50×12, `q`: the question, readable, with its keys.
@@ -111,3 +134,16 @@ private let BLIND_LEAD_HINTS =
     + String(repeating: " ", count: 52) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
 private let EVALUATOR_HINTS = " Enter 打分" + String(repeating: " ", count: 113) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
 private let LONG_REFUSAL_LINES = [" 保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv);", " 未保存"]
+/// Inside the cell detail's box at 80×24: the note wraps under itself, after the name and the score.
+private let CELL_DETAIL_BOX = [
+    " 张伟      8.0  排产演示流畅, 但插单后重排需要人工确认三次,               ",
+    "                与现场调度的习惯不符; 建议合同中写明二次开发范围与验收口  ",
+    "                径                                                        ",
+    " 李娜      9.0                                                            ",
+    "                                                                          ",
+    " 评审组 平均 8.5   极差 1.0   σ 0.5                                       ",
+]
+private let PROGRESS_ROWS = [
+    " 评分进度: 上官云 0/2 · 司马长风 0/2 · 欧阳晓明 0/2 · 诸葛明亮 0/2 · 张伟 2/2 ✔",
+    "           李娜 2/2 ✔",
+]
