@@ -99,6 +99,16 @@ import Testing
         #expect(box.joined().filter { $0 != " " }.contains(note.filter { $0 != " " }))
     }
 
+    @Test func aCellDetailTallerThanTheTerminalSaysHowManyRowsAreLeft() {
+        var ws = sampleWorkspace()
+        let note = String(repeating: "插单后重排需要人工确认, 与现场调度的习惯不符; ", count: 6)
+        ws.scores["张伟"]![0].note = note
+        ws.scores["李娜"]![0].note = note
+        var d = Driver(ws, width: 60, height: 15)
+        d.press(.char("2"), .enter)
+        #expect(d.row(containing: "… 还有") == CELL_DETAIL_MORE)
+    }
+
     @Test func theProgressLineWrapsBetweenEvaluatorsInsteadOfCuttingOne() {
         var ws = sampleWorkspace()
         for name in ["欧阳晓明", "司马长风", "上官云", "诸葛明亮"] { ws.scores[name] = [] }
@@ -147,3 +157,4 @@ private let PROGRESS_ROWS = [
     " 评分进度: 上官云 0/2 · 司马长风 0/2 · 欧阳晓明 0/2 · 诸葛明亮 0/2 · 张伟 2/2 ✔",
     "           李娜 2/2 ✔",
 ]
+private let CELL_DETAIL_MORE: String? = "  │ … 还有 19 行: 请放大窗口                             │"

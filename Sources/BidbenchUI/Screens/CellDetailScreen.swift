@@ -65,5 +65,11 @@ public enum CellDetailScreen {
         c.fill(r)
         c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")
         for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4) }
+        // A terminal too low for every row: the last one says so (a larger window shows them).
+        if lines.count > r.height - 2, r.height > 2 {
+            let more = L.t("… \(lines.count - r.height + 3) more lines: enlarge the window", "… 还有 \(lines.count - r.height + 3) 行: 请放大窗口")
+            c.fill(Rect(x: r.x + 1, y: r.maxY - 2, width: r.width - 2, height: 1))
+            c.text(r.x + 2, r.maxY - 2, more, .dim, maxWidth: r.width - 4)
+        }
     }
 }

@@ -336,7 +336,9 @@ public enum ContractsScreen {
                     "next: \(eventTitle(next, k, L)) \(next.date) (\(next.daysLeft) days)",
                     "下一个日期: \(eventTitle(next, k, L)) \(next.date) (剩 \(next.daysLeft) 天)")
         }
-        bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
+        // The reminder of `v` only when it fits whole (`?` and the hint bar have it too).
+        let views = "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
+        if TextWidth.of(bottom + views) <= area.width - 2 { bottom += views }
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
