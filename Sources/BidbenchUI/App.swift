@@ -64,9 +64,9 @@ public enum ConfirmAction: Equatable, Sendable {
     case knockOut(vendor: String, requirement: String, selected: Int)
     /// Reveal the panel although an evaluator has not finished.
     case reveal
-    /// Quit with a form open that holds typed text (asked in a terminal too small to show the form):
-    /// a yes goes on to the normal quit, a no brings the form back with what was typed.
-    case quitDiscardingForm(Form)
+    /// Quit with a form or a survey open that holds typed text (asked in a terminal too small to
+    /// show it): a yes goes on to the normal quit, a no brings it back with what was typed.
+    indirect case quitDiscardingTyped(behind: Modal)
 }
 
 public enum PromptKind: Equatable, Sendable { case search, command }
@@ -440,12 +440,12 @@ public enum App {
             if case .confirm? = s.modal {
                 // Falls through to the key map: y / n / Esc / Ctrl-S answer the question on screen.
             } else if key == .char("q") || key == .ctrl("c") {
-                if case .form(let form)? = s.modal, form.changed {
+                if let modal = s.modal, let what = typedText(modal, s.lang) {
                     s.modal = .confirm(
                         question: s.lang.t(
-                            "The form “\(form.title)” holds typed text that is not saved. Quit and lose it? (y quit / n keep it)",
-                            "表单“\(form.title)”中有尚未保存的输入。退出并丢弃吗? (y 退出 / n 保留)"),
-                        action: .quitDiscardingForm(form))
+                            "\(what) holds typed text that is not saved. Quit and lose it? (y quit / n keep it)",
+                            "\(what)中有尚未保存的输入。退出并丢弃吗? (y 退出 / n 保留)"),
+                        action: .quitDiscardingTyped(behind: modal))
                     return []
                 }
                 return quit(&s)
@@ -474,6 +474,16 @@ public enum App {
             }
             if let modal = s.modal { return handleModal(&s, modal, cmd, scope: scope) }
             return handleScreen(&s, cmd, key)
+        }
+    }
+
+    /// What holds typed text that a quit would lose (a changed form, a survey round with answers), by name.
+    static func typedText(_ modal: Modal, _ lang: Lang) -> String? {
+        switch modal {
+        case .form(let form) where form.changed: return lang.t("The form “\(form.title)”", "表单“\(form.title)”")
+        case .survey(let st) where st.department != nil && st.answers.contains(where: { !$0.text.isEmpty }):
+            return lang.t("The survey's current round", "本轮调研")
+        default: return nil
         }
     }
 
@@ -643,16 +653,16 @@ public enum App {
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                 case .reveal:
                     return VendorsScreen.setRevealed(&s, true)
-                case .quitDiscardingForm:
+                case .quitDiscardingTyped:
                     return quit(&s)
                 }
             case .no, .cancel:
                 s.modal = nil
                 switch action {
                 case .quitUnsaved where cmd == .no: return [.quit]
-                case .quitDiscardingForm(let form):
-                    s.modal = .form(form)
-                    s.say(s.lang.t("Still open: the form keeps what was typed", "未退出: 表单保留了输入的内容"))
+                case .quitDiscardingTyped(let behind):
+                    s.modal = behind
+                    s.say(s.lang.t("Still open: what was typed is kept", "未退出: 输入的内容已保留"))
                 case .knockOut(let vendor, _, let selected):
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                     s.say(s.lang.t("Answer unchanged", "答复未改变"))
@@ -900,7 +910,12 @@ public enum App {
             ("\(s.width)×\(s.height) < \(minimumSize.width)×\(minimumSize.height)", .plain),
         ]
         if case .confirm(let question, _)? = s.modal {
-            lines += TextWidth.wrap(question, width).map { ($0, Style(fg: .yellow, bold: true)) }
+            // The keys "(y … / n …)" on a row of their own, never split across two.
+            var parts = [question]
+            if question.hasSuffix(")"), let open = question.range(of: " (", options: .backwards) {
+                parts = [String(question[..<open.lowerBound]), "(" + String(question[open.upperBound...])]
+            }
+            lines += parts.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style(fg: .yellow, bold: true)) }
         } else {
             lines.append((s.lang.t("Enlarge the window, or q to quit", "请放大窗口, 或按 q 退出"), .plain))
             if let m = s.message {

@@ -49,6 +49,22 @@ import Testing
         #expect(d.effects.last == .quit)
     }
 
+    @Test func aSurveyRoundWithAnswersIsNotLostWhenQIsPressedInATooSmallTerminal() {
+        var d = Driver()
+        d.press(.char("s"), .enter)
+        d.type("月末结账太慢")
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty)
+        #expect(d.row(containing: "本轮调研中有尚未保存的输入") != nil)
+        d.press(.char("n"))
+        guard case .survey(let st)? = d.state.modal else {
+            Issue.record("the survey is gone: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(st.answers[0].text == "月末结账太慢")
+    }
+
     @Test func aCleanSessionStillQuitsAtOnceFromATooSmallTerminal() {
         var d = Driver()
         d.send(.resize(width: 50, height: 12))
@@ -132,8 +148,8 @@ private let TOO_SMALL_SAVE_QUESTION = [
     "", "", "", "",
     "                   终端窗口太小",
     "                  50×12 < 60×15",
-    "    有未保存的修改。退出前保存吗? (y 保存 / n",
-    "                不保存 / Esc 取消)",
+    "          有未保存的修改。退出前保存吗?",
+    "          (y 保存 / n 不保存 / Esc 取消)",
     "", "", "", "",
 ]
 private let REVEALED_LEAD_HINTS =
