@@ -64,6 +64,9 @@ public enum ConfirmAction: Equatable, Sendable {
     case knockOut(vendor: String, requirement: String, selected: Int)
     /// Reveal the panel although an evaluator has not finished.
     case reveal
+    /// Quit with a form or a survey open that holds typed text (asked in a terminal too small to
+    /// show it): a yes goes on to the normal quit, a no brings it back with what was typed.
+    indirect case quitDiscardingTyped(behind: Modal)
 }
 
 public enum PromptKind: Equatable, Sendable { case search, command }
@@ -447,12 +450,24 @@ public enum App {
 
     static func handleKey(_ s: inout AppState, _ key: Key) -> [Effect] {
         // A terminal too small shows only a message: keys must not reach a form the user cannot see.
-        if s.width < minimumSize.width || s.height < minimumSize.height {
-            if key == .char("q") || key == .ctrl("c") {
-                if case .confirm(_, .quitUnsaved)? = s.modal { return [] }
+        // A question is shown there (with its keys) and answered as usual; `q` takes the normal quit
+        // path, which asks before anything typed or unsaved is lost.
+        if tooSmall(s) {
+            if case .confirm? = s.modal {
+                // Falls through to the key map: y / n / Esc / Ctrl-S answer the question on screen.
+            } else if key == .char("q") || key == .ctrl("c") {
+                if let modal = s.modal, let what = typedText(modal, s.lang) {
+                    s.modal = .confirm(
+                        question: s.lang.t(
+                            "\(what) holds typed text that is not saved. Quit and lose it? (y quit / n keep it)",
+                            "\(what)中有尚未保存的输入。退出并丢弃吗? (y 退出 / n 保留)"),
+                        action: .quitDiscardingTyped(behind: modal))
+                    return []
+                }
                 return quit(&s)
+            } else {
+                return []
             }
-            return []
         }
         if case .form(var form)? = s.modal { return handleForm(&s, &form, key) }
         let scopes = place(s)
@@ -475,6 +490,16 @@ public enum App {
             }
             if let modal = s.modal { return handleModal(&s, modal, cmd, scope: scope) }
             return handleScreen(&s, cmd, key)
+        }
+    }
+
+    /// What holds typed text that a quit would lose (a changed form, a survey round with answers), by name.
+    static func typedText(_ modal: Modal, _ lang: Lang) -> String? {
+        switch modal {
+        case .form(let form) where form.changed: return lang.t("The form “\(form.title)”", "表单“\(form.title)”")
+        case .survey(let st) where st.department != nil && st.answers.contains(where: { !$0.text.isEmpty }):
+            return lang.t("The survey's current round", "本轮调研")
+        default: return nil
         }
     }
 
@@ -644,11 +669,16 @@ public enum App {
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                 case .reveal:
                     return VendorsScreen.setRevealed(&s, true)
+                case .quitDiscardingTyped:
+                    return quit(&s)
                 }
             case .no, .cancel:
                 s.modal = nil
                 switch action {
                 case .quitUnsaved where cmd == .no: return [.quit]
+                case .quitDiscardingTyped(let behind):
+                    s.modal = behind
+                    s.say(s.lang.t("Still open: what was typed is kept", "未退出: 输入的内容已保留"))
                 case .knockOut(let vendor, _, let selected):
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                     s.say(s.lang.t("Answer unchanged", "答复未改变"))
@@ -769,8 +799,27 @@ public enum App {
 
     // MARK: Rendering
 
-    /// The area between the title bar and the message/hint lines.
-    public static func body(_ s: AppState) -> Rect { Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 3)) }
+    /// The area between the title bar and the message lines (one, or more for a long message) above the hint bar.
+    public static func body(_ s: AppState) -> Rect {
+        Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 2 - messageLines(s).count))
+    }
+
+    /// The message wrapped onto as many rows above the hint bar as it needs (STYLE: nothing a person
+    /// must read is cut off), up to a fifth of the terminal (at least two, at most five rows); only a
+    /// message longer than that ends with `…`. Without a message: the workspace's location, one row.
+    static func messageLines(_ s: AppState) -> [String] {
+        let width = max(1, s.width - 2)
+        // The prompt takes the message row; what was said before it stays on one row meanwhile.
+        if case .prompt? = s.modal { return [TextWidth.clip(s.message ?? s.location, to: width)] }
+        guard let m = s.message else { return [TextWidth.clip(s.location, to: width)] }
+        let lines = m.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWidth.wrap(String($0), width) }
+        guard !lines.isEmpty else { return [""] }
+        let cap = max(2, min(5, s.height / 5))
+        guard lines.count > cap else { return lines }
+        var kept = Array(lines.prefix(cap))
+        kept[cap - 1] = TextWidth.clip(lines[(cap - 1)...].joined(separator: " "), to: width)
+        return kept
+    }
 
     /// A tab's name: the full one, or on a terminal too narrow for all four, a short one.
     static func tabTitle(_ id: ScreenID, _ s: AppState) -> String {
@@ -823,16 +872,8 @@ public enum App {
     /// Draws the whole frame for the state.
     public static func render(_ s: AppState) -> Canvas {
         var c = Canvas(width: s.width, height: s.height)
-        if s.width < minimumSize.width || s.height < minimumSize.height {
-            let lines = [
-                s.lang.t("Terminal too small", "终端窗口太小"),
-                "\(s.width)×\(s.height) < \(minimumSize.width)×\(minimumSize.height)",
-                s.lang.t("Enlarge the window, or q to quit", "请放大窗口, 或按 q 退出"),
-            ]
-            for (i, l) in lines.enumerated() {
-                let w = TextWidth.of(l)
-                c.text(max(0, (s.width - w) / 2), max(0, s.height / 2 - 1) + i, l, i == 0 ? .error : .plain)
-            }
+        if tooSmall(s) {
+            renderTooSmall(s, into: &c)
             return c
         }
         // Title bar with tabs.
@@ -856,12 +897,11 @@ public enum App {
         case .delivery: DeliveryScreen.render(s, into: &c, area: area)
         }
 
-        // Message line and hint bar.
-        let msgY = s.height - 2
-        if let m = s.message {
-            c.text(1, msgY, m, s.messageIsError ? .error : .good, maxWidth: s.width - 2)
-        } else {
-            c.text(1, msgY, s.location, .dim, maxWidth: s.width - 2)
+        // Message lines and hint bar.
+        let message = messageLines(s)
+        let style: Style = s.message == nil ? .dim : s.messageIsError ? .error : .good
+        for (i, line) in message.enumerated() {
+            c.text(1, s.height - 1 - message.count + i, line, style, maxWidth: s.width - 2)
         }
         c.fill(Rect(x: 0, y: s.height - 1, width: s.width, height: 1), " ", Style(reverse: true))
         let hints = KeyMap.hintParts(for: place(s), s)
@@ -872,6 +912,37 @@ public enum App {
 
         if let modal = s.modal { renderModal(s, modal, into: &c) }
         return c
+    }
+
+    /// The terminal is smaller than the screens are designed for.
+    static func tooSmall(_ s: AppState) -> Bool { s.width < minimumSize.width || s.height < minimumSize.height }
+
+    /// The too-small screen: what to do, and a pending question with its keys (readable, so that `y`
+    /// is never pressed blind) and the last message, wrapped to the width.
+    static func renderTooSmall(_ s: AppState, into c: inout Canvas) {
+        let width = max(1, s.width - 2)
+        var lines: [(String, Style)] = [
+            (s.lang.t("Terminal too small", "终端窗口太小"), .error),
+            ("\(s.width)×\(s.height) < \(minimumSize.width)×\(minimumSize.height)", .plain),
+        ]
+        if case .confirm(let question, _)? = s.modal {
+            // The keys "(y … / n …)" on a row of their own, never split across two.
+            var parts = [question]
+            if question.hasSuffix(")"), let open = question.range(of: " (", options: .backwards) {
+                parts = [String(question[..<open.lowerBound]), "(" + String(question[open.upperBound...])]
+            }
+            lines += parts.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style(fg: .yellow, bold: true)) }
+        } else {
+            lines.append((s.lang.t("Enlarge the window, or q to quit", "请放大窗口, 或按 q 退出"), .plain))
+            if let m = s.message {
+                lines += TextWidth.wrap(m, width).map { ($0, s.messageIsError ? Style.error : Style.good) }
+            }
+        }
+        let top = max(0, (s.height - lines.count) / 2)
+        for (i, l) in lines.prefix(s.height).enumerated() {
+            let w = TextWidth.of(l.0)
+            c.text(max(0, (s.width - w) / 2), top + i, l.0, l.1, maxWidth: s.width)
+        }
     }
 
     static func renderModal(_ s: AppState, _ modal: Modal, into c: inout Canvas) {

@@ -653,7 +653,7 @@ public enum KeyMap {
         // A global key the place binds itself (u on the Budget screen) shows only the place's meaning.
         let taken = Set(scopes.filter { $0 != .global }.flatMap { sc in bindings.filter { $0.scope == sc }.flatMap(\.keys) })
         let global = usable.filter { $0.scope == .global && !taken.contains($0.keys[0]) }
-        return (hintList(local, s.lang), scopes.contains(.global) ? hintList(global, s.lang) : "")
+        return (hintList(local, s), scopes.contains(.global) ? hintList(global, s) : "")
     }
 
     /// The hints of a place as one line (dialog footers).
@@ -662,11 +662,26 @@ public enum KeyMap {
         return [p.local, p.global].filter { !$0.isEmpty }.joined(separator: "  ")
     }
 
-    static func hintList(_ rows: [Binding], _ lang: Lang) -> String {
+    /// The hint bar label of a binding now, or nil when it shows none: a few keys do something else,
+    /// or nothing useful, as the panel is revealed or blind (README "Meeting mode").
+    static func hint(_ b: Binding, _ s: AppState) -> (en: String, zh: String)? {
+        guard b.scope == .vendors else { return b.hint }
+        let revealed = s.workspace.settings.revealed
+        switch b.command {
+        // After the reveal `R` hides the scores again.
+        case .reveal where revealed: return ("hide", "隐藏")
+        // The lead does not score: while blind `Enter` only says so; after the reveal it opens the
+        // cell's scores by evaluator.
+        case .score where s.evaluator == nil: return revealed ? ("scores", "详情") : nil
+        default: return b.hint
+        }
+    }
+
+    static func hintList(_ rows: [Binding], _ s: AppState) -> String {
         var seen = Set<String>()
         return rows.compactMap { b -> String? in
-            guard let h = b.hint else { return nil }
-            let text = lang.t(h.en, h.zh)
+            guard let h = hint(b, s) else { return nil }
+            let text = s.lang.t(h.en, h.zh)
             // Labels that carry their keys ("+/- users", "Enter/Ctrl-S save") are shown as they are.
             let ownKeys = text.contains("/") || text.hasPrefix(b.keys[0].label + " ") || text.first.map { !$0.isLetter } == true
             let item = ownKeys ? text : "\(b.keys[0].label) \(text)"

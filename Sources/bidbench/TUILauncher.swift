@@ -90,6 +90,22 @@ enum TUILauncher {
         return "\(error)"
     }
 
+    /// Why the session's claim was refused. The Store's text names the lead's lock (`.bidbench/lock`);
+    /// an evaluator's claim is another file, `.bidbench/sessions/scores%2FNAME.csv.lock` (`%` → `%25`,
+    /// `/` → `%2F`, as `WorkspaceLock` names it), and that is the one to name, with whose sheet it is.
+    static func lockText(_ error: Error, evaluator: String?, _ lang: Lang) -> String {
+        guard let evaluator, case .locked(let pid, let host, let since) = error as? StoreError else { return text(error, lang) }
+        let rel = "scores/\(evaluator).csv"
+        let file =
+            ".bidbench/sessions/" + rel.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F") + ".lock"
+        let h = host == "unknown host" ? lang.t(host, "未知主机") : host
+        let t = since == "unknown time" ? lang.t(since, "未知时间") : since
+        return lang.t(
+            "\(rel) is being scored in another Bidbench (pid \(pid) on \(h) since \(t)); this session is read-only. "
+                + "Close that one first, or remove \(file) if that process is gone",
+            "\(rel) 已在另一个 Bidbench 中打分 (\(h) 上的进程 \(pid), 自 \(t) 起); 本会话只读。请先关闭它; 若该进程已不存在, 可删除 \(file)")
+    }
+
     /// `:import KIND FILE [utf-8|gb18030]`: all or nothing; the result is an undoable, unsaved change.
     static func importEvent(kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang) -> Event {
         guard let table = TableKind(rawValue: kind) else {
@@ -162,7 +178,7 @@ enum TUILauncher {
         var lockMessage: String?
         // The lead claims the shared tables; an evaluator only their own score sheet (README "Many writers").
         do { lock = try WorkspaceLock(folder: folder, scope: evaluator.map { .evaluator($0) } ?? .lead) } catch {
-            lockMessage = text(error, lang)
+            lockMessage = lockText(error, evaluator: evaluator, lang)
         }
         // The journal names the evaluator when there is one.
         let actor = evaluator ?? currentUser()

@@ -236,7 +236,7 @@ import Testing
                  ⚠ 评委 张伟 已评 2/4 项, 评完之前不计入
                  ⚠ 还有 3 条提示 (bidbench rank 可列出全部)
                  已撤销
-                 a 新增供应商  Enter 打分   u 撤销  Ctrl-S 保存  ? 帮助  q 退出
+                 a 新增供应商  Enter 详情   u 撤销  Ctrl-S 保存  ? 帮助  q 退出
                 """)
     }
 

@@ -77,7 +77,7 @@ public enum AHPScreen {
     static func render(_ s: AppState, _ st: AHPState, into c: inout Canvas) {
         let L = s.lang
         let ws = s.workspace
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         let parentName = ws.criteria.first { $0.id == st.parent }?.name ?? L.t("top level", "顶层")
         c.fill(r)
         c.box(r, .accent, title: L.t("AHP — \(parentName)", "AHP 层次分析 — \(parentName)"))

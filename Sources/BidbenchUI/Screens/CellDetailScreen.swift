@@ -26,38 +26,50 @@ public enum CellDetailScreen {
         let results = VendorsScreen.results(s)
         let cell = results.evaluation?.cells.first { $0.vendor == st.vendor && $0.criterion == st.criterion }
         let leftOut = Set(results.evaluation?.leftOut ?? [])
-        var lines: [(String, Style)] = []
         // Guarded again here: the rule is the panel rule, not the key that opened the dialog.
         guard ws.settings.revealed else { return }
         let rows = ws.evaluators.map { name in (name, ws.scores[name]?.first { $0.vendor == st.vendor && $0.criterion == st.criterion }) }
         let nameW = min(16, max(6, rows.map { TextWidth.of($0.0) }.max() ?? 6))
-        for (name, score) in rows {
-            var text = TextWidth.fit(name, nameW) + "  "
-            if let score {
-                text += TextWidth.fit(NumberText.fixed(score.score, 1), 5, right: true)
-                if !score.note.isEmpty { text += "  " + score.note }
-            } else {
-                text += TextWidth.fit("—", 5, right: true) + "  " + L.t("not scored", "未评分")
-            }
-            if leftOut.contains(name) { text += L.t("  (sheet incomplete: not counted)", "  (未评完: 不计入)") }
-            lines.append((text, leftOut.contains(name) ? .dim : .plain))
+        let indent = nameW + 9
+        // Each evaluator: name and score, then the note (or why there is none).
+        let entries = rows.map { name, score -> (head: String, text: String, style: Style) in
+            let head = TextWidth.fit(name, nameW) + "  " + TextWidth.fit(score.map { NumberText.fixed($0.score, 1) } ?? "—", 5, right: true)
+            var text = score.map(\.note) ?? L.t("not scored", "未评分")
+            if leftOut.contains(name) { text += (text.isEmpty ? "" : "  ") + L.t("(sheet incomplete: not counted)", "(未评完: 不计入)") }
+            return (head, text, leftOut.contains(name) ? .dim : .plain)
         }
-        lines.append(("", .plain))
+        let summary: (String, Style)
         if let cell {
             let agg = results.evaluation?.aggregate == .median ? L.t("median", "中位数") : L.t("mean", "平均")
-            lines.append(
-                (
-                    "\(L.t("Panel", "评审组")) \(agg) \(NumberText.fixed(cell.value, 1))   \(L.t("spread", "极差")) \(NumberText.fixed(cell.spread, 1))   σ \(NumberText.fixed(cell.sd, 1))"
-                        + (cell.flagged ? "   ⚑ " + L.t("discuss: ≥ 30 % of the scale", "需讨论: ≥ 量程 30%") : ""),
-                    cell.flagged ? .warn : .bold
-                ))
+            summary = (
+                "\(L.t("Panel", "评审组")) \(agg) \(NumberText.fixed(cell.value, 1))   \(L.t("spread", "极差")) \(NumberText.fixed(cell.spread, 1))   σ \(NumberText.fixed(cell.sd, 1))"
+                    + (cell.flagged ? "   ⚑ " + L.t("discuss: ≥ 30 % of the scale", "需讨论: ≥ 量程 30%") : ""),
+                cell.flagged ? .warn : .bold
+            )
         } else {
-            lines.append((L.t("No counted scores for this cell", "此格没有计入的评分"), .dim))
+            summary = (L.t("No counted scores for this cell", "此格没有计入的评分"), .dim)
         }
-        let w = min(s.width - 4, max(44, (lines.map { TextWidth.of($0.0) }.max() ?? 0) + 4))
+        let natural = entries.map { indent + TextWidth.of($0.text) } + [TextWidth.of(summary.0)]
+        let w = min(s.width - 4, max(44, (natural.max() ?? 0) + 4))
+        // A note longer than the box wraps under itself (STYLE: nothing a person must read is cut off).
+        var lines: [(String, Style)] = []
+        for e in entries {
+            let parts = e.text.isEmpty ? [""] : TextWidth.wrap(e.text, max(10, w - 4 - indent))
+            for (i, part) in parts.enumerated() {
+                lines.append(((i == 0 ? e.head + "  " : String(repeating: " ", count: indent)) + part, e.style))
+            }
+        }
+        lines.append(("", .plain))
+        lines += TextWidth.wrap(summary.0, w - 4).map { ($0, summary.1) }
         let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: min(s.height - 5, lines.count + 2))
         c.fill(r)
         c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")
         for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4) }
+        // A terminal too low for every row: the last one says so (a larger window shows them).
+        if lines.count > r.height - 2, r.height > 2 {
+            let more = L.t("… \(lines.count - r.height + 3) more lines: enlarge the window", "… 还有 \(lines.count - r.height + 3) 行: 请放大窗口")
+            c.fill(Rect(x: r.x + 1, y: r.maxY - 2, width: r.width - 2, height: 1))
+            c.text(r.x + 2, r.maxY - 2, more, .dim, maxWidth: r.width - 4)
+        }
     }
 }

@@ -146,7 +146,7 @@ public enum ChangesScreen {
     static func render(_ s: AppState, _ st: ChangesState, into c: inout Canvas) {
         let L = s.lang
         let ws = s.workspace
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         guard let k = ws.contracts.first(where: { $0.id == st.contract }) else { return }
         let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
         c.fill(r)

@@ -208,6 +208,31 @@ public enum ContractsScreen {
         return parts.joined(separator: " · ")
     }
 
+    /// `text` wrapped to `width` at its separators, so that no part is split (a part wider than
+    /// the width alone is wrapped inside); continuation lines are indented by two cells.
+    static func wrapParts(_ text: String, separator: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for part in text.components(separatedBy: separator) {
+            let next = line.isEmpty ? part : line + separator + part
+            if TextWidth.of(next) <= width || line.isEmpty {
+                line = next
+            } else {
+                lines.append(line)
+                line = "  " + part
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.flatMap { TextWidth.of($0) > width ? TextWidth.wrap($0, width) : [$0] }
+    }
+
+    /// A key date's event without the contract's name in front: the pane is about that contract already.
+    static func eventTitle(_ d: KeyDate, _ k: Contract, _ L: Lang) -> String {
+        let title = L.t(d.titleEN, d.titleZH)
+        let name = (k.title.isEmpty ? k.id : k.title) + ": "
+        return title.hasPrefix(name) ? String(title.dropFirst(name.count)) : title
+    }
+
     static func minutesText(_ m: Int) -> String {
         if m % 1440 == 0 { return "\(m / 1440) d" }
         if m % 60 == 0 { return "\(m / 60) h" }
@@ -308,10 +333,12 @@ public enum ContractsScreen {
             bottom +=
                 "  ·  "
                 + L.t(
-                    "next: \(next.titleEN) \(next.date) (\(next.daysLeft) days)",
-                    "下一个日期: \(next.titleZH) \(next.date) (剩 \(next.daysLeft) 天)")
+                    "next: \(eventTitle(next, k, L)) \(next.date) (\(next.daysLeft) days)",
+                    "下一个日期: \(eventTitle(next, k, L)) \(next.date) (剩 \(next.daysLeft) 天)")
         }
-        bottom += "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
+        // The reminder of `v` only when it fits whole (`?` and the hint bar have it too).
+        let views = "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
+        if TextWidth.of(bottom + views) <= area.width - 2 { bottom += views }
         c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
@@ -347,7 +374,8 @@ public enum ContractsScreen {
             footer += TextWidth.wrap("✎ " + L.t("Note: ", "备注: ") + note, area.width).map { ($0, Style(fg: .cyan)) }
         }
         if let terms = scan.map({ keyTermsLine($0.keyTerms, L) }), !terms.isEmpty {
-            footer += TextWidth.wrap("§ " + terms, area.width).prefix(2).map { ($0, Style.dim) }
+            // Broken between terms, never inside one ("SLA: 响应 30" would read as another time).
+            footer += wrapParts("§ " + terms, separator: " · ", width: area.width).map { ($0, Style.dim) }
         }
         for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
             footer += TextWidth.wrap("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", area.width).map {
@@ -359,8 +387,16 @@ public enum ContractsScreen {
                 }
             }
         }
-        // The text keeps at least two thirds of the pane.
-        footer = Array(footer.prefix(max(0, area.height / 3)))
+        // The text keeps at least two thirds of the pane; lines left out are marked, not silently dropped.
+        let cap = max(0, area.height / 3)
+        if footer.count > cap {
+            let hidden = footer.count - cap + 1
+            footer = Array(footer.prefix(cap))
+            if let last = footer.last {
+                let more = L.t(" … (\(hidden) more lines)", " … (另有 \(hidden) 行)")
+                footer[footer.count - 1] = (TextWidth.clip(last.0, to: area.width - TextWidth.of(more), ellipsis: false) + more, last.1)
+            }
+        }
         var rows: [TextRow] = []
         let textW = max(4, area.width - 5)
         // Lines are cut at the bytes (no walk over every character of megabytes on each key).
@@ -403,13 +439,15 @@ public enum ContractsScreen {
             view.rows.count > view.visible
             ? "  "
                 + L.t(
-                    "lines \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) of \(view.rows.last?.line ?? 0)",
-                    "第 \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0) 行, 共 \(view.rows.last?.line ?? 0) 行")
+                    "lines \(shown.first?.line ?? 0)–\(shown.last?.line ?? 0)/\(view.rows.last?.line ?? 0)",
+                    "\(shown.first?.line ?? 0)–\(shown.last?.line ?? 0)/\(view.rows.last?.line ?? 0) 行")
             : ""
+        // The clause's name gives way (…) before the line numbers do: a cut number reads as another one.
+        let title =
+            f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
+            ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到")
         c.text(
-            area.x, area.y,
-            (f?.line.map { L.t("line \($0) · \(L.clause(kind))", "第 \($0) 行 · \(L.clause(kind))") }
-                ?? L.t("\(L.clause(kind)): not found in the text", "\(L.clause(kind)): 正文中未找到")) + position, .bold, maxWidth: area.width)
+            area.x, area.y, TextWidth.clip(title, to: max(6, area.width - TextWidth.of(position))) + position, .bold, maxWidth: area.width)
         for (i, row) in shown.enumerated() {
             let y = area.y + 1 + i
             let hit = row.line == f?.line
@@ -431,28 +469,58 @@ public enum ContractsScreen {
         c.text(area.x, area.y, L.t("Key dates", "关键日期"), .bold)
         let dates = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today)
         var y = area.y + 1
-        for d in dates where y < area.y + area.height / 2 {
-            let left = d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
+        // Change orders wrapped under themselves: the description and the value after it are what is read.
+        let changes = ChangeOrders.history(of: k, changes: ws.changes).map { e -> (lines: [String], style: Style) in
+            let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
+            let line =
+                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
+                + (e.applied
+                    ? " → \(e.valueAfter.grouped())"
+                    : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
+                        L.t(" → if approved ", " → 若批准 ") + $0.grouped()
+                    }
+                        ?? "")
+            let parts = TextWidth.wrap(line, max(8, area.width - 2))
+            return (parts.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }, e.applied ? .plain : .dim)
+        }
+        // The dates take the rows the change orders leave (at least half the pane). The days column is
+        // as wide as its longest entry, compact on a narrow pane; an event wraps under itself; dates
+        // that do not fit are counted.
+        let narrow = area.width < 50
+        func days(_ d: KeyDate) -> String {
+            if narrow { return d.daysLeft < 0 ? L.t("\(d.daysLeft)d", "\(d.daysLeft)天") : L.t("+\(d.daysLeft)d", "+\(d.daysLeft)天") }
+            return d.daysLeft < 0 ? L.t("\(-d.daysLeft) d ago", "已过 \(-d.daysLeft) 天") : L.t("in \(d.daysLeft) d", "剩 \(d.daysLeft) 天")
+        }
+        let daysW = dates.map { TextWidth.of(days($0)) }.max() ?? 0
+        let gap = narrow ? 1 : 2
+        let indent = 10 + gap + daysW + gap
+        let changeRows = changes.map(\.lines.count).reduce(0, +)
+        let end = area.y + max(area.height / 2, area.height - 2 - changeRows)
+        for (i, d) in dates.enumerated() where y < end {
             let st: Style = d.kind == .notice_deadline ? Style(fg: .yellow, bold: true) : (d.daysLeft < 0 ? .dim : .plain)
-            c.text(area.x, y, "\(d.date)  \(TextWidth.fit(left, 10))  \(L.t(d.titleEN, d.titleZH))", st, maxWidth: area.width)
-            y += 1
+            let parts = TextWidth.wrap(eventTitle(d, k, L), max(8, area.width - indent))
+            if y + parts.count > end - (i < dates.count - 1 ? 1 : 0) {
+                c.text(
+                    area.x, y, L.t("… \(dates.count - i) more (bidbench dates)", "… 还有 \(dates.count - i) 个日期 (bidbench dates)"), .dim,
+                    maxWidth: area.width)
+                y += 1
+                break
+            }
+            let sp = String(repeating: " ", count: gap)
+            for (j, part) in parts.enumerated() {
+                let head = j == 0 ? d.date.description + sp + TextWidth.fit(days(d), daysW) + sp : String(repeating: " ", count: indent)
+                c.text(area.x, y, head + part, st, maxWidth: area.width)
+                y += 1
+            }
         }
         y += 1
         c.text(area.x, y, L.t("Change orders", "变更单"), .bold)
         y += 1
-        for e in ChangeOrders.history(of: k, changes: ws.changes) where y < area.maxY {
-            let delta = (e.change.priceDelta.minor >= 0 ? "+" : "") + e.change.priceDelta.grouped()
-            c.text(
-                area.x, y,
-                "\(e.change.id) \(e.change.date?.description ?? "")  \(delta)  \(e.change.description) (\(ReportLabels.status(e.change.status, L.labels)))"
-                    + (e.applied
-                        ? " → \(e.valueAfter.grouped())"
-                        : ChangeOrders.valueIfApproved(e.change, of: k, changes: ws.changes).map {
-                            L.t(" → if approved ", " → 若批准 ") + $0.grouped()
-                        }
-                            ?? ""),
-                e.applied ? .plain : .dim, maxWidth: area.width)
-            y += 1
+        for e in changes {
+            for line in e.lines where y < area.maxY {
+                c.text(area.x, y, line, e.style, maxWidth: area.width)
+                y += 1
+            }
         }
     }
 

@@ -95,7 +95,7 @@ enum DeliveryLists {
         _ s: AppState, _ st: DeliveryListState, title: String, columns: [Column], flex: Int, rows: [[String]], detail: String?,
         empty: String, into c: inout Canvas, header: String? = nil
     ) {
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         c.fill(r)
         c.box(r, .accent, title: TextWidth.clip(title, to: max(6, r.width - 6)))
         var box = r

@@ -239,8 +239,18 @@ public enum DeliveryScreen {
             m = m.adding(months: 1)
         }
         let todayCol = col(s.today)
-        let rows = area.height - 1
+        // More tasks than rows: the last row says how many are above and below (↑/↓ select them).
+        let overflow = d.tasks.count > area.height - 1
+        let rows = overflow ? max(1, area.height - 2) : area.height - 1
         let offset = max(0, min(s.delivery.selected - rows + 1, d.tasks.count - rows))
+        if overflow {
+            let above = offset
+            let below = d.tasks.count - offset - rows
+            var parts: [String] = []
+            if below > 0 { parts.append(L.t("▼ \(below) more task\(below == 1 ? "" : "s") below (↓)", "▼ 下方还有 \(below) 项任务 (↓)")) }
+            if above > 0 { parts.append(L.t("▲ \(above) above (↑)", "▲ 上方 \(above) 项 (↑)")) }
+            c.text(area.x + 1, area.y + 1 + rows, parts.joined(separator: " · "), .accent, maxWidth: area.width - 2)
+        }
         for (n, t) in d.tasks.enumerated().dropFirst(offset).prefix(rows) {
             let y = area.y + 1 + n - offset
             let late = DeliveryPlan.overdueDays(t, today: s.today)

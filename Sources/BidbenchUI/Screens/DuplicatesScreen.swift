@@ -37,7 +37,7 @@ public enum DuplicatesScreen {
     static func render(_ s: AppState, _ st: DuplicatesState, into c: inout Canvas) {
         let L = s.lang
         let ws = s.workspace
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         c.fill(r)
         c.box(r, .accent, title: L.t("Likely duplicates across departments", "跨部门可能重复的需求"))
         let ps = pairs(s)

@@ -82,7 +82,7 @@ public enum GatesScreen {
     static func render(_ s: AppState, _ st: GatesState, into c: inout Canvas) {
         let L = s.lang
         let ws = s.workspace
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         let name = ws.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
         c.fill(r)
         c.box(r, .accent, title: L.t("Must-have gates — \(name)", "必须项 — \(name)"))

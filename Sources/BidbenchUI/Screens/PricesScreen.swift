@@ -109,7 +109,7 @@ public enum PricesScreen {
 
     static func render(_ s: AppState, _ st: PricesState, into c: inout Canvas) {
         let L = s.lang
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         let name = s.workspace.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
         c.fill(r)
         c.box(r, .accent, title: L.t("Price lines — \(name)", "报价行 — \(name)"))

@@ -154,7 +154,7 @@ public enum RisksScreen {
 
     static func render(_ s: AppState, _ st: RisksState, into c: inout Canvas) {
         let L = s.lang
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         c.fill(r)
         c.box(r, .accent, title: L.t("Risk register", "风险登记册"))
         let cols = TableView.layout(

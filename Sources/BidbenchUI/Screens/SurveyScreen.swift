@@ -91,7 +91,7 @@ public enum SurveyScreen {
 
     static func render(_ s: AppState, _ st: SurveyState, into c: inout Canvas) {
         let L = s.lang
-        let r = Rect(x: 1, y: 1, width: s.width - 2, height: s.height - 3)
+        let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         c.fill(r)
         c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
         guard let dept = st.department else {

@@ -354,8 +354,12 @@ public enum VendorsScreen {
         let ev = results.evaluation
         if let report = results.sensitivity, s.vendors.criterion < leaf.count {
             if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
-                header +=
-                    "  \(L.t("winner holds", "敏感度")): \(leaf[s.vendors.criterion].name) \(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
+                // Short of room the criterion's name is cut, never the range: a cut range reads as another one.
+                let label = "  \(L.t("winner holds", "敏感度")): "
+                let range = "\(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
+                let room = area.width - 2 - TextWidth.of(header + label + range) - 1
+                let name = leaf[s.vendors.criterion].name
+                header += label + (room >= 3 ? TextWidth.clip(name, to: room) + " " : "") + range
             }
         }
         c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
@@ -478,10 +482,22 @@ public enum VendorsScreen {
                     } ?? "")
             }
             let incomplete = results.progress.contains { !$0.complete }
-            c.text(
-                area.x + 1, ly, L.t("Progress: ", "评分进度: ") + parts.joined(separator: " · "), incomplete ? .warn : .dim,
-                maxWidth: area.width - 2)
-            ly += 1
+            // One evaluator is never split: the line breaks between them, under the label.
+            let label = L.t("Progress: ", "评分进度: ")
+            var lines = [label]
+            for part in parts {
+                let last = lines[lines.count - 1]
+                let sep = last == label ? "" : " · "
+                if TextWidth.of(last + sep + part) > area.width - 2 && last != label {
+                    lines.append(String(repeating: " ", count: TextWidth.of(label)) + part)
+                } else {
+                    lines[lines.count - 1] = last + sep + part
+                }
+            }
+            for line in lines where ly < area.maxY {
+                c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
+                ly += 1
+            }
         }
         // The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as
         // many as fit; the last line says how many more there are.

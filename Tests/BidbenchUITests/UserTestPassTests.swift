@@ -1,0 +1,176 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// Regression tests named after what the third user test pass found: keys driven headlessly, then
+/// whole frames or exact lines.
+@Suite struct UserTestPassTests {
+    // MARK: 1 — a terminal that becomes too small
+
+    @Test func typedTextInAFormIsNotLostWhenQIsPressedInATooSmallTerminal() {
+        var d = Driver()
+        d.press(.char("a"))
+        d.type("测试小窗口")
+        d.send(.resize(width: 50, height: 12))
+        #expect(d.text.contains("请放大窗口, 或按 q 退出"))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty, "q must not quit over typed text")
+        #expect(d.screen.lines == TOO_SMALL_FORM_QUESTION)
+        // n: the form comes back with what was typed, and shows when the window is large again.
+        d.press(.char("n"))
+        guard case .form(let form)? = d.state.modal else {
+            Issue.record("the form is gone: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(form.value("title") == "测试小窗口")
+        d.send(.resize(width: 100, height: 30))
+        #expect(d.row(containing: "测试小窗口") != nil)
+        // y at the question: nothing else is unsaved, so it quits.
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"), .char("y"))
+        #expect(d.effects == [.quit])
+    }
+
+    @Test func unsavedChangesAskOnTheTooSmallScreenAndYSaves() {
+        var d = Driver()
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.dirty)
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty)
+        #expect(d.screen.lines == TOO_SMALL_SAVE_QUESTION)
+        d.press(.char("y"))
+        guard case .save? = d.effects.last else {
+            Issue.record("y did not save: \(d.effects)")
+            return
+        }
+        d.send(.saved(message: "已保存"))
+        #expect(d.effects.last == .quit)
+    }
+
+    @Test func aSurveyRoundWithAnswersIsNotLostWhenQIsPressedInATooSmallTerminal() {
+        var d = Driver()
+        d.press(.char("s"), .enter)
+        d.type("月末结账太慢")
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects.isEmpty)
+        #expect(d.row(containing: "本轮调研中有尚未保存的输入") != nil)
+        d.press(.char("n"))
+        guard case .survey(let st)? = d.state.modal else {
+            Issue.record("the survey is gone: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(st.answers[0].text == "月末结账太慢")
+    }
+
+    @Test func aCleanSessionStillQuitsAtOnceFromATooSmallTerminal() {
+        var d = Driver()
+        d.send(.resize(width: 50, height: 12))
+        d.press(.char("q"))
+        #expect(d.effects == [.quit])
+    }
+
+    // MARK: 3 — hints that work now
+
+    @Test func theHintBarSaysRHidesAfterTheRevealAndShowsNoEnterToABlindLead() {
+        var d = Driver(width: 160)
+        d.press(.char("2"))
+        #expect(d.screen.lines.last == REVEALED_LEAD_HINTS)
+        d.press(.char("R"))
+        #expect(!d.state.workspace.settings.revealed)
+        #expect(d.screen.lines.last == BLIND_LEAD_HINTS)
+        // An evaluator scores: Enter is theirs, the lead's keys are not shown.
+        d = Driver(width: 160, evaluator: "张伟")
+        d.press(.char("2"))
+        #expect(d.screen.lines.last == EVALUATOR_HINTS)
+    }
+
+    // MARK: 4 — the message line is never cut
+
+    @Test func aLongRefusalWrapsAboveTheHintBarInsteadOfBeingCut() {
+        var d = Driver(width: 80, height: 24, evaluator: "赵敏")
+        let refusal = "保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv); 未保存"
+        d.send(.saveFailed(message: refusal))
+        let lines = d.screen.lines
+        #expect(Array(lines[21...22]) == LONG_REFUSAL_LINES)
+        // Every character of the message is on screen.
+        #expect((lines[21] + lines[22]).filter { $0 != " " } == refusal.filter { $0 != " " })
+        d.press(.escape)
+        #expect(d.state.message == nil)
+    }
+
+    @Test func anEvaluatorsLongNoteWrapsInTheCellDetailInsteadOfBeingCut() {
+        var ws = sampleWorkspace()
+        let note = "排产演示流畅, 但插单后重排需要人工确认三次, 与现场调度的习惯不符; 建议合同中写明二次开发范围与验收口径"
+        ws.scores["张伟"]![0].note = note
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("2"), .enter)
+        #expect(d.state.modal == .cellDetail(CellDetailState(vendor: "V1", criterion: "func")))
+        let box = d.screen.lines.filter { $0.contains("│") }.map { line in
+            String(line.drop { $0 != "│" }.dropFirst().prefix { $0 != "│" })
+        }
+        #expect(box == CELL_DETAIL_BOX)
+        #expect(box.joined().filter { $0 != " " }.contains(note.filter { $0 != " " }))
+    }
+
+    @Test func aCellDetailTallerThanTheTerminalSaysHowManyRowsAreLeft() {
+        var ws = sampleWorkspace()
+        let note = String(repeating: "插单后重排需要人工确认, 与现场调度的习惯不符; ", count: 6)
+        ws.scores["张伟"]![0].note = note
+        ws.scores["李娜"]![0].note = note
+        var d = Driver(ws, width: 60, height: 15)
+        d.press(.char("2"), .enter)
+        #expect(d.row(containing: "… 还有") == CELL_DETAIL_MORE)
+    }
+
+    @Test func theProgressLineWrapsBetweenEvaluatorsInsteadOfCuttingOne() {
+        var ws = sampleWorkspace()
+        for name in ["欧阳晓明", "司马长风", "上官云", "诸葛明亮"] { ws.scores[name] = [] }
+        var d = Driver(ws, width: 80, height: 30)
+        d.press(.char("2"))
+        let rows = d.screen.lines.drop { !$0.contains("评分进度") }.prefix(2).map { $0 }
+        #expect(rows == PROGRESS_ROWS)
+    }
+}
+
+/// `a`, `测试小窗口`, the window made 50×12, `q`: the question, readable, with its keys.
+private let TOO_SMALL_FORM_QUESTION = [
+    "", "", "", "",
+    "                   终端窗口太小",
+    "                  50×12 < 60×15",
+    " 表单“新增需求”中有尚未保存的输入。退出并丢弃吗?",
+    "                (y 退出 / n 保留)",
+    "", "", "", "",
+]
+private let TOO_SMALL_SAVE_QUESTION = [
+    "", "", "", "",
+    "                   终端窗口太小",
+    "                  50×12 < 60×15",
+    "          有未保存的修改。退出前保存吗?",
+    "          (y 保存 / n 不保存 / Esc 取消)",
+    "", "", "", "",
+]
+private let REVEALED_LEAD_HINTS =
+    " a 新增供应商  Enter 详情  e 编辑  R 隐藏  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
+    + String(repeating: " ", count: 40) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let BLIND_LEAD_HINTS =
+    " a 新增供应商  e 编辑  R 揭晓  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
+    + String(repeating: " ", count: 52) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let EVALUATOR_HINTS = " Enter 打分" + String(repeating: " ", count: 113) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let LONG_REFUSAL_LINES = [" 保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv);", " 未保存"]
+/// Inside the cell detail's box at 80×24: the note wraps under itself, after the name and the score.
+private let CELL_DETAIL_BOX = [
+    " 张伟      8.0  排产演示流畅, 但插单后重排需要人工确认三次,               ",
+    "                与现场调度的习惯不符; 建议合同中写明二次开发范围与验收口  ",
+    "                径                                                        ",
+    " 李娜      9.0                                                            ",
+    "                                                                          ",
+    " 评审组 平均 8.5   极差 1.0   σ 0.5                                       ",
+]
+private let PROGRESS_ROWS = [
+    " 评分进度: 上官云 0/2 · 司马长风 0/2 · 欧阳晓明 0/2 · 诸葛明亮 0/2 · 张伟 2/2 ✔",
+    "           李娜 2/2 ✔",
+]
+private let CELL_DETAIL_MORE: String? = "  │ … 还有 19 行: 请放大窗口                             │"

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The third user test pass, replayed in a real terminal on the demo: each test is named after what
+/// was found and asserts the exact lines that were wrong.
+@Suite(.serialized, .requires(.tmux)) struct UserTestPassTerminalTests {
+    @Test func qInATooSmallTerminalAsksBeforeTheTypedTextIsLost() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 100, height: 30)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("a")
+        try t.waitFor(text: "新增需求")
+        try t.type("测试小窗口")
+        try t.waitFor(text: "测试小窗口")
+        try t.resize(50, 12)
+        try t.waitFor(text: "请放大窗口, 或按 q 退出")
+        try t.keys("q")
+        try t.waitFor(text: "y 退出 / n 保留")
+        #expect(try t.exited() == false, "q quit over typed text")
+        try t.keys("n")
+        try t.resize(100, 30)
+        try t.waitFor(text: "测试小窗口")
+        try t.keys("Escape", "y", "q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
+    @Test func aSecondEvaluatorSessionNamesTheEvaluatorsClaimFile() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        // 张伟's session on another host: never assumed dead, so the claim is refused.
+        try FileManager.default.createDirectory(atPath: ws + "/.bidbench/sessions", withIntermediateDirectories: true)
+        try "pid=31426\nhost=vm-other\nstarted=2026-12-05T09:00:00Z\n".write(
+            toFile: ws + "/.bidbench/sessions/scores%2F张伟.csv.lock", atomically: true, encoding: .utf8)
+        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 160, height: 30)
+        let screen = try t.waitFor("the claim's problem") { $0.joined().contains("scores%2F张伟.csv.lock") }
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("vm-other 上的进程 31426"), "\(text)")
+        #expect(text.contains("可删除") && text.contains(".bidbench/sessions/scores%2F张伟.csv.lock"), "\(text)")
+        #expect(!text.contains(".bidbench/lock"), "the lead's claim is not the one held:\n\(text)")
+        try t.keys("Escape", "q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
+    @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 80, height: 24, env: ["BIDBENCH_TODAY": "2027-05-10"])
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        // Vendors: the sensitivity range whole (the criterion's name may be cut), the progress of every evaluator.
+        try t.keys("2")
+        let vendors = try t.waitFor("the sensitivity") { $0.joined().contains("敏感度") }
+        let header = vendors.first { $0.contains("敏感度") } ?? ""
+        #expect(header.range(of: #"\d+%–\d+%"#, options: .regularExpression) != nil, "range cut: \(header)")
+        let progress = vendors.filter { $0.contains("/15") }.joined()
+        #expect(progress.range(of: #"王强 \d+/15"#, options: .regularExpression) != nil, "\(vendors.joined(separator: "\n"))")
+        // Contracts, key dates: each date says which event it is.
+        try t.keys("4", "v")
+        let dates = try t.waitFor("the key dates") { $0.joined().contains("关键日期") }
+        // The right pane's rows between its "关键日期" heading and the change orders.
+        let pane = dates.map { $0.components(separatedBy: "│").dropFirst().joined() }
+        let dateRows = pane.drop { !$0.contains("关键日期") }.dropFirst().prefix { !$0.contains("变更单") }
+            .filter { $0.range(of: #"20\d\d-\d\d-\d\d "#, options: .regularExpression) != nil }
+        #expect(!dateRows.isEmpty)
+        for row in dateRows {
+            #expect(
+                ["生效", "到期", "通知", "续约", "付款节点", "质保"].contains { row.contains($0) },
+                "a key date without its event: \(row)")
+            #expect(!row.contains("…"), "a key date cut: \(row)")
+        }
+        // Delivery: the plan says how many tasks are below.
+        try t.keys("5")
+        try t.waitFor(text: "下方还有")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
+    @Test func theContractSummaryAt120x34BreaksBetweenTermsNotInsideOne() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 34)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("4")
+        let screen = try t.waitFor("the key terms") { $0.joined().contains("§ ") }
+        let terms = screen.drop { !$0.contains("§ ") }.prefix(4).joined(separator: "\n")
+        #expect(!terms.contains("SLA: 响应 30\n") && !terms.hasSuffix("SLA: 响应 30"), "\(terms)")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+}
