@@ -135,6 +135,8 @@ public struct EvaluationBasis: Equatable, Sendable {
         var answered: [String: [Bool]]
         /// What of the requirements the results depend on: each must-have's id, title and status, in order.
         var musts: [MustHave]
+        /// Indices in `gates` of the answers that are not `meets` (the few the texts are made from).
+        var notMeets: [Int] = []
 
         struct MustHave: Equatable, Sendable {
             var id: String
@@ -195,7 +197,7 @@ public struct EvaluationBasis: Equatable, Sendable {
             if g.musts.count == musts.count, zip(g.musts, musts).allSatisfy({ $0.id == $1.id && $0.status == $1.status }) {
                 let titles = Self.mustTitles(requirements)
                 g.confirmed = Self.confirmed(requirements, titles)
-                (g.failures, g.warnings) = Self.findings(answers, titles)
+                (g.failures, g.warnings) = Self.findings(answers, g.notMeets, titles)
                 g.requirements = requirements
                 g.musts = musts
                 gates = g
@@ -215,10 +217,11 @@ public struct EvaluationBasis: Equatable, Sendable {
                 answered[answers[i].vendor, default: none][k] = true
             }
         }
-        let (failures, warnings) = Self.findings(answers, titles)
+        let notMeets = answers.indices.filter { answers[$0].answer != .meets }  // most answers are `meets`
+        let (failures, warnings) = Self.findings(answers, notMeets, titles)
         let g = GatePart(
             requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
-            musts: musts)
+            musts: musts, notMeets: notMeets)
         gates = g
         return g
     }
@@ -248,12 +251,14 @@ public struct EvaluationBasis: Equatable, Sendable {
         return confirmed
     }
 
-    /// Vendor id → its `no` answers to must-haves, and a warning for each `partly`.
-    private static func findings(_ answers: [GateAnswer], _ titles: [String: String]) -> (failures: [String: [Notice]], warnings: [Notice])
-    {
+    /// Vendor id → its `no` answers to must-haves, and a warning for each `partly`, from the answers
+    /// at `notMeets` (in order).
+    private static func findings(
+        _ answers: [GateAnswer], _ notMeets: [Int], _ titles: [String: String]
+    ) -> (failures: [String: [Notice]], warnings: [Notice]) {
         var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
-        for i in answers.indices where answers[i].answer != .meets {  // most answers are `meets`
+        for i in notMeets {
             let g = answers[i]
             guard let title = titles[g.requirement] else { continue }
             switch g.answer {
