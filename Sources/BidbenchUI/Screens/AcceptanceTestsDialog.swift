@@ -31,7 +31,7 @@ enum AcceptanceTestsDialog {
         let mine = s.workspace.delivery.acceptance.filter { $0.contract == contract }.map(\.id)
         // A result typed in the file that Bidbench does not know stays a choice, never dropped.
         let result = t?.result.id ?? "pending"
-        let choices = results.contains(result) ? results : results + [result]
+        let choices = FormField.choices(results, keeping: result)
         return Form(
             target: .acceptanceTest(contract: contract, index: index),
             title: t.map { L.t("Edit acceptance test \($0.id)", "编辑验收测试 \($0.id)") }

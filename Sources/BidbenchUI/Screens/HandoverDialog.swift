@@ -65,7 +65,7 @@ enum HandoverDialog {
         let L = s.lang
         let line = item.flatMap { id in lines(s, contract).first { $0.item == id } }
         let status = line?.status.id ?? "open"
-        let choices = statuses.contains(status) ? statuses : statuses + [status]
+        let choices = FormField.choices(statuses, keeping: status)
         var fields: [FormField] = []
         if line == nil { fields.append(FormField(key: "item", label: L.t("Item", "事项"), text: "")) }
         fields += [

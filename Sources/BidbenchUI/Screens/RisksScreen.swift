@@ -53,7 +53,7 @@ public enum RisksScreen {
         let r = index.map { s.workspace.risks[$0] }
         // A trigger typed in the CSV that Bidbench does not evaluate is kept as a choice, never dropped.
         let trigger = r?.trigger ?? ""
-        let choices = triggers.contains(trigger) ? triggers : triggers + [trigger]
+        let choices = FormField.choices(triggers, keeping: trigger)
         return Form(
             target: .risk(index: index),
             title: r.map { L.t("Edit risk \($0.id)", "编辑风险 \($0.id)") } ?? L.t("New risk", "新增风险"),

@@ -22,7 +22,7 @@ enum TicketsDialog {
             after: s.workspace.delivery.tickets.filter { $0.contract == contract }.map(\.id), defaultPrefix: "K", defaultWidth: 3)
         // A severity outside 1–4 read from the file stays a choice, so it is shown and never dropped.
         let severity = String(t?.severity ?? 2)
-        let choices = ["1", "2", "3", "4"].contains(severity) ? ["1", "2", "3", "4"] : ["1", "2", "3", "4", severity]
+        let choices = FormField.choices(["1", "2", "3", "4"], keeping: severity)
         return Form(
             target: .ticket(contract: contract, index: index),
             title: t.map { L.t("Edit ticket \($0.id)", "编辑工单 \($0.id)") }

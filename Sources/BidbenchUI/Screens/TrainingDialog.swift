@@ -70,9 +70,9 @@ enum TrainingDialog {
         let L = s.lang
         let t = index.map { s.workspace.delivery.training[$0] }
         let level = t?.level ?? "basic"
-        let levelChoices = levels.contains(level) ? levels : levels + [level]
+        let levelChoices = FormField.choices(levels, keeping: level)
         let mode = t?.mode.id ?? "offline"
-        let modeChoices = modes.contains(mode) ? modes : modes + [mode]
+        let modeChoices = FormField.choices(modes, keeping: mode)
         return Form(
             target: .trainingSession(contract: contract, index: index),
             title: t.map { L.t("Edit training session \($0.id)", "编辑培训场次 \($0.id)") }

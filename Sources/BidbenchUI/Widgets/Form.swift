@@ -70,6 +70,12 @@ func pinyinInitials(_ text: String) -> String {
 /// A field of a form: free text (one line, or long text that wraps), a number, a date, or a choice
 /// among fixed values (←/→, Space, or typing the start of a choice).
 public struct FormField: Equatable, Sendable {
+    /// The choices of a field whose value came from a file: `known`, and the value itself when
+    /// Bidbench does not know it, so it is shown and written back, never dropped.
+    static func choices(_ known: [String], keeping value: String) -> [String] {
+        known.contains(value) ? known : known + [value]
+    }
+
     public enum Kind: Equatable, Sendable { case text, long, number, date, choice }
     public var key: String
     public var label: String
