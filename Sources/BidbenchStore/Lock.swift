@@ -82,16 +82,21 @@ public final class WorkspaceLock {
     public let since: String
     private var file: LockFile?
 
+    /// The file (relative to the workspace) that holds the claim of `scope`: `.bidbench/lock` for the
+    /// lead, `.bidbench/sessions/scores%2FNAME.csv.lock` for an evaluator.
+    public static func claimFile(_ scope: Scope) -> String {
+        switch scope {
+        case .lead: return ".bidbench/lock"
+        case .evaluator(let name): return ".bidbench/sessions/" + CommitLocks.encode(Schema.scoresFile(evaluator: name)) + ".lock"
+        }
+    }
+
     /// Takes the claim of `scope` in the workspace in `folder`, or throws `StoreError.locked` naming the holder.
     public init(folder: String, scope: Scope = .lead, now: Date = Date()) throws {
         try FileIO.makeDirectoriesInside(folder: folder, ".bidbench")
         self.scope = scope
-        switch scope {
-        case .lead: path = FileIO.join(folder, ".bidbench/lock")
-        case .evaluator(let name):
-            try FileIO.makeDirectoriesInside(folder: folder, ".bidbench/sessions")
-            path = FileIO.join(folder, ".bidbench/sessions/" + CommitLocks.encode(Schema.scoresFile(evaluator: name)) + ".lock")
-        }
+        if case .evaluator = scope { try FileIO.makeDirectoriesInside(folder: folder, ".bidbench/sessions") }
+        path = FileIO.join(folder, Self.claimFile(scope))
         switch try LockFile.take(path, now: now) {
         case .success(let f):
             file = f

@@ -91,13 +91,12 @@ enum TUILauncher {
     }
 
     /// Why the session's claim was refused. The Store's text names the lead's lock (`.bidbench/lock`);
-    /// an evaluator's claim is another file, `.bidbench/sessions/scores%2FNAME.csv.lock` (`%` → `%25`,
-    /// `/` → `%2F`, as `WorkspaceLock` names it), and that is the one to name, with whose sheet it is.
+    /// an evaluator's claim is another file (`WorkspaceLock.claimFile`), and that is the one to name,
+    /// with whose sheet it is.
     static func lockText(_ error: Error, evaluator: String?, _ lang: Lang) -> String {
         guard let evaluator, case .locked(let pid, let host, let since) = error as? StoreError else { return text(error, lang) }
         let rel = "scores/\(evaluator).csv"
-        let file =
-            ".bidbench/sessions/" + rel.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F") + ".lock"
+        let file = WorkspaceLock.claimFile(.evaluator(evaluator))
         let h = host == "unknown host" ? lang.t(host, "未知主机") : host
         let t = since == "unknown time" ? lang.t(since, "未知时间") : since
         return lang.t(
