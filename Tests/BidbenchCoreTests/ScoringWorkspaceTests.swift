@@ -231,6 +231,29 @@ struct ScoringWorkspaceTests {
         try check("scale")
     }
 
+    /// Retitling one must-have rewrites, in place, exactly the knock-out and warning texts that name
+    /// it: the other must-have's texts, and the order of every list, are those of a fresh evaluation.
+    @Test func aMustHavesRetitlingRewritesOnlyItsTexts() throws {
+        var ws = sample()
+        ws.requirements.append(Requirement(id: "R09", department: "IT", module: "SYS", title: "单点登录", priority: .must, status: .confirmed))
+        ws.gates += [
+            GateAnswer(vendor: "A", requirement: "R09", answer: .partly), GateAnswer(vendor: "B", requirement: "R09", answer: .meets),
+            GateAnswer(vendor: "C", requirement: "R09", answer: .no), GateAnswer(vendor: "D", requirement: "R09", answer: .partly),
+            GateAnswer(vendor: "A", requirement: "R02", answer: .partly),  // a second answer of A to R02
+        ]
+        var basis = EvaluationBasis()
+        _ = try evaluate(ws, method: .cn, basis: &basis)
+        ws.requirements[0].title = "多币种凭证"  // R02
+        let kept = try evaluate(ws, method: .cn, basis: &basis)
+        #expect(kept == (try evaluate(ws, method: .cn)))
+        #expect(kept.disqualified.first { $0.vendor == "C" }?.reason == "R02 多币种凭证: no; R09 单点登录: no")
+        #expect(
+            kept.warnings.map(\.en).filter { $0.contains("partly") } == [
+                "vendor A only partly meets must-have R09 单点登录", "vendor D only partly meets must-have R09 单点登录",
+                "vendor A only partly meets must-have R02 多币种凭证",
+            ])
+    }
+
     /// A workspace.json may hold a method or aggregate this version does not know: it is kept as it
     /// was (so a save writes it back) and the evaluation says which and what is allowed.
     @Test func unknownNamesAreErrors() throws {

@@ -137,6 +137,9 @@ public struct EvaluationBasis: Equatable, Sendable {
         var musts: [MustHave]
         /// Indices in `gates` of the answers that are not `meets` (the few the texts are made from).
         var notMeets: [Int] = []
+        /// For each of `notMeets`, where its text is: its place in `failures[vendor]` (a `no`) or in
+        /// `warnings` (a `partly`), -1 for none; a retitling rewrites just the texts that name it.
+        var slots: [Int32] = []
 
         struct MustHave: Equatable, Sendable {
             var id: String
@@ -197,7 +200,10 @@ public struct EvaluationBasis: Equatable, Sendable {
             if g.musts.count == musts.count, zip(g.musts, musts).allSatisfy({ $0.id == $1.id && $0.status == $1.status }) {
                 let titles = Self.mustTitles(requirements)
                 g.confirmed = Self.confirmed(requirements, titles)
-                (g.failures, g.warnings) = Self.findings(answers, g.notMeets, titles)
+                let before = Self.mustTitles(g.requirements)
+                let retitled = titles.filter { before[$0.key] != $0.value }.map(\.key)
+                gates = nil  // the only other reference: the texts below are then changed in place, not copied
+                Self.retitle(&g, answers, retitled, titles)
                 g.requirements = requirements
                 g.musts = musts
                 gates = g
@@ -218,10 +224,10 @@ public struct EvaluationBasis: Equatable, Sendable {
             }
         }
         let notMeets = answers.indices.filter { answers[$0].answer != .meets }  // most answers are `meets`
-        let (failures, warnings) = Self.findings(answers, notMeets, titles)
+        let (failures, warnings, slots) = Self.findings(answers, notMeets, titles)
         let g = GatePart(
             requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
-            musts: musts, notMeets: notMeets)
+            musts: musts, notMeets: notMeets, slots: slots)
         gates = g
         return g
     }
@@ -252,27 +258,48 @@ public struct EvaluationBasis: Equatable, Sendable {
     }
 
     /// Vendor id → its `no` answers to must-haves, and a warning for each `partly`, from the answers
-    /// at `notMeets` (in order).
+    /// at `notMeets` (in order); with where each text went (see `GatePart.slots`).
     private static func findings(
         _ answers: [GateAnswer], _ notMeets: [Int], _ titles: [String: String]
-    ) -> (failures: [String: [Notice]], warnings: [Notice]) {
+    ) -> (failures: [String: [Notice]], warnings: [Notice], slots: [Int32]) {
         var failures: [String: [Notice]] = [:]
         var warnings: [Notice] = []
-        for i in notMeets {
+        var slots = [Int32](repeating: -1, count: notMeets.count)
+        for (k, i) in notMeets.enumerated() {
             let g = answers[i]
-            guard let title = titles[g.requirement] else { continue }
-            switch g.answer {
-            case .no:
-                failures[g.vendor, default: []].append(Notice("\(g.requirement) \(title): no", "\(g.requirement) \(title)：不满足"))
-            case .partly:
-                warnings.append(
-                    Notice(
-                        "vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
-                        "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)"))
-            case .meets: break
+            guard let title = titles[g.requirement], let notice = notice(g, title) else { continue }
+            if g.answer == .no {
+                slots[k] = Int32(failures[g.vendor]?.count ?? 0)
+                failures[g.vendor, default: []].append(notice)
+            } else {
+                slots[k] = Int32(warnings.count)
+                warnings.append(notice)
             }
         }
-        return (failures, warnings)
+        return (failures, warnings, slots)
+    }
+
+    /// The text of a `no` (a failure) or a `partly` (a warning) answer to a must-have titled `title`.
+    private static func notice(_ g: GateAnswer, _ title: String) -> Notice? {
+        switch g.answer {
+        case .no: return Notice("\(g.requirement) \(title): no", "\(g.requirement) \(title)：不满足")
+        case .partly:
+            return Notice(
+                "vendor \(g.vendor) only partly meets must-have \(g.requirement) \(title)",
+                "供应商 \(g.vendor) 仅部分满足必须项 \(g.requirement) \(title)")
+        case .meets: return nil
+        }
+    }
+
+    /// Rewrites, in place, the texts of the answers to the must-haves in `retitled` (same ids and
+    /// statuses as before, so every text keeps its place; `titles` are the new ones).
+    private static func retitle(_ g: inout GatePart, _ answers: [GateAnswer], _ retitled: [String], _ titles: [String: String]) {
+        guard !retitled.isEmpty else { return }
+        for (k, i) in g.notMeets.enumerated() where g.slots[k] >= 0 && retitled.contains(answers[i].requirement) {
+            let a = answers[i]
+            guard let title = titles[a.requirement], let notice = notice(a, title) else { continue }
+            if a.answer == .no { g.failures[a.vendor]![Int(g.slots[k])] = notice } else { g.warnings[Int(g.slots[k])] = notice }
+        }
     }
 }
 
