@@ -48,6 +48,26 @@ struct PanelRuleTests {
         #expect(p.map(\.complete) == [false, true, true])
     }
 
+    /// A cell scored twice counts once; a kept basis counts again when a sheet, the evaluators or the
+    /// expected cells change (a vendor disqualified by a gate drops its cells).
+    @Test func progressWithAKeptBasisFollowsEveryChange() throws {
+        var ws = sample(revealed: false)
+        ws.scores["丙"]!.append(Score(vendor: "B", criterion: "tech", score: 9))  // the same cell again
+        var basis = EvaluationBasis()
+        func counts() throws -> [String] {
+            let e = try PanelRule.evaluate(ws, viewer: .lead, basis: &basis)
+            #expect(e.progress == (try PanelRule.evaluate(ws, viewer: .lead)).progress)
+            return e.progress.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }
+        }
+        #expect(try counts() == ["丙 1/4", "乙 4/4", "甲 4/4"])
+        ws.scores["丙"]!.append(Score(vendor: "A", criterion: "svc", score: 7))
+        #expect(try counts() == ["丙 2/4", "乙 4/4", "甲 4/4"])
+        ws.gates.append(GateAnswer(vendor: "A", requirement: "R1", answer: .no))  // A out: B's two cells left
+        #expect(try counts() == ["丙 1/2", "乙 2/2", "甲 2/2"])
+        ws.scores["丁"] = []
+        #expect(try counts() == ["丁 0/2", "丙 1/2", "乙 2/2", "甲 2/2"])
+    }
+
     /// After the reveal the incomplete sheet is left out of every cell, with a warning naming it:
     /// A = 0.4 × 0.8 + 0.3 × 7/7 + 0.3 × 7/8 = 0.8825; B = 0.4 × 1 + 0.3 × 5/7 + 0.3 × 8/8.
     /// (With 丙's 10 counted, B's technical mean would be 6.67 and B 0.986.)

@@ -252,6 +252,17 @@ struct ScoringWorkspaceTests {
                 "vendor A only partly meets must-have R09 单点登录", "vendor D only partly meets must-have R09 单点登录",
                 "vendor A only partly meets must-have R02 多币种凭证",
             ])
+        // Many must-haves retitled at once (an import): every text is made again, still exact.
+        for k in 10..<20 {
+            ws.requirements.append(
+                Requirement(id: "R\(k)", department: "IT", module: "SYS", title: "项\(k)", priority: .must, status: .draft))
+            ws.gates.append(GateAnswer(vendor: "D", requirement: "R\(k)", answer: k.isMultiple(of: 2) ? .no : .partly))
+        }
+        _ = try evaluate(ws, method: .cn, basis: &basis)
+        for i in ws.requirements.indices where ws.requirements[i].priority == .must { ws.requirements[i].title += "（新）" }
+        let many = try evaluate(ws, method: .cn, basis: &basis)
+        #expect(many == (try evaluate(ws, method: .cn)))
+        #expect(many.disqualified.first { $0.vendor == "D" }?.reason.hasPrefix("R10 项10（新）: no; R12 项12（新）: no") == true)
     }
 
     /// A workspace.json may hold a method or aggregate this version does not know: it is kept as it

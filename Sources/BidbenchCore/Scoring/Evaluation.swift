@@ -174,7 +174,22 @@ public struct EvaluationBasis: Equatable, Sendable {
     }
     var panel: PanelPart?
     var gates: GatePart?
+    /// The last progress counted, with what it was counted from.
+    struct ProgressPart: Equatable, Sendable {
+        var expected: PanelRule.ExpectedCells
+        var scores: [String: [Score]]
+        var result: [EvaluatorProgress]
+    }
+    var progress: ProgressPart?
     public init() {}
+
+    /// `PanelRule.progress(ws, expected:)`, counted again only when the cells or the score sheets changed.
+    mutating func progress(_ ws: Workspace, expected: PanelRule.ExpectedCells) -> [EvaluatorProgress] {
+        if let p = progress, p.expected == expected, p.scores == ws.scores { return p.result }
+        let result = PanelRule.progress(ws, expected: expected)
+        progress = ProgressPart(expected: expected, scores: ws.scores, result: result)
+        return result
+    }
 
     mutating func panel(_ scores: [String: [Score]], scale: Double, aggregate: PanelAggregate) -> PanelPart {
         if let p = panel, p.scale == scale, p.aggregate == aggregate, p.scores == scores { return p }
@@ -198,12 +213,30 @@ public struct EvaluationBasis: Equatable, Sendable {
             // A must-have retitled: which vendor answered what is unchanged; only the texts that name
             // it are made again (from the few answers that are not `meets`).
             if g.musts.count == musts.count, zip(g.musts, musts).allSatisfy({ $0.id == $1.id && $0.status == $1.status }) {
-                let titles = Self.mustTitles(requirements)
-                g.confirmed = Self.confirmed(requirements, titles)
-                let before = Self.mustTitles(g.requirements)
-                let retitled = titles.filter { before[$0.key] != $0.value }.map(\.key)
+                // The same rows in the same places: for a few retitled rows, only their ids' titles are
+                // looked up and their texts rewritten; for many (an import), every text is made again.
+                let changed = musts.indices.filter { musts[$0].title != g.musts[$0].title }
                 gates = nil  // the only other reference: the texts below are then changed in place, not copied
-                Self.retitle(&g, answers, retitled, titles)
+                if changed.count > 8 {
+                    let titles = Self.mustTitles(requirements)
+                    g.confirmed = Self.confirmed(requirements, titles)
+                    (g.failures, g.warnings, g.slots) = Self.findings(answers, g.notMeets, titles)
+                } else {
+                    var retitled: [(id: String, title: String)] = []
+                    for k in changed where !retitled.contains(where: { $0.id == musts[k].id }) {
+                        let id = musts[k].id
+                        // The title the texts use: that of the id's first row not dropped or merged.
+                        if let row = musts.first(where: { $0.id == id && $0.status != .dropped && $0.status != .merged }) {
+                            retitled.append((id, row.title))
+                        }
+                        if let c = g.confirmed.firstIndex(where: { $0.id == id }),
+                            let row = musts.first(where: { $0.id == id && $0.status == .confirmed })
+                        {
+                            g.confirmed[c].title = row.title
+                        }
+                    }
+                    Self.retitle(&g, answers, retitled)
+                }
                 g.requirements = requirements
                 g.musts = musts
                 gates = g
@@ -292,12 +325,12 @@ public struct EvaluationBasis: Equatable, Sendable {
     }
 
     /// Rewrites, in place, the texts of the answers to the must-haves in `retitled` (same ids and
-    /// statuses as before, so every text keeps its place; `titles` are the new ones).
-    private static func retitle(_ g: inout GatePart, _ answers: [GateAnswer], _ retitled: [String], _ titles: [String: String]) {
+    /// statuses as before, so every text keeps its place), with their new titles.
+    private static func retitle(_ g: inout GatePart, _ answers: [GateAnswer], _ retitled: [(id: String, title: String)]) {
         guard !retitled.isEmpty else { return }
-        for (k, i) in g.notMeets.enumerated() where g.slots[k] >= 0 && retitled.contains(answers[i].requirement) {
+        for (k, i) in g.notMeets.enumerated() where g.slots[k] >= 0 {
             let a = answers[i]
-            guard let title = titles[a.requirement], let notice = notice(a, title) else { continue }
+            guard let title = retitled.first(where: { $0.id == a.requirement })?.title, let notice = notice(a, title) else { continue }
             if a.answer == .no { g.failures[a.vendor]![Int(g.slots[k])] = notice } else { g.warnings[Int(g.slots[k])] = notice }
         }
     }

@@ -50,24 +50,42 @@ public struct EvaluatorProgress: Equatable, Sendable {
 /// people, and the warning says exactly who is missing.
 public enum PanelRule {
     /// The cells every evaluator is expected to score: each vendor the gates do not disqualify ×
-    /// each panel leaf criterion with a weight above 0, as `vendor/criterion` keys. Read from an
-    /// evaluation (its weights and disqualified vendors do not depend on the scores).
-    public static func expectedCells(_ ws: Workspace, _ e: Evaluation) -> Set<String> {
-        let out = Set(e.disqualified.map(\.vendor))
-        let leaves = e.weights.filter { $0.isLeaf && $0.source == .panel && $0.global > 0 }.map(\.id)
-        var cells: Set<String> = []
-        for v in ws.vendors where !out.contains(v.id) { for c in leaves { cells.insert(key(v.id, c)) } }
-        return cells
-    }
+    /// each panel leaf criterion with a weight above 0. Read from an evaluation (its weights and
+    /// disqualified vendors do not depend on the scores).
+    public struct ExpectedCells: Equatable, Sendable {
+        /// Vendor id → its row, criterion id → its column (each id once).
+        var vendors: [String: Int] = [:]
+        var leaves: [String: Int] = [:]
+        public var count: Int { vendors.count * leaves.count }
 
-    static func key(_ vendor: String, _ criterion: String) -> String { vendor + "/" + criterion }
+        public init(_ ws: Workspace, _ e: Evaluation) {
+            let out = Set(e.disqualified.map(\.vendor))
+            for v in ws.vendors where !out.contains(v.id) && vendors[v.id] == nil { vendors[v.id] = vendors.count }
+            for w in e.weights where w.isLeaf && w.source == .panel && w.global > 0 && leaves[w.id] == nil { leaves[w.id] = leaves.count }
+        }
+
+        /// How many of these cells `scores` covers (a cell scored twice counts once).
+        func covered(by scores: [Score]) -> Int {
+            var seen = [Bool](repeating: false, count: count)
+            var n = 0
+            for i in scores.indices {
+                guard let v = vendors[scores[i].vendor], let c = leaves[scores[i].criterion] else { continue }
+                if !seen[v * leaves.count + c] {
+                    seen[v * leaves.count + c] = true
+                    n += 1
+                }
+            }
+            return n
+        }
+    }
 
     /// Each evaluator's progress (evaluators in name order). Counts only, never scores: it may be
     /// shown while the panel is blind. `lastChanges` maps an evaluator to the time their sheet changed.
-    public static func progress(_ ws: Workspace, expected: Set<String>, lastChanges: [String: String] = [:]) -> [EvaluatorProgress] {
+    public static func progress(_ ws: Workspace, expected: ExpectedCells, lastChanges: [String: String] = [:]) -> [EvaluatorProgress] {
         ws.evaluators.map { name in
-            let scored = Set((ws.scores[name] ?? []).map { key($0.vendor, $0.criterion) }).intersection(expected).count
-            return EvaluatorProgress(evaluator: name, scored: scored, expected: expected.count, lastChange: lastChanges[name])
+            EvaluatorProgress(
+                evaluator: name, scored: expected.covered(by: ws.scores[name] ?? []), expected: expected.count,
+                lastChange: lastChanges[name])
         }
     }
 
@@ -76,7 +94,7 @@ public enum PanelRule {
         var bare = ws
         bare.scores = [:]
         guard let e = try? BidbenchCore.evaluate(bare, priceOverride: tcoPrices(bare)) else { return [] }
-        return progress(ws, expected: expectedCells(ws, e), lastChanges: lastChanges)
+        return progress(ws, expected: ExpectedCells(ws, e), lastChanges: lastChanges)
     }
 
     /// The score sheets `viewer` may see: every sheet once revealed, else only the viewer's own.
@@ -124,7 +142,7 @@ public enum PanelRule {
         view.scores = visibleScores(ws, to: viewer)
         var e = try BidbenchCore.evaluate(
             view, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &basis)
-        let progress = progress(ws, expected: expectedCells(ws, e))
+        let progress = basis.progress(ws, expected: ExpectedCells(ws, e))
         e.progress = progress
         if ws.settings.revealed {
             let left = progress.filter { !$0.complete }
