@@ -76,3 +76,46 @@ struct StandardError: TextOutputStream {
         FileHandleBridge.writeStderr(string)
     }
 }
+
+/// The root command's own options when they are all there is (`bidbench [-w DIR] [--lang L] [--as NAME]`),
+/// read without swift-argument-parser; nil for anything else, which it then parses (and explains).
+struct TUIOptions: Equatable {
+    var workspace: String?
+    var lang: String?
+    var evaluator: String?
+
+    init?(_ args: [String]) {
+        var i = 1
+        while i < args.count {
+            let a = args[i]
+            let name: String
+            let value: String
+            if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+                name = String(a[..<eq])
+                value = String(a[a.index(after: eq)...])
+                i += 1
+            } else {
+                guard i + 1 < args.count, !args[i + 1].hasPrefix("-") else { return nil }
+                name = a
+                value = args[i + 1]
+                i += 2
+            }
+            switch name {
+            case "-w", "--workspace":
+                guard workspace == nil else { return nil }
+                workspace = value
+            case "--lang":
+                guard lang == nil else { return nil }
+                lang = value
+            case "--as":
+                guard evaluator == nil else { return nil }
+                evaluator = value
+            default: return nil
+            }
+        }
+    }
+
+    init(workspace: String? = nil, lang: String? = nil, evaluator: String? = nil) {
+        (self.workspace, self.lang, self.evaluator) = (workspace, lang, evaluator)
+    }
+}
