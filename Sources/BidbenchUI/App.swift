@@ -583,6 +583,15 @@ public enum App {
         return [.compute(.ranking(s))]
     }
 
+    /// Whether `key` quits now, with nothing to ask: no dialog open, nothing unsaved, and the key
+    /// means quit here. The terminal lets such a key through while the opened workspace is still
+    /// being checked (other keys wait for it), so quitting never waits for the check.
+    public static func quitsAtOnce(_ s: AppState, _ key: Key) -> Bool {
+        guard s.modal == nil, !s.dirty, !tooSmall(s) else { return false }
+        if case .command(.quit, _) = KeyMap.resolve(key, in: place(s), s) { return true }
+        return false
+    }
+
     static func quit(_ s: inout AppState) -> [Effect] {
         if s.dirty {
             s.modal = .confirm(

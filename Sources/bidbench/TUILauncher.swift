@@ -228,6 +228,8 @@ enum TUILauncher {
             }
             if state.checking {
                 switch event {
+                case .key(let key) where App.quitsAtOnce(state, key):
+                    break loop  // nothing can be unsaved yet: quitting does not wait for the check
                 case .key, .click, .scroll:
                     // Typed before the workspace is open (a fraction of a second on a large one): the
                     // key waits for the opening instead of being refused, so nothing typed is lost.

@@ -67,6 +67,22 @@ import Testing
         #expect(s.workspace == gated() && s.base == gated())
     }
 
+    /// `q` while the opening is still checked quits at once (nothing can be unsaved yet); with a
+    /// dialog open it is text or an answer, and another key is not a quit.
+    @Test func quitDoesNotWaitForTheCheck() {
+        var s = opening(gated())
+        #expect(App.quitsAtOnce(s, .char("q")))
+        #expect(!App.quitsAtOnce(s, .char("x")))
+        #expect(!App.quitsAtOnce(s, .char("/")))
+        _ = App.reduce(&s, .key(.char("/")))  // the search prompt: q is typed into it
+        #expect(s.modal != nil)
+        #expect(!App.quitsAtOnce(s, .char("q")))
+        var opened = synchronous(gated())
+        opened.workspace.requirements[0].title += "（改）"
+        opened.dirty = true
+        #expect(!App.quitsAtOnce(opened, .char("q")), "unsaved: q asks first")
+    }
+
     @Test func nothingChangesBeforeTheWorkspaceIsOpenAndWhatWasTypedStays() {
         var s = opening(gated())
         _ = App.reduce(&s, .key(.enter))  // the edit form of R01
