@@ -137,13 +137,9 @@ public enum SurveyScreen {
             [d.name, d.contact, String(d.headCount), String(ws.requirements.filter { $0.department == d.id }.count)]
         }
         let titles = [L.t("Department", "部门"), L.t("Contact", "联系人"), L.t("Staff", "人数"), L.t("Requirements", "已有需求")]
-        var cols = titles.enumerated().map { i, title in
-            Column(title, ([title] + rows.map { $0[i] }).map { TextWidth.of($0) }.max() ?? 4, right: i >= 2)
-        }
         // A name longer than the box leaves the other columns their room and is clipped last.
         let room = r.width - 8
-        let others = cols.dropFirst().map(\.width).reduce(0, +) + cols.count - 1
-        cols[0].width = max(4, min(cols[0].width, room - others))
+        let cols = TableView.fitted(titles, rows, right: [2, 3], total: room, shrink: 0)
         // Rows under the header, above the bottom line; one kept for "more" when they do not all fit.
         let rowsRoom = max(2, r.height - 4)
         let fits = rows.count <= rowsRoom
