@@ -478,6 +478,13 @@ public enum KeyMap {
             Binding(
                 scope: .diskConflict, command: .takeTheirs, keys: [.char("t")], hint: ("t take theirs", "t 采用磁盘上的"),
                 help: ("Take the version on disk (u brings mine back)", "采用磁盘上的版本 (按 u 恢复我的)")),
+            Binding(scope: .diskConflict, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Scroll the differences up", "差异上滚")),
+            Binding(
+                scope: .diskConflict, command: .down, keys: [.down, .char("j")], hint: nil, help: ("Scroll the differences down", "差异下滚")),
+            Binding(scope: .diskConflict, command: .pageUp, keys: [.pageUp], hint: nil, help: ("Page up", "上一页")),
+            Binding(scope: .diskConflict, command: .pageDown, keys: [.pageDown, .char(" ")], hint: nil, help: ("Page down", "下一页")),
+            Binding(scope: .diskConflict, command: .top, keys: [.home, .char("g")], hint: nil, help: ("Top", "顶部")),
+            Binding(scope: .diskConflict, command: .bottom, keys: [.end, .char("G")], hint: nil, help: ("Bottom", "底部")),
             // Overlays
             Binding(scope: .overlay, command: .up, keys: [.up, .char("k")], hint: nil, help: ("Scroll up", "上滚")),
             Binding(scope: .overlay, command: .down, keys: [.down, .char("j")], hint: ("↑↓ scroll", "↑↓ 滚动"), help: ("Scroll down", "下滚")),

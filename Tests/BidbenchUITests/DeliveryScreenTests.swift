@@ -262,3 +262,66 @@ extension String {
         return TextWidth.of(String(self[..<r.lowerBound]))
     }
 }
+
+extension DeliveryScreenTests {
+    /// Fourteen months of availability: 2026-01 … 2027-02, four of the first eight missed.
+    static func longAvailability(_ d: inout Driver) {
+        d.state.workspace.contracts[0].extra["availability_target"] = "99.5"
+        let months = (1...12).map { String(format: "2026-%02d", $0) } + ["2027-01", "2027-02"]
+        d.state.workspace.delivery.availability = months.enumerated().map { i, m in
+            AvailabilityRecord(contract: "C1", month: m, percent: [1, 3, 4, 6].contains(i) ? 99.1 : 99.9)
+        }
+    }
+
+    /// Regression (user test pass): the overview showed the last six months and dropped the earlier
+    /// ones without a word, at 80×24 and at 120×30. Now it says how many earlier months there are,
+    /// how many of them missed, and which key lists them all.
+    @Test func theOverviewSaysHowManyEarlierMonthsOfAvailabilityItDoesNotShow() {
+        var d = Self.driver(.zh, width: 80, height: 24)
+        Self.longAvailability(&d)
+        #expect(d.screen.lines == AVAILABILITY_80x24)
+        var e = Self.driver(.en, width: 120, height: 30)
+        Self.longAvailability(&e)
+        #expect(Array(e.screen.lines[12...16]) == AVAILABILITY_120x30_LINES)
+        // A lists every month, the earliest first; the last is one key away.
+        d.press(.char("A"))
+        #expect(d.row(containing: "2026-01") != nil)
+        d.press(.end)
+        #expect(d.row(containing: "2027-02") != nil)
+    }
+}
+
+private let AVAILABILITY_80x24 = [
+    " Bidbench · 华东精密 E…   1 需求   2 供应商   3 预算   4 合同  [5 交付]  已保存",
+    " C1 ERP 升级加购合同 · 云帆软件                    今天 2027-05-10 · 按时 66.7%",
+    " 任务 阶段     名称 · 负责人        1月   2月    3月     4月    5月",
+    " T01  系统评估 现状评估 · 赵磊      █████                         │",
+    " T02  数据迁移 数据迁移 · 周敏            ████████████████████    │",
+    " T03  测试     MES 接口联调 · 孙建…                       ▓▓▓▓▓▓▓╌│        +10天",
+    " T04  上线     上线切换 · 陈晓东                                  │     ░░",
+    " 验收: 通过 1 · 未通过 1 · 待测 1 · 需求已验收 1/3",
+    " 暂不可付: 上线款 1,116,000 — A1.2 未通过",
+    " 暂不可付: 终验款 186,000 — A2.1 待测",
+    " 培训: 1 场 · 通过率 66.7% < 目标 80%",
+    " 仍需培训: 黄伟(总账)",
+    " SLA: 工单 2 · 响应超时 1 · 解决超时 1 · 达标 0%",
+    "   2027-04: 2 个工单违约 2 次",
+    " 可用率 (目标 99.5%): 2026-09 99.9% ✔达标 · 2026-10 99.9% ✔达标 · 2026-11",
+    "   99.9% ✔达标 · 2026-12 99.9% ✔达标 · 2027-01 99.9% ✔达标 · 2027-02 99.9%",
+    "   ✔达标 · 另有更早 8 个月, 其中 4 个未达标 (按 A 查看全部)",
+    " 考评: 2027-04 63.6",
+    " ⚠ RK10 C1 任务 T03 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)",
+    " ⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)",
+    "",
+    "",
+    " /tmp/ws",
+    " a 新增任务  Enter 编辑  t 验收  i 工单     u 撤销  Ctrl-S 保存  ? 帮助  q 退出",
+]
+
+private let AVAILABILITY_120x30_LINES = [
+    "                                                                   │Availability (target 99.5%): 2026-09 99.9% ✔ met",
+    "                                                                   │  · 2026-10 99.9% ✔ met · 2026-11 99.9% ✔ met ·",
+    "                                                                   │  2026-12 99.9% ✔ met · 2027-01 99.9% ✔ met ·",
+    "                                                                   │  2027-02 99.9% ✔ met · +8 earlier months, 4",
+    "                                                                   │  missed (A lists all)",
+]

@@ -115,3 +115,55 @@ import Testing
         #expect(r.detail == "哪个工厂?: 苏州厂")  // a question of its own goes into the detail
     }
 }
+
+extension SurveyAndConsolidationTests {
+    func pickerWorkspace(departments: Int = 0) -> Workspace {
+        var ws = sampleWorkspace()
+        ws.departments = [
+            Department(id: "D01", name: "财务部", contact: "周敏", headCount: 18),
+            Department(id: "D02", name: "生产部", contact: "孙建国", headCount: 412),
+            Department(id: "D03", name: "人力资源部", contact: "Amy Wu", headCount: 12),
+            Department(id: "D04", name: "IT", contact: "赵磊", headCount: 9),
+        ]
+        for i in 0..<departments { ws.departments.append(Department(id: "X\(i)", name: "分公司\(i)", contact: "联系人\(i)")) }
+        return ws
+    }
+
+    /// The picker wrote "name  contact" with two spaces: with Chinese names of different lengths
+    /// the contacts did not line up (user test pass). Columns now line up by display width.
+    @Test func theDepartmentPickerLinesUpChineseNamesOfDifferentLengths() {
+        var d = Driver(pickerWorkspace(), width: 80, height: 24)
+        d.press(.char("s"), .down)
+        #expect(
+            Array(d.screen.lines.prefix(10)) == [
+                " Bidbench · 华东精密 E…  [1 需求]  2 供应商   3 预算   4 合同   5 交付   已保存",
+                " ┌─ 需求调研 ─────────────────────────────────────────────────────────────────┐",
+                " │ 哪个部门?                                                                  │",
+                " │   部门       联系人 人数 已有需求                                          │",
+                " │   财务部     周敏     18        2                                          │",
+                " │   生产部     孙建国  412        1                                          │",
+                " │   人力资源部 Amy Wu   12        0                                          │",
+                " │   IT         赵磊      9        0                                          │",
+                " │                                                                            │",
+                " │                                                                            │",
+            ])
+        // The second row is the pick, the whole row reversed.
+        let y = 5
+        #expect((5..<75).allSatisfy { d.screen[$0, y].style.reverse })
+        #expect(!d.screen[4, y].style.reverse && !d.screen[75, y].style.reverse)
+        #expect(!d.screen[5, y - 1].style.reverse)
+    }
+
+    /// More departments than rows: the list scrolls with the pick and says how many are hidden.
+    @Test func aLongDepartmentListScrollsWithThePickAndSaysWhatIsHidden() {
+        var d = Driver(pickerWorkspace(departments: 30), width: 80, height: 24)
+        d.press(.char("s"))
+        #expect(d.row(containing: "▼ 下方还有 18 个 (↓)") != nil)
+        for _ in 0..<20 { d.press(.down) }
+        #expect(d.row(containing: "▼ 下方还有 13 个 (↓) · ▲ 上方 5 个 (↑)") != nil)
+        #expect(d.row(containing: "分公司16") != nil)
+        #expect(d.row(containing: "财务部") == nil)
+        d.press(.enter)
+        #expect(d.text.contains("分公司16 · 2026-11-29 · 问题 1/8"))
+    }
+}

@@ -12,7 +12,8 @@ public struct CellDetailState: Equatable, Sendable {
 
 /// One cell of the vendor matrix opened after the reveal (Enter, lead): each evaluator's score and
 /// note by name, the panel value and the spread, so the meeting can discuss a ⚑ cell. Only reachable
-/// once revealed; evaluators whose sheets are incomplete are listed but marked as not counted.
+/// once revealed; evaluators whose sheets are incomplete are listed but marked as not counted, and
+/// each score shown is the one the panel value counted.
 public enum CellDetailScreen {
     static func handle(_ s: inout AppState, _ st: CellDetailState, _ cmd: Command) {
         if cmd == .close { s.modal = nil }
@@ -23,17 +24,33 @@ public enum CellDetailScreen {
         let ws = s.workspace
         let vendor = ws.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
         let criterion = ws.criteria.first { $0.id == st.criterion }?.name ?? st.criterion
+        // Guarded again here: the rule is the panel rule, not the key that opened the dialog. The
+        // panel can turn blind while the dialog is open (workspace.json from disk): it says so
+        // instead of becoming an invisible dialog that still takes the keys.
+        guard ws.settings.revealed else {
+            let text = L.t("The panel is blind again: each evaluator's scores are hidden (Esc)", "评审组已恢复盲评: 各评委的评分已隐藏 (Esc)")
+            let lines = TextWidth.wrap(text, max(10, s.width - 8))
+            let w = min(s.width - 4, (lines.map { TextWidth.of($0) }.max() ?? 0) + 4)
+            let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: lines.count + 2)
+            c.fill(r)
+            c.box(r, .accent, title: "\(vendor) · \(criterion)")
+            for (i, l) in lines.enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .bold, maxWidth: r.width - 4) }
+            return
+        }
         let results = VendorsScreen.results(s)
         let cell = results.evaluation?.cells.first { $0.vendor == st.vendor && $0.criterion == st.criterion }
         let leftOut = Set(results.evaluation?.leftOut ?? [])
-        // Guarded again here: the rule is the panel rule, not the key that opened the dialog.
-        guard ws.settings.revealed else { return }
         let rows = ws.evaluators.map { name in (name, ws.scores[name]?.first { $0.vendor == st.vendor && $0.criterion == st.criterion }) }
         let nameW = min(16, max(6, rows.map { TextWidth.of($0.0) }.max() ?? 6))
         let indent = nameW + 9
-        // Each evaluator: name and score, then the note (or why there is none).
+        // Each evaluator: name and score, then the note (or why there is none). The score shown is
+        // the one the domain counted in the cell (its evaluators and scores), and who is left out is
+        // the domain's list: nothing of the panel rule is decided again here.
         let entries = rows.map { name, score -> (head: String, text: String, style: Style) in
-            let head = TextWidth.fit(name, nameW) + "  " + TextWidth.fit(score.map { NumberText.fixed($0.score, 1) } ?? "—", 5, right: true)
+            var counted: Double?
+            if let cell, let i = cell.evaluators.firstIndex(of: name) { counted = cell.scores[i] }
+            let value = counted ?? score?.score
+            let head = TextWidth.fit(name, nameW) + "  " + TextWidth.fit(value.map { NumberText.fixed($0, 1) } ?? "—", 5, right: true)
             var text = score.map(\.note) ?? L.t("not scored", "未评分")
             if leftOut.contains(name) { text += (text.isEmpty ? "" : "  ") + L.t("(sheet incomplete: not counted)", "(未评完: 不计入)") }
             return (head, text, leftOut.contains(name) ? .dim : .plain)

@@ -338,16 +338,23 @@ public enum DeliveryScreen {
                 add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
             if !sp.availability.isEmpty {
-                // The last six months (A lists them all), each met or missed.
+                // The last six months, each met or missed; the earlier ones are counted (with their
+                // misses) and A lists them all, so none is dropped unsaid.
                 let target =
                     sp.availabilityTarget.map { L.t("target ", "目标 ") + AvailabilityRules.text($0.percent) } ?? L.t("no target", "无目标")
                 let months = sp.availability.suffix(6).map { m in
                     "\(m.month) \(AvailabilityRules.text(m.percent))"
                         + (m.met.map { $0 ? L.t(" ✔ met", " ✔达标") : L.t(" ✗ missed", " ✗未达标") } ?? "")
                 }
-                add(
-                    L.t("Availability (\(target)): ", "可用率 (\(target)): ") + months.joined(separator: " · "),
-                    sp.availability.contains { $0.met == false } ? .warn : .plain)
+                var text = L.t("Availability (\(target)): ", "可用率 (\(target)): ") + months.joined(separator: " · ")
+                let earlier = sp.availability.dropLast(6)
+                if !earlier.isEmpty {
+                    let missed = earlier.filter { $0.met == false }.count
+                    text += L.t(
+                        " · +\(earlier.count) earlier month\(earlier.count == 1 ? "" : "s")\(missed > 0 ? ", \(missed) missed" : "") (A lists all)",
+                        " · 另有更早 \(earlier.count) 个月\(missed > 0 ? ", 其中 \(missed) 个未达标" : "") (按 A 查看全部)")
+                }
+                add(text, sp.availability.contains { $0.met == false } ? .warn : .plain)
             }
             if d.reviews.isEmpty {
                 add(L.t("Reviews: none yet — R records one", "考评: 尚无 — 按 R 记录"), .dim)

@@ -80,13 +80,15 @@ public enum DepartmentsScreen {
         let r = Rect(x: 4, y: 2, width: s.width - 8, height: h)
         c.fill(r)
         c.box(r, .accent, title: L.t("Departments", "部门"))
-        let cols = [
-            Column("ID", 4), Column(L.t("Name", "名称"), 14), Column(L.t("Contact", "联系人"), 12), Column(L.t("Staff", "人数"), 5, right: true),
-            Column(L.t("Reqs", "需求"), 5, right: true),
-        ]
         let rows = ws.departments.map { d in
             [d.id, d.name, d.contact, String(d.headCount), String(ws.requirements.filter { $0.department == d.id }.count)]
         }
+        // As wide as the names and contacts (by display width): a long Chinese name is not clipped
+        // while the box has room; when it has not, the name gives way last.
+        let cols = TableView.fitted(
+            ["ID", L.t("Name", "名称"), L.t("Contact", "联系人"), L.t("Staff", "人数"), L.t("Reqs", "需求")], rows, minimum: [4, 14, 12, 5, 5],
+            right: [3, 4],
+            total: r.width - 4, shrink: 1)
         TableView.render(
             into: &c, area: Rect(x: r.x + 2, y: r.y + 1, width: r.width - 4, height: h - 2), columns: cols, rows: rows,
             selected: rows.isEmpty ? nil : st.selected, offset: max(0, st.selected - (h - 4)))

@@ -178,6 +178,7 @@ public enum DiskChangesScreen {
         // Still dirty only when something differs from what is on disk.
         s.dirty = s.workspace != disk
         if !conflicts.isEmpty {
+            s.overlayOffset = 0
             s.modal = .diskConflict(conflicts)
             said.append(
                 s.lang.t(
@@ -240,6 +241,9 @@ public enum DiskChangesScreen {
         }
         let rest = Array(conflicts.dropFirst())
         switch cmd {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom:
+            scroll(&s, first, cmd)
+            return
         case .keepMine:
             // Mine stays in the session; the next save writes it over theirs (kept in .bidbench/backup).
             let kept = s.lang.t(
@@ -261,60 +265,74 @@ public enum DiskChangesScreen {
         default:
             return
         }
+        s.overlayOffset = 0
         s.modal = rest.isEmpty ? nil : .diskConflict(rest)
     }
 
-    /// The lines that show both versions: per cell for a score sheet, per record otherwise.
-    static func lines(_ s: AppState, _ c: DiskConflict) -> [String] {
+    /// The dialog's rows at this size: the heading, the differences (wrapped, continuation lines
+    /// indented under their text) and the keys; `visible` differences fit at once.
+    static func layout(_ s: AppState, _ c: DiskConflict) -> (head: [String], body: [String], foot: [String], visible: Int) {
         let L = s.lang
-        switch c.part {
-        case .scores(let name):
-            let mine = Dictionary(
-                (s.workspace.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
-            let theirs = Dictionary(
-                (c.theirs.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
-            func show(_ x: Score?) -> String { x.map { NumberText.format($0.score) + ($0.note.isEmpty ? "" : " “\($0.note)”") } ?? "—" }
-            return Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted().map {
-                "\($0): \(L.t("mine", "我的")) \(show(mine[$0]))   \(L.t("theirs", "磁盘上")) \(show(theirs[$0]))"
-            }
-        case .requirements: return rowLines(L, s.workspace.requirements, c.theirs.requirements, key: { $0.id }, show: { $0.title })
-        case .departments: return rowLines(L, s.workspace.departments, c.theirs.departments, key: { $0.id }, show: { $0.name })
-        case .criteria: return rowLines(L, s.workspace.criteria, c.theirs.criteria, key: { $0.id }, show: { $0.name })
-        case .vendors: return rowLines(L, s.workspace.vendors, c.theirs.vendors, key: { $0.id }, show: { $0.name })
-        case .risks: return rowLines(L, s.workspace.risks, c.theirs.risks, key: { $0.id }, show: { $0.title })
-        default:
-            return [L.t("Both versions differ; m keeps yours, t takes theirs (u undoes)", "两个版本不同; m 保留你的, t 采用磁盘上的 (u 撤销)")]
+        let width = max(10, s.width - 8)
+        let head = TextWidth.wrap(
+            L.t("Changed on disk while you had unsaved edits of it:", "你有未保存修改的文件在磁盘上也被修改了:") + " " + c.part.file(s.workspace), width)
+        let body = lines(s, c).flatMap { line -> [String] in
+            // A bullet's continuation lines start under its text, not under the bullet.
+            let indent = line.hasPrefix("  • ") ? 4 : 2
+            let first = TextWidth.wrap(line, width)
+            guard first.count > 1 else { return first }
+            let rest = TextWidth.wrap(String(line.dropFirst(first[0].count).drop { $0 == " " }), width - indent)
+            return [first[0]] + rest.map { String(repeating: " ", count: indent) + $0 }
         }
+        var foot = TextWidth.wrap(L.t("m keep mine (the next save writes it)   t take theirs", "m 保留我的 (下次保存时写入)   t 采用磁盘上的"), width)
+        let inner = max(1, s.height - 6)  // the box's rows inside its frame
+        var visible = max(1, inner - head.count - foot.count - 1)
+        if body.count > visible {
+            foot = TextWidth.wrap(
+                L.t(
+                    "m keep mine (the next save writes it)   t take theirs   ↑↓ PgUp PgDn scroll",
+                    "m 保留我的 (下次保存时写入)   t 采用磁盘上的   ↑↓ PgUp PgDn 滚动"),
+                width)
+            visible = max(1, inner - head.count - foot.count - 1)
+        }
+        return (head, body, foot, visible)
     }
 
-    /// One line per row (by key) that differs between mine and theirs: `R01: mine “…”   theirs “…”`,
-    /// `—` for a row one side does not have, and `(other fields)` when the shown field is the same.
-    static func rowLines<Row: Equatable>(_ L: Lang, _ mine: [Row], _ theirs: [Row], key: (Row) -> String, show: (Row) -> String) -> [String]
-    {
-        let m = Dictionary(mine.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let t = Dictionary(theirs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        func text(_ r: Row?, _ other: Row?) -> String {
-            guard let r else { return "—" }
-            if let other, show(other) == show(r) { return "“\(show(r))” " + L.t("(other fields)", "(其他字段)") }
-            return "“\(show(r))”"
+    /// Scrolls the differences of the first conflict; the offset stays within them.
+    static func scroll(_ s: inout AppState, _ c: DiskConflict, _ cmd: Command) {
+        let (_, body, _, visible) = layout(s, c)
+        switch cmd {
+        case .up: s.overlayOffset -= 1
+        case .down: s.overlayOffset += 1
+        case .pageUp: s.overlayOffset -= visible
+        case .pageDown: s.overlayOffset += visible
+        case .top: s.overlayOffset = 0
+        case .bottom: s.overlayOffset = body.count
+        default: return
         }
-        return Set(m.keys).union(t.keys).filter { m[$0] != t[$0] }.sorted().map {
-            "\($0): \(L.t("mine", "我的")) \(text(m[$0], t[$0]))   \(L.t("theirs", "磁盘上")) \(text(t[$0], m[$0]))"
-        }
+        s.overlayOffset = max(0, min(s.overlayOffset, body.count - visible))
     }
 
     static func render(_ s: AppState, _ conflicts: [DiskConflict], into c: inout Canvas) {
         guard let first = conflicts.first else { return }
         let L = s.lang
-        let body = lines(s, first)
-        let all =
-            [L.t("Changed on disk while you had unsaved edits of it:", "你有未保存修改的文件在磁盘上也被修改了:") + " " + first.part.file(s.workspace)]
-            + body + ["", L.t("m keep mine (the next save writes it)   t take theirs", "m 保留我的 (下次保存时写入)   t 采用磁盘上的")]
-        let r = Rect(x: 2, y: 2, width: s.width - 4, height: min(s.height - 4, all.count + 2))
+        let (head, body, foot, visible) = layout(s, first)
+        let top = max(0, min(s.overlayOffset, body.count - visible))
+        let shown = Array(body.dropFirst(top).prefix(visible))
+        let rows: [(String, Style)] =
+            head.map { ($0, Style.bold) } + shown.map { ($0, Style.plain) } + [("", .plain)] + foot.map { ($0, Style.plain) }
+        let r = Rect(x: 2, y: 2, width: s.width - 4, height: min(s.height - 4, rows.count + 2))
+        let frame = Style(fg: .yellow, bold: true)
         c.fill(r)
-        c.box(r, Style(fg: .yellow, bold: true), title: L.t("Conflict (\(conflicts.count))", "冲突 (\(conflicts.count))"))
-        for (i, l) in all.prefix(r.height - 2).enumerated() {
-            c.text(r.x + 2, r.y + 1 + i, l, i == 0 ? .bold : .plain, maxWidth: r.width - 4)
+        c.box(r, frame, title: L.t("Conflict (\(conflicts.count))", "冲突 (\(conflicts.count))"))
+        for (i, l) in rows.prefix(r.height - 2).enumerated() {
+            c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4)
+        }
+        // Where the reader is, when there is more than fits.
+        if body.count > visible {
+            let more = L.t(
+                " \(top + 1)–\(top + shown.count) of \(body.count) ", " 第 \(top + 1)–\(top + shown.count) 行, 共 \(body.count) 行 ")
+            c.text(r.maxX - 2 - TextWidth.of(more), r.maxY - 1, more, frame)
         }
     }
 }

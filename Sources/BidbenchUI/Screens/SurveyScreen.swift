@@ -95,11 +95,7 @@ public enum SurveyScreen {
         c.fill(r)
         c.box(r, .accent, title: L.t("Needs survey", "需求调研"))
         guard let dept = st.department else {
-            c.text(r.x + 2, r.y + 1, L.t("Which department?", "哪个部门?"), .bold)
-            c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.surveyPick], s), width: r.width - 6) + " ", .dim)
-            for (i, d) in s.workspace.departments.enumerated() where r.y + 3 + i < r.maxY - 1 {
-                c.text(r.x + 4, r.y + 3 + i, "\(d.name)  \(d.contact)", i == st.pick ? .selected : .plain, maxWidth: r.width - 6)
-            }
+            renderPick(s, st, into: &c, box: r)
             return
         }
         let name = s.workspace.departments.first { $0.id == dept }?.name ?? dept
@@ -128,5 +124,35 @@ public enum SurveyScreen {
             }
         }
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.survey, .textEditing], s), width: r.width - 6) + " ", .dim)
+    }
+
+    /// The department picker: a table whose columns line up by display width (Chinese names take
+    /// two cells a character), as wide as its longest entry, scrolling to keep the pick in view.
+    static func renderPick(_ s: AppState, _ st: SurveyState, into c: inout Canvas, box r: Rect) {
+        let L = s.lang
+        let ws = s.workspace
+        c.text(r.x + 2, r.y + 1, L.t("Which department?", "哪个部门?"), .bold)
+        c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.surveyPick], s), width: r.width - 6) + " ", .dim)
+        let rows = ws.departments.map { d in
+            [d.name, d.contact, String(d.headCount), String(ws.requirements.filter { $0.department == d.id }.count)]
+        }
+        let titles = [L.t("Department", "部门"), L.t("Contact", "联系人"), L.t("Staff", "人数"), L.t("Requirements", "已有需求")]
+        // A name longer than the box leaves the other columns their room and is clipped last.
+        let room = r.width - 8
+        let cols = TableView.fitted(titles, rows, right: [2, 3], total: room, shrink: 0)
+        // Rows under the header, above the bottom line; one kept for "more" when they do not all fit.
+        let rowsRoom = max(2, r.height - 4)
+        let fits = rows.count <= rowsRoom
+        let visible = fits ? rowsRoom : rowsRoom - 1
+        let offset = max(0, min(st.pick - visible + 1, rows.count - visible))
+        let area = Rect(x: r.x + 4, y: r.y + 2, width: room, height: visible + 1)
+        TableView.render(into: &c, area: area, columns: cols, rows: rows, selected: st.pick, offset: offset)
+        if !fits {
+            let below = rows.count - offset - visible
+            var parts: [String] = []
+            if below > 0 { parts.append(L.t("▼ \(below) more below (↓)", "▼ 下方还有 \(below) 个 (↓)")) }
+            if offset > 0 { parts.append(L.t("▲ \(offset) above (↑)", "▲ 上方 \(offset) 个 (↑)")) }
+            c.text(r.x + 4, area.maxY, parts.joined(separator: " · "), .accent, maxWidth: room)
+        }
     }
 }

@@ -22,6 +22,22 @@ public enum TableView {
         return c
     }
 
+    /// Columns as wide as their widest entry, title or cell, in display cells (a Chinese character
+    /// takes two), and at least `minimum`, so nothing is clipped that fits; when they need more than
+    /// `total`, the column `shrink` gives up the difference (down to 4 cells). Columns in `right`
+    /// align right.
+    public static func fitted(
+        _ titles: [String], _ rows: [[String]], minimum: [Int] = [], right: Set<Int> = [], total: Int, shrink: Int
+    ) -> [Column] {
+        var cols = titles.enumerated().map { i, title in
+            let widest = ([title] + rows.map { i < $0.count ? $0[i] : "" }).map { TextWidth.of($0) }.max() ?? 0
+            return Column(title, max(widest, i < minimum.count ? minimum[i] : 0), right: right.contains(i))
+        }
+        let others = cols.enumerated().filter { $0.offset != shrink }.map(\.element.width).reduce(0, +) + cols.count - 1
+        cols[shrink].width = max(4, min(cols[shrink].width, total - others))
+        return cols
+    }
+
     /// The first visible row so that `selected` is shown in `visible` rows.
     public static func scroll(selected: Int, offset: Int, visible: Int) -> Int {
         guard visible > 0 else { return 0 }

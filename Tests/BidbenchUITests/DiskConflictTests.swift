@@ -1,0 +1,137 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// The conflict dialog (a file changed both here, unsaved, and on disk): what it shows of each part.
+@Suite struct DiskConflictTests {
+    func frame(_ d: Driver) -> [String] { d.screen.lines }
+
+    /// Prices have no row keys: the dialog showed no rows at all, so the lead chose blind (user
+    /// test pass). Now it counts both sides and lists the rows only here and only on disk, whole,
+    /// wrapped, scrolling when they do not fit.
+    @Test func aConflictInATableWithoutRowKeysShowsTheRowsOnlyHereAndOnlyOnDisk() {
+        var ws = sampleWorkspace()
+        ws.prices = [
+            PriceLine(vendor: "V1", item: "ERP 平台许可", category: .license, model: .one_time, unitPrice: Money(units: 600_000), startYear: 1),
+            PriceLine(vendor: "V1", item: "实施服务", category: .implementation, model: .one_time, unitPrice: Money(units: 180_000)),
+        ]
+        var d = Driver(ws, width: 80, height: 24)
+        d.state.workspace.prices[1].unitPrice = Money(units: 170_000)  // mine, unsaved
+        d.state.dirty = true
+        var disk = ws
+        disk.prices[1].unitPrice = Money(units: 195_000)
+        disk.prices.append(
+            PriceLine(
+                vendor: "V2", item: "移动审批加购", category: .customization, model: .one_time, unitPrice: Money(units: 45_000),
+                notes: "磁盘上新增的一行, 说明较长, 在对话框里换行而不是被截断"))
+        for i in 1...11 {
+            disk.prices.append(
+                PriceLine(
+                    vendor: "V2", item: "加购项目\(i)", category: .other, model: .annual, unitPrice: Money(units: Int64(i) * 1000), quantity: 2)
+            )
+        }
+        d.send(.diskChanged(workspace: disk, files: ["prices.csv"], sheetTimes: [:]))
+        #expect(frame(d) == PRICES_CONFLICT_TOP)
+        // More than fits at 80×24: the last rows are one page down, and the border says where.
+        d.press(.pageDown)
+        #expect(frame(d) == PRICES_CONFLICT_BOTTOM)
+        d.press(.up)
+        #expect(d.row(containing: "第 3–17 行, 共 18 行") != nil)
+        d.press(.char("g"))
+        #expect(frame(d) == PRICES_CONFLICT_TOP)
+        d.press(.char("G"))
+        #expect(frame(d) == PRICES_CONFLICT_BOTTOM)
+        d.press(.char("t"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.prices == disk.prices)
+        #expect(d.state.overlayOffset == 0)
+    }
+}
+
+private let PRICES_CONFLICT_TOP = [
+    " Bidbench · 华东精密…  [1 需求]  2 供应商   3 预算   4 合同   5 交付   ● 未保存",
+    " 部门 ▸ 全部 (3)  财务部 2  生产部 1",
+    " I┌─ 冲突 (1) ───────────────────────────────────────────────────────────────┐",
+    " R│ 你有未保存修改的文件在磁盘上也被修改了: prices.csv                       │",
+    " R│ 本机 2 行, 磁盘上 14 行: 仅本机有 1 行, 仅磁盘上有 13 行                 │",
+    " R│ 仅本机有 (我的):                                                         │",
+    "  │   • V1 · 实施服务 · 实施 · one_time · 170,000 × 1                        │",
+    "  │ 仅磁盘上有:                                                              │",
+    "  │   • V1 · 实施服务 · 实施 · one_time · 195,000 × 1                        │",
+    "  │   • V2 · 移动审批加购 · 定制开发 · one_time · 45,000 × 1 ·               │",
+    "  │     磁盘上新增的一行, 说明较长, 在对话框里换行而不是被截断               │",
+    "  │   • V2 · 加购项目1 · 其他 · annual · 1,000 × 2                           │",
+    "  │   • V2 · 加购项目2 · 其他 · annual · 2,000 × 2                           │",
+    "  │   • V2 · 加购项目3 · 其他 · annual · 3,000 × 2                           │",
+    "  │   • V2 · 加购项目4 · 其他 · annual · 4,000 × 2                           │",
+    "  │   • V2 · 加购项目5 · 其他 · annual · 5,000 × 2                           │",
+    "  │   • V2 · 加购项目6 · 其他 · annual · 6,000 × 2                           │",
+    "  │   • V2 · 加购项目7 · 其他 · annual · 7,000 × 2                           │",
+    " ─│   • V2 · 加购项目8 · 其他 · annual · 8,000 × 2                           │─",
+    " R│                                                                          │",
+    "  │ m 保留我的 (下次保存时写入)   t 采用磁盘上的   ↑↓ PgUp PgDn 滚动         │",
+    "  └─────────────────────────────────────────────────── 第 1–15 行, 共 18 行 ─┘",
+    " 1 个文件在本机和磁盘上都被修改: 请选择",
+    " m 保留我的  t 采用磁盘上的",
+]
+
+private let PRICES_CONFLICT_BOTTOM = [
+    " Bidbench · 华东精密…  [1 需求]  2 供应商   3 预算   4 合同   5 交付   ● 未保存",
+    " 部门 ▸ 全部 (3)  财务部 2  生产部 1",
+    " I┌─ 冲突 (1) ───────────────────────────────────────────────────────────────┐",
+    " R│ 你有未保存修改的文件在磁盘上也被修改了: prices.csv                       │",
+    " R│ 仅磁盘上有:                                                              │",
+    " R│   • V1 · 实施服务 · 实施 · one_time · 195,000 × 1                        │",
+    "  │   • V2 · 移动审批加购 · 定制开发 · one_time · 45,000 × 1 ·               │",
+    "  │     磁盘上新增的一行, 说明较长, 在对话框里换行而不是被截断               │",
+    "  │   • V2 · 加购项目1 · 其他 · annual · 1,000 × 2                           │",
+    "  │   • V2 · 加购项目2 · 其他 · annual · 2,000 × 2                           │",
+    "  │   • V2 · 加购项目3 · 其他 · annual · 3,000 × 2                           │",
+    "  │   • V2 · 加购项目4 · 其他 · annual · 4,000 × 2                           │",
+    "  │   • V2 · 加购项目5 · 其他 · annual · 5,000 × 2                           │",
+    "  │   • V2 · 加购项目6 · 其他 · annual · 6,000 × 2                           │",
+    "  │   • V2 · 加购项目7 · 其他 · annual · 7,000 × 2                           │",
+    "  │   • V2 · 加购项目8 · 其他 · annual · 8,000 × 2                           │",
+    "  │   • V2 · 加购项目9 · 其他 · annual · 9,000 × 2                           │",
+    "  │   • V2 · 加购项目10 · 其他 · annual · 10,000 × 2                         │",
+    " ─│   • V2 · 加购项目11 · 其他 · annual · 11,000 × 2                         │─",
+    " R│                                                                          │",
+    "  │ m 保留我的 (下次保存时写入)   t 采用磁盘上的   ↑↓ PgUp PgDn 滚动         │",
+    "  └─────────────────────────────────────────────────── 第 4–18 行, 共 18 行 ─┘",
+    " 1 个文件在本机和磁盘上都被修改: 请选择",
+    " m 保留我的  t 采用磁盘上的",
+]
+
+extension DiskConflictTests {
+    /// workspace.json has no rows: the settings that differ, named as in the file.
+    @Test func aConflictInTheSettingsNamesEachSettingThatDiffers() {
+        var d = Driver()
+        let ws = d.state.workspace
+        d.state.workspace.settings.method = "topsis"
+        d.state.workspace.settings.horizonYears = 7
+        d.state.dirty = true
+        var disk = ws
+        disk.settings.method = "cn"
+        disk.settings.extra["owner"] = "\"采购部\""
+        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        #expect(
+            DiskChangesScreen.lines(d.state, DiskConflict(part: .settings, theirs: disk)) == [
+                "method: 我的 topsis   磁盘上 cn", "horizon_years: 我的 7   磁盘上 5", "owner: 我的 —   磁盘上 \"采购部\"",
+            ])
+        #expect(d.row(containing: "horizon_years: 我的 7   磁盘上 5") != nil)
+    }
+
+    /// The same rows in another order are said to be so, not listed as different.
+    @Test func rowsOnlyReorderedAreSaidToBeTheSame() {
+        #expect(
+            DiskChangesScreen.unkeyed(.en, ["a", "b", "b"], ["b", "a", "b"]) == [
+                "3 row(s) here, 3 on disk: 0 only here, 0 only on disk", "The same rows in another order",
+            ])
+        #expect(
+            DiskChangesScreen.unkeyed(.en, ["a", "b", "b"], ["b", "c"]) == [
+                "3 row(s) here, 2 on disk: 2 only here, 1 only on disk", "Only here (mine):", "  • a", "  • b", "Only on disk (theirs):",
+                "  • c",
+            ])
+    }
+}
