@@ -201,8 +201,9 @@ enum TUILauncher {
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
-        // The first frame is on screen: build the contract rules now, not on the first visit to Contracts.
-        ContractScanner.prepare()
+        // The first frame is on screen: build the contract rules now (about 40 ms), on a thread of
+        // their own so a key or a quit does not wait for them; a scan that comes first waits for them.
+        Thread.detachNewThread { ContractScanner.prepare() }
         var pending: [Event] = []
         var lastLook = ContinuousClock.now
         loop: while true {
