@@ -140,6 +140,13 @@ struct ContractKeyTermTests {
             terms("A one-time penalty of 5% of the fees applies.").penaltyRates.map { [$0.partsPerMillion] + [$0.per == "once" ? 1 : 0] }
                 == [[50_000, 1]])
         #expect(PenaltyRate(partsPerMillion: 50, per: "day", line: 1, text: "").decimal == "0.00005")
+        // Interest as a charge is a rate; an ownership interest is not.
+        let late = terms("Overdue amounts bear interest at 1.5% per month until paid.")
+        #expect(late.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["15000/month"])
+        #expect(terms("Unpaid fees accrue interest of 0.05% per day.").penaltyRates.map(\.partsPerMillion) == [500])
+        #expect(
+            terms("Control means owning more than fifty percent (50%) of the voting stock or other ownership interest.").penaltyRates
+                .isEmpty)
     }
 
     @Test("liability cap sentence")

@@ -130,4 +130,11 @@ struct ContractRedFlagTests {
         #expect(!RedFlagDetector.chineseNegation("包括但不限于"))
         #expect(flags("甲方不得拖延付款，乙方有权调整价格。") == [.unilateral_price_change])
     }
+
+    @Test("\"as is\" is the vendor's disclaimer, not the buyer's feedback given as is")
+    func asIsFeedbackIsNotAWarrantyDisclaimer() {
+        #expect(flags("The Software is provided \"AS IS\" without warranty of any kind.") == [.warranty_disclaimed])
+        #expect(flags("Customer may give Provider Feedback, in which case Customer gives Feedback \"AS IS\".").isEmpty)
+        #expect(flags("甲方提供的反馈按现状提供。").isEmpty)
+    }
 }

@@ -126,6 +126,12 @@ struct ContractScanTests {
         #expect(scan.flags(.auto_renewal).map(\.line) == [24])
         #expect(scan.flags(.liability_excludes_data_loss).map(\.line) == [48])
         #expect(scan.flags(.unilateral_price_change).isEmpty)
+        // What a lawyer would not flag: the buyer's own feedback given "AS IS" (line 6) is no vendor
+        // disclaimer; "more than fifty percent (50%) of the … ownership interest" (line 82, the
+        // definition of control) is no penalty rate; the damages waiver (line 48) promises no backup.
+        #expect(scan.flags(.warranty_disclaimed).map(\.line) == [43, 70])
+        #expect(scan.keyTerms.penaltyRates.isEmpty)
+        #expect(scan.dataSecurity.item(.backup_recovery).status == .missing)
     }
 
     @Test("Bonterms Cloud Terms (bold run-in headings): 20 kinds, the cap defined in a definition is flagged")

@@ -157,11 +157,15 @@ enum DataSecurityReviewer {
     /// A stated number of hours or days.
     static let deadlineUnits: Set<Quantity.Unit> = [.minute, .hour, .day, .businessDay]
 
+    /// A sentence about which damages are excluded ("damages include lost or corrupted data, cost of
+    /// restoring it"): it names data and restoring, but promises no security measure.
+    static let damagesOnly = PatternSet(["damages include|types of damages|lost profits|consequential|indirect…damages", "间接损失|可得利益"])
+
     static func review(_ sentences: [ScannedSentence], dataReturn: ClauseFinding) -> DataSecurityReview {
         var found: [DataSecurityCheck: DataSecurityItem] = [:]
         var vague: [(line: Int, text: String)] = []
         var vagueLines = Set<Int>()
-        for s in sentences where !s.definition {
+        for s in sentences where !s.definition && !damagesOnly.matches(s.hay) {
             let isVague = vagueWords.matches(s.hay)
             let text = s.sentence.isEmpty ? s.text : s.sentence
             if isVague

@@ -188,7 +188,9 @@ enum RedFlagDetector {
                 "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis",
                 "[disclaim*|exclude*]…warrant*|no warrant*|without warrant*|makes no…warrant*|does not warrant|not warrant",
                 "按现状|[不作|不做|不提供|不承担]…任何…[保证|担保|承诺]|不保证…[无错误|无故障|不间断|没有错误|没有缺陷|无缺陷|满足甲方|符合甲方|完全满足|持续可用]",
-            ], veto: ["except as|other than as|except for…express*|third-party|third party|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方"],
+            ],
+            // Feedback the buyer gives "as is" is the buyer's disclaimer, not the vendor's.
+            veto: ["except as|other than as|except for…express*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈"],
             negatable: false),
         Rule(
             .third_party_risk_disclaimed,
