@@ -117,12 +117,28 @@ public enum BudgetModel {
     // Kept as one function: the TCO model step by step in exact integers; the steps share the per-line windows and per-year arrays.
     /// The TCO of one vendor's price lines (lines of other vendors are ignored).
     public static func tco(vendor: String, lines: [PriceLine], scenario: Scenario) throws(BudgetError) -> VendorTCO {
-        let users = try userCounts(scenario)
+        try tco(vendor: vendor, mine: lines.filter { $0.vendor == vendor }, scenario: scenario, years: try ScenarioYears(scenario))
+    }
+
+    /// What every vendor's TCO reads of the scenario, year by year: worked out once for all vendors.
+    struct ScenarioYears {
+        let users: [Int]
+        /// (1 + escalation)^k as a fraction: numerators and denominators, k = 0 ..< years.
+        let escalationUp: [ExactUInt]
+        let escalationDown: [ExactUInt]
+
+        init(_ scenario: Scenario) throws(BudgetError) {
+            users = try userCounts(scenario)
+            let (en, ed) = scenario.escalation.onePlus!
+            escalationUp = (0..<scenario.years).map { ExactUInt.power(en, $0) }
+            escalationDown = (0..<scenario.years).map { ExactUInt.power(ed, $0) }
+        }
+    }
+
+    /// The TCO of `mine`, the price lines of `vendor`.
+    static func tco(vendor: String, mine: [PriceLine], scenario: Scenario, years: ScenarioYears) throws(BudgetError) -> VendorTCO {
+        let (users, escalationUp, escalationDown) = (years.users, years.escalationUp, years.escalationDown)
         let n = scenario.years
-        let (en, ed) = scenario.escalation.onePlus!
-        let escalationUp = (0..<n).map { ExactUInt.power(en, $0) }
-        let escalationDown = (0..<n).map { ExactUInt.power(ed, $0) }
-        let mine = lines.filter { $0.vendor == vendor }
 
         func label(_ line: PriceLine) -> String { "vendor \(line.vendor), item '\(line.item)'" }
         func labelZH(_ line: PriceLine) -> String { "供应商 \(line.vendor) 的报价项 “\(line.item)”" }
@@ -304,8 +320,13 @@ public enum BudgetModel {
             seen.insert(p.vendor)
             order.append(p.vendor)
         }
+        guard !order.isEmpty else { return [] }
+        // Each vendor's lines in one pass (200 vendors each filtering every line was most of the Budget key).
+        var lines: [String: [PriceLine]] = [:]
+        for p in prices { lines[p.vendor, default: []].append(p) }
+        let years = try ScenarioYears(scenario)
         var result: [VendorTCO] = []
-        for v in order { result.append(try tco(vendor: v, lines: prices, scenario: scenario)) }
+        for v in order { result.append(try tco(vendor: v, mine: lines[v] ?? [], scenario: scenario, years: years)) }
         return result
     }
 }
