@@ -93,21 +93,38 @@ public enum BudgetModel {
     /// NPV = Σ cost_y / (1+r)^(y−1) (payments at the start of each year, like `numpy_financial.npv`),
     /// computed exactly and rounded half-up to the minor unit once.
     public static func npv(_ costs: [Money], rate: ExactRatio) throws(BudgetError) -> Money {
-        guard let onePlus = rate.onePlus, !onePlus.numerator.isZero else {
-            throw BudgetError("discount rate \(rate) must be above -1", zh: "折现率 \(rate) 必须大于 -1")
+        guard !costs.isEmpty else {
+            _ = try DiscountWeights(rate: rate, years: 1)  // the rate is checked all the same
+            return .zero
         }
-        let (rn, rd) = onePlus
-        guard !costs.isEmpty else { return .zero }
-        // Over the common denominator (1+r)^(N−1) = rn^(N−1)/rd^(N−1):
-        // NPV = Σ c_y · rd^(y−1) · rn^(N−y) / rn^(N−1). Negative costs are summed separately.
-        let n = costs.count
+        return try npv(costs, DiscountWeights(rate: rate, years: costs.count))
+    }
+
+    /// NPV = Σ c_y · rd^(y−1) · rn^(N−y) / rn^(N−1) over the common denominator (1+r)^(N−1) =
+    /// rn^(N−1)/rd^(N−1), for (1 + r) = rn/rd: the weights and the denominator, for N years.
+    struct DiscountWeights {
+        let weights: [ExactUInt]
+        let denominator: ExactUInt
+
+        init(rate: ExactRatio, years n: Int) throws(BudgetError) {
+            guard let onePlus = rate.onePlus, !onePlus.numerator.isZero else {
+                throw BudgetError("discount rate \(rate) must be above -1", zh: "折现率 \(rate) 必须大于 -1")
+            }
+            let (rn, rd) = onePlus
+            weights = (0..<n).map { ExactUInt.power(rd, $0) * ExactUInt.power(rn, n - 1 - $0) }
+            denominator = ExactUInt.power(rn, n - 1)
+        }
+    }
+
+    /// The NPV of `costs` (one per year, as many as `w` has weights). Negative costs are summed apart.
+    static func npv(_ costs: [Money], _ w: DiscountWeights) throws(BudgetError) -> Money {
         var positive = ExactUInt.zero
         var negative = ExactUInt.zero
-        for (i, c) in costs.enumerated() {
-            let term = ExactUInt(c.minor.magnitude) * ExactUInt.power(rd, i) * ExactUInt.power(rn, n - 1 - i)
+        for (i, c) in costs.enumerated() where c.minor != 0 {
+            let term = ExactUInt(c.minor.magnitude) * w.weights[i]
             if c.minor < 0 { negative = negative + term } else { positive = positive + term }
         }
-        let denominator = ExactUInt.power(rn, n - 1)
+        let denominator = w.denominator
         let isNegative = positive < negative
         let magnitude = ExactUInt.roundedHalfUp(isNegative ? negative - positive : positive - negative, denominator)
         guard let m = magnitude.int64 else { throw BudgetError("NPV is too large", zh: "净现值过大") }
@@ -127,8 +144,12 @@ public enum BudgetModel {
         let escalationUp: [ExactUInt]
         let escalationDown: [ExactUInt]
 
+        /// nil when the discount rate is not usable (each vendor's NPV then says why).
+        let discount: DiscountWeights?
+
         init(_ scenario: Scenario) throws(BudgetError) {
             users = try userCounts(scenario)
+            discount = try? DiscountWeights(rate: scenario.discountRate, years: scenario.years)
             let (en, ed) = scenario.escalation.onePlus!
             escalationUp = (0..<scenario.years).map { ExactUInt.power(en, $0) }
             escalationDown = (0..<scenario.years).map { ExactUInt.power(ed, $0) }
@@ -303,7 +324,13 @@ public enum BudgetModel {
                     perYear: amounts[i], total: lineTotal))
         }
         let npv: Money
-        do { npv = try BudgetModel.npv(perYear, rate: scenario.discountRate) } catch {
+        do {
+            if let w = years.discount, w.weights.count == perYear.count {
+                npv = try BudgetModel.npv(perYear, w)
+            } else {
+                npv = try BudgetModel.npv(perYear, rate: scenario.discountRate)
+            }
+        } catch {
             throw BudgetError("vendor \(vendor): \(error.message)", zh: "供应商 \(vendor): \(error.text(chinese: true))")
         }
         return VendorTCO(
