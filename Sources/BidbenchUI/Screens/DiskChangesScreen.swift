@@ -6,6 +6,8 @@ public enum WorkspacePart: Hashable, Sendable {
     case risks, scenarios, survey, ahp, contractTexts
     /// One evaluator's sheet, `scores/<name>.csv`.
     case scores(String)
+    /// A table of keyed rows listed in `RowTable.all` (delivery, playbook, meetings), by its file name.
+    case rows(String)
 
     /// The part a workspace-relative file belongs to (nil for files that are not part of the model).
     public init?(file: String) {
@@ -27,8 +29,13 @@ public enum WorkspacePart: Hashable, Sendable {
             "payments.csv": .payments, "contracts.csv": .contracts, "reviews.csv": .reviews, "changes.csv": .changes,
             "risks.csv": .risks, "scenarios.csv": .scenarios, "survey.csv": .survey,
         ]
-        guard let p = tables[file] else { return nil }
-        self = p
+        if let p = tables[file] {
+            self = p
+        } else if RowTable.named(file) != nil {
+            self = .rows(file)
+        } else {
+            return nil
+        }
     }
 
     /// Whether the part is the same in two workspaces.
@@ -52,6 +59,7 @@ public enum WorkspacePart: Hashable, Sendable {
         case .ahp: return a.ahp == b.ahp
         case .contractTexts: return a.contractTexts == b.contractTexts
         case .scores(let name): return a.scores[name] == b.scores[name]
+        case .rows(let file): return RowTable.named(file)?.same(a, b) ?? true
         }
     }
 
@@ -76,6 +84,7 @@ public enum WorkspacePart: Hashable, Sendable {
         case .ahp: target.ahp = source.ahp
         case .contractTexts: target.contractTexts = source.contractTexts
         case .scores(let name): target.scores[name] = source.scores[name]
+        case .rows(let file): RowTable.named(file)?.copy(source, &target)
         }
     }
 
@@ -108,6 +117,7 @@ public enum WorkspacePart: Hashable, Sendable {
             else { return nil }
             target.scores[name] = merged
             return taken
+        case .rows(let file): return RowTable.named(file)?.merge(base, mine, theirs, &target)
         default: return nil
         }
     }
@@ -117,6 +127,7 @@ public enum WorkspacePart: Hashable, Sendable {
         switch self {
         case .settings: return "workspace.json"
         case .scores(let name): return "scores/\(name).csv"
+        case .rows(let file): return file
         case .ahp: return "ahp/"
         case .contractTexts: return "contracts/"
         case .scenarios: return "scenarios.csv"
