@@ -8,7 +8,10 @@ struct RowTable {
     let file: String
     let same: (Workspace, Workspace) -> Bool
     let copy: (Workspace, inout Workspace) -> Void
-    let merge: (_ base: Workspace, _ mine: Workspace, _ theirs: Workspace, _ target: inout Workspace) -> Int?
+    let merge:
+        (_ base: Workspace, _ mine: Workspace, _ theirs: Workspace, _ target: inout Workspace, _ other: inout Workspace) -> (
+            taken: Int, conflicts: Int
+        )?
     let lines: (Lang, _ mine: Workspace, _ theirs: Workspace) -> [String]
 
     /// `fields`: the row's columns other than the key, named as in the file, as text.
@@ -19,13 +22,13 @@ struct RowTable {
         self.file = file
         same = { $0[keyPath: path] == $1[keyPath: path] }
         copy = { source, target in target[keyPath: path] = source[keyPath: path] }
-        merge = { base, mine, theirs, target in
+        merge = { base, mine, theirs, target, other in
             guard
-                let (rows, taken) = RowMerge.merge(
-                    base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
+                let m = RowMerge.merge(base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
             else { return nil }
-            target[keyPath: path] = rows
-            return taken
+            target[keyPath: path] = m.mine
+            other[keyPath: path] = m.theirs
+            return (m.taken, m.conflicts)
         }
         let all = { (r: Row) in fields(r) + extra(r).sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
         lines = { L, mine, theirs in
