@@ -156,6 +156,71 @@ import Testing
         #expect(d.state.workspace.requirements.map(\.weight) == [5, 5, 2])
     }
 
+    /// In a meeting someone is typing in a task form when a conflict comes up over it: the form
+    /// comes back after the choice with what was typed (before, the dialog replaced it).
+    @Test func aFormOpenWhenAConflictArrivesComesBackWithWhatWasTyped() {
+        var d = Self.driver()
+        let base = d.state.workspace
+        d.state.workspace.delivery.tasks[0].owner = "赵磊、王芳"
+        d.state.dirty = true
+        d.press(.down, .enter)
+        #expect(d.text.contains("编辑任务 T02"))
+        d.type("迁移第二轮")
+        var disk = base
+        disk.delivery.tasks[0].owner = "周敏"
+        d.send(.diskChanged(workspace: disk, files: ["tasks.csv"], sheetTimes: [:]))
+        #expect(d.row(containing: "C1/T01 owner: 我的 “赵磊、王芳”   磁盘上 “周敏”") != nil)
+        d.press(.char("t"))
+        guard case .form? = d.state.modal else {
+            Issue.record("the form did not come back")
+            return
+        }
+        #expect(d.text.contains("编辑任务 T02"))
+        #expect(d.row(containing: "迁移第二轮") != nil)
+        d.press(.enter)
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.delivery.tasks.map(\.title) == ["现状评估", "迁移第二轮", "MES 接口联调", "上线切换"])
+        #expect(d.state.workspace.delivery.tasks[0].owner == "周敏")
+    }
+
+    /// The file changes again before the choice: what is new arrives, the row in conflict stays a
+    /// choice (against the base both started from), and theirs is the latest; when they come round
+    /// to my version there is nothing left to choose.
+    @Test func aFileChangingAgainBeforeTheChoiceKeepsTheConflictCurrent() {
+        var d = Self.driver(width: 100, height: 24)
+        let base = d.state.workspace
+        d.state.workspace.delivery.acceptance[2].result = .pass
+        d.state.dirty = true
+        let mine = d.state.workspace
+        var disk = base
+        disk.delivery.acceptance[2].result = .fail
+        d.send(.diskChanged(workspace: disk, files: ["acceptance.csv"], sheetTimes: [:]))
+        disk.delivery.acceptance[1].note = "第二次复测"
+        d.send(.diskChanged(workspace: disk, files: ["acceptance.csv"], sheetTimes: [:]))
+        guard case .diskConflict(let conflicts)? = d.state.modal, let c = conflicts.first else {
+            Issue.record("the conflict was lost")
+            return
+        }
+        #expect(conflicts.count == 1)
+        #expect(DiskChangesScreen.lines(d.state, c) == ["C1/A2.1 result: 我的 “pass”   磁盘上 “fail”"])
+        #expect(d.state.workspace.delivery.acceptance[1].note == "第二次复测")
+        #expect(d.state.workspace.delivery.acceptance[2].result == .pass)
+        d.press(.char("t"))
+        #expect(d.state.workspace.delivery.acceptance == disk.delivery.acceptance)
+
+        var e = Self.driver(width: 100, height: 24)
+        e.state.workspace = mine
+        e.state.dirty = true
+        var theirs = base
+        theirs.delivery.acceptance[2].result = .fail
+        e.send(.diskChanged(workspace: theirs, files: ["acceptance.csv"], sheetTimes: [:]))
+        theirs.delivery.acceptance[2].result = .pass  // they agree with me now
+        e.send(.diskChanged(workspace: theirs, files: ["acceptance.csv"], sheetTimes: [:]))
+        #expect(e.state.modal == nil)
+        #expect(e.state.workspace == theirs)
+        #expect(!e.state.dirty)
+    }
+
     /// A row only one side has is shown whole; keyed rows that moved between lists keep file order.
     @Test func aRowOnlyOneSideHasIsShownWhole() {
         var d = Self.driver()

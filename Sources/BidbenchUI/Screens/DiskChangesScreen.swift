@@ -146,6 +146,10 @@ public struct DiskConflict: Equatable, Sendable {
     public var part: WorkspacePart
     /// The part as it is on disk (theirs); the session's state holds its own (mine).
     public var theirs: Workspace
+    /// What both started from (the base before the disk changed); nil: the session's base. Kept so
+    /// that the file changing again before the choice is merged against it, and the rows in
+    /// conflict stay in conflict.
+    var base: Workspace? = nil
 }
 
 /// Files changed on disk by someone else (another Bidbench, `git pull`, a copied score sheet), merged
@@ -157,13 +161,17 @@ public enum DiskChangesScreen {
     /// changed, `sheetTimes` each sheet's modification time.
     static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
         s.sheetTimes = sheetTimes
-        let base = s.base
+        // Conflicts still waiting for a choice: a file among them that changed again is merged anew
+        // from the base it had, and its entry replaced by the result.
+        var open: [DiskConflict] = []
+        if case .diskConflict(let list)? = s.modal { open = list }
         var parts: [WorkspacePart] = []
         for f in files { if let p = WorkspacePart(file: f), !parts.contains(p) { parts.append(p) } }
         var next = s.workspace
         var said: [String] = []
-        var conflicts: [DiskConflict] = []
+        var conflicts = open.filter { !parts.contains($0.part) }
         for p in parts {
+            let base = open.first { $0.part == p }?.base ?? s.base
             let mineEdited = !p.same(s.workspace, base)
             if !mineEdited || p.same(s.workspace, disk) {
                 p.copy(from: disk, into: &next)
@@ -180,9 +188,9 @@ public enum DiskChangesScreen {
                                 "\(p.file(disk)): \(m.taken) row(s) from disk merged with your unsaved edits",
                                 "\(p.file(disk)): 已合并磁盘上的 \(m.taken) 行与你未保存的修改"))
                     }
-                    if m.conflicts > 0 { conflicts.append(DiskConflict(part: p, theirs: theirs)) }
+                    if m.conflicts > 0 { conflicts.append(DiskConflict(part: p, theirs: theirs, base: base)) }
                 } else {
-                    conflicts.append(DiskConflict(part: p, theirs: disk))
+                    conflicts.append(DiskConflict(part: p, theirs: disk, base: base))
                 }
             }
         }
@@ -197,7 +205,13 @@ public enum DiskChangesScreen {
         if let dropped = dropOrphanScores(&s, keeping: conflicts.map(\.part)) { said.append(dropped) }
         // Still dirty only when something differs from what is on disk.
         s.dirty = s.workspace != disk
+        if conflicts.isEmpty, !open.isEmpty {
+            s.modal = s.behindConflict  // the file changed again and agrees now: nothing left to choose
+            s.behindConflict = nil
+        }
         if !conflicts.isEmpty {
+            // A form or a list open underneath (with what was typed) comes back after the choice.
+            if open.isEmpty { s.behindConflict = s.modal }
             s.overlayOffset = 0
             s.modal = .diskConflict(conflicts)
             said.append(
@@ -286,7 +300,12 @@ public enum DiskChangesScreen {
             return
         }
         s.overlayOffset = 0
-        s.modal = rest.isEmpty ? nil : .diskConflict(rest)
+        if rest.isEmpty {
+            s.modal = s.behindConflict
+            s.behindConflict = nil
+        } else {
+            s.modal = .diskConflict(rest)
+        }
     }
 
     /// The dialog's rows at this size: the heading, the differences (wrapped, continuation lines
