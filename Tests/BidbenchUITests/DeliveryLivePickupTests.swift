@@ -358,3 +358,30 @@ private let ACCEPTANCE_CONFLICT = [
     " acceptance.csv: 已合并磁盘上的 1 行与你未保存的修改; 1 个文件在本机和磁盘上都被修改: 请选择",
     " m 保留我的  t 采用磁盘上的",
 ]
+
+extension DeliveryLivePickupTests {
+    /// Rows taken away on disk under an open list dialog or a selected task: the selection follows,
+    /// and the keys go on working (nothing indexes past the end).
+    @Test func rowsRemovedOnDiskUnderAnOpenListKeepTheSelectionInside() {
+        var d = Self.driver()
+        d.press(.end)
+        d.press(.char("i"))
+        d.press(.down, .down)
+        #expect(DeliveryDialogsTests.list(d)?.kind == .tickets)
+        #expect(DeliveryDialogsTests.list(d)?.selected == 1)
+        var disk = d.state.workspace
+        disk.delivery.tickets = [disk.delivery.tickets[0]]
+        disk.delivery.tasks = Array(disk.delivery.tasks.prefix(1))
+        d.send(.diskChanged(workspace: disk, files: ["tickets.csv", "tasks.csv"], sheetTimes: [:]))
+        #expect(d.state.message == "tickets.csv 已从磁盘更新; tasks.csv 已从磁盘更新")
+        #expect(d.row(containing: "K001") != nil)
+        #expect(d.row(containing: "K002") == nil)
+        d.press(.down, .enter)
+        _ = d.screen
+        d.press(.escape, .escape, .escape)
+        d.press(.down, .enter)
+        _ = d.screen
+        d.press(.escape)
+        #expect(d.state.workspace.delivery.tickets.count == 1)
+    }
+}
