@@ -111,6 +111,9 @@ public struct AppState: Equatable, Sendable {
     public var width: Int
     public var height: Int
     public var modal: Modal?
+    /// What was open (a form with what was typed, a list) when a disk conflict came up over it:
+    /// back once every conflict is chosen.
+    var behindConflict: Modal?
     /// The first row shown by the help, problems and messages overlays.
     public var overlayOffset = 0
     /// Where the workspace lives (shown in the title bar).

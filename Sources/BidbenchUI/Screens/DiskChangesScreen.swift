@@ -6,6 +6,8 @@ public enum WorkspacePart: Hashable, Sendable {
     case risks, scenarios, survey, ahp, contractTexts
     /// One evaluator's sheet, `scores/<name>.csv`.
     case scores(String)
+    /// A table of keyed rows listed in `RowTable.all` (delivery, playbook, meetings), by its file name.
+    case rows(String)
 
     /// The part a workspace-relative file belongs to (nil for files that are not part of the model).
     public init?(file: String) {
@@ -27,8 +29,13 @@ public enum WorkspacePart: Hashable, Sendable {
             "payments.csv": .payments, "contracts.csv": .contracts, "reviews.csv": .reviews, "changes.csv": .changes,
             "risks.csv": .risks, "scenarios.csv": .scenarios, "survey.csv": .survey,
         ]
-        guard let p = tables[file] else { return nil }
-        self = p
+        if let p = tables[file] {
+            self = p
+        } else if RowTable.named(file) != nil {
+            self = .rows(file)
+        } else {
+            return nil
+        }
     }
 
     /// Whether the part is the same in two workspaces.
@@ -52,6 +59,7 @@ public enum WorkspacePart: Hashable, Sendable {
         case .ahp: return a.ahp == b.ahp
         case .contractTexts: return a.contractTexts == b.contractTexts
         case .scores(let name): return a.scores[name] == b.scores[name]
+        case .rows(let file): return RowTable.named(file)?.same(a, b) ?? true
         }
     }
 
@@ -76,21 +84,25 @@ public enum WorkspacePart: Hashable, Sendable {
         case .ahp: target.ahp = source.ahp
         case .contractTexts: target.contractTexts = source.contractTexts
         case .scores(let name): target.scores[name] = source.scores[name]
+        case .rows(let file): RowTable.named(file)?.copy(source, &target)
         }
     }
 
     /// Merges the part row by row into `target` (which holds `mine`): a row (by its key) that only
     /// one side changed, added or removed takes that side; a row both changed the same way is kept.
-    /// Returns how many rows came from `theirs`, or nil when a row was changed differently on both
-    /// sides (a conflict to choose) or the part has no row keys.
-    func merge(base: Workspace, mine: Workspace, theirs: Workspace, into target: inout Workspace) -> Int? {
-        func rows<Row: Equatable>(_ path: WritableKeyPath<Workspace, [Row]>, _ key: (Row) -> String) -> Int? {
-            guard
-                let (merged, taken) = RowMerge.merge(
-                    base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
+    /// A row both changed differently (or one removed and the other changed) stays mine in `target`
+    /// and is theirs in `other` (which holds `theirs`): the two versions to choose between, which
+    /// differ in those rows only. Returns how many rows came from `theirs` and how many rows are
+    /// such conflicts, or nil when the part has no row keys or a key repeats (compare it whole).
+    func merge(base: Workspace, mine: Workspace, theirs: Workspace, into target: inout Workspace, theirsInto other: inout Workspace)
+        -> (taken: Int, conflicts: Int)?
+    {
+        func rows<Row: Equatable>(_ path: WritableKeyPath<Workspace, [Row]>, _ key: (Row) -> String) -> (taken: Int, conflicts: Int)? {
+            guard let m = RowMerge.merge(base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
             else { return nil }
-            target[keyPath: path] = merged
-            return taken
+            target[keyPath: path] = m.mine
+            other[keyPath: path] = m.theirs
+            return (m.taken, m.conflicts)
         }
         switch self {
         case .departments: return rows(\.departments) { $0.id }
@@ -102,12 +114,14 @@ public enum WorkspacePart: Hashable, Sendable {
         case .changes: return rows(\.changes) { $0.contract + "\u{1F}" + $0.id }
         case .scores(let name):
             guard
-                let (merged, taken) = RowMerge.merge(
+                let m = RowMerge.merge(
                     base: base.scores[name] ?? [], mine: mine.scores[name] ?? [], theirs: theirs.scores[name] ?? [],
                     key: { $0.vendor + "\u{1F}" + $0.criterion })
             else { return nil }
-            target.scores[name] = merged
-            return taken
+            target.scores[name] = m.mine
+            other.scores[name] = m.theirs
+            return (m.taken, m.conflicts)
+        case .rows(let file): return RowTable.named(file)?.merge(base, mine, theirs, &target, &other)
         default: return nil
         }
     }
@@ -117,6 +131,7 @@ public enum WorkspacePart: Hashable, Sendable {
         switch self {
         case .settings: return "workspace.json"
         case .scores(let name): return "scores/\(name).csv"
+        case .rows(let file): return file
         case .ahp: return "ahp/"
         case .contractTexts: return "contracts/"
         case .scenarios: return "scenarios.csv"
@@ -131,6 +146,10 @@ public struct DiskConflict: Equatable, Sendable {
     public var part: WorkspacePart
     /// The part as it is on disk (theirs); the session's state holds its own (mine).
     public var theirs: Workspace
+    /// What both started from (the base before the disk changed); nil: the session's base. Kept so
+    /// that the file changing again before the choice is merged against it, and the rows in
+    /// conflict stay in conflict.
+    var base: Workspace? = nil
 }
 
 /// Files changed on disk by someone else (another Bidbench, `git pull`, a copied score sheet), merged
@@ -142,27 +161,36 @@ public enum DiskChangesScreen {
     /// changed, `sheetTimes` each sheet's modification time.
     static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
         s.sheetTimes = sheetTimes
-        let base = s.base
+        // Conflicts still waiting for a choice: a file among them that changed again is merged anew
+        // from the base it had, and its entry replaced by the result.
+        var open: [DiskConflict] = []
+        if case .diskConflict(let list)? = s.modal { open = list }
         var parts: [WorkspacePart] = []
         for f in files { if let p = WorkspacePart(file: f), !parts.contains(p) { parts.append(p) } }
         var next = s.workspace
         var said: [String] = []
-        var conflicts: [DiskConflict] = []
+        var conflicts = open.filter { !parts.contains($0.part) }
         for p in parts {
+            let base = open.first { $0.part == p }?.base ?? s.base
             let mineEdited = !p.same(s.workspace, base)
             if !mineEdited || p.same(s.workspace, disk) {
                 p.copy(from: disk, into: &next)
                 if !p.same(base, disk) { said.append(describe(p, base: base, disk: disk, s.lang)) }
             } else if !p.same(base, disk) {
                 // Both sides changed the file: rows (or cells) changed on one side only merge; only
-                // a row both changed, differently, is a conflict to choose.
-                if let rows = p.merge(base: base, mine: s.workspace, theirs: disk, into: &next) {
-                    said.append(
-                        s.lang.t(
-                            "\(p.file(disk)): \(rows) row(s) from disk merged with your unsaved edits",
-                            "\(p.file(disk)): 已合并磁盘上的 \(rows) 行与你未保存的修改"))
+                // a row both changed, differently, is a conflict to choose, and the choice is about
+                // those rows alone (the rows only they changed are taken either way).
+                var theirs = disk
+                if let m = p.merge(base: base, mine: s.workspace, theirs: disk, into: &next, theirsInto: &theirs) {
+                    if m.taken > 0 || m.conflicts == 0 {
+                        said.append(
+                            s.lang.t(
+                                "\(p.file(disk)): \(m.taken) row(s) from disk merged with your unsaved edits",
+                                "\(p.file(disk)): 已合并磁盘上的 \(m.taken) 行与你未保存的修改"))
+                    }
+                    if m.conflicts > 0 { conflicts.append(DiskConflict(part: p, theirs: theirs, base: base)) }
                 } else {
-                    conflicts.append(DiskConflict(part: p, theirs: disk))
+                    conflicts.append(DiskConflict(part: p, theirs: disk, base: base))
                 }
             }
         }
@@ -177,7 +205,13 @@ public enum DiskChangesScreen {
         if let dropped = dropOrphanScores(&s, keeping: conflicts.map(\.part)) { said.append(dropped) }
         // Still dirty only when something differs from what is on disk.
         s.dirty = s.workspace != disk
+        if conflicts.isEmpty, !open.isEmpty {
+            s.modal = s.behindConflict  // the file changed again and agrees now: nothing left to choose
+            s.behindConflict = nil
+        }
         if !conflicts.isEmpty {
+            // A form or a list open underneath (with what was typed) comes back after the choice.
+            if open.isEmpty { s.behindConflict = s.modal }
             s.overlayOffset = 0
             s.modal = .diskConflict(conflicts)
             said.append(
@@ -266,7 +300,12 @@ public enum DiskChangesScreen {
             return
         }
         s.overlayOffset = 0
-        s.modal = rest.isEmpty ? nil : .diskConflict(rest)
+        if rest.isEmpty {
+            s.modal = s.behindConflict
+            s.behindConflict = nil
+        } else {
+            s.modal = .diskConflict(rest)
+        }
     }
 
     /// The dialog's rows at this size: the heading, the differences (wrapped, continuation lines
@@ -339,42 +378,60 @@ public enum DiskChangesScreen {
 
 /// A three-way merge of keyed rows (base, mine, theirs).
 enum RowMerge {
+    /// The merge: `mine` and `theirs` are the same but for the rows both sides changed differently
+    /// (`conflicts`), which are mine in one and theirs in the other; `taken` counts the rows that
+    /// came from theirs (changed, added or removed only there).
+    struct Merged<Row> {
+        var mine: [Row]
+        var theirs: [Row]
+        var taken: Int
+        var conflicts: Int
+    }
+
     /// Mine's rows in mine's order with theirs' one-sided changes applied and theirs' new rows after
-    /// them (in theirs' order); nil when a key repeats or a row was changed differently on both sides.
-    /// `taken`: the rows that came from theirs (changed, added or removed there).
-    static func merge<Row: Equatable>(base: [Row], mine: [Row], theirs: [Row], key: (Row) -> String) -> (rows: [Row], taken: Int)? {
+    /// them (in theirs' order); nil when a key repeats on a side.
+    static func merge<Row: Equatable>(base: [Row], mine: [Row], theirs: [Row], key: (Row) -> String) -> Merged<Row>? {
         func index(_ rows: [Row]) -> [String: Row]? {
             var out: [String: Row] = [:]
             for r in rows { guard out.updateValue(r, forKey: key(r)) == nil else { return nil } }
             return out
         }
         guard let b = index(base), let m = index(mine), let t = index(theirs) else { return nil }
-        var taken = 0
-        var out: [Row] = []
-        out.reserveCapacity(max(mine.count, theirs.count))
+        var out = Merged<Row>(mine: [], theirs: [], taken: 0, conflicts: 0)
+        out.mine.reserveCapacity(max(mine.count, theirs.count))
+        out.theirs.reserveCapacity(max(mine.count, theirs.count))
         for r in mine {
             let k = key(r)
             let before = b[k]
             let there = t[k]
             if r == before {  // unchanged here: theirs (changed, kept or removed there)
-                if there != before { taken += 1 }
-                if let there { out.append(there) }
+                if there != before { out.taken += 1 }
+                if let there {
+                    out.mine.append(there)
+                    out.theirs.append(there)
+                }
             } else if there == before || there == r {  // changed here only, or the same on both sides
-                out.append(r)
-            } else {
-                return nil  // changed here and changed (or removed) there, differently
+                out.mine.append(r)
+                out.theirs.append(r)
+            } else {  // changed here and changed (or removed) there, differently
+                out.conflicts += 1
+                out.mine.append(r)
+                if let there { out.theirs.append(there) }
             }
         }
         for r in theirs where m[key(r)] == nil {
-            let k = key(r)
-            if let before = b[k] {
+            if let before = b[key(r)] {
                 // Removed here: a conflict only when they changed it meanwhile.
-                guard r == before else { return nil }
-            } else {
-                out.append(r)  // added there
-                taken += 1
+                if r != before {
+                    out.conflicts += 1
+                    out.theirs.append(r)
+                }
+            } else {  // added there
+                out.mine.append(r)
+                out.theirs.append(r)
+                out.taken += 1
             }
         }
-        return (out, taken)
+        return out
     }
 }

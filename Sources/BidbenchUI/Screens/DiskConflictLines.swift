@@ -49,6 +49,7 @@ extension DiskChangesScreen {
                     "Matrix \(name): mine (\(show(mine.ahp[key])))   theirs (\(show(theirs.ahp[key])))",
                     "判断矩阵 \(name): 我的 (\(show(mine.ahp[key])))   磁盘上 (\(show(theirs.ahp[key])))")
             }
+        case .rows(let file): return RowTable.named(file)?.lines(L, mine, theirs) ?? []
         case .contractTexts:
             let files = Set(mine.contractTexts.keys).union(theirs.contractTexts.keys)
             return files.filter { mine.contractTexts[$0] != theirs.contractTexts[$0] }.sorted().map {
