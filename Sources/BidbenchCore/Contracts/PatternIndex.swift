@@ -35,12 +35,13 @@ final class PatternIndex: Sendable {
     /// Words of a haystack's marks: literal bits, then pattern bits, then group bits.
     let words: Int
     /// The byte class of each byte value (0: a byte no literal contains).
-    private let classOf: [Int32]
+    private let classOf: [UInt16]
     private let classCount: Int
-    /// `next[state + class]`: the next state, premultiplied by `classCount`; negative (`~state`) when
-    /// the state ends one or more literals.
-    private let next: [Int32]
-    /// For a state `s` (premultiplied): its literals are `outLiterals[outStart[s / classCount] ..< outStart[s / classCount + 1]]`.
+    /// `next[state * classCount + class]`: the next state, with `endsLiteral` set when that state ends
+    /// one or more literals. 16 bits a state: the table is 3 MB rather than 6, and a walk misses the
+    /// cache less often.
+    private let next: [UInt16]
+    /// For a state `s`: its literals are `outLiterals[outStart[s] ..< outStart[s + 1]]`.
     private let outStart: [Int32]
     private let outLiterals: [Int32]
     /// For a literal: the mark bits it sets besides its own (anchored patterns and their groups).
@@ -107,101 +108,103 @@ final class PatternIndex: Sendable {
         self.wakeBits = wakeBits
 
         // Byte classes.
-        var classOf = [Int32](repeating: 0, count: 256)
+        var classOf = [UInt16](repeating: 0, count: 256)
         var classCount = 1
         for l in literals {
             for b in l where classOf[Int(b)] == 0 {
-                classOf[Int(b)] = Int32(classCount)
+                classOf[Int(b)] = UInt16(classCount)
                 classCount += 1
             }
         }
         self.classOf = classOf
         self.classCount = classCount
+        let automaton = PatternIndex.automaton(literals, classOf: classOf, classCount: classCount)
+        self.next = automaton.next
+        self.outStart = automaton.outStart
+        self.outLiterals = automaton.outLiterals
+    }
 
-        // The trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+    /// The Aho–Corasick DFA of `literals` over byte classes, its states numbered breadth first (the
+    /// shallow states, where a walk spends most of its time, share cache lines): see `next`.
+    private static func automaton(_ literals: [[UInt8]], classOf: [UInt16], classCount: Int) -> (
+        next: [UInt16], outStart: [Int32], outLiterals: [Int32]
+    ) {
+        // The trie, as one flat table (`-1`: no edge), and the literals each node ends.
+        var trie = [Int32](repeating: -1, count: classCount)
         var ends: [[Int32]] = [[]]
         for (id, l) in literals.enumerated() {
             var s = 0
             for b in l {
-                let c = Int(classOf[Int(b)])
-                if trie[s][c] < 0 {
-                    trie[s][c] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: classCount))
+                let edge = s * classCount + Int(classOf[Int(b)])
+                if trie[edge] < 0 {
+                    trie[edge] = Int32(ends.count)
+                    trie += repeatElement(-1, count: classCount)
                     ends.append([])
                 }
-                s = Int(trie[s][c])
+                s = Int(trie[edge])
             }
             ends[s].append(Int32(id))
         }
-        // Breadth first: failure links, outputs along them, and the full transition table.
-        let states = trie.count
-        var fail = [Int32](repeating: 0, count: states)
+        let states = ends.count
+        precondition(states < 1 << 15, "the rule literals need more automaton states than a 16-bit table holds")
+        // Breadth first: the order of the new numbers, failure links, outputs along them, and the
+        // full transition table (in the trie's numbering).
+        var order: [Int] = [0]
+        order.reserveCapacity(states)
+        var fail = [Int](repeating: 0, count: states)
         var outputs = ends
         var delta = [Int32](repeating: 0, count: states * classCount)
-        var queue: [Int] = []
-        queue.reserveCapacity(states)
-        for c in 0..<classCount {
-            let t = trie[0][c]
-            if t >= 0 {
-                fail[Int(t)] = 0
-                delta[c] = t
-                queue.append(Int(t))
-            } else {
-                delta[c] = 0
-            }
-        }
         var head = 0
-        while head < queue.count {
-            let s = queue[head]
+        while head < order.count {
+            let s = order[head]
             head += 1
-            let f = Int(fail[s])
-            outputs[s] += outputs[f]
+            let f = fail[s]
+            if s != 0 { outputs[s] += outputs[f] }
             for c in 0..<classCount {
-                let t = trie[s][c]
+                let t = trie[s * classCount + c]
                 if t >= 0 {
-                    fail[Int(t)] = delta[f * classCount + c]
+                    fail[Int(t)] = s == 0 ? 0 : Int(delta[f * classCount + c])
                     delta[s * classCount + c] = t
-                    queue.append(Int(t))
+                    order.append(Int(t))
                 } else {
-                    delta[s * classCount + c] = delta[f * classCount + c]
+                    delta[s * classCount + c] = s == 0 ? 0 : delta[f * classCount + c]
                 }
             }
         }
+        // Renumbered breadth first; the top bit flags a state that ends one or more literals.
+        var number = [UInt16](repeating: 0, count: states)
+        for (n, s) in order.enumerated() { number[s] = UInt16(n) }
+        var next = [UInt16](repeating: 0, count: states * classCount)
         var outStart: [Int32] = [0]
         var outLiterals: [Int32] = []
-        for s in 0..<states {
+        for (n, s) in order.enumerated() {
+            for c in 0..<classCount {
+                let t = Int(delta[s * classCount + c])
+                next[n * classCount + c] = number[t] | (outputs[t].isEmpty ? 0 : PatternIndex.endsLiteral)
+            }
             outLiterals += outputs[s]
             outStart.append(Int32(outLiterals.count))
         }
-        // Premultiply and flag the states that end a literal.
-        for i in delta.indices {
-            let t = Int(delta[i])
-            let v = Int32(t * classCount)
-            delta[i] = outputs[t].isEmpty ? v : ~v
-        }
-        self.next = delta
-        self.outStart = outStart
-        self.outLiterals = outLiterals
+        return (next, outStart, outLiterals)
     }
+
+    /// The flag of `next` entries whose state ends a literal.
+    private static let endsLiteral: UInt16 = 1 << 15
 
     /// The marks of `bytes` (see the type's note).
     func marks(_ bytes: [UInt8]) -> [UInt64] {
         var marks = [UInt64](repeating: 0, count: words)
+        let classCount = self.classCount
         marks.withUnsafeMutableBufferPointer { m in
             bytes.withUnsafeBufferPointer { text in
                 next.withUnsafeBufferPointer { next in
                     classOf.withUnsafeBufferPointer { classOf in
                         var s = 0
                         for b in text {
-                            let t = Int(next[s + Int(classOf[Int(b)])])
-                            if t >= 0 {
-                                s = t
-                                continue
-                            }
-                            s = ~t
-                            let state = s / classCount
-                            for k in Int(outStart[state])..<Int(outStart[state + 1]) {
+                            let t = next[s &* classCount &+ Int(classOf[Int(b)])]
+                            s = Int(t & ~PatternIndex.endsLiteral)
+                            if t & PatternIndex.endsLiteral == 0 { continue }
+                            for k in Int(outStart[s])..<Int(outStart[s + 1]) {
                                 let l = Int(outLiterals[k])
                                 let bit: UInt64 = 1 << UInt64(l & 63)
                                 if m[l >> 6] & bit != 0 { continue }

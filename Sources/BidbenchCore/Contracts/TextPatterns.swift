@@ -279,6 +279,12 @@ enum ContractText {
         var lastSpace = true
         for u in s.unicodeScalars {
             var v = u.value
+            // Printable ASCII but the space, the most of any contract: kept as it is.
+            if v > 0x20 && v < 0x7F {
+                out.append(UInt8(truncatingIfNeeded: v))
+                lastSpace = false
+                continue
+            }
             if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
             switch v {
             case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
@@ -377,28 +383,54 @@ enum ContractText {
     /// equals only itself), else nil: the character-level checks can then run on scalars.
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
         var s = s
-        return s.withUTF8 { b -> [Unicode.Scalar]? in
-            guard isPlain(b) else { return nil }
-            // Plain text holds scalars of one to three bytes (see `isPlain`): decode them here.
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                let v: UInt32
-                if x < 0x80 {
-                    v = UInt32(x)
-                    i += 1
-                } else if x & 0xE0 == 0xC0 {
-                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+        return s.withUTF8 { b in isPlain(b) ? decodePlain(b) : nil }
+    }
+
+    /// The scalars of `s`, known to be plain text (see `isPlain`).
+    static func scalars(ofPlain s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8(decodePlain)
+    }
+
+    /// The scalars of plain UTF-8 text (see `isPlain`): every scalar one to three bytes.
+    private static func decodePlain(_ b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let x = b[i]
+            let v: UInt32
+            if x < 0x80 {
+                v = UInt32(x)
+                i += 1
+            } else if x & 0xE0 == 0xC0, i + 1 < b.count {
+                v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if i + 2 < b.count {
+                v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                break
             }
-            return out
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        }
+        return out
+    }
+
+    /// Whether a plain text (see `isPlain`) holds a CJK ideograph (`ContractLineParser.isCJK`).
+    static func containsCJK(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                // U+3400…U+9FFF are the three-byte scalars led by E3…E9.
+                if b[i] >= 0xE3 && b[i] <= 0xE9 {
+                    let v = UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { return true }
+                }
+                i += 1
+            }
+            return false
         }
     }
 
@@ -435,7 +467,49 @@ enum ContractText {
 
     /// ASCII-only lower-casing: keeps every byte offset equal to the input's.
     static func lowerASCII(_ s: String) -> String {
-        String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }, as: UTF8.self)
+        var s = s
+        // Most text the scanner lowers is already lower case (or Chinese): kept as it is.
+        guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+        return String(decoding: s.withUTF8(lowerASCIIBytes), as: UTF8.self)
+    }
+
+    /// `lowerASCII` of UTF-8 bytes.
+    static func lowerASCIIBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+            for i in 0..<b.count {
+                let x = b[i]
+                out[i] = x &- 0x41 < 26 ? x | 0x20 : x
+            }
+            count = b.count
+        }
+    }
+
+    /// `lowerASCII` of `s` as bytes.
+    static func lowerASCIIBytes(_ s: String) -> [UInt8] {
+        var s = s
+        return s.withUTF8(lowerASCIIBytes)
+    }
+
+    /// Whether the bytes of `word` occur in `hay`.
+    static func occurs(_ word: String, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var word = word
+        return word.withUTF8 { occurs($0, in: hay) }
+    }
+
+    /// Whether `needle` occurs in `hay`.
+    static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBufferPointer { occurs($0, in: hay) }
+    }
+
+    /// Whether `b` starts with the bytes of `word`.
+    static func starts(_ b: UnsafeBufferPointer<UInt8>, with word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { w in w.count <= b.count && w.indices.allSatisfy { b[$0] == w[$0] } }
+    }
+
+    /// Whether `b` ends with `suffix`.
+    static func ends(_ b: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        suffix.count <= b.count && suffix.indices.allSatisfy { b[b.count - suffix.count + $0] == suffix[$0] }
     }
 
     /// Leading indentation width (tab = 4, ideographic space = 2).
@@ -455,8 +529,9 @@ enum ContractText {
     /// Splits text into clauses for matching: sentences (see `sentences`) cut again at `;`/`；`.
     /// Each clause comes with its whole sentence (the evidence to quote) and the character offset
     /// where it starts in `s`.
-    static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
-        sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
+    /// `plain`: whether `s` is plain text (see `isPlain`), when the caller knows; nil: decided here.
+    static func clauses(_ s: String, plain: Bool? = nil) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
+        sentences(s, plain: plain).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
             // No `;` (nor U+037E, CD BE in UTF-8, which `mark` reads as `;`): the sentence is its only clause, and
             // it is already trimmed (`sentences` trims each one).
             if !sentence.utf8.contains(where: { $0 == 0x3B || $0 == 0xCD }) {
@@ -464,7 +539,7 @@ enum ContractText {
             }
             var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
-            if let u = plainScalars(sentence) {
+            if let u = plain == true ? scalars(ofPlain: sentence) : plain == false ? nil : plainScalars(sentence) {
                 // Plain text: the same cuts on scalars (see `isPlain`).
                 for piece in u.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" }) {
                     let lead = piece.prefix(while: { $0 == " " }).count
@@ -487,8 +562,8 @@ enum ContractText {
     /// Splits text into sentences with their start offsets (in characters): after `。！？!?`, and
     /// after `.` followed by a space unless the word before the dot is a single letter, a number or a
     /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
-    static func sentences(_ s: String) -> [(String, Int)] {
-        if let u = plainScalars(s) { return plainSentences(s, u) }
+    static func sentences(_ s: String, plain: Bool? = nil) -> [(String, Int)] {
+        if let u = plain == true ? scalars(ofPlain: s) : plain == false ? nil : plainScalars(s) { return plainSentences(s, u) }
         let chars = Array(s)
         // Where each character starts in `s`, so that a sentence is cut out of `s` rather than
         // rebuilt character by character.
@@ -586,10 +661,11 @@ enum ContractText {
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
     /// `第九条（保密）`), so that the title does not count as the clause itself.
-    static func stripCrossReferences(_ text: String) -> String {
+    static func stripCrossReferences(_ text: String, plain: Bool? = nil) -> String {
         // Only a title in parentheses is ever removed.
         guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
-        let chars = CharacterArray(text)
+        if plain == true && !mayHaveReferenceTitle(text) { return text }
+        let chars = plain == true ? .plain(scalars(ofPlain: text)) : plain == false ? .general(Array(text)) : CharacterArray(text)
         if case .plain = chars, !mayHaveReferenceTitle(text) { return text }
         switch chars {
         case .plain(let u): return stripCrossReferences(text, u)
