@@ -251,9 +251,24 @@ enum ContractLineParser {
             let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
-        if let lastWord = line.afterNumber.split(separator: " ").last, linkingWords.contains(lastWord.lowercased()) { return true }
+        if let lastWord = lastWord(line.afterNumber), linkingWords.contains(lastWord.lowercased()) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
-        return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
+        guard !line.text.hasPrefix("第") else { return false }
+        var cjk = 0
+        for c in line.afterNumber where isCJK(c) {
+            cjk += 1
+            if cjk >= 18 { return true }
+        }
+        return false
+    }
+
+    /// The last word of `s` (`s.split(separator: " ").last`, without making the other words).
+    static func lastWord(_ s: String) -> Substring? {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        guard end > s.startIndex else { return nil }
+        let start = s[..<end].lastIndex(of: " ").map { s.index(after: $0) } ?? s.startIndex
+        return s[start..<end]
     }
 
     static let linkingWords: Set<String> = [

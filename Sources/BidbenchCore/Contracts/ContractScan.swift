@@ -415,7 +415,7 @@ public enum ContractScanner {
                 let at = lineOf(start)
                 // By index: the rules are borrowed from the table, not copied (and retained) one by one;
                 // a rule neither of whose sets can match is passed over on two bits.
-                for r in ClauseRules.all.indices where ruleBits[r].mayMatch(bytes) {
+                for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
                     let rule = ClauseRules.all[r]
                     var s = 0
                     if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
@@ -448,23 +448,7 @@ public enum ContractScanner {
     }
 
     /// The haystack bits of each clause rule's strong and weak sets (`ClauseRules.all` order).
-    private static let sentenceRuleBits = ClauseRules.all.map { SentenceRuleBits(strong: $0.strong, weak: $0.weak) }
-
-    /// Whether a clause rule's strong or weak set may match a sentence, answered on the two group bits
-    /// of the haystack without touching the rule (`PatternSet.mayMatch`).
-    private struct SentenceRuleBits {
-        /// The group bits; -1 for a set outside the index (it may always match).
-        let strong: Int
-        let weak: Int
-        init(strong: PatternSet, weak: PatternSet) {
-            let index = PatternIndex.shared
-            self.strong = strong.group.id < 0 ? -1 : index.groupBit(strong.group.id)
-            self.weak = weak.group.id < 0 ? -1 : index.groupBit(weak.group.id)
-        }
-        @inline(__always) func mayMatch(_ hay: Haystack) -> Bool {
-            hay.unfiltered || strong < 0 || weak < 0 || hay.has(strong) || hay.has(weak)
-        }
-    }
+    private static let sentenceRuleBits = ClauseRules.all.map { (strong: GroupBit($0.strong), weak: GroupBit($0.weak)) }
 
     /// Keeps the finding for `kind` unless the one kept already scores as high (`best` by ordinal).
     private static func consider(_ best: inout [ClauseFinding?], kind: ClauseKind, line: Int, evidence: String, score: Int) {

@@ -33,6 +33,8 @@ final class TextPattern: Sendable {
     /// The pattern's id in `PatternIndex` (-1: not indexed) and the part its haystack bit stands for.
     nonisolated(unsafe) var id: Int32 = -1
     nonisolated(unsafe) var anchor = 0
+    /// The pattern's bit in a haystack's marks (`PatternIndex.patternBit`), set with `id`.
+    nonisolated(unsafe) var bit = -1
     /// Largest distance in bytes between the end of one part and the start of the next: keeps the
     /// parts in one phrase. 80 for English (about 12 words), 120 for Chinese (40 characters, since
     /// Chinese clauses run longer between the words that matter).
@@ -88,16 +90,22 @@ final class TextPattern: Sendable {
     /// Whether every part has an alternative whose literal occurs in `hay`: when not, the pattern
     /// cannot match and no search is needed. An indexed pattern first tests its own bit (set when its
     /// anchor part occurs); one outside the index looks for each literal.
-    func mayMatch(_ hay: Haystack) -> Bool {
+    func mayMatch(_ hay: Haystack) -> Bool { mayMatch(hay, parts) }
+
+    /// `mayMatch` with the pattern's `parts` (read once by the caller: each read of a stored `var`
+    /// of a class is checked for exclusive access).
+    private func mayMatch(_ hay: Haystack, _ parts: [[Alternative]]) -> Bool {
         if hay.unfiltered { return true }
-        if id < 0 {
+        let bit = self.bit
+        if bit < 0 {
             return hay.bytes.withUnsafeBufferPointer { h in
                 parts.allSatisfy { part in
                     part.contains { alt in !alt.bytes.isEmpty && alt.bytes.withUnsafeBufferPointer { ContractText.occurs($0, in: h) } }
                 }
             }
         }
-        guard hay.has(PatternIndex.shared.patternBit(id)) else { return false }
+        guard hay.has(bit) else { return false }
+        let anchor = self.anchor
         for k in parts.indices where k != anchor {
             guard parts[k].contains(where: { $0.mayOccur(in: hay) }) else { return false }
         }
@@ -122,13 +130,15 @@ final class TextPattern: Sendable {
     }
 
     func firstMatchDetail(in hay: Haystack, from start: Int) -> (range: Range<Int>, firstEnd: Int)? {
-        guard let first = parts.first, mayMatch(hay) else { return nil }
+        let parts = self.parts
+        guard let first = parts.first, mayMatch(hay, parts) else { return nil }
+        let count = hay.bytes.count
         var from = start
-        while let r = TextPattern.find(first, in: hay, from: from, limit: hay.bytes.count) {
+        while let r = TextPattern.find(first, in: hay, from: from, limit: count) {
             var end = r.upperBound
             var ok = true
-            for part in parts.dropFirst() {
-                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.bytes.count, end + maxGap)) else {
+            for k in 1..<parts.count {
+                guard let n = TextPattern.find(parts[k], in: hay, from: end, limit: min(count, end + maxGap)) else {
                     ok = false
                     break
                 }
@@ -143,8 +153,8 @@ final class TextPattern: Sendable {
     /// Earliest occurrence of any alternative starting in `from...limit` (start position bound).
     static func find(_ alts: [Alternative], in hay: Haystack, from: Int, limit: Int) -> Range<Int>? {
         var best: Range<Int>?
-        for alt in alts where alt.mayOccur(in: hay) {
-            if let r = find(alt, in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
+        for a in alts.indices where alts[a].mayOccur(in: hay) {
+            if let r = find(alts[a], in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
                 best == nil || r.lowerBound < best!.lowerBound
             {
                 best = r
@@ -218,7 +228,23 @@ struct PatternSet: Sendable {
     init(patterns: [TextPattern]) { self.patterns = patterns }
     func matches(_ hay: Haystack) -> Bool { mayMatch(hay) && patterns.contains { $0.firstMatch(in: hay) != nil } }
     /// False when no pattern of the set can match `hay` (one bit test for a set in the index).
-    func mayMatch(_ hay: Haystack) -> Bool { hay.unfiltered || group.id < 0 || hay.has(PatternIndex.shared.groupBit(group.id)) }
+    func mayMatch(_ hay: Haystack) -> Bool {
+        let bit = group.bit
+        return hay.unfiltered || bit < 0 || hay.has(bit)
+    }
+}
+
+/// A pattern set's bit in the haystacks, kept apart from the set: a hot loop tests it without
+/// copying (and retaining) the set; see `PatternSet.mayMatch`.
+struct GroupBit: Sendable {
+    /// -1 for a set outside the index (it may always match).
+    let bit: Int
+    init(_ set: PatternSet) {
+        _ = PatternIndex.shared  // the bits are set when the index is built
+        bit = set.group.bit
+    }
+    /// `set.mayMatch(hay)`.
+    @inline(__always) func mayMatch(_ hay: Haystack) -> Bool { bit < 0 || hay.unfiltered || hay.has(bit) }
 }
 
 /// Words looked for anywhere in a sentence's lower-cased text, without word boundaries (`penalt`
