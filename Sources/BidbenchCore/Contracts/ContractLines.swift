@@ -60,7 +60,7 @@ enum ContractLineParser {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
         // Markdown emphasis; a line without `*` or `_` bytes has neither as a character.
-        if s.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
+        if ContractText.containsByte(s, 0x2A, 0x5F) {
             s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
         }
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
@@ -285,7 +285,20 @@ enum ContractLineParser {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
     }
 
-    private static func wordCount(_ s: String) -> Int { s.split(separator: " ").count }
+    /// `s.split(separator: " ").count`, without making the words.
+    private static func wordCount(_ s: String) -> Int {
+        var words = 0
+        var inWord = false
+        for c in s {
+            if c == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
+    }
 
     /// A heading on its own: a few words (or up to 20 Chinese characters) without a sentence inside.
     static func isShortHeading(_ s: String) -> Bool {
@@ -365,7 +378,7 @@ enum ContractLineParser {
                 }
                 continue
             }
-            return runInHeading(head: String(c[0..<i]), body: String(c[(i + 1)...]))
+            return runInHeading(head: String(c[0..<i])) { String(c[(i + 1)...]) }
         }
         return nil
     }
@@ -382,20 +395,23 @@ enum ContractLineParser {
                 }
                 continue
             }
-            return runInHeading(head: Unicode.Scalar.string(u[0..<i]), body: Unicode.Scalar.string(u[(i + 1)...]))
+            return runInHeading(head: Unicode.Scalar.string(u[0..<i])) { Unicode.Scalar.string(u[(i + 1)...]) }
         }
         return nil
     }
 
-    /// The checks on a run-in heading's two sides, once the break is found.
-    private static func runInHeading(head: String, body: String) -> (String, String)? {
+    /// The checks on a run-in heading's two sides, once the break is found; the body is made only
+    /// when the head passes (most breaks are a sentence's end, not a heading's).
+    private static func runInHeading(head: String, body: () -> String) -> (String, String)? {
         let head = head.trimmed
-        let body = body.trimmed
-        guard !head.isEmpty, !body.isEmpty else { return nil }
-        let cjk = head.filter(isCJK).count
-        if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
-        guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
-        return isTitleCase(head) ? (head, body) : nil
+        guard !head.isEmpty else { return nil }
+        if head.contains(where: isCJK) {
+            guard head.count <= 14 else { return nil }
+        } else {
+            guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
+        }
+        let body = body().trimmed
+        return body.isEmpty ? nil : (head, body)
     }
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label.

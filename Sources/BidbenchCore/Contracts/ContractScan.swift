@@ -183,7 +183,8 @@ final class ScannedSentence {
     let paragraph: Int
     /// Normalised, original case.
     let text: String
-    let lower: String
+    /// `text` lower-cased (ASCII only), made when first asked: the patterns read `hay`'s bytes.
+    private(set) lazy var lower = String(decoding: hay.bytes, as: UTF8.self)
     /// `lower` as bytes, for the patterns.
     let hay: Haystack
     /// Kinds whose strong or weak patterns matched this sentence.
@@ -210,7 +211,6 @@ final class ScannedSentence {
         self.line = line
         self.paragraph = paragraph
         self.text = text
-        self.lower = String(decoding: lower, as: UTF8.self)
         self.hay = hay ?? Haystack(lower)
         self.lowerIsPlain = plain || lower.withUnsafeBufferPointer(ContractText.isPlain)
         self.kinds = kinds
@@ -342,7 +342,7 @@ public enum ContractScanner {
             // Plain when every line it joins is (a joiner is a space or nothing); nil: not known.
             var plain = line.plain
             if !line.bare && !paragraph.isEmpty {
-                var count = paragraph.count
+                var count = ContractText.characterCount(paragraph, plain: line.plain)
                 while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
                     let more = ContractLineParser.continuation(lines[next])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
@@ -350,7 +350,7 @@ public enum ContractScanner {
                     count += joiner.count
                     starts.append((offset: count, line: lines[next].number))
                     paragraph += more
-                    count += more.count
+                    count += ContractText.characterCount(more, plain: lines[next].plain)
                     plain = plain && lines[next].plain
                     next += 1
                 }

@@ -212,15 +212,20 @@ private struct Automaton: Sendable {
     // Kept as one function: the trie, the failure links and the two tables are built in passes over the same arrays.
     init(_ literals: [[UInt8]], classOf: [UInt16], classCount: Int) {
         self.classCount = classCount
-        // The trie, as one flat table (`-1`: no edge), and the literals each node ends.
+        // The trie, as one flat table (`-1`: no edge), the literals each node ends, and its edges as
+        // a list (parent, class, child), so that the passes below visit only the edges that exist.
         var trie = [Int32](repeating: -1, count: classCount)
+        trie.reserveCapacity((literals.reduce(0) { $0 + $1.count } + 1) * classCount)
         var ends: [[Int32]] = [[]]
+        var edges: [(parent: Int, class: Int, child: Int)] = []
         for (id, l) in literals.enumerated() {
             var s = 0
             for b in l {
-                let edge = s * classCount + Int(classOf[Int(b)])
+                let c = Int(classOf[Int(b)])
+                let edge = s * classCount + c
                 if trie[edge] < 0 {
                     trie[edge] = Int32(ends.count)
+                    edges.append((s, c, ends.count))
                     trie += repeatElement(-1, count: classCount)
                     ends.append([])
                 }
@@ -230,6 +235,17 @@ private struct Automaton: Sendable {
         }
         let states = ends.count
         precondition(states < 1 << 15, "the rule literals need more automaton states than a 16-bit table holds")
+        // The edges grouped by parent: a state's are `edges[childStart[s] ..< childStart[s + 1]]`.
+        var childStart = [Int](repeating: 0, count: states + 1)
+        for e in edges { childStart[e.parent + 1] += 1 }
+        for s in 0..<states { childStart[s + 1] += childStart[s] }
+        var filled = childStart
+        var byParent = edges
+        for e in edges {
+            byParent[filled[e.parent]] = e
+            filled[e.parent] += 1
+        }
+        edges = byParent
         // Breadth first: the order of the new numbers, failure links and outputs along them.
         var order: [Int] = [0]
         order.reserveCapacity(states)
@@ -240,9 +256,7 @@ private struct Automaton: Sendable {
             let s = order[head]
             head += 1
             if s != 0 { outputs[s] += outputs[fail[s]] }
-            for c in 0..<classCount {
-                let t = Int(trie[s * classCount + c])
-                guard t >= 0 else { continue }
+            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
                 order.append(t)
                 guard s != 0 else { continue }
                 var f = fail[s]
@@ -275,9 +289,9 @@ private struct Automaton: Sendable {
         var failOf: [UInt16] = []
         for n in dense..<states {
             let s = order[n]
-            for c in 0..<classCount where trie[s * classCount + c] >= 0 {
+            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
                 edgeClass.append(UInt16(c))
-                edgeTarget.append(flagged(Int(trie[s * classCount + c])))
+                edgeTarget.append(flagged(t))
             }
             edgeStart.append(Int32(edgeClass.count))
             failOf.append(UInt16(number[fail[s]]))

@@ -460,6 +460,13 @@ enum ContractText {
         }
     }
 
+    /// The number of characters of `s`; for plain text (see `isPlain`), its scalars, counted on its bytes.
+    static func characterCount(_ s: String, plain: Bool) -> Int {
+        guard plain else { return s.count }
+        var s = s
+        return s.withUTF8 { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
     /// Whether `s` has at most `limit` characters: settled by its bytes or scalars when they can
     /// (a character has at least one scalar, and exactly one in plain text), else counted.
     static func hasAtMost(_ s: String, characters limit: Int) -> Bool {
@@ -514,6 +521,12 @@ enum ContractText {
     static func lowerASCIIBytes(_ s: String) -> [UInt8] {
         var s = s
         return s.withUTF8(lowerASCIIBytes)
+    }
+
+    /// Whether the UTF-8 of `s` holds the byte `a` or `b`.
+    static func containsByte(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in bytes.contains { $0 == a || $0 == b } }
     }
 
     /// Whether the bytes of `word` occur in `hay`.
@@ -630,31 +643,33 @@ enum ContractText {
     /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
     /// cuts and offsets, without breaking the text into characters.
     private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
-        // Where each scalar starts in the UTF-8 bytes of `s`, so that a sentence is cut out of them.
-        var starts: [Int] = []
-        starts.reserveCapacity(chars.count + 1)
-        var offset = 0
-        for c in chars {
-            starts.append(offset)
-            offset += UTF8.width(c)
-        }
-        starts.append(offset)
-        let bytes = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { bytes in plainSentences(bytes, chars) }
+    }
+
+    /// `plainSentences` on the UTF-8 bytes of the text and its scalars `chars`.
+    private static func plainSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
         var out: [(String, Int)] = []
+        // The sentence under way starts at scalar `start`, byte `startByte`; scalar `i` at byte `byte`.
         var start = 0
-        func flush(_ end: Int) {
+        var startByte = 0
+        var byte = 0
+        func flush(_ end: Int, _ endByte: Int) {
             var a = start
+            // Blanks are one byte each.
             while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(decoding: bytes[starts[a]..<starts[end]], as: UTF8.self).trimmed
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[(startByte + a - start)..<endByte]), as: UTF8.self).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
+            startByte = endByte
         }
         func isASCIILetter(_ u: Unicode.Scalar) -> Bool { (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") }
         var i = 0
         while i < chars.count {
             let c = chars[i]
+            let next = byte + UTF8.width(c)
             if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
-                flush(i + 1)
+                flush(i + 1, next)
             } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
                 var j = i - 1
                 while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
@@ -665,12 +680,13 @@ enum ContractText {
                     || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
                         && !(j >= 0 && chars[j] == "."))
                 {
-                    flush(i + 1)
+                    flush(i + 1, next)
                 }
             }
+            byte = next
             i += 1
         }
-        flush(chars.count)
+        flush(chars.count, bytes.count)
         return out
     }
 
