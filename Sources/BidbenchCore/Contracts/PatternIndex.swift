@@ -83,7 +83,10 @@ final class PatternIndex: Sendable {
         groupCount = groups.count
         words = (literalCount + patternCount + groupCount + 63) / 64
         for p in patterns { p.bit = literalCount + Int(p.id) }
-        for group in groups { group.group.bit = literalCount + patternCount + Int(group.group.id) }
+        for group in groups {
+            group.group.bit = literalCount + patternCount + Int(group.group.id)
+            group.group.patternBits = group.patterns.map(\.bit)
+        }
 
         // What each literal wakes: the patterns anchored on it and their groups.
         var wake = [[Int32]](repeating: [], count: literals.count)
@@ -168,6 +171,8 @@ final class PatternGroup: Sendable {
     nonisolated(unsafe) var id: Int32 = -1
     /// The group's bit in a haystack's marks (`PatternIndex.groupBit`), -1 when not indexed.
     nonisolated(unsafe) var bit = -1
+    /// The bits of the group's patterns, in order (set with `bit`).
+    nonisolated(unsafe) var patternBits: [Int] = []
     init() {}
 }
 

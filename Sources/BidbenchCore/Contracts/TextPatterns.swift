@@ -90,13 +90,12 @@ final class TextPattern: Sendable {
     /// Whether every part has an alternative whose literal occurs in `hay`: when not, the pattern
     /// cannot match and no search is needed. An indexed pattern first tests its own bit (set when its
     /// anchor part occurs); one outside the index looks for each literal.
-    func mayMatch(_ hay: Haystack) -> Bool { mayMatch(hay, parts) }
+    func mayMatch(_ hay: Haystack) -> Bool { mayMatch(hay, parts, bit: bit) }
 
-    /// `mayMatch` with the pattern's `parts` (read once by the caller: each read of a stored `var`
-    /// of a class is checked for exclusive access).
-    private func mayMatch(_ hay: Haystack, _ parts: [[Alternative]]) -> Bool {
+    /// `mayMatch` with the pattern's `parts` and `bit` (read once by the caller: each read of a
+    /// stored `var` of a class is checked for exclusive access).
+    private func mayMatch(_ hay: Haystack, _ parts: [[Alternative]], bit: Int) -> Bool {
         if hay.unfiltered { return true }
-        let bit = self.bit
         if bit < 0 {
             return hay.bytes.withUnsafeBufferPointer { h in
                 parts.allSatisfy { part in
@@ -130,8 +129,11 @@ final class TextPattern: Sendable {
     }
 
     func firstMatchDetail(in hay: Haystack, from start: Int) -> (range: Range<Int>, firstEnd: Int)? {
+        // The pattern's own bit first: most patterns asked cannot match, and then no more is read.
+        let bit = self.bit
+        if bit >= 0 && !hay.unfiltered && !hay.has(bit) { return nil }
         let parts = self.parts
-        guard let first = parts.first, mayMatch(hay, parts) else { return nil }
+        guard let first = parts.first, mayMatch(hay, parts, bit: bit) else { return nil }
         let count = hay.bytes.count
         var from = start
         while let r = TextPattern.find(first, in: hay, from: from, limit: count) {
@@ -226,7 +228,18 @@ struct PatternSet: Sendable {
     let group = PatternGroup()
     init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
     init(patterns: [TextPattern]) { self.patterns = patterns }
-    func matches(_ hay: Haystack) -> Bool { mayMatch(hay) && patterns.contains { $0.firstMatch(in: hay) != nil } }
+    func matches(_ hay: Haystack) -> Bool {
+        let bit = group.bit
+        if hay.unfiltered || bit < 0 { return patterns.contains { $0.firstMatch(in: hay) != nil } }
+        guard hay.has(bit) else { return false }
+        // Every pattern of an indexed set is indexed: one whose bit is clear cannot match, and is
+        // passed over without reading it.
+        let patternBits = group.patternBits
+        for p in patterns.indices where hay.has(patternBits[p]) {
+            if patterns[p].firstMatch(in: hay) != nil { return true }
+        }
+        return false
+    }
     /// False when no pattern of the set can match `hay` (one bit test for a set in the index).
     func mayMatch(_ hay: Haystack) -> Bool {
         let bit = group.bit
@@ -299,36 +312,66 @@ enum ContractText {
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
-        // Scalar by scalar, written straight out as UTF-8 bytes.
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var lastSpace = true
-        for u in s.unicodeScalars {
-            var v = u.value
-            // Printable ASCII but the space, the most of any contract: kept as it is.
-            if v > 0x20 && v < 0x7F {
-                out.append(UInt8(truncatingIfNeeded: v))
-                lastSpace = false
-                continue
+        // On the UTF-8 bytes: every mapping shortens or keeps a character, so the output fits in the
+        // input's length; a character kept is copied as its bytes, a mapped one is ASCII.
+        var s = s
+        let out = s.withUTF8 { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { o, count in
+                var k = 0
+                var i = 0
+                var lastSpace = true
+                while i < b.count {
+                    let x = b[i]
+                    // Printable ASCII but the space, the most of any contract: kept as it is.
+                    if x > 0x20 && x < 0x7F {
+                        o[k] = x
+                        k += 1
+                        lastSpace = false
+                        i += 1
+                        continue
+                    }
+                    let width = x < 0x80 ? 1 : x < 0xE0 ? 2 : x < 0xF0 ? 3 : 4
+                    guard i + width <= b.count else { break }
+                    var v: UInt32
+                    switch width {
+                    case 1: v = UInt32(x)
+                    case 2: v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    case 3: v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    default:
+                        v = UInt32(x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    }
+                    let original = v
+                    if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+                    switch v {
+                    case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
+                    case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
+                    case 0x2018, 0x2019: v = 0x27
+                    case 0x3010: v = 0x5B  // 【
+                    case 0x3011: v = 0x5D  // 】
+                    default: break
+                    }
+                    if v == 0x20 {
+                        if lastSpace {
+                            i += width
+                            continue
+                        }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                    }
+                    if v == original {
+                        for j in 0..<width { o[k + j] = b[i + j] }
+                        k += width
+                    } else {
+                        o[k] = UInt8(truncatingIfNeeded: v)
+                        k += 1
+                    }
+                    i += width
+                }
+                while k > 0 && o[k - 1] == 0x20 { k -= 1 }
+                count = k
             }
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-            switch v {
-            case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
-            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
-            case 0x2018, 0x2019: v = 0x27
-            case 0x3010: v = 0x5B  // 【
-            case 0x3011: v = 0x5D  // 】
-            default: break
-            }
-            if v == 0x20 {
-                if lastSpace { continue }
-                lastSpace = true
-            } else {
-                lastSpace = false
-            }
-            appendUTF8(v, to: &out)
         }
-        while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 
