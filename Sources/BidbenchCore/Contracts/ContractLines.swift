@@ -20,6 +20,9 @@ struct ContractLine: Sendable {
     var text = ""
     /// The text after the numbering (the heading for a bare heading), original case.
     var afterNumber = ""
+    /// Whether `text` is plain (see `ContractText.isPlain`), and so every part of it: decided once
+    /// per line and passed on to the paragraph and its sentences.
+    var plain = false
 }
 
 enum ContractLineParser {
@@ -57,12 +60,14 @@ enum ContractLineParser {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
         // Markdown emphasis; a line without `*` or `_` bytes has neither as a character.
-        if s.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F }) {
+        if ContractText.containsByte(s, 0x2A, 0x5F) {
             s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
         }
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
         guard !s.isEmpty else { return line }
         line.text = s
+        let plain = s.withUTF8(ContractText.isPlain)
+        line.plain = plain
 
         // Markdown heading: "## 7. Payment".
         var markdownLevel: Int?
@@ -71,9 +76,25 @@ enum ContractLineParser {
             markdownLevel = min(hashes, 6)
             s = String(s.dropFirst(hashes)).trimmed
         }
-        let (numberLevel, rest) = numbering(s)
-        var r = rest
-        while let f = r.first, f.isOne(of: ".、:-–—)] ") { r.removeFirst() }
+        // Plain text: the numbering and the checks below run on the line's scalars, decoded once.
+        let numberLevel: Int?
+        let r: String
+        let scalars: [Unicode.Scalar]
+        if plain {
+            let u = ContractText.scalars(ofPlain: s)
+            let prefix = numberingPrefix(u)
+            var start = prefix?.1 ?? 0
+            while start < u.count, ".、:-–—)] ".unicodeScalars.contains(u[start]) { start += 1 }
+            numberLevel = prefix?.0
+            scalars = start == 0 ? u : Array(u[start...])
+            r = start == 0 ? s : Unicode.Scalar.string(scalars)
+        } else {
+            var rest: String
+            (numberLevel, rest) = numbering(s)
+            while let f = rest.first, f.isOne(of: ".、:-–—)] ") { rest.removeFirst() }
+            r = rest
+            scalars = []
+        }
         line.afterNumber = r
 
         if let m = markdownLevel {
@@ -82,22 +103,22 @@ enum ContractLineParser {
             line.bare = true
         } else if let n = numberLevel {
             line.level = n + indent
-            if isDefinitionText(r) {
+            if isDefinitionText(r, plain: plain) {
                 line.isDefinition = true
                 line.body = r
-            } else if isShortHeading(r) {
+            } else if plain ? isShortHeading(scalars) : isShortHeading(r) {
                 line.heading = ContractText.lowerASCII(trimEndPunct(r))
                 line.bare = true
-            } else if let (h, b) = runInHeading(r) {
+            } else if let (h, b) = plain ? runInHeading(scalars) : runInHeading(r) {
                 line.heading = ContractText.lowerASCII(h)
                 line.body = b
             } else {
                 line.body = r
             }
-        } else if isDefinitionText(r) {
+        } else if isDefinitionText(r, plain: plain) {
             line.isDefinition = true
             line.body = r
-        } else if isShortHeading(r) && isTitleLike(r) && !(r.first?.isNumber ?? true) {
+        } else if (plain ? isShortHeading(scalars) : isShortHeading(r)) && isTitleLike(r) && !(r.first?.isNumber ?? true) {
             line.level = 3 + indent
             line.heading = ContractText.lowerASCII(trimEndPunct(r))
             line.bare = true
@@ -109,9 +130,12 @@ enum ContractLineParser {
         } else {
             line.body = r
         }
-        if isTitle(line.heading) { line.heading = "" }
+        guard !line.heading.isEmpty else { return line }
+        if isTitle(line.heading, plain: plain) { line.heading = "" }
         // Spaced-out Chinese headings: 保　　密 → 保密.
-        if line.heading.contains(where: isCJK) { line.heading = line.heading.replacingAll(" ", with: "") }
+        if plain ? ContractText.containsCJK(line.heading) : line.heading.contains(where: isCJK) {
+            line.heading = line.heading.replacingAll(" ", with: "")
+        }
         return line
     }
 
@@ -130,7 +154,7 @@ enum ContractLineParser {
     }
 
     /// `numbering` on the characters: the level and the width of the prefix, nil when none.
-    private static func numberingPrefix<U: TextUnit>(_ c: [U]) -> (Int, Int)? {
+    static func numberingPrefix<U: TextUnit>(_ c: [U]) -> (Int, Int)? {
         guard let first = c.first else { return nil }
         // 第十二条 / 第3章
         if first == "第" {
@@ -227,9 +251,24 @@ enum ContractLineParser {
             let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
-        if let lastWord = line.afterNumber.split(separator: " ").last, linkingWords.contains(lastWord.lowercased()) { return true }
+        if let lastWord = lastWord(line.afterNumber), linkingWords.contains(lastWord.lowercased()) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
-        return !line.text.hasPrefix("第") && line.afterNumber.filter(isCJK).count >= 18
+        guard !line.text.hasPrefix("第") else { return false }
+        var cjk = 0
+        for c in line.afterNumber where isCJK(c) {
+            cjk += 1
+            if cjk >= 18 { return true }
+        }
+        return false
+    }
+
+    /// The last word of `s` (`s.split(separator: " ").last`, without making the other words).
+    static func lastWord(_ s: String) -> Substring? {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        guard end > s.startIndex else { return nil }
+        let start = s[..<end].lastIndex(of: " ").map { s.index(after: $0) } ?? s.startIndex
+        return s[start..<end]
     }
 
     static let linkingWords: Set<String> = [
@@ -246,7 +285,20 @@ enum ContractLineParser {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
     }
 
-    private static func wordCount(_ s: String) -> Int { s.split(separator: " ").count }
+    /// `s.split(separator: " ").count`, without making the words.
+    private static func wordCount(_ s: String) -> Int {
+        var words = 0
+        var inWord = false
+        for c in s {
+            if c == " " {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
+    }
 
     /// A heading on its own: a few words (or up to 20 Chinese characters) without a sentence inside.
     static func isShortHeading(_ s: String) -> Bool {
@@ -311,22 +363,7 @@ enum ContractLineParser {
 
     /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
     static func runInHeading(_ s: String) -> (String, String)? {
-        if let u = ContractText.plainScalars(s) {
-            // Plain text: the same walk over scalars; only a break found early is a heading.
-            for i in u.indices {
-                let m = u[i]
-                let isBreak = m == ":" || (m == "." && i + 1 < u.count && u[i + 1] == " ") || m == " " && i > 0 && isCJK(u[i - 1])
-                if m == "。" { return nil }
-                guard isBreak else {
-                    if m == "，" || m == ";" || (m == "," && (isCJK(u[max(0, i - 1)]) || i + 1 >= u.count || u[i + 1] != " ")) {
-                        return nil
-                    }
-                    continue
-                }
-                return runInHeading(head: Unicode.Scalar.string(u[0..<i]), body: Unicode.Scalar.string(u[(i + 1)...]))
-            }
-            return nil
-        }
+        if let u = ContractText.plainScalars(s) { return runInHeading(u) }
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
@@ -341,20 +378,40 @@ enum ContractLineParser {
                 }
                 continue
             }
-            return runInHeading(head: String(c[0..<i]), body: String(c[(i + 1)...]))
+            return runInHeading(head: String(c[0..<i])) { String(c[(i + 1)...]) }
         }
         return nil
     }
 
-    /// The checks on a run-in heading's two sides, once the break is found.
-    private static func runInHeading(head: String, body: String) -> (String, String)? {
+    /// `runInHeading` of plain text given as its scalars: the same walk; only a break found early is a heading.
+    static func runInHeading(_ u: [Unicode.Scalar]) -> (String, String)? {
+        for i in u.indices {
+            let m = u[i]
+            let isBreak = m == ":" || (m == "." && i + 1 < u.count && u[i + 1] == " ") || m == " " && i > 0 && isCJK(u[i - 1])
+            if m == "。" { return nil }
+            guard isBreak else {
+                if m == "，" || m == ";" || (m == "," && (isCJK(u[max(0, i - 1)]) || i + 1 >= u.count || u[i + 1] != " ")) {
+                    return nil
+                }
+                continue
+            }
+            return runInHeading(head: Unicode.Scalar.string(u[0..<i])) { Unicode.Scalar.string(u[(i + 1)...]) }
+        }
+        return nil
+    }
+
+    /// The checks on a run-in heading's two sides, once the break is found; the body is made only
+    /// when the head passes (most breaks are a sentence's end, not a heading's).
+    private static func runInHeading(head: String, body: () -> String) -> (String, String)? {
         let head = head.trimmed
-        let body = body.trimmed
-        guard !head.isEmpty, !body.isEmpty else { return nil }
-        let cjk = head.filter(isCJK).count
-        if cjk > 0 { return head.count <= 14 ? (head, body) : nil }
-        guard let f = head.first, f.isUppercase, wordCount(head) <= 7 else { return nil }
-        return isTitleCase(head) ? (head, body) : nil
+        guard !head.isEmpty else { return nil }
+        if head.contains(where: isCJK) {
+            guard head.count <= 14 else { return nil }
+        } else {
+            guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
+        }
+        let body = body().trimmed
+        return body.isEmpty ? nil : (head, body)
     }
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label.
@@ -370,7 +427,21 @@ enum ContractLineParser {
     }
 
     /// `"Fees" means …`, `"Affiliate" shall mean …`, `“服务”是指…`, `本合同所称…是指`.
-    static func isDefinitionText(_ s: String) -> Bool {
+    static func isDefinitionText(_ s: String, plain: Bool = false) -> Bool {
+        if plain {
+            // Plain text: the same tests on bytes; every test needs a leading quote or 是指.
+            var s = s
+            return s.withUTF8 { b in
+                guard let first = b.first else { return false }
+                if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                    let lower = ContractText.lowerASCIIBytes(b)
+                    let found = lower.withUnsafeBufferPointer { h in definitionMarkBytes.contains { ContractText.occurs($0, in: h) } }
+                    if found { return true }
+                }
+                guard ContractText.occurs("是指", in: b) else { return false }
+                return ContractText.occurs("所称", in: b) || ContractText.starts(b, with: "本合同中")
+            }
+        }
         let lower = ContractText.lowerASCII(s)
         if lower.first == "\"" || lower.first == "'", ContractText.containsAny(lower, definitionMarks) { return true }
         return ContractText.contains(lower, "所称") && ContractText.contains(lower, "是指")
@@ -381,14 +452,28 @@ enum ContractLineParser {
         "\" means", "\" shall mean", "\" will mean", "\" has the meaning", "\" will have the meaning",
         "\" shall have the meaning", "\" refers to", "\"指", "\"是指", "\"系指", "\":指", "\" means:", "\"：指",
     ]
+    /// `definitionMarks` as bytes (all plain text).
+    static let definitionMarkBytes = definitionMarks.map { Array($0.utf8) }
 
     /// `ERP系统升级服务合同`, `Software License Agreement`: the document's title, not a clause.
-    static func isTitle(_ heading: String) -> Bool {
+    static func isTitle(_ heading: String, plain: Bool = false) -> Bool {
         guard !heading.isEmpty else { return false }
-        let endings = ["agreement", "contract", "合同", "协议", "合同书", "协议书", "terms and conditions"]
-        guard endings.contains(where: { heading.hasSuffix($0) }) else { return false }
-        return !ContractText.containsAny(heading, [" of ", "的", "本"])
+        if plain {
+            // Plain text: a suffix of characters is a suffix of bytes.
+            var h = heading
+            return h.withUTF8 { b in
+                titleEndingBytes.contains { ContractText.ends(b, with: $0) }
+                    && !titleVetoBytes.contains { ContractText.occurs($0, in: b) }
+            }
+        }
+        guard titleEndings.contains(where: { heading.hasSuffix($0) }) else { return false }
+        return !ContractText.containsAny(heading, titleVetoes)
     }
+
+    static let titleEndings = ["agreement", "contract", "合同", "协议", "合同书", "协议书", "terms and conditions"]
+    static let titleVetoes = [" of ", "的", "本"]
+    private static let titleEndingBytes = titleEndings.map { Array($0.utf8) }
+    private static let titleVetoBytes = titleVetoes.map { Array($0.utf8) }
 
     static func trimEndPunct(_ s: String) -> String {
         var t = Substring(s)

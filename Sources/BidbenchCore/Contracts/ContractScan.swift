@@ -183,7 +183,8 @@ final class ScannedSentence {
     let paragraph: Int
     /// Normalised, original case.
     let text: String
-    let lower: String
+    /// `text` lower-cased (ASCII only), made when first asked: the patterns read `hay`'s bytes.
+    private(set) lazy var lower = String(decoding: hay.bytes, as: UTF8.self)
     /// `lower` as bytes, for the patterns.
     let hay: Haystack
     /// Kinds whose strong or weak patterns matched this sentence.
@@ -200,15 +201,18 @@ final class ScannedSentence {
     /// A sentence of a definition: never a clause, but it can carry a red flag.
     let definition: Bool
 
+    /// `lower` is the bytes of the text lower-cased (`ContractText.lowerASCIIBytes`); `plain`: whether
+    /// the text is known to be plain (else decided here); `hay`: the haystack of `lower` when made already.
     init(
-        line: Int, paragraph: Int, text: String, lower: String, hay: Haystack, kinds: ClauseKinds, strongKinds: ClauseKinds,
-        sectionKinds: ClauseKinds, evidence: String, sentence: String = "", lines: [Int] = [], definition: Bool = false
+        line: Int, paragraph: Int, text: String, lower: [UInt8], plain: Bool, hay: Haystack? = nil, kinds: ClauseKinds,
+        strongKinds: ClauseKinds, sectionKinds: ClauseKinds, evidence: String, sentence: String = "", lines: [Int] = [],
+        definition: Bool = false
     ) {
         self.line = line
         self.paragraph = paragraph
         self.text = text
-        self.lower = lower
-        self.hay = hay
+        self.hay = hay ?? Haystack(lower)
+        self.lowerIsPlain = plain || lower.withUnsafeBufferPointer(ContractText.isPlain)
         self.kinds = kinds
         self.strongKinds = strongKinds
         self.sectionKinds = sectionKinds
@@ -225,7 +229,7 @@ final class ScannedSentence {
     private(set) lazy var lowerCharacters: CharacterArray = lowerIsPlain ? .plain(Array(lower.unicodeScalars)) : .general(Array(lower))
     /// The quantities in `lower` (made when first asked; several readers look at them).
     private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
-    private lazy var lowerIsPlain = lower.utf8.withContiguousStorageIfAvailable(ContractText.isPlain) ?? false
+    private let lowerIsPlain: Bool
 
     /// `lowerContainsAny(words.words)`, answered by the haystack's literal bits when both sides are
     /// plain and the words are in the index.
@@ -322,6 +326,7 @@ public enum ContractScanner {
         var stack: [Section] = []
 
         let lines = rawLines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        let ruleBits = sentenceRuleBits
         var index = 0
         while index < lines.count {
             var line = lines[index]
@@ -334,8 +339,10 @@ public enum ContractScanner {
             var paragraph = line.body
             var starts = [(offset: 0, line: line.number)]
             var next = index + 1
+            // Plain when every line it joins is (a joiner is a space or nothing); nil: not known.
+            var plain = line.plain
             if !line.bare && !paragraph.isEmpty {
-                var count = paragraph.count
+                var count = ContractText.characterCount(paragraph, plain: line.plain)
                 while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
                     let more = ContractLineParser.continuation(lines[next])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
@@ -343,7 +350,8 @@ public enum ContractScanner {
                     count += joiner.count
                     starts.append((offset: count, line: lines[next].number))
                     paragraph += more
-                    count += more.count
+                    count += ContractText.characterCount(more, plain: lines[next].plain)
+                    plain = plain && lines[next].plain
                     next += 1
                 }
             }
@@ -355,10 +363,10 @@ public enum ContractScanner {
                 guard wrapped else { return [first] }
                 return Array(first...lineOf(offset + max(0, sentence.count - 1)))
             }
-            func evidence(_ whole: String) -> String {
-                // Counted by bytes or scalars where they settle it (see `hasAtMost`).
-                ContractText.clip(!wrapped && ContractText.hasAtMost(line.raw, characters: 200) ? line.raw : whole)
-            }
+            // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per line.
+            let quoteLine = !wrapped && ContractText.hasAtMost(line.raw, characters: 200)
+            func evidence(_ whole: String) -> String { quoteLine ? line.raw : ContractText.clip(whole) }
+            let knownPlain: Bool? = plain ? true : nil
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
@@ -380,11 +388,11 @@ public enum ContractScanner {
             if inDefinitions || line.isDefinition {
                 // A definition is never a clause, but what it defines can still be a red flag
                 // ("General Cap" means the fees of the last 12 months).
-                for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph) {
-                    let lower = ContractText.lowerASCII(ContractText.stripCrossReferences(clause))
+                for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph, plain: knownPlain) {
+                    let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
                     sentences.append(
                         ScannedSentence(
-                            line: lineOf(start), paragraph: line.number, text: clause, lower: lower, hay: Haystack(lower),
+                            line: lineOf(start), paragraph: line.number, text: clause, lower: lower, plain: plain,
                             kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
                             lines: linesOf(sentenceStart, whole), definition: true))
                 }
@@ -396,17 +404,18 @@ public enum ContractScanner {
             for kind in headingKinds.members {
                 consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
             }
-            for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph) {
+            for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph, plain: knownPlain) {
                 // Matching ignores the titles of cross-references; the evidence quotes the text as written.
-                let sentence = ContractText.stripCrossReferences(clause)
-                let lower = ContractText.lowerASCII(sentence)
+                let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
+                let lower = ContractText.lowerASCIIBytes(sentence)
                 let bytes = Haystack(lower)
                 var kinds = ClauseKinds()
                 var strongKinds = ClauseKinds()
                 let quote = evidence(whole)
                 let at = lineOf(start)
-                // By index: the rules are borrowed from the table, not copied (and retained) one by one.
-                for r in ClauseRules.all.indices {
+                // By index: the rules are borrowed from the table, not copied (and retained) one by one;
+                // a rule neither of whose sets can match is passed over on two bits.
+                for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
                     let rule = ClauseRules.all[r]
                     var s = 0
                     if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
@@ -420,7 +429,7 @@ public enum ContractScanner {
                 }
                 sentences.append(
                     ScannedSentence(
-                        line: at, paragraph: line.number, text: sentence, lower: lower, hay: bytes, kinds: kinds,
+                        line: at, paragraph: line.number, text: sentence, lower: lower, plain: plain, hay: bytes, kinds: kinds,
                         strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
                         evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
             }
@@ -437,6 +446,9 @@ public enum ContractScanner {
         let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
+
+    /// The haystack bits of each clause rule's strong and weak sets (`ClauseRules.all` order).
+    private static let sentenceRuleBits = ClauseRules.all.map { (strong: GroupBit($0.strong), weak: GroupBit($0.weak)) }
 
     /// Keeps the finding for `kind` unless the one kept already scores as high (`best` by ordinal).
     private static func consider(_ best: inout [ClauseFinding?], kind: ClauseKind, line: Int, evidence: String, score: Int) {

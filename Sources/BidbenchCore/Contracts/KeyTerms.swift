@@ -296,6 +296,9 @@ enum KeyTermExtractor {
         var out: [SLAResponse] = []
         for s in sentences where s.about(.support_sla) || s.lowerContainsAny(slaMention) {
             let chars = s.lowerCharacters
+            // The text around a quantity is plain when the sentence is.
+            var plain = false
+            if case .plain = chars { plain = true }
             for q in s.quantities where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
                 let (b, a) = around(chars, q, before: 40, after: 12)
                 // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
@@ -307,8 +310,8 @@ enum KeyTermExtractor {
                 let chineseOrder = ["内", "之内", "以内"].contains { a.trimmed.hasPrefix($0) }
                 let kind: SLAResponse.Kind
                 if let k = chineseOrder
-                    ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
-                    : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
+                    ? firstKind(in: a, fromEnd: false, plain: plain) ?? firstKind(in: b, fromEnd: true, plain: plain)
+                    : firstKind(in: b, fromEnd: true, plain: plain) ?? firstKind(in: a, fromEnd: false, plain: plain)
                 {
                     kind = k
                 } else {
@@ -316,24 +319,41 @@ enum KeyTermExtractor {
                 }
                 let minutes = q.unit == .businessDay ? q.value * 1440 : q.minutes!
                 if out.contains(where: { $0.line == s.line && $0.minutes == minutes && $0.kind == kind }) { continue }
-                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, q, chars.count)))
+                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, q, chars.count, plain: plain)))
             }
         }
         return out
     }
 
     /// The response/resolution word nearest to the number in `text` (its end when `fromEnd`).
-    private static func firstKind(in text: String, fromEnd: Bool) -> SLAResponse.Kind? {
+    /// `plain`: whether `text` is plain (see `ContractText.isPlain`); its scalars are then its characters.
+    private static func firstKind(in text: String, fromEnd: Bool, plain: Bool) -> SLAResponse.Kind? {
+        plain ? firstKind(in: Array(text.unicodeScalars), fromEnd: fromEnd) : firstKind(in: Array(text), fromEnd: fromEnd)
+    }
+
+    private static func firstKind<U: TextUnit>(in c: [U], fromEnd: Bool) -> SLAResponse.Kind? {
         var best: (Int, SLAResponse.Kind)?
-        let c = Array(text)
         for (words, kind) in [(responseWords, SLAResponse.Kind.response), (resolutionWords, .resolution)] {
             for w in words {
-                guard let i = fromEnd ? lastIndexOf(c, w) : indexOf(c, w) else { continue }
+                let w = U.units(of: w)
+                guard let i = fromEnd ? lastOffset(of: w, in: c) : firstOffset(of: w, in: c) else { continue }
                 let distance = fromEnd ? c.count - i : i
                 if best == nil || distance < best!.0 { best = (distance, kind) }
             }
         }
         return best?.1
+    }
+
+    /// Where `w` first occurs in `c` (`indexOf` on any text units).
+    static func firstOffset<U: TextUnit>(of w: [U], in c: [U]) -> Int? {
+        guard !w.isEmpty, c.count >= w.count else { return nil }
+        return (0...(c.count - w.count)).first { i in w.indices.allSatisfy { c[i + $0] == w[$0] } }
+    }
+
+    /// Where `w` last occurs in `c` (`lastIndexOf` on any text units).
+    static func lastOffset<U: TextUnit>(of w: [U], in c: [U]) -> Int? {
+        guard !w.isEmpty, c.count >= w.count else { return nil }
+        return (0...(c.count - w.count)).reversed().first { i in w.indices.allSatisfy { c[i + $0] == w[$0] } }
     }
 
     static func lastIndexOf(_ c: [Character], _ w: String) -> Int? {
@@ -347,7 +367,17 @@ enum KeyTermExtractor {
     }
 
     /// A short quote around a quantity: from the clause start (after a comma) to the clause end.
-    private static func snippet(_ text: String, _ q: Quantity, _ count: Int) -> String {
+    private static func snippet(_ text: String, _ q: Quantity, _ count: Int, plain: Bool) -> String {
+        if plain {
+            // Plain text: the same cuts on scalars.
+            let u = Array(text.unicodeScalars)
+            guard u.count == count else { return ContractText.clip(text) }
+            var a = q.range.lowerBound
+            while a > 0, !",，;；:".unicodeScalars.contains(u[a - 1]) { a -= 1 }
+            var b = q.range.upperBound
+            while b < u.count, !",，;；。".unicodeScalars.contains(u[b]) { b += 1 }
+            return ContractText.clip(Unicode.Scalar.string(u[a..<b]).trimmed, 120)
+        }
         let c = Array(text)
         guard c.count == count else { return ContractText.clip(text) }
         var a = q.range.lowerBound

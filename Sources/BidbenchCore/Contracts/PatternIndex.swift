@@ -35,14 +35,10 @@ final class PatternIndex: Sendable {
     /// Words of a haystack's marks: literal bits, then pattern bits, then group bits.
     let words: Int
     /// The byte class of each byte value (0: a byte no literal contains).
-    private let classOf: [Int32]
+    private let classOf: [UInt16]
     private let classCount: Int
-    /// `next[state + class]`: the next state, premultiplied by `classCount`; negative (`~state`) when
-    /// the state ends one or more literals.
-    private let next: [Int32]
-    /// For a state `s` (premultiplied): its literals are `outLiterals[outStart[s / classCount] ..< outStart[s / classCount + 1]]`.
-    private let outStart: [Int32]
-    private let outLiterals: [Int32]
+    /// The automaton (see `Automaton`).
+    private let automaton: Automaton
     /// For a literal: the mark bits it sets besides its own (anchored patterns and their groups).
     private let wakeStart: [Int32]
     private let wakeBits: [Int32]
@@ -86,6 +82,11 @@ final class PatternIndex: Sendable {
         patternCount = patterns.count
         groupCount = groups.count
         words = (literalCount + patternCount + groupCount + 63) / 64
+        for p in patterns { p.bit = literalCount + Int(p.id) }
+        for group in groups {
+            group.group.bit = literalCount + patternCount + Int(group.group.id)
+            group.group.patternBits = group.patterns.map(\.bit)
+        }
 
         // What each literal wakes: the patterns anchored on it and their groups.
         var wake = [[Int32]](repeating: [], count: literals.count)
@@ -107,102 +108,43 @@ final class PatternIndex: Sendable {
         self.wakeBits = wakeBits
 
         // Byte classes.
-        var classOf = [Int32](repeating: 0, count: 256)
+        var classOf = [UInt16](repeating: 0, count: 256)
         var classCount = 1
         for l in literals {
             for b in l where classOf[Int(b)] == 0 {
-                classOf[Int(b)] = Int32(classCount)
+                classOf[Int(b)] = UInt16(classCount)
                 classCount += 1
             }
         }
         self.classOf = classOf
         self.classCount = classCount
-
-        // The trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
-        var ends: [[Int32]] = [[]]
-        for (id, l) in literals.enumerated() {
-            var s = 0
-            for b in l {
-                let c = Int(classOf[Int(b)])
-                if trie[s][c] < 0 {
-                    trie[s][c] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: classCount))
-                    ends.append([])
-                }
-                s = Int(trie[s][c])
-            }
-            ends[s].append(Int32(id))
-        }
-        // Breadth first: failure links, outputs along them, and the full transition table.
-        let states = trie.count
-        var fail = [Int32](repeating: 0, count: states)
-        var outputs = ends
-        var delta = [Int32](repeating: 0, count: states * classCount)
-        var queue: [Int] = []
-        queue.reserveCapacity(states)
-        for c in 0..<classCount {
-            let t = trie[0][c]
-            if t >= 0 {
-                fail[Int(t)] = 0
-                delta[c] = t
-                queue.append(Int(t))
-            } else {
-                delta[c] = 0
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]
-            head += 1
-            let f = Int(fail[s])
-            outputs[s] += outputs[f]
-            for c in 0..<classCount {
-                let t = trie[s][c]
-                if t >= 0 {
-                    fail[Int(t)] = delta[f * classCount + c]
-                    delta[s * classCount + c] = t
-                    queue.append(Int(t))
-                } else {
-                    delta[s * classCount + c] = delta[f * classCount + c]
-                }
-            }
-        }
-        var outStart: [Int32] = [0]
-        var outLiterals: [Int32] = []
-        for s in 0..<states {
-            outLiterals += outputs[s]
-            outStart.append(Int32(outLiterals.count))
-        }
-        // Premultiply and flag the states that end a literal.
-        for i in delta.indices {
-            let t = Int(delta[i])
-            let v = Int32(t * classCount)
-            delta[i] = outputs[t].isEmpty ? v : ~v
-        }
-        self.next = delta
-        self.outStart = outStart
-        self.outLiterals = outLiterals
+        automaton = Automaton(literals, classOf: classOf, classCount: classCount)
     }
 
     /// The marks of `bytes` (see the type's note).
     func marks(_ bytes: [UInt8]) -> [UInt64] {
         var marks = [UInt64](repeating: 0, count: words)
+        let a = automaton
         marks.withUnsafeMutableBufferPointer { m in
             bytes.withUnsafeBufferPointer { text in
-                next.withUnsafeBufferPointer { next in
+                a.next.withUnsafeBufferPointer { next in
                     classOf.withUnsafeBufferPointer { classOf in
                         var s = 0
                         for b in text {
-                            let t = Int(next[s + Int(classOf[Int(b)])])
-                            if t >= 0 {
-                                s = t
-                                continue
+                            let c = Int(classOf[Int(b)])
+                            // A deep state's own edges, else its failure link, until a dense state answers.
+                            var x = s
+                            var edge: UInt16?
+                            while x >= a.dense {
+                                edge = a.edge(from: x, class: c)
+                                if edge != nil { break }
+                                x = a.failure(of: x)
                             }
-                            s = ~t
-                            let state = s / classCount
-                            for k in Int(outStart[state])..<Int(outStart[state + 1]) {
-                                let l = Int(outLiterals[k])
+                            let t = edge ?? next[x &* a.classCount &+ c]
+                            s = Int(t & ~Automaton.endsLiteral)
+                            if t & Automaton.endsLiteral == 0 { continue }
+                            for k in Int(a.outStart[s])..<Int(a.outStart[s + 1]) {
+                                let l = Int(a.outLiterals[k])
                                 let bit: UInt64 = 1 << UInt64(l & 63)
                                 if m[l >> 6] & bit != 0 { continue }
                                 m[l >> 6] |= bit
@@ -227,5 +169,149 @@ final class PatternIndex: Sendable {
 /// A group's identity in the index: set once, when the index is built.
 final class PatternGroup: Sendable {
     nonisolated(unsafe) var id: Int32 = -1
+    /// The group's bit in a haystack's marks (`PatternIndex.groupBit`), -1 when not indexed.
+    nonisolated(unsafe) var bit = -1
+    /// The bits of the group's patterns, in order (set with `bit`).
+    nonisolated(unsafe) var patternBits: [Int] = []
     init() {}
+}
+
+/// The Aho–Corasick automaton of the literals over byte classes, its states numbered breadth first.
+/// The first `dense` states (the shallow ones, where a walk spends most of its time) have a full row
+/// of next states; a deeper state keeps only its own edges and its failure link, and a walk follows
+/// failure links from it until an edge or a dense state answers. So the whole automaton is about
+/// 300 KB and stays in a core's cache (a full table of 13 000 states × 119 classes is 3 MB or more,
+/// and nearly every byte then missed the cache).
+private struct Automaton: Sendable {
+    let classCount: Int
+    /// States below this number have a row in `next`.
+    let dense: Int
+    /// `next[state * classCount + class]` for a dense state: the next state, with `endsLiteral` set
+    /// when that state ends one or more literals.
+    let next: [UInt16]
+    /// A deep state `s`'s edges are `edgeClass`/`edgeTarget[edgeStart[s - dense] ..< edgeStart[s - dense + 1]]`
+    /// (targets flagged like `next`); `fail[s - dense]` is its failure link.
+    let edgeStart: [Int32]
+    let edgeClass: [UInt16]
+    let edgeTarget: [UInt16]
+    let fail: [UInt16]
+    /// For a state `s`: its literals are `outLiterals[outStart[s] ..< outStart[s + 1]]`.
+    let outStart: [Int32]
+    let outLiterals: [Int32]
+
+    /// The flag of a next state that ends a literal.
+    static let endsLiteral: UInt16 = 1 << 15
+    /// The most states with a full row (about 256 KB of rows).
+    static let denseLimit = 1024
+
+    /// The flagged target of a deep state's edge for class `c`, nil when it has none.
+    @inline(__always) func edge(from s: Int, class c: Int) -> UInt16? {
+        let d = s - dense
+        for k in Int(edgeStart[d])..<Int(edgeStart[d + 1]) where Int(edgeClass[k]) == c { return edgeTarget[k] }
+        return nil
+    }
+
+    /// A deep state's failure link.
+    @inline(__always) func failure(of s: Int) -> Int { Int(fail[s - dense]) }
+
+    // Kept as one function: the trie, the failure links and the two tables are built in passes over the same arrays.
+    init(_ literals: [[UInt8]], classOf: [UInt16], classCount: Int) {
+        self.classCount = classCount
+        // The trie, as one flat table (`-1`: no edge), the literals each node ends, and its edges as
+        // a list (parent, class, child), so that the passes below visit only the edges that exist.
+        var trie = [Int32](repeating: -1, count: classCount)
+        trie.reserveCapacity((literals.reduce(0) { $0 + $1.count } + 1) * classCount)
+        var ends: [[Int32]] = [[]]
+        var edges: [(parent: Int, class: Int, child: Int)] = []
+        for (id, l) in literals.enumerated() {
+            var s = 0
+            for b in l {
+                let c = Int(classOf[Int(b)])
+                let edge = s * classCount + c
+                if trie[edge] < 0 {
+                    trie[edge] = Int32(ends.count)
+                    edges.append((s, c, ends.count))
+                    trie += repeatElement(-1, count: classCount)
+                    ends.append([])
+                }
+                s = Int(trie[edge])
+            }
+            ends[s].append(Int32(id))
+        }
+        let states = ends.count
+        precondition(states < 1 << 15, "the rule literals need more automaton states than a 16-bit table holds")
+        // The edges grouped by parent: a state's are `edges[childStart[s] ..< childStart[s + 1]]`.
+        var childStart = [Int](repeating: 0, count: states + 1)
+        for e in edges { childStart[e.parent + 1] += 1 }
+        for s in 0..<states { childStart[s + 1] += childStart[s] }
+        var filled = childStart
+        var byParent = edges
+        for e in edges {
+            byParent[filled[e.parent]] = e
+            filled[e.parent] += 1
+        }
+        edges = byParent
+        // Breadth first: the order of the new numbers, failure links and outputs along them.
+        var order: [Int] = [0]
+        order.reserveCapacity(states)
+        var fail = [Int](repeating: 0, count: states)
+        var outputs = ends
+        var head = 0
+        while head < order.count {
+            let s = order[head]
+            head += 1
+            if s != 0 { outputs[s] += outputs[fail[s]] }
+            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
+                order.append(t)
+                guard s != 0 else { continue }
+                var f = fail[s]
+                while f != 0 && trie[f * classCount + c] < 0 { f = fail[f] }
+                fail[t] = max(0, Int(trie[f * classCount + c]))
+            }
+        }
+        var number = [Int](repeating: 0, count: states)
+        for (n, s) in order.enumerated() { number[s] = n }
+        func flagged(_ t: Int) -> UInt16 { UInt16(number[t]) | (outputs[t].isEmpty ? 0 : Automaton.endsLiteral) }
+        // Rows of the dense states, in order: a missing edge goes where the failure link's row goes
+        // (a failure link is shallower, so its row is made already).
+        dense = min(states, Automaton.denseLimit)
+        var next = [UInt16](repeating: 0, count: dense * classCount)
+        for n in 0..<dense {
+            let s = order[n]
+            for c in 0..<classCount {
+                let t = Int(trie[s * classCount + c])
+                if t >= 0 {
+                    next[n * classCount + c] = flagged(t)
+                } else if s != 0 {
+                    next[n * classCount + c] = next[number[fail[s]] * classCount + c]
+                }
+            }
+        }
+        self.next = next
+        var edgeStart: [Int32] = [0]
+        var edgeClass: [UInt16] = []
+        var edgeTarget: [UInt16] = []
+        var failOf: [UInt16] = []
+        for n in dense..<states {
+            let s = order[n]
+            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
+                edgeClass.append(UInt16(c))
+                edgeTarget.append(flagged(t))
+            }
+            edgeStart.append(Int32(edgeClass.count))
+            failOf.append(UInt16(number[fail[s]]))
+        }
+        self.edgeStart = edgeStart
+        self.edgeClass = edgeClass
+        self.edgeTarget = edgeTarget
+        self.fail = failOf
+        var outStart: [Int32] = [0]
+        var outLiterals: [Int32] = []
+        for s in order {
+            outLiterals += outputs[s]
+            outStart.append(Int32(outLiterals.count))
+        }
+        self.outStart = outStart
+        self.outLiterals = outLiterals
+    }
 }

@@ -377,8 +377,10 @@ enum RedFlagDetector {
         var vendorSecret = false
         var escrowAt: ScannedSentence?
         var escrowSeen = false
+        let triggerBits = ruleTriggerBits
         for s in sentences {
-            for r in rules.indices where fires(rules[r], s.hay) { add(rules[r].kind, s) }
+            // A rule none of whose triggers can match is passed over on one bit, without touching it.
+            for r in rules.indices where triggerBits[r].mayMatch(s.hay) && fires(rules[r], s.hay) { add(rules[r].kind, s) }
             if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
                 let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
                 // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
@@ -536,6 +538,9 @@ enum RedFlagDetector {
         }
         return false
     }
+
+    /// The haystack bit of each rule's trigger set (`rules` order).
+    private static let ruleTriggerBits = rules.map { GroupBit($0.triggerSet) }
 
     static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
         if !rule.triggerSet.mayMatch(hay) || rule.veto.matches(hay) { return false }

@@ -33,6 +33,8 @@ final class TextPattern: Sendable {
     /// The pattern's id in `PatternIndex` (-1: not indexed) and the part its haystack bit stands for.
     nonisolated(unsafe) var id: Int32 = -1
     nonisolated(unsafe) var anchor = 0
+    /// The pattern's bit in a haystack's marks (`PatternIndex.patternBit`), set with `id`.
+    nonisolated(unsafe) var bit = -1
     /// Largest distance in bytes between the end of one part and the start of the next: keeps the
     /// parts in one phrase. 80 for English (about 12 words), 120 for Chinese (40 characters, since
     /// Chinese clauses run longer between the words that matter).
@@ -88,16 +90,21 @@ final class TextPattern: Sendable {
     /// Whether every part has an alternative whose literal occurs in `hay`: when not, the pattern
     /// cannot match and no search is needed. An indexed pattern first tests its own bit (set when its
     /// anchor part occurs); one outside the index looks for each literal.
-    func mayMatch(_ hay: Haystack) -> Bool {
+    func mayMatch(_ hay: Haystack) -> Bool { mayMatch(hay, parts, bit: bit) }
+
+    /// `mayMatch` with the pattern's `parts` and `bit` (read once by the caller: each read of a
+    /// stored `var` of a class is checked for exclusive access).
+    private func mayMatch(_ hay: Haystack, _ parts: [[Alternative]], bit: Int) -> Bool {
         if hay.unfiltered { return true }
-        if id < 0 {
+        if bit < 0 {
             return hay.bytes.withUnsafeBufferPointer { h in
                 parts.allSatisfy { part in
                     part.contains { alt in !alt.bytes.isEmpty && alt.bytes.withUnsafeBufferPointer { ContractText.occurs($0, in: h) } }
                 }
             }
         }
-        guard hay.has(PatternIndex.shared.patternBit(id)) else { return false }
+        guard hay.has(bit) else { return false }
+        let anchor = self.anchor
         for k in parts.indices where k != anchor {
             guard parts[k].contains(where: { $0.mayOccur(in: hay) }) else { return false }
         }
@@ -122,13 +129,18 @@ final class TextPattern: Sendable {
     }
 
     func firstMatchDetail(in hay: Haystack, from start: Int) -> (range: Range<Int>, firstEnd: Int)? {
-        guard let first = parts.first, mayMatch(hay) else { return nil }
+        // The pattern's own bit first: most patterns asked cannot match, and then no more is read.
+        let bit = self.bit
+        if bit >= 0 && !hay.unfiltered && !hay.has(bit) { return nil }
+        let parts = self.parts
+        guard let first = parts.first, mayMatch(hay, parts, bit: bit) else { return nil }
+        let count = hay.bytes.count
         var from = start
-        while let r = TextPattern.find(first, in: hay, from: from, limit: hay.bytes.count) {
+        while let r = TextPattern.find(first, in: hay, from: from, limit: count) {
             var end = r.upperBound
             var ok = true
-            for part in parts.dropFirst() {
-                guard let n = TextPattern.find(part, in: hay, from: end, limit: min(hay.bytes.count, end + maxGap)) else {
+            for k in 1..<parts.count {
+                guard let n = TextPattern.find(parts[k], in: hay, from: end, limit: min(count, end + maxGap)) else {
                     ok = false
                     break
                 }
@@ -143,8 +155,8 @@ final class TextPattern: Sendable {
     /// Earliest occurrence of any alternative starting in `from...limit` (start position bound).
     static func find(_ alts: [Alternative], in hay: Haystack, from: Int, limit: Int) -> Range<Int>? {
         var best: Range<Int>?
-        for alt in alts where alt.mayOccur(in: hay) {
-            if let r = find(alt, in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
+        for a in alts.indices where alts[a].mayOccur(in: hay) {
+            if let r = find(alts[a], in: hay.bytes, from: from, startLimit: best.map { $0.lowerBound } ?? limit),
                 best == nil || r.lowerBound < best!.lowerBound
             {
                 best = r
@@ -216,9 +228,36 @@ struct PatternSet: Sendable {
     let group = PatternGroup()
     init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
     init(patterns: [TextPattern]) { self.patterns = patterns }
-    func matches(_ hay: Haystack) -> Bool { mayMatch(hay) && patterns.contains { $0.firstMatch(in: hay) != nil } }
+    func matches(_ hay: Haystack) -> Bool {
+        let bit = group.bit
+        if hay.unfiltered || bit < 0 { return patterns.contains { $0.firstMatch(in: hay) != nil } }
+        guard hay.has(bit) else { return false }
+        // Every pattern of an indexed set is indexed: one whose bit is clear cannot match, and is
+        // passed over without reading it.
+        let patternBits = group.patternBits
+        for p in patterns.indices where hay.has(patternBits[p]) {
+            if patterns[p].firstMatch(in: hay) != nil { return true }
+        }
+        return false
+    }
     /// False when no pattern of the set can match `hay` (one bit test for a set in the index).
-    func mayMatch(_ hay: Haystack) -> Bool { hay.unfiltered || group.id < 0 || hay.has(PatternIndex.shared.groupBit(group.id)) }
+    func mayMatch(_ hay: Haystack) -> Bool {
+        let bit = group.bit
+        return hay.unfiltered || bit < 0 || hay.has(bit)
+    }
+}
+
+/// A pattern set's bit in the haystacks, kept apart from the set: a hot loop tests it without
+/// copying (and retaining) the set; see `PatternSet.mayMatch`.
+struct GroupBit: Sendable {
+    /// -1 for a set outside the index (it may always match).
+    let bit: Int
+    init(_ set: PatternSet) {
+        _ = PatternIndex.shared  // the bits are set when the index is built
+        bit = set.group.bit
+    }
+    /// `set.mayMatch(hay)`.
+    @inline(__always) func mayMatch(_ hay: Haystack) -> Bool { bit < 0 || hay.unfiltered || hay.has(bit) }
 }
 
 /// Words looked for anywhere in a sentence's lower-cased text, without word boundaries (`penalt`
@@ -273,30 +312,66 @@ enum ContractText {
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
-        // Scalar by scalar, written straight out as UTF-8 bytes.
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var lastSpace = true
-        for u in s.unicodeScalars {
-            var v = u.value
-            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-            switch v {
-            case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
-            case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
-            case 0x2018, 0x2019: v = 0x27
-            case 0x3010: v = 0x5B  // 【
-            case 0x3011: v = 0x5D  // 】
-            default: break
+        // On the UTF-8 bytes: every mapping shortens or keeps a character, so the output fits in the
+        // input's length; a character kept is copied as its bytes, a mapped one is ASCII.
+        var s = s
+        let out = s.withUTF8 { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { o, count in
+                var k = 0
+                var i = 0
+                var lastSpace = true
+                while i < b.count {
+                    let x = b[i]
+                    // Printable ASCII but the space, the most of any contract: kept as it is.
+                    if x > 0x20 && x < 0x7F {
+                        o[k] = x
+                        k += 1
+                        lastSpace = false
+                        i += 1
+                        continue
+                    }
+                    let width = x < 0x80 ? 1 : x < 0xE0 ? 2 : x < 0xF0 ? 3 : 4
+                    guard i + width <= b.count else { break }
+                    var v: UInt32
+                    switch width {
+                    case 1: v = UInt32(x)
+                    case 2: v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    case 3: v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    default:
+                        v = UInt32(x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    }
+                    let original = v
+                    if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+                    switch v {
+                    case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
+                    case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
+                    case 0x2018, 0x2019: v = 0x27
+                    case 0x3010: v = 0x5B  // 【
+                    case 0x3011: v = 0x5D  // 】
+                    default: break
+                    }
+                    if v == 0x20 {
+                        if lastSpace {
+                            i += width
+                            continue
+                        }
+                        lastSpace = true
+                    } else {
+                        lastSpace = false
+                    }
+                    if v == original {
+                        for j in 0..<width { o[k + j] = b[i + j] }
+                        k += width
+                    } else {
+                        o[k] = UInt8(truncatingIfNeeded: v)
+                        k += 1
+                    }
+                    i += width
+                }
+                while k > 0 && o[k - 1] == 0x20 { k -= 1 }
+                count = k
             }
-            if v == 0x20 {
-                if lastSpace { continue }
-                lastSpace = true
-            } else {
-                lastSpace = false
-            }
-            appendUTF8(v, to: &out)
         }
-        while out.last == 0x20 { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -377,29 +452,62 @@ enum ContractText {
     /// equals only itself), else nil: the character-level checks can then run on scalars.
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
         var s = s
-        return s.withUTF8 { b -> [Unicode.Scalar]? in
-            guard isPlain(b) else { return nil }
-            // Plain text holds scalars of one to three bytes (see `isPlain`): decode them here.
-            var out: [Unicode.Scalar] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                let v: UInt32
-                if x < 0x80 {
-                    v = UInt32(x)
-                    i += 1
-                } else if x & 0xE0 == 0xC0 {
-                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                }
-                out.append(Unicode.Scalar(v).unsafelyUnwrapped)
+        return s.withUTF8 { b in isPlain(b) ? decodePlain(b) : nil }
+    }
+
+    /// The scalars of `s`, known to be plain text (see `isPlain`).
+    static func scalars(ofPlain s: String) -> [Unicode.Scalar] {
+        var s = s
+        return s.withUTF8(decodePlain)
+    }
+
+    /// The scalars of plain UTF-8 text (see `isPlain`): every scalar one to three bytes.
+    private static func decodePlain(_ b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            let x = b[i]
+            let v: UInt32
+            if x < 0x80 {
+                v = UInt32(x)
+                i += 1
+            } else if x & 0xE0 == 0xC0, i + 1 < b.count {
+                v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                i += 2
+            } else if i + 2 < b.count {
+                v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                i += 3
+            } else {
+                break
             }
-            return out
+            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
         }
+        return out
+    }
+
+    /// Whether a plain text (see `isPlain`) holds a CJK ideograph (`ContractLineParser.isCJK`).
+    static func containsCJK(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            while i + 2 < b.count {
+                // U+3400…U+9FFF are the three-byte scalars led by E3…E9.
+                if b[i] >= 0xE3 && b[i] <= 0xE9 {
+                    let v = UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// The number of characters of `s`; for plain text (see `isPlain`), its scalars, counted on its bytes.
+    static func characterCount(_ s: String, plain: Bool) -> Int {
+        guard plain else { return s.count }
+        var s = s
+        return s.withUTF8 { b in b.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// Whether `s` has at most `limit` characters: settled by its bytes or scalars when they can
@@ -435,7 +543,55 @@ enum ContractText {
 
     /// ASCII-only lower-casing: keeps every byte offset equal to the input's.
     static func lowerASCII(_ s: String) -> String {
-        String(decoding: s.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 32 : $0 }, as: UTF8.self)
+        var s = s
+        // Most text the scanner lowers is already lower case (or Chinese): kept as it is.
+        guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+        return String(decoding: s.withUTF8(lowerASCIIBytes), as: UTF8.self)
+    }
+
+    /// `lowerASCII` of UTF-8 bytes.
+    static func lowerASCIIBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+            for i in 0..<b.count {
+                let x = b[i]
+                out[i] = x &- 0x41 < 26 ? x | 0x20 : x
+            }
+            count = b.count
+        }
+    }
+
+    /// `lowerASCII` of `s` as bytes.
+    static func lowerASCIIBytes(_ s: String) -> [UInt8] {
+        var s = s
+        return s.withUTF8(lowerASCIIBytes)
+    }
+
+    /// Whether the UTF-8 of `s` holds the byte `a` or `b`.
+    static func containsByte(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in bytes.contains { $0 == a || $0 == b } }
+    }
+
+    /// Whether the bytes of `word` occur in `hay`.
+    static func occurs(_ word: String, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var word = word
+        return word.withUTF8 { occurs($0, in: hay) }
+    }
+
+    /// Whether `needle` occurs in `hay`.
+    static func occurs(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        needle.withUnsafeBufferPointer { occurs($0, in: hay) }
+    }
+
+    /// Whether `b` starts with the bytes of `word`.
+    static func starts(_ b: UnsafeBufferPointer<UInt8>, with word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { w in w.count <= b.count && w.indices.allSatisfy { b[$0] == w[$0] } }
+    }
+
+    /// Whether `b` ends with `suffix`.
+    static func ends(_ b: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        suffix.count <= b.count && suffix.indices.allSatisfy { b[b.count - suffix.count + $0] == suffix[$0] }
     }
 
     /// Leading indentation width (tab = 4, ideographic space = 2).
@@ -455,8 +611,9 @@ enum ContractText {
     /// Splits text into clauses for matching: sentences (see `sentences`) cut again at `;`/`；`.
     /// Each clause comes with its whole sentence (the evidence to quote) and the character offset
     /// where it starts in `s`.
-    static func clauses(_ s: String) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
-        sentences(s).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
+    /// `plain`: whether `s` is plain text (see `isPlain`), when the caller knows; nil: decided here.
+    static func clauses(_ s: String, plain: Bool? = nil) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
+        sentences(s, plain: plain).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
             // No `;` (nor U+037E, CD BE in UTF-8, which `mark` reads as `;`): the sentence is its only clause, and
             // it is already trimmed (`sentences` trims each one).
             if !sentence.utf8.contains(where: { $0 == 0x3B || $0 == 0xCD }) {
@@ -464,7 +621,7 @@ enum ContractText {
             }
             var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
-            if let u = plainScalars(sentence) {
+            if let u = plain == true ? scalars(ofPlain: sentence) : plain == false ? nil : plainScalars(sentence) {
                 // Plain text: the same cuts on scalars (see `isPlain`).
                 for piece in u.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ";" }) {
                     let lead = piece.prefix(while: { $0 == " " }).count
@@ -487,8 +644,8 @@ enum ContractText {
     /// Splits text into sentences with their start offsets (in characters): after `。！？!?`, and
     /// after `.` followed by a space unless the word before the dot is a single letter, a number or a
     /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
-    static func sentences(_ s: String) -> [(String, Int)] {
-        if let u = plainScalars(s) { return plainSentences(s, u) }
+    static func sentences(_ s: String, plain: Bool? = nil) -> [(String, Int)] {
+        if let u = plain == true ? scalars(ofPlain: s) : plain == false ? nil : plainScalars(s) { return plainSentences(s, u) }
         let chars = Array(s)
         // Where each character starts in `s`, so that a sentence is cut out of `s` rather than
         // rebuilt character by character.
@@ -529,31 +686,33 @@ enum ContractText {
     /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
     /// cuts and offsets, without breaking the text into characters.
     private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
-        // Where each scalar starts in the UTF-8 bytes of `s`, so that a sentence is cut out of them.
-        var starts: [Int] = []
-        starts.reserveCapacity(chars.count + 1)
-        var offset = 0
-        for c in chars {
-            starts.append(offset)
-            offset += UTF8.width(c)
-        }
-        starts.append(offset)
-        let bytes = Array(s.utf8)
+        var s = s
+        return s.withUTF8 { bytes in plainSentences(bytes, chars) }
+    }
+
+    /// `plainSentences` on the UTF-8 bytes of the text and its scalars `chars`.
+    private static func plainSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
         var out: [(String, Int)] = []
+        // The sentence under way starts at scalar `start`, byte `startByte`; scalar `i` at byte `byte`.
         var start = 0
-        func flush(_ end: Int) {
+        var startByte = 0
+        var byte = 0
+        func flush(_ end: Int, _ endByte: Int) {
             var a = start
+            // Blanks are one byte each.
             while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(decoding: bytes[starts[a]..<starts[end]], as: UTF8.self).trimmed
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[(startByte + a - start)..<endByte]), as: UTF8.self).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
+            startByte = endByte
         }
         func isASCIILetter(_ u: Unicode.Scalar) -> Bool { (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") }
         var i = 0
         while i < chars.count {
             let c = chars[i]
+            let next = byte + UTF8.width(c)
             if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
-                flush(i + 1)
+                flush(i + 1, next)
             } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
                 var j = i - 1
                 while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
@@ -564,12 +723,13 @@ enum ContractText {
                     || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
                         && !(j >= 0 && chars[j] == "."))
                 {
-                    flush(i + 1)
+                    flush(i + 1, next)
                 }
             }
+            byte = next
             i += 1
         }
-        flush(chars.count)
+        flush(chars.count, bytes.count)
         return out
     }
 
@@ -586,10 +746,11 @@ enum ContractText {
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,
     /// `第九条（保密）`), so that the title does not count as the clause itself.
-    static func stripCrossReferences(_ text: String) -> String {
+    static func stripCrossReferences(_ text: String, plain: Bool? = nil) -> String {
         // Only a title in parentheses is ever removed.
         guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
-        let chars = CharacterArray(text)
+        if plain == true && !mayHaveReferenceTitle(text) { return text }
+        let chars = plain == true ? .plain(scalars(ofPlain: text)) : plain == false ? .general(Array(text)) : CharacterArray(text)
         if case .plain = chars, !mayHaveReferenceTitle(text) { return text }
         switch chars {
         case .plain(let u): return stripCrossReferences(text, u)

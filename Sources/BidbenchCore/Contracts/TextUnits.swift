@@ -20,6 +20,8 @@ protocol TextUnit: Equatable, ExpressibleByUnicodeScalarLiteral {
     func isIn(_ s: String) -> Bool
     /// The text of a run of units.
     static func string<C: Collection>(_ units: C) -> String where C.Element == Self
+    /// The units of a text.
+    static func units(of s: String) -> [Self]
 }
 
 extension Character: TextUnit {
@@ -27,6 +29,7 @@ extension Character: TextUnit {
     var asciiDigit: Int? { isASCII ? wholeNumberValue : nil }
     func isIn(_ s: String) -> Bool { s.contains(self) }
     static func string<C: Collection>(_ units: C) -> String where C.Element == Character { String(units) }
+    static func units(of s: String) -> [Character] { Array(s) }
 }
 
 extension Unicode.Scalar: TextUnit {
@@ -47,6 +50,7 @@ extension Unicode.Scalar: TextUnit {
     var isLowercase: Bool { isASCII ? value >= 0x61 && value <= 0x7A : Character(self).isLowercase }
     var asciiDigit: Int? { value >= 0x30 && value <= 0x39 ? Int(value - 0x30) : nil }
     func isIn(_ s: String) -> Bool { s.unicodeScalars.contains(self) }
+    static func units(of s: String) -> [Unicode.Scalar] { Array(s.unicodeScalars) }
     static func string<C: Collection>(_ units: C) -> String where C.Element == Unicode.Scalar {
         // As UTF-8 bytes: much faster than appending scalars to a `String.UnicodeScalarView`.
         var bytes: [UInt8] = []
