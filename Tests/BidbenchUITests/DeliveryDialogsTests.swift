@@ -196,7 +196,8 @@ import Testing
         d.press(.char("5"))
         let marker = try #require(d.screen.lines.first { $0.contains("▼ PgDn: 还有") })
         #expect(!d.text.contains("⚠ RK11"))
-        d.press(.pageDown)
+        // Two pages: the plan keeps two rows for the selected task's detail.
+        d.press(.pageDown, .pageDown)
         #expect(d.text.contains("可用率 (目标 99.5%): 2027-04 99.25% ✗未达标"))
         #expect(d.text.contains("⚠ RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%"))
         #expect(d.text.contains("▲ PgUp"))

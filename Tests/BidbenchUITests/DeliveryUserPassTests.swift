@@ -36,3 +36,86 @@ import Testing
         #expect(d.effects == [.save(d.state.workspace, force: false)])
     }
 }
+
+extension DeliveryUserPassTests {
+    /// The demo's story with T03 given the long title and owner a real plan has.
+    static func longTitle(_ lang: Lang, width: Int, height: Int) -> Driver {
+        var d = DeliveryScreenTests.driver(lang, width: width, height: height)
+        d.state.workspace.delivery.tasks[2].title = "MES 接口联调（工单下达、完工回写、质检结果回传）"
+        d.state.workspace.delivery.tasks[2].owner = "生产部 孙建国"
+        d.press(.down, .down)
+        return d
+    }
+
+    /// Regression: the plan cut every title at 16 cells at 120 columns although the bar had cells to
+    /// spare, and a long title was never readable in full. The title takes the width that is free,
+    /// the phase is whole, and the selected task is read in full under the plan (its owner, dates,
+    /// status, dependencies and delay too), at 80×24 as at 120×30.
+    @Test func aLongChineseTitleIsReadInFullUnderThePlan() {
+        #expect(Self.longTitle(.zh, width: 80, height: 24).screen.lines == LONG_TITLE_80x24_ZH)
+        #expect(Self.longTitle(.en, width: 120, height: 30).screen.lines == LONG_TITLE_120x30_EN)
+        // A title and owner that fit are not cut any more (it was "MES 接口联调 · …" at 120 columns).
+        let d = DeliveryScreenTests.driver(.en, width: 120, height: 30)
+        #expect(d.row(containing: "T03")?.contains(" Testing        MES 接口联调 · 孙建国 ") == true)
+    }
+}
+
+private let LONG_TITLE_80x24_ZH = [
+    " Bidbench · 华东精密 E…   1 需求   2 供应商   3 预算   4 合同  [5 交付]  已保存",
+    " C1 ERP 升级加购合同 · 云帆软件                    今天 2027-05-10 · 按时 66.7%",
+    " 任务 阶段     名称 · 负责人                          1月    3月 4月 5月",
+    " T01  系统评估 现状评估 · 赵磊                        ███             │",
+    " T02  数据迁移 数据迁移 · 周敏                           ███████████  │",
+    " T03  测试     MES 接口联调（工单下达、完工回写、质…             ▓▓▓▓╌│    +10天",
+    " T04  上线     上线切换 · 陈晓东                                      │  ░",
+    " ▸ T03 测试 · MES 接口联调（工单下达、完工回写、质检结果回传） · 负责人",
+    "   生产部 孙建国 · 计划 2027-04-06→2027-04-30 · 实际 2027-04-08→… · 进行中 ·",
+    "   前置 T01 · 逾期 10 天",
+    " 验收: 通过 1 · 未通过 1 · 待测 1 · 需求已验收 1/3",
+    " 暂不可付: 上线款 1,116,000 — A1.2 未通过",
+    " 暂不可付: 终验款 186,000 — A2.1 待测",
+    " 培训: 1 场 · 通过率 66.7% < 目标 80%",
+    " 仍需培训: 黄伟(总账)",
+    " SLA: 工单 2 · 响应超时 1 · 解决超时 1 · 达标 0%",
+    "   2027-04: 2 个工单违约 2 次",
+    " 考评: 2027-04 63.6",
+    " ⚠ RK10 C1 任务 T03 MES 接口联调（工单下达、完工回写、质检结果回传） 已逾期",
+    "   10 天 (计划 2027-04-30 完成)",
+    " ⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)",
+    "",
+    " /tmp/ws",
+    " a 新增任务  Enter 编辑  t 验收  i 工单     u 撤销  Ctrl-S 保存  ? 帮助  q 退出",
+]
+
+private let LONG_TITLE_120x30_EN = [
+    " Bidbench · 华东精密 ERP 升级   1 Requirements   2 Vendors   3 Budget   4 Contracts  [5 Delivery]                 saved",
+    " C1 ERP 升级加购合同 · 云帆软件                                                        today 2027-05-10 · on time 66.7%",
+    " Task Phase          Title · owner           1/27 3/27   5/27      │Acceptance: 1 passed · 1 failed · 1 pending ·",
+    " T01  Assessment     现状评估 · 赵磊         ██           │        │  requirements accepted 1/3",
+    " T02  Data migration 数据迁移 · 周敏           █████████  │        │Blocked: 上线款 1,116,000 — A1.2 failed",
+    " T03  Testing        MES 接口联调（工单下达…          ▓▓▓╌│   +10d │Blocked: 终验款 186,000 — A2.1 pending",
+    " T04  Go-live        上线切换 · 陈晓东                    │ ░      │Training: 1 session · pass rate 66.7% < target",
+    " ▸ T03 Testing · MES 接口联调（工单下达、完工回写、质检结果回      │  80%",
+    "   传） · owner 生产部 孙建国 · planned 2027-04-06→2027-04-30 ·    │Still to train: 黄伟(总账)",
+    "   actual 2027-04-08→… · in progress · after T01 · 10 days late    │SLA: 2 tickets · late responses 1 · late",
+    "                                                                   │  resolutions 1 · met 0%",
+    "                                                                   │  2027-04: 2 breaches in 2 tickets",
+    "                                                                   │Reviews: 2027-04 63.6",
+    "                                                                   │⚠ RK10 C1 task T03 MES",
+    "                                                                   │  接口联调（工单下达、完工回写、质检结果回传） is",
+    "                                                                   │  10 days overdue (planned end 2027-04-30)",
+    "                                                                   │⚠ RK04 C1 2 SLA breaches in 2027-04 (threshold 2)",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    "                                                                   │",
+    " /tmp/ws",
+    " a add task  Enter edit  t tests  i tickets  s training  S SLA  R review            u undo  Ctrl-S save  ? help  q quit",
+]
