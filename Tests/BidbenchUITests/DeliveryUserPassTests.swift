@@ -119,3 +119,23 @@ private let LONG_TITLE_120x30_EN = [
     " /tmp/ws",
     " a add task  Enter edit  t tests  i tickets  s training  S SLA  R review            u undo  Ctrl-S save  ? help  q quit",
 ]
+
+extension DeliveryUserPassTests {
+    /// Regression: an evaluator (`--as 张伟`) could open a delivery record's form with Enter (the
+    /// list's hint bar offered "Enter 编辑"), type into it and only then hear "仅限主持人". Enter now
+    /// says so at once, like `a` and `d`, and the hint bar does not offer it; the row is read in full
+    /// under the list.
+    @Test func anEvaluatorIsToldAtOnceThatEditingADeliveryRecordIsTheLeads() {
+        var d = Driver(deliveryWorkspace(), lang: .zh, width: 120, height: 30, evaluator: "张伟")
+        d.state.today = Day(iso: "2027-05-10")!
+        d.press(.char("5"), .char("t"), .enter)
+        #expect(d.state.modal == .deliveryList(DeliveryListState(kind: .tests, contract: "C1")))
+        #expect(d.state.message == "仅限主持人: 本会话以张伟身份打分 (不带 --as 启动即为主持人)")
+        #expect(!d.text.contains("Enter 编辑"))
+        #expect(d.text.contains("A1.1 外币折算"))
+        // The lead still edits.
+        var lead = DeliveryScreenTests.driver(.zh, width: 120, height: 30)
+        lead.press(.char("t"), .enter)
+        #expect(lead.text.contains("编辑验收测试 A1.1"))
+    }
+}
