@@ -139,3 +139,22 @@ extension DeliveryUserPassTests {
         #expect(lead.text.contains("编辑验收测试 A1.1"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Regression: a ticket's times refused a Chinese date ("日期时间须写成 2027-04-02 09:30, 而不是
+    /// “2027年5月10日 09:30”"), though dates are read that way everywhere else; full-width digits and
+    /// colon too.
+    @Test func aTicketsTimesAreReadAsChineseDatesWithFullWidthDigits() {
+        var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
+        d.press(.char("i"), .char("a"))
+        d.type("总账")
+        d.press(.tab, .ctrl("u"))
+        d.type("２０２７年５月１０日 ０９：３０")
+        d.press(.tab)
+        d.type("2027/5/10 10:05")
+        d.press(.ctrl("s"))
+        #expect(d.state.message == "已新增工单 K003")
+        let t = d.state.workspace.delivery.tickets.last!
+        #expect(t.opened == Moment(parsing: "2027-05-10 09:30") && t.firstResponse == Moment(parsing: "2027-05-10 10:05"))
+    }
+}
