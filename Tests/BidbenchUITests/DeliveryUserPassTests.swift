@@ -158,3 +158,22 @@ extension DeliveryUserPassTests {
         #expect(t.opened == Moment(parsing: "2027-05-10 09:30") && t.firstResponse == Moment(parsing: "2027-05-10 10:05"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Regression: the month of an availability report refused “2027年5月” (月份须为 YYYY-MM), though
+    /// Chinese dates are read everywhere else. It is written 2027-05.
+    @Test func anAvailabilityMonthIsReadAsAChineseMonth() {
+        var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
+        d.press(.char("A"), .char("a"), .backTab)
+        d.type("２０２７年５月")
+        d.press(.tab)
+        d.type("９９.９８")
+        d.press(.ctrl("s"))
+        #expect(d.state.message?.contains("2027-05") == true)
+        #expect(d.state.workspace.delivery.availability.last.map { [$0.month, "\($0.percent ?? 0)"] } == ["2027-05", "99.98"])
+        for (typed, month) in [("2027/4", "2027-04"), ("2027-4", "2027-04"), ("2027.12", "2027-12"), ("2027年11月", "2027-11")] {
+            #expect(AvailabilityDialog.monthTyped(typed) == month)
+        }
+        for bad in ["2027年13月", "27-04", "2027", "2027-04-01"] { #expect(AvailabilityDialog.monthTyped(bad) == nil) }
+    }
+}
