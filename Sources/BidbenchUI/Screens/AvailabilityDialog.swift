@@ -69,7 +69,8 @@ enum AvailabilityDialog {
         let month = monthTyped(typed) ?? typed
         guard let all = AvailabilityRules.minutes(inMonth: month) else {
             return FormRefusal(
-                L.t("The month must be YYYY-MM (2027-04), not “\(month)”", "月份须为 YYYY-MM (如 2027-04), 而不是 “\(month)”"), field: "month")
+                L.t("The month must be YYYY-MM (2027-04) or 2027年4月, not “\(month)”", "月份须为 YYYY-MM (如 2027-04) 或 2027年4月, 而不是 “\(month)”"),
+                field: "month")
         }
         let rows = s.workspace.delivery.availability
         if rows.enumerated().contains(where: { $0.element.contract == contract && $0.element.month == month && $0.offset != index }) {
