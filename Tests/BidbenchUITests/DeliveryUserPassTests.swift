@@ -177,3 +177,17 @@ extension DeliveryUserPassTests {
         for bad in ["2027年13月", "27-04", "2027", "2027-04-01"] { #expect(AvailabilityDialog.monthTyped(bad) == nil) }
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Regression: the review form's first label was cut at 80 columns (“期间 (2027-Q2, 2027-0…”), so
+    /// the accepted forms of the period could not be read. Labels are whole now.
+    @Test func theReviewFormsLabelsAreWholeAt80Columns() {
+        for lang in [Lang.zh, .en] {
+            var d = DeliveryScreenTests.driver(lang, width: 80, height: 24)
+            d.press(.char("R"))
+            let period = lang == .zh ? "期间 (2027-Q2, 2027-05) 2027-Q2" : "Period (2027-Q2, 2027-05) 2027-Q2"
+            #expect(d.row(containing: period) != nil, "\(d.text)")
+            #expect(d.row(containing: lang == .zh ? "一次验收通过率 %" : "Acceptance first-pass %") != nil, "\(d.text)")
+        }
+    }
+}
