@@ -179,8 +179,6 @@ extension HandoutBuilder {
                     "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); breaches: \(sp.responseBreaches) response, \(sp.resolutionBreaches) resolution; penalty \(sp.penalty.grouped()).",
                     "工单 \(sp.tickets) 个；SLA 达标率 \(percentText(sp.compliancePercent))；响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次；违约金 \(sp.penalty.grouped())。"
                 )))
-        // The monthly availability against the contract's target, as in the report.
-        if let av = DeliveryFacts.availability(sp, lang) { out.append(.paragraph(av.text)) }
         let months = sp.months.filter { $0.total > 0 }
         if !months.isEmpty {
             out.append(
