@@ -191,3 +191,15 @@ extension DeliveryUserPassTests {
         }
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Regression: one late ticket in a month read “2027-04: 1 breaches in 2 tickets” on screen 5
+    /// and in the delivery handout.
+    @Test func oneBreachInAMonthIsSaidInTheSingular() {
+        var d = DeliveryScreenTests.driver(.en, width: 80, height: 24)
+        d.state.workspace.delivery.tickets[1].resolved = Moment(parsing: "2027-04-28 09:00")  // within P2's 24 hours
+        #expect(d.text.contains("  2027-04: 1 breach in 2 tickets\n"))
+        let md = Handout.markdown(Handouts.request(d.state, kind: .delivery, generated: "2027-05-10 09:00 UTC"))
+        #expect(md.contains("Breaches by month: 2027-04: 1 breach in 2 tickets\n"))
+    }
+}

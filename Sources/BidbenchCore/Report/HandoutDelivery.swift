@@ -185,7 +185,9 @@ extension HandoutBuilder {
                 .paragraph(
                     t("Breaches by month: ", "按月违约：")
                         + months.map { m in
-                            t("\(m.month): \(m.total) breaches in \(m.tickets) tickets", "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
+                            t(
+                                "\(m.month): \(m.total) breach\(m.total == 1 ? "" : "es") in \(m.tickets) ticket\(m.tickets == 1 ? "" : "s")",
+                                "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
                         }.joined(separator: sep)))
         }
         // Monthly availability against the contract's target; a missed month with its downtime and note.

@@ -391,7 +391,8 @@ public enum DeliveryScreen {
             if sp.penalty.minor > 0 { support += L.t(" · penalty ", " · 违约金 ") + sp.penalty.grouped() }
             add(support, sp.responseBreaches + sp.resolutionBreaches > 0 ? .warn : .plain)
             for m in sp.months where m.total > 0 {
-                add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
+                let en = "  \(m.month): \(m.total) breach\(m.total == 1 ? "" : "es") in \(m.tickets) ticket\(m.tickets == 1 ? "" : "s")"
+                add(L.t(en, "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
             if !sp.availability.isEmpty {
                 // The last six months, each met or missed; the earlier ones are counted (with their
