@@ -203,3 +203,19 @@ extension DeliveryUserPassTests {
         #expect(md.contains("Breaches by month: 2027-04: 1 breach in 2 tickets\n"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Found in the user pass: the delivery handout said nothing of the exit and handover checklist
+    /// ticked at the meeting. Once an item is ticked, dated or noted it lists them all.
+    @Test func theDeliveryHandoutListsTheHandoverChecklistOnceBegun() {
+        var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
+        let stamp = "2027-05-10 09:00 UTC"
+        #expect(!Handout.markdown(Handouts.request(d.state, kind: .delivery, generated: stamp)).contains("终止与移交"))
+        d.press(.char("H"), .char(" "), .char("j"), .enter)
+        d.type("抽查 3 个账套")
+        d.press(.ctrl("s"))
+        let md = Handout.markdown(Handouts.request(d.state, kind: .delivery, generated: stamp))
+        #expect(md.contains("### 终止与移交（指南 §七）\n\n已完成 1/6 项。\n\n"))
+        #expect(md.contains("- 已收到数据导出：已完成 2027-05-10\n- 导出数据已核验：待办 — 抽查 3 个账套\n- 文档与配置已移交：待办\n"))
+    }
+}
