@@ -191,7 +191,7 @@ public enum DeliveryScreen {
         let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
         // Narrow: the plan takes the rows its tasks and the selected one's detail need, the pane the
         // rest (at least half when it needs it).
-        let detail = min(3, taskDetail(s, d, width: planW - 2).count)
+        let detail = min(4, taskDetail(s, d, width: planW - 2).count)
         let planH =
             wide ? area.height - 1 : max(3, min(d.tasks.count + 1 + detail, area.height - 1 - min(summary.count, area.height / 2)))
         let pane =
@@ -242,7 +242,7 @@ public enum DeliveryScreen {
         func span(_ a: Day?, _ b: Day?) -> String? { a == nil && b == nil ? nil : "\(a?.description ?? "…")→\(b?.description ?? "…")" }
         if let p = span(t.plannedStart, t.plannedEnd) { parts.append(L.t("planned ", "计划 ") + p) }
         if let a = span(t.actualStart, t.actualEnd) { parts.append(L.t("actual ", "实际 ") + a) }
-        parts.append(TaskForm.statusLabel(t.status, L))
+        parts.append(L.t("status ", "状态 ") + TaskForm.statusLabel(t.status, L))
         if !t.dependsOn.isEmpty { parts.append(L.t("after ", "前置 ") + t.dependsOn.joined(separator: L.t(", ", "、"))) }
         let late = DeliveryPlan.overdueDays(t, today: s.today)
         if late > 0 { parts.append(L.t("\(late) day\(late == 1 ? "" : "s") late", "逾期 \(late) 天")) }
@@ -250,9 +250,16 @@ public enum DeliveryScreen {
         return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
     }
 
-    /// The rows the detail lines take under the plan: at most three, and never the last task row.
+    /// The detail lines under the plan: every one when the rows under the tasks hold them (the wide
+    /// plan has rows to spare), else up to four (the tasks scroll), and never the last task row. A
+    /// detail still longer ends with `…` (Enter opens the task in full).
     static func detailRows(_ s: AppState, _ d: ContractDelivery, area: Rect) -> [String] {
-        Array(taskDetail(s, d, width: area.width - 2).prefix(max(0, min(3, area.height - 2))))
+        let all = taskDetail(s, d, width: area.width - 2)
+        let room = max(0, min(area.height - 2, max(4, area.height - 1 - d.tasks.count)))
+        guard all.count > room else { return all }
+        var shown = Array(all.prefix(room))
+        if let last = shown.indices.last { shown[last] = TextWidth.clip(shown[last], to: max(1, area.width - 4), ellipsis: false) + "…" }
+        return shown
     }
 
     // Kept as one function: the plan's rows and bars in drawing order.
