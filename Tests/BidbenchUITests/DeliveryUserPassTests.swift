@@ -219,3 +219,14 @@ extension DeliveryUserPassTests {
         #expect(md.contains("- 已收到数据导出：已完成 2027-05-10\n- 导出数据已核验：待办 — 抽查 3 个账套\n- 文档与配置已移交：待办\n"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Found in the user pass: the new acceptance test's id label read “编号 (A1.8)” beside the
+    /// proposed A2.2, as if A1.8 were the id to use. The label now gives an example of the form.
+    @Test func theAcceptanceTestIdLabelExplainsTheFormInsteadOfProposingAnotherId() {
+        var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
+        d.press(.char("t"), .char("a"))
+        #expect(d.row(containing: "编号 (如 A1.2) A2.2") != nil, "\(d.text)")
+        #expect(!d.text.contains("A1.8"))
+    }
+}
