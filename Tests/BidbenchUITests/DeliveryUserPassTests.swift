@@ -230,3 +230,19 @@ extension DeliveryUserPassTests {
         #expect(!d.text.contains("A1.8"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Found in the user pass: an evaluator's pane said “验收测试 (按 t 打开编辑)” though only the lead
+    /// edits; it says t shows them.
+    @Test func anEvaluatorsPaneDoesNotOfferToEdit() {
+        var d = Driver(deliveryWorkspace(), lang: .zh, width: 120, height: 30, evaluator: "张伟")
+        d.state.today = Day(iso: "2027-05-10")!
+        d.press(.char("5"), .char("v"))
+        #expect(d.text.contains("│验收测试 (按 t 查看)"))
+        d.press(.char("v"))
+        #expect(d.text.contains("│支持工单 (按 i 查看)"))
+        d.press(.char("v"))
+        #expect(d.text.contains("│终止与移交清单 (指南 §七; 按 H 查看)"))
+        #expect(!d.text.contains("编辑)"))
+    }
+}

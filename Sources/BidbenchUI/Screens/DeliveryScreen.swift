@@ -354,6 +354,8 @@ public enum DeliveryScreen {
     static func paneLines(_ s: AppState, _ d: ContractDelivery, width: Int) -> [Line] {
         let L = s.lang
         let zh = L == .zh
+        // An evaluator's or a read-only session opens the lists to read them, not to edit.
+        let edits = s.evaluator == nil && !s.readOnly
         var out: [Line] = []
         func add(_ text: String, _ style: Style = .plain) {
             // Wrapped two columns narrower, so the continuation lines' indent still fits.
@@ -432,7 +434,9 @@ public enum DeliveryScreen {
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
             for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }
         case .tests:
-            add(L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)"), .bold)
+            add(
+                edits ? L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)") : L.t("Acceptance tests (t lists them)", "验收测试 (按 t 查看)"),
+                .bold)
             for t in d.tests {
                 let mark = t.result == .pass ? "✔" : t.result == .fail ? "✗" : "…"
                 let style: Style = t.result == .pass ? .good : t.result == .fail ? .error : .plain
@@ -442,7 +446,9 @@ public enum DeliveryScreen {
             }
             if d.tests.isEmpty { add(L.t("No tests yet", "尚无验收测试"), .dim) }
         case .tickets:
-            add(L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)"), .bold)
+            add(
+                edits ? L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)") : L.t("Support tickets (i lists them)", "支持工单 (按 i 查看)"),
+                .bold)
             for m in d.support.measures {
                 let t = m.ticket
                 func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
@@ -463,7 +469,10 @@ public enum DeliveryScreen {
                     .dim)
             }
         case .handover:
-            add(L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)"), .bold)
+            add(
+                edits
+                    ? L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)")
+                    : L.t("Exit and handover checklist (guide §7; H lists it)", "终止与移交清单 (指南 §七; 按 H 查看)"), .bold)
             for h in d.handover {
                 let mark = h.status == .done ? "✔" : h.status == .notApplicable ? "–" : "☐"
                 add(
