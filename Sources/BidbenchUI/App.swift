@@ -564,6 +564,13 @@ public enum App {
             s.say(s.readOnlyReason, error: true)
             return []
         }
+        // Nothing changed since the last load or save: no file and no journal entry to write, and
+        // the message says so rather than "Saved to …" (`:wq` still quits).
+        if !s.dirty && s.workspace == s.base {
+            s.say(s.lang.t("Nothing to save: no changes since the last save", "无需保存: 自上次保存以来没有修改"))
+            if s.quitAfterSave { return [.quit] }
+            return []
+        }
         return [.save(s.workspace, force: false)]
     }
 

@@ -139,7 +139,7 @@ public enum KeyMap {
                 needs: [.writable]),
             Binding(
                 scope: scope, command: .edit, keys: [.enter, .char("e")], hint: ("edit", "编辑"),
-                help: ("Edit the selected \(noun.en)", "编辑所选\(noun.zh)")),
+                help: ("Edit the selected \(noun.en)", "编辑所选\(noun.zh)"), needs: [.writable]),
             Binding(
                 scope: scope, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
                 help: ("Delete the selected \(noun.en) (u brings it back)", "删除所选\(noun.zh) (u 可撤销)"), needs: [.writable]),

@@ -313,6 +313,11 @@ struct SessionHost {
                 // not parse): a forced save writes only this session's edits, never those.
                 loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: true, lock: lock)
             }
+            // Edits that undo themselves or print the same bytes leave every file as it is: no file
+            // and no journal entry was written, and the message does not claim one was.
+            if loaded.written.isEmpty {
+                return .saved(message: lang.t("Nothing to save: the files already hold these data", "无需保存: 文件中已是这些数据"))
+            }
             return .saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)"))
         } catch StoreError.changedOnDisk(let files) {
             return .changedOnDisk(files: files)

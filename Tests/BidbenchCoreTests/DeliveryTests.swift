@@ -302,3 +302,17 @@ struct DeliveryTests {
         #expect(e.incomplete.map(\.reason) == ["no vendor review for H 过往履约 (vendor_reviews.csv)"])
     }
 }
+
+/// What a person types for a ticket's times (the file format stays strict: `Moment(parsing:)`).
+@Suite struct MomentTypedTests {
+    @Test func chineseAndSlashedDatesWithAnOptionalTimeAreRead() {
+        let expected = Moment(parsing: "2027-05-10 09:30")!
+        for text in ["2027-05-10 09:30", "2027年5月10日 09:30", "2027年5月10日9:30", "2027/5/10 9:30", "2027-05-10T09:30"] {
+            #expect(Moment(typed: text) == expected, "\(text)")
+        }
+        #expect(Moment(typed: "2027年5月10日") == Moment(parsing: "2027-05-10"))
+        for bad in ["2027年5月10日 25:00", "2027-02-30 09:00", "5月10日 09:30", "2027-05-10 9", "2027-05-10 09:30 extra"] {
+            #expect(Moment(typed: bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -156,9 +156,9 @@ import Testing
         let f = try #require(Self.form(d))
         #expect(f.value("month") == "2027-04" && f.fields[f.focus].key == "percent")
         d.press(.backTab, .ctrl("u"))
-        d.type("2027-4")
+        d.type("2027-13")  // "2027-4" is read as 2027-04 since the delivery user pass; no 13th month
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "The month must be YYYY-MM (2027-04), not “2027-4”")
+        #expect(Self.form(d)?.error == "The month must be YYYY-MM (2027-04) or 2027年4月, not “2027-13”")
         d.press(.ctrl("u"))
         d.type("2027-04")
         d.press(.tab, .tab)
@@ -196,7 +196,8 @@ import Testing
         d.press(.char("5"))
         let marker = try #require(d.screen.lines.first { $0.contains("▼ PgDn: 还有") })
         #expect(!d.text.contains("⚠ RK11"))
-        d.press(.pageDown)
+        // Two pages: the plan keeps two rows for the selected task's detail.
+        d.press(.pageDown, .pageDown)
         #expect(d.text.contains("可用率 (目标 99.5%): 2027-04 99.25% ✗未达标"))
         #expect(d.text.contains("⚠ RK11 C1 2027-04 可用率 99.25% 低于目标 99.5%"))
         #expect(d.text.contains("▲ PgUp"))

@@ -348,8 +348,6 @@ import Testing
 
         工单 5 个；SLA 达标率 60%；响应超时 1 次，解决超时 1 次；违约金 0。
 
-        可用率（目标 99.5%，合同第 41 行）：2027-02 99.95% 达标、2027-03 99.8% 达标、2027-04 99.25% 未达标
-
         按月违约：2027-04 工单 4 个、违约 2 次
 
         可用率（目标 99.5%，合同第 41 行）：2027-02 99.95% 达标、2027-03 99.8% 达标、2027-04 99.25% 未达标
@@ -435,8 +433,6 @@ import Testing
         ### Support and SLA
 
         5 tickets; SLA met 60%; breaches: 1 response, 1 resolution; penalty 0.
-
-        Availability (target 99.5%, contract line 41): 2027-02 99.95% met, 2027-03 99.8% met, 2027-04 99.25% missed
 
         Breaches by month: 2027-04: 2 breaches in 4 tickets
 

@@ -25,6 +25,39 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(day: day, hour: h, minute: m)
     }
 
+    /// What a person types in a form: the date as `Day(typed:)` reads it (`2027-05-10`,
+    /// `2027/5/10`, `2027年5月10日`), then optionally the time (`9:30`, `09:30`) after a space, a `T`
+    /// or right after `日`; nil for anything else. (Full-width digits are the caller's to normalise.)
+    public init?(typed text: String) {
+        let t = text.trimmed
+        if let m = Moment(parsing: t) {
+            self = m
+            return
+        }
+        let date: Substring
+        let time: Substring
+        if let r = t.firstIndex(of: "日") {
+            date = t[...r]
+            time = t[t.index(after: r)...].drop { $0 == " " || $0 == "T" }
+        } else {
+            let parts = t.split(whereSeparator: { $0 == " " || $0 == "T" })
+            guard (1...2).contains(parts.count) else { return nil }
+            date = parts[0]
+            time = parts.count == 2 ? parts[1] : ""
+        }
+        guard let day = Day(typed: String(date)) else { return nil }
+        guard !time.isEmpty else {
+            self.init(day: day)
+            return
+        }
+        let hm = time.split(separator: ":", omittingEmptySubsequences: false)
+        guard hm.count == 2, (1...2).contains(hm[0].count), hm[1].count == 2,
+            hm.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m)
+        else { return nil }
+        self.init(day: day, hour: h, minute: m)
+    }
+
     /// The calendar day.
     public var day: Day { Day(ordinal: minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440) }
 

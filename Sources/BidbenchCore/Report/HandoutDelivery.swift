@@ -1,7 +1,7 @@
 /// The weekly delivery review: per contract in delivery the plan by phase with its overdue tasks,
 /// acceptance, what can be paid now and what is blocked and why, who still needs training, the
-/// support SLA with its breaches and penalty and the monthly availability, and the last vendor
-/// review; then the early warnings.
+/// support SLA with its breaches and penalty and the monthly availability, the last vendor review,
+/// and the exit and handover checklist once it has begun; then the early warnings.
 /// Everything comes from `DeliveryStatus` (what screen 5 and `bidbench delivery` show).
 extension HandoutBuilder {
     func delivery() -> HandoutDoc {
@@ -24,6 +24,7 @@ extension HandoutBuilder {
             blocks += training(d)
             blocks += support(d)
             blocks += review(d)
+            blocks += handover(d)
         }
         blocks.append(.heading("\(deliveries.count + 1). " + t("Early warnings", "预警")))
         blocks.append(
@@ -34,6 +35,32 @@ extension HandoutBuilder {
     }
 
     func percentText(_ v: Double?) -> String { DeliveryFacts.percent(v) }
+
+    /// The exit and handover checklist (guide §7) once an item has been ticked, dated or noted: how
+    /// many are done, then every item with its status, date and note. Nothing before (each weekly
+    /// handout would otherwise list six open items).
+    func handover(_ d: ContractDelivery) -> [HandoutBlock] {
+        guard d.handover.contains(where: { $0.status != .open || $0.date != nil || !$0.note.trimmed.isEmpty }) else { return [] }
+        let done = d.handover.filter { $0.status == .done }.count
+        let due = d.handover.filter { $0.status != .notApplicable }.count
+        return [
+            .subheading(t("Exit and handover (guide §7)", "终止与移交（指南 §七）")),
+            .paragraph(t("\(done) of \(due) items done.", "已完成 \(done)/\(due) 项。")),
+            .list(
+                d.handover.map { h in
+                    let status: String
+                    switch h.status {
+                    case .done: status = t("done", "已完成")
+                    case .notApplicable: status = t("n/a", "不适用")
+                    case .open: status = t("open", "待办")
+                    case .other(let text): status = text
+                    }
+                    let date = h.date.map { " " + $0.description } ?? ""
+                    let note = h.note.trimmed.isEmpty ? "" : " — " + h.note
+                    return (lang == .zh ? h.nameZH : h.name) + colon + status + date + note
+                }),
+        ]
+    }
 
     /// One line to read first: the phase under way, days overdue, payable and blocked amounts.
     func headline(_ d: ContractDelivery) -> String {
@@ -179,15 +206,15 @@ extension HandoutBuilder {
                     "\(sp.tickets) tickets; SLA met \(percentText(sp.compliancePercent)); breaches: \(sp.responseBreaches) response, \(sp.resolutionBreaches) resolution; penalty \(sp.penalty.grouped()).",
                     "工单 \(sp.tickets) 个；SLA 达标率 \(percentText(sp.compliancePercent))；响应超时 \(sp.responseBreaches) 次，解决超时 \(sp.resolutionBreaches) 次；违约金 \(sp.penalty.grouped())。"
                 )))
-        // The monthly availability against the contract's target, as in the report.
-        if let av = DeliveryFacts.availability(sp, lang) { out.append(.paragraph(av.text)) }
         let months = sp.months.filter { $0.total > 0 }
         if !months.isEmpty {
             out.append(
                 .paragraph(
                     t("Breaches by month: ", "按月违约：")
                         + months.map { m in
-                            t("\(m.month): \(m.total) breaches in \(m.tickets) tickets", "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
+                            t(
+                                "\(m.month): \(m.total) breach\(m.total == 1 ? "" : "es") in \(m.tickets) ticket\(m.tickets == 1 ? "" : "s")",
+                                "\(m.month) 工单 \(m.tickets) 个、违约 \(m.total) 次")
                         }.joined(separator: sep)))
         }
         // Monthly availability against the contract's target; a missed month with its downtime and note.

@@ -37,7 +37,8 @@ enum AcceptanceTestsDialog {
             title: t.map { L.t("Edit acceptance test \($0.id)", "编辑验收测试 \($0.id)") }
                 ?? L.t("New acceptance test · \(contract)", "新增验收测试 · \(contract)"),
             fields: [
-                FormField(key: "id", label: L.t("ID (A1.8)", "编号 (A1.8)"), text: t?.id ?? DeliveryLists.bump(mine.last, default: "A1.1")),
+                FormField(
+                    key: "id", label: L.t("ID (e.g. A1.2)", "编号 (如 A1.2)"), text: t?.id ?? DeliveryLists.bump(mine.last, default: "A1.1")),
                 FormField(
                     key: "requirements", label: L.t("Requirements (R01;R03)", "需求 (R01;R03)"),
                     text: t?.requirements.joined(separator: ";") ?? ""),

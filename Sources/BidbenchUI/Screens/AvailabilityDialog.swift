@@ -51,12 +51,26 @@ enum AvailabilityDialog {
 
     // Kept as one function: a form's fields read and checked one by one, each refusal naming its field.
     /// Validates and applies the form (the same rules as `availability.csv`); a refusal keeps the form open on the bad field.
+    /// A month as people type it — `2027-04`, `2027-4`, `2027/4`, `2027.4`, `2027年4月` — written
+    /// `2027-04`; nil when it is not one.
+    static func monthTyped(_ text: String) -> String? {
+        let t = text.hasSuffix("月") ? String(text.dropLast()) : text
+        let parts = t.split(whereSeparator: { "-/.年".contains($0) }).map { String($0).trimmed }
+        guard parts.count == 2, parts[0].count == 4, (1...2).contains(parts[1].count),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let y = Int(parts[0]), let m = Int(parts[1]),
+            (1...12).contains(m)
+        else { return nil }
+        return "\(y)-" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
     static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
         let L = s.lang
-        let month = normalizedDigits(f.value("month")).trimmed
+        let typed = normalizedDigits(f.value("month")).trimmed
+        let month = monthTyped(typed) ?? typed
         guard let all = AvailabilityRules.minutes(inMonth: month) else {
             return FormRefusal(
-                L.t("The month must be YYYY-MM (2027-04), not “\(month)”", "月份须为 YYYY-MM (如 2027-04), 而不是 “\(month)”"), field: "month")
+                L.t("The month must be YYYY-MM (2027-04) or 2027年4月, not “\(month)”", "月份须为 YYYY-MM (如 2027-04) 或 2027年4月, 而不是 “\(month)”"),
+                field: "month")
         }
         let rows = s.workspace.delivery.availability
         if rows.enumerated().contains(where: { $0.element.contract == contract && $0.element.month == month && $0.offset != index }) {

@@ -189,8 +189,11 @@ public enum DeliveryScreen {
         let wide = area.width >= 110
         let planW = wide ? area.width * 56 / 100 : area.width
         let summary = paneLines(s, d, width: (wide ? area.width - planW - 2 : area.width - 2))
-        // Narrow: the plan takes the rows its tasks need, the pane the rest (at least half when it needs it).
-        let planH = wide ? area.height - 1 : max(3, min(d.tasks.count + 1, area.height - 1 - min(summary.count, area.height / 2)))
+        // Narrow: the plan takes the rows its tasks and the selected one's detail need, the pane the
+        // rest (at least half when it needs it).
+        let detail = min(4, taskDetail(s, d, width: planW - 2).count)
+        let planH =
+            wide ? area.height - 1 : max(3, min(d.tasks.count + 1 + detail, area.height - 1 - min(summary.count, area.height / 2)))
         let pane =
             wide
             ? Rect(x: area.x + planW + 1, y: area.y + 1, width: area.width - planW - 2, height: area.height - 1)
@@ -205,17 +208,75 @@ public enum DeliveryScreen {
 
     static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
 
-    // Kept as one function: the plan's rows and bars in drawing order.
-    /// The plan: one row per task, a bar in cells from planned start to planned end, today's line.
-    static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area: Rect) {
+    /// The plan's columns: the phase and the title (with the owner) as wide as their widest entry,
+    /// the bar at least a quarter of the plan (a compact timeline reads with a few cells a month),
+    /// and the title what is left. A title still too long is read in full in the detail lines under
+    /// the plan.
+    static func planColumns(_ s: AppState, _ d: ContractDelivery, width: Int) -> (id: Int, phase: Int, title: Int, bar: Int) {
+        let zh = s.lang == .zh
+        let idW = max(4, d.tasks.map { TextWidth.of($0.id) }.max() ?? 0)
+        let lateW = 5
+        let widestPhase = max(TextWidth.of(s.lang.t("Phase", "阶段")), d.tasks.map { TextWidth.of($0.phase.name(chinese: zh)) }.max() ?? 0)
+        let widestTitle = max(
+            TextWidth.of(s.lang.t("Title · owner", "名称 · 负责人")), d.tasks.map { TextWidth.of(label($0)) }.max() ?? 0)
+        // Margin, id, phase, title and the late column with their gaps: 5 cells besides the columns.
+        let free = max(0, width - 5 - idW - lateW - max(16, width / 4))
+        // A phase name is short: whole, unless the title would keep fewer than 16 cells.
+        let phaseW = max(4, min(widestPhase, max(8, free - 16)))
+        let titleW = max(8, min(widestTitle, free - phaseW))
+        let barW = max(6, width - 1 - idW - 1 - phaseW - 1 - titleW - 1 - lateW - 1)
+        return (idW, phaseW, titleW, barW)
+    }
+
+    /// The title column's text: the title and, after it, the owner.
+    static func label(_ t: DeliveryTask) -> String { t.owner.isEmpty ? t.title : "\(t.title) · \(t.owner)" }
+
+    /// The selected task in full, wrapped to `width` with a hanging indent: what the plan's columns
+    /// may cut (title, owner, phase) and what its bar only draws (dates, status, dependencies, delay).
+    static func taskDetail(_ s: AppState, _ d: ContractDelivery, width: Int) -> [String] {
+        guard s.delivery.selected < d.tasks.count else { return [] }
         let L = s.lang
-        guard area.height >= 2 else { return }
-        let idW = 4
-        let phaseW = area.width >= 100 ? 10 : 8
-        let titleW = max(8, min(26, area.width / 4))
+        let t = d.tasks[s.delivery.selected]
+        var parts = ["\(t.id) \(t.phase.name(chinese: L == .zh))", t.title]
+        if !t.owner.isEmpty { parts.append(L.t("owner ", "负责人 ") + t.owner) }
+        func span(_ a: Day?, _ b: Day?) -> String? { a == nil && b == nil ? nil : "\(a?.description ?? "…")→\(b?.description ?? "…")" }
+        if let p = span(t.plannedStart, t.plannedEnd) { parts.append(L.t("planned ", "计划 ") + p) }
+        if let a = span(t.actualStart, t.actualEnd) { parts.append(L.t("actual ", "实际 ") + a) }
+        parts.append(L.t("status ", "状态 ") + TaskForm.statusLabel(t.status, L))
+        if !t.dependsOn.isEmpty { parts.append(L.t("after ", "前置 ") + t.dependsOn.joined(separator: L.t(", ", "、"))) }
+        let late = DeliveryPlan.overdueDays(t, today: s.today)
+        if late > 0 { parts.append(L.t("\(late) day\(late == 1 ? "" : "s") late", "逾期 \(late) 天")) }
+        let lines = TextWidth.wrap("▸ " + parts.joined(separator: " · "), max(8, width - 2))
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+    }
+
+    /// The detail lines under the plan: every one when the rows under the tasks hold them (the wide
+    /// plan has rows to spare), else up to four (the tasks scroll), and never the last task row. A
+    /// detail still longer ends with `…` (Enter opens the task in full).
+    static func detailRows(_ s: AppState, _ d: ContractDelivery, area: Rect) -> [String] {
+        let all = taskDetail(s, d, width: area.width - 2)
+        let room = max(0, min(area.height - 2, max(4, area.height - 1 - d.tasks.count)))
+        guard all.count > room else { return all }
+        var shown = Array(all.prefix(room))
+        if let last = shown.indices.last { shown[last] = TextWidth.clip(shown[last], to: max(1, area.width - 4), ellipsis: false) + "…" }
+        return shown
+    }
+
+    // Kept as one function: the plan's rows and bars in drawing order.
+    /// The plan: one row per task, a bar in cells from planned start to planned end, today's line,
+    /// and the selected task in full under it.
+    static func renderPlan(_ s: AppState, _ d: ContractDelivery, into c: inout Canvas, area full: Rect) {
+        let L = s.lang
+        guard full.height >= 2 else { return }
+        let detail = detailRows(s, d, area: full)
+        let area = Rect(x: full.x, y: full.y, width: full.width, height: full.height - detail.count)
+        let cols = planColumns(s, d, width: area.width)
+        let idW = cols.id
+        let phaseW = cols.phase
+        let titleW = cols.title
         let lateW = 5
         let barX = area.x + 1 + idW + 1 + phaseW + 1 + titleW + 1
-        let barW = max(6, area.maxX - barX - lateW - 1)
+        let barW = cols.bar
         let starts = d.tasks.compactMap(\.plannedStart) + d.tasks.compactMap(\.actualStart)
         let ends = d.tasks.compactMap(\.plannedEnd) + d.tasks.compactMap(\.actualEnd)
         let first = (starts + [s.today]).min()!
@@ -259,8 +320,7 @@ public enum DeliveryScreen {
             var x = area.x + 1
             x += c.text(x, y, TextWidth.fit(t.id, idW), sel ? .selected : base) + 1
             x += c.text(x, y, TextWidth.fit(t.phase.name(chinese: L == .zh), phaseW), sel ? .selected : .dim) + 1
-            let label = t.owner.isEmpty ? t.title : "\(t.title) · \(t.owner)"
-            c.text(x, y, TextWidth.fit(label, titleW), sel ? .selected : base)
+            c.text(x, y, TextWidth.fit(label(t), titleW), sel ? .selected : base)
             // Background: today's line through the whole plan.
             c.text(barX + todayCol, y, "│", .accent)
             if let ps = t.plannedStart, let pe = t.plannedEnd {
@@ -279,6 +339,9 @@ public enum DeliveryScreen {
         if d.tasks.isEmpty {
             c.text(area.x + 1, area.y + 1, L.t("No tasks yet: a adds one", "尚无任务: 按 a 新增"), .dim, maxWidth: area.width - 2)
         }
+        // The detail right under the last row drawn (the wide plan has rows to spare).
+        let shown = min(d.tasks.count, rows) + (overflow ? 1 : 0)
+        for (i, line) in detail.enumerated() { c.text(area.x + 1, area.y + 1 + shown + i, line, .dim, maxWidth: area.width - 2) }
     }
 
     struct Line {
@@ -291,6 +354,8 @@ public enum DeliveryScreen {
     static func paneLines(_ s: AppState, _ d: ContractDelivery, width: Int) -> [Line] {
         let L = s.lang
         let zh = L == .zh
+        // An evaluator's or a read-only session opens the lists to read them, not to edit.
+        let edits = s.evaluator == nil && !s.readOnly
         var out: [Line] = []
         func add(_ text: String, _ style: Style = .plain) {
             // Wrapped two columns narrower, so the continuation lines' indent still fits.
@@ -335,7 +400,8 @@ public enum DeliveryScreen {
             if sp.penalty.minor > 0 { support += L.t(" · penalty ", " · 违约金 ") + sp.penalty.grouped() }
             add(support, sp.responseBreaches + sp.resolutionBreaches > 0 ? .warn : .plain)
             for m in sp.months where m.total > 0 {
-                add(L.t("  \(m.month): \(m.total) breaches in \(m.tickets) tickets", "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
+                let en = "  \(m.month): \(m.total) breach\(m.total == 1 ? "" : "es") in \(m.tickets) ticket\(m.tickets == 1 ? "" : "s")"
+                add(L.t(en, "  \(m.month): \(m.tickets) 个工单违约 \(m.total) 次"), .dim)
             }
             if !sp.availability.isEmpty {
                 // The last six months, each met or missed; the earlier ones are counted (with their
@@ -368,7 +434,9 @@ public enum DeliveryScreen {
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
             for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }
         case .tests:
-            add(L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)"), .bold)
+            add(
+                edits ? L.t("Acceptance tests (t opens them)", "验收测试 (按 t 打开编辑)") : L.t("Acceptance tests (t lists them)", "验收测试 (按 t 查看)"),
+                .bold)
             for t in d.tests {
                 let mark = t.result == .pass ? "✔" : t.result == .fail ? "✗" : "…"
                 let style: Style = t.result == .pass ? .good : t.result == .fail ? .error : .plain
@@ -378,7 +446,9 @@ public enum DeliveryScreen {
             }
             if d.tests.isEmpty { add(L.t("No tests yet", "尚无验收测试"), .dim) }
         case .tickets:
-            add(L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)"), .bold)
+            add(
+                edits ? L.t("Support tickets (i opens them)", "支持工单 (按 i 打开编辑)") : L.t("Support tickets (i lists them)", "支持工单 (按 i 查看)"),
+                .bold)
             for m in d.support.measures {
                 let t = m.ticket
                 func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
@@ -399,7 +469,10 @@ public enum DeliveryScreen {
                     .dim)
             }
         case .handover:
-            add(L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)"), .bold)
+            add(
+                edits
+                    ? L.t("Exit and handover checklist (guide §7; H edits)", "终止与移交清单 (指南 §七; 按 H 编辑)")
+                    : L.t("Exit and handover checklist (guide §7; H lists it)", "终止与移交清单 (指南 §七; 按 H 查看)"), .bold)
             for h in d.handover {
                 let mark = h.status == .done ? "✔" : h.status == .notApplicable ? "–" : "☐"
                 add(

@@ -10,6 +10,11 @@ enum TaskForm {
         [L.t("planned", "计划"), L.t("in progress", "进行中"), L.t("done", "完成"), L.t("blocked", "受阻"), L.t("cancelled", "取消")]
     }
 
+    /// A status in words (a status Bidbench does not know, as the file has it).
+    static func statusLabel(_ status: TaskStatus, _ L: Lang) -> String {
+        statuses.firstIndex(of: status.id).map { statusLabels(L)[$0] } ?? status.id
+    }
+
     static func form(_ s: AppState, contract: String, index: Int?) -> Form {
         let L = s.lang
         let t = index.map { s.workspace.delivery.tasks[$0] }

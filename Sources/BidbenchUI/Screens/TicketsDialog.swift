@@ -58,9 +58,11 @@ enum TicketsDialog {
                 moments[key] = .some(nil)
                 continue
             }
-            guard let m = Moment(parsing: t) else {
+            guard let m = Moment(typed: t) else {
                 return FormRefusal(
-                    L.t("Write a date and time as 2027-04-02 09:30, not “\(t)”", "日期时间须写成 2027-04-02 09:30, 而不是 “\(t)”"), field: key)
+                    L.t(
+                        "Write a date and time as 2027-04-02 09:30 or 2027年4月2日 9:30, not “\(t)”",
+                        "日期时间须写成 2027-04-02 09:30 或 2027年4月2日 9:30, 而不是 “\(t)”"), field: key)
             }
             moments[key] = m
         }

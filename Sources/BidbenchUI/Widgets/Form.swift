@@ -253,8 +253,10 @@ public struct Form: Equatable, Sendable {
     /// Draws the form centred in `area`: wider on a wider terminal, long fields wrapped, the accepted
     /// forms of a focused choice, any error, and the keys (`hints`) at the bottom.
     public func render(into canvas: inout Canvas, area: Rect, lang: Lang, hints: String) {
-        let labelW = min(22, fields.map { TextWidth.of($0.label) }.max() ?? 8)
         let w = min(area.width - 2, max(60, min(140, area.width - 16)))
+        // Labels are whole (a label with its example, `期间 (2027-Q2, 2027-05)`, was cut at 22 cells)
+        // while the field keeps at least three fifths of the form.
+        let labelW = min(max(22, w * 2 / 5), fields.map { TextWidth.of($0.label) }.max() ?? 8)
         let fw = w - labelW - 5
         // A long message wraps (up to three lines) so the value it quotes and the fix stay readable.
         let errorLines = error.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
