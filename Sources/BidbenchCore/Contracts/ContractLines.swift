@@ -28,32 +28,32 @@ struct ContractLine: Sendable {
 enum ContractLineParser {
     /// Splits text into lines (LF, CRLF or CR) without a leading byte-order mark.
     static func splitLines(_ text: String) -> [String] {
-        var t = Substring(text)
-        if t.first == "\u{FEFF}" { t = t.dropFirst() }
+        // A leading character that is exactly U+FEFF (EF BB BF) is dropped.
+        let skip = text.first == "\u{FEFF}" ? 3 : 0
+        var text = text
         // By UTF-8 bytes: CR and LF never occur inside a multi-byte character.
-        let bytes = t.utf8
-        var lines: [String] = []
-        var start = bytes.startIndex
-        var lastCR = false
-        var i = bytes.startIndex
-        while i != bytes.endIndex {
-            let b = bytes[i]
-            let next = bytes.index(after: i)
-            if b == 0x0A {
-                if !lastCR { lines.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
-                start = next
-                lastCR = false
-            } else if b == 0x0D {
-                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                start = next
-                lastCR = true
-            } else {
-                lastCR = false
+        return text.withUTF8 { bytes in
+            func line(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+            var lines: [String] = []
+            var start = skip
+            var lastCR = false
+            for i in skip..<bytes.count {
+                let b = bytes[i]
+                if b == 0x0A {
+                    if !lastCR { lines.append(line(start..<i)) }
+                    start = i + 1
+                    lastCR = false
+                } else if b == 0x0D {
+                    lines.append(line(start..<i))
+                    start = i + 1
+                    lastCR = true
+                } else {
+                    lastCR = false
+                }
             }
-            i = next
+            if start < bytes.count { lines.append(line(start..<bytes.count)) }
+            return lines
         }
-        if start != bytes.endIndex { lines.append(String(decoding: bytes[start..<bytes.endIndex], as: UTF8.self)) }
-        return lines
     }
 
     static func parse(_ rawLine: String, number: Int) -> ContractLine {

@@ -234,10 +234,11 @@ final class ScannedSentence {
     /// `lowerContainsAny(words.words)`, answered by the haystack's literal bits when both sides are
     /// plain and the words are in the index.
     func lowerContainsAny(_ words: SubstringWords) -> Bool {
-        guard words.plain, lowerIsPlain, !hay.unfiltered,
-            words.set.patterns.allSatisfy({ $0.parts[0][0].literal >= 0 })
-        else { return lowerContainsAny(words.words) }
-        return words.set.patterns.contains { hay.has(Int($0.parts[0][0].literal)) }
+        let group = words.set.group
+        guard words.plain, lowerIsPlain, !hay.unfiltered, group.bit >= 0 else { return lowerContainsAny(words.words) }
+        // Each word is a pattern of one literal (not empty, since plain) anchored on it: the
+        // pattern's bit is set exactly when the literal occurs, and the set's bits are one read.
+        return group.patternBits.contains { hay.has($0) }
     }
 
     /// `ContractText.containsAny(lower, words)`, searching the haystack's bytes when `lower` is plain.

@@ -587,7 +587,9 @@ enum RedFlagDetector {
         let before = Array(bytes[windowStart..<start])
         let inside = firstEnd < end ? Array(bytes[firstEnd..<end]) : []
         return [before, inside].contains { chunk in
-            englishNegators.matches(Haystack(chunk)) || chineseNegation(String(decoding: chunk, as: UTF8.self))
+            // Every English negator holds an `n`: a chunk without one is not read for them.
+            (chunk.contains(UInt8(ascii: "n")) && englishNegators.matches(Haystack(chunk)))
+                || chineseNegation(String(decoding: chunk, as: UTF8.self))
         }
     }
 

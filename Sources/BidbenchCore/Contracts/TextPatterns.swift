@@ -613,13 +613,14 @@ enum ContractText {
     /// where it starts in `s`.
     /// `plain`: whether `s` is plain text (see `isPlain`), when the caller knows; nil: decided here.
     static func clauses(_ s: String, plain: Bool? = nil) -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] {
-        sentences(s, plain: plain).flatMap { sentence, start -> [(text: String, sentence: String, start: Int, sentenceStart: Int)] in
+        var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
+        for (sentence, start) in sentences(s, plain: plain) {
             // No `;` (nor U+037E, CD BE in UTF-8, which `mark` reads as `;`): the sentence is its only clause, and
             // it is already trimmed (`sentences` trims each one).
-            if !sentence.utf8.contains(where: { $0 == 0x3B || $0 == 0xCD }) {
-                return [(text: sentence, sentence: sentence, start: start, sentenceStart: start)]
+            if !containsByte(sentence, 0x3B, 0xCD) {
+                out.append((text: sentence, sentence: sentence, start: start, sentenceStart: start))
+                continue
             }
-            var out: [(text: String, sentence: String, start: Int, sentenceStart: Int)] = []
             var offset = start
             if let u = plain == true ? scalars(ofPlain: sentence) : plain == false ? nil : plainScalars(sentence) {
                 // Plain text: the same cuts on scalars (see `isPlain`).
@@ -629,7 +630,7 @@ enum ContractText {
                     if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead, sentenceStart: start)) }
                     offset += piece.count + 1
                 }
-                return out
+                continue
             }
             for piece in sentence.split(omittingEmptySubsequences: false, whereSeparator: { $0.mark == ";" }) {
                 let lead = piece.prefix(while: { $0.mark == " " }).count
@@ -637,8 +638,8 @@ enum ContractText {
                 if !text.isEmpty { out.append((text: text, sentence: sentence, start: offset + lead, sentenceStart: start)) }
                 offset += piece.count + 1
             }
-            return out
         }
+        return out
     }
 
     /// Splits text into sentences with their start offsets (in characters): after `。！？!?`, and
