@@ -25,6 +25,29 @@ struct BudgetExactTests {
         #expect((ExactUInt(Int64.max) + ExactUInt(1)).int64 == nil)
     }
 
+    /// The 128-bit path of a yearly cost against the big-integer one: random prices, quantities and
+    /// escalations of 0–40 years (one and several limbs), and the edges where a step overflows.
+    @Test("a price × quantity × escalation rounded half-up: the 128-bit path equals the big integers")
+    func productRoundedHalfUpAgrees() {
+        var rng = SplitMix64(seed: 20_261_205)
+        func check(_ a: UInt64, _ b: UInt64, _ c: ExactUInt, _ d: ExactUInt) {
+            #expect(ExactUInt.productRoundedHalfUp(a, b, c, d) == ExactUInt.roundedHalfUp(ExactUInt(a) * ExactUInt(b) * c, d))
+        }
+        let rates: [(UInt64, UInt64)] = [(105, 100), (1045, 1000), (10_035, 10_000), (1, 1), (97, 100), (1_000_001, 1_000_000)]
+        for _ in 0..<5_000 {
+            let a = rng.next() >> UInt64(rng.next() % 64)
+            let b = rng.next() >> UInt64(rng.next() % 64)
+            let (n, d) = rates[Int(rng.next() % UInt64(rates.count))]
+            let k = Int(rng.next() % 41)
+            check(a, b, ExactUInt.power(ExactUInt(n), k), ExactUInt.power(ExactUInt(d), k))
+        }
+        check(UInt64.max, UInt64.max, ExactUInt(UInt64.max), ExactUInt(1))
+        check(UInt64.max, 2, .one, .one)
+        check(0, UInt64.max, ExactUInt(7), ExactUInt(3))
+        check(5, 1, .one, ExactUInt(2))  // 2.5 → 3
+        check(7, 1, .one, ExactUInt(2))  // 3.5 → 4
+    }
+
     @Test("rounding and ceiling of big fractions")
     func rounding() {
         // 1.035^20 × 100 = 198.978…: ceiling 199, rounded 199; 2.5 → 3; 2.4999… → 2

@@ -169,6 +169,22 @@ struct ExactUInt: Equatable, Comparable, Sendable {
         return (two * n + d).quotientAndRemainder(dividingBy: two * d).quotient
     }
 
+    /// `roundedHalfUp(a · b · c, d)`: in 128-bit integers when every step fits (no allocation; a
+    /// price line's yearly cost almost always does), else with big integers. The same value either way.
+    static func productRoundedHalfUp(_ a: UInt64, _ b: UInt64, _ c: ExactUInt, _ d: ExactUInt) -> ExactUInt {
+        if let c64 = c.uint64, let d64 = d.uint64, d64 != 0 {
+            let (ab, o1) = UInt128(a).multipliedReportingOverflow(by: UInt128(b))
+            let (abc, o2) = ab.multipliedReportingOverflow(by: UInt128(c64))
+            let (twice, o3) = abc.multipliedReportingOverflow(by: 2)
+            let (n, o4) = twice.addingReportingOverflow(UInt128(d64))
+            if !(o1 || o2 || o3 || o4) {
+                let q = n / (2 * UInt128(d64))
+                if q <= UInt128(UInt64.max) { return ExactUInt(UInt64(q)) }
+            }
+        }
+        return roundedHalfUp(ExactUInt(a) * ExactUInt(b) * c, d)
+    }
+
     /// ⌈n / d⌉.
     static func ceiling(_ n: ExactUInt, _ d: ExactUInt) -> ExactUInt {
         let (q, r) = n.quotientAndRemainder(dividingBy: d)

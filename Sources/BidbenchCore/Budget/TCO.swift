@@ -202,6 +202,7 @@ public enum BudgetModel {
         for (i, line) in mine.enumerated() where line.model != .percent_of_license {
             guard let window = windows[i] else { continue }
             let unit = ExactUInt(line.unitPrice.minor)
+            let price = UInt64(line.unitPrice.minor)
             var licensed = 0
             for y in window {
                 let k = y - window.lowerBound
@@ -210,9 +211,9 @@ public enum BudgetModel {
                 case .one_time:
                     amount = y == window.lowerBound ? unit * ExactUInt(line.quantity) : .zero
                 case .annual:
-                    amount = ExactUInt.roundedHalfUp(unit * ExactUInt(line.quantity) * escalationUp[k], escalationDown[k])
+                    amount = ExactUInt.productRoundedHalfUp(price, UInt64(line.quantity), escalationUp[k], escalationDown[k])
                 case .per_user_annual:
-                    amount = ExactUInt.roundedHalfUp(unit * ExactUInt(users[y - 1]) * escalationUp[k], escalationDown[k])
+                    amount = ExactUInt.productRoundedHalfUp(price, UInt64(users[y - 1]), escalationUp[k], escalationDown[k])
                 case .per_user_one_time:
                     let new = max(0, users[y - 1] - licensed)
                     licensed = max(licensed, users[y - 1])
@@ -258,7 +259,7 @@ public enum BudgetModel {
                         amount = unit * ExactUInt(max(0, over - bought))
                         bought = max(bought, over)
                     } else {
-                        amount = ExactUInt.roundedHalfUp(unit * ExactUInt(over) * escalationUp[k], escalationDown[k])
+                        amount = ExactUInt.productRoundedHalfUp(UInt64(p.minor), UInt64(over), escalationUp[k], escalationDown[k])
                     }
                     let c = try money(amount, line, y)
                     guard let sum = amounts[i][y - 1].adding(c) else {
