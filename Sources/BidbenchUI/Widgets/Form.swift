@@ -15,6 +15,8 @@ public enum FormTarget: Equatable, Sendable {
     case priceLine(vendor: String, index: Int?)
     case risk(index: Int?)
     case changeOrder(contract: String, index: Int?)
+    /// A contract's terms: status, signing and effective dates, term, renewal, value (screen 4: `e`).
+    case contract(id: String)
     /// Delivery (screen 5): a task of a contract's plan, an acceptance test, a support ticket, a
     /// training session, an attendee's result, the SLA terms of a severity, a month of availability
     /// (each by its index in the workspace's table; nil adds one); the contract's availability
