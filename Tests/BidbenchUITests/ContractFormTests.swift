@@ -174,6 +174,25 @@ import Testing
         #expect(d.state.message == "已更新合同 C1 的条款 (履行中) — 注意: 生效日期 2027-01-01 早于签署日期 2027-01-20 (追溯生效)")
     }
 
+    @Test func theVendorIsChosenByTypingItsNameOrIdAndAnUnknownOneIsKept() {
+        var d = Self.driver()
+        d.press(.char("4"), .char("e"), .backTab)  // status → vendor
+        d.type("智")
+        #expect(d.text.contains("◂ 智链科技 (V2) ▸"))
+        d.press(.backspace)
+        d.type("v1")
+        #expect(Self.form(d)?.value("vendor") == "V1")
+        d.type("x")  // "v1x" starts no choice: said in the form, the choice kept
+        #expect(Self.form(d)?.error?.hasPrefix("“x” 不是 供应商 的选项开头") == true)
+        d.press(.escape, .char("y"))
+        // A vendor id that vendors.csv does not have (typed into the file) stays a choice and is written back.
+        d.state.workspace.contracts[0].vendor = "V9"
+        d.press(.char("e"))
+        #expect(Self.form(d)?.fields[1].choiceLabels == ["云帆软件 (V1)", "智链科技 (V2)", "V9"])
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.contracts[0].vendor == "V9")
+    }
+
     @Test func escOnAChangedFormAsksAndKeepsWhatWasTyped() {
         var d = Self.driver()
         d.press(.char("4"), .char("e"))

@@ -42,7 +42,9 @@ import Testing
         #expect(new[2] == "C2,V2,CRM 与 BI 订阅服务协议,contracts/C2-智链科技-订阅服务协议.md,2027-01-20,2027-02-15,12,true,12,30,286000,,signed")
         #expect(try bidbench("check", "-w", ws).status == 0)
         let journal = try bidbench("journal", "-w", ws)
-        #expect(journal.out.contains("contracts.csv"), "\(journal.out)")
+        // One entry, for the one contract edited (C1's row, rewritten as it was, is not an edit).
+        #expect(journal.out.hasSuffix(" update contracts.csv: 2 row(s) (edited C2)\n"), "\(journal.out)")
+        #expect(try bidbench("journal", "--verify", "-w", ws).status == 0)
         let dates = try bidbench("dates", "-w", ws)
         // The key dates start from the new effective date: a 12-month term ends 2028-02-15, notice 30
         // days before (the days left count from the real today: only the dates and kinds are compared).
