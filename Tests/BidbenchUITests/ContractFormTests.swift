@@ -68,8 +68,8 @@ import Testing
                 "│ 签署日期 (YYYY-MM-DD)                                                                                │",
             ])
         #expect(d.text.contains("│ 合同价值              1860000   "))
-        #expect(d.text.contains("│ 可输入: 草稿/draft/cg · 审核中/审核/review/shz · 已签/已签署/签署/signed/yq ·"))
-        #expect(d.text.contains("│ 履行中/执行中/生效/active/lxz · 已到期/到期/expired/ydq · 已终止/终止/terminated/yzz "))
+        #expect(d.text.contains("│ 可输入: 草稿/Draft/cg · 审核中/In review/shz · 已签/Signed/yq · 履行中/Active/lxz ·  "))
+        #expect(d.text.contains("│ 已到期/Expired/ydq · 已终止/Terminated/yzz  "))
     }
 
     /// The whole path of a signing: form → contract row → Delivery screen → key dates, and undo.

@@ -13,13 +13,6 @@ enum ContractForm {
     /// The statuses of `contracts.csv` (the Store's `contractStatuses`), in their usual order.
     static let statuses = ["draft", "review", "signed", "active", "expired", "terminated"]
 
-    /// Other words a person types for a status (both languages, whatever the interface language).
-    static let statusAliases: [String: [String]] = [
-        "draft": ["草稿", "draft"], "review": ["审核中", "审核", "review"], "signed": ["已签", "已签署", "签署", "signed"],
-        "active": ["履行中", "执行中", "生效", "active"], "expired": ["已到期", "到期", "expired"],
-        "terminated": ["已终止", "终止", "terminated"],
-    ]
-
     static func statusLabel(_ status: String, _ L: Lang) -> String { ReportLabels.status(status, L.labels) }
 
     static func form(_ s: AppState, index: Int) -> Form {
@@ -40,7 +33,7 @@ enum ContractForm {
                     aliases: vendorIDs.map { id in [id] + (vendors.first { $0.id == id }.map { [$0.name] } ?? []) }),
                 FormField(
                     key: "status", label: L.t("Status", "状态"), choices: status, labels: status.map { statusLabel($0, L) },
-                    selected: k.status, aliases: status.map { statusAliases[$0] ?? [] }),
+                    selected: k.status, aliases: status.map { [statusLabel($0, .zh), statusLabel($0, .en)] }),
                 FormField(
                     key: "signed", label: L.t("Signed (YYYY-MM-DD)", "签署日期 (YYYY-MM-DD)"), text: k.signed?.description ?? "", kind: .date),
                 FormField(key: "effective", label: L.t("Effective from", "生效日期"), text: k.effective?.description ?? "", kind: .date),

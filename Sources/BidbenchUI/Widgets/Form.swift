@@ -267,7 +267,8 @@ public struct Form: Equatable, Sendable {
             confirmingDiscard
             ? lang.t("Discard the changes to this form?", "放弃对此表单的修改吗?")
             : (f.isChoice ? lang.t("Type: ", "可输入: ") + f.acceptedForms : nil)
-        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(2)) } ?? []
+        // Up to three lines: the accepted forms of a six-way choice in both languages need them at 80 columns.
+        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
         let chrome = 3 + errorLines.count + helpLines.count
         let hs = heights(labelW: labelW, width: w, room: max(fields.count, area.height - chrome - 1))
         let h = min(area.height, hs.reduce(0, +) + chrome)
