@@ -170,21 +170,35 @@ enum Schema {
             sortKey: { [$0.id] }, diffKey: { $0.id }, extra: \.extra,
             decode: { r in
                 guard let id = r.key("id") else { return nil }
-                return Contract(
+                var k = Contract(
                     id: id, vendor: r.text("vendor"), title: r.text("title"), file: r.text("file"),
                     signed: r.day("signed"), effective: r.day("effective"), termMonths: r.int("term_months", default: 12),
                     autoRenew: r.bool("auto_renew", default: false), renewalMonths: r.int("renewal_months", default: 12),
                     noticeDays: r.int("notice_days", default: 0), value: r.money("value", default: .zero),
                     warrantyMonths: r.int("warranty_months", default: 0), status: r.status("status", default: "draft"))
+                for c in contractDefaulted where r.text(c).trimmed.isEmpty { k.extra[c] = "" }
+                return k
             },
-            encode: {
-                [
-                    $0.id, $0.vendor, $0.title, $0.file, opt($0.signed), opt($0.effective), String($0.termMonths),
-                    String($0.autoRenew), String($0.renewalMonths), String($0.noticeDays), $0.value.description,
-                    String($0.warrantyMonths), $0.status,
+            encode: { k in
+                /// A cell that was empty ("not set") stays empty while the value is still its default.
+                func cell(_ c: String, _ text: String, default d: String) -> String { k.extra[c] == "" && text == d ? "" : text }
+                return [
+                    k.id, k.vendor, k.title, k.file, opt(k.signed), opt(k.effective),
+                    cell("term_months", String(k.termMonths), default: "12"),
+                    cell("auto_renew", String(k.autoRenew), default: "false"),
+                    cell("renewal_months", String(k.renewalMonths), default: "12"),
+                    cell("notice_days", String(k.noticeDays), default: "0"),
+                    cell("value", k.value.description, default: Money.zero.description),
+                    cell("warranty_months", String(k.warrantyMonths), default: "0"), k.status,
                 ]
             })
     }
+
+    /// The columns of contracts.csv read with a default when empty. An empty cell is remembered (as
+    /// an empty `extra` entry under the column's own name, which is never written as a column of its
+    /// own) so that saving the table, after any edit, does not turn "not set" into the default: a
+    /// signing recorded for one contract left every other contract's row as it was.
+    static let contractDefaulted = ["term_months", "auto_renew", "renewal_months", "notice_days", "value", "warranty_months"]
 
     static var reviews: TableSpec<ClauseReview> {
         TableSpec(

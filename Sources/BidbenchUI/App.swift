@@ -296,7 +296,7 @@ public enum App {
         case .handoverItem(let contract, let item):
             let row = item.flatMap { id in HandoverDialog.lines(s, contract).firstIndex { $0.item == id } } ?? 0
             return .deliveryList(DeliveryListState(kind: .handover, contract: contract, selected: row))
-        case .requirement, .vendor, .score, .reviewNote, .task, .vendorReview, .meeting:
+        case .requirement, .vendor, .score, .reviewNote, .contract, .task, .vendorReview, .meeting:
             return nil
         }
     }
@@ -318,6 +318,7 @@ public enum App {
         case .priceLine(let vendor, let index): return PricesScreen.submit(&s, form, vendor: vendor, index: index)
         case .risk(let index): return RisksScreen.submit(&s, form, index: index)
         case .changeOrder(let contract, let index): return ChangesScreen.submit(&s, form, contract: contract, index: index)
+        case .contract(let id): return ContractForm.submit(&s, form, id: id)
         case .task(let contract, let index): return TaskForm.submit(&s, form, contract: contract, index: index)
         case .acceptanceTest(let contract, let index): return AcceptanceTestsDialog.submit(&s, form, contract: contract, index: index)
         case .ticket(let contract, let index): return TicketsDialog.submit(&s, form, contract: contract, index: index)

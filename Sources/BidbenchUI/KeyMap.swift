@@ -71,7 +71,7 @@ public enum Command: String, Sendable, CaseIterable {
     case nextField, prevField, submit, choiceNext, choicePrev
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
-        cashFlow, risks, changeOrders
+        cashFlow, risks, changeOrders, editTerms
     // Delivery
     case acceptanceTests, supportTickets, trainingSessions, recordReview, slaTerms, handoverChecklist, monthlyAvailability
     case trainingResults, toggleDone, availabilityTarget
@@ -340,6 +340,12 @@ public enum KeyMap {
         Binding(
             scope: .contracts, command: .note, keys: [.char("n")], hint: ("note", "备注"),
             help: ("Write the reviewer's note on the clause (shown beside it)", "填写条款的审查备注 (显示在条款旁)"), needs: [.writable]),
+        Binding(
+            scope: .contracts, command: .editTerms, keys: [.char("e")], hint: ("terms", "条款"),
+            help: (
+                "Edit the contract's terms: status (record the signing), signed and effective dates, term, renewal, notice, value, warranty",
+                "编辑合同条款: 状态 (登记签署)、签署与生效日期、期限、续约、通知期、价值、质保期"
+            ), needs: [.writable]),
         Binding(
             scope: .contracts, command: .changeOrders, keys: [.char("c")], hint: ("changes", "变更单"),
             help: ("The contract's change orders: add, edit, delete (the value is recomputed)", "本合同的变更单: 新增、编辑、删除 (价值随之重算)")),

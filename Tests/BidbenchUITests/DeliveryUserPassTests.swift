@@ -246,3 +246,21 @@ extension DeliveryUserPassTests {
         #expect(!d.text.contains("编辑)"))
     }
 }
+
+extension DeliveryUserPassTests {
+    /// Found in the ux6 pass: the full report's delivery section (`:report full`, `bidbench report --kind
+    /// full`) left out the handover checklist the delivery handout has. Both print it from one function.
+    @Test func theFullReportListsTheHandoverChecklistLikeTheHandout() {
+        var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
+        func request() -> ReportRequest { ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh) }
+        #expect(!Report.markdown(request()).contains("终止与移交"))
+        d.press(.char("H"), .char(" "), .char("j"), .enter)
+        d.type("抽查 3 个账套")
+        d.press(.ctrl("s"))
+        let items = "- 已收到数据导出：已完成 2027-05-10\n- 导出数据已核验：待办 — 抽查 3 个账套\n- 文档与配置已移交：待办\n"
+        #expect(Report.markdown(request()).contains("**终止与移交（指南 §七）** 已完成 1/6 项。\n\n" + items))
+        let html = Report.html(request())
+        #expect(html.contains("<p><strong>终止与移交（指南 §七）</strong> 已完成 1/6 项。</p><ul><li>已收到数据导出：已完成 2027-05-10</li>"))
+        #expect(html.contains("<li>导出数据已核验：待办 — 抽查 3 个账套</li>"))
+    }
+}

@@ -31,6 +31,7 @@ import Testing
         KeyMapTests.places.map { ($0.name.replacingOccurrences(of: " ", with: "-"), $0.keys) } + [
             ("contracts-liability", [.char("4"), .down, .down, .down, .down, .down, .down, .down, .down]),
             ("budget-whatif", [.char("3"), .char(":")] + "users 137".map { Key.char($0) } + [.enter]),
+            ("contract-terms", [.char("4"), .char("e")]),
         ]
 
     static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }

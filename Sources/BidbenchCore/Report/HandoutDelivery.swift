@@ -36,30 +36,10 @@ extension HandoutBuilder {
 
     func percentText(_ v: Double?) -> String { DeliveryFacts.percent(v) }
 
-    /// The exit and handover checklist (guide §7) once an item has been ticked, dated or noted: how
-    /// many are done, then every item with its status, date and note. Nothing before (each weekly
-    /// handout would otherwise list six open items).
+    /// The exit and handover checklist, as the full report prints it (`DeliveryFacts.handover`).
     func handover(_ d: ContractDelivery) -> [HandoutBlock] {
-        guard d.handover.contains(where: { $0.status != .open || $0.date != nil || !$0.note.trimmed.isEmpty }) else { return [] }
-        let done = d.handover.filter { $0.status == .done }.count
-        let due = d.handover.filter { $0.status != .notApplicable }.count
-        return [
-            .subheading(t("Exit and handover (guide §7)", "终止与移交（指南 §七）")),
-            .paragraph(t("\(done) of \(due) items done.", "已完成 \(done)/\(due) 项。")),
-            .list(
-                d.handover.map { h in
-                    let status: String
-                    switch h.status {
-                    case .done: status = t("done", "已完成")
-                    case .notApplicable: status = t("n/a", "不适用")
-                    case .open: status = t("open", "待办")
-                    case .other(let text): status = text
-                    }
-                    let date = h.date.map { " " + $0.description } ?? ""
-                    let note = h.note.trimmed.isEmpty ? "" : " — " + h.note
-                    return (lang == .zh ? h.nameZH : h.name) + colon + status + date + note
-                }),
-        ]
+        guard let h = DeliveryFacts.handover(d, lang) else { return [] }
+        return [.subheading(h.title), .paragraph(h.summary), .list(h.items)]
     }
 
     /// One line to read first: the phase under way, days overdue, payable and blocked amounts.

@@ -29,6 +29,32 @@ struct DeliveryFacts {
         return (text, sp.availability.contains { $0.met == false })
     }
 
+    /// The exit and handover checklist (guide §7) once an item has been ticked, dated or noted: its
+    /// title, how many items are done, then every item with its status, date and note; nil before
+    /// (each weekly paper would otherwise list six open items). The delivery handout and the full
+    /// report both print it.
+    static func handover(_ d: ContractDelivery, _ lang: ReportLanguage) -> (title: String, summary: String, items: [String])? {
+        guard d.handover.contains(where: { $0.status != .open || $0.date != nil || !$0.note.trimmed.isEmpty }) else { return nil }
+        let done = d.handover.filter { $0.status == .done }.count
+        let due = d.handover.filter { $0.status != .notApplicable }.count
+        let items = d.handover.map { h in
+            let status: String
+            switch h.status {
+            case .done: status = lang.pick("done", "已完成")
+            case .notApplicable: status = lang.pick("n/a", "不适用")
+            case .open: status = lang.pick("open", "待办")
+            case .other(let text): status = text
+            }
+            let date = h.date.map { " " + $0.description } ?? ""
+            let note = h.note.trimmed.isEmpty ? "" : " — " + h.note
+            return (lang == .zh ? h.nameZH : h.name) + lang.pick(": ", "：") + status + date + note
+        }
+        return (
+            lang.pick("Exit and handover (guide §7)", "终止与移交（指南 §七）"), lang.pick("\(done) of \(due) items done.", "已完成 \(done)/\(due) 项。"),
+            items
+        )
+    }
+
     static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {
         switch s {
         case "done": return lang.pick("done", "已完成")
@@ -112,6 +138,9 @@ extension MarkdownReportWriter {
                     })
             } else {
                 s += "\n"
+            }
+            if let h = DeliveryFacts.handover(d, lang) {
+                s += "**" + m(h.title) + "** " + m(h.summary) + "\n\n" + h.items.map { "- " + m($0) + "\n" }.joined() + "\n"
             }
         }
         if !f.alerts.isEmpty {
@@ -207,6 +236,10 @@ extension HTMLReportWriter {
                             e(DeliveryFacts.percent(v.trainingPassPct)), e(NumberFormat.short(v.satisfaction)), e(v.note),
                         ]
                     })
+            }
+            if let h = DeliveryFacts.handover(d, lang) {
+                body +=
+                    "<p><strong>\(e(h.title))</strong> \(e(h.summary))</p><ul>" + h.items.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
             }
         }
         if !f.alerts.isEmpty {

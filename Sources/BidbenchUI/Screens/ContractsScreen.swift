@@ -84,6 +84,9 @@ public enum ContractsScreen {
         case .edit:
             s.contracts.textRow = nil
             s.contracts.pane = .text
+        case .editTerms:
+            guard current(s) != nil else { return [] }
+            s.modal = .form(ContractForm.form(s, index: s.contracts.contract))
         case .changeOrders:
             guard let k = current(s) else { return [] }
             s.modal = .changes(ChangesState(contract: k.id))

@@ -96,8 +96,8 @@ public enum DeliveryScreen {
             guard let d else {
                 s.say(
                     s.lang.t(
-                        "No contract in delivery: sign one (status signed or active) or import its plan",
-                        "尚无执行中的合同: 请将合同状态设为已签署或执行中, 或导入实施计划"), error: true)
+                        "No contract in delivery: record a signing (4, e: status signed or active) or import its plan",
+                        "尚无执行中的合同: 请登记签署 (4, e: 状态设为已签或履行中), 或导入实施计划"), error: true)
                 return []
             }
             let c = d.contract.id
@@ -137,8 +137,9 @@ public enum DeliveryScreen {
         let zh = L == .zh
         guard let d = current(s) else {
             let text = L.t(
-                "No contract in delivery yet. A signed or active contract, or rows in tasks.csv, acceptance.csv, training.csv or tickets.csv, appear here.",
-                "尚无执行中的合同。已签署或执行中的合同, 或 tasks.csv、acceptance.csv、training.csv、tickets.csv 中的记录, 会显示在这里。")
+                "No contract in delivery yet. A signed or active contract, or rows in tasks.csv, acceptance.csv, training.csv or tickets.csv, appear here. To record a signing: 4 (Contracts), e (edit terms), status signed with its date.",
+                "尚无执行中的合同。已签或履行中的合同, 或 tasks.csv、acceptance.csv、training.csv、tickets.csv 中的记录, 会显示在这里。登记签署: 按 4 (合同页), 再按 e (编辑条款), 状态设为已签并填写签署日期。"
+            )
             for (i, line) in TextWidth.wrap(text, max(8, area.width - 2)).prefix(max(0, area.height - 1)).enumerated() {
                 c.text(area.x + 1, area.y + 1 + i, line, .dim)
             }

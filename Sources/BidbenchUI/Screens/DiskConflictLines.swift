@@ -103,8 +103,9 @@ extension DiskChangesScreen {
     }
 
     /// Columns the program does not know, appended to a row's text so a change there shows too.
+    /// Empty entries are left out: an empty cell says nothing (and contracts.csv keeps its empty cells there).
     static func extraText(_ extra: [String: String]) -> String {
-        extra.sorted { $0.key < $1.key }.map { " · \($0.key)=\($0.value)" }.joined()
+        extra.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { " · \($0.key)=\($0.value)" }.joined()
     }
 
     static func priceText(_ L: Lang, _ p: PriceLine) -> String {

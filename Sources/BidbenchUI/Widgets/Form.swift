@@ -15,6 +15,8 @@ public enum FormTarget: Equatable, Sendable {
     case priceLine(vendor: String, index: Int?)
     case risk(index: Int?)
     case changeOrder(contract: String, index: Int?)
+    /// A contract's terms: status, signing and effective dates, term, renewal, value (screen 4: `e`).
+    case contract(id: String)
     /// Delivery (screen 5): a task of a contract's plan, an acceptance test, a support ticket, a
     /// training session, an attendee's result, the SLA terms of a severity, a month of availability
     /// (each by its index in the workspace's table; nil adds one); the contract's availability
@@ -265,7 +267,8 @@ public struct Form: Equatable, Sendable {
             confirmingDiscard
             ? lang.t("Discard the changes to this form?", "放弃对此表单的修改吗?")
             : (f.isChoice ? lang.t("Type: ", "可输入: ") + f.acceptedForms : nil)
-        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(2)) } ?? []
+        // Up to three lines: the accepted forms of a six-way choice in both languages need them at 80 columns.
+        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
         let chrome = 3 + errorLines.count + helpLines.count
         let hs = heights(labelW: labelW, width: w, room: max(fields.count, area.height - chrome - 1))
         let h = min(area.height, hs.reduce(0, +) + chrome)
