@@ -285,8 +285,8 @@ enum ContractLineParser {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
     }
 
-    /// `s.split(separator: " ").count`, without making the words.
-    private static func wordCount(_ s: String) -> Int {
+    /// `s.split(separator: " ").count`, without making the words (of characters or of scalars).
+    private static func wordCount<S: Sequence>(_ s: S) -> Int where S.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         var words = 0
         var inWord = false
         for c in s {
@@ -325,16 +325,7 @@ enum ContractLineParser {
         if t.contains(where: isCJK) {
             return u.last != "。" && t.count <= 22 && !t.contains(where: { "。，,；;:".unicodeScalars.contains($0) })
         }
-        var words = 0
-        var inWord = false
-        for c in t {
-            if c == " " {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                words += 1
-            }
-        }
+        let words = wordCount(t)
         if words > 8 { return false }
         if u.last == "." && words > 4 { return false }
         return !t.contains(where: { $0 == "," || $0 == ";" }) || words <= 6
