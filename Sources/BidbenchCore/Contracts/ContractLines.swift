@@ -66,7 +66,10 @@ enum ContractLineParser {
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
         guard !s.isEmpty else { return line }
         line.text = s
-        let plain = s.withUTF8(ContractText.isPlain)
+        // Plain text: the numbering and the checks below run on the line's scalars, decoded once
+        // (in the same pass that decides plainness).
+        var plainScalars = ContractText.scalarsIfPlain(s)
+        let plain = plainScalars != nil
         line.plain = plain
 
         // Markdown heading: "## 7. Payment".
@@ -75,13 +78,12 @@ enum ContractLineParser {
             let hashes = s.prefix(while: { $0 == "#" }).count
             markdownLevel = min(hashes, 6)
             s = String(s.dropFirst(hashes)).trimmed
+            if plain { plainScalars = ContractText.scalars(ofPlain: s) }
         }
-        // Plain text: the numbering and the checks below run on the line's scalars, decoded once.
         let numberLevel: Int?
         let r: String
         let scalars: [Unicode.Scalar]
-        if plain {
-            let u = ContractText.scalars(ofPlain: s)
+        if let u = plainScalars {
             let prefix = numberingPrefix(u)
             var start = prefix?.1 ?? 0
             while start < u.count, ".、:-–—)] ".unicodeScalars.contains(u[start]) { start += 1 }
@@ -319,16 +321,46 @@ enum ContractLineParser {
     /// scalar and equals only itself: the same tests on scalars, without grapheme breaking.
     static func isShortHeading(_ u: [Unicode.Scalar]) -> Bool {
         var end = u.count
-        while end > 0, ".:;。： ".unicodeScalars.contains(u[end - 1]) { end -= 1 }
+        while end > 0, isHeadingEndPunct(u[end - 1]) { end -= 1 }
         guard end > 0 else { return false }
-        let t = u[0..<end]
-        if t.contains(where: isCJK) {
-            return u.last != "。" && t.count <= 22 && !t.contains(where: { "。，,；;:".unicodeScalars.contains($0) })
+        // One pass for every test: words, CJK, and the punctuation each kind of heading refuses.
+        var words = 0
+        var inWord = false
+        var cjk = false
+        var cjkStop = false
+        var comma = false
+        for k in 0..<end {
+            let c = u[k]
+            if c == " " {
+                inWord = false
+                continue
+            }
+            if !inWord {
+                inWord = true
+                words += 1
+            }
+            // Longer than 22 characters and than 8 words: a heading of neither kind.
+            if words > 8 && k >= 22 { return false }
+            switch c {
+            case ",", ";":
+                comma = true
+                cjkStop = true
+            case "。", "，", "；", ":": cjkStop = true
+            default: if !cjk && isCJK(c) { cjk = true }
+            }
         }
-        let words = wordCount(t)
+        if cjk { return u.last != "。" && end <= 22 && !cjkStop }
         if words > 8 { return false }
         if u.last == "." && words > 4 { return false }
-        return !t.contains(where: { $0 == "," || $0 == ";" }) || words <= 6
+        return !comma || words <= 6
+    }
+
+    /// The punctuation `isShortHeading` and `trimEndPunct` drop from a heading's end: `.:;。：` and space.
+    @inline(__always) private static func isHeadingEndPunct(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", ":", ";", "。", "：", " ": return true
+        default: return false
+        }
     }
 
     static func isCJK(_ v: Unicode.Scalar) -> Bool {
@@ -346,11 +378,43 @@ enum ContractLineParser {
 
     /// Every word capitalised, a number, or a short linking word: `Limitation of Liability`, `FEES`.
     static func isTitleCase(_ s: String) -> Bool {
-        let minor: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "&", "a", "an", "with", "by"]
+        if let u = ContractText.plainScalars(s) { return isTitleCase(u[...]) }
         return s.split(separator: " ").allSatisfy { w in
-            minor.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
+            titleMinorWords.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
         }
     }
+
+    /// `isTitleCase` of plain scalars. A minor word is ASCII, and no plain non-ASCII scalar lower-cases
+    /// to ASCII, so a word is compared with them by its ASCII letters lower-cased.
+    static func isTitleCase(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = u.startIndex
+        while i < u.endIndex {
+            if u[i] == " " {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < u.endIndex, u[i] != " " { i += 1 }
+            let first = u[start]
+            if first.isUppercase || first.isNumber || !first.isLetter { continue }
+            if !isMinorWord(u[start..<i]) { return false }
+        }
+        return true
+    }
+
+    private static func isMinorWord(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard w.count <= 4 else { return false }
+        var lower: [UInt8] = []
+        for c in w {
+            guard c.isASCII else { return false }
+            let x = UInt8(c.value)
+            lower.append(x &- 0x41 < 26 ? x | 0x20 : x)
+        }
+        return titleMinorWordBytes.contains(lower)
+    }
+
+    static let titleMinorWords: Set<String> = ["and", "or", "of", "the", "to", "for", "in", "on", "&", "a", "an", "with", "by"]
+    private static let titleMinorWordBytes = titleMinorWords.map { Array($0.utf8) }
 
     /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
     static func runInHeading(_ s: String) -> (String, String)? {
@@ -386,9 +450,33 @@ enum ContractLineParser {
                 }
                 continue
             }
-            return runInHeading(head: Unicode.Scalar.string(u[0..<i])) { Unicode.Scalar.string(u[(i + 1)...]) }
+            return runInHeading(u, breakAt: i)
         }
         return nil
+    }
+
+    /// The checks of `runInHeading(head:body:)` on plain scalars, where the only blank left by
+    /// normalisation is the space (so `trimmed` drops spaces) and each character is one scalar: no
+    /// `String` is made unless the head passes (most breaks end a sentence, not a heading).
+    private static func runInHeading(_ u: [Unicode.Scalar], breakAt i: Int) -> (String, String)? {
+        let head = trimmedSpaces(u[..<i])
+        guard !head.isEmpty else { return nil }
+        if head.contains(where: isCJK) {
+            guard head.count <= 14 else { return nil }
+        } else {
+            guard head.first!.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
+        }
+        let body = trimmedSpaces(u[(i + 1)...])
+        return body.isEmpty ? nil : (Unicode.Scalar.string(head), Unicode.Scalar.string(body))
+    }
+
+    /// `u` without the spaces at either end.
+    private static func trimmedSpaces(_ u: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var a = u.startIndex
+        var b = u.endIndex
+        while a < b, u[a] == " " { a += 1 }
+        while b > a, u[b - 1] == " " { b -= 1 }
+        return u[a..<b]
     }
 
     /// The checks on a run-in heading's two sides, once the break is found; the body is made only

@@ -434,16 +434,7 @@ enum ContractText {
             } else {
                 return false
             }
-            switch v {
-            case 0xA0...0xAC, 0xAE...0xBF, 0xD7, 0xF7,  // Latin-1 punctuation and signs, × ÷
-                0x2010...0x2027, 0x2030...0x205E,  // general punctuation
-                0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
-                0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
-                0xFF01...0xFF60, 0xFFE0...0xFFE6:  // full-width forms
-                continue
-            default:
-                return false
-            }
+            if !isPlainScalar(v) { return false }
         }
         return true
     }
@@ -453,6 +444,52 @@ enum ContractText {
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
         var s = s
         return s.withUTF8 { b in isPlain(b) ? decodePlain(b) : nil }
+    }
+
+    /// `plainScalars(s)` in one pass over the bytes: the scalars when `s` is plain, else nil.
+    static func scalarsIfPlain(_ s: String) -> [Unicode.Scalar]? {
+        var s = s
+        return s.withUTF8 { b -> [Unicode.Scalar]? in
+            var out: [Unicode.Scalar] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x80 {
+                    if x == 0x0D { return nil }
+                    out.append(Unicode.Scalar(x))
+                    i += 1
+                    continue
+                }
+                let v: UInt32
+                if x & 0xE0 == 0xC0, i + 1 < b.count {
+                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if x & 0xF0 == 0xE0, i + 2 < b.count {
+                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    return nil
+                }
+                guard isPlainScalar(v), let scalar = Unicode.Scalar(v) else { return nil }
+                out.append(scalar)
+            }
+            return out
+        }
+    }
+
+    /// Whether a scalar of two or three UTF-8 bytes is plain (see `isPlain`).
+    @inline(__always) static func isPlainScalar(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xA0...0xAC, 0xAE...0xBF, 0xD7, 0xF7,  // Latin-1 punctuation and signs, × ÷
+            0x2010...0x2027, 0x2030...0x205E,  // general punctuation
+            0x3000...0x3029, 0x3030...0x303F,  // CJK punctuation (not the tone marks 302A–302F)
+            0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs (not the compatibility ones)
+            0xFF01...0xFF60, 0xFFE0...0xFFE6:  // full-width forms
+            return true
+        default:
+            return false
+        }
     }
 
     /// The scalars of `s`, known to be plain text (see `isPlain`).
@@ -596,6 +633,23 @@ enum ContractText {
 
     /// Leading indentation width (tab = 4, ideographic space = 2).
     static func indentWidth(_ s: String) -> Int {
+        // By bytes while the blanks are ASCII and what follows them is ASCII (no character joins a
+        // space to an ASCII byte), or the line starts with a character that is not U+3000 (E3 80 80).
+        var w = 0
+        for b in s.utf8 {
+            switch b {
+            case 0x20: w += 1
+            case 0x09: w += 4
+            case ..<0x80: return w
+            default:
+                if w == 0 && b != 0xE3 { return 0 }
+                return indentWidthByCharacters(s)
+            }
+        }
+        return w
+    }
+
+    private static func indentWidthByCharacters(_ s: String) -> Int {
         var w = 0
         for ch in s {
             switch ch {
