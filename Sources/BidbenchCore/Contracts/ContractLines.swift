@@ -1,5 +1,5 @@
 /// One line of a contract, split into its numbering, heading and body.
-struct ContractLine: Sendable {
+struct ContractLine: Equatable, Sendable {
     /// 1-based line number in the file.
     var number: Int
     /// The original line, trimmed.
@@ -56,11 +56,17 @@ enum ContractLineParser {
         }
     }
 
+    /// Parses every line (numbered from 1). Each line is parsed on its own, so a long text is parsed
+    /// in pieces on the cores at once; a short one (most contracts: under about 200 KB) on this thread.
+    static func parse(_ rawLines: [String]) -> [ContractLine] {
+        Parallel.map(rawLines.count, minimum: 2_000) { parse(rawLines[$0], number: $0 + 1) }
+    }
+
     static func parse(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
-        // Markdown emphasis; a line without `*` or `_` bytes has neither as a character.
-        if ContractText.containsByte(s, 0x2A, 0x5F) {
+        // Markdown emphasis; a line without the bytes `**` or `__` has neither as characters.
+        if ContractText.containsDoubled(s, 0x2A, 0x5F) {
             s = s.replacingAll("**", with: "").replacingAll("__", with: "").trimmed
         }
         var line = ContractLine(number: number, raw: rawLine.trimmed, level: nil, heading: "", bare: false, body: "", isDefinition: false)
@@ -89,7 +95,7 @@ enum ContractLineParser {
             while start < u.count, ".、:-–—)] ".unicodeScalars.contains(u[start]) { start += 1 }
             numberLevel = prefix?.0
             scalars = start == 0 ? u : Array(u[start...])
-            r = start == 0 ? s : Unicode.Scalar.string(scalars)
+            r = start == 0 ? s : ContractText.suffix(ofPlain: s, afterScalars: u[..<start])
         } else {
             var rest: String
             (numberLevel, rest) = numbering(s)
@@ -305,6 +311,11 @@ enum ContractLineParser {
     /// A heading on its own: a few words (or up to 20 Chinese characters) without a sentence inside.
     static func isShortHeading(_ s: String) -> Bool {
         if let plain = ContractText.plainScalars(s) { return isShortHeading(plain) }
+        return isShortHeadingByCharacters(s)
+    }
+
+    /// `isShortHeading` on characters, for text that is not plain (and for the tests).
+    static func isShortHeadingByCharacters(_ s: String) -> Bool {
         let t = trimEndPunct(s)
         guard !t.isEmpty else { return false }
         if t.contains(where: isCJK) {
@@ -379,7 +390,12 @@ enum ContractLineParser {
     /// Every word capitalised, a number, or a short linking word: `Limitation of Liability`, `FEES`.
     static func isTitleCase(_ s: String) -> Bool {
         if let u = ContractText.plainScalars(s) { return isTitleCase(u[...]) }
-        return s.split(separator: " ").allSatisfy { w in
+        return isTitleCaseByCharacters(s)
+    }
+
+    /// `isTitleCase` on characters, for text that is not plain (and for the tests).
+    static func isTitleCaseByCharacters(_ s: String) -> Bool {
+        s.split(separator: " ").allSatisfy { w in
             titleMinorWords.contains(w.lowercased()) || w.first.map { $0.isUppercase || $0.isNumber || !$0.isLetter } ?? true
         }
     }
@@ -419,6 +435,11 @@ enum ContractLineParser {
     /// `License.  During the …` → ("License", "During the …"); `保密：双方…` → ("保密", "双方…").
     static func runInHeading(_ s: String) -> (String, String)? {
         if let u = ContractText.plainScalars(s) { return runInHeading(u) }
+        return runInHeadingByCharacters(s)
+    }
+
+    /// `runInHeading` on characters, for text that is not plain (and for the tests).
+    static func runInHeadingByCharacters(_ s: String) -> (String, String)? {
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
@@ -487,7 +508,7 @@ enum ContractLineParser {
         if head.contains(where: isCJK) {
             guard head.count <= 14 else { return nil }
         } else {
-            guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
+            guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCaseByCharacters(head) else { return nil }
         }
         let body = body().trimmed
         return body.isEmpty ? nil : (head, body)

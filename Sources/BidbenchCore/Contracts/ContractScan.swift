@@ -326,7 +326,7 @@ public enum ContractScanner {
         }
         var stack: [Section] = []
 
-        let lines = rawLines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        let lines = ContractLineParser.parse(rawLines)
         let ruleBits = sentenceRuleBits
         var index = 0
         while index < lines.count {
@@ -343,8 +343,10 @@ public enum ContractScanner {
             // Plain when every line it joins is (a joiner is a space or nothing); nil: not known.
             var plain = line.plain
             if !line.bare && !paragraph.isEmpty {
-                var count = ContractText.characterCount(paragraph, plain: line.plain)
+                // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
+                var count = -1
                 while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
+                    if count < 0 { count = ContractText.characterCount(paragraph, plain: line.plain) }
                     let more = ContractLineParser.continuation(lines[next])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
                     paragraph += joiner

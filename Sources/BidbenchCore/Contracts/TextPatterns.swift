@@ -312,9 +312,20 @@ enum ContractText {
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
+        var s = s
+        // Most lines need nothing done but perhaps trimming: kept (or cut) as they are, without
+        // copying their bytes and checking them again as UTF-8.
+        if let kept = s.withUTF8(normalizedAsIs) {
+            return kept.count == s.utf8.count ? s : slice(s, bytes: kept)
+        }
+        return normalizeBytes(s)
+    }
+
+    /// `normalize` by rewriting every byte (the tests compare it with the shortcut).
+    static func normalizeBytes(_ s: String) -> String {
+        var s = s
         // On the UTF-8 bytes: every mapping shortens or keeps a character, so the output fits in the
         // input's length; a character kept is copied as its bytes, a mapped one is ASCII.
-        var s = s
         let out = s.withUTF8 { b in
             [UInt8](unsafeUninitializedCapacity: b.count) { o, count in
                 var k = 0
@@ -373,6 +384,50 @@ enum ContractText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The byte range `normalize` keeps of `b` when it only trims spaces at the ends (every other
+    /// byte stays: printable ASCII, single spaces between, multi-byte characters that no rule of
+    /// `normalize` maps); nil when it must rewrite something.
+    private static func normalizedAsIs(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var start = 0
+        while start < b.count && b[start] == 0x20 { start += 1 }
+        var end = b.count
+        while end > start && b[end - 1] == 0x20 { end -= 1 }
+        var i = start
+        var lastSpace = false
+        while i < end {
+            let x = b[i]
+            if x > 0x20 && x < 0x7F {
+                lastSpace = false
+                i += 1
+                continue
+            }
+            if x == 0x20 {
+                if lastSpace { return nil }
+                lastSpace = true
+                i += 1
+                continue
+            }
+            lastSpace = false
+            // Control characters, DEL and a broken sequence: left to the full pass.
+            if x < 0xC2 || x > 0xEF { return nil }
+            if x < 0xE0 {
+                // Two bytes: U+0080…U+07FF; only U+00A0 (C2 A0) is mapped.
+                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80, !(x == 0xC2 && b[i + 1] == 0xA0) else { return nil }
+                i += 2
+                continue
+            }
+            guard i + 2 < end, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+            let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            switch v {
+            case ..<0x800, 0xD800...0xDFFF: return nil  // over-long or a surrogate: not valid UTF-8
+            case 0xFF01...0xFF5E, 0x3000, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x3010, 0x3011:
+                return nil
+            default: i += 3
+            }
+        }
+        return start..<end
     }
 
     /// Appends the UTF-8 bytes of the scalar value `v`.
@@ -609,6 +664,31 @@ enum ContractText {
         return s.withUTF8 { bytes in bytes.contains { $0 == a || $0 == b } }
     }
 
+    /// Whether the UTF-8 of `s` holds `a` twice in a row or `b` twice in a row.
+    static func containsDoubled(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for x in bytes {
+                if x == previous && (x == a || x == b) { return true }
+                previous = x
+            }
+            return false
+        }
+    }
+
+    /// The text of plain `s` after its first scalars `head` (cut on the bytes, not re-encoded).
+    static func suffix(ofPlain s: String, afterScalars head: ArraySlice<Unicode.Scalar>) -> String {
+        slice(s, bytes: head.reduce(0) { $0 + UTF8.width($1) }..<s.utf8.count)
+    }
+
+    /// The text of `s` in a byte range whose ends are character boundaries (a copy of those bytes).
+    static func slice(_ s: String, bytes range: Range<Int>) -> String {
+        let utf8 = s.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return String(Substring(utf8[from..<utf8.index(from, offsetBy: range.count)]))
+    }
+
     /// Whether the bytes of `word` occur in `hay`.
     static func occurs(_ word: String, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         var word = word
@@ -649,7 +729,8 @@ enum ContractText {
         return w
     }
 
-    private static func indentWidthByCharacters(_ s: String) -> Int {
+    /// `indentWidth` on characters, where the bytes cannot settle it (and for the tests).
+    static func indentWidthByCharacters(_ s: String) -> Int {
         var w = 0
         for ch in s {
             switch ch {
@@ -771,11 +852,11 @@ enum ContractText {
             } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
                 var j = i - 1
                 while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
-                let word = Unicode.Scalar.string(chars[(j + 1)..<i]).lowercased()
-                let afterDigit = i > 0 && Character(chars[i - 1]).isNumber
-                let afterBracket = word.isEmpty && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
+                // The word before the dot is ASCII letters, one byte each, just before the dot's byte.
+                let wordLength = i - j - 1
+                let afterBracket = wordLength == 0 && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
                 if afterBracket
-                    || (word.count > 1 && !abbreviations.contains(word) && !afterDigit
+                    || (wordLength > 1 && !isAbbreviation(UnsafeBufferPointer(rebasing: bytes[(byte - wordLength)..<byte]))
                         && !(j >= 0 && chars[j] == "."))
                 {
                     flush(i + 1, next)
@@ -787,6 +868,16 @@ enum ContractText {
         flush(chars.count, bytes.count)
         return out
     }
+
+    /// Whether ASCII letters, lower-cased, are one of `abbreviations` (no `String` made).
+    private static func isAbbreviation(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= 6 else { return false }
+        return abbreviationBytes.contains { a in
+            a.count == word.count && a.indices.allSatisfy { a[$0] == word[$0] | 0x20 }
+        }
+    }
+
+    private static let abbreviationBytes = abbreviations.map { Array($0.utf8) }
 
     /// Words whose dot does not end a sentence.
     private static let abbreviations: Set<String> = [

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import BidbenchCore
+
+/// The line parser's shortcuts answer exactly like the character-level operations they stand in
+/// for, on every line of the fixture and demo contracts and on hostile lines made for them.
+@Suite("Contract line parser shortcuts")
+struct ContractLineShortcutTests {
+    /// The raw lines of every fixture and demo contract.
+    static func rawLines() throws -> [String] {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let root = here.deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [
+            here.appendingPathComponent("Fixtures/contracts"), here.appendingPathComponent("Fixtures/ContractCorpus"),
+            root.appendingPathComponent("data/demo/contracts"), root.appendingPathComponent("data/demo-en/contracts"),
+        ]
+        var lines: [String] = []
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                lines += ContractLineParser.splitLines(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        return lines
+    }
+
+    /// Lines the contracts do not have: blanks at the ends and inside, mapped characters, combining
+    /// marks after a space, control characters, emoji, decomposed letters.
+    static let hostile = [
+        "", " ", "   ", "a", " a ", "a  b", "a \u{3000}b", "\u{3000}第一条 保密", "\t1. Fees", "  \u{301}abc", "x \u{301}y",
+        "“服务”是指", "「引号」", "【注】", "ＡＢＣ１２３", "a\u{A0}b", "a\u{7F}b", "a\u{1}b", "\u{1F600} Fees", "Cafe\u{301} Terms.",
+        "Section 7 (Fees). The fees", "e.g. this. And that.", "Inc. Ltd. Co. Approx. Sec. 5. Next", "U.S. law. Next one.",
+        "License.  During the term", "保密：双方应当", "Limitation of Liability", "Payment Terms and the Fees Of Us", "(a) item",
+        "The fees are fixed.", "Fees, Costs; and Taxes", "一、总则", "**Term.** The term", "__Fees__", "1.2 Scope",
+        "LIMITATION OF LIABILITY", "İn The Term", "\u{212A}elvin Terms", "word ,", "。", ".", "a ; b", "x\u{37E} y",
+    ]
+
+    @Test("normalising: the shortcut for lines needing only trimming equals rewriting every byte")
+    func normalize() throws {
+        for line in try Self.rawLines() + Self.hostile {
+            #expect(ContractText.normalize(line) == ContractText.normalizeBytes(line), "\(line.debugDescription)")
+        }
+        #expect(ContractText.normalize("  a b  ") == "a b")
+        #expect(ContractText.normalize("a  b") == "a b")
+        #expect(ContractText.normalize("“服务”") == "\"服务\"")
+    }
+
+    @Test("heading checks on plain scalars answer like the checks on characters")
+    func headings() throws {
+        var plain = 0
+        for raw in try Self.rawLines() + Self.hostile {
+            let line = ContractText.normalize(raw)
+            guard let u = ContractText.plainScalars(line) else { continue }
+            plain += 1
+            #expect(ContractLineParser.isShortHeading(u) == ContractLineParser.isShortHeadingByCharacters(line), "\(line)")
+            #expect(ContractLineParser.isTitleCase(u[...]) == ContractLineParser.isTitleCaseByCharacters(line), "\(line)")
+            let fast = ContractLineParser.runInHeading(u)
+            let slow = ContractLineParser.runInHeadingByCharacters(line)
+            #expect(fast?.0 == slow?.0 && fast?.1 == slow?.1, "\(line)")
+            #expect(ContractText.sentences(line, plain: true).map(\.0) == ContractText.sentences(line, plain: false).map(\.0))
+            #expect(ContractText.sentences(line, plain: true).map(\.1) == ContractText.sentences(line, plain: false).map(\.1))
+        }
+        #expect(plain > 1_500)
+        #expect(ContractLineParser.runInHeading(Array("License.  During the term".unicodeScalars))?.0 == "License")
+        #expect(ContractLineParser.isTitleCase(Array("Payment Terms and the Fees".unicodeScalars)[...]))
+        #expect(!ContractLineParser.isTitleCase(Array("Payment terms".unicodeScalars)[...]))
+    }
+
+    @Test("indentation by bytes equals indentation by characters")
+    func indentation() throws {
+        for line in try Self.rawLines() + Self.hostile {
+            #expect(ContractText.indentWidth(line) == ContractText.indentWidthByCharacters(line), "\(line.debugDescription)")
+        }
+        #expect(ContractText.indentWidth("\t  \u{3000}x") == 8)
+        #expect(ContractText.indentWidth(" \u{301}x") == 0)
+    }
+
+    @Test("a long text is parsed in pieces on the cores: the same lines, in order, as one by one")
+    func parallelParse() throws {
+        let once = try Self.rawLines() + Self.hostile
+        var lines = once
+        while lines.count < 3 * 2_000 { lines += once }
+        let oneByOne = lines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        #expect(ContractLineParser.parse(lines) == oneByOne)
+        #expect(ContractLineParser.parse(Array(lines.prefix(10))) == Array(oneByOne.prefix(10)))
+    }
+}
