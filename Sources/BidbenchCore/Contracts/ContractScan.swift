@@ -314,20 +314,67 @@ public enum ContractScanner {
         _ = scan("第一条 服务内容\n乙方有权调整价格。\nSection 1. Services\nThe vendor may suspend the service.\n")
     }
 
-    // Kept as one function: the scanner's single pass over the lines, its hottest loop; the recorded scan dumps guard its output.
-    public static func scan(_ text: String) -> ContractScan {
+    /// A paragraph as the pass over the lines leaves it for the rules: its text, where each of its
+    /// lines starts, and what the sections around it say.
+    private struct Paragraph {
+        var line: ContractLine
+        var text: String
+        var starts: [(offset: Int, line: Int)]
+        /// Whether `text` is plain (every joined line was); false: not known.
+        var plain: Bool
+        /// A definition, or a paragraph under a definitions heading: never a clause.
+        var definition: Bool
+        var headingKinds: ClauseKinds
+        var ancestors: ClauseKinds
+    }
+
+    /// A clause finding to weigh, in the order the text gives them (the first of equal scores wins).
+    private struct Candidate {
+        var kind: ClauseKind
+        var line: Int
+        var evidence: String
+        var score: Int
+    }
+
+    /// Reviews a contract text in three passes: the lines into paragraphs with their sections (in
+    /// order: a section's kinds come from the headings before it); each paragraph's sentences read
+    /// through the rules (on their own text only, so a long text is read on the cores at once); the
+    /// findings weighed in the order of the text.
+    public static func scan(_ text: String) -> ContractScan { scan(text, pieces: Parallel.pieces) }
+
+    /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests).
+    static func scan(_ text: String, pieces: Int) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
+        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces))
+        let readings = Parallel.map(paragraphs.count, minimum: 1_000, pieces: pieces) { read(paragraphs[$0]) }
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         var sentences: [ScannedSentence] = []
+        for (candidates, scanned) in readings {
+            for c in candidates { consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score) }
+            sentences += scanned
+        }
+
+        let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
+            if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
+            return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
+        }
+        let present = Set(clauses.filter(\.present).map(\.kind))
+        var keyTerms = KeyTermExtractor.extract(sentences)
+        if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
+        let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
+        let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
+        return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
+    }
+
+    /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
+    private static func paragraphs(_ lines: [ContractLine]) -> [Paragraph] {
         struct Section {
             var level: Int
             var kinds: ClauseKinds
             var definitions: Bool
         }
         var stack: [Section] = []
-
-        let lines = ContractLineParser.parse(rawLines)
-        let ruleBits = sentenceRuleBits
+        var out: [Paragraph] = []
         var index = 0
         while index < lines.count {
             var line = lines[index]
@@ -340,7 +387,7 @@ public enum ContractScanner {
             var paragraph = line.body
             var starts = [(offset: 0, line: line.number)]
             var next = index + 1
-            // Plain when every line it joins is (a joiner is a space or nothing); nil: not known.
+            // Plain when every line it joins is (a joiner is a space or nothing).
             var plain = line.plain
             if !line.bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
@@ -358,18 +405,7 @@ public enum ContractScanner {
                     next += 1
                 }
             }
-            defer { index = next }
-            let wrapped = starts.count > 1
-            func lineOf(_ offset: Int) -> Int { starts.last { $0.offset <= offset }!.line }
-            func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
-                let first = lineOf(offset)
-                guard wrapped else { return [first] }
-                return Array(first...lineOf(offset + max(0, sentence.count - 1)))
-            }
-            // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per line.
-            let quoteLine = !wrapped && ContractText.hasAtMost(line.raw, characters: 200)
-            func evidence(_ whole: String) -> String { quoteLine ? line.raw : ContractText.clip(whole) }
-            let knownPlain: Bool? = plain ? true : nil
+            index = next
             if let level = line.level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
@@ -388,66 +424,82 @@ public enum ContractScanner {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
             if line.raw.isEmpty || isDefinitionsHeading { continue }
-            if inDefinitions || line.isDefinition {
-                // A definition is never a clause, but what it defines can still be a red flag
-                // ("General Cap" means the fees of the last 12 months).
-                for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph, plain: knownPlain) {
-                    let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
-                    sentences.append(
-                        ScannedSentence(
-                            line: lineOf(start), paragraph: line.number, text: clause, lower: lower, plain: plain,
-                            kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
-                            lines: linesOf(sentenceStart, whole), definition: true))
-                }
-                continue
-            }
+            out.append(
+                Paragraph(
+                    line: line, text: paragraph, starts: starts, plain: plain, definition: inDefinitions || line.isDefinition,
+                    headingKinds: headingKinds, ancestors: ancestors))
+        }
+        return out
+    }
 
-            // Heading evidence on its own.
-            let headingScore = line.bare ? 5 : 6
-            for kind in headingKinds.members {
-                consider(&best, kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore)
-            }
-            for (clause, whole, start, sentenceStart) in ContractText.clauses(paragraph, plain: knownPlain) {
-                // Matching ignores the titles of cross-references; the evidence quotes the text as written.
-                let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
-                let lower = ContractText.lowerASCIIBytes(sentence)
-                let bytes = Haystack(lower)
-                var kinds = ClauseKinds()
-                var strongKinds = ClauseKinds()
-                let quote = evidence(whole)
-                let at = lineOf(start)
-                // By index: the rules are borrowed from the table, not copied (and retained) one by one;
-                // a rule neither of whose sets can match is passed over on two bits.
-                for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
-                    let rule = ClauseRules.all[r]
-                    var s = 0
-                    if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
-                    if s == 0 || rule.veto.matches(bytes) { continue }
-                    kinds.insert(rule.kind)
-                    if s == 4 { strongKinds.insert(rule.kind) }
-                    var score = s
-                    if headingKinds.contains(rule.kind) { score += headingScore }
-                    if ancestors.contains(rule.kind) { score += 2 }
-                    consider(&best, kind: rule.kind, line: at, evidence: quote, score: score)
-                }
+    // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
+    // the recorded scan dumps guard its output.
+    /// The clause findings of one paragraph, in order, and its sentences for the other readers.
+    private static func read(_ p: Paragraph) -> ([Candidate], [ScannedSentence]) {
+        let line = p.line
+        let wrapped = p.starts.count > 1
+        func lineOf(_ offset: Int) -> Int { p.starts.last { $0.offset <= offset }!.line }
+        func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
+            let first = lineOf(offset)
+            guard wrapped else { return [first] }
+            return Array(first...lineOf(offset + max(0, sentence.count - 1)))
+        }
+        // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per line.
+        let quoteLine = !wrapped && ContractText.hasAtMost(line.raw, characters: 200)
+        func evidence(_ whole: String) -> String { quoteLine ? line.raw : ContractText.clip(whole) }
+        let knownPlain: Bool? = p.plain ? true : nil
+        var candidates: [Candidate] = []
+        var sentences: [ScannedSentence] = []
+        if p.definition {
+            // A definition is never a clause, but what it defines can still be a red flag
+            // ("General Cap" means the fees of the last 12 months).
+            for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
+                let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
                 sentences.append(
                     ScannedSentence(
-                        line: at, paragraph: line.number, text: sentence, lower: lower, plain: plain, hay: bytes, kinds: kinds,
-                        strongKinds: strongKinds, sectionKinds: ancestors.union(headingKinds),
-                        evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
+                        line: lineOf(start), paragraph: line.number, text: clause, lower: lower, plain: p.plain,
+                        kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
+                        lines: linesOf(sentenceStart, whole), definition: true))
             }
+            return (candidates, sentences)
         }
 
-        let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
-            if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
-            return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
+        // Heading evidence on its own.
+        let headingScore = line.bare ? 5 : 6
+        for kind in p.headingKinds.members {
+            candidates.append(Candidate(kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore))
         }
-        let present = Set(clauses.filter(\.present).map(\.kind))
-        var keyTerms = KeyTermExtractor.extract(sentences)
-        if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
-        let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
-        let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
-        return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
+        let ruleBits = sentenceRuleBits
+        for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
+            // Matching ignores the titles of cross-references; the evidence quotes the text as written.
+            let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
+            let lower = ContractText.lowerASCIIBytes(sentence)
+            let bytes = Haystack(lower)
+            var kinds = ClauseKinds()
+            var strongKinds = ClauseKinds()
+            let quote = evidence(whole)
+            let at = lineOf(start)
+            // By index: the rules are borrowed from the table, not copied (and retained) one by one;
+            // a rule neither of whose sets can match is passed over on two bits.
+            for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
+                let rule = ClauseRules.all[r]
+                var s = 0
+                if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
+                if s == 0 || rule.veto.matches(bytes) { continue }
+                kinds.insert(rule.kind)
+                if s == 4 { strongKinds.insert(rule.kind) }
+                var score = s
+                if p.headingKinds.contains(rule.kind) { score += headingScore }
+                if p.ancestors.contains(rule.kind) { score += 2 }
+                candidates.append(Candidate(kind: rule.kind, line: at, evidence: quote, score: score))
+            }
+            sentences.append(
+                ScannedSentence(
+                    line: at, paragraph: line.number, text: sentence, lower: lower, plain: p.plain, hay: bytes, kinds: kinds,
+                    strongKinds: strongKinds, sectionKinds: p.ancestors.union(p.headingKinds),
+                    evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
+        }
+        return (candidates, sentences)
     }
 
     /// The haystack bits of each clause rule's strong and weak sets (`ClauseRules.all` order).

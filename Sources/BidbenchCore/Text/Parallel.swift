@@ -14,7 +14,7 @@ enum Parallel {
 
     /// `(0..<count).map(transform)`, computed in up to `pieces` contiguous ranges at once when each
     /// range gets at least `minimum` items (else on this thread: starting threads costs more).
-    static func map<T>(_ count: Int, minimum: Int, _ transform: (Int) -> T) -> [T] {
+    static func map<T>(_ count: Int, minimum: Int, pieces: Int = pieces, _ transform: (Int) -> T) -> [T] {
         let n = min(pieces, count / max(1, minimum))
         guard n > 1 else { return (0..<count).map(transform) }
         var parts = [[T]](repeating: [], count: n)
