@@ -256,7 +256,7 @@ enum ContractLineParser {
     /// goes on in lower case, the line ends on a linking word, or a long Chinese "heading" runs on.
     static func wrapsInto(_ line: ContractLine, _ next: ContractLine) -> Bool {
         guard line.bare, (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading, !next.isDefinition,
-            let first = continuation(next).first, !"。；;.!?！？:：".contains(line.afterNumber.last ?? ".")
+            let first = continuation(next).first, !(line.afterNumber.last ?? ".").isOne(of: "。；;.!?！？:：")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
         if let lastWord = lastWord(line.afterNumber), linkingWords.contains(lastWord.lowercased()) { return true }

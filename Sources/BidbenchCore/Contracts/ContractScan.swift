@@ -317,7 +317,10 @@ public enum ContractScanner {
     /// A paragraph as the pass over the lines leaves it for the rules: its text, where each of its
     /// lines starts, and what the sections around it say.
     private struct Paragraph {
-        var line: ContractLine
+        /// The paragraph's first line: its number, its text as written, and whether it is only a heading.
+        var number: Int
+        var raw: String
+        var bare: Bool
         var text: String
         var starts: [(offset: Int, line: Int)]
         /// Whether `text` is plain (every joined line was); false: not known.
@@ -426,7 +429,8 @@ public enum ContractScanner {
             if line.raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    line: line, text: paragraph, starts: starts, plain: plain, definition: inDefinitions || line.isDefinition,
+                    number: line.number, raw: line.raw, bare: line.bare, text: paragraph, starts: starts, plain: plain,
+                    definition: inDefinitions || line.isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
         return out
@@ -436,7 +440,6 @@ public enum ContractScanner {
     // the recorded scan dumps guard its output.
     /// The clause findings of one paragraph, in order, and its sentences for the other readers.
     private static func read(_ p: Paragraph) -> ([Candidate], [ScannedSentence]) {
-        let line = p.line
         let wrapped = p.starts.count > 1
         func lineOf(_ offset: Int) -> Int { p.starts.last { $0.offset <= offset }!.line }
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
@@ -445,8 +448,8 @@ public enum ContractScanner {
             return Array(first...lineOf(offset + max(0, sentence.count - 1)))
         }
         // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per line.
-        let quoteLine = !wrapped && ContractText.hasAtMost(line.raw, characters: 200)
-        func evidence(_ whole: String) -> String { quoteLine ? line.raw : ContractText.clip(whole) }
+        let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)
+        func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole) }
         let knownPlain: Bool? = p.plain ? true : nil
         var candidates: [Candidate] = []
         var sentences: [ScannedSentence] = []
@@ -457,7 +460,7 @@ public enum ContractScanner {
                 let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
                 sentences.append(
                     ScannedSentence(
-                        line: lineOf(start), paragraph: line.number, text: clause, lower: lower, plain: p.plain,
+                        line: lineOf(start), paragraph: p.number, text: clause, lower: lower, plain: p.plain,
                         kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
                         lines: linesOf(sentenceStart, whole), definition: true))
             }
@@ -465,9 +468,9 @@ public enum ContractScanner {
         }
 
         // Heading evidence on its own.
-        let headingScore = line.bare ? 5 : 6
+        let headingScore = p.bare ? 5 : 6
         for kind in p.headingKinds.members {
-            candidates.append(Candidate(kind: kind, line: line.number, evidence: ContractText.clip(line.raw), score: headingScore))
+            candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(p.raw), score: headingScore))
         }
         let ruleBits = sentenceRuleBits
         for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
@@ -495,7 +498,7 @@ public enum ContractScanner {
             }
             sentences.append(
                 ScannedSentence(
-                    line: at, paragraph: line.number, text: sentence, lower: lower, plain: p.plain, hay: bytes, kinds: kinds,
+                    line: at, paragraph: p.number, text: sentence, lower: lower, plain: p.plain, hay: bytes, kinds: kinds,
                     strongKinds: strongKinds, sectionKinds: p.ancestors.union(p.headingKinds),
                     evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
         }
