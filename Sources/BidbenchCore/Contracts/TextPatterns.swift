@@ -781,7 +781,11 @@ enum ContractText {
     /// after `.` followed by a space unless the word before the dot is a single letter, a number or a
     /// common abbreviation (`U.S.`, `e.g.`, `Inc.`).
     static func sentences(_ s: String, plain: Bool? = nil) -> [(String, Int)] {
-        if let u = plain == true ? scalars(ofPlain: s) : plain == false ? nil : plainScalars(s) { return plainSentences(s, u) }
+        if plain != false {
+            var text = s
+            let cut = text.withUTF8 { b in plain == true || isPlain(b) ? plainSentences(b) : nil }
+            if let cut { return cut }
+        }
         let chars = Array(s)
         // Where each character starts in `s`, so that a sentence is cut out of `s` rather than
         // rebuilt character by character.
@@ -819,53 +823,61 @@ enum ContractText {
         return out
     }
 
-    /// `sentences` of plain text (see `isPlain`), whose characters are its scalars `chars`: the same
-    /// cuts and offsets, without breaking the text into characters.
-    private static func plainSentences(_ s: String, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
-        var s = s
-        return s.withUTF8 { bytes in plainSentences(bytes, chars) }
-    }
-
-    /// `plainSentences` on the UTF-8 bytes of the text and its scalars `chars`.
-    private static func plainSentences(_ bytes: UnsafeBufferPointer<UInt8>, _ chars: [Unicode.Scalar]) -> [(String, Int)] {
+    /// `sentences` of plain text (see `isPlain`) given as its UTF-8 bytes: the same cuts and offsets,
+    /// read on the bytes. Each character is one scalar of one to three bytes; every mark that ends a
+    /// sentence, and every letter of the word before a dot, is ASCII or one known three-byte sequence.
+    private static func plainSentences(_ bytes: UnsafeBufferPointer<UInt8>) -> [(String, Int)] {
         var out: [(String, Int)] = []
-        // The sentence under way starts at scalar `start`, byte `startByte`; scalar `i` at byte `byte`.
+        // The sentence under way starts at scalar `start`, byte `startByte`; byte `i` is scalar `scalar`.
         var start = 0
         var startByte = 0
-        var byte = 0
         func flush(_ end: Int, _ endByte: Int) {
             var a = start
+            var ab = startByte
             // Blanks are one byte each.
-            while a < end && (chars[a] == " " || chars[a] == "\t") { a += 1 }
-            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[(startByte + a - start)..<endByte]), as: UTF8.self).trimmed
+            while ab < endByte && (bytes[ab] == 0x20 || bytes[ab] == 0x09) {
+                a += 1
+                ab += 1
+            }
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[ab..<endByte]), as: UTF8.self).trimmed
             if !piece.isEmpty { out.append((piece, a)) }
             start = end
             startByte = endByte
         }
-        func isASCIILetter(_ u: Unicode.Scalar) -> Bool { (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") }
+        func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func endsWith(_ end: Int, _ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+            end >= 3 && bytes[end - 3] == b0 && bytes[end - 2] == b1 && bytes[end - 1] == b2
+        }
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            let next = byte + UTF8.width(c)
-            if c == "。" || c == "！" || c == "？" || c == "!" || c == "?" {
-                flush(i + 1, next)
-            } else if c == ".", i + 1 < chars.count, chars[i + 1] == " " {
+        var scalar = 0
+        while i < bytes.count {
+            let x = bytes[i]
+            let next = min(bytes.count, i + (x < 0x80 ? 1 : x < 0xE0 ? 2 : 3))
+            if x == 0x21 || x == 0x3F || endsWith(next, 0xE3, 0x80, 0x82) || endsWith(next, 0xEF, 0xBC, 0x81)
+                || endsWith(next, 0xEF, 0xBC, 0x9F)
+            {
+                // ! ? 。 ！ ？
+                flush(scalar + 1, next)
+            } else if x == 0x2E, next < bytes.count, bytes[next] == 0x20 {
                 var j = i - 1
-                while j >= 0 && isASCIILetter(chars[j]) { j -= 1 }
-                // The word before the dot is ASCII letters, one byte each, just before the dot's byte.
+                while j >= 0 && isASCIILetter(bytes[j]) { j -= 1 }
                 let wordLength = i - j - 1
-                let afterBracket = wordLength == 0 && i > 0 && ")\"'”’".unicodeScalars.contains(chars[i - 1])
+                // ) " ' ” ’ just before the dot.
+                let afterBracket =
+                    wordLength == 0 && i > 0
+                    && (bytes[i - 1] == 0x29 || bytes[i - 1] == 0x22 || bytes[i - 1] == 0x27 || endsWith(i, 0xE2, 0x80, 0x9D)
+                        || endsWith(i, 0xE2, 0x80, 0x99))
                 if afterBracket
-                    || (wordLength > 1 && !isAbbreviation(UnsafeBufferPointer(rebasing: bytes[(byte - wordLength)..<byte]))
-                        && !(j >= 0 && chars[j] == "."))
+                    || (wordLength > 1 && !isAbbreviation(UnsafeBufferPointer(rebasing: bytes[(i - wordLength)..<i]))
+                        && !(j >= 0 && bytes[j] == 0x2E))
                 {
-                    flush(i + 1, next)
+                    flush(scalar + 1, next)
                 }
             }
-            byte = next
-            i += 1
+            i = next
+            scalar += 1
         }
-        flush(chars.count, bytes.count)
+        flush(scalar, bytes.count)
         return out
     }
 
