@@ -57,9 +57,9 @@ enum ContractLineParser {
     }
 
     /// Parses every line (numbered from 1). Each line is parsed on its own, so a long text is parsed
-    /// in pieces on the cores at once; a short one (most contracts: under about 200 KB) on this thread.
+    /// in pieces on the cores at once; a short one (most contracts: under about 100 KB) on this thread.
     static func parse(_ rawLines: [String], pieces: Int = Parallel.pieces) -> [ContractLine] {
-        Parallel.map(rawLines.count, minimum: 2_000, pieces: pieces) { parse(rawLines[$0], number: $0 + 1) }
+        Parallel.map(rawLines.count, minimum: 1_000, pieces: pieces) { parse(rawLines[$0], number: $0 + 1) }
     }
 
     static func parse(_ rawLine: String, number: Int) -> ContractLine {

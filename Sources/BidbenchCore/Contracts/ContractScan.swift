@@ -349,7 +349,7 @@ public enum ContractScanner {
     static func scan(_ text: String, pieces: Int) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
         let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces))
-        let readings = Parallel.map(paragraphs.count, minimum: 1_000, pieces: pieces) { read(paragraphs[$0]) }
+        let readings = Parallel.map(paragraphs.count, minimum: 500, pieces: pieces) { read(paragraphs[$0]) }
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         var sentences: [ScannedSentence] = []
         for (candidates, scanned) in readings {

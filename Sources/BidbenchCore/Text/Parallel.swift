@@ -9,8 +9,12 @@ import Dispatch
 /// Work on a long text split over the cores. Only for pure work on values: each piece reads
 /// shared immutable input and writes its own slot of the result.
 enum Parallel {
-    /// The cores online (at least 1), at most 4: the texts this serves gain little beyond.
-    static let pieces = min(4, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    /// The cores online (at least 1).
+    static let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// Pieces to cut work into: four per core (at most 16), none on a single core. Dispatch hands
+    /// the pieces to whichever thread is free, so when another program keeps a core busy this
+    /// thread takes more of them instead of waiting for a half run at half speed.
+    static let pieces = cores == 1 ? 1 : min(16, 4 * cores)
 
     /// `(0..<count).map(transform)`, computed in up to `pieces` contiguous ranges at once when each
     /// range gets at least `minimum` items (else on this thread: starting threads costs more).

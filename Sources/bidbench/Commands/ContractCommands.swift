@@ -97,7 +97,14 @@ enum ContractFile {
 enum ContractReport {
     /// Removes control characters so file text cannot drive the terminal.
     static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
+        // Most text has none: C0 controls and DEL are bytes 00–1F and 7F, C1 controls C2 80…C2 9F.
+        var previous: UInt8 = 0
+        let hasControl = s.utf8.contains { b in
+            defer { previous = b }
+            return b < 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+        }
+        guard hasControl else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
     }
 
     // Kept as one function: the checklist's sections in reading order.
