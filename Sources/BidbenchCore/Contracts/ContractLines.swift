@@ -259,7 +259,7 @@ enum ContractLineParser {
             let first = continuation(next).first, !(line.afterNumber.last ?? ".").isOne(of: "。；;.!?！？:：")
         else { return false }
         if first.isASCII && first.isLowercase { return true }
-        if let lastWord = lastWord(line.afterNumber), linkingWords.contains(lastWord.lowercased()) { return true }
+        if let lastWord = lastWord(line.afterNumber), isLinkingWord(lastWord) { return true }
         // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
         guard !line.text.hasPrefix("第") else { return false }
         var cjk = 0
@@ -278,6 +278,18 @@ enum ContractLineParser {
         let start = s[..<end].lastIndex(of: " ").map { s.index(after: $0) } ?? s.startIndex
         return s[start..<end]
     }
+
+    /// `linkingWords.contains(word.lowercased())`, on the bytes when the word is ASCII (no `String` made).
+    static func isLinkingWord(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return linkingWords.contains(word.lowercased()) }
+        guard utf8.count <= 5 else { return false }
+        return linkingWordBytes.contains { w in
+            w.count == utf8.count && zip(w, utf8).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+        }
+    }
+
+    private static let linkingWordBytes = linkingWords.map { Array($0.utf8) }
 
     static let linkingWords: Set<String> = [
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
