@@ -1,7 +1,8 @@
 /// Red flags from the buyer's point of view. Each rule lists trigger patterns; a trigger that is
 /// negated (`shall not automatically renew`, `不得单方面调价`) or vetoed in its sentence does not fire.
 enum RedFlagDetector {
-    struct Rule {
+    /// A class: the sentence loop hands rules around, and a copy is then one reference, not four.
+    final class Rule: Sendable {
         let kind: RedFlagKind
         let triggerSet: PatternSet
         var triggers: [TextPattern] { triggerSet.patterns }
@@ -367,13 +368,13 @@ enum RedFlagDetector {
         var flags: [RedFlag] = []
         // A flag is raised once per kind and first line.
         struct Seen: Hashable {
-            let kind: RedFlagKind
+            let kind: Int
             let line: Int
         }
         var seen = Set<Seen>()
         func add(_ kind: RedFlagKind, _ s: ScannedSentence) {
             let lines = s.lines.isEmpty ? [s.line] : s.lines
-            if seen.insert(Seen(kind: kind, line: lines[0])).inserted {
+            if seen.insert(Seen(kind: kind.ordinal, line: lines[0])).inserted {
                 flags.append(RedFlag(kind: kind, lines: lines, text: s.sentence.isEmpty ? s.text : s.sentence))
             }
         }
@@ -447,8 +448,9 @@ enum RedFlagDetector {
                 ? sentences[k - 1] : nil
             if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
         }
-        // By line, then by the kind's id: `rank` orders the kinds as their ids sort.
-        flags.sort { (a: RedFlag, b: RedFlag) -> Bool in (a.line ?? Int.max, a.kind.rank) < (b.line ?? Int.max, b.kind.rank) }
+        // By line, then by the kind's id (its `rank`); each key once, as the seen set ensures.
+        flags = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank, flag: $0) }.sorted { ($0.line, $0.rank) < ($1.line, $1.rank) }
+            .map(\.flag)
 
         let needed: [(ClauseKind, String)] = [
             (.acceptance, "No acceptance clause (未约定验收)"),
@@ -466,7 +468,7 @@ enum RedFlagDetector {
     /// A number of months below twelve in a cap sentence ("the fees paid in the three months before").
     static func shortPeriod(_ s: ScannedSentence) -> Bool {
         guard monthWords.matches(s.hay) else { return false }
-        return s.quantities.contains { $0.unit == .month && $0.value < 12 }
+        return KeyTermExtractor.quantities(s).contains { $0.unit == .month && $0.value < 12 }
     }
 
     static let penaltyCap = PatternSet(["liquidated|service credit*|penalt*", "违约金|抵扣|扣减|滞纳金|罚"])
@@ -527,16 +529,20 @@ enum RedFlagDetector {
     static func longNotice(_ s: ScannedSentence) -> Bool {
         // A buyer's right to terminate for convenience is a benefit, whatever its notice.
         guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
-        for q in s.quantities {
+        for q in KeyTermExtractor.quantities(s) {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
-            let (b, a) = KeyTermExtractor.around(s.lowerCharacters, q, before: 14, after: 24)
-            let isNotice =
-                ContractText.containsAny(b, ["提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于"])
-                || ContractText.containsAny(a, ["前", "prior", "before", "notice", "in advance", "通知"])
-            if isNotice && !ContractText.containsAny(a, ["后", "after", "of receipt"]) { return true }
+            let (b, a) = KeyTermExtractor.windows(s.lowerCharacters, q, before: 14, after: 24)
+            let isNotice = b.containsAny(noticeBefore) || a.containsAny(noticeAfter)
+            if isNotice && !a.containsAny(afterTheEvent) { return true }
         }
         return false
     }
+
+    private static let noticeBefore = WindowWords([
+        "提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于",
+    ])
+    private static let noticeAfter = WindowWords(["前", "prior", "before", "notice", "in advance", "通知"])
+    private static let afterTheEvent = WindowWords(["后", "after", "of receipt"])
 
     /// Late-payment interest on the buyer of 12 % a year or more (万分之五 a day, 1 % a month).
     static func steepLateInterest(_ s: ScannedSentence) -> Bool {
@@ -544,12 +550,12 @@ enum RedFlagDetector {
         if highestLawful.matches(s.hay) { return true }
         let c = s.lowerCharacters
         for (ppm, range) in KeyTermExtractor.rates(c) {
-            let window = c.string((range.lowerBound - 20)..<(range.upperBound + 30))
+            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 30))
             let yearly: Int
-            if ContractText.containsAny(window, ["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"]) {
-                yearly = ppm * 365
-            } else if ContractText.containsAny(window, ["每月", "按月", "per month", "each month", "monthly", "a month"]) {
-                yearly = ppm * 12
+            if window.containsAny(lateDaily) {
+                yearly = Saturating.multiply(ppm, 365)
+            } else if window.containsAny(lateMonthly) {
+                yearly = Saturating.multiply(ppm, 12)
             } else {
                 continue
             }
@@ -557,6 +563,9 @@ enum RedFlagDetector {
         }
         return false
     }
+
+    private static let lateDaily = WindowWords(["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"])
+    private static let lateMonthly = WindowWords(["每月", "按月", "per month", "each month", "monthly", "a month"])
 
     /// The haystack bit of each rule's trigger set (`rules` order).
     private static let ruleTriggerBits = rules.map { GroupBit($0.triggerSet) }
@@ -750,7 +759,44 @@ enum RedFlagDetector {
 
 extension RedFlagKind {
     /// The kind's place among all kinds ordered by id (`rawValue`): flags on one line are listed in
-    /// that order, and comparing ranks compares the ids without comparing strings.
-    var rank: Int { Self.ranks[self] ?? 0 }
-    private static let ranks = Dictionary(uniqueKeysWithValues: allCases.sorted { $0.rawValue < $1.rawValue }.enumerated().map { ($1, $0) })
+    /// that order, and comparing ranks compares the ids without comparing (or hashing) strings.
+    var rank: Int { Self.ranks[ordinal] }
+
+    private static let ranks: [Int] = {
+        precondition(allCases.indices.allSatisfy { allCases[$0].ordinal == $0 }, "ordinal follows allCases")
+        var ranks = [Int](repeating: 0, count: allCases.count)
+        for (rank, kind) in allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() { ranks[kind.ordinal] = rank }
+        return ranks
+    }()
+
+    /// The kind's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .unilateral_price_change: return 0
+        case .unilateral_amendment: return 1
+        case .auto_renewal: return 2
+        case .long_notice_to_cancel: return 3
+        case .no_refund: return 4
+        case .vendor_may_suspend: return 5
+        case .data_deletion_or_no_return: return 6
+        case .liability_cap_low_or_one_sided: return 7
+        case .liability_excludes_data_loss: return 8
+        case .one_way_indemnity: return 9
+        case .vendor_forum_or_law: return 10
+        case .extra_fees_unspecified: return 11
+        case .scope_vague_or_vendor_decides: return 12
+        case .unilateral_service_change: return 13
+        case .usage_data_or_publicity: return 14
+        case .ip_vendor_owns_customisations: return 15
+        case .warranty_disclaimed: return 16
+        case .third_party_risk_disclaimed: return 17
+        case .buyer_license_restrictions: return 18
+        case .termination_asymmetry: return 19
+        case .payment_terms_harsh: return 20
+        case .confidentiality_one_sided: return 21
+        case .assignment_without_consent: return 22
+        case .no_source_code_escrow: return 23
+        case .missing_clause: return 24
+        }
+    }
 }
