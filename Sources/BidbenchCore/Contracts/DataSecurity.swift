@@ -167,12 +167,13 @@ enum DataSecurityReviewer {
         var vagueLines = Set<Int>()
         let bits = patternBits
         let vagueBit = GroupBit(vagueWords)
+        let anyBit = reviewBits
         for s in sentences where !s.definition {
             // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
             let hay = s.hay
             // Neither vague wording nor any safeguard can match: nothing to record (a set that cannot
             // match is passed over on its bit, without touching it).
-            guard vagueBit.mayMatch(hay) || bits.contains(where: { $0.mayMatch(hay) }) else { continue }
+            guard anyBit.mayMatch(hay) else { continue }
             if damagesOnly.matches(hay) { continue }
             let isVague = vagueBit.mayMatch(hay) && vagueWords.matches(hay)
             let text = s.sentence.isEmpty ? s.text : s.sentence
@@ -202,6 +203,8 @@ enum DataSecurityReviewer {
 
     /// The haystack bit of each of `patterns`' sets.
     private static let patternBits = patterns.map { GroupBit($0.1) }
+    /// Whether vague wording or any safeguard may match, in one test.
+    private static let reviewBits = AnyBit(patternBits + [GroupBit(vagueWords)])
 
     /// Whether a breach-notice sentence states a time (`within 24 hours`, `24小时内`).
     static func hasDeadline(_ s: ScannedSentence) -> Bool {

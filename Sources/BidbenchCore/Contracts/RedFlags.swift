@@ -582,39 +582,32 @@ enum RedFlagDetector {
         let buyerOwnsWork = GroupBit(RedFlagDetector.buyerOwnsWork)
         let needsEscrow = GroupBit(RedFlagDetector.needsEscrow)
         let dataLoss = GroupBit(RedFlagDetector.dataLoss)
-        /// Every bit above but `dataLoss` (read after the loop) and every rule's trigger bit, as
-        /// (word, mask) pairs of the marks; nil when one of them is outside the index.
-        let starts: [(word: Int, mask: UInt64)]?
+        /// Every bit above but `dataLoss` (read after the loop) and every rule's trigger bit.
+        let starts: AnyBit
 
         init() {
-            let bits =
+            starts = AnyBit(
                 [
                     liability, cancelNotice, lateWords, buyerIndemnifies, vendorIndemnifies, confidentialityWords, escrowMentioned,
                     buyerOwnsWork, needsEscrow,
                 ]
-                + ruleTriggerBits
-            if bits.contains(where: { $0.bit < 0 }) {
-                starts = nil
-            } else {
-                var masks: [Int: UInt64] = [:]
-                for b in bits { masks[b.bit >> 6, default: 0] |= 1 << UInt64(b.bit & 63) }
-                starts = masks.sorted { $0.key < $1.key }.map { (word: $0.key, mask: $0.value) }
-            }
+                    + ruleTriggerBits)
         }
 
         /// False when no check of the loop can start on `hay`: none of its bits is set.
-        func mayStart(_ hay: Haystack) -> Bool {
-            guard let starts, !hay.unfiltered else { return true }
-            return starts.contains { hay.marks[$0.word] & $0.mask != 0 }
-        }
+        func mayStart(_ hay: Haystack) -> Bool { starts.mayMatch(hay) }
     }
     private static let loopBits = LoopBits()
 
     static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
         if !rule.triggerSet.mayMatch(hay) || rule.veto.matches(hay) { return false }
         let bytes = hay.bytes
-        for p in rule.triggers {
-            let found = anyMatch(p, hay) { m in
+        let patterns = rule.triggerSet.patterns
+        // Each pattern of an indexed set has its bit: one that is clear cannot match, and is passed
+        // over without reading it (empty for a set outside the index).
+        let bits = rule.triggerSet.group.patternBits
+        for k in patterns.indices where bits.isEmpty || hay.unfiltered || hay.has(bits[k]) {
+            let found = anyMatch(patterns[k], hay) { m in
                 if rule.negatable && negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { return false }
                 if rule.vendorActs && buyerActs(bytes, from: m.firstEnd, to: m.range.upperBound) { return false }
                 return true
@@ -798,5 +791,28 @@ extension RedFlagKind {
         case .no_source_code_escrow: return 23
         case .missing_clause: return 24
         }
+    }
+}
+
+/// Several pattern sets' haystack bits tested at once: false only when none of the sets can match,
+/// read as a few words of the marks (the group bits sit together at their end).
+struct AnyBit: Sendable {
+    /// The (word, mask) pairs of the marks; nil when a set is outside the index (it may always match).
+    private let words: [(word: Int, mask: UInt64)]?
+
+    init(_ bits: [GroupBit]) {
+        if bits.contains(where: { $0.bit < 0 }) {
+            words = nil
+        } else {
+            var masks: [Int: UInt64] = [:]
+            for b in bits { masks[b.bit >> 6, default: 0] |= 1 << UInt64(b.bit & 63) }
+            words = masks.sorted { $0.key < $1.key }.map { (word: $0.key, mask: $0.value) }
+        }
+    }
+
+    /// Whether any of the sets may match `hay` (`GroupBit.mayMatch` of any of them).
+    func mayMatch(_ hay: Haystack) -> Bool {
+        guard let words, !hay.unfiltered else { return true }
+        return words.contains { hay.marks[$0.word] & $0.mask != 0 }
     }
 }
