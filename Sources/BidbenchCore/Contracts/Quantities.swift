@@ -179,7 +179,8 @@ enum QuantityScanner {
     /// A number starting exactly at `i`: ASCII digits, a Chinese numeral, or English words.
     static func number<U: TextUnit>(_ c: [U], _ i: Int) -> (Int, Int)? {
         guard i < c.count else { return nil }
-        if c[i].isASCII, c[i].isNumber {
+        // An ASCII digit (`isASCII && isNumber`, one comparison on a scalar).
+        if c[i].asciiDigit != nil {
             if i > 0, c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".") { return nil }
             var j = i
             var v = 0
