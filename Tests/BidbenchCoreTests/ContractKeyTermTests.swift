@@ -40,6 +40,26 @@ struct ContractKeyTermTests {
         #expect(QuantityScanner.scan("2小时内响应").first?.minutes == 120)
     }
 
+    @Test("numbers too long for an Int are no quantity, or saturate, instead of trapping")
+    func hostileNumbers() {
+        let nines = { (n: Int) in String(repeating: "九", count: n) }
+        #expect(ChineseNumber.parse(nines(18)) == 999_999_999_999_999_999)
+        #expect(ChineseNumber.parse(nines(19)) == nil)
+        #expect(QuantityScanner.scan(nines(25) + "日").isEmpty)
+        // Fits an Int, but not as days.
+        let months = QuantityScanner.scan(nines(18) + "个月")
+        #expect(months.map(\.value) == [999_999_999_999_999_999])
+        #expect(months.first?.days == Int.max)
+        let hundreds = QuantityScanner.scan("one" + String(repeating: " hundred", count: 12) + " days")
+        #expect(hundreds.map(\.value) == [Int.max])
+        // Each of these trapped in the scan before.
+        let scan = ContractScanner.scan(
+            "第一条 期限\n本合同期限为\(nines(24))日。\n第二条 违约\n甲方逾期付款的，每日按万分之\(nines(22))支付滞纳金。\n"
+                + "乙方应在\(nines(18))个月内通知甲方终止。\n")
+        #expect(scan.keyTerms.penaltyRates.isEmpty)
+        #expect(scan.keyTerms.termMonths == nil)
+    }
+
     private func terms(_ text: String) -> ContractKeyTerms { ContractScanner.scan(text).keyTerms }
 
     @Test("term, renewal and notice from a Chinese auto-renewal clause")

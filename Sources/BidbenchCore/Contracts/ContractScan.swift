@@ -252,6 +252,10 @@ final class ScannedSentence {
             }
         }
     }
+
+    /// Whether `lower` is plain (see `ContractText.isPlain`): the key-term and red-flag readers then
+    /// rule words out on the haystack's bits and read windows as scalars.
+    var lowerPlain: Bool { lowerIsPlain }
 }
 
 /// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).

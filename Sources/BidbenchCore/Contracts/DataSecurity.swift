@@ -166,16 +166,23 @@ enum DataSecurityReviewer {
         var vague: [(line: Int, text: String)] = []
         var vagueLines = Set<Int>()
         let bits = patternBits
-        for s in sentences where !s.definition && !damagesOnly.matches(s.hay) {
-            let isVague = vagueWords.matches(s.hay)
+        let vagueBit = GroupBit(vagueWords)
+        let anyBit = reviewBits
+        for s in sentences where !s.definition {
+            // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
+            let hay = s.hay
+            // Neither vague wording nor any safeguard can match: nothing to record (a set that cannot
+            // match is passed over on its bit, without touching it).
+            guard anyBit.mayMatch(hay) else { continue }
+            if damagesOnly.matches(hay) { continue }
+            let isVague = vagueBit.mayMatch(hay) && vagueWords.matches(hay)
             let text = s.sentence.isEmpty ? s.text : s.sentence
             if isVague
                 && (s.about(.data_security) || s.about(.privacy) || s.lowerContainsAny(["secur", "安全", "保护"]))
             {
                 if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
             }
-            // A set that cannot match is passed over on its bit, without touching it.
-            for p in patterns.indices where bits[p].mayMatch(s.hay) && patterns[p].1.matches(s.hay) {
+            for p in patterns.indices where bits[p].mayMatch(hay) && patterns[p].1.matches(hay) {
                 let check = patterns[p].0
                 var status: DataSecurityItem.Status = isVague ? .vague : .present
                 if check == .breach_notification && status == .present && !hasDeadline(s) { status = .vague }
@@ -196,9 +203,13 @@ enum DataSecurityReviewer {
 
     /// The haystack bit of each of `patterns`' sets.
     private static let patternBits = patterns.map { GroupBit($0.1) }
+    /// Whether vague wording or any safeguard may match, in one test.
+    private static let reviewBits = AnyBit(patternBits + [GroupBit(vagueWords)])
 
     /// Whether a breach-notice sentence states a time (`within 24 hours`, `24小时内`).
     static func hasDeadline(_ s: ScannedSentence) -> Bool {
-        s.quantities.contains { deadlineUnits.contains($0.unit) }
+        // A plain sentence without a word of those units holds no such quantity.
+        if s.lowerPlain && !KeyTermExtractor.slaUnits.set.mayMatch(s.hay) { return false }
+        return s.quantities.contains { deadlineUnits.contains($0.unit) }
     }
 }

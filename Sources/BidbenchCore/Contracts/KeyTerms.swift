@@ -31,27 +31,54 @@ enum KeyTermExtractor {
 
     // MARK: - Durations
 
-    /// Text right before and after a quantity (in characters).
-    static func around(_ chars: CharacterArray, _ q: Quantity, before: Int, after: Int) -> (String, String) {
-        let b = chars.string((q.range.lowerBound - before)..<q.range.lowerBound)
-        let a = chars.string(q.range.upperBound..<(q.range.upperBound + after))
-        return (b, a)
+    /// The text right before and after a quantity (in characters), as windows read in place.
+    static func windows(_ chars: CharacterArray, _ q: Quantity, before: Int, after: Int) -> (TextWindow, TextWindow) {
+        (
+            TextWindow(chars, (q.range.lowerBound - before)..<q.range.lowerBound),
+            TextWindow(chars, q.range.upperBound..<(q.range.upperBound + after))
+        )
     }
 
-    private static func containsAny(_ s: String, _ words: [String]) -> Bool { ContractText.containsAny(s, words) }
+    /// `s.lowerContainsAny(words)`, ruled out on the set's one haystack bit when both are plain.
+    static func mentions(_ s: ScannedSentence, _ words: SubstringWords) -> Bool {
+        if words.plain && s.lowerPlain && !words.set.mayMatch(s.hay) { return false }
+        return s.lowerContainsAny(words)
+    }
 
     static let deadlineAfter = ["内", "前", "之前", "以前", "prior", "before", "notice", "in advance", "届满", "到期"]
     static let noticeBefore = ["提前", "within", "prior", "notice", "通知", "at least", "not less than", "不少于", "至少"]
+    private static let deadlineAfterWords = WindowWords(deadlineAfter)
+    private static let termNotTerm = WindowWords(noticeBefore + ["续", "renew", "延长", "extend"])
+    private static let renewalNotice = WindowWords(["提前", "prior", "通知"])
+    private static let renewalWords = WindowWords(["续", "renew", "延", "extend"])
+    private static let renewalFor = WindowWords(["续", "renew", "延", "extend", "successive", "additional", "further"])
+    private static let noticeBeforeDays = WindowWords(["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
+    private static let noticeAfterDays = WindowWords(["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
+    private static let afterNotice = WindowWords(["后", "after", "of receipt", "内付", "内支付"])
+    private static let within = WindowWords(["内", "之内", "以内"])
+    private static let withinBefore = WindowWords(["within "])
+    private static let payWithin = WindowWords(["内支付", "内付款", "内付清"])
+
+    /// The quantities of a sentence (`ScannedSentence.quantities`); none, without reading the
+    /// sentence, when it is plain and holds no unit word, since every quantity ends in one.
+    static func quantities(_ s: ScannedSentence) -> [Quantity] {
+        if s.lowerPlain && !unitWords.set.mayMatch(s.hay) { return [] }
+        return s.quantities
+    }
+
+    /// Words that every unit of `QuantityScanner.unitWords` holds.
+    static let unitWords = SubstringWords([
+        "日", "天", "小时", "分钟", "周", "星期", "月", "年", "day", "hour", "hrs", "minute", "mins", "week", "month", "year",
+    ])
 
     static func termMonths(_ sentences: [ScannedSentence]) -> Int? {
         for s in sentences where s.about(.term) {
             if s.lowerContainsAny(["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
             if let m = dateRangeMonths(s.text) { return m }
-            let chars = s.lowerCharacters
-            for q in s.quantities {
+            for q in quantities(s) {
                 guard let months = q.months else { continue }
-                let (b, a) = around(chars, q, before: 10, after: 6)
-                if containsAny(a, deadlineAfter) || containsAny(b, noticeBefore + ["续", "renew", "延长", "extend"]) { continue }
+                let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 6)
+                if a.containsAny(deadlineAfterWords) || b.containsAny(termNotTerm) { continue }
                 return months
             }
         }
@@ -60,16 +87,13 @@ enum KeyTermExtractor {
 
     static func renewalMonths(_ sentences: [ScannedSentence]) -> Int? {
         for s in sentences where s.kinds.contains(.renewal) {
-            let chars = s.lowerCharacters
-            for q in s.quantities {
+            for q in quantities(s) {
                 guard let months = q.months else { continue }
-                let (b, a) = around(chars, q, before: 30, after: 6)
-                if containsAny(a, deadlineAfter)
-                    || containsAny(b, ["提前", "prior", "通知"]) && !containsAny(b, ["续", "renew", "延", "extend"])
-                {
+                let (b, a) = windows(s.lowerCharacters, q, before: 30, after: 6)
+                if a.containsAny(deadlineAfterWords) || b.containsAny(renewalNotice) && !b.containsAny(renewalWords) {
                     continue
                 }
-                if containsAny(b, ["续", "renew", "延", "extend", "successive", "additional", "further"]) { return months }
+                if b.containsAny(renewalFor) { return months }
             }
         }
         return nil
@@ -81,14 +105,11 @@ enum KeyTermExtractor {
             + sentences.filter { $0.about(.termination) && !$0.kinds.contains(.renewal) }
             + sentences.filter { $0.about(.term) }
         for s in ordered {
-            let chars = s.lowerCharacters
-            for q in s.quantities {
+            for q in quantities(s) {
                 guard let days = q.days, q.unit != .year else { continue }
-                let (b, a) = around(chars, q, before: 12, after: 24)
-                let isNotice =
-                    containsAny(b, ["提前", "前", "prior", "notice", "at least", "not less than", "不少于", "至少"])
-                    || containsAny(a, ["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
-                if isNotice && !containsAny(a, ["后", "after", "of receipt", "内付", "内支付"]) { return days }
+                let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
+                let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
+                if isNotice && !a.containsAny(afterNotice) { return days }
             }
         }
         return nil
@@ -99,13 +120,15 @@ enum KeyTermExtractor {
         let invoiced = payment.filter { $0.lowerContainsAny(["invoice", "发票", "账单"]) }
         for s in invoiced + payment {
             if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
-            if let r = s.lower.firstRange(of: "net "), let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber })) { return n }
-            let chars = s.lowerCharacters
-            for q in s.quantities where q.unit == .day || q.unit == .businessDay {
-                let (b, a) = around(chars, q, before: 10, after: 8)
-                if a.hasPrefix("内") || a.hasPrefix("之内") || a.hasPrefix("以内") || b.hasSuffix("within ")
-                    || containsAny(a, ["内支付", "内付款", "内付清"])
-                {
+            // `lower` is made only when "net " may occur in it (always, unless plain).
+            if !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
+                let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber }))
+            {
+                return n
+            }
+            for q in quantities(s) where q.unit == .day || q.unit == .businessDay {
+                let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 8)
+                if a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) {
                     return q.value
                 }
             }
@@ -294,35 +317,59 @@ enum KeyTermExtractor {
 
     static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
         var out: [SLAResponse] = []
-        for s in sentences where s.about(.support_sla) || s.lowerContainsAny(slaMention) {
+        for s in sentences where s.about(.support_sla) || mentions(s, slaMention) {
+            // A plain sentence without a word of a support time's unit holds no such quantity.
+            if s.lowerPlain && !slaUnits.set.mayMatch(s.hay) { continue }
             let chars = s.lowerCharacters
             // The text around a quantity is plain when the sentence is.
             var plain = false
             if case .plain = chars { plain = true }
-            for q in s.quantities where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
-                let (b, a) = around(chars, q, before: 40, after: 12)
+            // The sentence's text by character, made once for every snippet.
+            var quoted: CharacterArray?
+            for q in quantities(s) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
+                let (b, a) = windows(chars, q, before: 40, after: 12)
                 // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
-                if ["x", "×", "*"].contains(where: { b.hasSuffix($0) || a.hasPrefix($0) }) { continue }
-                if [" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"].contains(where: { a.hasPrefix($0) }) {
-                    continue
-                }
+                if b.hasSuffix(coverageMarks) || a.hasPrefix(coverageMarks) || a.hasPrefix(coverageAfter) { continue }
                 // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
-                let chineseOrder = ["内", "之内", "以内"].contains { a.trimmed.hasPrefix($0) }
+                let chineseOrder = a.hasPrefix(withinAfter, trimmed: true)
                 let kind: SLAResponse.Kind
                 if let k = chineseOrder
-                    ? firstKind(in: a, fromEnd: false, plain: plain) ?? firstKind(in: b, fromEnd: true, plain: plain)
-                    : firstKind(in: b, fromEnd: true, plain: plain) ?? firstKind(in: a, fromEnd: false, plain: plain)
+                    ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                    : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
                 {
                     kind = k
                 } else {
                     continue
                 }
-                let minutes = q.unit == .businessDay ? q.value * 1440 : q.minutes!
+                let minutes = q.unit == .businessDay ? Saturating.multiply(q.value, 1440) : q.minutes!
                 if out.contains(where: { $0.line == s.line && $0.minutes == minutes && $0.kind == kind }) { continue }
-                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, q, chars.count, plain: plain)))
+                if quoted == nil { quoted = plain ? .plain(Array(s.text.unicodeScalars)) : .general(Array(s.text)) }
+                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, quoted!, q, chars.count)))
             }
         }
         return out
+    }
+
+    /// The units of a support time (`hour`, `minute`, `day`, business days), as words: a plain
+    /// sentence without one of them holds no quantity in them.
+    static let slaUnits = SubstringWords(["日", "天", "小时", "分钟", "day", "hour", "hrs", "minute", "mins"])
+    private static let coverageMarks = WindowWords(["x", "×", "*"])
+    private static let coverageAfter = WindowWords([" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"])
+    private static let withinAfter = WindowWords(["内", "之内", "以内"])
+    private static let kindWords = [(WindowWords(responseWords), SLAResponse.Kind.response), (WindowWords(resolutionWords), .resolution)]
+
+    /// The response/resolution word nearest to the number in a window (its end when `fromEnd`).
+    private static func firstKind(in w: TextWindow, fromEnd: Bool) -> SLAResponse.Kind? {
+        guard case .plain(let u) = w.chars else { return firstKind(in: w.string, fromEnd: fromEnd, plain: false) }
+        var best: (Int, SLAResponse.Kind)?
+        for (words, kind) in kindWords {
+            for word in words.scalars {
+                guard let i = fromEnd ? TextWindow.last(word, in: u, w.range) : TextWindow.first(word, in: u, w.range) else { continue }
+                let distance = fromEnd ? w.range.upperBound - i : i - w.range.lowerBound
+                if best == nil || distance < best!.0 { best = (distance, kind) }
+            }
+        }
+        return best?.1
     }
 
     /// The response/resolution word nearest to the number in `text` (its end when `fromEnd`).
@@ -367,31 +414,33 @@ enum KeyTermExtractor {
     }
 
     /// A short quote around a quantity: from the clause start (after a comma) to the clause end.
-    private static func snippet(_ text: String, _ q: Quantity, _ count: Int, plain: Bool) -> String {
-        if plain {
+    /// `quoted` is `text` by character offset (its scalars when the sentence is plain); `count` the
+    /// length of the lower-cased text the quantity's offsets are in.
+    private static func snippet(_ text: String, _ quoted: CharacterArray, _ q: Quantity, _ count: Int) -> String {
+        switch quoted {
+        case .plain(let u):
             // Plain text: the same cuts on scalars.
-            let u = Array(text.unicodeScalars)
             guard u.count == count else { return ContractText.clip(text) }
             var a = q.range.lowerBound
             while a > 0, !",，;；:".unicodeScalars.contains(u[a - 1]) { a -= 1 }
             var b = q.range.upperBound
             while b < u.count, !",，;；。".unicodeScalars.contains(u[b]) { b += 1 }
             return ContractText.clip(Unicode.Scalar.string(u[a..<b]).trimmed, 120)
+        case .general(let c):
+            guard c.count == count else { return ContractText.clip(text) }
+            var a = q.range.lowerBound
+            while a > 0, !",，;；:".contains(c[a - 1]) { a -= 1 }
+            var b = q.range.upperBound
+            while b < c.count, !",，;；。".contains(c[b]) { b += 1 }
+            return ContractText.clip(String(c[a..<b]).trimmed, 120)
         }
-        let c = Array(text)
-        guard c.count == count else { return ContractText.clip(text) }
-        var a = q.range.lowerBound
-        while a > 0, !",，;；:".contains(c[a - 1]) { a -= 1 }
-        var b = q.range.upperBound
-        while b < c.count, !",，;；。".contains(c[b]) { b += 1 }
-        return ContractText.clip(String(c[a..<b]).trimmed, 120)
     }
 
     /// A sentence that mentions a response time, whatever its section.
     static let slaMention = SubstringWords(["响应", "respond", "response time"])
     static let penaltyWords = SubstringWords(penaltyContext)
     /// The word lists `PatternIndex` holds as literals.
-    static let substringWords = [slaMention, penaltyWords]
+    static let substringWords = [slaMention, penaltyWords, slaUnits, unitWords]
 
     static let penaltyContext = [
         "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "利息", "service credit", "扣减", "扣除",
@@ -401,36 +450,41 @@ enum KeyTermExtractor {
 
     static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
         var out: [PenaltyRate] = []
-        for s in sentences where s.lowerContainsAny(penaltyWords) {
+        for s in sentences where mentions(s, penaltyWords) {
             let c = s.lowerCharacters
+            // The sentence's text by character, made once for every rate in it.
+            var quoted: CharacterArray?
             for (ppm, range) in rates(c) {
-                let before = c.string((range.lowerBound - 12)..<range.lowerBound)
-                if containsAny(before, ["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"]) { continue }
-                let window = c.string((range.lowerBound - 20)..<(range.upperBound + 40))
+                if TextWindow(c, (range.lowerBound - 12)..<range.lowerBound).containsAny(rateCapWords) { continue }
+                let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
                 let per: String
-                if containsAny(
-                    window,
-                    [
-                        "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",
-                        "per calendar day", "per diem",
-                    ])
-                {
+                if window.containsAny(perDay) {
                     per = "day"
-                } else if containsAny(window, ["每周", "每逾期一周", "per week", "each week", "weekly"]) {
+                } else if window.containsAny(perWeek) {
                     per = "week"
-                } else if containsAny(window, ["每月", "per month", "each month", "monthly", "a month"]) {
+                } else if window.containsAny(perMonth) {
                     per = "month"
-                } else if containsAny(window, ["每年", "年利率", "per annum", "per year", "annual", "a year"]) {
+                } else if window.containsAny(perYear) {
                     per = "year"
                 } else {
                     per = "once"
                 }
-                let text = String(Array(s.text)[max(0, range.lowerBound - 10)..<min(s.text.count, range.upperBound + 6)]).trimmed
+                if quoted == nil { quoted = CharacterArray(s.text) }
+                let text = quoted!.string(max(0, range.lowerBound - 10)..<min(quoted!.count, range.upperBound + 6)).trimmed
                 out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: s.line, text: text))
             }
         }
         return out
     }
+
+    private static let rateCapWords = WindowWords(["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"])
+    static let perDay = WindowWords([
+        "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",
+        "per calendar day", "per diem",
+    ])
+    private static let perWeek = WindowWords(["每周", "每逾期一周", "per week", "each week", "weekly"])
+    static let perMonth = WindowWords(["每月", "per month", "each month", "monthly", "a month"])
+    private static let perYear = WindowWords(["每年", "年利率", "per annum", "per year", "annual", "a year"])
 
     /// Rates in a lower-cased sentence: 万分之五, 千分之一, 百分之五, 0.05%, 0.5‰, with their character ranges.
     static func rates(_ text: CharacterArray) -> [(Int, Range<Int>)] {
@@ -453,8 +507,8 @@ enum KeyTermExtractor {
                     continue
                 }
                 while j < c.count, ChineseNumber.isNumeral(unit: c[j]) { j += 1 }
-                if j > i + 3, let v = ChineseNumber.parse(U.string(c[(i + 3)..<j])) {
-                    out.append((v * scale, i..<j))
+                if j > i + 3, let v = ChineseNumber.parse(units: c[(i + 3)..<j]) {
+                    out.append((Saturating.multiply(v, scale), i..<j))
                     i = j
                     continue
                 }
@@ -524,5 +578,95 @@ enum KeyTermExtractor {
         var fracScaled = frac
         for _ in fracDigits..<scaleDigits { fracScaled *= 10 }
         return (whole * scale + fracScaled, j)
+    }
+}
+
+/// Words looked for in the text around a number: as strings, and as scalars for a plain sentence
+/// (see `ContractText.isPlain`), where a word occurs as characters exactly where its scalars do.
+struct WindowWords: Sendable {
+    let strings: [String]
+    let scalars: [[Unicode.Scalar]]
+
+    init(_ words: [String]) {
+        precondition(words.allSatisfy { !$0.isEmpty && ContractText.plainScalars($0) != nil }, "window words are plain text")
+        strings = words
+        scalars = words.map { Array($0.unicodeScalars) }
+    }
+}
+
+/// A stretch of a sentence's lower-cased characters (clamped to the sentence). On a plain sentence
+/// it is read in place, as scalars; otherwise as the `String` of its characters, with the answers
+/// the readers always had (`String` comparison, canonical equivalence).
+struct TextWindow {
+    let chars: CharacterArray
+    let range: Range<Int>
+
+    init(_ chars: CharacterArray, _ range: Range<Int>) {
+        self.chars = chars
+        self.range = range.clamped(to: 0..<chars.count)
+    }
+
+    /// The window's text.
+    var string: String { chars.string(range) }
+
+    /// `ContractText.containsAny(string, words)`.
+    func containsAny(_ words: WindowWords) -> Bool {
+        guard case .plain(let u) = chars else { return ContractText.containsAny(string, words.strings) }
+        return words.scalars.contains { TextWindow.first($0, in: u, range) != nil }
+    }
+
+    /// Whether the window starts with one of `words` (`string.hasPrefix`); `trimmed`: after its blanks.
+    func hasPrefix(_ words: WindowWords, trimmed: Bool = false) -> Bool {
+        guard case .plain(let u) = chars else {
+            let s = trimmed ? string.trimmed : string
+            return words.strings.contains { s.hasPrefix($0) }
+        }
+        var start = range.lowerBound
+        if trimmed {
+            // The blanks of `String.trimmed`.
+            while start < range.upperBound, TextWindow.isBlank(u[start]) { start += 1 }
+        }
+        return words.scalars.contains { w in w.count <= range.upperBound - start && w.indices.allSatisfy { u[start + $0] == w[$0] } }
+    }
+
+    /// Whether the window ends with one of `words` (`string.hasSuffix`).
+    func hasSuffix(_ words: WindowWords) -> Bool {
+        guard case .plain(let u) = chars else { return words.strings.contains { string.hasSuffix($0) } }
+        return words.scalars.contains { w in
+            w.count <= range.count && w.indices.allSatisfy { u[range.upperBound - w.count + $0] == w[$0] }
+        }
+    }
+
+    /// The blanks `String.trimmed` removes.
+    static func isBlank(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case " ", "\t", "\n", "\r", "\u{3000}": return true
+        default: return false
+        }
+    }
+
+    /// Where `w` first occurs in `u[range]`.
+    static func first(_ w: [Unicode.Scalar], in u: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard !w.isEmpty, range.count >= w.count else { return nil }
+        let head = w[0]
+        var i = range.lowerBound
+        let last = range.upperBound - w.count
+        while i <= last {
+            if u[i] == head && (1..<w.count).allSatisfy({ u[i + $0] == w[$0] }) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Where `w` last occurs in `u[range]`.
+    static func last(_ w: [Unicode.Scalar], in u: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard !w.isEmpty, range.count >= w.count else { return nil }
+        let head = w[0]
+        var i = range.upperBound - w.count
+        while i >= range.lowerBound {
+            if u[i] == head && (1..<w.count).allSatisfy({ u[i + $0] == w[$0] }) { return i }
+            i -= 1
+        }
+        return nil
     }
 }

@@ -46,31 +46,56 @@ public enum ChineseNumber {
     }
 
     /// Parses a whole Chinese numeral: `三十` 30, `十五` 15, `一百零五` 105, `两千` 2000, `一万二千` 12000.
-    /// A run of bare digits is read positionally (`二〇二七` = 2027). Nil for empty or foreign text.
-    public static func parse(_ text: String) -> Int? {
-        let chars = Array(text)
-        guard !chars.isEmpty, chars.allSatisfy(isNumeral) else { return nil }
-        if chars.count > 1, chars.allSatisfy({ digitValue($0) != nil }) {
-            return chars.reduce(0) { $0 * 10 + digitValue($1)! }
+    /// A run of bare digits is read positionally (`二〇二七` = 2027). Nil for empty or foreign text,
+    /// and for a run of digits too long for an `Int`.
+    public static func parse(_ text: String) -> Int? { parse(units: Array(text)) }
+
+    /// `parse` of a run of text units (each numeral is one scalar, so scalars and characters agree).
+    static func parse<U: TextUnit>(units chars: some Collection<U>) -> Int? {
+        guard !chars.isEmpty, chars.allSatisfy({ isNumeral(unit: $0) }) else { return nil }
+        if chars.count > 1, chars.allSatisfy({ digitValue(mark: $0.mark) != nil }) {
+            var value = 0
+            for c in chars {
+                // Hostile text can hold any number of digits: nil rather than an overflow.
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.addingReportingOverflow(digitValue(mark: c.mark) ?? 0)
+                if o1 || o2 { return nil }
+                value = next
+            }
+            return value
         }
         var total = 0  // completed 万 groups
         var section = 0  // below 万
         var digit: Int?
         for c in chars {
-            if let d = digitValue(c) {
+            let m = c.mark
+            if let d = digitValue(mark: m) {
                 digit = d
-            } else if let u = unitValue(c) {
+            } else if let u = unitValue(mark: m) {
                 if u == 10_000 {
-                    section += digit ?? 0
-                    total += (section == 0 ? 1 : section) * u
+                    section = Saturating.add(section, digit ?? 0)
+                    total = Saturating.add(total, Saturating.multiply(section == 0 ? 1 : section, u))
                     section = 0
                 } else {
-                    section += (digit ?? 1) * u
+                    section = Saturating.add(section, (digit ?? 1) * u)
                 }
                 digit = nil
             }
         }
-        return total + section + (digit ?? 0)
+        return Saturating.add(Saturating.add(total, section), digit ?? 0)
+    }
+}
+
+/// Arithmetic on numbers read from hostile text: the largest `Int` instead of an overflow (and so
+/// the same result as plain arithmetic whenever that does not overflow).
+enum Saturating {
+    static func multiply(_ a: Int, _ b: Int) -> Int {
+        let (r, o) = a.multipliedReportingOverflow(by: b)
+        return o ? ((a < 0) != (b < 0) ? Int.min : Int.max) : r
+    }
+    static func add(_ a: Int, _ b: Int) -> Int {
+        let (r, o) = a.addingReportingOverflow(b)
+        return o ? (b < 0 ? Int.min : Int.max) : r
     }
 }
 
@@ -86,24 +111,24 @@ struct Quantity: Equatable, Sendable {
     var days: Int? {
         switch unit {
         case .day, .businessDay: return value
-        case .week: return value * 7
-        case .month: return value * 30
-        case .year: return value * 365
+        case .week: return Saturating.multiply(value, 7)
+        case .month: return Saturating.multiply(value, 30)
+        case .year: return Saturating.multiply(value, 365)
         case .minute, .hour: return nil
         }
     }
     var months: Int? {
         switch unit {
         case .month: return value
-        case .year: return value * 12
+        case .year: return Saturating.multiply(value, 12)
         default: return nil
         }
     }
     var minutes: Int? {
         switch unit {
         case .minute: return value
-        case .hour: return value * 60
-        case .day: return value * 1440
+        case .hour: return Saturating.multiply(value, 60)
+        case .day: return Saturating.multiply(value, 1440)
         default: return nil
         }
     }
@@ -128,7 +153,7 @@ enum QuantityScanner {
         }
     }
 
-    private static func scan<U: TextUnit>(units c: [U]) -> [Quantity] {
+    private static func scan<U: QuantityText>(units c: [U]) -> [Quantity] {
         var out: [Quantity] = []
         var i = 0
         while i < c.count {
@@ -154,7 +179,8 @@ enum QuantityScanner {
     /// A number starting exactly at `i`: ASCII digits, a Chinese numeral, or English words.
     static func number<U: TextUnit>(_ c: [U], _ i: Int) -> (Int, Int)? {
         guard i < c.count else { return nil }
-        if c[i].isASCII, c[i].isNumber {
+        // An ASCII digit (`isASCII && isNumber`, one comparison on a scalar).
+        if c[i].asciiDigit != nil {
             if i > 0, c[i - 1].isASCII && (c[i - 1].isNumber || c[i - 1] == ".") { return nil }
             var j = i
             var v = 0
@@ -171,7 +197,7 @@ enum QuantityScanner {
             while j < c.count, ChineseNumber.isNumeral(unit: c[j]) { j += 1 }
             // 万分之五 / 千分之一 are rates, not counts.
             if j < c.count, c[j] == "分" { return nil }
-            guard let v = ChineseNumber.parse(U.string(c[i..<j])) else { return nil }
+            guard let v = ChineseNumber.parse(units: c[i..<j]) else { return nil }
             return (v, j)
         }
         if c[i].isASCII, c[i].isLetter, i == 0 || !(c[i - 1].isLetter) {
@@ -181,12 +207,13 @@ enum QuantityScanner {
             while true {
                 var e = j
                 while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
-                guard e > j, let v = englishNumbers[U.string(c[j..<e])] else { break }
-                if v == 100 { total = max(total, 1) * 100 } else { total += v }
+                guard e > j, let v = englishNumber(c[j..<e]) else { break }
+                // Saturating: "hundred hundred hundred …" is hostile text, not an overflow.
+                if v == 100 { total = Saturating.multiply(max(total, 1), 100) } else { total = Saturating.add(total, v) }
                 found = true
                 j = e
                 if j + 1 < c.count, c[j] == "-" || c[j] == " ", c[j + 1].isLetter,
-                    englishNumbers[word(c, j + 1)] != nil
+                    englishNumber(word(c, j + 1)) != nil
                 {
                     j += 1
                 } else {
@@ -198,11 +225,27 @@ enum QuantityScanner {
         return nil
     }
 
-    private static func word<U: TextUnit>(_ c: [U], _ i: Int) -> String {
+    /// The ASCII letters of the word at `i`.
+    private static func word<U: TextUnit>(_ c: [U], _ i: Int) -> ArraySlice<U> {
         var e = i
         while e < c.count, c[e].isLetter, c[e].isASCII { e += 1 }
-        return U.string(c[i..<e])
+        return c[i..<e]
     }
+
+    /// `englishNumbers[U.string(letters)]` of a run of ASCII letters, looked up by the letters packed
+    /// into one integer (no number word is longer than nine letters) instead of a new `String`.
+    static func englishNumber<U: TextUnit>(_ letters: ArraySlice<U>) -> Int? {
+        guard letters.count <= 9 else { return nil }
+        var key: UInt64 = 0
+        for u in letters {
+            guard let a = u.asciiValue else { return nil }
+            key = key << 7 | UInt64(a)
+        }
+        return englishNumberKeys[key]
+    }
+
+    private static let englishNumberKeys = Dictionary(
+        uniqueKeysWithValues: englishNumbers.map { word, value in (word.utf8.reduce(UInt64(0)) { $0 << 7 | UInt64($1) }, value) })
 
     /// The unit words, longest first where one starts another.
     static let unitWords: [(String, Quantity.Unit)] = [
@@ -218,23 +261,52 @@ enum QuantityScanner {
         ("minute", .minute), ("mins", .minute), ("weeks", .week), ("week", .week),
     ]
 
+    /// `unitWords` as scalars, for plain text.
+    static let unitWordScalars = unitWords.map { (Array($0.0.unicodeScalars), $0.1) }
+
     /// A unit right after a number (spaces, `-` and `个` allowed before it).
-    static func unit<U: TextUnit>(_ c: [U], _ from: Int) -> (Quantity.Unit, Int)? {
+    static func unit<U: QuantityText>(_ c: [U], _ from: Int) -> (Quantity.Unit, Int)? {
         var i = from
         while i < c.count, c[i] == " " || c[i] == "-" { i += 1 }
-        let rest = U.string(c[i..<min(c.count, i + 20)])
-        for (word, unit) in unitWords where rest.hasPrefix(word) {
+        return U.unitWord(c, at: i)
+    }
+
+    /// `2027年`, `1月1日`, `2027年1月1日` are dates, not durations.
+    private static func isDate<U: QuantityText>(_ c: [U], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
+        if unit == .year && value >= 1900 { return true }
+        if unit == .day, start > 0, c[start - 1] == "月" { return true }
+        return false
+    }
+}
+
+/// How the quantity reader finds a unit word at an offset: by comparing scalars in plain text (each
+/// character one scalar equal only to itself), by `String.hasPrefix` on the characters otherwise.
+protocol QuantityText: TextUnit {
+    /// The first of `QuantityScanner.unitWords` that the units at `i` start with (an English word
+    /// must end there), with the offset after it.
+    static func unitWord(_ c: [Self], at i: Int) -> (Quantity.Unit, Int)?
+}
+
+extension Unicode.Scalar: QuantityText {
+    static func unitWord(_ c: [Unicode.Scalar], at i: Int) -> (Quantity.Unit, Int)? {
+        for (word, unit) in QuantityScanner.unitWordScalars where i + word.count <= c.count {
+            guard c[i] == word[0], word.indices.allSatisfy({ c[i + $0] == word[$0] }) else { continue }
+            let end = i + word.count
+            if word[0].isASCII, end < c.count, c[end].isLetter { continue }
+            return (unit, end)
+        }
+        return nil
+    }
+}
+
+extension Character: QuantityText {
+    static func unitWord(_ c: [Character], at i: Int) -> (Quantity.Unit, Int)? {
+        let rest = String(c[i..<min(c.count, i + 20)])
+        for (word, unit) in QuantityScanner.unitWords where rest.hasPrefix(word) {
             let end = i + word.count
             if word.first!.isASCII, end < c.count, c[end].isLetter { continue }
             return (unit, end)
         }
         return nil
-    }
-
-    /// `2027年`, `1月1日`, `2027年1月1日` are dates, not durations.
-    private static func isDate<U: TextUnit>(_ c: [U], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
-        if unit == .year && value >= 1900 { return true }
-        if unit == .day, start > 0, c[start - 1] == "月" { return true }
-        return false
     }
 }

@@ -1,7 +1,8 @@
 /// Red flags from the buyer's point of view. Each rule lists trigger patterns; a trigger that is
 /// negated (`shall not automatically renew`, `不得单方面调价`) or vetoed in its sentence does not fire.
 enum RedFlagDetector {
-    struct Rule {
+    /// A class: the sentence loop hands rules around, and a copy is then one reference, not four.
+    final class Rule: Sendable {
         let kind: RedFlagKind
         let triggerSet: PatternSet
         var triggers: [TextPattern] { triggerSet.patterns }
@@ -365,11 +366,17 @@ enum RedFlagDetector {
     // Kept as one function: one rule per red-flag kind, in the order they are reported.
     static func detect(_ sentences: [ScannedSentence], present: Set<ClauseKind>, rawLines: [String]) -> [RedFlag] {
         var flags: [RedFlag] = []
-        var seen = Set<String>()
+        // A flag is raised once per kind and first line.
+        struct Seen: Hashable {
+            let kind: Int
+            let line: Int
+        }
+        var seen = Set<Seen>()
         func add(_ kind: RedFlagKind, _ s: ScannedSentence) {
             let lines = s.lines.isEmpty ? [s.line] : s.lines
-            let key = "\(kind.rawValue)@\(lines[0])"
-            if seen.insert(key).inserted { flags.append(RedFlag(kind: kind, lines: lines, text: s.sentence.isEmpty ? s.text : s.sentence)) }
+            if seen.insert(Seen(kind: kind.ordinal, line: lines[0])).inserted {
+                flags.append(RedFlag(kind: kind, lines: lines, text: s.sentence.isEmpty ? s.text : s.sentence))
+            }
         }
         var buyerIndemnity: [ScannedSentence] = []
         var vendorIndemnity = false
@@ -378,29 +385,40 @@ enum RedFlagDetector {
         var escrowAt: ScannedSentence?
         var escrowSeen = false
         let triggerBits = ruleTriggerBits
+        let b = loopBits
         for s in sentences {
+            // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
+            let hay = s.hay
+            // A sentence none of whose checks can start is passed over on a few bit tests.
+            guard b.mayStart(hay) else { continue }
             // A rule none of whose triggers can match is passed over on one bit, without touching it.
-            for r in rules.indices where triggerBits[r].mayMatch(s.hay) && fires(rules[r], s.hay) { add(rules[r].kind, s) }
-            if liabilityWords.matches(s.hay) && capWords.matches(s.hay) {
-                let low = ((periodCap.matches(s.hay) || shortPeriod(s)) && !totalCap.matches(s.hay)) || smallShare(s)
+            for r in rules.indices where triggerBits[r].mayMatch(hay) && fires(rules[r], hay) { add(rules[r].kind, s) }
+            if b.liability.mayMatch(hay) && liabilityWords.matches(hay) && capWords.matches(hay) {
+                let low = ((periodCap.matches(hay) || shortPeriod(s)) && !totalCap.matches(hay)) || smallShare(s)
                 // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
                 let oneSided =
-                    oneSidedCap.matches(s.hay) && !mutualWords.matches(s.hay) && !uncapped.matches(s.hay) && !totalCap.matches(s.hay)
+                    oneSidedCap.matches(hay) && !mutualWords.matches(hay) && !uncapped.matches(hay) && !totalCap.matches(hay)
                 if low || oneSided { add(.liability_cap_low_or_one_sided, s) }
             }
-            if longNotice(s) { add(.long_notice_to_cancel, s) }
-            if steepLateInterest(s) { add(.payment_terms_harsh, s) }
-            if buyerIndemnifies.matches(s.hay) && !mutualWords.matches(s.hay) { buyerIndemnity.append(s) }
-            if vendorIndemnifies.matches(s.hay) { vendorIndemnity = true }
-            if confidentialityWords.matches(s.hay) {
-                if buyerKeepsSecret.matches(s.hay) && !mutualWords.matches(s.hay) {
+            if b.cancelNotice.mayMatch(hay) && longNotice(s) { add(.long_notice_to_cancel, s) }
+            if b.lateWords.mayMatch(hay) && steepLateInterest(s) { add(.payment_terms_harsh, s) }
+            if b.buyerIndemnifies.mayMatch(hay) && buyerIndemnifies.matches(hay) && !mutualWords.matches(hay) { buyerIndemnity.append(s) }
+            if b.vendorIndemnifies.mayMatch(hay) && vendorIndemnifies.matches(hay) { vendorIndemnity = true }
+            if b.confidentialityWords.mayMatch(hay) && confidentialityWords.matches(hay) {
+                if buyerKeepsSecret.matches(hay) && !mutualWords.matches(hay) {
                     buyerSecret.append(s)
-                } else if vendorKeepsSecret.matches(s.hay) {
+                } else if vendorKeepsSecret.matches(hay) {
                     vendorSecret = true
                 }
             }
-            if escrowMentioned.matches(s.hay) || buyerOwnsWork.matches(s.hay) { escrowSeen = true }
-            if escrowAt == nil && !s.definition && needsEscrow.matches(s.hay) && !excluded.matches(s.hay) { escrowAt = s }
+            if (b.escrowMentioned.mayMatch(hay) && escrowMentioned.matches(hay))
+                || (b.buyerOwnsWork.mayMatch(hay) && buyerOwnsWork.matches(hay))
+            {
+                escrowSeen = true
+            }
+            if escrowAt == nil && !s.definition && b.needsEscrow.mayMatch(hay) && needsEscrow.matches(hay) && !excluded.matches(hay) {
+                escrowAt = s
+            }
         }
         if !vendorIndemnity {
             for s in buyerIndemnity { add(.one_way_indemnity, s) }
@@ -418,18 +436,21 @@ enum RedFlagDetector {
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
         // damages include lost data"): the exclusion may sit in the sentence itself or the one before.
         func excludes(_ s: ScannedSentence) -> Bool {
-            exclusion.patterns.contains { p in
-                p.allMatches(in: s.hay).contains { !negated(s.hay.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
+            let hay = s.hay
+            return exclusion.patterns.contains { p in
+                anyMatch(p, hay) { !negated(hay.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
             }
         }
-        for (k, s) in sentences.enumerated() where dataLoss.matches(s.hay) && !carveOut.matches(s.hay) {
+        for (k, s) in sentences.enumerated() where b.dataLoss.mayMatch(s.hay) && dataLoss.matches(s.hay) && !carveOut.matches(s.hay) {
             let refersBack = refersBack.matches(s.hay)
             let previous =
                 refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
                 ? sentences[k - 1] : nil
             if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
         }
-        flags.sort { ($0.line ?? Int.max, $0.kind.rawValue) < ($1.line ?? Int.max, $1.kind.rawValue) }
+        // By line, then by the kind's id (its `rank`); each key once, as the seen set ensures.
+        flags = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank, flag: $0) }.sorted { ($0.line, $0.rank) < ($1.line, $1.rank) }
+            .map(\.flag)
 
         let needed: [(ClauseKind, String)] = [
             (.acceptance, "No acceptance clause (未约定验收)"),
@@ -447,7 +468,7 @@ enum RedFlagDetector {
     /// A number of months below twelve in a cap sentence ("the fees paid in the three months before").
     static func shortPeriod(_ s: ScannedSentence) -> Bool {
         guard monthWords.matches(s.hay) else { return false }
-        return s.quantities.contains { $0.unit == .month && $0.value < 12 }
+        return KeyTermExtractor.quantities(s).contains { $0.unit == .month && $0.value < 12 }
     }
 
     static let penaltyCap = PatternSet(["liquidated|service credit*|penalt*", "违约金|抵扣|扣减|滞纳金|罚"])
@@ -508,16 +529,20 @@ enum RedFlagDetector {
     static func longNotice(_ s: ScannedSentence) -> Bool {
         // A buyer's right to terminate for convenience is a benefit, whatever its notice.
         guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
-        for q in s.quantities {
+        for q in KeyTermExtractor.quantities(s) {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
-            let (b, a) = KeyTermExtractor.around(s.lowerCharacters, q, before: 14, after: 24)
-            let isNotice =
-                ContractText.containsAny(b, ["提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于"])
-                || ContractText.containsAny(a, ["前", "prior", "before", "notice", "in advance", "通知"])
-            if isNotice && !ContractText.containsAny(a, ["后", "after", "of receipt"]) { return true }
+            let (b, a) = KeyTermExtractor.windows(s.lowerCharacters, q, before: 14, after: 24)
+            let isNotice = b.containsAny(noticeBefore) || a.containsAny(noticeAfter)
+            if isNotice && !a.containsAny(afterTheEvent) { return true }
         }
         return false
     }
+
+    private static let noticeBefore = WindowWords([
+        "提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于",
+    ])
+    private static let noticeAfter = WindowWords(["前", "prior", "before", "notice", "in advance", "通知"])
+    private static let afterTheEvent = WindowWords(["后", "after", "of receipt"])
 
     /// Late-payment interest on the buyer of 12 % a year or more (万分之五 a day, 1 % a month).
     static func steepLateInterest(_ s: ScannedSentence) -> Bool {
@@ -525,12 +550,12 @@ enum RedFlagDetector {
         if highestLawful.matches(s.hay) { return true }
         let c = s.lowerCharacters
         for (ppm, range) in KeyTermExtractor.rates(c) {
-            let window = c.string((range.lowerBound - 20)..<(range.upperBound + 30))
+            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 30))
             let yearly: Int
-            if ContractText.containsAny(window, ["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"]) {
-                yearly = ppm * 365
-            } else if ContractText.containsAny(window, ["每月", "按月", "per month", "each month", "monthly", "a month"]) {
-                yearly = ppm * 12
+            if window.containsAny(lateDaily) {
+                yearly = Saturating.multiply(ppm, 365)
+            } else if window.containsAny(lateMonthly) {
+                yearly = Saturating.multiply(ppm, 12)
             } else {
                 continue
             }
@@ -539,18 +564,66 @@ enum RedFlagDetector {
         return false
     }
 
+    private static let lateDaily = WindowWords(["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"])
+    private static let lateMonthly = WindowWords(["每月", "按月", "per month", "each month", "monthly", "a month"])
+
     /// The haystack bit of each rule's trigger set (`rules` order).
     private static let ruleTriggerBits = rules.map { GroupBit($0.triggerSet) }
+
+    /// The haystack bits of the sets that start a check in `detect`'s sentence loop.
+    private struct LoopBits {
+        let liability = GroupBit(liabilityWords)
+        let cancelNotice = GroupBit(RedFlagDetector.cancelNotice)
+        let lateWords = GroupBit(RedFlagDetector.lateWords)
+        let buyerIndemnifies = GroupBit(RedFlagDetector.buyerIndemnifies)
+        let vendorIndemnifies = GroupBit(RedFlagDetector.vendorIndemnifies)
+        let confidentialityWords = GroupBit(RedFlagDetector.confidentialityWords)
+        let escrowMentioned = GroupBit(RedFlagDetector.escrowMentioned)
+        let buyerOwnsWork = GroupBit(RedFlagDetector.buyerOwnsWork)
+        let needsEscrow = GroupBit(RedFlagDetector.needsEscrow)
+        let dataLoss = GroupBit(RedFlagDetector.dataLoss)
+        /// Every bit above but `dataLoss` (read after the loop) and every rule's trigger bit.
+        let starts: AnyBit
+
+        init() {
+            starts = AnyBit(
+                [
+                    liability, cancelNotice, lateWords, buyerIndemnifies, vendorIndemnifies, confidentialityWords, escrowMentioned,
+                    buyerOwnsWork, needsEscrow,
+                ]
+                    + ruleTriggerBits)
+        }
+
+        /// False when no check of the loop can start on `hay`: none of its bits is set.
+        func mayStart(_ hay: Haystack) -> Bool { starts.mayMatch(hay) }
+    }
+    private static let loopBits = LoopBits()
 
     static func fires(_ rule: Rule, _ hay: Haystack) -> Bool {
         if !rule.triggerSet.mayMatch(hay) || rule.veto.matches(hay) { return false }
         let bytes = hay.bytes
-        for p in rule.triggers {
-            for m in p.allMatches(in: hay) {
-                if rule.negatable && negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { continue }
-                if rule.vendorActs && buyerActs(bytes, from: m.firstEnd, to: m.range.upperBound) { continue }
+        let patterns = rule.triggerSet.patterns
+        // Each pattern of an indexed set has its bit: one that is clear cannot match, and is passed
+        // over without reading it (empty for a set outside the index).
+        let bits = rule.triggerSet.group.patternBits
+        for k in patterns.indices where bits.isEmpty || hay.unfiltered || hay.has(bits[k]) {
+            let found = anyMatch(patterns[k], hay) { m in
+                if rule.negatable && negated(bytes, m.range.lowerBound, m.firstEnd, m.range.upperBound) { return false }
+                if rule.vendorActs && buyerActs(bytes, from: m.firstEnd, to: m.range.upperBound) { return false }
                 return true
             }
+            if found { return true }
+        }
+        return false
+    }
+
+    /// Whether a match of `p` in `hay` passes `accept`: the matches of `p.allMatches(in:)`, in order,
+    /// but found one at a time, so that the search stops at the first accepted one.
+    static func anyMatch(_ p: TextPattern, _ hay: Haystack, _ accept: ((range: Range<Int>, firstEnd: Int)) -> Bool) -> Bool {
+        var from = 0
+        while let m = p.firstMatchDetail(in: hay, from: from) {
+            if accept(m) { return true }
+            from = m.range.lowerBound + 1
         }
         return false
     }
@@ -563,11 +636,13 @@ enum RedFlagDetector {
     static func buyerActs(_ bytes: [UInt8], from: Int, to: Int) -> Bool {
         guard from < to else { return false }
         let inside = Array(bytes[from..<to])
-        let hay = Haystack(inside)
+        // Unfiltered haystacks (every pattern searched in full): for a few dozen bytes that is
+        // cheaper than an automaton walk and its marks, and finds the same matches.
+        let hay = Haystack(unfiltered: inside)
         for p in buyer.patterns {
             for m in p.allMatches(in: hay) {
                 let after = Array(inside[m.range.upperBound..<min(inside.count, m.range.upperBound + 14)])
-                if may.matches(Haystack(after)) { return true }
+                if may.matches(Haystack(unfiltered: after)) { return true }
             }
         }
         return false
@@ -576,26 +651,87 @@ enum RedFlagDetector {
     static let englishNegators = PatternSet(["not|no|never|neither|nor|cannot|nothing|none|in no event", "n't"])
 
     /// Whether a match is negated: a negator in the clause just before it (up to 45 bytes, not across a
-    /// comma) or inside it after its first part.
+    /// comma) or inside it after its first part. Both windows are read in place, as byte ranges.
     static func negated(_ bytes: [UInt8], _ start: Int, _ firstEnd: Int, _ end: Int) -> Bool {
-        var windowStart = max(0, start - 45)
-        if let comma = bytes[windowStart..<start].lastIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ":") }) {
-            windowStart = comma + 1
-        }
-        // Do not cut a multi-byte character in half.
-        while windowStart < start && bytes[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
-        let before = Array(bytes[windowStart..<start])
-        let inside = firstEnd < end ? Array(bytes[firstEnd..<end]) : []
-        return [before, inside].contains { chunk in
-            // Every English negator holds an `n`: a chunk without one is not read for them.
-            (chunk.contains(UInt8(ascii: "n")) && englishNegators.matches(Haystack(chunk)))
-                || chineseNegation(String(decoding: chunk, as: UTF8.self))
+        bytes.withUnsafeBufferPointer { b in
+            var windowStart = max(0, start - 45)
+            var k = start
+            while k > windowStart {
+                k -= 1
+                if b[k] == UInt8(ascii: ",") || b[k] == UInt8(ascii: ":") {
+                    windowStart = k + 1
+                    break
+                }
+            }
+            // Do not cut a multi-byte character in half.
+            while windowStart < start && b[windowStart] & 0xC0 == 0x80 { windowStart += 1 }
+            return negates(UnsafeBufferPointer(rebasing: b[windowStart..<start]))
+                || (firstEnd < end && negates(UnsafeBufferPointer(rebasing: b[firstEnd..<end])))
         }
     }
 
+    /// Whether a window of lower-cased text holds a negator: an English one (`englishNegators`, each
+    /// a whole word of the window) or a Chinese one (`chineseNegation`).
+    private static func negates(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        englishNegator(w) || chineseNegation(w)
+    }
+
+    /// `englishNegators.matches(Haystack(w))` without a haystack. Each negator must be a whole word
+    /// of `w` (its ends are word ends too), so the window's words are compared with the list: `in no
+    /// event` holds the word `no`; `n't` is the word `n`, an apostrophe and the word `t`.
+    static func englishNegator(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < w.count {
+            guard isWordByte(w[i]) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < w.count && isWordByte(w[j]) { j += 1 }
+            let word = UnsafeBufferPointer(rebasing: w[i..<j])
+            if negatorWords.contains(where: { $0.elementsEqual(word) }) { return true }
+            if j - i == 1 && w[i] == UInt8(ascii: "n") && j + 1 < w.count && w[j] == UInt8(ascii: "'") && w[j + 1] == UInt8(ascii: "t")
+                && (j + 2 == w.count || !isWordByte(w[j + 2]))
+            {
+                return true
+            }
+            i = j
+        }
+        return false
+    }
+
+    /// The one-word English negators of `englishNegators`, as bytes.
+    private static let negatorWords = ["not", "no", "never", "neither", "nor", "cannot", "nothing", "none"].map { Array($0.utf8) }
+
+    /// `chineseNegation` of a window's text, read on its bytes when it is plain (see `ContractText.isPlain`).
+    static func chineseNegation(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Without a byte above ASCII there is no Chinese to read.
+        guard w.contains(where: { $0 >= 0x80 }) else { return false }
+        guard ContractText.isPlain(w) else { return chineseNegation(String(decoding: w, as: UTF8.self)) }
+        // Plain text: a word occurs as characters exactly where its bytes occur.
+        if chineseNegatorBytes.contains(where: { ContractText.occurs($0, in: w) }) { return true }
+        // 不 (E4 B8 8D) not followed by a harmless word; a lead byte never occurs inside another character.
+        var i = 0
+        while i + 3 <= w.count {
+            if w[i] == 0xE4 && w[i + 1] == 0xB8 && w[i + 2] == 0x8D {
+                let next = UnsafeBufferPointer(rebasing: w[(i + 3)...])
+                if !harmlessAfterBuBytes.contains(where: { h in h.count <= next.count && h.indices.allSatisfy { next[$0] == h[$0] } }) {
+                    return true
+                }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+
+    private static let chineseNegators = ["无权", "禁止", "严禁", "无需", "无须", "并非"]
+    private static let chineseNegatorBytes = chineseNegators.map { Array($0.utf8) }
+
     /// 不得, 不会, 无权, 禁止 … but not 不可抗力, 不限于, 不少于, 不超过, 不低于.
     static func chineseNegation(_ s: String) -> Bool {
-        if ContractText.containsAny(s, ["无权", "禁止", "严禁", "无需", "无须", "并非"]) { return true }
+        if ContractText.containsAny(s, chineseNegators) { return true }
         switch CharacterArray(s) {
         case .plain(let u): return negatingBu(u)
         case .general(let c): return negatingBu(c)
@@ -612,4 +748,73 @@ enum RedFlagDetector {
     }
 
     static let harmlessAfterBu = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行"]
+    /// `harmlessAfterBu` as bytes: each word one or two characters, the two that `negatingBu` reads.
+    private static let harmlessAfterBuBytes = harmlessAfterBu.map { Array($0.utf8) }
+}
+
+extension RedFlagKind {
+    /// The kind's place among all kinds ordered by id (`rawValue`): flags on one line are listed in
+    /// that order, and comparing ranks compares the ids without comparing (or hashing) strings.
+    var rank: Int { Self.ranks[ordinal] }
+
+    private static let ranks: [Int] = {
+        precondition(allCases.indices.allSatisfy { allCases[$0].ordinal == $0 }, "ordinal follows allCases")
+        var ranks = [Int](repeating: 0, count: allCases.count)
+        for (rank, kind) in allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() { ranks[kind.ordinal] = rank }
+        return ranks
+    }()
+
+    /// The kind's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .unilateral_price_change: return 0
+        case .unilateral_amendment: return 1
+        case .auto_renewal: return 2
+        case .long_notice_to_cancel: return 3
+        case .no_refund: return 4
+        case .vendor_may_suspend: return 5
+        case .data_deletion_or_no_return: return 6
+        case .liability_cap_low_or_one_sided: return 7
+        case .liability_excludes_data_loss: return 8
+        case .one_way_indemnity: return 9
+        case .vendor_forum_or_law: return 10
+        case .extra_fees_unspecified: return 11
+        case .scope_vague_or_vendor_decides: return 12
+        case .unilateral_service_change: return 13
+        case .usage_data_or_publicity: return 14
+        case .ip_vendor_owns_customisations: return 15
+        case .warranty_disclaimed: return 16
+        case .third_party_risk_disclaimed: return 17
+        case .buyer_license_restrictions: return 18
+        case .termination_asymmetry: return 19
+        case .payment_terms_harsh: return 20
+        case .confidentiality_one_sided: return 21
+        case .assignment_without_consent: return 22
+        case .no_source_code_escrow: return 23
+        case .missing_clause: return 24
+        }
+    }
+}
+
+/// Several pattern sets' haystack bits tested at once: false only when none of the sets can match,
+/// read as a few words of the marks (the group bits sit together at their end).
+struct AnyBit: Sendable {
+    /// The (word, mask) pairs of the marks; nil when a set is outside the index (it may always match).
+    private let words: [(word: Int, mask: UInt64)]?
+
+    init(_ bits: [GroupBit]) {
+        if bits.contains(where: { $0.bit < 0 }) {
+            words = nil
+        } else {
+            var masks: [Int: UInt64] = [:]
+            for b in bits { masks[b.bit >> 6, default: 0] |= 1 << UInt64(b.bit & 63) }
+            words = masks.sorted { $0.key < $1.key }.map { (word: $0.key, mask: $0.value) }
+        }
+    }
+
+    /// Whether any of the sets may match `hay` (`GroupBit.mayMatch` of any of them).
+    func mayMatch(_ hay: Haystack) -> Bool {
+        guard let words, !hay.unfiltered else { return true }
+        return words.contains { hay.marks[$0.word] & $0.mask != 0 }
+    }
 }
