@@ -353,12 +353,18 @@ public enum ContractScanner {
     static func scan(_ text: String, pieces: Int) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
         let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces))
-        let readings = Parallel.map(paragraphs.count, minimum: 500, pieces: pieces) { read(paragraphs[$0]) }
+        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
+        let readings = Parallel.ranges(paragraphs.count, minimum: 500, pieces: pieces) { range in
+            var reading = Reading()
+            for i in range { read(paragraphs[i], into: &reading) }
+            return reading
+        }
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         var sentences: [ScannedSentence] = []
-        for (candidates, scanned) in readings {
-            for c in candidates { consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score) }
-            sentences += scanned
+        sentences.reserveCapacity(readings.reduce(0) { $0 + $1.sentences.count })
+        for reading in readings {
+            for c in reading.candidates { consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score) }
+            sentences += reading.sentences
         }
 
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
@@ -442,8 +448,14 @@ public enum ContractScanner {
 
     // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
     // the recorded scan dumps guard its output.
-    /// The clause findings of one paragraph, in order, and its sentences for the other readers.
-    private static func read(_ p: Paragraph) -> ([Candidate], [ScannedSentence]) {
+    /// What reading paragraphs gave: clause findings in text order, sentences for the other readers.
+    private struct Reading {
+        var candidates: [Candidate] = []
+        var sentences: [ScannedSentence] = []
+    }
+
+    /// Adds the clause findings of one paragraph, in order, and its sentences to `reading`.
+    private static func read(_ p: Paragraph, into reading: inout Reading) {
         let wrapped = p.starts.count > 1
         func lineOf(_ offset: Int) -> Int { p.starts.last { $0.offset <= offset }!.line }
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
@@ -455,26 +467,24 @@ public enum ContractScanner {
         let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)
         func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole) }
         let knownPlain: Bool? = p.plain ? true : nil
-        var candidates: [Candidate] = []
-        var sentences: [ScannedSentence] = []
         if p.definition {
             // A definition is never a clause, but what it defines can still be a red flag
             // ("General Cap" means the fees of the last 12 months).
             for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
                 let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
-                sentences.append(
+                reading.sentences.append(
                     ScannedSentence(
                         line: lineOf(start), paragraph: p.number, text: clause, lower: lower, plain: p.plain,
                         kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
                         lines: linesOf(sentenceStart, whole), definition: true))
             }
-            return (candidates, sentences)
+            return
         }
 
         // Heading evidence on its own.
         let headingScore = p.bare ? 5 : 6
         for kind in p.headingKinds.members {
-            candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(p.raw), score: headingScore))
+            reading.candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(p.raw), score: headingScore))
         }
         let ruleBits = sentenceRuleBits
         for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
@@ -498,15 +508,14 @@ public enum ContractScanner {
                 var score = s
                 if p.headingKinds.contains(rule.kind) { score += headingScore }
                 if p.ancestors.contains(rule.kind) { score += 2 }
-                candidates.append(Candidate(kind: rule.kind, line: at, evidence: quote, score: score))
+                reading.candidates.append(Candidate(kind: rule.kind, line: at, evidence: quote, score: score))
             }
-            sentences.append(
+            reading.sentences.append(
                 ScannedSentence(
                     line: at, paragraph: p.number, text: sentence, lower: lower, plain: p.plain, hay: bytes, kinds: kinds,
                     strongKinds: strongKinds, sectionKinds: p.ancestors.union(p.headingKinds),
                     evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
         }
-        return (candidates, sentences)
     }
 
     /// The haystack bits of each clause rule's strong and weak sets (`ClauseRules.all` order).

@@ -19,18 +19,23 @@ enum Parallel {
     /// `(0..<count).map(transform)`, computed in up to `pieces` contiguous ranges at once when each
     /// range gets at least `minimum` items (else on this thread: starting threads costs more).
     static func map<T>(_ count: Int, minimum: Int, pieces: Int = pieces, _ transform: (Int) -> T) -> [T] {
+        Array(ranges(count, minimum: minimum, pieces: pieces) { $0.map(transform) }.joined())
+    }
+
+    /// `work` on contiguous ranges that cover `0..<count` in order, each of at least `minimum` items
+    /// and at most `pieces` of them, at once; the results in the ranges' order. One range, on this
+    /// thread, when `count` is too small to share.
+    static func ranges<T>(_ count: Int, minimum: Int, pieces: Int = pieces, _ work: (Range<Int>) -> T) -> [T] {
         let n = min(pieces, count / max(1, minimum))
-        guard n > 1 else { return (0..<count).map(transform) }
-        var parts = [[T]](repeating: [], count: n)
+        guard n > 1 else { return [work(0..<count)] }
+        var parts = [T?](repeating: nil, count: n)
         parts.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            withoutActuallyEscaping(transform) { transform in
-                nonisolated(unsafe) let transform = transform
-                DispatchQueue.concurrentPerform(iterations: n) { k in
-                    out[k] = (count * k / n..<count * (k + 1) / n).map(transform)
-                }
+            withoutActuallyEscaping(work) { work in
+                nonisolated(unsafe) let work = work
+                DispatchQueue.concurrentPerform(iterations: n) { k in out[k] = work(count * k / n..<count * (k + 1) / n) }
             }
         }
-        return Array(parts.joined())
+        return parts.map { $0! }
     }
 }
