@@ -23,6 +23,10 @@ struct ContractLine: Equatable, Sendable {
     /// Whether `text` is plain (see `ContractText.isPlain`), and so every part of it: decided once
     /// per line and passed on to the paragraph and its sentences.
     var plain = false
+    /// Whether `heading` names a definitions section (`ClauseRules.definitionHeadings`).
+    var definitionsHeading = false
+    /// The clause kinds whose heading rules `heading` matches (none for a definitions heading).
+    var headingKinds = ClauseKinds()
 }
 
 enum ContractLineParser {
@@ -143,6 +147,15 @@ enum ContractLineParser {
         // Spaced-out Chinese headings: 保　　密 → 保密.
         if plain ? ContractText.containsCJK(line.heading) : line.heading.contains(where: isCJK) {
             line.heading = line.heading.replacingAll(" ", with: "")
+        }
+        if !line.heading.isEmpty {
+            // What the heading says, read here (in parallel for a long text) for the in-order pass.
+            let hay = Haystack(line.heading)
+            line.definitionsHeading = ClauseRules.definitionHeadings.matches(hay)
+            if !line.definitionsHeading {
+                let bare = trimEndPunct(line.heading)
+                for rule in ClauseRules.all where rule.matchesHeading(bare, hay) { line.headingKinds.insert(rule.kind) }
+            }
         }
         return line
     }

@@ -259,7 +259,7 @@ final class ScannedSentence {
 }
 
 /// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).
-struct ClauseKinds: ExpressibleByArrayLiteral, Sendable {
+struct ClauseKinds: Equatable, ExpressibleByArrayLiteral, Sendable {
     private(set) var bits: UInt32 = 0
     init() {}
     init(arrayLiteral kinds: ClauseKind...) { for k in kinds { insert(k) } }
@@ -424,15 +424,10 @@ public enum ContractScanner {
             }
             let ancestors = stack.reduce(into: ClauseKinds()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
-            let headingBytes = line.heading.isEmpty ? nil : Haystack(line.heading)
-            let isDefinitionsHeading = headingBytes.map(ClauseRules.definitionHeadings.matches) ?? false
-            var headingKinds = ClauseKinds()
-            if let headingBytes, !inDefinitions && !isDefinitionsHeading {
-                let plain = ContractLineParser.trimEndPunct(line.heading)
-                for rule in ClauseRules.all where rule.matchesHeading(plain, headingBytes) {
-                    headingKinds.insert(rule.kind)
-                }
-            }
+            // The heading's own reading was made with the line (`ContractLineParser.parse`); a heading
+            // that turned out to start a wrapped sentence was cleared above.
+            let isDefinitionsHeading = !line.heading.isEmpty && line.definitionsHeading
+            let headingKinds = line.heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : line.headingKinds
             if let level = line.level {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
