@@ -470,12 +470,17 @@ enum ContractText {
     /// into one character. True of ASCII (but CR, which joins LF), Latin-1 punctuation (but the soft
     /// hyphen), general and CJK punctuation, CJK ideographs and full-width forms; on such text a
     /// word occurs as characters exactly where its bytes occur.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { walkPlain(bytes) { _ in } }
+
+    /// Reads UTF-8 `bytes` scalar by scalar while they are plain (see `isPlain`), handing each
+    /// scalar's value to `body`: false at the first that is not.
+    @inline(__always) private static func walkPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt32) -> Void) -> Bool {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
             if b < 0x80 {
                 if b == 0x0D { return false }
+                body(UInt32(b))
                 i += 1
                 continue
             }
@@ -490,6 +495,7 @@ enum ContractText {
                 return false
             }
             if !isPlainScalar(v) { return false }
+            body(v)
         }
         return true
     }
@@ -507,29 +513,8 @@ enum ContractText {
         return s.withUTF8 { b -> [Unicode.Scalar]? in
             var out: [Unicode.Scalar] = []
             out.reserveCapacity(b.count)
-            var i = 0
-            while i < b.count {
-                let x = b[i]
-                if x < 0x80 {
-                    if x == 0x0D { return nil }
-                    out.append(Unicode.Scalar(x))
-                    i += 1
-                    continue
-                }
-                let v: UInt32
-                if x & 0xE0 == 0xC0, i + 1 < b.count {
-                    v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else if x & 0xF0 == 0xE0, i + 2 < b.count {
-                    v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    return nil
-                }
-                guard isPlainScalar(v), let scalar = Unicode.Scalar(v) else { return nil }
-                out.append(scalar)
-            }
-            return out
+            // A plain scalar is never a surrogate, so never the replacement.
+            return walkPlain(b) { out.append(Unicode.Scalar($0) ?? "\u{FFFD}") } ? out : nil
         }
     }
 
