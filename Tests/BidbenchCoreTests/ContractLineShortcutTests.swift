@@ -102,4 +102,14 @@ struct ContractLineShortcutTests {
         #expect(oneThread.redFlags.count > 50)
         for pieces in 2...6 { #expect(ContractScanner.scan(text, pieces: pieces) == oneThread, "\(pieces) pieces") }
     }
+
+    @Test("the automaton's unit words cover every unit the quantity reader knows (a plain sentence without one skips it)")
+    func unitWordsCoverQuantities() {
+        for (word, unit) in QuantityScanner.unitWords {
+            #expect(KeyTermExtractor.unitWords.words.contains { word.contains($0) }, "\(word)")
+            if [.minute, .hour, .day, .businessDay].contains(unit) {
+                #expect(KeyTermExtractor.slaUnits.words.contains { word.contains($0) }, "\(word)")
+            }
+        }
+    }
 }

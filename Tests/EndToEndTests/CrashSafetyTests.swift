@@ -265,17 +265,20 @@ import Testing
 
     @Test func contractCheckDropsC1ControlsAndDelete() throws {
         let tmp = TempDir()
-        let path = tmp.path + "/c1\u{9B}x\u{7F}.txt"
-        // U+009B is a one-character CSI on terminals that read C1 controls; DEL is invisible.
-        try
-            "1. Fees\n1.1 The fees are\u{9B}2J fixed for 36 months.\u{7F}\n2. Governing Law\n2.1 This contract is governed by the laws of England.\n"
-            .write(toFile: path, atomically: true, encoding: .utf8)
-        let r = try run(binaryPath, ["contract", "check", path])
-        #expect(r.status == 0, "\(r.err)")
-        let bytes = Array(r.out.utf8)
-        #expect(!bytes.contains(0x7F))
-        #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && $1 >= 0x80 && $1 <= 0x9F })
-        #expect(r.out.contains("c1x.txt"), "\(r.out)")
+        let text =
+            "1. Fees\n1.1 The fees are fixed for 36 months.\n2. Governing Law\n2.1 This contract is governed by the laws of England.\n"
+        // U+009B is a one-character CSI on terminals that read C1 controls; DEL is invisible. Each on
+        // its own, so that each of the cleaner's tests is needed.
+        for (name, shown) in [("c1\u{9B}x.txt", "c1x.txt"), ("del\u{7F}y.txt", "dely.txt"), ("nel\u{85}z.txt", "nelz.txt")] {
+            let path = tmp.path + "/" + name
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let r = try run(binaryPath, ["contract", "check", path])
+            #expect(r.status == 0, "\(r.err)")
+            let bytes = Array(r.out.utf8)
+            #expect(!bytes.contains(0x7F), "\(name)")
+            #expect(!zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && $1 >= 0x80 && $1 <= 0x9F }, "\(name)")
+            #expect(r.out.contains(shown), "\(r.out)")
+        }
     }
 
     @Test(.requires(.tmux)) func theTUIShowsHostileNamesWithoutObeyingThem() throws {

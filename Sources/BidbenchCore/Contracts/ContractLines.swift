@@ -501,8 +501,7 @@ enum ContractLineParser {
         return nil
     }
 
-    /// The checks of `runInHeading(head:body:)` on plain scalars, where the only blank left by
-    /// normalisation is the space (so `trimmed` drops spaces) and each character is one scalar: no
+    /// The checks of `runInHeading(head:body:)` on plain scalars, where each character is one scalar: no
     /// `String` is made unless the head passes (most breaks end a sentence, not a heading).
     private static func runInHeading(_ u: [Unicode.Scalar], breakAt i: Int) -> (String, String)? {
         let head = trimmedSpaces(u[..<i])
@@ -516,12 +515,14 @@ enum ContractLineParser {
         return body.isEmpty ? nil : (Unicode.Scalar.string(head), Unicode.Scalar.string(body))
     }
 
-    /// `u` without the spaces at either end.
+    /// `u` without the blanks `String.trimmed` drops at either end (space, tab, CR, LF, U+3000;
+    /// normalised text has only the space left).
     private static func trimmedSpaces(_ u: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        func blank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\r" || c == "\n" || c == "\u{3000}" }
         var a = u.startIndex
         var b = u.endIndex
-        while a < b, u[a] == " " { a += 1 }
-        while b > a, u[b - 1] == " " { b -= 1 }
+        while a < b, blank(u[a]) { a += 1 }
+        while b > a, blank(u[b - 1]) { b -= 1 }
         return u[a..<b]
     }
 

@@ -441,14 +441,14 @@ public enum ContractScanner {
         return out
     }
 
-    // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
-    // the recorded scan dumps guard its output.
     /// What reading paragraphs gave: clause findings in text order, sentences for the other readers.
     private struct Reading {
         var candidates: [Candidate] = []
         var sentences: [ScannedSentence] = []
     }
 
+    // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
+    // the recorded scan dumps guard its output.
     /// Adds the clause findings of one paragraph, in order, and its sentences to `reading`.
     private static func read(_ p: Paragraph, into reading: inout Reading) {
         let wrapped = p.starts.count > 1
@@ -458,7 +458,7 @@ public enum ContractScanner {
             guard wrapped else { return [first] }
             return Array(first...lineOf(offset + max(0, sentence.count - 1)))
         }
-        // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per line.
+        // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per paragraph.
         let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)
         func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole) }
         let knownPlain: Bool? = p.plain ? true : nil
