@@ -18,11 +18,7 @@ import Testing
         try evaluator.waitFor(text: "[1 需求]", timeout: 20)
 
         // 赵敏 scores a cell and has not saved it yet; she follows the delivery plan on screen 5.
-        try evaluator.keys("2")
-        try evaluator.waitFor(text: "以赵敏身份打分")
-        try evaluator.keys("Enter")
-        try evaluator.type("8")
-        try evaluator.keys("Enter")
+        try evaluator.scoreSelectedCell(as: "赵敏", "8")
         try evaluator.waitFor(text: "● 未保存")
         try evaluator.keys("5")
         try evaluator.waitFor(text: "[5 交付]")

@@ -123,6 +123,16 @@ final class TmuxSession {
     /// tmux key names: Enter Escape Down Tab BTab C-s …
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
 
+    /// As the evaluator `evaluator` (started with `--as`): opens the vendor matrix and scores the
+    /// selected cell `value`, not saved yet.
+    func scoreSelectedCell(as evaluator: String, _ value: String) throws {
+        try keys("2")
+        try waitFor(text: "以\(evaluator)身份打分")
+        try keys("Enter")
+        try type(value)
+        try keys("Enter")
+    }
+
     func resize(_ w: Int, _ h: Int) throws {
         width = w
         height = h

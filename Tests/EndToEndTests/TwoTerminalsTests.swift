@@ -17,11 +17,7 @@ import Testing
 
         let evaluator = try TmuxSession(args: ["-w", ws, "--as", "赵敏"], width: 110, height: 30)
         try evaluator.waitFor(text: "[1 需求]", timeout: 20)
-        try evaluator.keys("2")
-        try evaluator.waitFor(text: "以赵敏身份打分")
-        try evaluator.keys("Enter")
-        try evaluator.type("8")
-        try evaluator.keys("Enter")
+        try evaluator.scoreSelectedCell(as: "赵敏", "8")
         try evaluator.keys("C-s")
         try evaluator.waitFor("赵敏's sheet on disk") { _ in
             ((try? String(contentsOfFile: ws + "/scores/赵敏.csv", encoding: .utf8)) ?? "").contains("V1,func_mfg,8")
