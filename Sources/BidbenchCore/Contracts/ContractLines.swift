@@ -78,7 +78,7 @@ enum ContractLineParser {
         line.text = s
         // Plain text: the numbering and the checks below run on the line's scalars, decoded once
         // (in the same pass that decides plainness).
-        var plainScalars = ContractText.scalarsIfPlain(s)
+        var plainScalars = ContractText.plainScalars(s)
         let plain = plainScalars != nil
         line.plain = plain
 

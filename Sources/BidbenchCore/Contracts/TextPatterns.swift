@@ -501,14 +501,9 @@ enum ContractText {
     }
 
     /// The scalars of `s` when it is plain text (see `isPlain`: each character is one scalar that
-    /// equals only itself), else nil: the character-level checks can then run on scalars.
+    /// equals only itself), else nil: the character-level checks can then run on scalars. One pass:
+    /// the plainness test decodes as it goes.
     static func plainScalars(_ s: String) -> [Unicode.Scalar]? {
-        var s = s
-        return s.withUTF8 { b in isPlain(b) ? decodePlain(b) : nil }
-    }
-
-    /// `plainScalars(s)` in one pass over the bytes: the scalars when `s` is plain, else nil.
-    static func scalarsIfPlain(_ s: String) -> [Unicode.Scalar]? {
         var s = s
         return s.withUTF8 { b -> [Unicode.Scalar]? in
             var out: [Unicode.Scalar] = []
@@ -533,35 +528,7 @@ enum ContractText {
     }
 
     /// The scalars of `s`, known to be plain text (see `isPlain`).
-    static func scalars(ofPlain s: String) -> [Unicode.Scalar] {
-        var s = s
-        return s.withUTF8(decodePlain)
-    }
-
-    /// The scalars of plain UTF-8 text (see `isPlain`): every scalar one to three bytes.
-    private static func decodePlain(_ b: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(b.count)
-        var i = 0
-        while i < b.count {
-            let x = b[i]
-            let v: UInt32
-            if x < 0x80 {
-                v = UInt32(x)
-                i += 1
-            } else if x & 0xE0 == 0xC0, i + 1 < b.count {
-                v = UInt32(x & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                i += 2
-            } else if i + 2 < b.count {
-                v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                i += 3
-            } else {
-                break
-            }
-            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-        }
-        return out
-    }
+    static func scalars(ofPlain s: String) -> [Unicode.Scalar] { plainScalars(s) ?? Array(s.unicodeScalars) }
 
     /// Whether a plain text (see `isPlain`) holds a CJK ideograph (`ContractLineParser.isCJK`).
     static func containsCJK(_ s: String) -> Bool {
