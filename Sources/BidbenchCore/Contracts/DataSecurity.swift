@@ -76,6 +76,21 @@ public struct DataSecurityReview: Equatable, Sendable {
     }
 }
 
+/// What one sentence commits to on its own (`DataSecurityReviewer.read`).
+struct DataSecuritySentence: Equatable, Sendable {
+    /// The safeguards named, as bits by index in `DataSecurityReviewer.patterns`.
+    var checks: UInt16 = 0
+    /// Vague wording: what the sentence names counts as vague, not present.
+    var vague = false
+    /// Vague wording about security: the sentence is listed among the vague ones.
+    var quotedAsVague = false
+    /// A breach notice with a stated time (read only when it names one and is not vague).
+    var breachDeadline = false
+
+    /// Whether the sentence names the safeguard at `index` in `DataSecurityReviewer.patterns`.
+    func names(_ index: Int) -> Bool { checks & 1 << UInt16(index) != 0 }
+}
+
 enum DataSecurityReviewer {
     static let patterns: [(DataSecurityCheck, PatternSet)] = [
         (
@@ -161,31 +176,48 @@ enum DataSecurityReviewer {
     /// restoring it"): it names data and restoring, but promises no security measure.
     static let damagesOnly = PatternSet(["damages include|types of damages|lost profits|consequential|indirect…damages", "间接损失|可得利益"])
 
-    static func review(_ sentences: [ScannedSentence], dataReturn: ClauseFinding) -> DataSecurityReview {
+    /// Each sentence's `read`, in order; a long text's sentences are read on the cores at once.
+    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [DataSecuritySentence] {
+        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
+        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
+    }
+
+    /// What a sentence commits to on its own text and kinds: the safeguards it names, whether it is
+    /// vague, and whether its breach notice has a deadline. Nothing for a definition.
+    static func read(_ s: ScannedSentence) -> DataSecuritySentence {
+        var r = DataSecuritySentence()
+        guard !s.definition else { return r }
+        // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
+        let hay = s.hay
+        // Neither vague wording nor any safeguard can match: nothing to record (a set that cannot
+        // match is passed over on its bit, without touching it).
+        guard reviewBits.mayMatch(hay), !damagesOnly.matches(hay) else { return r }
+        let bits = patternBits
+        r.vague = vagueBit.mayMatch(hay) && vagueWords.matches(hay)
+        r.quotedAsVague = r.vague && (s.about(.data_security) || s.about(.privacy) || s.lowerContainsAny(["secur", "安全", "保护"]))
+        for p in patterns.indices where bits[p].mayMatch(hay) && patterns[p].1.matches(hay) { r.checks |= 1 << UInt16(p) }
+        if !r.vague && r.names(breachIndex) { r.breachDeadline = hasDeadline(s) }
+        return r
+    }
+
+    /// The review of the sentences: each safeguard's first committed sentence (else its first vague
+    /// one). `readings`: each sentence's `read`, when made already (else read here, on the cores).
+    static func review(_ sentences: [ScannedSentence], readings: [DataSecuritySentence]? = nil, dataReturn: ClauseFinding)
+        -> DataSecurityReview
+    {
+        let readings = readings ?? self.readings(sentences)
+        precondition(readings.count == sentences.count, "one reading per sentence")
         var found: [DataSecurityCheck: DataSecurityItem] = [:]
         var vague: [(line: Int, text: String)] = []
         var vagueLines = Set<Int>()
-        let bits = patternBits
-        let vagueBit = GroupBit(vagueWords)
-        let anyBit = reviewBits
-        for s in sentences where !s.definition {
-            // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
-            let hay = s.hay
-            // Neither vague wording nor any safeguard can match: nothing to record (a set that cannot
-            // match is passed over on its bit, without touching it).
-            guard anyBit.mayMatch(hay) else { continue }
-            if damagesOnly.matches(hay) { continue }
-            let isVague = vagueBit.mayMatch(hay) && vagueWords.matches(hay)
+        for (k, s) in sentences.enumerated() where readings[k].checks != 0 || readings[k].quotedAsVague {
+            let r = readings[k]
             let text = s.sentence.isEmpty ? s.text : s.sentence
-            if isVague
-                && (s.about(.data_security) || s.about(.privacy) || s.lowerContainsAny(["secur", "安全", "保护"]))
-            {
-                if vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
-            }
-            for p in patterns.indices where bits[p].mayMatch(hay) && patterns[p].1.matches(hay) {
+            if r.quotedAsVague && vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
+            for p in patterns.indices where r.names(p) {
                 let check = patterns[p].0
-                var status: DataSecurityItem.Status = isVague ? .vague : .present
-                if check == .breach_notification && status == .present && !hasDeadline(s) { status = .vague }
+                var status: DataSecurityItem.Status = r.vague ? .vague : .present
+                if check == .breach_notification && status == .present && !r.breachDeadline { status = .vague }
                 let old = found[check]
                 if old == nil || (old!.status != .present && status == .present) {
                     found[check] = DataSecurityItem(check: check, status: status, line: s.line, text: text)
@@ -203,6 +235,8 @@ enum DataSecurityReviewer {
 
     /// The haystack bit of each of `patterns`' sets.
     private static let patternBits = patterns.map { GroupBit($0.1) }
+    private static let vagueBit = GroupBit(vagueWords)
+    private static let breachIndex = patterns.firstIndex { $0.0 == .breach_notification }!
     /// Whether vague wording or any safeguard may match, in one test.
     private static let reviewBits = AnyBit(patternBits + [GroupBit(vagueWords)])
 

@@ -1,32 +1,86 @@
 /// Pulls the key terms (term, renewal, notice, payment days, cap, law, forum, SLA, penalties)
 /// out of the sentences the clause scanner has already classified.
 enum KeyTermExtractor {
-    static func extract(_ sentences: [ScannedSentence]) -> ContractKeyTerms {
+    /// The key terms of the sentences: each first found in text order (the notice among renewal
+    /// sentences first, then termination, then term; the payment days among invoice sentences first).
+    /// `readings`: each sentence's `read`, when made already (else read here, on the cores).
+    static func extract(_ sentences: [ScannedSentence], readings: [KeyTermSentence]? = nil) -> ContractKeyTerms {
+        let readings = readings ?? self.readings(sentences)
+        precondition(readings.count == sentences.count, "one reading per sentence")
+        // A term stated once is read here, in order, until found: reading it in every sentence of
+        // its group (on the cores) costs more than the few sentences before the first (a long text
+        // is often many contracts, each stating its own).
+        func first<T>(_ group: KeyTermSentence.Groups, _ value: (ScannedSentence) -> T?) -> T? {
+            for k in sentences.indices where readings[k].groups.contains(group) {
+                if let v = value(sentences[k]) { return v }
+            }
+            return nil
+        }
         var t = ContractKeyTerms()
-        t.termMonths = termMonths(sentences)
-        t.renewalMonths = renewalMonths(sentences)
-        t.noticeDays = noticeDays(sentences)
-        t.paymentDueDays = paymentDueDays(sentences)
-        t.liabilityCap = sentences.first {
-            $0.about(.liability) && RedFlagDetector.capWords.matches($0.hay)
-                && RedFlagDetector.liabilityWords.matches($0.hay)
-        }.map(\.evidence)
-        for s in sentences where s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) {
-            if let law = governingLaw(s.text) {
-                t.governingLaw = law
-                break
+        t.termMonths = first(.term, termMonths)
+        t.renewalMonths = first(.renewal, renewalMonths)
+        t.noticeDays = first(.renewal, noticeDays) ?? first(.terminationOnly, noticeDays) ?? first(.term, noticeDays)
+        t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
+        t.liabilityCap = first(.liabilityCap) { $0.evidence }
+        t.governingLaw = first(.law) { governingLaw($0.text) }
+        if let (name, type) = first(.forum, { disputeForum($0.text) }) {
+            t.disputeForum = name
+            t.disputeForumType = type
+        }
+        // A support time once per line, minutes and kind (a line may hold several sentences).
+        struct Seen: Hashable {
+            let line: Int
+            let minutes: Int
+            let kind: SLAResponse.Kind
+        }
+        var seen = Set<Seen>()
+        for (k, s) in sentences.enumerated() {
+            if !readings[k].slaResponses.isEmpty {
+                for var sla in readings[k].slaResponses where seen.insert(Seen(line: s.line, minutes: sla.minutes, kind: sla.kind)).inserted
+                {
+                    sla.line = s.line
+                    t.slaResponses.append(sla)
+                }
+            }
+            if !readings[k].penaltyRates.isEmpty {
+                for var rate in readings[k].penaltyRates {
+                    rate.line = s.line
+                    t.penaltyRates.append(rate)
+                }
             }
         }
-        for s in sentences where s.about(.dispute_resolution) {
-            if let (name, type) = disputeForum(s.text) {
-                t.disputeForum = name
-                t.disputeForumType = type
-                break
-            }
-        }
-        t.slaResponses = slaResponses(sentences)
-        t.penaltyRates = penaltyRates(sentences)
         return t
+    }
+
+    /// Each sentence's `read`, in order; a long text's sentences are read on the cores at once.
+    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [KeyTermSentence] {
+        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
+        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
+    }
+
+    /// What a sentence gives the key terms on its own text and kinds (not its lines nor its
+    /// neighbours): the groups whose first term `extract` looks for in it, and its support times
+    /// and penalty rates (every sentence's count).
+    static func read(_ s: ScannedSentence) -> KeyTermSentence {
+        var r = KeyTermSentence()
+        if s.about(.term) { r.groups.insert(.term) }
+        if s.kinds.contains(.renewal) {
+            r.groups.insert(.renewal)
+        } else if s.about(.termination) {
+            r.groups.insert(.terminationOnly)
+        }
+        if s.about(.payment) && !s.about(.penalty) {
+            r.groups.insert(.payment)
+            if s.lowerContainsAny(["invoice", "发票", "账单"]) { r.groups.insert(.invoiced) }
+        }
+        if s.about(.liability) && RedFlagDetector.capWords.matches(s.hay) && RedFlagDetector.liabilityWords.matches(s.hay) {
+            r.groups.insert(.liabilityCap)
+        }
+        if s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) { r.groups.insert(.law) }
+        if s.about(.dispute_resolution) { r.groups.insert(.forum) }
+        r.slaResponses = slaResponses(s)
+        r.penaltyRates = penaltyRates(s)
+        return r
     }
 
     // MARK: - Durations
@@ -71,66 +125,58 @@ enum KeyTermExtractor {
         "日", "天", "小时", "分钟", "周", "星期", "月", "年", "day", "hour", "hrs", "minute", "mins", "week", "month", "year",
     ])
 
-    static func termMonths(_ sentences: [ScannedSentence]) -> Int? {
-        for s in sentences where s.about(.term) {
-            if s.lowerContainsAny(["warrant", "质保", "保修", "保密期", "confidential"]) { continue }
-            if let m = dateRangeMonths(s.text) { return m }
-            for q in quantities(s) {
-                guard let months = q.months else { continue }
-                let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 6)
-                if a.containsAny(deadlineAfterWords) || b.containsAny(termNotTerm) { continue }
-                return months
-            }
+    /// The term in months a term sentence states (a date range, or months that are not a notice,
+    /// a deadline or a renewal); nil for a warranty or confidentiality period.
+    static func termMonths(_ s: ScannedSentence) -> Int? {
+        if s.lowerContainsAny(["warrant", "质保", "保修", "保密期", "confidential"]) { return nil }
+        if let m = dateRangeMonths(s.text) { return m }
+        for q in quantities(s) {
+            guard let months = q.months else { continue }
+            let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 6)
+            if a.containsAny(deadlineAfterWords) || b.containsAny(termNotTerm) { continue }
+            return months
         }
         return nil
     }
 
-    static func renewalMonths(_ sentences: [ScannedSentence]) -> Int? {
-        for s in sentences where s.kinds.contains(.renewal) {
-            for q in quantities(s) {
-                guard let months = q.months else { continue }
-                let (b, a) = windows(s.lowerCharacters, q, before: 30, after: 6)
-                if a.containsAny(deadlineAfterWords) || b.containsAny(renewalNotice) && !b.containsAny(renewalWords) {
-                    continue
-                }
-                if b.containsAny(renewalFor) { return months }
+    /// The months a renewal sentence renews for (not a notice or deadline before it).
+    static func renewalMonths(_ s: ScannedSentence) -> Int? {
+        for q in quantities(s) {
+            guard let months = q.months else { continue }
+            let (b, a) = windows(s.lowerCharacters, q, before: 30, after: 6)
+            if a.containsAny(deadlineAfterWords) || b.containsAny(renewalNotice) && !b.containsAny(renewalWords) {
+                continue
             }
+            if b.containsAny(renewalFor) { return months }
         }
         return nil
     }
 
-    static func noticeDays(_ sentences: [ScannedSentence]) -> Int? {
-        let ordered =
-            sentences.filter { $0.kinds.contains(.renewal) }
-            + sentences.filter { $0.about(.termination) && !$0.kinds.contains(.renewal) }
-            + sentences.filter { $0.about(.term) }
-        for s in ordered {
-            for q in quantities(s) {
-                guard let days = q.days, q.unit != .year else { continue }
-                let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
-                let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
-                if isNotice && !a.containsAny(afterNotice) { return days }
-            }
+    /// The days of notice a sentence states (before the event, not after it).
+    static func noticeDays(_ s: ScannedSentence) -> Int? {
+        for q in quantities(s) {
+            guard let days = q.days, q.unit != .year else { continue }
+            let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
+            let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
+            if isNotice && !a.containsAny(afterNotice) { return days }
         }
         return nil
     }
 
-    static func paymentDueDays(_ sentences: [ScannedSentence]) -> Int? {
-        let payment = sentences.filter { $0.about(.payment) && !$0.about(.penalty) }
-        let invoiced = payment.filter { $0.lowerContainsAny(["invoice", "发票", "账单"]) }
-        for s in invoiced + payment {
-            if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { continue }
-            // `lower` is made only when "net " may occur in it (always, unless plain).
-            if !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
-                let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber }))
-            {
-                return n
-            }
-            for q in quantities(s) where q.unit == .day || q.unit == .businessDay {
-                let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 8)
-                if a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) {
-                    return q.value
-                }
+    /// The days to pay a payment sentence states (`net 30`, `within 30 days`, `30日内支付`); nil
+    /// for a sentence about late payment, refunds or disputes.
+    static func paymentDueDays(_ s: ScannedSentence) -> Int? {
+        if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { return nil }
+        // `lower` is made only when "net " may occur in it (always, unless plain).
+        if !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
+            let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber }))
+        {
+            return n
+        }
+        for q in quantities(s) where q.unit == .day || q.unit == .businessDay {
+            let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 8)
+            if a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) {
+                return q.value
             }
         }
         return nil
@@ -315,37 +361,37 @@ enum KeyTermExtractor {
     static let responseWords = ["响应", "respond", "response", "到达", "到场", "arrive", "on site", "on-site", "onsite", "回复", "acknowledge"]
     static let resolutionWords = ["resolve", "resolution", "restore", "fix", "workaround", "解决", "修复", "恢复", "排除"]
 
-    static func slaResponses(_ sentences: [ScannedSentence]) -> [SLAResponse] {
+    /// The support times a sentence states (`line` 0: the merge sets it), each minutes and kind once.
+    static func slaResponses(_ s: ScannedSentence) -> [SLAResponse] {
+        guard s.about(.support_sla) || mentions(s, slaMention) else { return [] }
+        // A plain sentence without a word of a support time's unit holds no such quantity.
+        if s.lowerPlain && !slaUnits.set.mayMatch(s.hay) { return [] }
         var out: [SLAResponse] = []
-        for s in sentences where s.about(.support_sla) || mentions(s, slaMention) {
-            // A plain sentence without a word of a support time's unit holds no such quantity.
-            if s.lowerPlain && !slaUnits.set.mayMatch(s.hay) { continue }
-            let chars = s.lowerCharacters
-            // The text around a quantity is plain when the sentence is.
-            var plain = false
-            if case .plain = chars { plain = true }
-            // The sentence's text by character, made once for every snippet.
-            var quoted: CharacterArray?
-            for q in quantities(s) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
-                let (b, a) = windows(chars, q, before: 40, after: 12)
-                // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
-                if b.hasSuffix(coverageMarks) || a.hasPrefix(coverageMarks) || a.hasPrefix(coverageAfter) { continue }
-                // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
-                let chineseOrder = a.hasPrefix(withinAfter, trimmed: true)
-                let kind: SLAResponse.Kind
-                if let k = chineseOrder
-                    ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
-                    : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
-                {
-                    kind = k
-                } else {
-                    continue
-                }
-                let minutes = q.unit == .businessDay ? Saturating.multiply(q.value, 1440) : q.minutes!
-                if out.contains(where: { $0.line == s.line && $0.minutes == minutes && $0.kind == kind }) { continue }
-                if quoted == nil { quoted = plain ? .plain(Array(s.text.unicodeScalars)) : .general(Array(s.text)) }
-                out.append(SLAResponse(minutes: minutes, kind: kind, line: s.line, text: snippet(s.text, quoted!, q, chars.count)))
+        let chars = s.lowerCharacters
+        // The text around a quantity is plain when the sentence is.
+        var plain = false
+        if case .plain = chars { plain = true }
+        // The sentence's text by character, made once for every snippet.
+        var quoted: CharacterArray?
+        for q in quantities(s) where q.unit == .hour || q.unit == .minute || q.unit == .businessDay || q.unit == .day {
+            let (b, a) = windows(chars, q, before: 40, after: 12)
+            // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
+            if b.hasSuffix(coverageMarks) || a.hasPrefix(coverageMarks) || a.hasPrefix(coverageAfter) { continue }
+            // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
+            let chineseOrder = a.hasPrefix(withinAfter, trimmed: true)
+            let kind: SLAResponse.Kind
+            if let k = chineseOrder
+                ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
+            {
+                kind = k
+            } else {
+                continue
             }
+            let minutes = q.unit == .businessDay ? Saturating.multiply(q.value, 1440) : q.minutes!
+            if out.contains(where: { $0.minutes == minutes && $0.kind == kind }) { continue }
+            if quoted == nil { quoted = plain ? .plain(Array(s.text.unicodeScalars)) : .general(Array(s.text)) }
+            out.append(SLAResponse(minutes: minutes, kind: kind, line: 0, text: snippet(s.text, quoted!, q, chars.count)))
         }
         return out
     }
@@ -448,31 +494,31 @@ enum KeyTermExtractor {
         "interest at", "interest of", "interest on", "interest rate", "rate of interest", "accrue", "accruing",
     ]
 
-    static func penaltyRates(_ sentences: [ScannedSentence]) -> [PenaltyRate] {
+    /// The penalty and late-payment rates a sentence states (`line` 0: the merge sets it).
+    static func penaltyRates(_ s: ScannedSentence) -> [PenaltyRate] {
+        guard mentions(s, penaltyWords) else { return [] }
         var out: [PenaltyRate] = []
-        for s in sentences where mentions(s, penaltyWords) {
-            let c = s.lowerCharacters
-            // The sentence's text by character, made once for every rate in it.
-            var quoted: CharacterArray?
-            for (ppm, range) in rates(c) {
-                if TextWindow(c, (range.lowerBound - 12)..<range.lowerBound).containsAny(rateCapWords) { continue }
-                let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
-                let per: String
-                if window.containsAny(perDay) {
-                    per = "day"
-                } else if window.containsAny(perWeek) {
-                    per = "week"
-                } else if window.containsAny(perMonth) {
-                    per = "month"
-                } else if window.containsAny(perYear) {
-                    per = "year"
-                } else {
-                    per = "once"
-                }
-                if quoted == nil { quoted = CharacterArray(s.text) }
-                let text = quoted!.string(max(0, range.lowerBound - 10)..<min(quoted!.count, range.upperBound + 6)).trimmed
-                out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: s.line, text: text))
+        let c = s.lowerCharacters
+        // The sentence's text by character, made once for every rate in it.
+        var quoted: CharacterArray?
+        for (ppm, range) in rates(c) {
+            if TextWindow(c, (range.lowerBound - 12)..<range.lowerBound).containsAny(rateCapWords) { continue }
+            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
+            let per: String
+            if window.containsAny(perDay) {
+                per = "day"
+            } else if window.containsAny(perWeek) {
+                per = "week"
+            } else if window.containsAny(perMonth) {
+                per = "month"
+            } else if window.containsAny(perYear) {
+                per = "year"
+            } else {
+                per = "once"
             }
+            if quoted == nil { quoted = CharacterArray(s.text) }
+            let text = quoted!.string(max(0, range.lowerBound - 10)..<min(quoted!.count, range.upperBound + 6)).trimmed
+            out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: 0, text: text))
         }
         return out
     }
@@ -578,6 +624,34 @@ enum KeyTermExtractor {
         var fracScaled = frac
         for _ in fracDigits..<scaleDigits { fracScaled *= 10 }
         return (whole * scale + fracScaled, j)
+    }
+}
+
+/// What one sentence gives the key terms on its own (`KeyTermExtractor.read`): the groups it
+/// belongs to by its kinds (the lists `extract` looks for each term in), its support times and rates.
+struct KeyTermSentence: Equatable, Sendable {
+    var groups: Groups = []
+    /// With `line` 0: `extract` sets the sentence's line.
+    var slaResponses: [SLAResponse] = []
+    var penaltyRates: [PenaltyRate] = []
+
+    struct Groups: OptionSet, Equatable, Sendable {
+        let rawValue: UInt8
+        /// About the term.
+        static let term = Groups(rawValue: 1 << 0)
+        /// Of the renewal kind.
+        static let renewal = Groups(rawValue: 1 << 1)
+        /// About termination and not of the renewal kind.
+        static let terminationOnly = Groups(rawValue: 1 << 2)
+        /// About payment and not about penalties; `invoiced`: and it names an invoice.
+        static let payment = Groups(rawValue: 1 << 3)
+        static let invoiced = Groups(rawValue: 1 << 4)
+        /// About liability, with cap and liability words: its evidence is the liability cap.
+        static let liabilityCap = Groups(rawValue: 1 << 5)
+        /// About governing law, or a strong dispute sentence: may name the law.
+        static let law = Groups(rawValue: 1 << 6)
+        /// About disputes: may name the forum.
+        static let forum = Groups(rawValue: 1 << 7)
     }
 }
 

@@ -363,8 +363,81 @@ enum RedFlagDetector {
     ])
     static let highestLawful = PatternSet(["maximum…rate…permitted|highest…rate…permitted|maximum…lawful|highest lawful"])
 
-    // Kept as one function: one rule per red-flag kind, in the order they are reported.
-    static func detect(_ sentences: [ScannedSentence], present: Set<ClauseKind>, rawLines: [String]) -> [RedFlag] {
+    /// What one sentence raises on its own text (`read`), for the merge in `detect`. Each sentence
+    /// is read apart from the others, so a long text's sentences are read on the cores at once.
+    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [RedFlagSentence] {
+        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
+        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
+    }
+
+    /// The kinds a sentence raises on its own and the facts the rules across sentences weigh. It
+    /// reads only the sentence's own text and kinds (not its lines nor its neighbours).
+    static func read(_ s: ScannedSentence) -> RedFlagSentence {
+        var r = RedFlagSentence()
+        // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
+        let hay = s.hay
+        let b = loopBits
+        // A sentence none of whose checks can start is passed over on a few bit tests.
+        if b.mayStart(hay) {
+            let triggerBits = ruleTriggerBits
+            // A rule none of whose triggers can match is passed over on one bit, without touching it;
+            // a second rule of a kind already raised is not read.
+            for k in rules.indices where !r.raises(rules[k].kind) && triggerBits[k].mayMatch(hay) && fires(rules[k], hay) {
+                r.raise(rules[k].kind)
+            }
+            if b.liability.mayMatch(hay) && liabilityWords.matches(hay) && capWords.matches(hay) {
+                let low = ((periodCap.matches(hay) || shortPeriod(s)) && !totalCap.matches(hay)) || smallShare(s)
+                // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
+                let oneSided =
+                    oneSidedCap.matches(hay) && !mutualWords.matches(hay) && !uncapped.matches(hay) && !totalCap.matches(hay)
+                if low || oneSided { r.raise(.liability_cap_low_or_one_sided) }
+            }
+            if b.cancelNotice.mayMatch(hay) && longNotice(s) { r.raise(.long_notice_to_cancel) }
+            if !r.raises(.payment_terms_harsh) && b.lateWords.mayMatch(hay) && steepLateInterest(s) { r.raise(.payment_terms_harsh) }
+            if b.buyerIndemnifies.mayMatch(hay) && buyerIndemnifies.matches(hay) && !mutualWords.matches(hay) {
+                r.facts.insert(.buyerIndemnifies)
+            }
+            if b.vendorIndemnifies.mayMatch(hay) && vendorIndemnifies.matches(hay) { r.facts.insert(.vendorIndemnifies) }
+            if b.confidentialityWords.mayMatch(hay) && confidentialityWords.matches(hay) {
+                if buyerKeepsSecret.matches(hay) && !mutualWords.matches(hay) {
+                    r.facts.insert(.buyerKeepsSecret)
+                } else if vendorKeepsSecret.matches(hay) {
+                    r.facts.insert(.vendorKeepsSecret)
+                }
+            }
+            if (b.escrowMentioned.mayMatch(hay) && escrowMentioned.matches(hay))
+                || (b.buyerOwnsWork.mayMatch(hay) && buyerOwnsWork.matches(hay))
+            {
+                r.facts.insert(.escrowSeen)
+            }
+            if !s.definition && b.needsEscrow.mayMatch(hay) && needsEscrow.matches(hay) && !excluded.matches(hay) {
+                r.facts.insert(.needsEscrow)
+            }
+        }
+        if b.dataLoss.mayMatch(hay) && dataLoss.matches(hay) && !carveOut.matches(hay) {
+            r.facts.insert(.dataLoss)
+            if refersBack.matches(hay) { r.facts.insert(.refersBack) }
+            if excludes(s) { r.facts.insert(.excludes) }
+        }
+        return r
+    }
+
+    /// Whether a sentence excludes liability (an exclusion that is not negated).
+    private static func excludes(_ s: ScannedSentence) -> Bool {
+        let hay = s.hay
+        return exclusion.patterns.contains { p in
+            anyMatch(p, hay) { !negated(hay.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
+        }
+    }
+
+    // Kept as one function: the rules across sentences, in the order they are reported.
+    /// The red flags of the sentences, in line order, then the missing clauses. `readings`: each
+    /// sentence's `read`, when made already (else read here, on the cores).
+    static func detect(
+        _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String]
+    ) -> [RedFlag] {
+        let readings = readings ?? self.readings(sentences)
+        precondition(readings.count == sentences.count, "one reading per sentence")
         var flags: [RedFlag] = []
         // A flag is raised once per kind and first line.
         struct Seen: Hashable {
@@ -384,41 +457,21 @@ enum RedFlagDetector {
         var vendorSecret = false
         var escrowAt: ScannedSentence?
         var escrowSeen = false
-        let triggerBits = ruleTriggerBits
-        let b = loopBits
-        for s in sentences {
-            // Read once: each read of a sentence's haystack copies (and retains) its two arrays.
-            let hay = s.hay
-            // A sentence none of whose checks can start is passed over on a few bit tests.
-            guard b.mayStart(hay) else { continue }
-            // A rule none of whose triggers can match is passed over on one bit, without touching it.
-            for r in rules.indices where triggerBits[r].mayMatch(hay) && fires(rules[r], hay) { add(rules[r].kind, s) }
-            if b.liability.mayMatch(hay) && liabilityWords.matches(hay) && capWords.matches(hay) {
-                let low = ((periodCap.matches(hay) || shortPeriod(s)) && !totalCap.matches(hay)) || smallShare(s)
-                // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
-                let oneSided =
-                    oneSidedCap.matches(hay) && !mutualWords.matches(hay) && !uncapped.matches(hay) && !totalCap.matches(hay)
-                if low || oneSided { add(.liability_cap_low_or_one_sided, s) }
+        let kinds = RedFlagKind.byOrdinal
+        for (k, s) in sentences.enumerated() {
+            let r = readings[k]
+            var raised = r.kinds
+            while raised != 0 {
+                add(kinds[raised.trailingZeroBitCount], s)
+                raised &= raised - 1
             }
-            if b.cancelNotice.mayMatch(hay) && longNotice(s) { add(.long_notice_to_cancel, s) }
-            if b.lateWords.mayMatch(hay) && steepLateInterest(s) { add(.payment_terms_harsh, s) }
-            if b.buyerIndemnifies.mayMatch(hay) && buyerIndemnifies.matches(hay) && !mutualWords.matches(hay) { buyerIndemnity.append(s) }
-            if b.vendorIndemnifies.mayMatch(hay) && vendorIndemnifies.matches(hay) { vendorIndemnity = true }
-            if b.confidentialityWords.mayMatch(hay) && confidentialityWords.matches(hay) {
-                if buyerKeepsSecret.matches(hay) && !mutualWords.matches(hay) {
-                    buyerSecret.append(s)
-                } else if vendorKeepsSecret.matches(hay) {
-                    vendorSecret = true
-                }
-            }
-            if (b.escrowMentioned.mayMatch(hay) && escrowMentioned.matches(hay))
-                || (b.buyerOwnsWork.mayMatch(hay) && buyerOwnsWork.matches(hay))
-            {
-                escrowSeen = true
-            }
-            if escrowAt == nil && !s.definition && b.needsEscrow.mayMatch(hay) && needsEscrow.matches(hay) && !excluded.matches(hay) {
-                escrowAt = s
-            }
+            if r.facts.isEmpty { continue }
+            if r.facts.contains(.buyerIndemnifies) { buyerIndemnity.append(s) }
+            if r.facts.contains(.vendorIndemnifies) { vendorIndemnity = true }
+            if r.facts.contains(.buyerKeepsSecret) { buyerSecret.append(s) }
+            if r.facts.contains(.vendorKeepsSecret) { vendorSecret = true }
+            if r.facts.contains(.escrowSeen) { escrowSeen = true }
+            if escrowAt == nil && r.facts.contains(.needsEscrow) { escrowAt = s }
         }
         if !vendorIndemnity {
             for s in buyerIndemnity { add(.one_way_indemnity, s) }
@@ -434,19 +487,21 @@ enum RedFlagDetector {
             }
         }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
-        // damages include lost data"): the exclusion may sit in the sentence itself or the one before.
-        func excludes(_ s: ScannedSentence) -> Bool {
-            let hay = s.hay
-            return exclusion.patterns.contains { p in
-                anyMatch(p, hay) { !negated(hay.bytes, $0.range.lowerBound, $0.firstEnd, $0.range.upperBound) }
+        // damages include lost data"): the exclusion may sit in the sentence itself or the one before
+        // (read here when that one names no data loss: rare, and it depends on the neighbour).
+        for (k, s) in sentences.enumerated() where readings[k].facts.contains(.dataLoss) {
+            let r = readings[k]
+            if r.facts.contains(.excludes) {
+                add(.liability_excludes_data_loss, s)
+                continue
             }
-        }
-        for (k, s) in sentences.enumerated() where b.dataLoss.mayMatch(s.hay) && dataLoss.matches(s.hay) && !carveOut.matches(s.hay) {
-            let refersBack = refersBack.matches(s.hay)
-            let previous =
-                refersBack && k > 0 && (sentences[k - 1].paragraph == s.paragraph || s.line - sentences[k - 1].line <= 8)
-                ? sentences[k - 1] : nil
-            if excludes(s) || previous.map(excludes) == true { add(.liability_excludes_data_loss, s) }
+            guard r.facts.contains(.refersBack), k > 0 else { continue }
+            let previous = sentences[k - 1]
+            guard previous.paragraph == s.paragraph || s.line - previous.line <= 8 else { continue }
+            let before = readings[k - 1]
+            if before.facts.contains(.dataLoss) ? before.facts.contains(.excludes) : excludes(previous) {
+                add(.liability_excludes_data_loss, s)
+            }
         }
         // By line, then by the kind's id (its `rank`); each key once, as the seen set ensures.
         flags = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank, flag: $0) }.sorted { ($0.line, $0.rank) < ($1.line, $1.rank) }
@@ -757,6 +812,9 @@ extension RedFlagKind {
     /// that order, and comparing ranks compares the ids without comparing (or hashing) strings.
     var rank: Int { Self.ranks[ordinal] }
 
+    /// The kinds by `ordinal` (`allCases` builds its array on every call).
+    static let byOrdinal = allCases
+
     private static let ranks: [Int] = {
         precondition(allCases.indices.allSatisfy { allCases[$0].ordinal == $0 }, "ordinal follows allCases")
         var ranks = [Int](repeating: 0, count: allCases.count)
@@ -794,6 +852,36 @@ extension RedFlagKind {
         case .missing_clause: return 24
         }
     }
+}
+
+/// What one sentence raises on its own (`RedFlagDetector.read`): the kinds its own text flags, and
+/// the facts that the rules across sentences weigh (one-way indemnity, secrecy, escrow, data loss).
+struct RedFlagSentence: Equatable, Sendable {
+    /// The kinds raised, as bits by `RedFlagKind.ordinal`.
+    private(set) var kinds: UInt32 = 0
+    var facts: Facts = []
+
+    struct Facts: OptionSet, Equatable, Sendable {
+        let rawValue: UInt16
+        /// The buyer indemnifies the vendor (and the sentence is not mutual).
+        static let buyerIndemnifies = Facts(rawValue: 1 << 0)
+        static let vendorIndemnifies = Facts(rawValue: 1 << 1)
+        /// The buyer keeps the vendor's secrets (not mutual); else the vendor or both keep secrets.
+        static let buyerKeepsSecret = Facts(rawValue: 1 << 2)
+        static let vendorKeepsSecret = Facts(rawValue: 1 << 3)
+        /// Source code or escrow is mentioned, or the buyer owns the work.
+        static let escrowSeen = Facts(rawValue: 1 << 4)
+        /// Custom software the contract does not leave out (never in a definition).
+        static let needsEscrow = Facts(rawValue: 1 << 5)
+        /// Data loss is named (and not carved out); with `refersBack`: the sentence refers to the one
+        /// before; with `excludes`: it excludes liability itself.
+        static let dataLoss = Facts(rawValue: 1 << 6)
+        static let refersBack = Facts(rawValue: 1 << 7)
+        static let excludes = Facts(rawValue: 1 << 8)
+    }
+
+    func raises(_ kind: RedFlagKind) -> Bool { kinds & 1 << UInt32(kind.ordinal) != 0 }
+    mutating func raise(_ kind: RedFlagKind) { kinds |= 1 << UInt32(kind.ordinal) }
 }
 
 /// Several pattern sets' haystack bits tested at once: false only when none of the sets can match,
