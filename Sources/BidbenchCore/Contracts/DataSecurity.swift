@@ -210,8 +210,10 @@ enum DataSecurityReviewer {
         var found: [DataSecurityCheck: DataSecurityItem] = [:]
         var vague: [(line: Int, text: String)] = []
         var vagueLines = Set<Int>()
-        for (k, s) in sentences.enumerated() where readings[k].checks != 0 || readings[k].quotedAsVague {
+        // By index: a sentence is touched (and retained) only when it names a safeguard or is vague.
+        for k in readings.indices where readings[k].checks != 0 || readings[k].quotedAsVague {
             let r = readings[k]
+            let s = sentences[k]
             let text = s.sentence.isEmpty ? s.text : s.sentence
             if r.quotedAsVague && vagueLines.insert(s.line).inserted { vague.append((s.line, text)) }
             for p in patterns.indices where r.names(p) {

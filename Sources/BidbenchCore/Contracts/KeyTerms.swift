@@ -34,19 +34,16 @@ enum KeyTermExtractor {
             let kind: SLAResponse.Kind
         }
         var seen = Set<Seen>()
-        for (k, s) in sentences.enumerated() {
-            if !readings[k].slaResponses.isEmpty {
-                for var sla in readings[k].slaResponses where seen.insert(Seen(line: s.line, minutes: sla.minutes, kind: sla.kind)).inserted
-                {
-                    sla.line = s.line
-                    t.slaResponses.append(sla)
-                }
+        // By index: a sentence is touched (and retained) only when it states a time or a rate.
+        for k in readings.indices where !readings[k].slaResponses.isEmpty || !readings[k].penaltyRates.isEmpty {
+            let line = sentences[k].line
+            for var sla in readings[k].slaResponses where seen.insert(Seen(line: line, minutes: sla.minutes, kind: sla.kind)).inserted {
+                sla.line = line
+                t.slaResponses.append(sla)
             }
-            if !readings[k].penaltyRates.isEmpty {
-                for var rate in readings[k].penaltyRates {
-                    rate.line = s.line
-                    t.penaltyRates.append(rate)
-                }
+            for var rate in readings[k].penaltyRates {
+                rate.line = line
+                t.penaltyRates.append(rate)
             }
         }
         return t

@@ -414,6 +414,7 @@ enum RedFlagDetector {
                 r.facts.insert(.needsEscrow)
             }
         }
+        if s.about(.governing_law) || s.about(.dispute_resolution) { r.facts.insert(.lawOrForum) }
         if b.dataLoss.mayMatch(hay) && dataLoss.matches(hay) && !carveOut.matches(hay) {
             r.facts.insert(.dataLoss)
             if refersBack.matches(hay) { r.facts.insert(.refersBack) }
@@ -458,14 +459,15 @@ enum RedFlagDetector {
         var escrowAt: ScannedSentence?
         var escrowSeen = false
         let kinds = RedFlagKind.byOrdinal
-        for (k, s) in sentences.enumerated() {
+        // By index: a sentence is touched (and retained) only when its reading raised something.
+        for k in readings.indices where readings[k].kinds != 0 || !readings[k].facts.isDisjoint(with: .ofTheLoop) {
             let r = readings[k]
+            let s = sentences[k]
             var raised = r.kinds
             while raised != 0 {
                 add(kinds[raised.trailingZeroBitCount], s)
                 raised &= raised - 1
             }
-            if r.facts.isEmpty { continue }
             if r.facts.contains(.buyerIndemnifies) { buyerIndemnity.append(s) }
             if r.facts.contains(.vendorIndemnifies) { vendorIndemnity = true }
             if r.facts.contains(.buyerKeepsSecret) { buyerSecret.append(s) }
@@ -482,15 +484,16 @@ enum RedFlagDetector {
         if !escrowSeen, let s = escrowAt { add(.no_source_code_escrow, s) }
         let home = vendorHome(rawLines)
         if !home.isEmpty {
-            for s in sentences where (s.about(.governing_law) || s.about(.dispute_resolution)) && ContractText.containsAny(s.lower, home) {
-                add(.vendor_forum_or_law, s)
+            for k in readings.indices where readings[k].facts.contains(.lawOrForum) && ContractText.containsAny(sentences[k].lower, home) {
+                add(.vendor_forum_or_law, sentences[k])
             }
         }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
         // damages include lost data"): the exclusion may sit in the sentence itself or the one before
         // (read here when that one names no data loss: rare, and it depends on the neighbour).
-        for (k, s) in sentences.enumerated() where readings[k].facts.contains(.dataLoss) {
+        for k in readings.indices where readings[k].facts.contains(.dataLoss) {
             let r = readings[k]
+            let s = sentences[k]
             if r.facts.contains(.excludes) {
                 add(.liability_excludes_data_loss, s)
                 continue
@@ -878,6 +881,12 @@ struct RedFlagSentence: Equatable, Sendable {
         static let dataLoss = Facts(rawValue: 1 << 6)
         static let refersBack = Facts(rawValue: 1 << 7)
         static let excludes = Facts(rawValue: 1 << 8)
+        /// About governing law or disputes: may name the vendor's home country.
+        static let lawOrForum = Facts(rawValue: 1 << 9)
+        /// The facts `detect` reads in its pass over the sentences (the others in later passes).
+        static let ofTheLoop: Facts = [
+            .buyerIndemnifies, .vendorIndemnifies, .buyerKeepsSecret, .vendorKeepsSecret, .escrowSeen, .needsEscrow,
+        ]
     }
 
     func raises(_ kind: RedFlagKind) -> Bool { kinds & 1 << UInt32(kind.ordinal) != 0 }
