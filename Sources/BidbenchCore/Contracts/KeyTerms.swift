@@ -21,7 +21,9 @@ enum KeyTermExtractor {
         t.renewalMonths = first(.renewal, renewalMonths)
         t.noticeDays = first(.renewal, noticeDays) ?? first(.terminationOnly, noticeDays) ?? first(.term, noticeDays)
         t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
-        t.liabilityCap = first(.liabilityCap) { $0.evidence }
+        t.liabilityCap = first(.liability) {
+            RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay) ? $0.evidence : nil
+        }
         t.governingLaw = first(.law) { governingLaw($0.text) }
         if let (name, type) = first(.forum, { disputeForum($0.text) }) {
             t.disputeForum = name
@@ -70,9 +72,7 @@ enum KeyTermExtractor {
             r.groups.insert(.payment)
             if s.lowerContainsAny(["invoice", "发票", "账单"]) { r.groups.insert(.invoiced) }
         }
-        if s.about(.liability) && RedFlagDetector.capWords.matches(s.hay) && RedFlagDetector.liabilityWords.matches(s.hay) {
-            r.groups.insert(.liabilityCap)
-        }
+        if s.about(.liability) { r.groups.insert(.liability) }
         if s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) { r.groups.insert(.law) }
         if s.about(.dispute_resolution) { r.groups.insert(.forum) }
         r.slaResponses = slaResponses(s)
@@ -643,8 +643,8 @@ struct KeyTermSentence: Equatable, Sendable {
         /// About payment and not about penalties; `invoiced`: and it names an invoice.
         static let payment = Groups(rawValue: 1 << 3)
         static let invoiced = Groups(rawValue: 1 << 4)
-        /// About liability, with cap and liability words: its evidence is the liability cap.
-        static let liabilityCap = Groups(rawValue: 1 << 5)
+        /// About liability: its evidence may be the liability cap.
+        static let liability = Groups(rawValue: 1 << 5)
         /// About governing law, or a strong dispute sentence: may name the law.
         static let law = Groups(rawValue: 1 << 6)
         /// About disputes: may name the forum.
