@@ -103,6 +103,56 @@ struct ContractLineShortcutTests {
         for pieces in 2...6 { #expect(ContractScanner.scan(text, pieces: pieces) == oneThread, "\(pieces) pieces") }
     }
 
+    @Test("repeated lines and paragraphs are read once: the same findings, on the right lines, as reading each")
+    func repeatsReadOnce() throws {
+        // Body text without headings of its own, repeated under different sections (its paragraphs
+        // then read differently), at different lines, wrapped or not: every copy needs its own
+        // lines and its own sections. And whole contracts repeated.
+        let all = try Self.rawLines() + Self.hostile
+        let body = all.filter {
+            let l = ContractLineParser.parse($0, number: 1)
+            return l.heading.isEmpty && l.level == nil
+        }
+        #expect(body.count > 200)
+        let sections = [
+            "", "## 12. Confidentiality", "第五条 付款", "1. Definitions", "Article 9 Limitation of Liability", "第十条 知识产权",
+            "12.3 Suspension of Services",
+        ]
+        var text = ""
+        for (k, section) in (sections + sections.reversed()).enumerated() {
+            text += section + "\n" + body.joined(separator: k % 3 == 0 ? "\n" : "\n\n") + "\n"
+            // Two sentences wrapped at other places after the same first line: the same paragraph over other lines.
+            let wrapped =
+                "The Vendor may suspend the Services\nwithout notice. The Buyer\nshall pay all fees within 10 days.\n\n"
+                + "The Vendor may suspend the Services\nwithout\nnotice. The Buyer shall pay all fees within 10 days.\n\n"
+            text += k % 2 == 0 ? all.joined(separator: "\n") + "\n" : "\n" + wrapped
+        }
+        let lines = ContractLineParser.splitLines(text)
+        #expect(ContractLineParser.parse(lines, pieces: 1) == ContractLineParser.parse(lines, pieces: 1, repeatsOnce: false))
+        func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String]) {
+            var candidates: [ContractScanner.Candidate] = []
+            let sentences = ContractScanner.read(lines, pieces: pieces, repeatsOnce: repeatsOnce) { candidates.append($0) }
+            return (
+                candidates,
+                sentences.map { s in
+                    "\(s.line) \(s.paragraph) \(s.lines) \(s.kinds.bits) \(s.strongKinds.bits) \(s.sectionKinds.bits) \(s.definition) "
+                        + "\(s.lowerPlain) \(s.text)|\(s.lower)|\(s.evidence)|\(s.sentence)"
+                }
+            )
+        }
+        let eachRead = reading(pieces: 1, repeatsOnce: false)
+        #expect(eachRead.candidates.count > 5_000)
+        // Mostly repeats, so most sentences come from a copy.
+        let texts = ContractScanner.read(lines, pieces: 1) { _ in }.map(\.text)
+        #expect(Set(texts).count * 4 < texts.count)
+        for pieces in [1, 3] {
+            let once = reading(pieces: pieces, repeatsOnce: true)
+            #expect(once.candidates == eachRead.candidates, "\(pieces) pieces")
+            #expect(once.sentences == eachRead.sentences, "\(pieces) pieces")
+        }
+        #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
+    }
+
     @Test("the automaton's unit words cover every unit the quantity reader knows (a plain sentence without one skips it)")
     func unitWordsCoverQuantities() {
         for (word, unit) in QuantityScanner.unitWords {

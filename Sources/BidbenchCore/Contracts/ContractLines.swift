@@ -62,8 +62,20 @@ enum ContractLineParser {
 
     /// Parses every line (numbered from 1). Each line is parsed on its own, so a long text is parsed
     /// in pieces on the cores at once; a short one (most contracts: under about 100 KB) on this thread.
-    static func parse(_ rawLines: [String], pieces: Int = Parallel.pieces) -> [ContractLine] {
-        Parallel.map(rawLines.count, minimum: 1_000, pieces: pieces) { parse(rawLines[$0], number: $0 + 1) }
+    /// A line repeated byte for byte (blank lines, a bundle's standard terms printed under every order)
+    /// is parsed once: a line's parse depends only on its bytes and its number.
+    /// (`repeatsOnce`: false parses every line, for the tests.)
+    static func parse(_ rawLines: [String], pieces: Int = Parallel.pieces, repeatsOnce: Bool = true) -> [ContractLine] {
+        let distinct = repeatsOnce ? Distinct(rawLines.count) { ByteKey(rawLines[$0]) } : Distinct(rawLines.count) { $0 }
+        let parsed = Parallel.map(distinct.firsts.count, minimum: 1_000, pieces: pieces) { k in
+            let i = distinct.firsts[k]
+            return parse(rawLines[i], number: i + 1)
+        }
+        return rawLines.indices.map { i in
+            var line = parsed[distinct.index[i]]
+            line.number = i + 1
+            return line
+        }
     }
 
     static func parse(_ rawLine: String, number: Int) -> ContractLine {

@@ -222,6 +222,27 @@ final class ScannedSentence {
         self.definition = definition
     }
 
+    /// The same sentence `shift` lines further down (a repeated paragraph's copy): shares the text,
+    /// the haystack and what the rules found.
+    func moved(by shift: Int) -> ScannedSentence {
+        ScannedSentence(moving: self, by: shift)
+    }
+
+    private init(moving s: ScannedSentence, by shift: Int) {
+        line = s.line + shift
+        paragraph = s.paragraph + shift
+        text = s.text
+        hay = s.hay
+        lowerIsPlain = s.lowerIsPlain
+        kinds = s.kinds
+        strongKinds = s.strongKinds
+        sectionKinds = s.sectionKinds
+        evidence = s.evidence
+        sentence = s.sentence
+        lines = s.lines.map { $0 + shift }
+        definition = s.definition
+    }
+
     /// A strong sentence for the kind, or any sentence in a section headed by it.
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
 
@@ -259,7 +280,7 @@ final class ScannedSentence {
 }
 
 /// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).
-struct ClauseKinds: Equatable, ExpressibleByArrayLiteral, Sendable {
+struct ClauseKinds: Hashable, ExpressibleByArrayLiteral, Sendable {
     private(set) var bits: UInt32 = 0
     init() {}
     init(arrayLiteral kinds: ClauseKind...) { for k in kinds { insert(k) } }
@@ -336,7 +357,7 @@ public enum ContractScanner {
     }
 
     /// A clause finding to weigh, in the order the text gives them (the first of equal scores wins).
-    private struct Candidate {
+    struct Candidate: Equatable {
         var kind: ClauseKind
         var line: Int
         var evidence: String
@@ -349,24 +370,14 @@ public enum ContractScanner {
     /// findings weighed in the order of the text.
     public static func scan(_ text: String) -> ContractScan { scan(text, pieces: Parallel.pieces) }
 
-    /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests).
-    static func scan(_ text: String, pieces: Int) -> ContractScan {
+    /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests);
+    /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
+    static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
         let rawLines = ContractLineParser.splitLines(text)
-        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces))
-        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
-        let readings = Parallel.ranges(paragraphs.count, minimum: 500, pieces: pieces) { range in
-            var reading = Reading()
-            for i in range { read(paragraphs[i], into: &reading) }
-            return reading
-        }
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        var sentences: [ScannedSentence] = []
-        sentences.reserveCapacity(readings.reduce(0) { $0 + $1.sentences.count })
-        for reading in readings {
-            for c in reading.candidates { consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score) }
-            sentences += reading.sentences
+        let sentences = read(rawLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
+            consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
-
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
             if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
@@ -377,6 +388,51 @@ public enum ContractScanner {
         let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
         let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
+    }
+
+    /// The first two passes of `scan` over the lines: each clause finding to weigh, in text order,
+    /// to `candidate`, and the sentences for the other readers.
+    static func read(
+        _ rawLines: [String], pieces: Int, repeatsOnce: Bool = true, candidate: (Candidate) -> Void
+    ) -> [ScannedSentence] {
+        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces, repeatsOnce: repeatsOnce))
+        // A paragraph repeated with the same sections around it is read once (its reading depends
+        // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
+        let distinct =
+            repeatsOnce ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0]) } : Distinct(paragraphs.count) { $0 }
+        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
+        let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
+            var reading = Reading()
+            for k in range {
+                read(paragraphs[distinct.firsts[k]], into: &reading)
+                reading.ends.append((reading.candidates.count, reading.sentences.count))
+            }
+            return reading
+        }
+        // Where each distinct paragraph's reading is: its reading and its place in it.
+        var place: [(reading: Int, at: Int)] = []
+        place.reserveCapacity(distinct.firsts.count)
+        for (r, reading) in readings.enumerated() { for at in reading.ends.indices { place.append((r, at)) } }
+        var sentences: [ScannedSentence] = []
+        sentences.reserveCapacity(paragraphs.count)
+        for (i, p) in paragraphs.enumerated() {
+            let k = distinct.index[i]
+            let (r, at) = place[k]
+            let reading = readings[r]
+            let candidates = (at == 0 ? 0 : reading.ends[at - 1].candidates)..<reading.ends[at].candidates
+            let read = (at == 0 ? 0 : reading.ends[at - 1].sentences)..<reading.ends[at].sentences
+            let shift = p.number - paragraphs[distinct.firsts[k]].number
+            for var c in reading.candidates[candidates] {
+                c.line += shift
+                candidate(c)
+            }
+            if shift == 0 {
+                sentences += reading.sentences[read]
+            } else {
+                for s in reading.sentences[read] { sentences.append(s.moved(by: shift)) }
+            }
+        }
+        return sentences
     }
 
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
@@ -441,10 +497,48 @@ public enum ContractScanner {
         return out
     }
 
-    /// What reading paragraphs gave: clause findings in text order, sentences for the other readers.
+    /// What reading paragraphs gave: clause findings in text order, sentences for the other readers,
+    /// and where each paragraph's part of both lists ends.
     private struct Reading {
         var candidates: [Candidate] = []
         var sentences: [ScannedSentence] = []
+        var ends: [(candidates: Int, sentences: Int)] = []
+    }
+
+    /// What a paragraph's reading depends on: its text and the sections around it, and its lines
+    /// counted from its first (a copy elsewhere reads the same, moved to its own lines).
+    /// (Compared in the order of its fields: the cheap ones first.)
+    private struct ParagraphKey: Hashable {
+        var bare: Bool
+        var plain: Bool
+        var definition: Bool
+        var headingKinds: ClauseKinds
+        var ancestors: ClauseKinds
+        var starts: [Int]
+        var raw: ByteKey
+        var text: ByteKey
+
+        init(_ p: Paragraph) {
+            bare = p.bare
+            plain = p.plain
+            definition = p.definition
+            headingKinds = p.headingKinds
+            ancestors = p.ancestors
+            starts = p.starts.count == 1 ? [] : p.starts.flatMap { [$0.offset, $0.line - p.number] }
+            raw = ByteKey(p.raw)
+            text = ByteKey(p.text)
+        }
+
+        /// Not `raw`: the first line, most of whose bytes `text` holds already.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bare)
+            hasher.combine(plain)
+            hasher.combine(definition)
+            hasher.combine(headingKinds)
+            hasher.combine(ancestors)
+            hasher.combine(starts)
+            hasher.combine(text)
+        }
     }
 
     // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
