@@ -87,6 +87,12 @@ struct ContractLineShortcutTests {
         while lines.count < 3 * 2_000 { lines += once }
         let oneByOne = lines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
         #expect(ContractLineParser.parse(lines, pieces: 3) == oneByOne)
+        // Repeated lines parsed once: the text's lines, with which of them repeat.
+        let text = lines.joined(separator: "\n")
+        let (raw, distinct) = ContractLineParser.lines(text)
+        #expect(raw == ContractLineParser.splitLines(text))
+        #expect(distinct.firsts.count < lines.count / 2)
+        #expect(ContractLineParser.parse(raw, distinct: distinct, pieces: 3) == ContractLineParser.parse(raw, pieces: 1))
         #expect(ContractLineParser.parse(Array(lines.prefix(10))) == Array(oneByOne.prefix(10)))
     }
 
@@ -127,11 +133,13 @@ struct ContractLineShortcutTests {
                 + "The Vendor may suspend the Services\nwithout\nnotice. The Buyer shall pay all fees within 10 days.\n\n"
             text += k % 2 == 0 ? all.joined(separator: "\n") + "\n" : "\n" + wrapped
         }
-        let lines = ContractLineParser.splitLines(text)
-        #expect(ContractLineParser.parse(lines, pieces: 1) == ContractLineParser.parse(lines, pieces: 1, repeatsOnce: false))
+        let (lines, distinct) = ContractLineParser.lines(text)
+        #expect(ContractLineParser.parse(lines, distinct: distinct, pieces: 1) == ContractLineParser.parse(lines, pieces: 1))
         func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String]) {
             var candidates: [ContractScanner.Candidate] = []
-            let sentences = ContractScanner.read(lines, pieces: pieces, repeatsOnce: repeatsOnce) { candidates.append($0) }
+            let sentences = ContractScanner.read(
+                lines, distinct: repeatsOnce ? distinct : nil, pieces: pieces, repeatsOnce: repeatsOnce
+            ) { candidates.append($0) }
             return (
                 candidates,
                 sentences.map { s in
@@ -143,7 +151,7 @@ struct ContractLineShortcutTests {
         let eachRead = reading(pieces: 1, repeatsOnce: false)
         #expect(eachRead.candidates.count > 5_000)
         // Mostly repeats, so most sentences come from a copy.
-        let texts = ContractScanner.read(lines, pieces: 1) { _ in }.map(\.text)
+        let texts = ContractScanner.read(lines, pieces: 1, repeatsOnce: false) { _ in }.map(\.text)
         #expect(Set(texts).count * 4 < texts.count)
         for pieces in [1, 3] {
             let once = reading(pieces: pieces, repeatsOnce: true)

@@ -373,9 +373,9 @@ public enum ContractScanner {
     /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests);
     /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
-        let rawLines = ContractLineParser.splitLines(text)
+        let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        let sentences = read(rawLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
+        let sentences = read(rawLines, distinct: distinctLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
@@ -392,14 +392,19 @@ public enum ContractScanner {
 
     /// The first two passes of `scan` over the lines: each clause finding to weigh, in text order,
     /// to `candidate`, and the sentences for the other readers.
+    /// `distinct`: which lines are the same (`ContractLineParser.lines`); nil: none.
     static func read(
-        _ rawLines: [String], pieces: Int, repeatsOnce: Bool = true, candidate: (Candidate) -> Void
+        _ rawLines: [String], distinct lineIDs: Distinct? = nil, pieces: Int, repeatsOnce: Bool = true,
+        candidate: (Candidate) -> Void
     ) -> [ScannedSentence] {
-        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces, repeatsOnce: repeatsOnce))
+        let lineIDs = lineIDs ?? Distinct(rawLines.count) { $0 }
+        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, distinct: lineIDs, pieces: pieces))
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
-            repeatsOnce ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0]) } : Distinct(paragraphs.count) { $0 }
+            repeatsOnce
+            ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
+            : Distinct(paragraphs.count) { $0 }
         // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
@@ -446,23 +451,24 @@ public enum ContractScanner {
         var out: [Paragraph] = []
         var index = 0
         while index < lines.count {
-            var line = lines[index]
-            if index + 1 < lines.count, ContractLineParser.wrapsInto(line, lines[index + 1]) {
-                line.heading = ""
-                line.bare = false
-                line.body = line.afterNumber
-            }
+            // The line's fields read in place (a copy of the line retains its five strings).
+            let wraps = index + 1 < lines.count && ContractLineParser.wrapsInto(lines[index], lines[index + 1])
+            let heading = wraps ? "" : lines[index].heading
+            let bare = wraps ? false : lines[index].bare
+            let number = lines[index].number
+            let level = lines[index].level
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
-            var paragraph = line.body
-            var starts = [(offset: 0, line: line.number)]
+            var paragraph = wraps ? lines[index].afterNumber : lines[index].body
+            var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
-            var plain = line.plain
-            if !line.bare && !paragraph.isEmpty {
+            let linePlain = lines[index].plain
+            var plain = linePlain
+            if !bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
                 while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
-                    if count < 0 { count = ContractText.characterCount(paragraph, plain: line.plain) }
+                    if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
                     let more = ContractLineParser.continuation(lines[next])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
                     paragraph += joiner
@@ -474,24 +480,25 @@ public enum ContractScanner {
                     next += 1
                 }
             }
+            let at = index
             index = next
-            if let level = line.level {
+            if let level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
             let ancestors = stack.reduce(into: ClauseKinds()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
             // The heading's own reading was made with the line (`ContractLineParser.parse`); a heading
             // that turned out to start a wrapped sentence was cleared above.
-            let isDefinitionsHeading = !line.heading.isEmpty && line.definitionsHeading
-            let headingKinds = line.heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : line.headingKinds
-            if let level = line.level {
+            let isDefinitionsHeading = !heading.isEmpty && lines[at].definitionsHeading
+            let headingKinds = heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : lines[at].headingKinds
+            if let level {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
-            if line.raw.isEmpty || isDefinitionsHeading { continue }
+            if lines[at].raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    number: line.number, raw: line.raw, bare: line.bare, text: paragraph, starts: starts, plain: plain,
-                    definition: inDefinitions || line.isDefinition,
+                    number: number, raw: lines[at].raw, bare: bare, text: paragraph, starts: starts, plain: plain,
+                    definition: inDefinitions || lines[at].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
         return out
@@ -507,6 +514,10 @@ public enum ContractScanner {
 
     /// What a paragraph's reading depends on: its text and the sections around it, and its lines
     /// counted from its first (a copy elsewhere reads the same, moved to its own lines).
+    /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is),
+    /// whether it is only a heading (the line after a heading decides whether it starts a wrapped
+    /// sentence instead, and then it is not bare), and the sections around it. Its lines are
+    /// consecutive, so a copy reads the same moved to its own lines.
     /// (Compared in the order of its fields: the cheap ones first.)
     private struct ParagraphKey: Hashable {
         var bare: Bool
@@ -514,30 +525,16 @@ public enum ContractScanner {
         var definition: Bool
         var headingKinds: ClauseKinds
         var ancestors: ClauseKinds
-        var starts: [Int]
-        var raw: ByteKey
-        var text: ByteKey
+        var lines: ArraySlice<Int>
 
-        init(_ p: Paragraph) {
+        init(_ p: Paragraph, lineIDs: [Int]) {
             bare = p.bare
             plain = p.plain
             definition = p.definition
             headingKinds = p.headingKinds
             ancestors = p.ancestors
-            starts = p.starts.count == 1 ? [] : p.starts.flatMap { [$0.offset, $0.line - p.number] }
-            raw = ByteKey(p.raw)
-            text = ByteKey(p.text)
-        }
-
-        /// Not `raw`: the first line, most of whose bytes `text` holds already.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(bare)
-            hasher.combine(plain)
-            hasher.combine(definition)
-            hasher.combine(headingKinds)
-            hasher.combine(ancestors)
-            hasher.combine(starts)
-            hasher.combine(text)
+            let first = p.number - 1
+            lines = lineIDs[first..<first + p.starts.count]
         }
     }
 

@@ -40,34 +40,18 @@ enum Parallel {
     }
 }
 
-/// A string hashed and compared by its UTF-8 bytes: `String`'s own `==` and hash compare canonical
-/// equivalents equal (and normalise non-ASCII text first), while the scanner's readings depend on
-/// the bytes.
-struct ByteKey: Hashable {
-    let string: String
-
-    init(_ string: String) { self.string = string }
-
-    static func == (a: ByteKey, b: ByteKey) -> Bool {
-        var x = a.string
-        var y = b.string
-        return x.withUTF8 { x in
-            y.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
-        }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        var s = string
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// The distinct items of `0..<count` by key: `firsts` the index of each distinct item's first
 /// occurrence in order, `index[i]` the position in `firsts` of item `i`'s first occurrence. Work
 /// that depends only on an item's key is then done once per distinct item.
 struct Distinct {
     private(set) var firsts: [Int] = []
     private(set) var index: [Int]
+
+    /// Distinct items found already (see the properties).
+    init(firsts: [Int], index: [Int]) {
+        self.firsts = firsts
+        self.index = index
+    }
 
     init<Key: Hashable>(_ count: Int, key: (Int) -> Key) {
         index = [Int](repeating: 0, count: count)
