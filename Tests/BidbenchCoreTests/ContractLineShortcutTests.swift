@@ -80,6 +80,37 @@ struct ContractLineShortcutTests {
         #expect(ContractText.indentWidth(" \u{301}x") == 0)
     }
 
+    @Test("how a line joins its neighbours, decided with each line, answers as the checks on both lines")
+    func joins() throws {
+        let lines = (try Self.rawLines() + Self.hostile).enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        // Each line with the lines around it, and with a sample of every kind of line.
+        let sample = stride(from: 0, to: lines.count, by: max(1, lines.count / 300)).map { lines[$0] }
+        var wrapped = 0
+        var continued = 0
+        for (i, line) in lines.enumerated() {
+            let j = line.joins
+            #expect(j == ContractLineParser.joins(line))
+            for (text, open) in [
+                (line.body, j.bodyOpen), (line.afterNumber, j.afterNumberOpen), (ContractLineParser.continuation(line), j.continuationOpen),
+            ] {
+                for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
+                    let continues = ContractLineParser.continues(text, with: next)
+                    #expect(continues == (open && next.joins.continuesOpen), "\(text.debugDescription) → \(next.raw.debugDescription)")
+                    if continues { continued += 1 }
+                }
+            }
+            for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
+                let wraps = ContractLineParser.wrapsInto(line, next)
+                #expect(
+                    ContractLineParser.wraps(j, into: next.joins) == wraps, "\(line.raw.debugDescription) → \(next.raw.debugDescription)")
+                if wraps { wrapped += 1 }
+            }
+        }
+        // Both answers occur (the checks are not all false).
+        #expect(wrapped > 50)
+        #expect(continued > 1_000)
+    }
+
     @Test("a long text is parsed in pieces on the cores: the same lines, in order, as one by one")
     func parallelParse() throws {
         let once = try Self.rawLines() + Self.hostile

@@ -33,6 +33,26 @@ struct ContractLine: Equatable, Sendable {
     var definitionsHeading = false
     /// The clause kinds whose heading rules `heading` matches (none for a definitions heading).
     var headingKinds = ClauseKinds()
+    /// How the line joins its neighbours, decided with the line (see `ContractLineParser.joins`).
+    var joins = Joins()
+
+    /// The parts of `ContractLineParser.wrapsInto` and `continues` that depend on one line only.
+    struct Joins: Equatable, Sendable {
+        /// As the first of `wrapsInto`: a bare heading not ending on a full stop or colon.
+        var wrapStart = false
+        /// As the first of `wrapsInto`: it ends on a linking word, or is a long Chinese "heading".
+        var wrapWord = false
+        /// As the second of `wrapsInto`: plain text (or a short unnumbered "heading"), not a definition.
+        var wrapNext = false
+        /// As the second of `wrapsInto`: its continuation starts with an ASCII lower-case letter.
+        var startsLower = false
+        /// As the next line of `continues`, after a text that stops mid-sentence.
+        var continuesOpen = false
+        /// Whether the body, the text after the numbering, and the continuation stop mid-sentence.
+        var bodyOpen = false
+        var afterNumberOpen = false
+        var continuationOpen = false
+    }
 }
 
 enum ContractLineParser {
@@ -132,6 +152,51 @@ enum ContractLineParser {
     }
 
     static func parse(_ rawLine: String, number: Int) -> ContractLine {
+        var line = parseFields(rawLine, number: number)
+        line.joins = joins(line)
+        return line
+    }
+
+    /// The parts of `wrapsInto` and `continues` that depend on `line` alone.
+    static func joins(_ line: ContractLine) -> ContractLine.Joins {
+        func open(_ s: String) -> Bool { s.last.map { !$0.isOne(of: "。；;.!?！？:：") } ?? false }
+        var j = ContractLine.Joins()
+        let continuation = continuation(line)
+        let plainText = (line.level == nil && line.heading.isEmpty) || line.unnumberedHeading
+        j.wrapNext = plainText && !line.isDefinition && !continuation.isEmpty
+        if let first = continuation.first { j.startsLower = first.isASCII && first.isLowercase }
+        j.wrapStart = line.bare && open(line.afterNumber)
+        if j.wrapStart {
+            if let lastWord = lastWord(line.afterNumber), isLinkingWord(lastWord) {
+                j.wrapWord = true
+            } else if !line.text.hasPrefix("第") {
+                var cjk = 0
+                for c in line.afterNumber where isCJK(c) {
+                    cjk += 1
+                    if cjk >= 18 { break }
+                }
+                j.wrapWord = cjk >= 18
+            }
+        }
+        if !line.isDefinition {
+            if let level = line.level, level >= 5, let f = line.afterNumber.first, f.isASCII, f.isLowercase {
+                j.continuesOpen = true
+            } else if plainText, let first = continuation.first {
+                j.continuesOpen = !first.isOne(of: "-•·*>|#")
+            }
+        }
+        j.bodyOpen = open(line.body)
+        j.afterNumberOpen = open(line.afterNumber)
+        j.continuationOpen = open(continuation)
+        return j
+    }
+
+    /// `wrapsInto`, from what the lines' `joins` say.
+    @inline(__always) static func wraps(_ line: ContractLine.Joins, into next: ContractLine.Joins) -> Bool {
+        line.wrapStart && next.wrapNext && (next.startsLower || line.wrapWord)
+    }
+
+    private static func parseFields(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
         // Markdown emphasis; a line without the bytes `**` or `__` has neither as characters.

@@ -452,13 +452,16 @@ public enum ContractScanner {
         var index = 0
         while index < lines.count {
             // The line's fields read in place (a copy of the line retains its five strings).
-            let wraps = index + 1 < lines.count && ContractLineParser.wrapsInto(lines[index], lines[index + 1])
+            let joins = lines[index].joins
+            let wraps = index + 1 < lines.count && ContractLineParser.wraps(joins, into: lines[index + 1].joins)
             let heading = wraps ? "" : lines[index].heading
             let bare = wraps ? false : lines[index].bare
             let number = lines[index].number
             let level = lines[index].level
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
             var paragraph = wraps ? lines[index].afterNumber : lines[index].body
+            // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
+            var open = wraps ? joins.afterNumberOpen : joins.bodyOpen
             var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
@@ -467,7 +470,7 @@ public enum ContractScanner {
             if !bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
-                while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
+                while next < lines.count, open, lines[next].joins.continuesOpen {
                     if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
                     let more = ContractLineParser.continuation(lines[next])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
@@ -477,6 +480,7 @@ public enum ContractScanner {
                     paragraph += more
                     count += ContractText.characterCount(more, plain: lines[next].plain)
                     plain = plain && lines[next].plain
+                    open = lines[next].joins.continuationOpen
                     next += 1
                 }
             }
