@@ -80,6 +80,55 @@ struct ContractLineShortcutTests {
         #expect(ContractText.indentWidth(" \u{301}x") == 0)
     }
 
+    @Test("lines are split on LF, CR and CRLF eight bytes at a time as one byte at a time")
+    func splitEightBytesAtATime() {
+        // One scalar at a time: a line ends at LF, at CR, or at CRLF (one line ending).
+        func reference(_ text: String) -> [String] {
+            var lines: [String] = []
+            var line = ""
+            var lastCR = false
+            for u in text.unicodeScalars.dropFirst(text.unicodeScalars.first == "\u{FEFF}" ? 1 : 0) {
+                if u == "\n" {
+                    if !lastCR { lines.append(line) }
+                    line = ""
+                    lastCR = false
+                } else if u == "\r" {
+                    lines.append(line)
+                    line = ""
+                    lastCR = true
+                } else {
+                    line.unicodeScalars.append(u)
+                    lastCR = false
+                }
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines
+        }
+        let pieces = ["a", "中文条款", "\r", "\n", "\r\n", "\n\r", "0123456789abcdef", "第一条 服务内容", " ", "\u{FEFF}", "é"]
+        var generator = SplitMix(seed: 7)
+        for n in 0..<400 {
+            var text = n % 7 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<Int(generator.next() % 40) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            #expect(ContractLineParser.splitLines(text) == reference(text), "\(text.debugDescription)")
+            let (raw, distinct) = ContractLineParser.lines(text)
+            #expect(raw == reference(text))
+            #expect(distinct.index.map { raw[distinct.firsts[$0]] } == raw)
+        }
+    }
+
+    /// A small deterministic generator for the split test (SplitMix64).
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test("how a line joins its neighbours, decided with each line, answers as the checks on both lines")
     func joins() throws {
         let lines = (try Self.rawLines() + Self.hostile).enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }

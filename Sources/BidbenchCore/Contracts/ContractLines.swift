@@ -85,7 +85,18 @@ enum ContractLineParser {
             }
             var start = skip
             var lastCR = false
-            for i in skip..<bytes.count {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var i = skip
+            while i < bytes.count {
+                // Eight bytes at a time past those that are neither CR nor LF (most of a line).
+                if !lastCR {
+                    while i + 8 <= bytes.count {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if hasByte(w, 0x0A) || hasByte(w, 0x0D) { break }
+                        i += 8
+                    }
+                    if i >= bytes.count { break }
+                }
                 let b = bytes[i]
                 if b == 0x0A {
                     if !lastCR { line(start..<i) }
@@ -98,10 +109,17 @@ enum ContractLineParser {
                 } else {
                     lastCR = false
                 }
+                i += 1
             }
             if start < bytes.count { line(start..<bytes.count) }
             return (lines, Distinct(firsts: firsts, index: index))
         }
+    }
+
+    /// Whether any of the eight bytes of `w` is `b` (the zero-byte test on `w ^ b…b`).
+    @inline(__always) private static func hasByte(_ w: UInt64, _ b: UInt8) -> Bool {
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(b))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// A line's bytes as a dictionary key, hashed once (eight bytes at a time) and compared with `memcmp`.

@@ -370,6 +370,12 @@ public enum ContractScanner {
     /// findings weighed in the order of the text.
     public static func scan(_ text: String) -> ContractScan { scan(text, pieces: Parallel.pieces) }
 
+    /// `scan` reading every line and paragraph, even those that repeat one read already: what a text
+    /// of the same size without repeats costs (for the benchmark). The same findings as `scan`.
+    public static func scanReadingEach(_ text: String) -> ContractScan {
+        scan(text, pieces: Parallel.pieces, repeatsOnce: false)
+    }
+
     /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests);
     /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
