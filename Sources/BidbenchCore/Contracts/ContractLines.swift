@@ -158,10 +158,7 @@ enum ContractLineParser {
     /// is parsed once (`distinct`, from `lines`): a line's parse depends only on its bytes and its number.
     static func parse(_ rawLines: [String], distinct: Distinct? = nil, pieces: Int = Parallel.pieces) -> [ContractLine] {
         let distinct = distinct ?? Distinct(rawLines.count) { $0 }
-        let parsed = Parallel.map(distinct.firsts.count, minimum: 1_000, pieces: pieces) { k in
-            let i = distinct.firsts[k]
-            return parse(rawLines[i], number: i + 1)
-        }
+        let parsed = parseDistinct(rawLines, distinct, pieces: pieces)
         return rawLines.indices.map { i in
             var line = parsed[distinct.index[i]]
             line.number = i + 1
@@ -173,6 +170,14 @@ enum ContractLineParser {
         var line = parseFields(rawLine, number: number)
         line.joins = joins(line)
         return line
+    }
+
+    /// The distinct lines parsed (`distinct.firsts`' order), each numbered as its first occurrence.
+    static func parseDistinct(_ rawLines: [String], _ distinct: Distinct, pieces: Int = Parallel.pieces) -> [ContractLine] {
+        Parallel.map(distinct.firsts.count, minimum: 1_000, pieces: pieces) { k in
+            let i = distinct.firsts[k]
+            return parse(rawLines[i], number: i + 1)
+        }
     }
 
     /// The parts of `wrapsInto` and `continues` that depend on `line` alone.

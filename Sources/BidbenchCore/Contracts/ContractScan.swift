@@ -404,7 +404,7 @@ public enum ContractScanner {
         candidate: (Candidate) -> Void
     ) -> [ScannedSentence] {
         let lineIDs = lineIDs ?? Distinct(rawLines.count) { $0 }
-        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, distinct: lineIDs, pieces: pieces))
+        let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
@@ -447,7 +447,8 @@ public enum ContractScanner {
     }
 
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
-    private static func paragraphs(_ lines: [ContractLine]) -> [Paragraph] {
+    /// `lines`: the distinct lines parsed; `ids`: which of them each line of the text is.
+    private static func paragraphs(_ lines: [ContractLine], ids: [Int]) -> [Paragraph] {
         struct Section {
             var level: Int
             var kinds: ClauseKinds
@@ -456,37 +457,37 @@ public enum ContractScanner {
         var stack: [Section] = []
         var out: [Paragraph] = []
         var index = 0
-        while index < lines.count {
+        while index < ids.count {
             // The line's fields read in place (a copy of the line retains its five strings).
-            let joins = lines[index].joins
-            let wraps = index + 1 < lines.count && ContractLineParser.wraps(joins, into: lines[index + 1].joins)
-            let heading = wraps ? "" : lines[index].heading
-            let bare = wraps ? false : lines[index].bare
-            let number = lines[index].number
-            let level = lines[index].level
+            let joins = lines[ids[index]].joins
+            let wraps = index + 1 < ids.count && ContractLineParser.wraps(joins, into: lines[ids[index + 1]].joins)
+            let heading = wraps ? "" : lines[ids[index]].heading
+            let bare = wraps ? false : lines[ids[index]].bare
+            let number = index + 1
+            let level = lines[ids[index]].level
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
-            var paragraph = wraps ? lines[index].afterNumber : lines[index].body
+            var paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
             // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
             var open = wraps ? joins.afterNumberOpen : joins.bodyOpen
             var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
-            let linePlain = lines[index].plain
+            let linePlain = lines[ids[index]].plain
             var plain = linePlain
             if !bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
-                while next < lines.count, open, lines[next].joins.continuesOpen {
+                while next < ids.count, open, lines[ids[next]].joins.continuesOpen {
                     if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
-                    let more = ContractLineParser.continuation(lines[next])
+                    let more = ContractLineParser.continuation(lines[ids[next]])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
                     paragraph += joiner
                     count += joiner.count
-                    starts.append((offset: count, line: lines[next].number))
+                    starts.append((offset: count, line: next + 1))
                     paragraph += more
-                    count += ContractText.characterCount(more, plain: lines[next].plain)
-                    plain = plain && lines[next].plain
-                    open = lines[next].joins.continuationOpen
+                    count += ContractText.characterCount(more, plain: lines[ids[next]].plain)
+                    plain = plain && lines[ids[next]].plain
+                    open = lines[ids[next]].joins.continuationOpen
                     next += 1
                 }
             }
@@ -499,16 +500,16 @@ public enum ContractScanner {
             let inDefinitions = stack.contains { $0.definitions }
             // The heading's own reading was made with the line (`ContractLineParser.parse`); a heading
             // that turned out to start a wrapped sentence was cleared above.
-            let isDefinitionsHeading = !heading.isEmpty && lines[at].definitionsHeading
-            let headingKinds = heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : lines[at].headingKinds
+            let isDefinitionsHeading = !heading.isEmpty && lines[ids[at]].definitionsHeading
+            let headingKinds = heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : lines[ids[at]].headingKinds
             if let level {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
-            if lines[at].raw.isEmpty || isDefinitionsHeading { continue }
+            if lines[ids[at]].raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    number: number, raw: lines[at].raw, bare: bare, text: paragraph, starts: starts, plain: plain,
-                    definition: inDefinitions || lines[at].isDefinition,
+                    number: number, raw: lines[ids[at]].raw, bare: bare, text: paragraph, starts: starts, plain: plain,
+                    definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
         return out
