@@ -80,6 +80,86 @@ struct ContractLineShortcutTests {
         #expect(ContractText.indentWidth(" \u{301}x") == 0)
     }
 
+    @Test("lines are split on LF, CR and CRLF eight bytes at a time as one byte at a time")
+    func splitEightBytesAtATime() {
+        // One scalar at a time: a line ends at LF, at CR, or at CRLF (one line ending).
+        func reference(_ text: String) -> [String] {
+            var lines: [String] = []
+            var line = ""
+            var lastCR = false
+            for u in text.unicodeScalars.dropFirst(text.unicodeScalars.first == "\u{FEFF}" ? 1 : 0) {
+                if u == "\n" {
+                    if !lastCR { lines.append(line) }
+                    line = ""
+                    lastCR = false
+                } else if u == "\r" {
+                    lines.append(line)
+                    line = ""
+                    lastCR = true
+                } else {
+                    line.unicodeScalars.append(u)
+                    lastCR = false
+                }
+            }
+            if !line.isEmpty { lines.append(line) }
+            return lines
+        }
+        let pieces = ["a", "中文条款", "\r", "\n", "\r\n", "\n\r", "0123456789abcdef", "第一条 服务内容", " ", "\u{FEFF}", "é"]
+        var generator = SplitMix(seed: 7)
+        for n in 0..<400 {
+            var text = n % 7 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<Int(generator.next() % 40) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            #expect(ContractLineParser.splitLines(text) == reference(text), "\(text.debugDescription)")
+            let (raw, distinct) = ContractLineParser.lines(text)
+            #expect(raw == reference(text))
+            #expect(distinct.index.map { raw[distinct.firsts[$0]] } == raw)
+        }
+    }
+
+    /// A small deterministic generator for the split test (SplitMix64).
+    private struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("how a line joins its neighbours, decided with each line, answers as the checks on both lines")
+    func joins() throws {
+        let lines = (try Self.rawLines() + Self.hostile).enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
+        // Each line with the lines around it, and with a sample of every kind of line.
+        let sample = stride(from: 0, to: lines.count, by: max(1, lines.count / 300)).map { lines[$0] }
+        var wrapped = 0
+        var continued = 0
+        for (i, line) in lines.enumerated() {
+            let j = line.joins
+            #expect(j == ContractLineParser.joins(line))
+            for (text, open) in [
+                (line.body, j.bodyOpen), (line.afterNumber, j.afterNumberOpen), (ContractLineParser.continuation(line), j.continuationOpen),
+            ] {
+                for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
+                    let continues = ContractLineParser.continues(text, with: next)
+                    #expect(continues == (open && next.joins.continuesOpen), "\(text.debugDescription) → \(next.raw.debugDescription)")
+                    if continues { continued += 1 }
+                }
+            }
+            for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
+                let wraps = ContractLineParser.wrapsInto(line, next)
+                #expect(
+                    ContractLineParser.wraps(j, into: next.joins) == wraps, "\(line.raw.debugDescription) → \(next.raw.debugDescription)")
+                if wraps { wrapped += 1 }
+            }
+        }
+        // Both answers occur (the checks are not all false).
+        #expect(wrapped > 50)
+        #expect(continued > 1_000)
+    }
+
     @Test("a long text is parsed in pieces on the cores: the same lines, in order, as one by one")
     func parallelParse() throws {
         let once = try Self.rawLines() + Self.hostile
@@ -87,6 +167,12 @@ struct ContractLineShortcutTests {
         while lines.count < 3 * 2_000 { lines += once }
         let oneByOne = lines.enumerated().map { ContractLineParser.parse($1, number: $0 + 1) }
         #expect(ContractLineParser.parse(lines, pieces: 3) == oneByOne)
+        // Repeated lines parsed once: the text's lines, with which of them repeat.
+        let text = lines.joined(separator: "\n")
+        let (raw, distinct) = ContractLineParser.lines(text)
+        #expect(raw == ContractLineParser.splitLines(text))
+        #expect(distinct.firsts.count < lines.count / 2)
+        #expect(ContractLineParser.parse(raw, distinct: distinct, pieces: 3) == ContractLineParser.parse(raw, pieces: 1))
         #expect(ContractLineParser.parse(Array(lines.prefix(10))) == Array(oneByOne.prefix(10)))
     }
 
@@ -101,6 +187,58 @@ struct ContractLineShortcutTests {
         #expect(oneThread.clauses.filter(\.present).count > 15)
         #expect(oneThread.redFlags.count > 50)
         for pieces in 2...6 { #expect(ContractScanner.scan(text, pieces: pieces) == oneThread, "\(pieces) pieces") }
+    }
+
+    @Test("repeated lines and paragraphs are read once: the same findings, on the right lines, as reading each")
+    func repeatsReadOnce() throws {
+        // Body text without headings of its own, repeated under different sections (its paragraphs
+        // then read differently), at different lines, wrapped or not: every copy needs its own
+        // lines and its own sections. And whole contracts repeated.
+        let all = try Self.rawLines() + Self.hostile
+        let body = all.filter {
+            let l = ContractLineParser.parse($0, number: 1)
+            return l.heading.isEmpty && l.level == nil
+        }
+        #expect(body.count > 200)
+        let sections = [
+            "", "## 12. Confidentiality", "第五条 付款", "1. Definitions", "Article 9 Limitation of Liability", "第十条 知识产权",
+            "12.3 Suspension of Services",
+        ]
+        var text = ""
+        for (k, section) in (sections + sections.reversed()).enumerated() {
+            text += section + "\n" + body.joined(separator: k % 3 == 0 ? "\n" : "\n\n") + "\n"
+            // Two sentences wrapped at other places after the same first line: the same paragraph over other lines.
+            let wrapped =
+                "The Vendor may suspend the Services\nwithout notice. The Buyer\nshall pay all fees within 10 days.\n\n"
+                + "The Vendor may suspend the Services\nwithout\nnotice. The Buyer shall pay all fees within 10 days.\n\n"
+            text += k % 2 == 0 ? all.joined(separator: "\n") + "\n" : "\n" + wrapped
+        }
+        let (lines, distinct) = ContractLineParser.lines(text)
+        #expect(ContractLineParser.parse(lines, distinct: distinct, pieces: 1) == ContractLineParser.parse(lines, pieces: 1))
+        func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String]) {
+            var candidates: [ContractScanner.Candidate] = []
+            let sentences = ContractScanner.read(
+                lines, distinct: repeatsOnce ? distinct : nil, pieces: pieces, repeatsOnce: repeatsOnce
+            ) { candidates.append($0) }
+            return (
+                candidates,
+                sentences.map { s in
+                    "\(s.line) \(s.paragraph) \(s.lines) \(s.kinds.bits) \(s.strongKinds.bits) \(s.sectionKinds.bits) \(s.definition) "
+                        + "\(s.lowerPlain) \(s.text)|\(s.lower)|\(s.evidence)|\(s.sentence)"
+                }
+            )
+        }
+        let eachRead = reading(pieces: 1, repeatsOnce: false)
+        #expect(eachRead.candidates.count > 5_000)
+        // Mostly repeats, so most sentences come from a copy.
+        let texts = ContractScanner.read(lines, pieces: 1, repeatsOnce: false) { _ in }.map(\.text)
+        #expect(Set(texts).count * 4 < texts.count)
+        for pieces in [1, 3] {
+            let once = reading(pieces: pieces, repeatsOnce: true)
+            #expect(once.candidates == eachRead.candidates, "\(pieces) pieces")
+            #expect(once.sentences == eachRead.sentences, "\(pieces) pieces")
+        }
+        #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
     }
 
     @Test("the automaton's unit words cover every unit the quantity reader knows (a plain sentence without one skips it)")

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One line of a contract, split into its numbering, heading and body.
 struct ContractLine: Equatable, Sendable {
     /// 1-based line number in the file.
@@ -27,46 +33,193 @@ struct ContractLine: Equatable, Sendable {
     var definitionsHeading = false
     /// The clause kinds whose heading rules `heading` matches (none for a definitions heading).
     var headingKinds = ClauseKinds()
+    /// How the line joins its neighbours, decided with the line (see `ContractLineParser.joins`).
+    var joins = Joins()
+
+    /// The parts of `ContractLineParser.wrapsInto` and `continues` that depend on one line only.
+    struct Joins: Equatable, Sendable {
+        /// As the first of `wrapsInto`: a bare heading not ending on a full stop or colon.
+        var wrapStart = false
+        /// As the first of `wrapsInto`: it ends on a linking word, or is a long Chinese "heading".
+        var wrapWord = false
+        /// As the second of `wrapsInto`: plain text (or a short unnumbered "heading"), not a definition.
+        var wrapNext = false
+        /// As the second of `wrapsInto`: its continuation starts with an ASCII lower-case letter.
+        var startsLower = false
+        /// As the next line of `continues`, after a text that stops mid-sentence.
+        var continuesOpen = false
+        /// Whether the body, the text after the numbering, and the continuation stop mid-sentence.
+        var bodyOpen = false
+        var afterNumberOpen = false
+        var continuationOpen = false
+    }
 }
 
 enum ContractLineParser {
     /// Splits text into lines (LF, CRLF or CR) without a leading byte-order mark.
-    static func splitLines(_ text: String) -> [String] {
+    static func splitLines(_ text: String) -> [String] { lines(text, repeatsOnce: false).raw }
+
+    /// The lines of a text (as `splitLines`) and which of them are the same bytes: a repeated line
+    /// shares the first one's string. `repeatsOnce`: false takes every line for a distinct one.
+    static func lines(_ text: String, repeatsOnce: Bool = true) -> (raw: [String], distinct: Distinct) {
         // A leading character that is exactly U+FEFF (EF BB BF) is dropped.
         let skip = text.first == "\u{FEFF}" ? 3 : 0
         var text = text
         // By UTF-8 bytes: CR and LF never occur inside a multi-byte character.
         return text.withUTF8 { bytes in
-            func line(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
             var lines: [String] = []
+            var firsts: [Int] = []
+            var index: [Int] = []
+            var seen: [LineBytes: Int] = [:]
+            func line(_ r: Range<Int>) {
+                let key = LineBytes(UnsafeBufferPointer(rebasing: bytes[r]))
+                if repeatsOnce, let k = seen[key] {
+                    lines.append(lines[firsts[k]])
+                    index.append(k)
+                    return
+                }
+                if repeatsOnce { seen[key] = firsts.count }
+                index.append(firsts.count)
+                firsts.append(lines.count)
+                lines.append(String(decoding: key.bytes, as: UTF8.self))
+            }
             var start = skip
             var lastCR = false
-            for i in skip..<bytes.count {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var i = skip
+            while i < bytes.count {
+                // Eight bytes at a time past those that are neither CR nor LF (most of a line).
+                if !lastCR {
+                    while i + 8 <= bytes.count {
+                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if hasByte(w, 0x0A) || hasByte(w, 0x0D) { break }
+                        i += 8
+                    }
+                    if i >= bytes.count { break }
+                }
                 let b = bytes[i]
                 if b == 0x0A {
-                    if !lastCR { lines.append(line(start..<i)) }
+                    if !lastCR { line(start..<i) }
                     start = i + 1
                     lastCR = false
                 } else if b == 0x0D {
-                    lines.append(line(start..<i))
+                    line(start..<i)
                     start = i + 1
                     lastCR = true
                 } else {
                     lastCR = false
                 }
+                i += 1
             }
-            if start < bytes.count { lines.append(line(start..<bytes.count)) }
-            return lines
+            if start < bytes.count { line(start..<bytes.count) }
+            return (lines, Distinct(firsts: firsts, index: index))
         }
+    }
+
+    /// Whether any of the eight bytes of `w` is `b` (the zero-byte test on `w ^ b…b`).
+    @inline(__always) private static func hasByte(_ w: UInt64, _ b: UInt8) -> Bool {
+        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(b))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// A line's bytes as a dictionary key, hashed once (eight bytes at a time) and compared with `memcmp`.
+    private struct LineBytes: Hashable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let hash: UInt64
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var h = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
+            var i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= bytes.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            while i < bytes.count {
+                h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
+                i += 1
+            }
+            hash = h ^ (h >> 29)
+        }
+
+        static func == (a: LineBytes, b: LineBytes) -> Bool {
+            a.hash == b.hash && a.bytes.count == b.bytes.count
+                && (a.bytes.isEmpty || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// Parses every line (numbered from 1). Each line is parsed on its own, so a long text is parsed
     /// in pieces on the cores at once; a short one (most contracts: under about 100 KB) on this thread.
-    static func parse(_ rawLines: [String], pieces: Int = Parallel.pieces) -> [ContractLine] {
-        Parallel.map(rawLines.count, minimum: 1_000, pieces: pieces) { parse(rawLines[$0], number: $0 + 1) }
+    /// A line repeated byte for byte (blank lines, a bundle's standard terms printed under every order)
+    /// is parsed once (`distinct`, from `lines`): a line's parse depends only on its bytes and its number.
+    static func parse(_ rawLines: [String], distinct: Distinct? = nil, pieces: Int = Parallel.pieces) -> [ContractLine] {
+        let distinct = distinct ?? Distinct(rawLines.count) { $0 }
+        let parsed = parseDistinct(rawLines, distinct, pieces: pieces)
+        return rawLines.indices.map { i in
+            var line = parsed[distinct.index[i]]
+            line.number = i + 1
+            return line
+        }
     }
 
     static func parse(_ rawLine: String, number: Int) -> ContractLine {
+        var line = parseFields(rawLine, number: number)
+        line.joins = joins(line)
+        return line
+    }
+
+    /// The distinct lines parsed (`distinct.firsts`' order), each numbered as its first occurrence.
+    static func parseDistinct(_ rawLines: [String], _ distinct: Distinct, pieces: Int = Parallel.pieces) -> [ContractLine] {
+        Parallel.map(distinct.firsts.count, minimum: 1_000, pieces: pieces) { k in
+            let i = distinct.firsts[k]
+            return parse(rawLines[i], number: i + 1)
+        }
+    }
+
+    /// The parts of `wrapsInto` and `continues` that depend on `line` alone.
+    static func joins(_ line: ContractLine) -> ContractLine.Joins {
+        func open(_ s: String) -> Bool { s.last.map { !$0.isOne(of: "。；;.!?！？:：") } ?? false }
+        var j = ContractLine.Joins()
+        let continuation = continuation(line)
+        let plainText = (line.level == nil && line.heading.isEmpty) || line.unnumberedHeading
+        j.wrapNext = plainText && !line.isDefinition && !continuation.isEmpty
+        if let first = continuation.first { j.startsLower = first.isASCII && first.isLowercase }
+        j.wrapStart = line.bare && open(line.afterNumber)
+        if j.wrapStart {
+            if let lastWord = lastWord(line.afterNumber), isLinkingWord(lastWord) {
+                j.wrapWord = true
+            } else if !line.text.hasPrefix("第") {
+                var cjk = 0
+                for c in line.afterNumber where isCJK(c) {
+                    cjk += 1
+                    if cjk >= 18 { break }
+                }
+                j.wrapWord = cjk >= 18
+            }
+        }
+        if !line.isDefinition {
+            if let level = line.level, level >= 5, let f = line.afterNumber.first, f.isASCII, f.isLowercase {
+                j.continuesOpen = true
+            } else if plainText, let first = continuation.first {
+                j.continuesOpen = !first.isOne(of: "-•·*>|#")
+            }
+        }
+        j.bodyOpen = open(line.body)
+        j.afterNumberOpen = open(line.afterNumber)
+        j.continuationOpen = open(continuation)
+        return j
+    }
+
+    /// `wrapsInto`, from what the lines' `joins` say.
+    @inline(__always) static func wraps(_ line: ContractLine.Joins, into next: ContractLine.Joins) -> Bool {
+        line.wrapStart && next.wrapNext && (next.startsLower || line.wrapWord)
+    }
+
+    private static func parseFields(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
         // Markdown emphasis; a line without the bytes `**` or `__` has neither as characters.
@@ -295,7 +448,10 @@ enum ContractLineParser {
     /// `linkingWords.contains(word.lowercased())`, on the bytes when the word is ASCII (no `String` made).
     static func isLinkingWord(_ word: Substring) -> Bool {
         let utf8 = word.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return linkingWords.contains(word.lowercased()) }
+        // Lower-casing never makes fewer scalars, and the linking words have at most five.
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return word.unicodeScalars.count <= 5 && linkingWords.contains(word.lowercased())
+        }
         guard utf8.count <= 5 else { return false }
         return linkingWordBytes.contains { w in
             w.count == utf8.count && zip(w, utf8).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }

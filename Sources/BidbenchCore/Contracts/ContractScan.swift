@@ -222,6 +222,27 @@ final class ScannedSentence {
         self.definition = definition
     }
 
+    /// The same sentence `shift` lines further down (a repeated paragraph's copy): shares the text,
+    /// the haystack and what the rules found.
+    func moved(by shift: Int) -> ScannedSentence {
+        ScannedSentence(moving: self, by: shift)
+    }
+
+    private init(moving s: ScannedSentence, by shift: Int) {
+        line = s.line + shift
+        paragraph = s.paragraph + shift
+        text = s.text
+        hay = s.hay
+        lowerIsPlain = s.lowerIsPlain
+        kinds = s.kinds
+        strongKinds = s.strongKinds
+        sectionKinds = s.sectionKinds
+        evidence = s.evidence
+        sentence = s.sentence
+        lines = s.lines.map { $0 + shift }
+        definition = s.definition
+    }
+
     /// A strong sentence for the kind, or any sentence in a section headed by it.
     func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
 
@@ -259,7 +280,7 @@ final class ScannedSentence {
 }
 
 /// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).
-struct ClauseKinds: Equatable, ExpressibleByArrayLiteral, Sendable {
+struct ClauseKinds: Hashable, ExpressibleByArrayLiteral, Sendable {
     private(set) var bits: UInt32 = 0
     init() {}
     init(arrayLiteral kinds: ClauseKind...) { for k in kinds { insert(k) } }
@@ -336,7 +357,7 @@ public enum ContractScanner {
     }
 
     /// A clause finding to weigh, in the order the text gives them (the first of equal scores wins).
-    private struct Candidate {
+    struct Candidate: Equatable {
         var kind: ClauseKind
         var line: Int
         var evidence: String
@@ -349,24 +370,20 @@ public enum ContractScanner {
     /// findings weighed in the order of the text.
     public static func scan(_ text: String) -> ContractScan { scan(text, pieces: Parallel.pieces) }
 
-    /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests).
-    static func scan(_ text: String, pieces: Int) -> ContractScan {
-        let rawLines = ContractLineParser.splitLines(text)
-        let paragraphs = self.paragraphs(ContractLineParser.parse(rawLines, pieces: pieces))
-        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
-        let readings = Parallel.ranges(paragraphs.count, minimum: 500, pieces: pieces) { range in
-            var reading = Reading()
-            for i in range { read(paragraphs[i], into: &reading) }
-            return reading
-        }
-        var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        var sentences: [ScannedSentence] = []
-        sentences.reserveCapacity(readings.reduce(0) { $0 + $1.sentences.count })
-        for reading in readings {
-            for c in reading.candidates { consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score) }
-            sentences += reading.sentences
-        }
+    /// `scan` reading every line and paragraph, even those that repeat one read already: what a text
+    /// of the same size without repeats costs (for the benchmark). The same findings as `scan`.
+    public static func scanReadingEach(_ text: String) -> ContractScan {
+        scan(text, pieces: Parallel.pieces, repeatsOnce: false)
+    }
 
+    /// `scan` with the parallel passes in at most `pieces` pieces (1: all on this thread, for the tests);
+    /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
+    static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
+        let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
+        var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
+        let sentences = read(rawLines, distinct: distinctLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
+            consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
+        }
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
             if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
@@ -379,8 +396,59 @@ public enum ContractScanner {
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 
+    /// The first two passes of `scan` over the lines: each clause finding to weigh, in text order,
+    /// to `candidate`, and the sentences for the other readers.
+    /// `distinct`: which lines are the same (`ContractLineParser.lines`); nil: none.
+    static func read(
+        _ rawLines: [String], distinct lineIDs: Distinct? = nil, pieces: Int, repeatsOnce: Bool = true,
+        candidate: (Candidate) -> Void
+    ) -> [ScannedSentence] {
+        let lineIDs = lineIDs ?? Distinct(rawLines.count) { $0 }
+        let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
+        // A paragraph repeated with the same sections around it is read once (its reading depends
+        // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
+        let distinct =
+            repeatsOnce
+            ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
+            : Distinct(paragraphs.count) { $0 }
+        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
+        let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
+            var reading = Reading()
+            for k in range {
+                read(paragraphs[distinct.firsts[k]], into: &reading)
+                reading.ends.append((reading.candidates.count, reading.sentences.count))
+            }
+            return reading
+        }
+        // Where each distinct paragraph's reading is: its reading and its place in it.
+        var place: [(reading: Int, at: Int)] = []
+        place.reserveCapacity(distinct.firsts.count)
+        for (r, reading) in readings.enumerated() { for at in reading.ends.indices { place.append((r, at)) } }
+        var sentences: [ScannedSentence] = []
+        sentences.reserveCapacity(paragraphs.count)
+        for (i, p) in paragraphs.enumerated() {
+            let k = distinct.index[i]
+            let (r, at) = place[k]
+            let reading = readings[r]
+            let candidates = (at == 0 ? 0 : reading.ends[at - 1].candidates)..<reading.ends[at].candidates
+            let read = (at == 0 ? 0 : reading.ends[at - 1].sentences)..<reading.ends[at].sentences
+            let shift = p.number - paragraphs[distinct.firsts[k]].number
+            for var c in reading.candidates[candidates] {
+                c.line += shift
+                candidate(c)
+            }
+            if shift == 0 {
+                sentences += reading.sentences[read]
+            } else {
+                for s in reading.sentences[read] { sentences.append(s.moved(by: shift)) }
+            }
+        }
+        return sentences
+    }
+
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
-    private static func paragraphs(_ lines: [ContractLine]) -> [Paragraph] {
+    /// `lines`: the distinct lines parsed; `ids`: which of them each line of the text is.
+    private static func paragraphs(_ lines: [ContractLine], ids: [Int]) -> [Paragraph] {
         struct Section {
             var level: Int
             var kinds: ClauseKinds
@@ -389,62 +457,96 @@ public enum ContractScanner {
         var stack: [Section] = []
         var out: [Paragraph] = []
         var index = 0
-        while index < lines.count {
-            var line = lines[index]
-            if index + 1 < lines.count, ContractLineParser.wrapsInto(line, lines[index + 1]) {
-                line.heading = ""
-                line.bare = false
-                line.body = line.afterNumber
-            }
+        while index < ids.count {
+            // The line's fields read in place (a copy of the line retains its five strings).
+            let joins = lines[ids[index]].joins
+            let wraps = index + 1 < ids.count && ContractLineParser.wraps(joins, into: lines[ids[index + 1]].joins)
+            let heading = wraps ? "" : lines[ids[index]].heading
+            let bare = wraps ? false : lines[ids[index]].bare
+            let number = index + 1
+            let level = lines[ids[index]].level
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
-            var paragraph = line.body
-            var starts = [(offset: 0, line: line.number)]
+            var paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
+            // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
+            var open = wraps ? joins.afterNumberOpen : joins.bodyOpen
+            var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
-            var plain = line.plain
-            if !line.bare && !paragraph.isEmpty {
+            let linePlain = lines[ids[index]].plain
+            var plain = linePlain
+            if !bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
-                while next < lines.count, ContractLineParser.continues(paragraph, with: lines[next]) {
-                    if count < 0 { count = ContractText.characterCount(paragraph, plain: line.plain) }
-                    let more = ContractLineParser.continuation(lines[next])
+                while next < ids.count, open, lines[ids[next]].joins.continuesOpen {
+                    if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
+                    let more = ContractLineParser.continuation(lines[ids[next]])
                     let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
                     paragraph += joiner
                     count += joiner.count
-                    starts.append((offset: count, line: lines[next].number))
+                    starts.append((offset: count, line: next + 1))
                     paragraph += more
-                    count += ContractText.characterCount(more, plain: lines[next].plain)
-                    plain = plain && lines[next].plain
+                    count += ContractText.characterCount(more, plain: lines[ids[next]].plain)
+                    plain = plain && lines[ids[next]].plain
+                    open = lines[ids[next]].joins.continuationOpen
                     next += 1
                 }
             }
+            let at = index
             index = next
-            if let level = line.level {
+            if let level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }
             let ancestors = stack.reduce(into: ClauseKinds()) { $0.formUnion($1.kinds) }
             let inDefinitions = stack.contains { $0.definitions }
             // The heading's own reading was made with the line (`ContractLineParser.parse`); a heading
             // that turned out to start a wrapped sentence was cleared above.
-            let isDefinitionsHeading = !line.heading.isEmpty && line.definitionsHeading
-            let headingKinds = line.heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : line.headingKinds
-            if let level = line.level {
+            let isDefinitionsHeading = !heading.isEmpty && lines[ids[at]].definitionsHeading
+            let headingKinds = heading.isEmpty || inDefinitions || isDefinitionsHeading ? ClauseKinds() : lines[ids[at]].headingKinds
+            if let level {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
-            if line.raw.isEmpty || isDefinitionsHeading { continue }
+            if lines[ids[at]].raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    number: line.number, raw: line.raw, bare: line.bare, text: paragraph, starts: starts, plain: plain,
-                    definition: inDefinitions || line.isDefinition,
+                    number: number, raw: lines[ids[at]].raw, bare: bare, text: paragraph, starts: starts, plain: plain,
+                    definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
         return out
     }
 
-    /// What reading paragraphs gave: clause findings in text order, sentences for the other readers.
+    /// What reading paragraphs gave: clause findings in text order, sentences for the other readers,
+    /// and where each paragraph's part of both lists ends.
     private struct Reading {
         var candidates: [Candidate] = []
         var sentences: [ScannedSentence] = []
+        var ends: [(candidates: Int, sentences: Int)] = []
+    }
+
+    /// What a paragraph's reading depends on: its text and the sections around it, and its lines
+    /// counted from its first (a copy elsewhere reads the same, moved to its own lines).
+    /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is),
+    /// whether it is only a heading (the line after a heading decides whether it starts a wrapped
+    /// sentence instead, and then it is not bare), and the sections around it. Its lines are
+    /// consecutive, so a copy reads the same moved to its own lines.
+    /// (Compared in the order of its fields: the cheap ones first.)
+    private struct ParagraphKey: Hashable {
+        var bare: Bool
+        var plain: Bool
+        var definition: Bool
+        var headingKinds: ClauseKinds
+        var ancestors: ClauseKinds
+        var lines: ArraySlice<Int>
+
+        init(_ p: Paragraph, lineIDs: [Int]) {
+            bare = p.bare
+            plain = p.plain
+            definition = p.definition
+            headingKinds = p.headingKinds
+            ancestors = p.ancestors
+            let first = p.number - 1
+            lines = lineIDs[first..<first + p.starts.count]
+        }
     }
 
     // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
