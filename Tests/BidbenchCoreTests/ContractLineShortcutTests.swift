@@ -215,28 +215,41 @@ struct ContractLineShortcutTests {
         }
         let (lines, distinct) = ContractLineParser.lines(text)
         #expect(ContractLineParser.parse(lines, distinct: distinct, pieces: 1) == ContractLineParser.parse(lines, pieces: 1))
-        func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String]) {
+        typealias Readings = (flags: [RedFlagSentence], terms: [KeyTermSentence], security: [DataSecuritySentence])
+        func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String], readings: Readings) {
             var candidates: [ContractScanner.Candidate] = []
-            let sentences = ContractScanner.read(
+            let read = ContractScanner.read(
                 lines, distinct: repeatsOnce ? distinct : nil, pieces: pieces, repeatsOnce: repeatsOnce
             ) { candidates.append($0) }
+            // A copy's readings are its first's: they must be what reading the copy itself gives.
+            let fresh = read.sentences.map { s in (RedFlagDetector.read(s), KeyTermExtractor.read(s), DataSecurityReviewer.read(s)) }
+            #expect(read.redFlags == fresh.map(\.0))
+            #expect(read.keyTerms == fresh.map(\.1))
+            #expect(read.dataSecurity == fresh.map(\.2))
             return (
                 candidates,
-                sentences.map { s in
+                read.sentences.map { s in
                     "\(s.line) \(s.paragraph) \(s.lines) \(s.kinds.bits) \(s.strongKinds.bits) \(s.sectionKinds.bits) \(s.definition) "
                         + "\(s.lowerPlain) \(s.text)|\(s.lower)|\(s.evidence)|\(s.sentence)"
-                }
+                },
+                (read.redFlags, read.keyTerms, read.dataSecurity)
             )
         }
         let eachRead = reading(pieces: 1, repeatsOnce: false)
         #expect(eachRead.candidates.count > 5_000)
+        #expect(eachRead.readings.flags.filter { $0 != RedFlagSentence() }.count > 500)
+        #expect(eachRead.readings.terms.filter { !$0.slaResponses.isEmpty }.count > 50)
+        #expect(eachRead.readings.security.filter { $0 != DataSecuritySentence() }.count > 200)
         // Mostly repeats, so most sentences come from a copy.
-        let texts = ContractScanner.read(lines, pieces: 1, repeatsOnce: false) { _ in }.map(\.text)
+        let texts = ContractScanner.read(lines, pieces: 1, repeatsOnce: false) { _ in }.sentences.map(\.text)
         #expect(Set(texts).count * 4 < texts.count)
         for pieces in [1, 3] {
             let once = reading(pieces: pieces, repeatsOnce: true)
             #expect(once.candidates == eachRead.candidates, "\(pieces) pieces")
             #expect(once.sentences == eachRead.sentences, "\(pieces) pieces")
+            #expect(once.readings.flags == eachRead.readings.flags, "\(pieces) pieces")
+            #expect(once.readings.terms == eachRead.readings.terms, "\(pieces) pieces")
+            #expect(once.readings.security == eachRead.readings.security, "\(pieces) pieces")
         }
         #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
     }

@@ -381,18 +381,20 @@ public enum ContractScanner {
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
         let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        let sentences = read(rawLines, distinct: distinctLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
+        let read = read(rawLines, distinct: distinctLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
+        let sentences = read.sentences
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
             if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
-        var keyTerms = KeyTermExtractor.extract(sentences)
+        var keyTerms = KeyTermExtractor.extract(sentences, readings: read.keyTerms)
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
-        let flags = RedFlagDetector.detect(sentences, present: present, rawLines: rawLines)
-        let security = DataSecurityReviewer.review(sentences, dataReturn: clauses.first { $0.kind == .data_return }!)
+        let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines)
+        let security = DataSecurityReviewer.review(
+            sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 
@@ -402,7 +404,7 @@ public enum ContractScanner {
     static func read(
         _ rawLines: [String], distinct lineIDs: Distinct? = nil, pieces: Int, repeatsOnce: Bool = true,
         candidate: (Candidate) -> Void
-    ) -> [ScannedSentence] {
+    ) -> Sentences {
         let lineIDs = lineIDs ?? Distinct(rawLines.count) { $0 }
         let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
         // A paragraph repeated with the same sections around it is read once (its reading depends
@@ -416,7 +418,7 @@ public enum ContractScanner {
             var reading = Reading()
             for k in range {
                 read(paragraphs[distinct.firsts[k]], into: &reading)
-                reading.ends.append((reading.candidates.count, reading.sentences.count))
+                reading.ends.append((reading.candidates.count, reading.sentences.sentences.count))
             }
             return reading
         }
@@ -424,7 +426,7 @@ public enum ContractScanner {
         var place: [(reading: Int, at: Int)] = []
         place.reserveCapacity(distinct.firsts.count)
         for (r, reading) in readings.enumerated() { for at in reading.ends.indices { place.append((r, at)) } }
-        var sentences: [ScannedSentence] = []
+        var sentences = Sentences()
         sentences.reserveCapacity(paragraphs.count)
         for (i, p) in paragraphs.enumerated() {
             let k = distinct.index[i]
@@ -437,13 +439,45 @@ public enum ContractScanner {
                 c.line += shift
                 candidate(c)
             }
-            if shift == 0 {
-                sentences += reading.sentences[read]
-            } else {
-                for s in reading.sentences[read] { sentences.append(s.moved(by: shift)) }
-            }
+            sentences.append(reading.sentences, read, movedBy: shift)
         }
         return sentences
+    }
+
+    /// The sentences of a text, in order, each with what the red-flag, key-term and data-security
+    /// readers found in its own text (read with it, so a repeated paragraph's sentences are read once).
+    struct Sentences {
+        var sentences: [ScannedSentence] = []
+        var redFlags: [RedFlagSentence] = []
+        var keyTerms: [KeyTermSentence] = []
+        var dataSecurity: [DataSecuritySentence] = []
+
+        mutating func reserveCapacity(_ n: Int) {
+            sentences.reserveCapacity(n)
+            redFlags.reserveCapacity(n)
+            keyTerms.reserveCapacity(n)
+            dataSecurity.reserveCapacity(n)
+        }
+
+        /// Reads a new sentence (on the thread that made it: its lazy parts are made by this thread only).
+        mutating func append(_ s: ScannedSentence) {
+            sentences.append(s)
+            redFlags.append(RedFlagDetector.read(s))
+            keyTerms.append(KeyTermExtractor.read(s))
+            dataSecurity.append(DataSecurityReviewer.read(s))
+        }
+
+        /// Sentences of `other` (in `range`) with their readings, moved `shift` lines down.
+        mutating func append(_ other: Sentences, _ range: Range<Int>, movedBy shift: Int) {
+            if shift == 0 {
+                sentences += other.sentences[range]
+            } else {
+                for s in other.sentences[range] { sentences.append(s.moved(by: shift)) }
+            }
+            redFlags += other.redFlags[range]
+            keyTerms += other.keyTerms[range]
+            dataSecurity += other.dataSecurity[range]
+        }
     }
 
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
@@ -519,7 +553,7 @@ public enum ContractScanner {
     /// and where each paragraph's part of both lists ends.
     private struct Reading {
         var candidates: [Candidate] = []
-        var sentences: [ScannedSentence] = []
+        var sentences = Sentences()
         var ends: [(candidates: Int, sentences: Int)] = []
     }
 
