@@ -123,4 +123,15 @@ struct ContractReaderPiecesTests {
         #expect(terms.slaResponses.map(\.line) == [1])
         #expect(terms.slaResponses.map(\.kind) == [.response])
     }
+
+    @Test("the readings' bit sets hold every red-flag kind and every safeguard")
+    func readingBitsHoldEveryKind() {
+        // `RedFlagSentence.kinds` is 32 bits by ordinal, `DataSecuritySentence.checks` 16 by index.
+        #expect(RedFlagKind.allCases.count <= 32)
+        #expect(DataSecurityReviewer.patterns.count <= 16)
+        var r = RedFlagSentence()
+        for kind in RedFlagKind.allCases { r.raise(kind) }
+        #expect(RedFlagKind.allCases.allSatisfy(r.raises))
+        #expect(r.kinds.nonzeroBitCount == RedFlagKind.allCases.count)
+    }
 }
