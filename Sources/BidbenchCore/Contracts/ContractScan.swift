@@ -413,7 +413,7 @@ public enum ContractScanner {
             repeatsOnce
             ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
             : Distinct(paragraphs.count) { $0 }
-        // A run of paragraphs is read into one pair of lists (not two small lists per paragraph).
+        // A run of paragraphs is read into one set of lists (not small lists per paragraph).
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
             for k in range {
