@@ -78,16 +78,33 @@ struct StandardError: TextOutputStream {
 }
 
 /// The root command's own options when they are all there is (`bidbench [-w DIR] [--lang L] [--as NAME]`),
+/// or `open` with them and a folder (`bidbench open [DIR] [--lang L] [--as NAME]`, `-w` as the folder),
 /// read without swift-argument-parser; nil for anything else, which it then parses (and explains).
+/// (`open` is read here too: swift-argument-parser gave `--as` and `-w` to the root command, whose
+/// values never reached the `open` verb, so an evaluator opened the lead's session.)
 struct TUIOptions: Equatable {
     var workspace: String?
     var lang: String?
     var evaluator: String?
+    /// `open` was given: no demo is made when the folder has no workspace.
+    var open = false
 
     init?(_ args: [String]) {
         var i = 1
         while i < args.count {
             let a = args[i]
+            if a == "open" && !open {
+                open = true
+                i += 1
+                continue
+            }
+            // `open`'s folder: one, not an option's value (those are read with their option below).
+            if open && !a.hasPrefix("-") {
+                guard workspace == nil else { return nil }
+                workspace = a
+                i += 1
+                continue
+            }
             let name: String
             let value: String
             if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
@@ -115,7 +132,7 @@ struct TUIOptions: Equatable {
         }
     }
 
-    init(workspace: String? = nil, lang: String? = nil, evaluator: String? = nil) {
-        (self.workspace, self.lang, self.evaluator) = (workspace, lang, evaluator)
+    init(workspace: String? = nil, lang: String? = nil, evaluator: String? = nil, open: Bool = false) {
+        (self.workspace, self.lang, self.evaluator, self.open) = (workspace, lang, evaluator, open)
     }
 }

@@ -4,7 +4,9 @@
 // other command line — a verb, --help, --version, a repeated or unknown option — goes to it.
 if let options = TUIOptions(CommandLine.arguments) {
     do {
-        try TUILauncher.launch(path: options.workspace, createDemoIfMissing: true, lang: options.lang, evaluator: options.evaluator)
+        try TUILauncher.launch(
+            path: options.workspace ?? (options.open ? "." : nil), createDemoIfMissing: !options.open, lang: options.lang,
+            evaluator: options.evaluator)
     } catch {
         Bidbench.exit(withError: error)
     }

@@ -45,4 +45,36 @@ import Testing
         let journal = try bidbench("journal", "--verify", "-w", ws)
         #expect(journal.status == 0 && journal.out.contains("every hash chain is intact"), "journal: \(journal.out)\(journal.err)")
     }
+
+    /// `open` takes the same options as the bare command: an evaluator opened with `open DIR --as NAME`
+    /// scores beside the lead (it used to open as the lead, read-only behind the lead's lock), and
+    /// `-w DIR open` opens DIR (it used to open the current folder).
+    @Test func openTakesTheEvaluatorAndTheFolder() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let lead = try TmuxSession(args: ["-w", ws], width: 110, height: 30)
+        try lead.waitFor(text: "[1 需求]", timeout: 20)
+
+        let evaluator = try TmuxSession(args: ["open", ws, "--as", "钱七"], width: 110, height: 30)
+        try evaluator.waitFor(text: "[1 需求]", timeout: 20)
+        let first = try evaluator.capture()
+        #expect(!first[0].contains("只读"), "the evaluator is not read-only:\n\(first.joined(separator: "\n"))")
+        try evaluator.scoreSelectedCell(as: "钱七", "7")
+        try evaluator.keys("C-s")
+        try evaluator.waitFor("钱七's sheet on disk") { _ in
+            ((try? String(contentsOfFile: ws + "/scores/钱七.csv", encoding: .utf8)) ?? "").contains("V1,func_mfg,7")
+        }
+        try evaluator.keys("q")
+        try evaluator.waitFor("the evaluator's program to exit") { _ in (try? evaluator.exited()) == true }
+
+        // A second lead session on the same folder, named with -w before the verb: the folder is
+        // opened (read-only, since the first lead holds it), not the current one.
+        let second = try TmuxSession(args: ["-w", ws, "open"], width: 110, height: 30)
+        try second.waitFor(text: "[1 需求]", timeout: 20)
+        try second.waitFor(text: "只读")
+        try second.keys("Escape", "q")
+        try second.waitFor("the second program to exit") { _ in (try? second.exited()) == true }
+        try lead.keys("q")
+        try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
+    }
 }
