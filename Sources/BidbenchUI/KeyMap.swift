@@ -71,7 +71,7 @@ public enum Command: String, Sendable, CaseIterable {
     case nextField, prevField, submit, choiceNext, choicePrev
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
-        cashFlow, risks, changeOrders, editTerms
+        cashFlow, risks, changeOrders, editTerms, clauseFlags
     // Delivery
     case acceptanceTests, supportTickets, trainingSessions, recordReview, slaTerms, handoverChecklist, monthlyAvailability
     case trainingResults, toggleDone, availabilityTarget
@@ -358,6 +358,12 @@ public enum KeyMap {
         Binding(
             scope: .contracts, command: .edit, keys: [.enter], hint: ("evidence", "证据"),
             help: ("Show the selected clause's evidence in the text", "在正文中查看所选条款的证据")),
+        Binding(
+            scope: .contracts, command: .clauseFlags, keys: [.char("f")], hint: ("flags", "红旗"),
+            help: (
+                "The selected clause's red flags, positions, note and key terms in full (scrollable)",
+                "所选条款的红旗、立场、备注与关键条款全文 (可滚动)"
+            )),
         // Delivery
         Binding(
             scope: .delivery, command: .add, keys: [.char("a")], hint: ("add task", "新增任务"), help: ("Add a task to the plan", "向计划新增任务"),

@@ -128,3 +128,42 @@ import Testing
         #expect(d.screen.lines[2].contains("◂5"))
     }
 }
+
+/// The foot of the text pane keeps two thirds of the pane for the text; what it has to shorten is
+/// marked and `f` shows it whole (a user pass found a clause's two high red flags below the key terms,
+/// out of sight, with no key to read them).
+@Suite struct ClauseFlagsTests {
+    @Test func fShowsTheClausesRedFlagsPositionsNoteAndKeyTermsWhole() throws {
+        let ws = GoldenFrameTests.workspace()
+        var d = Driver(ws, width: 80, height: 16)
+        d.press(.char("4"))
+        let scan = try #require(d.state.contracts.scan)
+        // The clause with the most red flags: its foot is shortened at this height.
+        let kind = try #require(
+            ClauseKind.allCases.max { a, b in
+                scan.redFlags.filter { ($0.clause ?? $0.kind.clause) == a }.count
+                    < scan.redFlags.filter { ($0.clause ?? $0.kind.clause) == b }.count
+            })
+        let flags = scan.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind }
+        #expect(!flags.isEmpty)
+        for _ in 0..<ClauseKind.allCases.firstIndex(of: kind)! { d.press(.down) }
+        // Red flags come first, then the key terms; the cut is marked with the key.
+        let parts = ContractsScreen.footerParts(d.state)
+        #expect(parts.first?.0.hasPrefix("⚑ ") == true)
+        #expect(parts.last?.0.hasPrefix("§ ") == true)
+        #expect(d.text.contains("行: f)"), "the foot is shortened and says so:\n\(d.text)")
+        d.press(.char("f"))
+        guard case .messages(let title, let lines) = d.state.modal else {
+            Issue.record("f opens the list: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(title.contains(d.state.lang.clause(kind)))
+        #expect(lines == parts.map(\.0))
+        for fl in flags { #expect(lines.contains { $0.hasPrefix("⚑") && $0.hasSuffix(fl.text) }, "\(fl.kind)") }
+        // The overlay shows it wrapped, scrollable; Esc closes it.
+        let shown = d.screen.lines.joined().filter { $0 != " " }
+        #expect(shown.contains(String(parts[0].0.filter { $0 != " " }.prefix(12))))
+        d.press(.escape)
+        #expect(d.state.modal == nil)
+    }
+}

@@ -84,6 +84,15 @@ public enum ContractsScreen {
         case .edit:
             s.contracts.textRow = nil
             s.contracts.pane = .text
+        case .clauseFlags:
+            // What the pane's foot may have to shorten, whole and scrollable.
+            guard current(s) != nil else { return [] }
+            let kind = ClauseKind.allCases[s.contracts.clause]
+            let lines = footerParts(s).map(\.0)
+            s.overlayOffset = 0
+            s.modal = .messages(
+                title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
+                lines: lines.isEmpty ? [s.lang.t("No red flag, note or key term for this clause.", "该条款没有红旗、备注或关键条款。")] : lines)
         case .editTerms:
             guard current(s) != nil else { return [] }
             s.modal = .form(ContractForm.form(s, index: s.contracts.contract))
@@ -370,33 +379,19 @@ public enum ContractsScreen {
         let L = s.lang
         let kind = ClauseKind.allCases[s.contracts.clause]
         let scan = s.contracts.scan
-        var footer: [(String, Style)] = []
-        if let k = current(s), let note = s.workspace.reviews.first(where: { $0.contract == k.id && $0.clause == kind })?.note,
-            !note.isEmpty
-        {
-            footer += TextWidth.wrap("✎ " + L.t("Note: ", "备注: ") + note, area.width).map { ($0, Style(fg: .cyan)) }
+        var footer = footerParts(s).flatMap { part in
+            // Key terms break between terms, never inside one ("SLA: 响应 30" would read as another time).
+            part.terms
+                ? wrapParts(part.0, separator: " · ", width: area.width).map { ($0, part.1) }
+                : TextWidth.wrap(part.0, area.width).map { ($0, part.1) }
         }
-        if let terms = scan.map({ keyTermsLine($0.keyTerms, L) }), !terms.isEmpty {
-            // Broken between terms, never inside one ("SLA: 响应 30" would read as another time).
-            footer += wrapParts("§ " + terms, separator: " · ", width: area.width).map { ($0, Style.dim) }
-        }
-        for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
-            footer += TextWidth.wrap("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", area.width).map {
-                ($0, Style(fg: .red))
-            }
-            if fl.kind != .missing_clause {
-                footer += TextWidth.wrap("  → " + L.t("position: ", "立场: ") + position(s, fl.kind), area.width).map {
-                    ($0, Style(fg: .yellow))
-                }
-            }
-        }
-        // The text keeps at least two thirds of the pane; lines left out are marked, not silently dropped.
+        // The text keeps at least two thirds of the pane; lines left out are marked (f shows them all).
         let cap = max(0, area.height / 3)
         if footer.count > cap {
             let hidden = footer.count - cap + 1
             footer = Array(footer.prefix(cap))
             if let last = footer.last {
-                let more = L.t(" … (\(hidden) more lines)", " … (另有 \(hidden) 行)")
+                let more = L.t(" … (\(hidden) more lines: f)", " … (另有 \(hidden) 行: f)")
                 footer[footer.count - 1] = (TextWidth.clip(last.0, to: area.width - TextWidth.of(more), ellipsis: false) + more, last.1)
             }
         }
@@ -425,6 +420,31 @@ public enum ContractsScreen {
         let evidence = scan?.finding(kind).line.flatMap { n in rows.firstIndex { $0.line == n } } ?? 0
         let top = max(0, min(s.contracts.textRow ?? (evidence - 2), rows.count - visible))
         return (rows, visible, top, footer)
+    }
+
+    /// What the text pane's foot shows, unwrapped, most pressing first: the clause's red flags with
+    /// the buyer's position, the reviewer's note, then the contract's key terms (`terms`: break the
+    /// line between terms).
+    static func footerParts(_ s: AppState) -> [(String, Style, terms: Bool)] {
+        let L = s.lang
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let scan = s.contracts.scan
+        var parts: [(String, Style, terms: Bool)] = []
+        for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
+            parts.append(("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), false))
+            if fl.kind != .missing_clause {
+                parts.append(("  → " + L.t("position: ", "立场: ") + position(s, fl.kind), Style(fg: .yellow), false))
+            }
+        }
+        if let k = current(s), let note = s.workspace.reviews.first(where: { $0.contract == k.id && $0.clause == kind })?.note,
+            !note.isEmpty
+        {
+            parts.append(("✎ " + L.t("Note: ", "备注: ") + note, Style(fg: .cyan), false))
+        }
+        if let terms = scan.map({ keyTermsLine($0.keyTerms, L) }), !terms.isEmpty {
+            parts.append(("§ " + terms, Style.dim, true))
+        }
+        return parts
     }
 
     static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
@@ -459,8 +479,8 @@ public enum ContractsScreen {
             c.text(
                 area.x + 5, y, row.text, hit ? Style(fg: red ? .red : .cyan, bold: true) : (red ? .warn : .plain), maxWidth: area.width - 5)
         }
-        // More below: a marker on the last row's margin.
-        if view.top + view.visible < view.rows.count { c.text(area.x, area.y + view.visible, "   ↓", .dim) }
+        // More below: a marker in the gap between the last row's line number and its text.
+        if view.top + view.visible < view.rows.count { c.text(area.x + 4, area.y + view.visible, "↓", .dim) }
         for (i, line) in view.footer.enumerated() {
             c.text(area.x, area.maxY - view.footer.count + i, line.0, line.1, maxWidth: area.width)
         }
