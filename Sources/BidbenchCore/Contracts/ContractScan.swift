@@ -557,8 +557,6 @@ public enum ContractScanner {
         var ends: [(candidates: Int, sentences: Int)] = []
     }
 
-    /// What a paragraph's reading depends on: its text and the sections around it, and its lines
-    /// counted from its first (a copy elsewhere reads the same, moved to its own lines).
     /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is),
     /// whether it is only a heading (the line after a heading decides whether it starts a wrapped
     /// sentence instead, and then it is not bare), and the sections around it. Its lines are
