@@ -159,11 +159,29 @@ import Testing
         }
         #expect(title.contains(d.state.lang.clause(kind)))
         #expect(lines == parts.map(\.0))
-        for fl in flags { #expect(lines.contains { $0.hasPrefix("⚑") && $0.hasSuffix(fl.text) }, "\(fl.kind)") }
+        // A missing clause in the interface's language only (the scan's text is English first).
+        let L = d.state.lang
+        for fl in flags {
+            let text = fl.kind == .missing_clause ? L.t("no \(L.clause(kind)) clause", "未约定\(L.clause(kind))") : fl.text
+            #expect(lines.contains { $0.hasPrefix("⚑") && $0.hasSuffix(text) }, "\(fl.kind)")
+        }
+        if L == .zh && flags.contains(where: { $0.kind == .missing_clause }) {
+            #expect(!lines.joined().contains("No "), "\(lines)")
+        }
         // The overlay shows it wrapped, scrollable; Esc closes it.
         let shown = d.screen.lines.joined().filter { $0 != " " }
         #expect(shown.contains(String(parts[0].0.filter { $0 != " " }.prefix(12))))
         d.press(.escape)
         #expect(d.state.modal == nil)
+    }
+
+    @Test func aSupportTimeRepeatedByEveryOrderOfABundleIsListedOnceWithItsCount() {
+        var terms = ContractKeyTerms()
+        terms.slaResponses =
+            (0..<40).map { SLAResponse(minutes: 480, kind: .response, line: 10 + 30 * $0, text: "8 hours") }
+            + [SLAResponse(minutes: 1_440, kind: .resolution, line: 12, text: "24 hours")]
+        #expect(ContractsScreen.keyTermsLine(terms, .en) == "SLA: resp 8 h ×40, fix 1 d")
+        #expect(ContractsScreen.counted(["a", "b", "a"]) == ["a ×2", "b"])
+        #expect(ContractsScreen.counted([]) == [])
     }
 }

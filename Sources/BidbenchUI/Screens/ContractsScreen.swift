@@ -209,15 +209,29 @@ public enum ContractsScreen {
         if !k.slaResponses.isEmpty {
             parts.append(
                 "SLA: "
-                    + k.slaResponses.map { "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes))" }
+                    + counted(
+                        k.slaResponses.map { "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes))" }
+                    )
                     .joined(separator: ", "))
         }
         if !k.penaltyRates.isEmpty {
-            parts.append(L.t("penalty: ", "违约金: ") + k.penaltyRates.map { "\($0.decimal)/\($0.per)" }.joined(separator: ", "))
+            parts.append(L.t("penalty: ", "违约金: ") + counted(k.penaltyRates.map { "\($0.decimal)/\($0.per)" }).joined(separator: ", "))
         }
         if let v = k.noticeDays { parts.append(L.t("notice \(v) d", "通知期 \(v) 天")) }
         if let v = k.priceChange { parts.append(L.t("price: ", "调价: ") + v) }
         return parts.joined(separator: " · ")
+    }
+
+    /// Each distinct item once, in order, with "×N" when it occurs N > 1 times (a bundle of orders
+    /// repeating one support time lists it once, not once per order).
+    static func counted(_ items: [String]) -> [String] {
+        var count: [String: Int] = [:]
+        var order: [String] = []
+        for item in items {
+            if count[item] == nil { order.append(item) }
+            count[item, default: 0] += 1
+        }
+        return order.map { count[$0]! > 1 ? "\($0) ×\(count[$0]!)" : $0 }
     }
 
     /// `text` wrapped to `width` at its separators, so that no part is split (a part wider than
@@ -431,7 +445,9 @@ public enum ContractsScreen {
         let scan = s.contracts.scan
         var parts: [(String, Style, terms: Bool)] = []
         for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
-            parts.append(("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(fl.text)", Style(fg: .red), false))
+            // A missing clause in the interface's language (the scan's text gives both, English first).
+            let text = fl.kind == .missing_clause ? L.t("no \(L.clause(kind)) clause", "未约定\(L.clause(kind))") : fl.text
+            parts.append(("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(text)", Style(fg: .red), false))
             if fl.kind != .missing_clause {
                 parts.append(("  → " + L.t("position: ", "立场: ") + position(s, fl.kind), Style(fg: .yellow), false))
             }
