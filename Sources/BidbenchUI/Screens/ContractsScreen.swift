@@ -290,11 +290,12 @@ public enum ContractsScreen {
             : L.t("no auto-renewal", "不自动续约")
         // The title gives way (…) before the value does: a clipped amount would read as a wrong one.
         let head = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · "
-        // The renewal terms go first when space is short (the key-dates pane has them too).
+        // The title gives way (down to 8 cells) before the renewal terms; when even then they do not
+        // fit, a "…" says something is left out (the key-dates pane, `v`, has them).
         let terms =
             "  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))"
-        let room = area.width - 2 - TextWidth.of(head) - TextWidth.of(k.title)
-        let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms
+        let room = area.width - 2 - TextWidth.of(head) - min(8, TextWidth.of(k.title))
+        let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms + "  …"
         let titleRoom = max(8, area.width - 2 - TextWidth.of(head) - TextWidth.of(tail))
         c.text(area.x + 1, area.y, head + TextWidth.clip(k.title, to: titleRoom) + tail, .accent, maxWidth: area.width - 2)
         let scan = s.contracts.scan
