@@ -331,7 +331,8 @@ import Testing
         var d = Driver(ws, lang: .en, width: 80, height: 24)
         d.press(.char("4"))
         #expect(d.text.contains("value 326,000"))
-        #expect(d.text.contains("CRM and BI s…  value 326,000"))  // the title gives way, the value stays whole
+        // The title gives way, the value stays whole; the renewal terms that do not fit are marked.
+        #expect(d.text.contains("CRM and B…  value 326,000  effective 2027-02-01  12 months  …"))
         d.press(.char("c"))
         #expect(d.text.contains("· value 326,000"))
         d.press(.char("a"))
