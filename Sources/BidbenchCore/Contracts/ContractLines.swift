@@ -72,16 +72,19 @@ enum ContractLineParser {
             var index: [Int] = []
             var seen: [LineBytes: Int] = [:]
             func line(_ r: Range<Int>) {
-                let key = LineBytes(UnsafeBufferPointer(rebasing: bytes[r]))
-                if repeatsOnce, let k = seen[key] {
-                    lines.append(lines[firsts[k]])
-                    index.append(k)
-                    return
+                let line = UnsafeBufferPointer(rebasing: bytes[r])
+                if repeatsOnce {
+                    let key = LineBytes(line)
+                    if let k = seen[key] {
+                        lines.append(lines[firsts[k]])
+                        index.append(k)
+                        return
+                    }
+                    seen[key] = firsts.count
                 }
-                if repeatsOnce { seen[key] = firsts.count }
                 index.append(firsts.count)
                 firsts.append(lines.count)
-                lines.append(String(decoding: key.bytes, as: UTF8.self))
+                lines.append(String(decoding: line, as: UTF8.self))
             }
             var start = skip
             var lastCR = false
@@ -122,26 +125,18 @@ enum ContractLineParser {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
-    /// A line's bytes as a dictionary key, hashed once (eight bytes at a time) and compared with `memcmp`.
+    /// A line's bytes as a dictionary key, hashed once and compared with `memcmp`. The hash is the
+    /// standard library's, seeded per process: a text made to collide (a contract from outside)
+    /// cannot make the split quadratic.
     private struct LineBytes: Hashable {
         let bytes: UnsafeBufferPointer<UInt8>
-        let hash: UInt64
+        let hash: Int
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            var h = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
-            var i = 0
-            let raw = UnsafeRawBufferPointer(bytes)
-            while i + 8 <= bytes.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            while i < bytes.count {
-                h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
-                i += 1
-            }
-            hash = h ^ (h >> 29)
+            var hasher = Hasher()
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            hash = hasher.finalize()
         }
 
         static func == (a: LineBytes, b: LineBytes) -> Bool {
