@@ -181,6 +181,9 @@ import Testing
             (0..<40).map { SLAResponse(minutes: 480, kind: .response, line: 10 + 30 * $0, text: "8 hours") }
             + [SLAResponse(minutes: 1_440, kind: .resolution, line: 12, text: "24 hours")]
         #expect(ContractsScreen.keyTermsLine(terms, .en) == "SLA: resp 8 h ×40, fix 1 d")
+        // The Chinese screen says its units in Chinese.
+        terms.penaltyRates = [PenaltyRate(partsPerMillion: 500, per: "day", line: 3, text: "每日万分之五")]
+        #expect(ContractsScreen.keyTermsLine(terms, .zh) == "SLA: 响应 8 小时 ×40, 恢复 1 天 · 违约金: 0.0005/日")
         #expect(ContractsScreen.counted(["a", "b", "a"]) == ["a ×2", "b"])
         #expect(ContractsScreen.counted([]) == [])
     }

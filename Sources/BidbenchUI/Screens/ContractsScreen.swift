@@ -210,12 +210,15 @@ public enum ContractsScreen {
             parts.append(
                 "SLA: "
                     + counted(
-                        k.slaResponses.map { "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes))" }
+                        k.slaResponses.map {
+                            "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes, L))"
+                        }
                     )
                     .joined(separator: ", "))
         }
         if !k.penaltyRates.isEmpty {
-            parts.append(L.t("penalty: ", "违约金: ") + counted(k.penaltyRates.map { "\($0.decimal)/\($0.per)" }).joined(separator: ", "))
+            parts.append(
+                L.t("penalty: ", "违约金: ") + counted(k.penaltyRates.map { "\($0.decimal)/\(perText($0.per, L))" }).joined(separator: ", "))
         }
         if let v = k.noticeDays { parts.append(L.t("notice \(v) d", "通知期 \(v) 天")) }
         if let v = k.priceChange { parts.append(L.t("price: ", "调价: ") + v) }
@@ -259,10 +262,22 @@ public enum ContractsScreen {
         return title.hasPrefix(name) ? String(title.dropFirst(name.count)) : title
     }
 
-    static func minutesText(_ m: Int) -> String {
-        if m % 1440 == 0 { return "\(m / 1440) d" }
-        if m % 60 == 0 { return "\(m / 60) h" }
-        return "\(m) min"
+    static func minutesText(_ m: Int, _ L: Lang = .en) -> String {
+        if m % 1440 == 0 { return L.t("\(m / 1440) d", "\(m / 1440) 天") }
+        if m % 60 == 0 { return L.t("\(m / 60) h", "\(m / 60) 小时") }
+        return L.t("\(m) min", "\(m) 分钟")
+    }
+
+    /// A penalty rate's period in the interface's language (`day`, `week`, `month`, `year`, `once`).
+    static func perText(_ per: String, _ L: Lang) -> String {
+        switch per {
+        case "day": return L.t("day", "日")
+        case "week": return L.t("week", "周")
+        case "month": return L.t("month", "月")
+        case "year": return L.t("year", "年")
+        case "once": return L.t("once", "一次性")
+        default: return per
+        }
     }
 
     static func reviewLabel(_ r: ReviewStatus, _ L: Lang) -> String {
