@@ -54,11 +54,17 @@ struct ContractReaderPiecesTests {
         var security: DataSecurityReview
     }
 
+    /// Each sentence's reading, made in `pieces` pieces of at least one sentence on the cores (each
+    /// sentence by one thread, as the scan's paragraph pass makes them).
+    static func readings<T>(_ s: [ScannedSentence], pieces: Int, _ read: (ScannedSentence) -> T) -> [T] {
+        Parallel.map(s.count, minimum: 1, pieces: pieces) { read(s[$0]) }
+    }
+
     static func findings(_ text: String, pieces: Int) -> Findings {
         let s = sentences(text)
-        let flags = RedFlagDetector.readings(s, pieces: pieces, minimum: 1)
-        let terms = KeyTermExtractor.readings(s, pieces: pieces, minimum: 1)
-        let security = DataSecurityReviewer.readings(s, pieces: pieces, minimum: 1)
+        let flags = readings(s, pieces: pieces, RedFlagDetector.read)
+        let terms = readings(s, pieces: pieces, KeyTermExtractor.read)
+        let security = readings(s, pieces: pieces, DataSecurityReviewer.read)
         let none = ClauseFinding(kind: .data_return, line: nil, evidence: "", score: 0)
         return Findings(
             flags: RedFlagDetector.detect(s, readings: flags, present: [], rawLines: ContractLineParser.splitLines(text)),
@@ -102,7 +108,7 @@ struct ContractReaderPiecesTests {
         let text = "In no event shall the vendor be liable for indirect damages. Examples of these damages include lost data.\n"
         let s = Self.sentences(text)
         #expect(s.count == 2)
-        let readings = RedFlagDetector.readings(s, pieces: 2, minimum: 1)
+        let readings = Self.readings(s, pieces: 2, RedFlagDetector.read)
         #expect(readings[1].facts.contains(.dataLoss) && readings[1].facts.contains(.refersBack))
         #expect(!readings[1].facts.contains(.excludes))
         let flags = RedFlagDetector.detect(s, readings: readings, present: Set(ClauseKind.allCases), rawLines: [text])
@@ -116,7 +122,7 @@ struct ContractReaderPiecesTests {
         let text = "The vendor shall respond within 4 hours. For critical incidents the vendor shall respond within 4 hours.\n"
         let s = Self.sentences(text)
         #expect(s.count == 2)
-        let readings = KeyTermExtractor.readings(s, pieces: 2, minimum: 1)
+        let readings = Self.readings(s, pieces: 2, KeyTermExtractor.read)
         #expect(readings.map { $0.slaResponses.map(\.minutes) } == [[240], [240]])
         let terms = KeyTermExtractor.extract(s, readings: readings)
         #expect(terms.slaResponses.map(\.minutes) == [240])

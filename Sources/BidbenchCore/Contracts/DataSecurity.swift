@@ -176,12 +176,6 @@ enum DataSecurityReviewer {
     /// restoring it"): it names data and restoring, but promises no security measure.
     static let damagesOnly = PatternSet(["damages include|types of damages|lost profits|consequential|indirect…damages", "间接损失|可得利益"])
 
-    /// Each sentence's `read`, in order; a long text's sentences are read on the cores at once.
-    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [DataSecuritySentence] {
-        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
-        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
-    }
-
     /// What a sentence commits to on its own text and kinds: the safeguards it names, whether it is
     /// vague, and whether its breach notice has a deadline. Nothing for a definition.
     static func read(_ s: ScannedSentence) -> DataSecuritySentence {
@@ -201,11 +195,11 @@ enum DataSecurityReviewer {
     }
 
     /// The review of the sentences: each safeguard's first committed sentence (else its first vague
-    /// one). `readings`: each sentence's `read`, when made already (else read here, on the cores).
+    /// one). `readings`: each sentence's `read`, when made already (the scan makes them with the sentences; else read here).
     static func review(_ sentences: [ScannedSentence], readings: [DataSecuritySentence]? = nil, dataReturn: ClauseFinding)
         -> DataSecurityReview
     {
-        let readings = readings ?? self.readings(sentences)
+        let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
         var found: [DataSecurityCheck: DataSecurityItem] = [:]
         var vague: [(line: Int, text: String)] = []

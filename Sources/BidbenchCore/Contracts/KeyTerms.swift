@@ -3,9 +3,9 @@
 enum KeyTermExtractor {
     /// The key terms of the sentences: each first found in text order (the notice among renewal
     /// sentences first, then termination, then term; the payment days among invoice sentences first).
-    /// `readings`: each sentence's `read`, when made already (else read here, on the cores).
+    /// `readings`: each sentence's `read`, when made already (the scan makes them with the sentences; else read here).
     static func extract(_ sentences: [ScannedSentence], readings: [KeyTermSentence]? = nil) -> ContractKeyTerms {
-        let readings = readings ?? self.readings(sentences)
+        let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
         // A term stated once is read here, in order, until found: reading it in every sentence of
         // its group (on the cores) costs more than the few sentences before the first (a long text
@@ -49,12 +49,6 @@ enum KeyTermExtractor {
             }
         }
         return t
-    }
-
-    /// Each sentence's `read`, in order; a long text's sentences are read on the cores at once.
-    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [KeyTermSentence] {
-        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
-        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
     }
 
     /// What a sentence gives the key terms on its own text and kinds (not its lines nor its

@@ -363,13 +363,6 @@ enum RedFlagDetector {
     ])
     static let highestLawful = PatternSet(["maximum…rate…permitted|highest…rate…permitted|maximum…lawful|highest lawful"])
 
-    /// What one sentence raises on its own text (`read`), for the merge in `detect`. Each sentence
-    /// is read apart from the others, so a long text's sentences are read on the cores at once.
-    static func readings(_ sentences: [ScannedSentence], pieces: Int = Parallel.pieces, minimum: Int = 2_000) -> [RedFlagSentence] {
-        // Each sentence is read by one thread only: its lazily made parts are never made twice at once.
-        Parallel.map(sentences.count, minimum: minimum, pieces: pieces) { read(sentences[$0]) }
-    }
-
     /// The kinds a sentence raises on its own and the facts the rules across sentences weigh. It
     /// reads only the sentence's own text and kinds (not its lines nor its neighbours).
     static func read(_ s: ScannedSentence) -> RedFlagSentence {
@@ -433,11 +426,11 @@ enum RedFlagDetector {
 
     // Kept as one function: the rules across sentences, in the order they are reported.
     /// The red flags of the sentences, in line order, then the missing clauses. `readings`: each
-    /// sentence's `read`, when made already (else read here, on the cores).
+    /// sentence's `read`, when made already (the scan makes them with the sentences; else read here).
     static func detect(
         _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String]
     ) -> [RedFlag] {
-        let readings = readings ?? self.readings(sentences)
+        let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
         var flags: [RedFlag] = []
         // A flag is raised once per kind and first line.
