@@ -218,9 +218,7 @@ struct ContractLineShortcutTests {
         typealias Readings = (flags: [RedFlagSentence], terms: [KeyTermSentence], security: [DataSecuritySentence])
         func reading(pieces: Int, repeatsOnce: Bool) -> (candidates: [ContractScanner.Candidate], sentences: [String], readings: Readings) {
             var candidates: [ContractScanner.Candidate] = []
-            let read = ContractScanner.read(
-                lines, distinct: repeatsOnce ? distinct : nil, pieces: pieces, repeatsOnce: repeatsOnce
-            ) { candidates.append($0) }
+            let read = ContractScanner.read(lines, distinct: repeatsOnce ? distinct : nil, pieces: pieces) { candidates.append($0) }
             // A copy's readings are its first's: they must be what reading the copy itself gives.
             let fresh = read.sentences.map { s in (RedFlagDetector.read(s), KeyTermExtractor.read(s), DataSecurityReviewer.read(s)) }
             #expect(read.redFlags == fresh.map(\.0))
@@ -241,7 +239,7 @@ struct ContractLineShortcutTests {
         #expect(eachRead.readings.terms.filter { !$0.slaResponses.isEmpty }.count > 50)
         #expect(eachRead.readings.security.filter { $0 != DataSecuritySentence() }.count > 200)
         // Mostly repeats, so most sentences come from a copy.
-        let texts = ContractScanner.read(lines, pieces: 1, repeatsOnce: false) { _ in }.sentences.map(\.text)
+        let texts = ContractScanner.read(lines, pieces: 1) { _ in }.sentences.map(\.text)
         #expect(Set(texts).count * 4 < texts.count)
         for pieces in [1, 3] {
             let once = reading(pieces: pieces, repeatsOnce: true)

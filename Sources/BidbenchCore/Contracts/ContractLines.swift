@@ -402,7 +402,8 @@ enum ContractLineParser {
     }
 
     /// Whether `next` continues a paragraph that so far reads `text`: the text stops mid-sentence and
-    /// the next line is plain text (no numbering, heading, label, bullet or definition).
+    /// the next line is plain text (no numbering, heading, label, bullet or definition). The scan
+    /// answers it from `ContractLine.Joins`; this is the rule those bits are tested against.
     static func continues(_ text: String, with next: ContractLine) -> Bool {
         guard let last = text.last, !last.isOne(of: "。；;.!?！？:："), !next.isDefinition else { return false }
         // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
@@ -415,6 +416,7 @@ enum ContractLineParser {
 
     /// Whether a line taken for a heading is really the start of a wrapped sentence: the next line
     /// goes on in lower case, the line ends on a linking word, or a long Chinese "heading" runs on.
+    /// The scan answers it from `ContractLine.Joins` (`wraps`); this is the rule they are tested against.
     static func wrapsInto(_ line: ContractLine, _ next: ContractLine) -> Bool {
         guard line.bare, (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading, !next.isDefinition,
             let first = continuation(next).first, !(line.afterNumber.last ?? ".").isOne(of: "。；;.!?！？:：")

@@ -381,7 +381,7 @@ public enum ContractScanner {
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
         let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        let read = read(rawLines, distinct: distinctLines, pieces: pieces, repeatsOnce: repeatsOnce) { c in
+        let read = read(rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
         let sentences = read.sentences
@@ -399,20 +399,20 @@ public enum ContractScanner {
     }
 
     /// The first two passes of `scan` over the lines: each clause finding to weigh, in text order,
-    /// to `candidate`, and the sentences for the other readers.
-    /// `distinct`: which lines are the same (`ContractLineParser.lines`); nil: none.
+    /// to `candidate`, and the sentences for the other readers. `distinct`: which lines are the same
+    /// (`ContractLineParser.lines`), so that repeated lines and paragraphs are read once; nil: every
+    /// line and paragraph is read.
     static func read(
-        _ rawLines: [String], distinct lineIDs: Distinct? = nil, pieces: Int, repeatsOnce: Bool = true,
-        candidate: (Candidate) -> Void
+        _ rawLines: [String], distinct: Distinct? = nil, pieces: Int, candidate: (Candidate) -> Void
     ) -> Sentences {
-        let lineIDs = lineIDs ?? Distinct(rawLines.count) { $0 }
+        let lineIDs = distinct ?? Distinct(rawLines.count) { $0 }
         let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
-            repeatsOnce
-            ? Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
-            : Distinct(paragraphs.count) { $0 }
+            distinct == nil
+            ? Distinct(paragraphs.count) { $0 }
+            : Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
         // A run of paragraphs is read into one set of lists (not small lists per paragraph).
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
@@ -557,14 +557,13 @@ public enum ContractScanner {
         var ends: [(candidates: Int, sentences: Int)] = []
     }
 
-    /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is),
-    /// whether it is only a heading (the line after a heading decides whether it starts a wrapped
-    /// sentence instead, and then it is not bare), and the sections around it. Its lines are
-    /// consecutive, so a copy reads the same moved to its own lines.
-    /// (Compared in the order of its fields: the cheap ones first.)
+    /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is;
+    /// its text and plainness follow from them), whether it is only a heading (the line after a
+    /// heading decides whether it starts a wrapped sentence instead, and then it is not bare), and
+    /// the sections around it. Its lines are consecutive, so a copy reads the same moved to its own
+    /// lines. (Compared in the order of its fields: the cheap ones first.)
     private struct ParagraphKey: Hashable {
         var bare: Bool
-        var plain: Bool
         var definition: Bool
         var headingKinds: ClauseKinds
         var ancestors: ClauseKinds
@@ -572,7 +571,6 @@ public enum ContractScanner {
 
         init(_ p: Paragraph, lineIDs: [Int]) {
             bare = p.bare
-            plain = p.plain
             definition = p.definition
             headingKinds = p.headingKinds
             ancestors = p.ancestors
