@@ -1,5 +1,6 @@
 import ArgumentParser
 import BidbenchCore
+import Foundation
 
 /// The root command. With no verb it opens the terminal UI.
 struct Bidbench: ParsableCommand {
@@ -98,6 +99,8 @@ struct TUIOptions: Equatable {
                 i += 1
                 continue
             }
+            // `bidbench FOLDER` is `bidbench open FOLDER` when FOLDER is an existing folder and not a verb.
+            if !open && workspace == nil && !a.hasPrefix("-") && Self.isFolder(a) && !Self.isVerb(a) { open = true }
             // `open`'s folder: one, not an option's value (those are read with their option below).
             if open && !a.hasPrefix("-") {
                 guard workspace == nil else { return nil }
@@ -130,6 +133,15 @@ struct TUIOptions: Equatable {
             default: return nil
             }
         }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func isVerb(_ name: String) -> Bool {
+        Bidbench.configuration.subcommands.contains { $0._commandName == name }
     }
 
     init(workspace: String? = nil, lang: String? = nil, evaluator: String? = nil, open: Bool = false) {

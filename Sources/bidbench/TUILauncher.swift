@@ -75,13 +75,6 @@ enum TUILauncher {
         return Lang(guess: workspaceLanguage ?? "en")
     }
 
-    static func today() -> Day {
-        // BIDBENCH_TODAY=2027-05-10 opens the workspace as on that day (the demo's delivery story is set then).
-        if let t = ProcessInfo.processInfo.environment["BIDBENCH_TODAY"], let d = Day(iso: t) { return d }
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year!, month: c.month!, day: c.day!)
-    }
-
     /// An error from the Store (or anything else) as a line for the TUI, in its language. The command
     /// line keeps English (`description`): scripts read it.
     static func text(_ error: Error, _ lang: Lang) -> String {
@@ -196,7 +189,7 @@ enum TUILauncher {
         if let lockMessage { problems.append(lockMessage) }
         var state = AppState(
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
-            width: size.width, height: size.height, today: today(), checking: true)
+            width: size.width, height: size.height, today: LocalClock.today(), checking: true)
         state.evaluator = evaluator
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }

@@ -74,6 +74,13 @@ import Testing
         try second.waitFor(text: "只读")
         try second.keys("Escape", "q")
         try second.waitFor("the second program to exit") { _ in (try? second.exited()) == true }
+
+        // The folder alone, as the first word: the same as `open FOLDER`.
+        let bare = try TmuxSession(args: [ws, "--lang", "en"], width: 110, height: 30)
+        try bare.waitFor(text: "[1 Requirements]", timeout: 20)
+        try bare.waitFor(text: "READ-ONLY")
+        try bare.keys("Escape", "q")
+        try bare.waitFor("the bare-folder program to exit") { _ in (try? bare.exited()) == true }
         try lead.keys("q")
         try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
     }

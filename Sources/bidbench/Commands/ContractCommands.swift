@@ -249,13 +249,3 @@ struct DatesCommand: ParsableCommand {
         if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
     }
 }
-
-enum LocalClock {
-    /// Today's date in the local time zone.
-    static func today() -> Day {
-        var t = time(nil)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-    }
-}

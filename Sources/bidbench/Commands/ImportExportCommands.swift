@@ -262,7 +262,7 @@ enum SurveyImport {
         do {
             let loaded = try WorkspaceStore.load(folder: folder)
             guard !loaded.readOnly else { throw StoreError.readOnly(loaded.problems) }
-            switch SurveyWorkbook.importFiles(inputs, into: loaded.workspace, today: TUILauncher.today(), strict: strict) {
+            switch SurveyWorkbook.importFiles(inputs, into: loaded.workspace, today: LocalClock.today(), strict: strict) {
             case .failure(let failure):
                 for p in failure.problems { printError(SafeText.visible(p.description)) }
                 printError(
@@ -309,7 +309,7 @@ struct TemplateCommand: ParsableCommand {
             printError("bidbench template: --department is empty")
             throw ExitCode(2)
         }
-        let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: TUILauncher.today())
+        let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: LocalClock.today())
         try writeOutput(data, to: output)
         let known = ws.departments.contains { $0.id == department.trimmed || $0.name.trimmed == department.trimmed }
         print(

@@ -59,7 +59,7 @@ struct ReportCommand: ParsableCommand {
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
         var request = ReportRequest(
-            workspace: ws, today: today.flatMap { Day(iso: $0) } ?? Self.localToday(),
+            workspace: ws, today: today.flatMap { Day(iso: $0) } ?? LocalClock.today(),
             language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
         request.viewer = PanelViewer(as: asEvaluator)
         let handout = try handoutRequest(request, folder: workspace.path)
@@ -108,11 +108,6 @@ struct ReportCommand: ParsableCommand {
             r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)
         }
         return r
-    }
-
-    static func localToday() -> Day {
-        let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return Day(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1)
     }
 
     /// The short commit of the folder's git repository, with `+` when the folder has uncommitted
