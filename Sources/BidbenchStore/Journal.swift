@@ -282,10 +282,31 @@ public enum Journal {
         guard !todo.isEmpty else { return written }
         try appendBytes(path, Array(out.utf8))
         // The head only strengthens `verify` (it detects lines dropped from the end): one that a crash
-        // leaves stale or missing is still consistent with the chain, so it is not fsynced.
-        try FileIO.atomicWriteInside(
+        // leaves stale or missing is still consistent with the chain, so it is not fsynced, and failing
+        // to write it (a full disk) does not fail the append, whose entries are already on disk.
+        try? FileIO.atomicWriteInside(
             folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8), durable: false)
         return written
+    }
+
+    /// Refuses, before a save's commit point, what would make the journal append after it fail: the
+    /// chain or its head a symbolic link or not a regular file, or a folder that cannot be written (a
+    /// read-only mount). After the commit point such a failure would leave a committed save that every
+    /// open must finish and cannot.
+    static func checkWritable(folder: String, chain: String) throws(StoreError) {
+        let head = headsFolder + "/" + FileIO.basename(of: chain)
+        for dir in [FileIO.dirname(of: chain) == "." ? "" : FileIO.dirname(of: chain), headsFolder] {
+            try FileIO.makeDirectoriesInside(folder: folder, dir)
+            let path = FileIO.join(folder, dir)
+            if access(path, W_OK) != 0 { throw .io(path, FileIO.errorText()) }
+        }
+        try FileIO.checkReplaceable(folder: folder, head)
+        try FileIO.checkInside(folder: folder, rel: chain)
+        let path = FileIO.join(folder, chain)
+        guard FileIO.exists(path) else { return }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
+        if fd < 0 { throw errno == ELOOP ? .symlink(chain) : .io(path, FileIO.errorText()) }
+        close(fd)
     }
 
     /// The text of an entry line (without its newline). Every name and value is written by

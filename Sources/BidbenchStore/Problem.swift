@@ -123,7 +123,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "not saved, nothing in the workspace was changed: the journal chain \(p) is damaged (a git merge left conflict markers in it, or its last line is not an entry): take one side of the merge (git checkout --ours \(p)), then check with bidbench journal --verify"
         case .saveIncomplete(let p, let m):
-            return "the save is committed but could not be finished: \(p): \(m); the next open of the workspace finishes it"
+            return "saved, but not finished: the new data are committed; \(p): \(m); the next open of the workspace finishes the rest"
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
         case .busy(let f, let pid, let host):
             return "\(f) is being saved by another Bidbench (pid \(pid) on \(host)); not saved, try again in a moment"
@@ -158,7 +158,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .journalDamaged(let p):
             return
                 "未保存, 工作区没有任何改动: 日志链 \(p) 已损坏 (git 合并在其中留下了冲突标记, 或最后一行不是日志条目): 请取合并的一方 (git checkout --ours \(p)), 再用 bidbench journal --verify 检查"
-        case .saveIncomplete(let p, let m): return "保存已提交但未能完成: \(p): \(m); 下次打开工作区时会自动完成"
+        case .saveIncomplete(let p, let m): return "已保存, 但未全部完成: 新数据已提交; \(p): \(m); 下次打开工作区时会自动完成其余部分"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
         case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"
         }

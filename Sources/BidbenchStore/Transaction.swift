@@ -81,8 +81,7 @@ enum Transaction {
                 }
                 if exists { try backup(folder: folder, w.file) }
             }
-            try FileIO.makeDirectoriesInside(folder: folder, Journal.folder)
-            try FileIO.checkInside(folder: folder, rel: chain)
+            try Journal.checkWritable(folder: folder, chain: chain)
             try fault?(.manifest)
             let manifest = JSONValue.object([
                 ("id", .string(id)), ("pid", .int(Int64(getpid()))), ("host", .string(WorkspaceLock.hostName())),
@@ -217,7 +216,7 @@ enum Transaction {
     static func removeLeftoverTemps(folder: String) {
         var dirs = [
             "", "scores", "ahp", "contracts", Journal.folder, bidbench, "\(bidbench)/backup", "\(bidbench)/backup/scores",
-            "\(bidbench)/backup/ahp",
+            "\(bidbench)/backup/ahp", Journal.headsFolder, "\(bidbench)/locks", "\(bidbench)/sessions",
         ]
         dirs += ((try? FileIO.listInside(folder: folder, "contracts")) ?? []).map { "contracts/" + $0 }.filter {
             FileIO.unsafePart(folder: folder, rel: $0) == nil && FileIO.isDirectory(FileIO.join(folder, $0))

@@ -297,6 +297,13 @@ struct SessionHost {
 
     private func text(_ error: Error, _ lang: Lang) -> String { TUILauncher.text(error, lang) }
 
+    /// A save that threw. Past its commit point the data are on disk and the next open finishes the
+    /// rest: that is said as such, not as a failure (the edits are kept, and a retry finds nothing to save).
+    private func saveFailed(_ error: Error, _ lang: Lang) -> Event {
+        if case StoreError.saveIncomplete = error { return .saveFailed(message: text(error, lang)) }
+        return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
+    }
+
     mutating func save(_ ws: Workspace, force: Bool, _ lang: Lang) -> Event {
         do {
             do {
@@ -315,7 +322,7 @@ struct SessionHost {
         } catch StoreError.changedOnDisk(let files) {
             return .changedOnDisk(files: files)
         } catch {
-            return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
+            return saveFailed(error, lang)
         }
     }
 
@@ -390,7 +397,7 @@ struct SessionHost {
         } catch StoreError.changedOnDisk(let files) {
             return .changedOnDisk(files: files)
         } catch {
-            return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
+            return saveFailed(error, lang)
         }
     }
 

@@ -166,6 +166,73 @@ import Testing
         #expect(try WorkspaceStore.load(folder: dir.path).problems == [])
     }
 
+    /// A journal that cannot be appended to (its folder read-only, or the chain's head a symbolic link)
+    /// is found before the commit point: nothing changes and the workspace stays editable. Found after
+    /// it, the save was committed but could not be finished, and every open stayed read-only.
+    @Test func anUnappendableJournalIsFoundBeforeTheCommitPoint() throws {
+        // The heads folder holding a link instead of the chain's head.
+        do {
+            let dir = Fixture.folder()
+            let old = Self.snapshot(dir)
+            let loaded = try WorkspaceStore.load(folder: dir.path)
+            let chain = try Journal.chainFile(folder: dir.path, actor: "lead")
+            try FileManager.default.createDirectory(atPath: dir.url(Journal.headsFolder), withIntermediateDirectories: true)
+            dir.write("elsewhere.txt", "keep me\n")
+            #expect(symlink(dir.url("elsewhere.txt"), dir.url(Journal.headsFolder + "/" + FileIO.basename(of: chain))) == 0)
+            #expect(throws: StoreError.symlink(Journal.headsFolder + "/" + FileIO.basename(of: chain))) {
+                _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+            }
+            #expect(Self.snapshot(dir) == old)
+            #expect(Self.leftovers(dir) == [])
+            #expect(dir.bytes("elsewhere.txt") == Array("keep me\n".utf8))
+            #expect(!Transaction.pending(folder: dir.path))
+        }
+        // The journal folder read-only (a read-only bind mount as root, mode 0500 otherwise).
+        let dir = Fixture.folder()
+        let old = Self.snapshot(dir)
+        let journal = dir.url(Journal.folder)
+        try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: true)
+        var mounted = false
+        if getuid() == 0 {
+            mounted = Self.sh("mount --bind '\(journal)' '\(journal)' && mount -o remount,bind,ro '\(journal)'")
+            if !mounted {
+                print("skipped: cannot make a read-only bind mount as root here, and root ignores folder modes")
+                return
+            }
+        } else {
+            chmod(journal, 0o500)
+        }
+        defer {
+            if mounted { _ = Self.sh("umount '\(journal)'") } else { chmod(journal, 0o700) }
+        }
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        do {
+            _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+            Issue.record("the save went through a read-only journal folder")
+        } catch let StoreError.notSaved(path, _) {
+            #expect(path == journal)
+        }
+        #expect(Self.snapshot(dir) == old)
+        #expect(Self.leftovers(dir) == [])
+        #expect(!Transaction.pending(folder: dir.path))
+        let reopened = try WorkspaceStore.load(folder: dir.path)
+        #expect(reopened.problems == [])
+    }
+
+    /// A temp file left in the local folders (`journal-heads`, `locks`, `sessions`) by a process that is
+    /// gone is removed on the next open, like those beside the tables.
+    @Test func leftoverTempsInTheLocalFoldersAreRemoved() throws {
+        let dir = Fixture.folder()
+        for rel in [Journal.headsFolder, ".bidbench/locks", ".bidbench/sessions"] {
+            try FileManager.default.createDirectory(atPath: dir.url(rel), withIntermediateDirectories: true)
+            dir.write(rel + "/.x.log.tmp-4194305-9-\(Transaction.hostTag)", "a dead process's temp")
+        }
+        _ = try WorkspaceStore.load(folder: dir.path)
+        for rel in [Journal.headsFolder, ".bidbench/locks", ".bidbench/sessions"] {
+            #expect(!dir.exists(rel + "/.x.log.tmp-4194305-9-\(Transaction.hostTag)"), "left in \(rel)")
+        }
+    }
+
     /// A real full disk: the workspace on a small tmpfs filled to several levels of free space.
     @Test func aFullDiskAtAnyLevelLeavesAllOldOrAllNew() throws {
         guard getuid() == 0 else {

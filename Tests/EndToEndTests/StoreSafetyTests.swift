@@ -137,6 +137,8 @@ import Testing
             (["report", "-w", ws, "--format", "md", "-o"], tmp.path + "/r.md"),
             (["export", "-w", ws, "requirements", "-o"], tmp.path + "/e.csv"),
             (["dates", "-w", ws, "--ics"], tmp.path + "/d.ics"),
+            (["export", "-w", ws, "requirements", "--format", "xlsx", "-o"], tmp.path + "/e.xlsx"),
+            (["template", "-w", ws, "survey", "--department", "财务部", "-o"], tmp.path + "/t.xlsx"),
         ] {
             let fresh = try run(binaryPath, args + [out])
             #expect(fresh.status == 0, "\(args[0]): \(fresh.err)")
@@ -149,6 +151,13 @@ import Testing
             #expect(linked.err.contains("was a symbolic link: it was replaced by the file"), "\(args[0]): \(linked.err)")
             #expect(lstat(out, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG)
             #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+            // A read-only file the user named is refused, not replaced.
+            #expect(chmod(out, 0o444) == 0)
+            let before = FileManager.default.contents(atPath: out)
+            let readOnly = try run(binaryPath, args + [out])
+            #expect(readOnly.status != 0 && readOnly.err.contains("cannot write \(out)"), "\(args[0]): \(readOnly.err)")
+            #expect(FileManager.default.contents(atPath: out) == before)
+            #expect(lstat(out, &st) == 0 && st.st_mode & 0o777 == 0o444)
         }
     }
 

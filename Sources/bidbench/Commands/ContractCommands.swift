@@ -219,13 +219,7 @@ struct DatesCommand: ParsableCommand {
         if let w = within { dates = KeyDates.within(dates, days: w) }
         if let path = ics {
             let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
-            // Atomic; new files are readable by their owner only (DESIGN §6).
-            do {
-                if try OutputFile.write(path, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(path).en) }
-            } catch {
-                printError("error: cannot write \(path): \(error)")
-                throw ExitCode(1)
-            }
+            try writeOutput(Array(text.utf8), to: path, failure: 1)
         }
         if json {
             let rows = dates.map { d -> JSONValue in
@@ -246,6 +240,12 @@ struct DatesCommand: ParsableCommand {
                 "\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))"
             )
         }
-        if let path = ics { printError("wrote \(dates.count) dates to \(path)") }
+        if let path = ics {
+            let written = dates.filter { ICalendar.writable($0.date) }.count
+            let left = dates.count - written
+            printError(
+                "wrote \(written) dates to \(path)"
+                    + (left > 0 ? " (\(left) after the year 9999 left out: iCalendar cannot hold them)" : ""))
+        }
     }
 }

@@ -64,11 +64,16 @@ func langOnCommandLine(_ arguments: [String] = CommandLine.arguments) -> String?
     return found
 }
 
-/// Writes `data` to `path` (replacing it), or a message and exit 2.
-func writeOutput(_ data: Data, to path: String) throws {
-    do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-        printError("error: \(path): \(error.localizedDescription)")
-        throw ExitCode(2)
+/// Writes a file the user named (`-o FILE`, `--ics FILE`): atomically, 0600 when new (it may hold prices
+/// and scores; a replaced file keeps its mode), a read-only file refused, and a note on stderr when a
+/// symbolic link stood there (the link is replaced; what it pointed to is not touched). On failure, a
+/// message and `failure` as the exit code.
+func writeOutput(_ bytes: [UInt8], to path: String, failure: Int32 = 2) throws {
+    do {
+        if try OutputFile.write(path, bytes) { printError("note: " + OutputFile.replacedLinkNote(path).en) }
+    } catch {
+        printError("error: cannot write \(path): \(error)")
+        throw ExitCode(failure)
     }
 }
 
@@ -212,9 +217,9 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx, let output {
             let chinese = workbookChinese(language, ws)
             switch kind {
-            case .table(let table): try writeOutput(XlsxExport.table(table, from: ws, chinese: chinese), to: output)
+            case .table(let table): try writeOutput(Array(XlsxExport.table(table, from: ws, chinese: chinese)), to: output)
             case .decision(let d):
-                do { try writeOutput(try XlsxExport.decision(d, from: ws, chinese: chinese), to: output) } catch let r
+                do { try writeOutput(Array(try XlsxExport.decision(d, from: ws, chinese: chinese)), to: output) } catch let r
                     as WorkbookRefusal
                 {
                     printError("bidbench export \(d.rawValue): \(r.message)")  // the command line speaks English (README)
@@ -238,13 +243,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        // Atomic, 0600 when new (an export may hold prices and scores).
-        do {
-            if try OutputFile.write(output, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(output).en) }
-        } catch {
-            printError("error: \(output): \(error)")
-            throw ExitCode(2)
-        }
+        try writeOutput(Array(text.utf8), to: output)
     }
 }
 
@@ -310,7 +309,7 @@ struct TemplateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: LocalClock.today())
-        try writeOutput(data, to: output)
+        try writeOutput(Array(data), to: output)
         let known = ws.departments.contains { $0.id == department.trimmed || $0.name.trimmed == department.trimmed }
         print(
             SafeText.visible(

@@ -68,13 +68,7 @@ struct ReportCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        do {
-            // Atomic; a new report is readable by its owner only (DESIGN §6); a replaced one keeps its mode.
-            if try OutputFile.write(output, Array(text.utf8)) { printError("note: " + OutputFile.replacedLinkNote(output).en) }
-        } catch {
-            printError("error: cannot write \(output): \(error)")
-            throw ExitCode(1)
-        }
+        try writeOutput(Array(text.utf8), to: output, failure: 1)
     }
 
     /// The handout of `--kind`: headed by the workspace's meeting of that kind on the report date,
