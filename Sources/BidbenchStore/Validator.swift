@@ -1,4 +1,5 @@
 import BidbenchCore
+import Foundation
 
 /// Checks that only make sense across rows or files: duplicate keys, references to rows that do not
 /// exist, ranges, enum-like status texts, payment schedules summing to 100 %. It runs on the model,
@@ -51,17 +52,23 @@ struct Validator {
         }
     }
 
-    /// Reports a key seen before, naming the line of the first occurrence.
+    /// Reports a key seen before, naming the line of the first occurrence. Keys are compared as they
+    /// look: after Unicode compatibility normalisation (NFKC), so a full-width `V１` is the `V1` above it.
     private func checkUnique(_ file: String, _ keys: [String], field: String, what: String, zh whatZH: String) {
+        // ASCII is its own NFKC form; only the rare other key is normalised.
+        let raw = keys
+        let keys = keys.map { k in k.utf8.allSatisfy { $0 < 0x80 } ? k : k.precomposedStringWithCompatibilityMapping }
         // Files are normally saved sorted by key: strictly increasing keys are unique without hashing.
         if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) { return }
         var first: [String: Int] = [:]
         first.reserveCapacity(keys.count)
         for (i, k) in keys.enumerated() {
             if let j = first[k] {
+                let shown = raw[i] == raw[j] ? "\"\(raw[i])\"" : "\"\(raw[i])\" (looks the same as \"\(raw[j])\")"
+                let shownZH = raw[i] == raw[j] ? "“\(raw[i])”" : "“\(raw[i])” (与 “\(raw[j])” 看起来相同)"
                 add(
-                    file, i, field, "duplicate \(what) \"\(k)\" (first on line \(line(file, j)))",
-                    "\(whatZH) “\(k)” 重复 (首次出现在第 \(line(file, j)) 行)")
+                    file, i, field, "duplicate \(what) \(shown) (first on line \(line(file, j)))",
+                    "\(whatZH) \(shownZH) 重复 (首次出现在第 \(line(file, j)) 行)")
             } else {
                 first[k] = i
             }
@@ -192,6 +199,8 @@ extension Validator {
         let vf = Schema.vendors.file
         checkVisible(vf, vendors.map { ($0.id, $0.name) })
         checkUnique(vf, vendors.map(\.id), field: "id", what: "vendor id", zh: "供应商编号")
+        // Two vendors of one name cannot be told apart on screens, handouts and blind score sheets.
+        checkUnique(vf, vendors.map(\.name.trimmed), field: "name", what: "vendor name", zh: "供应商名称")
         for (i, v) in vendors.enumerated() {
             if let b = v.bidPrice, b.minor < 0 {
                 add(vf, i, "bid_price", "\(b) is negative (expected a price of 0 or more)", "\(b) 为负数 (价格应为 0 或以上)")
@@ -545,8 +554,15 @@ enum PathSafety {
         }
         if name.hasPrefix(".") || name.contains("/") || name.contains("\\") || name.unicodeScalars.contains(where: TextTools.isControl) {
             return (
-                "\"\(name)\" cannot be a file name (no leading dot, slash, backslash or control characters)",
-                " “\(name)” 不能用作文件名 (不能以点开头, 不能含斜杠、反斜杠或控制字符)"
+                "\"\(TextTools.visible(name))\" cannot be a file name (no leading dot, slash, backslash or control characters)",
+                " “\(TextTools.visible(name))” 不能用作文件名 (不能以点开头, 不能含斜杠、反斜杠或控制字符)"
+            )
+        }
+        // " 张伟" and "张伟" would be two sheets of one person that look alike in every list.
+        if name.first?.isWhitespace == true || name.last?.isWhitespace == true {
+            return (
+                "\"\(name)\" begins or ends with a space; names are compared as typed, so write it without",
+                " “\(name)” 以空格开头或结尾; 名称按原样比较, 请去掉空格"
             )
         }
         return nil

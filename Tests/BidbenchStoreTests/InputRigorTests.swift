@@ -69,6 +69,12 @@ import Testing
         )
         #expect(EvaluatorName.problem(String(repeating: "评", count: 60)) == nil)
         #expect(EvaluatorName.problem("../x") != nil && EvaluatorName.problem("a/b") != nil)
+        // A tab is shown, not printed raw; a name with a space around it would be a look-alike sheet.
+        #expect(
+            EvaluatorName.problem("a\tb")?.en
+                == #""a\u{9}b" cannot be a file name (no leading dot, slash, backslash or control characters)"#)
+        #expect(EvaluatorName.problem(" 张伟")?.en == #"" 张伟" begins or ends with a space; names are compared as typed, so write it without"#)
+        #expect(EvaluatorName.problem("张伟 ") != nil && EvaluatorName.problem("张 伟") == nil)
         // The same rule at save: a clear message, not ENAMETOOLONG from a temp file.
         let dir = Fixture.folder()
         let l = try WorkspaceStore.load(folder: dir.path)

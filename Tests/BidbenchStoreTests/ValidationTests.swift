@@ -227,6 +227,21 @@ import Testing
                 == ["requirements.csv:4: department: is empty; expected a department id from departments.csv"])
     }
 
+    /// Ids are compared as they look (NFKC): a full-width `V１` beside `V1` is a duplicate, and so are
+    /// two vendors of one name (screens, handouts and blind sheets could not tell them apart).
+    @Test func lookAlikeIdsAndRepeatedVendorNamesAreDuplicates() throws {
+        let dir = Fixture.folder()
+        var w = try WorkspaceStore.load(folder: dir.path).workspace
+        var twin = w.vendors[0]
+        twin.id = "V１"
+        w.vendors.append(twin)
+        #expect(
+            WorkspaceStore.validate(w).map(\.description).filter { $0.hasPrefix("vendors.csv") } == [
+                "vendors.csv:4: id: duplicate vendor id \"V１\" (looks the same as \"V1\") (first on line 2)",
+                "vendors.csv:4: name: duplicate vendor name \"\(twin.name)\" (first on line 2)",
+            ])
+    }
+
     /// Invisible characters and duplicate ids in the five tables that others refer to, listed table by
     /// table and, on one line, the invisible id before the duplicate one (pinned when each table's
     /// visibility check moved into that table's validator).
@@ -260,6 +275,7 @@ import Testing
                 "vendors.csv:2: id: \"V1\\u{200D}\" contains the invisible or direction-control character U+200D; ids and names must look like what they are",
                 "vendors.csv:3: id: \"V1\\u{200D}\" contains the invisible or direction-control character U+200D; ids and names must look like what they are",
                 "vendors.csv:3: id: duplicate vendor id \"V1\\u{200D}\" (first on line 2)",
+                "vendors.csv:3: name: duplicate vendor name \"甲软件\" (first on line 2)",
                 "gates.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
                 "gates.csv:2: requirement: \"R1\" is not a requirement id in requirements.csv",
                 "gates.csv:3: requirement: \"R1\" is not a requirement id in requirements.csv",
