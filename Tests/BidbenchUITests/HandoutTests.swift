@@ -292,6 +292,8 @@ import Testing
             | 张伟 | 7 | 功能基本齐全 |
             | 李娜 | 3 | 演示中排产模块无法运行 |
 
+            评审组讨论：未记录（在供应商页按 n 记录）
+
             ## 5. 结果的稳健性
 
             改变第一名所需的最小调整：价格 Price 的权重从 30% 调到 62.09%，智链科技 将排名第一。
@@ -319,6 +321,65 @@ import Testing
         }
         let html = Self.html(d, .scoring)
         #expect(!html.contains("83.09") && !html.contains("演示中排产模块无法运行"))
+    }
+
+    /// The lead writes what the panel agreed on the ⚑ cell (n on the matrix, typed in Chinese); the
+    /// cell detail shows it and the scoring handout prints it under that cell, after each
+    /// evaluator's score by name. A refused save keeps what was typed; Esc (then y) drops it.
+    @Test func scoringHandoutHoldsTheDiscussionNoteTyped() {
+        var d = Driver(scoringWorkspace(revealed: true))
+        d.press(.char("2"), .char("l"), .char("n"))
+        d.type("以复演结果为准，暂按 5 分计")
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.discussion == [DiscussionNote(vendor: "V2", criterion: "func", note: "以复演结果为准，暂按 5 分计")])
+        d.press(.enter)
+        #expect(d.text.contains("讨论记录: 以复演结果为准，暂按 5 分计"))
+        d.press(.escape)
+        let lines = Self.markdown(d, .scoring).components(separatedBy: "\n")
+        let cell = lines.firstIndex(of: "### 智链科技 × 功能 Functionality — 极差 4")!
+        #expect(
+            Array(lines[(cell + 2)...(cell + 8)]) == [
+                "| 评委 | 评分 | 说明 |", "|---|---:|---|", "| 张伟 | 7 | 功能基本齐全 |", "| 李娜 | 3 | 演示中排产模块无法运行 |", "",
+                "评审组讨论：以复演结果为准，暂按 5 分计", "",
+            ])
+        #expect(Self.html(d, .scoring).contains("以复演结果为准，暂按 5 分计"))
+
+        // A note on a cell that is not ⚑ is printed too (nothing typed is left out of the minutes).
+        d.press(.char("h"), .char("n"))
+        d.type("演示流畅")
+        d.press(.ctrl("s"))
+        #expect(Self.markdown(d, .scoring).contains("### 云帆软件 × 功能 Functionality — 极差 1\n"))
+        #expect(Self.markdown(d, .scoring).contains("评审组讨论：演示流畅\n"))
+
+        // Refused (the panel turned blind while the form was open): the form stays, with the text.
+        d.press(.char("n"))
+        d.type("改为 6 分")
+        d.state.workspace.settings.revealed = false
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the refused form closed")
+            return
+        }
+        #expect(f.value("note") == "改为 6 分")
+        #expect(f.error?.contains("已恢复盲评") == true)
+        // Esc on the changed form asks; y drops the typing, the kept note is unchanged.
+        d.press(.escape, .char("y"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.discussionNote(vendor: "V1", criterion: "func") == "演示流畅")
+
+        // Before the reveal the key says why, and the handout shows nothing of the notes.
+        d.press(.char("n"))
+        #expect(d.state.modal == nil)
+        #expect(d.text.contains("盲评中: 揭晓 (R) 之后评审组才讨论单元格"))
+        let sealed = Self.markdown(d, .scoring) + Self.html(d, .scoring)
+        for leak in ["以复演结果为准", "演示流畅", "评审组讨论"] { #expect(!sealed.contains(leak), "sealed handout shows \(leak)") }
+
+        // An evaluator gets the usual lead-only line.
+        var e = Driver(scoringWorkspace(revealed: true), evaluator: "张伟")
+        e.press(.char("2"), .char("n"))
+        #expect(e.state.modal == nil)
+        #expect(e.text.contains("仅限主持人: 本会话以张伟身份打分"))
     }
 
     func budgetWorkspace() -> Workspace {
@@ -441,6 +502,35 @@ import Testing
         var d = Driver()
         Self.command(&d, "report scoring md a.md b.md")
         #expect(d.text.contains("用法: :report"))
+        // Regression: `:report html md` wrote an HTML file named `md`.
+        d.effects = []
+        Self.command(&d, "report html md")
+        #expect(d.effects.isEmpty)
+        #expect(d.state.message == "只能指定一种格式: 同时给了 “html” 和 “md” (文件名请带扩展名, 如 x.md)")
+        Self.command(&d, "report html x.md")
+        #expect(d.effects.isEmpty)
+        #expect(d.state.message == "“x.md” 的扩展名表示 md, 但指定的格式是 html: 请去掉其中之一")
+        Self.command(&d, "report md notes/x.HTML")
+        #expect(d.effects.isEmpty)
+        // Without a format word the extension chooses; another extension keeps HTML.
+        Self.command(&d, "report x.md")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: "x.md"))
+        Self.command(&d, "report full y.markdown")
+        #expect(d.effects.last == .writeReport(format: "md", path: "y.markdown"))
+        Self.command(&d, "report scoring z.htm")
+        #expect(d.effects.last == .writeHandout(kind: .scoring, format: "html", path: "z.htm"))
+        Self.command(&d, "report md minutes.txt")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: "minutes.txt"))
+        Self.command(&d, "report notes")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "html", path: "notes"))
+        d.effects = []
+        // `基准` / `base` is the scenario of workspace.json: saving a what-if under it is refused.
+        for name in ["基准", "base", " Base "] {
+            Self.command(&d, "scenario save \(name)")
+            #expect(d.effects.isEmpty)
+            #expect(d.state.workspace.scenarios.isEmpty)
+            #expect(d.state.message == "“\(name.trimmed)” 是基准情景 (取自 workspace.json) 的名称: 请另取一个名称")
+        }
         Self.command(&d, "scenario load x")
         #expect(d.text.contains("用法: :scenario save 名称"))
         Self.command(&d, "meeting lunch")

@@ -460,3 +460,35 @@ import Testing
 
         """
 }
+
+/// The verb's mistakes about the report's file: the format comes from `-o`'s extension when no
+/// `--format` is given, and a contradiction is refused before anything is written.
+@Suite struct ReportFileNameCLITests {
+    @Test func theExtensionChoosesTheFormatAndAContradictionIsRefused() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy("demo")
+        let md = tmp.path + "/y.md"
+        let r = try run(binaryPath, ["report", "-w", ws, "--kind", "budget", "--today", "2026-12-01", "-o", md])
+        #expect(r.status == 0, "\(r.err)")
+        let text = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(text.hasPrefix("# ") && !text.contains("<html"))
+        let html = tmp.path + "/y.html"
+        let bad = try run(binaryPath, ["report", "-w", ws, "--format", "md", "-o", html])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("--format md contradicts the file name '\(html)' (a .html name): drop one of them"))
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    /// Regression: `:scenario save 基准` made a second base scenario; `check` names such a row.
+    @Test func checkNamesAScenarioRowCalledLikeTheBase() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy("demo")
+        try "name,years,users,growth,escalation,discount_rate\n基准,6,,,,\n".write(
+            toFile: ws + "/scenarios.csv", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["check", "-w", ws])
+        #expect(r.status != 0)
+        #expect((r.out + r.err).contains("scenarios.csv:2: name:"))
+    }
+}
