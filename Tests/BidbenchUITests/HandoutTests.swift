@@ -421,6 +421,31 @@ import Testing
         #expect(!saved.contains { $0.contains("假设测算") })
     }
 
+    /// Regression: the payment table listed contract by contract (C2's spring payment after C1's
+    /// autumn one) while the monthly table under it runs by date. Now both run by due date, then
+    /// contract; undated milestones come last.
+    @Test func budgetHandoutListsPaymentsByDueDate() {
+        var ws = budgetWorkspace()
+        ws.contracts = [
+            Contract(id: "C2", vendor: "V2", title: "订阅", file: "", value: Money(units: 10_000)),
+            Contract(id: "C1", vendor: "V1", title: "实施", file: "", value: Money(units: 100_000)),
+        ]
+        ws.payments = [
+            PaymentMilestone(contract: "C1", milestone: "首付款", percent: 30, due: Day(iso: "2027-03-01")),
+            PaymentMilestone(contract: "C1", milestone: "终验款", percent: 70, due: Day(iso: "2027-09-01")),
+            PaymentMilestone(contract: "C2", milestone: "年费", percent: 50, due: Day(iso: "2027-03-01")),
+            PaymentMilestone(contract: "C2", milestone: "尾款", percent: 50, due: nil),
+        ]
+        ws.payments.sort { $0.contract > $1.contract }  // the file's order must not matter
+        let lines = Self.markdown(Driver(ws), .budget).components(separatedBy: "\n")
+        let head = lines.firstIndex(of: "| 到期日 | 合同 | 里程碑 | 比例 | 金额 | 付款条件 |")!
+        #expect(
+            Array(lines[(head + 2)...(head + 5)]) == [
+                "| 2027-03-01 | C1 云帆软件 | 首付款 | 30% | 30,000 |  |", "| 2027-03-01 | C2 智链科技 | 年费 | 50% | 5,000 |  |",
+                "| 2027-09-01 | C1 云帆软件 | 终验款 | 70% | 70,000 |  |", "| – | C2 智链科技 | 尾款 | 50% | 5,000 |  |",
+            ])
+    }
+
     /// The budget is checked against the recommended vendor only once the panel is revealed: before
     /// that, naming it would give the sealed result away.
     @Test func budgetHandoutKeepsASealedRecommendationSealed() {
