@@ -475,17 +475,29 @@ import Testing
         let md = Self.markdown(d, .legal)
         let lines = md.components(separatedBy: "\n")
         #expect(lines.contains("- **参会人**: 法务 陈律师、赵磊"))
+        // The open points name the unsettled flags in one line; each flag is printed in full (line,
+        // the contract's words, our position) once, under 风险点.
         let open = lines.firstIndex(of: "### 待谈判事项")!
         #expect(
-            Array(lines[(open + 2)...(open + 8)]) == [
+            Array(lines[(open + 2)...(open + 4)]) == [
                 "- 协商中 · 续约（第 7 行）：改为到期前书面确认续约",
-                "- ⚑ 单方调价（第 9 行）：乙方有权根据市场情况调整服务价格。",
-                "- ⚑ 缺少必要条款 · 验收（文本中没有）",
-                "- ⚑ 缺少必要条款 · 数据安全（文本中没有）",
-                "- ⚑ 缺少必要条款 · 保密（文本中没有）",
-                "- ⚑ 缺少必要条款 · 数据返还（文本中没有）",
-                "- ⚑ 缺少必要条款 · 支持与服务水平（文本中没有）",
+                "- ⚑ 尚待处理的风险点 6 项（原文与我方立场见“风险点”）：单方调价（第 9 行）、缺少必要条款 · 验收、缺少必要条款 · 数据安全、缺少必要条款 · 保密、缺少必要条款 · 数据返还、缺少必要条款 · 支持与服务水平",
+                "",
             ])
+        let flags = lines.firstIndex(of: "### 风险点")!
+        let full = lines[flags...].prefix { !$0.hasPrefix("### 关键条款") }.filter { $0.hasPrefix("- ⚑") }
+        // Every flag, the renewal one too (its clause is an open point of its own, above).
+        #expect(full.count == 7)
+        for (i, line) in [
+            "- ⚑ 自动续约（需提前通知）（第 7 行）：服务期满前三十(30)日内甲方未以书面形式提出异议的,本协议自动续期一年。 —— 我方立场：",
+            "- ⚑ 单方调价（第 9 行）：乙方有权根据市场情况调整服务价格。 —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 验收（文本中没有） —— 我方立场：", "- ⚑ 缺少必要条款 · 数据安全（文本中没有） —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 保密（文本中没有） —— 我方立场：", "- ⚑ 缺少必要条款 · 数据返还（文本中没有） —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 支持与服务水平（文本中没有） —— 我方立场：",
+        ].enumerated() {
+            #expect(full[full.startIndex + i].hasPrefix(line), "red flag \(i + 1): \(full[full.startIndex + i])")
+        }
+        #expect(lines.filter { $0.contains("乙方有权根据市场情况调整服务价格") }.count == 1, "each flag's words once")
         #expect(lines.contains("| 续约 | 协商中 | 7 | 改为到期前书面确认续约 |"))
         #expect(lines.contains("文本中已找到、尚未审查：服务范围（第 3 行）、费用（第 5 行）、服务内容（第 2 行）、价格调整（第 9 行）"))
         #expect(lines.contains { $0.hasPrefix("文本中未找到、尚未审查：付款、支持与服务水平、质保、验收、") })
