@@ -344,6 +344,9 @@ import Testing
                 "评审组讨论：以复演结果为准，暂按 5 分计", "",
             ])
         #expect(Self.html(d, .scoring).contains("以复演结果为准，暂按 5 分计"))
+        // The full report's list of cells to discuss carries it too.
+        let full = Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
+        #expect(full.contains("(极差 4) —— 评审组讨论：以复演结果为准，暂按 5 分计</li>"))
 
         // A note on a cell that is not ⚑ is printed too (nothing typed is left out of the minutes).
         d.press(.char("h"), .char("n"))
@@ -372,7 +375,9 @@ import Testing
         d.press(.char("n"))
         #expect(d.state.modal == nil)
         #expect(d.text.contains("盲评中: 揭晓 (R) 之后评审组才讨论单元格"))
-        let sealed = Self.markdown(d, .scoring) + Self.html(d, .scoring)
+        let sealed =
+            Self.markdown(d, .scoring) + Self.html(d, .scoring)
+            + Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
         for leak in ["以复演结果为准", "演示流畅", "评审组讨论"] { #expect(!sealed.contains(leak), "sealed handout shows \(leak)") }
 
         // An evaluator gets the usual lead-only line.
