@@ -194,6 +194,34 @@ import Testing
             ])
     }
 
+    /// The scoring panel in a real terminal: `n` on the first cell, a note typed in Chinese, Ctrl-S,
+    /// a save; discussion.csv holds it and `:report x.md` writes Markdown (from the extension) with
+    /// the note under the cell.
+    @Test(.requires(.tmux)) func theDiscussionNoteTypedIsInDiscussionCsvAndTheScoringHandout() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-01"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("2")
+        try t.waitFor(text: "[2 供应商]")
+        try t.keys("n")
+        try t.waitFor(text: "讨论 — 云帆软件 · 功能-生产制造")
+        try t.type("复演后再定，暂按平均分")
+        try t.keys("C-s")
+        try t.waitFor(text: "讨论记录已保存")
+        try t.keys("C-s")
+        try t.waitFor(text: "已保存")
+        try Self.command(t, "report \(tmp.path)/scoring.md")
+        try t.waitFor(text: "会议纪要已写入")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        #expect(try String(contentsOfFile: ws + "/discussion.csv", encoding: .utf8) == "vendor,criterion,note\nV1,func_mfg,复演后再定，暂按平均分\n")
+        let md = try String(contentsOfFile: tmp.path + "/scoring.md", encoding: .utf8)
+        let lines = md.components(separatedBy: "\n")
+        let cell = try #require(lines.firstIndex { $0.hasPrefix("### 云帆软件 × 功能-生产制造") })
+        #expect(lines[cell...].first { $0.hasPrefix("评审组讨论：") } == "评审组讨论：复演后再定，暂按平均分")
+    }
+
     /// The weekly delivery review on screen 5: `:report` alone writes the delivery handout.
     @Test(.requires(.tmux)) func reportOnScreenFiveWritesTheDeliveryHandout() throws {
         let tmp = TempDir()
