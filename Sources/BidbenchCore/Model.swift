@@ -29,6 +29,8 @@ public struct Workspace: Equatable, Sendable {
     public var meetings: [Meeting] = []
     /// The requirements as each survey meeting left them (`meeting_requirements.csv`).
     public var meetingRequirements: [MeetingRequirement] = []
+    /// What the panel said about a cell of the vendor matrix (`discussion.csv`), written by the lead.
+    public var discussion: [DiscussionNote] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).
@@ -292,6 +294,28 @@ public struct Score: Equatable, Sendable {
         self.criterion = criterion
         self.score = score
         self.note = note
+    }
+}
+
+/// The panel's discussion of one cell of the vendor matrix (`discussion.csv`): the lead writes what
+/// was agreed about a disputed (⚑) cell, and the scoring handout prints it under that cell. It is
+/// about the scores, so it is sealed with them until the reveal.
+public struct DiscussionNote: Equatable, Sendable {
+    public var vendor: String
+    public var criterion: String
+    public var note: String
+    public var extra: [String: String] = [:]
+    public init(vendor: String, criterion: String, note: String) {
+        self.vendor = vendor
+        self.criterion = criterion
+        self.note = note
+    }
+}
+
+extension Workspace {
+    /// The discussion note of a cell ("" when none was written).
+    public func discussionNote(vendor: String, criterion: String) -> String {
+        discussion.first { $0.vendor == vendor && $0.criterion == criterion }?.note ?? ""
     }
 }
 

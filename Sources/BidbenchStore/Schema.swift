@@ -330,12 +330,24 @@ enum Schema {
             encode: { [$0.meeting] + req.encode($0.requirement) })
     }
 
+    /// The panel's note on a cell of the vendor matrix (lead only; sealed until the reveal).
+    static var discussion: TableSpec<DiscussionNote> {
+        TableSpec(
+            file: "discussion.csv", columns: ["vendor", "criterion", "note"], required: ["vendor", "criterion"],
+            sortKey: { [$0.vendor, $0.criterion] }, diffKey: { "\($0.vendor)/\($0.criterion)" }, extra: \.extra,
+            decode: { r in
+                guard let vendor = r.key("vendor"), let criterion = r.key("criterion") else { return nil }
+                return DiscussionNote(vendor: vendor, criterion: criterion, note: r.text("note"))
+            },
+            encode: { [$0.vendor, $0.criterion, $0.note] })
+    }
+
     /// The fixed tables in README order (scores and AHP files are per evaluator / per parent).
     static let tableFiles =
         [
             "departments.csv", "requirements.csv", "criteria.csv", "vendors.csv", "gates.csv", "prices.csv",
             "budget.csv", "payments.csv", "contracts.csv", "reviews.csv", "changes.csv", "risks.csv", "scenarios.csv", "survey.csv",
-            "playbook.csv", "meetings.csv", "meeting_requirements.csv",
+            "playbook.csv", "meetings.csv", "meeting_requirements.csv", "discussion.csv",
         ] + deliveryFiles
 
     /// Allowed values of the status columns kept as text in the model.

@@ -132,6 +132,7 @@ struct Validator {
         checkUnique(
             Schema.meetingRequirements.file, w.meetingRequirements.map { "\($0.meeting)/\($0.requirement.id)" }, field: "id",
             what: "meeting/requirement pair", zh: "会议/需求组合")
+        validateDiscussion(w.discussion, ids)
         validateAHP(w.ahp, criteria: w.criteria, ids)
     }
 }
@@ -217,6 +218,16 @@ extension Validator {
         for (i, g) in gates.enumerated() {
             ref(gf, i, "vendor", g.vendor, ids.vendors, "vendors.csv", "vendor")
             ref(gf, i, "requirement", g.requirement, ids.requirements, "requirements.csv", "requirement")
+        }
+    }
+
+    /// `discussion.csv`: one note per cell of the vendor matrix, on a vendor and a criterion that exist.
+    private func validateDiscussion(_ notes: [DiscussionNote], _ ids: KnownIDs) {
+        let df = Schema.discussion.file
+        checkUnique(df, notes.map { "\($0.vendor), \($0.criterion)" }, field: "criterion", what: "vendor, criterion pair", zh: "供应商与准则组合")
+        for (i, n) in notes.enumerated() {
+            ref(df, i, "vendor", n.vendor, ids.vendors, "vendors.csv", "vendor")
+            ref(df, i, "criterion", n.criterion, ids.criteria, "criteria.csv", "criterion")
         }
     }
 
@@ -364,6 +375,11 @@ extension Validator {
     private func validateScenarios(_ scenarios: [NamedScenario], settings: Settings) {
         let nf = Schema.scenarios.file
         checkUnique(nf, scenarios.map(\.name), field: "name", what: "scenario name", zh: "情景名称")
+        for (i, n) in scenarios.enumerated() where Scenario.isBaseName(n.name) {
+            add(
+                nf, i, "name", "\"\(n.name)\" is the base scenario's name (base/基准, from workspace.json): give this row another name",
+                "“\(n.name)” 是基准情景的名称 (base/基准, 取自 workspace.json): 请为此行另取名称")
+        }
         // workspace.json values that make no scenario are reported by `validateSettings`.
         guard let base = try? Scenario(settings: settings) else { return }
         for (i, n) in scenarios.enumerated() {

@@ -234,6 +234,7 @@ public enum WorkspaceStore {
         w.delivery.availability = try table(Schema.availability)
         w.meetings = try table(Schema.meetings)
         w.meetingRequirements = try table(Schema.meetingRequirements)
+        w.discussion = try table(Schema.discussion)
         var evaluatorFiles: [String: String] = [:]
         for name in (try? FileIO.listInside(folder: folder, "scores")) ?? [] where name.hasSuffix(".csv") && !name.hasPrefix(".") {
             let evaluator = String(name.dropLast(4))
@@ -447,6 +448,7 @@ public enum WorkspaceStore {
         put(Schema.availability, w.delivery.availability)
         put(Schema.meetings, w.meetings)
         put(Schema.meetingRequirements, w.meetingRequirements)
+        put(Schema.discussion, w.discussion)
         for (evaluator, scores) in w.scores { put(Schema.scores(file: Schema.scoresFile(evaluator: evaluator)), scores) }
         for (parent, m) in w.ahp where wanted(Schema.ahpFile(parent: parent)) {
             let path = Schema.ahpFile(parent: parent)
@@ -632,6 +634,7 @@ public enum WorkspaceStore {
             (Schema.availability.file, a.delivery.availability != b.delivery.availability),
             (Schema.meetings.file, a.meetings != b.meetings),
             (Schema.meetingRequirements.file, a.meetingRequirements != b.meetingRequirements),
+            (Schema.discussion.file, a.discussion != b.discussion),
         ]
         for (file, differs) in tables where differs { files.insert(file) }
         for e in Set(a.scores.keys).union(b.scores.keys) where a.scores[e] != b.scores[e] { files.insert(Schema.scoresFile(evaluator: e)) }

@@ -296,7 +296,7 @@ public enum App {
         case .handoverItem(let contract, let item):
             let row = item.flatMap { id in HandoverDialog.lines(s, contract).firstIndex { $0.item == id } } ?? 0
             return .deliveryList(DeliveryListState(kind: .handover, contract: contract, selected: row))
-        case .requirement, .vendor, .score, .reviewNote, .contract, .task, .vendorReview, .meeting:
+        case .requirement, .vendor, .score, .reviewNote, .contract, .task, .vendorReview, .meeting, .discussionNote:
             return nil
         }
     }
@@ -331,6 +331,8 @@ public enum App {
         case .handoverItem(let contract, let item): return HandoverDialog.submit(&s, form, contract: contract, item: item)
         case .vendorReview(let vendor): return ReviewForm.submit(&s, form, vendor: vendor)
         case .meeting(let kind, let id): return MeetingForm.submit(&s, form, kind: kind, id: id)
+        case .discussionNote(let vendor, let criterion):
+            return VendorsScreen.submitDiscussion(&s, form, vendor: vendor, criterion: criterion)
         }
     }
 

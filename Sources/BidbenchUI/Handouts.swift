@@ -44,7 +44,9 @@ public enum Handouts {
         }
     }
 
-    /// `:report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]`, in any order.
+    /// `:report [survey|scoring|budget|legal|delivery|full] [html|md] [FILE]`, in any order. The
+    /// format is the word, else the file's extension (`x.md`), else HTML; a second format word or a
+    /// word the extension contradicts is refused (it would write HTML into a file named `md`).
     static func report(_ s: inout AppState, _ args: [String]) -> [Effect] {
         var kind: HandoutKind?
         var format: String?
@@ -52,8 +54,15 @@ public enum Handouts {
         for a in args {
             if kind == nil, let k = HandoutKind(rawValue: a.lowercased()) {
                 kind = k
-            } else if format == nil, ["html", "md"].contains(a.lowercased()) {
-                format = a.lowercased()
+            } else if let f = ReportFormat.word(a) {
+                if let format {
+                    s.say(
+                        s.lang.t(
+                            "One format only: “\(format)” and “\(f)” both given (a file name needs an extension, e.g. x.\(f))",
+                            "只能指定一种格式: 同时给了 “\(format)” 和 “\(f)” (文件名请带扩展名, 如 x.\(f))"), error: true)
+                    return []
+                }
+                format = f
             } else if path == nil {
                 path = a
             } else {
@@ -62,15 +71,23 @@ public enum Handouts {
                     "report [survey|scoring|budget|legal|delivery|full] [html|md] [文件]")
             }
         }
+        if let format, let path, let implied = ReportFormat.of(file: path), implied != format {
+            s.say(
+                s.lang.t(
+                    "“\(path)” is a .\(implied) name but the format asked is \(format): drop one of them",
+                    "“\(path)” 的扩展名表示 \(implied), 但指定的格式是 \(format): 请去掉其中之一"), error: true)
+            return []
+        }
+        let chosen = format ?? path.flatMap(ReportFormat.of(file:)) ?? "html"
         let k = kind ?? self.kind(of: s.screen)
         // A budget handout of a scenario the files cannot make would show another one: say why instead.
         if k == .budget, case .failure(let e) = BudgetScreen.scenario(s) {
             s.say(e.text(chinese: s.lang == .zh), error: true)
             return []
         }
-        if k == .full { return [.writeReport(format: format ?? "html", path: path)] }
+        if k == .full { return [.writeReport(format: chosen, path: path)] }
         if k == .survey { keepMeetingRequirements(&s) }
-        return [.writeHandout(kind: k, format: format ?? "html", path: path)]
+        return [.writeHandout(kind: k, format: chosen, path: path)]
     }
 
     /// The department filtered on Requirements (its id), nil for every department.
@@ -135,6 +152,14 @@ public enum Handouts {
         }
         guard !name.isEmpty, !name.contains(where: { $0.isNewline }) else {
             return usage(&s, "scenario save NAME", "scenario save 名称")
+        }
+        // The base scenario comes from workspace.json; a row under its name would be a second base.
+        guard !Scenario.isBaseName(name) else {
+            s.say(
+                s.lang.t(
+                    "“\(name)” is the name of the base scenario (from workspace.json): choose another name",
+                    "“\(name)” 是基准情景 (取自 workspace.json) 的名称: 请另取一个名称"), error: true)
+            return []
         }
         guard let sc = BudgetScreen.current(&s) else { return [] }
         func text(_ r: ExactRatio) -> String { r.decimalText ?? r.description }

@@ -252,6 +252,12 @@ public enum KeyMap {
             help: ("Reveal (or hide) all evaluators' scores to the panel; saved at once", "向评审组揭晓 (或隐藏) 全部评委的评分; 立即保存"),
             needs: [.lead]),
         Binding(
+            scope: .vendors, command: .note, keys: [.char("n")], hint: ("discuss", "讨论"),
+            help: (
+                "The panel's discussion note on the selected cell (after the reveal): shown in the cell detail and printed under the cell in the scoring handout",
+                "评审组对所选单元格的讨论记录 (揭晓后): 显示在单元格详情中, 并印在评标会纪要的该格之下"
+            ), needs: [.lead, .writable]),
+        Binding(
             scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
             help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)"), needs: [.lead]),
         Binding(
@@ -692,6 +698,8 @@ public enum KeyMap {
         // The lead does not score: while blind `Enter` only says so; after the reveal it opens the
         // cell's scores by evaluator.
         case .score where s.evaluator == nil: return revealed ? ("scores", "详情") : nil
+        // A discussion note is about the scores: none before the reveal.
+        case .note where !revealed: return nil
         default: return b.hint
         }
     }

@@ -50,6 +50,55 @@ import Testing
         #expect(again.workspace.meeting(.survey, before: Day(iso: "2026-12-05")!)?.id == "M2")
     }
 
+    /// discussion.csv: written sorted by vendor then criterion, journaled with its key, read back;
+    /// an unknown vendor or criterion is named by file, line and field.
+    @Test func discussionNotesAreSavedJournaledAndChecked() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(loaded.workspace.discussion.isEmpty)
+        var ws = loaded.workspace
+        ws.discussion = [
+            DiscussionNote(vendor: "V2", criterion: "C1", note: "复演后再定"), DiscussionNote(vendor: "V1", criterion: "C1", note: "演示流畅, 无异议"),
+        ]
+        _ = try WorkspaceStore.save(ws, over: loaded, actor: "lead")
+        #expect(
+            dir.text("discussion.csv") == """
+                vendor,criterion,note
+                V1,C1,"演示流畅, 无异议"
+                V2,C1,复演后再定
+
+                """)
+        let chain = try #require(Journal.chains(folder: dir.path).first)
+        let entry = try #require(dir.text(chain)?.split(separator: "\n").last.map(String.init))
+        #expect(entry.contains(#""table":"discussion.csv","action":"create""#))
+        #expect(entry.contains(#""added":["V1/C1","V2/C1"]"#))
+        let again = try WorkspaceStore.load(folder: dir.path)
+        #expect(again.problems.isEmpty)
+        #expect(again.workspace.discussion == ws.discussion.reversed())
+        #expect(again.workspace.discussionNote(vendor: "V2", criterion: "C1") == "复演后再定")
+
+        dir.write("discussion.csv", "vendor,criterion,note\nV1,C1,好\nV9,C1,谁\nV2,C7,哪项\nV1,C1,重复\n")
+        let bad = try WorkspaceStore.load(folder: dir.path)
+        #expect(
+            bad.problems.map(\.description) == [
+                "discussion.csv:3: vendor: \"V9\" is not a vendor id in vendors.csv",
+                "discussion.csv:4: criterion: \"C7\" is not a criterion id in criteria.csv",
+                "discussion.csv:5: criterion: duplicate vendor, criterion pair \"V1, C1\" (first on line 2)",
+            ])
+    }
+
+    /// A scenarios.csv row named like the base scenario (基准 / base) would show two base scenarios.
+    @Test func aScenarioNamedLikeTheBaseIsAProblemWithItsLine() throws {
+        let dir = Fixture.folder()
+        dir.write("scenarios.csv", "name,years,users,growth,escalation,discount_rate\n扩张,,150,,,\n基准,6,,,,\n Base ,,,,,\n")
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(
+            loaded.problems.map(\.description) == [
+                "scenarios.csv:3: name: \"基准\" is the base scenario's name (base/基准, from workspace.json): give this row another name",
+                "scenarios.csv:4: name: \" Base \" is the base scenario's name (base/基准, from workspace.json): give this row another name",
+            ])
+    }
+
     @Test func aMeetingOfUnknownKindIsAProblemWithItsLine() throws {
         let dir = Fixture.folder()
         dir.write("meetings.csv", "id,kind,date,title,attendees,lead\nM1,survey,2026-11-20,调研,,\nM2,lunch,2026-11-21,午餐,,\n")

@@ -29,9 +29,11 @@ import Testing
         for (file, text) in Fixture.files {
             #expect(rendered[file].map { String(decoding: $0.bytes, as: UTF8.self) } == text, "\(file)")
         }
-        // The fixture predates the delivery tables: absent, they render as their header only (and are not written).
-        #expect(Set(rendered.keys).subtracting(Schema.deliveryFiles) == Set(Fixture.files.keys))
-        for f in Schema.deliveryFiles { #expect(rendered[f]?.rows.isEmpty == true, "\(f)") }
+        // The fixture predates the delivery tables and discussion.csv: absent, they render as their
+        // header only (and are not written).
+        let later = Schema.deliveryFiles + [Schema.discussion.file]
+        #expect(Set(rendered.keys).subtracting(later) == Set(Fixture.files.keys))
+        for f in later { #expect(rendered[f]?.rows.isEmpty == true, "\(f)") }
         // Saving the unchanged workspace writes nothing and journals nothing.
         let saved = try WorkspaceStore.save(w, over: loaded, actor: "test")
         #expect(saved.written == [])

@@ -320,13 +320,39 @@ import Testing
         #expect(d.text.contains("M03 title: 我的 “验收评审”   磁盘上 “培训评审”"))
     }
 
+    /// A second lead's discussion note on another cell arrives next to mine, unsaved here; the same
+    /// cell noted differently on both sides is a choice that shows both notes.
+    @Test func discussionNotesWrittenMeanwhileMergeByCell() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws)
+        let mine = DiscussionNote(vendor: "V2", criterion: "func", note: "复演后再定")
+        d.state.workspace.discussion = [mine]
+        d.state.dirty = true
+        var disk = ws
+        disk.discussion = [DiscussionNote(vendor: "V1", criterion: "func", note: "演示流畅")]
+        d.send(.diskChanged(workspace: disk, files: ["discussion.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.discussion == [mine, disk.discussion[0]])
+        #expect(d.state.message == "discussion.csv: 已合并磁盘上的 1 行与你未保存的修改")
+
+        var next = disk
+        next.discussion.append(DiscussionNote(vendor: "V2", criterion: "func", note: "按 3 分计"))
+        d.send(.diskChanged(workspace: next, files: ["discussion.csv"], sheetTimes: [:]))
+        guard case .diskConflict(let conflicts)? = d.state.modal, let c = conflicts.first else {
+            Issue.record("no conflict dialog")
+            return
+        }
+        #expect(c.part == .rows("discussion.csv"))
+        #expect(DiskChangesScreen.lines(d.state, c) == ["V2/func note: 我的 “复演后再定”   磁盘上 “按 3 分计”"])
+    }
+
     /// Every file name the pickup knows maps to its part and back.
     @Test func everyRowTableIsAPartNamedByItsFile() {
         let files = RowTable.all.map(\.file)
         #expect(
             files == [
                 "tasks.csv", "acceptance.csv", "training.csv", "training_results.csv", "tickets.csv", "sla.csv", "vendor_reviews.csv",
-                "handover.csv", "availability.csv", "playbook.csv", "meetings.csv", "meeting_requirements.csv",
+                "handover.csv", "availability.csv", "playbook.csv", "meetings.csv", "meeting_requirements.csv", "discussion.csv",
             ])
         for f in files { #expect(WorkspacePart(file: f)?.file(Workspace()) == f) }
     }

@@ -216,10 +216,13 @@ import Testing
         var d = Driver()
         d.press(.char("3"))
         let base = (try BudgetScreen.scenario(d.state).get())
-        for cmd in ["users 137", "years 7", "escalation 4.5%", "growth 8%", "rate ６%"] {
+        // Regression: the Chinese status line said "假设: escalation 5%" (the command's English word).
+        let said = ["假设: 用户 137 (u 回退)", "假设: 7 年 (u 回退)", "假设: 涨价 4.5% (u 回退)", "假设: 用户年增长 8% (u 回退)", "假设: 折现率 6% (u 回退)"]
+        for (cmd, line) in zip(["users 137", "years 7", "escalation 4.5", "growth 8%", "rate ６%"], said) {
             d.press(.char(":"))
             d.type(cmd)
             d.press(.enter)
+            #expect(d.state.message == line)
         }
         let sc = (try BudgetScreen.scenario(d.state).get())
         #expect(sc.users == 137 && sc.years == 7)

@@ -292,6 +292,8 @@ import Testing
             | 张伟 | 7 | 功能基本齐全 |
             | 李娜 | 3 | 演示中排产模块无法运行 |
 
+            评审组讨论：未记录（在供应商页按 n 记录）
+
             ## 5. 结果的稳健性
 
             改变第一名所需的最小调整：价格 Price 的权重从 30% 调到 62.09%，智链科技 将排名第一。
@@ -319,6 +321,70 @@ import Testing
         }
         let html = Self.html(d, .scoring)
         #expect(!html.contains("83.09") && !html.contains("演示中排产模块无法运行"))
+    }
+
+    /// The lead writes what the panel agreed on the ⚑ cell (n on the matrix, typed in Chinese); the
+    /// cell detail shows it and the scoring handout prints it under that cell, after each
+    /// evaluator's score by name. A refused save keeps what was typed; Esc (then y) drops it.
+    @Test func scoringHandoutHoldsTheDiscussionNoteTyped() {
+        var d = Driver(scoringWorkspace(revealed: true))
+        d.press(.char("2"), .char("l"), .char("n"))
+        d.type("以复演结果为准，暂按 5 分计")
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.discussion == [DiscussionNote(vendor: "V2", criterion: "func", note: "以复演结果为准，暂按 5 分计")])
+        d.press(.enter)
+        #expect(d.text.contains("讨论记录: 以复演结果为准，暂按 5 分计"))
+        d.press(.escape)
+        let lines = Self.markdown(d, .scoring).components(separatedBy: "\n")
+        let cell = lines.firstIndex(of: "### 智链科技 × 功能 Functionality — 极差 4")!
+        #expect(
+            Array(lines[(cell + 2)...(cell + 8)]) == [
+                "| 评委 | 评分 | 说明 |", "|---|---:|---|", "| 张伟 | 7 | 功能基本齐全 |", "| 李娜 | 3 | 演示中排产模块无法运行 |", "",
+                "评审组讨论：以复演结果为准，暂按 5 分计", "",
+            ])
+        #expect(Self.html(d, .scoring).contains("以复演结果为准，暂按 5 分计"))
+        // The full report's list of cells to discuss carries it too.
+        let full = Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
+        #expect(full.contains("(极差 4) —— 评审组讨论：以复演结果为准，暂按 5 分计</li>"))
+
+        // A note on a cell that is not ⚑ is printed too (nothing typed is left out of the minutes).
+        d.press(.char("h"), .char("n"))
+        d.type("演示流畅")
+        d.press(.ctrl("s"))
+        #expect(Self.markdown(d, .scoring).contains("### 云帆软件 × 功能 Functionality — 极差 1\n"))
+        #expect(Self.markdown(d, .scoring).contains("评审组讨论：演示流畅\n"))
+
+        // Refused (the panel turned blind while the form was open): the form stays, with the text.
+        d.press(.char("n"))
+        d.type("改为 6 分")
+        d.state.workspace.settings.revealed = false
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the refused form closed")
+            return
+        }
+        #expect(f.value("note") == "改为 6 分")
+        #expect(f.error?.contains("已恢复盲评") == true)
+        // Esc on the changed form asks; y drops the typing, the kept note is unchanged.
+        d.press(.escape, .char("y"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.discussionNote(vendor: "V1", criterion: "func") == "演示流畅")
+
+        // Before the reveal the key says why, and the handout shows nothing of the notes.
+        d.press(.char("n"))
+        #expect(d.state.modal == nil)
+        #expect(d.text.contains("盲评中: 揭晓 (R) 之后评审组才讨论单元格"))
+        let sealed =
+            Self.markdown(d, .scoring) + Self.html(d, .scoring)
+            + Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
+        for leak in ["以复演结果为准", "演示流畅", "评审组讨论"] { #expect(!sealed.contains(leak), "sealed handout shows \(leak)") }
+
+        // An evaluator gets the usual lead-only line.
+        var e = Driver(scoringWorkspace(revealed: true), evaluator: "张伟")
+        e.press(.char("2"), .char("n"))
+        #expect(e.state.modal == nil)
+        #expect(e.text.contains("仅限主持人: 本会话以张伟身份打分"))
     }
 
     func budgetWorkspace() -> Workspace {
@@ -360,6 +426,31 @@ import Testing
         #expect(!saved.contains { $0.contains("假设测算") })
     }
 
+    /// Regression: the payment table listed contract by contract (C2's spring payment after C1's
+    /// autumn one) while the monthly table under it runs by date. Now both run by due date, then
+    /// contract; undated milestones come last.
+    @Test func budgetHandoutListsPaymentsByDueDate() {
+        var ws = budgetWorkspace()
+        ws.contracts = [
+            Contract(id: "C2", vendor: "V2", title: "订阅", file: "", value: Money(units: 10_000)),
+            Contract(id: "C1", vendor: "V1", title: "实施", file: "", value: Money(units: 100_000)),
+        ]
+        ws.payments = [
+            PaymentMilestone(contract: "C1", milestone: "首付款", percent: 30, due: Day(iso: "2027-03-01")),
+            PaymentMilestone(contract: "C1", milestone: "终验款", percent: 70, due: Day(iso: "2027-09-01")),
+            PaymentMilestone(contract: "C2", milestone: "年费", percent: 50, due: Day(iso: "2027-03-01")),
+            PaymentMilestone(contract: "C2", milestone: "尾款", percent: 50, due: nil),
+        ]
+        ws.payments.sort { $0.contract > $1.contract }  // the file's order must not matter
+        let lines = Self.markdown(Driver(ws), .budget).components(separatedBy: "\n")
+        let head = lines.firstIndex(of: "| 到期日 | 合同 | 里程碑 | 比例 | 金额 | 付款条件 |")!
+        #expect(
+            Array(lines[(head + 2)...(head + 5)]) == [
+                "| 2027-03-01 | C1 云帆软件 | 首付款 | 30% | 30,000 |  |", "| 2027-03-01 | C2 智链科技 | 年费 | 50% | 5,000 |  |",
+                "| 2027-09-01 | C1 云帆软件 | 终验款 | 70% | 70,000 |  |", "| – | C2 智链科技 | 尾款 | 50% | 5,000 |  |",
+            ])
+    }
+
     /// The budget is checked against the recommended vendor only once the panel is revealed: before
     /// that, naming it would give the sealed result away.
     @Test func budgetHandoutKeepsASealedRecommendationSealed() {
@@ -389,17 +480,29 @@ import Testing
         let md = Self.markdown(d, .legal)
         let lines = md.components(separatedBy: "\n")
         #expect(lines.contains("- **参会人**: 法务 陈律师、赵磊"))
+        // The open points name the unsettled flags in one line; each flag is printed in full (line,
+        // the contract's words, our position) once, under 风险点.
         let open = lines.firstIndex(of: "### 待谈判事项")!
         #expect(
-            Array(lines[(open + 2)...(open + 8)]) == [
+            Array(lines[(open + 2)...(open + 4)]) == [
                 "- 协商中 · 续约（第 7 行）：改为到期前书面确认续约",
-                "- ⚑ 单方调价（第 9 行）：乙方有权根据市场情况调整服务价格。",
-                "- ⚑ 缺少必要条款 · 验收（文本中没有）",
-                "- ⚑ 缺少必要条款 · 数据安全（文本中没有）",
-                "- ⚑ 缺少必要条款 · 保密（文本中没有）",
-                "- ⚑ 缺少必要条款 · 数据返还（文本中没有）",
-                "- ⚑ 缺少必要条款 · 支持与服务水平（文本中没有）",
+                "- ⚑ 尚待处理的风险点 6 项（原文与我方立场见“风险点”）：单方调价（第 9 行）、缺少必要条款 · 验收、缺少必要条款 · 数据安全、缺少必要条款 · 保密、缺少必要条款 · 数据返还、缺少必要条款 · 支持与服务水平",
+                "",
             ])
+        let flags = lines.firstIndex(of: "### 风险点")!
+        let full = lines[flags...].prefix { !$0.hasPrefix("### 关键条款") }.filter { $0.hasPrefix("- ⚑") }
+        // Every flag, the renewal one too (its clause is an open point of its own, above).
+        #expect(full.count == 7)
+        for (i, line) in [
+            "- ⚑ 自动续约（需提前通知）（第 7 行）：服务期满前三十(30)日内甲方未以书面形式提出异议的,本协议自动续期一年。 —— 我方立场：",
+            "- ⚑ 单方调价（第 9 行）：乙方有权根据市场情况调整服务价格。 —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 验收（文本中没有） —— 我方立场：", "- ⚑ 缺少必要条款 · 数据安全（文本中没有） —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 保密（文本中没有） —— 我方立场：", "- ⚑ 缺少必要条款 · 数据返还（文本中没有） —— 我方立场：",
+            "- ⚑ 缺少必要条款 · 支持与服务水平（文本中没有） —— 我方立场：",
+        ].enumerated() {
+            #expect(full[full.startIndex + i].hasPrefix(line), "red flag \(i + 1): \(full[full.startIndex + i])")
+        }
+        #expect(lines.filter { $0.contains("乙方有权根据市场情况调整服务价格") }.count == 1, "each flag's words once")
         #expect(lines.contains("| 续约 | 协商中 | 7 | 改为到期前书面确认续约 |"))
         #expect(lines.contains("文本中已找到、尚未审查：服务范围（第 3 行）、费用（第 5 行）、服务内容（第 2 行）、价格调整（第 9 行）"))
         #expect(lines.contains { $0.hasPrefix("文本中未找到、尚未审查：付款、支持与服务水平、质保、验收、") })
@@ -441,6 +544,35 @@ import Testing
         var d = Driver()
         Self.command(&d, "report scoring md a.md b.md")
         #expect(d.text.contains("用法: :report"))
+        // Regression: `:report html md` wrote an HTML file named `md`.
+        d.effects = []
+        Self.command(&d, "report html md")
+        #expect(d.effects.isEmpty)
+        #expect(d.state.message == "只能指定一种格式: 同时给了 “html” 和 “md” (文件名请带扩展名, 如 x.md)")
+        Self.command(&d, "report html x.md")
+        #expect(d.effects.isEmpty)
+        #expect(d.state.message == "“x.md” 的扩展名表示 md, 但指定的格式是 html: 请去掉其中之一")
+        Self.command(&d, "report md notes/x.HTML")
+        #expect(d.effects.isEmpty)
+        // Without a format word the extension chooses; another extension keeps HTML.
+        Self.command(&d, "report x.md")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: "x.md"))
+        Self.command(&d, "report full y.markdown")
+        #expect(d.effects.last == .writeReport(format: "md", path: "y.markdown"))
+        Self.command(&d, "report scoring z.htm")
+        #expect(d.effects.last == .writeHandout(kind: .scoring, format: "html", path: "z.htm"))
+        Self.command(&d, "report md minutes.txt")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "md", path: "minutes.txt"))
+        Self.command(&d, "report notes")
+        #expect(d.effects.last == .writeHandout(kind: .survey, format: "html", path: "notes"))
+        d.effects = []
+        // `基准` / `base` is the scenario of workspace.json: saving a what-if under it is refused.
+        for name in ["基准", "base", " Base "] {
+            Self.command(&d, "scenario save \(name)")
+            #expect(d.effects.isEmpty)
+            #expect(d.state.workspace.scenarios.isEmpty)
+            #expect(d.state.message == "“\(name.trimmed)” 是基准情景 (取自 workspace.json) 的名称: 请另取一个名称")
+        }
         Self.command(&d, "scenario load x")
         #expect(d.text.contains("用法: :scenario save 名称"))
         Self.command(&d, "meeting lunch")

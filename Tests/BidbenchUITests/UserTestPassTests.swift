@@ -153,8 +153,8 @@ private let TOO_SMALL_SAVE_QUESTION = [
     "", "", "", "",
 ]
 private let REVEALED_LEAD_HINTS =
-    " a 新增供应商  Enter 详情  e 编辑  R 隐藏  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
-    + String(repeating: " ", count: 40) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+    " a 新增供应商  Enter 详情  e 编辑  R 隐藏  n 讨论  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
+    + String(repeating: " ", count: 32) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
 private let BLIND_LEAD_HINTS =
     " a 新增供应商  e 编辑  R 揭晓  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
     + String(repeating: " ", count: 52) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"

@@ -1,3 +1,5 @@
+import BidbenchCore
+import BidbenchStore
 import Foundation
 import Testing
 
@@ -143,6 +145,21 @@ import Testing
         #expect(blind.contains("V1/func_mfg"))
         #expect(!blind.contains("7.25"))
         #expect(!(try bidbench("journal", "-w", ws).out.contains("7.25")))
+
+        // The panel's discussion note, written after a reveal, is hidden again with the scores.
+        try setRevealed(ws, true)
+        let loaded = try WorkspaceStore.load(folder: ws)
+        var w = loaded.workspace
+        w.discussion = [DiscussionNote(vendor: "V1", criterion: "func_mfg", note: "待复演")]
+        let first = try WorkspaceStore.save(w, over: loaded, actor: "刘主任")
+        // An edited row is journaled with its values (an added one by its key only).
+        w.discussion[0].note = "复演后再定"
+        _ = try WorkspaceStore.save(w, over: first, actor: "刘主任")
+        #expect(try bidbench("journal", "-w", ws, "--json").out.contains("复演后再定"))
+        try setRevealed(ws, false)
+        let hidden = try bidbench("journal", "-w", ws, "--json").out
+        #expect(hidden.contains("discussion.csv") && hidden.contains("V1/func_mfg"))
+        #expect(!hidden.contains("复演后再定"))
     }
 
     @Test func pathCharactersInAnEvaluatorNameAreRefused() throws {

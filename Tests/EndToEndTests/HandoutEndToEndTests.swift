@@ -194,6 +194,34 @@ import Testing
             ])
     }
 
+    /// The scoring panel in a real terminal: `n` on the first cell, a note typed in Chinese, Ctrl-S,
+    /// a save; discussion.csv holds it and `:report x.md` writes Markdown (from the extension) with
+    /// the note under the cell.
+    @Test(.requires(.tmux)) func theDiscussionNoteTypedIsInDiscussionCsvAndTheScoringHandout() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 110, height: 32, env: ["BIDBENCH_TODAY": "2026-12-01"])
+        try t.waitFor(text: "[1 需求]")
+        try t.keys("2")
+        try t.waitFor(text: "[2 供应商]")
+        try t.keys("n")
+        try t.waitFor(text: "讨论 — 云帆软件 · 功能-生产制造")
+        try t.type("复演后再定，暂按平均分")
+        try t.keys("C-s")
+        try t.waitFor(text: "讨论记录已保存")
+        try t.keys("C-s")
+        try t.waitFor(text: "已保存")
+        try Self.command(t, "report \(tmp.path)/scoring.md")
+        try t.waitFor(text: "会议纪要已写入")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        #expect(try String(contentsOfFile: ws + "/discussion.csv", encoding: .utf8) == "vendor,criterion,note\nV1,func_mfg,复演后再定，暂按平均分\n")
+        let md = try String(contentsOfFile: tmp.path + "/scoring.md", encoding: .utf8)
+        let lines = md.components(separatedBy: "\n")
+        let cell = try #require(lines.firstIndex { $0.hasPrefix("### 云帆软件 × 功能-生产制造") })
+        #expect(lines[cell...].first { $0.hasPrefix("评审组讨论：") } == "评审组讨论：复演后再定，暂按平均分")
+    }
+
     /// The weekly delivery review on screen 5: `:report` alone writes the delivery handout.
     @Test(.requires(.tmux)) func reportOnScreenFiveWritesTheDeliveryHandout() throws {
         let tmp = TempDir()
@@ -459,4 +487,36 @@ import Testing
         ---
 
         """
+}
+
+/// The verb's mistakes about the report's file: the format comes from `-o`'s extension when no
+/// `--format` is given, and a contradiction is refused before anything is written.
+@Suite struct ReportFileNameCLITests {
+    @Test func theExtensionChoosesTheFormatAndAContradictionIsRefused() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy("demo")
+        let md = tmp.path + "/y.md"
+        let r = try run(binaryPath, ["report", "-w", ws, "--kind", "budget", "--today", "2026-12-01", "-o", md])
+        #expect(r.status == 0, "\(r.err)")
+        let text = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(text.hasPrefix("# ") && !text.contains("<html"))
+        let html = tmp.path + "/y.html"
+        let bad = try run(binaryPath, ["report", "-w", ws, "--format", "md", "-o", html])
+        #expect(bad.status != 0)
+        #expect(bad.err.contains("--format md contradicts the file name '\(html)' (a .html name): drop one of them"))
+        #expect(!FileManager.default.fileExists(atPath: html))
+    }
+
+    /// Regression: `:scenario save 基准` made a second base scenario; `check` names such a row.
+    @Test func checkNamesAScenarioRowCalledLikeTheBase() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy("demo")
+        try "name,years,users,growth,escalation,discount_rate\n基准,6,,,,\n".write(
+            toFile: ws + "/scenarios.csv", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["check", "-w", ws])
+        #expect(r.status != 0)
+        #expect((r.out + r.err).contains("scenarios.csv:2: name:"))
+    }
 }

@@ -22,6 +22,15 @@ public struct Scenario: Equatable, Sendable {
     /// Longest horizon accepted, in years.
     public static let maximumYears = 100
 
+    /// The base scenario's name in each interface language: it comes from workspace.json, so a row
+    /// of scenarios.csv may not take it (the budget screen would show two scenarios called 基准).
+    public static let baseNames = ["base", "基准"]
+
+    /// Whether `name` is the base scenario's name in either language (trimmed, any case).
+    public static func isBaseName(_ name: String) -> Bool {
+        baseNames.contains(name.trimmed.lowercased())
+    }
+
     public var name: String
     /// Horizon N in years (1…`maximumYears`).
     public var years: Int

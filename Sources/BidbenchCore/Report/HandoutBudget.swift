@@ -118,7 +118,7 @@ extension HandoutBuilder {
                         (t("Due", "到期日"), false), (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Share", "比例"), true),
                         (t("Amount", "金额"), true), (t("Condition", "付款条件"), false),
                     ],
-                    facts.installments.map { i in
+                    paymentsByDue().map { i in
                         [
                             i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
                             (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(), i.condition,
@@ -131,6 +131,21 @@ extension HandoutBuilder {
             )
         }
         return doc(title: title, blocks: blocks)
+    }
+
+    /// The milestones in the order they fall due, as the monthly table below reads (undated last),
+    /// then by contract; a contract's milestones that fall on one day keep their schedule order.
+    func paymentsByDue() -> [Installment] {
+        facts.installments.enumerated().sorted { a, b in
+            switch (a.element.due, b.element.due) {
+            case (let x?, let y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if a.element.contract != b.element.contract { return a.element.contract < b.element.contract }
+            return a.offset < b.offset
+        }.map(\.element)
     }
 
     func contractVendor(_ id: String) -> String { ws.contracts.first { $0.id == id }.map { facts.vendorName($0.vendor) } ?? "" }

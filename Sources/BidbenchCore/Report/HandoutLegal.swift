@@ -117,8 +117,10 @@ extension HandoutBuilder {
         return text.isEmpty ? "" : t(" — position: ", " —— 我方立场：") + text
     }
 
-    /// Clauses under negotiation or missing (with the reviewer's note), and red flags whose clause
-    /// the reviewer has not accepted.
+    /// Clauses under negotiation or missing (with the reviewer's note), then one line naming the red
+    /// flags whose clause the reviewer has not settled: each flag is printed in full (line, the
+    /// contract's words, our position) once, under "Red flags", so a long contract's minutes do not
+    /// list every flag twice.
     func openPoints(_ c: Contract, scan: ContractScan?) -> [String] {
         var out: [String] = []
         let reviews = ws.reviews.filter { $0.contract == c.id }
@@ -129,10 +131,24 @@ extension HandoutBuilder {
         }
         let settled = Set(reviews.filter { $0.status == .ok || $0.status == .na }.map(\.clause))
         let listed = Set(reviews.filter { $0.status == .negotiate || $0.status == .missing }.map(\.clause))
-        for f in scan?.redFlags ?? [] {
-            if let k = f.clause ?? f.kind.clause, settled.contains(k) || listed.contains(k) { continue }
-            out.append(redFlagLine(f))
+        let open = (scan?.redFlags ?? []).filter { f in
+            guard let k = f.clause ?? f.kind.clause else { return true }
+            return !settled.contains(k) && !listed.contains(k)
+        }
+        if !open.isEmpty {
+            out.append(
+                t(
+                    "⚑ \(open.count) red flag\(open.count == 1 ? "" : "s") still open (the contract's words and our position under Red flags): ",
+                    "⚑ 尚待处理的风险点 \(open.count) 项（原文与我方立场见“风险点”）：") + open.map(redFlagName).joined(separator: t("; ", "、")))
         }
         return out
+    }
+
+    /// A red flag in a few words: its name, clause and line, without the quote.
+    func redFlagName(_ f: RedFlag) -> String {
+        var s = ReportLabels.redFlag(f.kind, lang)
+        if let k = f.clause { s += " · " + ReportLabels.clause(k, lang) }
+        if let line = f.line { s += t(" (line \(line))", "（第 \(line) 行）") }
+        return s
     }
 }

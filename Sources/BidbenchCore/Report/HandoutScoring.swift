@@ -247,13 +247,15 @@ extension HandoutBuilder {
         ]
     }
 
+    /// The ⚑ cells, and any other cell the panel left a discussion note on: each evaluator's score
+    /// and note by name, then the panel's note (`discussion.csv`). Only reached after the reveal.
     func disputes(_ sc: ScoringFacts) -> [HandoutBlock] {
-        let flagged = sc.evaluation.cells.filter(\.flagged)
-        guard !flagged.isEmpty else {
-            return [.paragraph(t("No cell where the evaluators differ by 30 % of the scale or more.", "没有评委分差达到满分 30% 的评分。"))]
-        }
+        let discussed = sc.evaluation.cells.filter { $0.flagged || !ws.discussionNote(vendor: $0.vendor, criterion: $0.criterion).isEmpty }
         var out: [HandoutBlock] = []
-        for c in flagged {
+        if !sc.evaluation.cells.contains(where: \.flagged) {
+            out.append(.paragraph(t("No cell where the evaluators differ by 30 % of the scale or more.", "没有评委分差达到满分 30% 的评分。")))
+        }
+        for c in discussed {
             out.append(
                 .subheading(
                     facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion) + t(" — spread ", " — 极差 ")
@@ -263,6 +265,11 @@ extension HandoutBuilder {
                 return [name, NumberText.upTo(score, 4), note.isEmpty ? "–" : note]
             }
             out.append(.table([(t("Evaluator", "评委"), false), (t("Score", "评分"), true), (t("Note", "说明"), false)], rows))
+            let note = ws.discussionNote(vendor: c.vendor, criterion: c.criterion)
+            out.append(
+                .paragraph(
+                    t("Panel's discussion: ", "评审组讨论：")
+                        + (note.isEmpty ? t("not recorded (n on the Vendors screen)", "未记录（在供应商页按 n 记录）") : note)))
         }
         return out
     }

@@ -138,8 +138,11 @@ extension HTMLReportWriter {
                     ws.settings.revealed
                     ? zip(c.evaluators, c.scores).map { "\($0) \(NumberText.upTo($1, 2))" }.joined(separator: ", ")
                     : t("\(c.scores.count) evaluators", "\(c.scores.count) 位评委")
+                // The panel's discussion note is about the scores: only once they are revealed.
+                let note = ws.settings.revealed ? ws.discussionNote(vendor: c.vendor, criterion: c.criterion) : ""
+                let discussed = note.isEmpty ? "" : e(t(" — panel's discussion: ", " —— 评审组讨论：") + note)
                 body +=
-                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(NumberText.upTo(c.spread, 2)))</li>"
+                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(NumberText.upTo(c.spread, 2)))\(discussed)</li>"
             }
             body += "</ul>\n"
         }

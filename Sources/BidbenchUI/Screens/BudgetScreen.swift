@@ -158,7 +158,20 @@ public enum BudgetScreen {
             }
         }
         setWhatIf(&s, sc)
-        s.say(L.t("What-if: \(verb) \(arg) (u steps back)", "假设: \(verb) \(arg) (u 回退)"))
+        let said = typedWords(verb, sc)
+        s.say(L.t("What-if: \(said.en) (u steps back)", "假设: \(said.zh) (u 回退)"))
+    }
+
+    /// What a typed what-if set, in words of each language with the value as it now stands
+    /// (`:escalation 5` says 涨价 5%, not the command's English word).
+    static func typedWords(_ verb: String, _ sc: Scenario) -> (en: String, zh: String) {
+        switch verb {
+        case "users": return ("users \(sc.users)", "用户 \(sc.users)")
+        case "years": return ("\(sc.years) years", "\(sc.years) 年")
+        case "escalation": return ("escalation \(pct(sc.escalation))", "涨价 \(pct(sc.escalation))")
+        case "growth": return ("user growth \(pct(sc.growth))/yr", "用户年增长 \(pct(sc.growth))")
+        default: return ("discount rate \(pct(sc.discountRate))", "折现率 \(pct(sc.discountRate))")
+        }
     }
 
     /// The scenario in effect for a what-if change; nil after saying why there is none.

@@ -11,7 +11,8 @@ public struct CellDetailState: Equatable, Sendable {
 }
 
 /// One cell of the vendor matrix opened after the reveal (Enter, lead): each evaluator's score and
-/// note by name, the panel value and the spread, so the meeting can discuss a ⚑ cell. Only reachable
+/// note by name, the panel value and the spread, so the meeting can discuss a ⚑ cell, and the
+/// panel's discussion note once the lead has written it (`n`). Only reachable
 /// once revealed; evaluators whose sheets are incomplete are listed but marked as not counted, and
 /// each score shown is the one the panel value counted.
 public enum CellDetailScreen {
@@ -66,7 +67,10 @@ public enum CellDetailScreen {
         } else {
             summary = (L.t("No counted scores for this cell", "此格没有计入的评分"), .dim)
         }
-        let natural = entries.map { indent + TextWidth.of($0.text) } + [TextWidth.of(summary.0)]
+        // The panel's discussion note (`n` on the matrix), under the figures it is about.
+        let discussion = ws.discussionNote(vendor: st.vendor, criterion: st.criterion)
+        let discussionLine = discussion.isEmpty ? nil : L.t("Discussion: ", "讨论记录: ") + discussion
+        let natural = entries.map { indent + TextWidth.of($0.text) } + [TextWidth.of(summary.0), TextWidth.of(discussionLine ?? "")]
         let w = min(s.width - 4, max(44, (natural.max() ?? 0) + 4))
         // A note longer than the box wraps under itself (STYLE: nothing a person must read is cut off).
         var lines: [(String, Style)] = []
@@ -78,6 +82,7 @@ public enum CellDetailScreen {
         }
         lines.append(("", .plain))
         lines += TextWidth.wrap(summary.0, w - 4).map { ($0, summary.1) }
+        if let discussionLine { lines += TextWidth.wrap(discussionLine, w - 4).map { ($0, .plain) } }
         let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: min(s.height - 5, lines.count + 2))
         c.fill(r)
         c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")

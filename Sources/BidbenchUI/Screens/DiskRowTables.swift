@@ -1,7 +1,7 @@
 import BidbenchCore
 
 /// The tables picked up live through one table of (file, key path, key, fields) rather than a
-/// switch arm each: the delivery tables, the playbook and the meeting records. Each key is the one
+/// switch arm each: the delivery tables, the playbook, the meeting records and the panel's discussion notes. Each key is the one
 /// the Store's validator keeps unique (README "Workspace format"), so rows merge one by one; a
 /// table whose keys repeat on a side (a hand-edited playbook) is compared whole.
 struct RowTable {
@@ -139,6 +139,9 @@ struct RowTable {
                         ("status", q.status.rawValue), ("criterion", q.criterion), ("source", q.source),
                     ]
                 }, extra: \.requirement.extra),
+            RowTable(
+                "discussion.csv", \.discussion, key: { "\($0.vendor)/\($0.criterion)" }, fields: { [("note", $0.note)] },
+                extra: \.extra),
         ]
     }
 

@@ -115,6 +115,8 @@ public enum VendorsScreen {
         case .ahp:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             AHPScreen.open(&s)
+        case .note:
+            openDiscussion(&s)
         case .gates:
             guard s.vendors.vendor < nv else { return [] }
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
@@ -179,6 +181,54 @@ public enum VendorsScreen {
                     selected: (v?.sme ?? false) ? "true" : "false", aliases: [["no", "否", "n"], ["yes", "是", "y"]]),
                 FormField(key: "bid_price", label: L.t("Bid price", "投标报价"), text: v?.bidPrice?.description ?? "", kind: .number),
             ])
+    }
+
+    /// `n`: the lead's note of what the panel said about the selected cell. Only after the reveal:
+    /// before it the note would be about scores nobody may see yet.
+    static func openDiscussion(_ s: inout AppState) {
+        let leaf = leaves(s.workspace)
+        guard s.vendors.vendor < s.workspace.vendors.count, s.vendors.criterion < leaf.count else { return }
+        guard s.workspace.settings.revealed else {
+            s.say(
+                s.lang.t(
+                    "Blind: the panel discusses a cell after the reveal (R)", "盲评中: 揭晓 (R) 之后评审组才讨论单元格"), error: true)
+            return
+        }
+        let v = s.workspace.vendors[s.vendors.vendor]
+        let cr = leaf[s.vendors.criterion]
+        s.modal = .form(
+            Form(
+                target: .discussionNote(vendor: v.id, criterion: cr.id),
+                title: s.lang.t("Discussion — ", "讨论 — ") + "\(v.name) · \(cr.name)",
+                fields: [
+                    FormField(
+                        key: "note", label: s.lang.t("Note", "讨论记录"),
+                        text: s.workspace.discussionNote(vendor: v.id, criterion: cr.id), kind: .long)
+                ]))
+    }
+
+    /// Keeps the discussion note of a cell (an empty note removes it), as one undoable change.
+    static func submitDiscussion(_ s: inout AppState, _ f: Form, vendor: String, criterion: String) -> FormRefusal? {
+        let L = s.lang
+        // The panel may have turned blind while the form was open (workspace.json from disk).
+        guard s.workspace.settings.revealed else {
+            return FormRefusal(L.t("Blind again: the note waits for the reveal (R)", "已恢复盲评: 揭晓 (R) 后才能保存讨论记录"), field: "note")
+        }
+        guard s.workspace.vendors.contains(where: { $0.id == vendor }), s.workspace.criteria.contains(where: { $0.id == criterion }) else {
+            return FormRefusal(L.t("This cell is gone: its vendor or criterion was removed", "此单元格已不存在: 供应商或准则已被删除"), field: "note")
+        }
+        let note = f.value("note").trimmed
+        guard note != s.workspace.discussionNote(vendor: vendor, criterion: criterion) else { return nil }
+        s.change(note.isEmpty ? L.t("Discussion note removed", "讨论记录已删除") : L.t("Discussion note kept", "讨论记录已保存")) { ws in
+            let i = ws.discussion.firstIndex { $0.vendor == vendor && $0.criterion == criterion }
+            switch (i, note.isEmpty) {
+            case (let i?, true): ws.discussion.remove(at: i)
+            case (let i?, false): ws.discussion[i].note = note
+            case (nil, false): ws.discussion.append(DiscussionNote(vendor: vendor, criterion: criterion, note: note))
+            case (nil, true): break
+            }
+        }
+        return nil
     }
 
     /// Stores the acting evaluator's score from the score form.
@@ -253,6 +303,7 @@ public enum VendorsScreen {
             ws.vendors.removeAll { $0.id == id }
             ws.prices.removeAll { $0.vendor == id }
             ws.gates.removeAll { $0.vendor == id }
+            ws.discussion.removeAll { $0.vendor == id }
             for k in ws.scores.keys { ws.scores[k]?.removeAll { $0.vendor == id } }
         }
         App.clampSelections(&s)

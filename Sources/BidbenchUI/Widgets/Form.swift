@@ -34,6 +34,8 @@ public enum FormTarget: Equatable, Sendable {
     case vendorReview(vendor: String)
     /// The meeting of a kind (`:meeting`): nil id records a new one.
     case meeting(kind: MeetingKind, id: String?)
+    /// The panel's discussion note on a cell of the vendor matrix (screen 2: `n`, lead, after the reveal).
+    case discussionNote(vendor: String, criterion: String)
 }
 
 /// Why a form was not saved, and the field to fix: the form keeps what was typed and its focus moves

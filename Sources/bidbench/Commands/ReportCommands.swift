@@ -17,8 +17,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "html or md.")
-    var format: String = "html"
+    @Option(name: .long, help: "html or md (default: the extension of -o, else html).")
+    var format: String?
 
     @Option(name: [.customShort("o"), .long], help: "The file to write (- for standard output).")
     var output: String
@@ -42,8 +42,11 @@ struct ReportCommand: ParsableCommand {
     var asEvaluator: String?
 
     func validate() throws {
-        guard ["html", "md", "markdown"].contains(format.lowercased()) else {
-            throw ValidationError("--format must be html or md, not '\(format)'")
+        if let format {
+            guard let f = ReportFormat.word(format) else { throw ValidationError("--format must be html or md, not '\(format)'") }
+            if let implied = ReportFormat.of(file: output), implied != f {
+                throw ValidationError("--format \(format) contradicts the file name '\(output)' (a .\(implied) name): drop one of them")
+            }
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
         if let lang = CommandLineLanguage.resolve(lang), !["en", "zh"].contains(lang.lowercased()) {
@@ -63,7 +66,8 @@ struct ReportCommand: ParsableCommand {
             language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
         request.viewer = PanelViewer(as: asEvaluator)
         let handout = try handoutRequest(request, folder: workspace.path)
-        let text = format.lowercased() == "html" ? Handout.html(handout) : Handout.markdown(handout)
+        let chosen = format.flatMap(ReportFormat.word) ?? ReportFormat.of(file: output) ?? "html"
+        let text = chosen == "html" ? Handout.html(handout) : Handout.markdown(handout)
         if output == "-" {
             print(text, terminator: "")
             return

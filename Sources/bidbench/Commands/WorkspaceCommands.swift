@@ -129,9 +129,10 @@ struct JournalCommand: ParsableCommand {
         let entries: [JournalEntry]
         do { entries = try Journal.read(folder: folder) } catch { throw fail(error) }
         // The blind rule covers the journal too: while blind, the rows of score sheets (the scores
-        // themselves) are left out of the JSON; which sheet changed and which cells stay listed.
+        // themselves) and of discussion.csv (the panel's words about them) are left out of the JSON;
+        // which file changed and which cells stay listed.
         let blind = !((try? WorkspaceStore.load(folder: folder))?.workspace.settings.revealed ?? false)
-        func hidden(_ e: JournalEntry) -> Bool { blind && e.table.hasPrefix("scores/") }
+        func hidden(_ e: JournalEntry) -> Bool { blind && (e.table.hasPrefix("scores/") || e.table == "discussion.csv") }
         if json {
             print(
                 JSONValue.object([
