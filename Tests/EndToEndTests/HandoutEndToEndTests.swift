@@ -108,7 +108,8 @@ import Testing
         #expect(machine.out.hasPrefix("id,department,module,title,"))
         #expect(machine.out.contains("R01,D01,总账,多币种凭证自动折算,"))
         let bad = try run(binaryPath, ["export", "requirements", "-w", ws, "--for", "boss"])
-        #expect(bad.status != 0 && bad.err.contains("--for must be machine or people"))
+        #expect(bad.status == 64)
+        #expect(bad.err.contains("Error: The value 'boss' is invalid for '--for <for>'. Please provide one of 'machine' and 'people'."))
     }
 }
 
