@@ -74,7 +74,7 @@ import Testing
             let html = try Self.write(kind, demo: demo, ws: ws, folder: tmp.path)
             let png = tmp.path + "/\(demo)-\(kind).png"
             let shot = try run(
-                "/usr/bin/chromium-headless-shell",
+                OptionalTool.chromium.executable,
                 ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)", "--window-size=1000,1400", "file://\(html)"])
             #expect(shot.status == 0, "browser failed: \(shot.err)")
             let data = try Data(contentsOf: URL(fileURLWithPath: png))
