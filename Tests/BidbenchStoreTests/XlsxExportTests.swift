@@ -195,7 +195,8 @@ struct OpenpyxlView {
         #expect(
             params.rows.map(\.cells) == [
                 ["情景", "年限", "用户数", "用户增长率", "涨价率", "折现率"],
-                ["default", "5", "120", "0.1", "0.03", "0.08"],
+                // The base scenario is named as on the budget screen (it was "default" here only).
+                ["基准", "5", "120", "0.1", "0.03", "0.08"],
                 ["保守", "5", "120", "0.05", "0.1", "0.08"],
                 ["扩张", "5", "150", "0.1", "0.03", "0.08"],
             ])
@@ -204,7 +205,7 @@ struct OpenpyxlView {
         let t0 = try BudgetModel.tco(prices: w.prices, scenario: base, vendors: w.vendors.map(\.id))
         let t2 = try BudgetModel.tco(prices: w.prices, scenario: wide, vendors: w.vendors.map(\.id))
         let cmp = try sr.sheet(named: "情景对比")
-        #expect(cmp.rows[0].cells == ["编号", "供应商", "default 合计", "default 净现值", "保守 合计", "保守 净现值", "扩张 合计", "扩张 净现值"])
+        #expect(cmp.rows[0].cells == ["编号", "供应商", "基准 合计", "基准 净现值", "保守 合计", "保守 净现值", "扩张 合计", "扩张 净现值"])
         #expect(cmp.rows[2].cells[0] == "V2")
         #expect(cmp.rows[2].cells[2] == t0[1].total.description)
         #expect(cmp.rows[2].cells[6] == t2[1].total.description)

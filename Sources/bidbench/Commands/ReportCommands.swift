@@ -98,7 +98,7 @@ struct ReportCommand: ParsableCommand {
             r.department = d.id
         }
         if let scenario {
-            let base = try Scenario(settings: ws.settings, name: report.language == .zh ? "基准" : "base")
+            let base = try Scenario(settings: ws.settings, name: report.language.pick(Scenario.baseName, Scenario.baseNameZH))
             guard let row = ws.scenarios.first(where: { $0.name == scenario }) else {
                 printError("error: no scenario '\(scenario)' in scenarios.csv (known: \(ws.scenarios.map(\.name).joined(separator: ", ")))")
                 throw ExitCode(1)
