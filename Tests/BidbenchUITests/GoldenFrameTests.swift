@@ -36,6 +36,44 @@ import Testing
 
     static var folder: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
 
+    /// Compares `frame` with `Golden/NAME-WxH-LANG.txt` (or records it).
+    static func compare(
+        _ frame: String, _ name: String, _ w: Int, _ h: Int, _ lang: Lang, sourceLocation: SourceLocation = #_sourceLocation
+    )
+        throws
+    {
+        let url = folder.appendingPathComponent("\(name)-\(w)x\(h)-\(lang.rawValue).txt")
+        if ProcessInfo.processInfo.environment["BIDBENCH_RECORD_GOLDEN"] == "1" {
+            try frame.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try? String(contentsOf: url, encoding: .utf8)
+        #expect(golden == frame, "\(url.lastPathComponent) differs (BIDBENCH_RECORD_GOLDEN=1 re-records)", sourceLocation: sourceLocation)
+    }
+
+    /// Regression: the problems overlay left the screen's first and last columns uncovered, and the
+    /// screen below showed through right of its border. Every row it takes is now blank edge to edge.
+    @Test(arguments: [Lang.en, Lang.zh])
+    func theProblemsOverlayCoversWholeRows(lang: Lang) throws {
+        let problems = [
+            "requirements.csv:7: priority: “urgent” is not must, should, could or won't",
+            "scores/李娜.csv:3: score: “九” is not a number",
+        ]
+        for (w, h) in Self.sizes {
+            let d = Driver(Self.workspace(), lang: lang, width: w, height: h, problems: problems)
+            let lines = d.screen.lines
+            // The overlay's rows: its top border to its bottom border.
+            let top = try #require(lines.firstIndex { $0.hasPrefix(" ┌") })
+            let bottom = try #require(lines.firstIndex { $0.hasPrefix(" └") })
+            for y in top...bottom {
+                let line = lines[y]
+                #expect(line.hasPrefix(" ") && (line.hasSuffix("┐") || line.hasSuffix("│") || line.hasSuffix("┘")), "row \(y): \(line)")
+                #expect(TextWidth.of(line) == w - 1, "row \(y) must end at the border, one blank column from the edge: \(line)")
+            }
+            try Self.compare(d.screen.text + "\n", "problems", w, h, lang)
+        }
+    }
+
     @Test(arguments: [Lang.en, Lang.zh])
     func everyScreenAndDialogMatchesItsGoldenFrame(lang: Lang) throws {
         let record = ProcessInfo.processInfo.environment["BIDBENCH_RECORD_GOLDEN"] == "1"
