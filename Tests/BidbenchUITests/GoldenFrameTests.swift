@@ -74,6 +74,30 @@ import Testing
         }
     }
 
+    /// Regression: a contract whose text file is missing showed "Clauses 0/22", every clause "✗ missing"
+    /// and "Red flags: 0". Nothing was checked, so no count and no ✗: the error says why; a clause the
+    /// reviewer marked keeps the mark.
+    @Test(arguments: [Lang.en, Lang.zh])
+    func aContractWithoutItsTextShowsNoCounts(lang: Lang) throws {
+        var ws = Self.workspace()
+        ws.contractTexts = [:]
+        ws.reviews = [ClauseReview(contract: "C1", clause: .scope, status: .ok)]
+        for (w, h) in Self.sizes {
+            var d = Driver(ws, lang: lang, width: w, height: h)
+            d.press(.char("4"))
+            let text = d.text
+            let head = lang.t("No text: clauses not checked", "无正文: 条款未检查")
+            let why = lang.t("No text: contracts/C1.md not found", "无正文: 找不到 contracts/C1.md")
+            #expect(d.screen.lines[2].hasPrefix(" " + head + " ") && d.screen.lines[2].hasSuffix("│ " + why), "\(d.screen.lines[2])")
+            #expect(text.contains(lang.t("Red flags: no text to scan", "红旗: 无正文可扫描")))
+            for wrong in ["/22", "✗", lang.t("missing", "缺失"), lang.t("Red flags: 0", "红旗: 0")] {
+                #expect(!text.contains(wrong), "\(wrong) shown without a text")
+            }
+            #expect(d.screen.lines.contains { $0.hasPrefix(" ✔ " + lang.clause(.scope)) })
+            try Self.compare(text + "\n", "contracts-no-text", w, h, lang)
+        }
+    }
+
     @Test(arguments: [Lang.en, Lang.zh])
     func everyScreenAndDialogMatchesItsGoldenFrame(lang: Lang) throws {
         let record = ProcessInfo.processInfo.environment["BIDBENCH_RECORD_GOLDEN"] == "1"

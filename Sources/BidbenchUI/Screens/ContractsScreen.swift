@@ -157,6 +157,22 @@ public enum ContractsScreen {
 
     static func text(_ s: AppState) -> String? { current(s).flatMap { s.workspace.contractTexts[$0.file] } }
 
+    /// Why contract `k` has no text to scan (no file named, the file missing, or empty), or nil when
+    /// it has one. Then the checklist shows no counts and no ✗ (nothing was checked) but this error,
+    /// rather than "0/22" and 22 missing clauses.
+    static func noText(_ s: AppState, _ k: Contract) -> String? {
+        let L = s.lang
+        if k.file.trimmed.isEmpty {
+            return L.t("No text: contracts.csv names no file for \(k.id)", "无正文: contracts.csv 未给 \(k.id) 指定文件")
+        }
+        guard let body = s.workspace.contractTexts[k.file] else {
+            return L.t("No text: \(k.file) not found", "无正文: 找不到 \(k.file)")
+        }
+        // Empty as `refresh` counts it: not scanned (a text of blanks is scanned and finds nothing).
+        if body.isEmpty { return L.t("No text: \(k.file) is empty", "无正文: \(k.file) 为空") }
+        return nil
+    }
+
     /// Texts up to this size are scanned on the key path (a few milliseconds); longer ones by the
     /// host (`Job.contractScan`) while keys keep working.
     static let backgroundScanBytes = 64 * 1024
@@ -317,7 +333,10 @@ public enum ContractsScreen {
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
-        if s.contracts.scanning != nil {
+        let missingText = noText(s, k)
+        if missingText != nil {
+            c.text(listArea.x, listArea.y, L.t("No text: clauses not checked", "无正文: 条款未检查"), .error, maxWidth: leftW - 1)
+        } else if s.contracts.scanning != nil {
             let size = (text(s)?.utf8.count ?? 0) / 1024
             c.text(
                 listArea.x, listArea.y, L.t("Scanning the text (\(size) KB)…", "正在扫描正文 (\(size) KB)…"), Style(fg: .yellow, bold: true),
@@ -343,7 +362,9 @@ public enum ContractsScreen {
             case .missing?: (mark, st) = ("✗", .error)
             case .na?: (mark, st) = ("·", .dim)
             case nil:
-                if s.contracts.scanning != nil {
+                if missingText != nil {
+                    (mark, st) = (" ", .dim)
+                } else if s.contracts.scanning != nil {
                     (mark, st) = ("…", .dim)
                 } else if f?.present == true {
                     (mark, st) = (flagged ? "⚑" : "✔", flagged ? .warn : .good)
@@ -351,8 +372,8 @@ public enum ContractsScreen {
                     (mark, st) = ("✗", .error)
                 }
             }
-            // While the scan runs nothing is called missing: it is not known yet.
-            let where_ = s.contracts.scanning != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
+            // While the scan runs, or without a text, nothing is called missing: it is not known.
+            let where_ = s.contracts.scanning != nil || missingText != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
             let status = review.map { reviewLabel($0.status, L) } ?? ""
             var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
             if flagged { line += " ⚑" }
@@ -370,7 +391,10 @@ public enum ContractsScreen {
         // Bottom line: the next key date and the red-flag count.
         let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
-        var bottom = s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
+        var bottom =
+            missingText != nil
+            ? L.t("Red flags: no text to scan", "红旗: 无正文可扫描")
+            : s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
         if let next {
             bottom +=
                 "  ·  "
@@ -381,7 +405,7 @@ public enum ContractsScreen {
         // The reminder of `v` only when it fits whole (`?` and the hint bar have it too).
         let views = "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
         if TextWidth.of(bottom + views) <= area.width - 2 { bottom += views }
-        c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
+        c.text(area.x + 1, area.maxY - 1, bottom, missingText != nil ? .error : flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
     /// The most characters of one line the text pane lays out.
@@ -481,8 +505,10 @@ public enum ContractsScreen {
 
     static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
         let L = s.lang
-        guard text(s) != nil else {
-            c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width)
+        if let why = noText(s, k) {
+            for (i, line) in TextWidth.wrap(why, area.width).prefix(area.height).enumerated() {
+                c.text(area.x, area.y + i, line, .error, maxWidth: area.width)
+            }
             return
         }
         let kind = ClauseKind.allCases[s.contracts.clause]
