@@ -54,45 +54,23 @@ public enum ContractsScreen {
     }
 
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
-        let n = s.workspace.contracts.count
         if let status = reviewStatus(for: cmd) {
             setReview(&s, status)
             return []
         }
         switch cmd {
         case .prevContract, .nextContract:
-            s.contracts.contract = max(0, min(n - 1, s.contracts.contract + (cmd == .nextContract ? 1 : -1)))
+            s.contracts.contract = max(0, min(s.workspace.contracts.count - 1, s.contracts.contract + (cmd == .nextContract ? 1 : -1)))
             s.contracts.textRow = nil
         case .left, .right:
             // Reading must not jump to another contract: those have their own keys.
             s.say(s.lang.t("[ and ] switch contracts; J/K and PgDn/PgUp scroll the text", "[ 和 ] 切换合同; J/K 与 PgDn/PgUp 滚动正文"), error: true)
-        case .up, .down, .top, .bottom:
-            let last = ClauseKind.allCases.count - 1
-            switch cmd {
-            case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
-            case .down: s.contracts.clause = min(last, s.contracts.clause + 1)
-            case .top: s.contracts.clause = 0
-            default: s.contracts.clause = last
-            }
-            s.contracts.textRow = nil
-        case .textLineDown, .textLineUp, .pageDown, .pageUp:
-            s.contracts.pane = .text
-            let view = textView(s)
-            let page = max(1, view.visible - 1)
-            let step = cmd == .textLineDown ? 1 : (cmd == .textLineUp ? -1 : (cmd == .pageDown ? page : -page))
-            s.contracts.textRow = max(0, min(max(0, view.rows.count - view.visible), view.top + step))
+        case .up, .down, .top, .bottom: moveClause(&s, cmd)
+        case .textLineDown, .textLineUp, .pageDown, .pageUp: scrollText(&s, cmd)
         case .edit:
             s.contracts.textRow = nil
             s.contracts.pane = .text
-        case .clauseFlags:
-            // What the pane's foot may have to shorten, whole and scrollable.
-            guard current(s) != nil else { return [] }
-            let kind = ClauseKind.allCases[s.contracts.clause]
-            let lines = footerParts(s).map(\.0)
-            s.overlayOffset = 0
-            s.modal = .messages(
-                title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
-                lines: lines.isEmpty ? [s.lang.t("No red flag, note or key term for this clause.", "该条款没有红旗、备注或关键条款。")] : lines)
+        case .clauseFlags: showClauseFlags(&s)
         case .editTerms:
             guard current(s) != nil else { return [] }
             s.modal = .form(ContractForm.form(s, index: s.contracts.contract))
@@ -104,19 +82,55 @@ public enum ContractsScreen {
         case .cyclePane:
             s.contracts.pane = s.contracts.pane == .text ? .dates : (s.contracts.pane == .dates ? .risks : .text)
         case .note:
-            guard let k = current(s) else { return [] }
-            let kind = ClauseKind.allCases[s.contracts.clause]
-            // A clause with a red flag and no note yet starts its note from the buyer's position.
-            let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
-            let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
-            let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
-            s.modal = .form(
-                Form(
-                    target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
-                    fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)]))
+            if let form = noteForm(s) { s.modal = .form(form) }
         default: return nil
         }
         return []
+    }
+
+    /// ↑ ↓ Home End on the clause checklist; the text follows the clause's evidence again.
+    static func moveClause(_ s: inout AppState, _ cmd: Command) {
+        let last = ClauseKind.allCases.count - 1
+        switch cmd {
+        case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
+        case .down: s.contracts.clause = min(last, s.contracts.clause + 1)
+        case .top: s.contracts.clause = 0
+        default: s.contracts.clause = last
+        }
+        s.contracts.textRow = nil
+    }
+
+    /// J/K a line, PgDn/PgUp a page of the text (the text pane shown), kept within the text.
+    static func scrollText(_ s: inout AppState, _ cmd: Command) {
+        s.contracts.pane = .text
+        let view = textView(s)
+        let page = max(1, view.visible - 1)
+        let step = cmd == .textLineDown ? 1 : (cmd == .textLineUp ? -1 : (cmd == .pageDown ? page : -page))
+        s.contracts.textRow = max(0, min(max(0, view.rows.count - view.visible), view.top + step))
+    }
+
+    /// `f`: what the pane's foot may have to shorten, whole and scrollable.
+    static func showClauseFlags(_ s: inout AppState) {
+        guard current(s) != nil else { return }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let lines = footerParts(s).map(\.0)
+        s.overlayOffset = 0
+        s.modal = .messages(
+            title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
+            lines: lines.isEmpty ? [s.lang.t("No red flag, note or key term for this clause.", "该条款没有红旗、备注或关键条款。")] : lines)
+    }
+
+    /// `n`: the selected clause's note. A clause with a red flag and no note yet starts its note from
+    /// the buyer's position.
+    static func noteForm(_ s: AppState) -> Form? {
+        guard let k = current(s) else { return nil }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
+        let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
+        let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
+        return Form(
+            target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
+            fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)])
     }
 
     /// Sets the review status of the selected clause in one key (nil: not reviewed).
