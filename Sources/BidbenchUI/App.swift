@@ -1062,7 +1062,9 @@ public enum App {
         let (title, frame, lines) = overlayLines(s, modal)
         let (visible, first) = overlayWindow(s, count: lines.count)
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: min(s.height - 2, lines.count + 2))
-        c.fill(r)
+        // Its rows are cleared edge to edge: the one-column margins either side of the box showed the
+        // screen below (a stray character right of the border).
+        c.fill(Rect(x: 0, y: r.y, width: s.width, height: r.height))
         c.box(r, frame, title: title)
         for (i, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             c.text(r.x + 2, r.y + 1 + i, line.0, line.1, maxWidth: r.width - 4)

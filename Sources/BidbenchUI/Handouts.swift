@@ -49,17 +49,17 @@ public enum Handouts {
     /// word the extension contradicts is refused (it would write HTML into a file named `md`).
     static func report(_ s: inout AppState, _ args: [String]) -> [Effect] {
         var kind: HandoutKind?
-        var format: String?
+        var format: ReportFormat?
         var path: String?
         for a in args {
             if kind == nil, let k = HandoutKind(rawValue: a.lowercased()) {
                 kind = k
-            } else if let f = ReportFormat.word(a) {
+            } else if let f = ReportFormat(word: a) {
                 if let format {
                     s.say(
                         s.lang.t(
-                            "One format only: “\(format)” and “\(f)” both given (a file name needs an extension, e.g. x.\(f))",
-                            "只能指定一种格式: 同时给了 “\(format)” 和 “\(f)” (文件名请带扩展名, 如 x.\(f))"), error: true)
+                            "One format only: “\(format.rawValue)” and “\(f.rawValue)” both given (a file name needs an extension, e.g. x.\(f.rawValue))",
+                            "只能指定一种格式: 同时给了 “\(format.rawValue)” 和 “\(f.rawValue)” (文件名请带扩展名, 如 x.\(f.rawValue))"), error: true)
                     return []
                 }
                 format = f
@@ -71,14 +71,14 @@ public enum Handouts {
                     "report [survey|scoring|budget|legal|delivery|full] [html|md] [文件]")
             }
         }
-        if let format, let path, let implied = ReportFormat.of(file: path), implied != format {
+        if let format, let path, let implied = ReportFormat(file: path), implied != format {
             s.say(
                 s.lang.t(
-                    "“\(path)” is a .\(implied) name but the format asked is \(format): drop one of them",
-                    "“\(path)” 的扩展名表示 \(implied), 但指定的格式是 \(format): 请去掉其中之一"), error: true)
+                    "“\(path)” is a .\(implied.rawValue) name but the format asked is \(format.rawValue): drop one of them",
+                    "“\(path)” 的扩展名表示 \(implied.rawValue), 但指定的格式是 \(format.rawValue): 请去掉其中之一"), error: true)
             return []
         }
-        let chosen = format ?? path.flatMap(ReportFormat.of(file:)) ?? "html"
+        let chosen = (format ?? path.flatMap(ReportFormat.init(file:)) ?? .html).rawValue
         let k = kind ?? self.kind(of: s.screen)
         // A budget handout of a scenario the files cannot make would show another one: say why instead.
         if k == .budget, case .failure(let e) = BudgetScreen.scenario(s) {

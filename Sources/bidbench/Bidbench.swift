@@ -1,5 +1,6 @@
 import ArgumentParser
 import BidbenchCore
+import BidbenchUI
 import Foundation
 
 /// The root command. With no verb it opens the terminal UI.
@@ -22,8 +23,8 @@ struct Bidbench: ParsableCommand {
     )
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "UI language: en or zh (default: the workspace's, else the locale).")
-    var lang: String?
+    @Option(name: .long, help: "The language of the UI, or of what a verb writes (default: the workspace's, else the locale).")
+    var lang: Lang?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator (scores go to scores/<NAME>.csv).")
     var evaluator: String?
 
@@ -32,11 +33,18 @@ struct Bidbench: ParsableCommand {
     }
 }
 
+/// The language of every `--lang` option, root and verbs alike: `en` or `zh` (any case). Anything
+/// else is refused by swift-argument-parser, which names the option and lists the two values.
+extension Lang: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
 /// `--lang` wherever it stands on the command line. swift-argument-parser hands an option that both
 /// the root command and a verb declare to the root, so a verb's own `--lang` (`bidbench demo X --lang
 /// en`) never saw it; every verb that speaks a language reads it from here first (the last one wins).
+/// The parser has checked the value by then (both declarations are `Lang`).
 enum CommandLineLanguage {
-    static func value(_ args: [String] = CommandLine.arguments) -> String? {
+    static func value(_ args: [String] = CommandLine.arguments) -> Lang? {
         var found: String?
         var i = 1
         while i < args.count {
@@ -50,11 +58,11 @@ enum CommandLineLanguage {
             if a.hasPrefix("--lang=") { found = String(a.dropFirst("--lang=".count)) }
             i += 1
         }
-        return found
+        return found.flatMap { Lang(argument: $0) }
     }
 
     /// The language of a verb: the command line's, else the verb's own option value.
-    static func resolve(_ own: String?) -> String? { value() ?? own }
+    static func resolve(_ own: Lang?) -> Lang? { value() ?? own }
 }
 
 /// `-w/--workspace PATH`, shared by every verb.
@@ -85,7 +93,7 @@ struct StandardError: TextOutputStream {
 /// values never reached the `open` verb, so an evaluator opened the lead's session.)
 struct TUIOptions: Equatable {
     var workspace: String?
-    var lang: String?
+    var lang: Lang?
     var evaluator: String?
     /// `open` was given: no demo is made when the folder has no workspace.
     var open = false
@@ -125,7 +133,8 @@ struct TUIOptions: Equatable {
                 guard workspace == nil else { return nil }
                 workspace = value
             case "--lang":
-                guard lang == nil else { return nil }
+                // A value other than en/zh goes to swift-argument-parser too, which refuses it with its message.
+                guard lang == nil, let value = Lang(argument: value) else { return nil }
                 lang = value
             case "--as":
                 guard evaluator == nil else { return nil }
@@ -144,7 +153,7 @@ struct TUIOptions: Equatable {
         Bidbench.configuration.subcommands.contains { $0._commandName == name }
     }
 
-    init(workspace: String? = nil, lang: String? = nil, evaluator: String? = nil, open: Bool = false) {
+    init(workspace: String? = nil, lang: Lang? = nil, evaluator: String? = nil, open: Bool = false) {
         (self.workspace, self.lang, self.evaluator, self.open) = (workspace, lang, evaluator, open)
     }
 }

@@ -10,7 +10,7 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the terminal UI on a workspace (default: the current folder).")
     @Argument(help: "The workspace folder.") var path: String?
-    @Option(name: .long, help: "UI language: en or zh.") var lang: String?
+    @Option(name: .long, help: "UI language.") var lang: Lang?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator.") var evaluator: String?
     func run() throws {
         try TUILauncher.launch(path: path ?? ".", createDemoIfMissing: false, lang: CommandLineLanguage.resolve(lang), evaluator: evaluator)
@@ -21,7 +21,7 @@ struct OpenCommand: ParsableCommand {
 /// `App.reduce`, effects are carried out here with the Store, and their results go back as events.
 enum TUILauncher {
     /// `path` nil: the workspace in the current folder if there is one, else a fresh copy of the demo.
-    static func launch(path: String?, createDemoIfMissing: Bool, lang: String?, evaluator rawEvaluator: String? = nil) throws {
+    static func launch(path: String?, createDemoIfMissing: Bool, lang: Lang?, evaluator rawEvaluator: String? = nil) throws {
         // The evaluator's name becomes scores/NAME.csv: checked now with the rule a save applies (not
         // at the first Ctrl-S), and in NFC so José typed in either Unicode form is one evaluator.
         let evaluator = rawEvaluator.map { $0.precomposedStringWithCanonicalMapping }
@@ -65,8 +65,8 @@ enum TUILauncher {
     }
 
     /// `--lang`, then `BIDBENCH_LANG`, then a zh/en locale, then the workspace's language.
-    static func resolveLang(flag: String?, workspaceLanguage: String?) -> Lang {
-        if let flag { return Lang(guess: flag) }
+    static func resolveLang(flag: Lang?, workspaceLanguage: String?) -> Lang {
+        if let flag { return flag }
         let env = ProcessInfo.processInfo.environment
         if let l = env["BIDBENCH_LANG"] { return Lang(guess: l) }
         for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
@@ -159,7 +159,7 @@ enum TUILauncher {
 
     // Kept as one function: the session's set-up, then the event loop (background arrivals, next event, idle disk look, reduce, perform, draw).
     @MainActor
-    static func run(folder: String, langFlag: String?, note: String?, evaluator: String?) throws {
+    static func run(folder: String, langFlag: Lang?, note: String?, evaluator: String?) throws {
         // Read and parse now, all but the gate answers; those and the checks across rows and files
         // run on another thread after the first frame (README "Opening a large workspace").
         // Nothing can be changed or saved before they are done.

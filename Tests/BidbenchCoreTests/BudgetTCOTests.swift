@@ -238,14 +238,14 @@ struct BudgetScenarioTests {
         settings.userGrowth = 0.1
         settings.discountRate = 0.05
         let base = try Scenario(settings: settings)
-        #expect(base == Scenario(name: "default", years: 3, users: 50, growth: rate("0.1"), discountRate: rate("0.05")))
+        #expect(base == Scenario(name: "base", years: 3, users: 50, growth: rate("0.1"), discountRate: rate("0.05")))
         let what = try base.overriding(name: "fast", years: "5", growth: "20%", escalation: " ")
         #expect(what == Scenario(name: "fast", years: 5, users: 50, growth: rate("0.2"), discountRate: rate("0.05")))
-        #expect(throws: BudgetError("scenario default: years must be 1…100, not 0")) { try base.overriding(years: "0") }
-        #expect(throws: BudgetError("scenario default: growth 'x' is not a decimal rate")) { try base.overriding(growth: "x") }
-        #expect(throws: BudgetError("scenario default: discount_rate must be above -1 (−100 %), not -1")) {
+        #expect(throws: BudgetError("scenario base: years must be 1…100, not 0")) { try base.overriding(years: "0") }
+        #expect(throws: BudgetError("scenario base: growth 'x' is not a decimal rate")) { try base.overriding(growth: "x") }
+        #expect(throws: BudgetError("scenario base: discount_rate must be above -1 (−100 %), not -1")) {
             try base.overriding(discountRate: "-1")
         }
-        #expect(throws: BudgetError("scenario default: users must not be negative, not -3")) { try base.overriding(users: "-3") }
+        #expect(throws: BudgetError("scenario base: users must not be negative, not -3")) { try base.overriding(users: "-3") }
     }
 }

@@ -63,6 +63,15 @@ import Testing
         #expect(NumberText.percent(.nan) == "–")
     }
 
+    /// The delivery measures: points, up to one decimal, no trailing zero (`90%`, never `90.0%`).
+    @Test func percentOfPoints() {
+        #expect(NumberText.percent(points: 90) == "90%")
+        #expect(NumberText.percent(points: 600.0 / 7) == "85.7%")
+        #expect(NumberText.percent(points: 87.25) == "87.3%")
+        #expect(NumberText.percent(points: 60.04) == "60%")
+        #expect(NumberText.percent(points: 0.25) == "0.3%")
+    }
+
     @Test func moneyFromMinorUnits() {
         #expect(NumberText.money(Money(minor: 123_000_000)) == "1,230,000")
         #expect(NumberText.money(Money(minor: 123_000_000), cents: .always) == "1,230,000.00")

@@ -4,12 +4,35 @@ import Testing
 
 @testable import BidbenchStore
 
-/// What openpyxl (read_workbook.py) sees in a workbook; nil with a printed reason when python3 or
-/// openpyxl is missing (CI installs both).
+/// Tests that read a workbook with openpyxl run only where python3 can import it, skipped with the
+/// reason printed elsewhere, and always under CI's `BIDBENCH_REQUIRE_TOOLS=1` (which installs both),
+/// where a missing reader fails them: this target's copy of EndToEndTests' `requiresPython`.
+extension Trait where Self == ConditionTrait {
+    static var requiresOpenpyxl: Self {
+        .enabled(
+            if: ProcessInfo.processInfo.environment["BIDBENCH_REQUIRE_TOOLS"] == "1" || OpenpyxlView.installed,
+            Comment(rawValue: "skipped: needs python3 with openpyxl (pip install openpyxl)"))
+    }
+}
+
+/// What openpyxl (read_workbook.py) sees in a workbook.
 struct OpenpyxlView {
     var json: [String: Any]
 
-    static func read(_ data: Data, file: String = #filePath) throws -> OpenpyxlView? {
+    /// Whether `python3 -c "import openpyxl"` works here.
+    static let installed: Bool = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import openpyxl"]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    /// Reads `data` with openpyxl (tests with `.requiresOpenpyxl`): a reader that fails is an error.
+    static func read(_ data: Data, file: String = #filePath) throws -> OpenpyxlView {
         let script = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures/xlsx/read_workbook.py").path
         let dir = TempDir()
         let book = dir.url("book.xlsx")
@@ -21,26 +44,15 @@ struct OpenpyxlView {
         let err = Pipe()
         p.standardOutput = out
         p.standardError = err
-        // CI (BIDBENCH_REQUIRE_TOOLS=1) installs python3 and openpyxl: there a missing reader fails the test.
-        let required = ProcessInfo.processInfo.environment["BIDBENCH_REQUIRE_TOOLS"] == "1"
-        do { try p.run() } catch {
-            if required { Issue.record("python3 is required (BIDBENCH_REQUIRE_TOOLS=1) but cannot run: \(error)") }
-            print("skipped: python3 is not available (\(error))")
-            return nil
-        }
+        try p.run()
         let bytes = out.fileHandleForReading.readDataToEndOfFile()
         let errText = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        if p.terminationStatus != 0 {
-            if !required && (errText.contains("No module named 'openpyxl'") || p.terminationStatus == 127) {
-                print("skipped: openpyxl is not installed (pip install openpyxl)")
-                return nil
-            }
-            Issue.record("openpyxl could not read the workbook: \(errText)")
-            return nil
-        }
+        guard p.terminationStatus == 0 else { throw OpenpyxlFailure(message: "openpyxl could not read the workbook: \(errText)") }
         return OpenpyxlView(json: try JSONSerialization.jsonObject(with: bytes) as! [String: Any])
     }
+
+    struct OpenpyxlFailure: Error { var message: String }
 
     var sheets: [String] { json["sheets"] as? [String] ?? [] }
     func cell(_ sheet: String, _ ref: String) -> [String: Any]? {
@@ -85,10 +97,10 @@ struct OpenpyxlView {
         }
     }
 
-    @Test func aTableWorkbookAsOpenpyxlSeesIt() throws {
+    @Test(.requiresOpenpyxl) func aTableWorkbookAsOpenpyxlSeesIt() throws {
         let base = try Loaded()
         let data = XlsxExport.table(.contracts, from: base.workspace, chinese: true)
-        guard let v = try OpenpyxlView.read(data) else { return }
+        let v = try OpenpyxlView.read(data)
         #expect(v.sheets == ["合同"])
         #expect(v.freeze("合同") == "A2")
         // Chinese headers, typed values: dates are dates, money a number with two decimals, booleans booleans.
@@ -106,12 +118,12 @@ struct OpenpyxlView {
         #expect(v.width("合同", "C") == 14)
     }
 
-    @Test func theVendorMatrixHasLiveFormulasThatAgreeWithBidbench() throws {
+    @Test(.requiresOpenpyxl) func theVendorMatrixHasLiveFormulasThatAgreeWithBidbench() throws {
         let base = try Loaded()
         let w = base.workspace
         let e = try evaluate(w, priceOverride: tcoPrices(w))
         let data = try XlsxExport.decision(.matrix, from: w, chinese: true)
-        guard let v = try OpenpyxlView.read(data) else { return }
+        let v = try OpenpyxlView.read(data)
         #expect(v.sheets == ["评分矩阵", "评委评分"])
         #expect(v.freeze("评分矩阵") == "A3")
         #expect(e.problem.criteria == ["C1", "C2"])
@@ -149,12 +161,12 @@ struct OpenpyxlView {
         }
     }
 
-    @Test func costPerVendorAndYearTotalsToTheFen() throws {
+    @Test(.requiresOpenpyxl) func costPerVendorAndYearTotalsToTheFen() throws {
         let w = try Loaded().workspace
         let s = try Scenario(settings: w.settings)
         let tcos = try BudgetModel.tco(prices: w.prices, scenario: s, vendors: w.vendors.map(\.id))
         let data = try XlsxExport.decision(.tco, from: w, chinese: false)
-        guard let v = try OpenpyxlView.read(data) else { return }
+        let v = try OpenpyxlView.read(data)
         #expect(v.sheets == ["Cost per year", "Price lines", "By category"])
         #expect(v.text("Cost per year", "C1") == "FY2027")
         #expect(v.text("Cost per year", "H1") == "Total")
@@ -183,7 +195,8 @@ struct OpenpyxlView {
         #expect(
             params.rows.map(\.cells) == [
                 ["情景", "年限", "用户数", "用户增长率", "涨价率", "折现率"],
-                ["default", "5", "120", "0.1", "0.03", "0.08"],
+                // The base scenario is named as on the budget screen (it was "default" here only).
+                ["基准", "5", "120", "0.1", "0.03", "0.08"],
                 ["保守", "5", "120", "0.05", "0.1", "0.08"],
                 ["扩张", "5", "150", "0.1", "0.03", "0.08"],
             ])
@@ -192,7 +205,7 @@ struct OpenpyxlView {
         let t0 = try BudgetModel.tco(prices: w.prices, scenario: base, vendors: w.vendors.map(\.id))
         let t2 = try BudgetModel.tco(prices: w.prices, scenario: wide, vendors: w.vendors.map(\.id))
         let cmp = try sr.sheet(named: "情景对比")
-        #expect(cmp.rows[0].cells == ["编号", "供应商", "default 合计", "default 净现值", "保守 合计", "保守 净现值", "扩张 合计", "扩张 净现值"])
+        #expect(cmp.rows[0].cells == ["编号", "供应商", "基准 合计", "基准 净现值", "保守 合计", "保守 净现值", "扩张 合计", "扩张 净现值"])
         #expect(cmp.rows[2].cells[0] == "V2")
         #expect(cmp.rows[2].cells[2] == t0[1].total.description)
         #expect(cmp.rows[2].cells[6] == t2[1].total.description)
@@ -225,7 +238,15 @@ struct OpenpyxlView {
         #expect(g.rows.map(\.cells) == [["x & <y>"], ["\u{1}ctl _x0041_"]])
         let lists = try r.sheet(named: "lists")
         #expect(lists.rows.map(\.cells) == [["甲"], ["乙"]])
-        guard let v = try OpenpyxlView.read(data) else { return }
+    }
+
+    @Test(.requiresOpenpyxl) func theListsSheetIsHiddenAndFeedsTheDropDownAsOpenpyxlSeesIt() throws {
+        let data = XlsxWriter.write([
+            XlsxSheet(
+                name: "a/b:c", rows: [[.header("x & <y>")], [.text("\u{1}ctl _x0041_")]],
+                validations: [XlsxValidation(range: "A2:A9", values: ["甲", "乙"], error: "pick")])
+        ])
+        let v = try OpenpyxlView.read(data)
         #expect(v.state("lists") == "hidden")
         #expect(v.validations("a_b_c") == [["A2:A9", "lists!$A$1:$A$2", "list"]])
     }
@@ -261,7 +282,13 @@ struct OpenpyxlView {
         let needs = try r.sheet(named: "需求")
         #expect(needs.rows[0].cells[5] == "优先级: 必须 / 应该 / 可以 / 暂不")
         #expect(needs.rows[1].cells == ["R2", "", "多币种", "FI", "", "应该"])
-        guard let v = try OpenpyxlView.read(data) else { return }
+    }
+
+    @Test(.requiresOpenpyxl) func theDefaultQuestionnairesDropDownsAsOpenpyxlSeesThem() throws {
+        var w = try Loaded().workspace
+        w.survey = []
+        let data = SurveyWorkbook.template(w, department: "D2", chinese: true, today: Self.today)
+        let v = try OpenpyxlView.read(data)
         #expect(v.validations("需求") == [["F2:F300", "lists!$A$1:$A$4", "list"], ["D2:D300", "lists!$B$1:$B$2", "list"]])
         #expect(v.state("lists") == "hidden")
         #expect(v.text("lists", "A1") == "必须")

@@ -59,6 +59,21 @@ import Testing
         #expect(months[2]["downtime_minutes"] as? Int == 324 && months[0]["downtime_minutes"] is NSNull)
     }
 
+    /// Regression: the text said "target 90.0%" while its warning said "target 90%"; every delivery
+    /// percentage is now written as the delivery screen writes it (`NumberText.percent(points:)`).
+    @Test func theTextWritesPercentagesAsTheScreenAndTheWarningsDo() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        let r = try bidbench("delivery", "-w", ws, "--today", "2027-05-10")
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.contains("  Plan (on time 40%):"))
+        #expect(lines.contains("  Training: 5 sessions, pass rate 85.7% (target 90%); still to train: Huang Wei, Gao Feng, Luo Bing"))
+        #expect(lines.contains("  Support: 5 tickets, 1 response and 1 resolution breaches, SLA 60%, penalty 0"))
+        #expect(lines.contains("  RK03 C1 training pass rate 85.7% below the target 90%"))
+        #expect(!r.out.contains(".0%"))
+    }
+
     @Test func oneContractAndAnUnknownOne() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy("demo")

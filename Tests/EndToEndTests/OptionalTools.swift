@@ -17,12 +17,19 @@ enum OptionalTool: String, Sendable {
     /// Whether CI asked for every optional tool to be present.
     static var required: Bool { ProcessInfo.processInfo.environment["BIDBENCH_REQUIRE_TOOLS"] == "1" }
 
-    /// Whether the tool is on PATH (or, for chromium, where Debian installs it).
-    var isInstalled: Bool {
+    /// Where the tool is: the first on PATH, else in /usr/bin or /usr/local/bin; nil when missing.
+    /// A test runs the tool from here (`executable`), so it runs the one that enabled it.
+    var path: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        return dirs.contains { FileManager.default.isExecutableFile(atPath: $0 + "/" + rawValue) }
+        return dirs.map { $0 + "/" + rawValue }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
+
+    var isInstalled: Bool { path != nil }
+
+    /// What to run: the found path, else the bare name (under `BIDBENCH_REQUIRE_TOOLS=1` a missing
+    /// tool then fails the test where it is started).
+    var executable: String { path ?? rawValue }
 
     /// Whether a python3 module can be imported (for tests that read our files with an independent reader).
     static func pythonHas(_ module: String) -> Bool {

@@ -25,10 +25,8 @@ import Testing
         #expect(parser.parse(), "not well-formed: \(parser.parserError.map { "\($0)" } ?? "") line \(parser.lineNumber)")
 
         let png = dir + "/out.png"
-        let browser = "/usr/bin/chromium-headless-shell"
-        #expect(FileManager.default.isExecutableFile(atPath: browser), "install chromium-headless-shell and fonts-noto-cjk")
         let shot = try run(
-            browser,
+            OptionalTool.chromium.executable,
             [
                 "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)",
                 "--window-size=1200,1600", "file://\(html)",

@@ -16,19 +16,23 @@ public struct BudgetError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// The assumptions of a TCO computation: horizon, users in year 1, and the three rates, all exact.
 ///
-/// Named scenarios ("base", "fast growth") let finance compare what-ifs; the default one comes from
+/// Named scenarios ("fast growth") let finance compare what-ifs; the base one comes from
 /// `workspace.json` (`Scenario(settings:)`).
 public struct Scenario: Equatable, Sendable {
     /// Longest horizon accepted, in years.
     public static let maximumYears = 100
 
-    /// The base scenario's name in each interface language: it comes from workspace.json, so a row
-    /// of scenarios.csv may not take it (the budget screen would show two scenarios called 基准).
-    public static let baseNames = ["base", "基准"]
+    /// The name of the base scenario (the one of `workspace.json`) in every output: the screens, the
+    /// reports and handouts, the workbooks and the verbs, JSON included (which speaks English).
+    public static let baseName = "base"
+    /// The base scenario's name in Chinese output.
+    public static let baseNameZH = "基准"
 
-    /// Whether `name` is the base scenario's name in either language (trimmed, any case).
+    /// Whether `name` is the base scenario's name in either language (trimmed, any case): it comes
+    /// from workspace.json, so a row of scenarios.csv may not take it (the budget screen would show
+    /// two scenarios called 基准).
     public static func isBaseName(_ name: String) -> Bool {
-        baseNames.contains(name.trimmed.lowercased())
+        [baseName, baseNameZH].contains(name.trimmed.lowercased())
     }
 
     public var name: String
@@ -44,7 +48,7 @@ public struct Scenario: Equatable, Sendable {
     public var discountRate: ExactRatio
 
     public init(
-        name: String = "default", years: Int, users: Int, growth: ExactRatio = .zero,
+        name: String = Scenario.baseName, years: Int, users: Int, growth: ExactRatio = .zero,
         escalation: ExactRatio = .zero, discountRate: ExactRatio = .zero
     ) {
         self.name = name
@@ -55,9 +59,9 @@ public struct Scenario: Equatable, Sendable {
         self.discountRate = discountRate
     }
 
-    /// The workspace's default scenario. The rates of `Settings` are `Double`s read from decimal text,
+    /// The workspace's base scenario. The rates of `Settings` are `Double`s read from decimal text,
     /// so each is turned back into the exact decimal that was typed (its shortest round-trip form).
-    public init(settings: Settings, name: String = "default") throws(BudgetError) {
+    public init(settings: Settings, name: String = Scenario.baseName) throws(BudgetError) {
         func exact(_ value: Double, _ key: String) throws(BudgetError) -> ExactRatio {
             guard let r = ExactRatio(value) else {
                 throw BudgetError("workspace.json: \(key) \(value) is not a usable rate", zh: "workspace.json: \(key) \(value) 不是可用的比率")

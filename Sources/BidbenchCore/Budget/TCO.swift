@@ -131,7 +131,6 @@ public enum BudgetModel {
         return Money(minor: isNegative ? -m : m)
     }
 
-    // Kept as one function: the TCO model step by step in exact integers; the steps share the per-line windows and per-year arrays.
     /// The TCO of one vendor's price lines (lines of other vendors are ignored).
     public static func tco(vendor: String, lines: [PriceLine], scenario: Scenario) throws(BudgetError) -> VendorTCO {
         try tco(vendor: vendor, mine: lines.filter { $0.vendor == vendor }, scenario: scenario, years: try ScenarioYears(scenario))
@@ -156,187 +155,229 @@ public enum BudgetModel {
         }
     }
 
-    /// The TCO of `mine`, the price lines of `vendor`.
+    /// The TCO of `mine`, the price lines of `vendor`, step by step in exact integers: each line's
+    /// active years (checking the line), the direct cost of every model but `percent_of_license`,
+    /// the users beyond what a line covers, the maintenance on the licences paid before, then the
+    /// totals and the NPV.
     static func tco(vendor: String, mine: [PriceLine], scenario: Scenario, years: ScenarioYears) throws(BudgetError) -> VendorTCO {
-        let (users, escalationUp, escalationDown) = (years.users, years.escalationUp, years.escalationDown)
-        let n = scenario.years
+        var costing = try LineCosting(lines: mine, horizon: scenario.years, years: years)
+        try costing.costDirectly()
+        let capacity = try costing.costCapacity()
+        try costing.costMaintenance()
+        return try costing.total(vendor: vendor, scenario: scenario, capacity: capacity)
+    }
 
-        func label(_ line: PriceLine) -> String { "vendor \(line.vendor), item '\(line.item)'" }
-        func labelZH(_ line: PriceLine) -> String { "供应商 \(line.vendor) 的报价项 “\(line.item)”" }
-        func money(_ x: ExactUInt, _ line: PriceLine, _ year: Int) throws(BudgetError) -> Money {
+    /// One vendor's price lines being costed: each line's active years and its cost per year, filled
+    /// in by the steps of `tco` in order (maintenance reads the licence costs the earlier steps wrote).
+    struct LineCosting {
+        let lines: [PriceLine]
+        /// The horizon N in years.
+        let n: Int
+        let years: ScenarioYears
+        /// Each line's active years (1-based); nil when it starts past the horizon.
+        let windows: [ClosedRange<Int>?]
+        /// Each line's cost per year (index 0 is year 1).
+        var amounts: [[Money]]
+
+        /// Checks every line and finds its active years.
+        init(lines: [PriceLine], horizon n: Int, years: ScenarioYears) throws(BudgetError) {
+            var windows: [ClosedRange<Int>?] = []
+            for line in lines {
+                guard line.unitPrice.minor >= 0 else {
+                    throw BudgetError(
+                        "\(Self.label(line)): negative price \(line.unitPrice)", zh: "\(Self.labelZH(line)): 单价为负 \(line.unitPrice)")
+                }
+                guard line.quantity >= 0 else {
+                    throw BudgetError(
+                        "\(Self.label(line)): negative quantity \(line.quantity)", zh: "\(Self.labelZH(line)): 数量为负 \(line.quantity)")
+                }
+                if let s = line.startYear, !(1...n).contains(s) {
+                    throw BudgetError(
+                        "\(Self.label(line)): start_year \(s) is outside the horizon of \(n) years",
+                        zh: "\(Self.labelZH(line)): 起始年 \(s) 超出 \(n) 年的测算期")
+                }
+                if let y = line.years, y < 1 {
+                    throw BudgetError(
+                        "\(Self.label(line)): years must be at least 1, not \(y)", zh: "\(Self.labelZH(line)): 年数至少为 1, 而不是 \(y)")
+                }
+                let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
+                if start > n {
+                    windows.append(nil)
+                    continue
+                }
+                var end = n
+                if line.model != .one_time, let y = line.years, y <= n - start { end = start + y - 1 }
+                windows.append(start...end)
+            }
+            self.lines = lines
+            self.n = n
+            self.years = years
+            self.windows = windows
+            amounts = [[Money]](repeating: [Money](repeating: .zero, count: n), count: lines.count)
+        }
+
+        static func label(_ line: PriceLine) -> String { "vendor \(line.vendor), item '\(line.item)'" }
+        static func labelZH(_ line: PriceLine) -> String { "供应商 \(line.vendor) 的报价项 “\(line.item)”" }
+
+        /// `x` minor units as the cost of `line` in `year`, or an overflow error naming them.
+        static func money(_ x: ExactUInt, _ line: PriceLine, _ year: Int) throws(BudgetError) -> Money {
             guard let v = x.int64 else {
                 throw BudgetError("\(label(line)): the cost of year \(year) overflows", zh: "\(labelZH(line)): 第 \(year) 年的费用溢出")
             }
             return Money(minor: v)
         }
 
-        // Validate and find each line's active years.
-        var windows: [ClosedRange<Int>?] = []
-        for line in mine {
-            guard line.unitPrice.minor >= 0 else {
-                throw BudgetError("\(label(line)): negative price \(line.unitPrice)", zh: "\(labelZH(line)): 单价为负 \(line.unitPrice)")
-            }
-            guard line.quantity >= 0 else {
-                throw BudgetError("\(label(line)): negative quantity \(line.quantity)", zh: "\(labelZH(line)): 数量为负 \(line.quantity)")
-            }
-            if let s = line.startYear, !(1...n).contains(s) {
-                throw BudgetError(
-                    "\(label(line)): start_year \(s) is outside the horizon of \(n) years",
-                    zh: "\(labelZH(line)): 起始年 \(s) 超出 \(n) 年的测算期")
-            }
-            if let y = line.years, y < 1 {
-                throw BudgetError("\(label(line)): years must be at least 1, not \(y)", zh: "\(labelZH(line)): 年数至少为 1, 而不是 \(y)")
-            }
-            let start = line.startYear ?? (line.model == .percent_of_license ? 2 : 1)
-            if start > n {
-                windows.append(nil)
-                continue
-            }
-            var end = n
-            if line.model != .one_time, let y = line.years, y <= n - start { end = start + y - 1 }
-            windows.append(start...end)
-        }
-
-        var amounts = [[Money]](repeating: [Money](repeating: .zero, count: n), count: mine.count)
-        // Pass 1: every model but percent_of_license.
-        for (i, line) in mine.enumerated() where line.model != .percent_of_license {
-            guard let window = windows[i] else { continue }
-            let unit = ExactUInt(line.unitPrice.minor)
-            let price = UInt64(line.unitPrice.minor)
-            var licensed = 0
-            for y in window {
-                let k = y - window.lowerBound
-                let amount: ExactUInt
-                switch line.model {
-                case .one_time:
-                    amount = y == window.lowerBound ? unit * ExactUInt(line.quantity) : .zero
-                case .annual:
-                    amount = ExactUInt.productRoundedHalfUp(price, UInt64(line.quantity), escalationUp[k], escalationDown[k])
-                case .per_user_annual:
-                    amount = ExactUInt.productRoundedHalfUp(price, UInt64(users[y - 1]), escalationUp[k], escalationDown[k])
-                case .per_user_one_time:
-                    let new = max(0, users[y - 1] - licensed)
-                    licensed = max(licensed, users[y - 1])
-                    amount = unit * ExactUInt(new)
-                case .percent_of_license:
-                    amount = .zero
-                }
-                amounts[i][y - 1] = try money(amount, line, y)
-            }
-        }
-        // Capacity: a line covering `covers_users` users costs its `extra_user_price` for each user
-        // beyond them: once per additional user for a one-off line (like per_user_one_time), each year
-        // per user over for a recurring one (escalated like an annual line). Without a price the years
-        // over are flagged. Extra licence users count in the licence base of maintenance below.
-        var capacity: [CapacityExcess] = []
-        for (i, line) in mine.enumerated() where line.model != .percent_of_license {
-            guard let window = windows[i], let raw = line.extra["covers_users"]?.trimmed, !raw.isEmpty else { continue }
-            guard let covered = Int(raw), covered >= 0 else {
-                throw BudgetError(
-                    "\(label(line)): covers_users '\(raw)' is not a whole number ≥ 0",
-                    zh: "\(labelZH(line)): covers_users “\(raw)” 不是 ≥ 0 的整数")
-            }
-            var price: Money?
-            if let p = line.extra["extra_user_price"]?.trimmed, !p.isEmpty {
-                guard let m = Money(parsing: p), m.minor >= 0 else {
-                    throw BudgetError(
-                        "\(label(line)): extra_user_price '\(p)' is not an amount ≥ 0",
-                        zh: "\(labelZH(line)): extra_user_price “\(p)” 不是 ≥ 0 的金额")
-                }
-                price = m
-            }
-            let oneOffLine = line.model == .one_time || line.model == .per_user_one_time
-            var bought = 0
-            for y in window.lowerBound...(oneOffLine ? n : window.upperBound) {
-                let over = users[y - 1] - covered
-                guard over > 0 else { continue }
-                var cost: Money?
-                if let p = price {
-                    let unit = ExactUInt(p.minor)
+        /// Every model but `percent_of_license`, from the line's own price, quantity or users.
+        mutating func costDirectly() throws(BudgetError) {
+            let (users, up, down) = (years.users, years.escalationUp, years.escalationDown)
+            for (i, line) in lines.enumerated() where line.model != .percent_of_license {
+                guard let window = windows[i] else { continue }
+                let unit = ExactUInt(line.unitPrice.minor)
+                let price = UInt64(line.unitPrice.minor)
+                var licensed = 0
+                for y in window {
                     let k = y - window.lowerBound
                     let amount: ExactUInt
-                    if oneOffLine {
-                        amount = unit * ExactUInt(max(0, over - bought))
-                        bought = max(bought, over)
-                    } else {
-                        amount = ExactUInt.productRoundedHalfUp(UInt64(p.minor), UInt64(over), escalationUp[k], escalationDown[k])
+                    switch line.model {
+                    case .one_time:
+                        amount = y == window.lowerBound ? unit * ExactUInt(line.quantity) : .zero
+                    case .annual:
+                        amount = ExactUInt.productRoundedHalfUp(price, UInt64(line.quantity), up[k], down[k])
+                    case .per_user_annual:
+                        amount = ExactUInt.productRoundedHalfUp(price, UInt64(users[y - 1]), up[k], down[k])
+                    case .per_user_one_time:
+                        let new = max(0, users[y - 1] - licensed)
+                        licensed = max(licensed, users[y - 1])
+                        amount = unit * ExactUInt(new)
+                    case .percent_of_license:
+                        amount = .zero
                     }
-                    let c = try money(amount, line, y)
-                    guard let sum = amounts[i][y - 1].adding(c) else {
-                        throw BudgetError("\(label(line)): the cost of year \(y) overflows", zh: "\(labelZH(line)): 第 \(y) 年的费用溢出")
-                    }
-                    amounts[i][y - 1] = sum
-                    cost = c
+                    amounts[i][y - 1] = try Self.money(amount, line, y)
                 }
-                capacity.append(CapacityExcess(item: line.item, year: y, users: users[y - 1], covered: covered, cost: cost))
-            }
-        }
-        // The licence base: licence-category one_time / per_user_one_time cost paid before year y.
-        var licensePaidBefore = [ExactUInt](repeating: .zero, count: n + 1)
-        for y in 1...n {
-            var paid = licensePaidBefore[y - 1]
-            for (i, line) in mine.enumerated()
-            where line.category == .license && (line.model == .one_time || line.model == .per_user_one_time) {
-                paid = paid + ExactUInt(amounts[i][y - 1].minor)
-            }
-            licensePaidBefore[y] = paid
-        }
-        // Pass 2: percent_of_license; unitPrice.minor is the percent in hundredths.
-        let tenThousand = ExactUInt(10_000)
-        for (i, line) in mine.enumerated() where line.model == .percent_of_license {
-            guard let window = windows[i] else { continue }
-            for y in window {
-                let amount = ExactUInt.roundedHalfUp(ExactUInt(line.unitPrice.minor) * licensePaidBefore[y - 1], tenThousand)
-                amounts[i][y - 1] = try money(amount, line, y)
             }
         }
 
-        // Totals, with checked additions.
-        func add(_ a: Money, _ b: Money) throws(BudgetError) -> Money {
-            guard let s = a.adding(b) else { throw BudgetError("vendor \(vendor): total cost overflows", zh: "供应商 \(vendor): 总费用溢出") }
-            return s
-        }
-        let zeroCategories = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { ($0, Money.zero) })
-        var perYear = [Money](repeating: .zero, count: n)
-        var perYearByCategory = [[CostCategory: Money]](repeating: zeroCategories, count: n)
-        var byCategory = zeroCategories
-        var total = Money.zero
-        var oneOff = Money.zero
-        var recurring = Money.zero
-        var lineCosts: [LineCost] = []
-        for (i, line) in mine.enumerated() {
-            var lineTotal = Money.zero
-            for y in 0..<n {
-                let a = amounts[i][y]
-                lineTotal = try add(lineTotal, a)
-                perYear[y] = try add(perYear[y], a)
-                perYearByCategory[y][line.category] = try add(perYearByCategory[y][line.category]!, a)
+        /// Capacity: a line covering `covers_users` users costs its `extra_user_price` for each user
+        /// beyond them: once per additional user for a one-off line (like per_user_one_time), each year
+        /// per user over for a recurring one (escalated like an annual line). Without a price the years
+        /// over are flagged. Extra licence users count in the licence base of maintenance.
+        mutating func costCapacity() throws(BudgetError) -> [CapacityExcess] {
+            let (users, up, down) = (years.users, years.escalationUp, years.escalationDown)
+            var capacity: [CapacityExcess] = []
+            for (i, line) in lines.enumerated() where line.model != .percent_of_license {
+                guard let window = windows[i], let raw = line.extra["covers_users"]?.trimmed, !raw.isEmpty else { continue }
+                guard let covered = Int(raw), covered >= 0 else {
+                    throw BudgetError(
+                        "\(Self.label(line)): covers_users '\(raw)' is not a whole number ≥ 0",
+                        zh: "\(Self.labelZH(line)): covers_users “\(raw)” 不是 ≥ 0 的整数")
+                }
+                var price: Money?
+                if let p = line.extra["extra_user_price"]?.trimmed, !p.isEmpty {
+                    guard let m = Money(parsing: p), m.minor >= 0 else {
+                        throw BudgetError(
+                            "\(Self.label(line)): extra_user_price '\(p)' is not an amount ≥ 0",
+                            zh: "\(Self.labelZH(line)): extra_user_price “\(p)” 不是 ≥ 0 的金额")
+                    }
+                    price = m
+                }
+                let oneOffLine = line.model == .one_time || line.model == .per_user_one_time
+                var bought = 0
+                for y in window.lowerBound...(oneOffLine ? n : window.upperBound) {
+                    let over = users[y - 1] - covered
+                    guard over > 0 else { continue }
+                    var cost: Money?
+                    if let p = price {
+                        let unit = ExactUInt(p.minor)
+                        let k = y - window.lowerBound
+                        let amount: ExactUInt
+                        if oneOffLine {
+                            amount = unit * ExactUInt(max(0, over - bought))
+                            bought = max(bought, over)
+                        } else {
+                            amount = ExactUInt.productRoundedHalfUp(UInt64(p.minor), UInt64(over), up[k], down[k])
+                        }
+                        let c = try Self.money(amount, line, y)
+                        guard let sum = amounts[i][y - 1].adding(c) else {
+                            throw BudgetError(
+                                "\(Self.label(line)): the cost of year \(y) overflows", zh: "\(Self.labelZH(line)): 第 \(y) 年的费用溢出")
+                        }
+                        amounts[i][y - 1] = sum
+                        cost = c
+                    }
+                    capacity.append(CapacityExcess(item: line.item, year: y, users: users[y - 1], covered: covered, cost: cost))
+                }
             }
-            byCategory[line.category] = try add(byCategory[line.category]!, lineTotal)
-            total = try add(total, lineTotal)
-            if line.model == .one_time || line.model == .per_user_one_time {
-                oneOff = try add(oneOff, lineTotal)
-            } else {
-                recurring = try add(recurring, lineTotal)
-            }
-            lineCosts.append(
-                LineCost(
-                    item: line.item, category: line.category, model: line.model,
-                    perYear: amounts[i], total: lineTotal))
+            return capacity
         }
-        let npv: Money
-        do {
-            if let w = years.discount, w.weights.count == perYear.count {
-                npv = try BudgetModel.npv(perYear, w)
-            } else {
-                npv = try BudgetModel.npv(perYear, rate: scenario.discountRate)
+
+        /// `percent_of_license` lines (unitPrice.minor is the percent in hundredths) on the licence
+        /// base: the licence-category one_time / per_user_one_time cost paid before each year.
+        mutating func costMaintenance() throws(BudgetError) {
+            var licensePaidBefore = [ExactUInt](repeating: .zero, count: n + 1)
+            for y in 1...n {
+                var paid = licensePaidBefore[y - 1]
+                for (i, line) in lines.enumerated()
+                where line.category == .license && (line.model == .one_time || line.model == .per_user_one_time) {
+                    paid = paid + ExactUInt(amounts[i][y - 1].minor)
+                }
+                licensePaidBefore[y] = paid
             }
-        } catch {
-            throw BudgetError("vendor \(vendor): \(error.message)", zh: "供应商 \(vendor): \(error.text(chinese: true))")
+            let tenThousand = ExactUInt(10_000)
+            for (i, line) in lines.enumerated() where line.model == .percent_of_license {
+                guard let window = windows[i] else { continue }
+                for y in window {
+                    let amount = ExactUInt.roundedHalfUp(ExactUInt(line.unitPrice.minor) * licensePaidBefore[y - 1], tenThousand)
+                    amounts[i][y - 1] = try Self.money(amount, line, y)
+                }
+            }
         }
-        return VendorTCO(
-            vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
-            total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts, capacity: capacity)
+
+        /// The vendor's totals (per year, per category, one-off and recurring) with checked additions, and the NPV.
+        func total(vendor: String, scenario: Scenario, capacity: [CapacityExcess]) throws(BudgetError) -> VendorTCO {
+            func add(_ a: Money, _ b: Money) throws(BudgetError) -> Money {
+                guard let s = a.adding(b) else { throw BudgetError("vendor \(vendor): total cost overflows", zh: "供应商 \(vendor): 总费用溢出") }
+                return s
+            }
+            let zeroCategories = Dictionary(uniqueKeysWithValues: CostCategory.allCases.map { ($0, Money.zero) })
+            var perYear = [Money](repeating: .zero, count: n)
+            var perYearByCategory = [[CostCategory: Money]](repeating: zeroCategories, count: n)
+            var byCategory = zeroCategories
+            var total = Money.zero
+            var oneOff = Money.zero
+            var recurring = Money.zero
+            var lineCosts: [LineCost] = []
+            for (i, line) in lines.enumerated() {
+                var lineTotal = Money.zero
+                for y in 0..<n {
+                    let a = amounts[i][y]
+                    lineTotal = try add(lineTotal, a)
+                    perYear[y] = try add(perYear[y], a)
+                    perYearByCategory[y][line.category] = try add(perYearByCategory[y][line.category]!, a)
+                }
+                byCategory[line.category] = try add(byCategory[line.category]!, lineTotal)
+                total = try add(total, lineTotal)
+                if line.model == .one_time || line.model == .per_user_one_time {
+                    oneOff = try add(oneOff, lineTotal)
+                } else {
+                    recurring = try add(recurring, lineTotal)
+                }
+                lineCosts.append(
+                    LineCost(item: line.item, category: line.category, model: line.model, perYear: amounts[i], total: lineTotal))
+            }
+            let npv: Money
+            do {
+                if let w = years.discount, w.weights.count == perYear.count {
+                    npv = try BudgetModel.npv(perYear, w)
+                } else {
+                    npv = try BudgetModel.npv(perYear, rate: scenario.discountRate)
+                }
+            } catch {
+                throw BudgetError("vendor \(vendor): \(error.message)", zh: "供应商 \(vendor): \(error.text(chinese: true))")
+            }
+            return VendorTCO(
+                vendor: vendor, perYear: perYear, perYearByCategory: perYearByCategory, byCategory: byCategory,
+                total: total, npv: npv, oneOff: oneOff, recurring: recurring, lines: lineCosts, capacity: capacity)
+        }
     }
 
     /// The TCO of every vendor: those of `vendors` in that order (even without price lines), then any

@@ -214,6 +214,8 @@ enum ContractLineParser {
         line.wrapStart && next.wrapNext && (next.startsLower || line.wrapWord)
     }
 
+    // Kept as one function: a line's fields in the order each needs the one before (text, Markdown level,
+    // numbering, then heading, definition, label or body, then what the heading says), on the scalars decoded once.
     private static func parseFields(_ rawLine: String, number: Int) -> ContractLine {
         let indent = ContractText.indentWidth(rawLine) / 4
         var s = ContractText.normalize(rawLine)
@@ -308,7 +310,6 @@ enum ContractLineParser {
         return line
     }
 
-    // Kept as one function: one case per numbering style (第X条, 一、, 1.1, (a) …) in priority order.
     /// The nesting level of a numbering prefix and the text after it.
     /// 第X章 1, 第X节 2, 第X条 / 一、 / 1. / Section 7 3, (一) / 1.1 / 1、 4, 1.1.1 / (1) / 1) 5, (a) / a. / (i) 6.
     static func numbering(_ s: String) -> (Int?, String) {
@@ -322,6 +323,7 @@ enum ContractLineParser {
         }
     }
 
+    // Kept as one function: one case per numbering style (第X条, 一、, 1.1, (a) …) in priority order.
     /// `numbering` on the characters: the level and the width of the prefix, nil when none.
     static func numberingPrefix<U: TextUnit>(_ c: [U]) -> (Int, Int)? {
         guard let first = c.first else { return nil }

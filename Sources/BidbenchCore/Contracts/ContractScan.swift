@@ -480,6 +480,8 @@ public enum ContractScanner {
         }
     }
 
+    // Kept as one function: one walk in text order that joins wrapped lines and keeps the section stack,
+    // both reading the line's fields in place (a copy of a line retains its strings: the scan's speed).
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
     /// `lines`: the distinct lines parsed; `ids`: which of them each line of the text is.
     private static func paragraphs(_ lines: [ContractLine], ids: [Int]) -> [Paragraph] {

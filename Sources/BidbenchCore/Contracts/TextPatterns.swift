@@ -321,6 +321,8 @@ enum ContractText {
         return normalizeBytes(s)
     }
 
+    // Kept as one function: one pass over the UTF-8 bytes into a buffer of the input's size; the decoding,
+    // the mapping and the run of blanks share the read and write positions.
     /// `normalize` by rewriting every byte (the tests compare it with the shortcut).
     static func normalizeBytes(_ s: String) -> String {
         var s = s

@@ -10,8 +10,7 @@ struct DeliveryFacts {
     }
 
     static func percent(_ v: Double?) -> String {
-        guard let v else { return "—" }
-        return NumberText.upTo(v, 1) + "%"
+        v.map(NumberText.percent(points:)) ?? "—"
     }
 
     /// `Availability (target 99.5%, contract line 42): 2027-03 99.8% met, 2027-04 99.25% missed`; nil without months.

@@ -243,26 +243,35 @@ public struct EvaluationBasis: Equatable, Sendable {
                 return g
             }
         }
-        let titles = Self.mustTitles(requirements)
-        let confirmed = Self.confirmed(requirements, titles)
-        var answered: [String: [Bool]] = [:]
-        if !confirmed.isEmpty {
-            var index: [String: Int] = [:]
-            index.reserveCapacity(confirmed.count)
-            for (k, c) in confirmed.enumerated() { index[c.id] = k }
-            let none = [Bool](repeating: false, count: confirmed.count)
-            for i in answers.indices {
-                guard let k = index[answers[i].requirement] else { continue }
-                answered[answers[i].vendor, default: none][k] = true
-            }
-        }
-        let notMeets = answers.indices.filter { answers[$0].answer != .meets }  // most answers are `meets`
-        let (failures, warnings, slots) = Self.findings(answers, notMeets, titles)
-        let g = GatePart(
-            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed, answered: answered,
-            musts: musts, notMeets: notMeets, slots: slots)
+        let g = Self.freshGates(requirements, answers, musts: musts)
         gates = g
         return g
+    }
+
+    /// The gate results read from every answer (nothing kept from before).
+    static func freshGates(_ requirements: [Requirement], _ answers: [GateAnswer], musts: [GatePart.MustHave]) -> GatePart {
+        let titles = Self.mustTitles(requirements)
+        let confirmed = Self.confirmed(requirements, titles)
+        let notMeets = answers.indices.filter { answers[$0].answer != .meets }  // most answers are `meets`
+        let (failures, warnings, slots) = Self.findings(answers, notMeets, titles)
+        return GatePart(
+            requirements: requirements, gates: answers, failures: failures, warnings: warnings, confirmed: confirmed,
+            answered: answeredFlags(answers, confirmed), musts: musts, notMeets: notMeets, slots: slots)
+    }
+
+    /// Vendor id → for each confirmed must-have (in `confirmed`'s order), whether the vendor answered it.
+    static func answeredFlags(_ answers: [GateAnswer], _ confirmed: [(id: String, title: String)]) -> [String: [Bool]] {
+        var answered: [String: [Bool]] = [:]
+        guard !confirmed.isEmpty else { return answered }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(confirmed.count)
+        for (k, c) in confirmed.enumerated() { index[c.id] = k }
+        let none = [Bool](repeating: false, count: confirmed.count)
+        for i in answers.indices {
+            guard let k = index[answers[i].requirement] else { continue }
+            answered[answers[i].vendor, default: none][k] = true
+        }
+        return answered
     }
 
     // Index loops read fields in place: copying 20 000 requirements or 800 000 gate answers (and

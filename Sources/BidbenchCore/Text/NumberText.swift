@@ -106,6 +106,12 @@ public enum NumberText {
         return fixed(fraction * 100, places) + "%"
     }
 
+    /// A percentage already in points, up to one decimal and without trailing zeros: 90 → `90%`,
+    /// 85.714… → `85.7%`. The delivery measures (on time, pass rate and its target, SLA met) read
+    /// alike on the delivery screen, in its dialogs and reports, in the early warnings and in `bidbench
+    /// delivery`.
+    public static func percent(points: Double) -> String { upTo(points, 1) + "%" }
+
     /// Money for people to read, from its exact minor units: grouped, with the cents when there are
     /// any (`1,230,000`, `99.50`), always (`1,230,000.00`) so that a column of amounts lines up, or
     /// never (whole units, rounded half away from zero: `99.50` → `100`).

@@ -266,7 +266,7 @@ public enum XlsxExport {
     // MARK: - Scenarios
 
     static func scenarioSheets(_ w: Workspace, _ t: (String, String) -> String) throws -> [XlsxSheet] {
-        let base = try Scenario(settings: w.settings)
+        let base = try Scenario(settings: w.settings, name: t(Scenario.baseName, Scenario.baseNameZH))
         var scenarios = [base]
         for n in w.scenarios {
             scenarios.append(

@@ -64,60 +64,13 @@ enum AvailabilityDialog {
     }
 
     static func submit(_ s: inout AppState, _ f: Form, contract: String, index: Int?) -> FormRefusal? {
+        let record: AvailabilityRecord
+        switch read(f, s, contract: contract, index: index) {
+        case .failure(let refusal): return refusal
+        case .success(let r): record = r
+        }
         let L = s.lang
-        let typed = normalizedDigits(f.value("month")).trimmed
-        let month = monthTyped(typed) ?? typed
-        guard let all = AvailabilityRules.minutes(inMonth: month) else {
-            return FormRefusal(
-                L.t("The month must be YYYY-MM (2027-04) or 2027年4月, not “\(month)”", "月份须为 YYYY-MM (如 2027-04) 或 2027年4月, 而不是 “\(month)”"),
-                field: "month")
-        }
-        let rows = s.workspace.delivery.availability
-        if rows.enumerated().contains(where: { $0.element.contract == contract && $0.element.month == month && $0.offset != index }) {
-            return FormRefusal(L.t("\(month) is already recorded: Enter edits it", "\(month) 已有记录: 按 Enter 编辑"), field: "month")
-        }
-        let percent: Double?
-        switch DeliveryLists.number(f, "percent", L, range: 0...100, what: ("The availability", "可用率")) {
-        case .failure(let r): return r
-        case .success(let v): percent = v
-        }
-        var minutes: [String: Int?] = [:]
-        for key in ["downtime_minutes", "service_minutes"] {
-            let t = normalizedDigits(f.value(key)).trimmed
-            if t.isEmpty {
-                minutes[key] = .some(nil)
-                continue
-            }
-            guard let n = Int(t), n >= (key == "service_minutes" ? 1 : 0), n <= all else {
-                return FormRefusal(
-                    L.t("Enter whole minutes up to the \(all) of \(month), not “\(t)”", "请输入不超过 \(month) 总分钟数 \(all) 的整数分钟, 而不是 “\(t)”"),
-                    field: key)
-            }
-            minutes[key] = n
-        }
-        let down = minutes["downtime_minutes"] ?? nil
-        let service = minutes["service_minutes"] ?? nil
-        if percent == nil && down == nil {
-            return FormRefusal(L.t("Enter the availability % or the minutes down", "请填写可用率或停机分钟"), field: "percent")
-        }
-        if let down, let service, down > service {
-            return FormRefusal(
-                L.t("\(down) minutes down is more than the \(service) of service", "停机 \(down) 分钟超过服务分钟 \(service)"),
-                field: "downtime_minutes")
-        }
-        let record = AvailabilityRecord(
-            contract: contract, month: month, percent: percent, downtimeMinutes: down, serviceMinutes: service,
-            note: f.value("note").trimmed)
-        if let p = percent, down != nil,
-            let computed = AvailabilityRules.percent(
-                AvailabilityRecord(contract: contract, month: month, downtimeMinutes: down, serviceMinutes: service)),
-            abs(p - computed) > 0.005
-        {
-            return FormRefusal(
-                L.t(
-                    "\(NumberText.upTo(p, 2))% does not match the downtime (\(AvailabilityRules.text(computed))): give one of them",
-                    "\(NumberText.upTo(p, 2))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent")
-        }
+        let month = record.month
         let shown = AvailabilityRules.text(AvailabilityRules.percent(record) ?? 0)
         ListKeys.save(
             &s, record, at: index, in: \.delivery.availability, updated: L.t("Updated \(month): \(shown)", "已更新 \(month): \(shown)"),
@@ -125,6 +78,80 @@ enum AvailabilityDialog {
         let row = indices(s, contract).firstIndex { s.workspace.delivery.availability[$0].month == month } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .availability, contract: contract, selected: row))
         return nil
+    }
+
+    /// The month the form records for `contract` (row `index` when editing), checked: a month not yet
+    /// recorded, the percentage or the minutes down (or both, when they agree), minutes within the month.
+    static func read(_ f: Form, _ s: AppState, contract: String, index: Int?) -> Result<AvailabilityRecord, FormRefusal> {
+        let L = s.lang
+        let typed = normalizedDigits(f.value("month")).trimmed
+        let month = monthTyped(typed) ?? typed
+        guard let all = AvailabilityRules.minutes(inMonth: month) else {
+            return .failure(
+                FormRefusal(
+                    L.t(
+                        "The month must be YYYY-MM (2027-04) or 2027年4月, not “\(month)”",
+                        "月份须为 YYYY-MM (如 2027-04) 或 2027年4月, 而不是 “\(month)”"),
+                    field: "month"))
+        }
+        let rows = s.workspace.delivery.availability
+        if rows.enumerated().contains(where: { $0.element.contract == contract && $0.element.month == month && $0.offset != index }) {
+            return .failure(FormRefusal(L.t("\(month) is already recorded: Enter edits it", "\(month) 已有记录: 按 Enter 编辑"), field: "month"))
+        }
+        let percent: Double?
+        switch DeliveryLists.number(f, "percent", L, range: 0...100, what: ("The availability", "可用率")) {
+        case .failure(let r): return .failure(r)
+        case .success(let v): percent = v
+        }
+        let down: Int?
+        let service: Int?
+        switch minutes(f, month: month, all: all, L) {
+        case .failure(let r): return .failure(r)
+        case .success(let m): (down, service) = m
+        }
+        if percent == nil && down == nil {
+            return .failure(FormRefusal(L.t("Enter the availability % or the minutes down", "请填写可用率或停机分钟"), field: "percent"))
+        }
+        if let down, let service, down > service {
+            return .failure(
+                FormRefusal(
+                    L.t("\(down) minutes down is more than the \(service) of service", "停机 \(down) 分钟超过服务分钟 \(service)"),
+                    field: "downtime_minutes"))
+        }
+        if let p = percent, down != nil,
+            let computed = AvailabilityRules.percent(
+                AvailabilityRecord(contract: contract, month: month, downtimeMinutes: down, serviceMinutes: service)),
+            abs(p - computed) > 0.005
+        {
+            return .failure(
+                FormRefusal(
+                    L.t(
+                        "\(NumberText.upTo(p, 2))% does not match the downtime (\(AvailabilityRules.text(computed))): give one of them",
+                        "\(NumberText.upTo(p, 2))% 与停机时长不符 (应为 \(AvailabilityRules.text(computed))): 填其中一项即可"), field: "percent"))
+        }
+        return .success(
+            AvailabilityRecord(
+                contract: contract, month: month, percent: percent, downtimeMinutes: down, serviceMinutes: service,
+                note: f.value("note").trimmed))
+    }
+
+    /// The minutes down and of service the form gives (blank: nil), whole and at most the `all`
+    /// minutes of `month`; service at least 1.
+    static func minutes(_ f: Form, month: String, all: Int, _ L: Lang) -> Result<(down: Int?, service: Int?), FormRefusal> {
+        var minutes: [String: Int] = [:]
+        for key in ["downtime_minutes", "service_minutes"] {
+            let t = normalizedDigits(f.value(key)).trimmed
+            if t.isEmpty { continue }
+            guard let n = Int(t), n >= (key == "service_minutes" ? 1 : 0), n <= all else {
+                return .failure(
+                    FormRefusal(
+                        L.t(
+                            "Enter whole minutes up to the \(all) of \(month), not “\(t)”", "请输入不超过 \(month) 总分钟数 \(all) 的整数分钟, 而不是 “\(t)”"),
+                        field: key))
+            }
+            minutes[key] = n
+        }
+        return .success((minutes["downtime_minutes"], minutes["service_minutes"]))
     }
 
     static func render(_ s: AppState, _ st: DeliveryListState, into c: inout Canvas) {

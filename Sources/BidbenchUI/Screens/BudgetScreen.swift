@@ -76,7 +76,9 @@ public enum BudgetScreen {
     /// out of range is an error naming the file, never replaced by a default.
     static func named(_ s: AppState, _ i: Int) -> Result<Scenario, BudgetError> {
         let base: Scenario
-        do { base = try Scenario(settings: s.workspace.settings, name: s.lang.t("base", "基准")) } catch { return .failure(error) }
+        do { base = try Scenario(settings: s.workspace.settings, name: s.lang.t(Scenario.baseName, Scenario.baseNameZH)) } catch {
+            return .failure(error)
+        }
         do { try base.validate() } catch { return .failure(inFile("workspace.json", error)) }
         guard i > 0, i <= s.workspace.scenarios.count else { return .success(base) }
         let n = s.workspace.scenarios[i - 1]
@@ -90,7 +92,7 @@ public enum BudgetScreen {
     /// The name of scenario `i` as `named` would give it, known even when its values are wrong.
     static func namedTitle(_ s: AppState, _ i: Int) -> String {
         guard i > 0, i <= s.workspace.scenarios.count, !s.workspace.scenarios[i - 1].name.trimmed.isEmpty else {
-            return s.lang.t("base", "基准")
+            return s.lang.t(Scenario.baseName, Scenario.baseNameZH)
         }
         return s.workspace.scenarios[i - 1].name.trimmed
     }

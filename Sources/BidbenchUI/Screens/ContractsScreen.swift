@@ -54,45 +54,23 @@ public enum ContractsScreen {
     }
 
     static func handle(_ s: inout AppState, _ cmd: Command) -> [Effect]? {
-        let n = s.workspace.contracts.count
         if let status = reviewStatus(for: cmd) {
             setReview(&s, status)
             return []
         }
         switch cmd {
         case .prevContract, .nextContract:
-            s.contracts.contract = max(0, min(n - 1, s.contracts.contract + (cmd == .nextContract ? 1 : -1)))
+            s.contracts.contract = max(0, min(s.workspace.contracts.count - 1, s.contracts.contract + (cmd == .nextContract ? 1 : -1)))
             s.contracts.textRow = nil
         case .left, .right:
             // Reading must not jump to another contract: those have their own keys.
             s.say(s.lang.t("[ and ] switch contracts; J/K and PgDn/PgUp scroll the text", "[ 和 ] 切换合同; J/K 与 PgDn/PgUp 滚动正文"), error: true)
-        case .up, .down, .top, .bottom:
-            let last = ClauseKind.allCases.count - 1
-            switch cmd {
-            case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
-            case .down: s.contracts.clause = min(last, s.contracts.clause + 1)
-            case .top: s.contracts.clause = 0
-            default: s.contracts.clause = last
-            }
-            s.contracts.textRow = nil
-        case .textLineDown, .textLineUp, .pageDown, .pageUp:
-            s.contracts.pane = .text
-            let view = textView(s)
-            let page = max(1, view.visible - 1)
-            let step = cmd == .textLineDown ? 1 : (cmd == .textLineUp ? -1 : (cmd == .pageDown ? page : -page))
-            s.contracts.textRow = max(0, min(max(0, view.rows.count - view.visible), view.top + step))
+        case .up, .down, .top, .bottom: moveClause(&s, cmd)
+        case .textLineDown, .textLineUp, .pageDown, .pageUp: scrollText(&s, cmd)
         case .edit:
             s.contracts.textRow = nil
             s.contracts.pane = .text
-        case .clauseFlags:
-            // What the pane's foot may have to shorten, whole and scrollable.
-            guard current(s) != nil else { return [] }
-            let kind = ClauseKind.allCases[s.contracts.clause]
-            let lines = footerParts(s).map(\.0)
-            s.overlayOffset = 0
-            s.modal = .messages(
-                title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
-                lines: lines.isEmpty ? [s.lang.t("No red flag, note or key term for this clause.", "该条款没有红旗、备注或关键条款。")] : lines)
+        case .clauseFlags: showClauseFlags(&s)
         case .editTerms:
             guard current(s) != nil else { return [] }
             s.modal = .form(ContractForm.form(s, index: s.contracts.contract))
@@ -104,19 +82,55 @@ public enum ContractsScreen {
         case .cyclePane:
             s.contracts.pane = s.contracts.pane == .text ? .dates : (s.contracts.pane == .dates ? .risks : .text)
         case .note:
-            guard let k = current(s) else { return [] }
-            let kind = ClauseKind.allCases[s.contracts.clause]
-            // A clause with a red flag and no note yet starts its note from the buyer's position.
-            let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
-            let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
-            let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
-            s.modal = .form(
-                Form(
-                    target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
-                    fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)]))
+            if let form = noteForm(s) { s.modal = .form(form) }
         default: return nil
         }
         return []
+    }
+
+    /// ↑ ↓ Home End on the clause checklist; the text follows the clause's evidence again.
+    static func moveClause(_ s: inout AppState, _ cmd: Command) {
+        let last = ClauseKind.allCases.count - 1
+        switch cmd {
+        case .up: s.contracts.clause = max(0, s.contracts.clause - 1)
+        case .down: s.contracts.clause = min(last, s.contracts.clause + 1)
+        case .top: s.contracts.clause = 0
+        default: s.contracts.clause = last
+        }
+        s.contracts.textRow = nil
+    }
+
+    /// J/K a line, PgDn/PgUp a page of the text (the text pane shown), kept within the text.
+    static func scrollText(_ s: inout AppState, _ cmd: Command) {
+        s.contracts.pane = .text
+        let view = textView(s)
+        let page = max(1, view.visible - 1)
+        let step = cmd == .textLineDown ? 1 : (cmd == .textLineUp ? -1 : (cmd == .pageDown ? page : -page))
+        s.contracts.textRow = max(0, min(max(0, view.rows.count - view.visible), view.top + step))
+    }
+
+    /// `f`: what the pane's foot may have to shorten, whole and scrollable.
+    static func showClauseFlags(_ s: inout AppState) {
+        guard current(s) != nil else { return }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let lines = footerParts(s).map(\.0)
+        s.overlayOffset = 0
+        s.modal = .messages(
+            title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
+            lines: lines.isEmpty ? [s.lang.t("No red flag, note or key term for this clause.", "该条款没有红旗、备注或关键条款。")] : lines)
+    }
+
+    /// `n`: the selected clause's note. A clause with a red flag and no note yet starts its note from
+    /// the buyer's position.
+    static func noteForm(_ s: AppState) -> Form? {
+        guard let k = current(s) else { return nil }
+        let kind = ClauseKind.allCases[s.contracts.clause]
+        let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
+        let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
+        let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
+        return Form(
+            target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
+            fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)])
     }
 
     /// Sets the review status of the selected clause in one key (nil: not reviewed).
@@ -156,6 +170,22 @@ public enum ContractsScreen {
     }
 
     static func text(_ s: AppState) -> String? { current(s).flatMap { s.workspace.contractTexts[$0.file] } }
+
+    /// Why contract `k` has no text to scan (no file named, the file missing, or empty), or nil when
+    /// it has one. Then the checklist shows no counts and no ✗ (nothing was checked) but this error,
+    /// rather than "0/22" and 22 missing clauses.
+    static func noText(_ s: AppState, _ k: Contract) -> String? {
+        let L = s.lang
+        if k.file.trimmed.isEmpty {
+            return L.t("No text: contracts.csv names no file for \(k.id)", "无正文: contracts.csv 未给 \(k.id) 指定文件")
+        }
+        guard let body = s.workspace.contractTexts[k.file] else {
+            return L.t("No text: \(k.file) not found", "无正文: 找不到 \(k.file)")
+        }
+        // Empty as `refresh` counts it: not scanned (a text of blanks is scanned and finds nothing).
+        if body.isEmpty { return L.t("No text: \(k.file) is empty", "无正文: \(k.file) 为空") }
+        return nil
+    }
 
     /// Texts up to this size are scanned on the key path (a few milliseconds); longer ones by the
     /// host (`Job.contractScan`) while keys keep working.
@@ -317,7 +347,10 @@ public enum ContractsScreen {
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
         let present = scan?.clauses.filter(\.present).count ?? 0
-        if s.contracts.scanning != nil {
+        let missingText = noText(s, k)
+        if missingText != nil {
+            c.text(listArea.x, listArea.y, L.t("No text: clauses not checked", "无正文: 条款未检查"), .error, maxWidth: leftW - 1)
+        } else if s.contracts.scanning != nil {
             let size = (text(s)?.utf8.count ?? 0) / 1024
             c.text(
                 listArea.x, listArea.y, L.t("Scanning the text (\(size) KB)…", "正在扫描正文 (\(size) KB)…"), Style(fg: .yellow, bold: true),
@@ -343,7 +376,9 @@ public enum ContractsScreen {
             case .missing?: (mark, st) = ("✗", .error)
             case .na?: (mark, st) = ("·", .dim)
             case nil:
-                if s.contracts.scanning != nil {
+                if missingText != nil {
+                    (mark, st) = (" ", .dim)
+                } else if s.contracts.scanning != nil {
                     (mark, st) = ("…", .dim)
                 } else if f?.present == true {
                     (mark, st) = (flagged ? "⚑" : "✔", flagged ? .warn : .good)
@@ -351,8 +386,8 @@ public enum ContractsScreen {
                     (mark, st) = ("✗", .error)
                 }
             }
-            // While the scan runs nothing is called missing: it is not known yet.
-            let where_ = s.contracts.scanning != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
+            // While the scan runs, or without a text, nothing is called missing: it is not known.
+            let where_ = s.contracts.scanning != nil || missingText != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
             let status = review.map { reviewLabel($0.status, L) } ?? ""
             var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
             if flagged { line += " ⚑" }
@@ -370,7 +405,10 @@ public enum ContractsScreen {
         // Bottom line: the next key date and the red-flag count.
         let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
-        var bottom = s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
+        var bottom =
+            missingText != nil
+            ? L.t("Red flags: no text to scan", "红旗: 无正文可扫描")
+            : s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
         if let next {
             bottom +=
                 "  ·  "
@@ -381,7 +419,7 @@ public enum ContractsScreen {
         // The reminder of `v` only when it fits whole (`?` and the hint bar have it too).
         let views = "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
         if TextWidth.of(bottom + views) <= area.width - 2 { bottom += views }
-        c.text(area.x + 1, area.maxY - 1, bottom, flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
+        c.text(area.x + 1, area.maxY - 1, bottom, missingText != nil ? .error : flags > 0 ? .warn : .dim, maxWidth: area.width - 2)
     }
 
     /// The most characters of one line the text pane lays out.
@@ -481,8 +519,10 @@ public enum ContractsScreen {
 
     static func renderText(_ s: AppState, _ k: Contract, _ scan: ContractScan?, into c: inout Canvas, area: Rect) {
         let L = s.lang
-        guard text(s) != nil else {
-            c.text(area.x, area.y, L.t("No text for \(k.file)", "找不到合同正文 \(k.file)"), .error, maxWidth: area.width)
+        if let why = noText(s, k) {
+            for (i, line) in TextWidth.wrap(why, area.width).prefix(area.height).enumerated() {
+                c.text(area.x, area.y + i, line, .error, maxWidth: area.width)
+            }
             return
         }
         let kind = ClauseKind.allCases[s.contracts.clause]

@@ -207,7 +207,7 @@ public enum DeliveryScreen {
         l.lines.count <= l.pane.height ? 0 : l.lines.count - max(1, l.pane.height - 1)
     }
 
-    static func pct(_ v: Double) -> String { NumberText.upTo(v, 1) + "%" }
+    static func pct(_ v: Double) -> String { NumberText.percent(points: v) }
 
     /// The plan's columns: the phase and the title (with the owner) as wide as their widest entry,
     /// the bar at least a quarter of the plan (a compact timeline reads with a few cells a month),

@@ -172,27 +172,9 @@ public enum DiskChangesScreen {
         var conflicts = open.filter { !parts.contains($0.part) }
         for p in parts {
             let base = open.first { $0.part == p }?.base ?? s.base
-            let mineEdited = !p.same(s.workspace, base)
-            if !mineEdited || p.same(s.workspace, disk) {
-                p.copy(from: disk, into: &next)
-                if !p.same(base, disk) { said.append(describe(p, base: base, disk: disk, s.lang)) }
-            } else if !p.same(base, disk) {
-                // Both sides changed the file: rows (or cells) changed on one side only merge; only
-                // a row both changed, differently, is a conflict to choose, and the choice is about
-                // those rows alone (the rows only they changed are taken either way).
-                var theirs = disk
-                if let m = p.merge(base: base, mine: s.workspace, theirs: disk, into: &next, theirsInto: &theirs) {
-                    if m.taken > 0 || m.conflicts == 0 {
-                        said.append(
-                            s.lang.t(
-                                "\(p.file(disk)): \(m.taken) row(s) from disk merged with your unsaved edits",
-                                "\(p.file(disk)): 已合并磁盘上的 \(m.taken) 行与你未保存的修改"))
-                    }
-                    if m.conflicts > 0 { conflicts.append(DiskConflict(part: p, theirs: theirs, base: base)) }
-                } else {
-                    conflicts.append(DiskConflict(part: p, theirs: disk, base: base))
-                }
-            }
+            let (line, conflict) = take(p, base: base, mine: s.workspace, disk: disk, into: &next, s.lang)
+            if let line { said.append(line) }
+            if let conflict { conflicts.append(conflict) }
         }
         // The new base is the disk: a later save writes only this session's own edits over it.
         s.base = disk
@@ -219,6 +201,31 @@ public enum DiskChangesScreen {
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// One changed file `p` into `next`: taken from disk when only the disk changed it (since `base`),
+    /// else merged row by row with `mine`. What to tell the user, and the conflict left to choose.
+    static func take(
+        _ p: WorkspacePart, base: Workspace, mine: Workspace, disk: Workspace, into next: inout Workspace, _ L: Lang
+    ) -> (said: String?, conflict: DiskConflict?) {
+        if p.same(mine, base) || p.same(mine, disk) {
+            p.copy(from: disk, into: &next)
+            return (p.same(base, disk) ? nil : describe(p, base: base, disk: disk, L), nil)
+        }
+        guard !p.same(base, disk) else { return (nil, nil) }
+        // Both sides changed the file: rows (or cells) changed on one side only merge; only a row both
+        // changed, differently, is a conflict to choose, and the choice is about those rows alone (the
+        // rows only they changed are taken either way).
+        var theirs = disk
+        guard let m = p.merge(base: base, mine: mine, theirs: disk, into: &next, theirsInto: &theirs) else {
+            return (nil, DiskConflict(part: p, theirs: disk, base: base))
+        }
+        let line =
+            m.taken > 0 || m.conflicts == 0
+            ? L.t(
+                "\(p.file(disk)): \(m.taken) row(s) from disk merged with your unsaved edits",
+                "\(p.file(disk)): 已合并磁盘上的 \(m.taken) 行与你未保存的修改") : nil
+        return (line, m.conflicts > 0 ? DiskConflict(part: p, theirs: theirs, base: base) : nil)
     }
 
     /// Scores of this session's unsaved sheets that name a vendor or criterion no longer in the

@@ -39,6 +39,7 @@ struct RowTable {
     /// The table of a workspace-relative file, or nil.
     static func named(_ file: String) -> RowTable? { all.first { $0.file == file } }
 
+    // Kept as one list: one entry per table picked up live (file, rows, key, columns), data rather than steps.
     /// A computed list: key paths and closures are not `Sendable`, and it is looked at only when a
     /// file changed on disk or the conflict dialog is drawn.
     static var all: [RowTable] {

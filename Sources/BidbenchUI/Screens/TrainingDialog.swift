@@ -96,7 +96,7 @@ enum TrainingDialog {
                 FormField(key: "present", label: L.t("Present", "实到人数"), text: t.map { String($0.present) } ?? "", kind: .number),
                 FormField(
                     key: "pass_target", label: L.t("Pass target (80%)", "目标通过率 (80%)"),
-                    text: t.map { NumberText.upTo($0.passTarget * 100, 1) + "%" } ?? "80%"),
+                    text: t.map { NumberText.percent(points: $0.passTarget * 100) } ?? "80%"),
             ], focusOn: "module")
     }
 
@@ -159,7 +159,7 @@ enum TrainingDialog {
             let passed = tested.filter(\.hasPassed).count
             return [
                 t.id, t.module, shortLevel(t.level, L), t.date?.description ?? "", modeLabel(t.mode.id, L), "\(t.present)/\(t.planned)",
-                tested.isEmpty ? "—" : "\(passed)/\(tested.count)", NumberText.upTo(t.passTarget * 100, 1) + "%",
+                tested.isEmpty ? "—" : "\(passed)/\(tested.count)", NumberText.percent(points: t.passTarget * 100),
             ]
         }
         let summary = TrainingRules.summary(sessions: sessions, results: results)

@@ -91,7 +91,7 @@ enum TrainingResultsDialog {
         let title =
             L.t("Results — session \(session)", "成绩 — 场次 \(session)") + (t.map { " \($0.module)" } ?? "")
             + L.t(" · passed \(passed)/\(tested.count)", " · 通过 \(passed)/\(tested.count)")
-            + (t.map { L.t(" · target ", " · 目标 ") + NumberText.upTo($0.passTarget * 100, 1) + "%" } ?? "")
+            + (t.map { L.t(" · target ", " · 目标 ") + NumberText.percent(points: $0.passTarget * 100) } ?? "")
         DeliveryLists.frame(
             s, st, title: title,
             columns: [

@@ -149,7 +149,7 @@ enum DeliveryJSON {
 
 /// The plain-text summary of `bidbench delivery`.
 enum DeliveryText {
-    static func pct(_ v: Double?) -> String { v.map { NumberText.fixed($0, 1) + "%" } ?? "-" }
+    static func pct(_ v: Double?) -> String { v.map(NumberText.percent(points:)) ?? "-" }
 
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
         if ds.isEmpty { return "No contract in delivery (none signed or active, and no delivery rows).\n" }

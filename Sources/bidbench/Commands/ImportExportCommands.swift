@@ -1,10 +1,25 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 extension TableKind: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
+
+/// `import --encoding`: `utf-8` or `gb18030`, read as the TUI's `:import` reads them (`utf8`, `gbk`
+/// and `gb2312` too, any case).
+extension ImportEncoding: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+/// `export --for`: who reads the file.
+enum ExportAudience: String, ExpressibleByArgument, CaseIterable {
+    /// The workspace's columns and ids; imports back exactly.
+    case machine
+    /// Headers in the language, names instead of ids, words for codes; CSV with a BOM.
+    case people
+}
 
 /// What `import` reads into: a table, or returned survey workbooks.
 enum ImportTarget: ExpressibleByArgument, Equatable {
@@ -47,21 +62,10 @@ enum ExportFileFormat: String, ExpressibleByArgument, CaseIterable {
     case csv, json, xlsx
 }
 
-/// Chinese headers for workbooks: `--lang`, else BIDBENCH_LANG / the locale / the workspace's language.
-func workbookChinese(_ flag: String?, _ w: Workspace) -> Bool {
-    TUILauncher.resolveLang(flag: flag ?? langOnCommandLine(), workspaceLanguage: w.settings.language) == .zh
-}
-
-/// `--lang X` / `--lang=X` as typed: the root command also declares `--lang` and takes it before a
-/// verb's own option of the same name sees it, so a verb reads the command line itself.
-func langOnCommandLine(_ arguments: [String] = CommandLine.arguments) -> String? {
-    var found: String?
-    for (k, a) in arguments.enumerated() {
-        if a == "--" { break }
-        if a == "--lang", k + 1 < arguments.count { found = arguments[k + 1] }
-        if a.hasPrefix("--lang=") { found = String(a.dropFirst("--lang=".count)) }
-    }
-    return found
+/// Chinese headers for workbooks: `--lang` (from anywhere on the line: `CommandLineLanguage`), else
+/// BIDBENCH_LANG / the locale / the workspace's language.
+func workbookChinese(_ flag: Lang?, _ w: Workspace) -> Bool {
+    TUILauncher.resolveLang(flag: CommandLineLanguage.resolve(flag), workspaceLanguage: w.settings.language) == .zh
 }
 
 /// Writes a file the user named (`-o FILE`, `--ics FILE`): atomically, 0600 when new (it may hold prices
@@ -94,13 +98,12 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The CSV or .xlsx file to import (several survey workbooks at once).") var files: [String]
     @Option(help: "For .xlsx: the sheet to read (default: the first).") var sheet: String?
     @Flag(help: "Refuse the file when it names a department that does not exist, instead of creating it.") var strict = false
-    @Option(help: "The file's encoding: utf-8 (default, BOM or not) or gb18030 (Excel/WPS \"CSV\" on Chinese Windows).")
-    var encoding: String = "utf-8"
+    @Option(help: "The file's encoding: utf-8 (BOM or not) or gb18030 (Excel/WPS \"CSV\" on Chinese Windows).")
+    var encoding: ImportEncoding = .utf8
     @Option(help: "For scores: the evaluator whose sheet this is (when the file has no evaluator column).") var evaluator: String?
     @Flag(help: "Replace the table (for scores: the sheets of the evaluators in the file) instead of appending.") var replace = false
 
     func validate() throws {
-        guard ImportEncoding(parsing: encoding) != nil else { throw ValidationError("--encoding must be utf-8 or gb18030") }
         guard !files.isEmpty else { throw ValidationError("give the file to import") }
         if kind != .survey && files.count > 1 { throw ValidationError("import one file at a time (several files: import survey)") }
     }
@@ -114,7 +117,7 @@ struct ImportCommand: ParsableCommand {
         let result: Result<(summary: String, saved: LoadedWorkspace), ImportFailure>
         do {
             result = try Importer.importFile(
-                kind: kind, path: file, encoding: ImportEncoding(parsing: encoding) ?? .utf8,
+                kind: kind, path: file, encoding: encoding,
                 folder: workspace.path, evaluator: evaluator, replace: replace, actor: actor, sheet: sheet, strict: strict)
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.description)) }
@@ -157,11 +160,11 @@ struct ExportCommand: ParsableCommand {
     @Option(
         name: .customLong("for"),
         help:
-            "machine (default: the workspace's columns and ids, imports back exactly) or people (headers in --lang, names instead of ids, words for priorities and statuses; CSV with a BOM)."
+            "machine: the workspace's columns and ids, imports back exactly; people: headers in --lang, names instead of ids, words for priorities and statuses (CSV with a BOM)."
     )
-    var audience: String = "machine"
-    @Option(help: "For people and for workbook headers: the language, en or zh (default: the workspace's; for workbooks the UI language).")
-    var lang: String?
+    var audience: ExportAudience = .machine
+    @Option(help: "For people and for workbook headers: the language (default: the workspace's; for workbooks the UI language).")
+    var lang: Lang?
     @Option(help: "Only this department's rows (id or name), for tables with a department column.") var department: String?
     @Option(name: .customLong("evaluator"), help: "For scores while the panel is blind: export this evaluator's own sheet.")
     var asEvaluator: String?
@@ -174,9 +177,7 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx && output == nil {
             throw ValidationError("--format xlsx needs -o FILE.xlsx (a workbook is not text for the terminal)")
         }
-        guard ["machine", "people"].contains(audience) else { throw ValidationError("--for must be machine or people, not '\(audience)'") }
-        if audience == "people" && format != .csv { throw ValidationError("--for people writes CSV only") }
-        if let lang, !["en", "zh"].contains(lang.lowercased()) { throw ValidationError("--lang must be en or zh, not '\(lang)'") }
+        if audience == .people && format != .csv { throw ValidationError("--for people writes CSV only") }
     }
 
     // Kept as one function: the import verb's steps (load, read, merge, check, save, report) with their exit codes.
@@ -212,8 +213,8 @@ struct ExportCommand: ParsableCommand {
             }
             ws.requirements = ws.requirements.filter { $0.department == d.id }
         }
-        // The root command also declares --lang and may take it first (see langOnCommandLine).
-        let language = lang ?? langOnCommandLine()
+        // The root command also declares --lang and may take it first (see CommandLineLanguage).
+        let language = CommandLineLanguage.resolve(lang)
         if format == .xlsx, let output {
             let chinese = workbookChinese(language, ws)
             switch kind {
@@ -236,8 +237,8 @@ struct ExportCommand: ParsableCommand {
         }
         guard case .table(let kind) = kind, let textFormat = ExportFormat(rawValue: format.rawValue) else { return }
         let text =
-            audience == "people"
-            ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: language ?? ws.settings.language))
+            audience == .people
+            ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: language?.rawValue ?? ws.settings.language))
             : Exporter.export(kind, from: ws, format: textFormat, bom: bom)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -300,7 +301,7 @@ struct TemplateCommand: ParsableCommand {
     @Argument(help: "What to write: survey.") var kind: Kind
     @Option(help: "The department (id or name; a new name is created when the workbook is imported).") var department: String
     @Option(name: [.customShort("o"), .long], help: "The .xlsx file to write.") var output: String
-    @Option(help: "The workbook's language: en or zh (default: the UI language).") var lang: String?
+    @Option(help: "The workbook's language (default: the UI language).") var lang: Lang?
 
     func run() throws {
         let ws = try loadWorkspaceForVerb(workspace.path)

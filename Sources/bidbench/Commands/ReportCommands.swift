@@ -1,7 +1,18 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
+
+/// `report --format`: `html`, or `md` (`markdown` is read as `md`), any case.
+extension ReportFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(word: argument) }
+}
+
+/// `report --kind`: a meeting's handout or the full report, any case.
+extension HandoutKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// `bidbench report [--format html|md] -o FILE`: the meeting report (HTML with charts) or the
 /// minutes (Markdown) of the workspace.
@@ -17,8 +28,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(name: .long, help: "html or md (default: the extension of -o, else html).")
-    var format: String?
+    @Option(name: .long, help: "HTML, or Markdown minutes (default: the extension of -o, else HTML).")
+    var format: ReportFormat?
 
     @Option(name: [.customShort("o"), .long], help: "The file to write (- for standard output).")
     var output: String
@@ -26,11 +37,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The report date, YYYY-MM-DD (default: today), for repeatable output.")
     var today: String?
 
-    @Option(name: .long, help: "Report language: en or zh (default: the workspace's).")
-    var lang: String?
+    @Option(name: .long, help: "Report language (default: the workspace's).")
+    var lang: Lang?
 
-    @Option(name: .long, help: "survey, scoring, budget, legal, delivery (a meeting's handout) or full (the whole report, the default).")
-    var kind: String = "full"
+    @Option(name: .long, help: "A meeting's handout, or the whole report (full).")
+    var kind: HandoutKind = .full
 
     @Option(name: .long, help: "survey: the department (id or name); default every department.")
     var department: String?
@@ -42,19 +53,10 @@ struct ReportCommand: ParsableCommand {
     var asEvaluator: String?
 
     func validate() throws {
-        if let format {
-            guard let f = ReportFormat.word(format) else { throw ValidationError("--format must be html or md, not '\(format)'") }
-            if let implied = ReportFormat.of(file: output), implied != f {
-                throw ValidationError("--format \(format) contradicts the file name '\(output)' (a .\(implied) name): drop one of them")
-            }
+        if let format, let implied = ReportFormat(file: output), implied != format {
+            throw ValidationError("--format \(format.rawValue) contradicts the file name '\(output)' (a .\(implied.rawValue) name): drop one of them")
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
-        if let lang = CommandLineLanguage.resolve(lang), !["en", "zh"].contains(lang.lowercased()) {
-            throw ValidationError("--lang must be en or zh, not '\(lang)'")
-        }
-        guard HandoutKind(rawValue: kind.lowercased()) != nil else {
-            throw ValidationError("--kind must be survey, scoring, budget, legal, delivery or full, not '\(kind)'")
-        }
     }
 
     func run() throws {
@@ -63,11 +65,12 @@ struct ReportCommand: ParsableCommand {
         let ws = try loadWorkspaceForVerb(workspace.path)
         var request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? LocalClock.today(),
-            language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0) }, commit: Self.gitCommit(folder: workspace.path))
+            language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0.rawValue) },
+            commit: Self.gitCommit(folder: workspace.path))
         request.viewer = PanelViewer(as: asEvaluator)
         let handout = try handoutRequest(request, folder: workspace.path)
-        let chosen = format.flatMap(ReportFormat.word) ?? ReportFormat.of(file: output) ?? "html"
-        let text = chosen == "html" ? Handout.html(handout) : Handout.markdown(handout)
+        let chosen = format ?? ReportFormat(file: output) ?? .html
+        let text = chosen == .html ? Handout.html(handout) : Handout.markdown(handout)
         if output == "-" {
             print(text, terminator: "")
             return
@@ -78,8 +81,7 @@ struct ReportCommand: ParsableCommand {
     /// The handout of `--kind`: headed by the workspace's meeting of that kind on the report date,
     /// the survey compared with the requirements as they were after the previous survey meeting.
     func handoutRequest(_ report: ReportRequest, folder: String) throws -> HandoutRequest {
-        let k = HandoutKind(rawValue: kind.lowercased()) ?? .full
-        var r = HandoutRequest(report: report, kind: k, generated: TUILauncher.generatedStamp())
+        var r = HandoutRequest(report: report, kind: kind, generated: TUILauncher.generatedStamp())
         let ws = report.workspace
         if let department {
             guard let d = ws.departments.first(where: { $0.id == department || $0.name == department }) else {
@@ -89,7 +91,7 @@ struct ReportCommand: ParsableCommand {
             r.department = d.id
         }
         if let scenario {
-            let base = try Scenario(settings: ws.settings, name: report.language == .zh ? "基准" : "base")
+            let base = try Scenario(settings: ws.settings, name: report.language.pick(Scenario.baseName, Scenario.baseNameZH))
             guard let row = ws.scenarios.first(where: { $0.name == scenario }) else {
                 printError("error: no scenario '\(scenario)' in scenarios.csv (known: \(ws.scenarios.map(\.name).joined(separator: ", ")))")
                 throw ExitCode(1)
@@ -100,7 +102,7 @@ struct ReportCommand: ParsableCommand {
         }
         // The last survey meeting kept its requirements when its handout was written; an older one
         // (recorded before meeting_requirements.csv) is compared with the journal's rebuild of its day.
-        if k == .survey, let last = ws.previousSurveyMeeting(department: r.department, current: r.effectiveMeeting, day: report.today),
+        if kind == .survey, let last = ws.previousSurveyMeeting(department: r.department, current: r.effectiveMeeting, day: report.today),
             ws.requirements(atMeeting: last.id) == nil, let day = last.date
         {
             r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)

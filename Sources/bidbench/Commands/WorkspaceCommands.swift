@@ -1,6 +1,7 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 /// Prints a store error on stderr and exits 2 (1 is kept for "the workspace has problems").
@@ -14,17 +15,11 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The folder to create (made if missing; must not already hold a workspace).") var path: String
     @Option(help: "The workspace name (default: the folder's name).") var name: String?
-    @Option(help: "Workspace language: zh or en (default zh).") var lang: String?
-
-    /// `--lang` from anywhere on the line (see `CommandLineLanguage`).
-    private var language: String { CommandLineLanguage.resolve(lang) ?? "zh" }
-
-    func validate() throws {
-        guard language == "zh" || language == "en" else { throw ValidationError("--lang must be zh or en, not '\(language)'") }
-    }
+    @Option(help: "Workspace language (default zh).") var lang: Lang?
 
     func run() throws {
-        let lang = language
+        // `--lang` from anywhere on the line (see `CommandLineLanguage`).
+        let lang = (CommandLineLanguage.resolve(self.lang) ?? .zh).rawValue
         let title = name ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         do { try WorkspaceStore.initialize(folder: path, name: title, language: lang) } catch { throw fail(error) }
         print("Created an empty workspace \"\(title)\" in \(path)")
@@ -37,12 +32,11 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo", abstract: "Copy the demo workspace to PATH (default ./bidbench-demo).")
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "Where to put the copy (must not exist or be empty).") var path: String = "bidbench-demo"
-    @Option(help: "Demo language: zh or en (default zh).") var lang: String?
+    @Option(help: "Demo language (default zh).") var lang: Lang?
 
     func run() throws {
         // `--lang` from anywhere on the line (see `CommandLineLanguage`).
-        let lang = CommandLineLanguage.resolve(self.lang) ?? "zh"
-        guard lang == "zh" || lang == "en" else { throw ValidationError("--lang must be zh or en, not '\(lang)'") }
+        let lang = (CommandLineLanguage.resolve(self.lang) ?? .zh).rawValue
         guard let source = WorkspaceStore.demoFolder(language: lang) else {
             printError("error: the demo workspace was not found (set BIDBENCH_DEMO to its folder)")
             throw ExitCode(2)
