@@ -348,6 +348,11 @@ import Testing
         let full = Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
         #expect(full.contains("(极差 4) —— 评审组讨论：以复演结果为准，暂按 5 分计</li>"))
 
+        // The price row is not scored by the panel: no note there (the handout would have no place for it).
+        d.press(.char("j"), .char("n"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "价格 Price 不由评委打分: 讨论记录只能写在评委打分的单元格上")
+        d.press(.char("k"))
         // A note on a cell that is not ⚑ is printed too (nothing typed is left out of the minutes).
         d.press(.char("h"), .char("n"))
         d.type("演示流畅")
