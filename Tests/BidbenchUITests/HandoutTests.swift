@@ -359,6 +359,11 @@ import Testing
         d.press(.ctrl("s"))
         #expect(Self.markdown(d, .scoring).contains("### 云帆软件 × 功能 Functionality — 极差 1\n"))
         #expect(Self.markdown(d, .scoring).contains("评审组讨论：演示流畅\n"))
+        // A cell without counted scores (here: nobody scored it) keeps its note in the minutes.
+        var unscored = d
+        unscored.state.workspace.scores["张伟"]!.removeAll { $0.vendor == "V1" }
+        unscored.state.workspace.scores["李娜"]!.removeAll { $0.vendor == "V1" }
+        #expect(Self.markdown(unscored, .scoring).contains("### 云帆软件 × 功能 Functionality\n\n评审组讨论：演示流畅\n"))
 
         // Refused (the panel turned blind while the form was open): the form stays, with the text.
         d.press(.char("n"))
