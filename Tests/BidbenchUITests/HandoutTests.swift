@@ -348,12 +348,22 @@ import Testing
         let full = Report.html(ReportRequest(workspace: d.state.workspace, today: d.state.today, language: .zh))
         #expect(full.contains("(极差 4) —— 评审组讨论：以复演结果为准，暂按 5 分计</li>"))
 
+        // The price row is not scored by the panel: no note there (the handout would have no place for it).
+        d.press(.char("j"), .char("n"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "价格 Price 不由评委打分: 讨论记录只能写在评委打分的单元格上")
+        d.press(.char("k"))
         // A note on a cell that is not ⚑ is printed too (nothing typed is left out of the minutes).
         d.press(.char("h"), .char("n"))
         d.type("演示流畅")
         d.press(.ctrl("s"))
         #expect(Self.markdown(d, .scoring).contains("### 云帆软件 × 功能 Functionality — 极差 1\n"))
         #expect(Self.markdown(d, .scoring).contains("评审组讨论：演示流畅\n"))
+        // A cell without counted scores (here: nobody scored it) keeps its note in the minutes.
+        var unscored = d
+        unscored.state.workspace.scores["张伟"]!.removeAll { $0.vendor == "V1" }
+        unscored.state.workspace.scores["李娜"]!.removeAll { $0.vendor == "V1" }
+        #expect(Self.markdown(unscored, .scoring).contains("### 云帆软件 × 功能 Functionality\n\n评审组讨论：演示流畅\n"))
 
         // Refused (the panel turned blind while the form was open): the form stays, with the text.
         d.press(.char("n"))

@@ -271,6 +271,12 @@ extension HandoutBuilder {
                     t("Panel's discussion: ", "评审组讨论：")
                         + (note.isEmpty ? t("not recorded (n on the Vendors screen)", "未记录（在供应商页按 n 记录）") : note)))
         }
+        // A note on a cell with no counted scores (a vendor disqualified since, say) is still printed.
+        let shown = Set(discussed.map { $0.vendor + "\u{1}" + $0.criterion })
+        for n in ws.discussion where !n.note.isEmpty && !shown.contains(n.vendor + "\u{1}" + n.criterion) {
+            out.append(.subheading(facts.vendorName(n.vendor) + " × " + sc.criterionName(n.criterion)))
+            out.append(.paragraph(t("Panel's discussion: ", "评审组讨论：") + n.note))
+        }
         return out
     }
 

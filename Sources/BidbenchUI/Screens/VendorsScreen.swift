@@ -196,6 +196,15 @@ public enum VendorsScreen {
         }
         let v = s.workspace.vendors[s.vendors.vendor]
         let cr = leaf[s.vendors.criterion]
+        // The handout prints a note under the panel's scores of its cell: a row the panel does not
+        // score (price, past performance) has none to discuss.
+        guard cr.source == .panel else {
+            s.say(
+                s.lang.t(
+                    "\(cr.name) is not scored by the panel: discussion notes go on panel-scored cells",
+                    "\(cr.name) 不由评委打分: 讨论记录只能写在评委打分的单元格上"), error: true)
+            return
+        }
         s.modal = .form(
             Form(
                 target: .discussionNote(vendor: v.id, criterion: cr.id),
