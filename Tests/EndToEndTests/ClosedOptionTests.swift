@@ -72,7 +72,7 @@ struct ClosedOptionTests {
     @Test func helpListsTheValues() throws {
         let report = try run(binaryPath, ["report", "--help"]).out.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        #expect(report.contains("(values: html, md; default: html)"))
+        #expect(report.contains("HTML, or Markdown minutes (default: the extension of -o, else HTML). (values: html, md)"))
         #expect(report.contains("(values: survey, scoring, budget, legal, delivery, full; default: full)"))
         #expect(report.contains("(values: en, zh)"))
         let export = try run(binaryPath, ["export", "--help"]).out.replacingOccurrences(of: "\n", with: " ")

@@ -54,7 +54,8 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         if let format, let implied = ReportFormat(file: output), implied != format {
-            throw ValidationError("--format \(format.rawValue) contradicts the file name '\(output)' (a .\(implied.rawValue) name): drop one of them")
+            throw ValidationError(
+                "--format \(format.rawValue) contradicts the file name '\(output)' (a .\(implied.rawValue) name): drop one of them")
         }
         if let today, Day(iso: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD, not '\(today)'") }
     }
