@@ -4,6 +4,20 @@ import Testing
 @testable import BidbenchUI
 
 @Suite struct VendorsScreenTests {
+    /// Without an evaluation (an unknown method in workspace.json) the matrix shows no weight and no
+    /// total: "—" beside the error, never the 0 % a missing weight used to read as.
+    @Test func anEvaluationThatFailsShowsNoFigure() {
+        var ws = sampleWorkspace()
+        ws.settings.method = .other("ahp-magic")
+        var d = Driver(ws, lang: .en)
+        d.press(.char("2"))
+        #expect(d.text.contains("unknown method “ahp-magic”"))
+        let row = d.criterionRow("功能 Functionality")
+        #expect(row?.contains("—") == true && row?.contains("0%") == false, "\(row ?? "no row")")
+        #expect(d.criterionRow("价格 Price")?.contains("0%") == false)
+        #expect(d.screen.lines.contains { $0.contains("ahp-magic") && !$0.contains("Method") }, "the error line is shown")
+    }
+
     @Test func blindScoringShowsOnlyOwnScoresUntilRevealed() {
         var ws = sampleWorkspace()
         ws.settings.revealed = false

@@ -390,102 +390,154 @@ public enum VendorsScreen {
         }
     }
 
-    // Kept as one function: to be split into sections once the number-formatting change on another branch, which rewrites these lines, is merged.
+    /// What one frame of the matrix shows, worked out from the cached results: lookups by vendor and
+    /// criterion, and the error when there is no evaluation (then no figure is shown, never a zero).
+    struct MatrixView {
+        var evaluation: Evaluation?
+        var error: String?
+        var out: [String: String]
+        var incomplete: [String: String]
+        var ranked: [String: RankedVendor]
+        var cells: [String: PanelCell]
+        var past: [String: Double]
+        var weight: [String: Double]
+        /// The columns on screen: the first vendor shown, and the vendors with their index.
+        var first: Int
+        var shown: [(offset: Int, element: Vendor)]
+
+        init(_ s: AppState, _ results: VendorsCache, columns maxCols: Int) {
+            let ev = results.evaluation
+            let L = s.lang
+            evaluation = ev
+            error = results.error
+            out = Dictionary(
+                (ev?.disqualified ?? []).map { ($0.vendor, L == .zh ? $0.reasonZH : $0.reason) }, uniquingKeysWith: { a, _ in a })
+            incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
+            ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
+            cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
+            past = VendorScorecard.pastPerformance(s.workspace.delivery.vendorReviews, scale: s.workspace.settings.scale)
+            weight = Dictionary((ev?.weights ?? []).map { ($0.id, $0.global) }, uniquingKeysWith: { a, _ in a })
+            let count = s.workspace.vendors.count
+            first = max(0, min(s.vendors.vendor - maxCols + 1, count - maxCols))
+            shown = Array(Array(s.workspace.vendors.enumerated()).dropFirst(first).prefix(maxCols))
+        }
+    }
+
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
-        let leaf = leaves(ws)
-        let (labelW, colW) = columns(s)
-        let who = s.evaluator.map { L.t("scoring as \($0)", "以\($0)身份打分") } ?? L.t("lead", "主持人")
-        let blind =
-            ws.settings.revealed
-            ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
-        var header =
-            "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
         if isComputing(s) {
             // No figure at all rather than one of another revision: totals, ranks and bars come with the event.
-            c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
+            c.text(area.x + 1, area.y, header(s), .dim, maxWidth: area.width - 2)
             c.text(
                 area.x + 1, area.y + 2, L.t("Computing the ranking… (\(ws.vendors.count) vendors)", "正在计算排名… (\(ws.vendors.count) 家供应商)"),
                 .accent, maxWidth: area.width - 2)
             return
         }
         let results = results(s)
-        let ev = results.evaluation
-        if let report = results.sensitivity, s.vendors.criterion < leaf.count {
-            if let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id }) {
-                // Short of room the criterion's name is cut, never the range: a cut range reads as another one.
-                let label = "  \(L.t("winner holds", "敏感度")): "
-                let range = "\(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
-                let room = area.width - 2 - TextWidth.of(header + label + range) - 1
-                let name = leaf[s.vendors.criterion].name
-                header += label + (room >= 3 ? TextWidth.clip(name, to: room) + " " : "") + range
-            }
-        }
-        c.text(area.x + 1, area.y, header, .dim, maxWidth: area.width - 2)
-        if let e = results.error { c.text(area.x + 1, area.maxY - 1, e, .error, maxWidth: area.width - 2) }
-
+        let (labelW, colW) = columns(s)
+        let view = MatrixView(s, results, columns: max(1, (area.width - labelW) / colW))
+        c.text(area.x + 1, area.y, header(s, sensitivity: results.sensitivity, width: area.width), .dim, maxWidth: area.width - 2)
+        if let e = view.error { c.text(area.x + 1, area.maxY - 1, e, .error, maxWidth: area.width - 2) }
         let hy = area.y + 1
+        renderMatrix(s, view, into: &c, area: area, top: hy)
+        let sy = min(hy + 2 + leaves(ws).count, area.maxY - 3)
+        renderTotals(s, view, into: &c, area: area, y: sy)
+        var ly = sy + 2
+        renderLegend(s, view, into: &c, area: area, y: &ly)
+        renderProgress(s, results.progress, into: &c, area: area, y: &ly)
+        renderWarnings(s, view.evaluation, into: &c, area: area, y: &ly)
+        if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
+    }
+
+    /// The first line: method, panel, blind state and who is scoring; with the selected criterion's
+    /// range over which the winner holds when the sensitivity is known.
+    static func header(_ s: AppState, sensitivity: SensitivityReport? = nil, width: Int = 0) -> String {
+        let L = s.lang
+        let ws = s.workspace
+        let who = s.evaluator.map { L.t("scoring as \($0)", "以\($0)身份打分") } ?? L.t("lead", "主持人")
+        let blind =
+            ws.settings.revealed
+            ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
+        var header =
+            "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        let leaf = leaves(ws)
+        if let report = sensitivity, s.vendors.criterion < leaf.count,
+            let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id })
+        {
+            // Short of room the criterion's name is cut, never the range: a cut range reads as another one.
+            let label = "  \(L.t("winner holds", "敏感度")): "
+            let range = "\(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
+            let room = width - 2 - TextWidth.of(header + label + range) - 1
+            let name = leaf[s.vendors.criterion].name
+            header += label + (room >= 3 ? TextWidth.clip(name, to: room) + " " : "") + range
+        }
+        return header
+    }
+
+    /// The column heads (vendors, with markers for those scrolled off) and a row per leaf criterion:
+    /// its weight and each vendor's cell. Without an evaluation the weight is "—", never 0 %.
+    static func renderMatrix(_ s: AppState, _ view: MatrixView, into c: inout Canvas, area: Rect, top hy: Int) {
+        let L = s.lang
+        let ws = s.workspace
+        let (labelW, colW) = columns(s)
         c.text(area.x + 1, hy, TextWidth.fit(L.t("Criterion", "准则"), labelW - 7), .bold.with(fg: .cyan))
         c.text(area.x + labelW - 6, hy, TextWidth.fit(L.t("Wt", "权重"), 5, right: true), .bold.with(fg: .cyan))
-        let out = Dictionary(
-            (ev?.disqualified ?? []).map { ($0.vendor, L == .zh ? $0.reasonZH : $0.reason) }, uniquingKeysWith: { a, _ in a })
-        let incomplete = Dictionary((ev?.incomplete ?? []).map { ($0.vendor, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        let ranked = Dictionary((ev?.ranking ?? []).map { ($0.vendor, $0) }, uniquingKeysWith: { a, _ in a })
-        let cells = Dictionary((ev?.cells ?? []).map { ("\($0.vendor)|\($0.criterion)", $0) }, uniquingKeysWith: { a, _ in a })
-        let past = VendorScorecard.pastPerformance(s.workspace.delivery.vendorReviews, scale: s.workspace.settings.scale)
-        let globalWeight = Dictionary((ev?.weights ?? []).map { ($0.id, $0.global) }, uniquingKeysWith: { a, _ in a })
-        let maxCols = max(1, (area.width - labelW) / colW)
-        let first = max(0, min(s.vendors.vendor - maxCols + 1, ws.vendors.count - maxCols))
-        let shown = Array(ws.vendors.enumerated()).dropFirst(first).prefix(maxCols)
+        let maxCols = view.shown.count
         // Vendors that do not fit scroll sideways with the selection (←/→); markers say how many are hidden.
-        if first > 0 || first + maxCols < ws.vendors.count {
-            let more =
-                (first > 0 ? "◂\(first) " : "") + (first + maxCols < ws.vendors.count ? "\(ws.vendors.count - first - maxCols)▸" : "")
+        if view.first > 0 || view.first + maxCols < ws.vendors.count {
+            let hidden = ws.vendors.count - view.first - maxCols
+            let more = (view.first > 0 ? "◂\(view.first) " : "") + (hidden > 0 ? "\(hidden)▸" : "")
             c.text(area.x + labelW - 7 - TextWidth.of(more), hy, more, .warn)
         }
-        for (n, (j, v)) in shown.enumerated() {
-            let x = labelW + n * colW
-            let st: Style = j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (out[v.id] != nil ? .dim : .bold)
-            c.text(x, hy, TextWidth.fit(v.name, colW - 1), st)
+        for (n, (j, v)) in view.shown.enumerated() {
+            let st: Style =
+                j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (view.out[v.id] != nil ? .dim : .bold)
+            c.text(labelW + n * colW, hy, TextWidth.fit(v.name, colW - 1), st)
         }
-        for (i, cr) in leaf.enumerated() {
+        for (i, cr) in leaves(ws).enumerated() {
             let y = hy + 1 + i
             if y >= area.maxY - 4 { break }
             let sel = i == s.vendors.criterion
             c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
-            let w = globalWeight[cr.id] ?? 0
-            c.text(area.x + labelW - 6, y, TextWidth.fit(NumberText.percent(w, 0), 5, right: true), sel ? .selected : .plain)
-            for (n, (_, v)) in shown.enumerated() {
-                let x = labelW + n * colW
-                var text = "—"
-                var st = Style.plain
-                if let reason = out[v.id] {
-                    if i == 0 { text = "✗ " + (reason.split(separator: " ").first.map(String.init) ?? reason) } else { text = "" }
-                    st = Style(fg: .red, dim: true)
-                } else if cr.source == .price {
-                    text = v.bidPrice.map { $0.grouped() } ?? "TCO"
-                } else if cr.source == .pastPerformance {
-                    // The latest delivery review, on the scoring scale.
-                    text = past[v.id].map { NumberText.fixed($0, 1) + L.t(" (review)", " (考评)") } ?? "—"
-                } else if let cell = cells["\(v.id)|\(cr.id)"] {
-                    text = NumberText.fixed(cell.value, 1)
-                    if cell.flagged {
-                        text += " ±\(NumberText.fixed(cell.spread, 1)) ⚑"
-                        st = .warn
-                    }
-                }
-                c.text(x, y, TextWidth.fit(text, colW - 1), st)
+            let w = view.evaluation == nil ? "—" : NumberText.percent(view.weight[cr.id] ?? 0, 0)
+            c.text(area.x + labelW - 6, y, TextWidth.fit(w, 5, right: true), sel ? .selected : .plain)
+            for (n, (_, v)) in view.shown.enumerated() {
+                let (text, st) = cell(s, view, vendor: v, criterion: cr, row: i)
+                c.text(labelW + n * colW, y, TextWidth.fit(text, colW - 1), st)
             }
         }
-        let sy = min(hy + 2 + leaf.count, area.maxY - 3)
+    }
+
+    /// One cell of the matrix: a knocked-out vendor's reason (first row), the bid, the last delivery
+    /// review, or the panel's value with its spread when flagged for discussion.
+    static func cell(_ s: AppState, _ view: MatrixView, vendor v: Vendor, criterion cr: Criterion, row i: Int) -> (String, Style) {
+        if let reason = view.out[v.id] {
+            let text = i == 0 ? "✗ " + (reason.split(separator: " ").first.map(String.init) ?? reason) : ""
+            return (text, Style(fg: .red, dim: true))
+        }
+        if cr.source == .price { return (v.bidPrice.map { $0.grouped() } ?? "TCO", .plain) }
+        if cr.source == .pastPerformance {
+            // The latest delivery review, on the scoring scale.
+            return (view.past[v.id].map { NumberText.fixed($0, 1) + s.lang.t(" (review)", " (考评)") } ?? "—", .plain)
+        }
+        guard let cell = view.cells["\(v.id)|\(cr.id)"] else { return ("—", .plain) }
+        if cell.flagged { return (NumberText.fixed(cell.value, 1) + " ±\(NumberText.fixed(cell.spread, 1)) ⚑", .warn) }
+        return (NumberText.fixed(cell.value, 1), .plain)
+    }
+
+    /// The score (with a bar) and rank rows under the matrix; out, incomplete or blind otherwise.
+    static func renderTotals(_ s: AppState, _ view: MatrixView, into c: inout Canvas, area: Rect, y sy: Int) {
+        let L = s.lang
+        let (labelW, colW) = columns(s)
+        let ev = view.evaluation
         c.fill(Rect(x: area.x + 1, y: sy - 1, width: area.width - 2, height: 1), "─", .dim)
         c.text(area.x + 1, sy, TextWidth.fit(L.t("Score", "得分"), labelW - 2), .bold)
         c.text(area.x + 1, sy + 1, TextWidth.fit(L.t("Rank", "排名"), labelW - 2), .bold)
         let top = ev?.ranking.map(\.score).max() ?? 1
-        for (n, (_, v)) in shown.enumerated() {
+        for (n, (_, v)) in view.shown.enumerated() {
             let x = labelW + n * colW
-            if let r = ranked[v.id] {
+            if let r = view.ranked[v.id] {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
                 let num = ev?.method == .cn ? NumberText.fixed(r.score, 1) : String(NumberText.fixed(r.score, 3))
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
@@ -498,10 +550,10 @@ public enum VendorsScreen {
                     st = Style(fg: .yellow, bold: true, reverse: true)
                 }
                 c.text(x, sy + 1, rankText, st)
-            } else if out[v.id] != nil {
+            } else if view.out[v.id] != nil {
                 c.text(x, sy, "—", .dim)
                 c.text(x, sy + 1, L.t("out", "淘汰"), Style(fg: .red, bold: true))
-            } else if incomplete[v.id] != nil {
+            } else if view.incomplete[v.id] != nil {
                 c.text(x, sy, "—", .dim)
                 c.text(x, sy + 1, L.t("incomplete", "数据不全"), .warn)
             } else if ev?.blind == true {
@@ -509,58 +561,69 @@ public enum VendorsScreen {
                 c.text(x, sy + 1, L.t("blind", "盲评中"), .dim)
             }
         }
-        // Legend and the reasons of knocked-out vendors.
-        var ly = sy + 2
-        for (vid, reason) in out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
+    }
+
+    /// The reasons of knocked-out vendors, the provisional results, and the count of cells to discuss.
+    static func renderLegend(_ s: AppState, _ view: MatrixView, into c: inout Canvas, area: Rect, y ly: inout Int) {
+        let L = s.lang
+        let ws = s.workspace
+        for (vid, reason) in view.out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
             let name = ws.vendors.first { $0.id == vid }?.name ?? vid
             c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2)
             ly += 1
         }
         for v in ws.vendors where ly < area.maxY {
-            guard let gaps = ev?.provisional[v.id] else { continue }
+            guard let gaps = view.evaluation?.provisional[v.id] else { continue }
             c.text(
                 area.x + 1, ly,
                 "? \(v.name): \(L.t("provisional, must-haves not answered:", "结果暂定, 必须项未答复:")) "
                     + gaps.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .warn, maxWidth: area.width - 2)
             ly += 1
         }
-        if ly < area.maxY, let flagged = ev?.cells.filter(\.flagged), !flagged.isEmpty {
+        if ly < area.maxY, let flagged = view.evaluation?.cells.filter(\.flagged), !flagged.isEmpty {
             c.text(
                 area.x + 1, ly, L.t("⚑ evaluators differ by ≥ 30 % of the scale: discuss", "⚑ 评委分歧 ≥ 量程 30%: 需讨论") + " (\(flagged.count))",
                 .warn, maxWidth: area.width - 2)
             ly += 1
         }
-        // Who has finished: counts only, so it is shown blind too; the time is the sheet's last change
-        // on disk (the date only when not today). Unfinished sheets first: they are what the lead waits for.
-        if ly < area.maxY, !results.progress.isEmpty {
-            let today = s.today.description + " "
-            let ordered = results.progress.filter { !$0.complete } + results.progress.filter(\.complete)
-            let parts = ordered.map { p in
-                "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
-                    + (s.sheetTimes[p.evaluator].map {
-                        " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
-                    } ?? "")
-            }
-            let incomplete = results.progress.contains { !$0.complete }
-            // One evaluator is never split: the line breaks between them, under the label.
-            let label = L.t("Progress: ", "评分进度: ")
-            var lines = [label]
-            for part in parts {
-                let last = lines[lines.count - 1]
-                let sep = last == label ? "" : " · "
-                if TextWidth.of(last + sep + part) > area.width - 2 && last != label {
-                    lines.append(String(repeating: " ", count: TextWidth.of(label)) + part)
-                } else {
-                    lines[lines.count - 1] = last + sep + part
-                }
-            }
-            for line in lines where ly < area.maxY {
-                c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
-                ly += 1
+    }
+
+    /// Who has finished: counts only, so it is shown blind too; the time is the sheet's last change
+    /// on disk (the date only when not today). Unfinished sheets first: they are what the lead waits for.
+    static func renderProgress(_ s: AppState, _ progress: [EvaluatorProgress], into c: inout Canvas, area: Rect, y ly: inout Int) {
+        guard ly < area.maxY, !progress.isEmpty else { return }
+        let L = s.lang
+        let today = s.today.description + " "
+        let ordered = progress.filter { !$0.complete } + progress.filter(\.complete)
+        let parts = ordered.map { p in
+            "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
+                + (s.sheetTimes[p.evaluator].map {
+                    " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
+                } ?? "")
+        }
+        let incomplete = progress.contains { !$0.complete }
+        // One evaluator is never split: the line breaks between them, under the label.
+        let label = L.t("Progress: ", "评分进度: ")
+        var lines = [label]
+        for part in parts {
+            let last = lines[lines.count - 1]
+            let sep = last == label ? "" : " · "
+            if TextWidth.of(last + sep + part) > area.width - 2 && last != label {
+                lines.append(String(repeating: " ", count: TextWidth.of(label)) + part)
+            } else {
+                lines[lines.count - 1] = last + sep + part
             }
         }
-        // The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as
-        // many as fit; the last line says how many more there are.
+        for line in lines where ly < area.maxY {
+            c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
+            ly += 1
+        }
+    }
+
+    /// The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as many as
+    /// fit; the last line says how many more there are.
+    static func renderWarnings(_ s: AppState, _ ev: Evaluation?, into c: inout Canvas, area: Rect, y ly: inout Int) {
+        let L = s.lang
         let warnings = ev?.warnings ?? []
         for (i, w) in warnings.enumerated() where ly < area.maxY {
             let more = warnings.count - i - 1
@@ -580,6 +643,5 @@ public enum VendorsScreen {
                 ly += 1
             }
         }
-        if ws.vendors.isEmpty { c.text(area.x + 2, hy + 2, L.t("No vendors yet. Press a to add one.", "还没有供应商。按 a 新增。"), .dim) }
     }
 }
