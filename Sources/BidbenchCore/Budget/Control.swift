@@ -126,36 +126,10 @@ extension BudgetModel {
                 "workspace.json: budget_warn / budget_stop must be numbers ≥ 0", zh: "workspace.json: budget_warn / budget_stop 必须是 ≥ 0 的数")
         }
         let fallback = CostCenters.defaultCenter(ws)
-        let start = ws.settings.fiscalYearStart
         let changes = changes ?? ws.changes
         var charges: [BudgetCharge] = []
-        var covered: String?
-        for k in ws.contracts {
-            let committed = isCommitted(k)
-            let value = ChangeOrders.currentValue(of: k, changes: changes)
-            let what = "contract \(k.id)"
-            let shares = try CostCenters.parse(k.extra["cost_center"] ?? "", fallback: fallback, what: what)
-            if k.vendor == proposedVendor { covered = covered ?? k.id }
-            let start0 = k.effective ?? k.signed
-            var pieces: [(Day?, Money, ChargeSource)] = []
-            if ws.payments.contains(where: { $0.contract == k.id }) {
-                let paidOnly = k.status.trimmed.lowercased() == "terminated"
-                for i in try installments(contract: k.id, value: value, milestones: ws.payments)
-                where !paidOnly || i.status.trimmed.lowercased() == "paid" {
-                    pieces.append((i.due ?? start0, i.amount, .milestone(contract: k.id, milestone: i.milestone)))
-                }
-            } else {
-                pieces.append((start0, value, .contract(k.id)))
-            }
-            for (day, amount, source) in pieces where amount.minor != 0 {
-                for part in try CostCenters.allocate(amount, over: shares, what: what) {
-                    charges.append(
-                        BudgetCharge(
-                            fiscalYear: day.map { fiscalYear(of: $0, start: start) }, costCenter: part.center, category: nil,
-                            committed: committed, amount: part.amount, source: source))
-                }
-            }
-        }
+        for k in ws.contracts { charges += try contractCharges(ws, k, changes: changes, fallback: fallback) }
+        var covered = proposedVendor.flatMap { v in ws.contracts.first { $0.vendor == v }?.id }
         // The awarded vendor's price lines are committed (the award commits the money); the proposed
         // vendor's are proposed unless it is the awarded one; a vendor under contract never counts twice.
         let awarded = awardedVendor(ws)
@@ -165,24 +139,65 @@ extension BudgetModel {
         if let v = proposedVendor, covered == nil, v != awarded { lineVendors.append((v, false)) }
         if let v = proposedVendor, v == awarded { covered = covered ?? awardedContract }
         for (v, committed) in lineVendors {
-            let tco = try tco(vendor: v, lines: ws.prices, scenario: scenario)
-            let mine = ws.prices.filter { $0.vendor == v }
-            for (line, cost) in zip(mine, tco.lines) {
-                let what = "prices.csv \(v) \(line.item)"
-                let shares = try CostCenters.parse(line.extra["cost_center"] ?? "", fallback: fallback, what: what)
-                for (y, amount) in cost.perYear.enumerated() where amount.minor != 0 {
-                    for part in try CostCenters.allocate(amount, over: shares, what: what) {
-                        charges.append(
-                            BudgetCharge(
-                                fiscalYear: ws.settings.firstYear + y, costCenter: part.center, category: line.category,
-                                committed: committed, amount: part.amount, source: .proposal(vendor: v, item: line.item)))
-                    }
-                }
-            }
+            charges += try priceLineCharges(ws, vendor: v, committed: committed, scenario: scenario, fallback: fallback)
         }
         let rows = try controlRows(ws.budget, charges: charges, warn: warn, stop: stop)
         return BudgetControl(
             proposedVendor: proposedVendor, proposalCoveredBy: covered, charges: charges, rows: rows, warn: warn, stop: stop)
+    }
+
+    /// A contract's charges: its payment milestones (only the paid ones once terminated), else its
+    /// whole current value on its effective (or signing) date, split over its cost centres.
+    static func contractCharges(_ ws: Workspace, _ k: Contract, changes: [ChangeOrder], fallback: String) throws(BudgetError)
+        -> [BudgetCharge]
+    {
+        let committed = isCommitted(k)
+        let value = ChangeOrders.currentValue(of: k, changes: changes)
+        let what = "contract \(k.id)"
+        let shares = try CostCenters.parse(k.extra["cost_center"] ?? "", fallback: fallback, what: what)
+        let start0 = k.effective ?? k.signed
+        var pieces: [(Day?, Money, ChargeSource)] = []
+        if ws.payments.contains(where: { $0.contract == k.id }) {
+            let paidOnly = k.status.trimmed.lowercased() == "terminated"
+            for i in try installments(contract: k.id, value: value, milestones: ws.payments)
+            where !paidOnly || i.status.trimmed.lowercased() == "paid" {
+                pieces.append((i.due ?? start0, i.amount, .milestone(contract: k.id, milestone: i.milestone)))
+            }
+        } else {
+            pieces.append((start0, value, .contract(k.id)))
+        }
+        var charges: [BudgetCharge] = []
+        for (day, amount, source) in pieces where amount.minor != 0 {
+            for part in try CostCenters.allocate(amount, over: shares, what: what) {
+                charges.append(
+                    BudgetCharge(
+                        fiscalYear: day.map { fiscalYear(of: $0, start: ws.settings.fiscalYearStart) }, costCenter: part.center,
+                        category: nil, committed: committed, amount: part.amount, source: source))
+            }
+        }
+        return charges
+    }
+
+    /// A vendor's price lines, year by year of the scenario, split over each line's cost centres.
+    static func priceLineCharges(_ ws: Workspace, vendor v: String, committed: Bool, scenario: Scenario, fallback: String)
+        throws(BudgetError) -> [BudgetCharge]
+    {
+        let tco = try tco(vendor: v, lines: ws.prices, scenario: scenario)
+        let mine = ws.prices.filter { $0.vendor == v }
+        var charges: [BudgetCharge] = []
+        for (line, cost) in zip(mine, tco.lines) {
+            let what = "prices.csv \(v) \(line.item)"
+            let shares = try CostCenters.parse(line.extra["cost_center"] ?? "", fallback: fallback, what: what)
+            for (y, amount) in cost.perYear.enumerated() where amount.minor != 0 {
+                for part in try CostCenters.allocate(amount, over: shares, what: what) {
+                    charges.append(
+                        BudgetCharge(
+                            fiscalYear: ws.settings.firstYear + y, costCenter: part.center, category: line.category,
+                            committed: committed, amount: part.amount, source: .proposal(vendor: v, item: line.item)))
+                }
+            }
+        }
+        return charges
     }
 
     // Kept as one function: the control rows in exact integers, envelope by envelope, then the unbudgeted ones.

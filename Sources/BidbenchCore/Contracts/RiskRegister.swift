@@ -66,62 +66,71 @@ public enum RiskRegister {
         for r in risks where !isClosed(r) {
             let only = r.extra["contract"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
             switch r.trigger.trimmed.lowercased() {
-            case "milestone_overdue":
-                let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
-                for m in milestones where m.status.lowercased() != "paid" && (only == nil || m.contract == only) {
-                    guard let due = m.due else { continue }
-                    let late = due.days(until: today)
-                    if late > 0 && late >= threshold {
-                        out.append(
-                            RiskAlert(
-                                risk: r.id, trigger: "milestone_overdue",
-                                message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))",
-                                messageZH: "\(m.contract) 付款节点 \(m.milestone) 已逾期 \(late) 天 (应于 \(due) 支付)"))
-                    }
-                }
-            case "notice_within":
-                let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
-                for c in contracts where only == nil || c.id == only {
-                    guard let (deadline, _, _) = KeyDates.nextNoticeDeadline(c, today: today) else { continue }
-                    let left = today.days(until: deadline)
-                    if left <= threshold {
-                        out.append(
-                            RiskAlert(
-                                risk: r.id, trigger: "notice_within",
-                                message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))",
-                                messageZH: "\(c.id) 不续约通知期限还剩 \(left) 天 (\(deadline))"))
-                    }
-                }
+            case "milestone_overdue": out += milestoneOverdue(r, milestones.filter { only == nil || $0.contract == only }, today: today)
+            case "notice_within": out += noticeWithin(r, contracts.filter { only == nil || $0.id == only }, today: today)
             case "budget_used":
-                guard let control = budget, let limit = fraction(r.threshold) else { continue }
-                let center = r.extra["cost_center"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
-                let thisYear = BudgetModel.fiscalYear(of: today, start: fiscalYearStart)
-                for row in control.rows
-                where row.category == nil && row.fiscalYear >= thisYear && (center == nil || row.costCenter == center) {
-                    let place = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "unassigned" : row.costCenter)"
-                    let placeZH = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "未分配" : row.costCenter)"
-                    let figures = "committed \(row.committed.grouped()) + proposed \(row.proposed.grouped())"
-                    let figuresZH = "已承诺 \(row.committed.grouped()) + 拟采购 \(row.proposed.grouped())"
-                    if let envelope = row.envelope, envelope.minor > 0 {
-                        let used = Double(row.used.minor) / Double(envelope.minor)
-                        guard used >= limit else { continue }
-                        out.append(
-                            RiskAlert(
-                                risk: r.id, trigger: "budget_used",
-                                message:
-                                    "\(place): budget \(percent(used)) used (\(figures) of \(envelope.grouped()); threshold \(percent(limit)))",
-                                messageZH:
-                                    "\(placeZH): 预算已使用 \(percent(used)) (\(figuresZH), 预算 \(envelope.grouped()); 阈值 \(percent(limit)))"))
-                    } else if row.used.minor > 0 {
-                        out.append(
-                            RiskAlert(
-                                risk: r.id, trigger: "budget_used",
-                                message: "\(place): \(row.used.grouped()) with no budget envelope (\(figures)); unbudgeted",
-                                messageZH: "\(placeZH): \(row.used.grouped()) 没有预算 (\(figuresZH)); 未列入预算"))
-                    }
-                }
-            default:
-                continue
+                guard let control = budget else { continue }
+                out += budgetUsed(r, control, thisYear: BudgetModel.fiscalYear(of: today, start: fiscalYearStart))
+            default: continue
+            }
+        }
+        return out
+    }
+
+    /// Each unpaid milestone late by at least the threshold's days.
+    static func milestoneOverdue(_ r: Risk, _ milestones: [PaymentMilestone], today: Day) -> [RiskAlert] {
+        let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
+        return milestones.compactMap { m in
+            guard m.status.lowercased() != "paid", let due = m.due else { return nil }
+            let late = due.days(until: today)
+            guard late > 0 && late >= threshold else { return nil }
+            return RiskAlert(
+                risk: r.id, trigger: "milestone_overdue",
+                message: "\(m.contract) milestone \(m.milestone) is \(late) days overdue (due \(due))",
+                messageZH: "\(m.contract) 付款节点 \(m.milestone) 已逾期 \(late) 天 (应于 \(due) 支付)")
+        }
+    }
+
+    /// Each contract whose next non-renewal notice deadline is at most the threshold's days away.
+    static func noticeWithin(_ r: Risk, _ contracts: [Contract], today: Day) -> [RiskAlert] {
+        let threshold = max(Int(r.threshold.trimmed) ?? 0, 0)
+        return contracts.compactMap { c in
+            guard let (deadline, _, _) = KeyDates.nextNoticeDeadline(c, today: today) else { return nil }
+            let left = today.days(until: deadline)
+            guard left <= threshold else { return nil }
+            return RiskAlert(
+                risk: r.id, trigger: "notice_within",
+                message: "\(c.id) non-renewal notice due in \(left) days (\(deadline))",
+                messageZH: "\(c.id) 不续约通知期限还剩 \(left) 天 (\(deadline))")
+        }
+    }
+
+    /// Each all-category envelope of this fiscal year or a later one (of the risk's cost centre, when
+    /// it names one) used at or above the threshold, and money spent with no envelope at all.
+    static func budgetUsed(_ r: Risk, _ control: BudgetControl, thisYear: Int) -> [RiskAlert] {
+        guard let limit = fraction(r.threshold) else { return [] }
+        let center = r.extra["cost_center"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
+        var out: [RiskAlert] = []
+        for row in control.rows where row.category == nil && row.fiscalYear >= thisYear && (center == nil || row.costCenter == center) {
+            let place = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "unassigned" : row.costCenter)"
+            let placeZH = "\(row.fiscalYear) \(row.costCenter.isEmpty ? "未分配" : row.costCenter)"
+            let figures = "committed \(row.committed.grouped()) + proposed \(row.proposed.grouped())"
+            let figuresZH = "已承诺 \(row.committed.grouped()) + 拟采购 \(row.proposed.grouped())"
+            if let envelope = row.envelope, envelope.minor > 0 {
+                let used = Double(row.used.minor) / Double(envelope.minor)
+                guard used >= limit else { continue }
+                out.append(
+                    RiskAlert(
+                        risk: r.id, trigger: "budget_used",
+                        message:
+                            "\(place): budget \(percent(used)) used (\(figures) of \(envelope.grouped()); threshold \(percent(limit)))",
+                        messageZH: "\(placeZH): 预算已使用 \(percent(used)) (\(figuresZH), 预算 \(envelope.grouped()); 阈值 \(percent(limit)))"))
+            } else if row.used.minor > 0 {
+                out.append(
+                    RiskAlert(
+                        risk: r.id, trigger: "budget_used",
+                        message: "\(place): \(row.used.grouped()) with no budget envelope (\(figures)); unbudgeted",
+                        messageZH: "\(placeZH): \(row.used.grouped()) 没有预算 (\(figuresZH)); 未列入预算"))
             }
         }
         return out

@@ -38,6 +38,24 @@ public enum CellDetailScreen {
             for (i, l) in lines.enumerated() { c.text(r.x + 2, r.y + 1 + i, l, .bold, maxWidth: r.width - 4) }
             return
         }
+        let (lines, w) = content(s, st)
+        let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: min(s.height - 5, lines.count + 2))
+        c.fill(r)
+        c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")
+        for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4) }
+        // A terminal too low for every row: the last one says so (a larger window shows them).
+        if lines.count > r.height - 2, r.height > 2 {
+            let more = L.t("… \(lines.count - r.height + 3) more lines: enlarge the window", "… 还有 \(lines.count - r.height + 3) 行: 请放大窗口")
+            c.fill(Rect(x: r.x + 1, y: r.maxY - 2, width: r.width - 2, height: 1))
+            c.text(r.x + 2, r.maxY - 2, more, .dim, maxWidth: r.width - 4)
+        }
+    }
+
+    /// The dialog's lines (each evaluator's score and note, the panel's figures, the discussion note),
+    /// wrapped to the box, and the box's width.
+    static func content(_ s: AppState, _ st: CellDetailState) -> (lines: [(String, Style)], width: Int) {
+        let L = s.lang
+        let ws = s.workspace
         let results = VendorsScreen.results(s)
         let cell = results.evaluation?.cells.first { $0.vendor == st.vendor && $0.criterion == st.criterion }
         let leftOut = Set(results.evaluation?.leftOut ?? [])
@@ -83,15 +101,6 @@ public enum CellDetailScreen {
         lines.append(("", .plain))
         lines += TextWidth.wrap(summary.0, w - 4).map { ($0, summary.1) }
         if let discussionLine { lines += TextWidth.wrap(discussionLine, w - 4).map { ($0, .plain) } }
-        let r = Rect(x: (s.width - w) / 2, y: 3, width: w, height: min(s.height - 5, lines.count + 2))
-        c.fill(r)
-        c.box(r, .accent, title: "\(vendor) · \(criterion) (Esc)")
-        for (i, l) in lines.prefix(r.height - 2).enumerated() { c.text(r.x + 2, r.y + 1 + i, l.0, l.1, maxWidth: r.width - 4) }
-        // A terminal too low for every row: the last one says so (a larger window shows them).
-        if lines.count > r.height - 2, r.height > 2 {
-            let more = L.t("… \(lines.count - r.height + 3) more lines: enlarge the window", "… 还有 \(lines.count - r.height + 3) 行: 请放大窗口")
-            c.fill(Rect(x: r.x + 1, y: r.maxY - 2, width: r.width - 2, height: 1))
-            c.text(r.x + 2, r.maxY - 2, more, .dim, maxWidth: r.width - 4)
-        }
+        return (lines, w)
     }
 }
