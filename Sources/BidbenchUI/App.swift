@@ -555,6 +555,7 @@ public enum App {
         case .save: return save(&s)
         case .quit: return quit(&s)
         case .commandLine: s.modal = .prompt(kind: .command, field: TextField())
+        case .handout: return runCommand(&s, "report")
         case .cancel: s.message = nil
         default: notHere(&s, key)
         }

@@ -61,7 +61,7 @@ public enum Scope: String, Sendable, CaseIterable {
 
 /// What a key does, named after intent.
 public enum Command: String, Sendable, CaseIterable {
-    case quit, help, save, undo, redo, commandLine, cancel, close
+    case quit, help, save, undo, redo, commandLine, cancel, close, handout
     case screen1, screen2, screen3, screen4, screen5, nextScreen, prevScreen
     case up, down, left, right, pageUp, pageDown, top, bottom
     case add, edit, delete, search, searchNext, searchPrev
@@ -184,6 +184,12 @@ public enum KeyMap {
         Binding(
             scope: .global, command: .save, keys: [.ctrl("s")], hint: ("save", "保存"), help: ("Save the workspace", "保存工作区"),
             needs: [.writable]),
+        Binding(
+            scope: .global, command: .handout, keys: [.ctrl("p")], hint: nil,
+            help: (
+                "Write this screen's meeting handout (as :report: survey, scoring, budget, legal or delivery)",
+                "写出本页会议的纪要 (同 :report: 调研、评分、预算、法务或交付)"
+            )),
         Binding(
             scope: .global, command: .commandLine, keys: [.char(":")], hint: nil,
             help: (

@@ -550,6 +550,22 @@ import Testing
         #expect(en.contains("- 黄伟: 总账 · failed the test\n"))
     }
 
+    /// One key after any meeting: Ctrl-P writes the handout of the screen's meeting, as `:report` does.
+    @Test func ctrlPWritesTheHandoutOfTheScreensMeeting() {
+        var d = Driver()
+        for (screen, kind): (Character, HandoutKind) in [("1", .survey), ("2", .scoring), ("3", .budget), ("4", .legal), ("5", .delivery)] {
+            d.press(.char(screen))
+            d.effects = []
+            d.press(.ctrl("p"))
+            #expect(d.effects == [.writeHandout(kind: kind, format: "html", path: nil)], "screen \(screen)")
+        }
+        // Not before the workspace is checked: the same refusal as :report.
+        d.state.checking = true
+        d.effects = []
+        d.press(.ctrl("p"))
+        #expect(d.effects.isEmpty)
+    }
+
     @Test func commandLineMistakesAreSaid() {
         var d = Driver()
         Self.command(&d, "report scoring md a.md b.md")
