@@ -228,7 +228,7 @@ extension RowReader {
     func moment(_ c: String, required: Bool = false) -> Moment? {
         let t = text(c)
         if t.trimmed.isEmpty {
-            if required { log.add(file, line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)") }
+            if required { log.add(file, line, c, "is empty; every row needs \(RowReader.article(c)) \(c)", zh: "为空; 每一行都要填写 \(c)") }
             return nil
         }
         guard let m = Moment(parsing: t) else {

@@ -77,8 +77,11 @@ extension Validator {
         }
         for c in Set(tasks.map(\.contract)).sorted() {
             let mine = tasks.enumerated().filter { $0.element.contract == c }
-            guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)), let i = mine.first(where: { $0.element.id == cycle[0] })?.offset
-            else { continue }
+            guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)) else { continue }
+            // Named on a row of the cycle that has a line: on import the rows already in tasks.csv
+            // have none (line 0), and the cycle is closed by an imported row.
+            let rows = mine.filter { cycle.contains($0.element.id) }.map(\.offset)
+            guard let i = rows.first(where: { at(tf, $0) > 0 }) ?? rows.first else { continue }
             let path = cycle.joined(separator: " → ")
             put(tf, i, "depends_on", "dependencies form a cycle: \(path)", "依赖关系成环: \(path)")
         }

@@ -87,7 +87,7 @@ public enum DeliveryStatus {
         let sessions = d.training.filter { $0.contract == c.id }
         var scanned: [SLAResponse] = []
         var lines: [String] = []
-        if !d.sla.contains(where: { $0.contract == c.id }), let text = w.contractTexts[c.file] {
+        if let text = w.contractTexts[c.file] {
             scanned = ContractScanner.scan(text).keyTerms.slaResponses
             lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
