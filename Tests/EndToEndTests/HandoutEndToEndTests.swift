@@ -301,7 +301,7 @@ import Testing
 
         ## 1. C1 ERP 升级加购合同 — 云帆软件
 
-        > **测试：逾期 10 天；可支付 582,000；暂不可付 1,358,000；需求已验收 6/13**
+        > **测试：逾期 10 天；可支付 0；暂不可付 1,358,000；需求已验收 6/13**
 
         ### 实施计划
 
@@ -330,7 +330,7 @@ import Testing
 
         | 付款节点 | 金额 | 到期 | 状态 | 原因 |
         |---|---:|---|---|---|
-        | 签约款 | 582,000 | 2027-01-15 | 可支付 | 2027-01-15 到期 |
+        | 签约款 | 582,000 | 2027-01-15 | 已支付 | 已支付 |
         | 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
         | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
 
@@ -387,7 +387,7 @@ import Testing
 
         ## 1. C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-        > **Testing: 10 days overdue; payable now 582,000; blocked 1,358,000; requirements accepted 6 of 13**
+        > **Testing: 10 days overdue; payable now 0; blocked 1,358,000; requirements accepted 6 of 13**
 
         ### Plan
 
@@ -416,7 +416,7 @@ import Testing
 
         | Milestone | Amount | Due | Standing | Why |
         |---|---:|---|---|---|
-        | Signing | 582,000 | 2027-01-15 | payable now | due 2027-01-15 |
+        | Signing | 582,000 | 2027-01-15 | paid | paid |
         | Go-live | 1,164,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
         | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
 
