@@ -101,7 +101,7 @@ public enum DeliveryStatus {
             payments: payments, paymentProblem: problem, sessions: sessions,
             training: TrainingRules.summary(sessions: sessions, results: d.trainingResults),
             support: support,
-            reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews),
+            reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews, survey: d.satisfaction),
             handover: HandoverChecklist.lines(contract: c.id, items: d.handover))
     }
 
