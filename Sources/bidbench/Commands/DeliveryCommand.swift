@@ -129,7 +129,7 @@ enum DeliveryJSON {
                     ("period", .string(r.review.period)), ("score", num(r.score)), ("on_time_pct", num(r.review.onTimePct)),
                     ("sla_pct", num(r.review.slaPct)), ("acceptance_first_pass_pct", num(r.review.acceptanceFirstPassPct)),
                     ("training_pass_pct", num(r.review.trainingPassPct)), ("satisfaction", num(r.review.satisfaction)),
-                    ("change", num(r.change)), ("note", .string(r.review.note)),
+                    ("change", num(r.change)), ("note", .string(r.review.note)), ("departments_answered", .int(r.departments)),
                 ])
             }
             let handover = d.handover.map { h -> JSONValue in
