@@ -99,7 +99,9 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: people))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "the form for people starts with a BOM for Excel")
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源\n"))
+        // The demo is in delivery: the last column says whether each requirement has been accepted.
+        #expect(text.hasPrefix("编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源,验收结果\n"))
+        #expect(text.contains(",已确认,功能-经营管理,财务部 2026-11-18 调研,已验收\n"))
         #expect(text.contains("R01,财务部,总账,多币种凭证自动折算,"))
         #expect(text.contains(",必须,5,"))
         #expect(!text.contains("D01") && !text.contains(",must,"))
