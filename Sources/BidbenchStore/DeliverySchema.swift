@@ -157,6 +157,19 @@ extension Schema {
             })
     }
 
+    static var satisfaction: TableSpec<DepartmentSatisfaction> {
+        TableSpec(
+            file: "review_satisfaction.csv", columns: ["vendor", "period", "department", "score", "note"],
+            required: ["vendor", "period", "department", "score"],
+            sortKey: { [$0.vendor, $0.period] }, diffKey: { "\($0.vendor)/\($0.period)/\($0.department)" }, extra: \.extra,
+            decode: { r in
+                guard let v = r.key("vendor"), let p = r.key("period"), let d = r.key("department") else { return nil }
+                return DepartmentSatisfaction(
+                    vendor: v, period: p, department: d, score: r.double("score", default: 0), note: r.text("note"))
+            },
+            encode: { [$0.vendor, $0.period, $0.department, num($0.score), $0.note] })
+    }
+
     static var handover: TableSpec<HandoverItem> {
         TableSpec(
             file: "handover.csv", columns: ["contract", "item", "status", "date", "note"], required: ["contract", "item"],
@@ -201,7 +214,7 @@ extension Schema {
     /// The delivery files, in README order.
     static let deliveryFiles = [
         "tasks.csv", "acceptance.csv", "training.csv", "training_results.csv", "tickets.csv", "sla.csv", "vendor_reviews.csv",
-        "handover.csv", "availability.csv",
+        "handover.csv", "availability.csv", "review_satisfaction.csv",
     ]
 }
 
@@ -228,7 +241,7 @@ extension RowReader {
     func moment(_ c: String, required: Bool = false) -> Moment? {
         let t = text(c)
         if t.trimmed.isEmpty {
-            if required { log.add(file, line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)") }
+            if required { log.add(file, line, c, "is empty; every row needs \(RowReader.article(c)) \(c)", zh: "为空; 每一行都要填写 \(c)") }
             return nil
         }
         guard let m = Moment(parsing: t) else {

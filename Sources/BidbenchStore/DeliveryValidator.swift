@@ -58,6 +58,7 @@ extension Validator {
         validateVendorReviews(d.vendorReviews, vendors: Set(w.vendors.map(\.id)))
         validateHandover(d.handover, contractIDs)
         validateAvailability(d.availability, contractIDs)
+        validateSatisfaction(d.satisfaction, vendors: Set(w.vendors.map(\.id)))
         validateAvailabilityTargets(w.contracts)
     }
 
@@ -77,8 +78,11 @@ extension Validator {
         }
         for c in Set(tasks.map(\.contract)).sorted() {
             let mine = tasks.enumerated().filter { $0.element.contract == c }
-            guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)), let i = mine.first(where: { $0.element.id == cycle[0] })?.offset
-            else { continue }
+            guard let cycle = DeliveryPlan.cycle(in: mine.map(\.element)) else { continue }
+            // Named on a row of the cycle that has a line: on import the rows already in tasks.csv
+            // have none (line 0), and the cycle is closed by an imported row.
+            let rows = mine.filter { cycle.contains($0.element.id) }.map(\.offset)
+            guard let i = rows.first(where: { at(tf, $0) > 0 }) ?? rows.first else { continue }
             let path = cycle.joined(separator: " → ")
             put(tf, i, "depends_on", "dependencies form a cycle: \(path)", "依赖关系成环: \(path)")
         }
@@ -185,6 +189,18 @@ extension Validator {
     }
 
     /// Monthly availability: one row per contract and month, percent and downtime consistent.
+    /// The departments' survey answers: a known vendor, a score 1–5, one answer per department and period.
+    private func validateSatisfaction(_ survey: [DepartmentSatisfaction], vendors: Set<String>) {
+        let sf = Schema.satisfaction.file
+        unique(
+            sf, survey.map { "\($0.vendor), \($0.period), \($0.department)" }, "department", "vendor, period, department triple",
+            "供应商、期间与部门组合")
+        for (i, a) in survey.enumerated() {
+            refer(sf, i, "vendor", a.vendor, vendors, "vendors.csv", "供应商")
+            range(sf, i, "score", a.score, 1, 5)
+        }
+    }
+
     private func validateAvailability(_ availability: [AvailabilityRecord], _ contractIDs: Set<String>) {
         let yf = Schema.availability.file
         unique(yf, availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")

@@ -64,10 +64,15 @@ struct RowReader {
     func key(_ c: String) -> String? {
         let t = text(c)
         if t.trimmed.isEmpty {
-            bad(c, "is empty; every row needs a \(c)", "为空; 每一行都要填写 \(c)")
+            bad(c, "is empty; every row needs \(Self.article(c)) \(c)", "为空; 每一行都要填写 \(c)")
             return nil
         }
         return t
+    }
+
+    /// `a` or `an` before a column name in a message: "an id", "an opened", "a contract".
+    static func article(_ column: String) -> String {
+        column.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     func double(_ c: String, default d: Double) -> Double {

@@ -232,6 +232,7 @@ public enum WorkspaceStore {
         w.delivery.vendorReviews = try table(Schema.vendorReviews)
         w.delivery.handover = try table(Schema.handover)
         w.delivery.availability = try table(Schema.availability)
+        w.delivery.satisfaction = try table(Schema.satisfaction)
         w.meetings = try table(Schema.meetings)
         w.meetingRequirements = try table(Schema.meetingRequirements)
         w.discussion = try table(Schema.discussion)
@@ -446,6 +447,7 @@ public enum WorkspaceStore {
         put(Schema.vendorReviews, w.delivery.vendorReviews)
         put(Schema.handover, w.delivery.handover)
         put(Schema.availability, w.delivery.availability)
+        put(Schema.satisfaction, w.delivery.satisfaction)
         put(Schema.meetings, w.meetings)
         put(Schema.meetingRequirements, w.meetingRequirements)
         put(Schema.discussion, w.discussion)
@@ -632,6 +634,7 @@ public enum WorkspaceStore {
             (Schema.vendorReviews.file, a.delivery.vendorReviews != b.delivery.vendorReviews),
             (Schema.handover.file, a.delivery.handover != b.delivery.handover),
             (Schema.availability.file, a.delivery.availability != b.delivery.availability),
+            (Schema.satisfaction.file, a.delivery.satisfaction != b.delivery.satisfaction),
             (Schema.meetings.file, a.meetings != b.meetings),
             (Schema.meetingRequirements.file, a.meetingRequirements != b.meetingRequirements),
             (Schema.discussion.file, a.discussion != b.discussion),

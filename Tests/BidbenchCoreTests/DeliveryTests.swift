@@ -182,7 +182,7 @@ struct DeliveryTests {
         #expect(s.measures[0].responseMinutes == 45 && s.measures[1].resolutionMinutes == 1560)
     }
 
-    @Test("SLA limits come from sla.csv, else from the contract text with the severity of each sentence")
+    @Test("SLA limits come from the contract text with the severity of each sentence, a sla.csv row replacing its severity only")
     func slaSources() {
         let text = """
             第五条 技术支持
@@ -199,7 +199,10 @@ struct DeliveryTests {
         let byHand = SupportSLA.limits(
             contract: "C1", terms: [SLATerm(contract: "C1", severity: 1, responseHours: 0.25, resolutionHours: 2)], scanned: scanned,
             lines: lines)
-        #expect(byHand.count == 1 && byHand[1]?.responseMinutes == 15 && byHand[1]?.source == "sla.csv")
+        // The hand row replaces severity 1 only: severity 2 keeps the text's limits and line (it was
+        // dropped when any hand row existed).
+        #expect(byHand.count == 2 && byHand[1]?.responseMinutes == 15 && byHand[1]?.source == "sla.csv")
+        #expect(byHand[2]?.responseMinutes == 120 && byHand[2]?.resolutionMinutes == 1440 && byHand[2]?.source == "contract line 4")
         #expect(SupportSLA.severity(inSentence: "Severity 2 (a main function unavailable)") == 2)
         #expect(SupportSLA.severity(inSentence: "P3 tickets") == 3)
         #expect(SupportSLA.severity(inSentence: "Upgrade to the Pro plan") == nil)

@@ -171,6 +171,34 @@ import Testing
                 """)
     }
 
+    /// Once acceptance tests are recorded, the requirements for people say whether each one has
+    /// been accepted, as screen 1 does; the form still imports back (the column is ignored).
+    @Test func requirementsForPeopleSayWhetherEachWasAccepted() throws {
+        var w = try Loaded().workspace
+        w.delivery.acceptance = [
+            AcceptanceTest(contract: "K1", id: "A1", requirements: ["R1"], result: .pass),
+            AcceptanceTest(contract: "K1", id: "A2", requirements: ["R2"], result: .fail),
+        ]
+        #expect(
+            PeopleExport.csv(.requirements, from: w, language: .zh) == "\u{FEFF}" + """
+                编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源,验收结果
+                R1,生产部,MES,工单追溯,"扫码报工
+                支持 ""批次"" 追溯",必须,0.35,100% 可追溯,已确认,功能,生产部 2026-11-20 调研,已验收
+                R2,财务部,FI,多币种,,应该,1,,草稿,功能,,有测试未通过
+                R10,生产部,MES,看板,,可以,2.5,,草稿,,,
+
+                """)
+        var empty = w
+        empty.requirements = []
+        let bytes = Array(PeopleExport.csv(.requirements, from: w, language: .zh).utf8)
+        switch Importer.importTable(
+            kind: .requirements, fileBytes: bytes, fileName: "people.csv", encoding: .utf8, into: empty, evaluator: nil)
+        {
+        case .success(let outcome): #expect(outcome.workspace.requirements == w.requirements)
+        case .failure(let f): Issue.record("refused: \(f.problems.map(\.description))")
+        }
+    }
+
     /// The Chinese form for people is read back by the importer (names, words, Chinese headers).
     @Test func theChineseFormForPeopleImportsBack() throws {
         let w = try Loaded().workspace

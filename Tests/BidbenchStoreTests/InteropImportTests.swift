@@ -263,7 +263,8 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
             ])
         #expect(
             problems(imported(.scores, "评委,供应商,准则,分数\n张伟,V1,C1,9\n张伟,V2,C2,11\n", into: base.workspace)) == [
-                "in.csv:2: criterion: \"V1, C1\" is already in scores/张伟.csv (leave the id empty for a new one, or import with --replace)",
+                // A score sheet has no id column: the hint names the column that keys it.
+                "in.csv:2: criterion: \"V1, C1\" is already in scores/张伟.csv (change the criterion for a new row, or import with --replace)",
                 "in.csv:3: score: 11 is outside the scale 0…10",
             ])
     }

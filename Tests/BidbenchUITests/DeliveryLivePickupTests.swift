@@ -352,7 +352,8 @@ import Testing
         #expect(
             files == [
                 "tasks.csv", "acceptance.csv", "training.csv", "training_results.csv", "tickets.csv", "sla.csv", "vendor_reviews.csv",
-                "handover.csv", "availability.csv", "playbook.csv", "meetings.csv", "meeting_requirements.csv", "discussion.csv",
+                "handover.csv", "availability.csv", "review_satisfaction.csv", "playbook.csv", "meetings.csv", "meeting_requirements.csv",
+                "discussion.csv",
             ])
         for f in files { #expect(WorkspacePart(file: f)?.file(Workspace()) == f) }
     }

@@ -238,6 +238,8 @@ func deliveryWorkspace() -> Workspace {
                 ("delivery-acceptance-list", [.char("t")]), ("delivery-results", [.char("s"), .char("r")]),
                 ("delivery-sla", [.char("S")]), ("delivery-handover", [.char("H"), .char(" ")]),
                 ("delivery-test-form", [.char("t"), .char("j"), .enter]),
+                // Screen 1's acceptance column and pane, and the budget's cash flow with what tests block.
+                ("requirements-accepted", [.char("1")]), ("budget-cashflow", [.char("3"), .char("c")]),
             ] {
                 var d = Self.driver(lang, width: w, height: h)
                 for k in keys { d.press(k) }

@@ -29,9 +29,12 @@ import Testing
         let a = try #require(c["acceptance"] as? [String: Any])
         #expect(a["passed"] as? Int == 3 && a["failed"] as? Int == 1 && a["pending"] as? Int == 4)
         #expect(a["requirements_accepted"] as? Int == 6 && a["requirements_total"] as? Int == 13)
-        // Value 1 860 000 + the approved change order 80 000 = 1 940 000; 30 % signing is due, 60 % waits for A1.
+        // Value 1 860 000 + the approved change order 80 000 = 1 940 000; the 30 % signing payment was
+        // paid in January (nothing is payable now), 60 % waits for A1.
         let payable = try #require(c["payable"] as? [[String: Any]])
-        #expect(payable.count == 1 && (payable[0]["amount"] as? NSNumber)?.doubleValue == 582_000)
+        #expect(payable.isEmpty)
+        let paid = try #require(c["paid"] as? [[String: Any]])
+        #expect(paid.count == 1 && (paid[0]["amount"] as? NSNumber)?.doubleValue == 582_000 && paid[0]["due"] as? String == "2027-01-15")
         let blocked = try #require(c["blocked"] as? [[String: Any]])
         #expect(blocked.map { ($0["amount"] as? NSNumber)?.doubleValue } == [1_164_000, 194_000])
         #expect(blocked[0]["reason"] as? String == "A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending")
@@ -72,6 +75,29 @@ import Testing
         #expect(lines.contains("  Support: 5 tickets, 1 response and 1 resolution breaches, SLA 60%, penalty 0"))
         #expect(lines.contains("  RK03 C1 training pass rate 85.7% below the target 90%"))
         #expect(!r.out.contains(".0%"))
+    }
+
+    /// The text summary spoke English on a Chinese workspace; it follows the workspace's language,
+    /// and `--lang` (anywhere on the line) wins.
+    @Test func theTextSummaryIsInTheWorkspacesLanguageOrLang() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo")
+        let zh = try bidbench("delivery", "-w", ws, "--today", "2027-05-10")
+        #expect(zh.status == 0)
+        let lines = zh.out.components(separatedBy: "\n")
+        #expect(lines[0] == "交付情况 (2027-05-10)")
+        #expect(lines.contains("  实施计划 (按时率 40%):"))
+        #expect(lines.contains("  验收: 通过 3 · 未通过 1 · 待测 4; 需求已验收 6/13"))
+        #expect(lines.contains("  暂不可付: 上线款 1,164,000 (A1.4 未通过, A1.5 待测, A1.6 待测, A1.7 待测)"))
+        #expect(lines.contains("  支持: 工单 5 个, 响应超时 1 次, 解决超时 1 次, SLA 达标 60%, 违约金 0"))
+        #expect(lines.contains("预警:"))
+        #expect(!zh.out.contains("Blocked") && !zh.out.contains("Acceptance"))
+        let en = try bidbench("delivery", "-w", ws, "--today", "2027-05-10", "--lang", "en")
+        #expect(en.out.hasPrefix("Delivery on 2027-05-10\n"))
+        #expect(en.out.contains("  Blocked: 上线款 1,164,000 (A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending)\n"))
+        let english = try bidbench("delivery", "-w", try tmp.demoCopy("demo-en"), "--today", "2027-05-10")
+        #expect(english.out.hasPrefix("Delivery on 2027-05-10\n"))
+        #expect(try bidbench("delivery", "-w", ws, "--lang", "fr").status != 0)
     }
 
     @Test func oneContractAndAnUnknownOne() throws {

@@ -99,7 +99,9 @@ import Testing
         let bytes = try Data(contentsOf: URL(fileURLWithPath: people))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "the form for people starts with a BOM for Excel")
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源\n"))
+        // The demo is in delivery: the last column says whether each requirement has been accepted.
+        #expect(text.hasPrefix("编号,部门,模块,需求,说明,优先级,权重,验收标准,状态,准则,来源,验收结果\n"))
+        #expect(text.contains(",已确认,功能-经营管理,财务部 2026-11-18 调研,已验收\n"))
         #expect(text.contains("R01,财务部,总账,多币种凭证自动折算,"))
         #expect(text.contains(",必须,5,"))
         #expect(!text.contains("D01") && !text.contains(",must,"))
@@ -330,7 +332,7 @@ import Testing
 
         ## 1. C1 ERP 升级加购合同 — 云帆软件
 
-        > **测试：逾期 10 天；可支付 582,000；暂不可付 1,358,000；需求已验收 6/13**
+        > **测试：逾期 10 天；可支付 0；暂不可付 1,358,000；需求已验收 6/13**
 
         ### 实施计划
 
@@ -359,7 +361,7 @@ import Testing
 
         | 付款节点 | 金额 | 到期 | 状态 | 原因 |
         |---|---:|---|---|---|
-        | 签约款 | 582,000 | 2027-01-15 | 可支付 | 2027-01-15 到期 |
+        | 签约款 | 582,000 | 2027-01-15 | 已支付 | 已支付 |
         | 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
         | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
 
@@ -416,7 +418,7 @@ import Testing
 
         ## 1. C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-        > **Testing: 10 days overdue; payable now 582,000; blocked 1,358,000; requirements accepted 6 of 13**
+        > **Testing: 10 days overdue; payable now 0; blocked 1,358,000; requirements accepted 6 of 13**
 
         ### Plan
 
@@ -445,7 +447,7 @@ import Testing
 
         | Milestone | Amount | Due | Standing | Why |
         |---|---:|---|---|---|
-        | Signing | 582,000 | 2027-01-15 | payable now | due 2027-01-15 |
+        | Signing | 582,000 | 2027-01-15 | paid | paid |
         | Go-live | 1,164,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
         | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
 

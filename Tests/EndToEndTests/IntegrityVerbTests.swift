@@ -18,11 +18,12 @@ struct IntegrityVerbTests {
         try append("2027,生产部,,500000\n", to: ws + "/budget.csv")
         let r = try bidbench("budget", "-w", ws, "--vendor", "V1", "--json")
         #expect(r.status == 0, "\(r.err)")
-        // V1 has contract C1 (in review): its proposal is C1's milestones, 1 860 000 + approved CO1
-        // 80 000 = 1 940 000, plus C2 (V2, in review) 286 000, all in 2027, all to 信息部 (the default).
+        // V1's contract C1 is signed (active): its milestones, 1 860 000 + approved CO1 80 000 =
+        // 1 940 000, are committed; C2 (V2, in review) 286 000 is proposed; all in 2027, all to 信息部
+        // (the default), 96.78 % of the 2 300 000 envelope.
         #expect(
             r.out.contains(
-                #"{"fiscal_year": 2027, "cost_center": "信息部", "category": "all", "envelope": 1500000.00, "committed": 0.00, "proposed": 2226000.00, "used": 2226000.00, "remaining": -726000.00, "percent_used": 148.40, "status": "stop"}"#
+                #"{"fiscal_year": 2027, "cost_center": "信息部", "category": "all", "envelope": 2300000.00, "committed": 1940000.00, "proposed": 286000.00, "used": 2226000.00, "remaining": 74000.00, "percent_used": 96.78, "status": "warn"}"#
             ))
         #expect(
             r.out.contains(
@@ -114,7 +115,7 @@ struct IntegrityVerbTests {
         #expect(refused.status == 1)
         #expect(
             refused.err.contains(
-                "awarding V3 would exceed a stop envelope: 2027 信息部: committed 1,175,000 + proposed 2,226,000 = 3,401,000 of 1,500,000 (226.7 %)"
+                "awarding V3 would exceed a stop envelope: 2027 信息部: committed 3,115,000 + proposed 286,000 = 3,401,000 of 2,300,000 (147.9 %)"
             ))
         #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8) == before)
         #expect(try bidbench("award", "-w", ws, "V4").err.contains("V4 is knocked out (fails a must-have): R02 按工单归集实际成本: no"))
@@ -124,6 +125,7 @@ struct IntegrityVerbTests {
         #expect(try bidbench("award", "-w", ws, "V3").status == 0)
         #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains(#""awarded_vendor": "V3""#))
         let budget = try bidbench("budget", "-w", ws, "--json")
-        #expect(budget.out.contains(#""envelope": 5000000.00, "committed": 1175000.00, "proposed": 2226000.00"#))
+        // Committed: the signed C1 (1 940 000) and V3's awarded proposal (1 175 000); C2 is still proposed.
+        #expect(budget.out.contains(#""envelope": 5000000.00, "committed": 3115000.00, "proposed": 286000.00"#))
     }
 }

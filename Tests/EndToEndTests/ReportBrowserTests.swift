@@ -75,7 +75,7 @@ private let reportGoldenDemo = #"""
     - 需求：有效 47 条，其中必须 16 条
     - 供应商：4 家（参与排名 3 家，淘汰 1 家）
     - 5 年总拥有成本（云帆软件）：2,131,320
-    - 预算：超支 1 项，接近上限 0 项，未列入预算 0 项
+    - 预算：超支 0 项，接近上限 1 项，未列入预算 0 项
     - 合同风险点：22 处
     - 高风险（可能性×影响 ≥ 10）：6 项
 
@@ -137,7 +137,7 @@ private let reportGoldenDemo = #"""
 
     | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 使用率 | 状态 |
     |---|---|---:|---:|---:|---:|---|
-    | 2027 | 信息部 | 1,500,000 | 0 | 2,226,000 | 148.4% | ✗ 超支 |
+    | 2027 | 信息部 | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ 接近上限 |
     | 2028 | 信息部 | 220,000 | 0 | 0 | 0.0% | 预算内 |
     | 2029 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
     | 2030 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
@@ -150,16 +150,16 @@ private let reportGoldenDemo = #"""
     | 2027-01 | 582,000 | C1 签约款 |
     | 2027-02 | 71,500 | C2 第一季度服务费 |
     | 2027-05 | 71,500 | C2 第二季度服务费 |
-    | 2027-06 | 1,164,000 | C1 上线款 |
+    | 2027-06 | 1,164,000 | C1 上线款 (暂不可付：A1.4 未通过, A1.5 待测, A1.6 待测, A1.7 待测) |
     | 2027-08 | 71,500 | C2 第三季度服务费 |
-    | 2027-09 | 194,000 | C1 终验款 |
+    | 2027-09 | 194,000 | C1 终验款 (暂不可付：A2.1 待测) |
     | 2027-11 | 71,500 | C2 第四季度服务费 |
 
     ## 合同审查
 
     ### C1 ERP 升级加购合同 — 云帆软件
 
-    金额：1,940,000 · 状态：审核中
+    金额：1,940,000 · 状态：履行中
 
     - ⚑ 付款条件苛刻（第 63 行）: 甲方逾期付款的,每逾期一日,应按逾期金额的万分之五向乙方支付违约金。
 
@@ -207,7 +207,6 @@ private let reportGoldenDemo = #"""
     | 日期 | 剩余天数 | 合同 | 事项 |
     |---|---:|---|---|
     | 2027-01-01 | 31 | C1 | 生效 |
-    | 2027-01-15 | 45 | C1 | 付款 · 签约款 |
     | 2027-02-01 | 62 | C2 | 生效 |
     | 2027-02-15 | 76 | C2 | 付款 · 第一季度服务费 |
     | 2027-05-15 | 165 | C2 | 付款 · 第二季度服务费 |
@@ -260,7 +259,7 @@ private let reportGoldenDemo = #"""
 
     | 期间 | 得分 | 按时 | 一次验收 | SLA | 培训 | 满意度 | 评语 |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5（4 个部门） | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
 
     交付预警：
 
@@ -282,7 +281,7 @@ private let reportGoldenDemoEn = #"""
     - Requirements: 47 active, 16 must-have
     - Vendors: 4 (3 ranked, 1 disqualified)
     - TCO over 5 years of Yunfan Software: 2,131,320
-    - Budget envelopes: 1 over, 0 near the limit, 0 unbudgeted
+    - Budget envelopes: 0 over, 1 near the limit, 0 unbudgeted
     - Contract red flags: 17
     - High risks (L×I ≥ 10): 6
 
@@ -344,7 +343,7 @@ private let reportGoldenDemoEn = #"""
 
     | Fiscal year | Cost center | Envelope | Committed | Proposed | Used % | Status |
     |---|---|---:|---:|---:|---:|---|
-    | 2027 | IT | 1,500,000 | 0 | 2,226,000 | 148.4% | ✗ over budget |
+    | 2027 | IT | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ near the limit |
     | 2028 | IT | 220,000 | 0 | 0 | 0.0% | within budget |
     | 2029 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
     | 2030 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
@@ -357,16 +356,16 @@ private let reportGoldenDemoEn = #"""
     | 2027-01 | 582,000 | C1 Signing |
     | 2027-02 | 71,500 | C2 Quarter 1 fee |
     | 2027-05 | 71,500 | C2 Quarter 2 fee |
-    | 2027-06 | 1,164,000 | C1 Go-live |
+    | 2027-06 | 1,164,000 | C1 Go-live (blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending) |
     | 2027-08 | 71,500 | C2 Quarter 3 fee |
-    | 2027-09 | 194,000 | C1 Final acceptance |
+    | 2027-09 | 194,000 | C1 Final acceptance (blocked: A2.1 pending) |
     | 2027-11 | 71,500 | C2 Quarter 4 fee |
 
     ## Contract review
 
     ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-    Value: 1,940,000 · Status: In review
+    Value: 1,940,000 · Status: Active
 
     - No red flags found in the text.
 
@@ -410,7 +409,6 @@ private let reportGoldenDemoEn = #"""
     | Date | In days | Contract | Event |
     |---|---:|---|---|
     | 2027-01-01 | 31 | C1 | Effective |
-    | 2027-01-15 | 45 | C1 | Payment · Signing |
     | 2027-02-01 | 62 | C2 | Effective |
     | 2027-02-15 | 76 | C2 | Payment · Quarter 1 fee |
     | 2027-05-15 | 165 | C2 | Payment · Quarter 2 fee |
@@ -463,7 +461,7 @@ private let reportGoldenDemoEn = #"""
 
     | Period | Score | On time | First-pass | SLA | Training | Satisfaction | Note |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 (4 departments) | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
 
     Early warnings from delivery:
 

@@ -384,6 +384,25 @@ public struct VendorReview: Equatable, Sendable {
     }
 }
 
+/// One department's answer to the review's short survey (`review_satisfaction.csv`): how satisfied
+/// its users are with the vendor in a period, 1–5. The review's satisfaction is their mean.
+public struct DepartmentSatisfaction: Equatable, Sendable {
+    public var vendor: String
+    /// The review's period (`2027-Q2`, `2027-04`).
+    public var period: String
+    public var department: String
+    public var score: Double
+    public var note = ""
+    public var extra: [String: String] = [:]
+    public init(vendor: String, period: String, department: String, score: Double, note: String = "") {
+        self.vendor = vendor
+        self.period = period
+        self.department = department
+        self.score = score
+        self.note = note
+    }
+}
+
 /// One line of a contract's exit / handover checklist (`handover.csv`).
 public struct HandoverItem: Equatable, Sendable {
     public var contract: String
@@ -413,6 +432,8 @@ public struct DeliveryRecords: Equatable, Sendable {
     public var vendorReviews: [VendorReview] = []
     public var handover: [HandoverItem] = []
     public var availability: [AvailabilityRecord] = []
+    /// The departments' satisfaction scores of the vendor reviews.
+    public var satisfaction: [DepartmentSatisfaction] = []
     public init() {}
     /// True when nothing has been recorded.
     public var isEmpty: Bool { self == DeliveryRecords() }

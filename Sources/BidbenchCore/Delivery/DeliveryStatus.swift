@@ -45,6 +45,21 @@ public enum DeliveryStatus {
         return w.contracts.filter { named.contains($0.id) || ["signed", "active"].contains($0.status) }
     }
 
+    /// The standing of each of `installments` on `today` for the contracts in delivery (the others'
+    /// installments are left out: nothing is measured against tests before signing). The one rule
+    /// screen 5, `bidbench delivery`, the budget's cash flow and the report share.
+    public static func paymentStandings(_ w: Workspace, installments: [Installment], today: Day) -> [PaymentStanding] {
+        let delivering = Set(contracts(in: w).map(\.id))
+        var out: [PaymentStanding] = []
+        var tests: [String: [AcceptanceTest]] = [:]
+        for t in w.delivery.acceptance where delivering.contains(t.contract) { tests[t.contract, default: []].append(t) }
+        for c in w.contracts where delivering.contains(c.id) {
+            let mine = installments.filter { $0.contract == c.id }
+            out += AcceptanceRules.standings(installments: mine, tests: tests[c.id] ?? [], today: today)
+        }
+        return out
+    }
+
     /// The delivery of every contract in delivery, on `today`.
     public static func build(_ w: Workspace, today: Day) -> [ContractDelivery] {
         contracts(in: w).map { build(w, contract: $0, today: today) }
@@ -72,7 +87,7 @@ public enum DeliveryStatus {
         let sessions = d.training.filter { $0.contract == c.id }
         var scanned: [SLAResponse] = []
         var lines: [String] = []
-        if !d.sla.contains(where: { $0.contract == c.id }), let text = w.contractTexts[c.file] {
+        if let text = w.contractTexts[c.file] {
             scanned = ContractScanner.scan(text).keyTerms.slaResponses
             lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
@@ -86,7 +101,7 @@ public enum DeliveryStatus {
             payments: payments, paymentProblem: problem, sessions: sessions,
             training: TrainingRules.summary(sessions: sessions, results: d.trainingResults),
             support: support,
-            reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews),
+            reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews, survey: d.satisfaction),
             handover: HandoverChecklist.lines(contract: c.id, items: d.handover))
     }
 

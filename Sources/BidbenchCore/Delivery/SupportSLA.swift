@@ -73,21 +73,12 @@ public enum SupportSLA {
         return nil
     }
 
-    /// The limits of a contract: its `sla.csv` rows when it has any, else the response and
-    /// resolution times the contract scan found in its text (each applied to the severity its
-    /// sentence names, or to every severity).
+    /// The limits of a contract, per severity: the response and resolution times the contract scan
+    /// found in its text (each applied to the severity its sentence names, or to every severity as
+    /// severity 0), with its `sla.csv` rows on top — a row entered by hand replaces the limits of its
+    /// own severity only, so one hand row for severity 1 keeps what the text says of the others.
     public static func limits(contract: String, terms: [SLATerm], scanned: [SLAResponse], lines: [String]) -> [Int: SLALimit] {
-        let mine = terms.filter { $0.contract == contract }
         var out: [Int: SLALimit] = [:]
-        if !mine.isEmpty {
-            for t in mine {
-                out[t.severity] = SLALimit(
-                    responseMinutes: t.responseHours.map { Int(($0 * 60).rounded()) },
-                    resolutionMinutes: t.resolutionHours.map { Int(($0 * 60).rounded()) }, penaltyPerBreach: t.penaltyPerBreach,
-                    source: "sla.csv")
-            }
-            return out
-        }
         for r in scanned {
             let text = r.line >= 1 && r.line <= lines.count ? lines[r.line - 1] : r.text
             let sev = severity(inSentence: text) ?? 0
@@ -98,6 +89,12 @@ public enum SupportSLA {
             case .resolution: if l.resolutionMinutes == nil { l.resolutionMinutes = r.minutes }
             }
             out[sev] = l
+        }
+        for t in terms where t.contract == contract {
+            out[t.severity] = SLALimit(
+                responseMinutes: t.responseHours.map { Int(($0 * 60).rounded()) },
+                resolutionMinutes: t.resolutionHours.map { Int(($0 * 60).rounded()) }, penaltyPerBreach: t.penaltyPerBreach,
+                source: "sla.csv")
         }
         return out
     }

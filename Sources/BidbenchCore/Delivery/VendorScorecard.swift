@@ -5,6 +5,9 @@ public struct ReviewEntry: Equatable, Sendable {
     public var score: Double
     /// Score minus the previous period's; nil for the first review.
     public var change: Double?
+    /// How many departments answered the period's satisfaction survey (0: the satisfaction was set
+    /// as one number).
+    public var departments = 0
 }
 
 /// Periodic vendor reviews (guide §八; like ERPNext's supplier scorecard).
@@ -24,14 +27,26 @@ public enum VendorScorecard {
         return (raw * 10).rounded() / 10
     }
 
-    /// A vendor's reviews by period (`2027-Q1` < `2027-Q2`; months sort the same way) with their trend.
-    public static func history(of vendor: String, _ reviews: [VendorReview]) -> [ReviewEntry] {
+    /// A vendor's reviews by period (`2027-Q1` < `2027-Q2`; months sort the same way) with their
+    /// trend and how many departments answered each period's survey.
+    public static func history(of vendor: String, _ reviews: [VendorReview], survey: [DepartmentSatisfaction] = []) -> [ReviewEntry] {
         var out: [ReviewEntry] = []
         for r in reviews.filter({ $0.vendor == vendor }).sorted(by: { $0.period < $1.period }) {
             let s = score(r)
-            out.append(ReviewEntry(review: r, score: s, change: out.last.map { s - $0.score }))
+            var e = ReviewEntry(review: r, score: s, change: out.last.map { s - $0.score })
+            e.departments = survey.filter { $0.vendor == vendor && $0.period == r.period }.count
+            out.append(e)
         }
         return out
+    }
+
+    /// The mean of the departments' scores for a vendor and period, to one decimal, with how many
+    /// answered; nil when none did.
+    public static func satisfaction(vendor: String, period: String, _ survey: [DepartmentSatisfaction]) -> (mean: Double, count: Int)? {
+        let mine = survey.filter { $0.vendor == vendor && $0.period == period }
+        guard !mine.isEmpty else { return nil }
+        let mean = mine.reduce(0) { $0 + $1.score } / Double(mine.count)
+        return ((mean * 10).rounded() / 10, mine.count)
     }
 
     /// Past performance for the next evaluation: each vendor's latest review score mapped onto the

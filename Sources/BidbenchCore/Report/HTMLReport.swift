@@ -382,7 +382,8 @@ struct HTMLReportWriter {
             facts.installments.map { i in
                 [
                     e(i.contract), e(i.milestone), i.due?.description ?? "–", e((i.percent.decimalText ?? i.percent.description) + "%"),
-                    facts.money(i.amount), e(i.condition), e(ReportLabels.status(i.status, lang)),
+                    facts.money(i.amount), e(i.condition),
+                    facts.blockedReason(i).map { "<span class=\"warn\">\(e($0))</span>" } ?? e(ReportLabels.status(i.status, lang)),
                 ]
             })
         return section(title, body)

@@ -157,7 +157,10 @@ struct MarkdownReportWriter {
             facts.cashFlow.map { b in
                 [
                     b.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : b.period, facts.money(b.amount),
-                    c(b.installments.map { "\($0.contract) \($0.milestone)" }.joined(separator: "; ")),
+                    c(
+                        b.installments.map { i in
+                            "\(i.contract) \(i.milestone)" + (facts.blockedReason(i).map { " (\($0))" } ?? "")
+                        }.joined(separator: "; ")),
                 ]
             })
         return s

@@ -9,6 +9,11 @@ struct DeliveryFacts {
         alerts = DeliveryWarnings.alerts(risks: ws.risks, deliveries: deliveries)
     }
 
+    /// ` (3 departments)` after a satisfaction measured by the departments' survey; empty otherwise.
+    static func answered(_ r: ReviewEntry, _ lang: ReportLanguage) -> String {
+        r.departments == 0 ? "" : lang.pick(" (\(r.departments) departments)", "（\(r.departments) 个部门）")
+    }
+
     static func percent(_ v: Double?) -> String {
         v.map(NumberText.percent(points:)) ?? "—"
     }
@@ -132,7 +137,7 @@ extension MarkdownReportWriter {
                             c(v.period), DeliveryFacts.percent(r.score).dropLast().description, DeliveryFacts.percent(v.onTimePct),
                             DeliveryFacts.percent(v.acceptanceFirstPassPct), DeliveryFacts.percent(v.slaPct),
                             DeliveryFacts.percent(v.trainingPassPct),
-                            NumberFormat.short(v.satisfaction), c(v.note),
+                            NumberFormat.short(v.satisfaction) + DeliveryFacts.answered(r, lang), c(v.note),
                         ]
                     })
             } else {
@@ -232,7 +237,8 @@ extension HTMLReportWriter {
                         return [
                             e(v.period), e(DeliveryFacts.percent(r.score).dropLast().description), e(DeliveryFacts.percent(v.onTimePct)),
                             e(DeliveryFacts.percent(v.acceptanceFirstPassPct)), e(DeliveryFacts.percent(v.slaPct)),
-                            e(DeliveryFacts.percent(v.trainingPassPct)), e(NumberFormat.short(v.satisfaction)), e(v.note),
+                            e(DeliveryFacts.percent(v.trainingPassPct)),
+                            e(NumberFormat.short(v.satisfaction) + DeliveryFacts.answered(r, lang)), e(v.note),
                         ]
                     })
             }

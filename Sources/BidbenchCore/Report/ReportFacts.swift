@@ -59,6 +59,8 @@ struct ReportFacts {
     var budgetVendor: String?
     var installments: [Installment] = []
     var cashFlow: [CashFlowBucket] = []
+    /// Milestones of contracts in delivery that acceptance tests block on the report date, with why.
+    var blocked: [PaymentStanding] = []
     var paymentErrors: [String] = []
     var keyDates: [ReportDate] = []
     var scoring: ScoringFacts?
@@ -152,6 +154,11 @@ struct ReportFacts {
         }
     }
 
+    /// Why an installment cannot be paid yet (the acceptance tests that block it), or nil.
+    func blockedReason(_ i: Installment) -> String? {
+        blocked.first { $0.installment == i }.map { lang.pick("blocked: " + $0.reason, "暂不可付：" + $0.reasonZH) }
+    }
+
     /// Contract value with approved change orders, the base the milestones split.
     func contractValue(_ c: Contract) -> Money {
         ChangeOrders.currentValue(of: c, changes: ws.changes)
@@ -167,6 +174,7 @@ struct ReportFacts {
             }
         }
         cashFlow = (try? BudgetModel.cashFlow(installments, by: .month)) ?? []
+        blocked = DeliveryStatus.paymentStandings(ws, installments: installments, today: request.today).filter { $0.state == .blocked }
     }
 
     /// Contract dates from `KeyDates` (effective, term end, the next non-renewal notice deadline and

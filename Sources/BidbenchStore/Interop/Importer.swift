@@ -268,6 +268,12 @@ private struct Job {
         for (column, i) in index {
             // Keys and references never carry spaces that a spreadsheet may have left around them.
             if Self.keyColumns.contains(column) { fields[i] = fields[i].trimmed }
+            // A help desk's times (`2027/5/9 9:10`, `2027年5月9日 9:10`) are read as the ticket form reads
+            // them and written ISO.
+            if Self.momentColumns.contains(column), let m = Self.isoMoment(fields[i]) {
+                fields[i] = m
+                continue
+            }
             switch ColumnType.of(column) {
             case .day: if let d = Self.isoDay(fields[i]) { fields[i] = d }
             case .number where column == "percent":
@@ -292,6 +298,26 @@ private struct Job {
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
     static func isoDay(_ text: String) -> String? { Day(typed: text)?.description }
+
+    /// The date-and-time columns (tickets.csv).
+    static let momentColumns: Set<String> = ["opened", "first_response", "resolved"]
+
+    /// A date and time as the ticket form reads it (`Moment(typed:)`, full-width digits too) as
+    /// `2027-05-09 09:10`; nil for an empty cell or anything else (left for the row reader to report).
+    static func isoMoment(_ text: String) -> String? {
+        // Full-width forms (`２０２７／５／９　９：１０`) as the form's fields read them.
+        var scalars = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if (0xFF01...0xFF5E).contains(u.value) {
+                scalars.append(Unicode.Scalar(u.value - 0xFEE0)!)
+            } else {
+                scalars.append(u.value == 0x3000 ? " " : u)
+            }
+        }
+        let t = String(scalars).trimmed
+        guard !t.isEmpty else { return nil }
+        return Moment(typed: t)?.description
+    }
 
     /// Chinese names of the things a reference column names.
     static let nounZH = ["department": "部门", "criterion": "准则", "vendor": "供应商"]
@@ -401,7 +427,7 @@ private struct Job {
             resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
             for c in required {
                 if let i = sheet.index[c], fields[i].trimmed.isEmpty {
-                    log.add(fileName, record.line, c, "is empty; every row needs a \(c)", zh: "为空; 每一行都要填写 \(c)")
+                    log.add(fileName, record.line, c, "is empty; every row needs \(RowReader.article(c)) \(c)", zh: "为空; 每一行都要填写 \(c)")
                 }
             }
             let reader = RowReader(file: fileName, line: record.line, index: sheet.index, fields: fields, log: log)
@@ -420,9 +446,14 @@ private struct Job {
         let keys = Set(existing.map(spec.diffKey))
         for (row, line) in zip(rows, lines) where keys.contains(spec.diffKey(row)) {
             let key = spec.diffKey(row).replacingAll("/", with: ", ")
+            // Only a table with an id column numbers new rows itself; sla.csv is keyed by contract and severity.
+            let (hint, hintZH) =
+                spec.columns.contains("id")
+                ? ("leave the id empty for a new one", "新增时请留空编号")
+                : ("change the \(field) for a new row", "新增时请换一个 \(field)")
             log.add(
-                fileName, line, field, "\"\(key)\" is already in \(file) (leave the id empty for a new one, or import with --replace)",
-                zh: "“\(key)” 已在 \(file) 中 (新增时请留空编号, 或用 --replace 导入)")
+                fileName, line, field, "\"\(key)\" is already in \(file) (\(hint), or import with --replace)",
+                zh: "“\(key)” 已在 \(file) 中 (\(hintZH), 或用 --replace 导入)")
         }
     }
 

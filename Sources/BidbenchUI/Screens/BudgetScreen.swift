@@ -25,6 +25,8 @@ public struct BudgetView: Equatable, Sendable {
         var named: Int
         var vendor: Int
         var cashFlow: CashFlowPeriod?
+        /// The day payments are measured on (blocked or payable).
+        var today: Day
     }
     /// One row of the scenario comparison: each vendor's total, or why the scenario has none.
     struct ScenarioTotals: Equatable, Sendable {
@@ -35,6 +37,8 @@ public struct BudgetView: Equatable, Sendable {
     struct CashFlow: Equatable, Sendable {
         var buckets: Result<[CashFlowBucket], BudgetError>
         var leftOut: [BudgetError]
+        /// Milestones of contracts in delivery that their acceptance tests still block, with why.
+        var blocked: [PaymentStanding] = []
     }
     /// The selected vendor's contract and its installments.
     struct Payments: Equatable, Sendable {
@@ -280,7 +284,7 @@ public enum BudgetScreen {
     static func inputs(_ s: AppState) -> BudgetView.Inputs {
         BudgetView.Inputs(
             revision: s.revision, lang: s.lang, whatIf: s.session.whatIf, named: s.budget.named, vendor: s.budget.vendor,
-            cashFlow: s.budget.cashFlow)
+            cashFlow: s.budget.cashFlow, today: s.today)
     }
 
     /// The view of the state: the one computed by `refresh` when it is current, else computed now.
@@ -318,7 +322,7 @@ public enum BudgetScreen {
                 view.payments = BudgetView.Payments(contract: k.id, installments: installments(ws, k))
             }
         }
-        if let period = s.budget.cashFlow { view.cashFlow = cashFlow(ws, by: period) }
+        if let period = s.budget.cashFlow { view.cashFlow = cashFlow(ws, by: period, today: s.today) }
         if !ws.scenarios.isEmpty {
             view.comparison = (0...ws.scenarios.count).map { i in
                 let totals = named(s, i).flatMap { scn in
@@ -345,8 +349,9 @@ public enum BudgetScreen {
         }
     }
 
-    /// Every contract's payments by `period`; a contract whose installments fail is left out and listed.
-    static func cashFlow(_ ws: Workspace, by period: CashFlowPeriod) -> BudgetView.CashFlow {
+    /// Every contract's payments by `period`; a contract whose installments fail is left out and
+    /// listed. Milestones that acceptance tests block are marked with the standing screen 5 shows.
+    static func cashFlow(_ ws: Workspace, by period: CashFlowPeriod, today: Day) -> BudgetView.CashFlow {
         var inst: [Installment] = []
         var leftOut: [BudgetError] = []
         for k in ws.contracts {
@@ -356,7 +361,8 @@ public enum BudgetScreen {
             }
         }
         return BudgetView.CashFlow(
-            buckets: attempt { () throws(BudgetError) in try BudgetModel.cashFlow(inst, by: period) }, leftOut: leftOut)
+            buckets: attempt { () throws(BudgetError) in try BudgetModel.cashFlow(inst, by: period) }, leftOut: leftOut,
+            blocked: DeliveryStatus.paymentStandings(ws, installments: inst, today: today).filter { $0.state == .blocked })
     }
 
     /// The frame, from the view: header, vendors × years, the selected vendor, then the cash flow or
@@ -553,6 +559,17 @@ public enum BudgetScreen {
                 Style(fg: .magenta))
             c.text(area.x + 14 + used, y, money(b.amount) + "  " + b.installments.map(\.contract).joined(separator: " "))
             y += 1
+            for p in flow.blocked where b.installments.contains(p.installment) && y < area.maxY - 1 {
+                let i = p.installment
+                let line =
+                    "✗ \(i.contract) " + L.t("blocked: ", "暂不可付: ") + "\(i.milestone) \(money(i.amount)) — "
+                    + L.t(p.reason, p.reasonZH)
+                // Wrapped, so the reason is read whole even at 80 columns.
+                for part in TextWidth.wrap(line, max(10, area.width - 14)) where y < area.maxY - 1 {
+                    c.text(area.x + 13, y, part, .error)
+                    y += 1
+                }
+            }
         }
     }
 

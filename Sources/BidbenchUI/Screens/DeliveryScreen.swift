@@ -430,7 +430,15 @@ public enum DeliveryScreen {
                     "\(r.review.period) \(NumberText.upTo(r.score, 1))"
                         + (r.change.map { $0 >= 0 ? " ▲\(NumberText.upTo($0, 1))" : " ▼\(NumberText.upTo(-$0, 1))" } ?? "")
                 }.joined(separator: " → ")
-                add(L.t("Reviews: ", "考评: ") + trend)
+                // How the last satisfaction was measured: the departments that answered the survey.
+                let last = d.reviews[d.reviews.count - 1]
+                let survey =
+                    last.departments == 0
+                    ? ""
+                    : L.t(
+                        " (satisfaction \(NumberText.upTo(last.review.satisfaction, 1)) from \(last.departments) departments)",
+                        " (满意度 \(NumberText.upTo(last.review.satisfaction, 1)), \(last.departments) 个部门答复)")
+                add(L.t("Reviews: ", "考评: ") + trend + survey)
             }
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])
             for a in alerts { add("⚠ \(a.risk) " + a.text(chinese: zh), .error) }

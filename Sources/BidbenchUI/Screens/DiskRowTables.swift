@@ -115,6 +115,9 @@ struct RowTable {
                     ]
                 }, extra: \.extra),
             RowTable(
+                "review_satisfaction.csv", \.delivery.satisfaction, key: { "\($0.vendor)/\($0.period)/\($0.department)" },
+                fields: { [("score", NumberText.format($0.score)), ("note", $0.note)] }, extra: \.extra),
+            RowTable(
                 "playbook.csv", \.playbook, key: \.kind.rawValue,
                 fields: {
                     [

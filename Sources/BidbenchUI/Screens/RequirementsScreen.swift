@@ -55,6 +55,7 @@ public enum RequirementsScreen {
             lines += TextWidth.wrap("\(label): \(text.isEmpty ? "—" : text)", width).map { ($0, style) }
         }
         add(L.t("Acceptance", "验收"), r.acceptance, .plain)
+        if let tested = acceptanceLine(s, r.id) { add(L.t("Accepted", "验收结果"), tested.text, tested.style) }
         if !r.detail.isEmpty { add(L.t("Detail", "说明"), r.detail, .plain) }
         // Counted by the priority's place among its cases: 20 000 rows, no hashing.
         let order = Priority.allCases
@@ -65,6 +66,46 @@ public enum RequirementsScreen {
         let counts = order.indices.map { "\(L.priority(order[$0])) \(perPriority[$0])" }.joined(separator: "  ")
         add(L.t("Source", "来源"), r.source + "   ·  " + counts, .dim)
         return lines
+    }
+
+    /// The mark of a requirement's acceptance in the table: ✔ every test naming it passed, ✗ one
+    /// failed, … some have not run, blank when no acceptance test names it.
+    static func acceptanceMark(_ a: RequirementAcceptance) -> String {
+        switch a {
+        case .accepted: return "✔"
+        case .failed: return "✗"
+        case .pending: return "…"
+        case .untested: return ""
+        }
+    }
+
+    /// The detail pane's acceptance line: the standing in words, then each test that names the
+    /// requirement with its result and date (every contract's tests; nil when none names it).
+    static func acceptanceLine(_ s: AppState, _ id: String) -> (text: String, style: Style)? {
+        let L = s.lang
+        let tests = s.workspace.delivery.acceptance.filter { $0.requirements.contains(id) }
+        guard !tests.isEmpty else { return nil }
+        let standing = AcceptanceRules.status(of: id, tests: tests)
+        let word: String
+        let style: Style
+        switch standing {
+        case .accepted: (word, style) = (L.t("✔ accepted", "✔ 已验收"), .good)
+        case .failed: (word, style) = (L.t("✗ a test failed", "✗ 有测试未通过"), .error)
+        default: (word, style) = (L.t("… tests still to run", "… 尚有测试待测"), .warn)
+        }
+        let each = tests.map { t -> String in
+            let result: String
+            switch t.result {
+            case .pass: result = L.t("passed", "通过")
+            case .fail: result = L.t("failed", "未通过")
+            case .pending: result = L.t("pending", "待测")
+            case .other(let x): result = x
+            }
+            let when = t.date.map { " \($0)" } ?? ""
+            let who = t.tester.isEmpty ? "" : " \(t.tester)"
+            return "\(t.contract) \(t.id) \(result)\(when)\(who)"
+        }
+        return (word + " — " + each.joined(separator: "; "), style)
     }
 
     /// How many rows the detail pane takes (a separator and its lines, at most a third of the body).
@@ -340,12 +381,15 @@ public enum RequirementsScreen {
         }
         let rows = visibleRows(s)
         let t = tableArea(s, area)
+        // The acceptance column appears once acceptance tests are recorded (after signing); before,
+        // it would be blank on every row.
+        let tests = ws.delivery.acceptance
         let cols = TableView.layout(
             [
                 Column("ID", 4), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
                 Column(L.t("Requirement", "需求"), 20), Column(L.t("Prio", "优先"), 6), Column(L.t("Wt", "权"), 3, right: true),
                 Column(L.t("Status", "状态"), 9),
-            ], total: t.width - 1, flex: 3)
+            ] + (tests.isEmpty ? [] : [Column(L.t("Acc", "验收"), 4)]), total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let first = min(offset(s), rows.count)
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
@@ -353,7 +397,7 @@ public enum RequirementsScreen {
             [
                 r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), NumberText.format(r.weight),
                 L.status(r.status),
-            ]
+            ] + (tests.isEmpty ? [] : [acceptanceMark(AcceptanceRules.status(of: r.id, tests: tests))])
         }
         TableView.render(
             into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,

@@ -1,7 +1,9 @@
 import BidbenchCore
 
 /// The vendor's review for a period (screen 5: `R`), pre-filled from the delivery data; the
-/// reviewer sets satisfaction. A period already reviewed is replaced.
+/// reviewer sets satisfaction — one number, or each department's score of the short survey
+/// (1–5, kept in `review_satisfaction.csv`), whose mean becomes the review's satisfaction. A period
+/// already reviewed is replaced, its survey answers too.
 enum ReviewForm {
     /// `2027-Q2` for a day in April–June.
     static func quarter(_ d: Day) -> String { "\(d.year)-Q\((d.month - 1) / 3 + 1)" }
@@ -21,21 +23,49 @@ enum ReviewForm {
                     kind: .number),
                 FormField(key: "sla_pct", label: L.t("SLA met %", "SLA 达标率 %"), text: n(r.slaPct), kind: .number),
                 FormField(key: "training_pass_pct", label: L.t("Training pass %", "培训通过率 %"), text: n(r.trainingPassPct), kind: .number),
-                FormField(key: "satisfaction", label: L.t("Satisfaction 1–5", "满意度 1–5"), text: "", kind: .number),
-                FormField(key: "note", label: L.t("Reviewer's note", "评语"), text: "", kind: .long),
-                FormField(key: "reviewer", label: L.t("Reviewer", "评审人"), text: ""),
-            ], focusOn: "satisfaction")
+                FormField(
+                    key: "satisfaction", label: L.t("Satisfaction 1–5", "满意度 1–5"), text: "",
+                    kind: .number),
+            ]
+                + s.workspace.departments.map { dep in
+                    let given = s.workspace.delivery.satisfaction.first {
+                        $0.vendor == r.vendor && $0.period == r.period && $0.department == dep.id
+                    }
+                    return FormField(
+                        key: departmentKey + dep.id, label: L.t("Satisfaction · \(dep.name)", "满意度 · \(dep.name)"),
+                        text: given.map { n($0.score) } ?? "", kind: .number)
+                } + [
+                    FormField(key: "note", label: L.t("Reviewer's note", "评语"), text: "", kind: .long),
+                    FormField(key: "reviewer", label: L.t("Reviewer", "评审人"), text: ""),
+                ], focusOn: "satisfaction")
     }
+
+    /// The form key of a department's survey score.
+    static let departmentKey = "department:"
 
     static func submit(_ s: inout AppState, _ f: Form, vendor: String) -> FormRefusal? {
         let L = s.lang
         let period = f.value("period").trimmed
         if period.isEmpty { return FormRefusal(L.t("The period is required", "期间不能为空"), field: "period") }
+        // The departments' answers, each 1–5 (an empty field: that department did not answer).
+        var survey: [DepartmentSatisfaction] = []
+        for field in f.fields where field.key.hasPrefix(departmentKey) {
+            let t = normalizedDigits(f.value(field.key)).trimmed
+            if t.isEmpty { continue }
+            guard let x = Double(t), x >= 1, x <= 5 else {
+                return FormRefusal(L.t("Enter a score from 1–5, not “\(t)”", "请输入 1–5 之间的分数, 而不是 “\(t)”"), field: field.key)
+            }
+            survey.append(
+                DepartmentSatisfaction(
+                    vendor: vendor, period: period, department: String(field.key.dropFirst(departmentKey.count)), score: x))
+        }
         var v: [String: Double] = [:]
+        let mean = VendorScorecard.satisfaction(vendor: vendor, period: period, survey)
+        if let mean { v["satisfaction"] = mean.mean }
         for (key, lo, hi) in [
             ("on_time_pct", 0.0, 100.0), ("acceptance_first_pass_pct", 0, 100), ("sla_pct", 0, 100), ("training_pass_pct", 0, 100),
             ("satisfaction", 1, 5),
-        ] {
+        ] where v[key] == nil {
             let t = normalizedDigits(f.value(key)).trimmed.trimmingCharactersInSet("%")
             guard let x = Double(t), x >= lo, x <= hi else {
                 let range = "\(NumberText.upTo(lo, 1))–\(NumberText.upTo(hi, 1))"
@@ -48,7 +78,14 @@ enum ReviewForm {
             slaPct: v["sla_pct"]!, trainingPassPct: v["training_pass_pct"]!, satisfaction: v["satisfaction"]!,
             note: f.value("note").trimmed, reviewer: f.value("reviewer").trimmed)
         let score = NumberText.upTo(VendorScorecard.score(review), 1)
-        s.change(L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")) { ws in
+        var said = L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")
+        if let mean {
+            let m = NumberText.upTo(mean.mean, 1)
+            said += L.t(" (satisfaction \(m), the mean of \(mean.count) departments)", " (满意度 \(m), \(mean.count) 个部门的平均)")
+        }
+        s.change(said) { ws in
+            ws.delivery.satisfaction.removeAll { $0.vendor == vendor && $0.period == period }
+            ws.delivery.satisfaction += survey
             if let i = ws.delivery.vendorReviews.firstIndex(where: { $0.vendor == vendor && $0.period == period }) {
                 var r = review
                 r.extra = ws.delivery.vendorReviews[i].extra

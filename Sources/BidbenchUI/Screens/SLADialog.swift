@@ -2,7 +2,8 @@ import BidbenchCore
 
 /// The contract's SLA terms (`S` on the Delivery screen), entered by hand from the contract: per
 /// severity the hours to the first response and to the resolution and the penalty per breach; and
-/// the monthly availability target (`T`). Rows here replace the limits read from the contract text.
+/// the monthly availability target (`T`). A row here replaces the limits read from the contract
+/// text for its own severity only; the text's limits of the other severities still apply.
 enum SLADialog {
     static func indices(_ s: AppState, _ contract: String) -> [Int] {
         DeliveryLists.indices(s.workspace.delivery.sla, contract, \.contract)
@@ -16,9 +17,9 @@ enum SLADialog {
 
     /// The limits in severity order as response/resolution times: `P1 0h30/4h00` (`all` for the
     /// limit of every severity, `—` for none).
-    static func limitTexts(_ limits: [Int: SLALimit], _ L: Lang) -> [String] {
+    static func limitTexts(_ limits: [Int: SLALimit], _ L: Lang, others: Bool = false) -> [String] {
         limits.sorted { $0.key < $1.key }.map { k, v in
-            (k == 0 ? L.t("all", "全部") : "P\(k)")
+            (k == 0 ? (others ? L.t("others", "其他级别") : L.t("all", "全部")) : "P\(k)")
                 + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
         }
     }
@@ -180,10 +181,16 @@ enum SLADialog {
         }
         let d = DeliveryLists.delivery(s, st.contract)
         var header: String
-        if terms.isEmpty, let d, !d.support.limits.isEmpty {
+        // The text's limits still in force: those of the severities without a row here.
+        let fromText = d?.support.limits.filter { $0.value.source != "sla.csv" } ?? [:]
+        if terms.isEmpty, !fromText.isEmpty {
             header =
-                L.t("From the contract text: ", "取自合同正文: ") + limitTexts(d.support.limits, L).joined(separator: " · ") + " — "
-                + sources(d.support.limits, L) + L.t("; rows here replace them", "; 在此录入即以录入为准")
+                L.t("From the contract text: ", "取自合同正文: ") + limitTexts(fromText, L).joined(separator: " · ") + " — "
+                + sources(fromText, L) + L.t("; a row here replaces its severity only", "; 在此录入的级别以录入为准, 其他级别仍按正文")
+        } else if !fromText.isEmpty {
+            header =
+                L.t("Entered by hand (sla.csv); from the contract text: ", "手工录入 (sla.csv); 其余取自合同正文: ")
+                + limitTexts(fromText, L, others: true).joined(separator: " · ") + " — " + sources(fromText, L)
         } else {
             header =
                 terms.isEmpty

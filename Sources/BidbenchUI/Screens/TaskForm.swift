@@ -76,9 +76,19 @@ enum TaskForm {
             plannedStart: dates["planned_start"] ?? nil, plannedEnd: dates["planned_end"] ?? nil, actualStart: dates["actual_start"] ?? nil,
             actualEnd: dates["actual_end"] ?? nil, status: TaskStatus(parsing: f.value("status")), dependsOn: deps)
         var next = tasks
+        var carried: [String] = []
         if let index, index < next.count {
+            let old = next[index].id
             task.extra = next[index].extra
             next[index] = task
+            // A renamed task keeps the tasks that wait for it: their dependencies follow the new id
+            // (left as they were, the next save would refuse them as naming an unknown task).
+            if old != id {
+                for i in next.indices where next[i].contract == contract && next[i].dependsOn.contains(old) {
+                    next[i].dependsOn = next[i].dependsOn.map { $0 == old ? id : $0 }
+                    carried.append(next[i].id)
+                }
+            }
         } else {
             next.append(task)
         }
@@ -86,9 +96,12 @@ enum TaskForm {
             let path = cycle.joined(separator: " → ")
             return FormRefusal(L.t("The dependencies would form a cycle: \(path)", "依赖关系将成环: \(path)"), field: "depends_on")
         }
-        s.change(index == nil ? L.t("Added task \(id)", "已新增任务 \(id)") : L.t("Updated task \(id)", "已更新任务 \(id)")) {
-            $0.delivery.tasks = next
+        var said = index == nil ? L.t("Added task \(id)", "已新增任务 \(id)") : L.t("Updated task \(id)", "已更新任务 \(id)")
+        if !carried.isEmpty {
+            let list = carried.joined(separator: ", ")
+            said += L.t(" (\(list) now wait for \(id))", " (\(list) 的前置任务随之改为 \(id))")
         }
+        s.change(said) { $0.delivery.tasks = next }
         if let d = DeliveryScreen.current(s), let row = d.tasks.firstIndex(where: { $0.id == id }) { s.delivery.selected = row }
         return nil
     }

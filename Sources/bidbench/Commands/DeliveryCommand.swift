@@ -1,6 +1,7 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 /// `bidbench delivery`: where each contract's delivery stands (plan, acceptance, payments,
@@ -19,6 +20,7 @@ struct DeliveryCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Option(name: .long, help: "Only this contract (its id).") var contract: String?
     @Option(name: .long, help: "Measure on this date instead of today (YYYY-MM-DD).") var today: String?
+    @Option(name: .long, help: "Language of the text summary (default: the workspace's).") var lang: Lang?
     @Flag(name: .long, help: "Print JSON.") var json = false
 
     func run() throws {
@@ -44,7 +46,8 @@ struct DeliveryCommand: ParsableCommand {
         if json {
             print(DeliveryJSON.render(deliveries, alerts: alerts, today: day))
         } else {
-            print(DeliveryText.render(deliveries, alerts: alerts, today: day), terminator: "")
+            let language = ReportLanguage(code: CommandLineLanguage.resolve(lang)?.rawValue ?? ws.settings.language)
+            print(DeliveryText.render(deliveries, alerts: alerts, today: day, language: language), terminator: "")
         }
     }
 }
@@ -124,7 +127,7 @@ enum DeliveryJSON {
                     ("period", .string(r.review.period)), ("score", num(r.score)), ("on_time_pct", num(r.review.onTimePct)),
                     ("sla_pct", num(r.review.slaPct)), ("acceptance_first_pass_pct", num(r.review.acceptanceFirstPassPct)),
                     ("training_pass_pct", num(r.review.trainingPassPct)), ("satisfaction", num(r.review.satisfaction)),
-                    ("change", num(r.change)), ("note", .string(r.review.note)),
+                    ("change", num(r.change)), ("note", .string(r.review.note)), ("departments_answered", .int(r.departments)),
                 ])
             }
             let handover = d.handover.map { h -> JSONValue in
@@ -134,7 +137,8 @@ enum DeliveryJSON {
                 ("contract", .string(d.contract.id)), ("vendor", .string(d.contract.vendor)), ("title", .string(d.contract.title)),
                 ("phases", .array(phases)), ("overdue_tasks", .array(overdue)), ("on_time_pct", num(d.onTimePercent)),
                 ("acceptance", acceptance), ("payable", .array(d.payable.map(payment))), ("blocked", .array(d.blocked.map(payment))),
-                ("training", training), ("support", support), ("reviews", .array(reviews)), ("handover", .array(handover)),
+                ("paid", .array(d.payments.filter { $0.state == .paid }.map(payment))), ("training", training), ("support", support),
+                ("reviews", .array(reviews)), ("handover", .array(handover)),
             ]
             if let p = d.paymentProblem { pairs.append(("payment_problem", .string(p))) }
             return .object(pairs)
@@ -147,60 +151,89 @@ enum DeliveryJSON {
     }
 }
 
-/// The plain-text summary of `bidbench delivery`.
+/// The plain-text summary of `bidbench delivery`, in the workspace's language (or `--lang`).
 enum DeliveryText {
     static func pct(_ v: Double?) -> String { v.map(NumberText.percent(points:)) ?? "-" }
 
-    static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day) -> String {
-        if ds.isEmpty { return "No contract in delivery (none signed or active, and no delivery rows).\n" }
-        var out = "Delivery on \(today)\n"
+    /// A phase's status in words.
+    static func status(_ s: String, _ l: ReportLanguage) -> String {
+        let words = ["done": "已完成", "in_progress": "进行中", "planned": "计划"]
+        return l == .zh ? words[s] ?? s : s
+    }
+
+    // Kept as one function: the summary's sections in the order of the weekly meeting.
+    static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day, language l: ReportLanguage = .en) -> String {
+        let zh = l == .zh
+        func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
+        if ds.isEmpty {
+            return t(
+                "No contract in delivery (none signed or active, and no delivery rows).\n", "尚无履行中的合同 (没有已签或履行中的合同, 也没有交付记录)。\n")
+        }
+        var out = t("Delivery on \(today)\n", "交付情况 (\(today))\n")
         for d in ds {
-            out += "\n\(d.contract.id) \(SafeText.visible(d.contract.title)) (vendor \(d.contract.vendor))\n"
-            out += "  Plan (on time \(pct(d.onTimePercent))):\n"
+            out += "\n\(d.contract.id) \(SafeText.visible(d.contract.title)) (" + t("vendor ", "供应商 ") + "\(d.contract.vendor))\n"
+            out += t("  Plan (on time \(pct(d.onTimePercent))):\n", "  实施计划 (按时率 \(pct(d.onTimePercent))):\n")
             for p in d.phases {
-                let late = p.overdueDays > 0 ? "  OVERDUE \(p.overdueDays) d" : ""
+                let late = p.overdueDays > 0 ? t("  OVERDUE \(p.overdueDays) d", "  逾期 \(p.overdueDays) 天") : ""
+                let done = p.actualEnd.map { t(" (done \($0))", " (完成于 \($0))") } ?? ""
                 out +=
-                    "    \(p.phase.name(chinese: false).padding(toLength: 16, withPad: " ", startingAt: 0)) \(p.status.padding(toLength: 11, withPad: " ", startingAt: 0)) "
-                    + "\(p.plannedStart?.description ?? "?") → \(p.plannedEnd?.description ?? "?")\(p.actualEnd.map { " (done \($0))" } ?? "")\(late)\n"
+                    "    \(TextWidth.fit(p.phase.name(chinese: zh), 16)) \(TextWidth.fit(status(p.status, l), 11)) "
+                    + "\(p.plannedStart?.description ?? "?") → \(p.plannedEnd?.description ?? "?")\(done)\(late)\n"
             }
             for o in d.overdue {
-                out += "    ! \(o.task.id) \(SafeText.visible(o.task.title)) (\(SafeText.visible(o.task.owner))) \(o.days) days overdue\n"
+                out += "    ! \(o.task.id) \(SafeText.visible(o.task.title)) (\(SafeText.visible(o.task.owner))) "
+                out += t("\(o.days) days overdue\n", "逾期 \(o.days) 天\n")
             }
             let a = d.acceptance
-            out += "  Acceptance: \(a.passed) passed, \(a.failed) failed, \(a.pending) pending; "
-            out += "requirements accepted \(a.requirementsAccepted) of \(a.requirementsTotal)\n"
+            out += t(
+                "  Acceptance: \(a.passed) passed, \(a.failed) failed, \(a.pending) pending; requirements accepted \(a.requirementsAccepted) of \(a.requirementsTotal)\n",
+                "  验收: 通过 \(a.passed) · 未通过 \(a.failed) · 待测 \(a.pending); 需求已验收 \(a.requirementsAccepted)/\(a.requirementsTotal)\n")
             for p in d.payable {
-                out += "  Payable: \(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) (\(p.reason))\n"
+                out += t("  Payable: ", "  可支付: ") + "\(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) "
+                out += "(\(t(p.reason, p.reasonZH)))\n"
             }
             for p in d.blocked {
-                out += "  Blocked: \(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) (\(p.reason))\n"
+                out += t("  Blocked: ", "  暂不可付: ") + "\(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) "
+                out += "(\(t(p.reason, p.reasonZH)))\n"
             }
-            if let p = d.paymentProblem { out += "  Payments: \(p)\n" }
-            let t = d.training
-            out +=
-                "  Training: \(t.sessions) sessions, pass rate \(pct(t.passRate.map { $0 * 100 })) (target \(pct(t.target.map { $0 * 100 })))"
-            out +=
-                t.needs.isEmpty ? "\n" : "; still to train: " + t.needs.map { SafeText.visible($0.person) }.joined(separator: ", ") + "\n"
+            if let p = d.paymentProblem { out += t("  Payments: ", "  付款: ") + "\(p)\n" }
+            let tr = d.training
+            let (rate, target) = (pct(tr.passRate.map { $0 * 100 }), pct(tr.target.map { $0 * 100 }))
+            out += t(
+                "  Training: \(tr.sessions) sessions, pass rate \(rate) (target \(target))",
+                "  培训: \(tr.sessions) 场, 通过率 \(rate) (目标 \(target))")
+            let people = tr.needs.map { SafeText.visible($0.person) }.joined(separator: zh ? "、" : ", ")
+            out += tr.needs.isEmpty ? "\n" : t("; still to train: ", "; 仍需培训: ") + people + "\n"
             let s = d.support
-            out += "  Support: \(s.tickets) tickets, \(s.responseBreaches) response and \(s.resolutionBreaches) resolution breaches, "
-            out += "SLA \(pct(s.compliancePercent)), penalty \(s.penalty.grouped())\n"
+            out += t(
+                "  Support: \(s.tickets) tickets, \(s.responseBreaches) response and \(s.resolutionBreaches) resolution breaches, SLA \(pct(s.compliancePercent)), penalty \(s.penalty.grouped())\n",
+                "  支持: 工单 \(s.tickets) 个, 响应超时 \(s.responseBreaches) 次, 解决超时 \(s.resolutionBreaches) 次, SLA 达标 \(pct(s.compliancePercent)), 违约金 \(s.penalty.grouped())\n"
+            )
             if !s.availability.isEmpty {
-                let target = s.availabilityTarget.map { "target \(AvailabilityRules.text($0.percent)) from \($0.source)" } ?? "no target"
-                out += "  Availability (\(target)): "
+                let target =
+                    s.availabilityTarget.map {
+                        t(
+                            "target \(AvailabilityRules.text($0.percent)) from \($0.source)",
+                            "目标 \(AvailabilityRules.text($0.percent)), \($0.sourceText(chinese: true))")
+                    } ?? t("no target", "无目标")
+                out += t("  Availability (\(target)): ", "  可用率 (\(target)): ")
                 out +=
                     s.availability.map { m in
-                        "\(m.month) \(AvailabilityRules.text(m.percent))" + (m.met.map { $0 ? " met" : " MISSED" } ?? "")
-                    }.joined(separator: ", ") + "\n"
+                        "\(m.month) \(AvailabilityRules.text(m.percent))"
+                            + (m.met.map { $0 ? t(" met", " 达标") : t(" MISSED", " 未达标") } ?? "")
+                    }.joined(separator: zh ? "、" : ", ") + "\n"
             }
             for r in d.reviews {
-                out += "  Review \(r.review.period): score \(NumberText.fixed(r.score, 1))"
+                out += t(
+                    "  Review \(r.review.period): score \(NumberText.fixed(r.score, 1))",
+                    "  考评 \(r.review.period): 得分 \(NumberText.fixed(r.score, 1))")
                 out += r.change.map { " (" + ($0 >= 0 ? "+" : "") + NumberText.fixed($0, 1) + ")" } ?? ""
                 out += "\n"
             }
         }
         if !alerts.isEmpty {
-            out += "\nEarly warnings:\n"
-            for a in alerts { out += "  \(a.risk) \(SafeText.visible(a.message))\n" }
+            out += t("\nEarly warnings:\n", "\n预警:\n")
+            for a in alerts { out += "  \(a.risk) \(SafeText.visible(t(a.message, a.messageZH)))\n" }
         }
         return out
     }
