@@ -121,7 +121,9 @@ extension HandoutBuilder {
                     paymentsByDue().map { i in
                         [
                             i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
-                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(), i.condition,
+                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(),
+                            // A milestone that acceptance tests still hold back says so, with which (as the report does).
+                            i.condition + (facts.blockedReason(i).map { (i.condition.isEmpty ? "" : t(" — ", "——")) + $0 } ?? ""),
                         ]
                     }))
             blocks.append(

@@ -146,7 +146,8 @@ extension HandoutBuilder {
                     [
                         p.installment.milestone, p.installment.amount.grouped(), p.installment.due?.description ?? "–",
                         paymentState(p.state),
-                        lang == .zh ? p.reasonZH.split(separator: ", ").joined(separator: "、") : p.reason,
+                        // A paid milestone needs no why (its reason only repeated "paid").
+                        p.state == .paid ? "" : lang == .zh ? p.reasonZH.split(separator: ", ").joined(separator: "、") : p.reason,
                     ]
                 }))
         return out
