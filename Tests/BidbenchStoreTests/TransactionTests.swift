@@ -139,28 +139,17 @@ import Testing
     @Test func anUnwritableScoresFolderChangesNothing() throws {
         let dir = Fixture.folder()
         let old = Self.snapshot(dir)
-        let scores = dir.url("scores")
-        var mounted = false
-        if getuid() == 0 {
-            mounted = Self.sh("mount --bind '\(scores)' '\(scores)' && mount -o remount,bind,ro '\(scores)'")
-            if !mounted {
-                print("skipped: cannot make a read-only bind mount as root here, and root ignores folder modes")
-                return
+        let done = try Self.withReadOnlyFolder(dir.url("scores")) {
+            let loaded = try WorkspaceStore.load(folder: dir.path)
+            do {
+                _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+                Issue.record("the save went through an unwritable folder")
+            } catch let StoreError.notSaved(path, _) {
+                #expect(path.contains("/scores/"))
+                #expect(StoreError.notSaved(path, "x").description.hasPrefix("not saved, nothing in the workspace was changed: "))
             }
-        } else {
-            chmod(scores, 0o500)
         }
-        defer {
-            if mounted { _ = Self.sh("umount '\(scores)'") } else { chmod(scores, 0o700) }
-        }
-        let loaded = try WorkspaceStore.load(folder: dir.path)
-        do {
-            _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
-            Issue.record("the save went through an unwritable folder")
-        } catch let StoreError.notSaved(path, _) {
-            #expect(path.contains("/scores/"))
-            #expect(StoreError.notSaved(path, "x").description.hasPrefix("not saved, nothing in the workspace was changed: "))
-        }
+        guard done else { return }
         #expect(Self.snapshot(dir) == old)
         #expect(Self.leftovers(dir) == [])
         #expect(try WorkspaceStore.load(folder: dir.path).problems == [])
@@ -192,26 +181,16 @@ import Testing
         let old = Self.snapshot(dir)
         let journal = dir.url(Journal.folder)
         try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: true)
-        var mounted = false
-        if getuid() == 0 {
-            mounted = Self.sh("mount --bind '\(journal)' '\(journal)' && mount -o remount,bind,ro '\(journal)'")
-            if !mounted {
-                print("skipped: cannot make a read-only bind mount as root here, and root ignores folder modes")
-                return
+        let done = try Self.withReadOnlyFolder(journal) {
+            let loaded = try WorkspaceStore.load(folder: dir.path)
+            do {
+                _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
+                Issue.record("the save went through a read-only journal folder")
+            } catch let StoreError.notSaved(path, _) {
+                #expect(path == journal)
             }
-        } else {
-            chmod(journal, 0o500)
         }
-        defer {
-            if mounted { _ = Self.sh("umount '\(journal)'") } else { chmod(journal, 0o700) }
-        }
-        let loaded = try WorkspaceStore.load(folder: dir.path)
-        do {
-            _ = try WorkspaceStore.save(Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead")
-            Issue.record("the save went through a read-only journal folder")
-        } catch let StoreError.notSaved(path, _) {
-            #expect(path == journal)
-        }
+        guard done else { return }
         #expect(Self.snapshot(dir) == old)
         #expect(Self.leftovers(dir) == [])
         #expect(!Transaction.pending(folder: dir.path))
@@ -287,6 +266,26 @@ import Testing
     }
 
     @discardableResult
+    /// Runs `body` while `folder` cannot be written: a read-only bind mount as root (root ignores
+    /// folder modes), mode 0500 otherwise. False, with the reason printed, when that cannot be made.
+    static func withReadOnlyFolder(_ folder: String, _ body: () throws -> Void) throws -> Bool {
+        var mounted = false
+        if getuid() == 0 {
+            mounted = sh("mount --bind '\(folder)' '\(folder)' && mount -o remount,bind,ro '\(folder)'")
+            if !mounted {
+                print("skipped: cannot make a read-only bind mount as root here, and root ignores folder modes")
+                return false
+            }
+        } else {
+            chmod(folder, 0o500)
+        }
+        defer {
+            if mounted { _ = sh("umount '\(folder)'") } else { chmod(folder, 0o700) }
+        }
+        try body()
+        return true
+    }
+
     static func sh(_ command: String) -> Bool {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
