@@ -26,7 +26,13 @@ struct HandoutBuilder {
             meta.append((t("Attendees", "参会人"), m.attendeeList.isEmpty ? "–" : m.attendeeList.joined(separator: t(", ", "、"))))
             meta.append((t("Led by", "主持人"), m.lead.trimmed.isEmpty ? "–" : m.lead))
         } else {
-            meta.append((t("Meeting", "会议"), t("not recorded (enter it with :meeting in the TUI, or as a row of meetings.csv)", "未登记 (在界面中用 :meeting 登记, 或在 meetings.csv 中加一行)")))
+            meta.append(
+                (
+                    t("Meeting", "会议"),
+                    t(
+                        "not recorded (enter it with :meeting in the TUI, or as a row of meetings.csv)",
+                        "未登记 (在界面中用 :meeting 登记, 或在 meetings.csv 中加一行)")
+                ))
             meta.append((t("Date", "日期"), req.report.today.description))
         }
         meta.append((t("Workspace", "工作区"), ws.settings.name.isEmpty ? "–" : ws.settings.name))
