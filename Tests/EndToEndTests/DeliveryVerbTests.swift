@@ -110,6 +110,29 @@ import Testing
         #expect(bad.status == 1 && bad.err == "error: no contract \"C9\" in contracts.csv (ids: C1, C2)\n")
     }
 
+    /// `import reviews` (the delivery issue's name) of a vendor scorecard lands in vendor_reviews.csv;
+    /// the same verb with a clause-review file still imports clause reviews.
+    @Test func importReviewsOfAScorecardAreVendorReviews() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo")
+        let clauses = try String(contentsOfFile: ws + "/reviews.csv", encoding: .utf8)
+        let file = tmp.path + "/q2.csv"
+        try "供应商,期间,按时率,一次验收通过率,sla达标率,培训通过率,满意度,得分,评语\nV1,2027-Q2,70,80,90,95,4,,联调追回进度\n".write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let r = try bidbench("import", "reviews", file, "-w", ws)
+        #expect(r.status == 0, "\(r.err)")
+        let reviews = try String(contentsOfFile: ws + "/vendor_reviews.csv", encoding: .utf8)
+        // The score is the scorecard formula's (left empty, Bidbench fills it in).
+        #expect(reviews.hasSuffix("V1,2027-Q2,70,80,90,95,4,80.5,联调追回进度,\n"), "\(reviews)")
+        #expect(r.out == "imported 1 vendor review into \(ws)\n")
+        #expect(try String(contentsOfFile: ws + "/reviews.csv", encoding: .utf8) == clauses)
+        let clauseFile = tmp.path + "/c.csv"
+        try "contract,clause,status,note\nC2,ip,negotiate,源码托管\n".write(toFile: clauseFile, atomically: true, encoding: .utf8)
+        let c = try bidbench("import", "reviews", clauseFile, "-w", ws)
+        #expect(c.status == 0, "\(c.err)")
+        #expect(try String(contentsOfFile: ws + "/reviews.csv", encoding: .utf8).contains("C2,ip,negotiate,"))
+    }
+
     @Test func importRefusesACycleAndChangesNoFile() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy("demo")

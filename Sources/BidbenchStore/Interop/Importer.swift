@@ -84,6 +84,13 @@ public enum Importer {
             }
             records = parsed
         }
+        // `import reviews` of a vendor scorecard (a `period` column, no `clause`): the vendor reviews,
+        // so a help desk's or a PMO's file named as the delivery issue names it lands where it belongs.
+        if kind == .reviews, TableKind.looksLikeVendorReviews(records.first?.fields ?? []) {
+            return importTable(
+                kind: .vendorReviews, fileBytes: fileBytes, fileName: fileName, encoding: encoding, into: workspace, evaluator: evaluator,
+                replace: replace, sheet: sheet, strict: strict)
+        }
         let result: Result<ImportOutcome, ImportFailure>
         switch kind {
         case .requirements: result = job.run(Schema.requirements, \.requirements, records)

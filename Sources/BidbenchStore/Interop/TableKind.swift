@@ -97,6 +97,15 @@ public enum TableKind: String, CaseIterable, Sendable {
 
     // Kept as one function (a table): the header names accepted for each column of each table.
     /// Header synonyms by column (besides the column name itself).
+    /// Whether a header row is a vendor scorecard's (`period` by any of its names, and no `clause`):
+    /// `import reviews` then means the vendor reviews, not the contract clause reviews.
+    static func looksLikeVendorReviews(_ header: [String]) -> Bool {
+        let names = Set(header.map { $0.trimmed.lowercased() })
+        let period = ["period"] + (TableKind.vendorReviews.headerSynonyms["period"] ?? [])
+        let clause = ["clause"] + (TableKind.reviews.headerSynonyms["clause"] ?? [])
+        return period.contains { names.contains($0) } && !clause.contains { names.contains($0) }
+    }
+
     var headerSynonyms: [String: [String]] {
         switch self {
         case .requirements:
