@@ -58,7 +58,7 @@ extension Validator {
         validateVendorReviews(d.vendorReviews, vendors: Set(w.vendors.map(\.id)))
         validateHandover(d.handover, contractIDs)
         validateAvailability(d.availability, contractIDs)
-        validateSatisfaction(d.satisfaction, vendors: Set(w.vendors.map(\.id)))
+        validateSatisfaction(d.satisfaction, vendors: Set(w.vendors.map(\.id)), departments: Set(w.departments.map(\.id)))
         validateAvailabilityTargets(w.contracts)
     }
 
@@ -188,19 +188,21 @@ extension Validator {
         }
     }
 
-    /// Monthly availability: one row per contract and month, percent and downtime consistent.
-    /// The departments' survey answers: a known vendor, a score 1–5, one answer per department and period.
-    private func validateSatisfaction(_ survey: [DepartmentSatisfaction], vendors: Set<String>) {
+    /// The departments' survey answers: a known vendor and department, a score 1–5, one answer per
+    /// department and period (a typo'd department would be averaged into the review unseen).
+    private func validateSatisfaction(_ survey: [DepartmentSatisfaction], vendors: Set<String>, departments: Set<String>) {
         let sf = Schema.satisfaction.file
         unique(
             sf, survey.map { "\($0.vendor), \($0.period), \($0.department)" }, "department", "vendor, period, department triple",
             "供应商、期间与部门组合")
         for (i, a) in survey.enumerated() {
             refer(sf, i, "vendor", a.vendor, vendors, "vendors.csv", "供应商")
+            refer(sf, i, "department", a.department, departments, "departments.csv", "部门")
             range(sf, i, "score", a.score, 1, 5)
         }
     }
 
+    /// Monthly availability: one row per contract and month, percent and downtime consistent.
     private func validateAvailability(_ availability: [AvailabilityRecord], _ contractIDs: Set<String>) {
         let yf = Schema.availability.file
         unique(yf, availability.map { "\($0.contract), \($0.month)" }, "month", "contract, month pair", "合同与月份组合")

@@ -297,10 +297,18 @@ struct SessionHost {
 
     private func text(_ error: Error, _ lang: Lang) -> String { TUILauncher.text(error, lang) }
 
-    /// A save that threw. Past its commit point the data are on disk and the next open finishes the
-    /// rest: that is said as such, not as a failure (the edits are kept, and a retry finds nothing to save).
-    private func saveFailed(_ error: Error, _ lang: Lang) -> Event {
-        if case StoreError.saveIncomplete = error { return .saveFailed(message: text(error, lang)) }
+    /// A save that threw. Past its commit point the data are on disk: the files are read back as the
+    /// session's new base (reading finishes what it can of the save), so the screen is saved and the
+    /// next save is not taken for someone else's change; it is said as such, not as a failure.
+    private mutating func saveFailed(_ error: Error, _ lang: Lang) -> Event {
+        if case StoreError.saveIncomplete = error {
+            if let reread = try? WorkspaceStore.load(folder: folder).preparedForSaves(reusing: loaded), reread.problems.isEmpty {
+                loaded = reread
+                watch = DiskWatch(folder: folder)
+                return .saved(message: text(error, lang))
+            }
+            return .saveFailed(message: text(error, lang))
+        }
         return .saveFailed(message: lang.t("Save failed: ", "保存失败: ") + text(error, lang))
     }
 

@@ -48,7 +48,7 @@ import Testing
         #expect(
             r == """
                 \(more):2: depends_on: dependencies form a cycle: T1 → T3 → T2 → T1
-                \(more):3: id: "K1, T1" is already in tasks.csv (leave the id empty for a new one, or import with --replace)
+                \(more):3: id: "K1, T1" is already in tasks.csv (change the id for a new row, or import with --replace)
                 """)
         #expect(!r.contains("tasks.csv:0"))
     }

@@ -29,13 +29,14 @@ import Testing
         let dir = Fixture.folder()
         dir.write(
             "review_satisfaction.csv",
-            "vendor,period,department,score,note\nV1,2027-Q2,D1,6,\nV9,2027-Q2,D1,3,\nV1,2027-Q2,D1,4,\n")
+            "vendor,period,department,score,note\nV1,2027-Q2,D1,6,\nV9,2027-Q2,D1,3,\nV1,2027-Q2,D1,4,\nV1,2027-Q2,D7,4,\n")
         let l = try WorkspaceStore.load(folder: dir.path)
         #expect(
             l.problems.map(\.description) == [
                 "review_satisfaction.csv:2: score: 6 is outside 1–5",
                 "review_satisfaction.csv:3: vendor: \"V9\" is not a vendor id in vendors.csv",
                 "review_satisfaction.csv:4: department: duplicate vendor, period, department triple \"V1, 2027-Q2, D1\" (first on line 2)",
+                "review_satisfaction.csv:5: department: \"D7\" is not a department id in departments.csv",
             ])
         #expect(l.readOnly)
     }

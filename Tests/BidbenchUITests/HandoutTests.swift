@@ -564,6 +564,7 @@ import Testing
         d.effects = []
         d.press(.ctrl("p"))
         #expect(d.effects.isEmpty)
+        #expect(d.state.message == d.state.readOnlyReason && d.state.messageIsError)
     }
 
     @Test func commandLineMistakesAreSaid() {

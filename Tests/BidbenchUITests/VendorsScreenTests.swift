@@ -4,6 +4,24 @@ import Testing
 @testable import BidbenchUI
 
 @Suite struct VendorsScreenTests {
+    /// Deleting a vendor takes its delivery reviews and their survey answers with it (they name it,
+    /// and the save would refuse them); u brings everything back.
+    @Test func deletingAVendorTakesItsReviewsAndSurveyAnswers() {
+        var ws = sampleWorkspace()
+        ws.delivery.vendorReviews = [
+            VendorReview(
+                vendor: "V2", period: "2027-Q2", onTimePct: 80, acceptanceFirstPassPct: 90, slaPct: 95, trainingPassPct: 85, satisfaction: 4
+            )
+        ]
+        ws.delivery.satisfaction = [DepartmentSatisfaction(vendor: "V2", period: "2027-Q2", department: "D01", score: 4)]
+        var d = Driver(ws)
+        d.press(.char("2"), .right, .char("d"), .char("y"))
+        #expect(d.state.workspace.vendors.map(\.id) == ["V1"])
+        #expect(d.state.workspace.delivery.vendorReviews.isEmpty && d.state.workspace.delivery.satisfaction.isEmpty)
+        d.press(.char("u"))
+        #expect(d.state.workspace == ws)
+    }
+
     /// Without an evaluation (an unknown method in workspace.json) the matrix shows no weight and no
     /// total: "—" beside the error, never the 0 % a missing weight used to read as.
     @Test func anEvaluationThatFailsShowsNoFigure() {

@@ -126,6 +126,11 @@ import Testing
         #expect(reviews.hasSuffix("V1,2027-Q2,70,80,90,95,4,80.5,联调追回进度,\n"), "\(reviews)")
         #expect(r.out == "imported 1 vendor review into \(ws)\n")
         #expect(try String(contentsOfFile: ws + "/reviews.csv", encoding: .utf8) == clauses)
+        // Headers are compared as the importer compares them: `Period *` is period.
+        try "Vendor,Period *,On time pct,acceptance-first-pass-pct,SLA pct,training_pass_pct,satisfaction\nV1,2027-Q3,75,80,90,95,4\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let q3 = try bidbench("import", "reviews", file, "-w", ws)
+        #expect(q3.status == 0 && q3.out == "imported 1 vendor review into \(ws)\n", "\(q3.err)")
         let clauseFile = tmp.path + "/c.csv"
         try "contract,clause,status,note\nC2,ip,negotiate,源码托管\n".write(toFile: clauseFile, atomically: true, encoding: .utf8)
         let c = try bidbench("import", "reviews", clauseFile, "-w", ws)

@@ -11,7 +11,7 @@ struct DeliveryFacts {
 
     /// ` (3 departments)` after a satisfaction measured by the departments' survey; empty otherwise.
     static func answered(_ r: ReviewEntry, _ lang: ReportLanguage) -> String {
-        r.departments == 0 ? "" : lang.pick(" (\(r.departments) departments)", "（\(r.departments) 个部门）")
+        r.departments == 0 ? "" : lang.pick(" (\(r.departments) department\(r.departments == 1 ? "" : "s"))", "（\(r.departments) 个部门）")
     }
 
     static func percent(_ v: Double?) -> String {

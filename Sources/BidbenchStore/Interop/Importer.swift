@@ -86,7 +86,7 @@ public enum Importer {
         }
         // `import reviews` of a vendor scorecard (a `period` column, no `clause`): the vendor reviews,
         // so a help desk's or a PMO's file named as the delivery issue names it lands where it belongs.
-        if kind == .reviews, TableKind.looksLikeVendorReviews(records.first?.fields ?? []) {
+        if kind == .reviews, TableKind.looksLikeVendorReviews(records) {
             return importTable(
                 kind: .vendorReviews, fileBytes: fileBytes, fileName: fileName, encoding: encoding, into: workspace, evaluator: evaluator,
                 replace: replace, sheet: sheet, strict: strict)
@@ -453,9 +453,10 @@ private struct Job {
         let keys = Set(existing.map(spec.diffKey))
         for (row, line) in zip(rows, lines) where keys.contains(spec.diffKey(row)) {
             let key = spec.diffKey(row).replacingAll("/", with: ", ")
-            // Only a table with an id column numbers new rows itself; sla.csv is keyed by contract and severity.
+            // Only a table that numbers new rows itself (an id prefix: R48 after R47) takes an empty id;
+            // tasks, tests and tickets need theirs, and sla.csv is keyed by contract and severity.
             let (hint, hintZH) =
-                spec.columns.contains("id")
+                kind.idPrefix != nil
                 ? ("leave the id empty for a new one", "新增时请留空编号")
                 : ("change the \(field) for a new row", "新增时请换一个 \(field)")
             log.add(

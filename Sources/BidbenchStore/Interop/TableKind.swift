@@ -95,17 +95,20 @@ public enum TableKind: String, CaseIterable, Sendable {
         return count == 1 ? one : many
     }
 
-    // Kept as one function (a table): the header names accepted for each column of each table.
-    /// Header synonyms by column (besides the column name itself).
-    /// Whether a header row is a vendor scorecard's (`period` by any of its names, and no `clause`):
-    /// `import reviews` then means the vendor reviews, not the contract clause reviews.
-    static func looksLikeVendorReviews(_ header: [String]) -> Bool {
-        let names = Set(header.map { $0.trimmed.lowercased() })
-        let period = ["period"] + (TableKind.vendorReviews.headerSynonyms["period"] ?? [])
-        let clause = ["clause"] + (TableKind.reviews.headerSynonyms["clause"] ?? [])
-        return period.contains { names.contains($0) } && !clause.contains { names.contains($0) }
+    /// Whether a file is a vendor scorecard: a header row (among the first ten, as a workbook's may sit
+    /// under a title) naming `period` by any of its names and no `clause`, compared as the importer
+    /// compares headers. `import reviews` then means the vendor reviews, not the clause reviews.
+    static func looksLikeVendorReviews(_ records: [CSV.Record]) -> Bool {
+        let period = Set((["period"] + (TableKind.vendorReviews.headerSynonyms["period"] ?? [])).map(Importer.fold))
+        let clause = Set((["clause"] + (TableKind.reviews.headerSynonyms["clause"] ?? [])).map(Importer.fold))
+        return records.prefix(10).contains { r in
+            let names = Set(r.fields.map { Importer.fold($0.hasPrefix("\u{FEFF}") ? String($0.dropFirst()) : $0) })
+            return !names.isDisjoint(with: period) && names.isDisjoint(with: clause)
+        }
     }
 
+    // Kept as one function (a table): the header names accepted for each column of each table.
+    /// Header synonyms by column (besides the column name itself).
     var headerSynonyms: [String: [String]] {
         switch self {
         case .requirements:

@@ -436,7 +436,7 @@ public enum DeliveryScreen {
                     last.departments == 0
                     ? ""
                     : L.t(
-                        " (satisfaction \(NumberText.upTo(last.review.satisfaction, 1)) from \(last.departments) departments)",
+                        " (satisfaction \(NumberText.upTo(last.review.satisfaction, 1)) from \(last.departments) department\(last.departments == 1 ? "" : "s"))",
                         " (满意度 \(NumberText.upTo(last.review.satisfaction, 1)), \(last.departments) 个部门答复)")
                 add(L.t("Reviews: ", "考评: ") + trend + survey)
             }

@@ -81,7 +81,9 @@ enum ReviewForm {
         var said = L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")
         if let mean {
             let m = NumberText.upTo(mean.mean, 1)
-            said += L.t(" (satisfaction \(m), the mean of \(mean.count) departments)", " (满意度 \(m), \(mean.count) 个部门的平均)")
+            said += L.t(
+                " (satisfaction \(m), the mean of \(mean.count) department\(mean.count == 1 ? "" : "s"))",
+                " (满意度 \(m), \(mean.count) 个部门的平均)")
         }
         s.change(said) { ws in
             ws.delivery.satisfaction.removeAll { $0.vendor == vendor && $0.period == period }

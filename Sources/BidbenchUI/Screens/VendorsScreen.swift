@@ -313,6 +313,9 @@ public enum VendorsScreen {
             ws.prices.removeAll { $0.vendor == id }
             ws.gates.removeAll { $0.vendor == id }
             ws.discussion.removeAll { $0.vendor == id }
+            // Its delivery reviews and their survey answers name it too (the save would refuse them).
+            ws.delivery.vendorReviews.removeAll { $0.vendor == id }
+            ws.delivery.satisfaction.removeAll { $0.vendor == id }
             for k in ws.scores.keys { ws.scores[k]?.removeAll { $0.vendor == id } }
         }
         App.clampSelections(&s)
