@@ -103,7 +103,7 @@ struct DeliveryTests {
         ]
         var s = AcceptanceRules.standings(installments: inst, tests: tests, today: day("2027-05-10"))
         #expect(s.map(\.state) == [.paid, .blocked, .blocked])
-        #expect(s[1].reason == "A1.2 failed, A1.3 pending" && s[1].reasonZH == "A1.2 未通过, A1.3 待测")
+        #expect(s[1].reason == "A1.2 failed, A1.3 pending" && s[1].reasonZH == "A1.2 未通过、A1.3 待测")
         #expect(s[1].installment.amount == Money(units: 1_116_000))
         #expect(s[2].reason == "no test A2 recorded")
         tests[1].result = .pass

@@ -46,7 +46,7 @@ import Testing
     @Test func theReportsCashFlowSaysWhatIsBlockedAndWhy() {
         let w = Self.workspace()
         let md = Report.markdown(ReportRequest(workspace: w, today: Day(iso: "2027-05-10")!, language: .zh))
-        #expect(md.contains("| 2027-06 | 800,000 | C1 上线款 (暂不可付：A1.1 未通过, A1.2 待测); C2 验收款 |"))
+        #expect(md.contains("| 2027-06 | 800,000 | C1 上线款 (暂不可付：A1.1 未通过、A1.2 待测); C2 验收款 |"))
         let html = Report.html(ReportRequest(workspace: w, today: Day(iso: "2027-05-10")!, language: .en))
         #expect(html.contains("<td><span class=\"warn\">blocked: A1.1 failed, A1.2 pending</span></td>"))
         // Once both pass, the milestone is no longer marked.

@@ -88,7 +88,7 @@ import Testing
         #expect(lines[0] == "交付情况 (2027-05-10)")
         #expect(lines.contains("  实施计划 (按时率 40%):"))
         #expect(lines.contains("  验收: 通过 3 · 未通过 1 · 待测 4; 需求已验收 6/13"))
-        #expect(lines.contains("  暂不可付: 上线款 1,164,000 (A1.4 未通过, A1.5 待测, A1.6 待测, A1.7 待测)"))
+        #expect(lines.contains("  暂不可付: 上线款 1,164,000 (A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测)"))
         #expect(lines.contains("  支持: 工单 5 个, 响应超时 1 次, 解决超时 1 次, SLA 达标 60%, 违约金 0"))
         #expect(lines.contains("预警:"))
         #expect(!zh.out.contains("Blocked") && !zh.out.contains("Acceptance"))

@@ -145,12 +145,13 @@ public enum AcceptanceRules {
                 }
             }
             if why.isEmpty {
-                let list = ids.joined(separator: ", ")
                 return PaymentStanding(
-                    installment: inst, state: .payable, tests: ids, reason: "tests passed: \(list)", reasonZH: "验收通过: \(list)")
+                    installment: inst, state: .payable, tests: ids, reason: "tests passed: " + ids.joined(separator: ", "),
+                    reasonZH: "验收通过: " + ids.joined(separator: "、"))
             }
+            // Chinese lists take the enumeration comma (、), wherever the reason is shown.
             return PaymentStanding(
-                installment: inst, state: .blocked, tests: ids, reason: why.joined(separator: ", "), reasonZH: whyZH.joined(separator: ", ")
+                installment: inst, state: .blocked, tests: ids, reason: why.joined(separator: ", "), reasonZH: whyZH.joined(separator: "、")
             )
         }
     }

@@ -147,7 +147,7 @@ extension HandoutBuilder {
                         p.installment.milestone, p.installment.amount.grouped(), p.installment.due?.description ?? "–",
                         paymentState(p.state),
                         // A paid milestone needs no why (its reason only repeated "paid").
-                        p.state == .paid ? "" : lang == .zh ? p.reasonZH.split(separator: ", ").joined(separator: "、") : p.reason,
+                        p.state == .paid ? "" : lang == .zh ? p.reasonZH : p.reason,
                     ]
                 }))
         return out
