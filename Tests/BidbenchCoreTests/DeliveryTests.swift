@@ -270,6 +270,21 @@ struct DeliveryTests {
         #expect(a[2].message == "C1 training pass rate 50% below the target 80%")
     }
 
+    @Test("milestones that cannot be split say why in both languages")
+    func paymentProblemInBothLanguages() {
+        var w = Workspace()
+        w.contracts = [Contract(id: "C1", vendor: "V1", title: "", file: "", value: Money(units: 100_000), status: "active")]
+        w.payments = [
+            PaymentMilestone(contract: "C1", milestone: "签约款", percent: 30, due: day("2027-01-15")),
+            PaymentMilestone(contract: "C1", milestone: "上线款", percent: 60, due: day("2027-06-30")),
+        ]
+        let d = DeliveryStatus.build(w, today: day("2027-05-10"))
+        #expect(d.first?.payments == [])
+        #expect(d.first?.paymentProblem?.contains("90") == true)
+        #expect(d.first?.paymentProblemZH?.contains("90") == true)
+        #expect(d.first?.paymentProblemZH != d.first?.paymentProblem)
+    }
+
     @Test("the latest review is the past-performance criterion of the next evaluation (cn, by hand)")
     func pastPerformanceCriterion() throws {
         var ws = Workspace()

@@ -33,15 +33,21 @@ extension BudgetModel {
     /// value × percent / 100 rounded half-up (away from zero); the last part absorbs the rounding so
     /// that the parts sum to `value` exactly.
     public static func split(_ value: Money, percents: [ExactRatio], contract: String) throws(BudgetError) -> [Money] {
-        guard !percents.isEmpty else { throw BudgetError("contract \(contract): no payment milestones") }
+        guard !percents.isEmpty else { throw BudgetError("contract \(contract): no payment milestones", zh: "合同 \(contract): 没有付款节点") }
         var sum = ExactRatio.zero
         for p in percents {
-            guard !p.isNegative else { throw BudgetError("contract \(contract): negative milestone percent \(p)") }
-            guard let s = sum.adding(p) else { throw BudgetError("contract \(contract): milestone percents are too fine to add exactly") }
+            guard !p.isNegative else {
+                throw BudgetError("contract \(contract): negative milestone percent \(p)", zh: "合同 \(contract): 付款节点比例 \(p) 为负数")
+            }
+            guard let s = sum.adding(p) else {
+                throw BudgetError(
+                    "contract \(contract): milestone percents are too fine to add exactly", zh: "合同 \(contract): 付款节点比例过于精细, 无法精确相加")
+            }
             sum = s
         }
         guard sum == ExactRatio(100) else {
-            throw BudgetError("contract \(contract): milestone percents sum to \(sum), not 100")
+            throw BudgetError(
+                "contract \(contract): milestone percents sum to \(sum), not 100", zh: "合同 \(contract): 付款节点比例合计 \(sum), 而非 100")
         }
         let magnitude = ExactUInt(value.minor.magnitude)
         var parts: [Money] = []
@@ -54,12 +60,16 @@ extension BudgetModel {
             let part = value.minor < 0 ? -m : m
             parts.append(Money(minor: part))
             let (a, o) = allocated.addingReportingOverflow(part)
-            guard !o else { throw BudgetError("contract \(contract): value \(value) overflows when split") }
+            guard !o else {
+                throw BudgetError("contract \(contract): value \(value) overflows when split", zh: "合同 \(contract): 金额 \(value) 拆分时溢出")
+            }
             allocated = a
         }
         // Only a value at the edge of Int64 can overflow here (earlier parts rounding up past it).
         let (last, overflow) = value.minor.subtractingReportingOverflow(allocated)
-        guard !overflow else { throw BudgetError("contract \(contract): value \(value) overflows when split") }
+        guard !overflow else {
+            throw BudgetError("contract \(contract): value \(value) overflows when split", zh: "合同 \(contract): 金额 \(value) 拆分时溢出")
+        }
         parts.append(Money(minor: last))
         return parts
     }
@@ -75,7 +85,9 @@ extension BudgetModel {
         var percents: [ExactRatio] = []
         for m in mine {
             guard let p = ExactRatio(m.percent) else {
-                throw BudgetError("contract \(contract), milestone '\(m.milestone)': percent \(m.percent) is not a number")
+                throw BudgetError(
+                    "contract \(contract), milestone '\(m.milestone)': percent \(m.percent) is not a number",
+                    zh: "合同 \(contract) 付款节点 “\(m.milestone)”: 比例 \(m.percent) 不是数字")
             }
             percents.append(p)
         }
@@ -101,7 +113,7 @@ extension BudgetModel {
         for i in installments {
             let k = key(i.due)
             var b = buckets[k] ?? CashFlowBucket(period: k, amount: .zero, installments: [])
-            guard let sum = b.amount.adding(i.amount) else { throw BudgetError("cash flow of \(k) overflows") }
+            guard let sum = b.amount.adding(i.amount) else { throw BudgetError("cash flow of \(k) overflows", zh: "\(k) 的现金流溢出") }
             b.amount = sum
             b.installments.append(i)
             buckets[k] = b

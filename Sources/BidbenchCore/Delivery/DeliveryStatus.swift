@@ -19,6 +19,8 @@ public struct ContractDelivery: Equatable, Sendable {
     public var payments: [PaymentStanding]
     /// Why the payments could not be split (milestones not summing to 100 %), if so.
     public var paymentProblem: String?
+    /// `paymentProblem` in Chinese.
+    public var paymentProblemZH: String?
     public var sessions: [TrainingSession]
     public var training: TrainingSummary
     public var support: SupportSummary
@@ -79,11 +81,15 @@ public enum DeliveryStatus {
         let tests = d.acceptance.filter { $0.contract == c.id }
         var payments: [PaymentStanding] = []
         var problem: String?
+        var problemZH: String?
         do {
             let value = ChangeOrders.currentValue(of: c, changes: w.changes)
             let installments = try BudgetModel.installments(contract: c.id, value: value, milestones: w.payments)
             payments = AcceptanceRules.standings(installments: installments, tests: tests, today: today)
-        } catch { problem = error.message }
+        } catch {
+            problem = error.message
+            problemZH = error.text(chinese: true)
+        }
         let sessions = d.training.filter { $0.contract == c.id }
         var scanned: [SLAResponse] = []
         var lines: [String] = []
@@ -98,7 +104,7 @@ public enum DeliveryStatus {
         return ContractDelivery(
             contract: c, tasks: tasks, phases: DeliveryPlan.phases(of: tasks, today: today), overdue: overdue,
             onTimePercent: DeliveryPlan.onTimePercent(tasks, today: today), tests: tests, acceptance: AcceptanceRules.summary(tests),
-            payments: payments, paymentProblem: problem, sessions: sessions,
+            payments: payments, paymentProblem: problem, paymentProblemZH: problemZH, sessions: sessions,
             training: TrainingRules.summary(sessions: sessions, results: d.trainingResults),
             support: support,
             reviews: VendorScorecard.history(of: c.vendor, d.vendorReviews, survey: d.satisfaction),

@@ -134,7 +134,9 @@ extension HandoutBuilder {
 
     func payments(_ d: ContractDelivery) -> [HandoutBlock] {
         var out: [HandoutBlock] = [.subheading(t("Payments", "付款"))]
-        if let problem = d.paymentProblem { return out + [.note(t("The milestones cannot be split: ", "付款节点无法拆分：") + problem)] }
+        if let problem = d.paymentProblem {
+            return out + [.note(t("The milestones cannot be split: ", "付款节点无法拆分：") + t(problem, d.paymentProblemZH ?? problem))]
+        }
         guard !d.payments.isEmpty else { return out + [.paragraph(t("No payment milestones.", "尚无付款节点。"))] }
         out.append(
             .table(

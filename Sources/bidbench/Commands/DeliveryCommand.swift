@@ -196,7 +196,7 @@ enum DeliveryText {
                 out += t("  Blocked: ", "  暂不可付: ") + "\(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) "
                 out += "(\(t(p.reason, p.reasonZH)))\n"
             }
-            if let p = d.paymentProblem { out += t("  Payments: ", "  付款: ") + "\(p)\n" }
+            if let p = d.paymentProblem { out += t("  Payments: ", "  付款: ") + t(p, d.paymentProblemZH ?? p) + "\n" }
             let tr = d.training
             let (rate, target) = (pct(tr.passRate.map { $0 * 100 }), pct(tr.target.map { $0 * 100 }))
             out += t(
