@@ -21,6 +21,17 @@ public enum RequirementAcceptance: String, Sendable {
     case pending
     /// No test names it.
     case untested
+
+    /// The standing in words (English, Chinese), as screen 1 and the people export say it; empty
+    /// when no test names the requirement.
+    public var words: (en: String, zh: String) {
+        switch self {
+        case .accepted: return ("accepted", "已验收")
+        case .failed: return ("a test failed", "有测试未通过")
+        case .pending: return ("tests still to run", "尚有测试待测")
+        case .untested: return ("", "")
+        }
+    }
 }
 
 /// A payment milestone as the acceptance tests leave it on a day.

@@ -50,7 +50,7 @@ extension HandoutBuilder {
             parts.append(
                 p.overdueDays > 0
                     ? t("\(name): \(p.overdueDays) days overdue", "\(name)：逾期 \(p.overdueDays) 天")
-                    : t("\(name): \(DeliveryFacts.phaseStatus(p.status, lang))", "\(name)：\(DeliveryFacts.phaseStatus(p.status, lang))"))
+                    : t("\(name): \(ReportLabels.phaseStatus(p.status, lang))", "\(name)：\(ReportLabels.phaseStatus(p.status, lang))"))
         } else if !d.phases.isEmpty {
             parts.append(t("every phase done", "各阶段均已完成"))
         }
@@ -77,7 +77,7 @@ extension HandoutBuilder {
                 ],
                 d.phases.map { p in
                     [
-                        p.phase.name(chinese: lang == .zh), DeliveryFacts.phaseStatus(p.status, lang),
+                        p.phase.name(chinese: lang == .zh), ReportLabels.phaseStatus(p.status, lang),
                         "\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")", p.actualEnd?.description ?? "–",
                         String(p.overdueDays),
                     ]

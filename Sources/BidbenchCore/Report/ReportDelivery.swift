@@ -58,14 +58,6 @@ struct DeliveryFacts {
             items
         )
     }
-
-    static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {
-        switch s {
-        case "done": return lang.pick("done", "已完成")
-        case "in_progress": return lang.pick("in progress", "进行中")
-        default: return lang.pick("planned", "未开始")
-        }
-    }
 }
 
 extension MarkdownReportWriter {
@@ -83,7 +75,7 @@ extension MarkdownReportWriter {
                 ],
                 d.phases.map { p in
                     [
-                        c(p.phase.name(chinese: lang == .zh)), DeliveryFacts.phaseStatus(p.status, lang),
+                        c(p.phase.name(chinese: lang == .zh)), ReportLabels.phaseStatus(p.status, lang),
                         "\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")", p.actualEnd?.description ?? "",
                         String(p.overdueDays),
                     ]
@@ -171,7 +163,7 @@ extension HTMLReportWriter {
                 ],
                 d.phases.map { p in
                     [
-                        e(p.phase.name(chinese: lang == .zh)), e(DeliveryFacts.phaseStatus(p.status, lang)),
+                        e(p.phase.name(chinese: lang == .zh)), e(ReportLabels.phaseStatus(p.status, lang)),
                         e("\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")"), e(p.actualEnd?.description ?? ""),
                         p.overdueDays > 0 ? "<span class=\"flag\">\(p.overdueDays)</span>" : "0",
                     ]

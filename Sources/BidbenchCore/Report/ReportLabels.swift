@@ -1,6 +1,15 @@
 /// Display names of the model's enumerations in both languages: the one table the report, the UI and
 /// the command line share.
 public enum ReportLabels {
+    /// A delivery phase's status in words (the reports, the handout and the delivery verb's text).
+    public static func phaseStatus(_ s: String, _ lang: ReportLanguage) -> String {
+        switch s {
+        case "done": return lang.pick("done", "已完成")
+        case "in_progress": return lang.pick("in progress", "进行中")
+        default: return lang.pick("planned", "未开始")
+        }
+    }
+
     public static func priority(_ p: Priority, _ l: ReportLanguage) -> String {
         switch p {
         case .must: return l.pick("Must", "必须")

@@ -313,15 +313,7 @@ private struct Job {
     /// `2027-05-09 09:10`; nil for an empty cell or anything else (left for the row reader to report).
     static func isoMoment(_ text: String) -> String? {
         // Full-width forms (`２０２７／５／９　９：１０`) as the form's fields read them.
-        var scalars = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            if (0xFF01...0xFF5E).contains(u.value) {
-                scalars.append(Unicode.Scalar(u.value - 0xFEE0)!)
-            } else {
-                scalars.append(u.value == 0x3000 ? " " : u)
-            }
-        }
-        let t = String(scalars).trimmed
+        let t = normalizedDigits(text).trimmed
         guard !t.isEmpty else { return nil }
         return Moment(typed: t)?.description
     }

@@ -32,13 +32,9 @@ public enum PeopleExport {
         // accepted (screen 1's column); the importer ignores the column and names it.
         if kind == .requirements, !ws.delivery.acceptance.isEmpty, let id = columns.firstIndex(of: "id") {
             let tests = ws.delivery.acceptance
-            let words: [RequirementAcceptance: (String, String)] = [
-                .accepted: ("accepted", "已验收"), .failed: ("a test failed", "有测试未通过"), .pending: ("tests to run", "待测"),
-                .untested: ("", ""),
-            ]
             rows = rows.map { row in
-                let w = words[AcceptanceRules.status(of: row[id], tests: tests)]!
-                return row + [l.pick(w.0, w.1)]
+                let w = AcceptanceRules.status(of: row[id], tests: tests).words
+                return row + [l.pick(w.en, w.zh)]
             }
             return (header + [l.pick("Accepted", "验收结果")], columns + ["accepted"], rows)
         }

@@ -86,13 +86,13 @@ public enum RequirementsScreen {
         let tests = s.workspace.delivery.acceptance.filter { $0.requirements.contains(id) }
         guard !tests.isEmpty else { return nil }
         let standing = AcceptanceRules.status(of: id, tests: tests)
-        let word: String
-        let style: Style
-        switch standing {
-        case .accepted: (word, style) = (L.t("✔ accepted", "✔ 已验收"), .good)
-        case .failed: (word, style) = (L.t("✗ a test failed", "✗ 有测试未通过"), .error)
-        default: (word, style) = (L.t("… tests still to run", "… 尚有测试待测"), .warn)
-        }
+        let (mark, style): (String, Style) =
+            switch standing {
+            case .accepted: ("✔ ", .good)
+            case .failed: ("✗ ", .error)
+            default: ("… ", .warn)
+            }
+        let word = mark + L.t(standing.words.en, standing.words.zh)
         let each = tests.map { t -> String in
             let result: String
             switch t.result {

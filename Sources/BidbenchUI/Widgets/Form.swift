@@ -49,18 +49,6 @@ public struct FormRefusal: Equatable, Sendable, Error {
     }
 }
 
-/// Text typed where a number or a date is read: full-width digits and signs (８, ．, －, ％) become
-/// ASCII, so `８` is 8 and `２０２７年３月１日` is a date.
-public func normalizedDigits(_ text: String) -> String {
-    String(
-        String.UnicodeScalarView(
-            text.unicodeScalars.map { u in
-                if (0xFF01...0xFF5E).contains(u.value) { return Unicode.Scalar(u.value - 0xFEE0)! }
-                if u.value == 0x3000 { return " " }
-                return u
-            }))
-}
-
 /// The first letter of the pinyin of each Chinese character (财务部 → cwb), for choosing by typing;
 /// empty when the text has no Chinese or the system cannot transliterate.
 func pinyinInitials(_ text: String) -> String {

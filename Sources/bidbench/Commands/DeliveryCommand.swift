@@ -155,12 +155,6 @@ enum DeliveryJSON {
 enum DeliveryText {
     static func pct(_ v: Double?) -> String { v.map(NumberText.percent(points:)) ?? "-" }
 
-    /// A phase's status in words.
-    static func status(_ s: String, _ l: ReportLanguage) -> String {
-        let words = ["done": "已完成", "in_progress": "进行中", "planned": "计划"]
-        return l == .zh ? words[s] ?? s : s
-    }
-
     // Kept as one function: the summary's sections in the order of the weekly meeting.
     static func render(_ ds: [ContractDelivery], alerts: [RiskAlert], today: Day, language l: ReportLanguage = .en) -> String {
         let zh = l == .zh
@@ -177,7 +171,7 @@ enum DeliveryText {
                 let late = p.overdueDays > 0 ? t("  OVERDUE \(p.overdueDays) d", "  逾期 \(p.overdueDays) 天") : ""
                 let done = p.actualEnd.map { t(" (done \($0))", " (完成于 \($0))") } ?? ""
                 out +=
-                    "    \(TextWidth.fit(p.phase.name(chinese: zh), 16)) \(TextWidth.fit(status(p.status, l), 11)) "
+                    "    \(TextWidth.fit(p.phase.name(chinese: zh), 16)) \(TextWidth.fit(ReportLabels.phaseStatus(p.status, l), 11)) "
                     + "\(p.plannedStart?.description ?? "?") → \(p.plannedEnd?.description ?? "?")\(done)\(late)\n"
             }
             for o in d.overdue {
