@@ -313,6 +313,19 @@ import Testing
         #expect(got == zhText)
     }
 
+    /// An empty contract file is no text, as on the Contracts screen: the legal handout says its
+    /// clauses were not reviewed, not that the text lacks every one of them.
+    @Test func anEmptyContractTextIsNotReadAsMissingEveryClause() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        try "".write(toFile: ws + "/contracts/C2-zhilian-subscription.md", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["report", "-w", ws, "--kind", "legal", "--format", "md", "-o", "-"])
+        #expect(r.status == 0, "\(r.err)")
+        let c2 = r.out.components(separatedBy: "## 2. C2").last ?? ""
+        #expect(c2.contains("\nNot reviewed: Scope, Fees, Payment,"))
+        #expect(!c2.contains("Not found in the text"))
+    }
+
     /// The budget handout's cash flow marks the milestone acceptance tests still hold back, as the
     /// report and screen 3 do (it listed the go-live payment as if it could be paid in June).
     @Test func theBudgetHandoutMarksBlockedMilestones() throws {

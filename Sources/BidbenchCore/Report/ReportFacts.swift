@@ -107,7 +107,8 @@ struct ReportFacts {
         }
         computePayments()
         for c in request.workspace.contracts {
-            if let text = request.workspace.contractTexts[c.file] { scans[c.id] = ContractScanner.scan(text) }
+            // An empty file is no text, as on the Contracts screen: not scanned, so no clause reads as missing.
+            if let text = request.workspace.contractTexts[c.file], !text.isEmpty { scans[c.id] = ContractScanner.scan(text) }
         }
         keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
     }
