@@ -22,6 +22,17 @@ public enum RequirementAcceptance: String, Sendable {
     /// No test names it.
     case untested
 
+    /// The standing as a mark: ✔ accepted, ✗ a test failed, … tests to run, blank when untested
+    /// (screen 1's column and its detail line).
+    public var mark: String {
+        switch self {
+        case .accepted: return "✔"
+        case .failed: return "✗"
+        case .pending: return "…"
+        case .untested: return ""
+        }
+    }
+
     /// The standing in words (English, Chinese), as screen 1 and the people export say it; empty
     /// when no test names the requirement.
     public var words: (en: String, zh: String) {

@@ -68,17 +68,6 @@ public enum RequirementsScreen {
         return lines
     }
 
-    /// The mark of a requirement's acceptance in the table: ✔ every test naming it passed, ✗ one
-    /// failed, … some have not run, blank when no acceptance test names it.
-    static func acceptanceMark(_ a: RequirementAcceptance) -> String {
-        switch a {
-        case .accepted: return "✔"
-        case .failed: return "✗"
-        case .pending: return "…"
-        case .untested: return ""
-        }
-    }
-
     /// The detail pane's acceptance line: the standing in words, then each test that names the
     /// requirement with its result and date (every contract's tests; nil when none names it).
     static func acceptanceLine(_ s: AppState, _ id: String) -> (text: String, style: Style)? {
@@ -86,13 +75,8 @@ public enum RequirementsScreen {
         let tests = s.workspace.delivery.acceptance.filter { $0.requirements.contains(id) }
         guard !tests.isEmpty else { return nil }
         let standing = AcceptanceRules.status(of: id, tests: tests)
-        let (mark, style): (String, Style) =
-            switch standing {
-            case .accepted: ("✔ ", .good)
-            case .failed: ("✗ ", .error)
-            default: ("… ", .warn)
-            }
-        let word = mark + L.t(standing.words.en, standing.words.zh)
+        let style: Style = standing == .accepted ? .good : standing == .failed ? .error : .warn
+        let word = standing.mark + " " + L.t(standing.words.en, standing.words.zh)
         let each = tests.map { t -> String in
             let result: String
             switch t.result {
@@ -397,7 +381,7 @@ public enum RequirementsScreen {
             [
                 r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), NumberText.format(r.weight),
                 L.status(r.status),
-            ] + (tests.isEmpty ? [] : [acceptanceMark(AcceptanceRules.status(of: r.id, tests: tests))])
+            ] + (tests.isEmpty ? [] : [AcceptanceRules.status(of: r.id, tests: tests).mark])
         }
         TableView.render(
             into: &c, area: Rect(x: t.x + 1, y: t.y, width: t.width - 1, height: t.height), columns: cols, rows: cells,
