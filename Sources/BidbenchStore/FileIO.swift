@@ -44,8 +44,26 @@ enum FileIO {
         return try readAll(fd, path: path)
     }
 
+    /// Every byte up to the end of the file. A regular file is read straight into an array of its
+    /// size (one copy, no regrowth: the 21 MB of a large workspace and a 4 MB contract are read at
+    /// the speed of the page cache); what it grew by meanwhile, and any other file, in pieces.
     private static func readAll(_ fd: Int32, path: String) throws(StoreError) -> [UInt8] {
-        var out: [UInt8] = []
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? max(0, Int(st.st_size)) : 0
+        var failure: Int32 = 0
+        var out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = sysRead(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }
+                count += n
+            }
+        }
+        if failure != 0 { throw .io(path, errorText(failure)) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress, $0.count) }
@@ -389,4 +407,11 @@ public enum OutputFile {
             "\(path) 原是符号链接: 已替换为文件本身; 它所指向的文件未被改动"
         )
     }
+}
+
+/// A file named on the command line, read as the store reads its own files (one copy, at the
+/// speed of the page cache).
+public enum InputFile {
+    /// Every byte of the file at `path`; a `StoreError` names the path when it cannot be read.
+    public static func bytes(_ path: String) throws -> [UInt8] { try FileIO.read(path) }
 }

@@ -17,6 +17,38 @@ import Testing
         #expect(Array(emoji.utf8).count == 2 + 3 + 8 + 1 + 4)
     }
 
+    /// The byte-wise writer against the definition, character by character, on strings that put
+    /// every escaped character next to ASCII, Chinese, U+2027/U+202A (E2 80 A7/AA, one byte off
+    /// U+2028/U+2029) and characters beyond the BMP, at the start, in the middle and at the end.
+    @Test func quoteAgreesWithTheDefinitionOnMixedText() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0..<0x20, 0x7F, 0x2028, 0x2029:
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let parts = [
+            "a", "合同", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "𠀋", "€",
+            " ",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let s = (0..<Int.random(in: 0...12, using: &generator)).map { _ in parts.randomElement(using: &generator)! }.joined()
+            #expect(JSONValue.quote(s) == reference(s), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     @Test func objectKeysKeepTheirOrder() {
         let v = JSONValue.object([("z", .int(1)), ("a", .int(2)), ("m", .object([("b", .null), ("a", .bool(true))]))])
         #expect(v.compact == #"{"z":1,"a":2,"m":{"b":null,"a":true}}"#)

@@ -125,24 +125,46 @@ public enum JSONValue: Equatable, Sendable {
     /// end a line in JavaScript) as `\n`, `\r`, `\t` or `\u00XX`; everything else, Chinese and
     /// characters beyond the Basic Multilingual Plane (emoji) included, kept as UTF-8.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0x2028...0x2029).contains(u.value) {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+        var s = s
+        return s.withUTF8 { b in
+            // By UTF-8 bytes, copying the runs that need no escape whole: `"` 22, `\` 5C, controls 00–1F,
+            // DEL 7F and U+2028/U+2029 (E2 80 A8/A9) are the only ones escaped; no other character's
+            // bytes contain them.
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 2)
+            out.append(0x22)
+            var run = 0
+            var i = 0
+            func escape(_ e: String, skip: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                out.append(contentsOf: e.utf8)
+                i += skip
+                run = i
+            }
+            while i < b.count {
+                let x = b[i]
+                switch x {
+                case 0x22: escape("\\\"", skip: 1)
+                case 0x5C: escape("\\\\", skip: 1)
+                case 0x0A: escape("\\n", skip: 1)
+                case 0x0D: escape("\\r", skip: 1)
+                case 0x09: escape("\\t", skip: 1)
+                case 0x00..<0x20, 0x7F: escape(unicodeEscape(UInt32(x)), skip: 1)
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    escape(unicodeEscape(b[i + 2] == 0xA8 ? 0x2028 : 0x2029), skip: 3)
+                default: i += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
+    }
+
+    /// `\uXXXX`, four lower-case hex digits.
+    private static func unicodeEscape(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     /// True for a non-empty array or object.

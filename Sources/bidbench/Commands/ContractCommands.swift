@@ -29,6 +29,9 @@ struct ContractCheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of the checklist.") var json = false
 
     func run() throws {
+        // The rule tables are built on another core while the file is read (about 15 ms each).
+        let tables = DispatchWorkItem { ContractScanner.prepare() }
+        DispatchQueue.global().async(execute: tables)
         let text: String
         do {
             text = try ContractFile.read(file)
@@ -40,6 +43,7 @@ struct ContractCheckCommand: ParsableCommand {
         let (rows, problems) = WorkspaceStore.loadPlaybook(folder: workspace.path)
         for p in problems { printError("warning: \(p.description)") }
         let playbook = Playbook(rows)
+        tables.wait()
         let scan = ContractScanner.scan(text).applying(playbook)
         if json {
             print(scan.json(playbook: playbook))
@@ -54,10 +58,7 @@ enum ContractFile {
 
     /// Reads a text file as UTF-8 (with or without BOM); falls back to GB18030 with a note on stderr.
     static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ReadError(message: "cannot read \(path)")
-        }
-        let bytes = [UInt8](data)
+        guard let bytes = try? InputFile.bytes(path) else { throw ReadError(message: "cannot read \(path)") }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         if let s = decodeGB18030(bytes) {
             printError("note: \(path) is not UTF-8; read it as GB18030")
@@ -181,7 +182,8 @@ enum ContractReport {
         return "\(m) min"
     }
 
-    static func short(_ s: String) -> String { s.count <= 100 ? s : String(s.prefix(99)) + "…" }
+    /// At most 100 characters: cut to 99 and "…". Up to 100 bytes are at most 100 characters.
+    static func short(_ s: String) -> String { s.utf8.count <= 100 || s.count <= 100 ? s : String(s.prefix(99)) + "…" }
 }
 
 /// `bidbench dates [--within DAYS] [--ics FILE] [--today YYYY-MM-DD] [--json]` — key contract dates of a workspace.
