@@ -178,6 +178,75 @@ struct ContractScanTests {
         #expect(scan.keyTerms.noticeDays == 60 && scan.keyTerms.renewalMonths == 12)
     }
 
+    @Test("cover lines under the title stand on their own: the title's words are no clause, a label is no continuation")
+    func coverLines() {
+        // A title too long for a short heading, a label explained in brackets, a number without a colon.
+        let text = """
+            华东精密机械有限公司生产数据安全加固及运维服务合同
+            合同编号 HT-2026-001
+            甲方（采购人、委托方、最终用户单位）：华东精密机械有限公司
+            乙方：云帆软件有限公司
+            签订日期：2027年1月5日
+            第一条 服务内容
+            乙方为甲方提供运维服务。
+            """
+        let scan = ContractScanner.scan(text)
+        // Before: the title joined with the cover lines read as a sentence found data_security and
+        // support_sla on line 1.
+        #expect(!scan.has(.data_security))
+        #expect(scan.finding(.support_sla).line == 7)
+        #expect(scan.clauses.filter(\.present).map(\.kind) == [.scope, .services, .support_sla])
+        let lines = ContractLineParser.parse(ContractLineParser.splitLines(text))
+        #expect(lines[0].bare && lines[0].heading.isEmpty && lines[0].unnumberedHeading)  // the title
+        #expect(lines[2].heading == "甲方(采购人、委托方、最终用户单位)" && lines[2].body == "华东精密机械有限公司")
+        #expect(!ContractLineParser.wrapsInto(lines[0], lines[1]))
+        #expect(!ContractLineParser.continues("华东精密机械有限公司", with: lines[2]))
+        // The same title under a long label: the label is counted without its brackets only.
+        #expect(ContractLineParser.labelValue("根据双方于二〇二六年签订的框架协议第三条(采购):") == nil)
+        #expect(ContractLineParser.withoutBrackets("甲方(采购人)") == "甲方")
+        #expect(ContractLineParser.withoutBrackets("甲方(采购人") == "甲方(采购人")
+        // A long line ending in 合同 that is a sentence part stays text; so does a long title-like line
+        // past the cover (line 11 on).
+        let late = ContractLineParser.parse(
+            Array(repeating: "", count: 10) + ["华东精密机械有限公司生产数据安全加固及运维服务合同"])
+        #expect(late[10].body == "华东精密机械有限公司生产数据安全加固及运维服务合同" && !late[10].bare)
+        #expect(!ContractLineParser.isLongTitle("甲方应在验收合格后另行签订维护合同"))
+        #expect(!ContractLineParser.isLongTitle("乙方应按照本合同约定向甲方交付全部软件及相关文档资料后签订维护合同"))
+    }
+
+    @Test("a list wrapped across Chinese lines keeps every character and gets no space at the break")
+    func wrappedChineseList() {
+        let cases: [(String, String)] = [
+            // 、 at the end of the line: it stayed, with a space after it.
+            ("乙方有权单方调整价格，范围包括“数据备份、\n恢复、迁移”等服务。", "乙方有权单方调整价格,范围包括\"数据备份、恢复、迁移\"等服务。"),
+            // 、 at the start of the next line: it was dropped (数据备份恢复).
+            ("乙方有权单方调整价格，范围包括“数据备份\n、恢复、迁移”等服务。", "乙方有权单方调整价格,范围包括\"数据备份、恢复、迁移\"等服务。"),
+            // Quotes and brackets at the break.
+            ("乙方有权单方调整价格，范围包括“数据备份”\n“恢复”等服务。", "乙方有权单方调整价格,范围包括\"数据备份\"\"恢复\"等服务。"),
+            ("乙方有权单方调整价格，范围包括数据备份（含\n恢复）等服务。", "乙方有权单方调整价格,范围包括数据备份(含恢复)等服务。"),
+            ("乙方有权单方调整价格，范围包括数据备份（含恢复\n）等服务。", "乙方有权单方调整价格,范围包括数据备份(含恢复)等服务。"),
+            ("乙方有权单方调整价格，\n范围包括数据备份等服务。", "乙方有权单方调整价格,范围包括数据备份等服务。"),
+            // English keeps its space; a number before Chinese too (as before).
+            (
+                "The vendor may increase the fees, including for backup,\nrecovery and migration.",
+                "The vendor may increase the fees, including for backup, recovery and migration."
+            ),
+        ]
+        for (text, sentence) in cases {
+            let scan = ContractScanner.scan("第一条 服务价格\n" + text + "\n")
+            let flags = scan.flags(.unilateral_price_change)
+            #expect(flags.map(\.text) == [sentence], "\(text.debugDescription)")
+            #expect(flags.map(\.lines) == [[2, 3]], "\(text.debugDescription)")
+        }
+        // A line ending on 、 breaks off a list: it is not a heading, its sentence goes on.
+        let scan = ContractScanner.scan("第一条 数据安全\n乙方应负责数据加密、数据备份、\n恢复和访问控制，乙方有权单方调整服务价格。\n")
+        #expect(scan.flags(.unilateral_price_change).map(\.lines) == [[2, 3]])
+        #expect(scan.flags(.unilateral_price_change).map(\.text) == ["乙方应负责数据加密、数据备份、恢复和访问控制,乙方有权单方调整服务价格。"])
+        #expect(!ContractLineParser.isShortHeading("乙方应负责数据加密、数据备份、"))
+        #expect(ContractLineParser.isShortHeading("数据安全、保密"))
+        #expect(ContractLineParser.joiner("30", "日内") == " " && ContractLineParser.joiner("fees,", "and") == " ")
+    }
+
     @Test("line endings, BOM and blank input")
     func lineEndings() {
         let crlf = "\u{FEFF}第一条 保密\r\n双方应对商业秘密保密。\r\n第二条 不可抗力\r\n"

@@ -76,7 +76,7 @@ private let reportGoldenDemo = #"""
     - 供应商：4 家（参与排名 3 家，淘汰 1 家）
     - 5 年总拥有成本（云帆软件）：2,131,320
     - 预算：超支 0 项，接近上限 1 项，未列入预算 0 项
-    - 合同风险点：22 处
+    - 合同风险点：23 处
     - 高风险（可能性×影响 ≥ 10）：6 项
 
     ## 各部门需求与优先级
@@ -186,6 +186,7 @@ private let reportGoldenDemo = #"""
     - ⚑ 责任上限过低或不对等（第 69 行）: 乙方在本协议项下的全部赔偿责任,以甲方在损失发生前最近三个月实际支付的服务费为上限。
     - ⚑ 责任排除数据丢失（第 70 行）: 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
     - ⚑ 预付费用不退还（第 74 行）: 服务期内,甲方提前终止本协议的,已支付的费用不予退还。
+    - ⚑ 解除权不对等（第 75 行）: 甲方违反本协议约定的,乙方有权立即终止本协议。
     - ⚑ 付款条件苛刻（第 79 行）: 甲方逾期付款的,每逾期一日,应按应付金额的千分之一向乙方支付违约金。
     - ⚑ 另行收费未明确（第 93 行）: 甲方提出的功能变更或定制需求,乙方评估后决定是否实施,实施费用另行收费。
     - ⚑ 供应商所在地管辖或外国法律（第 102 行）: 因本协议产生的争议,双方应协商解决;协商不成的,任何一方均应向乙方所在地有管辖权的人民法院提起诉讼。
@@ -282,7 +283,7 @@ private let reportGoldenDemoEn = #"""
     - Vendors: 4 (3 ranked, 1 disqualified)
     - TCO over 5 years of Yunfan Software: 2,131,320
     - Budget envelopes: 0 over, 1 near the limit, 0 unbudgeted
-    - Contract red flags: 17
+    - Contract red flags: 23
     - High risks (L×I ≥ 10): 6
 
     ## Requirements by department and priority
@@ -367,7 +368,7 @@ private let reportGoldenDemoEn = #"""
 
     Value: 1,940,000 · Status: Active
 
-    - No red flags found in the text.
+    - ⚑ Harsh payment terms (line 63): If the Buyer pays late, the Buyer pays 0.05% of the overdue amount for each day of delay.
 
     | Change | Date | Description | Delta | Status |
     |---|---|---|---:|---|
@@ -378,17 +379,22 @@ private let reportGoldenDemoEn = #"""
 
     Value: 286,000 · Status: In review
 
+    - ⚑ Scope vague or set by the vendor (line 13): The subscription covers 60 named users; the functions are those of the standard edition as published on the Provider's website.
     - ⚑ Unspecified extra fees (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
     - ⚑ No source code or escrow (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
     - ⚑ Unspecified extra fees (line 20): Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
     - ⚑ Vendor may suspend service (line 26): If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
     - ⚑ Service changed unilaterally (line 32): The Provider may change, upgrade or withdraw features as its business requires, announcing this on the platform.
     - ⚑ Auto-renewal with a notice window (line 51): Unless the Customer objects in writing within thirty (30) days before the end of a service period, this Agreement renews automatically for one year, any number of times.
+    - ⚑ Unilateral price change (line 52): Fees for a renewed period are those then published by the Provider and will be notified separately by the Provider.
     - ⚑ Unilateral price change (line 56): The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
+    - ⚑ Prepaid fees not refunded (line 57): If the Customer disagrees with an adjusted price it may terminate under section 12, but fees already paid are not refunded.
     - ⚑ Vendor may suspend service (line 61): The Provider may suspend the service without liability if:
     - ⚑ Liability cap low or one-sided (line 69): The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
     - ⚑ Liability excludes data loss (line 70): The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
+    - ⚑ Prepaid fees not refunded (line 74): If the Customer terminates early during a service period, fees already paid are not refunded.
     - ⚑ One-sided termination (line 75): If the Customer breaches this Agreement, the Provider may terminate it immediately.
+    - ⚑ Harsh payment terms (line 79): For each day of late payment, the Customer pays the Provider a penalty of 0.1% of the overdue amount.
     - ⚑ Unspecified extra fees (line 93): The Provider decides, after assessment, whether to carry out functional changes or custom features requested by the Customer; such work is charged separately.
     - ⚑ Vendor's forum or law (line 102): The parties try to settle disputes by negotiation; failing that, either party shall bring the dispute before the competent people's court at the place where the Provider is domiciled.
     - ⚑ Terms changed unilaterally (line 115): The Provider may amend these terms; amended terms take effect when announced on the platform.

@@ -187,7 +187,8 @@ enum ContractLineParser {
         if j.wrapStart {
             if let lastWord = lastWord(line.afterNumber), isLinkingWord(lastWord) {
                 j.wrapWord = true
-            } else if !line.text.hasPrefix("第") {
+            } else if !line.text.hasPrefix("第") && !line.heading.isEmpty {
+                // A title (its heading cleared: `…服务合同`) is the document's name, never a run-on sentence.
                 var cjk = 0
                 for c in line.afterNumber where isCJK(c) {
                     cjk += 1
@@ -246,14 +247,18 @@ enum ContractLineParser {
         if let u = plainScalars {
             let prefix = numberingPrefix(u)
             var start = prefix?.1 ?? 0
-            while start < u.count, ".、:-–—)] ".unicodeScalars.contains(u[start]) { start += 1 }
+            // A numbering's separator goes with it; without a numbering only a bullet's dash (a line that
+            // starts `、恢复` or `)等` is the rest of a wrapped sentence, every character of it kept).
+            let separators = prefix == nil ? "-–— " : ".、:-–—)] "
+            while start < u.count, separators.unicodeScalars.contains(u[start]) { start += 1 }
             numberLevel = prefix?.0
             scalars = start == 0 ? u : Array(u[start...])
             r = start == 0 ? s : ContractText.suffix(ofPlain: s, afterScalars: u[..<start])
         } else {
             var rest: String
             (numberLevel, rest) = numbering(s)
-            while let f = rest.first, f.isOne(of: ".、:-–—)] ") { rest.removeFirst() }
+            let separators = numberLevel == nil ? "-–— " : ".、:-–—)] "
+            while let f = rest.first, f.isOne(of: separators) { rest.removeFirst() }
             r = rest
             scalars = []
         }
@@ -280,7 +285,9 @@ enum ContractLineParser {
         } else if isDefinitionText(r, plain: plain) {
             line.isDefinition = true
             line.body = r
-        } else if (plain ? isShortHeading(scalars) : isShortHeading(r)) && isTitleLike(r) && !(r.first?.isNumber ?? true) {
+        } else if (plain ? isShortHeading(scalars) : isShortHeading(r)) && isTitleLike(r) && !(r.first?.isNumber ?? true)
+            || (number <= 10 && isLongTitle(r))
+        {
             line.level = 3 + indent
             line.heading = ContractText.lowerASCII(trimEndPunct(r))
             line.bare = true
@@ -425,8 +432,9 @@ enum ContractLineParser {
         else { return false }
         if first.isASCII && first.isLowercase { return true }
         if let lastWord = lastWord(line.afterNumber), isLinkingWord(lastWord) { return true }
-        // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on.
-        guard !line.text.hasPrefix("第") else { return false }
+        // 第X条 headings can be long (违约金或者损失赔偿额的计算方法); other long Chinese "headings" run on,
+        // but not a title (`isTitle` cleared its heading): the cover lines under it stand on their own.
+        guard !line.text.hasPrefix("第"), !line.heading.isEmpty else { return false }
         var cjk = 0
         for c in line.afterNumber where isCJK(c) {
             cjk += 1
@@ -462,6 +470,35 @@ enum ContractLineParser {
     static let linkingWords: Set<String> = [
         "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "shall", "will", "may",
     ]
+
+    /// What goes between a paragraph's text and the wrapped line that continues it: nothing inside
+    /// Chinese (a line break there is no space), also where the break falls at punctuation (`备份、` +
+    /// `恢复`, `份,` + `恢复`, `"备份"` + `"恢复"`); a space otherwise. Only characters of the text are
+    /// kept, none dropped.
+    static func joiner(_ text: String, _ more: String) -> String {
+        guard let a = text.last, let b = more.first else { return " " }
+        if isCJK(a) && isCJK(b) { return "" }
+        if isCJKPunctuation(a) || isCJKPunctuation(b) { return "" }
+        return reachesCJK(text.reversed()) && reachesCJK(more) ? "" : " "
+    }
+
+    /// Whether the first character of `chars` that is not ASCII punctuation is a CJK ideograph, past
+    /// at most three marks (`",` before `恢复`).
+    private static func reachesCJK<C: Sequence<Character>>(_ chars: C) -> Bool {
+        var marks = 0
+        for c in chars {
+            if isCJK(c) { return true }
+            guard c.isASCII, c.isPunctuation || c.isSymbol, marks < 3 else { return false }
+            marks += 1
+        }
+        return false
+    }
+
+    /// CJK punctuation that `ContractText.normalize` keeps (`、。《》…`, U+3001–U+303F): never beside a space.
+    static func isCJKPunctuation(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3001...0x303F).contains(v)
+    }
 
     /// The text a continuation line adds to its paragraph.
     static func continuation(_ line: ContractLine) -> String {
@@ -499,7 +536,9 @@ enum ContractLineParser {
         let t = trimEndPunct(s)
         guard !t.isEmpty else { return false }
         if t.contains(where: isCJK) {
-            return !s.hasSuffix("。") && t.count <= 22 && !t.contains(where: { $0.isOne(of: "。，,；;") }) && !ContractText.contains(t, ":")
+            // Ending on 、 it breaks off a list (`数据加密、数据备份、`): text, not a heading.
+            return !s.hasSuffix("。") && !s.hasSuffix("、") && t.count <= 22 && !t.contains(where: { $0.isOne(of: "。，,；;") })
+                && !ContractText.contains(t, ":")
         }
         let words = wordCount(t)
         if words > 8 { return false }
@@ -540,7 +579,7 @@ enum ContractLineParser {
             default: if !cjk && isCJK(c) { cjk = true }
             }
         }
-        if cjk { return u.last != "。" && end <= 22 && !cjkStop }
+        if cjk { return u.last != "。" && u.last != "、" && end <= 22 && !cjkStop }
         if words > 8 { return false }
         if u.last == "." && words > 4 { return false }
         return !comma || words <= 6
@@ -556,6 +595,17 @@ enum ContractLineParser {
 
     static func isCJK(_ v: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(v.value) || (0x3400...0x4DBF).contains(v.value)
+    }
+
+    /// A Chinese document title too long for `isShortHeading` (`华东精密机械有限公司生产数据安全加固及运维服务
+    /// 合同`): up to 40 characters without sentence punctuation, ending as a title does (`isTitle`). Taken for
+    /// a heading, it is the title: not a sentence whose words count as a clause, nor one the cover lines
+    /// under it continue. Asked of the first ten lines only (where a title stands), and never of a line
+    /// naming a party (`甲方应在验收合格后另行签订维护合同` is half a sentence).
+    static func isLongTitle(_ s: String) -> Bool {
+        guard let last = s.last, last == "同" || last == "议" || last == "书" else { return false }
+        guard s.count <= 40, !s.contains(where: { $0.isOne(of: "。，,；;:：") }) else { return false }
+        return isTitle(s) && !ContractText.containsAny(s, ["甲方", "乙方"])
     }
 
     /// An unnumbered short line is a heading only when it looks like one: capitalised English,
@@ -695,16 +745,38 @@ enum ContractLineParser {
         return body.isEmpty ? nil : (head, body)
     }
 
-    /// `合同期限：三年` / `Payment terms: net 30` with a short label.
+    /// `合同期限：三年` / `Payment terms: net 30` with a short label. The label's length is counted
+    /// without its brackets: `甲方（采购人、委托方、最终用户单位）：…` is the label 甲方 explained.
     static func labelValue(_ s: String) -> (String, String)? {
         // No `:` byte, no `:` character.
         guard s.utf8.contains(0x3A), let i = s.firstIndex(of: ":") else { return nil }
         let head = String(s[..<i]).trimmed
         let body = String(s[s.index(after: i)...]).trimmed
         guard !head.isEmpty else { return nil }
-        let cjk = head.filter(isCJK).count
-        if cjk > 0 { return head.count <= 12 ? (head, body) : nil }
-        return wordCount(head) <= 5 ? (head, body) : nil
+        let bare = withoutBrackets(head)
+        guard !bare.isEmpty else { return nil }
+        let cjk = bare.filter(isCJK).count
+        if cjk > 0 { return bare.count <= 12 ? (head, body) : nil }
+        return wordCount(bare) <= 5 ? (head, body) : nil
+    }
+
+    /// `s` without what stands in round brackets (normalised: ASCII `(` `)`), trimmed; `s` itself when
+    /// a bracket is left open or closes without opening.
+    static func withoutBrackets(_ s: String) -> String {
+        guard s.utf8.contains(0x28) else { return s }
+        var out = ""
+        var depth = 0
+        for c in s {
+            if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                if depth == 0 { return s }
+                depth -= 1
+            } else if depth == 0 {
+                out.append(c)
+            }
+        }
+        return depth == 0 ? out.trimmed : s
     }
 
     /// `"Fees" means …`, `"Affiliate" shall mean …`, `“服务”是指…`, `本合同所称…是指`.

@@ -516,7 +516,7 @@ public enum ContractScanner {
                 while next < ids.count, open, lines[ids[next]].joins.continuesOpen {
                     if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
                     let more = ContractLineParser.continuation(lines[ids[next]])
-                    let joiner = ContractLineParser.isCJK(paragraph.last!) && ContractLineParser.isCJK(more.first!) ? "" : " "
+                    let joiner = ContractLineParser.joiner(paragraph, more)
                     paragraph += joiner
                     count += joiner.count
                     starts.append((offset: count, line: next + 1))

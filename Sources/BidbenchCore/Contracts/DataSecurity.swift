@@ -118,20 +118,20 @@ enum DataSecurityReviewer {
             .audit_logs,
             PatternSet([
                 "audit log*|audit trail*|access log*|log*…[retain*|kept|stored|record*]…[access|operation*|activit*]|[record*|log*]…[access|operation*]…[retain*|kept|for]",
-                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|日志审计|安全审计",
+                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|[留存|保存|保留]…日志|日志审计|安全审计",
             ])
         ),
         (
             .backup_recovery,
             PatternSet([
                 "[perform*|take*|maintain*|keep*|make*|provide*|daily|weekly|hourly|regular]…[backup*|back up|back-up|backed up]|[backup*|backed up]…[daily|weekly|hourly|every|each|regular*|tested|stored|kept|retained for]|disaster recovery|restore…data|data…restor*|recovery point|recovery time|rpo|rto",
-                "备份|容灾|灾备|恢复时间|数据恢复|恢复点",
+                "备份|容灾|灾备|恢复时间|数据恢复|恢复数据|恢复…[丢失|损毁|损坏|灭失]…数据|恢复点",
             ])
         ),
         (
             .breach_notification,
             PatternSet([
-                "[notify|inform|notice|report*|notification]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notify|notice|inform|report*|notification]",
+                "[notif*|inform*|notice|report*]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notif*|notice|inform*|report*]",
                 "[安全事件|泄露|数据泄露|安全事故|信息泄露|泄漏]…[通知|告知|报告|通报]|[通知|告知|报告|通报]…[安全事件|泄露|安全事故|泄漏]",
             ])
         ),
@@ -166,7 +166,7 @@ enum DataSecurityReviewer {
     ]
 
     static let vagueWords = PatternSet([
-        "industry standard|industry-standard|industry practice*|commercially reasonable…[security|measures|safeguards|efforts]|reasonable…security|appropriate…security|appropriate…measures|reasonable…measures|adequate…security|best effort*…[secur*|protect*]",
+        "industry standard|industry-standard|industry practice*|commercially reasonable…[security|measures|safeguards|efforts]|reasonable…security|appropriate…security|appropriate…measures|reasonable…measures|adequate…security|best effort*…[secur*|protect*]|[common|customary|usual|generally accepted]…in the industry|measures…[needed to protect|necessary to protect|required to protect]|necessary measures to protect|required measures to protect",
         "行业通行|行业惯例|行业标准|通行的…安全|合理的…安全|必要的…安全|适当的…安全|合理…措施|必要…措施|适当…措施|尽力…[保护|保障]|尽最大努力…安全",
     ])
     /// A stated number of hours or days.

@@ -284,6 +284,10 @@ enum KeyTermExtractor {
         "international chamber of commerce", "american arbitration association", "singapore international arbitration centre",
         "hong kong international arbitration centre", "london court of international arbitration", "jams", "siac", "hkiac", "lcia",
         "icc", "cietac",
+        // The Chinese bodies above by their English names.
+        "china international economic and trade arbitration commission", "shanghai international arbitration center",
+        "shanghai international arbitration centre", "shenzhen court of international arbitration", "beijing arbitration commission",
+        "shanghai arbitration commission", "south china international economic and trade arbitration commission",
     ]
 
     /// The arbitration body or the court named in a dispute sentence.
@@ -318,6 +322,14 @@ enum KeyTermExtractor {
                 let phrase = cut(Array(c[i..<end]), at: [" and each", " for ", " and the parties", " and both", " which", " with respect"])
                 return (ContractLineParser.trimEndPunct(String(phrase).trimmed), "court")
             }
+        }
+        // 乙方所在地有管辖权的人民法院: "the competent people's court at the place where the Provider is domiciled".
+        if let i = indexOf(lower, "people's court") {
+            let start = i >= 10 && String(lower[(i - 10)..<i]) == "competent " ? i - 10 : i
+            var end = i
+            while end < c.count, !",;".contains(c[end]) { end += 1 }
+            let phrase = cut(Array(c[start..<end]), at: [" for ", " and the parties", " and both", " which", " with respect"])
+            return (ContractLineParser.trimEndPunct(String(phrase).trimmed), "court")
         }
         if lowerText.contains("arbitrat") { return ("arbitration", "arbitration") }
         if let i = indexOf(lower, "chosen courts") { return (String(c[i..<(i + 13)]), "court") }
@@ -504,6 +516,8 @@ enum KeyTermExtractor {
                 per = "month"
             } else if window.containsAny(perYear) {
                 per = "year"
+            } else if s.lowerContainsAny(dailyPhrases) {
+                per = "day"
             } else {
                 per = "once"
             }
@@ -514,6 +528,9 @@ enum KeyTermExtractor {
         return out
     }
 
+    /// A day named away from the rate: "For each day of late payment, the Customer pays … 0.1%" (as
+    /// 每逾期一日 … 千分之一).
+    static let dailyPhrases = ["for each day", "for every day", "each day of", "every day of", "per day of"]
     private static let rateCapWords = WindowWords(["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"])
     static let perDay = WindowWords([
         "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",

@@ -48,6 +48,7 @@ enum RedFlagDetector {
                 "\(Party.vendor)…\(mayWords)…[调价|涨价|上调]",
                 "\(priceWords)…[subject to change|may change|may be changed|may be increased|may be adjusted|can be changed|may vary]",
                 "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
+                "\(priceWords)…[then published|then announced|then notified|published at the time|notified separately|announced separately]",
                 "\(priceWords)…[以乙方|以供方|以供应商]…[最新|届时|公布|公示|通知]…为准",
                 "\(Party.vendor)…[单方面|单方]…[调价|调整|变更|上调]",
                 "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
@@ -84,7 +85,7 @@ enum RedFlagDetector {
         Rule(
             .no_refund,
             [
-                "non-refundable|nonrefundable|not refundable|no refund*|will not be refunded|shall not be refunded|not be refunded|without…refund*|no…refund*|forfeit*",
+                "non-refundable|nonrefundable|not refundable|no refund*|will not be refunded|shall not be refunded|not be refunded|not refunded|without…refund*|no…refund*|forfeit*",
                 "不予退还|不退还|概不退还|不退款|不予退款|不作退还|不返还…费用|费用…不返还|不予返还…费用|不退|不予退费|不退费",
             ], veto: ["\(Party.vendor)…[shall|will|must]…refund|乙方…[应|须|应当]…退还"], negatable: false),
         Rule(
@@ -143,6 +144,7 @@ enum RedFlagDetector {
                 "[as determined by|at the sole discretion of|in its sole discretion|as it deems appropriate|as it sees fit]…[scope|services|features|deliverables|functionality|what]",
                 "[additional|other|such]…[services|features|work|functions|functionality]…[deems|considers|sees fit|determines]|[服务内容|服务范围|具体内容|服务的具体内容]…[以平台|以实际|实际提供]…为准",
                 "[其他|等]…相关…[服务|工作]…[乙方认为|乙方需要|由乙方]|乙方认为…[必要|需要|合适]…[服务|工作|功能]",
+                "[scope|services|features|functions|functionality|deliverables]…[as published|as posted|as described]…[provider's|vendor's|supplier's|licensor's|our]…[website|site|web site|portal]",
                 "[services|work|deliverables]…to be…[agreed|determined|defined]…later|[具体|详细]…[内容|范围|需求]…[另行|后续|日后]…[确定|约定|商定]",
             ]),
         Rule(
@@ -218,7 +220,7 @@ enum RedFlagDetector {
             .termination_asymmetry,
             [
                 "\(Party.vendor)…\(mayWords)…terminate…[at any time|for any reason|for convenience|without cause|sole discretion|without reason|without liability|immediately|without giving]",
-                "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件]…[解除|终止]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件|立即]…[解除|终止]",
                 "\(Party.vendor)…[有权|可以|可]…[提前|随时]…[解除|终止]…[合同|协议|本合同|本协议|服务]",
             ], vendorActs: true),
         Rule(
@@ -601,12 +603,16 @@ enum RedFlagDetector {
         if highestLawful.matches(s.hay) { return true }
         let c = s.lowerCharacters
         for (ppm, range) in KeyTermExtractor.rates(c) {
-            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 30))
+            // As far after the rate as `KeyTermExtractor.penaltyRates` reads its period ("0.05% of the
+            // overdue amount for each day of delay").
+            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
             let yearly: Int
             if window.containsAny(lateDaily) {
                 yearly = Saturating.multiply(ppm, 365)
             } else if window.containsAny(lateMonthly) {
                 yearly = Saturating.multiply(ppm, 12)
+            } else if s.lowerContainsAny(KeyTermExtractor.dailyPhrases) {
+                yearly = Saturating.multiply(ppm, 365)
             } else {
                 continue
             }
