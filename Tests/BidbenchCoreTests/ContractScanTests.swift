@@ -214,6 +214,37 @@ struct ContractScanTests {
         #expect(!ContractLineParser.isLongTitle("乙方应按照本合同约定向甲方交付全部软件及相关文档资料后签订维护合同"))
     }
 
+    @Test("a party's name and particulars are no clause: 乙方：…数据安全技术有限公司 commits to nothing")
+    func partyLines() {
+        let text = """
+            软件维护服务合同
+
+            甲方：华东精密机械有限公司
+            乙方：上海云帆数据安全技术有限公司
+            地址：上海市浦东新区张江数据安全产业园 8 号
+            Vendor: Acme Data Security Ltd
+            乙方为甲方提供 ERP 系统的维护服务
+            第一条 付款
+            甲方在验收合格后三十日内付款。
+            """
+        let scan = ContractScanner.scan(text)
+        // Before: data_security on line 4, quoting the company's name.
+        #expect(!scan.has(.data_security))
+        #expect(scan.dataSecurity.presentCount == 0)
+        // The plain line after a cover line without a full stop is not taken into it (as a definition
+        // it would be no clause either): before, `Vendor: Acme Data Security Ltd 乙方为…` was one
+        // paragraph, a false scope under the label "vendor" and support on line 6.
+        #expect(scan.finding(.support_sla).line == 7)
+        #expect(scan.finding(.support_sla).evidence == "乙方为甲方提供 ERP 系统的维护服务")
+        #expect(scan.clauses.filter(\.present).map(\.kind) == [.payment, .support_sla])
+        let lines = ContractLineParser.parse(ContractLineParser.splitLines(text))
+        #expect(lines[2...5].allSatisfy { $0.coverLabel && $0.isDefinition })
+        #expect(lines[2].heading == "甲方" && lines[2].body == "华东精密机械有限公司")
+        // Labels of terms stay terms; a label explained in brackets is its label.
+        #expect(!ContractLineParser.isCoverLabel("服务期限") && !ContractLineParser.isCoverLabel("payment terms"))
+        #expect(ContractLineParser.isCoverLabel("许可方(乙方)") && ContractLineParser.isCoverLabel("party a"))
+    }
+
     @Test("a list wrapped across Chinese lines keeps every character and gets no space at the break")
     func wrappedChineseList() {
         let cases: [(String, String)] = [

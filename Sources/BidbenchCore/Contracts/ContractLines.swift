@@ -22,6 +22,9 @@ struct ContractLine: Equatable, Sendable {
     var isDefinition: Bool
     /// A short unnumbered line taken for a heading; in the middle of a wrapped sentence it is text.
     var unnumberedHeading = false
+    /// A cover line that names a party or its particulars (`乙方：…数据安全技术有限公司`, `Address: …`):
+    /// read as a definition (never a clause), complete on its own line.
+    var coverLabel = false
     /// The whole line, normalised, original case.
     var text = ""
     /// The text after the numbering (the heading for a bare heading), original case.
@@ -296,6 +299,12 @@ enum ContractLineParser {
             // "服务期限：2027年1月1日至…" or "Payment terms: net 30" — a label, not a section.
             line.heading = ContractText.lowerASCII(h)
             line.body = b
+            // A party's name or particulars: what the label names, not a term of the contract (a
+            // company called …数据安全技术有限公司 commits to no data security).
+            if isCoverLabel(line.heading) {
+                line.coverLabel = true
+                line.isDefinition = true
+            }
         } else {
             line.body = r
         }
@@ -758,6 +767,24 @@ enum ContractLineParser {
         let cjk = bare.filter(isCJK).count
         if cjk > 0 { return bare.count <= 12 ? (head, body) : nil }
         return wordCount(bare) <= 5 ? (head, body) : nil
+    }
+
+    /// Labels of a contract's cover and signature block: the parties and their particulars.
+    static let coverLabels: Set<String> = [
+        "甲方", "乙方", "丙方", "买方", "卖方", "采购方", "采购人", "供应商", "供方", "需方", "委托方", "受托方", "服务方", "许可方", "被许可方",
+        "地址", "住所", "住所地", "通讯地址", "注册地址", "联系地址", "法定代表人", "授权代表", "委托代理人", "联系人", "电话", "联系电话",
+        "传真", "邮箱", "电子邮箱", "邮编", "开户行", "开户银行", "账号", "银行账号", "户名", "统一社会信用代码", "税号", "合同编号",
+        "签订日期", "签订地点", "签约日期", "签约地点",
+        "party a", "party b", "customer", "client", "vendor", "supplier", "provider", "licensor", "licensee", "buyer", "seller",
+        "address", "registered address", "legal representative", "authorized representative", "authorised representative",
+        "contact", "contact person", "tel", "telephone", "phone", "fax", "email", "e-mail", "bank", "account", "account no.",
+        "contract no.", "contract number", "signed at", "place of signing",
+    ]
+
+    /// Whether a label (lower-cased, as `labelValue` gives it) names a party or its particulars; what
+    /// stands in brackets is left aside (`甲方（采购人）`).
+    static func isCoverLabel(_ label: String) -> Bool {
+        coverLabels.contains(withoutBrackets(label))
     }
 
     /// `s` without what stands in round brackets (normalised: ASCII `(` `)`), trimmed; `s` itself when

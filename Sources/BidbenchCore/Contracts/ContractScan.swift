@@ -504,7 +504,8 @@ public enum ContractScanner {
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
             var paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
             // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
-            var open = wraps ? joins.afterNumberOpen : joins.bodyOpen
+            // A cover line (a party's name, its address) is whole on its line: it takes in no next line.
+            var open = wraps ? joins.afterNumberOpen : joins.bodyOpen && !lines[ids[index]].coverLabel
             var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
