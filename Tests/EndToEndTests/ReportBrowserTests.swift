@@ -259,7 +259,7 @@ private let reportGoldenDemo = #"""
 
     | 期间 | 得分 | 按时 | 一次验收 | SLA | 培训 | 满意度 | 评语 |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5（4 个部门） | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5（4 个部门的平均） | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
 
     交付预警：
 
@@ -461,7 +461,7 @@ private let reportGoldenDemoEn = #"""
 
     | Period | Score | On time | First-pass | SLA | Training | Satisfaction | Note |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 (4 departments) | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 (mean of 4 departments) | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
 
     Early warnings from delivery:
 
