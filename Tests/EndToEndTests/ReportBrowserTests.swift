@@ -109,6 +109,10 @@ private let reportGoldenDemo = #"""
     - 部分满足必须需求 启明信息：R44 数据备份与异地容灾（异地容灾需甲方提供第二机房）
     - 部分满足必须需求 智链科技：R16 工单下达至 MES 并回写完工（MES 接口需定制开发，已含在报价中）
 
+    ### 需讨论的评分
+
+    - ⚑ 智链科技 × 功能-生产制造：张伟 5, 李娜 8.5, 王强 6.5 (极差 3.5)
+
     ### 权重敏感性
 
     | 评分项 | 权重 | 第一名不变的下限 | 上限 |
@@ -314,6 +318,10 @@ private let reportGoldenDemoEn = #"""
     - Partly meets must-haves Yunfan Software: R21 Lot and serial-number traceability (Serial-number tracing needs extra configuration, done during implementation)
     - Partly meets must-haves Qiming Information: R44 Backups and off-site disaster recovery (Off-site recovery needs a second server room provided by the buyer)
     - Partly meets must-haves Zhilian Technology: R16 Work orders sent to MES with completions written back (MES interface is custom work, included in the bid)
+
+    ### Cells to discuss
+
+    - ⚑ Zhilian Technology × Functionality: manufacturing: li-na 8.5, wang-qiang 6.5, zhang-wei 5 (spread 3.5)
 
     ### Sensitivity of the weights
 
