@@ -54,7 +54,8 @@ extension ReportFacts {
         guard revealed else { return out }
         let shown = Set(cells.map { $0.vendor + "\u{1}" + $0.criterion })
         for n in ws.discussion where !n.note.isEmpty && !shown.contains(n.vendor + "\u{1}" + n.criterion) {
-            out.append(DiscussedCell(flagged: false, text: vendorName(n.vendor) + " × " + sc.criterionName(n.criterion) + discussed(n.note)))
+            out.append(
+                DiscussedCell(flagged: false, text: vendorName(n.vendor) + " × " + sc.criterionName(n.criterion) + discussed(n.note)))
         }
         return out
     }
@@ -94,14 +95,19 @@ extension ReportFacts {
     }
 }
 
-extension HTMLReportWriter {
+extension ReportFacts {
+    /// The scoring method's name, for both reports.
     func methodName(_ m: ScoringMethod) -> String {
         switch m {
-        case .wsm: return t("weighted sum (WSM)", "加权求和法（WSM）")
+        case .wsm: return lang.pick("weighted sum (WSM)", "加权求和法（WSM）")
         case .topsis: return "TOPSIS"
-        case .cn: return t("comprehensive scoring (MoF Order 87, lowest price first)", "综合评分法（财政部令第 87 号，低价优先）")
+        case .cn: return lang.pick("comprehensive scoring (MoF Order 87, lowest price first)", "综合评分法（财政部令第 87 号，低价优先）")
         }
     }
+}
+
+extension HTMLReportWriter {
+    func methodName(_ m: ScoringMethod) -> String { facts.methodName(m) }
 
     /// The blind notice as a paragraph, when the panel is blind (empty otherwise).
     func blindNote() -> String {
@@ -311,32 +317,54 @@ extension MarkdownReportWriter {
                 "- " + t("Partly meets must-haves", "部分满足必须需求") + " " + m(facts.vendorName(p.vendor)) + t(": ", "：")
                 + m(p.items.joined(separator: t("; ", "；"))) + "\n"
         }
-        if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty || !facts.partlyMet.isEmpty { s += "\n" }
+        // Other rules' warnings, as the HTML report prints them under its ranking.
+        for w in facts.otherScoringWarnings { s += "- " + m(t(w.en, w.zh)) + "\n" }
+        if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty || !facts.partlyMet.isEmpty
+            || !facts.otherScoringWarnings.isEmpty
+        {
+            s += "\n"
+        }
         let discuss = facts.cellsToDiscuss(sc)
         if !discuss.isEmpty {
             s += "### " + t("Cells to discuss", "需讨论的评分") + "\n\n"
             for d in discuss { s += "- " + (d.flagged ? "⚑ " : "") + m(d.text) + "\n" }
             s += "\n"
         }
-        if let rep = sc.sensitivity, rep.winner != nil {
-            s += "### " + t("Sensitivity of the weights", "权重敏感性") + "\n\n"
-            s += table(
+        if !sc.evaluation.blind { s += sensitivity(sc) }
+        return s
+    }
+
+    /// The weights' sensitivity, with the notes the HTML report gives (TOPSIS scanned, no single change).
+    func sensitivity(_ sc: ScoringFacts) -> String {
+        var s = "### " + t("Sensitivity of the weights", "权重敏感性") + "\n\n"
+        guard let rep = sc.sensitivity, rep.winner != nil else {
+            return s + t("Needs at least two ranked vendors.", "至少需要两家参与排名的供应商。") + "\n\n"
+        }
+        s += table(
+            [
+                (t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true),
+                (t("to", "上限"), true),
+            ],
+            rep.intervals.map {
                 [
-                    (t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true),
-                    (t("to", "上限"), true),
-                ],
-                rep.intervals.map {
-                    [
-                        c(sc.criterionName($0.criterion)), NumberText.percent($0.weight), NumberText.percent($0.lo),
-                        NumberText.percent($0.hi),
-                    ]
-                })
-            if let sm = rep.smallest {
-                s +=
-                    "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + NumberText.percent(sm.from) + " → "
-                    + NumberText.percent(sm.to)
-                    + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
-            }
+                    c(sc.criterionName($0.criterion)), NumberText.percent($0.weight), NumberText.percent($0.lo),
+                    NumberText.percent($0.hi),
+                ]
+            })
+        if !rep.exact {
+            s +=
+                "- "
+                + t(
+                    "TOPSIS is not linear in the weights: the ends were found by scanning in steps of 0.25 % and bisecting.",
+                    "TOPSIS 得分与权重不成线性关系：区间端点按 0.25% 步长扫描后二分求得。") + "\n"
+        }
+        if let sm = rep.smallest {
+            s +=
+                "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + NumberText.percent(sm.from) + " → "
+                + NumberText.percent(sm.to)
+                + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
+        } else {
+            s += "- " + t("No single weight change can change the winner.", "单独调整任何一个权重都不会改变第一名。") + "\n\n"
         }
         return s
     }
