@@ -98,6 +98,8 @@ private let reportGoldenDemo = #"""
     | 启明信息 | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
     | 北辰数科 | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
+    _各供应商在各评分项上的评委平均分（表头为全局权重），满分 10。⚑：评委分差达到满分的 30% 及以上，需讨论。_
+
     | # | 供应商 | 得分 |
     |---:|---|---:|
     | 1 | 云帆软件 | 82.91 |
@@ -139,13 +141,13 @@ private let reportGoldenDemo = #"""
 
     已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同，其中 云帆软件 按合同 C1 计。
 
-    | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 使用率 | 状态 |
-    |---|---|---:|---:|---:|---:|---|
-    | 2027 | 信息部 | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ 接近上限 |
-    | 2028 | 信息部 | 220,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2029 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2030 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2031 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
+    | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 剩余 | 使用率 | 状态 |
+    |---|---|---:|---:|---:|---:|---:|---|
+    | 2027 | 信息部 | 2,300,000 | 1,940,000 | 286,000 | 74,000 | 96.8% | ⚠ 接近上限 |
+    | 2028 | 信息部 | 220,000 | 0 | 0 | 220,000 | 0.0% | 预算内 |
+    | 2029 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
+    | 2030 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
+    | 2031 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
 
     ## 付款现金流
 
@@ -158,6 +160,16 @@ private let reportGoldenDemo = #"""
     | 2027-08 | 71,500 | C2 第三季度服务费 |
     | 2027-09 | 194,000 | C1 终验款 (暂不可付：A2.1 待测) |
     | 2027-11 | 71,500 | C2 第四季度服务费 |
+
+    | 合同 | 里程碑 | 到期日 | 比例 | 金额 | 付款条件 | 状态 |
+    |---|---|---|---:|---:|---|---|
+    | C1 | 签约款 | 2027-01-15 | 30% | 582,000 | 合同签订 | 已付 |
+    | C1 | 上线款 | 2027-06-30 | 60% | 1,164,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+    | C1 | 终验款 | 2027-09-30 | 10% | 194,000 | 终验 A2 | 暂不可付：A2.1 待测 |
+    | C2 | 第一季度服务费 | 2027-02-15 | 25% | 71,500 | 服务开通 | 计划 |
+    | C2 | 第二季度服务费 | 2027-05-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
+    | C2 | 第三季度服务费 | 2027-08-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
+    | C2 | 第四季度服务费 | 2027-11-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
 
     ## 合同审查
 
@@ -329,6 +341,8 @@ private let reportGoldenDemoEn = #"""
     | Qiming Information | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
     | Beichen Digital | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
+    _Panel mean per vendor and criterion (global weight in the header), on a 0–10 scale. ⚑: evaluators differ by 30 % of the scale or more — discuss._
+
     | # | Vendor | Score |
     |---:|---|---:|
     | 1 | Yunfan Software | 82.91 |
@@ -370,13 +384,13 @@ private let reportGoldenDemoEn = #"""
 
     Committed: signed contracts' payment milestones (after approved change orders); proposed: open contracts, including Yunfan Software through contract C1.
 
-    | Fiscal year | Cost center | Envelope | Committed | Proposed | Used % | Status |
-    |---|---|---:|---:|---:|---:|---|
-    | 2027 | IT | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ near the limit |
-    | 2028 | IT | 220,000 | 0 | 0 | 0.0% | within budget |
-    | 2029 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
-    | 2030 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
-    | 2031 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
+    | Fiscal year | Cost center | Envelope | Committed | Proposed | Remaining | Used % | Status |
+    |---|---|---:|---:|---:|---:|---:|---|
+    | 2027 | IT | 2,300,000 | 1,940,000 | 286,000 | 74,000 | 96.8% | ⚠ near the limit |
+    | 2028 | IT | 220,000 | 0 | 0 | 220,000 | 0.0% | within budget |
+    | 2029 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
+    | 2030 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
+    | 2031 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
 
     ## Payment cash flow
 
@@ -389,6 +403,16 @@ private let reportGoldenDemoEn = #"""
     | 2027-08 | 71,500 | C2 Quarter 3 fee |
     | 2027-09 | 194,000 | C1 Final acceptance (blocked: A2.1 pending) |
     | 2027-11 | 71,500 | C2 Quarter 4 fee |
+
+    | Contract | Milestone | Due | Percent | Amount | Condition | Status |
+    |---|---|---|---:|---:|---|---|
+    | C1 | Signing | 2027-01-15 | 30% | 582,000 | Contract signed | Paid |
+    | C1 | Go-live | 2027-06-30 | 60% | 1,164,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+    | C1 | Final acceptance | 2027-09-30 | 10% | 194,000 | Final acceptance A2 | blocked: A2.1 pending |
+    | C2 | Quarter 1 fee | 2027-02-15 | 25% | 71,500 | Service activated | Planned |
+    | C2 | Quarter 2 fee | 2027-05-15 | 25% | 71,500 | Previous quarter's service report | Planned |
+    | C2 | Quarter 3 fee | 2027-08-15 | 25% | 71,500 | Previous quarter's service report | Planned |
+    | C2 | Quarter 4 fee | 2027-11-15 | 25% | 71,500 | Previous quarter's service report | Planned |
 
     ## Contract review
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// `bidbench report -o x.md` and `-o x.html` on the same workspace say the same things: the cells to
-/// discuss with the panel's note, the runner-up, the key terms, every clause review, each risk's
-/// mitigation, the review's satisfaction with its source. Before the reveal neither shows the note.
+/// discuss with the panel's note, the runner-up, what the matrix's figures are, the envelopes' remainder,
+/// each milestone's condition, the key terms, every clause review, each risk's mitigation, the review's
+/// satisfaction with its source. Before the reveal neither shows the note.
 @Suite struct ReportFormatParityTests {
     /// The text a reader sees: tags removed, the shared entities undone, whitespace runs made one space.
     static func visible(_ s: String, html: Bool) -> String {
@@ -46,6 +47,8 @@ import Testing
             // Mitigations of the risk register.
             "上线前完成接口联调，选 2 条产线试点", "合同约定源代码托管与数据导出",
             "3.5（4 个部门的平均）",
+            // What the matrix's figures are; the 2027 envelope's remainder; each milestone's condition.
+            "各供应商在各评分项上的评委平均分（表头为全局权重），满分 10", "74,000", "合同签订", "上季度服务报告",
         ] {
             #expect(md.contains(fact), "the Markdown report lacks \(fact)")
             #expect(html.contains(fact), "the HTML report lacks \(fact)")

@@ -147,15 +147,16 @@ struct MarkdownReportWriter {
         s += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true),
-                (t("Status", "状态"), false),
+                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Remaining", "剩余"), true),
+                (t("Used %", "使用率"), true), (t("Status", "状态"), false),
             ],
             control.rows.map { u in
                 [
                     "\(u.fiscalYear)",
                     c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
                     u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
-                    u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                    u.remaining.map { facts.money($0) } ?? "–", u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–",
+                    ReportBudget.word(u.status, lang),
                 ]
             })
         return s
@@ -174,6 +175,18 @@ struct MarkdownReportWriter {
                         b.installments.map { i in
                             "\(i.contract) \(i.milestone)" + (facts.blockedReason(i).map { " (\($0))" } ?? "")
                         }.joined(separator: "; ")),
+                ]
+            })
+        // Each milestone with its share, condition and standing, as the HTML report's table has them.
+        s += table(
+            [
+                (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
+                (t("Percent", "比例"), true), (t("Amount", "金额"), true), (t("Condition", "付款条件"), false), (t("Status", "状态"), false),
+            ],
+            facts.installments.map { i in
+                [
+                    c(i.contract), c(i.milestone), i.due?.description ?? "–", c((i.percent.decimalText ?? i.percent.description) + "%"),
+                    facts.money(i.amount), c(i.condition), c(facts.blockedReason(i) ?? ReportLabels.status(i.status, lang)),
                 ]
             })
         return s

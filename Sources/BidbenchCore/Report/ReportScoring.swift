@@ -302,6 +302,16 @@ extension MarkdownReportWriter {
                             return NumberText.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
                         }
                 })
+            // What the figures are, as the HTML heat map's caption says it.
+            let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
+            let scale = NumberText.upTo(ws.settings.scale, 1)
+            s +=
+                "_"
+                + m(
+                    t(
+                        "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(scale) scale. ⚑: evaluators differ by 30 % of the scale or more — discuss.",
+                        "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(scale)。⚑：评委分差达到满分的 30% 及以上，需讨论。"
+                    )) + "_\n\n"
         }
         if !sc.evaluation.blind {
             s += table(
