@@ -193,7 +193,7 @@ func deliveryWorkspace() -> Workspace {
         let saved = d.state.workspace.delivery.vendorReviews.last!
         #expect(saved.period == "2027-Q2" && saved.satisfaction == 3)
         // 0.25·66.7 + 0.2·50 + 0.25·33.3 + 0.1·66.7 + 0.2·50 = 16.675 + 10 + 8.325 + 6.67 + 10 = 51.67 → 51.7
-        #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 51.7")
+        #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 51.7 (满意度 3, 直接录入)")
     }
 
     @Test func aTrainingSessionIsPlannedAndABadTargetIsRefused() {
@@ -313,7 +313,7 @@ private let AVAILABILITY_80x24 = [
     " 可用率 (目标 99.5%): 2026-09 99.9% ✔达标 · 2026-10 99.9% ✔达标 · 2026-11",
     "   99.9% ✔达标 · 2026-12 99.9% ✔达标 · 2027-01 99.9% ✔达标 · 2027-02 99.9%",
     "   ✔达标 · 另有更早 8 个月, 其中 4 个未达标 (按 A 查看全部)",
-    " 考评: 2027-04 63.6",
+    " 考评: 2027-04 63.6 (满意度 3.5, 直接录入)",
     " ⚠ RK10 C1 任务 T03 MES 接口联调 已逾期 10 天 (计划 2027-04-30 完成)",
     " ⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)",
     " /tmp/ws",

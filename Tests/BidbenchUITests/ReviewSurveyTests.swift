@@ -44,7 +44,7 @@ import Testing
         #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 45.8 (满意度 3.5, 2 个部门的平均)")
         // The reviews line wraps in the pane: its two parts.
         #expect(d.text.contains("考评: 2027-04 63.6 → 2027-Q2 45.8 ▼17.8 (满意度"))
-        #expect(d.text.contains("3.5, 2 个部门答复)"))
+        #expect(d.text.contains("3.5, 2 个部门的平均)"))
     }
 
     @Test func aScoreOutOfRangeIsRefusedOnItsDepartmentsField() {
@@ -65,6 +65,8 @@ import Testing
         d.press(.ctrl("s"))
         #expect(d.state.workspace.delivery.vendorReviews.last?.satisfaction == 4)
         #expect(d.state.workspace.delivery.satisfaction.isEmpty)
-        #expect(!d.text.contains("个部门答复"))
+        // It says the figure was entered, and names no department.
+        #expect(d.text.contains("(满意度 4, 直接录入)"))
+        #expect(!d.text.contains("个部门"))
     }
 }

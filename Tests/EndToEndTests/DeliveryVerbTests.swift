@@ -157,3 +157,42 @@ import Testing
         #expect(try String(contentsOfFile: ws + "/tasks.csv", encoding: .utf8) == before)
     }
 }
+
+extension DeliveryVerbTests {
+    /// A review's satisfaction in `bidbench delivery` says where it comes from, by the one rule the
+    /// screen, report and handout follow: the figure in vendor_reviews.csv counts; the departments'
+    /// answers in review_satisfaction.csv are its mean, or are shown beside a figure that differs.
+    @Test func theReviewsSatisfactionSaysWhereItComesFrom() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        func delivery() throws -> (text: String, review: [String: Any]) {
+            let text = try bidbench("delivery", "-w", ws, "--today", "2027-05-10")
+            #expect(text.status == 0, "\(text.err)")
+            let r = try bidbench("delivery", "-w", ws, "--today", "2027-05-10", "--json")
+            let c = try #require((try json(r.out))["contracts"] as? [[String: Any]])
+            let review = try #require((c[0]["reviews"] as? [[String: Any]])?.first)
+            let line = text.out.split(separator: "\n").first { $0.hasPrefix("  Review ") }.map(String.init) ?? ""
+            return (line, review)
+        }
+        // Survey only: the demo's 3.5 is the mean of its four departments' answers (4, 3, 3.5, 3.5).
+        var (line, review) = try delivery()
+        #expect(line == "  Review 2027-04: score 63.6, satisfaction 3.5 (mean of 4 departments)")
+        #expect(review["satisfaction_source"] as? String == "survey" && review["departments_mean"] as? Double == 3.5)
+        #expect(review["departments_answered"] as? Int == 4)
+        // Both: the reviewer's 4 counts (63.6 + 0.2 × 0.5 / 4 × 100 = 66.1) and the mean is still said.
+        let reviews = ws + "/vendor_reviews.csv"
+        let original = try String(contentsOfFile: reviews, encoding: .utf8)
+        try original.replacingOccurrences(of: ",86,3.5,63.6,", with: ",86,4,,").write(toFile: reviews, atomically: true, encoding: .utf8)
+        (line, review) = try delivery()
+        #expect(line == "  Review 2027-04: score 66.1, satisfaction 4 (entered; departments' mean 3.5 from 4 departments)")
+        #expect(review["satisfaction_source"] as? String == "entered_over_survey" && review["satisfaction"] as? Int == 4)
+        #expect(review["departments_mean"] as? Double == 3.5 && review["departments_answered"] as? Int == 4)
+        // Entered only: no department answered.
+        try original.write(toFile: reviews, atomically: true, encoding: .utf8)
+        try "vendor,period,department,score,note\n".write(toFile: ws + "/review_satisfaction.csv", atomically: true, encoding: .utf8)
+        (line, review) = try delivery()
+        #expect(line == "  Review 2027-04: score 63.6, satisfaction 3.5 (entered)")
+        #expect(review["satisfaction_source"] as? String == "entered" && review["departments_mean"] is NSNull)
+        #expect(review["departments_answered"] as? Int == 0)
+    }
+}

@@ -416,7 +416,7 @@ import Testing
 
         ### 最近一次供应商考评
 
-        2027-04 期：得分 63.6；按时 60%，一次验收 75%，SLA 50%，培训 86%，满意度 3.5/5；考评人 信息部 赵磊。
+        2027-04 期：得分 63.6；按时 60%，一次验收 75%，SLA 50%，培训 86%，满意度 3.5/5（4 个部门的平均）；考评人 信息部 赵磊。
 
         考评意见：方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次
 
@@ -502,7 +502,7 @@ import Testing
 
         ### Last vendor review
 
-        Period 2027-04: score 63.6; on time 60%, first-pass acceptance 75%, SLA 50%, training 86%, satisfaction 3.5/5; reviewer IT, Zhao Lei.
+        Period 2027-04: score 63.6; on time 60%, first-pass acceptance 75%, SLA 50%, training 86%, satisfaction 3.5/5 (mean of 4 departments); reviewer IT, Zhao Lei.
 
         Reviewer's note: Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed
 

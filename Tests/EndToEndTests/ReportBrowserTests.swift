@@ -71,7 +71,7 @@ private let reportGoldenDemo = #"""
 
     ## 摘要
 
-    - **推荐：云帆软件**（82.91）
+    - **推荐：云帆软件**（82.91） — 按综合评分法（财政部令第 87 号，低价优先）排名第一；其次：启明信息 82.08
     - 需求：有效 47 条，其中必须 16 条
     - 供应商：4 家（参与排名 3 家，淘汰 1 家）
     - 5 年总拥有成本（云帆软件）：2,131,320
@@ -98,6 +98,8 @@ private let reportGoldenDemo = #"""
     | 启明信息 | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
     | 北辰数科 | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
+    _各供应商在各评分项上的评委平均分（表头为全局权重），满分 10。⚑：评委分差达到满分的 30% 及以上，需讨论。_
+
     | # | 供应商 | 得分 |
     |---:|---|---:|
     | 1 | 云帆软件 | 82.91 |
@@ -108,6 +110,10 @@ private let reportGoldenDemo = #"""
     - 部分满足必须需求 云帆软件：R21 批次与序列号追溯（序列号追溯需二次配置，实施期内完成）
     - 部分满足必须需求 启明信息：R44 数据备份与异地容灾（异地容灾需甲方提供第二机房）
     - 部分满足必须需求 智链科技：R16 工单下达至 MES 并回写完工（MES 接口需定制开发，已含在报价中）
+
+    ### 需讨论的评分
+
+    - ⚑ 智链科技 × 功能-生产制造：张伟 5, 李娜 8.5, 王强 6.5 (极差 3.5)
 
     ### 权重敏感性
 
@@ -135,13 +141,13 @@ private let reportGoldenDemo = #"""
 
     已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同，其中 云帆软件 按合同 C1 计。
 
-    | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 使用率 | 状态 |
-    |---|---|---:|---:|---:|---:|---|
-    | 2027 | 信息部 | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ 接近上限 |
-    | 2028 | 信息部 | 220,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2029 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2030 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
-    | 2031 | 信息部 | 300,000 | 0 | 0 | 0.0% | 预算内 |
+    | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 剩余 | 使用率 | 状态 |
+    |---|---|---:|---:|---:|---:|---:|---|
+    | 2027 | 信息部 | 2,300,000 | 1,940,000 | 286,000 | 74,000 | 96.8% | ⚠ 接近上限 |
+    | 2028 | 信息部 | 220,000 | 0 | 0 | 220,000 | 0.0% | 预算内 |
+    | 2029 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
+    | 2030 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
+    | 2031 | 信息部 | 300,000 | 0 | 0 | 300,000 | 0.0% | 预算内 |
 
     ## 付款现金流
 
@@ -155,13 +161,35 @@ private let reportGoldenDemo = #"""
     | 2027-09 | 194,000 | C1 终验款 (暂不可付：A2.1 待测) |
     | 2027-11 | 71,500 | C2 第四季度服务费 |
 
+    | 合同 | 里程碑 | 到期日 | 比例 | 金额 | 付款条件 | 状态 |
+    |---|---|---|---:|---:|---|---|
+    | C1 | 签约款 | 2027-01-15 | 30% | 582,000 | 合同签订 | 已付 |
+    | C1 | 上线款 | 2027-06-30 | 60% | 1,164,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+    | C1 | 终验款 | 2027-09-30 | 10% | 194,000 | 终验 A2 | 暂不可付：A2.1 待测 |
+    | C2 | 第一季度服务费 | 2027-02-15 | 25% | 71,500 | 服务开通 | 计划 |
+    | C2 | 第二季度服务费 | 2027-05-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
+    | C2 | 第三季度服务费 | 2027-08-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
+    | C2 | 第四季度服务费 | 2027-11-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
+
     ## 合同审查
 
     ### C1 ERP 升级加购合同 — 云帆软件
 
     金额：1,940,000 · 状态：履行中
 
+    | 关键条款 | 合同约定 |
+    |---|---|
+    | 期限 | 36 个月 |
+    | 通知期 | 90 天 |
+    | 付款期限 | 30 天 |
+    | 适用法律 | 中华人民共和国法律 |
+    | 争议解决 | 上海国际仲裁中心 |
+    | 责任上限 | 8.2 乙方在本合同项下的累计赔偿责任以本合同总金额为限，但因故意或重大过失造成的损失除外。 |
+
     - ⚑ 付款条件苛刻（第 63 行）: 甲方逾期付款的,每逾期一日,应按逾期金额的万分之五向乙方支付违约金。
+
+    - 通过 · 违约金（第 62 行）: 每日万分之五，上限 10%，双方对等
+    - 通过 · 争议解决（第 121 行）: 上海国际仲裁中心仲裁，可接受
 
     | 变更 | 日期 | 内容 | 金额变化 | 状态 |
     |---|---|---|---:|---|
@@ -171,6 +199,15 @@ private let reportGoldenDemo = #"""
     ### C2 CRM 与 BI 订阅服务协议 — 智链科技
 
     金额：286,000 · 状态：审核中
+
+    | 关键条款 | 合同约定 |
+    |---|---|
+    | 期限 | 12 个月 |
+    | 续约 | 12 个月 |
+    | 通知期 | 30 天 |
+    | 适用法律 | 中华人民共和国法律 |
+    | 争议解决 | 乙方所在地有管辖权的人民法院 |
+    | 责任上限 | 11.1 乙方在本协议项下的全部赔偿责任，以甲方在损失发生前最近三个月实际支付的服务费为上限。 |
 
     - ⚑ 范围模糊或由供应商决定（第 13 行）: 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。
     - ⚑ 另行收费未明确（第 19 行）: 甲方需要二次开发、数据迁移、接口对接或现场培训的,乙方另行收费。
@@ -222,19 +259,19 @@ private let reportGoldenDemo = #"""
 
     ## 风险
 
-    | ID | 风险 | 类型 | 可能性×影响 | 负责人 | 状态 |
-    |---|---|---|---:|---|---|
-    | RK10 | 上线切换与月末结账冲突 | 技术 | 3×5=15 | 生产部 孙建国 | 未关闭 |
-    | RK01 | MES 接口与车间设备数据不兼容 | 技术 | 3×4=12 | 信息部 赵磊 | 未关闭 |
-    | RK02 | 历史数据迁移质量不达标 | 技术 | 3×4=12 | 财务部 周敏 | 未关闭 |
-    | RK03 | 关键用户投入不足（年底结账期） | 人员 | 4×3=12 | 人力资源部 吴芳 | 观察中 |
-    | RK05 | 订阅协议自动续约后被动涨价 | 供应商 | 4×3=12 | 信息部 赵磊 | 未关闭 |
-    | RK06 | SaaS 平台客户数据泄露 | 数据安全 | 2×5=10 | 信息部 赵磊 | 未关闭 |
-    | RK08 | 年度预算超支 | 财务 | 3×3=9 | 财务部 周敏 | 观察中 |
-    | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
-    | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 人力资源部 吴芳 | 未关闭 |
-    | RK11 | 系统月度可用率低于合同承诺 | 供应商 | 2×4=8 | 信息部 赵磊 | 未关闭 |
-    | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 信息部 赵磊 | 已关闭 |
+    | ID | 风险 | 类型 | 可能性×影响 | 应对措施 | 负责人 | 状态 |
+    |---|---|---|---:|---|---|---|
+    | RK10 | 上线切换与月末结账冲突 | 技术 | 3×5=15 | 上线日定在月初第一周，保留旧系统并行一个月 | 生产部 孙建国 | 未关闭 |
+    | RK01 | MES 接口与车间设备数据不兼容 | 技术 | 3×4=12 | 上线前完成接口联调，选 2 条产线试点 | 信息部 赵磊 | 未关闭 |
+    | RK02 | 历史数据迁移质量不达标 | 技术 | 3×4=12 | 两轮模拟迁移，财务逐科目核对余额 | 财务部 周敏 | 未关闭 |
+    | RK03 | 关键用户投入不足（年底结账期） | 人员 | 4×3=12 | 提前锁定关键用户时间，结账期只做培训 | 人力资源部 吴芳 | 观察中 |
+    | RK05 | 订阅协议自动续约后被动涨价 | 供应商 | 4×3=12 | 到期前 60 日启动续约谈判或发出不续约通知 | 信息部 赵磊 | 未关闭 |
+    | RK06 | SaaS 平台客户数据泄露 | 数据安全 | 2×5=10 | 要求提供等保测评报告，补充数据安全条款 | 信息部 赵磊 | 未关闭 |
+    | RK08 | 年度预算超支 | 财务 | 3×3=9 | 变更单须经财务审批，月度跟踪预算使用 | 财务部 周敏 | 观察中 |
+    | RK04 | 乙方更换项目经理或核心顾问 | 供应商 | 2×4=8 | 合同约定人员更换须经甲方同意 | 信息部 赵磊 | 未关闭 |
+    | RK07 | 员工薪酬个人信息处理不合规 | 合规 | 2×4=8 | 个人信息影响评估，最小权限访问工资数据 | 人力资源部 吴芳 | 未关闭 |
+    | RK11 | 系统月度可用率低于合同承诺 | 供应商 | 2×4=8 | 按月核对乙方服务报告与监控记录，未达标按合同索赔 | 信息部 赵磊 | 未关闭 |
+    | RK09 | 供应商被收购导致产品线停止 | 市场 | 1×4=4 | 合同约定源代码托管与数据导出 | 信息部 赵磊 | 已关闭 |
 
     ## 交付
 
@@ -260,7 +297,7 @@ private let reportGoldenDemo = #"""
 
     | 期间 | 得分 | 按时 | 一次验收 | SLA | 培训 | 满意度 | 评语 |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5（4 个部门） | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5（4 个部门的平均） | 方案阶段延期一周，迁移按期完成；MES 接口联调滞后，一级故障响应超时一次 |
 
     交付预警：
 
@@ -278,7 +315,7 @@ private let reportGoldenDemoEn = #"""
 
     ## Summary
 
-    - **Recommendation: Yunfan Software** (82.91)
+    - **Recommendation: Yunfan Software** (82.91) — ranked first by comprehensive scoring (MoF Order 87, lowest price first); next: Qiming Information 82.08
     - Requirements: 47 active, 16 must-have
     - Vendors: 4 (3 ranked, 1 disqualified)
     - TCO over 5 years of Yunfan Software: 2,131,320
@@ -305,6 +342,8 @@ private let reportGoldenDemoEn = #"""
     | Qiming Information | 7.67 | 7.50 | 7.67 | 6.67 | 7.17 |
     | Beichen Digital | 5.50 | 7.17 | 6.83 | 7.67 | 7.83 |
 
+    _Panel mean per vendor and criterion (global weight in the header), on a 0–10 scale. ⚑: evaluators differ by 30 % of the scale or more — discuss._
+
     | # | Vendor | Score |
     |---:|---|---:|
     | 1 | Yunfan Software | 82.91 |
@@ -315,6 +354,10 @@ private let reportGoldenDemoEn = #"""
     - Partly meets must-haves Yunfan Software: R21 Lot and serial-number traceability (Serial-number tracing needs extra configuration, done during implementation)
     - Partly meets must-haves Qiming Information: R44 Backups and off-site disaster recovery (Off-site recovery needs a second server room provided by the buyer)
     - Partly meets must-haves Zhilian Technology: R16 Work orders sent to MES with completions written back (MES interface is custom work, included in the bid)
+
+    ### Cells to discuss
+
+    - ⚑ Zhilian Technology × Functionality: manufacturing: li-na 8.5, wang-qiang 6.5, zhang-wei 5 (spread 3.5)
 
     ### Sensitivity of the weights
 
@@ -342,13 +385,13 @@ private let reportGoldenDemoEn = #"""
 
     Committed: signed contracts' payment milestones (after approved change orders); proposed: open contracts, including Yunfan Software through contract C1.
 
-    | Fiscal year | Cost center | Envelope | Committed | Proposed | Used % | Status |
-    |---|---|---:|---:|---:|---:|---|
-    | 2027 | IT | 2,300,000 | 1,940,000 | 286,000 | 96.8% | ⚠ near the limit |
-    | 2028 | IT | 220,000 | 0 | 0 | 0.0% | within budget |
-    | 2029 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
-    | 2030 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
-    | 2031 | IT | 300,000 | 0 | 0 | 0.0% | within budget |
+    | Fiscal year | Cost center | Envelope | Committed | Proposed | Remaining | Used % | Status |
+    |---|---|---:|---:|---:|---:|---:|---|
+    | 2027 | IT | 2,300,000 | 1,940,000 | 286,000 | 74,000 | 96.8% | ⚠ near the limit |
+    | 2028 | IT | 220,000 | 0 | 0 | 220,000 | 0.0% | within budget |
+    | 2029 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
+    | 2030 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
+    | 2031 | IT | 300,000 | 0 | 0 | 300,000 | 0.0% | within budget |
 
     ## Payment cash flow
 
@@ -362,13 +405,35 @@ private let reportGoldenDemoEn = #"""
     | 2027-09 | 194,000 | C1 Final acceptance (blocked: A2.1 pending) |
     | 2027-11 | 71,500 | C2 Quarter 4 fee |
 
+    | Contract | Milestone | Due | Percent | Amount | Condition | Status |
+    |---|---|---|---:|---:|---|---|
+    | C1 | Signing | 2027-01-15 | 30% | 582,000 | Contract signed | Paid |
+    | C1 | Go-live | 2027-06-30 | 60% | 1,164,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+    | C1 | Final acceptance | 2027-09-30 | 10% | 194,000 | Final acceptance A2 | blocked: A2.1 pending |
+    | C2 | Quarter 1 fee | 2027-02-15 | 25% | 71,500 | Service activated | Planned |
+    | C2 | Quarter 2 fee | 2027-05-15 | 25% | 71,500 | Previous quarter's service report | Planned |
+    | C2 | Quarter 3 fee | 2027-08-15 | 25% | 71,500 | Previous quarter's service report | Planned |
+    | C2 | Quarter 4 fee | 2027-11-15 | 25% | 71,500 | Previous quarter's service report | Planned |
+
     ## Contract review
 
     ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
     Value: 1,940,000 · Status: Active
 
+    | Key term | In the text |
+    |---|---|
+    | Term | 36 months |
+    | Notice | 90 days |
+    | Payment due | 30 days |
+    | Governing law | laws of the People's Republic of China |
+    | Dispute forum | Shanghai International Arbitration Center |
+    | Liability cap | 8.2 The Supplier's aggregate liability under this Agreement is limited to the total price of this Agreement, except for loss caused by wilful misconduct or gross negligence. |
+
     - ⚑ Harsh payment terms (line 63): If the Buyer pays late, the Buyer pays 0.05% of the overdue amount for each day of delay.
+
+    - OK · Penalties (line 62): 0.05% a day capped at 10%, the same for both sides
+    - OK · Dispute resolution (line 121): Arbitration at the Shanghai International Arbitration Center: acceptable
 
     | Change | Date | Description | Delta | Status |
     |---|---|---|---:|---|
@@ -378,6 +443,15 @@ private let reportGoldenDemoEn = #"""
     ### C2 CRM and BI subscription service agreement — Zhilian Technology
 
     Value: 286,000 · Status: In review
+
+    | Key term | In the text |
+    |---|---|
+    | Term | 12 months |
+    | Renewal | 12 months |
+    | Notice | 30 days |
+    | Governing law | laws of the People's Republic of China |
+    | Dispute forum | competent people's court at the place where the Provider is domiciled |
+    | Liability cap | 11.1 The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred. |
 
     - ⚑ Scope vague or set by the vendor (line 13): The subscription covers 60 named users; the functions are those of the standard edition as published on the Provider's website.
     - ⚑ Unspecified extra fees (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
@@ -429,19 +503,19 @@ private let reportGoldenDemoEn = #"""
 
     ## Risks
 
-    | ID | Risk | Type | L×I | Owner | Status |
-    |---|---|---|---:|---|---|
-    | RK10 | Cut-over clashes with month-end closing | Technical | 3×5=15 | Production, Sun Jianguo | Open |
-    | RK01 | MES interface incompatible with shop-floor machine data | Technical | 3×4=12 | IT, Zhao Lei | Open |
-    | RK02 | Poor quality of migrated historical data | Technical | 3×4=12 | Finance, Zhou Min | Open |
-    | RK03 | Key users unavailable during year-end closing | Personnel | 4×3=12 | HR, Wu Fang | Watching |
-    | RK05 | Subscription renews automatically at a higher price | Vendor | 4×3=12 | IT, Zhao Lei | Open |
-    | RK06 | Customer data leak from the SaaS platform | Data security | 2×5=10 | IT, Zhao Lei | Open |
-    | RK08 | Annual budget overrun | Financial | 3×3=9 | Finance, Zhou Min | Watching |
-    | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | IT, Zhao Lei | Open |
-    | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | HR, Wu Fang | Open |
-    | RK11 | Monthly availability below the contract's commitment | Vendor | 2×4=8 | IT, Zhao Lei | Open |
-    | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | IT, Zhao Lei | Closed |
+    | ID | Risk | Type | L×I | Mitigation | Owner | Status |
+    |---|---|---|---:|---|---|---|
+    | RK10 | Cut-over clashes with month-end closing | Technical | 3×5=15 | Go live in the first week of a month; run the old system in parallel for a month | Production, Sun Jianguo | Open |
+    | RK01 | MES interface incompatible with shop-floor machine data | Technical | 3×4=12 | Finish interface testing before go-live; pilot on 2 lines | IT, Zhao Lei | Open |
+    | RK02 | Poor quality of migrated historical data | Technical | 3×4=12 | Two trial migrations; Finance reconciles every account balance | Finance, Zhou Min | Open |
+    | RK03 | Key users unavailable during year-end closing | Personnel | 4×3=12 | Book key users early; only training during closing | HR, Wu Fang | Watching |
+    | RK05 | Subscription renews automatically at a higher price | Vendor | 4×3=12 | Start renewal talks or send a non-renewal notice 60 days before expiry | IT, Zhao Lei | Open |
+    | RK06 | Customer data leak from the SaaS platform | Data security | 2×5=10 | Ask for the security assessment report; add data security terms | IT, Zhao Lei | Open |
+    | RK08 | Annual budget overrun | Financial | 3×3=9 | Change orders need Finance approval; budget tracked monthly | Finance, Zhou Min | Watching |
+    | RK04 | Supplier replaces the project manager or key consultants | Vendor | 2×4=8 | Contract requires the buyer's consent to staff changes | IT, Zhao Lei | Open |
+    | RK07 | Non-compliant processing of payroll personal data | Compliance | 2×4=8 | Personal information impact assessment; least-privilege access to payroll | HR, Wu Fang | Open |
+    | RK11 | Monthly availability below the contract's commitment | Vendor | 2×4=8 | Check the vendor's monthly report against our monitoring; claim under the contract when missed | IT, Zhao Lei | Open |
+    | RK09 | Vendor acquired and product line discontinued | Market | 1×4=4 | Source-code escrow and data export in the contract | IT, Zhao Lei | Closed |
 
     ## Delivery
 
@@ -467,7 +541,7 @@ private let reportGoldenDemoEn = #"""
 
     | Period | Score | On time | First-pass | SLA | Training | Satisfaction | Note |
     |---|---:|---:|---:|---:|---:|---:|---|
-    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 (4 departments) | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
+    | 2027-04 | 63.6 | 60% | 75% | 50% | 86% | 3.5 (mean of 4 departments) | Blueprint a week late, migration on time; MES interface testing behind; one severity-1 response missed |
 
     Early warnings from delivery:
 

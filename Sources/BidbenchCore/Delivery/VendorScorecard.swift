@@ -8,6 +8,60 @@ public struct ReviewEntry: Equatable, Sendable {
     /// How many departments answered the period's satisfaction survey (0: the satisfaction was set
     /// as one number).
     public var departments = 0
+    /// The mean of their answers, to one decimal; nil when none answered.
+    public var departmentsMean: Double?
+
+    /// Where the review's satisfaction comes from.
+    public var satisfactionSource: SatisfactionSource {
+        SatisfactionSource(satisfaction: review.satisfaction, survey: departmentsMean.map { ($0, departments) })
+    }
+}
+
+/// Where a review's satisfaction comes from. The rule: a satisfaction entered on the review (typed in
+/// the form, or the `satisfaction` cell of `vendor_reviews.csv`) is the reviewer's figure and counts;
+/// the form uses the departments' mean only when none is entered. Nothing is dropped: where both
+/// exist and differ, every place that shows the satisfaction shows both.
+public enum SatisfactionSource: Equatable, Sendable {
+    /// One figure entered; no department answered the survey.
+    case entered
+    /// The mean of the departments' answers (the figure equals it).
+    case survey(departments: Int)
+    /// A figure entered that differs from the departments' mean: the figure counts, the mean is shown beside it.
+    case enteredOverSurvey(mean: Double, departments: Int)
+
+    /// The source of `satisfaction` given the period's survey (its mean and how many answered).
+    public init(satisfaction: Double, survey: (mean: Double, count: Int)?) {
+        guard let survey, survey.count > 0 else {
+            self = .entered
+            return
+        }
+        // The mean is kept to one decimal: a figure within half a step of it is that mean.
+        self =
+            abs(satisfaction - survey.mean) < 0.05
+            ? .survey(departments: survey.count) : .enteredOverSurvey(mean: survey.mean, departments: survey.count)
+    }
+
+    /// The short words for it: `mean of 4 departments`, `entered`, or
+    /// `entered; departments' mean 3.5 from 2 departments` (and in Chinese).
+    public func words(chinese: Bool) -> String {
+        func departments(_ n: Int) -> String { "\(n) department\(n == 1 ? "" : "s")" }
+        switch self {
+        case .entered: return chinese ? "直接录入" : "entered"
+        case .survey(let n): return chinese ? "\(n) 个部门的平均" : "mean of " + departments(n)
+        case .enteredOverSurvey(let mean, let n):
+            let m = NumberText.upTo(mean, 1)
+            return chinese ? "直接录入；\(n) 个部门平均 \(m)" : "entered; departments' mean \(m) from " + departments(n)
+        }
+    }
+
+    /// For the JSON: `entered`, `survey` or `entered_over_survey`.
+    public var code: String {
+        switch self {
+        case .entered: return "entered"
+        case .survey: return "survey"
+        case .enteredOverSurvey: return "entered_over_survey"
+        }
+    }
 }
 
 /// Periodic vendor reviews (guide §八; like ERPNext's supplier scorecard).
@@ -34,7 +88,9 @@ public enum VendorScorecard {
         for r in reviews.filter({ $0.vendor == vendor }).sorted(by: { $0.period < $1.period }) {
             let s = score(r)
             var e = ReviewEntry(review: r, score: s, change: out.last.map { s - $0.score })
-            e.departments = survey.filter { $0.vendor == vendor && $0.period == r.period }.count
+            let answered = satisfaction(vendor: vendor, period: r.period, survey)
+            e.departments = answered?.count ?? 0
+            e.departmentsMean = answered?.mean
             out.append(e)
         }
         return out

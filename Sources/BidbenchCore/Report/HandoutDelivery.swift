@@ -244,6 +244,7 @@ extension HandoutBuilder {
             sep + t("on time ", "按时 ") + percentText(v.onTimePct) + t(", first-pass acceptance ", "，一次验收 ")
             + percentText(v.acceptanceFirstPassPct) + t(", SLA ", "，SLA ") + percentText(v.slaPct) + t(", training ", "，培训 ")
             + percentText(v.trainingPassPct) + t(", satisfaction ", "，满意度 ") + NumberText.upTo(v.satisfaction, 4) + "/5"
+            + t(" (\(last.satisfactionSource.words(chinese: false)))", "（\(last.satisfactionSource.words(chinese: true))）")
         if !v.reviewer.trimmed.isEmpty { line += sep + t("reviewer ", "考评人 ") + v.reviewer }
         out.append(.paragraph(line + t(".", "。")))
         if !v.note.trimmed.isEmpty { out.append(.paragraph(t("Reviewer's note: ", "考评意见：") + v.note)) }

@@ -53,7 +53,20 @@ struct MarkdownReportWriter {
             s += "- **" + t("No recommendation while the panel is blind.", "盲评期间不给出推荐。") + "**\n"
         }
         if let sc = facts.scoring, let w = sc.winner {
-            s += "- **" + t("Recommendation: ", "推荐：") + m(w.name) + "**" + t(" (", "（") + sc.scoreText(w.score) + t(")", "）") + "\n"
+            s += "- **" + t("Recommendation: ", "推荐：") + m(w.name) + "**" + t(" (", "（") + sc.scoreText(w.score) + t(")", "）")
+            // As the HTML report says it: by which method, a tie, and the runner-up.
+            s += t(" — ranked first by ", " — 按") + m(facts.methodName(sc.evaluation.method)) + t("", "排名第一")
+            if !sc.tiedWithWinner.isEmpty {
+                s += t("; tied with ", "；与以下供应商并列：") + m(sc.tiedWithWinner.map(\.name).joined(separator: t(", ", "、")))
+            }
+            if let runner = sc.evaluation.ranking.first(where: { $0.rank > 1 }) {
+                s += t("; next: ", "；其次：") + m(runner.name) + " " + sc.scoreText(runner.score)
+            }
+            s += "\n"
+        } else if let sc = facts.scoring, !sc.evaluation.blind {
+            s += "- **" + t("No vendor can be ranked yet (all disqualified or not fully scored).", "暂无可排名的供应商（均被淘汰或评分不完整）。") + "**\n"
+        } else if facts.scoring == nil {
+            s += "- **" + t("No recommendation: ", "暂无推荐：") + m(facts.scoringError ?? "") + "**\n"
         }
         let active = facts.demand.reduce(0) { $0 + $1.total }
         let must = facts.demand.reduce(0) { $0 + ($1.counts[.must] ?? 0) }
@@ -134,15 +147,16 @@ struct MarkdownReportWriter {
         s += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
-                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Used %", "使用率"), true),
-                (t("Status", "状态"), false),
+                (t("Committed", "已承诺"), true), (t("Proposed", "拟采购"), true), (t("Remaining", "剩余"), true),
+                (t("Used %", "使用率"), true), (t("Status", "状态"), false),
             ],
             control.rows.map { u in
                 [
                     "\(u.fiscalYear)",
                     c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
                     u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
-                    u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                    u.remaining.map { facts.money($0) } ?? "–", u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–",
+                    ReportBudget.word(u.status, lang),
                 ]
             })
         return s
@@ -163,6 +177,18 @@ struct MarkdownReportWriter {
                         }.joined(separator: "; ")),
                 ]
             })
+        // Each milestone with its share, condition and standing, as the HTML report's table has them.
+        s += table(
+            [
+                (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
+                (t("Percent", "比例"), true), (t("Amount", "金额"), true), (t("Condition", "付款条件"), false), (t("Status", "状态"), false),
+            ],
+            facts.installments.map { i in
+                [
+                    c(i.contract), c(i.milestone), i.due?.description ?? "–", c((i.percent.decimalText ?? i.percent.description) + "%"),
+                    facts.money(i.amount), c(i.condition), c(facts.blockedReason(i) ?? ReportLabels.status(i.status, lang)),
+                ]
+            })
         return s
     }
 
@@ -175,6 +201,10 @@ struct MarkdownReportWriter {
                 t("Value: ", "金额：") + facts.money(facts.contractValue(k)) + " · " + t("Status: ", "状态：")
                 + m(ReportLabels.status(k.status, lang)) + "\n\n"
             if let scan = facts.scans[k.id] {
+                let terms = ReportLabels.keyTerms(scan.keyTerms, lang)
+                if !terms.isEmpty {
+                    s += table([(t("Key term", "关键条款"), false), (t("In the text", "合同约定"), false)], terms.map { [c($0.0), c($0.1)] })
+                }
                 for f in scan.redFlags {
                     s +=
                         "- ⚑ " + m(ReportLabels.redFlag(f.kind, lang)) + (f.clause.map { " · " + m(ReportLabels.clause($0, lang)) } ?? "")
@@ -186,13 +216,14 @@ struct MarkdownReportWriter {
             } else {
                 s += t("The contract text is not in the workspace.", "工作区中没有合同文本。") + "\n\n"
             }
-            let open = ws.reviews.filter { $0.contract == k.id && ($0.status == .missing || $0.status == .negotiate) }
-            for r in open {
+            // Every clause review, as the HTML report's table has them: the open points and the settled ones.
+            let reviewed = ws.reviews.filter { $0.contract == k.id }
+            for r in reviewed {
                 s +=
                     "- " + m(ReportLabels.reviewStatus(r.status, lang)) + " · " + m(ReportLabels.clause(r.clause, lang))
                     + (r.line.map { t(" (line \($0))", "（第 \($0) 行）") } ?? "") + (r.note.isEmpty ? "" : ": " + m(r.note)) + "\n"
             }
-            if !open.isEmpty { s += "\n" }
+            if !reviewed.isEmpty { s += "\n" }
             let changes = ws.changes.filter { $0.contract == k.id }
             if !changes.isEmpty {
                 s += table(
@@ -226,13 +257,13 @@ struct MarkdownReportWriter {
         let sorted = ws.risks.sorted { (RiskRegister.score($1), $0.id) < (RiskRegister.score($0), $1.id) }
         s += table(
             [
-                ("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true), (t("Owner", "负责人"), false),
-                (t("Status", "状态"), false),
+                ("ID", false), (t("Risk", "风险"), false), (t("Type", "类型"), false), (t("L×I", "可能性×影响"), true),
+                (t("Mitigation", "应对措施"), false), (t("Owner", "负责人"), false), (t("Status", "状态"), false),
             ],
             sorted.map { r in
                 [
                     c(r.id), c(r.title), c(ReportLabels.riskType(r.type, lang)), "\(r.likelihood)×\(r.impact)=\(RiskRegister.score(r))",
-                    c(r.owner), c(ReportLabels.status(r.status, lang)),
+                    c(r.mitigation), c(r.owner), c(ReportLabels.status(r.status, lang)),
                 ]
             })
         return s

@@ -31,6 +31,21 @@ extension ReportLabels {
     }
 }
 
+extension ReportLabels {
+    /// A contract's key terms as the scan found them, named, for both reports.
+    static func keyTerms(_ k: ContractKeyTerms, _ l: ReportLanguage) -> [(String, String)] {
+        var items: [(String, String)] = []
+        if let v = k.termMonths { items.append((l.pick("Term", "期限"), l.pick("\(v) months", "\(v) 个月"))) }
+        if let v = k.renewalMonths { items.append((l.pick("Renewal", "续约"), l.pick("\(v) months", "\(v) 个月"))) }
+        if let v = k.noticeDays { items.append((l.pick("Notice", "通知期"), l.pick("\(v) days", "\(v) 天"))) }
+        if let v = k.paymentDueDays { items.append((l.pick("Payment due", "付款期限"), l.pick("\(v) days", "\(v) 天"))) }
+        if let v = k.governingLaw { items.append((l.pick("Governing law", "适用法律"), v)) }
+        if let v = k.disputeForum { items.append((l.pick("Dispute forum", "争议解决"), v)) }
+        if let v = k.liabilityCap { items.append((l.pick("Liability cap", "责任上限"), v)) }
+        return items
+    }
+}
+
 extension HTMLReportWriter {
     func redFlagItem(_ f: RedFlag) -> String {
         var s = "<li><span class=\"flag\">⚑ " + e(ReportLabels.redFlag(f.kind, lang)) + "</span>"
@@ -47,14 +62,7 @@ extension HTMLReportWriter {
     }
 
     func keyTerms(_ k: ContractKeyTerms) -> String {
-        var items: [(String, String)] = []
-        if let v = k.termMonths { items.append((t("Term", "期限"), t("\(v) months", "\(v) 个月"))) }
-        if let v = k.renewalMonths { items.append((t("Renewal", "续约"), t("\(v) months", "\(v) 个月"))) }
-        if let v = k.noticeDays { items.append((t("Notice", "通知期"), t("\(v) days", "\(v) 天"))) }
-        if let v = k.paymentDueDays { items.append((t("Payment due", "付款期限"), t("\(v) days", "\(v) 天"))) }
-        if let v = k.governingLaw { items.append((t("Governing law", "适用法律"), v)) }
-        if let v = k.disputeForum { items.append((t("Dispute forum", "争议解决"), v)) }
-        if let v = k.liabilityCap { items.append((t("Liability cap", "责任上限"), v)) }
+        let items = ReportLabels.keyTerms(k, lang)
         guard !items.isEmpty else { return "" }
         return "<table class=\"kv\"><tbody>" + items.map { "<tr><th>\(e($0.0))</th><td>\(e($0.1))</td></tr>" }.joined()
             + "</tbody></table>\n"

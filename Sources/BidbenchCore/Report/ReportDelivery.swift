@@ -9,9 +9,11 @@ struct DeliveryFacts {
         alerts = DeliveryWarnings.alerts(risks: ws.risks, deliveries: deliveries)
     }
 
-    /// ` (3 departments)` after a satisfaction measured by the departments' survey; empty otherwise.
+    /// Where the satisfaction after which it stands comes from: ` (mean of 3 departments)`,
+    /// ` (entered)`, or both the entered figure's and the departments' (`SatisfactionSource`).
     static func answered(_ r: ReviewEntry, _ lang: ReportLanguage) -> String {
-        r.departments == 0 ? "" : lang.pick(" (\(r.departments) department\(r.departments == 1 ? "" : "s"))", "（\(r.departments) 个部门）")
+        let w = r.satisfactionSource.words(chinese: lang == .zh)
+        return lang.pick(" (\(w))", "（\(w)）")
     }
 
     static func percent(_ v: Double?) -> String {

@@ -21,7 +21,45 @@ struct ScoringFacts {
     func scoreText(_ x: Double) -> String { NumberText.fixed(x, evaluation.method == .cn ? 2 : 4) }
 }
 
+/// One entry of the report's "cells to discuss" list: its words are the same in HTML and Markdown.
+struct DiscussedCell: Equatable {
+    /// A ⚑ cell (evaluators differ by 30 % of the scale or more); false for a cell listed only for its note.
+    var flagged: Bool
+    /// `Vendor × criterion: 张伟 7, 李娜 3 (spread 4) — panel's discussion: …`, without the ⚑.
+    var text: String
+}
+
 extension ReportFacts {
+    /// The cells to discuss: every ⚑ cell, then every other cell the panel left a discussion note on
+    /// (`discussion.csv`), then a note on a cell with no counted scores. Before the reveal the
+    /// evaluators are a count and no note is shown (the notes are about the scores), so only ⚑ cells
+    /// are listed; after it, each evaluator's score by name and the panel's note.
+    func cellsToDiscuss(_ sc: ScoringFacts) -> [DiscussedCell] {
+        let revealed = ws.settings.revealed
+        func note(_ vendor: String, _ criterion: String) -> String {
+            revealed ? ws.discussionNote(vendor: vendor, criterion: criterion) : ""
+        }
+        func discussed(_ note: String) -> String { note.isEmpty ? "" : lang.pick(" — panel's discussion: ", " —— 评审组讨论：") + note }
+        let cells = sc.evaluation.cells.filter { $0.flagged || !note($0.vendor, $0.criterion).isEmpty }
+        var out = (cells.filter(\.flagged) + cells.filter { !$0.flagged }).map { c in
+            let who =
+                revealed
+                ? zip(c.evaluators, c.scores).map { "\($0) \(NumberText.upTo($1, 2))" }.joined(separator: ", ")
+                : lang.pick("\(c.scores.count) evaluators", "\(c.scores.count) 位评委")
+            return DiscussedCell(
+                flagged: c.flagged,
+                text: vendorName(c.vendor) + " × " + sc.criterionName(c.criterion) + lang.pick(": ", "：") + who + " ("
+                    + lang.pick("spread", "极差") + " " + NumberText.upTo(c.spread, 2) + ")" + discussed(note(c.vendor, c.criterion)))
+        }
+        guard revealed else { return out }
+        let shown = Set(cells.map { $0.vendor + "\u{1}" + $0.criterion })
+        for n in ws.discussion where !n.note.isEmpty && !shown.contains(n.vendor + "\u{1}" + n.criterion) {
+            out.append(
+                DiscussedCell(flagged: false, text: vendorName(n.vendor) + " × " + sc.criterionName(n.criterion) + discussed(n.note)))
+        }
+        return out
+    }
+
     /// A vendor's answers `answer` to must-have requirements that still count, as `R02 title (note)`.
     func gateItems(vendor: String, answer: GateResult) -> [String] {
         (mustAnswers[vendor] ?? []).compactMap { a in
@@ -57,14 +95,19 @@ extension ReportFacts {
     }
 }
 
-extension HTMLReportWriter {
+extension ReportFacts {
+    /// The scoring method's name, for both reports.
     func methodName(_ m: ScoringMethod) -> String {
         switch m {
-        case .wsm: return t("weighted sum (WSM)", "加权求和法（WSM）")
+        case .wsm: return lang.pick("weighted sum (WSM)", "加权求和法（WSM）")
         case .topsis: return "TOPSIS"
-        case .cn: return t("comprehensive scoring (MoF Order 87, lowest price first)", "综合评分法（财政部令第 87 号，低价优先）")
+        case .cn: return lang.pick("comprehensive scoring (MoF Order 87, lowest price first)", "综合评分法（财政部令第 87 号，低价优先）")
         }
     }
+}
+
+extension HTMLReportWriter {
+    func methodName(_ m: ScoringMethod) -> String { facts.methodName(m) }
 
     /// The blind notice as a paragraph, when the panel is blind (empty otherwise).
     func blindNote() -> String {
@@ -100,7 +143,8 @@ extension HTMLReportWriter {
         let crit = sc.panelCriteria
         guard !crit.isEmpty, !sc.evaluation.cells.isEmpty else {
             if sc.evaluation.blind { return section(title, blindNote()) }
-            return section(title, "<p class=\"muted\">\(e(t("No panel scores yet.", "尚无评委评分。")))</p>")
+            // The panel's notes are kept even when no cell has counted scores (nothing typed is left out).
+            return section(title, "<p class=\"muted\">\(e(t("No panel scores yet.", "尚无评委评分。")))</p>\n" + discussList(sc))
         }
         var byKey: [String: PanelCell] = [:]
         for c in sc.evaluation.cells { byKey[c.vendor + "\u{1}" + c.criterion] = c }
@@ -130,23 +174,17 @@ extension HTMLReportWriter {
                 "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(NumberText.upTo(ws.settings.scale, 1)) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
                 "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(NumberText.upTo(ws.settings.scale, 1))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"
             ))
-        let flagged = sc.evaluation.cells.filter(\.flagged)
-        if !flagged.isEmpty {
-            body += "<h3>\(e(t("Cells to discuss", "需讨论的评分")))</h3>\n<ul class=\"flags\">"
-            for c in flagged {
-                let who =
-                    ws.settings.revealed
-                    ? zip(c.evaluators, c.scores).map { "\($0) \(NumberText.upTo($1, 2))" }.joined(separator: ", ")
-                    : t("\(c.scores.count) evaluators", "\(c.scores.count) 位评委")
-                // The panel's discussion note is about the scores: only once they are revealed.
-                let note = ws.settings.revealed ? ws.discussionNote(vendor: c.vendor, criterion: c.criterion) : ""
-                let discussed = note.isEmpty ? "" : e(t(" — panel's discussion: ", " —— 评审组讨论：") + note)
-                body +=
-                    "<li><span class=\"flag\">⚑</span> \(e(facts.vendorName(c.vendor) + " × " + sc.criterionName(c.criterion)))\(e(t(": ", "：")))\(e(who)) (\(e(t("spread", "极差"))) \(NumberText.upTo(c.spread, 2)))\(discussed)</li>"
-            }
-            body += "</ul>\n"
-        }
+        body += discussList(sc)
         return section(title, body)
+    }
+
+    /// The cells to discuss with the panel's notes (`ReportFacts.cellsToDiscuss`); empty when none.
+    func discussList(_ sc: ScoringFacts) -> String {
+        let discuss = facts.cellsToDiscuss(sc)
+        guard !discuss.isEmpty else { return "" }
+        var body = "<h3>\(e(t("Cells to discuss", "需讨论的评分")))</h3>\n<ul class=\"flags\">"
+        for d in discuss { body += "<li>" + (d.flagged ? "<span class=\"flag\">⚑</span> " : "") + e(d.text) + "</li>" }
+        return body + "</ul>\n"
     }
 
     func ranking() -> String {
@@ -264,6 +302,16 @@ extension MarkdownReportWriter {
                             return NumberText.fixed(cell.value, 2) + (cell.flagged ? " ⚑" : "")
                         }
                 })
+            // What the figures are, as the HTML heat map's caption says it.
+            let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
+            let scale = NumberText.upTo(ws.settings.scale, 1)
+            s +=
+                "_"
+                + m(
+                    t(
+                        "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(scale) scale. ⚑: evaluators differ by 30 % of the scale or more — discuss.",
+                        "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(scale)。⚑：评委分差达到满分的 30% 及以上，需讨论。"
+                    )) + "_\n\n"
         }
         if !sc.evaluation.blind {
             s += table(
@@ -279,26 +327,54 @@ extension MarkdownReportWriter {
                 "- " + t("Partly meets must-haves", "部分满足必须需求") + " " + m(facts.vendorName(p.vendor)) + t(": ", "：")
                 + m(p.items.joined(separator: t("; ", "；"))) + "\n"
         }
-        if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty || !facts.partlyMet.isEmpty { s += "\n" }
-        if let rep = sc.sensitivity, rep.winner != nil {
-            s += "### " + t("Sensitivity of the weights", "权重敏感性") + "\n\n"
-            s += table(
+        // Other rules' warnings, as the HTML report prints them under its ranking.
+        for w in facts.otherScoringWarnings { s += "- " + m(t(w.en, w.zh)) + "\n" }
+        if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty || !facts.partlyMet.isEmpty
+            || !facts.otherScoringWarnings.isEmpty
+        {
+            s += "\n"
+        }
+        let discuss = facts.cellsToDiscuss(sc)
+        if !discuss.isEmpty {
+            s += "### " + t("Cells to discuss", "需讨论的评分") + "\n\n"
+            for d in discuss { s += "- " + (d.flagged ? "⚑ " : "") + m(d.text) + "\n" }
+            s += "\n"
+        }
+        if !sc.evaluation.blind { s += sensitivity(sc) }
+        return s
+    }
+
+    /// The weights' sensitivity, with the notes the HTML report gives (TOPSIS scanned, no single change).
+    func sensitivity(_ sc: ScoringFacts) -> String {
+        var s = "### " + t("Sensitivity of the weights", "权重敏感性") + "\n\n"
+        guard let rep = sc.sensitivity, rep.winner != nil else {
+            return s + t("Needs at least two ranked vendors.", "至少需要两家参与排名的供应商。") + "\n\n"
+        }
+        s += table(
+            [
+                (t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true),
+                (t("to", "上限"), true),
+            ],
+            rep.intervals.map {
                 [
-                    (t("Criterion", "评分项"), false), (t("Weight", "权重"), true), (t("Winner stays first from", "第一名不变的下限"), true),
-                    (t("to", "上限"), true),
-                ],
-                rep.intervals.map {
-                    [
-                        c(sc.criterionName($0.criterion)), NumberText.percent($0.weight), NumberText.percent($0.lo),
-                        NumberText.percent($0.hi),
-                    ]
-                })
-            if let sm = rep.smallest {
-                s +=
-                    "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + NumberText.percent(sm.from) + " → "
-                    + NumberText.percent(sm.to)
-                    + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
-            }
+                    c(sc.criterionName($0.criterion)), NumberText.percent($0.weight), NumberText.percent($0.lo),
+                    NumberText.percent($0.hi),
+                ]
+            })
+        if !rep.exact {
+            s +=
+                "- "
+                + t(
+                    "TOPSIS is not linear in the weights: the ends were found by scanning in steps of 0.25 % and bisecting.",
+                    "TOPSIS 得分与权重不成线性关系：区间端点按 0.25% 步长扫描后二分求得。") + "\n"
+        }
+        if let sm = rep.smallest {
+            s +=
+                "- " + t("Smallest change: ", "最小调整：") + m(sc.criterionName(sm.criterion)) + " " + NumberText.percent(sm.from) + " → "
+                + NumberText.percent(sm.to)
+                + t(" makes ", "，") + m(facts.vendorName(sm.newWinner)) + t(" the winner", " 将排名第一") + "\n\n"
+        } else {
+            s += "- " + t("No single weight change can change the winner.", "单独调整任何一个权重都不会改变第一名。") + "\n\n"
         }
         return s
     }

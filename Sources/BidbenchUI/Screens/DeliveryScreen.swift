@@ -430,14 +430,11 @@ public enum DeliveryScreen {
                     "\(r.review.period) \(NumberText.upTo(r.score, 1))"
                         + (r.change.map { $0 >= 0 ? " ▲\(NumberText.upTo($0, 1))" : " ▼\(NumberText.upTo(-$0, 1))" } ?? "")
                 }.joined(separator: " → ")
-                // How the last satisfaction was measured: the departments that answered the survey.
+                // The last satisfaction and where it comes from (entered, the departments' mean, or both).
                 let last = d.reviews[d.reviews.count - 1]
-                let survey =
-                    last.departments == 0
-                    ? ""
-                    : L.t(
-                        " (satisfaction \(NumberText.upTo(last.review.satisfaction, 1)) from \(last.departments) department\(last.departments == 1 ? "" : "s"))",
-                        " (满意度 \(NumberText.upTo(last.review.satisfaction, 1)), \(last.departments) 个部门答复)")
+                let sat = NumberText.upTo(last.review.satisfaction, 2)
+                let source = last.satisfactionSource.words(chinese: zh)
+                let survey = L.t(" (satisfaction \(sat), \(source))", " (满意度 \(sat), \(source))")
                 add(L.t("Reviews: ", "考评: ") + trend + survey)
             }
             let alerts = DeliveryWarnings.alerts(risks: s.workspace.risks, deliveries: [d])

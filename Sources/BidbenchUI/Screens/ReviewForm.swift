@@ -2,8 +2,10 @@ import BidbenchCore
 
 /// The vendor's review for a period (screen 5: `R`), pre-filled from the delivery data; the
 /// reviewer sets satisfaction — one number, or each department's score of the short survey
-/// (1–5, kept in `review_satisfaction.csv`), whose mean becomes the review's satisfaction. A period
-/// already reviewed is replaced, its survey answers too.
+/// (1–5, kept in `review_satisfaction.csv`), or both. A number typed is the reviewer's figure and
+/// counts; left empty, the departments' mean is the figure (`SatisfactionSource`). When both are
+/// given and differ, the form's message says both, as the scorecard does. A period already reviewed
+/// is replaced, its survey answers too; its entered figure is offered again so it is not lost.
 enum ReviewForm {
     /// `2027-Q2` for a day in April–June.
     static func quarter(_ d: Day) -> String { "\(d.year)-Q\((d.month - 1) / 3 + 1)" }
@@ -24,8 +26,11 @@ enum ReviewForm {
                 FormField(key: "sla_pct", label: L.t("SLA met %", "SLA 达标率 %"), text: n(r.slaPct), kind: .number),
                 FormField(key: "training_pass_pct", label: L.t("Training pass %", "培训通过率 %"), text: n(r.trainingPassPct), kind: .number),
                 FormField(
-                    key: "satisfaction", label: L.t("Satisfaction 1–5", "满意度 1–5"), text: "",
-                    kind: .number),
+                    key: "satisfaction",
+                    label: s.workspace.departments.isEmpty
+                        ? L.t("Satisfaction 1–5", "满意度 1–5")
+                        : L.t("Satisfaction (empty=mean)", "满意度 1–5 (留空取平均)"),
+                    text: entered(s.workspace.delivery, vendor: r.vendor, period: r.period).map(n) ?? "", kind: .number),
             ]
                 + s.workspace.departments.map { dep in
                     let given = s.workspace.delivery.satisfaction.first {
@@ -38,6 +43,15 @@ enum ReviewForm {
                     FormField(key: "note", label: L.t("Reviewer's note", "评语"), text: "", kind: .long),
                     FormField(key: "reviewer", label: L.t("Reviewer", "评审人"), text: ""),
                 ], focusOn: "satisfaction")
+    }
+
+    /// The satisfaction entered on the period's review, if it has one that is not simply the
+    /// departments' mean (re-opening the form must not drop it).
+    static func entered(_ d: DeliveryRecords, vendor: String, period: String) -> Double? {
+        guard let r = d.vendorReviews.first(where: { $0.vendor == vendor && $0.period == period }) else { return nil }
+        let survey = VendorScorecard.satisfaction(vendor: vendor, period: period, d.satisfaction)
+        if case .survey = SatisfactionSource(satisfaction: r.satisfaction, survey: survey) { return nil }
+        return r.satisfaction
     }
 
     /// The form key of a department's survey score.
@@ -61,7 +75,16 @@ enum ReviewForm {
         }
         var v: [String: Double] = [:]
         let mean = VendorScorecard.satisfaction(vendor: vendor, period: period, survey)
-        if let mean { v["satisfaction"] = mean.mean }
+        // The typed satisfaction wins; empty, the departments' mean is the figure; neither: refused.
+        if normalizedDigits(f.value("satisfaction")).trimmed.isEmpty {
+            guard let mean else {
+                return FormRefusal(
+                    L.t(
+                        "Enter the satisfaction 1–5, or the departments' scores", "请填写满意度 1–5, 或各部门的评分"),
+                    field: "satisfaction")
+            }
+            v["satisfaction"] = mean.mean
+        }
         for (key, lo, hi) in [
             ("on_time_pct", 0.0, 100.0), ("acceptance_first_pass_pct", 0, 100), ("sla_pct", 0, 100), ("training_pass_pct", 0, 100),
             ("satisfaction", 1, 5),
@@ -79,12 +102,10 @@ enum ReviewForm {
             note: f.value("note").trimmed, reviewer: f.value("reviewer").trimmed)
         let score = NumberText.upTo(VendorScorecard.score(review), 1)
         var said = L.t("Recorded the \(period) review of \(vendor): score \(score)", "已记录 \(vendor) \(period) 考评: 得分 \(score)")
-        if let mean {
-            let m = NumberText.upTo(mean.mean, 1)
-            said += L.t(
-                " (satisfaction \(m), the mean of \(mean.count) department\(mean.count == 1 ? "" : "s"))",
-                " (满意度 \(m), \(mean.count) 个部门的平均)")
-        }
+        // Where the satisfaction comes from, in the scorecard's words (both figures when they differ).
+        let sat = NumberText.upTo(review.satisfaction, 2)
+        let source = SatisfactionSource(satisfaction: review.satisfaction, survey: mean).words(chinese: L == .zh)
+        said += L.t(" (satisfaction \(sat), \(source))", " (满意度 \(sat), \(source))")
         s.change(said) { ws in
             ws.delivery.satisfaction.removeAll { $0.vendor == vendor && $0.period == period }
             ws.delivery.satisfaction += survey

@@ -128,6 +128,7 @@ enum DeliveryJSON {
                     ("sla_pct", num(r.review.slaPct)), ("acceptance_first_pass_pct", num(r.review.acceptanceFirstPassPct)),
                     ("training_pass_pct", num(r.review.trainingPassPct)), ("satisfaction", num(r.review.satisfaction)),
                     ("change", num(r.change)), ("note", .string(r.review.note)), ("departments_answered", .int(r.departments)),
+                    ("departments_mean", num(r.departmentsMean)), ("satisfaction_source", .string(r.satisfactionSource.code)),
                 ])
             }
             let handover = d.handover.map { h -> JSONValue in
@@ -222,6 +223,9 @@ enum DeliveryText {
                     "  Review \(r.review.period): score \(NumberText.fixed(r.score, 1))",
                     "  考评 \(r.review.period): 得分 \(NumberText.fixed(r.score, 1))")
                 out += r.change.map { " (" + ($0 >= 0 ? "+" : "") + NumberText.fixed($0, 1) + ")" } ?? ""
+                let sat = NumberText.upTo(r.review.satisfaction, 2)
+                let source = r.satisfactionSource.words(chinese: zh)
+                out += t(", satisfaction \(sat) (\(source))", "，满意度 \(sat)（\(source)）")
                 out += "\n"
             }
         }
