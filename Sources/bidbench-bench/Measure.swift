@@ -94,9 +94,10 @@ func bench(_ report: BenchReport, _ scope: String, _ name: String, repetitions: 
     report.add(Result(scope: scope, name: name, median: st.median, p99: st.p99, samples: repetitions, note: note))
 }
 
-/// Peak resident memory of this process so far (VmHWM), in MB.
-func peakMemoryMB() -> Double? {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+/// Peak resident memory of this process so far (VmHWM), in MB; of process `pid` when given.
+func peakMemoryMB(pid: Int32? = nil) -> Double? {
+    let path = pid.map { "/proc/\($0)/status" } ?? "/proc/self/status"
+    guard let status = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
         let kb = line.split(separator: " ").compactMap { Double($0) }.first
         return kb.map { $0 / 1024 }

@@ -45,18 +45,8 @@ enum SaveBench {
                 for _ in 0..<5 { t.send("\t") }  // → module
                 t.send("bench")
                 t.send("\u{13}")  // Ctrl-S: the form adds the row (unsaved)
-                // The terminal is drawn by differences, so no fixed text is sure to appear: wait
-                // until the program has been quiet for 300 ms.
-                var quietSince = ContinuousClock.now
-                var seen = t.output.count
-                let settle = ContinuousClock.now + .seconds(30)
-                while ContinuousClock.now < settle && ContinuousClock.now - quietSince < .milliseconds(300) {
-                    _ = t.waitFor("\u{0}", after: seen, timeout: 0.05)
-                    if t.output.count != seen {
-                        seen = t.output.count
-                        quietSince = ContinuousClock.now
-                    }
-                }
+                // The terminal is drawn by differences, so no fixed text is sure to appear.
+                waitQuiet(t)
                 let needle = Array(title.utf8)
                 let inodeBefore = inode(file)
                 let start = ContinuousClock.now
@@ -78,6 +68,19 @@ enum SaveBench {
                     return
                 }
                 samples.append(done)
+                // The TUI's memory as the meeting uses it: opened, edited, saved, every screen shown.
+                if run == runs - 1 {
+                    for key in ["2", "3", "4", "5", "1"] {
+                        t.send(key)
+                        waitQuiet(t)
+                    }
+                    if let mb = peakMemoryMB(pid: t.pid) {
+                        report.add(
+                            Result(
+                                scope: scope, name: "peak memory of the TUI: open, add, save, screens 1–5 (VmHWM, outside)", median: mb,
+                                unit: "MB", samples: 1, note: "read from /proc/PID/status before q"))
+                    }
+                }
                 t.send("q")
                 _ = t.reap(timeout: 30)
             } catch {
@@ -90,6 +93,20 @@ enum SaveBench {
             Result(
                 scope: scope, name: name, median: st.median, p99: samples.max(), samples: runs,
                 note: "p99 column = slowest run; the file's inode polled every 0.5 ms"))
+    }
+
+    /// Waits until the program has written nothing for 300 ms (at most 30 s).
+    static func waitQuiet(_ t: PseudoTerminal) {
+        var quietSince = ContinuousClock.now
+        var seen = t.output.count
+        let settle = ContinuousClock.now + .seconds(30)
+        while ContinuousClock.now < settle && ContinuousClock.now - quietSince < .milliseconds(300) {
+            _ = t.waitFor("\u{0}", after: seen, timeout: 0.05)
+            if t.output.count != seen {
+                seen = t.output.count
+                quietSince = ContinuousClock.now
+            }
+        }
     }
 
     static func inode(_ path: String) -> UInt64 {
