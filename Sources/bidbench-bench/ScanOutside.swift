@@ -52,7 +52,9 @@ enum ScanOutside {
             let start = ContinuousClock.now
             guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { return nil }
             var status: Int32 = 0
-            while waitpid(child, &status, 0) < 0 && errno == EINTR {}
+            var reaped = waitpid(child, &status, 0)
+            while reaped < 0 && errno == EINTR { reaped = waitpid(child, &status, 0) }
+            guard reaped == child else { return nil }
             let d = ContinuousClock.now - start
             // Exited normally (the low seven bits 0) with status 0.
             if expectSuccess && status != 0 { return nil }

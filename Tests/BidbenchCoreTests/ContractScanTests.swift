@@ -243,6 +243,51 @@ struct ContractScanTests {
         // Labels of terms stay terms; a label explained in brackets is its label.
         #expect(!ContractLineParser.isCoverLabel("服务期限") && !ContractLineParser.isCoverLabel("payment terms"))
         #expect(ContractLineParser.isCoverLabel("许可方(乙方)") && ContractLineParser.isCoverLabel("party a"))
+        // A duty put under a party's label is a term, not a particular: still read as a clause.
+        for duty in ["甲方：应于收到发票之日起三十日内支付款项。", "Customer: shall pay each invoice within 30 days."] {
+            let scan = ContractScanner.scan(duty + "\n")
+            #expect(scan.finding(.payment).line == 1, "\(duty)")
+            #expect(scan.keyTerms.paymentDueDays == 30, "\(duty)")
+        }
+        let dutyLines = ContractLineParser.parse(["甲方：应于验收合格后三十日内支付合同价款。", "Customer: shall pay each invoice within 30 days."])
+        #expect(dutyLines.allSatisfy { !$0.coverLabel && !$0.isDefinition })
+        #expect(ContractLineParser.isParticular("上海云帆数据安全技术有限公司") && ContractLineParser.isParticular("HT-2026-007"))
+        #expect(ContractLineParser.isParticular("Acme Data Security Ltd.") && ContractLineParser.isParticular("张江路 8 号"))
+        #expect(
+            !ContractLineParser.isParticular("应于验收合格后三十日内付款") && !ContractLineParser.isParticular("pays within thirty days of the invoice.")
+        )
+    }
+
+    @Test("near misses found in review: a name's wrapped rest, a duty in a title-like line, a modal before a colon, look-alike words")
+    func reviewNearMisses() {
+        // The rest of a party's name on the next line belongs to the name (it was scanned as a clause).
+        for text in [
+            "Supplier: Northwind Cloud Hosting Ltd\n(Data Security and Confidentiality Services Division)\n",
+            "乙方：上海云帆数据安全\n技术有限公司\n", "乙方：上海供应链数据安全技术有限公司\n",
+        ] {
+            let scan = ContractScanner.scan(text)
+            #expect(!scan.has(.data_security) && !scan.has(.confidentiality), "\(text)")
+        }
+        // A sentence part ending in 协议 in the first lines is no title when it states a duty.
+        let nda = ContractScanner.scan("软件服务合同\n供应商所有驻场工程师和远程运维人员均须在进场之前单独签署保密协议\n并对采购人的全部业务数据严格保密。\n")
+        #expect(nda.finding(.confidentiality).line == 2)
+        // `… may:` is a sentence cut at a colon, not a label: the vendor's price right is still flagged.
+        let fees = ContractScanner.scan("The Supplier (or any of its many Affiliates) may: increase the Fees at any time without notice.\n")
+        #expect(!fees.flags(.unilateral_price_change).isEmpty)
+        // "information" is not "inform"; 保留…的权利 keeps no log; "every day of the year" is no daily rate.
+        let info = ContractScanner.scan("The Supplier shall protect Customer information against unauthorized access.\n")
+        #expect(info.dataSecurity.item(.breach_notification).status == .missing)
+        #expect(ContractScanner.scan("甲方保留要求乙方提供系统运行日志的权利。\n").dataSecurity.item(.audit_logs).status == .missing)
+        let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
+        #expect(year.flags(.payment_terms_harsh).isEmpty)
+        #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })
+        // The near misses' counterparts still match.
+        #expect(
+            ContractScanner.scan("The Supplier shall inform the Customer of any security breach within 24 hours.\n").dataSecurity
+                .item(.breach_notification).status == .present)
+        #expect(
+            ContractScanner.scan("For every day of delay the Customer pays 0.1% of the overdue amount.\n").keyTerms.penaltyRates.first?.per
+                == "day")
     }
 
     @Test("a list wrapped across Chinese lines keeps every character and gets no space at the break")

@@ -334,3 +334,16 @@ struct DeliveryTests {
         }
     }
 }
+
+/// Where a review's satisfaction comes from: the form stores the departments' mean to one decimal,
+/// so a figure equal to that rounded mean is the mean, and any other figure was entered.
+@Suite struct SatisfactionSourceTests {
+    @Test func aFigureIsTheMeanOnlyWhenItEqualsTheMeanAsTheFormStoresIt() {
+        #expect(SatisfactionSource(satisfaction: 3.5, survey: (3.5, 4)) == .survey(departments: 4))
+        // 11/3 = 3.666…: the form stores 3.7.
+        #expect(SatisfactionSource(satisfaction: 3.7, survey: (11.0 / 3.0, 3)) == .survey(departments: 3))
+        // 3.54 typed by hand is not 3.5 (it was taken for the mean, and re-saving the form lost it).
+        #expect(SatisfactionSource(satisfaction: 3.54, survey: (3.5, 4)) == .enteredOverSurvey(mean: 3.5, departments: 4))
+        #expect(SatisfactionSource(satisfaction: 4, survey: nil) == .entered)
+    }
+}

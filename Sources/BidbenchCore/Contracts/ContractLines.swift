@@ -301,7 +301,7 @@ enum ContractLineParser {
             line.body = b
             // A party's name or particulars: what the label names, not a term of the contract (a
             // company called …数据安全技术有限公司 commits to no data security).
-            if isCoverLabel(line.heading) {
+            if isCoverLabel(line.heading) && isParticular(b) {
                 line.coverLabel = true
                 line.isDefinition = true
             }
@@ -610,11 +610,12 @@ enum ContractLineParser {
     /// 合同`): up to 40 characters without sentence punctuation, ending as a title does (`isTitle`). Taken for
     /// a heading, it is the title: not a sentence whose words count as a clause, nor one the cover lines
     /// under it continue. Asked of the first ten lines only (where a title stands), and never of a line
-    /// naming a party (`甲方应在验收合格后另行签订维护合同` is half a sentence).
+    /// naming a party or stating a duty (`甲方应在验收合格后另行签订维护合同`, `…人员均须…签署保密协议` are half a
+    /// sentence; the first ending test is the cheap part of `isTitle`'s).
     static func isLongTitle(_ s: String) -> Bool {
         guard let last = s.last, last == "同" || last == "议" || last == "书" else { return false }
         guard s.count <= 40, !s.contains(where: { $0.isOne(of: "。，,；;:：") }) else { return false }
-        return isTitle(s) && !ContractText.containsAny(s, ["甲方", "乙方"])
+        return isTitle(s) && !ContractText.containsAny(s, ["甲方", "乙方"]) && !ContractText.containsAny(s, particularStops)
     }
 
     /// An unnumbered short line is a heading only when it looks like one: capitalised English,
@@ -766,6 +767,8 @@ enum ContractLineParser {
         guard !bare.isEmpty else { return nil }
         let cjk = bare.filter(isCJK).count
         if cjk > 0 { return bare.count <= 12 ? (head, body) : nil }
+        // `The Supplier (or any of its Affiliates) may: increase the Fees…` is a sentence, not a label.
+        if ContractText.containsAny(" " + ContractText.lowerASCII(bare) + " ", labelVerbs) { return nil }
         return wordCount(bare) <= 5 ? (head, body) : nil
     }
 
@@ -786,6 +789,40 @@ enum ContractLineParser {
     static func isCoverLabel(_ label: String) -> Bool {
         coverLabels.contains(withoutBrackets(label))
     }
+
+    /// Verbs that make an English "label" a sentence cut at a colon.
+    static let labelVerbs = [" may ", " shall ", " must ", " will ", " can ", " agrees ", " undertakes "]
+
+    /// Whether the line after a cover line carries on the party's name (`(Data Security Division)`,
+    /// `技术有限公司`): it opens a bracket or ends as a name does. Only then is it taken into the cover line.
+    static func continuesName(_ line: ContractLine) -> Bool {
+        let c = continuation(line)
+        guard let first = c.first, c.count <= 60, isParticular(c) else { return false }
+        if first == "(" { return true }
+        let lower = ContractText.lowerASCII(c)
+        return nameEndings.contains { lower.hasSuffix($0) }
+    }
+
+    private static let nameEndings = [
+        "公司", "集团", "中心", "研究院", "事业部", "分部", ")", "ltd", "ltd.", "limited", "inc", "inc.", "llc", "gmbh", "co.", "corporation",
+        "division",
+    ]
+
+    /// Whether a cover label's value is a name or a particular (`上海云帆数据安全技术有限公司`, an address, a
+    /// number), not a term put under the party's name (`甲方：应于验收后三十日内付款。`, `Customer: shall pay
+    /// within 30 days.`): it does not end as a sentence does and states no duty or right.
+    static func isParticular(_ value: String) -> Bool {
+        // A full stop ends a sentence, or an abbreviation in a short name (`Acme Data Security Ltd.`).
+        if let last = value.last, last.isOne(of: "。;；!！?？") || (last == "." && wordCount(value) > 4) { return false }
+        let lower = ContractText.lowerASCII(value)
+        return !ContractText.containsAny(lower, particularStops)
+    }
+
+    /// Words of a duty or a right: a value with one is a term of the contract, not a party's particular.
+    static let particularStops = [
+        "应于", "应在", "应当", "应按", "应向", "应对", "应将", "应及时", "必须", "须在", "须于", "均须", "有权", "不得", "负责", "承担",
+        "shall ", "must ", "will ", "may ", "agrees", "is responsible", "undertakes",
+    ]
 
     /// `s` without what stands in round brackets (normalised: ASCII `(` `)`), trimmed; `s` itself when
     /// a bracket is left open or closes without opening.

@@ -504,8 +504,12 @@ public enum ContractScanner {
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
             var paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
             // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
-            // A cover line (a party's name, its address) is whole on its line: it takes in no next line.
-            var open = wraps ? joins.afterNumberOpen : joins.bodyOpen && !lines[ids[index]].coverLabel
+            // A cover line (a party's name, its address) takes in only the rest of the name from the next line.
+            let cover = lines[ids[index]].coverLabel
+            var open =
+                wraps
+                ? joins.afterNumberOpen
+                : joins.bodyOpen && (!cover || (index + 1 < ids.count && ContractLineParser.continuesName(lines[ids[index + 1]])))
             var starts = [(offset: 0, line: number)]
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
@@ -524,7 +528,7 @@ public enum ContractScanner {
                     paragraph += more
                     count += ContractText.characterCount(more, plain: lines[ids[next]].plain)
                     plain = plain && lines[ids[next]].plain
-                    open = lines[ids[next]].joins.continuationOpen
+                    open = !cover && lines[ids[next]].joins.continuationOpen
                     next += 1
                 }
             }

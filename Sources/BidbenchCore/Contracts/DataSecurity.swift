@@ -118,7 +118,7 @@ enum DataSecurityReviewer {
             .audit_logs,
             PatternSet([
                 "audit log*|audit trail*|access log*|log*…[retain*|kept|stored|record*]…[access|operation*|activit*]|[record*|log*]…[access|operation*]…[retain*|kept|for]",
-                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|[留存|保存|保留]…日志|日志审计|安全审计",
+                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|[留存|保存]…日志|日志审计|安全审计",
             ])
         ),
         (
@@ -131,7 +131,7 @@ enum DataSecurityReviewer {
         (
             .breach_notification,
             PatternSet([
-                "[notif*|inform*|notice|report*]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notif*|notice|inform*|report*]",
+                "[notif*|inform|informs|informed|informing|notice|report*]…[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access|data leak*]|[security breach*|data breach*|personal data breach*|breach of security|security incident*|data incident*|unauthorized access|unauthorised access]…[notif*|notice|inform|informs|informed|informing|report*]",
                 "[安全事件|泄露|数据泄露|安全事故|信息泄露|泄漏]…[通知|告知|报告|通报]|[通知|告知|报告|通报]…[安全事件|泄露|安全事故|泄漏]",
             ])
         ),

@@ -530,7 +530,11 @@ enum KeyTermExtractor {
 
     /// A day named away from the rate: "For each day of late payment, the Customer pays … 0.1%" (as
     /// 每逾期一日 … 千分之一).
-    static let dailyPhrases = ["for each day", "for every day", "each day of", "every day of", "per day of"]
+    static let dailyPhrases = [
+        "for each day", "for every day", "each day of delay", "each day of late", "every day of delay", "every day of late",
+        "per day of delay",
+        "per day of late",
+    ]
     private static let rateCapWords = WindowWords(["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"])
     static let perDay = WindowWords([
         "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",

@@ -35,9 +35,9 @@ public enum SatisfactionSource: Equatable, Sendable {
             self = .entered
             return
         }
-        // The mean is kept to one decimal: a figure within half a step of it is that mean.
+        // The form stores the mean to one decimal: a figure equal to that is the mean (3.54 is not 3.5).
         self =
-            abs(satisfaction - survey.mean) < 0.05
+            abs(satisfaction - (survey.mean * 10).rounded() / 10) < 1e-9
             ? .survey(departments: survey.count) : .enteredOverSurvey(mean: survey.mean, departments: survey.count)
     }
 
