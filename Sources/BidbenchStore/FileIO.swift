@@ -64,16 +64,21 @@ enum FileIO {
             }
         }
         if failure != 0 { throw .io(path, errorText(failure)) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { sysRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .io(path, errorText())
+        // The end is one more read; a scratch buffer, not a zeroed array, for it (most files end here).
+        var more: Int32 = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
+            while true {
+                let n = sysRead(fd, buffer.baseAddress, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    more = errno
+                    return
+                }
+                if n == 0 { return }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
             }
-            if n == 0 { break }
-            out.append(contentsOf: buffer[0..<n])
         }
+        if more != 0 { throw .io(path, errorText(more)) }
         return out
     }
 

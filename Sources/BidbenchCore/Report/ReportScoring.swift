@@ -96,6 +96,17 @@ extension ReportFacts {
 }
 
 extension ReportFacts {
+    /// What the panel matrix's figures are, for both reports; `heatMap`: the HTML chart's colours and frames too.
+    func panelMatrixCaption(_ sc: ScoringFacts, heatMap: Bool) -> String {
+        let agg = sc.evaluation.aggregate == .median ? lang.pick("median", "中位数") : lang.pick("mean", "平均分")
+        let scale = NumberText.upTo(ws.settings.scale, 1)
+        return lang.pick(
+            "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(scale) scale"
+                + (heatMap ? "; darker is better. Red frame and ⚑" : ". ⚑") + ": evaluators differ by 30 % of the scale or more — discuss.",
+            "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(scale)" + (heatMap ? "，颜色越深越好。红框与 ⚑" : "。⚑")
+                + "：评委分差达到满分的 30% 及以上，需讨论。")
+    }
+
     /// The scoring method's name, for both reports.
     func methodName(_ m: ScoringMethod) -> String {
         switch m {
@@ -107,8 +118,6 @@ extension ReportFacts {
 }
 
 extension HTMLReportWriter {
-    func methodName(_ m: ScoringMethod) -> String { facts.methodName(m) }
-
     /// The blind notice as a paragraph, when the panel is blind (empty otherwise).
     func blindNote() -> String {
         guard let sc = facts.scoring, sc.evaluation.blind, let n = sc.evaluation.warnings.first else { return "" }
@@ -127,7 +136,7 @@ extension HTMLReportWriter {
                 "<div class=\"reco\">\(e(t("No vendor can be ranked yet (all disqualified or not fully scored).", "暂无可排名的供应商（均被淘汰或评分不完整）。")))</div>\n"
         }
         var s = "<div class=\"reco\">\(e(t("Recommendation: ", "推荐：")))<strong>\(e(w.name))</strong> — "
-        s += e(t("ranked first by ", "按") + methodName(sc.evaluation.method) + t(" with ", "排名第一，得分 ") + sc.scoreText(w.score))
+        s += e(t("ranked first by ", "按") + facts.methodName(sc.evaluation.method) + t(" with ", "排名第一，得分 ") + sc.scoreText(w.score))
         if !sc.tiedWithWinner.isEmpty {
             s += " <span class=\"warn\">\(e(t("tied with ", "与以下供应商并列：") + sc.tiedWithWinner.map(\.name).joined(separator: ", ")))</span>"
         }
@@ -166,14 +175,8 @@ extension HTMLReportWriter {
         let svg = SVGChart.heatMap(
             rows: vendors.map(\.name), columns: cols, cells: cells, maxValue: ws.settings.scale,
             title: title, emptyText: t("not scored", "未评分"))
-        let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
         var body = blindNote()
-        body += figure(
-            svg,
-            caption: t(
-                "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(NumberText.upTo(ws.settings.scale, 1)) scale; darker is better. Red frame and ⚑: evaluators differ by 30 % of the scale or more — discuss.",
-                "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(NumberText.upTo(ws.settings.scale, 1))，颜色越深越好。红框与 ⚑：评委分差达到满分的 30% 及以上，需讨论。"
-            ))
+        body += figure(svg, caption: facts.panelMatrixCaption(sc, heatMap: true))
         body += discussList(sc)
         return section(title, body)
     }
@@ -221,7 +224,7 @@ extension HTMLReportWriter {
             maxValue: maxV)
         var body = figure(
             svg,
-            caption: t("Scores by ", "得分，方法：") + methodName(sc.evaluation.method)
+            caption: t("Scores by ", "得分，方法：") + facts.methodName(sc.evaluation.method)
                 + t("; vendors failing a must-have requirement are disqualified and never ranked.", "；未满足“必须”需求的供应商被淘汰，不参与排名。"))
         if !sc.evaluation.disqualified.isEmpty || !sc.evaluation.incomplete.isEmpty {
             body += "<ul class=\"flags\">"
@@ -303,15 +306,7 @@ extension MarkdownReportWriter {
                         }
                 })
             // What the figures are, as the HTML heat map's caption says it.
-            let agg = sc.evaluation.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
-            let scale = NumberText.upTo(ws.settings.scale, 1)
-            s +=
-                "_"
-                + m(
-                    t(
-                        "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(scale) scale. ⚑: evaluators differ by 30 % of the scale or more — discuss.",
-                        "各供应商在各评分项上的评委\(agg)（表头为全局权重），满分 \(scale)。⚑：评委分差达到满分的 30% 及以上，需讨论。"
-                    )) + "_\n\n"
+            s += "_" + m(facts.panelMatrixCaption(sc, heatMap: false)) + "_\n\n"
         }
         if !sc.evaluation.blind {
             s += table(
