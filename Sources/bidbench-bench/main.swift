@@ -10,6 +10,7 @@ var jsonPath: String?
 var only: String?
 var largeInput: String?
 var busy = false
+var profileScan: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let a = arguments.next() {
     switch a {
@@ -18,13 +19,26 @@ while let a = arguments.next() {
     case "--only": only = arguments.next()
     case "--large": largeInput = arguments.next()
     case "--busy": busy = true
+    case "--profile-scan": profileScan = arguments.next()
     case "-h", "--help":
         say("usage: bidbench-bench [--quick] [--busy] [--json FILE] [--only TEXT] [--large FOLDER]")
+        say("       bidbench-bench --profile-scan FILE  (10 scans reading every line, nothing else: for perf record)")
         exit(0)
     default:
         FileHandle.standardError.write(Data("bidbench-bench: unknown argument \(a)\n".utf8))
         exit(2)
     }
+}
+
+if let path = profileScan {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("bidbench-bench: cannot read \(path) as UTF-8\n".utf8))
+        exit(2)
+    }
+    ContractScanner.prepare()
+    let ms = (0..<10).map { _ in milliseconds { blackHole(ContractScanner.scanReadingEach(text)) } }.sorted()
+    say(String(format: "scan reading every line: %.0f ms median, %.1f MB/s", ms[5], Double(text.utf8.count) / 1_048_576 / (ms[5] / 1000)))
+    exit(0)
 }
 
 let report = BenchReport()

@@ -217,24 +217,26 @@ private struct Automaton: Sendable {
     // Kept as one function: the trie, the failure links and the two tables are built in passes over the same arrays.
     init(_ literals: [[UInt8]], classOf: [UInt16], classCount: Int) {
         self.classCount = classCount
-        // The trie, as one flat table (`-1`: no edge), the literals each node ends, and its edges as
-        // a list (parent, class, child), so that the passes below visit only the edges that exist.
-        var trie = [Int32](repeating: -1, count: classCount)
-        trie.reserveCapacity((literals.reduce(0) { $0 + $1.count } + 1) * classCount)
+        // The trie's edges, keyed by `state * classCount + class` (a flat table of every state's row
+        // would be megabytes, each page of it faulted in once per process), the literals each node
+        // ends, and its edges as a list (parent, class, child), so that the passes below visit only
+        // the edges that exist.
+        var child: [Int: Int32] = [:]
+        child.reserveCapacity(literals.reduce(0) { $0 + $1.count })
         var ends: [[Int32]] = [[]]
         var edges: [(parent: Int, class: Int, child: Int)] = []
         for (id, l) in literals.enumerated() {
             var s = 0
             for b in l {
                 let c = Int(classOf[Int(b)])
-                let edge = s * classCount + c
-                if trie[edge] < 0 {
-                    trie[edge] = Int32(ends.count)
+                if let t = child[s * classCount + c] {
+                    s = Int(t)
+                } else {
+                    child[s * classCount + c] = Int32(ends.count)
                     edges.append((s, c, ends.count))
-                    trie += repeatElement(-1, count: classCount)
+                    s = ends.count
                     ends.append([])
                 }
-                s = Int(trie[edge])
             }
             ends[s].append(Int32(id))
         }
@@ -265,27 +267,25 @@ private struct Automaton: Sendable {
                 order.append(t)
                 guard s != 0 else { continue }
                 var f = fail[s]
-                while f != 0 && trie[f * classCount + c] < 0 { f = fail[f] }
-                fail[t] = max(0, Int(trie[f * classCount + c]))
+                while f != 0 && child[f * classCount + c] == nil { f = fail[f] }
+                fail[t] = Int(child[f * classCount + c] ?? 0)
             }
         }
         var number = [Int](repeating: 0, count: states)
         for (n, s) in order.enumerated() { number[s] = n }
         func flagged(_ t: Int) -> UInt16 { UInt16(number[t]) | (outputs[t].isEmpty ? 0 : Automaton.endsLiteral) }
         // Rows of the dense states, in order: a missing edge goes where the failure link's row goes
-        // (a failure link is shallower, so its row is made already).
+        // (a failure link is shallower, so its row is made already), then the state's own edges.
         dense = min(states, Automaton.denseLimit)
         var next = [UInt16](repeating: 0, count: dense * classCount)
         for n in 0..<dense {
             let s = order[n]
-            for c in 0..<classCount {
-                let t = Int(trie[s * classCount + c])
-                if t >= 0 {
-                    next[n * classCount + c] = flagged(t)
-                } else if s != 0 {
-                    next[n * classCount + c] = next[number[fail[s]] * classCount + c]
-                }
+            let row = n * classCount
+            if s != 0 {
+                let failRow = number[fail[s]] * classCount
+                for c in 0..<classCount { next[row + c] = next[failRow + c] }
             }
+            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] { next[row + c] = flagged(t) }
         }
         self.next = next
         var edgeStart: [Int32] = [0]

@@ -48,7 +48,8 @@ struct ContractCheckCommand: ParsableCommand {
         if json {
             print(scan.json(playbook: playbook))
         } else {
-            print(ContractReport.checklist(scan, file: file, playbook: playbook))
+            let text = ContractReport.checklist(scan, file: file, playbook: playbook)
+            writeStandardOutput(text)
         }
     }
 }
@@ -95,38 +96,69 @@ enum ContractFile {
     }
 }
 
+/// Writes bytes to standard output, all of them (a pipe may take them in pieces).
+func writeStandardOutput(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { b in
+        var at = 0
+        while at < b.count {
+            let n = write(1, b.baseAddress! + at, b.count - at)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            at += n
+        }
+    }
+}
+
 /// The human-readable checklist.
 enum ContractReport {
     /// Removes control characters so file text cannot drive the terminal.
     static func clean(_ s: String) -> String {
-        // Most text has none: C0 controls and DEL are bytes 00–1F and 7F, C1 controls C2 80…C2 9F.
-        var previous: UInt8 = 0
-        let hasControl = s.utf8.contains { b in
-            defer { previous = b }
-            return b < 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
-        }
-        guard hasControl else { return s }
+        var s = s
+        guard s.withUTF8(hasControl) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.filter { !($0.value < 0x20 || (0x7F...0x9F).contains($0.value)) }))
     }
 
+    /// Whether UTF-8 text holds a control character: C0 controls and DEL are bytes 00–1F and 7F,
+    /// C1 controls C2 80…C2 9F.
+    private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for b in bytes {
+            if b < 0x20 || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+            previous = b
+        }
+        return false
+    }
+
+    /// `s` followed by spaces up to `width` characters (never cut: a long line number stays whole).
+    static func pad(_ s: String, _ width: Int) -> String {
+        let count = s.count
+        return count >= width ? s : s + String(repeating: " ", count: width - count)
+    }
+
     // Kept as one function: the checklist's sections in reading order.
-    static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults) -> String {
-        var lines: [String] = []
+    /// The checklist as UTF-8 text, each line ended by a newline. Built in one buffer: the checklist
+    /// of a 4 MB contract is megabytes, and a list of lines joined at the end copied it twice.
+    static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096 + scan.redFlags.count * 400)
+        func line(_ text: String) {
+            out += text.utf8
+            out.append(0x0A)
+        }
         let found = scan.clauses.filter(\.present).count
-        lines.append("Contract check: \(clean(file))")
-        lines.append("")
-        lines.append("Clauses (\(found)/\(scan.clauses.count) found)")
+        line("Contract check: \(clean(file))")
+        line("")
+        line("Clauses (\(found)/\(scan.clauses.count) found)")
         for f in scan.clauses {
-            let name = f.kind.rawValue.padding(toLength: 19, withPad: " ", startingAt: 0)
-            if let line = f.line {
-                let where_ = "line \(line)".padding(toLength: 10, withPad: " ", startingAt: 0)
-                lines.append("  ✔ \(name)\(where_)\(clean(ContractReport.short(f.evidence)))")
+            let name = pad(f.kind.rawValue, 19)
+            if let at = f.line {
+                line("  ✔ \(name)\(pad("line \(at)", 10))\(clean(ContractReport.short(f.evidence)))")
             } else {
-                lines.append("  ✗ \(name)missing")
+                line("  ✗ \(name)missing")
             }
         }
-        lines.append("")
-        lines.append("Key terms")
+        line("")
+        line("Key terms")
         let k = scan.keyTerms
         var terms: [(String, String?)] = [
             ("term", k.termMonths.map { "\($0) months" }),
@@ -149,32 +181,31 @@ enum ContractReport {
             terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
         }
         for (name, value) in terms {
-            lines.append("  \(name.padding(toLength: 15, withPad: " ", startingAt: 0))\(clean(value.map { short($0) } ?? "—"))")
+            line("  \(pad(name, 15))\(clean(value.map { short($0) } ?? "—"))")
         }
-        lines.append("")
+        line("")
         let ds = scan.dataSecurity
-        lines.append("Data security (\(ds.presentCount)/\(ds.items.count) committed)")
+        line("Data security (\(ds.presentCount)/\(ds.items.count) committed)")
         for i in ds.items {
             let mark = i.status == .present ? "✔" : i.status == .vague ? "~" : "✗"
-            let name = i.check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
             let at = i.line.map { "line \($0): \(clean(short(i.text)))" } ?? "missing"
-            lines.append("  \(mark) \(name)\(i.status == .vague ? "vague, " : "")\(at)")
+            line("  \(mark) \(pad(i.check.rawValue, 22))\(i.status == .vague ? "vague, " : "")\(at)")
         }
-        for v in ds.vague { lines.append("  ~ vague wording, line \(v.line): \(clean(short(v.text)))") }
-        lines.append("")
-        lines.append("Red flags (\(scan.redFlags.count))")
+        for v in ds.vague { line("  ~ vague wording, line \(v.line): \(clean(short(v.text)))") }
+        line("")
+        line("Red flags (\(scan.redFlags.count))")
         for f in scan.redFlags {
             var label = "\(f.kind.rawValue) [\(f.severity.rawValue)]"
             if let c = f.clause { label += " (\(c.rawValue))" }
             let where_ = f.lines.isEmpty ? "" : (f.lines.count == 1 ? "line \(f.lines[0]): " : "lines \(f.lines.first!)–\(f.lines.last!): ")
-            lines.append("  ⚑ \(label) — \(where_)\(clean(short(f.text)))")
+            line("  ⚑ \(label) — \(where_)\(clean(short(f.text)))")
             if f.kind != .missing_clause {
-                lines.append("      why: \(f.kind.explanationEN)")
-                lines.append("      position: \(clean(playbook.entry(f.kind).positionEN))")
+                line("      why: \(f.kind.explanationEN)")
+                line("      position: \(clean(playbook.entry(f.kind).positionEN))")
             }
         }
-        if scan.redFlags.isEmpty { lines.append("  none") }
-        return lines.joined(separator: "\n")
+        if scan.redFlags.isEmpty { line("  none") }
+        return out
     }
 
     static func minutesText(_ m: Int) -> String {
@@ -183,8 +214,14 @@ enum ContractReport {
         return "\(m) min"
     }
 
-    /// At most 100 characters: cut to 99 and "…". Up to 100 bytes are at most 100 characters.
-    static func short(_ s: String) -> String { s.utf8.count <= 100 || s.count <= 100 ? s : String(s.prefix(99)) + "…" }
+    /// At most 100 characters: cut to 99 and "…". Up to 100 bytes are at most 100 characters; past
+    /// that, only the first 101 characters are counted.
+    static func short(_ s: String) -> String {
+        guard s.utf8.count > 100, let cut = s.index(s.startIndex, offsetBy: 99, limitedBy: s.endIndex), cut < s.endIndex,
+            s.index(after: cut) < s.endIndex
+        else { return s }
+        return String(s[..<cut]) + "…"
+    }
 }
 
 /// `bidbench dates [--within DAYS] [--ics FILE] [--today YYYY-MM-DD] [--json]` — key contract dates of a workspace.
