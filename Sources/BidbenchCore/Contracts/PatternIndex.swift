@@ -72,7 +72,7 @@ final class PatternIndex: Sendable {
                     // Anchor on the part whose shortest alternative is longest: the rarest to occur.
                     p.anchor =
                         p.parts.indices.max { a, b in
-                            (p.parts[a].map(\.bytes.count).min() ?? 0) < (p.parts[b].map(\.bytes.count).min() ?? 0)
+                            (p.parts[a].lazy.map { $0.bytes.count }.min() ?? 0) < (p.parts[b].lazy.map { $0.bytes.count }.min() ?? 0)
                         } ?? 0
                 }
                 if groupsOf[Int(p.id)].last != Int32(g) { groupsOf[Int(p.id)].append(Int32(g)) }
@@ -85,7 +85,7 @@ final class PatternIndex: Sendable {
         for p in patterns { p.bit = literalCount + Int(p.id) }
         for group in groups {
             group.group.bit = literalCount + patternCount + Int(group.group.id)
-            group.group.patternBits = group.patterns.map(\.bit)
+            group.group.patternBits = group.patterns.map { $0.bit }
         }
 
         // What each literal wakes: the patterns anchored on it and their groups.
@@ -218,12 +218,13 @@ private struct Automaton: Sendable {
     init(_ literals: [[UInt8]], classOf: [UInt16], classCount: Int) {
         self.classCount = classCount
         // The trie's edges, keyed by `state * classCount + class` (a flat table of every state's row
-        // would be megabytes, each page of it faulted in once per process), the literals each node
-        // ends, and its edges as a list (parent, class, child), so that the passes below visit only
-        // the edges that exist.
+        // would be megabytes, each page of it faulted in once per process), the state each literal
+        // ends at, and the edges as a list (parent, class, child), so that the passes below visit
+        // only the edges that exist.
         var child: [Int: Int32] = [:]
         child.reserveCapacity(literals.reduce(0) { $0 + $1.count })
-        var ends: [[Int32]] = [[]]
+        var states = 1
+        var endState = [Int](repeating: 0, count: literals.count)
         var edges: [(parent: Int, class: Int, child: Int)] = []
         for (id, l) in literals.enumerated() {
             var s = 0
@@ -232,16 +233,25 @@ private struct Automaton: Sendable {
                 if let t = child[s * classCount + c] {
                     s = Int(t)
                 } else {
-                    child[s * classCount + c] = Int32(ends.count)
-                    edges.append((s, c, ends.count))
-                    s = ends.count
-                    ends.append([])
+                    child[s * classCount + c] = Int32(states)
+                    edges.append((s, c, states))
+                    s = states
+                    states += 1
                 }
             }
-            ends[s].append(Int32(id))
+            endState[id] = s
         }
-        let states = ends.count
         precondition(states < 1 << 15, "the rule literals need more automaton states than a 16-bit table holds")
+        // The literals each state ends: `ownLiterals[ownStart[s] ..< ownStart[s + 1]]`, in literal order.
+        var ownStart = [Int](repeating: 0, count: states + 1)
+        for s in endState { ownStart[s + 1] += 1 }
+        for s in 0..<states { ownStart[s + 1] += ownStart[s] }
+        var ownLiterals = [Int32](repeating: 0, count: literals.count)
+        var nextOwn = ownStart
+        for (id, s) in endState.enumerated() {
+            ownLiterals[nextOwn[s]] = Int32(id)
+            nextOwn[s] += 1
+        }
         // The edges grouped by parent: a state's are `edges[childStart[s] ..< childStart[s + 1]]`.
         var childStart = [Int](repeating: 0, count: states + 1)
         for e in edges { childStart[e.parent + 1] += 1 }
@@ -253,16 +263,17 @@ private struct Automaton: Sendable {
             filled[e.parent] += 1
         }
         edges = byParent
-        // Breadth first: the order of the new numbers, failure links and outputs along them.
+        // Breadth first: the order of the new numbers, failure links, and whether a state (or one
+        // along its failure links) ends a literal.
         var order: [Int] = [0]
         order.reserveCapacity(states)
         var fail = [Int](repeating: 0, count: states)
-        var outputs = ends
+        var endsAny = [Bool](repeating: false, count: states)
         var head = 0
         while head < order.count {
             let s = order[head]
             head += 1
-            if s != 0 { outputs[s] += outputs[fail[s]] }
+            endsAny[s] = ownStart[s] < ownStart[s + 1] || (s != 0 && endsAny[fail[s]])
             for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
                 order.append(t)
                 guard s != 0 else { continue }
@@ -273,7 +284,7 @@ private struct Automaton: Sendable {
         }
         var number = [Int](repeating: 0, count: states)
         for (n, s) in order.enumerated() { number[s] = n }
-        func flagged(_ t: Int) -> UInt16 { UInt16(number[t]) | (outputs[t].isEmpty ? 0 : Automaton.endsLiteral) }
+        func flagged(_ t: Int) -> UInt16 { UInt16(number[t]) | (endsAny[t] ? Automaton.endsLiteral : 0) }
         // Rows of the dense states, in order: a missing edge goes where the failure link's row goes
         // (a failure link is shallower, so its row is made already), then the state's own edges.
         dense = min(states, Automaton.denseLimit)
@@ -305,10 +316,15 @@ private struct Automaton: Sendable {
         self.edgeClass = edgeClass
         self.edgeTarget = edgeTarget
         self.fail = failOf
+        // A state's literals: its own, then its failure link's (made already: it is shallower).
         var outStart: [Int32] = [0]
         var outLiterals: [Int32] = []
         for s in order {
-            outLiterals += outputs[s]
+            outLiterals += ownLiterals[ownStart[s]..<ownStart[s + 1]]
+            if s != 0 {
+                let f = number[fail[s]]
+                outLiterals += outLiterals[Int(outStart[f])..<Int(outStart[f + 1])]
+            }
             outStart.append(Int32(outLiterals.count))
         }
         self.outStart = outStart

@@ -1,0 +1,79 @@
+import BidbenchCore
+import Foundation
+import Testing
+
+/// `bidbench contract check FILE` as a reader sees it: the whole checklist, line for line.
+@Suite("Contract checklist")
+struct ContractChecklistTests {
+    /// A contract whose last clause is on line 100 004: its line number is printed whole and apart
+    /// from the evidence (the column was 10 wide and cut it to `line 10000`, a wrong line, glued to
+    /// the text); an English sentence of 133 characters is cut to 99 and `…`; an escape in the
+    /// file's name cannot drive the terminal.
+    @Test func checklistOfALongContract() throws {
+        let tmp = TempDir()
+        let name = "c\u{1B}[31m.txt"
+        let suspend =
+            "The Supplier may suspend the service at any time without notice and without liability to the Customer for any loss whatsoever arising."
+        let text =
+            "第一条 服务内容\n乙方有权单方调整价格，无需通知甲方。\n" + String(repeating: "\n", count: 100_000) + suspend + "\n"
+            + "This Agreement is governed by the laws of England.\n"
+        try text.write(toFile: tmp.path + "/" + name, atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["contract", "check", name], cwd: tmp.path)
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.err == "")
+        func explained(_ kind: RedFlagKind) -> [String] {
+            ["      why: \(kind.explanationEN)", "      position: \(Playbook.defaults.entry(kind).positionEN)"]
+        }
+        let missing = ["fees", "payment", "support_sla", "warranty", "acceptance", "liability", "penalty", "term", "renewal"]
+        let clauses =
+            ["  ✔ scope              line 1    第一条 服务内容"]
+            + missing.prefix(2).map { "  ✗ \($0.padding(toLength: 19, withPad: " ", startingAt: 0))missing" }
+            + ["  ✔ services           line 1    第一条 服务内容"]
+            + (missing.dropFirst(2) + ["termination", "data_return", "data_security", "privacy", "confidentiality", "change_control"])
+            .map { "  ✗ \($0.padding(toLength: 19, withPad: " ", startingAt: 0))missing" }
+            + [
+                "  ✔ price_change       line 2    乙方有权单方调整价格，无需通知甲方。",
+                "  ✗ ip                 missing",
+                "  ✗ dispute_resolution missing",
+                "  ✔ governing_law      line 100004 This Agreement is governed by the laws of England.",
+                "  ✗ force_majeure      missing",
+            ]
+        let security = [
+            "encryption_at_rest", "encryption_in_transit", "access_control", "audit_logs", "backup_recovery",
+            "breach_notification", "law_compliance", "data_location", "sub_processors", "return_deletion",
+        ]
+        let expected: [String] =
+            ["Contract check: c[31m.txt", "", "Clauses (4/22 found)"] + clauses
+            + [
+                "", "Key terms",
+                "  term           —",
+                "  renewal        —",
+                "  notice         —",
+                "  payment due    —",
+                "  liability cap  —",
+                "  governing law  laws of England",
+                "  dispute forum  —",
+                "  price change   乙方有权单方调整价格，无需通知甲方。",
+                "", "Data security (0/10 committed)",
+            ]
+            + security.map { "  ✗ \($0.padding(toLength: 22, withPad: " ", startingAt: 0))missing" }
+            + ["", "Red flags (7)", "  ⚑ unilateral_price_change [high] — line 2: 乙方有权单方调整价格,无需通知甲方。"]
+            + explained(.unilateral_price_change)
+            + [
+                "  ⚑ vendor_may_suspend [high] — line 100003: "
+                    + "The Supplier may suspend the service at any time without notice and without liability to the Custom…"
+            ]
+            + explained(.vendor_may_suspend)
+            + [
+                "  ⚑ missing_clause [high] (acceptance) — No acceptance clause (未约定验收)",
+                "  ⚑ missing_clause [high] (data_security) — No data security clause (未约定数据安全)",
+                "  ⚑ missing_clause [high] (confidentiality) — No confidentiality clause (未约定保密)",
+                "  ⚑ missing_clause [high] (data_return) — No clause on returning the buyer's data on exit (未约定数据返还/导出)",
+                "  ⚑ missing_clause [high] (support_sla) — No service level or support clause (未约定服务水平/响应时间)",
+            ]
+        let lines = r.out.components(separatedBy: "\n")
+        #expect(lines.last == "", "the checklist ends with a newline")
+        #expect(Array(lines.dropLast()) == expected)
+        withExtendedLifetime(tmp) {}
+    }
+}
