@@ -419,4 +419,47 @@ public enum OutputFile {
 public enum InputFile {
     /// Every byte of the file at `path`; a `StoreError` names the path when it cannot be read.
     public static func bytes(_ path: String) throws -> [UInt8] { try FileIO.read(path) }
+
+    /// The file at `path` as text when it is a regular file of valid UTF-8, read straight into the
+    /// string's storage and validated there (no second copy: a 4 MB contract is read in one pass).
+    /// nil when it is not valid UTF-8, holds U+FFFD (it cannot be told from a repair), is not a
+    /// regular file, or changed size while read: then read `bytes` and decide. A `StoreError` names
+    /// the path when it cannot be opened.
+    public static func utf8Text(_ path: String) throws -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        var complete = true
+        var text = String(unsafeUninitializedCapacity: size) { buffer in
+            var count = 0
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 {
+                    complete = false
+                    return count
+                }
+                count += n
+            }
+            return count
+        }
+        var probe: UInt8 = 0
+        guard complete, text.utf8.count == size, read(fd, &probe, 1) == 0 else { return nil }
+        // Invalid bytes were replaced by U+FFFD (EF BF BD): any such sequence sends the file the long way.
+        let repaired = text.withUTF8 { t -> Bool in
+            guard let base = t.baseAddress else { return false }
+            var i = 0
+            while i + 2 < t.count {
+                guard let hit = memchr(base + i, 0xEF, t.count - 2 - i) else { return false }
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if t[at + 1] == 0xBF && t[at + 2] == 0xBD { return true }
+                i = at + 1
+            }
+            return false
+        }
+        return repaired ? nil : text
+    }
 }

@@ -281,6 +281,25 @@ struct ContractScanTests {
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
         #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })
+        // Ending the contract for the buyer's own serious default is the usual remedy for cause, not a one-sided exit.
+        for text in [
+            "如甲方逾期付款超过30日，乙方有权立即解除本合同。", "甲方严重违约的，乙方有权立即终止服务。",
+            "If the Customer fails to pay any undisputed invoice within 30 days, the Supplier may terminate this Agreement immediately.",
+            "If the Customer materially breaches this Agreement, the Supplier may terminate immediately on written notice.",
+            "The Supplier may terminate this Agreement immediately upon the Customer's insolvency.",
+        ] {
+            #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).isEmpty, "\(text)")
+        }
+        // An exit at will stays flagged, also when the sentence speaks of a breach the other way, and so
+        // does ending the contract at once for any breach at all.
+        for text in [
+            "乙方有权随时解除本合同，无需说明理由。", "乙方有权随时解除本合同，甲方不得因此追究乙方违约责任。",
+            "甲方违反本协议约定的，乙方有权立即终止本协议。", "If the Customer breaches this Agreement, the Provider may terminate it immediately.",
+            "The Supplier may terminate this Agreement at any time for any reason.",
+            "The Supplier may terminate this Agreement at any time without cause.",
+        ] {
+            #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).count == 1, "\(text)")
+        }
         // The near misses' counterparts still match.
         #expect(
             ContractScanner.scan("The Supplier shall inform the Customer of any security breach within 24 hours.\n").dataSecurity

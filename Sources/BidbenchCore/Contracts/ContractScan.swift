@@ -347,7 +347,9 @@ public enum ContractScanner {
         var raw: String
         var bare: Bool
         var text: String
-        var starts: [(offset: Int, line: Int)]
+        /// Where each line after the first starts in `text` (empty for a paragraph of one line, most
+        /// of them: no array is made for it).
+        var later: [(offset: Int, line: Int)]
         /// Whether `text` is plain (every joined line was); false: not known.
         var plain: Bool
         /// A definition, or a paragraph under a definitions heading: never a clause.
@@ -510,7 +512,7 @@ public enum ContractScanner {
                 wraps
                 ? joins.afterNumberOpen
                 : joins.bodyOpen && (!cover || (index + 1 < ids.count && ContractLineParser.continuesName(lines[ids[index + 1]])))
-            var starts = [(offset: 0, line: number)]
+            var later: [(offset: Int, line: Int)] = []
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).
             let linePlain = lines[ids[index]].plain
@@ -524,7 +526,7 @@ public enum ContractScanner {
                     let joiner = ContractLineParser.joiner(paragraph, more)
                     paragraph += joiner
                     count += joiner.count
-                    starts.append((offset: count, line: next + 1))
+                    later.append((offset: count, line: next + 1))
                     paragraph += more
                     count += ContractText.characterCount(more, plain: lines[ids[next]].plain)
                     plain = plain && lines[ids[next]].plain
@@ -549,7 +551,7 @@ public enum ContractScanner {
             if lines[ids[at]].raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    number: number, raw: lines[ids[at]].raw, bare: bare, text: paragraph, starts: starts, plain: plain,
+                    number: number, raw: lines[ids[at]].raw, bare: bare, text: paragraph, later: later, plain: plain,
                     definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
@@ -582,7 +584,7 @@ public enum ContractScanner {
             headingKinds = p.headingKinds
             ancestors = p.ancestors
             let first = p.number - 1
-            lines = lineIDs[first..<first + p.starts.count]
+            lines = lineIDs[first...first + p.later.count]
         }
     }
 
@@ -590,8 +592,8 @@ public enum ContractScanner {
     // the recorded scan dumps guard its output.
     /// Adds the clause findings of one paragraph, in order, and its sentences to `reading`.
     private static func read(_ p: Paragraph, into reading: inout Reading) {
-        let wrapped = p.starts.count > 1
-        func lineOf(_ offset: Int) -> Int { p.starts.last { $0.offset <= offset }!.line }
+        let wrapped = !p.later.isEmpty
+        func lineOf(_ offset: Int) -> Int { p.later.last { $0.offset <= offset }?.line ?? p.number }
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
             let first = lineOf(offset)
             guard wrapped else { return [first] }

@@ -222,6 +222,15 @@ enum RedFlagDetector {
                 "\(Party.vendor)…\(mayWords)…terminate…[at any time|for any reason|for convenience|without cause|sole discretion|without reason|without liability|immediately|without giving]",
                 "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件|立即]…[解除|终止]",
                 "\(Party.vendor)…[有权|可以|可]…[提前|随时]…[解除|终止]…[合同|协议|本合同|本协议|服务]",
+            ],
+            // A right to end the contract for the buyer's own serious default (non-payment, a material
+            // breach, insolvency) is the usual remedy for cause, not a one-sided exit; ending it at once
+            // for any breach at all still is one.
+            veto: [
+                "[if|where|upon|should|in the event]…\(Party.buyer)…[fails to pay|failed to pay|fail to pay|does not pay|materially breach*|becomes insolvent|is insolvent|goes bankrupt]",
+                "[customer's|client's|licensee's|purchaser's|buyer's|your]…[material breach|failure to pay|non-payment|nonpayment|insolvency|bankruptcy]",
+                "for cause|for material breach|upon material breach|for non-payment|for nonpayment|for failure to pay",
+                "\(Party.buyer)…[逾期付款|逾期支付|逾期未付|拖欠|未按约定支付|未按时支付|严重违约|根本违约|破产]",
             ], vendorActs: true),
         Rule(
             .termination_asymmetry,

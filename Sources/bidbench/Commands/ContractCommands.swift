@@ -59,7 +59,10 @@ enum ContractFile {
     /// Reads a text file as UTF-8 (with or without BOM); falls back to GB18030 with a note on stderr.
     static func read(_ path: String) throws -> String {
         let bytes: [UInt8]
-        do { bytes = try InputFile.bytes(path) } catch { throw ReadError(message: "cannot read \(error)") }
+        do {
+            if let text = try InputFile.utf8Text(path) { return text }
+            bytes = try InputFile.bytes(path)
+        } catch { throw ReadError(message: "cannot read \(error)") }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         if let s = decodeGB18030(bytes) {
             printError("note: \(path) is not UTF-8; read it as GB18030")
