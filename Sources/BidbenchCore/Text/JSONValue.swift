@@ -46,8 +46,11 @@ public enum JSONValue: Equatable, Sendable {
     public var pretty: String { text(.pretty) }
 
     /// The text in a layout.
-    public func text(_ layout: JSONLayout) -> String {
-        var out = ""
+    public func text(_ layout: JSONLayout) -> String { String(decoding: utf8(layout), as: UTF8.self) }
+
+    /// The text in a layout as UTF-8 bytes (what a verb writes out: no string of megabytes made).
+    public func utf8(_ layout: JSONLayout) -> [UInt8] {
+        var out: [UInt8] = []
         write(into: &out, layout: layout, depth: 0)
         return out
     }
@@ -79,15 +82,16 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    private func write(into out: inout String, layout: JSONLayout, depth: Int) {
+    private func write(into out: inout [UInt8], layout: JSONLayout, depth: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += d.isFinite ? NumberText.format(d) : "null"
-        case .money(let m): out += m.fixed2
-        case .decimal(let s): out += JSONValue.isNumber(s) ? s : JSONValue.quote(s)
-        case .string(let s): out += JSONValue.quote(s)
+        case .null: out += "null".utf8
+        case .bool(let b): out += (b ? "true" : "false").utf8
+        case .int(let i): out += String(i).utf8
+        case .double(let d): out += (d.isFinite ? NumberText.format(d) : "null").utf8
+        case .money(let m): out += m.fixed2.utf8
+        case .decimal(let s):
+            if JSONValue.isNumber(s) { out += s.utf8 } else { JSONValue.quote(s, into: &out) }
+        case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             let broken = layout.breaks(depth: depth, members: items)
             writeContainer(into: &out, layout: layout, broken: broken, depth: depth, open: "[", close: "]", count: items.count) { out, i in
@@ -96,42 +100,52 @@ public enum JSONValue: Equatable, Sendable {
         case .object(let pairs):
             let broken = layout.breaks(depth: depth, members: pairs.map(\.1))
             writeContainer(into: &out, layout: layout, broken: broken, depth: depth, open: "{", close: "}", count: pairs.count) { out, i in
-                out += JSONValue.quote(pairs[i].0)
-                out += broken || layout.spaced ? ": " : ":"
+                JSONValue.quote(pairs[i].0, into: &out)
+                out += (broken || layout.spaced ? ": " : ":").utf8
                 pairs[i].1.write(into: &out, layout: layout, depth: depth + 1)
             }
         }
     }
 
     private func writeContainer(
-        into out: inout String, layout: JSONLayout, broken: Bool, depth: Int, open: String, close: String, count: Int,
-        member: (inout String, Int) -> Void
+        into out: inout [UInt8], layout: JSONLayout, broken: Bool, depth: Int, open: Unicode.Scalar, close: Unicode.Scalar, count: Int,
+        member: (inout [UInt8], Int) -> Void
     ) {
+        out.append(UInt8(ascii: open))
         if count == 0 {
-            out += open + close
+            out.append(UInt8(ascii: close))
             return
         }
-        out += open
+        func newline(_ levels: Int) {
+            out.append(0x0A)
+            out += repeatElement(0x20, count: 2 * levels)
+        }
         for i in 0..<count {
-            if i > 0 { out += broken || !layout.spaced ? "," : ", " }
-            if broken { out += "\n" + String(repeating: "  ", count: depth + 1) }
+            if i > 0 { out += (broken || !layout.spaced ? "," : ", ").utf8 }
+            if broken { newline(depth + 1) }
             member(&out, i)
         }
-        if broken { out += "\n" + String(repeating: "  ", count: depth) }
-        out += close
+        if broken { newline(depth) }
+        out.append(UInt8(ascii: close))
     }
 
     /// A JSON string literal: `"` and `\` escaped; control characters, DEL and U+2028/U+2029 (which
     /// end a line in JavaScript) as `\n`, `\r`, `\t` or `\u00XX`; everything else, Chinese and
     /// characters beyond the Basic Multilingual Plane (emoji) included, kept as UTF-8.
     public static func quote(_ s: String) -> String {
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `quote(s)` appended to `out` as UTF-8.
+    static func quote(_ s: String, into out: inout [UInt8]) {
         var s = s
-        return s.withUTF8 { b in
+        s.withUTF8 { b in
             // By UTF-8 bytes, copying the runs that need no escape whole: `"` 22, `\` 5C, controls 00–1F,
             // DEL 7F and U+2028/U+2029 (E2 80 A8/A9) are the only ones escaped; no other character's
             // bytes contain them.
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count + 2)
+            out.reserveCapacity(out.count + b.count + 2)
             out.append(0x22)
             var run = 0
             var i = 0
@@ -157,7 +171,6 @@ public enum JSONValue: Equatable, Sendable {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

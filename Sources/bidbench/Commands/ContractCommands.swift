@@ -45,7 +45,9 @@ struct ContractCheckCommand: ParsableCommand {
         let playbook = Playbook(rows)
         let scan = ContractScanner.scan(text).applying(playbook)
         if json {
-            print(scan.json(playbook: playbook))
+            var text = scan.jsonValue(playbook: playbook).utf8(.lines(2))
+            text.append(0x0A)
+            writeStandardOutput(text)
         } else {
             let text = ContractReport.checklist(scan, file: file, playbook: playbook)
             writeStandardOutput(text)
