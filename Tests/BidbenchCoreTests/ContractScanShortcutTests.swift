@@ -159,6 +159,25 @@ struct ContractScanShortcutTests {
         #expect(!ContractText.containsAny("abc", []))
     }
 
+    @Test("clip cuts plain text by its scalars exactly where cutting by characters does, and other text by characters")
+    func clipAgreesWithCharacters() {
+        func reference(_ s: String, _ limit: Int) -> String { s.count <= limit ? s : String(s.prefix(limit - 1)) + "…" }
+        // Plain pieces (ASCII, CJK, full-width and CJK punctuation) and pieces that are not (CR LF,
+        // a combining accent, an emoji with a skin tone, a flag, a compatibility ideograph).
+        let pieces = ["a", "Z", " ", "9", "付", "款", "，", "。", "（", "“", "\r\n", "e\u{0301}", "👍🏽", "🇨🇳", "\u{F9D1}", "—"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let plainOnly = Bool.random(using: &generator)
+            let count = Int.random(in: 0...140, using: &generator)
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<(plainOnly ? 10 : pieces.count), using: &generator)] }.joined()
+            for limit in [1, 2, 50, 100, 101] {
+                #expect(ContractText.clip(text, limit) == reference(text, limit), "\(text.debugDescription) \(limit)")
+            }
+        }
+        #expect(ContractText.clip(String(repeating: "付", count: 101), 100) == String(repeating: "付", count: 99) + "…")
+        #expect(ContractText.clip(String(repeating: "付", count: 100), 100) == String(repeating: "付", count: 100))
+    }
+
     @Test("a plain scalar answers every TextUnit question like the Character it is, so the readers may run on scalars")
     func scalarAnswersLikeCharacter() {
         var differ: [UInt32] = []

@@ -325,7 +325,8 @@ struct Haystack: Sendable {
     @inline(__always) func has(_ bit: Int) -> Bool { marks[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 }
 
-enum ContractText {
+/// Text helpers of contract review (the checklist's clipping is public).
+public enum ContractText {
     /// Full-width ASCII forms to ASCII, ideographic space to space, curly quotes to straight,
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
@@ -869,9 +870,25 @@ enum ContractText {
         "sec", "art", "mr", "ms", "dr", "st", "vs", "approx", "para", "u", "s",
     ]
 
-    /// Clips to at most `limit` characters, adding `…` when cut.
-    static func clip(_ s: String, _ limit: Int = 200) -> String {
-        hasAtMost(s, characters: limit) ? s : String(s.prefix(limit - 1)) + "…"
+    /// Clips to at most `limit` characters (1 or more), adding `…` when cut. Plain text (one character
+    /// a scalar, see `isPlain`), most contract text, is counted and cut by its UTF-8 lead bytes.
+    public static func clip(_ s: String, _ limit: Int = 200) -> String {
+        if s.utf8.count <= limit { return s }
+        var text = s
+        // nil: not settled by scalars; else the byte offset to cut at (the whole text: it fits).
+        let cut = text.withUTF8 { b -> Int? in
+            var scalars = 0
+            var keep = b.count
+            for (i, x) in b.enumerated() where x & 0xC0 != 0x80 {
+                if scalars == limit - 1 { keep = i }
+                scalars += 1
+            }
+            if scalars <= limit { return b.count }
+            return isPlain(b) ? keep : nil
+        }
+        if cut == text.utf8.count { return s }
+        if let cut { return String(decoding: text.utf8.prefix(cut), as: UTF8.self) + "…" }
+        return hasAtMost(s, characters: limit) ? s : String(s.prefix(limit - 1)) + "…"
     }
 
     /// Removes the parenthesised titles of cross-references (`Section 9 (Confidentiality)`,

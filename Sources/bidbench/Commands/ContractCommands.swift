@@ -224,14 +224,8 @@ enum ContractReport {
         return "\(m) min"
     }
 
-    /// At most 100 characters: cut to 99 and "…". Up to 100 bytes are at most 100 characters; past
-    /// that, only the first 101 characters are counted.
-    static func short(_ s: String) -> String {
-        guard s.utf8.count > 100, let cut = s.index(s.startIndex, offsetBy: 99, limitedBy: s.endIndex), cut < s.endIndex,
-            s.index(after: cut) < s.endIndex
-        else { return s }
-        return String(s[..<cut]) + "…"
-    }
+    /// At most 100 characters: cut to 99 and "…".
+    static func short(_ s: String) -> String { ContractText.clip(s, 100) }
 }
 
 /// `bidbench dates [--within DAYS] [--ics FILE] [--today YYYY-MM-DD] [--json]` — key contract dates of a workspace.
