@@ -47,7 +47,7 @@ enum FileIO {
     /// Every byte up to the end of the file. A regular file is read straight into an array of its
     /// size (one copy, no regrowth: the 21 MB of a large workspace and a 4 MB contract are read at
     /// the speed of the page cache); what it grew by meanwhile, and any other file, in pieces.
-    private static func readAll(_ fd: Int32, path: String) throws(StoreError) -> [UInt8] {
+    static func readAll(_ fd: Int32, path: String) throws(StoreError) -> [UInt8] {
         var st = stat()
         let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? max(0, Int(st.st_size)) : 0
         var failure: Int32 = 0
@@ -420,18 +420,33 @@ public enum InputFile {
     /// Every byte of the file at `path`; a `StoreError` names the path when it cannot be read.
     public static func bytes(_ path: String) throws -> [UInt8] { try FileIO.read(path) }
 
-    /// The file at `path` as text when it is a regular file of valid UTF-8, read straight into the
-    /// string's storage and validated there (no second copy: a 4 MB contract is read in one pass).
-    /// nil when it is not valid UTF-8, holds U+FFFD (it cannot be told from a repair), is not a
-    /// regular file, or changed size while read: then read `bytes` and decide. A `StoreError` names
-    /// the path when it cannot be opened.
-    public static func utf8Text(_ path: String) throws -> String? {
+    /// What a text file holds: its text when it is a regular file of valid UTF-8 (read straight into
+    /// the string's storage and validated there: a 4 MB contract is read in one pass, not copied),
+    /// else its bytes, for the caller to decide (another encoding, an error naming the byte). Bytes
+    /// also when it holds U+FFFD (it cannot be told from a repair) or changed size while read. The
+    /// file is opened once: a named pipe is read as it is written.
+    public enum Contents: Equatable {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    /// The file at `path` (see `Contents`); a `StoreError` names the path when it cannot be read.
+    public static func contents(_ path: String) throws -> Contents {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
-        let size = Int(st.st_size)
+        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, let text = utf8Text(fd, size: Int(st.st_size)) {
+            return .text(text)
+        }
+        // Not text read whole from a regular file: the bytes from the start, on the same descriptor.
+        if (st.st_mode & S_IFMT) == S_IFREG { lseek(fd, 0, SEEK_SET) }
+        return .bytes(try FileIO.readAll(fd, path: path))
+    }
+
+    /// The `size` bytes of a regular file as a string, nil when they are not exactly valid UTF-8 of
+    /// that size without U+FFFD.
+    private static func utf8Text(_ fd: Int32, size: Int) -> String? {
         var complete = true
         var text = String(unsafeUninitializedCapacity: size) { buffer in
             var count = 0

@@ -287,6 +287,9 @@ struct ContractScanTests {
             "If the Customer fails to pay any undisputed invoice within 30 days, the Supplier may terminate this Agreement immediately.",
             "If the Customer materially breaches this Agreement, the Supplier may terminate immediately on written notice.",
             "The Supplier may terminate this Agreement immediately upon the Customer's insolvency.",
+            "The Supplier may terminate this Agreement immediately in the event of a material breach by the Customer.",
+            "If the Customer commits a material breach, the Supplier may terminate this Agreement immediately.",
+            "甲方迟延付款超过30日的，乙方有权立即解除本合同。", "若甲方资不抵债，乙方可以立即终止本协议。",
         ] {
             #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).isEmpty, "\(text)")
         }
@@ -297,6 +300,11 @@ struct ContractScanTests {
             "甲方违反本协议约定的，乙方有权立即终止本协议。", "If the Customer breaches this Agreement, the Provider may terminate it immediately.",
             "The Supplier may terminate this Agreement at any time for any reason.",
             "The Supplier may terminate this Agreement at any time without cause.",
+            // A default mentioned beside an exit at will is no condition of it.
+            "The Supplier may terminate this Agreement at any time for any reason, even if the Customer has not materially breached it.",
+            "The Supplier may terminate this Agreement at any time for any reason, including your insolvency.",
+            "The Supplier may terminate this Agreement at any time, and the Customer may terminate it for material breach.",
+            "乙方有权随时单方解除本合同，无论甲方是否存在严重违约。", "乙方有权随时解除本合同，甲方仅在乙方根本违约时方可解除。",
         ] {
             #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).count == 1, "\(text)")
         }

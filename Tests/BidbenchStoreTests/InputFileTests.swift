@@ -3,23 +3,26 @@ import Testing
 
 @testable import BidbenchStore
 
-/// `InputFile.utf8Text`: a contract read straight into a string, or nil so that the caller reads
-/// the bytes and decides (GB18030, an error naming the byte).
+/// `InputFile.contents`: a contract read straight into a string, or its bytes so that the caller
+/// decides (GB18030, an error naming the byte).
 @Suite struct InputFileTests {
     @Test func validUTF8IsReadAsItIs() throws {
         let dir = TempDir()
         let text = "\u{FEFF}第一条 服务内容\r\n乙方应于30日内交付。\nThe Supplier shall deliver.\n"
         dir.write("c.txt", text)
-        let read = try #require(try InputFile.utf8Text(dir.url("c.txt")))
+        guard case .text(let read) = try InputFile.contents(dir.url("c.txt")) else {
+            Issue.record("valid UTF-8 was not read as text")
+            return
+        }
         #expect(Array(read.utf8) == Array(text.utf8))
         dir.write("short.txt", "abc")
-        #expect(try InputFile.utf8Text(dir.url("short.txt")) == "abc")
+        #expect(try InputFile.contents(dir.url("short.txt")) == .text("abc"))
     }
 
-    @Test func anythingThatIsNotPlainValidUTF8GoesTheLongWay() throws {
+    @Test func anythingThatIsNotPlainValidUTF8ComesAsItsBytes() throws {
         let dir = TempDir()
         // GB18030 bytes of 合同 (would be repaired to U+FFFD), a stray continuation byte, a real U+FFFD
-        // (cannot be told from a repair), an empty file, and a folder.
+        // (cannot be told from a repair), and an empty file.
         let cases: [(String, [UInt8])] = [
             ("gb.txt", [0xBA, 0xCF, 0xCD, 0xAC, 0x0A]),
             ("stray.txt", Array("abc".utf8) + [0x80] + Array("def".utf8)),
@@ -28,17 +31,29 @@ import Testing
         ]
         for (name, bytes) in cases {
             dir.write(name, bytes)
-            #expect(try InputFile.utf8Text(dir.url(name)) == nil, "\(name)")
-            #expect(try InputFile.bytes(dir.url(name)) == bytes, "\(name)")
+            #expect(try InputFile.contents(dir.url(name)) == .bytes(bytes), "\(name)")
         }
-        try FileManager.default.createDirectory(atPath: dir.url("folder"), withIntermediateDirectories: false)
-        #expect(try InputFile.utf8Text(dir.url("folder")) == nil)
+    }
+
+    /// A named pipe is opened once and read as it is written (opening it a second time waited for
+    /// a writer that had gone).
+    @Test(.timeLimit(.minutes(1))) func aNamedPipeIsReadAsItIsWritten() throws {
+        let dir = TempDir()
+        let fifo = dir.url("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let text = "第一条 保密\n双方应对商业秘密保密。\n"
+        Thread.detachNewThread {
+            let fd = open(fifo, O_WRONLY)
+            _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+            close(fd)
+        }
+        #expect(try InputFile.contents(fifo) == .bytes(Array(text.utf8)))
     }
 
     @Test func aMissingFileIsNamed() {
         let dir = TempDir()
         #expect {
-            _ = try InputFile.utf8Text(dir.url("nope.txt"))
+            _ = try InputFile.contents(dir.url("nope.txt"))
         } throws: { error in
             "\(error)".contains(dir.url("nope.txt")) && "\(error)".contains("No such file")
         }

@@ -10,7 +10,8 @@ import Testing
     /// Extra requirements (about 400 KB more in `requirements.csv`) so a save lasts long enough to be hit mid-way.
     static let extraRows = 3_000
     static let kills = 40
-    /// Kills stop early past this many seconds (2 busy cores); the test still needs `minKills`.
+    /// Past this many seconds (2 busy cores) the kills stop once `minKills` have landed: a loaded
+    /// machine makes the test longer, never fewer kills.
     static let budget: Double = 40
     static let minKills = 15
 
@@ -90,7 +91,7 @@ import Testing
         var outcomes = (old: 0, new: 0, newWithoutJournal: 0)
         var kills = 0
         let began = Date()
-        while kills < Self.kills && Date().timeIntervalSince(began) < Self.budget {
+        while kills < Self.kills && (kills < Self.minKills || Date().timeIntervalSince(began) < Self.budget) {
             let t = try Self.readyToSave(ws)
             let pid = try Self.bidbenchPid(t)
             // Moments spread from "before the key arrives" to "just after the save ended", with jitter.
@@ -133,7 +134,6 @@ import Testing
                 restore()
             }
         }
-        #expect(kills >= Self.minKills, "only \(kills) kills in \(Self.budget) s")
         // Both outcomes happened, so the kills did land on both sides of the save's rename.
         #expect(outcomes.old >= 1 && outcomes.new >= 1, "outcomes \(outcomes) over \(kills) kills, save time \(saveTime) s")
 

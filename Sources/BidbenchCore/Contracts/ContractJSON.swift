@@ -2,9 +2,12 @@
 /// order, then key terms, data security and red flags.
 extension ContractScan {
     /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
-    /// red flags in line order with missing clauses last. One clause, term or flag a line.
-    public func json(playbook: Playbook = .defaults) -> String {
-        jsonValue(playbook: playbook).text(.lines(2))
+    /// red flags in line order with missing clauses last. One clause, term or flag a line; UTF-8 bytes
+    /// ending with a newline, as `contract check --json` writes them.
+    public func json(playbook: Playbook = .defaults) -> [UInt8] {
+        var out = jsonValue(playbook: playbook).utf8(.lines(2))
+        out.append(0x0A)
+        return out
     }
 
     // Kept as one function: the contract-check JSON document in the documented key order.

@@ -33,6 +33,10 @@ enum RedFlagDetector {
 
     static let mayWords =
         "[may|can|shall be entitled to|is entitled to|will be entitled to|reserves the right to|reserve the right to|has the right to|shall have the right to|retains the right to|有权|可以|可|保留]"
+    /// The buyer's serious defaults that give the vendor a right to end the contract for cause
+    /// (after a buyer word: `the Customer fails to pay`, `甲方逾期付款`).
+    static let buyerDefault =
+        "[fails to pay|failed to pay|fail to pay|does not pay|fails to make any payment|fails to make payment|materially breach*|commits a material breach|becomes insolvent|is insolvent|goes bankrupt|becomes bankrupt|files a petition in bankruptcy|enters into liquidation|逾期付款|逾期支付|逾期未付|逾期未支付|迟延付款|迟延支付|延迟付款|延迟支付|拖欠|欠费|未按约定支付|未按合同约定支付|未按时支付|严重违约|根本违约|破产|资不抵债|进入清算]"
     static let priceWords = "[fee|fees|price|prices|pricing|rate|rates|charges|价格|费用|单价|收费|服务费|报价|收费标准|价款]"
     static let mutual = [
         "双方协商一致|双方书面同意|双方同意|经甲方书面同意|经甲方同意|甲方书面确认|双方另行签订",
@@ -223,14 +227,18 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件|立即]…[解除|终止]",
                 "\(Party.vendor)…[有权|可以|可]…[提前|随时]…[解除|终止]…[合同|协议|本合同|本协议|服务]",
             ],
-            // A right to end the contract for the buyer's own serious default (non-payment, a material
-            // breach, insolvency) is the usual remedy for cause, not a one-sided exit; ending it at once
-            // for any breach at all still is one.
+            // A right to end the contract because of the buyer's own serious default (non-payment, a
+            // material breach, insolvency) is the usual remedy for cause, not a one-sided exit: vetoed
+            // when the default is the condition of the vendor's right (`if the Customer fails to pay …,
+            // the Supplier may terminate`, `… may terminate upon the Customer's insolvency`,
+            // `甲方逾期付款超过30日的，乙方有权解除`), not when it is only mentioned beside an exit at
+            // will; ending the contract at once for any breach at all is still one-sided.
             veto: [
-                "[if|where|upon|should|in the event]…\(Party.buyer)…[fails to pay|failed to pay|fail to pay|does not pay|materially breach*|becomes insolvent|is insolvent|goes bankrupt]",
-                "[customer's|client's|licensee's|purchaser's|buyer's|your]…[material breach|failure to pay|non-payment|nonpayment|insolvency|bankruptcy]",
-                "for cause|for material breach|upon material breach|for non-payment|for nonpayment|for failure to pay",
-                "\(Party.buyer)…[逾期付款|逾期支付|逾期未付|拖欠|未按约定支付|未按时支付|严重违约|根本违约|破产]",
+                "[if|where|should|in the event]…\(Party.buyer)…\(buyerDefault)…\(Party.vendor)…\(mayWords)…terminate",
+                "\(Party.vendor)…\(mayWords)…terminate…[upon|on|following|after|due to|because of]…[customer's|client's|licensee's|purchaser's|buyer's|your]…[material breach|failure to pay|non-payment|nonpayment|insolvency|bankruptcy]",
+                "\(Party.vendor)…\(mayWords)…terminate…[upon|in the event of|following|after]…[material breach|failure to pay|non-payment|nonpayment]…by…\(Party.buyer)",
+                "[如|若|如果|倘若|一旦]…\(Party.buyer)…\(buyerDefault)…\(Party.vendor)…[有权|可以|可]…[解除|终止]",
+                "\(Party.buyer)…\(buyerDefault)…的…\(Party.vendor)…[有权|可以|可]…[解除|终止]",
             ], vendorActs: true),
         Rule(
             .termination_asymmetry,

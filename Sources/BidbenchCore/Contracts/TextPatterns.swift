@@ -89,14 +89,16 @@ final class TextPattern: Sendable {
         self.parts = parts.map { part in
             var p = part
             if p.first == UInt8(ascii: "[") && p.last == UInt8(ascii: "]") { p = p.dropFirst().dropLast() }
-            assert(!p.contains(UInt8(ascii: "[")) && !p.contains(UInt8(ascii: "]")), "a choice must be a whole part")
+            assert(
+                !p.contains(UInt8(ascii: "[")) && !p.contains(UInt8(ascii: "]")),
+                "a choice must be a whole part: \(String(decoding: sequence, as: UTF8.self))")
             return p.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: true).map { alt in
                 var bytes = Array(alt)
                 let prefix = bytes.last == UInt8(ascii: "*")
                 if prefix { bytes.removeLast() }
                 assert(
                     !bytes.contains(UInt8(ascii: "*")) || !String(decoding: bytes, as: UTF8.self).contains(where: \.isLetter),
-                    "`*` only ends a word")
+                    "`*` only ends a word: \(String(decoding: sequence, as: UTF8.self))")
                 return Alternative(
                     bytes: bytes,
                     leftBoundary: bytes.first.map(isWordByte) ?? false,
@@ -875,12 +877,15 @@ public enum ContractText {
     public static func clip(_ s: String, _ limit: Int = 200) -> String {
         if s.utf8.count <= limit { return s }
         var text = s
-        // nil: not settled by scalars; else the byte offset to cut at (the whole text: it fits).
+        // nil: not settled by scalars; else the byte offset to cut at (the whole text: it fits). When
+        // the first `limit + 1` scalars are plain, they are as many characters, and the first
+        // `limit - 1` of them are the characters kept.
         let cut = text.withUTF8 { b -> Int? in
             var scalars = 0
             var keep = b.count
             for (i, x) in b.enumerated() where x & 0xC0 != 0x80 {
                 if scalars == limit - 1 { keep = i }
+                if scalars == limit + 1 { return isPlain(UnsafeBufferPointer(rebasing: b[..<i])) ? keep : nil }
                 scalars += 1
             }
             if scalars <= limit { return b.count }

@@ -45,9 +45,7 @@ struct ContractCheckCommand: ParsableCommand {
         let playbook = Playbook(rows)
         let scan = ContractScanner.scan(text).applying(playbook)
         if json {
-            var text = scan.jsonValue(playbook: playbook).utf8(.lines(2))
-            text.append(0x0A)
-            writeStandardOutput(text)
+            writeStandardOutput(scan.json(playbook: playbook))
         } else {
             let text = ContractReport.checklist(scan, file: file, playbook: playbook)
             writeStandardOutput(text)
@@ -62,8 +60,10 @@ enum ContractFile {
     static func read(_ path: String) throws -> String {
         let bytes: [UInt8]
         do {
-            if let text = try InputFile.utf8Text(path) { return text }
-            bytes = try InputFile.bytes(path)
+            switch try InputFile.contents(path) {
+            case .text(let text): return text
+            case .bytes(let b): bytes = b
+            }
         } catch { throw ReadError(message: "cannot read \(error)") }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
         if let s = decodeGB18030(bytes) {
