@@ -290,6 +290,9 @@ struct ContractScanTests {
             "The Supplier may terminate this Agreement immediately in the event of a material breach by the Customer.",
             "If the Customer commits a material breach, the Supplier may terminate this Agreement immediately.",
             "甲方迟延付款超过30日的，乙方有权立即解除本合同。", "若甲方资不抵债，乙方可以立即终止本协议。",
+            "The Supplier may terminate this Agreement immediately if the Customer becomes insolvent.",
+            "We may terminate this Agreement immediately if you fail to pay any fees when due.",
+            "乙方有权在甲方逾期付款超过三十日且经催告仍未支付时立即解除本合同。",
         ] {
             #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).isEmpty, "\(text)")
         }
@@ -305,6 +308,9 @@ struct ContractScanTests {
             "The Supplier may terminate this Agreement at any time for any reason, including your insolvency.",
             "The Supplier may terminate this Agreement at any time, and the Customer may terminate it for material breach.",
             "乙方有权随时单方解除本合同，无论甲方是否存在严重违约。", "乙方有权随时解除本合同，甲方仅在乙方根本违约时方可解除。",
+            "The Supplier may terminate this Agreement for cause or for convenience at any time.",
+            "The Supplier may terminate this Agreement at any time without cause, and upon termination the Customer's failure to pay accrued fees survives.",
+            "The Supplier may terminate this Agreement immediately if the Customer breaches any provision of this Agreement.",
         ] {
             #expect(ContractScanner.scan(text + "\n").flags(.termination_asymmetry).count == 1, "\(text)")
         }

@@ -220,25 +220,34 @@ enum RedFlagDetector {
                 "[公开|发布|披露]…[测试结果|评测|结果|对比|基准测试]",
                 "[仅限|只能|仅供]…甲方…[本部|总部|本单位|本公司]…使用|[关联公司|子公司|分支机构|分公司|外包人员]…[不得|不能|无权]…使用",
             ], negatable: false),
+        // An exit at will: one-sided whatever else the sentence says.
         Rule(
             .termination_asymmetry,
             [
-                "\(Party.vendor)…\(mayWords)…terminate…[at any time|for any reason|for convenience|without cause|sole discretion|without reason|without liability|immediately|without giving]",
-                "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件|立即]…[解除|终止]",
+                "\(Party.vendor)…\(mayWords)…terminate…[at any time|for any reason|for convenience|without cause|sole discretion|without reason]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[随时|任何时候|无需理由|无理由|单方|无条件]…[解除|终止]",
                 "\(Party.vendor)…[有权|可以|可]…[提前|随时]…[解除|终止]…[合同|协议|本合同|本协议|服务]",
+            ], vendorActs: true),
+        // Ending the contract at once. Because of the buyer's own serious default (non-payment, a
+        // material breach, insolvency) that is the usual remedy for cause, not a one-sided exit:
+        // vetoed when the default is the condition of the vendor's right (`if the Customer fails to
+        // pay …, the Supplier may terminate`, `… may terminate immediately if the Customer becomes
+        // insolvent`, `甲方逾期付款超过30日的，乙方有权立即解除`); at once for any breach at all, it
+        // still is one-sided.
+        Rule(
+            .termination_asymmetry,
+            [
+                "\(Party.vendor)…\(mayWords)…terminate…[immediately|without liability|without giving]",
+                "\(Party.vendor)…[有权|可以|可|保留]…立即…[解除|终止]",
             ],
-            // A right to end the contract because of the buyer's own serious default (non-payment, a
-            // material breach, insolvency) is the usual remedy for cause, not a one-sided exit: vetoed
-            // when the default is the condition of the vendor's right (`if the Customer fails to pay …,
-            // the Supplier may terminate`, `… may terminate upon the Customer's insolvency`,
-            // `甲方逾期付款超过30日的，乙方有权解除`), not when it is only mentioned beside an exit at
-            // will; ending the contract at once for any breach at all is still one-sided.
             veto: [
                 "[if|where|should|in the event]…\(Party.buyer)…\(buyerDefault)…\(Party.vendor)…\(mayWords)…terminate",
+                "\(Party.vendor)…\(mayWords)…terminate…[if|where|in the event that|should|in case]…\(Party.buyer)…\(buyerDefault)",
                 "\(Party.vendor)…\(mayWords)…terminate…[upon|on|following|after|due to|because of]…[customer's|client's|licensee's|purchaser's|buyer's|your]…[material breach|failure to pay|non-payment|nonpayment|insolvency|bankruptcy]",
                 "\(Party.vendor)…\(mayWords)…terminate…[upon|in the event of|following|after]…[material breach|failure to pay|non-payment|nonpayment]…by…\(Party.buyer)",
                 "[如|若|如果|倘若|一旦]…\(Party.buyer)…\(buyerDefault)…\(Party.vendor)…[有权|可以|可]…[解除|终止]",
                 "\(Party.buyer)…\(buyerDefault)…的…\(Party.vendor)…[有权|可以|可]…[解除|终止]",
+                "\(Party.vendor)…[有权|可以|可]…在…\(Party.buyer)…\(buyerDefault)…[时|后]…[解除|终止]",
             ], vendorActs: true),
         Rule(
             .termination_asymmetry,
