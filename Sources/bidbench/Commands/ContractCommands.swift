@@ -47,8 +47,7 @@ struct ContractCheckCommand: ParsableCommand {
         if json {
             writeStandardOutput(scan.json(playbook: playbook))
         } else {
-            let text = ContractReport.checklist(scan, file: file, playbook: playbook)
-            writeStandardOutput(text)
+            writeStandardOutput(ContractReport.checklist(scan, file: file, playbook: playbook))
         }
     }
 }
