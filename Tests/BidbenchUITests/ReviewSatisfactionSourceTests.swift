@@ -49,6 +49,15 @@ import Testing
         d.press(.ctrl("s"))
     }
 
+    /// The form open on screen, recorded as an issue when there is none.
+    static func openForm(_ d: Driver, _ missing: Comment) -> Form? {
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record(missing)
+            return nil
+        }
+        return f
+    }
+
     @Test(arguments: paths)
     func theFormScreenReportAndHandoutAgreeOnTheFigureAndWhereItCameFrom(path: Path) {
         var d = Self.driver()
@@ -89,10 +98,7 @@ import Testing
         var d = Self.driver()
         Self.fill(&d, typed: "4", departments: ["3", "4"])
         d.press(.char("R"))
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("no review form")
-            return
-        }
+        guard let f = Self.openForm(d, "no review form") else { return }
         #expect(f.value("satisfaction") == "4")
         #expect(f.fields[f.focus].label == "满意度 1–5 (留空取平均)")
         d.press(.ctrl("s"))
@@ -101,20 +107,14 @@ import Testing
         var s = Self.driver()
         Self.fill(&s, typed: "", departments: ["3", "4"])
         s.press(.char("R"))
-        guard case .form(let g)? = s.state.modal else {
-            Issue.record("no review form")
-            return
-        }
+        guard let g = Self.openForm(s, "no review form") else { return }
         #expect(g.value("satisfaction") == "")
     }
 
     @Test func neitherAFigureNorAnAnswerIsRefusedAndSaysWhatToEnter() {
         var d = Self.driver()
         Self.fill(&d, typed: "", departments: ["", ""])
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        guard let f = Self.openForm(d, "the form closed") else { return }
         #expect(f.error == "请填写满意度 1–5, 或各部门的评分")
         #expect(f.fields[f.focus].key == "satisfaction")
         #expect(d.state.workspace.delivery.vendorReviews.count == 1)
