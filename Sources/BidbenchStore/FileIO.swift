@@ -417,8 +417,12 @@ public enum OutputFile {
 /// A file named on the command line, read as the store reads its own files (one copy, at the
 /// speed of the page cache).
 public enum InputFile {
-    /// Every byte of the file at `path`; a `StoreError` names the path when it cannot be read.
-    public static func bytes(_ path: String) throws -> [UInt8] { try FileIO.read(path) }
+    /// GB18030 bytes as text (what Excel and WPS write on Chinese Windows); nil when they are not
+    /// valid GB18030.
+    public static func gb18030Text(_ bytes: [UInt8]) -> String? {
+        if case .success(let text) = ImportEncoding.iconvGB18030(bytes) { return text }
+        return nil
+    }
 
     /// What a text file holds: its text when it is a regular file of valid UTF-8 (read straight into
     /// the string's storage and validated there: a 4 MB contract is read in one pass, not copied),

@@ -35,6 +35,11 @@ import Testing
         }
     }
 
+    @Test func gb18030BytesAreDecodedAndAnythingElseIsRefused() {
+        #expect(InputFile.gb18030Text([0xBA, 0xCF, 0xCD, 0xAC, 0x0A]) == "合同\n")
+        #expect(InputFile.gb18030Text([0xBA, 0x0A]) == nil)
+    }
+
     /// A named pipe is opened once and read as it is written (opening it a second time waited for
     /// a writer that had gone).
     @Test(.timeLimit(.minutes(1))) func aNamedPipeIsReadAsItIsWritten() throws {

@@ -65,37 +65,11 @@ enum ContractFile {
             }
         } catch { throw ReadError(message: "cannot read \(error)") }
         if let s = String(validating: bytes, as: UTF8.self) { return s }
-        if let s = decodeGB18030(bytes) {
+        if let s = InputFile.gb18030Text(bytes) {
             printError("note: \(path) is not UTF-8; read it as GB18030")
             return s
         }
         throw ReadError(message: "\(path) is neither UTF-8 nor GB18030 text")
-    }
-
-    /// Decodes GB18030 bytes with iconv; nil when the bytes are not valid GB18030.
-    static func decodeGB18030(_ bytes: [UInt8]) -> String? {
-        let cd = iconv_open("UTF-8", "GB18030")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = bytes.map { CChar(bitPattern: $0) }
-        var output = [CChar](repeating: 0, count: bytes.count * 4 + 16)
-        var produced = 0
-        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                var outLeft = outBuf.count
-                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                if r == -1 || inLeft != 0 { return false }
-                // Flush any shift state.
-                _ = iconv(cd, nil, nil, &outPtr, &outLeft)
-                produced = outBuf.count - outLeft
-                return true
-            }
-        }
-        guard ok else { return nil }
-        return String(validating: output.prefix(produced).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
