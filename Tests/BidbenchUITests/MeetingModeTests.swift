@@ -144,6 +144,28 @@ import Testing
         #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入")
     }
 
+    /// A saved session stays saved when another's sheet arrives. A file is written sorted, so a row
+    /// the lead added (a clause review, appended in the session) reads back from disk in another
+    /// place; comparing that order told the lead, after an evaluator saved, that there were unsaved
+    /// changes (tmux pass: quitting asked to save).
+    @Test func aSavedSessionStaysSavedWhenAnotherSheetArrives() {
+        var ws = panel(revealed: false)
+        ws.reviews = [
+            ClauseReview(contract: "C1", clause: .penalty, status: .ok),
+            ClauseReview(contract: "C1", clause: .payment, status: .negotiate, note: "首付降至20%"),
+        ]
+        var d = Driver(ws)
+        d.send(.saved(message: "已保存"))
+        #expect(!d.state.dirty)
+        var disk = d.state.base
+        disk.reviews.reverse()  // as reviews.csv reads back: payment before penalty
+        disk.scores["赵敏"] = [Score(vendor: "V1", criterion: "func", score: 8)]
+        d.send(.diskChanged(workspace: disk, files: ["scores/赵敏.csv"], sheetTimes: [:]))
+        #expect(d.state.workspace.scores["赵敏"] == disk.scores["赵敏"])
+        #expect(!d.state.dirty)
+        #expect(d.state.workspace.reviews.map(\.clause) == [.penalty, .payment])
+    }
+
     /// The lead removes a vendor while an evaluator has an unsaved score for it (user test pass:
     /// keeping mine left the evaluator unable to save anything). Keeping mine keeps the edit of a
     /// vendor that still exists and takes out, by name, what no save could write.

@@ -176,8 +176,13 @@ public enum DiskChangesScreen {
             if let line { said.append(line) }
             if let conflict { conflicts.append(conflict) }
         }
-        // The new base is the disk: a later save writes only this session's own edits over it.
-        s.base = disk
+        // The new base is the disk: a later save writes only this session's own edits over it. A file
+        // that did not change on disk stays as the base has it: the same rows, in the order this
+        // session keeps them (a file is written sorted, so a row the session added since the load
+        // reads back elsewhere; comparing that order made a saved session look unsaved).
+        var base = s.base
+        for p in parts { p.copy(from: disk, into: &base) }
+        s.base = base
         if next != s.workspace {
             s.undoStack.append(s.workspace)
             s.redoStack.removeAll()
@@ -186,7 +191,7 @@ public enum DiskChangesScreen {
         }
         if let dropped = dropOrphanScores(&s, keeping: conflicts.map(\.part)) { said.append(dropped) }
         // Still dirty only when something differs from what is on disk.
-        s.dirty = s.workspace != disk
+        s.dirty = s.workspace != base
         if conflicts.isEmpty, !open.isEmpty {
             s.modal = s.behindConflict  // the file changed again and agrees now: nothing left to choose
             s.behindConflict = nil
