@@ -48,7 +48,9 @@ import Testing
         #expect(mkfifo(fifo, 0o600) == 0)
         let text = "第一条 保密\n双方应对商业秘密保密。\n"
         Thread.detachNewThread {
-            let fd = open(fifo, O_WRONLY)
+            // Close-on-exec: a process another test starts meanwhile must not inherit the write end
+            // (it would keep the pipe open, and the read would never see its end).
+            let fd = open(fifo, O_WRONLY | O_CLOEXEC)
             _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
             close(fd)
         }
