@@ -175,31 +175,75 @@ public struct ContractScan: Equatable, Sendable {
     public func flags(_ kind: RedFlagKind) -> [RedFlag] { redFlags.filter { $0.kind == kind } }
 }
 
-/// A sentence of the contract with what was recognised in it. A class: the rule passes hand
-/// sentences around and keep lists of them, and a copy is then one reference.
-final class ScannedSentence {
-    let line: Int
+/// A sentence of the contract with what was recognised in it, at its place in the text. A copy is
+/// one reference (the rule passes hand sentences around and keep lists of them), and a repeated
+/// paragraph's copies share one reading (`Shared`) moved down by `shift` lines.
+struct ScannedSentence {
+    /// What does not depend on where the sentence is: its text, haystack and what the rules found.
+    final class Shared {
+        let line: Int
+        let paragraph: Int
+        let text: String
+        private(set) lazy var lower = String(decoding: hay.bytes, as: UTF8.self)
+        let hay: Haystack
+        let kinds: ClauseKinds
+        let strongKinds: ClauseKinds
+        let sectionKinds: ClauseKinds
+        let evidence: String
+        let sentence: String
+        let lines: [Int]
+        let definition: Bool
+        let lowerIsPlain: Bool
+        private(set) lazy var lowerCharacters: CharacterArray =
+            lowerIsPlain ? .plain(Array(lower.unicodeScalars)) : .general(Array(lower))
+        private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
+
+        init(
+            line: Int, paragraph: Int, text: String, hay: Haystack, lowerIsPlain: Bool, kinds: ClauseKinds,
+            strongKinds: ClauseKinds, sectionKinds: ClauseKinds, evidence: String, sentence: String, lines: [Int],
+            definition: Bool
+        ) {
+            self.line = line
+            self.paragraph = paragraph
+            self.text = text
+            self.hay = hay
+            self.lowerIsPlain = lowerIsPlain
+            self.kinds = kinds
+            self.strongKinds = strongKinds
+            self.sectionKinds = sectionKinds
+            self.evidence = evidence
+            self.sentence = sentence
+            self.lines = lines
+            self.definition = definition
+        }
+    }
+
+    private let shared: Shared
+    /// How many lines below the first reading this copy is.
+    private let shift: Int
+
+    var line: Int { shared.line + shift }
     /// The first line of the paragraph the sentence belongs to (wrapped lines form one paragraph).
-    let paragraph: Int
+    var paragraph: Int { shared.paragraph + shift }
     /// Normalised, original case.
-    let text: String
+    var text: String { shared.text }
     /// `text` lower-cased (ASCII only), made when first asked: the patterns read `hay`'s bytes.
-    private(set) lazy var lower = String(decoding: hay.bytes, as: UTF8.self)
+    var lower: String { shared.lower }
     /// `lower` as bytes, for the patterns.
-    let hay: Haystack
+    var hay: Haystack { shared.hay }
     /// Kinds whose strong or weak patterns matched this sentence.
-    let kinds: ClauseKinds
+    var kinds: ClauseKinds { shared.kinds }
     /// Kinds whose strong patterns matched.
-    let strongKinds: ClauseKinds
+    var strongKinds: ClauseKinds { shared.strongKinds }
     /// Kinds of the line's own heading and of the enclosing sections' headings.
-    let sectionKinds: ClauseKinds
+    var sectionKinds: ClauseKinds { shared.sectionKinds }
     /// The evidence to quote for this sentence.
-    let evidence: String
+    var evidence: String { shared.evidence }
     /// The whole sentence (not clipped) and every line it spans, for red flags.
-    let sentence: String
-    let lines: [Int]
+    var sentence: String { shared.sentence }
+    var lines: [Int] { shift == 0 ? shared.lines : shared.lines.map { $0 + shift } }
     /// A sentence of a definition: never a clause, but it can carry a red flag.
-    let definition: Bool
+    var definition: Bool { shared.definition }
 
     /// `lower` is the bytes of the text lower-cased (`ContractText.lowerASCIIBytes`); `plain`: whether
     /// the text is known to be plain (else decided here); `hay`: the haystack of `lower` when made already.
@@ -208,55 +252,38 @@ final class ScannedSentence {
         strongKinds: ClauseKinds, sectionKinds: ClauseKinds, evidence: String, sentence: String = "", lines: [Int] = [],
         definition: Bool = false
     ) {
-        self.line = line
-        self.paragraph = paragraph
-        self.text = text
-        self.hay = hay ?? Haystack(lower)
-        self.lowerIsPlain = plain || lower.withUnsafeBufferPointer(ContractText.isPlain)
-        self.kinds = kinds
-        self.strongKinds = strongKinds
-        self.sectionKinds = sectionKinds
-        self.evidence = evidence
-        self.sentence = sentence
-        self.lines = lines
-        self.definition = definition
+        shared = Shared(
+            line: line, paragraph: paragraph, text: text, hay: hay ?? Haystack(lower),
+            lowerIsPlain: plain || lower.withUnsafeBufferPointer(ContractText.isPlain), kinds: kinds,
+            strongKinds: strongKinds, sectionKinds: sectionKinds, evidence: evidence, sentence: sentence, lines: lines,
+            definition: definition)
+        shift = 0
+    }
+
+    private init(_ shared: Shared, shift: Int) {
+        self.shared = shared
+        self.shift = shift
     }
 
     /// The same sentence `shift` lines further down (a repeated paragraph's copy): shares the text,
-    /// the haystack and what the rules found.
+    /// the haystack, what the rules found and what the readers made of it since.
     func moved(by shift: Int) -> ScannedSentence {
-        ScannedSentence(moving: self, by: shift)
-    }
-
-    private init(moving s: ScannedSentence, by shift: Int) {
-        line = s.line + shift
-        paragraph = s.paragraph + shift
-        text = s.text
-        hay = s.hay
-        lowerIsPlain = s.lowerIsPlain
-        kinds = s.kinds
-        strongKinds = s.strongKinds
-        sectionKinds = s.sectionKinds
-        evidence = s.evidence
-        sentence = s.sentence
-        lines = s.lines.map { $0 + shift }
-        definition = s.definition
+        ScannedSentence(shared, shift: self.shift + shift)
     }
 
     /// A strong sentence for the kind, or any sentence in a section headed by it.
-    func about(_ kind: ClauseKind) -> Bool { strongKinds.contains(kind) || sectionKinds.contains(kind) }
+    func about(_ kind: ClauseKind) -> Bool { shared.strongKinds.contains(kind) || shared.sectionKinds.contains(kind) }
 
     /// `lower` by character offset, for the key-term and red-flag readers (made when first asked).
-    private(set) lazy var lowerCharacters: CharacterArray = lowerIsPlain ? .plain(Array(lower.unicodeScalars)) : .general(Array(lower))
+    var lowerCharacters: CharacterArray { shared.lowerCharacters }
     /// The quantities in `lower` (made when first asked; several readers look at them).
-    private(set) lazy var quantities = QuantityScanner.scan(lowerCharacters)
-    private let lowerIsPlain: Bool
+    var quantities: [Quantity] { shared.quantities }
 
     /// `lowerContainsAny(words.words)`, answered by the haystack's literal bits when both sides are
     /// plain and the words are in the index.
     func lowerContainsAny(_ words: SubstringWords) -> Bool {
         let group = words.set.group
-        guard words.plain, lowerIsPlain, !hay.unfiltered, group.bit >= 0 else { return lowerContainsAny(words.words) }
+        guard words.plain, shared.lowerIsPlain, !hay.unfiltered, group.bit >= 0 else { return lowerContainsAny(words.words) }
         // Each word is a pattern of one literal (not empty, since plain) anchored on it: the
         // pattern's bit is set exactly when the literal occurs, and the set's bits are one read.
         return group.patternBits.contains { hay.has($0) }
@@ -264,7 +291,7 @@ final class ScannedSentence {
 
     /// `ContractText.containsAny(lower, words)`, searching the haystack's bytes when `lower` is plain.
     func lowerContainsAny(_ words: [String]) -> Bool {
-        guard lowerIsPlain else { return ContractText.containsAny(lower, words) }
+        guard shared.lowerIsPlain else { return ContractText.containsAny(lower, words) }
         return hay.bytes.withUnsafeBufferPointer { h in
             words.contains { w in
                 var bytes = w
@@ -276,7 +303,7 @@ final class ScannedSentence {
 
     /// Whether `lower` is plain (see `ContractText.isPlain`): the key-term and red-flag readers then
     /// rule words out on the haystack's bits and read windows as scalars.
-    var lowerPlain: Bool { lowerIsPlain }
+    var lowerPlain: Bool { shared.lowerIsPlain }
 }
 
 /// A set of clause kinds as bits (the scanner's inner loop tests and unions them per sentence).
