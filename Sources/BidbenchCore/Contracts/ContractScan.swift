@@ -428,7 +428,8 @@ public enum ContractScanner {
     }
 
     /// The first two passes of `scan` over the lines: each clause finding to weigh, in text order,
-    /// to `candidate`, and the sentences for the other readers. `distinct`: which lines are the same
+    /// to `candidate` (a repeated paragraph's copies offer none: see below), and the sentences for
+    /// the other readers. `distinct`: which lines are the same
     /// (`ContractLineParser.lines`), so that repeated lines and paragraphs are read once; nil: every
     /// line and paragraph is read.
     static func read(
@@ -464,9 +465,10 @@ public enum ContractScanner {
             let candidates = (at == 0 ? 0 : reading.ends[at - 1].candidates)..<reading.ends[at].candidates
             let read = (at == 0 ? 0 : reading.ends[at - 1].sentences)..<reading.ends[at].sentences
             let shift = p.number - paragraphs[distinct.firsts[k]].number
-            for var c in reading.candidates[candidates] {
-                c.line += shift
-                candidate(c)
+            // A copy's findings score as its first reading's, which the text gave before it and
+            // which were weighed already: the first of equal scores wins, so a copy never changes one.
+            if shift == 0 {
+                for c in reading.candidates[candidates] { candidate(c) }
             }
             sentences.append(reading.sentences, read, movedBy: shift)
         }

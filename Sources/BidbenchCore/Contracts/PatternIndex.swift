@@ -322,8 +322,10 @@ private struct Automaton: Sendable {
         for s in order {
             outLiterals += ownLiterals[ownStart[s]..<ownStart[s + 1]]
             if s != 0 {
+                // One by one: a slice of `outLiterals` appended to itself would hold its buffer and
+                // make each append copy the whole list (seconds of table building, quadratic).
                 let f = number[fail[s]]
-                outLiterals += outLiterals[Int(outStart[f])..<Int(outStart[f + 1])]
+                for k in Int(outStart[f])..<Int(outStart[f + 1]) { outLiterals.append(outLiterals[k]) }
             }
             outStart.append(Int32(outLiterals.count))
         }

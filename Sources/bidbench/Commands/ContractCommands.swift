@@ -172,13 +172,38 @@ enum ContractReport {
         for v in ds.vague { line("  ~ vague wording, line \(v.line): \(clean(short(v.text)))") }
         line("")
         line("Red flags (\(scan.redFlags.count))")
-        // A kind's two lines of explanation, made once per kind (a long contract has thousands of flags).
+        // Appended as bytes, with what repeats made once: a kind's label and two lines of explanation
+        // (a long contract has thousands of flags).
+        struct Label: Hashable {
+            var kind: RedFlagKind
+            var severity: RedFlagSeverity
+            var clause: ClauseKind?
+        }
+        var labels: [Label: [UInt8]] = [:]
         var explained: [RedFlagKind: [UInt8]] = [:]
+        func append(_ n: Int) {
+            var text = String(n)
+            text.withUTF8 { out.append(contentsOf: $0) }
+        }
         for f in scan.redFlags {
-            var label = "\(f.kind.rawValue) [\(f.severity.rawValue)]"
-            if let c = f.clause { label += " (\(c.rawValue))" }
-            let where_ = f.lines.isEmpty ? "" : (f.lines.count == 1 ? "line \(f.lines[0]): " : "lines \(f.lines.first!)–\(f.lines.last!): ")
-            line("  ⚑ \(label) — \(where_)\(clean(short(f.text)))")
+            let key = Label(kind: f.kind, severity: f.severity, clause: f.clause)
+            if labels[key] == nil {
+                let clause = f.clause.map { " (\($0.rawValue))" } ?? ""
+                labels[key] = Array("  ⚑ \(f.kind.rawValue) [\(f.severity.rawValue)]\(clause) — ".utf8)
+            }
+            out += labels[key]!
+            if let first = f.lines.first, let last = f.lines.last {
+                out.append(contentsOf: (f.lines.count == 1 ? "line " : "lines ").utf8)
+                append(first)
+                if f.lines.count > 1 {
+                    out.append(contentsOf: "–".utf8)
+                    append(last)
+                }
+                out.append(contentsOf: ": ".utf8)
+            }
+            var quote = clean(short(f.text))
+            quote.withUTF8 { out.append(contentsOf: $0) }
+            out.append(0x0A)
             if f.kind != .missing_clause {
                 if explained[f.kind] == nil {
                     let why = "      why: \(f.kind.explanationEN)\n      position: \(clean(playbook.entry(f.kind).positionEN))\n"
