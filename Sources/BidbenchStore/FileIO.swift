@@ -424,61 +424,12 @@ public enum InputFile {
         return nil
     }
 
-    /// What a text file holds: its text when it is a regular file of valid UTF-8 (read straight into
-    /// the string's storage and validated there: a 4 MB contract is read in one pass, not copied),
-    /// else its bytes, for the caller to decide (another encoding, an error naming the byte). Bytes
-    /// also when it holds U+FFFD (it cannot be told from a repair) or changed size while read. The
-    /// file is opened once: a named pipe is read as it is written.
-    public enum Contents: Equatable {
-        case text(String)
-        case bytes([UInt8])
-    }
-
-    /// The file at `path` (see `Contents`); a `StoreError` names the path when it cannot be read.
-    public static func contents(_ path: String) throws -> Contents {
+    /// The bytes of the file at `path`, read from one open (a named pipe is read as it is written);
+    /// a `StoreError` names the path when it cannot be read.
+    public static func bytes(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
         defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, let text = utf8Text(fd, size: Int(st.st_size)) {
-            return .text(text)
-        }
-        // Not text read whole from a regular file: the bytes from the start, on the same descriptor.
-        if (st.st_mode & S_IFMT) == S_IFREG { lseek(fd, 0, SEEK_SET) }
-        return .bytes(try FileIO.readAll(fd, path: path))
-    }
-
-    /// The `size` bytes of a regular file as a string, nil when they are not exactly valid UTF-8 of
-    /// that size without U+FFFD.
-    private static func utf8Text(_ fd: Int32, size: Int) -> String? {
-        var complete = true
-        var text = String(unsafeUninitializedCapacity: size) { buffer in
-            var count = 0
-            while count < size {
-                let n = read(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 {
-                    complete = false
-                    return count
-                }
-                count += n
-            }
-            return count
-        }
-        var probe: UInt8 = 0
-        guard complete, text.utf8.count == size, read(fd, &probe, 1) == 0 else { return nil }
-        // Invalid bytes were replaced by U+FFFD (EF BF BD): any such sequence sends the file the long way.
-        let repaired = text.withUTF8 { t -> Bool in
-            guard let base = t.baseAddress else { return false }
-            var i = 0
-            while i + 2 < t.count {
-                guard let hit = memchr(base + i, 0xEF, t.count - 2 - i) else { return false }
-                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if t[at + 1] == 0xBF && t[at + 2] == 0xBD { return true }
-                i = at + 1
-            }
-            return false
-        }
-        return repaired ? nil : text
+        return try FileIO.readAll(fd, path: path)
     }
 }

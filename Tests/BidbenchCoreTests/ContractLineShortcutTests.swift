@@ -261,6 +261,34 @@ struct ContractLineShortcutTests {
         #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
     }
 
+    @Test("a scan of UTF-8 bytes finds what a scan of their text finds, and refuses bytes that are not UTF-8 wherever they are")
+    func scanOfBytes() throws {
+        let corpus = try ContractReaderPiecesTests.corpusText()
+        // Repeated, with a byte-order mark, CRLF and a lone CR, and a U+FFFD written in the text.
+        let texts = [
+            corpus, corpus + "\n" + corpus, "\u{FEFF}" + corpus, "\u{FEFF}\u{301}第一条 保密\n", "\u{FEFF}",
+            corpus.replacingOccurrences(of: "\n", with: "\r\n"), "第一条\r保密\r\n乙方\u{FFFD}应保密。", "", "\n\n",
+        ]
+        for text in texts {
+            let scan = ContractScanner.scan(utf8: Array(text.utf8), pieces: 2)
+            #expect(scan == ContractScanner.scan(text, pieces: 2), "\(text.prefix(20))")
+            #expect(ContractScanner.scan(utf8: Array(text.utf8), pieces: 1, repeatsOnce: false) == scan)
+        }
+        #expect(ContractScanner.scan(corpus).redFlags.count > 100)
+        // A bad byte in a line met once, in a repeated line's first copy, after a repeat, in a CR-ended
+        // line, at the very end: each makes the whole refused (the caller then tries GB18030).
+        let good = Array("乙方应保密。\n".utf8)
+        let bad: [UInt8] = Array("乙方".utf8) + [0xBA, 0xCF] + Array("。".utf8)
+        let cases: [[UInt8]] = [
+            good + bad + [0x0A] + good, bad + [0x0A] + bad + [0x0A] + good, good + good + bad, Array("a\r".utf8) + bad + [0x0D],
+            good + [0xE4, 0xB9],
+        ]
+        for bytes in cases {
+            #expect(ContractScanner.scan(utf8: bytes, pieces: 1) == nil, "\(bytes)")
+            #expect(String(validating: bytes, as: UTF8.self) == nil)
+        }
+    }
+
     @Test("the automaton's unit words cover every unit the quantity reader knows (a plain sentence without one skips it)")
     func unitWordsCoverQuantities() {
         for (word, unit) in QuantityScanner.unitWords {

@@ -3,27 +3,15 @@ import Testing
 
 @testable import BidbenchStore
 
-/// `InputFile.contents`: a contract read straight into a string, or its bytes so that the caller
-/// decides (GB18030, an error naming the byte).
+/// `InputFile.bytes`: a contract's bytes as they are on disk, for the caller to read as UTF-8 or
+/// GB18030 (or refuse, naming the byte).
 @Suite struct InputFileTests {
-    @Test func validUTF8IsReadAsItIs() throws {
+    @Test func theBytesAreReadAsTheyAre() throws {
         let dir = TempDir()
-        let text = "\u{FEFF}第一条 服务内容\r\n乙方应于30日内交付。\nThe Supplier shall deliver.\n"
-        dir.write("c.txt", text)
-        guard case .text(let read) = try InputFile.contents(dir.url("c.txt")) else {
-            Issue.record("valid UTF-8 was not read as text")
-            return
-        }
-        #expect(Array(read.utf8) == Array(text.utf8))
-        dir.write("short.txt", "abc")
-        #expect(try InputFile.contents(dir.url("short.txt")) == .text("abc"))
-    }
-
-    @Test func anythingThatIsNotPlainValidUTF8ComesAsItsBytes() throws {
-        let dir = TempDir()
-        // GB18030 bytes of 合同 (would be repaired to U+FFFD), a stray continuation byte, a real U+FFFD
-        // (cannot be told from a repair), and an empty file.
+        // UTF-8 with a byte-order mark and CRLF, GB18030 bytes of 合同, a stray continuation byte,
+        // a real U+FFFD, and an empty file.
         let cases: [(String, [UInt8])] = [
+            ("c.txt", Array("\u{FEFF}第一条 服务内容\r\n乙方应于30日内交付。\nThe Supplier shall deliver.\n".utf8)),
             ("gb.txt", [0xBA, 0xCF, 0xCD, 0xAC, 0x0A]),
             ("stray.txt", Array("abc".utf8) + [0x80] + Array("def".utf8)),
             ("fffd.txt", Array("a\u{FFFD}b".utf8)),
@@ -31,7 +19,7 @@ import Testing
         ]
         for (name, bytes) in cases {
             dir.write(name, bytes)
-            #expect(try InputFile.contents(dir.url(name)) == .bytes(bytes), "\(name)")
+            #expect(try InputFile.bytes(dir.url(name)) == bytes, "\(name)")
         }
     }
 
@@ -54,13 +42,13 @@ import Testing
             _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
             close(fd)
         }
-        #expect(try InputFile.contents(fifo) == .bytes(Array(text.utf8)))
+        #expect(try InputFile.bytes(fifo) == Array(text.utf8))
     }
 
     @Test func aMissingFileIsNamed() {
         let dir = TempDir()
         #expect {
-            _ = try InputFile.contents(dir.url("nope.txt"))
+            _ = try InputFile.bytes(dir.url("nope.txt"))
         } throws: { error in
             "\(error)".contains(dir.url("nope.txt")) && "\(error)".contains("No such file")
         }

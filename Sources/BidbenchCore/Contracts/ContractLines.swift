@@ -65,61 +65,83 @@ enum ContractLineParser {
     /// The lines of a text (as `splitLines`) and which of them are the same bytes: a repeated line
     /// shares the first one's string. `repeatsOnce`: false takes every line for a distinct one.
     static func lines(_ text: String, repeatsOnce: Bool = true) -> (raw: [String], distinct: Distinct) {
-        // A leading character that is exactly U+FEFF (EF BB BF) is dropped.
-        let skip = text.first == "\u{FEFF}" ? 3 : 0
         var text = text
-        // By UTF-8 bytes: CR and LF never occur inside a multi-byte character.
-        return text.withUTF8 { bytes in
-            var lines: [String] = []
-            var firsts: [Int] = []
-            var index: [Int] = []
-            var seen: [LineBytes: Int] = [:]
-            func line(_ r: Range<Int>) {
-                let line = UnsafeBufferPointer(rebasing: bytes[r])
-                if repeatsOnce {
-                    let key = LineBytes(line)
-                    if let k = seen[key] {
-                        lines.append(lines[firsts[k]])
-                        index.append(k)
-                        return
-                    }
-                    seen[key] = firsts.count
+        // Valid UTF-8 already: the lines are too.
+        return text.withUTF8 { lines(utf8: $0, repeatsOnce: repeatsOnce, validating: false)! }
+    }
+
+    /// `lines` of UTF-8 bytes; nil when `validating` and they are not valid UTF-8. Only the distinct
+    /// lines are checked (and made strings): the bytes are cut at CR and LF, which no multi-byte
+    /// character holds, so they are valid exactly when each line is, and a repeat is the same bytes.
+    static func lines(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, repeatsOnce: Bool, validating: Bool
+    ) -> (raw: [String], distinct: Distinct)? {
+        var lines: [String] = []
+        var firsts: [Int] = []
+        var index: [Int] = []
+        var seen: [LineBytes: Int] = [:]
+        var valid = true
+        func line(_ r: Range<Int>) {
+            let line = UnsafeBufferPointer(rebasing: bytes[r])
+            if repeatsOnce {
+                let key = LineBytes(line)
+                if let k = seen[key] {
+                    lines.append(lines[firsts[k]])
+                    index.append(k)
+                    return
                 }
-                index.append(firsts.count)
-                firsts.append(lines.count)
+                seen[key] = firsts.count
+            }
+            index.append(firsts.count)
+            firsts.append(lines.count)
+            if validating {
+                guard let text = String(validating: line, as: UTF8.self) else {
+                    valid = false
+                    lines.append("")
+                    return
+                }
+                lines.append(text)
+            } else {
                 lines.append(String(decoding: line, as: UTF8.self))
             }
-            var start = skip
-            var lastCR = false
-            let raw = UnsafeRawBufferPointer(bytes)
-            var i = skip
-            while i < bytes.count {
-                // Eight bytes at a time past those that are neither CR nor LF (most of a line).
-                if !lastCR {
-                    while i + 8 <= bytes.count {
-                        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        if hasByte(w, 0x0A) || hasByte(w, 0x0D) { break }
-                        i += 8
-                    }
-                    if i >= bytes.count { break }
-                }
-                let b = bytes[i]
-                if b == 0x0A {
-                    if !lastCR { line(start..<i) }
-                    start = i + 1
-                    lastCR = false
-                } else if b == 0x0D {
-                    line(start..<i)
-                    start = i + 1
-                    lastCR = true
-                } else {
-                    lastCR = false
-                }
-                i += 1
-            }
-            if start < bytes.count { line(start..<bytes.count) }
-            return (lines, Distinct(firsts: firsts, index: index))
         }
+        // A leading character that is exactly U+FEFF (EF BB BF) is dropped: not when a mark joins it
+        // (a character ends within its line).
+        var skip = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            let end = bytes.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+            if String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self).first == "\u{FEFF}" { skip = 3 }
+        }
+        var start = skip
+        var lastCR = false
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = skip
+        while i < bytes.count && valid {
+            // Eight bytes at a time past those that are neither CR nor LF (most of a line).
+            if !lastCR {
+                while i + 8 <= bytes.count {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if hasByte(w, 0x0A) || hasByte(w, 0x0D) { break }
+                    i += 8
+                }
+                if i >= bytes.count { break }
+            }
+            let b = bytes[i]
+            if b == 0x0A {
+                if !lastCR { line(start..<i) }
+                start = i + 1
+                lastCR = false
+            } else if b == 0x0D {
+                line(start..<i)
+                start = i + 1
+                lastCR = true
+            } else {
+                lastCR = false
+            }
+            i += 1
+        }
+        if valid && start < bytes.count { line(start..<bytes.count) }
+        return valid ? (lines, Distinct(firsts: firsts, index: index)) : nil
     }
 
     /// Whether any of the eight bytes of `w` is `b` (the zero-byte test on `w ^ b…b`).

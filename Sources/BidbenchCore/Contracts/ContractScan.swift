@@ -409,6 +409,24 @@ public enum ContractScanner {
     /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
         let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
+        return scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+    }
+
+    /// `scan` of a file's bytes as UTF-8 (a leading byte-order mark dropped); nil when they are not
+    /// valid UTF-8. No string of the whole text is made: the lines are cut from the bytes, and only
+    /// those that are not a repeat are checked and made strings.
+    public static func scan(utf8 bytes: [UInt8]) -> ContractScan? { scan(utf8: bytes, pieces: Parallel.pieces) }
+
+    /// `scan(utf8:)` in at most `pieces` pieces; `repeatsOnce` as in `scan`.
+    static func scan(utf8 bytes: [UInt8], pieces: Int, repeatsOnce: Bool = true) -> ContractScan? {
+        let lines = bytes.withUnsafeBufferPointer {
+            ContractLineParser.lines(utf8: $0, repeatsOnce: repeatsOnce, validating: true)
+        }
+        guard let (rawLines, distinctLines) = lines else { return nil }
+        return scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+    }
+
+    private static func scan(_ rawLines: [String], _ distinctLines: Distinct, pieces: Int, repeatsOnce: Bool) -> ContractScan {
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         let read = read(rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)

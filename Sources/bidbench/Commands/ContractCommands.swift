@@ -32,9 +32,9 @@ struct ContractCheckCommand: ParsableCommand {
         // The rule tables are built on another core while the file is read and split into lines
         // (about 10 ms each); the scan waits for them where it first needs them.
         DispatchQueue.global().async { ContractScanner.prepare() }
-        let text: String
+        let scanned: ContractScan
         do {
-            text = try ContractFile.read(file)
+            scanned = try ContractFile.scan(file)
         } catch let e as ContractFile.ReadError {
             printError("error: \(e.message)")
             throw ExitCode(1)
@@ -43,7 +43,7 @@ struct ContractCheckCommand: ParsableCommand {
         let (rows, problems) = WorkspaceStore.loadPlaybook(folder: workspace.path)
         for p in problems { printError("warning: \(p.description)") }
         let playbook = Playbook(rows)
-        let scan = ContractScanner.scan(text).applying(playbook)
+        let scan = scanned.applying(playbook)
         if json {
             writeStandardOutput(scan.json(playbook: playbook))
         } else {
@@ -55,19 +55,17 @@ struct ContractCheckCommand: ParsableCommand {
 enum ContractFile {
     struct ReadError: Error { let message: String }
 
-    /// Reads a text file as UTF-8 (with or without BOM); falls back to GB18030 with a note on stderr.
-    static func read(_ path: String) throws -> String {
+    /// Reads a text file and scans it: as UTF-8 (with or without BOM), scanned from its bytes; else
+    /// as GB18030, with a note on stderr.
+    static func scan(_ path: String) throws -> ContractScan {
         let bytes: [UInt8]
         do {
-            switch try InputFile.contents(path) {
-            case .text(let text): return text
-            case .bytes(let b): bytes = b
-            }
+            bytes = try InputFile.bytes(path)
         } catch { throw ReadError(message: "cannot read \(error)") }
-        if let s = String(validating: bytes, as: UTF8.self) { return s }
+        if let scan = ContractScanner.scan(utf8: bytes) { return scan }
         if let s = InputFile.gb18030Text(bytes) {
             printError("note: \(path) is not UTF-8; read it as GB18030")
-            return s
+            return ContractScanner.scan(s)
         }
         throw ReadError(message: "\(path) is neither UTF-8 nor GB18030 text")
     }
