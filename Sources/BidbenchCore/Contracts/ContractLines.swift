@@ -55,6 +55,8 @@ struct ContractLine: Equatable, Sendable {
         var bodyOpen = false
         var afterNumberOpen = false
         var continuationOpen = false
+        /// After a cover line, this one holds the rest of the party's name (`continuesName`).
+        var continuesName = false
     }
 }
 
@@ -150,18 +152,17 @@ enum ContractLineParser {
         return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
-    /// A line's bytes as a dictionary key, hashed once and compared with `memcmp`. The hash is the
-    /// standard library's, seeded per process: a text made to collide (a contract from outside)
-    /// cannot make the split quadratic.
+    /// A line's bytes as a dictionary key, hashed once and compared with `memcmp`. The hash is keyed
+    /// by random numbers drawn once per process, so a text made to collide (a contract from outside)
+    /// cannot make the split quadratic; it reads 16 bytes a step (the standard `Hasher` over every
+    /// byte of a 4 MB text was a tenth of a whole `contract check`).
     private struct LineBytes: Hashable {
         let bytes: UnsafeBufferPointer<UInt8>
         let hash: Int
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            hash = hasher.finalize()
+            hash = Int(truncatingIfNeeded: LineHash.hash(UnsafeRawBufferPointer(bytes)))
         }
 
         static func == (a: LineBytes, b: LineBytes) -> Bool {
@@ -232,6 +233,7 @@ enum ContractLineParser {
         j.bodyOpen = open(line.body)
         j.afterNumberOpen = open(line.afterNumber)
         j.continuationOpen = open(continuation)
+        j.continuesName = continuesName(line)
         return j
     }
 
@@ -781,7 +783,7 @@ enum ContractLineParser {
     /// without its brackets: `甲方（采购人、委托方、最终用户单位）：…` is the label 甲方 explained.
     static func labelValue(_ s: String) -> (String, String)? {
         // No `:` byte, no `:` character.
-        guard s.utf8.contains(0x3A), let i = s.firstIndex(of: ":") else { return nil }
+        guard ContractText.containsByte(s, 0x3A), let i = s.firstIndex(of: ":") else { return nil }
         let head = String(s[..<i]).trimmed
         let body = String(s[s.index(after: i)...]).trimmed
         guard !head.isEmpty else { return nil }
@@ -849,7 +851,7 @@ enum ContractLineParser {
     /// `s` without what stands in round brackets (normalised: ASCII `(` `)`), trimmed; `s` itself when
     /// a bracket is left open or closes without opening.
     static func withoutBrackets(_ s: String) -> String {
-        guard s.utf8.contains(0x28) else { return s }
+        guard ContractText.containsByte(s, 0x28) else { return s }
         var out = ""
         var depth = 0
         for c in s {

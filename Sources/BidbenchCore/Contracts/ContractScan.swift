@@ -558,7 +558,7 @@ public enum ContractScanner {
             var open =
                 wraps
                 ? joins.afterNumberOpen
-                : joins.bodyOpen && (!cover || (index + 1 < ids.count && ContractLineParser.continuesName(lines[ids[index + 1]])))
+                : joins.bodyOpen && (!cover || (index + 1 < ids.count && lines[ids[index + 1]].joins.continuesName))
             var later: [(offset: Int, line: Int)] = []
             var next = index + 1
             // Plain when every line it joins is (a joiner is a space or nothing).

@@ -633,6 +633,13 @@ public enum ContractText {
         return s.withUTF8(lowerASCIIBytes)
     }
 
+    /// Whether the UTF-8 of `s` holds the byte `a` (by `memchr`: a walk of `utf8` byte by byte
+    /// cost a twentieth of reading a text).
+    static func containsByte(_ s: String, _ a: UInt8) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(a), bytes.count) != nil } ?? false }
+    }
+
     /// Whether the UTF-8 of `s` holds the byte `a` or `b`.
     static func containsByte(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
         var s = s
@@ -900,7 +907,7 @@ public enum ContractText {
     /// `第九条（保密）`), so that the title does not count as the clause itself.
     static func stripCrossReferences(_ text: String, plain: Bool? = nil) -> String {
         // Only a title in parentheses is ever removed.
-        guard text.utf8.contains(UInt8(ascii: "(")) && text.utf8.contains(UInt8(ascii: ")")) else { return text }
+        guard containsByte(text, UInt8(ascii: "(")) && containsByte(text, UInt8(ascii: ")")) else { return text }
         if plain == true && !mayHaveReferenceTitle(text) { return text }
         let chars = plain == true ? .plain(scalars(ofPlain: text)) : plain == false ? .general(Array(text)) : CharacterArray(text)
         if case .plain = chars, !mayHaveReferenceTitle(text) { return text }
