@@ -10,6 +10,13 @@ if let options = TUIOptions(CommandLine.arguments) {
     } catch {
         Bidbench.exit(withError: error)
     }
+} else if let options = ContractCheckCommand.Options(CommandLine.arguments) {
+    // The same for `contract check`, which reviewers run over long files and from scripts.
+    do {
+        try ContractCheckCommand.check(file: options.file, json: options.json, workspace: options.workspace ?? ".")
+    } catch {
+        Bidbench.exit(withError: error)
+    }
 } else {
     Bidbench.main()
 }

@@ -76,4 +76,34 @@ struct ContractChecklistTests {
         #expect(Array(lines.dropLast()) == expected)
         withExtendedLifetime(tmp) {}
     }
+
+    /// `contract check` is read without the argument parser when its command line is plain
+    /// (`main.swift`): the same output, errors and exit status as through the parser, which still
+    /// takes every other form (`--` before the file, a repeated or unknown option, no file).
+    @Test func theDirectPathAnswersAsTheParser() throws {
+        let demo = packageRoot.appendingPathComponent("data/demo").path
+        let contract = demo + "/contracts/" + (try FileManager.default.contentsOfDirectory(atPath: demo + "/contracts").sorted().first!)
+        // Each plain form, and the same through the parser (a `--` before the file sends it there).
+        let forms: [([String], [String])] = [
+            (["contract", "check", contract], ["contract", "check", "--", contract]),
+            (["contract", "check", "--json", contract, "-w", demo], ["contract", "check", "--json", "-w", demo, "--", contract]),
+            (["contract", "check", "--workspace=" + demo, contract], ["contract", "check", "--workspace", demo, "--", contract]),
+            (["contract", "check", "nope.txt"], ["contract", "check", "--", "nope.txt"]),
+        ]
+        for (direct, parsed) in forms {
+            let a = try run(binaryPath, direct)
+            let b = try run(binaryPath, parsed)
+            #expect(a.status == b.status && a.out == b.out && a.err == b.err, "\(direct)")
+        }
+        // The demo's playbook is read with -w (it reports as the workspace says), and a missing file is named.
+        #expect(try run(binaryPath, ["contract", "check", "--json", contract, "-w", demo]).out.contains("\"severity\""))
+        let missing = try run(binaryPath, ["contract", "check", "nope.txt"])
+        #expect(missing.status == 1 && missing.err.contains("nope.txt") && missing.out.isEmpty)
+        // Forms the direct path leaves to the parser: its usage errors (exit 64) and help.
+        for args in [["contract", "check"], ["contract", "check", "--bogus", contract], ["contract", "check", contract, contract]] {
+            let r = try run(binaryPath, args)
+            #expect(r.status == 64 && r.err.contains("Usage: bidbench contract check"), "\(args): \(r.err)")
+        }
+        #expect(try run(binaryPath, ["contract", "check", "--help"]).out.contains("--json"))
+    }
 }

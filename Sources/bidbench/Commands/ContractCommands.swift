@@ -28,7 +28,10 @@ struct ContractCheckCommand: ParsableCommand {
     @Argument(help: "The contract text (.txt or .md).") var file: String
     @Flag(name: .long, help: "Print JSON instead of the checklist.") var json = false
 
-    func run() throws {
+    func run() throws { try Self.check(file: file, json: json, workspace: workspace.path) }
+
+    /// The verb's work, also reached from `main.swift` without the argument parser (`Options`).
+    static func check(file: String, json: Bool, workspace: String) throws {
         // The rule tables are built on another core while the file is read and split into lines
         // (about 10 ms each); the scan waits for them where it first needs them.
         DispatchQueue.global().async { ContractScanner.prepare() }
@@ -40,7 +43,7 @@ struct ContractCheckCommand: ParsableCommand {
             throw ExitCode(1)
         }
         // Inside a workspace, its playbook.csv sets severities, positions and which kinds are reported.
-        let (rows, problems) = WorkspaceStore.loadPlaybook(folder: workspace.path)
+        let (rows, problems) = WorkspaceStore.loadPlaybook(folder: workspace)
         for p in problems { printError("warning: \(p.description)") }
         let playbook = Playbook(rows)
         let scan = scanned.applying(playbook)
@@ -48,6 +51,46 @@ struct ContractCheckCommand: ParsableCommand {
             writeStandardOutput(scan.json(playbook: playbook))
         } else {
             writeStandardOutput(ContractReport.checklist(scan, file: file, playbook: playbook))
+        }
+    }
+}
+
+extension ContractCheckCommand {
+    /// `contract check FILE [--json] [-w DIR]` read directly, as `main.swift` reads the terminal UI's
+    /// options: swift-argument-parser's reflection over every verb is about 5 % of checking a 4 MB
+    /// contract. Only the plain forms are taken (each option at most once, one file that does not
+    /// start with `-`); anything else (`--help`, `--`, an unknown or repeated option) goes to the parser.
+    struct Options: Equatable {
+        var file: String
+        var json = false
+        var workspace: String?
+
+        init?(_ args: [String]) {
+            guard args.count >= 4, args[1] == "contract", args[2] == "check" else { return nil }
+            var file: String?
+            var i = 3
+            while i < args.count {
+                let a = args[i]
+                if a == "--json" {
+                    guard !json else { return nil }
+                    json = true
+                    i += 1
+                } else if a == "-w" || a == "--workspace" {
+                    guard workspace == nil, i + 1 < args.count, !args[i + 1].hasPrefix("-") else { return nil }
+                    workspace = args[i + 1]
+                    i += 2
+                } else if a.hasPrefix("--workspace=") {
+                    guard workspace == nil else { return nil }
+                    workspace = String(a.dropFirst("--workspace=".count))
+                    i += 1
+                } else {
+                    guard file == nil, !a.hasPrefix("-") else { return nil }
+                    file = a
+                    i += 1
+                }
+            }
+            guard let file else { return nil }
+            self.file = file
         }
     }
 }
