@@ -80,8 +80,8 @@ struct ContractLineShortcutTests {
         #expect(ContractText.indentWidth(" \u{301}x") == 0)
     }
 
-    @Test("lines are split on LF, CR and CRLF eight bytes at a time as one byte at a time")
-    func splitEightBytesAtATime() {
+    @Test("lines are split on LF, CR and CRLF by memchr as one byte at a time")
+    func splitByMemchr() {
         // One scalar at a time: a line ends at LF, at CR, or at CRLF (one line ending).
         func reference(_ text: String) -> [String] {
             var lines: [String] = []

@@ -207,4 +207,19 @@ struct ContractScanShortcutTests {
         #expect(kinds.members == [.scope, .fees, .force_majeure])
         #expect(!kinds.contains(.term) && kinds.union([.term]).contains(.term))
     }
+
+    @Test("kinds and severities compare and hash by case exactly as by their raw strings")
+    func kindsCompareByCase() {
+        func check<K: RawRepresentable & Hashable & CaseIterable>(_: K.Type) where K.RawValue == String {
+            for a in K.allCases {
+                for b in K.allCases { #expect((a == b) == (a.rawValue == b.rawValue), "\(a) \(b)") }
+                #expect(a.hashValue == K(rawValue: a.rawValue)!.hashValue)
+            }
+            #expect(Set(K.allCases).count == K.allCases.count)
+            #expect(Dictionary(uniqueKeysWithValues: K.allCases.map { ($0, $0.rawValue) }).allSatisfy { $0.key.rawValue == $0.value })
+        }
+        check(ClauseKind.self)
+        check(RedFlagKind.self)
+        check(RedFlagSeverity.self)
+    }
 }

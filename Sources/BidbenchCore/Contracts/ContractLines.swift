@@ -114,42 +114,28 @@ enum ContractLineParser {
             let end = bytes.firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
             if String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self).first == "\u{FEFF}" { skip = 3 }
         }
+        // By `memchr` (vectorised): the next LF, then each CR before it. A CR ends a line; an LF ends
+        // one unless a CR just did (CRLF).
         var start = skip
-        var lastCR = false
-        let raw = UnsafeRawBufferPointer(bytes)
-        var i = skip
-        while i < bytes.count && valid {
-            // Eight bytes at a time past those that are neither CR nor LF (most of a line).
-            if !lastCR {
-                while i + 8 <= bytes.count {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if hasByte(w, 0x0A) || hasByte(w, 0x0D) { break }
-                    i += 8
+        if let base = bytes.baseAddress {
+            func find(_ byte: UInt8, _ from: Int, _ end: Int) -> Int? {
+                memchr(base + from, Int32(byte), end - from).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            while start < bytes.count && valid {
+                let lf = find(0x0A, start, bytes.count) ?? bytes.count
+                var crBefore = false
+                while start < lf, let cr = find(0x0D, start, lf) {
+                    line(start..<cr)
+                    start = cr + 1
+                    crBefore = start == lf
                 }
-                if i >= bytes.count { break }
+                guard lf < bytes.count else { break }
+                if !crBefore { line(start..<lf) }
+                start = lf + 1
             }
-            let b = bytes[i]
-            if b == 0x0A {
-                if !lastCR { line(start..<i) }
-                start = i + 1
-                lastCR = false
-            } else if b == 0x0D {
-                line(start..<i)
-                start = i + 1
-                lastCR = true
-            } else {
-                lastCR = false
-            }
-            i += 1
         }
         if valid && start < bytes.count { line(start..<bytes.count) }
         return valid ? (lines, Distinct(firsts: firsts, index: index)) : nil
-    }
-
-    /// Whether any of the eight bytes of `w` is `b` (the zero-byte test on `w ^ b…b`).
-    @inline(__always) private static func hasByte(_ w: UInt64, _ b: UInt8) -> Bool {
-        let x = w ^ (0x0101_0101_0101_0101 &* UInt64(b))
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// A line's bytes as a dictionary key, hashed once and compared with `memcmp`. The hash is keyed

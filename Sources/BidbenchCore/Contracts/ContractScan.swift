@@ -323,6 +323,18 @@ struct ClauseKinds: Hashable, ExpressibleByArrayLiteral, Sendable {
     var members: [ClauseKind] { ClauseKind.allCases.filter(contains) }
 }
 
+// Compared and hashed by case, not by raw string (what RawRepresentable's defaults do): the
+// scanner and the checklist key tables by kind thousands of times a contract.
+extension ClauseKind {
+    public static func == (a: ClauseKind, b: ClauseKind) -> Bool { a.ordinal == b.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+}
+
+extension RedFlagKind {
+    public static func == (a: RedFlagKind, b: RedFlagKind) -> Bool { a.ordinal == b.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+}
+
 extension ClauseKind {
     /// The kind's position in `allCases`.
     var ordinal: Int {

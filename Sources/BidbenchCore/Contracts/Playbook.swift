@@ -11,6 +11,8 @@ public enum RedFlagSeverity: String, Sendable, CaseIterable, Comparable {
 
     /// high < medium < low, so that sorting puts the most serious first.
     public static func < (a: RedFlagSeverity, b: RedFlagSeverity) -> Bool { a.rank < b.rank }
+    public static func == (a: RedFlagSeverity, b: RedFlagSeverity) -> Bool { a.rank == b.rank }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rank) }
     private var rank: Int {
         switch self {
         case .high: return 0
