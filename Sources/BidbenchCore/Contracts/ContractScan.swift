@@ -488,6 +488,12 @@ public enum ContractScanner {
         for (r, reading) in readings.enumerated() { for at in reading.ends.indices { place.append((r, at)) } }
         var sentences = Sentences()
         sentences.reserveCapacity(paragraphs.count)
+        // Sentences are taken a run at a time: consecutive paragraphs whose readings follow one
+        // another in one reading, moved alike (a repeated block of paragraphs, or first readings).
+        var run: (reading: Int, sentences: Range<Int>, shift: Int)?
+        func flush() {
+            if let run { sentences.append(readings[run.reading].sentences, run.sentences, movedBy: run.shift) }
+        }
         for (i, p) in paragraphs.enumerated() {
             let k = distinct.index[i]
             let (r, at) = place[k]
@@ -500,8 +506,14 @@ public enum ContractScanner {
             if shift == 0 {
                 for c in reading.candidates[candidates] { candidate(c) }
             }
-            sentences.append(reading.sentences, read, movedBy: shift)
+            if let current = run, current.reading == r, current.shift == shift, current.sentences.upperBound == read.lowerBound {
+                run = (r, current.sentences.lowerBound..<read.upperBound, shift)
+            } else {
+                flush()
+                run = (r, read, shift)
+            }
         }
+        flush()
         return sentences
     }
 
