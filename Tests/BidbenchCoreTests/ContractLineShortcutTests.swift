@@ -261,6 +261,19 @@ struct ContractLineShortcutTests {
         #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
     }
 
+    @Test("replacingAll on plain text (by memchr and memcmp) replaces as Foundation does, overlaps and ends included")
+    func replacingAllAgreesWithFoundation() {
+        let pieces = ["*", "**", "_", "__", " ", "a", "保密", "第一条", "x*y", "***"]
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<600 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 12) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            for (target, with) in [("**", ""), ("__", ""), (" ", ""), ("*", "--"), ("保密", "[密]"), ("***", "*")] {
+                #expect(text.replacingAll(target, with: with) == text.replacingOccurrences(of: target, with: with), "\(text) \(target)")
+            }
+        }
+    }
+
     @Test("a scan of UTF-8 bytes finds what a scan of their text finds, and refuses bytes that are not UTF-8 wherever they are")
     func scanOfBytes() throws {
         let corpus = try ContractReaderPiecesTests.corpusText()

@@ -807,7 +807,8 @@ enum ContractLineParser {
     /// `技术有限公司`): it opens a bracket or ends as a name does. Only then is it taken into the cover line.
     static func continuesName(_ line: ContractLine) -> Bool {
         let c = continuation(line)
-        guard let first = c.first, c.count <= 60, isParticular(c) else { return false }
+        // `hasAtMost`: settled by the bytes for most lines (every line is asked, with the line).
+        guard let first = c.first, ContractText.hasAtMost(c, characters: 60), isParticular(c) else { return false }
         if first == "(" { return true }
         let lower = ContractText.lowerASCII(c)
         return nameEndings.contains { lower.hasSuffix($0) }
@@ -916,22 +917,34 @@ extension String {
         var text = self
         var word = target
         if text.withUTF8(ContractText.isPlain) && word.withUTF8(ContractText.isPlain) {
-            // Plain text: the word occurs as characters exactly where its bytes occur.
-            let hay = Array(utf8)
-            let needle = Array(target.utf8)
-            var out: [UInt8] = []
-            out.reserveCapacity(hay.count)
-            var i = 0
-            while i < hay.count {
-                if hay[i] == needle[0], i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
-                    out += replacement.utf8
-                    i += needle.count
-                } else {
-                    out.append(hay[i])
-                    i += 1
+            // Plain text: the word occurs as characters exactly where its bytes occur. Found by
+            // `memchr` of its first byte and `memcmp`, the text between copied whole.
+            var with = replacement
+            return text.withUTF8 { hay in
+                word.withUTF8 { needle in
+                    with.withUTF8 { put in
+                        var out: [UInt8] = []
+                        out.reserveCapacity(hay.count)
+                        let base = hay.baseAddress!
+                        var from = 0
+                        var i = 0
+                        while i + needle.count <= hay.count, let hit = memchr(base + i, Int32(needle[0]), hay.count - i) {
+                            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                            guard at + needle.count <= hay.count else { break }
+                            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 {
+                                out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[from..<at]))
+                                out.append(contentsOf: put)
+                                i = at + needle.count
+                                from = i
+                            } else {
+                                i = at + 1
+                            }
+                        }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: hay[from...]))
+                        return String(decoding: out, as: UTF8.self)
+                    }
                 }
             }
-            return String(decoding: out, as: UTF8.self)
         }
         var out = ""
         var rest = Substring(self)
