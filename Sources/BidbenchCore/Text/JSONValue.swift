@@ -145,8 +145,10 @@ public enum JSONValue: Equatable, Sendable {
             // By UTF-8 bytes, copying the runs that need no escape whole: `"` 22, `\` 5C, controls 00–1F,
             // DEL 7F and U+2028/U+2029 (E2 80 A8/A9) are the only ones escaped; no other character's
             // bytes contain them.
-            out.reserveCapacity(out.count + b.count + 2)
+            // Doubling when short (an exact reserve per string would copy a long output each time).
+            if out.capacity < out.count + b.count + 2 { out.reserveCapacity(max(2 * out.count, out.count + b.count + 2)) }
             out.append(0x22)
+            let stops = quoteStops
             var run = 0
             var i = 0
             func escape(_ e: String, skip: Int) {
@@ -156,6 +158,9 @@ public enum JSONValue: Equatable, Sendable {
                 run = i
             }
             while i < b.count {
+                // Past the bytes that are never escaped (most of them), by a table of the others.
+                while i < b.count && !stops[Int(b[i])] { i += 1 }
+                guard i < b.count else { break }
                 let x = b[i]
                 switch x {
                 case 0x22: escape("\\\"", skip: 1)
@@ -173,6 +178,9 @@ public enum JSONValue: Equatable, Sendable {
             out.append(0x22)
         }
     }
+
+    /// The bytes `quote` looks at: `"`, `\\`, controls, DEL, and E2 (the lead byte of U+2028/U+2029).
+    private static let quoteStops: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }
 
     /// `\uXXXX`, four lower-case hex digits.
     private static func unicodeEscape(_ v: UInt32) -> String {
