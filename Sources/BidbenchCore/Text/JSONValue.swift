@@ -148,7 +148,6 @@ public enum JSONValue: Equatable, Sendable {
             // Doubling when short (an exact reserve per string would copy a long output each time).
             if out.capacity < out.count + b.count + 2 { out.reserveCapacity(max(2 * out.count, out.count + b.count + 2)) }
             out.append(0x22)
-            let stops = quoteStops
             var run = 0
             var i = 0
             func escape(_ e: String, skip: Int) {
@@ -157,21 +156,24 @@ public enum JSONValue: Equatable, Sendable {
                 i += skip
                 run = i
             }
-            while i < b.count {
-                // Past the bytes that are never escaped (most of them), by a table of the others.
-                while i < b.count && !stops[Int(b[i])] { i += 1 }
-                guard i < b.count else { break }
-                let x = b[i]
-                switch x {
-                case 0x22: escape("\\\"", skip: 1)
-                case 0x5C: escape("\\\\", skip: 1)
-                case 0x0A: escape("\\n", skip: 1)
-                case 0x0D: escape("\\r", skip: 1)
-                case 0x09: escape("\\t", skip: 1)
-                case 0x00..<0x20, 0x7F: escape(unicodeEscape(UInt32(x)), skip: 1)
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
-                    escape(unicodeEscape(b[i + 2] == 0xA8 ? 0x2028 : 0x2029), skip: 3)
-                default: i += 1
+            // The table read unchecked: a bounds check per byte was a fifth of the loop.
+            quoteStops.withUnsafeBufferPointer { stops in
+                while i < b.count {
+                    // Past the bytes that are never escaped (most of them), by a table of the others.
+                    while i < b.count && !stops[Int(b[i])] { i += 1 }
+                    guard i < b.count else { break }
+                    let x = b[i]
+                    switch x {
+                    case 0x22: escape("\\\"", skip: 1)
+                    case 0x5C: escape("\\\\", skip: 1)
+                    case 0x0A: escape("\\n", skip: 1)
+                    case 0x0D: escape("\\r", skip: 1)
+                    case 0x09: escape("\\t", skip: 1)
+                    case 0x00..<0x20, 0x7F: escape(unicodeEscape(UInt32(x)), skip: 1)
+                    case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                        escape(unicodeEscape(b[i + 2] == 0xA8 ? 0x2028 : 0x2029), skip: 3)
+                    default: i += 1
+                    }
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<b.count]))
