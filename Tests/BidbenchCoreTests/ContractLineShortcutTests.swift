@@ -261,6 +261,24 @@ struct ContractLineShortcutTests {
         #expect(ContractScanner.scan(text, pieces: 3) == ContractScanner.scan(text, pieces: 1, repeatsOnce: false))
     }
 
+    @Test("the table of distinct lines grows past its first size and tells every line from every other")
+    func distinctLinesTable() {
+        // 5 000 distinct lines (empty, one byte, long, sharing prefixes), each twice, in a shuffled order.
+        let distinct = ["", "a"] + (0..<4_998).map { "第\($0)条 " + String(repeating: "x", count: $0 % 40) }
+        var order = Array(distinct.indices) + Array(distinct.indices)
+        var generator = SplitMix(seed: 3)
+        for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(generator.next() % UInt64(i + 1))) }
+        let text = order.map { distinct[$0] }.joined(separator: "\n")
+        let (raw, found) = ContractLineParser.lines(text)
+        #expect(raw == order.map { distinct[$0] })
+        #expect(found.firsts.count == distinct.count)
+        #expect(found.index.map { raw[found.firsts[$0]] } == raw)
+        // The first of each pair is where that line was first seen.
+        var firstSeen: [Int: Int] = [:]
+        for (i, k) in order.enumerated() where firstSeen[k] == nil { firstSeen[k] = i }
+        #expect(Set(found.firsts) == Set(firstSeen.values))
+    }
+
     @Test("replacingAll on plain text (by memchr and memcmp) replaces as Foundation does, overlaps and ends included")
     func replacingAllAgreesWithFoundation() {
         let pieces = ["*", "**", "_", "__", " ", "a", "保密", "第一条", "x*y", "***"]

@@ -81,18 +81,17 @@ enum ContractLineParser {
         var lines: [String] = []
         var firsts: [Int] = []
         var index: [Int] = []
-        var seen: [LineBytes: Int] = [:]
+        var seen = LineTable()
         var valid = true
         func line(_ r: Range<Int>) {
             let line = UnsafeBufferPointer(rebasing: bytes[r])
             if repeatsOnce {
-                let key = LineBytes(line)
-                if let k = seen[key] {
+                let k = seen.find(line, orAdd: firsts.count)
+                if k < firsts.count {
                     lines.append(lines[firsts[k]])
                     index.append(k)
                     return
                 }
-                seen[key] = firsts.count
             }
             index.append(firsts.count)
             firsts.append(lines.count)
@@ -138,25 +137,53 @@ enum ContractLineParser {
         return valid ? (lines, Distinct(firsts: firsts, index: index)) : nil
     }
 
-    /// A line's bytes as a dictionary key, hashed once and compared with `memcmp`. The hash is keyed
-    /// by random numbers drawn once per process, so a text made to collide (a contract from outside)
-    /// cannot make the split quadratic; it reads 16 bytes a step (the standard `Hasher` over every
-    /// byte of a 4 MB text was a tenth of a whole `contract check`).
-    private struct LineBytes: Hashable {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let hash: Int
+    /// The distinct lines seen so far, by their bytes: open addressing over `LineHash` (keyed by
+    /// random numbers drawn once per process, so a text made to collide, a contract from outside,
+    /// cannot make the split quadratic), equal hashes checked with `memcmp`. Each line is hashed once,
+    /// 16 bytes a step: the standard `Hasher` over every byte of a 4 MB text, and again over the hash
+    /// for the dictionary's own table, was a sixth of a whole `contract check`.
+    private struct LineTable {
+        private var hashes: [UInt64] = []
+        /// Per slot: the line's number among the distinct ones, plus one (0: an empty slot).
+        private var slots: [Int32] = []
+        private var mask = 0
+        private var lines: [(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>)] = []
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-            hash = Int(truncatingIfNeeded: LineHash.hash(UnsafeRawBufferPointer(bytes)))
+        /// The number of the distinct line equal to `line`; else `line` is added as number `next`
+        /// (the count of those added before) and `next` is returned.
+        mutating func find(_ line: UnsafeBufferPointer<UInt8>, orAdd next: Int) -> Int {
+            if 2 * (lines.count + 1) > slots.count { grow() }
+            let h = LineHash.hash(UnsafeRawBufferPointer(line))
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] != 0 {
+                if hashes[s] == h {
+                    let k = Int(slots[s]) - 1
+                    let other = lines[k].bytes
+                    if other.count == line.count && (line.isEmpty || memcmp(other.baseAddress!, line.baseAddress!, line.count) == 0) {
+                        return k
+                    }
+                }
+                s = (s + 1) & mask
+            }
+            hashes[s] = h
+            slots[s] = Int32(lines.count + 1)
+            lines.append((h, line))
+            return next
         }
 
-        static func == (a: LineBytes, b: LineBytes) -> Bool {
-            a.hash == b.hash && a.bytes.count == b.bytes.count
-                && (a.bytes.isEmpty || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
+        /// Twice the slots (at least 1 024), every line put back at its hash.
+        private mutating func grow() {
+            let count = max(1024, 2 * slots.count)
+            hashes = [UInt64](repeating: 0, count: count)
+            slots = [Int32](repeating: 0, count: count)
+            mask = count - 1
+            for (k, line) in lines.enumerated() {
+                var s = Int(truncatingIfNeeded: line.hash) & mask
+                while slots[s] != 0 { s = (s + 1) & mask }
+                hashes[s] = line.hash
+                slots[s] = Int32(k + 1)
+            }
         }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     /// Parses every line (numbered from 1). Each line is parsed on its own, so a long text is parsed
