@@ -179,7 +179,9 @@ public struct ContractScan: Equatable, Sendable {
 /// one reference (the rule passes hand sentences around and keep lists of them), and a repeated
 /// paragraph's copies share one reading (`Shared`) moved down by `shift` lines.
 struct ScannedSentence {
-    /// What does not depend on where the sentence is: its text, haystack and what the rules found.
+    /// The reading every copy shares: its text, haystack and what the rules found, with the lines
+    /// of the first copy read (a copy adds its `shift`). Its lazy parts are made by one thread at a
+    /// time: the one that read the paragraph, then the readers' merge after the parallel pass.
     final class Shared {
         let line: Int
         let paragraph: Int
