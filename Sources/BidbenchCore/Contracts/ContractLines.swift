@@ -143,7 +143,6 @@ enum ContractLineParser {
     /// 16 bytes a step: the standard `Hasher` over every byte of a 4 MB text, and again over the hash
     /// for the dictionary's own table, was a sixth of a whole `contract check`.
     private struct LineTable {
-        private var hashes: [UInt64] = []
         /// Per slot: the line's number among the distinct ones, plus one (0: an empty slot).
         private var slots: [Int32] = []
         private var mask = 0
@@ -156,16 +155,15 @@ enum ContractLineParser {
             let h = LineHash.hash(UnsafeRawBufferPointer(line))
             var s = Int(truncatingIfNeeded: h) & mask
             while slots[s] != 0 {
-                if hashes[s] == h {
-                    let k = Int(slots[s]) - 1
-                    let other = lines[k].bytes
-                    if other.count == line.count && (line.isEmpty || memcmp(other.baseAddress!, line.baseAddress!, line.count) == 0) {
-                        return k
-                    }
+                let k = Int(slots[s]) - 1
+                let other = lines[k]
+                if other.hash == h && other.bytes.count == line.count
+                    && (line.isEmpty || memcmp(other.bytes.baseAddress!, line.baseAddress!, line.count) == 0)
+                {
+                    return k
                 }
                 s = (s + 1) & mask
             }
-            hashes[s] = h
             slots[s] = Int32(lines.count + 1)
             lines.append((h, line))
             return next
@@ -174,13 +172,11 @@ enum ContractLineParser {
         /// Twice the slots (at least 1 024), every line put back at its hash.
         private mutating func grow() {
             let count = max(1024, 2 * slots.count)
-            hashes = [UInt64](repeating: 0, count: count)
             slots = [Int32](repeating: 0, count: count)
             mask = count - 1
             for (k, line) in lines.enumerated() {
                 var s = Int(truncatingIfNeeded: line.hash) & mask
                 while slots[s] != 0 { s = (s + 1) & mask }
-                hashes[s] = line.hash
                 slots[s] = Int32(k + 1)
             }
         }
