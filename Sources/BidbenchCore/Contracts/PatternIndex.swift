@@ -46,15 +46,13 @@ final class PatternIndex: Sendable {
     // Kept as one function: the index is built in passes (literals, patterns and groups, the automaton, wake bits) that share its arrays.
     init(groups: [PatternSet]) {
         // Literals, deduplicated by their bytes.
-        var literalIds: [[UInt8]: Int32] = [:]
+        var literalIds = LiteralTable()
         var literals: [[UInt8]] = []
         func literal(_ bytes: [UInt8]) -> Int32 {
             if bytes.isEmpty { return -1 }
-            if let id = literalIds[bytes] { return id }
-            let id = Int32(literals.count)
-            literals.append(bytes)
-            literalIds[bytes] = id
-            return id
+            let id = literalIds.find(bytes, in: literals)
+            if id < 0 { literals.append(bytes) }
+            return id < 0 ? Int32(literals.count - 1) : id
         }
         // Patterns (each once, even when in several groups) and the groups that hold them.
         var patterns: [TextPattern] = []
@@ -92,16 +90,17 @@ final class PatternIndex: Sendable {
         var wake = [[Int32]](repeating: [], count: literals.count)
         for p in patterns where !p.parts.isEmpty {
             for alt in p.parts[p.anchor] where alt.literal >= 0 {
-                var bits = wake[Int(alt.literal)]
-                bits.append(Int32(literalCount) + p.id)
-                for g in groupsOf[Int(p.id)] { bits.append(Int32(literalCount + patternCount) + g) }
-                wake[Int(alt.literal)] = bits
+                let l = Int(alt.literal)
+                wake[l].append(Int32(literalCount) + p.id)
+                for g in groupsOf[Int(p.id)] { wake[l].append(Int32(literalCount + patternCount) + g) }
             }
         }
         var wakeStart: [Int32] = [0]
         var wakeBits: [Int32] = []
-        for w in wake {
-            wakeBits += Array(Set(w)).sorted()
+        for var w in wake {
+            // Sorted, each bit once (a pattern's groups repeat from one anchored pattern to the next).
+            w.sort()
+            for (k, bit) in w.enumerated() where k == 0 || w[k - 1] != bit { wakeBits.append(bit) }
             wakeStart.append(Int32(wakeBits.count))
         }
         self.wakeStart = wakeStart
@@ -221,8 +220,7 @@ private struct Automaton: Sendable {
         // would be megabytes, each page of it faulted in once per process), the state each literal
         // ends at, and the edges as a list (parent, class, child), so that the passes below visit
         // only the edges that exist.
-        var child: [Int: Int32] = [:]
-        child.reserveCapacity(literals.reduce(0) { $0 + $1.count })
+        var child = EdgeTable(capacity: literals.reduce(0) { $0 + $1.count })
         var states = 1
         var endState = [Int](repeating: 0, count: literals.count)
         var edges: [(parent: Int, class: Int, child: Int)] = []
@@ -233,7 +231,7 @@ private struct Automaton: Sendable {
                 if let t = child[s * classCount + c] {
                     s = Int(t)
                 } else {
-                    child[s * classCount + c] = Int32(states)
+                    child.insert(s * classCount + c, Int32(states))
                     edges.append((s, c, states))
                     s = states
                     states += 1
@@ -331,5 +329,85 @@ private struct Automaton: Sendable {
         }
         self.outStart = outStart
         self.outLiterals = outLiterals
+    }
+}
+
+/// The trie's edges while the automaton is built: `state * classCount + class` → child state, in an
+/// open-addressing table with a multiplicative hash. The keys come from the rule tables, not from a
+/// contract, so no keyed hash is needed (the standard `Dictionary` hashed each key with SipHash: a
+/// sixth of building the tables, which every `contract check` waits for).
+private struct EdgeTable {
+    /// Per slot: the key plus one (0: empty), and its child.
+    private var keys: [Int32]
+    private var children: [Int32]
+    private let shift: UInt64
+    private let mask: Int
+
+    /// A table for at most `capacity` edges (never more than half full).
+    init(capacity: Int) {
+        var bits = 4
+        while 1 << bits < 2 * capacity { bits += 1 }
+        keys = [Int32](repeating: 0, count: 1 << bits)
+        children = keys
+        shift = UInt64(64 - bits)
+        mask = (1 << bits) - 1
+    }
+
+    @inline(__always) private func slot(_ key: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    subscript(key: Int) -> Int32? {
+        var s = slot(key)
+        while keys[s] != 0 {
+            if Int(keys[s]) == key + 1 { return children[s] }
+            s = (s + 1) & mask
+        }
+        return nil
+    }
+
+    /// Adds an edge that is not in the table yet.
+    mutating func insert(_ key: Int, _ child: Int32) {
+        precondition(key < Int(Int32.max), "an automaton edge key must fit 31 bits")
+        var s = slot(key)
+        while keys[s] != 0 { s = (s + 1) & mask }
+        keys[s] = Int32(key + 1)
+        children[s] = child
+    }
+}
+
+/// The rule literals' ids by their bytes while the index is built: an open-addressing table of ids,
+/// the bytes kept in the caller's list (equal hashes are confirmed byte for byte).
+private struct LiteralTable {
+    /// Per slot: the literal's id plus one (0: empty).
+    private var slots = [Int32](repeating: 0, count: 1 << 12)
+    private var hashes: [UInt64] = []
+
+    /// The id of the literal equal to `bytes` in `literals`; else -1, and the caller appends `bytes`
+    /// to `literals` (its id is then `literals.count` as it was).
+    mutating func find(_ bytes: [UInt8], in literals: [[UInt8]]) -> Int32 {
+        if 2 * (hashes.count + 1) > slots.count { grow() }
+        let h = bytes.withUnsafeBytes { LineHash.hash($0) }
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h) & mask
+        while slots[s] != 0 {
+            let id = Int(slots[s]) - 1
+            if hashes[id] == h && literals[id] == bytes { return Int32(id) }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(hashes.count + 1)
+        hashes.append(h)
+        return -1
+    }
+
+    /// Twice the slots, every id put back at its hash.
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        let mask = slots.count - 1
+        for (id, h) in hashes.enumerated() {
+            var s = Int(truncatingIfNeeded: h) & mask
+            while slots[s] != 0 { s = (s + 1) & mask }
+            slots[s] = Int32(id + 1)
+        }
     }
 }

@@ -41,24 +41,32 @@ final class TextPattern: Sendable {
     let maxGap: Int
 
     /// One pattern per top-level alternative of `source`. Read as UTF-8 bytes: the pattern language's
-    /// marks (`|`, `[`, `]`, `…`, `*`) are whole scalars, so a byte split is the character split
-    /// (and the rule tables, about 2 000 patterns, are built in a few milliseconds per process).
+    /// marks (`|`, `[`, `]`, `…`, `*`) are whole scalars, so a byte split is the character split.
+    /// The rule tables (about 7 000 patterns) are parsed by every process that checks a contract, so
+    /// each pattern is read in one pass, allocating only what it keeps.
     static func parse(_ source: String) -> [TextPattern] {
-        let bytes = Array(source.utf8)
         var patterns: [TextPattern] = []
-        var depth = 0
-        var start = 0
-        for i in 0...bytes.count {
-            if i == bytes.count || (bytes[i] == UInt8(ascii: "|") && depth == 0) {
-                if i > start { patterns.append(TextPattern(sequence: bytes[start..<i])) }
-                start = i + 1
-            } else if bytes[i] == UInt8(ascii: "[") {
-                depth += 1
-            } else if bytes[i] == UInt8(ascii: "]") {
-                depth -= 1
+        appendParsed(source, to: &patterns)
+        return patterns
+    }
+
+    /// Appends the patterns of `source` (see `parse`).
+    static func appendParsed(_ source: String, to patterns: inout [TextPattern]) {
+        var source = source
+        source.withUTF8 { bytes in
+            var depth = 0
+            var start = 0
+            for i in 0...bytes.count {
+                if i == bytes.count || (bytes[i] == UInt8(ascii: "|") && depth == 0) {
+                    if i > start { patterns.append(TextPattern(sequence: UnsafeBufferPointer(rebasing: bytes[start..<i]))) }
+                    start = i + 1
+                } else if bytes[i] == UInt8(ascii: "[") {
+                    depth += 1
+                } else if bytes[i] == UInt8(ascii: "]") {
+                    depth -= 1
+                }
             }
         }
-        return patterns
     }
 
     /// A pattern of one literal, without word boundaries (see `SubstringWords`).
@@ -67,45 +75,62 @@ final class TextPattern: Sendable {
         parts = [[Alternative(bytes: Array(literal.utf8), leftBoundary: false, rightBoundary: false)]]
     }
 
-    private init(sequence: ArraySlice<UInt8>) {
+    /// One top-level alternative: parts separated by `…` (empty ones dropped), a part wrapped in
+    /// `[`…`]` unwrapped, then split at `|` (empty alternatives dropped); a trailing `*` lifts the
+    /// end boundary.
+    private init(sequence: UnsafeBufferPointer<UInt8>) {
+        let n = sequence.count
         // Chinese when a scalar is U+3400 or above: a lead byte of E4 or more, or E3 then 90 or more.
-        maxGap =
-            zip(sequence, sequence.dropFirst()).contains { lead, next in lead >= 0xE4 || (lead == 0xE3 && next >= 0x90) }
-            ? 120 : 80
-        var parts: [ArraySlice<UInt8>] = []
-        var start = sequence.startIndex
-        var i = start
-        while i < sequence.endIndex {
-            // `…` is E2 80 A6, compared byte by byte (a generic `starts(with:)` at every byte cost
-            // a tenth of parsing the rule patterns).
-            if sequence[i] == 0xE2 && i + 2 < sequence.endIndex && sequence[i + 1] == 0x80 && sequence[i + 2] == 0xA6 {
-                if i > start { parts.append(sequence[start..<i]) }
-                i += 3
-                start = i
-            } else {
-                i += 1
-            }
+        var chinese = false
+        var i = 0
+        while i + 1 < n && !chinese {
+            chinese = sequence[i] >= 0xE4 || (sequence[i] == 0xE3 && sequence[i + 1] >= 0x90)
+            i += 1
         }
-        if start < sequence.endIndex { parts.append(sequence[start...]) }
-        self.parts = parts.map { part in
-            var p = part
-            if p.first == UInt8(ascii: "[") && p.last == UInt8(ascii: "]") { p = p.dropFirst().dropLast() }
+        maxGap = chinese ? 120 : 80
+        var parts: [[Alternative]] = []
+        var start = 0
+        i = 0
+        while i <= n {
+            // `…` is E2 80 A6.
+            let ellipsis = i + 2 < n && sequence[i] == 0xE2 && sequence[i + 1] == 0x80 && sequence[i + 2] == 0xA6
+            guard i == n || ellipsis else {
+                i += 1
+                continue
+            }
+            if i > start { parts.append(TextPattern.alternatives(UnsafeBufferPointer(rebasing: sequence[start..<i]), of: sequence)) }
+            i += ellipsis ? 3 : 1
+            start = i
+        }
+        self.parts = parts
+    }
+
+    /// The alternatives of one part (see `init(sequence:)`).
+    private static func alternatives(_ whole: UnsafeBufferPointer<UInt8>, of sequence: UnsafeBufferPointer<UInt8>) -> [Alternative] {
+        var part = whole[...]
+        if part.first == UInt8(ascii: "[") && part.last == UInt8(ascii: "]") { part = part.dropFirst().dropLast() }
+        assert(
+            !part.contains(UInt8(ascii: "[")) && !part.contains(UInt8(ascii: "]")),
+            "a choice must be a whole part: \(String(decoding: sequence, as: UTF8.self))")
+        var alternatives: [Alternative] = []
+        var from = part.startIndex
+        for k in part.startIndex...part.endIndex where k == part.endIndex || part[k] == UInt8(ascii: "|") {
+            defer { from = k + 1 }
+            guard k > from else { continue }
+            var end = k
+            let prefix = part[end - 1] == UInt8(ascii: "*")
+            if prefix { end -= 1 }
+            let bytes = Array(part[from..<end])
             assert(
-                !p.contains(UInt8(ascii: "[")) && !p.contains(UInt8(ascii: "]")),
-                "a choice must be a whole part: \(String(decoding: sequence, as: UTF8.self))")
-            return p.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: true).map { alt in
-                var bytes = Array(alt)
-                let prefix = bytes.last == UInt8(ascii: "*")
-                if prefix { bytes.removeLast() }
-                assert(
-                    !bytes.contains(UInt8(ascii: "*")) || !String(decoding: bytes, as: UTF8.self).contains(where: \.isLetter),
-                    "`*` only ends a word: \(String(decoding: sequence, as: UTF8.self))")
-                return Alternative(
+                !bytes.contains(UInt8(ascii: "*")) || !String(decoding: bytes, as: UTF8.self).contains(where: \.isLetter),
+                "`*` only ends a word: \(String(decoding: sequence, as: UTF8.self))")
+            alternatives.append(
+                Alternative(
                     bytes: bytes,
                     leftBoundary: bytes.first.map(isWordByte) ?? false,
-                    rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false))
-            }
+                    rightBoundary: !prefix && (bytes.last.map(isWordByte) ?? false)))
         }
+        return alternatives
     }
 
     /// Whether every part has an alternative whose literal occurs in `hay`: when not, the pattern
@@ -247,7 +272,11 @@ struct PatternSet: Sendable {
     let patterns: [TextPattern]
     /// The set's id in `PatternIndex`: one bit of a haystack says whether any pattern may match.
     let group = PatternGroup()
-    init(_ sources: [String]) { patterns = sources.flatMap(TextPattern.parse) }
+    init(_ sources: [String]) {
+        var patterns: [TextPattern] = []
+        for source in sources { TextPattern.appendParsed(source, to: &patterns) }
+        self.patterns = patterns
+    }
     init(patterns: [TextPattern]) { self.patterns = patterns }
     func matches(_ hay: Haystack) -> Bool {
         let bit = group.bit

@@ -31,7 +31,9 @@ struct ContractCheckCommand: ParsableCommand {
     func run() throws { try Self.check(file: file, json: json, workspace: workspace.path) }
 
     /// The verb's work, also reached from `main.swift` without the argument parser (`Options`).
-    static func check(file: String, json: Bool, workspace: String) throws {
+    /// Returns the scan, so that the one-shot path in `main.swift` can leave freeing it to the exit.
+    @discardableResult
+    static func check(file: String, json: Bool, workspace: String) throws -> ContractScan {
         // The rule tables are built on another core while the file is read and split into lines
         // (about 10 ms each); the scan waits for them where it first needs them.
         DispatchQueue.global().async { ContractScanner.prepare() }
@@ -52,6 +54,7 @@ struct ContractCheckCommand: ParsableCommand {
         } else {
             writeStandardOutput(ContractReport.checklist(scan, file: file, playbook: playbook))
         }
+        return scan
     }
 }
 
