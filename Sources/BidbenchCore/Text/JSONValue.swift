@@ -82,7 +82,8 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    private func write(into out: inout [UInt8], layout: JSONLayout, depth: Int) {
+    /// Appends the value as it stands at `depth` of a document (`ContractScan.json` writes its members so).
+    func write(into out: inout [UInt8], layout: JSONLayout, depth: Int) {
         switch self {
         case .null: out += "null".utf8
         case .bool(let b): out += (b ? "true" : "false").utf8
