@@ -187,7 +187,7 @@ enum ContractLineParser {
     /// A line repeated byte for byte (blank lines, a bundle's standard terms printed under every order)
     /// is parsed once (`distinct`, from `lines`): a line's parse depends only on its bytes and its number.
     static func parse(_ rawLines: [String], distinct: Distinct? = nil, pieces: Int = Parallel.pieces) -> [ContractLine] {
-        let distinct = distinct ?? Distinct(rawLines.count) { $0 }
+        let distinct = distinct ?? Distinct.identity(rawLines.count)
         let parsed = parseDistinct(rawLines, distinct, pieces: pieces)
         return rawLines.indices.map { i in
             var line = parsed[distinct.index[i]]

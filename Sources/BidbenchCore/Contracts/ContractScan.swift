@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a clause kind was found in a contract text.
 public struct ClauseFinding: Equatable, Sendable {
     public var kind: ClauseKind
@@ -467,14 +473,14 @@ public enum ContractScanner {
     static func read(
         _ rawLines: [String], distinct: Distinct? = nil, pieces: Int, candidate: (Candidate) -> Void
     ) -> Sentences {
-        let lineIDs = distinct ?? Distinct(rawLines.count) { $0 }
+        let lineIDs = distinct ?? Distinct.identity(rawLines.count)
         let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
             distinct == nil
-            ? Distinct(paragraphs.count) { $0 }
-            : Distinct(paragraphs.count) { ParagraphKey(paragraphs[$0], lineIDs: lineIDs.index) }
+            ? Distinct.identity(paragraphs.count)
+            : ParagraphKey.distinct(paragraphs, lineIDs: lineIDs.index)
         // A run of paragraphs is read into one set of lists (not small lists per paragraph).
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
@@ -644,20 +650,47 @@ public enum ContractScanner {
     /// heading decides whether it starts a wrapped sentence instead, and then it is not bare), and
     /// the sections around it. Its lines are consecutive, so a copy reads the same moved to its own
     /// lines. (Compared in the order of its fields: the cheap ones first.)
-    private struct ParagraphKey: Hashable {
+    private struct ParagraphKey {
+        /// The paragraph's first line (from 0) and its number of lines.
+        var first: Int
+        var count: Int
+        /// The heading kinds (low half) and the ancestors' kinds (high half).
+        var kinds: UInt64
         var bare: Bool
         var definition: Bool
-        var headingKinds: ClauseKinds
-        var ancestors: ClauseKinds
-        var lines: ArraySlice<Int>
 
-        init(_ p: Paragraph, lineIDs: [Int]) {
-            bare = p.bare
-            definition = p.definition
-            headingKinds = p.headingKinds
-            ancestors = p.ancestors
-            let first = p.number - 1
-            lines = lineIDs[first...first + p.later.count]
+        /// The paragraphs that are the same by their keys (their lines' ids compared byte for byte).
+        /// The keys are read field by field: copying a `Paragraph` (its strings and lists) per
+        /// comparison cost more than the table.
+        static func distinct(_ paragraphs: [Paragraph], lineIDs: [Int]) -> Distinct {
+            var keys: [ParagraphKey] = []
+            keys.reserveCapacity(paragraphs.count)
+            for i in paragraphs.indices {
+                keys.append(
+                    ParagraphKey(
+                        first: paragraphs[i].number - 1, count: paragraphs[i].later.count + 1,
+                        kinds: UInt64(paragraphs[i].headingKinds.bits) | UInt64(paragraphs[i].ancestors.bits) << 32,
+                        bare: paragraphs[i].bare, definition: paragraphs[i].definition))
+            }
+            let stride = MemoryLayout<Int>.stride
+            return lineIDs.withUnsafeBytes { ids in
+                Distinct(
+                    keys.count,
+                    hash: { i in
+                        // The lines' ids by `LineHash` (keyed per process), the rest folded in.
+                        let k = keys[i]
+                        let lines = LineHash.hash(
+                            UnsafeRawBufferPointer(rebasing: ids[(k.first * stride)..<((k.first + k.count) * stride)]))
+                        let flags: UInt64 = (k.bare ? 1 : 0) | (k.definition ? 2 : 0)
+                        return lines ^ ((k.kinds ^ flags << 61) &* 0x9E37_79B9_7F4A_7C15)
+                    },
+                    same: { a, b in
+                        let x = keys[a]
+                        let y = keys[b]
+                        return x.count == y.count && x.kinds == y.kinds && x.bare == y.bare && x.definition == y.definition
+                            && memcmp(ids.baseAddress! + x.first * stride, ids.baseAddress! + y.first * stride, x.count * stride) == 0
+                    })
+            }
         }
     }
 

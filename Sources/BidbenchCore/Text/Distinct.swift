@@ -11,18 +11,37 @@ struct Distinct {
         self.index = index
     }
 
-    init<Key: Hashable>(_ count: Int, key: (Int) -> Key) {
+    /// Every item its own: nothing repeats (no table is built).
+    static func identity(_ count: Int) -> Distinct { Distinct(firsts: Array(0..<count), index: Array(0..<count)) }
+
+    /// Distinct items by the caller's hash and equality of two items' positions, in an open-addressing
+    /// table of first occurrences: for keys whose standard hashing (SipHash over every field) costs more
+    /// than the repeats it finds save. Equal hashes are confirmed with `same`.
+    init(_ count: Int, hash: (Int) -> UInt64, same: (Int, Int) -> Bool) {
         index = [Int](repeating: 0, count: count)
-        var seen: [Key: Int] = [:]
-        seen.reserveCapacity(count)
+        var size = 16
+        while size < 2 * count { size <<= 1 }
+        let mask = size - 1
+        // Per slot: the number of a distinct item, -1 when empty; per distinct item: its hash.
+        var slots = [Int32](repeating: -1, count: size)
+        var hashes: [UInt64] = []
         for i in 0..<count {
-            let k = key(i)
-            if let at = seen[k] {
-                index[i] = at
-            } else {
-                seen[k] = firsts.count
-                index[i] = firsts.count
-                firsts.append(i)
+            let h = hash(i)
+            var s = Int(truncatingIfNeeded: h) & mask
+            while true {
+                let k = Int(slots[s])
+                if k < 0 {
+                    slots[s] = Int32(firsts.count)
+                    hashes.append(h)
+                    index[i] = firsts.count
+                    firsts.append(i)
+                    break
+                }
+                if hashes[k] == h && same(firsts[k], i) {
+                    index[i] = k
+                    break
+                }
+                s = (s + 1) & mask
             }
         }
     }
