@@ -6,7 +6,7 @@ import PackageDescription
 // about 6 ms of every command (README, Performance). Every module of ours is compiled for it, or the
 // static Foundation's C parts are not linked; debug builds and tests stay dynamic.
 let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-let staticReleaseLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticReleaseLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
     name: "Bidbench",
