@@ -122,6 +122,26 @@ import Testing
         #expect(form(d)?.value("department") == "D02")
     }
 
+    /// A label's own marks separate syllables too: 功能-经营管理 is gnjygl (not gnygl), (未归入) wgr.
+    @Test func pinyinInitialsSkipALabelsMarks() {
+        #expect(pinyinInitials("功能-经营管理") == "gnjygl")
+        #expect(pinyinInitials("功能-生产制造") == "gnsczz")
+        #expect(pinyinInitials("(未归入)") == "wgr")
+        #expect(pinyinInitials("ERP 升级") == "esj")
+        // In a form: the criterion field lists the initials it accepts, and typing them chooses.
+        var d = Driver()
+        d.press(.char("a"))
+        for _ in 0..<8 { d.press(.tab) }  // → criterion
+        let field = form(d)!.fields[form(d)!.focus]
+        #expect(field.key == "criterion")
+        #expect(field.acceptedForms.hasPrefix("(未归入)/wgr · "))
+        d.type("gnf")
+        #expect(form(d)?.value("criterion") == "func")
+        d.type("wgr")
+        #expect(form(d)?.value("criterion") == "")
+        #expect(form(d)?.error == nil)
+    }
+
     @Test func aRefusedSaveMovesTheFocusToTheBadField() {
         var d = Driver()
         d.press(.char("a"))

@@ -56,7 +56,9 @@ func pinyinInitials(_ text: String) -> String {
     guard let latin = text.applyingTransform(.toLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false) else {
         return ""
     }
-    return latin.split(whereSeparator: { $0 == " " }).compactMap(\.first).map { String($0).lowercased() }.joined()
+    // Each syllable's first letter: the transliteration separates syllables by spaces and keeps the
+    // label's own marks ("gōng néng-jīng yíng", "(wèi guī rù)"), so any non-letter separates.
+    return latin.split(whereSeparator: { !$0.isLetter }).compactMap(\.first).map { String($0).lowercased() }.joined()
 }
 
 /// A field of a form: free text (one line, or long text that wraps), a number, a date, or a choice
