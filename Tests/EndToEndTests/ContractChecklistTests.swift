@@ -9,6 +9,26 @@ struct ContractChecklistTests {
     /// from the evidence (the column was 10 wide and cut it to `line 10000`, a wrong line, glued to
     /// the text); an English sentence of 133 characters is cut to 99 and `…`; an escape in the
     /// file's name cannot drive the terminal.
+    /// The SLA times and penalty rates are Bidbench's own summary of many lines: printed whole, never
+    /// clipped like a quoted term (six SLA times made a line of 130 characters, cut at 100 with `…`).
+    @Test func slaTimesAndPenaltyRatesArePrintedWhole() throws {
+        let tmp = TempDir()
+        let text = [
+            "第五条 服务水平", "一级故障乙方应在30分钟内响应，4小时内恢复。", "二级故障乙方应在2小时内响应，24小时内恢复。",
+            "三级故障乙方应在4小时内响应，3个工作日内恢复。", "乙方每逾期一日，应按合同总价的万分之五支付违约金。",
+            "甲方逾期付款的，每日按应付金额的千分之一支付滞纳金。", "Overdue amounts bear interest at 1.5% per month until paid.",
+        ].joined(separator: "\n")
+        try text.write(toFile: tmp.path + "/sla.txt", atomically: true, encoding: .utf8)
+        let r = try run(binaryPath, ["contract", "check", "sla.txt"], cwd: tmp.path)
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "  SLA response   response 30 min (line 2), resolution 4 h (line 2), response 2 h (line 3), resolution 1 d (line 3), "
+                    + "response 4 h (line 4), resolution 3 d (line 4)"), "\(r.out)")
+        #expect(lines.contains("  penalty rates  0.0005/day (line 5), 0.001/day (line 6), 0.015/month (line 7)"), "\(r.out)")
+    }
+
     @Test func checklistOfALongContract() throws {
         let tmp = TempDir()
         let name = "c\u{1B}[31m.txt"

@@ -202,8 +202,11 @@ enum ContractReport {
         if !k.penaltyRates.isEmpty {
             terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
         }
+        // A quoted term is clipped to 100 characters (the line number leads to the rest); the lists
+        // of SLA times and penalty rates are Bidbench's own summary and printed whole.
         for (name, value) in terms {
-            line("  \(pad(name, 15))\(clean(value.map { short($0) } ?? "—"))")
+            let whole = name == "SLA response" || name == "penalty rates"
+            line("  \(pad(name, 15))\(clean(value.map { whole ? $0 : short($0) } ?? "—"))")
         }
         line("")
         let ds = scan.dataSecurity
