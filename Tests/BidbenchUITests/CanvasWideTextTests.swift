@@ -61,4 +61,28 @@ import Testing
         long.render(into: &u, x: 0, y: 0, width: 10, focused: true)
         #expect(u.line(0).hasSuffix("6 人 "))
     }
+
+    /// A long field wraps like the text outside it: closing punctuation never starts a row, the
+    /// character before it goes down too (found in the user pass: `”等条款` began a row of the form).
+    @Test func wrappedFieldKeepsClosingPunctuationOffARowStart() {
+        func rows(_ text: String, _ width: Int) -> [String] {
+            let chars = Array(text)
+            return TextField(text).wrappedRows(width: width).map { String(chars[$0]) }
+        }
+        // Six wide characters fill 12 cells; 。 may not start the second row, so 六 goes down with it.
+        #expect(rows("一二三四五六。七八", 12) == ["一二三四五", "六。七八"])
+        #expect(rows("乙方应于三十日内付款，逾期按日计息", 12) == ["乙方应于三十", "日内付款，逾", "期按日计息"])
+        #expect(rows("费用包括“实施费”和“培训费”两项", 8) == ["费用包括", "“实施费”", "和“培训", "费”两项"])
+        // After another closing mark, a closing mark stays where it falls (nothing to carry).
+        #expect(rows("一二三。”五", 8) == ["一二三。", "”五"])
+        // The same rows as the text shown outside a field (`TextWidth.wrap`, here without spaces; a
+        // field adds an empty row after a full last one, for the cursor).
+        for text in ["一二三四五六。七八", "乙方应于三十日内付款，逾期按日计息", "费用包括“实施费”和“培训费”两项", "一二三。”五"] {
+            for width in 4...14 {
+                var field = rows(text, width)
+                if field.count > 1 && field.last == "" { field.removeLast() }
+                #expect(field == TextWidth.wrap(text, width), "\(text) at \(width)")
+            }
+        }
+    }
 }

@@ -98,7 +98,7 @@ public enum TextWidth {
     }
 
     /// Punctuation that must not begin a line in Chinese text (line-breaking rules of CJK typesetting).
-    static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’"]
+    public static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’"]
 
     /// Breaks text into lines of at most `width` cells: after a space when one is near, else
     /// between any two characters (Chinese has no spaces), never putting closing punctuation at the

@@ -111,7 +111,9 @@ public struct TextField: Equatable, Sendable {
     }
 
     /// Rows of character indices when the text is wrapped to `width` cells (the cursor may sit after
-    /// the last character, so a full last row gets an empty row after it).
+    /// the last character, so a full last row gets an empty row after it). Closing punctuation
+    /// (。，”）…) never starts a row: the character before it goes down with it, as `TextWidth.wrap`
+    /// breaks the text shown outside the field.
     func wrappedRows(width: Int) -> [Range<Int>] {
         var rows: [Range<Int>] = []
         var start = 0
@@ -119,9 +121,11 @@ public struct TextField: Equatable, Sendable {
         for (i, ch) in chars.enumerated() {
             let w = TextWidth.of(ch)
             if used + w > width && i > start {
-                rows.append(start..<i)
-                start = i
-                used = 0
+                var end = i
+                if TextWidth.noLineStart.contains(ch) && i - 1 > start && !TextWidth.noLineStart.contains(chars[i - 1]) { end = i - 1 }
+                rows.append(start..<end)
+                start = end
+                used = chars[end..<i].reduce(0) { $0 + TextWidth.of($1) }
             }
             used += w
         }
