@@ -4,9 +4,12 @@ import PackageDescription
 // Release builds on Linux carry the Swift runtime and Foundation inside the binary: resolving their
 // symbols from 20-odd shared libraries at every start was a fifth of a short `contract check` and
 // about 6 ms of every command (README, Performance). Every module of ours is compiled for it, or the
-// static Foundation's C parts are not linked; debug builds and tests stay dynamic.
+// static Foundation's C parts are not linked; debug builds and tests stay dynamic. Linked by lld:
+// GNU gold warns about a `mktemp` inside the static Foundation on every release build.
 let staticRelease: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
-let staticReleaseLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))]
+let staticReleaseLink: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib", "-use-ld=lld"], .when(platforms: [.linux], configuration: .release))
+]
 
 let package = Package(
     name: "Bidbench",
