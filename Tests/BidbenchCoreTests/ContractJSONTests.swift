@@ -62,4 +62,27 @@ struct ContractJSONTests {
         #expect(json.contains("\\u2028"))
         #expect(json.contains("\"position_zh\": \"要求修改 \\\\ 条款\""))
     }
+
+    @Test("shared strings: made once per string held, each time for short or distinct strings")
+    func sharedStrings() {
+        var memo = SharedStrings()
+        var calls = 0
+        func make(_ s: String) -> [UInt8] {
+            calls += 1
+            return Array(s.utf8) + [0x21]
+        }
+        let long = String(repeating: "违约金按日计算 ", count: 3)
+        let copy = long  // the same storage
+        #expect(memo.bytes(long, make) == Array((long + "!").utf8))
+        #expect(memo.bytes(copy, make) == Array((long + "!").utf8))
+        #expect(calls == 1)
+        // Equal text in storage of its own, and a short (inline) string: made again, never mixed up.
+        let other = String(long.unicodeScalars.reversed().reversed().map(Character.init))
+        #expect(other == long)
+        #expect(memo.bytes(other, make) == Array((long + "!").utf8))
+        #expect(calls == 2)
+        #expect(memo.bytes("short", make) == Array("short!".utf8))
+        #expect(memo.bytes("short", make) == Array("short!".utf8))
+        #expect(calls == 4)
+    }
 }

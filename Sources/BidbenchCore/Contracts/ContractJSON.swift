@@ -30,7 +30,7 @@ extension ContractScan {
         }
         var opening: [Label: [UInt8]] = [:]
         var closing: [RedFlagKind: [UInt8]] = [:]
-        var quotes: [Int: [UInt8]] = [:]
+        var quotes = SharedStrings()
         func number(_ n: Int) {
             var text = String(n)
             text.withUTF8 { out.append(contentsOf: $0) }
@@ -60,17 +60,10 @@ extension ContractScan {
                 number(n)
             }
             out += "], \"text\": ".utf8
-            // A repeated paragraph's flags share one string: its quote is made once, keyed by where
-            // the string's bytes are (a string of more than 15 bytes is never stored inline, so the
-            // address is its own while the scan holds it).
-            let storage = f.text.utf8.count > 15 ? f.text.utf8.withContiguousStorageIfAvailable { Int(bitPattern: $0.baseAddress) } : nil
-            if let key = storage, let made = quotes[key] {
-                out += made
-            } else {
+            out += quotes.bytes(f.text) { text in
                 var made: [UInt8] = []
-                JSONValue.quote(f.text, into: &made)
-                if let key = storage { quotes[key] = made }
-                out += made
+                JSONValue.quote(text, into: &made)
+                return made
             }
             if let made = closing[f.kind] {
                 out += made

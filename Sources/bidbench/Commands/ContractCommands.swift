@@ -228,7 +228,7 @@ enum ContractReport {
         }
         var labels: [Label: [UInt8]] = [:]
         var explained: [RedFlagKind: [UInt8]] = [:]
-        var quotes: [Int: [UInt8]] = [:]
+        var quotes = SharedStrings()
         func append(_ n: Int) {
             var text = String(n)
             text.withUTF8 { out.append(contentsOf: $0) }
@@ -249,17 +249,7 @@ enum ContractReport {
                 }
                 out.append(contentsOf: ": ".utf8)
             }
-            // A repeated paragraph's flags quote one shared string: its quote is made once, keyed
-            // by where the string's bytes are (a string of more than 15 bytes is never stored inline,
-            // so the address is its own while `scan` holds it).
-            let storage = f.text.utf8.count > 15 ? f.text.utf8.withContiguousStorageIfAvailable { Int(bitPattern: $0.baseAddress) } : nil
-            if let key = storage, let made = quotes[key] {
-                out += made
-            } else {
-                let quote = Array(clean(short(f.text)).utf8)
-                if let key = storage { quotes[key] = quote }
-                out += quote
-            }
+            out += quotes.bytes(f.text) { Array(clean(short($0)).utf8) }
             out.append(0x0A)
             if f.kind != .missing_clause {
                 if explained[f.kind] == nil {
