@@ -272,7 +272,9 @@ private struct Automaton: Sendable {
             let s = order[head]
             head += 1
             endsAny[s] = ownStart[s] < ownStart[s + 1] || (s != 0 && endsAny[fail[s]])
-            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
+            // By index: a slice of `edges` would retain and release the list at every state.
+            for k in childStart[s]..<childStart[s + 1] {
+                let (_, c, t) = edges[k]
                 order.append(t)
                 guard s != 0 else { continue }
                 var f = fail[s]
@@ -294,7 +296,7 @@ private struct Automaton: Sendable {
                 let failRow = number[fail[s]] * classCount
                 for c in 0..<classCount { next[row + c] = next[failRow + c] }
             }
-            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] { next[row + c] = flagged(t) }
+            for k in childStart[s]..<childStart[s + 1] { next[row + edges[k].class] = flagged(edges[k].child) }
         }
         self.next = next
         var edgeStart: [Int32] = [0]
@@ -303,9 +305,9 @@ private struct Automaton: Sendable {
         var failOf: [UInt16] = []
         for n in dense..<states {
             let s = order[n]
-            for (_, c, t) in edges[childStart[s]..<childStart[s + 1]] {
-                edgeClass.append(UInt16(c))
-                edgeTarget.append(flagged(t))
+            for k in childStart[s]..<childStart[s + 1] {
+                edgeClass.append(UInt16(edges[k].class))
+                edgeTarget.append(flagged(edges[k].child))
             }
             edgeStart.append(Int32(edgeClass.count))
             failOf.append(UInt16(number[fail[s]]))
@@ -318,7 +320,7 @@ private struct Automaton: Sendable {
         var outStart: [Int32] = [0]
         var outLiterals: [Int32] = []
         for s in order {
-            outLiterals += ownLiterals[ownStart[s]..<ownStart[s + 1]]
+            for k in ownStart[s]..<ownStart[s + 1] { outLiterals.append(ownLiterals[k]) }
             if s != 0 {
                 // One by one: a slice of `outLiterals` appended to itself would hold its buffer and
                 // make each append copy the whole list (seconds of table building, quadratic).
