@@ -598,26 +598,36 @@ public enum VendorsScreen {
         let L = s.lang
         let today = s.today.description + " "
         let ordered = progress.filter { !$0.complete } + progress.filter(\.complete)
-        let parts = ordered.map { p in
-            "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
-                + (s.sheetTimes[p.evaluator].map {
-                    " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
-                } ?? "")
+        func parts(times: Bool) -> [String] {
+            ordered.map { p in
+                "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
+                    + (times
+                        ? s.sheetTimes[p.evaluator].map {
+                            " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
+                        } ?? "" : "")
+            }
         }
         let incomplete = progress.contains { !$0.complete }
         // One evaluator is never split: the line breaks between them, under the label.
         let label = L.t("Progress: ", "评分进度: ")
-        var lines = [label]
-        for part in parts {
-            let last = lines[lines.count - 1]
-            let sep = last == label ? "" : " · "
-            if TextWidth.of(last + sep + part) > area.width - 2 && last != label {
-                lines.append(String(repeating: " ", count: TextWidth.of(label)) + part)
-            } else {
-                lines[lines.count - 1] = last + sep + part
+        func lines(_ parts: [String]) -> [String] {
+            var lines = [label]
+            for part in parts {
+                let last = lines[lines.count - 1]
+                let sep = last == label ? "" : " · "
+                if TextWidth.of(last + sep + part) > area.width - 2 && last != label {
+                    lines.append(String(repeating: " ", count: TextWidth.of(label)) + part)
+                } else {
+                    lines[lines.count - 1] = last + sep + part
+                }
             }
+            return lines
         }
-        for line in lines where ly < area.maxY {
+        // When the rows left cannot hold every evaluator with the time of their sheet, the times
+        // go (an 80×24 terminal hid the third evaluator once the sheets' times were known).
+        var shown = lines(parts(times: true))
+        if shown.count > area.maxY - ly { shown = lines(parts(times: false)) }
+        for line in shown where ly < area.maxY {
             c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
             ly += 1
         }
