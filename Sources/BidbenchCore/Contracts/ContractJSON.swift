@@ -4,6 +4,7 @@ extension ContractScan {
     /// The scan as JSON (DESIGN §4): all 22 clause kinds as keys, every key term (null when not stated),
     /// red flags in line order with missing clauses last. One clause, term or flag a line; UTF-8 bytes
     /// ending with a newline, as `contract check --json` writes them.
+    ///
     /// It is `jsonValue(playbook:)` in layout `.lines(2)`, written member by member with the red flags
     /// straight to bytes: a long contract has thousands of flags, and as a tree of values they were a
     /// third of `contract check --json`. What repeats is made once: a label's opening, a kind's
@@ -31,10 +32,6 @@ extension ContractScan {
         var opening: [Label: [UInt8]] = [:]
         var closing: [RedFlagKind: [UInt8]] = [:]
         var quotes = SharedStrings()
-        func number(_ n: Int) {
-            var text = String(n)
-            text.withUTF8 { out.append(contentsOf: $0) }
-        }
         for (i, f) in redFlags.enumerated() {
             out += (i > 0 ? ",\n    " : "\n    ").utf8
             let label = Label(kind: f.kind, clause: f.clause, severity: f.severity)
@@ -53,11 +50,11 @@ extension ContractScan {
                 opening[label] = made
                 out += made
             }
-            if let first = f.lines.first { number(first) } else { out += "null".utf8 }
+            if let first = f.lines.first { NumberText.appendDecimal(first, to: &out) } else { out += "null".utf8 }
             out += ", \"lines\": [".utf8
             for (k, n) in f.lines.enumerated() {
                 if k > 0 { out += ", ".utf8 }
-                number(n)
+                NumberText.appendDecimal(n, to: &out)
             }
             out += "], \"text\": ".utf8
             out += quotes.bytes(f.text) { text in

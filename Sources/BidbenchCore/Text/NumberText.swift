@@ -6,6 +6,13 @@
 /// and `-0.125` → `-0.13` (the schoolbook rule, and the one money uses: DESIGN §3); `-0` is never shown.
 /// No locale, no Foundation: the same input gives the same text on every machine.
 public enum NumberText {
+    /// Appends the decimal digits of `n` (with `-` when negative) to UTF-8 bytes: the printers that
+    /// write thousands of line numbers straight to bytes (the checklist, `contract check --json`).
+    public static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        var text = String(n)
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
     /// The shortest decimal text that reads back as exactly `v`, without an exponent or a
     /// trailing `.0`: `5`, `0.35`, `0.00001`, `-2.5`. (Swift's `description` already picks the
     /// shortest round-tripping digits; this only reshapes them.) Not finite: `NaN`, `Infinity`, `-Infinity`.

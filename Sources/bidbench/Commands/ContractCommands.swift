@@ -229,10 +229,6 @@ enum ContractReport {
         var labels: [Label: [UInt8]] = [:]
         var explained: [RedFlagKind: [UInt8]] = [:]
         var quotes = SharedStrings()
-        func append(_ n: Int) {
-            var text = String(n)
-            text.withUTF8 { out.append(contentsOf: $0) }
-        }
         for f in scan.redFlags {
             let key = Label(kind: f.kind, severity: f.severity, clause: f.clause)
             if labels[key] == nil {
@@ -242,10 +238,10 @@ enum ContractReport {
             out += labels[key]!
             if let first = f.lines.first, let last = f.lines.last {
                 out.append(contentsOf: (f.lines.count == 1 ? "line " : "lines ").utf8)
-                append(first)
+                NumberText.appendDecimal(first, to: &out)
                 if f.lines.count > 1 {
                     out.append(contentsOf: "–".utf8)
-                    append(last)
+                    NumberText.appendDecimal(last, to: &out)
                 }
                 out.append(contentsOf: ": ".utf8)
             }
