@@ -35,6 +35,10 @@ struct ContractLineShortcutTests {
         "The fees are fixed.", "Fees, Costs; and Taxes", "一、总则", "**Term.** The term", "__Fees__", "1.2 Scope",
         "LIMITATION OF LIABILITY", "İn The Term", "Terms Of The", "payable BY", "Shall", "subject to AND", "\u{212A}elvin Terms", "word ,",
         "。", ".", "a ; b", "x\u{37E} y",
+        // Cover lines and the names that carry on under them; headings ending on linking words.
+        "乙方：上海云帆数据安全", "技术有限公司", "(Data Security Division)", "Acme Data Security Ltd.", "Supplier: Acme Data",
+        "Security Co.", "甲方：应于验收后三十日内付款。", "Customer: shall pay within 30 days.", "1. Fees payable by", "the Customer",
+        "2. 供应商应当在合同签订后提供全部源代码及其相关技术文档和说明资料的", "完整副本", "Term And ", "5. and so on  ", "(a) the fees",
     ]
 
     @Test("normalising: the shortcut for lines needing only trimming equals rewriting every byte")
@@ -139,6 +143,16 @@ struct ContractLineShortcutTests {
         for (i, line) in lines.enumerated() {
             let j = line.joins
             #expect(j == ContractLineParser.joins(line))
+            // A plain line is read by its scalars and bytes: the same as by its characters.
+            #expect(j == ContractLineParser.joins(line, byCharacters: true), "\(line.raw.debugDescription)")
+            #expect(ContractLineParser.continuesName(line) == ContractLineParser.continuesName(line, byCharacters: true))
+            let value = ContractLineParser.continuation(line)
+            #expect(ContractLineParser.isParticular(value, plain: line.plain) == ContractLineParser.isParticular(value))
+            if line.plain, let word = ContractLineParser.lastWord(plain: line.afterNumber) {
+                #expect(word == ContractLineParser.lastWord(line.afterNumber))
+            } else if line.plain {
+                #expect(ContractLineParser.lastWord(line.afterNumber) == nil)
+            }
             for (text, open) in [
                 (line.body, j.bodyOpen), (line.afterNumber, j.afterNumberOpen), (ContractLineParser.continuation(line), j.continuationOpen),
             ] {

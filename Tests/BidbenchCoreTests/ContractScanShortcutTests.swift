@@ -172,6 +172,8 @@ struct ContractScanShortcutTests {
             let text = (0..<count).map { _ in pieces[Int.random(in: 0..<(plainOnly ? 10 : pieces.count), using: &generator)] }.joined()
             for limit in [1, 2, 50, 100, 101] {
                 #expect(ContractText.clip(text, limit) == reference(text, limit), "\(text.debugDescription) \(limit)")
+                // Told that the text is plain (as the scanner is, of a plain paragraph): the same cut.
+                if plainOnly { #expect(ContractText.clip(text, limit, plain: true) == reference(text, limit)) }
             }
         }
         #expect(ContractText.clip(String(repeating: "付", count: 101), 100) == String(repeating: "付", count: 99) + "…")

@@ -210,8 +210,11 @@ enum ContractLineParser {
         }
     }
 
-    /// The parts of `wrapsInto` and `continues` that depend on `line` alone.
-    static func joins(_ line: ContractLine) -> ContractLine.Joins {
+    /// The parts of `wrapsInto` and `continues` that depend on `line` alone. A plain line (every
+    /// character one scalar, see `ContractLine.plain`) is read by its scalars and bytes, which answer
+    /// as its characters do; `byCharacters` reads every line by characters (the tests compare both).
+    static func joins(_ line: ContractLine, byCharacters: Bool = false) -> ContractLine.Joins {
+        if line.plain && !byCharacters { return joins(plain: line) }
         func open(_ s: String) -> Bool { s.last.map { !$0.isOne(of: "。；;.!?！？:：") } ?? false }
         var j = ContractLine.Joins()
         let continuation = continuation(line)
@@ -242,8 +245,53 @@ enum ContractLineParser {
         j.bodyOpen = open(line.body)
         j.afterNumberOpen = open(line.afterNumber)
         j.continuationOpen = open(continuation)
+        j.continuesName = continuesName(line, byCharacters: true)
+        return j
+    }
+
+    /// `joins` of a plain line: the same checks on its scalars (a character is one) and bytes. Asked
+    /// of every line of a text, where the character-level reading was a tenth of a scan.
+    private static func joins(plain line: ContractLine) -> ContractLine.Joins {
+        func open(_ s: String) -> Bool { s.unicodeScalars.last.map { !isSentenceEnd($0) } ?? false }
+        func isLower(_ b: UInt8?) -> Bool { b.map { $0 &- 0x61 < 26 } ?? false }
+        var j = ContractLine.Joins()
+        let continuation = continuation(line)
+        let plainText = (line.level == nil && line.heading.isEmpty) || line.unnumberedHeading
+        j.wrapNext = plainText && !line.isDefinition && !continuation.isEmpty
+        j.startsLower = isLower(continuation.utf8.first)
+        j.wrapStart = line.bare && open(line.afterNumber)
+        if j.wrapStart {
+            if let lastWord = lastWord(plain: line.afterNumber), isLinkingWord(lastWord) {
+                j.wrapWord = true
+            } else if !line.text.utf8.starts(with: "第".utf8) && !line.heading.isEmpty {
+                var cjk = 0
+                for v in line.afterNumber.unicodeScalars where isCJK(v) {
+                    cjk += 1
+                    if cjk >= 18 { break }
+                }
+                j.wrapWord = cjk >= 18
+            }
+        }
+        if !line.isDefinition {
+            if let level = line.level, level >= 5, isLower(line.afterNumber.utf8.first) {
+                j.continuesOpen = true
+            } else if plainText, let first = continuation.unicodeScalars.first {
+                j.continuesOpen = !"-•·*>|#".unicodeScalars.contains(first)
+            }
+        }
+        j.bodyOpen = open(line.body)
+        j.afterNumberOpen = open(line.afterNumber)
+        j.continuationOpen = open(continuation)
         j.continuesName = continuesName(line)
         return j
+    }
+
+    /// The marks after which a text does not run on (`。；;.!?！？:：`).
+    @inline(__always) private static func isSentenceEnd(_ v: Unicode.Scalar) -> Bool {
+        switch v.value {
+        case 0x3B, 0x2E, 0x21, 0x3F, 0x3A, 0x3002, 0xFF1B, 0xFF01, 0xFF1F, 0xFF1A: return true
+        default: return false
+        }
     }
 
     /// `wrapsInto`, from what the lines' `joins` say.
@@ -334,7 +382,7 @@ enum ContractLineParser {
             line.body = b
             // A party's name or particulars: what the label names, not a term of the contract (a
             // company called …数据安全技术有限公司 commits to no data security).
-            if isCoverLabel(line.heading) && isParticular(b) {
+            if isCoverLabel(line.heading) && isParticular(b, plain: plain) {
                 line.coverLabel = true
                 line.isDefinition = true
             }
@@ -491,6 +539,18 @@ enum ContractLineParser {
         while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
         guard end > s.startIndex else { return nil }
         let start = s[..<end].lastIndex(of: " ").map { s.index(after: $0) } ?? s.startIndex
+        return s[start..<end]
+    }
+
+    /// `lastWord` of a plain text (see `ContractLine.plain`), found by its bytes: a space there is a
+    /// character of its own.
+    static func lastWord(plain s: String) -> Substring? {
+        let u = s.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        guard end > u.startIndex else { return nil }
+        var start = end
+        while start > u.startIndex, u[u.index(before: start)] != 0x20 { start = u.index(before: start) }
         return s[start..<end]
     }
 
@@ -828,8 +888,16 @@ enum ContractLineParser {
 
     /// Whether the line after a cover line carries on the party's name (`(Data Security Division)`,
     /// `技术有限公司`): it opens a bracket or ends as a name does. Only then is it taken into the cover line.
-    static func continuesName(_ line: ContractLine) -> Bool {
+    static func continuesName(_ line: ContractLine, byCharacters: Bool = false) -> Bool {
         let c = continuation(line)
+        if line.plain && !byCharacters {
+            // A plain line: its scalars and bytes answer as its characters (see `joins`).
+            guard let first = c.utf8.first, ContractText.hasAtMost(c, characters: 60, plain: true), isParticular(c, plain: true)
+            else { return false }
+            if first == 0x28 { return true }
+            let lower = ContractText.lowerASCII(c)
+            return nameEndings.contains { lower.utf8.reversed().starts(with: $0.utf8.reversed()) }
+        }
         // `hasAtMost`: settled by the bytes for most lines (every line is asked, with the line).
         guard let first = c.first, ContractText.hasAtMost(c, characters: 60), isParticular(c) else { return false }
         if first == "(" { return true }
@@ -845,9 +913,18 @@ enum ContractLineParser {
     /// Whether a cover label's value is a name or a particular (`上海云帆数据安全技术有限公司`, an address, a
     /// number), not a term put under the party's name (`甲方：应于验收后三十日内付款。`, `Customer: shall pay
     /// within 30 days.`): it does not end as a sentence does and states no duty or right.
-    static func isParticular(_ value: String) -> Bool {
+    /// `plain`: the value is plain text (see `ContractLine.plain`), read by its scalars.
+    static func isParticular(_ value: String, plain: Bool = false) -> Bool {
         // A full stop ends a sentence, or an abbreviation in a short name (`Acme Data Security Ltd.`).
-        if let last = value.last, last.isOne(of: "。;；!！?？") || (last == "." && wordCount(value) > 4) { return false }
+        if plain {
+            if let last = value.unicodeScalars.last,
+                "。;；!！?？".unicodeScalars.contains(last) || (last == "." && wordCount(value.unicodeScalars) > 4)
+            {
+                return false
+            }
+        } else if let last = value.last, last.isOne(of: "。;；!！?？") || (last == "." && wordCount(value) > 4) {
+            return false
+        }
         let lower = ContractText.lowerASCII(value)
         return !ContractText.containsAny(lower, particularStops)
     }

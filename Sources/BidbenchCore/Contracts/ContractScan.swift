@@ -707,7 +707,7 @@ public enum ContractScanner {
         }
         // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per paragraph.
         let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)
-        func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole) }
+        func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole, plain: p.plain) }
         let knownPlain: Bool? = p.plain ? true : nil
         if p.definition {
             // A definition is never a clause, but what it defines can still be a red flag

@@ -608,15 +608,16 @@ public enum ContractText {
     }
 
     /// Whether `s` has at most `limit` characters: settled by its bytes or scalars when they can
-    /// (a character has at least one scalar, and exactly one in plain text), else counted.
-    static func hasAtMost(_ s: String, characters limit: Int) -> Bool {
+    /// (a character has at least one scalar, and exactly one in plain text), else counted. `plain`:
+    /// `s` is known to be plain (see `isPlain`), so its scalars settle it.
+    static func hasAtMost(_ s: String, characters limit: Int, plain: Bool = false) -> Bool {
         if s.utf8.count <= limit { return true }
         var text = s
         let settled = text.withUTF8 { b -> Bool? in
             var scalars = 0
             for x in b where x & 0xC0 != 0x80 { scalars += 1 }
             if scalars <= limit { return true }
-            return isPlain(b) ? false : nil
+            return plain || isPlain(b) ? false : nil
         }
         return settled ?? (s.count <= limit)
     }
@@ -673,7 +674,10 @@ public enum ContractText {
     /// Whether the UTF-8 of `s` holds the byte `a` or `b`.
     static func containsByte(_ s: String, _ a: UInt8, _ b: UInt8) -> Bool {
         var s = s
-        return s.withUTF8 { bytes in bytes.contains { $0 == a || $0 == b } }
+        return s.withUTF8 { bytes in
+            // Two `memchr`s (vectorised) read fewer instructions than one test of both per byte.
+            bytes.baseAddress.map { memchr($0, Int32(a), bytes.count) != nil || memchr($0, Int32(b), bytes.count) != nil } ?? false
+        }
     }
 
     /// Whether the UTF-8 of `s` holds `a` twice in a row or `b` twice in a row.
@@ -865,10 +869,13 @@ public enum ContractText {
         while i < bytes.count {
             let x = bytes[i]
             let next = min(bytes.count, i + (x < 0x80 ? 1 : x < 0xE0 ? 2 : 3))
-            if x == 0x21 || x == 0x3F || endsWith(next, 0xE3, 0x80, 0x82) || endsWith(next, 0xEF, 0xBC, 0x81)
-                || endsWith(next, 0xEF, 0xBC, 0x9F)
-            {
-                // ! ? 。 ！ ？
+            // ! ? 。 ！ ？ (the three-byte ones lead by E3 or EF: most scalars are settled by their first byte).
+            let ends =
+                x < 0x80
+                ? x == 0x21 || x == 0x3F
+                : (x == 0xE3 && endsWith(next, 0xE3, 0x80, 0x82))
+                    || (x == 0xEF && (endsWith(next, 0xEF, 0xBC, 0x81) || endsWith(next, 0xEF, 0xBC, 0x9F)))
+            if ends {
                 flush(scalar + 1, next)
             } else if x == 0x2E, next < bytes.count, bytes[next] == 0x20 {
                 var j = i - 1
@@ -911,7 +918,8 @@ public enum ContractText {
 
     /// Clips to at most `limit` characters (1 or more), adding `…` when cut. Plain text (one character
     /// a scalar, see `isPlain`), most contract text, is counted and cut by its UTF-8 lead bytes.
-    public static func clip(_ s: String, _ limit: Int = 200) -> String {
+    /// `plain`: `s` is known to be plain, so its scalars are its characters.
+    public static func clip(_ s: String, _ limit: Int = 200, plain: Bool = false) -> String {
         if s.utf8.count <= limit { return s }
         var text = s
         // nil: not settled by scalars; else the byte offset to cut at (the whole text: it fits). When
@@ -920,13 +928,17 @@ public enum ContractText {
         let cut = text.withUTF8 { b -> Int? in
             var scalars = 0
             var keep = b.count
-            for (i, x) in b.enumerated() where x & 0xC0 != 0x80 {
-                if scalars == limit - 1 { keep = i }
-                if scalars == limit + 1 { return isPlain(UnsafeBufferPointer(rebasing: b[..<i])) ? keep : nil }
-                scalars += 1
+            var i = 0
+            while i < b.count {
+                if b[i] & 0xC0 != 0x80 {
+                    if scalars == limit - 1 { keep = i }
+                    if scalars == limit + 1 { return plain || isPlain(UnsafeBufferPointer(rebasing: b[..<i])) ? keep : nil }
+                    scalars += 1
+                }
+                i += 1
             }
             if scalars <= limit { return b.count }
-            return isPlain(b) ? keep : nil
+            return plain || isPlain(b) ? keep : nil
         }
         if cut == text.utf8.count { return s }
         if let cut { return String(decoding: text.utf8.prefix(cut), as: UTF8.self) + "…" }
@@ -955,13 +967,17 @@ public enum ContractText {
         var i = 0
         while i < chars.count {
             var refEnd: Int?
-            for w in referenceWords where startsReferenceWord(ascii[i]) && matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
-                let j = numberEnd(chars, i + w.count)
-                if j > i + w.count { refEnd = j }
-                break
+            // The first letter is asked once, not once per word: most characters start none.
+            if startsReferenceWord(ascii[i]) {
+                for w in referenceWords where matchesAt(ascii, i, w) && (i == 0 || !chars[i - 1].isLetter) {
+                    let j = numberEnd(chars, i + w.count)
+                    if j > i + w.count { refEnd = j }
+                    break
+                }
             }
-            // A bare dotted number such as `7.2` before a parenthesis is a reference too.
-            if refEnd == nil, chars[i].isNumber, i == 0 || chars[i - 1].mark == " " {
+            // A bare dotted number such as `7.2` before a parenthesis is a reference too (after a space
+            // or at the start: asked first, it spares the number test of most characters).
+            if refEnd == nil, i == 0 || chars[i - 1].mark == " ", chars[i].isNumber {
                 let j = numberEnd(chars, i)
                 if chars[i..<j].contains(".") && chars[j - 1] != "." { refEnd = j }
             }
