@@ -39,21 +39,11 @@ enum MatrixBench {
         print(json.dumps({"method": "topsis", "ranking": out}))
         """
 
-    /// Runs a process to completion; returns its wall time in ms, exit status and stdout.
-    static func runProcess(_ executable: String, _ arguments: [String]) throws -> (ms: Double, status: Int32, output: Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        var output = Data()
-        let ms = try milliseconds {
-            try p.run()
-            output = pipe.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-        }
-        return (ms, p.terminationStatus, output)
+    /// Runs a process to completion (`Spawn`, its output to a file beside the matrix); returns its wall
+    /// time in ms, wait status and output. Nil when it could not be started.
+    static func runProcess(_ executable: String, _ arguments: [String], output: String) -> (ms: Double, status: Int32, output: Data)? {
+        guard let r = Spawn.run(executable, arguments, stdout: output) else { return nil }
+        return (r.ms, r.status, FileManager.default.contents(atPath: output) ?? Data())
     }
 
     /// The winner in a `rank --json` output.
@@ -73,18 +63,19 @@ enum MatrixBench {
             report.skip("matrix", "write the 2000×200 CSV", "\(error)")
             return
         }
+        let output = folder + "/matrix-output.json"
         var ours: Double?
         var ourWinner: String?
         if let bidbench, FileManager.default.isExecutableFile(atPath: bidbench) {
             var samples: [Double] = []
             var failed: String?
             for _ in 0..<repetitions {
-                guard let r = try? runProcess(bidbench, ["rank", "--matrix", file, "--method", "topsis", "--json"]) else {
+                guard let r = runProcess(bidbench, ["rank", "--matrix", file, "--method", "topsis", "--json"], output: output) else {
                     failed = "could not start"
                     break
                 }
                 if r.status != 0 {
-                    failed = "exit status \(r.status) (rank --matrix not merged yet?)"
+                    failed = "wait status \(r.status)"
                     break
                 }
                 ourWinner = winner(r.output)
@@ -103,15 +94,18 @@ enum MatrixBench {
         } else {
             report.skip("matrix", "bidbench rank --matrix topsis (process)", "n/a: build it first (swift build -c release)")
         }
-        let check = try? runProcess("/usr/bin/env", ["python3", "-c", "import pymcdm, numpy"])
-        guard check?.status == 0 else {
+        // The interpreter itself, not a wrapper on PATH (pyenv's shim is a shell script): the peer is
+        // timed as python3 runs, not as a shim starts it.
+        let check = runProcess("python3", ["-c", "import pymcdm, numpy, sys; print(sys.executable)"], output: output)
+        let interpreter = check.flatMap { String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        guard check?.status == 0, !interpreter.isEmpty else {
             report.skip("matrix", "pymcdm TOPSIS (python3 process)", "n/a: python3 with pymcdm and numpy not found (pip install pymcdm)")
             return
         }
         var samples: [Double] = []
         var peerWinner: String?
         for _ in 0..<repetitions {
-            guard let r = try? runProcess("/usr/bin/env", ["python3", "-c", python, file]), r.status == 0 else {
+            guard let r = runProcess(interpreter, ["-c", python, file], output: output), r.status == 0 else {
                 report.skip("matrix", "pymcdm TOPSIS (python3 process)", "the python3 run failed")
                 return
             }

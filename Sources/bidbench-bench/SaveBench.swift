@@ -125,22 +125,16 @@ enum SaveBench {
             return nil
         }
         try? FileManager.default.removeItem(atPath: out)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: bidbench)
-        p.arguments = ["generate", out, "--vendors", "200", "--requirements", "20000", "--evaluators", "10"]
-        p.standardOutput = FileHandle.nullDevice
-        let start = ContinuousClock.now
-        do { try p.run() } catch {
-            report.skip(scope, name, "\(error)")
+        let arguments = ["generate", out, "--vendors", "200", "--requirements", "20000", "--evaluators", "10"]
+        guard let r = Spawn.run(bidbench, arguments) else {
+            report.skip(scope, name, "could not start \(bidbench)")
             return nil
         }
-        p.waitUntilExit()
-        let d = ContinuousClock.now - start
-        let ms = Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-        guard p.terminationStatus == 0 else {
-            report.skip(scope, name, "exit status \(p.terminationStatus)")
+        guard r.status == 0 else {
+            report.skip(scope, name, "wait status \(r.status)")
             return nil
         }
+        let ms = r.ms
         report.add(Result(scope: scope, name: name, median: ms, samples: 1))
         journalRatio(report: report, scope: scope, folder: out, what: "after generate")
         return out

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The contract scan as a user runs it: `bidbench contract check FILE` as a process, from `exec`
 /// to its exit, output thrown away; `grep` over the same file as the peer.
 enum ScanOutside {
@@ -35,30 +31,12 @@ enum ScanOutside {
                 note: String(format: "%.0f ms median, %.0f ms slowest; p99 column = slowest run", st.median, samples.max() ?? 0)))
     }
 
-    /// Milliseconds from start to exit of each run; nil when a run fails. Started with `posix_spawn`
-    /// and reaped with `waitpid`, output to /dev/null: Foundation's `Process` adds tens of
-    /// milliseconds of its own (its wait polls a run loop).
+    /// Milliseconds from start to exit of each run (`Spawn`, output to /dev/null); nil when a run fails.
     private static func time(_ executable: String, _ arguments: [String], runs: Int, expectSuccess: Bool = true) -> [Double]? {
         var samples: [Double] = []
         for _ in 0..<runs {
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-            defer { for a in argv { free(a) } }
-            var child: pid_t = 0
-            let start = ContinuousClock.now
-            guard posix_spawn(&child, executable, &actions, nil, argv, environ) == 0 else { return nil }
-            var status: Int32 = 0
-            var reaped = waitpid(child, &status, 0)
-            while reaped < 0 && errno == EINTR { reaped = waitpid(child, &status, 0) }
-            guard reaped == child else { return nil }
-            let d = ContinuousClock.now - start
-            // Exited normally (the low seven bits 0) with status 0.
-            if expectSuccess && status != 0 { return nil }
-            samples.append(Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+            guard let r = Spawn.run(executable, arguments), !expectSuccess || r.status == 0 else { return nil }
+            samples.append(r.ms)
         }
         return samples
     }
