@@ -121,7 +121,12 @@ extension String {
     public var trimmed: String {
         // Fast path on UTF-8 bytes: most cells start and end with something other than a space,
         // tab, CR, LF (all ≤ 0x20) or U+3000 (E3 80 80).
-        if let f = utf8.first, let l = utf8.last, f > 0x20, f != 0xE3, l > 0x20, l != 0x80 { return self }
+        // (Read in the string's own storage: `utf8.last` is the generic walk, a few percent of a load.)
+        let clean = utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard let f = b.first, let l = b.last else { return false }
+            return f > 0x20 && f != 0xE3 && l > 0x20 && l != 0x80
+        }
+        if clean == true { return self }
         // Else by bytes too: each blank is one whole scalar (CR and LF apart, as in
         // `trimmingCharactersInSet`), and E3 80 80 is always all of U+3000 in valid UTF-8.
         var s = self

@@ -212,13 +212,53 @@ extension Validator {
     private func validateGates(_ gates: [GateAnswer], _ ids: KnownIDs) {
         let gf = Schema.gates.file
         guard !known.contains(gf) else { return }
-        checkUnique(
-            gf, gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
-            zh: "供应商与需求组合")
-        for (i, g) in gates.enumerated() {
-            ref(gf, i, "vendor", g.vendor, ids.vendors, "vendors.csv", "vendor")
-            ref(gf, i, "requirement", g.requirement, ids.requirements, "requirements.csv", "requirement")
+        if !Self.pairsIncrease(gates) {
+            checkUnique(
+                gf, gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
+                zh: "供应商与需求组合")
         }
+        // By index (a copy of an answer retains its strings); a file sorted by vendor looks each
+        // vendor up once, not once per answer (an unknown one is still reported on every row).
+        var lastVendor: String?
+        var vendorKnown = true
+        for i in gates.indices {
+            if gates[i].vendor != lastVendor {
+                lastVendor = gates[i].vendor
+                vendorKnown = !missing(ids.vendors, "vendors.csv", gates[i].vendor)
+            }
+            if !vendorKnown { ref(gf, i, "vendor", gates[i].vendor, ids.vendors, "vendors.csv", "vendor") }
+            ref(gf, i, "requirement", gates[i].requirement, ids.requirements, "requirements.csv", "requirement")
+        }
+    }
+
+    /// Whether the answers' (vendor, requirement) pairs are ASCII without a comma and strictly
+    /// increasing, as a saved file has them: then their `vendor, requirement` keys are distinct and
+    /// already their own normal form, and `checkUnique` would find nothing (it is not asked: making
+    /// 800 000 keys was most of checking the answers).
+    static func pairsIncrease(_ gates: [GateAnswer]) -> Bool {
+        // ASCII strings order as their bytes do (`<` on strings compares scalars).
+        func plain(_ s: String) -> Bool {
+            s.utf8.withContiguousStorageIfAvailable { b in b.allSatisfy { $0 < 0x80 && $0 != 0x2C } } ?? false
+        }
+        func order(_ a: String, _ b: String) -> Int {
+            let bytes: Int?? = a.utf8.withContiguousStorageIfAvailable { x in
+                b.utf8.withContiguousStorageIfAvailable { y in
+                    let n = min(x.count, y.count)
+                    let c = n == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, n))
+                    return c != 0 ? c : x.count - y.count
+                }
+            }
+            if let bytes, let bytes { return bytes }
+            return a < b ? -1 : a == b ? 0 : 1
+        }
+        for i in gates.indices {
+            guard plain(gates[i].vendor), plain(gates[i].requirement) else { return false }
+            if i > 0 {
+                let v = order(gates[i - 1].vendor, gates[i].vendor)
+                guard v < 0 || (v == 0 && order(gates[i - 1].requirement, gates[i].requirement) < 0) else { return false }
+            }
+        }
+        return true
     }
 
     /// `discussion.csv`: one note per cell of the vendor matrix, on a vendor and a criterion that exist.

@@ -227,6 +227,40 @@ import Testing
                 == ["requirements.csv:4: department: is empty; expected a department id from departments.csv"])
     }
 
+    /// Gate answers: a repeated vendor/requirement pair is named wherever it stands (a sorted file is
+    /// checked without making a key per answer), and an unknown vendor on every row that names it.
+    @Test func gateAnswersRepeatedPairsAndUnknownVendorsOnEveryRow() throws {
+        let dir = Fixture.folder()
+        let header = "vendor,requirement,answer,note\n"
+        dir.write("gates.csv", header + "V1,R1,meets,\nV1,R2,meets,\nV9,R1,no,\nV9,R2,no,\nV2,R1,partly,\n")
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [
+                "gates.csv:4: vendor: \"V9\" is not a vendor id in vendors.csv",
+                "gates.csv:5: vendor: \"V9\" is not a vendor id in vendors.csv",
+            ])
+        dir.write("gates.csv", header + "V1,R1,meets,\nV2,R1,no,\nV1,R1,no,\n")
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [
+                "gates.csv:4: requirement: duplicate vendor, requirement pair \"V1, R1\" (first on line 2)"
+            ])
+        // In order: adjacent repeats are not increasing either.
+        dir.write("gates.csv", header + "V1,R1,meets,\nV1,R1,no,\n")
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [
+                "gates.csv:3: requirement: duplicate vendor, requirement pair \"V1, R1\" (first on line 2)"
+            ])
+        func answers(_ pairs: [(String, String)]) -> [GateAnswer] {
+            pairs.map { GateAnswer(vendor: $0.0, requirement: $0.1, answer: .meets) }
+        }
+        #expect(Validator.pairsIncrease(answers([("V1", "R1"), ("V1", "R2"), ("V2", "R1")])))
+        #expect(Validator.pairsIncrease([]))
+        #expect(!Validator.pairsIncrease(answers([("V1", "R2"), ("V1", "R1")])))
+        #expect(!Validator.pairsIncrease(answers([("V1", "R1"), ("V1", "R1")])))
+        // A comma could make two pairs one key; a non-ASCII id has another normal form: checked in full.
+        #expect(!Validator.pairsIncrease(answers([("V1", "R1"), ("V1, R", "R2")])))
+        #expect(!Validator.pairsIncrease(answers([("V1", "R1"), ("V１", "R2")])))
+    }
+
     /// Ids are compared as they look (NFKC): a full-width `V１` beside `V1` is a duplicate, and so are
     /// two vendors of one name (screens, handouts and blind sheets could not tell them apart).
     @Test func lookAlikeIdsAndRepeatedVendorNamesAreDuplicates() throws {
