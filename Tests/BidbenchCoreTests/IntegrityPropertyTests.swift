@@ -226,6 +226,26 @@ struct IntegrityPropertyTests {
         }
     }
 
+    @Test("which must-haves each vendor answered does not depend on the order of the answers")
+    func answeredFlagsAnyOrder() async {
+        await propertyCheck(count: 300, input: Self.seeds) { seed in
+            let ws = RandomWorkspace.make(seed)
+            let confirmed = ws.requirements.filter { $0.status == .confirmed }.map { (id: $0.id, title: $0.title) }
+            // By definition: a vendor is listed when it answered one of them, with a flag per must-have.
+            var expected: [String: [Bool]] = [:]
+            for g in ws.gates {
+                guard let k = confirmed.firstIndex(where: { $0.id == g.requirement }) else { continue }
+                expected[g.vendor, default: Array(repeating: false, count: confirmed.count)][k] = true
+            }
+            var g = SplitMix64(seed: UInt64(seed))
+            var shuffled = ws.gates
+            shuffled.shuffle(using: &g)
+            for answers in [ws.gates, shuffled, ws.gates.reversed()] {
+                #expect(EvaluationBasis.answeredFlags(answers, confirmed) == expected, "seed \(seed)")
+            }
+        }
+    }
+
     @Test("the ranking does not depend on the order of vendors in the files")
     func orderInvariant() async {
         await propertyCheck(count: 300, input: Self.seeds, Gen.int(in: 0...1_000_000)) { seed, shuffle in

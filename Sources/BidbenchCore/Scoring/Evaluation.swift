@@ -267,10 +267,28 @@ public struct EvaluationBasis: Equatable, Sendable {
         index.reserveCapacity(confirmed.count)
         for (k, c) in confirmed.enumerated() { index[c.id] = k }
         let none = [Bool](repeating: false, count: confirmed.count)
+        // A vendor's answers stand together in a saved file: its flags are set in a local array and
+        // stored once per run of its answers (merged when it comes back), not hashed per answer.
+        var vendor: String?
+        var flags = none
+        func store() {
+            guard let vendor else { return }
+            if let old = answered[vendor] {
+                answered[vendor] = zip(old, flags).map { $0 || $1 }
+            } else {
+                answered[vendor] = flags
+            }
+        }
         for i in answers.indices {
             guard let k = index[answers[i].requirement] else { continue }
-            answered[answers[i].vendor, default: none][k] = true
+            if answers[i].vendor != vendor {
+                store()
+                vendor = answers[i].vendor
+                flags = none
+            }
+            flags[k] = true
         }
+        store()
         return answered
     }
 
