@@ -84,7 +84,7 @@ enum Schema {
                 guard let v = r.key("vendor"), let q = r.key("requirement") else { return nil }
                 return GateAnswer(vendor: v, requirement: q, answer: r.choice("answer", default: GateResult.no), note: r.text("note"))
             },
-            encode: { [$0.vendor, $0.requirement, $0.answer.rawValue, $0.note] })
+            encode: { [$0.vendor, $0.requirement, $0.answer.rawValue, $0.note] }, quickRows: GateRows.parse)
     }
 
     static var prices: TableSpec<PriceLine> {

@@ -261,4 +261,29 @@ enum OutsideBench {
         let o = stats(open)
         report.add(Result(scope: scope, name: name, median: o.median, p99: open.max(), samples: runs, note: "p99 column = slowest run"))
     }
+
+    /// Command-line verbs on the workspace as a script runs them, whole process (`Spawn`): `check`
+    /// (read and validate everything) and `report` (HTML, the full report, to a file).
+    static func verbs(report: BenchReport, bidbench: String, scope: String, folder: String, runs: Int) {
+        let html = NSTemporaryDirectory() + "/bidbench-bench-report-\(getpid()).html"
+        defer { try? FileManager.default.removeItem(atPath: html) }
+        for (name, arguments) in [
+            ("bidbench check (process)", ["check", "-w", folder]),
+            ("bidbench report HTML (process)", ["report", "-w", folder, "-o", html, "--today", "2027-01-15"]),
+        ] {
+            guard report.wants(scope + " " + name) else { continue }
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                guard let r = Spawn.run(bidbench, arguments), r.status == 0 else {
+                    report.skip(scope, name, "the process failed")
+                    break
+                }
+                samples.append(r.ms)
+            }
+            guard samples.count == runs else { continue }
+            let st = stats(samples)
+            report.add(
+                Result(scope: scope, name: name, median: st.median, p99: samples.max(), samples: runs, note: "p99 column = slowest run"))
+        }
+    }
 }

@@ -220,6 +220,7 @@ do {
     workspaceParts(current.workspace, scope: "large", query: "采购订单", report: report, keyReps: keyReps, heavyReps: heavyReps)
     OutsideBench.run(report: report, bidbench: bidbenchPath, scope: "large", folder: largeFolder, runs: outsideRuns)
     OutsideBench.visidata(report: report, scope: "large", folder: largeFolder, runs: outsideRuns)
+    OutsideBench.verbs(report: report, bidbench: bidbenchPath, scope: "large", folder: largeFolder, runs: quick ? 3 : 5)
     // Save after one edit: alternately retitle one requirement, each save over the previous one.
     if report.wants("large save after one edit") {
         var samples: [Double] = []
