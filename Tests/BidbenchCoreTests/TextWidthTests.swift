@@ -12,6 +12,30 @@ import Testing
         #expect(TextWidth.of("ＡＢ") == 4)  // full-width Latin
     }
 
+    /// Chinese breaks between any two characters, even after a space far back; a Latin word still
+    /// goes down whole when a space is near (found in the user pass: `…恢复网络后 5` then `分钟内…`
+    /// left a third of the row empty).
+    @Test func wrapBreaksChineseWhereTheRowIsFull() {
+        #expect(TextWidth.wrap("恢复网络后 5 分钟内自动同步", 20) == ["恢复网络后 5 分钟内", "自动同步"])
+        // A space near the end still takes the break (what goes down is at most a quarter of the row).
+        #expect(TextWidth.wrap("恢复网络后 5 分钟内自动同步", 16) == ["恢复网络后 5", "分钟内自动同步"])
+        #expect(TextWidth.wrap("恢复网络后 5 分钟内自动同步", 13) == ["恢复网络后 5", "分钟内自动同", "步"])
+        #expect(TextWidth.wrap("the quick brown fox", 12) == ["the quick", "brown fox"])
+        #expect(TextWidth.wrap("排产靠 Excel 导出报表", 12) == ["排产靠 Excel", "导出报表"])
+        #expect(TextWidth.wrap("排产计划靠 Excel", 12) == ["排产计划靠", "Excel"])
+        // Closing punctuation still never starts a row.
+        #expect(TextWidth.wrap("乙方应于三十日内付款，逾期", 12) == ["乙方应于三十", "日内付款，逾", "期"])
+        for text in ["恢复网络后 5 分钟内自动同步", "排产靠 Excel 导出报表", "a b c 中文 d e"] {
+            for width in 2...20 {
+                let rows = TextWidth.wrap(text, width)
+                #expect(rows.allSatisfy { TextWidth.of($0) <= width || $0.count == 1 }, "\(text) at \(width)")
+                #expect(rows.allSatisfy { !$0.hasSuffix(" ") || $0 == " " }, "\(text) at \(width): \(rows)")
+                // Nothing is lost but the spaces a break replaced.
+                #expect(rows.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(text) at \(width)")
+            }
+        }
+    }
+
     @Test func clipNeverSplitsAWideCharacter() {
         #expect(TextWidth.clip("多币种凭证", to: 5) == "多币…")
         #expect(TextWidth.clip("多币种凭证", to: 5, ellipsis: false) == "多币")

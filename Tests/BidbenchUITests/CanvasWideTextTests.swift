@@ -57,9 +57,20 @@ import Testing
         let long = TextField("现状问题: 排产靠 Excel; 影响用户: 计划员 6 人")
         var u = Canvas(width: 10, height: 1)
         long.render(into: &u, x: 0, y: 0, width: 10, focused: false)
-        #expect(u.line(0) == "现状问题: ")
+        // …and says that more follows (found in the user pass: a 50-character title was cut silently).
+        #expect(u.line(0) == "现状问题:…")
         long.render(into: &u, x: 0, y: 0, width: 10, focused: true)
-        #expect(u.line(0).hasSuffix("6 人 "))
+        #expect(u.line(0) == "…员 6 人  ")
+        // Scrolled to the middle: more text on both sides, the cursor still shown.
+        var middle = long
+        _ = middle.handle(.home)
+        for _ in 0..<8 { _ = middle.handle(.right) }
+        middle.render(into: &u, x: 0, y: 0, width: 10, focused: true)
+        #expect(u.line(0) == "…: 排产靠…")
+        #expect(u[7, 0].style.reverse)
+        // Text that fits has no marker.
+        TextField("排产").render(into: &u, x: 0, y: 0, width: 10, focused: false)
+        #expect(u.line(0) == "排产      ")
     }
 
     /// A long field wraps like the text outside it: closing punctuation never starts a row, the

@@ -173,4 +173,4 @@ private let PROGRESS_ROWS = [
     " 评分进度: 上官云 0/2 · 司马长风 0/2 · 欧阳晓明 0/2 · 诸葛明亮 0/2 · 张伟 2/2 ✔",
     "           李娜 2/2 ✔",
 ]
-private let CELL_DETAIL_MORE: String? = "  │ … 还有 19 行: 请放大窗口                             │"
+private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗口                             │"

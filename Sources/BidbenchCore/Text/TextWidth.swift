@@ -100,9 +100,12 @@ public enum TextWidth {
     /// Punctuation that must not begin a line in Chinese text (line-breaking rules of CJK typesetting).
     public static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’"]
 
-    /// Breaks text into lines of at most `width` cells: after a space when one is near, else
-    /// between any two characters (Chinese has no spaces), never putting closing punctuation at the
-    /// start of a line; a wide character never splits.
+    /// Breaks text into lines of at most `width` cells: after a space when one is near, else between
+    /// any two characters (Chinese has no spaces), never putting closing punctuation at the start of
+    /// a line; a wide character never splits. When Chinese follows the space (a run starting with a
+    /// wide character), the space must be near the end too (what goes down with it at most a quarter
+    /// of the width): such a run is no word to keep whole, and carrying it down left rows a third
+    /// empty. A run starting with a Latin letter goes down whole, as a word.
     public static func wrap(_ text: String, _ width: Int) -> [String] {
         guard width > 1 else { return [text] }
         var lines: [String] = []
@@ -112,7 +115,13 @@ public enum TextWidth {
         for ch in text {
             let w = of(ch)
             if used + w > width && !line.isEmpty {
-                if let sp = lastSpace, sp > line.count / 2 {
+                // Chinese after the space: a run that starts with a wide character and reaches this break.
+                let chineseRun =
+                    lastSpace.map { sp in sp + 1 < line.count && of(line[sp + 1]) == 2 } == true
+                    && (w == 2 || line.last.map { of($0) == 2 } == true)
+                if let sp = lastSpace, sp > line.count / 2,
+                    !chineseRun || line[(sp + 1)...].reduce(0, { $0 + of($1) }) <= width / 4
+                {
                     lines.append(String(line[..<sp]))
                     line = Array(line[(sp + 1)...])
                 } else if noLineStart.contains(ch), line.count > 1, !noLineStart.contains(line[line.count - 1]) {
@@ -121,6 +130,8 @@ public enum TextWidth {
                     lines.append(String(line))
                     line = [carried]
                 } else {
+                    // A break beside a wide character right after a space leaves no space at the end.
+                    while line.count > 1 && line.last == " " { line.removeLast() }
                     lines.append(String(line))
                     line = []
                 }

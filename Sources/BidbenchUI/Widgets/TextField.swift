@@ -83,31 +83,65 @@ public struct TextField: Equatable, Sendable {
     }
 
     /// Draws the field into `width` cells at (x, y), showing the cursor as a reversed cell when focused.
+    /// Text that does not fit is never cut silently: a dim `…` stands at the side where more text is
+    /// (the end when the field shows its beginning; the start too when it has scrolled).
     public func render(into canvas: inout Canvas, x: Int, y: Int, width: Int, focused: Bool, style: Style = .plain) {
         guard width > 0 else { return }
         // Unfocused, a field shows its beginning; focused, it scrolls so the cursor stays visible
-        // (start from the cursor and walk left while it fits).
-        var start = focused ? cursor : 0
-        var used = 1
-        while focused && start > 0 {
-            let w = TextWidth.of(chars[start - 1])
-            if used + w > width { break }
-            used += w
-            start -= 1
+        // (start from the cursor and walk left while it fits in `avail` columns).
+        func start(_ avail: Int) -> Int {
+            guard focused else { return 0 }
+            var start = cursor
+            var used = cursor < chars.count ? TextWidth.of(chars[cursor]) : 1
+            while start > 0 {
+                let w = TextWidth.of(chars[start - 1])
+                if used + w > avail { break }
+                used += w
+                start -= 1
+            }
+            return start
+        }
+        // The characters from `start` that fit in `avail` columns (end index).
+        func end(_ start: Int, _ avail: Int) -> Int {
+            var used = 0
+            var i = start
+            while i < chars.count, used + TextWidth.of(chars[i]) <= avail {
+                used += TextWidth.of(chars[i])
+                i += 1
+            }
+            return i
+        }
+        // A marker takes a column, which may hide one more character: the markers are settled in
+        // turn, each only ever added (at most two rounds change them). Under 4 columns, no markers.
+        var left = false
+        var right = false
+        var first = start(width)
+        while width >= 4 {
+            let avail = width - (left ? 1 : 0) - (right ? 1 : 0)
+            first = start(avail)
+            let needLeft = left || first > 0
+            let needRight = right || end(first, avail) < chars.count
+            if needLeft == left && needRight == right { break }
+            left = needLeft
+            right = needRight
         }
         canvas.fill(Rect(x: x, y: y, width: width, height: 1), " ", style)
-        var cx = x
-        var i = start
+        let contentX = x + (left ? 1 : 0)
+        let contentEnd = x + width - (right ? 1 : 0)
+        var cx = contentX
+        var i = first
         while i < chars.count {
             let w = TextWidth.of(chars[i])
-            if cx + w > x + width { break }
+            if cx + w > contentEnd { break }
             canvas.text(cx, y, String(chars[i]), cellStyle(i, focused: focused, style))
             cx += w
             i += 1
         }
-        if focused && cursor == chars.count && cx < x + width {
+        if focused && cursor == chars.count && cx < contentEnd {
             canvas.text(cx, y, " ", style.with(reverse: !style.reverse))
         }
+        if left { canvas.text(x, y, "…", style.with(dim: true)) }
+        if right { canvas.text(x + width - 1, y, "…", style.with(dim: true)) }
     }
 
     /// Rows of character indices when the text is wrapped to `width` cells (the cursor may sit after
