@@ -8,8 +8,9 @@ import Testing
 
     @Test("every byte and the length change the hash: lines that differ in one byte, anywhere, or only in length")
     func everyByteCounts() {
-        // Lengths around the 16-byte steps and the 8-byte halves of the tail.
-        for n in [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 100] {
+        // Lengths around the 16-byte steps and each way the tail is read (3 bytes, two 4-byte and
+        // two 8-byte words, the last 16).
+        for n in [1, 2, 3, 4, 5, 6, 7, 8, 9, 15, 16, 17, 18, 23, 24, 31, 32, 33, 100] {
             let base = (0..<n).map { UInt8(truncatingIfNeeded: 0x41 + $0 % 26) }
             var seen: Set<UInt64> = [Self.hash(base)]
             for i in 0..<n {

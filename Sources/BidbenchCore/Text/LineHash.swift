@@ -26,13 +26,23 @@ enum LineHash {
             i += 16
         }
         if i < n {
-            // The last 1…15 bytes, little-endian, the rest zero (the length is in `h` already).
-            var a: UInt64 = 0
-            var b: UInt64 = 0
-            for j in i..<n {
-                let v = UInt64(bytes[j])
-                let at = j - i
-                if at < 8 { a |= v << (8 * UInt64(at)) } else { b |= v << (8 * UInt64(at - 8)) }
+            // The last 1…15 bytes, read as wyhash reads them: the last 16 (or 8) bytes as overlapping
+            // words when there are that many, else two or three loads that cover them all (the length
+            // is in `h` already, so two tails read alike only when they are the same bytes).
+            let a: UInt64
+            let b: UInt64
+            if n >= 16 {
+                a = bytes.loadUnaligned(fromByteOffset: n - 16, as: UInt64.self)
+                b = bytes.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 8 {
+                a = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+                b = bytes.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if n >= 4 {
+                a = UInt64(bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                b = UInt64(bytes.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                a = UInt64(bytes[0]) | UInt64(bytes[n / 2]) << 8 | UInt64(bytes[n - 1]) << 16
+                b = 0
             }
             h = mix(a ^ k1 ^ h, b ^ k3)
         }
