@@ -219,15 +219,32 @@ extension Validator {
         }
         // By index (a copy of an answer retains its strings); a file sorted by vendor looks each
         // vendor up once, not once per answer (an unknown one is still reported on every row).
+        // Each vendor answers the must-haves in the same order, so the n-th requirement of a run is
+        // compared with the previous run's n-th (known already) before it is looked up.
         var lastVendor: String?
         var vendorKnown = true
+        var previous: [String?] = []
+        var run: [String?] = []
         for i in gates.indices {
             if gates[i].vendor != lastVendor {
                 lastVendor = gates[i].vendor
                 vendorKnown = !missing(ids.vendors, "vendors.csv", gates[i].vendor)
+                swap(&previous, &run)
+                run.removeAll(keepingCapacity: true)
             }
             if !vendorKnown { ref(gf, i, "vendor", gates[i].vendor, ids.vendors, "vendors.csv", "vendor") }
-            ref(gf, i, "requirement", gates[i].requirement, ids.requirements, "requirements.csv", "requirement")
+            let n = run.count
+            if n < previous.count && previous[n] == gates[i].requirement {
+                run.append(gates[i].requirement)
+                continue
+            }
+            if missing(ids.requirements, "requirements.csv", gates[i].requirement) {
+                ref(gf, i, "requirement", gates[i].requirement, ids.requirements, "requirements.csv", "requirement")
+                // An unknown one is never taken as known: it is reported on every row that names it.
+                run.append(nil)
+                continue
+            }
+            run.append(gates[i].requirement)
         }
     }
 

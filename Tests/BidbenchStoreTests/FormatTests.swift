@@ -62,6 +62,21 @@ import Testing
         #expect(TextTools.firstInvalidUTF8([0xE4, 0xB8]) == 0)  // truncated sequence
         #expect(TextTools.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0)  // UTF-16 surrogate
         #expect(TextTools.firstInvalidUTF8([0xC0, 0xAF]) == 0)  // overlong
+        // Read eight ASCII bytes at a time: the first bad byte is found wherever it falls in a word,
+        // as where the standard library's validation first fails.
+        var g = SplitMix64(seed: 7)
+        let pieces: [[UInt8]] = [Array("abcdefgh".utf8), Array("中文".utf8), [0x20], [0xFF], [0xE4, 0xB8], [0xED, 0xA0, 0x80], [0x0A]]
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<g.int(below: 12) { bytes += pieces[g.int(below: pieces.count)] }
+            var expected: Int?
+            for end in stride(from: bytes.count, through: 0, by: -1) where String(validating: bytes[..<end], as: UTF8.self) != nil {
+                expected = end == bytes.count ? nil : end
+                break
+            }
+            // The longest valid prefix ends where the first bad sequence starts.
+            #expect(TextTools.firstInvalidUTF8(bytes) == expected, "\(bytes)")
+        }
     }
 
     @Test func jsonTextIsDeterministic() {

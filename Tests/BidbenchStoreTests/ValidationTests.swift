@@ -238,6 +238,14 @@ import Testing
                 "gates.csv:4: vendor: \"V9\" is not a vendor id in vendors.csv",
                 "gates.csv:5: vendor: \"V9\" is not a vendor id in vendors.csv",
             ])
+        // An unknown requirement is reported for every vendor that answers it, in the same place of
+        // each vendor's run (the run before is compared first).
+        dir.write("gates.csv", header + "V1,R1,meets,\nV1,R77,meets,\nV2,R1,no,\nV2,R77,no,\n")
+        #expect(
+            try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [
+                "gates.csv:3: requirement: \"R77\" is not a requirement id in requirements.csv",
+                "gates.csv:5: requirement: \"R77\" is not a requirement id in requirements.csv",
+            ])
         dir.write("gates.csv", header + "V1,R1,meets,\nV2,R1,no,\nV1,R1,no,\n")
         #expect(
             try WorkspaceStore.load(folder: dir.path).problems.map(\.description) == [

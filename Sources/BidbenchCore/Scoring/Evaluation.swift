@@ -271,8 +271,15 @@ public struct EvaluationBasis: Equatable, Sendable {
         // stored once per run of its answers (merged when it comes back), not hashed per answer.
         var vendor: String?
         var flags = none
+        // Each vendor answers the must-haves in the same order: the n-th answer of a run names the
+        // same requirement as the previous run's n-th, so its index is taken from there (a string
+        // comparison) before it is looked up (a hash).
+        var previous: [(id: String, k: Int?)] = []
+        var run: [(id: String, k: Int?)] = []
+        // Whether the run answered a confirmed must-have (a vendor is listed only then).
+        var hit = false
         func store() {
-            guard let vendor else { return }
+            guard let vendor, hit else { return }
             if let old = answered[vendor] {
                 answered[vendor] = zip(old, flags).map { $0 || $1 }
             } else {
@@ -280,13 +287,21 @@ public struct EvaluationBasis: Equatable, Sendable {
             }
         }
         for i in answers.indices {
-            guard let k = index[answers[i].requirement] else { continue }
             if answers[i].vendor != vendor {
                 store()
                 vendor = answers[i].vendor
                 flags = none
+                hit = false
+                swap(&previous, &run)
+                run.removeAll(keepingCapacity: true)
             }
-            flags[k] = true
+            let n = run.count
+            let k = n < previous.count && previous[n].id == answers[i].requirement ? previous[n].k : index[answers[i].requirement]
+            run.append((answers[i].requirement, k))
+            if let k {
+                flags[k] = true
+                hit = true
+            }
         }
         store()
         return answered
