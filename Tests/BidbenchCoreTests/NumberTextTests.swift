@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BidbenchCore
@@ -13,6 +14,29 @@ import Testing
         #expect(NumberText.format(-2.5) == "-2.5")
         #expect(NumberText.format(1e-5) == "0.00001")
         #expect(NumberText.format(1.5e16) == "15000000000000000")
+    }
+
+    /// The stack-buffer path gives what the definition's steps on arrays give, for every number a
+    /// report prints: random magnitudes and digits, halves, nines that carry, signs, zero, grouping.
+    @Test func fixedInABufferEqualsTheDefinition() {
+        var g = SplitMix64(seed: 18)
+        var values: [Double] = [
+            0, -0.0, 0.5, 0.125, -0.125, 2.675, 9.995, 999.96, 99_999.995, 1e15, 123_456_789.987_654, 1e-7, .leastNonzeroMagnitude, 1e300,
+        ]
+        for _ in 0..<30_000 {
+            let exponent = Double(g.int(below: 20)) - 8
+            let mantissa = Double(g.int(below: 2_000_000)) / 1000 - 1000
+            values.append(g.int(below: 4) == 0 ? (mantissa * 1000).rounded() / 1000 : mantissa * pow(10, exponent))
+        }
+        for v in values {
+            for places in [0, 1, 2, 3, 6] {
+                for grouped in [false, true] {
+                    #expect(
+                        NumberText.fixed(v, places, grouped: grouped) == NumberText.fixedByArrays(v, places, grouped: grouped),
+                        "\(v) \(places)")
+                }
+            }
+        }
     }
 
     @Test func fixedRoundsHalfAwayFromZeroAsWritten() {

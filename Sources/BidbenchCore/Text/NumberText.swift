@@ -45,7 +45,17 @@ public enum NumberText {
     /// grouped by three when `grouped` (`1,230,000.00`). Not finite: `–`.
     public static func fixed(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
         guard x.isFinite else { return "–" }
-        // On the UTF-8 digits of the shortest exact form (charts print thousands of these).
+        // Most numbers are cut from their shortest form in one stack buffer (a report prints tens
+        // of thousands of them); the arrays below are the definition, for the exponent forms.
+        if places <= 16, let quick = fixedInBuffer(x, places, grouped: grouped) { return quick }
+        return fixedByArrays(x, places, grouped: grouped)
+    }
+
+    /// `fixed` by the definition's steps on arrays of digits (the reference the tests hold the quick
+    /// path to).
+    static func fixedByArrays(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
+        guard x.isFinite else { return "–" }
+        // On the UTF-8 digits of the shortest exact form.
         let zero = UInt8(ascii: "0")
         let plain = Array(format(abs(x)).utf8)
         let dot = plain.firstIndex(of: UInt8(ascii: ".")) ?? plain.count
@@ -87,6 +97,72 @@ public enum NumberText {
             out += frac
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fixed` of a number whose shortest form has no exponent (`1234.5678`, not `1e-05`), in one
+    /// stack buffer: the same digits, rounding, sign and grouping as `fixedByArrays`; nil otherwise.
+    static func fixedInBuffer(_ x: Double, _ places: Int, grouped: Bool) -> String? {
+        var shortest = abs(x).description
+        return shortest.withUTF8 { d -> String? in
+            // `description` always has a point and a digit after it ("8.5", "1000.0") unless it has an exponent.
+            guard let dot = d.firstIndex(of: UInt8(ascii: ".")), !d.contains(UInt8(ascii: "e")), d.count < 40 else { return nil }
+            let zero = UInt8(ascii: "0")
+            // Digits at 1..<64 (at most 40 + 16 with a carry at 0), the text from 64 (at most 40 digits,
+            // 13 commas, a sign, a point and 16 decimals).
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buf -> String in
+                // Digits (whole, then exactly `places` decimals) from index 1; index 0 takes a carry.
+                var n = 1
+                for i in 0..<dot {
+                    buf[n] = d[i]
+                    n += 1
+                }
+                let fracAvailable = d.count - dot - 1
+                for k in 0..<places {
+                    buf[n] = k < fracAvailable ? d[dot + 1 + k] : zero
+                    n += 1
+                }
+                var first = 1
+                if fracAvailable > places && d[dot + 1 + places] >= UInt8(ascii: "5") {
+                    var i = n - 1
+                    while i >= 1 && buf[i] == UInt8(ascii: "9") {
+                        buf[i] = zero
+                        i -= 1
+                    }
+                    if i >= 1 {
+                        buf[i] += 1
+                    } else {
+                        buf[0] = UInt8(ascii: "1")
+                        first = 0
+                    }
+                }
+                let whole = n - places - first
+                var isZero = true
+                for i in first..<n where buf[i] != zero { isZero = false }
+                // The text after the digits: sign, grouped whole part, point, decimals.
+                var o = 64
+                if x < 0 && !isZero {
+                    buf[o] = UInt8(ascii: "-")
+                    o += 1
+                }
+                for i in 0..<whole {
+                    if grouped && i > 0 && (whole - i) % 3 == 0 {
+                        buf[o] = UInt8(ascii: ",")
+                        o += 1
+                    }
+                    buf[o] = buf[first + i]
+                    o += 1
+                }
+                if places > 0 {
+                    buf[o] = UInt8(ascii: ".")
+                    o += 1
+                    for i in 0..<places {
+                        buf[o] = buf[first + whole + i]
+                        o += 1
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buf[64..<o]), as: UTF8.self)
+            }
+        }
     }
 
     /// At most `places` decimals, trailing zeros dropped: `8.5`, `8`, `0.613`.
