@@ -425,9 +425,11 @@ public enum InputFile {
     }
 
     /// The bytes of the file at `path`, read from one open (a named pipe is read as it is written);
-    /// a `StoreError` names the path when it cannot be read.
+    /// a `StoreError` names the path when it cannot be read. Opening a named pipe waits for its
+    /// writer; a signal arriving meanwhile (a child process ending) interrupts it, and it is tried again.
     public static func bytes(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var fd = open(path, O_RDONLY | O_CLOEXEC)
+        while fd < 0 && errno == EINTR { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
         defer { close(fd) }
         return try FileIO.readAll(fd, path: path)

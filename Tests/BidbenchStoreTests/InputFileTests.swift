@@ -38,7 +38,10 @@ import Testing
         Thread.detachNewThread {
             // Close-on-exec: a process another test starts meanwhile must not inherit the write end
             // (it would keep the pipe open, and the read would never see its end).
-            let fd = open(fifo, O_WRONLY | O_CLOEXEC)
+            // Opening waits for the reader; a signal meanwhile (another test's child process ending)
+            // interrupts it, and the reader would then wait for a writer that had given up: tried again.
+            var fd = open(fifo, O_WRONLY | O_CLOEXEC)
+            while fd < 0 && errno == EINTR { fd = open(fifo, O_WRONLY | O_CLOEXEC) }
             _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
             close(fd)
         }
