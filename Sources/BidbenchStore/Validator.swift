@@ -217,34 +217,22 @@ extension Validator {
                 gf, gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
                 zh: "供应商与需求组合")
         }
-        // By index (a copy of an answer retains its strings); a file sorted by vendor looks each
-        // vendor up once, not once per answer (an unknown one is still reported on every row).
-        // Each vendor answers the must-haves in the same order, so the n-th requirement of a run is
-        // compared with the previous run's n-th (known already) before it is looked up.
+        // By index (a copy of an answer retains its strings). A file sorted by vendor looks each
+        // vendor up once per run of its answers, and each requirement through `RunMemo`; an unknown
+        // one is still reported on every row that names it.
         var lastVendor: String?
         var vendorKnown = true
-        var previous: [String?] = []
-        var run: [String?] = []
+        var requirements = RunMemo<Bool>()
         for i in gates.indices {
             if gates[i].vendor != lastVendor {
                 lastVendor = gates[i].vendor
                 vendorKnown = !missing(ids.vendors, "vendors.csv", gates[i].vendor)
-                swap(&previous, &run)
-                run.removeAll(keepingCapacity: true)
+                requirements.newRun()
             }
             if !vendorKnown { ref(gf, i, "vendor", gates[i].vendor, ids.vendors, "vendors.csv", "vendor") }
-            let n = run.count
-            if n < previous.count && previous[n] == gates[i].requirement {
-                run.append(gates[i].requirement)
-                continue
-            }
-            if missing(ids.requirements, "requirements.csv", gates[i].requirement) {
+            if !requirements.value(gates[i].requirement, { !missing(ids.requirements, "requirements.csv", $0) }) {
                 ref(gf, i, "requirement", gates[i].requirement, ids.requirements, "requirements.csv", "requirement")
-                // An unknown one is never taken as known: it is reported on every row that names it.
-                run.append(nil)
-                continue
             }
-            run.append(gates[i].requirement)
         }
     }
 

@@ -271,11 +271,7 @@ public struct EvaluationBasis: Equatable, Sendable {
         // stored once per run of its answers (merged when it comes back), not hashed per answer.
         var vendor: String?
         var flags = none
-        // Each vendor answers the must-haves in the same order: the n-th answer of a run names the
-        // same requirement as the previous run's n-th, so its index is taken from there (a string
-        // comparison) before it is looked up (a hash).
-        var previous: [(id: String, k: Int?)] = []
-        var run: [(id: String, k: Int?)] = []
+        var indices = RunMemo<Int?>()
         // Whether the run answered a confirmed must-have (a vendor is listed only then).
         var hit = false
         func store() {
@@ -292,13 +288,9 @@ public struct EvaluationBasis: Equatable, Sendable {
                 vendor = answers[i].vendor
                 flags = none
                 hit = false
-                swap(&previous, &run)
-                run.removeAll(keepingCapacity: true)
+                indices.newRun()
             }
-            let n = run.count
-            let k = n < previous.count && previous[n].id == answers[i].requirement ? previous[n].k : index[answers[i].requirement]
-            run.append((answers[i].requirement, k))
-            if let k {
+            if let k = indices.value(answers[i].requirement, { index[$0] }) {
                 flags[k] = true
                 hit = true
             }
