@@ -3,24 +3,36 @@
 /// the previous run's n-th did. Its value is then taken from there (one string comparison) instead
 /// of being looked up again (a hash). Used by the validator and the evaluation over 800 000 gate
 /// answers.
+///
+/// Inlinable, with keys and values in separate arrays: called from another module, an
+/// unspecialised generic copy worked on `(String, Value)` tuples through the runtime's tuple
+/// metadata and value witnesses, and was an eighth of `bidbench report` on a large workspace.
 public struct RunMemo<Value> {
-    private var previous: [(key: String, value: Value)] = []
-    private var run: [(key: String, value: Value)] = []
+    @usableFromInline var previousKeys: [String] = []
+    @usableFromInline var previousValues: [Value] = []
+    @usableFromInline var runKeys: [String] = []
+    @usableFromInline var runValues: [Value] = []
 
+    @inlinable
     public init() {}
 
     /// Starts the next run (the one just ended becomes the one compared with).
+    @inlinable
     public mutating func newRun() {
-        swap(&previous, &run)
-        run.removeAll(keepingCapacity: true)
+        swap(&previousKeys, &runKeys)
+        swap(&previousValues, &runValues)
+        runKeys.removeAll(keepingCapacity: true)
+        runValues.removeAll(keepingCapacity: true)
     }
 
     /// The value for the next key of the current run: the previous run's at this place when the key
     /// is the same, else `lookup(key)`.
+    @inlinable
     public mutating func value(_ key: String, _ lookup: (String) -> Value) -> Value {
-        let n = run.count
-        let value = n < previous.count && previous[n].key == key ? previous[n].value : lookup(key)
-        run.append((key, value))
+        let n = runKeys.count
+        let value = n < previousKeys.count && previousKeys[n] == key ? previousValues[n] : lookup(key)
+        runKeys.append(key)
+        runValues.append(value)
         return value
     }
 }
