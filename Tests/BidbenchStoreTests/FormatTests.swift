@@ -79,6 +79,30 @@ import Testing
         }
     }
 
+    @Test func conflictMarkersAreSevenLessThanSignsInARow() {
+        #expect(TextTools.hasConflictMarker(Array("a\n<<<<<<< HEAD\n".utf8)))
+        #expect(!TextTools.hasConflictMarker(Array("<<<<<< six, then <<<<<< six".utf8)))
+        #expect(!TextTools.hasConflictMarker([]))
+        // Jumping from `<` to `<`: the same answer as counting the run byte by byte, wherever runs
+        // start and end.
+        var g = SplitMix64(seed: 11)
+        let pieces: [[UInt8]] = [[0x3C], [0x3C, 0x3C, 0x3C], Array("<<<<<<".utf8), Array("ab".utf8), [0x0A], Array("中".utf8)]
+        var found = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<g.int(below: 10) { bytes += pieces[g.int(below: pieces.count)] }
+            var run = 0
+            var expected = false
+            for b in bytes {
+                run = b == 0x3C ? run + 1 : 0
+                if run == 7 { expected = true }
+            }
+            if expected { found += 1 }
+            #expect(TextTools.hasConflictMarker(bytes) == expected, "\(bytes)")
+        }
+        #expect(found > 300 && found < 2_700)
+    }
+
     @Test func jsonTextIsDeterministic() {
         let v = JSONValue.object([("b", .array([.int(1), .double(0.5), .null])), ("a", .string("引号\"\n\u{1}"))])
         #expect(v.compact == #"{"b":[1,0.5,null],"a":"引号\"\n\u0001"}"#)
