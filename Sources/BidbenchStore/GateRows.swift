@@ -37,6 +37,17 @@ enum GateRows {
                 from < to && base[from] != 0x20 && base[from] != 0x09 && base[from] != 0xE3 && base[to - 1] != 0x20 && base[to - 1] != 0x09
                     && base[to - 1] != 0x80
             }
+            func same(_ a: (start: Int, count: Int), _ b: Int, _ count: Int) -> Bool {
+                a.count == count && memcmp(base + a.start, base + b, count) == 0
+            }
+            // Each vendor answers the same must-haves in the same order: a vendor id is made once per
+            // run of its answers, and a requirement id is taken from the previous run's answer at
+            // the same place when its bytes are the same (a String made per cell was a third of
+            // reading the file).
+            var vendorAt = (start: 0, count: -1)
+            var vendor = ""
+            var previous: [(at: (start: Int, count: Int), text: String)] = []
+            var current: [(at: (start: Int, count: Int), text: String)] = []
             var start = headerEnd + 1
             var line = 2
             while start < n {
@@ -60,7 +71,17 @@ enum GateRows {
                 case 2 where base[c2 + 1] == 0x6E && base[c2 + 2] == 0x6F: answer = .no
                 default: return nil
                 }
-                rows.append(GateAnswer(vendor: text(start, c1), requirement: text(c1 + 1, c2), answer: answer, note: text(c3 + 1, end)))
+                if !same(vendorAt, start, c1 - start) {
+                    vendorAt = (start, c1 - start)
+                    vendor = text(start, c1)
+                    swap(&previous, &current)
+                    current.removeAll(keepingCapacity: true)
+                }
+                let k = current.count
+                let requirement =
+                    k < previous.count && same(previous[k].at, c1 + 1, c2 - c1 - 1) ? previous[k].text : text(c1 + 1, c2)
+                current.append(((c1 + 1, c2 - c1 - 1), requirement))
+                rows.append(GateAnswer(vendor: vendor, requirement: requirement, answer: answer, note: text(c3 + 1, end)))
                 lines.append(line)
             }
             return (rows, lines)

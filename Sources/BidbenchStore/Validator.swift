@@ -256,12 +256,31 @@ extension Validator {
             if let bytes, let bytes { return bytes }
             return a < b ? -1 : a == b ? 0 : 1
         }
+        // The same bytes as `known`, which is plain. `==` alone is canonical equivalence (U+212A
+        // KELVIN SIGN equals "K"), but a non-ASCII scalar equivalent to ASCII is one of more bytes
+        // than its ASCII equivalent, so equal counts leave only the same bytes. Cheap on shared ids.
+        func same(_ known: String, _ s: String) -> Bool { known.utf8.count == s.utf8.count && known == s }
+        // Each vendor's run usually names the previous run's requirements in the same order: where
+        // two neighbours are both the same as the previous run's at their places, they are already
+        // known plain and in order, and only `same` is asked.
+        var previous: [String] = []
+        var current: [String] = []
+        var lastMatched = false
         for i in gates.indices {
-            guard plain(gates[i].vendor), plain(gates[i].requirement) else { return false }
-            if i > 0 {
-                let v = order(gates[i - 1].vendor, gates[i].vendor)
-                guard v < 0 || (v == 0 && order(gates[i - 1].requirement, gates[i].requirement) < 0) else { return false }
+            let newRun = i == 0 || !same(gates[i - 1].vendor, gates[i].vendor)
+            if newRun {
+                guard plain(gates[i].vendor) else { return false }
+                if i > 0 && order(gates[i - 1].vendor, gates[i].vendor) >= 0 { return false }
+                swap(&previous, &current)
+                current.removeAll(keepingCapacity: true)
             }
+            let n = current.count
+            let requirement = gates[i].requirement
+            let matched = n < previous.count && same(previous[n], requirement)
+            if !matched && !plain(requirement) { return false }
+            if !newRun && !(matched && lastMatched) && order(gates[i - 1].requirement, requirement) >= 0 { return false }
+            current.append(requirement)
+            lastMatched = matched
         }
         return true
     }

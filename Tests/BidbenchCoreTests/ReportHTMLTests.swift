@@ -102,6 +102,43 @@ private func parseXML(_ html: String) -> (ok: Bool, error: String?, probe: Repor
         #expect(ReportEscape.markdownCell("a|b\nc<d>") == "a\\|b c&lt;d&gt;")
     }
 
+    /// The escaping by bytes gives what escaping scalar by scalar gives (written out here as the
+    /// definition) on random mixes of the characters it changes, drops and keeps.
+    @Test func escapingByBytesMatchesEscapingByScalars() {
+        func byScalars(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                case "\t", "\n": out.unicodeScalars.append(scalar)
+                default:
+                    let v = scalar.value
+                    if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pieces = [
+            "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{1}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{FFFE}", "\u{FFFF}",
+            "\u{FFFD}", "\u{FEFF}", "a", "评分", "é", "👍🏽", "\u{0301}", "Ā",
+        ]
+        var g = SplitMix64(seed: 5)
+        var unchanged = 0
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<g.int(below: 9) { text += pieces[g.int(below: pieces.count)] }
+            let escaped = ReportEscape.html(text)
+            #expect(escaped == byScalars(text), "\(Array(text.unicodeScalars))")
+            if escaped == text { unchanged += 1 }
+        }
+        #expect(unchanged > 100 && unchanged < 2_900)
+    }
+
     @Test func numbersAreDeterministic() {
         #expect(NumberText.fixed(8.345, 2) == "8.35")
         #expect(NumberText.fixed(-0.004, 2) == "0.00")

@@ -267,6 +267,45 @@ import Testing
         // A comma could make two pairs one key; a non-ASCII id has another normal form: checked in full.
         #expect(!Validator.pairsIncrease(answers([("V1", "R1"), ("V1, R", "R2")])))
         #expect(!Validator.pairsIncrease(answers([("V1", "R1"), ("V１", "R2")])))
+        // U+212A KELVIN SIGN is canonically "K": equal as Strings, but not plain.
+        #expect(!Validator.pairsIncrease(answers([("VK", "R1"), ("V\u{212A}", "R2")])))
+        #expect(!Validator.pairsIncrease(answers([("V1", "RK"), ("V2", "RK"), ("V2", "R\u{212A}")])))
+        #expect(!Validator.pairsIncrease(answers([("V1", "RA"), ("V1", "RK"), ("V2", "RA"), ("V2", "R\u{212A}")])))
+        // Runs that repeat the previous run are taken from it: the same answer as checking every
+        // neighbour (written out here), on random files of runs that mostly repeat.
+        func byDefinition(_ gates: [GateAnswer]) -> Bool {
+            func plain(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 && $0 != 0x2C } }
+            for i in gates.indices {
+                guard plain(gates[i].vendor), plain(gates[i].requirement) else { return false }
+                if i > 0 {
+                    let a = (Array(gates[i - 1].vendor.utf8), Array(gates[i - 1].requirement.utf8))
+                    let b = (Array(gates[i].vendor.utf8), Array(gates[i].requirement.utf8))
+                    let less = a.0.lexicographicallyPrecedes(b.0) || (a.0 == b.0 && a.1.lexicographicallyPrecedes(b.1))
+                    guard less else { return false }
+                }
+            }
+            return true
+        }
+        var g = SplitMix64(seed: 23)
+        let requirements = ["R1", "R2", "R3", "R4", "RK", "R\u{212A}", "R,5", "R６"]
+        var increasing = 0
+        for _ in 0..<3_000 {
+            var gates: [GateAnswer] = []
+            var run = Array(requirements[0..<4])
+            for v in 0..<g.int(below: 5) {
+                // Mostly the previous run again; sometimes one requirement changed, dropped or added.
+                if g.int(below: 3) == 0 { run[g.int(below: run.count)] = requirements[g.int(below: requirements.count)] }
+                if g.int(below: 6) == 0 { run.removeLast() }
+                if g.int(below: 6) == 0 { run.append(requirements[g.int(below: requirements.count)]) }
+                if run.isEmpty { run = ["R1"] }
+                let vendor = g.int(below: 12) == 0 ? "V\u{212A}" : g.int(below: 12) == 0 ? "V\(v - 1)" : "V\(v)"
+                gates += run.map { GateAnswer(vendor: vendor, requirement: $0, answer: .meets) }
+            }
+            let expected = byDefinition(gates)
+            if expected { increasing += 1 }
+            #expect(Validator.pairsIncrease(gates) == expected, "\(gates.map { ($0.vendor, $0.requirement) })")
+        }
+        #expect(increasing > 300 && increasing < 2_700)
     }
 
     /// Ids are compared as they look (NFKC): a full-width `V１` beside `V1` is a duplicate, and so are

@@ -100,21 +100,32 @@ enum SVGChart {
 
     /// A colour between `a` and `b` (`#rrggbb`) at `t` in 0…1.
     static func mix(_ a: String, _ b: String, _ t: Double) -> String {
+        // `#rrggbb` read by its bytes (one heat-map cell each; by substrings it was a fortieth of a
+        // large report). A byte that is not a hex digit counts as 0, as before.
         func comps(_ h: String) -> [Int] {
-            let hex = Array(h.dropFirst())
-            return stride(from: 0, to: 6, by: 2).map { Int(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
+            let hex = Array(h.utf8.dropFirst())
+            func digit(_ k: Int) -> Int? {
+                guard k < hex.count else { return nil }
+                switch hex[k] {
+                case 0x30...0x39: return Int(hex[k] - 0x30)
+                case 0x41...0x46: return Int(hex[k] - 0x41 + 10)
+                case 0x61...0x66: return Int(hex[k] - 0x61 + 10)
+                default: return nil
+                }
+            }
+            return stride(from: 0, to: 6, by: 2).map { k in digit(k).flatMap { hi in digit(k + 1).map { hi * 16 + $0 } } ?? 0 }
         }
         let ca = comps(a)
         let cb = comps(b)
         let k = min(1, max(0, t))
-        let digits = Array("0123456789abcdef")
-        var out = "#"
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = [0x23]
         for i in 0..<3 {
             let v = Int((Double(ca[i]) + (Double(cb[i]) - Double(ca[i])) * k).rounded())
             out.append(digits[v / 16])
             out.append(digits[v % 16])
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Horizontal bars
