@@ -46,8 +46,10 @@ enum GateRows {
             // reading the file).
             var vendorAt = (start: 0, count: -1)
             var vendor = ""
-            var previous: [(at: (start: Int, count: Int), text: String)] = []
-            var current: [(at: (start: Int, count: Int), text: String)] = []
+            // Where each answer's requirement is in the file and its row (Ints: emptying an array of
+            // Strings releases each).
+            var previous: [(at: (start: Int, count: Int), row: Int)] = []
+            var current: [(at: (start: Int, count: Int), row: Int)] = []
             var start = headerEnd + 1
             var line = 2
             while start < n {
@@ -79,8 +81,9 @@ enum GateRows {
                 }
                 let k = current.count
                 let requirement =
-                    k < previous.count && same(previous[k].at, c1 + 1, c2 - c1 - 1) ? previous[k].text : text(c1 + 1, c2)
-                current.append(((c1 + 1, c2 - c1 - 1), requirement))
+                    k < previous.count && same(previous[k].at, c1 + 1, c2 - c1 - 1)
+                    ? rows[previous[k].row].requirement : text(c1 + 1, c2)
+                current.append(((c1 + 1, c2 - c1 - 1), rows.count))
                 rows.append(GateAnswer(vendor: vendor, requirement: requirement, answer: answer, note: text(c3 + 1, end)))
                 lines.append(line)
             }

@@ -263,8 +263,8 @@ extension Validator {
         // Each vendor's run usually names the previous run's requirements in the same order: where
         // two neighbours are both the same as the previous run's at their places, they are already
         // known plain and in order, and only `same` is asked.
-        var previous: [String] = []
-        var current: [String] = []
+        var previous: [Int] = []  // the rows of the previous run and of this one
+        var current: [Int] = []
         var lastMatched = false
         for i in gates.indices {
             let newRun = i == 0 || !same(gates[i - 1].vendor, gates[i].vendor)
@@ -276,10 +276,10 @@ extension Validator {
             }
             let n = current.count
             let requirement = gates[i].requirement
-            let matched = n < previous.count && same(previous[n], requirement)
+            let matched = n < previous.count && same(gates[previous[n]].requirement, requirement)
             if !matched && !plain(requirement) { return false }
             if !newRun && !(matched && lastMatched) && order(gates[i - 1].requirement, requirement) >= 0 { return false }
-            current.append(requirement)
+            current.append(i)
             lastMatched = matched
         }
         return true

@@ -38,6 +38,19 @@ func loadWorkspaceForVerb(_ path: String) throws -> Workspace {
     return loaded.workspace
 }
 
+/// Keeps a value alive until the process exits. A verb that has read a large workspace and is done
+/// with it would otherwise free it piece by piece just before exiting (800 000 gate answers: a
+/// twentieth of `bidbench report`); the system takes the whole memory back at once. Only for what
+/// the verb no longer changes (a kept copy would make a later change copy the arrays).
+func keepUntilExit<T>(_ value: T) {
+    _ = Unmanaged.passRetained(KeptValue(value))
+}
+
+private final class KeptValue<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
 /// Who the journal names when no `--as` says: `$USER` when set and not empty, else the login name
 /// of the user running the process, else `bidbench`.
 func currentUser() -> String {

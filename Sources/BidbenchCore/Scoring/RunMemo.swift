@@ -8,10 +8,14 @@
 /// unspecialised generic copy worked on `(String, Value)` tuples through the runtime's tuple
 /// metadata and value witnesses, and was an eighth of `bidbench report` on a large workspace.
 public struct RunMemo<Value> {
+    // The runs' arrays are overwritten in place, not emptied: emptying released every key through
+    // the generic array destroy, once per vendor.
     @usableFromInline var previousKeys: [String] = []
     @usableFromInline var previousValues: [Value] = []
+    @usableFromInline var previousCount = 0
     @usableFromInline var runKeys: [String] = []
     @usableFromInline var runValues: [Value] = []
+    @usableFromInline var runCount = 0
 
     @inlinable
     public init() {}
@@ -21,18 +25,24 @@ public struct RunMemo<Value> {
     public mutating func newRun() {
         swap(&previousKeys, &runKeys)
         swap(&previousValues, &runValues)
-        runKeys.removeAll(keepingCapacity: true)
-        runValues.removeAll(keepingCapacity: true)
+        previousCount = runCount
+        runCount = 0
     }
 
     /// The value for the next key of the current run: the previous run's at this place when the key
     /// is the same, else `lookup(key)`.
     @inlinable
     public mutating func value(_ key: String, _ lookup: (String) -> Value) -> Value {
-        let n = runKeys.count
-        let value = n < previousKeys.count && previousKeys[n] == key ? previousValues[n] : lookup(key)
-        runKeys.append(key)
-        runValues.append(value)
+        let n = runCount
+        let value = n < previousCount && previousKeys[n] == key ? previousValues[n] : lookup(key)
+        if n < runKeys.count {
+            runKeys[n] = key
+            runValues[n] = value
+        } else {
+            runKeys.append(key)
+            runValues.append(value)
+        }
+        runCount += 1
         return value
     }
 }

@@ -64,6 +64,7 @@ struct ReportCommand: ParsableCommand {
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
+        defer { keepUntilExit(ws) }
         var request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? LocalClock.today(),
             language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0.rawValue) },

@@ -62,6 +62,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded: LoadedWorkspace
         do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch { throw fail(error) }
+        defer { keepUntilExit(loaded) }
         let w = loaded.workspace
         let counts: [(String, Int)] = [
             ("departments", w.departments.count), ("requirements", w.requirements.count), ("criteria", w.criteria.count),
