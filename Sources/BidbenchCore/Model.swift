@@ -100,6 +100,11 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
 
     /// Accepts English and Chinese forms: must/必须, should/应该, could/可以, won't/wont/暂不 (any case).
     public init?(parsing text: String) {
+        // The saved form first: lower-casing every cell of 20 000 rows was most of reading the column.
+        if let saved = Priority(rawValue: text) {
+            self = saved
+            return
+        }
         switch text.trimmed.lowercased() {
         case "must", "m", "必须", "必须有", "必需": self = .must
         case "should", "s", "应该", "应该有", "应当": self = .should
@@ -125,6 +130,10 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
 public enum RequirementStatus: String, CaseIterable, Sendable {
     case draft, confirmed, merged, dropped
     public init?(parsing text: String) {
+        if let saved = RequirementStatus(rawValue: text) {
+            self = saved
+            return
+        }
         switch text.trimmed.lowercased() {
         case "draft", "草稿", "": self = .draft
         case "confirmed", "已确认", "确认": self = .confirmed

@@ -52,6 +52,7 @@ enum FileIO {
         let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? max(0, Int(st.st_size)) : 0
         var failure: Int32 = 0
         var out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), bytes: size)
             while count < size {
                 let n = sysRead(fd, buffer.baseAddress! + count, size - count)
                 if n < 0 {

@@ -28,6 +28,8 @@ enum GateRows {
             // About 20 bytes an answer; grown if more.
             rows.reserveCapacity(n / 16)
             lines.reserveCapacity(n / 16)
+            HugePages.advise(capacityOf: &rows)
+            HugePages.advise(capacityOf: &lines)
             func text(_ from: Int, _ to: Int) -> String {
                 from == to ? "" : String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
             }
