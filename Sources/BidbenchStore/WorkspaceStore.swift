@@ -177,7 +177,7 @@ public enum WorkspaceStore {
             )
             unparsed.insert(chain)
         }
-        func read(_ rel: String) throws -> [UInt8]? {
+        func read(_ rel: String, fingerprint: Bool = true) throws -> [UInt8]? {
             let bytes: [UInt8]?
             do { bytes = try FileIO.readInside(folder: folder, rel) } catch {
                 if case .symlink = error {
@@ -187,7 +187,7 @@ public enum WorkspaceStore {
                 throw error
             }
             guard let bytes else { return nil }
-            fingerprints[rel] = FileIO.sha256Hex(bytes)
+            if fingerprint { fingerprints[rel] = FileIO.sha256Hex(bytes) }
             signatures[rel] = FileIO.signature(FileIO.join(folder, rel))
             return bytes
         }
@@ -212,7 +212,12 @@ public enum WorkspaceStore {
         w.criteria = try table(Schema.criteria)
         w.vendors = try table(Schema.vendors)
         var gateBytes: [UInt8]?
-        if deferGates { gateBytes = try read(Schema.gates.file) } else { w.gates = try table(Schema.gates) }
+        var gateParse: GateParse?
+        if deferGates {
+            gateBytes = try read(Schema.gates.file)
+        } else if let bytes = try read(Schema.gates.file, fingerprint: false) {
+            gateParse = GateParse(bytes)
+        }
         w.prices = try table(Schema.prices)
         w.budget = try table(Schema.budget)
         w.payments = try table(Schema.payments)
@@ -288,6 +293,19 @@ public enum WorkspaceStore {
                 ))
             {
                 w.contractTexts[c.file] = text
+            }
+        }
+        if let gateParse {
+            let gates = gateParse.wait()
+            fingerprints[Schema.gates.file] = gates.fingerprint
+            log.problems += gates.problems
+            if let parsed = gates.parsed {
+                if !parsed.complete { unparsed.insert(Schema.gates.file) }
+                layouts[Schema.gates.file] = parsed.layout
+                lines[Schema.gates.file] = parsed.lines
+                w.gates = parsed.rows
+            } else {
+                unparsed.insert(Schema.gates.file)
             }
         }
         return UncheckedWorkspace(
