@@ -1,38 +1,20 @@
 import BidbenchCore
-import Foundation
 
 /// `gates.csv` fingerprinted and parsed on a thread of its own while the other tables are read: it
 /// is three quarters of a large workspace's bytes, and no other table needs it. Its problems go to
 /// a log of their own; they all name `gates.csv`, so once problems are sorted (by file, line, then
 /// order found) they stand where a parse in turn would have put them.
-final class GateParse: @unchecked Sendable {
-    struct Result: Sendable {
-        var fingerprint: String
-        var parsed: (rows: [GateAnswer], lines: [Int], layout: TableLayout, complete: Bool)?
-        var problems: [Problem]
-    }
+struct GateParse: Sendable {
+    var fingerprint: String
+    var parsed: (rows: [GateAnswer], lines: [Int], layout: TableLayout, complete: Bool)?
+    var problems: [Problem]
 
-    private let done = NSCondition()
-    private var result: Result?
-
-    init(_ bytes: [UInt8]) {
-        Thread.detachNewThread { [self] in
+    static func start(_ bytes: [UInt8]) -> Background<GateParse> {
+        Background {
             let log = ProblemLog()
             let gates = Schema.gates
             let parsed = gates.parse(bytes, path: gates.file, log: log)
-            let outcome = Result(fingerprint: FileIO.sha256Hex(bytes), parsed: parsed, problems: log.problems)
-            done.withLock {
-                result = outcome
-                done.signal()
-            }
-        }
-    }
-
-    /// Waits for the parse.
-    func wait() -> Result {
-        done.withLock {
-            while result == nil { done.wait() }
-            return result!
+            return GateParse(fingerprint: FileIO.sha256Hex(bytes), parsed: parsed, problems: log.problems)
         }
     }
 }

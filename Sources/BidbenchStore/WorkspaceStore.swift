@@ -212,11 +212,11 @@ public enum WorkspaceStore {
         w.criteria = try table(Schema.criteria)
         w.vendors = try table(Schema.vendors)
         var gateBytes: [UInt8]?
-        var gateParse: GateParse?
+        var gateParse: Background<GateParse>?
         if deferGates {
             gateBytes = try read(Schema.gates.file)
         } else if let bytes = try read(Schema.gates.file, fingerprint: false) {
-            gateParse = GateParse(bytes)
+            gateParse = GateParse.start(bytes)
         }
         w.prices = try table(Schema.prices)
         w.budget = try table(Schema.budget)

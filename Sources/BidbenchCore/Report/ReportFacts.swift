@@ -81,6 +81,10 @@ struct ReportFacts {
     init(_ request: ReportRequest) {
         self.request = request
         let ws = request.workspace
+        // The contract reviews run on the second core meanwhile (they need nothing computed here).
+        // An empty file is no text, as on the Contracts screen: not scanned, so no clause reads as missing.
+        let texts = ws.contracts.compactMap { c in ws.contractTexts[c.file].flatMap { $0.isEmpty ? nil : (c.id, $0) } }
+        let reviews = Background { texts.map { ($0.0, ContractScanner.scan($0.1)) } }
         for v in ws.vendors where vendorNames[v.id] == nil { vendorNames[v.id] = v.name }
         var musts: [String: Requirement] = [:]
         for r in ws.requirements where r.priority == .must && r.status != .dropped && r.status != .merged && musts[r.id] == nil {
@@ -106,10 +110,7 @@ struct ReportFacts {
             return items.isEmpty ? nil : (r.vendor, items)
         }
         computePayments()
-        for c in request.workspace.contracts {
-            // An empty file is no text, as on the Contracts screen: not scanned, so no clause reads as missing.
-            if let text = request.workspace.contractTexts[c.file], !text.isEmpty { scans[c.id] = ContractScanner.scan(text) }
-        }
+        for (id, scan) in reviews.wait() { scans[id] = scan }
         keyDates = Self.keyDates(request.workspace, today: request.today, lang: request.language)
     }
 
