@@ -149,6 +149,12 @@ enum TextTools {
                 i += 1
                 continue
             }
+            // Most of a Chinese text: three bytes led by E1–EC or EE–EF, whose continuation bytes may
+            // be any of 80–BF.
+            if (0xE1...0xEF).contains(b) && b != 0xED && i + 2 < n && bytes[i + 1] & 0xC0 == 0x80 && bytes[i + 2] & 0xC0 == 0x80 {
+                i += 3
+                continue
+            }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF
