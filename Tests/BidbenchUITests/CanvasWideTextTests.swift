@@ -86,6 +86,22 @@ import Testing
         #expect(rows("费用包括“实施费”和“培训费”两项", 8) == ["费用包括", "“实施费”", "和“培训", "费”两项"])
         // After another closing mark, a closing mark stays where it falls (nothing to carry).
         #expect(rows("一二三。”五", 8) == ["一二三。", "”五"])
+        // A space does not start a row either (it indented the row: `│           5 秒`), and a Latin
+        // word goes down whole after the last space (`Oracl` / `e EBS` in the user pass).
+        #expect(rows("延迟不超过 5 秒", 10) == ["延迟不超", "过 5 秒"])
+        #expect(rows("兼容 Oracle EBS 审批", 10) == ["兼容 ", "Oracle ", "EBS 审批"])
+        #expect(rows("API SLA", 5) == ["API ", "SLA"])
+        // A word longer than the row is cut where the row is full (nothing else would fit).
+        #expect(rows("Internationalization", 8) == ["Internat", "ionaliza", "tion"])
+        // Every character is in exactly one row, whatever the text and width.
+        for text in ["兼容 Oracle EBS 审批流，延迟不超过 5 秒。", "a b  c   dddd eeeeeeeeee", "  leading spaces", "中 文 字 符"] {
+            for width in 2...16 {
+                let r = TextField(text).wrappedRows(width: width)
+                #expect(r.first?.lowerBound == 0 && r.last?.upperBound == text.count, "\(text) at \(width)")
+                #expect(zip(r, r.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound }, "\(text) at \(width)")
+                #expect(r.allSatisfy { range in Array(text)[range].reduce(0) { $0 + TextWidth.of($1) } <= width }, "\(text) at \(width)")
+            }
+        }
         // The same rows as the text shown outside a field (`TextWidth.wrap`, here without spaces; a
         // field adds an empty row after a full last one, for the cursor).
         for text in ["一二三四五六。七八", "乙方应于三十日内付款，逾期按日计息", "费用包括“实施费”和“培训费”两项", "一二三。”五"] {

@@ -146,17 +146,29 @@ public struct TextField: Equatable, Sendable {
 
     /// Rows of character indices when the text is wrapped to `width` cells (the cursor may sit after
     /// the last character, so a full last row gets an empty row after it). Closing punctuation
-    /// (。，”）…) never starts a row: the character before it goes down with it, as `TextWidth.wrap`
-    /// breaks the text shown outside the field.
+    /// (。，”）…) and a space never start a row: the character before goes down with them, as
+    /// `TextWidth.wrap` breaks the text shown outside the field (a space first indented the row). A
+    /// Latin word is not cut: it goes down whole after the last space of the row, when there is one.
+    /// Every character stays in one row, so the cursor is always shown where it is.
     func wrappedRows(width: Int) -> [Range<Int>] {
         var rows: [Range<Int>] = []
         var start = 0
         var used = 0
+        func isWordPart(_ c: Character) -> Bool { (c.isLetter || c.isNumber) && TextWidth.of(c) == 1 }
         for (i, ch) in chars.enumerated() {
             let w = TextWidth.of(ch)
             if used + w > width && i > start {
                 var end = i
-                if TextWidth.noLineStart.contains(ch) && i - 1 > start && !TextWidth.noLineStart.contains(chars[i - 1]) { end = i - 1 }
+                if ch == " " || TextWidth.noLineStart.contains(ch), i - 1 > start, chars[i - 1] != " ",
+                    !TextWidth.noLineStart.contains(chars[i - 1])
+                {
+                    end = i - 1
+                }
+                if isWordPart(chars[end]) && isWordPart(chars[end - 1]),
+                    let space = chars[start..<end].lastIndex(of: " "), space + 1 > start
+                {
+                    end = space + 1
+                }
                 rows.append(start..<end)
                 start = end
                 used = chars[end..<i].reduce(0) { $0 + TextWidth.of($1) }
