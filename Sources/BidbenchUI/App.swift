@@ -886,7 +886,9 @@ public enum App {
         var out = ""
         for item in text.components(separatedBy: "  ") {
             let next = out.isEmpty ? item : out + "  " + item
-            if TextWidth.of(next) > width { break }
+            // One that does not fit is left out; a shorter one after it may still fit (the user pass
+            // saw nine blank columns at 80 where `] 部门` would have gone).
+            if TextWidth.of(next) > width { continue }
             out = next
         }
         return out

@@ -117,7 +117,7 @@ private let LONG_TITLE_120x30_EN = [
     "                                                                   │",
     "                                                                   │",
     " /tmp/ws",
-    " a add task  Enter edit  t tests  i tickets  s training  S SLA  R review            u undo  Ctrl-S save  ? help  q quit",
+    " a add task  Enter edit  t tests  i tickets  s training  S SLA  R review  v view    u undo  Ctrl-S save  ? help  q quit",
 ]
 
 extension DeliveryUserPassTests {

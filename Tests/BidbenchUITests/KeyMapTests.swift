@@ -6,6 +6,16 @@ import Testing
 /// The one key map: every key a screen or dialog handles is in it, no key is silently ignored, and
 /// what is shown (hint bar, help) depends on who uses it.
 @Suite struct KeyMapTests {
+    /// The hint bar keeps its order and shows every whole hint that fits: one too long for the rest
+    /// of the row is left out, and a shorter one after it still goes in (nine columns stood empty at
+    /// 80 in the user pass where `] 部门` fitted). Nothing is cut mid-hint.
+    @Test func hintsThatFitAreShownAfterOneThatDoesNot() {
+        #expect(App.fitHints("a add  Enter edit", width: 20) == "a add  Enter edit")
+        #expect(App.fitHints("a add  PgDn/PgUp read  n note", width: 14) == "a add  n note")
+        #expect(App.fitHints("/ 搜索  ? 帮助与全部按键  ] 部门", width: 14) == "/ 搜索  ] 部门")
+        #expect(App.fitHints("PgDn/PgUp read", width: 5) == "")
+    }
+
     /// Every key a person can press: printable ASCII, a few Chinese and full-width characters, and
     /// the special keys.
     static let allKeys: [Key] =
