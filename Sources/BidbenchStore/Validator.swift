@@ -17,6 +17,9 @@ struct Validator {
     /// references did not change either): skipped, so a save after one edit does not re-check
     /// 800 000 gate answers. Only `requirements.csv`, `gates.csv` and `scores/` are ever skipped.
     var known: Set<String> = []
+    /// `pairsIncrease` of the gate answers being checked, when the loader has it already (it is
+    /// worked out on the thread that parsed `gates.csv`); nil: worked out here.
+    var gatesIncrease: Bool?
 
     private func missing(_ ids: Set<String>, _ file: String, _ value: String) -> Bool {
         !unparsed.contains(file) && !ids.contains(value)
@@ -212,7 +215,7 @@ extension Validator {
     private func validateGates(_ gates: [GateAnswer], _ ids: KnownIDs) {
         let gf = Schema.gates.file
         guard !known.contains(gf) else { return }
-        if !Self.pairsIncrease(gates) {
+        if !(gatesIncrease ?? Self.pairsIncrease(gates)) {
             checkUnique(
                 gf, gates.map { "\($0.vendor), \($0.requirement)" }, field: "requirement", what: "vendor, requirement pair",
                 zh: "供应商与需求组合")

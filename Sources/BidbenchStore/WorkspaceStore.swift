@@ -76,6 +76,8 @@ public struct UncheckedWorkspace: Sendable {
     let unparsed: Set<String>
     /// The bytes of `gates.csv` when its parsing was deferred (`read(folder:deferGates:)`).
     let gateBytes: [UInt8]?
+    /// Whether the answers parsed on the gates thread are plain increasing pairs (for the validator).
+    var gatesIncrease: Bool?
 
     /// The workspace with every problem `WorkspaceStore.load` reports (the same list, in the same
     /// order): what may be saved over when the list is empty. A deferred `gates.csv` is parsed first.
@@ -100,6 +102,7 @@ public struct UncheckedWorkspace: Sendable {
         let text = settingsText
         var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: text) }, log: log)
         validator.unparsed = unparsed
+        validator.gatesIncrease = gateBytes == nil ? gatesIncrease : nil
         validator.validate(workspace)
         return LoadedWorkspace(
             folder: loaded.folder, workspace: workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
@@ -295,8 +298,10 @@ public enum WorkspaceStore {
                 w.contractTexts[c.file] = text
             }
         }
+        var gatesIncrease: Bool?
         if let gateParse {
             let gates = gateParse.wait()
+            gatesIncrease = gates.increasing
             fingerprints[Schema.gates.file] = gates.fingerprint
             log.problems += gates.problems
             if let parsed = gates.parsed {
@@ -312,7 +317,8 @@ public enum WorkspaceStore {
             loaded: LoadedWorkspace(
                 folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
                 layouts: layouts, fingerprints: fingerprints, signatures: signatures),
-            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed, gateBytes: gateBytes)
+            readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed, gateBytes: gateBytes,
+            gatesIncrease: gatesIncrease)
     }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,

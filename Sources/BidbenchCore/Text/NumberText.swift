@@ -169,10 +169,12 @@ public enum NumberText {
     public static func upTo(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
         let s = fixed(x, places, grouped: grouped)
         guard places > 0, s.utf8.contains(UInt8(ascii: ".")) else { return s }
-        var t = Array(s.utf8)
-        while t.last == UInt8(ascii: "0") { t.removeLast() }
-        if t.last == UInt8(ascii: ".") { t.removeLast() }
-        return String(decoding: t, as: UTF8.self)
+        // The digits are ASCII: the trimmed text is a prefix of the bytes (no array in between; an
+        // SVG chart of a large report formats 40 000 coordinates).
+        var end = s.utf8.endIndex
+        while end > s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == UInt8(ascii: "0") { end = s.utf8.index(before: end) }
+        if end > s.utf8.startIndex, s.utf8[s.utf8.index(before: end)] == UInt8(ascii: ".") { end = s.utf8.index(before: end) }
+        return String(s[..<end])
     }
 
     /// A whole number grouped by three: `1,230,000`, `-45,000`.
