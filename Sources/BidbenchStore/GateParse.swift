@@ -1,10 +1,9 @@
 import BidbenchCore
 
 /// `gates.csv` fingerprinted, parsed and its pairs' order checked on a thread of its own while the
-/// other tables are read: it
-/// is three quarters of a large workspace's bytes, and no other table needs it. Its problems go to
-/// a log of their own; they all name `gates.csv`, so once problems are sorted (by file, line, then
-/// order found) they stand where a parse in turn would have put them.
+/// other tables are read: it is three quarters of a large workspace's bytes, and no other table
+/// needs it. Its problems go to a log of their own; they all name `gates.csv`, so once problems are
+/// sorted (by file, line, then order found) they stand where a parse in turn would have put them.
 struct GateParse: Sendable {
     var fingerprint: String
     var parsed: (rows: [GateAnswer], lines: [Int], layout: TableLayout, complete: Bool)?

@@ -76,8 +76,9 @@ public struct UncheckedWorkspace: Sendable {
     let unparsed: Set<String>
     /// The bytes of `gates.csv` when its parsing was deferred (`read(folder:deferGates:)`).
     let gateBytes: [UInt8]?
-    /// Whether the answers parsed on the gates thread are plain increasing pairs (for the validator).
-    var gatesIncrease: Bool?
+    /// Whether the answers parsed on the gates thread are plain increasing pairs (for the validator;
+    /// nil when `gates.csv` was deferred or not parsed).
+    let gatesIncrease: Bool?
 
     /// The workspace with every problem `WorkspaceStore.load` reports (the same list, in the same
     /// order): what may be saved over when the list is empty. A deferred `gates.csv` is parsed first.
@@ -102,7 +103,7 @@ public struct UncheckedWorkspace: Sendable {
         let text = settingsText
         var validator = Validator(lines: lines, settingsLine: { SettingsFile.line(ofKey: $0, in: text) }, log: log)
         validator.unparsed = unparsed
-        validator.gatesIncrease = gateBytes == nil ? gatesIncrease : nil
+        validator.gatesIncrease = gatesIncrease
         validator.validate(workspace)
         return LoadedWorkspace(
             folder: loaded.folder, workspace: workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],

@@ -61,11 +61,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
-        // answers, say) would rank a knocked-out vendor.
         // The contract rules' tables are built on another core while the workspace loads (a report
         // reviews every contract text).
         DispatchQueue.global().async { ContractScanner.prepare() }
+        // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
+        // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
         defer { keepUntilExit(ws) }
         var request = ReportRequest(
