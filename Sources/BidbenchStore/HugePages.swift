@@ -13,12 +13,20 @@ enum HugePages {
 
     static func advise(_ start: UnsafeMutableRawPointer?, bytes: Int) {
         #if os(Linux)
-            guard let start, bytes >= 2 * size else { return }
-            let first = (Int(bitPattern: start) + size - 1) & ~(size - 1)
-            let end = (Int(bitPattern: start) + bytes) & ~(size - 1)
-            guard end > first, let p = UnsafeMutableRawPointer(bitPattern: first) else { return }
-            _ = madvise(p, end - first, MADV_HUGEPAGE)
+            guard let start, let whole = wholePages(start: Int(bitPattern: start), bytes: bytes),
+                let p = UnsafeMutableRawPointer(bitPattern: whole.lowerBound)
+            else { return }
+            _ = madvise(p, whole.count, MADV_HUGEPAGE)
         #endif
+    }
+
+    /// The addresses of the whole 2 MiB pages inside a buffer of at least two of them (the advice
+    /// covers only those: the buffer's edges may share a page with other memory); nil when none.
+    static func wholePages(start: Int, bytes: Int) -> Range<Int>? {
+        guard bytes >= 2 * size else { return nil }
+        let first = (start + size - 1) & ~(size - 1)
+        let end = (start + bytes) & ~(size - 1)
+        return end > first ? first..<end : nil
     }
 
     /// Advises the spare capacity of an array (call right after reserving it).
