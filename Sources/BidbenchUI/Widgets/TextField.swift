@@ -165,7 +165,7 @@ public struct TextField: Equatable, Sendable {
                     end = i - 1
                 }
                 if isWordPart(chars[end]) && isWordPart(chars[end - 1]),
-                    let space = chars[start..<end].lastIndex(of: " "), space + 1 > start
+                    let space = chars[start..<end].lastIndex(of: " ")
                 {
                     end = space + 1
                 }
