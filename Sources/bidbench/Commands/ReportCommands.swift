@@ -64,6 +64,9 @@ struct ReportCommand: ParsableCommand {
         // The contract rules' tables are built on another core while the workspace loads (a report
         // reviews every contract text).
         DispatchQueue.global().async { ContractScanner.prepare() }
+        // So is the git query of the folder (two processes, tens of milliseconds in a repository).
+        let folder = workspace.path
+        let commit = BidbenchCore.Background { Self.gitCommit(folder: folder) }
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
@@ -71,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         var request = ReportRequest(
             workspace: ws, today: today.flatMap { Day(iso: $0) } ?? LocalClock.today(),
             language: CommandLineLanguage.resolve(lang).map { ReportLanguage(code: $0.rawValue) },
-            commit: Self.gitCommit(folder: workspace.path))
+            commit: commit.wait())
         request.viewer = PanelViewer(as: asEvaluator)
         let handout = try handoutRequest(request, folder: workspace.path)
         let chosen = format ?? ReportFormat(file: output) ?? .html
