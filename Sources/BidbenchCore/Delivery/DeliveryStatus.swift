@@ -62,13 +62,14 @@ public enum DeliveryStatus {
         return out
     }
 
-    /// The delivery of every contract in delivery, on `today`.
-    public static func build(_ w: Workspace, today: Day) -> [ContractDelivery] {
-        contracts(in: w).map { build(w, contract: $0, today: today) }
+    /// The delivery of every contract in delivery, on `today`. `scans`: the reviews of contract texts
+    /// already made (by contract id), so that a report does not review a text twice.
+    public static func build(_ w: Workspace, today: Day, scans: [String: ContractScan] = [:]) -> [ContractDelivery] {
+        contracts(in: w).map { build(w, contract: $0, today: today, scan: scans[$0.id]) }
     }
 
-    /// The delivery of one contract on `today`.
-    public static func build(_ w: Workspace, contract c: Contract, today: Day) -> ContractDelivery {
+    /// The delivery of one contract on `today`; `scan`: the review of its text, when made already.
+    public static func build(_ w: Workspace, contract c: Contract, today: Day, scan: ContractScan? = nil) -> ContractDelivery {
         let d = w.delivery
         let tasks = d.tasks.filter { $0.contract == c.id }.sorted { a, b in
             let (x, y) = (a.plannedStart ?? Day(year: 9999, month: 12, day: 31), b.plannedStart ?? Day(year: 9999, month: 12, day: 31))
@@ -94,8 +95,9 @@ public enum DeliveryStatus {
         var scanned: [SLAResponse] = []
         var lines: [String] = []
         if let text = w.contractTexts[c.file] {
-            scanned = ContractScanner.scan(text).keyTerms.slaResponses
-            lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            scanned = (scan ?? ContractScanner.scan(text)).keyTerms.slaResponses
+            // The lines are read only for the sentences of the times found.
+            if !scanned.isEmpty { lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         }
         let limits = SupportSLA.limits(contract: c.id, terms: d.sla, scanned: scanned, lines: lines)
         var support = SupportSLA.measure(d.tickets.filter { $0.contract == c.id }, limits: limits, today: today)

@@ -6,7 +6,7 @@
 extension HandoutBuilder {
     func delivery() -> HandoutDoc {
         let today = req.report.today
-        let deliveries = DeliveryStatus.build(ws, today: today)
+        let deliveries = DeliveryStatus.build(ws, today: today, scans: facts.scans)
         let alerts = DeliveryWarnings.alerts(risks: ws.risks, deliveries: deliveries)
         var blocks: [HandoutBlock] = []
         let title = MeetingKind.delivery.title(lang) + " — " + ws.settings.name

@@ -4,8 +4,8 @@ struct DeliveryFacts {
     let deliveries: [ContractDelivery]
     let alerts: [RiskAlert]
 
-    init(_ ws: Workspace, today: Day) {
-        deliveries = DeliveryStatus.build(ws, today: today)
+    init(_ ws: Workspace, today: Day, scans: [String: ContractScan]) {
+        deliveries = DeliveryStatus.build(ws, today: today, scans: scans)
         alerts = DeliveryWarnings.alerts(risks: ws.risks, deliveries: deliveries)
     }
 
@@ -65,7 +65,7 @@ struct DeliveryFacts {
 extension MarkdownReportWriter {
     // Kept as one function: the delivery section's parts in reading order, per contract.
     func delivery() -> String {
-        let f = DeliveryFacts(ws, today: facts.request.today)
+        let f = DeliveryFacts(ws, today: facts.request.today, scans: facts.scans)
         guard !f.deliveries.isEmpty else { return "" }
         var s = "## " + t("Delivery", "交付") + "\n\n"
         for d in f.deliveries {
@@ -153,7 +153,7 @@ extension MarkdownReportWriter {
 extension HTMLReportWriter {
     // Kept as one function: the delivery section's parts in reading order, per contract.
     func delivery() -> String {
-        let f = DeliveryFacts(ws, today: facts.request.today)
+        let f = DeliveryFacts(ws, today: facts.request.today, scans: facts.scans)
         guard !f.deliveries.isEmpty else { return "" }
         var body = ""
         for d in f.deliveries {
