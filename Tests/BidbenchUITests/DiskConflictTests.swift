@@ -47,6 +47,51 @@ import Testing
         #expect(d.state.workspace.prices == disk.prices)
         #expect(d.state.overlayOffset == 0)
     }
+
+    /// A requirement added here, unsaved, while another process added a different one under the same
+    /// id (both took the next number): the conflict offered only "keep mine", whose save replaced
+    /// the colleague's row (user test pass). Both are kept now: this session's moves to the next id
+    /// free on both sides, with its gate answer; the disk's keeps its id. Nothing is left to choose.
+    @Test func aRequirementAddedOnBothSidesUnderOneIdIsRenumberedHereNotOverwritten() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 100, height: 30)
+        let mine = Requirement(id: "R04", department: "D02", module: "质量", title: "来料检验记录扫码录入", priority: .must, weight: 3)
+        d.state.workspace.requirements.append(mine)
+        d.state.workspace.gates.append(GateAnswer(vendor: "V1", requirement: "R04", answer: .meets))
+        d.state.dirty = true
+        var disk = ws
+        let theirs = Requirement(id: "R04", department: "D01", module: "总账", title: "供应商对账单在线确认", priority: .should, weight: 2)
+        let also = Requirement(id: "R05", department: "D01", module: "总账", title: "月末自动结转损益", priority: .should, weight: 2)
+        disk.requirements += [theirs, also]
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        var moved = mine
+        moved.id = "R06"
+        #expect(d.state.workspace.requirements == ws.requirements + [moved, theirs, also])
+        #expect(d.state.workspace.gates == [GateAnswer(vendor: "V1", requirement: "R06", answer: .meets)])
+        #expect(d.state.dirty)
+        #expect(d.state.message?.contains("你的已改为 R04 → R06") == true)
+        // One undo brings back what was on screen before the disk's change arrived.
+        d.press(.char("u"))
+        #expect(d.state.workspace.requirements == ws.requirements + [mine])
+    }
+
+    /// The same requirement added on both sides (the same row: a pull of what this session also
+    /// typed) is one requirement, not renumbered.
+    @Test func theSameRequirementAddedOnBothSidesIsKeptOnce() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 100, height: 30)
+        let row = Requirement(id: "R04", department: "D02", module: "质量", title: "来料检验记录扫码录入", priority: .must, weight: 3)
+        d.state.workspace.requirements.append(row)
+        d.state.dirty = true
+        var disk = ws
+        disk.requirements.append(row)
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements == disk.requirements)
+        #expect(d.state.message?.contains("→") != true)
+        #expect(!d.state.dirty)
+    }
 }
 
 private let PRICES_CONFLICT_TOP = [

@@ -167,12 +167,27 @@ public enum DiskChangesScreen {
         if case .diskConflict(let list)? = s.modal { open = list }
         var parts: [WorkspacePart] = []
         for f in files { if let p = WorkspacePart(file: f), !parts.contains(p) { parts.append(p) } }
-        var next = s.workspace
         var said: [String] = []
+        // A requirement added here and, meanwhile, another one added there under the same id (both
+        // took the next number) are two requirements: this session's is renumbered before the merge,
+        // so neither overwrites the other.
+        var mine = s.workspace
+        if parts.contains(.requirements) {
+            let base = open.first { $0.part == .requirements }?.base ?? s.base
+            let moved = renumberAddedTwice(base: base, mine: &mine, disk: disk)
+            if !moved.isEmpty {
+                let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+                said.append(
+                    s.lang.t(
+                        "requirements added on disk took the same id as yours: yours renumbered \(list)",
+                        "磁盘上新增的需求与你未保存的需求编号相同: 你的已改为 \(list)"))
+            }
+        }
+        var next = mine
         var conflicts = open.filter { !parts.contains($0.part) }
         for p in parts {
             let base = open.first { $0.part == p }?.base ?? s.base
-            let (line, conflict) = take(p, base: base, mine: s.workspace, disk: disk, into: &next, s.lang)
+            let (line, conflict) = take(p, base: base, mine: mine, disk: disk, into: &next, s.lang)
             if let line { said.append(line) }
             if let conflict { conflicts.append(conflict) }
         }
@@ -206,6 +221,34 @@ public enum DiskChangesScreen {
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// Renumbers each requirement of `mine` that is new since `base` while a different requirement was
+    /// added on `disk` under the same id: to the next id free on both sides, with what refers to it
+    /// in `mine` (gate answers, acceptance tests, meeting snapshots; nothing in `base` can). Returns
+    /// the ids moved, in `mine`'s order.
+    static func renumberAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
+        let before = Set(base.requirements.map(\.id))
+        var theirs: [String: Requirement] = [:]
+        for r in disk.requirements where !before.contains(r.id) { theirs[r.id] = r }
+        let clashing = mine.requirements.filter { r in !before.contains(r.id) && theirs[r.id].map { $0 != r } == true }.map(\.id)
+        guard !clashing.isEmpty else { return [] }
+        var ids = IDSequence(existing: mine.requirements.map(\.id) + disk.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
+        var moved: [(from: String, to: String)] = []
+        var renamed: [String: String] = [:]
+        for id in clashing where renamed[id] == nil {
+            renamed[id] = ids.take()
+            moved.append((id, renamed[id]!))
+        }
+        for i in mine.requirements.indices { if let n = renamed[mine.requirements[i].id] { mine.requirements[i].id = n } }
+        for i in mine.gates.indices { if let n = renamed[mine.gates[i].requirement] { mine.gates[i].requirement = n } }
+        for i in mine.delivery.acceptance.indices {
+            mine.delivery.acceptance[i].requirements = mine.delivery.acceptance[i].requirements.map { renamed[$0] ?? $0 }
+        }
+        for i in mine.meetingRequirements.indices {
+            if let n = renamed[mine.meetingRequirements[i].requirement.id] { mine.meetingRequirements[i].requirement.id = n }
+        }
+        return moved
     }
 
     /// One changed file `p` into `next`: taken from disk when only the disk changed it (since `base`),
