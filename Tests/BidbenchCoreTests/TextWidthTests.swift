@@ -36,6 +36,23 @@ import Testing
         }
     }
 
+    /// A run of ASCII without spaces (a word, a file name) goes down whole where the text before it
+    /// can end the row, even with no space near: `高/Must` went `高/Mus` / `t`, `training.csv` went
+    /// `training.c` / `sv` (user test pass); its slash goes with it. A run of half the row or more is
+    /// still cut.
+    @Test func wrapKeepsALatinWordWholeAfterChinese() {
+        #expect(TextWidth.wrap("可输入: 必须/must/高/Must/bx · 应该", 20) == ["可输入: 必须/must/高", "/Must/bx · 应该"])
+        #expect(TextWidth.wrap("或 tasks.csv、training.csv 中的记录", 24) == ["或 tasks.csv、", "training.csv 中的记录"])
+        #expect(TextWidth.wrap("见附件abcdefghijklmnop", 12) == ["见附件abcdef", "ghijklmnop"])
+        for text in ["可输入: 必须/must/高/Must/bx · 应该", "或 tasks.csv、training.csv 中的记录", "见附件abcdefghijklmnop"] {
+            for width in 2...30 {
+                let rows = TextWidth.wrap(text, width)
+                #expect(rows.allSatisfy { TextWidth.of($0) <= width || $0.count == 1 }, "\(text) at \(width)")
+                #expect(rows.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(text) at \(width)")
+            }
+        }
+    }
+
     @Test func clipNeverSplitsAWideCharacter() {
         #expect(TextWidth.clip("多币种凭证", to: 5) == "多币…")
         #expect(TextWidth.clip("多币种凭证", to: 5, ellipsis: false) == "多币")

@@ -129,6 +129,14 @@ public enum TextWidth {
                     let carried = line.removeLast()
                     lines.append(String(line))
                     line = [carried]
+                } else if let k = latinWordStart(line), isLatinWordCharacter(ch), line.count - k < width / 2 {
+                    // A Latin word (a run of ASCII without spaces: `Must`, `training.csv`) is never split
+                    // where the text before it can end the line (`高/Must` went `高/Mus` / `t`): the
+                    // word goes down whole.
+                    var end = k
+                    while end > 0 && line[end - 1] == " " { end -= 1 }
+                    lines.append(String(line[..<end]))
+                    line = Array(line[k...])
                 } else {
                     // A break beside a wide character right after a space leaves no space at the end.
                     while line.count > 1 && line.last == " " { line.removeLast() }
@@ -146,6 +154,15 @@ public enum TextWidth {
         if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
         return lines
     }
+
+    /// Where the run of ASCII (no space) that ends `line` starts, when something is before it.
+    private static func latinWordStart(_ line: [Character]) -> Int? {
+        var k = line.count
+        while k > 0 && isLatinWordCharacter(line[k - 1]) { k -= 1 }
+        return line[..<k].contains { $0 != " " } && k < line.count ? k : nil
+    }
+
+    private static func isLatinWordCharacter(_ c: Character) -> Bool { c.isASCII && !c.isWhitespace }
 
     /// Clips then pads with spaces to exactly `width` cells (left-aligned, or right-aligned).
     public static func fit(_ text: String, _ width: Int, right: Bool = false) -> String {

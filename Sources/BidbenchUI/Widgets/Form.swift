@@ -259,8 +259,13 @@ public struct Form: Equatable, Sendable {
             confirmingDiscard
             ? lang.t("Discard the changes to this form?", "放弃对此表单的修改吗?")
             : (f.isChoice ? lang.t("Type: ", "可输入: ") + f.acceptedForms : nil)
-        // Up to three lines: the accepted forms of a six-way choice in both languages need them at 80 columns.
-        let helpLines = helpText.map { Array(TextWidth.wrap($0, w - 4).prefix(3)) } ?? []
+        // Up to five lines: the accepted forms of a six-way choice in both languages need them at 80
+        // columns; beyond that the last line says that more follows.
+        var helpLines = helpText.map { TextWidth.wrap($0, w - 4) } ?? []
+        if helpLines.count > 5 {
+            helpLines = Array(helpLines.prefix(5))
+            helpLines[4] = TextWidth.clip(helpLines[4] + " …", to: w - 4)
+        }
         let chrome = 3 + errorLines.count + helpLines.count
         let hs = heights(labelW: labelW, width: w, room: max(fields.count, area.height - chrome - 1))
         let h = min(area.height, hs.reduce(0, +) + chrome)
