@@ -472,6 +472,11 @@ public enum App {
                 }
                 return quit(&s)
             } else {
+                // Nothing typed is dropped unsaid: the key is named, with what to do.
+                s.say(
+                    s.lang.t(
+                        "‹\(key.label)› not taken: the window is too small. Enlarge it, then type again",
+                        "‹\(key.label)› 未被接收: 窗口太小。请放大窗口后再输入"), error: true)
                 return []
             }
         }

@@ -32,6 +32,23 @@ import Testing
         #expect(d.effects == [.quit])
     }
 
+    /// Keys typed while the window is too small reached nothing and said nothing (user test pass):
+    /// each is named on the too-small screen, and the form keeps what it held.
+    @Test func aKeyTypedInATooSmallTerminalIsNamedNotDroppedSilently() {
+        var d = Driver()
+        d.press(.char("a"))
+        d.type("窗口")
+        d.send(.resize(width: 50, height: 12))
+        d.type("X")
+        #expect(d.screen.lines == TOO_SMALL_KEY_NOT_TAKEN)
+        d.send(.resize(width: 100, height: 30))
+        guard case .form(let form)? = d.state.modal else {
+            Issue.record("the form is gone: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(form.value("title") == "窗口")
+    }
+
     @Test func unsavedChangesAskOnTheTooSmallScreenAndYSaves() {
         var d = Driver()
         d.press(.char("d"), .char("y"))
@@ -142,6 +159,14 @@ private let TOO_SMALL_FORM_QUESTION = [
     "                  50×12 < 60×15",
     " 表单“新增需求”中有尚未保存的输入。退出并丢弃吗?",
     "                (y 退出 / n 保留)",
+    "", "", "", "",
+]
+private let TOO_SMALL_KEY_NOT_TAKEN = [
+    "", "", "", "",
+    "                   终端窗口太小",
+    "                  50×12 < 60×15",
+    "             请放大窗口, 或按 q 退出",
+    "    ‹X› 未被接收: 窗口太小。请放大窗口后再输入",
     "", "", "", "",
 ]
 private let TOO_SMALL_SAVE_QUESTION = [
