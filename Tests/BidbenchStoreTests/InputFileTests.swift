@@ -35,17 +35,27 @@ import Testing
         let fifo = dir.url("pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
         let text = "第一条 保密\n双方应对商业秘密保密。\n"
+        let done = Flag()
         Thread.detachNewThread {
-            // Close-on-exec: a process another test starts meanwhile must not inherit the write end
-            // (it would keep the pipe open, and the read would never see its end).
-            // Opening waits for the reader; a signal meanwhile (another test's child process ending)
-            // interrupts it, and the reader would then wait for a writer that had given up: tried again.
-            var fd = open(fifo, O_WRONLY | O_CLOEXEC)
-            while fd < 0 && errno == EINTR { fd = open(fifo, O_WRONLY | O_CLOEXEC) }
-            _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-            close(fd)
+            // The writer opens without waiting (ENXIO until the reader is there) and close-on-exec (a
+            // process another test starts meanwhile must not inherit the write end, or the read
+            // would never see its end). A signal (another test's child process ending) can interrupt
+            // the reader's open after this writer connected: the reader then opens again and waits
+            // for a writer, so the text is written again after a while until the reader has it.
+            while !done.isSet {
+                let fd = open(fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+                if fd < 0 {
+                    usleep(1_000)
+                    continue
+                }
+                _ = text.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
+                close(fd)
+                for _ in 0..<2_000 where !done.isSet { usleep(1_000) }
+            }
         }
-        #expect(try InputFile.bytes(fifo) == Array(text.utf8))
+        let bytes = try InputFile.bytes(fifo)
+        done.set()
+        #expect(bytes == Array(text.utf8))
     }
 
     @Test func aMissingFileIsNamed() {
@@ -56,4 +66,12 @@ import Testing
             "\(error)".contains(dir.url("nope.txt")) && "\(error)".contains("No such file")
         }
     }
+}
+
+/// A flag one thread sets and another reads.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
