@@ -224,17 +224,35 @@ public enum App {
         // would change besides is refused here, once for every screen and dialog, and the state
         // (an open form with what was typed) stays as it was.
         let asBefore = s.evaluator != nil && event.isUserEdit ? s : nil
+        let modalBefore = s.modal
         var effects = apply(&s, event)
         if let before = asBefore, let who = s.evaluator, changesShared(before.workspace, s.workspace, evaluator: who) {
             s = before
             s.say(KeyMap.leadOnly(s), error: true)
             effects = []
         }
+        // A workspace opened read-only (the problems listed at opening): a form still opens, to read
+        // a record whole, but says at once, for every screen, that nothing typed into it can be
+        // saved (it said so only at the save: user test pass). While the opening is only being
+        // checked, forms open as usual: the save waits for the check.
+        if !s.problems.isEmpty, event.isUserEdit, case .form(var form)? = s.modal, !keepsFormBehind(modalBefore) {
+            form.error = s.readOnlyReason
+            s.modal = .form(form)
+        }
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         BudgetScreen.refresh(&s)
         DeliveryScreen.refresh(&s)
         return effects
+    }
+
+    /// Whether a form on screen after `modal` is not a new one: `modal` is the form itself, or a
+    /// question or a conflict that brings back the form behind it.
+    private static func keepsFormBehind(_ modal: Modal?) -> Bool {
+        switch modal {
+        case .form?, .confirm?, .diskConflict?: return true
+        default: return false
+        }
     }
 
     /// Whether `after` differs from `before` anywhere but `evaluator`'s score sheet.

@@ -377,6 +377,22 @@ import Testing
         #expect(d.state.workspace.requirements[0].title == "多币种凭证自动折算")
     }
 
+    /// The form opened to read a record in a read-only workspace says at once, inside the form,
+    /// that nothing typed can be saved (it said so only at the save: user test pass).
+    @Test func aFormOpenedInAReadOnlyWorkspaceSaysSoBeforeAnythingIsTyped() {
+        var d = Driver(RegisterEditingTests().workspace(), problems: ["requirements.csv:3: weight: not a number: “五”"])
+        d.press(.escape)
+        #expect(d.state.message == nil)
+        d.press(.enter)
+        guard case .form(let form)? = d.state.modal else {
+            Issue.record("no form: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(form.error?.hasPrefix("只读: 见打开时列出的问题") == true)
+        // Inside the form's box, not only in the message bar.
+        #expect(d.row(containing: "只读: 见打开时列出的问题")?.contains("│") == true)
+    }
+
     /// Keys that leave the workspace as it was (a weight at 0 lowered again) add no undo step and
     /// leave it saved; the next real change is one step.
     @Test func aChangeThatChangesNothingIsNoUndoStep() {
