@@ -120,6 +120,12 @@ public struct AppState: Equatable, Sendable {
     public var location: String
     /// Problems found at load: the workspace is read-only while there are any.
     public var problems: [String]
+    /// The problem that says another Bidbench holds the workspace's lock (one of `problems`), if so:
+    /// the data itself is whole then.
+    public var lockNote: String?
+    /// Whether a problem is in the data (a file refused or wrong), not only the lock: figures
+    /// computed from it may be wrong.
+    public var hasDataProblems: Bool { problems.contains { $0 != lockNote } }
     public var dirty = false
     /// Set by `y` at the quit question and by `:wq`: the next successful save quits.
     public var quitAfterSave = false
@@ -388,6 +394,25 @@ public enum App {
             ContractsScreen.scanned(&s, key: key, scan: scan)
             return []
         case .diskChanged(let ws, let files, let times):
+            if s.hasDataProblems && !s.dirty {
+                // The files that had problems now load cleanly: the workspace is taken whole from disk
+                // (a read-only session has no edit of its own) and can be edited again (it stayed
+                // read-only until the program was restarted: user test pass).
+                s.sheetTimes = times
+                s.workspace = ws
+                s.base = ws
+                s.problems = s.lockNote.map { [$0] } ?? []
+                s.undoStack = []
+                s.redoStack = []
+                if case .problems? = s.modal { s.modal = s.problems.isEmpty ? nil : .problems }
+                clampSelections(&s)
+                s.say(
+                    s.lang.t(
+                        "The problems are fixed on disk: the workspace is reloaded" + (s.readOnly ? "" : " and can be edited"),
+                        "磁盘上的问题已修正: 已重新加载工作区" + (s.readOnly ? "" : ", 可以编辑"))
+                )
+                return []
+            }
             DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
             return []
         case .diskProblems(let problems, let times):

@@ -191,6 +191,7 @@ enum TUILauncher {
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
             width: size.width, height: size.height, today: LocalClock.today(), checking: true)
         state.evaluator = evaluator
+        state.lockNote = lockMessage
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))

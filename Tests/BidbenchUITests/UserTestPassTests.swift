@@ -199,3 +199,50 @@ private let PROGRESS_ROWS = [
     "           李娜 2/2 ✔",
 ]
 private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗口                             │"
+
+/// What the fourth user test pass found of a workspace opened with problems.
+@Suite struct ReadOnlyProblemsTests {
+    static let problem = "requirements.csv:0: 是符号链接; 已拒绝"
+    static let lock = "工作区已在另一个 Bidbench 中打开 (vm 上的进程 1, 自 2026-11-29T00:00:00Z 起)"
+
+    /// A refused requirements.csv left the must-haves out, and the Vendors screen ranked a vendor
+    /// that one of them knocks out. With a problem in the data no figure is shown; with only the
+    /// lock (another Bidbench has it; the data is whole) the ranking is.
+    @Test func theVendorsScreenShowsNoFigureFromAWorkspaceWithProblems() {
+        var d = Driver(problems: [Self.problem])
+        d.press(.escape, .char("2"))
+        #expect(d.criterionRow("排名") == nil)
+        #expect(d.text.contains("不显示排名、评分和进度: 工作区有问题"))
+        var locked = Driver(problems: [Self.lock])
+        locked.state.lockNote = Self.lock
+        locked.press(.escape, .char("2"))
+        locked.send(App.perform(.ranking(locked.state)))
+        #expect(locked.criterionRow("排名") != nil)
+        #expect(!locked.text.contains("不显示排名"))
+    }
+
+    /// Fixing the file on disk left the session read-only until the program was restarted: the
+    /// clean workspace arriving from disk is taken whole and can be edited; the lock, if another
+    /// Bidbench holds it, still keeps it read-only.
+    @Test func aWorkspaceFixedOnDiskIsTakenWholeAndEditable() {
+        let whole = sampleWorkspace()
+        var broken = whole
+        broken.requirements = []
+        var d = Driver(broken, problems: [Self.problem])
+        d.send(.diskChanged(workspace: whole, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.problems == [])
+        #expect(!d.state.readOnly)
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace == whole)
+        #expect(d.state.message == "磁盘上的问题已修正: 已重新加载工作区, 可以编辑")
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.workspace.requirements.count == 2)
+        var locked = Driver(broken, problems: [Self.problem, Self.lock])
+        locked.state.lockNote = Self.lock
+        locked.send(.diskChanged(workspace: whole, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(locked.state.problems == [Self.lock])
+        #expect(locked.state.readOnly)
+        #expect(locked.state.workspace == whole)
+        #expect(locked.state.message == "磁盘上的问题已修正: 已重新加载工作区")
+    }
+}

@@ -437,6 +437,19 @@ public enum VendorsScreen {
                 .accent, maxWidth: area.width - 2)
             return
         }
+        if s.hasDataProblems {
+            // A file refused or wrong (a must-have missing, a sheet unread) makes every figure here
+            // possibly wrong: a knocked-out vendor ranked, a panel mean without an evaluator. None is
+            // shown, as the command line refuses to rank such a workspace.
+            c.text(area.x + 1, area.y, header(s), .dim, maxWidth: area.width - 2)
+            let lines = TextWidth.wrap(
+                L.t(
+                    "No ranking, scores or progress: the workspace has problems (listed at opening). Fix the files: they are read again as soon as they are saved.",
+                    "不显示排名、评分和进度: 工作区有问题 (打开时已列出)。请修正文件: 保存后即会重新读取。"),
+                area.width - 2)
+            for (i, line) in lines.enumerated() { c.text(area.x + 1, area.y + 2 + i, line, .error, maxWidth: area.width - 2) }
+            return
+        }
         let results = results(s)
         let (labelW, colW) = columns(s)
         let view = MatrixView(s, results, columns: max(1, (area.width - labelW) / colW))
