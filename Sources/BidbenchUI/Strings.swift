@@ -21,6 +21,19 @@ extension Lang {
     public func category(_ c: CostCategory) -> String { ReportLabels.category(c, labels) }
     public func clause(_ k: ClauseKind) -> String { ReportLabels.clause(k, labels) }
     public func redFlag(_ k: RedFlagKind) -> String { ReportLabels.redFlag(k, labels) }
+    /// A pricing model as the screens name it: its code in English (what prices.csv holds), words in
+    /// Chinese.
+    public func pricingModel(_ m: PricingModel) -> String {
+        guard self == .zh else { return m.rawValue }
+        switch m {
+        case .one_time: return "一次性"
+        case .annual: return "按年"
+        case .per_user_annual: return "按用户按年"
+        case .per_user_one_time: return "按用户一次性"
+        case .percent_of_license: return "许可费比例"
+        }
+    }
+
     public func status(_ s: RequirementStatus) -> String {
         switch s {
         case .draft: return t("draft", "草稿")

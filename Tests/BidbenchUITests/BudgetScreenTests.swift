@@ -129,6 +129,29 @@ import Testing
         #expect(d.row(containing: "云帆软件")?.contains("100,000") == true)
     }
 
+    /// The pricing model reads in Chinese on the zh screens (the codes showed: user test pass) and is
+    /// chosen by typing its words or its code, which is what prices.csv keeps.
+    @Test func aPricingModelIsNamedInChineseAndChosenByWordsOrCode() {
+        var ws = sampleWorkspace()
+        ws.prices = [PriceLine(vendor: "V1", item: "ERP 许可", category: .license, model: .one_time, unitPrice: Money(units: 100_000))]
+        var d = Driver(ws)
+        d.press(.char("3"), .char("p"))
+        #expect(d.row(containing: "ERP 许可")?.contains("一次性") == true)
+        d.press(.char("a"))
+        d.type("移动端用户许可")
+        d.press(.tab, .tab)
+        d.type("按用户按")
+        #expect(d.text.contains("◂ 按用户按年 ▸"))
+        d.press(.ctrl("u"))
+        d.type("percent")
+        #expect(d.text.contains("◂ 许可费比例 ▸"))
+        d.press(.tab)
+        d.type("18")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.prices.last?.model == .percent_of_license)
+        #expect(d.row(containing: "移动端用户许可")?.contains("许可费比例") == true)
+    }
+
     @Test func cashFlowByMonthAndQuarter() {
         var ws = sampleWorkspace()
         ws.contracts = [Contract(id: "C1", vendor: "V1", title: "ERP", file: "", value: Money(units: 100_000))]

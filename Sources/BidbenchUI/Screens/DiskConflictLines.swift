@@ -110,7 +110,7 @@ extension DiskChangesScreen {
 
     static func priceText(_ L: Lang, _ p: PriceLine) -> String {
         let unit = p.model == .percent_of_license ? p.unitPrice.description + "%" : p.unitPrice.grouped()
-        var t = "\(p.vendor) · \(p.item) · \(L.category(p.category)) · \(p.model.rawValue) · \(unit) × \(p.quantity)"
+        var t = "\(p.vendor) · \(p.item) · \(L.category(p.category)) · \(L.pricingModel(p.model)) · \(unit) × \(p.quantity)"
         if let y = p.startYear { t += L.t(" · from year \(y)", " · 第 \(y) 年起") }
         if let n = p.years { t += L.t(" · \(n) year(s)", " · \(n) 年") }
         if !p.notes.isEmpty { t += " · " + p.notes }

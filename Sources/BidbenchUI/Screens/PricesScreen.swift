@@ -45,7 +45,8 @@ public enum PricesScreen {
                     aliases: CostCategory.allCases.map { [Lang.zh.category($0), Lang.en.category($0)] }),
                 FormField(
                     key: "model", label: L.t("Pricing model", "计价方式"), choices: PricingModel.allCases.map(\.rawValue),
-                    labels: PricingModel.allCases.map(\.rawValue), selected: (p?.model ?? .one_time).rawValue),
+                    labels: PricingModel.allCases.map { L.pricingModel($0) }, selected: (p?.model ?? .one_time).rawValue,
+                    aliases: PricingModel.allCases.map { [$0.rawValue, Lang.zh.pricingModel($0)] }),
                 FormField(
                     key: "unit_price", label: L.t("Unit price (% for percent_of_license)", "单价 (许可费比例填 %)"),
                     text: p?.unitPrice.description ?? "", kind: .number),
@@ -124,7 +125,7 @@ public enum PricesScreen {
             let p = s.workspace.prices[i]
             let unit = p.model == .percent_of_license ? p.unitPrice.description + "%" : p.unitPrice.grouped()
             return [
-                p.item, L.category(p.category), p.model.rawValue, unit, String(p.quantity), p.startYear.map(String.init) ?? "",
+                p.item, L.category(p.category), L.pricingModel(p.model), unit, String(p.quantity), p.startYear.map(String.init) ?? "",
                 p.years.map(String.init) ?? "",
             ]
         }
@@ -133,7 +134,7 @@ public enum PricesScreen {
         TableView.renderWithDetail(
             into: &c, box: r, columns: cols, rows: rows, selected: st.selected,
             detail: detail.map {
-                "\($0.item) · \(L.category($0.category)) · \($0.model.rawValue)" + ($0.notes.isEmpty ? "" : " — \($0.notes)")
+                "\($0.item) · \(L.category($0.category)) · \(L.pricingModel($0.model))" + ($0.notes.isEmpty ? "" : " — \($0.notes)")
             })
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [.prices], s), width: r.width - 6) + " ", .dim)
     }
