@@ -246,3 +246,29 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(locked.state.message == "磁盘上的问题已修正: 已重新加载工作区")
     }
 }
+
+/// The requirement list after the window grows.
+@Suite struct ListResizeTests {
+    /// At the end of the list (`G`) at 80×24, the window made 120×32 showed the last rows with empty
+    /// rows below them and rows above hidden (user test pass): the list fills the window, as it does
+    /// when opened at that size.
+    @Test func theListFillsTheWindowAfterItGrows() {
+        var ws = sampleWorkspace()
+        for k in 4...49 {
+            ws.requirements.append(
+                Requirement(id: String(format: "R%02d", k), department: "D01", module: "总账", title: "需求 \(k)", priority: .should, weight: 1)
+            )
+        }
+        func shown(_ d: Driver) -> [String] {
+            d.screen.lines.compactMap { line in line.split(separator: " ").first { $0.hasPrefix("R") && $0.count == 3 }.map(String.init) }
+        }
+        var grown = Driver(ws, width: 80, height: 24)
+        grown.press(.char("G"))
+        grown.send(.resize(width: 120, height: 32))
+        var opened = Driver(ws, width: 120, height: 32)
+        opened.press(.char("G"))
+        #expect(shown(grown).last == "R49")
+        #expect(shown(grown) == shown(opened))
+        #expect(shown(grown).count > 14)
+    }
+}

@@ -103,9 +103,12 @@ public enum RequirementsScreen {
     }
 
     /// The first visible row: the stored scroll position, moved so the selection is on screen at the
-    /// current size (a resize, a search or an added row can move the selection out of view).
-    static func offset(_ s: AppState) -> Int {
-        TableView.scroll(selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1)
+    /// current size (a resize, a search or an added row can move the selection out of view), and
+    /// with no empty row below the last while rows above are hidden (`count`: the rows shown).
+    static func offset(_ s: AppState, count: Int) -> Int {
+        TableView.scroll(
+            selected: s.requirements.selected, offset: s.requirements.offset, visible: tableArea(s, App.body(s)).height - 1,
+            count: count)
     }
 
     // Kept as one function: one case per command of the screen, as the key map lists them.
@@ -328,8 +331,9 @@ public enum RequirementsScreen {
 
     static func click(_ s: inout AppState, x: Int, y: Int) {
         let t = tableArea(s, App.body(s))
-        let row = offset(s) + (y - t.y - 1)
-        if y > t.y, y < t.maxY, row < visibleRows(s).count { s.requirements.selected = row }
+        let count = visibleRows(s).count
+        let row = offset(s, count: count) + (y - t.y - 1)
+        if y > t.y, y < t.maxY, row < count { s.requirements.selected = row }
     }
 
     // Kept as one function: department chips, table and detail in drawing order.
@@ -375,7 +379,7 @@ public enum RequirementsScreen {
                 Column(L.t("Status", "状态"), 9),
             ] + (tests.isEmpty ? [] : [Column(L.t("Acc", "验收"), 4)]), total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let first = min(offset(s), rows.count)
+        let first = min(offset(s, count: rows.count), rows.count)
         let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
             [

@@ -38,12 +38,14 @@ public enum TableView {
         return cols
     }
 
-    /// The first visible row so that `selected` is shown in `visible` rows.
-    public static func scroll(selected: Int, offset: Int, visible: Int) -> Int {
+    /// The first visible row so that `selected` is shown in `visible` rows; with `count` (the rows
+    /// there are), no empty row is left below the last one while rows above are hidden (after the
+    /// window grows).
+    public static func scroll(selected: Int, offset: Int, visible: Int, count: Int = .max) -> Int {
         guard visible > 0 else { return 0 }
         if selected < offset { return selected }
         if selected >= offset + visible { return selected - visible + 1 }
-        return offset
+        return min(offset, max(0, count - visible))
     }
 
     /// Draws header + rows into `area`. `rowStyle` may colour a row; the selected row is reversed.
