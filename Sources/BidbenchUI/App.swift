@@ -127,6 +127,8 @@ public struct AppState: Equatable, Sendable {
     /// computed from it may be wrong.
     public var hasDataProblems: Bool { problems.contains { $0 != lockNote } }
     public var dirty = false
+    /// Keys typed while the window was too small (none reached anything), named until it is large again.
+    public var keysNotTaken: [String] = []
     /// Set by `y` at the quit question and by `:wq`: the next successful save quits.
     public var quitAfterSave = false
     public var message: String?
@@ -366,6 +368,14 @@ public enum App {
         case .resize(let w, let h):
             s.width = w
             s.height = h
+            if !tooSmall(s) && !s.keysNotTaken.isEmpty {
+                let keys = s.keysNotTaken.map { "‹\($0)›" }.joined()
+                s.keysNotTaken = []
+                s.say(
+                    s.lang.t(
+                        "\(keys) typed while the window was too small reached nothing: type again",
+                        "\(keys) 在窗口太小时输入, 未被接收: 请重新输入"), error: true)
+            }
             return []
         case .saved(let msg):
             s.dirty = false
@@ -405,6 +415,11 @@ public enum App {
                 s.undoStack = []
                 s.redoStack = []
                 if case .problems? = s.modal { s.modal = s.problems.isEmpty ? nil : .problems }
+                // A form opened meanwhile no longer says it cannot be saved.
+                if case .form(var form)? = s.modal, !s.readOnly, form.error == s.readOnlyReason {
+                    form.error = nil
+                    s.modal = .form(form)
+                }
                 clampSelections(&s)
                 s.say(
                     s.lang.t(
@@ -515,11 +530,14 @@ public enum App {
                 }
                 return quit(&s)
             } else {
-                // Nothing typed is dropped unsaid: the key is named, with what to do.
+                // Nothing typed is dropped unsaid: the keys are named, with what to do, and named again
+                // once the window is large enough.
+                s.keysNotTaken.append(key.label)
+                let keys = s.keysNotTaken.suffix(8).map { "‹\($0)›" }.joined()
                 s.say(
                     s.lang.t(
-                        "‹\(key.label)› not taken: the window is too small. Enlarge it, then type again",
-                        "‹\(key.label)› 未被接收: 窗口太小。请放大窗口后再输入"), error: true)
+                        "\(keys) not taken: the window is too small. Enlarge it, then type again",
+                        "\(keys) 未被接收: 窗口太小。请放大窗口后再输入"), error: true)
                 return []
             }
         }

@@ -41,7 +41,12 @@ import Testing
         d.send(.resize(width: 50, height: 12))
         d.type("X")
         #expect(d.screen.lines == TOO_SMALL_KEY_NOT_TAKEN)
+        // Every key is named, not only the last; and named again once the window is large.
+        d.type("YZ")
+        #expect(d.row(containing: "‹X›‹Y›‹Z› 未被接收: 窗口太小。请放大窗口后再输入") != nil)
         d.send(.resize(width: 100, height: 30))
+        #expect(d.state.message == "‹X›‹Y›‹Z› 在窗口太小时输入, 未被接收: 请重新输入")
+        #expect(d.state.keysNotTaken.isEmpty)
         guard case .form(let form)? = d.state.modal else {
             Issue.record("the form is gone: \(String(describing: d.state.modal))")
             return
@@ -244,6 +249,32 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(locked.state.readOnly)
         #expect(locked.state.workspace == whole)
         #expect(locked.state.message == "磁盘上的问题已修正: 已重新加载工作区")
+    }
+
+    /// A refused requirements.csv read as an empty list with "press a to add" (which the read-only
+    /// workspace refuses); a form opened while read-only kept saying so after the fix.
+    @Test func anUnreadRequirementsFileIsSaidAndAFormOpenMeanwhileIsFreed() {
+        var broken = sampleWorkspace()
+        broken.requirements = []
+        var d = Driver(broken, problems: [Self.problem])
+        d.press(.escape)
+        #expect(d.text.contains("未显示任何需求: 工作区有问题 (打开时已列出), requirements.csv 可能未能读取。"))
+        #expect(!d.text.contains("按 a 新增"))
+        var withRows = Driver(problems: [Self.problem])
+        withRows.press(.escape, .enter)
+        guard case .form(let before)? = withRows.state.modal else {
+            Issue.record("no form")
+            return
+        }
+        #expect(before.error?.hasPrefix("只读") == true)
+        withRows.send(.diskChanged(workspace: sampleWorkspace(), files: ["requirements.csv"], sheetTimes: [:]))
+        guard case .form(let after)? = withRows.state.modal else {
+            Issue.record("the form is gone")
+            return
+        }
+        #expect(after.error == nil)
+        withRows.press(.enter)
+        #expect(withRows.state.modal == nil)
     }
 }
 

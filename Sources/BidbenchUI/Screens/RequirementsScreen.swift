@@ -396,7 +396,15 @@ public enum RequirementsScreen {
             default: return rows[first + i].priority == .must ? Style(bold: true) : .plain
             }
         }
-        if rows.isEmpty {
+        if rows.isEmpty && s.hasDataProblems && ws.requirements.isEmpty {
+            // A refused or unreadable requirements.csv reads as no requirement at all: said so, and no
+            // key offered that the read-only workspace refuses.
+            c.text(
+                t.x + 2, t.y + 2,
+                L.t(
+                    "No requirement shown: the workspace has problems (listed at opening); requirements.csv may not have been read.",
+                    "未显示任何需求: 工作区有问题 (打开时已列出), requirements.csv 可能未能读取。"), .error, maxWidth: t.width - 3)
+        } else if rows.isEmpty {
             c.text(t.x + 2, t.y + 2, L.t("No requirements here. Press a to add one.", "这里还没有需求。按 a 新增。"), .dim)
         }
         // The detail pane of the selected requirement.
