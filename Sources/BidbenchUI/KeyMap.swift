@@ -243,7 +243,7 @@ public enum KeyMap {
         // Vendors
         Binding(
             scope: .vendors, command: .add, keys: [.char("a")], hint: ("add vendor", "新增供应商"), help: ("Add a vendor", "新增供应商"),
-            needs: [.lead]),
+            needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .score, keys: [.enter], hint: ("score", "打分"),
             help: (
@@ -252,11 +252,11 @@ public enum KeyMap {
             )),
         Binding(
             scope: .vendors, command: .edit, keys: [.char("e")], hint: ("edit", "编辑"), help: ("Edit the selected vendor", "编辑所选供应商"),
-            needs: [.lead]),
+            needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .reveal, keys: [.char("R")], hint: ("reveal", "揭晓"),
             help: ("Reveal (or hide) all evaluators' scores to the panel; saved at once", "向评审组揭晓 (或隐藏) 全部评委的评分; 立即保存"),
-            needs: [.lead]),
+            needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .note, keys: [.char("n")], hint: ("discuss", "讨论"),
             help: (
@@ -265,13 +265,13 @@ public enum KeyMap {
             ), needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .delete, keys: [.char("d")], hint: ("delete", "删除"),
-            help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)"), needs: [.lead]),
+            help: ("Delete the selected vendor (asks first)", "删除所选供应商 (先确认)"), needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .weightUp, keys: [.char("+"), .char("=")], hint: ("+/- weight", "+/- 权重"),
-            help: ("Raise the selected criterion's weight", "提高所选准则的权重"), needs: [.lead]),
+            help: ("Raise the selected criterion's weight", "提高所选准则的权重"), needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .weightDown, keys: [.char("-")], hint: nil,
-            help: ("Lower the selected criterion's weight", "降低所选准则的权重"), needs: [.lead]),
+            help: ("Lower the selected criterion's weight", "降低所选准则的权重"), needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .gates, keys: [.char("g")], hint: ("gates", "必须项"),
             help: ("The selected vendor's answers to the must-have gates (meets, partly, no)", "所选供应商对必须项的答复 (满足、部分满足、不满足)"), needs: [.lead]
@@ -281,7 +281,7 @@ public enum KeyMap {
             help: ("AHP editor for the selected criterion and its siblings (Saaty 1–9)", "所选准则及同级准则的 AHP 两两比较 (Saaty 1–9)"), needs: [.lead]),
         Binding(
             scope: .vendors, command: .methodNext, keys: [.char("M")], hint: ("method", "方法"),
-            help: ("Next scoring method (wsm, topsis, cn)", "切换评分方法 (wsm, topsis, cn)"), needs: [.lead]),
+            help: ("Next scoring method (wsm, topsis, cn)", "切换评分方法 (wsm, topsis, cn)"), needs: [.lead, .writable]),
         // Budget
         Binding(
             scope: .budget, command: .scenarioNext, keys: [.char("S")], hint: ("scenario", "情景"),

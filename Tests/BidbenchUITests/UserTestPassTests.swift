@@ -251,6 +251,21 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(locked.state.message == "磁盘上的问题已修正: 已重新加载工作区")
     }
 
+    /// On the Vendors screen of a read-only workspace the keys that change data were offered in the
+    /// hint bar, and `d` answered about the vendor's contract instead of the read-only workspace.
+    @Test func theVendorsScreenOffersNoEditKeyWhenReadOnly() {
+        var d = Driver(problems: [Self.lock])
+        d.state.lockNote = Self.lock
+        d.press(.escape, .char("2"))
+        let hints = d.screen.lines.last ?? ""
+        for off in ["新增供应商", "编辑", "删除", "权重", "方法"] { #expect(!hints.contains(off), "\(off) in \(hints)") }
+        d.press(.char("d"))
+        #expect(d.state.message?.hasPrefix("只读: 见打开时列出的问题") == true)
+        #expect(d.state.modal == nil)
+        d.press(.char("+"))
+        #expect(d.state.workspace == sampleWorkspace())
+    }
+
     /// A refused requirements.csv read as an empty list with "press a to add" (which the read-only
     /// workspace refuses); a form opened while read-only kept saying so after the fix.
     @Test func anUnreadRequirementsFileIsSaidAndAFormOpenMeanwhileIsFreed() {
