@@ -192,7 +192,7 @@ enum TUILauncher {
             width: size.width, height: size.height, today: LocalClock.today(), checking: true)
         state.evaluator = evaluator
         state.lockNote = lockMessage
-        state.sheetTimes = host.watch.snapshot.sheetTimes
+        state.sheetTimes = host.watch.snapshot.lastChanges(folder: loaded.folder)
         if let note { state.say(note) }
         term.draw(App.render(state))
         // The first frame is on screen: build the contract rules now (about 40 ms), on a thread of
@@ -504,12 +504,13 @@ struct DiskWatch {
         guard !files.isEmpty else { return nil }
         let fresh: LoadedWorkspace
         do { fresh = try WorkspaceStore.load(folder: folder) } catch {
-            return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.sheetTimes)
+            return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.lastChanges(folder: folder))
         }
         if !fresh.problems.isEmpty {
-            return .diskProblems(problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.sheetTimes)
+            return .diskProblems(
+                problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.lastChanges(folder: folder))
         }
         loaded = fresh.preparedForSaves(reusing: loaded)
-        return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.sheetTimes)
+        return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.lastChanges(folder: folder))
     }
 }

@@ -20,7 +20,7 @@ struct PanelCommand: ParsableCommand {
 
     func run() throws {
         let ws = try loadWorkspaceForVerb(workspace.path)
-        let times = FolderSnapshot.take(folder: workspace.path).sheetTimes
+        let times = FolderSnapshot.take(folder: workspace.path).lastChanges(folder: workspace.path)
         let progress = PanelRule.progress(ws, lastChanges: times)
         let expected = progress.first?.expected ?? PanelRule.progress(ws).first?.expected ?? 0
         if json {
