@@ -318,3 +318,20 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(shown(grown).count > 14)
     }
 }
+
+/// A form in a short window.
+@Suite struct ShortFormTests {
+    /// At 60×15 with the priority's accepted forms shown, the last fields were cut with no sign of
+    /// them (user test pass): the top border counts the fields above and below.
+    @Test func fieldsScrolledOutOfAShortFormAreCounted() {
+        var d = Driver(width: 60, height: 15)
+        d.press(.char("a"), .tab)
+        let border = d.screen.lines.first { $0.contains("新增需求") } ?? ""
+        #expect(border.contains("个字段未显示"), "\(d.screen.lines.joined(separator: "\n"))")
+        #expect(border.contains("↓"))
+        var tall = Driver(width: 100, height: 40)
+        tall.press(.char("a"), .tab)
+        #expect(!tall.text.contains("个字段未显示"))
+    }
+}
+

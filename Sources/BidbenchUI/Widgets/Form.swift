@@ -277,9 +277,11 @@ public struct Form: Equatable, Sendable {
         var first = 0
         while hs[first...focus].reduce(0, +) > fieldRows && first < focus { first += 1 }
         var y = r.y + 1
+        var shown = 0
         for i in first..<fields.count {
             let fl = fields[i]
             guard y + hs[i] <= r.y + 1 + fieldRows else { break }
+            shown += 1
             let focused = i == focus
             canvas.text(r.x + 2, y, TextWidth.fit(fl.label, labelW), focused ? .bold : .plain)
             let fx = r.x + 3 + labelW
@@ -294,6 +296,16 @@ public struct Form: Equatable, Sendable {
                 fl.input.render(into: &canvas, x: fx, y: y, width: fw, focused: focused, style: .init(underline: !focused))
             }
             y += hs[i]
+        }
+        // Fields scrolled out of a short form are counted on its top border (they were cut unsaid:
+        // user test pass at 60×15); Tab and Shift-Tab reach them.
+        let above = first
+        let below = fields.count - first - shown
+        if above > 0 || below > 0 {
+            let more = " " + [above > 0 ? "↑\(above)" : nil, below > 0 ? "↓\(below)" : nil].compactMap { $0 }.joined(separator: " ")
+                + lang.t(" more field(s) ", " 个字段未显示 ")
+            let x = r.maxX - 2 - TextWidth.of(more)
+            if x > r.x + 2 + TextWidth.of(title) + 3 { canvas.text(x, r.y, more, .accent) }
         }
         var ly = r.maxY - 1 - errorLines.count - helpLines.count
         for line in helpLines {
