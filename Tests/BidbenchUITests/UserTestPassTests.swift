@@ -334,4 +334,3 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(!tall.text.contains("个字段未显示"))
     }
 }
-

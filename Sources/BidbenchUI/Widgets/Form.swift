@@ -302,7 +302,8 @@ public struct Form: Equatable, Sendable {
         let above = first
         let below = fields.count - first - shown
         if above > 0 || below > 0 {
-            let more = " " + [above > 0 ? "↑\(above)" : nil, below > 0 ? "↓\(below)" : nil].compactMap { $0 }.joined(separator: " ")
+            let more =
+                " " + [above > 0 ? "↑\(above)" : nil, below > 0 ? "↓\(below)" : nil].compactMap { $0 }.joined(separator: " ")
                 + lang.t(" more field(s) ", " 个字段未显示 ")
             let x = r.maxX - 2 - TextWidth.of(more)
             if x > r.x + 2 + TextWidth.of(title) + 3 { canvas.text(x, r.y, more, .accent) }
