@@ -215,6 +215,15 @@ public struct AppState: Equatable, Sendable {
         dirty = true
     }
 
+    /// The workspace as it is on disk, whole, with its problems: nothing unsaved, nothing to undo.
+    mutating func takeWhole(_ ws: Workspace, problems: [String]) {
+        workspace = ws
+        base = ws
+        self.problems = problems
+        undoStack = []
+        redoStack = []
+    }
+
     public mutating func say(_ text: String, error: Bool = false) {
         message = text
         messageIsError = error
@@ -404,30 +413,6 @@ public enum App {
             ContractsScreen.scanned(&s, key: key, scan: scan)
             return []
         case .diskChanged(let ws, let files, let times):
-            if s.hasDataProblems && !s.dirty {
-                // The files that had problems now load cleanly: the workspace is taken whole from disk
-                // (a read-only session has no edit of its own) and can be edited again (it stayed
-                // read-only until the program was restarted: user test pass).
-                s.sheetTimes = times
-                s.workspace = ws
-                s.base = ws
-                s.problems = s.lockNote.map { [$0] } ?? []
-                s.undoStack = []
-                s.redoStack = []
-                if case .problems? = s.modal { s.modal = s.problems.isEmpty ? nil : .problems }
-                // A form opened meanwhile no longer says it cannot be saved.
-                if case .form(var form)? = s.modal, !s.readOnly, form.error == s.readOnlyReason {
-                    form.error = nil
-                    s.modal = .form(form)
-                }
-                clampSelections(&s)
-                s.say(
-                    s.lang.t(
-                        "The problems are fixed on disk: the workspace is reloaded" + (s.readOnly ? "" : " and can be edited"),
-                        "磁盘上的问题已修正: 已重新加载工作区" + (s.readOnly ? "" : ", 可以编辑"))
-                )
-                return []
-            }
             DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
             return []
         case .diskProblems(let problems, let times):
@@ -448,13 +433,9 @@ public enum App {
             return []
         case .reloaded(let ws, let location, let problems):
             // The data is new; the session (who, language, screen, what-ifs) stays.
-            s.workspace = ws
-            s.base = ws
+            s.takeWhole(ws, problems: problems)
             s.location = location
-            s.problems = problems
             s.checking = false
-            s.undoStack = []
-            s.redoStack = []
             s.dirty = false
             s.quitAfterSave = false
             s.overlayOffset = 0

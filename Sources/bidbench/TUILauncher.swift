@@ -174,7 +174,7 @@ enum TUILauncher {
         }
         // The journal names the evaluator when there is one.
         let actor = evaluator ?? currentUser()
-        let background = Background()
+        let background = TUIJobs()
         var host = SessionHost(
             folder: folder, actor: actor, loaded: loaded, lock: lock, watch: DiskWatch(folder: folder), background: background)
         background.run { .checked(unchecked.checked().preparedForSaves(), generation: 0) }
@@ -192,7 +192,8 @@ enum TUILauncher {
             width: size.width, height: size.height, today: LocalClock.today(), checking: true)
         state.evaluator = evaluator
         state.lockNote = lockMessage
-        state.sheetTimes = host.watch.snapshot.lastChanges(folder: loaded.folder)
+        // The files' times for the first frame; the journal's, read with the check, replace them.
+        state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
         // The first frame is on screen: build the contract rules now (about 40 ms), on a thread of
@@ -211,6 +212,7 @@ enum TUILauncher {
                     if let lockMessage { found.append(lockMessage) }
                     // Ahead of any key that waited for it (below).
                     pending.insert(.opened(workspace: result.workspace, problems: found), at: 0)
+                    state.sheetTimes = host.watch.snapshot.lastChanges(folder: folder)
                 }
             }
             let event: Event
@@ -265,7 +267,7 @@ struct SessionHost {
     let lock: WorkspaceLock?
     var watch: DiskWatch
     /// Where jobs off the key path run (`Effect.compute`).
-    let background: Background
+    let background: TUIJobs
     /// Bumped by a reload: a check still running for the workspace read before is then dropped.
     var generation = 0
 
@@ -432,7 +434,7 @@ struct SessionHost {
 
 /// Work the TUI does off the key path (the opening's checks, rankings, long contract scans): each
 /// job on a thread of its own; what it produced is collected by the event loop between keys.
-final class Background: @unchecked Sendable {
+final class TUIJobs: @unchecked Sendable {
     enum Arrival: Sendable {
         case event(Event)
         /// The opened workspace, checked; `generation` names the read it belongs to.

@@ -161,6 +161,7 @@ public enum DiskChangesScreen {
     /// changed, `sheetTimes` each sheet's modification time.
     static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
         s.sheetTimes = sheetTimes
+        if s.hasDataProblems && !s.dirty { return recovered(&s, disk: disk) }
         // Conflicts still waiting for a choice: a file among them that changed again is merged anew
         // from the base it had, and its entry replaced by the result.
         var open: [DiskConflict] = []
@@ -221,6 +222,24 @@ public enum DiskChangesScreen {
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// A session opened with problems in its files, and the files now load cleanly: the workspace is
+    /// taken whole from disk (a read-only session has no edit of its own) and can be edited again (it
+    /// stayed read-only until the program was restarted: user test pass). Another Bidbench's lock, if
+    /// it holds one, still keeps it read-only; a form open meanwhile stays, no longer refused.
+    static func recovered(_ s: inout AppState, disk: Workspace) {
+        s.takeWhole(disk, problems: s.lockNote.map { [$0] } ?? [])
+        if case .problems? = s.modal { s.modal = s.problems.isEmpty ? nil : .problems }
+        if case .form(var form)? = s.modal, !s.readOnly, form.error == s.readOnlyReason {
+            form.error = nil
+            s.modal = .form(form)
+        }
+        App.clampSelections(&s)
+        s.say(
+            s.lang.t(
+                "The problems are fixed on disk: the workspace is reloaded" + (s.readOnly ? "" : " and can be edited"),
+                "磁盘上的问题已修正: 已重新加载工作区" + (s.readOnly ? "" : ", 可以编辑")))
     }
 
     /// Renumbers each requirement of `mine` that is new since `base` while a different requirement was

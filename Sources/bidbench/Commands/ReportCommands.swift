@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
         DispatchQueue.global().async { ContractScanner.prepare() }
         // So is the git query of the folder (two processes, tens of milliseconds in a repository).
         let folder = workspace.path
-        let commit = BidbenchCore.Background { Self.gitCommit(folder: folder) }
+        let commit = Background { Self.gitCommit(folder: folder) }
         // A workspace with problems is refused like every reporting verb: half-loaded tables (lost gate
         // answers, say) would rank a knocked-out vendor.
         let ws = try loadWorkspaceForVerb(workspace.path)
