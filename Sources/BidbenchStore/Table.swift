@@ -584,8 +584,10 @@ enum StoreText {
             for l in markers {
                 log.add(
                     path, l, nil,
-                    "git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
-                    zh: "git 合并冲突标记 (<<<<<<<): 请先解决冲突 (保留一方, 删去 <<<<<<< ======= >>>>>>> 这几行), 再运行 bidbench check")
+                    "git merge conflict marker (<<<<<<<): while the merge is in progress, bidbench resolve merges the tables row by row (or keep one side and remove the <<<<<<< ======= >>>>>>> lines), then run bidbench check",
+                    zh:
+                        "git 合并冲突标记 (<<<<<<<): 合并尚未提交时, 运行 bidbench resolve 按行合并各表 (或保留一方, 删去 <<<<<<< ======= >>>>>>> 这几行), 再运行 bidbench check"
+                )
             }
             return nil
         }

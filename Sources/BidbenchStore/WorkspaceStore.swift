@@ -627,6 +627,92 @@ public enum WorkspaceStore {
             layouts: layouts, fingerprints: fingerprints, signatures: signatures, rendered: rendered)
     }
 
+    /// Writes `workspace`, the row-by-row merge of a git merge's three versions (`bidbench resolve`),
+    /// over `folder`, whose files git left part merged and part in conflict (so it does not load and
+    /// cannot be saved over). `mine` and `theirs` are the two sides as committed, loaded from folders
+    /// of their own. A file ends as the side's own bytes where the merge holds what that side holds
+    /// (no formatting churn), else as the merge renders it (unknown columns kept by `mine`'s layouts).
+    /// The files whose bytes differ from that are replaced, all in one transaction, each with a
+    /// journal entry in `actor`'s chain that records the change from `mine`. Refuses, writing nothing,
+    /// when the merge has problems (`StoreError.invalid`) or a file to write is a link or read-only.
+    /// Contract texts are never deleted. Returns the files written.
+    public static func writeMerge(
+        _ workspace: Workspace, folder: String, mine: LoadedWorkspace, theirs: LoadedWorkspace, actor: String
+    ) throws -> [String] {
+        let new = render(workspace, layouts: mine.layouts)
+        let problems = validate(workspace, files: new)
+        if !problems.isEmpty { throw StoreError.invalid(problems) }
+        let old = render(mine.workspace, layouts: mine.layouts)
+        let other = render(theirs.workspace, layouts: theirs.layouts)
+        var toWrite: [String] = []
+        var bytes: [String: [UInt8]] = [:]
+        for rel in Set(new.keys).union(old.keys).sorted(by: { fileRank($0) < fileRank($1) }) {
+            if new[rel] == nil && mine.workspace.contractTexts[rel] != nil { continue }
+            if PathSafety.problem(rel) != nil { throw StoreError.unsafePath(rel) }
+            let wanted: [UInt8]?
+            if new[rel]?.bytes == old[rel]?.bytes {
+                wanted = try FileIO.readInside(folder: mine.folder, rel)
+            } else if new[rel]?.bytes == other[rel]?.bytes {
+                wanted = try FileIO.readInside(folder: theirs.folder, rel)
+            } else {
+                wanted = new[rel]?.bytes
+            }
+            // A link or an unreadable file reads as different: `checkReplaceable` then names it.
+            let current: [UInt8]?? = try? FileIO.readInside(folder: folder, rel)
+            if case .some(let now) = current, now == wanted { continue }
+            try FileIO.checkReplaceable(folder: folder, rel)
+            toWrite.append(rel)
+            bytes[rel] = wanted
+        }
+        guard !toWrite.isEmpty else { return [] }
+        let chain = try Journal.chainFile(folder: folder, actor: actor)
+        try FileIO.checkInside(folder: folder, rel: chain)
+        let locks = try CommitLocks(folder: folder, files: toWrite + [chain])
+        defer { locks.release() }
+        try Transaction.recover(folder: folder, holding: Set(toWrite + [chain]))
+        try Journal.checkAppendable(folder: folder, chain: chain)
+        let time = Journal.isoUTC(Date())
+        let id = Journal.newID()
+        let hashes = toWrite.map { rel in bytes[rel].map { FileIO.sha256Hex($0) } ?? "" }
+        let entries = toWrite.enumerated().map { i, rel in
+            PreparedEntry.fileChange(
+                id: "\(id).\(i + 1)", time: time, actor: actor, table: rel,
+                action: bytes[rel] == nil ? "delete" : "merge", sha256: hashes[i], rows: new[rel]?.rowCount ?? 0,
+                diff: diff(old[rel], new[rel]))
+        }
+        try Transaction.commit(
+            folder: folder, writes: toWrite.enumerated().map { ($1, bytes[$1], hashes[$0]) }, chain: chain, entries: entries,
+            fault: nil)
+        return toWrite
+    }
+
+    /// The rows of a table that both `mine` and `theirs` changed since `base`, differently (by the
+    /// row's key as the journal writes it), each with the columns whose values differ: what a user
+    /// must choose between after a git merge. Empty for a file that is not a table.
+    public static func rowConflicts(file: String, base: Workspace, mine: Workspace, theirs: Workspace)
+        -> [(key: String, fields: [(column: String, mine: String, theirs: String)])]
+    {
+        func rows(_ w: Workspace) -> (header: [String], cells: [String: [String]]) {
+            guard let f = render(w, layouts: [:], only: [file])[file] else { return ([], [:]) }
+            return (f.header, Dictionary(f.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { a, _ in a }))
+        }
+        let (b, m, t) = (rows(base), rows(mine), rows(theirs))
+        var out: [(key: String, fields: [(column: String, mine: String, theirs: String)])] = []
+        for key in Set(m.cells.keys).union(t.cells.keys).sorted() {
+            let (x, y, z) = (b.cells[key], m.cells[key], t.cells[key])
+            guard y != x, z != x, y != z else { continue }
+            let header = y == nil ? t.header : m.header
+            var fields: [(column: String, mine: String, theirs: String)] = []
+            for (i, column) in header.enumerated() {
+                let mv = y.map { i < $0.count ? $0[i] : "" } ?? "—"
+                let tv = z.map { i < $0.count ? $0[i] : "" } ?? "—"
+                if mv != tv { fields.append((column, mv, tv)) }
+            }
+            out.append((key, fields))
+        }
+        return out
+    }
+
     /// The SHA-256 of a file now (nil when missing). When its inode, size and times still match
     /// `signature` (taken when `known` was computed), it is `known` without reading the file.
     static func currentHash(folder: String, _ rel: String, _ signature: String?, known: String?) -> String? {

@@ -18,7 +18,7 @@ struct Bidbench: ParsableCommand {
             BudgetCommand.self, AwardCommand.self,
             ContractCommand.self, DatesCommand.self, DeliveryCommand.self,
             ReportCommand.self, GenerateCommand.self,
-            PanelCommand.self, RevealCommand.self,
+            PanelCommand.self, RevealCommand.self, ResolveCommand.self,
         ]
     )
 

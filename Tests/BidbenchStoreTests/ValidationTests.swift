@@ -101,7 +101,7 @@ import Testing
         #expect(
             found == [
                 "departments.csv:2: is not valid UTF-8 (byte 30 is 0xD6); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
-                "criteria.csv:2: git merge conflict marker (<<<<<<<): resolve the conflict (keep one side, remove the <<<<<<< ======= >>>>>>> lines) and run bidbench check",
+                "criteria.csv:2: git merge conflict marker (<<<<<<<): while the merge is in progress, bidbench resolve merges the tables row by row (or keep one side and remove the <<<<<<< ======= >>>>>>> lines), then run bidbench check",
                 "vendors.csv:1: name: required column is missing from the header (expected columns: id,name,contact,qualifications,references,notes,sme,bid_price)",
                 "gates.csv:0: the file is empty; expected a header row: vendor,requirement,answer,note",
             ])

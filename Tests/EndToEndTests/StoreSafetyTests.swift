@@ -231,4 +231,105 @@ import Testing
         let list = try run(binaryPath, ["journal", "-w", origin])
         #expect(list.out.contains("scores/赵敏.csv") && list.out.contains("scores/钱多.csv") && list.out.contains("requirements.csv"))
     }
+
+    /// Two clones each add a requirement (both take the next id, R48, at the end of the sorted file):
+    /// git conflicts on requirements.csv, and `bidbench resolve` merges the three versions row by row,
+    /// keeps both requirements (the puller's renumbered), and writes nothing while a row both sides
+    /// changed differently waits for --mine or --theirs.
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func resolveMergesTwoClonesThatAddedTheSameRequirementID() throws {
+        let tmp = TempDir()
+        let origin = try tmp.demoCopy()
+        #expect(try run(binaryPath, ["init", tmp.path + "/fresh"]).status == 0)
+        for f in [".gitignore", ".gitattributes"] {
+            try? FileManager.default.removeItem(atPath: origin + "/" + f)
+            try FileManager.default.copyItem(atPath: tmp.path + "/fresh/" + f, toPath: origin + "/" + f)
+        }
+        let env = [
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        ]
+        func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
+            let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
+            if ok { #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)") }
+            return r
+        }
+        func commit(_ dir: String, _ message: String) throws {
+            _ = try git(["add", "-A"], in: dir)
+            _ = try git(["commit", "-q", "-m", message], in: dir)
+        }
+        _ = try git(["init", "-q", "-b", "main"], in: origin)
+        try commit(origin, "start")
+        let a = tmp.path + "/a"
+        let b = tmp.path + "/b"
+        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, a], env: env)
+        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, b], env: env)
+        for (clone, row) in [(a, "D03,MES,条码追溯到批次,must,3"), (b, "D01,总账,多币种月末重估,should,2")] {
+            let file = clone + ".csv"
+            try "department,module,title,priority,weight\n\(row)\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let r = try run(binaryPath, ["import", "-w", clone, "requirements", file])
+            #expect(r.out.contains("imported 1 requirement (R48)"), "\(r.out)\(r.err)")
+            try commit(clone, "a requirement in \(clone)")
+        }
+        _ = try git(["pull", "-q", "--no-rebase", "--no-edit", a, "main"], in: origin)
+        let pull = try git(["pull", "--no-rebase", "--no-edit", b, "main"], in: origin, ok: false)
+        #expect(pull.status != 0 && pull.out.contains("CONFLICT (content): Merge conflict in requirements.csv"), "\(pull.out)")
+        let broken = try run(binaryPath, ["check", "-w", origin])
+        #expect(broken.status == 1 && broken.out.contains("requirements.csv:49: git merge conflict marker"), "\(broken.out)")
+        #expect(broken.out.contains("bidbench resolve merges the tables row by row"))
+
+        let resolved = try run(binaryPath, ["resolve", "-w", origin])
+        #expect(resolved.status == 0, "\(resolved.out)\(resolved.err)")
+        #expect(
+            resolved.out
+                == """
+                requirement R48 was added on both sides: yours is now R49 (theirs keeps R48)
+                requirements.csv: 1 row(s) from theirs
+                wrote requirements.csv
+                now commit the merge: git add -A -- \(origin) && git commit --no-edit
+
+                """)
+        let lines = try String(contentsOfFile: origin + "/requirements.csv", encoding: .utf8).split(separator: "\n").suffix(2)
+        #expect(Array(lines) == ["R48,D01,总账,多币种月末重估,,should,2,,draft,,", "R49,D03,MES,条码追溯到批次,,must,3,,draft,,"])
+        let check = try run(binaryPath, ["check", "-w", origin])
+        #expect(check.status == 0 && check.out.contains("49 requirements"), "\(check.out)")
+        let journal = try run(binaryPath, ["journal", "-w", origin])
+        #expect(journal.out.contains("merge requirements.csv: 49 row(s) (added R49; edited R48)"), "\(journal.out)")
+        try commit(origin, "merged")
+        #expect(try run(binaryPath, ["journal", "--verify", "-w", origin]).status == 0)
+        let idle = try run(binaryPath, ["resolve", "-w", origin])
+        #expect(idle.status == 1 && idle.err.contains("error: no git merge in progress in "), "\(idle.err)")
+
+        // Both sides change R01's weight, differently; the clone also changes R02 alone.
+        _ = try git(["pull", "-q", "--no-rebase", "--no-edit", origin, "main"], in: a)
+        func edit(_ dir: String, _ from: String, _ to: String) throws {
+            let path = dir + "/requirements.csv"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.contains(from))
+            try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let r01 = "must,5,美元、欧元、日元凭证"
+        try edit(origin, r01, "must,4,美元、欧元、日元凭证")
+        try commit(origin, "R01 weight 4")
+        try edit(a, r01, "must,3,美元、欧元、日元凭证")
+        let r02 = try String(contentsOfFile: a + "/requirements.csv", encoding: .utf8).split(separator: "\n")[2]
+        try edit(a, String(r02), String(r02).replacingOccurrences(of: ",confirmed,", with: ",dropped,"))
+        try commit(a, "R01 weight 3, R02 dropped")
+        _ = try git(["pull", "-q", "--no-rebase", "--no-edit", a, "main"], in: origin, ok: false)
+        let before = try String(contentsOfFile: origin + "/requirements.csv", encoding: .utf8)
+        #expect(before.contains("<<<<<<<"))
+        let refused = try run(binaryPath, ["resolve", "-w", origin])
+        #expect(refused.status == 1)
+        #expect(
+            refused.out.contains("requirements.csv: changed differently on both sides:\n  R01: weight yours “4”, theirs “3”\n"),
+            "\(refused.out)")
+        #expect(refused.err.contains("nothing written: 1 file(s) have rows both sides changed differently"), "\(refused.err)")
+        #expect(try String(contentsOfFile: origin + "/requirements.csv", encoding: .utf8) == before)
+        let theirs = try run(binaryPath, ["resolve", "-w", origin, "--theirs"])
+        #expect(
+            theirs.status == 0 && theirs.out.contains("requirements.csv: took theirs:\n  R01: weight yours “4”, theirs “3”\n"),
+            "\(theirs.out)")
+        let after = try String(contentsOfFile: origin + "/requirements.csv", encoding: .utf8).split(separator: "\n")
+        #expect(after[1].contains(",must,3,美元") && after[2].contains(",dropped,"))
+        #expect(try run(binaryPath, ["check", "-w", origin]).status == 0)
+    }
 }

@@ -121,22 +121,8 @@ struct ReportCommand: ParsableCommand {
     /// The short commit of the folder's git repository, with `+` when the folder has uncommitted
     /// changes; nil when it is not in git or git is not installed.
     static func gitCommit(folder: String) -> String? {
-        guard let head = git(["-C", folder, "rev-parse", "--short", "HEAD"]), !head.isEmpty else { return nil }
-        let dirty = git(["-C", folder, "status", "--porcelain", "--", "."]).map { !$0.isEmpty } ?? false
+        guard let head = try? Git.run(["-C", folder, "rev-parse", "--short", "HEAD"]), !head.isEmpty else { return nil }
+        let dirty = (try? Git.run(["-C", folder, "status", "--porcelain", "--", "."])).map { !$0.isEmpty } ?? false
         return head + (dirty ? "+" : "")
-    }
-
-    private static func git(_ args: [String]) -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

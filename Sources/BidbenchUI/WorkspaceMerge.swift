@@ -1,0 +1,110 @@
+import BidbenchCore
+
+/// A three-way merge of whole workspaces (base, mine, theirs), for a git merge or pull that stopped
+/// on the workspace's files (`bidbench resolve`). The rules are the live merge's (`DiskChangesScreen`),
+/// applied to every part at once: a part only one side changed takes that side; keyed rows merge one by
+/// one; requirements both sides added under the same id (two clones each took the next number) are
+/// two requirements, and mine is renumbered with what refers to it. A row (or an unkeyed part) both
+/// sides changed differently is a conflict: kept as `prefer` says, or listed for the user to choose.
+public enum WorkspaceMerge {
+    public enum Side: Sendable { case mine, theirs }
+
+    public struct Conflict: Sendable {
+        /// The file, as the user knows it (`requirements.csv`, `scores/张伟.csv`, `contracts/c1.md`).
+        public var file: String
+        /// Both versions of what differs, one line each (as the conflict dialog shows them).
+        public var lines: [String]
+    }
+
+    public struct Result: Sendable {
+        public var merged: Workspace
+        /// Requirements of mine moved to a free id, in mine's order.
+        public var renumbered: [(from: String, to: String)] = []
+        /// Files that took something from theirs, with how many rows (nil: the file whole).
+        public var taken: [(file: String, rows: Int?)] = []
+        /// What both sides changed differently. With `prefer` set these are resolved to that side;
+        /// without it `merged` keeps mine there and must not be written.
+        public var conflicts: [Conflict] = []
+    }
+
+    public static func merge(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {
+        var result = mergeParts(base: base, mine: original, theirs: theirs, prefer: prefer, lang: lang)
+        // Contract texts and AHP matrices are one file each, so they merge file by file (the live
+        // merge compares each folder whole).
+        merge(
+            \.contractTexts, file: { $0 }, base: base, mine: original, theirs: theirs, prefer: prefer, into: &result,
+            describe: { $0.map { lang.t("\($0.count) characters", "\($0.count) 个字符") } ?? "—" }, lang)
+        merge(
+            \.ahp, file: { "ahp/\($0.isEmpty ? "top" : $0).csv" }, base: base, mine: original, theirs: theirs, prefer: prefer,
+            into: &result, describe: { $0.map { $0.names.joined(separator: ", ") } ?? "—" }, lang)
+        return result
+    }
+
+    private static func mergeParts(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {
+        var mine = original
+        let renumbered = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
+        var result = Result(merged: mine, renumbered: renumbered)
+        for p in parts(base, mine, theirs) {
+            let file = p.file(theirs)
+            if p.same(mine, base) {
+                p.copy(from: theirs, into: &result.merged)
+                if !p.same(base, theirs) { result.taken.append((file, nil)) }
+                continue
+            }
+            if p.same(theirs, base) || p.same(mine, theirs) { continue }
+            var other = theirs
+            if let m = p.merge(base: base, mine: mine, theirs: theirs, into: &result.merged, theirsInto: &other) {
+                if m.taken > 0 { result.taken.append((file, m.taken)) }
+                guard m.conflicts > 0 else { continue }
+                result.conflicts.append(Conflict(file: file, lines: lines(p, mine: result.merged, theirs: other, lang)))
+                if prefer == .theirs { p.copy(from: other, into: &result.merged) }
+            } else {
+                result.conflicts.append(Conflict(file: file, lines: lines(p, mine: mine, theirs: theirs, lang)))
+                if prefer == .theirs { p.copy(from: theirs, into: &result.merged) }
+            }
+        }
+        return result
+    }
+
+    /// A folder of files kept as a dictionary, merged key by key: a file changed on one side only
+    /// takes that side.
+    private static func merge<V: Equatable>(
+        _ path: WritableKeyPath<Workspace, [String: V]>, file: (String) -> String, base: Workspace, mine: Workspace, theirs: Workspace,
+        prefer: Side?, into result: inout Result, describe: (V?) -> String, _ L: Lang
+    ) {
+        let b = base[keyPath: path]
+        let m = mine[keyPath: path]
+        let t = theirs[keyPath: path]
+        for key in Set(b.keys).union(m.keys).union(t.keys).sorted() where m[key] != t[key] {
+            let file = file(key)
+            if m[key] == b[key] {
+                result.merged[keyPath: path][key] = t[key]
+                result.taken.append((file, nil))
+            } else if t[key] != b[key] {
+                result.conflicts.append(
+                    Conflict(
+                        file: file,
+                        lines: [L.t("mine: ", "我的: ") + describe(m[key]), L.t("theirs: ", "他们的: ") + describe(t[key])]))
+                if prefer == .theirs { result.merged[keyPath: path][key] = t[key] }
+            }
+        }
+    }
+
+    /// Every part any of the three holds: the fixed tables, each evaluator's sheet, each row table.
+    static func parts(_ sides: Workspace...) -> [WorkspacePart] {
+        var out: [WorkspacePart] = [
+            .settings, .departments, .requirements, .criteria, .vendors, .gates, .prices, .budget, .payments, .contracts,
+            .reviews, .changes, .risks, .scenarios, .survey,
+        ]
+        out += RowTable.all.map { .rows($0.file) }
+        out += Set(sides.flatMap(\.scores.keys)).sorted().map { .scores($0) }
+        return out
+    }
+
+    private static func lines(_ p: WorkspacePart, mine: Workspace, theirs: Workspace, _ L: Lang) -> [String] {
+        var s = AppState(
+            workspace: mine, location: "", lang: L, width: 100, height: 30, today: Day(year: 2000, month: 1, day: 1), checking: true)
+        s.workspace = mine
+        return DiskChangesScreen.lines(s, DiskConflict(part: p, theirs: theirs))
+    }
+}

@@ -1,0 +1,67 @@
+import BidbenchCore
+import Testing
+
+@testable import BidbenchUI
+
+/// The whole-workspace three-way merge behind `bidbench resolve` (a git merge stopped on the tables).
+@Suite struct WorkspaceMergeTests {
+    /// Mine and theirs each added R04 (two clones took the next id) and changed other parts: mine's
+    /// R04 moves to R05 with its gate answer, every one-sided change is taken, a sheet only theirs
+    /// changed is theirs, and a contract text changed on one side only merges file by file.
+    @Test func bothSidesAddTheSameIdAndOneSidedChangesMerge() {
+        let base = sampleWorkspace()
+        var mine = base
+        mine.requirements.append(Requirement(id: "R04", department: "D02", module: "MES", title: "条码追溯到批次", priority: .must, weight: 3))
+        mine.gates.append(GateAnswer(vendor: "V1", requirement: "R04", answer: .meets))
+        mine.requirements[0].weight = 4
+        mine.contractTexts["contracts/c1.md"] = "第一条 甲方"
+        var theirs = base
+        theirs.requirements.append(Requirement(id: "R04", department: "D01", module: "总账", title: "多币种月末重估", priority: .should, weight: 2))
+        theirs.requirements[2].priority = .could
+        theirs.scores["李娜"]![1].score = 5
+        theirs.contractTexts["contracts/c2.md"] = "Clause 1"
+        let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(r.renumbered.map { "\($0.from)→\($0.to)" } == ["R04→R05"])
+        #expect(r.conflicts.isEmpty)
+        #expect(r.merged.requirements.map(\.id) == ["R01", "R02", "R03", "R05", "R04"])
+        #expect(r.merged.requirements.map(\.title).suffix(2) == ["条码追溯到批次", "多币种月末重估"])
+        #expect(r.merged.requirements[0].weight == 4 && r.merged.requirements[2].priority == .could)
+        #expect(r.merged.gates == [GateAnswer(vendor: "V1", requirement: "R05", answer: .meets)])
+        #expect(r.merged.scores["李娜"]![1].score == 5 && r.merged.scores["张伟"] == base.scores["张伟"])
+        #expect(r.merged.contractTexts == ["contracts/c1.md": "第一条 甲方", "contracts/c2.md": "Clause 1"])
+        #expect(r.taken.map(\.file) == ["requirements.csv", "scores/李娜.csv", "contracts/c2.md"])
+        #expect(r.taken.map(\.rows) == [2, nil, nil])
+    }
+
+    /// A row both sides changed differently is listed with both versions; without a preference the
+    /// merge keeps mine there (and must not be written), `.theirs` takes theirs in that row only, and
+    /// rows changed on one side still merge either way.
+    @Test func aRowBothSidesChangedIsAConflictResolvedOnlyAsAsked() {
+        let base = sampleWorkspace()
+        var mine = base
+        mine.requirements[0].weight = 4
+        mine.requirements[1].weight = 1
+        var theirs = base
+        theirs.requirements[0].weight = 3
+        theirs.requirements[2].weight = 2
+        let open = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(open.conflicts.map(\.file) == ["requirements.csv"])
+        #expect(open.conflicts[0].lines.count == 1 && open.conflicts[0].lines[0].hasPrefix("R01"))
+        #expect(open.merged.requirements.map(\.weight) == [4, 1, 2])
+        let taken = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: .theirs, lang: .en)
+        #expect(taken.merged.requirements.map(\.weight) == [3, 1, 2])
+        let kept = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: .mine, lang: .en)
+        #expect(kept.merged.requirements.map(\.weight) == [4, 1, 2])
+        // A contract text both changed: the file whole is the conflict.
+        var m2 = base
+        m2.contractTexts["contracts/c1.md"] = "mine"
+        var t2 = base
+        t2.contractTexts["contracts/c1.md"] = "theirs!"
+        let text = WorkspaceMerge.merge(base: base, mine: m2, theirs: t2, prefer: nil, lang: .en)
+        #expect(text.conflicts.map(\.file) == ["contracts/c1.md"])
+        #expect(text.conflicts[0].lines == ["mine: 4 characters", "theirs: 7 characters"])
+        #expect(
+            WorkspaceMerge.merge(base: base, mine: m2, theirs: t2, prefer: .theirs, lang: .en).merged.contractTexts["contracts/c1.md"]
+                == "theirs!")
+    }
+}
