@@ -18,6 +18,16 @@ import Testing
         #expect(lines.allSatisfy { TextWidth.of($0) <= 100 })
     }
 
+    /// A requirement without a source says so in the detail pane (`来源: —`) instead of an empty label
+    /// followed by the counts, which read as if the counts were its source (user test pass).
+    @Test func aRequirementWithoutASourceShowsADash() {
+        var d = Driver()
+        #expect(d.row(containing: "来源:")?.hasPrefix(" 来源: 财务部 2026-11-20 调研   ·  必须 2  应该 1") == true)
+        d.press(.down)
+        #expect(d.state.workspace.requirements[1].source.isEmpty)
+        #expect(d.row(containing: "来源:")?.hasPrefix(" 来源: —   ·  必须 2  应该 1  可以 0  暂不 0") == true, "\(d.text)")
+    }
+
     @Test func navigateAddEditDeleteUndo() {
         var d = Driver()
         d.press(.down)

@@ -64,7 +64,7 @@ public enum RequirementsScreen {
             perPriority[order.firstIndex(of: rows[i].priority)!] += 1
         }
         let counts = order.indices.map { "\(L.priority(order[$0])) \(perPriority[$0])" }.joined(separator: "  ")
-        add(L.t("Source", "来源"), r.source + "   ·  " + counts, .dim)
+        add(L.t("Source", "来源"), (r.source.isEmpty ? "—" : r.source) + "   ·  " + counts, .dim)
         return lines
     }
 
