@@ -102,9 +102,8 @@ public enum WorkspaceMerge {
     }
 
     private static func lines(_ p: WorkspacePart, mine: Workspace, theirs: Workspace, _ L: Lang) -> [String] {
-        var s = AppState(
+        let s = AppState(
             workspace: mine, location: "", lang: L, width: 100, height: 30, today: Day(year: 2000, month: 1, day: 1), checking: true)
-        s.workspace = mine
         return DiskChangesScreen.lines(s, DiskConflict(part: p, theirs: theirs))
     }
 }

@@ -40,9 +40,12 @@ struct ResolveCommand: ParsableCommand {
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("bidbench-resolve-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
         var loaded: [LoadedWorkspace] = []
-        for (name, commit) in [("base", sides.base), ("mine", sides.mine), ("theirs", sides.theirs)] {
-            let label =
-                "\(name == "base" ? "the common ancestor" : name == "mine" ? "yours (HEAD)" : "theirs (MERGE_HEAD)") \(commit.prefix(10))"
+        let versions = [
+            ("base", "the common ancestor", sides.base), ("mine", "yours (HEAD)", sides.mine),
+            ("theirs", "theirs (MERGE_HEAD)", sides.theirs),
+        ]
+        for (name, words, commit) in versions {
+            let label = "\(words) \(commit.prefix(10))"
             do {
                 let copy = try Git.extract(folder: folder, commit: commit, prefix: sides.prefix, into: temp + "/" + name)
                 let l = try WorkspaceStore.load(folder: copy)
