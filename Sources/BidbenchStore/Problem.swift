@@ -97,6 +97,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The journal chain a save would append to is damaged (a git merge left conflict markers in
     /// it, or its last line is not an entry); checked before anything is written.
     case journalDamaged(String)
+    /// Files a save would overwrite hold git conflict markers (a merge in progress): never written
+    /// over, not even by a forced save, which would drop the other side of the merge unseen.
+    case mergeInProgress([String])
 
     public var description: String {
         switch self {
@@ -122,6 +125,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .journalDamaged(let p):
             return
                 "not saved, nothing in the workspace was changed: the journal chain \(p) is damaged (a git merge left conflict markers in it, or its last line is not an entry): take one side of the merge (git checkout --ours \(p)), then check with bidbench journal --verify"
+        case .mergeInProgress(let fs):
+            return
+                "not saved, nothing in the workspace was changed: git left merge conflict markers in \(fs.joined(separator: ", ")) (a merge in progress; overwriting would drop the other side): run bidbench resolve, then save again"
         case .saveIncomplete(let p, let m):
             return "saved, but not finished: the new data are committed; \(p): \(m); the next open of the workspace finishes the rest"
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
@@ -158,6 +164,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .journalDamaged(let p):
             return
                 "未保存, 工作区没有任何改动: 日志链 \(p) 已损坏 (git 合并在其中留下了冲突标记, 或最后一行不是日志条目): 请取合并的一方 (git checkout --ours \(p)), 再用 bidbench journal --verify 检查"
+        case .mergeInProgress(let fs):
+            return "未保存, 工作区没有任何改动: \(fs.joined(separator: ", ")) 中有 git 合并冲突标记 (合并尚未完成; 覆盖会丢掉另一方的内容): 请运行 bidbench resolve, 再保存"
         case .saveIncomplete(let p, let m): return "已保存, 但未全部完成: 新数据已提交; \(p): \(m); 下次打开工作区时会自动完成其余部分"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
         case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"

@@ -609,6 +609,10 @@ public enum WorkspaceStore {
             }
         }
         if !conflicts.isEmpty && !force { throw StoreError.changedOnDisk(conflicts.sorted { fileRank($0) < fileRank($1) }) }
+        let marked = toWrite.filter { rel in
+            conflicts.contains(rel) && ((try? FileIO.readInside(folder: folder, rel)) ?? nil).map(TextTools.hasConflictMarker) == true
+        }
+        if !marked.isEmpty { throw StoreError.mergeInProgress(marked.sorted { fileRank($0) < fileRank($1) }) }
 
         let time = Journal.isoUTC(now)
         let base = Journal.newID()
@@ -686,27 +690,32 @@ public enum WorkspaceStore {
         return toWrite
     }
 
-    /// The rows of a table that both `mine` and `theirs` changed since `base`, differently (by the
-    /// row's key as the journal writes it), each with the columns whose values differ: what a user
-    /// must choose between after a git merge. Empty for a file that is not a table.
+    /// The rows of a table that `mine` and `theirs` both changed since `base`, and differently (by the
+    /// row's key as the journal writes it), each with the columns whose values differ between them
+    /// and each column's value in the three (nil: the row is not there). Empty for a file that is
+    /// not a CSV table.
     public static func rowConflicts(file: String, base: Workspace, mine: Workspace, theirs: Workspace)
-        -> [(key: String, fields: [(column: String, mine: String, theirs: String)])]
+        -> [(key: String, fields: [(column: String, base: String?, mine: String?, theirs: String?)])]
     {
+        guard file.hasSuffix(".csv") else { return [] }
         func rows(_ w: Workspace) -> (header: [String], cells: [String: [String]]) {
             guard let f = render(w, layouts: [:], only: [file])[file] else { return ([], [:]) }
             return (f.header, Dictionary(f.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { a, _ in a }))
         }
         let (b, m, t) = (rows(base), rows(mine), rows(theirs))
-        var out: [(key: String, fields: [(column: String, mine: String, theirs: String)])] = []
+        func cell(_ row: [String]?, _ header: [String], _ column: String) -> String? {
+            guard let row else { return nil }
+            guard let i = header.firstIndex(of: column) else { return "" }
+            return i < row.count ? row[i] : ""
+        }
+        var out: [(key: String, fields: [(column: String, base: String?, mine: String?, theirs: String?)])] = []
         for key in Set(m.cells.keys).union(t.cells.keys).sorted() {
             let (x, y, z) = (b.cells[key], m.cells[key], t.cells[key])
             guard y != x, z != x, y != z else { continue }
-            let header = y == nil ? t.header : m.header
-            var fields: [(column: String, mine: String, theirs: String)] = []
-            for (i, column) in header.enumerated() {
-                let mv = y.map { i < $0.count ? $0[i] : "" } ?? "—"
-                let tv = z.map { i < $0.count ? $0[i] : "" } ?? "—"
-                if mv != tv { fields.append((column, mv, tv)) }
+            var fields: [(column: String, base: String?, mine: String?, theirs: String?)] = []
+            for column in (y == nil ? t.header : m.header) {
+                let (bv, mv, tv) = (cell(x, b.header, column), cell(y, m.header, column), cell(z, t.header, column))
+                if mv != tv || (y == nil || z == nil) && bv != (mv ?? tv) { fields.append((column, bv, mv, tv)) }
             }
             out.append((key, fields))
         }

@@ -14,12 +14,20 @@ public enum WorkspaceMerge {
         public var file: String
         /// Both versions of what differs, one line each (as the conflict dialog shows them).
         public var lines: [String]
+        /// The two versions to choose between: the merge with mine, and with theirs, in what both
+        /// changed differently (everything else merged alike).
+        public var mine: Workspace
+        public var theirs: Workspace
     }
 
     public struct Result: Sendable {
         public var merged: Workspace
+        /// Mine with its renumbering: what the merge compared with theirs.
+        public var mine: Workspace
         /// Requirements of mine moved to a free id, in mine's order.
         public var renumbered: [(from: String, to: String)] = []
+        /// Departments of mine moved to a free id, in mine's order.
+        public var renumberedDepartments: [(from: String, to: String)] = []
         /// Files that took something from theirs, with how many rows (nil: the file whole).
         public var taken: [(file: String, rows: Int?)] = []
         /// What both sides changed differently. With `prefer` set these are resolved to that side;
@@ -33,17 +41,23 @@ public enum WorkspaceMerge {
         // merge compares each folder whole).
         merge(
             \.contractTexts, file: { $0 }, base: base, mine: original, theirs: theirs, prefer: prefer, into: &result,
-            describe: { $0.map { lang.t("\($0.count) characters", "\($0.count) 个字符") } ?? "—" }, lang)
+            describe: { textLines($0, $1, lang) }, lang)
         merge(
             \.ahp, file: { "ahp/\($0.isEmpty ? "top" : $0).csv" }, base: base, mine: original, theirs: theirs, prefer: prefer,
-            into: &result, describe: { $0.map { $0.names.joined(separator: ", ") } ?? "—" }, lang)
+            into: &result,
+            describe: { m, t in
+                [m, t].enumerated().map { i, x in
+                    lang.t(i == 0 ? "mine: " : "theirs: ", i == 0 ? "我的: " : "他们的: ") + (x.map { $0.names.joined(separator: ", ") } ?? "—")
+                }
+            }, lang)
         return result
     }
 
     private static func mergeParts(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {
         var mine = original
-        let renumbered = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
-        var result = Result(merged: mine, renumbered: renumbered)
+        let departments = DiskChangesScreen.renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: theirs)
+        let requirements = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
+        var result = Result(merged: mine, mine: mine, renumbered: requirements, renumberedDepartments: departments)
         for p in parts(base, mine, theirs) {
             let file = p.file(theirs)
             if p.same(mine, base) {
@@ -53,13 +67,17 @@ public enum WorkspaceMerge {
             }
             if p.same(theirs, base) || p.same(mine, theirs) { continue }
             var other = theirs
-            if let m = p.merge(base: base, mine: mine, theirs: theirs, into: &result.merged, theirsInto: &other) {
+            // A sheet deleted on one side and changed on the other: the sheet whole is the choice.
+            let sheetGone: Bool
+            if case .scores(let name) = p { sheetGone = mine.scores[name] == nil || theirs.scores[name] == nil } else { sheetGone = false }
+            if !sheetGone, let m = p.merge(base: base, mine: mine, theirs: theirs, into: &result.merged, theirsInto: &other) {
                 if m.taken > 0 { result.taken.append((file, m.taken)) }
                 guard m.conflicts > 0 else { continue }
-                result.conflicts.append(Conflict(file: file, lines: lines(p, mine: result.merged, theirs: other, lang)))
+                result.conflicts.append(
+                    Conflict(file: file, lines: lines(p, mine: result.merged, theirs: other, lang), mine: result.merged, theirs: other))
                 if prefer == .theirs { p.copy(from: other, into: &result.merged) }
             } else {
-                result.conflicts.append(Conflict(file: file, lines: lines(p, mine: mine, theirs: theirs, lang)))
+                result.conflicts.append(Conflict(file: file, lines: lines(p, mine: mine, theirs: theirs, lang), mine: mine, theirs: theirs))
                 if prefer == .theirs { p.copy(from: theirs, into: &result.merged) }
             }
         }
@@ -70,7 +88,7 @@ public enum WorkspaceMerge {
     /// takes that side.
     private static func merge<V: Equatable>(
         _ path: WritableKeyPath<Workspace, [String: V]>, file: (String) -> String, base: Workspace, mine: Workspace, theirs: Workspace,
-        prefer: Side?, into result: inout Result, describe: (V?) -> String, _ L: Lang
+        prefer: Side?, into result: inout Result, describe: (V?, V?) -> [String], _ L: Lang
     ) {
         let b = base[keyPath: path]
         let m = mine[keyPath: path]
@@ -84,7 +102,8 @@ public enum WorkspaceMerge {
                 result.conflicts.append(
                     Conflict(
                         file: file,
-                        lines: [L.t("mine: ", "我的: ") + describe(m[key]), L.t("theirs: ", "他们的: ") + describe(t[key])]))
+                        lines: describe(m[key], t[key]),
+                        mine: mine, theirs: theirs))
                 if prefer == .theirs { result.merged[keyPath: path][key] = t[key] }
             }
         }
@@ -105,5 +124,25 @@ public enum WorkspaceMerge {
         let s = AppState(
             workspace: mine, location: "", lang: L, width: 100, height: 30, today: Day(year: 2000, month: 1, day: 1), checking: true)
         return DiskChangesScreen.lines(s, DiskConflict(part: p, theirs: theirs))
+    }
+
+    /// Where two versions of a text first differ: the line's number and both versions of it (a
+    /// deleted text says so).
+    static func textLines(_ mine: String?, _ theirs: String?, _ L: Lang) -> [String] {
+        guard let mine, let theirs else {
+            return [
+                mine == nil
+                    ? L.t("yours deleted it; theirs changed it", "你的已删除; 他们的已修改")
+                    : L.t("theirs deleted it; yours changed it", "他们的已删除; 你的已修改")
+            ]
+        }
+        let a = mine.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = theirs.split(separator: "\n", omittingEmptySubsequences: false)
+        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+        func line(_ x: [Substring]) -> String { i < x.count ? "“\(x[i])”" : L.t("(no such line)", "(无此行)") }
+        return [
+            L.t("first difference at line \(i + 1):", "第 \(i + 1) 行起不同:"), L.t("yours: ", "你的: ") + line(a),
+            L.t("theirs: ", "他们的: ") + line(b),
+        ]
     }
 }

@@ -217,6 +217,28 @@ import Testing
         #expect(saved.written == ["requirements.csv"])
     }
 
+    /// A file a git merge left with conflict markers is never written over, not even by a forced save
+    /// (the TUI's "o overwrite" wrote the session's copy over it and dropped the other side of the
+    /// merge: user test pass); the journal gets nothing, and a save of other files is not blocked.
+    @Test func aForcedSaveNeverOverwritesAFileInAGitConflict() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        let marked = Fixture.files["requirements.csv"]! + "<<<<<<< HEAD\n=======\nR9,D1,x\n>>>>>>> theirs\n"
+        dir.write("requirements.csv", marked)
+        var w = loaded.workspace
+        w.requirements[0].title = "mine"
+        #expect(throws: StoreError.changedOnDisk(["requirements.csv"])) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
+        #expect(throws: StoreError.mergeInProgress(["requirements.csv"])) {
+            try WorkspaceStore.save(w, over: loaded, actor: "a", force: true)
+        }
+        #expect(dir.text("requirements.csv") == marked)
+        #expect(try Journal.read(folder: dir.path).isEmpty)
+        #expect(
+            StoreError.mergeInProgress(["requirements.csv"]).description
+                == "not saved, nothing in the workspace was changed: git left merge conflict markers in requirements.csv (a merge in progress; overwriting would drop the other side): run bidbench resolve, then save again"
+        )
+    }
+
     @Test func changesOnDiskAreDetectedBeforeSaving() throws {
         let dir = Fixture.folder()
         let loaded = try WorkspaceStore.load(folder: dir.path)

@@ -159,12 +159,22 @@ extension DiskConflictTests {
         var disk = ws
         disk.settings.method = "cn"
         disk.settings.extra["owner"] = "\"采购部\""
-        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        // Both versions in full, as they were: every setting that differs is named.
         #expect(
             DiskChangesScreen.lines(d.state, DiskConflict(part: .settings, theirs: disk)) == [
                 "method: 我的 topsis   磁盘上 cn", "horizon_years: 我的 7   磁盘上 5", "owner: 我的 —   磁盘上 \"采购部\"",
             ])
-        #expect(d.row(containing: "horizon_years: 我的 7   磁盘上 5") != nil)
+        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        // The settings merge one by one: the horizon only I changed and the owner only the disk
+        // changed are both kept; the method, changed on both sides, is the one choice left.
+        #expect(d.state.workspace.settings.horizonYears == 7 && d.state.workspace.settings.extra["owner"] == "\"采购部\"")
+        guard case .diskConflict(let conflicts)? = d.state.modal else {
+            Issue.record("no conflict dialog")
+            return
+        }
+        #expect(DiskChangesScreen.lines(d.state, conflicts[0]) == ["method: 我的 topsis   磁盘上 cn"])
+        #expect(d.row(containing: "method: 我的 topsis   磁盘上 cn") != nil)
+        #expect(d.row(containing: "horizon_years") == nil)
     }
 
     /// The same rows in another order are said to be so, not listed as different.

@@ -59,9 +59,72 @@ import Testing
         t2.contractTexts["contracts/c1.md"] = "theirs!"
         let text = WorkspaceMerge.merge(base: base, mine: m2, theirs: t2, prefer: nil, lang: .en)
         #expect(text.conflicts.map(\.file) == ["contracts/c1.md"])
-        #expect(text.conflicts[0].lines == ["mine: 4 characters", "theirs: 7 characters"])
+        #expect(text.conflicts[0].lines == ["first difference at line 1:", "yours: “mine”", "theirs: “theirs!”"])
         #expect(
             WorkspaceMerge.merge(base: base, mine: m2, theirs: t2, prefer: .theirs, lang: .en).merged.contractTexts["contracts/c1.md"]
                 == "theirs!")
+    }
+
+    /// A row both sides changed in different fields merges field by field (the row-level merge kept
+    /// one side's row whole and lost the other's edit: user test pass); so do the settings. Only a
+    /// field both changed differently is a conflict, and a side's choice decides that field alone.
+    @Test func rowsAndSettingsBothSidesChangedMergeFieldByField() {
+        var base = sampleWorkspace()
+        base.settings.horizonYears = 5
+        var mine = base
+        mine.requirements[0].weight = 4
+        mine.requirements[1].title = "按工单归集实际成本（含委外）"
+        mine.requirements[1].priority = .could
+        mine.settings.fiscalYearStart = "04-01"
+        mine.scores["张伟"]![0].note = "演示流畅"
+        var theirs = base
+        theirs.requirements[0].title = "多币种凭证自动折算与重估"
+        theirs.requirements[1].priority = .should
+        theirs.settings.horizonYears = 9
+        theirs.scores["张伟"]![0].score = 6
+        let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(r.merged.requirements[0].weight == 4 && r.merged.requirements[0].title == "多币种凭证自动折算与重估")
+        #expect(r.merged.settings.fiscalYearStart == "04-01" && r.merged.settings.horizonYears == 9)
+        #expect(r.merged.scores["张伟"]![0].score == 6 && r.merged.scores["张伟"]![0].note == "演示流畅")
+        // R02: the title only mine changed is kept on both versions; the priority is the conflict.
+        #expect(r.conflicts.map(\.file) == ["requirements.csv"])
+        #expect(r.conflicts[0].mine.requirements[1].title == "按工单归集实际成本（含委外）")
+        #expect(r.conflicts[0].theirs.requirements[1].title == "按工单归集实际成本（含委外）")
+        #expect(r.conflicts[0].mine.requirements[1].priority == .could && r.conflicts[0].theirs.requirements[1].priority == .should)
+        let taken = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: .theirs, lang: .en)
+        #expect(taken.merged.requirements[1].title == "按工单归集实际成本（含委外）" && taken.merged.requirements[1].priority == .should)
+        #expect(taken.merged.requirements[0].weight == 4)
+    }
+
+    /// Each clone's survey created its department as D03: mine's becomes D04 with its requirements.
+    /// A score sheet deleted on one side and changed on the other is a choice of the sheet whole:
+    /// `.mine` keeps it deleted, `.theirs` takes theirs' sheet (it came back empty: user test pass).
+    @Test func departmentsAddedTwiceMoveAndADeletedSheetIsChosenWhole() {
+        let base = sampleWorkspace()
+        var mine = base
+        mine.departments.append(Department(id: "D03", name: "采购部"))
+        mine.requirements.append(Requirement(id: "R04", department: "D03", module: "SRM", title: "供应商门户"))
+        mine.scores["李娜"] = nil
+        var theirs = base
+        theirs.departments.append(Department(id: "D03", name: "质量部"))
+        theirs.requirements.append(Requirement(id: "R05", department: "D03", module: "QMS", title: "8D 报告"))
+        theirs.scores["李娜"]![0].score = 2
+        let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(r.renumberedDepartments.map { "\($0.from)→\($0.to)" } == ["D03→D04"])
+        #expect(r.merged.departments.map { "\($0.id) \($0.name)" } == ["D01 财务部", "D02 生产部", "D04 采购部", "D03 质量部"])
+        #expect(r.merged.requirements.suffix(2).map { "\($0.id) \($0.department)" } == ["R04 D04", "R05 D03"])
+        #expect(r.conflicts.map(\.file) == ["scores/李娜.csv"])
+        #expect(WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: .mine, lang: .en).merged.scores["李娜"] == nil)
+        #expect(
+            WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: .theirs, lang: .en).merged.scores["李娜"]
+                == theirs.scores["李娜"])
+    }
+
+    /// A contract text both changed is shown by the first line that differs, whole.
+    @Test func aContractTextConflictShowsTheFirstLineThatDiffers() {
+        #expect(
+            WorkspaceMerge.textLines("第一条 甲方\n第二条 付款 30 天\n", "第一条 甲方\n第二条 付款 45 天\n", .zh)
+                == ["第 2 行起不同:", "你的: “第二条 付款 30 天”", "他们的: “第二条 付款 45 天”"])
+        #expect(WorkspaceMerge.textLines(nil, "x", .en) == ["yours deleted it; theirs changed it"])
     }
 }

@@ -332,4 +332,47 @@ import Testing
         #expect(after[1].contains(",must,3,美元") && after[2].contains(",dropped,"))
         #expect(try run(binaryPath, ["check", "-w", origin]).status == 0)
     }
+
+    /// A workspace in a folder of a larger repository (`bid/`): `resolve` reads git's versions from the
+    /// top (it failed from inside the folder: user test pass), and a file in the workspace that is not
+    /// a table and still holds conflict markers is named, with exit 1, instead of "now commit".
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func resolveWorksInASubfolderAndNamesFilesItCannotMerge() throws {
+        let tmp = TempDir()
+        let top = tmp.path + "/repo"
+        try FileManager.default.createDirectory(atPath: top, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: try tmp.demoCopy(), toPath: top + "/bid")
+        try "notes\n".write(toFile: top + "/bid/NOTES.md", atomically: true, encoding: .utf8)
+        let env = [
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        ]
+        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) {
+            try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
+        }
+        _ = try git(["init", "-q", "-b", "main"], in: top)
+        _ = try git(["add", "-A"], in: top)
+        _ = try git(["commit", "-q", "-m", "start"], in: top)
+        let other = tmp.path + "/other"
+        _ = try run(OptionalTool.git.executable, ["clone", "-q", top, other], env: env)
+        for (repo, row) in [(other, "D03,MES,条码追溯到批次,must,3"), (top, "D01,总账,多币种月末重估,should,2")] {
+            let file = repo + ".csv"
+            try "department,module,title,priority,weight\n\(row)\n".write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(try run(binaryPath, ["import", "-w", repo + "/bid", "requirements", file]).status == 0)
+            try "notes\n\(repo)\n".write(toFile: repo + "/bid/NOTES.md", atomically: true, encoding: .utf8)
+            _ = try git(["add", "-A"], in: repo)
+            _ = try git(["commit", "-q", "-m", "work"], in: repo)
+        }
+        let pull = try git(["pull", "--no-rebase", "--no-edit", other, "main"], in: top)
+        #expect(pull.out.contains("CONFLICT (content): Merge conflict in bid/requirements.csv"), "\(pull.out)")
+        // Run from inside the workspace folder, as a user in `bid/` would.
+        let r = try run(binaryPath, ["resolve"], cwd: top + "/bid")
+        #expect(r.status == 1, "\(r.out)\(r.err)")
+        #expect(r.out.contains("requirement R48 was added on both sides: yours is now R49 (theirs keeps R48)\n"), "\(r.out)\(r.err)")
+        #expect(r.out.contains("wrote requirements.csv\n"))
+        #expect(r.err.contains("NOTES.md: still has git conflict markers (not a table: resolve it by hand)"), "\(r.err)")
+        #expect(!r.out.contains("now commit"))
+        #expect(try run(binaryPath, ["check", "-w", top + "/bid"]).status == 0)
+        let notInGit = try run(binaryPath, ["resolve", "-w", tmp.path + "/nope"])
+        #expect(notInGit.status == 1 && notInGit.err == "error: \(tmp.path)/nope: no such folder\n", "\(notInGit.err)")
+    }
 }

@@ -97,26 +97,37 @@ public enum WorkspacePart: Hashable, Sendable {
     func merge(base: Workspace, mine: Workspace, theirs: Workspace, into target: inout Workspace, theirsInto other: inout Workspace)
         -> (taken: Int, conflicts: Int)?
     {
-        func rows<Row: Equatable>(_ path: WritableKeyPath<Workspace, [Row]>, _ key: (Row) -> String) -> (taken: Int, conflicts: Int)? {
-            guard let m = RowMerge.merge(base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
+        func rows<Row: Equatable>(
+            _ path: WritableKeyPath<Workspace, [Row]>, _ key: (Row) -> String, settle: RowMerge.Settle<Row>? = nil
+        ) -> (taken: Int, conflicts: Int)? {
+            guard
+                let m = RowMerge.merge(
+                    base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key, settle: settle)
             else { return nil }
             target[keyPath: path] = m.mine
             other[keyPath: path] = m.theirs
             return (m.taken, m.conflicts)
         }
         switch self {
-        case .departments: return rows(\.departments) { $0.id }
-        case .requirements: return rows(\.requirements) { $0.id }
+        case .settings:
+            var a = mine.settings
+            var b = theirs.settings
+            RowMerge.settingsFields(&a, &b, base.settings)
+            target.settings = a
+            other.settings = b
+            return (a == mine.settings ? 0 : 1, a == b ? 0 : 1)
+        case .departments: return rows(\.departments, { $0.id }, settle: RowMerge.departmentFields)
+        case .requirements: return rows(\.requirements, { $0.id }, settle: RowMerge.requirementFields)
         case .criteria: return rows(\.criteria) { $0.id }
         case .vendors: return rows(\.vendors) { $0.id }
-        case .gates: return rows(\.gates) { $0.vendor + "\u{1F}" + $0.requirement }
+        case .gates: return rows(\.gates, { $0.vendor + "\u{1F}" + $0.requirement }, settle: RowMerge.gateFields)
         case .risks: return rows(\.risks) { $0.id }
         case .changes: return rows(\.changes) { $0.contract + "\u{1F}" + $0.id }
         case .scores(let name):
             guard
                 let m = RowMerge.merge(
                     base: base.scores[name] ?? [], mine: mine.scores[name] ?? [], theirs: theirs.scores[name] ?? [],
-                    key: { $0.vendor + "\u{1F}" + $0.criterion })
+                    key: { $0.vendor + "\u{1F}" + $0.criterion }, settle: RowMerge.scoreFields)
             else { return nil }
             target.scores[name] = m.mine
             other.scores[name] = m.theirs
@@ -173,6 +184,17 @@ public enum DiskChangesScreen {
         // took the next number) are two requirements: this session's is renumbered before the merge,
         // so neither overwrites the other.
         var mine = s.workspace
+        if parts.contains(.departments) {
+            let base = open.first { $0.part == .departments }?.base ?? s.base
+            let moved = renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: disk)
+            if !moved.isEmpty {
+                let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+                said.append(
+                    s.lang.t(
+                        "departments added on disk took the same id as yours: yours renumbered \(list)",
+                        "磁盘上新增的部门与你未保存的部门编号相同: 你的已改为 \(list)"))
+            }
+        }
         if parts.contains(.requirements) {
             let base = open.first { $0.part == .requirements }?.base ?? s.base
             let moved = renumberAddedTwice(base: base, mine: &mine, disk: disk)
@@ -247,18 +269,8 @@ public enum DiskChangesScreen {
     /// in `mine` (gate answers, acceptance tests, meeting snapshots; nothing in `base` can). Returns
     /// the ids moved, in `mine`'s order.
     static func renumberAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
-        let before = Set(base.requirements.map(\.id))
-        var theirs: [String: Requirement] = [:]
-        for r in disk.requirements where !before.contains(r.id) { theirs[r.id] = r }
-        let clashing = mine.requirements.filter { r in !before.contains(r.id) && theirs[r.id].map { $0 != r } == true }.map(\.id)
-        guard !clashing.isEmpty else { return [] }
-        var ids = IDSequence(existing: mine.requirements.map(\.id) + disk.requirements.map(\.id), defaultPrefix: "R", defaultWidth: 2)
-        var moved: [(from: String, to: String)] = []
-        var renamed: [String: String] = [:]
-        for id in clashing where renamed[id] == nil {
-            renamed[id] = ids.take()
-            moved.append((id, renamed[id]!))
-        }
+        let (moved, renamed) = clashingAdds(base.requirements, mine.requirements, disk.requirements, id: \.id, prefix: "R")
+        guard !moved.isEmpty else { return [] }
         for i in mine.requirements.indices { if let n = renamed[mine.requirements[i].id] { mine.requirements[i].id = n } }
         for i in mine.gates.indices { if let n = renamed[mine.gates[i].requirement] { mine.gates[i].requirement = n } }
         for i in mine.delivery.acceptance.indices {
@@ -268,6 +280,40 @@ public enum DiskChangesScreen {
             if let n = renamed[mine.meetingRequirements[i].requirement.id] { mine.meetingRequirements[i].requirement.id = n }
         }
         return moved
+    }
+
+    /// The same for departments (a survey in each clone creates its department as the next D number):
+    /// mine's moves, with the requirements, survey meetings and satisfaction answers that name it.
+    static func renumberDepartmentsAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
+        let (moved, renamed) = clashingAdds(base.departments, mine.departments, disk.departments, id: \.id, prefix: "D")
+        guard !moved.isEmpty else { return [] }
+        for i in mine.departments.indices { if let n = renamed[mine.departments[i].id] { mine.departments[i].id = n } }
+        for i in mine.requirements.indices { if let n = renamed[mine.requirements[i].department] { mine.requirements[i].department = n } }
+        for i in mine.meetings.indices { if let n = renamed[mine.meetings[i].department] { mine.meetings[i].department = n } }
+        for i in mine.delivery.satisfaction.indices {
+            if let n = renamed[mine.delivery.satisfaction[i].department] { mine.delivery.satisfaction[i].department = n }
+        }
+        return moved
+    }
+
+    /// The rows `mine` added since `base` under an id that `disk` also added, for a different row:
+    /// each given the next id free on both sides (in `mine`'s order), as a list and as a map.
+    private static func clashingAdds<Row: Equatable>(
+        _ base: [Row], _ mine: [Row], _ disk: [Row], id: KeyPath<Row, String>, prefix: String
+    ) -> ([(from: String, to: String)], [String: String]) {
+        let before = Set(base.map { $0[keyPath: id] })
+        var theirs: [String: Row] = [:]
+        for r in disk where !before.contains(r[keyPath: id]) { theirs[r[keyPath: id]] = r }
+        let clashing = mine.filter { r in !before.contains(r[keyPath: id]) && theirs[r[keyPath: id]].map { $0 != r } == true }
+        guard !clashing.isEmpty else { return ([], [:]) }
+        var ids = IDSequence(existing: mine.map { $0[keyPath: id] } + disk.map { $0[keyPath: id] }, defaultPrefix: prefix, defaultWidth: 2)
+        var moved: [(from: String, to: String)] = []
+        var renamed: [String: String] = [:]
+        for r in clashing where renamed[r[keyPath: id]] == nil {
+            renamed[r[keyPath: id]] = ids.take()
+            moved.append((r[keyPath: id], renamed[r[keyPath: id]]!))
+        }
+        return (moved, renamed)
     }
 
     /// One changed file `p` into `next`: taken from disk when only the disk changed it (since `base`),
@@ -462,9 +508,32 @@ enum RowMerge {
         var conflicts: Int
     }
 
+    /// Settles a row both sides changed, field by field: on entry `a` holds mine and `b` theirs; a
+    /// field only one side changed is given that side's value in both. They are equal afterwards
+    /// unless a field was changed on both sides, differently.
+    typealias Settle<Row> = (_ a: inout Row, _ b: inout Row, _ base: Row) -> Void
+
+    /// One field's part of a `Settle`.
+    static func field<Row, V: Equatable>(_ k: WritableKeyPath<Row, V>) -> Settle<Row> {
+        { a, b, base in
+            if a[keyPath: k] == base[keyPath: k] {
+                a[keyPath: k] = b[keyPath: k]
+            } else if b[keyPath: k] == base[keyPath: k] {
+                b[keyPath: k] = a[keyPath: k]
+            }
+        }
+    }
+
+    /// The fields' `Settle`s in turn.
+    static func fields<Row>(_ each: [Settle<Row>]) -> Settle<Row> { { a, b, base in for f in each { f(&a, &b, base) } } }
+
     /// Mine's rows in mine's order with theirs' one-sided changes applied and theirs' new rows after
-    /// them (in theirs' order); nil when a key repeats on a side.
-    static func merge<Row: Equatable>(base: [Row], mine: [Row], theirs: [Row], key: (Row) -> String) -> Merged<Row>? {
+    /// them (in theirs' order); nil when a key repeats on a side. With `settle`, a row both sides
+    /// changed merges field by field, and is a conflict only in fields both changed differently (the
+    /// two versions then differ only there).
+    static func merge<Row: Equatable>(
+        base: [Row], mine: [Row], theirs: [Row], key: (Row) -> String, settle: Settle<Row>? = nil
+    ) -> Merged<Row>? {
         func index(_ rows: [Row]) -> [String: Row]? {
             var out: [String: Row] = [:]
             for r in rows { guard out.updateValue(r, forKey: key(r)) == nil else { return nil } }
@@ -487,6 +556,13 @@ enum RowMerge {
             } else if there == before || there == r {  // changed here only, or the same on both sides
                 out.mine.append(r)
                 out.theirs.append(r)
+            } else if let settle, let before, let there {  // changed on both sides, differently: field by field
+                var a = r
+                var b = there
+                settle(&a, &b, before)
+                if a == b { out.taken += 1 } else { out.conflicts += 1 }
+                out.mine.append(a)
+                out.theirs.append(b)
             } else {  // changed here and changed (or removed) there, differently
                 out.conflicts += 1
                 out.mine.append(r)
@@ -507,5 +583,29 @@ enum RowMerge {
             }
         }
         return out
+    }
+}
+
+/// The fields a row of the most edited tables merges by, when both sides changed it (a row type's
+/// every stored property; one left out only makes such a row a conflict).
+extension RowMerge {
+    static var requirementFields: Settle<Requirement> {
+        fields([
+            field(\.department), field(\.module), field(\.title), field(\.detail), field(\.priority), field(\.weight),
+            field(\.acceptance), field(\.status), field(\.criterion), field(\.source), field(\.extra),
+        ])
+    }
+    static var departmentFields: Settle<Department> {
+        fields([field(\.name), field(\.contact), field(\.headCount), field(\.extra)])
+    }
+    static var gateFields: Settle<GateAnswer> { fields([field(\.answer), field(\.note), field(\.extra)]) }
+    static var scoreFields: Settle<Score> { fields([field(\.score), field(\.note), field(\.extra)]) }
+    static var settingsFields: Settle<Settings> {
+        fields([
+            field(\.schema), field(\.name), field(\.currency), field(\.fiscalYearStart), field(\.firstYear), field(\.language),
+            field(\.scale), field(\.method), field(\.aggregate), field(\.procurementKind), field(\.smeDeductionPercent),
+            field(\.revealed), field(\.horizonYears), field(\.users), field(\.userGrowth), field(\.escalation),
+            field(\.discountRate), field(\.budgetWarn), field(\.budgetStop), field(\.extra),
+        ])
     }
 }

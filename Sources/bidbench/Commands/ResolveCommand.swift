@@ -32,7 +32,7 @@ struct ResolveCommand: ParsableCommand {
     func run() throws {
         let folder = workspace.path
         let lang = CommandLineLanguage.value() ?? .en
-        let sides: (base: String, mine: String, theirs: String, prefix: String)
+        let sides: (base: String, mine: String, theirs: String, top: String, prefix: String)
         do { sides = try Git.sides(folder: folder) } catch let e as Git.Failure {
             printError("error: \(e.message)")
             throw ExitCode(1)
@@ -47,7 +47,7 @@ struct ResolveCommand: ParsableCommand {
         for (name, words, commit) in versions {
             let label = "\(words) \(commit.prefix(10))"
             do {
-                let copy = try Git.extract(folder: folder, commit: commit, prefix: sides.prefix, into: temp + "/" + name)
+                let copy = try Git.extract(top: sides.top, commit: commit, prefix: sides.prefix, into: temp + "/" + name)
                 let l = try WorkspaceStore.load(folder: copy)
                 if l.readOnly {
                     for p in l.problems { printError(SafeText.visible("\(label): \(p)")) }
@@ -63,28 +63,38 @@ struct ResolveCommand: ParsableCommand {
         let result = WorkspaceMerge.merge(
             base: loaded[0].workspace, mine: loaded[1].workspace, theirs: loaded[2].workspace,
             prefer: mine ? .mine : theirs ? .theirs : nil, lang: lang)
+        for (from, to) in result.renumberedDepartments {
+            print(SafeText.visible("department \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
+        }
         for (from, to) in result.renumbered {
             print(SafeText.visible("requirement \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
         }
         for (file, rows) in result.taken {
             print(SafeText.visible("\(file): " + (rows.map { "\($0) row(s) from theirs" } ?? "theirs (changed only there)")))
         }
+        let blind = !result.merged.settings.revealed
         for c in result.conflicts {
             let kept = mine ? "kept yours" : theirs ? "took theirs" : "changed differently on both sides"
             print(SafeText.visible("\(c.file): \(kept):"))
             // A table's rows by their columns (the dialog's lines are made for a narrow pane).
-            let rows = WorkspaceStore.rowConflicts(
-                file: c.file, base: loaded[0].workspace, mine: loaded[1].workspace, theirs: loaded[2].workspace)
+            let rows = WorkspaceStore.rowConflicts(file: c.file, base: loaded[0].workspace, mine: c.mine, theirs: c.theirs)
             for (key, fields) in rows {
-                let what = fields.map { "\($0.column) yours \(show($0.mine)), theirs \(show($0.theirs))" }
-                print(SafeText.visible("  \(key.replacingOccurrences(of: "\u{1F}", with: "/")): " + what.joined(separator: "; ")))
+                let name = key.replacingOccurrences(of: "\u{1F}", with: "/")
+                // While the panel is blind a sheet's values are nobody's to see: only which cells.
+                if blind && c.file.hasPrefix("scores/") {
+                    print(
+                        SafeText.visible(
+                            "  \(name): " + fields.map(\.column).joined(separator: ", ") + " (values hidden: the panel is blind)"))
+                } else {
+                    print(SafeText.visible("  \(name): " + conflictText(fields)))
+                }
             }
             if rows.isEmpty { for line in c.lines { print(SafeText.visible("  " + line)) } }
         }
         if !result.conflicts.isEmpty && !mine && !theirs {
             printError(
                 "nothing written: \(result.conflicts.count) file(s) have rows both sides changed differently; "
-                    + "run again with --mine (keep yours) or --theirs (take theirs)")
+                    + "run again with --mine (keep yours) or --theirs (take theirs), or undo the merge with git merge --abort")
             throw ExitCode(1)
         }
         let written: [String]
@@ -92,19 +102,47 @@ struct ResolveCommand: ParsableCommand {
             written = try WorkspaceStore.writeMerge(result.merged, folder: folder, mine: loaded[1], theirs: loaded[2], actor: currentUser())
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.description)) }
-            printError("nothing written: the merge does not check (above); fix one side, commit it, and merge again")
+            printError(
+                "nothing written: the merge does not check (above; lines as the merge would write the files); "
+                    + "undo it with git merge --abort, fix one side, commit it, and merge again")
             throw ExitCode(1)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
         print(written.isEmpty ? "the files already hold the merge: nothing written" : "wrote " + written.joined(separator: ", "))
+        // Files git left in conflict that are not the model's (a README, a journal chain two copies
+        // of one clone both wrote): a commit now would keep their markers.
+        let left = Git.stillConflicted(folder: folder)
+        guard left.isEmpty else {
+            for f in left {
+                let hint =
+                    f.hasPrefix("journal/")
+                    ? "a journal chain is never merged: keep yours (git checkout --ours -- \(f)), then bidbench journal --verify"
+                    : "not a table: resolve it by hand"
+                printError(SafeText.visible("\(f): still has git conflict markers (\(hint))"))
+            }
+            printError("then commit the merge: git add -A -- \(folder) && git commit --no-edit")
+            throw ExitCode(1)
+        }
         print("now commit the merge: git add -A -- \(folder) && git commit --no-edit")
     }
 }
 
-/// A cell as the user reads it in a line of the merge's report.
-private func show(_ value: String) -> String { value.isEmpty ? "(empty)" : value == "—" ? value : "“\(value)”" }
+/// A row both sides changed, in words: who deleted it, or each column's two values (a column only
+/// one side changed is marked so: the choice of a side takes the whole row in a table merged by rows).
+private func conflictText(_ fields: [(column: String, base: String?, mine: String?, theirs: String?)]) -> String {
+    func show(_ value: String?) -> String { value.map { $0.isEmpty ? "(empty)" : "“\($0)”" } ?? "—" }
+    if fields.contains(where: { $0.theirs == nil }) || fields.contains(where: { $0.mine == nil }) {
+        let yoursGone = fields.contains { $0.mine == nil }
+        let changed = fields.map { "\($0.column) \(show($0.base)) → \(show(yoursGone ? $0.theirs : $0.mine))" }
+        return (yoursGone ? "yours deleted it; theirs changed " : "theirs deleted it; yours changed ") + changed.joined(separator: "; ")
+    }
+    return fields.map { f in
+        let one = f.mine == f.base ? " (only theirs changed it)" : f.theirs == f.base ? " (only yours changed it)" : ""
+        return "\(f.column) yours \(show(f.mine)), theirs \(show(f.theirs))" + one
+    }.joined(separator: "; ")
+}
 
 /// git, run as a program: the three versions of a workspace that a git merge in progress has; the
 /// report's commit.
@@ -112,7 +150,11 @@ enum Git {
     struct Failure: Error { var message: String }
 
     /// The commits of the common ancestor, HEAD and MERGE_HEAD, and the folder's path in the repository.
-    static func sides(folder: String) throws -> (base: String, mine: String, theirs: String, prefix: String) {
+    static func sides(folder: String) throws -> (base: String, mine: String, theirs: String, top: String, prefix: String) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw Failure(message: "\(folder): no such folder")
+        }
         guard let top = try? run(["-C", folder, "rev-parse", "--show-toplevel"]) else {
             throw Failure(message: "\(folder) is not in a git repository (or git is not installed)")
         }
@@ -124,20 +166,33 @@ enum Git {
         }
         let mine = try run(["-C", folder, "rev-parse", "HEAD"])
         let base = try run(["-C", folder, "merge-base", "HEAD", "MERGE_HEAD"])
-        return (base, mine, theirs, prefix)
+        return (base, mine, theirs, top, prefix)
     }
 
-    /// The folder as it is in `commit`, written to `into` (made afresh); its path there.
-    static func extract(folder: String, commit: String, prefix: String, into: String) throws -> String {
+    /// The folder `prefix` of the repository at `top` as it is in `commit`, written to `into` (made
+    /// afresh). git is run at the top: a tree named from the top is not found from inside the folder.
+    static func extract(top: String, commit: String, prefix: String, into: String) throws -> String {
         try? FileManager.default.removeItem(atPath: into)
         do { try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true) } catch {
             throw Failure(message: "cannot create \(into): \(error)")
         }
         let tar = into + ".tar"
         let tree = prefix.isEmpty ? commit : commit + ":" + prefix
-        _ = try run(["-C", folder, "archive", "--format=tar", "-o", tar, tree])
+        _ = try run(["-C", top, "archive", "--format=tar", "-o", tar, tree])
         _ = try program(["tar", "-xf", tar, "-C", into])
         return into
+    }
+
+    /// The files under `folder` (relative to it) that git lists as unmerged and that still hold a
+    /// conflict marker line.
+    static func stillConflicted(folder: String) -> [String] {
+        let unmerged = ["-C", folder, "diff", "-z", "--name-only", "--diff-filter=U", "--relative", "--", "."]
+        guard let list = try? run(unmerged) else { return [] }
+        // NUL-separated: names as they are (git quotes a Chinese name in lines).
+        return list.split(separator: "\u{0}").map(String.init).filter { rel in
+            guard let data = FileManager.default.contents(atPath: folder + "/" + rel) else { return false }
+            return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") || $0 == "<<<<<<<" }
+        }
     }
 
     /// Runs git with `args`; its output trimmed, or a failure with what it wrote to stderr.
