@@ -76,6 +76,25 @@ import Testing
         #expect(d.state.workspace.requirements == ws.requirements + [mine])
     }
 
+    /// A department added here, unsaved, with a requirement of it, while another session's survey
+    /// added a different department under the same id: this session's department moves to the next
+    /// id, with its requirement; both departments and both requirements are kept, nothing to choose.
+    @Test func aDepartmentAddedOnBothSidesUnderOneIdIsRenumberedHere() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 100, height: 30)
+        d.state.workspace.departments.append(Department(id: "D03", name: "采购部"))
+        d.state.workspace.requirements.append(Requirement(id: "R04", department: "D03", module: "SRM", title: "供应商门户"))
+        d.state.dirty = true
+        var disk = ws
+        disk.departments.append(Department(id: "D03", name: "质量部"))
+        disk.requirements.append(Requirement(id: "R05", department: "D03", module: "QMS", title: "8D 报告"))
+        d.send(.diskChanged(workspace: disk, files: ["departments.csv", "requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.departments.map { "\($0.id) \($0.name)" } == ["D01 财务部", "D02 生产部", "D04 采购部", "D03 质量部"])
+        #expect(d.state.workspace.requirements.suffix(2).map { "\($0.id) \($0.department)" } == ["R04 D04", "R05 D03"])
+        #expect(d.state.message?.contains("磁盘上新增的部门与你未保存的部门编号相同: 你的已改为 D03 → D04") == true, "\(d.state.message ?? "")")
+    }
+
     /// The same requirement added on both sides (the same row: a pull of what this session also
     /// typed) is one requirement, not renumbered.
     @Test func theSameRequirementAddedOnBothSidesIsKeptOnce() {
