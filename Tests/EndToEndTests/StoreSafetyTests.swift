@@ -276,6 +276,9 @@ import Testing
         let broken = try run(binaryPath, ["check", "-w", origin])
         #expect(broken.status == 1 && broken.out.contains("requirements.csv:49: git merge conflict marker"), "\(broken.out)")
         #expect(broken.out.contains("bidbench resolve merges the tables row by row"))
+        // `--lang zh` gives the same problems in Chinese (scripts keep the English default).
+        let zh = try run(binaryPath, ["check", "-w", origin, "--lang", "zh"])
+        #expect(zh.status == 1 && zh.out.hasPrefix("requirements.csv:49: git 合并冲突标记 (<<<<<<<): 合并尚未提交时, 运行 bidbench resolve"), "\(zh.out)")
 
         let resolved = try run(binaryPath, ["resolve", "-w", origin])
         #expect(resolved.status == 0, "\(resolved.out)\(resolved.err)")

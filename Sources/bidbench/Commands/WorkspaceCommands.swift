@@ -77,7 +77,10 @@ struct CheckCommand: ParsableCommand {
             ])
             print(out.compact)
         } else if loaded.readOnly {
-            for p in loaded.problems { print(p.description) }
+            // `--lang zh` asks for the messages in Chinese (the file and field names stay as written);
+            // without it they stay English, which scripts read.
+            let chinese = CommandLineLanguage.value() == .zh
+            for p in loaded.problems { print(p.text(chinese: chinese)) }
         } else {
             print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
