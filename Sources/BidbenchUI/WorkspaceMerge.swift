@@ -22,8 +22,6 @@ public enum WorkspaceMerge {
 
     public struct Result: Sendable {
         public var merged: Workspace
-        /// Mine with its renumbering: what the merge compared with theirs.
-        public var mine: Workspace
         /// Requirements of mine moved to a free id, in mine's order.
         public var renumbered: [(from: String, to: String)] = []
         /// Departments of mine moved to a free id, in mine's order.
@@ -46,9 +44,8 @@ public enum WorkspaceMerge {
             \.ahp, file: { "ahp/\($0.isEmpty ? "top" : $0).csv" }, base: base, mine: original, theirs: theirs, prefer: prefer,
             into: &result,
             describe: { m, t in
-                [m, t].enumerated().map { i, x in
-                    lang.t(i == 0 ? "mine: " : "theirs: ", i == 0 ? "我的: " : "他们的: ") + (x.map { $0.names.joined(separator: ", ") } ?? "—")
-                }
+                func names(_ x: PairwiseMatrix?) -> String { x.map { $0.names.joined(separator: ", ") } ?? "—" }
+                return [lang.t("mine: ", "我的: ") + names(m), lang.t("theirs: ", "他们的: ") + names(t)]
             }, lang)
         return result
     }
@@ -57,7 +54,7 @@ public enum WorkspaceMerge {
         var mine = original
         let departments = DiskChangesScreen.renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: theirs)
         let requirements = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
-        var result = Result(merged: mine, mine: mine, renumbered: requirements, renumberedDepartments: departments)
+        var result = Result(merged: mine, renumbered: requirements, renumberedDepartments: departments)
         for p in parts(base, mine, theirs) {
             let file = p.file(theirs)
             if p.same(mine, base) {

@@ -15,15 +15,16 @@ struct ResolveCommand: ParsableCommand {
         discussion: """
             Run it in a clone where `git pull` or `git merge` reported conflicts in the workspace. It reads \
             the three versions git has (the common ancestor, yours = HEAD, theirs = MERGE_HEAD), merges \
-            every table row by row by its key, and writes the result over the workspace's files (one \
-            journal entry per file). Requirements both sides added under the same id are kept both: \
-            yours are renumbered, with the gate answers, acceptance tests and meeting records that name \
-            them. A row both sides changed differently is a conflict: nothing is written until you choose \
-            with --mine or --theirs. Then commit: git add -A -- DIR && git commit --no-edit.
+            every table row by row by its key (requirements, departments, gates, scores and settings field \
+            by field), and writes the result over the workspace's files (one journal entry per file). \
+            Requirements or departments both sides added under the same id are kept both: yours are \
+            renumbered, with what names them. What both sides changed differently is a conflict: \
+            nothing is written until you choose with --mine or --theirs. Then commit: \
+            git add -A -- DIR && git commit --no-edit.
             """)
     @OptionGroup var workspace: WorkspaceOptions
-    @Flag(help: "Where both sides changed the same row differently, keep yours (HEAD).") var mine = false
-    @Flag(help: "Where both sides changed the same row differently, take theirs (MERGE_HEAD).") var theirs = false
+    @Flag(help: "Where both sides changed the same thing differently, keep yours (HEAD).") var mine = false
+    @Flag(help: "Where both sides changed the same thing differently, take theirs (MERGE_HEAD).") var theirs = false
 
     func validate() throws {
         if mine && theirs { throw ValidationError("choose one of --mine and --theirs") }
@@ -70,7 +71,8 @@ struct ResolveCommand: ParsableCommand {
             print(SafeText.visible("requirement \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
         }
         for (file, rows) in result.taken {
-            print(SafeText.visible("\(file): " + (rows.map { "\($0) row(s) from theirs" } ?? "theirs (changed only there)")))
+            let what = rows.map { file.hasSuffix(".csv") ? "\($0) row(s) from theirs" : "theirs' changes merged" }
+            print(SafeText.visible("\(file): " + (what ?? "theirs (changed only there)")))
         }
         let blind = !result.merged.settings.revealed
         for c in result.conflicts {
