@@ -571,14 +571,8 @@ public enum WorkspaceStore {
         if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
         for rel in changed { try FileIO.checkReplaceable(folder: folder, rel) }
 
-        let chain = try Journal.chainFile(folder: folder, actor: actor)
-        try FileIO.checkInside(folder: folder, rel: chain)
-        let locks = try CommitLocks(folder: folder, files: changed + [chain])
+        let (chain, locks) = try lockForCommit(folder: folder, files: changed, actor: actor)
         defer { locks.release() }
-        // A save of ours (or anyone's) that a crash interrupted past its commit point is completed first.
-        try Transaction.recover(folder: folder, holding: Set(changed + [chain]))
-        // The entries must be appendable before any table is replaced.
-        try Journal.checkAppendable(folder: folder, chain: chain)
 
         // Someone else's changes since the load: a file we write (or create) that differs on disk, and
         // the files ours depend on (README "Many writers"). A file that already holds exactly our new
@@ -669,12 +663,8 @@ public enum WorkspaceStore {
             bytes[rel] = wanted
         }
         guard !toWrite.isEmpty else { return [] }
-        let chain = try Journal.chainFile(folder: folder, actor: actor)
-        try FileIO.checkInside(folder: folder, rel: chain)
-        let locks = try CommitLocks(folder: folder, files: toWrite + [chain])
+        let (chain, locks) = try lockForCommit(folder: folder, files: toWrite, actor: actor)
         defer { locks.release() }
-        try Transaction.recover(folder: folder, holding: Set(toWrite + [chain]))
-        try Journal.checkAppendable(folder: folder, chain: chain)
         let time = Journal.isoUTC(Date())
         let id = Journal.newID()
         let hashes = toWrite.map { rel in bytes[rel].map { FileIO.sha256Hex($0) } ?? "" }
@@ -688,6 +678,24 @@ public enum WorkspaceStore {
             folder: folder, writes: toWrite.enumerated().map { ($1, bytes[$1], hashes[$0]) }, chain: chain, entries: entries,
             fault: nil)
         return toWrite
+    }
+
+    /// Before a transaction writes `files`: the actor's journal chain, and the locks on the files and
+    /// the chain (the caller releases them). A save of ours (or anyone's) that a crash interrupted
+    /// past its commit point is completed first, and the chain must take entries before any table is
+    /// replaced.
+    private static func lockForCommit(folder: String, files: [String], actor: String) throws -> (chain: String, locks: CommitLocks) {
+        let chain = try Journal.chainFile(folder: folder, actor: actor)
+        try FileIO.checkInside(folder: folder, rel: chain)
+        let locks = try CommitLocks(folder: folder, files: files + [chain])
+        do {
+            try Transaction.recover(folder: folder, holding: Set(files + [chain]))
+            try Journal.checkAppendable(folder: folder, chain: chain)
+        } catch {
+            locks.release()
+            throw error
+        }
+        return (chain, locks)
     }
 
     /// The rows of a table that `mine` and `theirs` both changed since `base`, and differently (by the

@@ -179,28 +179,12 @@ import Testing
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {
         let tmp = TempDir()
-        let origin = try tmp.demoCopy()
-        // What `init` writes for git, into the demo copy.
-        #expect(try run(binaryPath, ["init", tmp.path + "/fresh"]).status == 0)
-        for f in [".gitignore", ".gitattributes"] {
-            try? FileManager.default.removeItem(atPath: origin + "/" + f)
-            try FileManager.default.copyItem(atPath: tmp.path + "/fresh/" + f, toPath: origin + "/" + f)
-        }
-        let env = [
-            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-        ]
-        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) {
-            let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
-            #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)")
-            return r
-        }
-        _ = try git(["init", "-q", "-b", "main"], in: origin)
-        _ = try git(["add", "-A"], in: origin)
-        _ = try git(["commit", "-q", "-m", "start"], in: origin)
+        let origin = try Self.gitDemo(tmp)
+        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) { try Self.git(args, dir, true) }
         let a = tmp.path + "/a"
         let b = tmp.path + "/b"
-        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, a], env: env)
-        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, b], env: env)
+        _ = try git(["clone", "-q", origin, a], in: tmp.path)
+        _ = try git(["clone", "-q", origin, b], in: tmp.path)
         // Clone A: 赵敏 scores. Clone B: 钱多 scores, and the lead adds a requirement.
         func sheet(_ name: String) throws -> String {
             var csv = "vendor,criterion,score,note\n"
@@ -239,30 +223,18 @@ import Testing
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func resolveMergesTwoClonesThatAddedTheSameRequirementID() throws {
         let tmp = TempDir()
-        let origin = try tmp.demoCopy()
-        #expect(try run(binaryPath, ["init", tmp.path + "/fresh"]).status == 0)
-        for f in [".gitignore", ".gitattributes"] {
-            try? FileManager.default.removeItem(atPath: origin + "/" + f)
-            try FileManager.default.copyItem(atPath: tmp.path + "/fresh/" + f, toPath: origin + "/" + f)
-        }
-        let env = [
-            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-        ]
+        let origin = try Self.gitDemo(tmp)
         func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
-            let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
-            if ok { #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)") }
-            return r
+            try Self.git(args, dir, ok)
         }
         func commit(_ dir: String, _ message: String) throws {
             _ = try git(["add", "-A"], in: dir)
             _ = try git(["commit", "-q", "-m", message], in: dir)
         }
-        _ = try git(["init", "-q", "-b", "main"], in: origin)
-        try commit(origin, "start")
         let a = tmp.path + "/a"
         let b = tmp.path + "/b"
-        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, a], env: env)
-        _ = try run(OptionalTool.git.executable, ["clone", "-q", origin, b], env: env)
+        _ = try git(["clone", "-q", origin, a], in: tmp.path)
+        _ = try git(["clone", "-q", origin, b], in: tmp.path)
         for (clone, row) in [(a, "D03,MES,条码追溯到批次,must,3"), (b, "D01,总账,多币种月末重估,should,2")] {
             let file = clone + ".csv"
             try "department,module,title,priority,weight\n\(row)\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -346,17 +318,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: top, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: try tmp.demoCopy(), toPath: top + "/bid")
         try "notes\n".write(toFile: top + "/bid/NOTES.md", atomically: true, encoding: .utf8)
-        let env = [
-            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-        ]
-        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) {
-            try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
-        }
-        _ = try git(["init", "-q", "-b", "main"], in: top)
-        _ = try git(["add", "-A"], in: top)
-        _ = try git(["commit", "-q", "-m", "start"], in: top)
+        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) { try Self.git(args, dir, false) }
+        try Self.commitNewRepository(top)
         let other = tmp.path + "/other"
-        _ = try run(OptionalTool.git.executable, ["clone", "-q", top, other], env: env)
+        _ = try git(["clone", "-q", top, other], in: tmp.path)
         for (repo, row) in [(other, "D03,MES,条码追溯到批次,must,3"), (top, "D01,总账,多币种月末重估,should,2")] {
             let file = repo + ".csv"
             try "department,module,title,priority,weight\n\(row)\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -377,5 +342,34 @@ import Testing
         #expect(try run(binaryPath, ["check", "-w", top + "/bid"]).status == 0)
         let notInGit = try run(binaryPath, ["resolve", "-w", tmp.path + "/nope"])
         #expect(notInGit.status == 1 && notInGit.err == "error: \(tmp.path)/nope: no such folder\n", "\(notInGit.err)")
+    }
+
+    /// git with a fixed author, run in `dir`; a non-zero exit is recorded as a failure when `ok`.
+    static func git(_ args: [String], _ dir: String, _ ok: Bool) throws -> (status: Int32, out: String, err: String) {
+        let env = [
+            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+        ]
+        let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
+        if ok { #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)") }
+        return r
+    }
+
+    /// `dir` made a repository on `main` with everything in it committed.
+    static func commitNewRepository(_ dir: String) throws {
+        _ = try git(["init", "-q", "-b", "main"], dir, true)
+        _ = try git(["add", "-A"], dir, true)
+        _ = try git(["commit", "-q", "-m", "start"], dir, true)
+    }
+
+    /// A copy of the demo with the git files `init` writes, committed as a repository of its own.
+    static func gitDemo(_ tmp: TempDir) throws -> String {
+        let origin = try tmp.demoCopy()
+        #expect(try run(binaryPath, ["init", tmp.path + "/fresh"]).status == 0)
+        for f in [".gitignore", ".gitattributes"] {
+            try? FileManager.default.removeItem(atPath: origin + "/" + f)
+            try FileManager.default.copyItem(atPath: tmp.path + "/fresh/" + f, toPath: origin + "/" + f)
+        }
+        try commitNewRepository(origin)
+        return origin
     }
 }

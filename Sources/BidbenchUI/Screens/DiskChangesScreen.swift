@@ -184,27 +184,19 @@ public enum DiskChangesScreen {
         // took the next number) are two requirements: this session's is renumbered before the merge,
         // so neither overwrites the other.
         var mine = s.workspace
-        if parts.contains(.departments) {
-            let base = open.first { $0.part == .departments }?.base ?? s.base
-            let moved = renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: disk)
-            if !moved.isEmpty {
-                let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
-                said.append(
-                    s.lang.t(
-                        "departments added on disk took the same id as yours: yours renumbered \(list)",
-                        "磁盘上新增的部门与你未保存的部门编号相同: 你的已改为 \(list)"))
-            }
-        }
-        if parts.contains(.requirements) {
-            let base = open.first { $0.part == .requirements }?.base ?? s.base
-            let moved = renumberAddedTwice(base: base, mine: &mine, disk: disk)
-            if !moved.isEmpty {
-                let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
-                said.append(
-                    s.lang.t(
-                        "requirements added on disk took the same id as yours: yours renumbered \(list)",
-                        "磁盘上新增的需求与你未保存的需求编号相同: 你的已改为 \(list)"))
-            }
+        // Departments first: a moved department's requirements carry its new id into the requirement step.
+        let steps: [(WorkspacePart, (Workspace, inout Workspace, Workspace) -> [(from: String, to: String)], String, String)] = [
+            (.departments, { renumberDepartmentsAddedTwice(base: $0, mine: &$1, disk: $2) }, "departments", "部门"),
+            (.requirements, { renumberAddedTwice(base: $0, mine: &$1, disk: $2) }, "requirements", "需求"),
+        ]
+        for (part, renumber, en, zh) in steps where parts.contains(part) {
+            let moved = renumber(open.first { $0.part == part }?.base ?? s.base, &mine, disk)
+            guard !moved.isEmpty else { continue }
+            let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
+            said.append(
+                s.lang.t(
+                    "\(en) added on disk took the same id as yours: yours renumbered \(list)",
+                    "磁盘上新增的\(zh)与你未保存的\(zh)编号相同: 你的已改为 \(list)"))
         }
         var next = mine
         var conflicts = open.filter { !parts.contains($0.part) }
