@@ -644,8 +644,9 @@ public enum WorkspaceStore {
         let other = render(theirs.workspace, layouts: theirs.layouts)
         var toWrite: [String] = []
         var bytes: [String: [UInt8]] = [:]
-        for rel in Set(new.keys).union(old.keys).sorted(by: { fileRank($0) < fileRank($1) }) {
-            if new[rel] == nil && mine.workspace.contractTexts[rel] != nil { continue }
+        // Theirs' files too: a sheet theirs changed and mine deleted is in the folder as git left it.
+        for rel in Set(new.keys).union(old.keys).union(other.keys).sorted(by: { fileRank($0) < fileRank($1) }) {
+            if new[rel] == nil && (mine.workspace.contractTexts[rel] != nil || theirs.workspace.contractTexts[rel] != nil) { continue }
             if PathSafety.problem(rel) != nil { throw StoreError.unsafePath(rel) }
             let wanted: [UInt8]?
             if new[rel]?.bytes == old[rel]?.bytes {
@@ -723,7 +724,8 @@ public enum WorkspaceStore {
             var fields: [(column: String, base: String?, mine: String?, theirs: String?)] = []
             for column in (y == nil ? t.header : m.header) {
                 let (bv, mv, tv) = (cell(x, b.header, column), cell(y, m.header, column), cell(z, t.header, column))
-                if mv != tv || (y == nil || z == nil) && bv != (mv ?? tv) { fields.append((column, bv, mv, tv)) }
+                // A row one side deleted: the columns the other changed (not its unchanged key).
+                if y == nil || z == nil ? bv != (mv ?? tv) : mv != tv { fields.append((column, bv, mv, tv)) }
             }
             out.append((key, fields))
         }

@@ -26,6 +26,8 @@ public enum WorkspaceMerge {
         public var renumbered: [(from: String, to: String)] = []
         /// Departments of mine moved to a free id, in mine's order.
         public var renumberedDepartments: [(from: String, to: String)] = []
+        /// Vendors of mine moved to a free id, in mine's order.
+        public var renumberedVendors: [(from: String, to: String)] = []
         /// Files that took something from theirs, with how many rows (nil: the file whole).
         public var taken: [(file: String, rows: Int?)] = []
         /// What both sides changed differently. With `prefer` set these are resolved to that side;
@@ -53,8 +55,9 @@ public enum WorkspaceMerge {
     private static func mergeParts(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {
         var mine = original
         let departments = DiskChangesScreen.renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: theirs)
+        let vendors = DiskChangesScreen.renumberVendorsAddedTwice(base: base, mine: &mine, disk: theirs)
         let requirements = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
-        var result = Result(merged: mine, renumbered: requirements, renumberedDepartments: departments)
+        var result = Result(merged: mine, renumbered: requirements, renumberedDepartments: departments, renumberedVendors: vendors)
         for p in parts(base, mine, theirs) {
             let file = p.file(theirs)
             if p.same(mine, base) {

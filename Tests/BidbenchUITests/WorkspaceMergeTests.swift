@@ -127,4 +127,24 @@ import Testing
                 == ["第 2 行起不同:", "你的: “第二条 付款 30 天”", "他们的: “第二条 付款 45 天”"])
         #expect(WorkspaceMerge.textLines(nil, "x", .en) == ["yours deleted it; theirs changed it"])
     }
+
+    /// Two clones each registered a bidder as V3: mine's moves to V4 with its price, gate answer and
+    /// scores (theirs keeps V3), so no price ends up on the other clone's vendor (user test pass).
+    @Test func vendorsAddedTwiceMoveWithTheirPricesGatesAndScores() {
+        let base = sampleWorkspace()
+        var mine = base
+        mine.vendors.append(Vendor(id: "V3", name: "金蝶软件", bidPrice: Money(units: 900_000)))
+        mine.prices.append(PriceLine(vendor: "V3", item: "金蝶云许可", category: .license, model: .one_time, unitPrice: Money(units: 900_000)))
+        mine.gates.append(GateAnswer(vendor: "V3", requirement: "R01", answer: .partly))
+        mine.scores["张伟"]!.append(Score(vendor: "V3", criterion: "func", score: 7))
+        var theirs = base
+        theirs.vendors.append(Vendor(id: "V3", name: "用友网络", bidPrice: Money(units: 1_200_000)))
+        let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(r.renumberedVendors.map { "\($0.from)→\($0.to)" } == ["V3→V4"])
+        #expect(r.conflicts.isEmpty)
+        #expect(r.merged.vendors.map { "\($0.id) \($0.name)" } == ["V1 云帆软件", "V2 智链科技", "V4 金蝶软件", "V3 用友网络"])
+        #expect(r.merged.prices.map(\.vendor) == ["V4"])
+        #expect(r.merged.gates == [GateAnswer(vendor: "V4", requirement: "R01", answer: .partly)])
+        #expect(r.merged.scores["张伟"]!.map(\.vendor) == ["V1", "V2", "V4"])
+    }
 }

@@ -344,6 +344,66 @@ import Testing
         #expect(notInGit.status == 1 && notInGit.err == "error: \(tmp.path)/nope: no such folder\n", "\(notInGit.err)")
     }
 
+    /// A copy of a clone folder (`cp -a`) keeps its clone id, so both write one journal chain: the
+    /// merge conflicts on it and `resolve` refuses, naming it, until one side is kept (it appended its
+    /// own entry to that chain and said "now commit": user test pass). Then a score sheet deleted
+    /// here and changed there is the only choice, and `--mine` deletes it from the folder (git's
+    /// copy of theirs stayed: user test pass).
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func resolveRefusesAJournalChainBothSidesWroteAndDeletesASheetAsChosen() throws {
+        let tmp = TempDir()
+        let origin = try Self.gitDemo(tmp)
+        func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
+            try Self.git(args, dir, ok)
+        }
+        let a = tmp.path + "/a"
+        let copy = tmp.path + "/copy"
+        _ = try git(["clone", "-q", origin, a], in: tmp.path)
+        let req = tmp.path + "/req.csv"
+        try "department,module,title\nD01,总账,月末自动结转损益\n".write(toFile: req, atomically: true, encoding: .utf8)
+        #expect(try run(binaryPath, ["import", "-w", a, "requirements", req]).status == 0)
+        _ = try git(["add", "-A"], in: a)
+        _ = try git(["commit", "-q", "-m", "chain started"], in: a)
+        #expect(try run("cp", ["-a", a, copy]).status == 0)
+        _ = try git(["rm", "-q", "scores/李娜.csv"], in: a)
+        #expect(try run(binaryPath, ["import", "-w", a, "requirements", req]).status == 0)
+        _ = try git(["add", "-A"], in: a)
+        _ = try git(["commit", "-q", "-m", "李娜 leaves"], in: a)
+        let sheet = tmp.path + "/li.csv"
+        var csv = "vendor,criterion,score,note\n"
+        for v in ["V1", "V2", "V3", "V4"] { for c in Self.criteria { csv += "\(v),\(c),6,\n" } }
+        try csv.write(toFile: sheet, atomically: true, encoding: .utf8)
+        #expect(try run(binaryPath, ["import", "-w", copy, "scores", sheet, "--evaluator", "李娜", "--replace"]).status == 0)
+        _ = try git(["add", "-A"], in: copy)
+        _ = try git(["commit", "-q", "-m", "李娜 rescored"], in: copy)
+        let pull = try git(["pull", "--no-rebase", "--no-edit", copy, "main"], in: a, ok: false)
+        #expect(pull.out.contains("CONFLICT (modify/delete): scores/李娜.csv"), "\(pull.out)")
+        let chain = try FileManager.default.contentsOfDirectory(atPath: a + "/journal").filter { $0.hasSuffix(".log") }
+        #expect(chain.count == 1 && pull.out.contains("journal/\(chain[0])"), "\(pull.out)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: a + "/journal/" + chain[0]))
+
+        let refused = try run(binaryPath, ["resolve", "-w", a])
+        #expect(refused.status == 1 && refused.out.isEmpty, "\(refused.out)")
+        #expect(
+            refused.err.hasPrefix(
+                "journal/\(chain[0]): both sides appended to this journal chain (a copy of a clone folder keeps its clone id)"),
+            "\(refused.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: a + "/journal/" + chain[0])) == before)
+        _ = try git(["checkout", "--ours", "--", "journal/" + chain[0]], in: a)
+        _ = try git(["add", "journal/" + chain[0]], in: a)
+
+        let open = try run(binaryPath, ["resolve", "-w", a])
+        #expect(open.status == 1 && open.out.contains("scores/李娜.csv: changed differently on both sides:\n"), "\(open.out)")
+        #expect(open.out.contains("  V1/func_mfg: yours deleted it; theirs changed score"), "\(open.out)")
+        #expect(FileManager.default.fileExists(atPath: a + "/scores/李娜.csv"))
+        let mine = try run(binaryPath, ["resolve", "-w", a, "--mine"])
+        #expect(mine.status == 0 && mine.out.contains("wrote scores/李娜.csv\n"), "\(mine.out)\(mine.err)")
+        #expect(!FileManager.default.fileExists(atPath: a + "/scores/李娜.csv"))
+        let check = try run(binaryPath, ["check", "-w", a])
+        #expect(check.status == 0 && check.out.contains("2 evaluators"), "\(check.out)")
+        #expect(try run(binaryPath, ["journal", "--verify", "-w", a]).status == 0)
+    }
+
     /// git with a fixed author, run in `dir`; a non-zero exit is recorded as a failure when `ok`.
     static func git(_ args: [String], _ dir: String, _ ok: Bool) throws -> (status: Int32, out: String, err: String) {
         let env = [

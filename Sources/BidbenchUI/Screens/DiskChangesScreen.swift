@@ -185,8 +185,10 @@ public enum DiskChangesScreen {
         // so neither overwrites the other.
         var mine = s.workspace
         // Departments first: a moved department's requirements carry its new id into the requirement step.
+        // (A renumbered vendor's score sheets are merged as sheets: their rows name it.)
         let steps: [(WorkspacePart, (Workspace, inout Workspace, Workspace) -> [(from: String, to: String)], String, String)] = [
             (.departments, { renumberDepartmentsAddedTwice(base: $0, mine: &$1, disk: $2) }, "departments", "部门"),
+            (.vendors, { renumberVendorsAddedTwice(base: $0, mine: &$1, disk: $2) }, "vendors", "供应商"),
             (.requirements, { renumberAddedTwice(base: $0, mine: &$1, disk: $2) }, "requirements", "需求"),
         ]
         for (part, renumber, en, zh) in steps where parts.contains(part) {
@@ -285,6 +287,25 @@ public enum DiskChangesScreen {
         for i in mine.delivery.satisfaction.indices {
             if let n = renamed[mine.delivery.satisfaction[i].department] { mine.delivery.satisfaction[i].department = n }
         }
+        return moved
+    }
+
+    /// The same for vendors (two clones each registering a bidder as the next V number): mine's moves,
+    /// with its gate answers, prices, scores in every sheet, discussion notes, contracts and reviews.
+    static func renumberVendorsAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
+        let (moved, renamed) = clashingAdds(base.vendors, mine.vendors, disk.vendors, id: \.id, prefix: "V")
+        guard !moved.isEmpty else { return [] }
+        func move<Row>(_ rows: inout [Row], _ k: WritableKeyPath<Row, String>) {
+            for i in rows.indices { if let n = renamed[rows[i][keyPath: k]] { rows[i][keyPath: k] = n } }
+        }
+        move(&mine.vendors, \.id)
+        move(&mine.gates, \.vendor)
+        move(&mine.prices, \.vendor)
+        move(&mine.discussion, \.vendor)
+        move(&mine.contracts, \.vendor)
+        move(&mine.delivery.vendorReviews, \.vendor)
+        move(&mine.delivery.satisfaction, \.vendor)
+        for name in mine.scores.keys { move(&mine.scores[name]!, \.vendor) }
         return moved
     }
 

@@ -38,6 +38,24 @@ struct ResolveCommand: ParsableCommand {
             printError("error: \(e.message)")
             throw ExitCode(1)
         }
+        guard FileManager.default.fileExists(atPath: folder + "/workspace.json") else {
+            printError("error: \(folder) is not a Bidbench workspace (no workspace.json): give the workspace's folder with -w")
+            throw ExitCode(1)
+        }
+        // A journal chain both sides appended to (two copies of one clone folder share its clone id):
+        // hash chains never merge, and this merge's own entry would go to such a chain.
+        let chains = Git.unmerged(folder: folder).filter { $0.hasPrefix("journal/") }
+        guard chains.isEmpty else {
+            for f in chains {
+                printError(
+                    SafeText.visible(
+                        "\(f): both sides appended to this journal chain (a copy of a clone folder keeps its clone id); "
+                            + "a hash chain is never merged: keep one side (git checkout --ours -- \(f) && git add \(f)), "
+                            + "check it with bidbench journal --verify, then run bidbench resolve again"))
+            }
+            printError("nothing written; in the copied folder, delete .bidbench/clone-id so that it starts a chain of its own")
+            throw ExitCode(1)
+        }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("bidbench-resolve-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
         var loaded: [LoadedWorkspace] = []
@@ -64,11 +82,13 @@ struct ResolveCommand: ParsableCommand {
         let result = WorkspaceMerge.merge(
             base: loaded[0].workspace, mine: loaded[1].workspace, theirs: loaded[2].workspace,
             prefer: mine ? .mine : theirs ? .theirs : nil, lang: lang)
-        for (from, to) in result.renumberedDepartments {
-            print(SafeText.visible("department \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
-        }
-        for (from, to) in result.renumbered {
-            print(SafeText.visible("requirement \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
+        let moved = [
+            ("department", result.renumberedDepartments), ("vendor", result.renumberedVendors), ("requirement", result.renumbered),
+        ]
+        for (what, list) in moved {
+            for (from, to) in list {
+                print(SafeText.visible("\(what) \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
+            }
         }
         for (file, rows) in result.taken {
             let what = rows.map { file.hasSuffix(".csv") ? "\($0) row(s) from theirs" : "theirs' changes merged" }
@@ -113,17 +133,11 @@ struct ResolveCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(written.isEmpty ? "the files already hold the merge: nothing written" : "wrote " + written.joined(separator: ", "))
-        // Files git left in conflict that are not the model's (a README, a journal chain two copies
-        // of one clone both wrote): a commit now would keep their markers.
+        // Files git left in conflict that are not the model's (a notes file): a commit now would keep
+        // their markers.
         let left = Git.stillConflicted(folder: folder)
         guard left.isEmpty else {
-            for f in left {
-                let hint =
-                    f.hasPrefix("journal/")
-                    ? "a journal chain is never merged: keep yours (git checkout --ours -- \(f)), then bidbench journal --verify"
-                    : "not a table: resolve it by hand"
-                printError(SafeText.visible("\(f): still has git conflict markers (\(hint))"))
-            }
+            for f in left { printError(SafeText.visible("\(f): still has git conflict markers (not a table: resolve it by hand)")) }
             printError("then commit the merge: git add -A -- \(folder) && git commit --no-edit")
             throw ExitCode(1)
         }
@@ -185,13 +199,17 @@ enum Git {
         return into
     }
 
-    /// The files under `folder` (relative to it) that git lists as unmerged and that still hold a
-    /// conflict marker line.
-    static func stillConflicted(folder: String) -> [String] {
-        let unmerged = ["-C", folder, "diff", "-z", "--name-only", "--diff-filter=U", "--relative", "--", "."]
-        guard let list = try? run(unmerged) else { return [] }
+    /// The files under `folder` (relative to it) that git lists as unmerged.
+    static func unmerged(folder: String) -> [String] {
+        let args = ["-C", folder, "diff", "-z", "--name-only", "--diff-filter=U", "--relative", "--", "."]
+        guard let list = try? run(args) else { return [] }
         // NUL-separated: names as they are (git quotes a Chinese name in lines).
-        return list.split(separator: "\u{0}").map(String.init).filter { rel in
+        return list.split(separator: "\u{0}").map(String.init)
+    }
+
+    /// The files under `folder` that git lists as unmerged and that still hold a conflict marker line.
+    static func stillConflicted(folder: String) -> [String] {
+        unmerged(folder: folder).filter { rel in
             guard let data = FileManager.default.contents(atPath: folder + "/" + rel) else { return false }
             return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") || $0 == "<<<<<<<" }
         }
