@@ -362,6 +362,18 @@ import Testing
         #expect(throws: StoreError.exists(dst.path + "/copy")) { try WorkspaceStore.copyWorkspace(from: src.path, to: dst.path + "/copy") }
     }
 
+    /// The demos' workspace.json is as Bidbench writes it (sorted keys): the first write in a team's
+    /// copy (a reveal, a setting) rewrote the whole file, so two clones' first changes to it
+    /// conflicted in git over lines neither had changed (user test pass).
+    @Test func theDemosSettingsAreWrittenAsBidbenchWritesThem() throws {
+        for language in ["zh", "en"] {
+            let folder = try #require(WorkspaceStore.demoFolder(language: language, packageRoot: #filePath))
+            let loaded = try WorkspaceStore.load(folder: folder)
+            let onDisk = try String(contentsOfFile: folder + "/workspace.json", encoding: .utf8)
+            #expect(WorkspaceStore.renderedText(of: "workspace.json", in: loaded.workspace) == onDisk, "\(folder)")
+        }
+    }
+
     @Test func demoFolderIsFoundFromTheSourcePath() throws {
         let dir = TempDir()
         dir.write("pkg/Package.swift", "// swift-tools-version:6.0\n")
