@@ -362,15 +362,18 @@ import Testing
         #expect(throws: StoreError.exists(dst.path + "/copy")) { try WorkspaceStore.copyWorkspace(from: src.path, to: dst.path + "/copy") }
     }
 
-    /// The demos' workspace.json is as Bidbench writes it (sorted keys): the first write in a team's
-    /// copy (a reveal, a setting) rewrote the whole file, so two clones' first changes to it
-    /// conflicted in git over lines neither had changed (user test pass).
-    @Test func theDemosSettingsAreWrittenAsBidbenchWritesThem() throws {
+    /// The demos' files are as Bidbench writes them (workspace.json with sorted keys, weights without
+    /// trailing zeros, every table present): the first write in a team's copy (a reveal, a setting)
+    /// rewrote workspace.json whole, so two clones' first changes to it conflicted in git over lines
+    /// neither had changed, and two clones creating the same empty table added it twice (user test pass).
+    @Test func theDemosFilesAreAsBidbenchWritesThem() throws {
         for language in ["zh", "en"] {
             let folder = try #require(WorkspaceStore.demoFolder(language: language, packageRoot: #filePath))
             let loaded = try WorkspaceStore.load(folder: folder)
-            let onDisk = try String(contentsOfFile: folder + "/workspace.json", encoding: .utf8)
-            #expect(WorkspaceStore.renderedText(of: "workspace.json", in: loaded.workspace) == onDisk, "\(folder)")
+            for (rel, file) in WorkspaceStore.render(loaded.workspace, layouts: loaded.layouts) {
+                let onDisk = FileManager.default.contents(atPath: folder + "/" + rel).map { [UInt8]($0) }
+                #expect(onDisk == file.bytes, "\(folder)/\(rel)")
+            }
         }
     }
 

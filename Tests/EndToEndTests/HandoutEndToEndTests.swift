@@ -282,7 +282,7 @@ import Testing
         let scenarios = try String(contentsOfFile: ws + "/scenarios.csv", encoding: .utf8)
         #expect(scenarios.contains("增员,5,150,0.1,0.03,0.06\n"))
         // Only scenarios.csv was written: the meeting itself was left unsaved (q! discards it).
-        #expect(!FileManager.default.fileExists(atPath: ws + "/meetings.csv"))
+        #expect(try String(contentsOfFile: ws + "/meetings.csv", encoding: .utf8) == "id,kind,date,title,attendees,lead,department\n")
         let req = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/req.csv"))
         #expect(Array(req.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(String(decoding: req.dropFirst(3), as: UTF8.self).hasPrefix("编号,部门,"))
