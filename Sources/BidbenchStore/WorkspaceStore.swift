@@ -706,10 +706,21 @@ public enum WorkspaceStore {
     public static func rowConflicts(file: String, base: Workspace, mine: Workspace, theirs: Workspace)
         -> [(key: String, fields: [(column: String, base: String?, mine: String?, theirs: String?)])]
     {
-        guard file.hasSuffix(".csv") else { return [] }
+        guard file.hasSuffix(".csv") || file == SettingsFile.file else { return [] }
         func rows(_ w: Workspace) -> (header: [String], cells: [String: [String]]) {
             guard let f = render(w, layouts: [:], only: [file])[file] else { return ([], [:]) }
-            return (f.header, Dictionary(f.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { a, _ in a }))
+            guard file == SettingsFile.file else {
+                return (f.header, Dictionary(f.rows.map { ($0.key, $0.cells) }, uniquingKeysWith: { a, _ in a }))
+            }
+            // The settings as one row whose columns are the file's keys, each value as JSON writes it.
+            let object = (try? JSONSerialization.jsonObject(with: Data(f.bytes))) as? [String: Any] ?? [:]
+            let keys = object.keys.sorted()
+            let values = keys.map { k -> String in
+                if let text = object[k] as? String { return text }
+                let data = try? JSONSerialization.data(withJSONObject: object[k] ?? NSNull(), options: [.fragmentsAllowed, .sortedKeys])
+                return data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            }
+            return (keys, ["settings": values])
         }
         let (b, m, t) = (rows(base), rows(mine), rows(theirs))
         func cell(_ row: [String]?, _ header: [String], _ column: String) -> String? {

@@ -217,6 +217,31 @@ import Testing
         #expect(saved.written == ["requirements.csv"])
     }
 
+    /// What `bidbench resolve` lists of a row both sides changed: the columns that differ, with the
+    /// value each side and the ancestor have; the settings of workspace.json the same way (they read
+    /// "mine … theirs" from the live dialog, unlike the tables' "yours … theirs": user test pass).
+    @Test func rowConflictsListTheColumnsBothChangedAndTheSettingsAlike() throws {
+        let dir = Fixture.folder()
+        let base = try WorkspaceStore.load(folder: dir.path).workspace
+        var mine = base
+        var theirs = base
+        mine.requirements[0].weight = 4
+        theirs.requirements[0].weight = 3
+        theirs.requirements[1].title = "theirs only"
+        mine.settings.users = 200
+        theirs.settings.users = 150
+        theirs.settings.horizonYears = 9
+        let rows = WorkspaceStore.rowConflicts(file: "requirements.csv", base: base, mine: mine, theirs: theirs)
+        #expect(rows.map(\.key) == [base.requirements[0].id])
+        #expect(rows[0].fields.map { "\($0.column) \($0.base ?? "-") \($0.mine ?? "-") \($0.theirs ?? "-")" } == ["weight 0.35 4 3"])
+        let settings = WorkspaceStore.rowConflicts(file: "workspace.json", base: base, mine: mine, theirs: theirs)
+        #expect(settings.map(\.key) == ["settings"])
+        #expect(
+            settings[0].fields.map { "\($0.column) \($0.base ?? "-") \($0.mine ?? "-") \($0.theirs ?? "-")" } == [
+                "horizon_years 5 5 9", "users 120 200 150",
+            ])
+    }
+
     /// A file a git merge left with conflict markers is never written over, not even by a forced save
     /// (the TUI's "o overwrite" wrote the session's copy over it and dropped the other side of the
     /// merge: user test pass); the journal gets nothing, and a save of other files is not blocked.
