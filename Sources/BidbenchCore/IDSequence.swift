@@ -13,13 +13,25 @@ public struct IDSequence {
         width = defaultWidth
         next = 1
         var best: (n: Int, prefix: String, width: Int)?
+        // On the UTF-8 bytes: the trailing ASCII digits (a merge of 20 000 requirements on each side
+        // spent a tenth of its time here by characters).
         for id in existing {
-            let digits = id.reversed().prefix(while: { $0.isASCII && $0.isNumber })
-            guard !digits.isEmpty, digits.count <= 15, let n = Int(String(digits.reversed())) else { continue }
-            let p = String(id.dropLast(digits.count))
+            let u = id.utf8
+            var start = u.endIndex
+            var n = 0
+            var count = 0
+            while start > u.startIndex, count < 16 {
+                let b = u[u.index(before: start)]
+                guard b &- 0x30 < 10 else { break }
+                start = u.index(before: start)
+                count += 1
+            }
+            guard count > 0, count <= 15 else { continue }
+            for b in u[start...] { n = n * 10 + Int(b - 0x30) }
+            guard best == nil || n > best!.n else { continue }
             // Zero-padded ids (R09) keep their width; unpadded ones (V4, R47) grow as they need.
-            let w = digits.last == "0" ? digits.count : 1
-            if best == nil || n > best!.n { best = (n, p, w) }
+            let w = u[start] == 0x30 ? count : 1
+            best = (n, String(id[..<start]), w)
         }
         if let best {
             prefix = best.prefix

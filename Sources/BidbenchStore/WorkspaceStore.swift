@@ -629,7 +629,8 @@ public enum WorkspaceStore {
     /// over `folder`, whose files git left part merged and part in conflict (so it does not load and
     /// cannot be saved over). `mine` and `theirs` are the two sides as committed, loaded from folders
     /// of their own. A file ends as the side's own bytes where the merge holds what that side holds
-    /// (no formatting churn), else as the merge renders it (unknown columns kept by `mine`'s layouts).
+    /// (no formatting churn), else as the merge renders it (unknown columns kept by `mine`'s layouts);
+    /// a file the same on every side stays as git merged it unless git left conflict markers in it.
     /// The files whose bytes differ from that are replaced, all in one transaction, each with a
     /// journal entry in `actor`'s chain that records the change from `mine`. Refuses, writing nothing,
     /// when the merge has problems (`StoreError.invalid`) or a file to write is a link or read-only.
@@ -637,27 +638,35 @@ public enum WorkspaceStore {
     public static func writeMerge(
         _ workspace: Workspace, folder: String, mine: LoadedWorkspace, theirs: LoadedWorkspace, actor: String
     ) throws -> [String] {
-        let new = render(workspace, layouts: mine.layouts)
-        let problems = validate(workspace, files: new)
-        if !problems.isEmpty { throw StoreError.invalid(problems) }
-        let old = render(mine.workspace, layouts: mine.layouts)
-        let other = render(theirs.workspace, layouts: theirs.layouts)
+        // Only what the merge changed is rendered (a large workspace's gates.csv alone is seconds to
+        // print): a file whose part equals one side's is that side's bytes.
+        let fromMine = differingParts(workspace, mine.workspace)
+        let fromTheirs = differingParts(workspace, theirs.workspace)
+        if !validate(workspace, files: [:], known: knownValid(workspace, over: mine.workspace, changed: fromMine)).isEmpty {
+            throw StoreError.invalid(validate(workspace, files: render(workspace, layouts: mine.layouts)))
+        }
+        let new = render(workspace, layouts: mine.layouts, only: fromMine.intersection(fromTheirs))
         var toWrite: [String] = []
         var bytes: [String: [UInt8]] = [:]
         // Theirs' files too: a sheet theirs changed and mine deleted is in the folder as git left it.
-        for rel in Set(new.keys).union(old.keys).union(other.keys).sorted(by: { fileRank($0) < fileRank($1) }) {
-            if new[rel] == nil && (mine.workspace.contractTexts[rel] != nil || theirs.workspace.contractTexts[rel] != nil) { continue }
+        let files = Set(mine.fingerprints.keys).union(theirs.fingerprints.keys).union(fromMine).union(fromTheirs)
+        for rel in files.sorted(by: { fileRank($0) < fileRank($1) }) {
             if PathSafety.problem(rel) != nil { throw StoreError.unsafePath(rel) }
+            // A link or an unreadable file reads as different: `checkReplaceable` then names it.
+            let current: [UInt8]?? = try? FileIO.readInside(folder: folder, rel)
             let wanted: [UInt8]?
-            if new[rel]?.bytes == old[rel]?.bytes {
+            if !fromMine.contains(rel) && !fromTheirs.contains(rel) {
+                // The same on every side: what git left stands, unless it left conflict markers.
+                guard case .some(let now?) = current, TextTools.hasConflictMarker(now) else { continue }
+                wanted = try FileIO.readInside(folder: mine.folder, rel) ?? FileIO.readInside(folder: theirs.folder, rel)
+            } else if !fromMine.contains(rel) {
                 wanted = try FileIO.readInside(folder: mine.folder, rel)
-            } else if new[rel]?.bytes == other[rel]?.bytes {
+            } else if !fromTheirs.contains(rel) {
                 wanted = try FileIO.readInside(folder: theirs.folder, rel)
             } else {
                 wanted = new[rel]?.bytes
             }
-            // A link or an unreadable file reads as different: `checkReplaceable` then names it.
-            let current: [UInt8]?? = try? FileIO.readInside(folder: folder, rel)
+            if wanted == nil && (mine.workspace.contractTexts[rel] != nil || theirs.workspace.contractTexts[rel] != nil) { continue }
             if case .some(let now) = current, now == wanted { continue }
             try FileIO.checkReplaceable(folder: folder, rel)
             toWrite.append(rel)
@@ -669,11 +678,14 @@ public enum WorkspaceStore {
         let time = Journal.isoUTC(Date())
         let id = Journal.newID()
         let hashes = toWrite.map { rel in bytes[rel].map { FileIO.sha256Hex($0) } ?? "" }
+        // The journal records each written file's change from mine.
+        let before = render(mine.workspace, layouts: mine.layouts, only: Set(toWrite))
+        let after = render(workspace, layouts: mine.layouts, only: Set(toWrite))
         let entries = toWrite.enumerated().map { i, rel in
             PreparedEntry.fileChange(
                 id: "\(id).\(i + 1)", time: time, actor: actor, table: rel,
-                action: bytes[rel] == nil ? "delete" : "merge", sha256: hashes[i], rows: new[rel]?.rowCount ?? 0,
-                diff: diff(old[rel], new[rel]))
+                action: bytes[rel] == nil ? "delete" : "merge", sha256: hashes[i], rows: after[rel]?.rowCount ?? 0,
+                diff: diff(before[rel], after[rel]))
         }
         try Transaction.commit(
             folder: folder, writes: toWrite.enumerated().map { ($1, bytes[$1], hashes[$0]) }, chain: chain, entries: entries,

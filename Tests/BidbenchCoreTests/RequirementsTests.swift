@@ -149,6 +149,12 @@ import Testing
         #expect(IDSequence.next(after: ["REQ-0099"], defaultPrefix: "R") == "REQ-0100")
         #expect(IDSequence.next(after: [], defaultPrefix: "D", defaultWidth: 2) == "D01")
         #expect(IDSequence.next(after: ["notes"], defaultPrefix: "V") == "V1")
+        // Only ASCII digits count (a full-width ４ is text); more than 15 digits are not a number;
+        // a Chinese prefix is kept whole; the highest number wins whatever the order.
+        #expect(IDSequence.next(after: ["R４", "R2"], defaultPrefix: "R") == "R3")
+        #expect(IDSequence.next(after: ["X1234567890123456", "X7"], defaultPrefix: "X") == "X8")
+        #expect(IDSequence.next(after: ["需求09", "需求10", "需求2"], defaultPrefix: "R") == "需求11")
+        #expect(IDSequence.next(after: ["V12", "V3", "V9"], defaultPrefix: "V") == "V13")
         var s = IDSequence(existing: ["R1", "R3"], defaultPrefix: "R")
         #expect([s.take(), s.take()] == ["R4", "R5"])
     }

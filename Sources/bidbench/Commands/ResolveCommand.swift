@@ -211,7 +211,14 @@ enum Git {
     static func stillConflicted(folder: String) -> [String] {
         unmerged(folder: folder).filter { rel in
             guard let data = FileManager.default.contents(atPath: folder + "/" + rel) else { return false }
-            return String(decoding: data, as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("<<<<<<< ") || $0 == "<<<<<<<" }
+            // A line that starts `<<<<<<<` (searched in the bytes: a table can be megabytes).
+            let marker = Data("<<<<<<<".utf8)
+            var from = data.startIndex
+            while let r = data.range(of: marker, in: from..<data.endIndex) {
+                if r.lowerBound == data.startIndex || data[r.lowerBound - 1] == 0x0A { return true }
+                from = r.upperBound
+            }
+            return false
         }
     }
 
