@@ -47,7 +47,7 @@ public enum WorkspaceMerge {
             into: &result,
             describe: { m, t in
                 func names(_ x: PairwiseMatrix?) -> String { x.map { $0.names.joined(separator: ", ") } ?? "—" }
-                return [lang.t("mine: ", "我的: ") + names(m), lang.t("theirs: ", "他们的: ") + names(t)]
+                return [lang.t("yours: ", "你的: ") + names(m), lang.t("theirs: ", "他们的: ") + names(t)]
             }, lang)
         return result
     }

@@ -299,6 +299,9 @@ import Testing
             "\(refused.out)")
         #expect(refused.err.contains("nothing written: 1 file(s) have rows both sides changed differently"), "\(refused.err)")
         #expect(try String(contentsOfFile: origin + "/requirements.csv", encoding: .utf8) == before)
+        let chinese = try run(binaryPath, ["resolve", "-w", origin, "--lang", "zh"])
+        #expect(chinese.status == 1 && chinese.out.contains("requirements.csv: 双方修改不同:\n  R01: weight 你的 “4”, 他们的 “3”\n"), "\(chinese.out)")
+        #expect(chinese.err.hasPrefix("未写入任何文件: 1 个文件中有双方修改不同的行"), "\(chinese.err)")
         let theirs = try run(binaryPath, ["resolve", "-w", origin, "--theirs"])
         #expect(
             theirs.status == 0 && theirs.out.contains("requirements.csv: took theirs:\n  R01: weight yours “4”, theirs “3”\n"),

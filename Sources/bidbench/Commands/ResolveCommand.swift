@@ -39,7 +39,10 @@ struct ResolveCommand: ParsableCommand {
             throw ExitCode(1)
         }
         guard FileManager.default.fileExists(atPath: folder + "/workspace.json") else {
-            printError("error: \(folder) is not a Bidbench workspace (no workspace.json): give the workspace's folder with -w")
+            printError(
+                lang.t(
+                    "error: \(folder) is not a Bidbench workspace (no workspace.json): give the workspace's folder with -w",
+                    "错误: \(folder) 不是 Bidbench 工作区 (没有 workspace.json): 请用 -w 指定工作区文件夹"))
             throw ExitCode(1)
         }
         // A journal chain both sides appended to (two copies of one clone folder share its clone id):
@@ -49,19 +52,26 @@ struct ResolveCommand: ParsableCommand {
             for f in chains {
                 printError(
                     SafeText.visible(
-                        "\(f): both sides appended to this journal chain (a copy of a clone folder keeps its clone id); "
-                            + "a hash chain is never merged: keep one side (git checkout --ours -- \(f) && git add \(f)), "
-                            + "check it with bidbench journal --verify, then run bidbench resolve again"))
+                        lang.t(
+                            "\(f): both sides appended to this journal chain (a copy of a clone folder keeps its clone id); "
+                                + "a hash chain is never merged: keep one side (git checkout --ours -- \(f) && git add \(f)), "
+                                + "check it with bidbench journal --verify, then run bidbench resolve again",
+                            "\(f): 双方都向这条日志链追加了记录 (复制的克隆文件夹沿用同一个克隆编号); 哈希链不能合并: "
+                                + "请保留一方 (git checkout --ours -- \(f) && git add \(f)), 用 bidbench journal --verify 检查, "
+                                + "再运行 bidbench resolve")))
             }
-            printError("nothing written; in the copied folder, delete .bidbench/clone-id so that it starts a chain of its own")
+            printError(
+                lang.t(
+                    "nothing written; in the copied folder, delete .bidbench/clone-id so that it starts a chain of its own",
+                    "未写入任何文件; 请在复制出的文件夹中删除 .bidbench/clone-id, 让它使用自己的日志链"))
             throw ExitCode(1)
         }
         let temp = FileManager.default.temporaryDirectory.appendingPathComponent("bidbench-resolve-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: temp) }
         var loaded: [LoadedWorkspace] = []
         let versions = [
-            ("base", "the common ancestor", sides.base), ("mine", "yours (HEAD)", sides.mine),
-            ("theirs", "theirs (MERGE_HEAD)", sides.theirs),
+            ("base", lang.t("the common ancestor", "共同祖先"), sides.base), ("mine", lang.t("yours (HEAD)", "你的 (HEAD)"), sides.mine),
+            ("theirs", lang.t("theirs (MERGE_HEAD)", "他们的 (MERGE_HEAD)"), sides.theirs),
         ]
         for (name, words, commit) in versions {
             let label = "\(words) \(commit.prefix(10))"
@@ -69,8 +79,11 @@ struct ResolveCommand: ParsableCommand {
                 let copy = try Git.extract(top: sides.top, commit: commit, prefix: sides.prefix, into: temp + "/" + name)
                 let l = try WorkspaceStore.load(folder: copy)
                 if l.readOnly {
-                    for p in l.problems { printError(SafeText.visible("\(label): \(p)")) }
-                    printError("error: \(label) does not load cleanly, so it cannot be merged row by row; resolve by hand")
+                    for p in l.problems { printError(SafeText.visible("\(label): \(p.text(chinese: lang == .zh))")) }
+                    printError(
+                        lang.t(
+                            "error: \(label) does not load cleanly, so it cannot be merged row by row; resolve by hand",
+                            "错误: \(label) 无法正确读取, 不能按行合并; 请手工解决"))
                     throw ExitCode(1)
                 }
                 loaded.append(l)
@@ -83,20 +96,30 @@ struct ResolveCommand: ParsableCommand {
             base: loaded[0].workspace, mine: loaded[1].workspace, theirs: loaded[2].workspace,
             prefer: mine ? .mine : theirs ? .theirs : nil, lang: lang)
         let moved = [
-            ("department", result.renumberedDepartments), ("vendor", result.renumberedVendors), ("requirement", result.renumbered),
+            (("department", "部门"), result.renumberedDepartments), (("vendor", "供应商"), result.renumberedVendors),
+            (("requirement", "需求"), result.renumbered),
         ]
         for (what, list) in moved {
             for (from, to) in list {
-                print(SafeText.visible("\(what) \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))"))
+                print(
+                    SafeText.visible(
+                        lang.t(
+                            "\(what.0) \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))",
+                            "双方都新增了\(what.1) \(from): 你的已改为 \(to) (他们的仍为 \(from))")))
             }
         }
         for (file, rows) in result.taken {
-            let what = rows.map { file.hasSuffix(".csv") ? "\($0) row(s) from theirs" : "theirs' changes merged" }
-            print(SafeText.visible("\(file): " + (what ?? "theirs (changed only there)")))
+            let what = rows.map {
+                file.hasSuffix(".csv") ? lang.t("\($0) row(s) from theirs", "取自他们的 \($0) 行") : lang.t("theirs' changes merged", "已合并他们的修改")
+            }
+            print(SafeText.visible("\(file): " + (what ?? lang.t("theirs (changed only there)", "取他们的 (只有他们修改了)"))))
         }
         let blind = !result.merged.settings.revealed
         for c in result.conflicts {
-            let kept = mine ? "kept yours" : theirs ? "took theirs" : "changed differently on both sides"
+            let kept =
+                mine
+                ? lang.t("kept yours", "保留你的")
+                : theirs ? lang.t("took theirs", "采用他们的") : lang.t("changed differently on both sides", "双方修改不同")
             print(SafeText.visible("\(c.file): \(kept):"))
             // A table's rows by their columns (the dialog's lines are made for a narrow pane).
             let rows = WorkspaceStore.rowConflicts(file: c.file, base: loaded[0].workspace, mine: c.mine, theirs: c.theirs)
@@ -106,57 +129,78 @@ struct ResolveCommand: ParsableCommand {
                 if blind && c.file.hasPrefix("scores/") {
                     print(
                         SafeText.visible(
-                            "  \(name): " + fields.map(\.column).joined(separator: ", ") + " (values hidden: the panel is blind)"))
+                            "  \(name): " + fields.map(\.column).joined(separator: ", ")
+                                + lang.t(" (values hidden: the panel is blind)", " (评分未公开, 不显示数值)")))
                 } else {
-                    print(SafeText.visible("  \(name): " + conflictText(fields)))
+                    print(SafeText.visible("  \(name): " + conflictText(fields, lang)))
                 }
             }
             if rows.isEmpty { for line in c.lines { print(SafeText.visible("  " + line)) } }
         }
         if !result.conflicts.isEmpty && !mine && !theirs {
             printError(
-                "nothing written: \(result.conflicts.count) file(s) have rows both sides changed differently; "
-                    + "run again with --mine (keep yours) or --theirs (take theirs), or undo the merge with git merge --abort")
+                lang.t(
+                    "nothing written: \(result.conflicts.count) file(s) have rows both sides changed differently; "
+                        + "run again with --mine (keep yours) or --theirs (take theirs), or undo the merge with git merge --abort",
+                    "未写入任何文件: \(result.conflicts.count) 个文件中有双方修改不同的行; "
+                        + "请加 --mine (保留你的) 或 --theirs (采用他们的) 再运行, 或用 git merge --abort 撤销合并"))
             throw ExitCode(1)
         }
         let written: [String]
         do {
             written = try WorkspaceStore.writeMerge(result.merged, folder: folder, mine: loaded[1], theirs: loaded[2], actor: currentUser())
         } catch StoreError.invalid(let problems) {
-            for p in problems { printError(SafeText.visible(p.description)) }
+            for p in problems { printError(SafeText.visible(p.text(chinese: lang == .zh))) }
             printError(
-                "nothing written: the merge does not check (above; lines as the merge would write the files); "
-                    + "undo it with git merge --abort, fix one side, commit it, and merge again")
+                lang.t(
+                    "nothing written: the merge does not check (above; lines as the merge would write the files); "
+                        + "undo it with git merge --abort, fix one side, commit it, and merge again",
+                    "未写入任何文件: 合并结果未通过检查 (见上, 行号按合并后写出的文件); "
+                        + "请用 git merge --abort 撤销, 修正一方并提交, 再合并"))
             throw ExitCode(1)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print(written.isEmpty ? "the files already hold the merge: nothing written" : "wrote " + written.joined(separator: ", "))
+        print(
+            written.isEmpty
+                ? lang.t("the files already hold the merge: nothing written", "文件已是合并结果: 未写入")
+                : lang.t("wrote ", "已写入 ") + written.joined(separator: ", "))
         // Files git left in conflict that are not the model's (a notes file): a commit now would keep
         // their markers.
         let left = Git.stillConflicted(folder: folder)
         guard left.isEmpty else {
-            for f in left { printError(SafeText.visible("\(f): still has git conflict markers (not a table: resolve it by hand)")) }
-            printError("then commit the merge: git add -A -- \(folder) && git commit --no-edit")
+            for f in left {
+                printError(
+                    SafeText.visible(
+                        lang.t(
+                            "\(f): still has git conflict markers (not a table: resolve it by hand)",
+                            "\(f): 仍有 git 冲突标记 (不是表格: 请手工解决)")))
+            }
+            printError(lang.t("then commit the merge: ", "然后提交合并: ") + "git add -A -- \(folder) && git commit --no-edit")
             throw ExitCode(1)
         }
-        print("now commit the merge: git add -A -- \(folder) && git commit --no-edit")
+        print(lang.t("now commit the merge: ", "现在提交合并: ") + "git add -A -- \(folder) && git commit --no-edit")
     }
 }
 
 /// A row both sides changed, in words: who deleted it, or each column's two values (a column only
 /// one side changed is marked so: the choice of a side takes the whole row in a table merged by rows).
-private func conflictText(_ fields: [(column: String, base: String?, mine: String?, theirs: String?)]) -> String {
-    func show(_ value: String?) -> String { value.map { $0.isEmpty ? "(empty)" : "“\($0)”" } ?? "—" }
+private func conflictText(_ fields: [(column: String, base: String?, mine: String?, theirs: String?)], _ L: Lang) -> String {
+    func show(_ value: String?) -> String { value.map { $0.isEmpty ? L.t("(empty)", "(空)") : "“\($0)”" } ?? "—" }
     if fields.contains(where: { $0.theirs == nil }) || fields.contains(where: { $0.mine == nil }) {
         let yoursGone = fields.contains { $0.mine == nil }
         let changed = fields.map { "\($0.column) \(show($0.base)) → \(show(yoursGone ? $0.theirs : $0.mine))" }
-        return (yoursGone ? "yours deleted it; theirs changed " : "theirs deleted it; yours changed ") + changed.joined(separator: "; ")
+        let head =
+            yoursGone
+            ? L.t("yours deleted it; theirs changed ", "你的已删除; 他们的修改了 ") : L.t("theirs deleted it; yours changed ", "他们的已删除; 你的修改了 ")
+        return head + changed.joined(separator: "; ")
     }
     return fields.map { f in
-        let one = f.mine == f.base ? " (only theirs changed it)" : f.theirs == f.base ? " (only yours changed it)" : ""
-        return "\(f.column) yours \(show(f.mine)), theirs \(show(f.theirs))" + one
+        let one =
+            f.mine == f.base
+            ? L.t(" (only theirs changed it)", " (只有他们修改了)") : f.theirs == f.base ? L.t(" (only yours changed it)", " (只有你修改了)") : ""
+        return "\(f.column) " + L.t("yours \(show(f.mine)), theirs \(show(f.theirs))", "你的 \(show(f.mine)), 他们的 \(show(f.theirs))") + one
     }.joined(separator: "; ")
 }
 
