@@ -49,7 +49,11 @@ import Testing
         try t.waitFor(text: "[1 需求]", timeout: 20)
         // Vendors: the sensitivity range whole (the criterion's name may be cut), the progress of every evaluator.
         try t.keys("2")
-        let vendors = try t.waitFor("the sensitivity") { $0.joined().contains("敏感度") }
+        // Waited for with the progress line too: under load the capture came mid-frame (the header drawn,
+        // the Requirements screen's rows still below it).
+        let vendors = try t.waitFor("the sensitivity and the panel's progress") {
+            $0.joined().contains("敏感度") && $0.contains { $0.contains("/15") }
+        }
         let header = vendors.first { $0.contains("敏感度") } ?? ""
         #expect(header.range(of: #"\d+%–\d+%"#, options: .regularExpression) != nil, "range cut: \(header)")
         let progress = vendors.filter { $0.contains("/15") }.joined()
