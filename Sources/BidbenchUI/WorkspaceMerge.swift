@@ -3,8 +3,8 @@ import BidbenchCore
 /// A three-way merge of whole workspaces (base, mine, theirs), for a git merge or pull that stopped
 /// on the workspace's files (`bidbench resolve`). The rules are the live merge's (`DiskChangesScreen`),
 /// applied to every part at once: a part only one side changed takes that side; keyed rows merge one by
-/// one; requirements both sides added under the same id (two clones each took the next number) are
-/// two requirements, and mine is renumbered with what refers to it. A row (or an unkeyed part) both
+/// one; requirements (departments, vendors) both sides added under the same id (two clones each took
+/// the next number) are two, and mine is renumbered with what refers to it. A row (or an unkeyed part) both
 /// sides changed differently is a conflict: kept as `prefer` says, or listed for the user to choose.
 public enum WorkspaceMerge {
     public enum Side: Sendable { case mine, theirs }
@@ -22,12 +22,9 @@ public enum WorkspaceMerge {
 
     public struct Result: Sendable {
         public var merged: Workspace
-        /// Requirements of mine moved to a free id, in mine's order.
-        public var renumbered: [(from: String, to: String)] = []
-        /// Departments of mine moved to a free id, in mine's order.
-        public var renumberedDepartments: [(from: String, to: String)] = []
-        /// Vendors of mine moved to a free id, in mine's order.
-        public var renumberedVendors: [(from: String, to: String)] = []
+        /// Records of mine moved to a free id: departments, vendors, then requirements (each in mine's
+        /// order), with the kind's noun in the merge's language.
+        public var renumbered: [(part: WorkspacePart, noun: String, from: String, to: String)] = []
         /// Files that took something from theirs, with how many rows (nil: the file whole).
         public var taken: [(file: String, rows: Int?)] = []
         /// What both sides changed differently. With `prefer` set these are resolved to that side;
@@ -54,10 +51,11 @@ public enum WorkspaceMerge {
 
     private static func mergeParts(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {
         var mine = original
-        let departments = DiskChangesScreen.renumberDepartmentsAddedTwice(base: base, mine: &mine, disk: theirs)
-        let vendors = DiskChangesScreen.renumberVendorsAddedTwice(base: base, mine: &mine, disk: theirs)
-        let requirements = DiskChangesScreen.renumberAddedTwice(base: base, mine: &mine, disk: theirs)
-        var result = Result(merged: mine, renumbered: requirements, renumberedDepartments: departments, renumberedVendors: vendors)
+        var renumbered: [(part: WorkspacePart, noun: String, from: String, to: String)] = []
+        for step in DiskChangesScreen.renumberings {
+            renumbered += step.renumber(base, &mine, theirs).map { (step.part, lang.t(step.noun.en, step.noun.zh), $0.from, $0.to) }
+        }
+        var result = Result(merged: mine, renumbered: renumbered)
         for p in parts(base, mine, theirs) {
             let file = p.file(theirs)
             if p.same(mine, base) {

@@ -110,7 +110,7 @@ import Testing
         theirs.requirements.append(Requirement(id: "R05", department: "D03", module: "QMS", title: "8D 报告"))
         theirs.scores["李娜"]![0].score = 2
         let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
-        #expect(r.renumberedDepartments.map { "\($0.from)→\($0.to)" } == ["D03→D04"])
+        #expect(r.renumbered.map { "\($0.from)→\($0.to)" } == ["D03→D04"])
         #expect(r.merged.departments.map { "\($0.id) \($0.name)" } == ["D01 财务部", "D02 生产部", "D04 采购部", "D03 质量部"])
         #expect(r.merged.requirements.suffix(2).map { "\($0.id) \($0.department)" } == ["R04 D04", "R05 D03"])
         #expect(r.conflicts.map(\.file) == ["scores/李娜.csv"])
@@ -140,7 +140,7 @@ import Testing
         var theirs = base
         theirs.vendors.append(Vendor(id: "V3", name: "用友网络", bidPrice: Money(units: 1_200_000)))
         let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
-        #expect(r.renumberedVendors.map { "\($0.from)→\($0.to)" } == ["V3→V4"])
+        #expect(r.renumbered.map { "\($0.from)→\($0.to)" } == ["V3→V4"])
         #expect(r.conflicts.isEmpty)
         #expect(r.merged.vendors.map { "\($0.id) \($0.name)" } == ["V1 云帆软件", "V2 智链科技", "V4 金蝶软件", "V3 用友网络"])
         #expect(r.merged.prices.map(\.vendor) == ["V4"])

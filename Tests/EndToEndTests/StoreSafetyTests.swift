@@ -180,7 +180,6 @@ import Testing
     func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {
         let tmp = TempDir()
         let origin = try Self.gitDemo(tmp)
-        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) { try Self.git(args, dir, true) }
         let a = tmp.path + "/a"
         let b = tmp.path + "/b"
         _ = try git(["clone", "-q", origin, a], in: tmp.path)
@@ -224,9 +223,6 @@ import Testing
     func resolveMergesTwoClonesThatAddedTheSameRequirementID() throws {
         let tmp = TempDir()
         let origin = try Self.gitDemo(tmp)
-        func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
-            try Self.git(args, dir, ok)
-        }
         func commit(_ dir: String, _ message: String) throws {
             _ = try git(["add", "-A"], in: dir)
             _ = try git(["commit", "-q", "-m", message], in: dir)
@@ -321,7 +317,6 @@ import Testing
         try FileManager.default.createDirectory(atPath: top, withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: try tmp.demoCopy(), toPath: top + "/bid")
         try "notes\n".write(toFile: top + "/bid/NOTES.md", atomically: true, encoding: .utf8)
-        func git(_ args: [String], in dir: String) throws -> (status: Int32, out: String, err: String) { try Self.git(args, dir, false) }
         try Self.commitNewRepository(top)
         let other = tmp.path + "/other"
         _ = try git(["clone", "-q", top, other], in: tmp.path)
@@ -333,7 +328,7 @@ import Testing
             _ = try git(["add", "-A"], in: repo)
             _ = try git(["commit", "-q", "-m", "work"], in: repo)
         }
-        let pull = try git(["pull", "--no-rebase", "--no-edit", other, "main"], in: top)
+        let pull = try git(["pull", "--no-rebase", "--no-edit", other, "main"], in: top, ok: false)
         #expect(pull.out.contains("CONFLICT (content): Merge conflict in bid/requirements.csv"), "\(pull.out)")
         // Run from inside the workspace folder, as a user in `bid/` would.
         let r = try run(binaryPath, ["resolve"], cwd: top + "/bid")
@@ -356,9 +351,6 @@ import Testing
     func resolveRefusesAJournalChainBothSidesWroteAndDeletesASheetAsChosen() throws {
         let tmp = TempDir()
         let origin = try Self.gitDemo(tmp)
-        func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
-            try Self.git(args, dir, ok)
-        }
         let a = tmp.path + "/a"
         let copy = tmp.path + "/copy"
         _ = try git(["clone", "-q", origin, a], in: tmp.path)
@@ -407,21 +399,11 @@ import Testing
         #expect(try run(binaryPath, ["journal", "--verify", "-w", a]).status == 0)
     }
 
-    /// git with a fixed author, run in `dir`; a non-zero exit is recorded as a failure when `ok`.
-    static func git(_ args: [String], _ dir: String, _ ok: Bool) throws -> (status: Int32, out: String, err: String) {
-        let env = [
-            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-        ]
-        let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
-        if ok { #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)") }
-        return r
-    }
-
     /// `dir` made a repository on `main` with everything in it committed.
     static func commitNewRepository(_ dir: String) throws {
-        _ = try git(["init", "-q", "-b", "main"], dir, true)
-        _ = try git(["add", "-A"], dir, true)
-        _ = try git(["commit", "-q", "-m", "start"], dir, true)
+        _ = try git(["init", "-q", "-b", "main"], in: dir)
+        _ = try git(["add", "-A"], in: dir)
+        _ = try git(["commit", "-q", "-m", "start"], in: dir)
     }
 
     /// A copy of the demo with the git files `init` writes, committed as a repository of its own.
@@ -435,4 +417,14 @@ import Testing
         try commitNewRepository(origin)
         return origin
     }
+}
+
+/// git with a fixed author, run in `dir`; a non-zero exit is recorded as a failure when `ok`.
+private func git(_ args: [String], in dir: String, ok: Bool = true) throws -> (status: Int32, out: String, err: String) {
+    let env = [
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+    ]
+    let r = try run(OptionalTool.git.executable, ["-C", dir] + args, env: env)
+    if ok { #expect(r.status == 0, "git \(args.joined(separator: " ")): \(r.out)\(r.err)") }
+    return r
 }

@@ -182,23 +182,16 @@ public enum DiskChangesScreen {
         var said: [String] = []
         // A requirement added here and, meanwhile, another one added there under the same id (both
         // took the next number) are two requirements: this session's is renumbered before the merge,
-        // so neither overwrites the other.
+        // so neither overwrites the other. Departments and vendors alike.
         var mine = s.workspace
-        // Departments first: a moved department's requirements carry its new id into the requirement step.
-        // (A renumbered vendor's score sheets are merged as sheets: their rows name it.)
-        let steps: [(WorkspacePart, (Workspace, inout Workspace, Workspace) -> [(from: String, to: String)], String, String)] = [
-            (.departments, { renumberDepartmentsAddedTwice(base: $0, mine: &$1, disk: $2) }, "departments", "部门"),
-            (.vendors, { renumberVendorsAddedTwice(base: $0, mine: &$1, disk: $2) }, "vendors", "供应商"),
-            (.requirements, { renumberAddedTwice(base: $0, mine: &$1, disk: $2) }, "requirements", "需求"),
-        ]
-        for (part, renumber, en, zh) in steps where parts.contains(part) {
-            let moved = renumber(open.first { $0.part == part }?.base ?? s.base, &mine, disk)
+        for step in renumberings where parts.contains(step.part) {
+            let moved = step.renumber(open.first { $0.part == step.part }?.base ?? s.base, &mine, disk)
             guard !moved.isEmpty else { continue }
             let list = moved.map { "\($0.from) → \($0.to)" }.joined(separator: ", ")
             said.append(
                 s.lang.t(
-                    "\(en) added on disk took the same id as yours: yours renumbered \(list)",
-                    "磁盘上新增的\(zh)与你未保存的\(zh)编号相同: 你的已改为 \(list)"))
+                    "\(step.noun.en)s added on disk took the same id as yours: yours renumbered \(list)",
+                    "磁盘上新增的\(step.noun.zh)与你未保存的\(step.noun.zh)编号相同: 你的已改为 \(list)"))
         }
         var next = mine
         var conflicts = open.filter { !parts.contains($0.part) }
@@ -258,6 +251,24 @@ public enum DiskChangesScreen {
                 "磁盘上的问题已修正: 已重新加载工作区" + (s.readOnly ? "" : ", 可以编辑")))
     }
 
+    /// One kind of record both sides may add under the same id (each takes the next number).
+    struct Renumbering {
+        let part: WorkspacePart
+        let noun: (en: String, zh: String)
+        let renumber: (_ base: Workspace, _ mine: inout Workspace, _ disk: Workspace) -> [(from: String, to: String)]
+    }
+
+    /// The kinds, in the order they are moved: departments and vendors before requirements, so that a
+    /// requirement added alike on both sides but under two different new departments compares as two.
+    static var renumberings: [Renumbering] {
+        [
+            Renumbering(
+                part: .departments, noun: ("department", "部门"), renumber: { renumberDepartmentsAddedTwice(base: $0, mine: &$1, disk: $2) }),
+            Renumbering(part: .vendors, noun: ("vendor", "供应商"), renumber: { renumberVendorsAddedTwice(base: $0, mine: &$1, disk: $2) }),
+            Renumbering(part: .requirements, noun: ("requirement", "需求"), renumber: { renumberAddedTwice(base: $0, mine: &$1, disk: $2) }),
+        ]
+    }
+
     /// Renumbers each requirement of `mine` that is new since `base` while a different requirement was
     /// added on `disk` under the same id: to the next id free on both sides, with what refers to it
     /// in `mine` (gate answers, acceptance tests, meeting snapshots; nothing in `base` can). Returns
@@ -265,13 +276,11 @@ public enum DiskChangesScreen {
     static func renumberAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
         let (moved, renamed) = clashingAdds(base.requirements, mine.requirements, disk.requirements, id: \.id, prefix: "R")
         guard !moved.isEmpty else { return [] }
-        for i in mine.requirements.indices { if let n = renamed[mine.requirements[i].id] { mine.requirements[i].id = n } }
-        for i in mine.gates.indices { if let n = renamed[mine.gates[i].requirement] { mine.gates[i].requirement = n } }
+        rename(&mine.requirements, \.id, renamed)
+        rename(&mine.gates, \.requirement, renamed)
+        rename(&mine.meetingRequirements, \.requirement.id, renamed)
         for i in mine.delivery.acceptance.indices {
             mine.delivery.acceptance[i].requirements = mine.delivery.acceptance[i].requirements.map { renamed[$0] ?? $0 }
-        }
-        for i in mine.meetingRequirements.indices {
-            if let n = renamed[mine.meetingRequirements[i].requirement.id] { mine.meetingRequirements[i].requirement.id = n }
         }
         return moved
     }
@@ -281,12 +290,10 @@ public enum DiskChangesScreen {
     static func renumberDepartmentsAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
         let (moved, renamed) = clashingAdds(base.departments, mine.departments, disk.departments, id: \.id, prefix: "D")
         guard !moved.isEmpty else { return [] }
-        for i in mine.departments.indices { if let n = renamed[mine.departments[i].id] { mine.departments[i].id = n } }
-        for i in mine.requirements.indices { if let n = renamed[mine.requirements[i].department] { mine.requirements[i].department = n } }
-        for i in mine.meetings.indices { if let n = renamed[mine.meetings[i].department] { mine.meetings[i].department = n } }
-        for i in mine.delivery.satisfaction.indices {
-            if let n = renamed[mine.delivery.satisfaction[i].department] { mine.delivery.satisfaction[i].department = n }
-        }
+        rename(&mine.departments, \.id, renamed)
+        rename(&mine.requirements, \.department, renamed)
+        rename(&mine.meetings, \.department, renamed)
+        rename(&mine.delivery.satisfaction, \.department, renamed)
         return moved
     }
 
@@ -295,18 +302,20 @@ public enum DiskChangesScreen {
     static func renumberVendorsAddedTwice(base: Workspace, mine: inout Workspace, disk: Workspace) -> [(from: String, to: String)] {
         let (moved, renamed) = clashingAdds(base.vendors, mine.vendors, disk.vendors, id: \.id, prefix: "V")
         guard !moved.isEmpty else { return [] }
-        func move<Row>(_ rows: inout [Row], _ k: WritableKeyPath<Row, String>) {
-            for i in rows.indices { if let n = renamed[rows[i][keyPath: k]] { rows[i][keyPath: k] = n } }
-        }
-        move(&mine.vendors, \.id)
-        move(&mine.gates, \.vendor)
-        move(&mine.prices, \.vendor)
-        move(&mine.discussion, \.vendor)
-        move(&mine.contracts, \.vendor)
-        move(&mine.delivery.vendorReviews, \.vendor)
-        move(&mine.delivery.satisfaction, \.vendor)
-        for name in mine.scores.keys { move(&mine.scores[name]!, \.vendor) }
+        rename(&mine.vendors, \.id, renamed)
+        rename(&mine.gates, \.vendor, renamed)
+        rename(&mine.prices, \.vendor, renamed)
+        rename(&mine.discussion, \.vendor, renamed)
+        rename(&mine.contracts, \.vendor, renamed)
+        rename(&mine.delivery.vendorReviews, \.vendor, renamed)
+        rename(&mine.delivery.satisfaction, \.vendor, renamed)
+        for name in mine.scores.keys { rename(&mine.scores[name]!, \.vendor, renamed) }
         return moved
+    }
+
+    /// Each row's id at `k` that `renamed` maps, replaced.
+    private static func rename<Row>(_ rows: inout [Row], _ k: WritableKeyPath<Row, String>, _ renamed: [String: String]) {
+        for i in rows.indices { if let n = renamed[rows[i][keyPath: k]] { rows[i][keyPath: k] = n } }
     }
 
     /// The rows `mine` added since `base` under an id that `disk` also added, for a different row:

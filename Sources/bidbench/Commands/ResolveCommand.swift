@@ -95,18 +95,12 @@ struct ResolveCommand: ParsableCommand {
         let result = WorkspaceMerge.merge(
             base: loaded[0].workspace, mine: loaded[1].workspace, theirs: loaded[2].workspace,
             prefer: mine ? .mine : theirs ? .theirs : nil, lang: lang)
-        let moved = [
-            (("department", "部门"), result.renumberedDepartments), (("vendor", "供应商"), result.renumberedVendors),
-            (("requirement", "需求"), result.renumbered),
-        ]
-        for (what, list) in moved {
-            for (from, to) in list {
-                print(
-                    SafeText.visible(
-                        lang.t(
-                            "\(what.0) \(from) was added on both sides: yours is now \(to) (theirs keeps \(from))",
-                            "双方都新增了\(what.1) \(from): 你的已改为 \(to) (他们的仍为 \(from))")))
-            }
+        for r in result.renumbered {
+            print(
+                SafeText.visible(
+                    lang.t(
+                        "\(r.noun) \(r.from) was added on both sides: yours is now \(r.to) (theirs keeps \(r.from))",
+                        "双方都新增了\(r.noun) \(r.from): 你的已改为 \(r.to) (他们的仍为 \(r.from))")))
         }
         for (file, rows) in result.taken {
             let what = rows.map {
