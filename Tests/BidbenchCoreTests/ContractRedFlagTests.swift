@@ -100,6 +100,24 @@ struct ContractRedFlagTests {
         #expect(flags(text).contains(kind), "\(text)")
     }
 
+    @Test("escrow: custom work delivered without its code is flagged, an option charged on top is not")
+    func escrowOnlyForCustomWorkInTheDeal() {
+        for text in [
+            "乙方为甲方定制开发生产排程模块，并交付可执行程序。",
+            "The Provider will develop custom software for the Customer's production planning.",
+        ] {
+            #expect(flags(text).contains(.no_source_code_escrow), "\(text)")
+        }
+        // The demo subscription's lines: development is an extra the buyer may ask for, not part of the deal.
+        for text in [
+            "甲方需要二次开发、数据迁移、接口对接或现场培训的，乙方另行收费。",
+            "Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.",
+            "定制开发、接口对接等服务另行收费。",
+        ] {
+            #expect(!flags(text).contains(.no_source_code_escrow), "\(text)")
+        }
+    }
+
     @Test("suggested reviews: missing, negotiate with the flags, ok")
     func reviews() throws {
         let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))

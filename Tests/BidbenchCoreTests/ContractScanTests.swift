@@ -278,6 +278,18 @@ struct ContractScanTests {
         let info = ContractScanner.scan("The Supplier shall protect Customer information against unauthorized access.\n")
         #expect(info.dataSecurity.item(.breach_notification).status == .missing)
         #expect(ContractScanner.scan("甲方保留要求乙方提供系统运行日志的权利。\n").dataSecurity.item(.audit_logs).status == .missing)
+        // The vendor's own access bounded by the buyer's authorisation is access control (the demo's C1,
+        // line 89); the buyer's own access to the service is not.
+        for text in [
+            "乙方仅可在甲方授权范围内访问系统，访问操作应留存日志不少于 180 日。",
+            "The Supplier accesses the system only as authorised by the Buyer, and keeps logs of its access for at least 180 days.",
+            "未经甲方书面同意，乙方不得访问甲方的生产数据库。",
+        ] {
+            #expect(ContractScanner.scan(text + "\n").dataSecurity.item(.access_control).status == .present, "\(text)")
+        }
+        for text in ["The Customer may access the Service only as permitted by the Documentation.", "甲方仅可在许可范围内访问本服务。"] {
+            #expect(ContractScanner.scan(text + "\n").dataSecurity.item(.access_control).status == .missing, "\(text)")
+        }
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
         #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })

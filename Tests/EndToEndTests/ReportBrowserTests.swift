@@ -76,7 +76,7 @@ private let reportGoldenDemo = #"""
     - 供应商：4 家（参与排名 3 家，淘汰 1 家）
     - 5 年总拥有成本（云帆软件）：2,131,320
     - 预算：超支 0 项，接近上限 1 项，未列入预算 0 项
-    - 合同风险点：23 处
+    - 合同风险点：22 处
     - 高风险（可能性×影响 ≥ 10）：6 项
 
     ## 各部门需求与优先级
@@ -211,7 +211,6 @@ private let reportGoldenDemo = #"""
 
     - ⚑ 范围模糊或由供应商决定（第 13 行）: 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。
     - ⚑ 另行收费未明确（第 19 行）: 甲方需要二次开发、数据迁移、接口对接或现场培训的,乙方另行收费。
-    - ⚑ 无源代码交付或托管（第 19 行）: 甲方需要二次开发、数据迁移、接口对接或现场培训的,乙方另行收费。
     - ⚑ 另行收费未明确（第 20 行）: 超出订阅用户数的,按乙方当时的标准价格计收费用。
     - ⚑ 供应商可暂停服务（第 26 行）: 甲方逾期付款超过十五(15)日的,乙方有权暂停服务,直至甲方付清全部欠款。
     - ⚑ 单方变更服务（第 32 行）: 乙方有权根据业务发展需要调整、升级或下线部分功能,并通过平台公告通知甲方。
@@ -320,7 +319,7 @@ private let reportGoldenDemoEn = #"""
     - Vendors: 4 (3 ranked, 1 disqualified)
     - TCO over 5 years of Yunfan Software: 2,131,320
     - Budget envelopes: 0 over, 1 near the limit, 0 unbudgeted
-    - Contract red flags: 23
+    - Contract red flags: 22
     - High risks (L×I ≥ 10): 6
 
     ## Requirements by department and priority
@@ -455,7 +454,6 @@ private let reportGoldenDemoEn = #"""
 
     - ⚑ Scope vague or set by the vendor (line 13): The subscription covers 60 named users; the functions are those of the standard edition as published on the Provider's website.
     - ⚑ Unspecified extra fees (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
-    - ⚑ No source code or escrow (line 19): Custom development, data migration, interfaces and on-site training requested by the Customer are charged separately.
     - ⚑ Unspecified extra fees (line 20): Users beyond the subscribed number are charged at the Provider's standard prices then in effect.
     - ⚑ Vendor may suspend service (line 26): If any payment is more than fifteen (15) days overdue, the Provider may suspend the service until all amounts due are paid.
     - ⚑ Service changed unilaterally (line 32): The Provider may change, upgrade or withdraw features as its business requires, announcing this on the platform.

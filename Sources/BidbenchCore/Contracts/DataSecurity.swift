@@ -112,6 +112,9 @@ enum DataSecurityReviewer {
             PatternSet([
                 "access control*|role-based|least privilege|multi-factor|mfa|two-factor|2fa|need to know|need-to-know|access…[restricted|limited]…to|authorized personnel|authorised personnel",
                 "访问控制|权限管理|最小权限|最小授权|授权访问|双因素|多因素|身份认证|权限分级|分级授权|访问权限|仅限…授权…人员",
+                // The vendor's own access bounded by the buyer's authorisation (`乙方仅可在甲方授权范围内访问系统`).
+                "\(Party.vendor)…access*…only…[authori*|approv*|permi*]|\(Party.vendor)…only…access*…[authori*|approv*|permi*]",
+                "\(Party.vendor)…[仅|只]…[授权|许可|同意]…访问|\(Party.vendor)…[授权范围内|许可范围内]…访问|\(Party.vendor)…未经…[授权|许可|同意]…不得…访问|未经…[授权|许可|同意]…\(Party.vendor)…不得…访问",
             ])
         ),
         (

@@ -379,7 +379,13 @@ enum RedFlagDetector {
         "[归甲方|属于甲方|甲方所有|归属于甲方|由甲方享有]",
     ])
     /// Work the contract leaves out ("本协议不包括二次开发").
-    static let excluded = PatternSet(["not include*|exclud*|does not cover|not part of", "不包括|不含|不包含|不属于|除外"])
+    /// Work left out of the contract: not included, or an option charged on top when asked for
+    /// (`requested by the Customer are charged separately`, `甲方需要二次开发的, 乙方另行收费`).
+    static let excluded = PatternSet([
+        "not include*|exclud*|does not cover|not part of|charged separately|billed separately|invoiced separately|priced separately",
+        "separately charged|separately billed|separately invoiced|at additional cost|at extra cost|at an additional charge|for an additional fee",
+        "不包括|不含|不包含|不属于|除外|另行收费|另行计费|另外收费|另行收取|另计",
+    ])
     static let escrowMentioned = PatternSet(["source code|escrow|source-code", "源代码|源码|代码托管"])
     /// Late charges the buyer pays.
     static let lateWords = PatternSet([
