@@ -34,7 +34,7 @@ struct ContractLineShortcutTests {
         "License.  During the term", "保密：双方应当", "Limitation of Liability", "Payment Terms and the Fees Of Us", "(a) item",
         "The fees are fixed.", "Fees, Costs; and Taxes", "一、总则", "**Term.** The term", "__Fees__", "1.2 Scope",
         "LIMITATION OF LIABILITY", "İn The Term", "Terms Of The", "payable BY", "Shall", "subject to AND", "\u{212A}elvin Terms", "word ,",
-        "。", ".", "a ; b", "x\u{37E} y",
+        "。", ".", "a ; b", "x\u{37E} y", "上海\u{200B}国际", "a\u{C}b", "a\u{85}b", "soft\u{AD}ware", "\u{FEFF}甲方", "a \u{B} b",
         // Cover lines and the names that carry on under them; headings ending on linking words.
         "乙方：上海云帆数据安全", "技术有限公司", "(Data Security Division)", "Acme Data Security Ltd.", "Supplier: Acme Data",
         "Security Co.", "甲方：应于验收后三十日内付款。", "Customer: shall pay within 30 days.", "1. Fees payable by", "the Customer",
@@ -49,6 +49,10 @@ struct ContractLineShortcutTests {
         #expect(ContractText.normalize("  a b  ") == "a b")
         #expect(ContractText.normalize("a  b") == "a b")
         #expect(ContractText.normalize("“服务”") == "\"服务\"")
+        // Control characters are blanks; characters of no width are dropped.
+        #expect(ContractText.normalize("三十\u{C}日内 \u{0}付款\u{1B}") == "三十 日内 付款")
+        #expect(ContractText.normalize("上海\u{200B}国际\u{2060}仲裁\u{FEFF}中心") == "上海国际仲裁中心")
+        #expect(ContractText.normalize("soft\u{AD}ware\u{85}licence") == "software licence")
     }
 
     @Test("heading checks on plain scalars answer like the checks on characters")

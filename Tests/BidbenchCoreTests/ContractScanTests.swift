@@ -290,6 +290,18 @@ struct ContractScanTests {
         for text in ["The Customer may access the Service only as permitted by the Documentation.", "甲方仅可在许可范围内访问本服务。"] {
             #expect(ContractScanner.scan(text + "\n").dataSecurity.item(.access_control).status == .missing, "\(text)")
         }
+        // A control character or a zero-width space inside a sentence (a PDF's form feed, text copied
+        // from a web page) does not hide a key term, and a blank inside a Chinese name is not kept.
+        for cut in ["\u{C}", "\u{B}", "\u{0}", "\u{1B}", "\u{200B}", "\t"] {
+            let terms = ContractScanner.scan(
+                "3.4 甲方在收到发票后三十（30）\(cut)日内付款。\n20.2 协商不成的，任何一方均可将争议提交上海\(cut)国际仲裁中心仲裁。\n"
+            ).keyTerms
+            #expect(terms.paymentDueDays == 30, "\(cut.debugDescription)")
+            #expect(terms.disputeForum == "上海国际仲裁中心", "\(cut.debugDescription)")
+        }
+        #expect(KeyTermExtractor.disputeForum("争议提交上海市 浦东新区人民法院诉讼解决。")?.0 == "上海市浦东新区人民法院")
+        #expect(KeyTermExtractor.disputeForum("争议提交 上海国际仲裁中心。")?.0 == "上海国际仲裁中心")
+        #expect(KeyTermExtractor.disputeForum("争议提交北京 仲裁委员会仲裁。")?.0 == "北京仲裁委员会")
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
         #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })

@@ -299,11 +299,15 @@ enum KeyTermExtractor {
             if let i = indexOf(lower, body), isWordStart(lower, i, body) { return (String(c[i..<(i + body.count)]), "arbitration") }
         }
         let stops: Set<Character> = ["向", "交", "由", "至", "在", "请", ",", "，", "。", " ", "(", "、", "的", "于"]
+        // A blank between two Chinese characters of a name (`上海 国际仲裁中心`: a PDF's spacing, a form
+        // feed or tab made a space) is no stop, and the name is given without it.
+        func hanBlank(_ k: Int) -> Bool { c[k] == " " && k > 0 && k + 1 < c.count && isHan(c[k - 1]) && isHan(c[k + 1]) }
+        func name(_ range: Range<Int>) -> String { String(range.filter { !hanBlank($0) }.map { c[$0] }) }
         for suffix in ["仲裁委员会", "仲裁院", "仲裁中心"] {
             if let i = indexOf(c, suffix) {
                 var j = i
-                while j > 0 && !stops.contains(c[j - 1]) { j -= 1 }
-                if i - j >= 2 { return (String(c[j..<(i + suffix.count)]), "arbitration") }
+                while j > 0 && (!stops.contains(c[j - 1]) || (hanBlank(j - 1) && !stops.contains(c[j - 2]))) { j -= 1 }
+                if i - j >= 2 { return (name(j..<(i + suffix.count)), "arbitration") }
             }
         }
         if let i = indexOf(c, "人民法院") ?? indexOf(c, "法院") {
@@ -311,9 +315,9 @@ enum KeyTermExtractor {
             var j = i
             // 所在地 holds 在: only the other stops end a court's name.
             let courtStops = stops.subtracting(["的", "在"])
-            while j > 0 && !courtStops.contains(c[j - 1]) { j -= 1 }
+            while j > 0 && (!courtStops.contains(c[j - 1]) || (hanBlank(j - 1) && !courtStops.contains(c[j - 2]))) { j -= 1 }
             if j < i, c[j] == "在" { j += 1 }
-            if i - j >= 2 { return (String(c[j..<(i + suffix)]), "court") }
+            if i - j >= 2 { return (name(j..<(i + suffix)), "court") }
         }
         for w in ["courts of ", "courts located in ", "courts in ", "court of ", "courts sitting in ", "courts for "] {
             if let i = indexOf(lower, w) {
@@ -334,6 +338,12 @@ enum KeyTermExtractor {
         if lowerText.contains("arbitrat") { return ("arbitration", "arbitration") }
         if let i = indexOf(lower, "chosen courts") { return (String(c[i..<(i + 13)]), "court") }
         return nil
+    }
+
+    /// A CJK ideograph (the basic block and extension A).
+    private static func isHan(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
     }
 
     private static func isWordStart(_ c: [Character], _ i: Int, _ w: String) -> Bool {

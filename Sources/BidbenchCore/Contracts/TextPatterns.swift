@@ -360,6 +360,8 @@ struct Haystack: Sendable {
 /// Text helpers of contract review (the checklist's clipping is public).
 public enum ContractText {
     /// Full-width ASCII forms to ASCII, ideographic space to space, curly quotes to straight,
+    /// control characters to space, characters of no width dropped (zero-width space and joiners,
+    /// soft hyphen, a byte-order mark inside the text),
     /// runs of blanks to one space, and the ends trimmed. Chinese punctuation `。、；` is kept apart
     /// from its ASCII cousins except `；` (→ `;`) since both end a sentence.
     static func normalize(_ s: String) -> String {
@@ -407,7 +409,13 @@ public enum ContractText {
                     let original = v
                     if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
                     switch v {
-                    case 0x3000, 0x09, 0x0D, 0x0A, 0xA0: v = 0x20
+                    // Characters of no width (a web page's zero-width space, a soft hyphen, a stray
+                    // byte-order mark): dropped, so `上海\u{200B}国际仲裁中心` is the name it shows.
+                    case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+                        i += width
+                        continue
+                    // Blanks, and control characters (a PDF's form feed at a page break, a NUL): a space.
+                    case 0x3000, 0xA0, 0x00...0x1F, 0x7F...0x9F: v = 0x20
                     case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
                     case 0x2018, 0x2019: v = 0x27
                     case 0x3010: v = 0x5B  // 【
@@ -466,8 +474,8 @@ public enum ContractText {
             // Control characters, DEL and a broken sequence: left to the full pass.
             if x < 0xC2 || x > 0xEF { return nil }
             if x < 0xE0 {
-                // Two bytes: U+0080…U+07FF; only U+00A0 (C2 A0) is mapped.
-                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80, !(x == 0xC2 && b[i + 1] == 0xA0) else { return nil }
+                // Two bytes: U+0080…U+07FF; the C1 controls, U+00A0 and the soft hyphen U+00AD are mapped.
+                guard i + 1 < end, b[i + 1] & 0xC0 == 0x80, !(x == 0xC2 && (b[i + 1] < 0xA1 || b[i + 1] == 0xAD)) else { return nil }
                 i += 2
                 continue
             }
@@ -475,7 +483,8 @@ public enum ContractText {
             let v = UInt32(x & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
             switch v {
             case ..<0x800, 0xD800...0xDFFF: return nil  // over-long or a surrogate: not valid UTF-8
-            case 0xFF01...0xFF5E, 0x3000, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x3010, 0x3011:
+            case 0xFF01...0xFF5E, 0x3000, 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019, 0x3010, 0x3011,
+                0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
                 return nil
             default: i += 3
             }
