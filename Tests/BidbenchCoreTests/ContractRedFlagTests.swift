@@ -62,6 +62,8 @@ struct ContractRedFlagTests {
             "The exclusions above do not apply to loss of data caused by Supplier.",
             "Provider shall not be liable for indirect damages. Provider backs up Customer data daily to prevent data loss.",
             "Each party's liability shall not exceed the total fees paid and payable under this agreement.",
+            // The vendor bears its own travel costs: no extra fee.
+            "乙方实施人员的差旅、食宿费用由乙方自行承担，不另行向甲方收取。",
         ]
         for text in fair { #expect(flags(text).isEmpty, "\(text)") }
     }
@@ -95,6 +97,9 @@ struct ContractRedFlagTests {
                 .vendor_forum_or_law
             ),
             ("合同终止后乙方有权删除甲方的全部数据。", .data_deletion_or_no_return),
+            // Found in a lawyer's review: 续展 is renewal too, and 不对…承担责任 excludes as 不承担 does.
+            ("首年维护服务期满前六十日，甲方未书面通知乙方不再续约的，维护服务自动续展一年。", .auto_renewal),
+            ("无论何种情形，乙方均不对甲方的数据丢失、利润损失或其他间接损失承担责任。", .liability_excludes_data_loss),
         ])
     func oneSided(_ text: String, _ kind: RedFlagKind) {
         #expect(flags(text).contains(kind), "\(text)")

@@ -302,6 +302,27 @@ struct ContractScanTests {
         #expect(KeyTermExtractor.disputeForum("争议提交上海市 浦东新区人民法院诉讼解决。")?.0 == "上海市浦东新区人民法院")
         #expect(KeyTermExtractor.disputeForum("争议提交 上海国际仲裁中心。")?.0 == "上海国际仲裁中心")
         #expect(KeyTermExtractor.disputeForum("争议提交北京 仲裁委员会仲裁。")?.0 == "北京仲裁委员会")
+        // The vendor's notice of a price rise for a renewal term is not the notice to end the contract
+        // (a buyer who diarised 30 days would have renewed for a year).
+        let notice = ContractScanner.scan(
+            """
+            3.4 Provider may increase the Fees for any Renewal Term by notifying Customer at least thirty (30) days before the start of that Renewal Term.
+            10.2 Thereafter this Agreement automatically renews for successive twelve (12) month periods (each a "Renewal Term") unless either party gives written notice of non-renewal at least ninety (90) days before the end of the then-current term.
+            10.5 Provider may terminate this Agreement for convenience on thirty (30) days' written notice to Customer.
+
+            """)
+        #expect(notice.keyTerms.noticeDays == 90)
+        #expect(ContractScanner.scan("3.4 乙方可提前三十日通知甲方调整续约期的服务费。\n").keyTerms.noticeDays == 30)
+        // A penalty by the hour over the time allowed, quoted with its whole sentence.
+        let hourly = ContractScanner.scan("5.1 乙方未在约定时限内恢复一级故障的，每超时一小时，按年度维保费的千分之一向甲方支付违约金。\n").keyTerms
+        #expect(hourly.penaltyRates.map(\.per) == ["hour"])
+        #expect(hourly.penaltyRates.map(\.text) == ["乙方未在约定时限内恢复一级故障的,每超时一小时,按年度维保费的千分之一向甲方支付违约金。"])
+        // The vendor's right to delete the data in its backups, without returning it, is no backup and
+        // no return at exit.
+        let deletes = ContractScanner.scan("8.6 本合同终止后，乙方有权删除其测试环境及备份介质中留存的甲方数据，且不承担向甲方返还的义务。\n")
+        #expect(deletes.dataSecurity.item(.backup_recovery).status == .missing)
+        #expect(deletes.dataSecurity.item(.return_deletion).status == .missing)
+        #expect(!deletes.flags(.data_deletion_or_no_return).isEmpty)
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
         #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })

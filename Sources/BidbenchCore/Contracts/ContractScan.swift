@@ -108,9 +108,10 @@ public struct SLAResponse: Equatable, Sendable {
 public struct PenaltyRate: Equatable, Sendable {
     /// The rate in parts per million (万分之五 = 500, 0.05% = 500, 千分之一 = 1000).
     public var partsPerMillion: Int
-    /// `day`, `week`, `month`, `year` or `once`.
+    /// `hour`, `day`, `week`, `month`, `year` or `once`.
     public var per: String
     public var line: Int
+    /// The whole sentence that states the rate.
     public var text: String
     public init(partsPerMillion: Int, per: String, line: Int, text: String) {
         self.partsPerMillion = partsPerMillion

@@ -86,6 +86,9 @@ struct DataSecuritySentence: Equatable, Sendable {
     var quotedAsVague = false
     /// A breach notice with a stated time (read only when it names one and is not vague).
     var breachDeadline = false
+    /// The vendor may delete the buyer's data or need not return it (`乙方有权删除…数据，且不承担返还的义务`):
+    /// the backup and exit it names are the vendor's right, not a safeguard of the buyer's.
+    var refusesReturn = false
 
     /// Whether the sentence names the safeguard at `index` in `DataSecurityReviewer.patterns`.
     func names(_ index: Int) -> Bool { checks & 1 << UInt16(index) != 0 }
@@ -193,6 +196,10 @@ enum DataSecurityReviewer {
         r.vague = vagueBit.mayMatch(hay) && vagueWords.matches(hay)
         r.quotedAsVague = r.vague && (s.about(.data_security) || s.about(.privacy) || s.lowerContainsAny(["secur", "安全", "保护"]))
         for p in patterns.indices where bits[p].mayMatch(hay) && patterns[p].1.matches(hay) { r.checks |= 1 << UInt16(p) }
+        if r.checks & exitBits != 0 && RedFlagDetector.noReturn.matches(hay) {
+            r.refusesReturn = true
+            r.checks &= ~exitBits
+        }
         if !r.vague && r.names(breachIndex) { r.breachDeadline = hasDeadline(s) }
         return r
     }
@@ -223,7 +230,8 @@ enum DataSecurityReviewer {
                 }
             }
         }
-        if found[.return_deletion]?.status != .present, let line = dataReturn.line {
+        let refused = Set(readings.indices.lazy.filter { readings[$0].refusesReturn }.map { sentences[$0].line })
+        if found[.return_deletion]?.status != .present, let line = dataReturn.line, !refused.contains(line) {
             found[.return_deletion] = DataSecurityItem(check: .return_deletion, status: .present, line: line, text: dataReturn.evidence)
         }
         let items = DataSecurityCheck.allCases.map { c in
@@ -236,6 +244,10 @@ enum DataSecurityReviewer {
     private static let patternBits = patterns.map { GroupBit($0.1) }
     private static let vagueBit = GroupBit(vagueWords)
     private static let breachIndex = patterns.firstIndex { $0.0 == .breach_notification }!
+    /// The bits of the safeguards a refusal to return data cancels: backup and return at exit.
+    private static let exitBits = patterns.indices.reduce(UInt16(0)) { bits, p in
+        [.backup_recovery, .return_deletion].contains(patterns[p].0) ? bits | 1 << UInt16(p) : bits
+    }
     /// Whether vague wording or any safeguard may match, in one test.
     private static let reviewBits = AnyBit(patternBits + [GroupBit(vagueWords)])
 

@@ -19,7 +19,13 @@ enum KeyTermExtractor {
         var t = ContractKeyTerms()
         t.termMonths = first(.term, termMonths)
         t.renewalMonths = first(.renewal, renewalMonths)
-        t.noticeDays = first(.renewal, noticeDays) ?? first(.terminationOnly, noticeDays) ?? first(.term, noticeDays)
+        // A renewal sentence about the price (`may increase the Fees for any Renewal Term by notifying
+        // Customer 30 days before`) gives the vendor's notice of a price rise, not the buyer's notice to
+        // end: read last.
+        let priceNotice = { (s: ScannedSentence) in priceRise.matches(s.hay) }
+        t.noticeDays =
+            first(.renewal) { priceNotice($0) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
+            ?? first(.term, noticeDays) ?? first(.renewal, noticeDays)
         t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
         t.liabilityCap = first(.liability) {
             RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay) ? $0.evidence : nil
@@ -142,6 +148,13 @@ enum KeyTermExtractor {
         }
         return nil
     }
+
+    /// A price raised or adjusted (`may increase the Fees`, `有权调整价格`): a notice in such a sentence
+    /// is the vendor's notice of the new price.
+    static let priceRise = PatternSet([
+        "[increase*|raise*|adjust*]…[fee*|price*|rates|charges|pricing]|[fee*|price*|rates|charges|pricing]…[increase*|adjust*]",
+        "调价|涨价|[调整|提高|上调]…[价格|费用|单价|收费|服务费]|[价格|费用|单价|收费|服务费]…[调整|提高|上调]",
+    ])
 
     /// The days of notice a sentence states (before the event, not after it).
     static func noticeDays(_ s: ScannedSentence) -> Int? {
@@ -512,8 +525,9 @@ enum KeyTermExtractor {
         guard mentions(s, penaltyWords) else { return [] }
         var out: [PenaltyRate] = []
         let c = s.lowerCharacters
-        // The sentence's text by character, made once for every rate in it.
-        var quoted: CharacterArray?
+        // The rate is quoted with its whole sentence: a window of characters around it was cut
+        // mid-word (`日,应按合同总价款的万分之五向甲方支付违`) and lost what the rate is charged for.
+        let text = s.sentence.isEmpty ? s.text : s.sentence
         for (ppm, range) in rates(c) {
             if TextWindow(c, (range.lowerBound - 12)..<range.lowerBound).containsAny(rateCapWords) { continue }
             let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
@@ -526,13 +540,13 @@ enum KeyTermExtractor {
                 per = "month"
             } else if window.containsAny(perYear) {
                 per = "year"
+            } else if window.containsAny(perHour) {
+                per = "hour"
             } else if s.lowerContainsAny(dailyPhrases) {
                 per = "day"
             } else {
                 per = "once"
             }
-            if quoted == nil { quoted = CharacterArray(s.text) }
-            let text = quoted!.string(max(0, range.lowerBound - 10)..<min(quoted!.count, range.upperBound + 6)).trimmed
             out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: 0, text: text))
         }
         return out
@@ -549,6 +563,10 @@ enum KeyTermExtractor {
     static let perDay = WindowWords([
         "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",
         "per calendar day", "per diem",
+    ])
+    /// A support penalty by the hour over the time allowed (`每超时一小时，按年度维保费的千分之一`).
+    private static let perHour = WindowWords([
+        "每小时", "每超时一小时", "每超过一小时", "每延迟一小时", "每逾期一小时", "per hour", "each hour", "every hour", "an hour", "hourly",
     ])
     private static let perWeek = WindowWords(["每周", "每逾期一周", "per week", "each week", "weekly"])
     static let perMonth = WindowWords(["每月", "per month", "each month", "monthly", "a month"])

@@ -83,7 +83,7 @@ enum RedFlagDetector {
             [
                 "automatic*…renew*|renew*…automatic*|auto-renew*|autorenew*|auto renew*|evergreen",
                 "renew*…successive|renew*…unless…notice|unless…notice of non-renewal|unless…non-renewal notice",
-                "自动续约|自动续期|自动续签|自动续订|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
+                "自动续约|自动续期|自动续签|自动续订|自动续展|自动展期|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
                 "否则…[续约|续期|续签|延续|顺延]|未…提出…[顺延|续期|续约|延续|延长]|未…通知…[顺延|续期|续约|延续|延长]|顺延一年|顺延…年",
             ]),
         Rule(
@@ -135,6 +135,8 @@ enum RedFlagDetector {
             ],
             veto: [
                 "no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费提供|均免费|全部免费|不另收|无需另行|无须另行",
+                // The vendor bears the cost itself (`差旅、食宿费用由乙方自行承担，不另行向甲方收取`).
+                "不另行|不另外|不额外|乙方自行承担|由乙方承担|由乙方自行|borne by the provider|borne by provider|borne by the supplier|borne by supplier|at its own cost|at its own expense",
                 "附件|附表|schedule|exhibit|appendix|as set forth in|as specified in|set out in|列明|明细|单价为|报价单|order form",
                 "pre-approved|pre-approval|prior written approval|approved in writing|书面同意|书面确认|事先同意",
                 ClauseRules.currencyAmount, "元",
@@ -334,7 +336,7 @@ enum RedFlagDetector {
     ])
     static let exclusion = PatternSet([
         "not be liable|not liable|no liability|in no event|under no circumstances|exclud*|disclaim*|waive*|not be responsible|not responsible",
-        "不承担|不负责|免责|不予赔偿|免除…责任|不对…负责|不…赔偿",
+        "不承担|不负责|免责|不予赔偿|免除…责任|不对…负责|不对…承担|不…赔偿",
     ])
     static let dataLoss = PatternSet([
         "loss of data|lost…data|data loss|corrupt*…data|data…corrupt*|loss…data|restoration of data|destruction of data|data…lost",

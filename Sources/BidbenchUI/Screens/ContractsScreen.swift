@@ -298,9 +298,10 @@ public enum ContractsScreen {
         return L.t("\(m) min", "\(m) 分钟")
     }
 
-    /// A penalty rate's period in the interface's language (`day`, `week`, `month`, `year`, `once`).
+    /// A penalty rate's period in the interface's language (`hour`, `day`, `week`, `month`, `year`, `once`).
     static func perText(_ per: String, _ L: Lang) -> String {
         switch per {
+        case "hour": return L.t("hour", "小时")
         case "day": return L.t("day", "日")
         case "week": return L.t("week", "周")
         case "month": return L.t("month", "月")
