@@ -323,6 +323,15 @@ struct ContractScanTests {
         #expect(deletes.dataSecurity.item(.backup_recovery).status == .missing)
         #expect(deletes.dataSecurity.item(.return_deletion).status == .missing)
         #expect(!deletes.flags(.data_deletion_or_no_return).isEmpty)
+        // A space around digits and Latin letters in Chinese (typesetting) is no run-in heading's end,
+        // nor is a heading that ends on 为 or 提供 (the demo's `1.2 订阅用户数为 60 个命名用户` lost its subject).
+        for body in ["订阅用户数为 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。", "乙方通过其云平台向甲方提供 CRM 订阅服务。", "订阅用户数为 合计六十个。"] {
+            #expect(ContractLineParser.runInHeading(body) == nil, "\(body)")
+        }
+        #expect(
+            ContractScanner.scan("1.2 订阅用户数为 60 个命名用户，具体功能以乙方官网公布的标准版功能说明为准。\n").flags(.scope_vague_or_vendor_decides)
+                .map(\.text) == ["订阅用户数为 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。"])
+        #expect(ContractLineParser.runInHeading("争议解决 协商不成的,提交仲裁。")?.0 == "争议解决")
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
         #expect(!year.keyTerms.penaltyRates.contains { $0.per == "day" })

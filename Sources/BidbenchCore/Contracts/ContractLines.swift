@@ -771,13 +771,27 @@ enum ContractLineParser {
         return runInHeadingByCharacters(s)
     }
 
+    /// The characters a Chinese heading does not end on: a verb or a preposition waiting for its object
+    /// (`1.2 订阅用户数为 60 个命名用户`, `向甲方提供 CRM` are sentences spaced around digits and Latin
+    /// letters, as Chinese typesetting does; a space before a digit or a Latin letter is no heading's
+    /// end either).
+    static let headingNeverEnds = "为是的在将应按由对向与和及或供括含于以至"
+
+    /// An ASCII letter or digit.
+    @inline(__always) static func isASCIIAlphanumeric(_ v: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(v.value) || (0x41...0x5A).contains(v.value) || (0x61...0x7A).contains(v.value)
+    }
+
     /// `runInHeading` on characters, for text that is not plain (and for the tests).
     static func runInHeadingByCharacters(_ s: String) -> (String, String)? {
         let c = Array(s)
         for (i, ch) in c.enumerated() {
             // A Chinese heading never ends in 。: "服务期限为一年。…" is a sentence.
             let m = ch.mark
-            let isBreak = m == ":" || (m == "." && i + 1 < c.count && c[i + 1].mark == " ") || m == " " && i > 0 && isCJK(c[i - 1])
+            let isBreak =
+                m == ":" || (m == "." && i + 1 < c.count && c[i + 1].mark == " ")
+                || m == " " && i > 0 && isCJK(c[i - 1])
+                    && !(i + 1 < c.count && c[i + 1].isASCII && (c[i + 1].isLetter || c[i + 1].isNumber))
             if m == "。" { return nil }
             guard isBreak else {
                 // Commas end a run-in heading only in Chinese; English titles may list items
@@ -796,7 +810,9 @@ enum ContractLineParser {
     static func runInHeading(_ u: [Unicode.Scalar]) -> (String, String)? {
         for i in u.indices {
             let m = u[i]
-            let isBreak = m == ":" || (m == "." && i + 1 < u.count && u[i + 1] == " ") || m == " " && i > 0 && isCJK(u[i - 1])
+            let isBreak =
+                m == ":" || (m == "." && i + 1 < u.count && u[i + 1] == " ")
+                || m == " " && i > 0 && isCJK(u[i - 1]) && !(i + 1 < u.count && isASCIIAlphanumeric(u[i + 1]))
             if m == "。" { return nil }
             guard isBreak else {
                 if m == "，" || m == ";" || (m == "," && (isCJK(u[max(0, i - 1)]) || i + 1 >= u.count || u[i + 1] != " ")) {
@@ -815,7 +831,7 @@ enum ContractLineParser {
         let head = trimmedSpaces(u[..<i])
         guard !head.isEmpty else { return nil }
         if head.contains(where: isCJK) {
-            guard head.count <= 14 else { return nil }
+            guard head.count <= 14, !headingNeverEnds.unicodeScalars.contains(head.last!) else { return nil }
         } else {
             guard head.first!.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
         }
@@ -840,7 +856,7 @@ enum ContractLineParser {
         let head = head.trimmed
         guard !head.isEmpty else { return nil }
         if head.contains(where: isCJK) {
-            guard head.count <= 14 else { return nil }
+            guard head.count <= 14, !headingNeverEnds.contains(head.last!) else { return nil }
         } else {
             guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCaseByCharacters(head) else { return nil }
         }
