@@ -36,6 +36,86 @@ struct BudgetMilestoneTests {
             try BudgetModel.split(Money(minor: 5), percents: [pct("30"), pct("70")], contract: "C") == [Money(minor: 2), Money(minor: 3)])
     }
 
+    @Test("a paid milestone keeps what it was when due; a later change order's share of it comes with the next payment")
+    func paidMilestonesKeepTheirAmount() throws {
+        let day = { (s: String) in Day(iso: s)! }
+        let c1 = Contract(id: "C1", vendor: "V1", title: "ERP", file: "", value: money("1860000"), status: "active")
+        let milestones = [
+            PaymentMilestone(contract: "C1", milestone: "签约款", percent: 30, due: day("2027-01-15"), status: "paid"),
+            PaymentMilestone(contract: "C1", milestone: "上线款", percent: 60, due: day("2027-06-30")),
+            PaymentMilestone(contract: "C1", milestone: "终验款", percent: 10, due: day("2027-09-30")),
+        ]
+        // The demo: CO1 (+80 000) approved on 2027-03-10, after the signing payment of 30 % × 1 860 000.
+        var co1 = ChangeOrder(contract: "C1", id: "CO1", date: day("2027-03-10"), description: "BI", priceDelta: money("80000"))
+        co1.status = "approved"
+        let proposed = ChangeOrder(contract: "C1", id: "CO2", date: day("2027-04-01"), description: "x", priceDelta: money("45000"))
+        var installments = try BudgetModel.installments(contract: c1, changes: [co1, proposed], milestones: milestones)
+        // 558 000 paid; the next payment 60 % × 1 940 000 = 1 164 000 plus 30 % × 80 000 = 24 000; 10 % × 1 940 000.
+        #expect(installments.map(\.amount) == [money("558000"), money("1188000"), money("194000")])
+        #expect(installments.reduce(Money.zero) { $0 + $1.amount } == money("1940000"))
+        // A change order approved before the due date counts in full; one of cents rounds half-up.
+        var early = co1
+        early.date = day("2027-01-10")
+        installments = try BudgetModel.installments(contract: c1, changes: [early], milestones: milestones)
+        #expect(installments.map(\.amount) == [money("582000"), money("1164000"), money("194000")])
+        // Every milestone paid, then CO3 (−12 000.50): one more installment, named after it, on its date.
+        var co3 = ChangeOrder(contract: "C1", id: "CO3", date: day("2027-10-08"), description: "y", priceDelta: money("-12000.50"))
+        co3.status = "已批准"
+        let allPaid = milestones.map { m -> PaymentMilestone in
+            var m = m
+            m.status = "paid"
+            return m
+        }
+        installments = try BudgetModel.installments(contract: c1, changes: [co1, co3], milestones: allPaid)
+        // Paid: 30 % × 1 860 000 = 558 000; then 90 % × 1 940 000 − 558 000 = 1 188 000 (CO1's share of the
+        // signing came with go-live); then 100 % × 1 940 000 − 1 746 000 = 194 000; CO3 is owed back.
+        #expect(installments.map(\.amount) == [money("558000"), money("1188000"), money("194000"), money("-12000.50")])
+        #expect(installments.last?.milestone == "CO3" && installments.last?.due == day("2027-10-08"))
+        #expect(installments.reduce(Money.zero) { $0 + $1.amount } == money("1927999.50"))
+    }
+
+    @Test("random schedules and change orders: installments sum to the current value; a paid one ignores later changes")
+    func paidMilestonesProperty() throws {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: UInt64) -> Int64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((seed >> 33) % bound)
+        }
+        let start = Day(iso: "2027-01-01")!
+        for _ in 0..<300 {
+            let c = Contract(id: "C", vendor: "V", title: "", file: "", value: Money(minor: next(1_000_000_000) + 1), status: "active")
+            let k = Int(next(4)) + 1
+            let cuts = ([0, 100] + (1..<k).map { _ in next(101) }).sorted()
+            var milestones: [PaymentMilestone] = []
+            for i in 1...k {
+                let due: Day? = next(5) == 0 ? nil : start.adding(days: Int(next(365)))
+                milestones.append(
+                    PaymentMilestone(
+                        contract: "C", milestone: "M\(i)", percent: Double(cuts[i] - cuts[i - 1]), due: due,
+                        status: next(2) == 0 ? "paid" : "planned"))
+            }
+            var changes: [ChangeOrder] = []
+            for j in 0..<Int(next(4)) {
+                var co = ChangeOrder(
+                    contract: "C", id: "CO\(j)", date: start.adding(days: Int(next(365))), description: "",
+                    priceDelta: Money(minor: next(20_000_000) - 10_000_000))
+                co.status = next(3) == 0 ? "proposed" : "approved"
+                changes.append(co)
+            }
+            let all = try BudgetModel.installments(contract: c, changes: changes, milestones: milestones)
+            #expect(all.reduce(Money.zero) { $0 + $1.amount } == ChangeOrders.currentValue(of: c, changes: changes))
+            // A change order dated after every dated payment changes no paid amount.
+            let lastDue = milestones.compactMap(\.due).max() ?? start
+            var late = ChangeOrder(
+                contract: "C", id: "LATE", date: lastDue.adding(days: 1), description: "", priceDelta: Money(minor: 123_457))
+            late.status = "approved"
+            let after = try BudgetModel.installments(contract: c, changes: changes + [late], milestones: milestones)
+            for i in milestones.indices where milestones[i].status == "paid" && milestones[i].due != nil {
+                #expect(after[i].amount == all[i].amount)
+            }
+        }
+    }
+
     @Test("many random splits: parts sum exactly, each earlier part is value × p / 100 rounded half-up")
     func randomSplits() throws {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -11,7 +11,7 @@ import Testing
         try t.keys("5")
         try t.waitFor(text: "[5 交付]")
         try t.waitFor(text: "+10天")  // T06 MES 接口联调, due 2027-04-30
-        try t.waitFor(text: "暂不可付: 上线款 1,164,000 — A1.4 未通过")
+        try t.waitFor(text: "暂不可付: 上线款 1,188,000 — A1.4 未通过")
         // The signing payment was paid in January: it is neither payable nor blocked any more.
         #expect(try !t.capture().joined(separator: "\n").contains("签约款"))
         try t.keys("t", "a")
@@ -40,7 +40,7 @@ import Testing
         func see(_ text: String) throws { try t.waitFor(text: text, timeout: 40) }
         try see("[1 Requirements]")
         try t.keys("5")
-        try see("Blocked: 上线款 1,164,000")
+        try see("Blocked: 上线款 1,188,000")
         // A1.4 (the 4th test) failed on 2027-05-08; its retest passes today.
         try t.keys("t")
         try see("Acceptance tests — C1")

@@ -239,7 +239,7 @@ import Testing
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
         let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
         #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
-        #expect(md.contains("| 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+        #expect(md.contains("| 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
     }
 
     @Test(.requires(.tmux)) func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
@@ -291,8 +291,9 @@ import Testing
 }
 
 /// The delivery review's handout on the demo, measured on 2027-05-10, with every value by hand:
-/// C1 is worth 1 860 000 + the approved CO1 80 000 = 1 940 000, so the signing payment (30 %) is
-/// 582 000, go-live (60 %) 1 164 000 and final acceptance (10 %) 194 000; T06 planned to end on
+/// C1 is worth 1 860 000 + the approved CO1 80 000 = 1 940 000; the signing payment (30 %), paid on
+/// 2027-01-15 before CO1 (2027-03-10), was 30 % of 1 860 000 = 558 000, so go-live (60 % = 1 164 000)
+/// brings CO1's 30 % as well: 1 188 000; final acceptance (10 %) 194 000; T06 planned to end on
 /// 2027-04-30 is 10 days late; 71 trainees planned (12+4+20+30+5), 58 present (11+4+17+26+0);
 /// K002 and K004 broke the SLA, so 3 of 5 tickets met it (60 %); April's 324 minutes down of
 /// 43 200 leave 99.25 %, under the contract's 99.5 %.
@@ -333,8 +334,8 @@ import Testing
         let ws = try tmp.demoCopy("demo")
         let r = try run(binaryPath, ["report", "-w", ws, "--kind", "budget", "--today", "2027-05-10", "--format", "md", "-o", "-"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains("| 2027-06-30 | C1 云帆软件 | 上线款 | 60% | 1,164,000 | 上线验收 A1——暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
-        #expect(r.out.contains("| 2027-01-15 | C1 云帆软件 | 签约款 | 30% | 582,000 | 合同签订 |\n"))
+        #expect(r.out.contains("| 2027-06-30 | C1 云帆软件 | 上线款 | 60% | 1,188,000 | 上线验收 A1——暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+        #expect(r.out.contains("| 2027-01-15 | C1 云帆软件 | 签约款 | 30% | 558,000 | 合同签订 |\n"))
         // No budget meeting was recorded that day: the header says how, for the command line's user too.
         #expect(r.out.contains("未登记 (在界面中用 :meeting 登记, 或在 meetings.csv 中加一行)"))
     }
@@ -358,7 +359,7 @@ import Testing
 
         ## 1. C1 ERP 升级加购合同 — 云帆软件
 
-        > **测试：逾期 10 天；可支付 0；暂不可付 1,358,000；需求已验收 6/13**
+        > **测试：逾期 10 天；可支付 0；暂不可付 1,382,000；需求已验收 6/13**
 
         ### 实施计划
 
@@ -387,8 +388,8 @@ import Testing
 
         | 付款节点 | 金额 | 到期 | 状态 | 原因 |
         |---|---:|---|---|---|
-        | 签约款 | 582,000 | 2027-01-15 | 已支付 |  |
-        | 上线款 | 1,164,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+        | 签约款 | 558,000 | 2027-01-15 | 已支付 |  |
+        | 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
         | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
 
         ### 培训
@@ -444,7 +445,7 @@ import Testing
 
         ## 1. C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-        > **Testing: 10 days overdue; payable now 0; blocked 1,358,000; requirements accepted 6 of 13**
+        > **Testing: 10 days overdue; payable now 0; blocked 1,382,000; requirements accepted 6 of 13**
 
         ### Plan
 
@@ -473,8 +474,8 @@ import Testing
 
         | Milestone | Amount | Due | Standing | Why |
         |---|---:|---|---|---|
-        | Signing | 582,000 | 2027-01-15 | paid |  |
-        | Go-live | 1,164,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+        | Signing | 558,000 | 2027-01-15 | paid |  |
+        | Go-live | 1,188,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
         | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
 
         ### Training

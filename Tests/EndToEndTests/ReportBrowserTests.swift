@@ -153,18 +153,18 @@ private let reportGoldenDemo = #"""
 
     | 月份 | 金额 | 里程碑 |
     |---|---:|---|
-    | 2027-01 | 582,000 | C1 签约款 |
+    | 2027-01 | 558,000 | C1 签约款 |
     | 2027-02 | 71,500 | C2 第一季度服务费 |
     | 2027-05 | 71,500 | C2 第二季度服务费 |
-    | 2027-06 | 1,164,000 | C1 上线款 (暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测) |
+    | 2027-06 | 1,188,000 | C1 上线款 (暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测) |
     | 2027-08 | 71,500 | C2 第三季度服务费 |
     | 2027-09 | 194,000 | C1 终验款 (暂不可付：A2.1 待测) |
     | 2027-11 | 71,500 | C2 第四季度服务费 |
 
     | 合同 | 里程碑 | 到期日 | 比例 | 金额 | 付款条件 | 状态 |
     |---|---|---|---:|---:|---|---|
-    | C1 | 签约款 | 2027-01-15 | 30% | 582,000 | 合同签订 | 已付 |
-    | C1 | 上线款 | 2027-06-30 | 60% | 1,164,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+    | C1 | 签约款 | 2027-01-15 | 30% | 558,000 | 合同签订 | 已付 |
+    | C1 | 上线款 | 2027-06-30 | 60% | 1,188,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
     | C1 | 终验款 | 2027-09-30 | 10% | 194,000 | 终验 A2 | 暂不可付：A2.1 待测 |
     | C2 | 第一季度服务费 | 2027-02-15 | 25% | 71,500 | 服务开通 | 计划 |
     | C2 | 第二季度服务费 | 2027-05-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
@@ -286,7 +286,7 @@ private let reportGoldenDemo = #"""
     | 上线后优化 | 未开始 | 2027-07-08 – 2027-09-30 |  | 0 |
 
     - 验收测试：通过 3，未通过 1，待测 4；需求已验收 6 / 13
-    - 暂不可付：上线款 1,164,000 (A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测)
+    - 暂不可付：上线款 1,188,000 (A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测)
     - 暂不可付：终验款 194,000 (A2.1 待测)
     - 培训：5 场，通过率 85.7%（目标 90%）；仍需培训：黄伟 (总账)、高峰 (生产排程)、罗兵 (生产排程)
     - 技术支持：工单 5 个，响应超时 1 次，解决超时 1 次，SLA 达标率 60%，违约金 0
@@ -396,18 +396,18 @@ private let reportGoldenDemoEn = #"""
 
     | Month | Amount | Milestones |
     |---|---:|---|
-    | 2027-01 | 582,000 | C1 Signing |
+    | 2027-01 | 558,000 | C1 Signing |
     | 2027-02 | 71,500 | C2 Quarter 1 fee |
     | 2027-05 | 71,500 | C2 Quarter 2 fee |
-    | 2027-06 | 1,164,000 | C1 Go-live (blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending) |
+    | 2027-06 | 1,188,000 | C1 Go-live (blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending) |
     | 2027-08 | 71,500 | C2 Quarter 3 fee |
     | 2027-09 | 194,000 | C1 Final acceptance (blocked: A2.1 pending) |
     | 2027-11 | 71,500 | C2 Quarter 4 fee |
 
     | Contract | Milestone | Due | Percent | Amount | Condition | Status |
     |---|---|---|---:|---:|---|---|
-    | C1 | Signing | 2027-01-15 | 30% | 582,000 | Contract signed | Paid |
-    | C1 | Go-live | 2027-06-30 | 60% | 1,164,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+    | C1 | Signing | 2027-01-15 | 30% | 558,000 | Contract signed | Paid |
+    | C1 | Go-live | 2027-06-30 | 60% | 1,188,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
     | C1 | Final acceptance | 2027-09-30 | 10% | 194,000 | Final acceptance A2 | blocked: A2.1 pending |
     | C2 | Quarter 1 fee | 2027-02-15 | 25% | 71,500 | Service activated | Planned |
     | C2 | Quarter 2 fee | 2027-05-15 | 25% | 71,500 | Previous quarter's service report | Planned |
@@ -529,7 +529,7 @@ private let reportGoldenDemoEn = #"""
     | Optimisation | planned | 2027-07-08 – 2027-09-30 |  | 0 |
 
     - Acceptance tests: 3 passed, 1 failed, 4 pending; requirements accepted 6 of 13
-    - Blocked: Go-live 1,164,000 (A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending)
+    - Blocked: Go-live 1,188,000 (A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending)
     - Blocked: Final acceptance 194,000 (A2.1 pending)
     - Training: 5 sessions, pass rate 85.7% (target 90%); still to train: Huang Wei (General ledger), Gao Feng (Production scheduling), Luo Bing (Production scheduling)
     - Support: 5 tickets, 1 response and 1 resolution breaches, SLA met 60%, penalty 0

@@ -159,7 +159,7 @@ extension BudgetModel {
         var pieces: [(Day?, Money, ChargeSource)] = []
         if ws.payments.contains(where: { $0.contract == k.id }) {
             let paidOnly = k.status.trimmed.lowercased() == "terminated"
-            for i in try installments(contract: k.id, value: value, milestones: ws.payments)
+            for i in try installments(contract: k, changes: changes, milestones: ws.payments)
             where !paidOnly || i.status.trimmed.lowercased() == "paid" {
                 pieces.append((i.due ?? start0, i.amount, .milestone(contract: k.id, milestone: i.milestone)))
             }

@@ -99,6 +99,53 @@ extension BudgetModel {
         }
     }
 
+    /// Contract `k`'s installments at its current value (after approved change orders), with each
+    /// paid milestone held at what was paid: paid in due-date order, each payment brings what the
+    /// milestones paid so far come to at the contract value of its due date (the change orders
+    /// approved on or before it). So a change order approved after a payment raises the next one by
+    /// the paid milestones' share of it. The next unpaid milestone (the earliest due, undated last)
+    /// brings what the paid ones still owe at the current value; when every milestone is paid, that is
+    /// one more installment named after the change orders since the last payment, due on the last one's
+    /// date. The installments sum exactly to the current value. (Before, a change order approved in
+    /// March raised the signing payment made in January.)
+    public static func installments(contract k: Contract, changes: [ChangeOrder], milestones: [PaymentMilestone]) throws(BudgetError)
+        -> [Installment]
+    {
+        let current = ChangeOrders.currentValue(of: k, changes: changes)
+        var result = try installments(contract: k.id, value: current, milestones: milestones)
+        let approved = changes.filter { $0.contract == k.id && ChangeOrders.isApproved($0) && $0.date != nil }
+        func isPaid(_ i: Int) -> Bool { result[i].status.trimmed.lowercased() == "paid" }
+        let undated = Day(year: 9999, month: 12, day: 31)
+        func before(_ a: Int, _ b: Int) -> Bool { (result[a].due ?? undated, a) < (result[b].due ?? undated, b) }
+        let paid = result.indices.filter(isPaid).sorted(by: before)
+        guard !approved.isEmpty, !paid.isEmpty else { return result }
+        let percents = result.map(\.percent)
+        let now = result.map(\.amount)
+        var cumulative = Money.zero
+        var last: Day?
+        for (n, i) in paid.enumerated() {
+            // An undated payment is taken as made at the current value.
+            let value = result[i].due.map { due in approved.filter { $0.date! > due }.reduce(current) { $0 - $1.priceDelta } } ?? current
+            let shares = try split(value, percents: percents, contract: k.id)
+            let upTo = paid[...n].reduce(Money.zero) { $0 + shares[$1] }
+            result[i].amount = upTo - cumulative
+            cumulative = upTo
+            last = result[i].due ?? last
+        }
+        let owed = paid.reduce(Money.zero) { $0 + now[$1] } - cumulative
+        guard owed.minor != 0 else { return result }
+        if let next = result.indices.filter({ !isPaid($0) }).min(by: before) {
+            result[next].amount = result[next].amount + owed
+        } else {
+            let since = approved.filter { c in last.map { c.date! > $0 } ?? true }
+            result.append(
+                Installment(
+                    contract: k.id, milestone: since.map(\.id).sorted().joined(separator: "+"), percent: .zero, amount: owed,
+                    due: since.compactMap(\.date).max(), condition: "", status: "planned"))
+        }
+        return result
+    }
+
     /// Groups installments by the month or quarter of their due date, in date order, undated last.
     public static func cashFlow(_ installments: [Installment], by period: CashFlowPeriod) throws(BudgetError) -> [CashFlowBucket] {
         func key(_ day: Day?) -> String {

@@ -84,8 +84,7 @@ public enum DeliveryStatus {
         var problem: String?
         var problemZH: String?
         do {
-            let value = ChangeOrders.currentValue(of: c, changes: w.changes)
-            let installments = try BudgetModel.installments(contract: c.id, value: value, milestones: w.payments)
+            let installments = try BudgetModel.installments(contract: c, changes: w.changes, milestones: w.payments)
             payments = AcceptanceRules.standings(installments: installments, tests: tests, today: today)
         } catch {
             problem = error.message

@@ -170,7 +170,7 @@ struct ReportFacts {
         installments = []
         for c in ws.contracts where ws.payments.contains(where: { $0.contract == c.id }) {
             do {
-                installments += try BudgetModel.installments(contract: c.id, value: contractValue(c), milestones: ws.payments)
+                installments += try BudgetModel.installments(contract: c, changes: ws.changes, milestones: ws.payments)
             } catch {
                 paymentErrors.append("\(c.id): \(error.message)")
             }

@@ -343,9 +343,8 @@ public enum BudgetScreen {
 
     /// Contract `k`'s installments at its current value (after approved change orders).
     static func installments(_ ws: Workspace, _ k: Contract) -> Result<[Installment], BudgetError> {
-        let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
-        return attempt { () throws(BudgetError) in
-            try BudgetModel.installments(contract: k.id, value: value, milestones: ws.payments.filter { $0.contract == k.id })
+        attempt { () throws(BudgetError) in
+            try BudgetModel.installments(contract: k, changes: ws.changes, milestones: ws.payments.filter { $0.contract == k.id })
         }
     }
 
