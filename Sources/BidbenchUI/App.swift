@@ -400,6 +400,19 @@ public enum App {
         case .notice(let msg):
             s.say(msg)
             return []
+        case .lockTaken:
+            // The other Bidbench closed and its lock is this session's now: its problem goes, and the
+            // session can edit unless a file still has errors.
+            if let note = s.lockNote { s.problems.removeAll { $0 == note } }
+            s.lockNote = nil
+            if s.problems.isEmpty && s.modal == .problems { s.modal = nil }
+            s.say(
+                s.readOnly
+                    ? s.lang.t(
+                        "The other Bidbench closed; the problems listed still keep this session read-only",
+                        "另一个 Bidbench 已关闭; 但列出的问题仍使本会话只读")
+                    : s.lang.t("The other Bidbench closed: this session can edit and save now", "另一个 Bidbench 已关闭: 本会话现在可以编辑和保存"))
+            return []
         case .idle:
             return []
         case .opened(let ws, let problems):

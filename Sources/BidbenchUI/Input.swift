@@ -69,6 +69,8 @@ public enum Event: Sendable {
     case opened(workspace: BidbenchCore.Workspace, problems: [String])
     /// A job asked for with `Effect.compute` is done.
     case computed(JobResult)
+    /// The lock another Bidbench held (`AppState.lockNote`) is now this session's: that one closed.
+    case lockTaken
 }
 
 /// Work the reducer leaves to the host because it takes longer than a keystroke may: `App.perform`

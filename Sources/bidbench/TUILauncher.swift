@@ -169,7 +169,8 @@ enum TUILauncher {
         var lock: WorkspaceLock?
         var lockMessage: String?
         // The lead claims the shared tables; an evaluator only their own score sheet (README "Many writers").
-        do { lock = try WorkspaceLock(folder: folder, scope: evaluator.map { .evaluator($0) } ?? .lead) } catch {
+        let scope: WorkspaceLock.Scope = evaluator.map { .evaluator($0) } ?? .lead
+        do { lock = try WorkspaceLock(folder: folder, scope: scope) } catch {
             lockMessage = lockText(error, evaluator: evaluator, lang)
         }
         // The journal names the evaluator when there is one.
@@ -244,6 +245,12 @@ enum TUILauncher {
                 }
                 lastLook = ContinuousClock.now
                 if let arrived = host.watch.poll(loaded: &host.loaded, lang: state.lang, force: false) { pending.append(arrived) }
+                // Read-only because another Bidbench held the lock: take it once that one has closed.
+                if lockMessage != nil, host.lock == nil, let taken = try? WorkspaceLock(folder: folder, scope: scope) {
+                    host.lock = taken
+                    lockMessage = nil
+                    pending.append(.lockTaken)
+                }
                 continue
             }
             for effect in App.reduce(&state, event) {
@@ -264,7 +271,8 @@ struct SessionHost {
     let actor: String
     /// The workspace as last loaded or saved.
     var loaded: LoadedWorkspace
-    let lock: WorkspaceLock?
+    /// The session's lock; nil while another Bidbench holds it (taken once that one closes).
+    var lock: WorkspaceLock?
     var watch: DiskWatch
     /// Where jobs off the key path run (`Effect.compute`).
     let background: TUIJobs

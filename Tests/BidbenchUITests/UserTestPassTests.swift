@@ -251,6 +251,26 @@ private let CELL_DETAIL_MORE: String? = "  │ … 还有 11 行: 请放大窗�
         #expect(locked.state.message == "磁盘上的问题已修正: 已重新加载工作区")
     }
 
+    /// A second Bidbench stayed read-only after the first one closed (`:reload` said "nothing changed on
+    /// disk"): once the host has taken the lock, the lock's problem goes and the session can edit; a
+    /// problem in the files still keeps it read-only.
+    @Test func theLockTakenAfterTheOtherBidbenchClosedMakesTheSessionEditable() {
+        var d = Driver(problems: [Self.lock])
+        d.state.lockNote = Self.lock
+        #expect(d.state.readOnly)
+        d.send(.lockTaken)
+        #expect(d.state.problems == [] && d.state.lockNote == nil && !d.state.readOnly)
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "另一个 Bidbench 已关闭: 本会话现在可以编辑和保存")
+        d.press(.char("d"), .char("y"))
+        #expect(d.state.workspace.requirements.count == 2)
+        var broken = Driver(problems: [Self.problem, Self.lock])
+        broken.state.lockNote = Self.lock
+        broken.send(.lockTaken)
+        #expect(broken.state.problems == [Self.problem] && broken.state.readOnly)
+        #expect(broken.state.message == "另一个 Bidbench 已关闭; 但列出的问题仍使本会话只读")
+    }
+
     /// On the Vendors screen of a read-only workspace the keys that change data were offered in the
     /// hint bar, and `d` answered about the vendor's contract instead of the read-only workspace.
     @Test func theVendorsScreenOffersNoEditKeyWhenReadOnly() {

@@ -77,6 +77,36 @@ import Testing
     }
 }
 
+/// Finance opened the workspace while the lead had it open: read-only, rightly. When the lead
+/// quit, finance stayed read-only until restarting (`:reload` said nothing changed on disk). The
+/// session now takes the lock within seconds of its release, says so, and saves.
+@Suite(.serialized, .requires(.tmux)) struct LockHandOverTerminalTests {
+    @Test func theSecondBidbenchCanEditOnceTheFirstOneQuits() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        let lead = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 120, height: 32)
+        try lead.waitFor(text: "[1 Requirements]", timeout: 20)
+        let finance = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 100, height: 30)
+        try finance.waitFor(text: "another Bidbench", timeout: 20)
+        try finance.keys("Escape", "d")
+        try finance.waitFor(text: "Read-only")
+        try lead.keys("q")
+        try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
+        try finance.waitFor(text: "The other Bidbench closed: this session can edit and save now", timeout: 5)
+        try finance.keys("a")
+        try finance.type("Bank statement import")
+        try finance.keys("Enter")
+        try finance.waitFor(text: "R48")
+        try finance.keys("C-s")
+        try finance.waitFor(text: "Saved")
+        let requirements = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
+        #expect(requirements.contains("\nR48,") && requirements.contains("Bank statement import"), "\(requirements.suffix(300))")
+        try finance.keys("q")
+        try finance.waitFor("finance's program to exit") { _ in (try? finance.exited()) == true }
+        #expect(try bidbench("check", "-w", ws).status == 0)
+    }
+}
+
 /// Every file a workspace is made of is one the open TUI picks up: a file left out is one whose
 /// change by someone else the next save silently writes back over (what happened to the delivery
 /// tables, the playbook and the meeting files).
