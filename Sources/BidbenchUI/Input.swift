@@ -97,7 +97,8 @@ public enum Effect: Equatable, Sendable {
     case importFile(kind: String, path: String, encoding: String)
     /// Write the meeting report (`html` or `md`) of the current workspace; nil path = in the workspace folder.
     case writeReport(format: String, path: String?)
-    /// Write the handout of a meeting (`html` or `md`); nil path = `handout-KIND-DATE.EXT` in the workspace folder.
+    /// Write the handout of a meeting (`html` or `md`); nil path = `handout-KIND-DATE.EXT` in the workspace folder
+    /// (`handout-KIND-DATE-en.EXT` in the language that is not the workspace's).
     case writeHandout(kind: HandoutKind, format: String, path: String?)
     /// Keep a what-if as a named scenario: only `scenarios.csv` is written, whatever else is unsaved.
     case saveScenario(NamedScenario)

@@ -386,7 +386,10 @@ struct SessionHost {
 
     func writeHandout(_ kind: HandoutKind, format: String, path: String?, _ state: AppState) -> Event {
         let ext = format == "md" ? "md" : "html"
-        let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today).\(ext)")
+        // A handout in the other language than the workspace's gets its own name: finance's English
+        // handout overwrote the lead's Chinese one of the same meeting.
+        let other = state.lang != Lang(guess: loaded.workspace.settings.language) ? "-\(state.lang.rawValue)" : ""
+        let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today)\(other).\(ext)")
         // Survey: the requirements as they stood after the last survey meeting, from the journal.
         let baseline =
             kind == .survey

@@ -240,6 +240,18 @@ import Testing
         let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
         #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
         #expect(md.contains("| 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+        // Finance's English handout of the same meeting is a file of its own: it overwrote the Chinese one.
+        let en = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
+        try en.waitFor(text: "[1 Requirements]")
+        try en.keys("5")
+        try en.waitFor(text: "[5 Delivery]")
+        try Self.command(en, "report md")
+        try en.waitFor(text: "Handout written to")
+        try Self.command(en, "q!")
+        try en.waitFor("the program to exit") { _ in (try? en.exited()) == true }
+        #expect(try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8) == md)
+        let english = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10-en.md", encoding: .utf8)
+        #expect(english.hasPrefix("# Delivery review — "), "\(english.prefix(80))")
     }
 
     @Test(.requires(.tmux)) func aBudgetMeetingEndsWithItsHandoutAndASavedScenario() throws {
