@@ -446,18 +446,19 @@ import Testing
             Contract(id: "C1", vendor: "V1", title: "实施", file: "", value: Money(units: 100_000)),
         ]
         ws.payments = [
-            PaymentMilestone(contract: "C1", milestone: "首付款", percent: 30, due: Day(iso: "2027-03-01")),
+            PaymentMilestone(contract: "C1", milestone: "首付款", percent: 30, due: Day(iso: "2027-03-01"), status: "paid"),
             PaymentMilestone(contract: "C1", milestone: "终验款", percent: 70, due: Day(iso: "2027-09-01")),
             PaymentMilestone(contract: "C2", milestone: "年费", percent: 50, due: Day(iso: "2027-03-01")),
             PaymentMilestone(contract: "C2", milestone: "尾款", percent: 50, due: nil),
         ]
         ws.payments.sort { $0.contract > $1.contract }  // the file's order must not matter
         let lines = Self.markdown(Driver(ws), .budget).components(separatedBy: "\n")
-        let head = lines.firstIndex(of: "| 到期日 | 合同 | 里程碑 | 比例 | 金额 | 付款条件 |")!
+        // Each says whether it is paid (finance asked: the handout never said).
+        let head = lines.firstIndex(of: "| 到期日 | 合同 | 里程碑 | 比例 | 金额 | 付款条件 | 状态 |")!
         #expect(
             Array(lines[(head + 2)...(head + 5)]) == [
-                "| 2027-03-01 | C1 云帆软件 | 首付款 | 30% | 30,000 |  |", "| 2027-03-01 | C2 智链科技 | 年费 | 50% | 5,000 |  |",
-                "| 2027-09-01 | C1 云帆软件 | 终验款 | 70% | 70,000 |  |", "| – | C2 智链科技 | 尾款 | 50% | 5,000 |  |",
+                "| 2027-03-01 | C1 云帆软件 | 首付款 | 30% | 30,000 |  | 已付 |", "| 2027-03-01 | C2 智链科技 | 年费 | 50% | 5,000 |  | 计划 |",
+                "| 2027-09-01 | C1 云帆软件 | 终验款 | 70% | 70,000 |  | 计划 |", "| – | C2 智链科技 | 尾款 | 50% | 5,000 |  | 计划 |",
             ])
     }
 

@@ -116,14 +116,14 @@ extension HandoutBuilder {
                 .table(
                     [
                         (t("Due", "到期日"), false), (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Share", "比例"), true),
-                        (t("Amount", "金额"), true), (t("Condition", "付款条件"), false),
+                        (t("Amount", "金额"), true), (t("Condition", "付款条件"), false), (t("Status", "状态"), false),
                     ],
                     paymentsByDue().map { i in
                         [
                             i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
-                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(),
-                            // A milestone that acceptance tests still hold back says so, with which (as the report does).
-                            i.condition + (facts.blockedReason(i).map { (i.condition.isEmpty ? "" : t(" — ", "——")) + $0 } ?? ""),
+                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(), i.condition,
+                            // Paid, planned or due; one that acceptance tests still hold back says which (as the report does).
+                            facts.blockedReason(i) ?? ReportLabels.status(i.status, lang),
                         ]
                     }))
             blocks.append(
