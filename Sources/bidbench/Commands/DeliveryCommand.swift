@@ -132,7 +132,7 @@ enum DeliveryJSON {
                 ])
             }
             let handover = d.handover.map { h -> JSONValue in
-                .object([("item", .string(h.item)), ("status", .string(h.status.id)), ("date", day(h.date))])
+                .object([("item", .string(h.item)), ("status", .string(h.status.id)), ("date", day(h.date)), ("note", .string(h.note))])
             }
             var pairs: [(String, JSONValue)] = [
                 ("contract", .string(d.contract.id)), ("vendor", .string(d.contract.vendor)), ("title", .string(d.contract.title)),
@@ -191,6 +191,12 @@ enum DeliveryText {
                 out += t("  Blocked: ", "  暂不可付: ") + "\(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped()) "
                 out += "(\(t(p.reason, p.reasonZH)))\n"
             }
+            // What is paid already, with its due date (finance checks it against the bank).
+            for p in d.payments where p.state == .paid {
+                out += t("  Paid: ", "  已付: ") + "\(SafeText.visible(p.installment.milestone)) \(p.installment.amount.grouped())"
+                out += p.installment.due.map { " (\($0))" } ?? ""
+                out += "\n"
+            }
             if let p = d.paymentProblem { out += t("  Payments: ", "  付款: ") + t(p, d.paymentProblemZH ?? p) + "\n" }
             let tr = d.training
             let (rate, target) = (pct(tr.passRate.map { $0 * 100 }), pct(tr.target.map { $0 * 100 }))
@@ -217,6 +223,19 @@ enum DeliveryText {
                         "\(m.month) \(AvailabilityRules.text(m.percent))"
                             + (m.met.map { $0 ? t(" met", " 达标") : t(" MISSED", " 未达标") } ?? "")
                     }.joined(separator: zh ? "、" : ", ") + "\n"
+            }
+            // The exit checklist, once begun: each item done or not applicable, with its date and note.
+            let begun = d.handover.filter { $0.status != .open }
+            if !begun.isEmpty {
+                out += t("  Handover (\(begun.count) of \(d.handover.count)): ", "  交接 (\(begun.count)/\(d.handover.count)): ")
+                out +=
+                    begun.map { h in
+                        let zhStatus = h.status == .done ? "已完成" : h.status == .notApplicable ? "不适用" : h.status.id
+                        var s = SafeText.visible(t(h.name, h.nameZH)) + " " + t(h.status.id, zhStatus)
+                        if let date = h.date { s += " \(date)" }
+                        if !h.note.isEmpty { s += " (\(SafeText.visible(h.note)))" }
+                        return s
+                    }.joined(separator: zh ? "；" : "; ") + "\n"
             }
             for r in d.reviews {
                 out += t(
