@@ -64,6 +64,8 @@ struct ContractRedFlagTests {
             "Each party's liability shall not exceed the total fees paid and payable under this agreement.",
             // The vendor bears its own travel costs: no extra fee.
             "乙方实施人员的差旅、食宿费用由乙方自行承担，不另行向甲方收取。",
+            // Forbidden without the buyer's consent: the buyer's protection, not a free hand.
+            "Customer Data shall not be transferred outside the European Economic Area without Customer's prior written consent.",
         ]
         for text in fair { #expect(flags(text).isEmpty, "\(text)") }
     }
@@ -97,6 +99,7 @@ struct ContractRedFlagTests {
                 .vendor_forum_or_law
             ),
             ("合同终止后乙方有权删除甲方的全部数据。", .data_deletion_or_no_return),
+            ("Provider may assign this Agreement, in whole or in part, without Customer's consent.", .assignment_without_consent),
             // Found in a lawyer's review: 续展 is renewal too, and 不对…承担责任 excludes as 不承担 does.
             ("首年维护服务期满前六十日，甲方未书面通知乙方不再续约的，维护服务自动续展一年。", .auto_renewal),
             ("无论何种情形，乙方均不对甲方的数据丢失、利润损失或其他间接损失承担责任。", .liability_excludes_data_loss),

@@ -323,6 +323,11 @@ struct ContractScanTests {
         #expect(deletes.dataSecurity.item(.backup_recovery).status == .missing)
         #expect(deletes.dataSecurity.item(.return_deletion).status == .missing)
         #expect(!deletes.flags(.data_deletion_or_no_return).isEmpty)
+        // Trade secrets named by a confidentiality clause are no intellectual-property clause.
+        let secrets = ContractScanner.scan(
+            "7. CONFIDENTIALITY\n7.2 The obligations in this Section 7 survive for five (5) years after termination, and for trade secrets for as long as they remain trade secrets.\n"
+        )
+        #expect(!secrets.has(.ip) && secrets.has(.confidentiality))
         // A space around digits and Latin letters in Chinese (typesetting) is no run-in heading's end,
         // nor is a heading that ends on 为 or 提供 (the demo's `1.2 订阅用户数为 60 个命名用户` lost its subject).
         for body in ["订阅用户数为 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。", "乙方通过其云平台向甲方提供 CRM 订阅服务。", "订阅用户数为 合计六十个。"] {

@@ -331,10 +331,11 @@ enum ClauseRules {
             strong: [
                 "intellectual property…[own*|belong*|vest*|retain*|assign*|remain*|title]|[own*|belong*|vest*|retain*|assign*]…intellectual property",
                 "right, title and interest|right, title, and interest|title and interest",
-                "retains all right|owns all|ownership of|copyright*|patent*|trade secret*|trademark*",
+                "retains all right|owns all|ownership of|copyright*|patent*|trademark*",
                 "知识产权|著作权|专利|所有权归|归…所有|软件著作权|源代码…归|成果…归",
             ],
-            weak: ["proprietary|intellectual property", "所有权"],
+            // Trade secrets are named by confidentiality clauses too (`survive … for trade secrets`).
+            weak: ["proprietary|intellectual property|trade secret*", "所有权"],
             veto: ["all rights reserved|©|版权所有"]),
         ClauseRule(
             .dispute_resolution,

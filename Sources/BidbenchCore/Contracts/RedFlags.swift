@@ -286,7 +286,13 @@ enum RedFlagDetector {
             [
                 "[assign*|transfer*|subcontract*|novat*|delegat*]…without…[customer's|client's|your|licensee's]…[consent|approval]",
                 "[转让|转包|分包|委托]…[无需|无须|不需|不必|无需经]…甲方…同意|[无需|无须|不需|不必]…甲方…同意…[转让|转包|分包|委托]",
-            ], negatable: false),
+            ],
+            // Forbidden without the buyer's consent is the buyer's protection (`shall not be transferred
+            // outside the EEA without Customer's prior written consent`).
+            veto: [
+                "[shall not|must not|may not|will not|cannot|can not|is not to|are not to]…[assign*|transfer*|subcontract*|novat*|delegat*]…without"
+            ],
+            negatable: false),
         Rule(
             .no_source_code_escrow,
             [
