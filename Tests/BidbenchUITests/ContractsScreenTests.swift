@@ -283,7 +283,7 @@ import Testing
         d.press(.tab)
         d.type("12,000.5")
         d.press(.ctrl("s"))
-        #expect(d.text.contains("日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “2027-02-30”"))
+        #expect(d.text.contains("“2027-02-30” 不是日历上的日期: 2027 年 2 月只有 28 天"))
         // The refused save put the focus on the date.
         guard case .form(let f)? = d.state.modal else {
             Issue.record("form closed")

@@ -157,6 +157,25 @@ extension DeliveryUserPassTests {
         let t = d.state.workspace.delivery.tickets.last!
         #expect(t.opened == Moment(parsing: "2027-05-10 09:30") && t.firstResponse == Moment(parsing: "2027-05-10 10:05"))
     }
+
+    /// A refused time, head count or score named no field (the focus moved, the words did not say
+    /// which of three times or two counts was wrong): the message now starts with the field's label.
+    @Test func aRefusedTimeOrCountNamesItsField() {
+        var d = DeliveryScreenTests.driver(.zh, width: 100, height: 30)
+        d.press(.char("i"), .char("a"))
+        d.type("总账")
+        d.press(.tab, .ctrl("u"))
+        d.type("2027-05-10 09:30")
+        d.press(.tab, .tab)
+        d.type("2027年5月9日 25:00")
+        d.press(.ctrl("s"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the ticket form closed")
+            return
+        }
+        #expect(f.fields[f.focus].key == "resolved")
+        #expect(f.error == "解决: 日期时间须写成 2027-04-02 09:30 或 2027年4月2日 9:30, 而不是 “2027年5月9日 25:00”")
+    }
 }
 
 extension DeliveryUserPassTests {

@@ -53,7 +53,7 @@ import Testing
         d.type("6")
         d.press(.ctrl("s"))
         let f = Self.form(d)
-        #expect(f?.error == "请输入 1–5 之间的分数, 而不是 “6”")
+        #expect(f?.error == "满意度 · 财务部: 请输入 1–5 之间的分数, 而不是 “6”")
         #expect(f.map { $0.fields[$0.focus].key } == ReviewForm.departmentKey + d.state.workspace.departments[0].id)
         #expect(d.state.workspace.delivery.satisfaction.isEmpty)
     }

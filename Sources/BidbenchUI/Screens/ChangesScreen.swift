@@ -95,9 +95,7 @@ public enum ChangesScreen {
         let dateText = f.value("date").trimmed
         let date = Day(typed: dateText)
         if !dateText.isEmpty && date == nil {
-            return FormRefusal(
-                L.t("The date must be YYYY-MM-DD or 2027年3月1日, not “\(dateText)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(dateText)”"),
-                field: "date")
+            return FormRefusal.badDate(L, dateText, field: "date")
         }
         let description = f.value("description").trimmed
         if description.isEmpty { return FormRefusal(L.t("Describe the change", "请填写变更内容"), field: "description") }

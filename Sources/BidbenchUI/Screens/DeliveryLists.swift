@@ -129,10 +129,7 @@ enum DeliveryLists {
         text.split(whereSeparator: { ";, ；，、".contains($0) }).map(String.init)
     }
 
-    static func dateRefusal(_ L: Lang, _ field: String, _ text: String) -> FormRefusal {
-        FormRefusal(
-            L.t("The date must be YYYY-MM-DD or 2027年3月1日, not “\(text)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(text)”"), field: field)
-    }
+    static func dateRefusal(_ L: Lang, _ field: String, _ text: String) -> FormRefusal { FormRefusal.badDate(L, text, field: field) }
 
     /// An optional date field: nil when empty, a refusal when it does not read.
     static func optionalDay(_ f: Form, _ key: String, _ L: Lang) -> Result<Day?, FormRefusal> {

@@ -67,7 +67,9 @@ enum ReviewForm {
             let t = normalizedDigits(f.value(field.key)).trimmed
             if t.isEmpty { continue }
             guard let x = Double(t), x >= 1, x <= 5 else {
-                return FormRefusal(L.t("Enter a score from 1–5, not “\(t)”", "请输入 1–5 之间的分数, 而不是 “\(t)”"), field: field.key)
+                return FormRefusal(
+                    f.label(of: field.key) + ": " + L.t("enter a score from 1–5, not “\(t)”", "请输入 1–5 之间的分数, 而不是 “\(t)”"), field: field.key
+                )
             }
             survey.append(
                 DepartmentSatisfaction(

@@ -59,10 +59,12 @@ enum TicketsDialog {
                 continue
             }
             guard let m = Moment(typed: t) else {
+                // Which of the three times (opened, first response, resolved) is said, not only where the focus goes.
                 return FormRefusal(
-                    L.t(
-                        "Write a date and time as 2027-04-02 09:30 or 2027年4月2日 9:30, not “\(t)”",
-                        "日期时间须写成 2027-04-02 09:30 或 2027年4月2日 9:30, 而不是 “\(t)”"), field: key)
+                    f.label(of: key) + ": "
+                        + L.t(
+                            "write a date and time as 2027-04-02 09:30 or 2027年4月2日 9:30, not “\(t)”",
+                            "日期时间须写成 2027-04-02 09:30 或 2027年4月2日 9:30, 而不是 “\(t)”"), field: key)
             }
             moments[key] = m
         }

@@ -120,7 +120,7 @@ enum TrainingDialog {
         for key in ["planned", "present"] {
             let t = normalizedDigits(f.value(key)).trimmed
             guard let n = t.isEmpty ? 0 : Int(t), n >= 0 else {
-                return FormRefusal(L.t("Enter a number of people, not “\(t)”", "请输入人数, 而不是 “\(t)”"), field: key)
+                return FormRefusal(f.label(of: key) + ": " + L.t("enter a number of people, not “\(t)”", "请输入人数, 而不是 “\(t)”"), field: key)
             }
             counts[key] = n
         }
