@@ -47,9 +47,10 @@ import Testing
         d.press(.char("3"))
         // V1 in 2027: licence 100 000 + maintenance 10 000 against 信息部's 120 000 (the only cost centre).
         #expect(d.text.contains("预算控制 (已承诺 + 拟采购, 报价按报价行计)"))
-        #expect(d.row(containing: "2027 信息部")?.contains("预算    120,000  已承诺          0  拟采购    110,000    92% ⚠") == true)
+        #expect(d.text.contains("年度 成本中心       预算     已承诺     拟采购 使用率"))
+        #expect(d.row(containing: "2027 信息部")?.contains("2027 信息部      120,000          0    110,000  91.7% ⚠") == true)
         // Years 2028–2031 have money but no envelope: unbudgeted, in red.
-        #expect(d.row(containing: "2028 信息部")?.contains("预算          —  已承诺          0  拟采购     10,000      — ✗ 未列入预算") == true)
+        #expect(d.row(containing: "2028 信息部")?.contains("2028 信息部            —          0     10,000      — ✗ 未列入预算") == true)
         #expect(style(d, "2028 信息部")?.fg == .red)
     }
 

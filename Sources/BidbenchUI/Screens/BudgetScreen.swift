@@ -642,22 +642,48 @@ public enum BudgetScreen {
             area.x + 1, y, L.t("Budget control (committed + proposed, \(basis))", "预算控制 (已承诺 + 拟采购, \(basis))"), .bold,
             maxWidth: area.width - 2)
         y += 1
-        for r in rows where y < area.maxY - 1 {
+        // A table under one header (the words repeated on every row made it 81 columns: at 80 the use
+        // and the mark were cut off); on a screen narrower still, each row takes two lines.
+        let header =
+            "\(TextWidth.fit(L.t("year", "年度"), 4)) \(TextWidth.fit(L.t("centre", "成本中心"), 8)) "
+            + "\(TextWidth.fit(L.t("envelope", "预算"), 10, right: true)) \(TextWidth.fit(L.t("committed", "已承诺"), 10, right: true)) "
+            + "\(TextWidth.fit(L.t("proposed", "拟采购"), 10, right: true)) \(TextWidth.fit(L.t("used", "使用率"), 6, right: true))"
+        let marks = rows.map { r -> (String, Style) in
+            switch r.status {
+            case .ok: ("✔", .good)
+            case .warn: ("⚠", .warn)
+            case .stop: ("✗ " + L.t("over", "超支"), .error)
+            case .unbudgeted: ("✗ " + L.t("unbudgeted", "未列入预算"), .error)
+            }
+        }
+        let widest = marks.map { TextWidth.of($0.0) }.max() ?? 0
+        let oneLine = TextWidth.of(header) + 1 + widest <= area.width - 4
+        if oneLine, y < area.maxY - 1 {
+            c.text(area.x + 3, y, header, .dim, maxWidth: area.width - 4)
+            y += 1
+        }
+        for (r, (mark, st)) in zip(rows, marks) where y < area.maxY - 1 {
             let center = r.costCenter.isEmpty ? L.t("(unassigned)", "(未分配)") : r.costCenter
-            let pct = r.percentUsed.map { "\(Int($0.rounded()))%" } ?? "—"
-            let (mark, st): (String, Style) =
-                switch r.status {
-                case .ok: ("✔", .good)
-                case .warn: ("⚠", .warn)
-                case .stop: ("✗ " + L.t("over", "超支"), .error)
-                case .unbudgeted: ("✗ " + L.t("unbudgeted", "未列入预算"), .error)
-                }
+            // One decimal, as `bidbench budget` and the handout print it (97% here read as 96.8% there).
+            let pct = r.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "—"
             let envelope = r.envelope.map(money) ?? "—"
-            let text =
-                "\(r.fiscalYear) \(TextWidth.fit(center, 8)) \(L.t("env", "预算")) \(TextWidth.fit(envelope, 10, right: true))  "
-                + "\(L.t("committed", "已承诺")) \(TextWidth.fit(money(r.committed), 10, right: true))  "
-                + "\(L.t("proposed", "拟采购")) \(TextWidth.fit(money(r.proposed), 10, right: true))  \(TextWidth.fit(pct, 5, right: true)) \(mark)"
-            c.text(area.x + 3, y, text, st, maxWidth: area.width - 4)
+            if oneLine {
+                let text =
+                    "\(r.fiscalYear) \(TextWidth.fit(center, 8)) \(TextWidth.fit(envelope, 10, right: true)) "
+                    + "\(TextWidth.fit(money(r.committed), 10, right: true)) \(TextWidth.fit(money(r.proposed), 10, right: true)) "
+                    + "\(TextWidth.fit(pct, 6, right: true)) \(mark)"
+                c.text(area.x + 3, y, text, st, maxWidth: area.width - 4)
+                y += 1
+                continue
+            }
+            c.text(
+                area.x + 3, y, "\(r.fiscalYear) \(TextWidth.fit(center, 8)) \(L.t("env", "预算")) \(envelope)  \(pct) \(mark)", st,
+                maxWidth: area.width - 4)
+            y += 1
+            guard y < area.maxY - 1 else { break }
+            c.text(
+                area.x + 8, y, "\(L.t("committed", "已承诺")) \(money(r.committed))  \(L.t("proposed", "拟采购")) \(money(r.proposed))", st,
+                maxWidth: area.width - 9)
             y += 1
         }
         return y
