@@ -89,8 +89,9 @@ import Testing
     }
 
     /// The same test result recorded differently on both sides: the dialog names each field of that
-    /// row that differs, and only that row is the choice — a row only they changed arrives either
-    /// way. `m` keeps mine for the next save, `t` takes theirs and `u` brings mine back.
+    /// row both changed differently, and only that row is the choice — a row only they changed
+    /// arrives either way, and so does a field of that row only they changed (their note). `m` keeps
+    /// mine for the next save, `t` takes theirs and `u` brings mine back.
     @Test func theSameAcceptanceTestChangedOnBothSidesIsAChoiceOfThatRow() {
         var d = Self.driver(width: 100, height: 24)
         let base = d.state.workspace
@@ -110,9 +111,10 @@ import Testing
         }
         #expect(conflicts.map(\.part) == [.rows("acceptance.csv")])
         #expect(d.screen.lines == ACCEPTANCE_CONFLICT)
-        // Their note on A1.1 is in already; A2.1 is still mine until the choice.
+        // Their note on A1.1 is in already, and their note on A2.1; A2.1's result is still mine until the choice.
         var merged = mine
         merged.delivery.acceptance[0].note = "复测通过"
+        merged.delivery.acceptance[2].note = "500 张工单用时 14 秒"
         #expect(d.state.workspace == merged)
         d.press(.char("m"))
         #expect(d.state.modal == nil)
@@ -134,6 +136,25 @@ import Testing
         #expect(e.state.workspace.delivery.acceptance == merged.delivery.acceptance)
         e.press(.char("u"))
         #expect(e.state.workspace == mine)
+    }
+
+    /// Finance's pass: I moved K001's resolved time while a colleague escalated it (severity 1, a
+    /// note). The dialog called their severity and note "mine", and `m` lost the escalation. Now a
+    /// field only one side changed is taken from that side: no choice, both kept.
+    @Test func aTicketEditedInDifferentFieldsOnEachSideKeepsBoth() {
+        var d = Self.driver()
+        let base = d.state.workspace
+        d.state.workspace.delivery.tickets[0].resolved = Moment(parsing: "2027-04-03 16:00")
+        d.state.dirty = true
+        var disk = base
+        disk.delivery.tickets[0].severity = 1
+        disk.delivery.tickets[0].note = "供应商确认为一级故障"
+        d.send(.diskChanged(workspace: disk, files: ["tickets.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "tickets.csv: 已合并磁盘上的 1 行与你未保存的修改")
+        let k = d.state.workspace.delivery.tickets[0]
+        #expect(k.severity == 1 && k.note == "供应商确认为一级故障" && k.resolved == Moment(parsing: "2027-04-03 16:00"))
+        #expect(Self.saved(&d)?.delivery.tickets[0] == k)
     }
 
     /// The same for the evaluation tables: keeping mine for the row both changed no longer throws
@@ -365,10 +386,10 @@ private let ACCEPTANCE_CONFLICT = [
     "  ┌─ 冲突 (1) ───────────────────────────────────────────────────────────────────────────────────┐",
     " T│ 你有未保存修改的文件在磁盘上也被修改了: acceptance.csv                                       │",
     " T│ C1/A2.1 result: 我的 “pass”   磁盘上 “fail”                                                  │",
-    " T│ C1/A2.1 note: 我的 “”   磁盘上 “500 张工单用时 14 秒”                                        │天",
-    " T│                                                                                              │",
-    " ▸│ m 保留我的 (下次保存时写入)   t 采用磁盘上的                                                 │",
-    "  └──────────────────────────────────────────────────────────────────────────────────────────────┘",
+    " T│                                                                                              │天",
+    " T│ m 保留我的 (下次保存时写入)   t 采用磁盘上的                                                 │",
+    " ▸└──────────────────────────────────────────────────────────────────────────────────────────────┘",
+    "   2027-01-04→2027-01-22 · 状态 完成",
     " 验收: 通过 2 · 未通过 1 · 待测 0 · 需求已验收 2/3",
     " 可支付: 终验款 186,000",
     " 暂不可付: 上线款 1,116,000 — A1.2 未通过",

@@ -14,17 +14,19 @@ struct RowTable {
         )?
     let lines: (Lang, _ mine: Workspace, _ theirs: Workspace) -> [String]
 
-    /// `fields`: the row's columns other than the key, named as in the file, as text.
+    /// `fields`: the row's columns other than the key, named as in the file, as text. `settle`: how a
+    /// row both sides changed merges field by field (without it, such a row is a conflict whole).
     init<Row: Equatable>(
         _ file: String, _ path: WritableKeyPath<Workspace, [Row]>, key: @escaping (Row) -> String,
-        fields: @escaping (Row) -> [(String, String)], extra: @escaping (Row) -> [String: String]
+        fields: @escaping (Row) -> [(String, String)], extra: @escaping (Row) -> [String: String], settle: RowMerge.Settle<Row>? = nil
     ) {
         self.file = file
         same = { $0[keyPath: path] == $1[keyPath: path] }
         copy = { source, target in target[keyPath: path] = source[keyPath: path] }
         merge = { base, mine, theirs, target, other in
             guard
-                let m = RowMerge.merge(base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key)
+                let m = RowMerge.merge(
+                    base: base[keyPath: path], mine: mine[keyPath: path], theirs: theirs[keyPath: path], key: key, settle: settle)
             else { return nil }
             target[keyPath: path] = m.mine
             other[keyPath: path] = m.theirs
@@ -52,7 +54,12 @@ struct RowTable {
                         ("planned_end", day($0.plannedEnd)), ("actual_start", day($0.actualStart)), ("actual_end", day($0.actualEnd)),
                         ("status", $0.status.id), ("depends_on", $0.dependsOn.joined(separator: ";")),
                     ]
-                }, extra: \.extra),
+                }, extra: \.extra,
+                settle: RowMerge.fields([
+                    RowMerge.field(\.phase), RowMerge.field(\.title), RowMerge.field(\.owner), RowMerge.field(\.plannedStart),
+                    RowMerge.field(\.plannedEnd), RowMerge.field(\.actualStart), RowMerge.field(\.actualEnd), RowMerge.field(\.status),
+                    RowMerge.field(\.dependsOn), RowMerge.field(\.extra),
+                ])),
             RowTable(
                 "acceptance.csv", \.delivery.acceptance, key: { "\($0.contract)/\($0.id)" },
                 fields: {
@@ -60,7 +67,11 @@ struct RowTable {
                         ("requirements", $0.requirements.joined(separator: ";")), ("criterion", $0.criterion), ("result", $0.result.id),
                         ("date", day($0.date)), ("tester", $0.tester), ("note", $0.note), ("attempts", String($0.attempts)),
                     ]
-                }, extra: \.extra),
+                }, extra: \.extra,
+                settle: RowMerge.fields([
+                    RowMerge.field(\.requirements), RowMerge.field(\.criterion), RowMerge.field(\.result), RowMerge.field(\.date),
+                    RowMerge.field(\.tester), RowMerge.field(\.note), RowMerge.field(\.attempts), RowMerge.field(\.extra),
+                ])),
             RowTable(
                 "training.csv", \.delivery.training, key: \.id,
                 fields: {
@@ -83,7 +94,12 @@ struct RowTable {
                         ("first_response", $0.firstResponse?.description ?? ""), ("resolved", $0.resolved?.description ?? ""),
                         ("note", $0.note),
                     ]
-                }, extra: \.extra),
+                }, extra: \.extra,
+                // A colleague's escalation (severity, note) and this session's resolved time are both kept.
+                settle: RowMerge.fields([
+                    RowMerge.field(\.severity), RowMerge.field(\.module), RowMerge.field(\.opened), RowMerge.field(\.firstResponse),
+                    RowMerge.field(\.resolved), RowMerge.field(\.note), RowMerge.field(\.extra),
+                ])),
             RowTable(
                 "sla.csv", \.delivery.sla, key: { "\($0.contract)/\($0.severity)" },
                 fields: {
@@ -105,7 +121,9 @@ struct RowTable {
                 }, extra: \.extra),
             RowTable(
                 "handover.csv", \.delivery.handover, key: { "\($0.contract)/\($0.item)" },
-                fields: { [("status", $0.status.id), ("date", day($0.date)), ("note", $0.note)] }, extra: \.extra),
+                fields: { [("status", $0.status.id), ("date", day($0.date)), ("note", $0.note)] }, extra: \.extra,
+                settle: RowMerge.fields([RowMerge.field(\.status), RowMerge.field(\.date), RowMerge.field(\.note), RowMerge.field(\.extra)])
+            ),
             RowTable(
                 "availability.csv", \.delivery.availability, key: { "\($0.contract)/\($0.month)" },
                 fields: {
