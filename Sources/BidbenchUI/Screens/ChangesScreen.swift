@@ -152,13 +152,6 @@ public enum ChangesScreen {
         let lead = L.t("Change orders — \(k.id) ", "变更单 — \(k.id) ")
         let room = max(6, r.width - 6 - TextWidth.of(lead) - TextWidth.of(valueText))
         c.box(r, .accent, title: lead + TextWidth.clip(k.title, to: room) + valueText)
-        let cols = TableView.layout(
-            [
-                Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
-                Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), 6),
-                Column(L.t("Value after", "变更后价值"), 18, right: true),
-            ],
-            total: r.width - 4, flex: 2)
         // Approved: the value after it. Proposed: not applied, so it says what the value would be if
         // approved. Rejected: nothing.
         let after = Dictionary(
@@ -169,6 +162,17 @@ public enum ChangesScreen {
                 }
                 return (e.change.id, "—")
             }, uniquingKeysWith: { a, _ in a })
+        // The value column as wide as its widest figure (`若批准 1,972,999.95` was cut to `1,972,999.…`);
+        // the description gives way.
+        let valueWidth = max(18, after.values.map { TextWidth.of($0) }.max() ?? 0)
+        let statusWidth = max(6, indices(s, st.contract).map { TextWidth.of(statusLabel(ws.changes[$0].status, L)) }.max() ?? 0)
+        let cols = TableView.layout(
+            [
+                Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
+                Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), statusWidth),
+                Column(L.t("Value after", "变更后价值"), valueWidth, right: true),
+            ],
+            total: r.width - 4, flex: 2)
         let rows = indices(s, st.contract).map { i -> [String] in
             let ch = ws.changes[i]
             let delta = (ch.priceDelta.minor > 0 ? "+" : "") + ch.priceDelta.grouped()
