@@ -229,26 +229,23 @@ import Testing
     @Test(.requires(.tmux)) func reportOnScreenFiveWritesTheDeliveryHandout() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
-        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
-        try t.waitFor(text: "[1 需求]")
-        try t.keys("5")
-        try t.waitFor(text: "[5 交付]")
-        try Self.command(t, "report md")
-        try t.waitFor(text: "会议纪要已写入")
-        try Self.command(t, "q!")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        /// Opens the workspace in `lang`, writes screen 5's handout as Markdown and quits.
+        func handout(_ lang: [String], _ tab: (one: String, five: String), written: String) throws {
+            let t = try TmuxSession(args: ["-w", ws] + lang, width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
+            try t.waitFor(text: tab.one)
+            try t.keys("5")
+            try t.waitFor(text: tab.five)
+            try Self.command(t, "report md")
+            try t.waitFor(text: written)
+            try Self.command(t, "q!")
+            try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        }
+        try handout([], ("[1 需求]", "[5 交付]"), written: "会议纪要已写入")
         let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
         #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
         #expect(md.contains("| 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
         // Finance's English handout of the same meeting is a file of its own: it overwrote the Chinese one.
-        let en = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 120, height: 34, env: ["BIDBENCH_TODAY": "2027-05-10"])
-        try en.waitFor(text: "[1 Requirements]")
-        try en.keys("5")
-        try en.waitFor(text: "[5 Delivery]")
-        try Self.command(en, "report md")
-        try en.waitFor(text: "Handout written to")
-        try Self.command(en, "q!")
-        try en.waitFor("the program to exit") { _ in (try? en.exited()) == true }
+        try handout(["--lang", "en"], ("[1 Requirements]", "[5 Delivery]"), written: "Handout written to")
         #expect(try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8) == md)
         let english = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10-en.md", encoding: .utf8)
         #expect(english.hasPrefix("# Delivery review — "), "\(english.prefix(80))")
