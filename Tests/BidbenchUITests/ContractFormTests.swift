@@ -150,7 +150,7 @@ import Testing
         d.press(.up, .up, .up, .up, .up)  // → signed
         d.type("2027-13-01")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “2027-13-01”")
+        #expect(Self.form(d)?.error == "签署日期 (YYYY-MM-DD): 日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “2027-13-01”")
         #expect(Self.form(d).map { $0.fields[$0.focus].key } == "signed")
         d.press(.ctrl("u"))
         d.press(.ctrl("s"))

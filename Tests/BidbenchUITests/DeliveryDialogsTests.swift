@@ -29,17 +29,17 @@ import Testing
         d.press(.ctrl("s"))
         // A bad date keeps the form open, on the date, with what was typed.
         let refused = try #require(Self.form(d))
-        #expect(refused.error == "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “2027-13-09”")
+        #expect(refused.error == "日期: 日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “2027-13-09”")
         #expect(refused.fields[refused.focus].key == "date" && refused.value("date") == "2027-13-09" && refused.value("result") == "pass")
         // A date of the right shape that is not on the calendar says so (it was asked for its format).
         d.press(.ctrl("u"))
         d.type("2027-02-30")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "“2027-02-30” 不是日历上的日期: 2027 年 2 月只有 28 天")
+        #expect(Self.form(d)?.error == "日期: “2027-02-30” 不是日历上的日期: 2027 年 2 月只有 28 天")
         d.press(.ctrl("u"))
         d.type("2028年2月30日")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "“2028年2月30日” 不是日历上的日期: 2028 年 2 月只有 29 天")
+        #expect(Self.form(d)?.error == "日期: “2028年2月30日” 不是日历上的日期: 2028 年 2 月只有 29 天")
         d.press(.ctrl("u"))
         d.type("2027-05-09")
         for _ in 0..<3 { d.press(.tab) }  // date → tester → evidence → runs

@@ -46,6 +46,14 @@ import Testing
         #expect(d.state.workspace.requirements.last?.title == "物料编码统一管理")
         #expect(d.state.workspace.requirements.last?.id == "R04")
         #expect(d.state.workspace.requirements.last?.source == "财务部 2026-11-29 会议")
+        // The source is data: in the workspace's language, also from an English session.
+        var ws = sampleWorkspace()
+        ws.settings.language = "zh"
+        var en = Driver(ws, lang: .en)
+        en.press(.char("a"))
+        en.type("Bank statement import")
+        en.press(.ctrl("s"))
+        #expect(en.state.workspace.requirements.last?.source.hasSuffix(" 2026-11-29 会议") == true)
         #expect(d.text.contains("R04"))
         #expect(d.text.contains("已新增 R04"))
         #expect(d.text.contains("● 未保存"))

@@ -95,7 +95,7 @@ public enum ChangesScreen {
         let dateText = f.value("date").trimmed
         let date = Day(typed: dateText)
         if !dateText.isEmpty && date == nil {
-            return FormRefusal.badDate(L, dateText, field: "date")
+            return FormRefusal.badDate(L, dateText, field: "date", label: f.label(of: "date"))
         }
         let description = f.value("description").trimmed
         if description.isEmpty { return FormRefusal(L.t("Describe the change", "请填写变更内容"), field: "description") }

@@ -129,13 +129,11 @@ enum DeliveryLists {
         text.split(whereSeparator: { ";, ；，、".contains($0) }).map(String.init)
     }
 
-    static func dateRefusal(_ L: Lang, _ field: String, _ text: String) -> FormRefusal { FormRefusal.badDate(L, text, field: field) }
-
     /// An optional date field: nil when empty, a refusal when it does not read.
     static func optionalDay(_ f: Form, _ key: String, _ L: Lang) -> Result<Day?, FormRefusal> {
         let t = normalizedDigits(f.value(key)).trimmed
         if t.isEmpty { return .success(nil) }
-        guard let d = Day(typed: t) else { return .failure(dateRefusal(L, key, t)) }
+        guard let d = Day(typed: t) else { return .failure(FormRefusal.badDate(L, t, field: key, label: f.label(of: key))) }
         return .success(d)
     }
 

@@ -293,7 +293,9 @@ public enum RequirementsScreen {
                 id: id, department: dept, module: f.value("module").trimmed, title: title,
                 detail: f.value("detail").trimmed, priority: priority, weight: weight,
                 acceptance: f.value("acceptance").trimmed, status: status, criterion: f.value("criterion"))
-            r.source = "\(deptName) \(s.today) " + L.t("meeting", "会议")
+            // Data in the workspace's language, not the session's: finance's English session wrote
+            // `财务部 2026-12-06 meeting` into a Chinese workspace.
+            r.source = "\(deptName) \(s.today) " + Lang(guess: s.workspace.settings.language).t("meeting", "会议")
             s.change(L.t("Added \(id) (Ctrl-S saves)", "已新增 \(id) (Ctrl-S 保存)")) { ws in
                 ws.requirements.append(r)
                 ws.requirements.sort { $0.id < $1.id }
