@@ -142,6 +142,21 @@ public struct Canvas: Equatable, Sendable {
         if let title { text(r.x + 2, r.y, " \(title) ", style.with(bold: true), maxWidth: r.width - 4) }
     }
 
+    /// Copies rows `rows` of `other` (a canvas of the same width) to this canvas from row `y` on.
+    public mutating func copyRows(of other: Canvas, _ rows: Range<Int>, to y: Int) {
+        guard other.width == width else { return }
+        for (k, r) in rows.enumerated() where r >= 0 && r < other.height && y + k >= 0 && y + k < height {
+            for x in 0..<width { cells[(y + k) * width + x] = other.cells[r * width + x] }
+        }
+    }
+
+    /// The number of rows down to the last one with anything drawn on it.
+    public var usedRows: Int {
+        var last = 0
+        for y in 0..<height where (0..<width).contains(where: { cells[y * width + $0] != .blank }) { last = y + 1 }
+        return last
+    }
+
     /// The row as plain text (continuation cells omitted), for tests and captures.
     public func line(_ y: Int) -> String {
         var s = ""

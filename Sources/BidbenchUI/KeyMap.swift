@@ -290,6 +290,10 @@ public enum KeyMap {
             scope: .budget, command: .prices, keys: [.char("p")], hint: ("prices", "报价"),
             help: ("The selected vendor's price lines: add, edit, delete", "所选供应商的报价行: 新增、编辑、删除")),
         Binding(
+            scope: .budget, command: .pageDown, keys: [.pageDown], hint: nil,
+            help: ("Scroll what is under the vendor table when it is longer than the screen", "供应商表下方内容超出屏幕时向下翻")),
+        Binding(scope: .budget, command: .pageUp, keys: [.pageUp], hint: nil, help: ("Scroll it back up", "向上翻")),
+        Binding(
             scope: .budget, command: .cashFlow, keys: [.char("c")], hint: ("cash flow", "现金流"),
             help: ("Payment cash flow of all contracts by month, by quarter, or hidden", "全部合同的付款现金流: 按月、按季度或隐藏")),
         Binding(

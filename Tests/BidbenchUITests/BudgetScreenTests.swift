@@ -183,6 +183,32 @@ import Testing
         return d.text
     }
 
+    /// At 80×24 on the demo the budget control's last year, the scenarios and the last payment
+    /// were cut off with no sign, and PgDn said it did nothing here. What is under the vendor table
+    /// now scrolls, and its last line says how much more there is.
+    @Test func whatIsUnderTheVendorTableScrollsWhenLongerThanTheScreen() {
+        var ws = BudgetScreenTests().workspace()
+        ws.scenarios = [NamedScenario(name: "扩张", users: "200")]
+        var d = Driver(ws, width: 80, height: 18)
+        d.press(.char("3"))
+        let first = d.screen.lines
+        let marker = first[first.count - 3]
+        #expect(marker.hasPrefix(" ▼ 第 1–") && marker.contains("PgDn"), "\(first.joined(separator: "\n"))")
+        #expect(!d.text.contains("2031 信息部"))
+        d.press(.pageDown)
+        #expect(d.text.contains("2031 信息部") && d.text.contains("扩张"), "\(d.text)")
+        #expect(d.screen.lines[d.screen.lines.count - 3].contains("PgUp"))
+        d.press(.pageDown, .pageDown, .pageUp, .pageUp, .pageUp)
+        #expect(d.screen.lines == first)
+        // On a screen that holds it all, PgDn says so and nothing moves.
+        var tall = Driver(ws, width: 120, height: 40)
+        tall.press(.char("3"))
+        let whole = tall.screen.lines
+        tall.press(.pageDown)
+        #expect(tall.state.message == "内容已全部显示" && tall.state.budget.offset == 0)
+        #expect(!whole.joined().contains("▼ 第"))
+    }
+
     @Test func invalidSettingsShowTheErrorNotAFiveYearDefault() {
         var ws = BudgetScreenTests().workspace()
         ws.settings.horizonYears = 0

@@ -8,6 +8,9 @@ public struct BudgetState: Equatable, Sendable {
     public var named = 0
     /// The cash-flow view: nil = hidden.
     public var cashFlow: CashFlowPeriod?
+    /// The first line shown of what is under the vendor table (PgDn/PgUp scroll it when it is
+    /// longer than the screen: at 80×24 the budget control, the scenarios and the payments were cut).
+    public var offset = 0
     /// What the screen shows, computed by `BudgetScreen.refresh` when its inputs change.
     public var view: BudgetView?
     public init() {}
@@ -241,6 +244,7 @@ public enum BudgetScreen {
         switch cmd {
         case .up: s.budget.vendor = max(0, s.budget.vendor - 1)
         case .down: s.budget.vendor = min(max(0, s.workspace.vendors.count - 1), s.budget.vendor + 1)
+        case .pageDown, .pageUp: scroll(&s, down: cmd == .pageDown)
         case .prices:
             guard s.budget.vendor < s.workspace.vendors.count else { return [] }
             s.modal = .prices(PricesState(vendor: s.workspace.vendors[s.budget.vendor].id))
@@ -400,13 +404,60 @@ public enum BudgetScreen {
             c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim)
             return
         }
-        var y = renderSelected(s, view, sc, tcos, into: &c, area: area, y: area.y + 3 + tableH)
-        if let flow = view.cashFlow {
-            renderCashFlow(s, flow, into: &c, area: area, y: y)
+        let top = area.y + 3 + tableH
+        let visible = area.maxY - top
+        guard visible > 0 else { return }
+        let lower = lowerPart(s, view, sc, tcos, width: c.width, area: area)
+        let used = lower.usedRows
+        if used <= visible {
+            c.copyRows(of: lower, 0..<used, to: top)
             return
         }
-        y = renderComparison(s, view, into: &c, area: area, y: y)
-        renderPayments(s, view, into: &c, area: area, y: y)
+        // Longer than the screen: a page of it, and a last line that says what else there is.
+        let offset = min(s.budget.offset, used - (visible - 1))
+        c.copyRows(of: lower, offset..<(offset + visible - 1), to: top)
+        let below = used - offset - (visible - 1)
+        c.text(
+            area.x + 1, area.maxY - 1,
+            L.t(
+                "▼ lines \(offset + 1)–\(offset + visible - 1) of \(used)" + (below > 0 ? ", \(below) more: PgDn" : "")
+                    + (offset > 0 ? "  PgUp: back" : ""),
+                "▼ 第 \(offset + 1)–\(offset + visible - 1) 行, 共 \(used) 行" + (below > 0 ? ", 还有 \(below) 行: PgDn" : "")
+                    + (offset > 0 ? "  PgUp: 上翻" : "")),
+            .dim, maxWidth: area.width - 2)
+    }
+
+    /// Everything under the vendor table (the selected vendor, budget control, cash flow or the
+    /// scenarios and payments), drawn whole on a canvas as tall as it needs: the screen shows a page.
+    static func lowerPart(_ s: AppState, _ view: BudgetView, _ sc: Scenario, _ tcos: [VendorTCO], width: Int, area: Rect) -> Canvas {
+        var c = Canvas(width: width, height: 200)
+        let tall = Rect(x: area.x, y: 0, width: area.width, height: 200)
+        var y = renderSelected(s, view, sc, tcos, into: &c, area: tall, y: 0)
+        if let flow = view.cashFlow {
+            renderCashFlow(s, flow, into: &c, area: tall, y: y)
+            return c
+        }
+        y = renderComparison(s, view, into: &c, area: tall, y: y)
+        renderPayments(s, view, into: &c, area: tall, y: y)
+        return c
+    }
+
+    /// PgDn/PgUp on the part under the vendor table, a page less a line at a time.
+    static func scroll(_ s: inout AppState, down: Bool) {
+        let view = view(s)
+        guard case .success(let sc) = view.scenario, case .success(let tcos) = view.tcos, s.budget.vendor < tcos.count else { return }
+        let area = App.body(s)
+        var probe = Canvas(width: s.width, height: s.height)
+        let tableH = renderTable(s, view, sc, tcos, into: &probe, area: area)
+        let visible = area.maxY - (area.y + 3 + tableH)
+        let used = lowerPart(s, view, sc, tcos, width: s.width, area: area).usedRows
+        guard visible > 1, used > visible else {
+            s.say(s.lang.t("Everything fits on the screen", "内容已全部显示"))
+            return
+        }
+        let last = used - (visible - 1)
+        let now = min(s.budget.offset, last)
+        s.budget.offset = down ? min(last, now + visible - 2) : max(0, now - (visible - 2))
     }
 
     /// Vendors × years, total and NPV; returns the table's height.
@@ -612,7 +663,11 @@ public enum BudgetScreen {
         case .success(let inst):
             let text = inst.map { "\($0.milestone) \($0.percent.decimalText ?? "")% \(money($0.amount)) \($0.due?.description ?? "")" }
                 .joined(separator: " · ")
-            c.text(area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(p.contract): \(text)", .plain, maxWidth: area.width - 2)
+            // Wrapped, never cut: the last milestone fell off the edge at 80 columns.
+            for (k, line) in TextWidth.wrap("\(L.t("Payments", "付款里程碑")) \(p.contract): \(text)", area.width - 2).enumerated()
+            where y + k < area.maxY {
+                c.text(area.x + 1, y + k, line, .plain, maxWidth: area.width - 2)
+            }
         case .failure(let e):
             c.text(
                 area.x + 1, y, "\(L.t("Payments", "付款里程碑")) \(p.contract): \(e.text(chinese: L == .zh))", .error, maxWidth: area.width - 2)
