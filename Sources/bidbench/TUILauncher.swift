@@ -58,8 +58,10 @@ enum TUILauncher {
             )
             throw ExitCode(1)
         }
+        // The folder as a full path: `open .` said `Saved to .` and showed a lone `.` as its location.
+        let shown = URL(fileURLWithPath: folder).standardizedFileURL.path
         try MainActor.assumeIsolated {
-            try run(folder: folder, langFlag: lang, note: note, evaluator: evaluator)
+            try run(folder: shown, langFlag: lang, note: note, evaluator: evaluator)
         }
         if let note { printError(note) }
     }

@@ -107,6 +107,26 @@ import Testing
     }
 }
 
+/// `bidbench open .` said `已保存到 .` and showed a lone `.` as the workspace's place: the folder is
+/// shown as the full path it is, however it was given.
+@Suite(.serialized, .requires(.tmux)) struct FolderShownTerminalTests {
+    @Test func aFolderGivenRelativelyIsShownAsItsFullPath() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws + "/./../" + URL(fileURLWithPath: ws).lastPathComponent + "/."], width: 140, height: 32)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("a")
+        try t.type("银行回单自动匹配")
+        try t.keys("Enter")
+        try t.waitFor(text: "R48")
+        try t.keys("C-s")
+        let seen = try t.waitFor("the save") { $0.contains { $0.contains("已保存到 \(ws)") } }
+        #expect(!seen.joined(separator: "\n").contains("/./"), "\(seen.joined(separator: "\n"))")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+}
+
 /// Every file a workspace is made of is one the open TUI picks up: a file left out is one whose
 /// change by someone else the next save silently writes back over (what happened to the delivery
 /// tables, the playbook and the meeting files).
