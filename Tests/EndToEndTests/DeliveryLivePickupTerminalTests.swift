@@ -93,18 +93,23 @@ import Testing
         try lead.keys("q")
         try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
         try finance.waitFor(text: "The other Bidbench closed: this session can edit and save now", timeout: 5)
-        try finance.keys("a")
-        try finance.type("Bank statement import")
-        try finance.keys("Enter")
-        try finance.waitFor(text: "R48")
-        try finance.keys("C-s")
-        try finance.waitFor(text: "Saved")
+        _ = try addRequirementAndSave(finance, "Bank statement import", saved: "Saved")
         let requirements = try String(contentsOfFile: ws + "/requirements.csv", encoding: .utf8)
         #expect(requirements.contains("\nR48,") && requirements.contains("Bank statement import"), "\(requirements.suffix(300))")
         try finance.keys("q")
         try finance.waitFor("finance's program to exit") { _ in (try? finance.exited()) == true }
         #expect(try bidbench("check", "-w", ws).status == 0)
     }
+}
+
+/// Adds R48 on screen 1 (`a`, its title, Enter) and saves it: the screen once `saved` shows.
+private func addRequirementAndSave(_ t: TmuxSession, _ title: String, saved: String) throws -> [String] {
+    try t.keys("a")
+    try t.type(title)
+    try t.keys("Enter")
+    try t.waitFor(text: "R48")
+    try t.keys("C-s")
+    return try t.waitFor("the save") { $0.contains { $0.contains(saved) } }
 }
 
 /// `bidbench open .` said `已保存到 .` and showed a lone `.` as the workspace's place: the folder is
@@ -115,12 +120,7 @@ import Testing
         let ws = try tmp.demoCopy()
         let t = try TmuxSession(args: ["-w", ws + "/./../" + URL(fileURLWithPath: ws).lastPathComponent + "/."], width: 140, height: 32)
         try t.waitFor(text: "[1 需求]", timeout: 20)
-        try t.keys("a")
-        try t.type("银行回单自动匹配")
-        try t.keys("Enter")
-        try t.waitFor(text: "R48")
-        try t.keys("C-s")
-        let seen = try t.waitFor("the save") { $0.contains { $0.contains("已保存到 \(ws)") } }
+        let seen = try addRequirementAndSave(t, "银行回单自动匹配", saved: "已保存到 \(ws)")
         #expect(!seen.joined(separator: "\n").contains("/./"), "\(seen.joined(separator: "\n"))")
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
