@@ -92,11 +92,15 @@ import Testing
         #expect(lines.contains("  支持: 工单 5 个, 响应超时 1 次, 解决超时 1 次, SLA 达标 60%, 违约金 0"))
         // What is paid, and the exit checklist once begun (the summary showed neither).
         #expect(lines.contains("  已付: 签约款 558,000 (2027-01-15)"))
-        #expect(!zh.out.contains("交接"))
+        #expect(!zh.out.contains("终止与移交"))
         try "contract,item,status,date,note\nC1,data_export,done,2027-05-09,\"CSV 全量导出, 已核对\"\nC1,documents,n/a,,\n".write(
             toFile: ws + "/handover.csv", atomically: true, encoding: .utf8)
         let begun = try bidbench("delivery", "-w", ws, "--today", "2027-05-10")
-        #expect(begun.out.contains("  交接 (2/6): 已收到数据导出 已完成 2027-05-09 (CSV 全量导出, 已核对)；"), "\(begun.out)\(begun.err)")
+        // In the handout's and report's words: every item once one is begun, with its date and note.
+        #expect(
+            begun.out.contains("  终止与移交（指南 §七）: 已完成 1/5 项。\n    已收到数据导出：已完成 2027-05-09 — CSV 全量导出, 已核对\n"),
+            "\(begun.out)\(begun.err)")
+        #expect(begun.out.contains("    文档与配置已移交：不适用\n"))
         #expect(lines.contains("预警:"))
         #expect(!zh.out.contains("Blocked") && !zh.out.contains("Acceptance"))
         let en = try bidbench("delivery", "-w", ws, "--today", "2027-05-10", "--lang", "en")

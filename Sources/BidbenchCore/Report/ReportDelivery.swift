@@ -1,6 +1,6 @@
 /// The report's delivery section (after signing): plan, acceptance, payments, training, support,
 /// vendor reviews and the early warnings they raise. Written only when a contract is in delivery.
-struct DeliveryFacts {
+public struct DeliveryFacts {
     let deliveries: [ContractDelivery]
     let alerts: [RiskAlert]
 
@@ -39,7 +39,7 @@ struct DeliveryFacts {
     /// title, how many items are done, then every item with its status, date and note; nil before
     /// (each weekly paper would otherwise list six open items). The delivery handout and the full
     /// report both print it.
-    static func handover(_ d: ContractDelivery, _ lang: ReportLanguage) -> (title: String, summary: String, items: [String])? {
+    public static func handover(_ d: ContractDelivery, _ lang: ReportLanguage) -> (title: String, summary: String, items: [String])? {
         guard d.handover.contains(where: { $0.status != .open || $0.date != nil || !$0.note.trimmed.isEmpty }) else { return nil }
         let done = d.handover.filter { $0.status == .done }.count
         let due = d.handover.filter { $0.status != .notApplicable }.count

@@ -224,18 +224,10 @@ enum DeliveryText {
                             + (m.met.map { $0 ? t(" met", " 达标") : t(" MISSED", " 未达标") } ?? "")
                     }.joined(separator: zh ? "、" : ", ") + "\n"
             }
-            // The exit checklist, once begun: each item done or not applicable, with its date and note.
-            let begun = d.handover.filter { $0.status != .open }
-            if !begun.isEmpty {
-                out += t("  Handover (\(begun.count) of \(d.handover.count)): ", "  交接 (\(begun.count)/\(d.handover.count)): ")
-                out +=
-                    begun.map { h in
-                        let zhStatus = h.status == .done ? "已完成" : h.status == .notApplicable ? "不适用" : h.status.id
-                        var s = SafeText.visible(t(h.name, h.nameZH)) + " " + t(h.status.id, zhStatus)
-                        if let date = h.date { s += " \(date)" }
-                        if !h.note.isEmpty { s += " (\(SafeText.visible(h.note)))" }
-                        return s
-                    }.joined(separator: zh ? "；" : "; ") + "\n"
+            // The exit checklist once begun, in the handout's and the report's words.
+            if let h = DeliveryFacts.handover(d, l) {
+                out += "  \(h.title): \(h.summary)\n"
+                for item in h.items { out += "    \(SafeText.visible(item))\n" }
             }
             for r in d.reviews {
                 out += t(
