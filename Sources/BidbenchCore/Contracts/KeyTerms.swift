@@ -22,9 +22,8 @@ enum KeyTermExtractor {
         // A renewal sentence about the price (`may increase the Fees for any Renewal Term by notifying
         // Customer 30 days before`) gives the vendor's notice of a price rise, not the buyer's notice to
         // end: read last.
-        let priceNotice = { (s: ScannedSentence) in priceRise.matches(s.hay) }
         t.noticeDays =
-            first(.renewal) { priceNotice($0) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
+            first(.renewal) { priceRise.matches($0.hay) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
             ?? first(.term, noticeDays) ?? first(.renewal, noticeDays)
         t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
         t.liabilityCap = first(.liability) {
@@ -314,7 +313,9 @@ enum KeyTermExtractor {
         let stops: Set<Character> = ["向", "交", "由", "至", "在", "请", ",", "，", "。", " ", "(", "、", "的", "于"]
         // A blank between two Chinese characters of a name (`上海 国际仲裁中心`: a PDF's spacing, a form
         // feed or tab made a space) is no stop, and the name is given without it.
-        func hanBlank(_ k: Int) -> Bool { c[k] == " " && k > 0 && k + 1 < c.count && isHan(c[k - 1]) && isHan(c[k + 1]) }
+        func hanBlank(_ k: Int) -> Bool {
+            c[k] == " " && k > 0 && k + 1 < c.count && ContractLineParser.isCJK(c[k - 1]) && ContractLineParser.isCJK(c[k + 1])
+        }
         func name(_ range: Range<Int>) -> String { String(range.filter { !hanBlank($0) }.map { c[$0] }) }
         for suffix in ["仲裁委员会", "仲裁院", "仲裁中心"] {
             if let i = indexOf(c, suffix) {
@@ -351,12 +352,6 @@ enum KeyTermExtractor {
         if lowerText.contains("arbitrat") { return ("arbitration", "arbitration") }
         if let i = indexOf(lower, "chosen courts") { return (String(c[i..<(i + 13)]), "court") }
         return nil
-    }
-
-    /// A CJK ideograph (the basic block and extension A).
-    private static func isHan(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v)
     }
 
     private static func isWordStart(_ c: [Character], _ i: Int, _ w: String) -> Bool {

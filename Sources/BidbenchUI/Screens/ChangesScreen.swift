@@ -162,18 +162,8 @@ public enum ChangesScreen {
                 }
                 return (e.change.id, "—")
             }, uniquingKeysWith: { a, _ in a })
-        // The value column as wide as its widest figure (`若批准 1,972,999.95` was cut to `1,972,999.…`);
-        // the description gives way.
-        let valueWidth = max(18, after.values.map { TextWidth.of($0) }.max() ?? 0)
-        let statusWidth = max(6, indices(s, st.contract).map { TextWidth.of(statusLabel(ws.changes[$0].status, L)) }.max() ?? 0)
-        let cols = TableView.layout(
-            [
-                Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
-                Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), statusWidth),
-                Column(L.t("Value after", "变更后价值"), valueWidth, right: true),
-            ],
-            total: r.width - 4, flex: 2)
-        let rows = indices(s, st.contract).map { i -> [String] in
+        let idx = indices(s, st.contract)
+        let rows = idx.map { i -> [String] in
             let ch = ws.changes[i]
             let delta = (ch.priceDelta.minor > 0 ? "+" : "") + ch.priceDelta.grouped()
             return [
@@ -181,7 +171,16 @@ public enum ChangesScreen {
                 after[ch.id] ?? "",
             ]
         }
-        let idx = indices(s, st.contract)
+        // The status and value columns as wide as their widest entry (`若批准 1,972,999.95` was cut to
+        // `1,972,999.…`, `Proposed` to `Propo…`); the description gives way.
+        func widest(_ column: Int, atLeast: Int) -> Int { max(atLeast, rows.map { TextWidth.of($0[column]) }.max() ?? 0) }
+        let cols = TableView.layout(
+            [
+                Column(L.t("ID", "编号"), 5), Column(L.t("Date", "日期"), 10), Column(L.t("Description", "内容"), 20),
+                Column(L.t("Delta", "金额变化"), 12, right: true), Column(L.t("Status", "状态"), widest(4, atLeast: 6)),
+                Column(L.t("Value after", "变更后价值"), widest(5, atLeast: 18), right: true),
+            ],
+            total: r.width - 4, flex: 2)
         let detail = st.selected < idx.count ? ws.changes[idx[st.selected]] : nil
         TableView.renderWithDetail(
             into: &c, box: r, columns: cols, rows: rows, selected: st.selected,

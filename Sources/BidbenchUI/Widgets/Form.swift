@@ -51,26 +51,24 @@ public struct FormRefusal: Equatable, Sendable, Error {
     /// A date field that does not read. A date of the right shape that is not on the calendar
     /// (`2027-02-30`, `2027年2月30日`) says so, with the month's length, rather than asking for a format
     /// it already has.
-    /// `label`: the field's label, which starts the message (`日期: …`).
+    /// The message starts with the field's `label` (`日期: …`).
     static func badDate(_ L: Lang, _ text: String, field: String, label: String) -> FormRefusal {
-        let plain = dateReason(L, text)
-        return FormRefusal(label + ": " + plain, field: field)
-    }
-
-    /// Why `text` is not a date, without the field.
-    static func dateReason(_ L: Lang, _ text: String) -> String {
         let digits = text.split(whereSeparator: { !$0.isASCII || !$0.isNumber }).compactMap { Int($0) }
         if digits.count == 3, (1...12).contains(digits[1]), digits[0] >= 1, digits[0] <= 9999, digits[2] >= 1,
             text.contains("-") || text.contains("/") || text.contains("年")
         {
             let days = Day.daysIn(year: digits[0], month: digits[1])
             if digits[2] > days {
-                return L.t(
-                    "“\(text)” is not on the calendar: \(digits[0])-\(digits[1] < 10 ? "0" : "")\(digits[1]) has \(days) days",
-                    "“\(text)” 不是日历上的日期: \(digits[0]) 年 \(digits[1]) 月只有 \(days) 天")
+                return FormRefusal(
+                    label + ": "
+                        + L.t(
+                            "“\(text)” is not on the calendar: \(digits[0])-\(digits[1] < 10 ? "0" : "")\(digits[1]) has \(days) days",
+                            "“\(text)” 不是日历上的日期: \(digits[0]) 年 \(digits[1]) 月只有 \(days) 天"), field: field)
             }
         }
-        return L.t("the date must be YYYY-MM-DD or 2027年3月1日, not “\(text)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(text)”")
+        return FormRefusal(
+            label + ": " + L.t("the date must be YYYY-MM-DD or 2027年3月1日, not “\(text)”", "日期须为 YYYY-MM-DD 或 2027年3月1日, 而不是 “\(text)”"),
+            field: field)
     }
 }
 
