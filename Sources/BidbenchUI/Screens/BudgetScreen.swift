@@ -404,42 +404,59 @@ public enum BudgetScreen {
             c.text(area.x + 2, area.y + 4, L.t("No price lines yet.", "还没有报价行。"), .dim)
             return
         }
-        let top = area.y + 3 + tableH
-        let visible = area.maxY - top
-        guard visible > 0 else { return }
-        let lower = lowerPart(s, view, sc, tcos, width: c.width, area: area)
-        let used = lower.usedRows
-        if used <= visible {
-            c.copyRows(of: lower, 0..<used, to: top)
+        let page = lowerPage(s, view, sc, tcos, area: area, tableHeight: tableH, width: c.width)
+        guard page.visible > 0 else { return }
+        guard page.used > page.visible else {
+            c.copyRows(of: page.lines, 0..<page.used, to: page.top)
             return
         }
         // Longer than the screen: a page of it, and a last line that says what else there is.
-        let offset = min(s.budget.offset, used - (visible - 1))
-        c.copyRows(of: lower, offset..<(offset + visible - 1), to: top)
-        let below = used - offset - (visible - 1)
+        let first = page.first(s.budget.offset)
+        let shown = page.visible - 1
+        c.copyRows(of: page.lines, first..<(first + shown), to: page.top)
+        let below = page.used - first - shown
         c.text(
             area.x + 1, area.maxY - 1,
             L.t(
-                "▼ lines \(offset + 1)–\(offset + visible - 1) of \(used)" + (below > 0 ? ", \(below) more: PgDn" : "")
-                    + (offset > 0 ? "  PgUp: back" : ""),
-                "▼ 第 \(offset + 1)–\(offset + visible - 1) 行, 共 \(used) 行" + (below > 0 ? ", 还有 \(below) 行: PgDn" : "")
-                    + (offset > 0 ? "  PgUp: 上翻" : "")),
+                "▼ lines \(first + 1)–\(first + shown) of \(page.used)" + (below > 0 ? ", \(below) more: PgDn" : "")
+                    + (first > 0 ? "  PgUp: back" : ""),
+                "▼ 第 \(first + 1)–\(first + shown) 行, 共 \(page.used) 行" + (below > 0 ? ", 还有 \(below) 行: PgDn" : "")
+                    + (first > 0 ? "  PgUp: 上翻" : "")),
             .dim, maxWidth: area.width - 2)
     }
 
-    /// Everything under the vendor table (the selected vendor, budget control, cash flow or the
-    /// scenarios and payments), drawn whole on a canvas as tall as it needs: the screen shows a page.
-    static func lowerPart(_ s: AppState, _ view: BudgetView, _ sc: Scenario, _ tcos: [VendorTCO], width: Int, area: Rect) -> Canvas {
-        var c = Canvas(width: width, height: 200)
-        let tall = Rect(x: area.x, y: 0, width: area.width, height: 200)
-        var y = renderSelected(s, view, sc, tcos, into: &c, area: tall, y: 0)
-        if let flow = view.cashFlow {
-            renderCashFlow(s, flow, into: &c, area: tall, y: y)
-            return c
+    /// What is under the vendor table (the selected vendor, budget control, cash flow or the scenarios
+    /// and payments), drawn whole, and where the screen has room for it: the screen shows a page.
+    struct LowerPage {
+        var lines: Canvas
+        /// The screen row it starts on, the rows it has there, and the rows it needs.
+        var top: Int
+        var visible: Int
+        var used: Int
+        /// The first line shown when `wanted` is asked for: the last page at most.
+        func first(_ wanted: Int) -> Int { used <= visible ? 0 : max(0, min(wanted, used - (visible - 1))) }
+    }
+
+    /// The `LowerPage` under a vendor table `tableHeight` rows high, drawn on a canvas that grows until
+    /// nothing reaches its last row (so nothing is cut, however many cost centres and months).
+    static func lowerPage(
+        _ s: AppState, _ view: BudgetView, _ sc: Scenario, _ tcos: [VendorTCO], area: Rect, tableHeight: Int, width: Int
+    ) -> LowerPage {
+        let top = area.y + 3 + tableHeight
+        var height = max(32, 2 * area.height)
+        while true {
+            var c = Canvas(width: width, height: height)
+            let tall = Rect(x: area.x, y: 0, width: area.width, height: height)
+            let y = renderSelected(s, view, sc, tcos, into: &c, area: tall, y: 0)
+            if let flow = view.cashFlow {
+                renderCashFlow(s, flow, into: &c, area: tall, y: y)
+            } else {
+                renderPayments(s, view, into: &c, area: tall, y: renderComparison(s, view, into: &c, area: tall, y: y))
+            }
+            let used = c.usedRows
+            if used < height || height >= 1 << 14 { return LowerPage(lines: c, top: top, visible: area.maxY - top, used: used) }
+            height *= 2
         }
-        y = renderComparison(s, view, into: &c, area: tall, y: y)
-        renderPayments(s, view, into: &c, area: tall, y: y)
-        return c
     }
 
     /// PgDn/PgUp on the part under the vendor table, a page less a line at a time.
@@ -449,15 +466,14 @@ public enum BudgetScreen {
         let area = App.body(s)
         var probe = Canvas(width: s.width, height: s.height)
         let tableH = renderTable(s, view, sc, tcos, into: &probe, area: area)
-        let visible = area.maxY - (area.y + 3 + tableH)
-        let used = lowerPart(s, view, sc, tcos, width: s.width, area: area).usedRows
-        guard visible > 1, used > visible else {
+        let page = lowerPage(s, view, sc, tcos, area: area, tableHeight: tableH, width: s.width)
+        guard page.visible > 1, page.used > page.visible else {
             s.say(s.lang.t("Everything fits on the screen", "内容已全部显示"))
             return
         }
-        let last = used - (visible - 1)
-        let now = min(s.budget.offset, last)
-        s.budget.offset = down ? min(last, now + visible - 2) : max(0, now - (visible - 2))
+        let now = page.first(s.budget.offset)
+        let step = page.visible - 2
+        s.budget.offset = page.first(down ? now + step : now - step)
     }
 
     /// Vendors × years, total and NPV; returns the table's height.
