@@ -182,11 +182,8 @@ import Testing
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {
         let tmp = TempDir()
-        let origin = try Self.gitDemo(tmp)
-        let a = tmp.path + "/a"
-        let b = tmp.path + "/b"
-        _ = try git(["clone", "-q", origin, a], in: tmp.path)
-        _ = try git(["clone", "-q", origin, b], in: tmp.path)
+        let (origin, clones) = try Self.gitDemo(tmp, clones: "a", "b")
+        let (a, b) = (clones[0], clones[1])
         // Clone A: 赵敏 scores. Clone B: 钱多 scores, and the lead adds a requirement.
         func sheet(_ name: String) throws -> String {
             var csv = "vendor,criterion,score,note\n"
@@ -225,15 +222,12 @@ import Testing
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func resolveMergesTwoClonesThatAddedTheSameRequirementID() throws {
         let tmp = TempDir()
-        let origin = try Self.gitDemo(tmp)
+        let (origin, clones) = try Self.gitDemo(tmp, clones: "a", "b")
+        let (a, b) = (clones[0], clones[1])
         func commit(_ dir: String, _ message: String) throws {
             _ = try git(["add", "-A"], in: dir)
             _ = try git(["commit", "-q", "-m", message], in: dir)
         }
-        let a = tmp.path + "/a"
-        let b = tmp.path + "/b"
-        _ = try git(["clone", "-q", origin, a], in: tmp.path)
-        _ = try git(["clone", "-q", origin, b], in: tmp.path)
         for (clone, row) in [(a, "D03,MES,条码追溯到批次,must,3"), (b, "D01,总账,多币种月末重估,should,2")] {
             let file = clone + ".csv"
             try "department,module,title,priority,weight\n\(row)\n".write(toFile: file, atomically: true, encoding: .utf8)
@@ -353,10 +347,9 @@ import Testing
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func resolveRefusesAJournalChainBothSidesWroteAndDeletesASheetAsChosen() throws {
         let tmp = TempDir()
-        let origin = try Self.gitDemo(tmp)
-        let a = tmp.path + "/a"
+        let (_, clones) = try Self.gitDemo(tmp, clones: "a")
+        let a = clones[0]
         let copy = tmp.path + "/copy"
-        _ = try git(["clone", "-q", origin, a], in: tmp.path)
         let req = tmp.path + "/req.csv"
         try "department,module,title\nD01,总账,月末自动结转损益\n".write(toFile: req, atomically: true, encoding: .utf8)
         #expect(try run(binaryPath, ["import", "-w", a, "requirements", req]).status == 0)
@@ -419,6 +412,14 @@ import Testing
         }
         try commitNewRepository(origin)
         return origin
+    }
+
+    /// `gitDemo`, and a clone of it for each of `names` (`TMP/NAME`).
+    static func gitDemo(_ tmp: TempDir, clones names: String...) throws -> (origin: String, clones: [String]) {
+        let origin = try gitDemo(tmp)
+        let clones = names.map { tmp.path + "/" + $0 }
+        for clone in clones { _ = try git(["clone", "-q", origin, clone], in: tmp.path) }
+        return (origin, clones)
     }
 }
 
