@@ -91,4 +91,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    /// The ISO weekday: 1 Monday … 7 Sunday (1970-01-01, ordinal 0, was a Thursday).
+    public var weekday: Int { ((ordinal + 3) % 7 + 7) % 7 + 1 }
+
+    /// Monday to Friday. Public holidays and China's swapped working weekends are not known.
+    public var isWorkingDay: Bool { weekday <= 5 }
 }

@@ -208,6 +208,59 @@ struct DeliveryTests {
         #expect(SupportSLA.severity(inSentence: "Upgrade to the Pro plan") == nil)
     }
 
+    @Test("weekdays: 1970-01-01 a Thursday, 2000-01-01 a Saturday, 1969-12-31 a Wednesday, 2027-06-04 a Friday")
+    func weekdays() {
+        #expect(day("1970-01-01").weekday == 4 && day("2000-01-01").weekday == 6 && day("1969-12-31").weekday == 3)
+        #expect(["04", "05", "06", "07", "08", "09", "10"].map { day("2027-06-" + $0).weekday } == [5, 6, 7, 1, 2, 3, 4])
+        #expect(day("2027-06-05").isWorkingDay == false && day("2027-06-07").isWorkingDay)
+    }
+
+    @Test("a limit in working days skips the weekend: Friday + 3 is Wednesday, a Saturday ticket starts on Monday 00:00")
+    func workingDayDeadlines() {
+        func d(_ from: String, _ n: Int) -> String { SupportSLA.deadline(from: at(from), minutes: n * 1440, businessDays: n).description }
+        #expect(d("2027-06-04 10:00", 3) == "2027-06-09 10:00")
+        #expect(d("2027-06-04 10:00", 1) == "2027-06-07 10:00")
+        #expect(d("2027-06-05 10:00", 3) == "2027-06-10 00:00")
+        #expect(d("2027-06-06 23:59", 1) == "2027-06-08 00:00")
+        #expect(d("2027-06-07 09:00", 5) == "2027-06-14 09:00")
+        #expect(d("2027-06-07 09:00", 0) == "2027-06-07 09:00")
+        // Calendar limits are plain minutes, weekend or not.
+        #expect(SupportSLA.deadline(from: at("2027-06-04 10:00"), minutes: 1440, businessDays: nil).description == "2027-06-05 10:00")
+    }
+
+    @Test("a severity-3 limit of 1 and 5 working days read from the contract: the weekend does not count against the vendor")
+    func workingDaySupport() {
+        let text = """
+            第五条 技术支持
+            5.4 三级故障（一般问题）：1 个工作日内响应，5 个工作日内解决。
+            """
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let scanned = ContractScanner.scan(text).keyTerms.slaResponses
+        #expect(scanned.map(\.businessDays) == [1, 5] && scanned.map(\.minutes) == [1440, 7200])
+        let limits = SupportSLA.limits(contract: "C1", terms: [], scanned: scanned, lines: lines)
+        #expect(limits[3]?.responseBusinessDays == 1 && limits[3]?.resolutionBusinessDays == 5)
+        let tickets = [
+            // Friday 16:00 → Monday 15:00 (71 h, fine by Monday 16:00); resolved Thursday 16:00 (6 calendar
+            // days, but 4 working days): no breach. Counted in calendar days both would be breaches.
+            SupportTicket(
+                contract: "C1", id: "K1", severity: 3, opened: at("2027-06-04 16:00"), firstResponse: at("2027-06-07 15:00"),
+                resolved: at("2027-06-10 16:00")),
+            // Resolved Friday 16:30, half an hour past five working days: a resolution breach.
+            SupportTicket(
+                contract: "C1", id: "K2", severity: 3, opened: at("2027-06-04 16:00"), firstResponse: at("2027-06-04 17:00"),
+                resolved: at("2027-06-11 16:30")),
+            // Friday 16:00 and no answer yet: not late at the start of Monday, late at the start of Tuesday.
+            SupportTicket(contract: "C1", id: "K3", severity: 3, opened: at("2027-06-04 16:00")),
+        ]
+        let monday = SupportSLA.measure(tickets, limits: limits, today: day("2027-06-07"))
+        #expect(monday.measures.map { [$0.responseBreach, $0.resolutionBreach] } == [[false, false], [false, true], [false, false]])
+        let tuesday = SupportSLA.measure(tickets, limits: limits, today: day("2027-06-08"))
+        #expect(tuesday.measures.map { [$0.responseBreach, $0.resolutionBreach] } == [[false, false], [false, true], [true, false]])
+        #expect((tuesday.responseBreaches, tuesday.resolutionBreaches) == (1, 1))
+        // The elapsed times stay wall-clock: 71 h and 6 days.
+        #expect(monday.measures[0].responseMinutes == 71 * 60 && monday.measures[0].resolutionMinutes == 6 * 1440)
+    }
+
     @Test("review score by the documented formula, trend and past performance")
     func reviews() {
         let q1 = VendorReview(

@@ -46,6 +46,25 @@ import Testing
         #expect(d.text.contains("取自合同正文: P1 0h30/4h00 · P2 2h00/24h00 — 合同第 3、4 行; 在此录入的级别以录入为准, 其他级别仍按正文"))
     }
 
+    /// A limit in working days is shown as such, not as 24 h a day, on the tickets view and in the dialog.
+    @Test func aLimitInWorkingDaysIsShownInWorkingDays() {
+        var ws = deliveryWorkspace()
+        ws.contracts[0].file = "contracts/C1.md"
+        ws.contractTexts["contracts/C1.md"] = Self.text + "\n5.4 三级故障（一般问题）：1 个工作日内响应，5 个工作日内解决。"
+        ws.delivery.sla = []
+        for (lang, limits, lines) in [
+            (Lang.zh, "P1 0h30/4h00 · P2 2h00/24h00 · P3 1 个工作日/5 个工作日", "合同第 3、4、5 行"),
+            (.en, "P1 0h30/4h00 · P2 2h00/24h00 · P3 1 working day/5 working days", "contract lines 3, 4, 5"),
+        ] {
+            var d = Driver(ws, lang: lang, width: 280, height: 40)
+            d.state.today = Day(iso: "2027-05-10")!
+            d.press(.char("5"), .char("v"), .char("v"))
+            #expect(d.text.contains(lang.t("SLA (response/resolution): ", "SLA (响应/解决): ") + limits + " — " + lines), "\(d.text)")
+            d.press(.char("S"))
+            #expect(d.text.contains(lang.t("From the contract text: ", "取自合同正文: ") + limits + " — " + lines), "\(d.text)")
+        }
+    }
+
     /// Renaming T01 left T02 and T03 waiting for a task that no longer existed: the next Ctrl-S
     /// was refused and only `u` got out.
     @Test func renamingATaskCarriesTheNewIdToTheTasksThatWaitForIt() {

@@ -129,7 +129,8 @@ extension ContractScan {
                 .array(
                     k.slaResponses.map {
                         .object([
-                            ("minutes", int($0.minutes)), ("kind", .string($0.kind.rawValue)), ("line", int($0.line)),
+                            ("minutes", int($0.minutes)), ("business_days", int($0.businessDays)),
+                            ("kind", .string($0.kind.rawValue)), ("line", int($0.line)),
                             ("text", .string($0.text)),
                         ])
                     })

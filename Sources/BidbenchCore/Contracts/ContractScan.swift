@@ -92,15 +92,32 @@ public struct RedFlag: Equatable, Sendable {
 /// resolution (`4小时内恢复`, `restore service within 8 hours`).
 public struct SLAResponse: Equatable, Sendable {
     public enum Kind: String, Sendable { case response, resolution }
+    /// The time in minutes; for working days, 1 440 a day (their calendar length is the ticket's).
     public var minutes: Int
+    /// Set when the contract counts in working days (`3 个工作日`, `2 business days`).
+    public var businessDays: Int?
     public var kind: Kind
     public var line: Int
     public var text: String
-    public init(minutes: Int, kind: Kind, line: Int, text: String) {
+    public init(minutes: Int, businessDays: Int? = nil, kind: Kind, line: Int, text: String) {
         self.minutes = minutes
+        self.businessDays = businessDays
         self.kind = kind
         self.line = line
         self.text = text
+    }
+}
+
+extension SLAResponse {
+    /// The time as the contract counts it: `4 h`, `30 min`, `2 d`, `3 working days`; in Chinese
+    /// `4 小时`, `30 分钟`, `2 天`, `3 个工作日`.
+    public func timeText(chinese: Bool) -> String { Self.timeText(minutes: minutes, businessDays: businessDays, chinese: chinese) }
+
+    public static func timeText(minutes m: Int, businessDays: Int?, chinese: Bool) -> String {
+        if let n = businessDays { return chinese ? "\(n) 个工作日" : n == 1 ? "1 working day" : "\(n) working days" }
+        if m % 1440 == 0 { return chinese ? "\(m / 1440) 天" : "\(m / 1440) d" }
+        if m % 60 == 0 { return chinese ? "\(m / 60) 小时" : "\(m / 60) h" }
+        return chinese ? "\(m) 分钟" : "\(m) min"
     }
 }
 

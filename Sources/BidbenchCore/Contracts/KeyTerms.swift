@@ -409,10 +409,13 @@ enum KeyTermExtractor {
             } else {
                 continue
             }
-            let minutes = q.unit == .businessDay ? Saturating.multiply(q.value, 1440) : q.minutes!
-            if out.contains(where: { $0.minutes == minutes && $0.kind == kind }) { continue }
+            let businessDays = q.unit == .businessDay ? q.value : nil
+            let minutes = businessDays.map { Saturating.multiply($0, 1440) } ?? q.minutes!
+            if out.contains(where: { $0.minutes == minutes && $0.businessDays == businessDays && $0.kind == kind }) { continue }
             if quoted == nil { quoted = plain ? .plain(Array(s.text.unicodeScalars)) : .general(Array(s.text)) }
-            out.append(SLAResponse(minutes: minutes, kind: kind, line: 0, text: snippet(s.text, quoted!, q, chars.count)))
+            out.append(
+                SLAResponse(
+                    minutes: minutes, businessDays: businessDays, kind: kind, line: 0, text: snippet(s.text, quoted!, q, chars.count)))
         }
         return out
     }

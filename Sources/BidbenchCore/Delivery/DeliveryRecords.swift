@@ -6,6 +6,8 @@ public struct Moment: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public init(day: Day, hour: Int = 0, minute: Int = 0) { minutes = day.ordinal * 1440 + hour * 60 + minute }
 
+    public init(minutes: Int) { self.minutes = minutes }
+
     /// Reads `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD`; nil for anything else.
     public init?(parsing text: String) {
         let t = text.trimmed

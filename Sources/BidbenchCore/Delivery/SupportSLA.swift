@@ -5,6 +5,22 @@ public struct SLALimit: Equatable, Sendable {
     public var penaltyPerBreach: Money?
     /// `sla.csv`, or `contract line 38` when read from the contract text.
     public var source: String
+    /// Set when the contract counts the response (resolution) in working days: the minutes are then
+    /// 1 440 a day, and the deadline skips Saturdays and Sundays (`SupportSLA.deadline`).
+    public var responseBusinessDays: Int?
+    public var resolutionBusinessDays: Int?
+
+    public init(
+        responseMinutes: Int?, resolutionMinutes: Int?, penaltyPerBreach: Money?, source: String, responseBusinessDays: Int? = nil,
+        resolutionBusinessDays: Int? = nil
+    ) {
+        self.responseMinutes = responseMinutes
+        self.resolutionMinutes = resolutionMinutes
+        self.penaltyPerBreach = penaltyPerBreach
+        self.source = source
+        self.responseBusinessDays = responseBusinessDays
+        self.resolutionBusinessDays = resolutionBusinessDays
+    }
 }
 
 /// One ticket measured against its limit.
@@ -46,8 +62,9 @@ public struct SupportSummary: Equatable, Sendable {
 }
 
 /// Support tickets against the SLA. Times are wall-clock (7×24, as the guide's support clause),
-/// measured from `opened` to `first_response` and to `resolved`. A ticket still without a response
-/// (or a resolution) on `today` counts as breached once the limit has passed by the start of today.
+/// measured from `opened` to `first_response` and to `resolved`, except a limit the contract gives in
+/// working days, whose deadline skips weekends. A ticket still without a response (or a resolution)
+/// on `today` counts as breached once its deadline has passed by the start of today.
 public enum SupportSLA {
     /// The severity a contract sentence speaks of: 一级/1级/一类, `Severity 1`, `P1`, `level 1`, `priority 1`.
     public static func severity(inSentence text: String) -> Int? {
@@ -85,8 +102,16 @@ public enum SupportSLA {
             var l =
                 out[sev] ?? SLALimit(responseMinutes: nil, resolutionMinutes: nil, penaltyPerBreach: nil, source: "contract line \(r.line)")
             switch r.kind {
-            case .response: if l.responseMinutes == nil { l.responseMinutes = r.minutes }
-            case .resolution: if l.resolutionMinutes == nil { l.resolutionMinutes = r.minutes }
+            case .response:
+                if l.responseMinutes == nil {
+                    l.responseMinutes = r.minutes
+                    l.responseBusinessDays = r.businessDays
+                }
+            case .resolution:
+                if l.resolutionMinutes == nil {
+                    l.resolutionMinutes = r.minutes
+                    l.resolutionBusinessDays = r.businessDays
+                }
             }
             out[sev] = l
         }
@@ -97,6 +122,23 @@ public enum SupportSLA {
                 source: "sla.csv")
         }
         return out
+    }
+
+    /// The latest moment a limit allows from `opened`: `minutes` later, or for working days the same
+    /// time of day that many working days later (Monday to Friday). A ticket opened on a weekend
+    /// starts its count at 00:00 on the Monday: Friday 10:00 + 3 working days is Wednesday 10:00,
+    /// Saturday 10:00 + 3 working days is Thursday 00:00.
+    public static func deadline(from opened: Moment, minutes: Int, businessDays: Int?) -> Moment {
+        guard let n = businessDays else { return Moment(minutes: opened.minutes + minutes) }
+        var start = opened
+        while !start.day.isWorkingDay { start = Moment(day: start.day.adding(days: 1)) }
+        var day = start.day
+        var left = n
+        while left > 0 {
+            day = day.adding(days: 1)
+            if day.isWorkingDay { left -= 1 }
+        }
+        return Moment(minutes: start.minutes + (day.ordinal - start.day.ordinal) * 1440)
     }
 
     /// Measures `tickets` (one contract's) against `limits` on `today`.
@@ -111,13 +153,12 @@ public enum SupportSLA {
             let limit = limits[t.severity] ?? limits[0]
             let response = t.firstResponse.map { $0.minutes - t.opened.minutes }
             let resolution = t.resolved.map { $0.minutes - t.opened.minutes }
-            func breached(_ taken: Int?, _ allowed: Int?) -> Bool {
+            func breached(_ done: Moment?, _ allowed: Int?, _ businessDays: Int?) -> Bool {
                 guard let allowed else { return false }
-                if let taken { return taken > allowed }
-                return now.minutes - t.opened.minutes > allowed
+                return (done ?? now) > deadline(from: t.opened, minutes: allowed, businessDays: businessDays)
             }
-            let rb = breached(response, limit?.responseMinutes)
-            let xb = breached(resolution, limit?.resolutionMinutes)
+            let rb = breached(t.firstResponse, limit?.responseMinutes, limit?.responseBusinessDays)
+            let xb = breached(t.resolved, limit?.resolutionMinutes, limit?.resolutionBusinessDays)
             s.measures.append(
                 TicketMeasure(ticket: t, responseMinutes: response, resolutionMinutes: resolution, responseBreach: rb, resolutionBreach: xb)
             )

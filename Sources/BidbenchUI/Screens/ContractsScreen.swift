@@ -241,7 +241,7 @@ public enum ContractsScreen {
                 "SLA: "
                     + counted(
                         k.slaResponses.map {
-                            "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \(minutesText($0.minutes, L))"
+                            "\($0.kind == .response ? L.t("resp", "响应") : L.t("fix", "恢复")) \($0.timeText(chinese: L == .zh))"
                         }
                     )
                     .joined(separator: ", "))
@@ -290,12 +290,6 @@ public enum ContractsScreen {
         let title = L.t(d.titleEN, d.titleZH)
         let name = (k.title.isEmpty ? k.id : k.title) + ": "
         return title.hasPrefix(name) ? String(title.dropFirst(name.count)) : title
-    }
-
-    static func minutesText(_ m: Int, _ L: Lang = .en) -> String {
-        if m % 1440 == 0 { return L.t("\(m / 1440) d", "\(m / 1440) 天") }
-        if m % 60 == 0 { return L.t("\(m / 60) h", "\(m / 60) 小时") }
-        return L.t("\(m) min", "\(m) 分钟")
     }
 
     /// A penalty rate's period in the interface's language (`hour`, `day`, `week`, `month`, `year`, `once`).

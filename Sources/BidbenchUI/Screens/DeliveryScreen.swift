@@ -457,22 +457,17 @@ public enum DeliveryScreen {
                 .bold)
             for m in d.support.measures {
                 let t = m.ticket
-                func dur(_ v: Int?) -> String { v.map { "\($0 / 60)h\($0 % 60 < 10 ? "0" : "")\($0 % 60)" } ?? "—" }
+                let dur = TicketsDialog.duration
                 let late = (m.responseBreach ? L.t(" late response", " 响应超时") : "") + (m.resolutionBreach ? L.t(" late fix", " 解决超时") : "")
                 add(
                     "\(t.id) P\(t.severity) \(t.module) \(t.opened) " + L.t("resp ", "响应 ") + dur(m.responseMinutes) + L.t(" fix ", " 解决 ")
                         + dur(m.resolutionMinutes) + late, late.isEmpty ? .plain : .error)
             }
             if d.support.measures.isEmpty { add(L.t("No tickets yet", "尚无工单"), .dim) }
-            let limits = d.support.limits.sorted { $0.key < $1.key }.map { k, v in
-                let sev = k == 0 ? L.t("all", "全部") : "P\(k)"
-                return "\(sev) \(v.responseMinutes.map { "\($0)′" } ?? "—")/\(v.resolutionMinutes.map { "\($0)′" } ?? "—")"
-            }
+            let limits = SLADialog.limitTexts(d.support.limits, L)
             if !limits.isEmpty {
                 let source = SLADialog.sources(d.support.limits, L)
-                add(
-                    L.t("SLA (response/resolution, minutes): ", "SLA (响应/解决, 分钟): ") + limits.joined(separator: " · ") + " — " + source,
-                    .dim)
+                add(L.t("SLA (response/resolution): ", "SLA (响应/解决): ") + limits.joined(separator: " · ") + " — " + source, .dim)
             }
         case .handover:
             add(

@@ -20,8 +20,14 @@ enum SLADialog {
     static func limitTexts(_ limits: [Int: SLALimit], _ L: Lang, others: Bool = false) -> [String] {
         limits.sorted { $0.key < $1.key }.map { k, v in
             (k == 0 ? (others ? L.t("others", "其他级别") : L.t("all", "全部")) : "P\(k)")
-                + " \(TicketsDialog.duration(v.responseMinutes))/\(TicketsDialog.duration(v.resolutionMinutes))"
+                + " \(limitText(v.responseMinutes, v.responseBusinessDays, L))/\(limitText(v.resolutionMinutes, v.resolutionBusinessDays, L))"
         }
+    }
+
+    /// `4h00`, or `3 working days` / `3 个工作日` when the contract counts in working days.
+    static func limitText(_ minutes: Int?, _ businessDays: Int?, _ L: Lang) -> String {
+        guard let minutes, let businessDays else { return TicketsDialog.duration(minutes) }
+        return SLAResponse.timeText(minutes: minutes, businessDays: businessDays, chinese: L == .zh)
     }
 
     /// Where the limits come from, in severity order: `contract lines 38, 39, 40` / `合同第 38、39、40 行`, or `sla.csv`.

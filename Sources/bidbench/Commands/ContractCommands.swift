@@ -196,7 +196,7 @@ enum ContractReport {
             terms.append(
                 (
                     "SLA response",
-                    k.slaResponses.map { "\($0.kind.rawValue) \(minutesText($0.minutes)) (line \($0.line))" }.joined(separator: ", ")
+                    k.slaResponses.map { "\($0.kind.rawValue) \($0.timeText(chinese: false)) (line \($0.line))" }.joined(separator: ", ")
                 ))
         }
         if !k.penaltyRates.isEmpty {
@@ -257,12 +257,6 @@ enum ContractReport {
         }
         if scan.redFlags.isEmpty { line("  none") }
         return out
-    }
-
-    static func minutesText(_ m: Int) -> String {
-        if m % 1440 == 0 { return "\(m / 1440) d" }
-        if m % 60 == 0 { return "\(m / 60) h" }
-        return "\(m) min"
     }
 
     /// At most 100 characters: cut to 99 and "…".
