@@ -187,4 +187,40 @@ struct ContractKeyTermTests {
         #expect(en.termMonths == 12 && en.renewalMonths == 12 && en.noticeDays == 90 && en.paymentDueDays == 15)
         #expect(en.governingLaw == "laws of the State of Delaware")
     }
+
+    /// A lawyer's pass (session 19): the renewal period was read as the notice, words before
+    /// bracketed digits won over them, and a cure period counted as the notice to end.
+    @Test("the notice to end: not the renewal period, not a cure period, and the digits in brackets")
+    func noticeIsTheNoticeToEnd() {
+        func terms(_ text: String) -> ContractKeyTerms { ContractScanner.scan(text).keyTerms }
+        func days(_ s: String) -> [Int] { QuantityScanner.scan(ContractText.lowerASCII(ContractText.normalize(s))).compactMap(\.days) }
+        #expect(days("at least one hundred and eighty (180) days before expiry") == [180])
+        #expect(days("one hundred and eighty days") == [180])
+        #expect(days("eighty (180) days") == [180])
+        #expect(days("thirty (30) days") == [30])
+        let en = terms(
+            "9.1 This Agreement renews automatically for twelve (12) months unless notice of non-renewal is given ninety (90) days before expiry."
+        )
+        #expect(en.noticeDays == 90 && en.renewalMonths == 12)
+        #expect(terms("9.1 本合同期满自动续期十二个月，除非任何一方在期满前九十日书面通知不续约。").noticeDays == 90)
+        let zh = terms("9.1 本合同有效期为二十四（24）个月，期满前九十（90）日内任何一方未书面通知不续约的，自动续期十二（12）个月。")
+        #expect(zh.noticeDays == 90 && zh.termMonths == 24 && zh.renewalMonths == 12)
+        #expect(terms("本合同期限为一年，期满前任何一方均未书面通知对方终止的，合同自动延续一年。").termMonths == 12)
+        // Months of notice still count: 提前三个月 is 90 days.
+        #expect(terms("第九条 期限与终止\n9.2 甲方如需终止合作，应提前三个月书面通知乙方。").noticeDays == 90)
+        // A cure period is not the notice to end, nor a long notice to cancel.
+        let cure = ContractScanner.scan(
+            """
+            第十四条 合同解除
+            14.1 任何一方严重违约，经守约方书面催告后十五日内仍未纠正的，守约方有权书面通知解除本合同。
+            9.1 Either party may terminate this Agreement by giving sixty (60) days' written notice if the other party commits a material breach and fails to cure it within that period.
+            """)
+        #expect(cure.keyTerms.noticeDays == nil)
+        #expect(cure.redFlags.filter { $0.kind == .long_notice_to_cancel } == [])
+        // The vendor's notice of a price rise is not the buyer's notice to cancel.
+        let rise = ContractScanner.scan(
+            "4.2 For each renewal term Provider may increase the fees by giving at least sixty (60) days' written notice before the renewal date."
+        )
+        #expect(rise.redFlags.filter { $0.kind == .long_notice_to_cancel } == [])
+    }
 }

@@ -25,7 +25,7 @@ struct ContractChecklistTests {
         #expect(
             lines.contains(
                 "  SLA response   response 30 min (line 2), resolution 4 h (line 2), response 2 h (line 3), resolution 1 d (line 3), "
-                    + "response 4 h (line 4), resolution 3 d (line 4)"), "\(r.out)")
+                    + "response 4 h (line 4), resolution 3 working days (line 4)"), "\(r.out)")
         #expect(lines.contains("  penalty rates  0.0005/day (line 5), 0.001/day (line 6), 0.015/month (line 7)"), "\(r.out)")
     }
 

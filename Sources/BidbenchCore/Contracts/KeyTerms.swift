@@ -129,7 +129,7 @@ enum KeyTermExtractor {
         for q in quantities(s) {
             guard let months = q.months else { continue }
             let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 6)
-            if a.containsAny(deadlineAfterWords) || b.containsAny(termNotTerm) { continue }
+            if a.toClauseEnd().containsAny(deadlineAfterWords) || b.fromClauseStart().containsAny(termNotTerm) { continue }
             return months
         }
         return nil
@@ -155,16 +155,34 @@ enum KeyTermExtractor {
         "调价|涨价|[调整|提高|上调]…[价格|费用|单价|收费|服务费]|[价格|费用|单价|收费|服务费]…[调整|提高|上调]",
     ])
 
-    /// The days of notice a sentence states (before the event, not after it).
+    /// The days of notice a sentence states (before the event, not after it). Days and weeks are
+    /// read before months, and a number of months in the clause of a term or a renewal is its
+    /// length, not a notice: `renews automatically for twelve (12) months unless notice … ninety (90)
+    /// days before expiry` gives 90, not 360.
     static func noticeDays(_ s: ScannedSentence) -> Int? {
-        for q in quantities(s) {
+        if mentions(s, breachCure) { return nil }
+        let all = quantities(s)
+        for q in all.filter({ $0.unit != .month }) + all.filter({ $0.unit == .month }) {
             guard let days = q.days, q.unit != .year else { continue }
             let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
             let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
-            if isNotice && !a.containsAny(afterNotice) { return days }
+            guard isNotice && !a.containsAny(afterNotice) else { continue }
+            if q.unit == .month && windows(s.lowerCharacters, q, before: 40, after: 0).0.fromClauseStart().containsAny(periodWords) {
+                continue
+            }
+            return days
         }
         return nil
     }
+
+    /// A sentence about a breach and its cure: its days are a cure period or a notice to end for
+    /// breach (`经催告后十五日内仍未纠正的`), not the notice to end the contract or stop its renewal.
+    static let breachCure = SubstringWords(["breach", "违约", "cure", "纠正", "改正", "补救", "整改", "remedy", "rectif"])
+
+    /// Words before a number of months that make it the length of a term or a renewal.
+    private static let periodWords = WindowWords([
+        "renew", "续", "延", "extend", "successive", "further period", "additional period", "term of", "period of", "期限", "有效期", "服务期",
+    ])
 
     /// The days to pay a payment sentence states (`net 30`, `within 30 days`, `30日内支付`); nil
     /// for a sentence about late payment, refunds or disputes.
@@ -746,6 +764,31 @@ struct TextWindow {
         guard case .plain(let u) = chars else { return words.strings.contains { string.hasSuffix($0) } }
         return words.scalars.contains { w in
             w.count <= range.count && w.indices.allSatisfy { u[range.upperBound - w.count + $0] == w[$0] }
+        }
+    }
+
+    /// The window up to its first clause mark (`,` `;` `。` …): what the words right after a quantity
+    /// say of it, not of the next clause (`有效期为二十四个月，期满前九十日…`).
+    func toClauseEnd() -> TextWindow {
+        for i in range where TextWindow.isClauseMark(chars, i) { return TextWindow(chars, range.lowerBound..<i) }
+        return self
+    }
+
+    /// The window from after its last clause mark: the words before a quantity in its own clause.
+    func fromClauseStart() -> TextWindow {
+        for i in range.reversed() where TextWindow.isClauseMark(chars, i) { return TextWindow(chars, (i + 1)..<range.upperBound) }
+        return self
+    }
+
+    static func isClauseMark(_ chars: CharacterArray, _ i: Int) -> Bool {
+        let u: Unicode.Scalar
+        switch chars {
+        case .plain(let s): u = s[i]
+        case .general(let c): u = c[i].leadScalar
+        }
+        switch u {
+        case ",", ";", "。", "，", "；", ":", "：": return true
+        default: return false
         }
     }
 

@@ -157,15 +157,20 @@ enum QuantityScanner {
         var out: [Quantity] = []
         var i = 0
         while i < c.count {
-            guard let (value, afterNumber) = number(c, i) else {
+            guard let (read, afterNumber) = number(c, i) else {
                 i += 1
                 continue
             }
             var j = afterNumber
-            // A number repeated in brackets: 三十（30）日, thirty (30) days, 30 (thirty) days.
+            var value = read
+            // A number repeated in brackets: 三十（30）日, thirty (30) days, 30 (thirty) days. Digits in
+            // the brackets are the number when the words before them read otherwise.
             var k = j
             while k < c.count && c[k] == " " { k += 1 }
-            if k < c.count, c[k] == "(", let (_, e) = number(c, k + 1), e < c.count, c[e] == ")" { j = e + 1 }
+            if k < c.count, c[k] == "(", let (inBrackets, e) = number(c, k + 1), e < c.count, c[e] == ")" {
+                if c[k + 1].asciiDigit != nil && c[i].asciiDigit == nil { value = inBrackets }
+                j = e + 1
+            }
             if let (unit, end) = unit(c, j), !isDate(c, start: i, unit: unit, value: value) {
                 out.append(Quantity(value: value, unit: unit, range: i..<end))
                 i = end
@@ -216,6 +221,11 @@ enum QuantityScanner {
                     englishNumber(word(c, j + 1)) != nil
                 {
                     j += 1
+                } else if v == 100, j + 5 < c.count, c[j] == " ", c[j + 1] == "a", c[j + 2] == "n", c[j + 3] == "d", c[j + 4] == " ",
+                    englishNumber(word(c, j + 5)).map({ $0 < 100 }) == true
+                {
+                    // `one hundred and eighty`.
+                    j += 5
                 } else {
                     break
                 }

@@ -620,8 +620,11 @@ enum RedFlagDetector {
 
     /// A notice of 60 days or more to cancel or stop a renewal.
     static func longNotice(_ s: ScannedSentence) -> Bool {
-        // A buyer's right to terminate for convenience is a benefit, whatever its notice.
-        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay) else { return false }
+        // A buyer's right to terminate for convenience is a benefit, whatever its notice; a cure period
+        // or the vendor's notice of a price rise is not a notice to cancel.
+        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay), !KeyTermExtractor.mentions(s, KeyTermExtractor.breachCure),
+            !KeyTermExtractor.priceRise.matches(s.hay)
+        else { return false }
         for q in KeyTermExtractor.quantities(s) {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
             let (b, a) = KeyTermExtractor.windows(s.lowerCharacters, q, before: 14, after: 24)
