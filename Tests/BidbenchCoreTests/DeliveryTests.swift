@@ -338,6 +338,57 @@ struct DeliveryTests {
         #expect(d.first?.paymentProblemZH != d.first?.paymentProblem)
     }
 
+    @Test("nothing is payable before signing: a due installment of an unsigned contract is blocked, saying why")
+    func unsignedContractPaysNothing() {
+        var w = Workspace()
+        w.contracts = [Contract(id: "C2", vendor: "V2", title: "", file: "", value: Money(units: 286_000), status: "review")]
+        w.payments = [
+            PaymentMilestone(contract: "C2", milestone: "Q1", percent: 50, due: day("2027-02-15")),
+            PaymentMilestone(contract: "C2", milestone: "Q2", percent: 50, due: day("2027-08-15")),
+        ]
+        w.delivery.sla = [SLATerm(contract: "C2", severity: 1, responseHours: 1, resolutionHours: 4)]
+        let before = DeliveryStatus.build(w, today: day("2027-05-20")).first
+        #expect(before?.payments.map(\.state) == [.blocked, .upcoming])
+        #expect(before?.blocked.map { [$0.reason, $0.reasonZH] } == [["the contract is not signed yet", "合同尚未签署"]])
+        w.contracts[0].signed = day("2027-01-20")
+        #expect(DeliveryStatus.build(w, today: day("2027-05-20")).first?.payments.map(\.state) == [.payable, .upcoming])
+    }
+
+    @Test("the warranty runs from the day the final acceptance tests all passed; until then from its planned day, saying so")
+    func warrantyFromFinalAcceptance() {
+        var w = Workspace()
+        w.contracts = [
+            Contract(
+                id: "C1", vendor: "V1", title: "ERP", file: "", effective: day("2027-01-01"), termMonths: 36,
+                value: Money(units: 1_000_000), warrantyMonths: 12, status: "active")
+        ]
+        w.payments = [
+            PaymentMilestone(contract: "C1", milestone: "上线款", percent: 60, due: day("2027-06-30"), condition: "上线验收 A1"),
+            PaymentMilestone(contract: "C1", milestone: "终验款", percent: 40, due: day("2027-09-30"), condition: "终验 A2"),
+        ]
+        w.delivery.acceptance = [
+            AcceptanceTest(contract: "C1", id: "A1.1", requirements: [], result: .pass, date: day("2027-06-20")),
+            AcceptanceTest(contract: "C1", id: "A2.1", requirements: [], result: .pass, date: day("2027-10-15")),
+            AcceptanceTest(contract: "C1", id: "A2.2", requirements: [], result: .pending),
+        ]
+        func warranty() -> String? {
+            KeyDates.dates(in: w, today: day("2027-06-01")).first { $0.kind == .warranty_end }.map { "\($0.date) \($0.titleEN)" }
+        }
+        // A2.2 still pending: counted from the milestone's due date, and it says so.
+        #expect(warranty() == "2028-09-30 ERP: warranty ends (from the planned final acceptance)")
+        w.delivery.acceptance[2].result = .pass
+        w.delivery.acceptance[2].date = day("2027-10-22")
+        // Both passed: from the last pass, 2027-10-22 + 12 months.
+        #expect(warranty() == "2028-10-22 ERP: warranty ends")
+        // An `accepted` column of contracts.csv wins.
+        w.contracts[0].extra["accepted"] = "2027-11-01"
+        #expect(warranty() == "2028-11-01 ERP: warranty ends")
+        // Without acceptance milestones: from the effective date, as before.
+        w.payments = []
+        w.contracts[0].extra = [:]
+        #expect(warranty() == "2028-01-01 ERP: warranty ends")
+    }
+
     @Test("the latest review is the past-performance criterion of the next evaluation (cn, by hand)")
     func pastPerformanceCriterion() throws {
         var ws = Workspace()

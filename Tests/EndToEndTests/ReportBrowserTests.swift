@@ -251,9 +251,9 @@ private let reportGoldenDemo = #"""
     | 2027-08-15 | 257 | C2 | 付款 · 第三季度服务费 |
     | 2027-09-30 | 303 | C1 | 付款 · 终验款 |
     | 2027-11-15 | 349 | C2 | 付款 · 第四季度服务费 |
-    | 2028-01-01 | 396 | C1 | 质保期满 |
     | 2028-01-02 | 397 | C2 | 不续约通知截止 |
     | 2028-02-01 | 427 | C2 | 期满 |
+    | 2028-09-30 | 669 | C1 | 质保期满 |
     | 2030-01-01 | 1127 | C1 | 期满 |
 
     ## 风险
@@ -494,9 +494,9 @@ private let reportGoldenDemoEn = #"""
     | 2027-08-15 | 257 | C2 | Payment · Quarter 3 fee |
     | 2027-09-30 | 303 | C1 | Payment · Final acceptance |
     | 2027-11-15 | 349 | C2 | Payment · Quarter 4 fee |
-    | 2028-01-01 | 396 | C1 | Warranty ends |
     | 2028-01-02 | 397 | C2 | Non-renewal notice deadline |
     | 2028-02-01 | 427 | C2 | Term ends |
+    | 2028-09-30 | 669 | C1 | Warranty ends |
     | 2030-01-01 | 1127 | C1 | Term ends |
 
     ## Risks

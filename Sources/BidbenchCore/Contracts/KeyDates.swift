@@ -44,8 +44,10 @@ public enum KeyDates {
     /// - Parameters:
     ///   - milestones: payment milestones; those of other contracts and those with status `paid` are skipped.
     ///   - accepted: the final acceptance day, the start of the warranty; nil = the effective date.
+    ///   - acceptanceDue: the day final acceptance is planned, when it has not happened yet: the
+    ///     warranty end is then counted from it and says so.
     public static func dates(
-        for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil,
+        for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil, acceptanceDue: Day? = nil,
         today: Day
     ) -> [KeyDate] {
         var out: [KeyDate] = []
@@ -62,9 +64,16 @@ public enum KeyDates {
                 termDates(contract, name: name, today: today, add: add)
             }
             if contract.warrantyMonths > 0 {
-                add(
-                    .warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
-                    "\(name): warranty ends", "\(name): 质保到期")
+                if accepted == nil, let due = acceptanceDue {
+                    add(
+                        .warranty_end, due.adding(months: contract.warrantyMonths),
+                        "\(name): warranty ends (from the planned final acceptance) / 质保到期 (按计划终验日计)",
+                        "\(name): warranty ends (from the planned final acceptance)", "\(name): 质保到期 (按计划终验日计)")
+                } else {
+                    add(
+                        .warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
+                        "\(name): warranty ends", "\(name): 质保到期")
+                }
             }
         }
         for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {
@@ -163,13 +172,20 @@ public enum KeyDates {
         }
     }
 
-    /// The key dates of every contract in a workspace, sorted by date. A contract's acceptance day is read
-    /// from an `accepted` column of contracts.csv when there is one.
+    /// The key dates of every contract in a workspace, sorted by date.
     public static func dates(in workspace: Workspace, today: Day) -> [KeyDate] {
-        sorted(
-            workspace.contracts.flatMap { c in
-                dates(for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) }, today: today)
-            })
+        sorted(workspace.contracts.flatMap { dates(for: $0, in: workspace, today: today) })
+    }
+
+    /// The key dates of one contract of a workspace. The warranty starts at final acceptance: an
+    /// `accepted` column of contracts.csv when there is one, else the day the acceptance tests named by
+    /// the contract's last acceptance milestone all passed (`AcceptanceRules.finalAcceptance`); until
+    /// then it is counted from that milestone's due date, and says so.
+    public static func dates(for c: Contract, in workspace: Workspace, today: Day) -> [KeyDate] {
+        let final = AcceptanceRules.finalAcceptance(contract: c.id, milestones: workspace.payments, tests: workspace.delivery.acceptance)
+        return dates(
+            for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) } ?? final?.passed,
+            acceptanceDue: final?.due, today: today)
     }
 
     /// Dates from today up to `days` ahead (0 ≤ days left ≤ days), plus unpaid milestones already overdue.

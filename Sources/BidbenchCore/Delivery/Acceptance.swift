@@ -52,7 +52,7 @@ public struct PaymentStanding: Equatable, Sendable {
         case paid
         /// Its tests passed (or, without tests, its due date has come): it can be paid now.
         case payable
-        /// Tied to acceptance tests that have not all passed.
+        /// Tied to acceptance tests that have not all passed, or due under a contract not signed yet.
         case blocked
         /// Not tied to tests and not due yet.
         case upcoming
@@ -120,6 +120,26 @@ public enum AcceptanceRules {
         }
         flush()
         return out
+    }
+
+    /// A contract's final acceptance: the acceptance named by its last payment milestone (by due date)
+    /// whose condition names tests (`终验 A2`). `passed` is the day its last covered test passed, once
+    /// every one of them has; `due` is that milestone's due date. Nil when no milestone names tests.
+    public static func finalAcceptance(contract: String, milestones: [PaymentMilestone], tests: [AcceptanceTest]) -> (
+        passed: Day?, due: Day?
+    )? {
+        let named = milestones.enumerated().filter { $0.element.contract == contract && !references(in: $0.element.condition).isEmpty }
+        guard
+            let last = named.max(by: { a, b in
+                (a.element.due?.ordinal ?? .min, a.offset) < (b.element.due?.ordinal ?? .min, b.offset)
+            })?.element
+        else { return nil }
+        let mine = tests.filter { $0.contract == contract }
+        let covered = references(in: last.condition).map { Self.tests(for: $0, in: mine) }
+        guard !covered.contains(where: \.isEmpty), covered.joined().allSatisfy({ $0.result == .pass && $0.date != nil }) else {
+            return (nil, last.due)
+        }
+        return (covered.joined().compactMap(\.date).max(), last.due)
     }
 
     /// The tests a reference covers: the test with that id and its sub-tests (`A1` covers `A1`, `A1.1`, `A1.2`).

@@ -57,9 +57,22 @@ public enum DeliveryStatus {
         for t in w.delivery.acceptance where delivering.contains(t.contract) { tests[t.contract, default: []].append(t) }
         for c in w.contracts where delivering.contains(c.id) {
             let mine = installments.filter { $0.contract == c.id }
-            out += AcceptanceRules.standings(installments: mine, tests: tests[c.id] ?? [], today: today)
+            out += standings(c, installments: mine, tests: tests[c.id] ?? [], today: today)
         }
         return out
+    }
+
+    /// `AcceptanceRules.standings`, except that nothing is payable before the contract is signed (a
+    /// signed date, or the status `signed` or `active`): what would be is blocked, saying why.
+    static func standings(_ c: Contract, installments: [Installment], tests: [AcceptanceTest], today: Day) -> [PaymentStanding] {
+        let out = AcceptanceRules.standings(installments: installments, tests: tests, today: today)
+        guard c.signed == nil && !["signed", "active"].contains(c.status) else { return out }
+        return out.map { p in
+            guard p.state == .payable else { return p }
+            return PaymentStanding(
+                installment: p.installment, state: .blocked, tests: p.tests, reason: "the contract is not signed yet",
+                reasonZH: "合同尚未签署")
+        }
     }
 
     /// The delivery of every contract in delivery, on `today`. `scans`: the reviews of contract texts
@@ -85,7 +98,7 @@ public enum DeliveryStatus {
         var problemZH: String?
         do {
             let installments = try BudgetModel.installments(contract: c, changes: w.changes, milestones: w.payments)
-            payments = AcceptanceRules.standings(installments: installments, tests: tests, today: today)
+            payments = standings(c, installments: installments, tests: tests, today: today)
         } catch {
             problem = error.message
             problemZH = error.text(chinese: true)

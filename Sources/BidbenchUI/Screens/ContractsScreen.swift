@@ -398,7 +398,7 @@ public enum ContractsScreen {
         case .risks: renderRisks(s, into: &c, area: right)
         }
         // Bottom line: the next key date and the red-flag count.
-        let next = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today).first { $0.daysLeft >= 0 }
+        let next = KeyDates.dates(for: k, in: ws, today: s.today).first { $0.daysLeft >= 0 }
         let flags = scan?.redFlags.count ?? 0
         var bottom =
             missingText != nil
@@ -557,7 +557,7 @@ public enum ContractsScreen {
         let L = s.lang
         let ws = s.workspace
         c.text(area.x, area.y, L.t("Key dates", "关键日期"), .bold)
-        let dates = KeyDates.dates(for: k, milestones: ws.payments.filter { $0.contract == k.id }, today: s.today)
+        let dates = KeyDates.dates(for: k, in: ws, today: s.today)
         var y = area.y + 1
         // Change orders wrapped under themselves: the description and the value after it are what is read.
         let changes = ChangeOrders.history(of: k, changes: ws.changes).map { e -> (lines: [String], style: Style) in
