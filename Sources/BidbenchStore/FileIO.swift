@@ -395,9 +395,38 @@ extension FileIO {
 public enum OutputFile {
     /// Writes a path the user named (`-o FILE`, `:report md FILE`) atomically, a new file 0600.
     /// Returns true when a symbolic link stood there: the link was replaced by the file, and what it
-    /// pointed to was not touched (say so to the user). Throws for a read-only file or a missing folder.
-    public static func write(_ path: String, _ bytes: [UInt8]) throws -> Bool {
-        try FileIO.writeOutput(path, bytes)
+    /// pointed to was not touched (say so to the user). Throws for a read-only file or a missing folder,
+    /// and `StoreError.workspaceFile` for a file of the workspace in `workspace` (`workspaceFile(_:in:)`).
+    public static func write(_ path: String, _ bytes: [UInt8], workspace: String? = nil, contractFiles: [String] = []) throws -> Bool {
+        if let workspace, let rel = workspaceFile(path, in: workspace, contractFiles: contractFiles) {
+            throw StoreError.workspaceFile(path, rel)
+        }
+        return try FileIO.writeOutput(path, bytes)
+    }
+
+    /// The workspace file (relative path) that writing `path` would replace, or nil: a table, the
+    /// settings, a journal, a contract text (`contractFiles`, as contracts.csv names them), or anything
+    /// under the folders the store keeps (`scores/`, `ahp/`, `contracts/`, `journal/`, `.bidbench/`).
+    /// Paths are compared after resolving links and `..` in the folders, so `ws/./x/../vendors.csv`
+    /// and a link to the workspace count. Other new files in the workspace (`ws/minutes.md`) are fine.
+    public static func workspaceFile(_ path: String, in workspace: String, contractFiles: [String] = []) -> String? {
+        func real(_ p: String) -> String? {
+            guard let r = realpath(p, nil) else { return nil }
+            defer { free(r) }
+            return String(cString: r)
+        }
+        guard let root = real(workspace) else { return nil }
+        let slash = path.lastIndex(of: "/")
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        guard !name.isEmpty, let dir = real(parent) else { return nil }
+        let full = dir == "/" ? "/" + name : dir + "/" + name
+        guard full.hasPrefix(root + "/") else { return nil }
+        let rel = String(full.dropFirst(root.count + 1))
+        let top = rel.split(separator: "/").first.map(String.init) ?? rel
+        let owned = Set(Schema.tableFiles + [SettingsFile.file, Journal.file] + contractFiles)
+        let folders: Set<String> = ["scores", "ahp", "contracts", Journal.folder, Transaction.bidbench]
+        return owned.contains(rel) || (rel.contains("/") && folders.contains(top)) ? rel : nil
     }
 
     /// Writes `rel` inside the workspace `folder` (the TUI's default `report.html`): atomically, 0600,

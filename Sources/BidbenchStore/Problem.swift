@@ -100,6 +100,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Files a save would overwrite hold git conflict markers (a merge in progress): never written
     /// over, not even by a forced save, which would drop the other side of the merge unseen.
     case mergeInProgress([String])
+    /// An output (a report, an export, a calendar) was aimed at a file the workspace itself reads
+    /// (path as given, the workspace's file): refused, since it would replace data without the journal.
+    case workspaceFile(String, String)
 
     public var description: String {
         switch self {
@@ -133,6 +136,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
         case .busy(let f, let pid, let host):
             return "\(f) is being saved by another Bidbench (pid \(pid) on \(host)); not saved, try again in a moment"
+        case .workspaceFile(let p, let rel):
+            return
+                "\(p) is the workspace's own \(rel); not written (it would replace the workspace's data without backup or journal): write the output somewhere else"
         }
     }
 
@@ -169,6 +175,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .saveIncomplete(let p, let m): return "已保存, 但未全部完成: 新数据已提交; \(p): \(m); 下次打开工作区时会自动完成其余部分"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
         case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"
+        case .workspaceFile(let p, let rel): return "\(p) 是工作区自己的 \(rel); 未写入 (会在没有备份和日志的情况下替换工作区数据): 请把输出写到别处"
         }
     }
 }

@@ -143,10 +143,19 @@ enum TUILauncher {
 
     /// Writes a file the TUI asked for and says how it went: atomic and readable by its owner only;
     /// inside the workspace (`rel`) a link or read-only file is refused, a path the user named
-    /// replaces a link (and says so) instead of writing through it.
-    static func write(_ content: String, to target: String, inWorkspace folder: String?, lang: Lang, done: String) -> Event {
+    /// replaces a link (and says so) instead of writing through it, and may not be a file the workspace
+    /// reads (`OutputFile.workspaceFile`).
+    static func write(
+        _ content: String, to target: String, inWorkspace folder: String?, of loaded: LoadedWorkspace, lang: Lang, done: String
+    )
+        -> Event
+    {
         do {
             var note = ""
+            let contractFiles = loaded.workspace.contracts.map(\.file)
+            if let rel = OutputFile.workspaceFile(target, in: loaded.folder, contractFiles: contractFiles) {
+                throw StoreError.workspaceFile(target, rel)
+            }
             if let folder {
                 try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(content.utf8))
             } else if try OutputFile.write(target, Array(content.utf8)) {
@@ -154,6 +163,8 @@ enum TUILauncher {
                 note = lang.t(" (\(n.en))", " (\(n.zh))")
             }
             return .notice(message: done + note)
+        } catch let e as StoreError where { if case .workspaceFile = e { true } else { false } }() {
+            return .failed(message: Self.text(e, lang))
         } catch {
             return .failed(message: lang.t("Cannot write \(target): ", "无法写入 \(target): ") + Self.text(error, lang))
         }
@@ -403,7 +414,7 @@ struct SessionHost {
             baseline: baseline)
         let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
         return TUILauncher.write(
-            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+            doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, of: loaded, lang: state.lang,
             done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)"))
     }
 
@@ -432,7 +443,8 @@ struct SessionHost {
                     "Unknown table “\(table)”: one of \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))",
                     "未知的表 “\(table)”: 可选 \(TableKind.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        let suffix = forPeople ? "-" + state.lang.rawValue : ""
+        // The machine form's default name is not the table's own file (`requirements.csv`), which it would replace.
+        let suffix = forPeople ? "-" + state.lang.rawValue : "-export"
         let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
         let csv =
             forPeople
@@ -440,7 +452,7 @@ struct SessionHost {
             : Exporter.export(kind, from: state.workspace, format: .csv)
         let form = forPeople ? state.lang.t("for people", "阅读版") : state.lang.t("machine form, imports back", "机器版, 可再导入")
         return TUILauncher.write(
-            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, lang: state.lang,
+            csv, to: target, inWorkspace: path == nil ? loaded.folder : nil, of: loaded, lang: state.lang,
             done: state.lang.t("Exported (\(form)) to \(target)", "已导出 (\(form)) 到 \(target)"))
     }
 }

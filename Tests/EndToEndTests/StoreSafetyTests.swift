@@ -175,6 +175,46 @@ import Testing
         }
     }
 
+    /// A CLI pass found every output verb writing over the workspace's own files (the contract text, a
+    /// table, workspace.json, a score sheet) with exit 0, no backup and no journal entry.
+    @Test func outputsNeverReplaceTheWorkspacesOwnFiles() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        #expect(symlink(ws, tmp.path + "/link") == 0)
+        func snapshot() -> [String: Data] {
+            var out: [String: Data] = [:]
+            for rel in FileManager.default.subpaths(atPath: ws) ?? [] {
+                if let d = FileManager.default.contents(atPath: ws + "/" + rel) { out[rel] = d }
+            }
+            return out
+        }
+        let before = snapshot()
+        for (args, target, rel, code) in [
+            (["report", "-w", ws, "--format", "md", "-o"], ws + "/contracts/C1-云帆软件-ERP升级合同.md", "contracts/C1-云帆软件-ERP升级合同.md", Int32(1)),
+            (["export", "-w", ws, "vendors", "-o"], ws + "/requirements.csv", "requirements.csv", 2),
+            (["dates", "-w", ws, "--ics"], ws + "/payments.csv", "payments.csv", 1),
+            (["template", "-w", ws, "survey", "--department", "财务部", "-o"], ws + "/budget.csv", "budget.csv", 2),
+            (["report", "-w", ws, "-o"], ws + "/workspace.json", "workspace.json", 1),
+            (["export", "-w", ws, "scores", "-o"], ws + "/scores/张伟.csv", "scores/张伟.csv", 2),
+            (["export", "-w", ws, "vendors", "-o"], ws + "/scores/new.csv", "scores/new.csv", 2),
+            (["export", "-w", ws, "prices", "--format", "xlsx", "-o"], ws + "/./scores/../contracts.csv", "contracts.csv", 2),
+            (["export", "-w", ws, "vendors", "-o"], tmp.path + "/link/vendors.csv", "vendors.csv", 2),
+        ] {
+            let r = try run(binaryPath, args + [target])
+            #expect(r.status == code, "\(args[0]) -o \(target): \(r.status) \(r.err)")
+            #expect(
+                r.err.contains(
+                    "error: \(target) is the workspace's own \(rel); not written (it would replace the workspace's data without backup or journal)"
+                ),
+                "\(r.err)")
+        }
+        #expect(snapshot() == before)
+        // A new file of its own in the workspace folder is still fine.
+        let minutes = try run(binaryPath, ["report", "-w", ws, "--format", "md", "-o", ws + "/minutes.md"])
+        #expect(minutes.status == 0 && FileManager.default.fileExists(atPath: ws + "/minutes.md"), "\(minutes.err)")
+        #expect(try run(binaryPath, ["check", "-w", ws]).status == 0)
+    }
+
     /// `bidbench demo` writes the same git files as `init`: a demo put under git never merges a
     /// journal chain as text (user test pass: it did, and the next save half-failed).
     @Test func theDemoCopyCarriesTheGitFiles() throws {

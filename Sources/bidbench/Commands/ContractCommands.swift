@@ -298,7 +298,7 @@ struct DatesCommand: ParsableCommand {
         if let w = within { dates = KeyDates.within(dates, days: w) }
         if let path = ics {
             let text = ICalendar.calendar(dates, stamp: UTCStamp(unixSeconds: now), alarmDays: alarmDays > 0 ? alarmDays : nil)
-            try writeOutput(Array(text.utf8), to: path, failure: 1)
+            try writeOutput(Array(text.utf8), to: path, failure: 1, folder: workspace.path, ws)
         }
         if json {
             let rows = dates.map { d -> JSONValue in

@@ -70,11 +70,17 @@ func workbookChinese(_ flag: Lang?, _ w: Workspace) -> Bool {
 
 /// Writes a file the user named (`-o FILE`, `--ics FILE`): atomically, 0600 when new (it may hold prices
 /// and scores; a replaced file keeps its mode), a read-only file refused, and a note on stderr when a
-/// symbolic link stood there (the link is replaced; what it pointed to is not touched). On failure, a
-/// message and `failure` as the exit code.
-func writeOutput(_ bytes: [UInt8], to path: String, failure: Int32 = 2) throws {
+/// symbolic link stood there (the link is replaced; what it pointed to is not touched). A file the
+/// workspace `folder` reads (a table, its settings, journal, a contract text, a score sheet) is refused.
+/// On failure, a message and `failure` as the exit code.
+func writeOutput(_ bytes: [UInt8], to path: String, failure: Int32 = 2, folder: String, _ ws: Workspace) throws {
     do {
-        if try OutputFile.write(path, bytes) { printError("note: " + OutputFile.replacedLinkNote(path).en) }
+        if try OutputFile.write(path, bytes, workspace: folder, contractFiles: ws.contracts.map(\.file)) {
+            printError("note: " + OutputFile.replacedLinkNote(path).en)
+        }
+    } catch let e as StoreError where { if case .workspaceFile = e { true } else { false } }() {
+        printError("error: " + e.description)
+        throw ExitCode(failure)
     } catch {
         printError("error: cannot write \(path): \(error)")
         throw ExitCode(failure)
@@ -218,9 +224,12 @@ struct ExportCommand: ParsableCommand {
         if format == .xlsx, let output {
             let chinese = workbookChinese(language, ws)
             switch kind {
-            case .table(let table): try writeOutput(Array(XlsxExport.table(table, from: ws, chinese: chinese)), to: output)
+            case .table(let table):
+                try writeOutput(Array(XlsxExport.table(table, from: ws, chinese: chinese)), to: output, folder: workspace.path, ws)
             case .decision(let d):
-                do { try writeOutput(Array(try XlsxExport.decision(d, from: ws, chinese: chinese)), to: output) } catch let r
+                do {
+                    try writeOutput(Array(try XlsxExport.decision(d, from: ws, chinese: chinese)), to: output, folder: workspace.path, ws)
+                } catch let r
                     as WorkbookRefusal
                 {
                     printError("bidbench export \(d.rawValue): \(r.message)")  // the command line speaks English (README)
@@ -244,7 +253,7 @@ struct ExportCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        try writeOutput(Array(text.utf8), to: output)
+        try writeOutput(Array(text.utf8), to: output, folder: workspace.path, ws)
     }
 }
 
@@ -310,7 +319,7 @@ struct TemplateCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: LocalClock.today())
-        try writeOutput(Array(data), to: output)
+        try writeOutput(Array(data), to: output, folder: workspace.path, ws)
         let known = ws.departments.contains { $0.id == department.trimmed || $0.name.trimmed == department.trimmed }
         print(
             SafeText.visible(

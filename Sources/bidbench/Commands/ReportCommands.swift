@@ -83,7 +83,7 @@ struct ReportCommand: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        try writeOutput(Array(text.utf8), to: output, failure: 1)
+        try writeOutput(Array(text.utf8), to: output, failure: 1, folder: workspace.path, ws)
     }
 
     /// The handout of `--kind`: headed by the workspace's meeting of that kind on the report date,
