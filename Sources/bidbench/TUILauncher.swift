@@ -29,10 +29,21 @@ enum TUILauncher {
             printError("error: --as: evaluator name \(problem.en) / 评委姓名\(problem.zh)")
             throw ExitCode(2)
         }
+        // The screen needs a terminal on both sides: run from a script or a pipe it drew into the output,
+        // waited for keys that never came and left its lock behind. Checked before a demo is copied.
+        func needTerminal() throws {
+            guard isatty(0) == 1 && isatty(1) == 1 else {
+                printError(
+                    "error: the Bidbench screen needs a terminal (standard input and output are not one); in scripts use the verbs: bidbench --help / 界面需要在终端中运行; 脚本请使用命令 (bidbench --help)"
+                )
+                throw ExitCode(2)
+            }
+        }
         var folder = path ?? "."
         var note: String?
         let fm = FileManager.default
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
+            try needTerminal()
             // The Chinese demo unless English was asked for (flag, BIDBENCH_LANG or an en locale).
             let langGuess = resolveLang(flag: lang, workspaceLanguage: "zh")
             guard let demo = WorkspaceStore.demoFolder(language: langGuess.rawValue) else {
@@ -60,6 +71,7 @@ enum TUILauncher {
         }
         // The folder as a full path: `open .` said `Saved to .` and showed a lone `.` as its location.
         let shown = URL(fileURLWithPath: folder).standardizedFileURL.path
+        try needTerminal()
         try MainActor.assumeIsolated {
             try run(folder: shown, langFlag: lang, note: note, evaluator: evaluator)
         }

@@ -11,6 +11,38 @@ struct ContractChecklistTests {
     /// file's name cannot drive the terminal.
     /// The SLA times and penalty rates are Bidbench's own summary of many lines: printed whole, never
     /// clipped like a quoted term (six SLA times made a line of 130 characters, cut at 100 with `…`).
+    /// An empty file got a full report of "missing" clauses and exit 0; a PDF, a .docx and UTF-16 text
+    /// got "neither UTF-8 nor GB18030" (a lawyer's pass).
+    @Test func anEmptyFileAPDFADocxAndUTF16SayWhatTheyAre() throws {
+        let tmp = TempDir()
+        func file(_ name: String, _ bytes: [UInt8]) -> String {
+            let p = tmp.path + "/" + name
+            _ = FileManager.default.createFile(atPath: p, contents: Data(bytes))
+            return p
+        }
+        for (name, bytes, message) in [
+            ("empty.txt", [], "is empty: there is no text to review"),
+            ("blank.txt", Array(" \n\r\n\t".utf8), "is empty: there is no text to review"),
+            ("bom.txt", [0xEF, 0xBB, 0xBF], "is empty: there is no text to review"),
+            ("c.pdf", Array("%PDF-1.7\n".utf8) + [0xFF, 0xFE, 0x00, 0x81], "is a PDF, not text: convert it first, e.g. pdftotext -layout"),
+            (
+                "c.docx", [0x50, 0x4B, 0x03, 0x04, 0xFF, 0x00, 0x81],
+                "is a ZIP file (a .docx?), not text: save it as plain text (UTF-8) first"
+            ),
+        ] as [(String, [UInt8], String)] {
+            let p = file(name, bytes)
+            let r = try run(binaryPath, ["contract", "check", p])
+            #expect(r.status == 1 && r.out == "", "\(name): \(r.status) \(r.out.prefix(100))")
+            #expect(r.err == "error: \(p) \(message)" + (name.hasSuffix(".pdf") ? " \(p) contract.txt\n" : "\n"), "\(r.err)")
+        }
+        // UTF-16 with its mark (Notepad's "Unicode") is read.
+        let text = "第一条 验收\n甲方应在十个工作日内完成验收。\n"
+        let p = file("u16.txt", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        let r = try run(binaryPath, ["contract", "check", p])
+        #expect(r.status == 0 && r.err == "note: \(p) is UTF-16; read it as such\n", "\(r.err)")
+        #expect(r.out.contains("  ✔ acceptance         line 2    甲方应在十个工作日内完成验收。\n"))
+    }
+
     @Test func slaTimesAndPenaltyRatesArePrintedWhole() throws {
         let tmp = TempDir()
         let text = [
