@@ -89,7 +89,8 @@ struct ReportCommand: ParsableCommand {
     /// The handout of `--kind`: headed by the workspace's meeting of that kind on the report date,
     /// the survey compared with the requirements as they were after the previous survey meeting.
     func handoutRequest(_ report: ReportRequest, folder: String) throws -> HandoutRequest {
-        var r = HandoutRequest(report: report, kind: kind, generated: TUILauncher.generatedStamp())
+        // With --today the output is repeatable: stamped with that day, not the clock.
+        var r = HandoutRequest(report: report, kind: kind, generated: today ?? TUILauncher.generatedStamp())
         let ws = report.workspace
         if let department {
             guard let d = ws.departments.first(where: { $0.id == department || $0.name == department }) else {
