@@ -223,4 +223,34 @@ struct ContractKeyTermTests {
         )
         #expect(rise.redFlags.filter { $0.kind == .long_notice_to_cancel } == [])
     }
+
+    /// The lawyer's maintenance contract: 半小时 was no time at all, 工作小时 no unit, a threshold read as
+    /// a penalty rate, and `每超出解决时限一小时` not per hour.
+    @Test("half an hour, working hours, thresholds that are no rate, a rate per hour of overrun")
+    func supportTimesAndRates() {
+        let k = ContractScanner.scan(
+            """
+            第五条 服务级别
+            5.2 一级故障：乙方应在半小时内响应，四小时内恢复。
+            5.3 二级故障：四个工作小时内响应。
+            5.4 Severity 1: the Supplier shall respond within half an hour.
+            第六条 违约责任
+            6.1 P1 故障每超出解决时限一小时，扣减当季度服务费的 1%。
+            6.2 月度可用率低于 99.8% 的，扣减当季度服务费的 2%。
+            6.3 If availability is below 99.0% in any month, Customer may terminate and a penalty of 5% of the fees applies.
+            """
+        ).keyTerms
+        #expect(
+            k.slaResponses.map { "\($0.kind.rawValue) \($0.minutes) \($0.line)" } == [
+                "response 30 2", "resolution 240 2", "response 240 3", "response 30 4",
+            ])
+        #expect(k.penaltyRates.map { "\($0.partsPerMillion)/\($0.per) \($0.line)" } == ["10000/hour 6", "20000/once 7", "50000/once 8"])
+    }
+
+    @Test("a data-loss exclusion taken back (`不属于间接损失`) is no red flag; the exclusion alone is")
+    func dataLossCarveOut() {
+        func flagged(_ text: String) -> Bool { ContractScanner.scan(text).redFlags.contains { $0.kind == .liability_excludes_data_loss } }
+        #expect(!flagged("9.3 任何一方均不对对方的间接损失、预期利润损失承担责任，但因乙方原因导致甲方数据丢失的恢复费用不属于间接损失。"))
+        #expect(flagged("9.3 任何一方均不对对方的间接损失、数据丢失承担责任。"))
+    }
 }

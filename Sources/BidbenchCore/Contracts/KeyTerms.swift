@@ -545,7 +545,9 @@ enum KeyTermExtractor {
         // mid-word (`日,应按合同总价款的万分之五向甲方支付违`) and lost what the rate is charged for.
         let text = s.sentence.isEmpty ? s.text : s.sentence
         for (ppm, range) in rates(c) {
-            if TextWindow(c, (range.lowerBound - 12)..<range.lowerBound).containsAny(rateCapWords) { continue }
+            let before = TextWindow(c, (range.lowerBound - 12)..<range.lowerBound)
+            // A cap on the penalties, or a threshold that triggers them (`可用率低于 99.8%`, "below 99.0%"), is no rate.
+            if before.containsAny(rateCapWords) || before.containsAny(rateThresholdWords) { continue }
             let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
             let per: String
             if window.containsAny(perDay) {
@@ -556,7 +558,11 @@ enum KeyTermExtractor {
                 per = "month"
             } else if window.containsAny(perYear) {
                 per = "year"
-            } else if window.containsAny(perHour) {
+            } else if window.containsAny(perHour)
+                || TextWindow(c, (range.lowerBound - 30)..<range.lowerBound).containsAny(each)
+                    && TextWindow(c, (range.lowerBound - 30)..<range.lowerBound).containsAny(hourWord)
+            {
+                // Also `每超出解决时限一小时`: "each … hour".
                 per = "hour"
             } else if s.lowerContainsAny(dailyPhrases) {
                 per = "day"
@@ -575,6 +581,11 @@ enum KeyTermExtractor {
         "per day of delay",
         "per day of late",
     ]
+    private static let rateThresholdWords = WindowWords([
+        "低于", "高于", "少于", "below", "above", "less than", "lower than", "under ", "可用率", "availability", "uptime",
+    ])
+    private static let each = WindowWords(["每"])
+    private static let hourWord = WindowWords(["小时"])
     private static let rateCapWords = WindowWords(["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"])
     static let perDay = WindowWords([
         "每日", "每天", "按日", "每逾期一日", "每逾期一天", "每延迟一日", "每延迟一天", "每迟延一日", "每延期一日", "per day", "each day", "a day", "daily",

@@ -157,6 +157,19 @@ enum QuantityScanner {
         var out: [Quantity] = []
         var i = 0
         while i < c.count {
+            // Half an hour: 半小时, 半个小时, "half an hour".
+            if c[i] == "半", let (unit, end) = unit(c, i + 1), unit == .hour {
+                out.append(Quantity(value: 30, unit: .minute, range: i..<end))
+                i = end
+                continue
+            }
+            if c[i] == "h", i + halfAnHour.count <= c.count, i == 0 || !c[i - 1].isLetter,
+                halfAnHour.indices.allSatisfy({ c[i + $0].isASCII && c[i + $0].leadScalar == halfAnHour[$0] })
+            {
+                out.append(Quantity(value: 30, unit: .minute, range: i..<(i + halfAnHour.count)))
+                i += halfAnHour.count
+                continue
+            }
             guard let (read, afterNumber) = number(c, i) else {
                 i += 1
                 continue
@@ -180,6 +193,8 @@ enum QuantityScanner {
         }
         return out
     }
+
+    private static let halfAnHour = Array("half an hour".unicodeScalars)
 
     /// A number starting exactly at `i`: ASCII digits, a Chinese numeral, or English words.
     static func number<U: TextUnit>(_ c: [U], _ i: Int) -> (Int, Int)? {
@@ -259,7 +274,7 @@ enum QuantityScanner {
 
     /// The unit words, longest first where one starts another.
     static let unitWords: [(String, Quantity.Unit)] = [
-        ("个工作日", .businessDay), ("工作日", .businessDay), ("个日历日", .day), ("日历日", .day),
+        ("个工作小时", .hour), ("工作小时", .hour), ("个工作日", .businessDay), ("工作日", .businessDay), ("个日历日", .day), ("日历日", .day),
         ("个自然日", .day), ("自然日", .day), ("个月", .month), ("个小时", .hour), ("小时", .hour),
         ("分钟", .minute), ("个星期", .week), ("星期", .week), ("周", .week), ("天", .day), ("日", .day),
         ("年", .year),

@@ -350,7 +350,11 @@ enum RedFlagDetector {
     ])
     /// A sentence that continues the one before ("Examples of these damages include lost data").
     static let refersBack = PatternSet(["these|such|this type|examples|example|including|include*", "上述|前述|此类|该等|包括"])
-    static let carveOut = PatternSet(["does not apply|do not apply|shall not apply|will not apply|不适用"])
+    /// Wording that takes data loss back out of an exclusion (`但…数据丢失的恢复费用不属于间接损失`,
+    /// "the costs of restoring lost data are not indirect damages").
+    static let carveOut = PatternSet([
+        "does not apply|do not apply|shall not apply|will not apply|不适用|不属于间接损失|不在此限|not be deemed indirect|not indirect|are not consequential|is not consequential"
+    ])
 
     /// Notice to stop renewal or to cancel.
     static let cancelNotice = PatternSet([
