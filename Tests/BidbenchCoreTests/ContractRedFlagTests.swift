@@ -163,4 +163,36 @@ struct ContractRedFlagTests {
         #expect(flags("Customer may give Provider Feedback, in which case Customer gives Feedback \"AS IS\".").isEmpty)
         #expect(flags("甲方提供的反馈按现状提供。").isEmpty)
     }
+
+    /// A lawyer's pass: New York law for a customer in Shanghai raised nothing.
+    @Test("a law or forum of another jurisdiction than the buyer's, as the opening places the buyer")
+    func foreignLawForTheBuyer() {
+        func forum(_ text: String) -> [Int] {
+            ContractScanner.scan(text).redFlags.filter { $0.kind == .vendor_forum_or_law }.compactMap(\.line)
+        }
+        let en = """
+            MASTER SUBSCRIPTION AGREEMENT
+            This Agreement is between NorthPeak Cloud Systems, Inc., a Delaware corporation, Seattle, Washington, USA ("Provider"),
+            and Shanghai Meilong Appliances Co., Ltd., organised under the laws of the People's Republic of China ("Customer").
+            12. GOVERNING LAW
+            12.1 This Agreement is governed by the laws of the State of New York, USA.
+            12.2 Any dispute shall be finally settled by arbitration seated in Shanghai under the rules of SHIAC.
+            """
+        #expect(forum(en) == [5])
+        let zh = """
+            软件许可及实施合同
+            甲方：苏州华东精密机械有限公司
+            地址：江苏省苏州市工业园区
+            乙方：香港云帆软件有限公司
+            第十条 争议解决
+            10.1 本合同适用香港特别行政区法律。
+            10.2 任何争议提交上海国际仲裁中心仲裁。
+            """
+        #expect(forum(zh) == [6])
+        // Where the opening does not place the buyer ("the entity identified in the Order"), nothing is assumed.
+        #expect(
+            forum(
+                "These Terms are between Kestrel Ltd (\"Kestrel\") and the entity in the Order (\"Client\").\nThese Terms are governed by the laws of England and Wales."
+            ) == [])
+    }
 }

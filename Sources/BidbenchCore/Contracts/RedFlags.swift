@@ -527,6 +527,15 @@ enum RedFlagDetector {
                 add(.vendor_forum_or_law, sentences[k])
             }
         }
+        // A law or forum of another jurisdiction than the buyer's, as its party description places it
+        // (New York law for a customer in Shanghai, 香港法律 for a 甲方 in 苏州).
+        let buyerHomes = buyerJurisdictions(rawLines)
+        if !buyerHomes.isEmpty {
+            for k in readings.indices where readings[k].facts.contains(.lawOrForum) {
+                let named = jurisdictions(in: sentences[k].lower)
+                if !named.isEmpty && named.isDisjoint(with: buyerHomes) { add(.vendor_forum_or_law, sentences[k]) }
+            }
+        }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
         // damages include lost data"): the exclusion may sit in the sentence itself or the one before
         // (read here when that one names no data loss: rare, and it depends on the neighbour).
@@ -614,6 +623,73 @@ enum RedFlagDetector {
             }
         }
         return vendor.filter { !buyer.contains($0) }
+    }
+
+    /// Jurisdictions by key, with the words that name them in a party's description or in a law or
+    /// forum sentence (lower-cased, normalised). A court or arbitration body named after a city counts
+    /// as its country (上海国际仲裁中心, "Singapore International Arbitration Centre").
+    static let jurisdictionWords: [(key: String, words: [String])] = [
+        (
+            "cn",
+            [
+                "people's republic of china", "prc", " china", "chinese law", "中华人民共和国", "中国", "shanghai", "beijing", "shenzhen",
+                "guangzhou", "suzhou", "hangzhou", "nanjing", "tianjin", "chongqing", "chengdu", "wuhan", "上海", "北京", "深圳", "广州", "苏州",
+                "杭州", "南京", "天津", "重庆", "成都", "武汉", "西安", "厦门", "宁波", "无锡", "青岛", "大连", "长沙", "郑州", "合肥", "济南", "省", "人民法院",
+            ]
+        ),
+        ("hk", ["hong kong", "香港", "hkiac"]), ("mo", ["macau", "macao", "澳门"]), ("tw", ["taiwan", "台湾"]),
+        ("sg", ["singapore", "新加坡", "siac"]), ("us-ny", ["new york"]), ("us-de", ["delaware"]), ("us-ca", ["california"]),
+        ("us-wa", ["washington"]), ("us-tx", ["texas"]), ("us-ma", ["massachusetts"]),
+        ("us", ["united states", "u.s.a", "usa", "美国"]), ("uk", ["england", "english law", "united kingdom", "london", "wales", "英国"]),
+        ("de", ["germany", "german law", "hamburg", "berlin", "munich", "frankfurt", "德国"]),
+        ("fr", ["france", "french law", "paris", "法国"]),
+        ("nl", ["netherlands", "dutch law", "amsterdam", "荷兰"]), ("ch", ["switzerland", "swiss law", "geneva", "zurich", "瑞士"]),
+        ("jp", ["japan", "tokyo", "日本"]), ("kr", ["korea", "seoul", "韩国"]), ("ie", ["ireland", "dublin", "爱尔兰"]),
+    ]
+
+    /// The jurisdictions `text` (lower-cased) names. A U.S. state also names the United States, and
+    /// the PRC's own courts or commissions name China however they are written.
+    static func jurisdictions(in text: String) -> Set<String> {
+        var out = Set<String>()
+        for (key, words) in jurisdictionWords where ContractText.containsAny(text, words) { out.insert(key) }
+        if out.contains(where: { $0.hasPrefix("us-") }) { out.insert("us") }
+        // 香港/澳门/台湾 written with 中国 (`中国香港`) are those places, not the PRC's law.
+        if !out.isDisjoint(with: ["hk", "mo", "tw"]) && !ContractText.containsAny(text, ["中华人民共和国", "people's republic", "prc"]) {
+            out.remove("cn")
+        }
+        return out
+    }
+
+    /// Where the buyer is, as the opening lines describe it: the jurisdictions named between the
+    /// buyer's role in brackets (`("Customer")`, `(以下简称"甲方")`) and the role before it, or after
+    /// `甲方:` up to the next party. Empty when the opening does not say.
+    static func buyerJurisdictions(_ rawLines: [String]) -> Set<String> {
+        let text = rawLines.prefix(20).map { ContractText.lowerASCII(ContractText.normalize($0)) }.joined(separator: " ")
+        let quotedBuyer = [
+            "(\"customer\")", "(the \"customer\")", "(\"client\")", "(the \"client\")", "(\"licensee\")",
+            "(\"buyer\")", "(the \"buyer\")", "(\"purchaser\")", "简称\"甲方\"", "简称甲方", "简称\"买方\"", "简称\"采购方\"",
+        ]
+        let quotedVendor = [
+            "(\"provider\")", "(the \"provider\")", "(\"vendor\")", "(the \"vendor\")", "(\"supplier\")",
+            "(the \"supplier\")", "(\"licensor\")", "(\"contractor\")", "简称\"乙方\"", "简称乙方", "简称\"卖方\"", "简称\"供应商\"",
+        ]
+        func offsets(_ words: [String]) -> [String.Index] { words.compactMap { text.range(of: $0)?.lowerBound } }
+        if let b = offsets(quotedBuyer).min() {
+            let start =
+                offsets(quotedVendor).filter { $0 < b }.max().map { text.index($0, offsetBy: 3, limitedBy: b) ?? b } ?? text.startIndex
+            let found = jurisdictions(in: String(text[start..<b]))
+            if !found.isEmpty { return found }
+        }
+        for label in ["甲方:", "甲方(买方):", "甲方(采购人):", "买方:", "采购方:", "需方:", "customer:", "buyer:"] {
+            guard let r = text.range(of: label) else { continue }
+            var end = text.index(r.upperBound, offsetBy: 160, limitedBy: text.endIndex) ?? text.endIndex
+            for v in ["乙方", "卖方", "供应商", "supplier:", "vendor:", "provider:"] {
+                if let o = text.range(of: v, range: r.upperBound..<end) { end = o.lowerBound }
+            }
+            let found = jurisdictions(in: String(text[r.upperBound..<end]))
+            if !found.isEmpty { return found }
+        }
+        return []
     }
 
     static func byteOffset(of needle: [UInt8], in hay: [UInt8]) -> Int? {
