@@ -151,6 +151,33 @@ struct ScoringWorkspaceTests {
         #expect(close(bad.weights.first { $0.id == "C3" }!.global, 0.5, 1e-15))
     }
 
+    /// A CLI pass: price typed 0.4 for 0.3 made the top level sum to 1.1, silently scaled, and the
+    /// winner changed. Relative weights (5 and 2 under a parent of 70) stay silent.
+    @Test func weightsThatDoNotSumAsTheyShouldAreSaid() {
+        var ws = Workspace()
+        ws.criteria = [
+            Criterion(id: "func", name: "功能", weight: 0.35), Criterion(id: "m", parent: "func", name: "生产", weight: 0.15),
+            Criterion(id: "g", parent: "func", name: "经营", weight: 0.2), Criterion(id: "price", name: "价格", kind: .cost, weight: 0.3),
+            Criterion(id: "svc", name: "服务", weight: 0.35),
+        ]
+        #expect(criteriaWarnings(ws) == [])
+        ws.criteria[3].weight = 0.4
+        #expect(
+            criteriaWarnings(ws).map(\.en) == [
+                "criteria.csv: the top-level weights sum to 1.1, not 1 (or 100); they count in proportion: func 0.35 → 31.82%, price 0.4 → 36.36%, svc 0.35 → 31.82%"
+            ])
+        ws.criteria[3].weight = 0.3
+        ws.criteria[2].weight = 0.25
+        #expect(
+            criteriaWarnings(ws).map(\.zh) == [
+                "criteria.csv: func 下的权重之和为 0.4, 既不是 1 (或 100) 也不是 func 的 0.35; 按比例计算: m 0.15 → 37.5%, g 0.25 → 62.5%"
+            ])
+        // Relative weights under a parent: 5 and 2 (5/7 and 2/7), nowhere near 1, 100 or 0.35.
+        ws.criteria[1].weight = 5
+        ws.criteria[2].weight = 2
+        #expect(criteriaWarnings(ws) == [])
+    }
+
     @Test func warningsForTheMeeting() throws {
         var ws = sample()
         // Top-level AHP by criterion names; inconsistent on purpose (price vs quality 1/3 but a
@@ -165,6 +192,8 @@ struct ScoringWorkspaceTests {
         #expect(
             e.warnings.map(\.zh) == [
                 "准则 C6 的上级 C9 不在 criteria.csv 中; 按顶层处理",
+                // The AHP matrix does not fit, so the direct weights count, and they sum to 111.
+                "criteria.csv: 顶层权重之和为 111, 不是 1 (或 100); 按比例计算: C1 30 → 27.03%, C2 70 → 63.06%, C5 10 → 9.01%, C6 1 → 0.9%",
                 "准则 C2 的评分被忽略: 它有子准则, 应对子准则打分",
                 "评分中的供应商 Z 不在 vendors.csv 中",
                 "供应商 A 仅部分满足必须项 R02 多币种凭证自动折算",
@@ -174,6 +203,7 @@ struct ScoringWorkspaceTests {
         #expect(
             e.warnings.map(\.en) == [
                 "criterion C6 names parent C9, which is not in criteria.csv; treated as top level",
+                "criteria.csv: the top-level weights sum to 111, not 1 (or 100); they count in proportion: C1 30 → 27.03%, C2 70 → 63.06%, C5 10 → 9.01%, C6 1 → 0.9%",
                 "scores for criterion C2 are ignored: it has sub-criteria, which are scored instead",
                 "scores name vendor Z, which is not in vendors.csv",
                 "vendor A only partly meets must-have R02 多币种凭证自动折算",

@@ -662,6 +662,14 @@ public struct GateStatus: Equatable, Sendable {
     }
 }
 
+/// What the criteria tree says of a workspace's weights (weights that do not sum as they should,
+/// unknown or circular parents), for `check`; empty when the tree cannot be built (rank says why).
+public func criteriaWarnings(_ ws: Workspace) -> [Notice] {
+    var warnings: [Notice] = []
+    _ = try? CriteriaTree(ws, warnings: &warnings)
+    return warnings
+}
+
 /// The criteria tree of a workspace with local and global weights.
 struct CriteriaTree {
     var weights: [CriterionWeight] = []
@@ -720,6 +728,27 @@ struct CriteriaTree {
             let total = group.reduce(0) { $0 + $1.weight }
             if total > 0 {
                 for c in group { local[c.id] = c.weight / total }
+                // Siblings sum to 1 (or 100, in percent), or under a parent to the parent's weight (the demo's
+                // 0.15 + 0.2 under 0.35); they are scaled to their share, which can change the winner.
+                let parentWeight = byId[p]?.weight
+                // Relative weights (5 and 2) are fine; a sum close to 1, 100 or the parent's weight but not
+                // on it is a slip (0.4 typed for 0.3), and said.
+                let targets = [1, 100] + (parentWeight.map { [$0] } ?? [])
+                let onTarget = targets.contains { abs(total - $0) <= 1e-6 * max(1, $0) }
+                let nearTarget = targets.contains { $0 > 0 && total / $0 > 0.5 && total / $0 < 2 }
+                if !onTarget && nearTarget {
+                    let shares = group.map { "\($0.id) \($0.weight.shortText) → \(((local[$0.id]! * 10_000).rounded() / 100).shortText)%" }
+                        .joined(separator: ", ")
+                    warnings.append(
+                        p.isEmpty
+                            ? Notice(
+                                "criteria.csv: the top-level weights sum to \(total.shortText), not 1 (or 100); they count in proportion: \(shares)",
+                                "criteria.csv: 顶层权重之和为 \(total.shortText), 不是 1 (或 100); 按比例计算: \(shares)")
+                            : Notice(
+                                "criteria.csv: the weights under \(p) sum to \(total.shortText), neither 1 (or 100) nor \(p)'s \(parentWeight!.shortText); they count in proportion: \(shares)",
+                                "criteria.csv: \(p) 下的权重之和为 \(total.shortText), 既不是 1 (或 100) 也不是 \(p) 的 \(parentWeight!.shortText); 按比例计算: \(shares)"
+                            ))
+                }
             } else {
                 warnings.append(
                     Notice(

@@ -653,17 +653,17 @@ public enum VendorsScreen {
         let warnings = ev?.warnings ?? []
         for (i, w) in warnings.enumerated() where ly < area.maxY {
             let more = warnings.count - i - 1
-            if ly == area.maxY - 1 && more > 0 {
+            // Each warning wrapped, never cut; one that does not fit whole (with a line left for the count
+            // of the rest) gives way to that count.
+            let text = "⚠ " + w.text(chinese: L == .zh)
+            let lines = TextWidth.of(text) <= area.width - 2 ? [text] : TextWidth.wrap(text, area.width - 4)
+            if ly + lines.count > area.maxY - (more > 0 ? 1 : 0) && !(i == 0 && ev?.blind == true) {
                 c.text(
                     area.x + 1, ly,
                     "⚠ " + L.t("\(more + 1) more warnings (bidbench rank lists them all)", "还有 \(more + 1) 条提示 (bidbench rank 可列出全部)"),
                     .warn, maxWidth: area.width - 2)
                 break
             }
-            // The blind notice says what is hidden and what is visible: wrapped, never cut.
-            let lines =
-                i == 0 && ev?.blind == true
-                ? TextWidth.wrap("⚠ " + w.text(chinese: L == .zh), area.width - 4) : ["⚠ " + w.text(chinese: L == .zh)]
             for (k, line) in lines.enumerated() where ly < area.maxY {
                 c.text(area.x + (k == 0 ? 1 : 3), ly, line, .warn, maxWidth: area.width - 2)
                 ly += 1

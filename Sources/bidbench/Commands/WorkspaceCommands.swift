@@ -69,11 +69,14 @@ struct CheckCommand: ParsableCommand {
             ("vendors", w.vendors.count), ("evaluators", w.scores.count), ("scores", w.scores.values.reduce(0) { $0 + $1.count }),
             ("prices", w.prices.count), ("contracts", w.contracts.count), ("risks", w.risks.count),
         ]
+        // Warnings do not make the workspace read-only: weights that count in proportion, for instance.
+        let warnings = loaded.readOnly ? [] : criteriaWarnings(w)
         if json {
             let out = JSONValue.object([
                 ("ok", .bool(!loaded.readOnly)),
                 ("counts", .object(counts.map { ($0.0, .int(Int64($0.1))) })),
                 ("problems", .array(loaded.problems.map(\.json))),
+                ("warnings", .array(warnings.map { .string($0.en) })),
             ])
             print(out.compact)
         } else if loaded.readOnly {
@@ -82,6 +85,8 @@ struct CheckCommand: ParsableCommand {
             let chinese = CommandLineLanguage.value() == .zh
             for p in loaded.problems { print(p.text(chinese: chinese)) }
         } else {
+            let chinese = CommandLineLanguage.value() == .zh
+            for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
             print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
         if loaded.readOnly { throw ExitCode(1) }
