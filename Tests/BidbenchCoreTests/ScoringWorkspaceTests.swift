@@ -178,6 +178,21 @@ struct ScoringWorkspaceTests {
         #expect(criteriaWarnings(ws) == [])
     }
 
+    /// A vendor without a bid price is priced by its TCO while the others are priced by their bids:
+    /// said, since the price scores then compare unlike figures.
+    @Test func aPriceOnTheTCOBesideBidPricesIsSaid() throws {
+        var ws = sample()
+        ws.vendors[1].bidPrice = nil
+        let e = try evaluate(ws, method: .cn, priceOverride: ["B": Money(units: 1_900_000)])
+        #expect(
+            e.warnings.map(\.en).contains(
+                "B has no bid_price and is priced by the TCO over the horizon, while A is priced by the bid: the price scores compare unlike figures"
+            ))
+        #expect(e.warnings.map(\.zh).contains("B 没有投标报价, 按期内总拥有成本计价, 而 A 按投标报价计价: 价格分比较的不是同一口径"))
+        // Every vendor on its bid: nothing said.
+        #expect(!(try evaluate(sample(), method: .cn)).warnings.contains { $0.en.contains("unlike figures") })
+    }
+
     @Test func warningsForTheMeeting() throws {
         var ws = sample()
         // Top-level AHP by criterion names; inconsistent on purpose (price vs quality 1/3 but a

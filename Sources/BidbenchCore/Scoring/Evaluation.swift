@@ -397,6 +397,19 @@ public func evaluate(
     let problem = ScoringProblem(
         alternatives: field.rankable.map(\.id), criteria: field.leaves.map(\.id), weights: field.leaves.map(\.global),
         normalized: matrix.values, aggregation: options.method == .topsis ? .topsis : .weightedSum)
+    // A price criterion comparing bid prices with TCOs compares unlike figures (a CLI pass: V2 without
+    // its bid price fell from 81.41 to 76.99 on its five-year TCO, with no word).
+    if field.leaves.contains(where: { $0.source == .price }) {
+        let rankable = field.rankable
+        let onTCO = rankable.filter { $0.bidPrice == nil && priceOverride[$0.id] != nil }.map(\.id)
+        let onBid = rankable.filter { $0.bidPrice != nil }.map(\.id)
+        if !onTCO.isEmpty && !onBid.isEmpty {
+            warnings.append(
+                Notice(
+                    "\(onTCO.joined(separator: ", ")) \(onTCO.count == 1 ? "has" : "have") no bid_price and \(onTCO.count == 1 ? "is" : "are") priced by the TCO over the horizon, while \(onBid.joined(separator: ", ")) \(onBid.count == 1 ? "is" : "are") priced by the bid: the price scores compare unlike figures",
+                    "\(onTCO.joined(separator: "、")) 没有投标报价, 按期内总拥有成本计价, 而 \(onBid.joined(separator: "、")) 按投标报价计价: 价格分比较的不是同一口径"))
+        }
+    }
     if field.rankable.isEmpty { warnings.append(Notice("no vendor can be ranked yet", "还没有可以排名的供应商")) }
     if field.leaves.isEmpty { warnings.append(Notice("no criterion with a weight above 0 to score against", "没有权重大于 0 的准则可供打分")) }
     return Evaluation(
