@@ -175,6 +175,7 @@ import Testing
         refused(.scores, Array("vendor,criterion,score\nV1,C1,7\n".utf8))  // no evaluator
         refused(.contracts, Array("vendor,title,file\nV1,新合同,contracts/none.md\n".utf8))
         refused(.requirements, [0x81, 0x30, 0x81], encoding: .gb18030)  // a cut GB18030 sequence
+        refused(.requirements, Array("title,department\n看板,D1\n".utf8), encoding: .gb18030)  // UTF-8 said to be GB18030
         var twoNames = w
         twoNames.departments.append(Department(id: "D3", name: "生产部"))
         if case .failure(let f) = Importer.importTable(

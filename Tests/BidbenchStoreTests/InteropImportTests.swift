@@ -286,6 +286,30 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
             ])
     }
 
+    /// A CLI pass: `--encoding gb18030` on a UTF-8 file stored `骞冲彴` for `平台`, with exit 0.
+    @Test func utf8TextSaidToBeGB18030IsRefused() throws {
+        let base = try Loaded()
+        for bytes in [Array("title,department\n平台,D1\n".utf8), [0xEF, 0xBB, 0xBF] + Array("title,department\nplatform,D1\n".utf8)] {
+            guard
+                case .failure(let f) = Importer.importTable(
+                    kind: .requirements, fileBytes: bytes, fileName: "in.csv", encoding: .gb18030, into: base.workspace)
+            else {
+                Issue.record("imported")
+                continue
+            }
+            #expect(
+                f.problems.map(\.description) == [
+                    "in.csv:0: is UTF-8 text, not GB18030: import it without --encoding gb18030 (read as GB18030 its Chinese would be garbled)"
+                ])
+        }
+        // Real GB18030 (平台 is C6 BD CC A8) and plain ASCII still import.
+        let gb: [UInt8] = Array("title,department\n".utf8) + [0xC6, 0xBD, 0xCC, 0xA8] + Array(",D1\n".utf8)
+        switch Importer.importTable(kind: .requirements, fileBytes: gb, fileName: "in.csv", encoding: .gb18030, into: base.workspace) {
+        case .success(let ok): #expect(ok.workspace.requirements.last?.title == "平台")
+        case .failure(let f): Issue.record("GB18030 refused: \(f.problems)")
+        }
+    }
+
     @Test func headerFoldingAndUnguarding() {
         #expect(Importer.fold("单价（元）") == "单价")
         #expect(Importer.fold(" Unit Price ") == "unit_price")

@@ -31,6 +31,17 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
                     "请用 --encoding gb18030 导入, 或另存为 “CSV UTF-8”"
                 ))
         case .gb18030:
+            // UTF-8 text read as GB18030 turns every Chinese character into two or three wrong ones
+            // (`平台` → `骞冲彴`) without an error. Short GB18030 text can be valid UTF-8 by chance (平台 is
+            // C6 BD CC A8, `ƽ̨`), so the file counts as UTF-8 only when what it decodes to beyond ASCII is
+            // all Chinese text and its punctuation; a UTF-8 BOM (read as `锘縤d`) says so too.
+            if Self.looksLikeUTF8(bytes) {
+                log.add(
+                    path, 0, nil,
+                    "is UTF-8 text, not GB18030: import it without --encoding gb18030 (read as GB18030 its Chinese would be garbled)",
+                    zh: "是 UTF-8 文本, 不是 GB18030: 请去掉 --encoding gb18030 再导入 (按 GB18030 读取会使中文变成乱码)")
+                return nil
+            }
             switch Self.iconvGB18030(bytes) {
             case .success(let text):
                 return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -43,6 +54,18 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
                     "is not valid GB18030\(detail); check the file's encoding (without --encoding it is read as UTF-8)",
                     zh: "不是有效的 GB18030\(detailZH); 请检查文件的编码 (不加 --encoding 时按 UTF-8 读取)")
                 return nil
+            }
+        }
+    }
+
+    /// A UTF-8 BOM, or valid UTF-8 whose characters beyond ASCII are all CJK text or its punctuation.
+    static func looksLikeUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
+        guard bytes.contains(where: { $0 >= 0x80 }), let text = String(validating: bytes, as: UTF8.self) else { return false }
+        return text.unicodeScalars.allSatisfy { u in
+            switch u.value {
+            case 0..<0x80, 0xB7, 0xD7, 0x2000...0x206F, 0x2E80...0x9FFF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF: return true
+            default: return false
             }
         }
     }
