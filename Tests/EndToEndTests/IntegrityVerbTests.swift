@@ -127,5 +127,19 @@ struct IntegrityVerbTests {
         let budget = try bidbench("budget", "-w", ws, "--json")
         // Committed: the signed C1 (1 940 000) and V3's awarded proposal (1 175 000); C2 is still proposed.
         #expect(budget.out.contains(#""envelope": 5000000.00, "committed": 3115000.00, "proposed": 286000.00"#))
+        // A CLI pass: `award V2 --clear` removed V3's award, and the journal said "bidbench award", not who.
+        let wrong = try bidbench("award", "-w", ws, "V2", "--clear")
+        #expect(wrong.status == 1 && wrong.err.contains("the purchase is awarded to V3, not V2; `bidbench award V3 --clear` removes it"))
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains(#""awarded_vendor": "V3""#))
+        let entries = try FileManager.default.contentsOfDirectory(atPath: ws + "/journal")
+        #expect(!entries.contains { $0.contains("bidbench award") }, "\(entries)")
+        let cleared = try bidbench("award", "-w", ws, "V3", "--clear")
+        #expect(cleared.status == 0 && cleared.out == "Award to V3 removed.\n")
+        #expect(try bidbench("award", "-w", ws, "V3", "--clear").err.contains("there is no award to remove"))
+        // A vendor under contract: the message says its contract stands for it, not that figures moved.
+        #expect(
+            try bidbench("award", "-w", ws, "V2").out
+                == "Awarded to V2: its contract C2 (review) stands for its price and counts as committed once signed (bidbench budget shows the figures).\n"
+        )
     }
 }

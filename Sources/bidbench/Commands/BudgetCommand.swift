@@ -286,7 +286,18 @@ struct AwardCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var ws = loaded.workspace
+        let current = BudgetModel.awardedVendor(ws)
         if clear {
+            // Only the award that is there: `award V2 --clear` removed V1's award.
+            guard let current else {
+                printError("bidbench award: there is no award to remove")
+                throw ExitCode(1)
+            }
+            guard current == vendor else {
+                printError(
+                    "bidbench award: the purchase is awarded to \(current), not \(vendor); `bidbench award \(current) --clear` removes it")
+                throw ExitCode(1)
+            }
             ws.settings.extra["awarded_vendor"] = nil
         } else {
             guard ws.vendors.contains(where: { $0.id == vendor }) else {
@@ -309,10 +320,22 @@ struct AwardCommand: ParsableCommand {
             }
             ws.settings.extra["awarded_vendor"] = JSONValue.quote(vendor)
         }
-        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: "bidbench award") } catch {
+        // Journaled as the person, like an import (it was "bidbench award", in a journal file named so).
+        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: currentUser()) } catch {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print(clear ? "Award removed." : "Awarded to \(vendor): its proposal now counts as committed (bidbench budget shows the figures).")
+        if clear {
+            print("Award to \(vendor) removed.")
+        } else if let k = ws.contracts.first(where: { $0.vendor == vendor }) {
+            // A vendor under contract is budgeted by its contract, committed once signed: the award changes no figure.
+            print(
+                BudgetModel.isCommitted(k)
+                    ? "Awarded to \(vendor): its contract \(k.id) is committed already (bidbench budget shows the figures)."
+                    : "Awarded to \(vendor): its contract \(k.id) (\(k.status)) stands for its price and counts as committed once signed (bidbench budget shows the figures)."
+            )
+        } else {
+            print("Awarded to \(vendor): its price lines now count as committed (bidbench budget shows the figures).")
+        }
     }
 }
