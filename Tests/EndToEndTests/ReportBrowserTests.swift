@@ -139,7 +139,7 @@ private let reportGoldenDemo = #"""
 
     ## 预算包络
 
-    已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同，其中 云帆软件 按合同 C1 计。
+    已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同；云帆软件 的报价即其已签合同 C1，计入已承诺。
 
     | 财年 | 成本中心 | 预算 | 已承诺 | 拟采购 | 剩余 | 使用率 | 状态 |
     |---|---|---:|---:|---:|---:|---:|---|
@@ -382,7 +382,7 @@ private let reportGoldenDemoEn = #"""
 
     ## Budget envelopes
 
-    Committed: signed contracts' payment milestones (after approved change orders); proposed: open contracts, including Yunfan Software through contract C1.
+    Committed: signed contracts' payment milestones (after approved change orders); proposed: open contracts; the proposal of Yunfan Software is its signed contract C1, counted as committed.
 
     | Fiscal year | Cost center | Envelope | Committed | Proposed | Remaining | Used % | Status |
     |---|---|---:|---:|---:|---:|---:|---|

@@ -12,7 +12,15 @@ enum ReportBudget {
             "已承诺：已签合同的付款里程碑（含已批准的变更）；拟采购：未签合同")
         if let v = control.proposedVendor {
             if let k = control.proposalCoveredBy {
-                s += lang.pick(", including ", "，其中 ") + name(facts.vendorName(v)) + lang.pick(" through contract \(k)", " 按合同 \(k) 计")
+                // A signed contract is committed, not part of what is proposed (the report said "proposed:
+                // open contracts, including Yunfan Software through contract C1" of the signed C1).
+                if let c = facts.ws.contracts.first(where: { $0.id == k }), BudgetModel.isCommitted(c) {
+                    s +=
+                        lang.pick("; the proposal of ", "；") + name(facts.vendorName(v))
+                        + lang.pick(" is its signed contract \(k), counted as committed", " 的报价即其已签合同 \(k)，计入已承诺")
+                } else {
+                    s += lang.pick(", including ", "，其中 ") + name(facts.vendorName(v)) + lang.pick(" through contract \(k)", " 按合同 \(k) 计")
+                }
             } else {
                 s += lang.pick(" and the proposal of ", "，以及 ") + name(facts.vendorName(v)) + lang.pick("", " 的报价")
             }
