@@ -247,5 +247,14 @@ struct BudgetScenarioTests {
             try base.overriding(discountRate: "-1")
         }
         #expect(throws: BudgetError("scenario base: users must not be negative, not -3")) { try base.overriding(users: "-3") }
+        // A bare 3 is 300 % a year (a CLI pass: `--escalation 3` was taken so, silently); 3% and 0.03 are 3 %.
+        #expect(
+            throws: BudgetError("scenario base: escalation '3' would be 300 % a year; write 3% for 3 percent (or a decimal such as 0.03)")
+        ) {
+            try base.overriding(escalation: "3")
+        }
+        #expect(try base.overriding(escalation: "3%").escalation == rate("0.03"))
+        #expect(try base.overriding(escalation: "0.03").escalation == rate("0.03"))
+        #expect(try base.overriding(growth: "150%").growth == rate("1.5"))
     }
 }

@@ -97,6 +97,13 @@ public struct Scenario: Equatable, Sendable {
                 throw BudgetError(
                     "scenario \(label): \(key) '\(t)' is not a decimal rate", zh: "情景 \(label): \(key) “\(t)” 不是小数比率 (如 0.1 或 10%)")
             }
+            // A bare 3 is 300 % a year: almost always 3 % meant (`--escalation 3` was taken as 300 %).
+            if !t.hasSuffix("%") && !t.hasSuffix("％"), let d = Double(t), d >= 1 {
+                let pct = NumberText.format(d * 100)
+                throw BudgetError(
+                    "scenario \(label): \(key) '\(t)' would be \(pct) % a year; write \(t)% for \(t) percent (or a decimal such as 0.03)",
+                    zh: "情景 \(label): \(key) “\(t)” 即每年 \(pct) %; 若指 \(t)% 请写 \(t)% (或小数, 如 0.03)")
+            }
             return v
         }
         s.years = try int(years, "years", s.years)
