@@ -420,8 +420,14 @@ public enum WorkspaceStore {
             }
             var row: [Double] = []
             for (j, cell) in record.fields.dropFirst().enumerated() {
-                if let v = NumberText.parseRatio(cell), v > 0 {
+                if let v = NumberText.parseRatio(cell), v > 0, !AHP.outsideSaatyScale(v) {
                     row.append(v)
+                } else if let v = NumberText.parseRatio(cell), v > 0 {
+                    log.add(
+                        path, record.line, j < names.count ? names[j] : nil,
+                        "\"\(cell)\" is outside Saaty's scale (1/9 to 9)", zh: "“\(cell)” 超出 Saaty 标度 (1/9 至 9)")
+                    ok = false
+                    row.append(1)
                 } else {
                     log.add(
                         path, record.line, j < names.count ? names[j] : nil,

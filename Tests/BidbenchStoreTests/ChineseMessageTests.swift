@@ -131,6 +131,29 @@ import Testing
             ])
     }
 
+    /// A CLI pass: a judgement of 10 was accepted although the scale is Saaty's 1–9.
+    @Test func anAHPJudgementBeyondSaatysScaleIsAProblem() throws {
+        let dir = Fixture.folder()
+        dir.write("ahp/top.csv", ",C1,C2\nC1,1,10\nC2,0.1,1\n")
+        let problems = try WorkspaceStore.load(folder: dir.path).problems
+        #expect(
+            problems.map(\.description) == [
+                #"ahp/top.csv:2: C2: "10" is outside Saaty's scale (1/9 to 9)"#,
+                #"ahp/top.csv:3: C1: "0.1" is outside Saaty's scale (1/9 to 9)"#,
+            ])
+        #expect(problems.first?.text(chinese: true) == "ahp/top.csv:2: C2: “10” 超出 Saaty 标度 (1/9 至 9)")
+        // 9 and 1/9 are on the scale.
+        dir.write("ahp/top.csv", ",C1,C2\nC1,1,9\nC2,1/9,1\n")
+        let onScale = try WorkspaceStore.load(folder: dir.path).problems.map(\.description)
+        #expect(onScale == [], "\(onScale)")
+        #expect(throws: ScoringError("line 2: cell (a, b) is 12, outside Saaty's scale (1/9 to 9)")) {
+            try AHP.parse(rows: [
+                TableRow(line: 1, cells: ["", "a", "b"]), TableRow(line: 2, cells: ["a", "1", "12"]),
+                TableRow(line: 3, cells: ["b", "", "1"]),
+            ])
+        }
+    }
+
     @Test func anImportRefusalInChinese() throws {
         let dir = Fixture.folder()
         let base = try WorkspaceStore.load(folder: dir.path).workspace

@@ -45,6 +45,12 @@ public enum AHP {
         return n >= 0 && n < table.count ? table[n] : nil
     }
 
+    /// A judgement beyond Saaty's 1–9 scale and its reciprocals (`0.11` for 1/9 passes, within the 1 %
+    /// that reciprocity allows). Files people write are held to it; the analysis itself is not.
+    public static func outsideSaatyScale(_ v: Double) -> Bool {
+        v > 9 * (1 + reciprocalTolerance) || v < (1 - reciprocalTolerance) / 9
+    }
+
     /// Reads an AHP file: header row (first cell any label, then the names), then one row per
     /// name, its name first, then the judgements (`3`, `1/5`, `0.5`). An empty cell off the
     /// diagonal takes the reciprocal of its mirror; an empty diagonal cell is 1.
@@ -83,6 +89,10 @@ public enum AHP {
                 }
                 guard v > 0 else {
                     throw ScoringError("line \(row.line): cell (\(names[i]), \(names[j])) is \(v.shortText); judgements must be > 0")
+                }
+                guard !outsideSaatyScale(v) else {
+                    throw ScoringError(
+                        "line \(row.line): cell (\(names[i]), \(names[j])) is \(v.shortText), outside Saaty's scale (1/9 to 9)")
                 }
                 cells[i][j] = v
             }
