@@ -193,6 +193,16 @@ struct ScoringWorkspaceTests {
         #expect(!(try evaluate(sample(), method: .cn)).warnings.contains { $0.en.contains("unlike figures") })
     }
 
+    /// A CLI pass: a score on the price criterion was stored, counted by `check`, and ignored silently.
+    @Test func aScoreOnThePriceCriterionIsSaidToBeIgnored() throws {
+        var ws = sample()
+        ws.scores["王工"]!.append(Score(vendor: "A", criterion: "C1", score: 7))
+        let e = try evaluate(ws, method: .cn)
+        #expect(e.warnings.map(\.en).contains("scores for criterion C1 are ignored: it is computed from the prices, not scored"))
+        #expect(e.warnings.map(\.zh).contains("准则 C1 的评分被忽略: 它由报价计算, 不由评委打分"))
+        #expect(!(try evaluate(sample(), method: .cn)).warnings.contains { $0.en.contains("not scored") })
+    }
+
     @Test func warningsForTheMeeting() throws {
         var ws = sample()
         // Top-level AHP by criterion names; inconsistent on purpose (price vs quality 1/3 but a

@@ -474,6 +474,12 @@ private func strayScoreWarnings(_ cells: [Panel.Key: PanelCell], _ ws: Workspace
                 "scores for criterion \(key.criterion) are ignored: it has sub-criteria, which are scored instead",
                 "准则 \(key.criterion) 的评分被忽略: 它有子准则, 应对子准则打分")
             strays[n.en] = n
+        } else if let c = ws.criteria.first(where: { $0.id == key.criterion }), c.source != .panel {
+            // A score on the price (or past performance) criterion counted nowhere, without a word.
+            let n = Notice(
+                "scores for criterion \(key.criterion) are ignored: it is computed from \(c.source == .price ? "the prices" : "the vendor reviews"), not scored",
+                "准则 \(key.criterion) 的评分被忽略: 它由\(c.source == .price ? "报价" : "供应商考评")计算, 不由评委打分")
+            strays[n.en] = n
         }
     }
     return strays.keys.sorted().map { strays[$0]! }
