@@ -351,6 +351,12 @@ extension Validator {
             bf, budget.map { "\($0.fiscalYear), \($0.costCenter), \($0.category)" }, field: "category",
             what: "fiscal_year, cost_center, category", zh: "fiscal_year, cost_center, category 组合")
         for (i, b) in budget.enumerated() {
+            // A two-digit year (27) made an envelope for year 27 that nothing is ever charged to.
+            if !(1900...2999).contains(b.fiscalYear) {
+                add(
+                    bf, i, "fiscal_year", "\(b.fiscalYear) is not a four-digit year (expected e.g. 2027)",
+                    "\(b.fiscalYear) 不是四位数年份 (应如 2027)")
+            }
             if b.amount.minor < 0 {
                 add(bf, i, "amount", "\(b.amount) is negative (expected an envelope of 0 or more)", "\(b.amount) 为负数 (预算额应为 0 或以上)")
             }

@@ -87,6 +87,12 @@ import Testing
             ])
     }
 
+    /// A CLI pass: `import budget` with fiscal_year 27 made an envelope for the year 27.
+    @Test func aFiscalYearIsFourDigits() throws {
+        let found = try problems(["budget.csv": "fiscal_year,cost_center,category,amount\n27,信息部,,100\n2027,信息部,,100\n"])
+        #expect(found == ["budget.csv:2: fiscal_year: 27 is not a four-digit year (expected e.g. 2027)"])
+    }
+
     @Test func fileLevelProblems() throws {
         let gb18030: [UInt8] = Array("id,name,contact,head_count\nD1,".utf8) + [0xD6, 0xD0, 0xCE, 0xC4] + Array(",,1\n".utf8)
         let dir = Fixture.folder()
