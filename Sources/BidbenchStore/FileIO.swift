@@ -405,7 +405,7 @@ public enum OutputFile {
     }
 
     /// The workspace file (relative path) that writing `path` would replace, or nil: a table, the
-    /// settings, a journal, a contract text (`contractFiles`, as contracts.csv names them), or anything
+    /// settings, a journal, its git files (`.gitattributes`, `.gitignore`), a contract text (`contractFiles`, as contracts.csv names them), or anything
     /// under the folders the store keeps (`scores/`, `ahp/`, `contracts/`, `journal/`, `.bidbench/`).
     /// Paths are compared after resolving links and `..` in the folders, so `ws/./x/../vendors.csv`
     /// and a link to the workspace count. Other new files in the workspace (`ws/minutes.md`) are fine.
@@ -424,7 +424,8 @@ public enum OutputFile {
         guard full.hasPrefix(root + "/") else { return nil }
         let rel = String(full.dropFirst(root.count + 1))
         let top = rel.split(separator: "/").first.map(String.init) ?? rel
-        let owned = Set(Schema.tableFiles + [SettingsFile.file, Journal.file] + contractFiles)
+        // .gitattributes keeps git from merging journal chains as text, .gitignore keeps locks and backups out.
+        let owned = Set(Schema.tableFiles + [SettingsFile.file, Journal.file, ".gitattributes", ".gitignore"] + contractFiles)
         let folders: Set<String> = ["scores", "ahp", "contracts", Journal.folder, Transaction.bidbench]
         return owned.contains(rel) || (rel.contains("/") && folders.contains(top)) ? rel : nil
     }

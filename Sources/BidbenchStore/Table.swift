@@ -555,7 +555,7 @@ enum StoreText {
     /// What `decode` checks (valid UTF-8, no git conflict markers), on the bytes, without making a
     /// String of the whole file: the CSV reader works on the bytes.
     static func check(_ bytes: [UInt8], path: String, log: ProblemLog) -> Bool {
-        guard TextTools.firstInvalidUTF8(bytes) == nil, !TextTools.hasConflictMarker(bytes) else {
+        guard TextTools.firstInvalidUTF8(bytes) == nil, !TextTools.hasConflictMarker(bytes), TextTools.firstNUL(bytes) == nil else {
             return decode(bytes, path: path, log: log) != nil
         }
         return true
@@ -576,6 +576,14 @@ enum StoreText {
                 path, TextTools.line(ofOffset: bad, in: bytes), nil,
                 "is not valid UTF-8 (byte \(bad) is 0x\(byte)); it was probably saved as GB18030/GBK (Excel or WPS in Chinese): \(hint.en)",
                 zh: "不是有效的 UTF-8 (偏移 \(bad) 处的字节为 0x\(byte)); 可能是用 GB18030/GBK 保存的 (中文版 Excel 或 WPS): \(hint.zh)")
+            return nil
+        }
+        // A NUL makes git take the file for binary (no diffs, no merges) and cuts C strings short.
+        if let nul = TextTools.firstNUL(bytes) {
+            log.add(
+                path, TextTools.line(ofOffset: nul, in: bytes), nil,
+                "contains a NUL character (byte \(nul)), which a table cannot hold (git would take the file for binary): remove it",
+                zh: "含有 NUL 字符 (偏移 \(nul)), 表格中不能有它 (git 会把文件当作二进制): 请删除")
             return nil
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -87,6 +87,25 @@ import Testing
             ])
     }
 
+    /// A CLI pass: a NUL in a title was imported and `check` said OK; git then took the file for binary.
+    @Test func aNULInATableIsAProblemAndRefusedOnImport() throws {
+        let found = try problems(["budget.csv": "fiscal_year,cost_center,category,amount\n2027,信\u{0}息部,,100\n"])
+        #expect(
+            found == [
+                "budget.csv:2: contains a NUL character (byte 48), which a table cannot hold (git would take the file for binary): remove it"
+            ])
+        let dir = Fixture.folder()
+        let base = try WorkspaceStore.load(folder: dir.path).workspace
+        guard
+            case .failure(let f) = Importer.importTable(
+                kind: .requirements, fileBytes: Array("title,department\n看\u{0}板,D1\n".utf8), fileName: "in.csv", into: base)
+        else {
+            Issue.record("a NUL was imported")
+            return
+        }
+        #expect(f.problems.map(\.description).first?.hasPrefix("in.csv:2: contains a NUL character (byte 20)") == true, "\(f.problems)")
+    }
+
     /// A CLI pass: `import budget` with fiscal_year 27 made an envelope for the year 27.
     @Test func aFiscalYearIsFourDigits() throws {
         let found = try problems(["budget.csv": "fiscal_year,cost_center,category,amount\n27,信息部,,100\n2027,信息部,,100\n"])

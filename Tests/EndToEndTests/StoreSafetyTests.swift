@@ -199,6 +199,8 @@ import Testing
             (["export", "-w", ws, "vendors", "-o"], ws + "/scores/new.csv", "scores/new.csv", 2),
             (["export", "-w", ws, "prices", "--format", "xlsx", "-o"], ws + "/./scores/../contracts.csv", "contracts.csv", 2),
             (["export", "-w", ws, "vendors", "-o"], tmp.path + "/link/vendors.csv", "vendors.csv", 2),
+            (["report", "-w", ws, "--format", "md", "-o"], ws + "/.gitattributes", ".gitattributes", 1),
+            (["export", "-w", ws, "vendors", "-o"], ws + "/.gitignore", ".gitignore", 2),
         ] {
             let r = try run(binaryPath, args + [target])
             #expect(r.status == code, "\(args[0]) -o \(target): \(r.status) \(r.err)")
