@@ -354,6 +354,22 @@ struct DeliveryTests {
         #expect(DeliveryStatus.build(w, today: day("2027-05-20")).first?.payments.map(\.state) == [.payable, .upcoming])
     }
 
+    @Test("an unsigned contract's payment dates are a plan: never overdue, and they say the contract is not signed")
+    func unsignedContractDates() {
+        var w = Workspace()
+        w.contracts = [Contract(id: "C2", vendor: "V2", title: "订阅", file: "", effective: day("2027-02-01"), status: "review")]
+        w.payments = [
+            PaymentMilestone(contract: "C2", milestone: "Q1", percent: 50, due: day("2027-02-15")),
+            PaymentMilestone(contract: "C2", milestone: "Q3", percent: 50, due: day("2027-08-15")),
+        ]
+        func milestones() -> [String] {
+            KeyDates.dates(in: w, today: day("2027-05-20")).filter { $0.kind == .milestone }.map { "\($0.date) \($0.titleZH)" }
+        }
+        #expect(milestones() == ["2027-08-15 订阅: 付款节点 Q3 (50%) (合同尚未签署)"])
+        w.contracts[0].signed = day("2027-01-20")
+        #expect(milestones() == ["2027-02-15 订阅: 付款节点 Q1 (50%)", "2027-08-15 订阅: 付款节点 Q3 (50%)"])
+    }
+
     @Test("the warranty runs from the day the final acceptance tests all passed; until then from its planned day, saying so")
     func warrantyFromFinalAcceptance() {
         var w = Workspace()

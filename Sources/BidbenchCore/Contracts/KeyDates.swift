@@ -46,9 +46,11 @@ public enum KeyDates {
     ///   - accepted: the final acceptance day, the start of the warranty; nil = the effective date.
     ///   - acceptanceDue: the day final acceptance is planned, when it has not happened yet: the
     ///     warranty end is then counted from it and says so.
+    ///   - signed: false for a contract not signed yet: its milestones are planned, never overdue (those
+    ///     already past are left out) and say that the contract is not signed.
     public static func dates(
         for contract: Contract, milestones: [PaymentMilestone] = [], accepted: Day? = nil, acceptanceDue: Day? = nil,
-        today: Day
+        signed: Bool = true, today: Day
     ) -> [KeyDate] {
         var out: [KeyDate] = []
         func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String, _ en: String, _ zh: String) {
@@ -77,11 +79,13 @@ public enum KeyDates {
             }
         }
         for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {
-            guard let due = m.due else { continue }
+            guard let due = m.due, signed || due >= today else { continue }
+            // An unsigned contract's payments are a plan: `dates` had listed them as overdue.
+            let (en, zh) = signed ? ("", "") : (" (contract not signed yet)", " (合同尚未签署)")
             add(
-                .milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%) / 付款节点",
-                "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%)",
-                "\(name): 付款节点 \(m.milestone) (\(percentText(m.percent))%)")
+                .milestone, due, "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%)\(en) / 付款节点\(zh)",
+                "\(name): payment milestone \(m.milestone) (\(percentText(m.percent))%)\(en)",
+                "\(name): 付款节点 \(m.milestone) (\(percentText(m.percent))%)\(zh)")
         }
         return sorted(out)
     }
@@ -185,7 +189,7 @@ public enum KeyDates {
         let final = AcceptanceRules.finalAcceptance(contract: c.id, milestones: workspace.payments, tests: workspace.delivery.acceptance)
         return dates(
             for: c, milestones: workspace.payments, accepted: c.extra["accepted"].flatMap { Day(iso: $0) } ?? final?.passed,
-            acceptanceDue: final?.due, today: today)
+            acceptanceDue: final?.due, signed: BudgetModel.isCommitted(c), today: today)
     }
 
     /// Dates from today up to `days` ahead (0 ≤ days left ≤ days), plus unpaid milestones already overdue.
