@@ -11,6 +11,27 @@ struct ContractChecklistTests {
     /// file's name cannot drive the terminal.
     /// The SLA times and penalty rates are Bidbench's own summary of many lines: printed whole, never
     /// clipped like a quoted term (six SLA times made a line of 130 characters, cut at 100 with `…`).
+    /// A lawyer's pass: `--lang zh` printed the checklist in English although every Chinese text exists.
+    @Test func theChecklistInChinese() throws {
+        let file = packageRoot.appendingPathComponent("data/demo/contracts/C1-云帆软件-ERP升级合同.md").path
+        let r = try run(binaryPath, ["contract", "check", file, "--lang", "zh"])
+        #expect(r.status == 0, "\(r.err)")
+        let lines = r.out.components(separatedBy: "\n")
+        for want in [
+            "合同审查: \(file)", "条款 (找到 22/22)", "  ✔ 支持与服务水平  第 37 行    5.1 乙方提供 7×24 小时技术支持热线及在线工单服务。",
+            "关键条款", "  期限        36 个月", "  通知期      90 天", "  争议解决    上海国际仲裁中心 (仲裁)",
+            "  SLA 时限    响应 30 分钟 (第 38 行)，解决 4 小时 (第 38 行)，响应 2 小时 (第 39 行)，解决 1 天 (第 39 行)，响应 1 个工作日 (第 40 行)，解决 5 个工作日 (第 40 行)",
+            "  违约金比率  0.0005/日 (第 62 行)，0.0005/日 (第 63 行)", "数据安全 (已承诺 6/10)", "  ✗ 存储加密                 未找到",
+            "风险提示 (1)", "  ⚑ 付款条件苛刻 [中] — 第 63 行: 甲方逾期付款的,每逾期一日,应按逾期金额的万分之五向乙方支付违约金。",
+            "      原因: 验收前付款、视为验收，或逾期利息过高。",
+        ] {
+            #expect(lines.contains(want), "missing: \(want)\n\(r.out)")
+        }
+        // Every quoting line fits 140 columns: quotes are clipped to 100 display columns, not 100 characters.
+        let quoting = lines.filter { $0.hasPrefix("  ✔") || $0.hasPrefix("  ⚑") }
+        #expect(quoting.count > 20 && quoting.allSatisfy { TextWidth.of($0) <= 140 }, "\(quoting.filter { TextWidth.of($0) > 140 })")
+    }
+
     /// An empty file got a full report of "missing" clauses and exit 0; a PDF, a .docx and UTF-16 text
     /// got "neither UTF-8 nor GB18030" (a lawyer's pass).
     @Test func anEmptyFileAPDFADocxAndUTF16SayWhatTheyAre() throws {

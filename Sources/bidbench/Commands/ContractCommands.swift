@@ -52,7 +52,8 @@ struct ContractCheckCommand: ParsableCommand {
         if json {
             writeStandardOutput(scan.json(playbook: playbook))
         } else {
-            writeStandardOutput(ContractReport.checklist(scan, file: file, playbook: playbook))
+            // `--lang zh`: the checklist in Chinese (labels, explanations, positions); the JSON keeps its keys.
+            writeStandardOutput(ContractReport.checklist(scan, file: file, playbook: playbook, chinese: CommandLineLanguage.value() == .zh))
         }
         return scan
     }
@@ -195,7 +196,9 @@ enum ContractReport {
     // Kept as one function: the checklist's sections in reading order.
     /// The checklist as UTF-8 text, each line ended by a newline. Built in one buffer: the checklist
     /// of a 4 MB contract is megabytes, and a list of lines joined at the end copied it twice.
-    static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults) -> [UInt8] {
+    /// `chinese`: headings, names, units, explanations and positions in Chinese, names padded by display
+    /// width and quotes clipped to 100 columns (a Chinese quote of 100 characters ran to 200).
+    static func checklist(_ scan: ContractScan, file: String, playbook: Playbook = .defaults, chinese: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096 + scan.redFlags.count * 512)
         func line(_ text: String) {
@@ -203,58 +206,77 @@ enum ContractReport {
             text.withUTF8 { out.append(contentsOf: $0) }
             out.append(0x0A)
         }
+        func t(_ en: String, _ zh: String) -> String { chinese ? zh : en }
+        let lang: ReportLanguage = chinese ? .zh : .en
+        func name(_ s: String, _ width: Int) -> String { chinese ? padWidth(s, width) : pad(s, width) }
+        func quote(_ s: String) -> String { chinese ? TextWidth.clip(s, to: 100) : short(s) }
+        func at(_ n: Int) -> String { t("line \(n)", "第 \(n) 行") }
         let found = scan.clauses.filter(\.present).count
-        line("Contract check: \(clean(file))")
+        line(t("Contract check: ", "合同审查: ") + clean(file))
         line("")
-        line("Clauses (\(found)/\(scan.clauses.count) found)")
+        line(t("Clauses (\(found)/\(scan.clauses.count) found)", "条款 (找到 \(found)/\(scan.clauses.count))"))
+        // Chinese names are padded to the widest one in display columns (支持与服务水平 is 14).
+        let clauseWidth = chinese ? 2 + (scan.clauses.map { TextWidth.of(ReportLabels.clause($0.kind, lang)) }.max() ?? 0) : 19
         for f in scan.clauses {
-            let name = pad(f.kind.rawValue, 19)
-            if let at = f.line {
-                line("  ✔ \(name)\(pad("line \(at)", 10))\(clean(ContractReport.short(f.evidence)))")
+            let label = name(chinese ? ReportLabels.clause(f.kind, lang) : f.kind.rawValue, clauseWidth)
+            if let n = f.line {
+                line("  ✔ \(label)\(name(at(n), chinese ? 12 : 10))\(clean(quote(f.evidence)))")
             } else {
-                line("  ✗ \(name)missing")
+                line("  ✗ \(label)" + t("missing", "未找到"))
             }
         }
         line("")
-        line("Key terms")
+        line(t("Key terms", "关键条款"))
         let k = scan.keyTerms
         var terms: [(String, String?)] = [
-            ("term", k.termMonths.map { "\($0) months" }),
-            ("renewal", k.renewalMonths.map { "\($0) months" }),
-            ("notice", k.noticeDays.map { "\($0) days" }),
-            ("payment due", k.paymentDueDays.map { "\($0) days" }),
-            ("liability cap", k.liabilityCap),
-            ("governing law", k.governingLaw),
-            ("dispute forum", k.disputeForum.map { "\($0) (\(k.disputeForumType ?? ""))" }),
-            ("price change", k.priceChange),
+            (t("term", "期限"), k.termMonths.map { t("\($0) months", "\($0) 个月") }),
+            (t("renewal", "续约"), k.renewalMonths.map { t("\($0) months", "\($0) 个月") }),
+            (t("notice", "通知期"), k.noticeDays.map { t("\($0) days", "\($0) 天") }),
+            (t("payment due", "付款期限"), k.paymentDueDays.map { t("\($0) days", "\($0) 天") }),
+            (t("liability cap", "责任上限"), k.liabilityCap),
+            (t("governing law", "适用法律"), k.governingLaw),
+            (t("dispute forum", "争议解决"), k.disputeForum.map { "\($0) (\(Self.forumType(k.disputeForumType, chinese)))" }),
+            (t("price change", "价格调整"), k.priceChange),
         ]
+        var summaries = 0
         if !k.slaResponses.isEmpty {
             terms.append(
                 (
-                    "SLA response",
-                    k.slaResponses.map { "\($0.kind.rawValue) \($0.timeText(chinese: false)) (line \($0.line))" }.joined(separator: ", ")
+                    t("SLA response", "SLA 时限"),
+                    k.slaResponses.map {
+                        "\($0.kind == .response ? t("response", "响应") : t("resolution", "解决")) \($0.timeText(chinese: chinese)) (\(at($0.line)))"
+                    }.joined(separator: t(", ", "，"))
                 ))
+            summaries += 1
         }
         if !k.penaltyRates.isEmpty {
-            terms.append(("penalty rates", k.penaltyRates.map { "\($0.decimal)/\($0.per) (line \($0.line))" }.joined(separator: ", ")))
+            terms.append(
+                (
+                    t("penalty rates", "违约金比率"),
+                    k.penaltyRates.map { "\($0.decimal)/\(chinese ? Self.perZH($0.per) : $0.per) (\(at($0.line)))" }.joined(
+                        separator: t(", ", "，"))
+                ))
+            summaries += 1
         }
         // A quoted term is clipped to 100 characters (the line number leads to the rest); the lists
         // of SLA times and penalty rates are Bidbench's own summary and printed whole.
-        for (name, value) in terms {
-            let whole = name == "SLA response" || name == "penalty rates"
-            line("  \(pad(name, 15))\(clean(value.map { whole ? $0 : short($0) } ?? "—"))")
+        for (i, (label, value)) in terms.enumerated() {
+            let whole = i >= terms.count - summaries
+            line("  \(name(label, chinese ? 12 : 15))\(clean(value.map { whole ? $0 : quote($0) } ?? "—"))")
         }
         line("")
         let ds = scan.dataSecurity
-        line("Data security (\(ds.presentCount)/\(ds.items.count) committed)")
+        line(t("Data security (\(ds.presentCount)/\(ds.items.count) committed)", "数据安全 (已承诺 \(ds.presentCount)/\(ds.items.count))"))
+        let checkWidth = chinese ? 2 + (ds.items.map { TextWidth.of($0.check.labelZH) }.max() ?? 0) : 22
         for i in ds.items {
             let mark = i.status == .present ? "✔" : i.status == .vague ? "~" : "✗"
-            let at = i.line.map { "line \($0): \(clean(short(i.text)))" } ?? "missing"
-            line("  \(mark) \(pad(i.check.rawValue, 22))\(i.status == .vague ? "vague, " : "")\(at)")
+            let where_ = i.line.map { "\(at($0)): \(clean(quote(i.text)))" } ?? t("missing", "未找到")
+            let label = name(chinese ? i.check.labelZH : i.check.rawValue, checkWidth)
+            line("  \(mark) \(label)\(i.status == .vague ? t("vague, ", "措辞模糊, ") : "")\(where_)")
         }
-        for v in ds.vague { line("  ~ vague wording, line \(v.line): \(clean(short(v.text)))") }
+        for v in ds.vague { line("  ~ " + t("vague wording, ", "措辞模糊, ") + "\(at(v.line)): \(clean(quote(v.text)))") }
         line("")
-        line("Red flags (\(scan.redFlags.count))")
+        line(t("Red flags (\(scan.redFlags.count))", "风险提示 (\(scan.redFlags.count))"))
         // Appended as bytes, with what repeats made once: a kind's label and two lines of explanation
         // (a long contract has thousands of flags).
         struct Label: Hashable {
@@ -268,31 +290,60 @@ enum ContractReport {
         for f in scan.redFlags {
             let key = Label(kind: f.kind, severity: f.severity, clause: f.clause)
             if labels[key] == nil {
-                let clause = f.clause.map { " (\($0.rawValue))" } ?? ""
-                labels[key] = Array("  ⚑ \(f.kind.rawValue) [\(f.severity.rawValue)]\(clause) — ".utf8)
+                let clause = f.clause.map { " (\(chinese ? ReportLabels.clause($0, lang) : $0.rawValue))" } ?? ""
+                let kind = chinese ? ReportLabels.redFlag(f.kind, lang) : f.kind.rawValue
+                labels[key] = Array("  ⚑ \(kind) [\(chinese ? Self.severityZH(f.severity) : f.severity.rawValue)]\(clause) — ".utf8)
             }
             out += labels[key]!
             if let first = f.lines.first, let last = f.lines.last {
-                out.append(contentsOf: (f.lines.count == 1 ? "line " : "lines ").utf8)
+                out.append(contentsOf: (chinese ? "第 " : f.lines.count == 1 ? "line " : "lines ").utf8)
                 NumberText.appendDecimal(first, to: &out)
                 if f.lines.count > 1 {
                     out.append(contentsOf: "–".utf8)
                     NumberText.appendDecimal(last, to: &out)
                 }
-                out.append(contentsOf: ": ".utf8)
+                out.append(contentsOf: (chinese ? " 行: " : ": ").utf8)
             }
-            out += quotes.bytes(f.text) { Array(clean(short($0)).utf8) }
+            out += quotes.bytes(f.text) { Array(clean(quote($0)).utf8) }
             out.append(0x0A)
             if f.kind != .missing_clause {
                 if explained[f.kind] == nil {
-                    let why = "      why: \(f.kind.explanationEN)\n      position: \(clean(playbook.entry(f.kind).positionEN))\n"
+                    let entry = playbook.entry(f.kind)
+                    let why =
+                        chinese
+                        ? "      原因: \(f.kind.explanationZH)\n      谈判立场: \(clean(entry.positionZH))\n"
+                        : "      why: \(f.kind.explanationEN)\n      position: \(clean(entry.positionEN))\n"
                     explained[f.kind] = Array(why.utf8)
                 }
                 out += explained[f.kind]!
             }
         }
-        if scan.redFlags.isEmpty { line("  none") }
+        if scan.redFlags.isEmpty { line(t("  none", "  无")) }
         return out
+    }
+
+    /// `s` followed by spaces up to `width` display columns, and at least one.
+    static func padWidth(_ s: String, _ width: Int) -> String {
+        s + String(repeating: " ", count: max(1, width - TextWidth.of(s)))
+    }
+
+    static func severityZH(_ s: RedFlagSeverity) -> String {
+        switch s {
+        case .high: return "高"
+        case .medium: return "中"
+        case .low: return "低"
+        }
+    }
+
+    /// A penalty rate's period in Chinese (`day` → 日).
+    static func perZH(_ per: String) -> String {
+        ["hour": "小时", "day": "日", "week": "周", "month": "月", "year": "年", "once": "一次"][per] ?? per
+    }
+
+    /// The forum's kind (`arbitration`, `court`) in the checklist's language.
+    static func forumType(_ type: String?, _ chinese: Bool) -> String {
+        guard chinese else { return type ?? "" }
+        return ["arbitration": "仲裁", "court": "法院"][type ?? ""] ?? (type ?? "")
     }
 
     /// At most 100 characters: cut to 99 and "…".
