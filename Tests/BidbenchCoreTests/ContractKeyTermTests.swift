@@ -253,4 +253,17 @@ struct ContractKeyTermTests {
         #expect(!flagged("9.3 任何一方均不对对方的间接损失、预期利润损失承担责任，但因乙方原因导致甲方数据丢失的恢复费用不属于间接损失。"))
         #expect(flagged("9.3 任何一方均不对对方的间接损失、数据丢失承担责任。"))
     }
+
+    @Test("the liability cap is the sentence that caps, not one that lifts a cap (`不设上限`)")
+    func liabilityCapIsTheCap() {
+        let k = ContractScanner.scan(
+            """
+            第九条 赔偿
+            9.1 因甲方使用平台引起的任何第三方索赔，均由甲方负责解决并赔偿乙方全部损失，赔偿金额不设上限。
+            第十条 责任限制
+            10.1 乙方在本协议项下承担的全部责任，以人民币壹仟元或甲方最近一个月实际支付的服务费两者中较低者为限。
+            """
+        ).keyTerms
+        #expect(k.liabilityCap == "10.1 乙方在本协议项下承担的全部责任，以人民币壹仟元或甲方最近一个月实际支付的服务费两者中较低者为限。")
+    }
 }

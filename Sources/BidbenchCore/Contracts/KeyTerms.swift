@@ -26,9 +26,16 @@ enum KeyTermExtractor {
             first(.renewal) { priceRise.matches($0.hay) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
             ?? first(.term, noticeDays) ?? first(.renewal, noticeDays)
         t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
-        t.liabilityCap = first(.liability) {
-            RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay) ? $0.evidence : nil
-        }
+        // The cap, not a sentence that lifts one (`赔偿金额不设上限`, "shall not be limited"): a lawyer's
+        // pass saw the buyer's unlimited indemnity quoted as the liability cap.
+        t.liabilityCap =
+            first(.liability) {
+                RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay)
+                    && !RedFlagDetector.uncapped.matches($0.hay) ? $0.evidence : nil
+            }
+            ?? first(.liability) {
+                RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay) ? $0.evidence : nil
+            }
         t.governingLaw = first(.law) { governingLaw($0.text) }
         if let (name, type) = first(.forum, { disputeForum($0.text) }) {
             t.disputeForum = name
