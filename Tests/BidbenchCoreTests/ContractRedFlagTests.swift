@@ -196,3 +196,34 @@ struct ContractRedFlagTests {
             ) == [])
     }
 }
+
+/// A lawyer's pass: `玖拾陆万元整（¥690,000.00）` for 40 % of 2 400 000 raised nothing.
+@Suite struct AmountWordsTests {
+    @Test("words and figures read to the fen, after or before each other")
+    func readsBothForms() {
+        func m(_ s: String) -> String? { AmountWords.mismatch(in: s).map { "\($0.words) \($0.figures)" } }
+        #expect(m("甲方支付人民币玖拾陆万元整（¥690,000.00）。") == "96000000 69000000")
+        #expect(m("甲方支付人民币玖拾陆万元整（¥960,000.00）。") == nil)
+        #expect(m("合同总金额为人民币壹佰捌拾陆万元整（¥1,860,000），含增值税。") == nil)
+        #expect(m("金额 ¥1,860,000.50 元（大写：壹佰捌拾陆万元伍角）") == nil)
+        #expect(m("金额 ¥1,860,000.05 元（大写：壹佰捌拾陆万元伍角）") == "186000050 186000005")
+        #expect(m("服务费人民币贰拾捌万陆仟元整（RMB 268,000）") == "28600000 26800000")
+        #expect(m("服务费为 96 万元（大写：玖拾陆万元整）") == nil)
+        // A percentage near the words is no sum; words without 元 are no sum.
+        #expect(m("即人民币玖拾陆万元整，占合同总价的 40%。") == nil)
+        #expect(m("壹佰套许可（100 套）") == nil)
+    }
+
+    @Test("the red flag names the sentence; the demo's sums agree")
+    func flagged() throws {
+        let text = """
+            第三条 付款
+            3.1 合同签订后，甲方支付合同总价的 30%，即人民币柒拾贰万元整（¥720,000.00）。
+            3.2 上线验收合格后，甲方支付合同总价的 40%，即人民币玖拾陆万元整（¥690,000.00）。
+            """
+        let flags = ContractScanner.scan(text).redFlags.filter { $0.kind == .amount_words_mismatch }
+        #expect(flags.map(\.lines) == [[3]])
+        #expect(RedFlagKind.amount_words_mismatch.clause == .fees)
+        #expect(!ContractScanner.scan(try contractFixture("zh-erp-fair.md")).redFlags.contains { $0.kind == .amount_words_mismatch })
+    }
+}

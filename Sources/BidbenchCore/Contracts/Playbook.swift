@@ -299,6 +299,14 @@ extension RedFlagKind {
                 positionEN:
                     "The Provider deposits the source code and build instructions with an escrow agent, released to the Customer if the Provider stops supporting the product.",
                 positionZH: "乙方应将源代码及编译文档交第三方托管，乙方停止支持产品时向甲方释放。")
+        case .amount_words_mismatch:
+            return Taxonomy(
+                severity: .high,
+                explanationEN:
+                    "A sum written in Chinese words (大写) and the same sum in figures disagree: which one binds will be disputed.",
+                explanationZH: "大写金额与小写金额不一致，以哪个为准易生争议。",
+                positionEN: "Every sum is written in words and figures that agree; the words prevail if they ever differ.",
+                positionZH: "各项金额大小写一致；如有不一致，以大写为准。")
         case .missing_clause:
             return Taxonomy(
                 severity: .high,

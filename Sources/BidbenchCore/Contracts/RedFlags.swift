@@ -517,6 +517,15 @@ enum RedFlagDetector {
         if !vendorIndemnity {
             for s in buyerIndemnity { add(.one_way_indemnity, s) }
         }
+        // A sum in 大写 beside its figures that say another (`玖拾陆万元整（¥690,000.00）`): read only in the
+        // sentences about money, and only where a formal digit (壹…玖) occurs.
+        for k in sentences.indices
+        where sentences[k].about(.fees) || sentences[k].about(.payment) || sentences[k].about(.penalty) || sentences[k].about(.scope) {
+            let text = sentences[k].text
+            if text.unicodeScalars.contains(where: AmountWords.isFormalDigit), AmountWords.mismatch(in: text) != nil {
+                add(.amount_words_mismatch, sentences[k])
+            }
+        }
         if !vendorSecret {
             for s in buyerSecret { add(.confidentiality_one_sided, s) }
         }
@@ -974,7 +983,8 @@ extension RedFlagKind {
         case .confidentiality_one_sided: return 21
         case .assignment_without_consent: return 22
         case .no_source_code_escrow: return 23
-        case .missing_clause: return 24
+        case .amount_words_mismatch: return 24
+        case .missing_clause: return 25
         }
     }
 }
