@@ -227,3 +227,24 @@ struct ContractRedFlagTests {
         #expect(!ContractScanner.scan(try contractFixture("zh-erp-fair.md")).redFlags.contains { $0.kind == .amount_words_mismatch })
     }
 }
+
+/// A lawyer's pass on the data-security review: 操作留痕 and a 堡垒机 went unseen, 境内外的服务器 counted as a
+/// data location, and a vendor's bare right to use sub-processors as the buyer's safeguard.
+@Suite struct DataSecurityWordsTests {
+    func status(_ text: String, _ check: DataSecurityCheck) -> DataSecurityItem.Status {
+        ContractScanner.scan("第十条 数据安全\n" + text).dataSecurity.item(check).status
+    }
+
+    @Test func safeguardsInTheirUsualChineseWords() {
+        #expect(status("10.1 乙方应采取访问控制、操作留痕等措施。", .audit_logs) == .present)
+        #expect(status("10.1 乙方人员应通过甲方的堡垒机访问系统，使用个人专属账号。", .access_control) == .present)
+        #expect(status("10.1 乙方不得将涉及甲方数据的工作分包，确需分包的，须事先取得甲方书面同意。", .sub_processors) == .present)
+    }
+
+    @Test func whatOnlyLooksLikeASafeguard() {
+        #expect(status("10.1 甲方数据可存储于乙方在境内外的服务器。", .data_location) == .missing)
+        #expect(status("10.1 甲方数据存储于中国境内的数据中心。", .data_location) == .present)
+        #expect(status("10.1 The Vendor may use third parties to process Client Data in any country.", .sub_processors) == .missing)
+        #expect(status("10.1 乙方可将数据处理委托处理给第三方，无需征得甲方同意。", .sub_processors) == .missing)
+    }
+}

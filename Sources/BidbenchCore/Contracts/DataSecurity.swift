@@ -114,7 +114,7 @@ enum DataSecurityReviewer {
             .access_control,
             PatternSet([
                 "access control*|role-based|least privilege|multi-factor|mfa|two-factor|2fa|need to know|need-to-know|access…[restricted|limited]…to|authorized personnel|authorised personnel",
-                "访问控制|权限管理|最小权限|最小授权|授权访问|双因素|多因素|身份认证|权限分级|分级授权|访问权限|仅限…授权…人员",
+                "访问控制|权限管理|最小权限|最小授权|授权访问|双因素|多因素|身份认证|权限分级|分级授权|访问权限|仅限…授权…人员|堡垒机|专人专号|一人一号|实名账号",
                 // The vendor's own access bounded by the buyer's authorisation (`乙方仅可在甲方授权范围内访问系统`).
                 "\(Party.vendor)…access*…only…[authori*|approv*|permi*]|\(Party.vendor)…only…access*…[authori*|approv*|permi*]",
                 "\(Party.vendor)…[仅|只]…[授权|许可|同意]…访问|\(Party.vendor)…[授权范围内|许可范围内]…访问|\(Party.vendor)…未经…[授权|许可|同意]…不得…访问|未经…[授权|许可|同意]…\(Party.vendor)…不得…访问",
@@ -124,7 +124,7 @@ enum DataSecurityReviewer {
             .audit_logs,
             PatternSet([
                 "audit log*|audit trail*|access log*|log*…[retain*|kept|stored|record*]…[access|operation*|activit*]|[record*|log*]…[access|operation*]…[retain*|kept|for]",
-                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|[留存|保存]…日志|日志审计|安全审计",
+                "操作日志|审计日志|访问日志|日志…[留存|保存|保留|记录]|[留存|保存]…日志|日志审计|安全审计|操作留痕|留痕|操作记录…[留存|保存|保留]",
             ])
         ),
         (
@@ -159,7 +159,7 @@ enum DataSecurityReviewer {
             .sub_processors,
             PatternSet([
                 "sub-processor*|subprocessor*|sub processor*|subcontractor*…[data|personal|process*]|[data|personal]…subcontractor*|third part*…process*…data",
-                "分包…数据|第三方…处理…数据|委托处理|受托处理|转委托|数据…第三方…[处理|提供]|分包方…[数据|信息]",
+                "分包…数据|第三方…处理…数据|委托处理|受托处理|转委托|数据…第三方…[处理|提供]|分包方…[数据|信息]|未经…同意…[分包|转包]|数据…[分包|转包]",
             ])
         ),
         (
@@ -184,6 +184,18 @@ enum DataSecurityReviewer {
 
     /// What a sentence commits to on its own text and kinds: the safeguards it names, whether it is
     /// vague, and whether its breach notice has a deadline. Nothing for a definition.
+    static let locationIndex = patterns.firstIndex { $0.0 == .data_location }!
+    static let subProcessorIndex = patterns.firstIndex { $0.0 == .sub_processors }!
+    static let anywhere = ["境内外", "境内或境外", "境内、境外", "境内及境外", "any country", "any jurisdiction", "anywhere in the world", "全球任何"]
+    static let subProcessorControls = [
+        "consent", "approv", "prior written", "notif", "notice", "same obligation", "no less protective", "flow down", "list of",
+        "responsible for", "liable for", "同意", "批准", "通知", "同等", "不低于", "书面", "负责", "承担", "不得",
+    ]
+
+    static let withoutConsent = [
+        "无需", "无须", "不需", "不必", "without the customer", "without customer", "without consent", "without the consent", "without prior",
+    ]
+
     static func read(_ s: ScannedSentence) -> DataSecuritySentence {
         var r = DataSecuritySentence()
         guard !s.definition else { return r }
@@ -199,6 +211,13 @@ enum DataSecurityReviewer {
         if r.checks & exitBits != 0 && RedFlagDetector.noReturn.matches(hay) {
             r.refusesReturn = true
             r.checks &= ~exitBits
+        }
+        // `境内外的服务器` / "in any country" puts the data anywhere: no data location promised.
+        if r.names(locationIndex) && s.lowerContainsAny(anywhere) { r.checks &= ~(1 << UInt16(locationIndex)) }
+        // Sub-processors are a safeguard when the buyer controls them (consent, notice, the same duties),
+        // not when the vendor may simply use them ("may use third parties to process Client Data").
+        if r.names(subProcessorIndex) && (!s.lowerContainsAny(subProcessorControls) || s.lowerContainsAny(withoutConsent)) {
+            r.checks &= ~(1 << UInt16(subProcessorIndex))
         }
         if !r.vague && r.names(breachIndex) { r.breachDeadline = hasDeadline(s) }
         return r
