@@ -106,6 +106,16 @@ struct IntegrityVerbTests {
         #expect(report.out.contains("- 暂定：云帆软件 — R99 单点登录对接企业微信：未答复\n"))
     }
 
+    /// Two user passes: `rank --lang zh` printed its warnings in English although each has its Chinese.
+    @Test func rankWarningsFollowLang() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let zh = try bidbench("rank", "-w", ws, "--lang", "zh")
+        #expect(zh.status == 0 && zh.err.hasPrefix("warning: 供应商 V1 仅部分满足必须项 R21 批次与序列号追溯\n"), "\(zh.err)")
+        #expect(try bidbench("rank", "-w", ws).err.hasPrefix("warning: vendor V1 only partly meets must-have R21"))
+    }
+
     @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

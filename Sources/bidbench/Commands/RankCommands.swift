@@ -35,7 +35,7 @@ struct RankCommand: ParsableCommand {
                     ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
                     priceOverride: tcoPrices(ws)),
                 context: workspace.path)
-            for w in e.warnings { printError("warning: \(w)") }
+            for w in e.warnings { printError(warningLine(w)) }
             emit(scoring.json ? RankOutput.json(e) : RankOutput.table(e))
         }
     }
@@ -103,7 +103,7 @@ struct SensitivityCommand: ParsableCommand {
                     ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
                     priceOverride: tcoPrices(ws)),
                 context: workspace.path)
-            for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError("warning: \(w)") }
+            for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError(warningLine(w)) }
             if e.blind {
                 let notice = e.warnings.first?.en ?? ""
                 emit(
@@ -122,6 +122,9 @@ struct SensitivityCommand: ParsableCommand {
         emit(scoring.json ? SensitivityOutput.json(report, method: methodName) : SensitivityOutput.table(report, method: methodName))
     }
 }
+
+/// A warning of the evaluation on stderr, in Chinese with `--lang zh` (its text is kept in both).
+func warningLine(_ n: Notice) -> String { "warning: " + (CommandLineLanguage.value() == .zh ? n.zh : n.en) }
 
 // MARK: - Input
 
