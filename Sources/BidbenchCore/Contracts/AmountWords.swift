@@ -23,9 +23,12 @@ enum AmountWords {
     }
 
     /// 壹…玖: only the formal digits start a sum in words (一二三 are everyday numbers).
-    static func isFormalDigit(_ u: Unicode.Scalar) -> Bool { "壹贰叁肆伍陆柒捌玖".unicodeScalars.contains(u) }
+    static func isFormalDigit(_ u: Unicode.Scalar) -> Bool { formalDigits.contains(u) }
 
-    static func isAmountWord(_ u: Unicode.Scalar) -> Bool { "零〇壹贰叁肆伍陆柒捌玖拾佰仟万元圆角分整正".unicodeScalars.contains(u) }
+    static func isAmountWord(_ u: Unicode.Scalar) -> Bool { amountWords.contains(u) }
+
+    private static let formalDigits = Set("壹贰叁肆伍陆柒捌玖".unicodeScalars)
+    private static let amountWords = Set("零〇壹贰叁肆伍陆柒捌玖拾佰仟万元圆角分整正".unicodeScalars)
 
     /// `玖拾陆万元整` → 96 000 000 fen; `壹佰元伍角` → 10 050. Nil without 元/圆 or for what is no sum.
     static func fen(_ run: ArraySlice<Unicode.Scalar>) -> Int? {
