@@ -116,6 +116,19 @@ struct IntegrityVerbTests {
         #expect(try bidbench("rank", "-w", ws).err.hasPrefix("warning: vendor V1 only partly meets must-have R21"))
     }
 
+    /// A CLI pass: `export vendors --department 财务部` exported every vendor, and `template -o s.csv`
+    /// wrote a workbook under a CSV name.
+    @Test func optionsThatCannotApplyAreRefused() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let vendors = try bidbench("export", "vendors", "-w", ws, "--department", "财务部")
+        #expect(vendors.status == 64 && vendors.out == "" && vendors.err.contains("--department applies to requirements only, not vendors"))
+        let template = try bidbench("template", "survey", "-w", ws, "--department", "财务部", "-o", tmp.path + "/s.csv")
+        #expect(template.status == 64 && template.err.contains("a survey template is an .xlsx workbook; give the file the .xlsx extension"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/s.csv"))
+    }
+
     @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

@@ -193,7 +193,7 @@ import Testing
             (["report", "-w", ws, "--format", "md", "-o"], ws + "/contracts/C1-云帆软件-ERP升级合同.md", "contracts/C1-云帆软件-ERP升级合同.md", Int32(1)),
             (["export", "-w", ws, "vendors", "-o"], ws + "/requirements.csv", "requirements.csv", 2),
             (["dates", "-w", ws, "--ics"], ws + "/payments.csv", "payments.csv", 1),
-            (["template", "-w", ws, "survey", "--department", "财务部", "-o"], ws + "/budget.csv", "budget.csv", 2),
+            (["template", "-w", ws, "survey", "--department", "财务部", "-o"], ws + "/contracts/survey.xlsx", "contracts/survey.xlsx", 2),
             (["report", "-w", ws, "-o"], ws + "/workspace.json", "workspace.json", 1),
             (["export", "-w", ws, "scores", "-o"], ws + "/scores/张伟.csv", "scores/张伟.csv", 2),
             (["export", "-w", ws, "vendors", "-o"], ws + "/scores/new.csv", "scores/new.csv", 2),

@@ -171,7 +171,7 @@ struct ExportCommand: ParsableCommand {
     var audience: ExportAudience = .machine
     @Option(help: "For people and for workbook headers: the language (default: the workspace's; for workbooks the UI language).")
     var lang: Lang?
-    @Option(help: "Only this department's rows (id or name), for tables with a department column.") var department: String?
+    @Option(help: "Only this department's requirements (id or name); for requirements only.") var department: String?
     @Option(name: .customLong("evaluator"), help: "For scores while the panel is blind: export this evaluator's own sheet.")
     var asEvaluator: String?
 
@@ -184,6 +184,13 @@ struct ExportCommand: ParsableCommand {
             throw ValidationError("--format xlsx needs -o FILE.xlsx (a workbook is not text for the terminal)")
         }
         if audience == .people && format != .csv { throw ValidationError("--for people writes CSV only") }
+        // Only requirements are filtered by department: `export vendors --department 财务部` exported every vendor.
+        if department != nil, case .table(let t) = kind, t != .requirements {
+            throw ValidationError("--department applies to requirements only, not \(t.rawValue)")
+        }
+        if department != nil, case .decision(let d) = kind {
+            throw ValidationError("--department applies to requirements only, not \(d.rawValue)")
+        }
     }
 
     // Kept as one function: the import verb's steps (load, read, merge, check, save, report) with their exit codes.
@@ -311,6 +318,13 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "The department (id or name; a new name is created when the workbook is imported).") var department: String
     @Option(name: [.customShort("o"), .long], help: "The .xlsx file to write.") var output: String
     @Option(help: "The workbook's language (default: the UI language).") var lang: Lang?
+
+    func validate() throws {
+        // `-o s.csv` wrote a workbook under a CSV name, which Excel then refuses to open.
+        guard output.lowercased().hasSuffix(".xlsx") else {
+            throw ValidationError("-o \(output): a survey template is an .xlsx workbook; give the file the .xlsx extension")
+        }
+    }
 
     func run() throws {
         let ws = try loadWorkspaceForVerb(workspace.path)
