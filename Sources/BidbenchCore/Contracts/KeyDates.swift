@@ -66,16 +66,11 @@ public enum KeyDates {
                 termDates(contract, name: name, today: today, add: add)
             }
             if contract.warrantyMonths > 0 {
-                if accepted == nil, let due = acceptanceDue {
-                    add(
-                        .warranty_end, due.adding(months: contract.warrantyMonths),
-                        "\(name): warranty ends (from the planned final acceptance) / 质保到期 (按计划终验日计)",
-                        "\(name): warranty ends (from the planned final acceptance)", "\(name): 质保到期 (按计划终验日计)")
-                } else {
-                    add(
-                        .warranty_end, (accepted ?? effective).adding(months: contract.warrantyMonths), "\(name): warranty ends / 质保到期",
-                        "\(name): warranty ends", "\(name): 质保到期")
-                }
+                let planned = accepted == nil ? acceptanceDue : nil
+                let (en, zh) = planned == nil ? ("", "") : (" (from the planned final acceptance)", " (按计划终验日计)")
+                add(
+                    .warranty_end, (accepted ?? planned ?? effective).adding(months: contract.warrantyMonths),
+                    "\(name): warranty ends\(en) / 质保到期\(zh)", "\(name): warranty ends\(en)", "\(name): 质保到期\(zh)")
             }
         }
         for m in milestones where m.contract == contract.id && m.status.lowercased() != "paid" {

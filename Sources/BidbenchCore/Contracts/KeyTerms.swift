@@ -28,14 +28,12 @@ enum KeyTermExtractor {
         t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
         // The cap, not a sentence that lifts one (`赔偿金额不设上限`, "shall not be limited"): a lawyer's
         // pass saw the buyer's unlimited indemnity quoted as the liability cap.
+        func aboutCap(_ s: ScannedSentence) -> Bool {
+            RedFlagDetector.capWords.matches(s.hay) && RedFlagDetector.liabilityWords.matches(s.hay)
+        }
         t.liabilityCap =
-            first(.liability) {
-                RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay)
-                    && !RedFlagDetector.uncapped.matches($0.hay) ? $0.evidence : nil
-            }
-            ?? first(.liability) {
-                RedFlagDetector.capWords.matches($0.hay) && RedFlagDetector.liabilityWords.matches($0.hay) ? $0.evidence : nil
-            }
+            first(.liability) { aboutCap($0) && !RedFlagDetector.uncapped.matches($0.hay) ? $0.evidence : nil }
+            ?? first(.liability) { aboutCap($0) ? $0.evidence : nil }
         t.governingLaw = first(.law) { governingLaw($0.text) }
         if let (name, type) = first(.forum, { disputeForum($0.text) }) {
             t.disputeForum = name
@@ -556,6 +554,7 @@ enum KeyTermExtractor {
             // A cap on the penalties, or a threshold that triggers them (`可用率低于 99.8%`, "below 99.0%"), is no rate.
             if before.containsAny(rateCapWords) || before.containsAny(rateThresholdWords) { continue }
             let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
+            let lead = TextWindow(c, (range.lowerBound - 30)..<range.lowerBound)
             let per: String
             if window.containsAny(perDay) {
                 per = "day"
@@ -565,10 +564,7 @@ enum KeyTermExtractor {
                 per = "month"
             } else if window.containsAny(perYear) {
                 per = "year"
-            } else if window.containsAny(perHour)
-                || TextWindow(c, (range.lowerBound - 30)..<range.lowerBound).containsAny(each)
-                    && TextWindow(c, (range.lowerBound - 30)..<range.lowerBound).containsAny(hourWord)
-            {
+            } else if window.containsAny(perHour) || lead.containsAny(each) && lead.containsAny(hourWord) {
                 // Also `每超出解决时限一小时`: "each … hour".
                 per = "hour"
             } else if s.lowerContainsAny(dailyPhrases) {

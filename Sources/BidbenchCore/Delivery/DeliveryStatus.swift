@@ -62,11 +62,11 @@ public enum DeliveryStatus {
         return out
     }
 
-    /// `AcceptanceRules.standings`, except that nothing is payable before the contract is signed (a
-    /// signed date, or the status `signed` or `active`): what would be is blocked, saying why.
+    /// `AcceptanceRules.standings`, except that nothing is payable before the contract is signed (as
+    /// the budget counts it committed, `BudgetModel.isCommitted`): what would be is blocked, saying why.
     static func standings(_ c: Contract, installments: [Installment], tests: [AcceptanceTest], today: Day) -> [PaymentStanding] {
         let out = AcceptanceRules.standings(installments: installments, tests: tests, today: today)
-        guard c.signed == nil && !["signed", "active"].contains(c.status) else { return out }
+        guard !BudgetModel.isCommitted(c) else { return out }
         return out.map { p in
             guard p.state == .payable else { return p }
             return PaymentStanding(
