@@ -530,19 +530,16 @@ enum RedFlagDetector {
             for s in buyerSecret { add(.confidentiality_one_sided, s) }
         }
         if !escrowSeen, let s = escrowAt { add(.no_source_code_escrow, s) }
-        let home = vendorHome(rawLines)
-        if !home.isEmpty {
-            for k in readings.indices where readings[k].facts.contains(.lawOrForum) && ContractText.containsAny(sentences[k].lower, home) {
-                add(.vendor_forum_or_law, sentences[k])
-            }
-        }
-        // A law or forum of another jurisdiction than the buyer's, as its party description places it
-        // (New York law for a customer in Shanghai, 香港法律 for a 甲方 in 苏州).
+        // A law or forum of the vendor's home country (read from its legal form), or of another
+        // jurisdiction than the buyer's, as its party description places it (New York law for a
+        // customer in Shanghai, 香港法律 for a 甲方 in 苏州).
+        let vendorHomes = vendorHome(rawLines)
         let buyerHomes = buyerJurisdictions(rawLines)
-        if !buyerHomes.isEmpty {
+        if !vendorHomes.isEmpty || !buyerHomes.isEmpty {
             for k in readings.indices where readings[k].facts.contains(.lawOrForum) {
                 let named = jurisdictions(in: sentences[k].lower)
-                if !named.isEmpty && named.isDisjoint(with: buyerHomes) { add(.vendor_forum_or_law, sentences[k]) }
+                let foreign = !buyerHomes.isEmpty && !named.isEmpty && named.isDisjoint(with: buyerHomes)
+                if !named.isDisjoint(with: vendorHomes) || foreign { add(.vendor_forum_or_law, sentences[k]) }
             }
         }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
@@ -597,19 +594,19 @@ enum RedFlagDetector {
 
     /// Legal forms in a party line that place the company in a country, with the words that name
     /// that country's law or courts.
-    static let homeCountries: [(form: String, words: [String])] = [
-        ("pte. ltd", ["singapore", "新加坡"]), ("pte ltd", ["singapore", "新加坡"]), ("b.v.", ["dutch", "netherlands", "amsterdam", "荷兰"]),
-        ("gmbh", ["german", "germany", "德国"]), ("s.a.s", ["french", "france", "法国"]), ("(hk)", ["hong kong", "香港"]),
-        ("香港", ["hong kong", "香港"]), ("新加坡", ["singapore", "新加坡"]),
+    /// Legal forms that place a party in a jurisdiction (keys of `jurisdictionWords`).
+    static let homeCountries: [(form: String, key: String)] = [
+        ("pte. ltd", "sg"), ("pte ltd", "sg"), ("b.v.", "nl"), ("gmbh", "de"), ("s.a.s", "fr"), ("(hk)", "hk"), ("香港", "hk"),
+        ("新加坡", "sg"),
     ]
     static let vendorLine = PatternSet(["\(Party.vendor)"])
     static let buyerLine = PatternSet(["\(Party.buyer)"])
 
-    /// The words naming the vendor's home country when the party lines place the vendor, and not the
-    /// buyer, in one (`Vantage LIMS Pte. Ltd. ("Vendor")` against a buyer in Suzhou).
-    static func vendorHome(_ rawLines: [String]) -> [String] {
-        var vendor: [String] = []
-        var buyer: [String] = []
+    /// The vendor's home jurisdictions (keys of `jurisdictionWords`) when the party lines place the
+    /// vendor, and not the buyer, in one (`Vantage LIMS Pte. Ltd. ("Vendor")` against a buyer in Suzhou).
+    static func vendorHome(_ rawLines: [String]) -> Set<String> {
+        var vendor = Set<String>()
+        var buyer = Set<String>()
         for raw in rawLines.prefix(15) {
             let lower = ContractText.lowerASCII(ContractText.normalize(raw))
             let bytes = Array(lower.utf8)
@@ -623,15 +620,19 @@ enum RedFlagDetector {
                 let nextV = v.filter { $0 > at }.min()
                 let nextB = b.filter { $0 > at }.min()
                 if !v.isEmpty && !b.isEmpty {
-                    if let nv = nextV, nextB == nil || nv < nextB! { vendor += entry.words } else if nextB != nil { buyer += entry.words }
+                    if let nv = nextV, nextB == nil || nv < nextB! {
+                        vendor.insert(entry.key)
+                    } else if nextB != nil {
+                        buyer.insert(entry.key)
+                    }
                 } else if !v.isEmpty {
-                    vendor += entry.words
+                    vendor.insert(entry.key)
                 } else if !b.isEmpty {
-                    buyer += entry.words
+                    buyer.insert(entry.key)
                 }
             }
         }
-        return vendor.filter { !buyer.contains($0) }
+        return vendor.subtracting(buyer)
     }
 
     /// Jurisdictions by key, with the words that name them in a party's description or in a law or
@@ -650,9 +651,9 @@ enum RedFlagDetector {
         ("sg", ["singapore", "新加坡", "siac"]), ("us-ny", ["new york"]), ("us-de", ["delaware"]), ("us-ca", ["california"]),
         ("us-wa", ["washington"]), ("us-tx", ["texas"]), ("us-ma", ["massachusetts"]),
         ("us", ["united states", "u.s.a", "usa", "美国"]), ("uk", ["england", "english law", "united kingdom", "london", "wales", "英国"]),
-        ("de", ["germany", "german law", "hamburg", "berlin", "munich", "frankfurt", "德国"]),
-        ("fr", ["france", "french law", "paris", "法国"]),
-        ("nl", ["netherlands", "dutch law", "amsterdam", "荷兰"]), ("ch", ["switzerland", "swiss law", "geneva", "zurich", "瑞士"]),
+        ("de", ["germany", "german", "hamburg", "berlin", "munich", "frankfurt", "德国"]),
+        ("fr", ["france", "french", "paris", "法国"]),
+        ("nl", ["netherlands", "dutch", "amsterdam", "荷兰"]), ("ch", ["switzerland", "swiss law", "geneva", "zurich", "瑞士"]),
         ("jp", ["japan", "tokyo", "日本"]), ("kr", ["korea", "seoul", "韩国"]), ("ie", ["ireland", "dublin", "爱尔兰"]),
     ]
 
