@@ -201,14 +201,29 @@ public enum CSV {
     /// between, `\n` after), straight into the byte buffer: no string is built per field or row.
     /// Returns the number of line feeds written (the record's own and those inside quoted fields).
     @discardableResult
-    public static func appendRecord(_ fields: [String], to out: inout [UInt8]) -> Int {
+    public static func appendRecord(_ fields: [String], to out: inout [UInt8], crlf: Bool = false) -> Int {
         var feeds = 1
         for (i, field) in fields.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             feeds += appendField(field, to: &out)
         }
+        if crlf { out.append(UInt8(ascii: "\r")) }
         out.append(UInt8(ascii: "\n"))
         return feeds
+    }
+
+    /// Whether a file's first record ends with CRLF (a table saved on Windows): its saves end
+    /// every record so. A line feed inside a quoted header field is not a record's end.
+    public static func endsRecordsWithCRLF(_ bytes: [UInt8]) -> Bool {
+        var quoted = false
+        for (i, b) in bytes.enumerated() {
+            if b == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if b == UInt8(ascii: "\n") && !quoted {
+                return i > 0 && bytes[i - 1] == UInt8(ascii: "\r")
+            }
+        }
+        return false
     }
 
     /// One field, escaped exactly as `escape` does; returns the line feeds inside it.

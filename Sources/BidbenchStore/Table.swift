@@ -1,11 +1,14 @@
 import BidbenchCore
 
 /// How a CSV file was laid out when it was read, so a save writes it back the same way:
-/// its header (to keep unknown columns in their original order) and whether it began with a BOM
-/// (Excel needs one to open UTF-8 Chinese text correctly).
+/// its header (to keep unknown columns in their original order), whether it began with a BOM
+/// (Excel needs one to open UTF-8 Chinese text correctly), and whether its records end with CRLF
+/// (a table saved by Excel on Windows: rewritten with LF, every line would differ in git, where
+/// `.gitattributes` keeps tables byte for byte).
 struct TableLayout: Sendable, Equatable {
     var header: [String]
     var bom: Bool
+    var crlf = false
 }
 
 /// Collects problems while reading.
@@ -320,7 +323,9 @@ struct TableSpec<Row> {
             return nil
         }
         guard let known else { return nil }
-        return (rows, lines, TableLayout(header: known.layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF])), complete)
+        let layout = TableLayout(
+            header: known.layoutHeader, bom: bytes.starts(with: [0xEF, 0xBB, 0xBF]), crlf: CSV.endsRecordsWithCRLF(bytes))
+        return (rows, lines, layout, complete)
     }
 
     /// What a table's header row says: its columns as written (known names trimmed), where each known
@@ -376,7 +381,7 @@ struct TableSpec<Row> {
         var out: [UInt8] = []
         out.reserveCapacity(64 + rows.count * 16 * max(1, header.count))
         if layout.bom { out += [0xEF, 0xBB, 0xBF] }
-        var line = 1 + CSV.appendRecord(header, to: &out)
+        var line = 1 + CSV.appendRecord(header, to: &out, crlf: layout.crlf)
         var lines = [Int](repeating: 0, count: rows.count)
         var starts: [Int] = []
         starts.reserveCapacity(rows.count + 1)
@@ -388,7 +393,7 @@ struct TableSpec<Row> {
             let cells = self.cells(row, unknown: unknown)
             lines[i] = line
             starts.append(out.count)
-            line += CSV.appendRecord(cells, to: &out)
+            line += CSV.appendRecord(cells, to: &out, crlf: layout.crlf)
             var k = diffKey(row)
             let n = (keyCount[k] ?? 0) + 1
             keyCount[k] = n
@@ -398,7 +403,7 @@ struct TableSpec<Row> {
         starts.append(out.count)
         return RenderedFile(
             bytes: out, header: header, rows: rendered, lines: lines,
-            layout: TableLayout(header: header, bom: layout.bom), order: order, starts: starts)
+            layout: TableLayout(header: header, bom: layout.bom, crlf: layout.crlf), order: order, starts: starts)
     }
 
     /// The header `render` writes: known columns (README order), then unknown ones in their original
@@ -478,6 +483,7 @@ extension TableSpec where Row: Equatable {
     ) -> (new: RenderedFile, changed: Bool, diff: RowDiff)? {
         let (header, unknown) = columnsFor(rows, layout: layout)
         guard header == cached.header, columnsFor(old, layout: layout).header == header else { return nil }
+        let crlf = layout?.crlf ?? false
         let n = old.count
         var order = [Int](repeating: 0, count: n)
         for (i, p) in cached.position.enumerated() { order[p] = i }
@@ -524,7 +530,7 @@ extension TableSpec where Row: Equatable {
                 let i = inserts[next].index
                 position[i] = starts.count
                 starts.append(out.count)
-                _ = CSV.appendRecord(cells(rows[i], unknown: unknown), to: &out)
+                _ = CSV.appendRecord(cells(rows[i], unknown: unknown), to: &out, crlf: crlf)
                 keys.append(diffKey(rows[i]))
                 diff.added.append(diffKey(rows[i]))
                 next += 1
@@ -534,7 +540,7 @@ extension TableSpec where Row: Equatable {
             starts.append(out.count)
             keys.append(cached.keys[p])
             if let after = edits[p] {
-                _ = CSV.appendRecord(after, to: &out)
+                _ = CSV.appendRecord(after, to: &out, crlf: crlf)
                 if let edit = RowDiff.edit(key: cached.keys[p], header: header, before: editBefore[p] ?? [], after: after) {
                     diff.edited.append(edit)
                 }
@@ -544,7 +550,8 @@ extension TableSpec where Row: Equatable {
         }
         starts.append(out.count)
         var new = RenderedFile(
-            bytes: out, header: header, rows: [], lines: [], layout: TableLayout(header: header, bom: layout?.bom ?? false),
+            bytes: out, header: header, rows: [], lines: [],
+            layout: TableLayout(header: header, bom: layout?.bom ?? false, crlf: crlf),
             order: [], starts: starts)
         new.spliced = RenderedTable(bytes: out, header: header, starts: starts, position: position, keys: keys)
         return (new, !edits.isEmpty || !inserts.isEmpty, diff)

@@ -132,6 +132,31 @@ import Testing
         #expect(reread.workspace.departments == w.departments)
     }
 
+    /// A table saved by Excel on Windows ends its records with CRLF: a save keeps them so (and a
+    /// quoted line break inside a field as it was), instead of rewriting every line for git.
+    @Test func crlfTablesKeepTheirLineEnds() throws {
+        let dir = Fixture.folder()
+        dir.write("departments.csv", "\u{FEFF}id,name,contact,head_count\r\nD1,生产部,\"张三\r\n李四\",120\r\nD2,财务部,,15\r\n")
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(loaded.problems == [])
+        var w = loaded.workspace
+        w.departments[1].headCount = 16
+        let s1 = try WorkspaceStore.save(w, over: loaded, actor: "a")
+        #expect(s1.written == ["departments.csv"])
+        #expect(dir.text("departments.csv") == "\u{FEFF}id,name,contact,head_count\r\nD1,生产部,\"张三\r\n李四\",120\r\nD2,财务部,,16\r\n")
+        // A new row (the whole file rendered again) ends with CRLF too.
+        w.departments.append(Department(id: "D3", name: "信息部", contact: "", headCount: 8))
+        _ = try WorkspaceStore.save(w, over: s1, actor: "a")
+        #expect(
+            dir.text("departments.csv")
+                == "\u{FEFF}id,name,contact,head_count\r\nD1,生产部,\"张三\r\n李四\",120\r\nD2,财务部,,16\r\nD3,信息部,,8\r\n")
+        // A table with LF stays LF.
+        w.vendors[0].notes = "x"
+        _ = try WorkspaceStore.save(w, over: try WorkspaceStore.load(folder: dir.path), actor: "a")
+        #expect(!(dir.text("vendors.csv") ?? "\r").contains("\r"))
+        #expect(CSV.endsRecordsWithCRLF(Array("\"a\nb\",c\r\n".utf8)) && !CSV.endsRecordsWithCRLF(Array("\"a\r\nb\",c\n".utf8)))
+    }
+
     /// Regression: saving contracts.csv after signing one contract filled the other rows' empty
     /// cells with defaults (renewal 12, notice 0, warranty 0): "not set" became a value.
     @Test func emptyContractCellsStayEmptyWhenAnotherContractIsSaved() throws {

@@ -308,6 +308,72 @@ struct OpenpyxlView {
         return Array(XlsxWriter.write(sheets))
     }
 
+    /// An approved requirement whose answers changed goes back to draft, and the report says so.
+    @Test func anUpdateSaysTheApprovedRequirementGoesBackToDraft() throws {
+        var w = try Loaded().workspace
+        let k = try #require(w.requirements.firstIndex { $0.id == "R10" })
+        w.requirements[k].status = .confirmed
+        let production = try Self.returned(
+            SurveyWorkbook.template(w, department: "生产部", chinese: true, today: Self.today),
+            rows: [["R10", "车间看板", "", ""]])
+        let outcome = try SurveyWorkbook.importFiles([("生产部需求调研.xlsx", production)], into: w, today: Self.today).get()
+        #expect(outcome.report.contains("  updated R10: title 看板 → 车间看板; status confirmed → draft"))
+        #expect(outcome.workspace.requirements[k].status == .draft)
+    }
+
+    /// A priority that is none of the four, and a formula without a saved value, are refused with
+    /// their cells (read as `should` and as empty they changed the ranking and lost an answer).
+    @Test func anUnknownPriorityAndAFormulaWithoutValueAreRefusedByCell() throws {
+        var w = try Loaded().workspace
+        w.survey = []  // the standard questions, priority among them
+        let template = SurveyWorkbook.template(w, department: "生产部", chinese: true, today: Self.today)
+        var headerReader = try XlsxReader(data: template)
+        let header = try headerReader.sheet(named: "需求").rows[0].cells
+        let priority = try #require(header.firstIndex { $0.hasPrefix("优先级") })
+        let acceptance = try #require(header.firstIndex { $0.hasPrefix("怎样验收") })
+        var row = [String](repeating: "", count: header.count)
+        row[try #require(header.firstIndex { $0.hasPrefix("需要什么功能") })] = "设备点检"
+        row[priority] = "很急"
+        let bad = try Self.returned(template, rows: [row])
+        let r = SurveyWorkbook.importFiles([("生产部需求调研.xlsx", bad)], into: w, today: Self.today)
+        guard case .failure(let failure) = r else {
+            Issue.record("an unknown priority was taken")
+            return
+        }
+        let column = XlsxReader.columnName(priority)
+        #expect(
+            failure.problems.map { $0.description } == [
+                "生产部需求调研.xlsx:需求!\(column)2: priority: \"很急\" is not must, should, could or won't (必须, 应该, 可以, 暂不)"
+            ])
+        // The acceptance answer as a formula whose value was never saved (a workbook made by a script).
+        row[priority] = "必须"
+        var reader = try XlsxReader(data: template)
+        let info = try reader.sheet(named: "说明")
+        var cells = row.map { $0.isEmpty ? XlsxCell.empty : .text($0) }
+        cells[acceptance] = XlsxCell.formula("\"与报表一致\"", cached: 0, style: XlsxCell.NumberStyle.general)
+        let sheets = [
+            XlsxSheet(name: "说明", rows: info.rows.map { $0.cells.map { XlsxCell.text($0) } }),
+            XlsxSheet(name: "需求", rows: [header.map { XlsxCell.text($0) }, cells]),
+        ]
+        var book = Array(XlsxWriter.write(sheets))
+        var parts: [(String, Data)] = []
+        for e in try #require(ZipFile.entries(book)) {
+            // The saved value taken away: as a script that writes formulas leaves them.
+            let xml = String(decoding: try ZipFile.read(e, in: book), as: UTF8.self).replacingOccurrences(of: "</f><v>0</v>", with: "</f>")
+            parts.append((e.name, Data(xml.utf8)))
+        }
+        book = Array(ZipFile.write(parts))
+        let r2 = SurveyWorkbook.importFiles([("生产部需求调研.xlsx", book)], into: w, today: Self.today)
+        guard case .failure(let failure2) = r2 else {
+            Issue.record("a formula without value was read as empty")
+            return
+        }
+        #expect(
+            failure2.problems.map { $0.description } == [
+                "生产部需求调研.xlsx:需求!\(XlsxReader.columnName(acceptance))2: acceptance: is a formula without a saved value; open the workbook in Excel or WPS, let it calculate, and save it"
+            ])
+    }
+
     @Test func returnedWorkbooksUpdateAndCreateDraftsAllAtOnce() throws {
         let w = try Loaded().workspace
         let production = try Self.returned(

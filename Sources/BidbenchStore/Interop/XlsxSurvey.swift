@@ -212,6 +212,14 @@ private struct SurveyImport {
             return
         }
         guard let header = header(grid, src) else { return }
+        // Error values and formulas without a saved value, in the answers' cells: refused (read as
+        // empty, a department's answer would be lost without a word).
+        let read = Set(header.columnOf.values).union(header.idColumn.map { [$0] } ?? [])
+        for b in grid.bad {
+            guard let ref = XlsxReader.cellRef(b.ref), ref.row > grid.rows[header.at].number, read.contains(ref.column) else { continue }
+            let q = header.columnOf.first { $0.value == ref.column }.map { qs[$0.key].field } ?? "id"
+            src.problem(log, ref.row, q, "\(XlsxImport.quoted(grid.sheet))!\(b.ref)", b.message, b.zh)
+        }
         var added: [String] = []
         var changed: [String] = []
         var same = 0
@@ -307,6 +315,16 @@ private struct SurveyImport {
         let answers = qs.indices.map { cell(header.columnOf[$0]) }
         let id = cell(header.idColumn)
         if answers.allSatisfy(\.isEmpty) { return .skipped }
+        // A priority that is none of the four is refused with its cell (taken for `should`, a must-have
+        // slipped to should would drop its gate and change who wins).
+        for (k, q) in qs.enumerated() where q.field == "priority" && !answers[k].isEmpty && Priority(parsing: answers[k]) == nil {
+            let c = header.columnOf[k] ?? 0
+            src.problem(
+                log, row.number, "priority", "\(sheet)!\(XlsxReader.columnName(c))\(row.number)",
+                "\"\(answers[k])\" is not must, should, could or won't (必须, 应该, 可以, 暂不)",
+                "“\(answers[k])” 不是 必须、应该、可以 或 暂不 (must, should, could, won't)")
+            return .skipped
+        }
         guard
             var fresh = Survey.requirement(
                 id: id.isEmpty ? "" : id, department: department.id, departmentName: department.name, date: today, questions: qs,
@@ -365,6 +383,13 @@ private struct SurveyImport {
             fresh.weight = r.weight
         }
         if !asked.contains("acceptance") { fresh.acceptance = r.acceptance }
+        // The detail is rebuilt from its questions with their labels (`现状问题: …`): when none of
+        // those answers changed, the detail as written stays (no label added to untouched text).
+        let detailQuestions = qs.indices.filter { !["function", "module", "priority", "acceptance"].contains(qs[$0].field) }
+        for chinese in [true, false] {
+            let before = SurveyWorkbook.answers(r, questions: qs, chinese: chinese).map(\.trimmed)
+            if detailQuestions.allSatisfy({ answers[$0] == before[$0] }) { fresh.detail = r.detail }
+        }
         note("title", r.title, fresh.title)
         note("module", r.module, fresh.module)
         note("priority", r.priority.rawValue, fresh.priority.rawValue)
@@ -372,7 +397,13 @@ private struct SurveyImport {
         note("detail", r.detail, fresh.detail)
         guard !diffs.isEmpty else { return .same }
         touched[id] = file
-        if r.priority != fresh.priority { r.weight = fresh.weight }
+        // What follows from the answers is said too: a new priority's default weight, and the
+        // review to do again (an approved requirement goes back to draft).
+        if r.priority != fresh.priority {
+            note("weight", NumberText.format(r.weight), NumberText.format(fresh.weight))
+            r.weight = fresh.weight
+        }
+        note("status", r.status.rawValue, RequirementStatus.draft.rawValue)
         r.title = fresh.title
         r.module = fresh.module
         r.priority = fresh.priority
