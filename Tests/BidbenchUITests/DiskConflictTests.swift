@@ -71,9 +71,9 @@ import Testing
         #expect(d.state.workspace.gates == [GateAnswer(vendor: "V1", requirement: "R06", answer: .meets)])
         #expect(d.state.dirty)
         #expect(d.state.message?.contains("你的已改为 R04 → R06") == true)
-        // One undo brings back what was on screen before the disk's change arrived.
+        // The merge is no undo step: `u` cannot bring back R04 as mine over theirs.
         d.press(.char("u"))
-        #expect(d.state.workspace.requirements == ws.requirements + [mine])
+        #expect(d.state.workspace.requirements == ws.requirements + [moved, theirs, also])
     }
 
     /// A department added here, unsaved, with a requirement of it, while another session's survey

@@ -111,9 +111,34 @@ import Testing
         // Re-ranked at once: V2 = (7 + 5 + 8) / 3 = 6.7 (王强 1/2 still left out).
         #expect(d.criterionRow("功能")?.contains("6.7") == true)
         #expect(d.text.contains("赵敏 2/2 ✔ 11-28 10:02"))
-        // One undo step brings back exactly what was on screen before.
+        // `u` steps back my own edit only: what the others saved stays (brought back, the next save
+        // would have written their old scores over theirs: user test pass).
         d.press(.char("u"))
-        #expect(d.state.workspace.scores["赵敏"] == nil)
+        #expect(d.state.workspace.scores == disk.scores)
+        #expect(d.state.workspace.criteria.first { $0.id == "price" }?.weight == 0.3)
+        #expect(!d.state.dirty)
+    }
+
+    /// The lead's own edit, then an evaluator's saved score arriving, then `u`: the undo takes back
+    /// the lead's edit and keeps the score (user test pass: `u` took back the arrival instead, and
+    /// Ctrl-S wrote the evaluator's old 5 over the 9 they had saved, without a question).
+    @Test func undoAfterAnEvaluatorSavedKeepsTheirScore() {
+        var d = Driver(panel(revealed: false))
+        let before = d.state.workspace
+        d.state.change { $0.vendors[1].notes = "报价含三年维保" }
+        var disk = d.state.base
+        let k = disk.scores["李娜"]!.firstIndex { $0.vendor == "V1" }!
+        disk.scores["李娜"]![k].score = 4
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv"], sheetTimes: [:]))
+        #expect(d.state.workspace.scores["李娜"]![k].score == 4)
+        d.press(.char("u"))
+        #expect(d.state.workspace.vendors == before.vendors)
+        #expect(d.state.workspace.scores == disk.scores)
+        #expect(!d.state.dirty)
+        // Redo brings the lead's edit back, over their score too.
+        d.press(.ctrl("r"))
+        #expect(d.state.workspace.vendors[1].notes == "报价含三年维保")
+        #expect(d.state.workspace.scores == disk.scores)
     }
 
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
@@ -190,9 +215,9 @@ import Testing
         #expect(d.state.workspace.scores["张伟"]![1].score == 6.5)
         #expect(d.state.message == "已保留你的 scores/张伟.csv; 保存后写入; 1 项未保存的评分所属的供应商或准则已被删除, 已移除: V3/func")
         #expect(d.state.dirty)
-        // Undo would put back the lead's old vendors.csv, which this session may not write.
+        // What arrived is no undo step: `u` cannot put back the lead's old vendors.csv.
         d.press(.char("u"))
-        #expect(d.state.message == "仅限主持人: 本会话以张伟身份打分 (不带 --as 启动即为主持人)")
+        #expect(d.state.message == "没有可撤销的修改")
         #expect(d.state.workspace.vendors.map(\.id) == ["V1", "V2"])
     }
 

@@ -166,7 +166,8 @@ public struct DiskConflict: Equatable, Sendable {
 /// Files changed on disk by someone else (another Bidbench, `git pull`, a copied score sheet), merged
 /// into the open session: a file this session has not edited is taken from disk at once; a file
 /// it has edited too is a conflict shown side by side (`m` keep mine, `t` take theirs). The merge is
-/// one undoable step, so `u` brings back exactly what was on screen before.
+/// no undo step: the undo history is moved onto what arrived (`rebased`), so `u` steps back only
+/// this session's own edits.
 public enum DiskChangesScreen {
     /// Applies what arrived. `disk` is the whole workspace as now on disk, `files` the files that
     /// changed, `sheetTimes` each sheet's modification time.
@@ -205,12 +206,18 @@ public enum DiskChangesScreen {
         // that did not change on disk stays as the base has it: the same rows, in the order this
         // session keeps them (a file is written sorted, so a row the session added since the load
         // reads back elsewhere; comparing that order made a saved session look unsaved).
+        let merged = parts.filter { p in !conflicts.contains { $0.part == p } }
+        let bases = Dictionary(uniqueKeysWithValues: parts.map { p in (p, open.first { $0.part == p }?.base ?? s.base) })
         var base = s.base
         for p in parts { p.copy(from: disk, into: &base) }
         s.base = base
         if next != s.workspace {
-            s.undoStack.append(s.workspace)
-            s.redoStack.removeAll()
+            // Not an undo step: what arrived is someone else's saved work. The undo history is moved
+            // onto it, so `u` steps back this session's own edits and never brings back their old
+            // rows, which the next save would write over theirs (user test pass: an evaluator's
+            // saved score lost to the lead's `u`, Ctrl-S).
+            s.undoStack = rebased(s.undoStack, merged, bases: bases, disk: disk, s.lang)
+            s.redoStack = rebased(s.redoStack.reversed(), merged, bases: bases, disk: disk, s.lang).reversed()
             s.workspace = next
             App.clampSelections(&s)
         }
@@ -231,6 +238,37 @@ public enum DiskChangesScreen {
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+    }
+
+    /// Earlier states (the undo or redo history, oldest first) with what arrived on disk merged into
+    /// each as into the screen (`merged`: the parts that merged without a choice, each from its base).
+    /// From the newest back: a state whose merge would be a conflict, and every older one, is
+    /// dropped (stepping back to it would bring back rows another person has changed since).
+    static func rebased(
+        _ states: [Workspace], _ merged: [WorkspacePart], bases: [WorkspacePart: Workspace], disk: Workspace, _ L: Lang
+    ) -> [Workspace] {
+        guard !merged.isEmpty else { return states }
+        var out: [Workspace] = []
+        for state in states.reversed() {
+            var mine = state
+            for step in renumberings where merged.contains(step.part) {
+                _ = step.renumber(bases[step.part]!, &mine, disk)
+            }
+            var next = mine
+            var clean = true
+            for p in merged {
+                let base = bases[p]!
+                if p.same(mine, base) {
+                    p.copy(from: disk, into: &next)
+                } else if take(p, base: base, mine: mine, disk: disk, into: &next, L).conflict != nil {
+                    clean = false
+                    break
+                }
+            }
+            guard clean else { break }
+            out.append(next)
+        }
+        return out.reversed()
     }
 
     /// A session opened with problems in its files, and the files now load cleanly: the workspace is
