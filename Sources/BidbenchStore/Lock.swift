@@ -14,7 +14,7 @@ struct LockFile {
         let pid = getpid()
         let host = WorkspaceLock.hostName()
         let since = Journal.isoUTC(now)
-        let content = Array("pid=\(pid)\nhost=\(host)\nstarted=\(since)\n".utf8)
+        let content = content(pid: pid, host: host, since: since)
         for attempt in 0..<3 {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
@@ -44,6 +44,11 @@ struct LockFile {
             return .failure(holder ?? LockHolder(pid: 0, host: "unknown host", since: "unknown time"))
         }
         return .failure(LockHolder(pid: 0, host: "unknown host", since: "unknown time"))
+    }
+
+    /// What a lock file holds.
+    static func content(pid: Int32, host: String, since: String) -> [UInt8] {
+        Array("pid=\(pid)\nhost=\(host)\nstarted=\(since)\n".utf8)
     }
 
     /// Removes the lock file if it is still ours.
@@ -110,6 +115,9 @@ public final class WorkspaceLock {
             throw StoreError.locked(pid: h.pid, host: h.host, since: h.since)
         }
     }
+
+    /// The bytes of the claim file while it is ours (what a signal handler compares before removing it).
+    public var fileContent: [UInt8] { LockFile.content(pid: pid, host: host, since: since) }
 
     /// The files (relative paths) this session may write; nil for all of them.
     public var ownedFile: String? {

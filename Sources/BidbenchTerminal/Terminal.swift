@@ -9,6 +9,25 @@ import CNcursesw
 /// before any handler can run; read only from signal handlers.
 nonisolated(unsafe) private var previousActions: [Int32: sigaction] = [:]
 
+/// The session's claim file, its bytes, and room to read it back (`Terminal.releaseOnTermination`):
+/// allocated before any handler can use them and never freed, read by the termination handler with
+/// async-signal-safe calls only.
+nonisolated(unsafe) private var claimPath: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var claimBytes: UnsafeMutableBufferPointer<UInt8>?
+nonisolated(unsafe) private var claimScratch: UnsafeMutableBufferPointer<UInt8>?
+
+/// Removes the claim file if it still holds exactly our bytes (nobody else's claim is touched).
+private func releaseClaim() {
+    guard let path = claimPath, let bytes = claimBytes?.baseAddress, let count = claimBytes?.count,
+        let scratch = claimScratch?.baseAddress
+    else { return }
+    let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else { return }
+    let n = read(fd, scratch, count + 1)
+    close(fd)
+    if n == count && memcmp(scratch, bytes, count) == 0 { unlink(path) }
+}
+
 /// The only code that touches ncurses: sets the terminal up, draws the cells of a Canvas that changed
 /// since the last frame, turns input into `Event`s, and restores the terminal on exit, signals and crashes.
 @MainActor
@@ -178,6 +197,24 @@ public final class Terminal {
         }
     }
 
+    /// The claim file a termination signal removes when it still holds `content` (nil: none). Set
+    /// once per claim taken; the previous one's memory is kept (a handler may be reading it).
+    public static func releaseOnTermination(path: String?, content: [UInt8]) {
+        guard let path, !content.isEmpty else {
+            claimPath = nil
+            return
+        }
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: content.count)
+        _ = bytes.initialize(from: content)
+        // One byte more than the claim: a longer file (someone else's) reads back longer.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: content.count + 1)
+        scratch.initialize(repeating: 0)
+        claimPath = nil
+        claimBytes = bytes
+        claimScratch = scratch
+        claimPath = strdup(path)
+    }
+
     /// Ends curses and gives the terminal back as it was.
     public func shutdown() {
         guard active else { return }
@@ -206,6 +243,9 @@ public final class Terminal {
             var act = sigaction()
             act.__sigaction_handler.sa_handler = { sig in
                 endwin()
+                // A closed terminal window (SIGHUP) or a kill: the session's claim goes with it, or
+                // it would keep others out (from another host a claim is never taken for dead).
+                if sig == SIGTERM || sig == SIGHUP || sig == SIGINT || sig == SIGQUIT { releaseClaim() }
                 signal(sig, SIG_DFL)
                 raise(sig)
             }

@@ -206,6 +206,8 @@ enum TUILauncher {
         background.run { .checked(unchecked.checked().preparedForSaves(), generation: 0) }
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        // Closing the terminal window (SIGHUP) or a kill takes the claim with it (README "Many writers").
+        Terminal.releaseOnTermination(path: lock?.path, content: lock?.fileContent ?? [])
         defer {
             term.shutdown()
             _ = lock
@@ -273,6 +275,7 @@ enum TUILauncher {
                 // Read-only because another Bidbench held the lock: take it once that one has closed.
                 if lockMessage != nil, host.lock == nil, let taken = try? WorkspaceLock(folder: folder, scope: scope) {
                     host.lock = taken
+                    Terminal.releaseOnTermination(path: taken.path, content: taken.fileContent)
                     lockMessage = nil
                     pending.append(.lockTaken)
                 }

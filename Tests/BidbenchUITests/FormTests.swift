@@ -232,6 +232,25 @@ import Testing
         #expect(d.screen.lines.last!.contains("Enter 打分"))
     }
 
+    /// A save refused as "changed on disk" waits on `r`/`o`; when the change is merged meanwhile (the
+    /// folder watch, after `bidbench resolve` in a shell) the question is stale and closes: `r` would
+    /// have thrown the unsaved edit away for nothing (user test pass).
+    @Test func aRefusedSaveQuestionClosesWhenTheChangeIsMerged() {
+        var d = Driver()
+        d.state.change { $0.requirements[0].title = "我的未保存修改" }
+        d.send(.changedOnDisk(files: ["vendors.csv"]))
+        #expect(d.text.contains("r 重新加载"))
+        var disk = d.state.base
+        disk.vendors[0].name = "云帆软件 (改名)"
+        d.send(.diskChanged(workspace: disk, files: ["vendors.csv"], sheetTimes: [:]))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements[0].title == "我的未保存修改")
+        #expect(d.state.workspace.vendors[0].name == "云帆软件 (改名)")
+        #expect(d.state.message?.hasSuffix("已合并: 请再次保存 (Ctrl-S)") == true)
+        d.press(.ctrl("s"))
+        #expect(d.effects.last == .save(d.state.workspace, force: false))
+    }
+
     @Test func typedWhatIfValuesAndUStepsBack() throws {
         var d = Driver()
         d.press(.char("3"))

@@ -141,6 +141,31 @@ import Testing
         #expect(d.state.workspace.scores == disk.scores)
     }
 
+    /// The lead removed a vendor (its scores leave every sheet, unsaved) while an evaluator saved a
+    /// new score for it: the conflict dialog on the projected, blind screen names the cell and what
+    /// differs, never the value or the note (user test pass: `磁盘上 6.75 “…”`); taking theirs takes
+    /// out what no save could write, by name.
+    @Test func aBlindConflictOnTheLeadsScreenHidesTheValues() {
+        var d = Driver(panel(revealed: false))
+        d.state.change {
+            $0.vendors.removeAll { $0.id == "V2" }
+            for name in $0.scores.keys { $0.scores[name]!.removeAll { $0.vendor == "V2" } }
+        }
+        var disk = d.state.base
+        let k = disk.scores["李娜"]!.firstIndex { $0.vendor == "V2" }!
+        disk.scores["李娜"]![k].score = 6.75
+        disk.scores["李娜"]![k].note = "接口待定CANARY"
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("你有未保存修改的文件在磁盘上也被修改了: scores/李娜.csv"))
+        #expect(d.text.contains("V2/func: 仅一方有 (评分未公开, 不显示数值)"))
+        #expect(!d.text.contains("6.75") && !d.text.contains("CANARY"))
+        d.press(.char("t"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.scores["李娜"]!.contains { $0.vendor == "V2" } == false)
+        #expect(d.state.message?.contains("已采用磁盘上的 scores/李娜.csv (按 u 恢复你的版本); ") == true)
+        #expect(d.state.message?.contains("V2/func") == true)
+    }
+
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
         var ws = panel(revealed: false)
         ws.scores["王强"] = nil

@@ -141,3 +141,36 @@ private func addRequirementAndSave(_ t: TmuxSession, _ title: String, saved: Str
         for f in files.sorted() { #expect(WorkspacePart(file: f) != nil, "\(f) is not picked up live") }
     }
 }
+
+/// Closing the terminal window (SIGHUP) or `kill` (SIGTERM) ended the program but left its claim
+/// behind (user test pass): on a shared drive opened from another host, where a claim is never
+/// taken for dead, one closed window kept everyone out. The claim goes with the program now.
+@Suite(.serialized, .requires(.tmux)) struct ClaimReleasedOnTerminationTests {
+    @Test func aClosedWindowOrAKillTakesTheClaimWithIt() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let lead = try TmuxSession(args: ["-w", ws], width: 120, height: 32)
+        try lead.waitFor(text: "[1 需求]", timeout: 20)
+        let evaluator = try TmuxSession(args: ["-w", ws, "--as", "李娜"], width: 100, height: 30)
+        try evaluator.waitFor(text: "[1 需求]", timeout: 20)
+        let leadClaim = ws + "/.bidbench/lock"
+        let evaluatorClaim = ws + "/.bidbench/sessions/scores%2F李娜.csv.lock"
+        #expect(FileManager.default.fileExists(atPath: leadClaim) && FileManager.default.fileExists(atPath: evaluatorClaim))
+        func gone(_ path: String) -> Bool {
+            for _ in 0..<500 where FileManager.default.fileExists(atPath: path) { usleep(10_000) }
+            return !FileManager.default.fileExists(atPath: path)
+        }
+        // The window closed: tmux hangs up on the program.
+        try lead.tmux(["kill-session", "-t", lead.name])
+        #expect(gone(leadClaim), "the lead's claim stayed after SIGHUP")
+        #expect(FileManager.default.fileExists(atPath: evaluatorClaim))
+        // The evaluator's program killed (SIGTERM).
+        let pid = Int32(
+            try evaluator.tmux(["display-message", "-p", "-t", evaluator.name, "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines))
+        #expect(pid != nil)
+        if let pid { kill(pid, SIGTERM) }
+        #expect(gone(evaluatorClaim), "the evaluator's claim stayed after SIGTERM")
+        try evaluator.waitFor("the evaluator's program to exit") { _ in (try? evaluator.exited()) == true }
+    }
+}

@@ -174,6 +174,14 @@ public enum DiskChangesScreen {
     static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
         s.sheetTimes = sheetTimes
         if s.hasDataProblems && !s.dirty { return recovered(&s, disk: disk) }
+        // A save refused as "changed on disk" waits for reload or overwrite: what changed is merged
+        // now, so the question is stale (`r` would throw away the unsaved edits for nothing). A save
+        // that still finds a change asks again.
+        var staleSave = false
+        if case .changedOnDisk? = s.modal {
+            s.modal = nil
+            staleSave = true
+        }
         // Conflicts still waiting for a choice: a file among them that changed again is merged anew
         // from the base it had, and its entry replaced by the result.
         var open: [DiskConflict] = []
@@ -236,6 +244,9 @@ public enum DiskChangesScreen {
             said.append(
                 s.lang.t(
                     "\(conflicts.count) file(s) changed both here and on disk: choose", "\(conflicts.count) 个文件在本机和磁盘上都被修改: 请选择"))
+        }
+        if staleSave && conflicts.isEmpty {
+            said.append(s.lang.t("merged: save again (Ctrl-S)", "已合并: 请再次保存 (Ctrl-S)"))
         }
         if !said.isEmpty { s.say(said.joined(separator: "; ")) }
     }
@@ -470,12 +481,15 @@ public enum DiskChangesScreen {
             s.undoStack.append(s.workspace)
             s.redoStack.removeAll()
             s.workspace = next
+            // Their sheet may hold scores for a vendor or criterion this session removed: taken out
+            // and said, or no save could write the sheet (user test pass: the only way out was `u`).
+            let dropped = dropOrphanScores(&s, keeping: rest.map(\.part))
             s.dirty = s.workspace != s.base
             App.clampSelections(&s)
-            s.say(
-                s.lang.t(
-                    "Took theirs: \(first.part.file(s.workspace)) (u brings yours back)",
-                    "已采用磁盘上的 \(first.part.file(s.workspace)) (按 u 恢复你的版本)"))
+            let took = s.lang.t(
+                "Took theirs: \(first.part.file(s.workspace)) (u brings yours back)",
+                "已采用磁盘上的 \(first.part.file(s.workspace)) (按 u 恢复你的版本)")
+            s.say(([took] + (dropped.map { [$0] } ?? [])).joined(separator: "; "))
         default:
             return
         }

@@ -17,8 +17,18 @@ extension DiskChangesScreen {
             let t = Dictionary(
                 (theirs.scores[name] ?? []).map { ($0.vendor + "/" + $0.criterion, $0) }, uniquingKeysWith: { _, b in b })
             func show(_ x: Score?) -> String { x.map { NumberText.format($0.score) + ($0.note.isEmpty ? "" : " “\($0.note)”") } ?? "—" }
+            // While the panel is blind another person's sheet is nobody's to see, on a projected
+            // screen least of all: only which cells differ, and in what (as `bidbench resolve`).
+            let hidden = !mine.settings.revealed && s.evaluator != name
+            func fields(_ a: Score?, _ b: Score?) -> String {
+                guard let a, let b else { return L.t("only on one side", "仅一方有") }
+                return [a.score != b.score ? L.t("score", "评分") : nil, a.note != b.note ? L.t("note", "备注") : nil]
+                    .compactMap { $0 }.joined(separator: ", ")
+            }
             return Set(m.keys).union(t.keys).filter { m[$0] != t[$0] }.sorted().map {
-                "\($0): \(L.t("mine", "我的")) \(show(m[$0]))   \(L.t("theirs", "磁盘上")) \(show(t[$0]))"
+                hidden
+                    ? "\($0): \(fields(m[$0], t[$0]))" + L.t(" (values hidden: the panel is blind)", " (评分未公开, 不显示数值)")
+                    : "\($0): \(L.t("mine", "我的")) \(show(m[$0]))   \(L.t("theirs", "磁盘上")) \(show(t[$0]))"
             }
         case .requirements: return rowLines(L, mine.requirements, theirs.requirements, key: { $0.id }, show: { $0.title })
         case .departments: return rowLines(L, mine.departments, theirs.departments, key: { $0.id }, show: { $0.name })
