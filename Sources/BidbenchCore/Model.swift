@@ -98,7 +98,8 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
     case must, should, could
     case wont = "won't"
 
-    /// Accepts English and Chinese forms: must/必须, should/应该, could/可以, won't/wont/暂不 (any case).
+    /// Accepts English and Chinese forms, as the requirement form does: must/必须/高/1, should/应该/中/2,
+    /// could/可以/低/3, won't/wont/暂不/4 (any case).
     public init?(parsing text: String) {
         // The saved form first: lower-casing every cell of 20 000 rows was most of reading the column.
         if let saved = Priority(rawValue: text) {
@@ -106,10 +107,10 @@ public enum Priority: String, CaseIterable, Sendable, Comparable {
             return
         }
         switch text.trimmed.lowercased() {
-        case "must", "m", "必须", "必须有", "必需": self = .must
-        case "should", "s", "应该", "应该有", "应当": self = .should
-        case "could", "c", "可以", "可以有", "可选": self = .could
-        case "won't", "wont", "w", "暂不", "不做", "暂不考虑", "won’t": self = .wont
+        case "must", "m", "必须", "必须有", "必需", "1", "高", "high": self = .must
+        case "should", "s", "应该", "应该有", "应当", "2", "中", "medium": self = .should
+        case "could", "c", "可以", "可以有", "可选", "3", "低", "low": self = .could
+        case "won't", "wont", "w", "暂不", "不做", "暂不考虑", "won’t", "4": self = .wont
         default: return nil
         }
     }

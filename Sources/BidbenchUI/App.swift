@@ -64,6 +64,8 @@ public enum ConfirmAction: Equatable, Sendable {
     case knockOut(vendor: String, requirement: String, selected: Int)
     /// Reveal the panel although an evaluator has not finished.
     case reveal
+    /// Reveal (true) or hide the panel, which saves at once, with the other unsaved changes too.
+    case revealSaving(Bool)
     /// Quit with a form or a survey open that holds typed text (asked in a terminal too small to
     /// show it): a yes goes on to the normal quit, a no brings it back with what was typed.
     indirect case quitDiscardingTyped(behind: Modal)
@@ -294,11 +296,14 @@ public enum App {
     /// Undoes the last change (also from a list dialog, whose delete message offers `u`).
     static func undo(_ s: inout AppState) {
         if let prev = s.undoStack.popLast() {
+            // Undo is one history for every screen: it says which files it stepped back, so a step
+            // taken on another screen is not a surprise (user test pass: a bare "已撤销").
+            let files = WorkspaceMerge.changedFiles(s.workspace, prev).joined(separator: ", ")
             s.redoStack.append(s.workspace)
             s.workspace = prev
             s.dirty = s.workspace != s.base  // back at what is on disk: nothing to save
             clampSelections(&s)
-            s.say(s.lang.t("Undone", "已撤销"))
+            s.say(s.lang.t("Undone: \(files)", "已撤销: \(files)"))
         } else {
             s.say(s.lang.t("Nothing to undo", "没有可撤销的修改"))
         }
@@ -604,11 +609,12 @@ public enum App {
         case .undo: undo(&s)
         case .redo:
             if let next = s.redoStack.popLast() {
+                let files = WorkspaceMerge.changedFiles(s.workspace, next).joined(separator: ", ")
                 s.undoStack.append(s.workspace)
                 s.workspace = next
                 s.dirty = s.workspace != s.base
                 clampSelections(&s)
-                s.say(s.lang.t("Redone", "已重做"))
+                s.say(s.lang.t("Redone: \(files)", "已重做: \(files)"))
             } else {
                 s.say(s.lang.t("Nothing to redo", "没有可重做的修改"))
             }
@@ -752,6 +758,8 @@ public enum App {
                     s.modal = .gates(GatesState(vendor: vendor, selected: selected))
                 case .reveal:
                     return VendorsScreen.setRevealed(&s, true)
+                case .revealSaving(let revealed):
+                    return VendorsScreen.setRevealed(&s, revealed)
                 case .quitDiscardingTyped:
                     return quit(&s)
                 }

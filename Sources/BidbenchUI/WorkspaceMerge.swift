@@ -118,6 +118,11 @@ public enum WorkspaceMerge {
         return out
     }
 
+    /// The files that differ between `a` and `b`, by name (`criteria.csv`, `scores/李娜.csv`).
+    static func changedFiles(_ a: Workspace, _ b: Workspace) -> [String] {
+        (parts(a, b) + [.ahp, .contractTexts]).filter { !$0.same(a, b) }.map { $0.file(b) }
+    }
+
     private static func lines(_ p: WorkspacePart, mine: Workspace, theirs: Workspace, _ L: Lang) -> [String] {
         let s = AppState(
             workspace: mine, location: "", lang: L, width: 100, height: 30, today: Day(year: 2000, month: 1, day: 1), checking: true)

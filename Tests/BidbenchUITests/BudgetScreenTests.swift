@@ -129,6 +129,27 @@ import Testing
         #expect(d.row(containing: "云帆软件")?.contains("100,000") == true)
     }
 
+    /// A start year past the saved horizon is refused on its field: taken, it left every vendor's
+    /// budget blank on screen 3 and made `bidbench budget` fail (user test pass).
+    @Test func aStartYearPastTheHorizonIsRefusedByTheForm() {
+        var ws = sampleWorkspace()
+        ws.settings.horizonYears = 5
+        var d = Driver(ws)
+        d.press(.char("3"), .char("p"), .char("a"))
+        d.type("二期扩展")
+        d.press(.tab, .tab, .tab)
+        d.type("100")
+        d.press(.tab, .tab)
+        d.type("9")
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("起始年 9 超出 5 年的测算期 (workspace.json 的 horizon_years)"))
+        #expect(d.state.workspace.prices == ws.prices)
+        d.press(.backspace)
+        d.type("5")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.prices.last?.startYear == 5)
+    }
+
     /// The pricing model reads in Chinese on the zh screens (the codes showed: user test pass) and is
     /// chosen by typing its words or its code, which is what prices.csv keeps.
     @Test func aPricingModelIsNamedInChineseAndChosenByWordsOrCode() {

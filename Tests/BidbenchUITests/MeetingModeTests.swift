@@ -132,6 +132,7 @@ import Testing
         d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv"], sheetTimes: [:]))
         #expect(d.state.workspace.scores["李娜"]![k].score == 4)
         d.press(.char("u"))
+        #expect(d.state.message == "已撤销: vendors.csv")
         #expect(d.state.workspace.vendors == before.vendors)
         #expect(d.state.workspace.scores == disk.scores)
         #expect(!d.state.dirty)
@@ -164,6 +165,21 @@ import Testing
         #expect(d.state.workspace.scores["李娜"]!.contains { $0.vendor == "V2" } == false)
         #expect(d.state.message?.contains("已采用磁盘上的 scores/李娜.csv (按 u 恢复你的版本); ") == true)
         #expect(d.state.message?.contains("V2/func") == true)
+    }
+
+    /// R saves at once; other unsaved edits went with it without a word (user test pass). With
+    /// some, it asks first and names their files; `n` leaves everything as it was, unsaved.
+    @Test func revealOrHideAsksWhenOtherEditsWouldBeSavedWithIt() {
+        var d = Driver(panel(revealed: true))
+        d.state.change { $0.requirements[0].title = "会上改的标题" }
+        d.press(.char("2"), .char("R"))
+        #expect(d.text.contains("重新隐藏评分? R 会立即保存, 连同你未保存的修改 (requirements.csv)。 (y/n)"))
+        d.press(.char("n"))
+        #expect(d.state.modal == nil && d.state.workspace.settings.revealed && d.state.dirty)
+        #expect(!d.effects.contains { if case .save = $0 { return true } else { return false } })
+        d.press(.char("R"), .char("y"))
+        #expect(!d.state.workspace.settings.revealed)
+        #expect(d.effects.last == .save(d.state.workspace, force: false))
     }
 
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {

@@ -46,6 +46,29 @@ import Testing
         #expect(d.state.workspace.requirements.count == 4)
     }
 
+    /// `高` is must in the survey as in the requirement form; a word that is no priority is asked
+    /// again, on its question (it became should, with `优先级: 很急` in the detail: user test pass).
+    @Test func theSurveyReadsHighAsMustAndAsksAgainForAnUnknownPriority() {
+        var d = Driver()
+        d.press(.char("s"), .down, .enter)  // 生产部
+        d.press(.enter)  // no problem stated
+        d.type("设备点检移动端记录")
+        d.press(.enter, .enter, .enter)  // no module, no users
+        #expect(d.text.contains("问题 5/8"))
+        d.type("很急")
+        d.press(.enter)
+        #expect(d.text.contains("问题 5/8"))
+        #expect(d.state.message == "“很急” 不是优先级: 必须、应该、可以或暂不 (也可输入 1-4、高/中/低)")
+        d.press(.escape)  // Esc ends the survey: asked again there too, nothing recorded yet
+        #expect(d.state.modal != nil && d.state.workspace.requirements.count == 3)
+        d.press(.ctrl("u"))
+        d.type("高")
+        d.press(.escape)
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.first { $0.id == "R04" }?.priority == .must)
+        #expect(d.state.workspace.requirements.first { $0.id == "R04" }?.detail == "")
+    }
+
     @Test func mergeLikelyDuplicates() {
         var ws = sampleWorkspace()
         ws.requirements.append(

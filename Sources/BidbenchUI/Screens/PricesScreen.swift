@@ -87,6 +87,15 @@ public enum PricesScreen {
             return FormRefusal(
                 L.t("Start year must be empty or a year of the horizon (1, 2, …)", "起始年须为空或为第几年 (1, 2, …)"), field: "start_year")
         }
+        // Within the saved horizon: a line past it cannot be costed, and every vendor's budget,
+        // on screen and in `bidbench budget`, stopped at it (user test pass).
+        let horizon = s.workspace.settings.horizonYears
+        if let y = start.value, y > horizon {
+            return FormRefusal(
+                L.t(
+                    "Start year \(y) is past the \(horizon)-year horizon (workspace.json horizon_years)",
+                    "起始年 \(y) 超出 \(horizon) 年的测算期 (workspace.json 的 horizon_years)"), field: "start_year")
+        }
         guard years.ok else { return FormRefusal(L.t("Years must be empty or a whole number ≥ 1", "年数须为空或 ≥ 1 的整数"), field: "years") }
         let line = PriceLine(
             vendor: vendor, item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,

@@ -48,6 +48,23 @@ public enum SurveyScreen {
             s.modal = .survey(st)
             return
         }
+        // A priority answer that is none of the four is asked again (it became `should`, and a
+        // must-have the department asked for stopped being a gate: user test pass).
+        let qs = questions(s)
+        if cmd == .finishSurvey || cmd == .nextQuestion,
+            let k = qs.indices.first(where: { k in
+                qs[k].field == "priority" && (cmd == .finishSurvey || k == st.question)
+                    && !st.answers[k].text.trimmed.isEmpty && Priority(parsing: st.answers[k].text) == nil
+            })
+        {
+            st.question = k
+            s.modal = .survey(st)
+            s.say(
+                s.lang.t(
+                    "“\(st.answers[k].text.trimmed)” is no priority: must, should, could or won't (also 1-4, high/medium/low)",
+                    "“\(st.answers[k].text.trimmed)” 不是优先级: 必须、应该、可以或暂不 (也可输入 1-4、高/中/低)"), error: true)
+            return
+        }
         switch cmd {
         case .finishSurvey:
             record(&s, &st, department: dept)

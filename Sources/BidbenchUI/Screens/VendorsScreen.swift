@@ -121,14 +121,32 @@ public enum VendorsScreen {
             guard s.vendors.vendor < nv else { return [] }
             s.modal = .gates(GatesState(vendor: s.workspace.vendors[s.vendors.vendor].id))
         case .reveal:
-            if s.workspace.settings.revealed { return setRevealed(&s, false) }
-            let left = (results(s).evaluation?.progress ?? PanelRule.progress(s.workspace)).filter { !$0.complete }
-            if left.isEmpty { return setRevealed(&s, true) }
+            // R saves at once: other unsaved edits (new requirements on screen 1) go with it, so it
+            // asks first, naming them (they were written without a word: user test pass).
+            let unsaved = s.dirty ? WorkspaceMerge.changedFiles(s.base, s.workspace) : []
+            let also =
+                unsaved.isEmpty
+                ? ("", "")
+                : (
+                    " R saves at once, with your unsaved changes to \(unsaved.joined(separator: ", ")).",
+                    " R 会立即保存, 连同你未保存的修改 (\(unsaved.joined(separator: "、")))。"
+                )
+            let revealed = s.workspace.settings.revealed
+            let left = revealed ? [] : (results(s).evaluation?.progress ?? PanelRule.progress(s.workspace)).filter { !$0.complete }
+            if left.isEmpty {
+                guard !unsaved.isEmpty else { return setRevealed(&s, !revealed) }
+                s.modal = .confirm(
+                    question: revealed
+                        ? s.lang.t("Hide the scores again?\(also.0) (y/n)", "重新隐藏评分?\(also.1) (y/n)")
+                        : s.lang.t("Reveal the scores?\(also.0) (y/n)", "揭晓评分?\(also.1) (y/n)"),
+                    action: .revealSaving(!revealed))
+                return []
+            }
             let who = left.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }.joined(separator: ", ")
             s.modal = .confirm(
                 question: s.lang.t(
-                    "Not finished: \(who). Their sheets are left out of the averages until complete. Reveal now? (y/n)",
-                    "未评完: \(who)。评完之前不计入平均分。仍然揭晓? (y/n)"), action: .reveal)
+                    "Not finished: \(who). Their sheets are left out of the averages until complete.\(also.0) Reveal now? (y/n)",
+                    "未评完: \(who)。评完之前不计入平均分。\(also.1)仍然揭晓? (y/n)"), action: .reveal)
         case .methodNext:
             if s.vendors.previousRanks.isEmpty { s.vendors.previousRanks = currentRanks(s) }
             let methods = ScoringMethod.allCases
