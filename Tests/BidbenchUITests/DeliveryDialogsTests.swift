@@ -152,6 +152,15 @@ import Testing
         d.type("1")
         d.press(.ctrl("s"))
         #expect(Self.form(d)?.error == "P1 已有条款: 按 Enter 编辑")
+        // A resolution shorter than the response (the two typed in each other's field) is refused.
+        d.press(.ctrl("u"))
+        d.type("4")
+        d.press(.tab)
+        d.type("2")
+        d.press(.tab)
+        d.type("0.5")
+        d.press(.ctrl("s"))
+        #expect(Self.form(d)?.error == "解决时限 (0.5 小时) 短于响应时限 (2 小时)")
     }
 
     @Test func monthlyAvailabilityIsRecordedAndMissedMonthsWarn() throws {

@@ -95,6 +95,10 @@ import Testing
         d.press(.char("f"))  // must only
         #expect(d.text.contains("筛选: 必须"))
         #expect(d.row(containing: "R03") == nil)
+        d.press(.char("S"))  // and draft only: none of the must-haves is a draft
+        #expect(d.text.contains("3 条需求都不符合筛选条件 ([ ] f S M 可更改筛选)。"))
+        #expect(!d.text.contains("这里还没有需求"))
+        d.press(.char("S"), .char("S"), .char("S"), .char("S"))  // back to every status
         d.press(.char("f"), .char("f"), .char("f"), .char("f"))  // back to all
         d.press(.char("/"))
         d.type("排产")

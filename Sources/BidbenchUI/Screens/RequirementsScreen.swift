@@ -406,6 +406,14 @@ public enum RequirementsScreen {
                 L.t(
                     "No requirement shown: the workspace has problems (listed at opening); requirements.csv may not have been read.",
                     "未显示任何需求: 工作区有问题 (打开时已列出), requirements.csv 可能未能读取。"), .error, maxWidth: t.width - 3)
+        } else if rows.isEmpty && !ws.requirements.isEmpty {
+            // Filters hide every requirement: said so, with how many there are (it read "no
+            // requirements yet" over 48, and a need recorded meanwhile stayed out of sight).
+            c.text(
+                t.x + 2, t.y + 2,
+                L.t(
+                    "None of the \(ws.requirements.count) requirements matches the filters ([ ] f S M change them).",
+                    "\(ws.requirements.count) 条需求都不符合筛选条件 ([ ] f S M 可更改筛选)。"), .dim, maxWidth: t.width - 3)
         } else if rows.isEmpty {
             c.text(t.x + 2, t.y + 2, L.t("No requirements here. Press a to add one.", "这里还没有需求。按 a 新增。"), .dim)
         }

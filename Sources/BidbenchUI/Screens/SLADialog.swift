@@ -107,6 +107,14 @@ enum SLADialog {
         if (h["response_hours"] ?? nil) == nil && (h["resolution_hours"] ?? nil) == nil {
             return FormRefusal(L.t("Enter a response or a resolution time", "请填写响应或解决时限"), field: "response_hours")
         }
+        // A fix cannot be due before the first response (the two were typed in each other's field).
+        if let response = h["response_hours"] ?? nil, let resolution = h["resolution_hours"] ?? nil, resolution < response {
+            return FormRefusal(
+                L.t(
+                    "The resolution time (\(NumberText.format(resolution)) h) is shorter than the response time (\(NumberText.format(response)) h)",
+                    "解决时限 (\(NumberText.format(resolution)) 小时) 短于响应时限 (\(NumberText.format(response)) 小时)"),
+                field: "resolution_hours")
+        }
         let penaltyText = normalizedDigits(f.value("penalty_per_breach")).trimmed
         var penalty: Money?
         if !penaltyText.isEmpty {
