@@ -133,6 +133,10 @@ public struct AppState: Equatable, Sendable {
     public var keysNotTaken: [String] = []
     /// Set by `y` at the quit question and by `:wq`: the next successful save quits.
     public var quitAfterSave = false
+    /// A list dialog's `d` asks first: the row it was pressed on (`ListKeys`), for the next event
+    /// only; `armedDeleteBefore` is what the event before left (read by that next `d`).
+    var armedDelete: Int?
+    var armedDeleteBefore: Int?
     public var message: String?
     public var messageIsError = false
     public var undoStack: [Workspace] = []
@@ -244,6 +248,8 @@ public enum App {
         // (an open form with what was typed) stays as it was.
         let asBefore = s.evaluator != nil && event.isUserEdit ? s : nil
         let modalBefore = s.modal
+        s.armedDeleteBefore = s.armedDelete
+        s.armedDelete = nil
         var effects = apply(&s, event)
         if let before = asBefore, let who = s.evaluator, changesShared(before.workspace, s.workspace, evaluator: who) {
             s = before

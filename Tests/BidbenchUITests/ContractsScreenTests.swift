@@ -198,6 +198,9 @@ import Testing
         #expect(!d.text.contains("RK10 3×5"))
         // Delete and undo.
         d.press(.char("r"), .down, .char("d"))
+        #expect(d.state.message == "删除这一行? 再按 d 删除 (可按 u 撤销); 按其他键保留")
+        #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
+        d.press(.char("d"))
         #expect(d.state.workspace.risks.map(\.id) == ["RK09"])
         d.press(.escape, .char("u"))
         #expect(d.state.workspace.risks.map(\.id) == ["RK09", "RK10"])
@@ -351,6 +354,8 @@ import Testing
         #expect(d.text.contains("编辑风险 RK09"))
         d.press(.escape)
         #expect(d.text.contains("风险登记册"))
+        d.press(.char("d"), .down, .char("d"))  // another key between: nothing deleted
+        #expect(d.state.workspace.risks.count == 1)
         d.press(.char("d"))
         #expect(d.state.workspace.risks.isEmpty)
         #expect(d.text.contains("u 撤销"))

@@ -285,6 +285,8 @@ import Testing
         #expect(d.state.workspace.delivery.training.map(\.id) == ["S01"])
         #expect(d.state.workspace.delivery.trainingResults.map(\.session) == ["S01", "S01", "S01"])
         d.press(.escape, .char("i"), .char("d"))
+        #expect(d.state.message == "Delete this row? d again deletes it (u undoes); any other key keeps it")
+        d.press(.char("d"))
         #expect(d.state.workspace.delivery.tickets.map(\.id) == ["K002"])
         #expect(d.state.message == "Deleted ticket K001 (u to undo)")
         d.press(.char("u"))

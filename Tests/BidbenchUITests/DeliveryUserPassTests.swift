@@ -32,7 +32,7 @@ import Testing
     /// With an edit, Ctrl-S still asks for the save (the host says where it wrote).
     @Test func ctrlSWithAnEditStillSaves() {
         var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)
-        d.press(.char("d"), .ctrl("s"))
+        d.press(.char("d"), .char("d"), .ctrl("s"))  // a task deleted (d asks, d again deletes)
         #expect(d.effects == [.save(d.state.workspace, force: false)])
     }
 }

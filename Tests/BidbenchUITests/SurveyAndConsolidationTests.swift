@@ -93,7 +93,7 @@ import Testing
         var d = Driver()
         d.press(.char("D"))
         #expect(d.text.contains("部门"))
-        d.press(.char("d"))
+        d.press(.char("d"), .char("d"))
         #expect(d.text.contains("财务部 还有 2 条需求: 请先移走或删除"))
         #expect(d.state.workspace.departments.count == 2)
         d.press(.char("a"))
@@ -109,7 +109,7 @@ import Testing
         d.type("25")
         d.press(.ctrl("s"))
         #expect(d.state.workspace.departments.last == Department(id: "D03", name: "质量部", contact: "周敏", headCount: 25))
-        d.press(.char("G"), .down, .down, .char("d"))
+        d.press(.char("G"), .down, .down, .char("d"), .char("d"))
         #expect(d.state.workspace.departments.count == 2)
     }
 }

@@ -114,6 +114,7 @@ public enum DeliveryScreen {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
                     return []
                 }
+                guard ListKeys.confirmedDelete(&s, row: i) else { return [] }
                 let id = s.workspace.delivery.tasks[i].id
                 s.change(s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")) { $0.delivery.tasks.remove(at: i) }
                 s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
