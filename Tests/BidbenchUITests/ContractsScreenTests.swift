@@ -408,7 +408,8 @@ import Testing
         #expect(d.state.workspace.criteria[0].weight == 0)
         #expect(d.state.undoStack.isEmpty && !d.state.dirty)
         d.press(.char("+"))
-        #expect(d.state.workspace.criteria[0].weight == 0.05)
+        // Five points of the whole (the weights sum to 0.3 here): 0.015 of 0.3, from 价格.
+        #expect(d.state.workspace.criteria.map(\.weight) == [0.015, 0.285])
         #expect(d.state.undoStack.count == 1 && d.state.dirty)
     }
 

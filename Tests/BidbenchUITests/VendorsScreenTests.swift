@@ -138,10 +138,38 @@ import Testing
         d.press(.char("2"))
         #expect(d.criterionRow("功能")?.contains("70%") == true)
         d.press(.char("+"))
-        // 0.75 / (0.75 + 0.3) = 71 %
-        #expect(d.criterionRow("功能")?.contains("71%") == true)
+        // Five points to 功能 and five from its sibling 价格: 0.75 / (0.75 + 0.25) = 75 %, and the
+        // weights still sum to 1 (it was 0.75 / 1.05 = 71 %, and `check` warned about the sum).
+        #expect(d.criterionRow("功能")?.contains("75%") == true)
+        #expect(d.state.workspace.criteria.map(\.weight) == [0.75, 0.25])
         d.press(.char("u"))
         #expect(d.criterionRow("功能")?.contains("70%") == true)
+    }
+
+    /// Children written as parts of their parent (0.15 and 0.20 under 0.35) or as parts of one
+    /// (0.4 and 0.6): `+` moves the child's share of the whole by five points either way, takes
+    /// them from its sibling, and leaves the other branch alone.
+    @Test func aSubCriterionsWeightMovesFivePointsWithinItsParent() {
+        var parts = [
+            Criterion(id: "func", name: "功能", weight: 0.35), Criterion(id: "mfg", parent: "func", name: "生产制造", weight: 0.15),
+            Criterion(id: "mgmt", parent: "func", name: "经营管理", weight: 0.2), Criterion(id: "price", name: "价格", weight: 0.65),
+        ]
+        VendorsScreen.rebalance(&parts, id: "mfg", by: 0.05)
+        #expect(parts.map(\.weight) == [0.35, 0.2, 0.15, 0.65])
+        var ofOne = [
+            Criterion(id: "func", name: "功能", weight: 0.5), Criterion(id: "mfg", parent: "func", name: "生产制造", weight: 0.4),
+            Criterion(id: "mgmt", parent: "func", name: "经营管理", weight: 0.6), Criterion(id: "price", name: "价格", weight: 0.5),
+        ]
+        VendorsScreen.rebalance(&ofOne, id: "mfg", by: 0.05)  // 20 % → 25 % of the whole: 0.5 of func
+        #expect(ofOne.map(\.weight) == [0.5, 0.5, 0.5, 0.5])
+        var relative = [
+            Criterion(id: "a", name: "A", weight: 5), Criterion(id: "b", name: "B", weight: 2), Criterion(id: "c", name: "C", weight: 3),
+        ]
+        VendorsScreen.rebalance(&relative, id: "b", by: -0.05)  // 20 % → 15 %: 1.5 of 10; a and c give back in proportion
+        #expect(relative.map(\.weight) == [5.3125, 1.5, 3.1875])
+        // Never below 0 or above the whole.
+        VendorsScreen.rebalance(&relative, id: "b", by: -0.5)
+        #expect(relative.map(\.weight) == [6.25, 0, 3.75])
     }
 }
 

@@ -159,14 +159,53 @@ public enum VendorsScreen {
             guard s.vendors.criterion < leaf.count else { return [] }
             let id = leaf[s.vendors.criterion].id
             let delta = cmd == .weightUp ? 0.05 : -0.05
-            s.change { ws in
-                if let i = ws.criteria.firstIndex(where: { $0.id == id }) {
-                    ws.criteria[i].weight = max(0, ((ws.criteria[i].weight + delta) * 100).rounded() / 100)
-                }
-            }
+            s.change { ws in rebalance(&ws.criteria, id: id, by: delta) }
         default: return nil
         }
         return []
+    }
+
+    /// `+`/`-`: moves criterion `id`'s share of the whole by `delta` (0.05: five points, as the
+    /// screen shows shares) and its siblings (the criteria under the same parent) the other way, in
+    /// proportion, so that their sum stays what it was: the tree never ends up with children that
+    /// no longer sum to their parent (it did, and `check` then warned; a sibling's share dropped
+    /// without a word: user test pass). Weights written as parts of the parent (0.15 of 0.35) or of
+    /// one (0.43 of 1) or relative (5 and 2) all move by five points of the whole. Weights keep 4
+    /// decimals; the rounding's remainder goes to the largest sibling.
+    static func rebalance(_ criteria: inout [Criterion], id: String, by delta: Double) {
+        guard let i = criteria.firstIndex(where: { $0.id == id }) else { return }
+        let siblings = criteria.indices.filter { criteria[$0].parent == criteria[i].parent }
+        func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+        let total = round4(siblings.reduce(0) { $0 + criteria[$1].weight })
+        // The parent's share of the whole (the product of the shares up the tree).
+        var parentShare = 1.0
+        var parent = criteria[i].parent
+        var seen: Set<String> = []
+        while !parent.isEmpty, seen.insert(parent).inserted, let p = criteria.first(where: { $0.id == parent }) {
+            let sum = criteria.filter { $0.parent == p.parent }.reduce(0) { $0 + $1.weight }
+            parentShare *= sum > 0 ? p.weight / sum : 0
+            parent = p.parent
+        }
+        let delta = parentShare > 0 && total > 0 ? delta * total / parentShare : delta
+        let others = siblings.filter { $0 != i }
+        guard !others.isEmpty else {
+            // The only one under its parent: its share is the whole, whatever its number.
+            criteria[i].weight = max(0, round4(criteria[i].weight + delta))
+            return
+        }
+        let old = criteria[i].weight
+        let new = min(total, max(0, round4(old + delta)))
+        let restBefore = total - old
+        let restAfter = total - new
+        for k in others {
+            criteria[k].weight =
+                restBefore > 0 ? round4(criteria[k].weight * restAfter / restBefore) : round4(restAfter / Double(others.count))
+        }
+        criteria[i].weight = new
+        let drift = round4(total - siblings.reduce(0) { $0 + criteria[$1].weight })
+        if drift != 0, let largest = others.max(by: { criteria[$0].weight < criteria[$1].weight }) {
+            criteria[largest].weight = max(0, round4(criteria[largest].weight + drift))
+        }
     }
 
     /// Reveals or hides the panel's scores and saves at once (with any other unsaved change), so the
