@@ -127,6 +127,24 @@ struct IntegrityVerbTests {
         let template = try bidbench("template", "survey", "-w", ws, "--department", "财务部", "-o", tmp.path + "/s.csv")
         #expect(template.status == 64 && template.err.contains("a survey template is an .xlsx workbook; give the file the .xlsx extension"))
         #expect(!FileManager.default.fileExists(atPath: tmp.path + "/s.csv"))
+        // export takes its format from -o's extension, and refuses a file named for another format
+        // (`-o v.xlsx` wrote CSV text that Excel refused to open; `--format xlsx -o v.csv` a workbook).
+        let inferred = try bidbench("export", "vendors", "-w", ws, "-o", tmp.path + "/v.xlsx")
+        #expect(inferred.status == 0, "\(inferred.err)")
+        #expect(FileManager.default.contents(atPath: tmp.path + "/v.xlsx")?.prefix(2) == Data("PK".utf8))
+        let mismatch = try bidbench("export", "vendors", "-w", ws, "--format", "xlsx", "-o", tmp.path + "/v.csv")
+        #expect(mismatch.status == 64)
+        #expect(mismatch.err.contains("-o \(tmp.path)/v.csv names a .csv file but --format is xlsx: give the file the .xlsx extension"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/v.csv"))
+        // A survey template never replaces a workbook already there (perhaps a department's answers).
+        let book = tmp.path + "/财务部需求调研.xlsx"
+        #expect(try bidbench("template", "survey", "-w", ws, "--department", "财务部", "-o", book).status == 0)
+        try Data("answers".utf8).write(to: URL(fileURLWithPath: book))
+        let again = try bidbench("template", "survey", "-w", ws, "--department", "财务部", "-o", book)
+        #expect(again.status == 1 && again.err.contains("exists (a department's returned workbook?); nothing written"), "\(again.err)")
+        #expect(FileManager.default.contents(atPath: book) == Data("answers".utf8))
+        #expect(try bidbench("template", "survey", "-w", ws, "--department", "财务部", "-o", book, "--force").status == 0)
+        #expect(FileManager.default.contents(atPath: book)?.prefix(2) == Data("PK".utf8))
     }
 
     @Test func awardingIsRefusedOverAStopEnvelopeAndRecordedOtherwise() throws {

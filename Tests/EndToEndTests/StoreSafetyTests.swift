@@ -152,7 +152,7 @@ import Testing
             (["export", "-w", ws, "requirements", "-o"], tmp.path + "/e.csv"),
             (["dates", "-w", ws, "--ics"], tmp.path + "/d.ics"),
             (["export", "-w", ws, "requirements", "--format", "xlsx", "-o"], tmp.path + "/e.xlsx"),
-            (["template", "-w", ws, "survey", "--department", "财务部", "-o"], tmp.path + "/t.xlsx"),
+            (["template", "-w", ws, "survey", "--department", "财务部", "--force", "-o"], tmp.path + "/t.xlsx"),
         ] {
             let fresh = try run(binaryPath, args + [out])
             #expect(fresh.status == 0, "\(args[0]): \(fresh.err)")
@@ -197,7 +197,7 @@ import Testing
             (["report", "-w", ws, "-o"], ws + "/workspace.json", "workspace.json", 1),
             (["export", "-w", ws, "scores", "-o"], ws + "/scores/张伟.csv", "scores/张伟.csv", 2),
             (["export", "-w", ws, "vendors", "-o"], ws + "/scores/new.csv", "scores/new.csv", 2),
-            (["export", "-w", ws, "prices", "--format", "xlsx", "-o"], ws + "/./scores/../contracts.csv", "contracts.csv", 2),
+            (["export", "-w", ws, "prices", "--format", "csv", "-o"], ws + "/./scores/../contracts.csv", "contracts.csv", 2),
             (["export", "-w", ws, "vendors", "-o"], tmp.path + "/link/vendors.csv", "vendors.csv", 2),
             (["report", "-w", ws, "--format", "md", "-o"], ws + "/.gitattributes", ".gitattributes", 1),
             (["export", "-w", ws, "vendors", "-o"], ws + "/.gitignore", ".gitignore", 2),

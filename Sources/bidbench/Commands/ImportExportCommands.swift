@@ -160,7 +160,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Argument(help: "The table to export, or a decision workbook (matrix, tco, scenarios, clause-review; --format xlsx).")
     var kind: ExportTarget
-    @Option(help: "csv, json or xlsx.") var format: ExportFileFormat = .csv
+    @Option(help: "csv, json or xlsx (default: the extension of -o, else csv).") var format: ExportFileFormat?
     @Flag(help: "Start the CSV with a UTF-8 BOM (Excel on Windows then shows Chinese correctly).") var bom = false
     @Option(name: [.customShort("o"), .long], help: "Write to FILE instead of standard output.") var output: String?
     @Option(
@@ -175,7 +175,25 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("evaluator"), help: "For scores while the panel is blind: export this evaluator's own sheet.")
     var asEvaluator: String?
 
+    /// The format: given, else the extension of `-o` (`x.xlsx` wrote CSV text Excel refused to open).
+    var fileFormat: ExportFileFormat {
+        if let format { return format }
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "xlsx": return .xlsx
+        case "json": return .json
+        default: return .csv
+        }
+    }
+
     func validate() throws {
+        let format = fileFormat
+        // A file named for one format holding another is refused (`--format xlsx -o v.csv` wrote a
+        // workbook under a CSV name).
+        if let output, let named = ["csv": ExportFileFormat.csv, "json": .json, "xlsx": .xlsx][URL(fileURLWithPath: output).pathExtension.lowercased()],
+            named != format
+        {
+            throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue): give the file the .\(format.rawValue) extension")
+        }
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
         if case .decision(let d) = kind, format != .xlsx {
             throw ValidationError("\(d.rawValue) is a workbook: use --format xlsx -o FILE.xlsx (rank, budget and contract have --json)")
@@ -228,7 +246,7 @@ struct ExportCommand: ParsableCommand {
         }
         // The root command also declares --lang and may take it first (see CommandLineLanguage).
         let language = CommandLineLanguage.resolve(lang)
-        if format == .xlsx, let output {
+        if fileFormat == .xlsx, let output {
             let chinese = workbookChinese(language, ws)
             switch kind {
             case .table(let table):
@@ -251,7 +269,7 @@ struct ExportCommand: ParsableCommand {
             }
             return
         }
-        guard case .table(let kind) = kind, let textFormat = ExportFormat(rawValue: format.rawValue) else { return }
+        guard case .table(let kind) = kind, let textFormat = ExportFormat(rawValue: fileFormat.rawValue) else { return }
         let text =
             audience == .people
             ? PeopleExport.csv(kind, from: ws, language: ReportLanguage(code: language?.rawValue ?? ws.settings.language))
@@ -318,6 +336,7 @@ struct TemplateCommand: ParsableCommand {
     @Option(help: "The department (id or name; a new name is created when the workbook is imported).") var department: String
     @Option(name: [.customShort("o"), .long], help: "The .xlsx file to write.") var output: String
     @Option(help: "The workbook's language (default: the UI language).") var lang: Lang?
+    @Flag(help: "Replace FILE if it exists (it may be a department's returned workbook, not imported yet).") var force = false
 
     func validate() throws {
         // `-o s.csv` wrote a workbook under a CSV name, which Excel then refuses to open.
@@ -331,6 +350,14 @@ struct TemplateCommand: ParsableCommand {
         guard !department.trimmed.isEmpty else {
             printError("bidbench template: --department is empty")
             throw ExitCode(2)
+        }
+        // The template and the returned workbook share a name (财务部需求调研.xlsx): a second round's
+        // template wrote over the first round's answers, not imported yet (user test pass).
+        if !force && FileManager.default.fileExists(atPath: output) {
+            printError(
+                "bidbench template: \(SafeText.visible(output)) exists (a department's returned workbook?); nothing written. "
+                    + "Import it first, choose another name, or add --force to replace it")
+            throw ExitCode(1)
         }
         let data = SurveyWorkbook.template(ws, department: department, chinese: workbookChinese(lang, ws), today: LocalClock.today())
         try writeOutput(Array(data), to: output, folder: workspace.path, ws)
