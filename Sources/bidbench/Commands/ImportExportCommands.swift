@@ -189,10 +189,14 @@ struct ExportCommand: ParsableCommand {
         let format = fileFormat
         // A file named for one format holding another is refused (`--format xlsx -o v.csv` wrote a
         // workbook under a CSV name).
-        if let output, let named = ["csv": ExportFileFormat.csv, "json": .json, "xlsx": .xlsx][URL(fileURLWithPath: output).pathExtension.lowercased()],
+        if let output,
+            let named = ["csv": ExportFileFormat.csv, "json": .json, "xlsx": .xlsx][
+                URL(fileURLWithPath: output).pathExtension.lowercased()],
             named != format
         {
-            throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue): give the file the .\(format.rawValue) extension")
+            throw ValidationError(
+                "-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue): give the file the .\(format.rawValue) extension"
+            )
         }
         if bom && format != .csv { throw ValidationError("--bom applies to --format csv only") }
         if case .decision(let d) = kind, format != .xlsx {
