@@ -472,7 +472,13 @@ import Testing
         #expect(Self.markdown(d, .budget).contains("## 3. 逐年分类成本 — 智链科技"))
         ws.settings.revealed = false
         let sealed = Self.markdown(Driver(ws), .budget)
-        #expect(sealed.contains("## 3. 逐年分类成本 — 云帆软件"))
+        #expect(sealed.contains("## 3. 逐年分类成本 — 云帆软件（示例：尚未推荐供应商）"))
+        // Nor is the first priced vendor charged to the envelopes as if proposed (it was, with a
+        // near-limit warning, while `bidbench budget` said nothing was proposed: user test pass).
+        ws.budget = [BudgetEnvelope(fiscalYear: 2027, costCenter: "信息部", category: "", amount: Money(units: 120_000))]
+        let envelopes = Self.markdown(Driver(ws), .budget).components(separatedBy: "\n")
+        #expect(envelopes.contains { $0.contains("推荐供应商之前 (评分揭晓之前) 不计入任何供应商的报价。") })
+        #expect(envelopes.contains("| 2027 | 信息部 | 120,000 | 0 | 0 | 0.0% | 预算内 |"), "\(envelopes.joined(separator: "\n"))")
     }
 
     /// The reviewer's status and note on the renewal clause are in the legal minutes, in the

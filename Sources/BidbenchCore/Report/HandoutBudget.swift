@@ -72,7 +72,11 @@ extension HandoutBuilder {
         let focus = recommended.flatMap { id in priced.first { $0.vendor == id } } ?? priced.first
         if let v = focus {
             let name = facts.vendorName(v.vendor)
-            blocks.append(.heading(t("3. Cost per year by category — ", "3. 逐年分类成本 — ") + name))
+            blocks.append(
+                .heading(
+                    t("3. Cost per year by category — ", "3. 逐年分类成本 — ") + name
+                        + (recommended == nil
+                            ? t(" (an example: no vendor is recommended yet)", "（示例：尚未推荐供应商）") : "")))
             let used = CostCategory.allCases.filter { (v.byCategory[$0] ?? .zero) != .zero }
             let groups = [
                 SVGChart.ColumnGroup(
@@ -104,7 +108,7 @@ extension HandoutBuilder {
                     [(t("Category", "类别"), false)] + (1...scenario.years).map { (yearLabel($0), true) } + [(t("Total", "合计"), true)], rows))
             // 4. Envelopes.
             blocks.append(.heading(t("4. Budget envelopes", "4. 预算包络")))
-            blocks += envelopeBlocks(v, name: name, scenario: scenario)
+            blocks += envelopeBlocks(recommended == nil ? nil : v, name: name, scenario: scenario)
         }
         // 5. Cash flow of the milestones.
         blocks.append(.heading(t("5. Payment cash flow", "5. 付款现金流")))
@@ -154,10 +158,11 @@ extension HandoutBuilder {
 
     /// The budget control (DESIGN §3) with this vendor's proposal under the scenario in effect:
     /// commitments of signed contracts plus the open proposal, per fiscal year and cost centre.
-    func envelopeBlocks(_ v: VendorTCO, name: String, scenario: Scenario) -> [HandoutBlock] {
+    /// `v` nil: no vendor is recommended yet (a blind panel): only what is signed is charged.
+    func envelopeBlocks(_ v: VendorTCO?, name: String, scenario: Scenario) -> [HandoutBlock] {
         guard !ws.budget.isEmpty else { return [.paragraph(t("No budget envelopes.", "没有预算包络。"))] }
         let control: BudgetControl
-        do { control = try BudgetModel.control(ws, proposedVendor: v.vendor, scenario: scenario) } catch {
+        do { control = try BudgetModel.control(ws, proposedVendor: v?.vendor, scenario: scenario) } catch {
             return [.paragraph(error.text(chinese: lang == .zh))]
         }
         let rows: [[String]] = control.rows.map { u in
@@ -171,6 +176,10 @@ extension HandoutBuilder {
         return [
             .paragraph(
                 ReportBudget.basis(control, facts: facts, lang: lang, name: { $0 })
+                    + (v == nil
+                        ? t(
+                            " No vendor's bid is charged before a vendor is recommended (the panel's scores are revealed).",
+                            "推荐供应商之前 (评分揭晓之前) 不计入任何供应商的报价。") : "")
                     + t(" Under the scenario in effect.", "按当前测算情景计算。")),
             .table(
                 [

@@ -100,10 +100,15 @@ struct ReportFacts {
         demand = Self.demand(request.workspace)
         computeBudget(chosen: nil)
         computeScoring()
-        // The budget is checked against the recommended vendor once there is one.
-        if let winner = scoring?.winner?.vendor, winner != budgetVendor {
+        // The budget is checked against the recommended vendor once there is one. While the panel
+        // is blind the recommendation is sealed: nothing is proposed (as `bidbench budget` says),
+        // and the first priced vendor's costs are only an example (the envelopes were charged with
+        // them, near-limit warning and all, for a vendor nobody proposed: user test pass).
+        if let winner = request.workspace.settings.revealed ? scoring?.winner?.vendor : nil {
             control = nil
             computeBudget(chosen: winner)
+        } else if control != nil, let scenario = try? Scenario(settings: ws.settings) {
+            control = try? BudgetModel.control(ws, proposedVendor: nil, scenario: scenario)
         }
         partlyMet = (scoring?.evaluation.ranking ?? []).compactMap { r in
             let items = gateItems(vendor: r.vendor, answer: .partly)
