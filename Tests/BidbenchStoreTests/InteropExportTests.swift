@@ -116,6 +116,29 @@ import Testing
         }
     }
 
+    /// An export for people, edited in a spreadsheet, imports back: the importer reads the words
+    /// its own exporter wrote (`履行中`, `In review`, `违约金`, `观察中`, a parent's name, `R01 标题`),
+    /// in both languages (user test pass: six tables were refused). What the people form leaves
+    /// out or rounds (acceptance column, ids shown as names) reads back to the same rows.
+    @Test func anExportForPeopleImportsBack() throws {
+        let demo = try #require(WorkspaceStore.demoFolder(packageRoot: #filePath))
+        let w = try WorkspaceStore.load(folder: demo).workspace
+        for kind in [TableKind.prices, .contracts, .reviews, .risks, .criteria, .gates, .requirements, .departments, .vendors] {
+            for language in [ReportLanguage.zh, .en] {
+                let csv = PeopleExport.csv(kind, from: w, language: language)
+                let r = Importer.importTable(kind: kind, fileBytes: Array(csv.utf8), fileName: "p.csv", into: w, replace: true)
+                switch r {
+                case .success(let outcome): #expect(outcome.workspace == w, "\(kind) \(language)")
+                case .failure(let f): Issue.record("\(kind) \(language): \(f)")
+                }
+            }
+        }
+        #expect(PeopleExport.machineValue(.contracts, column: "status", text: "履行中", ws: w) == "active")
+        #expect(PeopleExport.machineValue(.contracts, column: "status", text: "in review", ws: w) == "review")
+        #expect(PeopleExport.machineValue(.prices, column: "category", text: "定制开发", ws: w) == "customization")
+        #expect(PeopleExport.machineValue(.prices, column: "category", text: "面包", ws: w) == nil)
+    }
+
     @Test func exportOfTheDemoReimportsAsIs() throws {
         let demo = try #require(WorkspaceStore.demoFolder(packageRoot: #filePath))
         let w = try WorkspaceStore.load(folder: demo).workspace

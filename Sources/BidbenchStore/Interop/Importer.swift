@@ -299,6 +299,11 @@ private struct Job {
             let folded = Importer.fold(t)
             if map.values.contains(folded) { fields[i] = folded }
         }
+        // The words of an export for people (`--for people`, `:export KIND`) read back as the values
+        // they stand for, so that such a file, edited in Excel, imports.
+        for (column, i) in index where i < fields.count {
+            if let v = PeopleExport.machineValue(kind, column: column, text: fields[i], ws: base), v != fields[i] { fields[i] = v }
+        }
     }
 
     static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]

@@ -4,8 +4,8 @@ import BidbenchCore
 /// rows as the machine form, but with headers in the language asked for (the Chinese ones are the
 /// importer's first synonym), names instead of ids (departments, vendors, criteria), and
 /// priorities, statuses, categories and clause kinds as words. It opens in Excel or WPS (UTF-8 with
-/// a BOM) and is meant to be read and forwarded; the machine form (the default) is the one that
-/// imports back exactly.
+/// a BOM) and is meant to be read and forwarded; it imports back too (`machineValue` reads its words),
+/// while the machine form (the default) is the one to script with.
 public enum PeopleExport {
     /// The table as CSV for people; `department` (an id or a name) keeps only that department's rows.
     public static func csv(_ kind: TableKind, from ws: Workspace, language: ReportLanguage, department: String? = nil) -> String {
@@ -45,6 +45,41 @@ public enum PeopleExport {
     static func englishHeader(_ column: String) -> String {
         let words = column.replacing("_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The machine value whose readable form (`readable`, in English or Chinese) is `text`: what an
+    /// export for people wrote, edited in a spreadsheet and imported back (`履行中` → `active`,
+    /// `R01 多币种凭证自动折算` → `R01`, `定制开发` → `custom`); nil when it is none. The importer
+    /// refused its own exporter's words (user test pass).
+    static func machineValue(_ kind: TableKind, column: String, text: String, ws: Workspace) -> String? {
+        let t = text.trimmed
+        guard !t.isEmpty else { return nil }
+        let candidates: [String]
+        switch (kind, column) {
+        case (.gates, "requirement"): candidates = ws.requirements.map(\.id)
+        case (.criteria, "parent"): candidates = ws.criteria.map(\.id)
+        case (_, "priority"): candidates = Priority.allCases.map(\.rawValue)
+        case (.requirements, "status"): candidates = RequirementStatus.allCases.map(\.rawValue)
+        case (.reviews, "status"): candidates = ReviewStatus.allCases.map(\.rawValue)
+        case (_, "status"):
+            candidates = [
+                "draft", "review", "signed", "active", "expired", "terminated", "planned", "due", "paid", "open", "watching", "closed",
+                "proposed", "approved", "rejected",
+            ]
+        case (_, "category"): candidates = CostCategory.allCases.map(\.rawValue)
+        case (.prices, "model"): candidates = PricingModel.allCases.map(\.rawValue)
+        case (.reviews, "clause"): candidates = ClauseKind.allCases.map(\.rawValue)
+        case (.risks, "type"): candidates = RiskType.allCases.map(\.rawValue)
+        case (.gates, "answer"): candidates = ["meets", "partly", "no"]
+        case (.criteria, "kind"): candidates = ["benefit", "cost"]
+        case (.criteria, "source"): candidates = ["panel", "price"]
+        case (_, "sme"), (_, "auto_renew"): candidates = ["true", "false"]
+        default: return nil
+        }
+        let folded = t.lowercased()
+        return candidates.first { c in
+            [ReportLanguage.en, .zh].contains { readable(kind, column: column, value: c, ws: ws, $0).lowercased() == folded }
+        }
     }
 
     static func readable(_ kind: TableKind, column: String, value v: String, ws: Workspace, _ l: ReportLanguage) -> String {
