@@ -305,9 +305,11 @@ public enum App {
             // Undo is one history for every screen: it says which files it stepped back, so a step
             // taken on another screen is not a surprise (user test pass: a bare "已撤销").
             let files = WorkspaceMerge.changedFiles(s.workspace, prev).joined(separator: ", ")
+            let selected = selectedItems(s)
             s.redoStack.append(s.workspace)
             s.workspace = prev
             s.dirty = s.workspace != s.base  // back at what is on disk: nothing to save
+            reselect(&s, selected)
             clampSelections(&s)
             s.say(s.lang.t("Undone: \(files)", "已撤销: \(files)"))
         } else {
@@ -616,9 +618,11 @@ public enum App {
         case .redo:
             if let next = s.redoStack.popLast() {
                 let files = WorkspaceMerge.changedFiles(s.workspace, next).joined(separator: ", ")
+                let selected = selectedItems(s)
                 s.undoStack.append(s.workspace)
                 s.workspace = next
                 s.dirty = s.workspace != s.base
+                reselect(&s, selected)
                 clampSelections(&s)
                 s.say(s.lang.t("Redone: \(files)", "已重做: \(files)"))
             } else {
@@ -886,6 +890,24 @@ public enum App {
         case .budget, .contracts, .delivery: break
         }
         return []
+    }
+
+    /// The ids of the selected requirement (screen 1) and task (screen 5), so that an undo or redo
+    /// that moves their rows (a task's dates sort it) keeps the selection on the same item: it
+    /// stayed on the row number, and the next Enter edited another task (user test pass).
+    static func selectedItems(_ s: AppState) -> (requirement: String?, task: String?) {
+        let rows = RequirementsScreen.visibleRows(s)
+        let requirement = s.requirements.selected < rows.count ? rows[s.requirements.selected].id : nil
+        let task = DeliveryScreen.current(s).flatMap { d in s.delivery.selected < d.tasks.count ? d.tasks[s.delivery.selected].id : nil }
+        return (requirement, task)
+    }
+
+    /// Puts the selections back on the items `selectedItems` named, where they still are.
+    static func reselect(_ s: inout AppState, _ items: (requirement: String?, task: String?)) {
+        if let id = items.requirement, let i = RequirementsScreen.visibleRows(s).firstIndex(where: { $0.id == id }) {
+            s.requirements.selected = i
+        }
+        if let id = items.task, let i = DeliveryScreen.current(s)?.tasks.firstIndex(where: { $0.id == id }) { s.delivery.selected = i }
     }
 
     static func clampSelections(_ s: inout AppState) {

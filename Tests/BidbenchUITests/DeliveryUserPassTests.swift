@@ -29,6 +29,25 @@ import Testing
         #expect(d.effects == [.quit])
     }
 
+    /// An edit that sorts a task up, then `u`: the selection goes back with the task, not to the row
+    /// number it had (user test pass: the next Enter edited T04 instead of T06).
+    @Test func undoKeepsTheSelectionOnTheSameTask() {
+        var d = DeliveryScreenTests.driver(.zh, width: 120, height: 34)
+        func tasks() -> [String] { DeliveryScreen.current(d.state)?.tasks.map(\.id) ?? [] }
+        let last = tasks().count - 1
+        let id = tasks()[last]
+        d.state.delivery.selected = last
+        let k = d.state.workspace.delivery.tasks.firstIndex { $0.id == id }!
+        d.state.change { $0.delivery.tasks[k].plannedStart = Day(iso: "2026-12-01") }
+        let moved = tasks().firstIndex(of: id)!
+        #expect(moved < last)
+        d.state.delivery.selected = moved  // as the task form leaves it
+        d.press(.char("u"))
+        #expect(tasks()[d.state.delivery.selected] == id)
+        d.press(.ctrl("r"))
+        #expect(tasks()[d.state.delivery.selected] == id && d.state.delivery.selected == moved)
+    }
+
     /// With an edit, Ctrl-S still asks for the save (the host says where it wrote).
     @Test func ctrlSWithAnEditStillSaves() {
         var d = DeliveryScreenTests.driver(.zh, width: 80, height: 24)

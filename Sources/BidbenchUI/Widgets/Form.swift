@@ -216,11 +216,14 @@ public struct Form: Equatable, Sendable {
         case refused(String)
     }
 
-    /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind.
+    /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind. The
+    /// refused value is marked whole, as a spreadsheet does: what is typed next replaces it (it was
+    /// appended to: `6` refused, then `4` made `64`: user test pass); an arrow key edits it instead.
     public mutating func focus(on key: String?) {
         guard let key, let i = fields.firstIndex(where: { $0.key == key }) else { return }
         fields[focus].query = ""
         focus = i
+        fields[i].input.selectAll()
     }
 
     /// Applies a key through the key map: editing, moving between fields, save or close.

@@ -20,6 +20,12 @@ public struct TextField: Equatable, Sendable {
 
     public var text: String { String(chars) }
 
+    /// Marks the whole value for replacement, as a pre-filled one: what is typed next replaces it.
+    public mutating func selectAll() {
+        cursor = chars.count
+        replaceOnType = !chars.isEmpty
+    }
+
     /// Types one character (replacing an untouched pre-filled value).
     public mutating func insert(_ c: Character) {
         if replaceOnType {
