@@ -640,18 +640,51 @@ public enum VendorsScreen {
     static func renderLegend(_ s: AppState, _ view: MatrixView, into c: inout Canvas, area: Rect, y ly: inout Int) {
         let L = s.lang
         let ws = s.workspace
+        // Each note wraps onto a second line; what does not fit then is counted, never cut mid-word
+        // without a sign (the list of unanswered must-haves ended mid-title, even at 200 columns, and
+        // a knock-out lost its answer at 80: user test pass). `g` lists them all.
+        func put(_ lines: [String], _ style: Style) {
+            for (k, line) in lines.enumerated() where ly < area.maxY {
+                c.text(area.x + (k == 0 ? 1 : 3), ly, line, style, maxWidth: area.width - (k == 0 ? 2 : 4))
+                ly += 1
+            }
+        }
+        let width = max(10, area.width - 4)
+        // Two lines a note when they leave room for the progress and a warning below; else one.
+        let notes = view.out.count + (view.evaluation?.provisional.count ?? 0)
+        let limit = notes * 2 + 3 <= area.maxY - ly ? 2 : 1
+        // The first line as wide as the area, the ones under it indented.
+        func wrap(_ text: String) -> [String] {
+            let first = TextWidth.wrap(text, area.width - 2)
+            guard first.count > 1, text.hasPrefix(first[0]) else { return first }
+            let rest = String(text.dropFirst(first[0].count)).drop { $0 == " " }
+            return [first[0]] + TextWidth.wrap(String(rest), width)
+        }
         for (vid, reason) in view.out.sorted(by: { $0.key < $1.key }) where ly < area.maxY {
             let name = ws.vendors.first { $0.id == vid }?.name ?? vid
-            c.text(area.x + 1, ly, "✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)", Style(fg: .red), maxWidth: area.width - 2)
-            ly += 1
+            let lines = wrap("✗ \(name): \(L.t("fails a must-have", "必须项未满足")) \(reason)")
+            put(
+                lines.count > limit
+                    ? (limit == 1
+                        ? [TextWidth.clip(lines.joined(separator: " "), to: area.width - 2)]
+                        : [lines[0], TextWidth.clip(lines[1...].joined(separator: " "), to: width)]) : lines, Style(fg: .red))
         }
         for v in ws.vendors where ly < area.maxY {
             guard let gaps = view.evaluation?.provisional[v.id] else { continue }
-            c.text(
-                area.x + 1, ly,
-                "? \(v.name): \(L.t("provisional, must-haves not answered:", "结果暂定, 必须项未答复:")) "
-                    + gaps.map { $0.text(chinese: L == .zh) }.joined(separator: L.t("; ", "；")), .warn, maxWidth: area.width - 2)
-            ly += 1
+            let items = gaps.map { $0.text(chinese: L == .zh) }
+            let prefix = "? \(v.name): \(L.t("provisional, must-haves not answered:", "结果暂定, 必须项未答复:")) "
+            func more(_ n: Int) -> String { L.t("… and \(n) more (g lists them)", "… 另 \(n) 项 (g 查看全部)") }
+            var text = prefix
+            var shown = 0
+            for (k, item) in items.enumerated() {
+                let next = text + (k > 0 ? L.t("; ", "；") : "") + item
+                let rest = items.count - k - 1
+                guard wrap(rest > 0 ? next + " " + more(rest) : next).count <= limit else { break }
+                text = next
+                shown = k + 1
+            }
+            if shown < items.count { text += (shown > 0 ? " " : "") + more(items.count - shown) }
+            put(wrap(text), .warn)
         }
         if ly < area.maxY, let flagged = view.evaluation?.cells.filter(\.flagged), !flagged.isEmpty {
             c.text(
