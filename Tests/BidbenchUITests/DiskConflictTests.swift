@@ -48,6 +48,25 @@ import Testing
         #expect(d.state.overlayOffset == 0)
     }
 
+    /// The same requirement with the same title changed differently in another field on each side:
+    /// the dialog names that field with both values (it said `(其他字段)` on both sides, so the lead
+    /// chose without seeing either acceptance criterion: user test pass); a vendor's notes alike.
+    @Test func aConflictInAnotherFieldThanTheTitleShowsThatField() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 120, height: 30)
+        d.state.change {
+            $0.requirements[0].acceptance = "汇率每小时自动更新"
+            $0.vendors[0].notes = "报价含三年维保"
+        }
+        var disk = ws
+        disk.requirements[0].acceptance = "汇率手工录入, 次日生效"
+        disk.vendors[0].notes = "报价不含维保"
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv", "vendors.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("R01 acceptance: 我的 “汇率每小时自动更新”   磁盘上 “汇率手工录入, 次日生效”"))
+        d.press(.char("m"))
+        #expect(d.text.contains("V1 notes: 我的 “报价含三年维保”   磁盘上 “报价不含维保”"))
+    }
+
     /// A requirement added here, unsaved, while another process added a different one under the same
     /// id (both took the next number): the conflict offered only "keep mine", whose save replaced
     /// the colleague's row (user test pass). Both are kept now: this session's moves to the next id

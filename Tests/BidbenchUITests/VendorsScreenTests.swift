@@ -156,6 +156,10 @@ import Testing
         ]
         VendorsScreen.rebalance(&parts, id: "mfg", by: 0.05)
         #expect(parts.map(\.weight) == [0.35, 0.2, 0.15, 0.65])
+        // A top-level step: 价格 +5 points, 功能 −5, and 功能's children, parts of it, follow it
+        // (0.2 + 0.15 = 0.35 → 0.3; they stayed, and check warned: user test pass).
+        VendorsScreen.rebalance(&parts, id: "price", by: 0.05)
+        #expect(parts.map(\.weight) == [0.3, 0.1714, 0.1286, 0.7])
         var ofOne = [
             Criterion(id: "func", name: "功能", weight: 0.5), Criterion(id: "mfg", parent: "func", name: "生产制造", weight: 0.4),
             Criterion(id: "mgmt", parent: "func", name: "经营管理", weight: 0.6), Criterion(id: "price", name: "价格", weight: 0.5),

@@ -467,7 +467,8 @@ public enum ContractScanner {
 
     private static func scan(_ rawLines: [String], _ distinctLines: Distinct, pieces: Int, repeatsOnce: Bool) -> ContractScan {
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
-        let read = read(rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces) { c in
+        let parties = PartyNames.find(rawLines)
+        let read = read(rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces, parties: parties) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
         let sentences = read.sentences
@@ -490,7 +491,8 @@ public enum ContractScanner {
     /// (`ContractLineParser.lines`), so that repeated lines and paragraphs are read once; nil: every
     /// line and paragraph is read.
     static func read(
-        _ rawLines: [String], distinct: Distinct? = nil, pieces: Int, candidate: (Candidate) -> Void
+        _ rawLines: [String], distinct: Distinct? = nil, pieces: Int, parties: PartyNames = PartyNames(),
+        candidate: (Candidate) -> Void
     ) -> Sentences {
         let lineIDs = distinct ?? Distinct.identity(rawLines.count)
         let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
@@ -504,7 +506,7 @@ public enum ContractScanner {
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
             for k in range {
-                read(paragraphs[distinct.firsts[k]], into: &reading)
+                read(paragraphs[distinct.firsts[k]], parties: parties, into: &reading)
                 reading.ends.append((reading.candidates.count, reading.sentences.sentences.count))
             }
             return reading
@@ -716,7 +718,7 @@ public enum ContractScanner {
     // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
     // the recorded scan dumps guard its output.
     /// Adds the clause findings of one paragraph, in order, and its sentences to `reading`.
-    private static func read(_ p: Paragraph, into reading: inout Reading) {
+    private static func read(_ p: Paragraph, parties: PartyNames, into reading: inout Reading) {
         let wrapped = !p.later.isEmpty
         func lineOf(_ offset: Int) -> Int { p.later.last { $0.offset <= offset }?.line ?? p.number }
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
@@ -732,7 +734,7 @@ public enum ContractScanner {
             // A definition is never a clause, but what it defines can still be a red flag
             // ("General Cap" means the fees of the last 12 months).
             for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
-                let lower = ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))
+                let lower = parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain)))
                 reading.sentences.append(
                     ScannedSentence(
                         line: lineOf(start), paragraph: p.number, text: clause, lower: lower, plain: p.plain,
@@ -751,7 +753,8 @@ public enum ContractScanner {
         for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
             // Matching ignores the titles of cross-references; the evidence quotes the text as written.
             let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
-            let lower = ContractText.lowerASCIIBytes(sentence)
+            // The parties' own names read as their roles (`PartyNames`): only here, not in what is quoted.
+            let lower = parties.apply(ContractText.lowerASCIIBytes(sentence))
             let bytes = Haystack(lower)
             var kinds = ClauseKinds()
             var strongKinds = ClauseKinds()

@@ -74,14 +74,41 @@ extension DiskChangesScreen {
     {
         let m = Dictionary(mine.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
         let t = Dictionary(theirs.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
-        func text(_ r: Row?, _ other: Row?) -> String {
-            guard let r else { return "—" }
-            if let other, show(other) == show(r) { return "“\(show(r))” " + L.t("(other fields)", "(其他字段)") }
-            return "“\(show(r))”"
+        return Set(m.keys).union(t.keys).filter { m[$0] != t[$0] }.sorted().flatMap { k -> [String] in
+            // The same name on both sides: each field that differs, named as in the file, with both
+            // values (it said `(其他字段)` on both sides, and the choice was made blind: user test pass).
+            if let a = m[k], let b = t[k], show(a) == show(b) {
+                return RowTable.lines(L, [a], [b], key: { _ in k }, fields: { fieldsByMirror($0) })
+            }
+            func text(_ r: Row?) -> String { r.map { "“\(show($0))”" } ?? "—" }
+            return ["\(k): \(L.t("mine", "我的")) \(text(m[k]))   \(L.t("theirs", "磁盘上")) \(text(t[k]))"]
         }
-        return Set(m.keys).union(t.keys).filter { m[$0] != t[$0] }.sorted().map {
-            "\($0): \(L.t("mine", "我的")) \(text(m[$0], t[$0]))   \(L.t("theirs", "磁盘上")) \(text(t[$0], m[$0]))"
+    }
+
+    /// A record's fields as the file names them (`acceptance`, `head_count`, `bid_price`), read from
+    /// its stored properties; unknown columns (`extra`) by their own names.
+    static func fieldsByMirror(_ row: Any) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for child in Mirror(reflecting: row).children {
+            guard let label = child.label else { continue }
+            if label == "extra", let extra = child.value as? [String: String] {
+                out += extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+                continue
+            }
+            var name = ""
+            for ch in label { name += ch.isUppercase ? "_" + ch.lowercased() : String(ch) }
+            let value = Mirror(reflecting: child.value)
+            let text: String
+            if value.displayStyle == .optional {
+                text = value.children.first.map { String(describing: $0.value) } ?? ""
+            } else if let list = child.value as? [String] {
+                text = list.joined(separator: ";")
+            } else {
+                text = String(describing: child.value)
+            }
+            out.append((name, text))
         }
+        return out
     }
 
     /// A table without row keys, as whole-row texts: a count of both sides, then the rows only here

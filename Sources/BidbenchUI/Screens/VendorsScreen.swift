@@ -193,6 +193,14 @@ public enum VendorsScreen {
             criteria[i].weight = max(0, round4(criteria[i].weight + delta))
             return
         }
+        let before = siblings.map { criteria[$0].weight }
+        defer {
+            // Children written as parts of their parent (0.15 + 0.20 under 0.35) follow it: they
+            // stayed, and `check` warned that they no longer summed to it (user test pass).
+            for (k, was) in zip(siblings, before) where criteria[k].weight != was {
+                scaleChildren(&criteria, of: criteria[k].id, from: was, to: criteria[k].weight)
+            }
+        }
         let old = criteria[i].weight
         let new = min(total, max(0, round4(old + delta)))
         let restBefore = total - old
@@ -206,6 +214,22 @@ public enum VendorsScreen {
         if drift != 0, let largest = others.max(by: { criteria[$0].weight < criteria[$1].weight }) {
             criteria[largest].weight = max(0, round4(criteria[largest].weight + drift))
         }
+    }
+
+    /// The children of `parent`, when their weights sum to its old weight `from`, scaled to sum to
+    /// `to` (and theirs in turn); children weighted otherwise (parts of one, relative) are left.
+    static func scaleChildren(_ criteria: inout [Criterion], of parent: String, from: Double, to: Double) {
+        let children = criteria.indices.filter { criteria[$0].parent == parent }
+        let sum = children.reduce(0) { $0 + criteria[$1].weight }
+        guard !children.isEmpty, from > 0, abs(sum - from) < 1e-6 else { return }
+        func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+        let was = children.map { criteria[$0].weight }
+        for k in children { criteria[k].weight = round4(criteria[k].weight * to / from) }
+        let drift = round4(to - children.reduce(0) { $0 + criteria[$1].weight })
+        if drift != 0, let largest = children.max(by: { criteria[$0].weight < criteria[$1].weight }) {
+            criteria[largest].weight = max(0, round4(criteria[largest].weight + drift))
+        }
+        for (k, w) in zip(children, was) { scaleChildren(&criteria, of: criteria[k].id, from: w, to: criteria[k].weight) }
     }
 
     /// Reveals or hides the panel's scores and saves at once (with any other unsaved change), so the
