@@ -73,12 +73,13 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
     }
 
     /// A cell with a line break, as Excel on Windows saves it (CRLF inside the quotes), is stored
-    /// with the workspace's LF (the CR stayed, and showed in every git diff as ^M).
+    /// with the workspace's LF (the CR stayed, and showed in every git diff as ^M); a lone CR is
+    /// kept, so that a machine export imports back as it was.
     @Test func aLineBreakInACellIsStoredAsLF() throws {
         let base = try Loaded()
         let csv = "department,title,detail\r\nD1,多行说明,\"第一行\r\n第二行\rthird\"\r\n"
         let outcome = try imported(.requirements, csv, into: base.workspace).get()
-        #expect(outcome.workspace.requirements.last?.detail == "第一行\n第二行\nthird")
+        #expect(outcome.workspace.requirements.last?.detail == "第一行\n第二行\rthird")
     }
 
     @Test func gb18030WithoutTheFlagIsRefusedNamingTheLine() throws {

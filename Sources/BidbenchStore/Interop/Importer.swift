@@ -274,10 +274,9 @@ private struct Job {
     func translateValues(_ fields: inout [String], index: [String: Int]) {
         for (column, i) in index {
             // A line break inside a cell, as Excel on Windows saves it (CRLF), is the workspace's LF:
-            // a CR kept showed in every git diff as ^M.
-            if fields[i].utf8.contains(13) {
-                fields[i] = fields[i].replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            }
+            // a CR kept showed in every git diff as ^M. (A lone CR is kept: a machine export of a
+            // cell that holds one imports back as it was.)
+            if fields[i].utf8.contains(13) { fields[i] = fields[i].replacingOccurrences(of: "\r\n", with: "\n") }
             // Keys and references never carry spaces that a spreadsheet may have left around them.
             if Self.keyColumns.contains(column) { fields[i] = fields[i].trimmed }
             // A help desk's times (`2027/5/9 9:10`, `2027年5月9日 9:10`) are read as the ticket form reads
