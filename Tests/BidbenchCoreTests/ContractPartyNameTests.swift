@@ -71,3 +71,41 @@ import Testing
         #expect(named.flags(.unilateral_price_change).first?.text.hasPrefix("Northwind may increase the fees") == true)
     }
 }
+
+/// Wordings the lawyer's pass found misread (flags missed or raised wrongly), each a sentence of
+/// its own under a heading.
+@Suite struct ContractLawyerWordingTests {
+    func kinds(_ sentence: String) -> Set<RedFlagKind> {
+        Set(ContractScanner.scan("1. Terms\n" + sentence + "\n").redFlags.map(\.kind)).subtracting([.missing_clause])
+    }
+
+    @Test func missedFlagsAreRaised() {
+        #expect(
+            kinds(
+                "Thereafter it renews automatically for successive twelve (12) month periods unless Customer notifies Vendor in writing of non-renewal at least one hundred and twenty (120) days before the end of the term."
+            ).contains(.long_notice_to_cancel))
+        #expect(
+            kinds(
+                "Upon expiry or termination, Vendor will delete all Customer Data within ten (10) days and has no obligation to provide any export."
+            )
+            .contains(.data_deletion_or_no_return))
+        #expect(
+            kinds("All custom developments made by Vendor for Customer shall remain the exclusive property of Vendor.").contains(
+                .ip_vendor_owns_customisations))
+        #expect(
+            kinds("Any configuration or integration developed by Vendor for Customer shall be owned by Vendor.").contains(
+                .ip_vendor_owns_customisations))
+        // Still flagged: all of it up front, and acceptance deemed.
+        #expect(kinds("The Customer shall pay 100% of the fees on signing.").contains(.payment_terms_harsh))
+        #expect(kinds("甲方验收前不签署验收报告的，视为验收合格。").contains(.payment_terms_harsh))
+    }
+
+    @Test func protectionsAndModestDownPaymentsAreNotFlagged() {
+        #expect(
+            !kinds(
+                "The total price is USD 240,000, payable 20% on signing, 50% on written acceptance and 30% at the end of the warranty period."
+            ).contains(.payment_terms_harsh))
+        #expect(!kinds("4.4 甲方未签署书面验收报告的，不因上线使用、付款或时间经过而视为验收合格。").contains(.payment_terms_harsh))
+        #expect(!kinds("未经甲方书面确认，不视为验收合格。").contains(.payment_terms_harsh))
+    }
+}

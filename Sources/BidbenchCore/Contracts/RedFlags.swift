@@ -104,7 +104,7 @@ enum RedFlagDetector {
         Rule(
             .data_deletion_or_no_return,
             [
-                "no obligation to…[return|retain|store|keep|maintain]|not obligated to…[return|retain|store]|not required to…[return|retain|store]|will not return|shall not return",
+                "no obligation to…[return|retain|store|keep|maintain]|not obligated to…[return|retain|store]|not required to…[return|retain|store]|will not return|shall not return|no obligation to…[provide|make available|deliver]…[export|copy|copies]",
                 "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|[delete*|destroy*|purge*]…[customer data|your data|content]…[without|immediately|at any time]|immediately…delete*|[delete*|destroy*]…[data|content]…[sole discretion|its discretion]",
                 "retain*…[data|content]…[sole discretion|its discretion|as it deems|as it sees fit]|[data|content]…[retention|retained|deleted]…[determined by|at the discretion of]…[provider|vendor|supplier|licensor]",
                 "\(Party.vendor)…[可|可以|有权]…删除…数据|删除…数据…[无需|无须|不另行|不经]…通知|\(Party.vendor)…[有权|可以|可]…删除…[无需|无须|不另行|不经]…通知",
@@ -187,7 +187,7 @@ enum RedFlagDetector {
             .ip_vendor_owns_customisations,
             [
                 "[定制|二次开发|开发成果|交付成果|工作成果|衍生作品|修改|改进|账号|帐号|专属|配置|报表|专门开发|为本项目开发|咨询报告|报告|成果]…[归乙方|属于乙方|归属于乙方|由乙方享有|乙方所有|乙方单独所有|归供应商|乙方享有]",
-                "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development|custom code|accounts]…[owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
+                "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development*|custom code|accounts|configuration*|integration*|report template*|customised function*|customized function*|custom function*]…[owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
                 "[provider|vendor|supplier|licensor|consultant|contractor]…[owns|will own|shall own|retains ownership|retain ownership|retains all right|retains title|retain all right]…[customi*|modification*|derivative|deliverables|work product|enhancement*|improvement*|custom]",
                 "[customer|client|licensee]…[assigns|hereby assigns|shall assign]…[provider|vendor|supplier|licensor|consultant|contractor]",
             ]),
@@ -267,6 +267,15 @@ enum RedFlagDetector {
                 "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的]…[50%|60%|70%|80%|90%|100%]",
                 "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误]",
                 "[验收前|交付前|上线前]…[支付|付清]…[全部|100%|全额|95%|90%|80%]",
+            ],
+            // A down payment of at most 30 % on signing ("The total price is …, payable 20% on
+            // signing, 50% on acceptance…") is the playbook's own model; acceptance written as never
+            // deemed (`不因…而视为验收合格`, `不视为验收合格`) protects the buyer (the lawyer's pass).
+            veto: [
+                ["5%", "10%", "15%", "20%", "25%", "30%"].flatMap { share in
+                    ["on signing", "upon signing", "upon execution", "at signing"].map { "\(share) \($0)" }
+                }.joined(separator: "|"),
+                "不视为|不得视为|不应视为|不能视为|不应被视为|不因…而视为",
             ], negatable: false),
         Rule(
             .confidentiality_one_sided,
@@ -358,8 +367,8 @@ enum RedFlagDetector {
 
     /// Notice to stop renewal or to cancel.
     static let cancelNotice = PatternSet([
-        "[notice|notify|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notified]",
-        "[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|终止|解除|退订|取消|续约|续期|续签]",
+        "[notice|notify|notifies|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notifies|notified]",
+        "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]",
     ])
     static let forConvenience = PatternSet(["for convenience|without cause", "无理由|任意解除|便利"])
     /// A buyer that indemnifies the vendor; a vendor that indemnifies the buyer.
