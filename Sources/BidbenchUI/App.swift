@@ -250,7 +250,10 @@ public enum App {
         let modalBefore = s.modal
         s.armedDeleteBefore = s.armedDelete
         s.armedDelete = nil
+        let askedToDelete = s.armedDeleteBefore != nil ? s.message : nil
         var effects = apply(&s, event)
+        // Another key kept the row: the question goes with it (it stayed on screen: user test pass).
+        if let asked = askedToDelete, s.armedDelete == nil, s.message == asked { s.message = nil }
         if let before = asBefore, let who = s.evaluator, changesShared(before.workspace, s.workspace, evaluator: who) {
             s = before
             s.say(KeyMap.leadOnly(s), error: true)

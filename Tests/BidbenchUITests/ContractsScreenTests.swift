@@ -354,7 +354,9 @@ import Testing
         #expect(d.text.contains("编辑风险 RK09"))
         d.press(.escape)
         #expect(d.text.contains("风险登记册"))
-        d.press(.char("d"), .down, .char("d"))  // another key between: nothing deleted
+        d.press(.char("d"), .down)  // another key: nothing deleted, and the question goes
+        #expect(d.state.message != "删除这一行? 再按 d 删除 (可按 u 撤销); 按其他键保留")
+        d.press(.char("d"))
         #expect(d.state.workspace.risks.count == 1)
         d.press(.char("d"))
         #expect(d.state.workspace.risks.isEmpty)

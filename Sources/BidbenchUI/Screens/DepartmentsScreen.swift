@@ -56,7 +56,7 @@ public enum DepartmentsScreen {
                 field: "head_count")
         }
         if let id {
-            s.change(L.t("Saved \(name)", "已保存 \(name)")) { ws in
+            s.change(L.t("Updated \(name) (Ctrl-S saves)", "已更新 \(name) (Ctrl-S 保存)")) { ws in
                 if let i = ws.departments.firstIndex(where: { $0.id == id }) {
                     ws.departments[i].name = name
                     ws.departments[i].contact = f.value("contact").trimmed

@@ -381,7 +381,8 @@ public enum VendorsScreen {
             s.vendors.vendor = s.workspace.vendors.count - 1
         } else {
             let id = editing ?? ""
-            s.change(L.t("Saved \(id)", "已保存 \(id)")) { ws in
+            // Changed in the session, not yet on disk: "saved" misled the lead into not pressing Ctrl-S.
+            s.change(L.t("Updated \(id) (Ctrl-S saves)", "已更新 \(id) (Ctrl-S 保存)")) { ws in
                 if let i = ws.vendors.firstIndex(where: { $0.id == id }) { fill(&ws.vendors[i]) }
             }
         }
