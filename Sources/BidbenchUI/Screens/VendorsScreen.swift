@@ -175,7 +175,6 @@ public enum VendorsScreen {
     static func rebalance(_ criteria: inout [Criterion], id: String, by delta: Double) {
         guard let i = criteria.firstIndex(where: { $0.id == id }) else { return }
         let siblings = criteria.indices.filter { criteria[$0].parent == criteria[i].parent }
-        func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let total = round4(siblings.reduce(0) { $0 + criteria[$1].weight })
         // The parent's share of the whole (the product of the shares up the tree).
         var parentShare = 1.0
@@ -201,17 +200,22 @@ public enum VendorsScreen {
                 scaleChildren(&criteria, of: criteria[k].id, from: was, to: criteria[k].weight)
             }
         }
-        let old = criteria[i].weight
-        let new = min(total, max(0, round4(old + delta)))
-        let restBefore = total - old
-        let restAfter = total - new
-        for k in others {
-            criteria[k].weight =
-                restBefore > 0 ? round4(criteria[k].weight * restAfter / restBefore) : round4(restAfter / Double(others.count))
-        }
+        let new = min(total, max(0, round4(criteria[i].weight + delta)))
         criteria[i].weight = new
-        let drift = round4(total - siblings.reduce(0) { $0 + criteria[$1].weight })
-        if drift != 0, let largest = others.max(by: { criteria[$0].weight < criteria[$1].weight }) {
+        spread(&criteria, others, to: round4(total - new))
+    }
+
+    private static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
+    /// The weights of `indices` scaled in proportion to sum to `sum` (in equal parts when they are all
+    /// 0), 4 decimals, the rounding's remainder on the largest.
+    private static func spread(_ criteria: inout [Criterion], _ indices: [Int], to sum: Double) {
+        let before = indices.reduce(0) { $0 + criteria[$1].weight }
+        for k in indices {
+            criteria[k].weight = round4(before > 0 ? criteria[k].weight * sum / before : sum / Double(indices.count))
+        }
+        let drift = round4(sum - indices.reduce(0) { $0 + criteria[$1].weight })
+        if drift != 0, let largest = indices.max(by: { criteria[$0].weight < criteria[$1].weight }) {
             criteria[largest].weight = max(0, round4(criteria[largest].weight + drift))
         }
     }
@@ -222,13 +226,8 @@ public enum VendorsScreen {
         let children = criteria.indices.filter { criteria[$0].parent == parent }
         let sum = children.reduce(0) { $0 + criteria[$1].weight }
         guard !children.isEmpty, from > 0, abs(sum - from) < 1e-6 else { return }
-        func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         let was = children.map { criteria[$0].weight }
-        for k in children { criteria[k].weight = round4(criteria[k].weight * to / from) }
-        let drift = round4(to - children.reduce(0) { $0 + criteria[$1].weight })
-        if drift != 0, let largest = children.max(by: { criteria[$0].weight < criteria[$1].weight }) {
-            criteria[largest].weight = max(0, round4(criteria[largest].weight + drift))
-        }
+        spread(&criteria, children, to: to)
         for (k, w) in zip(children, was) { scaleChildren(&criteria, of: criteria[k].id, from: w, to: criteria[k].weight) }
     }
 
