@@ -271,7 +271,7 @@ private struct Job {
 
     /// Maps Chinese spellings of enumerated cells to their values, and undoes spreadsheet formatting
     /// of dates (`2027/3/1`, `2027年3月1日` → `2027-03-01`) and percentages (`30%` → `30`).
-    func translateValues(_ fields: inout [String], index: [String: Int]) {
+    func translateValues(_ fields: inout [String], index: [String: Int], words: [String: [String: String]] = [:]) {
         for (column, i) in index {
             // A line break inside a cell, as Excel on Windows saves it (CRLF), is the workspace's LF:
             // a CR kept showed in every git diff as ^M. (A lone CR is kept: a machine export of a
@@ -305,8 +305,9 @@ private struct Job {
         }
         // The words of an export for people (`--for people`, `:export KIND`) read back as the values
         // they stand for, so that such a file, edited in Excel, imports.
-        for (column, i) in index where i < fields.count {
-            if let v = PeopleExport.machineValue(kind, column: column, text: fields[i], ws: base), v != fields[i] { fields[i] = v }
+        for (column, map) in words {
+            guard let i = index[column], i < fields.count, !fields[i].isEmpty else { continue }
+            if let v = map[fields[i].trimmed.lowercased()] { fields[i] = v }
         }
     }
 
@@ -428,10 +429,13 @@ private struct Job {
         var lines: [Int] = []
         var ids: [String] = []
         var cells: [[String: String]] = []
+        // The words of an export for people, per column, looked up once for the whole file.
+        var words: [String: [String: String]] = [:]
+        for column in sheet.index.keys { words[column] = PeopleExport.machineValues(kind, column: column, ws: base) }
         for record in sheet.records {
             var fields = record.fields
             if let i = sheet.index["id"], idSequence != nil, fields[i].trimmed.isEmpty { fields[i] = idSequence!.take() }
-            translateValues(&fields, index: sheet.index)
+            translateValues(&fields, index: sheet.index, words: words)
             resolveReferences(&fields, index: sheet.index, line: record.line, merged: merged)
             for c in required {
                 if let i = sheet.index[c], fields[i].trimmed.isEmpty {

@@ -47,17 +47,19 @@ public enum PeopleExport {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    /// The machine value whose readable form (`readable`, in English or Chinese) is `text`: what an
-    /// export for people wrote, edited in a spreadsheet and imported back (`履行中` → `active`,
-    /// `R01 多币种凭证自动折算` → `R01`, `定制开发` → `custom`); nil when it is none. The importer
-    /// refused its own exporter's words (user test pass).
-    static func machineValue(_ kind: TableKind, column: String, text: String, ws: Workspace) -> String? {
-        let t = text.trimmed
-        guard !t.isEmpty else { return nil }
+    /// For a column an export for people writes as words: each word (lower-cased, in English and in
+    /// Chinese) and the machine value it stands for (`履行中` → `active`, `r01 多币种凭证自动折算` →
+    /// `R01`, `定制开发` → `customization`); nil for a column written as it is. The importer reads an
+    /// exported file's words back through it, built once per import (it refused its own exporter's
+    /// words: user test pass).
+    static func machineValues(_ kind: TableKind, column: String, ws: Workspace) -> [String: String]? {
         let candidates: [String]
         switch (kind, column) {
-        case (.gates, "requirement"): candidates = ws.requirements.map(\.id)
-        case (.criteria, "parent"): candidates = ws.criteria.map(\.id)
+        // References, as `readable` writes them, in one pass (not a search per row).
+        case (.gates, "requirement"):
+            return Dictionary(ws.requirements.map { ("\($0.id) \($0.title)".lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
+        case (.criteria, "parent"):
+            return Dictionary(ws.criteria.map { ($0.name.lowercased(), $0.id) }, uniquingKeysWith: { a, _ in a })
         case (_, "priority"): candidates = Priority.allCases.map(\.rawValue)
         case (.requirements, "status"): candidates = RequirementStatus.allCases.map(\.rawValue)
         case (.reviews, "status"): candidates = ReviewStatus.allCases.map(\.rawValue)
@@ -76,10 +78,19 @@ public enum PeopleExport {
         case (_, "sme"), (_, "auto_renew"): candidates = ["true", "false"]
         default: return nil
         }
-        let folded = t.lowercased()
-        return candidates.first { c in
-            [ReportLanguage.en, .zh].contains { readable(kind, column: column, value: c, ws: ws, $0).lowercased() == folded }
+        var out: [String: String] = [:]
+        for c in candidates {
+            for l in [ReportLanguage.en, .zh] {
+                let word = readable(kind, column: column, value: c, ws: ws, l).lowercased()
+                if out[word] == nil { out[word] = c }
+            }
         }
+        return out
+    }
+
+    /// The machine value `text` stands for in an export for people (`machineValues`); nil when none.
+    static func machineValue(_ kind: TableKind, column: String, text: String, ws: Workspace) -> String? {
+        machineValues(kind, column: column, ws: ws)?[text.trimmed.lowercased()]
     }
 
     static func readable(_ kind: TableKind, column: String, value v: String, ws: Workspace, _ l: ReportLanguage) -> String {
