@@ -46,7 +46,7 @@ struct PartyNames: Sendable, Equatable {
         var rolesDefined: Set<String> = []  // "vendor", "buyer": defined by a role word in brackets
         let lines = rawLines.prefix(40).map { ContractText.lowerASCII(ContractText.normalize($0)) }
         for (n, line) in lines.enumerated() {
-            for (name, bracket, before, _) in quotedNames(line) {
+            for (name, bracket, before) in quotedNames(line) {
                 if let r = role(ofWord: name) {
                     rolesDefined.insert(r == .vendor ? "vendor" : "buyer")
                     continue
@@ -96,9 +96,9 @@ struct PartyNames: Sendable, Equatable {
 
     /// The quoted names of a line that define a party: `("X")`, `(the "X")`, `("X" or "Y")`,
     /// `(以下简称"X")`, `(下称"X")`, `hereinafter "X"`, `hereinafter referred to as "X"`; with the
-    /// bracket's text and the line's text before and after it.
-    static func quotedNames(_ line: String) -> [(name: String, bracket: String, before: String, after: String)] {
-        var out: [(String, String, String, String)] = []
+    /// bracket's text and the line's text before it.
+    static func quotedNames(_ line: String) -> [(name: String, bracket: String, before: String)] {
+        var out: [(String, String, String)] = []
         let c = Array(line)
         var i = 0
         while i < c.count {
@@ -120,7 +120,7 @@ struct PartyNames: Sendable, Equatable {
             while let a = inside[q...].firstIndex(of: "\""), let b = inside[inside.index(after: a)...].firstIndex(of: "\"") {
                 let name = String(inside[inside.index(after: a)..<b]).trimmed
                 if !name.isEmpty {
-                    out.append((name, inside, String(c[..<open]), close < c.count ? String(c[(close + 1)...]) : ""))
+                    out.append((name, inside, String(c[..<open])))
                 }
                 q = inside.index(after: b)
             }
@@ -128,7 +128,7 @@ struct PartyNames: Sendable, Equatable {
             if !inside.contains("\""), let r = inside.range(of: "简称") {
                 let name = String(inside[r.upperBound...]).trimmed.trimmingCharacters(in: [":", "：", " "])
                 if !name.isEmpty && !name.contains(" ") {
-                    out.append((name, inside, String(c[..<open]), close < c.count ? String(c[(close + 1)...]) : ""))
+                    out.append((name, inside, String(c[..<open])))
                 }
             }
             i = max(close, open + 1)

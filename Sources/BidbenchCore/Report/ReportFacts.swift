@@ -107,8 +107,6 @@ struct ReportFacts {
         if let winner = request.workspace.settings.revealed ? scoring?.winner?.vendor : nil {
             control = nil
             computeBudget(chosen: winner)
-        } else if control != nil, let scenario = try? Scenario(settings: ws.settings) {
-            control = try? BudgetModel.control(ws, proposedVendor: nil, scenario: scenario)
         }
         partlyMet = (scoring?.evaluation.ranking ?? []).compactMap { r in
             let items = gateItems(vendor: r.vendor, answer: .partly)
@@ -150,12 +148,14 @@ struct ReportFacts {
         }
     }
 
+    /// The TCOs, the vendor whose cost is shown (`chosen`, else the first priced one as an example)
+    /// and the budget control with `chosen`'s bid proposed (none without one).
     mutating func computeBudget(chosen: String?) {
         do {
             let scenario = try Scenario(settings: ws.settings)
             tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
             budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
-            control = try BudgetModel.control(ws, proposedVendor: budgetVendor, scenario: scenario)
+            control = try BudgetModel.control(ws, proposedVendor: chosen, scenario: scenario)
         } catch {
             budgetError = error.message
         }

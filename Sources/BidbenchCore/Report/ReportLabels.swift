@@ -84,14 +84,16 @@ public enum ReportLabels {
     /// Status words of contracts, payments, risks and change orders (free text in the model:
     /// known words are translated, anything else is shown as typed).
     public static func status(_ s: String, _ l: ReportLanguage) -> String {
-        let known: [String: (String, String)] = [
-            "draft": ("Draft", "草稿"), "review": ("In review", "审核中"), "signed": ("Signed", "已签"),
-            "active": ("Active", "履行中"), "expired": ("Expired", "已到期"), "terminated": ("Terminated", "已终止"),
-            "planned": ("Planned", "计划"), "due": ("Due", "待付"), "paid": ("Paid", "已付"),
-            "open": ("Open", "未关闭"), "watching": ("Watching", "观察中"), "closed": ("Closed", "已关闭"),
-            "proposed": ("Proposed", "提议"), "approved": ("Approved", "已批准"), "rejected": ("Rejected", "已拒绝"),
-        ]
-        guard let (en, zh) = known[s.trimmed.lowercased()] else { return s }
+        guard let (en, zh) = statusWords[s.trimmed.lowercased()] else { return s }
         return l.pick(en, zh)
     }
+
+    /// The status words `status` knows, by the value a file holds.
+    public static let statusWords: [String: (String, String)] = [
+        "draft": ("Draft", "草稿"), "review": ("In review", "审核中"), "signed": ("Signed", "已签"),
+        "active": ("Active", "履行中"), "expired": ("Expired", "已到期"), "terminated": ("Terminated", "已终止"),
+        "planned": ("Planned", "计划"), "due": ("Due", "待付"), "paid": ("Paid", "已付"),
+        "open": ("Open", "未关闭"), "watching": ("Watching", "观察中"), "closed": ("Closed", "已关闭"),
+        "proposed": ("Proposed", "提议"), "approved": ("Approved", "已批准"), "rejected": ("Rejected", "已拒绝"),
+    ]
 }

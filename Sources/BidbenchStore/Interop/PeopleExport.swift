@@ -4,7 +4,7 @@ import BidbenchCore
 /// rows as the machine form, but with headers in the language asked for (the Chinese ones are the
 /// importer's first synonym), names instead of ids (departments, vendors, criteria), and
 /// priorities, statuses, categories and clause kinds as words. It opens in Excel or WPS (UTF-8 with
-/// a BOM) and is meant to be read and forwarded; it imports back too (`machineValue` reads its words),
+/// a BOM) and is meant to be read and forwarded; it imports back too (`machineValues` reads its words),
 /// while the machine form (the default) is the one to script with.
 public enum PeopleExport {
     /// The table as CSV for people; `department` (an id or a name) keeps only that department's rows.
@@ -63,11 +63,7 @@ public enum PeopleExport {
         case (_, "priority"): candidates = Priority.allCases.map(\.rawValue)
         case (.requirements, "status"): candidates = RequirementStatus.allCases.map(\.rawValue)
         case (.reviews, "status"): candidates = ReviewStatus.allCases.map(\.rawValue)
-        case (_, "status"):
-            candidates = [
-                "draft", "review", "signed", "active", "expired", "terminated", "planned", "due", "paid", "open", "watching", "closed",
-                "proposed", "approved", "rejected",
-            ]
+        case (_, "status"): candidates = ReportLabels.statusWords.keys.sorted()
         case (_, "category"): candidates = CostCategory.allCases.map(\.rawValue)
         case (.prices, "model"): candidates = PricingModel.allCases.map(\.rawValue)
         case (.reviews, "clause"): candidates = ClauseKind.allCases.map(\.rawValue)
@@ -86,11 +82,6 @@ public enum PeopleExport {
             }
         }
         return out
-    }
-
-    /// The machine value `text` stands for in an export for people (`machineValues`); nil when none.
-    static func machineValue(_ kind: TableKind, column: String, text: String, ws: Workspace) -> String? {
-        machineValues(kind, column: column, ws: ws)?[text.trimmed.lowercased()]
     }
 
     static func readable(_ kind: TableKind, column: String, value v: String, ws: Workspace, _ l: ReportLanguage) -> String {
