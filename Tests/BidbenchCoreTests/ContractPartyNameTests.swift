@@ -47,6 +47,12 @@ import Testing
         #expect(
             String(decoding: p.apply(Array("north may suspend; northern region; north's fees".utf8)), as: UTF8.self)
                 == "vendor may suspend; northern region; vendor's fees")
+        // At both ends, back to back, after a near miss, and a Chinese name inside words.
+        #expect(
+            String(decoding: p.apply(Array("north,north.nortx north".utf8)), as: UTF8.self) == "vendor,vendor.nortx vendor")
+        p.names = [PartyNames.Name(name: Array("云帆".utf8), role: Array("乙方".utf8))]
+        #expect(String(decoding: p.apply(Array("云帆云帆应在云帆软件".utf8)), as: UTF8.self) == "乙方乙方应在乙方软件")
+        #expect(String(decoding: p.apply(Array("云".utf8)), as: UTF8.self) == "云")
     }
 
     @Test func aNamedVendorIsFlaggedAsTheVendorIsAndQuotedAsWritten() {

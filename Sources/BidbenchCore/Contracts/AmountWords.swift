@@ -23,11 +23,20 @@ enum AmountWords {
     }
 
     /// 壹…玖: only the formal digits start a sum in words (一二三 are everyday numbers).
-    static func isFormalDigit(_ u: Unicode.Scalar) -> Bool { formalDigits.contains(u) }
+    static func isFormalDigit(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖": return true
+        default: return false
+        }
+    }
+
+    /// Whether a formal digit occurs: none of them is in a text of ASCII bytes only.
+    static func containsFormalDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x80 } && text.unicodeScalars.contains(where: isFormalDigit)
+    }
 
     static func isAmountWord(_ u: Unicode.Scalar) -> Bool { amountWords.contains(u) }
 
-    private static let formalDigits = Set("壹贰叁肆伍陆柒捌玖".unicodeScalars)
     private static let amountWords = Set("零〇壹贰叁肆伍陆柒捌玖拾佰仟万元圆角分整正".unicodeScalars)
 
     /// `玖拾陆万元整` → 96 000 000 fen; `壹佰元伍角` → 10 050. Nil without 元/圆 or for what is no sum.

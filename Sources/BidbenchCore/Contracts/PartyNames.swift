@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The names a contract gives its parties in the opening (`Northwind Systems Ltd. ("Northwind")`,
 /// `苏州云帆软件有限公司（以下简称“云帆”）`), read as the role each party plays, so that the rules, which
 /// speak of the vendor and the buyer (`vendor`, `乙方`, `customer`, `甲方`), read a contract that calls
@@ -168,35 +174,50 @@ struct PartyNames: Sendable, Equatable {
     static func containsAny(_ text: String, _ words: [String]) -> Bool { words.contains { text.contains($0) } }
 
     /// `lower` with every party name replaced by its role word (an ASCII name only as a whole word).
+    /// Each name is found by `memchr` and `memcmp` (asked of every sentence of a text, most hold none).
     func apply(_ lower: [UInt8]) -> [UInt8] {
         guard !names.isEmpty else { return lower }
         var bytes = lower
-        for n in names where bytes.count >= n.name.count {
-            guard let first = n.name.first else { continue }
+        for n in names where !n.name.isEmpty && bytes.count >= n.name.count {
             let ascii = n.name.allSatisfy { $0 < 0x80 }
             func isWordByte(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
-            var out: [UInt8] = []
-            var i = 0
-            var changed = false
-            while i < bytes.count {
-                if bytes[i] == first, i + n.name.count <= bytes.count, bytes[i..<(i + n.name.count)].elementsEqual(n.name),
-                    !ascii
-                        || ((i == 0 || !isWordByte(bytes[i - 1]))
-                            && (i + n.name.count == bytes.count || !isWordByte(bytes[i + n.name.count])))
-                {
-                    if !changed {
-                        out.reserveCapacity(bytes.count)
-                        out.append(contentsOf: bytes[..<i])
-                        changed = true
+            // The starts of the name's occurrences that count (as a whole word for an ASCII name).
+            let starts: [Int] = bytes.withUnsafeBufferPointer { hay in
+                n.name.withUnsafeBufferPointer { needle in
+                    var found: [Int] = []
+                    var from = 0
+                    let base = hay.baseAddress!
+                    // The name's first byte by `memchr`, the rest compared with `memcmp`.
+                    while from + needle.count <= hay.count,
+                        let hit = memchr(base + from, Int32(needle[0]), hay.count - needle.count + 1 - from)
+                    {
+                        let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        let end = i + needle.count
+                        guard memcmp(base + i, needle.baseAddress!, needle.count) == 0 else {
+                            from = i + 1
+                            continue
+                        }
+                        if !ascii || ((i == 0 || !isWordByte(hay[i - 1])) && (end == hay.count || !isWordByte(hay[end]))) {
+                            found.append(i)
+                            from = end
+                        } else {
+                            from = i + 1
+                        }
                     }
-                    out.append(contentsOf: n.role)
-                    i += n.name.count
-                    continue
+                    return found
                 }
-                if changed { out.append(bytes[i]) }
-                i += 1
             }
-            if changed { bytes = out }
+            guard !starts.isEmpty else { continue }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + starts.count * max(0, n.role.count - n.name.count))
+            var at = 0
+            for i in starts {
+                out.append(contentsOf: bytes[at..<i])
+                out.append(contentsOf: n.role)
+                at = i + n.name.count
+            }
+            out.append(contentsOf: bytes[at...])
+            bytes = out
         }
         return bytes
     }

@@ -463,6 +463,13 @@ enum RedFlagDetector {
             }
         }
         if s.about(.governing_law) || s.about(.dispute_resolution) { r.facts.insert(.lawOrForum) }
+        // A sum in 大写 beside figures that say another: only in the sentences about money, and only
+        // where a formal digit (壹…玖) occurs (read with the sentence, so a repeated one is read once).
+        if s.about(.fees) || s.about(.payment) || s.about(.penalty) || s.about(.scope),
+            AmountWords.containsFormalDigit(s.text), AmountWords.mismatch(in: s.text) != nil
+        {
+            r.facts.insert(.amountWordsMismatch)
+        }
         if b.dataLoss.mayMatch(hay) && dataLoss.matches(hay) && !carveOut.matches(hay) {
             r.facts.insert(.dataLoss)
             if refersBack.matches(hay) { r.facts.insert(.refersBack) }
@@ -526,14 +533,9 @@ enum RedFlagDetector {
         if !vendorIndemnity {
             for s in buyerIndemnity { add(.one_way_indemnity, s) }
         }
-        // A sum in 大写 beside its figures that say another (`玖拾陆万元整（¥690,000.00）`): read only in the
-        // sentences about money, and only where a formal digit (壹…玖) occurs.
-        for k in sentences.indices
-        where sentences[k].about(.fees) || sentences[k].about(.payment) || sentences[k].about(.penalty) || sentences[k].about(.scope) {
-            let text = sentences[k].text
-            if text.unicodeScalars.contains(where: AmountWords.isFormalDigit), AmountWords.mismatch(in: text) != nil {
-                add(.amount_words_mismatch, sentences[k])
-            }
+        // A sum in 大写 beside its figures that say another (`玖拾陆万元整（¥690,000.00）`), as `read` found it.
+        for k in readings.indices where readings[k].facts.contains(.amountWordsMismatch) {
+            add(.amount_words_mismatch, sentences[k])
         }
         if !vendorSecret {
             for s in buyerSecret { add(.confidentiality_one_sided, s) }
@@ -1025,6 +1027,8 @@ struct RedFlagSentence: Equatable, Sendable {
         static let excludes = Facts(rawValue: 1 << 8)
         /// About governing law or disputes: may name the vendor's home country.
         static let lawOrForum = Facts(rawValue: 1 << 9)
+        /// A sum in 大写 that its figures contradict, in a sentence about money (`AmountWords.mismatch`).
+        static let amountWordsMismatch = Facts(rawValue: 1 << 10)
         /// The facts `detect` reads in its pass over the sentences (the others in later passes).
         static let ofTheLoop: Facts = [
             .buyerIndemnifies, .vendorIndemnifies, .buyerKeepsSecret, .vendorKeepsSecret, .escrowSeen, .needsEscrow,
