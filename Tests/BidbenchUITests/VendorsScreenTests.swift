@@ -55,6 +55,11 @@ import Testing
         d.type("11")
         d.press(.ctrl("s"))
         #expect(d.text.contains("分数必须是 0 到 10 之间的数字, 而不是 “11”"))
+        // What `Double` reads but nobody types as a score (1e1 = 10) is refused, not stored as 10.
+        d.press(.ctrl("u"))
+        d.type("1e1")
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("分数必须是 0 到 10 之间的数字, 而不是 “1e1”"))
         d.press(.ctrl("u"))
         d.type("6.5")
         d.press(.tab)
@@ -214,5 +219,19 @@ import Testing
         #expect(d.state.modal == .gates(GatesState(vendor: "V1", selected: 0)))
         d.press(.char("G"))
         #expect(d.state.modal == .gates(GatesState(vendor: "V1", selected: 1)))
+    }
+}
+
+@Suite struct FormDecimalTests {
+    @Test func readsWhatAPersonTypesAndNothingElse() {
+        #expect(formDecimal("7") == 7)
+        #expect(formDecimal(" 7.5 ") == 7.5)
+        #expect(formDecimal(".5") == 0.5)
+        #expect(formDecimal("8.") == 8)
+        #expect(formDecimal("-2") == -2)
+        #expect(formDecimal("＋３．５") == 3.5)
+        for bad in ["", ".", "1e1", "1E2", "0x1p3", "inf", "nan", "1.2.3", "7,5", "++1", "1 000"] {
+            #expect(formDecimal(bad) == nil, "\(bad)")
+        }
     }
 }

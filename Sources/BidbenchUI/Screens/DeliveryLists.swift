@@ -153,7 +153,7 @@ enum DeliveryLists {
         let t = normalizedDigits(f.value(key)).trimmed
         if t.isEmpty { return .success(nil) }
         let bare = t.hasSuffix("%") ? String(t.dropLast()).trimmed : t
-        guard let v = Double(bare), v >= range.lowerBound, v <= range.upperBound else {
+        guard let v = formDecimal(bare), v >= range.lowerBound, v <= range.upperBound else {
             let (a, b) = (NumberText.upTo(range.lowerBound, 1), NumberText.upTo(range.upperBound, 1))
             return .failure(
                 FormRefusal(

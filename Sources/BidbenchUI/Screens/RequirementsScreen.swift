@@ -266,7 +266,7 @@ public enum RequirementsScreen {
         let priority = Priority(parsing: f.value("priority")) ?? .should
         // A blank weight takes the priority's one default (must 5, should 3, could 2, won't 1), as the survey does.
         let weightText = f.value("weight").trimmed
-        guard let weight = weightText.isEmpty ? priority.defaultWeight : Double(weightText), weight.isFinite, weight >= 0 else {
+        guard let weight = weightText.isEmpty ? priority.defaultWeight : formDecimal(weightText), weight >= 0 else {
             return FormRefusal(
                 L.t("Weight must be a number ≥ 0, not “\(f.value("weight"))”", "权重必须是 ≥ 0 的数字, 而不是 “\(f.value("weight"))”"),
                 field: "weight")

@@ -66,7 +66,7 @@ enum ReviewForm {
         for field in f.fields where field.key.hasPrefix(departmentKey) {
             let t = normalizedDigits(f.value(field.key)).trimmed
             if t.isEmpty { continue }
-            guard let x = Double(t), x >= 1, x <= 5 else {
+            guard let x = formDecimal(t), x >= 1, x <= 5 else {
                 return FormRefusal(
                     f.label(of: field.key) + ": " + L.t("enter a score from 1–5, not “\(t)”", "请输入 1–5 之间的分数, 而不是 “\(t)”"), field: field.key
                 )
@@ -92,7 +92,7 @@ enum ReviewForm {
             ("satisfaction", 1, 5),
         ] where v[key] == nil {
             let t = normalizedDigits(f.value(key)).trimmed.trimmingCharactersInSet("%")
-            guard let x = Double(t), x >= lo, x <= hi else {
+            guard let x = formDecimal(t), x >= lo, x <= hi else {
                 let range = "\(NumberText.upTo(lo, 1))–\(NumberText.upTo(hi, 1))"
                 return FormRefusal(L.t("Enter a number from \(range), not “\(t)”", "请输入 \(range) 之间的数, 而不是 “\(t)”"), field: key)
             }

@@ -98,7 +98,7 @@ enum SLADialog {
                 h[key] = .some(nil)
                 continue
             }
-            guard let v = Double(t), v > 0 else {
+            guard let v = formDecimal(t), v > 0 else {
                 return FormRefusal(
                     L.t("Enter hours above 0 (0.5 = 30 minutes), not “\(t)”", "请输入大于 0 的小时数 (0.5 即 30 分钟), 而不是 “\(t)”"), field: key)
             }

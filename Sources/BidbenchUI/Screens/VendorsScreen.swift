@@ -328,7 +328,7 @@ public enum VendorsScreen {
         }
         let scale = s.workspace.settings.scale
         let text = f.value("score").trimmed
-        guard let v = Double(text), v.isFinite, v >= 0, v <= scale else {
+        guard let v = formDecimal(text), v >= 0, v <= scale else {
             return FormRefusal(
                 L.t(
                     "Score must be a number from 0 to \(NumberText.format(scale)), not “\(text)”",
