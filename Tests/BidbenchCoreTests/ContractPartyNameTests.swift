@@ -113,5 +113,84 @@ import Testing
             ).contains(.payment_terms_harsh))
         #expect(!kinds("4.4 甲方未签署书面验收报告的，不因上线使用、付款或时间经过而视为验收合格。").contains(.payment_terms_harsh))
         #expect(!kinds("未经甲方书面确认，不视为验收合格。").contains(.payment_terms_harsh))
+        // Paid in full, but only once accepted; a vendor judging when to suspend decides no scope.
+        #expect(!kinds("合同签订后，甲方于终验合格后十日内全额支付合同价款。").contains(.payment_terms_harsh))
+        #expect(!kinds("乙方有权在系统维护、升级或乙方认为必要时暂停服务，无需事先通知甲方。").contains(.scope_vague_or_vendor_decides))
+        // A renewal notice before the end of the then-current term is no price.
+        #expect(
+            !kinds(
+                "Thereafter this Agreement renews for successive 12-month periods unless a party gives written notice of non-renewal at least 30 days before the end of the then-current term."
+            ).contains(.unilateral_price_change))
+    }
+
+    @Test func secondRoundOfMissedWordings() {
+        // 不通知 is "without notice", not a negation of the suspension.
+        #expect(kinds("4.1 乙方有权在不通知甲方的情况下暂停或限制甲方的账号。").contains(.vendor_may_suspend))
+        #expect(!kinds("4.1 乙方不得在不通知甲方的情况下暂停甲方的账号。").contains(.vendor_may_suspend))
+        // Custom development paid in full within days of signing.
+        #expect(kinds("定制开发费为人民币壹拾捌万伍仟元整（¥185,000.00），于合同签订后五日内一次性全额支付。").contains(.payment_terms_harsh))
+        // The renewal term at the vendor's list price.
+        #expect(
+            kinds("2.3 Fees for any renewal term shall be the Supplier's list price in effect at the time of renewal.").contains(
+                .unilateral_price_change))
+        // The requirements the vendor confirms in the end are the scope.
+        #expect(kinds("1.2 定制开发的具体需求以乙方最终确认的需求文档为准。").contains(.scope_vague_or_vendor_decides))
+        // A long notice written as "renews … unless either party notifies".
+        #expect(
+            kinds(
+                "This Agreement shall automatically renew for one (1) year unless either party notifies the other in writing at least ninety (90) days before expiry."
+            ).contains(.long_notice_to_cancel))
+        // `whether or not` negates nothing.
+        #expect(
+            kinds("All custom developments, whether or not paid for by Customer, shall be owned by the Supplier.").contains(
+                .ip_vendor_owns_customisations))
+    }
+}
+
+@Suite struct PageFurnitureTests {
+    @Test func pageNumbersHeadersAndFeedsAreFound() {
+        let lines = [
+            "Harbourline ERP Cloud – Master Subscription Agreement   CONFIDENTIAL",  // 0: header of page 1
+            "1. Services",
+            "Harbourline may suspend the service at any time and without liability to",
+            "",
+            "Contract No. HL-031                     Page 1 of 3",  // 4: footer
+            "\u{0C}",  // 5: the feed on a line of its own
+            "Harbourline ERP Cloud – Master Subscription Agreement   CONFIDENTIAL",  // 6: the header again
+            "",
+            "Customer.",
+            "7",  // 9: a bare page number, last line of its page
+            "\u{0C}第 3 页 共 3 页",  // 10
+            "In 7 days.",
+        ]
+        let found = PageFurniture.find(lines) ?? []
+        #expect(found.indices.filter { found[$0] } == [0, 4, 5, 6, 9, 10])
+        // Without a form feed only what says it is a page number; a bare number is text.
+        #expect(PageFurniture.find(["Section 7", "7", "- 2 -", "Page 2 of 9"]) == [false, false, false, true])
+        #expect(PageFurniture.find(["1. Services", "The vendor shall not suspend the service."]) == nil)
+    }
+
+    @Test func aSentenceCutByAPageBreakIsReadWhole() {
+        let zh = "第四条 服务暂停\n4.1 乙方有权在其认为必要时，不经通知暂停\n\n                        第 2 页 共 5 页\n\u{0C}\nXX云平台服务合同（正式版）\n\n甲方的全部账号及服务。\n"
+        let flag = ContractScanner.scan(zh).redFlags.first { $0.kind == .vendor_may_suspend }
+        #expect(flag?.text == "乙方有权在其认为必要时,不经通知暂停甲方的全部账号及服务。")
+        #expect(flag?.lines == [2, 8])
+        let en = """
+            Harbourline ERP Cloud - Master Subscription Agreement   CONFIDENTIAL
+            4. Suspension
+            4.2 Harbourline may suspend or restrict Customer's access to the
+            service, in whole or in part, at any time and without liability to
+
+            Contract No. HL-MSA-2027-031                                  Page 1 of 3
+            \u{0C}Harbourline ERP Cloud - Master Subscription Agreement   CONFIDENTIAL
+
+            Customer, where Harbourline considers it necessary.
+            """
+        let scan = ContractScanner.scan(en)
+        let suspend = scan.redFlags.first { $0.kind == .vendor_may_suspend }
+        #expect(suspend?.lines == [3, 4, 9])
+        #expect(suspend?.text.hasSuffix("without liability to Customer, where Harbourline considers it necessary.") == true)
+        // The running header is no clause.
+        #expect(scan.clauses.first { $0.kind == .scope }?.line != 1)
     }
 }

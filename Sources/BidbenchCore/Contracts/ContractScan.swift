@@ -410,6 +410,8 @@ public enum ContractScanner {
     private struct Paragraph {
         /// The paragraph's first line: its number, its text as written, and whether it is only a heading.
         var number: Int
+        /// The lines from the first to the last it joins (more than it joins across a page break).
+        var span: Int
         var raw: String
         var bare: Bool
         var text: String
@@ -468,7 +470,10 @@ public enum ContractScanner {
     private static func scan(_ rawLines: [String], _ distinctLines: Distinct, pieces: Int, repeatsOnce: Bool) -> ContractScan {
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         let parties = PartyNames.find(rawLines)
-        let read = read(rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces, parties: parties) { c in
+        let furniture = PageFurniture.find(rawLines)
+        let read = read(
+            rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces, parties: parties, furniture: furniture
+        ) { c in
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
         let sentences = read.sentences
@@ -489,13 +494,15 @@ public enum ContractScanner {
     /// to `candidate` (a repeated paragraph's copies offer none: see below), and the sentences for
     /// the other readers. `distinct`: which lines are the same
     /// (`ContractLineParser.lines`), so that repeated lines and paragraphs are read once; nil: every
-    /// line and paragraph is read.
+    /// line and paragraph is read. `furniture`: the lines of the printed page (`PageFurniture`), read
+    /// as blank, and a sentence is joined across them.
     static func read(
         _ rawLines: [String], distinct: Distinct? = nil, pieces: Int, parties: PartyNames = PartyNames(),
-        candidate: (Candidate) -> Void
+        furniture: [Bool]? = nil, candidate: (Candidate) -> Void
     ) -> Sentences {
         let lineIDs = distinct ?? Distinct.identity(rawLines.count)
-        let paragraphs = self.paragraphs(ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index)
+        let paragraphs = self.paragraphs(
+            ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index, furniture: furniture)
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
@@ -586,7 +593,7 @@ public enum ContractScanner {
     // both reading the line's fields in place (a copy of a line retains its strings: the scan's speed).
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
     /// `lines`: the distinct lines parsed; `ids`: which of them each line of the text is.
-    private static func paragraphs(_ lines: [ContractLine], ids: [Int]) -> [Paragraph] {
+    private static func paragraphs(_ lines: [ContractLine], ids: [Int], furniture: [Bool]? = nil) -> [Paragraph] {
         struct Section {
             var level: Int
             var kinds: ClauseKinds
@@ -595,7 +602,23 @@ public enum ContractScanner {
         var stack: [Section] = []
         var out: [Paragraph] = []
         var index = 0
+        // The line after a page break that starts at `i` (blank lines and the page's furniture, at least
+        // one of them furniture); `i` itself when none starts there.
+        func afterPageBreak(_ i: Int) -> Int {
+            guard let furniture else { return i }
+            var j = i
+            var seen = false
+            while j < ids.count, furniture[j] || lines[ids[j]].raw.isEmpty {
+                seen = seen || furniture[j]
+                j += 1
+            }
+            return seen && j < ids.count ? j : i
+        }
         while index < ids.count {
+            if let furniture, furniture[index] {
+                index += 1
+                continue
+            }
             // The line's fields read in place (a copy of the line retains its five strings).
             let joins = lines[ids[index]].joins
             let wraps = index + 1 < ids.count && ContractLineParser.wraps(joins, into: lines[ids[index + 1]].joins)
@@ -620,7 +643,8 @@ public enum ContractScanner {
             if !bare && !paragraph.isEmpty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
-                while next < ids.count, open, lines[ids[next]].joins.continuesOpen {
+                while next < ids.count, open, case let after = afterPageBreak(next), lines[ids[after]].joins.continuesOpen {
+                    next = after
                     if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
                     let more = ContractLineParser.continuation(lines[ids[next]])
                     let joiner = ContractLineParser.joiner(paragraph, more)
@@ -651,7 +675,8 @@ public enum ContractScanner {
             if lines[ids[at]].raw.isEmpty || isDefinitionsHeading { continue }
             out.append(
                 Paragraph(
-                    number: number, raw: lines[ids[at]].raw, bare: bare, text: paragraph, later: later, plain: plain,
+                    number: number, span: index - at, raw: lines[ids[at]].raw, bare: bare, text: paragraph, later: later,
+                    plain: plain,
                     definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
@@ -689,7 +714,7 @@ public enum ContractScanner {
             for i in paragraphs.indices {
                 keys.append(
                     ParagraphKey(
-                        first: paragraphs[i].number - 1, count: paragraphs[i].later.count + 1,
+                        first: paragraphs[i].number - 1, count: paragraphs[i].span,
                         kinds: UInt64(paragraphs[i].headingKinds.bits) | UInt64(paragraphs[i].ancestors.bits) << 32,
                         bare: paragraphs[i].bare, definition: paragraphs[i].definition))
             }
@@ -724,7 +749,10 @@ public enum ContractScanner {
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
             let first = lineOf(offset)
             guard wrapped else { return [first] }
-            return Array(first...lineOf(offset + max(0, sentence.count - 1)))
+            let last = lineOf(offset + max(0, sentence.count - 1))
+            // The paragraph's own lines (a page break's header and footer between them are not).
+            guard p.span > p.later.count + 1 else { return Array(first...last) }
+            return ([p.number] + p.later.map(\.line)).filter { $0 >= first && $0 <= last }
         }
         // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per paragraph.
         let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)

@@ -58,6 +58,11 @@ enum RedFlagDetector {
                 "sole discretion…[increase|change|adjust|modify]…\(priceWords)",
                 "[may|reserves the right to|can]…[increase|raise|change|adjust]…\(priceWords)",
                 "[increase|adjust|change]…\(priceWords)…[upon|with|by giving|on]…[notice|days' notice]",
+                // A renewal term at whatever the vendor then lists (`Fees for any renewal term shall be the
+                // Supplier's list price in effect at the time of renewal`).
+                "renew*…[list price*|price list|published price*]…[in effect|at the time of|from time to time|then current|current]",
+                "renew*…[then-current|then current|then prevailing|prevailing|standard]…[price|prices|pricing|rate|rates|fee|fees|charges]",
+                "[续期|续约|续签|续展|续订]…[乙方|供方|供应商]…[届时|当时|最新|公布|公开|标准]…[价格|报价|价目|收费标准|刊例价]",
             ], veto: mutual, vendorActs: true),
         Rule(
             .unilateral_amendment,
@@ -145,14 +150,17 @@ enum RedFlagDetector {
             .scope_vague_or_vendor_decides,
             [
                 "[由乙方|以乙方|乙方自行|乙方单方]…[确定|决定|认定|解释]…[服务内容|服务范围|功能|交付物|具体内容|工作内容|范围|服务项目]",
-                "[服务内容|服务范围|功能|交付物|具体内容|工作内容|服务项目|具体服务]…[以乙方|由乙方|按乙方]…[确定|决定|为准|提供的为准|实际提供]",
+                "[服务内容|服务范围|功能|交付物|具体内容|工作内容|服务项目|具体服务|具体需求|需求|开发内容|定制内容|实施范围]…[以乙方|由乙方|按乙方]…[确定|决定|为准|提供的为准|实际提供]",
                 "[scope|services|features|deliverables|functionality|service levels]…[as determined by|at the discretion of|in the discretion of|as provider determines|as reasonably determined by|as deemed appropriate by]",
                 "[as determined by|at the sole discretion of|in its sole discretion|as it deems appropriate|as it sees fit]…[scope|services|features|deliverables|functionality|what]",
                 "[additional|other|such]…[services|features|work|functions|functionality]…[deems|considers|sees fit|determines]|[服务内容|服务范围|具体内容|服务的具体内容]…[以平台|以实际|实际提供]…为准",
                 "[其他|等]…相关…[服务|工作]…[乙方认为|乙方需要|由乙方]|乙方认为…[必要|需要|合适]…[服务|工作|功能]",
                 "[scope|services|features|functions|functionality|deliverables]…[as published|as posted|as described]…[provider's|vendor's|supplier's|licensor's|our]…[website|site|web site|portal]",
                 "[services|work|deliverables]…to be…[agreed|determined|defined]…later|[具体|详细]…[内容|范围|需求]…[另行|后续|日后]…[确定|约定|商定]",
-            ]),
+            ],
+            // What the vendor may judge necessary is when to suspend, not what it delivers (a red flag
+            // of its own: `vendor_may_suspend`).
+            veto: ["乙方认为…[必要|需要]…[暂停|中止|中断|停止]…服务"]),
         Rule(
             .unilateral_service_change,
             [
@@ -263,7 +271,7 @@ enum RedFlagDetector {
                 "[100%|full amount|entire|all fees|total fees|total price|in full]…[in advance|upon signing|on signing|upon execution|before|prior to]",
                 "[in advance|upon signing]…[100%|full amount|entire|in full|all fees]",
                 "deemed accept*|deemed to have accepted|deemed to…accept*|deemed…approved|treated as accepted|deemed…final acceptance",
-                "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
+                "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清|一次性全额支付|全额支付|一次性支付全额|支付全额]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
                 "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的]…[50%|60%|70%|80%|90%|100%]",
                 "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误]",
                 "[验收前|交付前|上线前]…[支付|付清]…[全部|100%|全额|95%|90%|80%]",
@@ -276,6 +284,8 @@ enum RedFlagDetector {
                     ["on signing", "upon signing", "upon execution", "at signing"].map { "\(share) \($0)" }
                 }.joined(separator: "|"),
                 "不视为|不得视为|不应视为|不能视为|不应被视为|不因…而视为",
+                // Paid in full only once accepted (`合同签订后…验收合格后全额支付`).
+                "[验收合格|验收通过|通过验收|终验合格|最终验收]…后…[全额|全部|一次性]",
             ], negatable: false),
         Rule(
             .confidentiality_one_sided,
@@ -368,6 +378,8 @@ enum RedFlagDetector {
     /// Notice to stop renewal or to cancel.
     static let cancelNotice = PatternSet([
         "[notice|notify|notifies|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notifies|notified]",
+        // `renews for one year unless either party notifies the other … before expiry`.
+        "renew*…unless…[notice|notify|notifies|notified]",
         "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]",
     ])
     static let forConvenience = PatternSet(["for convenience|without cause", "无理由|任意解除|便利"])
@@ -882,6 +894,8 @@ enum RedFlagDetector {
     /// event` holds the word `no`; `n't` is the word `n`, an apostrophe and the word `t`.
     static func englishNegator(_ w: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
+        // The two words before the current one: `whether or not` (paid or not) negates nothing.
+        var before: (UnsafeBufferPointer<UInt8>?, UnsafeBufferPointer<UInt8>?) = (nil, nil)
         while i < w.count {
             guard isWordByte(w[i]) else {
                 i += 1
@@ -890,7 +904,10 @@ enum RedFlagDetector {
             var j = i + 1
             while j < w.count && isWordByte(w[j]) { j += 1 }
             let word = UnsafeBufferPointer(rebasing: w[i..<j])
-            if negatorWords.contains(where: { $0.elementsEqual(word) }) { return true }
+            let whetherOr =
+                before.0.map { $0.elementsEqual("whether".utf8) } == true && before.1.map { $0.elementsEqual("or".utf8) } == true
+            if negatorWords.contains(where: { $0.elementsEqual(word) }) && !(whetherOr && word.elementsEqual("not".utf8)) { return true }
+            before = (before.1, word)
             if j - i == 1 && w[i] == UInt8(ascii: "n") && j + 1 < w.count && w[j] == UInt8(ascii: "'") && w[j + 1] == UInt8(ascii: "t")
                 && (j + 2 == w.count || !isWordByte(w[j + 2]))
             {
@@ -948,7 +965,11 @@ enum RedFlagDetector {
         return false
     }
 
-    static let harmlessAfterBu = ["可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行"]
+    /// `不通知`, `不事先…`, `不预先…`: "without notice" (`在不通知甲方的情况下暂停`), which the rules read as part
+    /// of what the vendor may do, not as a negation of it.
+    static let harmlessAfterBu = [
+        "可抗", "限于", "少于", "超过", "低于", "高于", "足", "同", "论", "定", "一致", "时", "断", "良", "经", "另行", "通知", "事先", "预先",
+    ]
     /// `harmlessAfterBu` as bytes: each word one or two characters, the two that `negatingBu` reads.
     private static let harmlessAfterBuBytes = harmlessAfterBu.map { Array($0.utf8) }
 }

@@ -1,0 +1,112 @@
+/// The lines of a text that belong to the printed page, not to the contract: page numbers
+/// (`Page 2 of 5`, `第 2 页 共 5 页`, `- 7 -`), the running header and footer a PDF export repeats on
+/// every page, and the form feed (`\f`) between pages. `pdftotext` leaves them between the two halves
+/// of a sentence a page break cut: read as text they ended the sentence, and its red flag was lost
+/// (`乙方有权…不经通知暂停` / footer / header / `甲方的全部账号及服务。`).
+///
+/// The scan reads these lines as blank and joins a sentence across them (`ContractScanner.paragraphs`).
+/// A line is furniture when it
+/// - says it is a page number (`Page 2 of 5`, `第 2 页`), alone or beside a little other text, or
+/// - is only a form feed, or
+/// - is the first or last line with text of a page (pages are separated by form feeds) and is a bare
+///   number (`7`, `- 7 -`), or the same line, digits aside, is the first or last of another page too
+///   (the running header or footer), or the page before it ended on its page number and a blank line
+///   follows it (a header printed once).
+enum PageFurniture {
+    /// Which lines are furniture, by index; nil when none is (most texts: no form feed and no page
+    /// number). Only lines of at most 80 bytes are read beyond their length.
+    static func find(_ lines: [String]) -> [Bool]? {
+        var marks: [Bool]?
+        func mark(_ i: Int) {
+            if marks == nil { marks = [Bool](repeating: false, count: lines.count) }
+            marks![i] = true
+        }
+        var feeds: [Int] = []
+        for i in lines.indices where lines[i].utf8.count <= 80 {
+            let b = Array(lines[i].utf8)
+            if b.contains(0x0C) { feeds.append(i) }
+            if pageNumber(b) == .explicit || (b.contains(0x0C) && bare(b).isEmpty) { mark(i) }
+        }
+        guard !feeds.isEmpty else { return marks }
+        // The pages' first and last lines with text: the first page starts at line 0, each form feed
+        // starts the next (a feed is on a line of its own, or before the page's first text).
+        let starts = [0] + feeds
+        var firsts: [Int] = []
+        var lasts: [Int] = []
+        for (k, start) in starts.enumerated() {
+            let page = start..<(k + 1 < starts.count ? starts[k + 1] : lines.count)
+            if let f = page.first(where: { !isBlank(lines[$0]) }) { firsts.append(f) }
+            if let l = page.last(where: { !isBlank(lines[$0]) }) { lasts.append(l) }
+        }
+        // A bare number (`7`, `- 7 -`, `7 / 9`) is a page number only as a page's first or last line.
+        for i in firsts + lasts where lines[i].utf8.count <= 80 && pageNumber(Array(lines[i].utf8)) == .bare { mark(i) }
+        // A header printed once: a page's first line, set off by a blank line, after a page that ended
+        // on its page number.
+        for (k, f) in firsts.enumerated() where k > 0 && k - 1 < lasts.count && f + 1 < lines.count && isBlank(lines[f + 1]) {
+            if lines[lasts[k - 1]].utf8.count <= 80 && pageNumber(Array(lines[lasts[k - 1]].utf8)) == .explicit { mark(f) }
+        }
+        for group in [firsts, lasts] {
+            var seen: [[UInt8]: [Int]] = [:]
+            for i in group where lines[i].utf8.count <= 200 { seen[shape(lines[i]), default: []].append(i) }
+            for (_, at) in seen where at.count >= 2 { at.forEach(mark) }
+        }
+        return marks
+    }
+
+    /// Whether a line holds nothing but blanks and form feeds.
+    static func isBlank(_ line: String) -> Bool { bare(Array(line.utf8)).isEmpty }
+
+    /// The line without blanks (space, tab, form feed, U+3000) at its ends.
+    private static func bare(_ b: [UInt8]) -> ArraySlice<UInt8> {
+        var lo = 0
+        var hi = b.count
+        func blankAt(_ i: Int) -> Int {
+            if b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0C { return 1 }
+            if i + 2 < b.count && b[i] == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
+            return 0
+        }
+        while lo < hi, case let w = blankAt(lo), w > 0 { lo += w }
+        while lo < hi {
+            if b[hi - 1] == 0x20 || b[hi - 1] == 0x09 || b[hi - 1] == 0x0C {
+                hi -= 1
+            } else if hi - 3 >= lo && b[hi - 3] == 0xE3 && b[hi - 2] == 0x80 && b[hi - 1] == 0x80 {
+                hi -= 3
+            } else {
+                break
+            }
+        }
+        return b[lo..<hi]
+    }
+
+    /// A line's text for comparing headers and footers: blanks dropped, ASCII lower-cased, every run of
+    /// digits one `#` (`Page 1 of 3` and `Page 2 of 3` are the same footer).
+    private static func shape(_ line: String) -> [UInt8] {
+        var out: [UInt8] = []
+        var inDigits = false
+        for x in bare(Array(line.utf8)) where x != 0x20 && x != 0x09 && x != 0x0C {
+            if x >= 0x30 && x <= 0x39 {
+                if !inDigits { out.append(UInt8(ascii: "#")) }
+                inDigits = true
+                continue
+            }
+            inDigits = false
+            out.append(x >= 0x41 && x <= 0x5A ? x + 32 : x)
+        }
+        return out
+    }
+
+    enum PageNumber { case explicit, bare }
+
+    /// A page number: `explicit` when it says so (`Page 2`, `page 2 of 5`, `第 2 页`, `第2页 共5页`,
+    /// `第 2 页，共 5 页`, also beside a little other text: `Contract No. HL-031   Page 1 of 3`);
+    /// `bare` for a number alone (`2`, `- 2 -`, `2 / 5`); nil for anything else.
+    static func pageNumber(_ line: [UInt8]) -> PageNumber? {
+        let s = shape(String(decoding: line, as: UTF8.self))
+        guard !s.isEmpty else { return nil }
+        let text = String(decoding: s, as: UTF8.self)
+        if ["#", "-#-", "–#–", "—#—", "#/#"].contains(text) { return .bare }
+        if ["page#", "page#of#", "p.#", "第#页", "第#页共#页", "第#页,共#页", "第#页，共#页", "共#页第#页"].contains(text) { return .explicit }
+        let beside = ["page#of#", "第#页共#页", "第#页,共#页", "第#页，共#页"]
+        return beside.contains(where: { text.contains($0) }) ? .explicit : nil
+    }
+}
