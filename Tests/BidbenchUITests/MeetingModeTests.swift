@@ -167,6 +167,34 @@ import Testing
         #expect(d.state.message?.contains("V2/func") == true)
     }
 
+    /// The same conflict, the lead keeps theirs (`m`), then undoes the removal: the evaluator's saved
+    /// sheet stays as she saved it, the cell in conflict and the one that merged alike (user test pass:
+    /// `u` and Ctrl-S wrote her old 8 and 6 back over the 4 and 2 she had saved, and her note).
+    @Test func undoAfterKeepingMineInAConflictKeepsTheEvaluatorsSavedSheet() {
+        var d = Driver(panel(revealed: false))
+        let before = d.state.workspace
+        d.state.change {
+            $0.vendors.removeAll { $0.id == "V2" }
+            for name in $0.scores.keys { $0.scores[name]!.removeAll { $0.vendor == "V2" } }
+        }
+        var disk = d.state.base
+        let v1 = disk.scores["李娜"]!.firstIndex { $0.vendor == "V1" }!
+        let v2 = disk.scores["李娜"]!.firstIndex { $0.vendor == "V2" }!
+        disk.scores["李娜"]![v1].score = 4
+        disk.scores["李娜"]![v2].score = 2
+        disk.scores["李娜"]![v2].note = "演示失败"
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("V2/func: 仅一方有 (评分未公开, 不显示数值)"))
+        d.press(.char("m"))
+        // Hers for V1 merged; V2 stays removed (mine).
+        #expect(d.state.workspace.scores["李娜"] == [disk.scores["李娜"]![v1]])
+        d.press(.char("u"))
+        #expect(d.state.workspace.vendors == before.vendors)
+        #expect(d.state.workspace.scores["李娜"] == disk.scores["李娜"])
+        #expect(d.state.workspace.scores["张伟"] == before.scores["张伟"])
+        #expect(!d.state.dirty)
+    }
+
     /// R saves at once; other unsaved edits went with it without a word (user test pass). With
     /// some, it asks first and names their files; `n` leaves everything as it was, unsaved.
     @Test func revealOrHideAsksWhenOtherEditsWouldBeSavedWithIt() {

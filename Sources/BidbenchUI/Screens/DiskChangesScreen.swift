@@ -219,13 +219,15 @@ public enum DiskChangesScreen {
         var base = s.base
         for p in parts { p.copy(from: disk, into: &base) }
         s.base = base
-        if next != s.workspace {
+        if next != s.workspace || merged.count < parts.count {
             // Not an undo step: what arrived is someone else's saved work. The undo history is moved
             // onto it, so `u` steps back this session's own edits and never brings back their old
             // rows, which the next save would write over theirs (user test pass: an evaluator's
-            // saved score lost to the lead's `u`, Ctrl-S).
-            s.undoStack = rebased(s.undoStack, merged, bases: bases, disk: disk, s.lang)
-            s.redoStack = rebased(s.redoStack.reversed(), merged, bases: bases, disk: disk, s.lang).reversed()
+            // saved score lost to the lead's `u`, Ctrl-S). A file in conflict too: the earlier states
+            // did not have this session's conflicting edit, so they take what arrived (after `m`, the
+            // lead's `u` wrote the evaluator's old sheet back over the one she had saved).
+            s.undoStack = rebased(s.undoStack, parts, bases: bases, disk: disk, s.lang)
+            s.redoStack = rebased(s.redoStack.reversed(), parts, bases: bases, disk: disk, s.lang).reversed()
             s.workspace = next
             App.clampSelections(&s)
         }
@@ -252,7 +254,7 @@ public enum DiskChangesScreen {
     }
 
     /// Earlier states (the undo or redo history, oldest first) with what arrived on disk merged into
-    /// each as into the screen (`merged`: the parts that merged without a choice, each from its base).
+    /// each as into the screen (`merged`: the parts that arrived, each from its base).
     /// From the newest back: a state whose merge would be a conflict, and every older one, is
     /// dropped (stepping back to it would bring back rows another person has changed since).
     static func rebased(
