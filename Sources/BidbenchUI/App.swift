@@ -116,6 +116,10 @@ public struct AppState: Equatable, Sendable {
     /// What was open (a form with what was typed, a list) when a disk conflict came up over it:
     /// back once every conflict is chosen.
     var behindConflict: Modal?
+    /// The workspace as the open form found it (set when a form opens, kept while it or a question
+    /// over it is on screen): a form saved after something arrived from disk is applied to this and
+    /// merged with what is there now (`App.submitMerging`), not written over it.
+    var formBase: Workspace?
     /// The first row shown by the help, problems and messages overlays.
     public var overlayOffset = 0
     /// Where the workspace lives (shown in the title bar).
@@ -267,11 +271,29 @@ public enum App {
             form.error = s.readOnlyReason
             s.modal = .form(form)
         }
+        noteFormBase(&s, modalBefore)
         effects += ContractsScreen.refresh(&s)
         VendorsScreen.refresh(&s)
         BudgetScreen.refresh(&s)
         DeliveryScreen.refresh(&s)
         return effects
+    }
+
+    /// Keeps `formBase` with the form on screen: taken when a form opens, kept while it (or a question,
+    /// a conflict or the help over it) stays, dropped when it closes.
+    private static func noteFormBase(_ s: inout AppState, _ modalBefore: Modal?) {
+        func holdsForm(_ m: Modal?) -> Bool {
+            switch m {
+            case .form?: return true
+            case .help(_, let behind)?: return holdsForm(behind)
+            default: return false
+            }
+        }
+        if case .form? = s.modal {
+            if s.formBase == nil || !keepsFormBehind(modalBefore) { s.formBase = s.workspace }
+        } else if !holdsForm(s.modal) && !holdsForm(s.behindConflict) {
+            s.formBase = nil
+        }
     }
 
     /// Whether a form on screen after `modal` is not a new one: `modal` is the form itself, or a
@@ -724,13 +746,62 @@ public enum App {
                 return []
             }
             s.modal = returnModal(s, form.target)
-            if let refusal = submit(&s, form) {
+            if let refusal = submitMerging(&s, form) {
                 form.error = refusal.message
                 form.focus(on: refusal.field)
                 s.modal = .form(form)
             }
         }
         return []
+    }
+
+    /// `submit`, after something arrived from disk while the form was open: the form is applied to
+    /// the workspace it was opened on, and that edit merged with what is there now, as a disk change
+    /// is merged with unsaved edits (`WorkspaceMerge`). A field the form did not change keeps what
+    /// arrived; a field both changed keeps the form's and says so. Before, the form wrote back every
+    /// field as it had shown it: a colleague's saved weight went back to the old one without a word
+    /// (user test pass).
+    static func submitMerging(_ s: inout AppState, _ form: Form) -> FormRefusal? {
+        guard let opened = s.formBase, opened != s.workspace else {
+            let refusal = submit(&s, form)
+            if refusal == nil { s.formBase = nil }
+            return refusal
+        }
+        let current = s.workspace
+        // Checked on what is there now (the panel may have turned blind meanwhile, a vendor gone).
+        var now = s
+        if let refusal = submit(&now, form) { return refusal }
+        var probe = s
+        probe.workspace = opened
+        guard submit(&probe, form) == nil, probe.workspace != opened else {
+            s = now
+            s.formBase = nil
+            return nil
+        }
+        let result = WorkspaceMerge.merge(base: opened, mine: probe.workspace, theirs: current, prefer: .mine, lang: s.lang)
+        let (undo, said) = (s.undoStack, probe.message)
+        s = probe
+        s.formBase = nil
+        s.undoStack = Array((undo + [current]).suffix(200))
+        s.redoStack = []
+        s.workspace = result.merged
+        // A score for a vendor or criterion removed meanwhile: no save could write it.
+        let dropped = DiskChangesScreen.dropOrphanScores(&s, keeping: [])
+        if s.workspace == current { s.undoStack = undo }  // nothing of the form's is left: no undo step
+        s.dirty = s.workspace != s.base
+        var lines = [said].compactMap { $0 }
+        for r in result.renumbered {
+            lines.append(
+                s.lang.t("\(r.noun) \(r.from) was added on disk meanwhile: yours is \(r.to)", "磁盘上同时新增了\(r.noun) \(r.from): 你的改为 \(r.to)"))
+        }
+        for c in result.conflicts where WorkspacePart(file: c.file).map({ !$0.same(s.workspace, current) }) ?? true {
+            lines.append(
+                s.lang.t("\(c.file) changed on disk meanwhile too, yours kept: ", "\(c.file) 在磁盘上也被修改, 已保留你的: ")
+                    + c.lines.joined(separator: " / ") + s.lang.t(" (u undoes)", " (按 u 撤销)"))
+        }
+        if let dropped { lines.append(dropped) }
+        s.say(lines.joined(separator: "; "))
+        return nil
     }
 
     // Kept as one function: the dispatch of every dialog's commands: one case per dialog.

@@ -67,6 +67,44 @@ import Testing
         #expect(d.text.contains("V1 notes: 我的 “报价含三年维保”   磁盘上 “报价不含维保”"))
     }
 
+    /// A form open on a requirement while a colleague's save of the same row arrives: the form is
+    /// applied to what it was opened on and merged with what arrived. The weight they changed stays
+    /// theirs; the title both changed keeps the form's and says so (user test pass: the form wrote back
+    /// every field it had shown, the weight 5 became 3 again and the title was replaced, no word).
+    @Test func aFormSavedAfterItsRowChangedOnDiskKeepsWhatItDidNotChange() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 120, height: 30)
+        d.press(.enter)
+        #expect(d.state.formBase == ws)
+        d.press(.end)
+        d.type("（含外币）")
+        var disk = ws
+        disk.requirements[0].weight = 5
+        disk.requirements[1].title = "磁盘上改的标题"
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        #expect(d.state.workspace.requirements[0].weight == 5)
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil && d.state.formBase == nil)
+        #expect(d.state.workspace.requirements[0].title == ws.requirements[0].title + "（含外币）")
+        #expect(d.state.workspace.requirements[0].weight == 5)
+        #expect(d.state.workspace.requirements[1].title == "磁盘上改的标题")
+        // Saved; then both change the title: the form's is kept, both named.
+        d.send(.saved(message: "已保存"))
+        d.press(.enter)
+        d.press(.end)
+        d.type("!")
+        disk = d.state.base
+        disk.requirements[0].title = "同事改的标题"
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.requirements[0].title == ws.requirements[0].title + "（含外币）!")
+        #expect(d.state.message?.contains("requirements.csv 在磁盘上也被修改, 已保留你的: ") == true)
+        #expect(d.state.message?.contains("“同事改的标题”") == true)
+        // `u` brings back what was there before the form was saved.
+        d.press(.char("u"))
+        #expect(d.state.workspace.requirements[0].title == "同事改的标题")
+    }
+
     /// A requirement added here, unsaved, while another process added a different one under the same
     /// id (both took the next number): the conflict offered only "keep mine", whose save replaced
     /// the colleague's row (user test pass). Both are kept now: this session's moves to the next id

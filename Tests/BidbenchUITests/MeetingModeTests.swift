@@ -195,6 +195,26 @@ import Testing
         #expect(!d.state.dirty)
     }
 
+    /// An evaluator's score form open on a vendor the lead removes and saves meanwhile: the score is
+    /// not kept where no save could write it, and she is told (user test pass: `已打分 2`, then every
+    /// Ctrl-S refused with `“V4” 不是 vendors.csv 中的供应商编号` until she thought of `u`).
+    @Test func aScoreForAVendorRemovedWhileTheFormWasOpenIsDroppedAndSaid() {
+        let ws = panel(revealed: false)
+        var d = Driver(ws, evaluator: "李娜")
+        d.press(.char("2"), .right, .enter)
+        #expect(d.text.contains("李娜 · 智链科技"))
+        d.press(.ctrl("u"))
+        d.type("2")
+        var disk = ws
+        disk.vendors.removeAll { $0.id == "V2" }
+        for name in disk.scores.keys { disk.scores[name]!.removeAll { $0.vendor == "V2" } }
+        d.send(.diskChanged(workspace: disk, files: ["vendors.csv", "scores/李娜.csv", "scores/张伟.csv", "scores/王强.csv"], sheetTimes: [:]))
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.scores["李娜"] == disk.scores["李娜"])
+        #expect(d.state.message?.contains("已移除: V2/func") == true)
+        #expect(!d.state.dirty)
+    }
+
     /// R saves at once; other unsaved edits went with it without a word (user test pass). With
     /// some, it asks first and names their files; `n` leaves everything as it was, unsaved.
     @Test func revealOrHideAsksWhenOtherEditsWouldBeSavedWithIt() {
