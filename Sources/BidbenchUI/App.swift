@@ -470,7 +470,7 @@ public enum App {
             s.sheetTimes = times
             s.say(
                 s.lang.t("Not loaded (the last good version stays; the file is not overwritten): ", "未加载 (保留上一个正确版本; 不会覆盖该文件): ")
-                    + problems.joined(separator: "; "), error: true)
+                    + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.overlayOffset = 0
@@ -687,7 +687,7 @@ public enum App {
         // Nothing could change meanwhile (read-only while checking), so the data is simply the whole one.
         if ws != s.workspace { s.workspace = ws }
         s.base = ws
-        s.problems = problems
+        s.problems = problems.map { blindProblem(s, $0) }
         if !problems.isEmpty && (s.modal == nil || s.modal == .problems) {
             // An open form or dialog keeps what was typed; the list is there once it is closed (Esc).
             s.overlayOffset = 0
@@ -696,6 +696,34 @@ public enum App {
         clampSelections(&s)
         s.vendors.computing = VendorsScreen.cacheKey(s)
         return [.compute(.ranking(s))]
+    }
+
+    /// A problem as the screen may show it: while the panel is blind, one in another evaluator's score
+    /// sheet names the file, line and field but not what is written there (the lead's screen is the
+    /// projected one: `scores/王强.csv:3: score: “8,5” 不是数字` told the room his score for that cell).
+    static func blindProblem(_ s: AppState, _ problem: String) -> String {
+        guard !s.workspace.settings.revealed, problem.hasPrefix("scores/") else { return problem }
+        let sheet = problem.dropFirst("scores/".count).prefix { $0 != ":" }
+        if let own = s.evaluator, sheet == own + ".csv" { return problem }
+        var out = ""
+        var quoted = false
+        var hid = false
+        var closed = false
+        for c in problem {
+            if c == "“" {
+                quoted = true
+                hid = true
+            } else if c == "”" && quoted {
+                quoted = false
+                closed = true
+            } else if !quoted {
+                // The blank after a value taken out goes with it.
+                if !(closed && c == " " && (out.last == " " || out.isEmpty)) { out.append(c) }
+                closed = false
+            }
+        }
+        guard hid else { return problem }
+        return out + s.lang.t(" (values hidden: the panel is blind)", " (评分未公开, 不显示数值)")
     }
 
     /// Whether `key` quits now, with nothing to ask: no dialog open, nothing unsaved, and the key

@@ -386,8 +386,24 @@ struct SessionHost {
         }
     }
 
+    /// Where a report or handout goes when no path is named: the workspace folder; for an evaluator
+    /// while the panel is blind, a folder of their own under `.bidbench/` (kept out of git by the
+    /// workspace's `.gitignore`), so their scores never reach the shared folder, a commit, or the
+    /// lead's file of the same name (user test pass: an evaluator's `:report full md` wrote her blind
+    /// matrix to `report.md`, which `git add -A` shared). The folder relative to the workspace, and the
+    /// note the message adds.
+    func defaultOutput(_ state: AppState) -> (rel: String, note: String) {
+        guard let who = state.evaluator, !state.workspace.settings.revealed else { return ("", "") }
+        return (
+            ".bidbench/private/\(who)/",
+            state.lang.t(
+                " (blind: yours only, kept out of the shared folder and git)", " (盲评中: 仅供你本人, 不放入共享文件夹, 不进入 git)")
+        )
+    }
+
     func writeReport(format: String, path: String?, _ state: AppState) -> Event {
-        let target = path ?? (loaded.folder + "/report." + format)
+        let own = defaultOutput(state)
+        let target = path ?? (loaded.folder + "/" + own.rel + "report." + format)
         let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard path == nil || FileManager.default.fileExists(atPath: dir) else {
             return .failed(
@@ -401,7 +417,8 @@ struct SessionHost {
             // path the user named replaces a link (and says so) instead of writing through it.
             var note = ""
             if path == nil {
-                try OutputFile.writeInWorkspace(folder: loaded.folder, "report." + format, Array(report.utf8))
+                try OutputFile.writeInWorkspace(folder: loaded.folder, own.rel + "report." + format, Array(report.utf8))
+                note = own.note
             } else if try OutputFile.write(target, Array(report.utf8)) {
                 let n = OutputFile.replacedLinkNote(target)
                 note = state.lang.t(" (\(n.en))", " (\(n.zh))")
@@ -417,7 +434,8 @@ struct SessionHost {
         // A handout in the other language than the workspace's gets its own name: finance's English
         // handout overwrote the lead's Chinese one of the same meeting.
         let other = state.lang != Lang(guess: loaded.workspace.settings.language) ? "-\(state.lang.rawValue)" : ""
-        let target = path ?? (loaded.folder + "/handout-\(kind.rawValue)-\(state.today)\(other).\(ext)")
+        let own = defaultOutput(state)
+        let target = path ?? (loaded.folder + "/" + own.rel + "handout-\(kind.rawValue)-\(state.today)\(other).\(ext)")
         // Survey: the requirements as they stood after the last survey meeting, from the journal.
         let baseline =
             kind == .survey
@@ -430,7 +448,7 @@ struct SessionHost {
         let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
         return TUILauncher.write(
             doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, of: loaded, lang: state.lang,
-            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)"))
+            done: state.lang.t("Handout written to \(target)", "会议纪要已写入 \(target)") + (path == nil ? own.note : ""))
     }
 
     /// Only scenarios.csv: the rest of the session's edits stay unsaved, as they were.

@@ -215,6 +215,23 @@ import Testing
         #expect(!d.state.dirty)
     }
 
+    /// Another evaluator's sheet that does not read, while blind: the lead's projected screen names
+    /// the file, line and field, not what is written (user test pass: `score: “8,5” 不是数字` told the
+    /// room 王强's 8.5 for that cell). Her own sheet's problem, or after the reveal, shows it whole.
+    @Test func aProblemInAnotherSheetHidesTheValueWhileBlind() {
+        var d = Driver(panel(revealed: false))
+        d.send(.diskProblems(problems: ["scores/王强.csv:3: score: “8,5” 不是数字 (应为分数, 如 7 或 8.5)"], sheetTimes: [:]))
+        #expect(
+            d.state.message
+                == "未加载 (保留上一个正确版本; 不会覆盖该文件): scores/王强.csv:3: score: 不是数字 (应为分数, 如 7 或 8.5) (评分未公开, 不显示数值)")
+        var own = Driver(panel(revealed: false), evaluator: "王强")
+        own.send(.diskProblems(problems: ["scores/王强.csv:3: score: “8,5” 不是数字"], sheetTimes: [:]))
+        #expect(own.state.message?.hasSuffix("scores/王强.csv:3: score: “8,5” 不是数字") == true)
+        var open = Driver(panel(revealed: true))
+        open.send(.diskProblems(problems: ["scores/王强.csv:3: score: “8,5” 不是数字"], sheetTimes: [:]))
+        #expect(open.state.message?.hasSuffix("“8,5” 不是数字") == true)
+    }
+
     /// R saves at once; other unsaved edits went with it without a word (user test pass). With
     /// some, it asks first and names their files; `n` leaves everything as it was, unsaved.
     @Test func revealOrHideAsksWhenOtherEditsWouldBeSavedWithIt() {
