@@ -123,6 +123,32 @@ import Testing
             ).contains(.unilateral_price_change))
     }
 
+    @Test func thirdRoundOfMissedWordings() {
+        // A government contract's 采购人/供应商 labels: the buyer-side rules read them as 甲方/乙方.
+        let labels = "采购人（甲方）：广州穗安集团有限公司\n供应商（乙方）：深圳启明星软件股份有限公司\n"
+        func labelled(_ sentence: String) -> Set<RedFlagKind> {
+            Set(ContractScanner.scan(labels + "1. 条款\n" + sentence + "\n").redFlags.map(\.kind)).subtracting([.missing_clause])
+        }
+        #expect(labelled("15.1 采购人不得提前解除本合同。").contains(.termination_asymmetry))
+        #expect(labelled("16.2 因云服务商或第三方组件故障造成的损失，由采购人自行承担。").contains(.third_party_risk_disclaimed))
+        #expect(labelled("10.1 采购人应对供应商提供的技术资料、报价及实施方法严格保密。").contains(.confidentiality_one_sided))
+        #expect(PartyNames.labelRoleWord("采购人(甲方):广州穗安集团有限公司")! == ("采购人", .buyer))
+        #expect(PartyNames.labelRoleWord("供应商:深圳启明星软件股份有限公司")! == ("供应商", .vendor))
+        #expect(PartyNames.labelRoleWord("供应商应于五日内交付。") == nil)
+        #expect(kinds("4.2 甲方应于合同签订后十个工作日内一次性支付合同总价款的100%。").contains(.payment_terms_harsh))
+        #expect(kinds("3.2 开发范围以乙方最终确定的《需求规格说明书》为准。").contains(.scope_vague_or_vendor_decides))
+        #expect(
+            kinds("4.4 Vendor may engage new Subprocessors at any time without prior notice to Customer.").contains(
+                .assignment_without_consent))
+        #expect(
+            kinds(
+                "B.1 Vendor may transfer Customer personal data to sub-processors located outside the People's Republic of China without the Customer's consent."
+            ).contains(.assignment_without_consent))
+        #expect(
+            !kinds("Vendor shall not engage any new Subprocessor without Customer's prior written consent.").contains(
+                .assignment_without_consent))
+    }
+
     @Test func secondRoundOfMissedWordings() {
         // 不通知 is "without notice", not a negation of the suspension.
         #expect(kinds("4.1 乙方有权在不通知甲方的情况下暂停或限制甲方的账号。").contains(.vendor_may_suspend))

@@ -88,6 +88,13 @@ struct PartyNames: Sendable, Equatable {
                 for i in found.indices where found[i].role == nil { found[i].role = vendors ? .buyer : .vendor }
             }
         }
+        // A party labelled by another role word than 甲方/乙方 (`采购人（甲方）：…`, `供应商：…`): the
+        // rules, which speak of 甲方 and 乙方, read that word as its role (三 of a government contract's
+        // buyer-side flags were lost).
+        for line in lines {
+            guard let word = labelRoleWord(line), !found.contains(where: { $0.name == word.word }) else { continue }
+            found.append((word.word, word.role))
+        }
         var out = PartyNames()
         for (name, role) in found {
             guard let role else { continue }
@@ -98,6 +105,22 @@ struct PartyNames: Sendable, Equatable {
         // Longer names first: "northwind systems" before "northwind".
         out.names.sort { $0.name.count > $1.name.count }
         return out
+    }
+
+    /// The Chinese role words a party's label may use instead of 甲方/乙方 (`采购人：`, `供应商（乙方）：`).
+    static let labelBuyerWords = ["采购人", "采购方", "需方", "买方", "委托方", "委托人", "发包人", "发包方", "买受人"]
+    static let labelVendorWords = ["供应商", "中标供应商", "中标人", "供方", "卖方", "服务方", "承接方", "受托方", "受托人", "开发方", "承包方", "承包人", "出卖人"]
+
+    /// The role word a label line opens with (normalised: `采购人(甲方):…`, `供应商:…`), and its role.
+    static func labelRoleWord(_ line: String) -> (word: String, role: Role)? {
+        for (words, role, own) in [(labelBuyerWords, Role.buyer, "(甲方)"), (labelVendorWords, Role.vendor, "(乙方)")] {
+            for w in words where line.hasPrefix(w) {
+                var rest = line.dropFirst(w.count).drop { $0 == " " }
+                if rest.hasPrefix(own) { rest = rest.dropFirst(own.count).drop { $0 == " " } }
+                if rest.first == ":" { return (w, role) }
+            }
+        }
+        return nil
     }
 
     /// The quoted names of a line that define a party: `("X")`, `(the "X")`, `("X" or "Y")`,

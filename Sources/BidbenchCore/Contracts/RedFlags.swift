@@ -150,7 +150,7 @@ enum RedFlagDetector {
             .scope_vague_or_vendor_decides,
             [
                 "[由乙方|以乙方|乙方自行|乙方单方]…[确定|决定|认定|解释]…[服务内容|服务范围|功能|交付物|具体内容|工作内容|范围|服务项目]",
-                "[服务内容|服务范围|功能|交付物|具体内容|工作内容|服务项目|具体服务|具体需求|需求|开发内容|定制内容|实施范围]…[以乙方|由乙方|按乙方]…[确定|决定|为准|提供的为准|实际提供]",
+                "[服务内容|服务范围|功能|交付物|具体内容|工作内容|服务项目|具体服务|具体需求|需求|开发内容|定制内容|实施范围|开发范围|项目范围]…[以乙方|由乙方|按乙方]…[确定|决定|为准|提供的为准|实际提供]",
                 "[scope|services|features|deliverables|functionality|service levels]…[as determined by|at the discretion of|in the discretion of|as provider determines|as reasonably determined by|as deemed appropriate by]",
                 "[as determined by|at the sole discretion of|in its sole discretion|as it deems appropriate|as it sees fit]…[scope|services|features|deliverables|functionality|what]",
                 "[additional|other|such]…[services|features|work|functions|functionality]…[deems|considers|sees fit|determines]|[服务内容|服务范围|具体内容|服务的具体内容]…[以平台|以实际|实际提供]…为准",
@@ -272,7 +272,7 @@ enum RedFlagDetector {
                 "[in advance|upon signing]…[100%|full amount|entire|in full|all fees]",
                 "deemed accept*|deemed to have accepted|deemed to…accept*|deemed…approved|treated as accepted|deemed…final acceptance",
                 "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清|一次性全额支付|全额支付|一次性支付全额|支付全额]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
-                "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的]…[50%|60%|70%|80%|90%|100%]",
+                "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的|总价款的|价款总额的]…[50%|60%|70%|80%|90%|100%]",
                 "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误]",
                 "[验收前|交付前|上线前]…[支付|付清]…[全部|100%|全额|95%|90%|80%]",
             ],
@@ -305,11 +305,15 @@ enum RedFlagDetector {
             [
                 "[assign*|transfer*|subcontract*|novat*|delegat*]…without…[customer's|client's|your|licensee's]…[consent|approval]",
                 "[转让|转包|分包|委托]…[无需|无须|不需|不必|无需经]…甲方…同意|[无需|无须|不需|不必]…甲方…同意…[转让|转包|分包|委托]",
+                // New sub-processors, or the buyer's data sent to them, without a word to the buyer.
+                "[engage*|appoint*|add|use|replace]…[subprocessor*|sub-processor*|subcontractor*]…without…[notice|consent|approval|notification|informing]",
+                "[transfer*|disclose*|provide*|send*]…[data|personal information]…[subprocessor*|sub-processor*|third part*|outside]…without…[consent|approval|notice]",
+                "[分包商|次级处理者|第三方|境外]…[无需|无须|不经|未经|不必]…[通知|告知]…甲方|[无需|无须|不经|不必]…[通知|告知]…甲方…[委托|聘用|更换]…[分包商|次级处理者|第三方]",
             ],
             // Forbidden without the buyer's consent is the buyer's protection (`shall not be transferred
             // outside the EEA without Customer's prior written consent`).
             veto: [
-                "[shall not|must not|may not|will not|cannot|can not|is not to|are not to]…[assign*|transfer*|subcontract*|novat*|delegat*]…without"
+                "[shall not|must not|may not|will not|cannot|can not|is not to|are not to|does not|do not|never|not permitted to|prohibited from]…[assign*|transfer*|subcontract*|novat*|delegat*|engage*|appoint*|add|use|replace|disclose*|provide*|send*]…without"
             ],
             negatable: false),
         Rule(

@@ -304,7 +304,12 @@ enum ContractReport {
                 }
                 out.append(contentsOf: (chinese ? " 行: " : ": ").utf8)
             }
-            out += quotes.bytes(f.text) { Array(clean(quote($0)).utf8) }
+            if chinese, f.kind == .missing_clause, let c = f.clause {
+                // In Chinese only (the flag's text names the clause in both languages, for JSON).
+                out += Array("未约定\(ReportLabels.clause(c, lang))".utf8)
+            } else {
+                out += quotes.bytes(f.text) { Array(clean(quote($0)).utf8) }
+            }
             out.append(0x0A)
             if f.kind != .missing_clause {
                 if explained[f.kind] == nil {
