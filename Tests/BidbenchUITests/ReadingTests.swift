@@ -91,7 +91,7 @@ import Testing
         d.type("范围需列明培训人天")
         d.press(.enter)
         // Beside its clause (clipped to the list), and whole under the text.
-        #expect(d.row(containing: "⚠ 服务范围")?.contains("协商中 ✎ 范围需列") == true)
+        #expect(d.row(containing: "⚠ 服务范围")?.contains("协商中 ✎ 范围需") == true)
         #expect(d.text.contains("✎ 备注: 范围需列明培训人天"))
     }
 
@@ -183,7 +183,23 @@ import Testing
         #expect(ContractsScreen.keyTermsLine(terms, .en) == "SLA: resp 8 h ×40, fix 1 d")
         // The Chinese screen says its units in Chinese.
         terms.penaltyRates = [PenaltyRate(partsPerMillion: 500, per: "day", line: 3, text: "每日万分之五")]
-        #expect(ContractsScreen.keyTermsLine(terms, .zh) == "SLA: 响应 8 小时 ×40, 恢复 1 天 · 违约金: 0.0005/日")
+        // A rate reads as a percentage (万分之五 = 0.05 %), not the raw decimal 0.0005.
+        #expect(ContractsScreen.keyTermsLine(terms, .zh) == "SLA: 响应 8 小时 ×40, 恢复 1 天 · 违约金: 0.05%/日")
+        #expect(PenaltyRate(partsPerMillion: 1_000, per: "day", line: 1, text: "").percent == "0.1%")
+        #expect(PenaltyRate(partsPerMillion: 30_000, per: "month", line: 1, text: "").percent == "3%")
+        #expect(PenaltyRate(partsPerMillion: 15, per: "day", line: 1, text: "").percent == "0.0015%")
+    }
+
+    /// A term too wide for the pane breaks between its items and the `f` cut ends after a whole one:
+    /// `恢复 1  …` and `响应 1` / `个工作日` cut a time from its unit (user test pass).
+    @Test func keyTermsBreakAndCutBetweenWholeTimes() {
+        let line = "SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时, 恢复 1 天 · 通知期 30 天"
+        #expect(
+            ContractsScreen.wrapParts(line, separator: " · ", width: 30) == [
+                "SLA: 响应 30 分钟, 恢复 4 小时", "  响应 2 小时, 恢复 1 天", "  通知期 30 天",
+            ])
+        #expect(ContractsScreen.clipAtItem("SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时, 恢复 1 天", to: 44) == "SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时")
+        #expect(ContractsScreen.clipAtItem("短", to: 10) == "短")
         #expect(ContractsScreen.counted(["a", "b", "a"]) == ["a ×2", "b"])
         #expect(ContractsScreen.counted([]) == [])
     }

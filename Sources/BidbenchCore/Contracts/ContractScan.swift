@@ -137,6 +137,14 @@ public struct PenaltyRate: Equatable, Sendable {
         self.line = line
         self.text = text
     }
+    /// The rate as an exact percentage (`0.05%` for 万分之五, `0.1%` for 千分之一), as people read it.
+    public var percent: String {
+        let whole = partsPerMillion / 10_000
+        var fraction = String(partsPerMillion % 10_000)
+        fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(whole)" + (fraction.isEmpty ? "" : "." + fraction) + "%"
+    }
     /// The rate as an exact decimal string (`0.0005`).
     public var decimal: String {
         let whole = partsPerMillion / 1_000_000

@@ -248,7 +248,7 @@ public enum ContractsScreen {
         }
         if !k.penaltyRates.isEmpty {
             parts.append(
-                L.t("penalty: ", "违约金: ") + counted(k.penaltyRates.map { "\($0.decimal)/\(perText($0.per, L))" }).joined(separator: ", "))
+                L.t("penalty: ", "违约金: ") + counted(k.penaltyRates.map { "\($0.percent)/\(perText($0.per, L))" }).joined(separator: ", "))
         }
         if let v = k.noticeDays { parts.append(L.t("notice \(v) d", "通知期 \(v) 天")) }
         if let v = k.priceChange { parts.append(L.t("price: ", "调价: ") + v) }
@@ -282,7 +282,29 @@ public enum ContractsScreen {
             }
         }
         if !line.isEmpty { lines.append(line) }
-        return lines.flatMap { TextWidth.of($0) > width ? TextWidth.wrap($0, width) : [$0] }
+        // A term too wide for a line breaks between its items (`响应 30 分钟, 恢复 4 小时`), never
+        // inside one (`恢复 1` / `天` read as another time).
+        return lines.flatMap { l -> [String] in
+            guard TextWidth.of(l) > width else { return [l] }
+            if separator != ", " && l.contains(", ") { return wrapParts(l, separator: ", ", width: width) }
+            return TextWidth.wrap(l, width)
+        }
+    }
+
+    /// `line` cut to `width` after its last whole item (at `, ` or ` · `); clipped when none fits.
+    static func clipAtItem(_ line: String, to width: Int) -> String {
+        guard TextWidth.of(line) > width else { return line }
+        var best: String?
+        var rest = Substring(line)
+        var kept = ""
+        while let r = rest.range(of: ", ") ?? rest.range(of: " · ") {
+            let next = kept + rest[..<r.lowerBound]
+            guard TextWidth.of(next) <= width else { break }
+            best = next
+            kept = next + rest[r]
+            rest = rest[r.upperBound...]
+        }
+        return best ?? TextWidth.clip(line, to: width, ellipsis: false)
     }
 
     /// A key date's event without the contract's name in front: the pane is about that contract already.
@@ -356,8 +378,19 @@ public enum ContractsScreen {
                 .bold, maxWidth: leftW - 1)
         }
         let kinds = ClauseKind.allCases
-        let rowsVisible = listArea.height - 1
+        // When the 22 clauses do not fit, the last row says how many are above and below (at 80×24 the
+        // last four were gone with nothing to say so: user test pass).
+        let fits = kinds.count <= listArea.height - 1
+        let rowsVisible = max(1, listArea.height - (fits ? 1 : 2))
         let top = max(0, min(s.contracts.clause - rowsVisible / 2, kinds.count - rowsVisible))
+        if !fits {
+            let above = top
+            let below = kinds.count - top - rowsVisible
+            var parts: [String] = []
+            if above > 0 { parts.append(L.t("▲ \(above) above", "▲ 上方还有 \(above) 项")) }
+            if below > 0 { parts.append(L.t("▼ \(below) more below", "▼ 下方还有 \(below) 项")) }
+            c.text(listArea.x, listArea.y + 1 + rowsVisible, parts.joined(separator: "  ") + " (↑↓)", .dim, maxWidth: leftW - 1)
+        }
         for (i, kind) in kinds.enumerated().dropFirst(top).prefix(rowsVisible) {
             let y = listArea.y + 1 + i - top
             let f = scan?.finding(kind)
@@ -384,7 +417,7 @@ public enum ContractsScreen {
             // While the scan runs, or without a text, nothing is called missing: it is not known.
             let where_ = s.contracts.scanning != nil || missingText != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
             let status = review.map { reviewLabel($0.status, L) } ?? ""
-            var line = TextWidth.fit("\(mark) \(L.clause(kind))", 16) + " " + TextWidth.fit(where_, 6) + " " + status
+            var line = TextWidth.fit("\(mark) \(L.clause(kind))", 17) + " " + TextWidth.fit(where_, 7) + " " + status
             if flagged { line += " ⚑" }
             if let note = review?.note, !note.isEmpty { line += " ✎ " + note }
             let sel = i == s.contracts.clause
@@ -455,7 +488,7 @@ public enum ContractsScreen {
             footer = Array(footer.prefix(cap))
             if let last = footer.last {
                 let more = L.t(" … (\(hidden) more lines: f)", " … (另有 \(hidden) 行: f)")
-                footer[footer.count - 1] = (TextWidth.clip(last.0, to: area.width - TextWidth.of(more), ellipsis: false) + more, last.1)
+                footer[footer.count - 1] = (clipAtItem(last.0, to: area.width - TextWidth.of(more)) + more, last.1)
             }
         }
         var rows: [TextRow] = []
