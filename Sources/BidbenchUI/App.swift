@@ -120,6 +120,9 @@ public struct AppState: Equatable, Sendable {
     /// over it is on screen): a form saved after something arrived from disk is applied to this and
     /// merged with what is there now (`App.submitMerging`), not written over it.
     var formBase: Workspace?
+    /// What the save under way was for (`评分已向评审组揭晓`), said before the save's own message: `R`
+    /// saves at once, and "saved to …" alone replaced what had happened (user test pass).
+    var savedNote: String?
     /// The first row shown by the help, problems and messages overlays.
     public var overlayOffset = 0
     /// Where the workspace lives (shown in the title bar).
@@ -427,12 +430,14 @@ public enum App {
         case .saved(let msg):
             s.dirty = false
             s.base = s.workspace
-            s.say(msg)
+            s.say((s.savedNote.map { $0 + "; " } ?? "") + msg)
+            s.savedNote = nil
             s.vendors.previousRanks = [:]
             if s.quitAfterSave { return [.quit] }
             return []
         case .saveFailed(let msg), .failed(let msg):
             s.quitAfterSave = false
+            s.savedNote = nil
             s.say(msg, error: true)
             return []
         case .notice(let msg):

@@ -114,7 +114,7 @@ func deliveryWorkspace() -> Workspace {
             Issue.record("the form closed")
             return
         }
-        #expect(f.error == "2027-07-01 早于开始日期 2027-07-08" && f.fields[f.focus].key == "planned_end")
+        #expect(f.error == "计划完成: 2027-07-01 早于开始日期 2027-07-08" && f.fields[f.focus].key == "planned_end")
         d.press(.ctrl("u"))
         d.type("2027-09-30")
         d.press(.ctrl("s"))

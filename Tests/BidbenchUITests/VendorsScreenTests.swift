@@ -73,6 +73,9 @@ import Testing
         var lead = Driver(d.state.workspace)
         lead.press(.char("2"), .char("R"))
         #expect(lead.text.contains("已揭晓"))
+        // R saves at once; the save's message keeps what happened in front.
+        lead.send(.saved(message: "已保存到 /tmp/ws"))
+        #expect(lead.state.message == "评分已向评审组揭晓; 已保存到 /tmp/ws")
         let row = lead.criterionRow("功能")!
         #expect(row.contains("8.5"))  // V1: (8 + 9) / 2
         #expect(row.contains("4.8 ±3.5 ⚑"))  // V2: (6.5 + 3) / 2 = 4.75 → 4.8

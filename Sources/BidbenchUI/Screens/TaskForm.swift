@@ -63,7 +63,7 @@ enum TaskForm {
         }
         for (a, b) in [("planned_start", "planned_end"), ("actual_start", "actual_end")] {
             if let x = dates[a] ?? nil, let y = dates[b] ?? nil, y < x {
-                return FormRefusal(L.t("\(y) is before the start \(x)", "\(y) 早于开始日期 \(x)"), field: b)
+                return FormRefusal(f.label(of: b) + ": " + L.t("\(y) is before the start \(x)", "\(y) 早于开始日期 \(x)"), field: b)
             }
         }
         let deps = f.value("depends_on").split(whereSeparator: { ";, ；，、".contains($0) }).map(String.init)

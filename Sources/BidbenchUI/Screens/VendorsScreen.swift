@@ -234,9 +234,9 @@ public enum VendorsScreen {
     /// Reveals or hides the panel's scores and saves at once (with any other unsaved change), so the
     /// reveal is journaled with its actor and every other open Bidbench picks it up.
     static func setRevealed(_ s: inout AppState, _ revealed: Bool) -> [Effect] {
-        s.change(revealed ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")) {
-            $0.settings.revealed = revealed
-        }
+        let said = revealed ? s.lang.t("Scores revealed to the panel", "评分已向评审组揭晓") : s.lang.t("Scores hidden", "评分已隐藏")
+        s.change(said) { $0.settings.revealed = revealed }
+        s.savedNote = said
         return App.save(&s)
     }
 
