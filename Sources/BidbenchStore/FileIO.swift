@@ -406,7 +406,8 @@ public enum OutputFile {
 
     /// The workspace file (relative path) that writing `path` would replace, or nil: a table, the
     /// settings, a journal, its git files (`.gitattributes`, `.gitignore`), a contract text (`contractFiles`, as contracts.csv names them), or anything
-    /// under the folders the store keeps (`scores/`, `ahp/`, `contracts/`, `journal/`, `.bidbench/`).
+    /// under the folders the store keeps (`scores/`, `ahp/`, `contracts/`, `journal/`, `.bidbench/` but
+    /// its `private/`, where an evaluator's reports go while the panel is blind).
     /// Paths are compared after resolving links and `..` in the folders, so `ws/./x/../vendors.csv`
     /// and a link to the workspace count. Other new files in the workspace (`ws/minutes.md`) are fine.
     public static func workspaceFile(_ path: String, in workspace: String, contractFiles: [String] = []) -> String? {
@@ -427,6 +428,8 @@ public enum OutputFile {
         // .gitattributes keeps git from merging journal chains as text, .gitignore keeps locks and backups out.
         let owned = Set(Schema.tableFiles + [SettingsFile.file, Journal.file, ".gitattributes", ".gitignore"] + contractFiles)
         let folders: Set<String> = ["scores", "ahp", "contracts", Journal.folder, Transaction.bidbench]
+        // An evaluator's own reports while blind (`.bidbench/private/NAME/`) are outputs, not the store's.
+        if rel.hasPrefix(Transaction.bidbench + "/private/") { return nil }
         return owned.contains(rel) || (rel.contains("/") && folders.contains(top)) ? rel : nil
     }
 

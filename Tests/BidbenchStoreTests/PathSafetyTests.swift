@@ -167,4 +167,16 @@ import Testing
         #expect(throws: StoreError.readOnlyFile(dir.url("new.csv"))) { try OutputFile.write(dir.url("new.csv"), Array("b".utf8)) }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") } == [])
     }
+
+    /// The store's own files are refused as an output; an evaluator's private reports folder is not
+    /// (her blind handout went nowhere: `是工作区自己的, 未写入`).
+    @Test func theStoresFilesAreNoOutputButAnEvaluatorsPrivateFolderIs() throws {
+        let dir = Fixture.folder()
+        #expect(OutputFile.workspaceFile(dir.url("vendors.csv"), in: dir.path) == "vendors.csv")
+        try FileManager.default.createDirectory(atPath: dir.url(".bidbench/private/李娜"), withIntermediateDirectories: true)
+        #expect(OutputFile.workspaceFile(dir.url(".bidbench/lock"), in: dir.path) == ".bidbench/lock")
+        #expect(OutputFile.workspaceFile(dir.url(".bidbench/private/李娜/handout.html"), in: dir.path) == nil)
+        try OutputFile.writeInWorkspace(folder: dir.path, ".bidbench/private/李娜/handout.html", Array("<html>".utf8))
+        #expect(dir.text(".bidbench/private/李娜/handout.html") == "<html>")
+    }
 }
