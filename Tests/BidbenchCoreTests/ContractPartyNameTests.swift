@@ -149,6 +149,13 @@ import Testing
                 .assignment_without_consent))
     }
 
+    @Test func aNoticeInMonthsBeforeTheEndIsANotice() {
+        let scan = ContractScanner.scan("4. 续约\n甲方如不续约，应于服务期届满前三个月书面通知乙方。\n")
+        #expect(scan.keyTerms.noticeDays == 90)
+        // A number of months that is the renewal's length stays no notice.
+        #expect(ContractScanner.scan("4. 续约\n本合同期满后自动续期十二个月。\n").keyTerms.noticeDays == nil)
+    }
+
     @Test func secondRoundOfMissedWordings() {
         // 不通知 is "without notice", not a negation of the suspension.
         #expect(kinds("4.1 乙方有权在不通知甲方的情况下暂停或限制甲方的账号。").contains(.vendor_may_suspend))

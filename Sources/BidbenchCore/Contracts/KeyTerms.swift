@@ -172,7 +172,10 @@ enum KeyTermExtractor {
             let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
             let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
             guard isNotice && !a.containsAny(afterNotice) else { continue }
-            if q.unit == .month && windows(s.lowerCharacters, q, before: 40, after: 0).0.fromClauseStart().containsAny(periodWords) {
+            // `届满前三个月` is a notice however the clause began (`服务期` there named the term).
+            if q.unit == .month && !windows(s.lowerCharacters, q, before: 1, after: 0).0.containsAny(justBefore)
+                && windows(s.lowerCharacters, q, before: 40, after: 0).0.fromClauseStart().containsAny(periodWords)
+            {
                 continue
             }
             return days
@@ -183,6 +186,9 @@ enum KeyTermExtractor {
     /// A sentence about a breach and its cure: its days are a cure period or a notice to end for
     /// breach (`经催告后十五日内仍未纠正的`), not the notice to end the contract or stop its renewal.
     static let breachCure = SubstringWords(["breach", "违约", "cure", "纠正", "改正", "补救", "整改", "remedy", "rectif"])
+
+    /// The character right before a number of months that makes it a time before an event.
+    private static let justBefore = WindowWords(["前"])
 
     /// Words before a number of months that make it the length of a term or a renewal.
     private static let periodWords = WindowWords([
