@@ -314,8 +314,12 @@ import Testing
         Self.meeting(&d, attendees: "张伟, 李娜", lead: "王主任")
         let md = Self.markdown(d, .scoring)
         #expect(md.contains("## 评分尚未揭晓"))
-        #expect(md.contains("已提交评分表：2 份（张伟、李娜）"))
+        #expect(md.contains("已评完的评分表：2 / 2 份（张伟、李娜）\n"))
         #expect(md.contains("| 功能 Functionality | 70% |"))
+        // A sheet begun but not finished is not handed in: named with how far it is, no score.
+        var partial = d
+        partial.state.workspace.scores["王强"] = [Score(vendor: "V1", criterion: "func", score: 6)]
+        #expect(Self.markdown(partial, .scoring).contains("已评完的评分表：2 / 3 份（张伟、李娜）；未评完：王强 1/2\n"))
         for leak in ["8.50", "5.00", "83.09", "65.00", "推荐：", "云帆软件", "演示中排产模块无法运行", "功能基本齐全", "极差", "62.09%"] {
             #expect(!md.contains(leak), "sealed handout shows \(leak)")
         }

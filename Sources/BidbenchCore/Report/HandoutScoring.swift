@@ -18,11 +18,18 @@ extension HandoutBuilder {
                     t(
                         "The panel scores blind: until the lead reveals, no scores, totals, ranks, sensitivity or recommendation are shown.",
                         "评委独立盲评：主持人揭晓之前，不显示任何评分、总分、排名、敏感性或推荐结果。")))
-            blocks.append(
-                .paragraph(
-                    t(
-                        "Score sheets handed in: \(ws.scores.count) (\(ws.evaluators.joined(separator: ", ")))",
-                        "已提交评分表：\(ws.scores.count) 份（\(ws.evaluators.joined(separator: "、"))）")))
+            // A sheet counts as handed in when every expected cell is scored; the others are named with
+            // how far they are (a sheet begun counted as handed in: user test pass). Counts, no scores.
+            let progress = PanelRule.progress(ws)
+            let done = progress.filter(\.complete).map(\.evaluator)
+            let open = progress.filter { !$0.complete }.map { "\($0.evaluator) \($0.scored)/\($0.expected)" }
+            var line = t(
+                "Score sheets complete: \(done.count) of \(progress.count)", "已评完的评分表：\(done.count) / \(progress.count) 份")
+            if !done.isEmpty { line += t(" (\(done.joined(separator: ", ")))", "（\(done.joined(separator: "、"))）") }
+            if !open.isEmpty {
+                line += t("; not finished: \(open.joined(separator: ", "))", "；未评完：\(open.joined(separator: "、"))")
+            }
+            blocks.append(.paragraph(line))
             blocks += weightsTable()
             return doc(title: title, blocks: blocks)
         }
