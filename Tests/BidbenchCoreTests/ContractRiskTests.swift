@@ -35,8 +35,8 @@ struct ContractRiskTests {
     @Test("early-warning triggers")
     func triggers() {
         let contract = Contract(
-            id: "C1", vendor: "V1", title: "ERP", file: "", effective: day("2027-01-01"), termMonths: 12,
-            autoRenew: true, renewalMonths: 12, noticeDays: 30)
+            id: "C1", vendor: "V1", title: "ERP", file: "", signed: day("2026-12-20"), effective: day("2027-01-01"), termMonths: 12,
+            autoRenew: true, renewalMonths: 12, noticeDays: 30, status: "active")
         let milestones = [
             PaymentMilestone(contract: "C1", milestone: "初验", percent: 40, due: day("2027-11-01")),
             PaymentMilestone(contract: "C1", milestone: "预付款", percent: 30, due: day("2027-01-15"), status: "paid"),
@@ -86,6 +86,13 @@ struct ContractRiskTests {
                     message: "2028 生产部: 5,000 with no budget envelope (committed 0 + proposed 5,000); unbudgeted",
                     messageZH: "2028 生产部: 5,000 没有预算 (已承诺 0 + 拟采购 5,000); 未列入预算"),
             ])
+        // A contract not signed yet (in review, no signing date) owes nothing: no milestone is overdue.
+        var unsigned = contract
+        unsigned.signed = nil
+        unsigned.status = "review"
+        #expect(
+            RiskRegister.alerts(risks: [risks[0]], contracts: [unsigned], milestones: milestones, budget: nil, today: day("2027-11-25"))
+                .isEmpty)
         // A cost_center column narrows the trigger to that cost centre.
         var narrow = risks[2]
         narrow.extra["cost_center"] = "信息部"

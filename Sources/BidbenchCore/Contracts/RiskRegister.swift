@@ -49,7 +49,8 @@ public enum RiskRegister {
     // Kept as one function: one case per trigger kind.
     /// The early-warning triggers that fire today.
     ///
-    /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one).
+    /// - `milestone_overdue` (threshold: days): an unpaid milestone at least that many days past due (and at least one),
+    ///   of a contract that is signed (a draft or one in review, without a signing date, owes nothing yet).
     /// - `notice_within` (days): a non-renewal notice deadline within that many days from today.
     /// - `budget_used` (a fraction such as `0.9`, or `90%`): a row of the budget control (committed +
     ///   proposed against the envelope of one fiscal year and cost centre, every category) of the
@@ -66,7 +67,11 @@ public enum RiskRegister {
         for r in risks where !isClosed(r) {
             let only = r.extra["contract"].map { $0.trimmed }.flatMap { $0.isEmpty ? nil : $0 }
             switch r.trigger.trimmed.lowercased() {
-            case "milestone_overdue": out += milestoneOverdue(r, milestones.filter { only == nil || $0.contract == only }, today: today)
+            case "milestone_overdue":
+                // Nothing is owed under a contract not signed yet (draft, in review, no signing date).
+                let unsigned = Set(contracts.filter { $0.signed == nil && ["draft", "review"].contains($0.status.lowercased()) }.map(\.id))
+                out += milestoneOverdue(
+                    r, milestones.filter { (only == nil || $0.contract == only) && !unsigned.contains($0.contract) }, today: today)
             case "notice_within": out += noticeWithin(r, contracts.filter { only == nil || $0.id == only }, today: today)
             case "budget_used":
                 guard let control = budget else { continue }
