@@ -149,6 +149,18 @@ import Testing
                 .assignment_without_consent))
     }
 
+    @Test func theServiceAsIsIsADisclaimerWhateverCarveOutOpensIt() {
+        #expect(
+            kinds("6.1 Except as expressly provided in this Agreement, the Services are provided \"as is\".").contains(.warranty_disclaimed)
+        )
+        #expect(kinds("16.1 除本合同另有约定外，乙方提供的软件按现状提供。").contains(.warranty_disclaimed))
+        // Disclaiming what is not promised expressly leaves the express warranty standing.
+        #expect(
+            !kinds("Except as expressly set out in this Agreement, each party disclaims all warranties, whether express or implied.")
+                .contains(.warranty_disclaimed))
+        #expect(!kinds("6.2 除前款外，乙方不作任何明示或默示的保证。").contains(.warranty_disclaimed))
+    }
+
     @Test func aNoticeInMonthsBeforeTheEndIsANotice() {
         let scan = ContractScanner.scan("4. 续约\n甲方如不续约，应于服务期届满前三个月书面通知乙方。\n")
         #expect(scan.keyTerms.noticeDays == 90)

@@ -202,12 +202,22 @@ enum RedFlagDetector {
         Rule(
             .warranty_disclaimed,
             [
-                "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis",
                 "[disclaim*|exclude*]…warrant*|no warrant*|without warrant*|makes no…warrant*|does not warrant|not warrant",
-                "按现状|[不作|不做|不提供|不承担]…任何…[保证|担保|承诺]|不保证…[无错误|无故障|不间断|没有错误|没有缺陷|无缺陷|满足甲方|符合甲方|完全满足|持续可用]",
+                "[不作|不做|不提供|不承担]…任何…[保证|担保|承诺]|不保证…[无错误|无故障|不间断|没有错误|没有缺陷|无缺陷|满足甲方|符合甲方|完全满足|持续可用]",
             ],
-            // Feedback the buyer gives "as is" is the buyer's disclaimer, not the vendor's.
+            // Feedback the buyer gives "as is" is the buyer's disclaimer, not the vendor's; a disclaimer
+            // of what the contract does not promise expressly (`Except as expressly set out…, each party
+            // disclaims…`, `除前款外…不作任何保证`) leaves the express warranty standing.
             veto: ["except as|other than as|except for…express*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈"],
+            negatable: false),
+        Rule(
+            .warranty_disclaimed,
+            [
+                "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis|按现状"
+            ],
+            // The service itself "as is" disclaims everything, whatever carve-out opens the sentence (the
+            // standard `EXCEPT AS EXPRESSLY PROVIDED…, THE SERVICES ARE PROVIDED "AS IS"`: lawyer's pass).
+            veto: ["third-party|third party|feedback|第三方|反馈"],
             negatable: false),
         Rule(
             .third_party_risk_disclaimed,
