@@ -22,10 +22,23 @@ enum PageFurniture {
             marks![i] = true
         }
         var feeds: [Int] = []
-        for i in lines.indices where lines[i].utf8.count <= 80 {
-            let b = Array(lines[i].utf8)
-            if b.contains(0x0C) { feeds.append(i) }
-            if pageNumber(b) == .explicit || (b.contains(0x0C) && bare(b).isEmpty) { mark(i) }
+        // One look at each line's bytes, no copy: most lines are long or hold no digit and no feed.
+        for i in lines.indices {
+            var count = 0
+            var digit = false
+            var feed = false
+            for b in lines[i].utf8 {
+                count += 1
+                if b &- 0x30 < 10 {
+                    digit = true
+                } else if b == 0x0C {
+                    feed = true
+                }
+                if count > 80 { break }  // a long line is a page's break only by its first byte
+            }
+            if feed || lines[i].utf8.first == 0x0C { feeds.append(i) }
+            guard count <= 80, digit || feed else { continue }
+            if feed && isBlank(lines[i]) || digit && pageNumber(Array(lines[i].utf8)) == .explicit { mark(i) }
         }
         guard !feeds.isEmpty else { return marks }
         // The pages' first and last lines with text: the first page starts at line 0, each form feed
@@ -103,10 +116,20 @@ enum PageFurniture {
     static func pageNumber(_ line: [UInt8]) -> PageNumber? {
         let s = shape(String(decoding: line, as: UTF8.self))
         guard !s.isEmpty else { return nil }
-        let text = String(decoding: s, as: UTF8.self)
-        if ["#", "-#-", "–#–", "—#—", "#/#"].contains(text) { return .bare }
-        if ["page#", "page#of#", "p.#", "第#页", "第#页共#页", "第#页,共#页", "第#页，共#页", "共#页第#页"].contains(text) { return .explicit }
-        let beside = ["page#of#", "第#页共#页", "第#页,共#页", "第#页，共#页"]
-        return beside.contains(where: { text.contains($0) }) ? .explicit : nil
+        if bareForms.contains(s) { return .bare }
+        if explicitForms.contains(s) { return .explicit }
+        return besideForms.contains(where: { occurs($0, in: s) }) ? .explicit : nil
+    }
+
+    private static let bareForms = ["#", "-#-", "–#–", "—#—", "#/#"].map { Array($0.utf8) }
+    private static let explicitForms = ["page#", "page#of#", "p.#", "第#页", "第#页共#页", "第#页,共#页", "第#页，共#页", "共#页第#页"].map {
+        Array($0.utf8)
+    }
+    private static let besideForms = ["page#of#", "第#页共#页", "第#页,共#页", "第#页，共#页"].map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `hay`, byte for byte.
+    private static func occurs(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        return (0...(hay.count - needle.count)).contains { i in hay[i..<(i + needle.count)].elementsEqual(needle) }
     }
 }
