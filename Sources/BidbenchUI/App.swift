@@ -710,25 +710,7 @@ public enum App {
         guard !s.workspace.settings.revealed, problem.hasPrefix("scores/") else { return problem }
         let sheet = problem.dropFirst("scores/".count).prefix { $0 != ":" }
         if let own = s.evaluator, sheet == own + ".csv" { return problem }
-        var out = ""
-        var quoted = false
-        var hid = false
-        var closed = false
-        for c in problem {
-            if c == "“" {
-                quoted = true
-                hid = true
-            } else if c == "”" && quoted {
-                quoted = false
-                closed = true
-            } else if !quoted {
-                // The blank after a value taken out goes with it.
-                if !(closed && c == " " && (out.last == " " || out.isEmpty)) { out.append(c) }
-                closed = false
-            }
-        }
-        guard hid else { return problem }
-        return out + s.lang.t(" (values hidden: the panel is blind)", " (评分未公开, 不显示数值)")
+        return BlindText.hidingValues(problem, note: s.lang.t(BlindText.note.en, BlindText.note.zh))
     }
 
     /// Whether `key` quits now, with nothing to ask: no dialog open, nothing unsaved, and the key
@@ -806,11 +788,13 @@ public enum App {
         if let refusal = submit(&now, form) { return refusal }
         var probe = s
         probe.workspace = opened
-        guard submit(&probe, form) == nil, probe.workspace != opened else {
+        guard submit(&probe, form) == nil else {
             s = now
             s.formBase = nil
             return nil
         }
+        // A form that changed nothing (opened to read, Enter; or a field changed and set back) merges
+        // to what is there now: it wrote the old row back over the colleague's change (re-test pass).
         let result = WorkspaceMerge.merge(base: opened, mine: probe.workspace, theirs: current, prefer: .mine, lang: s.lang)
         let (undo, said) = (s.undoStack, probe.message)
         s = probe

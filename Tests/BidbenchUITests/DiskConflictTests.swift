@@ -103,6 +103,17 @@ import Testing
         // `u` brings back what was there before the form was saved.
         d.press(.char("u"))
         #expect(d.state.workspace.requirements[0].title == "同事改的标题")
+        // A form opened only to read (Enter with nothing changed) writes nothing back over what arrived.
+        d.send(.saved(message: "已保存"))
+        d.press(.enter)
+        disk = d.state.base
+        disk.requirements[0].weight = 1
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        let undoDepth = d.state.undoStack.count
+        d.press(.enter)
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements[0].weight == 1)
+        #expect(!d.state.dirty && d.state.undoStack.count == undoDepth)
     }
 
     /// A requirement added here, unsaved, while another process added a different one under the same

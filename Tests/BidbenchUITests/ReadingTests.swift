@@ -158,7 +158,11 @@ import Testing
             return
         }
         #expect(title.contains(d.state.lang.clause(kind)))
-        #expect(lines == parts.map(\.0))
+        // Key terms broken between whole terms (never a time from its unit), the rest as they are.
+        let width = d.state.width - 6
+        #expect(
+            lines == parts.flatMap { $0.terms ? ContractsScreen.wrapParts($0.0, separator: " · ", width: width) : [$0.0] })
+        #expect(lines.filter { $0.hasPrefix("  ") || $0.contains("SLA") }.allSatisfy { TextWidth.of($0) <= width })
         // A missing clause in the interface's language only (the scan's text is English first).
         let L = d.state.lang
         for fl in flags {

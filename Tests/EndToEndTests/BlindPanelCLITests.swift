@@ -171,4 +171,29 @@ import Testing
             #expect(r.err.contains("evaluator name \"\(bad)\" cannot be a file name"))
         }
     }
+
+    /// While blind, `check` names a sheet's bad cell by file, line and field, not its value (the
+    /// lead runs it on the projected screen; `"8,5" is not a number` told the room a score).
+    @Test func checkHidesAScoreSheetsValueWhileBlind() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try setRevealed(ws, false)
+        let path = ws + "/scores/王强.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        var cells = lines[2].components(separatedBy: ",")
+        cells[2] = "\"8,5\""
+        lines[2] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let plain = try bidbench("check", "-w", ws)
+        #expect(plain.status == 1)
+        #expect(
+            plain.out == "scores/王强.csv:3: score: is not a number (expected a score such as 7 or 8.5) (values hidden: the panel is blind)\n"
+        )
+        let zh = try bidbench("check", "-w", ws, "--lang", "zh").out
+        #expect(zh == "scores/王强.csv:3: score: 不是数字 (应为分数, 如 7 或 8.5) (评分未公开, 不显示数值)\n")
+        #expect(!(try bidbench("check", "-w", ws, "--json").out.contains("8,5")))
+        // Revealed, the value is shown.
+        try setRevealed(ws, true)
+        #expect(try bidbench("check", "-w", ws).out.contains("\"8,5\" is not a number"))
+    }
 }

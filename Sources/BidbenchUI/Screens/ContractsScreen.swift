@@ -113,7 +113,9 @@ public enum ContractsScreen {
     static func showClauseFlags(_ s: inout AppState) {
         guard current(s) != nil else { return }
         let kind = ClauseKind.allCases[s.contracts.clause]
-        let lines = footerParts(s).map(\.0)
+        // Key terms broken between whole terms and times, as under the text (`响应 2` / `小时` split a
+        // time from its unit at 90 columns: re-test pass); the overlay is the window's width less 6.
+        let lines = footerParts(s).flatMap { part in part.terms ? wrapParts(part.0, separator: " · ", width: s.width - 6) : [part.0] }
         s.overlayOffset = 0
         s.modal = .messages(
             title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),

@@ -71,11 +71,19 @@ struct CheckCommand: ParsableCommand {
         ]
         // Warnings do not make the workspace read-only: weights that count in proportion, for instance.
         let warnings = loaded.readOnly ? [] : criteriaWarnings(w)
+        // While blind, a problem in a score sheet names its file, line and field, not the value.
+        let problems = loaded.problems.map { p -> Problem in
+            guard !w.settings.revealed, p.file.hasPrefix("scores/") else { return p }
+            var q = p
+            q.message = BlindText.hidingValues(p.message, note: BlindText.note.en)
+            q.messageZH = p.messageZH.map { BlindText.hidingValues($0, note: BlindText.note.zh) }
+            return q
+        }
         if json {
             let out = JSONValue.object([
                 ("ok", .bool(!loaded.readOnly)),
                 ("counts", .object(counts.map { ($0.0, .int(Int64($0.1))) })),
-                ("problems", .array(loaded.problems.map(\.json))),
+                ("problems", .array(problems.map(\.json))),
                 ("warnings", .array(warnings.map { .string($0.en) })),
             ])
             print(out.compact)
@@ -83,7 +91,7 @@ struct CheckCommand: ParsableCommand {
             // `--lang zh` asks for the messages in Chinese (the file and field names stay as written);
             // without it they stay English, which scripts read.
             let chinese = CommandLineLanguage.value() == .zh
-            for p in loaded.problems { print(p.text(chinese: chinese)) }
+            for p in problems { print(p.text(chinese: chinese)) }
         } else {
             let chinese = CommandLineLanguage.value() == .zh
             for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
