@@ -22,23 +22,29 @@ enum PageFurniture {
             marks![i] = true
         }
         var feeds: [Int] = []
-        // One look at each line's bytes, no copy: most lines are long or hold no digit and no feed.
+        // One look at each line's first 80 bytes, in place: a page number says `page` or 页 and holds a
+        // digit, so most lines (long, or without those) are passed over without a copy.
         for i in lines.indices {
-            var count = 0
-            var digit = false
-            var feed = false
-            for b in lines[i].utf8 {
-                count += 1
-                if b &- 0x30 < 10 {
-                    digit = true
-                } else if b == 0x0C {
-                    feed = true
+            var line = lines[i]
+            let (count, digit, feed, word) = line.withUTF8 { b -> (Int, Bool, Bool, Bool) in
+                var digit = false
+                var feed = false
+                var word = false
+                for k in 0..<min(b.count, 81) {
+                    let x = b[k]
+                    if x &- 0x30 < 10 {
+                        digit = true
+                    } else if x == 0x0C {
+                        feed = true
+                    } else if x | 0x20 == 0x70 || (x == 0xB5 && k >= 2 && b[k - 1] == 0xA1 && b[k - 2] == 0xE9) {
+                        word = true  // p/P (page) or 页 (E9 A1 B5)
+                    }
                 }
-                if count > 80 { break }  // a long line is a page's break only by its first byte
+                return (b.count, digit, feed, word)
             }
-            if feed || lines[i].utf8.first == 0x0C { feeds.append(i) }
-            guard count <= 80, digit || feed else { continue }
-            if feed && isBlank(lines[i]) || digit && pageNumber(Array(lines[i].utf8)) == .explicit { mark(i) }
+            if feed || line.utf8.first == 0x0C { feeds.append(i) }
+            guard count <= 80 else { continue }
+            if feed && isBlank(line) || digit && word && pageNumber(Array(line.utf8)) == .explicit { mark(i) }
         }
         guard !feeds.isEmpty else { return marks }
         // The pages' first and last lines with text: the first page starts at line 0, each form feed
