@@ -473,9 +473,7 @@ public enum App {
             return []
         case .diskProblems(let problems, let times):
             s.sheetTimes = times
-            s.say(
-                s.lang.t("Not loaded (the last good version stays; the file is not overwritten): ", "未加载 (保留上一个正确版本; 不会覆盖该文件): ")
-                    + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
+            s.say(notLoaded(s.lang) + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.overlayOffset = 0
@@ -701,6 +699,11 @@ public enum App {
         clampSelections(&s)
         s.vendors.computing = VendorsScreen.cacheKey(s)
         return [.compute(.ranking(s))]
+    }
+
+    /// How the message about files on disk that do not read begins.
+    static func notLoaded(_ L: Lang) -> String {
+        L.t("Not loaded (the last good version stays; the file is not overwritten): ", "未加载 (保留上一个正确版本; 不会覆盖该文件): ")
     }
 
     /// A problem as the screen may show it: while the panel is blind, one in another evaluator's score

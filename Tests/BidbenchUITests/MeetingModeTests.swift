@@ -224,6 +224,9 @@ import Testing
         #expect(
             d.state.message
                 == "未加载 (保留上一个正确版本; 不会覆盖该文件): scores/王强.csv:3: score: 不是数字 (应为分数, 如 7 或 8.5) (评分未公开, 不显示数值)")
+        // Repaired on disk as the session kept it: nothing changes, and the error does not stay.
+        d.send(.diskChanged(workspace: d.state.base, files: ["scores/王强.csv"], sheetTimes: [:]))
+        #expect(d.state.message == "磁盘上的文件已恢复可读" && !d.state.messageIsError)
         var own = Driver(panel(revealed: false), evaluator: "王强")
         own.send(.diskProblems(problems: ["scores/王强.csv:3: score: “8,5” 不是数字"], sheetTimes: [:]))
         #expect(own.state.message?.hasSuffix("scores/王强.csv:3: score: “8,5” 不是数字") == true)

@@ -250,7 +250,12 @@ public enum DiskChangesScreen {
         if staleSave && conflicts.isEmpty {
             said.append(s.lang.t("merged: save again (Ctrl-S)", "已合并: 请再次保存 (Ctrl-S)"))
         }
-        if !said.isEmpty { s.say(said.joined(separator: "; ")) }
+        if !said.isEmpty {
+            s.say(said.joined(separator: "; "))
+        } else if s.messageIsError, let m = s.message, m.hasPrefix(App.notLoaded(s.lang)) {
+            // The file that did not read reads again (as the session kept it): the error is stale.
+            s.say(s.lang.t("The files on disk read again", "磁盘上的文件已恢复可读"))
+        }
     }
 
     /// Earlier states (the undo or redo history, oldest first) with what arrived on disk merged into
