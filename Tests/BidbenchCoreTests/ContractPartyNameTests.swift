@@ -161,6 +161,12 @@ import Testing
         #expect(!kinds("6.2 除前款外，乙方不作任何明示或默示的保证。").contains(.warranty_disclaimed))
     }
 
+    @Test func aCourtNamedWithABracketKeepsWhoseSeatItIs() {
+        #expect(
+            KeyTermExtractor.disputeForum("因本协议发生的争议,提交乙方所在地(杭州市西湖区)人民法院诉讼解决。")! == ("乙方所在地(杭州市西湖区)人民法院", "court"))
+        #expect(KeyTermExtractor.disputeForum("争议由甲方所在地人民法院管辖。")! == ("甲方所在地人民法院", "court"))
+    }
+
     @Test func aNoticeInMonthsBeforeTheEndIsANotice() {
         let scan = ContractScanner.scan("4. 续约\n甲方如不续约，应于服务期届满前三个月书面通知乙方。\n")
         #expect(scan.keyTerms.noticeDays == 90)

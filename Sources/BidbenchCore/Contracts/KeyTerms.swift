@@ -358,7 +358,16 @@ enum KeyTermExtractor {
             var j = i
             // 所在地 holds 在: only the other stops end a court's name.
             let courtStops = stops.subtracting(["的", "在"])
-            while j > 0 && (!courtStops.contains(c[j - 1]) || (hanBlank(j - 1) && !courtStops.contains(c[j - 2]))) { j -= 1 }
+            while j > 0 {
+                // A bracket closing just before is part of the name (`乙方所在地（杭州市西湖区）人民法院`: the
+                // name was cut to `杭州市西湖区)人民法院`, losing whose seat it is: lawyer's pass).
+                if c[j - 1] == ")", let open = c[..<(j - 1)].lastIndex(of: "(") {
+                    j = open
+                    continue
+                }
+                guard !courtStops.contains(c[j - 1]) || (hanBlank(j - 1) && !courtStops.contains(c[j - 2])) else { break }
+                j -= 1
+            }
             if j < i, c[j] == "在" { j += 1 }
             if i - j >= 2 { return (name(j..<(i + suffix)), "court") }
         }
