@@ -815,9 +815,14 @@ public enum App {
                 s.lang.t("\(r.noun) \(r.from) was added on disk meanwhile: yours is \(r.to)", "磁盘上同时新增了\(r.noun) \(r.from): 你的改为 \(r.to)"))
         }
         for c in result.conflicts where WorkspacePart(file: c.file).map({ !$0.same(s.workspace, current) }) ?? true {
+            // Said as this session may see it: an evaluator's own sheet with its values.
+            var view = s
+            view.workspace = c.mine
+            let shown =
+                WorkspacePart(file: c.file).map { DiskChangesScreen.lines(view, DiskConflict(part: $0, theirs: c.theirs)) } ?? c.lines
             lines.append(
                 s.lang.t("\(c.file) changed on disk meanwhile too, yours kept: ", "\(c.file) 在磁盘上也被修改, 已保留你的: ")
-                    + c.lines.joined(separator: " / ") + s.lang.t(" (u undoes)", " (按 u 撤销)"))
+                    + shown.joined(separator: " / ") + s.lang.t(" (u undoes)", " (按 u 撤销)"))
         }
         if let dropped { lines.append(dropped) }
         s.say(lines.joined(separator: "; "))

@@ -215,6 +215,23 @@ import Testing
         #expect(!d.state.dirty)
     }
 
+    /// An evaluator's score form open while her own sheet's cell changes on disk: her score is kept
+    /// and the message shows both values — they are hers (it hid them as if another's).
+    @Test func anEvaluatorsOwnConflictShowsHerValues() {
+        let ws = panel(revealed: false)
+        var d = Driver(ws, evaluator: "李娜")
+        d.press(.char("2"), .enter)
+        d.press(.ctrl("u"))
+        d.type("6")
+        var disk = ws
+        let k = disk.scores["李娜"]!.firstIndex { $0.vendor == "V1" }!
+        disk.scores["李娜"]![k].score = 3
+        d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv"], sheetTimes: [:]))
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.scores["李娜"]![k].score == 6)
+        #expect(d.state.message?.contains("V1/func: 我的 6   磁盘上 3") == true)
+    }
+
     /// Another evaluator's sheet that does not read, while blind: the lead's projected screen names
     /// the file, line and field, not what is written (user test pass: `score: “8,5” 不是数字` told the
     /// room 王强's 8.5 for that cell). Her own sheet's problem, or after the reveal, shows it whole.
