@@ -135,6 +135,8 @@ import Testing
         #expect(PartyNames.labelRoleWord("采购人(甲方):广州穗安集团有限公司")! == ("采购人", .buyer))
         #expect(PartyNames.labelRoleWord("供应商:深圳启明星软件股份有限公司")! == ("供应商", .vendor))
         #expect(PartyNames.labelRoleWord("供应商应于五日内交付。") == nil)
+        #expect(PartyNames.labelRoleWord("中标供应商(乙方):某某公司")! == ("中标供应商", .vendor))
+        #expect(PartyNames.labelRoleWord("客户:某某公司") == nil)
         #expect(kinds("4.2 甲方应于合同签订后十个工作日内一次性支付合同总价款的100%。").contains(.payment_terms_harsh))
         #expect(kinds("3.2 开发范围以乙方最终确定的《需求规格说明书》为准。").contains(.scope_vague_or_vendor_decides))
         #expect(
@@ -219,6 +221,8 @@ import Testing
         // Without a form feed only what says it is a page number; a bare number is text.
         #expect(PageFurniture.find(["Section 7", "7", "- 2 -", "Page 2 of 9"]) == [false, false, false, true])
         #expect(PageFurniture.find(["1. Services", "The vendor shall not suspend the service."]) == nil)
+        // Two pages that open with a numbered heading: the contract's headings, not a running header.
+        #expect(PageFurniture.find(["Article 5", "Fees.", "\u{0C}Article 9", "Term."]) == nil)
     }
 
     @Test func aSentenceCutByAPageBreakIsReadWhole() {

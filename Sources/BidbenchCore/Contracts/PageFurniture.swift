@@ -14,7 +14,7 @@
 ///   follows it (a header printed once).
 enum PageFurniture {
     /// Which lines are furniture, by index; nil when none is (most texts: no form feed and no page
-    /// number). Only lines of at most 80 bytes are read beyond their length.
+    /// number). Only each line's first 80 bytes are read, and its length.
     static func find(_ lines: [String]) -> [Bool]? {
         var marks: [Bool]?
         func mark(_ i: Int) {
@@ -66,7 +66,10 @@ enum PageFurniture {
         }
         for group in [firsts, lasts] {
             var seen: [[UInt8]: [Int]] = [:]
-            for i in group where lines[i].utf8.count <= 200 { seen[shape(lines[i]), default: []].append(i) }
+            // A numbered heading that opens two pages (`ARTICLE 5`, `ARTICLE 9`) is the contract's, not a header.
+            for i in group where lines[i].utf8.count <= 200 && ContractLineParser.numbering(ContractText.normalize(lines[i])).0 == nil {
+                seen[shape(lines[i]), default: []].append(i)
+            }
             for (_, at) in seen where at.count >= 2 { at.forEach(mark) }
         }
         return marks

@@ -23,11 +23,12 @@ struct PartyNames: Sendable, Equatable {
     enum Role { case vendor, buyer }
 
     static let vendorWords = [
-        "乙方", "供方", "卖方", "供应商", "服务商", "服务方", "提供方", "承包方", "受托方", "许可方", "vendor", "supplier", "provider", "licensor",
-        "contractor", "seller", "consultant", "developer",
+        "乙方", "供方", "卖方", "供应商", "中标供应商", "中标人", "服务商", "服务方", "提供方", "承接方", "承包方", "承包人", "受托方", "受托人",
+        "开发方", "出卖人", "许可方", "vendor", "supplier", "provider", "licensor", "contractor", "seller", "consultant", "developer",
     ]
     static let buyerWords = [
-        "甲方", "需方", "买方", "采购方", "采购人", "委托方", "被许可方", "客户", "customer", "client", "licensee", "buyer", "purchaser",
+        "甲方", "需方", "买方", "采购方", "采购人", "委托方", "委托人", "发包方", "发包人", "买受人", "被许可方", "客户", "customer", "client",
+        "licensee", "buyer", "purchaser",
     ]
     /// Terms contracts define in brackets that are never a party.
     static let definedTerms: Set<String> = [
@@ -107,13 +108,17 @@ struct PartyNames: Sendable, Equatable {
         return out
     }
 
-    /// The Chinese role words a party's label may use instead of 甲方/乙方 (`采购人：`, `供应商（乙方）：`).
-    static let labelBuyerWords = ["采购人", "采购方", "需方", "买方", "委托方", "委托人", "发包人", "发包方", "买受人"]
-    static let labelVendorWords = ["供应商", "中标供应商", "中标人", "供方", "卖方", "服务方", "承接方", "受托方", "受托人", "开发方", "承包方", "承包人", "出卖人"]
+    /// The Chinese role words a party's label may use instead of 甲方/乙方 (`采购人：`, `供应商（乙方）：`):
+    /// the role words above, longest first, but 客户 (a generic word: `乙方的其他客户` is no party).
+    static let labelWords: [(words: [String], role: Role, own: String)] = [
+        (buyerWords, .buyer, "(甲方)"), (vendorWords, .vendor, "(乙方)"),
+    ].map { words, role, own in
+        (words.filter { !$0.utf8.allSatisfy { $0 < 0x80 } && !["甲方", "乙方", "客户"].contains($0) }.sorted { $0.count > $1.count }, role, own)
+    }
 
     /// The role word a label line opens with (normalised: `采购人(甲方):…`, `供应商:…`), and its role.
     static func labelRoleWord(_ line: String) -> (word: String, role: Role)? {
-        for (words, role, own) in [(labelBuyerWords, Role.buyer, "(甲方)"), (labelVendorWords, Role.vendor, "(乙方)")] {
+        for (words, role, own) in labelWords {
             for w in words where line.hasPrefix(w) {
                 var rest = line.dropFirst(w.count).drop { $0 == " " }
                 if rest.hasPrefix(own) { rest = rest.dropFirst(own.count).drop { $0 == " " } }

@@ -173,13 +173,14 @@ public struct FormField: Equatable, Sendable {
 /// (`7`, `7.5`, `.5`, `-2`), full-width digits read as ASCII, spaces around ignored. What `Double`
 /// would also read — `1e1`, `0x1p3`, `inf`, `nan` — is not a number anyone typed on purpose: refused.
 func formDecimal(_ text: String) -> Double? {
-    var t = Substring(normalizedDigits(text).trimmed)
+    let typed = normalizedDigits(text).trimmed
+    var t = Substring(typed)
     if t.first == "+" || t.first == "-" { t = t.dropFirst() }
     let parts = t.split(separator: ".", omittingEmptySubsequences: false)
     guard (1...2).contains(parts.count), parts.contains(where: { !$0.isEmpty }),
         parts.allSatisfy({ $0.utf8.allSatisfy { $0 &- 0x30 < 10 } })
     else { return nil }
-    return Double(normalizedDigits(text).trimmed).flatMap { $0.isFinite ? $0 : nil }
+    return Double(typed).flatMap { $0.isFinite ? $0 : nil }
 }
 
 /// A modal form: what it edits, its fields, the focused field, and an error that keeps what was typed.
