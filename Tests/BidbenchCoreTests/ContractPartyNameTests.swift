@@ -223,6 +223,22 @@ import Testing
         #expect(PageFurniture.find(["1. Services", "The vendor shall not suspend the service."]) == nil)
         // Two pages that open with a numbered heading: the contract's headings, not a running header.
         #expect(PageFurniture.find(["Article 5", "Fees.", "\u{0C}Article 9", "Term."]) == nil)
+        // `p.` and `page` say so, any case; a `p` beside a digit does not (`Up to 3 people`).
+        #expect(PageFurniture.find(["Fees.", "P. 4", "PAGE 5", "Up to 3 people"]) == [false, true, true, false])
+    }
+
+    @Test func readingEachDistinctLineOnceMarksTheSameLines() {
+        // Three copies of a paginated text: its lines repeat, so only the distinct ones are looked at.
+        let page = [
+            "Harbourline Agreement   CONFIDENTIAL", "1. Services", "Harbourline may suspend the service", "",
+            "Page 1 of 3", "\u{0C}", "Harbourline Agreement   CONFIDENTIAL", "7", "\u{0C}第 3 页 共 3 页", "In 7 days.",
+        ]
+        let lines = page + page + page
+        let (raw, distinct) = ContractLineParser.lines(lines.joined(separator: "\n"))
+        #expect(distinct.firsts.count == 9)
+        let each = PageFurniture.find(raw)
+        #expect(PageFurniture.find(raw, distinct: distinct) == each)
+        #expect(each.map { m in m.indices.filter { m[$0] } } == [0, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 24, 25, 26, 27, 28])
     }
 
     @Test func aSentenceCutByAPageBreakIsReadWhole() {

@@ -201,6 +201,30 @@ struct ContractScanShortcutTests {
         #expect(CharacterArray("cafe\u{0301} x").string(3..<9) == "e\u{0301} x")
     }
 
+    @Test("ContractText.range finds what Foundation's range(of:) finds, first and last, within bounds, on every contract line")
+    func byteRangeIsFoundationRange() throws {
+        let words = ["甲方", "乙方", "简称", "supplier", "customer", "the ", "(\"customer\")", "甲方:", "许可方", "x"]
+        var compared = 0
+        for line in try Self.contractLines() {
+            for w in words {
+                #expect(ContractText.range(of: w, in: line) == line.range(of: w), "\(w) in \(line)")
+                #expect(ContractText.range(of: w, in: line, last: true) == line.range(of: w, options: .backwards))
+                let from = line.index(line.startIndex, offsetBy: line.count / 3)
+                #expect(ContractText.range(of: w, in: line, within: from..<line.endIndex) == line.range(of: w, range: from..<line.endIndex))
+                compared += 1
+            }
+        }
+        #expect(compared > 5_000)
+        let text = "甲方(采购人):上海某某公司 乙方:杭州某某公司 甲方"
+        let first = try #require(ContractText.range(of: "甲方", in: text))
+        let last = try #require(ContractText.range(of: "甲方", in: text, last: true))
+        #expect(text.distance(from: text.startIndex, to: first.lowerBound) == 0)
+        #expect(text[last.upperBound...].isEmpty)
+        #expect(String(text[..<last.lowerBound]) == "甲方(采购人):上海某某公司 乙方:杭州某某公司 ")
+        #expect(ContractText.range(of: "", in: text) == nil)
+        #expect(ContractText.range(of: "丙方", in: text) == nil)
+    }
+
     @Test("a clause kind's ordinal is its place in allCases (the scanner's kind bitsets rely on it)")
     func clauseKindOrdinals() {
         #expect(ClauseKind.allCases.enumerated().allSatisfy { $0.offset == $0.element.ordinal })

@@ -413,25 +413,55 @@ public enum ContractScanner {
         _ = scan("第一条 服务内容\n乙方有权调整价格。\nSection 1. Services\nThe vendor may suspend the service.\n")
     }
 
-    /// A paragraph as the pass over the lines leaves it for the rules: its text, where each of its
-    /// lines starts, and what the sections around it say.
+    /// A paragraph as the pass over the lines leaves it for the rules: where its text is, and what
+    /// the sections around it say. It holds no string or list (one per line of a long text, repeats
+    /// included, retained and released one by one, was a sixth of a `contract check`): its text is
+    /// that of its first line, or one of `Paragraphs.joined`; only a paragraph that is read is given
+    /// them (`Text`).
     private struct Paragraph {
-        /// The paragraph's first line: its number, its text as written, and whether it is only a heading.
+        /// The paragraph's first line: its number, and whether it is only a heading.
         var number: Int
         /// The lines from the first to the last it joins (more than it joins across a page break).
         var span: Int
-        var raw: String
+        /// Its first line among the parsed ones (`Paragraphs.lines`).
+        var line: Int
+        /// Its text when it is that line's alone: the text after the numbering (a heading that starts a
+        /// wrapped sentence) or the body.
+        var afterNumber: Bool
+        /// Where its text is in `Paragraphs.joined` when it joins more than one line, else -1.
+        var joined: Int
         var bare: Bool
-        var text: String
-        /// Where each line after the first starts in `text` (empty for a paragraph of one line, most
-        /// of them: no array is made for it).
-        var later: [(offset: Int, line: Int)]
-        /// Whether `text` is plain (every joined line was); false: not known.
+        /// Whether its text is plain (every joined line was); false: not known.
         var plain: Bool
         /// A definition, or a paragraph under a definitions heading: never a clause.
         var definition: Bool
         var headingKinds: ClauseKinds
         var ancestors: ClauseKinds
+    }
+
+    /// The paragraphs of a text with what their texts are made of: the parsed lines, and the texts of
+    /// those that join lines, each with where its lines after the first start in it.
+    private struct Paragraphs {
+        var lines: [ContractLine]
+        var all: [Paragraph] = []
+        var joined: [(text: String, later: [(offset: Int, line: Int)])] = []
+
+        /// What reading paragraph `i` needs of its text: its first line as written, its text, where its
+        /// later lines start.
+        func text(_ i: Int) -> Text {
+            let p = all[i]
+            let raw = lines[p.line].raw
+            if p.joined >= 0 { return Text(raw: raw, text: joined[p.joined].text, later: joined[p.joined].later) }
+            return Text(raw: raw, text: p.afterNumber ? lines[p.line].afterNumber : lines[p.line].body, later: [])
+        }
+    }
+
+    /// A paragraph's own text (see `Paragraphs.text`).
+    private struct Text {
+        var raw: String
+        var text: String
+        /// Where each line after the first starts in `text` (empty for a paragraph of one line).
+        var later: [(offset: Int, line: Int)]
     }
 
     /// A clause finding to weigh, in the order the text gives them (the first of equal scores wins).
@@ -478,7 +508,7 @@ public enum ContractScanner {
     private static func scan(_ rawLines: [String], _ distinctLines: Distinct, pieces: Int, repeatsOnce: Bool) -> ContractScan {
         var best = [ClauseFinding?](repeating: nil, count: ClauseKind.allCases.count)
         let parties = PartyNames.find(rawLines)
-        let furniture = PageFurniture.find(rawLines)
+        let furniture = PageFurniture.find(rawLines, distinct: distinctLines)
         let read = read(
             rawLines, distinct: repeatsOnce ? distinctLines : nil, pieces: pieces, parties: parties, furniture: furniture
         ) { c in
@@ -509,8 +539,9 @@ public enum ContractScanner {
         furniture: [Bool]? = nil, candidate: (Candidate) -> Void
     ) -> Sentences {
         let lineIDs = distinct ?? Distinct.identity(rawLines.count)
-        let paragraphs = self.paragraphs(
+        let parsed = self.paragraphs(
             ContractLineParser.parseDistinct(rawLines, lineIDs, pieces: pieces), ids: lineIDs.index, furniture: furniture)
+        let paragraphs = parsed.all
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
         let distinct =
@@ -521,7 +552,7 @@ public enum ContractScanner {
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
             var reading = Reading()
             for k in range {
-                read(paragraphs[distinct.firsts[k]], parties: parties, into: &reading)
+                read(paragraphs[distinct.firsts[k]], parsed.text(distinct.firsts[k]), parties: parties, into: &reading)
                 reading.ends.append((reading.candidates.count, reading.sentences.sentences.count))
             }
             return reading
@@ -601,14 +632,15 @@ public enum ContractScanner {
     // both reading the line's fields in place (a copy of a line retains its strings: the scan's speed).
     /// The paragraphs of the parsed lines (wrapped lines joined), each with its section's kinds.
     /// `lines`: the distinct lines parsed; `ids`: which of them each line of the text is.
-    private static func paragraphs(_ lines: [ContractLine], ids: [Int], furniture: [Bool]? = nil) -> [Paragraph] {
+    private static func paragraphs(_ lines: [ContractLine], ids: [Int], furniture: [Bool]? = nil) -> Paragraphs {
         struct Section {
             var level: Int
             var kinds: ClauseKinds
             var definitions: Bool
         }
         var stack: [Section] = []
-        var out: [Paragraph] = []
+        var out = Paragraphs(lines: lines)
+        out.all.reserveCapacity(ids.count / 2)
         var index = 0
         // The line after a page break that starts at `i` (blank lines and the page's furniture, at least
         // one of them furniture); `i` itself when none starts there.
@@ -634,8 +666,10 @@ public enum ContractScanner {
             let bare = wraps ? false : lines[ids[index]].bare
             let number = index + 1
             let level = lines[ids[index]].level
-            // Wrapped text (PDF exports): the lines that continue this one form one paragraph.
-            var paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
+            // Wrapped text (PDF exports): the lines that continue this one form one paragraph (its text
+            // made only then: most lines are a paragraph of their own, whose text is the line's).
+            var paragraph: String?
+            let empty = wraps ? lines[ids[index]].afterNumber.isEmpty : lines[ids[index]].body.isEmpty
             // Whether the paragraph so far stops mid-sentence (`continues` without its last character).
             // A cover line (a party's name, its address) takes in only the rest of the name from the next line.
             let cover = lines[ids[index]].coverLabel
@@ -648,18 +682,21 @@ public enum ContractScanner {
             // Plain when every line it joins is (a joiner is a space or nothing).
             let linePlain = lines[ids[index]].plain
             var plain = linePlain
-            if !bare && !paragraph.isEmpty {
+            if !bare && !empty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
                 while next < ids.count, open, case let after = afterPageBreak(next), lines[ids[after]].joins.continuesOpen {
                     next = after
-                    if count < 0 { count = ContractText.characterCount(paragraph, plain: linePlain) }
+                    if count < 0 {
+                        paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
+                        count = ContractText.characterCount(paragraph!, plain: linePlain)
+                    }
                     let more = ContractLineParser.continuation(lines[ids[next]])
-                    let joiner = ContractLineParser.joiner(paragraph, more)
-                    paragraph += joiner
+                    let joiner = ContractLineParser.joiner(paragraph!, more)
+                    paragraph! += joiner
                     count += joiner.count
                     later.append((offset: count, line: next + 1))
-                    paragraph += more
+                    paragraph! += more
                     count += ContractText.characterCount(more, plain: lines[ids[next]].plain)
                     plain = plain && lines[ids[next]].plain
                     open = !cover && lines[ids[next]].joins.continuationOpen
@@ -681,9 +718,14 @@ public enum ContractScanner {
                 stack.append(Section(level: level, kinds: headingKinds, definitions: isDefinitionsHeading))
             }
             if lines[ids[at]].raw.isEmpty || isDefinitionsHeading { continue }
-            out.append(
+            var joined = -1
+            if let paragraph {
+                joined = out.joined.count
+                out.joined.append((paragraph, later))
+            }
+            out.all.append(
                 Paragraph(
-                    number: number, span: index - at, raw: lines[ids[at]].raw, bare: bare, text: paragraph, later: later,
+                    number: number, span: index - at, line: ids[at], afterNumber: wraps, joined: joined, bare: bare,
                     plain: plain,
                     definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
@@ -751,25 +793,25 @@ public enum ContractScanner {
     // Kept as one function: the scanner's hottest loop, each sentence of a paragraph through the rules;
     // the recorded scan dumps guard its output.
     /// Adds the clause findings of one paragraph, in order, and its sentences to `reading`.
-    private static func read(_ p: Paragraph, parties: PartyNames, into reading: inout Reading) {
-        let wrapped = !p.later.isEmpty
-        func lineOf(_ offset: Int) -> Int { p.later.last { $0.offset <= offset }?.line ?? p.number }
+    private static func read(_ p: Paragraph, _ t: Text, parties: PartyNames, into reading: inout Reading) {
+        let wrapped = !t.later.isEmpty
+        func lineOf(_ offset: Int) -> Int { t.later.last { $0.offset <= offset }?.line ?? p.number }
         func linesOf(_ offset: Int, _ sentence: String) -> [Int] {
             let first = lineOf(offset)
             guard wrapped else { return [first] }
             let last = lineOf(offset + max(0, sentence.count - 1))
             // The paragraph's own lines (a page break's header and footer between them are not).
-            guard p.span > p.later.count + 1 else { return Array(first...last) }
-            return ([p.number] + p.later.map(\.line)).filter { $0 >= first && $0 <= last }
+            guard p.span > t.later.count + 1 else { return Array(first...last) }
+            return ([p.number] + t.later.map(\.line)).filter { $0 >= first && $0 <= last }
         }
         // Counted by bytes or scalars where they settle it (see `hasAtMost`), once per paragraph.
-        let quoteLine = !wrapped && ContractText.hasAtMost(p.raw, characters: 200)
-        func evidence(_ whole: String) -> String { quoteLine ? p.raw : ContractText.clip(whole, plain: p.plain) }
+        let quoteLine = !wrapped && ContractText.hasAtMost(t.raw, characters: 200)
+        func evidence(_ whole: String) -> String { quoteLine ? t.raw : ContractText.clip(whole, plain: p.plain) }
         let knownPlain: Bool? = p.plain ? true : nil
         if p.definition {
             // A definition is never a clause, but what it defines can still be a red flag
             // ("General Cap" means the fees of the last 12 months).
-            for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
+            for (clause, whole, start, sentenceStart) in ContractText.clauses(t.text, plain: knownPlain) {
                 let lower = parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain)))
                 reading.sentences.append(
                     ScannedSentence(
@@ -783,10 +825,10 @@ public enum ContractScanner {
         // Heading evidence on its own.
         let headingScore = p.bare ? 5 : 6
         for kind in p.headingKinds.members {
-            reading.candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(p.raw), score: headingScore))
+            reading.candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(t.raw), score: headingScore))
         }
         let ruleBits = sentenceRuleBits
-        for (clause, whole, start, sentenceStart) in ContractText.clauses(p.text, plain: knownPlain) {
+        for (clause, whole, start, sentenceStart) in ContractText.clauses(t.text, plain: knownPlain) {
             // Matching ignores the titles of cross-references; the evidence quotes the text as written.
             let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
             // The parties' own names read as their roles (`PartyNames`): only here, not in what is quoted.

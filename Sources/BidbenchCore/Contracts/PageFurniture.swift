@@ -14,37 +14,21 @@
 ///   follows it (a header printed once).
 enum PageFurniture {
     /// Which lines are furniture, by index; nil when none is (most texts: no form feed and no page
-    /// number). Only each line's first 80 bytes are read, and its length.
-    static func find(_ lines: [String]) -> [Bool]? {
+    /// number). Only each line's first 80 bytes are read, and its length; with `distinct` (which lines
+    /// are the same, `ContractLineParser.lines`) only each distinct line's.
+    static func find(_ lines: [String], distinct: Distinct? = nil) -> [Bool]? {
         var marks: [Bool]?
         func mark(_ i: Int) {
             if marks == nil { marks = [Bool](repeating: false, count: lines.count) }
             marks![i] = true
         }
+        // What a line's own text says: a form feed in its first 80 bytes; a page number on its own.
+        let own = (distinct?.firsts ?? Array(lines.indices)).map { ownMarks(lines[$0]) }
         var feeds: [Int] = []
-        // One look at each line's first 80 bytes, in place: a page number says `page` or 页 and holds a
-        // digit, so most lines (long, or without those) are passed over without a copy.
         for i in lines.indices {
-            var line = lines[i]
-            let (count, digit, feed, word) = line.withUTF8 { b -> (Int, Bool, Bool, Bool) in
-                var digit = false
-                var feed = false
-                var word = false
-                for k in 0..<min(b.count, 81) {
-                    let x = b[k]
-                    if x &- 0x30 < 10 {
-                        digit = true
-                    } else if x == 0x0C {
-                        feed = true
-                    } else if x | 0x20 == 0x70 || (x == 0xB5 && k >= 2 && b[k - 1] == 0xA1 && b[k - 2] == 0xE9) {
-                        word = true  // p/P (page) or 页 (E9 A1 B5)
-                    }
-                }
-                return (b.count, digit, feed, word)
-            }
-            if feed || line.utf8.first == 0x0C { feeds.append(i) }
-            guard count <= 80 else { continue }
-            if feed && isBlank(line) || digit && word && pageNumber(Array(line.utf8)) == .explicit { mark(i) }
+            let (feed, page) = own[distinct?.index[i] ?? i]
+            if feed { feeds.append(i) }
+            if page { mark(i) }
         }
         guard !feeds.isEmpty else { return marks }
         // The pages' first and last lines with text: the first page starts at line 0, each form feed
@@ -73,6 +57,38 @@ enum PageFurniture {
             for (_, at) in seen where at.count >= 2 { at.forEach(mark) }
         }
         return marks
+    }
+
+    /// A line's form feed (in its first 80 bytes) and whether it is furniture by its own text (a
+    /// blank line with a form feed, or one that says it is a page number). A page number says `page`,
+    /// `p.` or 页 and holds a digit, so most lines (long, or without those) are passed over in one look.
+    private static func ownMarks(_ line: String) -> (feed: Bool, page: Bool) {
+        let (count, digit, feed, word) =
+            line.utf8.withContiguousStorageIfAvailable { b -> (Int, Bool, Bool, Bool) in
+                var digit = false
+                var feed = false
+                var word = false
+                let n = min(b.count, 81)
+                for k in 0..<n {
+                    let x = b[k]
+                    if x &- 0x30 < 10 {
+                        digit = true
+                    } else if x == 0x0C {
+                        feed = true
+                    } else if x | 0x20 == 0x70 {
+                        // `page` or `p.` (any case)
+                        word =
+                            word || k + 1 < n && b[k + 1] == 0x2E
+                            || k + 3 < n && b[k + 1] | 0x20 == 0x61 && b[k + 2] | 0x20 == 0x67 && b[k + 3] | 0x20 == 0x65
+                    } else if x == 0xB5 && k >= 2 && b[k - 1] == 0xA1 && b[k - 2] == 0xE9 {
+                        word = true  // 页 (E9 A1 B5)
+                    }
+                }
+                return (b.count, digit, feed, word)
+            } ?? (Int.max, false, line.utf8.prefix(81).contains(0x0C), false)
+        let feedLine = feed || line.utf8.first == 0x0C
+        guard count <= 80 else { return (feedLine, false) }
+        return (feedLine, feed && isBlank(line) || digit && word && pageNumber(Array(line.utf8)) == .explicit)
     }
 
     /// Whether a line holds nothing but blanks and form feeds.

@@ -159,7 +159,7 @@ struct PartyNames: Sendable, Equatable {
                 q = inside.index(after: b)
             }
             // `以下简称云帆` without quotes: the word up to the bracket's end.
-            if !inside.contains("\""), let r = inside.range(of: "简称") {
+            if !inside.contains("\""), let r = ContractText.range(of: "简称", in: inside) {
                 let name = String(inside[r.upperBound...]).trimmed.trimmingCharacters(in: [":", "：", " "])
                 if !name.isEmpty && !name.contains(" ") {
                     out.append((name, inside, String(c[..<open])))
@@ -183,7 +183,7 @@ struct PartyNames: Sendable, Equatable {
         var best: (at: String.Index, role: Role)?
         for (words, r) in [(vendorWords, Role.vendor), (buyerWords, .buyer)] {
             for w in words {
-                guard let range = nearestEnd ? text.range(of: w, options: .backwards) : text.range(of: w) else { continue }
+                guard let range = ContractText.range(of: w, in: text, last: nearestEnd) else { continue }
                 // An English role word stands alone (`supplier`, not `suppliers'` inside a name).
                 if w.utf8.allSatisfy({ $0 < 0x80 }) {
                     let beforeOK = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter

@@ -720,7 +720,7 @@ enum RedFlagDetector {
             "(\"provider\")", "(the \"provider\")", "(\"vendor\")", "(the \"vendor\")", "(\"supplier\")",
             "(the \"supplier\")", "(\"licensor\")", "(\"contractor\")", "简称\"乙方\"", "简称乙方", "简称\"卖方\"", "简称\"供应商\"",
         ]
-        func offsets(_ words: [String]) -> [String.Index] { words.compactMap { text.range(of: $0)?.lowerBound } }
+        func offsets(_ words: [String]) -> [String.Index] { words.compactMap { ContractText.range(of: $0, in: text)?.lowerBound } }
         if let b = offsets(quotedBuyer).min() {
             let start =
                 offsets(quotedVendor).filter { $0 < b }.max().map { text.index($0, offsetBy: 3, limitedBy: b) ?? b } ?? text.startIndex
@@ -728,10 +728,10 @@ enum RedFlagDetector {
             if !found.isEmpty { return found }
         }
         for label in ["甲方:", "甲方(买方):", "甲方(采购人):", "买方:", "采购方:", "需方:", "customer:", "buyer:"] {
-            guard let r = text.range(of: label) else { continue }
+            guard let r = ContractText.range(of: label, in: text) else { continue }
             var end = text.index(r.upperBound, offsetBy: 160, limitedBy: text.endIndex) ?? text.endIndex
             for v in ["乙方", "卖方", "供应商", "supplier:", "vendor:", "provider:"] {
-                if let o = text.range(of: v, range: r.upperBound..<end) { end = o.lowerBound }
+                if let o = ContractText.range(of: v, in: text, within: r.upperBound..<end) { end = o.lowerBound }
             }
             let found = jurisdictions(in: String(text[r.upperBound..<end]))
             if !found.isEmpty { return found }
