@@ -40,12 +40,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The system zlib (zlib1g-dev): inflate and deflate for the zip container of .xlsx workbooks.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // glibc's allocator settings, for a batch command that reads one long text (`contract check`).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // The only code that touches ncurses.
         .target(name: "BidbenchTerminal", dependencies: ["BidbenchUI", "CNcursesw"], swiftSettings: staticRelease),
         .executableTarget(
             name: "bidbench",
             dependencies: [
-                "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal",
+                "BidbenchCore", "BidbenchStore", "BidbenchUI", "BidbenchTerminal", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: staticRelease, linkerSettings: staticReleaseLink),
         // The benchmark harness (release build): `swift run -c release bidbench-bench`.

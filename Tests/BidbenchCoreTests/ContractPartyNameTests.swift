@@ -244,7 +244,7 @@ import Testing
     @Test func aSentenceCutByAPageBreakIsReadWhole() {
         let zh = "第四条 服务暂停\n4.1 乙方有权在其认为必要时，不经通知暂停\n\n                        第 2 页 共 5 页\n\u{0C}\nXX云平台服务合同（正式版）\n\n甲方的全部账号及服务。\n"
         let flag = ContractScanner.scan(zh).redFlags.first { $0.kind == .vendor_may_suspend }
-        #expect(flag?.text == "乙方有权在其认为必要时,不经通知暂停甲方的全部账号及服务。")
+        #expect(flag?.text == "乙方有权在其认为必要时，不经通知暂停甲方的全部账号及服务。")
         #expect(flag?.lines == [2, 8])
         let en = """
             Harbourline ERP Cloud - Master Subscription Agreement   CONFIDENTIAL

@@ -23,8 +23,9 @@ struct ContractRedFlagTests {
         #expect(Set(scan.flags(.missing_clause).compactMap(\.clause)) == [.acceptance, .data_security])
         #expect(scan.keyTerms.noticeDays == 30)
         #expect(scan.keyTerms.disputeForum == "乙方所在地人民法院")
-        // The evidence is the whole sentence that carries the flag (normalised punctuation), not the line.
-        #expect(scan.flags(.auto_renewal).first?.text == "期满前三十日内任何一方未书面提出终止的,本协议自动续期一年,以此类推。")
+        // The evidence is the whole sentence that carries the flag (in the contract's words: its full-width
+        // commas), not the line.
+        #expect(scan.flags(.auto_renewal).first?.text == "期满前三十日内任何一方未书面提出终止的，本协议自动续期一年，以此类推。")
     }
 
     @Test("the problematic English fixture raises every flag, at its line")

@@ -335,7 +335,7 @@ struct ContractScanTests {
         }
         #expect(
             ContractScanner.scan("1.2 订阅用户数为 60 个命名用户，具体功能以乙方官网公布的标准版功能说明为准。\n").flags(.scope_vague_or_vendor_decides)
-                .map(\.text) == ["订阅用户数为 60 个命名用户,具体功能以乙方官网公布的标准版功能说明为准。"])
+                .map(\.text) == ["订阅用户数为 60 个命名用户，具体功能以乙方官网公布的标准版功能说明为准。"])
         #expect(ContractLineParser.runInHeading("争议解决 协商不成的,提交仲裁。")?.0 == "争议解决")
         let year = ContractScanner.scan("Support is available every day of the year and overdue amounts bear a late fee of 2%.\n")
         #expect(year.flags(.payment_terms_harsh).isEmpty)
@@ -386,15 +386,16 @@ struct ContractScanTests {
     func wrappedChineseList() {
         let cases: [(String, String)] = [
             // 、 at the end of the line: it stayed, with a space after it.
-            ("乙方有权单方调整价格，范围包括“数据备份、\n恢复、迁移”等服务。", "乙方有权单方调整价格,范围包括\"数据备份、恢复、迁移\"等服务。"),
+            ("乙方有权单方调整价格，范围包括“数据备份、\n恢复、迁移”等服务。", "乙方有权单方调整价格，范围包括“数据备份、恢复、迁移”等服务。"),
             // 、 at the start of the next line: it was dropped (数据备份恢复).
-            ("乙方有权单方调整价格，范围包括“数据备份\n、恢复、迁移”等服务。", "乙方有权单方调整价格,范围包括\"数据备份、恢复、迁移\"等服务。"),
+            ("乙方有权单方调整价格，范围包括“数据备份\n、恢复、迁移”等服务。", "乙方有权单方调整价格，范围包括“数据备份、恢复、迁移”等服务。"),
             // Quotes and brackets at the break.
-            ("乙方有权单方调整价格，范围包括“数据备份”\n“恢复”等服务。", "乙方有权单方调整价格,范围包括\"数据备份\"\"恢复\"等服务。"),
-            ("乙方有权单方调整价格，范围包括数据备份（含\n恢复）等服务。", "乙方有权单方调整价格,范围包括数据备份(含恢复)等服务。"),
-            ("乙方有权单方调整价格，范围包括数据备份（含恢复\n）等服务。", "乙方有权单方调整价格,范围包括数据备份(含恢复)等服务。"),
-            ("乙方有权单方调整价格，\n范围包括数据备份等服务。", "乙方有权单方调整价格,范围包括数据备份等服务。"),
-            // English keeps its space; a number before Chinese too (as before).
+            ("乙方有权单方调整价格，范围包括“数据备份”\n“恢复”等服务。", "乙方有权单方调整价格，范围包括“数据备份”“恢复”等服务。"),
+            ("乙方有权单方调整价格，范围包括数据备份（含\n恢复）等服务。", "乙方有权单方调整价格，范围包括数据备份（含恢复）等服务。"),
+            ("乙方有权单方调整价格，范围包括数据备份（含恢复\n）等服务。", "乙方有权单方调整价格，范围包括数据备份（含恢复）等服务。"),
+            ("乙方有权单方调整价格，\n范围包括数据备份等服务。", "乙方有权单方调整价格，范围包括数据备份等服务。"),
+            // English keeps its space; a number before Chinese too (as before). Each quote is the
+            // contract's own words: its full-width punctuation kept, the line break gone.
             (
                 "The vendor may increase the fees, including for backup,\nrecovery and migration.",
                 "The vendor may increase the fees, including for backup, recovery and migration."
@@ -409,7 +410,7 @@ struct ContractScanTests {
         // A line ending on 、 breaks off a list: it is not a heading, its sentence goes on.
         let scan = ContractScanner.scan("第一条 数据安全\n乙方应负责数据加密、数据备份、\n恢复和访问控制，乙方有权单方调整服务价格。\n")
         #expect(scan.flags(.unilateral_price_change).map(\.lines) == [[2, 3]])
-        #expect(scan.flags(.unilateral_price_change).map(\.text) == ["乙方应负责数据加密、数据备份、恢复和访问控制,乙方有权单方调整服务价格。"])
+        #expect(scan.flags(.unilateral_price_change).map(\.text) == ["乙方应负责数据加密、数据备份、恢复和访问控制，乙方有权单方调整服务价格。"])
         #expect(!ContractLineParser.isShortHeading("乙方应负责数据加密、数据备份、"))
         #expect(ContractLineParser.isShortHeading("数据安全、保密"))
         #expect(ContractLineParser.joiner("30", "日内") == " " && ContractLineParser.joiner("fees,", "and") == " ")

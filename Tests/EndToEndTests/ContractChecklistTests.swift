@@ -130,7 +130,7 @@ struct ContractChecklistTests {
                 "", "Data security (0/10 committed)",
             ]
             + security.map { "  ✗ \($0.padding(toLength: 22, withPad: " ", startingAt: 0))missing" }
-            + ["", "Red flags (7)", "  ⚑ unilateral_price_change [high] — line 2: 乙方有权单方调整价格,无需通知甲方。"]
+            + ["", "Red flags (7)", "  ⚑ unilateral_price_change [high] — line 2: 乙方有权单方调整价格，无需通知甲方。"]
             + explained(.unilateral_price_change)
             + [
                 "  ⚑ vendor_may_suspend [high] — line 100003: "

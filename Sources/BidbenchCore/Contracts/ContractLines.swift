@@ -81,6 +81,11 @@ enum ContractLineParser {
         var lines: [String] = []
         var firsts: [Int] = []
         var index: [Int] = []
+        // Room for a line per 24 bytes, more than most texts need: growing the lists copied them into
+        // new pages, and a page is paid for only when it is written.
+        let room = min(bytes.count, 1_024 + bytes.count / 24)
+        lines.reserveCapacity(room)
+        index.reserveCapacity(room)
         var seen = LineTable()
         var valid = true
         func line(_ r: Range<Int>) {

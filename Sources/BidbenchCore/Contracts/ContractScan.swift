@@ -640,7 +640,8 @@ public enum ContractScanner {
         }
         var stack: [Section] = []
         var out = Paragraphs(lines: lines)
-        out.all.reserveCapacity(ids.count / 2)
+        // At most one per line (room only: a page is paid for when it is written).
+        out.all.reserveCapacity(ids.count)
         var index = 0
         // The line after a page break that starts at `i` (blank lines and the page's furniture, at least
         // one of them furniture); `i` itself when none starts there.

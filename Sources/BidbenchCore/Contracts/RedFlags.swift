@@ -597,9 +597,27 @@ enum RedFlagDetector {
                 add(.liability_excludes_data_loss, s)
             }
         }
-        // By line, then by the kind's id (its `rank`); each key once, as the seen set ensures.
-        flags = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank, flag: $0) }.sorted { ($0.line, $0.rank) < ($1.line, $1.rank) }
-            .map(\.flag)
+        // By line, then by the kind's id (its `rank`); each key once, as the seen set ensures. Sorted
+        // by their keys' places (most are in order already: the loop above reads the text in order).
+        let keys = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank) }
+        if zip(keys, keys.dropFirst()).contains(where: { ($0.line, $0.rank) > ($1.line, $1.rank) }) {
+            flags = keys.indices.sorted { (keys[$0].line, keys[$0].rank) < (keys[$1].line, keys[$1].rank) }.map { flags[$0] }
+        }
+        // Each quote in the contract's own words (`RawQuote`), found once per sentence and lines (a
+        // repeated paragraph's flags quote the same).
+        var quotes: [String: String?] = [:]
+        for i in flags.indices where flags[i].lines.allSatisfy({ $0 >= 1 && $0 <= rawLines.count }) {
+            let lines = flags[i].lines.map { rawLines[$0 - 1] }
+            let key = ([flags[i].text] + lines).joined(separator: "\u{0}")
+            let quote: String?
+            if let known = quotes[key] {
+                quote = known
+            } else {
+                quote = RawQuote.find(flags[i].text, in: lines)
+                quotes[key] = quote
+            }
+            if let quote { flags[i].text = quote }
+        }
 
         let needed: [(ClauseKind, String)] = [
             (.acceptance, "No acceptance clause (未约定验收)"),

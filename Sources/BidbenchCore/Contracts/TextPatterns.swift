@@ -407,21 +407,11 @@ public enum ContractText {
                         v = UInt32(x & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
                     }
                     let original = v
-                    if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
-                    switch v {
-                    // Characters of no width (a web page's zero-width space, a soft hyphen, a stray
-                    // byte-order mark): dropped, so `上海\u{200B}国际仲裁中心` is the name it shows.
-                    case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+                    guard let mapped = normalizedScalar(v) else {
                         i += width
                         continue
-                    // Blanks, and control characters (a PDF's form feed at a page break, a NUL): a space.
-                    case 0x3000, 0xA0, 0x00...0x1F, 0x7F...0x9F: v = 0x20
-                    case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: v = 0x22  // “ ” 「 」 『 』
-                    case 0x2018, 0x2019: v = 0x27
-                    case 0x3010: v = 0x5B  // 【
-                    case 0x3011: v = 0x5D  // 】
-                    default: break
                     }
+                    v = mapped
                     if v == 0x20 {
                         if lastSpace {
                             i += width
@@ -445,6 +435,26 @@ public enum ContractText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What `normalize` makes of one scalar (by value), runs of blanks aside: full-width ASCII forms
+    /// as ASCII, blanks and control characters as a space, curly quotes and 「」『』【】 as ASCII; nil
+    /// for a character of no width, which it drops.
+    @inline(__always) static func normalizedScalar(_ value: UInt32) -> UInt32? {
+        var v = value
+        if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }
+        switch v {
+        // Characters of no width (a web page's zero-width space, a soft hyphen, a stray
+        // byte-order mark): dropped, so `上海\u{200B}国际仲裁中心` is the name it shows.
+        case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return nil
+        // Blanks, and control characters (a PDF's form feed at a page break, a NUL): a space.
+        case 0x3000, 0xA0, 0x00...0x1F, 0x7F...0x9F: return 0x20
+        case 0x201C, 0x201D, 0x300C, 0x300D, 0x300E, 0x300F: return 0x22  // “ ” 「 」 『 』
+        case 0x2018, 0x2019: return 0x27
+        case 0x3010: return 0x5B  // 【
+        case 0x3011: return 0x5D  // 】
+        default: return v
+        }
     }
 
     /// The byte range `normalize` keeps of `b` when it only trims spaces at the ends (every other
