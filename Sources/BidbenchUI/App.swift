@@ -215,11 +215,12 @@ public struct AppState: Equatable, Sendable {
         }
         var next = workspace
         edit(&next)
-        if let message {
-            self.message = message
+        // A change that changes nothing (a weight already at 0 lowered again, a form opened to read
+        // and left with Enter) is no undo step, and is not said to have updated anything.
+        if message != nil {
+            self.message = next == workspace ? lang.t("Nothing changed", "没有改动") : message
             messageIsError = false
         }
-        // A change that changes nothing (a weight already at 0 lowered again) is no undo step.
         guard next != workspace else { return }
         undoStack.append(workspace)
         if undoStack.count > 200 { undoStack.removeFirst() }

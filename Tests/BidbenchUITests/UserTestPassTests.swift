@@ -32,6 +32,26 @@ import Testing
         #expect(d.effects == [.quit])
     }
 
+    /// A requirement's form opened to read and left with Enter said `已更新 R01 (Ctrl-S 保存)`, though
+    /// nothing changed and nothing was left to save (the twenty-first session's re-test).
+    @Test func aFormLeftWithoutAChangeSaysSoAndLeavesNothingToSave() {
+        var d = Driver()
+        d.press(.enter)
+        guard case .form? = d.state.modal else {
+            Issue.record("Enter opened no form: \(String(describing: d.state.modal))")
+            return
+        }
+        d.press(.enter)
+        #expect(d.state.modal == nil)
+        #expect(d.state.message == "没有改动")
+        #expect(!d.state.dirty && d.state.undoStack.isEmpty)
+        // A real change is still said and saved.
+        d.press(.enter)
+        d.type("（改）")
+        d.press(.enter)
+        #expect(d.state.message?.hasPrefix("已更新 ") == true && d.state.dirty)
+    }
+
     /// Keys typed while the window is too small reached nothing and said nothing (user test pass):
     /// each is named on the too-small screen, and the form keeps what it held.
     @Test func aKeyTypedInATooSmallTerminalIsNamedNotDroppedSilently() {
