@@ -258,6 +258,8 @@ struct ScannedSentence {
     private let shift: Int
 
     var line: Int { shared.line + shift }
+    /// Which reading this is: the same for a repeated paragraph's copies of one sentence.
+    var reading: ObjectIdentifier { ObjectIdentifier(shared) }
     /// The first line of the paragraph the sentence belongs to (wrapped lines form one paragraph).
     var paragraph: Int { shared.paragraph + shift }
     /// Normalised, original case.

@@ -527,10 +527,21 @@ enum RedFlagDetector {
             let line: Int
         }
         var seen = Set<Seen>()
+        // Each quote in the contract's own words (`RawQuote`), found once per sentence read: a
+        // repeated paragraph's copies share their first reading (and their lines read the same).
+        var quotes: [ObjectIdentifier: String] = [:]
+        func quote(_ s: ScannedSentence, _ lines: [Int]) -> String {
+            if let known = quotes[s.reading] { return known }
+            let read = s.sentence.isEmpty ? s.text : s.sentence
+            let raw = lines.allSatisfy { $0 >= 1 && $0 <= rawLines.count } ? lines.map { rawLines[$0 - 1] } : []
+            let words = raw.isEmpty ? read : RawQuote.find(read, in: raw) ?? read
+            quotes[s.reading] = words
+            return words
+        }
         func add(_ kind: RedFlagKind, _ s: ScannedSentence) {
             let lines = s.lines.isEmpty ? [s.line] : s.lines
             if seen.insert(Seen(kind: kind.ordinal, line: lines[0])).inserted {
-                flags.append(RedFlag(kind: kind, lines: lines, text: s.sentence.isEmpty ? s.text : s.sentence))
+                flags.append(RedFlag(kind: kind, lines: lines, text: quote(s, lines)))
             }
         }
         var buyerIndemnity: [ScannedSentence] = []
@@ -602,21 +613,6 @@ enum RedFlagDetector {
         let keys = flags.map { (line: $0.line ?? Int.max, rank: $0.kind.rank) }
         if zip(keys, keys.dropFirst()).contains(where: { ($0.line, $0.rank) > ($1.line, $1.rank) }) {
             flags = keys.indices.sorted { (keys[$0].line, keys[$0].rank) < (keys[$1].line, keys[$1].rank) }.map { flags[$0] }
-        }
-        // Each quote in the contract's own words (`RawQuote`), found once per sentence and lines (a
-        // repeated paragraph's flags quote the same).
-        var quotes: [String: String?] = [:]
-        for i in flags.indices where flags[i].lines.allSatisfy({ $0 >= 1 && $0 <= rawLines.count }) {
-            let lines = flags[i].lines.map { rawLines[$0 - 1] }
-            let key = ([flags[i].text] + lines).joined(separator: "\u{0}")
-            let quote: String?
-            if let known = quotes[key] {
-                quote = known
-            } else {
-                quote = RawQuote.find(flags[i].text, in: lines)
-                quotes[key] = quote
-            }
-            if let quote { flags[i].text = quote }
         }
 
         let needed: [(ClauseKind, String)] = [
