@@ -382,6 +382,18 @@ struct ContractScanTests {
                 == "day")
     }
 
+    @Test("a space inside a Chinese sentence (a PDF's justified line) hides no flag; the quote keeps the contract's text")
+    func spacedChineseIsReadAsSet() {
+        let scan = ContractScanner.scan("第一条 服务价格\n乙方有权根据市场情况  调整服务价格。\n第二条 服务暂停\n乙方 有权暂停服务。\n")
+        #expect(scan.flags(.unilateral_price_change).map(\.text) == ["乙方有权根据市场情况 调整服务价格。"])
+        #expect(scan.flags(.unilateral_price_change).map(\.lines) == [[2]])
+        #expect(scan.flags(.vendor_may_suspend).map(\.text) == ["乙方 有权暂停服务。"])
+        // Only a gap between two Chinese characters closes: beside digits and Latin words it stays.
+        let bytes = ContractText.closingChineseGaps(Array("订阅用户数为 60 个 CRM 用户, 乙方 有权。".utf8))
+        #expect(String(decoding: bytes, as: UTF8.self) == "订阅用户数为 60 个 CRM 用户, 乙方有权。")
+        #expect(ContractText.closingChineseGaps(Array("the vendor may".utf8)) == Array("the vendor may".utf8))
+    }
+
     @Test("a list wrapped across Chinese lines keeps every character and gets no space at the break")
     func wrappedChineseList() {
         let cases: [(String, String)] = [

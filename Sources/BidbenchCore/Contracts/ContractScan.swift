@@ -815,7 +815,8 @@ public enum ContractScanner {
             // A definition is never a clause, but what it defines can still be a red flag
             // ("General Cap" means the fees of the last 12 months).
             for (clause, whole, start, sentenceStart) in ContractText.clauses(t.text, plain: knownPlain) {
-                let lower = parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain)))
+                let lower = ContractText.closingChineseGaps(
+                    parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))))
                 reading.sentences.append(
                     ScannedSentence(
                         line: lineOf(start), paragraph: p.number, text: clause, lower: lower, plain: p.plain,
@@ -835,7 +836,8 @@ public enum ContractScanner {
             // Matching ignores the titles of cross-references; the evidence quotes the text as written.
             let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
             // The parties' own names read as their roles (`PartyNames`): only here, not in what is quoted.
-            let lower = parties.apply(ContractText.lowerASCIIBytes(sentence))
+            // Names read as roles first (a name may stand before a gap: `云帆 有权`), then the gaps closed.
+            let lower = ContractText.closingChineseGaps(parties.apply(ContractText.lowerASCIIBytes(sentence)))
             let bytes = Haystack(lower)
             var kinds = ClauseKinds()
             var strongKinds = ClauseKinds()

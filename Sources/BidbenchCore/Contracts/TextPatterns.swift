@@ -706,6 +706,23 @@ public enum ContractText {
         return s.withUTF8(lowerASCIIBytes)
     }
 
+    /// UTF-8 bytes without a space between two Chinese characters (CJK ideographs and punctuation,
+    /// U+3000–U+9FFF): a PDF export's justified line (`乙方 有权暂停服务`, `根据市场情况  调整服务价格`)
+    /// reads as written without them, and the rules, written for Chinese as it is set, found nothing
+    /// in it. A space beside a digit or a Latin word stays (`订阅用户数为 60 个`).
+    static func closingChineseGaps(_ b: [UInt8]) -> [UInt8] {
+        // Most sentences: no space, or no Chinese (every such character starts with E3–E9).
+        guard b.contains(0x20), b.contains(where: { $0 >= 0xE3 && $0 <= 0xE9 }) else { return b }
+        func chineseEndsAt(_ i: Int) -> Bool { i >= 2 && b[i - 2] >= 0xE3 && b[i - 2] <= 0xE9 && b[i - 1] & 0xC0 == 0x80 && b[i] & 0xC0 == 0x80 }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        for i in b.indices {
+            if b[i] == 0x20, chineseEndsAt(i - 1), i + 1 < b.count, b[i + 1] >= 0xE3 && b[i + 1] <= 0xE9 { continue }
+            out.append(b[i])
+        }
+        return out
+    }
+
     /// Whether the UTF-8 of `s` holds the byte `a` (by `memchr`: a walk of `utf8` byte by byte
     /// cost a twentieth of reading a text).
     static func containsByte(_ s: String, _ a: UInt8) -> Bool {
