@@ -313,10 +313,10 @@ struct ContractScanTests {
             """)
         #expect(notice.keyTerms.noticeDays == 90)
         #expect(ContractScanner.scan("3.4 乙方可提前三十日通知甲方调整续约期的服务费。\n").keyTerms.noticeDays == 30)
-        // A penalty by the hour over the time allowed, quoted with its whole sentence.
+        // A penalty by the hour over the time allowed, quoted with its whole sentence (its own words).
         let hourly = ContractScanner.scan("5.1 乙方未在约定时限内恢复一级故障的，每超时一小时，按年度维保费的千分之一向甲方支付违约金。\n").keyTerms
         #expect(hourly.penaltyRates.map(\.per) == ["hour"])
-        #expect(hourly.penaltyRates.map(\.text) == ["乙方未在约定时限内恢复一级故障的,每超时一小时,按年度维保费的千分之一向甲方支付违约金。"])
+        #expect(hourly.penaltyRates.map(\.text) == ["乙方未在约定时限内恢复一级故障的，每超时一小时，按年度维保费的千分之一向甲方支付违约金。"])
         // The vendor's right to delete the data in its backups, without returning it, is no backup and
         // no return at exit.
         let deletes = ContractScanner.scan("8.6 本合同终止后，乙方有权删除其测试环境及备份介质中留存的甲方数据，且不承担向甲方返还的义务。\n")
@@ -392,6 +392,33 @@ struct ContractScanTests {
         let bytes = ContractText.closingChineseGaps(Array("订阅用户数为 60 个 CRM 用户, 乙方 有权。".utf8))
         #expect(String(decoding: bytes, as: UTF8.self) == "订阅用户数为 60 个 CRM 用户, 乙方有权。")
         #expect(ContractText.closingChineseGaps(Array("the vendor may".utf8)) == Array("the vendor may".utf8))
+    }
+
+    @Test("a flagged sentence that ends on a colon quotes and cites the list it opens, not the next clause")
+    func aColonSentenceQuotesItsList() {
+        let text = """
+            第七条 服务暂停
+            7.1 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：
+            （一）甲方逾期付款超过十五日；
+            （二）乙方认为甲方的使用可能危害平台安全。
+            7.2 暂停前乙方应书面通知甲方。
+            8. Suspension
+            The Provider may suspend the service without liability if:
+
+            (a) the Customer fails to pay;
+            (b) the Provider considers that the use may endanger the platform.
+            9. Fees
+
+            """
+        let flags = ContractScanner.scan(text).flags(.vendor_may_suspend)
+        #expect(
+            flags.map(\.text) == [
+                "出现下列情形之一的，乙方可暂停服务而无需承担任何责任：（一）甲方逾期付款超过十五日；（二）乙方认为甲方的使用可能危害平台安全。",
+                "The Provider may suspend the service without liability if: (a) the Customer fails to pay; (b) the Provider considers that the use may endanger the platform.",
+            ])
+        #expect(flags.map(\.lines) == [[2, 3, 4], [7, 9, 10]])
+        #expect(RedFlagDetector.isListItem("(iv) a") && RedFlagDetector.isListItem("（十二）甲方") && RedFlagDetector.isListItem("b) c"))
+        #expect(!RedFlagDetector.isListItem("5.3 Fees") && !RedFlagDetector.isListItem("二、费用") && !RedFlagDetector.isListItem("(see above"))
     }
 
     @Test("a list wrapped across Chinese lines keeps every character and gets no space at the break")

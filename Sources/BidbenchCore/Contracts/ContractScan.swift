@@ -525,8 +525,23 @@ public enum ContractScanner {
         var keyTerms = KeyTermExtractor.extract(sentences, readings: read.keyTerms)
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
         let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines)
-        let security = DataSecurityReviewer.review(
+        var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
+        // What the key terms and the data-security review quote, in the contract's own words as the red
+        // flags' quotes (`RawQuote`): found from the line each cites, on that line and the few after it
+        // that its sentence may run on to.
+        func own(_ text: String, _ line: Int?) -> String {
+            guard let line, line >= 1, line <= rawLines.count else { return text }
+            return RawQuote.find(text, in: Array(rawLines[(line - 1)..<min(rawLines.count, line + 5)])) ?? text
+        }
+        for i in keyTerms.slaResponses.indices {
+            keyTerms.slaResponses[i].text = own(keyTerms.slaResponses[i].text, keyTerms.slaResponses[i].line)
+        }
+        for i in keyTerms.penaltyRates.indices {
+            keyTerms.penaltyRates[i].text = own(keyTerms.penaltyRates[i].text, keyTerms.penaltyRates[i].line)
+        }
+        for i in security.items.indices { security.items[i].text = own(security.items[i].text, security.items[i].line) }
+        for i in security.vague.indices { security.vague[i].text = own(security.vague[i].text, security.vague[i].line) }
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 

@@ -7,10 +7,10 @@ enum RawQuote {
     /// The stretch of `lines` (the raw lines the sentence spans, in order) that normalises to
     /// `sentence`, blanks aside: its first occurrence, each run of blanks in it one space, a line
     /// break nothing between Chinese characters or punctuation (a space elsewhere), characters of
-    /// no width left out. Nil when the sentence is already the contract's words on one line, or
-    /// when no stretch reads as it (the caller keeps the sentence).
+    /// no width left out. Nil when the sentence is already the contract's words on its first line,
+    /// or when no stretch reads as it (the caller keeps the sentence).
     static func find(_ sentence: String, in lines: [String]) -> String? {
-        if lines.count == 1, occurs(sentence, in: lines[0]) { return nil }
+        if let first = lines.first, occurs(sentence, in: first) { return nil }
         let want = sentence.unicodeScalars.compactMap { u -> UInt32? in
             guard let v = ContractText.normalizedScalar(u.value), v != 0x20 else { return nil }
             return v

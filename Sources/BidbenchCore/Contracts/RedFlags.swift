@@ -541,7 +541,16 @@ enum RedFlagDetector {
         func add(_ kind: RedFlagKind, _ s: ScannedSentence) {
             let lines = s.lines.isEmpty ? [s.line] : s.lines
             if seen.insert(Seen(kind: kind.ordinal, line: lines[0])).inserted {
-                flags.append(RedFlag(kind: kind, lines: lines, text: quote(s, lines)))
+                var text = quote(s, lines)
+                // A sentence that ends on a colon opens a list, and its items carry the risk (`出现下列
+                // 情形之一的，乙方可暂停服务…：` / `(b) the Provider considers the use may endanger …`):
+                // they are cited and quoted with it.
+                let items = listItems(after: lines[lines.count - 1], of: text, in: rawLines)
+                if !items.isEmpty {
+                    let chinese = text.unicodeScalars.last.map { $0.value >= 0x3000 } ?? false
+                    text += (chinese ? "" : " ") + items.map { rawLines[$0 - 1].trimmed }.joined(separator: chinese ? "" : " ")
+                }
+                flags.append(RedFlag(kind: kind, lines: lines + items, text: text))
             }
         }
         var buyerIndemnity: [ScannedSentence] = []
@@ -626,6 +635,49 @@ enum RedFlagDetector {
             flags.append(RedFlag(kind: .missing_clause, clause: kind, line: nil, text: text))
         }
         return flags
+    }
+
+    /// The lines (1-based) of the list a quote that ends on a colon opens: the lines right after
+    /// `line` that start as list items — `(a)`, `(ii)`, `(1)`, `（一）`, `a.`, `a)`, `1)`, `-`, `•`, `·` —
+    /// at most twelve, a blank line before the first allowed; none when the quote ends otherwise.
+    static func listItems(after line: Int, of quote: String, in rawLines: [String]) -> [Int] {
+        guard let last = quote.last, last == ":" || last == "：" else { return [] }
+        var items: [Int] = []
+        var i = line  // the next line's index (0-based)
+        while i < rawLines.count, items.count < 12 {
+            let t = rawLines[i].trimmed
+            if t.isEmpty && items.isEmpty && i == line {
+                i += 1
+                continue
+            }
+            guard isListItem(t) else { break }
+            items.append(i + 1)
+            i += 1
+        }
+        return items
+    }
+
+    /// Whether a line opens as an item of a list (see `listItems`); a clause's own number (`5.3`,
+    /// `第六条`, `二、`) does not.
+    static func isListItem(_ line: String) -> Bool {
+        let u = Array(line.unicodeScalars.prefix(8))
+        guard let first = u.first else { return false }
+        if "-•·*–".unicodeScalars.contains(first) { return u.count > 1 }
+        func marker(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+            // One to four letters, digits or Chinese numerals.
+            !s.isEmpty && s.count <= 4
+                && s.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "一二三四五六七八九十".unicodeScalars.contains($0) }
+        }
+        if first == "(" || first == "（" {
+            guard let close = u.firstIndex(where: { $0 == ")" || $0 == "）" }) else { return false }
+            return marker(u[1..<close])
+        }
+        // `a.` or `a)` (one Latin letter), `1)` / `1）` (a digit run closed by a bracket).
+        if u.count >= 2, first.isASCII, first.properties.isAlphabetic, u[1] == "." || u[1] == ")" { return true }
+        if let close = u.firstIndex(where: { $0 == ")" || $0 == "）" }), close > 0, u[..<close].allSatisfy({ ("0"..."9").contains($0) }) {
+            return true
+        }
+        return false
     }
 
     /// A number of months below twelve in a cap sentence ("the fees paid in the three months before").

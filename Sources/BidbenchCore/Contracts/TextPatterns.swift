@@ -713,7 +713,9 @@ public enum ContractText {
     static func closingChineseGaps(_ b: [UInt8]) -> [UInt8] {
         // Most sentences: no space, or no Chinese (every such character starts with E3–E9).
         guard b.contains(0x20), b.contains(where: { $0 >= 0xE3 && $0 <= 0xE9 }) else { return b }
-        func chineseEndsAt(_ i: Int) -> Bool { i >= 2 && b[i - 2] >= 0xE3 && b[i - 2] <= 0xE9 && b[i - 1] & 0xC0 == 0x80 && b[i] & 0xC0 == 0x80 }
+        func chineseEndsAt(_ i: Int) -> Bool {
+            i >= 2 && b[i - 2] >= 0xE3 && b[i - 2] <= 0xE9 && b[i - 1] & 0xC0 == 0x80 && b[i] & 0xC0 == 0x80
+        }
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         for i in b.indices {
