@@ -1,9 +1,25 @@
 import BidbenchCore
+import Foundation
 import Testing
 
 @testable import BidbenchUI
 
 @Suite struct ContractsScreenTests {
+    /// A long vendor name at 80 columns: the header's terms were cut to `12 m` with nothing to say so
+    /// (user pass); now the line ends on `…` and what fits is never half a figure without it.
+    @Test func aHeaderTooWideIsCutWithAnEllipsis() {
+        var ws = workspace()
+        ws.vendors[ws.vendors.firstIndex { $0.id == "V2" }!].name = "Zhilian Technology International Holdings"
+        var d = Driver(ws, lang: .en, width: 80, height: 24)
+        d.press(.char("4"))
+        let header = d.screen.lines.first { $0.contains("[1/1]") } ?? ""
+        #expect(header.trimmingCharacters(in: .whitespaces).hasSuffix("…"), "\(header)")
+        #expect(TextWidth.of(header) <= 80)
+        var wide = Driver(ws, lang: .en, width: 160, height: 30)
+        wide.press(.char("4"))
+        #expect(wide.screen.lines.contains { $0.contains("12 months  auto-renews 12 mo, notice 30 d") })
+    }
+
     func workspace() -> Workspace {
         var ws = sampleWorkspace()
         ws.contracts = [

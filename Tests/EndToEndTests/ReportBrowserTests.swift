@@ -218,7 +218,7 @@ private let reportGoldenDemo = #"""
     - ⚑ 单方调价（第 52 行）: 续期服务费按乙方届时公布的价格执行，由乙方另行通知。
     - ⚑ 单方调价（第 56 行）: 乙方有权根据市场情况及运营成本变化调整服务价格，调整后的价格自乙方在平台公告之日起生效。
     - ⚑ 预付费用不退还（第 57 行）: 甲方不接受调整后价格的，可按第十二条终止协议，但已支付费用不予退还。
-    - ⚑ 供应商可暂停服务（第 61 行）: 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：
+    - ⚑ 供应商可暂停服务（第 61 行）: 出现下列情形之一的，乙方可暂停服务而无需承担任何责任：（一）甲方逾期付款；（二）乙方认为甲方的使用行为可能危害平台安全；（三）平台进行系统维护或升级。
     - ⚑ 责任上限过低或不对等（第 69 行）: 乙方在本协议项下的全部赔偿责任，以甲方在损失发生前最近三个月实际支付的服务费为上限。
     - ⚑ 责任排除数据丢失（第 70 行）: 乙方不承担数据丢失、业务中断、利润损失等任何间接损失的责任。
     - ⚑ 预付费用不退还（第 74 行）: 服务期内，甲方提前终止本协议的，已支付的费用不予退还。
@@ -461,7 +461,7 @@ private let reportGoldenDemoEn = #"""
     - ⚑ Unilateral price change (line 52): Fees for a renewed period are those then published by the Provider and will be notified separately by the Provider.
     - ⚑ Unilateral price change (line 56): The Provider may adjust its prices at its discretion according to market conditions and operating costs; adjusted prices apply from the date they are announced on the platform.
     - ⚑ Prepaid fees not refunded (line 57): If the Customer disagrees with an adjusted price it may terminate under section 12, but fees already paid are not refunded.
-    - ⚑ Vendor may suspend service (line 61): The Provider may suspend the service without liability if:
+    - ⚑ Vendor may suspend service (line 61): The Provider may suspend the service without liability if: (a) the Customer pays late; (b) the Provider considers that the Customer's use may endanger the platform; (c) the platform is under maintenance or upgrade.
     - ⚑ Liability cap low or one-sided (line 69): The Provider's total liability under this Agreement is limited to the service fees actually paid by the Customer in the three months before the loss occurred.
     - ⚑ Liability excludes data loss (line 70): The Provider is not liable for loss of data, business interruption, loss of profit or any other indirect loss.
     - ⚑ Prepaid fees not refunded (line 74): If the Customer terminates early during a service period, fees already paid are not refunded.

@@ -361,7 +361,9 @@ public enum ContractsScreen {
         let room = area.width - 2 - TextWidth.of(head) - min(8, TextWidth.of(k.title))
         let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms + "  …"
         let titleRoom = max(8, area.width - 2 - TextWidth.of(head) - TextWidth.of(tail))
-        c.text(area.x + 1, area.y, head + TextWidth.clip(k.title, to: titleRoom) + tail, .accent, maxWidth: area.width - 2)
+        // Still too wide (a long vendor name at 80 columns): cut with a "…", never mid-figure without
+        // one (`12 m` read as a complete term).
+        c.text(area.x + 1, area.y, TextWidth.clip(head + TextWidth.clip(k.title, to: titleRoom) + tail, to: area.width - 2), .accent)
         let scan = s.contracts.scan
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)

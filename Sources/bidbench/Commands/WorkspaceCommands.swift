@@ -93,8 +93,7 @@ struct CheckCommand: ParsableCommand {
             let chinese = CommandLineLanguage.value() == .zh
             for p in problems { print(p.text(chinese: chinese)) }
         } else {
-            let chinese = CommandLineLanguage.value() == .zh
-            for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
+            for n in warnings { printError(warningLine(n, w)) }
             print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
         if loaded.readOnly { throw ExitCode(1) }
