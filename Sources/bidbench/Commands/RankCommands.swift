@@ -35,7 +35,7 @@ struct RankCommand: ParsableCommand {
                     ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
                     priceOverride: tcoPrices(ws)),
                 context: workspace.path)
-            for w in e.warnings { printError(warningLine(w, ws)) }
+            for w in e.warnings { printError(warningLine(w)) }
             emit(scoring.json ? RankOutput.json(e) : RankOutput.table(e))
         }
     }
@@ -103,7 +103,7 @@ struct SensitivityCommand: ParsableCommand {
                     ws, viewer: .lead, method: scoring.method, aggregate: scoring.aggregate, normalization: scoring.normalize,
                     priceOverride: tcoPrices(ws)),
                 context: workspace.path)
-            for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError(warningLine(w, ws)) }
+            for w in e.warnings.dropFirst(e.blind ? 1 : 0) { printError(warningLine(w)) }
             if e.blind {
                 let notice = e.warnings.first?.en ?? ""
                 emit(
@@ -124,12 +124,7 @@ struct SensitivityCommand: ParsableCommand {
 }
 
 /// A warning of the evaluation on stderr, in Chinese with `--lang zh` (its text is kept in both).
-/// A warning about a workspace in its language: `--lang`, else `BIDBENCH_LANG` or the locale, else the
-/// workspace's own (a zh workspace's `rank` warned in English while its `report` spoke Chinese).
-func warningLine(_ n: Notice, _ ws: Workspace) -> String {
-    let chinese = TUILauncher.resolveLang(flag: CommandLineLanguage.value(), workspaceLanguage: ws.settings.language) == .zh
-    return "warning: " + (chinese ? n.zh : n.en)
-}
+func warningLine(_ n: Notice) -> String { "warning: " + (CommandLineLanguage.value() == .zh ? n.zh : n.en) }
 
 // MARK: - Input
 

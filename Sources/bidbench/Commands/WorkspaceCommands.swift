@@ -93,7 +93,8 @@ struct CheckCommand: ParsableCommand {
             let chinese = CommandLineLanguage.value() == .zh
             for p in problems { print(p.text(chinese: chinese)) }
         } else {
-            for n in warnings { printError(warningLine(n, w)) }
+            let chinese = CommandLineLanguage.value() == .zh
+            for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
             print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
         if loaded.readOnly { throw ExitCode(1) }
