@@ -72,7 +72,8 @@ enum RawQuote {
     }
 
     /// Whether the first scalar of `scalars` that is no punctuation mark is Chinese, past at most three
-    /// marks (`”` before `“恢复`), as the line parser joins lines (`ContractLineParser.joiner`).
+    /// marks (`”` before `“恢复`), as the line parser joins lines (`ContractLineParser.joiner`) — on the
+    /// raw text, whose full-width forms (，）“) the parser's joiner, reading normalised text, never sees.
     private static func reachesChinese<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool {
         var marks = 0
         for u in scalars {
