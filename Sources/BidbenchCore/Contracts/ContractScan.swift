@@ -530,9 +530,17 @@ public enum ContractScanner {
         // What the key terms and the data-security review quote, in the contract's own words as the red
         // flags' quotes (`RawQuote`): found from the line each cites, on that line and the few after it
         // that its sentence may run on to.
+        // Found once per text and lines (a repeated paragraph's key terms repeat: 1 600 of them in the
+        // 4 MB corpus cost 8 ms found one by one).
+        var found: [String: String] = [:]
         func own(_ text: String, _ line: Int?) -> String {
             guard let line, line >= 1, line <= rawLines.count else { return text }
-            return RawQuote.find(text, in: Array(rawLines[(line - 1)..<min(rawLines.count, line + 5)])) ?? text
+            let lines = Array(rawLines[(line - 1)..<min(rawLines.count, line + 5)])
+            let key = ([text] + lines).joined(separator: "\u{0}")
+            if let known = found[key] { return known }
+            let words = RawQuote.find(text, in: lines) ?? text
+            found[key] = words
+            return words
         }
         for i in keyTerms.slaResponses.indices {
             keyTerms.slaResponses[i].text = own(keyTerms.slaResponses[i].text, keyTerms.slaResponses[i].line)
