@@ -198,10 +198,21 @@ import Testing
     /// `恢复 1  …` and `响应 1` / `个工作日` cut a time from its unit (user test pass).
     @Test func keyTermsBreakAndCutBetweenWholeTimes() {
         let line = "SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时, 恢复 1 天 · 通知期 30 天"
+        // The next term starts two cells in; the items of a term too wide go on four in, each line
+        // but the last keeping its comma (so a row never reads as the end of the term).
         #expect(
             ContractsScreen.wrapParts(line, separator: " · ", width: 30) == [
-                "SLA: 响应 30 分钟, 恢复 4 小时", "  响应 2 小时, 恢复 1 天", "  通知期 30 天",
+                "SLA: 响应 30 分钟,", "    恢复 4 小时, 响应 2 小时,", "    恢复 1 天", "  通知期 30 天",
             ])
+        // A quoted sentence's comma is its own: kept, and its rows hang under the term, not its label
+        // (the `except` of a liability cap started at column 0, as if a new term: user pass).
+        let cap = "cap: 8.2 The aggregate liability is limited to the total price, except for wilful misconduct. · forum: SHIAC"
+        #expect(
+            ContractsScreen.wrapParts(cap, separator: " · ", width: 36) == [
+                "cap: 8.2 The aggregate liability is", "    limited to the total price,", "    except for wilful misconduct.",
+                "  forum: SHIAC",
+            ])
+        #expect(TextWidth.wrap("⚑ 单方调价 L56: 乙方有权根据市场情况调整服务价格。", 20, hanging: 2) == ["⚑ 单方调价 L56:", "  乙方有权根据市场情", "  况调整服务价格。"])
         #expect(ContractsScreen.clipAtItem("SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时, 恢复 1 天", to: 44) == "SLA: 响应 30 分钟, 恢复 4 小时, 响应 2 小时")
         #expect(ContractsScreen.clipAtItem("短", to: 10) == "短")
         #expect(ContractsScreen.counted(["a", "b", "a"]) == ["a ×2", "b"])

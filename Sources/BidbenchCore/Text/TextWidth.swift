@@ -155,6 +155,16 @@ public enum TextWidth {
         return lines
     }
 
+    /// `wrap` with a hanging indent: the first row `width` cells wide, each row after it `indent`
+    /// spaces in (a labelled line, `§ cap: …`, whose later rows would otherwise start under its label).
+    public static func wrap(_ text: String, _ width: Int, hanging indent: Int) -> [String] {
+        let rows = wrap(text, width)
+        guard rows.count > 1, indent > 0, width - indent > 1, text.hasPrefix(rows[0]) else { return rows }
+        let rest = text.dropFirst(rows[0].count).drop { $0 == " " }
+        let pad = String(repeating: " ", count: indent)
+        return [rows[0]] + wrap(String(rest), width - indent).map { pad + $0 }
+    }
+
     /// Where the run of ASCII (no space) that ends `line` starts, when something is before it.
     private static func latinWordStart(_ line: [Character]) -> Int? {
         var k = line.count

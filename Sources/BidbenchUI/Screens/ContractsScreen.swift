@@ -270,17 +270,22 @@ public enum ContractsScreen {
     }
 
     /// `text` wrapped to `width` at its separators, so that no part is split (a part wider than
-    /// the width alone is wrapped inside); continuation lines are indented by two cells.
-    static func wrapParts(_ text: String, separator: String, width: Int) -> [String] {
+    /// the width alone is wrapped inside). The lines after the first start `indent` cells in; a line
+    /// still too wide continues at `hang` (two further in), so no continuation starts under a term's
+    /// label or level with the next term.
+    static func wrapParts(_ text: String, separator: String, width: Int, indent: Int = 2, hang: Int? = nil) -> [String] {
         var lines: [String] = []
         var line = ""
         for part in text.components(separatedBy: separator) {
             let next = line.isEmpty ? part : line + separator + part
-            if TextWidth.of(next) <= width || line.isEmpty {
+            // Room is kept for the comma a break after `next` would leave at its end.
+            if TextWidth.of(next) + (separator == ", " ? 1 : 0) <= width || line.isEmpty {
                 line = next
             } else {
-                lines.append(line)
-                line = "  " + part
+                // A comma is the text's own punctuation (`…this Agreement, except…`): it stays at the
+                // end of the line; a ` · ` only parts two terms, which the new line parts already.
+                lines.append(separator == ", " ? line + "," : line)
+                line = String(repeating: " ", count: indent) + part
             }
         }
         if !line.isEmpty { lines.append(line) }
@@ -288,10 +293,15 @@ public enum ContractsScreen {
         // inside one (`恢复 1` / `天` read as another time).
         return lines.flatMap { l -> [String] in
             guard TextWidth.of(l) > width else { return [l] }
-            if separator != ", " && l.contains(", ") { return wrapParts(l, separator: ", ", width: width) }
-            return TextWidth.wrap(l, width)
+            // A term's items (`响应 30 分钟, 恢复 4 小时`) and the rows of a long one continue alike.
+            let inner = hang ?? indent + 2
+            if separator != ", " && l.contains(", ") { return wrapParts(l, separator: ", ", width: width, indent: inner, hang: inner) }
+            return TextWidth.wrap(l, width, hanging: inner)
         }
     }
+
+    /// Where a footer line's later rows start: two cells in from its own first character.
+    static func hanging(_ line: String) -> Int { line.prefix { $0 == " " }.count + 2 }
 
     /// `line` cut to `width` after its last whole item (at `, ` or ` · `); clipped when none fits.
     static func clipAtItem(_ line: String, to width: Int) -> String {
@@ -395,11 +405,21 @@ public enum ContractsScreen {
             if below > 0 { parts.append(L.t("▼ \(below) more below", "▼ 下方还有 \(below) 项")) }
             c.text(listArea.x, listArea.y + 1 + rowsVisible, parts.joined(separator: "  ") + " (↑↓)", .dim, maxWidth: leftW - 1)
         }
+        // Columns as wide as their widest entry: a clause's name whole (`Intellectual property`) when
+        // the status after it still fits, then where the clause is, then the review and the flag.
+        let reviews = kinds.map { kind in ws.reviews.first { $0.contract == k.id && $0.clause == kind } }
+        let flaggedKinds = Set(scan?.redFlags.map { $0.clause ?? $0.kind.clause } ?? [])
+        let lineW = max(4, kinds.map { scan?.finding($0).line.map { TextWidth.of("L\($0)") } ?? 1 }.max() ?? 4)
+        let statusW =
+            kinds.indices.map { i in
+                (reviews[i].map { TextWidth.of(reviewLabel($0.status, L)) + 1 } ?? 0) + (flaggedKinds.contains(kinds[i]) ? 2 : 0)
+            }.max() ?? 0
+        let nameW = max(8, min(kinds.map { TextWidth.of(L.clause($0)) }.max() ?? 8, leftW - 1 - 2 - 1 - lineW - statusW))
         for (i, kind) in kinds.enumerated().dropFirst(top).prefix(rowsVisible) {
             let y = listArea.y + 1 + i - top
             let f = scan?.finding(kind)
-            let review = ws.reviews.first { $0.contract == k.id && $0.clause == kind }
-            let flagged = scan?.redFlags.contains { ($0.clause ?? $0.kind.clause) == kind } ?? false
+            let review = reviews[i]
+            let flagged = flaggedKinds.contains(kind)
             let mark: String
             let st: Style
             switch review?.status {
@@ -419,9 +439,15 @@ public enum ContractsScreen {
                 }
             }
             // While the scan runs, or without a text, nothing is called missing: it is not known.
-            let where_ = s.contracts.scanning != nil || missingText != nil ? "" : f?.line.map { "L\($0)" } ?? L.t("missing", "缺失")
+            // A clause not found says so, unless the review's own status (`missing`) says it already.
+            let notFound = review == nil ? L.t("missing", "缺失") : "—"
+            let where_ = s.contracts.scanning != nil || missingText != nil ? "" : f?.line.map { "L\($0)" } ?? notFound
             let status = review.map { reviewLabel($0.status, L) } ?? ""
-            var line = TextWidth.fit("\(mark) \(L.clause(kind))", 17) + " " + TextWidth.fit(where_, 7) + " " + status
+            // `missing` (no review, so no status) may run into the status column.
+            var line =
+                "\(mark) " + TextWidth.fit(L.clause(kind), nameW) + " " + where_
+                + String(repeating: " ", count: max(0, lineW - TextWidth.of(where_)))
+            if !status.isEmpty { line += " " + status }
             if flagged { line += " ⚑" }
             if let note = review?.note, !note.isEmpty { line += " ✎ " + note }
             let sel = i == s.contracts.clause
@@ -483,7 +509,7 @@ public enum ContractsScreen {
             // Key terms break between terms, never inside one ("SLA: 响应 30" would read as another time).
             part.terms
                 ? wrapParts(part.0, separator: " · ", width: area.width).map { ($0, part.1) }
-                : TextWidth.wrap(part.0, area.width).map { ($0, part.1) }
+                : TextWidth.wrap(part.0, area.width, hanging: hanging(part.0)).map { ($0, part.1) }
         }
         // The text keeps at least two thirds of the pane; lines left out are marked (f shows them all).
         let cap = max(0, area.height / 3)
