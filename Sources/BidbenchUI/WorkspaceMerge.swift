@@ -46,7 +46,28 @@ public enum WorkspaceMerge {
                 func names(_ x: PairwiseMatrix?) -> String { x.map { $0.names.joined(separator: ", ") } ?? "—" }
                 return [lang.t("yours: ", "你的: ") + names(m), lang.t("theirs: ", "他们的: ") + names(t)]
             }, lang)
+        // A requirement kept over theirs' deletion keeps its gate answers (mine's; with `prefer` theirs
+        // it is gone again and so are they).
+        keepGateAnswers(of: &result.merged, source: original, theirs: theirs)
         return result
+    }
+
+    /// Puts back into `merged` the gate answers of each requirement it keeps that `theirs` deleted:
+    /// they went with the requirement on that side (`RequirementsScreen.delete`), not as a change of
+    /// their own, so keeping the row (mine edited it meanwhile) keeps its answers, as they are in
+    /// `source` (mine, else the base). Returns how many came back.
+    @discardableResult
+    static func keepGateAnswers(of merged: inout Workspace, source: Workspace, theirs: Workspace) -> Int {
+        let theirIDs = Set(theirs.requirements.map(\.id))
+        let kept = Set(merged.requirements.lazy.map(\.id).filter { !theirIDs.contains($0) })
+        guard !kept.isEmpty else { return 0 }
+        let have = Set(merged.gates.lazy.filter { kept.contains($0.requirement) }.map { $0.vendor + "\u{0}" + $0.requirement })
+        let vendors = Set(merged.vendors.map(\.id))
+        let back = source.gates.filter {
+            kept.contains($0.requirement) && vendors.contains($0.vendor) && !have.contains($0.vendor + "\u{0}" + $0.requirement)
+        }
+        merged.gates += back
+        return back.count
     }
 
     private static func mergeParts(base: Workspace, mine original: Workspace, theirs: Workspace, prefer: Side?, lang: Lang) -> Result {

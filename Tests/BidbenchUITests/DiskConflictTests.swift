@@ -116,6 +116,60 @@ import Testing
         #expect(!d.state.dirty && d.state.undoStack.count == undoDepth)
     }
 
+    /// A must-have deleted by a colleague (its gate answers go with it) while a form on it is open:
+    /// saving the form keeps the row, and now its gate answers too. It came back without them, a
+    /// must-have no vendor had answered, and the knock-out it had made was gone (user test pass).
+    @Test func aRowDeletedOnDiskWhileItsFormIsOpenComesBackWithItsGateAnswers() {
+        var ws = sampleWorkspace()
+        ws.requirements[0].priority = .must
+        let id = ws.requirements[0].id
+        ws.gates = [
+            GateAnswer(vendor: "V1", requirement: id, answer: .no, note: "不支持多币种"),
+            GateAnswer(vendor: "V1", requirement: ws.requirements[1].id, answer: .meets),
+        ]
+        var d = Driver(ws, width: 120, height: 30)
+        d.press(.enter)
+        d.press(.end)
+        d.type("（含外币）")
+        var disk = ws
+        disk.requirements.removeFirst()
+        disk.gates.removeFirst()
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv", "gates.csv"], sheetTimes: [:]))
+        #expect(d.state.workspace.gates == [ws.gates[1]])
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.first?.title == ws.requirements[0].title + "（含外币）")
+        #expect(d.state.workspace.gates == [ws.gates[1], ws.gates[0]])
+        #expect(d.state.dirty)
+        // `u` steps back to what arrived: the row and its answers deleted, as the colleague left them.
+        d.press(.char("u"))
+        #expect(d.state.workspace.requirements == disk.requirements && d.state.workspace.gates == disk.gates)
+    }
+
+    /// The same without a form: an unsaved edit of the row, its deletion arriving, `m` keeps mine —
+    /// with its gate answers, which had gone with their gates.csv (this session had not edited it).
+    @Test func keepingMineOverADeletedRowKeepsItsGateAnswers() {
+        var ws = sampleWorkspace()
+        let id = ws.requirements[0].id
+        ws.gates = [GateAnswer(vendor: "V1", requirement: id, answer: .meets, note: "标准功能")]
+        var d = Driver(ws, width: 120, height: 30)
+        d.state.change { $0.requirements[0].weight = 4 }
+        var disk = ws
+        disk.requirements.removeFirst()
+        disk.gates = []
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv", "gates.csv"], sheetTimes: [:]))
+        guard case .diskConflict = d.state.modal else {
+            Issue.record("a conflict to choose: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(d.state.workspace.gates.isEmpty)
+        d.press(.char("m"))
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.first?.weight == 4)
+        #expect(d.state.workspace.gates == ws.gates)
+        #expect(d.state.dirty)
+    }
+
     /// A requirement added here, unsaved, while another process added a different one under the same
     /// id (both took the next number): the conflict offered only "keep mine", whose save replaced
     /// the colleague's row (user test pass). Both are kept now: this session's moves to the next id

@@ -481,6 +481,17 @@ public enum DiskChangesScreen {
             let kept = s.lang.t(
                 "Kept your version of \(first.part.file(s.workspace)); save to write it", "已保留你的 \(first.part.file(s.workspace)); 保存后写入")
             let dropped = dropOrphanScores(&s, keeping: rest.map(\.part))
+            // A requirement they deleted and this session edited stays, with its gate answers (taken
+            // out with theirs' gates.csv, when this session had not edited it: else that file's own
+            // merge decides).
+            if first.part == .requirements && s.workspace.gates == first.theirs.gates {
+                let before = s.workspace
+                WorkspaceMerge.keepGateAnswers(of: &s.workspace, source: first.base ?? s.base, theirs: first.theirs)
+                if s.workspace != before {
+                    s.undoStack.append(before)
+                    s.dirty = s.workspace != s.base
+                }
+            }
             s.say(([kept] + (dropped.map { [$0] } ?? [])).joined(separator: "; "))
         case .takeTheirs:
             var next = s.workspace
@@ -516,14 +527,8 @@ public enum DiskChangesScreen {
         let width = max(10, s.width - 8)
         let head = TextWidth.wrap(
             L.t("Changed on disk while you had unsaved edits of it:", "你有未保存修改的文件在磁盘上也被修改了:") + " " + c.part.file(s.workspace), width)
-        let body = lines(s, c).flatMap { line -> [String] in
-            // A bullet's continuation lines start under its text, not under the bullet.
-            let indent = line.hasPrefix("  • ") ? 4 : 2
-            let first = TextWidth.wrap(line, width)
-            guard first.count > 1 else { return first }
-            let rest = TextWidth.wrap(String(line.dropFirst(first[0].count).drop { $0 == " " }), width - indent)
-            return [first[0]] + rest.map { String(repeating: " ", count: indent) + $0 }
-        }
+        // A bullet's continuation lines start under its text, not under the bullet.
+        let body = lines(s, c).flatMap { TextWidth.wrap($0, width, hanging: $0.hasPrefix("  • ") ? 4 : 2) }
         var foot = TextWidth.wrap(L.t("m keep mine (the next save writes it)   t take theirs", "m 保留我的 (下次保存时写入)   t 采用磁盘上的"), width)
         let inner = max(1, s.height - 6)  // the box's rows inside its frame
         var visible = max(1, inner - head.count - foot.count - 1)
