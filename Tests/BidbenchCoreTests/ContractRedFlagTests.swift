@@ -196,6 +196,33 @@ struct ContractRedFlagTests {
                 "These Terms are between Kestrel Ltd (\"Kestrel\") and the entity in the Order (\"Client\").\nThese Terms are governed by the laws of England and Wales."
             ) == [])
     }
+
+    /// From the Common Paper licence read as a lawyer would (its annotation): a warranty lost when
+    /// updates are not installed, or narrowed to the repair as the only remedy, is a warranty flag; a
+    /// beta feature withdrawn, terms posted at a fixed version, and the definition of usage data are not.
+    @Test func warrantyConditionsAreFlaggedAndDefinitionsAndBetaFeaturesAreNot() {
+        for text in [
+            "The warranty does not apply to issues arising from Customer's failure to properly install Updates within a reasonable time.",
+            "Repair or replacement is Customer's sole and exclusive remedy for breach of the warranty.",
+            "因甲方未及时安装乙方提供的补丁导致的故障，乙方不承担保修责任。",
+            "保修期内乙方修复或更换软件是甲方的唯一补救措施。",
+        ] {
+            #expect(flags(text) == [.warranty_disclaimed], "\(text)")
+        }
+        #expect(flags("Provider may suspend the Service with or without notice.") == [.vendor_may_suspend])
+        #expect(
+            flags("Beta Products are experimental and may be modified or removed at Provider's discretion with or without notice.").isEmpty)
+        #expect(flags("The Acceptable Use Policy posted at https://example.com/aup applies to the Services.") == [.unilateral_amendment])
+        #expect(
+            flags("\"Standard Terms\" means these Standard Terms Version 0.1, which are posted at https://example.com/standards/0.1.")
+                .isEmpty)
+        #expect(flags("\"Usage Data\" means data and information about the provision, use, and performance of the Product.").isEmpty)
+        #expect(flags("Provider may use Usage Data for any purpose.") == [.usage_data_or_publicity])
+        #expect(flags("Except for the warranties in Section 5, Provider disclaims all other warranties, express or implied.").isEmpty)
+        #expect(flags("Provider disclaims all warranties, express or implied.") == [.warranty_disclaimed])
+        #expect(flags("Beta Products are provided \"AS IS\".").isEmpty)
+        #expect(flags("The Services are provided \"AS IS\".") == [.warranty_disclaimed])
+    }
 }
 
 /// A lawyer's pass: `玖拾陆万元整（¥690,000.00）` for 40 % of 2 400 000 raised nothing.

@@ -71,11 +71,21 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[有权|可以|可|保留]…[修改|修订|变更|更新|调整|补充]…[本协议|本合同|协议条款|本条款|服务条款|条款|规则|规范|政策|协议内容]",
                 "[modify|amend|update|change]…[these terms|this agreement]…[at any time|from time to time]",
                 "[as updated|as amended|as modified|as revised]…from time to time",
-                "[policies|policy|guidelines|rules|terms|documentation]…[posted|published|available]…[website|url|http*|www|online|site]",
-                "incorporated…by reference…[website|url|http*|www|online|policies|policy|guidelines]",
                 "[平台规则|服务规则|用户规则|管理规范|政策|公告|规则]…[构成|视为|作为]…[本协议|本合同|协议]…[组成部分|一部分|有效组成]",
                 "[平台规则|规则|条款|协议]…以…[网站|平台|页面|官网]…[公布|发布|公示]…为准",
             ], veto: mutual, vendorActs: true),
+        // Terms that live on a web page can change under the contract, unless the page is named at a
+        // fixed version (`Standard Terms Version 0.1, which are posted at https://…`: the wording
+        // signed is the one at that address, and a new version is a new document).
+        Rule(
+            .unilateral_amendment,
+            [
+                "[policies|policy|guidelines|rules|terms|documentation]…[posted|published|available]…[website|url|http*|www|online|site]",
+                "incorporated…by reference…[website|url|http*|www|online|policies|policy|guidelines]",
+            ],
+            veto: mutual + [
+                "version 0|version 1|version 2|version 3|version 4|version 5|version 6|version 7|version 8|version 9|v0.|v1.|v2.|v3.|版本号|版本 1|版本1|版本 2|版本2|第 1 版|第1版|第 2 版|第2版|1.0 版|1.0版"
+            ], vendorActs: true),
         Rule(
             .unilateral_amendment,
             [
@@ -105,7 +115,11 @@ enum RedFlagDetector {
                 "right to suspend|may suspend|may be suspended|will be suspended|shall be suspended|with or without notice",
                 "\(Party.vendor)…[有权|可以|可|保留]…[暂停|中止|停止|中断|限制|封禁|冻结|注销|关闭]…[服务|使用|访问|账号|帐号|账户|系统|支持|运维|许可|权限]",
                 "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|[暂停|中止]…服务…[无需|无须|不另行|不经]…通知",
-            ], vendorActs: true),
+            ],
+            // A beta or trial feature withdrawn is not the service bought cut off (`Beta Products are
+            // experimental … may be modified or removed … with or without notice`).
+            veto: ["beta product*|beta feature*|beta service*|beta version*|experimental|preview feature*|测试版|内测|公测|试用功能"],
+            vendorActs: true),
         Rule(
             .data_deletion_or_no_return,
             [
@@ -180,7 +194,6 @@ enum RedFlagDetector {
             .usage_data_or_publicity,
             [
                 "\(Party.vendor)…\(mayWords)…[use|display|list|identify|reference|mention]…[customer's name|your name|customer name|client's name|name and logo|logo*|trademark*|as a reference|as a customer|reference customer|case study]",
-                "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…[use|used|improve|develop|train*|analy*|commercial*|any purpose|own purposes]",
                 "train*…[machine learning|artificial intelligence|ai models|models]",
                 "\(Party.vendor)…\(mayWords)…[use|analy*|exploit|share|aggregate]…[customer data|your data|content|customer's data]…[improve|develop|marketing|analytics|any purpose|own purposes|its products|benchmark*]",
                 "\(Party.vendor)…[有权|可以|可]…[使用|引用|展示|公开|列举]…[名称|商标|标识|logo|案例]",
@@ -190,6 +203,17 @@ enum RedFlagDetector {
             ],
             veto: [
                 "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"
+            ]),
+        // Usage data put to the vendor's use; not its definition (`"Usage Data" means data about the
+        // provision, use, and performance of the Product`: the `use` there is what the data is about).
+        Rule(
+            .usage_data_or_publicity,
+            [
+                "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…[use|used|improve|develop|train*|analy*|commercial*|any purpose|own purposes]"
+            ],
+            veto: [
+                "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…means…[data|information]…[about|on|of|relating to|related to|regarding|concerning]",
+                "with…prior written consent|with…customer's…consent|solely to provide|only to provide",
             ]),
         Rule(
             .ip_vendor_owns_customisations,
@@ -208,7 +232,9 @@ enum RedFlagDetector {
             // Feedback the buyer gives "as is" is the buyer's disclaimer, not the vendor's; a disclaimer
             // of what the contract does not promise expressly (`Except as expressly set out…, each party
             // disclaims…`, `除前款外…不作任何保证`) leaves the express warranty standing.
-            veto: ["except as|other than as|except for…express*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈"],
+            veto: [
+                "except as|other than as|except for…express*|except for the warrant*|except for any warrant*|other than the warrant*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈"
+            ],
             negatable: false),
         Rule(
             .warranty_disclaimed,
@@ -216,9 +242,22 @@ enum RedFlagDetector {
                 "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis|按现状"
             ],
             // The service itself "as is" disclaims everything, whatever carve-out opens the sentence (the
-            // standard `EXCEPT AS EXPRESSLY PROVIDED…, THE SERVICES ARE PROVIDED "AS IS"`: lawyer's pass).
-            veto: ["third-party|third party|feedback|第三方|反馈"],
+            // standard `EXCEPT AS EXPRESSLY PROVIDED…, THE SERVICES ARE PROVIDED "AS IS"`: lawyer's pass);
+            // a beta or trial feature "as is" is the usual bargain for something not bought.
+            veto: [
+                "third-party|third party|feedback|beta product*|beta feature*|beta service*|beta version*|free trial|trial period|evaluation period|第三方|反馈|测试版|内测|公测|试用期|免费试用"
+            ],
             negatable: false),
+        // The warranty lost or narrowed by what the buyer does: updates not installed in time, or the
+        // repair named as the buyer's only remedy.
+        Rule(
+            .warranty_disclaimed,
+            [
+                "[failure to|fails to|fail to|failing to|not]…[install*|apply|implement|deploy]…[update*|upgrade*|patch*|new release*|new version*|fix*]",
+                "warrant*…[exclusive remedy|sole remedy|sole and exclusive remedy|only remedy]|[exclusive remedy|sole remedy|sole and exclusive remedy|only remedy]…warrant*",
+                "甲方…未…[安装|升级|更新|部署]…[补丁|更新|升级包|新版本|修复]…[不承担|不负责|免责|不适用|不在保修|不在质保|不属于保修|不属于质保]",
+                "[保修|质保]…[唯一|全部]…[救济|补救]|[唯一|全部]…[救济|补救]…[保修|质保]",
+            ], negatable: false),
         Rule(
             .third_party_risk_disclaimed,
             [
