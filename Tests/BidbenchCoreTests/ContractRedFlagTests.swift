@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BidbenchCore
@@ -195,6 +196,26 @@ struct ContractRedFlagTests {
             forum(
                 "These Terms are between Kestrel Ltd (\"Kestrel\") and the entity in the Order (\"Client\").\nThese Terms are governed by the laws of England and Wales."
             ) == [])
+        // The vendor's state of incorporation is its home, as a legal form is: Delaware law and courts
+        // for "a Delaware corporation" vendor are flagged; for a Delaware buyer they are its own.
+        let delaware = """
+            This Agreement is between Acme Cloud Inc., a Delaware corporation ("Vendor"), and Huadong Precision Co., Ltd. ("Customer").
+            1. Services
+            1.1 Vendor provides the hosted CRM service.
+            9. Governing Law
+            9.1 This Agreement is governed by the laws of the State of Delaware.
+            9.2 Disputes go to the state courts of Wilmington, Delaware.
+            """
+        #expect(forum(delaware) == [5, 6])
+        #expect(
+            forum(
+                delaware.replacingOccurrences(of: "a Delaware corporation (\"Vendor\")", with: "(\"Vendor\")")
+                    .replacingOccurrences(of: "Co., Ltd. (\"Customer\")", with: "LLC, a Delaware limited liability company (\"Customer\")")
+            ) == [])
+        #expect(
+            forum(
+                "This Agreement is between Kestrel Ltd, incorporated in England (\"Supplier\"), and the Client.\n12. Governing Law\n12.1 This Agreement is governed by the laws of England and Wales."
+            ) == [3])
     }
 
     /// From the Common Paper licence read as a lawyer would (its annotation): a warranty lost when

@@ -737,10 +737,21 @@ enum RedFlagDetector {
     /// Legal forms in a party line that place the company in a country, with the words that name
     /// that country's law or courts.
     /// Legal forms that place a party in a jurisdiction (keys of `jurisdictionWords`).
-    static let homeCountries: [(form: String, key: String)] = [
-        ("pte. ltd", "sg"), ("pte ltd", "sg"), ("b.v.", "nl"), ("gmbh", "de"), ("s.a.s", "fr"), ("(hk)", "hk"), ("香港", "hk"),
-        ("新加坡", "sg"),
-    ]
+    static let homeCountries: [(form: String, key: String)] =
+        [
+            ("pte. ltd", "sg"), ("pte ltd", "sg"), ("b.v.", "nl"), ("gmbh", "de"), ("s.a.s", "fr"), ("(hk)", "hk"), ("香港", "hk"),
+            ("新加坡", "sg"), ("incorporated in england", "uk"), ("registered in england", "uk"), ("incorporated in singapore", "sg"),
+            ("incorporated in hong kong", "hk"), ("incorporated in ireland", "ie"),
+        ]
+        // A U.S. company names its state of incorporation (`Acme Cloud Inc., a Delaware corporation`).
+        + [
+            ("delaware", "us-de"), ("california", "us-ca"), ("new york", "us-ny"), ("washington", "us-wa"), ("texas", "us-tx"),
+            ("massachusetts", "us-ma"),
+        ].flatMap { state, key in
+            ["corporation", "limited liability company", "llc", "limited partnership", "public benefit corporation"].map {
+                ("\(state) \($0)", key)
+            }
+        }
     static let vendorLine = PatternSet(["\(Party.vendor)"])
     static let buyerLine = PatternSet(["\(Party.buyer)"])
 
@@ -759,8 +770,10 @@ enum RedFlagDetector {
                 guard let at = byteOffset(of: Array(entry.form.utf8), in: bytes) else { continue }
                 // Each legal form belongs to the role named after it on a line that names both parties
                 // ("between X Pte. Ltd. (\"Provider\") and Y (\"Customer\")"), else to the line's one role.
-                let nextV = v.filter { $0 > at }.min()
-                let nextB = b.filter { $0 > at }.min()
+                // Read after the form's end: its own words (`limited liability company`) name no role.
+                let end = at + entry.form.utf8.count
+                let nextV = v.filter { $0 >= end }.min()
+                let nextB = b.filter { $0 >= end }.min()
                 if !v.isEmpty && !b.isEmpty {
                     if let nv = nextV, nextB == nil || nv < nextB! {
                         vendor.insert(entry.key)
