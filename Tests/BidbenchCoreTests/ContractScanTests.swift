@@ -496,4 +496,20 @@ struct ContractScanTests {
         #expect(ContractLineParser.parse("2027年3月1日", number: 1).level == nil)
         #expect(ContractLineParser.parse("甲方：华东精密机械有限公司", number: 1).level == nil)
     }
+
+    /// A PDF's hard wrap in the middle of a word (`调整服` / `务价格`) after a numbered clause short
+    /// enough to pass for a heading: the clause says a right (`有权`), so it runs on and its price change
+    /// is flagged (it was missed). A number before a Chinese title on a line of its own (`3 付款`) is a
+    /// heading, not the first words of the next sentence (`3 付款合同签订后…` was the evidence).
+    @Test func chineseHardWrapsAndBareNumberHeadings() {
+        let scan = ContractScanner.scan("第一条 价格\n1.1 合同期内乙方有权调整服\n务价格，无需甲方同意。\n\n3 付款\n合同签订后十日内甲方支付合同总价的百分之三十。\n")
+        #expect(scan.flags(.unilateral_price_change).map(\.lines) == [[2, 3]])
+        #expect(scan.flags(.unilateral_price_change).first?.text == "合同期内乙方有权调整服务价格，无需甲方同意。")
+        #expect(scan.finding(.payment).line == 6)
+        #expect(scan.finding(.payment).evidence == "合同签订后十日内甲方支付合同总价的百分之三十。")
+        // A count before its unit is no numbering: a wrapped `30 日内…` continues its sentence.
+        let wrapped = ContractScanner.scan("第五条 付款\n5.1 甲方应在验收合格后\n30 日内支付合同价款的百分之九十。\n")
+        #expect(wrapped.keyTerms.paymentDueDays == 30)
+        #expect(wrapped.finding(.payment).evidence == "甲方应在验收合格后 30 日内支付合同价款的百分之九十。")
+    }
 }

@@ -237,7 +237,7 @@ enum ContractLineParser {
                     cjk += 1
                     if cjk >= 18 { break }
                 }
-                j.wrapWord = cjk >= 18
+                j.wrapWord = cjk >= 18 || statesARight(line.afterNumber)
             }
         }
         if !line.isDefinition {
@@ -274,7 +274,7 @@ enum ContractLineParser {
                     cjk += 1
                     if cjk >= 18 { break }
                 }
-                j.wrapWord = cjk >= 18
+                j.wrapWord = cjk >= 18 || statesARight(line.afterNumber)
             }
         }
         if !line.isDefinition {
@@ -290,6 +290,12 @@ enum ContractLineParser {
         j.continuesName = continuesName(line)
         return j
     }
+
+    /// Whether a short Chinese "heading" says who may or must do what (`合同期内乙方有权调整服`): a
+    /// sentence cut by a hard wrap (a PDF's line, mid-word), not a title, so it runs on into the next
+    /// line. Titles name a subject (`付款方式`, `甲方的权利和义务`), not a right or a duty.
+    static func statesARight(_ text: String) -> Bool { ContractText.containsAny(text, rightWords) }
+    private static let rightWords = ["有权", "无权", "应当", "不得", "无需", "无须", "须于", "应于", "应在", "应向", "应按", "可以", "视为"]
 
     /// The marks after which a text does not run on (`。；;.!?！？:：`).
     @inline(__always) private static func isSentenceEnd(_ v: Unicode.Scalar) -> Bool {
@@ -475,8 +481,14 @@ enum ContractLineParser {
             case ".":
                 if i + 1 == c.count || c[i + 1] == " " || !(c[i + 1].isASCII && c[i + 1].isNumber) { return (3 + dots, i + 1) }
             case " ":
-                // "7 Fees" but not "30 days after …" or "2027年…"
+                // "7 Fees" but not "30 days after …" or "2027年…"; "3 付款" (a short number before Chinese)
+                // but not a wrapped "30 日内…" or "5 个工作日": a count before its unit.
                 if dots > 0 || (i + 1 < c.count && c[i + 1].isUppercase) { return (3 + dots, i + 1) }
+                if i <= 2, i + 1 < c.count, (0x4E00...0x9FFF).contains(c[i + 1].leadScalar.value),
+                    !c[i + 1].isIn("日天个年月周小分秒元万亿千百人套次项家份台名位倍号期页张条款章节")
+                {
+                    return (3, i + 1)
+                }
             default:
                 if dots > 0, !c[i].isNumber, c[i] != "%" { return (3 + dots, i) }
             }
