@@ -32,6 +32,11 @@ import Testing
         #expect(
             names("Between Tidewater Ports Authority Ltd (\"Tidewater\", the \"Customer\") and Kestrel Code Ltd (\"Kestrel\").")
                 == ["tidewater": "customer", "kestrel": "vendor"])
+        // A label with its own bracket (`乙方（供应商）：`), the usual Chinese opening: the bracket is the
+        // label's, not a party's that closed before (6 of 19 flags were lost: user pass). A party line
+        // without a label under the other party's takes the role left, not that line's.
+        #expect(names("甲方：华南远通物流股份有限公司\n乙方（供应商）：北京星河云图软件有限公司（以下简称“星河”）") == ["星河": "乙方"])
+        #expect(names("甲方：华南远通物流股份有限公司\n北京星河云图软件有限公司（以下简称“星河”）") == ["星河": "乙方"])
         // A label line above the party; the role in the bracket itself.
         #expect(names("Supplier:\nHarbourline Software Pte. Ltd. (\"Harbourline\")") == ["harbourline": "vendor"])
         #expect(names("ACME Corp. (\"ACME\" or the \"Licensee\")\nBeta Ltd (\"Beta\")") == ["acme": "customer", "beta": "vendor"])

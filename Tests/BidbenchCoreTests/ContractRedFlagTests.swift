@@ -212,6 +212,16 @@ struct ContractRedFlagTests {
                 delaware.replacingOccurrences(of: "a Delaware corporation (\"Vendor\")", with: "(\"Vendor\")")
                     .replacingOccurrences(of: "Co., Ltd. (\"Customer\")", with: "LLC, a Delaware limited liability company (\"Customer\")")
             ) == [])
+        // Each party on a labelled line of its own: the buyer is what its own line says, not the
+        // vendor's Delaware line above it (New York law for a PRC customer raised nothing: user pass).
+        #expect(
+            forum(
+                """
+                Provider: Lumenfield Analytics Inc., a Delaware corporation
+                Customer: Harbour Valve Manufacturing Co., Ltd., organised under the laws of the People's Republic of China ("Customer")
+                1. Law
+                This Order is governed by the laws of the State of New York.
+                """) == [4])
         #expect(
             forum(
                 "This Agreement is between Kestrel Ltd, incorporated in England (\"Supplier\"), and the Client.\n12. Governing Law\n12.1 This Agreement is governed by the laws of England and Wales."

@@ -75,11 +75,22 @@ struct PartyNames: Sendable, Equatable {
                 var r = role(in: bracket, nearestEnd: false)
                 // Only this party's own words: after the bracket that closed the party before it
                 // (`Between Tidewater ("Customer") and Kestrel Ltd ("Kestrel")`).
-                let own = before.lastIndex(of: ")").map { String(before[before.index(after: $0)...]) } ?? before
+                // A label's own bracket (`乙方(供应商):…`) closes no party: the label is this party's.
+                let own =
+                    before.lastIndex(of: ")").flatMap { close in
+                        before[before.index(after: close)...].first == ":" ? nil : String(before[before.index(after: close)...])
+                    } ?? before
                 if r == nil { r = role(in: own, nearestEnd: true) }
-                if r == nil, previous.count <= 30 { r = role(in: previous, nearestEnd: true) }
+                // A label alone on its line (`Supplier:`), not the other party's line (`甲方：华南…有限公司`).
+                if r == nil, previous.count <= 30, previous.trimmed.hasSuffix(":") || role(ofWord: previous) != nil {
+                    r = role(in: previous, nearestEnd: true)
+                }
                 found.append((name, r))
             }
+        }
+        // A party labelled by its role without a short name (`甲方：华南远通物流股份有限公司`) is known too.
+        for line in lines {
+            if let word = labelRole(line) { rolesDefined.insert(word == .vendor ? "vendor" : "buyer") }
         }
         // One role known, the other party's not: it takes the other one.
         if found.contains(where: { $0.role == nil }) {
@@ -114,6 +125,23 @@ struct PartyNames: Sendable, Equatable {
         (buyerWords, .buyer, "(甲方)"), (vendorWords, .vendor, "(乙方)"),
     ].map { words, role, own in
         (words.filter { !$0.utf8.allSatisfy { $0 < 0x80 } && !["甲方", "乙方", "客户"].contains($0) }.sorted { $0.count > $1.count }, role, own)
+    }
+
+    /// The role a party's label line gives (`甲方:…`, `乙方(供应商):…`, `Customer: …`, `采购人:…`).
+    static func labelRole(_ line: String) -> Role? {
+        if let word = labelRoleWord(line) { return word.role }
+        for (words, role) in [
+            (["甲方", "customer", "client", "buyer", "licensee"], Role.buyer),
+            (["乙方", "vendor", "supplier", "provider", "licensor"], .vendor),
+        ] {
+            for w in words where line.hasPrefix(w) {
+                var rest = line.dropFirst(w.count).drop { $0 == " " }
+                // A bracket after the role (`乙方(供应商):`) belongs to the label.
+                if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
+                if rest.first == ":" { return role }
+            }
+        }
+        return nil
     }
 
     /// The role word a label line opens with (normalised: `采购人(甲方):…`, `供应商:…`), and its role.

@@ -829,7 +829,8 @@ enum RedFlagDetector {
     /// buyer's role in brackets (`("Customer")`, `(以下简称"甲方")`) and the role before it, or after
     /// `甲方:` up to the next party. Empty when the opening does not say.
     static func buyerJurisdictions(_ rawLines: [String]) -> Set<String> {
-        let text = rawLines.prefix(20).map { ContractText.lowerASCII(ContractText.normalize($0)) }.joined(separator: " ")
+        // Lines kept apart: the buyer's description is on the line of its role, not the vendor's before it.
+        let text = rawLines.prefix(20).map { ContractText.lowerASCII(ContractText.normalize($0)) }.joined(separator: "\n")
         let quotedBuyer = [
             "(\"customer\")", "(the \"customer\")", "(\"client\")", "(the \"client\")", "(\"licensee\")",
             "(\"buyer\")", "(the \"buyer\")", "(\"purchaser\")", "简称\"甲方\"", "简称甲方", "简称\"买方\"", "简称\"采购方\"",
@@ -840,8 +841,15 @@ enum RedFlagDetector {
         ]
         func offsets(_ words: [String]) -> [String.Index] { words.compactMap { ContractText.range(of: $0, in: text)?.lowerBound } }
         if let b = offsets(quotedBuyer).min() {
-            let start =
-                offsets(quotedVendor).filter { $0 < b }.max().map { text.index($0, offsetBy: 3, limitedBy: b) ?? b } ?? text.startIndex
+            // From the vendor's role before it, else the line's start, else the buyer's own label
+            // (`Provider: X Inc., a Delaware corporation` / `Customer: Y Co., … ("Customer")`).
+            let line = text[..<b].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+            let label = ["customer:", "client:", "buyer:", "licensee:", "甲方:"].compactMap {
+                ContractText.range(of: $0, in: text, within: line..<b)?.lowerBound
+            }.max()
+            let start = max(
+                offsets(quotedVendor).filter { $0 < b }.max().map { text.index($0, offsetBy: 3, limitedBy: b) ?? b } ?? text.startIndex,
+                label ?? line)
             let found = jurisdictions(in: String(text[start..<b]))
             if !found.isEmpty { return found }
         }
