@@ -56,6 +56,11 @@ struct ContractRedFlagTests {
             "There is no automatic renewal; any renewal requires a new order.",
             "乙方不得暂停服务。",
             "Supplier will not suspend the service during a good-faith payment dispute.",
+            // Suspension only after days of written notice is the playbook's remedy (user pass: flagged
+            // "without notice").
+            "Provider may suspend the Service only after ten (10) days prior written notice of an overdue amount.",
+            "Lumenfield shall not suspend the Service without at least ten (10) days' prior written notice.",
+            "甲方逾期付款超过六十日的，乙方有权在提前十五日书面通知后暂停服务。",
             "上述费用已包含在合同总价内，乙方不另行收费。",
             "Updates are provided at no additional charge.",
             "Additional training days are charged at the rates set out in Schedule 2.",
@@ -241,6 +246,8 @@ struct ContractRedFlagTests {
             #expect(flags(text) == [.warranty_disclaimed], "\(text)")
         }
         #expect(flags("Provider may suspend the Service with or without notice.") == [.vendor_may_suspend])
+        #expect(flags("Provider may suspend the Service at any time without prior written notice.") == [.vendor_may_suspend])
+        #expect(flags("乙方有权不经通知暂停服务。") == [.vendor_may_suspend])
         #expect(
             flags("Beta Products are experimental and may be modified or removed at Provider's discretion with or without notice.").isEmpty)
         #expect(flags("The Acceptable Use Policy posted at https://example.com/aup applies to the Services.") == [.unilateral_amendment])

@@ -117,8 +117,14 @@ enum RedFlagDetector {
                 "暂停…甲方…使用|暂停向甲方|停止向甲方提供|中止向甲方|[暂停|中止]…服务…[无需|无须|不另行|不经]…通知",
             ],
             // A beta or trial feature withdrawn is not the service bought cut off (`Beta Products are
-            // experimental … may be modified or removed … with or without notice`).
-            veto: ["beta product*|beta feature*|beta service*|beta version*|experimental|preview feature*|测试版|内测|公测|试用功能"],
+            // experimental … may be modified or removed … with or without notice`); a suspension only
+            // after days of written notice (`only after ten (10) days prior written notice of an overdue
+            // amount`, `在提前十五日书面通知后暂停`) is the playbook's own remedy, not one without notice.
+            veto: [
+                "beta product*|beta feature*|beta service*|beta version*|experimental|preview feature*|测试版|内测|公测|试用功能",
+                "days' prior|days prior|days' written|days written|days' notice|days notice|days' advance|days advance",
+                "提前…[日|天]…[书面通知|通知|告知]|[日|天]…书面通知后|书面催告后|经催告|催告后",
+            ],
             vendorActs: true),
         Rule(
             .data_deletion_or_no_return,
