@@ -177,7 +177,8 @@ struct ContractScanTests {
             """
         let scan = ContractScanner.scan(text)
         #expect(scan.finding(.data_return).line == 2)
-        #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内,以通用格式向甲方返还全部业务数据。")
+        // In the contract's own words, its full-width comma as written (it was the normalised `,`).
+        #expect(scan.finding(.data_return).evidence == "乙方应在合同终止后三十日内，以通用格式向甲方返还全部业务数据。")
         #expect(scan.flags(.unilateral_price_change).map(\.line) == [3])
         #expect(scan.flags(.auto_renewal).map(\.line) == [7])
         #expect(scan.flags(.liability_cap_low_or_one_sided).map(\.line) == [10])

@@ -517,8 +517,29 @@ public enum ContractScanner {
             consider(&best, kind: c.kind, line: c.line, evidence: c.evidence, score: c.score)
         }
         let sentences = read.sentences
+        // What the clauses, key terms and the data-security review quote, in the contract's own words as
+        // the red flags' quotes (`RawQuote`): found from the line each cites, on that line and the few
+        // after it that its sentence may run on to.
+        // Found once per text and lines (a repeated paragraph's key terms repeat: 1 600 of them in the
+        // 4 MB corpus cost 8 ms found one by one).
+        var found: [String: String] = [:]
+        func own(_ text: String, _ line: Int?) -> String {
+            guard let line, line >= 1, line <= rawLines.count else { return text }
+            // A clipped quote (`…` at its end) is found by what it keeps, and clipped again.
+            if text.hasSuffix("…") { return own(String(text.dropLast()), line) + "…" }
+            let lines = Array(rawLines[(line - 1)..<min(rawLines.count, line + 5)])
+            let key = ([text] + lines).joined(separator: "\u{0}")
+            if let known = found[key] { return known }
+            let words = RawQuote.find(text, in: lines) ?? text
+            found[key] = words
+            return words
+        }
+        // A clause's evidence from a wrapped paragraph was its normalised reading (`，` as `,`).
         let clauses = ClauseKind.allCases.map { kind -> ClauseFinding in
-            if let f = best[kind.ordinal], f.score >= presenceThreshold { return f }
+            if var f = best[kind.ordinal], f.score >= presenceThreshold {
+                f.evidence = own(f.evidence, f.line)
+                return f
+            }
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
@@ -527,21 +548,6 @@ public enum ContractScanner {
         let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
-        // What the key terms and the data-security review quote, in the contract's own words as the red
-        // flags' quotes (`RawQuote`): found from the line each cites, on that line and the few after it
-        // that its sentence may run on to.
-        // Found once per text and lines (a repeated paragraph's key terms repeat: 1 600 of them in the
-        // 4 MB corpus cost 8 ms found one by one).
-        var found: [String: String] = [:]
-        func own(_ text: String, _ line: Int?) -> String {
-            guard let line, line >= 1, line <= rawLines.count else { return text }
-            let lines = Array(rawLines[(line - 1)..<min(rawLines.count, line + 5)])
-            let key = ([text] + lines).joined(separator: "\u{0}")
-            if let known = found[key] { return known }
-            let words = RawQuote.find(text, in: lines) ?? text
-            found[key] = words
-            return words
-        }
         for i in keyTerms.slaResponses.indices {
             keyTerms.slaResponses[i].text = own(keyTerms.slaResponses[i].text, keyTerms.slaResponses[i].line)
         }

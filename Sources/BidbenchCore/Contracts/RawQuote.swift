@@ -56,7 +56,7 @@ enum RawQuote {
                     lineBreak = lineBreak || raw[end] == "\n"
                     end += 1
                 }
-                if !(lineBreak && (reachesChinese(raw[..<k].reversed()) || reachesChinese(raw[end...]))) { out.append(" ") }
+                if !(lineBreak && reachesChinese(raw[..<k].reversed()) && reachesChinese(raw[end...])) { out.append(" ") }
                 k = end
                 continue
             }
