@@ -233,6 +233,18 @@ struct ContractRedFlagTests {
             ) == [3])
     }
 
+    /// Wording a lawyer reads as hostile that the rules missed (user pass): a "mutual" exclusion of data
+    /// loss (only the vendor holds the data), late interest on "late amounts", the buyer's data put to
+    /// the vendor's publicity, and a confidentiality duty on the buyer alone.
+    @Test func hostileWordingInOtherWords() {
+        #expect(flags("Neither party is liable for loss of data or any indirect damages.") == [.liability_excludes_data_loss])
+        #expect(flags("Late amounts bear interest at 1.5% per month.") == [.payment_terms_harsh])
+        #expect(flags("Late amounts bear interest at 0.5% per month.").isEmpty)
+        #expect(flags("乙方可将甲方的业务数据用于产品改进及市场宣传。") == [.usage_data_or_publicity])
+        #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。") == [.confidentiality_one_sided])
+        #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。\n乙方应对甲方的商业秘密严格保密。").isEmpty)
+    }
+
     /// From the Common Paper licence read as a lawyer would (its annotation): a warranty lost when
     /// updates are not installed, or narrowed to the repair as the only remedy, is a warranty flag; a
     /// beta feature withdrawn, terms posted at a fixed version, and the definition of usage data are not.

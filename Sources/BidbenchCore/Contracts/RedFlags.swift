@@ -205,6 +205,7 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[有权|可以|可]…[使用|引用|展示|公开|列举]…[名称|商标|标识|logo|案例]",
                 "\(Party.vendor)…[有权|可以|可]…[将|把]…[名称|商标|标识|logo|案例]…[用于|作为]|[作为|列为|用作]…[成功案例|客户案例|样板案例|示范案例|宣传案例]|[宣传|推广|营销]…甲方…[名称|案例|商标|标识]",
                 "\(Party.vendor)…[有权|可以|可]…[使用|分析|利用|挖掘|处理|汇总]…[数据|信息|内容]…[改进|优化|研发|开发|训练|商业|营销|统计分析|其他用途|自身]",
+                "\(Party.vendor)…[有权|可以|可]…[将|把]…[数据|信息|资料|内容]…用于…[改进|优化|研发|开发|训练|商业|营销|宣传|推广|统计分析|其他用途|自身]",
                 "[脱敏数据|匿名化数据|汇总数据|统计数据|使用数据|运行数据]…[归乙方|用于|乙方所有|乙方享有|乙方使用|乙方可]",
             ],
             veto: [
@@ -420,6 +421,8 @@ enum RedFlagDetector {
     ])
     static let exclusion = PatternSet([
         "not be liable|not liable|no liability|in no event|under no circumstances|exclud*|disclaim*|waive*|not be responsible|not responsible",
+        // Mutual in words, one-sided in effect: only the vendor holds the buyer's data.
+        "neither party…[is liable|will be liable|shall be liable|be liable|is responsible|shall be responsible]",
         "不承担|不负责|免责|不予赔偿|免除…责任|不对…负责|不对…承担|不…赔偿",
     ])
     static let dataLoss = PatternSet([
@@ -455,6 +458,7 @@ enum RedFlagDetector {
     static let buyerKeepsSecret = PatternSet([
         "\(Party.buyer)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose]…[provider's|vendor's|supplier's|licensor's|our]",
         "甲方…[应|须|应当|负有|承担|承诺]…[对乙方|乙方的|乙方提供的|为乙方]|甲方…[保守|保密]…乙方",
+        "甲方…[应|须|应当|负有|承担|承诺]…乙方…[商业秘密|保密信息|技术秘密|技术信息|经营信息]",
     ])
     static let vendorKeepsSecret = PatternSet([
         "\(Party.vendor)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose|treat]|each party|either party|both parties|the parties|receiving party|recipient",
@@ -485,6 +489,7 @@ enum RedFlagDetector {
     ])
     static let buyerPays = PatternSet([
         "[customer|client|licensee|you]…[late|overdue|fail to pay|fails to pay]|late payment*|overdue…[amount*|sum*|invoice*|fee*|payment*]|[amount*|sums|invoice*|fees]…overdue|unpaid…[amount*|fee*|invoice*]",
+        "late amount*|late sum*|late invoice*|late balance*|late fee*|past-due…[amount*|sum*|invoice*|balance*]|past due…[amount*|sum*|invoice*|balance*]",
         "甲方…[逾期|迟延|延迟]…[付款|支付]|逾期付款|逾期支付|迟延付款|延迟付款|滞纳金",
     ])
     static let highestLawful = PatternSet(["maximum…rate…permitted|highest…rate…permitted|maximum…lawful|highest lawful"])
