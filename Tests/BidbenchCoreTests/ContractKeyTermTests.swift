@@ -144,6 +144,16 @@ struct ContractKeyTermTests {
         #expect(en.slaResponses.map(\.minutes) == [240, 1440])
         #expect(en.slaResponses.map(\.kind) == [.response, .resolution])
         #expect(terms("响应时间为30分钟。").slaResponses.map(\.minutes) == [30])
+        // The hour a penalty counts by is no deadline: `每超出解决时限一小时` was read as a fourth support
+        // time (`恢复 1 小时`), and "5% of the monthly fee for each full hour" as 5% a month (user pass).
+        let zhPenalty = terms("第五条 服务水平\n发生一级故障时，乙方应在半小时内响应，八小时内恢复。每超出解决时限一小时，乙方按当月服务费的 1% 向甲方支付违约金。")
+        #expect(zhPenalty.slaResponses.map(\.minutes) == [30, 480])
+        #expect(zhPenalty.penaltyRates.map(\.per) == ["hour"])
+        let credit = terms(
+            "5. Service Levels\nProvider will respond within thirty (30) minutes. Customer receives a service credit of 5% of the monthly fee for each full hour of additional downtime."
+        )
+        #expect(credit.slaResponses.map(\.minutes) == [30])
+        #expect(credit.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["50000/hour"])
     }
 
     @Test("penalty rates in parts per million")

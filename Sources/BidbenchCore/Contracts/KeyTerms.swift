@@ -436,6 +436,8 @@ enum KeyTermExtractor {
             let (b, a) = windows(chars, q, before: 40, after: 12)
             // 7×24小时, 24 hours a day, 24/7 describe coverage, not a deadline.
             if b.hasSuffix(coverageMarks) || a.hasPrefix(coverageMarks) || a.hasPrefix(coverageAfter) { continue }
+            // The unit a penalty counts by (`每超出解决时限一小时，…1%`, "for each hour of delay"), not a deadline.
+            if windows(chars, q, before: 8, after: 0).0.containsAny(perUnitMarks) { continue }
             // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
             let chineseOrder = a.hasPrefix(withinAfter, trimmed: true)
             let kind: SLAResponse.Kind
@@ -464,6 +466,7 @@ enum KeyTermExtractor {
     private static let coverageMarks = WindowWords(["x", "×", "*"])
     private static let coverageAfter = WindowWords([" a day", " per day", " a week", "/7", " x 7", " days a week", "/365"])
     private static let withinAfter = WindowWords(["内", "之内", "以内"])
+    private static let perUnitMarks = WindowWords(["每", "for each", "for every", "each full", "each additional"])
     private static let kindWords = [(WindowWords(responseWords), SLAResponse.Kind.response), (WindowWords(resolutionWords), .resolution)]
 
     /// The response/resolution word nearest to the number in a window (its end when `fromEnd`).
@@ -571,7 +574,11 @@ enum KeyTermExtractor {
             let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
             let lead = TextWindow(c, (range.lowerBound - 30)..<range.lowerBound)
             let per: String
-            if window.containsAny(perDay) {
+            // "5% of the monthly fee for each full hour of downtime": the hour is the period, the month
+            // only names the fee the rate is of.
+            if window.containsAny(eachHour) {
+                per = "hour"
+            } else if window.containsAny(perDay) {
                 per = "day"
             } else if window.containsAny(perWeek) {
                 per = "week"
@@ -612,6 +619,10 @@ enum KeyTermExtractor {
     /// A support penalty by the hour over the time allowed (`每超时一小时，按年度维保费的千分之一`).
     private static let perHour = WindowWords([
         "每小时", "每超时一小时", "每超过一小时", "每延迟一小时", "每逾期一小时", "per hour", "each hour", "every hour", "an hour", "hourly",
+    ])
+    private static let eachHour = WindowWords([
+        "each hour", "each full hour", "each additional hour", "each started hour", "every hour", "every full hour", "per full hour",
+        "每超时一小时", "每超过一小时", "每延迟一小时", "每逾期一小时",
     ])
     private static let perWeek = WindowWords(["每周", "每逾期一周", "per week", "each week", "weekly"])
     static let perMonth = WindowWords(["每月", "per month", "each month", "monthly", "a month"])
