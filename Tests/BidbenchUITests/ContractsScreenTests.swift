@@ -50,7 +50,8 @@ import Testing
     @Test func reviewAClauseAndSeeItsEvidence() {
         var d = Driver(workspace())
         d.press(.char("4"))
-        #expect(d.text.contains("智链科技 · 订阅服务协议  价值 326,000"))  // 286 000 + approved 40 000
+        // 286 000 + approved 40 000; at 100 columns the title gives way to the renewal terms, whole.
+        #expect(d.text.contains("智链科技 · 订阅服…  价值 326,000  生效 2027-02-01  12 个月  自动续约 12 个月, 提前 30 天通知"))
         let renewal = ClauseKind.allCases.firstIndex(of: .renewal)!
         for _ in 0..<renewal { d.press(.down) }
         #expect(d.text.contains("第 7 行 · 续约"))
@@ -131,6 +132,29 @@ import Testing
         // The pane is 52 columns wide: the message wraps under its id.
         #expect(e.row(containing: "⚑ RK1")?.hasSuffix("│ ⚑ RK1 budget_used 未能检查: workspace.json:") == true)
         #expect(e.row(containing: "budget_warn / budget_stop")?.hasSuffix("│   budget_warn / budget_stop 必须是 ≥ 0 的数") == true)
+    }
+
+    /// More warnings and risks than the pane holds at 80×24: each shown whole, and the last row says
+    /// how many are left and where they are (it stopped mid-warning, saying nothing: user pass).
+    @Test func warningsThatDoNotFitAreCountedNotCut() {
+        var ws = sampleWorkspace()
+        ws.risks = (1...12).map {
+            Risk(id: "RK\($0)", type: .vendor, title: "第 \($0) 项风险：上线延期导致双系统并行运行", likelihood: 3, impact: 4, owner: "项目经理")
+        }
+        ws.contracts = [
+            Contract(
+                id: "C1", vendor: "V1", title: "ERP 升级与加购模块实施及三年运维服务合同", file: "contracts/C1.md", effective: Day(iso: "2027-03-01"),
+                termMonths: 36, value: Money(units: 1_940_000), status: "signed")
+        ]
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("4"), .char("v"), .char("v"))
+        let rows = d.screen.lines.map { line in String(line.split(separator: "│", omittingEmptySubsequences: false).last ?? "") }
+        #expect(rows.contains(" … 另有 8 项: 按 r 打开风险登记"))
+        // Every risk shown ends with its owner: none is cut.
+        let shown = rows.filter { $0.contains("项目经理") }
+        #expect(shown.count == 4 && rows.filter { $0.hasPrefix(" RK") }.count == 4)
+        // The status line keeps the next date whole, the event's name giving way.
+        #expect(d.screen.lines.contains { $0.contains("红旗") && !$0.hasSuffix("-") })
     }
 
     /// The warnings are worked out once per change of the workspace (they take every contract's

@@ -160,9 +160,16 @@ import Testing
         #expect(title.contains(d.state.lang.clause(kind)))
         // Key terms broken between whole terms (never a time from its unit), the rest as they are.
         let width = d.state.width - 6
+        // Red flags and positions hang under their own start as under the text (they went back to
+        // column 0 in the list: user pass).
         #expect(
-            lines == parts.flatMap { $0.terms ? ContractsScreen.wrapParts($0.0, separator: " · ", width: width) : [$0.0] })
-        #expect(lines.filter { $0.hasPrefix("  ") || $0.contains("SLA") }.allSatisfy { TextWidth.of($0) <= width })
+            lines
+                == parts.flatMap {
+                    $0.terms
+                        ? ContractsScreen.wrapParts($0.0, separator: " · ", width: width)
+                        : TextWidth.wrap($0.0, width, hanging: ContractsScreen.hanging($0.0))
+                })
+        #expect(lines.allSatisfy { TextWidth.of($0) <= width })
         // A missing clause in the interface's language only (the scan's text is English first).
         let L = d.state.lang
         for fl in flags {

@@ -115,7 +115,7 @@ public enum ContractsScreen {
         let kind = ClauseKind.allCases[s.contracts.clause]
         // Key terms broken between whole terms and times, as under the text (`响应 2` / `小时` split a
         // time from its unit at 90 columns: re-test pass); the overlay is the window's width less 6.
-        let lines = footerParts(s).flatMap { part in part.terms ? wrapParts(part.0, separator: " · ", width: s.width - 6) : [part.0] }
+        let lines = footerRows(s, width: s.width - 6).map(\.0)
         s.overlayOffset = 0
         s.modal = .messages(
             title: s.lang.t("\(s.lang.clause(kind)): red flags, note and key terms", "\(s.lang.clause(kind)): 红旗、备注与关键条款"),
@@ -303,6 +303,16 @@ public enum ContractsScreen {
     /// Where a footer line's later rows start: two cells in from its own first character.
     static func hanging(_ line: String) -> Int { line.prefix { $0 == " " }.count + 2 }
 
+    /// The lines under the text (and in `f`'s list), wrapped to `width`: key terms between whole terms
+    /// (never a time from its unit: `恢复 1` / `天`), the rest hanging under their own start.
+    static func footerRows(_ s: AppState, width: Int) -> [(String, Style)] {
+        footerParts(s).flatMap { part in
+            part.terms
+                ? wrapParts(part.0, separator: " · ", width: width).map { ($0, part.1) }
+                : TextWidth.wrap(part.0, width, hanging: hanging(part.0)).map { ($0, part.1) }
+        }
+    }
+
     /// `line` cut to `width` after its last whole item (at `, ` or ` · `); clipped when none fits.
     static func clipAtItem(_ line: String, to width: Int) -> String {
         guard TextWidth.of(line) > width else { return line }
@@ -362,18 +372,30 @@ public enum ContractsScreen {
             k.autoRenew
             ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知")
             : L.t("no auto-renewal", "不自动续约")
-        // The title gives way (…) before the value does: a clipped amount would read as a wrong one.
-        let head = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] \(vendor) · "
-        // The title gives way (down to 8 cells) before the renewal terms; when even then they do not
-        // fit, a "…" says something is left out (the key-dates pane, `v`, has them).
-        let terms =
-            "  \(L.t("value", "价值")) \(value.grouped())  \(L.t("effective", "生效")) \(k.effective?.description ?? "—")  \(k.termMonths) \(L.t("months", "个月"))"
-        let room = area.width - 2 - TextWidth.of(head) - min(8, TextWidth.of(k.title))
-        let tail = room >= TextWidth.of(terms + "  " + renew) ? terms + "  " + renew : terms + "  …"
-        let titleRoom = max(8, area.width - 2 - TextWidth.of(head) - TextWidth.of(tail))
-        // Still too wide (a long vendor name at 80 columns): cut with a "…", never mid-figure without
-        // one (`12 m` read as a complete term).
-        c.text(area.x + 1, area.y, TextWidth.clip(head + TextWidth.clip(k.title, to: titleRoom) + tail, to: area.width - 2), .accent)
+        // The terms, each whole or not at all, in the order they matter: the value, the start, the term,
+        // the renewal. The vendor and the title give way (…) first, down to a few cells; a term that
+        // still does not fit, and every one after it, is left to a "…" (the key-dates pane, `v`, has
+        // them): a cut figure reads as another (`24 m`, `2028-`).
+        let number = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] "
+        let name = "\(vendor) · \(k.title)"
+        let terms = [
+            "\(L.t("value", "价值")) \(value.grouped())", "\(L.t("effective", "生效")) \(k.effective?.description ?? "—")",
+            "\(k.termMonths) \(L.t("months", "个月"))", renew,
+        ]
+        let width = area.width - 2
+        let nameMin = min(TextWidth.of(name), 12)
+        var tail = ""
+        for (i, term) in terms.enumerated() {
+            let more = i + 1 < terms.count ? "  …" : ""
+            if TextWidth.of(number) + nameMin + TextWidth.of(tail + "  " + term + more) <= width {
+                tail += "  " + term
+            } else {
+                tail += "  …"
+                break
+            }
+        }
+        let nameRoom = max(nameMin, width - TextWidth.of(number) - TextWidth.of(tail))
+        c.text(area.x + 1, area.y, TextWidth.clip(number + TextWidth.clip(name, to: nameRoom) + tail, to: width), .accent)
         let scan = s.contracts.scan
         let leftW = min(44, area.width / 2)
         let listArea = Rect(x: area.x + 1, y: area.y + 1, width: leftW, height: area.height - 2)
@@ -468,11 +490,11 @@ public enum ContractsScreen {
             ? L.t("Red flags: no text to scan", "红旗: 无正文可扫描")
             : s.contracts.scanning != nil ? L.t("Red flags: scanning…", "红旗: 扫描中…") : L.t("Red flags: \(flags)", "红旗: \(flags)")
         if let next {
-            bottom +=
-                "  ·  "
-                + L.t(
-                    "next: \(eventTitle(next, k, L)) \(next.date) (\(next.daysLeft) days)",
-                    "下一个日期: \(eventTitle(next, k, L)) \(next.date) (剩 \(next.daysLeft) 天)")
+            // The event's name gives way (…), never its date or the days left (`… (90 days) 2028-`).
+            let when = L.t(" \(next.date) (\(next.daysLeft) days)", " \(next.date) (剩 \(next.daysLeft) 天)")
+            let lead = bottom + "  ·  " + L.t("next: ", "下一个日期: ")
+            let room = area.width - 2 - TextWidth.of(lead + when)
+            bottom = lead + TextWidth.clip(eventTitle(next, k, L), to: max(4, room)) + when
         }
         // The reminder of `v` only when it fits whole (`?` and the hint bar have it too).
         let views = "  ·  " + L.t("v: text / dates / risks", "v: 正文 / 日期 / 风险")
@@ -505,12 +527,7 @@ public enum ContractsScreen {
         let L = s.lang
         let kind = ClauseKind.allCases[s.contracts.clause]
         let scan = s.contracts.scan
-        var footer = footerParts(s).flatMap { part in
-            // Key terms break between terms, never inside one ("SLA: 响应 30" would read as another time).
-            part.terms
-                ? wrapParts(part.0, separator: " · ", width: area.width).map { ($0, part.1) }
-                : TextWidth.wrap(part.0, area.width, hanging: hanging(part.0)).map { ($0, part.1) }
-        }
+        var footer = footerRows(s, width: area.width)
         // The text keeps at least two thirds of the pane; lines left out are marked (f shows them all).
         let cap = max(0, area.height / 3)
         if footer.count > cap {
@@ -708,7 +725,11 @@ public enum ContractsScreen {
     static func renderRisks(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
-        c.text(area.x, area.y, L.t("Risk heat map (likelihood ↑, impact →)", "风险热图 (可能性 ↑, 影响 →)"), .bold)
+        // The short title where the long one would be cut (80 columns).
+        let title = L.t("Risk heat map (likelihood ↑, impact →)", "风险热图 (可能性 ↑, 影响 →)")
+        c.text(
+            area.x, area.y, TextWidth.of(title) <= area.width ? title : L.t("Heat map (likelihood ↑, impact →)", "热图 (可能性 ↑, 影响 →)"),
+            .bold, maxWidth: area.width)
         let map = RiskRegister.heatMap(ws.risks)
         c.text(area.x + 6, area.y + 1, "1  2  3  4  5", .dim)
         for l in stride(from: 5, through: 1, by: -1) {
@@ -726,13 +747,11 @@ public enum ContractsScreen {
         let alerts = warnings.alerts
         c.text(area.x, y, L.t("Warnings firing: \(alerts.count)", "触发的预警: \(alerts.count)"), alerts.isEmpty ? .good : .error)
         y += 1
-        // Warnings and risks wrap (hanging under their id) rather than being cut at the pane's edge.
-        func lines(_ text: String, _ style: Style) {
-            for (i, line) in TextWidth.wrap(text, max(8, area.width - 2)).enumerated() where y < area.maxY {
-                c.text(area.x + (i == 0 ? 0 : 2), y, line, style, maxWidth: area.width - (i == 0 ? 0 : 2))
-                y += 1
-            }
-        }
+        // Warnings and risks wrap (hanging under their id) rather than being cut at the pane's edge; each
+        // is shown whole or not at all, and when they do not all fit the last row says how many are
+        // left and where they are (a warning stopped mid-sentence, the fifth missing, nothing said).
+        var items: [(rows: [String], style: Style)] = []
+        func lines(_ text: String, _ style: Style) { items.append((TextWidth.wrap(text, max(8, area.width), hanging: 2), style)) }
         // A budget_used trigger that could not be checked is said, never counted as quiet.
         if let e = warnings.budgetProblem,
             let r = ws.risks.first(where: { $0.trigger.trimmed.lowercased() == "budget_used" && !RiskRegister.isClosed($0) })
@@ -742,5 +761,20 @@ public enum ContractsScreen {
         for a in alerts { lines("⚑ \(a.risk) \(a.text(chinese: L == .zh))", .warn) }
         let top = ws.risks.filter { $0.status != "closed" }.sorted { RiskRegister.score($0) > RiskRegister.score($1) }
         for r in top { lines("\(r.id) \(r.likelihood)×\(r.impact) \(r.title) — \(r.owner)", .plain) }
+        let room = area.maxY - y
+        let fits = items.reduce(0) { $0 + $1.rows.count } <= room
+        var shown = 0
+        for item in items {
+            guard y + item.rows.count <= area.maxY - (fits ? 0 : 1) else { break }
+            for row in item.rows {
+                c.text(area.x, y, row, item.style, maxWidth: area.width)
+                y += 1
+            }
+            shown += 1
+        }
+        if !fits && y < area.maxY {
+            let left = items.count - shown
+            c.text(area.x, y, L.t("… \(left) more: r opens the risk register", "… 另有 \(left) 项: 按 r 打开风险登记"), .dim, maxWidth: area.width)
+        }
     }
 }
