@@ -64,4 +64,15 @@ import Testing
         #expect(TextWidth.sanitize("Evil\u{1B}[2J\u{1B}]0;pwned\u{07}") == "Evil[2J]0;pwned")
         #expect(TextWidth.sanitize("a\tb\nc") == "a b c")
     }
+
+    /// A figure stays whole with the closing mark it carries down (`100` / `%。` split the percentage),
+    /// and an English word after a space goes down whole when it fits a line (`non-renew` / `al`).
+    @Test func figuresAndWordsAreNotSplitAtTheEdge() {
+        let zh = TextWidth.wrap("甲方应于本合同签订后七日内一次性支付合同总价款的100%。", 52)
+        #expect(zh == ["甲方应于本合同签订后七日内一次性支付合同总价款的", "100%。"])
+        #expect(
+            TextWidth.wrap("last day to give notice of non-renewal (90 days)", 18) == [
+                "last day to give", "notice of", "non-renewal (90", "days)",
+            ])
+    }
 }

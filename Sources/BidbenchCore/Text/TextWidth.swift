@@ -125,14 +125,18 @@ public enum TextWidth {
                     lines.append(String(line[..<sp]))
                     line = Array(line[(sp + 1)...])
                 } else if noLineStart.contains(ch), line.count > 1, !noLineStart.contains(line[line.count - 1]) {
-                    // Closing punctuation (。，、）」…) never starts a line: the character before it goes down too.
-                    let carried = line.removeLast()
-                    lines.append(String(line))
-                    line = [carried]
-                } else if let k = latinWordStart(line), isLatinWordCharacter(ch), line.count - k < width / 2 {
+                    // Closing punctuation (。，、）」…) never starts a line: the character before it goes down
+                    // too — a figure with it whole (`100%` / `。`, not `100` / `%。`).
+                    var k = line.count - 1
+                    if isLatinWordCharacter(line[k]), let w = latinWordStart(line), line.count - w < width / 2 { k = w }
+                    lines.append(String(line[..<k]))
+                    line = Array(line[k...])
+                } else if let k = latinWordStart(line), isLatinWordCharacter(ch),
+                    line.count - k < (line[k - 1] == " " ? width - 1 : width / 2)
+                {
                     // A Latin word (a run of ASCII without spaces: `Must`, `training.csv`) is never split
                     // where the text before it can end the line (`高/Must` went `高/Mus` / `t`): the
-                    // word goes down whole.
+                    // word goes down whole — after a space, whenever it fits a line (`non-renew` / `al`).
                     var end = k
                     while end > 0 && line[end - 1] == " " { end -= 1 }
                     lines.append(String(line[..<end]))
