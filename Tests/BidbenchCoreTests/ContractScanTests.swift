@@ -498,6 +498,19 @@ struct ContractScanTests {
         #expect(ContractLineParser.parse("甲方：华东精密机械有限公司", number: 1).level == nil)
     }
 
+    /// A document's own title names no clause, in one language or two (`…续订协议 / … Renewal Agreement`
+    /// was the renewal clause at line 1, `ORDER FORM AND SUBSCRIPTION TERMS` the scope: user pass).
+    @Test func aTitleInEitherLanguageIsNoClause() {
+        let zh = ContractScanner.scan(
+            "OA 协同办公平台续订协议 / OA Collaboration Platform Renewal Agreement\n合同编号：OA-2027-77\n\n第三条 续约\n期满前甲方未书面提出异议的，本协议自动续展十二个月。\n")
+        #expect(zh.finding(.renewal).line == 5)
+        let en = ContractScanner.scan(
+            "ORDER FORM AND SUBSCRIPTION TERMS\n\n1. Subscription\n1.1 Provider grants Customer a subscription to the Service.\n")
+        #expect(en.finding(.scope).line == 3)
+        // A heading that ends like a title further in is still a heading.
+        #expect(ContractScanner.scan("Intro\n\n\n\n7. Payment Terms\nCustomer pays within 30 days.\n").finding(.payment).line == 5)
+    }
+
     /// A PDF's hard wrap in the middle of a word (`调整服` / `务价格`) after a numbered clause short
     /// enough to pass for a heading: the clause says a right (`有权`), so it runs on and its price change
     /// is flagged (it was missed). A number before a Chinese title on a line of its own (`3 付款`) is a

@@ -401,7 +401,9 @@ enum ContractLineParser {
             line.body = r
         }
         guard !line.heading.isEmpty else { return line }
-        if isTitle(line.heading, plain: plain) { line.heading = "" }
+        // The document's own title (its first lines) names no clause (`ORDER FORM AND SUBSCRIPTION TERMS`
+        // was the scope clause).
+        if isTitle(line.heading, plain: plain) || (number <= 3 && line.unnumberedHeading && isDocumentTitle(r)) { line.heading = "" }
         // Spaced-out Chinese headings: 保　　密 → 保密.
         if plain ? ContractText.containsCJK(line.heading) : line.heading.contains(where: isCJK) {
             line.heading = line.heading.replacingAll(" ", with: "")
@@ -723,9 +725,23 @@ enum ContractLineParser {
     /// naming a party or stating a duty (`甲方应在验收合格后另行签订维护合同`, `…人员均须…签署保密协议` are half a
     /// sentence; the first ending test is the cheap part of `isTitle`'s).
     static func isLongTitle(_ s: String) -> Bool {
+        // A title in both languages: `OA 协同办公平台续订协议 / OA Collaboration Platform Renewal Agreement`.
+        if ContractText.contains(s, " / ") {
+            let parts = s.components(separatedBy: " / ")
+            return parts.count == 2 && parts.allSatisfy { isLongTitle($0) || isDocumentTitle($0) } && parts.contains(where: isLongTitle)
+        }
         guard let last = s.last, last == "同" || last == "议" || last == "书" else { return false }
         guard s.count <= 40, !s.contains(where: { $0.isOne(of: "。，,；;:：") }) else { return false }
         return isTitle(s) && !ContractText.containsAny(s, ["甲方", "乙方"]) && !ContractText.containsAny(s, particularStops)
+    }
+
+    /// An English document title at the head of a text: capitalised words ending as a contract's
+    /// name does (`ORDER FORM AND SUBSCRIPTION TERMS`, `Software License Agreement`), no sentence.
+    static func isDocumentTitle(_ s: String) -> Bool {
+        let t = s.trimmed
+        guard !t.isEmpty, !t.contains(where: { $0.isOne(of: ".,;:。，；：") }), wordCount(t) <= 12, isTitleCase(t) else { return false }
+        let lower = ContractText.lowerASCII(t)
+        return ["agreement", "contract", "terms", "order form", "terms and conditions", "terms of service"].contains { lower.hasSuffix($0) }
     }
 
     /// An unnumbered short line is a heading only when it looks like one: capitalised English,
