@@ -37,6 +37,10 @@ struct ContractScanTests {
         #expect(scan.finding(.penalty).line == 30)
         #expect(scan.finding(.renewal).line == 39)
         #expect(scan.finding(.data_return).line == 45)
+        // "No other charges apply unless agreed in a signed change order" (10) is no price change: the
+        // key term quotes "Prices are fixed for the initial term" (user pass).
+        #expect(scan.finding(.price_change).line == 60)
+        #expect(scan.keyTerms.priceChange?.hasPrefix("Prices are fixed for the initial term.") == true)
         #expect(scan.redFlags.isEmpty)
     }
 
