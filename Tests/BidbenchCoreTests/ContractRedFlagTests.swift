@@ -243,6 +243,15 @@ struct ContractRedFlagTests {
         #expect(flags("乙方可将甲方的业务数据用于产品改进及市场宣传。") == [.usage_data_or_publicity])
         #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。") == [.confidentiality_one_sided])
         #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。\n乙方应对甲方的商业秘密严格保密。").isEmpty)
+        // One flag for one problem: terms changed are an amendment (not also a service change), a
+        // renewal at the vendor's prices a price change (not also fees on top).
+        #expect(
+            flags(
+                "Lumenfield may modify these terms from time to time by posting an updated version, and continued use of the Service constitutes acceptance."
+            )
+                == [.unilateral_amendment])
+        #expect(flags("Renewal pricing will be at the Vendor's then-current list prices.") == [.unilateral_price_change])
+        #expect(flags("Vendor may discontinue features of the Service at any time.") == [.unilateral_service_change])
     }
 
     /// From the Common Paper licence read as a lawyer would (its annotation): a warranty lost when

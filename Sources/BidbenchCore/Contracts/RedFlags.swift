@@ -159,6 +159,8 @@ enum RedFlagDetector {
                 "[taxes|tax|税费]…[in addition|on top|additionally|另计|另行|由甲方承担|甲方承担|甲方负担]",
             ],
             veto: [
+                // A renewal at the vendor's current prices is a price change (flagged as one), not a charge on top.
+                "renewal pric*|renewal fee*|renewal rate*|[pricing|prices|fees]…for…renewal|续约价格|续期价格|续费价格",
                 "no additional|without additional|free of charge|at no extra|no extra|at no cost|included in|包含在|已包含|免费提供|均免费|全部免费|不另收|无需另行|无须另行",
                 // The vendor bears the cost itself (`差旅、食宿费用由乙方自行承担，不另行向甲方收取`).
                 "不另行|不另外|不额外|乙方自行承担|由乙方承担|由乙方自行|borne by the provider|borne by provider|borne by the supplier|borne by supplier|at its own cost|at its own expense",
@@ -188,7 +190,13 @@ enum RedFlagDetector {
                 "[features|functionality|functions]…may…[change|be removed|be discontinued|be modified|be withdrawn]",
                 "\(Party.vendor)…[有权|可以|可|保留]…[调整|变更|修改|下线|停止|取消|删减|更换|替换]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|服务形式]",
                 "\(Party.vendor)…[有权|可以|可|保留]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|接口]…[调整|变更|修改|下线|停止|取消|删减]",
-            ], veto: mutual, vendorActs: true),
+            ],
+            // The terms changed is an amendment (`may modify these terms … continued use of the Service`),
+            // flagged as such, not the service changed as well.
+            veto: mutual + [
+                "[modify|amend|change|update|revise]…[these terms|this agreement|the agreement|terms of service|terms of use|the terms]",
+                "[修改|修订|变更|更新]…[本协议|本合同|协议条款|服务条款|本条款]",
+            ], vendorActs: true),
         Rule(
             .unilateral_service_change,
             [
