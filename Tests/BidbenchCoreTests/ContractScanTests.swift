@@ -502,6 +502,20 @@ struct ContractScanTests {
         #expect(ContractLineParser.parse("甲方：华东精密机械有限公司", number: 1).level == nil)
     }
 
+    /// A justified PDF line's gaps end no run-in heading: a party alone (`乙方 有权暂停服务。`) or words that
+    /// say a need or a right are no heading, nor is a head whose sentence has more gaps between Chinese
+    /// characters (`甲方需要 二次开发 的，…`): the flag was lost, or quoted from `二次开发` on.
+    @Test func aJustifiedLinesGapsEndNoRunInHeading() {
+        let scan = ContractScanner.scan("第四条 服务\n4.1 乙方 有权暂停服务。\n4.2 甲方需要 二次开发 的，乙方另行收费。\n4.3 服务内容 乙方提供系统运维。\n")
+        #expect(scan.flags(.vendor_may_suspend).map(\.text) == ["乙方 有权暂停服务。"])
+        #expect(scan.flags(.extra_fees_unspecified).map(\.text) == ["甲方需要 二次开发 的，乙方另行收费。"])
+        // A real run-in heading still is one.
+        #expect(ContractLineParser.runInHeading("服务内容 乙方提供系统运维。")?.0 == "服务内容")
+        #expect(ContractLineParser.runInHeadingByCharacters("服务内容 乙方提供系统运维。")?.0 == "服务内容")
+        #expect(ContractLineParser.runInHeading("甲方需要 二次开发 的，乙方另行收费。") == nil)
+        #expect(ContractLineParser.runInHeadingByCharacters("甲方需要 二次开发 的，乙方另行收费。") == nil)
+    }
+
     /// A document's own title names no clause, in one language or two (`…续订协议 / … Renewal Agreement`
     /// was the renewal clause at line 1, `ORDER FORM AND SUBSCRIPTION TERMS` the scope: user pass).
     @Test func aTitleInEitherLanguageIsNoClause() {

@@ -834,7 +834,7 @@ enum ContractLineParser {
                 }
                 continue
             }
-            return runInHeading(head: String(c[0..<i])) { String(c[(i + 1)...]) }
+            return runInHeading(head: String(c[0..<i]), atSpace: m == " ") { String(c[(i + 1)...]) }
         }
         return nil
     }
@@ -863,12 +863,17 @@ enum ContractLineParser {
     private static func runInHeading(_ u: [Unicode.Scalar], breakAt i: Int) -> (String, String)? {
         let head = trimmedSpaces(u[..<i])
         guard !head.isEmpty else { return nil }
-        if head.contains(where: isCJK) {
-            guard head.count <= 14, !headingNeverEnds.unicodeScalars.contains(head.last!) else { return nil }
+        let chinese = head.contains(where: isCJK)
+        if chinese {
+            let text = Unicode.Scalar.string(head)
+            guard head.count <= 14, !headingNeverEnds.unicodeScalars.contains(head.last!), !statesARight(text),
+                PartyNames.role(ofWord: text) == nil
+            else { return nil }
         } else {
             guard head.first!.isUppercase, wordCount(head) <= 7, isTitleCase(head) else { return nil }
         }
         let body = trimmedSpaces(u[(i + 1)...])
+        if chinese && u[i] == " " && gapped(body) { return nil }
         return body.isEmpty ? nil : (Unicode.Scalar.string(head), Unicode.Scalar.string(body))
     }
 
@@ -885,16 +890,34 @@ enum ContractLineParser {
 
     /// The checks on a run-in heading's two sides, once the break is found; the body is made only
     /// when the head passes (most breaks are a sentence's end, not a heading's).
-    private static func runInHeading(head: String, body: () -> String) -> (String, String)? {
+    private static func runInHeading(head: String, atSpace: Bool, body: () -> String) -> (String, String)? {
         let head = head.trimmed
         guard !head.isEmpty else { return nil }
-        if head.contains(where: isCJK) {
-            guard head.count <= 14, !headingNeverEnds.contains(head.last!) else { return nil }
+        let chinese = head.contains(where: isCJK)
+        if chinese {
+            // Nor a party alone (`乙方 有权暂停服务。`: a justified line's gap after the subject).
+            guard head.count <= 14, !headingNeverEnds.contains(head.last!), !statesARight(head), PartyNames.role(ofWord: head) == nil
+            else { return nil }
         } else {
             guard let f = head.first, f.isUppercase, wordCount(head) <= 7, isTitleCaseByCharacters(head) else { return nil }
         }
         let body = body().trimmed
+        if chinese && atSpace && gapped(Array(body.unicodeScalars)[...]) { return nil }
         return body.isEmpty ? nil : (head, body)
+    }
+
+    /// Whether a text has a gap between two Chinese characters before its first comma or stop: a
+    /// justified line's spaces (`甲方需要 二次开发 的，…`), so the gap before it ended no run-in heading
+    /// (the quote began at `二次开发`).
+    static func gapped(_ u: ArraySlice<Unicode.Scalar>) -> Bool {
+        var k = u.startIndex
+        while k < u.endIndex {
+            let v = u[k]
+            if "，。；：,;:".unicodeScalars.contains(v) { return false }
+            if v == " ", k > u.startIndex, k + 1 < u.endIndex, isCJK(u[k - 1]), isCJK(u[k + 1]) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// `合同期限：三年` / `Payment terms: net 30` with a short label. The label's length is counted
