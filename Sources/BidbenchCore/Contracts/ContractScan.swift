@@ -51,7 +51,9 @@ extension RedFlagKind {
             return .liability
         case .vendor_forum_or_law: return .dispute_resolution
         case .extra_fees_unspecified: return .fees
-        case .scope_vague_or_vendor_decides, .buyer_license_restrictions, .no_source_code_escrow: return .scope
+        case .scope_vague_or_vendor_decides, .buyer_license_restrictions: return .scope
+        // Source code and escrow are about who may use and maintain the software: intellectual property.
+        case .no_source_code_escrow: return .ip
         case .usage_data_or_publicity: return .privacy
         case .ip_vendor_owns_customisations: return .ip
         case .warranty_disclaimed: return .warranty
