@@ -149,6 +149,17 @@ struct ContractKeyTermTests {
         let zhPenalty = terms("第五条 服务水平\n发生一级故障时，乙方应在半小时内响应，八小时内恢复。每超出解决时限一小时，乙方按当月服务费的 1% 向甲方支付违约金。")
         #expect(zhPenalty.slaResponses.map(\.minutes) == [30, 480])
         #expect(zhPenalty.penaltyRates.map(\.per) == ["hour"])
+        // Each time is quoted with the severity it is for (`八小时内恢复` alone lost 一级: user pass), and
+        // a time of day's colon is no label (`工作日9` was read as one, the quote began at `00-18:00`).
+        let levels = terms("第五条 服务水平\n发生一级故障时，乙方应在半小时内响应，八小时内恢复；发生二级故障时，乙方应在两小时内响应。")
+        #expect(
+            levels.slaResponses.map(\.text) == [
+                "发生一级故障时，乙方应在半小时内响应", "发生一级故障时，乙方应在半小时内响应，八小时内恢复", "发生二级故障时，乙方应在两小时内响应",
+            ])
+        #expect(
+            terms("第五条 服务\n乙方提供工作日9:00-18:00在线客服支持，一般问题于8小时内响应。").slaResponses.map(\.text) == [
+                "乙方提供工作日9:00-18:00在线客服支持，一般问题于8小时内响应"
+            ])
         let credit = terms(
             "5. Service Levels\nProvider will respond within thirty (30) minutes. Customer receives a service credit of 5% of the monthly fee for each full hour of additional downtime."
         )

@@ -924,7 +924,14 @@ enum ContractLineParser {
     /// without its brackets: `甲方（采购人、委托方、最终用户单位）：…` is the label 甲方 explained.
     static func labelValue(_ s: String) -> (String, String)? {
         // No `:` byte, no `:` character.
-        guard ContractText.containsByte(s, 0x3A), let i = s.firstIndex(of: ":") else { return nil }
+        // The first colon that is no time's (`工作日9:00-18:00…` is a sentence, not the label `…工作日9`).
+        guard ContractText.containsByte(s, 0x3A),
+            let i = s.indices.first(where: { k in
+                s[k] == ":"
+                    && !(k > s.startIndex && s[s.index(before: k)].isASCII && s[s.index(before: k)].isNumber
+                        && s.index(after: k) < s.endIndex && s[s.index(after: k)].isASCII && s[s.index(after: k)].isNumber)
+            })
+        else { return nil }
         let head = String(s[..<i]).trimmed
         let body = String(s[s.index(after: i)...]).trimmed
         guard !head.isEmpty else { return nil }

@@ -524,26 +524,38 @@ enum KeyTermExtractor {
         return found
     }
 
-    /// A short quote around a quantity: from the clause start (after a comma) to the clause end.
-    /// `quoted` is `text` by character offset (its scalars when the sentence is plain); `count` the
-    /// length of the lower-cased text the quantity's offsets are in.
+    /// A short quote around a quantity: from the start of its part of the sentence (after a `;` or
+    /// `；`: `发生一级故障时，乙方应在半小时内响应` keeps the severity the time is for) to the end of its
+    /// clause; from the clause start (after a comma) when that part is long. `quoted` is `text` by
+    /// character offset (its scalars when the sentence is plain); `count` the length of the
+    /// lower-cased text the quantity's offsets are in.
     private static func snippet(_ text: String, _ quoted: CharacterArray, _ q: Quantity, _ count: Int) -> String {
+        func cut<C: Collection>(_ c: C, isIn: (C.Element, String) -> Bool) -> Range<Int> where C.Index == Int {
+            // Whether the character before `k` parts the text (`marks`); a colon inside a time
+            // (`9:00-18:00`) parts nothing.
+            func parts(_ k: Int, _ marks: String) -> Bool {
+                isIn(c[k - 1], marks) && !(isIn(c[k - 1], ":") && k > 1 && isIn(c[k - 2], "0123456789"))
+            }
+            var b = q.range.upperBound
+            while b < c.count, !isIn(c[b], ",，;；。") { b += 1 }
+            var a = q.range.lowerBound
+            while a > 0, !parts(a, ";；:") { a -= 1 }
+            if b - a > 40 {
+                a = q.range.lowerBound
+                while a > 0, !parts(a, ",，;；:") { a -= 1 }
+            }
+            return a..<b
+        }
         switch quoted {
         case .plain(let u):
             // Plain text: the same cuts on scalars.
             guard u.count == count else { return ContractText.clip(text) }
-            var a = q.range.lowerBound
-            while a > 0, !",，;；:".unicodeScalars.contains(u[a - 1]) { a -= 1 }
-            var b = q.range.upperBound
-            while b < u.count, !",，;；。".unicodeScalars.contains(u[b]) { b += 1 }
-            return ContractText.clip(Unicode.Scalar.string(u[a..<b]).trimmed, 120)
+            let r = cut(u) { v, marks in marks.unicodeScalars.contains(v) }
+            return ContractText.clip(Unicode.Scalar.string(u[r]).trimmed, 120)
         case .general(let c):
             guard c.count == count else { return ContractText.clip(text) }
-            var a = q.range.lowerBound
-            while a > 0, !",，;；:".contains(c[a - 1]) { a -= 1 }
-            var b = q.range.upperBound
-            while b < c.count, !",，;；。".contains(c[b]) { b += 1 }
-            return ContractText.clip(String(c[a..<b]).trimmed, 120)
+            let r = cut(c) { ch, marks in marks.contains(ch) }
+            return ContractText.clip(String(c[r]).trimmed, 120)
         }
     }
 
