@@ -160,6 +160,9 @@ struct ContractKeyTermTests {
             terms("第五条 服务\n乙方提供工作日9:00-18:00在线客服支持，一般问题于8小时内响应。").slaResponses.map(\.text) == [
                 "乙方提供工作日9:00-18:00在线客服支持，一般问题于8小时内响应"
             ])
+        // Minutes in Chinese numerals (`三十分钟` was read as a rate, 三十分之…), a date's day as no notice.
+        #expect(terms("第五条 服务水平\n发生一级故障时，乙方应在三十分钟内响应，四小时内恢复。").slaResponses.map(\.minutes) == [30, 240])
+        #expect(terms("本合同期限为十二个月，自 2027 年 5 月 20 日起算，期满前甲方未书面提出异议的，本合同自动续期。").noticeDays == nil)
         let credit = terms(
             "5. Service Levels\nProvider will respond within thirty (30) minutes. Customer receives a service credit of 5% of the monthly fee for each full hour of additional downtime."
         )

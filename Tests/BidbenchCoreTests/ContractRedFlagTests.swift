@@ -61,6 +61,11 @@ struct ContractRedFlagTests {
             "Provider may suspend the Service only after ten (10) days prior written notice of an overdue amount.",
             "Lumenfield shall not suspend the Service without at least ten (10) days' prior written notice.",
             "甲方逾期付款超过六十日的，乙方有权在提前十五日书面通知后暂停服务。",
+            // On the playbook's own conditions: after a demand and a period, or only the part a security
+            // threat affects (re-test pass).
+            "甲方逾期付款的，乙方经书面催告三十日后仍未支付的，方可暂停服务。",
+            "为排除严重安全威胁，乙方可暂停受影响部分的服务，但应在暂停后二小时内通知甲方并说明原因。",
+            "Provider may suspend affected parts of the Service without prior notice only to stop a serious security threat.",
             "上述费用已包含在合同总价内，乙方不另行收费。",
             "Updates are provided at no additional charge.",
             "Additional training days are charged at the rates set out in Schedule 2.",
@@ -269,6 +274,9 @@ struct ContractRedFlagTests {
         #expect(flags("Provider may suspend the Service with or without notice.") == [.vendor_may_suspend])
         #expect(flags("Provider may suspend the Service at any time without prior written notice.") == [.vendor_may_suspend])
         #expect(flags("乙方有权不经通知暂停服务。") == [.vendor_may_suspend])
+        #expect(flags("乙方有权随时暂停服务，并于暂停后通知甲方。") == [.vendor_may_suspend])
+        // A start date's day is no notice, and the term is no notice of twelve months (re-test pass).
+        #expect(flags("本合同期限为十二个月，自 2027 年 5 月 20 日起算，期满前甲方未书面提出异议的，本合同自动续期。") == [.auto_renewal])
         #expect(
             flags("Beta Products are experimental and may be modified or removed at Provider's discretion with or without notice.").isEmpty)
         #expect(flags("The Acceptable Use Policy posted at https://example.com/aup applies to the Services.") == [.unilateral_amendment])
@@ -332,6 +340,12 @@ struct ContractRedFlagTests {
         #expect(status("10.1 甲方数据可存储于乙方在境内外的服务器。", .data_location) == .missing)
         #expect(status("10.1 甲方数据存储于中国境内的数据中心。", .data_location) == .present)
         #expect(status("10.1 The Vendor may use third parties to process Client Data in any country.", .sub_processors) == .missing)
+        // A web address is no encryption in transit; HTTPS as the protocol is.
+        #expect(
+            status("10.1 The Security Policy, which is posted at https://acme.example/security, applies.", .encryption_in_transit)
+                == .missing)
+        #expect(status("10.1 All Customer Data is transmitted over HTTPS.", .encryption_in_transit) == .present)
+        #expect(status("10.1 甲方数据通过 https 协议传输。", .encryption_in_transit) == .present)
         #expect(status("10.1 乙方可将数据处理委托处理给第三方，无需征得甲方同意。", .sub_processors) == .missing)
     }
 }

@@ -215,8 +215,8 @@ enum QuantityScanner {
             if i > 0, ChineseNumber.isNumeral(unit: c[i - 1]) { return nil }
             var j = i
             while j < c.count, ChineseNumber.isNumeral(unit: c[j]) { j += 1 }
-            // 万分之五 / 千分之一 are rates, not counts.
-            if j < c.count, c[j] == "分" { return nil }
+            // 万分之五 / 千分之一 are rates, not counts; 三十分钟 is thirty minutes.
+            if j + 1 < c.count, c[j] == "分", c[j + 1] == "之" { return nil }
             guard let v = ChineseNumber.parse(units: c[i..<j]) else { return nil }
             return (v, j)
         }
@@ -299,7 +299,10 @@ enum QuantityScanner {
     /// `2027年`, `1月1日`, `2027年1月1日` are dates, not durations.
     private static func isDate<U: QuantityText>(_ c: [U], start: Int, unit: Quantity.Unit, value: Int) -> Bool {
         if unit == .year && value >= 1900 { return true }
-        if unit == .day, start > 0, c[start - 1] == "月" { return true }
+        // `5 月 20 日`: the month may stand a space before the day.
+        var k = start
+        while k > 0, c[k - 1] == " " { k -= 1 }
+        if unit == .day, k > 0, c[k - 1] == "月" { return true }
         return false
     }
 }

@@ -124,6 +124,10 @@ enum RedFlagDetector {
                 "beta product*|beta feature*|beta service*|beta version*|experimental|preview feature*|测试版|内测|公测|试用功能",
                 "days' prior|days prior|days' written|days written|days' notice|days notice|days' advance|days advance",
                 "提前…[日|天]…[书面通知|通知|告知]|[日|天]…书面通知后|书面催告后|经催告|催告后",
+                // Only on the playbook's own conditions: after a demand and a period (`经书面通知甲方十五日后仍未付款
+                // 的，方可暂停`), or only the part a security threat affects.
+                "only after|written demand|affected part*|affected portion*|affected component*",
+                "的,方可暂停|的, 方可暂停|后方可暂停|后,方可暂停|才可暂停|才能暂停|书面通知…[日后|天后]|受影响部分|受影响的部分",
             ],
             vendorActs: true),
         Rule(
@@ -900,7 +904,10 @@ enum RedFlagDetector {
         for q in KeyTermExtractor.quantities(s) {
             guard let days = q.days, q.unit != .year, days >= 60 else { continue }
             let (b, a) = KeyTermExtractor.windows(s.lowerCharacters, q, before: 14, after: 24)
-            let isNotice = b.containsAny(noticeBefore) || a.containsAny(noticeAfter)
+            // A notice's `前`/"before" follows its period closely (`三个月前`, "90 days before"): the term's
+            // `十二个月，自 2027 年 5 月 20 日起算，期满前…` is no notice of twelve months.
+            let near = KeyTermExtractor.windows(s.lowerCharacters, q, before: 0, after: 10).1
+            let isNotice = b.containsAny(noticeBefore) || near.containsAny(noticeAfter)
             if isNotice && !a.containsAny(afterTheEvent) { return true }
         }
         return false
