@@ -66,6 +66,10 @@ struct ContractRedFlagTests {
             "甲方逾期付款的，乙方经书面催告三十日后仍未支付的，方可暂停服务。",
             "为排除严重安全威胁，乙方可暂停受影响部分的服务，但应在暂停后二小时内通知甲方并说明原因。",
             "Provider may suspend affected parts of the Service without prior notice only to stop a serious security threat.",
+            // A capped increase on notice with a way out is the playbook's own price clause; the buyer's own
+            // right to end the contract is no notice trap (re-test pass).
+            "For a renewal term, Provider may increase the fees on ninety (90) days' prior written notice by no more than the lower of 3% or CPI, and Customer may then terminate without charge.",
+            "11.2 甲方可提前九十日书面通知乙方解除本合同，并按已提供服务比例结算费用。",
             "上述费用已包含在合同总价内，乙方不另行收费。",
             "Updates are provided at no additional charge.",
             "Additional training days are charged at the rates set out in Schedule 2.",

@@ -539,6 +539,8 @@ struct ContractScanTests {
         #expect(scan.flags(.unilateral_price_change).first?.text == "合同期内乙方有权调整服务价格，无需甲方同意。")
         #expect(scan.finding(.payment).line == 6)
         #expect(scan.finding(.payment).evidence == "合同签订后十日内甲方支付合同总价的百分之三十。")
+        // `期限` starts with 期 but is no unit after a count (`2 期限` was glued to its sentence: re-test pass).
+        #expect(ContractScanner.scan("第一条 其他\n\n2 期限\n本协议服务期限为二十四个月。\n").finding(.term).line == 4)
         // A count before its unit is no numbering: a wrapped `30 日内…` continues its sentence.
         let wrapped = ContractScanner.scan("第五条 付款\n5.1 甲方应在验收合格后\n30 日内支付合同价款的百分之九十。\n")
         #expect(wrapped.keyTerms.paymentDueDays == 30)

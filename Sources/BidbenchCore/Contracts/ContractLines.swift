@@ -487,7 +487,7 @@ enum ContractLineParser {
                 // but not a wrapped "30 日内…" or "5 个工作日": a count before its unit.
                 if dots > 0 || (i + 1 < c.count && c[i + 1].isUppercase) { return (3 + dots, i + 1) }
                 if i <= 2, i + 1 < c.count, (0x4E00...0x9FFF).contains(c[i + 1].leadScalar.value),
-                    !c[i + 1].isIn("日天个年月周小分秒元万亿千百人套次项家份台名位倍号期页张条款章节")
+                    !c[i + 1].isIn("日天个年月周小分秒元万亿千百人套次项家份台名位倍号页张条款章节")
                 {
                     return (3, i + 1)
                 }

@@ -63,7 +63,13 @@ enum RedFlagDetector {
                 "renew*…[list price*|price list|published price*]…[in effect|at the time of|from time to time|then current|current]",
                 "renew*…[then-current|then current|then prevailing|prevailing|standard]…[price|prices|pricing|rate|rates|fee|fees|charges]",
                 "[续期|续约|续签|续展|续订]…[乙方|供方|供应商]…[届时|当时|最新|公布|公开|标准]…[价格|报价|价目|收费标准|刊例价]",
-            ], veto: mutual, vendorActs: true),
+            ],
+            // An increase on the playbook's own terms, capped (`by no more than the lower of 3% or CPI`,
+            // `年涨幅不超过3%`), is no unilateral price change.
+            veto: mutual + [
+                "no more than…[%|cpi|percent]|not to exceed…[%|cpi|percent]|shall not exceed…[%|cpi|percent]|capped at…[%|cpi|percent]",
+                "不超过…[%|cpi|百分之]|不高于…[%|cpi|百分之]|孰低",
+            ], vendorActs: true),
         Rule(
             .unilateral_amendment,
             [
@@ -456,7 +462,11 @@ enum RedFlagDetector {
         "renew*…unless…[notice|notify|notifies|notified]",
         "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]",
     ])
-    static let forConvenience = PatternSet(["for convenience|without cause", "无理由|任意解除|便利"])
+    /// The buyer's own right to end the contract: a benefit, whatever its notice (`甲方可提前九十日书面通知乙方解除本合同`).
+    static let forConvenience = PatternSet([
+        "for convenience|without cause|\(Party.buyer)…[may terminate|may end|can terminate|is entitled to terminate|has the right to terminate]",
+        "无理由|任意解除|便利|甲方…[可|可以|有权]…提前…解除",
+    ])
     /// A buyer that indemnifies the vendor; a vendor that indemnifies the buyer.
     static let buyerIndemnifies = PatternSet([
         "\(Party.buyer)…[shall|will|agrees to|must]…[indemnify|defend|hold harmless]",
