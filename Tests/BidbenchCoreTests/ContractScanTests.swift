@@ -539,6 +539,11 @@ struct ContractScanTests {
         #expect(scan.flags(.unilateral_price_change).first?.text == "合同期内乙方有权调整服务价格，无需甲方同意。")
         #expect(scan.finding(.payment).line == 6)
         #expect(scan.finding(.payment).evidence == "合同签订后十日内甲方支付合同总价的百分之三十。")
+        // A full line cut mid-word whose rest holds a colon is one sentence, not a line and a label
+        // `整服务费：…` (the price change was lost: re-test pass); a real label under a short line stays one.
+        let colon = ContractScanner.scan("第一条 价格\n乙方有权在服务期内根据市场行情及其成本变化单方调\n整服务费：甲方应按调整后的价格支付。\n")
+        #expect(colon.flags(.unilateral_price_change).map(\.lines) == [[2, 3]])
+        #expect(ContractScanner.scan("第一条 期限\n本合同期限如下\n服务期限：三十六个月。\n").keyTerms.termMonths == 36)
         // `期限` starts with 期 but is no unit after a count (`2 期限` was glued to its sentence: re-test pass).
         #expect(ContractScanner.scan("第一条 其他\n\n2 期限\n本协议服务期限为二十四个月。\n").finding(.term).line == 4)
         // A count before its unit is no numbering: a wrapped `30 日内…` continues its sentence.

@@ -57,6 +57,9 @@ struct ContractLine: Equatable, Sendable {
         var continuationOpen = false
         /// After a cover line, this one holds the rest of the party's name (`continuesName`).
         var continuesName = false
+        /// A Chinese `label：value` line that may be the rest of a sentence a full line above cut
+        /// mid-word (`…单方调` / `整服务费：甲方应…`): see `labelContinues`.
+        var labelContinues = false
     }
 }
 
@@ -251,6 +254,7 @@ enum ContractLineParser {
         j.afterNumberOpen = open(line.afterNumber)
         j.continuationOpen = open(continuation)
         j.continuesName = continuesName(line, byCharacters: true)
+        j.labelContinues = labelContinues(line)
         return j
     }
 
@@ -288,6 +292,7 @@ enum ContractLineParser {
         j.afterNumberOpen = open(line.afterNumber)
         j.continuationOpen = open(continuation)
         j.continuesName = continuesName(line)
+        j.labelContinues = labelContinues(line)
         return j
     }
 
@@ -619,6 +624,23 @@ enum ContractLineParser {
     static func isCJKPunctuation(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
         return (0x3001...0x303F).contains(v)
+    }
+
+    /// A label line (`整服务费：甲方应…`: no numbering, not a party's particulars) whose label is Chinese:
+    /// under a full line that stops mid-word it is that sentence's rest, not a label (the price change
+    /// `…单方调` / `整服务费：…` was lost). The paragraph pass decides with the line above.
+    static func labelContinues(_ line: ContractLine) -> Bool {
+        guard line.level == nil, !line.heading.isEmpty, !line.unnumberedHeading, !line.bare, !line.isDefinition, !line.coverLabel,
+            let first = line.text.first
+        else { return false }
+        return isCJK(first)
+    }
+
+    /// Whether a line is full and stops in the middle of a Chinese word: at least 20 characters, its
+    /// last one Chinese (a PDF's hard wrap).
+    static func fullChineseLine(_ line: ContractLine) -> Bool {
+        guard let last = line.text.last, isCJK(last) else { return false }
+        return ContractText.characterCount(line.text, plain: line.plain) >= 20
     }
 
     /// The text a continuation line adds to its paragraph.

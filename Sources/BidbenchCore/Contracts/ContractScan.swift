@@ -719,13 +719,20 @@ public enum ContractScanner {
             if !bare && !empty {
                 // Counted only when a line continues the paragraph (most lines are a paragraph of their own).
                 var count = -1
-                while next < ids.count, open, case let after = afterPageBreak(next), lines[ids[after]].joins.continuesOpen {
+                // The last line joined: a label line under it may be its sentence's rest (`labelContinues`).
+                var last = index
+                while next < ids.count, open, case let after = afterPageBreak(next),
+                    lines[ids[after]].joins.continuesOpen
+                        || (lines[ids[after]].joins.labelContinues && ContractLineParser.fullChineseLine(lines[ids[last]]))
+                {
                     next = after
                     if count < 0 {
                         paragraph = wraps ? lines[ids[index]].afterNumber : lines[ids[index]].body
                         count = ContractText.characterCount(paragraph!, plain: linePlain)
                     }
-                    let more = ContractLineParser.continuation(lines[ids[next]])
+                    let line = lines[ids[next]]
+                    let more = line.joins.continuesOpen ? ContractLineParser.continuation(line) : line.text
+                    last = next
                     let joiner = ContractLineParser.joiner(paragraph!, more)
                     paragraph! += joiner
                     count += joiner.count
