@@ -167,6 +167,9 @@ struct ContractKeyTermTests {
             "5. Service Levels\nProvider will respond within thirty (30) minutes. Customer receives a service credit of 5% of the monthly fee for each full hour of additional downtime."
         )
         #expect(credit.slaResponses.map(\.minutes) == [30])
+        #expect(
+            terms("Customer is entitled to a credit of 2% of the monthly fees for every hour of downtime beyond the resolution time.")
+                .penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["20000/hour"])
         #expect(credit.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["50000/hour"])
     }
 

@@ -251,6 +251,7 @@ struct ContractRedFlagTests {
         #expect(flags("Late amounts bear interest at 0.5% per month.").isEmpty)
         #expect(flags("乙方可将甲方的业务数据用于产品改进及市场宣传。") == [.usage_data_or_publicity])
         #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。") == [.confidentiality_one_sided])
+        #expect(flags("第二条 保密\n甲方对乙方提供的技术资料负有保密义务。") == [.confidentiality_one_sided])
         #expect(flags("第二条 保密\n甲方应对在履行本合同过程中知悉的乙方商业秘密严格保密。\n乙方应对甲方的商业秘密严格保密。").isEmpty)
         // One flag for one problem: terms changed are an amendment (not also a service change), a
         // renewal at the vendor's prices a price change (not also fees on top).
@@ -350,6 +351,7 @@ struct ContractRedFlagTests {
                 == .missing)
         #expect(status("10.1 All Customer Data is transmitted over HTTPS.", .encryption_in_transit) == .present)
         #expect(status("10.1 甲方数据通过 https 协议传输。", .encryption_in_transit) == .present)
+        #expect(status("10.1 乙方应对甲方数据进行加密存储和传输。", .encryption_in_transit) == .present)
         #expect(status("10.1 乙方可将数据处理委托处理给第三方，无需征得甲方同意。", .sub_processors) == .missing)
     }
 }

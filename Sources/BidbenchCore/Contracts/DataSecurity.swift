@@ -108,7 +108,7 @@ enum DataSecurityReviewer {
             PatternSet([
                 // HTTPS as a protocol, not a web address (`posted at https://…` commits to nothing).
                 "in transit|in-transit|tls|ssl|over https|via https|using https|through https|enforce https|enforces https|require https|requires https|https protocol|https connection*|https only|https encryption|encrypt*…[transmi*|transfer*|network*]|[transmi*|transfer*]…encrypt*",
-                "传输…加密|加密传输|[采用|通过|使用|基于|强制]…https|https…[协议|加密|传输]|tls|ssl|国密|sm4",
+                "传输…加密|加密传输|加密存储和传输|加密存储及传输|加密存储与传输|[采用|通过|使用|基于|强制]…https|https…[协议|加密|传输]|tls|ssl|国密|sm4",
             ])
         ),
         (

@@ -566,7 +566,8 @@ enum KeyTermExtractor {
     static let substringWords = [slaMention, penaltyWords, slaUnits, unitWords]
 
     static let penaltyContext = [
-        "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "逾期", "延迟", "迟延", "延期", "利息", "service credit", "扣减", "扣除",
+        "违约金", "滞纳金", "罚", "liquidated", "penalt", "late", "overdue", "credit of", "逾期", "延迟", "迟延", "延期", "利息", "service credit", "扣减",
+        "扣除",
         // Interest as a charge, not an "ownership interest" (a definition of control: "more than 50%").
         "interest at", "interest of", "interest on", "interest rate", "rate of interest", "accrue", "accruing",
     ]

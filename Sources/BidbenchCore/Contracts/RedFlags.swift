@@ -481,6 +481,7 @@ enum RedFlagDetector {
         "\(Party.buyer)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose]…[provider's|vendor's|supplier's|licensor's|our]",
         "甲方…[应|须|应当|负有|承担|承诺]…[对乙方|乙方的|乙方提供的|为乙方]|甲方…[保守|保密]…乙方",
         "甲方…[应|须|应当|负有|承担|承诺]…乙方…[商业秘密|保密信息|技术秘密|技术信息|经营信息]",
+        "甲方…[对乙方|乙方的|乙方提供的]…[负有|承担]…保密",
     ])
     static let vendorKeepsSecret = PatternSet([
         "\(Party.vendor)…[shall|will|must|agrees to]…[keep|maintain|hold|protect|not disclose|treat]|each party|either party|both parties|the parties|receiving party|recipient",
