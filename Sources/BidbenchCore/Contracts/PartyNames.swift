@@ -121,37 +121,31 @@ struct PartyNames: Sendable, Equatable {
 
     /// The Chinese role words a party's label may use instead of 甲方/乙方 (`采购人：`, `供应商（乙方）：`):
     /// the role words above, longest first, but 客户 (a generic word: `乙方的其他客户` is no party).
-    static let labelWords: [(words: [String], role: Role, own: String)] = [
-        (buyerWords, .buyer, "(甲方)"), (vendorWords, .vendor, "(乙方)"),
-    ].map { words, role, own in
-        (words.filter { !$0.utf8.allSatisfy { $0 < 0x80 } && !["甲方", "乙方", "客户"].contains($0) }.sorted { $0.count > $1.count }, role, own)
+    static let labelWords: [(words: [String], role: Role)] = [(buyerWords, .buyer), (vendorWords, .vendor)].map { words, role in
+        (words.filter { !$0.utf8.allSatisfy { $0 < 0x80 } && !["甲方", "乙方", "客户"].contains($0) }.sorted { $0.count > $1.count }, role)
+    }
+
+    /// Whether a (normalised) line opens as the label `word`: the word, a bracket that explains it
+    /// (`采购人(甲方):`, `乙方(供应商):`), then the colon.
+    static func opensLabel(_ line: String, _ word: String) -> Bool {
+        guard line.hasPrefix(word) else { return false }
+        var rest = line.dropFirst(word.count).drop { $0 == " " }
+        if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
+        return rest.first == ":"
     }
 
     /// The role a party's label line gives (`甲方:…`, `乙方(供应商):…`, `Customer: …`, `采购人:…`).
     static func labelRole(_ line: String) -> Role? {
         if let word = labelRoleWord(line) { return word.role }
-        for (words, role) in [
-            (["甲方", "customer", "client", "buyer", "licensee"], Role.buyer),
-            (["乙方", "vendor", "supplier", "provider", "licensor"], .vendor),
-        ] {
-            for w in words where line.hasPrefix(w) {
-                var rest = line.dropFirst(w.count).drop { $0 == " " }
-                // A bracket after the role (`乙方(供应商):`) belongs to the label.
-                if rest.first == "(", let close = rest.firstIndex(of: ")") { rest = rest[rest.index(after: close)...].drop { $0 == " " } }
-                if rest.first == ":" { return role }
-            }
-        }
+        if ["甲方", "customer", "client", "buyer", "licensee"].contains(where: { opensLabel(line, $0) }) { return .buyer }
+        if ["乙方", "vendor", "supplier", "provider", "licensor"].contains(where: { opensLabel(line, $0) }) { return .vendor }
         return nil
     }
 
     /// The role word a label line opens with (normalised: `采购人(甲方):…`, `供应商:…`), and its role.
     static func labelRoleWord(_ line: String) -> (word: String, role: Role)? {
-        for (words, role, own) in labelWords {
-            for w in words where line.hasPrefix(w) {
-                var rest = line.dropFirst(w.count).drop { $0 == " " }
-                if rest.hasPrefix(own) { rest = rest.dropFirst(own.count).drop { $0 == " " } }
-                if rest.first == ":" { return (w, role) }
-            }
+        for (words, role) in labelWords {
+            if let w = words.first(where: { opensLabel(line, $0) }) { return (w, role) }
         }
         return nil
     }
