@@ -650,8 +650,7 @@ public enum ContractsScreen {
                         L.t(" → if approved ", " → 若批准 ") + $0.grouped()
                     }
                         ?? "")
-            let parts = TextWidth.wrap(line, max(8, area.width - 2))
-            return (parts.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }, e.applied ? .plain : .dim)
+            return (TextWidth.wrap(line, max(10, area.width), hanging: 2), e.applied ? .plain : .dim)
         }
         // The dates take the rows the change orders leave (at least half the pane). The days column is
         // as wide as its longest entry, compact on a narrow pane; an event wraps under itself; dates
