@@ -15,11 +15,9 @@ final class ClauseRule: Sendable {
     /// Headings that count only when they are the whole heading (`服务`, `Service`), too broad as parts.
     let exactHeadings: Set<String>
 
-    /// Whether a (lower-cased) heading names this kind.
-    func matchesHeading(_ heading: String, _ bytes: Haystack) -> Bool {
-        if exactHeadings.contains(heading) { return true }
-        return headings.matches(bytes) && !headingVeto.matches(bytes)
-    }
+    /// Whether a (lower-cased) heading names this kind by its patterns (`exactHeadings` aside: see
+    /// `ClauseRules.headingKinds`).
+    func matchesHeading(_ bytes: Haystack) -> Bool { headings.matches(bytes) && !headingVeto.matches(bytes) }
 
     init(
         _ kind: ClauseKind, headings: [String], exact: Set<String> = [], headingVeto: [String] = [], strong: [String],
@@ -46,6 +44,18 @@ enum ClauseRules {
     /// A currency sign or code directly before a digit: `$1,200`, `USD 500`, `¥80000`.
     static let currencyAmount = ["$", "¥", "\u{FFE5}", "usd ", "us$", "rmb ", "cny ", "eur ", "gbp ", "rmb", "usd"]
         .map { sign in (0...9).map { sign + String($0) }.joined(separator: "|") }.joined(separator: "|")
+
+    /// The kinds a (lower-cased, bare) heading names: as a whole (`exactHeadings`, looked up once
+    /// for all rules: hashed per rule it was a fiftieth of a scan) or by the rules' heading patterns.
+    static func headingKinds(_ heading: String, _ bytes: Haystack) -> ClauseKinds {
+        var kinds = exactHeadingKinds[heading] ?? ClauseKinds()
+        for rule in all where rule.matchesHeading(bytes) { kinds.insert(rule.kind) }
+        return kinds
+    }
+
+    private static let exactHeadingKinds: [String: ClauseKinds] = all.reduce(into: [:]) { table, rule in
+        for heading in rule.exactHeadings { table[heading, default: ClauseKinds()].insert(rule.kind) }
+    }
 
     static let all: [ClauseRule] = [
         ClauseRule(

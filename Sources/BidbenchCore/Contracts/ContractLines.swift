@@ -419,7 +419,7 @@ enum ContractLineParser {
             line.definitionsHeading = ClauseRules.definitionHeadings.matches(hay)
             if !line.definitionsHeading {
                 let bare = trimEndPunct(line.heading)
-                for rule in ClauseRules.all where rule.matchesHeading(bare, hay) { line.headingKinds.insert(rule.kind) }
+                line.headingKinds = ClauseRules.headingKinds(bare, hay)
             }
         }
         return line
@@ -991,20 +991,37 @@ enum ContractLineParser {
     /// `技术有限公司`): it opens a bracket or ends as a name does. Only then is it taken into the cover line.
     static func continuesName(_ line: ContractLine, byCharacters: Bool = false) -> Bool {
         let c = continuation(line)
+        // Every line is asked: the ending first (most lines end on none), then the length and the words.
         if line.plain && !byCharacters {
-            // A plain line: its scalars and bytes answer as its characters (see `joins`).
-            guard let first = c.utf8.first, ContractText.hasAtMost(c, characters: 60, plain: true), isParticular(c, plain: true)
-            else { return false }
-            if first == 0x28 { return true }
-            let lower = ContractText.lowerASCII(c)
-            return nameEndings.contains { lower.utf8.reversed().starts(with: $0.utf8.reversed()) }
+            // A plain line: its scalars and bytes answer as its characters (see `joins`), the ending
+            // compared byte by byte with ASCII lowered (as `lowerASCII` does), nothing made.
+            guard let first = c.utf8.first else { return false }
+            guard first == 0x28 || endsOnName(plain: c) else { return false }
+            return ContractText.hasAtMost(c, characters: 60, plain: true) && isParticular(c, plain: true)
         }
-        // `hasAtMost`: settled by the bytes for most lines (every line is asked, with the line).
-        guard let first = c.first, ContractText.hasAtMost(c, characters: 60), isParticular(c) else { return false }
-        if first == "(" { return true }
-        let lower = ContractText.lowerASCII(c)
-        return nameEndings.contains { lower.hasSuffix($0) }
+        // `hasAtMost`: settled by the bytes for most lines.
+        guard let first = c.first else { return false }
+        guard first == "(" || nameEndings.contains(where: ContractText.lowerASCII(c).hasSuffix) else { return false }
+        return ContractText.hasAtMost(c, characters: 60) && isParticular(c)
     }
+
+    /// Whether plain `text` ends on one of `nameEndings`, ASCII letters in either case.
+    private static func endsOnName(plain text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            nameEndingBytes.contains { e in
+                guard b.count >= e.count else { return false }
+                let start = b.count - e.count
+                for k in 0..<e.count {
+                    let x = b[start + k]
+                    if (x &- 0x41 < 26 ? x | 0x20 : x) != e[k] { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    private static let nameEndingBytes = nameEndings.map { Array($0.utf8) }
 
     private static let nameEndings = [
         "公司", "集团", "中心", "研究院", "事业部", "分部", ")", "ltd", "ltd.", "limited", "inc", "inc.", "llc", "gmbh", "co.", "corporation",

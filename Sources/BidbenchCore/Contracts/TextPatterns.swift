@@ -686,7 +686,16 @@ public enum ContractText {
         var s = s
         // Most text the scanner lowers is already lower case (or Chinese): kept as it is.
         guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
-        return String(decoding: s.withUTF8(lowerASCIIBytes), as: UTF8.self)
+        // Written into the new string (no array between: its generic set-up was a hundredth of a scan).
+        return s.withUTF8 { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                for i in 0..<b.count {
+                    let x = b[i]
+                    out[i] = x &- 0x41 < 26 ? x | 0x20 : x
+                }
+                return b.count
+            }
+        }
     }
 
     /// `lowerASCII` of UTF-8 bytes.
