@@ -92,6 +92,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `99.50`); `NumberText.money` has the other forms.
     public func grouped() -> String { NumberText.money(self) }
 
+    /// Grouped with the cents as `cents` says: a column that must line up passes what
+    /// `NumberText.cents(for:)` decided for all its figures.
+    public func grouped(_ cents: NumberText.CentsShown) -> String { NumberText.money(self, cents: cents) }
+
     /// The value in major units as a Double, for charts and ratios only (never for arithmetic on money).
     public var approximateUnits: Double { Double(minor) / 100 }
 

@@ -257,7 +257,9 @@ import Testing
         let base = (try BudgetScreen.scenario(d.state).get())
         // Regression: the Chinese status line said "假设: escalation 5%" (the command's English word).
         let said = ["假设: 用户 137 (u 回退)", "假设: 7 年 (u 回退)", "假设: 涨价 4.5% (u 回退)", "假设: 用户年增长 8% (u 回退)", "假设: 折现率 6% (u 回退)"]
-        for (cmd, line) in zip(["users 137", "years 7", "escalation 4.5", "growth 8%", "rate ６%"], said) {
+        // `escalation 0.045`: a decimal as the files and the command line read it (the screen took a
+        // bare number for a percentage: `:rate 0.06` was 0.06 %, 100 times off the same `--discount-rate 0.06`).
+        for (cmd, line) in zip(["users 137", "years 7", "escalation 0.045", "growth 8%", "rate ６%"], said) {
             d.press(.char(":"))
             d.type(cmd)
             d.press(.enter)
@@ -269,6 +271,12 @@ import Testing
         #expect(sc.growth == ExactRatio(numerator: 2, denominator: 25))
         #expect(sc.discountRate == ExactRatio(numerator: 3, denominator: 50))
         #expect(d.text.contains("用户 137 (+8%/年)  涨价 4.5%  折现 6%"))
+        // A bare number of 1 or more is refused as on the command line, and changes nothing.
+        d.press(.char(":"))
+        d.type("rate 6")
+        d.press(.enter)
+        #expect(d.state.message == ":rate “6” 即每年 600 %; 若指 6% 请写 6% (或小数, 如 0.03)")
+        #expect((try BudgetScreen.scenario(d.state).get()).discountRate == ExactRatio(numerator: 3, denominator: 50))
         d.press(.char(":"))
         d.type("users many")
         d.press(.enter)

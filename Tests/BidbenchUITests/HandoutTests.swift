@@ -419,14 +419,15 @@ import Testing
         let lines = md.components(separatedBy: "\n")
         #expect(lines.contains("> **假设测算（未保存为情景）：6 年，用户 130（每年 +0%），涨价 1%，折现率 0%**"))
         #expect(lines.contains("基于情景“基准”：5 年，用户 100（每年 +0%），涨价 0%，折现率 0%"))
-        // 智链科技: 130 users × 300 = 39 000 in year 1, escalating 1 % a year.
+        // 智链科技: 130 users × 300 = 39 000 in year 1, escalating 1 % a year. A table with cents shows
+        // two decimals on every figure, so that they line up (the whole ones showed none).
         #expect(
             lines.contains(
-                "| 智链科技 | 39,000 | 39,390 | 39,783.90 | 40,181.74 | 40,583.56 | 40,989.39 | 239,928.59 | 239,928.59 |"))
-        #expect(lines.contains("| 基准 | 5 年，用户 100（每年 +0%），涨价 0%，折现率 0% | 150,000 | 150,000 |"))
-        #expect(lines.contains("| 扩张 | 5 年，用户 200（每年 +0%），涨价 0%，折现率 0% | 150,000 | 300,000 |"))
+                "| 智链科技 | 39,000.00 | 39,390.00 | 39,783.90 | 40,181.74 | 40,583.56 | 40,989.39 | 239,928.59 | 239,928.59 |"))
+        #expect(lines.contains("| 基准 | 5 年，用户 100（每年 +0%），涨价 0%，折现率 0% | 150,000.00 | 150,000.00 |"))
+        #expect(lines.contains("| 扩张 | 5 年，用户 200（每年 +0%），涨价 0%，折现率 0% | 150,000.00 | 300,000.00 |"))
         #expect(lines.contains("| 假设测算（未保存） | 6 年，用户 130（每年 +0%），涨价 1%，折现率 0% | 161,520.15 | 239,928.59 |"))
-        #expect(lines.contains("| 维护 | 10,000 | 10,100 | 10,201 | 10,303.01 | 10,406.04 | 10,510.10 | 61,520.15 |"))
+        #expect(lines.contains("| 维护 | 10,000.00 | 10,100.00 | 10,201.00 | 10,303.01 | 10,406.04 | 10,510.10 | 61,520.15 |"))
         #expect(lines.contains("## 4. 预算包络"))
         #expect(Self.html(d, .budget).contains("<svg"))
 

@@ -359,6 +359,13 @@ import Testing
         #expect(r.out.contains("| 2027-01-15 | C1 云帆软件 | 签约款 | 30% | 558,000 | 合同签订 | 已付 |\n"))
         // No budget meeting was recorded that day: the header says how, for the command line's user too.
         #expect(r.out.contains("未登记 (在界面中用 :meeting 登记, 或在 meetings.csv 中加一行)"))
+        // The cheapest vendor fails a must-have: marked as on the Budget screen and in the report (user
+        // test: the handout showed it unmarked), and a table with cents shows them on every figure.
+        #expect(
+            r.out.contains(
+                "| ✗ 北辰数科 | 426,000.00 | 244,728.00 | 278,804.52 | 314,705.38 | 356,561.19 | 1,620,799.09 | 1,451,673.07 |\n"))
+        #expect(r.out.contains("\n✗ 未满足必须项需求，不能授标：北辰数科（R02）\n"))
+        #expect(r.out.contains("| 情景 | 假设 | 云帆软件 | 智链科技 | 启明信息 | ✗ 北辰数科 |\n"))
     }
 
     @Test func inEnglish() throws {

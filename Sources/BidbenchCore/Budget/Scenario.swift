@@ -93,18 +93,11 @@ public struct Scenario: Equatable, Sendable {
         }
         func rate(_ text: String?, _ key: String, _ current: ExactRatio) throws(BudgetError) -> ExactRatio {
             guard let t = text?.trimmed, !t.isEmpty else { return current }
-            guard let v = ExactRatio(parsing: t) else {
-                throw BudgetError(
-                    "scenario \(label): \(key) '\(t)' is not a decimal rate", zh: "情景 \(label): \(key) “\(t)” 不是小数比率 (如 0.1 或 10%)")
+            do {
+                return try Scenario.rate(t, key: key)
+            } catch {
+                throw BudgetError("scenario \(label): " + error.message, zh: "情景 \(label): " + error.text(chinese: true))
             }
-            // A bare 3 is 300 % a year: almost always 3 % meant (`--escalation 3` was taken as 300 %).
-            if !t.hasSuffix("%") && !t.hasSuffix("％"), let d = Double(t), d >= 1 {
-                let pct = NumberText.format(d * 100)
-                throw BudgetError(
-                    "scenario \(label): \(key) '\(t)' would be \(pct) % a year; write \(t)% for \(t) percent (or a decimal such as 0.03)",
-                    zh: "情景 \(label): \(key) “\(t)” 即每年 \(pct) %; 若指 \(t)% 请写 \(t)% (或小数, 如 0.03)")
-            }
-            return v
         }
         s.years = try int(years, "years", s.years)
         s.users = try int(users, "users", s.users)
@@ -113,6 +106,24 @@ public struct Scenario: Equatable, Sendable {
         s.discountRate = try rate(discountRate, "discount_rate", s.discountRate)
         try s.validate()
         return s
+    }
+
+    /// A yearly rate as typed, the one rule of the command line and the Budget screen's what-ifs: a
+    /// percentage (`3%`, `３％`) or a decimal (`0.03`). A bare number of 1 or more is refused: `3` would be
+    /// 300 % a year, and almost always 3 % is meant (the screen took `0.06` for 0.06 %, the files and
+    /// the command line for 6 %). `key` names the value in the message.
+    public static func rate(_ text: String, key: String) throws(BudgetError) -> ExactRatio {
+        let t = normalizedDigits(text).trimmed
+        guard let v = ExactRatio(parsing: t) else {
+            throw BudgetError("\(key) '\(t)' is not a decimal rate", zh: "\(key) “\(t)” 不是小数比率 (如 0.1 或 10%)")
+        }
+        if !t.hasSuffix("%"), let d = Double(t), d >= 1 {
+            let pct = NumberText.format(d * 100)
+            throw BudgetError(
+                "\(key) '\(t)' would be \(pct) % a year; write \(t)% for \(t) percent (or a decimal such as 0.03)",
+                zh: "\(key) “\(t)” 即每年 \(pct) %; 若指 \(t)% 请写 \(t)% (或小数, 如 0.03)")
+        }
+        return v
     }
 
     /// Throws when a value is out of range: years outside 1…100, negative users, a rate ≤ −100 %.

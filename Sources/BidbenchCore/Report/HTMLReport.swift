@@ -270,14 +270,16 @@ struct HTMLReportWriter {
                 "Cost per fiscal year over the \(ws.settings.horizonYears)-year horizon, stacked by cost category.",
                 "\(ws.settings.horizonYears) 年期内每个财年的成本，按成本类别堆叠。"),
             legend: legend(used.map { (ReportLabels.category($0, lang), ReportPalette.categories[$0]!) }))
+        // Money that lines up: two decimals on every figure of a table when any has cents.
+        let tcoCents = NumberText.cents(for: priced.flatMap { $0.perYear + [$0.total, $0.npv] })
         let head: [(String, Bool)] =
             [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
             + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)]
         body += table(
             head,
             priced.map { v in
-                [e(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
-                    "<strong>\(facts.money(v.total))</strong>", facts.money(v.npv),
+                [e(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { $0.grouped(tcoCents) } + [
+                    "<strong>\(v.total.grouped(tcoCents))</strong>", v.npv.grouped(tcoCents),
                 ]
             })
         return section(title, body)
@@ -324,6 +326,8 @@ struct HTMLReportWriter {
                 (statusText(.ok), ReportPalette.status(.ok)), (statusText(.warn), ReportPalette.status(.warn)),
                 (statusText(.stop), ReportPalette.status(.stop)), (statusText(.unbudgeted), ReportPalette.status(.unbudgeted)),
             ]))
+        let envelopeCents = NumberText.cents(
+            for: control.rows.flatMap { [$0.envelope ?? .zero, $0.committed, $0.proposed, $0.remaining ?? .zero] })
         body += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
@@ -334,8 +338,9 @@ struct HTMLReportWriter {
                 [
                     "\(u.fiscalYear)",
                     e(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                    u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
-                    u.remaining.map { facts.money($0) } ?? "–",
+                    u.envelope.map { $0.grouped(envelopeCents) } ?? "–", u.committed.grouped(envelopeCents),
+                    u.proposed.grouped(envelopeCents),
+                    u.remaining.map { $0.grouped(envelopeCents) } ?? "–",
                     "<span class=\"\(u.status == .stop || u.status == .unbudgeted ? "over" : u.status.rawValue)\">\(e(statusText(u.status)))</span>",
                 ]
             })
@@ -374,6 +379,7 @@ struct HTMLReportWriter {
                     let c = ws.contracts.first { $0.id == id }
                     return ("\(id) \(c.map { facts.vendorName($0.vendor) } ?? "")", color(id))
                 }))
+        let installmentCents = NumberText.cents(for: facts.installments.map(\.amount))
         body += table(
             [
                 (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
@@ -382,7 +388,7 @@ struct HTMLReportWriter {
             facts.installments.map { i in
                 [
                     e(i.contract), e(i.milestone), i.due?.description ?? "–", e((i.percent.decimalText ?? i.percent.description) + "%"),
-                    facts.money(i.amount), e(i.condition),
+                    i.amount.grouped(installmentCents), e(i.condition),
                     facts.blockedReason(i).map { "<span class=\"warn\">\(e($0))</span>" } ?? e(ReportLabels.status(i.status, lang)),
                 ]
             })

@@ -48,22 +48,44 @@ extension HandoutBuilder {
             return doc(title: title, blocks: blocks)
         }
         let priced = tcos.filter { t in ws.prices.contains { $0.vendor == t.vendor } }
+        // Money that lines up: two decimals on every figure of a table when any has cents.
+        let cents = NumberText.cents(for: priced.flatMap { $0.perYear + [$0.total, $0.npv] })
+        // A knocked-out vendor (fails a must-have) is marked ✗ as on the Budget screen and in the
+        // report: it may be the cheapest, and it cannot be awarded.
         blocks.append(
             .table(
                 [(t("Vendor", "供应商"), false)] + (1...scenario.years).map { (yearLabel($0), true) }
                     + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)],
-                priced.map { v in [facts.vendorName(v.vendor)] + v.perYear.map { $0.grouped() } + [v.total.grouped(), v.npv.grouped()] }))
+                priced.map { v in
+                    [ReportBudget.vendor(v.vendor, facts: facts)] + v.perYear.map { $0.grouped(cents) } + [
+                        v.total.grouped(cents), v.npv.grouped(cents),
+                    ]
+                }))
+        // Each with the must-haves it answered "no" to.
+        let out = priced.filter { facts.knockedOut.contains($0.vendor) }.map { v in
+            let failed = (facts.mustAnswers[v.vendor] ?? []).filter { $0.gate.answer == .no }.map(\.requirement.id)
+            return facts.vendorName(v.vendor) + t(" (\(failed.joined(separator: ", ")))", "（\(failed.joined(separator: "、"))）")
+        }
+        if !out.isEmpty {
+            blocks.append(
+                .paragraph(
+                    t("✗ fails a must-have requirement and cannot be awarded: ", "✗ 未满足必须项需求，不能授标：")
+                        + out.joined(separator: t("; ", "；"))))
+        }
         // 2. Scenario comparison.
         blocks.append(.heading(t("2. Scenarios compared (total cost over the horizon)", "2. 情景对比（测算期总成本）")))
         var compared = saved.map { ($0.name, $0) }
         if req.whatIfFrom != nil { compared.append((t("what-if (not saved)", "假设测算（未保存）"), scenario)) }
         let vendors = ws.vendors.filter { v in ws.prices.contains { $0.vendor == v.id } }
+        let totals = compared.map { _, sc in (try? BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: vendors.map(\.id))) ?? [] }
+        let compareCents = NumberText.cents(for: totals.joined().map(\.total))
         blocks.append(
             .table(
-                [(t("Scenario", "情景"), false), (t("Assumptions", "假设"), false)] + vendors.map { ($0.name, true) },
-                compared.map { name, sc in
-                    let totals = (try? BudgetModel.tco(prices: ws.prices, scenario: sc, vendors: vendors.map(\.id))) ?? []
-                    return [name, describe(sc)] + vendors.map { v in totals.first { $0.vendor == v.id }?.total.grouped() ?? "–" }
+                [(t("Scenario", "情景"), false), (t("Assumptions", "假设"), false)]
+                    + vendors.map { (ReportBudget.vendor($0.id, facts: facts), true) },
+                zip(compared, totals).map { scenario, totals in
+                    [scenario.0, describe(scenario.1)]
+                        + vendors.map { v in totals.first { $0.vendor == v.id }?.total.grouped(compareCents) ?? "–" }
                 }))
         // 3. Per-year cost by category of the vendor the budget is checked against.
         // The recommended vendor once the panel is revealed; before that the recommendation is sealed
@@ -97,12 +119,13 @@ extension HandoutBuilder {
                         groups, title: t("Cost per year by category", "逐年分类成本"), axis: { ReportNumber.compact($0, lang) }),
                     caption: t("\(name) under the scenario in effect, stacked by category.", "\(name) 在当前情景下的逐年成本，按类别堆叠。"),
                     legend: used.map { (ReportLabels.category($0, lang), ReportPalette.categories[$0]!) }))
+            let cents = NumberText.cents(for: v.perYearByCategory.flatMap(\.values) + v.perYear + [v.total])
             var rows: [[String]] = used.map { c in
-                [ReportLabels.category(c, lang)] + v.perYearByCategory.map { ($0[c] ?? .zero).grouped() } + [
-                    (v.byCategory[c] ?? .zero).grouped()
+                [ReportLabels.category(c, lang)] + v.perYearByCategory.map { ($0[c] ?? .zero).grouped(cents) } + [
+                    (v.byCategory[c] ?? .zero).grouped(cents)
                 ]
             }
-            rows.append([t("Total", "合计")] + v.perYear.map { $0.grouped() } + [v.total.grouped()])
+            rows.append([t("Total", "合计")] + v.perYear.map { $0.grouped(cents) } + [v.total.grouped(cents)])
             blocks.append(
                 .table(
                     [(t("Category", "类别"), false)] + (1...scenario.years).map { (yearLabel($0), true) } + [(t("Total", "合计"), true)], rows))
@@ -116,6 +139,7 @@ extension HandoutBuilder {
         if facts.installments.isEmpty {
             blocks.append(.paragraph(t("No payment milestones.", "尚无付款里程碑。")))
         } else {
+            let cents = NumberText.cents(for: facts.installments.map(\.amount) + facts.cashFlow.map(\.amount))
             blocks.append(
                 .table(
                     [
@@ -125,7 +149,7 @@ extension HandoutBuilder {
                     paymentsByDue().map { i in
                         [
                             i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
-                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(), i.condition,
+                            (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(cents), i.condition,
                             // Paid, planned or due; one that acceptance tests still hold back says which (as the report does).
                             facts.blockedReason(i) ?? ReportLabels.status(i.status, lang),
                         ]
@@ -133,7 +157,9 @@ extension HandoutBuilder {
             blocks.append(
                 .table(
                     [(t("Month", "月份"), false), (t("Amount", "金额"), true)],
-                    facts.cashFlow.map { [$0.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : $0.period, $0.amount.grouped()] })
+                    facts.cashFlow.map {
+                        [$0.period == BudgetModel.undatedPeriod ? t("undated", "未定日期") : $0.period, $0.amount.grouped(cents)]
+                    })
             )
         }
         return doc(title: title, blocks: blocks)
@@ -165,11 +191,12 @@ extension HandoutBuilder {
         do { control = try BudgetModel.control(ws, proposedVendor: v?.vendor, scenario: scenario) } catch {
             return [.paragraph(error.text(chinese: lang == .zh))]
         }
+        let cents = NumberText.cents(for: control.rows.flatMap { [$0.envelope ?? .zero, $0.committed, $0.proposed] })
         let rows: [[String]] = control.rows.map { u in
             [
                 "\(u.fiscalYear)",
                 ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
-                u.envelope?.grouped() ?? "–", u.committed.grouped(), u.proposed.grouped(),
+                u.envelope?.grouped(cents) ?? "–", u.committed.grouped(cents), u.proposed.grouped(cents),
                 u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
             ]
         }

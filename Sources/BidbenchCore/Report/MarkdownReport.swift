@@ -125,14 +125,16 @@ struct MarkdownReportWriter {
         if let err = facts.budgetError { return s + "**" + m(err) + "**\n\n" }
         let priced = facts.tcos.filter { $0.total > .zero }
         guard !priced.isEmpty else { return s + t("No price lines.", "尚无报价明细。") + "\n\n" }
+        // Money that lines up: two decimals on every figure of a table when any has cents.
+        let tcoCents = NumberText.cents(for: priced.flatMap { $0.perYear + [$0.total, $0.npv] })
         let head: [(String, Bool)] =
             [(t("Vendor", "供应商"), false)] + (1...ws.settings.horizonYears).map { (yearLabel($0), true) }
             + [(t("Total", "合计"), true), (t("NPV", "净现值"), true)]
         s += table(
             head,
             priced.map { v in
-                [c(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { facts.money($0) } + [
-                    "**\(facts.money(v.total))**", facts.money(v.npv),
+                [c(ReportBudget.vendor(v.vendor, facts: facts))] + v.perYear.map { $0.grouped(tcoCents) } + [
+                    "**\(v.total.grouped(tcoCents))**", v.npv.grouped(tcoCents),
                 ]
             })
         return s
@@ -144,6 +146,8 @@ struct MarkdownReportWriter {
             return s + t("No budget envelopes to check.", "没有可核对的预算。") + "\n\n"
         }
         s += ReportBudget.basis(control, facts: facts, lang: lang, name: m) + "\n\n"
+        let envelopeCents = NumberText.cents(
+            for: control.rows.flatMap { [$0.envelope ?? .zero, $0.committed, $0.proposed, $0.remaining ?? .zero] })
         s += table(
             [
                 (t("Fiscal year", "财年"), false), (t("Cost center", "成本中心"), false), (t("Envelope", "预算"), true),
@@ -154,8 +158,9 @@ struct MarkdownReportWriter {
                 [
                     "\(u.fiscalYear)",
                     c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
-                    u.envelope.map { facts.money($0) } ?? "–", facts.money(u.committed), facts.money(u.proposed),
-                    u.remaining.map { facts.money($0) } ?? "–", u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–",
+                    u.envelope.map { $0.grouped(envelopeCents) } ?? "–", u.committed.grouped(envelopeCents),
+                    u.proposed.grouped(envelopeCents),
+                    u.remaining.map { $0.grouped(envelopeCents) } ?? "–", u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–",
                     ReportBudget.word(u.status, lang),
                 ]
             })
@@ -178,6 +183,7 @@ struct MarkdownReportWriter {
                 ]
             })
         // Each milestone with its share, condition and standing, as the HTML report's table has them.
+        let installmentCents = NumberText.cents(for: facts.installments.map(\.amount))
         s += table(
             [
                 (t("Contract", "合同"), false), (t("Milestone", "里程碑"), false), (t("Due", "到期日"), false),
@@ -186,7 +192,7 @@ struct MarkdownReportWriter {
             facts.installments.map { i in
                 [
                     c(i.contract), c(i.milestone), i.due?.description ?? "–", c((i.percent.decimalText ?? i.percent.description) + "%"),
-                    facts.money(i.amount), c(i.condition), c(facts.blockedReason(i) ?? ReportLabels.status(i.status, lang)),
+                    i.amount.grouped(installmentCents), c(i.condition), c(facts.blockedReason(i) ?? ReportLabels.status(i.status, lang)),
                 ]
             })
         return s

@@ -218,6 +218,12 @@ public enum NumberText {
         case always, whenAny, never
     }
 
+    /// How a table shows money that must line up: two decimals on every figure when any has cents
+    /// (`197,040.00` above `286,098.75`, not `197,040`), whole units when none has.
+    public static func cents<S: Sequence<Money>>(for figures: S) -> CentsShown {
+        figures.contains { $0.minor % 100 != 0 } ? .always : .whenAny
+    }
+
     /// Digits (no sign) with a comma every three from the right.
     private static func group(_ digits: String) -> String {
         guard digits.count > 3 else { return digits }

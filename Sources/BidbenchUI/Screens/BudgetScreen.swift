@@ -152,11 +152,16 @@ public enum BudgetScreen {
                 sc.years = n
             }
         default:
-            // A percentage: "4.5%" or "4.5" both mean 4.5 %.
-            let plain = text.hasSuffix("%") ? String(text.dropLast()) : text
-            guard let pct = ExactRatio(parsing: plain + "%"), !pct.isNegative || verb == "growth",
-                pct.approximateValue > -1, pct.approximateValue <= 1
-            else {
+            // The command line's rule (`Scenario.rate`): `4.5%` or the decimal `0.045`, as the files
+            // hold it; a bare `4.5` is refused with what to write instead.
+            let pct: ExactRatio
+            do {
+                pct = try Scenario.rate(arg, key: ":" + verb)
+            } catch {
+                s.say(error.text(chinese: L == .zh), error: true)
+                return
+            }
+            guard !pct.isNegative || verb == "growth", pct.approximateValue > -1, pct.approximateValue <= 1 else {
                 s.say(L.t(":\(verb) needs a percentage such as 4.5%, not “\(arg)”", ":\(verb) 需要百分比, 如 4.5%, 而不是 “\(arg)”"), error: true)
                 return
             }
