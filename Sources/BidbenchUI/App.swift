@@ -741,14 +741,16 @@ public enum App {
     static func handleForm(_ s: inout AppState, _ form: inout Form, _ key: Key) -> [Effect] {
         switch form.handle(key) {
         case .stay: s.modal = .form(form)
-        case .refused(let what):
+        case .unmatched(let what):
+            // Said in the form, next to the choice: all that was typed (kept in the field) and what
+            // would be accepted; a save is refused while it is there.
             let f = form.fields[form.focus]
-            if f.isChoice && !form.confirmingDiscard && what.count == 1 {
-                // Said in the form, next to the choice: what was typed and what would be accepted.
-                form.error = s.lang.t(
-                    "“\(what)” starts no choice of \(f.label): type one of \(f.acceptedForms)",
-                    "“\(what)” 不是 \(f.label) 的选项开头: 可输入 \(f.acceptedForms)")
-            } else if form.confirmingDiscard {
+            form.error = s.lang.t(
+                "\(f.label): “\(what)” starts no choice (Backspace or Ctrl-U takes it back); type one of \(f.acceptedForms)",
+                "\(f.label): “\(what)” 不是任何选项的开头 (Backspace 或 Ctrl-U 删除); 可输入 \(f.acceptedForms)")
+            s.modal = .form(form)
+        case .refused(let what):
+            if form.confirmingDiscard {
                 s.say(s.lang.t("y discards the changes, n keeps editing, Ctrl-S saves", "y 放弃修改, n 继续编辑, Ctrl-S 保存"), error: true)
             } else {
                 s.say(s.lang.t("‹\(what)› does nothing in a form", "‹\(what)› 在表单中无作用"), error: true)

@@ -449,6 +449,9 @@ public enum KeyMap {
             Binding(
                 scope: .formChoice, command: .deleteBack, keys: [.backspace], hint: nil, help: ("Take back a typed letter", "删除已输入的字母")),
             Binding(
+                scope: .formChoice, command: .clearToStart, keys: [.ctrl("u")], hint: nil,
+                help: ("Clear what was typed (the choice stays)", "清除已输入的文字 (选项不变)")),
+            Binding(
                 scope: .formDiscard, command: .yes, keys: [.char("y"), .char("Y")], hint: ("y discard", "y 放弃修改"),
                 help: ("Discard the changes and close the form", "放弃修改并关闭表单")),
             Binding(

@@ -92,14 +92,51 @@ import Testing
         var d = Driver()
         d.press(.char("a"), .tab)
         #expect(d.text.contains("可输入: 必须/must/m/1/高"))
-        d.type("q")  // starts no priority: said in the form, nothing changes
+        d.type("q")  // starts no priority: said in the form, the choice unchanged, the letter kept
         #expect(form(d)?.value("priority") == "should")
-        #expect(form(d)?.error?.contains("“q” 不是 优先级 的选项开头") == true)
+        #expect(form(d)?.error?.hasPrefix("优先级: “q” 不是任何选项的开头 (Backspace 或 Ctrl-U 删除); 可输入 必须/must/m/1/高") == true)
+        d.press(.backspace)
+        #expect(form(d)?.fields[form(d)!.focus].unmatched == false)
         for _ in 0..<3 { d.press(.tab) }  // → department
         d.type("生")
         #expect(form(d)?.value("department") == "D02")
         d.press(.right)  // ←/→ still step
         #expect(form(d)?.value("department") == "D01")
+    }
+
+    /// A department the list does not have, typed whole: the text stays in the field, marked, and
+    /// Enter does not save the choice shown (it saved 财务部 and dropped `法务部`: user test pass).
+    @Test func textThatStartsNoChoiceIsKeptAndTheSaveRefused() {
+        var d = Driver()
+        let count = d.state.workspace.requirements.count
+        d.press(.char("a"))
+        d.type("合同审查流程线上化")
+        for _ in 0..<4 { d.press(.tab) }  // → department
+        #expect(form(d)?.fields[form(d)!.focus].key == "department")
+        d.type("法务部")
+        #expect(form(d)?.fields[form(d)!.focus].query == "法务部")
+        #expect(form(d)?.error?.hasPrefix("部门: “法务部” 不是任何选项的开头") == true)
+        #expect(d.text.contains("«法务部» ✗"))
+        // A later letter that alone starts a choice does not drop what is there: it is added.
+        d.type("财")
+        #expect(form(d)?.fields[form(d)!.focus].query == "法务部财")
+        d.press(.tab)  // moving on keeps it, shown beside the choice
+        #expect(d.text.contains("«法务部财» ✗"))
+        d.press(.enter)
+        #expect(d.state.workspace.requirements.count == count)
+        #expect(form(d)?.fields[form(d)!.focus].key == "department")
+        #expect(form(d)?.error?.hasPrefix("部门: “法务部财” 不是任何选项的开头") == true)
+        // Esc asks before the typed text goes.
+        d.press(.escape)
+        #expect(form(d)?.confirmingDiscard == true)
+        d.press(.char("n"), .ctrl("u"))
+        #expect(form(d)?.fields[form(d)!.focus].unmatched == false)
+        #expect(form(d)?.error == nil)
+        d.type("生")
+        d.press(.enter)
+        #expect(d.state.workspace.requirements.count == count + 1)
+        #expect(d.state.workspace.requirements.last?.department == "D02")
+        #expect(d.state.workspace.requirements.last?.title == "合同审查流程线上化")
     }
 
     @Test func choicesAcceptTheOtherLanguageToo() {

@@ -105,6 +105,10 @@ public struct FormField: Equatable, Sendable {
     public var choiceIndex = 0
     /// What was typed on a choice field so far (the prefix being matched).
     public var query = ""
+    /// `query` starts no choice: kept and shown as typed (`«法务部» ✗`), and the form is not saved
+    /// while it is there (typed text was dropped, and Enter saved the choice shown: user test pass).
+    /// Backspace, Ctrl-U or ←/→ take it back.
+    public var unmatched = false
 
     public init(key: String, label: String, text: String, kind: Kind = .text) {
         self.key = key
@@ -143,29 +147,51 @@ public struct FormField: Equatable, Sendable {
         }.joined(separator: " · ")
     }
 
-    /// Chooses by typed text: the first choice whose label, value, an alias or the pinyin initials of
-    /// its label start with what was typed. Returns false (and changes nothing) when none does.
-    mutating func type(_ c: Character) -> Bool {
-        func match(_ q: String) -> Int? {
-            let q = normalizedDigits(q).lowercased()
-            let candidates = choices.indices.map { i in
-                [choices[i], choiceLabels[i], pinyinInitials(choiceLabels[i])] + (i < aliases.count ? aliases[i] : [])
-            }
-            // An exact form first ("1", "m"), then a prefix.
-            if let i = candidates.firstIndex(where: { $0.contains { $0.lowercased() == q } }) { return i }
-            return candidates.firstIndex { $0.contains { !$0.isEmpty && $0.lowercased().hasPrefix(q) } }
+    /// The choice typed text names: the first whose label, value, an alias or the pinyin initials of
+    /// its label is the text (an exact form first: "1", "m"), else the first that starts with it.
+    func match(_ text: String) -> Int? {
+        let q = normalizedDigits(text).lowercased()
+        let candidates = choices.indices.map { i in
+            [choices[i], choiceLabels[i], pinyinInitials(choiceLabels[i])] + (i < aliases.count ? aliases[i] : [])
         }
-        if let i = match(query + String(c)) {
+        if let i = candidates.firstIndex(where: { $0.contains { $0.lowercased() == q } }) { return i }
+        return candidates.firstIndex { $0.contains { !$0.isEmpty && $0.lowercased().hasPrefix(q) } }
+    }
+
+    /// Chooses by typed text (`match`): what was typed so far and `c`, or `c` alone starting again.
+    /// Returns false when neither names a choice: the text is kept, `unmatched` (nothing typed is
+    /// dropped), and the choice shown stays; later letters add to it until it is taken back.
+    mutating func type(_ c: Character) -> Bool {
+        if !unmatched, let i = match(query + String(c)) {
             query += String(c)
             choiceIndex = i
             return true
         }
-        if let i = match(String(c)) {
+        if !unmatched, let i = match(String(c)) {
             query = String(c)
             choiceIndex = i
             return true
         }
+        query += String(c)
+        unmatched = true
         return false
+    }
+
+    /// Backspace on a choice: the last typed letter taken back, the rest matched again.
+    mutating func takeBack() {
+        query = String(query.dropLast())
+        if query.isEmpty {
+            unmatched = false
+        } else if let i = match(query) {
+            choiceIndex = i
+            unmatched = false
+        }
+    }
+
+    /// Forgets what was typed (the choice shown stays).
+    mutating func clearQuery() {
+        query = ""
+        unmatched = false
     }
 }
 
@@ -217,7 +243,8 @@ public struct Form: Equatable, Sendable {
     }
 
     /// Something differs from what the form opened with.
-    public var changed: Bool { fields.map(\.value) != initial }
+    /// Text typed on a choice that matched none counts: Esc asks before it is thrown away.
+    public var changed: Bool { fields.map(\.value) != initial || fields.contains(where: \.unmatched) }
 
     /// The key-map scopes of the form now.
     public var scopes: [Scope] {
@@ -228,6 +255,9 @@ public struct Form: Equatable, Sendable {
     public enum Outcome: Equatable {
         case stay, submit, cancel
         case refused(String)
+        /// Text typed on a choice field that starts no choice (the field's `query`): kept, and the
+        /// form not saved while it is there.
+        case unmatched(String)
     }
 
     /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind. The
@@ -235,7 +265,7 @@ public struct Form: Equatable, Sendable {
     /// appended to: `6` refused, then `4` made `64`: user test pass); an arrow key edits it instead.
     public mutating func focus(on key: String?) {
         guard let key, let i = fields.firstIndex(where: { $0.key == key }) else { return }
-        fields[focus].query = ""
+        if !fields[focus].unmatched { fields[focus].query = "" }
         focus = i
         fields[i].input.selectAll()
     }
@@ -245,10 +275,15 @@ public struct Form: Equatable, Sendable {
         if let b = KeyMap.binding(for: key, in: scopes) {
             switch b.command {
             case .nextField, .prevField:
-                fields[focus].query = ""
+                // Text that matched no choice stays with its field (the save refuses it there).
+                if !fields[focus].unmatched { fields[focus].query = "" }
                 focus = (focus + (b.command == .nextField ? 1 : fields.count - 1)) % fields.count
             case .submit:
                 confirmingDiscard = false
+                if let i = fields.firstIndex(where: \.unmatched) {
+                    focus = i
+                    return .unmatched(fields[i].query)
+                }
                 return .submit
             case .cancel:
                 guard changed else { return .cancel }
@@ -258,9 +293,13 @@ public struct Form: Equatable, Sendable {
             case .choiceNext, .choicePrev:
                 let n = fields[focus].choices.count
                 fields[focus].choiceIndex = (fields[focus].choiceIndex + (b.command == .choiceNext ? 1 : n - 1)) % n
-                fields[focus].query = ""
+                fields[focus].clearQuery()
             case .deleteBack where fields[focus].isChoice:
-                fields[focus].query = String(fields[focus].query.dropLast())
+                fields[focus].takeBack()
+                if !fields.contains(where: \.unmatched) { error = nil }
+            case .clearToStart where fields[focus].isChoice:
+                fields[focus].clearQuery()
+                if !fields.contains(where: \.unmatched) { error = nil }
             default:
                 fields[focus].input.apply(b.command)
             }
@@ -270,7 +309,7 @@ public struct Form: Equatable, Sendable {
             return .refused(key.label)
         }
         if fields[focus].isChoice {
-            if !fields[focus].type(c) { return .refused(String(c)) }
+            if !fields[focus].type(c) { return .unmatched(fields[focus].query) }
         } else {
             fields[focus].input.insert(c)
         }
@@ -333,7 +372,10 @@ public struct Form: Equatable, Sendable {
             canvas.text(r.x + 2, y, TextWidth.fit(fl.label, labelW), focused ? .bold : .plain)
             let fx = r.x + 3 + labelW
             if fl.isChoice {
-                let label = "◂ \(fl.choiceLabels[fl.choiceIndex]) ▸" + (focused && !fl.query.isEmpty ? "  «\(fl.query)»" : "")
+                // Typed text that starts no choice shows in any field, marked: it is not lost from sight.
+                let typed =
+                    fl.unmatched ? "  «\(fl.query)» ✗" : (focused && !fl.query.isEmpty ? "  «\(fl.query)»" : "")
+                let label = "◂ \(fl.choiceLabels[fl.choiceIndex]) ▸" + typed
                 canvas.fill(Rect(x: fx, y: y, width: fw, height: 1))
                 canvas.text(fx, y, label, focused ? .selected : .plain, maxWidth: fw)
             } else if hs[i] > 1 {
