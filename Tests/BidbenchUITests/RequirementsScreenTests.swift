@@ -272,4 +272,25 @@ import Testing
                 == "R02 被验收测试 A1.1 引用 (acceptance.csv): 请先在第 5 页把它从这些测试中去掉, 或把状态改为已放弃")
         #expect(d.state.workspace == ws)
     }
+
+    /// At 80 columns the filter label keeps to the right end and the department chips give way to it
+    /// (it ran over them and off the row, wrapping onto the header: user test pass), and the selected
+    /// department is always shown (one behind `…` left the list empty with no visible filter).
+    @Test func theFilterRowFitsAndShowsTheSelectedDepartment() {
+        var ws = sampleWorkspace()
+        ws.departments = [
+            Department(id: "D01", name: "财务部"), Department(id: "D02", name: "生产部"), Department(id: "D03", name: "销售部"),
+            Department(id: "D04", name: "人力资源部"), Department(id: "D05", name: "信息部"),
+        ]
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("f"), .char("S"), .char("M"))
+        #expect(d.screen.lines[1] == " 部门 ▸ 全部 (3)  财务部 2  生产部 1  销售部 0  …      筛选: 必须 · 草稿 · 总账")
+        #expect(d.screen.lines[2].hasPrefix(" ID   部门"))
+        d.press(.char("["))  // the last department
+        #expect(d.screen.lines[1] == " 部门 ▸ 全部 (3)  … 销售部 0  人力资源部 0  信息部 0   筛选: 必须 · 草稿 · 总账")
+        #expect(d.state.requirements.department == 4)
+        d.press(.char("["), .char("["))  // 销售部: all from the first fit again
+        #expect(d.screen.lines[1] == " 部门 ▸ 全部 (3)  财务部 2  生产部 1  销售部 0  …      筛选: 必须 · 草稿 · 总账")
+        #expect(d.state.requirements.department == 2)
+    }
 }

@@ -342,22 +342,9 @@ public enum RequirementsScreen {
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
-        // Department chips with counts.
-        var x = area.x + 1
-        let allLabel = "\(L.t("All", "全部")) (\(ws.requirements.count))"
-        x += c.text(x, area.y, L.t("Dept ▸ ", "部门 ▸ "), .dim)
-        x += c.text(x, area.y, allLabel, s.requirements.department == nil ? .accent : .plain) + 2
-        var perDept: [String: Int] = [:]
-        for i in ws.requirements.indices { perDept[ws.requirements[i].department, default: 0] += 1 }
-        for (i, d) in ws.departments.enumerated() {
-            let n = perDept[d.id] ?? 0
-            let label = "\(d.name) \(n)"
-            if x + TextWidth.of(label) >= area.maxX - 14 {
-                c.text(x, area.y, "…", .dim)
-                break
-            }
-            x += c.text(x, area.y, label, s.requirements.department == i ? .accent : .plain) + 2
-        }
+        // The filters in effect, at the right end (at most half the row, cut with `…`): drawn first,
+        // so the department chips give way to them (the label ran over the chips and off the row at
+        // 80 columns, its last character wrapping onto the table's header: user test pass).
         var filters: [String] = []
         if let p = s.requirements.priority { filters.append(L.priority(p)) }
         if let st = s.requirements.status { filters.append(L.status(st)) }
@@ -365,9 +352,37 @@ public enum RequirementsScreen {
         if s.requirements.sort != .id {
             filters.append(L.t("by \(s.requirements.sort.rawValue)", "按\(sortLabel(s.requirements.sort, L))排序"))
         }
+        var chipsEnd = area.maxX - 1
         if !filters.isEmpty {
-            let f = L.t("filter: ", "筛选: ") + filters.joined(separator: " · ")
-            c.text(area.maxX - TextWidth.of(f) - 1, area.y, f, .warn)
+            let f = TextWidth.clip(L.t("filter: ", "筛选: ") + filters.joined(separator: " · "), to: max(8, area.width / 2))
+            chipsEnd -= TextWidth.of(f) + 2
+            c.text(chipsEnd + 2, area.y, f, .warn)
+        }
+        // Department chips with counts; the selected one is always among those shown (one behind the
+        // `…` left the list empty with no filter to be seen: the chips start later, after a `…`).
+        var x = area.x + 1
+        let allLabel = "\(L.t("All", "全部")) (\(ws.requirements.count))"
+        x += c.text(x, area.y, L.t("Dept ▸ ", "部门 ▸ "), .dim)
+        x += c.text(x, area.y, allLabel, s.requirements.department == nil ? .accent : .plain, maxWidth: max(0, chipsEnd - x)) + 2
+        var perDept: [String: Int] = [:]
+        for i in ws.requirements.indices { perDept[ws.requirements[i].department, default: 0] += 1 }
+        let chips = ws.departments.map { "\($0.name) \(perDept[$0.id] ?? 0)" }
+        let chipRoom = chipsEnd - x
+        var chipFirst = 0
+        if let selected = s.requirements.department, selected < chips.count {
+            // The width from `from` through the selected chip, with "… " before them when from > 0.
+            func width(_ from: Int) -> Int { chips[from...selected].reduce(from > 0 ? 2 : 0) { $0 + TextWidth.of($1) + 2 } - 2 }
+            while chipFirst < selected && width(chipFirst) > chipRoom { chipFirst += 1 }
+        }
+        if chipFirst > 0 { x += c.text(x, area.y, "…", .dim) + 1 }
+        for i in chipFirst..<chips.count {
+            // Room for the chip, and for a `…` after it unless it is the last.
+            let room = x + TextWidth.of(chips[i]) + (i == chips.count - 1 ? 0 : 2) <= chipsEnd
+            guard room || i == s.requirements.department else {
+                if x < chipsEnd { c.text(x, area.y, "…", .dim) }
+                break
+            }
+            x += c.text(x, area.y, chips[i], s.requirements.department == i ? .accent : .plain, maxWidth: max(0, chipsEnd - x)) + 2
         }
         let rows = visibleRows(s)
         let t = tableArea(s, area)
