@@ -90,9 +90,29 @@ import Testing
         d.press(.char("4"), .char("n"))
         d.type("范围需列明培训人天")
         d.press(.enter)
+        // A first note records the status the clause shows (found, no red flag: ok), and says so: it
+        // made the clause "negotiate" without a word (user test pass).
+        #expect(d.state.message == "备注已保存; 记为 通过 (o/t/x/- 可更改)")
+        #expect(d.state.workspace.reviews.map(\.status) == [.ok])
         // Beside its clause (clipped to the list), and whole under the text.
-        #expect(d.row(containing: "⚠ 服务范围")?.contains("协商中 ✎ 范围需") == true)
+        #expect(d.row(containing: "✔ 服务范围")?.contains("通过 ✎ 范围需") == true)
         #expect(d.text.contains("✎ 备注: 范围需列明培训人天"))
+    }
+
+    /// On a clause with a red flag the note starts from the buyer's position, labelled so, and the
+    /// first note records "negotiate", said in the message.
+    @Test func aFirstNoteOnAFlaggedClauseSaysItsStatusAndItsSuggestedText() throws {
+        var d = Driver(contracts(), width: 120, height: 34)
+        d.press(.char("4"))
+        let scan = try #require(d.state.contracts.scan)
+        let flagged = try #require(
+            ClauseKind.allCases.firstIndex { k in scan.redFlags.contains { ($0.clause ?? $0.kind.clause) == k && $0.kind != .missing_clause } })
+        for _ in 0..<flagged { d.press(.down) }
+        d.press(.char("n"))
+        #expect(d.text.contains("备注 (预填: 买方立场)"))
+        d.press(.enter)
+        #expect(d.state.message == "备注已保存; 记为 协商中 (o/t/x/- 可更改)")
+        #expect(d.state.workspace.reviews.map(\.status) == [.negotiate])
     }
 
     @Test func theRequirementDetailPaneShowsEverything() {

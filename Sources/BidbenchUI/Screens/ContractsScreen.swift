@@ -123,16 +123,26 @@ public enum ContractsScreen {
     }
 
     /// `n`: the selected clause's note. A clause with a red flag and no note yet starts its note from
-    /// the buyer's position.
+    /// the buyer's position, labelled as such (it read as a note written already: user test pass).
     static func noteForm(_ s: AppState) -> Form? {
         guard let k = current(s) else { return nil }
         let kind = ClauseKind.allCases[s.contracts.clause]
         let flag = s.contracts.scan?.redFlags.first { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }
         let saved = s.workspace.reviews.first { $0.contract == k.id && $0.clause == kind }?.note ?? ""
-        let note = saved.isEmpty ? flag.map { position(s, $0.kind) } ?? "" : saved
+        let suggested = saved.isEmpty ? flag.map { position(s, $0.kind) } : nil
+        let label = suggested == nil ? s.lang.t("Note", "备注") : s.lang.t("Note (from the buyer's position)", "备注 (预填: 买方立场)")
         return Form(
             target: .reviewNote(contract: k.id, clause: kind), title: "\(k.id) · \(s.lang.clause(kind))",
-            fields: [FormField(key: "note", label: s.lang.t("Note", "备注"), text: note, kind: .long)])
+            fields: [FormField(key: "note", label: label, text: suggested ?? saved, kind: .long)])
+    }
+
+    /// The status a clause's first note records, as the checklist shows the clause before any review:
+    /// negotiate when it has a red flag, ok when found, missing when not (a note on a clause the scan
+    /// found clear made it "negotiate" without a word: user test pass). The message says which.
+    static func statusOfFirstNote(_ s: AppState, _ kind: ClauseKind) -> ReviewStatus {
+        guard let scan = s.contracts.scan else { return .negotiate }
+        if scan.redFlags.contains(where: { ($0.clause ?? $0.kind.clause) == kind && $0.kind != .missing_clause }) { return .negotiate }
+        return scan.has(kind) ? .ok : .missing
     }
 
     /// Sets the review status of the selected clause in one key (nil: not reviewed).
@@ -153,15 +163,24 @@ public enum ContractsScreen {
         }
     }
 
-    /// Saves a reviewer's note (the review is created as `negotiate` when there was none).
+    /// Saves a reviewer's note. A clause not reviewed yet gets the status it shows
+    /// (`statusOfFirstNote`), and the message says so and how to change it.
     static func submitNote(_ s: inout AppState, _ f: Form, contract: String, clause kind: ClauseKind) -> FormRefusal? {
         let note = f.value("note").trimmed
         let line = s.contracts.scan?.finding(kind).line
-        s.change(s.lang.t("Note saved", "备注已保存")) { ws in
+        let reviewed = s.workspace.reviews.contains { $0.contract == contract && $0.clause == kind }
+        let status = statusOfFirstNote(s, kind)
+        let said =
+            reviewed
+            ? s.lang.t("Note saved", "备注已保存")
+            : s.lang.t(
+                "Note saved; recorded as \(reviewLabel(status, s.lang)) (o/t/x/- change it)",
+                "备注已保存; 记为 \(reviewLabel(status, s.lang)) (o/t/x/- 可更改)")
+        s.change(said) { ws in
             if let i = ws.reviews.firstIndex(where: { $0.contract == contract && $0.clause == kind }) {
                 ws.reviews[i].note = note
             } else {
-                ws.reviews.append(ClauseReview(contract: contract, clause: kind, status: .negotiate, line: line, note: note))
+                ws.reviews.append(ClauseReview(contract: contract, clause: kind, status: status, line: line, note: note))
             }
         }
         return nil
