@@ -2,7 +2,10 @@ import Foundation
 
 /// A lock file: created with O_CREAT|O_EXCL|O_NOFOLLOW holding the owner's pid, host and start time,
 /// so two processes cannot both take it. One left by a process that no longer runs on this host (gone,
-/// or a zombie) is stale and is taken over; one from another host is never assumed dead.
+/// or a zombie) is stale and is taken over; one from another host is never assumed dead. It also
+/// holds its own file's device and inode: a copy of it (`cp -r` of an open workspace) is another
+/// file, so not the lock of the running process it names, and is taken over too (the copy opened
+/// read-only, "open in another Bidbench", while that process had the original open: audit pass).
 struct LockFile {
     let path: String
     let pid: Int32
@@ -14,10 +17,12 @@ struct LockFile {
         let pid = getpid()
         let host = WorkspaceLock.hostName()
         let since = Journal.isoUTC(now)
-        let content = content(pid: pid, host: host, since: since)
         for attempt in 0..<3 {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
+                var st = stat()
+                let file = fstat(fd, &st) == 0 ? identity(st) : nil
+                let content = content(pid: pid, host: host, since: since, file: file)
                 let n = content.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
                 _ = fsync(fd)
                 close(fd)
@@ -31,8 +36,8 @@ struct LockFile {
             var st = stat()
             if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             let holder = WorkspaceLock.readHolder(path)
-            if attempt < 2, let h = holder, h.host == host, h.pid > 0, !WorkspaceLock.isRunning(h.pid) {
-                unlink(path)  // stale: its process is gone
+            if attempt < 2, let h = holder, h.host == host, h.pid > 0, h.copied || !WorkspaceLock.isRunning(h.pid) {
+                unlink(path)  // stale: its process is gone, or this is a copy of its lock
                 continue
             }
             if holder == nil && attempt < 2 {
@@ -46,10 +51,13 @@ struct LockFile {
         return .failure(LockHolder(pid: 0, host: "unknown host", since: "unknown time"))
     }
 
-    /// What a lock file holds.
-    static func content(pid: Int32, host: String, since: String) -> [UInt8] {
-        Array("pid=\(pid)\nhost=\(host)\nstarted=\(since)\n".utf8)
+    /// What a lock file holds (`file`: its own device and inode, when known).
+    static func content(pid: Int32, host: String, since: String, file: String? = nil) -> [UInt8] {
+        Array("pid=\(pid)\nhost=\(host)\nstarted=\(since)\n\(file.map { "file=\($0)\n" } ?? "")".utf8)
     }
+
+    /// A file's device and inode, as the lock records them.
+    static func identity(_ st: stat) -> String { "\(st.st_dev):\(st.st_ino)" }
 
     /// Removes the lock file if it is still ours.
     func release() {
@@ -61,6 +69,8 @@ struct LockHolder: Error, Equatable {
     var pid: Int32
     var host: String
     var since: String
+    /// The file read is not the one its taker wrote (its recorded device and inode differ): a copy.
+    var copied = false
 }
 
 /// A session's claim on the files it edits (README "Many writers"): the lead's session claims the
@@ -149,6 +159,8 @@ public final class WorkspaceLock {
         guard fd >= 0 else { return nil }
         var buf = [UInt8](repeating: 0, count: 512)
         let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        var st = stat()
+        let file = fstat(fd, &st) == 0 ? LockFile.identity(st) : nil
         close(fd)
         guard n > 0 else { return nil }
         var fields: [String: String] = [:]
@@ -157,7 +169,8 @@ public final class WorkspaceLock {
             fields[String(line[..<eq])] = String(line[line.index(after: eq)...])
         }
         guard let p = fields["pid"].flatMap({ Int32($0) }), let h = fields["host"] else { return nil }
-        return LockHolder(pid: p, host: h, since: fields["started"] ?? "unknown time")
+        let copied = fields["file"].map { $0 != file } ?? false
+        return LockHolder(pid: p, host: h, since: fields["started"] ?? "unknown time", copied: copied)
     }
 
     static func hostName() -> String {

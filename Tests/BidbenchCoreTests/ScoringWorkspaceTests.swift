@@ -166,7 +166,15 @@ struct ScoringWorkspaceTests {
             criteriaWarnings(ws).map(\.en) == [
                 "criteria.csv: the top-level weights sum to 1.1, not 1 (or 100); they count in proportion: func 0.35 → 31.82%, price 0.4 → 36.36%, svc 0.35 → 31.82%"
             ])
+        // A sum of typed decimals says what they add up to (0.35 + 0.05 + 0.3 in binary floating point
+        // is 0.7000000000000001, which the message showed: audit pass).
+        ws.criteria[3].weight = 0.15
+        ws.criteria[4].weight = 0.05
+        ws.criteria.append(Criterion(id: "x", name: "实施", weight: 0.15))
+        #expect(criteriaWarnings(ws).map(\.en).first?.hasPrefix("criteria.csv: the top-level weights sum to 0.7, not 1 (or 100);") == true)
+        ws.criteria.removeLast()
         ws.criteria[3].weight = 0.3
+        ws.criteria[4].weight = 0.35
         ws.criteria[2].weight = 0.25
         #expect(
             criteriaWarnings(ws).map(\.zh) == [

@@ -9,7 +9,10 @@ import Testing
         let dir = TempDir()
         let lock = try WorkspaceLock(folder: dir.path, now: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(lock.since == "2026-11-18T11:06:40Z")
-        #expect(dir.text(".bidbench/lock") == "pid=\(getpid())\nhost=\(lock.host)\nstarted=2026-11-18T11:06:40Z\n")
+        // The lock names its own file (device and inode), so that a copy of it is known for one.
+        var st = stat()
+        #expect(stat(dir.path + "/.bidbench/lock", &st) == 0)
+        #expect(dir.text(".bidbench/lock") == "pid=\(getpid())\nhost=\(lock.host)\nstarted=2026-11-18T11:06:40Z\nfile=\(st.st_dev):\(st.st_ino)\n")
         #expect(dir.mode(".bidbench/lock") == 0o600)
         #expect(throws: StoreError.locked(pid: getpid(), host: lock.host, since: "2026-11-18T11:06:40Z")) {
             _ = try WorkspaceLock(folder: dir.path)
@@ -34,6 +37,23 @@ import Testing
         #expect(throws: StoreError.locked(pid: dead, host: "elsewhere.example", since: "2026-01-01T00:00:00Z")) {
             _ = try WorkspaceLock(folder: dir.path)
         }
+    }
+
+    /// `cp -r` of a workspace open in a running session copies its lock: the copy is another file
+    /// (its device and inode are not the ones recorded), so it holds nothing and is taken over; the
+    /// original stays locked (audit pass: the copy opened read-only).
+    @Test func aCopiedLockIsTakenOverAndTheOriginalIsNot() throws {
+        let original = TempDir()
+        let copy = TempDir()
+        let lock = try WorkspaceLock(folder: original.path)
+        copy.write(".bidbench/lock", original.text(".bidbench/lock")!)
+        let second = try WorkspaceLock(folder: copy.path)
+        #expect(copy.text(".bidbench/lock")?.hasPrefix("pid=\(getpid())\n") == true)
+        #expect(throws: StoreError.locked(pid: getpid(), host: lock.host, since: lock.since)) {
+            _ = try WorkspaceLock(folder: original.path)
+        }
+        second.release()
+        lock.release()
     }
 
     /// A killed holder stays a zombie until its parent reaps it; kill(pid, 0) still succeeds then,

@@ -30,7 +30,9 @@ import Testing
         #expect(kill(dead, 0) != 0)
         dir.write(".bidbench/lock", "pid=\(dead)\nhost=\(host)\nstarted=2026-11-29T01:00:00Z\n")
         let lock = try WorkspaceLock(folder: dir.path)
-        #expect(dir.text(".bidbench/lock") == "pid=\(getpid())\nhost=\(host)\nstarted=\(lock.since)\n")
+        var st = stat()
+        #expect(stat(dir.path + "/.bidbench/lock", &st) == 0)
+        #expect(dir.text(".bidbench/lock") == "pid=\(getpid())\nhost=\(host)\nstarted=\(lock.since)\nfile=\(st.st_dev):\(st.st_ino)\n")
         lock.release()
         // pid 1 is alive: its lock is respected and named.
         dir.write(".bidbench/lock", "pid=1\nhost=\(host)\nstarted=2026-11-29T01:00:00Z\n")

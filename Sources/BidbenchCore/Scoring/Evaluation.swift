@@ -756,16 +756,18 @@ struct CriteriaTree {
                 let onTarget = targets.contains { abs(total - $0) <= 1e-6 * max(1, $0) }
                 let nearTarget = targets.contains { $0 > 0 && total / $0 > 0.5 && total / $0 < 2 }
                 if !onTarget && nearTarget {
+                    // A sum of decimals as typed (0.35 + 0.15 + 0.05 + 0.15 said 0.7000000000000001).
+                    let sumText = NumberText.upTo(total, 9)
                     let shares = group.map { "\($0.id) \($0.weight.shortText) → \(((local[$0.id]! * 10_000).rounded() / 100).shortText)%" }
                         .joined(separator: ", ")
                     warnings.append(
                         p.isEmpty
                             ? Notice(
-                                "criteria.csv: the top-level weights sum to \(total.shortText), not 1 (or 100); they count in proportion: \(shares)",
-                                "criteria.csv: 顶层权重之和为 \(total.shortText), 不是 1 (或 100); 按比例计算: \(shares)")
+                                "criteria.csv: the top-level weights sum to \(sumText), not 1 (or 100); they count in proportion: \(shares)",
+                                "criteria.csv: 顶层权重之和为 \(sumText), 不是 1 (或 100); 按比例计算: \(shares)")
                             : Notice(
-                                "criteria.csv: the weights under \(p) sum to \(total.shortText), neither 1 (or 100) nor \(p)'s \(parentWeight!.shortText); they count in proportion: \(shares)",
-                                "criteria.csv: \(p) 下的权重之和为 \(total.shortText), 既不是 1 (或 100) 也不是 \(p) 的 \(parentWeight!.shortText); 按比例计算: \(shares)"
+                                "criteria.csv: the weights under \(p) sum to \(sumText), neither 1 (or 100) nor \(p)'s \(parentWeight!.shortText); they count in proportion: \(shares)",
+                                "criteria.csv: \(p) 下的权重之和为 \(sumText), 既不是 1 (或 100) 也不是 \(p) 的 \(parentWeight!.shortText); 按比例计算: \(shares)"
                             ))
                 }
             } else {

@@ -143,7 +143,7 @@ public enum Ranking {
         }
         guard total > 0 else { throw ScoringError("every weight is 0") }
         let scaled = weights.map { $0 / total }
-        let warning = abs(total - 1) > 1e-9 ? "weights sum to \(total.shortText), not 1; they were scaled to sum 1" : nil
+        let warning = abs(total - 1) > 1e-9 ? "weights sum to \(NumberText.upTo(total, 9)), not 1; they were scaled to sum 1" : nil
         return (scaled, warning)
     }
 }
