@@ -12,7 +12,9 @@ import Testing
         // The lock names its own file (device and inode), so that a copy of it is known for one.
         var st = stat()
         #expect(stat(dir.path + "/.bidbench/lock", &st) == 0)
-        #expect(dir.text(".bidbench/lock") == "pid=\(getpid())\nhost=\(lock.host)\nstarted=2026-11-18T11:06:40Z\nfile=\(st.st_dev):\(st.st_ino)\n")
+        #expect(
+            dir.text(".bidbench/lock")
+                == "pid=\(getpid())\nhost=\(lock.host)\nstarted=2026-11-18T11:06:40Z\nfile=\(st.st_dev):\(st.st_ino)\n")
         #expect(dir.mode(".bidbench/lock") == 0o600)
         #expect(throws: StoreError.locked(pid: getpid(), host: lock.host, since: "2026-11-18T11:06:40Z")) {
             _ = try WorkspaceLock(folder: dir.path)

@@ -106,7 +106,9 @@ import Testing
         d.press(.char("4"))
         let scan = try #require(d.state.contracts.scan)
         let flagged = try #require(
-            ClauseKind.allCases.firstIndex { k in scan.redFlags.contains { ($0.clause ?? $0.kind.clause) == k && $0.kind != .missing_clause } })
+            ClauseKind.allCases.firstIndex { k in
+                scan.redFlags.contains { ($0.clause ?? $0.kind.clause) == k && $0.kind != .missing_clause }
+            })
         for _ in 0..<flagged { d.press(.down) }
         d.press(.char("n"))
         #expect(d.text.contains("备注 (预填: 买方立场)"))
