@@ -4,9 +4,7 @@ import BidbenchCore
 /// handover. Listed in README.md's "Workspace format" table.
 extension Schema {
     /// `T1;T2` or `T1 T2` or `T1,T2`: a list of ids in one cell.
-    static func idList(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "；" || $0 == "，" || $0 == "、" }).map(String.init)
-    }
+    static func idList(_ text: String) -> [String] { DeliveryPlan.idList(text) }
 
     static var tasks: TableSpec<DeliveryTask> {
         TableSpec(

@@ -68,6 +68,11 @@ extension Validator {
         unique(tf, tasks.map { "\($0.contract), \($0.id)" }, "id", "contract, task id pair", "合同与任务编号组合")
         for (i, t) in tasks.enumerated() {
             refer(tf, i, "contract", t.contract, contractIDs, "contracts.csv", "合同")
+            if let sep = DeliveryPlan.separator(in: t.id) {
+                put(
+                    tf, i, "id", "\"\(t.id)\" holds \"\(sep)\", which separates the ids of depends_on: no task could name it",
+                    "“\(t.id)” 含 “\(sep)”, 它用于分隔前置任务编号: 任何任务都无法引用它")
+            }
             known(tf, i, "status", t.status)
             order(tf, i, "planned_end", t.plannedStart, t.plannedEnd, "planned_start")
             order(tf, i, "actual_end", t.actualStart, t.actualEnd, "actual_start")

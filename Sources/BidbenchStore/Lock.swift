@@ -11,6 +11,8 @@ struct LockFile {
     let pid: Int32
     let host: String
     let since: String
+    /// The bytes written to the file (what a signal handler compares before removing it).
+    let written: [UInt8]
 
     /// Takes the lock at `path`, or returns the live holder.
     static func take(_ path: String, now: Date) throws -> Result<LockFile, LockHolder> {
@@ -30,7 +32,7 @@ struct LockFile {
                     unlink(path)
                     throw StoreError.io(path, "could not write the lock file")
                 }
-                return .success(LockFile(path: path, pid: pid, host: host, since: since))
+                return .success(LockFile(path: path, pid: pid, host: host, since: since, written: content))
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             var st = stat()
@@ -127,7 +129,7 @@ public final class WorkspaceLock {
     }
 
     /// The bytes of the claim file while it is ours (what a signal handler compares before removing it).
-    public var fileContent: [UInt8] { LockFile.content(pid: pid, host: host, since: since) }
+    public var fileContent: [UInt8] { file?.written ?? [] }
 
     /// The files (relative paths) this session may write; nil for all of them.
     public var ownedFile: String? {

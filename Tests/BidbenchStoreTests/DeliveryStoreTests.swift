@@ -39,6 +39,7 @@ import Testing
             K1,T2,testing,测试,,2027-02-01,2027-02-20,,,planned,T4
             K1,T3,go_live,上线,,2027-03-01,2027-03-20,,,later,T2
             K1,T4,data_migration,迁移,,2027-01-01,2027-01-20,,,planned,T3;T9
+            K1,T5；T6,testing,整理,,,,,,planned,
 
             """)
         dir.write(
@@ -73,6 +74,7 @@ import Testing
                     "tasks.csv:2: planned_end: 2027-01-20 is before planned_start 2027-02-01",
                     "tasks.csv:4: status: \"later\" is not one of planned, in_progress, done, blocked, cancelled",
                     "tasks.csv:5: depends_on: \"T9\" is not a task of contract K1",
+                    "tasks.csv:6: id: \"T5；T6\" holds \"；\", which separates the ids of depends_on: no task could name it",
                     "tasks.csv:3: depends_on: dependencies form a cycle: T2 → T4 → T3 → T2",
                     "acceptance.csv:2: requirements: \"R99\" is not a requirement id in requirements.csv",
                     "acceptance.csv:3: contract: \"K2\" is not a contract id in contracts.csv",

@@ -122,6 +122,18 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.state.workspace.delivery.tasks.last?.id == "T05")
         #expect(d.state.workspace.delivery.tasks.last?.plannedEnd == Day(iso: "2027-09-30"))
         #expect(d.state.message == "已新增任务 T05")
+        // An id holding a list separator could never be named as a dependency: refused on its field.
+        d.press(.char("a"))
+        d.type("权限梳理")
+        d.press(.backTab, .ctrl("u"))
+        d.type("T12;T13")
+        d.press(.ctrl("s"))
+        guard case .form(let idForm)? = d.state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(idForm.error == "编号: “T12;T13” 含 “;”, 它用于分隔前置任务编号" && idForm.fields[idForm.focus].key == "id")
+        d.press(.escape, .char("y"))
         // Editing T01 to depend on T04 closes a cycle T01 → T04 → T02 → T01: refused, named.
         d.press(.char("g"), .enter)
         for _ in 0..<8 { d.press(.tab) }  // title → depends on
@@ -204,6 +216,14 @@ func deliveryWorkspace() -> Workspace {
         for _ in 0..<7 { d.press(.tab) }  // module → pass target
         d.type("120%")
         d.press(.ctrl("s"))
+        // The number planned is asked for (left empty it was saved as 0: user test pass).
+        guard case .form(let p)? = d.state.modal else {
+            Issue.record("the form closed")
+            return
+        }
+        #expect(p.error == "计划人数: 请填写计划参加的人数" && p.fields[p.focus].key == "planned")
+        d.type("１２")
+        d.press(.ctrl("s"))
         guard case .form(let f)? = d.state.modal else {
             Issue.record("the form closed")
             return
@@ -214,6 +234,16 @@ func deliveryWorkspace() -> Workspace {
         d.press(.ctrl("s"))
         let added = d.state.workspace.delivery.training.last!
         #expect(added.id == "S02" && added.module == "生产排程" && added.passTarget == 0.85 && added.date == Day(iso: "2027-05-10"))
+        #expect(added.planned == 12 && added.present == 0)
+        // More present than planned is kept, and said.
+        d.press(.char("e"))
+        func focused() -> String? { if case .form(let f)? = d.state.modal { return f.fields[f.focus].key } else { return nil } }
+        for _ in 0..<12 where focused() != "present" { d.press(.tab) }
+        #expect(focused() == "present")
+        d.type("15")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.delivery.training.last?.present == 15)
+        #expect(d.state.message == "已更新培训场次 S02 (实到 15 人, 多于计划的 12 人)")
         d.press(.escape)
         #expect(d.text.contains("培训: 2 场"))
     }

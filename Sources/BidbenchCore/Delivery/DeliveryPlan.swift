@@ -14,6 +14,19 @@ public struct PhaseSummary: Equatable, Sendable {
 
 /// The implementation plan's rules: finished, overdue, phases, dependency cycles, on-time share.
 public enum DeliveryPlan {
+    /// What separates the ids of a list in one cell (`T1;T2`, `T1 T2`, `T1，T2`: a task's
+    /// dependencies, an acceptance test's requirements). An id holding one could never be named in
+    /// such a list (`T12;T13` was saved as a task id: user test pass), so ids are refused with one.
+    public static let listSeparators: Set<Character> = [";", ",", " ", "；", "，", "、"]
+
+    /// The ids of a list cell, split at `listSeparators`.
+    public static func idList(_ text: String) -> [String] {
+        text.split(whereSeparator: { listSeparators.contains($0) }).map(String.init)
+    }
+
+    /// The first list separator in `id`, if any (see `listSeparators`).
+    public static func separator(in id: String) -> Character? { id.first { listSeparators.contains($0) } }
+
     /// Done or cancelled tasks are finished; nothing more is expected of them.
     public static func isFinished(_ t: DeliveryTask) -> Bool { t.status == .done || t.status == .cancelled }
 

@@ -48,6 +48,12 @@ enum TaskForm {
         let L = s.lang
         let id = f.value("id").trimmed
         if id.isEmpty { return FormRefusal(L.t("The ID is required", "编号不能为空"), field: "id") }
+        if let sep = DeliveryPlan.separator(in: id) {
+            return FormRefusal(
+                L.t(
+                    "ID: “\(id)” holds “\(sep)”, which separates the ids of the dependencies",
+                    "编号: “\(id)” 含 “\(sep)”, 它用于分隔前置任务编号"), field: "id")
+        }
         let tasks = s.workspace.delivery.tasks
         if tasks.enumerated().contains(where: { $0.element.contract == contract && $0.element.id == id && $0.offset != index }) {
             return FormRefusal(L.t("Task \(id) already exists for \(contract)", "合同 \(contract) 已有任务 \(id)"), field: "id")

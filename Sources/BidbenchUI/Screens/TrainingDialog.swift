@@ -119,11 +119,24 @@ enum TrainingDialog {
         var counts: [String: Int] = [:]
         for key in ["planned", "present"] {
             let t = normalizedDigits(f.value(key)).trimmed
+            // The planned number is known when the session is planned (left empty it was saved as 0,
+            // and the handout reported 20 present of 0 planned: user test pass); who came is filled
+            // in afterwards (empty: none yet).
+            if t.isEmpty && key == "planned" {
+                return FormRefusal(
+                    f.label(of: key) + ": " + L.t("enter the number of people planned", "请填写计划参加的人数"), field: key)
+            }
             guard let n = t.isEmpty ? 0 : Int(t), n >= 0 else {
                 return FormRefusal(f.label(of: key) + ": " + L.t("enter a number of people, not “\(t)”", "请输入人数, 而不是 “\(t)”"), field: key)
             }
             counts[key] = n
         }
+        // More present than planned happens (people join on the day): kept, and said.
+        let over =
+            counts["present"]! > counts["planned"]!
+            ? L.t(
+                " (\(counts["present"]!) present, more than the \(counts["planned"]!) planned)",
+                " (实到 \(counts["present"]!) 人, 多于计划的 \(counts["planned"]!) 人)") : ""
         let targetText = normalizedDigits(f.value("pass_target")).trimmed
         guard let target = RiskRegister.fraction(targetText), target >= 0, target <= 1 else {
             return FormRefusal(
@@ -134,8 +147,9 @@ enum TrainingDialog {
             contract: contract, id: id, level: f.value("level"), module: module, date: date, mode: TrainingMode(parsing: f.value("mode")),
             trainer: f.value("trainer").trimmed, planned: counts["planned"]!, present: counts["present"]!, passTarget: target)
         ListKeys.save(
-            &s, session, at: index, in: \.delivery.training, updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)"),
-            added: L.t("Added training session \(id)", "已新增培训场次 \(id)"),
+            &s, session, at: index, in: \.delivery.training,
+            updated: L.t("Updated training session \(id)", "已更新培训场次 \(id)") + over,
+            added: L.t("Added training session \(id)", "已新增培训场次 \(id)") + over,
             alsoOnUpdate: { ws, replaced in
                 // A renamed session keeps its results.
                 if replaced.id != id {
