@@ -123,7 +123,8 @@ import Testing
     @Test func anExportForPeopleImportsBack() throws {
         let demo = try #require(WorkspaceStore.demoFolder(packageRoot: #filePath))
         let w = try WorkspaceStore.load(folder: demo).workspace
-        for kind in [TableKind.prices, .contracts, .reviews, .risks, .criteria, .gates, .requirements, .departments, .vendors] {
+        let delivery: [TableKind] = [.tasks, .tests, .training, .trainingResults, .tickets, .sla, .vendorReviews, .handover, .availability]
+        for kind in [TableKind.prices, .contracts, .reviews, .risks, .criteria, .gates, .requirements, .departments, .vendors] + delivery {
             for language in [ReportLanguage.zh, .en] {
                 let csv = PeopleExport.csv(kind, from: w, language: language)
                 let r = Importer.importTable(kind: kind, fileBytes: Array(csv.utf8), fileName: "p.csv", into: w, replace: true)
@@ -137,6 +138,16 @@ import Testing
         #expect(PeopleExport.machineValues(.contracts, column: "status", ws: w)?["in review"] == "review")
         #expect(PeopleExport.machineValues(.prices, column: "category", ws: w)?["定制开发"] == "customization")
         #expect(PeopleExport.machineValues(.prices, column: "category", ws: w)?["面包"] == nil)
+        // The delivery tables in words as well (a Chinese export mixed `done` and `in_progress` with
+        // `计划`, and every phase was a code: user test pass).
+        let tasks = PeopleExport.table(.tasks, from: w, language: .zh)
+        let phase = try #require(tasks.columns.firstIndex(of: "phase"))
+        let status = try #require(tasks.columns.firstIndex(of: "status"))
+        #expect(Set(tasks.rows.map { $0[phase] }).isSubset(of: ["系统评估", "技术方案", "数据迁移", "测试", "上线", "上线后优化"]))
+        #expect(Set(tasks.rows.map { $0[status] }) == ["完成", "进行中", "计划"])
+        let training = PeopleExport.table(.training, from: w, language: .zh)
+        #expect(training.rows.first.map { [$0[2], $0[5]] } == ["基础", "线下"])
+        #expect(PeopleExport.table(.tests, from: w, language: .en).rows.map { $0[4] }.contains("pass"))
     }
 
     @Test func exportOfTheDemoReimportsAsIs() throws {

@@ -10,6 +10,24 @@ public enum ReportLabels {
         }
     }
 
+    /// The delivery tables' coded values in words (the screens' choices, the export for people):
+    /// one table, so that what people read is what the forms offer and what the importer reads back.
+    public static let deliveryWords: [String: [String: (en: String, zh: String)]] = [
+        "task_status": [
+            "planned": ("planned", "计划"), "in_progress": ("in progress", "进行中"), "done": ("done", "完成"),
+            "blocked": ("blocked", "受阻"), "cancelled": ("cancelled", "取消"),
+        ],
+        "test_result": ["pass": ("pass", "通过"), "fail": ("fail", "未通过"), "pending": ("pending", "待测")],
+        "training_level": ["basic": ("basic", "基础"), "advanced": ("advanced", "高级"), "admin": ("admin", "管理员")],
+        "training_mode": ["online": ("online", "线上"), "offline": ("offline", "线下"), "onsite": ("on-site", "现场")],
+        "handover_status": ["open": ("open", "待办"), "done": ("done", "完成"), "n/a": ("n/a", "不适用")],
+    ]
+
+    /// A delivery value in words (`deliveryWords[table]`); one not known stays as it is.
+    public static func delivery(_ table: String, _ value: String, _ l: ReportLanguage) -> String {
+        deliveryWords[table]?[value].map { l.pick($0.en, $0.zh) } ?? value
+    }
+
     public static func priority(_ p: Priority, _ l: ReportLanguage) -> String {
         switch p {
         case .must: return l.pick("Must", "必须")

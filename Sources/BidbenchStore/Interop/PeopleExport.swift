@@ -63,6 +63,9 @@ public enum PeopleExport {
         case (_, "priority"): candidates = Priority.allCases.map(\.rawValue)
         case (.requirements, "status"): candidates = RequirementStatus.allCases.map(\.rawValue)
         case (.reviews, "status"): candidates = ReviewStatus.allCases.map(\.rawValue)
+        case (.tasks, "phase"): candidates = DeliveryPhase.standard.map(\.id)
+        case (.tasks, "status"), (.tests, "result"), (.training, "level"), (.training, "mode"), (.handover, "status"):
+            candidates = ReportLabels.deliveryWords[deliveryTable(kind, column)!]!.keys.sorted()
         case (_, "status"): candidates = ReportLabels.statusWords.keys.sorted()
         case (_, "category"): candidates = CostCategory.allCases.map(\.rawValue)
         case (.prices, "model"): candidates = PricingModel.allCases.map(\.rawValue)
@@ -84,6 +87,18 @@ public enum PeopleExport {
         return out
     }
 
+    /// Which of `ReportLabels.deliveryWords` a delivery table's column is written with.
+    static func deliveryTable(_ kind: TableKind, _ column: String) -> String? {
+        switch (kind, column) {
+        case (.tasks, "status"): return "task_status"
+        case (.tests, "result"): return "test_result"
+        case (.training, "level"): return "training_level"
+        case (.training, "mode"): return "training_mode"
+        case (.handover, "status"): return "handover_status"
+        default: return nil
+        }
+    }
+
     static func readable(_ kind: TableKind, column: String, value v: String, ws: Workspace, _ l: ReportLanguage) -> String {
         guard !v.isEmpty else { return v }
         func yesNo() -> String {
@@ -102,6 +117,10 @@ public enum PeopleExport {
             ]
             return words[v].map { l.pick($0.0, $0.1) } ?? v
         case (.reviews, "status"): return ReviewStatus(rawValue: v).map { ReportLabels.reviewStatus($0, l) } ?? v
+        case (.tasks, "phase"): return DeliveryPhase(parsing: v).name(chinese: l == .zh)
+        case (.tasks, "status"), (.tests, "result"), (.training, "level"), (.training, "mode"), (.handover, "status"):
+            // The delivery tables in words too (a Chinese export mixed `done` with `计划`: user test pass).
+            return ReportLabels.delivery(deliveryTable(kind, column)!, v, l)
         case (_, "status"): return ReportLabels.status(v, l)
         case (_, "category"): return CostCategory(rawValue: v).map { ReportLabels.category($0, l) } ?? v
         case (.prices, "model"):

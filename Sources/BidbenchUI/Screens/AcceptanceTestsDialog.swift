@@ -5,14 +5,7 @@ import BidbenchCore
 enum AcceptanceTestsDialog {
     static let results = ["pending", "pass", "fail"]
 
-    static func resultLabel(_ r: TestResult, _ L: Lang) -> String {
-        switch r {
-        case .pass: return L.t("pass", "通过")
-        case .fail: return L.t("fail", "未通过")
-        case .pending: return L.t("pending", "待测")
-        case .other(let t): return t
-        }
-    }
+    static func resultLabel(_ r: TestResult, _ L: Lang) -> String { ReportLabels.delivery("test_result", r.id, L.labels) }
 
     static func indices(_ s: AppState, _ contract: String) -> [Int] {
         DeliveryLists.indices(s.workspace.delivery.acceptance, contract, \.contract)

@@ -7,14 +7,7 @@ import BidbenchCore
 enum HandoverDialog {
     static let statuses = ["open", "done", "n/a"]
 
-    static func statusLabel(_ v: String, _ L: Lang) -> String {
-        switch v {
-        case "open": return L.t("open", "待办")
-        case "done": return L.t("done", "完成")
-        case "n/a": return L.t("n/a", "不适用")
-        default: return v
-        }
-    }
+    static func statusLabel(_ v: String, _ L: Lang) -> String { ReportLabels.delivery("handover_status", v, L.labels) }
 
     static func lines(_ s: AppState, _ contract: String) -> [HandoverLine] {
         HandoverChecklist.lines(contract: contract, items: s.workspace.delivery.handover)

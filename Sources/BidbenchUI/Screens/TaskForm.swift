@@ -6,9 +6,7 @@ import BidbenchCore
 enum TaskForm {
     static let statuses = ["planned", "in_progress", "done", "blocked", "cancelled"]
 
-    static func statusLabels(_ L: Lang) -> [String] {
-        [L.t("planned", "计划"), L.t("in progress", "进行中"), L.t("done", "完成"), L.t("blocked", "受阻"), L.t("cancelled", "取消")]
-    }
+    static func statusLabels(_ L: Lang) -> [String] { statuses.map { ReportLabels.delivery("task_status", $0, L.labels) } }
 
     /// A status in words (a status Bidbench does not know, as the file has it).
     static func statusLabel(_ status: TaskStatus, _ L: Lang) -> String {

@@ -17,23 +17,9 @@ enum TrainingDialog {
     }
 
     /// The level in a table cell: `基础`, `advanced`.
-    static func shortLevel(_ level: String, _ L: Lang) -> String {
-        switch level {
-        case "basic": return L.t("basic", "基础")
-        case "advanced": return L.t("advanced", "高级")
-        case "admin": return L.t("admin", "管理员")
-        default: return level
-        }
-    }
+    static func shortLevel(_ level: String, _ L: Lang) -> String { ReportLabels.delivery("training_level", level, L.labels) }
 
-    static func modeLabel(_ mode: String, _ L: Lang) -> String {
-        switch mode {
-        case "offline": return L.t("offline", "线下")
-        case "online": return L.t("online", "线上")
-        case "onsite": return L.t("on-site", "现场")
-        default: return mode
-        }
-    }
+    static func modeLabel(_ mode: String, _ L: Lang) -> String { ReportLabels.delivery("training_mode", mode, L.labels) }
 
     static func indices(_ s: AppState, _ contract: String) -> [Int] {
         DeliveryLists.indices(s.workspace.delivery.training, contract, \.contract)
