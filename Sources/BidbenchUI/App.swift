@@ -771,6 +771,14 @@ public enum App {
                 form.error = refusal.message
                 form.focus(on: refusal.field)
                 s.modal = .form(form)
+            } else if form.saveWhenTaken && s.dirty {
+                // Ctrl-S: the form's change, then the workspace to disk; the form's message stays
+                // until the save's own ("已打分 8.5", then "已保存到 …"). With nothing unsaved the
+                // form's message stays ("没有改动") rather than "nothing to save".
+                let taken = s.message
+                let effects = save(&s)
+                if let taken, !effects.isEmpty { s.say(taken) }
+                return effects
             }
         }
         return []

@@ -68,7 +68,7 @@ public enum Command: String, Sendable, CaseIterable {
     case filterPriority, filterDepartmentNext, filterDepartmentPrev
     case methodNext, weightUp, weightDown, reveal
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, growthUp, growthDown, discountUp, discountDown, whatIfBack
-    case nextField, prevField, submit, choiceNext, choicePrev
+    case nextField, prevField, submit, submitAndSave, choiceNext, choicePrev
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
         cashFlow, risks, changeOrders, editTerms, clauseFlags
@@ -431,9 +431,14 @@ public enum KeyMap {
     static let dialogBindings: [Binding] =
         [
             // Forms
+            // Ctrl-S writes to disk everywhere, in a form too (it only closed the form, while in the
+            // list dialogs it saved the workspace: an evaluator's score was not on disk: user test pass).
             Binding(
-                scope: .form, command: .submit, keys: [.enter, .ctrl("s")], hint: ("Enter/Ctrl-S save", "Enter/Ctrl-S 保存"),
-                help: ("Save the form, from any field", "保存表单 (任一项均可)")),
+                scope: .form, command: .submit, keys: [.enter], hint: ("Enter done", "Enter 确定"),
+                help: ("Take the form, from any field (Ctrl-S saves to disk too)", "确定表单 (任一项均可; Ctrl-S 同时保存到磁盘)")),
+            Binding(
+                scope: .form, command: .submitAndSave, keys: [.ctrl("s")], hint: ("Ctrl-S save", "Ctrl-S 保存"),
+                help: ("Take the form and save the workspace to disk", "确定表单并保存工作区到磁盘")),
             Binding(scope: .form, command: .nextField, keys: [.tab, .down], hint: ("Tab next", "Tab 下一项"), help: ("Next field", "下一项")),
             Binding(scope: .form, command: .prevField, keys: [.backTab, .up], hint: nil, help: ("Previous field", "上一项")),
             Binding(
@@ -458,8 +463,9 @@ public enum KeyMap {
                 scope: .formDiscard, command: .no, keys: [.char("n"), .char("N"), .escape], hint: ("n keep editing", "n 继续编辑"),
                 help: ("Keep editing", "继续编辑")),
             Binding(
-                scope: .formDiscard, command: .submit, keys: [.ctrl("s"), .enter], hint: ("Ctrl-S save", "Ctrl-S 保存"),
-                help: ("Save the form", "保存表单")),
+                scope: .formDiscard, command: .submitAndSave, keys: [.ctrl("s")], hint: ("Ctrl-S save", "Ctrl-S 保存"),
+                help: ("Take the form and save the workspace to disk", "确定表单并保存工作区到磁盘")),
+            Binding(scope: .formDiscard, command: .submit, keys: [.enter], hint: nil, help: ("Take the form", "确定表单")),
             // Text editing
             Binding(scope: .textEditing, command: .cursorLeft, keys: [.left, .ctrl("b")], hint: nil, help: ("Cursor left", "光标左移")),
             Binding(scope: .textEditing, command: .cursorRight, keys: [.right, .ctrl("f")], hint: nil, help: ("Cursor right", "光标右移")),

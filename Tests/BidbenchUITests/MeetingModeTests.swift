@@ -267,6 +267,25 @@ import Testing
         #expect(d.effects.last == .save(d.state.workspace, force: false))
     }
 
+    /// Ctrl-S in the score dialog writes the evaluator's sheet, as Ctrl-S does everywhere; Enter only
+    /// takes the score (it showed "已打分" while nothing was on disk: user test pass).
+    @Test func ctrlSInTheScoreDialogSavesTheSheetAndEnterOnlyTakesTheScore() {
+        var ws = panel(revealed: false)
+        ws.scores["王强"] = nil
+        var d = Driver(ws, evaluator: "张伟")
+        d.press(.char("2"), .right, .enter, .ctrl("u"))
+        d.type("6.5")
+        d.press(.enter)
+        #expect(d.state.dirty)
+        #expect(d.effects.isEmpty)
+        d.press(.enter, .ctrl("u"))
+        d.type("7.5")
+        d.press(.ctrl("s"))
+        #expect(d.state.workspace.scores["张伟"]![1].score == 7.5)
+        #expect(d.effects == [.save(d.state.workspace, force: false)])
+        #expect(d.state.message?.hasPrefix("已打分 7.5") == true)
+    }
+
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
         var ws = panel(revealed: false)
         ws.scores["王强"] = nil

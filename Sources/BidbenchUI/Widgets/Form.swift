@@ -221,6 +221,8 @@ public struct Form: Equatable, Sendable {
     public var error: String?
     /// Esc was pressed on a changed form: y discards, n keeps editing, Ctrl-S saves.
     public var confirmingDiscard = false
+    /// The form was taken with Ctrl-S: the workspace is saved once it is applied.
+    public var saveWhenTaken = false
     /// The values when the form opened, to tell whether anything changed.
     let initial: [String]
 
@@ -278,8 +280,9 @@ public struct Form: Equatable, Sendable {
                 // Text that matched no choice stays with its field (the save refuses it there).
                 if !fields[focus].unmatched { fields[focus].query = "" }
                 focus = (focus + (b.command == .nextField ? 1 : fields.count - 1)) % fields.count
-            case .submit:
+            case .submit, .submitAndSave:
                 confirmingDiscard = false
+                saveWhenTaken = b.command == .submitAndSave
                 if let i = fields.firstIndex(where: \.unmatched) {
                     focus = i
                     return .unmatched(fields[i].query)
