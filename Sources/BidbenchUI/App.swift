@@ -772,12 +772,16 @@ public enum App {
                 form.focus(on: refusal.field)
                 s.modal = .form(form)
             } else if form.saveWhenTaken && s.dirty {
-                // Ctrl-S: the form's change, then the workspace to disk; the form's message stays
-                // until the save's own ("已打分 8.5", then "已保存到 …"). With nothing unsaved the
+                // Ctrl-S: the form's change, then the workspace to disk; the form's message stays,
+                // then goes before the save's own ("已打分 8.5; 已保存到 …"). With nothing unsaved the
                 // form's message stays ("没有改动") rather than "nothing to save".
                 let taken = s.message
                 let effects = save(&s)
-                if let taken, !effects.isEmpty { s.say(taken) }
+                if let taken, !effects.isEmpty {
+                    s.say(taken)
+                    // And with the save's message once written: "已新增验收测试 A2.2; 已保存到 …".
+                    s.savedNote = [s.savedNote, taken].compactMap { $0 }.joined(separator: "; ")
+                }
                 return effects
             }
         }

@@ -120,6 +120,8 @@ public enum Handouts {
     {
         var report = ReportRequest(workspace: s.workspace, today: s.today, language: s.lang.labels, commit: commit)
         report.problems = s.problems
+        // While blind an evaluator's handout holds their own scores (`PanelRule`), the lead's none.
+        report.viewer = PanelViewer(as: s.evaluator)
         var r = HandoutRequest(report: report, kind: kind, generated: generated)
         r.department = department(s)
         // A failing scenario never gets here for a budget handout (`report` says why and stops);

@@ -365,4 +365,18 @@ import Testing
                  S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
                 """)
     }
+
+    /// A vendor without price lines has no total in the scenario comparison: it says so, as the cost
+    /// table does (a 0 there read as the cheapest bid: user test pass).
+    @Test func aVendorWithoutPricesSaysSoInTheScenarioComparison() {
+        var ws = BudgetScreenTests().workspace()
+        ws.vendors.append(Vendor(id: "V3", name: "启明信息"))
+        ws.scenarios = [NamedScenario(name: "扩张", users: "200")]
+        let f = frame(ws, [.char("3")], width: 100, height: 30)
+        let lines = f.components(separatedBy: "\n")
+        let head = lines.firstIndex { $0.contains("情景对比") }
+        #expect(head.map { lines[$0] } == " 情景对比            云帆软件    智链科技    启明信息")
+        #expect(head.map { lines[$0 + 1] } == " 基准                 150,000     150,000      无报价")
+        #expect(head.map { lines[$0 + 2] } == " 扩张                 150,000     300,000      无报价")
+    }
 }

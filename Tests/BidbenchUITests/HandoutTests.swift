@@ -327,6 +327,24 @@ import Testing
         #expect(!html.contains("83.09") && !html.contains("演示中排产模块无法运行"))
     }
 
+    /// An evaluator's own sealed handout (their session's Ctrl-P, to their private folder) holds their
+    /// own scores and notes, as the README says, and nobody else's (it had only the progress).
+    @Test func anEvaluatorsSealedHandoutHoldsHerOwnScoresOnly() {
+        var d = Driver(scoringWorkspace(revealed: false), evaluator: "张伟")
+        d.press(.char("2"))
+        let md = Self.markdown(d, .scoring)
+        #expect(md.contains("## 你的评分（张伟，仅供本人）"))
+        #expect(md.contains("| 云帆软件 | 功能 Functionality | 8 |  |\n"))
+        #expect(md.contains("| 智链科技 | 功能 Functionality | 7 | 功能基本齐全 |\n"))
+        for leak in ["演示中排产模块无法运行", "83.09", "推荐："] {
+            #expect(!md.contains(leak), "an evaluator's sealed handout shows \(leak)")
+        }
+        // The lead's sealed handout has no such section.
+        var lead = Driver(scoringWorkspace(revealed: false))
+        lead.press(.char("2"))
+        #expect(!Self.markdown(lead, .scoring).contains("你的评分"))
+    }
+
     /// The lead writes what the panel agreed on the ⚑ cell (n on the matrix, typed in Chinese); the
     /// cell detail shows it and the scoring handout prints it under that cell, after each
     /// evaluator's score by name. A refused save keeps what was typed; Esc (then y) drops it.

@@ -40,7 +40,7 @@ import Testing
         try t.type("断电后数据不丢失")  // the focus starts on the title
         try t.keys("Tab", "Tab", "Tab", "Tab", "Tab")  // → module
         try t.type("质量")
-        try t.keys("C-s")
+        try t.keys("Enter")  // taken, not saved
         try t.waitFor(text: "● 未保存")
         return t
     }

@@ -144,7 +144,7 @@ import Testing
             try t.waitFor(text: "已登记")
             try Self.command(t, "report md \(tmp.path)/first.md")
             try t.waitFor(text: "会议纪要已写入")
-            try t.keys("C-s")
+            try t.keys("C-s")  // the meeting was saved with its form already (Ctrl-S there)
             try t.waitFor(text: "已保存")
             try t.keys("q")
             try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
@@ -267,7 +267,7 @@ import Testing
         try t.type("周敏、财务总监")
         try t.keys("Tab")
         try t.type("赵磊")
-        try t.keys("C-s")
+        try t.keys("Enter")  // taken, not saved: q! below leaves it unsaved
         try t.waitFor(text: "已登记")
         try t.keys(":")
         try t.type("report md \(tmp.path)/budget.md")

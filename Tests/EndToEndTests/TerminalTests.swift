@@ -27,7 +27,7 @@ import Testing
         try t.waitFor(text: "来料检验结果自动回写")
         try t.keys("Tab", "Tab", "Tab", "Tab", "Tab")  // priority, acceptance, detail, department → module
         try t.type("质量")
-        try t.keys("C-s")
+        try t.keys("Enter")  // taken, not yet saved (Ctrl-S would save too)
         try t.waitFor(text: "● 未保存")
         try t.keys("q")
         try t.waitFor(text: "退出前保存吗")

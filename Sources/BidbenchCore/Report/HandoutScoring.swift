@@ -30,6 +30,7 @@ extension HandoutBuilder {
                 line += t("; not finished: \(open.joined(separator: ", "))", "；未评完：\(open.joined(separator: "、"))")
             }
             blocks.append(.paragraph(line))
+            blocks += ownScores()
             blocks += weightsTable()
             return doc(title: title, blocks: blocks)
         }
@@ -90,6 +91,27 @@ extension HandoutBuilder {
             s = s.replacing("vendor \(v.id)", with: "vendor \(v.name)").replacing("供应商 \(v.id)", with: "供应商 \(v.name)")
         }
         return s
+    }
+
+    /// While the panel is blind, an evaluator's own handout (their session's `Ctrl-P`, or `report
+    /// --evaluator NAME`) holds their own scores and notes — what `PanelRule` lets them see, and what
+    /// the README promised the private file holds (it had only the progress: user test pass).
+    func ownScores() -> [HandoutBlock] {
+        guard case .evaluator(let name) = req.report.viewer else { return [] }
+        let mine = (ws.scores[name] ?? []).sorted {
+            ($0.vendor, $0.criterion) < ($1.vendor, $1.criterion)
+        }
+        let criteria = Dictionary(ws.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var blocks: [HandoutBlock] = [.heading(t("Your scores (\(name), for you only)", "你的评分（\(name)，仅供本人）"))]
+        if mine.isEmpty {
+            blocks.append(.paragraph(t("You have not scored yet.", "你还没有评分。")))
+            return blocks
+        }
+        blocks.append(
+            .table(
+                [(t("Vendor", "供应商"), false), (t("Criterion", "评分项"), false), (t("Score", "评分"), true), (t("Note", "备注"), false)],
+                mine.map { [facts.vendorName($0.vendor), criteria[$0.criterion] ?? $0.criterion, NumberText.upTo($0.score, 2), $0.note] }))
+        return blocks
     }
 
     func weightsTable() -> [HandoutBlock] {

@@ -658,15 +658,17 @@ public enum BudgetScreen {
             x += c.text(x, y, TextWidth.fit(v.name, 11, right: true), .bold) + 1
         }
         y += 1
+        // A vendor without price lines has no total (a 0 read as the cheapest bid: user test pass):
+        // it says so, as the cost table above does.
+        let priced = Set(ws.prices.map(\.vendor))
         for (i, row) in view.comparison.enumerated() {
             var x = area.x + 1
             x += c.text(x, y, TextWidth.fit(row.name, 16), i == s.budget.named ? .accent : .plain) + 1
             switch row.totals {
             case .success(let totals):
                 for v in shown {
-                    // A vendor without price lines costs nothing yet under any scenario.
-                    let t = totals[v.id] ?? .zero
-                    x += c.text(x, y, TextWidth.fit(money(t), 11, right: true)) + 1
+                    let t = priced.contains(v.id) ? money(totals[v.id] ?? .zero) : L.t("no prices", "无报价")
+                    x += c.text(x, y, TextWidth.fit(t, 11, right: true), priced.contains(v.id) ? .plain : .dim) + 1
                 }
             case .failure(let e):
                 c.text(x, y, e.text(chinese: L == .zh), .error, maxWidth: area.maxX - x - 1)
