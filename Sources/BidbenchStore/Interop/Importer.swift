@@ -314,7 +314,8 @@ private struct Job {
     static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
-    static func isoDay(_ text: String) -> String? { Day(typed: text)?.description }
+    /// Full-width digits too, as the forms read them (`２０２７年６月２日` was refused: user test pass).
+    static func isoDay(_ text: String) -> String? { Day(typed: normalizedDigits(text))?.description }
 
     /// The date-and-time columns (tickets.csv).
     static let momentColumns: Set<String> = ["opened", "first_response", "resolved"]
