@@ -52,8 +52,9 @@ public indirect enum Modal: Equatable, Sendable {
     case cellDetail(CellDetailState)
     /// Files changed on disk that this session had edited too: mine or theirs, one file at a time.
     case diskConflict([DiskConflict])
-    /// A list of messages to read (e.g. why an import was refused).
-    case messages(title: String, lines: [String])
+    /// A list of messages to read (e.g. why an import was refused); `plain`: text to read, not
+    /// warnings (a requirement shown whole), in the screen's colours.
+    case messages(title: String, lines: [String], plain: Bool = false)
 }
 
 public enum ConfirmAction: Equatable, Sendable {
@@ -1259,8 +1260,11 @@ public enum App {
                 s.lang.t("Problems — opened read-only (Esc)", "错误 — 以只读方式打开 (Esc)"), Style(fg: .red, bold: true),
                 [(head, Style.bold)] + s.problems.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style.error) }
             )
-        case .messages(let title, let list):
-            return (title + " (Esc)", Style(fg: .red, bold: true), list.flatMap { TextWidth.wrap($0, width) }.map { ($0, Style.error) })
+        case .messages(let title, let list, let plain):
+            return (
+                title + " (Esc)", plain ? Style.bold : Style(fg: .red, bold: true),
+                list.flatMap { TextWidth.wrap($0, width) }.map { ($0, plain ? Style.plain : Style.error) }
+            )
         default: return ("", .plain, [])
         }
     }

@@ -68,7 +68,7 @@ public enum Command: String, Sendable, CaseIterable {
     case filterPriority, filterDepartmentNext, filterDepartmentPrev
     case methodNext, weightUp, weightDown, reveal
     case usersUp, usersDown, yearsUp, yearsDown, escalationUp, escalationDown, growthUp, growthDown, discountUp, discountDown, whatIfBack
-    case nextField, prevField, submit, submitAndSave, choiceNext, choicePrev
+    case nextField, prevField, submit, submitAndSave, choiceNext, choicePrev, details
     case reviewOK, reviewNegotiate, reviewMissing, reviewNA, reviewClear, prevContract, nextContract, textLineDown, textLineUp
     case survey, duplicates, departments, score, note, cyclePane, scenarioNext, gates, ahp, filterStatus, filterModule, sortNext, prices,
         cashFlow, risks, changeOrders, editTerms, clauseFlags
@@ -235,6 +235,9 @@ public enum KeyMap {
         Binding(
             scope: .requirements, command: .filterPriority, keys: [.char("f")], hint: ("priority", "优先级"),
             help: ("Cycle the priority filter", "切换优先级筛选")),
+        Binding(
+            scope: .requirements, command: .details, keys: [.char("i")], hint: nil,
+            help: ("The selected requirement whole (what the pane below cannot show)", "所选需求的全部内容 (下方窗格放不下时)")),
         Binding(scope: .requirements, command: .filterStatus, keys: [.char("S")], hint: nil, help: ("Cycle the status filter", "切换状态筛选")),
         Binding(scope: .requirements, command: .filterModule, keys: [.char("M")], hint: nil, help: ("Cycle the module filter", "切换模块筛选")),
         Binding(

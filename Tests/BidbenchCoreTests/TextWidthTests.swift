@@ -75,4 +75,11 @@ import Testing
                 "last day to give", "notice of", "non-renewal (90", "days)",
             ])
     }
+
+    /// ASCII closing punctuation, which normalised text and typed notes use, never starts a row either:
+    /// the character before it goes down with it (`凭证` / `, 常有差错` began a row with the comma).
+    @Test func asciiClosingPunctuationNeverStartsARow() {
+        #expect(TextWidth.wrap("月末手工折算外币凭证, 常有差错", 20) == ["月末手工折算外币凭", "证, 常有差错"])
+        #expect(TextWidth.wrap("甲方应当按期付款;乙方", 16) == ["甲方应当按期付", "款;乙方"])
+    }
 }

@@ -128,6 +128,27 @@ import Testing
         #expect(d.screen.lines.suffix(8).joined().contains("R02 按工单归集实际成本"))
     }
 
+    /// At 80×24 the detail pane can be cut: its hint names `i`, which shows the requirement whole, to
+    /// an evaluator too (the hint named Enter, which opens the lead's form without the source line).
+    @Test func iShowsTheRequirementWholeWhenThePaneIsCut() {
+        var ws = GoldenFrameTests.workspace()
+        ws.requirements[0].detail = String(repeating: "现状问题: 月末手工折算外币凭证, 常有差错; ", count: 14)
+        var d = Driver(ws, width: 80, height: 24, evaluator: "张伟")
+        let hint = d.screen.lines.first { $0.contains("行: 按 i") }
+        #expect(hint != nil, "the cut pane names i:\n\(d.text)")
+        d.press(.char("i"))
+        guard case .messages(let title, let lines, let plain) = d.state.modal else {
+            Issue.record("i shows the requirement: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(title == "R01 多币种凭证自动折算" && plain)
+        #expect(lines.first == "验收: 汇率日终自动更新")
+        #expect(lines.last?.hasPrefix("来源: 财务部 2026-11-20 调研") == true)
+        #expect(d.text.contains("来源: 财务部 2026-11-20 调研"))
+        d.press(.escape)
+        #expect(d.state.modal == nil)
+    }
+
     @Test func budgetYearsScrollSidewaysWithMarkers() {
         var d = Driver(GoldenFrameTests.workspace(), width: 80, height: 24)
         d.press(.char("3"))
@@ -175,7 +196,7 @@ import Testing
         #expect(parts.last?.0.hasPrefix("§ ") == true)
         #expect(d.text.contains("行: f)"), "the foot is shortened and says so:\n\(d.text)")
         d.press(.char("f"))
-        guard case .messages(let title, let lines) = d.state.modal else {
+        guard case .messages(let title, let lines, _) = d.state.modal else {
             Issue.record("f opens the list: \(String(describing: d.state.modal))")
             return
         }

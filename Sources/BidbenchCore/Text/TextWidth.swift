@@ -97,8 +97,12 @@ public enum TextWidth {
         return ellipsis ? out + "…" : out
     }
 
-    /// Punctuation that must not begin a line in Chinese text (line-breaking rules of CJK typesetting).
-    public static let noLineStart: Set<Character> = ["。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’"]
+    /// Punctuation that must not begin a line in Chinese text (line-breaking rules of CJK typesetting),
+    /// and its ASCII forms, which the normalised text of a contract or a typed note uses as often
+    /// (`凭证` / `, 常有差错` began a row with the comma).
+    public static let noLineStart: Set<Character> = [
+        "。", "，", "、", "；", "：", "？", "！", "）", "」", "』", "】", "》", "〉", "”", "’", ",", ".", ";", ":", "?", "!", ")", "]",
+    ]
 
     /// Breaks text into lines of at most `width` cells: after a space when one is near, else between
     /// any two characters (Chinese has no spaces), never putting closing punctuation at the start of

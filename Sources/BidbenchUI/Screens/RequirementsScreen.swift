@@ -170,6 +170,13 @@ public enum RequirementsScreen {
             let i = all.firstIndex(of: s.requirements.module) ?? 0
             s.requirements.module = all[(i + 1) % all.count]
             s.requirements.selected = 0
+        case .details:
+            // The detail pane whole, for anyone (an evaluator too): at 80×24 its last lines were cut
+            // and the hint named Enter, which opens the form (or is the lead's only).
+            guard s.requirements.selected < rows.count else { return [] }
+            let r = rows[s.requirements.selected]
+            s.modal = .messages(
+                title: "\(r.id) \(r.title)", lines: detailLines(s, width: .max).map(\.0).dropFirst().map { $0 }, plain: true)
         case .sortNext:
             let all = RequirementSort.allCases
             s.requirements.sort = all[((all.firstIndex(of: s.requirements.sort) ?? 0) + 1) % all.count]
@@ -443,7 +450,8 @@ public enum RequirementsScreen {
             c.text(area.x + 1, top + 1 + i, line.0, line.1, maxWidth: area.width - 2)
         }
         if lines.count > room {
-            let more = L.t(" … \(lines.count - room) more lines: Enter ", " … 还有 \(lines.count - room) 行: 按 Enter ")
+            let hidden = lines.count - room
+            let more = L.t(" … \(hidden) more line\(hidden == 1 ? "" : "s"): i ", " … 还有 \(hidden) 行: 按 i ")
             c.text(area.maxX - 1 - TextWidth.of(more), top, more, .dim)
         }
     }
