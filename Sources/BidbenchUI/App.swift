@@ -645,19 +645,7 @@ public enum App {
         case .nextScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + 1) % ScreenID.allCases.count)!
         case .prevScreen: s.screen = ScreenID(rawValue: (s.screen.rawValue + ScreenID.allCases.count - 1) % ScreenID.allCases.count)!
         case .undo: undo(&s)
-        case .redo:
-            if let next = s.redoStack.popLast() {
-                let files = WorkspaceMerge.changedFiles(s.workspace, next).joined(separator: ", ")
-                let selected = selectedItems(s)
-                s.undoStack.append(s.workspace)
-                s.workspace = next
-                s.dirty = s.workspace != s.base
-                reselect(&s, selected)
-                clampSelections(&s)
-                s.say(s.lang.t("Redone: \(files)", "已重做: \(files)"))
-            } else {
-                s.say(s.lang.t("Nothing to redo", "没有可重做的修改"))
-            }
+        case .redo: redo(&s)
         case .save: return save(&s)
         case .quit: return quit(&s)
         case .commandLine: s.modal = .prompt(kind: .command, field: TextField())
@@ -666,6 +654,22 @@ public enum App {
         default: notHere(&s, key)
         }
         return []
+    }
+
+    /// Ctrl-R: the last undone change again (on the screens and in every dialog where `u` undoes).
+    static func redo(_ s: inout AppState) {
+        guard let next = s.redoStack.popLast() else {
+            s.say(s.lang.t("Nothing to redo", "没有可重做的修改"))
+            return
+        }
+        let files = WorkspaceMerge.changedFiles(s.workspace, next).joined(separator: ", ")
+        let selected = selectedItems(s)
+        s.undoStack.append(s.workspace)
+        s.workspace = next
+        s.dirty = s.workspace != s.base
+        reselect(&s, selected)
+        clampSelections(&s)
+        s.say(s.lang.t("Redone: \(files)", "已重做: \(files)"))
     }
 
     static func save(_ s: inout AppState) -> [Effect] {
@@ -742,6 +746,10 @@ public enum App {
     static func handleForm(_ s: inout AppState, _ form: inout Form, _ key: Key) -> [Effect] {
         switch form.handle(key) {
         case .stay: s.modal = .form(form)
+        case .help:
+            // Over the form, which stays as it is (Esc comes back to it).
+            s.overlayOffset = 0
+            s.modal = .help(scopes: [.form, .formChoice, .textEditing], behind: .form(form))
         case .unmatched(let what):
             // Said in the form, next to the choice: all that was typed (kept in the field) and what
             // would be accepted; a save is refused while it is there.

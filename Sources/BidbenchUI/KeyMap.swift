@@ -152,6 +152,8 @@ public enum KeyMap {
             Binding(
                 scope: scope, command: .undo, keys: [.char("u")], hint: ("undo", "撤销"), help: ("Undo the last change", "撤销上一次修改"),
                 needs: [.writable]),
+            // Redo where undo is (it was refused in every dialog: user test pass).
+            Binding(scope: scope, command: .redo, keys: [.ctrl("r")], hint: nil, help: ("Redo", "重做"), needs: [.writable]),
             Binding(scope: scope, command: .save, keys: [.ctrl("s")], hint: nil, help: ("Save the workspace", "保存工作区"), needs: [.writable]),
             Binding(scope: scope, command: .help, keys: [.char("?"), .f(1)], hint: nil, help: ("Keys of this dialog", "本窗口的按键")),
             Binding(scope: scope, command: .close, keys: [.escape, .char("q")], hint: ("close", "关闭"), help: ("Close", "关闭")),
@@ -442,6 +444,8 @@ public enum KeyMap {
             Binding(
                 scope: .form, command: .submitAndSave, keys: [.ctrl("s")], hint: ("Ctrl-S save", "Ctrl-S 保存"),
                 help: ("Take the form and save the workspace to disk", "确定表单并保存工作区到磁盘")),
+            // F1 lists the form's keys (in a form `?` is typed as text; F1 was refused: user test pass).
+            Binding(scope: .form, command: .help, keys: [.f(1)], hint: nil, help: ("Keys of the form", "表单的按键")),
             Binding(scope: .form, command: .nextField, keys: [.tab, .down], hint: ("Tab next", "Tab 下一项"), help: ("Next field", "下一项")),
             Binding(scope: .form, command: .prevField, keys: [.backTab, .up], hint: nil, help: ("Previous field", "上一项")),
             Binding(

@@ -26,4 +26,19 @@ import Testing
         d.send(.resize(width: 62, height: 24))
         #expect(d.row(containing: "│ D03  人力资源与组织发…  吴芳芳（HRBP）    12     0 │") != nil)
     }
+
+    /// Ctrl-R redoes in a dialog as on the screens (only `u` worked there: user test pass).
+    @Test func undoAndRedoInTheDialog() {
+        var d = Driver(sampleWorkspace(), width: 80, height: 24)
+        d.press(.char("D"), .char("a"))
+        d.type("法务部")
+        d.press(.enter)
+        #expect(d.state.workspace.departments.map(\.name) == ["财务部", "生产部", "法务部"])
+        d.press(.char("u"))
+        #expect(d.state.workspace.departments.map(\.name) == ["财务部", "生产部"])
+        d.press(.ctrl("r"))
+        #expect(d.state.workspace.departments.map(\.name) == ["财务部", "生产部", "法务部"])
+        #expect(d.state.message == "已重做: departments.csv")
+        if case .departments = d.state.modal {} else { Issue.record("the dialog stays open: \(String(describing: d.state.modal))") }
+    }
 }

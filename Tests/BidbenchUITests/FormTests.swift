@@ -104,6 +104,23 @@ import Testing
         #expect(form(d)?.value("department") == "D01")
     }
 
+    /// F1 in a form lists its keys (the text-editing ones too) over the form, and Esc comes back to
+    /// it with what was typed (F1 was refused in forms: user test pass).
+    @Test func f1InAFormShowsItsKeysAndEscReturnsToIt() {
+        var d = Driver()
+        d.press(.char("a"))
+        d.type("扫码")
+        d.press(.f(1))
+        guard case .help(let scopes, .form?)? = d.state.modal else {
+            Issue.record("F1 shows the form's keys: \(String(describing: d.state.modal))")
+            return
+        }
+        #expect(scopes == [.form, .formChoice, .textEditing])
+        #expect(d.text.contains("Ctrl-K"))
+        d.press(.escape)
+        #expect(form(d)?.value("title") == "扫码")
+    }
+
     /// A department the list does not have, typed whole: the text stays in the field, marked, and
     /// Enter does not save the choice shown (it saved 财务部 and dropped `法务部`: user test pass).
     @Test func textThatStartsNoChoiceIsKeptAndTheSaveRefused() {

@@ -53,6 +53,7 @@ public enum AHPScreen {
         case .left: st.column = max(st.row + 1, st.column - 1)
         case .right: st.column = min(n - 1, st.column + 1)
         case .undo: App.undo(&s)
+        case .redo: App.redo(&s)
         case .judgementUp, .judgementDown:
             let cur = m.values[st.row][st.column]
             let i = scale.enumerated().min { abs($0.element - cur) < abs($1.element - cur) }!.offset

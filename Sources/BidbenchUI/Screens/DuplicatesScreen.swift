@@ -21,6 +21,7 @@ public enum DuplicatesScreen {
         case .up: st.selected = max(0, st.selected - 1)
         case .down: st.selected = min(max(0, ps.count - 1), st.selected + 1)
         case .undo: App.undo(&s)
+        case .redo: App.redo(&s)
         case .keepLeft, .keepRight:
             guard st.selected < ps.count else { break }
             let p = ps[st.selected]

@@ -26,6 +26,7 @@ public enum GatesScreen {
         case .top: st.selected = 0
         case .bottom: st.selected = max(0, gates.count - 1)
         case .undo: App.undo(&s)
+        case .redo: App.redo(&s)
         case .answerMeets, .answerPartly, .answerClear:
             guard let req else { break }
             setAnswer(&s, vendor: st.vendor, requirement: req, cmd == .answerMeets ? .meets : (cmd == .answerPartly ? .partly : nil))

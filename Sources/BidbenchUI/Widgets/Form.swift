@@ -260,6 +260,8 @@ public struct Form: Equatable, Sendable {
         /// Text typed on a choice field that starts no choice (the field's `query`): kept, and the
         /// form not saved while it is there.
         case unmatched(String)
+        /// F1: the form's keys.
+        case help
     }
 
     /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind. The
@@ -292,6 +294,7 @@ public struct Form: Equatable, Sendable {
                 guard changed else { return .cancel }
                 confirmingDiscard = true
             case .yes: return .cancel
+            case .help: return .help
             case .no: confirmingDiscard = false
             case .choiceNext, .choicePrev:
                 let n = fields[focus].choices.count

@@ -35,6 +35,9 @@ enum ListKeys {
         case .undo:
             App.undo(&s)
             return selected
+        case .redo:
+            App.redo(&s)
+            return selected
         default: return selected
         }
     }
