@@ -777,7 +777,7 @@ public enum App {
             }
             s.modal = returnModal(s, form.target)
             if let refusal = submitMerging(&s, form) {
-                form.error = refusal.message
+                form.error = form.said(refusal)
                 form.focus(on: refusal.field)
                 s.modal = .form(form)
             } else if form.saveWhenTaken && s.dirty {

@@ -121,7 +121,7 @@ import Testing
             Issue.record("the form closed")
             return
         }
-        #expect(f.error == "A contract “Signed” needs its signing date: enter the Signed date (e.g. 2027-01-05)")
+        #expect(f.error == "Signed: A contract “Signed” needs its signing date: enter the Signed date (e.g. 2027-01-05)")
         #expect(f.fields[f.focus].key == "signed" && f.value("status") == "signed")
         #expect(d.state.workspace.contracts[0].status == "review")
         #expect(d.text.contains("A contract “Signed” needs its signing date"))

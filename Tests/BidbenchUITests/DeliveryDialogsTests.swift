@@ -139,7 +139,7 @@ import Testing
         #expect(t.title == "月度可用率目标 · C1 (空: 无目标)")
         d.type("99.999.9")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "目标须为 0 到 100 之间的数, 而不是 “99.999.9”")
+        #expect(Self.form(d)?.error == "目标 %: 目标须为 0 到 100 之间的数, 而不是 “99.999.9”")
         d.press(.ctrl("u"))
         d.type("99.9%")
         d.press(.ctrl("s"))
@@ -151,7 +151,7 @@ import Testing
         d.press(.char("S"), .char("a"))
         d.type("1")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "P1 已有条款: 按 Enter 编辑")
+        #expect(Self.form(d)?.error == "故障级别: P1 已有条款: 按 Enter 编辑")
         // A resolution shorter than the response (the two typed in each other's field) is refused.
         d.press(.ctrl("u"))
         d.type("4")
@@ -176,7 +176,7 @@ import Testing
         d.press(.backTab, .ctrl("u"))
         d.type("2027-13")  // "2027-4" is read as 2027-04 since the delivery user pass; no 13th month
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "The month must be YYYY-MM (2027-04) or 2027年4月, not “2027-13”")
+        #expect(Self.form(d)?.error == "Month: The month must be YYYY-MM (2027-04) or 2027年4月, not “2027-13”")
         d.press(.ctrl("u"))
         d.type("2027-04")
         d.press(.tab, .tab)

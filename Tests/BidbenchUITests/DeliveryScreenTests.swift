@@ -143,7 +143,7 @@ func deliveryWorkspace() -> Workspace {
             Issue.record("the form closed")
             return
         }
-        #expect(g.error == "依赖关系将成环: T01 → T04 → T02 → T01")
+        #expect(g.error == "前置任务: 依赖关系将成环: T01 → T04 → T02 → T01")
         d.press(.escape, .char("y"))
         #expect(d.state.workspace.delivery.tasks[0].dependsOn.isEmpty)
         d.press(.char("u"))
@@ -161,7 +161,7 @@ func deliveryWorkspace() -> Workspace {
             Issue.record("the form closed")
             return
         }
-        #expect(f.error == "R09 不是需求编号")
+        #expect(f.error == "需求: R09 不是需求编号")
         d.press(.escape, .char("y"), .escape)
         // The failed test is re-run and passes: the retest is recorded by editing the file's row in
         // practice; here the model changes and the screen follows at once.
@@ -184,7 +184,7 @@ func deliveryWorkspace() -> Workspace {
             Issue.record("the form closed")
             return
         }
-        #expect(f.error == "2027-05-09 08:00 早于创建时间 (2027-05-09 09:00)")
+        #expect(f.error == "首次响应: 2027-05-09 08:00 早于创建时间 (2027-05-09 09:00)")
         d.press(.ctrl("u"))
         d.type("2027-05-09 09:20")
         d.press(.ctrl("s"))

@@ -115,7 +115,7 @@ import Testing
         var d = Self.driver()
         Self.fill(&d, typed: "", departments: ["", ""])
         guard let f = Self.openForm(d, "the form closed") else { return }
-        #expect(f.error == "请填写满意度 1–5, 或各部门的评分")
+        #expect(f.error == "满意度 1–5: 请填写满意度 1–5, 或各部门的评分")
         #expect(f.fields[f.focus].key == "satisfaction")
         #expect(d.state.workspace.delivery.vendorReviews.count == 1)
     }

@@ -264,6 +264,17 @@ public struct Form: Equatable, Sendable {
         case help
     }
 
+    /// A refusal as the form shows it: starting with its field's label, whatever form wrote it (the
+    /// SLA hours, a review's satisfaction, a ticket's times said what was wrong but not where, on
+    /// forms of several such fields: user test pass). One that starts with it already is kept.
+    public func said(_ refusal: FormRefusal) -> String {
+        // The label without its example (`解决时限 (小时)` → `解决时限`).
+        guard let key = refusal.field, let full = fields.first(where: { $0.key == key })?.label else { return refusal.message }
+        let label = String(full.prefix { $0 != "(" && $0 != "（" }).trimmed
+        guard !label.isEmpty, !refusal.message.hasPrefix(label) else { return refusal.message }
+        return label + ": " + refusal.message
+    }
+
     /// Moves the focus to a field (after a refused save) and leaves the choice prefix behind. The
     /// refused value is marked whole, as a spreadsheet does: what is typed next replaces it (it was
     /// appended to: `6` refused, then `4` made `64`: user test pass); an arrow key edits it instead.
