@@ -254,6 +254,7 @@ import Testing
         d.press(.char("a"))
         d.type("源代码托管释放")
         d.press(.ctrl("s"))
+        #expect(d.state.message == "已新增移交事项: 源代码托管释放")  // it said "updated"
         #expect(d.text.contains("已完成 0/7") == false && d.text.contains("/7"))
         d.press(.home, .char(" "))
         #expect(d.state.workspace.delivery.handover[0].status == .open && d.state.workspace.delivery.handover[0].date == nil)

@@ -69,6 +69,23 @@ import Testing
         #expect(d.state.workspace.requirements.first { $0.id == "R04" }?.detail == "")
     }
 
+    /// A refused priority is marked whole, as in a form: the next letter replaces it (`p` then `中`
+    /// gave `p中`, refused again: user test pass).
+    @Test func aRefusedPriorityIsReplacedByWhatIsTypedNext() {
+        var d = Driver()
+        d.press(.char("s"), .down, .enter)  // 生产部
+        d.press(.enter)
+        d.type("设备点检移动端记录")
+        d.press(.enter, .enter, .enter)
+        d.type("p")
+        d.press(.enter)
+        #expect(d.state.message == "“p” 不是优先级: 必须、应该、可以或暂不 (也可输入 1-4、高/中/低)")
+        d.type("中")
+        d.press(.escape)
+        #expect(d.state.modal == nil)
+        #expect(d.state.workspace.requirements.first { $0.id == "R04" }?.priority == .should)
+    }
+
     @Test func mergeLikelyDuplicates() {
         var ws = sampleWorkspace()
         ws.requirements.append(

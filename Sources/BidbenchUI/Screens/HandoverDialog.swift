@@ -91,7 +91,11 @@ enum HandoverDialog {
         let status = HandoverStatus(parsing: f.value("status"))
         let note = f.value("note").trimmed
         let name = lines(s, contract).first { $0.item == id }.map { L == .zh ? $0.nameZH : $0.name } ?? id
-        s.change(L.t("Updated handover: \(name)", "已更新移交事项: \(name)")) { ws in
+        // Said as what happened: an item of the contract's own added, or an item updated (an added
+        // one said "updated": user test pass).
+        let added = item == nil
+        let said = added ? L.t("Added handover item: \(name)", "已新增移交事项: \(name)") : L.t("Updated handover: \(name)", "已更新移交事项: \(name)")
+        s.change(said) { ws in
             if let i = row(ws, contract, id) {
                 ws.delivery.handover[i].status = status
                 ws.delivery.handover[i].date = date

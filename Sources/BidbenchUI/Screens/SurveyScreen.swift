@@ -58,6 +58,9 @@ public enum SurveyScreen {
             })
         {
             st.question = k
+            // Marked whole, as a form marks a refused value: what is typed next replaces it (`p` then
+            // `中` gave `p中`: user test pass); an arrow key edits it instead.
+            st.answers[k].selectAll()
             s.modal = .survey(st)
             s.say(
                 s.lang.t(
