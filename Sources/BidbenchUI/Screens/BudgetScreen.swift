@@ -587,7 +587,10 @@ public enum BudgetScreen {
             uniqueKeysWithValues: CostCategory.allCases.map { cat in
                 (cat, tcos.filter { out[$0.vendor] == nil }.map { $0.byCategory[cat] ?? .zero }.filter { $0.minor > 0 }.min())
             })
-        let barW = max(4, area.width - 40)
+        // The bars leave room for the widest figure after them (a 22-digit figure ran off the screen
+        // and lost its last digit without a mark: user test pass).
+        let figureW = cats.map { TextWidth.of(money($0.1)) }.max() ?? 0
+        let barW = max(4, min(area.width - 40, area.width - 18 - 1 - figureW - 3 - 2))
         for (cat, amount) in cats where y < area.maxY - 3 {
             c.text(area.x + 3, y, TextWidth.fit(L.category(cat), 14))
             let isCheapest = s.budget.year == 0 && out[t.vendor] == nil && cheapestByCat[cat] == amount

@@ -123,13 +123,6 @@ public enum PricesScreen {
         let name = s.workspace.vendors.first { $0.id == st.vendor }?.name ?? st.vendor
         c.fill(r)
         c.box(r, .accent, title: L.t("Price lines — \(name)", "报价行 — \(name)"))
-        let cols = TableView.layout(
-            [
-                Column(L.t("Item", "项目"), 16), Column(L.t("Category", "类别"), 10), Column(L.t("Model", "计价方式"), 18),
-                Column(L.t("Unit", "单价"), 11, right: true), Column(L.t("Qty", "数量"), 5, right: true),
-                Column(L.t("Start", "起始"), 5, right: true), Column(L.t("Years", "年数"), 5, right: true),
-            ],
-            total: r.width - 4, flex: 0)
         let rows = lines(s, st.vendor).map { i -> [String] in
             let p = s.workspace.prices[i]
             let unit = p.model == .percent_of_license ? p.unitPrice.description + "%" : p.unitPrice.grouped()
@@ -138,6 +131,14 @@ public enum PricesScreen {
                 p.years.map(String.init) ?? "",
             ]
         }
+        // Columns as wide as their entries, the item giving way (a 16-digit unit price was cut to
+        // `9,999,999,…` in an 11-cell column while the item column had 40 cells to spare: user test pass).
+        let cols = TableView.fitted(
+            [
+                L.t("Item", "项目"), L.t("Category", "类别"), L.t("Model", "计价方式"), L.t("Unit", "单价"), L.t("Qty", "数量"), L.t("Start", "起始"),
+                L.t("Years", "年数"),
+            ],
+            rows, minimum: [16], right: [3, 4, 5, 6], total: r.width - 4, shrink: 0)
         let idx = lines(s, st.vendor)
         let detail = st.selected < idx.count ? s.workspace.prices[idx[st.selected]] : nil
         TableView.renderWithDetail(
