@@ -84,8 +84,11 @@ public enum AHPScreen {
         c.box(r, .accent, title: L.t("AHP — \(parentName)", "AHP 层次分析 — \(parentName)"))
         let m = matrix(ws, parent: st.parent)
         let names = Dictionary(ws.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let cw = 8
-        let lw = 16
+        // Columns as wide as the names when the box has room (two `功能-…` headers could not be told
+        // apart in a box 100 cells wide: user test pass), at least 8 cells, else what fits.
+        let widest = m.names.map { TextWidth.of(names[$0] ?? $0) }.max() ?? 0
+        let lw = min(max(16, widest + 2), max(16, (r.width - 4) / 3))
+        let cw = max(8, min(widest + 2, (r.width - 4 - lw) / max(1, m.names.count)))
         for (j, id) in m.names.enumerated() {
             c.text(r.x + 2 + lw + j * cw, r.y + 1, TextWidth.fit(names[id] ?? id, cw - 1), .bold.with(fg: .cyan))
         }
