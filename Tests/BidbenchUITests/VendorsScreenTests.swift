@@ -237,4 +237,13 @@ import Testing
             #expect(formDecimal(bad) == nil, "\(bad)")
         }
     }
+
+    /// Scores of different ranks never read the same: one more decimal until they differ (the
+    /// matrix showed 84.3 three times over ranks 3, 1, 1); equal ranks may read the same.
+    @Test func scoresOfDifferentRanksShowEnoughDecimals() {
+        #expect(VendorsScreen.scorePlaces([(84.3, 1), (84.30000000000001, 1), (84.29301075268816, 3)], from: 1) == 2)
+        #expect(VendorsScreen.scorePlaces([(82.9, 1), (81.4, 3), (82.1, 2)], from: 1) == 1)
+        #expect(VendorsScreen.scorePlaces([(0.5652, 1), (0.56508, 2)], from: 3) == 4)
+        #expect(VendorsScreen.scorePlaces([(70, 1), (70, 1)], from: 1) == 1)
+    }
 }

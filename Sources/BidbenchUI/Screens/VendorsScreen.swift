@@ -623,6 +623,21 @@ public enum VendorsScreen {
         return (NumberText.fixed(cell.value, 1), .plain)
     }
 
+    /// The decimals the score row shows: `from`, more (up to 6) while two scores of different ranks
+    /// would read the same (`84.3 84.3 84.3` ranked 3, 1, 1: audit pass; `rank` printed 84.29).
+    static func scorePlaces(_ shown: [(score: Double, rank: Int)], from base: Int) -> Int {
+        let sorted = shown.sorted { $0.score < $1.score }
+        var places = base
+        while places < 6,
+            zip(sorted, sorted.dropFirst()).contains(where: {
+                $0.rank != $1.rank && NumberText.fixed($0.score, places) == NumberText.fixed($1.score, places)
+            })
+        {
+            places += 1
+        }
+        return places
+    }
+
     /// The score (with a bar) and rank rows under the matrix; out, incomplete or blind otherwise.
     static func renderTotals(_ s: AppState, _ view: MatrixView, into c: inout Canvas, area: Rect, y sy: Int) {
         let L = s.lang
@@ -632,11 +647,15 @@ public enum VendorsScreen {
         c.text(area.x + 1, sy, TextWidth.fit(L.t("Score", "得分"), labelW - 2), .bold)
         c.text(area.x + 1, sy + 1, TextWidth.fit(L.t("Rank", "排名"), labelW - 2), .bold)
         let top = ev?.ranking.map(\.score).max() ?? 1
+        // One decimal (three for a normalised score), more where two shown scores of different ranks
+        // would read the same (`84.3 84.3 84.3` ranked 3, 1, 1: audit pass), as `rank` prints them.
+        let places = scorePlaces(
+            view.shown.compactMap { view.ranked[$0.1.id].map { (score: $0.score, rank: $0.rank) } }, from: ev?.method == .cn ? 1 : 3)
         for (n, (_, v)) in view.shown.enumerated() {
             let x = labelW + n * colW
             if let r = view.ranked[v.id] {
                 let frac = ev?.method == .cn ? r.score / 100 : (top > 0 ? r.score / top : 0)
-                let num = ev?.method == .cn ? NumberText.fixed(r.score, 1) : String(NumberText.fixed(r.score, 3))
+                let num = NumberText.fixed(r.score, places)
                 c.text(x, sy, TextWidth.fit("\(num) " + bar(frac, width: 6), colW - 1), r.rank == 1 ? .good.with(bold: true) : .bold)
                 // A provisional result (a confirmed must-have not answered) is marked "?" and never green.
                 let provisional = ev?.provisional[v.id] != nil
