@@ -784,7 +784,10 @@ public enum App {
                 // Ctrl-S: the form's change, then the workspace to disk; the form's message stays,
                 // then goes before the save's own ("已打分 8.5; 已保存到 …"). With nothing unsaved the
                 // form's message stays ("没有改动") rather than "nothing to save".
-                let taken = s.message
+                // Without the hint some forms add for Enter (`已更新 R01 (Ctrl-S 保存)`): saved now.
+                let taken = s.message.map { m in
+                    [" (Ctrl-S saves)", " (Ctrl-S 保存)"].reduce(m) { $0.hasSuffix($1) ? String($0.dropLast($1.count)) : $0 }
+                }
                 let effects = save(&s)
                 if let taken, !effects.isEmpty {
                     s.say(taken)

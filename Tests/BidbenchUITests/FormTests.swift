@@ -104,6 +104,27 @@ import Testing
         #expect(form(d)?.value("department") == "D01")
     }
 
+    /// Ctrl-S in a form takes it and saves: the message drops the "Ctrl-S saves" hint that Enter's
+    /// message carries, and goes before the save's own (`已更新 R01 (Ctrl-S 保存); 已保存到 …` read as
+    /// unsaved: user check in tmux).
+    @Test func ctrlSInAFormSavesAndSaysSo() {
+        var d = Driver()
+        d.press(.enter)
+        d.type("（含港币）")
+        d.press(.ctrl("s"))
+        #expect(d.state.message == "已更新 R01")
+        #expect(d.state.savedNote == "已更新 R01")
+        #expect(d.effects.last == .save(d.state.workspace, force: false))
+        d.send(.saved(message: "已保存到 /tmp/ws"))
+        #expect(d.state.message == "已更新 R01; 已保存到 /tmp/ws")
+        // Enter takes the form and keeps the hint: nothing is written.
+        d.press(.enter)
+        d.type("!")
+        d.press(.enter)
+        #expect(d.state.message == "已更新 R01 (Ctrl-S 保存)")
+        #expect(d.state.dirty)
+    }
+
     /// F1 in a form lists its keys (the text-editing ones too) over the form, and Esc comes back to
     /// it with what was typed (F1 was refused in forms: user test pass).
     @Test func f1InAFormShowsItsKeysAndEscReturnsToIt() {
