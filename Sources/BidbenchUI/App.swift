@@ -754,9 +754,11 @@ public enum App {
             // Said in the form, next to the choice: all that was typed (kept in the field) and what
             // would be accepted; a save is refused while it is there.
             let f = form.fields[form.focus]
-            form.error = s.lang.t(
-                "\(f.label): “\(what)” starts no choice (Backspace or Ctrl-U takes it back); type one of \(f.acceptedForms)",
-                "\(f.label): “\(what)” 不是任何选项的开头 (Backspace 或 Ctrl-U 删除); 可输入 \(f.acceptedForms)")
+            form.error = form.said(
+                FormRefusal(
+                    s.lang.t(
+                        "“\(what)” starts no choice (Backspace or Ctrl-U takes it back); type one of \(f.acceptedForms)",
+                        "“\(what)” 不是任何选项的开头 (Backspace 或 Ctrl-U 删除); 可输入 \(f.acceptedForms)"), field: f.key))
             s.modal = .form(form)
         case .refused(let what):
             if form.confirmingDiscard {
