@@ -441,8 +441,8 @@ import Testing
 
         - 未达标 2027-04：99.25%，停机 324 分钟 — 4月14日 MES 接口宕机等，共停机 324 分钟
 
-        - K002 1 级 MES 接口：响应超时 — 接口服务宕机，联调中断
-        - K004 2 级 成本：解决超时 — 成本计算任务卡住
+        - K002 P1 MES 接口：响应超时 — 接口服务宕机，联调中断
+        - K004 P2 成本：解决超时 — 成本计算任务卡住
 
         ### 最近一次供应商考评
 
@@ -529,8 +529,8 @@ import Testing
 
         - Missed 2027-04: 99.25%, 324 minutes down — MES interface down on 14 April and others, 324 minutes in all
 
-        - K002 severity 1 MES interface: response late — Interface service down, integration testing stopped
-        - K004 severity 2 Costing: resolution late — Cost calculation job stuck
+        - K002 P1 MES interface: response late — Interface service down, integration testing stopped
+        - K004 P2 Costing: resolution late — Cost calculation job stuck
 
         ### Last vendor review
 

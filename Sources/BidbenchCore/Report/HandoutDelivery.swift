@@ -224,7 +224,8 @@ extension HandoutBuilder {
                         if m.resolutionBreach { what.append(t("resolution late", "解决超时")) }
                         let module = m.ticket.module.isEmpty ? "" : " " + m.ticket.module
                         let note = m.ticket.note.trimmed.isEmpty ? "" : " — " + m.ticket.note
-                        return m.ticket.id + t(" severity \(m.ticket.severity)", " \(m.ticket.severity) 级") + module + colon
+                        // `P1` as the screen and the ticket dialog name it (the handout said `1 级`).
+                        return m.ticket.id + " P\(m.ticket.severity)" + module + colon
                             + what.joined(separator: t(", ", "、")) + note
                     }))
         }
