@@ -105,7 +105,15 @@ enum DeliveryLists {
             for (i, line) in lines.enumerated() { c.text(r.x + 2, r.y + 1 + i, line, .dim, maxWidth: r.width - 4) }
             box = Rect(x: r.x, y: r.y + lines.count, width: r.width, height: r.height - lines.count)
         }
-        let cols = TableView.layout(columns, total: r.width - 4, flex: flex)
+        // Columns widen to their widest entry when the flexible one keeps its own width: a tester
+        // `生产部 孙建…` was cut while the criterion had 40 cells to spare (user test pass).
+        var widened = columns
+        for i in widened.indices where i != flex {
+            let widest = rows.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0
+            widened[i].width = max(widened[i].width, widest, TextWidth.of(widened[i].title))
+        }
+        let others = widened.enumerated().filter { $0.offset != flex }.map(\.element.width).reduce(0, +) + widened.count - 1
+        let cols = TableView.layout(r.width - 4 - others >= columns[flex].width ? widened : columns, total: r.width - 4, flex: flex)
         TableView.renderWithDetail(into: &c, box: box, columns: cols, rows: rows, selected: st.selected, detail: detail)
         if rows.isEmpty { c.text(box.x + 2, box.y + 2, empty, .dim, maxWidth: r.width - 4) }
         c.text(r.x + 2, r.maxY - 1, " " + App.fitHints(KeyMap.hints(for: [scope(st.kind)], s), width: r.width - 6) + " ", .dim)
