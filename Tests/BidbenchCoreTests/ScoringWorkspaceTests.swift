@@ -253,6 +253,8 @@ struct ScoringWorkspaceTests {
         #expect(e2.weights.first { $0.id == "C1" }!.fromAHP)
         #expect(close(e2.weights.first { $0.id == "C1" }!.global, 0.33131291, 1e-8))
         #expect(e2.ahp[""]?.consistent == false)
+        // `check` says it too (it said OK for a matrix `rank` warned about: audit pass).
+        #expect(criteriaWarnings(ws).map(\.en).last == e2.warnings.last?.en)
     }
 
     /// A kept basis gives exactly the evaluation a fresh one gives, through weight, score, gate,

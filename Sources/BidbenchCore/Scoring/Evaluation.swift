@@ -682,11 +682,13 @@ public struct GateStatus: Equatable, Sendable {
 }
 
 /// What the criteria tree says of a workspace's weights (weights that do not sum as they should,
-/// unknown or circular parents), for `check`; empty when the tree cannot be built (rank says why).
+/// unknown or circular parents, an AHP matrix that is inconsistent or does not fit its level), for
+/// `check`; empty when the tree cannot be built (rank says why). (`check` said OK for an AHP matrix
+/// of CR 1.3 that `rank` warned about: audit pass.)
 public func criteriaWarnings(_ ws: Workspace) -> [Notice] {
     var warnings: [Notice] = []
-    _ = try? CriteriaTree(ws, warnings: &warnings)
-    return warnings
+    guard let tree = try? CriteriaTree(ws, warnings: &warnings) else { return warnings }
+    return warnings + tree.ahpWarnings
 }
 
 /// The criteria tree of a workspace with local and global weights.
