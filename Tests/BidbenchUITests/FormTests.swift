@@ -346,6 +346,18 @@ import Testing
         #expect(sc.growth == ExactRatio(numerator: 2, denominator: 25))
         #expect(sc.discountRate == ExactRatio(numerator: 3, denominator: 50))
         #expect(d.text.contains("用户 137 (+8%/年)  涨价 4.5%  折现 6%"))
+        // The horizon goes as far as the command line's (the screen stopped at 15 years, `budget
+        // --years` at 100: audit pass); beyond, refused with the limit.
+        d.press(.char(":"))
+        d.type("years 40")
+        d.press(.enter)
+        #expect(d.state.message == "假设: 40 年 (u 回退)")
+        #expect(d.text.contains("共 40 年"))
+        d.press(.char(":"))
+        d.type("years 101")
+        d.press(.enter)
+        #expect(d.state.message == ":years 需要 1 到 100 的整数, 而不是 “101”")
+        d.press(.char("u"))
         // A bare number of 1 or more is refused as on the command line, and changes nothing.
         d.press(.char(":"))
         d.type("rate 6")

@@ -131,7 +131,7 @@ public enum BudgetScreen {
         let text = normalizedDigits(arg).trimmed
         switch verb {
         case "users", "years":
-            let maxValue = verb == "users" ? 10_000_000 : min(15, Scenario.maximumYears)
+            let maxValue = verb == "users" ? 10_000_000 : Scenario.maximumYears
             guard let n = Int(text), n >= 1, n <= maxValue else {
                 s.say(
                     L.t(
@@ -220,7 +220,7 @@ public enum BudgetScreen {
         switch cmd {
         case .usersUp: sc.users += 10
         case .usersDown: sc.users = max(1, sc.users - 10)
-        case .yearsUp: sc.years = min(15, sc.years + 1)
+        case .yearsUp: sc.years = min(Scenario.maximumYears, sc.years + 1)
         case .yearsDown:
             // Not below the latest explicit start year: those lines would fall outside the horizon.
             let floor = s.workspace.prices.compactMap(\.startYear).max() ?? 1
