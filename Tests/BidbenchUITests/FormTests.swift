@@ -158,6 +158,15 @@ import Testing
         // A later letter that alone starts a choice does not drop what is there: it is added.
         d.type("财")
         #expect(form(d)?.fields[form(d)!.focus].query == "法务部财")
+        // ←/→ take the text back and leave the choice as it was (they stepped it too: re-test).
+        d.press(.right)
+        #expect(form(d)?.fields[form(d)!.focus].unmatched == false && form(d)?.value("department") == "D01")
+        // Nor after a prefix that matched: `生产` then `财` chose 财务部 and dropped `生产` (re-test).
+        d.type("生产财")
+        #expect(form(d)?.fields[form(d)!.focus].query == "生产财" && form(d)?.value("department") == "D02")
+        #expect(form(d)?.fields[form(d)!.focus].unmatched == true)
+        d.press(.ctrl("u"))
+        d.type("法务部财")
         d.press(.tab)  // moving on keeps it, shown beside the choice
         #expect(d.text.contains("«法务部财» ✗"))
         d.press(.enter)
@@ -212,6 +221,8 @@ import Testing
         #expect(field.acceptedForms.hasPrefix("(未归入)/wgr · "))
         d.type("gnf")
         #expect(form(d)?.value("criterion") == "func")
+        // Typed on, the letters add to what is there (`gnfwgr` starts no choice, kept): Ctrl-U first.
+        d.press(.ctrl("u"))
         d.type("wgr")
         #expect(form(d)?.value("criterion") == "")
         #expect(form(d)?.error == nil)

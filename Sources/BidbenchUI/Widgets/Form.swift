@@ -158,17 +158,13 @@ public struct FormField: Equatable, Sendable {
         return candidates.firstIndex { $0.contains { !$0.isEmpty && $0.lowercased().hasPrefix(q) } }
     }
 
-    /// Chooses by typed text (`match`): what was typed so far and `c`, or `c` alone starting again.
-    /// Returns false when neither names a choice: the text is kept, `unmatched` (nothing typed is
-    /// dropped), and the choice shown stays; later letters add to it until it is taken back.
+    /// Chooses by typed text (`match`): what was typed so far and `c`. Returns false when that names
+    /// no choice: the text is kept, `unmatched` (nothing typed is dropped), and the choice shown
+    /// stays; later letters add to it until it is taken back. (A letter that alone starts a choice
+    /// used to start again from it, dropping what was typed before: `生产财务部` chose 财务部: re-test.)
     mutating func type(_ c: Character) -> Bool {
         if !unmatched, let i = match(query + String(c)) {
             query += String(c)
-            choiceIndex = i
-            return true
-        }
-        if !unmatched, let i = match(String(c)) {
-            query = String(c)
             choiceIndex = i
             return true
         }
@@ -307,6 +303,10 @@ public struct Form: Equatable, Sendable {
             case .yes: return .cancel
             case .help: return .help
             case .no: confirmingDiscard = false
+            case .choiceNext where fields[focus].unmatched, .choicePrev where fields[focus].unmatched:
+                // ←/→ on text that matched nothing take the text back; the choice shown stays.
+                fields[focus].clearQuery()
+                if !fields.contains(where: \.unmatched) { error = nil }
             case .choiceNext, .choicePrev:
                 let n = fields[focus].choices.count
                 fields[focus].choiceIndex = (fields[focus].choiceIndex + (b.command == .choiceNext ? 1 : n - 1)) % n
