@@ -282,7 +282,7 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
     @Test func spreadsheetDatesAndPercentages() throws {
         let base = try Loaded()
         // Full-width digits too, as the forms read them (they were refused on import: user test pass).
-        let text = "合同,里程碑,比例,到期日,状态\nK1,签约,40%,２０２７/１/５,已付\nK1,验收,60％,2027年6月30日,计划\n"
+        let text = "合同,里程碑,比例,到期日,状态\nK1,签约,４０%,２０２７/１/５,已付\nK1,验收,60％,2027年6月30日,计划\n"
         let r = try imported(.payments, text, into: base.workspace, replace: true).get()
         #expect(r.summary == "imported 2 payment milestones, replacing the table")
         #expect(

@@ -391,5 +391,10 @@ import Testing
         #expect((try BudgetScreen.scenario(d.state).get()).growth == ExactRatio(numerator: 1, denominator: 100))
         d.press(.char("u"), .char("u"), .char("u"))
         #expect((try BudgetScreen.scenario(d.state).get()) == base)
+        // A shrinking user base reads as such (`+-5%/年`: re-test pass).
+        d.press(.char(":"))
+        d.type("growth -5%")
+        d.press(.enter)
+        #expect(d.text.contains("(-5%/年)"))
     }
 }

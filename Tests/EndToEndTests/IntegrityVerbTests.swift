@@ -11,6 +11,19 @@ struct IntegrityVerbTests {
         try h.close()
     }
 
+    /// A vendor without price lines has no costs, said as such: `0.00` read as the cheapest bid
+    /// (re-test pass: the screen said 无报价, the command line 0.00).
+    @Test func aVendorWithoutPricesSaysSo() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        try append("V5,新供应商,,,,,false,\n", to: ws + "/vendors.csv")
+        let r = try bidbench("budget", "-w", ws)
+        #expect(r.status == 0, "\(r.err)")
+        let row = r.out.split(separator: "\n").first { $0.hasPrefix("V5 ") }
+        #expect(row?.split(separator: " ").map(String.init) == ["V5", "-", "-", "-", "-", "-", "no", "prices", "-", "-"])
+    }
+
     @Test func aSecondCostCentreEnvelopeDoesNotChargeTheProposalTwice() throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

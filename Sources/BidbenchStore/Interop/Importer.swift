@@ -287,9 +287,14 @@ private struct Job {
             }
             switch ColumnType.of(column) {
             case .day: if let d = Self.isoDay(fields[i]) { fields[i] = d }
-            case .number where column == "percent":
-                let t = fields[i].trimmed
-                if t.hasSuffix("%") || t.hasSuffix("％") { fields[i] = String(t.dropLast()).trimmed }
+            // Numbers with full-width digits (`１２`, `８．５`) as the forms read them (re-test pass).
+            case .int, .number, .money:
+                let t = normalizedDigits(fields[i])
+                if t != fields[i] { fields[i] = t }
+                if column == "percent" {
+                    let p = fields[i].trimmed
+                    if p.hasSuffix("%") { fields[i] = String(p.dropLast()).trimmed }
+                }
             default: break
             }
         }

@@ -64,7 +64,8 @@ struct BudgetCommand: ParsableCommand {
         let names = Dictionary(ws.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         return BudgetOutput(
             settings: ws.settings, scenario: s, users: try BudgetModel.userCounts(s), tcos: tcos,
-            names: names, control: control, knockedOut: GateStatus(ws, missing: false).knockedOut)
+            names: names, control: control, knockedOut: GateStatus(ws, missing: false).knockedOut,
+            priced: Set(ws.prices.map(\.vendor)))
     }
 }
 
@@ -78,6 +79,8 @@ private struct BudgetOutput {
     var control: BudgetControl
     /// Vendors that fail a must-have: marked ✗ wherever they are listed.
     var knockedOut: [String: [Notice]]
+    /// Vendors with price lines: the others have no costs, said as such (0.00 read as the cheapest bid).
+    var priced: Set<String>
 
     private var fiscalYears: [Int] { (0..<scenario.years).map { settings.firstYear + $0 } }
 
@@ -142,8 +145,13 @@ private struct BudgetOutput {
 
         var rows = [["vendor"] + fiscalYears.map(String.init) + ["total", "NPV", "one-off"]]
         for t in tcos {
+            let name = t.vendor + (knockedOut[t.vendor] == nil ? "" : " ✗")
+            guard priced.contains(t.vendor) else {
+                rows.append([name] + t.perYear.map { _ in "-" } + ["no prices", "-", "-"])
+                continue
+            }
             rows.append(
-                [t.vendor + (knockedOut[t.vendor] == nil ? "" : " ✗")] + t.perYear.map(amount) + [
+                [name] + t.perYear.map(amount) + [
                     amount(t.total), amount(t.npv),
                     t.oneOffShare.map { NumberText.percent($0, 0) } ?? "-",
                 ])
