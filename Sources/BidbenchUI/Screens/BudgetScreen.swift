@@ -395,7 +395,8 @@ public enum BudgetScreen {
             headerX, area.y,
             L.t(
                 "\(sc.years) years  users \(sc.users) (\(sc.growth.isNegative ? "" : "+")\(pct(sc.growth))/yr)  escalation \(pct(sc.escalation))  discount \(pct(sc.discountRate))",
-                "\(sc.years) 年  用户 \(sc.users) (\(sc.growth.isNegative ? "" : "+")\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"), .accent,
+                "\(sc.years) 年  用户 \(sc.users) (\(sc.growth.isNegative ? "" : "+")\(pct(sc.growth))/年)  涨价 \(pct(sc.escalation))  折现 \(pct(sc.discountRate))"
+            ), .accent,
             maxWidth: area.maxX - headerX - 1)
         let tcos: [VendorTCO]
         switch view.tcos {
