@@ -148,6 +148,10 @@ import Testing
         let training = PeopleExport.table(.training, from: w, language: .zh)
         #expect(training.rows.first.map { [$0[2], $0[5]] } == ["基础", "线下"])
         #expect(PeopleExport.table(.tests, from: w, language: .en).rows.map { $0[4] }.contains("pass"))
+        // A severity as the screens name it (`P2`, not `2`).
+        let tickets = PeopleExport.table(.tickets, from: w, language: .zh)
+        let severity = try #require(tickets.columns.firstIndex(of: "severity"))
+        #expect(Set(tickets.rows.map { $0[severity] }).isSubset(of: ["P1", "P2", "P3", "P4"]))
     }
 
     @Test func exportOfTheDemoReimportsAsIs() throws {

@@ -139,7 +139,7 @@ import Testing
         #expect(t.title == "月度可用率目标 · C1 (空: 无目标)")
         d.type("99.999.9")
         d.press(.ctrl("s"))
-        #expect(Self.form(d)?.error == "目标 %: 目标须为 0 到 100 之间的数, 而不是 “99.999.9”")
+        #expect(Self.form(d)?.error == "目标须为 0 到 100 之间的数, 而不是 “99.999.9”")
         d.press(.ctrl("u"))
         d.type("99.9%")
         d.press(.ctrl("s"))

@@ -427,6 +427,15 @@ import Testing
 
     /// The CFO's what-if (130 users, 6 years, +1 % escalation) is in the handout as an unsaved
     /// what-if; `:scenario save` keeps it in scenarios.csv and the next handout names it.
+    /// A vendor without price lines is named under the costs, not left out without a word.
+    @Test func budgetHandoutNamesAVendorWithoutPrices() {
+        var ws = budgetWorkspace()
+        ws.vendors.append(Vendor(id: "V3", name: "启明信息"))
+        var d = Driver(ws)
+        d.press(.char("3"))
+        #expect(Self.markdown(d, .budget).contains("\n尚无报价：启明信息\n"))
+    }
+
     @Test func budgetHandoutStatesTheWhatIf() {
         var d = Driver(budgetWorkspace())
         d.press(.char("3"), .char("+"), .char("+"), .char("+"), .char("Y"), .char("E"))

@@ -72,6 +72,11 @@ extension HandoutBuilder {
                     t("✗ fails a must-have requirement and cannot be awarded: ", "✗ 未满足必须项需求，不能授标：")
                         + out.joined(separator: t("; ", "；"))))
         }
+        // A vendor without price lines is named, not left out without a word (re-test pass).
+        let unpriced = ws.vendors.filter { v in !priced.contains { $0.vendor == v.id } }.map(\.name)
+        if !unpriced.isEmpty {
+            blocks.append(.paragraph(t("No price lines yet: ", "尚无报价：") + unpriced.joined(separator: t(", ", "、"))))
+        }
         // 2. Scenario comparison.
         blocks.append(.heading(t("2. Scenarios compared (total cost over the horizon)", "2. 情景对比（测算期总成本）")))
         var compared = saved.map { ($0.name, $0) }

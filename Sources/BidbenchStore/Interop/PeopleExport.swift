@@ -64,6 +64,7 @@ public enum PeopleExport {
         case (.requirements, "status"): candidates = RequirementStatus.allCases.map(\.rawValue)
         case (.reviews, "status"): candidates = ReviewStatus.allCases.map(\.rawValue)
         case (.tasks, "phase"): candidates = DeliveryPhase.standard.map(\.id)
+        case (.tickets, "severity"), (.sla, "severity"): candidates = (1...4).map(String.init)
         case (.tasks, "status"), (.tests, "result"), (.training, "level"), (.training, "mode"), (.handover, "status"):
             candidates = ReportLabels.deliveryWords[deliveryTable(kind, column)!]!.keys.sorted()
         case (_, "status"): candidates = ReportLabels.statusWords.keys.sorted()
@@ -118,6 +119,8 @@ public enum PeopleExport {
             return words[v].map { l.pick($0.0, $0.1) } ?? v
         case (.reviews, "status"): return ReviewStatus(rawValue: v).map { ReportLabels.reviewStatus($0, l) } ?? v
         case (.tasks, "phase"): return DeliveryPhase(parsing: v).name(chinese: l == .zh)
+        // `P1` as the screens, the dialogs and the handout name a severity (the export said `1`).
+        case (.tickets, "severity"), (.sla, "severity"): return Int(v).map { "P\($0)" } ?? v
         case (.tasks, "status"), (.tests, "result"), (.training, "level"), (.training, "mode"), (.handover, "status"):
             // The delivery tables in words too (a Chinese export mixed `done` with `计划`: user test pass).
             return ReportLabels.delivery(deliveryTable(kind, column)!, v, l)

@@ -96,7 +96,11 @@ public enum PricesScreen {
                     "Start year \(y) is past the \(horizon)-year horizon (workspace.json horizon_years)",
                     "起始年 \(y) 超出 \(horizon) 年的测算期 (workspace.json 的 horizon_years)"), field: "start_year")
         }
-        guard years.ok else { return FormRefusal(L.t("Years must be empty or a whole number ≥ 1", "年数须为空或 ≥ 1 的整数"), field: "years") }
+        guard years.ok else {
+            let typed = f.value("years").trimmed
+            return FormRefusal(
+                L.t("Years must be empty or a whole number ≥ 1, not “\(typed)”", "年数须为空或 ≥ 1 的整数, 而不是 “\(typed)”"), field: "years")
+        }
         let line = PriceLine(
             vendor: vendor, item: item, category: CostCategory(rawValue: f.value("category")) ?? .other,
             model: PricingModel(rawValue: f.value("model")) ?? .one_time, unitPrice: price, quantity: qty,

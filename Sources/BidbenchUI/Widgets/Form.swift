@@ -267,7 +267,10 @@ public struct Form: Equatable, Sendable {
         // The label without its example (`解决时限 (小时)` → `解决时限`).
         guard let key = refusal.field, let full = fields.first(where: { $0.key == key })?.label else { return refusal.message }
         let label = String(full.prefix { $0 != "(" && $0 != "（" }).trimmed
-        guard !label.isEmpty, !refusal.message.hasPrefix(label) else { return refusal.message }
+        // A message that starts with the label's first word names the field already (`分数必须是 …`
+        // under `分数 0–10`, `目标须为 …` under `目标 %`).
+        let head = String(label.prefix { $0 != " " })
+        guard !label.isEmpty, !refusal.message.hasPrefix(label), !refusal.message.hasPrefix(head) else { return refusal.message }
         return label + ": " + refusal.message
     }
 
