@@ -663,8 +663,8 @@ public enum BudgetScreen {
         }
         y += 1
         // A vendor without price lines has no total (a 0 read as the cheapest bid: user test pass):
-        // it says so, as the cost table above does.
-        let priced = Set(ws.prices.map(\.vendor))
+        // it says so, as the cost table above does (`view.priced`, made with the view).
+        let priced = view.priced
         for (i, row) in view.comparison.enumerated() {
             var x = area.x + 1
             x += c.text(x, y, TextWidth.fit(row.name, 16), i == s.budget.named ? .accent : .plain) + 1
