@@ -100,7 +100,7 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.text.contains("⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)"))
     }
 
-    @Test func aTaskIsAddedWithItsDatesAndARefusedCycleKeepsTheForm() {
+    @Test func aTaskIsAddedWithItsDatesAndARefusedCycleKeepsTheForm() throws {
         var d = Self.driver()
         d.press(.char("a"))
         #expect(d.text.contains("新增任务 · C1"))
@@ -110,10 +110,7 @@ func deliveryWorkspace() -> Workspace {
         d.press(.tab)
         d.type("2027-07-01")  // before the start: refused, on this field
         d.press(.ctrl("s"))
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let f = try #require(d.form, "the form closed")
         #expect(f.error == "计划完成: 2027-07-01 早于开始日期 2027-07-08" && f.fields[f.focus].key == "planned_end")
         d.press(.ctrl("u"))
         d.type("2027-09-30")
@@ -128,10 +125,7 @@ func deliveryWorkspace() -> Workspace {
         d.press(.backTab, .ctrl("u"))
         d.type("T12;T13")
         d.press(.ctrl("s"))
-        guard case .form(let idForm)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let idForm = try #require(d.form, "the form closed")
         #expect(idForm.error == "编号: “T12;T13” 含 “;”, 它用于分隔前置任务编号" && idForm.fields[idForm.focus].key == "id")
         d.press(.escape, .char("y"))
         // Editing T01 to depend on T04 closes a cycle T01 → T04 → T02 → T01: refused, named.
@@ -139,10 +133,7 @@ func deliveryWorkspace() -> Workspace {
         for _ in 0..<8 { d.press(.tab) }  // title → depends on
         d.type("T04")
         d.press(.ctrl("s"))
-        guard case .form(let g)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let g = try #require(d.form, "the form closed")
         #expect(g.error == "前置任务: 依赖关系将成环: T01 → T04 → T02 → T01")
         d.press(.escape, .char("y"))
         #expect(d.state.workspace.delivery.tasks[0].dependsOn.isEmpty)
@@ -150,17 +141,14 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.state.workspace.delivery.tasks.count == 4)
     }
 
-    @Test func passingTheTestReleasesTheGoLivePayment() {
+    @Test func passingTheTestReleasesTheGoLivePayment() throws {
         var d = Self.driver()
         d.press(.char("t"), .char("a"))
         #expect(d.text.contains("新增验收测试 · C1"))
         #expect(d.state.modal.flatMap { if case .form(let f) = $0 { return f.value("id") } else { return nil } } == "A2.2")
         d.type("R09")
         d.press(.ctrl("s"))
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let f = try #require(d.form, "the form closed")
         #expect(f.error == "需求: R09 不是需求编号")
         d.press(.escape, .char("y"), .escape)
         // The failed test is re-run and passes: the retest is recorded by editing the file's row in
@@ -170,7 +158,7 @@ func deliveryWorkspace() -> Workspace {
         #expect(!d.text.contains("暂不可付: 上线款"))
     }
 
-    @Test func aTicketAndAReviewAreRecorded() {
+    @Test func aTicketAndAReviewAreRecorded() throws {
         var d = Self.driver()
         d.press(.char("i"), .char("a"))
         d.type("总账")
@@ -180,10 +168,7 @@ func deliveryWorkspace() -> Workspace {
         d.press(.tab)
         d.type("2027-05-09 08:00")
         d.press(.ctrl("s"))
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let f = try #require(d.form, "the form closed")
         #expect(f.error == "首次响应: 2027-05-09 08:00 早于创建时间 (2027-05-09 09:00)")
         d.press(.ctrl("u"))
         d.type("2027-05-09 09:20")
@@ -194,10 +179,7 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.text.contains("K003 P2 总账 2027-05-09 09:00 响应 0h20 解决 —"))
         // The quarter's review: pre-filled from the data, the lead sets satisfaction.
         d.press(.char("R"))
-        guard case .form(let r)? = d.state.modal else {
-            Issue.record("no review form")
-            return
-        }
+        let r = try #require(d.form, "no review form")
         #expect(r.value("period") == "2027-Q2" && r.value("on_time_pct") == "66.7" && r.value("sla_pct") == "33.3")
         #expect(r.value("acceptance_first_pass_pct") == "50" && r.value("training_pass_pct") == "66.7")
         d.type("3")
@@ -208,7 +190,7 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.state.message == "已记录 V1 2027-Q2 考评: 得分 51.7 (满意度 3, 直接录入)")
     }
 
-    @Test func aTrainingSessionIsPlannedAndABadTargetIsRefused() {
+    @Test func aTrainingSessionIsPlannedAndABadTargetIsRefused() throws {
         var d = Self.driver()
         d.press(.char("s"), .char("a"))
         #expect(d.text.contains("新增培训场次 · C1"))
@@ -217,17 +199,11 @@ func deliveryWorkspace() -> Workspace {
         d.type("120%")
         d.press(.ctrl("s"))
         // The number planned is asked for (left empty it was saved as 0: user test pass).
-        guard case .form(let p)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let p = try #require(d.form, "the form closed")
         #expect(p.error == "计划人数: 请填写计划参加的人数" && p.fields[p.focus].key == "planned")
         d.type("１２")
         d.press(.ctrl("s"))
-        guard case .form(let f)? = d.state.modal else {
-            Issue.record("the form closed")
-            return
-        }
+        let f = try #require(d.form, "the form closed")
         #expect(f.error == "目标通过率应为 80% 或 0.8 这样的比率, 而不是 “120%”" && f.fields[f.focus].key == "pass_target")
         d.press(.ctrl("u"))
         d.type("85%")

@@ -292,7 +292,7 @@ import Testing
         var d = Driver(ws, evaluator: "张伟")
         d.press(.char("2"), .right, .enter, .ctrl("u"))
         d.type("6.5")
-        d.press(.ctrl("s"))  // unsaved: 张伟 V2 7 → 6.5
+        d.press(.enter)  // taken, unsaved: 张伟 V2 7 → 6.5 (Ctrl-S would save it now)
         var disk = d.state.base
         disk.scores["张伟"]![1].score = 8  // the same sheet saved elsewhere meanwhile (another session of 张伟)
         d.send(.diskChanged(workspace: disk, files: ["scores/张伟.csv"], sheetTimes: [:]))

@@ -55,6 +55,8 @@ struct Driver {
     var screen: Canvas { App.render(state) }
     var text: String { screen.text }
     func row(containing needle: String) -> String? { screen.lines.first { $0.contains(needle) } }
+    /// The open form, if a form is what is open.
+    var form: Form? { if case .form(let f)? = state.modal { return f } else { return nil } }
     /// The vendor-matrix row of a criterion (its name starts the line).
     func criterionRow(_ name: String) -> String? { screen.lines.first { $0.hasPrefix(" " + name) } }
 }
