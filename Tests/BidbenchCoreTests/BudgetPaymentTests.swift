@@ -213,6 +213,18 @@ struct BudgetEnvelopeTests {
         #expect(uses.map(\.fiscalYear) == [2027, 2028, 2029, 2030])
         #expect(uses[3].remaining == Money(minor: -1))
         #expect(uses[1].percentUsed == 90)
+        // One decimal, unless it would read across the threshold the status is on the other side of.
+        #expect(uses.map { $0.percentText(1) } == ["89.999%", "90.0%", "100.0%", "100.001%"])
+    }
+
+    @Test("a figure beside a threshold keeps the decimals that show which side it is on")
+    func percentNearThresholds() throws {
+        let envelopes = (0..<5).map { BudgetEnvelope(fiscalYear: 2027 + $0, costCenter: "IT", category: "", amount: money("10000")) }
+        let uses = try rows(workspace(["8999.6", "8996", "8994", "10000.4", "10004"], envelopes: envelopes))
+        #expect(uses.map(\.status) == [.ok, .ok, .ok, .stop, .stop])
+        // 89.996 % is ok: `90.0%` would read as the warning; 89.96 % needs two decimals, 89.94 % one.
+        #expect(uses.map { $0.percentText(1) } == ["89.996%", "89.96%", "89.9%", "100.004%", "100.04%"])
+        #expect(uses.map { $0.percentText(0) } == ["89.996%", "89.96%", "89.9%", "100.004%", "100.04%"])
     }
 
     @Test("category envelopes, years outside the horizon, empty envelopes, bad categories")

@@ -45,6 +45,9 @@ public struct ControlRow: Equatable, Sendable {
     public var committed: Money
     public var proposed: Money
     public var status: ControlStatus
+    /// The warning and stop thresholds as percentages of the envelope (what `percentText` keeps apart).
+    public var warnPercent = 90.0
+    public var stopPercent = 100.0
 
     /// Committed plus proposed.
     public var used: Money { committed + proposed }
@@ -54,6 +57,20 @@ public struct ControlRow: Equatable, Sendable {
     public var percentUsed: Double? {
         guard let e = envelope, e.minor != 0 else { return nil }
         return Double(used.minor) * 100 / Double(e.minor)
+    }
+
+    /// `percentUsed` with `places` decimals, or up to three more when fewer would put the figure on
+    /// the other side of a threshold than the status (89.96 % below a 90 % warning reads `89.96%`, not
+    /// `90.0%` beside an `ok`; when three more do not tell, as 100.000 01 %, `places` it is); nil as
+    /// `percentUsed`.
+    public func percentText(_ places: Int) -> String? {
+        guard let p = percentUsed else { return nil }
+        func agrees(_ text: String) -> Bool {
+            guard let shown = Double(text), status != .unbudgeted, used.minor > 0 else { return true }
+            return (shown < warnPercent) == (status == .ok) && (shown > stopPercent) == (status == .stop)
+        }
+        let texts = (places...places + 3).lazy.map { NumberText.fixed(p, $0) }
+        return (texts.first(where: agrees) ?? texts[texts.startIndex]) + "%"
     }
 }
 
@@ -253,7 +270,8 @@ extension BudgetModel {
             rows.append(
                 ControlRow(
                     fiscalYear: key.year, costCenter: key.center, category: key.category, envelope: envelope, committed: committed,
-                    proposed: proposed, status: status))
+                    proposed: proposed, status: status, warnPercent: warn.approximateValue * 100,
+                    stopPercent: stop.approximateValue * 100))
         }
         return rows.sorted { a, b in
             if a.fiscalYear != b.fiscalYear { return a.fiscalYear < b.fiscalYear }
@@ -295,7 +313,7 @@ extension BudgetModel {
         func describe(_ r: ControlRow, zh: Bool) -> String {
             let center = r.costCenter.isEmpty ? (zh ? "未分配" : "unassigned") : r.costCenter
             let cat = r.category.map { " (\($0.rawValue))" } ?? ""
-            let pct = r.percentUsed.map { NumberText.fixed($0, 1) } ?? "–"
+            let pct = r.percentText(1).map { String($0.dropLast()) } ?? "–"
             let env = r.envelope?.grouped() ?? "0"
             return zh
                 ? "\(r.fiscalYear) \(center)\(cat): 已承诺 \(r.committed.grouped()) + 拟采购 \(r.proposed.grouped()) = \(r.used.grouped()), 预算 \(env) (\(pct)%)"

@@ -302,7 +302,7 @@ struct HTMLReportWriter {
             let label =
                 "\(u.fiscalYear) \(ReportBudget.center(u.costCenter, lang))"
                 + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")
-            let pct = u.percentUsed.map { NumberText.fixed($0, 0) + "%" } ?? "–"
+            let pct = u.percentText(0) ?? "–"
             return SVGChart.BarRow(
                 label: label,
                 segments: [

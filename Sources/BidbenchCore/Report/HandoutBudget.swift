@@ -202,7 +202,7 @@ extension HandoutBuilder {
                 "\(u.fiscalYear)",
                 ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? ""),
                 u.envelope?.grouped(cents) ?? "–", u.committed.grouped(cents), u.proposed.grouped(cents),
-                u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–", ReportBudget.word(u.status, lang),
+                u.percentText(1) ?? "–", ReportBudget.word(u.status, lang),
             ]
         }
         return [

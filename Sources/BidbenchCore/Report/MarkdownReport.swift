@@ -160,7 +160,7 @@ struct MarkdownReportWriter {
                     c(ReportBudget.center(u.costCenter, lang) + (u.category.map { " · " + ReportLabels.category($0, lang) } ?? "")),
                     u.envelope.map { $0.grouped(envelopeCents) } ?? "–", u.committed.grouped(envelopeCents),
                     u.proposed.grouped(envelopeCents),
-                    u.remaining.map { $0.grouped(envelopeCents) } ?? "–", u.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "–",
+                    u.remaining.map { $0.grouped(envelopeCents) } ?? "–", u.percentText(1) ?? "–",
                     ReportBudget.word(u.status, lang),
                 ]
             })

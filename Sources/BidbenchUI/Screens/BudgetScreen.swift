@@ -726,10 +726,14 @@ public enum BudgetScreen {
         y += 1
         // A table under one header (the words repeated on every row made it 81 columns: at 80 the use
         // and the mark were cut off); on a screen narrower still, each row takes two lines.
+        // One decimal, as `bidbench budget` and the handout print it (97% here read as 96.8% there),
+        // more beside a threshold (`percentText`): the column as wide as its widest figure.
+        let pcts = rows.map { $0.percentText(1) ?? "—" }
+        let pctWidth = max(6, pcts.map(TextWidth.of).max() ?? 0)
         let header =
             "\(TextWidth.fit(L.t("year", "年度"), 4)) \(TextWidth.fit(L.t("centre", "成本中心"), 8)) "
             + "\(TextWidth.fit(L.t("envelope", "预算"), 10, right: true)) \(TextWidth.fit(L.t("committed", "已承诺"), 10, right: true)) "
-            + "\(TextWidth.fit(L.t("proposed", "拟采购"), 10, right: true)) \(TextWidth.fit(L.t("used", "使用率"), 6, right: true))"
+            + "\(TextWidth.fit(L.t("proposed", "拟采购"), 10, right: true)) \(TextWidth.fit(L.t("used", "使用率"), pctWidth, right: true))"
         let marks = rows.map { r -> (String, Style) in
             switch r.status {
             case .ok: ("✔", .good)
@@ -744,16 +748,16 @@ public enum BudgetScreen {
             c.text(area.x + 3, y, header, .dim, maxWidth: area.width - 4)
             y += 1
         }
-        for (r, (mark, st)) in zip(rows, marks) where y < area.maxY - 1 {
+        for (k, (mark, st)) in marks.enumerated() where y < area.maxY - 1 {
+            let r = rows[k]
             let center = r.costCenter.isEmpty ? L.t("(unassigned)", "(未分配)") : r.costCenter
-            // One decimal, as `bidbench budget` and the handout print it (97% here read as 96.8% there).
-            let pct = r.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "—"
+            let pct = pcts[k]
             let envelope = r.envelope.map(money) ?? "—"
             if oneLine {
                 let text =
                     "\(r.fiscalYear) \(TextWidth.fit(center, 8)) \(TextWidth.fit(envelope, 10, right: true)) "
                     + "\(TextWidth.fit(money(r.committed), 10, right: true)) \(TextWidth.fit(money(r.proposed), 10, right: true)) "
-                    + "\(TextWidth.fit(pct, 6, right: true)) \(mark)"
+                    + "\(TextWidth.fit(pct, pctWidth, right: true)) \(mark)"
                 c.text(area.x + 3, y, text, st, maxWidth: area.width - 4)
                 y += 1
                 continue

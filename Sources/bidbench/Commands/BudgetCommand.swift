@@ -238,7 +238,7 @@ private struct BudgetOutput {
             rows.append([
                 String(r.fiscalYear), center(r.costCenter), r.category?.rawValue ?? "all",
                 r.envelope.map(amount) ?? "-", amount(r.committed), amount(r.proposed), amount(r.used),
-                r.remaining.map(amount) ?? "-", r.percentUsed.map { NumberText.fixed($0, 1) + "%" } ?? "-", status(r),
+                r.remaining.map(amount) ?? "-", r.percentText(1) ?? "-", status(r),
             ])
         }
         out += layout(rows, leftColumns: 3)
