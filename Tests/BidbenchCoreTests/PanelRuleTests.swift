@@ -41,7 +41,7 @@ struct PanelRuleTests {
         let p = PanelRule.progress(sample(revealed: false), lastChanges: ["丙": "2026-12-05 14:02"])
         #expect(
             p == [
-                EvaluatorProgress(evaluator: "丙", scored: 1, expected: 4, lastChange: "2026-12-05 14:02"),
+                EvaluatorProgress(evaluator: "丙", scored: 1, expected: 4, lastChange: "2026-12-05 14:02", unscoredVendors: ["A"]),
                 EvaluatorProgress(evaluator: "乙", scored: 4, expected: 4),
                 EvaluatorProgress(evaluator: "甲", scored: 4, expected: 4),
             ])
@@ -77,7 +77,10 @@ struct PanelRuleTests {
         #expect(e.leftOut == ["丙"])
         #expect(e.progress.map { "\($0.evaluator) \($0.scored)/\($0.expected)" } == ["丙 1/4", "乙 4/4", "甲 4/4"])
         #expect(
-            e.warnings.first == Notice("丙 has scored 1 of 4 cells and is not counted until the sheet is complete", "评委 丙 已评 1/4 项, 评完之前不计入")
+            e.warnings.first
+                == Notice(
+                    "丙 has scored 1 of 4 cells (nothing yet for 甲公司) and is not counted until the sheet is complete",
+                    "评委 丙 已评 1/4 项 (甲公司 尚未评分), 评完之前不计入")
         )
         #expect(e.ranking.map(\.vendor) == ["B", "A"])
         #expect(abs(e.ranking[0].score - (0.4 + 0.3 * 5 / 7 + 0.3)) < 1e-12)
@@ -85,6 +88,26 @@ struct PanelRuleTests {
         let bTech = e.cells.first { $0.vendor == "B" && $0.criterion == "tech" }
         #expect(bTech?.evaluators == ["乙", "甲"])
         #expect(bTech?.value == 5)
+    }
+
+    /// A vendor added after everyone finished leaves every sheet incomplete and every total blank:
+    /// each warning names the vendors not started (three, then how many), which a knocked-out one is not.
+    @Test func vendorsAddedMidMeetingAreNamedInTheWarning() throws {
+        var ws = sample(revealed: true)
+        ws.vendors += ["D", "E", "F", "G"].map { Vendor(id: $0, name: "", bidPrice: Money(units: 850_000)) }
+        ws.vendors[3].name = "丁公司"
+        let e = try PanelRule.evaluate(ws, viewer: .lead)
+        #expect(e.leftOut == ["丙", "乙", "甲"])
+        #expect(e.ranking.isEmpty)
+        #expect(e.progress.map(\.unscoredVendors) == [["A", "D", "E", "F", "G"], ["D", "E", "F", "G"], ["D", "E", "F", "G"]])
+        #expect(
+            e.warnings.prefix(2).map(\.zh) == [
+                "评委 丙 已评 1/12 项 (甲公司、丁公司、E 等 5 家 尚未评分), 评完之前不计入",
+                "评委 乙 已评 4/12 项 (丁公司、E、F 等 4 家 尚未评分), 评完之前不计入",
+            ])
+        #expect(
+            e.warnings[1].en
+                == "乙 has scored 4 of 12 cells (nothing yet for 丁公司, E, F and 1 more) and is not counted until the sheet is complete")
     }
 
     @Test func blindLeadSeesNothingDerivedFromScores() throws {

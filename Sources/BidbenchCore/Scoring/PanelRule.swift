@@ -25,13 +25,17 @@ public struct EvaluatorProgress: Equatable, Sendable {
     public var expected: Int
     /// When the sheet last changed, as the caller knows it (the file's modification time, ISO); nil when unknown.
     public var lastChange: String?
+    /// The expected vendors (ids, in the vendors' order) of which this evaluator has scored nothing yet:
+    /// a vendor added mid-meeting, or one not started. Who, not what: safe while blind.
+    public var unscoredVendors: [String]
     public var complete: Bool { scored >= expected }
 
-    public init(evaluator: String, scored: Int, expected: Int, lastChange: String? = nil) {
+    public init(evaluator: String, scored: Int, expected: Int, lastChange: String? = nil, unscoredVendors: [String] = []) {
         self.evaluator = evaluator
         self.scored = scored
         self.expected = expected
         self.lastChange = lastChange
+        self.unscoredVendors = unscoredVendors
     }
 }
 
@@ -64,18 +68,23 @@ public enum PanelRule {
             for w in e.weights where w.isLeaf && w.source == .panel && w.global > 0 && leaves[w.id] == nil { leaves[w.id] = leaves.count }
         }
 
-        /// How many of these cells `scores` covers (a cell scored twice counts once).
-        func covered(by scores: [Score]) -> Int {
+        /// How many of these cells `scores` covers (a cell scored twice counts once), and the vendors
+        /// (ids, in row order) of which it covers none.
+        func covered(by scores: [Score]) -> (cells: Int, untouched: [String]) {
             var seen = [Bool](repeating: false, count: count)
+            var touched = [Bool](repeating: false, count: vendors.count)
             var n = 0
             for i in scores.indices {
                 guard let v = vendors[scores[i].vendor], let c = leaves[scores[i].criterion] else { continue }
+                touched[v] = true
                 if !seen[v * leaves.count + c] {
                     seen[v * leaves.count + c] = true
                     n += 1
                 }
             }
-            return n
+            guard !leaves.isEmpty, n < count else { return (n, []) }
+            let untouched = vendors.filter { !touched[$0.value] }.sorted { $0.value < $1.value }.map(\.key)
+            return (n, untouched)
         }
     }
 
@@ -83,9 +92,10 @@ public enum PanelRule {
     /// shown while the panel is blind. `lastChanges` maps an evaluator to the time their sheet changed.
     public static func progress(_ ws: Workspace, expected: ExpectedCells, lastChanges: [String: String] = [:]) -> [EvaluatorProgress] {
         ws.evaluators.map { name in
-            EvaluatorProgress(
-                evaluator: name, scored: expected.covered(by: ws.scores[name] ?? []), expected: expected.count,
-                lastChange: lastChanges[name])
+            let covered = expected.covered(by: ws.scores[name] ?? [])
+            return EvaluatorProgress(
+                evaluator: name, scored: covered.cells, expected: expected.count, lastChange: lastChanges[name],
+                unscoredVendors: covered.untouched)
         }
     }
 
@@ -119,11 +129,23 @@ public enum PanelRule {
         }
     }
 
-    /// The warning for evaluators left out by the incomplete-sheet rule, one per evaluator.
-    static func incompleteNotice(_ p: EvaluatorProgress) -> Notice {
-        Notice(
-            "\(p.evaluator) has scored \(p.scored) of \(p.expected) cells and is not counted until the sheet is complete",
-            "评委 \(p.evaluator) 已评 \(p.scored)/\(p.expected) 项, 评完之前不计入")
+    /// The warning for evaluators left out by the incomplete-sheet rule, one per evaluator; it names
+    /// the vendors they have not started (a vendor added mid-meeting leaves every sheet incomplete, and
+    /// every total blank: this says why).
+    static func incompleteNotice(_ p: EvaluatorProgress, _ ws: Workspace) -> Notice {
+        var en = ""
+        var zh = ""
+        if !p.unscoredVendors.isEmpty {
+            let names = p.unscoredVendors.prefix(3).map { id in
+                ws.vendors.first { $0.id == id }.map { $0.name.isEmpty ? id : $0.name } ?? id
+            }
+            let more = p.unscoredVendors.count - names.count
+            en = " (nothing yet for \(names.joined(separator: ", "))\(more > 0 ? " and \(more) more" : ""))"
+            zh = " (\(names.joined(separator: "、"))\(more > 0 ? " 等 \(p.unscoredVendors.count) 家" : "") 尚未评分)"
+        }
+        return Notice(
+            "\(p.evaluator) has scored \(p.scored) of \(p.expected) cells\(en) and is not counted until the sheet is complete",
+            "评委 \(p.evaluator) 已评 \(p.scored)/\(p.expected) 项\(zh), 评完之前不计入")
     }
 
     /// Evaluates the workspace as `viewer` may see it: the one function every output ranks through.
@@ -152,7 +174,7 @@ public enum PanelRule {
                 var other = EvaluationBasis()
                 e = try BidbenchCore.evaluate(
                     view, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &other)
-                e.warnings = left.map(incompleteNotice) + e.warnings
+                e.warnings = left.map { incompleteNotice($0, ws) } + e.warnings
                 e.leftOut = left.map(\.evaluator)
                 e.progress = progress
             }
