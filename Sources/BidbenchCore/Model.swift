@@ -33,6 +33,10 @@ public struct Workspace: Equatable, Sendable {
     public var discussion: [DiscussionNote] = []
     /// Contract texts keyed by the `file` column of contracts.csv (path relative to the workspace).
     public var contractTexts: [String: String] = [:]
+    /// What the reader has to say about a contract text, by the same key: why there is none (the file
+    /// is missing, or is no text), or how it was read (GB18030, UTF-16). Only that contract is affected:
+    /// the rest of the workspace stays writable.
+    public var contractTextNotes: [String: Notice] = [:]
     /// AHP pairwise matrices keyed by the parent criterion id ("" for the top level).
     public var ahp: [String: PairwiseMatrix] = [:]
 

@@ -458,6 +458,55 @@ public enum InputFile {
         return nil
     }
 
+    /// UTF-16 bytes with their byte-order mark (Notepad's "Unicode") as text; nil without a mark, with
+    /// an odd count, or with a unit that is not UTF-16.
+    public static func utf16Text(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2, bytes.count % 2 == 0, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF
+        else { return nil }
+        let little = bytes[0] == 0xFF
+        var it = stride(from: 2, to: bytes.count, by: 2).lazy.map {
+            little ? UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 : UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+        }.makeIterator()
+        var text = String.UnicodeScalarView()
+        var decoder = UTF16()
+        while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let u): text.append(u)
+            case .emptyInput: return String(text)
+            case .error: return nil
+            }
+        }
+    }
+
+    /// Bytes that are not UTF-8 read as the text they are: UTF-16 with its mark, else GB18030, with the
+    /// encoding's name; nil for a PDF or ZIP file (whose bytes GB18030 may well accept) or neither.
+    public static func nonUTF8Text(_ bytes: [UInt8]) -> (text: String, encoding: String)? {
+        if bytes.starts(with: Array("%PDF".utf8)) || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return nil }
+        if let text = utf16Text(bytes) { return (text, "UTF-16") }
+        return gb18030Text(bytes).map { ($0, "GB18030") }
+    }
+
+    /// Why bytes that are neither UTF-8, UTF-16 nor GB18030 are no text to read (`name`: how to call
+    /// the file), in English and Chinese.
+    public static func notText(_ bytes: [UInt8], name: String) -> (en: String, zh: String) {
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            return (
+                "\(name) is a PDF, not text: convert it first, e.g. pdftotext -layout \(name) contract.txt",
+                "\(name) 是 PDF, 不是文本: 请先转换, 例如 pdftotext -layout \(name) contract.txt"
+            )
+        }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return (
+                "\(name) is a ZIP file (a .docx?), not text: save it as plain text (UTF-8) first",
+                "\(name) 是 ZIP 文件 (.docx?), 不是文本: 请先另存为纯文本 (UTF-8)"
+            )
+        }
+        return (
+            "\(name) is neither UTF-8, UTF-16 nor GB18030 text: save it as plain text (UTF-8)",
+            "\(name) 既不是 UTF-8、UTF-16 也不是 GB18030 文本: 请另存为纯文本 (UTF-8)"
+        )
+    }
+
     /// The bytes of the file at `path`, read from one open (a named pipe is read as it is written);
     /// a `StoreError` names the path when it cannot be read. Opening a named pipe waits for its
     /// writer; a signal arriving meanwhile (a child process ending) interrupts it, and it is tried again.

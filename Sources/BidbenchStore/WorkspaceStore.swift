@@ -281,23 +281,30 @@ public enum WorkspaceStore {
                 }
                 continue
             }
+            // A text that is missing or no text leaves that contract without one (its checklist says
+            // why), not the whole workspace read-only: the panel keeps scoring while legal fixes it.
             guard let bytes else {
-                log.add(
-                    Schema.contracts.file, line, "file", "contract text \"\(c.file)\" not found in the workspace folder",
-                    zh: "工作区文件夹中找不到合同正文 “\(c.file)”")
+                w.contractTextNotes[c.file] = Notice(
+                    "\(Schema.contracts.file):\(line): contract text \"\(c.file)\" not found in the workspace folder",
+                    "\(Schema.contracts.file):\(line): 工作区文件夹中找不到合同正文 “\(c.file)”")
                 continue
             }
             fingerprints[c.file] = FileIO.sha256Hex(bytes)
             signatures[c.file] = FileIO.signature(FileIO.join(folder, c.file))
-            if let text = StoreText.decode(
-                bytes, path: c.file, log: log,
-                hint: (
-                    "convert it to UTF-8 first (for example: iconv -f GB18030 -t UTF-8)",
-                    "请先转换为 UTF-8 (例如: iconv -f GB18030 -t UTF-8)"
-                ))
-            {
-                w.contractTexts[c.file] = text
+            // As `bidbench contract check` reads a file: UTF-8, else UTF-16 with its mark, else GB18030.
+            if TextTools.firstInvalidUTF8(bytes) != nil {
+                if let (text, encoding) = InputFile.nonUTF8Text(bytes) {
+                    w.contractTexts[c.file] = text
+                    w.contractTextNotes[c.file] = Notice(
+                        "\(c.file) is not UTF-8: read as \(encoding) (save it as UTF-8 to be sure)",
+                        "\(c.file) 不是 UTF-8: 已按 \(encoding) 读取 (另存为 UTF-8 更稳妥)")
+                } else {
+                    let why = InputFile.notText(bytes, name: c.file)
+                    w.contractTextNotes[c.file] = Notice(why.en, why.zh)
+                }
+                continue
             }
+            if let text = StoreText.decode(bytes, path: c.file, log: log) { w.contractTexts[c.file] = text }
         }
         var gatesIncrease: Bool?
         if let gateParse {

@@ -331,7 +331,7 @@ public enum App {
 
     /// Undoes the last change (also from a list dialog, whose delete message offers `u`).
     static func undo(_ s: inout AppState) {
-        if let prev = s.undoStack.popLast() {
+        if let prev = step(&s.undoStack, from: s.workspace) {
             // Undo is one history for every screen: it says which files it stepped back, so a step
             // taken on another screen is not a surprise (user test pass: a bare "已撤销").
             let files = WorkspaceMerge.changedFiles(s.workspace, prev).joined(separator: ", ")
@@ -345,6 +345,18 @@ public enum App {
         } else {
             s.say(s.lang.t("Nothing to undo", "没有可撤销的修改"))
         }
+    }
+
+    /// The next workspace of an undo or redo history, as seen from `current`: whether the panel is
+    /// revealed is not stepped back (`R` saves it at once and says so; a `u` that undid a hide showed
+    /// every score on the projector, and the next Ctrl-S revealed them to the panel), and a step
+    /// that changed nothing else is passed over.
+    private static func step(_ stack: inout [Workspace], from current: Workspace) -> Workspace? {
+        while var w = stack.popLast() {
+            w.settings.revealed = current.settings.revealed
+            if w != current { return w }
+        }
+        return nil
     }
 
     /// Where a form returns when it closes (saved or not): the list dialog it was opened from, if any.
@@ -658,7 +670,7 @@ public enum App {
 
     /// Ctrl-R: the last undone change again (on the screens and in every dialog where `u` undoes).
     static func redo(_ s: inout AppState) {
-        guard let next = s.redoStack.popLast() else {
+        guard let next = step(&s.redoStack, from: s.workspace) else {
             s.say(s.lang.t("Nothing to redo", "没有可重做的修改"))
             return
         }

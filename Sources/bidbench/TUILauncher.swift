@@ -113,7 +113,9 @@ enum TUILauncher {
     }
 
     /// `:import KIND FILE [utf-8|gb18030]`: all or nothing; the result is an undoable, unsaved change.
-    static func importEvent(kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang) -> Event {
+    static func importEvent(
+        kind: String, path: String, encoding: String, into ws: Workspace, evaluator: String?, lang: Lang, folder: String? = nil
+    ) -> Event {
         guard let table = TableKind(rawValue: kind) else {
             return .failed(
                 message: lang.t(
@@ -126,7 +128,9 @@ enum TUILauncher {
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failed(message: lang.t("Cannot read \(path)", "无法读取 \(path)"))
         }
-        switch Importer.importTable(kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator) {
+        switch Importer.importTable(
+            kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator, folder: folder)
+        {
         case .success(let outcome):
             // The same facts as the English summary: "R48" or "R48–R59" (score sheets have no ids but evaluators), ignored columns.
             var zh = "已导入 \(outcome.count) 条"
@@ -329,7 +333,8 @@ struct SessionHost {
         case .importFile(let kind, let path, let encoding):
             return [
                 TUILauncher.importEvent(
-                    kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang)
+                    kind: kind, path: path, encoding: encoding, into: state.workspace, evaluator: state.evaluator, lang: state.lang,
+                    folder: loaded.folder)
             ]
         }
     }

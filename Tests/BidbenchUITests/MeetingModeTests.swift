@@ -267,6 +267,31 @@ import Testing
         #expect(d.effects.last == .save(d.state.workspace, force: false))
     }
 
+    /// A meeting pass: the lead hid the panel with R, then pressed `u` twice to undo a vendor deletion;
+    /// the second `u` undid the hide, showed every score on the projector, and the next Ctrl-S
+    /// revealed them to everyone. Reveal and hide are saved at once and are not undo steps.
+    @Test func undoNeverRevealsAHiddenPanel() {
+        var d = Driver(panel(revealed: true))
+        d.press(.char("2"), .char("R"))
+        #expect(!d.state.workspace.settings.revealed)
+        d.state.base = d.state.workspace  // as the save of R leaves it
+        d.state.dirty = false
+        d.press(.char("d"), .char("y"))  // the selected vendor deleted
+        #expect(d.state.workspace.vendors.count == 1)
+        d.press(.char("u"))
+        #expect(d.state.workspace.vendors.count == 2)
+        #expect(d.state.message == "已撤销: vendors.csv, gates.csv, scores/张伟.csv, scores/李娜.csv")
+        d.press(.char("u"))
+        #expect(!d.state.workspace.settings.revealed)
+        #expect(d.state.message == "没有可撤销的修改")
+        #expect(d.row(containing: "排名")?.contains("盲评中") == true)
+        #expect(d.criterionRow("功能")?.contains("8.5") == false)
+        #expect(!d.state.dirty)
+        // Redo steps forward past the hide too: only the deletion comes back.
+        d.press(.ctrl("r"))
+        #expect(d.state.workspace.vendors.count == 1 && !d.state.workspace.settings.revealed)
+    }
+
     /// Ctrl-S in the score dialog writes the evaluator's sheet, as Ctrl-S does everywhere; Enter only
     /// takes the score (it showed "已打分" while nothing was on disk: user test pass).
     @Test func ctrlSInTheScoreDialogSavesTheSheetAndEnterOnlyTakesTheScore() {

@@ -64,6 +64,41 @@ struct ContractChecklistTests {
         #expect(r.out.contains("  ✔ acceptance         line 2    甲方应在十个工作日内完成验收。\n"))
     }
 
+    /// A lawyer's pass: `import contracts` refused a text the user had put in `contracts/` ("not in
+    /// the workspace"), and a contract text in GBK, in UTF-16 or missing made the whole workspace
+    /// read-only, while `contract check` read the same file. Now the import takes the text from the
+    /// folder, and an unreadable text is that contract's warning only.
+    @Test func importTakesTheTextFromTheFolderAndABadTextLocksNothing() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try "第一条 价格\n乙方有权调整服务费，甲方应按调整后的价格支付。\n".write(
+            toFile: ws + "/contracts/C9-新合同.txt", atomically: true, encoding: .utf8)
+        try "id,vendor,title,file,status\nC9,V3,新合同,contracts/C9-新合同.txt,review\n".write(
+            toFile: tmp.path + "/k.csv", atomically: true, encoding: .utf8)
+        let imported = try bidbench("import", "contracts", tmp.path + "/k.csv", "-w", ws)
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.hasPrefix("imported 1 contract (C9) into "), "\(imported.out)")
+        #expect(try bidbench("check", "-w", ws).out.contains(" 3 contracts"))
+        // A row naming a file that is not there is refused, and says where it was looked for.
+        try "id,vendor,title,file,status\nC10,V3,另一份,contracts/none.txt,review\n".write(
+            toFile: tmp.path + "/k2.csv", atomically: true, encoding: .utf8)
+        let refused = try bidbench("import", "contracts", tmp.path + "/k2.csv", "-w", ws)
+        #expect(refused.status == 1)
+        #expect(
+            refused.err.contains(
+                "k2.csv:2: file: contract text \"contracts/none.txt\" is not in the workspace folder (put the file there first)"),
+            "\(refused.err)")
+        // C9's text saved as GBK: read as such, a warning, the workspace still writable.
+        try Data([0xBA, 0xCF, 0xCD, 0xAC, 0x0A]).write(to: URL(fileURLWithPath: ws + "/contracts/C9-新合同.txt"))
+        let check = try bidbench("check", "-w", ws, "--lang", "zh")
+        #expect(check.status == 0, "\(check.out)")
+        #expect(check.err.contains("warning: contracts/C9-新合同.txt 不是 UTF-8: 已按 GB18030 读取 (另存为 UTF-8 更稳妥)\n"), "\(check.err)")
+        try FileManager.default.removeItem(atPath: ws + "/contracts/C9-新合同.txt")
+        let gone = try bidbench("check", "-w", ws)
+        #expect(gone.status == 0 && gone.out.hasPrefix("OK: "), "\(gone.out)")
+        #expect(gone.err.contains(#"contract text "contracts/C9-新合同.txt" not found in the workspace folder"#), "\(gone.err)")
+    }
+
     @Test func slaTimesAndPenaltyRatesArePrintedWhole() throws {
         let tmp = TempDir()
         let text = [

@@ -57,12 +57,14 @@ public enum Importer {
     /// `replace` replaces the table instead of appending.
     public static func importTable(
         kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
-        into workspace: Workspace, evaluator: String? = nil, replace: Bool = false, sheet: String? = nil, strict: Bool = false
+        into workspace: Workspace, evaluator: String? = nil, replace: Bool = false, sheet: String? = nil, strict: Bool = false,
+        folder: String? = nil
     )
         -> Result<ImportOutcome, ImportFailure>
     {
         var job = Job(kind: kind, fileName: fileName, base: workspace, evaluator: evaluator, replace: replace)
         job.strict = strict
+        job.folder = folder
         let records: [CSV.Record]
         if XlsxImport.isWorkbook(fileBytes, name: fileName) {
             guard let grid = XlsxImport.grid(fileBytes, name: fileName, sheet: sheet, log: job.log) else { return .failure(job.failure()) }
@@ -153,6 +155,8 @@ private struct Job {
     var ignored: [String] = []
     /// With `strict`, a department the file names that does not exist refuses the file; without, it is created.
     var strict = false
+    /// The workspace folder, where a contract's text is looked for (nil: only the texts `base` holds count).
+    var folder: String?
     var created: [Department] = []
     /// The workbook sheet being imported (nil for CSV).
     var grid: XlsxGrid?
@@ -520,20 +524,27 @@ private struct Job {
         guard let parsed = rows(spec, records, existing: existing, required: spec.required, merged: base) else {
             return .failure(failure())
         }
+        // A new contract's text is a file the user put in the workspace folder first: read from there (a
+        // UTF-8 one taken in at once; another is read, with a note, when the workspace is next opened).
+        var texts: [String: String] = [:]
         if kind == .contracts {
             for (cells, line) in zip(parsed.cells, parsed.lines) {
                 let f = cells["file"]?.trimmed ?? ""
-                if !f.isEmpty && PathSafety.problem(f) == nil && base.contractTexts[f] == nil {
-                    log.add(
-                        fileName, line, "file", "contract text \"\(f)\" is not in the workspace (put the file there first)",
-                        zh: "合同正文 “\(f)” 不在工作区中 (请先把文件放进工作区)")
+                guard !f.isEmpty && PathSafety.problem(f) == nil && base.contractTexts[f] == nil else { continue }
+                if let folder, let bytes = try? FileIO.readInside(folder: folder, f) {
+                    if TextTools.firstInvalidUTF8(bytes) == nil { texts[f] = String(decoding: bytes, as: UTF8.self) }
+                    continue
                 }
+                log.add(
+                    fileName, line, "file", "contract text \"\(f)\" is not in the workspace folder (put the file there first)",
+                    zh: "合同正文 “\(f)” 不在工作区文件夹中 (请先把文件放进工作区)")
             }
         }
         checkAppend(spec, existing: existing, rows: parsed.rows, lines: parsed.lines, file: spec.file)
         var merged = base
         merged.departments += created
         merged[keyPath: path] = (replace ? [] : existing) + parsed.rows
+        merged.contractTexts.merge(texts) { old, _ in old }
         let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
         validate(merged, imported: [spec.file: lines])
         guard log.problems.isEmpty else { return .failure(failure()) }
@@ -599,7 +610,7 @@ extension Importer {
         let bytes = try FileIO.read(path)
         switch importTable(
             kind: kind, fileBytes: bytes, fileName: path, encoding: encoding, into: loaded.workspace,
-            evaluator: evaluator, replace: replace, sheet: sheet, strict: strict)
+            evaluator: evaluator, replace: replace, sheet: sheet, strict: strict, folder: folder)
         {
         case .failure(let f):
             return .failure(f)

@@ -201,6 +201,10 @@ public enum ContractsScreen {
             return L.t("No text: contracts.csv names no file for \(k.id)", "无正文: contracts.csv 未给 \(k.id) 指定文件")
         }
         guard let body = s.workspace.contractTexts[k.file] else {
+            // The reader's reason when it gave one (no text in the file: a PDF, a binary), else not found.
+            if let why = s.workspace.contractTextNotes[k.file], !why.en.contains("not found") {
+                return L.t("No text: \(why.en)", "无正文: \(why.zh)")
+            }
             return L.t("No text: \(k.file) not found", "无正文: 找不到 \(k.file)")
         }
         // Empty as `refresh` counts it: not scanned (a text of blanks is scanned and finds nothing).

@@ -122,42 +122,13 @@ enum ContractFile {
         {
             throw ReadError(message: "\(path) is empty: there is no text to review")
         }
-        // UTF-16 with its byte-order mark (Notepad's "Unicode").
-        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF, bytes.count % 2 == 0 {
-            let little = bytes[0] == 0xFF
-            let units = stride(from: 2, to: bytes.count, by: 2).map {
-                little ? UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 : UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
-            }
-            var text = ""
-            var ok = true
-            var it = units.makeIterator()
-            var decoder = UTF16()
-            decoding: while true {
-                switch decoder.decode(&it) {
-                case .scalarValue(let u): text.unicodeScalars.append(u)
-                case .emptyInput: break decoding
-                case .error:
-                    ok = false
-                    break decoding
-                }
-            }
-            if ok {
-                printError("note: \(path) is UTF-16; read it as such")
-                return ContractScanner.scan(text)
-            }
-        }
         if let scan = ContractScanner.scan(utf8: bytes) { return scan }
-        if let s = InputFile.gb18030Text(bytes) {
-            printError("note: \(path) is not UTF-8; read it as GB18030")
-            return ContractScanner.scan(s)
+        // UTF-16 with its byte-order mark (Notepad's "Unicode"), else GB18030; never a PDF's bytes.
+        if let (text, encoding) = InputFile.nonUTF8Text(bytes) {
+            printError(encoding == "UTF-16" ? "note: \(path) is UTF-16; read it as such" : "note: \(path) is not UTF-8; read it as GB18030")
+            return ContractScanner.scan(text)
         }
-        if bytes.starts(with: Array("%PDF".utf8)) {
-            throw ReadError(message: "\(path) is a PDF, not text: convert it first, e.g. pdftotext -layout \(path) contract.txt")
-        }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw ReadError(message: "\(path) is a ZIP file (a .docx?), not text: save it as plain text (UTF-8) first")
-        }
-        throw ReadError(message: "\(path) is neither UTF-8, UTF-16 nor GB18030 text: save it as plain text (UTF-8)")
+        throw ReadError(message: InputFile.notText(bytes, name: path).en)
     }
 }
 

@@ -69,8 +69,9 @@ struct CheckCommand: ParsableCommand {
             ("vendors", w.vendors.count), ("evaluators", w.scores.count), ("scores", w.scores.values.reduce(0) { $0 + $1.count }),
             ("prices", w.prices.count), ("contracts", w.contracts.count), ("risks", w.risks.count),
         ]
-        // Warnings do not make the workspace read-only: weights that count in proportion, for instance.
-        let warnings = loaded.readOnly ? [] : criteriaWarnings(w)
+        // Warnings do not make the workspace read-only: weights that count in proportion, for instance,
+        // or a contract text that is missing or was read as GB18030.
+        let warnings = loaded.readOnly ? [] : criteriaWarnings(w) + w.contractTextNotes.sorted { $0.key < $1.key }.map(\.value)
         // While blind, a problem in a score sheet names its file, line and field, not the value.
         let problems = loaded.problems.map { p -> Problem in
             guard !w.settings.revealed, p.file.hasPrefix("scores/") else { return p }
