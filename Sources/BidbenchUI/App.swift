@@ -485,9 +485,17 @@ public enum App {
         case .diskChanged(let ws, let files, let times):
             DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
             return []
-        case .diskProblems(let problems, let times):
+        case .diskProblems(let problems, let times, let blind):
             s.sheetTimes = times
-            s.say(notLoaded(s.lang) + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
+            // The panel made blind on disk is taken even when another file of the same pickup is
+            // refused: a session that cannot confirm the reveal shows no scores.
+            var hidden = ""
+            if blind && s.workspace.settings.revealed {
+                s.workspace.settings.revealed = false
+                s.base.settings.revealed = false
+                hidden = s.lang.t("Scores hidden (the panel is blind on disk); ", "评分已隐藏 (磁盘上评审组为盲评); ")
+            }
+            s.say(hidden + notLoaded(s.lang) + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.overlayOffset = 0

@@ -62,8 +62,11 @@ public enum Event: Sendable {
     /// Files changed on disk by someone else: the whole workspace as now on disk, the files that
     /// changed, and each score sheet's modification time.
     case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String])
-    /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them.
-    case diskProblems(problems: [String], sheetTimes: [String: String])
+    /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them
+    /// but `blind`: the workspace on disk is blind (or its `workspace.json` unreadable), which a
+    /// revealed session takes at once (fail safe: a hide that arrived with a bad file left every
+    /// score on the other screens).
+    case diskProblems(problems: [String], sheetTimes: [String: String], blind: Bool = false)
     /// The host finished opening the workspace (`AppState.checking`): the whole of it (with what the
     /// first frame did without) and every problem as `file:line: field: message` (none: it may be saved).
     case opened(workspace: BidbenchCore.Workspace, problems: [String])

@@ -573,7 +573,8 @@ struct DiskWatch {
         }
         if !fresh.problems.isEmpty {
             return .diskProblems(
-                problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.lastChanges(folder: folder))
+                problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.lastChanges(folder: folder),
+                blind: !fresh.workspace.settings.revealed)
         }
         loaded = fresh.preparedForSaves(reusing: loaded)
         return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.lastChanges(folder: folder))

@@ -252,6 +252,22 @@ import Testing
         #expect(open.state.message?.hasSuffix("“8,5” 不是数字") == true)
     }
 
+    /// A meeting pass: the lead hid the panel while a hand-edited sheet that does not parse arrived in
+    /// the same pickup; the other screens refused the whole pickup and kept showing every score (and
+    /// printed the bad cell's value). Blind on disk is taken at once, and the value hidden.
+    @Test func aHideThatArrivesWithABadFileStillHidesTheScores() {
+        var d = Driver(panel(revealed: true), evaluator: "张伟")
+        d.press(.char("2"))
+        #expect(d.criterionRow("功能")?.contains("8.5") == true)
+        d.send(.diskProblems(problems: ["scores/王强.csv:3: score: “九点五” 不是数字"], sheetTimes: [:], blind: true))
+        #expect(!d.state.workspace.settings.revealed)
+        #expect(
+            d.state.message
+                == "评分已隐藏 (磁盘上评审组为盲评); 未加载 (保留上一个正确版本; 不会覆盖该文件): scores/王强.csv:3: score: 不是数字 (评分未公开, 不显示数值)")
+        #expect(d.criterionRow("功能")?.contains("8.5") == false)
+        #expect(d.row(containing: "排名")?.contains("盲评中") == true)
+    }
+
     /// R saves at once; other unsaved edits went with it without a word (user test pass). With
     /// some, it asks first and names their files; `n` leaves everything as it was, unsaved.
     @Test func revealOrHideAsksWhenOtherEditsWouldBeSavedWithIt() {
