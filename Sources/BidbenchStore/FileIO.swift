@@ -104,12 +104,41 @@ enum FileIO {
         }.joined()
     }
 
-    /// Creates a folder and any missing parents with mode 0700 (owner only).
+    /// Whether new files in `folder` are shared with its group: the folder is group-writable (a
+    /// folder shared by several accounts, `chmod g+rwX` and usually setgid). Then a new file is 0660
+    /// and a new folder 0770; else 0600 and 0700 (owner only). Others never get a bit.
+    static func sharedWithGroup(_ folder: String) -> Bool {
+        var st = stat()
+        return stat(folder, &st) == 0 && st.st_mode & 0o020 != 0
+    }
+
+    /// The mode of a new file in `folder` (see `sharedWithGroup`).
+    static func newFileMode(in folder: String) -> mode_t { sharedWithGroup(folder) ? 0o660 : 0o600 }
+
+    /// Makes folder `path` in `parent`, 0700 or 0770 as `sharedWithGroup(parent)` (the umask would
+    /// drop the group's write bit, so it is set after); EEXIST is fine.
+    static func makeFolder(_ path: String, in parent: String) throws(StoreError) {
+        let shared = sharedWithGroup(parent)
+        if mkdir(path, shared ? 0o770 : 0o700) != 0 {
+            if errno == EEXIST { return }
+            throw .io(path, errorText())
+        }
+        // chmod(2) clears a setgid it is not given: a shared folder's new folders keep the group.
+        if shared { _ = chmod(path, isSetGID(parent) ? 0o2770 : 0o770) }
+    }
+
+    private static func isSetGID(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_mode & S_ISGID != 0
+    }
+
+    /// Creates a folder and any missing parents, 0700 (owner only) or 0770 in a folder shared with
+    /// its group (`makeFolder`).
     static func makeDirectories(_ path: String) throws(StoreError) {
         if isDirectory(path) { return }
         let parent = dirname(of: path)
         if parent != path && !parent.isEmpty { try makeDirectories(parent) }
-        if mkdir(path, 0o700) != 0 && errno != EEXIST { throw .io(path, errorText()) }
+        try makeFolder(path, in: parent.isEmpty ? "." : parent)
     }
 
     static func dirname(of path: String) -> String {
@@ -153,7 +182,7 @@ enum FileIO {
     static func atomicWrite(_ path: String, _ bytes: [UInt8], durable: Bool = true, beforeRename: ((String) throws -> Void)? = nil) throws {
         let folder = dirname(of: path)
         try makeDirectories(folder)
-        var mode: mode_t = 0o600
+        var mode = newFileMode(in: folder)
         var st = stat()
         if lstat(path, &st) == 0 {
             // Never replace a link (git keeps them): the caller said "this file", not "wherever it points".
@@ -307,7 +336,7 @@ extension FileIO {
                 if (st.st_mode & S_IFMT) != S_IFDIR { throw .io(path, "not a folder") }
                 continue
             }
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw .io(path, errorText()) }
+            try makeFolder(path, in: dirname(of: path))
         }
     }
 

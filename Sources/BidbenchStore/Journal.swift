@@ -436,6 +436,7 @@ public enum Journal {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.io(path, "not a regular file") }
+        if created && FileIO.sharedWithGroup(FileIO.dirname(of: path)) { _ = fchmod(fd, 0o660) }
         try FileIO.writeAll(fd, bytes, path: path)
         guard fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
         if created { FileIO.fsyncDirectory(FileIO.dirname(of: path)) }

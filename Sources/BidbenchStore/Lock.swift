@@ -22,6 +22,8 @@ struct LockFile {
         for attempt in 0..<3 {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
+                // Readable by the group of a shared folder: another account's session names the holder.
+                if FileIO.sharedWithGroup(FileIO.dirname(of: path)) { _ = fchmod(fd, 0o660) }
                 var st = stat()
                 let file = fstat(fd, &st) == 0 ? identity(st) : nil
                 let content = content(pid: pid, host: host, since: since, file: file)

@@ -74,7 +74,8 @@ enum Transaction {
                 var st = stat()
                 let exists = lstat(full, &st) == 0
                 if let bytes = w.bytes {
-                    let temp = try FileIO.writeTempInside(folder: folder, w.file, bytes, mode: exists ? st.st_mode & 0o777 : 0o600)
+                    let temp = try FileIO.writeTempInside(
+                        folder: folder, w.file, bytes, mode: exists ? st.st_mode & 0o777 : FileIO.newFileMode(in: FileIO.dirname(of: full)))
                     steps.append(Step(file: w.file, temp: temp, sha256: w.sha256))
                 } else {
                     steps.append(Step(file: w.file, temp: nil, sha256: ""))

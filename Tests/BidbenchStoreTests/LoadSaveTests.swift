@@ -389,6 +389,42 @@ import Testing
         #expect(throws: StoreError.exists(ws + "/workspace.json")) { try WorkspaceStore.initialize(folder: ws, name: "n", language: "zh") }
     }
 
+    /// A meeting pass: a folder shared by several accounts (group-writable, setgid) got every new file
+    /// 0600 and folder 0700, so the second person's session opened read-only and the lead could not
+    /// read an evaluator's sheet. In a group-writable folder new files are 0660 and folders 0770 (the
+    /// setgid kept); others never get a bit. A private folder stays owner-only (the test above).
+    @Test func newFilesInAFolderSharedWithItsGroupAreTheGroups() throws {
+        let dir = TempDir()
+        let ws = dir.path + "/shared"
+        mkdir(ws, 0o700)
+        chmod(ws, 0o2770)
+        func setgid(_ path: String) -> Bool {
+            var st = Glibc.stat()
+            return lstat(path, &st) == 0 && st.st_mode & S_ISGID != 0
+        }
+        try WorkspaceStore.initialize(folder: ws, name: "n", language: "zh")
+        #expect(dir.mode("shared/workspace.json") == 0o660)
+        #expect(dir.mode("shared/scores") == 0o770)
+        #expect(setgid(ws + "/scores"))
+        let loaded = try WorkspaceStore.load(folder: ws)
+        var w = loaded.workspace
+        w.departments = [Department(id: "D1", name: "x")]
+        w.criteria = [Criterion(id: "C1", name: "c", weight: 1)]
+        w.vendors = [Vendor(id: "V1", name: "v")]
+        w.scores["a"] = [Score(vendor: "V1", criterion: "C1", score: 1)]
+        _ = try WorkspaceStore.save(w, over: loaded, actor: "t")
+        #expect(dir.mode("shared/scores/a.csv") == 0o660)
+        #expect(dir.mode("shared/.bidbench") == 0o770)
+        #expect(dir.mode("shared/.bidbench/backup") == 0o770)
+        #expect(dir.mode("shared/.bidbench/clone-id") == 0o660)
+        let chain = try #require(Journal.chains(folder: ws).first)
+        #expect(dir.mode("shared/" + chain) == 0o660)
+        #expect(dir.mode("shared/journal") == 0o770 && setgid(ws + "/journal"))
+        let lock = try WorkspaceLock(folder: ws)
+        #expect(dir.mode("shared/.bidbench/lock") == 0o660)
+        lock.release()
+    }
+
     @Test func loadErrorsThrowOnlyForMissingOrNonWorkspaceFolders() throws {
         let dir = TempDir()
         #expect(throws: StoreError.notFound(dir.path + "/nope")) { try WorkspaceStore.load(folder: dir.path + "/nope") }
