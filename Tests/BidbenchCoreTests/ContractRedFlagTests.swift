@@ -46,6 +46,9 @@ struct ContractRedFlagTests {
         #expect(flags(try contractFixture("tricky-zh.txt")).isEmpty)
         #expect(flags(try contractFixture("tricky-en.txt")).isEmpty)
         let fair = [
+            // Ordinary late interest: 6 % a year, even with a due day near it; LPR.
+            "甲方逾期付款的，自应付款日起按年利率6%支付逾期利息。",
+            "Late payments bear interest at 6% per annum.",
             "合同期内乙方不得单方面调价。",
             "乙方无权调整合同价格。",
             "价格调整须经双方协商一致并签订书面补充协议。",
@@ -91,6 +94,17 @@ struct ContractRedFlagTests {
         arguments: [
             ("乙方有权根据市场情况调整价格。", RedFlagKind.unilateral_price_change),
             ("服务价格由乙方另行通知。", .unilateral_price_change),
+            // A lawyer's pass: a subscription's fee is 订阅费 (服务费 was flagged, 订阅费 not).
+            ("乙方有权在每个订阅年度开始时调整订阅费，调整幅度由乙方确定并以书面形式通知甲方。", .unilateral_price_change),
+            ("乙方有权调整订阅费。", .unilateral_price_change),
+            // Notice periods in the words of a renewal (a lawyer's pass: only `提前…` counted).
+            ("本协议期满后自动续订十二个月，除非甲方于期满前一百二十日以书面形式通知乙方不再续订。", .long_notice_to_cancel),
+            ("服务期届满前九十日内任何一方未书面提出不续约的，本合同自动续期一年。", .long_notice_to_cancel),
+            // Late interest by the year, or by the month in 每逾期一个月 (was read as a one-off 5 %).
+            ("甲方逾期付款的，应按年利率24%支付逾期利息。", .payment_terms_harsh),
+            ("甲方逾期付款的，应按年利率百分之二十四支付逾期利息。", .payment_terms_harsh),
+            ("Late payments by Customer bear interest at 24% per annum.", .payment_terms_harsh),
+            ("甲方逾期付款的，每逾期一个月，应按逾期金额的5%向乙方支付违约金。", .payment_terms_harsh),
             ("Provider may change its prices upon thirty days' notice.", .unilateral_price_change),
             ("Fees are subject to change at any time.", .unilateral_price_change),
             ("合同期满前30日内甲方未书面通知乙方的，合同自动续约一年。", .auto_renewal),
@@ -122,6 +136,17 @@ struct ContractRedFlagTests {
         ])
     func oneSided(_ text: String, _ kind: RedFlagKind) {
         #expect(flags(text).contains(kind), "\(text)")
+    }
+
+    @Test func aRateByTheMonthIsMonthlyInTheKeyTerms() {
+        let scan = ContractScanner.scan("第一条 付款\n1.1 甲方逾期付款的，每逾期一个月，应按逾期金额的5%向乙方支付违约金。\n")
+        #expect(scan.keyTerms.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["50000/month"])
+    }
+
+    @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
+        #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
+        // A notice asking for a renewal that nothing makes by itself traps nobody (the demo's C1 11.2).
+        #expect(flags("甲方拟续约的，应于期满前九十（90）日书面告知乙方，双方据此协商续约条件。").isEmpty)
     }
 
     @Test("escrow: custom work delivered without its code is flagged, an option charged on top is not")
@@ -312,6 +337,28 @@ struct ContractRedFlagTests {
         // A percentage near the words is no sum; words without 元 are no sum.
         #expect(m("即人民币玖拾陆万元整，占合同总价的 40%。") == nil)
         #expect(m("壹佰套许可（100 套）") == nil)
+        // 亿 with 万 below it (a lawyer's pass: each of these correct sums was flagged).
+        #expect(m("本合同总价款为人民币壹亿贰仟万元整（¥120,000,000.00）。") == nil)
+        #expect(m("本合同总价款为人民币壹亿贰仟叁佰万元整（¥123,000,000.00）。") == nil)
+        #expect(m("本合同总价款为人民币壹亿零伍佰万元整（¥105,000,000.00）。") == nil)
+        #expect(m("本合同总价款为人民币壹亿零伍佰万元整（¥150,000,000.00）。") == "10500000000 15000000000")
+        #expect(ChineseNumber.parse("三万亿") == 3_000_000_000_000)
+        #expect(ChineseNumber.parse("十二亿零三万") == 1_200_030_000)
+    }
+
+    /// A PDF's hard wrap inside the figures of a Chinese line (`…元整（¥8` / `35,000.00）`) is one
+    /// number, quoted as the contract wrote it; a sum that disagrees across the wrap is still flagged.
+    @Test func aFigureCutByTheWrap() {
+        let head = "第一条 费用\n1.1 首年订阅费总额为人民币捌拾叁万伍仟元整（¥8\n"
+        let agree = ContractScanner.scan(head + "35,000.00），甲方应于收到发票之日起三十日内支付。\n")
+        #expect(!agree.redFlags.contains { $0.kind == .amount_words_mismatch })
+        let differ = ContractScanner.scan(head + "53,000.00），甲方应于收到发票之日起三十日内支付。\n")
+        let flag = differ.redFlags.first { $0.kind == .amount_words_mismatch }
+        #expect(flag?.lines == [2, 3])
+        #expect(flag?.text == "首年订阅费总额为人民币捌拾叁万伍仟元整（¥853,000.00），甲方应于收到发票之日起三十日内支付。")
+        // English wraps at spaces: two numbers stay two.
+        #expect(ContractLineParser.joiner("within 8", "35 days") == " ")
+        #expect(ContractLineParser.joiner("金额为 ¥8", "35,000") == "")
     }
 
     @Test("the red flag names the sentence; the demo's sums agree")

@@ -37,7 +37,7 @@ enum AmountWords {
 
     static func isAmountWord(_ u: Unicode.Scalar) -> Bool { amountWords.contains(u) }
 
-    private static let amountWords = Set("零〇壹贰叁肆伍陆柒捌玖拾佰仟万元圆角分整正".unicodeScalars)
+    private static let amountWords = Set("零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿元圆角分整正".unicodeScalars)
 
     /// `玖拾陆万元整` → 96 000 000 fen; `壹佰元伍角` → 10 050. Nil without 元/圆 or for what is no sum.
     static func fen(_ run: ArraySlice<Unicode.Scalar>) -> Int? {

@@ -604,6 +604,14 @@ enum ContractLineParser {
     static func joiner(_ text: String, _ more: String) -> String {
         guard let a = text.last, let b = more.first else { return " " }
         if isCJK(a) && isCJK(b) { return "" }
+        // A figure cut by the wrap of a Chinese line (`…元整（¥8` + `35,000.00）`): one number again (the
+        // space made two, and a false 大写/小写 mismatch). English wraps at spaces, never inside a number.
+        if a.isASCII && a.isNumber && b.isASCII && b.isNumber {
+            let beforeFigure = text.reversed().drop {
+                $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == " ") || $0 == "¥" || $0 == "￥"
+            }
+            if reachesCJK(beforeFigure) { return "" }
+        }
         if isCJKPunctuation(a) || isCJKPunctuation(b) { return "" }
         return reachesCJK(text.reversed()) && reachesCJK(more) ? "" : " "
     }

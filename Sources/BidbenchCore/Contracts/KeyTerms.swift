@@ -584,32 +584,28 @@ enum KeyTermExtractor {
             let before = TextWindow(c, (range.lowerBound - 12)..<range.lowerBound)
             // A cap on the penalties, or a threshold that triggers them (`可用率低于 99.8%`, "below 99.0%"), is no rate.
             if before.containsAny(rateCapWords) || before.containsAny(rateThresholdWords) { continue }
-            let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
-            let lead = TextWindow(c, (range.lowerBound - 30)..<range.lowerBound)
-            let per: String
-            // "5% of the monthly fee for each full hour of downtime": the hour is the period, the month
-            // only names the fee the rate is of.
-            if window.containsAny(eachHour) {
-                per = "hour"
-            } else if window.containsAny(perDay) {
-                per = "day"
-            } else if window.containsAny(perWeek) {
-                per = "week"
-            } else if window.containsAny(perMonth) {
-                per = "month"
-            } else if window.containsAny(perYear) {
-                per = "year"
-            } else if window.containsAny(perHour) || lead.containsAny(each) && lead.containsAny(hourWord) {
-                // Also `每超出解决时限一小时`: "each … hour".
-                per = "hour"
-            } else if s.lowerContainsAny(dailyPhrases) {
-                per = "day"
-            } else {
-                per = "once"
-            }
-            out.append(PenaltyRate(partsPerMillion: ppm, per: per, line: 0, text: text))
+            out.append(PenaltyRate(partsPerMillion: ppm, per: period(of: range, in: s), line: 0, text: text))
         }
         return out
+    }
+
+    /// The period a rate at `range` of the sentence's lower-cased characters is charged by: `hour`,
+    /// `day`, `week`, `month`, `year` or `once` (the key terms show it; the late-interest red flag
+    /// makes it yearly from it).
+    static func period(of range: Range<Int>, in s: ScannedSentence) -> String {
+        let c = s.lowerCharacters
+        let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
+        let lead = TextWindow(c, (range.lowerBound - 30)..<range.lowerBound)
+        // "5% of the monthly fee for each full hour of downtime": the hour is the period, the month
+        // only names the fee the rate is of.
+        if window.containsAny(eachHour) { return "hour" }
+        if window.containsAny(perDay) { return "day" }
+        if window.containsAny(perWeek) { return "week" }
+        if window.containsAny(perMonth) { return "month" }
+        if window.containsAny(perYear) { return "year" }
+        // Also `每超出解决时限一小时`: "each … hour".
+        if window.containsAny(perHour) || lead.containsAny(each) && lead.containsAny(hourWord) { return "hour" }
+        return s.lowerContainsAny(dailyPhrases) ? "day" : "once"
     }
 
     /// A day named away from the rate: "For each day of late payment, the Customer pays … 0.1%" (as
@@ -638,7 +634,11 @@ enum KeyTermExtractor {
         "每超时一小时", "每超过一小时", "每延迟一小时", "每逾期一小时",
     ])
     private static let perWeek = WindowWords(["每周", "每逾期一周", "per week", "each week", "weekly"])
-    static let perMonth = WindowWords(["每月", "per month", "each month", "monthly", "a month"])
+    // `每逾期一个月，应按逾期金额的5%` is 5 % a month (a lawyer's pass: read as a one-off 5 %).
+    static let perMonth = WindowWords([
+        "每月", "每个月", "按月", "每逾期一个月", "每逾期一月", "每延迟一个月", "每迟延一个月", "每满一个月", "per month", "each month", "monthly",
+        "a month",
+    ])
     private static let perYear = WindowWords(["每年", "年利率", "per annum", "per year", "annual", "a year"])
 
     /// Rates in a lower-cased sentence: 万分之五, 千分之一, 百分之五, 0.05%, 0.5‰, with their character ranges.

@@ -1,4 +1,4 @@
-/// Chinese numerals as written in contracts: 一…九十九, 百, 千, 万, 两, 零/〇, and the formal
+/// Chinese numerals as written in contracts: 一…九十九, 百, 千, 万, 亿, 两, 零/〇, and the formal
 /// (大写) forms 壹贰叁肆伍陆柒捌玖拾佰仟.
 public enum ChineseNumber {
     /// The value of a single digit character (一 = 1, 两 = 2, 零 = 0), nil for anything else.
@@ -33,6 +33,7 @@ public enum ChineseNumber {
         case "百", "佰": return 100
         case "千", "仟": return 1000
         case "万": return 10_000
+        case "亿": return 100_000_000
         default: return nil
         }
     }
@@ -64,7 +65,8 @@ public enum ChineseNumber {
             }
             return value
         }
-        var total = 0  // completed 万 groups
+        var above = 0  // completed 亿 groups
+        var total = 0  // completed 万 groups (below 亿)
         var section = 0  // below 万
         var digit: Int?
         for c in chars {
@@ -72,7 +74,13 @@ public enum ChineseNumber {
             if let d = digitValue(mark: m) {
                 digit = d
             } else if let u = unitValue(mark: m) {
-                if u == 10_000 {
+                if u == 100_000_000 {
+                    // `壹亿贰仟万` = 1 亿 + 2 000 万: what stands before 亿 counts in 亿 (`叁万亿`).
+                    let before = Saturating.add(Saturating.add(total, section), digit ?? 0)
+                    above = Saturating.add(above, Saturating.multiply(before == 0 ? 1 : before, u))
+                    total = 0
+                    section = 0
+                } else if u == 10_000 {
                     section = Saturating.add(section, digit ?? 0)
                     total = Saturating.add(total, Saturating.multiply(section == 0 ? 1 : section, u))
                     section = 0
@@ -82,7 +90,7 @@ public enum ChineseNumber {
                 digit = nil
             }
         }
-        return Saturating.add(Saturating.add(total, section), digit ?? 0)
+        return Saturating.add(above, Saturating.add(Saturating.add(total, section), digit ?? 0))
     }
 }
 

@@ -56,7 +56,12 @@ enum RawQuote {
                     lineBreak = lineBreak || raw[end] == "\n"
                     end += 1
                 }
-                if !(lineBreak && reachesChinese(raw[..<k].reversed()) && reachesChinese(raw[end...])) { out.append(" ") }
+                // A figure cut by the wrap of a Chinese line is one number (`ContractLineParser.joiner`).
+                let figureCut =
+                    lineBreak && isDigit(raw[k - 1]) && end <= to && isDigit(raw[end])
+                    && reachesChinese(
+                        raw[..<k].reversed().drop { isDigit($0) || $0 == "," || $0 == "." || $0 == " " || $0 == "¥" || $0 == "￥" })
+                if !(lineBreak && reachesChinese(raw[..<k].reversed()) && reachesChinese(raw[end...])) && !figureCut { out.append(" ") }
                 k = end
                 continue
             }
@@ -83,6 +88,8 @@ enum RawQuote {
         }
         return false
     }
+
+    private static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
     /// A Chinese character or punctuation mark (ideographs, CJK symbols, full-width forms).
     private static func chinese(_ u: Unicode.Scalar) -> Bool {

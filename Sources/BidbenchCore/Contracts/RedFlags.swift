@@ -25,7 +25,8 @@ enum RedFlagDetector {
     static var patternSets: [PatternSet] {
         [
             noReturn, liabilityWords, capWords, periodCap, monthWords, uncapped, totalCap, oneSidedCap, mutualWords, exclusion, dataLoss,
-            refersBack, carveOut, cancelNotice, forConvenience, buyerIndemnifies, vendorIndemnifies, confidentialityWords, buyerKeepsSecret,
+            refersBack, carveOut, cancelNotice, optInRenewal, forConvenience, buyerIndemnifies, vendorIndemnifies, confidentialityWords,
+            buyerKeepsSecret,
             vendorKeepsSecret, needsEscrow, buyerOwnsWork, excluded, escrowMentioned, lateWords, buyerPays, highestLawful, penaltyCap,
             vendorLine, buyerLine, buyer, may, englishNegators,
         ]
@@ -37,7 +38,10 @@ enum RedFlagDetector {
     /// (after a buyer word: `the Customer fails to pay`, `甲方逾期付款`).
     static let buyerDefault =
         "[fails to pay|failed to pay|fail to pay|does not pay|fails to make any payment|fails to make payment|materially breach*|commits a material breach|becomes insolvent|is insolvent|goes bankrupt|becomes bankrupt|files a petition in bankruptcy|enters into liquidation|逾期付款|逾期支付|逾期未付|逾期未支付|迟延付款|迟延支付|延迟付款|延迟支付|拖欠|欠费|未按约定支付|未按合同约定支付|未按时支付|严重违约|根本违约|破产|资不抵债|进入清算]"
-    static let priceWords = "[fee|fees|price|prices|pricing|rate|rates|charges|价格|费用|单价|收费|服务费|报价|收费标准|价款]"
+    // A SaaS or licence contract names its price by what it buys: 订阅费, 年费, 许可费, 维护费 (a lawyer's pass:
+    // `乙方有权调整订阅费…` raised nothing, the same sentence with 服务费 did).
+    static let priceWords =
+        "[fee|fees|price|prices|pricing|rate|rates|charges|价格|费用|单价|收费|服务费|报价|收费标准|价款|订阅费|年费|许可费|授权费|维护费|使用费]"
     static let mutual = [
         "双方协商一致|双方书面同意|双方同意|经甲方书面同意|经甲方同意|甲方书面确认|双方另行签订",
         "mutual*…agree*|mutually agreed|both parties|customer's…consent|consent of…customer|customer…agrees in writing|agreed in writing by",
@@ -48,7 +52,7 @@ enum RedFlagDetector {
             .unilateral_price_change,
             [
                 "\(Party.vendor)…\(mayWords)…[increase|raise|change|adjust|modify|revise|update]…\(priceWords)",
-                "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]…[价格|费用|单价|收费|服务费|报价|费率|价款]",
+                "\(Party.vendor)…\(mayWords)…[调整|上调|提高|变更|调价|涨价]…[价格|费用|单价|收费|服务费|报价|费率|价款|订阅费|年费|许可费|授权费|维护费|使用费]",
                 "\(Party.vendor)…\(mayWords)…[调价|涨价|上调]",
                 "\(priceWords)…[subject to change|may change|may be changed|may be increased|may be adjusted|can be changed|may vary]",
                 "\(priceWords)…[由乙方|由供方|由供应商]…[另行通知|另行确定|调整|确定|单方]",
@@ -460,7 +464,13 @@ enum RedFlagDetector {
         "[notice|notify|notifies|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notifies|notified]",
         // `renews for one year unless either party notifies the other … before expiry`.
         "renew*…unless…[notice|notify|notifies|notified]",
-        "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签]",
+        "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签|续订]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签|续订]",
+    ])
+    /// A notice that asks for a renewal the contract does not make by itself (`甲方拟续约的，应于期满前九十日
+    /// 书面告知乙方`): nothing renews without it, so its length traps nobody.
+    static let optInRenewal = PatternSet([
+        "拟续约|如需续约|需要续约|希望续约|要求续约|申请续约|拟续签|如需续签|拟续期|如需续期",
+        "wishes to renew|wish to renew|wants to renew|intends to renew|elects to renew|desires to renew",
     ])
     /// The buyer's own right to end the contract: a benefit, whatever its notice (`甲方可提前九十日书面通知乙方解除本合同`).
     static let forConvenience = PatternSet([
@@ -909,7 +919,8 @@ enum RedFlagDetector {
     static func longNotice(_ s: ScannedSentence) -> Bool {
         // A buyer's right to terminate for convenience is a benefit, whatever its notice; a cure period
         // or the vendor's notice of a price rise is not a notice to cancel.
-        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay), !KeyTermExtractor.mentions(s, KeyTermExtractor.breachCure),
+        guard cancelNotice.matches(s.hay), !forConvenience.matches(s.hay), !optInRenewal.matches(s.hay),
+            !KeyTermExtractor.mentions(s, KeyTermExtractor.breachCure),
             !KeyTermExtractor.priceRise.matches(s.hay)
         else { return false }
         for q in KeyTermExtractor.quantities(s) {
@@ -924,8 +935,10 @@ enum RedFlagDetector {
         return false
     }
 
+    // `期满前一百二十日…通知` and `届满前九十日内…提出不续约` are notices too (a lawyer's pass: only `提前` counted).
     private static let noticeBefore = WindowWords([
-        "提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于",
+        "提前", "prior", "notice", "at least", "not less than", "不少于", "至少", "no later than", "不迟于", "期满前", "届满前", "到期前",
+        "终止前",
     ])
     private static let noticeAfter = WindowWords(["前", "prior", "before", "notice", "in advance", "通知"])
     private static let afterTheEvent = WindowWords(["后", "after", "of receipt"])
@@ -939,23 +952,20 @@ enum RedFlagDetector {
             // As far after the rate as `KeyTermExtractor.penaltyRates` reads its period ("0.05% of the
             // overdue amount for each day of delay").
             let window = TextWindow(c, (range.lowerBound - 20)..<(range.upperBound + 40))
-            let yearly: Int
-            if window.containsAny(lateDaily) {
-                yearly = Saturating.multiply(ppm, 365)
-            } else if window.containsAny(lateMonthly) {
-                yearly = Saturating.multiply(ppm, 12)
-            } else if s.lowerContainsAny(KeyTermExtractor.dailyPhrases) {
-                yearly = Saturating.multiply(ppm, 365)
-            } else {
-                continue
-            }
-            if yearly >= 120_000 { return true }
+            // An annual rate says so (`年利率24%`, "24% per annum": a lawyer's pass found both unflagged,
+            // and a `付款日` near `年利率6%` must not make it daily); else a day near the rate, else the
+            // period the key terms read (`每逾期一个月…5%` is monthly).
+            let per =
+                window.containsAny(lateAnnual) ? "year" : window.containsAny(lateDaily) ? "day" : KeyTermExtractor.period(of: range, in: s)
+            let times = ["day": 365, "week": 52, "month": 12, "year": 1][per]
+            guard let times else { continue }
+            if Saturating.multiply(ppm, times) >= 120_000 { return true }
         }
         return false
     }
 
     private static let lateDaily = WindowWords(["每日", "每天", "按日", "日", "per day", "each day", "a day", "daily"])
-    private static let lateMonthly = WindowWords(["每月", "按月", "per month", "each month", "monthly", "a month"])
+    private static let lateAnnual = WindowWords(["年利率", "年息", "年化", "per annum", "per year", "a year", "annual rate", "annually"])
 
     /// The haystack bit of each rule's trigger set (`rules` order).
     private static let ruleTriggerBits = rules.map { GroupBit($0.triggerSet) }
