@@ -92,7 +92,7 @@ import Testing
         d.press(.enter)
         // A first note records the status the clause shows (found, no red flag: ok), and says so: it
         // made the clause "negotiate" without a word (user test pass).
-        #expect(d.state.message == "备注已保存; 记为 通过 (o/t/x/- 可更改)")
+        #expect(d.state.message == "备注已记下, 记为 通过 (o/t/x/- 可更改)")
         #expect(d.state.workspace.reviews.map(\.status) == [.ok])
         // Beside its clause (clipped to the list), and whole under the text.
         #expect(d.row(containing: "✔ 服务范围")?.contains("通过 ✎ 范围需") == true)
@@ -113,7 +113,7 @@ import Testing
         d.press(.char("n"))
         #expect(d.text.contains("备注 (预填: 买方立场)"))
         d.press(.enter)
-        #expect(d.state.message == "备注已保存; 记为 协商中 (o/t/x/- 可更改)")
+        #expect(d.state.message == "备注已记下, 记为 协商中 (o/t/x/- 可更改)")
         #expect(d.state.workspace.reviews.map(\.status) == [.negotiate])
     }
 

@@ -172,10 +172,10 @@ public enum ContractsScreen {
         let status = statusOfFirstNote(s, kind)
         let said =
             reviewed
-            ? s.lang.t("Note saved", "备注已保存")
+            ? s.lang.t("Note recorded", "备注已记下")
             : s.lang.t(
-                "Note saved; recorded as \(reviewLabel(status, s.lang)) (o/t/x/- change it)",
-                "备注已保存; 记为 \(reviewLabel(status, s.lang)) (o/t/x/- 可更改)")
+                "Note recorded as \(reviewLabel(status, s.lang)) (o/t/x/- change it)",
+                "备注已记下, 记为 \(reviewLabel(status, s.lang)) (o/t/x/- 可更改)")
         s.change(said) { ws in
             if let i = ws.reviews.firstIndex(where: { $0.contract == contract && $0.clause == kind }) {
                 ws.reviews[i].note = note

@@ -68,7 +68,7 @@ public enum GatesScreen {
         guard let i = s.workspace.gates.firstIndex(where: { $0.vendor == vendor && $0.requirement == requirement }) else {
             return FormRefusal(s.lang.t("Give an answer first (y, p or x)", "请先选择答复 (y、p 或 x)"), field: "note")
         }
-        s.change(s.lang.t("Note saved", "说明已保存")) { $0.gates[i].note = note }
+        s.change(s.lang.t("Note recorded", "说明已记下")) { $0.gates[i].note = note }
         return nil
     }
 
