@@ -495,6 +495,26 @@ public enum Journal {
         if let bad = FileIO.unsafePart(folder: folder, rel: Journal.folder) {
             return JournalVerification(entries: 0, firstBadLine: 0, message: bad.description, file: Journal.folder)
         }
+        // A journal folder that cannot be listed is not an empty journal (it verified as "0 entries,
+        // intact"), and a chain this machine wrote to must still be there (deleting one person's whole
+        // trail verified as intact too: a meeting pass).
+        let journalPath = FileIO.join(folder, Journal.folder)
+        if FileIO.isDirectory(journalPath), let dir = opendir(journalPath) {
+            closedir(dir)
+        } else if FileIO.isDirectory(journalPath) {
+            return JournalVerification(
+                entries: 0, firstBadLine: 0, message: "cannot read the journal folder: \(FileIO.errorText())", file: Journal.folder)
+        }
+        let heads = ((try? FileIO.listInside(folder: folder, headsFolder)) ?? []).filter { $0.hasSuffix(".log") && !$0.hasPrefix(".") }
+        for name in heads.sorted() where !all.contains(Journal.folder + "/" + name) {
+            guard let head = try? FileIO.readInside(folder: folder, headsFolder + "/" + name),
+                let seq = Int(String(decoding: head, as: UTF8.self).split(separator: " ").first ?? ""), seq > 0
+            else { continue }
+            return JournalVerification(
+                entries: 0, firstBadLine: 1,
+                message: "the chain is missing: this machine wrote \(seq) entr\(seq == 1 ? "y" : "ies") to it, and the file is gone",
+                file: Journal.folder + "/" + name, chains: all.count)
+        }
         for chain in all {
             let head = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
             var v = verifyChain(folder: folder, chain: chain, head: head)

@@ -221,6 +221,19 @@ import Testing
                     file: chain(dir), chains: 1))
     }
 
+    /// A meeting pass: deleting one person's whole chain verified as intact. The head this machine
+    /// keeps for it says it wrote there.
+    @Test func aDeletedChainIsFoundThroughTheLocalHead() throws {
+        let dir = try journaled()
+        let gone = chain(dir)
+        #expect(unlink(dir.path + "/" + gone) == 0)
+        #expect(
+            Journal.verify(folder: dir.path)
+                == JournalVerification(
+                    entries: 0, firstBadLine: 1, message: "the chain is missing: this machine wrote 3 entries to it, and the file is gone",
+                    file: gone, chains: 0))
+    }
+
     @Test func appendContinuesTheChain() throws {
         let dir = try journaled()
         let e = try Journal.append(
