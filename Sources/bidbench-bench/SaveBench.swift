@@ -44,7 +44,7 @@ enum SaveBench {
                 t.send(title)
                 for _ in 0..<5 { t.send("\t") }  // → module
                 t.send("bench")
-                t.send("\u{13}")  // Ctrl-S: the form adds the row (unsaved)
+                t.send("\r")  // Enter: the form adds the row, unsaved (Ctrl-S there would save at once)
                 // The terminal is drawn by differences, so no fixed text is sure to appear.
                 waitQuiet(t)
                 let needle = Array(title.utf8)

@@ -30,10 +30,10 @@ enum SessionBench {
         let typedQuery = after(s1, [.char("/")] + query.map { Key.char($0) })
         let formOnTitle = after(s1, [.enter, .tab, .tab])
         let formEdited = after(formOnTitle, [.char("X")])
-        let applied = after(formEdited, [.ctrl("s")])
+        let applied = after(formEdited, [.enter])
         // The same edit on the first must-have (the list shows requirements in file order).
         let firstMust = ws.requirements.firstIndex { $0.priority == .must } ?? 0
-        let mustEdited = after(s1, Array(repeating: Key.down, count: firstMust) + [.enter, .char("X"), .ctrl("s")])
+        let mustEdited = after(s1, Array(repeating: Key.down, count: firstMust) + [.enter, .char("X"), .enter])
         let retitled =
             mustEdited.workspace.requirements.indices.contains(firstMust)
             && mustEdited.workspace.requirements[firstMust].priority == .must
@@ -50,7 +50,7 @@ enum SessionBench {
             ("key Enter run search \"\(query)\"", typedQuery, .enter),
             ("key Enter open edit form", s1, .enter),
             ("key X type into the title", formOnTitle, .char("X")),
-            ("key Ctrl-S apply the edit", formEdited, .ctrl("s")),
+            ("key Enter apply the edit", formEdited, .enter),
             ("key + weight up (vendors)", s2, .char("+")),
             ("key + users what-if (budget)", s3, .char("+")),
         ]

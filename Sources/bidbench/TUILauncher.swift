@@ -244,6 +244,23 @@ enum TUILauncher {
                     if let lockMessage { found.append(lockMessage) }
                     // Ahead of any key that waited for it (below).
                     pending.insert(.opened(workspace: result.workspace, problems: found), at: 0)
+                    // Keys typed ahead were meant for a writable workspace: with problems they would close
+                    // the read-only dialog unseen (a performance pass: a held Enter did, 15 ms after it
+                    // appeared). They are dropped, and the count said.
+                    let held = pending.filter { if case .key = $0 { true } else { false } }.count
+                    if !found.isEmpty && held > 0 {
+                        pending.removeAll {
+                            switch $0 {
+                            case .key, .click, .scroll: true
+                            default: false
+                            }
+                        }
+                        pending.insert(
+                            .notice(
+                                message: state.lang.t(
+                                    "\(held) key(s) typed while opening were not run: the workspace opened read-only",
+                                    "打开期间按下的 \(held) 个键未执行: 工作区以只读方式打开")), at: 1)
+                    }
                     state.sheetTimes = host.watch.snapshot.lastChanges(folder: folder)
                 }
             }

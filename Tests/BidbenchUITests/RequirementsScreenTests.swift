@@ -18,6 +18,16 @@ import Testing
         #expect(lines.allSatisfy { TextWidth.of($0) <= 100 })
     }
 
+    /// A performance pass: the generated large workspace's ids (`R00001`) were `R00…` on every row, at
+    /// 120 and 160 columns alike. The column is as wide as the ids shown.
+    @Test func longIdsAreShownWhole() {
+        var ws = sampleWorkspace()
+        for i in ws.requirements.indices { ws.requirements[i].id = "R" + String(10_000 + i + 1) }
+        let d = Driver(ws, width: 120, height: 30)
+        #expect(d.row(containing: "R10001")?.contains("多币种凭证自动折算") == true, "\(d.text)")
+        #expect(!d.text.contains("R10…"))
+    }
+
     /// A requirement without a source says so in the detail pane (`来源: —`) instead of an empty label
     /// followed by the counts, which read as if the counts were its source (user test pass).
     @Test func aRequirementWithoutASourceShowsADash() {

@@ -396,15 +396,17 @@ public enum RequirementsScreen {
         // The acceptance column appears once acceptance tests are recorded (after signing); before,
         // it would be blank on every row.
         let tests = ws.delivery.acceptance
+        let first = min(offset(s, count: rows.count), rows.count)
+        let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
+        // As wide as the ids shown (`R00001` of a generated workspace was `R00…` on every row).
+        let idWidth = window.reduce(4) { max($0, TextWidth.of($1.id)) }
         let cols = TableView.layout(
             [
-                Column("ID", 4), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
+                Column("ID", idWidth), Column(L.t("Dept", "部门"), 10), Column(L.t("Module", "模块"), 8),
                 Column(L.t("Requirement", "需求"), 20), Column(L.t("Prio", "优先"), 6), Column(L.t("Wt", "权"), 3, right: true),
                 Column(L.t("Status", "状态"), 9),
             ] + (tests.isEmpty ? [] : [Column(L.t("Acc", "验收"), 4)]), total: t.width - 1, flex: 3)
         let deptNames = Dictionary(ws.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let first = min(offset(s, count: rows.count), rows.count)
-        let window = rows[first..<min(rows.count, first + max(0, t.height - 1))]
         let cells = window.map { r in
             [
                 r.id, deptNames[r.department] ?? r.department, r.module, r.title, L.priority(r.priority), NumberText.format(r.weight),
