@@ -43,7 +43,8 @@ enum Transaction {
         var sha256: String
     }
 
-    /// Whether a manifest is waiting to be completed.
+    /// Whether a manifest is waiting to be completed (a save in progress, or one whose process died
+    /// past its commit point: the next `WorkspaceStore.load` completes it).
     static func pending(folder: String) -> Bool {
         ((try? FileIO.listInside(folder: folder, bidbench)) ?? []).contains { $0.hasPrefix(manifestPrefix) && $0.hasSuffix(".json") }
     }

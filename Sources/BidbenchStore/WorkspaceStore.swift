@@ -329,6 +329,10 @@ public enum WorkspaceStore {
             gatesIncrease: gatesIncrease)
     }
 
+    /// Whether a save's manifest waits in the folder: one in progress, or one whose process died past
+    /// its commit point, which the next `load` completes.
+    public static func savePending(folder: String) -> Bool { Transaction.pending(folder: folder) }
+
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
     /// references). Use it to tell the user why a save was refused before trying.
     public static func validate(_ workspace: Workspace) -> [Problem] {

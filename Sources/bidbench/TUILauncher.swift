@@ -570,6 +570,8 @@ struct DiskWatch {
     static let intervalMilliseconds: Int32 = 700
     let folder: String
     var snapshot: FolderSnapshot
+    /// The last pickup was refused (a file did not load).
+    var refused = false
 
     init(folder: String) {
         self.folder = folder
@@ -580,8 +582,14 @@ struct DiskWatch {
     /// when no file moved. On a clean change `loaded` becomes the state on disk.
     mutating func poll(loaded: inout LoadedWorkspace, lang: Lang, force: Bool) -> Event? {
         let now = FolderSnapshot.take(folder: folder)
-        guard force || now != snapshot else { return nil }
+        // A pickup refused while another process's save was half done is tried again while its
+        // manifest waits: once that process is gone, the load completes the save (a meeting pass: a
+        // save killed past its commit point left every other screen refusing the half-changed files
+        // until someone saved again).
+        let retry = refused && WorkspaceStore.savePending(folder: folder)
+        guard force || now != snapshot || retry else { return nil }
         snapshot = now
+        refused = false
         let files = loaded.changesOnDisk()
         guard !files.isEmpty else { return nil }
         let fresh: LoadedWorkspace
@@ -589,11 +597,16 @@ struct DiskWatch {
             return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.lastChanges(folder: folder))
         }
         if !fresh.problems.isEmpty {
+            refused = true
             return .diskProblems(
                 problems: fresh.problems.map { $0.text(chinese: lang == .zh) }, sheetTimes: now.lastChanges(folder: folder),
                 blind: !fresh.workspace.settings.revealed)
         }
+        // The load may have completed a dead process's save (more files changed than were seen before
+        // it): the files are counted again, or the sheets it completed were taken for this session's
+        // unsaved edits.
+        let changed = loaded.changesOnDisk()
         loaded = fresh.preparedForSaves(reusing: loaded)
-        return .diskChanged(workspace: fresh.workspace, files: files, sheetTimes: now.lastChanges(folder: folder))
+        return .diskChanged(workspace: fresh.workspace, files: changed, sheetTimes: now.lastChanges(folder: folder))
     }
 }
