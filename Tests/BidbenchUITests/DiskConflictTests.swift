@@ -67,6 +67,32 @@ import Testing
         #expect(d.text.contains("V1 notes: 我的 “报价含三年维保”   磁盘上 “报价不含维保”"))
     }
 
+    /// A meeting pass: the lead's note on V5 and a colleague's new contact and note for it were one
+    /// conflict of the whole row, labelled the contact "mine", and `m` put the old contact back. Vendors,
+    /// criteria and risks merge field by field as requirements do: only the note conflicts.
+    @Test func aVendorChangedOnBothSidesMergesFieldByField() {
+        let ws = sampleWorkspace()
+        var d = Driver(ws, width: 120, height: 30)
+        d.state.change { $0.vendors[0].notes = "现场演示良好" }
+        var disk = ws
+        disk.vendors[0].contact = "周强 13800000000"
+        disk.vendors[0].notes = "财务核实中"
+        d.send(.diskChanged(workspace: disk, files: ["vendors.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("V1 notes: 我的 “现场演示良好”   磁盘上 “财务核实中”"))
+        #expect(!d.text.contains("V1 contact"))
+        d.press(.char("m"))
+        #expect(d.state.workspace.vendors[0].contact == "周强 13800000000")
+        #expect(d.state.workspace.vendors[0].notes == "现场演示良好")
+        // One field each: nothing to ask.
+        var other = Driver(ws, width: 120, height: 30)
+        other.state.change { $0.criteria[0].name = "功能 (含接口)" }
+        var disk2 = ws
+        disk2.criteria[0].weight = 0.65
+        other.send(.diskChanged(workspace: disk2, files: ["criteria.csv"], sheetTimes: [:]))
+        #expect(other.state.modal == nil)
+        #expect(other.state.workspace.criteria[0].name == "功能 (含接口)" && other.state.workspace.criteria[0].weight == 0.65)
+    }
+
     /// A form open on a requirement while a colleague's save of the same row arrives: the form is
     /// applied to what it was opened on and merged with what arrived. The weight they changed stays
     /// theirs; the title both changed keeps the form's and says so (user test pass: the form wrote back

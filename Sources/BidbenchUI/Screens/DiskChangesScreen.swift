@@ -118,10 +118,10 @@ public enum WorkspacePart: Hashable, Sendable {
             return (a == mine.settings ? 0 : 1, a == b ? 0 : 1)
         case .departments: return rows(\.departments, { $0.id }, settle: RowMerge.departmentFields)
         case .requirements: return rows(\.requirements, { $0.id }, settle: RowMerge.requirementFields)
-        case .criteria: return rows(\.criteria) { $0.id }
-        case .vendors: return rows(\.vendors) { $0.id }
+        case .criteria: return rows(\.criteria, { $0.id }, settle: RowMerge.criterionFields)
+        case .vendors: return rows(\.vendors, { $0.id }, settle: RowMerge.vendorFields)
         case .gates: return rows(\.gates, { $0.vendor + "\u{1F}" + $0.requirement }, settle: RowMerge.gateFields)
-        case .risks: return rows(\.risks) { $0.id }
+        case .risks: return rows(\.risks, { $0.id }, settle: RowMerge.riskFields)
         case .changes: return rows(\.changes) { $0.contract + "\u{1F}" + $0.id }
         case .scores(let name):
             guard
@@ -683,6 +683,23 @@ extension RowMerge {
     }
     static var departmentFields: Settle<Department> {
         fields([field(\.name), field(\.contact), field(\.headCount), field(\.extra)])
+    }
+    // A meeting pass: the lead's note on a vendor and a colleague's new contact were a conflict of the
+    // whole row, `m` kept the lead's and lost the contact the lead never touched.
+    static var vendorFields: Settle<Vendor> {
+        fields([
+            field(\.name), field(\.contact), field(\.qualifications), field(\.references), field(\.notes), field(\.sme),
+            field(\.bidPrice), field(\.extra),
+        ])
+    }
+    static var criterionFields: Settle<Criterion> {
+        fields([field(\.parent), field(\.name), field(\.kind), field(\.weight), field(\.source), field(\.extra)])
+    }
+    static var riskFields: Settle<Risk> {
+        fields([
+            field(\.type), field(\.title), field(\.likelihood), field(\.impact), field(\.mitigation), field(\.owner),
+            field(\.trigger), field(\.threshold), field(\.status), field(\.extra),
+        ])
     }
     static var gateFields: Settle<GateAnswer> { fields([field(\.answer), field(\.note), field(\.extra)]) }
     static var scoreFields: Settle<Score> { fields([field(\.score), field(\.note), field(\.extra)]) }
