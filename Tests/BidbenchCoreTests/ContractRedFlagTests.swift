@@ -143,6 +143,16 @@ struct ContractRedFlagTests {
         #expect(scan.keyTerms.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["50000/month"])
     }
 
+    /// A lawyer's pass: fifteen working days to pay read `15 天`.
+    @Test func aPaymentTermInWorkingDaysSaysSo() {
+        let scan = ContractScanner.scan("第三条 付款\n3.1 甲方应于合同签订后十五个工作日内支付首期款。\n")
+        #expect(scan.keyTerms.paymentDueDays == 15 && scan.keyTerms.paymentDueBusinessDays)
+        #expect(scan.keyTerms.paymentDueText(chinese: true) == "15 个工作日")
+        #expect(scan.keyTerms.paymentDueText(chinese: false) == "15 business days")
+        let plain = ContractScanner.scan("第三条 付款\n3.1 甲方应于收到发票后30日内支付。\n")
+        #expect(plain.keyTerms.paymentDueText(chinese: true) == "30 天")
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // A notice asking for a renewal that nothing makes by itself traps nobody (the demo's C1 11.2).

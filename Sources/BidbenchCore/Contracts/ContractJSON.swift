@@ -119,6 +119,7 @@ extension ContractScan {
             ("renewal_months", int(k.renewalMonths)),
             ("notice_days", int(k.noticeDays)),
             ("payment_due_days", int(k.paymentDueDays)),
+            ("payment_due_business_days", .bool(k.paymentDueBusinessDays)),
             ("liability_cap", .string(k.liabilityCap)),
             ("governing_law", .string(k.governingLaw)),
             ("dispute_forum", .string(k.disputeForum)),

@@ -159,11 +159,22 @@ public struct PenaltyRate: Equatable, Sendable {
 
 /// Key terms stated in a contract; nil / empty where the text does not state them.
 public struct ContractKeyTerms: Equatable, Sendable {
+    /// The payment term as said to a reader: `15 天`, `15 个工作日` (a lawyer's pass: fifteen working
+    /// days, about three weeks, read `15 天`).
+    public func paymentDueText(chinese: Bool) -> String? {
+        paymentDueDays.map { n in
+            paymentDueBusinessDays
+                ? (chinese ? "\(n) 个工作日" : "\(n) business day\(n == 1 ? "" : "s")") : (chinese ? "\(n) 天" : "\(n) days")
+        }
+    }
+
     public var termMonths: Int?
     public var renewalMonths: Int?
     /// Notice period in days: the non-renewal notice when stated, else the termination notice.
     public var noticeDays: Int?
     public var paymentDueDays: Int?
+    /// Whether `paymentDueDays` counts working days (`十五个工作日内支付`, "within 15 business days").
+    public var paymentDueBusinessDays = false
     /// The sentence that caps liability.
     public var liabilityCap: String?
     public var governingLaw: String?

@@ -25,7 +25,10 @@ enum KeyTermExtractor {
         t.noticeDays =
             first(.renewal) { priceRise.matches($0.hay) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
             ?? first(.term, noticeDays) ?? first(.renewal, noticeDays)
-        t.paymentDueDays = first(.invoiced, paymentDueDays) ?? first(.payment, paymentDueDays)
+        if let (days, business) = first(.invoiced, paymentDue) ?? first(.payment, paymentDue) {
+            t.paymentDueDays = days
+            t.paymentDueBusinessDays = business
+        }
         // The cap, not a sentence that lifts one (`赔偿金额不设上限`, "shall not be limited"): a lawyer's
         // pass saw the buyer's unlimited indemnity quoted as the liability cap.
         func aboutCap(_ s: ScannedSentence) -> Bool {
@@ -195,20 +198,20 @@ enum KeyTermExtractor {
         "renew", "续", "延", "extend", "successive", "further period", "additional period", "term of", "period of", "期限", "有效期", "服务期",
     ])
 
-    /// The days to pay a payment sentence states (`net 30`, `within 30 days`, `30日内支付`); nil
-    /// for a sentence about late payment, refunds or disputes.
-    static func paymentDueDays(_ s: ScannedSentence) -> Int? {
+    /// The days to pay a payment sentence states (`net 30`, `within 30 days`, `30日内支付`), and whether
+    /// they are working days; nil for a sentence about late payment, refunds or disputes.
+    static func paymentDue(_ s: ScannedSentence) -> (Int, Bool)? {
         if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { return nil }
         // `lower` is made only when "net " may occur in it (always, unless plain).
         if !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
             let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber }))
         {
-            return n
+            return (n, false)
         }
         for q in quantities(s) where q.unit == .day || q.unit == .businessDay {
             let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 8)
             if a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) {
-                return q.value
+                return (q.value, q.unit == .businessDay)
             }
         }
         return nil

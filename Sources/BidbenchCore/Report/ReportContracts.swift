@@ -39,7 +39,9 @@ extension ReportLabels {
         if let v = k.termMonths { items.append((l.pick("Term", "期限"), l.pick("\(v) months", "\(v) 个月"))) }
         if let v = k.renewalMonths { items.append((l.pick("Renewal", "续约"), l.pick("\(v) months", "\(v) 个月"))) }
         if let v = k.noticeDays { items.append((l.pick("Notice", "通知期"), l.pick("\(v) days", "\(v) 天"))) }
-        if let v = k.paymentDueDays { items.append((l.pick("Payment due", "付款期限"), l.pick("\(v) days", "\(v) 天"))) }
+        if let v = k.paymentDueDays {
+            items.append((l.pick("Payment due", "付款期限"), k.paymentDueText(chinese: l == .zh) ?? "\(v)"))
+        }
         if let v = k.governingLaw { items.append((l.pick("Governing law", "适用法律"), v)) }
         if let v = k.disputeForum { items.append((l.pick("Dispute forum", "争议解决"), v)) }
         if let v = k.liabilityCap { items.append((l.pick("Liability cap", "责任上限"), v)) }
