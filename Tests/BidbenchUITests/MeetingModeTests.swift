@@ -283,6 +283,16 @@ import Testing
         #expect(d.effects.last == .save(d.state.workspace, force: false))
     }
 
+    /// A meeting pass: an evaluator's 9.99 read `10.0` on their own screen, a perfect score.
+    @Test func anEvaluatorsOwnScoreShowsAsTyped() {
+        var ws = panel(revealed: false)
+        ws.scores["张伟"]![0].score = 9.99
+        var d = Driver(ws, evaluator: "张伟")
+        d.press(.char("2"))
+        #expect(d.criterionRow("功能")?.contains("9.99") == true, "\(d.text)")
+        #expect(NumberText.score(8) == "8.0" && NumberText.score(2.95) == "2.95" && NumberText.score(7.125) == "7.125")
+    }
+
     /// A meeting pass: the lead hid the panel with R, then pressed `u` twice to undo a vendor deletion;
     /// the second `u` undid the hide, showed every score on the projector, and the next Ctrl-S
     /// revealed them to everyone. Reveal and hide are saved at once and are not undo steps.

@@ -99,6 +99,22 @@ struct ContractChecklistTests {
         #expect(gone.err.contains(#"contract text "contracts/C9-新合同.txt" not found in the workspace folder"#), "\(gone.err)")
     }
 
+    /// A lawyer's pass: `dates --lang zh` printed English, and an unsigned contract's effective date,
+    /// renewals and notice deadlines were listed (and put in the calendar) as certain.
+    @Test func datesInChineseAndAnUnsignedContractsDatesSaySo() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let zh = try bidbench("dates", "-w", ws, "--lang", "zh", "--today", "2026-11-29")
+        #expect(zh.status == 0, "\(zh.err)")
+        let lines = zh.out.components(separatedBy: "\n")
+        #expect(lines.first == "2027-01-01  剩 33 天    生效             ERP 升级加购合同: 生效", "\(zh.out)")
+        #expect(lines.dropFirst().first == "2027-02-01  剩 64 天    生效             CRM 与 BI 订阅服务协议: 生效 (合同尚未签署)")
+        let en = try bidbench("dates", "-w", ws, "--today", "2026-11-29", "--ics", tmp.path + "/k.ics")
+        #expect(en.out.contains("CRM 与 BI 订阅服务协议: effective / 生效 — contract not signed yet / 合同尚未签署\n"), "\(en.out)")
+        let ics = try String(contentsOfFile: tmp.path + "/k.ics", encoding: .utf8).replacingOccurrences(of: "\r\n ", with: "")
+        #expect(ics.contains("contract not signed yet"))
+    }
+
     @Test func slaTimesAndPenaltyRatesArePrintedWhole() throws {
         let tmp = TempDir()
         let text = [

@@ -33,7 +33,7 @@ import Testing
         try lead.waitFor(text: "y 是")
         try lead.keys("y")
         try lead.waitFor(text: "82.9")
-        try lead.waitFor(text: "赵敏 已评 1/15 项, 评完之前不计入")
+        try lead.waitFor(text: "赵敏 已评 1/15 项 (智链科技、启明信息 尚未评分), 评完之前不计入")
         try lead.keys("Enter")
         try lead.waitFor(text: "赵敏      8.0  (未评完: 不计入)")
         try lead.keys("Escape", "q")

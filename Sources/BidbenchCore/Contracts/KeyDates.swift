@@ -53,11 +53,15 @@ public enum KeyDates {
         signed: Bool = true, today: Day
     ) -> [KeyDate] {
         var out: [KeyDate] = []
+        // An unsigned contract's dates are a plan, and each says so (a lawyer's pass: renewals and
+        // notice deadlines of a contract still in review were listed, and put in the calendar, as certain).
         func add(_ kind: KeyDate.Kind, _ date: Day, _ title: String, _ en: String, _ zh: String) {
+            let said = signed || kind == .milestone  // a milestone says it itself
             out.append(
                 KeyDate(
-                    contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date), title: title,
-                    titleEN: en, titleZH: zh))
+                    contract: contract.id, kind: kind, date: date, daysLeft: today.days(until: date),
+                    title: said ? title : title + " — contract not signed yet / 合同尚未签署",
+                    titleEN: said ? en : en + " (contract not signed yet)", titleZH: said ? zh : zh + " (合同尚未签署)"))
         }
         let name = contract.title.isEmpty ? contract.id : contract.title
         if let effective = contract.effective {

@@ -166,6 +166,13 @@ public enum NumberText {
     }
 
     /// At most `places` decimals, trailing zeros dropped: `8.5`, `8`, `0.613`.
+    /// One score as its evaluator typed it: one decimal at least (`8.0`), up to four (`9.99`, not the
+    /// `10.0` one decimal makes of it).
+    public static func score(_ x: Double) -> String {
+        let s = upTo(x, 4)
+        return s.utf8.contains(UInt8(ascii: ".")) ? s : fixed(x, 1)
+    }
+
     public static func upTo(_ x: Double, _ places: Int, grouped: Bool = false) -> String {
         let s = fixed(x, places, grouped: grouped)
         guard places > 0, s.utf8.contains(UInt8(ascii: ".")) else { return s }

@@ -69,7 +69,7 @@ public enum CellDetailScreen {
             var counted: Double?
             if let cell, let i = cell.evaluators.firstIndex(of: name) { counted = cell.scores[i] }
             let value = counted ?? score?.score
-            let head = TextWidth.fit(name, nameW) + "  " + TextWidth.fit(value.map { NumberText.fixed($0, 1) } ?? "—", 5, right: true)
+            let head = TextWidth.fit(name, nameW) + "  " + TextWidth.fit(value.map(NumberText.score) ?? "—", 5, right: true)
             var text = score.map(\.note) ?? L.t("not scored", "未评分")
             if leftOut.contains(name) { text += (text.isEmpty ? "" : "  ") + L.t("(sheet incomplete: not counted)", "(未评完: 不计入)") }
             return (head, text, leftOut.contains(name) ? .dim : .plain)

@@ -619,6 +619,10 @@ public enum VendorsScreen {
             return (view.past[v.id].map { NumberText.fixed($0, 1) + s.lang.t(" (review)", " (考评)") } ?? "—", .plain)
         }
         guard let cell = view.cells["\(v.id)|\(cr.id)"] else { return ("—", .plain) }
+        // An evaluator's own score while blind, as typed (a meeting pass: 9.99 read `10.0`, a perfect score).
+        if let me = s.evaluator, !s.workspace.settings.revealed, cell.evaluators == [me] {
+            return (NumberText.score(cell.value), .plain)
+        }
         if cell.flagged { return (NumberText.fixed(cell.value, 1) + " ±\(NumberText.fixed(cell.spread, 1)) ⚑", .warn) }
         return (NumberText.fixed(cell.value, 1), .plain)
     }

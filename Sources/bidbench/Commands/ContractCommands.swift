@@ -340,6 +340,12 @@ struct DatesCommand: ParsableCommand {
         abstract: "Key contract dates: effective, expiry, non-renewal notice deadlines, milestones, warranty end."
     )
 
+    /// The kinds in Chinese, for `--lang zh`.
+    static let kindZH: [KeyDate.Kind: String] = [
+        .effective: "生效", .expiry: "到期", .notice_deadline: "不续约通知截止", .renewal: "自动续约", .milestone: "付款节点",
+        .warranty_end: "质保到期",
+    ]
+
     @OptionGroup var workspace: WorkspaceOptions
     @Option(name: .long, help: "Only dates from today up to DAYS ahead (and overdue unpaid milestones).") var within: Int?
     @Option(name: .long, help: "Also write the dates to FILE as an iCalendar (.ics) file.") var ics: String?
@@ -380,14 +386,23 @@ struct DatesCommand: ParsableCommand {
             print(JSONValue.object([("today", .string(todayDay.description)), ("dates", .array(rows))]).text(.lines(2)))
             return
         }
+        // `--lang zh` in Chinese, as every verb (a lawyer's pass: `dates --lang zh` printed English and
+        // both languages); without it the words scripts read, and both titles.
+        let chinese = CommandLineLanguage.value() == .zh
         if dates.isEmpty {
-            print("No key dates" + (within.map { " in the next \($0) days" } ?? "") + ".")
+            print(
+                chinese
+                    ? "没有关键日期" + (within.map { " (未来 \($0) 天内)" } ?? "") + "。"
+                    : "No key dates" + (within.map { " in the next \($0) days" } ?? "") + ".")
         }
         for d in dates {
-            let left = d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago"
+            let left =
+                chinese
+                ? (d.daysLeft == 0 ? "今天" : d.daysLeft > 0 ? "剩 \(d.daysLeft) 天" : "已过 \(-d.daysLeft) 天")
+                : (d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago")
+            let kind = chinese ? Self.kindZH[d.kind] ?? d.kind.rawValue : d.kind.rawValue
             print(
-                "\(d.date)  \(left.padding(toLength: 11, withPad: " ", startingAt: 0)) \(d.kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0)) \(ContractReport.clean(d.title))"
-            )
+                "\(d.date)  \(TextWidth.fit(left, 11)) \(TextWidth.fit(kind, 16)) \(ContractReport.clean(chinese ? d.titleZH : d.title))")
         }
         if let path = ics {
             let written = dates.filter { ICalendar.writable($0.date) }.count
