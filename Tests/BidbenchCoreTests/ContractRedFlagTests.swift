@@ -143,6 +143,28 @@ struct ContractRedFlagTests {
         #expect(scan.keyTerms.penaltyRates.map { "\($0.partsPerMillion)/\($0.per)" } == ["50000/month"])
     }
 
+    /// A lawyer's pass: deemed acceptance was listed under 付款 while 验收 showed ✔, and a foreign
+    /// governing law under 争议解决: each flag is under the clause its sentence is about.
+    @Test func aFlagSitsUnderTheClauseItsSentenceIsAbout() {
+        let text = """
+            甲方：苏州恒瑞精密制造有限公司
+            乙方：杭州云栈软件科技有限公司
+
+            第三条 付款
+            3.1 甲方应于验收合格后三十日内支付合同价款的90%。
+            3.2 甲方逾期付款的，每逾期一个月，应按逾期金额的5%向乙方支付违约金。
+            第四条 验收
+            4.1 甲方收到乙方交付通知后三日内未提出书面异议的，视为验收合格。
+            第九条 适用法律
+            9.1 本协议适用新加坡法律。
+            """
+        let flags = ContractScanner.scan(text).redFlags.filter { $0.kind == .payment_terms_harsh || $0.kind == .vendor_forum_or_law }
+        #expect(
+            flags.map { "\($0.line ?? 0) \(($0.clause ?? $0.kind.clause)?.rawValue ?? "-")" } == [
+                "6 payment", "8 acceptance", "10 governing_law",
+            ])
+    }
+
     /// A lawyer's pass: fifteen working days to pay read `15 天`.
     @Test func aPaymentTermInWorkingDaysSaysSo() {
         let scan = ContractScanner.scan("第三条 付款\n3.1 甲方应于合同签订后十五个工作日内支付首期款。\n")

@@ -587,6 +587,17 @@ enum RedFlagDetector {
         return r
     }
 
+    /// The clause a flag belongs under when its sentence is about another clause than its kind's
+    /// (a lawyer's pass: deemed acceptance sat under 付款 while 验收 showed ✔, a foreign governing law
+    /// under 争议解决): nil keeps the kind's own.
+    static func clause(of kind: RedFlagKind, _ s: ScannedSentence) -> ClauseKind? {
+        switch kind {
+        case .payment_terms_harsh where s.about(.acceptance) && !s.about(.payment): return .acceptance
+        case .vendor_forum_or_law where s.about(.governing_law) && !s.about(.dispute_resolution): return .governing_law
+        default: return nil
+        }
+    }
+
     /// Whether a sentence excludes liability (an exclusion that is not negated).
     private static func excludes(_ s: ScannedSentence) -> Bool {
         let hay = s.hay
@@ -633,7 +644,7 @@ enum RedFlagDetector {
                     let chinese = text.unicodeScalars.last.map { $0.value >= 0x3000 } ?? false
                     text += (chinese ? "" : " ") + items.map { rawLines[$0 - 1].trimmed }.joined(separator: chinese ? "" : " ")
                 }
-                flags.append(RedFlag(kind: kind, lines: lines + items, text: text))
+                flags.append(RedFlag(kind: kind, clause: clause(of: kind, s), lines: lines + items, text: text))
             }
         }
         var buyerIndemnity: [ScannedSentence] = []
