@@ -279,7 +279,12 @@ public enum KeyMap {
             help: ("Lower the selected criterion's weight", "降低所选准则的权重"), needs: [.lead, .writable]),
         Binding(
             scope: .vendors, command: .gates, keys: [.char("g")], hint: ("gates", "必须项"),
-            help: ("The selected vendor's answers to the must-have gates (meets, partly, no)", "所选供应商对必须项的答复 (满足、部分满足、不满足)"), needs: [.lead]
+            // Open to evaluators, to read (a meeting pass: their screen said `g 查看全部`, and `g` was
+            // refused); answering is the lead's (the gates dialog is a shared scope).
+            help: (
+                "The selected vendor's answers to the must-have gates (meets, partly, no; evaluators read them)",
+                "所选供应商对必须项的答复 (满足、部分满足、不满足; 评委可查看)"
+            )
         ),
         Binding(
             scope: .vendors, command: .ahp, keys: [.char("W")], hint: ("AHP", "AHP"),

@@ -283,6 +283,21 @@ import Testing
         #expect(d.effects.last == .save(d.state.workspace, force: false))
     }
 
+    /// A meeting pass: an evaluator's screen listed unanswered gates ending `(g 查看全部)`, and `g` was
+    /// refused. An evaluator reads the gates; answering them stays the lead's.
+    @Test func anEvaluatorReadsTheGatesButDoesNotAnswerThem() {
+        var d = Driver(panel(revealed: false), evaluator: "张伟")
+        d.press(.char("2"), .char("g"))
+        guard case .gates = d.state.modal else {
+            Issue.record("the gates dialog did not open: \(d.state.message ?? "")")
+            return
+        }
+        let answers = d.state.workspace.gates
+        d.press(.char("y"))
+        #expect(d.state.workspace.gates == answers)
+        #expect(d.state.message?.hasPrefix("仅限主持人") == true, "\(d.state.message ?? "")")
+    }
+
     /// A meeting pass: an evaluator's 9.99 read `10.0` on their own screen, a perfect score.
     @Test func anEvaluatorsOwnScoreShowsAsTyped() {
         var ws = panel(revealed: false)
