@@ -352,6 +352,19 @@ import Testing
         #expect(dir.text("requirements.csv") == broken)
     }
 
+    /// Saves a department, a criterion, a vendor and one evaluator's score into the new workspace `ws`
+    /// (which loads without problems): new tables, a score sheet, the journal and a backup.
+    private func saveFirstScore(_ ws: String) throws {
+        let loaded = try WorkspaceStore.load(folder: ws)
+        #expect(loaded.problems == [])
+        var w = loaded.workspace
+        w.departments = [Department(id: "D1", name: "x")]
+        w.criteria = [Criterion(id: "C1", name: "c", weight: 1)]
+        w.vendors = [Vendor(id: "V1", name: "v")]
+        w.scores["a"] = [Score(vendor: "V1", criterion: "C1", score: 1)]
+        _ = try WorkspaceStore.save(w, over: loaded, actor: "t")
+    }
+
     @Test func newFilesAndFoldersAreOwnerOnly() throws {
         let dir = TempDir()
         let ws = dir.path + "/new/ws"
@@ -363,14 +376,7 @@ import Testing
         #expect(dir.text("new/ws/.gitignore") == WorkspaceStore.gitignore)
         #expect(WorkspaceStore.gitignore.contains("\n.bidbench/\n.*.tmp-*\n"))
         #expect(dir.text("new/ws/.gitattributes")?.contains("journal/*.log -text merge=binary\n") == true)
-        let loaded = try WorkspaceStore.load(folder: ws)
-        #expect(loaded.problems == [])
-        var w = loaded.workspace
-        w.departments = [Department(id: "D1", name: "x")]
-        w.criteria = [Criterion(id: "C1", name: "c", weight: 1)]
-        w.vendors = [Vendor(id: "V1", name: "v")]
-        w.scores["a"] = [Score(vendor: "V1", criterion: "C1", score: 1)]
-        _ = try WorkspaceStore.save(w, over: loaded, actor: "t")
+        try saveFirstScore(ws)
         #expect(dir.mode("new/ws/scores/a.csv") == 0o600)
         #expect(dir.mode("new/ws/.bidbench") == 0o700)
         #expect(dir.mode("new/ws/.bidbench/backup") == 0o700)
@@ -406,13 +412,7 @@ import Testing
         #expect(dir.mode("shared/workspace.json") == 0o660)
         #expect(dir.mode("shared/scores") == 0o770)
         #expect(setgid(ws + "/scores"))
-        let loaded = try WorkspaceStore.load(folder: ws)
-        var w = loaded.workspace
-        w.departments = [Department(id: "D1", name: "x")]
-        w.criteria = [Criterion(id: "C1", name: "c", weight: 1)]
-        w.vendors = [Vendor(id: "V1", name: "v")]
-        w.scores["a"] = [Score(vendor: "V1", criterion: "C1", score: 1)]
-        _ = try WorkspaceStore.save(w, over: loaded, actor: "t")
+        try saveFirstScore(ws)
         #expect(dir.mode("shared/scores/a.csv") == 0o660)
         #expect(dir.mode("shared/.bidbench") == 0o770)
         #expect(dir.mode("shared/.bidbench/backup") == 0o770)
