@@ -216,6 +216,9 @@ public final class Terminal {
     }
 
     /// Ends curses and gives the terminal back as it was.
+    /// Drops the keys typed but not read yet (ncurses' `flushinp`).
+    public func discardTypeAhead() { flushinp() }
+
     public func shutdown() {
         guard active else { return }
         active = false

@@ -247,19 +247,21 @@ enum TUILauncher {
                     // Keys typed ahead were meant for a writable workspace: with problems they would close
                     // the read-only dialog unseen (a performance pass: a held Enter did, 15 ms after it
                     // appeared). They are dropped, and the count said.
-                    let held = pending.filter { if case .key = $0 { true } else { false } }.count
-                    if !found.isEmpty && held > 0 {
+                    // Those still unread in the terminal go too (a re-test pass: the second key closed it).
+                    let held = pending.contains { if case .key = $0 { true } else { false } }
+                    if !found.isEmpty && held {
                         pending.removeAll {
                             switch $0 {
                             case .key, .click, .scroll: true
                             default: false
                             }
                         }
+                        term.discardTypeAhead()
                         pending.insert(
                             .notice(
                                 message: state.lang.t(
-                                    "\(held) key(s) typed while opening were not run: the workspace opened read-only",
-                                    "打开期间按下的 \(held) 个键未执行: 工作区以只读方式打开")), at: 1)
+                                    "Keys typed while opening were not run: the workspace opened read-only",
+                                    "打开期间按下的键未执行: 工作区以只读方式打开")), at: 1)
                     }
                     state.sheetTimes = host.watch.snapshot.lastChanges(folder: folder)
                 }

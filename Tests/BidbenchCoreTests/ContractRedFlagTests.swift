@@ -177,6 +177,9 @@ struct ContractRedFlagTests {
 
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
+        // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).
+        #expect(flags("本协议期满后自动续订十二个月，除非甲方于期满前十日以书面形式通知乙方不再续订。") == [.auto_renewal])
+        #expect(flags("本协议期满后自动续订十二个月，除非甲方于期满前三十日以书面形式通知乙方不再续订。") == [.auto_renewal])
         // A notice asking for a renewal that nothing makes by itself traps nobody (the demo's C1 11.2).
         #expect(flags("甲方拟续约的，应于期满前九十（90）日书面告知乙方，双方据此协商续约条件。").isEmpty)
     }

@@ -208,7 +208,7 @@ private let REVEALED_LEAD_HINTS =
 private let BLIND_LEAD_HINTS =
     " a 新增供应商  e 编辑  R 揭晓  d 删除  +/- 权重  g 必须项  W AHP  M 方法"
     + String(repeating: " ", count: 52) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
-private let EVALUATOR_HINTS = " Enter 打分" + String(repeating: " ", count: 113) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
+private let EVALUATOR_HINTS = " Enter 打分  g 必须项" + String(repeating: " ", count: 103) + "u 撤销  Ctrl-S 保存  ? 帮助  q 退出"
 private let LONG_REFUSAL_LINES = [" 保存失败: requirements.csv 不由本会话写入 (本会话只能写 scores/赵敏.csv);", " 未保存"]
 /// Inside the cell detail's box at 80×24: the note wraps under itself, after the name and the score.
 private let CELL_DETAIL_BOX = [

@@ -115,6 +115,23 @@ struct ContractChecklistTests {
         #expect(ics.contains("contract not signed yet"))
     }
 
+    /// A lawyer's pass: a sentence across a page break cited `lines 7–11`, as if the footer and the
+    /// next page's header were part of it. Its lines are printed as runs: `lines 7, 11`.
+    @Test func aSentenceAcrossAPageBreakCitesItsOwnLines() throws {
+        let tmp = TempDir()
+        let text =
+            "人力资源系统升级合同\n\n甲方：苏州恒瑞精密制造有限公司\n乙方：杭州云栈软件科技有限公司\n\n第三条 验收\n"
+            + "3.1 甲方收到乙方交付通知后三日内未提出书面异议的，视\n                 第 1 页 共 2 页\n"
+            + "\u{0C}人力资源系统升级合同                 合同编号：HR-2027-003\n\n为验收合格。\n"
+        try text.write(toFile: tmp.path + "/pb.txt", atomically: true, encoding: .utf8)
+        let en = try run(binaryPath, ["contract", "check", tmp.path + "/pb.txt"])
+        #expect(
+            en.out.contains("  ⚑ payment_terms_harsh [medium] (acceptance) — lines 7, 11: 甲方收到乙方交付通知后三日内未提出书面异议的，视为验收合格。\n"),
+            "\(en.out)")
+        let zh = try run(binaryPath, ["contract", "check", tmp.path + "/pb.txt", "--lang", "zh"])
+        #expect(zh.out.contains("(验收) — 第 7、11 行: "), "\(zh.out)")
+    }
+
     @Test func slaTimesAndPenaltyRatesArePrintedWhole() throws {
         let tmp = TempDir()
         let text = [

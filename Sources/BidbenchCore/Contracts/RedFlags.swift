@@ -940,7 +940,9 @@ enum RedFlagDetector {
             // A notice's `前`/"before" follows its period closely (`三个月前`, "90 days before"): the term's
             // `十二个月，自 2027 年 5 月 20 日起算，期满前…` is no notice of twelve months.
             let near = KeyTermExtractor.windows(s.lowerCharacters, q, before: 0, after: 10).1
-            let isNotice = b.containsAny(noticeBefore) || near.containsAny(noticeAfter)
+            // A period its clause ends on is no notice (`自动续订十二个月，除非…期满前十日`: the `前` is the ten
+            // days', a re-test pass found the renewal's twelve months read as the notice).
+            let isNotice = b.containsAny(noticeBefore) || (!near.hasPrefix(clauseEnd) && near.containsAny(noticeAfter))
             if isNotice && !a.containsAny(afterTheEvent) { return true }
         }
         return false
@@ -953,6 +955,7 @@ enum RedFlagDetector {
     ])
     private static let noticeAfter = WindowWords(["前", "prior", "before", "notice", "in advance", "通知"])
     private static let afterTheEvent = WindowWords(["后", "after", "of receipt"])
+    private static let clauseEnd = WindowWords(["，", ",", "；", ";", "。"])
 
     /// Late-payment interest on the buyer of 12 % a year or more (万分之五 a day, 1 % a month).
     static func steepLateInterest(_ s: ScannedSentence) -> Bool {

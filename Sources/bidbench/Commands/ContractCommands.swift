@@ -273,12 +273,21 @@ enum ContractReport {
                 labels[key] = Array("  ⚑ \(kind) [\(chinese ? Self.severityZH(f.severity) : f.severity.rawValue)]\(clause) — ".utf8)
             }
             out += labels[key]!
-            if let first = f.lines.first, let last = f.lines.last {
+            if !f.lines.isEmpty {
                 out.append(contentsOf: (chinese ? "第 " : f.lines.count == 1 ? "line " : "lines ").utf8)
-                NumberText.appendDecimal(first, to: &out)
-                if f.lines.count > 1 {
-                    out.append(contentsOf: "–".utf8)
-                    NumberText.appendDecimal(last, to: &out)
+                // Runs of lines (`12–14`), apart where the sentence skips some (a page's header and
+                // footer between: `12, 17`, which read as `12–17` as if they were part of it).
+                var k = 0
+                while k < f.lines.count {
+                    var end = k
+                    while end + 1 < f.lines.count, f.lines[end + 1] == f.lines[end] + 1 { end += 1 }
+                    if k > 0 { out.append(contentsOf: (chinese ? "、" : ", ").utf8) }
+                    NumberText.appendDecimal(f.lines[k], to: &out)
+                    if end > k {
+                        out.append(contentsOf: "–".utf8)
+                        NumberText.appendDecimal(f.lines[end], to: &out)
+                    }
+                    k = end + 1
                 }
                 out.append(contentsOf: (chinese ? " 行: " : ": ").utf8)
             }
@@ -395,14 +404,18 @@ struct DatesCommand: ParsableCommand {
                     ? "没有关键日期" + (within.map { " (未来 \($0) 天内)" } ?? "") + "。"
                     : "No key dates" + (within.map { " in the next \($0) days" } ?? "") + ".")
         }
-        for d in dates {
-            let left =
-                chinese
+        let lefts = dates.map { d in
+            chinese
                 ? (d.daysLeft == 0 ? "今天" : d.daysLeft > 0 ? "剩 \(d.daysLeft) 天" : "已过 \(-d.daysLeft) 天")
                 : (d.daysLeft == 0 ? "today" : d.daysLeft > 0 ? "in \(d.daysLeft) d" : "\(-d.daysLeft) d ago")
+        }
+        // As wide as the widest (`已过 1069 天` was cut).
+        let leftW = lefts.reduce(11) { max($0, TextWidth.of($1)) }
+        for (d, left) in zip(dates, lefts) {
             let kind = chinese ? Self.kindZH[d.kind] ?? d.kind.rawValue : d.kind.rawValue
             print(
-                "\(d.date)  \(TextWidth.fit(left, 11)) \(TextWidth.fit(kind, 16)) \(ContractReport.clean(chinese ? d.titleZH : d.title))")
+                "\(d.date)  \(TextWidth.fit(left, leftW)) \(TextWidth.fit(kind, 16)) \(ContractReport.clean(chinese ? d.titleZH : d.title))"
+            )
         }
         if let path = ics {
             let written = dates.filter { ICalendar.writable($0.date) }.count
