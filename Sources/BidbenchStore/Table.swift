@@ -569,15 +569,15 @@ enum StoreText {
     }
 
     /// Decodes a file as UTF-8, reporting invalid bytes (with a GB18030 hint) and git conflict markers.
-    /// `hint` says what to do, in English and in Chinese.
+    /// `hint` says what to do, in English and in Chinese; `valid`: the caller checked the UTF-8 already.
     static func decode(
         _ bytes: [UInt8], path: String, log: ProblemLog,
         hint: (en: String, zh: String) = (
             "save it again as \"CSV UTF-8\", or use `bidbench import … --encoding gb18030`",
             "请另存为 “CSV UTF-8”, 或用 `bidbench import … --encoding gb18030` 导入"
-        )
+        ), valid: Bool = false
     ) -> String? {
-        if let bad = TextTools.firstInvalidUTF8(bytes) {
+        if !valid, let bad = TextTools.firstInvalidUTF8(bytes) {
             let byte = String(bytes[bad], radix: 16, uppercase: true)
             log.add(
                 path, TextTools.line(ofOffset: bad, in: bytes), nil,

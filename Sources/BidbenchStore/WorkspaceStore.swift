@@ -304,7 +304,7 @@ public enum WorkspaceStore {
                 }
                 continue
             }
-            if let text = StoreText.decode(bytes, path: c.file, log: log) { w.contractTexts[c.file] = text }
+            if let text = StoreText.decode(bytes, path: c.file, log: log, valid: true) { w.contractTexts[c.file] = text }
         }
         var gatesIncrease: Bool?
         if let gateParse {

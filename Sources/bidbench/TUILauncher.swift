@@ -594,6 +594,8 @@ struct DiskWatch {
         refused = false
         let files = loaded.changesOnDisk()
         guard !files.isEmpty else { return nil }
+        // A waiting manifest: this load may complete a dead process's save (see below).
+        let completing = retry || WorkspaceStore.savePending(folder: folder)
         let fresh: LoadedWorkspace
         do { fresh = try WorkspaceStore.load(folder: folder) } catch {
             return .diskProblems(problems: [TUILauncher.text(error, lang)], sheetTimes: now.lastChanges(folder: folder))
@@ -605,9 +607,9 @@ struct DiskWatch {
                 blind: !fresh.workspace.settings.revealed)
         }
         // The load may have completed a dead process's save (more files changed than were seen before
-        // it): the files are counted again, or the sheets it completed were taken for this session's
-        // unsaved edits.
-        let changed = loaded.changesOnDisk()
+        // it): the files are counted again (only then: it hashes what changed once more), or the sheets
+        // it completed were taken for this session's unsaved edits.
+        let changed = completing ? loaded.changesOnDisk() : files
         loaded = fresh.preparedForSaves(reusing: loaded)
         return .diskChanged(workspace: fresh.workspace, files: changed, sheetTimes: now.lastChanges(folder: folder))
     }
