@@ -451,8 +451,19 @@ public enum Journal {
         return out
     }
 
+    /// Why the journal folder exists but cannot be listed (its permissions), or nil.
+    static func unreadableFolder(_ folder: String) -> String? {
+        let path = FileIO.join(folder, Journal.folder)
+        guard FileIO.isDirectory(path) else { return nil }
+        guard let dir = opendir(path) else { return FileIO.errorText() }
+        closedir(dir)
+        return nil
+    }
+
     /// The entries of every chain, in time order (then id); lines that do not parse are skipped (use `verify`).
+    /// A journal folder that cannot be listed is an error, not an empty journal.
     public static func read(folder: String) throws -> [JournalEntry] {
+        if let why = unreadableFolder(folder) { throw StoreError.io(FileIO.join(folder, Journal.folder), why) }
         var all: [JournalEntry] = []
         for chain in chains(folder: folder) {
             guard let bytes = try FileIO.readInside(folder: folder, chain) else { continue }
@@ -498,12 +509,8 @@ public enum Journal {
         // A journal folder that cannot be listed is not an empty journal (it verified as "0 entries,
         // intact"), and a chain this machine wrote to must still be there (deleting one person's whole
         // trail verified as intact too: a meeting pass).
-        let journalPath = FileIO.join(folder, Journal.folder)
-        if FileIO.isDirectory(journalPath), let dir = opendir(journalPath) {
-            closedir(dir)
-        } else if FileIO.isDirectory(journalPath) {
-            return JournalVerification(
-                entries: 0, firstBadLine: 0, message: "cannot read the journal folder: \(FileIO.errorText())", file: Journal.folder)
+        if let why = unreadableFolder(folder) {
+            return JournalVerification(entries: 0, firstBadLine: 0, message: "cannot read the journal folder: \(why)", file: Journal.folder)
         }
         let heads = ((try? FileIO.listInside(folder: folder, headsFolder)) ?? []).filter { $0.hasSuffix(".log") && !$0.hasPrefix(".") }
         for name in heads.sorted() where !all.contains(Journal.folder + "/" + name) {

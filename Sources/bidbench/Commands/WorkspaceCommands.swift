@@ -128,7 +128,8 @@ struct JournalCommand: ParsableCommand {
                         ("chains", .int(Int64(v.chains))),
                     ]).compact)
             } else if let line = v.firstBadLine {
-                print("\(v.file ?? Journal.folder):\(line): \(v.message ?? "bad entry")")
+                // Line 0: the file or folder as a whole (`journal: cannot read the journal folder: …`).
+                print("\(v.file ?? Journal.folder)\(line > 0 ? ":\(line)" : ""): \(v.message ?? "bad entry")")
             } else {
                 print("OK: \(v.entries) entries in \(v.chains) chain(s), every hash chain is intact")
                 if v.interruptedAppend {
