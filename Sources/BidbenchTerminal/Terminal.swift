@@ -53,6 +53,15 @@ public final class Terminal {
         noecho()
         nonl()
         keypad(bb_stdscr(), true)
+        // Arrows typed before `keypad` switched the terminal to application mode come in normal mode
+        // (`ESC [ B`, not the terminfo's `ESC O B`) and read as Esc, `[`, `B` (a re-test pass: that
+        // changed the department filter, or closed the problems list). Both forms are keys.
+        for (sequence, key) in [
+            ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+            ("\u{1B}[H", KEY_HOME), ("\u{1B}[F", KEY_END),
+        ] where key_defined(sequence) == 0 {
+            define_key(sequence, key)
+        }
         set_escdelay(25)
         curs_set(0)
         mousemask(bb_ALL_MOUSE_EVENTS, nil)
