@@ -20,6 +20,18 @@ import Testing
         #expect(wide.screen.lines.contains { $0.contains("12 months  auto-renews 12 mo, notice 30 d") })
     }
 
+    /// A lawyer's pass: at 80×24 the renewal and its notice, what a reviewer needs at a glance, was
+    /// the part of the header left out. It is shortened to fit before it is left out.
+    @Test func theRenewalAndItsNoticeFitAt80Columns() {
+        var ws = workspace()
+        ws.vendors[ws.vendors.firstIndex { $0.id == "V2" }!].name = "智链科技"
+        var d = Driver(ws, width: 80, height: 24)
+        d.press(.char("4"))
+        let header = d.screen.lines.first { $0.contains("[1/1]") } ?? ""
+        #expect(header.hasSuffix("12 个月  续约12月·提前30天"), "\(header)")
+        #expect(TextWidth.of(header) <= 80)
+    }
+
     func workspace() -> Workspace {
         var ws = sampleWorkspace()
         ws.contracts = [

@@ -405,13 +405,21 @@ public enum ContractsScreen {
             "\(L.t("value", "价值")) \(value.grouped())", "\(L.t("effective", "生效")) \(k.effective?.description ?? "—")",
             "\(k.termMonths) \(L.t("months", "个月"))", renew,
         ]
+        // The renewal shortened when it is all that does not fit (a lawyer's pass: at 80×24 the notice
+        // period, what a reviewer needs at a glance, was the part left out).
+        let shortRenew =
+            k.autoRenew
+            ? L.t("renews \(k.renewalMonths) mo, \(k.noticeDays) d notice", "续约\(k.renewalMonths)月·提前\(k.noticeDays)天") : renew
         let width = area.width - 2
         let nameMin = min(TextWidth.of(name), 12)
         var tail = ""
         for (i, term) in terms.enumerated() {
             let more = i + 1 < terms.count ? "  …" : ""
-            if TextWidth.of(number) + nameMin + TextWidth.of(tail + "  " + term + more) <= width {
+            let fits = { (t: String) in TextWidth.of(number) + nameMin + TextWidth.of(tail + "  " + t + more) <= width }
+            if fits(term) {
                 tail += "  " + term
+            } else if term == renew, fits(shortRenew) {
+                tail += "  " + shortRenew
             } else {
                 tail += "  …"
                 break
