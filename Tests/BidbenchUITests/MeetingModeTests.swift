@@ -104,7 +104,7 @@ import Testing
         disk.scores["李娜"]![1].score = 5  // V2: 3 → 5
         disk.scores["赵敏"] = [Score(vendor: "V1", criterion: "func", score: 6), Score(vendor: "V2", criterion: "func", score: 8)]
         d.send(.diskChanged(workspace: disk, files: ["scores/李娜.csv", "scores/赵敏.csv"], sheetTimes: ["赵敏": "2026-11-28 10:02"]))
-        #expect(d.state.message == "李娜 的评分已更新 (1 项); 赵敏 的评分已更新 (2 项)")
+        #expect(d.state.message == "李娜 的评分已更新 (1 项, 揭晓后修改); 赵敏 的评分已更新 (2 项, 揭晓后修改)")
         #expect(d.state.workspace.scores == disk.scores)
         #expect(d.state.workspace.criteria.first { $0.id == "price" }?.weight == 0.25)  // mine kept
         #expect(d.state.dirty)

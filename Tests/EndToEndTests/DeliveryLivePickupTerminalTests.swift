@@ -42,7 +42,7 @@ import Testing
         try evaluator.waitFor(text: "已保存到")
         #expect(try String(contentsOfFile: ws + "/scores/赵敏.csv", encoding: .utf8).contains("V1,func_mfg,8"))
         #expect(try tasks(ws).contains("C1,T10,optimisation,驻场延期,"))
-        try lead.waitFor(text: "赵敏 的评分已更新 (1 项)", timeout: 3)
+        try lead.waitFor(text: "赵敏 的评分已更新 (1 项, 揭晓后修改)", timeout: 3)
 
         // Now the lead has an unsaved edit of the same file (T01) while another Bidbench adds T11.
         try lead.keys("Home", "Enter")

@@ -450,6 +450,11 @@ public enum DiskChangesScreen {
         case .scores(let name):
             let n = changedCells(base.scores[name] ?? [], disk.scores[name] ?? [])
             if disk.scores[name] == nil { return L.t("Scores of \(name) removed", "\(name) 的评分已删除") }
+            // After the reveal a changed score is said as such (a meeting pass: an evaluator's revision
+            // after seeing the others' moved the ranking with no mark).
+            if base.settings.revealed && disk.settings.revealed {
+                return L.t("Scores from \(name) updated (\(n) cells, after the reveal)", "\(name) 的评分已更新 (\(n) 项, 揭晓后修改)")
+            }
             return L.t("Scores from \(name) updated (\(n) cells)", "\(name) 的评分已更新 (\(n) 项)")
         default:
             return L.t("\(p.file(disk)) updated from disk", "\(p.file(disk)) 已从磁盘更新")
