@@ -20,6 +20,29 @@ import Testing
         #expect(wide.screen.lines.contains { $0.contains("12 months  auto-renews 12 mo, notice 30 d") })
     }
 
+    /// A lawyer's pass: a flag citing a wrapped sentence marked only its first line in the text pane.
+    @Test func everyLineOfAFlaggedSentenceIsMarked() throws {
+        var ws = workspace()
+        ws.contractTexts["contracts/C1.md"] = """
+            # 订阅服务协议
+            第一条 价格调整
+            1.1 合同期内乙方有权根据人力成本变化单方面调整服务价格，无需征得甲方
+            同意，调整后的价格自通知之日起生效。
+            """
+        var d = Driver(ws, width: 120, height: 30)
+        d.press(.char("4"))
+        let flag = try #require(d.state.contracts.scan?.redFlags.first { $0.kind == .unilateral_price_change })
+        #expect(flag.lines == [3, 4])
+        d.state.contracts.clause = ClauseKind.allCases.firstIndex(of: flag.kind.clause!)!
+        let screen = d.screen
+        // Line 3's first row and line 4's, in the text pane (they come before the flag's pane below).
+        for needle in ["单方面调整服务价格", "同意，调整后的价格"] {
+            let y = try #require(screen.lines.firstIndex { $0.contains(needle) })
+            let x = TextWidth.of(String(screen.lines[y][..<screen.lines[y].range(of: needle)!.lowerBound]))
+            #expect(screen[x, y].style.fg == .red || screen[x, y].style == .warn, "\(needle): \(screen[x, y].style)")
+        }
+    }
+
     /// A lawyer's pass: at 80×24 the renewal and its notice, what a reviewer needs at a glance, was
     /// the part of the header left out. It is shortened to fit before it is left out.
     @Test func theRenewalAndItsNoticeFitAt80Columns() {

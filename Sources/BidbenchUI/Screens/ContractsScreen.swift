@@ -633,7 +633,8 @@ public enum ContractsScreen {
         }
         let kind = ClauseKind.allCases[s.contracts.clause]
         let f = scan?.finding(kind)
-        let flagged = Set(scan?.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind }.compactMap(\.line) ?? [])
+        // Every line of a flagged sentence (a lawyer's pass: only a wrapped sentence's first line was marked).
+        let flagged = Set(scan?.redFlags.filter { ($0.clause ?? $0.kind.clause) == kind }.flatMap(\.lines) ?? [])
         let view = textView(s)
         let shown = view.rows.dropFirst(view.top).prefix(view.visible)
         let position =
