@@ -298,6 +298,18 @@ import Testing
         #expect(d.state.message?.hasPrefix("仅限主持人") == true, "\(d.state.message ?? "")")
     }
 
+    /// A meeting pass: at 80×24 an evaluator's header read `敏感度: 9%–23%`, the criterion gone. The
+    /// method's gloss gives way first.
+    @Test func theSensitivityKeepsItsCriterionAt80Columns() throws {
+        var ws = panel(revealed: true)
+        ws.settings.method = "cn"
+        var d = Driver(ws, width: 80, height: 24, evaluator: "张伟")
+        d.press(.char("2"))
+        let header = try #require(d.screen.lines.first { $0.contains("敏感度") })
+        #expect(header.hasPrefix(" 方法: 综合评分法  评委: 3 · 已揭晓 · 以张伟身份打分  敏感度: 功能"), "\(header)")
+        #expect(TextWidth.of(header) <= 80)
+    }
+
     /// A meeting pass: an evaluator's 9.99 read `10.0` on their own screen, a perfect score.
     @Test func anEvaluatorsOwnScoreShowsAsTyped() {
         var ws = panel(revealed: false)

@@ -565,7 +565,14 @@ public enum VendorsScreen {
             // Short of room the criterion's name is cut, never the range: a cut range reads as another one.
             let label = "  \(L.t("winner holds", "敏感度")): "
             let range = "\(NumberText.percent(iv.lo, 0))–\(NumberText.percent(iv.hi, 0))"
-            let room = width - 2 - TextWidth.of(header + label + range) - 1
+            var room = width - 2 - TextWidth.of(header + label + range) - 1
+            // Short of room for a few cells of the name, the method's gloss gives way (`综合评分法 (87号令)`
+            // → `综合评分法`): a range without its criterion said nothing (a meeting pass at 80×24).
+            let title = methodTitle(ws.settings.method, L)
+            if room < 6, let gloss = title.range(of: " (") {
+                header = header.replacingOccurrences(of: title, with: String(title[..<gloss.lowerBound]))
+                room = width - 2 - TextWidth.of(header + label + range) - 1
+            }
             let name = leaf[s.vendors.criterion].name
             header += label + (room >= 3 ? TextWidth.clip(name, to: room) + " " : "") + range
         }
