@@ -971,8 +971,14 @@ enum RedFlagDetector {
             // period the key terms read (`每逾期一个月…5%` is monthly).
             let per =
                 window.containsAny(lateAnnual) ? "year" : window.containsAny(lateDaily) ? "day" : KeyTermExtractor.period(of: range, in: s)
-            let times = ["day": 365, "week": 52, "month": 12, "year": 1][per]
-            guard let times else { continue }
+            let times: Int
+            switch per {
+            case "day": times = 365
+            case "week": times = 52
+            case "month": times = 12
+            case "year": times = 1
+            default: continue  // by the hour (a support penalty) or once
+            }
             if Saturating.multiply(ppm, times) >= 120_000 { return true }
         }
         return false
