@@ -38,7 +38,12 @@ import Testing
             buckets[Int(h & 1023)] += 1
         }
         #expect(hashes.count == count)
-        // About 98 a bucket; random keys stay well within 50…150 at this size.
-        #expect(buckets.min()! > 50 && buckets.max()! < 150, "\(buckets.min()!)…\(buckets.max()!)")
+        // About 98 a bucket. The keys are random per process, so the bound is on the whole spread, not
+        // on one bucket (the least of 1024 fell to 49 once in a CI run, 4.9 σ: random keys do that):
+        // χ² over 1023 degrees of freedom is 1023 ± 45 for random keys, thousands for a hash that
+        // leans on a few of the lines' bytes.
+        let expected = Double(count) / Double(buckets.count)
+        let chiSquare = buckets.reduce(0.0) { $0 + (Double($1) - expected) * (Double($1) - expected) / expected }
+        #expect(chiSquare < 1_400, "χ² \(chiSquare), buckets \(buckets.min()!)…\(buckets.max()!)")
     }
 }
