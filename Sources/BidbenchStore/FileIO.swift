@@ -107,9 +107,12 @@ enum FileIO {
     /// Whether new files in `folder` are shared with its group: the folder is group-writable (a
     /// folder shared by several accounts, `chmod g+rwX` and usually setgid). Then a new file is 0660
     /// and a new folder 0770; else 0600 and 0700 (owner only). Others never get a bit.
-    static func sharedWithGroup(_ folder: String) -> Bool {
+    static func sharedWithGroup(_ folder: String) -> Bool { (mode(of: folder) ?? 0) & 0o020 != 0 }
+
+    /// The permission bits of `path` (setgid included), nil when it cannot be looked at.
+    private static func mode(of path: String) -> mode_t? {
         var st = stat()
-        return stat(folder, &st) == 0 && st.st_mode & 0o020 != 0
+        return stat(path, &st) == 0 ? st.st_mode & 0o7777 : nil
     }
 
     /// The mode of a new file in `folder` (see `sharedWithGroup`).
@@ -118,18 +121,14 @@ enum FileIO {
     /// Makes folder `path` in `parent`, 0700 or 0770 as `sharedWithGroup(parent)` (the umask would
     /// drop the group's write bit, so it is set after); EEXIST is fine.
     static func makeFolder(_ path: String, in parent: String) throws(StoreError) {
-        let shared = sharedWithGroup(parent)
+        let parentMode = mode(of: parent) ?? 0
+        let shared = parentMode & 0o020 != 0
         if mkdir(path, shared ? 0o770 : 0o700) != 0 {
             if errno == EEXIST { return }
             throw .io(path, errorText())
         }
         // chmod(2) clears a setgid it is not given: a shared folder's new folders keep the group.
-        if shared { _ = chmod(path, isSetGID(parent) ? 0o2770 : 0o770) }
-    }
-
-    private static func isSetGID(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && st.st_mode & S_ISGID != 0
+        if shared { _ = chmod(path, parentMode & S_ISGID != 0 ? 0o2770 : 0o770) }
     }
 
     /// Creates a folder and any missing parents, 0700 (owner only) or 0770 in a folder shared with
@@ -182,12 +181,14 @@ enum FileIO {
     static func atomicWrite(_ path: String, _ bytes: [UInt8], durable: Bool = true, beforeRename: ((String) throws -> Void)? = nil) throws {
         let folder = dirname(of: path)
         try makeDirectories(folder)
-        var mode = newFileMode(in: folder)
+        let mode: mode_t
         var st = stat()
         if lstat(path, &st) == 0 {
             // Never replace a link (git keeps them): the caller said "this file", not "wherever it points".
             if (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             mode = st.st_mode & 0o777
+        } else {
+            mode = newFileMode(in: folder)
         }
         try replace(path, in: folder, with: bytes, mode: mode, durable: durable, beforeRename: beforeRename)
     }
