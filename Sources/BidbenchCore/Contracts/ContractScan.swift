@@ -594,13 +594,14 @@ public enum ContractScanner {
         let paragraphs = parsed.all
         // A paragraph repeated with the same sections around it is read once (its reading depends
         // only on what `ParagraphKey` holds); its copies get the reading moved to their lines.
+        let repeatsOnce = distinct != nil
         let distinct =
-            distinct == nil
+            !repeatsOnce
             ? Distinct.identity(paragraphs.count)
             : ParagraphKey.distinct(paragraphs, lineIDs: lineIDs.index)
         // A run of paragraphs is read into one set of lists (not small lists per paragraph).
         let readings = Parallel.ranges(distinct.firsts.count, minimum: 500, pieces: pieces) { range in
-            var reading = Reading()
+            var reading = Reading(remembers: repeatsOnce)
             for k in range {
                 read(paragraphs[distinct.firsts[k]], parsed.text(distinct.firsts[k]), parties: parties, into: &reading)
                 reading.ends.append((reading.candidates.count, reading.sentences.sentences.count))
@@ -663,6 +664,15 @@ public enum ContractScanner {
             redFlags.append(RedFlagDetector.read(s))
             keyTerms.append(KeyTermExtractor.read(s))
             dataSecurity.append(DataSecurityReviewer.read(s))
+        }
+
+        /// A sentence whose text and sections were read already elsewhere: the readers' findings are
+        /// those of its text (`SentenceReading`).
+        mutating func append(_ s: ScannedSentence, read: SentenceReading.Readers) {
+            sentences.append(s)
+            redFlags.append(read.redFlags)
+            keyTerms.append(read.keyTerms)
+            dataSecurity.append(read.dataSecurity)
         }
 
         /// Sentences of `other` (in `range`) with their readings, moved `shift` lines down.
@@ -797,6 +807,83 @@ public enum ContractScanner {
         var candidates: [Candidate] = []
         var sentences = Sentences()
         var ends: [(candidates: Int, sentences: Int)] = []
+        /// Whether a sentence seen before in this run is read once (`known`); false reads every one
+        /// (what a text without repeats costs, for the benchmark).
+        let remembers: Bool
+        private var known: [SentenceKey: SentenceReading] = [:]
+
+        init(remembers: Bool) { self.remembers = remembers }
+
+        /// What the sentence of `key` gave when read before, else `make()`'s.
+        mutating func reading(_ key: SentenceKey, _ make: () -> SentenceReading) -> SentenceReading {
+            guard remembers, let r = known[key] else { return make() }
+            return r
+        }
+
+        /// Adds a sentence as `read` says; when new, the readers read it and what they find is kept.
+        mutating func append(_ s: ScannedSentence, _ key: SentenceKey, _ read: SentenceReading) {
+            if let found = read.readers { return sentences.append(s, read: found) }
+            sentences.append(s)
+            guard remembers else { return }
+            var read = read
+            read.readers = SentenceReading.Readers(
+                redFlags: sentences.redFlags[sentences.redFlags.count - 1], keyTerms: sentences.keyTerms[sentences.keyTerms.count - 1],
+                dataSecurity: sentences.dataSecurity[sentences.dataSecurity.count - 1])
+            known[key] = read
+        }
+    }
+
+    /// What a sentence's reading depends on besides its place: its text, the kinds of its sections
+    /// (the readers ask what it is `about`) and whether it is a definition's. A sentence repeated in
+    /// other paragraphs (clauses renumbered, wrapped at other places, beside other sentences: a
+    /// paragraph is read once only when its lines repeat) is read once.
+    /// Hashed and compared by the text's bytes, hashed once (`String`'s own hash and `==` read it as
+    /// Unicode, normalising it: a fifth of the time a repeated sentence saved).
+    struct SentenceKey: Hashable {
+        var clause: String
+        var sections: ClauseKinds
+        var definition: Bool
+        private let bytesHash: UInt64
+
+        init(clause: String, sections: ClauseKinds, definition: Bool) {
+            var clause = clause
+            bytesHash = clause.withUTF8 { LineHash.hash(UnsafeRawBufferPointer($0)) }
+            self.clause = clause
+            self.sections = sections
+            self.definition = definition
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(bytesHash ^ UInt64(sections.bits) << 1 ^ (definition ? 1 : 0)) }
+
+        static func == (a: SentenceKey, b: SentenceKey) -> Bool {
+            guard a.bytesHash == b.bytesHash, a.sections == b.sections, a.definition == b.definition else { return false }
+            var x = a.clause
+            var y = b.clause
+            return x.withUTF8 { p in
+                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            }
+        }
+    }
+
+    /// A sentence's reading by its text alone (`SentenceKey`): what its place adds (lines, evidence,
+    /// the heading's and sections' scores) is added at each place.
+    struct SentenceReading {
+        struct Readers {
+            var redFlags: RedFlagSentence
+            var keyTerms: KeyTermSentence
+            var dataSecurity: DataSecuritySentence
+        }
+        /// The text matched (without cross-references' titles) and its lower-cased haystack.
+        var text: String
+        var hay: Haystack
+        var plain: Bool
+        var kinds = ClauseKinds()
+        var strongKinds = ClauseKinds()
+        /// The clause rules it matches, in `ClauseRules.all` order, each with its score on its own
+        /// (4 strong, 2 weak).
+        var hits: [(kind: ClauseKind, score: Int)] = []
+        /// What the readers found, once it was read.
+        var readers: Readers?
     }
 
     /// What a paragraph's reading depends on: the lines it joins (by which distinct line each is;
@@ -870,13 +957,18 @@ public enum ContractScanner {
             // A definition is never a clause, but what it defines can still be a red flag
             // ("General Cap" means the fees of the last 12 months).
             for (clause, whole, start, sentenceStart) in ContractText.clauses(t.text, plain: knownPlain) {
-                let lower = ContractText.closingChineseGaps(
-                    parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))))
-                reading.sentences.append(
+                let key = SentenceKey(clause: clause, sections: [], definition: true)
+                let read = reading.reading(key) {
+                    let lower = ContractText.closingChineseGaps(
+                        parties.apply(ContractText.lowerASCIIBytes(ContractText.stripCrossReferences(clause, plain: knownPlain))))
+                    return SentenceReading(
+                        text: clause, hay: Haystack(lower), plain: p.plain || lower.withUnsafeBufferPointer(ContractText.isPlain))
+                }
+                reading.append(
                     ScannedSentence(
-                        line: lineOf(start), paragraph: p.number, text: clause, lower: lower, plain: p.plain,
-                        kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
-                        lines: linesOf(sentenceStart, whole), definition: true))
+                        line: lineOf(start), paragraph: p.number, text: read.text, lower: read.hay.bytes, plain: read.plain,
+                        hay: read.hay, kinds: [], strongKinds: [], sectionKinds: [], evidence: evidence(whole), sentence: whole,
+                        lines: linesOf(sentenceStart, whole), definition: true), key, read)
             }
             return
         }
@@ -887,36 +979,44 @@ public enum ContractScanner {
             reading.candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(t.raw), score: headingScore))
         }
         let ruleBits = sentenceRuleBits
+        let sections = p.ancestors.union(p.headingKinds)
         for (clause, whole, start, sentenceStart) in ContractText.clauses(t.text, plain: knownPlain) {
-            // Matching ignores the titles of cross-references; the evidence quotes the text as written.
-            let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
-            // The parties' own names read as their roles (`PartyNames`): only here, not in what is quoted.
-            // Names read as roles first (a name may stand before a gap: `云帆 有权`), then the gaps closed.
-            let lower = ContractText.closingChineseGaps(parties.apply(ContractText.lowerASCIIBytes(sentence)))
-            let bytes = Haystack(lower)
-            var kinds = ClauseKinds()
-            var strongKinds = ClauseKinds()
+            let key = SentenceKey(clause: clause, sections: sections, definition: false)
+            let read = reading.reading(key) {
+                // Matching ignores the titles of cross-references; the evidence quotes the text as written.
+                let sentence = ContractText.stripCrossReferences(clause, plain: knownPlain)
+                // The parties' own names read as their roles (`PartyNames`): only here, not in what is quoted.
+                // Names read as roles first (a name may stand before a gap: `云帆 有权`), then the gaps closed.
+                let lower = ContractText.closingChineseGaps(parties.apply(ContractText.lowerASCIIBytes(sentence)))
+                let bytes = Haystack(lower)
+                var read = SentenceReading(
+                    text: sentence, hay: bytes, plain: p.plain || lower.withUnsafeBufferPointer(ContractText.isPlain))
+                // By index: the rules are borrowed from the table, not copied (and retained) one by one;
+                // a rule neither of whose sets can match is passed over on two bits.
+                for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
+                    let rule = ClauseRules.all[r]
+                    var s = 0
+                    if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
+                    if s == 0 || rule.veto.matches(bytes) { continue }
+                    read.kinds.insert(rule.kind)
+                    if s == 4 { read.strongKinds.insert(rule.kind) }
+                    read.hits.append((rule.kind, s))
+                }
+                return read
+            }
             let quote = evidence(whole)
             let at = lineOf(start)
-            // By index: the rules are borrowed from the table, not copied (and retained) one by one;
-            // a rule neither of whose sets can match is passed over on two bits.
-            for r in ClauseRules.all.indices where ruleBits[r].strong.mayMatch(bytes) || ruleBits[r].weak.mayMatch(bytes) {
-                let rule = ClauseRules.all[r]
-                var s = 0
-                if rule.strong.matches(bytes) { s = 4 } else if rule.weak.matches(bytes) { s = 2 }
-                if s == 0 || rule.veto.matches(bytes) { continue }
-                kinds.insert(rule.kind)
-                if s == 4 { strongKinds.insert(rule.kind) }
+            for (kind, s) in read.hits {
                 var score = s
-                if p.headingKinds.contains(rule.kind) { score += headingScore }
-                if p.ancestors.contains(rule.kind) { score += 2 }
-                reading.candidates.append(Candidate(kind: rule.kind, line: at, evidence: quote, score: score))
+                if p.headingKinds.contains(kind) { score += headingScore }
+                if p.ancestors.contains(kind) { score += 2 }
+                reading.candidates.append(Candidate(kind: kind, line: at, evidence: quote, score: score))
             }
-            reading.sentences.append(
+            reading.append(
                 ScannedSentence(
-                    line: at, paragraph: p.number, text: sentence, lower: lower, plain: p.plain, hay: bytes, kinds: kinds,
-                    strongKinds: strongKinds, sectionKinds: p.ancestors.union(p.headingKinds),
-                    evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)))
+                    line: at, paragraph: p.number, text: read.text, lower: read.hay.bytes, plain: read.plain, hay: read.hay,
+                    kinds: read.kinds, strongKinds: read.strongKinds, sectionKinds: sections,
+                    evidence: quote, sentence: whole, lines: linesOf(sentenceStart, whole)), key, read)
         }
     }
 
