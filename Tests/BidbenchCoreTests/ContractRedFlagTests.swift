@@ -355,6 +355,61 @@ struct ContractRedFlagTests {
         #expect(flags("Beta Products are provided \"AS IS\".").isEmpty)
         #expect(flags("The Services are provided \"AS IS\".") == [.warranty_disclaimed])
     }
+
+    /// The Common Paper licence's 5.4: the only remedy, in a section on the warranty whose sentence names
+    /// the warranty only in cross-references' titles (which matching drops); and Bonterms' plural
+    /// `exclusive remedies`. The same words under indemnification are no warranty flag.
+    @Test func anExclusiveRemedyUnderTheWarrantyNarrowsIt() {
+        let common =
+            "5. Warranties\n4. Provider Warranty Remedy. If Provider breaches the warranty, Provider will repair the Software. "
+            + "This Section 5.4 (Provider Warranty Remedy) describes Customer's exclusive remedy and Provider's entire liability "
+            + "for a breach or alleged breach of Section 5.2 (Provider Warranty).\n"
+        let scan = ContractScanner.scan(common)
+        #expect(scan.flags(.warranty_disclaimed).map(\.line) == [2])
+        #expect(scan.flags(.warranty_disclaimed).first?.text.hasPrefix("This Section 5.4 (Provider Warranty Remedy)") == true)
+        #expect(
+            flags(
+                "These procedures are Customer's exclusive remedies and Provider's sole liability for breach of the Performance Warranty.")
+                == [.warranty_disclaimed])
+        #expect(flags("第五条 质量保证\n5.4 本条所述修复措施为甲方的唯一救济。\n") == [.warranty_disclaimed])
+        #expect(
+            flags(
+                "8. Indemnification\n6. Exclusive Remedy. This Section 8 describes each Protected Party's exclusive remedy for a Covered Claim.\n"
+            )
+            .isEmpty)
+    }
+
+    /// The notice before the renewal it stops (a re-test pass): the renewal's `期满后` is in the next clause,
+    /// not after the notice's days; `收到通知后三十日内` stays a time after the notice.
+    @Test func aNoticeBeforeTheRenewalItStops() {
+        let scan = ContractScanner.scan(
+            "第九条 期限与续订\n9.1 本协议有效期一年。除非任何一方在期满前一百二十日书面通知对方不再续订，本协议期满后自动续订十二个月。\n")
+        #expect(scan.keyTerms.noticeDays == 120)
+        #expect(scan.keyTerms.renewalMonths == 12)
+        #expect(scan.flags(.long_notice_to_cancel).map(\.line) == [2])
+        #expect(scan.flags(.auto_renewal).map(\.line) == [2])
+        let after = ContractScanner.scan("第九条 终止\n9.1 甲方收到乙方书面通知后九十日内，本协议终止。\n")
+        #expect(after.flags(.long_notice_to_cancel).isEmpty)
+        #expect(after.keyTerms.noticeDays == nil)
+    }
+
+    /// A support clause with no time to respond or to fix is a missing SLA (the Common Paper licence:
+    /// updates at no charge, and nothing on response times); a time in hours, a response or resolution
+    /// time, or an availability in per cent is a service level.
+    @Test func supportWithoutTimesIsAMissingServiceLevel() {
+        func missing(_ text: String) -> [String] {
+            ContractScanner.scan(text).flags(.missing_clause).filter { $0.clause == .support_sla }.map(\.text)
+        }
+        let without = "Support without response or resolution times (支持条款未约定响应/解决时限)"
+        #expect(missing("第六条 技术支持\n乙方在工作日内响应甲方的技术支持请求。\n") == [without])
+        #expect(missing("6. Support\nProvider will provide Updates to Customer at no additional charge.\n") == [without])
+        #expect(missing("第六条 技术支持\n乙方在接到报修后4小时内响应。\n").isEmpty)
+        #expect(missing("6. Support\nProvider will respond to Severity 1 issues within 2 hours.\n").isEmpty)
+        #expect(missing("第六条 技术支持\n质保期内乙方提供7×24小时技术支持，故障设备48小时内更换。\n").isEmpty)
+        #expect(missing("第三条 服务水平\n乙方承诺云主机月度可用性不低于99.95%。\n").isEmpty)
+        #expect(missing("2. Service Levels\nProvider will make the platform available 99.9% of each month.\n").isEmpty)
+        #expect(missing("第一条 付款\n甲方于验收后支付全部费用。\n") == ["No service level or support clause (未约定服务水平/响应时间)"])
+    }
 }
 
 /// A lawyer's pass: `玖拾陆万元整（¥690,000.00）` for 40 % of 2 400 000 raised nothing.

@@ -136,8 +136,11 @@ struct ContractScanTests {
         // definition of control) is no penalty rate; the damages waiver (line 48) promises no backup.
         // 40: the warranty lost when Updates are not installed (the annotation's 5.3(c)). Not the
         // disclaimer "Except for the warranties in Section 5" (43), which leaves the express warranty
-        // standing, nor Beta Products "AS IS" (70): the annotation flags neither.
-        #expect(scan.flags(.warranty_disclaimed).map(\.line) == [40])
+        // standing, nor Beta Products "AS IS" (70): the annotation flags neither. 41: the repair as the
+        // buyer's exclusive remedy (the annotation's 5.4), the warranty named only in cross-references.
+        #expect(scan.flags(.warranty_disclaimed).map(\.line) == [40, 41])
+        // The annotation's 11.28: support (updates) with no response or resolution times.
+        #expect(scan.flags(.missing_clause).contains { $0.clause == .support_sla && $0.text.hasPrefix("Support without response") })
         // Neither the versioned Standard Terms posted at a URL (110) nor the definition of Usage Data
         // (112) is a red flag.
         #expect(scan.redFlags.compactMap(\.line).allSatisfy { $0 < 100 })

@@ -564,7 +564,9 @@ public enum ContractScanner {
         let present = Set(clauses.filter(\.present).map(\.kind))
         var keyTerms = KeyTermExtractor.extract(sentences, readings: read.keyTerms)
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
-        let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines)
+        let slaTimes =
+            !present.contains(.support_sla) || !keyTerms.slaResponses.isEmpty || RedFlagDetector.statesServiceLevel(sentences)
+        let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines, slaTimes: slaTimes)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
         for i in keyTerms.slaResponses.indices {

@@ -174,7 +174,9 @@ enum KeyTermExtractor {
             guard let days = q.days, q.unit != .year else { continue }
             let (b, a) = windows(s.lowerCharacters, q, before: 12, after: 24)
             let isNotice = b.containsAny(noticeBeforeDays) || a.containsAny(noticeAfterDays)
-            guard isNotice && !a.containsAny(afterNotice) else { continue }
+            // What follows the period in its own clause: `期满前一百二十日…通知…，本协议期满后自动续订` is a notice
+            // whose clause ends before the renewal's `后` (a re-test pass found it missed).
+            guard isNotice && !a.toClauseEnd().containsAny(afterNotice) else { continue }
             // `届满前三个月` is a notice however the clause began (`服务期` there named the term).
             if q.unit == .month && !windows(s.lowerCharacters, q, before: 1, after: 0).0.containsAny(justBefore)
                 && windows(s.lowerCharacters, q, before: 40, after: 0).0.fromClauseStart().containsAny(periodWords)

@@ -28,7 +28,7 @@ enum RedFlagDetector {
             refersBack, carveOut, cancelNotice, optInRenewal, forConvenience, buyerIndemnifies, vendorIndemnifies, confidentialityWords,
             buyerKeepsSecret,
             vendorKeepsSecret, needsEscrow, buyerOwnsWork, excluded, escrowMentioned, lateWords, buyerPays, highestLawful, penaltyCap,
-            vendorLine, buyerLine, buyer, may, englishNegators,
+            vendorLine, buyerLine, buyer, may, englishNegators, exclusiveRemedy, availability,
         ]
     }
 
@@ -283,7 +283,7 @@ enum RedFlagDetector {
             .warranty_disclaimed,
             [
                 "[failure to|fails to|fail to|failing to|not]…[install*|apply|implement|deploy]…[update*|upgrade*|patch*|new release*|new version*|fix*]",
-                "warrant*…[exclusive remedy|sole remedy|sole and exclusive remedy|only remedy]|[exclusive remedy|sole remedy|sole and exclusive remedy|only remedy]…warrant*",
+                "warrant*…[exclusive remed*|sole remed*|sole and exclusive remed*|only remed*]|[exclusive remed*|sole remed*|sole and exclusive remed*|only remed*]…warrant*",
                 "甲方…未…[安装|升级|更新|部署]…[补丁|更新|升级包|新版本|修复]…[不承担|不负责|免责|不适用|不在保修|不在质保|不属于保修|不属于质保]",
                 "[保修|质保]…[唯一|全部]…[救济|补救]|[唯一|全部]…[救济|补救]…[保修|质保]",
             ], negatable: false),
@@ -438,6 +438,16 @@ enum RedFlagDetector {
         "[乙方|供应商|供方|服务方]…[累计|全部|总|最高|最大]…[赔偿|责任]…[不超过|为限|上限|封顶]",
         "甲方…[责任|赔偿]…[不受限制|不设上限|无上限|不受上述限制|不受此限]",
     ])
+    /// The buyer's only remedy (`exclusive remedy`, `唯一救济`): in a section on the warranty it
+    /// narrows the warranty to the repair the section names, even where the sentence names the
+    /// warranty only in a cross-reference's title, which matching drops (the Common Paper licence's
+    /// `This Section 5.4 (Provider Warranty Remedy) describes Customer's exclusive remedy…`).
+    static let exclusiveRemedy = PatternSet([
+        "exclusive remed*|sole remed*|sole and exclusive remed*|only remed*",
+        "唯一…[救济|补救]|全部…[救济|补救]",
+    ])
+    /// An availability promised as a share of time (`available 99.9% of each month`, `可用性不低于99.95%`).
+    static let availability = PatternSet(["[availab*|uptime|up-time]…%|%…[availab*|uptime]", "[可用|在线率|正常运行]…[%|百分之]"])
     static let mutualWords = PatternSet([
         "each party|either party|neither party|both parties|the parties|each of the parties|mutual*", "双方|任何一方|各方|任一方|每一方",
     ])
@@ -572,6 +582,9 @@ enum RedFlagDetector {
             }
         }
         if s.about(.governing_law) || s.about(.dispute_resolution) { r.facts.insert(.lawOrForum) }
+        if !r.raises(.warranty_disclaimed) && !s.definition && s.about(.warranty) && exclusiveRemedy.matches(hay) {
+            r.raise(.warranty_disclaimed)
+        }
         // A sum in 大写 beside figures that say another: only in the sentences about money, and only
         // where a formal digit (壹…玖) occurs (read with the sentence, so a repeated one is read once).
         if s.about(.fees) || s.about(.payment) || s.about(.penalty) || s.about(.scope),
@@ -609,8 +622,21 @@ enum RedFlagDetector {
     // Kept as one function: the rules across sentences, in the order they are reported.
     /// The red flags of the sentences, in line order, then the missing clauses. `readings`: each
     /// sentence's `read`, when made already (the scan makes them with the sentences; else read here).
+    /// Whether a sentence on support states a service level that `KeyTermExtractor` does not read as a
+    /// response or resolution time: a time in hours or minutes (`7×24小时技术支持，故障设备48小时内更换`) or an
+    /// availability in per cent (`可用性不低于99.95%`, with service credits below it).
+    static func statesServiceLevel(_ sentences: [ScannedSentence]) -> Bool {
+        sentences.contains { s in
+            !s.definition && s.about(.support_sla)
+                && (availability.matches(s.hay) || s.quantities.contains { $0.unit == .hour || $0.unit == .minute })
+        }
+    }
+
+    /// `slaTimes`: whether the contract states a support response or resolution time (`KeyTermExtractor`);
+    /// a support clause without one is flagged as a missing SLA.
     static func detect(
-        _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String]
+        _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String],
+        slaTimes: Bool = true
     ) -> [RedFlag] {
         let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
@@ -727,6 +753,15 @@ enum RedFlagDetector {
         ]
         for (kind, text) in needed where !present.contains(kind) {
             flags.append(RedFlag(kind: .missing_clause, clause: kind, line: nil, text: text))
+        }
+        // Support promised (updates, a help desk) with no time to respond or to fix: what a buyer needs
+        // of an SLA is missing (the Common Paper licence's lawyer's note; `8小时内响应` or `restore service
+        // within 4 hours` would be read as `slaResponses`).
+        if present.contains(.support_sla) && !slaTimes {
+            flags.append(
+                RedFlag(
+                    kind: .missing_clause, clause: .support_sla, line: nil,
+                    text: "Support without response or resolution times (支持条款未约定响应/解决时限)"))
         }
         return flags
     }
@@ -943,7 +978,8 @@ enum RedFlagDetector {
             // A period its clause ends on is no notice (`自动续订十二个月，除非…期满前十日`: the `前` is the ten
             // days', a re-test pass found the renewal's twelve months read as the notice).
             let isNotice = b.containsAny(noticeBefore) || (!near.hasPrefix(clauseEnd) && near.containsAny(noticeAfter))
-            if isNotice && !a.containsAny(afterTheEvent) { return true }
+            // After the event only in the period's own clause (see `KeyTermExtractor.noticeDays`).
+            if isNotice && !a.toClauseEnd().containsAny(afterTheEvent) { return true }
         }
         return false
     }
