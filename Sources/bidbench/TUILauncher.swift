@@ -217,8 +217,7 @@ enum TUILauncher {
             _ = lock
         }
         let size = term.size
-        var problems = loaded.problems.map { $0.text(chinese: lang == .zh) }
-        if let lockMessage { problems.append(lockMessage) }
+        let problems = loaded.problems.map { $0.text(chinese: lang == .zh) } + (lockMessage.map { [$0] } ?? [])
         var state = AppState(
             workspace: loaded.workspace, location: loaded.folder, problems: problems, lang: lang,
             width: size.width, height: size.height, today: LocalClock.today(), checking: true)
@@ -228,10 +227,31 @@ enum TUILauncher {
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
         term.draw(App.render(state))
+        let typedAhead = Event.notice(
+            message: lang.t(
+                "Keys typed while opening were not run: the workspace opened read-only", "打开期间按下的键未执行: 工作区以只读方式打开"))
+        func isInput(_ e: Event) -> Bool {
+            switch e {
+            case .key, .click, .scroll: true
+            default: false
+            }
+        }
+        var pending: [Event] = []
+        // The first frame shows problems (another Bidbench's lock): keys already waiting were typed before
+        // anyone could read them, and would close the dialog unseen. Those are dropped, and the count
+        // said; keys typed after it are for the dialog on screen.
+        if !problems.isEmpty {
+            var early: [Event] = []
+            while let e = term.nextEvent(idleAfter: 0) {
+                if case .idle = e { break }
+                early.append(e)
+            }
+            pending = early.filter { !isInput($0) }
+            if pending.count < early.count { pending.append(typedAhead) }
+        }
         // The first frame is on screen: build the contract rules now (about 40 ms), on a thread of
         // their own so a key or a quit does not wait for them; a scan that comes first waits for them.
         Thread.detachNewThread { ContractScanner.prepare() }
-        var pending: [Event] = []
         var lastLook = ContinuousClock.now
         loop: while true {
             for arrival in background.take() {
@@ -248,20 +268,13 @@ enum TUILauncher {
                     // the read-only dialog unseen (a performance pass: a held Enter did, 15 ms after it
                     // appeared). They are dropped, and the count said.
                     // Those still unread in the terminal go too (a re-test pass: the second key closed it).
+                    // Not when the first frame showed every problem already (another Bidbench's lock): keys
+                    // typed after it were meant for the dialog on screen (a fast Esc was dropped).
                     let held = pending.contains { if case .key = $0 { true } else { false } }
-                    if !found.isEmpty && held {
-                        pending.removeAll {
-                            switch $0 {
-                            case .key, .click, .scroll: true
-                            default: false
-                            }
-                        }
+                    if held && found.contains(where: { !problems.contains($0) }) {
+                        pending.removeAll(where: isInput)
                         term.discardTypeAhead()
-                        pending.insert(
-                            .notice(
-                                message: state.lang.t(
-                                    "Keys typed while opening were not run: the workspace opened read-only",
-                                    "打开期间按下的键未执行: 工作区以只读方式打开")), at: 1)
+                        pending.insert(typedAhead, at: 1)
                     }
                     state.sheetTimes = host.watch.snapshot.lastChanges(folder: folder)
                 }

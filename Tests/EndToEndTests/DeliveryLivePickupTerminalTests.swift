@@ -100,6 +100,30 @@ import Testing
         try finance.waitFor("finance's program to exit") { _ in (try? finance.exited()) == true }
         #expect(try bidbench("check", "-w", ws).status == 0)
     }
+
+    /// Keys typed before the first frame (here, before the program started) would close the problems it
+    /// shows unseen: they are dropped and said so; the dialog stays until a key typed after it.
+    @Test func keysTypedBeforeTheLockedOpenAreDroppedAndSaid() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        let lead = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 120, height: 32)
+        try lead.waitFor(text: "[1 Requirements]", timeout: 20)
+        let finance = try TmuxSession(args: ["-w", ws, "--lang", "en"], width: 100, height: 30, startAfter: 1.5)
+        try finance.keys("Escape", "Enter", "j")
+        try finance.waitFor(text: "Keys typed while opening were not run", timeout: 20)
+        #expect(try finance.capture().joined(separator: "\n").contains("another Bidbench"))
+        try finance.keys("Escape")
+        let screen = try finance.waitFor("the problems closed by the Esc typed after them") {
+            !$0.joined(separator: "\n").contains("another Bidbench")
+        }
+        // The list on screen with R01's details below it: the typed-ahead `Enter` (edit) and `j` (down) did not run.
+        let text = screen.joined(separator: "\n")
+        #expect(text.contains("READ-ONLY") && text.contains("R01 Automatic multi-currency voucher conversion"), "\(text)")
+        try finance.keys("q")
+        try finance.waitFor("finance's program to exit") { _ in (try? finance.exited()) == true }
+        try lead.keys("q")
+        try lead.waitFor("the lead's program to exit") { _ in (try? lead.exited()) == true }
+    }
 }
 
 /// Adds R48 on screen 1 (`a`, its title, Enter) and saves it: the screen once `saved` shows.

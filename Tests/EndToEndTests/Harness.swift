@@ -86,7 +86,9 @@ final class TmuxSession {
     let socket: String
     var width: Int, height: Int
 
-    init(args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
+    /// `startAfter`: seconds the shell waits before it starts the program (keys sent meanwhile are typed
+    /// ahead of it, in the terminal's buffer).
+    init(args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:], startAfter: Double? = nil) throws {
         name = "t\(UUID().uuidString.prefix(8))"
         socket = "bidbench-e2e-\(getpid())-\(name)"
         self.width = width
@@ -96,7 +98,8 @@ final class TmuxSession {
             "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color",
         ]
         for (k, v) in env { cmd += ["-e", "\(k)=\(v)"] }
-        cmd += [([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")]
+        let program = ([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")
+        cmd += [startAfter.map { "sleep \($0); exec " + program } ?? program]
         var r = try spawn(["tmux"] + cmd)
         for _ in 0..<2 where r.status != 0 {  // a loaded machine can be slow to start a server
             usleep(200_000)
