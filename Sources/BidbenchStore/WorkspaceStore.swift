@@ -23,6 +23,9 @@ public struct LoadedWorkspace: Sendable {
     /// The large tables of `workspace` as rendered (`preparedForSaves`, then kept by each save): a
     /// save after a few edits replaces the edited rows' records in these bytes.
     var rendered: [String: RenderedTable] = [:]
+    /// Files whose save another Bidbench left past its commit point when it stopped (killed, a
+    /// crash, the power): this load completed it (`Transaction.recover`). Empty most of the time.
+    public internal(set) var completedSave: [String] = []
 }
 
 extension LoadedWorkspace {
@@ -107,7 +110,7 @@ public struct UncheckedWorkspace: Sendable {
         validator.validate(workspace)
         return LoadedWorkspace(
             folder: loaded.folder, workspace: workspace, problems: WorkspaceStore.sortProblems(log.problems), written: [],
-            layouts: layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures)
+            layouts: layouts, fingerprints: loaded.fingerprints, signatures: loaded.signatures, completedSave: loaded.completedSave)
     }
 }
 
@@ -160,7 +163,8 @@ public enum WorkspaceStore {
             unparsed.insert(p)
         }
         // Saves a crash interrupted past their commit point are completed before anything is read.
-        do { try Transaction.recover(folder: folder) } catch {
+        var completed: [String] = []
+        do { completed = try Transaction.recover(folder: folder) } catch {
             let e = error as? StoreError ?? .io(folder, "\(error)")
             log.add(
                 ".bidbench", 0, nil, "an interrupted save could not be completed: \(e.description)",
@@ -324,7 +328,7 @@ public enum WorkspaceStore {
         return UncheckedWorkspace(
             loaded: LoadedWorkspace(
                 folder: folder, workspace: w, problems: sortProblems(log.problems), written: [],
-                layouts: layouts, fingerprints: fingerprints, signatures: signatures),
+                layouts: layouts, fingerprints: fingerprints, signatures: signatures, completedSave: completed),
             readProblems: log.problems, lines: lines, settingsText: settingsText, unparsed: unparsed, gateBytes: gateBytes,
             gatesIncrease: gatesIncrease)
     }
@@ -332,6 +336,10 @@ public enum WorkspaceStore {
     /// Whether a save's manifest waits in the folder: one in progress, or one whose process died past
     /// its commit point, which the next `load` completes.
     public static func savePending(folder: String) -> Bool { Transaction.pending(folder: folder) }
+
+    /// Completes the saves that processes now gone left past their commit point (as every load does
+    /// first); the files completed. A live process's save is left to it.
+    public static func completeInterruptedSaves(folder: String) -> [String] { (try? Transaction.recover(folder: folder)) ?? [] }
 
     /// The problems `load` would report for this content after a save (cross-row rules, ranges,
     /// references). Use it to tell the user why a save was refused before trying.

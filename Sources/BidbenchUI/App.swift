@@ -482,8 +482,8 @@ public enum App {
         case .computed(.contractScan(let key, let scan)):
             ContractsScreen.scanned(&s, key: key, scan: scan)
             return []
-        case .diskChanged(let ws, let files, let times):
-            DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times)
+        case .diskChanged(let ws, let files, let times, let completed):
+            DiskChangesScreen.arrived(&s, disk: ws, files: files, sheetTimes: times, completed: completed)
             return []
         case .diskProblems(let problems, let times, let blind):
             s.sheetTimes = times

@@ -61,7 +61,9 @@ public enum Event: Sendable {
     case idle
     /// Files changed on disk by someone else: the whole workspace as now on disk, the files that
     /// changed, and each score sheet's modification time.
-    case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String])
+    /// `completed`: files whose save another Bidbench left half done when it stopped, completed by
+    /// this pickup's load (said, so nobody wonders whose save it was).
+    case diskChanged(workspace: BidbenchCore.Workspace, files: [String], sheetTimes: [String: String], completed: [String] = [])
     /// Files changed on disk do not load (`file:line: field: message`); nothing was taken from them
     /// but `blind`: the workspace on disk is blind (or its `workspace.json` unreadable), which a
     /// revealed session takes at once (fail safe: a hide that arrived with a bad file left every

@@ -226,6 +226,7 @@ enum TUILauncher {
         // The files' times for the first frame; the journal's, read with the check, replace them.
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
+        if !loaded.completedSave.isEmpty { state.say(DiskChangesScreen.completedSave(loaded.completedSave, lang)) }
         term.draw(App.render(state))
         let typedAhead = Event.notice(
             message: lang.t(
@@ -596,6 +597,10 @@ struct DiskWatch {
     /// The event for what changed since the last look, or nil. `force` (`:reload`) hashes even
     /// when no file moved. On a clean change `loaded` becomes the state on disk.
     mutating func poll(loaded: inout LoadedWorkspace, lang: Lang, force: Bool) -> Event? {
+        // A save whose process died past its commit point is completed here, even when the files it had
+        // renamed before it died were picked up already and nothing moves any more (a re-test: the
+        // other screen showed one evaluator's sheet of three, and the manifest waited until someone saved).
+        let completed = WorkspaceStore.savePending(folder: folder) ? WorkspaceStore.completeInterruptedSaves(folder: folder) : []
         let now = FolderSnapshot.take(folder: folder)
         // A pickup refused while another process's save was half done is tried again while its
         // manifest waits: once that process is gone, the load completes the save (a meeting pass: a
@@ -624,6 +629,8 @@ struct DiskWatch {
         // it completed were taken for this session's unsaved edits.
         let changed = completing ? loaded.changesOnDisk() : files
         loaded = fresh.preparedForSaves(reusing: loaded)
-        return .diskChanged(workspace: fresh.workspace, files: changed, sheetTimes: now.lastChanges(folder: folder))
+        return .diskChanged(
+            workspace: fresh.workspace, files: changed, sheetTimes: now.lastChanges(folder: folder),
+            completed: completed + fresh.completedSave)
     }
 }

@@ -117,8 +117,31 @@ import Testing
         #expect(Self.snapshot(dir) == new)
         #expect(Self.leftovers(dir) == [])
         #expect(try Journal.read(folder: dir.path).count == 5)
+        // The load says which files it completed (the terminal and `check` tell the user); once.
+        #expect(Set(reopened.completedSave) == Set(Self.files))
+        #expect(try WorkspaceStore.load(folder: dir.path).completedSave == [])
         _ = try WorkspaceStore.load(folder: dir.path)
         #expect(try Journal.read(folder: dir.path).count == 5)
+        #expect(Journal.verify(folder: dir.path).ok)
+    }
+
+    /// The terminal's watch completes a dead process's save without a load (the files it renamed
+    /// before it died were picked up already, and nothing moves any more): the files are said once.
+    @Test func aWaitingSaveOfADeadProcessIsCompletedWithoutALoad() throws {
+        let new = try Self.newState()
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        _ = try? WorkspaceStore.save(
+            Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
+            fault: { stage in if stage == .rename("gates.csv") { throw StoreError.io("gates.csv", "killed") } })
+        #expect(WorkspaceStore.savePending(folder: dir.path))
+        let name = try #require(FileManager.default.contentsOfDirectory(atPath: dir.url(".bidbench")).first { $0.hasPrefix("txn-") })
+        let text = try #require(dir.text(".bidbench/" + name))
+        dir.write(".bidbench/" + name, text.replacingOccurrences(of: "\"pid\":\(getpid())", with: "\"pid\":4194305"))
+        #expect(Set(WorkspaceStore.completeInterruptedSaves(folder: dir.path)) == Set(Self.files))
+        #expect(!WorkspaceStore.savePending(folder: dir.path))
+        #expect(Self.snapshot(dir) == new)
+        #expect(WorkspaceStore.completeInterruptedSaves(folder: dir.path) == [])
         #expect(Journal.verify(folder: dir.path).ok)
     }
 

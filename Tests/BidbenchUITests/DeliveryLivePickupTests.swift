@@ -42,6 +42,18 @@ import Testing
         #expect(d.state.undoStack.isEmpty)
     }
 
+    /// A save another Bidbench left half done when it stopped, completed by this pickup's load: said
+    /// first, with its files (a meeting pass: the files just changed, with no word of whose save it was).
+    @Test func aSaveCompletedForABidbenchThatStoppedIsSaid() {
+        var d = Self.driver()
+        var disk = d.state.workspace
+        disk.delivery.tasks[3].title = "上线切换第二批"
+        d.send(.diskChanged(workspace: disk, files: ["tasks.csv"], sheetTimes: [:], completed: ["tasks.csv", "scores/张伟.csv"]))
+        #expect(d.state.message == "已完成一个中途停止的 Bidbench 留下的保存 (tasks.csv, scores/张伟.csv); tasks.csv 已从磁盘更新")
+        #expect(d.state.workspace == disk)
+        #expect(!d.state.dirty)
+    }
+
     /// (b) My unsaved edit of another file stays; the tasks from disk come in beside it, and the
     /// next save carries both (the Store then writes only requirements.csv).
     @Test func myUnsavedEditOfAnotherFileStaysWhileTasksArrive() {

@@ -108,7 +108,13 @@ import Testing
             #expect(entries.count == (now == new ? 8 : 0), "kill \(k + 1): \(entries.count) journal entries")
             if now == new {
                 outcomes.new += 1
-                if wasPending { outcomes.finishedByTheNextOpen += 1 }
+                if wasPending {
+                    outcomes.finishedByTheNextOpen += 1
+                    // And says so, naming the files.
+                    #expect(
+                        check.err.contains("note: completed a save that a Bidbench which stopped had left half done (scores/"),
+                        "\(check.err)")
+                }
                 try restore()
             } else {
                 outcomes.old += 1

@@ -171,9 +171,22 @@ public struct DiskConflict: Equatable, Sendable {
 public enum DiskChangesScreen {
     /// Applies what arrived. `disk` is the whole workspace as now on disk, `files` the files that
     /// changed, `sheetTimes` each sheet's modification time.
-    static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String]) {
+    /// Files whose save a Bidbench that stopped left half done, completed by a load: in words.
+    public static func completedSave(_ files: [String], _ L: Lang) -> String {
+        let list = files.joined(separator: ", ")
+        return L.t("A save left half done by a Bidbench that stopped was completed (\(list))", "已完成一个中途停止的 Bidbench 留下的保存 (\(list))")
+    }
+
+    static func arrived(_ s: inout AppState, disk: Workspace, files: [String], sheetTimes: [String: String], completed: [String] = []) {
         s.sheetTimes = sheetTimes
-        if s.hasDataProblems && !s.dirty { return recovered(&s, disk: disk) }
+        // A save another Bidbench left half done when it stopped, completed by this load (a meeting pass:
+        // its files simply changed, with no word of whose save it was).
+        let finished = completed.isEmpty ? nil : completedSave(completed, s.lang)
+        if s.hasDataProblems && !s.dirty {
+            recovered(&s, disk: disk)
+            if let finished { s.say(finished + "; " + (s.message ?? "")) }
+            return
+        }
         // A save refused as "changed on disk" waits for reload or overwrite: what changed is merged
         // now, so the question is stale (`r` would throw away the unsaved edits for nothing). A save
         // that still finds a change asks again.
@@ -188,7 +201,7 @@ public enum DiskChangesScreen {
         if case .diskConflict(let list)? = s.modal { open = list }
         var parts: [WorkspacePart] = []
         for f in files { if let p = WorkspacePart(file: f), !parts.contains(p) { parts.append(p) } }
-        var said: [String] = []
+        var said: [String] = finished.map { [$0] } ?? []
         // A requirement added here and, meanwhile, another one added there under the same id (both
         // took the next number) are two requirements: this session's is renumbered before the merge,
         // so neither overwrites the other. Departments and vendors alike.

@@ -80,6 +80,13 @@ struct CheckCommand: ParsableCommand {
             q.messageZH = p.messageZH.map { BlindText.hidingValues($0, note: BlindText.note.zh) }
             return q
         }
+        if !json && !loaded.completedSave.isEmpty {
+            let files = loaded.completedSave.joined(separator: ", ")
+            printError(
+                CommandLineLanguage.value() == .zh
+                    ? "注意: 已完成一个中途停止的 Bidbench 留下的保存 (\(files))"
+                    : "note: completed a save that a Bidbench which stopped had left half done (\(files))")
+        }
         if json {
             let out = JSONValue.object([
                 ("ok", .bool(!loaded.readOnly)),
