@@ -396,7 +396,7 @@ struct ContractRedFlagTests {
     /// A support clause with no time to respond or to fix is a missing SLA (the Common Paper licence:
     /// updates at no charge, and nothing on response times); a time in hours, a response or resolution
     /// time, or an availability in per cent is a service level.
-    @Test func supportWithoutTimesIsAMissingServiceLevel() {
+    @Test func supportWithoutTimesIsAMissingServiceLevel() throws {
         func missing(_ text: String) -> [String] {
             ContractScanner.scan(text).flags(.missing_clause).filter { $0.clause == .support_sla }.map(\.text)
         }
@@ -409,6 +409,23 @@ struct ContractRedFlagTests {
         #expect(missing("第三条 服务水平\n乙方承诺云主机月度可用性不低于99.95%。\n").isEmpty)
         #expect(missing("2. Service Levels\nProvider will make the platform available 99.9% of each month.\n").isEmpty)
         #expect(missing("第一条 付款\n甲方于验收后支付全部费用。\n") == ["No service level or support clause (未约定服务水平/响应时间)"])
+        // Times written short, a day named without a number; a support window alone is no time (a lawyer's pass).
+        #expect(missing("第六条 技术支持\n乙方提供技术支持，P1故障24h内响应。\n").isEmpty)
+        #expect(missing("6. Support\nProvider will respond within 1h and resolve within 8h.\n").isEmpty)
+        #expect(missing("6. Support\nProvider will be on site the next business day.\n").isEmpty)
+        #expect(missing("第六条 技术支持\n乙方于下一工作日到场处理。\n").isEmpty)
+        #expect(missing("第六条 技术支持\n乙方提供7×24小时技术支持。\n") == [without])
+        #expect(missing("6. Support\nProvider provides 24x7 support.\n") == [without])
+        // Cited at the support clause's line, and said in each language on its own.
+        let flag = try #require(
+            ContractScanner.scan("第一条 服务\n乙方提供软件。\n第六条 技术支持\n乙方在工作日内响应甲方的技术支持请求。\n").flags(.missing_clause).first {
+                $0.clause == .support_sla
+            })
+        #expect(flag.lines == [4])
+        #expect(flag.missingText(chinese: true, clauseName: "支持与服务水平") == "支持条款未约定响应/解决时限")
+        #expect(flag.missingText(chinese: false, clauseName: "Support / SLA") == "Support without response or resolution times")
+        let none = try #require(ContractScanner.scan("第一条 付款\n甲方于验收后支付。\n").flags(.missing_clause).first { $0.clause == .support_sla })
+        #expect(none.missingText(chinese: true, clauseName: "支持与服务水平") == "未约定支持与服务水平")
     }
 }
 

@@ -89,6 +89,15 @@ public struct RedFlag: Equatable, Sendable {
     public init(kind: RedFlagKind, clause: ClauseKind? = nil, line: Int?, text: String) {
         self.init(kind: kind, clause: clause, lines: line.map { [$0] } ?? [], text: text)
     }
+
+    /// A missing clause said in one language (`text` gives both, for JSON): `no acceptance clause` /
+    /// `未约定验收`, or, for a support clause without times (cited at its line), what it lacks.
+    /// `clauseName`: the clause's name in that language.
+    public func missingText(chinese: Bool, clauseName: String) -> String {
+        let lacking = RedFlagDetector.supportWithoutTimesText
+        if clause == .support_sla && !lines.isEmpty { return chinese ? lacking.zh : lacking.en }
+        return chinese ? "未约定\(clauseName)" : "no \(clauseName) clause"
+    }
 }
 
 /// A support time stated in the contract: a response (`2小时内响应`, `respond within 4 hours`) or a
@@ -564,9 +573,11 @@ public enum ContractScanner {
         let present = Set(clauses.filter(\.present).map(\.kind))
         var keyTerms = KeyTermExtractor.extract(sentences, readings: read.keyTerms)
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
-        let slaTimes =
-            !present.contains(.support_sla) || !keyTerms.slaResponses.isEmpty || RedFlagDetector.statesServiceLevel(sentences)
-        let flags = RedFlagDetector.detect(sentences, readings: read.redFlags, present: present, rawLines: rawLines, slaTimes: slaTimes)
+        let support = clauses[ClauseKind.support_sla.ordinal]
+        let supportWithoutTimes =
+            support.present && keyTerms.slaResponses.isEmpty && !RedFlagDetector.statesServiceLevel(sentences) ? support.line : nil
+        let flags = RedFlagDetector.detect(
+            sentences, readings: read.redFlags, present: present, rawLines: rawLines, supportWithoutTimes: supportWithoutTimes)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
         for i in keyTerms.slaResponses.indices {

@@ -240,8 +240,9 @@ extension RedFlagKind {
         case .warranty_disclaimed:
             return Taxonomy(
                 severity: .medium,
-                explanationEN: "The vendor gives no promise that the product works (\"as is\"), so defects are the buyer's problem.",
-                explanationZH: "供应商不对产品质量作任何保证（按现状提供），缺陷风险由甲方承担。",
+                explanationEN:
+                    "The vendor gives no promise that the product works (\"as is\"), or narrows it to a repair as the only remedy, so defects are mostly the buyer's problem.",
+                explanationZH: "供应商不对产品质量作保证（按现状提供），或把质保限于修复这一唯一救济，缺陷风险主要由甲方承担。",
                 positionEN:
                     "The Provider warrants for 12 months from acceptance that the product conforms to its specification and fixes defects free of charge.",
                 positionZH: "乙方保证自验收合格之日起12个月内产品符合约定规格，并免费修复缺陷。")

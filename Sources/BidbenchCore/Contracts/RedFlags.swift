@@ -28,7 +28,7 @@ enum RedFlagDetector {
             refersBack, carveOut, cancelNotice, optInRenewal, forConvenience, buyerIndemnifies, vendorIndemnifies, confidentialityWords,
             buyerKeepsSecret,
             vendorKeepsSecret, needsEscrow, buyerOwnsWork, excluded, escrowMentioned, lateWords, buyerPays, highestLawful, penaltyCap,
-            vendorLine, buyerLine, buyer, may, englishNegators, exclusiveRemedy, availability,
+            vendorLine, buyerLine, buyer, may, englishNegators, exclusiveRemedy, availability, serviceDays,
         ]
     }
 
@@ -108,7 +108,7 @@ enum RedFlagDetector {
             [
                 "automatic*…renew*|renew*…automatic*|auto-renew*|autorenew*|auto renew*|evergreen",
                 "renew*…successive|renew*…unless…notice|unless…notice of non-renewal|unless…non-renewal notice",
-                "自动续约|自动续期|自动续签|自动续订|自动续展|自动展期|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
+                "自动续约|自动续期|自动续签|自动续订|自动续展|自动续延|自动展期|自动延续|自动延长|自动顺延|视为…续约|视为…续期|视为…续签|视为同意续|续约…自动|续期…自动",
                 "否则…[续约|续期|续签|延续|顺延]|未…提出…[顺延|续期|续约|延续|延长]|未…通知…[顺延|续期|续约|延续|延长]|顺延一年|顺延…年",
             ]),
         Rule(
@@ -248,7 +248,7 @@ enum RedFlagDetector {
             .ip_vendor_owns_customisations,
             [
                 "[定制|二次开发|开发成果|交付成果|工作成果|衍生作品|修改|改进|账号|帐号|专属|配置|报表|专门开发|为本项目开发|咨询报告|报告|成果]…[归乙方|属于乙方|归属于乙方|由乙方享有|乙方所有|乙方单独所有|归供应商|乙方享有]",
-                "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development*|custom code|accounts|configuration*|integration*|report template*|customised function*|customized function*|custom function*]…[owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
+                "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development*|custom code|accounts|configuration*|integration*|report template*|customised function*|customized function*|custom function*]…[owned by|owned exclusively by|exclusively owned by|owned solely by|solely owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
                 "[provider|vendor|supplier|licensor|consultant|contractor]…[owns|will own|shall own|retains ownership|retain ownership|retains all right|retains title|retain all right]…[customi*|modification*|derivative|deliverables|work product|enhancement*|improvement*|custom]",
                 "[customer|client|licensee]…[assigns|hereby assigns|shall assign]…[provider|vendor|supplier|licensor|consultant|contractor]",
             ]),
@@ -268,7 +268,7 @@ enum RedFlagDetector {
         Rule(
             .warranty_disclaimed,
             [
-                "provided \"as is\"|provided as is|\"as is\"|as-is|as is and as available|\"as available\"|on an as is basis|按现状"
+                "provided \"as is\"|provided as is|\"as is\"|'as is'|as-is|as is and as available|\"as available\"|on an as is basis|按现状|按\"现状\"|按'现状'"
             ],
             // The service itself "as is" disclaims everything, whatever carve-out opens the sentence (the
             // standard `EXCEPT AS EXPRESSLY PROVIDED…, THE SERVICES ARE PROVIDED "AS IS"`: lawyer's pass);
@@ -622,21 +622,61 @@ enum RedFlagDetector {
     // Kept as one function: the rules across sentences, in the order they are reported.
     /// The red flags of the sentences, in line order, then the missing clauses. `readings`: each
     /// sentence's `read`, when made already (the scan makes them with the sentences; else read here).
+    /// The text of a support clause without times (`missing_clause` with the clause's line).
+    static let supportWithoutTimesText = (en: "Support without response or resolution times", zh: "支持条款未约定响应/解决时限")
+
     /// Whether a sentence on support states a service level that `KeyTermExtractor` does not read as a
     /// response or resolution time: a time in hours or minutes (`7×24小时技术支持，故障设备48小时内更换`) or an
     /// availability in per cent (`可用性不低于99.95%`, with service credits below it).
+    /// Also `24h内响应`, `≤30min`, "next business day", `下一工作日`, `次日到场`; not a support window alone
+    /// (`7×24小时`, "24x7": when, not how fast; a lawyer's pass).
     static func statesServiceLevel(_ sentences: [ScannedSentence]) -> Bool {
         sentences.contains { s in
-            !s.definition && s.about(.support_sla)
-                && (availability.matches(s.hay) || s.quantities.contains { $0.unit == .hour || $0.unit == .minute })
+            guard !s.definition && s.about(.support_sla) else { return false }
+            if availability.matches(s.hay) || serviceDays.matches(s.hay) || abbreviatedTime(s.hay.bytes) { return true }
+            let c = s.lowerCharacters
+            return s.quantities.contains { q in
+                guard q.unit == .hour || q.unit == .minute else { return false }
+                // The hours of a window `7×24` / `5*8`: the character before the number is a times sign.
+                let before = q.range.lowerBound > 0 ? c.string((q.range.lowerBound - 1)..<q.range.lowerBound) : ""
+                return !["×", "x", "*", "X", "/"].contains(before)
+            }
         }
     }
 
-    /// `slaTimes`: whether the contract states a support response or resolution time (`KeyTermExtractor`);
-    /// a support clause without one is flagged as a missing SLA.
+    /// A day to respond or come on site stated without a number (`下一工作日`, "next business day").
+    static let serviceDays = PatternSet([
+        "next business day|next working day|same business day|same working day|same day",
+        "下一工作日|下一个工作日|次一工作日|次日|当日|当天",
+    ])
+
+    /// A time in hours or minutes written short (`24h`, `30min`, `4 hrs`): digits, perhaps a space, then
+    /// the unit, ending the word.
+    static func abbreviatedTime(_ b: [UInt8]) -> Bool {
+        let units: [[UInt8]] = [Array("h".utf8), Array("hr".utf8), Array("hrs".utf8), Array("min".utf8), Array("mins".utf8)]
+        func isDigit(_ x: UInt8) -> Bool { x &- 0x30 < 10 }
+        func isLetter(_ x: UInt8) -> Bool { x &- 0x61 < 26 || x &- 0x41 < 26 }
+        var i = 0
+        while i < b.count {
+            guard isDigit(b[i]) else {
+                i += 1
+                continue
+            }
+            while i < b.count && isDigit(b[i]) { i += 1 }
+            var j = i
+            if j < b.count && b[j] == 0x20 { j += 1 }
+            for u in units where j + u.count <= b.count && Array(b[j..<(j + u.count)]) == u {
+                if j + u.count == b.count || !isLetter(b[j + u.count]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// `supportWithoutTimes`: the line of the support clause when the contract states no response or
+    /// resolution time (`KeyTermExtractor`) nor another service level: flagged as a missing SLA there.
     static func detect(
         _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String],
-        slaTimes: Bool = true
+        supportWithoutTimes: Int? = nil
     ) -> [RedFlag] {
         let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
@@ -757,11 +797,11 @@ enum RedFlagDetector {
         // Support promised (updates, a help desk) with no time to respond or to fix: what a buyer needs
         // of an SLA is missing (the Common Paper licence's lawyer's note; `8小时内响应` or `restore service
         // within 4 hours` would be read as `slaResponses`).
-        if present.contains(.support_sla) && !slaTimes {
+        if let line = supportWithoutTimes {
             flags.append(
                 RedFlag(
-                    kind: .missing_clause, clause: .support_sla, line: nil,
-                    text: "Support without response or resolution times (支持条款未约定响应/解决时限)"))
+                    kind: .missing_clause, clause: .support_sla, line: line,
+                    text: "\(supportWithoutTimesText.en) (\(supportWithoutTimesText.zh))"))
         }
         return flags
     }

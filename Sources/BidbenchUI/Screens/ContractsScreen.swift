@@ -606,7 +606,7 @@ public enum ContractsScreen {
         var parts: [(String, Style, terms: Bool)] = []
         for fl in scan?.redFlags.filter({ ($0.clause ?? $0.kind.clause) == kind }) ?? [] {
             // A missing clause in the interface's language (the scan's text gives both, English first).
-            let text = fl.kind == .missing_clause ? L.t("no \(L.clause(kind)) clause", "未约定\(L.clause(kind))") : fl.text
+            let text = fl.kind == .missing_clause ? fl.missingText(chinese: L == .zh, clauseName: L.clause(kind)) : fl.text
             parts.append(("⚑ \(L.redFlag(fl.kind))\(fl.line.map { " L\($0)" } ?? ""): \(text)", Style(fg: .red), false))
             if fl.kind != .missing_clause {
                 parts.append(("  → " + L.t("position: ", "立场: ") + position(s, fl.kind), Style(fg: .yellow), false))

@@ -293,7 +293,7 @@ enum ContractReport {
             }
             if chinese, f.kind == .missing_clause, let c = f.clause {
                 // In Chinese only (the flag's text names the clause in both languages, for JSON).
-                out += Array("未约定\(ReportLabels.clause(c, lang))".utf8)
+                out += Array(f.missingText(chinese: true, clauseName: ReportLabels.clause(c, lang)).utf8)
             } else {
                 out += quotes.bytes(f.text) { Array(clean(quote($0)).utf8) }
             }
