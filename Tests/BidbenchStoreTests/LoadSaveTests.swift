@@ -375,6 +375,11 @@ import Testing
         #expect(dir.mode("new/ws/scores") == 0o700)
         #expect(dir.text("new/ws/.gitignore") == WorkspaceStore.gitignore)
         #expect(WorkspaceStore.gitignore.contains("\n.bidbench/\n.*.tmp-*\n"))
+        // The demos carry the same (`demo` keeps a copied one): a save's temp files stay out of `git add -A`.
+        for language in ["zh", "en"] {
+            let demo = try #require(WorkspaceStore.demoFolder(language: language))
+            #expect(try String(contentsOfFile: demo + "/.gitignore", encoding: .utf8) == WorkspaceStore.gitignore)
+        }
         #expect(dir.text("new/ws/.gitattributes")?.contains("journal/*.log -text merge=binary\n") == true)
         try saveFirstScore(ws)
         #expect(dir.mode("new/ws/scores/a.csv") == 0o600)

@@ -268,6 +268,13 @@ import Testing
         d.type("６")  // replaces the 8 given before
         d.press(.enter)
         #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V1" }?.score == 6)
+        // The Chinese full stop an input method types for `.` is the decimal point between digits.
+        d.press(.enter)
+        d.type("8。5")
+        d.press(.enter)
+        #expect(d.state.workspace.scores["张伟"]?.first { $0.vendor == "V1" }?.score == 8.5)
+        #expect(normalizedDigits("２０２７年３月１日。") == "2027年3月1日。")
+        #expect(normalizedDigits("8。5。") == "8.5。")
     }
 
     @Test func longFieldsWrapAndTheFormWidensWithTheTerminal() {
