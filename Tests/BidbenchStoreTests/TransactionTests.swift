@@ -98,17 +98,24 @@ import Testing
         #expect(try WorkspaceStore.load(folder: dir.path).problems == [])
     }
 
-    @Test func aManifestLeftByADeadProcessIsFinishedOnLoad() throws {
-        let new = try Self.newState()
-        let dir = Fixture.folder()
+    /// A multi-file save stopped past its commit point (at the rename of gates.csv), its manifest
+    /// made to look like a dead process's (pid above pid_max).
+    static func saveLeftByADeadProcess(_ dir: TempDir) throws {
         let loaded = try WorkspaceStore.load(folder: dir.path)
         _ = try? WorkspaceStore.save(
             Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
             fault: { stage in if stage == .rename("gates.csv") { throw StoreError.io("gates.csv", "killed") } })
-        // Make the manifest look like a dead process's (pid above pid_max) and leave its commit locks behind.
+        #expect(WorkspaceStore.savePending(folder: dir.path))
         let name = try #require(FileManager.default.contentsOfDirectory(atPath: dir.url(".bidbench")).first { $0.hasPrefix("txn-") })
         let text = try #require(dir.text(".bidbench/" + name))
         dir.write(".bidbench/" + name, text.replacingOccurrences(of: "\"pid\":\(getpid())", with: "\"pid\":4194305"))
+    }
+
+    @Test func aManifestLeftByADeadProcessIsFinishedOnLoad() throws {
+        let new = try Self.newState()
+        let dir = Fixture.folder()
+        // A dead process's manifest, and its commit locks left behind.
+        try Self.saveLeftByADeadProcess(dir)
         dir.write(".bidbench/locks/gates.csv.lock", "pid=4194305\nhost=\(WorkspaceLock.hostName())\nstarted=2026-01-01T00:00:00Z\n")
         // A temp file of a save that never reached its commit point (a dead pid): rolled back.
         dir.write(".risks.csv.tmp-4194305-7-\(Transaction.hostTag)", "half")
@@ -130,14 +137,7 @@ import Testing
     @Test func aWaitingSaveOfADeadProcessIsCompletedWithoutALoad() throws {
         let new = try Self.newState()
         let dir = Fixture.folder()
-        let loaded = try WorkspaceStore.load(folder: dir.path)
-        _ = try? WorkspaceStore.save(
-            Self.multiFileEdit(loaded.workspace), over: loaded, actor: "lead", force: false, lock: nil, now: Date(),
-            fault: { stage in if stage == .rename("gates.csv") { throw StoreError.io("gates.csv", "killed") } })
-        #expect(WorkspaceStore.savePending(folder: dir.path))
-        let name = try #require(FileManager.default.contentsOfDirectory(atPath: dir.url(".bidbench")).first { $0.hasPrefix("txn-") })
-        let text = try #require(dir.text(".bidbench/" + name))
-        dir.write(".bidbench/" + name, text.replacingOccurrences(of: "\"pid\":\(getpid())", with: "\"pid\":4194305"))
+        try Self.saveLeftByADeadProcess(dir)
         #expect(Set(WorkspaceStore.completeInterruptedSaves(folder: dir.path)) == Set(Self.files))
         #expect(!WorkspaceStore.savePending(folder: dir.path))
         #expect(Self.snapshot(dir) == new)
