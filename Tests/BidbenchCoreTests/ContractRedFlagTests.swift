@@ -416,6 +416,15 @@ struct ContractRedFlagTests {
         #expect(missing("第六条 技术支持\n乙方于下一工作日到场处理。\n").isEmpty)
         #expect(missing("第六条 技术支持\n乙方提供7×24小时技术支持。\n") == [without])
         #expect(missing("6. Support\nProvider provides 24x7 support.\n") == [without])
+        // The buyer's own time to answer a claim is no support time (a lawyer's pass): the vague support
+        // is flagged, and the key terms hold no SLA; the vendor's answer to the buyer's report is one.
+        let claim = ContractScanner.scan(
+            "4. Support\nProvider will use reasonable efforts to answer support questions.\n9. Indemnity\n"
+                + "9.3 If Provider receives a third-party claim, Customer shall respond within ninety (90) days after receipt of notice.\n")
+        #expect(claim.keyTerms.slaResponses.isEmpty)
+        #expect(claim.flags(.missing_clause).contains { $0.clause == .support_sla && $0.lines == [1] })
+        let report = ContractScanner.scan("1. Services\nIf Customer reports an incident, Provider shall respond within 4 hours.\n")
+        #expect(report.keyTerms.slaResponses.map(\.minutes) == [240])
         // Cited at the support clause's line, and said in each language on its own.
         let flag = try #require(
             ContractScanner.scan("第一条 服务\n乙方提供软件。\n第六条 技术支持\n乙方在工作日内响应甲方的技术支持请求。\n").flags(.missing_clause).first {

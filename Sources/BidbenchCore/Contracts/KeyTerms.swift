@@ -428,6 +428,10 @@ enum KeyTermExtractor {
     /// The support times a sentence states (`line` 0: the merge sets it), each minutes and kind once.
     static func slaResponses(_ s: ScannedSentence) -> [SLAResponse] {
         guard s.about(.support_sla) || mentions(s, slaMention) else { return [] }
+        // The buyer's own time to answer (a claim, a notice), outside a section on support, is no support
+        // time: a lawyer's pass found `Licensee shall respond within ninety (90) days after receipt of
+        // notice` read as the SLA, which hid the missing one.
+        if !s.sectionKinds.contains(.support_sla) && buyerResponds.matches(s.hay) { return [] }
         // A plain sentence without a word of a support time's unit holds no such quantity.
         if s.lowerPlain && !slaUnits.set.mayMatch(s.hay) { return [] }
         var out: [SLAResponse] = []
@@ -566,6 +570,12 @@ enum KeyTermExtractor {
 
     /// A sentence that mentions a response time, whatever its section.
     static let slaMention = SubstringWords(["响应", "respond", "response time"])
+    /// The buyer answering, in so many words (see `slaResponses`).
+    static let buyerResponds = PatternSet([
+        ["customer", "licensee", "client", "buyer", "subscriber"].flatMap { who in
+            ["shall", "must", "will", "agrees to", "shall promptly", "will promptly"].map { "\(who) \($0) respond" }
+        }.joined(separator: "|")
+    ])
     static let penaltyWords = SubstringWords(penaltyContext)
     /// The word lists `PatternIndex` holds as literals.
     static let substringWords = [slaMention, penaltyWords, slaUnits, unitWords]
