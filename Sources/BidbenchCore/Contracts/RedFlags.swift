@@ -650,10 +650,11 @@ enum RedFlagDetector {
         "下一工作日|下一个工作日|次一工作日|次日|当日|当天",
     ])
 
+    private static let shortTimeUnits: [[UInt8]] = ["h", "hr", "hrs", "min", "mins"].map { Array($0.utf8) }
+
     /// A time in hours or minutes written short (`24h`, `30min`, `4 hrs`): digits, perhaps a space, then
     /// the unit, ending the word.
     static func abbreviatedTime(_ b: [UInt8]) -> Bool {
-        let units: [[UInt8]] = [Array("h".utf8), Array("hr".utf8), Array("hrs".utf8), Array("min".utf8), Array("mins".utf8)]
         func isDigit(_ x: UInt8) -> Bool { x &- 0x30 < 10 }
         func isLetter(_ x: UInt8) -> Bool { x &- 0x61 < 26 || x &- 0x41 < 26 }
         var i = 0
@@ -665,7 +666,7 @@ enum RedFlagDetector {
             while i < b.count && isDigit(b[i]) { i += 1 }
             var j = i
             if j < b.count && b[j] == 0x20 { j += 1 }
-            for u in units where j + u.count <= b.count && Array(b[j..<(j + u.count)]) == u {
+            for u in shortTimeUnits where j + u.count <= b.count && b[j..<(j + u.count)].elementsEqual(u) {
                 if j + u.count == b.count || !isLetter(b[j + u.count]) { return true }
             }
         }
