@@ -23,7 +23,12 @@ struct Bidbench: ParsableCommand {
     )
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Option(name: .long, help: "The language of the UI, or of what a verb writes (default: the workspace's, else the locale).")
+    @Option(
+        name: .long,
+        help: """
+            The language of the UI (default: BIDBENCH_LANG, else a zh or en locale, else the workspace's). Verbs: \
+            reports and handouts default to the workspace's; check, rank and resolve write their messages in English (scripts read them) unless --lang zh.
+            """)
     var lang: Lang?
     @Option(name: .customLong("as"), help: "Score blind as this evaluator (scores go to scores/<NAME>.csv).")
     var evaluator: String?

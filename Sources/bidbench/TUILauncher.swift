@@ -72,8 +72,16 @@ enum TUILauncher {
         // The folder as a full path: `open .` said `Saved to .` and showed a lone `.` as its location.
         let shown = URL(fileURLWithPath: folder).standardizedFileURL.path
         try needTerminal()
+        var sheet = evaluator
+        if let name = evaluator {
+            let existing = ((try? fm.contentsOfDirectory(atPath: folder + "/scores")) ?? [])
+                .filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }.sorted()
+            let choice = EvaluatorSheet.choose(name, existing: existing)
+            sheet = choice.sheet
+            if let said = choice.note { note = [note, said].compactMap { $0 }.joined(separator: "; ") }
+        }
         try MainActor.assumeIsolated {
-            try run(folder: shown, langFlag: lang, note: note, evaluator: evaluator)
+            try run(folder: shown, langFlag: lang, note: note, evaluator: sheet)
         }
         if let note { printError(note) }
     }
@@ -632,5 +640,33 @@ struct DiskWatch {
         return .diskChanged(
             workspace: fresh.workspace, files: changed, sheetTimes: now.lastChanges(folder: folder),
             completed: completed + fresh.completedSave)
+    }
+}
+
+/// Which score sheet `--as NAME` scores on. A user test pass: `--as "Zhang Wei"` beside the panel's
+/// `scores/zhang-wei.csv` silently made a second sheet, and the panel had four evaluators. A name that
+/// matches exactly one existing sheet once case, spaces, hyphens, underscores and dots are ignored is
+/// that sheet (and says so); a name that matches none while other sheets exist is a new evaluator,
+/// said with the existing names, so a typo is seen before the first save.
+enum EvaluatorSheet {
+    static func key(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" -_.\u{3000}".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    static func choose(_ name: String, existing: [String]) -> (sheet: String, note: String?) {
+        if existing.contains(name) { return (name, nil) }
+        let matches = existing.filter { key($0) == key(name) }
+        if matches.count == 1, let match = matches.first {
+            return (
+                match,
+                "Scoring on the existing sheet scores/\(match).csv for \"\(name)\" / “\(name)” 使用已有的评分表 scores/\(match).csv"
+            )
+        }
+        if existing.isEmpty { return (name, nil) }
+        let list = existing.joined(separator: ", ")
+        return (
+            name,
+            "New evaluator \"\(name)\": scores/\(name).csv is made at the first save (sheets now: \(list)) / 新评委 “\(name)”: 首次保存时新建 scores/\(name).csv (现有评分表: \(list))"
+        )
     }
 }

@@ -42,6 +42,35 @@ import Testing
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
 
+    /// Meeting pass F6: `--as "Zhang Wei"` beside `scores/zhang-wei.csv` made a second sheet and a
+    /// fourth evaluator. The name that matches one sheet but for case and spacing scores on that sheet.
+    @Test func aNameSpelledOtherwiseScoresOnTheExistingSheet() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        let before = try String(contentsOfFile: ws + "/scores/zhang-wei.csv", encoding: .utf8)
+        let t = try TmuxSession(args: ["-w", ws, "--as", "Zhang Wei"], width: 140, height: 30)
+        let first = try t.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 Requirements]") }
+        #expect(
+            first.joined().contains("Scoring on the existing sheet scores/zhang-wei.csv for \"Zhang Wei\""),
+            "\(first.joined(separator: "\n"))")
+        try t.keys("2")
+        try t.waitFor(text: "scoring as zhang-wei")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        let sheets = try FileManager.default.contentsOfDirectory(atPath: ws + "/scores").sorted()
+        #expect(sheets == ["li-na.csv", "wang-qiang.csv", "zhang-wei.csv"])
+        #expect(try String(contentsOfFile: ws + "/scores/zhang-wei.csv", encoding: .utf8) == before)
+        // A name that matches no sheet is a new evaluator, said with the sheets there are.
+        let u = try TmuxSession(args: ["-w", ws, "--as", "Zhao Min"], width: 140, height: 30)
+        let screen = try u.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 Requirements]") }
+        #expect(
+            screen.joined().contains(
+                "New evaluator \"Zhao Min\": scores/Zhao Min.csv is made at the first save (sheets now: li-na, wang-qiang, zhang-wei)"),
+            "\(screen.joined(separator: "\n"))")
+        try u.keys("q")
+        try u.waitFor("the program to exit") { _ in (try? u.exited()) == true }
+    }
+
     @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
