@@ -162,7 +162,9 @@ struct ContractLineShortcutTests {
             ] {
                 for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
                     let continues = ContractLineParser.continues(text, with: next)
-                    #expect(continues == (open && next.joins.continuesOpen), "\(text.debugDescription) → \(next.raw.debugDescription)")
+                    #expect(
+                        continues == (open && (next.joins.continuesOpen || (next.joins.referenceStart && j.endsOnReference))),
+                        "\(text.debugDescription) → \(next.raw.debugDescription)")
                     if continues { continued += 1 }
                 }
             }

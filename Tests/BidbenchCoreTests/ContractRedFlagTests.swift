@@ -233,6 +233,33 @@ struct ContractRedFlagTests {
         #expect(flags("甲方不得拖延付款，乙方有权调整价格。") == [.unilateral_price_change])
     }
 
+    /// A lawyer's pass: a hard wrap put the cross-reference at a line's start, where it read as the
+    /// numbering of a clause of its own; the flag quoted `(Provider Warranty) is Customer's exclusive
+    /// remedy.`, without its subject, at one line.
+    @Test("a cross-reference wrapped to a line's start stays in its sentence")
+    func wrappedCrossReference() {
+        let en = ContractScanner.scan(
+            """
+            5. Warranty
+            5.2 Provider Warranty. Provider warrants that it will perform the services with reasonable skill and care.
+            5.3 If the services do not conform, Provider shall re-perform them. Re-performance under
+            Section 5.2 (Provider Warranty) is Customer's exclusive remedy.
+            6. Fees
+            """)
+        let flag = en.flags(.warranty_disclaimed)
+        #expect(flag.map(\.lines) == [[3, 4]])
+        #expect(flag.map(\.text) == ["Re-performance under Section 5.2 (Provider Warranty) is Customer's exclusive remedy."])
+        // `12.3 of this Agreement` after `pursuant to`, and 第五条 after 根据: the same sentence.
+        let lines = ContractLineParser.parse(["the fees stated pursuant to", "12.3 of this Agreement.", "甲方根据", "第五条的约定支付。"])
+        #expect(ContractLineParser.continues(lines[0].text, with: lines[1]))
+        #expect(ContractLineParser.continues(lines[2].text, with: lines[3]))
+        // A real clause after a sentence that ends, or after a word that leads nowhere, starts its own.
+        let own = ContractLineParser.parse(["Customer pays the fees.", "Section 6 Term", "Customer pays the fees", "Section 6 Term"])
+        #expect(!ContractLineParser.continues(own[0].text, with: own[1]))
+        #expect(!ContractLineParser.continues(own[2].text, with: own[3]))
+        #expect(!ContractLineParser.continues("甲方提出书面意见", with: ContractLineParser.parse(["第五条 付款"])[0]))
+    }
+
     @Test("\"as is\" is the vendor's disclaimer, not the buyer's feedback given as is")
     func asIsFeedbackIsNotAWarrantyDisclaimer() {
         #expect(flags("The Software is provided \"AS IS\" without warranty of any kind.") == [.warranty_disclaimed])

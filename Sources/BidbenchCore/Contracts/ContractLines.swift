@@ -60,6 +60,11 @@ struct ContractLine: Equatable, Sendable {
         /// A Chinese `label：value` line that may be the rest of a sentence a full line above cut
         /// mid-word (`…单方调` / `整服务费：甲方应…`): see `labelContinues`.
         var labelContinues = false
+        /// A numbered line that is really a cross-reference running on (`Section 5.2 (Provider Warranty) is …`,
+        /// `第五条的约定…`): it continues a text that stops on a word leading into one (`endsOnReference`).
+        var referenceStart = false
+        /// The line stops on a word that leads into a cross-reference (`… refund under`, `根据`).
+        var endsOnReference = false
     }
 }
 
@@ -255,6 +260,8 @@ enum ContractLineParser {
         j.continuationOpen = open(continuation)
         j.continuesName = continuesName(line, byCharacters: true)
         j.labelContinues = labelContinues(line)
+        j.referenceStart = startsWithReference(line)
+        j.endsOnReference = endsOnReference(line.text)
         return j
     }
 
@@ -293,6 +300,8 @@ enum ContractLineParser {
         j.continuationOpen = open(continuation)
         j.continuesName = continuesName(line)
         j.labelContinues = labelContinues(line)
+        j.referenceStart = startsWithReference(line)
+        j.endsOnReference = endsOnReference(line.text)
         return j
     }
 
@@ -529,6 +538,10 @@ enum ContractLineParser {
     /// answers it from `ContractLine.Joins`; this is the rule those bits are tested against.
     static func continues(_ text: String, with next: ContractLine) -> Bool {
         guard let last = text.last, !last.isOne(of: "。；;.!?！？:："), !next.isDefinition else { return false }
+        // "… refund under" / "Section 5.2 (Provider Warranty) is …": a cross-reference that a hard wrap
+        // put at the start of a line, where it reads as numbering (a lawyer's pass: the flag quoted the
+        // sentence from its second line, without its subject).
+        if startsWithReference(next) && endsOnReference(text) { return true }
         // "(3) months preceding the claim": a wrapped line that happens to start like a list item.
         if let level = next.level, level >= 5, let f = next.afterNumber.first, f.isASCII, f.isLowercase { return true }
         guard (next.level == nil && next.heading.isEmpty) || next.unnumberedHeading,
@@ -556,6 +569,62 @@ enum ContractLineParser {
         }
         return false
     }
+
+    /// Whether a numbered line starts with a cross-reference that runs on rather than a clause of its own:
+    /// `Section 5.2 …` / `Article 3 …` / `Clause 7 …`, numbering followed by a lower-case word
+    /// (`12.3 of this Agreement`), or `第五条` followed at once by what refers to it (`的约定`, `约定的`,
+    /// `所述`, `项下`). `continues` takes it only after a text that stops on a word leading into a
+    /// reference (`endsOnReference`): a real heading never follows `… refund under`.
+    static func startsWithReference(_ line: ContractLine) -> Bool {
+        guard line.level != nil, !line.isDefinition, let first = line.afterNumber.unicodeScalars.first else { return false }
+        let u = line.text.utf8
+        if u.first == 0xE7, line.text.hasPrefix("第") { return "的约规所项之中和或及、至第".unicodeScalars.contains(first) }
+        if first.value &- 0x61 < 26 {
+            let a = line.afterNumber.utf8
+            return referenceFollowers.contains {
+                a.starts(with: $0) && (a.count == $0.count || a[a.index(a.startIndex, offsetBy: $0.count)] == 0x20)
+            }
+        }
+        guard let f = u.first, f | 0x20 == 0x73 || f | 0x20 == 0x61 || f | 0x20 == 0x63 else { return false }
+        let head = u.prefix(8).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        return referenceWords.contains { head.starts(with: $0) }
+    }
+
+    private static let referenceWords = ["section ", "article ", "clause "].map { Array($0.utf8) }
+    /// What follows a clause number that a sentence refers to (`12.3 of this Agreement`, `5.2 above`);
+    /// a list item's own text (`(b) the vendor shall …`) starts otherwise.
+    private static let referenceFollowers = [
+        "of", "above", "below", "hereof", "herein", "hereto", "hereunder", "to", "in", "is", "are", "shall", "will", "may", "applies",
+        "apply",
+    ]
+    .map { Array($0.utf8) }
+
+    /// Whether `text` stops (no full stop) on a word that leads into a cross-reference: `under`, `in`,
+    /// `of`, `to`, `pursuant to`, `see` … or `根据`, `按照`, `依据`, `违反` …
+    static func endsOnReference(_ text: String) -> Bool {
+        let u = text.utf8
+        var end = u.endIndex
+        while end > u.startIndex, u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+        var start = end
+        while start > u.startIndex, case let b = u[u.index(before: start)], b &- 0x41 < 26 || b &- 0x61 < 26 {
+            start = u.index(before: start)
+        }
+        if start < end {
+            guard u.distance(from: start, to: end) <= 10 else { return false }
+            let word = u[start..<end].map { $0 | 0x20 }
+            return referenceLeadWords.contains(word)
+        }
+        let tail = text[..<end]
+        return chineseReferenceLeads.contains { tail.hasSuffix($0) }
+    }
+
+    private static let referenceLeadWords: Set<[UInt8]> = Set(
+        [
+            "under", "in", "of", "to", "with", "per", "by", "see", "pursuant", "accordance", "than", "from",
+            "including", "the", "this", "that", "at", "on", "for", "between", "within", "against", "section", "clause", "article",
+        ]
+        .map { Array($0.utf8) })
+    private static let chineseReferenceLeads = ["根据", "按照", "依据", "依照", "参照", "参见", "详见", "见", "按", "依", "违反", "符合", "适用", "本合同", "本协议"]
 
     /// The last word of `s` (`s.split(separator: " ").last`, without making the other words).
     static func lastWord(_ s: String) -> Substring? {
