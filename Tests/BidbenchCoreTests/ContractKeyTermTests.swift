@@ -144,6 +144,11 @@ struct ContractKeyTermTests {
         #expect(en.slaResponses.map(\.minutes) == [240, 1440])
         #expect(en.slaResponses.map(\.kind) == [.response, .resolution])
         #expect(terms("响应时间为30分钟。").slaResponses.map(\.minutes) == [30])
+        // The verb right after a time is that time's, whatever came before (a lawyer's pass: the 4 hours
+        // of `1小时响应，4小时解决` were read as a response, by the 响应 before them).
+        let after = terms("第四条 技术支持\n一级故障：1小时响应，4小时解决。\nP2: 2 hours response, 1 business day resolution.")
+        #expect(after.slaResponses.map(\.minutes) == [60, 240, 120, 1440])
+        #expect(after.slaResponses.map(\.kind) == [.response, .resolution, .response, .resolution])
         // The hour a penalty counts by is no deadline: `每超出解决时限一小时` was read as a fourth support
         // time (`恢复 1 小时`), and "5% of the monthly fee for each full hour" as 5% a month (user pass).
         let zhPenalty = terms("第五条 服务水平\n发生一级故障时，乙方应在半小时内响应，八小时内恢复。每超出解决时限一小时，乙方按当月服务费的 1% 向甲方支付违约金。")

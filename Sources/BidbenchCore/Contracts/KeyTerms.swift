@@ -449,10 +449,14 @@ enum KeyTermExtractor {
             if windows(chars, q, before: 8, after: 0).0.containsAny(perUnitMarks) { continue }
             // Chinese puts the verb after the time (2小时内响应), English before it (respond within 2 hours).
             let chineseOrder = a.hasPrefix(withinAfter, trimmed: true)
+            // The verb right after the time is that time's (`一级故障：1小时响应，4小时解决`, `4 hours
+            // resolution`): a lawyer's pass found the 4 hours read as a response, by the 响应 before it.
+            let right = kindWords.first { a.hasPrefix($0.0, trimmed: true) }?.1
             let kind: SLAResponse.Kind
-            if let k = chineseOrder
-                ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
-                : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false)
+            if let k = right
+                ?? (chineseOrder
+                    ? firstKind(in: a, fromEnd: false) ?? firstKind(in: b, fromEnd: true)
+                    : firstKind(in: b, fromEnd: true) ?? firstKind(in: a, fromEnd: false))
             {
                 kind = k
             } else {
