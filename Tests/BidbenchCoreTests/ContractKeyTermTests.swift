@@ -144,6 +144,11 @@ struct ContractKeyTermTests {
         #expect(en.slaResponses.map(\.minutes) == [240, 1440])
         #expect(en.slaResponses.map(\.kind) == [.response, .resolution])
         #expect(terms("响应时间为30分钟。").slaResponses.map(\.minutes) == [30])
+        // A lawyer's pass: the notice came from the vendor's notice of a fee rise (`调整年度维护费`) before
+        // the renewal clause.
+        let renewal = terms(
+            "2.3 每一续约期，乙方可调整年度维护费，但应至少在续约日前九十（90）日书面通知甲方。\n4.2 除非任何一方在当期期满前至少六十（60）日书面通知对方不再续约，本协议自动续约一年。")
+        #expect(renewal.noticeDays == 60)
         // The verb right after a time is that time's, whatever came before (a lawyer's pass: the 4 hours
         // of `1小时响应，4小时解决` were read as a response, by the 响应 before them).
         let after = terms("第四条 技术支持\n一级故障：1小时响应，4小时解决。\nP2: 2 hours response, 1 business day resolution.")

@@ -233,6 +233,39 @@ struct ContractRedFlagTests {
         #expect(flags("甲方不得拖延付款，乙方有权调整价格。") == [.unilateral_price_change])
     }
 
+    /// A lawyer's pass on six new contracts: each wording a lawyer reads as the flag, and the near
+    /// wording that is not it.
+    @Test("vest in the vendor, terms by another name, a refused return, a long written notice")
+    func lawyersPassTwentySeven() {
+        #expect(
+            flags(
+                "All Intellectual Property Rights in the Deliverables, including bespoke interfaces and reports developed for Client, shall vest in Contractor."
+            ).contains(.ip_vendor_owns_customisations))
+        // (Bespoke work without escrow is flagged there too: `no_source_code_escrow`.)
+        #expect(
+            flags("All rights in bespoke interfaces developed for Client shall belong to Contractor.").contains(
+                .ip_vendor_owns_customisations))
+        #expect(
+            !flags("All rights in the Deliverables shall vest in Client upon payment, and Contractor keeps its own tools.").contains(
+                .ip_vendor_owns_customisations))
+        #expect(flags("Provider may modify the Subscription Terms by posting a revised version on its website.") == [.unilateral_amendment])
+        #expect(flags("Provider may update the Master Terms from time to time by posting them online.") == [.unilateral_amendment])
+        #expect(flags("Provider may modify these General Terms and Conditions by posting a revised version.") == [.unilateral_amendment])
+        #expect(flags("本合同终止后，乙方不负有保留或返还甲方数据的义务。") == [.data_deletion_or_no_return])
+        #expect(flags("本合同终止后，乙方不承担数据返还义务。") == [.data_deletion_or_no_return])
+        #expect(flags("甲方不承担返还乙方设备的义务。").isEmpty)
+        let renewal =
+            "This Agreement renews automatically unless Client gives Contractor not less than one hundred and twenty (120) days' written notice before the end of the term."
+        #expect(flags(renewal) == [.auto_renewal, .long_notice_to_cancel])
+        #expect(
+            flags("This Agreement renews automatically unless either party gives 180 days' written notice of non-renewal.") == [
+                .auto_renewal, .long_notice_to_cancel,
+            ])
+        // The vendor's notice of a price rise is no notice to cancel.
+        #expect(flags("Nimbus will notify Customer of any increase at least ninety (90) days before the renewal date.").isEmpty)
+        #expect(flags("Any later increase needs 90 days' written notice.").isEmpty)
+    }
+
     /// A lawyer's pass: a hard wrap put the cross-reference at a line's start, where it read as the
     /// numbering of a clause of its own; the flag quoted `(Provider Warranty) is Customer's exclusive
     /// remedy.`, without its subject, at one line.

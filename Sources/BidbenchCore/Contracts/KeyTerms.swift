@@ -160,7 +160,9 @@ enum KeyTermExtractor {
     /// is the vendor's notice of the new price.
     static let priceRise = PatternSet([
         "[increase*|raise*|adjust*]…[fee*|price*|rates|charges|pricing]|[fee*|price*|rates|charges|pricing]…[increase*|adjust*]",
-        "调价|涨价|[调整|提高|上调]…[价格|费用|单价|收费|服务费]|[价格|费用|单价|收费|服务费]…[调整|提高|上调]",
+        // "Nimbus will notify Customer of any increase at least ninety (90) days before the renewal date" (a lawyer's pass).
+        "[notify|notifies|notice]…[of any increase|of an increase|of the increase|of increases]|[any increase|any later increase|any such increase]…[notice|notify|notified]",
+        "调价|涨价|[调整|提高|上调]…[价格|费用|单价|收费|服务费|维护费|年费|使用费|订阅费|许可费]|[价格|费用|单价|收费|服务费|维护费|年费|使用费|订阅费|许可费]…[调整|提高|上调]",
     ])
 
     /// The days of notice a sentence states (before the event, not after it). Days and weeks are

@@ -77,8 +77,8 @@ enum RedFlagDetector {
         Rule(
             .unilateral_amendment,
             [
-                "\(Party.vendor)…\(mayWords)…[modify|amend|change|update|revise|replace]…[these terms|this agreement|the agreement|terms of service|terms of use|the terms|any terms|policies|policy|guidelines]",
-                "\(Party.vendor)…[有权|可以|可|保留]…[修改|修订|变更|更新|调整|补充]…[本协议|本合同|协议条款|本条款|服务条款|条款|规则|规范|政策|协议内容]",
+                "\(Party.vendor)…\(mayWords)…[modify|amend|change|update|revise|replace]…[these terms|this agreement|the agreement|terms of service|terms of use|the terms|any terms|policies|policy|guidelines|subscription terms|master terms|general terms|terms and conditions|standard terms|service terms|terms of business]",
+                "\(Party.vendor)…[有权|可以|可|保留]…[修改|修订|变更|更新|调整|补充]…[本协议|本合同|协议条款|本条款|服务条款|条款|规则|规范|政策|协议内容|用户协议|服务协议]",
                 "[modify|amend|update|change]…[these terms|this agreement]…[at any time|from time to time]",
                 "[as updated|as amended|as modified|as revised]…from time to time",
                 "[平台规则|服务规则|用户规则|管理规范|政策|公告|规则]…[构成|视为|作为]…[本协议|本合同|协议]…[组成部分|一部分|有效组成]",
@@ -147,6 +147,8 @@ enum RedFlagDetector {
                 "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|[delete*|destroy*|purge*]…[customer data|your data|content]…[without|immediately|at any time]|immediately…delete*|[delete*|destroy*]…[data|content]…[sole discretion|its discretion]",
                 "retain*…[data|content]…[sole discretion|its discretion|as it deems|as it sees fit]|[data|content]…[retention|retained|deleted]…[determined by|at the discretion of]…[provider|vendor|supplier|licensor]",
                 "\(Party.vendor)…[可|可以|有权]…删除…数据|删除…数据…[无需|无须|不另行|不经]…通知|\(Party.vendor)…[有权|可以|可]…删除…[无需|无须|不另行|不经]…通知",
+                // `乙方不负有保留或返还甲方数据的义务`, `不承担数据返还义务` (a lawyer's pass: read as the return clause).
+                "[不负有|不承担|不负担]…[返还|导出|保留|保存]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出|保留|保存]…[义务|责任]",
                 "无义务…[返还|导出|保留|保存|存储]|不负责…[返还|导出|保留|保存]|不提供…数据…导出|不提供…数据…返还|不予返还…数据|数据…不予返还|不返还…数据|有权删除…数据|直接删除…数据|立即删除…数据|数据…[立即|即行|随即]…删除|数据…[保留|保存]…[由乙方|乙方自行]…[决定|确定]",
             ], negatable: false),
         Rule(
@@ -251,6 +253,9 @@ enum RedFlagDetector {
                 "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development*|custom code|accounts|configuration*|integration*|report template*|customised function*|customized function*|custom function*]…[owned by|owned exclusively by|exclusively owned by|owned solely by|solely owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
                 "[provider|vendor|supplier|licensor|consultant|contractor]…[owns|will own|shall own|retains ownership|retain ownership|retains all right|retains title|retain all right]…[customi*|modification*|derivative|deliverables|work product|enhancement*|improvement*|custom]",
                 "[customer|client|licensee]…[assigns|hereby assigns|shall assign]…[provider|vendor|supplier|licensor|consultant|contractor]",
+                // "… in the Deliverables, including bespoke interfaces …, shall vest in Contractor" (a lawyer's
+                // pass): the owner right after the verb, so "vest in Client, and Contractor …" is not it.
+                "[deliverables|bespoke|developed for|developed specifically|work product]…\(RedFlagDetector.vestsInVendor)",
             ]),
         Rule(
             .warranty_disclaimed,
@@ -409,6 +414,7 @@ enum RedFlagDetector {
         "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|delete*…customer data…without",
         "\(Party.vendor)…[可|可以|有权]…删除…数据",
         "无义务…返还|无义务…导出|不负责…返还|不负责…导出|不提供…数据…导出|不提供…数据…返还|不予返还|不返还|有权删除…数据|直接删除…数据|立即删除…数据",
+        "[不负有|不承担|不负担]…[返还|导出]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出]…[义务|责任]",
     ]
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
@@ -474,6 +480,9 @@ enum RedFlagDetector {
         "[notice|notify|notifies|notified|written notice]…[non-renewal|not renew|not to renew|terminat*|cancel*|renew*]|[non-renewal|not to renew|terminat*|cancel*]…[notice|notify|notifies|notified]",
         // `renews for one year unless either party notifies the other … before expiry`.
         "renew*…unless…[notice|notify|notifies|notified]",
+        // "… unless Client gives Contractor not less than one hundred and twenty (120) days' written notice":
+        // the notice further from `unless` than a gap allows, its period between.
+        "renew*…unless…[day*|month*]…[notice|notify]",
         "[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签|续订]…[通知|告知|提出]|[通知|告知|提出]…[不续约|不再续约|不续期|不续签|不续展|续展|终止|解除|退订|取消|续约|续期|续签|续订]",
     ])
     /// A notice that asks for a renewal the contract does not make by itself (`甲方拟续约的，应于期满前九十日
@@ -1018,11 +1027,32 @@ enum RedFlagDetector {
             let near = KeyTermExtractor.windows(s.lowerCharacters, q, before: 0, after: 10).1
             // A period its clause ends on is no notice (`自动续订十二个月，除非…期满前十日`: the `前` is the ten
             // days', a re-test pass found the renewal's twelve months read as the notice).
-            let isNotice = b.containsAny(noticeBefore) || (!near.hasPrefix(clauseEnd) && near.containsAny(noticeAfter))
+            let isNotice =
+                b.containsAny(noticeBefore) || (!near.hasPrefix(clauseEnd) && near.containsAny(noticeAfter))
+                || namesANotice(KeyTermExtractor.windows(s.lowerCharacters, q, before: 0, after: 30).1.string)
             // After the event only in the period's own clause (see `KeyTermExtractor.noticeDays`).
             if isNotice && !a.toClauseEnd().containsAny(afterTheEvent) { return true }
         }
         return false
+    }
+
+    /// "vest in Contractor", "shall belong to the Provider" …: each verb of ownership with the vendor
+    /// right after it, as one choice of a pattern.
+    static let vestsInVendor: String = {
+        let verbs = ["vest in", "vests in", "vested in", "belong to", "belongs to", "owned by", "remain with", "remains with"]
+        let owners = ["provider", "vendor", "supplier", "licensor", "consultant", "contractor"]
+        return "[" + verbs.flatMap { v in owners.flatMap { o in ["\(v) \(o)", "\(v) the \(o)"] } }.joined(separator: "|") + "]"
+    }()
+
+    /// Whether the words right after a period name it a notice, through what describes the notice:
+    /// "180 days' written notice", "90 days prior written notice" (a lawyer's pass: only "days' notice"
+    /// counted, so 180 days' *written* notice to stop a renewal raised nothing).
+    static func namesANotice(_ after: String) -> Bool {
+        var words = after.split(separator: " ").map { $0.filter { $0 != "'" && $0 != "’" } }.filter { !$0.isEmpty }[...]
+        while let w = words.first, ["written", "prior", "advance", "express", "formal", "calendar", "clear"].contains(w) {
+            words.removeFirst()
+        }
+        return words.first?.hasPrefix("notice") ?? false
     }
 
     // `期满前一百二十日…通知` and `届满前九十日内…提出不续约` are notices too (a lawyer's pass: only `提前` counted).
