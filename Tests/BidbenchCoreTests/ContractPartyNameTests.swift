@@ -246,6 +246,41 @@ import Testing
         #expect(each.map { m in m.indices.filter { m[$0] } } == [0, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 24, 25, 26, 27, 28])
     }
 
+    /// A lawyer's pass: a PDF copied as text has no form feeds; its footers (the document's name padded
+    /// to the margin, then the page number: over 80 bytes) end the pages. The cap's amount was replaced
+    /// by the footer in the quote, and the running header counted as the confidentiality clause.
+    @Test func withoutFormFeedsThePageNumbersEndThePages() {
+        let header = "MASTER SOFTWARE UPGRADE AGREEMENT                                   CONFIDENTIAL"
+        func footer(_ n: Int) -> String { "Vantage Medisoft Ltd – Master Software Upgrade Agreement            Page \(n) of 3" }
+        let text = [
+            header, "", "1. Services", "1.1 Contractor shall upgrade the Client's system.", "", footer(1), "", header, "",
+            "12. Liability", "12.2 Contractor's total aggregate liability shall not exceed the Charges paid in the", "", footer(2), "",
+            header, "", "three (3) months preceding the claim.", "12.3 Contractor shall have no lia-",
+            "bility for loss or corruption of data.", "", footer(3),
+        ].joined(separator: "\n")
+        let found = PageFurniture.find(ContractLineParser.splitLines(text)) ?? []
+        #expect(found.indices.filter { found[$0] } == [0, 5, 7, 12, 14, 20])
+        let scan = ContractScanner.scan(text)
+        let cap = scan.redFlags.first { $0.kind == .liability_cap_low_or_one_sided }
+        #expect(
+            cap?.text
+                == "Contractor's total aggregate liability shall not exceed the Charges paid in the three (3) months preceding the claim.")
+        #expect(cap?.lines == [11, 17])
+        #expect(!scan.has(.confidentiality))
+        // A word the line's end hyphenated is one word again, in the reading and the quote.
+        #expect(
+            scan.redFlags.first { $0.kind == .liability_excludes_data_loss }?.text
+                == "Contractor shall have no liability for loss or corruption of data.")
+        // One page number alone ends no page (`Page 2 of 9` under a heading).
+        #expect(
+            PageFurniture.find(["Section 7", "Vantage Medisoft Ltd – Master Software Upgrade Agreement            Page 2 of 9"]) == [
+                false, true,
+            ])
+        #expect(
+            ContractLineParser.hyphenated("then-cur-", "rent rates") && !ContractLineParser.hyphenated("third-", "Party")
+                && !ContractLineParser.hyphenated("a -", "b"))
+    }
+
     @Test func aSentenceCutByAPageBreakIsReadWhole() {
         let zh = "第四条 服务暂停\n4.1 乙方有权在其认为必要时，不经通知暂停\n\n                        第 2 页 共 5 页\n\u{0C}\nXX云平台服务合同（正式版）\n\n甲方的全部账号及服务。\n"
         let flag = ContractScanner.scan(zh).redFlags.first { $0.kind == .vendor_may_suspend }

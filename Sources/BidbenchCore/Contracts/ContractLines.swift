@@ -670,6 +670,17 @@ enum ContractLineParser {
     /// Chinese (a line break there is no space), also where the break falls at punctuation (`备份、` +
     /// `恢复`, `份,` + `恢复`, `"备份"` + `"恢复"`); a space otherwise. Only characters of the text are
     /// kept, none dropped.
+    /// Whether `text` ends on a word a line's end hyphenated and `more` holds its rest: a lower-case
+    /// letter, two letters and `-` before the break, a lower-case letter after it (`lia-` / `bility`,
+    /// `then-cur-` / `rent`). The scan drops the hyphen and joins without a space.
+    static func hyphenated(_ text: String, _ more: String) -> Bool {
+        let u = text.utf8
+        guard u.count >= 3, u.last == 0x2D, let f = more.utf8.first, f &- 0x61 < 26 else { return false }
+        let a = u[u.index(u.endIndex, offsetBy: -2)]
+        let b = u[u.index(u.endIndex, offsetBy: -3)]
+        return a &- 0x61 < 26 && (b &- 0x61 < 26 || b &- 0x41 < 26)
+    }
+
     static func joiner(_ text: String, _ more: String) -> String {
         guard let a = text.last, let b = more.first else { return " " }
         if isCJK(a) && isCJK(b) { return "" }

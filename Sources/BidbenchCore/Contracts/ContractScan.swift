@@ -774,7 +774,16 @@ public enum ContractScanner {
                     let line = lines[ids[next]]
                     let more = line.joins.continuesOpen ? ContractLineParser.continuation(line) : line.text
                     last = next
-                    let joiner = ContractLineParser.joiner(paragraph!, more)
+                    // A word a PDF's line hyphenated (`lia-` / `bility`): one word again (a lawyer's pass: the
+                    // liability clause was missing, and quotes read `accept- ance`).
+                    let joiner: String
+                    if ContractLineParser.hyphenated(paragraph!, more) {
+                        paragraph!.removeLast()
+                        count -= 1
+                        joiner = ""
+                    } else {
+                        joiner = ContractLineParser.joiner(paragraph!, more)
+                    }
                     paragraph! += joiner
                     count += joiner.count
                     later.append((offset: count, line: next + 1))

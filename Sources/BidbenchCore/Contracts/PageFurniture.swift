@@ -14,7 +14,7 @@
 ///   follows it (a header printed once).
 enum PageFurniture {
     /// Which lines are furniture, by index; nil when none is (most texts: no form feed and no page
-    /// number). Only each line's first 80 bytes are read, and its length; with `distinct` (which lines
+    /// number). Only each line's first 160 bytes are read, and its length; with `distinct` (which lines
     /// are the same, `ContractLineParser.lines`) only each distinct line's.
     static func find(_ lines: [String], distinct: Distinct? = nil) -> [Bool]? {
         var marks: [Bool]?
@@ -22,7 +22,7 @@ enum PageFurniture {
             if marks == nil { marks = [Bool](repeating: false, count: lines.count) }
             marks![i] = true
         }
-        // What a line's own text says: a form feed in its first 80 bytes; a page number on its own.
+        // What a line's own text says: a form feed in its first 160 bytes; a page number on its own.
         let own = (distinct?.firsts ?? Array(lines.indices)).map { ownMarks(lines[$0]) }
         var feeds: [Int] = []
         for i in lines.indices {
@@ -30,10 +30,19 @@ enum PageFurniture {
             if feed { feeds.append(i) }
             if page { mark(i) }
         }
-        guard !feeds.isEmpty else { return marks }
+        // Without form feeds (a PDF copied as text, a `pdftotext` run without them), the lines that say
+        // they are a page number end the pages: a lawyer's pass found a running header and footer
+        // (`MASTER SOFTWARE UPGRADE AGREEMENT   CONFIDENTIAL`, `Vantage Medisoft Ltd – … Page 4 of 5`)
+        // inside the liability cap's sentence, and the header counted as the confidentiality clause.
+        var breaks = feeds
+        if breaks.isEmpty, let marks {
+            let numbered = lines.indices.filter { marks[$0] }
+            if numbered.count >= 2 { breaks = numbered.map { $0 + 1 }.filter { $0 < lines.count } }
+        }
+        guard !breaks.isEmpty else { return marks }
         // The pages' first and last lines with text: the first page starts at line 0, each form feed
         // starts the next (a feed is on a line of its own, or before the page's first text).
-        let starts = [0] + feeds
+        let starts = [0] + breaks
         var firsts: [Int] = []
         var lasts: [Int] = []
         for (k, start) in starts.enumerated() {
@@ -59,7 +68,7 @@ enum PageFurniture {
         return marks
     }
 
-    /// A line's form feed (in its first 80 bytes) and whether it is furniture by its own text (a
+    /// A line's form feed (in its first 160 bytes) and whether it is furniture by its own text (a
     /// blank line with a form feed, or one that says it is a page number). A page number says `page`,
     /// `p.` or 页 and holds a digit, so most lines (long, or without those) are passed over in one look.
     private static func ownMarks(_ line: String) -> (feed: Bool, page: Bool) {
@@ -68,7 +77,7 @@ enum PageFurniture {
                 var digit = false
                 var feed = false
                 var word = false
-                let n = min(b.count, 81)
+                let n = min(b.count, 161)
                 for k in 0..<n {
                     let x = b[k]
                     if x &- 0x30 < 10 {
@@ -85,10 +94,11 @@ enum PageFurniture {
                     }
                 }
                 return (b.count, digit, feed, word)
-            } ?? (Int.max, false, line.utf8.prefix(81).contains(0x0C), false)
+            } ?? (Int.max, false, line.utf8.prefix(161).contains(0x0C), false)
         let feedLine = feed || line.utf8.first == 0x0C
-        guard count <= 80 else { return (feedLine, false) }
-        return (feedLine, feed && isBlank(line) || digit && word && pageNumber(Array(line.utf8)) == .explicit)
+        guard count <= 160 else { return (feedLine, false) }
+        // A longer line (a footer with the document's name padded to the margin) ends on its page number.
+        return (feedLine, feed && isBlank(line) || digit && word && pageNumber(Array(line.utf8), atEnd: count > 80) == .explicit)
     }
 
     /// Whether a line holds nothing but blanks and form feeds.
@@ -138,11 +148,12 @@ enum PageFurniture {
     /// A page number: `explicit` when it says so (`Page 2`, `page 2 of 5`, `第 2 页`, `第2页 共5页`,
     /// `第 2 页，共 5 页`, also beside a little other text: `Contract No. HL-031   Page 1 of 3`);
     /// `bare` for a number alone (`2`, `- 2 -`, `2 / 5`); nil for anything else.
-    static func pageNumber(_ line: [UInt8]) -> PageNumber? {
+    static func pageNumber(_ line: [UInt8], atEnd: Bool = false) -> PageNumber? {
         let s = shape(String(decoding: line, as: UTF8.self))
         guard !s.isEmpty else { return nil }
         if bareForms.contains(s) { return .bare }
         if explicitForms.contains(s) { return .explicit }
+        if atEnd { return besideForms.contains(where: { s.count >= $0.count && s.suffix($0.count).elementsEqual($0) }) ? .explicit : nil }
         return besideForms.contains(where: { occurs($0, in: s) }) ? .explicit : nil
     }
 
