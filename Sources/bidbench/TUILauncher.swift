@@ -447,7 +447,25 @@ struct SessionHost {
         )
     }
 
+    /// A path an evaluator named while the panel is blind, inside the shared folder (outside their
+    /// private one): refused. What they write holds their own sealed scores; a user test pass wrote
+    /// them over the lead's handout of the same meeting, where the next `git add -A` took them.
+    func blindPathRefused(_ path: String?, _ state: AppState) -> Event? {
+        guard let path, let who = state.evaluator, !state.workspace.settings.revealed else { return nil }
+        func real(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+        let folder = real(loaded.folder)
+        let dir = real(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        let own = folder + "/.bidbench/private/\(who)"
+        guard dir == folder || dir.hasPrefix(folder + "/"), dir != own, !dir.hasPrefix(own + "/") else { return nil }
+        return .failed(
+            message: state.lang.t(
+                "Not written: while the panel is blind it holds your own scores, and \(path) is in the shared workspace folder; name a path outside it, or none (it then goes to .bidbench/private/\(who)/)",
+                "未写入: 盲评期间其中含有你本人的评分, 而 \(path) 位于共享的工作区文件夹; 请指定该文件夹以外的路径, 或不指定 (将写入 .bidbench/private/\(who)/)"
+            ))
+    }
+
     func writeReport(format: String, path: String?, _ state: AppState) -> Event {
+        if let refused = blindPathRefused(path, state) { return refused }
         let own = defaultOutput(state)
         let target = path ?? (loaded.folder + "/" + own.rel + "report." + format)
         let dir = URL(fileURLWithPath: target).deletingLastPathComponent().path
@@ -479,6 +497,7 @@ struct SessionHost {
         let ext = format == "md" ? "md" : "html"
         // A handout in the other language than the workspace's gets its own name: finance's English
         // handout overwrote the lead's Chinese one of the same meeting.
+        if let refused = blindPathRefused(path, state) { return refused }
         let other = state.lang != Lang(guess: loaded.workspace.settings.language) ? "-\(state.lang.rawValue)" : ""
         let own = defaultOutput(state)
         let target = path ?? (loaded.folder + "/" + own.rel + "handout-\(kind.rawValue)-\(state.today)\(other).\(ext)")

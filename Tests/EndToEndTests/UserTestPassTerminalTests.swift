@@ -71,6 +71,30 @@ import Testing
         try u.waitFor("the program to exit") { _ in (try? u.exited()) == true }
     }
 
+    /// Meeting pass M1: while blind, an evaluator's `:report scoring PATH` inside the shared folder wrote
+    /// their sealed scores over the lead's handout. Refused there; outside the folder it is written.
+    @Test func aBlindEvaluatorsNamedReportStaysOutOfTheSharedFolder() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
+        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 160, height: 30)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("2")
+        try t.waitFor(text: "以张伟身份打分")
+        let shared = ws + "/handout-scoring-shared.md"
+        try t.type(":report scoring \(shared)")
+        try t.keys("Enter")
+        try t.waitFor(text: "未写入: 盲评期间其中含有你本人的评分")
+        #expect(!FileManager.default.fileExists(atPath: shared))
+        let outside = tmp.path + "/mine.md"
+        try t.type(":report scoring \(outside)")
+        try t.keys("Enter")
+        try t.waitFor(text: "会议纪要已写入 \(outside)")
+        #expect(try String(contentsOfFile: outside, encoding: .utf8).contains("张伟"))
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
     @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
