@@ -94,6 +94,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notOwner(String, String)
     /// Another process is saving this file right now and did not finish within a few seconds.
     case busy(String, pid: Int32, host: String)
+    /// An evaluator's session (`--as NAME`) is open on this score sheet: only it writes the sheet
+    /// (file, evaluator, the session's pid, host and start).
+    case sheetInUse(String, evaluator: String, pid: Int32, host: String, since: String)
     /// The journal chain a save would append to is damaged (a git merge left conflict markers in
     /// it, or its last line is not an entry); checked before anything is written.
     case journalDamaged(String)
@@ -134,6 +137,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .saveIncomplete(let p, let m):
             return "saved, but not finished: the new data are committed; \(p): \(m); the next open of the workspace finishes the rest"
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
+        case .sheetInUse(let f, let who, let pid, let host, let since):
+            return
+                "\(f) is open for scoring: \(who) is scoring in another Bidbench (pid \(pid) on \(host) since \(since)), and only that session writes the sheet; import when it is closed (remove \(WorkspaceLock.claimFile(.evaluator(who))) if that process is gone)"
         case .busy(let f, let pid, let host):
             return "\(f) is being saved by another Bidbench (pid \(pid) on \(host)); not saved, try again in a moment"
         case .workspaceFile(let p, let rel):
@@ -174,6 +180,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "未保存, 工作区没有任何改动: \(fs.joined(separator: ", ")) 中有 git 合并冲突标记 (合并尚未完成; 覆盖会丢掉另一方的内容): 请运行 bidbench resolve, 再保存"
         case .saveIncomplete(let p, let m): return "已保存, 但未全部完成: 新数据已提交; \(p): \(m); 下次打开工作区时会自动完成其余部分"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
+        case .sheetInUse(let f, let who, let pid, let host, let since):
+            return
+                "\(f) 正在评分中: \(who) 正在另一个 Bidbench 中打分 (\(host) 上的进程 \(pid), 自 \(since) 起), 评分表只由该会话写入; 请在其关闭后再导入 (若该进程已不存在, 可删除 \(WorkspaceLock.claimFile(.evaluator(who))))"
         case .busy(let f, let pid, let host): return "\(f) 正由另一个 Bidbench 保存 (\(host) 上的进程 \(pid)); 未保存, 请稍后再试"
         case .workspaceFile(let p, let rel): return "\(p) 是工作区自己的 \(rel); 未写入 (会在没有备份和日志的情况下替换工作区数据): 请把输出写到别处"
         }

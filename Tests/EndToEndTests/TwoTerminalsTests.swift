@@ -5,6 +5,29 @@ import Testing
 /// evaluator (`--as`) scores and saves while the lead's TUI stays open, and the lead's screen shows
 /// the new progress at once, blind, then the cell by evaluator after the reveal — no restart.
 @Suite(.serialized, .requires(.tmux)) struct TwoTerminalsTests {
+    /// Meeting pass M2: `import scores --replace` emptied 张伟's sheet while his session was open, and
+    /// his screen said "merged". The sheet is his while his session is open: the import is refused,
+    /// names the session, and works once he has quit.
+    @Test func anImportWaitsForTheEvaluatorScoringOnTheSheet() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let before = try String(contentsOfFile: ws + "/scores/张伟.csv", encoding: .utf8)
+        let csv = tmp.path + "/sc.csv"
+        try "evaluator,vendor,criterion,score,note\n张伟,V2,func_mfg,4,imported\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let zw = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 110, height: 30)
+        try zw.waitFor(text: "[1 需求]", timeout: 20)
+        let refused = try bidbench("import", "scores", csv, "-w", ws, "--replace")
+        #expect(refused.status != 0)
+        #expect(refused.err.contains("scores/张伟.csv is open for scoring: 张伟 is scoring in another Bidbench (pid "), "\(refused.err)")
+        #expect(try String(contentsOfFile: ws + "/scores/张伟.csv", encoding: .utf8) == before)
+        try zw.keys("q")
+        try zw.waitFor("the program to exit") { _ in (try? zw.exited()) == true }
+        let done = try bidbench("import", "scores", csv, "-w", ws, "--replace")
+        #expect(done.status == 0, "\(done.err)")
+        #expect(try String(contentsOfFile: ws + "/scores/张伟.csv", encoding: .utf8).contains("V2,func_mfg,4,imported"))
+        #expect(!FileManager.default.fileExists(atPath: ws + "/.bidbench/sessions/scores%2F张伟.csv.lock"))
+    }
+
     @Test func anEvaluatorScoresWhileTheLeadProjects() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()

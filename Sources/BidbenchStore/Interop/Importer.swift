@@ -615,6 +615,20 @@ extension Importer {
         case .failure(let f):
             return .failure(f)
         case .success(let outcome):
+            // An evaluator scoring in a session owns their sheet while it is open (a meeting pass: an
+            // import with --replace emptied a sheet under its evaluator, whose screen said "merged").
+            // Their claim is taken for the import, so no session opens on it meanwhile.
+            var claims: [WorkspaceLock] = []
+            if kind == .scores {
+                for name in outcome.evaluators {
+                    do { claims.append(try WorkspaceLock(folder: folder, scope: .evaluator(name))) } catch StoreError.locked(
+                        let pid, let host, let since)
+                    {
+                        throw StoreError.sheetInUse(Schema.scoresFile(evaluator: name), evaluator: name, pid: pid, host: host, since: since)
+                    }
+                }
+            }
+            defer { for claim in claims { claim.release() } }
             let saved = try WorkspaceStore.save(outcome.workspace, over: loaded, actor: actor)
             return .success(("\(outcome.summary) into \(folder)", saved))
         }
