@@ -411,19 +411,32 @@ public enum ContractsScreen {
             k.autoRenew
             ? L.t("renews \(k.renewalMonths) mo, \(k.noticeDays) d notice", "续约\(k.renewalMonths)月·提前\(k.noticeDays)天") : renew
         let width = area.width - 2
-        let nameMin = min(TextWidth.of(name), 12)
-        var tail = ""
-        for (i, term) in terms.enumerated() {
-            let more = i + 1 < terms.count ? "  …" : ""
-            let fits = { (t: String) in TextWidth.of(number) + nameMin + TextWidth.of(tail + "  " + t + more) <= width }
-            if fits(term) {
-                tail += "  " + term
-            } else if term == renew, fits(shortRenew) {
-                tail += "  " + shortRenew
-            } else {
-                tail += "  …"
-                break
+        func line(_ terms: [String], nameMin: Int) -> (tail: String, whole: Bool) {
+            var tail = ""
+            for (i, term) in terms.enumerated() {
+                let more = i + 1 < terms.count ? "  …" : ""
+                let fits = { (t: String) in TextWidth.of(number) + nameMin + TextWidth.of(tail + "  " + t + more) <= width }
+                if fits(term) {
+                    tail += "  " + term
+                } else if term == renew, fits(shortRenew) {
+                    tail += "  " + shortRenew
+                } else {
+                    return (tail + "  …", false)
+                }
             }
+            return (tail, true)
+        }
+        // When not every term fits, the terms without their labels and the name down to a few cells (a
+        // lawyer's pass: at 80 columns the renewal and notice gave way while 12 cells of the title stayed).
+        let compact = [
+            value.grouped(), L.t("from \(k.effective?.description ?? "—")", "\(k.effective?.description ?? "—") 起"),
+            L.t("\(k.termMonths) mo", "\(k.termMonths)个月"), shortRenew,
+        ]
+        var nameMin = min(TextWidth.of(name), 12)
+        let full = line(terms, nameMin: nameMin)
+        var tail = full.tail
+        if !full.whole, case let short = line(compact, nameMin: min(nameMin, 6)), short.whole {
+            (tail, nameMin) = (short.tail, min(nameMin, 6))
         }
         let nameRoom = max(nameMin, width - TextWidth.of(number) - TextWidth.of(tail))
         c.text(area.x + 1, area.y, TextWidth.clip(number + TextWidth.clip(name, to: nameRoom) + tail, to: width), .accent)
