@@ -149,6 +149,7 @@ struct ContractKeyTermTests {
         let renewal = terms(
             "2.3 每一续约期，乙方可调整年度维护费，但应至少在续约日前九十（90）日书面通知甲方。\n4.2 除非任何一方在当期期满前至少六十（60）日书面通知对方不再续约，本协议自动续约一年。")
         #expect(renewal.noticeDays == 60)
+        #expect(terms("Billing: invoices are payable net forty-five (45) days from receipt.").paymentDueDays == 45)
         // The verb right after a time is that time's, whatever came before (a lawyer's pass: the 4 hours
         // of `1小时响应，4小时解决` were read as a response, by the 响应 before them).
         let after = terms("第四条 技术支持\n一级故障：1小时响应，4小时解决。\nP2: 2 hours response, 1 business day resolution.")

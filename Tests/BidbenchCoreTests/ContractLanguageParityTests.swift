@@ -88,6 +88,12 @@ struct ContractLanguageParityTests {
         (.audit_logs, "乙方仅可在甲方授权范围内访问系统，访问操作应留存日志不少于180日。", "乙方保留对系统进行升级的权利。"),
         (.backup_recovery, "因乙方原因造成甲方数据丢失的，乙方应负责恢复数据。", "服务中断后乙方应在4小时内恢复服务并提交数据分析报告。"),
         (.backup_recovery, "乙方应在24小时内恢复丢失的数据。", "乙方应在24小时内恢复服务。"),
+        // The buyer's own backups are no safeguard of the vendor's (a lawyer's pass).
+        (.backup_recovery, "乙方每日备份甲方业务数据，备份保留30日。", "甲方应自行负责业务数据的日常备份，并妥善保管备份介质。"),
+        (
+            .backup_recovery, "Provider backs up Customer Data daily and keeps each backup for 30 days.",
+            "Customer is responsible for daily backups of its own data."
+        ),
     ]
 
     @Test("a safeguard is committed to in the wording of either language, and not by its near miss", arguments: safeguards.indices)

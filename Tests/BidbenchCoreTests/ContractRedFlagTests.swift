@@ -264,6 +264,15 @@ struct ContractRedFlagTests {
         // The vendor's notice of a price rise is no notice to cancel.
         #expect(flags("Nimbus will notify Customer of any increase at least ninety (90) days before the renewal date.").isEmpty)
         #expect(flags("Any later increase needs 90 days' written notice.").isEmpty)
+        // Acceptance deemed only after the buyer signs is no deemed acceptance; the silent kind is.
+        #expect(flags("服务期满时乙方应完成交接，交接清单经甲方签字确认后视为验收完成。").isEmpty)
+        #expect(flags("乙方交付后，经甲方书面确认验收合格的，视为验收完成。").isEmpty)
+        #expect(flags("甲方在收到验收通知后十日内未提出书面异议的，视为验收合格。") == [.payment_terms_harsh])
+        // A mutual cap measured by the fees paid before the event is no payment term.
+        #expect(
+            flags(
+                "EXCEPT FOR EXCLUDED CLAIMS, IN NO EVENT WILL EITHER PARTY'S AGGREGATE LIABILITY EXCEED THE TOTAL FEES PAID OR PAYABLE BY CUSTOMER IN THE TWELVE (12) MONTHS BEFORE THE EVENT GIVING RISE TO LIABILITY."
+            ).isEmpty)
     }
 
     /// A lawyer's pass: a hard wrap put the cross-reference at a line's start, where it read as the

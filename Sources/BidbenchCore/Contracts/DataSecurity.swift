@@ -220,9 +220,18 @@ enum DataSecurityReviewer {
         if r.names(subProcessorIndex) && (!s.lowerContainsAny(subProcessorControls) || s.lowerContainsAny(withoutConsent)) {
             r.checks &= ~(1 << UInt16(subProcessorIndex))
         }
+        // The buyer's own backups (`甲方应自行负责业务数据的日常备份`, "Customer is responsible for backing up
+        // its data") are no safeguard the vendor commits to (a lawyer's pass).
+        if r.names(backupIndex) && buyerBacksUp.matches(hay) { r.checks &= ~(1 << UInt16(backupIndex)) }
         if !r.vague && r.names(breachIndex) { r.breachDeadline = hasDeadline(s) }
         return r
     }
+
+    static let backupIndex = patterns.firstIndex { $0.0 == .backup_recovery }!
+    static let buyerBacksUp = PatternSet([
+        "[customer|client|licensee]…[is responsible for|shall be responsible for|remains responsible for|shall|will]…[back up|backs up|backup*]…[its own|its data|their own|customer data]|[customer|client|licensee]…[is responsible for|shall be responsible for|remains responsible for]…backup*",
+        "甲方…自行…备份|甲方…[负责|承担]…备份|备份…由甲方…[负责|承担|自行]",
+    ])
 
     /// The review of the sentences: each safeguard's first committed sentence (else its first vague
     /// one). `readings`: each sentence's `read`, when made already (the scan makes them with the sentences; else read here).

@@ -114,7 +114,8 @@ enum KeyTermExtractor {
     private static let noticeAfterDays = WindowWords(["前", "prior", "before", "notice", "in advance", "书面通知", "通知"])
     private static let afterNotice = WindowWords(["后", "after", "of receipt", "内付", "内支付"])
     private static let within = WindowWords(["内", "之内", "以内"])
-    private static let withinBefore = WindowWords(["within "])
+    /// "within 30 days"; "net forty-five (45) days" (a lawyer's pass: only "net 45" was read).
+    private static let withinBefore = WindowWords(["within ", "net "])
     private static let payWithin = WindowWords(["内支付", "内付款", "内付清"])
 
     /// The quantities of a sentence (`ScannedSentence.quantities`); none, without reading the

@@ -24,7 +24,7 @@ final class PatternIndex: Sendable {
         for rule in RedFlagDetector.rules { groups += [rule.triggerSet, rule.veto] }
         groups += RedFlagDetector.patternSets
         groups += DataSecurityReviewer.patterns.map(\.1)
-        groups += [DataSecurityReviewer.vagueWords, DataSecurityReviewer.damagesOnly]
+        groups += [DataSecurityReviewer.vagueWords, DataSecurityReviewer.damagesOnly, DataSecurityReviewer.buyerBacksUp]
         groups += KeyTermExtractor.substringWords.map(\.set)
         return groups
     }

@@ -367,6 +367,12 @@ enum RedFlagDetector {
                     ["on signing", "upon signing", "upon execution", "at signing"].map { "\(share) \($0)" }
                 }.joined(separator: "|"),
                 "不视为|不得视为|不应视为|不能视为|不应被视为|不因…而视为",
+                // Deemed only after the buyer's own act (`交接清单经甲方签字确认后视为验收完成`: a lawyer's
+                // pass): deemed acceptance is acceptance without it (silence, a deadline passing).
+                "经甲方…[签字|签署|签章|盖章|书面确认|确认]…视为|[甲方签字|甲方签署|甲方签章|甲方盖章|甲方书面确认]…[后|的]…视为",
+                // A liability cap measured by the fees "paid or payable … in the twelve (12) months before
+                // the event" is no payment term (a lawyer's pass).
+                "[liability|liable]…[exceed|limited to|capped at|cap]",
                 // Paid in full only once accepted (`合同签订后…验收合格后全额支付`).
                 "[验收合格|验收通过|通过验收|终验合格|最终验收]…后…[全额|全部|一次性]",
             ], negatable: false),
