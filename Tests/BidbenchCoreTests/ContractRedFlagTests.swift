@@ -268,6 +268,16 @@ struct ContractRedFlagTests {
         #expect(flags("服务期满时乙方应完成交接，交接清单经甲方签字确认后视为验收完成。").isEmpty)
         #expect(flags("乙方交付后，经甲方书面确认验收合格的，视为验收完成。").isEmpty)
         #expect(flags("甲方在收到验收通知后十日内未提出书面异议的，视为验收合格。") == [.payment_terms_harsh])
+        // Service levels the vendor may update, support of the old version dropped, data used once
+        // de-identified: each the vendor's own way out.
+        #expect(
+            flags(
+                "Contractor shall provide support in accordance with the service levels in Schedule 4, which Contractor may update from time to time by notice to Client."
+            )
+            .contains(.unilateral_service_change))
+        #expect(flags("乙方发布的升级补丁，甲方应在收到后十五日内安装；甲方未安装的，乙方不再对旧版本承担维护义务。").contains(.unilateral_service_change))
+        #expect(flags("乙方在维护过程中接触到的甲方数据，乙方可在去除可识别信息后用于产品改进及统计分析。").contains(.usage_data_or_publicity))
+        #expect(flags("乙方在维护过程中接触到的甲方数据，乙方仅用于提供本合同约定的服务。").isEmpty)
         // A mutual cap measured by the fees paid before the event is no payment term.
         #expect(
             flags(

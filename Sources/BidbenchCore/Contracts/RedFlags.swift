@@ -204,6 +204,8 @@ enum RedFlagDetector {
             [
                 "\(Party.vendor)…\(mayWords)…[modify|change|discontinue|remove|withdraw|deprecate|alter|replace|retire]…[features|feature|functionality|functions|service|services|product|products|modules|components]",
                 "[features|functionality|functions]…may…[change|be removed|be discontinued|be modified|be withdrawn]",
+                // "the service levels in Schedule 4, which Contractor may update from time to time" (a lawyer's pass).
+                "[service levels|service level|slas]…which…\(Party.vendor)…\(mayWords)…[update|change|modify|amend|revise|vary]",
                 "\(Party.vendor)…[有权|可以|可|保留]…[调整|变更|修改|下线|停止|取消|删减|更换|替换]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|服务形式]",
                 "\(Party.vendor)…[有权|可以|可|保留]…[功能|服务内容|产品|模块|版本|服务项目|服务方式|接口]…[调整|变更|修改|下线|停止|取消|删减]",
             ],
@@ -219,6 +221,8 @@ enum RedFlagDetector {
                 "[older|prior|previous|earlier|superseded]…version*…[no longer|not|cease*|end*]…[support*|maintain*]",
                 "[support*|maintenance]…only…[current|latest|most recent]…version*|end-of-life|end of life",
                 "[旧版本|历史版本|早期版本|以前版本|老版本]…[不再|停止|终止]…[支持|维护|提供]|仅…[支持|维护]…最新版本|[不再|停止]…[支持|维护]…[旧版本|历史版本|早期版本]",
+                // `甲方未安装的，乙方不再对旧版本承担维护义务` (a lawyer's pass).
+                "[不再|停止]…[旧版本|历史版本|早期版本|以前版本|老版本]…[支持|维护]",
             ], negatable: false),
         Rule(
             .usage_data_or_publicity,
@@ -231,6 +235,8 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[有权|可以|可]…[使用|分析|利用|挖掘|处理|汇总]…[数据|信息|内容]…[改进|优化|研发|开发|训练|商业|营销|统计分析|其他用途|自身]",
                 "\(Party.vendor)…[有权|可以|可]…[将|把]…[数据|信息|资料|内容]…用于…[改进|优化|研发|开发|训练|商业|营销|宣传|推广|统计分析|其他用途|自身]",
                 "[脱敏数据|匿名化数据|汇总数据|统计数据|使用数据|运行数据]…[归乙方|用于|乙方所有|乙方享有|乙方使用|乙方可]",
+                // `乙方可在去除可识别信息后用于产品改进` (a lawyer's pass: the data named before the vendor).
+                "[甲方数据|甲方的数据|业务数据|客户数据|用户数据]…\(Party.vendor)…[有权|可以|可]…用于…[改进|优化|研发|开发|训练|商业|营销|宣传|推广|统计分析|其他用途|自身]",
             ],
             veto: [
                 "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"
