@@ -495,7 +495,7 @@ public enum App {
                 s.base.settings.revealed = false
                 hidden = s.lang.t("Scores hidden (the panel is blind on disk); ", "评分已隐藏 (磁盘上评审组为盲评); ")
             }
-            s.say(hidden + notLoaded(s.lang) + problems.map { blindProblem(s, $0) }.joined(separator: "; "), error: true)
+            s.say(hidden + notLoaded(s.lang) + sameMessageOnce(problems.map { blindProblem(s, $0) }).joined(separator: "; "), error: true)
             return []
         case .importRefused(let file, let problems):
             s.overlayOffset = 0
@@ -725,6 +725,30 @@ public enum App {
         clampSelections(&s)
         s.vendors.computing = VendorsScreen.cacheKey(s)
         return [.compute(.ranking(s))]
+    }
+
+    /// Problems that say the same thing at several places, said once after all their places
+    /// (`requirements.csv:2, requirements.csv:54, scores/张伟.csv:7: git 合并冲突标记 …`): a meeting pass
+    /// found the whole `bidbench resolve` advice repeated for every conflict marker, and the line cut.
+    static func sameMessageOnce(_ problems: [String]) -> [String] {
+        var order: [String] = []
+        var places: [String: [String]] = [:]
+        var whole: [String] = []
+        for p in problems {
+            // `file:line: message`
+            guard let colon = p.firstIndex(of: ":"), case let afterFile = p[p.index(after: colon)...],
+                case let digits = afterFile.prefix(while: \.isNumber), !digits.isEmpty,
+                afterFile[digits.endIndex...].hasPrefix(": ")
+            else {
+                whole.append(p)
+                continue
+            }
+            let place = String(p[..<digits.endIndex])
+            let message = String(afterFile[digits.endIndex...].dropFirst(2))
+            if places[message] == nil { order.append(message) }
+            places[message, default: []].append(place)
+        }
+        return order.map { places[$0]!.joined(separator: ", ") + ": " + $0 } + whole
     }
 
     /// How the message about files on disk that do not read begins.

@@ -252,6 +252,25 @@ import Testing
         #expect(open.state.message?.hasSuffix("“8,5” 不是数字") == true)
     }
 
+    /// A meeting pass: after a `git pull` that conflicted, the message repeated the whole `bidbench
+    /// resolve` advice for every conflict marker and was cut. Each message once, after all its places.
+    @Test func theSameProblemAtSeveralPlacesIsSaidOnce() {
+        var d = Driver(panel(revealed: true))
+        let marker = "git 合并冲突标记 (<<<<<<<): 合并尚未提交时, 运行 bidbench resolve 按行合并各表"
+        d.send(
+            .diskProblems(
+                problems: [
+                    "requirements.csv:2: \(marker)", "requirements.csv:54: \(marker)", "vendors.csv:3: name: 不能为空",
+                    "scores/张伟.csv:7: \(marker)",
+                ],
+                sheetTimes: [:]))
+        #expect(
+            d.state.message
+                == "未加载 (保留上一个正确版本; 不会覆盖该文件): requirements.csv:2, requirements.csv:54, scores/张伟.csv:7: \(marker); vendors.csv:3: name: 不能为空"
+        )
+        #expect(App.sameMessageOnce(["workspace.json: not JSON", "a.csv:1: x"]) == ["a.csv:1: x", "workspace.json: not JSON"])
+    }
+
     /// A meeting pass: the lead hid the panel while a hand-edited sheet that does not parse arrived in
     /// the same pickup; the other screens refused the whole pickup and kept showing every score (and
     /// printed the bad cell's value). Blind on disk is taken at once, and the value hidden.
