@@ -81,6 +81,12 @@ struct ClosedOptionTests {
         let importHelp = try run(binaryPath, ["import", "--help"]).out.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         #expect(importHelp.contains("(values: utf-8, gb18030; default: utf-8)"))
+        // The verbs that speak Chinese on --lang zh say so (a meeting pass: `resolve --help` did not).
+        for verb in ["check", "rank", "sensitivity", "resolve"] {
+            let help = try run(binaryPath, [verb, "--help"]).out.replacingOccurrences(of: "\n", with: " ")
+                .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            #expect(help.contains("--lang <lang> zh: the"), "\(verb): \(help)")
+        }
     }
 
     /// The spellings read before are still read: any case, `markdown`, `gbk`.

@@ -20,6 +20,8 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var scoring: ScoringOptions
+    /// Read from anywhere on the line (`CommandLineLanguage`); declared so `--help` lists it.
+    @Option(help: "zh: the warnings in Chinese (default: English, which scripts read).") var lang: Lang?
 
     func run() throws {
         if let matrix = scoring.matrix {
@@ -85,6 +87,8 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var scoring: ScoringOptions
+    /// Read from anywhere on the line (`CommandLineLanguage`); declared so `--help` lists it.
+    @Option(help: "zh: the warnings in Chinese (default: English, which scripts read).") var lang: Lang?
 
     func run() throws {
         let problem: ScoringProblem

@@ -25,6 +25,8 @@ struct ResolveCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Where both sides changed the same thing differently, keep yours (HEAD).") var mine = false
     @Flag(help: "Where both sides changed the same thing differently, take theirs (MERGE_HEAD).") var theirs = false
+    /// Read from anywhere on the line (`CommandLineLanguage`); declared so `--help` lists it.
+    @Option(help: "zh: the messages in Chinese (default: English, which scripts read).") var lang: Lang?
 
     func validate() throws {
         if mine && theirs { throw ValidationError("choose one of --mine and --theirs") }

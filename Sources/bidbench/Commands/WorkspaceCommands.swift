@@ -58,6 +58,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check every file of the workspace; print OK or each problem as file:line: field: message (exit 1).")
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print {\"ok\":…,\"problems\":[…]} as JSON.") var json = false
+    /// Read from anywhere on the line (`CommandLineLanguage`); declared so `--help` lists it.
+    @Option(help: "zh: the messages in Chinese (default: English, which scripts read).") var lang: Lang?
 
     func run() throws {
         let loaded: LoadedWorkspace
