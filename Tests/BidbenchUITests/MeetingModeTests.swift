@@ -383,6 +383,27 @@ import Testing
         #expect(d.state.message?.hasPrefix("已打分 7.5") == true)
     }
 
+    /// A meeting pass: an evaluator could not take a score back; clearing it was refused as `not “”`.
+    /// An emptied score withdraws it (the label says so); an empty one where none was given is asked for.
+    @Test func anEmptiedScoreIsWithdrawn() {
+        var ws = panel(revealed: false)
+        ws.scores["王强"] = nil
+        var d = Driver(ws, evaluator: "张伟")
+        let before = d.state.workspace.scores["张伟"]!.count
+        d.press(.char("2"), .right, .enter)
+        #expect(d.text.contains("分数 0–10 (清空: 撤回)"))
+        d.press(.ctrl("u"), .ctrl("s"))
+        #expect(d.state.message?.hasPrefix("已撤回评分") == true)
+        #expect(d.state.workspace.scores["张伟"]!.count == before - 1)
+        #expect(d.effects == [.save(d.state.workspace, force: false)])
+        // The cell is empty now: an empty score is asked for, not taken.
+        d.press(.enter)
+        #expect(!d.text.contains("(清空: 撤回)"))
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("请输入 0 到 10 之间的分数"))
+        #expect(d.state.workspace.scores["张伟"]!.count == before - 1)
+    }
+
     @Test func aConflictWithMyUnsavedScoreShowsBothAndLetsMePick() {
         var ws = panel(revealed: false)
         ws.scores["王强"] = nil

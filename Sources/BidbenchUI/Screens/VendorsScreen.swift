@@ -107,8 +107,8 @@ public enum VendorsScreen {
                         FormField(
                             key: "score",
                             label: s.lang.t(
-                                "Score 0–\(NumberText.format(s.workspace.settings.scale))",
-                                "分数 0–\(NumberText.format(s.workspace.settings.scale))"),
+                                "Score 0–\(NumberText.format(s.workspace.settings.scale))" + (mine == nil ? "" : " (empty: withdraw)"),
+                                "分数 0–\(NumberText.format(s.workspace.settings.scale))" + (mine == nil ? "" : " (清空: 撤回)")),
                             text: mine.map { NumberText.format($0.score) } ?? "", kind: .number),
                         FormField(key: "note", label: s.lang.t("Note", "备注"), text: mine?.note ?? "", kind: .long),
                     ]))
@@ -328,6 +328,18 @@ public enum VendorsScreen {
         }
         let scale = s.workspace.settings.scale
         let text = f.value("score").trimmed
+        // An emptied score withdraws the one given, with its note (a meeting pass: an evaluator could
+        // not take a score back, and clearing it was refused as `not “”`).
+        if text.isEmpty, s.workspace.scores[who]?.contains(where: { $0.vendor == vendor && $0.criterion == criterion }) == true {
+            s.change(L.t("Score withdrawn", "已撤回评分")) { ws in
+                ws.scores[who]?.removeAll { $0.vendor == vendor && $0.criterion == criterion }
+            }
+            return nil
+        }
+        if text.isEmpty {
+            return FormRefusal(
+                L.t("Type a score from 0 to \(NumberText.format(scale))", "请输入 0 到 \(NumberText.format(scale)) 之间的分数"), field: "score")
+        }
         guard let v = formDecimal(text), v >= 0, v <= scale else {
             return FormRefusal(
                 L.t(
