@@ -13,12 +13,15 @@ struct LockFile {
     let since: String
     /// The bytes written to the file (what a signal handler compares before removing it).
     let written: [UInt8]
+    /// The holder of a stale lock this one replaced: a process of this host that is gone (not a copy).
+    var replaced: LockHolder?
 
     /// Takes the lock at `path`, or returns the live holder.
     static func take(_ path: String, now: Date) throws -> Result<LockFile, LockHolder> {
         let pid = getpid()
         let host = WorkspaceLock.hostName()
         let since = Journal.isoUTC(now)
+        var replaced: LockHolder?
         for attempt in 0..<3 {
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, 0o600)
             if fd >= 0 {
@@ -34,7 +37,7 @@ struct LockFile {
                     unlink(path)
                     throw StoreError.io(path, "could not write the lock file")
                 }
-                return .success(LockFile(path: path, pid: pid, host: host, since: since, written: content))
+                return .success(LockFile(path: path, pid: pid, host: host, since: since, written: content, replaced: replaced))
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             var st = stat()
@@ -42,6 +45,7 @@ struct LockFile {
             let holder = WorkspaceLock.readHolder(path)
             if attempt < 2, let h = holder, h.host == host, h.pid > 0, h.copied || !WorkspaceLock.isRunning(h.pid) {
                 unlink(path)  // stale: its process is gone, or this is a copy of its lock
+                if !h.copied { replaced = h }
                 continue
             }
             if holder == nil && attempt < 2 {
@@ -129,6 +133,11 @@ public final class WorkspaceLock {
             throw StoreError.locked(pid: h.pid, host: h.host, since: h.since)
         }
     }
+
+    /// The session whose claim this one took over because its process is gone (killed, or its
+    /// terminal closed without a signal reaching it): what it had not saved is lost, and the new
+    /// session says so (a meeting pass found it opening as if nothing had happened).
+    public var replacedStale: (pid: Int32, since: String)? { file?.replaced.map { ($0.pid, $0.since) } }
 
     /// The bytes of the claim file while it is ours (what a signal handler compares before removing it).
     public var fileContent: [UInt8] { file?.written ?? [] }

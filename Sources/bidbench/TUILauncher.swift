@@ -234,6 +234,12 @@ enum TUILauncher {
         // The files' times for the first frame; the journal's, read with the check, replace them.
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if let note { state.say(note) }
+        if let gone = lock?.replacedStale {
+            state.say(
+                lang.t(
+                    "The last session here (pid \(gone.pid), since \(gone.since)) did not end normally: anything it had not saved was lost",
+                    "此处上一个会话 (进程 \(gone.pid), 自 \(gone.since) 起) 未正常退出: 其未保存的修改已丢失"))
+        }
         if !loaded.completedSave.isEmpty { state.say(DiskChangesScreen.completedSave(loaded.completedSave, lang)) }
         term.draw(App.render(state))
         let typedAhead = Event.notice(

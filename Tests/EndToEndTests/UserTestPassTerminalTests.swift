@@ -95,6 +95,24 @@ import Testing
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
 
+    /// Meeting pass M10: after a kill -9, the next session took the claim over and opened as if nothing
+    /// had happened, while what the killed one had not saved was gone. It says so now.
+    @Test func aSessionAfterAKilledOneSaysWhatWasLost() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let first = try TmuxSession(args: ["-w", ws, "--as", "李娜"], width: 140, height: 30)
+        try first.waitFor(text: "[1 需求]", timeout: 20)
+        let claim = try String(contentsOfFile: ws + "/.bidbench/sessions/scores%2F李娜.csv.lock", encoding: .utf8)
+        let pid = try #require(claim.split(separator: "\n").first { $0.hasPrefix("pid=") }.flatMap { Int32($0.dropFirst(4)) })
+        #expect(kill(pid, SIGKILL) == 0)
+        try first.waitFor("the killed session to end") { _ in (try? first.exited()) == true }
+        let second = try TmuxSession(args: ["-w", ws, "--as", "李娜"], width: 140, height: 30)
+        try second.waitFor(text: "此处上一个会话 (进程 \(pid), 自 ")
+        try second.waitFor(text: "未正常退出: 其未保存的修改已丢失")
+        try second.keys("q")
+        try second.waitFor("the program to exit") { _ in (try? second.exited()) == true }
+    }
+
     @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
