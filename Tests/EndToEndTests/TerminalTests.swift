@@ -136,8 +136,14 @@ import Testing
         try t.waitFor(text: "当前价值 1,920,000")
         try t.keys("Escape")
         try t.waitFor(text: "价值 1,920,000")
+        // Ctrl-S in each form saved at once (the risk's message said `已保存到` before the change order's
+        // save: waiting for it after a last Ctrl-S raced the screen and failed under load); the last
+        // Ctrl-S has nothing left to write.
+        try t.waitFor("the change order on disk") { _ in
+            ((try? String(contentsOfFile: ws + "/changes.csv", encoding: .utf8)) ?? "").contains("增加 WMS 接口")
+        }
         try t.keys("C-s")
-        try t.waitFor(text: "已保存到")
+        try t.waitFor(text: "无需保存")
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
         let risks = try String(contentsOfFile: ws + "/risks.csv", encoding: .utf8)
