@@ -163,7 +163,10 @@ struct ContractLineShortcutTests {
                 for next in lines[min(i + 1, lines.count)..<min(i + 4, lines.count)] + sample {
                     let continues = ContractLineParser.continues(text, with: next)
                     #expect(
-                        continues == (open && (next.joins.continuesOpen || (next.joins.referenceStart && j.endsOnReference))),
+                        continues
+                            == (open
+                                && (next.joins.continuesOpen
+                                    || (next.joins.referenceStart && ContractLineParser.endsOnReference(line.text)))),
                         "\(text.debugDescription) → \(next.raw.debugDescription)")
                     if continues { continued += 1 }
                 }

@@ -61,10 +61,9 @@ struct ContractLine: Equatable, Sendable {
         /// mid-word (`…单方调` / `整服务费：甲方应…`): see `labelContinues`.
         var labelContinues = false
         /// A numbered line that is really a cross-reference running on (`Section 5.2 (Provider Warranty) is …`,
-        /// `第五条的约定…`): it continues a text that stops on a word leading into one (`endsOnReference`).
+        /// `第五条的约定…`): it continues a text that stops on a word leading into one
+        /// (`ContractLineParser.endsOnReference`, asked only of the line before such a line).
         var referenceStart = false
-        /// The line stops on a word that leads into a cross-reference (`… refund under`, `根据`).
-        var endsOnReference = false
     }
 }
 
@@ -261,7 +260,6 @@ enum ContractLineParser {
         j.continuesName = continuesName(line, byCharacters: true)
         j.labelContinues = labelContinues(line)
         j.referenceStart = startsWithReference(line)
-        j.endsOnReference = endsOnReference(line.text)
         return j
     }
 
@@ -301,7 +299,6 @@ enum ContractLineParser {
         j.continuesName = continuesName(line)
         j.labelContinues = labelContinues(line)
         j.referenceStart = startsWithReference(line)
-        j.endsOnReference = endsOnReference(line.text)
         return j
     }
 
@@ -609,22 +606,21 @@ enum ContractLineParser {
         while start > u.startIndex, case let b = u[u.index(before: start)], b &- 0x41 < 26 || b &- 0x61 < 26 {
             start = u.index(before: start)
         }
+        let tail = u[start..<end]
         if start < end {
-            guard u.distance(from: start, to: end) <= 10 else { return false }
-            let word = u[start..<end].map { $0 | 0x20 }
-            return referenceLeadWords.contains(word)
+            return referenceLeadWords.contains { w in w.count == tail.count && zip(w, tail).allSatisfy { $0 == $1 | 0x20 } }
         }
-        let tail = text[..<end]
-        return chineseReferenceLeads.contains { tail.hasSuffix($0) }
+        let before = u[..<end]
+        return chineseReferenceLeads.contains { w in before.count >= w.count && before.suffix(w.count).elementsEqual(w) }
     }
 
-    private static let referenceLeadWords: Set<[UInt8]> = Set(
-        [
-            "under", "in", "of", "to", "with", "per", "by", "see", "pursuant", "accordance", "than", "from",
-            "including", "the", "this", "that", "at", "on", "for", "between", "within", "against", "section", "clause", "article",
-        ]
-        .map { Array($0.utf8) })
+    private static let referenceLeadWords = [
+        "under", "in", "of", "to", "with", "per", "by", "see", "pursuant", "accordance", "than", "from",
+        "including", "the", "this", "that", "at", "on", "for", "between", "within", "against", "section", "clause", "article",
+    ]
+    .map { Array($0.utf8) }
     private static let chineseReferenceLeads = ["根据", "按照", "依据", "依照", "参照", "参见", "详见", "见", "按", "依", "违反", "符合", "适用", "本合同", "本协议"]
+        .map { Array($0.utf8) }
 
     /// The last word of `s` (`s.split(separator: " ").last`, without making the other words).
     static func lastWord(_ s: String) -> Substring? {

@@ -763,7 +763,7 @@ public enum ContractScanner {
                 var last = index
                 while next < ids.count, open, case let after = afterPageBreak(next),
                     lines[ids[after]].joins.continuesOpen
-                        || (lines[ids[after]].joins.referenceStart && lines[ids[last]].joins.endsOnReference)
+                        || (lines[ids[after]].joins.referenceStart && ContractLineParser.endsOnReference(lines[ids[last]].text))
                         || (lines[ids[after]].joins.labelContinues && ContractLineParser.fullChineseLine(lines[ids[last]]))
                 {
                     next = after

@@ -14,7 +14,7 @@
 ///   follows it (a header printed once).
 enum PageFurniture {
     /// Which lines are furniture, by index; nil when none is (most texts: no form feed and no page
-    /// number). Only each line's first 160 bytes are read, and its length; with `distinct` (which lines
+    /// number). Only each line's first 80 bytes are read (and the last 32 of one up to 160), and its length; with `distinct` (which lines
     /// are the same, `ContractLineParser.lines`) only each distinct line's.
     static func find(_ lines: [String], distinct: Distinct? = nil) -> [Bool]? {
         var marks: [Bool]?
@@ -22,7 +22,7 @@ enum PageFurniture {
             if marks == nil { marks = [Bool](repeating: false, count: lines.count) }
             marks![i] = true
         }
-        // What a line's own text says: a form feed in its first 160 bytes; a page number on its own.
+        // What a line's own text says: a form feed in its first 80 bytes; a page number on its own.
         let own = (distinct?.firsts ?? Array(lines.indices)).map { ownMarks(lines[$0]) }
         var feeds: [Int] = []
         for i in lines.indices {
@@ -68,7 +68,7 @@ enum PageFurniture {
         return marks
     }
 
-    /// A line's form feed (in its first 160 bytes) and whether it is furniture by its own text (a
+    /// A line's form feed (in its first 80 bytes) and whether it is furniture by its own text (a
     /// blank line with a form feed, or one that says it is a page number). A page number says `page`,
     /// `p.` or 页 and holds a digit, so most lines (long, or without those) are passed over in one look.
     private static func ownMarks(_ line: String) -> (feed: Bool, page: Bool) {
@@ -77,24 +77,33 @@ enum PageFurniture {
                 var digit = false
                 var feed = false
                 var word = false
-                let n = min(b.count, 161)
-                for k in 0..<n {
-                    let x = b[k]
-                    if x &- 0x30 < 10 {
-                        digit = true
-                    } else if x == 0x0C {
-                        feed = true
-                    } else if x | 0x20 == 0x70 {
-                        // `page` or `p.` (any case)
-                        word =
-                            word || k + 1 < n && b[k + 1] == 0x2E
-                            || k + 3 < n && b[k + 1] | 0x20 == 0x61 && b[k + 2] | 0x20 == 0x67 && b[k + 3] | 0x20 == 0x65
-                    } else if x == 0xB5 && k >= 2 && b[k - 1] == 0xA1 && b[k - 2] == 0xE9 {
-                        word = true  // 页 (E9 A1 B5)
+                func look(_ range: Range<Int>) {
+                    let n = range.upperBound
+                    for k in range {
+                        let x = b[k]
+                        if x &- 0x30 < 10 {
+                            digit = true
+                        } else if x == 0x0C {
+                            feed = true
+                        } else if x | 0x20 == 0x70 {
+                            // `page` or `p.` (any case)
+                            word =
+                                word || k + 1 < n && b[k + 1] == 0x2E
+                                || k + 3 < n && b[k + 1] | 0x20 == 0x61 && b[k + 2] | 0x20 == 0x67 && b[k + 3] | 0x20 == 0x65
+                        } else if x == 0xB5 && k >= 2 && b[k - 1] == 0xA1 && b[k - 2] == 0xE9 {
+                            word = true  // 页 (E9 A1 B5)
+                        }
                     }
                 }
+                look(0..<min(b.count, 81))
+                // A longer line is a page number only by its end (`…  Page 4 of 5`): its last 32 bytes.
+                if b.count > 81 && b.count <= 160 {
+                    digit = false
+                    word = false
+                    look(max(81, b.count - 32)..<b.count)
+                }
                 return (b.count, digit, feed, word)
-            } ?? (Int.max, false, line.utf8.prefix(161).contains(0x0C), false)
+            } ?? (Int.max, false, line.utf8.prefix(81).contains(0x0C), false)
         let feedLine = feed || line.utf8.first == 0x0C
         guard count <= 160 else { return (feedLine, false) }
         // A longer line (a footer with the document's name padded to the margin) ends on its page number.
