@@ -150,6 +150,8 @@ import Testing
         // weights still sum to 1 (it was 0.75 / 1.05 = 71 %, and `check` warned about the sum).
         #expect(d.criterionRow("功能")?.contains("75%") == true)
         #expect(d.state.workspace.criteria.map(\.weight) == [0.75, 0.25])
+        // Said (a meeting pass: an earlier key's `‹+› 在此无作用` stayed while the weight moved).
+        #expect(d.state.message == "功能 Functionality 权重 70% → 75%")
         d.press(.char("u"))
         #expect(d.criterionRow("功能")?.contains("70%") == true)
     }
@@ -172,8 +174,10 @@ import Testing
             Criterion(id: "func", name: "功能", weight: 0.5), Criterion(id: "mfg", parent: "func", name: "生产制造", weight: 0.4),
             Criterion(id: "mgmt", parent: "func", name: "经营管理", weight: 0.6), Criterion(id: "price", name: "价格", weight: 0.5),
         ]
+        #expect(VendorsScreen.share(ofOne, "mfg") == 0.2)
         VendorsScreen.rebalance(&ofOne, id: "mfg", by: 0.05)  // 20 % → 25 % of the whole: 0.5 of func
         #expect(ofOne.map(\.weight) == [0.5, 0.5, 0.5, 0.5])
+        #expect(VendorsScreen.share(ofOne, "mfg") == 0.25)
         var relative = [
             Criterion(id: "a", name: "A", weight: 5), Criterion(id: "b", name: "B", weight: 2), Criterion(id: "c", name: "C", weight: 3),
         ]

@@ -159,10 +159,33 @@ public enum VendorsScreen {
             guard s.vendors.criterion < leaf.count else { return [] }
             let id = leaf[s.vendors.criterion].id
             let delta = cmd == .weightUp ? 0.05 : -0.05
-            s.change { ws in rebalance(&ws.criteria, id: id, by: delta) }
+            // Said, with the share before and after (a meeting pass: the message of an earlier key,
+            // `‹+› 在此无作用`, stayed on the projected screen while the weight moved).
+            var after = s.workspace.criteria
+            rebalance(&after, id: id, by: delta)
+            let (was, now) = (share(s.workspace.criteria, id), share(after, id))
+            let name = leaf[s.vendors.criterion].name
+            s.change(
+                s.lang.t(
+                    "\(name) weight \(NumberText.percent(was, 0)) → \(NumberText.percent(now, 0))",
+                    "\(name) 权重 \(NumberText.percent(was, 0)) → \(NumberText.percent(now, 0))")
+            ) { ws in ws.criteria = after }
         default: return nil
         }
         return []
+    }
+
+    /// Criterion `id`'s share of the whole: its weight among its siblings', times its parent's share.
+    static func share(_ criteria: [Criterion], _ id: String) -> Double {
+        var share = 1.0
+        var current = criteria.first { $0.id == id }
+        var seen: Set<String> = []
+        while let c = current, seen.insert(c.id).inserted {
+            let sum = criteria.filter { $0.parent == c.parent }.reduce(0) { $0 + $1.weight }
+            share *= sum > 0 ? c.weight / sum : 0
+            current = c.parent.isEmpty ? nil : criteria.first { $0.id == c.parent }
+        }
+        return share
     }
 
     /// `+`/`-`: moves criterion `id`'s share of the whole by `delta` (0.05: five points, as the
