@@ -335,6 +335,11 @@ enum TUILauncher {
             for effect in App.reduce(&state, event) {
                 if case .quit = effect { break loop }
                 pending += host.perform(effect, state)
+                // This session's own save of a score sheet shows its own time in the progress line (a
+                // meeting pass: the evaluator's screen kept the time of the save before).
+                if case .save = effect, host.loaded.written.contains(where: { $0.hasPrefix("scores/") }) {
+                    state.sheetTimes = FolderSnapshot.take(folder: folder).lastChanges(folder: folder)
+                }
             }
             term.draw(App.render(state))
         }

@@ -113,6 +113,31 @@ import Testing
         try second.waitFor("the program to exit") { _ in (try? second.exited()) == true }
     }
 
+    /// Meeting pass M5: after her own save the evaluator's progress line kept the time of the save
+    /// before; the lead's and `panel` showed the new one.
+    @Test func anEvaluatorsOwnSaveShowsItsTimeInHerProgressLine() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
+        var old = timespec(tv_sec: 1_763_632_800, tv_nsec: 0)  // 2025-11-20
+        _ = withUnsafePointer(to: &old) { p in
+            [p.pointee, p.pointee].withUnsafeBufferPointer { utimensat(AT_FDCWD, ws + "/scores/张伟.csv", $0.baseAddress, 0) }
+        }
+        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 140, height: 30)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.keys("2")
+        try t.waitFor(text: "张伟 15/15 ✔ 11-20 10:00")
+        try t.keys("Enter", "C-u")
+        try t.type("7")
+        try t.keys("C-s")
+        try t.waitFor(text: "已保存到")
+        let line = try t.waitFor("her own time") { $0.contains { $0.contains("评分进度") && !$0.contains("张伟 15/15 ✔ 11-20") } }
+        let progress = line.first { $0.contains("评分进度") } ?? ""
+        #expect(progress.range(of: #"张伟 15/15 ✔ \d\d:\d\d"#, options: .regularExpression) != nil, "\(progress)")
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
     @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
