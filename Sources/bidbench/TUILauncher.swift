@@ -475,7 +475,14 @@ struct SessionHost {
             ))
     }
 
+    /// A path named on the `:` line, relative to the folder Bidbench was started in (as on the command
+    /// line), made full: the message says where the file went (a meeting pass: `报告已写入 x.md`).
+    static func fullPath(_ path: String) -> String {
+        URL(fileURLWithPath: NSString(string: path).expandingTildeInPath).standardizedFileURL.path
+    }
+
     func writeReport(format: String, path: String?, _ state: AppState) -> Event {
+        let path = path.map(Self.fullPath)
         if let refused = blindPathRefused(path, state) { return refused }
         let own = defaultOutput(state)
         let target = path ?? (loaded.folder + "/" + own.rel + "report." + format)
@@ -505,6 +512,7 @@ struct SessionHost {
     }
 
     func writeHandout(_ kind: HandoutKind, format: String, path: String?, _ state: AppState) -> Event {
+        let path = path.map(Self.fullPath)
         let ext = format == "md" ? "md" : "html"
         // A handout in the other language than the workspace's gets its own name: finance's English
         // handout overwrote the lead's Chinese one of the same meeting.
@@ -546,6 +554,7 @@ struct SessionHost {
     }
 
     func export(_ table: String, forPeople: Bool, department: String?, path: String?, _ state: AppState) -> Event {
+        let path = path.map(Self.fullPath)
         guard let kind = TableKind(rawValue: table) else {
             return .failed(
                 message: state.lang.t(

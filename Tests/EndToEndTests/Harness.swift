@@ -88,7 +88,10 @@ final class TmuxSession {
 
     /// `startAfter`: seconds the shell waits before it starts the program (keys sent meanwhile are typed
     /// ahead of it, in the terminal's buffer).
-    init(args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:], startAfter: Double? = nil) throws {
+    /// `cwd`: the folder the program starts in (the test's own when nil).
+    init(
+        args: [String], width: Int = 100, height: Int = 30, env: [String: String] = [:], startAfter: Double? = nil, cwd: String? = nil
+    ) throws {
         name = "t\(UUID().uuidString.prefix(8))"
         socket = "bidbench-e2e-\(getpid())-\(name)"
         self.width = width
@@ -98,6 +101,7 @@ final class TmuxSession {
             "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "SWIFT_BACKTRACE=enable=no", "-e", "TERM=xterm-256color",
         ]
         for (k, v) in env { cmd += ["-e", "\(k)=\(v)"] }
+        if let cwd { cmd += ["-c", cwd] }
         let program = ([binaryPath] + args).map { "'\($0)'" }.joined(separator: " ")
         cmd += [startAfter.map { "sleep \($0); exec " + program } ?? program]
         var r = try spawn(["tmux"] + cmd)

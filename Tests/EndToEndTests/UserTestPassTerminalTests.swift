@@ -77,7 +77,7 @@ import Testing
         let tmp = TempDir()
         let ws = try tmp.demoCopy()
         #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
-        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 160, height: 30)
+        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 160, height: 30, cwd: tmp.path)
         try t.waitFor(text: "[1 需求]", timeout: 20)
         try t.keys("2")
         try t.waitFor(text: "以张伟身份打分")
@@ -91,6 +91,12 @@ import Testing
         try t.keys("Enter")
         try t.waitFor(text: "会议纪要已写入 \(outside)")
         #expect(try String(contentsOfFile: outside, encoding: .utf8).contains("张伟"))
+        // A relative path is the folder Bidbench was started in, said in full (a meeting pass: `x.md`).
+        try t.type(":report scoring mine-relative.md")
+        try t.keys("Enter")
+        let full = URL(fileURLWithPath: tmp.path + "/mine-relative.md").standardizedFileURL.path
+        try t.waitFor(text: "会议纪要已写入 \(full)")
+        #expect(FileManager.default.fileExists(atPath: full))
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
