@@ -252,6 +252,23 @@ import Testing
         #expect(open.state.message?.hasSuffix("“8,5” 不是数字") == true)
     }
 
+    /// A meeting pass: `bidbench reveal` (or `--hide`) while the lead projects said only
+    /// `workspace.json 已从磁盘更新`, while every score appeared or went. Said as what it does.
+    @Test func aRevealOrHideFromElsewhereIsSaidAsSuch() {
+        var d = Driver(panel(revealed: false))
+        var disk = d.state.workspace
+        disk.settings.revealed = true
+        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        #expect(d.state.workspace.settings.revealed)
+        #expect(d.state.message == "评审组已在别处揭晓: 全部评分已显示")
+        disk.settings.revealed = false
+        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        #expect(d.state.message == "评审组已在别处恢复盲评: 评分已隐藏")
+        disk.settings.name = "另一个名称"
+        d.send(.diskChanged(workspace: disk, files: ["workspace.json"], sheetTimes: [:]))
+        #expect(d.state.message == "workspace.json 已从磁盘更新")
+    }
+
     /// A meeting pass: after a `git pull` that conflicted, the message repeated the whole `bidbench
     /// resolve` advice for every conflict marker and was cut. Each message once, after all its places.
     @Test func theSameProblemAtSeveralPlacesIsSaidOnce() {

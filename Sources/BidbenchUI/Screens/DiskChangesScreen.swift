@@ -469,6 +469,12 @@ public enum DiskChangesScreen {
                 return L.t("Scores from \(name) updated (\(n) cells, after the reveal)", "\(name) 的评分已更新 (\(n) 项, 揭晓后修改)")
             }
             return L.t("Scores from \(name) updated (\(n) cells)", "\(name) 的评分已更新 (\(n) 项)")
+        // A reveal or hide made elsewhere (`bidbench reveal`, another screen's `R`) said as what it does
+        // to the projected screen (a meeting pass: only `workspace.json 已从磁盘更新`).
+        case .settings where !base.settings.revealed && disk.settings.revealed:
+            return L.t("The panel was revealed elsewhere: every score is shown", "评审组已在别处揭晓: 全部评分已显示")
+        case .settings where base.settings.revealed && !disk.settings.revealed:
+            return L.t("The panel was made blind elsewhere: scores are hidden", "评审组已在别处恢复盲评: 评分已隐藏")
         default:
             return L.t("\(p.file(disk)) updated from disk", "\(p.file(disk)) 已从磁盘更新")
         }
