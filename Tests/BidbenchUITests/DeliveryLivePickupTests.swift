@@ -172,6 +172,23 @@ import Testing
         #expect(Self.saved(&d)?.delivery.tickets[0] == k)
     }
 
+    /// A meeting pass: a weight both sides changed read `我的 “5.0”   磁盘上 “2.0”`; the file says 5 and 2.
+    @Test func aNumberInAConflictReadsAsTheFileWritesIt() {
+        var d = Driver()
+        let base = d.state.workspace
+        d.state.workspace.requirements[1].weight = 4
+        d.state.dirty = true
+        var disk = base
+        disk.requirements[1].weight = 2
+        d.send(.diskChanged(workspace: disk, files: ["requirements.csv"], sheetTimes: [:]))
+        guard case .diskConflict(let conflicts)? = d.state.modal, let c = conflicts.first else {
+            Issue.record("no conflict dialog")
+            return
+        }
+        #expect(DiskChangesScreen.lines(d.state, c) == ["R02 weight: 我的 “4”   磁盘上 “2”"])
+        #expect(DiskChangesScreen.valueText(0.15) == "0.15")
+    }
+
     /// The same for the evaluation tables: keeping mine for the row both changed no longer throws
     /// away the rows only they changed (before, `m` kept my whole file).
     @Test func keepingMineForOneRequirementKeepsTheirOtherRequirements() {

@@ -87,6 +87,13 @@ extension DiskChangesScreen {
 
     /// A record's fields as the file names them (`acceptance`, `head_count`, `bid_price`), read from
     /// its stored properties; unknown columns (`extra`) by their own names.
+    /// A field's value as the file writes it: a number without a trailing `.0` (a meeting pass: the
+    /// weights 5 and 2 read `“5.0”` and `“2.0”`).
+    static func valueText(_ v: Any) -> String {
+        if let d = v as? Double { return NumberText.format(d) }
+        return String(describing: v)
+    }
+
     static func fieldsByMirror(_ row: Any) -> [(String, String)] {
         var out: [(String, String)] = []
         for child in Mirror(reflecting: row).children {
@@ -100,11 +107,11 @@ extension DiskChangesScreen {
             let value = Mirror(reflecting: child.value)
             let text: String
             if value.displayStyle == .optional {
-                text = value.children.first.map { String(describing: $0.value) } ?? ""
+                text = value.children.first.map { valueText($0.value) } ?? ""
             } else if let list = child.value as? [String] {
                 text = list.joined(separator: ";")
             } else {
-                text = String(describing: child.value)
+                text = valueText(child.value)
             }
             out.append((name, text))
         }
@@ -189,7 +196,7 @@ extension DiskChangesScreen {
         func fields(_ x: Settings) -> [(String, String)] {
             Mirror(reflecting: x).children.compactMap { child in
                 guard let label = child.label, label != "extra" else { return nil }
-                return (snakeCase(label), String(describing: child.value))
+                return (snakeCase(label), valueText(child.value))
             } + x.extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         }
         let m = Dictionary(fields(mine), uniquingKeysWith: { a, _ in a })
