@@ -220,8 +220,8 @@ enum DataSecurityReviewer {
         if r.names(subProcessorIndex) && (!s.lowerContainsAny(subProcessorControls) || s.lowerContainsAny(withoutConsent)) {
             r.checks &= ~(1 << UInt16(subProcessorIndex))
         }
-        // The buyer's own backups (`甲方应自行负责业务数据的日常备份`, "Customer is responsible for backing up
-        // its data") are no safeguard the vendor commits to (a lawyer's pass).
+        // The buyer's own backups (`甲方应自行负责业务数据的日常备份`, "Customer is responsible for daily
+        // backups of its own data") are no safeguard the vendor commits to (a lawyer's pass).
         if r.names(backupIndex) && buyerBacksUp.matches(hay) { r.checks &= ~(1 << UInt16(backupIndex)) }
         if !r.vague && r.names(breachIndex) { r.breachDeadline = hasDeadline(s) }
         return r

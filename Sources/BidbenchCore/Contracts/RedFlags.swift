@@ -148,7 +148,7 @@ enum RedFlagDetector {
                 "retain*…[data|content]…[sole discretion|its discretion|as it deems|as it sees fit]|[data|content]…[retention|retained|deleted]…[determined by|at the discretion of]…[provider|vendor|supplier|licensor]",
                 "\(Party.vendor)…[可|可以|有权]…删除…数据|删除…数据…[无需|无须|不另行|不经]…通知|\(Party.vendor)…[有权|可以|可]…删除…[无需|无须|不另行|不经]…通知",
                 // `乙方不负有保留或返还甲方数据的义务`, `不承担数据返还义务` (a lawyer's pass: read as the return clause).
-                "[不负有|不承担|不负担]…[返还|导出|保留|保存]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出|保留|保存]…[义务|责任]",
+                RedFlagDetector.noDutyToReturn,
                 "无义务…[返还|导出|保留|保存|存储]|不负责…[返还|导出|保留|保存]|不提供…数据…导出|不提供…数据…返还|不予返还…数据|数据…不予返还|不返还…数据|有权删除…数据|直接删除…数据|立即删除…数据|数据…[立即|即行|随即]…删除|数据…[保留|保存]…[由乙方|乙方自行]…[决定|确定]",
             ], negatable: false),
         Rule(
@@ -426,8 +426,10 @@ enum RedFlagDetector {
         "\(Party.vendor)…may delete|\(Party.vendor)…will delete…immediately|delete*…customer data…without",
         "\(Party.vendor)…[可|可以|有权]…删除…数据",
         "无义务…返还|无义务…导出|不负责…返还|不负责…导出|不提供…数据…导出|不提供…数据…返还|不予返还|不返还|有权删除…数据|直接删除…数据|立即删除…数据",
-        "[不负有|不承担|不负担]…[返还|导出]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出]…[义务|责任]",
+        noDutyToReturn,
     ]
+    /// No duty to keep or return the data (`乙方不负有保留或返还甲方数据的义务`, `不承担数据返还义务`).
+    static let noDutyToReturn = "[不负有|不承担|不负担]…[返还|导出|保留|保存]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出|保留|保存]…[义务|责任]"
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
     static let capWords = PatternSet([
