@@ -195,6 +195,14 @@ public enum Handouts {
         guard rest.count <= 1 else { return usage(&s, "export KIND [machine] [FILE]", "export 表名 [machine] [文件]") }
         // A blind panel: nobody's scores leave the workspace before the reveal.
         if table == "scores" && !s.workspace.settings.revealed {
+            // An evaluator is told how to get her own sheet (a meeting pass: she was told the lead's key).
+            if let who = s.evaluator {
+                s.say(
+                    s.lang.t(
+                        "While blind only your own scores leave the workspace: bidbench export scores --evaluator \(who) -o FILE (outside the shared folder)",
+                        "盲评期间只能导出你本人的评分: bidbench export scores --evaluator \(who) -o 文件 (请放在共享文件夹以外)"), error: true)
+                return []
+            }
             s.say(
                 s.lang.t("Scores are sealed until the lead reveals them (R on the Vendors screen)", "评分揭晓之前不能导出 (主持人在供应商页按 R 揭晓)"),
                 error: true)

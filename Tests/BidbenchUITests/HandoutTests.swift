@@ -657,6 +657,11 @@ import Testing
         Self.command(&d, "export scores")
         #expect(d.effects.isEmpty, "sealed scores are not exported")
         #expect(d.text.contains("评分揭晓之前不能导出"))
+        // An evaluator is told how to get her own sheet (a meeting pass: she was told the lead's key).
+        var own = Driver(ws, evaluator: "李娜")
+        Self.command(&own, "export scores")
+        #expect(own.effects.isEmpty)
+        #expect(own.text.contains("盲评期间只能导出你本人的评分: bidbench export scores --evaluator 李娜 -o 文件"))
         Self.command(&d, "report full md")
         #expect(d.effects.last == .writeReport(format: "md", path: nil))
         // A bad date keeps the meeting form open with what was typed.
