@@ -80,6 +80,9 @@ import Testing
         #expect(outputs["report md"]!.contains("盲评期间不给出推荐"))
         #expect(!outputs["report md"]!.contains("推荐：云帆软件"))
         #expect(outputs["report html"]!.contains("盲评期间不给出推荐"))
+        // The vendor whose cost stands in is said to be an example (a meeting pass: it read as picked).
+        #expect(outputs["report md"]!.contains("年总拥有成本（云帆软件，示例：尚未推荐供应商）："), "\(outputs["report md"]!)")
+        #expect(outputs["report html"]!.contains("年总拥有成本 — 云帆软件（示例：尚未推荐供应商）"))
         #expect(export.status == 1)
         #expect(export.out.isEmpty)
         #expect(export.err.contains("not exported: the panel is blind"))

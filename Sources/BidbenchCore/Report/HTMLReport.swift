@@ -194,7 +194,8 @@ struct HTMLReportWriter {
         }
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
             cards += card(
-                t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v),
+                t("TCO \(ws.settings.horizonYears) years — ", "\(ws.settings.horizonYears) 年总拥有成本 — ") + facts.vendorName(v)
+                    + (facts.budgetVendorIsExample ? t(" (an example: no vendor is recommended yet)", "（示例：尚未推荐供应商）") : ""),
                 facts.money(tco.total))
         }
         let over = facts.envelopeUse.filter { $0.status == .stop }.count

@@ -90,6 +90,7 @@ struct MarkdownReportWriter {
         if let v = facts.budgetVendor, let tco = facts.tcos.first(where: { $0.vendor == v }) {
             s +=
                 "- " + t("TCO over \(ws.settings.horizonYears) years of ", "\(ws.settings.horizonYears) 年总拥有成本（") + m(facts.vendorName(v))
+                + (facts.budgetVendorIsExample ? t(", an example: no vendor is recommended yet", "，示例：尚未推荐供应商") : "")
                 + t(": ", "）：") + facts.money(tco.total) + "\n"
         }
         let over = facts.envelopeUse.filter { $0.status == .stop }.count

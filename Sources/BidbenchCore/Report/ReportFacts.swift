@@ -57,6 +57,10 @@ struct ReportFacts {
     var envelopeUse: [ControlRow] { control?.rows ?? [] }
     /// The vendor whose proposal is checked against the envelopes and whose contract is paid.
     var budgetVendor: String?
+    /// Whether `budgetVendor` is only an example (no vendor chosen: a blind panel, no ranking), said
+    /// wherever it is named (a meeting pass: the blind summary named the first vendor beside "no
+    /// recommendation while blind").
+    var budgetVendorIsExample = false
     var installments: [Installment] = []
     var cashFlow: [CashFlowBucket] = []
     /// Milestones of contracts in delivery that acceptance tests block on the report date, with why.
@@ -155,6 +159,7 @@ struct ReportFacts {
             let scenario = try Scenario(settings: ws.settings)
             tcos = try BudgetModel.tco(prices: ws.prices, scenario: scenario, vendors: ws.vendors.map(\.id))
             budgetVendor = chosen ?? tcos.first { $0.total > .zero }?.vendor
+            budgetVendorIsExample = chosen == nil
             control = try BudgetModel.control(ws, proposedVendor: chosen, scenario: scenario)
         } catch {
             budgetError = error.message
