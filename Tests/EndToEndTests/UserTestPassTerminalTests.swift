@@ -55,8 +55,7 @@ import Testing
             "\(first.joined(separator: "\n"))")
         try t.keys("2")
         try t.waitFor(text: "scoring as zhang-wei")
-        try t.keys("q")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t)
         let sheets = try FileManager.default.contentsOfDirectory(atPath: ws + "/scores").sorted()
         #expect(sheets == ["li-na.csv", "wang-qiang.csv", "zhang-wei.csv"])
         #expect(try String(contentsOfFile: ws + "/scores/zhang-wei.csv", encoding: .utf8) == before)
@@ -67,18 +66,14 @@ import Testing
             screen.joined().contains(
                 "New evaluator \"Zhao Min\": scores/Zhao Min.csv is made at the first save (sheets now: li-na, wang-qiang, zhang-wei)"),
             "\(screen.joined(separator: "\n"))")
-        try u.keys("q")
-        try u.waitFor("the program to exit") { _ in (try? u.exited()) == true }
+        try quit(u)
     }
 
     /// Meeting pass M1: while blind, an evaluator's `:report scoring PATH` inside the shared folder wrote
     /// their sealed scores over the lead's handout. Refused there; outside the folder it is written.
     @Test func aBlindEvaluatorsNamedReportStaysOutOfTheSharedFolder() throws {
         let tmp = TempDir()
-        let ws = try tmp.demoCopy()
-        #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
-        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 160, height: 30, cwd: tmp.path)
-        try t.waitFor(text: "[1 需求]", timeout: 20)
+        let (ws, t) = try blindDemo(tmp, as: "张伟", width: 160, cwd: tmp.path)
         try t.keys("2")
         try t.waitFor(text: "以张伟身份打分")
         let shared = ws + "/handout-scoring-shared.md"
@@ -97,8 +92,7 @@ import Testing
         let full = URL(fileURLWithPath: tmp.path + "/mine-relative.md").standardizedFileURL.path
         try t.waitFor(text: "会议纪要已写入 \(full)")
         #expect(FileManager.default.fileExists(atPath: full))
-        try t.keys("q")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t)
     }
 
     /// Meeting pass M10: after a kill -9, the next session took the claim over and opened as if nothing
@@ -115,22 +109,19 @@ import Testing
         let second = try TmuxSession(args: ["-w", ws, "--as", "李娜"], width: 140, height: 30)
         try second.waitFor(text: "此处上一个会话 (进程 \(pid), 自 ")
         try second.waitFor(text: "未正常退出: 其未保存的修改已丢失")
-        try second.keys("q")
-        try second.waitFor("the program to exit") { _ in (try? second.exited()) == true }
+        try quit(second)
     }
 
     /// Meeting pass M5: after her own save the evaluator's progress line kept the time of the save
     /// before; the lead's and `panel` showed the new one.
     @Test func anEvaluatorsOwnSaveShowsItsTimeInHerProgressLine() throws {
         let tmp = TempDir()
-        let ws = try tmp.demoCopy()
-        #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
-        var old = timespec(tv_sec: 1_763_632_800, tv_nsec: 0)  // 2025-11-20
-        _ = withUnsafePointer(to: &old) { p in
-            [p.pointee, p.pointee].withUnsafeBufferPointer { utimensat(AT_FDCWD, ws + "/scores/张伟.csv", $0.baseAddress, 0) }
+        let (_, t) = try blindDemo(tmp, as: "张伟") { ws in
+            var old = timespec(tv_sec: 1_763_632_800, tv_nsec: 0)  // 2025-11-20
+            _ = withUnsafePointer(to: &old) { p in
+                [p.pointee, p.pointee].withUnsafeBufferPointer { utimensat(AT_FDCWD, ws + "/scores/张伟.csv", $0.baseAddress, 0) }
+            }
         }
-        let t = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 140, height: 30)
-        try t.waitFor(text: "[1 需求]", timeout: 20)
         try t.keys("2")
         try t.waitFor(text: "张伟 15/15 ✔ 11-20 10:00")
         try t.keys("Enter", "C-u")
@@ -140,8 +131,7 @@ import Testing
         let line = try t.waitFor("her own time") { $0.contains { $0.contains("评分进度") && !$0.contains("张伟 15/15 ✔ 11-20") } }
         let progress = line.first { $0.contains("评分进度") } ?? ""
         #expect(progress.range(of: #"张伟 15/15 ✔ \d\d:\d\d"#, options: .regularExpression) != nil, "\(progress)")
-        try t.keys("q")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t)
     }
 
     @Test func theDemoAt80x24CutsNoNumberNoEventAndNoHiddenTask() throws {
@@ -193,4 +183,23 @@ import Testing
         try t.keys("q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
     }
+}
+
+/// A copy of the demo with the panel made blind (`prepare` may change its files first), and an
+/// evaluator's session open on it.
+private func blindDemo(
+    _ tmp: TempDir, as name: String, width: Int = 140, cwd: String? = nil, prepare: (String) throws -> Void = { _ in }
+) throws -> (ws: String, t: TmuxSession) {
+    let ws = try tmp.demoCopy()
+    #expect(try bidbench("reveal", "-w", ws, "--hide").status == 0)
+    try prepare(ws)
+    let t = try TmuxSession(args: ["-w", ws, "--as", name], width: width, height: 30, cwd: cwd)
+    try t.waitFor(text: "[1 需求]", timeout: 20)
+    return (ws, t)
+}
+
+/// `q`, and the program gone.
+private func quit(_ t: TmuxSession) throws {
+    try t.keys("q")
+    try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
 }
