@@ -294,7 +294,7 @@ enum RedFlagDetector {
             .warranty_disclaimed,
             [
                 "[failure to|fails to|fail to|failing to|not]…[install*|apply|implement|deploy]…[update*|upgrade*|patch*|new release*|new version*|fix*]",
-                "warrant*…[exclusive remed*|sole remed*|sole and exclusive remed*|only remed*]|[exclusive remed*|sole remed*|sole and exclusive remed*|only remed*]…warrant*",
+                "warrant*…[\(RedFlagDetector.remedyWords)]|[\(RedFlagDetector.remedyWords)]…warrant*",
                 "甲方…未…[安装|升级|更新|部署]…[补丁|更新|升级包|新版本|修复]…[不承担|不负责|免责|不适用|不在保修|不在质保|不属于保修|不属于质保]",
                 "[保修|质保]…[唯一|全部]…[救济|补救]|[唯一|全部]…[救济|补救]…[保修|质保]",
             ], negatable: false),
@@ -462,8 +462,10 @@ enum RedFlagDetector {
     /// narrows the warranty to the repair the section names, even where the sentence names the
     /// warranty only in a cross-reference's title, which matching drops (the Common Paper licence's
     /// `This Section 5.4 (Provider Warranty Remedy) describes Customer's exclusive remedy…`).
+    /// The buyer's only remedy, in English (`exclusive remedies`, "sole remedy").
+    static let remedyWords = "exclusive remed*|sole remed*|sole and exclusive remed*|only remed*"
     static let exclusiveRemedy = PatternSet([
-        "exclusive remed*|sole remed*|sole and exclusive remed*|only remed*",
+        remedyWords,
         "唯一…[救济|补救]|全部…[救济|补救]",
     ])
     /// An availability promised as a share of time (`available 99.9% of each month`, `可用性不低于99.95%`).

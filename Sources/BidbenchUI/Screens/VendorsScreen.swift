@@ -175,7 +175,8 @@ public enum VendorsScreen {
         return []
     }
 
-    /// Criterion `id`'s share of the whole: its weight among its siblings', times its parent's share.
+    /// Criterion `id`'s share of the whole: its weight among its siblings', times its parent's share
+    /// (1 for no criterion: the whole).
     static func share(_ criteria: [Criterion], _ id: String) -> Double {
         var share = 1.0
         var current = criteria.first { $0.id == id }
@@ -199,15 +200,8 @@ public enum VendorsScreen {
         guard let i = criteria.firstIndex(where: { $0.id == id }) else { return }
         let siblings = criteria.indices.filter { criteria[$0].parent == criteria[i].parent }
         let total = round4(siblings.reduce(0) { $0 + criteria[$1].weight })
-        // The parent's share of the whole (the product of the shares up the tree).
-        var parentShare = 1.0
-        var parent = criteria[i].parent
-        var seen: Set<String> = []
-        while !parent.isEmpty, seen.insert(parent).inserted, let p = criteria.first(where: { $0.id == parent }) {
-            let sum = criteria.filter { $0.parent == p.parent }.reduce(0) { $0 + $1.weight }
-            parentShare *= sum > 0 ? p.weight / sum : 0
-            parent = p.parent
-        }
+        // The parent's share of the whole (the product of the shares up the tree; 1 at the top).
+        let parentShare = share(criteria, criteria[i].parent)
         let delta = parentShare > 0 && total > 0 ? delta * total / parentShare : delta
         let others = siblings.filter { $0 != i }
         guard !others.isEmpty else {
