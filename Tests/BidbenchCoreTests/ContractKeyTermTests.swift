@@ -15,6 +15,30 @@ struct ContractKeyTermTests {
         #expect(ChineseNumber.parse(text) == value)
     }
 
+    /// A lawyer's pass: the cap quoted in the checklist's 100 columns ended before the amount.
+    @Test func theCapQuoteKeepsTheCap() {
+        let text = """
+            9. Limitation of Liability
+            9.1 Except for a party's indemnification obligations and breach of confidentiality, in no event shall either party's aggregate liability arising out of or related to this Agreement exceed the total amount paid by Customer hereunder in the three (3) months preceding the event giving rise to the claim.
+            """
+        let k = ContractScanner.scan(text).keyTerms
+        #expect(k.liabilityCap?.hasPrefix("Except for a party's indemnification") == true)
+        let quote = k.liabilityCapQuote(width: 100)
+        #expect(
+            quote == "…to this Agreement exceed the total amount paid by Customer hereunder in the three (3) months prece…")
+        #expect(quote.map(TextWidth.of) == 100)
+        // A cap early in its sentence is quoted from the start; a short one whole.
+        var early = ContractKeyTerms()
+        early.liabilityCap = String(repeating: "Liability is limited to the fees paid in the prior twelve months, ", count: 3)
+        #expect(early.liabilityCapQuote(width: 100) == TextWidth.clip(early.liabilityCap!, to: 100))
+        early.liabilityCap = "乙方的赔偿总额以最近十二个月已收取的服务费为限。"
+        #expect(early.liabilityCapQuote(width: 100) == early.liabilityCap)
+        // `以…为限`: from a little before the `以` that opens the amount.
+        var zh = ContractKeyTerms()
+        zh.liabilityCap = "除因故意或重大过失造成的损失、侵犯知识产权及违反保密义务外，任何一方因本合同引起或与本合同有关的全部违约责任和赔偿责任，累计以索赔事件发生前三个月内甲方实际支付的服务费总额为限。"
+        #expect(zh.liabilityCapQuote(width: 80) == "…违约责任和赔偿责任，累计以索赔事件发生前三个月内甲方实际支付的服务费总额为限。")
+    }
+
     @Test("not Chinese numerals")
     func notNumerals() {
         #expect(ChineseNumber.parse("") == nil)

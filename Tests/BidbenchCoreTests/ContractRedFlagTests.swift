@@ -175,6 +175,27 @@ struct ContractRedFlagTests {
         #expect(plain.keyTerms.paymentDueText(chinese: true) == "30 天")
     }
 
+    /// A lawyer's pass: "the total amount paid … in the three (3) months preceding" is three months of
+    /// fees (the words "total amount" took it for the whole contract's value).
+    @Test func aFewMonthsOfFeesIsALowCapEvenCalledTheTotalAmount() {
+        let cap = RedFlagKind.liability_cap_low_or_one_sided
+        for text in [
+            "In no event shall either party's aggregate liability exceed the total amount paid by Customer hereunder in the three (3) months preceding the event giving rise to the claim.",
+            "Each party's liability shall not exceed the total fees paid in the six months before the claim.",
+            "任何一方的赔偿责任以索赔前三个月内甲方已支付的合同价款总额为限。",
+        ] {
+            #expect(flags(text).contains(cap), "\(text)")
+        }
+        for text in [
+            // The whole contract's value as the greater alternative; twelve months is no short period.
+            "Each party's liability shall not exceed the greater of the total fees paid under this Agreement and the fees paid in the three (3) months preceding the claim.",
+            "Each party's aggregate liability shall not exceed the total amount paid by Customer in the twelve (12) months preceding the claim.",
+            "Each party's aggregate liability shall not exceed the total contract price.",
+        ] {
+            #expect(!flags(text).contains(cap), "\(text)")
+        }
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).

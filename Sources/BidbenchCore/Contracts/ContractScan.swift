@@ -177,6 +177,45 @@ public struct ContractKeyTerms: Equatable, Sendable {
         }
     }
 
+    /// The cap sentence quoted in at most `width` columns so that the cap itself shows: a sentence
+    /// whose cap comes late ("Except for … in no event shall … exceed the total amount paid … in the
+    /// three (3) months preceding …") is quoted from a few words before its cap words, with `…` for
+    /// what is left out (a lawyer's pass: the quote cut at 100 characters ended before the amount).
+    public func liabilityCapQuote(width: Int) -> String? {
+        guard let cap = liabilityCap else { return nil }
+        if TextWidth.of(cap) <= width { return cap }
+        let chars = Array(cap)
+        let lower = chars.map { $0.isASCII ? Character($0.lowercased()) : $0 }
+        func find(_ word: String, from: Int = 0) -> Int? {
+            let w = Array(word)
+            guard w.count <= lower.count else { return nil }
+            return (from...(lower.count - w.count)).first { i in lower[i..<(i + w.count)].elementsEqual(w) }
+        }
+        var found: (at: Int, end: Int)?
+        for word in Self.capWords {
+            guard var at = find(word), found.map({ at < $0.at }) ?? true else { continue }
+            let end = at + word.count
+            // `以…为限`: the amount stands between the two.
+            if word == "为限", let open = (max(0, at - 40)..<at).last(where: { chars[$0] == "以" }) { at = open }
+            found = (at, end)
+        }
+        let columns = { (r: Range<Int>) in chars[r].reduce(0) { $0 + TextWidth.of($1) } }
+        // Cap words early enough that the head shows them and what follows: the head.
+        guard let (at, end) = found, columns(0..<end) + 24 > width else { return TextWidth.clip(cap, to: width) }
+        var start = at
+        while start > 0 && columns(start..<at) < 24 { start -= 1 }
+        // From a word's start (a Latin word is not cut).
+        while start < at && start > 0 && chars[start - 1].isLetter && chars[start - 1].isASCII { start += 1 }
+        while start < at && chars[start].isWhitespace { start += 1 }
+        return "…" + TextWidth.clip(String(chars[start...]), to: width - 1)
+    }
+
+    /// The words that state a cap, from which `liabilityCapQuote` quotes.
+    static let capWords = [
+        "not exceed", "exceed", "limited to", "capped at", "not be more than", "in excess of", "up to", "不超过", "为限", "上限",
+        "封顶", "最高",
+    ]
+
     public var termMonths: Int?
     public var renewalMonths: Int?
     /// Notice period in days: the non-renewal notice when stated, else the termination notice.
@@ -571,7 +610,7 @@ public enum ContractScanner {
             return ClauseFinding(kind: kind, line: nil, evidence: "", score: best[kind.ordinal]?.score ?? 0)
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
-        var keyTerms = KeyTermExtractor.extract(sentences, readings: read.keyTerms)
+        var (keyTerms, capLine) = KeyTermExtractor.extractWithCapLine(sentences, readings: read.keyTerms)
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
         let support = clauses[ClauseKind.support_sla.ordinal]
         let supportWithoutTimes =
@@ -580,6 +619,7 @@ public enum ContractScanner {
             sentences, readings: read.redFlags, present: present, rawLines: rawLines, supportWithoutTimes: supportWithoutTimes)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
+        if let cap = keyTerms.liabilityCap { keyTerms.liabilityCap = own(cap, capLine) }
         for i in keyTerms.slaResponses.indices {
             keyTerms.slaResponses[i].text = own(keyTerms.slaResponses[i].text, keyTerms.slaResponses[i].line)
         }

@@ -5,6 +5,14 @@ enum KeyTermExtractor {
     /// sentences first, then termination, then term; the payment days among invoice sentences first).
     /// `readings`: each sentence's `read`, when made already (the scan makes them with the sentences; else read here).
     static func extract(_ sentences: [ScannedSentence], readings: [KeyTermSentence]? = nil) -> ContractKeyTerms {
+        extractWithCapLine(sentences, readings: readings).terms
+    }
+
+    /// `extract`, with the line of the sentence quoted as the liability cap (to quote it in the
+    /// contract's own words).
+    static func extractWithCapLine(
+        _ sentences: [ScannedSentence], readings: [KeyTermSentence]? = nil
+    ) -> (terms: ContractKeyTerms, capLine: Int?) {
         let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
         // A term stated once is read here, in order, until found: reading it in every sentence of
@@ -17,6 +25,7 @@ enum KeyTermExtractor {
             return nil
         }
         var t = ContractKeyTerms()
+        var capLine: Int?
         t.termMonths = first(.term, termMonths)
         t.renewalMonths = first(.renewal, renewalMonths)
         // A renewal sentence about the price (`may increase the Fees for any Renewal Term by notifying
@@ -34,9 +43,16 @@ enum KeyTermExtractor {
         func aboutCap(_ s: ScannedSentence) -> Bool {
             RedFlagDetector.capWords.matches(s.hay) && RedFlagDetector.liabilityWords.matches(s.hay)
         }
-        t.liabilityCap =
-            first(.liability) { aboutCap($0) && !RedFlagDetector.uncapped.matches($0.hay) ? $0.evidence : nil }
-            ?? first(.liability) { aboutCap($0) ? $0.evidence : nil }
+        // The whole sentence where its evidence was clipped (at 200 characters): the cap often comes
+        // last ("Except for … shall … exceed the fees paid in the three (3) months preceding …").
+        func cap(_ s: ScannedSentence) -> (String, Int) { (s.evidence.hasSuffix("…") ? s.sentence : s.evidence, s.line) }
+        if let (cap, line) =
+            first(.liability, { aboutCap($0) && !RedFlagDetector.uncapped.matches($0.hay) ? cap($0) : nil })
+            ?? first(.liability, { aboutCap($0) ? cap($0) : nil })
+        {
+            t.liabilityCap = cap
+            capLine = line
+        }
         t.governingLaw = first(.law) { governingLaw($0.text) }
         if let (name, type) = first(.forum, { disputeForum($0.text) }) {
             t.disputeForum = name
@@ -61,7 +77,7 @@ enum KeyTermExtractor {
                 t.penaltyRates.append(rate)
             }
         }
-        return t
+        return (t, capLine)
     }
 
     /// What a sentence gives the key terms on its own text and kinds (not its lines nor its

@@ -451,6 +451,8 @@ enum RedFlagDetector {
         "total fees|total price|total contract|total amount|contract price|contract value|all fees paid|amounts paid or payable under|paid and payable under",
         "合同总价|合同总额|合同总金额|合同价款|合同金额|全部…费用|总价款|已支付的全部|已付…全部",
     ])
+    /// A cap that is the greater of two measures ("the greater of", "whichever is greater", `以较高者为准`).
+    static let greaterOf = PatternSet(["greater of|higher of|whichever is greater|whichever is higher", "较高者|孰高|以高者"])
     /// Caps that protect the vendor alone, or leave the buyer's liability open.
     static let oneSidedCap = PatternSet([
         "[provider's|vendor's|supplier's|licensor's|our|consultant's|contractor's]…[total|aggregate|entire|maximum|cumulative]…liabilit*",
@@ -578,7 +580,12 @@ enum RedFlagDetector {
                 r.raise(rules[k].kind)
             }
             if b.liability.mayMatch(hay) && liabilityWords.matches(hay) && capWords.matches(hay) {
-                let low = ((periodCap.matches(hay) || shortPeriod(s)) && !totalCap.matches(hay)) || smallShare(s)
+                // Fees of a few months are a low cap even when called "the total amount paid … in the three (3)
+                // months preceding" (a lawyer's pass); the whole contract's value counts only as an alternative
+                // that may be greater.
+                let short = shortPeriod(s)
+                let whole = totalCap.matches(hay) && (!short || greaterOf.matches(hay))
+                let low = ((periodCap.matches(hay) || short) && !whole) || smallShare(s)
                 // A vendor-only cap at the whole contract value is ordinary; below it, it protects the vendor alone.
                 let oneSided =
                     oneSidedCap.matches(hay) && !mutualWords.matches(hay) && !uncapped.matches(hay) && !totalCap.matches(hay)

@@ -70,7 +70,7 @@ extension HandoutBuilder {
                 if let v = k.renewalMonths { kv.append([t("Renewal", "续约"), t("\(v) months", "\(v) 个月")]) }
                 if let v = k.noticeDays { kv.append([t("Notice", "通知期"), t("\(v) days", "\(v) 天")]) }
                 if let v = k.paymentDueText(chinese: lang == .zh) { kv.append([t("Payment due", "付款期限"), v]) }
-                if let v = k.liabilityCap { kv.append([t("Liability cap", "责任上限"), v]) }
+                if let v = k.liabilityCapQuote(width: 200) { kv.append([t("Liability cap", "责任上限"), v]) }
                 if let v = k.governingLaw { kv.append([t("Governing law", "适用法律"), v]) }
                 if let v = k.disputeForum { kv.append([t("Dispute forum", "争议解决"), v]) }
             }

@@ -44,7 +44,7 @@ extension ReportLabels {
         }
         if let v = k.governingLaw { items.append((l.pick("Governing law", "适用法律"), v)) }
         if let v = k.disputeForum { items.append((l.pick("Dispute forum", "争议解决"), v)) }
-        if let v = k.liabilityCap { items.append((l.pick("Liability cap", "责任上限"), v)) }
+        if let v = k.liabilityCapQuote(width: 200) { items.append((l.pick("Liability cap", "责任上限"), v)) }
         return items
     }
 }

@@ -259,7 +259,7 @@ public enum ContractsScreen {
     /// The key terms in one line: liability cap, forum, SLA times, penalty rates, notice days, price changes.
     static func keyTermsLine(_ k: ContractKeyTerms, _ L: Lang) -> String {
         var parts: [String] = []
-        if let v = k.liabilityCap { parts.append(L.t("cap: ", "责任上限: ") + v) }
+        if let v = k.liabilityCapQuote(width: 200) { parts.append(L.t("cap: ", "责任上限: ") + v) }
         if let v = k.disputeForum { parts.append(L.t("forum: ", "争议: ") + v) }
         if !k.slaResponses.isEmpty {
             parts.append(

@@ -211,7 +211,7 @@ enum ContractReport {
             (t("renewal", "续约"), k.renewalMonths.map { t("\($0) months", "\($0) 个月") }),
             (t("notice", "通知期"), k.noticeDays.map { t("\($0) days", "\($0) 天") }),
             (t("payment due", "付款期限"), k.paymentDueText(chinese: chinese)),
-            (t("liability cap", "责任上限"), k.liabilityCap),
+            (t("liability cap", "责任上限"), k.liabilityCapQuote(width: 100)),
             (t("governing law", "适用法律"), k.governingLaw),
             (t("dispute forum", "争议解决"), k.disputeForum.map { "\($0) (\(Self.forumType(k.disputeForumType, chinese)))" }),
             (t("price change", "价格调整"), k.priceChange),
