@@ -196,6 +196,88 @@ struct ContractRedFlagTests {
         }
     }
 
+    /// A lawyer's pass: clauses a converter wrote as Markdown headings (`### 3.2 …`) were never read.
+    @Test func aClauseWrittenAsAMarkdownHeadingIsRead() {
+        let text = """
+            # 订阅协议
+
+            ## 第三条 续期
+
+            ### 3.2 服务期满前九十（90）日甲方未书面通知不续订的，本协议自动续期十二（12）个月。
+
+            ### 3.3 乙方有权根据运营成本变化随时调整订阅费标准。
+
+            ## 4. Suspension
+
+            ### 4.1 Provider may suspend the Service at any time without notice.
+            """
+        let scan = ContractScanner.scan(text)
+        let byKind = Dictionary(grouping: scan.redFlags.filter { $0.line != nil }, by: \.kind).mapValues { $0.map(\.line!) }
+        #expect(byKind[.auto_renewal] == [5] && byKind[.unilateral_price_change] == [7] && byKind[.vendor_may_suspend] == [11])
+        // The renewal clause sits in its section: the heading above it still counts.
+        #expect(scan.finding(.renewal).line == 5)
+        // A short heading stays a heading.
+        #expect(ContractLineParser.parse("### 3.2 Renewal", number: 1).heading == "renewal")
+    }
+
+    /// A lawyer's pass: a refusal to return the data counted as the data-security item "return at exit".
+    @Test func aRefusalToReturnTheDataIsNoReturnAtExit() {
+        for (text, line) in [
+            ("6. Data\n6.3 Upon termination, Provider has no obligation to retain Customer Data and may delete it immediately.", 2),
+            ("第六条 数据\n6.4 协议终止后三十（30）日内，乙方将删除甲方全部数据，甲方应自行提前备份。", 2),
+        ] {
+            let scan = ContractScanner.scan(text)
+            #expect(scan.flags(.data_deletion_or_no_return).map(\.line) == [line], "\(text)")
+            #expect(scan.dataSecurity.items.first { $0.check == .return_deletion }?.status == .missing, "\(text)")
+        }
+        // An export window the buyer uses itself is no refusal.
+        #expect(!flags("协议终止后，甲方可在三十日内自行导出数据，期满后乙方删除甲方数据。").contains(.data_deletion_or_no_return))
+        // Moving the old system's data into the new one is migration, not the exit clause.
+        let migration = ContractScanner.scan("1.3 乙方负责将甲方历史业务数据迁移至新系统，并保证迁移后数据完整、准确。")
+        #expect(!migration.has(.data_return))
+    }
+
+    /// A lawyer's pass: a Delaware corporation's California law and courts were not read as the vendor's home.
+    @Test func aUSVendorsStateLawIsItsHomeLaw() {
+        let head =
+            "This Agreement is entered into between Nimbusware Inc., a Delaware corporation (\"Provider\"), and Harbor Logistics Co., Ltd. (\"Customer\").\n"
+        let law = "15.1 This Agreement is governed by the laws of the State of California.\n"
+        #expect(flags(head + law).contains(.vendor_forum_or_law))
+        // Both in the United States: no one's home advantage.
+        let usBuyer =
+            "This Agreement is entered into between Nimbusware Inc., a Delaware corporation (\"Provider\"), and Harbor Freight LLC, a Texas limited liability company (\"Customer\").\n"
+        #expect(!flags(usBuyer + law).contains(.vendor_forum_or_law))
+    }
+
+    /// A lawyer's pass: words between the customisations and their owner hid the flag and the IP clause.
+    @Test func customisationsOwnedByTheVendorThroughLongerWords() {
+        let text = """
+            5. CUSTOMIZATIONS
+            5.1 Any modifications, extensions or customizations of the software developed by Licensor for Licensee, including those paid for by Licensee, shall be the sole and exclusive property of Licensor.
+            """
+        let scan = ContractScanner.scan(text)
+        #expect(scan.flags(.ip_vendor_owns_customisations).map(\.line) == [2])
+        #expect(scan.finding(.ip).line == 2)
+        #expect(
+            !flags("Any customizations developed by Licensor for Licensee shall be the sole and exclusive property of Licensee.")
+                .contains(.ip_vendor_owns_customisations))
+    }
+
+    /// A lawyer's pass: the buyer's own protections read as risks.
+    @Test func protectionsWrittenInTheNegativeAreNoRisk() {
+        #expect(
+            !flags(
+                "4.3 Acceptance occurs only when Client signs an acceptance certificate; there is no deemed acceptance, and use of a Deliverable in production does not constitute acceptance."
+            ).contains(.payment_terms_harsh))
+        #expect(!flags("Deliverables shall not be deemed accepted by the passage of time.").contains(.payment_terms_harsh))
+        let kept5 = "Provider does not disclaim the warranties in Section 5, which remain in force for 12 months."
+        #expect(!flags(kept5).contains(.warranty_disclaimed))
+        // Code the vendor keeps, deposited in escrow: no escrow risk.
+        let kept = "9.2 乙方为甲方二次开发所形成的源代码的知识产权归乙方所有。\n"
+        #expect(flags(kept).contains(.no_source_code_escrow))
+        #expect(!flags(kept + "10.1 乙方应将源代码交由双方认可的第三方托管机构托管，乙方停止经营时甲方有权取得源代码。\n").contains(.no_source_code_escrow))
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).

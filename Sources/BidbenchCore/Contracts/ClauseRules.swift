@@ -256,7 +256,9 @@ enum ClauseRules {
                 "copy of…[customer|client|your|all|its]…data|[provide|make available|deliver]…[customer|client]…data…[termination|expiration|expiry]",
                 "delete…customer data…after|destroy…customer data…after",
                 "返还…数据|交还…数据|归还…数据|移交…数据|导出…数据|数据…导出|数据…移交|数据…返还|数据迁出|数据…交付…甲方",
-                "提供…数据…备份|提供…数据…副本|迁移…至…新系统",
+                // Not `迁移…至…新系统`: moving the old system's data into the new one is migration, not the
+                // data's return at exit (a lawyer's pass: it stood for the missing exit clause).
+                "提供…数据…备份|提供…数据…副本",
                 "[终止|期满|解除|到期|届满]…[迁移|迁出|导出|返还|交还|移交|归还]…数据|[终止|期满|解除|到期|届满]…数据…[迁移|迁出|导出|返还|交还|移交|归还]",
                 "[termination|expiration|expiry]…[export*|return*|retriev*|migrat*|transfer*]…data",
                 "[termination|expiration|expiry]…[delete*|destroy*|retain*|erase*]…[data|content]|[delete*|destroy*|retain*]…[data|content]…[termination|expiration|expiry]",
@@ -345,6 +347,9 @@ enum ClauseRules {
                 "intellectual property…[own*|belong*|vest*|retain*|assign*|remain*|title]|[own*|belong*|vest*|retain*|assign*]…intellectual property",
                 "right, title and interest|right, title, and interest|title and interest",
                 "retains all right|owns all|ownership of|copyright*|patent*|trademark*",
+                // Who owns the work made for the buyer ("… shall be the sole and exclusive property of Licensor").
+                "[customization*|customisation*|modification*|deliverable*|work product|custom development*]…[exclusive property of|sole property of|property of|owned by|vest in|vests in]",
+                "[customization*|customisation*|modification*|deliverable*|custom development*]…[developed|made|created|prepared]…[shall be|will be|shall remain|will remain]…[property of|owned by|vest in]",
                 "知识产权|著作权|专利|所有权归|归…所有|软件著作权|源代码…归|成果…归",
             ],
             // Trade secrets are named by confidentiality clauses too (`survive … for trade secrets`).

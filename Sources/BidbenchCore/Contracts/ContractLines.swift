@@ -370,12 +370,18 @@ enum ContractLineParser {
         }
         line.afterNumber = r
 
-        if let m = markdownLevel {
+        // A Markdown "heading" that is a sentence (`### 3.2 乙方有权随时调整订阅费标准。`, as a converter
+        // writes a numbered clause; a whole contract on one `#` line) is a numbered clause: a lawyer's
+        // pass found such clauses never read.
+        let markdownSentence =
+            markdownLevel != nil && !(plain ? isShortHeading(scalars) : isShortHeading(r))
+            && (r.unicodeScalars.last.map { "。.；;!?！？".unicodeScalars.contains($0) } == true || r.utf8.count > 240)
+        if let m = markdownLevel, !markdownSentence {
             line.level = m
             line.heading = ContractText.lowerASCII(r)
             line.bare = true
-        } else if let n = numberLevel {
-            line.level = n + indent
+        } else if let n = markdownLevel ?? numberLevel.map({ $0 + indent }) {
+            line.level = n
             if isDefinitionText(r, plain: plain) {
                 line.isDefinition = true
                 line.body = r

@@ -149,6 +149,11 @@ enum RedFlagDetector {
                 "\(Party.vendor)…[可|可以|有权]…删除…数据|删除…数据…[无需|无须|不另行|不经]…通知|\(Party.vendor)…[有权|可以|可]…删除…[无需|无须|不另行|不经]…通知",
                 // `乙方不负有保留或返还甲方数据的义务`, `不承担数据返还义务` (a lawyer's pass: read as the return clause).
                 RedFlagDetector.noDutyToReturn,
+                // Deletion the vendor fixes, the buyer left to back up its own data (`乙方将删除甲方全部数据，
+                // 甲方应自行提前备份`, a lawyer's pass): no return.
+                // (An export the buyer makes itself before deletion is an exit window, not this.)
+                "删除…数据…甲方…自行…备份|甲方…自行…备份…删除…数据",
+                "[delete*|destroy*|purge*]…[data|content]…[customer|client|you]…[solely responsible|sole responsibility]…back*",
                 "无义务…[返还|导出|保留|保存|存储]|不负责…[返还|导出|保留|保存]|不提供…数据…导出|不提供…数据…返还|不予返还…数据|数据…不予返还|不返还…数据|有权删除…数据|直接删除…数据|立即删除…数据|数据…[立即|即行|随即]…删除|数据…[保留|保存]…[由乙方|乙方自行]…[决定|确定]",
             ], negatable: false),
         Rule(
@@ -257,6 +262,10 @@ enum RedFlagDetector {
             [
                 "[定制|二次开发|开发成果|交付成果|工作成果|衍生作品|修改|改进|账号|帐号|专属|配置|报表|专门开发|为本项目开发|咨询报告|报告|成果]…[归乙方|属于乙方|归属于乙方|由乙方享有|乙方所有|乙方单独所有|归供应商|乙方享有]",
                 "[customization*|customisation*|modification*|derivative work*|work product|enhancement*|improvement*|custom development*|custom code|accounts|configuration*|integration*|report template*|customised function*|customized function*|custom function*]…[owned by|owned exclusively by|exclusively owned by|owned solely by|solely owned by|property of|vest in|vests in|belong to|belongs to|remain with]…[provider|vendor|supplier|licensor|us|company|consultant|contractor]",
+                // Words between the work and its owner ("customizations of the software developed by Licensor
+                // for Licensee shall be the sole and exclusive property of Licensor", a lawyer's pass): by the verb.
+                "[customization*|customisation*|modification*|derivative work*|work product|custom development*|custom code|configuration*]…[shall be|will be|are|shall remain|will remain]…\(RedFlagDetector.ownedByVendor)",
+                "[customization*|customisation*|modification*|derivative work*|custom development*|custom code|configuration*]…[developed|made|created|written|prepared]…[shall be|will be|are|shall remain|will remain]…\(RedFlagDetector.ownedByVendor)",
                 "[provider|vendor|supplier|licensor|consultant|contractor]…[owns|will own|shall own|retains ownership|retain ownership|retains all right|retains title|retain all right]…[customi*|modification*|derivative|deliverables|work product|enhancement*|improvement*|custom]",
                 "[customer|client|licensee]…[assigns|hereby assigns|shall assign]…[provider|vendor|supplier|licensor|consultant|contractor]",
                 // "… in the Deliverables, including bespoke interfaces …, shall vest in Contractor" (a lawyer's
@@ -273,7 +282,9 @@ enum RedFlagDetector {
             // of what the contract does not promise expressly (`Except as expressly set out…, each party
             // disclaims…`, `除前款外…不作任何保证`) leaves the express warranty standing.
             veto: [
-                "except as|other than as|except for…express*|except for the warrant*|except for any warrant*|other than the warrant*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈"
+                "except as|other than as|except for…express*|except for the warrant*|except for any warrant*|other than the warrant*|third-party|third party|feedback|除…约定外|除…以外|除本合同…外|除前款外|除上述…外|第三方|反馈",
+                // "Provider does not disclaim the warranties in Section 5" (a lawyer's pass).
+                "[does not disclaim*|do not disclaim*|shall not disclaim*|will not disclaim*|not disclaim*]|[不排除|不免除]…[保证|担保]",
             ],
             negatable: false),
         Rule(
@@ -373,6 +384,8 @@ enum RedFlagDetector {
                     ["on signing", "upon signing", "upon execution", "at signing"].map { "\(share) \($0)" }
                 }.joined(separator: "|"),
                 "不视为|不得视为|不应视为|不能视为|不应被视为|不因…而视为",
+                // "there is no deemed acceptance", "shall not be deemed accepted" (a lawyer's pass).
+                "no deemed accept*|[not|never]…deemed…accept*|[not be treated as accepted|never be treated as accepted]",
                 // Deemed only after the buyer's own act (`交接清单经甲方签字确认后视为验收完成`: a lawyer's
                 // pass): deemed acceptance is acceptance without it (silence, a deadline passing).
                 "经甲方…[签字|签署|签章|盖章|书面确认|确认]…视为|[甲方签字|甲方签署|甲方签章|甲方盖章|甲方书面确认]…[后|的]…视为",
@@ -553,6 +566,11 @@ enum RedFlagDetector {
         "不包括|不含|不包含|不属于|除外|另行收费|另行计费|另外收费|另行收取|另计",
     ])
     static let escrowMentioned = PatternSet(["source code|escrow|source-code", "源代码|源码|代码托管"])
+    /// A deposit with an escrow agent, not refused (`no escrow`, `不提供源代码托管`).
+    static let escrowDeposit = PatternSet([
+        "[deposit*|place*|lodge*|held|hold*]…escrow|escrow agent|escrow agreement",
+        "[源代码|源码]…[交由|交付|存放|存入]…托管|[第三方|独立]…托管机构|源代码托管协议|代码托管协议",
+    ])
     /// Late charges the buyer pays.
     static let lateWords = PatternSet([
         "late|overdue|past due|delay*…payment|unpaid", "逾期|迟延|延迟|滞纳",
@@ -608,6 +626,7 @@ enum RedFlagDetector {
                 || (b.buyerOwnsWork.mayMatch(hay) && buyerOwnsWork.matches(hay))
             {
                 r.facts.insert(.escrowSeen)
+                if escrowDeposit.matches(hay) { r.facts.insert(.escrowDeposit) }
             }
             if !s.definition && b.needsEscrow.mayMatch(hay) && needsEscrow.matches(hay) && !excluded.matches(hay) {
                 r.facts.insert(.needsEscrow)
@@ -752,6 +771,7 @@ enum RedFlagDetector {
         var vendorSecret = false
         var escrowAt: ScannedSentence?
         var escrowSeen = false
+        var escrowDeposited = false
         let kinds = RedFlagKind.byOrdinal
         // By index: a sentence is touched (and retained) only when its reading raised something.
         for k in readings.indices where readings[k].kinds != 0 || !readings[k].facts.isDisjoint(with: .ofTheLoop) {
@@ -767,6 +787,7 @@ enum RedFlagDetector {
             if r.facts.contains(.buyerKeepsSecret) { buyerSecret.append(s) }
             if r.facts.contains(.vendorKeepsSecret) { vendorSecret = true }
             if r.facts.contains(.escrowSeen) { escrowSeen = true }
+            if r.facts.contains(.escrowDeposit) { escrowDeposited = true }
             if escrowAt == nil && r.facts.contains(.needsEscrow) { escrowAt = s }
         }
         if !vendorIndemnity {
@@ -780,6 +801,9 @@ enum RedFlagDetector {
             for s in buyerSecret { add(.confidentiality_one_sided, s) }
         }
         if !escrowSeen, let s = escrowAt { add(.no_source_code_escrow, s) }
+        // Code the vendor keeps is no risk of its own where the contract deposits it in escrow (a lawyer's
+        // pass: `源代码…归乙方所有` flagged beside `第十条 源代码托管`).
+        if escrowDeposited { flags.removeAll { $0.kind == .no_source_code_escrow } }
         // A law or forum of the vendor's home country (read from its legal form), or of another
         // jurisdiction than the buyer's, as its party description places it (New York law for a
         // customer in Shanghai, 香港法律 for a 甲方 in 苏州).
@@ -789,7 +813,8 @@ enum RedFlagDetector {
             for k in readings.indices where readings[k].facts.contains(.lawOrForum) {
                 let named = jurisdictions(in: sentences[k].lower)
                 let foreign = !buyerHomes.isEmpty && !named.isEmpty && named.isDisjoint(with: buyerHomes)
-                if !named.isDisjoint(with: vendorHomes) || foreign { add(.vendor_forum_or_law, sentences[k]) }
+                let vendors = !named.isDisjoint(with: vendorHomes.subtracting(buyerHomes))
+                if vendors || foreign { add(.vendor_forum_or_law, sentences[k]) }
             }
         }
         // Data-loss exclusions often name the data in the sentence after the waiver ("Examples of these
@@ -950,6 +975,10 @@ enum RedFlagDetector {
                 }
             }
         }
+        // A U.S. state of incorporation places the company in the United States too (a lawyer's pass: a
+        // Delaware corporation's California law and courts were not the vendor's home).
+        for key in vendor where key.hasPrefix("us-") { vendor.insert("us") }
+        for key in buyer where key.hasPrefix("us-") { buyer.insert("us") }
         return vendor.subtracting(buyer)
     }
 
@@ -1061,6 +1090,14 @@ enum RedFlagDetector {
 
     /// "vest in Contractor", "shall belong to the Provider" …: each verb of ownership with the vendor
     /// right after it, as one choice of a pattern.
+    /// "property of Licensor", "vest in the Provider": the vendor named right after the words that give
+    /// it the work (`vestsInVendor`, with "property of").
+    static let ownedByVendor: String = {
+        let owners = ["provider", "vendor", "supplier", "licensor", "consultant", "contractor"]
+        return "[" + owners.flatMap { ["property of \($0)", "property of the \($0)"] }.joined(separator: "|") + "|"
+            + vestsInVendor.dropFirst()
+    }()
+
     static let vestsInVendor: String = {
         let verbs = ["vest in", "vests in", "vested in", "belong to", "belongs to", "owned by", "remain with", "remains with"]
         let owners = ["provider", "vendor", "supplier", "licensor", "consultant", "contractor"]
@@ -1387,9 +1424,11 @@ struct RedFlagSentence: Equatable, Sendable {
         static let lawOrForum = Facts(rawValue: 1 << 9)
         /// A sum in 大写 that its figures contradict, in a sentence about money (`AmountWords.mismatch`).
         static let amountWordsMismatch = Facts(rawValue: 1 << 10)
+        /// The source code deposited with an escrow agent (`源代码交由…第三方托管机构托管`).
+        static let escrowDeposit = Facts(rawValue: 1 << 11)
         /// The facts `detect` reads in its pass over the sentences (the others in later passes).
         static let ofTheLoop: Facts = [
-            .buyerIndemnifies, .vendorIndemnifies, .buyerKeepsSecret, .vendorKeepsSecret, .escrowSeen, .needsEscrow,
+            .buyerIndemnifies, .vendorIndemnifies, .buyerKeepsSecret, .vendorKeepsSecret, .escrowSeen, .needsEscrow, .escrowDeposit,
         ]
     }
 
