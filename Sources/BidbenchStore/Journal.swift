@@ -478,6 +478,38 @@ public enum Journal {
         }.map(\.element)
     }
 
+    /// A file whose bytes are not what its last journal entry recorded: edited outside Bidbench (a
+    /// spreadsheet, an editor, `sed`) or merged by git since, or gone (`missing`), or back after its
+    /// entry deleted it. The chains can be intact while a score sheet was changed by hand (a meeting
+    /// pass raised a disputed 5 to a 9 with `sed`, and the audit check said nothing).
+    public struct UnrecordedChange: Equatable, Sendable {
+        public var file: String
+        /// The file's last entry (its time and actor say since when).
+        public var last: JournalEntry
+        public var missing: Bool
+    }
+
+    /// The files (in path order) whose bytes differ from their last entry's digest; `entries` in time
+    /// order (`read`). Entries without a digest (legacy, events) are passed over.
+    public static func unrecorded(folder: String, entries: [JournalEntry]) -> [UnrecordedChange] {
+        var last: [String: JournalEntry] = [:]
+        for e in entries where e.sha256 != nil || e.action == "delete" { last[e.table] = e }
+        var out: [UnrecordedChange] = []
+        for (file, e) in last.sorted(by: { $0.key < $1.key }) {
+            // A path the workspace may not read (outside it, a link) is `verify`'s and `check`'s to report.
+            let read: [UInt8]?
+            do { read = try FileIO.readInside(folder: folder, file) } catch { continue }
+            if e.action == "delete" || e.sha256 == nil {
+                if read != nil { out.append(UnrecordedChange(file: file, last: e, missing: false)) }
+            } else if let bytes = read {
+                if FileIO.sha256Hex(bytes) != e.sha256 { out.append(UnrecordedChange(file: file, last: e, missing: false)) }
+            } else {
+                out.append(UnrecordedChange(file: file, last: e, missing: true))
+            }
+        }
+        return out
+    }
+
     static func parse(_ line: String) -> JournalEntry? {
         guard let v = JSONValue.parse(line), let seq = v["seq"]?.intValue, let time = v["time"]?.stringValue,
             let actor = v["actor"]?.stringValue, let table = v["table"]?.stringValue, let action = v["action"]?.stringValue,

@@ -24,6 +24,38 @@ struct IntegrityVerbTests {
         #expect(row?.split(separator: " ").map(String.init) == ["V5", "-", "-", "-", "-", "-", "no", "prices", "-", "-"])
     }
 
+    /// A meeting pass: a score raised by hand with `sed` left `journal --verify` saying only "intact".
+    @Test func aScoreChangedByHandIsNamedByTheJournalCheck() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let csv = tmp.path + "/scores.csv"
+        try "evaluator,vendor,criterion,score,note\n张伟,V2,func_mfg,5,演示一般\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "scores", csv, "--replace", "-w", ws).status == 0)
+        let clean = try bidbench("journal", "--verify", "--strict", "-w", ws)
+        #expect(clean.status == 0 && !clean.out.contains("warning"), "\(clean.out)")
+        let sheet = ws + "/scores/张伟.csv"
+        let before = try String(contentsOfFile: sheet, encoding: .utf8)
+        try before.replacingOccurrences(of: "V2,func_mfg,5,", with: "V2,func_mfg,9,").write(
+            toFile: sheet, atomically: true, encoding: .utf8)
+        let r = try bidbench("journal", "--verify", "-w", ws)
+        // The chains are intact (exit 0: a git merge changes files too); the changed sheet is named.
+        #expect(r.status == 0)
+        let lines = r.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3 && lines[0].hasPrefix("OK: "))
+        #expect(lines[1] == "warning: 1 file(s) differ from what the journal last recorded (edited outside Bidbench, or merged by git):")
+        #expect(lines[2].hasPrefix("  scores/张伟.csv: changed since ") && lines[2].hasSuffix(")"))
+        #expect(try bidbench("journal", "--verify", "--strict", "-w", ws).status == 1)
+        let json = try bidbench("journal", "--verify", "--json", "-w", ws).out
+        #expect(json.contains(#""changed_since_journal":[{"file":"scores/张伟.csv","missing":false,"#))
+        // Put back as it was: nothing to name.
+        try before.write(toFile: sheet, atomically: true, encoding: .utf8)
+        #expect(try bidbench("journal", "--verify", "--strict", "-w", ws).status == 0)
+        // Gone: named as missing.
+        try FileManager.default.removeItem(atPath: sheet)
+        #expect(try bidbench("journal", "--verify", "-w", ws).out.contains("  scores/张伟.csv: missing since "))
+    }
+
     @Test func aSecondCostCentreEnvelopeDoesNotChargeTheProposalTwice() throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

@@ -116,7 +116,11 @@ struct JournalCommand: ParsableCommand {
         commandName: "journal",
         abstract: "List the audit journal, or verify its hash chain (exit 1 on tampering).")
     @OptionGroup var workspace: WorkspaceOptions
-    @Flag(help: "Verify the chain and name the first bad line.") var verify = false
+    @Flag(help: "Verify the chain and name the first bad line; name the files changed since their last entry.") var verify = false
+    @Flag(
+        help:
+            "With --verify: exit 1 also when a file differs from what its last entry recorded (edited outside Bidbench, or merged by git)."
+    ) var strict = false
     @Flag(help: "Print JSON.") var json = false
 
     // Kept as one function: the journal verb: verify, then the entries as text or JSON.
@@ -127,6 +131,8 @@ struct JournalCommand: ParsableCommand {
         }
         if verify {
             let v = Journal.verify(folder: folder)
+            // Only where the chains hold: a bad chain's entries are not what the files are compared with.
+            let unrecorded = v.ok ? Journal.unrecorded(folder: folder, entries: (try? Journal.read(folder: folder)) ?? []) : []
             if json {
                 print(
                     JSONValue.object([
@@ -135,6 +141,17 @@ struct JournalCommand: ParsableCommand {
                         ("message", v.message.map(JSONValue.string) ?? .null),
                         ("interrupted_append", .bool(v.interruptedAppend)), ("file", v.file.map(JSONValue.string) ?? .null),
                         ("chains", .int(Int64(v.chains))),
+                        (
+                            "changed_since_journal",
+                            .array(
+                                unrecorded.map { u in
+                                    .object([
+                                        ("file", .string(u.file)), ("missing", .bool(u.missing)), ("last_time", .string(u.last.time)),
+                                        ("last_actor", .string(u.last.actor)),
+                                        ("last_sha256", u.last.sha256.map(JSONValue.string) ?? .null),
+                                    ])
+                                })
+                        ),
                     ]).compact)
             } else if let line = v.firstBadLine {
                 // Line 0: the file or folder as a whole (`journal: cannot read the journal folder: …`).
@@ -146,13 +163,25 @@ struct JournalCommand: ParsableCommand {
                 }
                 // Verifying reads the chains as they are: a save half done is not completed here (a meeting
                 // pass read `OK: 0 entries` beside a changed table whose entry waited in the manifest).
-                if WorkspaceStore.savePending(folder: folder) {
+                let pending = WorkspaceStore.savePending(folder: folder)
+                if pending {
                     print(
                         "note: a save is in progress or was left half done by a Bidbench that stopped; its entries are written when it completes (bidbench check completes it)"
                     )
                 }
+                // The chains say who saved what; a file changed since without Bidbench is named with its
+                // last entry (a git merge of rows both sides edited is one too: `--strict` tells them apart
+                // by the caller's own knowledge).
+                if !unrecorded.isEmpty && !pending {
+                    print(
+                        "warning: \(unrecorded.count) file(s) differ from what the journal last recorded (edited outside Bidbench, or merged by git):"
+                    )
+                    for u in unrecorded {
+                        print("  \(u.file): \(u.missing ? "missing" : "changed") since \(u.last.time) (last entry by \(u.last.actor))")
+                    }
+                }
             }
-            if !v.ok { throw ExitCode(1) }
+            if !v.ok || (strict && !unrecorded.isEmpty) { throw ExitCode(1) }
             return
         }
         let entries: [JournalEntry]
