@@ -196,7 +196,13 @@ public enum Handouts {
         // A blind panel: nobody's scores leave the workspace before the reveal.
         if table == "scores" && !s.workspace.settings.revealed {
             // An evaluator is told how to get her own sheet (a meeting pass: she was told the lead's key).
-            if let who = s.evaluator {
+            if let evaluator = s.evaluator {
+                // Quoted for the shell when it holds a space or a mark (a meeting pass: `--evaluator Zhang Wei`
+                // pasted as shown failed).
+                let plain = evaluator.unicodeScalars.allSatisfy {
+                    $0.properties.isAlphabetic || "0123456789_.-".unicodeScalars.contains($0)
+                }
+                let who = plain ? evaluator : "'" + evaluator.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
                 s.say(
                     s.lang.t(
                         "While blind only your own scores leave the workspace: bidbench export scores --evaluator \(who) -o FILE (outside the shared folder)",

@@ -40,7 +40,9 @@ enum TUILauncher {
             }
         }
         var folder = path ?? "."
-        var note: String?
+        // Said on the first frame in the interface's language (a meeting pass: both languages at once).
+        var notes: [(en: String, zh: String)] = []
+        var demoNote: String?
         let fm = FileManager.default
         if path == nil && !fm.fileExists(atPath: "./workspace.json") && createDemoIfMissing {
             try needTerminal()
@@ -59,9 +61,9 @@ enum TUILauncher {
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
-            note =
-                "Demo copied to \(folder); it starts revealed (all scores shown) / 演示工作区副本: \(folder); 评分已揭晓 (全部可见)"
-            printError(note!)
+            notes.append(("Demo copied to \(folder); it starts revealed (all scores shown)", "演示工作区副本: \(folder); 评分已揭晓 (全部可见)"))
+            demoNote = "Demo copied to \(folder); it starts revealed (all scores shown) / 演示工作区副本: \(folder); 评分已揭晓 (全部可见)"
+            printError(demoNote!)
         }
         guard fm.fileExists(atPath: folder + "/workspace.json") else {
             printError(
@@ -78,12 +80,14 @@ enum TUILauncher {
                 .filter { $0.hasSuffix(".csv") && !$0.hasPrefix(".") }.map { String($0.dropLast(4)) }.sorted()
             let choice = EvaluatorSheet.choose(name, existing: existing)
             sheet = choice.sheet
-            if let said = choice.note { note = [note, said].compactMap { $0 }.joined(separator: "; ") }
+            if let said = choice.note { notes.append(said) }
         }
         try MainActor.assumeIsolated {
-            try run(folder: shown, langFlag: lang, note: note, evaluator: sheet)
+            try run(folder: shown, langFlag: lang, notes: notes, evaluator: sheet)
         }
-        if let note { printError(note) }
+        // Where the demo copy is, again after the screen is gone (an evaluator's note was said on the
+        // first frame, and printed again here it was stale and half under the shell's prompt).
+        if let demoNote { printError(demoNote) }
     }
 
     /// `--lang`, then `BIDBENCH_LANG`, then a zh/en locale, then the workspace's language.
@@ -196,7 +200,7 @@ enum TUILauncher {
 
     // Kept as one function: the session's set-up, then the event loop (background arrivals, next event, idle disk look, reduce, perform, draw).
     @MainActor
-    static func run(folder: String, langFlag: Lang?, note: String?, evaluator: String?) throws {
+    static func run(folder: String, langFlag: Lang?, notes: [(en: String, zh: String)], evaluator: String?) throws {
         // Read and parse now, all but the gate answers; those and the checks across rows and files
         // run on another thread after the first frame (README "Opening a large workspace").
         // Nothing can be changed or saved before they are done.
@@ -233,7 +237,7 @@ enum TUILauncher {
         state.lockNote = lockMessage
         // The files' times for the first frame; the journal's, read with the check, replace them.
         state.sheetTimes = host.watch.snapshot.sheetTimes
-        if let note { state.say(note) }
+        if !notes.isEmpty { state.say(notes.map { lang.t($0.en, $0.zh) }.joined(separator: lang.t("; ", "；"))) }
         if let gone = lock?.replacedStale {
             state.say(
                 lang.t(
@@ -692,20 +696,25 @@ enum EvaluatorSheet {
         String(name.lowercased().unicodeScalars.filter { !" -_.\u{3000}".unicodeScalars.contains($0) }.map(Character.init))
     }
 
-    static func choose(_ name: String, existing: [String]) -> (sheet: String, note: String?) {
+    static func choose(_ name: String, existing: [String]) -> (sheet: String, note: (en: String, zh: String)?) {
         if existing.contains(name) { return (name, nil) }
         let matches = existing.filter { key($0) == key(name) }
         if matches.count == 1, let match = matches.first {
             return (
                 match,
-                "Scoring on the existing sheet scores/\(match).csv for \"\(name)\" / “\(name)” 使用已有的评分表 scores/\(match).csv"
+                (
+                    "Scoring on the existing sheet scores/\(match).csv for \"\(name)\"",
+                    "“\(name)” 使用已有的评分表 scores/\(match).csv"
+                )
             )
         }
         if existing.isEmpty { return (name, nil) }
-        let list = existing.joined(separator: ", ")
         return (
             name,
-            "New evaluator \"\(name)\": scores/\(name).csv is made at the first save (sheets now: \(list)) / 新评委 “\(name)”: 首次保存时新建 scores/\(name).csv (现有评分表: \(list))"
+            (
+                "New evaluator \"\(name)\": scores/\(name).csv is made at the first save (sheets now: \(existing.joined(separator: ", ")))",
+                "新评委 “\(name)”: 首次保存时新建 scores/\(name).csv (现有评分表: \(existing.joined(separator: "、")))"
+            )
         )
     }
 }

@@ -249,7 +249,7 @@ struct BudgetScenarioTests {
         #expect(throws: BudgetError("scenario base: users must not be negative, not -3")) { try base.overriding(users: "-3") }
         // A bare 3 is 300 % a year (a CLI pass: `--escalation 3` was taken so, silently); 3% and 0.03 are 3 %.
         #expect(
-            throws: BudgetError("scenario base: escalation '3' would be 300 % a year; write 3% for 3 percent (or a decimal such as 0.03)")
+            throws: BudgetError("scenario base: escalation '3' would be 300 % a year; write 3% for 3 percent (or the decimal 0.03)")
         ) {
             try base.overriding(escalation: "3")
         }

@@ -380,7 +380,7 @@ import Testing
         d.press(.char(":"))
         d.type("rate 6")
         d.press(.enter)
-        #expect(d.state.message == ":rate “6” 即每年 600 %; 若指 6% 请写 6% (或小数, 如 0.03)")
+        #expect(d.state.message == ":rate “6” 即每年 600 %; 若指 6% 请写 6% (或小数 0.06)")
         #expect((try BudgetScreen.scenario(d.state).get()).discountRate == ExactRatio(numerator: 3, denominator: 50))
         d.press(.char(":"))
         d.type("users many")

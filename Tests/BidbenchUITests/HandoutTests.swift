@@ -662,6 +662,11 @@ import Testing
         Self.command(&own, "export scores")
         #expect(own.effects.isEmpty)
         #expect(own.text.contains("盲评期间只能导出你本人的评分: bidbench export scores --evaluator 李娜 -o 文件"))
+        // A name with a space is quoted for the shell (pasted as shown, `--evaluator Zhang Wei` failed).
+        var spaced = Driver(ws, evaluator: "Zhang Wei")
+        spaced.state.lang = .en
+        Self.command(&spaced, "export scores")
+        #expect(spaced.state.message?.contains("bidbench export scores --evaluator 'Zhang Wei' -o FILE") == true)
         Self.command(&d, "report full md")
         #expect(d.effects.last == .writeReport(format: "md", path: nil))
         // A bad date keeps the meeting form open with what was typed.

@@ -88,6 +88,17 @@ import Testing
         }
     }
 
+    /// A meeting pass: `82.91` ahead of `82.08` by `0.82` (the unrounded 82.9059 − 82.0833); the margin is
+    /// the one the reader works out from the totals printed.
+    @Test func theMarginIsTheDifferenceOfThePrintedTotals() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy("demo-en")
+        let r = try bidbench("report", "--kind", "scoring", "--format", "md", "-o", "-", "--lang", "zh", "-w", ws)
+        #expect(r.status == 0, "\(r.err)")
+        let line = r.out.split(separator: "\n").first { $0.contains("领先") }.map(String.init) ?? ""
+        #expect(line == "> **推荐：Yunfan Software，得分 82.91，领先 Qiming Information (82.08) 0.83 分**")
+    }
+
     @Test func exportForPeopleAndForMachines() throws {
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }

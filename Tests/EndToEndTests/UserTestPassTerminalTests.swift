@@ -66,6 +66,8 @@ import Testing
             screen.joined().contains(
                 "New evaluator \"Zhao Min\": scores/Zhao Min.csv is made at the first save (sheets now: li-na, wang-qiang, zhang-wei)"),
             "\(screen.joined(separator: "\n"))")
+        // In the interface's language only (a meeting pass: both at once, and again after the exit).
+        #expect(!screen.joined().contains("新评委"))
         try quit(u)
     }
 

@@ -119,9 +119,11 @@ public struct Scenario: Equatable, Sendable {
         }
         if !t.hasSuffix("%"), let d = Double(t), d >= 1 {
             let pct = NumberText.format(d * 100)
+            // The decimal for the percent meant (a meeting pass: `:rate 6` suggested 0.03).
+            let decimal = NumberText.format(d / 100)
             throw BudgetError(
-                "\(key) '\(t)' would be \(pct) % a year; write \(t)% for \(t) percent (or a decimal such as 0.03)",
-                zh: "\(key) “\(t)” 即每年 \(pct) %; 若指 \(t)% 请写 \(t)% (或小数, 如 0.03)")
+                "\(key) '\(t)' would be \(pct) % a year; write \(t)% for \(t) percent (or the decimal \(decimal))",
+                zh: "\(key) “\(t)” 即每年 \(pct) %; 若指 \(t)% 请写 \(t)% (或小数 \(decimal))")
         }
         return v
     }

@@ -47,7 +47,7 @@ extension HandoutBuilder {
             if let runner = ev.ranking.first(where: { $0.vendor != w.vendor }) {
                 s +=
                     t(", ", "，") + t("ahead of ", "领先 ") + runner.name + " (" + sc.scoreText(runner.score) + ") "
-                    + t("by ", "") + sc.scoreText(w.score - runner.score) + t("", " 分")
+                    + t("by ", "") + sc.marginText(w.score, over: runner.score) + t("", " 分")
             }
             blocks.append(.callout(s))
             if !sc.tiedWithWinner.isEmpty {

@@ -19,6 +19,18 @@ struct ScoringFacts {
     var scoreMax: Double { evaluation.method == .cn ? 100 : 1 }
 
     func scoreText(_ x: Double) -> String { NumberText.fixed(x, evaluation.method == .cn ? 2 : 4) }
+
+    /// `a − b` as the reader works it out from the two totals printed (a meeting pass: `82.91` ahead of
+    /// `82.08` by `0.82`, from the unrounded 82.9059 and 82.0833).
+    func marginText(_ a: Double, over b: Double) -> String {
+        let places = evaluation.method == .cn ? 2 : 4
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let units = Int64(scoreText(a).replacingOccurrences(of: ".", with: "")).flatMap { x in
+            Int64(scoreText(b).replacingOccurrences(of: ".", with: "")).map { x - $0 }
+        }
+        return units.map { NumberText.fixed(Double($0) / scale, places) } ?? scoreText(a - b)
+    }
 }
 
 /// One entry of the report's "cells to discuss" list: its words are the same in HTML and Markdown.
