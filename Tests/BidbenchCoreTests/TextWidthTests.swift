@@ -3,6 +3,15 @@ import Testing
 @testable import BidbenchCore
 
 @Suite struct TextWidthTests {
+    /// A meeting pass: two criteria read `Functionality: man…` at 80 columns.
+    @Test func clipsThatWouldReadAlikeKeepTheirEnds() {
+        let names = ["Functionality: manufacturing", "Functionality: management", "Price", "Service and support"]
+        #expect(TextWidth.distinctClips(names, to: 19) == ["Functi…anufacturing", "Functi…: management", "Price", "Service and support"])
+        // Alike at their ends too: from where they part.
+        #expect(TextWidth.distinctClips(["功能-生产制造管理模块", "功能-生产计划管理模块", "价格"], to: 10) == ["功…制造管…", "功…计划管…", "价格"])
+        #expect(TextWidth.distinctClips(names, to: 40) == names)
+    }
+
     @Test func widthsOfMixedText() {
         #expect(TextWidth.of("ERP") == 3)
         #expect(TextWidth.of("财务部") == 6)

@@ -321,7 +321,7 @@ import Testing
         #expect(d.state.workspace.vendors[0].name == "云帆软件 (改名)")
         #expect(d.state.undoStack.isEmpty && !d.state.dirty)
         d.press(.char("2"))
-        #expect(d.text.contains("以alice身份打分"))
+        #expect(d.text.contains("以 alice 身份打分"))
         #expect(d.screen.lines.last!.contains("Enter 打分"))
     }
 

@@ -28,6 +28,31 @@ import Testing
         d.screen.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }
 
+    /// A meeting pass: at 100 columns `scoring as` was followed by nothing, at 80 "blind" and the name
+    /// were gone. The method gives way first; whom the session scores as stays.
+    @Test func theHeaderKeepsWhomTheSessionScoresAs() {
+        var ws = panel(revealed: false)
+        ws.settings.method = .known(.cn)
+        // On the screen (Zhang Wei is a third evaluator here).
+        for (lang, width, line) in [
+            (Lang.en, 120, "  Method: comprehensive scoring (MoF Order 87, low price first)  Evaluators: 3 · blind · scoring as Zhang Wei"),
+            (.en, 100, "  Method: comprehensive scoring  Evaluators: 3 · blind · scoring as Zhang Wei"),
+            (.en, 64, "  Evaluators: 3 · blind · scoring as Zhang Wei"),
+            (.zh, 80, "  方法: 综合评分法 (87号令)  评委: 3 · 盲评中 · 以 Zhang Wei 身份打分"),
+            (.zh, 64, "  方法: 综合评分法  评委: 3 · 盲评中 · 以 Zhang Wei 身份打分"),
+        ] {
+            var d = Driver(ws, lang: lang, width: width, height: 30, evaluator: "Zhang Wei")
+            d.press(.char("2"))
+            let header = d.screen.lines.first { $0.contains("Zhang Wei") }
+            #expect(header.map { $0.drop { $0 == " " }.hasPrefix(line.drop { $0 == " " }) } == true, "\(width): \(header ?? "none")")
+        }
+        // Narrower than any screen: whether blind and whom, then that cut with `…`.
+        var d = Driver(ws, lang: .en, evaluator: "Zhang Wei")
+        d.press(.char("2"))
+        #expect(VendorsScreen.header(d.state, width: 40) == "blind · scoring as Zhang Wei")
+        #expect(VendorsScreen.header(d.state, width: 20) == "blind · scoring a…")
+    }
+
     @Test func afterTheRevealEnterShowsEachEvaluatorsScoreAndNote() {
         var d = Driver(panel(revealed: true), width: 80, height: 24)
         d.state.sheetTimes = ["张伟": "2026-11-29 09:15", "李娜": "2026-11-29 09:40"]

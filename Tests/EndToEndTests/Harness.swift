@@ -134,7 +134,8 @@ final class TmuxSession {
     /// selected cell `value`, not saved yet.
     func scoreSelectedCell(as evaluator: String, _ value: String) throws {
         try keys("2")
-        try waitFor(text: "以\(evaluator)身份打分")
+        let pad = { (c: Character?) in c.map { $0.isASCII } == true ? " " : "" }
+        try waitFor(text: "以\(pad(evaluator.first))\(evaluator)\(pad(evaluator.last))身份打分")
         try keys("Enter")
         try type(value)
         try keys("Enter")

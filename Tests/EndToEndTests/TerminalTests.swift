@@ -85,7 +85,7 @@ import Testing
         let t = try TmuxSession(args: ["-w", ws, "--as", "alice"])
         try t.waitFor(text: "[1 需求]")
         try t.keys("2")
-        try t.waitFor(text: "以alice身份打分")
+        try t.waitFor(text: "以 alice 身份打分")
         try t.keys("Enter")  // score the first cell: an unsaved edit
         try t.type("7")
         try t.keys("Enter")
@@ -96,7 +96,7 @@ import Testing
         // The open TUI picks the other process's change up by itself (live pickup): the new name shows,
         // the unsaved score stays, and the session is still alice's.
         try t.waitFor(text: "智链科技集团")
-        #expect(try t.capture().contains { $0.contains("以alice身份打分") })
+        #expect(try t.capture().contains { $0.contains("以 alice 身份打分") })
         #expect(try t.capture().contains { $0.contains("Enter 打分") })  // the hint bar still offers scoring
         // Her save writes only her own sheet: vendors.csv (someone else's change) is no conflict for it.
         try t.keys("C-s")

@@ -198,6 +198,22 @@ public enum NumberText {
         return fixed(fraction * 100, places) + "%"
     }
 
+    /// Whole percentages of shares that make a whole, rounded so that they add up to 100 (largest
+    /// remainders: the shares rounded down, then a point to those that lost most, ties to the first):
+    /// a meeting pass read `19% 14% 28% 14% 10% 14%` on the matrix, 99 %. Nil when the shares do not
+    /// add up to 1 (then each is rounded on its own).
+    public static func wholePercents(_ shares: [Double]) -> [Int]? {
+        guard !shares.isEmpty, shares.allSatisfy({ $0.isFinite && $0 >= 0 }), abs(shares.reduce(0, +) - 1) < 1e-9 else { return nil }
+        var points = shares.map { Int(($0 * 100 + 1e-9).rounded(.down)) }
+        let order = shares.indices.sorted { a, b in
+            let ra = shares[a] * 100 - Double(points[a])
+            let rb = shares[b] * 100 - Double(points[b])
+            return ra != rb ? ra > rb : a < b
+        }
+        for k in order.prefix(max(0, 100 - points.reduce(0, +))) { points[k] += 1 }
+        return points
+    }
+
     /// A percentage already in points, up to one decimal and without trailing zeros: 90 → `90%`,
     /// 85.714… → `85.7%`. The delivery measures (on time, pass rate and its target, SLA met) read
     /// alike on the delivery screen, in its dialogs and reports, in the early warnings and in `bidbench

@@ -182,6 +182,39 @@ public enum TextWidth {
 
     private static func isLatinWordCharacter(_ c: Character) -> Bool { c.isASCII && !c.isWhitespace }
 
+    /// Each text clipped to `width` cells (`clip`), except that texts that would then read alike while
+    /// they differ keep their ends instead: a third of the width from the start, `…`, the rest from the
+    /// end (`Functionality: man…` twice at 80 columns → `Functi…manufacturing` / `Functio…management`).
+    /// When the ends are alike too (`功能-生产制造管理模块` / `功能-生产计划管理模块`), the rest is shown from
+    /// where the texts part (`功…制造管…` / `功…计划管…`).
+    public static func distinctClips(_ texts: [String], to width: Int) -> [String] {
+        let clipped = texts.map { clip($0, to: width) }
+        var groups: [String: [String]] = [:]
+        for (c, t) in zip(clipped, texts) where !(groups[c]?.contains(t) ?? false) { groups[c, default: []].append(t) }
+        func ends(_ t: String, _ head: String) -> String {
+            var tail: [Character] = []
+            var w = of(head) + 1
+            for ch in t.reversed() {
+                if w + of(ch) > width { break }
+                tail.append(ch)
+                w += of(ch)
+            }
+            return head + "…" + String(tail.reversed())
+        }
+        return zip(clipped, texts).map { c, t in
+            guard let group = groups[c], group.count > 1, width >= 5 else { return c }
+            let head = clip(t, to: max(2, (width - 1) / 3), ellipsis: false)
+            let byEnds = group.map { ends($0, clip($0, to: max(2, (width - 1) / 3), ellipsis: false)) }
+            if Set(byEnds).count == group.count { return ends(t, head) }
+            // Where the group's texts part: the characters all of them share first.
+            let chars = group.map(Array.init)
+            var common = 0
+            while chars.allSatisfy({ common < $0.count && $0[common] == chars[0][common] }) { common += 1 }
+            let rest = String(Array(t).dropFirst(common))
+            return head + "…" + clip(rest, to: width - of(head) - 1)
+        }
+    }
+
     /// Clips then pads with spaces to exactly `width` cells (left-aligned, or right-aligned).
     public static func fit(_ text: String, _ width: Int, right: Bool = false) -> String {
         let c = clip(text, to: width)

@@ -581,12 +581,28 @@ public enum VendorsScreen {
     static func header(_ s: AppState, sensitivity: SensitivityReport? = nil, width: Int = 0) -> String {
         let L = s.lang
         let ws = s.workspace
-        let who = s.evaluator.map { L.t("scoring as \($0)", "以\($0)身份打分") } ?? L.t("lead", "主持人")
+        // A Latin name set off by spaces in the Chinese (`以 Zhang Wei 身份打分`).
+        let who =
+            s.evaluator.map { name in
+                let pad = { (c: Character?) in c.map { $0.isASCII } == true ? " " : "" }
+                return L.t("scoring as \(name)", "以\(pad(name.first))\(name)\(pad(name.last))身份打分")
+            } ?? L.t("lead", "主持人")
         let blind =
             ws.settings.revealed
             ? L.t("revealed", "已揭晓") : (s.evaluator == nil ? L.t("blind (R reveals)", "盲评中 (R 揭晓)") : L.t("blind", "盲评中"))
+        let panel = "\(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+        let title = methodTitle(ws.settings.method, L)
+        let short = title.range(of: " (").map { String(title[..<$0.lowerBound]) } ?? title
+        // Short of room the method goes first (its gloss, then itself), then the panel's count: whether
+        // the panel is blind and whom this session scores as are the last to go (a meeting pass: the
+        // evaluator's own name was cut at 100 columns, "blind" and the name gone at 80).
+        let candidates = [
+            "\(L.t("Method", "方法")): \(title)  \(panel)", "\(L.t("Method", "方法")): \(short)  \(panel)", "\(short)  \(panel)", panel,
+            "\(blind) · \(who)",
+        ]
         var header =
-            "\(L.t("Method", "方法")): \(methodTitle(ws.settings.method, L))  \(L.t("Evaluators", "评委")): \(ws.evaluators.count) · \(blind) · \(who)"
+            width <= 0
+            ? candidates[0] : candidates.first { TextWidth.of($0) <= width - 2 } ?? TextWidth.clip(candidates.last!, to: width - 2)
         let leaf = leaves(ws)
         if let report = sensitivity, s.vendors.criterion < leaf.count,
             let iv = report.intervals.first(where: { $0.criterion == leaf[s.vendors.criterion].id })
@@ -597,9 +613,8 @@ public enum VendorsScreen {
             var room = width - 2 - TextWidth.of(header + label + range) - 1
             // Short of room for a few cells of the name, the method's gloss gives way (`综合评分法 (87号令)`
             // → `综合评分法`): a range without its criterion said nothing (a meeting pass at 80×24).
-            let title = methodTitle(ws.settings.method, L)
-            if room < 6, let gloss = title.range(of: " (") {
-                header = header.replacingOccurrences(of: title, with: String(title[..<gloss.lowerBound]))
+            if room < 6, title != short, header.contains(title) {
+                header = header.replacingOccurrences(of: title, with: short)
                 room = width - 2 - TextWidth.of(header + label + range) - 1
             }
             let name = leaf[s.vendors.criterion].name
@@ -628,12 +643,16 @@ public enum VendorsScreen {
                 j == s.vendors.vendor ? Style(fg: .cyan, bold: true, reverse: true) : (view.out[v.id] != nil ? .dim : .bold)
             c.text(labelW + n * colW, hy, TextWidth.fit(v.name, colW - 1), st)
         }
+        // Names that a cut would make alike keep their ends (a meeting pass: two `Functionality: man…`).
+        let names = TextWidth.distinctClips(leaves(ws).map(\.name), to: labelW - 7)
+        // Whole percents that add up to 100 when the weights make a whole (the handout prints two decimals).
+        let shares = NumberText.wholePercents(leaves(ws).map { view.weight[$0.id] ?? 0 })
         for (i, cr) in leaves(ws).enumerated() {
             let y = hy + 1 + i
             if y >= area.maxY - 4 { break }
             let sel = i == s.vendors.criterion
-            c.text(area.x + 1, y, TextWidth.fit(cr.name, labelW - 7), sel ? .selected : .plain)
-            let w = view.evaluation == nil ? "—" : NumberText.percent(view.weight[cr.id] ?? 0, 0)
+            c.text(area.x + 1, y, TextWidth.fit(names[i], labelW - 7), sel ? .selected : .plain)
+            let w = view.evaluation == nil ? "—" : shares.map { "\($0[i])%" } ?? NumberText.percent(view.weight[cr.id] ?? 0, 0)
             c.text(area.x + labelW - 6, y, TextWidth.fit(w, 5, right: true), sel ? .selected : .plain)
             for (n, (_, v)) in view.shown.enumerated() {
                 let (text, st) = cell(s, view, vendor: v, criterion: cr, row: i)
