@@ -278,6 +278,18 @@ struct ContractRedFlagTests {
         #expect(!flags(kept + "10.1 乙方应将源代码交由双方认可的第三方托管机构托管，乙方停止经营时甲方有权取得源代码。\n").contains(.no_source_code_escrow))
     }
 
+    /// A lawyer's pass on a Chinese OA subscription and an English licence.
+    @Test func disclaimersAuditsFeeRevisionsAndTheVendorsSeat() {
+        #expect(flags("9.2 乙方对第三方服务（包括短信、电子签章、地图服务）的中断或错误不承担任何责任。").contains(.third_party_risk_disclaimed))
+        #expect(!flags("乙方对其分包商的行为承担全部责任。").contains(.third_party_risk_disclaimed))
+        #expect(flags("14.1 乙方有权随时对甲方使用情况进行审计。").contains(.buyer_license_restrictions))
+        let fee = ContractScanner.scan("2.2 Licensor may revise the support fee at any time upon notice to Licensee.")
+        #expect(fee.finding(.price_change).line == 1)
+        #expect(fee.flags(.unilateral_price_change).map(\.line) == [1])
+        let forum = ContractScanner.scan("第二十条 争议解决\n20.1 因本合同引起的争议，提交乙方所在地仲裁委员会仲裁，仲裁裁决是终局的。")
+        #expect(forum.keyTerms.disputeForum == "乙方所在地仲裁委员会" && forum.keyTerms.disputeForumType == "arbitration")
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).

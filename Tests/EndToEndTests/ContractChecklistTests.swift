@@ -201,8 +201,8 @@ struct ContractChecklistTests {
             + ["", "Red flags (7)", "  ⚑ unilateral_price_change [high] — line 2: 乙方有权单方调整价格，无需通知甲方。"]
             + explained(.unilateral_price_change)
             + [
-                "  ⚑ vendor_may_suspend [high] — line 100003: "
-                    + "The Supplier may suspend the service at any time without notice and without liability to the Custom…"
+                // A flag's sentence whole (the clauses' and key terms' quotes stop at 100).
+                "  ⚑ vendor_may_suspend [high] — line 100003: " + suspend
             ]
             + explained(.vendor_may_suspend)
             + [

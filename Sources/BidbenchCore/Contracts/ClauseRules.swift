@@ -332,6 +332,8 @@ enum ClauseRules {
                 "调整…[价格|单价|费率|收费标准|服务费|订阅费|年费|许可费|维护费]|[价格|单价|价款|费率|收费标准|服务费|订阅费|年费|许可费|维护费]…[调整|上浮|变动|不变|浮动]|调价|涨价|费用…调整|调整…费用|上调|价格…另行通知|固定价格|固定总价",
                 "[提高|降低|上涨|变更]…[价格|单价|费用|收费|费率]", "价格…[为准|另行通知]|届时…价格",
                 "[change|increase|raise|adjust|modify|revise]…[prices|pricing|fees|rates|charges]|[prices|pricing|fees|charges]…[fixed|increase*|adjust*]",
+                // "Licensor may revise the support fee at any time" (a lawyer's pass: flagged, yet no clause).
+                "[revise|increase|raise|adjust]…[support fee|subscription fee|license fee|licence fee|annual fee|maintenance fee|service fee|hosting fee|monthly fee]",
             ],
             // Prices near a "change" only hint at it: `No other charges apply unless agreed in a signed
             // change order` is the fees clause and change control, and outscored `Prices are fixed for

@@ -373,7 +373,9 @@ enum KeyTermExtractor {
         for suffix in ["仲裁委员会", "仲裁院", "仲裁中心"] {
             if let i = indexOf(c, suffix) {
                 var j = i
-                while j > 0 && (!stops.contains(c[j - 1]) || (hanBlank(j - 1) && !stops.contains(c[j - 2]))) { j -= 1 }
+                // `乙方所在地仲裁委员会`: the 在 of 所在地 is part of the name (a lawyer's pass: no forum said).
+                func seat(_ k: Int) -> Bool { c[k] == "在" && k > 0 && c[k - 1] == "所" && k + 1 < c.count && c[k + 1] == "地" }
+                while j > 0 && (!stops.contains(c[j - 1]) || seat(j - 1) || (hanBlank(j - 1) && !stops.contains(c[j - 2]))) { j -= 1 }
                 if i - j >= 2 { return (name(j..<(i + suffix.count)), "arbitration") }
             }
         }

@@ -316,7 +316,12 @@ enum RedFlagDetector {
                 "[third-party|third party]…[not responsible|not liable|no responsibility|no liability|disclaim*|sole risk|own risk|at customer's risk|\"as is\"|as is]",
                 "[not responsible|not liable|no liability|no responsibility]…[third-party|third party]",
                 "第三方…[不承担|不负责|概不负责|免责|与乙方无关|由甲方自行|甲方自行承担|风险由甲方]|[不承担|不负责]…第三方",
-            ], veto: ["[provider|vendor|supplier|licensor]…responsible for…[subcontractor*|third part*]|乙方…对…第三方…[负责|承担]"], negatable: false
+            ],
+            // The vendor answering for third parties; not `乙方对第三方服务…不承担任何责任` (a lawyer's pass: that
+            // disclaimer read as the vendor taking responsibility).
+            veto: [
+                "[provider|vendor|supplier|licensor]…responsible for…[subcontractor*|third part*]|乙方…对…第三方…[应负责|应承担|须承担|须负责|负全部责任|承担全部责任|承担连带|负连带]"
+            ], negatable: false
         ),
         Rule(
             .buyer_license_restrictions,
@@ -326,6 +331,8 @@ enum RedFlagDetector {
                 "[overage|excess usage|true-up|true up]…[fee*|charge*|invoice*|pay|billed|rate*]|exceed*…[licensed|permitted|authorized|authorised|purchased]…[users|quantity|limit*|seats]…[pay|fee*|charge*|penalt*|times|invoice*]",
                 "[publish|disclose|release]…[benchmark*|results|comparison*]",
                 "\(Party.vendor)…[有权|可以|可]…[审计|核查|检查|稽查]…[甲方|使用情况|系统|场所|账簿]",
+                // `乙方有权随时对甲方使用情况进行审计` (a lawyer's pass): the use named before the audit.
+                "\(Party.vendor)…[有权|可以|可]…[使用情况|账号使用|许可使用|软件使用|系统使用]…[审计|核查|稽查]",
                 "超出…[用户数|授权数|许可数|点数|并发|账号数|帐号数|数量]…[补缴|支付|罚|违约金|倍|赔偿]",
                 "[公开|发布|披露]…[测试结果|评测|结果|对比|基准测试]",
                 "[仅限|只能|仅供]…甲方…[本部|总部|本单位|本公司]…使用|[关联公司|子公司|分支机构|分公司|外包人员]…[不得|不能|无权]…使用",

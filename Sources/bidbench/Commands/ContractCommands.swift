@@ -295,7 +295,9 @@ enum ContractReport {
                 // In Chinese only (the flag's text names the clause in both languages, for JSON).
                 out += Array(f.missingText(chinese: true, clauseName: ReportLabels.clause(c, lang)).utf8)
             } else {
-                out += quotes.bytes(f.text) { Array(clean(quote($0)).utf8) }
+                // A flag's sentence whole, up to 400 columns (the terminal wraps it): a lawyer's pass lost
+                // "are refundable in any circumstances" and "IN THE THREE (3) MONTHS" to the 100 of a quote.
+                out += quotes.bytes(f.text) { Array(clean(TextWidth.clip($0, to: 400)).utf8) }
             }
             out.append(0x0A)
             if f.kind != .missing_clause {
