@@ -290,6 +290,30 @@ struct ContractRedFlagTests {
         #expect(forum.keyTerms.disputeForum == "乙方所在地仲裁委员会" && forum.keyTerms.disputeForumType == "arbitration")
     }
 
+    /// A lawyer's pass: a file of bare headings was "15 of 22 clauses found", with no missing clause said.
+    @Test func aHeadingWithNothingUnderItShowsNoClause() {
+        let headings = "# ERP 升级合同\n\n## 第五条 验收\n\n## 第十一条 保密\n\n## 第十二条 数据安全\n"
+        let scan = ContractScanner.scan(headings)
+        #expect(scan.clauses.filter(\.present).isEmpty)
+        #expect(Set(scan.flags(.missing_clause).compactMap(\.clause)).isSuperset(of: [.acceptance, .confidentiality, .data_security]))
+        // A heading whose clause is in a sub-section below it still counts.
+        let nested = ContractScanner.scan("## 第五条 验收\n### 5.1 程序\n甲方应在收到交付通知后十个工作日内组织验收。\n")
+        #expect(nested.finding(.acceptance).present)
+    }
+
+    /// A lawyer's pass: a service credit "for each 0.5% shortfall" read as a rate of 0.005, and the
+    /// buyer's exit limited to a term's end was no asymmetry.
+    @Test func aCreditsStepIsNoRateAndTheBuyersExitOnlyAtTheEndIsOneSided() {
+        let scan = ContractScanner.scan(
+            "7.2 If availability falls below 99.9%, Customer receives a service credit of 5% of the monthly fee for each 0.5% shortfall, up to 25% of the monthly fee."
+        )
+        #expect(scan.keyTerms.penaltyRates.map(\.partsPerMillion) == [50_000])
+        #expect(
+            flags("Licensee may terminate support only at the end of a support term in accordance with Section 3.2.")
+                .contains(.termination_asymmetry))
+        #expect(flags("甲方仅可在服务期届满时终止本协议。").contains(.termination_asymmetry))
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).

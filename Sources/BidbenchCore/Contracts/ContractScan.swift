@@ -500,6 +500,9 @@ public enum ContractScanner {
         var definition: Bool
         var headingKinds: ClauseKinds
         var ancestors: ClauseKinds
+        /// A heading with no text under it before the next heading of its level or above: it shows no
+        /// clause (a lawyer's pass: a file of bare headings was 15 of 22 clauses found).
+        var emptySection = false
     }
 
     /// The paragraphs of a text with what their texts are made of: the parsed lines, and the texts of
@@ -861,6 +864,23 @@ public enum ContractScanner {
                     definition: inDefinitions || lines[ids[at]].isDefinition,
                     headingKinds: headingKinds, ancestors: ancestors))
         }
+        // Each clause heading's section: empty when no text follows before a heading of its level or
+        // above (a scan within its own section: linear over a text).
+        // (Not a short line taken for a heading without a number: it may be a sentence without its stop.)
+        for i in out.all.indices where out.all[i].bare && out.all[i].headingKinds.bits != 0 && !lines[out.all[i].line].unnumberedHeading {
+            let level = lines[out.all[i].line].level ?? Int.max
+            var j = i + 1
+            var content = false
+            while j < out.all.count {
+                if !out.all[j].bare {
+                    content = true
+                    break
+                }
+                if (lines[out.all[j].line].level ?? Int.max) <= level { break }
+                j += 1
+            }
+            out.all[i].emptySection = !content
+        }
         return out
     }
 
@@ -962,6 +982,7 @@ public enum ContractScanner {
         var kinds: UInt64
         var bare: Bool
         var definition: Bool
+        var empty: Bool
 
         /// The paragraphs that are the same by their keys (their lines' ids compared byte for byte).
         /// The keys are read field by field: copying a `Paragraph` (its strings and lists) per
@@ -974,7 +995,7 @@ public enum ContractScanner {
                     ParagraphKey(
                         first: paragraphs[i].number - 1, count: paragraphs[i].span,
                         kinds: UInt64(paragraphs[i].headingKinds.bits) | UInt64(paragraphs[i].ancestors.bits) << 32,
-                        bare: paragraphs[i].bare, definition: paragraphs[i].definition))
+                        bare: paragraphs[i].bare, definition: paragraphs[i].definition, empty: paragraphs[i].emptySection))
             }
             let stride = MemoryLayout<Int>.stride
             return lineIDs.withUnsafeBytes { ids in
@@ -985,13 +1006,14 @@ public enum ContractScanner {
                         let k = keys[i]
                         let lines = LineHash.hash(
                             UnsafeRawBufferPointer(rebasing: ids[(k.first * stride)..<((k.first + k.count) * stride)]))
-                        let flags: UInt64 = (k.bare ? 1 : 0) | (k.definition ? 2 : 0)
+                        let flags: UInt64 = (k.bare ? 1 : 0) | (k.definition ? 2 : 0) | (k.empty ? 4 : 0)
                         return lines ^ ((k.kinds ^ flags << 61) &* 0x9E37_79B9_7F4A_7C15)
                     },
                     same: { a, b in
                         let x = keys[a]
                         let y = keys[b]
                         return x.count == y.count && x.kinds == y.kinds && x.bare == y.bare && x.definition == y.definition
+                            && x.empty == y.empty
                             && memcmp(ids.baseAddress! + x.first * stride, ids.baseAddress! + y.first * stride, x.count * stride) == 0
                     })
             }
@@ -1036,9 +1058,9 @@ public enum ContractScanner {
             return
         }
 
-        // Heading evidence on its own.
+        // Heading evidence on its own (none for a heading with nothing under it).
         let headingScore = p.bare ? 5 : 6
-        for kind in p.headingKinds.members {
+        for kind in p.headingKinds.members where !p.emptySection {
             reading.candidates.append(Candidate(kind: kind, line: p.number, evidence: ContractText.clip(t.raw), score: headingScore))
         }
         let ruleBits = sentenceRuleBits

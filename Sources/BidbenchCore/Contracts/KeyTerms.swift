@@ -624,6 +624,10 @@ enum KeyTermExtractor {
             let before = TextWindow(c, (range.lowerBound - 12)..<range.lowerBound)
             // A cap on the penalties, or a threshold that triggers them (`可用率低于 99.8%`, "below 99.0%"), is no rate.
             if before.containsAny(rateCapWords) || before.containsAny(rateThresholdWords) { continue }
+            // "for each 0.5% shortfall", `每低于0.5%`: the step the credit is counted in, no rate (a lawyer's pass).
+            if before.containsAny(stepWords) && TextWindow(c, range.upperBound..<(range.upperBound + 14)).containsAny(shortfallWords) {
+                continue
+            }
             out.append(PenaltyRate(partsPerMillion: ppm, per: period(of: range, in: s), line: 0, text: text))
         }
         return out
@@ -659,6 +663,8 @@ enum KeyTermExtractor {
         "低于", "高于", "少于", "below", "above", "less than", "lower than", "under ", "可用率", "availability", "uptime",
     ])
     private static let each = WindowWords(["每"])
+    private static let stepWords = WindowWords(["each", "every", "per ", "每"])
+    private static let shortfallWords = WindowWords(["shortfall", "short of", "below", "under", "of downtime", "不足", "低于", "下降"])
     private static let hourWord = WindowWords(["小时"])
     private static let rateCapWords = WindowWords(["不超过", "最高", "上限", "not exceed", "maximum", "cap", "up to", "总额"])
     static let perDay = WindowWords([

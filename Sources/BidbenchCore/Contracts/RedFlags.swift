@@ -371,6 +371,9 @@ enum RedFlagDetector {
             [
                 "[customer|client|licensee|you]…[may not|shall not|cannot|is not entitled to|has no right to|will not be entitled to]…[terminate|cancel]",
                 "甲方…[不得|无权|不能]…[提前|单方|擅自|任意]…[解除|终止|退出]",
+                // "Licensee may terminate support only at the end of a support term" (a lawyer's pass).
+                "[customer|client|licensee|you]…may…terminate…only…[at the end of|upon expiry|upon expiration|at the expiry|at the expiration]",
+                "甲方…[仅|只能|仅能|仅可]…[期满|届满|到期]…[解除|终止|退出]",
             ], negatable: false),
         Rule(
             .payment_terms_harsh,
