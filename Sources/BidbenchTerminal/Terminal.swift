@@ -15,6 +15,17 @@ nonisolated(unsafe) private var previousActions: [Int32: sigaction] = [:]
 nonisolated(unsafe) private var claimPath: UnsafeMutablePointer<CChar>?
 nonisolated(unsafe) private var claimBytes: UnsafeMutableBufferPointer<UInt8>?
 nonisolated(unsafe) private var claimScratch: UnsafeMutableBufferPointer<UInt8>?
+/// Where a termination leaves word that it lost unsaved edits (`Terminal.noteUnsavedWork`), and
+/// whether there are any; read by the handler with async-signal-safe calls only.
+nonisolated(unsafe) private var lostMarkerPath: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var unsavedWork: Int32 = 0
+
+/// Leaves the marker file when the session had unsaved edits (the next session says they were lost).
+private func markLostWork() {
+    guard unsavedWork != 0, let path = lostMarkerPath else { return }
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if fd >= 0 { close(fd) }
+}
 
 /// Removes the claim file if it still holds exactly our bytes (nobody else's claim is touched).
 private func releaseClaim() {
@@ -208,7 +219,13 @@ public final class Terminal {
 
     /// The claim file a termination signal removes when it still holds `content` (nil: none). Set
     /// once per claim taken; the previous one's memory is kept (a handler may be reading it).
-    public static func releaseOnTermination(path: String?, content: [UInt8]) {
+    /// Whether the session holds unsaved edits now: a termination signal (a closed terminal window)
+    /// then leaves `lostMarker` (given to `releaseOnTermination`) for the next session to say so — a
+    /// meeting pass closed a window on an unsaved score and the next session said nothing.
+    public static func noteUnsavedWork(_ dirty: Bool) { unsavedWork = dirty ? 1 : 0 }
+
+    public static func releaseOnTermination(path: String?, content: [UInt8], lostMarker: String? = nil) {
+        if let lostMarker, lostMarkerPath == nil { lostMarkerPath = strdup(lostMarker) }
         guard let path, !content.isEmpty else {
             claimPath = nil
             return
@@ -257,7 +274,10 @@ public final class Terminal {
                 endwin()
                 // A closed terminal window (SIGHUP) or a kill: the session's claim goes with it, or
                 // it would keep others out (from another host a claim is never taken for dead).
-                if sig == SIGTERM || sig == SIGHUP || sig == SIGINT || sig == SIGQUIT { releaseClaim() }
+                if sig == SIGTERM || sig == SIGHUP || sig == SIGINT || sig == SIGQUIT {
+                    markLostWork()
+                    releaseClaim()
+                }
                 signal(sig, SIG_DFL)
                 raise(sig)
             }

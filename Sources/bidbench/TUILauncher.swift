@@ -223,7 +223,8 @@ enum TUILauncher {
 
         let term = Terminal(noColor: ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         // Closing the terminal window (SIGHUP) or a kill takes the claim with it (README "Many writers").
-        Terminal.releaseOnTermination(path: lock?.path, content: lock?.fileContent ?? [])
+        let lostMarker = lock.map { $0.path + ".unsaved" }
+        Terminal.releaseOnTermination(path: lock?.path, content: lock?.fileContent ?? [], lostMarker: lostMarker)
         defer {
             term.shutdown()
             _ = lock
@@ -238,6 +239,14 @@ enum TUILauncher {
         // The files' times for the first frame; the journal's, read with the check, replace them.
         state.sheetTimes = host.watch.snapshot.sheetTimes
         if !notes.isEmpty { state.say(notes.map { lang.t($0.en, $0.zh) }.joined(separator: lang.t("; ", "；"))) }
+        // The last session of this claim closed by a signal (its window closed) with unsaved edits.
+        if let lostMarker, FileManager.default.fileExists(atPath: lostMarker) {
+            try? FileManager.default.removeItem(atPath: lostMarker)
+            state.say(
+                lang.t(
+                    "The last session here was closed (its terminal hung up or it was stopped) with unsaved changes: they were lost",
+                    "此处上一个会话在有未保存修改时被关闭 (终端断开或被终止): 这些修改已丢失"), error: true)
+        }
         if let gone = lock?.replacedStale {
             state.say(
                 lang.t(
@@ -346,6 +355,7 @@ enum TUILauncher {
                 }
             }
             term.draw(App.render(state))
+            Terminal.noteUnsavedWork(state.dirty)
         }
     }
 }

@@ -71,6 +71,29 @@ import Testing
         try quit(u)
     }
 
+    /// A meeting pass: closing the window on an unsaved score lost it without a word (kill -9 at least
+    /// said so at the next start). The next session of that evaluator says it; a clean close does not.
+    @Test func aWindowClosedOnUnsavedScoresIsSaidAtTheNextStart() throws {
+        let tmp = TempDir()
+        let (ws, t) = try blindDemo(tmp, as: "张伟")
+        try t.scoreSelectedCell(as: "张伟", "3")
+        try t.waitFor(text: "未保存")
+        // The window closed: tmux hangs the program's terminal up (SIGHUP).
+        _ = try t.tmux(["kill-session", "-t", t.name])
+        let claim = ws + "/.bidbench/sessions/scores%2F张伟.csv.lock"
+        let deadline = Date().addingTimeInterval(10)
+        while FileManager.default.fileExists(atPath: claim) && Date() < deadline { usleep(50_000) }
+        #expect(!FileManager.default.fileExists(atPath: claim), "the claim goes with the session")
+        let u = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 140, height: 30)
+        try u.waitFor(text: "此处上一个会话在有未保存修改时被关闭 (终端断开或被终止): 这些修改已丢失", timeout: 20)
+        try quit(u)
+        // Said once: a session that ends cleanly leaves nothing to say.
+        let v = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 140, height: 30)
+        let first = try v.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 需求]") }
+        #expect(!first.joined().contains("未保存修改时被关闭"))
+        try quit(v)
+    }
+
     /// Meeting pass M1: while blind, an evaluator's `:report scoring PATH` inside the shared folder wrote
     /// their sealed scores over the lead's handout. Refused there; outside the folder it is written.
     @Test func aBlindEvaluatorsNamedReportStaysOutOfTheSharedFolder() throws {
