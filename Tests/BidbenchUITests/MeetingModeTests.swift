@@ -30,6 +30,29 @@ import Testing
 
     /// A meeting pass: at 100 columns `scoring as` was followed by nothing, at 80 "blind" and the name
     /// were gone. The method gives way first; whom the session scores as stays.
+    /// A meeting pass: an evaluator could score a knocked-out vendor (never shown to her), and its cell
+    /// was a ⚑ to discuss that nobody saw on the matrix.
+    @Test func aKnockedOutVendorIsNotScoredNorDiscussed() {
+        var ws = panel(revealed: true)
+        let flaggedBefore = VendorsScreen.results(Driver(ws).state).evaluation!.cells.filter(\.flagged).map(\.vendor)
+        #expect(flaggedBefore == ["V2"], "张伟 7 and 李娜 3 on V2: 40 % of the scale")
+        ws.gates.removeAll { $0.vendor == "V2" && $0.requirement == "R02" }
+        ws.gates.append(GateAnswer(vendor: "V2", requirement: "R02", answer: .no))
+        let lead = Driver(ws)
+        let evaluation = VendorsScreen.results(lead.state).evaluation!
+        #expect(evaluation.disqualified.map(\.vendor) == ["V2"])
+        #expect(evaluation.cells.filter(\.flagged).isEmpty)
+        // An evaluator without a score there is told why; one with a score may open it to withdraw it.
+        ws.settings.revealed = false
+        var d = Driver(ws, evaluator: "赵敏")
+        d.press(.char("2"), .right, .enter)
+        #expect(d.state.modal == nil)
+        #expect(d.state.message?.hasPrefix("智链科技 已淘汰 (") == true && d.state.message?.hasSuffix("), 无需打分") == true)
+        var zhang = Driver(ws, evaluator: "张伟")
+        zhang.press(.char("2"), .right, .enter)
+        #expect(zhang.form?.fields.first?.input.text == "7")
+    }
+
     @Test func theHeaderKeepsWhomTheSessionScoresAs() {
         var ws = panel(revealed: false)
         ws.settings.method = .known(.cn)

@@ -415,7 +415,8 @@ public func evaluate(
     return Evaluation(
         method: options.method, normalization: options.normalization, aggregate: options.aggregate,
         ranking: ranking(problem, field.rankable), disqualified: field.disqualified, incomplete: field.incomplete,
-        cells: panelCells(panel.cells, ws), weights: tree.weights, ahp: tree.ahp, priceBase: matrix.priceBase,
+        cells: panelCells(panel.cells, ws, out: Set(field.disqualified.map(\.vendor))), weights: tree.weights, ahp: tree.ahp,
+        priceBase: matrix.priceBase,
         problem: problem, warnings: warnings + tree.ahpWarnings,
         // A knocked-out vendor is out whatever else it has not answered; the others may be provisional
         // (listed apart, not as warnings: every output shows them next to the vendor).
@@ -486,10 +487,17 @@ private func strayScoreWarnings(_ cells: [Panel.Key: PanelCell], _ ws: Workspace
 }
 
 /// The panel cells in vendors.csv then criteria.csv order.
-private func panelCells(_ cells: [Panel.Key: PanelCell], _ ws: Workspace) -> [PanelCell] {
+/// The panel's cells in vendor and criteria order. A knocked-out vendor's cells are never flagged for
+/// discussion (`out`): nobody discusses the scores of a vendor that cannot win (a meeting pass: its
+/// hidden cell was a second ⚑ in the count, in `rank` and in the handout).
+private func panelCells(_ cells: [Panel.Key: PanelCell], _ ws: Workspace, out knockedOut: Set<String>) -> [PanelCell] {
     var out: [PanelCell] = []
     for v in ws.vendors {
-        for c in ws.criteria { if let cell = cells[Panel.Key(vendor: v.id, criterion: c.id)] { out.append(cell) } }
+        for c in ws.criteria {
+            guard var cell = cells[Panel.Key(vendor: v.id, criterion: c.id)] else { continue }
+            if knockedOut.contains(v.id) { cell.flagged = false }
+            out.append(cell)
+        }
     }
     return out
 }

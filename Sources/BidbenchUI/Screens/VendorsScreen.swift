@@ -100,6 +100,14 @@ public enum VendorsScreen {
                 return []
             }
             let mine = s.workspace.scores[who]?.first { $0.vendor == v.id && $0.criterion == cr.id }
+            // A knocked-out vendor needs no score (a meeting pass: one typed there was taken, never shown
+            // to her, and counted as a cell to discuss); a score given before still opens, to withdraw it.
+            if mine == nil, let out = results(s).evaluation?.disqualified.first(where: { $0.vendor == v.id }) {
+                s.say(
+                    s.lang.t("\(v.name) is knocked out (\(out.reason)): no score needed", "\(v.name) 已淘汰 (\(out.reasonZH)), 无需打分"),
+                    error: true)
+                return []
+            }
             s.modal = .form(
                 Form(
                     target: .score(vendor: v.id, criterion: cr.id), title: "\(who) · \(v.name) · \(cr.name)",
