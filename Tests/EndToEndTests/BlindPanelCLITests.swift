@@ -17,6 +17,29 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// A meeting pass: while blind, `rank --json` gave `"provisional": []` for a vendor added without its
+    /// must-have answers, which the matrix showed everyone as provisional. Gates are not secret.
+    @Test func aProvisionalVendorIsListedWhileBlind() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try setRevealed(ws, false)
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: ws + "/vendors.csv"))
+        h.seekToEndOfFile()
+        h.write(Data("V5,新供应商,,,,,false,1690000\n".utf8))
+        try h.close()
+        let rank = try json(try bidbench("rank", "-w", ws, "--json").out)
+        #expect(rank["blind"] as? Bool == true)
+        let provisional = try #require(rank["provisional"] as? [[String: Any]])
+        #expect(provisional.map { $0["alternative"] as? String } == ["V5"])
+        let gaps = try #require(provisional.first?["missing_gates"] as? [String])
+        #expect(gaps.first == "R01 多币种凭证自动折算: no answer")
+        let text = try bidbench("rank", "-w", ws).out
+        #expect(
+            text.contains(
+                "provisional (confirmed must-haves not answered):\nvendor  name      missing gates\nV5      新供应商  R01 多币种凭证自动折算: no answer; "
+            ))
+    }
+
     @Test func rankSensitivityReportAndExportShowNoAggregateWhileBlind() throws {
         let tmp = TempDir()
         let ws = try tmp.demoCopy()

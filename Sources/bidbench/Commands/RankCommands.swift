@@ -38,7 +38,7 @@ struct RankCommand: ParsableCommand {
                     priceOverride: tcoPrices(ws)),
                 context: workspace.path)
             for w in e.warnings { printError(warningLine(w)) }
-            emit(scoring.json ? RankOutput.json(e) : RankOutput.table(e))
+            emit(scoring.json ? RankOutput.json(e, vendors: ws.vendors) : RankOutput.table(e, vendors: ws.vendors))
         }
     }
 }
@@ -211,7 +211,14 @@ enum RankOutput {
         return out
     }
 
-    static func json(_ e: Evaluation) -> String {
+    /// The vendors whose confirmed must-haves are not all answered, in the workspace's order: listed
+    /// while blind too, as the matrix shows them to everyone (a meeting pass: `"provisional": []`
+    /// beside a screen that said `结果暂定, 必须项未答复`).
+    static func provisional(_ e: Evaluation, _ vendors: [Vendor]) -> [(vendor: Vendor, gaps: [Notice])] {
+        vendors.compactMap { v in e.provisional[v.id].map { (v, $0) } }
+    }
+
+    static func json(_ e: Evaluation, vendors: [Vendor] = []) -> String {
         var fields: [(String, JSONValue)] = [
             ("method", .string(e.method.rawValue)),
             ("blind", .bool(e.blind)),
@@ -230,13 +237,11 @@ enum RankOutput {
             (
                 "provisional",
                 .array(
-                    e.ranking.compactMap { r in
-                        e.provisional[r.vendor].map { gaps in
-                            .object([
-                                ("alternative", .string(r.vendor)), ("name", .string(r.name)),
-                                ("missing_gates", .array(gaps.map { .string($0.en) })),
-                            ])
-                        }
+                    provisional(e, vendors).map { p in
+                        .object([
+                            ("alternative", .string(p.vendor.id)), ("name", .string(p.vendor.name)),
+                            ("missing_gates", .array(p.gaps.map { .string($0.en) })),
+                        ])
                     })
             ),
             (
@@ -271,7 +276,7 @@ enum RankOutput {
         return JSONValue.object(fields).compact
     }
 
-    static func table(_ e: Evaluation) -> String {
+    static func table(_ e: Evaluation, vendors: [Vendor] = []) -> String {
         var out = "method \(e.method.rawValue)" + (e.normalization.map { ", normalisation \($0.rawValue)" } ?? "") + "\n\n"
         // Blind: the notice instead of a ranking (PanelRule left none), then what is visible.
         if e.blind { out += "blind: \(e.warnings.first?.en ?? "")\n" }
@@ -285,12 +290,12 @@ enum RankOutput {
             out += "\ndisqualified (fails a must-have):\n"
             out += TextTable.render(header: ["vendor", "name", "reason"], rows: e.disqualified.map { [$0.vendor, $0.name, $0.reason] })
         }
-        let provisional = e.ranking.filter { e.provisional[$0.vendor] != nil }
+        let provisional = provisional(e, vendors)
         if !provisional.isEmpty {
             out += "\nprovisional (confirmed must-haves not answered):\n"
             out += TextTable.render(
                 header: ["vendor", "name", "missing gates"],
-                rows: provisional.map { [$0.vendor, $0.name, e.provisional[$0.vendor]!.map(\.en).joined(separator: "; ")] })
+                rows: provisional.map { [$0.vendor.id, $0.vendor.name, $0.gaps.map(\.en).joined(separator: "; ")] })
         }
         if !e.incomplete.isEmpty {
             out += "\nnot ranked yet (incomplete):\n"
