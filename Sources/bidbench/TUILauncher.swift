@@ -156,7 +156,18 @@ enum TUILauncher {
             return .replaced(
                 workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
-            return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
+            // The Store's hint names the command line's option; here the encoding follows the file name
+            // (a meeting pass: `--encoding gb18030` typed into the TUI).
+            let own = ":import \(kind) \(path) gb18030"
+            return .importRefused(
+                file: path,
+                problems: failure.problems.map {
+                    $0.text(chinese: lang == .zh)
+                        .replacingOccurrences(of: "import it with --encoding gb18030", with: "import it with \(own)")
+                        .replacingOccurrences(of: "请用 --encoding gb18030 导入", with: "请用 \(own) 导入")
+                        .replacingOccurrences(of: "import it without --encoding gb18030", with: "import it without gb18030 at the end")
+                        .replacingOccurrences(of: "请去掉 --encoding gb18030 再导入", with: "请去掉末尾的 gb18030 再导入")
+                })
         }
     }
 

@@ -94,6 +94,31 @@ import Testing
         try quit(v)
     }
 
+    /// A meeting pass: `:import` of a GB18030 file in the TUI was told to use `--encoding gb18030`, the
+    /// command line's option; in the TUI the encoding follows the file name.
+    @Test func theImportHintInTheTUIIsTheTUIsOwn() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let csv = tmp.path + "/gb.csv"
+        // `生产部,扫码报工,must` in GB18030.
+        let row: [UInt8] = [201, 250, 178, 250, 178, 191, 44, 201, 168, 194, 235, 177, 168, 185, 164, 44, 109, 117, 115, 116, 10]
+        try Data(Array("department,title,priority\n".utf8) + row).write(to: URL(fileURLWithPath: csv))
+        let t = try TmuxSession(args: ["-w", ws], width: 160, height: 30)
+        try t.waitFor(text: "[1 需求]", timeout: 20)
+        try t.type(":import requirements \(csv)")
+        try t.keys("Enter")
+        try t.waitFor(text: "请用 :import requirements \(csv) gb18030 导入")
+        #expect(!(try t.capture().joined().contains("--encoding")))
+        try t.keys("Escape")
+        try t.type(":import requirements \(csv) gb18030")
+        try t.keys("Enter")
+        try t.waitFor(text: "已导入 1 条 R48")
+        try t.keys("q")
+        try t.waitFor(text: "y 是  n 否")
+        try t.keys("y")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+    }
+
     /// Meeting pass M1: while blind, an evaluator's `:report scoring PATH` inside the shared folder wrote
     /// their sealed scores over the lead's handout. Refused there; outside the folder it is written.
     @Test func aBlindEvaluatorsNamedReportStaysOutOfTheSharedFolder() throws {
