@@ -246,6 +246,40 @@ import Testing
         #expect(each.map { m in m.indices.filter { m[$0] } } == [0, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 24, 25, 26, 27, 28])
     }
 
+    /// A lawyer's pass: a page's footer of two lines (`- 1 -` above `Licensee initials … Page 1 of 3`) and
+    /// its header of two (the vendor's name, then `CONFIDENTIAL  Contract No. …`) stood between the two
+    /// halves of a renewal, whose 120 days' notice was lost; `then-` / `current` was quoted `thencurrent`.
+    @Test func twoLineHeadersAndFootersAndACompoundBrokenAtItsHyphen() {
+        func page(_ n: Int, _ body: [String]) -> [String] {
+            [
+                "Orbis Enterprise Software Ltd.          Master License and Support Agreement",
+                "CONFIDENTIAL                                        Contract No. OES-2028-017", "",
+            ] + body
+                + ["", "                              - \(n) -", "Licensee initials: ____   Licensor initials: ____        Page \(n) of 3"]
+        }
+        let lines =
+            page(
+                1,
+                [
+                    "3.2 Support shall automatically renew for successive twelve (12) month",
+                    "periods unless Licensee delivers written notice of non-renewal at",
+                ])
+            + ["\u{0C}"]
+            + page(2, ["least one hundred twenty (120) days before the expiration of the then-", "current support term."])
+            + ["\u{0C}"] + page(3, ["4. SUPPORT SERVICES", "4.1 Licensor shall respond within four (4) hours."])
+        let found = PageFurniture.find(lines) ?? []
+        #expect(found.indices.filter { found[$0] } == [0, 1, 6, 7, 8, 9, 10, 15, 16, 17, 18, 19, 24, 25])
+        let scan = ContractScanner.scan(lines.joined(separator: "\n"))
+        let notice = scan.flags(.long_notice_to_cancel).first
+        #expect(notice?.lines == [4, 5, 13, 14])
+        #expect(
+            notice?.text
+                == "Support shall automatically renew for successive twelve (12) month periods unless Licensee delivers written notice of non-renewal at least one hundred twenty (120) days before the expiration of the then-current support term."
+        )
+        #expect(ContractLineParser.compoundHyphen("the then-") && ContractLineParser.compoundHyphen("a third-"))
+        #expect(!ContractLineParser.compoundHyphen("no lia-") && !ContractLineParser.compoundHyphen("the re-"))
+    }
+
     /// A lawyer's pass: a PDF copied as text has no form feeds; its footers (the document's name padded
     /// to the margin, then the page number: over 80 bytes) end the pages. The cap's amount was replaced
     /// by the footer in the quote, and the running header counted as the confidentiality clause.

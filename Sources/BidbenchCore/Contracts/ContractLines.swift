@@ -683,6 +683,18 @@ enum ContractLineParser {
         return a &- 0x61 < 26 && (b &- 0x61 < 26 || b &- 0x41 < 26)
     }
 
+    /// Whether the hyphen at `text`'s end (a `hyphenated` break) belongs to a compound whose first part
+    /// is never a syllable of a longer word (`then-` / `current`, `third-` / `party`, `non-` / `exclusive`):
+    /// kept, the halves joined without a space (a lawyer's pass quoted `thencurrent`).
+    static func compoundHyphen(_ text: String) -> Bool {
+        let word = text.utf8.dropLast().reversed().prefix { $0 &- 0x61 < 26 || $0 &- 0x41 < 26 }
+        guard word.count >= 3, word.count <= 6 else { return false }
+        return compoundFirstParts.contains(String(decoding: word.reversed().map { $0 | 0x20 }, as: UTF8.self))
+    }
+    private static let compoundFirstParts: Set<String> = [
+        "then", "third", "self", "non", "well", "cross", "multi", "semi", "anti", "follow", "long", "short",
+    ]
+
     static func joiner(_ text: String, _ more: String) -> String {
         guard let a = text.last, let b = more.first else { return " " }
         if isCJK(a) && isCJK(b) { return "" }

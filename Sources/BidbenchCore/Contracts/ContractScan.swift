@@ -821,8 +821,10 @@ public enum ContractScanner {
                     // liability clause was missing, and quotes read `accept- ance`).
                     let joiner: String
                     if ContractLineParser.hyphenated(paragraph!, more) {
-                        paragraph!.removeLast()
-                        count -= 1
+                        if !ContractLineParser.compoundHyphen(paragraph!) {
+                            paragraph!.removeLast()
+                            count -= 1
+                        }
                         joiner = ""
                     } else {
                         joiner = ContractLineParser.joiner(paragraph!, more)

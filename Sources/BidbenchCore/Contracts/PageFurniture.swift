@@ -65,6 +65,52 @@ enum PageFurniture {
             }
             for (_, at) in seen where at.count >= 2 { at.forEach(mark) }
         }
+        // A bare number next to the page's other furniture (`- 1 -` above `Licensee initials: …  Page 1
+        // of 3`, a lawyer's pass: the sentence a page break cut lost its second half and its flag): read
+        // from each page's edges inwards over the furniture and blank lines found.
+        // A header or footer of two lines (`Orbis Enterprise Software Ltd. …` over `CONFIDENTIAL  Contract No.
+        // …`): the next line in from the edge, past the furniture found, repeated on another page, in rounds.
+        let pages = starts.enumerated().map { k, start in start..<(k + 1 < starts.count ? starts[k + 1] : lines.count) }
+        // The next line in, when it touches the furniture found (no blank line between) and is no
+        // sentence (a page's identical body text, a bundle printing the same order again, stays text).
+        func inner(_ edge: [Int]) -> Int? {
+            var previous: Int?
+            for i in edge {
+                if isBlank(lines[i]) {
+                    previous = nil
+                    continue
+                }
+                if marks?[i] == true {
+                    previous = i
+                    continue
+                }
+                if lines[i].utf8.count <= 80 && pageNumber(Array(lines[i].utf8)) == .bare {
+                    mark(i)
+                    previous = i
+                    continue
+                }
+                guard previous != nil, let end = lines[i].unicodeScalars.last, !".;:。；：".unicodeScalars.contains(end) else { return nil }
+                return i
+            }
+            return nil
+        }
+        for _ in 0..<3 {
+            var added = false
+            for top in [true, false] {
+                var seen: [[UInt8]: [Int]] = [:]
+                for page in pages {
+                    guard let i = inner(top ? Array(page) : Array(page.reversed())), lines[i].utf8.count <= 200,
+                        ContractLineParser.numbering(ContractText.normalize(lines[i])).0 == nil
+                    else { continue }
+                    seen[shape(lines[i]), default: []].append(i)
+                }
+                for (_, at) in seen where at.count >= 2 {
+                    at.forEach(mark)
+                    added = true
+                }
+            }
+            if !added { break }
+        }
         return marks
     }
 

@@ -61,7 +61,11 @@ enum RawQuote {
                     lineBreak && isDigit(raw[k - 1]) && end <= to && isDigit(raw[end])
                     && reachesChinese(
                         raw[..<k].reversed().drop { isDigit($0) || $0 == "," || $0 == "." || $0 == " " || $0 == "¥" || $0 == "￥" })
-                if !(lineBreak && reachesChinese(raw[..<k].reversed()) && reachesChinese(raw[end...])) && !figureCut { out.append(" ") }
+                // A compound a line's end broke at its hyphen (`then-` / `current`) is one word again.
+                let hyphenBreak = lineBreak && raw[k - 1] == "-" && end <= to && raw[end].properties.isLowercase
+                if !(lineBreak && reachesChinese(raw[..<k].reversed()) && reachesChinese(raw[end...])) && !figureCut && !hyphenBreak {
+                    out.append(" ")
+                }
                 k = end
                 continue
             }
