@@ -554,7 +554,9 @@ public enum ContractScanner {
     /// `repeatsOnce`: false reads every line and paragraph, even repeated ones (for the tests).
     static func scan(_ text: String, pieces: Int, repeatsOnce: Bool = true) -> ContractScan {
         let (rawLines, distinctLines) = ContractLineParser.lines(text, repeatsOnce: repeatsOnce)
-        return scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+        let result = scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+        Discard.later((consume rawLines, consume distinctLines))
+        return result
     }
 
     /// `scan` of a file's bytes as UTF-8 (a leading byte-order mark dropped); nil when they are not
@@ -568,7 +570,9 @@ public enum ContractScanner {
             ContractLineParser.lines(utf8: $0, repeatsOnce: repeatsOnce, validating: true)
         }
         guard let (rawLines, distinctLines) = lines else { return nil }
-        return scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+        let result = scan(rawLines, distinctLines, pieces: pieces, repeatsOnce: repeatsOnce)
+        Discard.later((consume rawLines, consume distinctLines))
+        return result
     }
 
     private static func scan(_ rawLines: [String], _ distinctLines: Distinct, pieces: Int, repeatsOnce: Bool) -> ContractScan {
@@ -631,6 +635,7 @@ public enum ContractScanner {
         }
         for i in security.items.indices { security.items[i].text = own(security.items[i].text, security.items[i].line) }
         for i in security.vague.indices { security.vague[i].text = own(security.vague[i].text, security.vague[i].line) }
+        Discard.later(consume read)
         return ContractScan(clauses: clauses, keyTerms: keyTerms, redFlags: flags, dataSecurity: security)
     }
 
@@ -696,6 +701,7 @@ public enum ContractScanner {
             }
         }
         flush()
+        Discard.later((consume parsed, consume readings))
         return sentences
     }
 

@@ -39,3 +39,20 @@ enum Parallel {
         return parts.map { $0! }
     }
 }
+
+/// Large values a pass is done with, freed on another thread: a long text's parsed lines, readings and
+/// sentences are millions of small objects, and releasing them one by one was a sixteenth of a
+/// `contract check` on this thread (profiled), which the user waits for. A command that exits first
+/// never frees them (as it never frees its result).
+enum Discard {
+    private final class Box<T>: @unchecked Sendable {
+        var value: T?
+        init(_ value: T) { self.value = value }
+    }
+
+    static func later<T>(_ value: T) {
+        guard Parallel.cores > 1 else { return }
+        let box = Box(value)
+        DispatchQueue.global(qos: .utility).async { box.value = nil }
+    }
+}
