@@ -314,6 +314,29 @@ struct ContractRedFlagTests {
         #expect(flags("甲方仅可在服务期届满时终止本协议。").contains(.termination_asymmetry))
     }
 
+    /// A lawyer's pass: the Chinese and English versions side by side disagreed on the fee (480,000 /
+    /// 450,000) and the notice (30 / 60 days), and nothing said so.
+    @Test func languageVersionsThatStateDifferentFiguresAreFlagged() {
+        let table = """
+            | 中文 | English |
+            |---|---|
+            | 2.1 升级服务费为人民币肆拾捌万元整（¥480,000），年度维护费为人民币玖万陆仟元整（¥96,000）。 | 2.1 The upgrade fee is RMB 450,000 and the annual maintenance fee is RMB 96,000. |
+            | 4.2 维护期届满前三十（30）日任何一方未书面提出终止的，本合同自动延长一年。 | 4.2 Unless either party gives written notice at least sixty (60) days before the end of the period, this Agreement is extended by one year. |
+            | 5.1 严重故障乙方应在一（1）小时内响应，八（8）小时内解决。 | 5.1 Party B will respond to critical faults within one (1) hour and resolve them within eight (8) hours. |
+            | 2.2 合同总价为人民币96,000.00元。 | 2.2 The total price is RMB 96,000. |
+            """
+        let flags = ContractScanner.scan(table).flags(.language_versions_differ)
+        #expect(flags.map(\.lines) == [[3], [4]])
+        #expect(flags.first?.text.hasSuffix(" / 2.1 The upgrade fee is RMB 450,000 and the annual maintenance fee is RMB 96,000.") == true)
+        // A line and its translation on the next.
+        let pair = "年费为人民币216,000元，甲方应在收到发票后三十（30）日内支付。\nThe annual fee is RMB 216,000, payable within sixty (60) days of the invoice.\n"
+        #expect(ContractScanner.scan(pair).flags(.language_versions_differ).map(\.lines) == [[1, 2]])
+        let same =
+            "年费为人民币216,000元，甲方应在收到发票后三十（30）日内支付。\nThe annual fee is RMB 216,000.00, payable within thirty (30) days of the invoice.\n"
+        #expect(ContractScanner.scan(same).flags(.language_versions_differ).isEmpty)
+        #expect(LanguageVersions.sums("¥96,000.00 on 2027-03-01, clause 2.1, 480,000") == [96_000, 2027, 480_000])
+    }
+
     @Test func aShortNoticeBeforeRenewalIsNoLongNotice() {
         #expect(flags("本协议期满前三十日内任何一方未书面提出不续约的，本协议自动续期一年。") == [.auto_renewal])
         // The renewal's own twelve months are no notice (a re-test pass: flagged at ten days' notice).

@@ -31,7 +31,7 @@ public enum RedFlagKind: String, Sendable, CaseIterable {
         vendor_forum_or_law, extra_fees_unspecified, scope_vague_or_vendor_decides, unilateral_service_change,
         usage_data_or_publicity, ip_vendor_owns_customisations, warranty_disclaimed, third_party_risk_disclaimed,
         buyer_license_restrictions, termination_asymmetry, payment_terms_harsh, confidentiality_one_sided,
-        assignment_without_consent, no_source_code_escrow, amount_words_mismatch, missing_clause
+        assignment_without_consent, no_source_code_escrow, amount_words_mismatch, language_versions_differ, missing_clause
 
     public init?(parsing s: String) { self.init(rawValue: s.lowercased()) }
 }
@@ -40,7 +40,7 @@ extension RedFlagKind {
     /// The clause a flag is about (nil for `missing_clause`, whose clause is on the flag itself).
     public var clause: ClauseKind? {
         switch self {
-        case .amount_words_mismatch: return .fees
+        case .amount_words_mismatch, .language_versions_differ: return .fees
         case .unilateral_price_change: return .price_change
         case .unilateral_amendment: return .change_control
         case .auto_renewal, .long_notice_to_cancel: return .renewal

@@ -308,6 +308,15 @@ extension RedFlagKind {
                 explanationZH: "大写金额与小写金额不一致，以哪个为准易生争议。",
                 positionEN: "Every sum is written in words and figures that agree; the words prevail if they ever differ.",
                 positionZH: "各项金额大小写一致；如有不一致，以大写为准。")
+        case .language_versions_differ:
+            return Taxonomy(
+                severity: .high,
+                explanationEN:
+                    "The Chinese and English versions state different figures (a sum, a number of days): which version prevails decides what was agreed.",
+                explanationZH: "中英文版本所载数字（金额、天数等）不一致，以哪一版本为准将决定实际约定。",
+                positionEN:
+                    "Both language versions state the same figures; the Chinese version prevails if they ever differ, and the differences found are corrected before signing.",
+                positionZH: "中英文版本数字一致；如有不一致，以中文版本为准，签署前更正已发现的差异。")
         case .missing_clause:
             return Taxonomy(
                 severity: .high,

@@ -807,6 +807,11 @@ enum RedFlagDetector {
         for k in readings.indices where readings[k].facts.contains(.amountWordsMismatch) {
             add(.amount_words_mismatch, sentences[k])
         }
+        // A bilingual contract's two versions side by side, stating different figures (`LanguageVersions`).
+        for d in LanguageVersions.differences(rawLines)
+        where seen.insert(Seen(kind: RedFlagKind.language_versions_differ.ordinal, line: d.lines[0])).inserted {
+            flags.append(RedFlag(kind: .language_versions_differ, clause: nil, lines: d.lines, text: d.zh + " / " + d.en))
+        }
         if !vendorSecret {
             for s in buyerSecret { add(.confidentiality_one_sided, s) }
         }
@@ -1401,7 +1406,8 @@ extension RedFlagKind {
         case .assignment_without_consent: return 22
         case .no_source_code_escrow: return 23
         case .amount_words_mismatch: return 24
-        case .missing_clause: return 25
+        case .language_versions_differ: return 25
+        case .missing_clause: return 26
         }
     }
 }

@@ -27,6 +27,7 @@ extension ReportLabels {
         case .assignment_without_consent: return l.pick("Assignment without consent", "未经同意转让或分包")
         case .no_source_code_escrow: return l.pick("No source code or escrow", "无源代码交付或托管")
         case .amount_words_mismatch: return l.pick("Amount in words and figures differ", "大小写金额不一致")
+        case .language_versions_differ: return l.pick("Chinese and English versions differ", "中英文版本不一致")
         case .missing_clause: return l.pick("Missing clause", "缺少必要条款")
         }
     }
