@@ -85,7 +85,7 @@ import Testing
         #expect(
             Array(matrix.prefix(11)) == [
                 " Bidbench · 华东精密 E…   1 需求  [2 供应商]  3 预算   4 合同   5 交付   已保存",
-                " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functi… 23%–100%",
+                " 方法: 加权求和  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23%–100%",
                 " 准则                权重 云帆软件              智链科技",
                 " 功能 Functionality   70% 8.5                   5.0 ±4.0 ⚑",
                 " 价格 Price           30% 1,860,000             1,625,000",
@@ -100,7 +100,7 @@ import Testing
         #expect(
             frame(d) == [
                 " Bidbench · 华东精密 E…   1 需求  [2 供应商]  3 预算   4 合同   5 交付   已保存",
-                " 方法: 加权求和 (WSM)  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functi… 23%–100%",
+                " 方法: 加权求和  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23%–100%",
                 " 准则                权重 云帆软件              智链科技",
                 " 功能 Functionalit┌─ 云帆软件 · 功能 Functionality (Esc) ────┐",
                 " 价格 Price       │ 张伟      8.0  排产演示流畅              │",

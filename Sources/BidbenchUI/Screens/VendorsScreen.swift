@@ -621,12 +621,14 @@ public enum VendorsScreen {
             var room = width - 2 - TextWidth.of(header + label + range) - 1
             // Short of room for a few cells of the name, the method's gloss gives way (`综合评分法 (87号令)`
             // → `综合评分法`): a range without its criterion said nothing (a meeting pass at 80×24).
-            if room < 6, title != short, header.contains(title) {
+            // The gloss gives way for the whole name too (`敏感度: 功-… 12%–100%` at 80 columns: which one?).
+            if room < TextWidth.of(leaf[s.vendors.criterion].name), title != short, header.contains(title) {
                 header = header.replacingOccurrences(of: title, with: short)
                 room = width - 2 - TextWidth.of(header + label + range) - 1
             }
-            let name = leaf[s.vendors.criterion].name
-            header += label + (room >= 3 ? TextWidth.clip(name, to: room) + " " : "") + range
+            // Cut, the name keeps what tells it from its siblings (`功…生产制造`, not `功能-…`).
+            let name = room >= 3 ? TextWidth.distinctClips(leaf.map(\.name), to: room)[s.vendors.criterion] : ""
+            header += label + (room >= 3 ? name + " " : "") + range
         }
         return header
     }
