@@ -9,33 +9,53 @@ enum LanguageVersions {
     /// different values), and sums of at least 1,000 (when both cells state some).
     static func differences(_ rawLines: [String]) -> [(lines: [Int], zh: String, en: String)] {
         var out: [(lines: [Int], zh: String, en: String)] = []
-        for (n, raw) in rawLines.enumerated() {
-            // A table row: two cells or more (a line without two bars is passed over on one look).
-            if raw.utf8.lazy.filter({ $0 == 0x7C }).count >= 3 {
+        // Every line is looked at once, on its bytes: bars, and a byte that starts a Chinese character.
+        // The rest only for the few lines that pass (it is on the path of every scan).
+        for (n, raw) in rawLines.enumerated() where raw.utf8.count >= 12 {
+            var bars = 0
+            var wide = false
+            for b in raw.utf8 {
+                if b == 0x7C { bars += 1 } else if b >= 0xE0 { wide = true }
+            }
+            if bars >= 3 {
+                // A table row: two cells or more.
                 let cells = raw.split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
                 guard let zh = cells.first(where: chinese), let en = cells.first(where: english) else { continue }
                 if differ(ContractText.normalize(zh), ContractText.normalize(en)) { out.append(([n + 1], zh, en)) }
-            } else if n + 1 < rawLines.count, raw.utf8.count >= 12, ContractText.containsCJK(raw) {
+            } else if wide, n + 1 < rawLines.count {
                 // A Chinese line and its English translation on the next line (`年费为人民币216,000元…` /
-                // `The annual fee is RMB 216,000, …`).
+                // `The annual fee is RMB 216,000, …`): the next line without Chinese and with a figure.
+                let next = rawLines[n + 1].utf8
+                guard next.count >= 12, !next.contains(where: { $0 >= 0xE0 || $0 == 0x7C }), next.contains(where: { $0 &- 0x30 < 10 })
+                else { continue }
                 let zh = raw.trimmed
                 let en = rawLines[n + 1].trimmed
-                guard chinese(zh), english(en), !en.hasPrefix("|") else { continue }
+                guard chinese(zh), english(en) else { continue }
                 if differ(ContractText.normalize(zh), ContractText.normalize(en)) { out.append(([n + 1, n + 2], zh, en)) }
             }
         }
         return out
     }
 
-    /// A cell mostly in Chinese: a third of its letters or more are Chinese characters.
+    /// A text mostly in Chinese: a third of its letters or more (ASCII letters and Chinese characters,
+    /// counted by scalars) are Chinese.
     private static func chinese(_ cell: String) -> Bool {
-        let letters = cell.filter(\.isLetter)
-        return letters.count >= 4 && letters.filter { ContractLineParser.isCJK($0) }.count * 3 >= letters.count
+        var latin = 0
+        var han = 0
+        for u in cell.unicodeScalars {
+            if u.value &- 0x41 < 26 || u.value &- 0x61 < 26 { latin += 1 } else if ContractLineParser.isCJK(u) { han += 1 }
+        }
+        return han + latin >= 4 && han * 3 >= han + latin
     }
 
-    /// A cell in English: letters, none of them Chinese.
+    /// A text in English: eight ASCII letters or more, no Chinese character.
     private static func english(_ cell: String) -> Bool {
-        cell.filter(\.isLetter).count >= 8 && !cell.contains(where: { ContractLineParser.isCJK($0) })
+        var latin = 0
+        for u in cell.unicodeScalars {
+            if ContractLineParser.isCJK(u) { return false }
+            if u.value &- 0x41 < 26 || u.value &- 0x61 < 26 { latin += 1 }
+        }
+        return latin >= 8
     }
 
     private static func differ(_ zh: String, _ en: String) -> Bool {
