@@ -70,33 +70,45 @@ enum LanguageVersions {
         return !x.isEmpty && !y.isEmpty && x != y
     }
 
-    /// The figures of at least 1,000 a cell states (`480,000`, `¥96,000.00`), in whole units.
+    /// The sums a text states (`¥480,000`, `RMB 96,000.00`, `216,000元`), in whole units: figures of at
+    /// least 1,000 with a currency beside them (a contract number, a year or a line number is no sum).
     static func sums(_ text: String) -> Set<Int> {
         var out = Set<Int>()
-        var digits = ""
-        func flush() {
-            if let v = Int(digits), v >= 1_000 { out.insert(v) }
-            digits = ""
+        let chars = Array(text.lowercased()) + [" "]
+        func currencyBefore(_ i: Int) -> Bool {
+            let before = String(chars[max(0, i - 6)..<i])
+            return ["¥", "￥", "$", "€", "£", "rmb", "cny", "usd", "eur", "gbp", "hkd", "人民币"].contains { before.contains($0) }
         }
-        var chars = Array(text)
-        chars.append(" ")
+        func currencyAfter(_ j: Int) -> Bool {
+            var k = j
+            while k < chars.count && chars[k] == " " { k += 1 }
+            let after = String(chars[k..<min(chars.count, k + 7)])
+            return ["元", "万元", "yuan", "dollar", "euro", "rmb", "cny", "usd"].contains { after.hasPrefix($0) }
+        }
         var i = 0
         while i < chars.count {
-            let c = chars[i]
-            if c.isASCII && c.isNumber {
-                digits.append(c)
-            } else if c == "," && !digits.isEmpty && i + 3 < chars.count
-                && chars[(i + 1)...(i + 3)].allSatisfy({ $0.isASCII && $0.isNumber })
-            {
-                // A thousands separator.
-            } else if c == "." && !digits.isEmpty && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber {
-                // Decimals: the whole units only.
-                flush()
-                while i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber { i += 1 }
-            } else {
-                flush()
+            guard chars[i].isASCII && chars[i].isNumber, i == 0 || !(chars[i - 1].isASCII && chars[i - 1].isNumber) else {
+                i += 1
+                continue
             }
-            i += 1
+            // The figure: digits with thousands separators; its decimals read over and dropped.
+            var digits = ""
+            var j = i
+            while j < chars.count {
+                if chars[j].isASCII && chars[j].isNumber {
+                    digits.append(chars[j])
+                } else if chars[j] == "," && j + 3 < chars.count && chars[(j + 1)...(j + 3)].allSatisfy({ $0.isASCII && $0.isNumber }) {
+                } else {
+                    break
+                }
+                j += 1
+            }
+            if j + 1 < chars.count && chars[j] == "." && chars[j + 1].isASCII && chars[j + 1].isNumber {
+                j += 1
+                while j < chars.count && chars[j].isASCII && chars[j].isNumber { j += 1 }
+            }
+            if let v = Int(digits), v >= 1_000, currencyBefore(i) || currencyAfter(j) { out.insert(v) }
+            i = j
         }
         return out
     }
