@@ -623,7 +623,8 @@ public enum ContractScanner {
         let supportWithoutTimes =
             support.present && keyTerms.slaResponses.isEmpty && !RedFlagDetector.statesServiceLevel(sentences) ? support.line : nil
         let flags = RedFlagDetector.detect(
-            sentences, readings: read.redFlags, present: present, rawLines: rawLines, supportWithoutTimes: supportWithoutTimes)
+            sentences, readings: read.redFlags, present: present, rawLines: rawLines, distinct: distinctLines,
+            supportWithoutTimes: supportWithoutTimes)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
         if let cap = keyTerms.liabilityCap { keyTerms.liabilityCap = own(cap, capLine) }

@@ -7,34 +7,63 @@ enum LanguageVersions {
     /// Rows (or a line and its translation on the next) whose Chinese and English state different
     /// figures: their lines (from 1) and the two versions. Compared: periods by unit (days, months, hours…; a unit both cells state, with
     /// different values), and sums of at least 1,000 (when both cells state some).
-    static func differences(_ rawLines: [String]) -> [(lines: [Int], zh: String, en: String)] {
+    static func differences(_ rawLines: [String], distinct: Distinct? = nil) -> [(lines: [Int], zh: String, en: String)] {
+        // Each distinct line is looked at once, on its bytes (on the path of every scan): a table row
+        // (three bars), a line with Chinese (a byte that starts a three-byte character), or one that may
+        // be an English version (a figure, no Chinese, no bar).
+        let ids = distinct ?? Distinct.identity(rawLines.count)
+        let shapes = ids.firsts.map { shape(rawLines[$0]) }
         var out: [(lines: [Int], zh: String, en: String)] = []
-        // Every line is looked at once, on its bytes: bars, and a byte that starts a Chinese character.
-        // The rest only for the few lines that pass (it is on the path of every scan).
-        for (n, raw) in rawLines.enumerated() where raw.utf8.count >= 12 {
-            var bars = 0
-            var wide = false
-            for b in raw.utf8 {
-                if b == 0x7C { bars += 1 } else if b >= 0xE0 { wide = true }
-            }
-            if bars >= 3 {
-                // A table row: two cells or more.
+        var pairs: [Int: Bool] = [:]
+        for n in rawLines.indices {
+            let k = ids.index[n]
+            let s = shapes[k]
+            if s == .row {
+                let raw = rawLines[n]
                 let cells = raw.split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
                 guard let zh = cells.first(where: chinese), let en = cells.first(where: english) else { continue }
                 if differ(ContractText.normalize(zh), ContractText.normalize(en)) { out.append(([n + 1], zh, en)) }
-            } else if wide, n + 1 < rawLines.count {
+            } else if s == .wide, n + 1 < rawLines.count, shapes[ids.index[n + 1]] == .english {
                 // A Chinese line and its English translation on the next line (`年费为人民币216,000元…` /
-                // `The annual fee is RMB 216,000, …`): the next line without Chinese and with a figure.
-                let next = rawLines[n + 1].utf8
-                guard next.count >= 12, !next.contains(where: { $0 >= 0xE0 || $0 == 0x7C }), next.contains(where: { $0 &- 0x30 < 10 })
-                else { continue }
-                let zh = raw.trimmed
+                // `The annual fee is RMB 216,000, …`), compared once per distinct pair.
+                let zh = rawLines[n].trimmed
                 let en = rawLines[n + 1].trimmed
-                guard chinese(zh), english(en) else { continue }
-                if differ(ContractText.normalize(zh), ContractText.normalize(en)) { out.append(([n + 1, n + 2], zh, en)) }
+                let key = k &* 0x1_0000_0001 &+ ids.index[n + 1]
+                let differs =
+                    pairs[key]
+                    ?? {
+                        let d = chinese(zh) && english(en) && differ(ContractText.normalize(zh), ContractText.normalize(en))
+                        pairs[key] = d
+                        return d
+                    }()
+                if differs { out.append(([n + 1, n + 2], zh, en)) }
             }
         }
         return out
+    }
+
+    private enum Shape { case other, row, wide, english }
+
+    private static func shape(_ line: String) -> Shape {
+        var line = line
+        return line.withUTF8 { b in
+            guard b.count >= 12 else { return .other }
+            var bars = 0
+            var wide = false
+            var digit = false
+            for x in b {
+                if x == 0x7C {
+                    bars += 1
+                } else if x >= 0xE0 {
+                    wide = true
+                } else if x &- 0x30 < 10 {
+                    digit = true
+                }
+            }
+            if bars >= 3 { return .row }
+            if wide { return .wide }
+            return digit && bars == 0 ? .english : .other
+        }
     }
 
     /// A text mostly in Chinese: a third of its letters or more (ASCII letters and Chinese characters,

@@ -738,7 +738,7 @@ enum RedFlagDetector {
     /// resolution time (`KeyTermExtractor`) nor another service level: flagged as a missing SLA there.
     static func detect(
         _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String],
-        supportWithoutTimes: Int? = nil
+        distinct: Distinct? = nil, supportWithoutTimes: Int? = nil
     ) -> [RedFlag] {
         let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
@@ -808,7 +808,7 @@ enum RedFlagDetector {
             add(.amount_words_mismatch, sentences[k])
         }
         // A bilingual contract's two versions side by side, stating different figures (`LanguageVersions`).
-        for d in LanguageVersions.differences(rawLines)
+        for d in LanguageVersions.differences(rawLines, distinct: distinct)
         where seen.insert(Seen(kind: RedFlagKind.language_versions_differ.ordinal, line: d.lines[0])).inserted {
             flags.append(RedFlag(kind: .language_versions_differ, clause: nil, lines: d.lines, text: d.zh + " / " + d.en))
         }
