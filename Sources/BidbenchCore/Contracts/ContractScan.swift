@@ -210,11 +210,10 @@ public struct ContractKeyTerms: Equatable, Sendable {
         return "…" + TextWidth.clip(String(chars[start...]), to: width - 1)
     }
 
-    /// The words that state a cap, from which `liabilityCapQuote` quotes.
-    static let capWords = [
-        "not exceed", "exceed", "limited to", "capped at", "not be more than", "in excess of", "up to", "不超过", "为限", "上限",
-        "封顶", "最高",
-    ]
+    /// The words that state a cap, from which `liabilityCapQuote` quotes: the red flags' (`RedFlagDetector.capWords`)
+    /// but "cap" alone (`16.1. General Cap` heads the sentence it caps), and "up to".
+    static let capWords =
+        RedFlagDetector.capWordSources.flatMap { $0.split(separator: "|").map(String.init) }.filter { $0 != "cap" } + ["up to"]
 
     public var termMonths: Int?
     public var renewalMonths: Int?

@@ -455,10 +455,9 @@ enum RedFlagDetector {
     static let noDutyToReturn = "[不负有|不承担|不负担]…[返还|导出|保留|保存]…数据…[义务|责任]|[不负有|不承担|不负担]…数据…[返还|导出|保留|保存]…[义务|责任]"
 
     static let liabilityWords = PatternSet(["liabilit*|liable|damages", "赔偿|责任"])
-    static let capWords = PatternSet([
-        "not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed",
-        "不超过|为限|上限|最高|封顶",
-    ])
+    static let capWords = PatternSet(capWordSources)
+    /// The words that state a cap (`liabilityCapQuote` quotes from them too).
+    static let capWordSources = ["not exceed|limited to|not be more than|capped|cap|maximum|in excess of|exceed", "不超过|为限|上限|最高|封顶"]
     /// A cap measured by a short period of fees (a month, a quarter): "one month", "当月", or a number of
     /// months below twelve (see `shortPeriod`).
     static let periodCap = PatternSet([
