@@ -144,6 +144,23 @@ import Testing
         #expect(d.criterionRow("功能")?.contains("8.5") == true)
     }
 
+    /// A meeting pass: the lead deleted a vendor, and each evaluator read `刘芳 的评分已更新 (5 项)` for
+    /// every sheet, as if they had changed their own scores; nobody was told the vendor was gone.
+    @Test func aVendorDeletedElsewhereIsSaidAsSuch() {
+        var d = Driver(panel(revealed: false), evaluator: "张伟")
+        d.press(.char("2"))
+        var disk = d.state.base
+        disk.vendors.removeAll { $0.id == "V2" }
+        for name in disk.scores.keys { disk.scores[name]!.removeAll { $0.vendor == "V2" } }
+        d.send(
+            .diskChanged(
+                workspace: disk, files: ["vendors.csv", "scores/张伟.csv", "scores/李娜.csv", "scores/王强.csv"], sheetTimes: [:]))
+        #expect(
+            d.state.message
+                == "供应商已在别处删除: V2 智链科技; 张伟 的评分随已删除的供应商或准则一并移除 (1 项); 李娜 的评分随已删除的供应商或准则一并移除 (1 项); 王强 的评分随已删除的供应商或准则一并移除 (1 项)"
+        )
+    }
+
     @Test func scoresSavedByAnotherEvaluatorArriveWithoutLosingMyEdit() {
         var d = Driver(panel(revealed: true))
         d.press(.char("2"), .down, .char("-"))  // an unsaved edit of criteria.csv: price weight 0.3 → 0.25

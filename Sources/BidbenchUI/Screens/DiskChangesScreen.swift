@@ -463,6 +463,15 @@ public enum DiskChangesScreen {
         case .scores(let name):
             let n = changedCells(base.scores[name] ?? [], disk.scores[name] ?? [])
             if disk.scores[name] == nil { return L.t("Scores of \(name) removed", "\(name) 的评分已删除") }
+            // Only scores of a vendor or criterion removed elsewhere went (a meeting pass: the lead's
+            // deletion of a vendor read as each evaluator having changed their own scores).
+            let vendors = Set(disk.vendors.map(\.id))
+            let criteria = Set(disk.criteria.map(\.id))
+            let kept = (base.scores[name] ?? []).filter { vendors.contains($0.vendor) && criteria.contains($0.criterion) }
+            if n > 0 && kept == disk.scores[name] ?? [] {
+                return L.t(
+                    "Scores of \(name) for what was removed elsewhere went with it (\(n) cells)", "\(name) 的评分随已删除的供应商或准则一并移除 (\(n) 项)")
+            }
             // After the reveal a changed score is said as such (a meeting pass: an evaluator's revision
             // after seeing the others' moved the ranking with no mark).
             if base.settings.revealed && disk.settings.revealed {
@@ -475,6 +484,9 @@ public enum DiskChangesScreen {
             return L.t("The panel was revealed elsewhere: every score is shown", "评审组已在别处揭晓: 全部评分已显示")
         case .settings where base.settings.revealed && !disk.settings.revealed:
             return L.t("The panel was made blind elsewhere: scores are hidden", "评审组已在别处恢复盲评: 评分已隐藏")
+        case .vendors where !Set(base.vendors.map(\.id)).subtracting(disk.vendors.map(\.id)).isEmpty:
+            let gone = base.vendors.filter { v in !disk.vendors.contains { $0.id == v.id } }.map { "\($0.id) \($0.name)" }
+            return L.t("Vendor removed elsewhere: \(gone.joined(separator: ", "))", "供应商已在别处删除: \(gone.joined(separator: "、"))")
         default:
             return L.t("\(p.file(disk)) updated from disk", "\(p.file(disk)) 已从磁盘更新")
         }
