@@ -17,6 +17,24 @@ import Testing
             .write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// A meeting pass: after the panel was hidden again, the scoring handout and a scores export written
+    /// while revealed stayed in the shared folder, unsaid.
+    @Test func hidingNamesTheRevealedOutputsLeftInTheFolder() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        #expect(try bidbench("report", "--kind", "scoring", "-o", ws + "/handout-scoring-2026-12-07.md", "-w", ws).status == 0)
+        #expect(try bidbench("export", "scores", "-o", ws + "/scores-zh.csv", "-w", ws).status == 0)
+        let hide = try bidbench("reveal", "--hide", "-w", ws)
+        #expect(hide.status == 0)
+        #expect(
+            hide.out
+                == "hidden: the panel is blind again\nnote: still in the workspace folder, with the scores as revealed: handout-scoring-2026-12-07.md, scores-zh.csv (move or delete them: the panel shares this folder, and git add -A would commit them)\n"
+        )
+        // Nothing left: nothing said.
+        let clean = try tmp.demoCopy("demo-en")
+        #expect(try bidbench("reveal", "--hide", "-w", clean).out == "hidden: the panel is blind again\n")
+    }
+
     /// A meeting pass: while blind, `rank --json` gave `"provisional": []` for a vendor added without its
     /// must-have answers, which the matrix showed everyone as provisional. Gates are not secret.
     @Test func aProvisionalVendorIsListedWhileBlind() throws {

@@ -109,5 +109,28 @@ struct RevealCommand: ParsableCommand {
             throw ExitCode(2)
         }
         print(target ? "revealed: every evaluator's scores are now shown to the panel" : "hidden: the panel is blind again")
+        // What the reveal let out stays where it was written (a meeting pass: handouts and exports with
+        // every evaluator's scores, in the folder everyone shares and `git add -A` takes).
+        if !target {
+            let left = Self.revealedOutputs(folder: workspace.path)
+            if !left.isEmpty {
+                print(
+                    "note: still in the workspace folder, with the scores as revealed: \(left.joined(separator: ", ")) (move or delete them: the panel shares this folder, and git add -A would commit them)"
+                )
+            }
+        }
+    }
+
+    /// Files at the top of the workspace folder that a revealed panel's outputs are named as: the scoring
+    /// handout, the full report, a scores export.
+    static func revealedOutputs(folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { name in
+            let lower = name.lowercased()
+            let ext = (lower as NSString).pathExtension
+            return (lower.hasPrefix("handout-scoring") && ["md", "html"].contains(ext))
+                || (lower.hasPrefix("report") && ["md", "html"].contains(ext))
+                || (lower.hasPrefix("scores") && ["csv", "xlsx"].contains(ext))
+        }.sorted()
     }
 }
