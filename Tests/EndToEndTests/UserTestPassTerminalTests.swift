@@ -49,10 +49,9 @@ import Testing
         let ws = try tmp.demoCopy("demo-en")
         let before = try String(contentsOfFile: ws + "/scores/zhang-wei.csv", encoding: .utf8)
         let t = try TmuxSession(args: ["-w", ws, "--as", "Zhang Wei"], width: 140, height: 30)
-        let first = try t.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 Requirements]") }
-        #expect(
-            first.joined().contains("Scoring on the existing sheet scores/zhang-wei.csv for \"Zhang Wei\""),
-            "\(first.joined(separator: "\n"))")
+        // Waited for whole: a capture taken while the first frame is being drawn holds half its last rows
+        // (a CI run under load).
+        try t.waitFor(text: "Scoring on the existing sheet scores/zhang-wei.csv for \"Zhang Wei\"", timeout: 20)
         try t.keys("2")
         try t.waitFor(text: "scoring as zhang-wei")
         try quit(t)
@@ -61,11 +60,10 @@ import Testing
         #expect(try String(contentsOfFile: ws + "/scores/zhang-wei.csv", encoding: .utf8) == before)
         // A name that matches no sheet is a new evaluator, said with the sheets there are.
         let u = try TmuxSession(args: ["-w", ws, "--as", "Zhao Min"], width: 140, height: 30)
-        let screen = try u.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 Requirements]") }
-        #expect(
-            screen.joined().contains(
-                "New evaluator \"Zhao Min\": scores/Zhao Min.csv is made at the first save (sheets now: li-na, wang-qiang, zhang-wei)"),
-            "\(screen.joined(separator: "\n"))")
+        let screen = try u.waitFor("the note on the first frame", timeout: 20) {
+            $0.joined().contains(
+                "New evaluator \"Zhao Min\": scores/Zhao Min.csv is made at the first save (sheets now: li-na, wang-qiang, zhang-wei)")
+        }
         // In the interface's language only (a meeting pass: both at once, and again after the exit).
         #expect(!screen.joined().contains("新评委"))
         try quit(u)
@@ -89,7 +87,8 @@ import Testing
         try quit(u)
         // Said once: a session that ends cleanly leaves nothing to say.
         let v = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 140, height: 30)
-        let first = try v.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 需求]") }
+        // The whole first frame (its last row drawn), then nothing said of a lost session.
+        let first = try v.waitFor("the first frame", timeout: 20) { $0.joined().contains("[1 需求]") && $0.joined().contains("q 退出") }
         #expect(!first.joined().contains("未保存修改时被关闭"))
         try quit(v)
     }
