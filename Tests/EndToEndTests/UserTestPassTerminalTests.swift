@@ -112,10 +112,7 @@ import Testing
         try t.type(":import requirements \(csv) gb18030")
         try t.keys("Enter")
         try t.waitFor(text: "已导入 1 条 R48")
-        try t.keys("q")
-        try t.waitFor(text: "y 是  n 否")
-        try t.keys("y")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t, discarding: true)
     }
 
     /// Meeting pass M1: while blind, an evaluator's `:report scoring PATH` inside the shared folder wrote
@@ -216,8 +213,7 @@ import Testing
         // Delivery: the plan says how many tasks are below.
         try t.keys("5")
         try t.waitFor(text: "下方还有")
-        try t.keys("q")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t)
     }
 
     @Test func theContractSummaryAt120x34BreaksBetweenTermsNotInsideOne() throws {
@@ -229,8 +225,7 @@ import Testing
         let screen = try t.waitFor("the key terms") { $0.joined().contains("§ ") }
         let terms = screen.drop { !$0.contains("§ ") }.prefix(4).joined(separator: "\n")
         #expect(!terms.contains("SLA: 响应 30\n") && !terms.hasSuffix("SLA: 响应 30"), "\(terms)")
-        try t.keys("q")
-        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        try quit(t)
     }
 }
 
@@ -247,8 +242,12 @@ private func blindDemo(
     return (ws, t)
 }
 
-/// `q`, and the program gone.
-private func quit(_ t: TmuxSession) throws {
+/// `q`, and the program gone; `discarding`: unsaved edits, the question answered `y`.
+private func quit(_ t: TmuxSession, discarding: Bool = false) throws {
     try t.keys("q")
+    if discarding {
+        try t.waitFor(text: "y 是  n 否")
+        try t.keys("y")
+    }
     try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
 }
