@@ -61,8 +61,9 @@ enum TUILauncher {
             folder = base + "/bidbench/demo-" + stamp
             try fm.createDirectory(atPath: base + "/bidbench", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try WorkspaceStore.copyWorkspace(from: demo, to: folder)
-            notes.append(("Demo copied to \(folder); it starts revealed (all scores shown)", "演示工作区副本: \(folder); 评分已揭晓 (全部可见)"))
-            demoNote = "Demo copied to \(folder); it starts revealed (all scores shown) / 演示工作区副本: \(folder); 评分已揭晓 (全部可见)"
+            let copied = (en: "Demo copied to \(folder); it starts revealed (all scores shown)", zh: "演示工作区副本: \(folder); 评分已揭晓 (全部可见)")
+            notes.append(copied)
+            demoNote = copied.en + " / " + copied.zh
             printError(demoNote!)
         }
         guard fm.fileExists(atPath: folder + "/workspace.json") else {
@@ -141,7 +142,11 @@ enum TUILauncher {
             return .failed(message: lang.t("Cannot read \(path)", "无法读取 \(path)"))
         }
         switch Importer.importTable(
-            kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator, folder: folder)
+            kind: table, fileBytes: Array(data), fileName: path, encoding: enc, into: ws, evaluator: evaluator, folder: folder,
+            // The encoding follows the file name here (`:import requirements f.csv gb18030`).
+            spelling: ImportEncoding.Spelling(
+                with: (":import \(kind) \(path) gb18030", ":import \(kind) \(path) gb18030"),
+                without: ("gb18030 at the end", "末尾的 gb18030")))
         {
         case .success(let outcome):
             // The same facts as the English summary: "R48" or "R48–R59" (score sheets have no ids but evaluators), ignored columns.
@@ -156,18 +161,7 @@ enum TUILauncher {
             return .replaced(
                 workspace: outcome.workspace, message: lang.t("\(outcome.summary) — Ctrl-S saves, u undoes", zh + " — Ctrl-S 保存, u 撤销"))
         case .failure(let failure):
-            // The Store's hint names the command line's option; here the encoding follows the file name
-            // (a meeting pass: `--encoding gb18030` typed into the TUI).
-            let own = ":import \(kind) \(path) gb18030"
-            return .importRefused(
-                file: path,
-                problems: failure.problems.map {
-                    $0.text(chinese: lang == .zh)
-                        .replacingOccurrences(of: "import it with --encoding gb18030", with: "import it with \(own)")
-                        .replacingOccurrences(of: "请用 --encoding gb18030 导入", with: "请用 \(own) 导入")
-                        .replacingOccurrences(of: "import it without --encoding gb18030", with: "import it without gb18030 at the end")
-                        .replacingOccurrences(of: "请去掉 --encoding gb18030 再导入", with: "请去掉末尾的 gb18030 再导入")
-                })
+            return .importRefused(file: path, problems: failure.problems.map { $0.text(chinese: lang == .zh) })
         }
     }
 

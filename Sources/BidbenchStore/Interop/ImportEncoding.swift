@@ -20,15 +20,33 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
         }
     }
 
+    /// How the user asks for GB18030 where the import was started, for the hints of a refusal: the
+    /// command line's option, or the TUI's word after the file name (a meeting pass: `--encoding gb18030`
+    /// suggested inside the TUI).
+    public struct Spelling: Sendable {
+        /// "import it with …" / "请用 … 导入".
+        public var with: (en: String, zh: String)
+        /// "import it without …" / "请去掉 … 再导入".
+        public var without: (en: String, zh: String)
+
+        public init(with: (en: String, zh: String), without: (en: String, zh: String)) {
+            self.with = with
+            self.without = without
+        }
+
+        public static let commandLine = Spelling(
+            with: ("--encoding gb18030", "--encoding gb18030"), without: ("--encoding gb18030", "--encoding gb18030"))
+    }
+
     /// Decodes `bytes` to text without a BOM, or reports where it fails (the line of the first bad byte).
-    func decode(_ bytes: [UInt8], path: String, log: ProblemLog) -> String? {
+    func decode(_ bytes: [UInt8], path: String, log: ProblemLog, spelling: Spelling = .commandLine) -> String? {
         switch self {
         case .utf8:
             return StoreText.decode(
                 bytes, path: path, log: log,
                 hint: (
-                    "import it with --encoding gb18030, or save it again as \"CSV UTF-8\"",
-                    "请用 --encoding gb18030 导入, 或另存为 “CSV UTF-8”"
+                    "import it with \(spelling.with.en), or save it again as \"CSV UTF-8\"",
+                    "请用 \(spelling.with.zh) 导入, 或另存为 “CSV UTF-8”"
                 ))
         case .gb18030:
             // UTF-8 text read as GB18030 turns every Chinese character into two or three wrong ones
@@ -38,8 +56,8 @@ public enum ImportEncoding: String, CaseIterable, Sendable {
             if Self.looksLikeUTF8(bytes) {
                 log.add(
                     path, 0, nil,
-                    "is UTF-8 text, not GB18030: import it without --encoding gb18030 (read as GB18030 its Chinese would be garbled)",
-                    zh: "是 UTF-8 文本, 不是 GB18030: 请去掉 --encoding gb18030 再导入 (按 GB18030 读取会使中文变成乱码)")
+                    "is UTF-8 text, not GB18030: import it without \(spelling.without.en) (read as GB18030 its Chinese would be garbled)",
+                    zh: "是 UTF-8 文本, 不是 GB18030: 请去掉 \(spelling.without.zh) 再导入 (按 GB18030 读取会使中文变成乱码)")
                 return nil
             }
             switch Self.iconvGB18030(bytes) {

@@ -58,7 +58,7 @@ public enum Importer {
     public static func importTable(
         kind: TableKind, fileBytes: [UInt8], fileName: String, encoding: ImportEncoding = .utf8,
         into workspace: Workspace, evaluator: String? = nil, replace: Bool = false, sheet: String? = nil, strict: Bool = false,
-        folder: String? = nil
+        folder: String? = nil, spelling: ImportEncoding.Spelling = .commandLine
     )
         -> Result<ImportOutcome, ImportFailure>
     {
@@ -81,7 +81,8 @@ public enum Importer {
                 job.log.problems.append(problem)
                 return .failure(job.failure())
             }
-            guard let text = encoding.decode(fileBytes, path: fileName, log: job.log), let parsed = job.parse(text) else {
+            guard let text = encoding.decode(fileBytes, path: fileName, log: job.log, spelling: spelling), let parsed = job.parse(text)
+            else {
                 return .failure(job.failure())
             }
             records = parsed
