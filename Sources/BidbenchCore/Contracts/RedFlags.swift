@@ -1106,17 +1106,19 @@ enum RedFlagDetector {
     /// right after it, as one choice of a pattern.
     /// "property of Licensor", "vest in the Provider": the vendor named right after the words that give
     /// it the work (`vestsInVendor`, with "property of").
-    static let ownedByVendor: String = {
-        let owners = ["provider", "vendor", "supplier", "licensor", "consultant", "contractor"]
-        return "[" + owners.flatMap { ["property of \($0)", "property of the \($0)"] }.joined(separator: "|") + "|"
-            + vestsInVendor.dropFirst()
-    }()
+    static let ownedByVendor = ownedBy([
+        "property of", "vest in", "vests in", "vested in", "belong to", "belongs to", "owned by", "remain with", "remains with",
+    ])
 
-    static let vestsInVendor: String = {
-        let verbs = ["vest in", "vests in", "vested in", "belong to", "belongs to", "owned by", "remain with", "remains with"]
+    static let vestsInVendor = ownedBy([
+        "vest in", "vests in", "vested in", "belong to", "belongs to", "owned by", "remain with", "remains with",
+    ])
+
+    /// A choice of each verb with the vendor named right after it (`vest in Contractor`, `owned by the Provider`).
+    private static func ownedBy(_ verbs: [String]) -> String {
         let owners = ["provider", "vendor", "supplier", "licensor", "consultant", "contractor"]
         return "[" + verbs.flatMap { v in owners.flatMap { o in ["\(v) \(o)", "\(v) the \(o)"] } }.joined(separator: "|") + "]"
-    }()
+    }
 
     /// Whether the words right after a period name it a notice, through what describes the notice:
     /// "180 days' written notice", "90 days prior written notice" (a lawyer's pass: only "days' notice"
