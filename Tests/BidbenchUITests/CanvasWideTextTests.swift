@@ -91,6 +91,11 @@ import Testing
         #expect(rows("延迟不超过 5 秒", 10) == ["延迟不超", "过 5 秒"])
         #expect(rows("兼容 Oracle EBS 审批", 10) == ["兼容 ", "Oracle ", "EBS 审批"])
         #expect(rows("API SLA", 5) == ["API ", "SLA"])
+        // A Latin word after Chinese goes down whole too, as outside a field (`流畅，ME` / `S` while
+        // typing a note in the meeting pass).
+        #expect(rows("排产演示流畅，MES", 16) == ["排产演示流畅，", "MES"])
+        #expect(rows("排产演示流畅，MES 回写", 16) == ["排产演示流畅，", "MES 回写"])
+        #expect(rows("需第二轮演示，MES 回写", 16) == TextWidth.wrap("需第二轮演示，MES 回写", 16))
         // A word longer than the row is cut where the row is full (nothing else would fit).
         #expect(rows("Internationalization", 8) == ["Internat", "ionaliza", "tion"])
         // Every character is in exactly one row, whatever the text and width.
@@ -104,12 +109,33 @@ import Testing
         }
         // The same rows as the text shown outside a field (`TextWidth.wrap`, here without spaces; a
         // field adds an empty row after a full last one, for the cursor).
-        for text in ["一二三四五六。七八", "乙方应于三十日内付款，逾期按日计息", "费用包括“实施费”和“培训费”两项", "一二三。”五"] {
+        for text in ["一二三四五六。七八", "乙方应于三十日内付款，逾期按日计息", "费用包括“实施费”和“培训费”两项", "一二三。”五", "演示流畅MES回写OK"] {
             for width in 4...14 {
                 var field = rows(text, width)
                 if field.count > 1 && field.last == "" { field.removeLast() }
                 #expect(field == TextWidth.wrap(text, width), "\(text) at \(width)")
             }
         }
+    }
+
+    /// A wrapped field taller than its rows says what is out of sight: `↑` on its top row when the
+    /// text has scrolled, `…` on its bottom row when more follows (the note field hid lines unsaid).
+    @Test func wrappedFieldMarksRowsOutOfSight() {
+        var field = TextField("")
+        for c in "一二三四五六七八九十甲乙丙丁戊己庚辛" { field.insert(c) }  // 18 wide characters: 4 rows of 5 columns
+        var c = Canvas(width: 6, height: 2)
+        field.renderWrapped(into: &c, x: 0, y: 0, width: 6, height: 2, focused: true)
+        // Typing at the end: the last rows show, the first are above (one column kept for the marker).
+        #expect(c.line(0) == "戊己 ↑")
+        #expect(c.line(1) == "庚辛  ")
+        var u = Canvas(width: 6, height: 2)
+        field.renderWrapped(into: &u, x: 0, y: 0, width: 6, height: 2, focused: false)
+        #expect(u.line(0) == "一二  ")
+        #expect(u.line(1) == "三四 …")
+        // Text that fits has no marker and the whole width.
+        var f = Canvas(width: 6, height: 2)
+        TextField("一二三四五").renderWrapped(into: &f, x: 0, y: 0, width: 6, height: 2, focused: false)
+        #expect(f.line(0) == "一二三")
+        #expect(f.line(1) == "四五  ")
     }
 }

@@ -170,10 +170,17 @@ public struct TextField: Equatable, Sendable {
                 {
                     end = i - 1
                 }
-                if isWordPart(chars[end]) && isWordPart(chars[end - 1]),
-                    let space = chars[start..<end].lastIndex(of: " ")
-                {
-                    end = space + 1
+                if isWordPart(chars[end]) && isWordPart(chars[end - 1]) {
+                    // The word goes down from the last space, or from where it follows Chinese when that
+                    // is nearer (`流畅，MES` typed at a row's end went `流畅，ME` / `S`: a meeting pass).
+                    var word = end
+                    while word > start && isWordPart(chars[word - 1]) { word -= 1 }
+                    let afterWide = word > start && TextWidth.of(chars[word - 1]) == 2 && end - word < width / 2
+                    if let space = chars[start..<end].lastIndex(of: " "), !afterWide || space + 1 > word {
+                        end = space + 1
+                    } else if afterWide {
+                        end = word
+                    }
                 }
                 rows.append(start..<end)
                 start = end
@@ -190,23 +197,31 @@ public struct TextField: Equatable, Sendable {
     public func wrappedHeight(width: Int) -> Int { wrappedRows(width: max(2, width)).count }
 
     /// Draws the text wrapped over up to `height` rows; focused, the rows scroll so the cursor shows.
+    /// Rows out of sight are never hidden unsaid: when the text takes more rows than shown, it wraps
+    /// one cell narrower and the last column says `↑` on the top row when rows are above it and `…`
+    /// on the bottom row when rows are below (a note scrolled while typing hid its first lines: a
+    /// meeting pass).
     public func renderWrapped(into canvas: inout Canvas, x: Int, y: Int, width: Int, height: Int, focused: Bool, style: Style = .plain) {
         guard width > 1, height > 0 else { return }
-        let rows = wrappedRows(width: width)
+        var rows = wrappedRows(width: width)
+        let marked = rows.count > height && width > 2
+        if marked { rows = wrappedRows(width: width - 1) }
         let cursorRow = rows.lastIndex { $0.lowerBound <= cursor } ?? 0
         let top = focused ? max(0, min(cursorRow - height + 1, rows.count - height)) : 0
         canvas.fill(Rect(x: x, y: y, width: width, height: height), " ", style)
+        let textWidth = marked ? width - 1 : width
         for (r, range) in rows.enumerated().dropFirst(max(0, top)).prefix(height) {
             var cx = x
             for i in range {
                 canvas.text(cx, y + r - top, String(chars[i]), cellStyle(i, focused: focused, style))
                 cx += TextWidth.of(chars[i])
             }
-            if focused && r == cursorRow && cursor == range.upperBound && cursor == chars.count && cx < x + width {
+            if focused && r == cursorRow && cursor == range.upperBound && cursor == chars.count && cx < x + textWidth {
                 canvas.text(cx, y + r - top, " ", style.with(reverse: !style.reverse))
             }
         }
-        // More text below than shown: say so at the end of the last row.
-        if !focused && rows.count > height { canvas.text(x + width - 1, y + height - 1, "…", .dim) }
+        guard marked else { return }
+        if top > 0 { canvas.text(x + width - 1, y, "↑", .dim) }
+        if top + height < rows.count { canvas.text(x + width - 1, y + height - 1, "…", .dim) }
     }
 }
