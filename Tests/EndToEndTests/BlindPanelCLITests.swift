@@ -135,6 +135,38 @@ import Testing
         #expect(outputs["report md --evaluator 张伟"]!.contains("只显示 张伟 本人的评分"))
     }
 
+    /// A meeting pass: a sheet made by a name mistyped with `--as` stayed an evaluator (incomplete, so the
+    /// reveal asked for --yes) and no verb removed it. `panel --remove` does, journaled; a sheet with
+    /// scores needs --yes; an unknown name lists the sheets.
+    @Test func aMistypedSheetIsRemovedThroughTheJournal() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try setRevealed(ws, false)
+        try "vendor,criterion,score,note\n".write(toFile: ws + "/scores/张玮.csv", atomically: true, encoding: .utf8)
+        let before = try json(try bidbench("panel", "-w", ws, "--json").out)
+        #expect(before["incomplete"] as? [String] == ["张玮"])
+
+        let unknown = try bidbench("panel", "-w", ws, "--remove", "张三")
+        #expect(unknown.status == 1)
+        #expect(unknown.err == "bidbench: no score sheet scores/张三.csv; the sheets are: 张伟, 张玮, 李娜, 王强\n")
+        let kept = try bidbench("panel", "-w", ws, "--remove", "张伟")
+        #expect(kept.status == 1)
+        #expect(kept.err == "bidbench: not removed: scores/张伟.csv holds 20 score(s); run again with --yes to remove it and them\n")
+        #expect(FileManager.default.fileExists(atPath: ws + "/scores/张伟.csv"))
+
+        let removed = try bidbench("panel", "-w", ws, "--remove", "张玮", "--actor", "刘主任")
+        #expect(removed.status == 0)
+        #expect(removed.out == "removed: scores/张玮.csv (0 score(s)); the journal records it\n")
+        #expect(!FileManager.default.fileExists(atPath: ws + "/scores/张玮.csv"))
+        let after = try json(try bidbench("panel", "-w", ws, "--json").out)
+        #expect(after["incomplete"] as? [String] == [])
+        let journal = try json(try bidbench("journal", "-w", ws, "--json").out)
+        let entries = try #require(journal["entries"] as? [[String: Any]])
+        #expect(entries.map { "\($0["actor"]!) \($0["table"]!)" } == ["刘主任 scores/张玮.csv"])
+        #expect(try bidbench("journal", "-w", ws, "--verify", "--strict").status == 0)
+        #expect(try bidbench("check", "-w", ws).status == 0)
+    }
+
     /// Reveal and un-reveal are journaled with their actor; an incomplete sheet needs --yes.
     @Test func revealIsJournaledAndAsksWhenASheetIsIncomplete() throws {
         let tmp = TempDir()

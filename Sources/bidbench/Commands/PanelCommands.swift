@@ -17,8 +17,16 @@ struct PanelCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @Flag(help: "Print JSON.") var json = false
+    @Option(
+        help: ArgumentHelp(
+            "Remove an evaluator's score sheet (scores/NAME.csv), journaled: a name mistyped with --as, or someone who left the panel.",
+            valueName: "NAME"))
+    var remove: String?
+    @Flag(help: "With --remove: remove a sheet that holds scores.") var yes = false
+    @Option(help: "Who does it, for the journal (default: $USER).") var actor: String?
 
     func run() throws {
+        if let remove { return try removeSheet(remove) }
         let ws = try loadWorkspaceForVerb(workspace.path)
         let times = FolderSnapshot.take(folder: workspace.path).lastChanges(folder: workspace.path)
         let progress = PanelRule.progress(ws, lastChanges: times)
@@ -59,6 +67,41 @@ struct PanelCommand: ParsableCommand {
             }
         }
         emit(out)
+    }
+
+    /// Removes one evaluator's sheet through the store (journaled with its actor, like any save).
+    /// The name is matched as the file is named, in any Unicode form; a sheet that holds scores is
+    /// removed only with `--yes`, and what is lost is said (counts only: safe while blind).
+    private func removeSheet(_ name: String) throws {
+        let loaded: LoadedWorkspace
+        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
+            printError("bidbench: \(error)")
+            throw ExitCode(2)
+        }
+        if loaded.readOnly {
+            for p in loaded.problems { printError(SafeText.visible(p.description)) }
+            printError("bidbench: \(workspace.path): \(loaded.problems.count) problem(s) above; nothing changed")
+            throw ExitCode(1)
+        }
+        var ws = loaded.workspace
+        let key = name.precomposedStringWithCanonicalMapping
+        guard let evaluator = ws.evaluators.first(where: { $0.precomposedStringWithCanonicalMapping == key }) else {
+            let known = ws.evaluators.isEmpty ? "there are no score sheets" : "the sheets are: " + ws.evaluators.joined(separator: ", ")
+            printError("bidbench: no score sheet scores/\(name).csv; \(known)")
+            throw ExitCode(1)
+        }
+        let rows = ws.scores[evaluator]?.count ?? 0
+        if rows > 0 && !yes {
+            printError(
+                "bidbench: not removed: scores/\(evaluator).csv holds \(rows) score(s); run again with --yes to remove it and them")
+            throw ExitCode(1)
+        }
+        ws.scores.removeValue(forKey: evaluator)
+        do { _ = try WorkspaceStore.save(ws, over: loaded, actor: actor ?? currentUser()) } catch {
+            printError("bidbench: \(error)")
+            throw ExitCode(2)
+        }
+        print("removed: scores/\(evaluator).csv (\(rows) score(s)); the journal records it")
     }
 }
 
