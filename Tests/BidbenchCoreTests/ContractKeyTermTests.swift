@@ -119,6 +119,17 @@ struct ContractKeyTermTests {
         #expect(terms("第三条 付款\n甲方应在收到乙方开具的合法发票后三十日内支付相应款项。").paymentDueDays == 30)
         #expect(terms("Payment. Invoices are payable net 45.").paymentDueDays == 45)
         #expect(terms("Payment terms: Customer shall pay each invoice within 60 days of receipt.").paymentDueDays == 60)
+        // The days to pay and the late-payment penalty in one sentence (a lawyer's pass: the days were lost).
+        #expect(terms("第五条 付款\n甲方应在收到发票后三十（30）日内向乙方支付合同价款，逾期每日按万分之五支付违约金。").paymentDueDays == 30)
+        #expect(terms("第五条 付款\n甲方应在收到发票后三十（30）日内向乙方支付\n合同价款，逾期每日按万分之五支付违约金。").paymentDueDays == 30)
+        #expect(
+            terms("Payment. Customer shall pay each invoice within 30 days of receipt; late payments bear interest at 1% per month.")
+                .paymentDueDays == 30)
+        // A part about the late payment, a dispute or a refund states no time to pay.
+        #expect(terms("第五条 付款\n甲方逾期付款超过三十日的，乙方有权暂停服务。").paymentDueDays == nil)
+        #expect(terms("第五条 付款\n甲方对发票有异议的，应在收到发票后五日内书面提出。").paymentDueDays == nil)
+        #expect(terms("Payment. If Customer disputes an invoice, Customer shall notify Vendor within 10 days.").paymentDueDays == nil)
+        #expect(terms("Payment. Any refund due to Customer shall be paid within 30 days.").paymentDueDays == nil)
     }
 
     @Test(

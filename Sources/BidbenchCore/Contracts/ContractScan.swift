@@ -785,10 +785,10 @@ public enum ContractScanner {
             // The line's fields read in place (a copy of the line retains its five strings).
             let joins = lines[ids[index]].joins
             let wraps = index + 1 < ids.count && ContractLineParser.wraps(joins, into: lines[ids[index + 1]].joins)
-            let heading = wraps ? "" : lines[ids[index]].heading
+            var heading = wraps ? "" : lines[ids[index]].heading
             let bare = wraps ? false : lines[ids[index]].bare
             let number = index + 1
-            let level = lines[ids[index]].level
+            var level = lines[ids[index]].level
             // Wrapped text (PDF exports): the lines that continue this one form one paragraph (its text
             // made only then: most lines are a paragraph of their own, whose text is the line's).
             var paragraph: String?
@@ -847,6 +847,13 @@ public enum ContractScanner {
             }
             let at = index
             index = next
+            // A short line without a number taken for a heading whose sentence runs on to the next lines
+            // (`甲方应在收到发票后三十日内向乙方` / `支付合同价款。` under `第五条 付款`) is no heading: as one, it
+            // closed the section it stands in (a lawyer's pass: the payment days were lost).
+            if paragraph != nil && lines[ids[at]].unnumberedHeading {
+                level = nil
+                heading = ""
+            }
             if let level {
                 while let top = stack.last, top.level >= level { stack.removeLast() }
             }

@@ -34,7 +34,7 @@ enum KeyTermExtractor {
         t.noticeDays =
             first(.renewal) { priceRise.matches($0.hay) ? nil : noticeDays($0) } ?? first(.terminationOnly, noticeDays)
             ?? first(.term, noticeDays) ?? first(.renewal, noticeDays)
-        if let (days, business) = first(.invoiced, paymentDue) ?? first(.payment, paymentDue) {
+        if let (days, business) = first(.invoiced, paymentDue) ?? first(.payment, paymentDue) ?? first(.paymentAndPenalty, paymentDue) {
             t.paymentDueDays = days
             t.paymentDueBusinessDays = business
         }
@@ -94,6 +94,8 @@ enum KeyTermExtractor {
         if s.about(.payment) && !s.about(.penalty) {
             r.groups.insert(.payment)
             if s.lowerContainsAny(["invoice", "发票", "账单"]) { r.groups.insert(.invoiced) }
+        } else if s.about(.payment) {
+            r.groups.insert(.paymentAndPenalty)
         }
         if s.about(.liability) { r.groups.insert(.liability) }
         if s.about(.governing_law) || s.strongKinds.contains(.dispute_resolution) { r.groups.insert(.law) }
@@ -221,22 +223,33 @@ enum KeyTermExtractor {
 
     /// The days to pay a payment sentence states (`net 30`, `within 30 days`, `30日内支付`), and whether
     /// they are working days; nil for a sentence about late payment, refunds or disputes.
+    /// A sentence that also speaks of late payment, refunds or disputes (`…30日内支付合同价款，逾期每日按
+    /// 万分之五支付违约金`) states the days to pay only in a part of its own (between `，`/`；`) that pays
+    /// and is not about those (a lawyer's pass: the common Chinese sentence lost its 30 days).
     static func paymentDue(_ s: ScannedSentence) -> (Int, Bool)? {
-        if s.lowerContainsAny(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"]) { return nil }
+        let late = s.lowerContainsAny(lateWords.strings)
         // `lower` is made only when "net " may occur in it (always, unless plain).
-        if !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
+        if !late, !s.lowerPlain || s.lowerContainsAny(["net "]), let r = s.lower.firstRange(of: "net "),
             let n = Int(s.lower[r.upperBound...].prefix(while: { $0.isNumber }))
         {
             return (n, false)
         }
         for q in quantities(s) where q.unit == .day || q.unit == .businessDay {
             let (b, a) = windows(s.lowerCharacters, q, before: 10, after: 8)
-            if a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) {
-                return (q.value, q.unit == .businessDay)
+            guard a.hasPrefix(within) || b.hasSuffix(withinBefore) || a.containsAny(payWithin) else { continue }
+            if late {
+                let part = TextWindow.part(s.lowerCharacters, around: q.range)
+                if part.containsAny(lateWords) || !part.containsAny(payWords) { continue }
             }
+            return (q.value, q.unit == .businessDay)
         }
         return nil
     }
+
+    /// What makes days in a sentence no time to pay: late payment, refunds, disputes.
+    private static let lateWords = WindowWords(["违约金", "逾期", "late ", "overdue", "refund", " dispute", "争议", "异议"])
+    /// A part of a sentence that pays (`支付`, `pay`, `due`).
+    private static let payWords = WindowWords(["支付", "付款", "付清", "pay", "due", "remit"])
 
     /// `自2027年1月1日起至2027年12月31日止` → 12; `from 1 January 2027 to 31 December 2027` is left alone.
     static func dateRangeMonths(_ text: String) -> Int? {
@@ -791,7 +804,7 @@ struct KeyTermSentence: Equatable, Sendable {
     var penaltyRates: [PenaltyRate] = []
 
     struct Groups: OptionSet, Equatable, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         /// About the term.
         static let term = Groups(rawValue: 1 << 0)
         /// Of the renewal kind.
@@ -807,6 +820,9 @@ struct KeyTermSentence: Equatable, Sendable {
         static let law = Groups(rawValue: 1 << 6)
         /// About disputes: may name the forum.
         static let forum = Groups(rawValue: 1 << 7)
+        /// About payment and about penalties too (`…30日内支付合同价款，逾期…违约金`): read for the days to
+        /// pay after every `payment` sentence.
+        static let paymentAndPenalty = Groups(rawValue: 1 << 8)
     }
 }
 
@@ -837,6 +853,28 @@ struct TextWindow {
 
     /// The window's text.
     var string: String { chars.string(range) }
+
+    /// The part of a Chinese sentence around `r`: from the `，` or `；` (read as `,`/`;` beside Chinese)
+    /// before it to the one after it (or the sentence's ends). An English comma is not one: it parts phrases of one clause as often
+    /// (`…about the dispute before payment is due, or within 30 days of an automatic payment`).
+    static func part(_ chars: CharacterArray, around r: Range<Int>) -> TextWindow {
+        // The reading's text has `，` as `,`: a comma between Chinese characters.
+        func separates(_ i: Int) -> Bool {
+            switch chars {
+            case .plain(let u):
+                guard u[i] == "," || u[i] == ";" || u[i] == "，" || u[i] == "；" else { return false }
+                return (i > 0 && !u[i - 1].isASCII) || (i + 1 < u.count && !u[i + 1].isASCII)
+            case .general(let c):
+                guard c[i] == "," || c[i] == ";" || c[i] == "，" || c[i] == "；" else { return false }
+                return (i > 0 && !c[i - 1].isASCII) || (i + 1 < c.count && !c[i + 1].isASCII)
+            }
+        }
+        var start = min(r.lowerBound, chars.count)
+        while start > 0 && !separates(start - 1) { start -= 1 }
+        var end = min(max(r.upperBound, start), chars.count)
+        while end < chars.count && !separates(end) { end += 1 }
+        return TextWindow(chars, start..<end)
+    }
 
     /// `ContractText.containsAny(string, words)`.
     func containsAny(_ words: WindowWords) -> Bool {
