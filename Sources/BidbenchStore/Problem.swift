@@ -103,6 +103,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Files a save would overwrite hold git conflict markers (a merge in progress): never written
     /// over, not even by a forced save, which would drop the other side of the merge unseen.
     case mergeInProgress([String])
+    /// Files a forced save would overwrite no longer parse on disk (someone's edit, half done or
+    /// broken): never written over, since what they hold is not known (the problems that say why).
+    case unparsedOnDisk([Problem])
     /// An output (a report, an export, a calendar) was aimed at a file the workspace itself reads
     /// (path as given, the workspace's file): refused, since it would replace data without the journal.
     case workspaceFile(String, String)
@@ -134,6 +137,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .mergeInProgress(let fs):
             return
                 "not saved, nothing in the workspace was changed: git left merge conflict markers in \(fs.joined(separator: ", ")) (a merge in progress; overwriting would drop the other side): run bidbench resolve, then save again"
+        case .unparsedOnDisk(let ps):
+            let files = Array(Set(ps.map(\.file))).sorted()
+            return
+                "not saved, nothing in the workspace was changed: \(files.joined(separator: ", ")) changed on disk and no longer parse(s), so overwriting would lose what is in them: "
+                + ps.map(\.description).joined(separator: "; ")
+                + "; fix it there (or take it back from git), then reload"
         case .saveIncomplete(let p, let m):
             return "saved, but not finished: the new data are committed; \(p): \(m); the next open of the workspace finishes the rest"
         case .notOwner(let f, let own): return "\(f) is not written by this session (it may write only \(own)); not saved"
@@ -178,6 +187,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 "未保存, 工作区没有任何改动: 日志链 \(p) 已损坏 (git 合并在其中留下了冲突标记, 或最后一行不是日志条目): 请取合并的一方 (git checkout --ours \(p)), 再用 bidbench journal --verify 检查"
         case .mergeInProgress(let fs):
             return "未保存, 工作区没有任何改动: \(fs.joined(separator: ", ")) 中有 git 合并冲突标记 (合并尚未完成; 覆盖会丢掉另一方的内容): 请运行 bidbench resolve, 再保存"
+        case .unparsedOnDisk(let ps):
+            let files = Array(Set(ps.map(\.file))).sorted()
+            return
+                "未保存, 工作区没有任何改动: \(files.joined(separator: ", ")) 在磁盘上已被修改且无法解析, 覆盖会丢掉其中的内容: "
+                + ps.map { $0.text(chinese: true) }.joined(separator: "; ") + "; 请先在文件中修正 (或从 git 取回), 再重新加载"
         case .saveIncomplete(let p, let m): return "已保存, 但未全部完成: 新数据已提交; \(p): \(m); 下次打开工作区时会自动完成其余部分"
         case .notOwner(let f, let own): return "\(f) 不由本会话写入 (本会话只能写 \(own)); 未保存"
         case .sheetInUse(let f, let who, let pid, let host, let since):

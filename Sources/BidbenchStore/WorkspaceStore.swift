@@ -595,6 +595,22 @@ public enum WorkspaceStore {
         if let own = lock?.ownedFile, let other = changed.first(where: { $0 != own }) { throw StoreError.notOwner(other, own) }
         if let unsafe = changed.first(where: { PathSafety.problem($0) != nil }) { throw StoreError.unsafePath(unsafe) }
         for rel in changed { try FileIO.checkReplaceable(folder: folder, rel) }
+        // A forced save never overwrites a file that, changed on disk, no longer parses (a helper's
+        // pass: `o` in the changed-on-disk dialog replaced a colleague's half-broken edit unseen). Read
+        // before the commit locks, only when a file to write differs on disk.
+        if force {
+            let differing = changed.filter {
+                FileIO.exists(FileIO.join(folder, $0))
+                    && currentHash(folder: folder, $0, loaded.signatures[$0], known: loaded.fingerprints[$0]) != loaded.fingerprints[$0]
+            }
+            if !differing.isEmpty, let disk = try? read(folder: folder) {
+                // Git's conflict markers are said as a merge in progress (below).
+                let broken = Set(differing).intersection(disk.unparsed).filter { rel in
+                    ((try? FileIO.readInside(folder: folder, rel)) ?? nil).map(TextTools.hasConflictMarker) != true
+                }
+                if !broken.isEmpty { throw StoreError.unparsedOnDisk(disk.readProblems.filter { broken.contains($0.file) }) }
+            }
+        }
 
         let (chain, locks) = try lockForCommit(folder: folder, files: changed, actor: actor)
         defer { locks.release() }

@@ -289,6 +289,37 @@ import Testing
         )
     }
 
+    /// A helper's pass: a colleague's edit left `requirements.csv` with a stray quote; the TUI said it
+    /// did not load, yet `o` in the changed-on-disk dialog replaced it. A forced save never overwrites a
+    /// file that no longer parses, and says why; other files still save.
+    @Test func aForcedSaveNeverOverwritesAFileThatNoLongerParses() throws {
+        let dir = Fixture.folder()
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        let broken = Fixture.files["requirements.csv"]! + "R9,D1,MES,\"half,typed\"x,,must,1,,draft,,\n"
+        dir.write("requirements.csv", broken)
+        var w = loaded.workspace
+        w.requirements[0].title = "mine"
+        #expect(throws: StoreError.changedOnDisk(["requirements.csv"])) { try WorkspaceStore.save(w, over: loaded, actor: "a") }
+        do {
+            _ = try WorkspaceStore.save(w, over: loaded, actor: "a", force: true)
+            Issue.record("the forced save overwrote a file that does not parse")
+        } catch let StoreError.unparsedOnDisk(problems) {
+            #expect(problems.map(\.file) == ["requirements.csv"])
+            #expect(
+                StoreError.unparsedOnDisk(problems).description
+                    == "not saved, nothing in the workspace was changed: requirements.csv changed on disk and no longer parse(s), so overwriting would lose what is in them: "
+                    + problems.map(\.description).joined(separator: "; ") + "; fix it there (or take it back from git), then reload")
+        }
+        #expect(dir.text("requirements.csv") == broken)
+        #expect(try Journal.read(folder: dir.path).isEmpty)
+        // A save that does not write the broken file goes ahead, forced past its change.
+        var other = loaded.workspace
+        other.risks[0].title = "mine"
+        let saved = try WorkspaceStore.save(other, over: loaded, actor: "a", force: true)
+        #expect(saved.written == ["risks.csv"])
+        #expect(dir.text("requirements.csv") == broken)
+    }
+
     @Test func changesOnDiskAreDetectedBeforeSaving() throws {
         let dir = Fixture.folder()
         let loaded = try WorkspaceStore.load(folder: dir.path)
