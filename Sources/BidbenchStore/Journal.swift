@@ -63,7 +63,16 @@ public struct JournalVerification: Equatable, Sendable {
     public var file: String? = nil
     /// Chain files verified.
     public var chains: Int = 0
+    /// The hash of the chain's first line (`verifyChain`): two chains that start alike are one trail
+    /// under two names.
+    var firstLineHash: String? = nil
     public var ok: Bool { firstBadLine == nil }
+
+    /// Equal when they say the same (the first line's hash is how it was found, not what it says).
+    public static func == (a: JournalVerification, b: JournalVerification) -> Bool {
+        a.entries == b.entries && a.firstBadLine == b.firstBadLine && a.message == b.message
+            && a.interruptedAppend == b.interruptedAppend && a.file == b.file && a.chains == b.chains
+    }
 
     public init(
         entries: Int, firstBadLine: Int?, message: String?, interruptedAppend: Bool = false, file: String? = nil, chains: Int = 0
@@ -306,7 +315,9 @@ public enum Journal {
         guard FileIO.exists(path) else { return }
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 { throw errno == ELOOP ? .symlink(chain) : .io(path, FileIO.errorText()) }
-        close(fd)
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && st.st_nlink > 1 { throw .hardLink(chain) }
     }
 
     /// The text of an entry line (without its newline). Every name and value is written by
@@ -436,6 +447,9 @@ public enum Journal {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.io(path, "not a regular file") }
+        // `O_NOFOLLOW` stops a symbolic link, not a hard link (a helper's pass: a chain hard-linked to a
+        // file outside the workspace took every entry): a file with another name is never appended to.
+        if st.st_nlink > 1 { throw StoreError.hardLink(path) }
         if created && FileIO.sharedWithGroup(FileIO.dirname(of: path)) { _ = fchmod(fd, 0o660) }
         try FileIO.writeAll(fd, bytes, path: path)
         guard fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
@@ -554,9 +568,20 @@ public enum Journal {
                 message: "the chain is missing: this machine wrote \(seq) entr\(seq == 1 ? "y" : "ies") to it, and the file is gone",
                 file: Journal.folder + "/" + name, chains: all.count)
         }
+        // Each chain's first entry is its own (its id is made by the save that wrote it): a chain copied
+        // or hard-linked under another name listed every entry twice and verified (a helper's pass).
+        var starts: [String: String] = [:]
         for chain in all {
             let head = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
             var v = verifyChain(folder: folder, chain: chain, head: head)
+            if v.ok, let first = v.firstLineHash {
+                if let other = starts[first] {
+                    v = JournalVerification(
+                        entries: 0, firstBadLine: 1,
+                        message: "the same entries as \(other): one chain under two names (a copy or a hard link); remove the one this clone did not write")
+                }
+                starts[first] = chain
+            }
             if !v.ok {
                 v.entries += total
                 v.file = chain
@@ -621,7 +646,9 @@ public enum Journal {
                 }
             }
         }
-        return JournalVerification(entries: lines.count, firstBadLine: nil, message: nil, interruptedAppend: interrupted)
+        var v = JournalVerification(entries: lines.count, firstBadLine: nil, message: nil, interruptedAppend: interrupted)
+        v.firstLineHash = lineHashes.first
+        return v
     }
 
     /// Whether an unterminated last line is the start of an entry cut short (not a whole entry whose
@@ -649,6 +676,8 @@ public enum Journal {
         let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw StoreError.io(path, FileIO.errorText()) }
         defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0 && st.st_nlink > 1 { throw StoreError.hardLink(chain) }
         let size = lseek(fd, 0, SEEK_END)
         guard ftruncate(fd, size - off_t(tail.line.count)) == 0, fsync(fd) == 0 else { throw StoreError.io(path, FileIO.errorText()) }
     }

@@ -86,6 +86,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case symlink(String)
     /// A file the save would replace is read-only (its owner may not write it).
     case readOnlyFile(String)
+    /// A file Bidbench appends to in place (a journal chain) has other names (hard links): appending
+    /// would write into a file that may be outside the workspace.
+    case hardLink(String)
     /// A save failed before its commit point: nothing in the workspace changed (path, reason).
     case notSaved(String, String)
     /// A save passed its commit point but could not finish (path, reason): the next open completes it.
@@ -130,6 +133,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return
                 "\(p) is a symbolic link; refused: Bidbench never follows or replaces links in a workspace (one from git or a shared folder could point anywhere); replace it with the real file or folder"
         case .readOnlyFile(let p): return "\(p) is read-only; not replaced (make it writable, e.g. chmod u+w, to save changes to it)"
+        case .hardLink(let p):
+            return
+                "\(p) has other names (a hard link); refused: appending to it would write into a file that may be outside the workspace; replace it with a copy of its own (cp \(p) x && mv x \(p))"
         case .notSaved(let p, let m): return "not saved, nothing in the workspace was changed: \(p): \(m)"
         case .journalDamaged(let p):
             return
@@ -181,6 +187,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .symlink(let p):
             return "\(p) 是符号链接; 已拒绝: Bidbench 不跟随也不替换工作区内的链接 (来自 git 或共享文件夹的链接可能指向任何地方); 请换成真实的文件或文件夹"
         case .readOnlyFile(let p): return "\(p) 是只读文件; 未替换 (若要保存对它的修改, 请先设为可写, 如 chmod u+w)"
+        case .hardLink(let p):
+            return "\(p) 还有其他名字 (硬链接); 已拒绝: 向它追加会写进一个可能在工作区之外的文件; 请换成它自己的副本 (cp \(p) x && mv x \(p))"
         case .notSaved(let p, let m): return "未保存, 工作区没有任何改动: \(p): \(m)"
         case .journalDamaged(let p):
             return

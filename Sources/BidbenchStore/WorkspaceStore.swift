@@ -171,8 +171,22 @@ public enum WorkspaceStore {
                 zh: "未能完成一次被中断的保存: \(e.text(chinese: true))")
             unparsed.insert(".bidbench")
         }
-        for rel in [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"] {
+        // Bidbench's own folders and files, and each journal chain and head: a save needs them, so a link
+        // there makes the workspace read-only at once (a helper's pass: `check` said OK and the TUI opened
+        // for editing, and only Ctrl-S said that nothing could be saved). A chain with another name (a
+        // hard link) too: entries are appended to it in place.
+        let chainFiles = Journal.chains(folder: folder)
+        let heads = ((try? FileIO.listInside(folder: folder, Journal.headsFolder)) ?? []).map { Journal.headsFolder + "/" + $0 }
+        let own = [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"]
+            + [".bidbench/backup", ".bidbench/locks", ".bidbench/sessions", Journal.cloneIDFile, Journal.headsFolder]
+        for rel in own + chainFiles + heads {
             if let bad = FileIO.unsafePart(folder: folder, rel: rel) { refuse(bad, rel) }
+        }
+        for chain in chainFiles {
+            var st = stat()
+            if lstat(FileIO.join(folder, chain), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_nlink > 1 {
+                refuse(.hardLink(chain), chain)
+            }
         }
         // A journal chain git merged as text cannot take another entry: read-only until one side is taken.
         for chain in Journal.chains(folder: folder) {

@@ -234,6 +234,21 @@ import Testing
                     file: gone, chains: 0))
     }
 
+    /// A helper's pass: a chain copied under another name listed every entry twice and verified.
+    @Test func aChainCopiedUnderAnotherNameIsFound() throws {
+        let dir = try journaled()
+        let original = chain(dir)
+        let copy = "journal/zhang-wei@deadbeef.log"
+        try FileManager.default.copyItem(atPath: dir.path + "/" + original, toPath: dir.path + "/" + copy)
+        let v = Journal.verify(folder: dir.path)
+        let names = [original, copy].sorted()
+        #expect(
+            v == JournalVerification(
+                entries: 3, firstBadLine: 1,
+                message: "the same entries as \(names[0]): one chain under two names (a copy or a hard link); remove the one this clone did not write",
+                file: names[1], chains: 2))
+    }
+
     @Test func appendContinuesTheChain() throws {
         let dir = try journaled()
         let e = try Journal.append(

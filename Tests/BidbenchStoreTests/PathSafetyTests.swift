@@ -58,13 +58,62 @@ import Testing
         let outside = Outside()
         dir.write(".bidbench/clone-id", "0badc0de\n")
         dir.write("journal/.keep", "")
-        #expect(symlink(outside.path, dir.url("journal/lead@0badc0de.log")) == 0)
+        // Planted after the load (the load itself says so: see below), the append still refuses.
         let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(symlink(outside.path, dir.url("journal/lead@0badc0de.log")) == 0)
         #expect(throws: StoreError.symlink("journal/lead@0badc0de.log")) {
             try WorkspaceStore.save(Self.edited(loaded), over: loaded, actor: "lead")
         }
         #expect(outside.untouched)
         #expect(dir.text("requirements.csv") == Fixture.files["requirements.csv"])
+        // Found at the load, the workspace opens read-only naming the link (a helper's pass: `check`
+        // said OK and only a save found it).
+        let again = try WorkspaceStore.load(folder: dir.path)
+        #expect(again.readOnly)
+        #expect(again.problems.map(\.description).contains { $0.hasPrefix("journal/lead@0badc0de.log:0: is a symbolic link; refused") })
+    }
+
+    /// A helper's pass: `O_NOFOLLOW` stops a symbolic link, not a hard link. A chain hard-linked to a file
+    /// outside the workspace took every entry. It is refused at the load and at the append.
+    @Test func aJournalChainWithAnotherNameIsNeverAppendedTo() throws {
+        let dir = Fixture.folder()
+        let outside = TempDir()
+        dir.write(".bidbench/clone-id", "0badc0de\n")
+        let first = try WorkspaceStore.load(folder: dir.path)
+        var w = first.workspace
+        w.risks[0].title = "first"
+        let loaded = try WorkspaceStore.save(w, over: first, actor: "lead")
+        // The chain gets a second name outside the workspace (same file system, as on a shared drive).
+        #expect(link(dir.url("journal/lead@0badc0de.log"), outside.url("other.log")) == 0)
+        let before = outside.text("other.log")
+        let tables = dir.text("requirements.csv")
+        #expect(throws: StoreError.hardLink("journal/lead@0badc0de.log")) {
+            try WorkspaceStore.save(Self.edited(loaded), over: loaded, actor: "lead")
+        }
+        #expect(outside.text("other.log") == before)
+        #expect(dir.text("requirements.csv") == tables)
+        let again = try WorkspaceStore.load(folder: dir.path)
+        #expect(again.readOnly)
+        #expect(
+            again.problems.map(\.description).contains {
+                $0.hasPrefix("journal/lead@0badc0de.log:0: journal/lead@0badc0de.log has other names (a hard link); refused")
+            })
+        #expect(throws: StoreError.readOnly(again.problems)) { try WorkspaceStore.save(Self.edited(again), over: again, actor: "lead") }
+        #expect(outside.text("other.log") == before)
+    }
+
+    /// Bidbench's own files under `.bidbench/` as links: read-only at the load, not at the first save.
+    @Test(arguments: [".bidbench/clone-id", ".bidbench/backup", ".bidbench/locks", ".bidbench/journal-heads"])
+    func aLinkAmongBidbenchsOwnFilesMakesTheWorkspaceReadOnly(_ rel: String) throws {
+        let dir = Fixture.folder()
+        let outside = TempDir()
+        try? FileManager.default.removeItem(atPath: dir.url(rel))
+        try FileManager.default.createDirectory(atPath: dir.url(".bidbench"), withIntermediateDirectories: true)
+        #expect(symlink(outside.path, dir.url(rel)) == 0)
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(loaded.readOnly)
+        #expect(loaded.problems.map(\.description).contains { $0.hasPrefix("\(rel):0: is a symbolic link; refused") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [])
     }
 
     @Test(arguments: ["scores", ".bidbench"])
