@@ -578,7 +578,9 @@ public enum Journal {
                 if let other = starts[first] {
                     v = JournalVerification(
                         entries: 0, firstBadLine: 1,
-                        message: "the same entries as \(other): one chain under two names (a copy or a hard link); remove the one this clone did not write")
+                        message:
+                            "the same entries as \(other): one chain under two names (a copy or a hard link); remove the one this clone did not write"
+                    )
                 }
                 starts[first] = chain
             }

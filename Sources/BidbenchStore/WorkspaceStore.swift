@@ -177,7 +177,8 @@ public enum WorkspaceStore {
         // hard link) too: entries are appended to it in place.
         let chainFiles = Journal.chains(folder: folder)
         let heads = ((try? FileIO.listInside(folder: folder, Journal.headsFolder)) ?? []).map { Journal.headsFolder + "/" + $0 }
-        let own = [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"]
+        let own =
+            [".bidbench", Journal.folder, Journal.file, "scores", "ahp", "contracts"]
             + [".bidbench/backup", ".bidbench/locks", ".bidbench/sessions", Journal.cloneIDFile, Journal.headsFolder]
         for rel in own + chainFiles + heads {
             if let bad = FileIO.unsafePart(folder: folder, rel: rel) { refuse(bad, rel) }

@@ -243,10 +243,12 @@ import Testing
         let v = Journal.verify(folder: dir.path)
         let names = [original, copy].sorted()
         #expect(
-            v == JournalVerification(
-                entries: 3, firstBadLine: 1,
-                message: "the same entries as \(names[0]): one chain under two names (a copy or a hard link); remove the one this clone did not write",
-                file: names[1], chains: 2))
+            v
+                == JournalVerification(
+                    entries: 3, firstBadLine: 1,
+                    message:
+                        "the same entries as \(names[0]): one chain under two names (a copy or a hard link); remove the one this clone did not write",
+                    file: names[1], chains: 2))
     }
 
     @Test func appendContinuesTheChain() throws {
