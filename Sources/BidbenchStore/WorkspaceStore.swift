@@ -690,10 +690,13 @@ public enum WorkspaceStore {
     /// The files whose bytes differ from that are replaced, all in one transaction, each with a
     /// journal entry in `actor`'s chain that records the change from `mine`. Refuses, writing nothing,
     /// when the merge has problems (`StoreError.invalid`) or a file to write is a link or read-only.
-    /// Contract texts are never deleted. Returns the files written.
+    /// Contract texts are never deleted. A file both sides changed that git merged cleanly already
+    /// holds the merge: it is not written, but journaled as merged too (its digest is neither side's
+    /// last entry's, so `journal --verify --strict` failed after a merge made wholly through Bidbench:
+    /// a helper's pass). Returns the files written and those only journaled.
     public static func writeMerge(
         _ workspace: Workspace, folder: String, mine: LoadedWorkspace, theirs: LoadedWorkspace, actor: String
-    ) throws -> [String] {
+    ) throws -> (written: [String], recorded: [String]) {
         // Only what the merge changed is rendered (a large workspace's gates.csv alone is seconds to
         // print): a file whose part equals one side's is that side's bytes.
         let fromMine = differingParts(workspace, mine.workspace)
@@ -703,6 +706,7 @@ public enum WorkspaceStore {
         }
         let new = render(workspace, layouts: mine.layouts, only: fromMine.intersection(fromTheirs))
         var toWrite: [String] = []
+        var recorded: [String] = []
         var bytes: [String: [UInt8]] = [:]
         // Theirs' files too: a sheet theirs changed and mine deleted is in the folder as git left it.
         let files = Set(mine.fingerprints.keys).union(theirs.fingerprints.keys).union(fromMine).union(fromTheirs)
@@ -723,30 +727,36 @@ public enum WorkspaceStore {
                 wanted = new[rel]?.bytes
             }
             if wanted == nil && (mine.workspace.contractTexts[rel] != nil || theirs.workspace.contractTexts[rel] != nil) { continue }
-            if case .some(let now) = current, now == wanted { continue }
+            if case .some(let now) = current, now == wanted {
+                if fromMine.contains(rel) && fromTheirs.contains(rel) && wanted != nil {
+                    recorded.append(rel)
+                    bytes[rel] = wanted
+                }
+                continue
+            }
             try FileIO.checkReplaceable(folder: folder, rel)
             toWrite.append(rel)
             bytes[rel] = wanted
         }
-        guard !toWrite.isEmpty else { return [] }
-        let (chain, locks) = try lockForCommit(folder: folder, files: toWrite, actor: actor)
+        guard !toWrite.isEmpty || !recorded.isEmpty else { return ([], []) }
+        let journaled = (toWrite + recorded).sorted { fileRank($0) < fileRank($1) }
+        let (chain, locks) = try lockForCommit(folder: folder, files: journaled, actor: actor)
         defer { locks.release() }
         let time = Journal.isoUTC(Date())
         let id = Journal.newID()
-        let hashes = toWrite.map { rel in bytes[rel].map { FileIO.sha256Hex($0) } ?? "" }
-        // The journal records each written file's change from mine.
-        let before = render(mine.workspace, layouts: mine.layouts, only: Set(toWrite))
-        let after = render(workspace, layouts: mine.layouts, only: Set(toWrite))
-        let entries = toWrite.enumerated().map { i, rel in
+        let hashes = journaled.map { rel in bytes[rel].map { FileIO.sha256Hex($0) } ?? "" }
+        // The journal records each merged file's change from mine.
+        let before = render(mine.workspace, layouts: mine.layouts, only: Set(journaled))
+        let after = render(workspace, layouts: mine.layouts, only: Set(journaled))
+        let entries = journaled.enumerated().map { i, rel in
             PreparedEntry.fileChange(
                 id: "\(id).\(i + 1)", time: time, actor: actor, table: rel,
                 action: bytes[rel] == nil ? "delete" : "merge", sha256: hashes[i], rows: after[rel]?.rowCount ?? 0,
                 diff: diff(before[rel], after[rel]))
         }
-        try Transaction.commit(
-            folder: folder, writes: toWrite.enumerated().map { ($1, bytes[$1], hashes[$0]) }, chain: chain, entries: entries,
-            fault: nil)
-        return toWrite
+        let writes = journaled.enumerated().filter { toWrite.contains($0.element) }.map { ($1, bytes[$1], hashes[$0]) }
+        try Transaction.commit(folder: folder, writes: writes, chain: chain, entries: entries, fault: nil)
+        return (toWrite, recorded)
     }
 
     /// Before a transaction writes `files`: the actor's journal chain, and the locks on the files and

@@ -274,6 +274,44 @@ import Testing
         #expect(list.out.contains("scores/赵敏.csv") && list.out.contains("scores/钱多.csv") && list.out.contains("requirements.csv"))
     }
 
+    /// A helper's pass: both clones renamed a different criterion (git merged criteria.csv cleanly)
+    /// and added a requirement (a conflict); after `resolve`, `journal --verify --strict` failed on
+    /// criteria.csv, whose merged digest no entry recorded, though every change came through Bidbench.
+    /// `resolve` journals a file git merged from both sides as merged.
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func resolveJournalsTheFilesGitMergedCleanly() throws {
+        let tmp = TempDir()
+        let (origin, clones) = try Self.gitDemo(tmp, clones: "a", "b")
+        let (a, b) = (clones[0], clones[1])
+        let criteria = try String(contentsOfFile: origin + "/criteria.csv", encoding: .utf8)
+        for (clone, from, to, row) in [
+            (a, "功能-生产制造,", "功能-生产制造管理,", "D03,MES,条码追溯到批次,must,3"), (b, "技术,", "技术架构,", "D01,总账,多币种月末重估,should,2"),
+        ] {
+            let crit = clone + "-criteria.csv"
+            try criteria.replacingOccurrences(of: from, with: to).write(toFile: crit, atomically: true, encoding: .utf8)
+            #expect(try run(binaryPath, ["import", "-w", clone, "criteria", crit, "--replace"]).status == 0)
+            let req = clone + "-req.csv"
+            try "department,module,title,priority,weight\n\(row)\n".write(toFile: req, atomically: true, encoding: .utf8)
+            #expect(try run(binaryPath, ["import", "-w", clone, "requirements", req]).status == 0)
+            _ = try git(["add", "-A"], in: clone)
+            _ = try git(["commit", "-q", "-m", "work in \(clone)"], in: clone)
+        }
+        _ = try git(["pull", "-q", "--no-rebase", "--no-edit", a, "main"], in: origin)
+        let pull = try git(["pull", "--no-rebase", "--no-edit", b, "main"], in: origin, ok: false)
+        #expect(pull.out.contains("CONFLICT (content): Merge conflict in requirements.csv"), "\(pull.out)")
+        #expect(!pull.out.contains("Merge conflict in criteria.csv"), "\(pull.out)")
+        let resolved = try run(binaryPath, ["resolve", "-w", origin])
+        #expect(resolved.status == 0, "\(resolved.out)\(resolved.err)")
+        #expect(resolved.out.contains("wrote requirements.csv\njournaled as merged by git: criteria.csv\n"), "\(resolved.out)")
+        let names = try String(contentsOfFile: origin + "/criteria.csv", encoding: .utf8)
+        #expect(names.contains("功能-生产制造管理,") && names.contains("技术架构,"))
+        _ = try git(["add", "-A"], in: origin)
+        _ = try git(["commit", "-q", "--no-edit"], in: origin)
+        let strict = try run(binaryPath, ["journal", "--verify", "--strict", "-w", origin])
+        #expect(strict.status == 0, "\(strict.out)\(strict.err)")
+        #expect(!strict.out.contains("differ from what the journal last recorded"), "\(strict.out)")
+    }
+
     /// Two clones each add a requirement (both take the next id, R48, at the end of the sorted file):
     /// git conflicts on requirements.csv, and `bidbench resolve` merges the three versions row by row,
     /// keeps both requirements (the puller's renumbered), and writes nothing while a row both sides

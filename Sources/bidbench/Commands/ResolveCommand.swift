@@ -143,8 +143,10 @@ struct ResolveCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let written: [String]
+        let recorded: [String]
         do {
-            written = try WorkspaceStore.writeMerge(result.merged, folder: folder, mine: loaded[1], theirs: loaded[2], actor: currentUser())
+            (written, recorded) = try WorkspaceStore.writeMerge(
+                result.merged, folder: folder, mine: loaded[1], theirs: loaded[2], actor: currentUser())
         } catch StoreError.invalid(let problems) {
             for p in problems { printError(SafeText.visible(p.text(chinese: lang == .zh))) }
             printError(
@@ -162,6 +164,10 @@ struct ResolveCommand: ParsableCommand {
             written.isEmpty
                 ? lang.t("the files already hold the merge: nothing written", "文件已是合并结果: 未写入")
                 : lang.t("wrote ", "已写入 ") + written.joined(separator: ", "))
+        if !recorded.isEmpty {
+            print(
+                lang.t("journaled as merged by git: ", "已在日志中记为 git 合并: ") + recorded.joined(separator: ", "))
+        }
         // Files git left in conflict that are not the model's (a notes file): a commit now would keep
         // their markers.
         let left = Git.stillConflicted(folder: folder)
