@@ -96,6 +96,29 @@ import Testing
         #expect(taken.merged.requirements[0].weight == 4)
     }
 
+    /// A helper's pass: legal set a contract `active`, finance corrected its value, in two clones; the
+    /// row was a conflict and either choice lost one change. Contract rows merge field by field.
+    @Test func aContractRowMergesFieldByField() {
+        var base = sampleWorkspace()
+        base.contracts = [
+            Contract(id: "C2", vendor: "V1", title: "维保", file: "contracts/c2.md", value: Money(minor: 28_600_000), status: "review")
+        ]
+        var mine = base
+        mine.contracts[0].value = Money(minor: 30_000_000)
+        var theirs = base
+        theirs.contracts[0].status = "active"
+        let r = WorkspaceMerge.merge(base: base, mine: mine, theirs: theirs, prefer: nil, lang: .en)
+        #expect(r.conflicts.isEmpty)
+        #expect(r.merged.contracts.map { "\($0.value.minor) \($0.status)" } == ["30000000 active"])
+        // Both sides changing the status differently is still the conflict, named by its field.
+        var other = base
+        other.contracts[0].status = "signed"
+        mine.contracts[0].status = "active"
+        let c = WorkspaceMerge.merge(base: base, mine: mine, theirs: other, prefer: nil, lang: .en)
+        #expect(c.conflicts.map(\.file) == ["contracts.csv"])
+        #expect(c.conflicts[0].theirs.contracts[0].value.minor == 30_000_000)
+    }
+
     /// Each clone's survey created its department as D03: mine's becomes D04 with its requirements.
     /// A score sheet deleted on one side and changed on the other is a choice of the sheet whole:
     /// `.mine` keeps it deleted, `.theirs` takes theirs' sheet (it came back empty: user test pass).

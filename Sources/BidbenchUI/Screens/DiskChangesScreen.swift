@@ -123,6 +123,7 @@ public enum WorkspacePart: Hashable, Sendable {
         case .gates: return rows(\.gates, { $0.vendor + "\u{1F}" + $0.requirement }, settle: RowMerge.gateFields)
         case .risks: return rows(\.risks, { $0.id }, settle: RowMerge.riskFields)
         case .changes: return rows(\.changes) { $0.contract + "\u{1F}" + $0.id }
+        case .contracts: return rows(\.contracts, { $0.id }, settle: RowMerge.contractFields)
         case .scores(let name):
             guard
                 let m = RowMerge.merge(
@@ -735,6 +736,15 @@ extension RowMerge {
         fields([
             field(\.type), field(\.title), field(\.likelihood), field(\.impact), field(\.mitigation), field(\.owner),
             field(\.trigger), field(\.threshold), field(\.status), field(\.extra),
+        ])
+    }
+    // A helper's pass: legal moved a contract to `active` while finance corrected its value; `resolve`
+    // made the row a conflict, and either side's choice lost the other's change.
+    static var contractFields: Settle<Contract> {
+        fields([
+            field(\.vendor), field(\.title), field(\.file), field(\.signed), field(\.effective), field(\.termMonths),
+            field(\.autoRenew), field(\.renewalMonths), field(\.noticeDays), field(\.value), field(\.warrantyMonths),
+            field(\.status), field(\.extra),
         ])
     }
     static var gateFields: Settle<GateAnswer> { fields([field(\.answer), field(\.note), field(\.extra)]) }

@@ -15,8 +15,8 @@ struct ResolveCommand: ParsableCommand {
         discussion: """
             Run it in a clone where `git pull` or `git merge` reported conflicts in the workspace. It reads \
             the three versions git has (the common ancestor, yours = HEAD, theirs = MERGE_HEAD), merges \
-            every table row by row by its key (requirements, departments, gates, scores and settings field \
-            by field), and writes the result over the workspace's files (one journal entry per file). \
+            every table row by row by its key (requirements, departments, gates, scores, vendors, criteria, risks, contracts \
+            and settings field by field), and writes the result over the workspace's files (one journal entry per file). \
             Requirements or departments both sides added under the same id are kept both: yours are \
             renumbered, with what names them. What both sides changed differently is a conflict: \
             nothing is written until you choose with --mine or --theirs. Then commit: \
