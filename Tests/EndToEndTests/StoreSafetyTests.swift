@@ -274,6 +274,39 @@ import Testing
         #expect(list.out.contains("scores/赵敏.csv") && list.out.contains("scores/钱多.csv") && list.out.contains("requirements.csv"))
     }
 
+    /// A helper's pass: a copy of a clone folder (`cp -a` keeps its clone id) and the clone both
+    /// appended to one journal chain; git stopped on it as binary, without markers, and `check` said OK
+    /// mid-merge. It now names the chain and what to do (exit 1).
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func checkNamesAJournalChainGitLeftUnmerged() throws {
+        let tmp = TempDir()
+        let (_, clones) = try Self.gitDemo(tmp, clones: "a")
+        let a = clones[0]
+        // The clone has written (and so has its clone id) before it is copied.
+        let req = tmp.path + "/req.csv"
+        try "id,department,title\nR99,D01,断电后数据不丢失\n".write(toFile: req, atomically: true, encoding: .utf8)
+        #expect(try run(binaryPath, ["import", "-w", a, "requirements", req]).status == 0)
+        _ = try git(["add", "-A"], in: a)
+        _ = try git(["commit", "-q", "-m", "R99"], in: a)
+        let copy = tmp.path + "/a2"
+        #expect(try run("/bin/cp", ["-a", a, copy]).status == 0)
+        for (dir, name) in [(a, "赵敏"), (copy, "钱多")] {
+            var csv = "vendor,criterion,score,note\n"
+            for v in ["V1", "V2", "V3", "V4"] { for c in Self.criteria { csv += "\(v),\(c),7,\n" } }
+            let path = dir + "-sheet.csv"
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try run(binaryPath, ["import", "-w", dir, "scores", path, "--evaluator", name]).status == 0)
+            _ = try git(["add", "-A"], in: dir)
+            _ = try git(["commit", "-q", "-m", "\(name)"], in: dir)
+        }
+        let pull = try git(["pull", "--no-rebase", "--no-edit", copy, "main"], in: a, ok: false)
+        #expect(pull.status != 0 && pull.out.contains("CONFLICT"), "\(pull.out)")
+        let check = try run(binaryPath, ["check", "-w", a])
+        #expect(check.status == 1, "\(check.out)")
+        #expect(check.out.hasPrefix("journal/"), "\(check.out)")
+        #expect(check.out.contains(".log:0: git has not finished merging this journal chain (both sides appended to it): keep one side"))
+    }
+
     /// A helper's pass: both clones renamed a different criterion (git merged criteria.csv cleanly)
     /// and added a requirement (a conflict); after `resolve`, `journal --verify --strict` failed on
     /// criteria.csv, whose merged digest no entry recorded, though every change came through Bidbench.

@@ -75,13 +75,19 @@ struct CheckCommand: ParsableCommand {
         // or a contract text that is missing or was read as GB18030.
         let warnings = loaded.readOnly ? [] : criteriaWarnings(w) + w.contractTextNotes.sorted { $0.key < $1.key }.map(\.value)
         // While blind, a problem in a score sheet names its file, line and field, not the value.
-        let problems = loaded.problems.map { p -> Problem in
+        var problems = loaded.problems.map { p -> Problem in
             guard !w.settings.revealed, p.file.hasPrefix("scores/") else { return p }
             var q = p
             q.message = BlindText.hidingValues(p.message, note: BlindText.note.en)
             q.messageZH = p.messageZH.map { BlindText.hidingValues($0, note: BlindText.note.zh) }
             return q
         }
+        // A git merge stopped on a journal chain (merged as binary) leaves no marker in it: the store
+        // reads it as whole, so git is asked (a helper's pass: `check` said OK mid-merge). A table with
+        // markers is the store's problem already, and one `resolve` merged is sound before `git add`.
+        let unmerged = loaded.readOnly ? [] : Git.unmerged(folder: workspace.path).filter { $0.hasPrefix("journal/") }
+        problems += unmerged.map(Self.unmergedProblem)
+        let readOnly = loaded.readOnly || !unmerged.isEmpty
         if !json && !loaded.completedSave.isEmpty {
             let files = loaded.completedSave.joined(separator: ", ")
             printError(
@@ -91,13 +97,13 @@ struct CheckCommand: ParsableCommand {
         }
         if json {
             let out = JSONValue.object([
-                ("ok", .bool(!loaded.readOnly)),
+                ("ok", .bool(!readOnly)),
                 ("counts", .object(counts.map { ($0.0, .int(Int64($0.1))) })),
                 ("problems", .array(problems.map(\.json))),
                 ("warnings", .array(warnings.map { .string($0.en) })),
             ])
             print(out.compact)
-        } else if loaded.readOnly {
+        } else if readOnly {
             // `--lang zh` asks for the messages in Chinese (the file and field names stay as written);
             // without it they stay English, which scripts read.
             let chinese = CommandLineLanguage.value() == .zh
@@ -107,7 +113,16 @@ struct CheckCommand: ParsableCommand {
             for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
             print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
-        if loaded.readOnly { throw ExitCode(1) }
+        if readOnly { throw ExitCode(1) }
+    }
+
+    /// A journal chain git lists as unmerged, with what to do: keep one side.
+    static func unmergedProblem(_ rel: String) -> Problem {
+        Problem(
+            file: rel, line: 0,
+            message:
+                "git has not finished merging this journal chain (both sides appended to it): keep one side (git checkout --ours -- \(rel) && git add \(rel)), then check with bidbench journal --verify",
+            messageZH: "git 尚未完成这条日志链的合并 (双方都向它追加了记录): 请保留一方 (git checkout --ours -- \(rel) && git add \(rel)), 再用 bidbench journal --verify 检查")
     }
 }
 
