@@ -122,7 +122,8 @@ struct CheckCommand: ParsableCommand {
             file: rel, line: 0,
             message:
                 "git has not finished merging this journal chain (both sides appended to it): keep one side (git checkout --ours -- \(rel) && git add \(rel)), then check with bidbench journal --verify",
-            messageZH: "git 尚未完成这条日志链的合并 (双方都向它追加了记录): 请保留一方 (git checkout --ours -- \(rel) && git add \(rel)), 再用 bidbench journal --verify 检查")
+            messageZH:
+                "git 尚未完成这条日志链的合并 (双方都向它追加了记录): 请保留一方 (git checkout --ours -- \(rel) && git add \(rel)), 再用 bidbench journal --verify 检查")
     }
 }
 
