@@ -59,6 +59,24 @@ import Testing
         #expect(d.state.workspace.delivery.acceptance[1].result == .fail)
     }
 
+    /// A helper's pass: a failed test re-recorded as passed kept "1 run", so it counted as passed first
+    /// time; and a test could be saved as passed with no date. The retest is run 2, and a result
+    /// without a day is dated today, each said in the message.
+    @Test func aRetestCountsAsARunAndAResultGetsADate() throws {
+        var d = DeliveryScreenTests.driver()
+        d.press(.char("t"), .down, .enter)
+        d.type("pa")
+        d.press(.tab, .ctrl("u"))  // the date cleared
+        d.press(.ctrl("s"))
+        let t = d.state.workspace.delivery.acceptance[1]
+        #expect(t.id == "A1.2" && t.result == .pass && t.attempts == 2 && t.date == d.state.today)
+        #expect(d.state.message == "已更新验收测试 A1.2 (第 2 次测试; 日期记为今天 \(d.state.today))")
+        // Saved again unchanged as passed: no further run.
+        d.press(.enter, .ctrl("s"))
+        #expect(d.state.workspace.delivery.acceptance[1].attempts == 2)
+        #expect(d.state.message == "没有改动")
+    }
+
     @Test func aTicketRecordedWithoutAResponseGetsItWhenItComes() throws {
         var d = DeliveryScreenTests.driver(.en)
         d.press(.char("i"))

@@ -63,23 +63,40 @@ enum AcceptanceTestsDialog {
         if let bad = reqs.first(where: { !known.contains($0) }) {
             return FormRefusal(L.t("\(bad) is not a requirement id", "\(bad) 不是需求编号"), field: "requirements")
         }
-        let date: Day?
+        var date: Day?
         switch DeliveryLists.optionalDay(f, "date", L) {
         case .failure(let r): return r
         case .success(let d): date = d
         }
         let runsText = normalizedDigits(f.value("attempts")).trimmed
-        guard let runs = runsText.isEmpty ? 1 : Int(runsText), runs >= 1 else {
+        guard var runs = runsText.isEmpty ? 1 : Int(runsText), runs >= 1 else {
             return FormRefusal(
                 L.t("Runs must be a whole number from 1, not “\(runsText)”", "测试次数须为 1 或以上的整数, 而不是 “\(runsText)”"), field: "attempts")
         }
+        let result = TestResult(parsing: f.value("result"))
+        var said: [String] = []
+        // A failed test recorded again (passed, or failed on another day) is one more run, unless the
+        // runs were typed: a helper's pass saw a fail → pass retest kept 1 run and count as passed
+        // first time, in the delivery figures and the vendor review's first-pass rate.
+        if let index, index < all.count, all[index].result == .fail, runs == all[index].attempts,
+            result == .pass || (result == .fail && date != all[index].date)
+        {
+            runs += 1
+            said.append(L.t("run \(runs)", "第 \(runs) 次测试"))
+        }
+        // A result without a day is dated today (the warranty starts on the day the tests passed).
+        if date == nil && result != .pending {
+            date = s.today
+            said.append(L.t("dated today, \(s.today)", "日期记为今天 \(s.today)"))
+        }
         let test = AcceptanceTest(
             contract: contract, id: id, requirements: reqs, criterion: f.value("criterion").trimmed,
-            result: TestResult(parsing: f.value("result")), date: date, tester: f.value("tester").trimmed, note: f.value("note").trimmed,
+            result: result, date: date, tester: f.value("tester").trimmed, note: f.value("note").trimmed,
             attempts: runs)
+        let extra = said.isEmpty ? "" : " (" + said.joined(separator: L.t("; ", "; ")) + ")"
         ListKeys.save(
-            &s, test, at: index, in: \.delivery.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)"),
-            added: L.t("Added acceptance test \(id)", "已新增验收测试 \(id)"))
+            &s, test, at: index, in: \.delivery.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)") + extra,
+            added: L.t("Added acceptance test \(id)", "已新增验收测试 \(id)") + extra)
         let row = indices(s, contract).firstIndex { s.workspace.delivery.acceptance[$0].id == id } ?? 0
         s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: contract, selected: row))
         s.delivery.pane = .tests
