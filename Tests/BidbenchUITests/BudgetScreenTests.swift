@@ -47,6 +47,25 @@ import Testing
         d.press(.down)
         #expect(d.text.contains("智链科技 · 第1年"))
     }
+
+    /// A helper's pass: an annual line of 100.50 showed every year as whole yuan rounded on its own
+    /// (five years read 101 each) beside a total of 502.50 shown as 503: the row did not add up.
+    /// With a figure in cents, every figure shows them.
+    @Test func figuresWithCentsShowThemSoTheRowsAddUp() {
+        var ws = workspace()
+        ws.prices.append(PriceLine(vendor: "V2", item: "支持", category: .other, model: .annual, unitPrice: Money(minor: 10_050)))
+        var d = Driver(ws, width: 140, height: 34)
+        d.press(.char("3"))
+        let v2 = d.row(containing: "智链科技")!
+        #expect(v2.contains("30,100.50  "), "\(v2)")
+        #expect(v2.contains("150,502.50"), "\(v2)")
+        #expect(d.row(containing: "云帆软件")!.contains("110,000.00"))
+        // Without cents, whole units as before.
+        var plain = Driver(workspace(), width: 140, height: 34)
+        plain.press(.char("3"))
+        #expect(plain.row(containing: "云帆软件")!.contains("110,000 "))
+        #expect(!plain.row(containing: "云帆软件")!.contains(".00"))
+    }
 }
 
 @Suite struct BudgetScenarioTests {

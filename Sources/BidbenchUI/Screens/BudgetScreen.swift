@@ -487,20 +487,29 @@ public enum BudgetScreen {
     {
         let L = s.lang
         let names = Dictionary(s.workspace.vendors.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let nameW = 12
-        let shownYears = min(sc.years, max(1, (area.width - nameW - 2 - 2 * 12) / 11))
+        // Exact money: when a figure has cents, every figure shows them (a helper's pass: whole yuan
+        // rounded cell by cell made five years add up to 1,531,705 beside a total of 1,531,703).
+        let priced = view.priced
+        let cents = NumberText.cents(for: tcos.filter { priced.contains($0.vendor) }.flatMap { $0.perYear + [$0.total] })
+        func money(_ m: Money) -> String { NumberText.money(m, cents: cents == .always ? .always : .never) }
+        let yearW = cents == .always ? 12 : 10
+        let sumW = cents == .always ? 13 : 11
+        let shownYears = min(sc.years, max(1, (area.width - 12 - 2 - 2 * (sumW + 1)) / (yearW + 1)))
+        // The vendor's name takes the room the figures leave (it was cut at 120 columns with room to spare).
+        let spare = area.width - 2 - 13 - shownYears * (yearW + 1) - 2 * (sumW + 1)
+        let longest = tcos.map { TextWidth.of(names[$0.vendor] ?? $0.vendor) + 2 }.max() ?? 12
+        let nameW = 12 + max(0, min(spare, longest - 12))
         var cols = [Column(L.t("Vendor", "供应商"), nameW)]
         // Years that do not fit scroll sideways with the year in focus (←/→), marked ◂ ▸.
         let firstYear = max(1, min(s.budget.year - shownYears + 1, sc.years - shownYears + 1))
         let lastYear = firstYear + shownYears - 1
         for y in firstYear...lastYear {
             let mark = y == firstYear && firstYear > 1 ? "◂" : (y == lastYear && lastYear < sc.years ? "▸" : "")
-            cols.append(Column(mark + L.t("Year \(y)", "第\(y)年"), 10, right: true))
+            cols.append(Column(mark + L.t("Year \(y)", "第\(y)年"), yearW, right: true))
         }
-        cols += [Column(L.t("Total", "合计"), 11, right: true), Column(L.t("NPV", "净现值"), 11, right: true)]
+        cols += [Column(L.t("Total", "合计"), sumW, right: true), Column(L.t("NPV", "净现值"), sumW, right: true)]
         // A vendor without price lines has no cost yet: shown as —, never the cheapest. A knocked-out
         // vendor (fails a must-have) is marked ✗ in red and is never the cheapest either.
-        let priced = view.priced
         let out = view.knockedOut
         let cheapest = tcos.filter { priced.contains($0.vendor) && out[$0.vendor] == nil }.map(\.total).min()
         let rows = tcos.map { t in
@@ -526,8 +535,8 @@ public enum BudgetScreen {
                         "显示第\(firstYear)–\(lastYear)年, 共 \(sc.years) 年 (均计入合计): ←/→ 滚动"), .dim, maxWidth: area.width - 2)
         }
         if s.budget.year >= firstYear && s.budget.year <= lastYear {
-            let x = area.x + 1 + (nameW + 1) + (s.budget.year - firstYear) * 11
-            c.restyle(Rect(x: x, y: area.y + 2, width: 10, height: 1), Style(fg: .cyan, bold: true, underline: true))
+            let x = area.x + 1 + (nameW + 1) + (s.budget.year - firstYear) * (yearW + 1)
+            c.restyle(Rect(x: x, y: area.y + 2, width: yearW, height: 1), Style(fg: .cyan, bold: true, underline: true))
         }
         return tableH
     }
