@@ -276,10 +276,10 @@ private let reportGoldenDemo = #"""
 
     ### C1 ERP 升级加购合同 — 云帆软件
 
-    | 阶段 | 状态 | 计划 | 实际完成 | 逾期天数 |
+    | 阶段 | 状态 | 计划 | 实际完成 | 延误天数 |
     |---|---|---|---|---:|
     | 系统评估 | 已完成 | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
-    | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | 技术方案 | 已完成 | 2027-01-25 – 2027-02-26 | 2027-03-05 | 7 |
     | 数据迁移 | 已完成 | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
     | 测试 | 进行中 | 2027-04-06 – 2027-05-28 |  | 0 |
     | 上线 | 未开始 | 2027-06-01 – 2027-07-07 |  | 0 |
@@ -519,10 +519,10 @@ private let reportGoldenDemoEn = #"""
 
     ### C1 ERP upgrade and add-on modules agreement — Yunfan Software
 
-    | Phase | Status | Planned | Finished | Overdue days |
+    | Phase | Status | Planned | Finished | Days late |
     |---|---|---|---|---:|
     | Assessment | done | 2027-01-04 – 2027-01-22 | 2027-01-22 | 0 |
-    | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 0 |
+    | Technical plan | done | 2027-01-25 – 2027-02-26 | 2027-03-05 | 7 |
     | Data migration | done | 2027-03-01 – 2027-04-20 | 2027-04-20 | 0 |
     | Testing | in progress | 2027-04-06 – 2027-05-28 |  | 0 |
     | Go-live | planned | 2027-06-01 – 2027-07-07 |  | 0 |

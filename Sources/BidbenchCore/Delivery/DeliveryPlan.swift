@@ -10,6 +10,14 @@ public struct PhaseSummary: Equatable, Sendable {
     /// The most days any unfinished task of the phase is past its planned end (0 = on plan).
     public var overdueDays: Int
     public var tasks: [DeliveryTask]
+
+    /// Days the phase is late: for a finished phase, how far its last actual end passed its planned
+    /// end; else `overdueDays` (a helper's pass: a phase finished a week late read "0" in the handout).
+    public var daysLate: Int {
+        guard status == "done" else { return overdueDays }
+        guard let plannedEnd, let actualEnd else { return 0 }
+        return max(0, plannedEnd.days(until: actualEnd))
+    }
 }
 
 /// The implementation plan's rules: finished, overdue, phases, dependency cycles, on-time share.

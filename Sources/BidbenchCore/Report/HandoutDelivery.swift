@@ -73,13 +73,13 @@ extension HandoutBuilder {
             .table(
                 [
                     (t("Phase", "阶段"), false), (t("Status", "状态"), false), (t("Planned", "计划"), false),
-                    (t("Finished", "实际完成"), false), (t("Overdue days", "逾期天数"), true),
+                    (t("Finished", "实际完成"), false), (t("Days late", "延误天数"), true),
                 ],
                 d.phases.map { p in
                     [
                         p.phase.name(chinese: lang == .zh), ReportLabels.phaseStatus(p.status, lang),
                         "\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")", p.actualEnd?.description ?? "–",
-                        String(p.overdueDays),
+                        String(p.daysLate),
                     ]
                 }))
         if let on = d.onTimePercent { out.append(.paragraph(t("Tasks done on time: ", "按期完成的任务：") + percentText(on))) }

@@ -73,13 +73,13 @@ extension MarkdownReportWriter {
             s += table(
                 [
                     (t("Phase", "阶段"), false), (t("Status", "状态"), false), (t("Planned", "计划"), false),
-                    (t("Finished", "实际完成"), false), (t("Overdue days", "逾期天数"), true),
+                    (t("Finished", "实际完成"), false), (t("Days late", "延误天数"), true),
                 ],
                 d.phases.map { p in
                     [
                         c(p.phase.name(chinese: lang == .zh)), ReportLabels.phaseStatus(p.status, lang),
                         "\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")", p.actualEnd?.description ?? "",
-                        String(p.overdueDays),
+                        String(p.daysLate),
                     ]
                 })
             for o in d.overdue {
@@ -161,13 +161,13 @@ extension HTMLReportWriter {
             body += table(
                 [
                     (t("Phase", "阶段"), false), (t("Status", "状态"), false), (t("Planned", "计划"), false),
-                    (t("Finished", "实际完成"), false), (t("Overdue days", "逾期天数"), true),
+                    (t("Finished", "实际完成"), false), (t("Days late", "延误天数"), true),
                 ],
                 d.phases.map { p in
                     [
                         e(p.phase.name(chinese: lang == .zh)), e(ReportLabels.phaseStatus(p.status, lang)),
                         e("\(p.plannedStart?.description ?? "?") – \(p.plannedEnd?.description ?? "?")"), e(p.actualEnd?.description ?? ""),
-                        p.overdueDays > 0 ? "<span class=\"flag\">\(p.overdueDays)</span>" : "0",
+                        p.daysLate > 0 ? "<span class=\"flag\">\(p.daysLate)</span>" : "0",
                     ]
                 })
             var items: [String] = []
