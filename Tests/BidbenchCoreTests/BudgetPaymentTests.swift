@@ -53,6 +53,11 @@ struct BudgetMilestoneTests {
         // 558 000 paid; the next payment 60 % × 1 940 000 = 1 164 000 plus 30 % × 80 000 = 24 000; 10 % × 1 940 000.
         #expect(installments.map(\.amount) == [money("558000"), money("1188000"), money("194000")])
         #expect(installments.reduce(Money.zero) { $0 + $1.amount } == money("1940000"))
+        // What the next payment carries is said with its name (a helper's pass: 60 % showed 1,188,000).
+        #expect(installments.map(\.carried) == [.zero, money("24000"), .zero])
+        #expect(installments[1].milestoneText(chinese: true) == "上线款 (含已付节点的变更份额 24,000)")
+        #expect(installments[1].milestoneText(chinese: false) == "上线款 (incl. 24,000: the paid milestones' share of later change orders)")
+        #expect(installments[2].milestoneText(chinese: true) == "终验款")
         // A change order approved before the due date counts in full; one of cents rounds half-up.
         var early = co1
         early.date = day("2027-01-10")

@@ -254,7 +254,7 @@ import Testing
         try handout([], ("[1 需求]", "[5 交付]"), written: "会议纪要已写入")
         let md = try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8)
         #expect(md.hasPrefix("# 交付评审会 — 华东精密 ERP 升级\n"))
-        #expect(md.contains("| 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+        #expect(md.contains("| 上线款 (含已付节点的变更份额 24,000) | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
         // Finance's English handout of the same meeting is a file of its own: it overwrote the Chinese one.
         try handout(["--lang", "en"], ("[1 Requirements]", "[5 Delivery]"), written: "Handout written to")
         #expect(try String(contentsOfFile: ws + "/handout-delivery-2027-05-10.md", encoding: .utf8) == md)
@@ -366,7 +366,7 @@ import Testing
         let ws = try tmp.demoCopy("demo")
         let r = try run(binaryPath, ["report", "-w", ws, "--kind", "budget", "--today", "2027-05-10", "--format", "md", "-o", "-"])
         #expect(r.status == 0, "\(r.err)")
-        #expect(r.out.contains("| 2027-06-30 | C1 云帆软件 | 上线款 | 60% | 1,188,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
+        #expect(r.out.contains("| 2027-06-30 | C1 云帆软件 | 上线款 (含已付节点的变更份额 24,000) | 60% | 1,188,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |\n"))
         #expect(r.out.contains("| 2027-01-15 | C1 云帆软件 | 签约款 | 30% | 558,000 | 合同签订 | 已付 |\n"))
         // No budget meeting was recorded that day: the header says how, for the command line's user too.
         #expect(r.out.contains("未登记 (在界面中用 :meeting 登记, 或在 meetings.csv 中加一行)"))
@@ -429,7 +429,7 @@ import Testing
         | 付款节点 | 金额 | 到期 | 状态 | 原因 |
         |---|---:|---|---|---|
         | 签约款 | 558,000 | 2027-01-15 | 已支付 |  |
-        | 上线款 | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+        | 上线款 (含已付节点的变更份额 24,000) | 1,188,000 | 2027-06-30 | 暂不可付 | A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
         | 终验款 | 194,000 | 2027-09-30 | 暂不可付 | A2.1 待测 |
 
         ### 培训
@@ -517,7 +517,7 @@ import Testing
         | Milestone | Amount | Due | Standing | Why |
         |---|---:|---|---|---|
         | Signing | 558,000 | 2027-01-15 | paid |  |
-        | Go-live | 1,188,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+        | Go-live (incl. 24,000: the paid milestones' share of later change orders) | 1,188,000 | 2027-06-30 | blocked | A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
         | Final acceptance | 194,000 | 2027-09-30 | blocked | A2.1 pending |
 
         ### Training

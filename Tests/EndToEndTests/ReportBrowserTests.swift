@@ -164,7 +164,7 @@ private let reportGoldenDemo = #"""
     | 合同 | 里程碑 | 到期日 | 比例 | 金额 | 付款条件 | 状态 |
     |---|---|---|---:|---:|---|---|
     | C1 | 签约款 | 2027-01-15 | 30% | 558,000 | 合同签订 | 已付 |
-    | C1 | 上线款 | 2027-06-30 | 60% | 1,188,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
+    | C1 | 上线款 (含已付节点的变更份额 24,000) | 2027-06-30 | 60% | 1,188,000 | 上线验收 A1 | 暂不可付：A1.4 未通过、A1.5 待测、A1.6 待测、A1.7 待测 |
     | C1 | 终验款 | 2027-09-30 | 10% | 194,000 | 终验 A2 | 暂不可付：A2.1 待测 |
     | C2 | 第一季度服务费 | 2027-02-15 | 25% | 71,500 | 服务开通 | 计划 |
     | C2 | 第二季度服务费 | 2027-05-15 | 25% | 71,500 | 上季度服务报告 | 计划 |
@@ -407,7 +407,7 @@ private let reportGoldenDemoEn = #"""
     | Contract | Milestone | Due | Percent | Amount | Condition | Status |
     |---|---|---|---:|---:|---|---|
     | C1 | Signing | 2027-01-15 | 30% | 558,000 | Contract signed | Paid |
-    | C1 | Go-live | 2027-06-30 | 60% | 1,188,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
+    | C1 | Go-live (incl. 24,000: the paid milestones' share of later change orders) | 2027-06-30 | 60% | 1,188,000 | Go-live acceptance A1 | blocked: A1.4 failed, A1.5 pending, A1.6 pending, A1.7 pending |
     | C1 | Final acceptance | 2027-09-30 | 10% | 194,000 | Final acceptance A2 | blocked: A2.1 pending |
     | C2 | Quarter 1 fee | 2027-02-15 | 25% | 71,500 | Service activated | Planned |
     | C2 | Quarter 2 fee | 2027-05-15 | 25% | 71,500 | Previous quarter's service report | Planned |

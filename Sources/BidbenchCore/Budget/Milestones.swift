@@ -7,6 +7,19 @@ public struct Installment: Equatable, Sendable {
     public var due: Day?
     public var condition: String
     public var status: String
+    /// What the paid milestones owe of change orders approved after them, carried into this one (part
+    /// of `amount`); zero for most.
+    public var carried: Money = .zero
+
+    /// The milestone's name, with what it carries said (a helper's pass: `上线款 60%` showed 1,188,000
+    /// where 60 % of the value is 1,164,000, unexplained): `上线款 (含已付节点的变更份额 24,000)`.
+    public func milestoneText(chinese: Bool) -> String {
+        guard carried.minor != 0 else { return milestone }
+        let amount = carried.grouped(NumberText.cents(for: [carried]))
+        return milestone
+            + (chinese
+                ? " (含已付节点的变更份额 \(amount))" : " (incl. \(amount): the paid milestones' share of later change orders)")
+    }
 }
 
 /// How the cash-flow view groups installments.
@@ -136,6 +149,7 @@ extension BudgetModel {
         guard owed.minor != 0 else { return result }
         if let next = result.indices.filter({ !isPaid($0) }).min(by: before) {
             result[next].amount = result[next].amount + owed
+            result[next].carried = owed
         } else {
             let since = approved.filter { c in last.map { c.date! > $0 } ?? true }
             result.append(

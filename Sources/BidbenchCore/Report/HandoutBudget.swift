@@ -153,7 +153,7 @@ extension HandoutBuilder {
                     ],
                     paymentsByDue().map { i in
                         [
-                            i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestone,
+                            i.due?.description ?? "–", i.contract + " " + contractVendor(i.contract), i.milestoneText(chinese: lang == .zh),
                             (i.percent.decimalText ?? i.percent.description) + "%", i.amount.grouped(cents), i.condition,
                             // Paid, planned or due; one that acceptance tests still hold back says which (as the report does).
                             facts.blockedReason(i) ?? ReportLabels.status(i.status, lang),

@@ -146,7 +146,7 @@ extension HandoutBuilder {
                 ],
                 d.payments.map { p in
                     [
-                        p.installment.milestone, p.installment.amount.grouped(), p.installment.due?.description ?? "–",
+                        p.installment.milestoneText(chinese: lang == .zh), p.installment.amount.grouped(), p.installment.due?.description ?? "–",
                         paymentState(p.state),
                         // A paid milestone needs no why (its reason only repeated "paid").
                         p.state == .paid ? "" : lang == .zh ? p.reasonZH : p.reason,
