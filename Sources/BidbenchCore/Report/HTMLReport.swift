@@ -388,7 +388,8 @@ struct HTMLReportWriter {
             ],
             facts.installments.map { i in
                 [
-                    e(i.contract), e(i.milestoneText(chinese: lang == .zh)), i.due?.description ?? "–", e((i.percent.decimalText ?? i.percent.description) + "%"),
+                    e(i.contract), e(i.milestoneText(chinese: lang == .zh)), i.due?.description ?? "–",
+                    e((i.percent.decimalText ?? i.percent.description) + "%"),
                     i.amount.grouped(installmentCents), e(i.condition),
                     facts.blockedReason(i).map { "<span class=\"warn\">\(e($0))</span>" } ?? e(ReportLabels.status(i.status, lang)),
                 ]

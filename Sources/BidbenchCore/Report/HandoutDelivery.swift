@@ -146,7 +146,8 @@ extension HandoutBuilder {
                 ],
                 d.payments.map { p in
                     [
-                        p.installment.milestoneText(chinese: lang == .zh), p.installment.amount.grouped(), p.installment.due?.description ?? "–",
+                        p.installment.milestoneText(chinese: lang == .zh), p.installment.amount.grouped(),
+                        p.installment.due?.description ?? "–",
                         paymentState(p.state),
                         // A paid milestone needs no why (its reason only repeated "paid").
                         p.state == .paid ? "" : lang == .zh ? p.reasonZH : p.reason,

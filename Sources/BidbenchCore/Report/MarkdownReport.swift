@@ -192,7 +192,8 @@ struct MarkdownReportWriter {
             ],
             facts.installments.map { i in
                 [
-                    c(i.contract), c(i.milestoneText(chinese: lang == .zh)), i.due?.description ?? "–", c((i.percent.decimalText ?? i.percent.description) + "%"),
+                    c(i.contract), c(i.milestoneText(chinese: lang == .zh)), i.due?.description ?? "–",
+                    c((i.percent.decimalText ?? i.percent.description) + "%"),
                     i.amount.grouped(installmentCents), c(i.condition), c(facts.blockedReason(i) ?? ReportLabels.status(i.status, lang)),
                 ]
             })
