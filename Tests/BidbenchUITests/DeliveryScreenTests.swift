@@ -100,6 +100,18 @@ func deliveryWorkspace() -> Workspace {
         #expect(d.text.contains("⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)"))
     }
 
+    /// A helper's pass: with one contract in delivery, `[` and `]` did nothing and said nothing.
+    @Test func switchingContractsWithOnlyOneSaysSo() {
+        var d = Self.driver()
+        #expect(DeliveryScreen.contracts(d.state).map(\.id) == ["C1"])
+        d.press(.char("]"))
+        #expect(d.state.message == "只有一份合同处于交付阶段: C1")
+        var none = Driver(sampleWorkspace(), lang: .en)
+        none.press(.char("5"), .char("["))
+        #expect(DeliveryScreen.contracts(none.state).isEmpty)
+        #expect(none.state.message == "No contract is in delivery")
+    }
+
     @Test func aTaskIsAddedWithItsDatesAndARefusedCycleKeepsTheForm() throws {
         var d = Self.driver()
         d.press(.char("a"))

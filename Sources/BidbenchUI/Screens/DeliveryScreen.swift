@@ -76,7 +76,14 @@ public enum DeliveryScreen {
         case .top: s.delivery.selected = 0
         case .bottom: s.delivery.selected = max(0, count - 1)
         case .prevContract, .nextContract:
-            guard !list.isEmpty else { return [] }
+            // One contract (or none) in delivery: said, not silently nothing (a helper's pass).
+            guard list.count > 1 else {
+                s.say(
+                    list.isEmpty
+                        ? s.lang.t("No contract is in delivery", "没有处于交付阶段的合同")
+                        : s.lang.t("Only one contract is in delivery: \(list[0].id)", "只有一份合同处于交付阶段: \(list[0].id)"))
+                return []
+            }
             let step = cmd == .nextContract ? 1 : list.count - 1
             s.delivery.contract = (min(s.delivery.contract, list.count - 1) + step) % list.count
             s.delivery.selected = 0
