@@ -393,7 +393,11 @@ extension Validator {
     /// Each row in range, and each contract's milestones summing to 100 % (reported on its first row).
     private func validatePayments(_ payments: [PaymentMilestone], _ ids: KnownIDs) {
         let mf = Schema.payments.file
-        var sums: [String: (Double, Int)] = [:]
+        // Per contract: the sum, its first row, its first row with a line of its own, and how many rows
+        // have none. An import validates the table with the rows already there (no line: 0) before
+        // its own: the sum is reported at the imported file's first row of that contract, saying that
+        // rows were there (a helper's pass: `payments.csv:0` for a file appended to a contract).
+        var sums: [String: (sum: Double, first: Int, lined: Int?, unlined: Int)] = [:]
         for (i, p) in payments.enumerated() {
             ref(mf, i, "contract", p.contract, ids.contracts, "contracts.csv", "contract")
             if !(p.percent >= 0 && p.percent <= 100) {
@@ -401,14 +405,22 @@ extension Validator {
                 add(mf, i, "percent", "\(v) is outside 0…100", "\(v) 超出 0…100")
             }
             checkStatus(mf, i, p.status, Schema.paymentStatuses)
-            let (sum, first) = sums[p.contract] ?? (0, i)
-            sums[p.contract] = (sum + p.percent, first)
+            var c = sums[p.contract] ?? (0, i, nil, 0)
+            c.sum += p.percent
+            if line(mf, i) > 0 { c.lined = c.lined ?? i } else { c.unlined += 1 }
+            sums[p.contract] = c
         }
-        for (contract, (sum, first)) in sums.sorted(by: { $0.value.1 < $1.value.1 }) where abs(sum - 100) > 1e-9 {
-            let v = NumberText.format(sum)
+        for (contract, c) in sums.sorted(by: { $0.value.first < $1.value.first }) where abs(c.sum - 100) > 1e-9 {
+            let v = NumberText.format(c.sum)
+            let mixed = c.lined != nil && c.unlined > 0
             add(
-                mf, first, "percent", "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %",
-                "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %")
+                mf, c.lined ?? c.first, "percent",
+                "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %"
+                    + (mixed
+                        ? " (with the \(c.unlined) already in payments.csv; --replace would replace the whole table, every contract's milestones)"
+                        : ""),
+                "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %"
+                    + (mixed ? " (含 payments.csv 中已有的 \(c.unlined) 个; --replace 会替换整张表, 即所有合同的付款节点)" : ""))
         }
     }
 

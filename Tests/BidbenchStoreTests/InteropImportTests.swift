@@ -293,7 +293,8 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
         #expect(
             problems(imported(.payments, "合同,里程碑,比例,到期日\nK1,尾款,10,2027/2/30\n", into: base.workspace)) == [
                 "in.csv:2: due: \"2027/2/30\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
-                "payments.csv:0: percent: the milestones of contract \"K1\" sum to 110 %, expected 100 %",
+                // At the imported row (it was `payments.csv:0`: a helper's pass), saying what was there already.
+                "in.csv:2: percent: the milestones of contract \"K1\" sum to 110 %, expected 100 % (with the 2 already in payments.csv; --replace would replace the whole table, every contract's milestones)",
             ])
     }
 
