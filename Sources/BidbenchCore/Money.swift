@@ -12,6 +12,23 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = Money(minor: 0)
 
+    /// Whether `text` is written as an amount (digits, grouping, at most two decimals) that is too large
+    /// for one (`Int64` fen): a form then says so, not that it is no amount.
+    public static func isTooLarge(_ text: String) -> Bool {
+        var s = text.trimmed
+        if s.first == "-" || s.first == "+" { s.removeFirst() }
+        if let f = s.first, f == "¥" || f == "$" || f == "￥" { s.removeFirst() }
+        let plain = s.filter { $0 != "," && $0 != " " && $0 != "_" }
+        let parts = plain.split(separator: ".", omittingEmptySubsequences: false)
+        func digits(_ p: Substring) -> Bool { p.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard !plain.isEmpty, parts.count <= 2, digits(parts[0]), parts.count == 1 || (parts[1].count <= 2 && digits(parts[1]))
+        else { return false }
+        return Money(parsing: text) == nil
+    }
+
+    /// The largest amount, as a form says it.
+    public static let largestText = "92,233,720,368,547,758.07"
+
     /// Parses `123`, `123.4`, `123.45`, `-7.5`, and tolerates `1,234.50` / `1 234.50` thousands separators
     /// and a leading `¥`/`$`. Returns nil for anything else (three decimals, letters, empty, overflow).
     public init?(parsing text: String) {

@@ -135,6 +135,13 @@ import Testing
         d.type("-3")
         d.press(.ctrl("s"))
         #expect(d.text.contains("单价必须是 ≥ 0 且最多两位小数的金额, 而不是 “-3”"))
+        // A number too large for money says so (it was told it must be ≥ 0 with two decimals).
+        d.press(.ctrl("u"))
+        d.type("99999999999999999999")
+        d.press(.ctrl("s"))
+        #expect(d.text.contains("单价 “99999999999999999999” 超出金额上限 (最多 92,233,720,368,547,758.07)"))
+        #expect(Money.isTooLarge("92,233,720,368,547,758.08") && !Money.isTooLarge("92,233,720,368,547,758.07"))
+        #expect(!Money.isTooLarge("12a") && !Money.isTooLarge("1.234") && !Money.isTooLarge(""))
         d.press(.ctrl("u"))
         d.type("20000")
         d.press(.ctrl("s"))

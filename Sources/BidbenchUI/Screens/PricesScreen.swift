@@ -65,6 +65,7 @@ public enum PricesScreen {
         if item.isEmpty { return FormRefusal(L.t("The item is required", "项目不能为空"), field: "item") }
         let priceText = f.value("unit_price").trimmed
         guard let price = Money(parsing: priceText), price.minor >= 0 else {
+            if let big = FormRefusal.tooLargeAmount(L, priceText, field: "unit_price", label: ("Unit price", "单价")) { return big }
             return FormRefusal(
                 L.t(
                     "Unit price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",

@@ -119,6 +119,9 @@ enum SLADialog {
         var penalty: Money?
         if !penaltyText.isEmpty {
             guard let p = Money(parsing: penaltyText), p.minor >= 0 else {
+                if let big = FormRefusal.tooLargeAmount(L, penaltyText, field: "penalty_per_breach", label: ("The penalty", "违约金")) {
+                    return big
+                }
                 return FormRefusal(
                     L.t(
                         "The penalty is an amount ≥ 0 with at most 2 decimals, not “\(penaltyText)”",

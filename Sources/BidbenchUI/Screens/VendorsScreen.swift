@@ -394,6 +394,7 @@ public enum VendorsScreen {
         var bid: Money?
         if !priceText.isEmpty {
             guard let m = Money(parsing: priceText), m.minor >= 0 else {
+                if let big = FormRefusal.tooLargeAmount(L, priceText, field: "bid_price", label: ("Bid price", "投标报价")) { return big }
                 return FormRefusal(
                     L.t(
                         "Bid price must be an amount ≥ 0 with at most 2 decimals, not “\(priceText)”",

@@ -48,6 +48,16 @@ public struct FormRefusal: Equatable, Sendable, Error {
         self.field = field
     }
 
+    /// An amount too large for money (a helper's pass: `99999999999999999999` was told it must be
+    /// "≥ 0 with at most 2 decimals"), with the field's name; nil for any other text.
+    static func tooLargeAmount(_ L: Lang, _ text: String, field: String, label: (en: String, zh: String)) -> FormRefusal? {
+        guard Money.isTooLarge(text) else { return nil }
+        return FormRefusal(
+            L.t(
+                "\(label.en) “\(text)” is too large for an amount (at most \(Money.largestText))",
+                "\(label.zh) “\(text)” 超出金额上限 (最多 \(Money.largestText))"), field: field)
+    }
+
     /// A date field that does not read. A date of the right shape that is not on the calendar
     /// (`2027-02-30`, `2027年2月30日`) says so, with the month's length, rather than asking for a format
     /// it already has.
