@@ -112,6 +112,37 @@ func deliveryWorkspace() -> Workspace {
         #expect(none.state.message == "No contract is in delivery")
     }
 
+    /// A helper's pass: a task marked done next May (and a test passed next month) saved without a word
+    /// and counted in the delivery figures. An actual date typed after today is refused on its field.
+    @Test func anActualDateAfterTodayIsRefused() throws {
+        var d = Self.driver()  // today 2027-05-10
+        d.press(.char("a"))
+        d.type("数据清洗")
+        d.press(.tab, .tab, .tab)
+        d.type("2027-05-01")
+        d.press(.tab)
+        d.type("2027-05-31")
+        d.press(.tab)
+        d.type("2027-05-02")  // actual start: fine
+        d.press(.tab)
+        d.type("2027-05-15")  // actual end: after today
+        d.press(.ctrl("s"))
+        let f = try #require(d.form, "the form closed")
+        #expect(f.error == "实际完成: 2027-05-15 晚于今天 (2027-05-10): 实际日期须是已发生的日期")
+        #expect(f.fields[f.focus].key == "actual_end" && f.value("actual_end") == "2027-05-15")
+        d.press(.ctrl("u"))
+        d.type("2027-05-09")
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil && d.state.workspace.delivery.tasks.last?.actualEnd == Day(iso: "2027-05-09"))
+        // A test result dated after today likewise.
+        d.press(.char("t"), .down, .enter)
+        d.type("pa")
+        d.press(.tab, .ctrl("u"))
+        d.type("2027-06-01")
+        d.press(.ctrl("s"))
+        #expect(DeliveryDialogsTests.form(d)?.error == "日期: 2027-06-01 晚于今天 (2027-05-10): 测试结果须记为已发生的日期")
+    }
+
     @Test func aTaskIsAddedWithItsDatesAndARefusedCycleKeepsTheForm() throws {
         var d = Self.driver()
         d.press(.char("a"))

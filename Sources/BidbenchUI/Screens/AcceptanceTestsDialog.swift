@@ -74,6 +74,13 @@ enum AcceptanceTestsDialog {
                 L.t("Runs must be a whole number from 1, not “\(runsText)”", "测试次数须为 1 或以上的整数, 而不是 “\(runsText)”"), field: "attempts")
         }
         let result = TestResult(parsing: f.value("result"))
+        // A result is dated when it happened: not after today (a date already there stands).
+        if let d = date, d > s.today, result != .pending, d != index.flatMap({ $0 < all.count ? all[$0].date : nil }) {
+            return FormRefusal(
+                f.label(of: "date") + ": "
+                    + L.t("\(d) is after today (\(s.today)): a result is dated when it happened", "\(d) 晚于今天 (\(s.today)): 测试结果须记为已发生的日期"),
+                field: "date")
+        }
         var said: [String] = []
         // A failed test recorded again (passed, or failed on another day) is one more run, unless the
         // runs were typed: a helper's pass saw a fail → pass retest kept 1 run and count as passed

@@ -65,6 +65,19 @@ enum TaskForm {
             case .success(let d): dates[key] = d
             }
         }
+        // An actual date records what happened: one typed after today is refused (a helper's pass: a task
+        // marked done next May counted as on time in the delivery figures). A date already there stands.
+        for key in ["actual_start", "actual_end"] {
+            let before = index.flatMap { $0 < tasks.count ? (key == "actual_start" ? tasks[$0].actualStart : tasks[$0].actualEnd) : nil }
+            if let d = dates[key] ?? nil, d > s.today, d != before {
+                return FormRefusal(
+                    f.label(of: key) + ": "
+                        + L.t(
+                            "\(d) is after today (\(s.today)): an actual date is one that has passed",
+                            "\(d) 晚于今天 (\(s.today)): 实际日期须是已发生的日期"),
+                    field: key)
+            }
+        }
         for (a, b) in [("planned_start", "planned_end"), ("actual_start", "actual_end")] {
             if let x = dates[a] ?? nil, let y = dates[b] ?? nil, y < x {
                 return FormRefusal(f.label(of: b) + ": " + L.t("\(y) is before the start \(x)", "\(y) 早于开始日期 \(x)"), field: b)
