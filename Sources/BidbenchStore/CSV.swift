@@ -170,7 +170,18 @@ public enum CSV {
                         messageZH: "未加引号的字段中有多余的引号 (请给整个字段加引号, 并把其中的引号写两遍)")
                 }
             default:
-                if afterQuote { throw ParseError(line: line, message: "text after a closing quote", messageZH: "结束引号后面还有文字") }
+                if afterQuote {
+                    // A quote that opened on an earlier line ran over line ends to this one: the mistake is
+                    // where it opened (a helper's pass: a stray quote on line 6 was reported at line 9).
+                    guard quoteStart < line else {
+                        throw ParseError(line: line, message: "text after a closing quote", messageZH: "结束引号后面还有文字")
+                    }
+                    throw ParseError(
+                        line: quoteStart,
+                        message:
+                            "the quoted field that opens on this line runs on to line \(line), where text follows its closing quote (a stray quote here? quote the whole field and double the quote)",
+                        messageZH: "此行开始的带引号字段一直延续到第 \(line) 行, 其结束引号后面还有文字 (此处是否有多余的引号? 请给整个字段加引号, 并把其中的引号写两遍)")
+                }
             }
             i += 1
         }

@@ -27,6 +27,15 @@ import Testing
             try CSV.parse("a,b\n1,\"open\n2,3\n")
         }
         #expect(throws: CSV.ParseError(line: 3, message: "text after a closing quote")) { try CSV.parse("a,b\n1,2\n\"x\"y,3\n") }
+        // A stray quote on line 2 that a later, valid quote on line 4 closes: the line where it opened
+        // (a helper's pass: reported at line 4, a correct row).
+        #expect(
+            throws: CSV.ParseError(
+                line: 2,
+                message:
+                    "the quoted field that opens on this line runs on to line 4, where text follows its closing quote (a stray quote here? quote the whole field and double the quote)"
+            )
+        ) { try CSV.parse("a,b\n1,\"broken\n3,4\n5,\"x\" y\n") }
     }
 
     @Test func numbersAreShortestExact() {
