@@ -1097,12 +1097,15 @@ public enum App {
 
     /// The message wrapped onto as many rows above the hint bar as it needs (STYLE: nothing a person
     /// must read is cut off), up to a fifth of the terminal (at least two, at most five rows); only a
-    /// message longer than that ends with `…`. Without a message: the workspace's location, one row.
+    /// message longer than that ends with `…`. Without a message: the workspace's location, one row
+    /// (`工作区: /path`).
     static func messageLines(_ s: AppState) -> [String] {
         let width = max(1, s.width - 2)
         // The prompt takes the message row; what was said before it stays on one row meanwhile.
-        if case .prompt? = s.modal { return [TextWidth.clip(s.message ?? s.location, to: width)] }
-        guard let m = s.message else { return [TextWidth.clip(s.location, to: width)] }
+        // The location is said as such (a bare path read like an error or leftover output: a meeting pass).
+        let location = s.lang.t("Workspace: ", "工作区: ") + s.location
+        if case .prompt? = s.modal { return [TextWidth.clip(s.message ?? location, to: width)] }
+        guard let m = s.message else { return [TextWidth.clip(location, to: width)] }
         let lines = m.split(separator: "\n", omittingEmptySubsequences: false).flatMap { TextWidth.wrap(String($0), width) }
         guard !lines.isEmpty else { return [""] }
         let cap = max(2, min(5, s.height / 5))

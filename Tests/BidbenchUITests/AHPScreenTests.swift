@@ -49,7 +49,7 @@ import Testing
                  │ λmax 3.000  CI 0.000  CR 0.000  一致                       │
                  │                                                            │
                  └─ ←↑↓→ 单元格  +/- 判断 · 直接权重 (修改判断即启用 AHP) ────┘
-                 /tmp/ws
+                 工作区: /tmp/ws
                  ←↑↓→ 单元格  +/- 判断  x 直接权重  u 撤销  Esc 关闭
                 """)
         #expect(Self.selectedCell(d) == [0, 1])

@@ -278,7 +278,7 @@ import Testing
 
 
 
-                 /tmp/ws
+                 工作区: /tmp/ws
                  S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
                 """)
     }
@@ -311,7 +311,7 @@ import Testing
                  扩张             scenarios.csv: 情景 扩张: users “many” 不是整数
 
 
-                 /tmp/ws
+                 工作区: /tmp/ws
                  S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
                 """)
         let g = frame(ws, [.char("3"), .char("S")], lang: .en)
@@ -333,7 +333,7 @@ import Testing
 
 
 
-                 /tmp/ws
+                 Workspace: /tmp/ws
                  S scenario  p prices  c cash flow  +/- users       Ctrl-S save  ? help  q quit
                 """)
         // A what-if key has no scenario to change: it says why, and makes none up.
@@ -387,7 +387,7 @@ import Testing
                  基准                 170,000     150,000
                  保守             供应商 V1 的报价项 “二期扩展”: 起始年 5 超出 4 年的测算期
 
-                 /tmp/ws
+                 工作区: /tmp/ws
                  S 情景  p 报价  c 现金流  +/- 用户  y/Y 年限       Ctrl-S 保存  ? 帮助  q 退出
                 """)
     }

@@ -102,7 +102,7 @@ private let LONG_TITLE_80x24_ZH = [
     "   10 天 (计划 2027-04-30 完成)",
     " ⚠ RK04 C1 2027-04 违反 SLA 2 次 (阈值 2)",
     "",
-    " /tmp/ws",
+    " 工作区: /tmp/ws",
     " a 新增任务  Enter 编辑  t 验收  i 工单     u 撤销  Ctrl-S 保存  ? 帮助  q 退出",
 ]
 
@@ -135,7 +135,7 @@ private let LONG_TITLE_120x30_EN = [
     "                                                                   │",
     "                                                                   │",
     "                                                                   │",
-    " /tmp/ws",
+    " Workspace: /tmp/ws",
     " a add task  Enter edit  t tests  i tickets  s training  S SLA  R review  v view    u undo  Ctrl-S save  ? help  q quit",
 ]
 

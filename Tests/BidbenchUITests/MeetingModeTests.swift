@@ -110,7 +110,7 @@ import Testing
                 " ⚑ 评委分歧 ≥ 量程│ 评审组 平均 8.5   极差 1.0   σ 0.5       │",
                 " 评分进度: 王强 1/└──────────────────────────────────────────┘",
                 " ⚠ 评委 王强 已评 1/2 项 (云帆软件 尚未评分), 评完之前不计入",
-            ] + Array(repeating: "", count: 11) + [" /tmp/ws", " Esc 关闭"])
+            ] + Array(repeating: "", count: 11) + [" 工作区: /tmp/ws", " Esc 关闭"])
         d.press(.escape)
         #expect(frame(d) == matrix)
         // The flagged cell: 王强's 9 is listed but not counted; the spread is the counted one.
