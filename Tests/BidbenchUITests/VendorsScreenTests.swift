@@ -36,6 +36,27 @@ import Testing
         #expect(d.screen.lines.contains { $0.contains("ahp-magic") && !$0.contains("Method") }, "the error line is shown")
     }
 
+    /// A meeting pass: the lead renamed the vendor while 刘芳 had its score dialog open; the dialog kept
+    /// the old name. It follows the rename that arrives from disk, and what was typed stays.
+    @Test func anOpenScoreDialogFollowsARenameFromDisk() {
+        var ws = sampleWorkspace()
+        ws.settings.revealed = false
+        var d = Driver(ws, evaluator: "张伟")
+        d.press(.char("2"), .right, .enter)
+        #expect(d.text.contains("张伟 · 智链科技 · 功能 Functionality"))
+        d.press(.ctrl("u"))
+        d.type("8")
+        var disk = d.state.workspace
+        disk.vendors[1].name = "智链科技（上海）"
+        d.send(.diskChanged(workspace: disk, files: ["vendors.csv"], sheetTimes: [:]))
+        #expect(d.text.contains("张伟 · 智链科技（上海） · 功能 Functionality"))
+        guard case .form(let f)? = d.state.modal else {
+            Issue.record("the score dialog closed")
+            return
+        }
+        #expect(f.value("score") == "8")
+    }
+
     @Test func blindScoringShowsOnlyOwnScoresUntilRevealed() {
         var ws = sampleWorkspace()
         ws.settings.revealed = false

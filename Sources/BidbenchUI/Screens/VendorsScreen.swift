@@ -460,6 +460,18 @@ public enum VendorsScreen {
 
     /// Recomputes the cached evaluation when the Vendors screen shows a workspace it was not computed for.
     static func refresh(_ s: inout AppState, onAnyScreen: Bool = false) {
+        // An open score dialog names the vendor and criterion as they are now (a meeting pass: the lead
+        // renamed the vendor while 刘芳 scored, and her dialog kept the old name).
+        if case .form(var f)? = s.modal, case .score(let vid, let cid) = f.target,
+            let v = s.workspace.vendors.first(where: { $0.id == vid }), let cr = s.workspace.criteria.first(where: { $0.id == cid }),
+            let who = f.title.components(separatedBy: " · ").first
+        {
+            let title = "\(who) · \(v.name) · \(cr.name)"
+            if title != f.title {
+                f.title = title
+                s.modal = .form(f)
+            }
+        }
         guard s.screen == .vendors || onAnyScreen else { return }
         let key = cacheKey(s)
         guard s.vendors.cache?.key != key, s.vendors.computing != key else { return }
