@@ -545,9 +545,14 @@ struct SessionHost {
             ? Handouts.previousMeetingDay(state, kind: kind).flatMap {
                 RequirementHistory.asOf(endOf: $0, folder: loaded.folder, saved: loaded.workspace.requirements)
             } : nil
-        let request = Handouts.request(
+        var request = Handouts.request(
             state, kind: kind, generated: TUILauncher.generatedStamp(), commit: ReportCommand.gitCommit(folder: loaded.folder),
             baseline: baseline)
+        // The scoring minutes list the scores changed after the reveal, as the journal has them (an
+        // unsaved change is not on the record yet), each with its value in the tables printed.
+        if kind == .scoring {
+            request.revisions = ScoreHistory.revisedAfterReveal(folder: loaded.folder, workspace: state.workspace) ?? []
+        }
         let doc = ext == "md" ? Handout.markdown(request) : Handout.html(request)
         return TUILauncher.write(
             doc, to: target, inWorkspace: path == nil ? loaded.folder : nil, of: loaded, lang: state.lang,

@@ -167,6 +167,30 @@ import Testing
         #expect(try bidbench("check", "-w", ws).status == 0)
     }
 
+    /// A meeting pass: a score changed after the reveal was said once on the lead's screen, and the
+    /// minutes printed it as if given blind. The scoring minutes list it from the journal: what it was
+    /// at the reveal, what it is, when and by whom; a change made back is not listed.
+    @Test func theScoringMinutesListScoresChangedAfterTheReveal() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        #expect(try bidbench("reveal", "--hide", "-w", ws, "--actor", "刘主任").status == 0)
+        func minutes() throws -> String { try bidbench("report", "--kind", "scoring", "--format", "md", "-o", "-", "-w", ws).out }
+        #expect(try bidbench("reveal", "-w", ws, "--actor", "刘主任").status == 0)
+        #expect(try !minutes().contains("揭晓后修改的评分"))
+        let sheet = try String(contentsOfFile: ws + "/scores/张伟.csv", encoding: .utf8)
+        let changed = tmp.path + "/zw.csv"
+        try sheet.replacingOccurrences(of: "\nV1,func_mfg,8.5,", with: "\nV1,func_mfg,9,听了讨论后调整").write(
+            toFile: changed, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "scores", changed, "--evaluator", "张伟", "--replace", "-w", ws).status == 0)
+        let text = try minutes()
+        #expect(text.contains("### 揭晓后修改的评分\n\n以下评分是在评委相互看到评分之后修改的；上面各表使用修改后的评分。\n\n- 张伟 · 云帆软件 × 功能-生产制造：8.5 → 9（"), "\(text)")
+        // Changed back to what the panel saw: no longer a revision.
+        let back = tmp.path + "/back.csv"
+        try sheet.write(toFile: back, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "scores", back, "--evaluator", "张伟", "--replace", "-w", ws).status == 0)
+        #expect(try !minutes().contains("揭晓后修改的评分"))
+    }
+
     /// Reveal and un-reveal are journaled with their actor; an incomplete sheet needs --yes.
     @Test func revealIsJournaledAndAsksWhenASheetIsIncomplete() throws {
         let tmp = TempDir()

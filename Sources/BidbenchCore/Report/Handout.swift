@@ -33,6 +33,9 @@ public struct HandoutRequest: Sendable {
     /// rebuilt from the journal by the host; used only when that meeting kept no requirements of its
     /// own in `meeting_requirements.csv`. Nil when unknown.
     public var baseline: [Requirement]?
+    /// Scoring: the scores changed after the last reveal, from the journal by the host
+    /// (`ScoreRevision`); listed in the minutes.
+    public var revisions: [ScoreRevision] = []
     /// When the file was generated, as the host's clock says it (`2026-12-05 05:10 UTC`).
     public var generated: String
 

@@ -76,10 +76,34 @@ extension HandoutBuilder {
         // 4. Disputed cells.
         blocks.append(.heading(t("4. Cells discussed", "4. 分歧评分")))
         blocks += disputes(sc)
+        blocks += revisedAfterReveal()
         // 5. Sensitivity.
         blocks.append(.heading(t("5. How firm is the result", "5. 结果的稳健性")))
         blocks += sensitivityWords(sc)
         return doc(title: title, blocks: blocks)
+    }
+
+    /// The scores changed after the reveal, each with what it was, what it is, when and by whom (a
+    /// meeting pass: a change made after seeing the others was said once on the lead's screen, and the
+    /// minutes printed the new score as if given blind).
+    func revisedAfterReveal() -> [HandoutBlock] {
+        guard !req.revisions.isEmpty else { return [] }
+        let criteria = Dictionary(ws.criteria.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func score(_ x: Double?, _ none: String) -> String { x.map { NumberText.upTo($0, 2) } ?? none }
+        let rows = req.revisions.map { r -> String in
+            let time = r.time.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC")
+            return r.evaluator + " · " + facts.vendorName(r.vendor) + " × " + (criteria[r.criterion] ?? r.criterion) + colon
+                + score(r.before, t("not scored", "未评分")) + " → " + score(r.after, t("withdrawn", "已撤回"))
+                + t(" (\(time), by \(r.actor))", "（\(time)，\(r.actor)）")
+        }
+        return [
+            .subheading(t("Changed after the reveal", "揭晓后修改的评分")),
+            .paragraph(
+                t(
+                    "These scores were changed after the panel saw each other's; the tables above use the changed ones.",
+                    "以下评分是在评委相互看到评分之后修改的；上面各表使用修改后的评分。")),
+            .list(rows),
+        ]
     }
 
     /// Replaces `vendor V1` / `供应商 V1` by the vendor's name in a scoring notice.

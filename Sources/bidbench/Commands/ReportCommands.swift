@@ -116,6 +116,8 @@ struct ReportCommand: ParsableCommand {
         {
             r.baseline = RequirementHistory.asOf(endOf: day, folder: folder, saved: ws.requirements)
         }
+        // The scoring minutes list what changed after the reveal (from the journal).
+        if kind == .scoring { r.revisions = ScoreHistory.revisedAfterReveal(folder: folder, workspace: ws) ?? [] }
         return r
     }
 
