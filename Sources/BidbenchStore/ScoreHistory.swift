@@ -49,7 +49,8 @@ public enum ScoreHistory {
             let now = workspace.scores[c.evaluator]?.first { $0.vendor == parts[0] && $0.criterion == parts[1] }?.score
             guard now != before else { return nil }
             return ScoreRevision(
-                evaluator: c.evaluator, vendor: parts[0], criterion: parts[1], before: before, after: now, time: when.time, actor: when.actor)
+                evaluator: c.evaluator, vendor: parts[0], criterion: parts[1], before: before, after: now, time: when.time,
+                actor: when.actor)
         }
     }
 }
