@@ -93,6 +93,8 @@ struct ContractChecklistTests {
         let check = try bidbench("check", "-w", ws, "--lang", "zh")
         #expect(check.status == 0, "\(check.out)")
         #expect(check.err.contains("warning: contracts/C9-新合同.txt 不是 UTF-8: 已按 GB18030 读取 (另存为 UTF-8 更稳妥)\n"), "\(check.err)")
+        // The counts in Chinese too (a helper's pass: the OK line stayed English); `OK:` stays for scripts.
+        #expect(check.out.hasPrefix("OK: 5 个部门, 47 条需求, 7 个评分项, 4 家供应商, "), "\(check.out)")
         try FileManager.default.removeItem(atPath: ws + "/contracts/C9-新合同.txt")
         let gone = try bidbench("check", "-w", ws)
         #expect(gone.status == 0 && gone.out.hasPrefix("OK: "), "\(gone.out)")

@@ -111,7 +111,14 @@ struct CheckCommand: ParsableCommand {
         } else {
             let chinese = CommandLineLanguage.value() == .zh
             for n in warnings { printError("warning: " + (chinese ? n.zh : n.en)) }
-            print("OK: " + counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
+            // `OK:` in both languages (scripts look for it); the counts in the language asked for.
+            let zh = [
+                "departments": "个部门", "requirements": "条需求", "criteria": "个评分项", "vendors": "家供应商", "evaluators": "位评委",
+                "scores": "个评分", "prices": "条报价", "contracts": "份合同", "risks": "项风险",
+            ]
+            print(
+                "OK: "
+                    + counts.map { chinese ? "\($0.1) \(zh[$0.0] ?? $0.0)" : "\($0.1) \($0.0)" }.joined(separator: ", "))
         }
         if readOnly { throw ExitCode(1) }
     }
