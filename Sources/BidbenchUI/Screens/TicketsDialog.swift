@@ -99,9 +99,15 @@ enum TicketsDialog {
             let late =
                 [m?.responseBreach == true ? L.t("response", "响应") : nil, m?.resolutionBreach == true ? L.t("fix", "解决") : nil]
                 .compactMap { $0 }.joined(separator: "+")
+            // An open ticket within its limits is not ✔ (a helper's pass): it waits.
+            let standing =
+                !late.isEmpty
+                ? "✗ " + late
+                : m?.responseMinutes == nil
+                    ? "… " + L.t("no response yet", "未响应") : m?.resolutionMinutes == nil ? "… " + L.t("not fixed yet", "未解决") : "✔"
             return [
                 t.id, "P\(t.severity)", t.module, t.opened.description, duration(m?.responseMinutes), duration(m?.resolutionMinutes),
-                late.isEmpty ? "✔" : "✗ " + late,
+                standing,
             ]
         }
         let sel = st.selected < tickets.count ? tickets[st.selected] : nil
