@@ -37,6 +37,11 @@ import Testing
         // without a label under the other party's takes the role left, not that line's.
         #expect(names("甲方：华南远通物流股份有限公司\n乙方（供应商）：北京星河云图软件有限公司（以下简称“星河”）") == ["星河": "乙方"])
         #expect(names("甲方：华南远通物流股份有限公司\n北京星河云图软件有限公司（以下简称“星河”）") == ["星河": "乙方"])
+        // The label in Markdown bold (a lawyer's pass: 慧算云 lost its role and five flags).
+        #expect(names("**甲方（客户）**：苏州某某精密有限公司\n**乙方（服务商）**：成都慧算云科技有限公司（以下简称“慧算云”）") == ["慧算云": "乙方"])
+        #expect(
+            Set(ContractScanner.scan("**乙方（服务商）**：成都慧算云科技有限公司（以下简称“慧算云”）\n第三条 价格\n3.1 慧算云有权根据市场情况单方调整价格。\n").redFlags.map(\.kind))
+                .contains(.unilateral_price_change))
         // A label line above the party; the role in the bracket itself.
         #expect(names("Supplier:\nHarbourline Software Pte. Ltd. (\"Harbourline\")") == ["harbourline": "vendor"])
         #expect(names("ACME Corp. (\"ACME\" or the \"Licensee\")\nBeta Ltd (\"Beta\")") == ["acme": "customer", "beta": "vendor"])

@@ -51,7 +51,12 @@ struct PartyNames: Sendable, Equatable {
     static func find(_ rawLines: [String]) -> PartyNames {
         var found: [(name: String, role: Role?)] = []
         var rolesDefined: Set<String> = []  // "vendor", "buyer": defined by a role word in brackets
-        let lines = rawLines.prefix(40).map { ContractText.lowerASCII(ContractText.normalize($0)) }
+        // Markdown emphasis is no part of a label (a lawyer's pass: `**乙方（服务商）**：…（以下简称"慧算云"）`
+        // left 慧算云 without a role, and five of its flags unraised).
+        let lines = rawLines.prefix(40).map {
+            ContractText.lowerASCII(
+                ContractText.normalize($0).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: ""))
+        }
         for (n, line) in lines.enumerated() {
             for (name, bracket, before) in quotedNames(line) {
                 if let r = role(ofWord: name) {
