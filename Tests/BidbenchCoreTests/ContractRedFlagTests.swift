@@ -9,6 +9,30 @@ struct ContractRedFlagTests {
         Set(ContractScanner.scan(text).redFlags.filter { $0.line != nil }.map(\.kind))
     }
 
+    /// A lawyer's pass: the vendor deleting the data days after the end, or beyond recovery, with no
+    /// return or export, was read as the return-and-deletion safeguard. A deletion after the data is
+    /// returned or migrated, certified to the buyer, or forbidden, protects the buyer: no flag.
+    @Test func deletionSoonAfterTheEndWithoutReturnIsFlagged() {
+        for risky in [
+            "第五条 数据\n5.2 服务终止之日起第七（7）日，乙方将对甲方账户内全部数据进行不可恢复的删除。",
+            "第五条 数据\n服务终止后七日内，乙方将删除甲方账户内全部数据。",
+            "5. Data. Within seven (7) days after termination or expiry of this Order Form, Vendor will permanently delete all Customer Data.",
+        ] {
+            let scan = ContractScanner.scan(risky)
+            #expect(scan.flags(.data_deletion_or_no_return).count == 1, "\(risky)")
+            #expect(!scan.dataSecurity.items.contains { $0.check == .return_deletion && $0.status == .present }, "\(risky)")
+        }
+        for fair in [
+            "第五条 数据\n本合同终止后三十日内，乙方不得删除甲方数据。",
+            "第五条 数据\n合同终止后，乙方应在向甲方返还全部数据后三十日内删除其保存的甲方数据，并出具删除证明。",
+            "第五条 数据\n协议终止后六十日内，乙方应配合甲方将全部数据迁出至甲方指定的环境，迁出完成后删除乙方留存的数据。",
+            "5. Data. Upon termination, Vendor shall not delete Customer Data for thirty (30) days.",
+            "5. Data. Within thirty (30) days after termination Vendor shall return all Customer Data and then delete its copies.",
+        ] {
+            #expect(!flags(fair).contains(.data_deletion_or_no_return), "\(fair)")
+        }
+    }
+
     @Test("the problematic Chinese fixture raises every flag, at its line")
     func zhProblematic() throws {
         let scan = ContractScanner.scan(try contractFixture("zh-saas-problematic.txt"))

@@ -211,7 +211,7 @@ enum DataSecurityReviewer {
         for p in patterns.indices where bits[p].mayMatch(hay) && patterns[p].1.matches(hay) { r.checks |= 1 << UInt16(p) }
         // A sentence the data-exit red flag reads as a refusal commits to no return either (a lawyer's
         // pass: "has no obligation to retain Customer Data and may delete it" counted as return at exit).
-        if RedFlagDetector.noReturn.matches(hay) || RedFlagDetector.fires(noReturnRule, hay) {
+        if RedFlagDetector.noReturn.matches(hay) || noReturnRules.contains(where: { RedFlagDetector.fires($0, hay) }) {
             r.refusesReturn = true
             r.checks &= ~exitBits
         }
@@ -230,7 +230,7 @@ enum DataSecurityReviewer {
     }
 
     static let backupIndex = patterns.firstIndex { $0.0 == .backup_recovery }!
-    private static let noReturnRule = RedFlagDetector.rules.first { $0.kind == .data_deletion_or_no_return }!
+    private static let noReturnRules = RedFlagDetector.rules.filter { $0.kind == .data_deletion_or_no_return }
     static let buyerBacksUp = PatternSet([
         "[customer|client|licensee]…[is responsible for|shall be responsible for|remains responsible for|shall|will]…[back up|backs up|backup*]…[its own|its data|their own|customer data]|[customer|client|licensee]…[is responsible for|shall be responsible for|remains responsible for]…backup*",
         "甲方…自行…备份|甲方…[负责|承担]…备份|备份…由甲方…[负责|承担|自行]",

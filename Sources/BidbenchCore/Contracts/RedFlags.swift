@@ -156,6 +156,24 @@ enum RedFlagDetector {
                 "[delete*|destroy*|purge*]…[data|content]…[customer|client|you]…[solely responsible|sole responsibility]…back*",
                 "无义务…[返还|导出|保留|保存|存储]|不负责…[返还|导出|保留|保存]|不提供…数据…导出|不提供…数据…返还|不予返还…数据|数据…不予返还|不返还…数据|有权删除…数据|直接删除…数据|立即删除…数据|数据…[立即|即行|随即]…删除|数据…[保留|保存]…[由乙方|乙方自行]…[决定|确定]",
             ], negatable: false),
+        // Deletion fixed soon after the end, or beyond recovery, with no return or export in the sentence
+        // (a lawyer's pass: `服务终止之日起第七（7）日，慧算云将对甲方账户内全部数据进行不可恢复的删除` and "within
+        // seven (7) days after termination … will permanently delete all Customer Data" were read as the
+        // return-and-deletion safeguard). A deletion after the return, on the buyer's request or
+        // certified to it protects the buyer: vetoed.
+        Rule(
+            .data_deletion_or_no_return,
+            [
+                "[终止|届满|到期|解除]…[日内|天内|之日起第|日后|天后|工作日内]…[删除|清除|销毁]…数据",
+                "[终止|届满|到期|解除]…[不可恢复的删除|不可恢复地删除|不可恢复删除|永久删除|永久性删除|彻底删除|永久清除|彻底清除|永久销毁]",
+                "[termination|expiration|expiry]…[permanently|irrevocably|irretrievably]…[delete*|destroy*|purge*|eras*]",
+                "within…day*…[after|following|of]…[termination|expiration|expiry]…[delete*|destroy*|purge*|eras*]…[data|content]",
+            ],
+            veto: [
+                "返还|交还|导出|迁移|迁出|转出|移出|移交|交付|副本|证明|甲方确认|甲方要求|甲方书面|甲方同意|甲方指示|return*|export*|retriev*|copy|copies|migrat*|certif*|request*|instruct*",
+                // Negation said as vetoes: the 不 of 不可恢复 is none (`negatable` would read it as one).
+                "不得|不会|不应|不能|禁止|不删除|not delete|not be deleted|not destroy|not purge|not erase|never delete",
+            ], negatable: false),
         Rule(
             .vendor_forum_or_law,
             [
