@@ -468,12 +468,20 @@ struct SessionHost {
     /// lead's file of the same name (user test pass: an evaluator's `:report full md` wrote her blind
     /// matrix to `report.md`, which `git add -A` shared). The folder relative to the workspace, and the
     /// note the message adds.
+    /// After the reveal too: an evaluator's report or handout is hers, not the lead's of the same name
+    /// (a meeting pass: 刘芳's Ctrl-P replaced the lead's scoring handout, with her unsaved score in it).
+    /// A handout of unsaved edits says so.
     func defaultOutput(_ state: AppState) -> (rel: String, note: String) {
-        guard let who = state.evaluator, !state.workspace.settings.revealed else { return ("", "") }
+        let unsaved = state.dirty ? state.lang.t(" (with unsaved edits)", " (含未保存的修改)") : ""
+        guard let who = state.evaluator else { return ("", unsaved) }
         return (
             ".bidbench/private/\(who)/",
-            state.lang.t(
-                " (blind: yours only, kept out of the shared folder and git)", " (盲评中: 仅供你本人, 不放入共享文件夹, 不进入 git)")
+            (state.workspace.settings.revealed
+                ? state.lang.t(
+                    " (yours: in your own folder, not over the lead's handouts)", " (仅供你本人: 写入你自己的文件夹, 不覆盖主持人的会议纪要)")
+                : state.lang.t(
+                    " (blind: yours only, kept out of the shared folder and git)", " (盲评中: 仅供你本人, 不放入共享文件夹, 不进入 git)"))
+                + unsaved
         )
     }
 

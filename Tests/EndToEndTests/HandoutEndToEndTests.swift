@@ -208,6 +208,40 @@ import Testing
             ])
     }
 
+    /// A meeting pass: after the reveal, an evaluator's `:report scoring` replaced the lead's handout in
+    /// the shared folder, with her unsaved score in it. It goes to her own folder, saying so and that
+    /// it holds unsaved edits; the lead's file stays.
+    @Test(.requires(.tmux)) func anEvaluatorsHandoutNeverReplacesTheLeads() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let env = ["BIDBENCH_TODAY": "2026-12-01"]
+        let lead = try TmuxSession(args: ["-w", ws], width: 120, height: 32, env: env)
+        try lead.waitFor(text: "[1 需求]")
+        try Self.command(lead, "report scoring md")
+        try lead.waitFor(text: "会议纪要已写入")
+        try lead.keys("q")
+        try lead.waitFor("the program to exit") { _ in (try? lead.exited()) == true }
+        let shared = ws + "/handout-scoring-2026-12-01.md"
+        let before = try String(contentsOfFile: shared, encoding: .utf8)
+        let zw = try TmuxSession(args: ["-w", ws, "--as", "张伟"], width: 120, height: 32, env: env)
+        try zw.waitFor(text: "[1 需求]")
+        try zw.keys("2")
+        try zw.waitFor(text: "[2 供应商]")
+        try zw.keys("Enter")
+        try zw.waitFor(text: "张伟 · ")
+        try zw.keys("C-u")
+        try zw.type("2")
+        try zw.keys("Enter")  // the score taken, not saved
+        try zw.waitFor(text: "未保存")
+        try Self.command(zw, "report scoring md")
+        try zw.waitFor(text: "(含未保存的修改)")
+        #expect(try zw.capture().joined().contains("仅供你本人: 写入你自己的文件夹, 不覆盖主持人的会议纪要"))
+        #expect(try String(contentsOfFile: shared, encoding: .utf8) == before)
+        #expect(FileManager.default.fileExists(atPath: ws + "/.bidbench/private/张伟/handout-scoring-2026-12-01.md"))
+        try Self.command(zw, "q!")
+        try zw.waitFor("the program to exit") { _ in (try? zw.exited()) == true }
+    }
+
     /// The scoring panel in a real terminal: `n` on the first cell, a note typed in Chinese, Ctrl-S,
     /// a save; discussion.csv holds it and `:report x.md` writes Markdown (from the extension) with
     /// the note under the cell.
