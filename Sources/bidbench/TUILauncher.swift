@@ -428,6 +428,9 @@ struct SessionHost {
     }
 
     mutating func save(_ ws: Workspace, force: Bool, _ lang: Lang) -> Event {
+        // Hidden again: what the reveal let out is named, as `reveal --hide` does (a meeting pass: `R`
+        // left the revealed handout and report beside scores/ unsaid).
+        let hiding = loaded.workspace.settings.revealed && !ws.settings.revealed
         do {
             do {
                 loaded = try WorkspaceStore.save(ws, over: loaded, actor: actor, force: force, lock: lock)
@@ -441,7 +444,15 @@ struct SessionHost {
             if loaded.written.isEmpty {
                 return .saved(message: lang.t("Nothing to save: the files already hold these data", "无需保存: 文件中已是这些数据"))
             }
-            return .saved(message: lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)"))
+            var saved = lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")
+            let left = hiding ? RevealCommand.revealedOutputs(folder: loaded.folder) : []
+            if !left.isEmpty {
+                let files = left.joined(separator: ", ")
+                saved += lang.t(
+                    "; still in the workspace folder, with the scores as revealed: \(files) (move or delete them: the panel shares this folder, and git add -A would commit them)",
+                    "; 工作区文件夹中仍有含揭晓评分的文件: \(files) (请移走或删除: 评审组共享此文件夹, git add -A 会提交它们)")
+            }
+            return .saved(message: saved)
         } catch StoreError.changedOnDisk(let files) {
             return .changedOnDisk(files: files)
         } catch {

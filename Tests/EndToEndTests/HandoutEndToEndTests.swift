@@ -242,6 +242,26 @@ import Testing
         try zw.waitFor("the program to exit") { _ in (try? zw.exited()) == true }
     }
 
+    /// A meeting pass: `R` hid the panel again and said nothing of the handout with the revealed scores
+    /// left in the shared folder (`reveal --hide` names it). The message names it too.
+    @Test(.requires(.tmux)) func hidingAgainInTheTerminalNamesTheRevealedHandout() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        let t = try TmuxSession(args: ["-w", ws], width: 120, height: 32, env: ["BIDBENCH_TODAY": "2026-12-01"])
+        try t.waitFor(text: "[1 需求]")
+        try Self.command(t, "report scoring md")
+        try t.waitFor(text: "会议纪要已写入")
+        try t.keys("2")
+        try t.waitFor(text: "[2 供应商]")
+        try t.keys("R")
+        // The message wraps: the file starts the second row.
+        try t.waitFor(text: "handout-scoring-2026-12-01.md (请移走或删除: 评审组共享此文件夹, git add -A 会提交它们)")
+        #expect(try t.capture().joined().contains("评分已隐藏; 已保存到 \(ws); 工作区文件夹中仍有含揭晓评分的文件:"))
+        try t.keys("q")
+        try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
+        #expect(try String(contentsOfFile: ws + "/workspace.json", encoding: .utf8).contains("\"revealed\": false"))
+    }
+
     /// The scoring panel in a real terminal: `n` on the first cell, a note typed in Chinese, Ctrl-S,
     /// a save; discussion.csv holds it and `:report x.md` writes Markdown (from the extension) with
     /// the note under the cell.
