@@ -45,7 +45,13 @@ struct IntegrityVerbTests {
         #expect(lines.count == 3 && lines[0].hasPrefix("OK: "))
         #expect(lines[1] == "warning: 1 file(s) differ from what the journal last recorded (edited outside Bidbench, or merged by git):")
         #expect(lines[2].hasPrefix("  scores/张伟.csv: changed since ") && lines[2].hasSuffix(")"))
-        #expect(try bidbench("journal", "--verify", "--strict", "-w", ws).status == 1)
+        let strict = try bidbench("journal", "--verify", "--strict", "-w", ws)
+        #expect(strict.status == 1)
+        // Its first line says it failed (a meeting pass: "OK" then exit 1).
+        #expect(strict.out.hasPrefix("FAILED (strict): "), "\(strict.out)")
+        #expect(
+            strict.out.split(separator: "\n").first?.hasSuffix("every hash chain is intact, but 1 file(s) changed outside the journal")
+                == true)
         let json = try bidbench("journal", "--verify", "--json", "-w", ws).out
         #expect(json.contains(#""changed_since_journal":[{"file":"scores/张伟.csv","missing":false,"#))
         // Put back as it was: nothing to name.

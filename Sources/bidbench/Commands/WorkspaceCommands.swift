@@ -180,7 +180,13 @@ struct JournalCommand: ParsableCommand {
                 // Line 0: the file or folder as a whole (`journal: cannot read the journal folder: …`).
                 print("\(v.file ?? Journal.folder)\(line > 0 ? ":\(line)" : ""): \(v.message ?? "bad entry")")
             } else {
-                print("OK: \(v.entries) entries in \(v.chains) chain(s), every hash chain is intact")
+                // `--strict` with files changed outside Bidbench fails: its first line says so, not `OK`
+                // (a meeting pass: "OK" then exit 1).
+                let failing = strict && !unrecorded.isEmpty && !WorkspaceStore.savePending(folder: folder)
+                print(
+                    (failing ? "FAILED (strict): " : "OK: ")
+                        + "\(v.entries) entries in \(v.chains) chain(s), every hash chain is intact"
+                        + (failing ? ", but \(unrecorded.count) file(s) changed outside the journal" : ""))
                 if v.interruptedAppend {
                     print("note: the last save was interrupted while writing its entry; the next save completes it")
                 }
