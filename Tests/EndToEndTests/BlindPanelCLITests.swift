@@ -220,6 +220,11 @@ import Testing
         let journal = try json(try bidbench("journal", "-w", ws, "--json").out)
         let entries = try #require(journal["entries"] as? [[String: Any]])
         #expect(entries.map { "\($0["actor"]!) \($0["table"]!)" } == ["刘主任 workspace.json", "张伟 workspace.json"])
+        // The text says which was the reveal and which the hide (a meeting pass: both read "edited revealed").
+        let listed = try bidbench("journal", "-w", ws).out.split(separator: "\n").map {
+            $0.split(separator: " ").dropFirst().joined(separator: " ")
+        }
+        #expect(listed == ["刘主任 update workspace.json: revealed: false → true", "张伟 update workspace.json: revealed: true → false"])
         let first = try #require((entries[0]["changes"] as? [[String: Any]])?.first)
         #expect(first["key"] as? String == "revealed")
         #expect((first["after"] as? [String: String])?["value"] == "true")

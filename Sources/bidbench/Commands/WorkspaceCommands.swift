@@ -253,6 +253,17 @@ struct JournalCommand: ParsableCommand {
             func list(_ label: String, _ keys: [String]) -> String? {
                 keys.isEmpty ? nil : label + keys.prefix(5).joined(separator: ", ") + (keys.count > 5 ? ", …" : "")
             }
+            // The settings are one object, not rows: each setting changed with its values (a meeting pass:
+            // a reveal and a hide both read "20 row(s) (edited revealed)"). Never a score: settings hold none.
+            if e.table == "workspace.json" {
+                let settings = e.changes.map { c in
+                    "\(c.key): \(c.before["value"].map { $0.stringValue ?? $0.compact } ?? "—") → \(c.after["value"].map { $0.stringValue ?? $0.compact } ?? "—")"
+                }
+                print(
+                    SafeText.visible(
+                        "\(e.time) \(e.actor) \(e.action) \(e.table)" + (settings.isEmpty ? "" : ": " + settings.joined(separator: "; "))))
+                continue
+            }
             let parts = [
                 list("added ", e.added), list("removed ", e.removed), list("edited ", e.changes.map(\.key)),
             ].compactMap { $0 }
