@@ -56,11 +56,21 @@ extension HandoutBuilder {
         } else {
             blocks.append(.paragraph(t("No vendor can be ranked yet.", "暂无可排名的供应商。")))
         }
+        // A ranked vendor with a confirmed must-have unanswered is provisional, as the screen marks it
+        // `4? 暂定` (a meeting pass: the handout ranked it plainly).
         blocks.append(
             .table(
                 [("#", true), (t("Vendor", "供应商"), false), (t("Total", "总分"), true)],
-                ev.ranking.map { ["\($0.rank)", $0.name, sc.scoreText($0.score)] }))
+                ev.ranking.map {
+                    ["\($0.rank)" + (ev.provisional[$0.vendor] == nil ? "" : t("? provisional", "? 暂定")), $0.name, sc.scoreText($0.score)]
+                }))
         var excluded: [String] = ev.disqualified.map { t("Disqualified ", "淘汰 ") + $0.name + colon + facts.disqualification($0) }
+        for r in ev.ranking {
+            guard let gaps = ev.provisional[r.vendor] else { continue }
+            excluded.append(
+                t("Provisional (must-haves not answered) ", "暂定（必须项未答复） ") + r.name + colon
+                    + gaps.map { lang == .zh ? $0.zh : $0.en }.joined(separator: t("; ", "；")))
+        }
         excluded += ev.incomplete.map { t("Not ranked ", "未排名 ") + $0.name + colon + $0.reason }
         excluded += facts.partlyMet.map {
             t("Partly meets must-haves ", "部分满足必须项 ") + facts.vendorName($0.vendor) + colon + $0.items.joined(separator: sep)
