@@ -36,6 +36,22 @@ import Testing
         #expect(d.screen.lines.contains { $0.contains("ahp-magic") && !$0.contains("Method") }, "the error line is shown")
     }
 
+    /// A meeting pass: at 60 columns the header read `敏感度: 0%–10` (the screen cut the range). The
+    /// range is whole or not there, at every width.
+    @Test func theSensitivityRangeIsWholeOrAbsentAtEveryWidth() {
+        var shown = 0
+        for width in 50...130 {
+            var d = Driver(sampleWorkspace(), width: width, height: 30)
+            d.press(.char("2"))
+            for line in d.screen.lines where line.contains("敏感度") {
+                let text = line.trimmingCharacters(in: .whitespaces)
+                #expect(text.hasSuffix("%"), "\(width): \(text)")
+                shown += 1
+            }
+        }
+        #expect(shown > 0)
+    }
+
     /// A meeting pass: the lead renamed the vendor while 刘芳 had its score dialog open; the dialog kept
     /// the old name. It follows the rename that arrives from disk, and what was typed stays.
     @Test func anOpenScoreDialogFollowsARenameFromDisk() {

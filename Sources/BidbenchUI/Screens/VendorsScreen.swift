@@ -639,6 +639,9 @@ public enum VendorsScreen {
                 header = header.replacingOccurrences(of: title, with: short)
                 room = width - 2 - TextWidth.of(header + label + range) - 1
             }
+            // No room for the range whole: no range (a meeting pass: `敏感度: 0%–10` at 60 columns read as
+            // 0–10 %, the screen's own clip cut it).
+            guard room >= 0 else { return header }
             // Cut, the name keeps what tells it from its siblings (`功…生产制造`, not `功能-…`).
             let name = room >= 3 ? TextWidth.distinctClips(leaf.map(\.name), to: room)[s.vendors.criterion] : ""
             header += label + (room >= 3 ? name + " " : "") + range
