@@ -746,6 +746,16 @@ struct ContractRedFlagTests {
         // English wraps at spaces: two numbers stay two.
         #expect(ContractLineParser.joiner("within 8", "35 days") == " ")
         #expect(ContractLineParser.joiner("金额为 ¥8", "35,000") == "")
+        // Cut after its thousands comma (`¥385,` / `000.00）`, whose next line looks like a numbered
+        // item `000.`): one figure too (a lawyer's pass: read as 385, a false mismatch, the quote cut).
+        let comma = "第三条 服务费用\n3.1 年度运维服务费为人民币叁拾捌万伍仟元整（¥385,\n"
+        #expect(!ContractScanner.scan(comma + "000.00），含 6% 增值税。\n").redFlags.contains { $0.kind == .amount_words_mismatch })
+        let wrong = ContractScanner.scan(comma.replacingOccurrences(of: "385", with: "358") + "000.00），含 6% 增值税。\n")
+        let cut = wrong.redFlags.first { $0.kind == .amount_words_mismatch }
+        #expect(cut?.lines == [2, 3])
+        #expect(cut?.text == "年度运维服务费为人民币叁拾捌万伍仟元整（¥358,000.00），含 6% 增值税。")
+        #expect(ContractLineParser.figureCut("元整（¥385,", "000.00），含") && !ContractLineParser.figureCut("in 2023,", "2024 the"))
+        #expect(!ContractLineParser.figureCut("¥385,", "0000 元"))
     }
 
     @Test("the red flag names the sentence; the demo's sums agree")

@@ -695,12 +695,27 @@ enum ContractLineParser {
         "then", "third", "self", "non", "well", "cross", "multi", "semi", "anti", "follow", "long", "short",
     ]
 
+    /// Whether a line ends on a figure cut after its thousands comma (`…元整（¥385,`) and the next goes on
+    /// with the group (`000.00），…`): one figure, though the next line looks like a numbered item
+    /// (`000.00`; a lawyer's pass: 385 000 read as 385, a false 大写/小写 mismatch, the quote cut).
+    static func figureCut(_ text: String, _ next: String) -> Bool {
+        let end = text.unicodeScalars.suffix(2)
+        guard end.count == 2, end.last == ",", let d = end.first, ("0"..."9").contains(d) else { return false }
+        let digits = next.unicodeScalars.prefix { ("0"..."9").contains($0) }
+        guard digits.count == 3 else { return false }
+        let after = next.unicodeScalars.dropFirst(3).first
+        return after.map { !("0"..."9").contains($0) } ?? true
+    }
+
     static func joiner(_ text: String, _ more: String) -> String {
         guard let a = text.last, let b = more.first else { return " " }
         if isCJK(a) && isCJK(b) { return "" }
         // A figure cut by the wrap of a Chinese line (`…元整（¥8` + `35,000.00）`): one number again (the
         // space made two, and a false 大写/小写 mismatch). English wraps at spaces, never inside a number.
-        if a.isASCII && a.isNumber && b.isASCII && b.isNumber {
+        // Cut after its thousands comma or point too (`¥385,` + `000.00`: read as 358 and a false
+        // mismatch, a lawyer's pass).
+        let digitEnd = a.isASCII && a.isNumber || ((a == "," || a == ".") && text.dropLast().last.map { $0.isASCII && $0.isNumber } == true)
+        if digitEnd && b.isASCII && b.isNumber {
             let beforeFigure = text.reversed().drop {
                 $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == " ") || $0 == "¥" || $0 == "￥"
             }

@@ -814,6 +814,7 @@ public enum ContractScanner {
                     lines[ids[after]].joins.continuesOpen
                         || (lines[ids[after]].joins.referenceStart && ContractLineParser.endsOnReference(lines[ids[last]].text))
                         || (lines[ids[after]].joins.labelContinues && ContractLineParser.fullChineseLine(lines[ids[last]]))
+                        || ContractLineParser.figureCut(lines[ids[last]].text, lines[ids[after]].text)
                 {
                     next = after
                     if count < 0 {

@@ -57,8 +57,10 @@ enum RawQuote {
                     end += 1
                 }
                 // A figure cut by the wrap of a Chinese line is one number (`ContractLineParser.joiner`).
+                // Cut after its thousands comma or point too (`¥385,` / `000.00`).
+                let figureEnd = isDigit(raw[k - 1]) || ((raw[k - 1] == "," || raw[k - 1] == ".") && k >= 2 && isDigit(raw[k - 2]))
                 let figureCut =
-                    lineBreak && isDigit(raw[k - 1]) && end <= to && isDigit(raw[end])
+                    lineBreak && figureEnd && end <= to && isDigit(raw[end])
                     && reachesChinese(
                         raw[..<k].reversed().drop { isDigit($0) || $0 == "," || $0 == "." || $0 == " " || $0 == "¥" || $0 == "￥" })
                 // A compound a line's end broke at its hyphen (`then-` / `current`) is one word again.
