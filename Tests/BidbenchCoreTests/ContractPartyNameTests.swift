@@ -237,6 +237,21 @@ import Testing
         #expect(PageFurniture.find(["Fees.", "P. 4", "PAGE 5", "Up to 3 people"]) == [false, true, true, false])
     }
 
+    /// A lawyer's pass: `pdftotext -layout` puts blank lines around a page's footer and header; the
+    /// Chinese sentence cut there (`…服务费标` / blank / `第 1 页 共 3 页` / header / blank / `准，…`) was
+    /// not joined (its first half read as a numbered heading) and the price-change flag was lost.
+    @Test func aChineseSentenceCutByABlankedPageBreakIsJoined() {
+        let text = [
+            "第三条 服务费用", "3.2 甲方应于验收后三十日内支付。", "3.3 乙方有权根据人力成本变化单方调整运维服务费标", "",
+            "                    第 1 页 共 3 页", "ERP 系统运维服务合同                  合同编号：HT-YW-2027-018", "",
+            "准，调整后的价格自乙方书面通知送达甲方之日起执行。", "3.4 其他。", "", "                    第 2 页 共 3 页",
+            "ERP 系统运维服务合同                  合同编号：HT-YW-2027-018", "", "第四条 其他", "4.1 本合同自签字之日起生效。",
+        ].joined(separator: "\n")
+        let flag = ContractScanner.scan(text).redFlags.first { $0.kind == .unilateral_price_change }
+        #expect(flag?.lines == [3, 8])
+        #expect(flag?.text == "乙方有权根据人力成本变化单方调整运维服务费标准，调整后的价格自乙方书面通知送达甲方之日起执行。")
+    }
+
     @Test func readingEachDistinctLineOnceMarksTheSameLines() {
         // Three copies of a paginated text: its lines repeat, so only the distinct ones are looked at.
         let page = [

@@ -784,7 +784,11 @@ public enum ContractScanner {
             }
             // The line's fields read in place (a copy of the line retains its five strings).
             let joins = lines[ids[index]].joins
-            let wraps = index + 1 < ids.count && ContractLineParser.wraps(joins, into: lines[ids[index + 1]].joins)
+            // Across a page break the line that goes on is the first after it: a blank line before the
+            // footer made the sentence's first half a heading (`3.3 乙方有权…服务费标` / blank / `第 1 页 共 3 页` /
+            // blank / `准，…`: a lawyer's pass, the price-change flag lost).
+            let follower = index + 1 < ids.count ? afterPageBreak(index + 1) : index + 1
+            let wraps = follower < ids.count && ContractLineParser.wraps(joins, into: lines[ids[follower]].joins)
             var heading = wraps ? "" : lines[ids[index]].heading
             let bare = wraps ? false : lines[ids[index]].bare
             let number = index + 1
