@@ -51,6 +51,23 @@ import Testing
         #expect(names("甲方：华东精密机械有限公司（以下简称“甲方”）\n乙方：云帆软件有限公司（以下简称“乙方”）").isEmpty)
     }
 
+    /// A lawyer's pass: a Singapore vendor called by its own name (`("Brightwave")`) against a PRC
+    /// customer: its Singapore law and SIAC were not flagged (the vendor's description was read as the
+    /// buyer's too, and its legal form placed no vendor).
+    @Test func aNamedForeignVendorsLawAndForumAreFlagged() {
+        let text = [
+            "This Order Form is entered into between Brightwave Analytics Pte. Ltd., a company incorporated in Singapore (\"Brightwave\"), and Shenzhen Lumen Electronics Co., Ltd., a company organised under the laws of the People's Republic of China (\"Customer\").",
+            "12. GOVERNING LAW AND DISPUTES", "12.1 This Order Form is governed by the laws of Singapore.",
+            "12.2 Any dispute shall be finally resolved by arbitration administered by the Singapore International Arbitration Centre in Singapore.",
+        ].joined(separator: "\n")
+        #expect(ContractScanner.scan(text).flags(.vendor_forum_or_law).map(\.lines) == [[3], [4]])
+        // Both parties in Singapore: their own law, no flag.
+        let both = text.replacingOccurrences(
+            of: "Shenzhen Lumen Electronics Co., Ltd., a company organised under the laws of the People's Republic of China",
+            with: "Lumen Pte. Ltd., a company incorporated in Singapore")
+        #expect(ContractScanner.scan(both).flags(.vendor_forum_or_law).isEmpty)
+    }
+
     @Test func aNameIsReplacedOnlyAsAWholeWord() {
         var p = PartyNames()
         p.names = [PartyNames.Name(name: Array("north".utf8), role: Array("vendor".utf8))]

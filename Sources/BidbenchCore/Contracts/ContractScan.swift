@@ -623,7 +623,7 @@ public enum ContractScanner {
             support.present && keyTerms.slaResponses.isEmpty && !RedFlagDetector.statesServiceLevel(sentences) ? support.line : nil
         let flags = RedFlagDetector.detect(
             sentences, readings: read.redFlags, present: present, rawLines: rawLines, distinct: distinctLines,
-            supportWithoutTimes: supportWithoutTimes)
+            supportWithoutTimes: supportWithoutTimes, parties: parties)
         var security = DataSecurityReviewer.review(
             sentences, readings: read.dataSecurity, dataReturn: clauses.first { $0.kind == .data_return }!)
         if let cap = keyTerms.liabilityCap { keyTerms.liabilityCap = own(cap, capLine) }

@@ -755,7 +755,7 @@ enum RedFlagDetector {
     /// resolution time (`KeyTermExtractor`) nor another service level: flagged as a missing SLA there.
     static func detect(
         _ sentences: [ScannedSentence], readings: [RedFlagSentence]? = nil, present: Set<ClauseKind>, rawLines: [String],
-        distinct: Distinct? = nil, supportWithoutTimes: Int? = nil
+        distinct: Distinct? = nil, supportWithoutTimes: Int? = nil, parties: PartyNames = PartyNames()
     ) -> [RedFlag] {
         let readings = readings ?? sentences.map(read)
         precondition(readings.count == sentences.count, "one reading per sentence")
@@ -839,8 +839,8 @@ enum RedFlagDetector {
         // A law or forum of the vendor's home country (read from its legal form), or of another
         // jurisdiction than the buyer's, as its party description places it (New York law for a
         // customer in Shanghai, 香港法律 for a 甲方 in 苏州).
-        let vendorHomes = vendorHome(rawLines)
-        let buyerHomes = buyerJurisdictions(rawLines)
+        let vendorHomes = vendorHome(rawLines, parties: parties)
+        let buyerHomes = buyerJurisdictions(rawLines, parties: parties)
         if !vendorHomes.isEmpty || !buyerHomes.isEmpty {
             for k in readings.indices where readings[k].facts.contains(.lawOrForum) {
                 let named = jurisdictions(in: sentences[k].lower)
@@ -977,12 +977,14 @@ enum RedFlagDetector {
 
     /// The vendor's home jurisdictions (keys of `jurisdictionWords`) when the party lines place the
     /// vendor, and not the buyer, in one (`Vantage LIMS Pte. Ltd. ("Vendor")` against a buyer in Suzhou).
-    static func vendorHome(_ rawLines: [String]) -> Set<String> {
+    /// A party called by its own name is read by its role (`PartyNames`; a lawyer's pass: `Brightwave
+    /// Analytics Pte. Ltd. … ("Brightwave")` placed no vendor in Singapore, and its SIAC clause passed).
+    static func vendorHome(_ rawLines: [String], parties: PartyNames = PartyNames()) -> Set<String> {
         var vendor = Set<String>()
         var buyer = Set<String>()
         for raw in rawLines.prefix(15) {
             let lower = ContractText.lowerASCII(ContractText.normalize(raw))
-            let bytes = Array(lower.utf8)
+            let bytes = parties.apply(Array(lower.utf8))
             let hay = Haystack(bytes)
             let v = vendorLine.patterns.flatMap { $0.allMatches(in: hay).map(\.range.lowerBound) }
             let b = buyerLine.patterns.flatMap { $0.allMatches(in: hay).map(\.range.lowerBound) }
@@ -1052,9 +1054,13 @@ enum RedFlagDetector {
     /// Where the buyer is, as the opening lines describe it: the jurisdictions named between the
     /// buyer's role in brackets (`("Customer")`, `(以下简称"甲方")`) and the role before it, or after
     /// `甲方:` up to the next party. Empty when the opening does not say.
-    static func buyerJurisdictions(_ rawLines: [String]) -> Set<String> {
+    static func buyerJurisdictions(_ rawLines: [String], parties: PartyNames = PartyNames()) -> Set<String> {
         // Lines kept apart: the buyer's description is on the line of its role, not the vendor's before it.
-        let text = rawLines.prefix(20).map { ContractText.lowerASCII(ContractText.normalize($0)) }.joined(separator: "\n")
+        // A party called by its own name reads as its role (`("Brightwave")` → `("vendor")`), so the
+        // vendor's description is not the buyer's too.
+        let text = rawLines.prefix(20).map {
+            String(decoding: parties.apply(Array(ContractText.lowerASCII(ContractText.normalize($0)).utf8)), as: UTF8.self)
+        }.joined(separator: "\n")
         let quotedBuyer = [
             "(\"customer\")", "(the \"customer\")", "(\"client\")", "(the \"client\")", "(\"licensee\")",
             "(\"buyer\")", "(the \"buyer\")", "(\"purchaser\")", "简称\"甲方\"", "简称甲方", "简称\"买方\"", "简称\"采购方\"",
