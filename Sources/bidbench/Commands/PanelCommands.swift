@@ -73,16 +73,7 @@ struct PanelCommand: ParsableCommand {
     /// The name is matched as the file is named, in any Unicode form; a sheet that holds scores is
     /// removed only with `--yes`, and what is lost is said (counts only: safe while blind).
     private func removeSheet(_ name: String) throws {
-        let loaded: LoadedWorkspace
-        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
-            printError("bidbench: \(error)")
-            throw ExitCode(2)
-        }
-        if loaded.readOnly {
-            for p in loaded.problems { printError(SafeText.visible(p.description)) }
-            printError("bidbench: \(workspace.path): \(loaded.problems.count) problem(s) above; nothing changed")
-            throw ExitCode(1)
-        }
+        let loaded = try loadForChange(workspace.path)
         var ws = loaded.workspace
         let key = name.precomposedStringWithCanonicalMapping
         guard let evaluator = ws.evaluators.first(where: { $0.precomposedStringWithCanonicalMapping == key }) else {
@@ -119,16 +110,7 @@ struct RevealCommand: ParsableCommand {
     @Option(help: "Who does it, for the journal (default: $USER).") var actor: String?
 
     func run() throws {
-        let loaded: LoadedWorkspace
-        do { loaded = try WorkspaceStore.load(folder: workspace.path) } catch {
-            printError("bidbench: \(error)")
-            throw ExitCode(2)
-        }
-        if loaded.readOnly {
-            for p in loaded.problems { printError(SafeText.visible(p.description)) }
-            printError("bidbench: \(workspace.path): \(loaded.problems.count) problem(s) above; nothing changed")
-            throw ExitCode(1)
-        }
+        let loaded = try loadForChange(workspace.path)
         var ws = loaded.workspace
         let target = !hide
         if ws.settings.revealed == target {
@@ -176,4 +158,20 @@ struct RevealCommand: ParsableCommand {
                 || (lower.hasPrefix("scores") && ["csv", "xlsx"].contains(ext))
         }.sorted()
     }
+}
+
+/// The workspace loaded for a verb that changes it (reveal, hide, removing a sheet): exit 2 when it
+/// cannot be read, exit 1 naming each problem when it is read-only.
+private func loadForChange(_ folder: String) throws -> LoadedWorkspace {
+    let loaded: LoadedWorkspace
+    do { loaded = try WorkspaceStore.load(folder: folder) } catch {
+        printError("bidbench: \(error)")
+        throw ExitCode(2)
+    }
+    if loaded.readOnly {
+        for p in loaded.problems { printError(SafeText.visible(p.description)) }
+        printError("bidbench: \(folder): \(loaded.problems.count) problem(s) above; nothing changed")
+        throw ExitCode(1)
+    }
+    return loaded
 }
