@@ -154,6 +154,10 @@ import Testing
         #expect(kept.err == "bidbench: not removed: scores/张伟.csv holds 20 score(s); run again with --yes to remove it and them\n")
         #expect(FileManager.default.fileExists(atPath: ws + "/scores/张伟.csv"))
 
+        // A name spelled as `--as` takes it (`Zhang Wei` is `zhang-wei.csv`): matched the same way.
+        try "vendor,criterion,score,note\n".write(toFile: ws + "/scores/zhang-wei.csv", atomically: true, encoding: .utf8)
+        let spelled = try bidbench("panel", "-w", ws, "--remove", "Zhang Wei")
+        #expect(spelled.out == "removed: scores/zhang-wei.csv (0 score(s)); the journal records it\n", "\(spelled.err)")
         let removed = try bidbench("panel", "-w", ws, "--remove", "张玮", "--actor", "刘主任")
         #expect(removed.status == 0)
         #expect(removed.out == "removed: scores/张玮.csv (0 score(s)); the journal records it\n")
@@ -162,7 +166,8 @@ import Testing
         #expect(after["incomplete"] as? [String] == [])
         let journal = try json(try bidbench("journal", "-w", ws, "--json").out)
         let entries = try #require(journal["entries"] as? [[String: Any]])
-        #expect(entries.map { "\($0["actor"]!) \($0["table"]!)" } == ["刘主任 scores/张玮.csv"])
+        #expect(entries.map { "\($0["table"]!)" } == ["scores/zhang-wei.csv", "scores/张玮.csv"])
+        #expect(entries.last?["actor"] as? String == "刘主任")
         #expect(try bidbench("journal", "-w", ws, "--verify", "--strict").status == 0)
         #expect(try bidbench("check", "-w", ws).status == 0)
     }

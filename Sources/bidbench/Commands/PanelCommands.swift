@@ -75,8 +75,11 @@ struct PanelCommand: ParsableCommand {
     private func removeSheet(_ name: String) throws {
         let loaded = try loadForChange(workspace.path)
         var ws = loaded.workspace
+        // Matched as `--as` matches it (`"Zhang Wei"` is `zhang-wei.csv`, `EvaluatorSheet`), in any Unicode form.
         let key = name.precomposedStringWithCanonicalMapping
-        guard let evaluator = ws.evaluators.first(where: { $0.precomposedStringWithCanonicalMapping == key }) else {
+        let exact = ws.evaluators.first { $0.precomposedStringWithCanonicalMapping == key }
+        let loose = ws.evaluators.filter { EvaluatorSheet.key($0.precomposedStringWithCanonicalMapping) == EvaluatorSheet.key(key) }
+        guard let evaluator = exact ?? (loose.count == 1 ? loose.first : nil) else {
             let known = ws.evaluators.isEmpty ? "there are no score sheets" : "the sheets are: " + ws.evaluators.joined(separator: ", ")
             printError("bidbench: no score sheet scores/\(name).csv; \(known)")
             throw ExitCode(1)
