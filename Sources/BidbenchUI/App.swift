@@ -444,7 +444,10 @@ public enum App {
         case .saved(let msg):
             s.dirty = false
             s.base = s.workspace
-            s.say((s.savedNote.map { $0 + "; " } ?? "") + msg)
+            // After a note, the save's message goes on the sentence: `Updated R01; saved to …` (a meeting
+            // pass: `; Saved to`). Chinese has no case.
+            let onward = s.savedNote == nil || msg.isEmpty ? msg : msg.prefix(1).lowercased() + msg.dropFirst()
+            s.say((s.savedNote.map { $0 + "; " } ?? "") + onward)
             s.savedNote = nil
             s.vendors.previousRanks = [:]
             if s.quitAfterSave { return [.quit] }

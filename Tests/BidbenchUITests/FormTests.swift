@@ -117,6 +117,13 @@ import Testing
         #expect(d.effects.last == .save(d.state.workspace, force: false))
         d.send(.saved(message: "已保存到 /tmp/ws"))
         #expect(d.state.message == "已更新 R01; 已保存到 /tmp/ws")
+        // In English the save's message goes on the sentence (it read `Updated R01; Saved to`).
+        var en = Driver(lang: .en)
+        en.press(.enter)
+        en.type("!")
+        en.press(.ctrl("s"))
+        en.send(.saved(message: "Saved to /tmp/ws"))
+        #expect(en.state.message == "Updated R01; saved to /tmp/ws")
         // Enter takes the form and keeps the hint: nothing is written.
         d.press(.enter)
         d.type("!")
