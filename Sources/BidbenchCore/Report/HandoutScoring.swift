@@ -193,12 +193,16 @@ extension HandoutBuilder {
                 }
         }
         let agg = ev.aggregate == .median ? t("median", "中位数") : t("mean", "平均分")
+        // Past performance is said only where a criterion scores it (a meeting pass: readers looked for
+        // a row that was not there).
+        let scoresPast = ws.criteria.contains { $0.source == .pastPerformance }
         return [
             .table(head, rows),
             .note(
                 t(
-                    "Panel \(agg) on a 0–\(NumberText.upTo(ws.settings.scale, 4)) scale (past performance: the latest vendor review); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
-                    "评委\(agg)，满分 \(NumberText.upTo(ws.settings.scale, 4))（以往履约：最近一次供应商考评）；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。")),
+                    "Panel \(agg) on a 0–\(NumberText.upTo(ws.settings.scale, 4)) scale\(scoresPast ? " (past performance: the latest vendor review)" : ""); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
+                    "评委\(agg)，满分 \(NumberText.upTo(ws.settings.scale, 4))\(scoresPast ? "（以往履约：最近一次供应商考评）" : "")；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。"
+                )),
         ]
     }
 
