@@ -143,6 +143,27 @@ func deliveryWorkspace() -> Workspace {
         #expect(DeliveryDialogsTests.form(d)?.error == "日期: 2027-06-01 晚于今天 (2027-05-10): 测试结果须记为已发生的日期")
     }
 
+    /// A helper's pass: a task planned to start before the task it waits for is planned to end was
+    /// saved without a word. It is saved, and the message says so.
+    @Test func aTaskPlannedBeforeItsDependencyEndsIsSaid() throws {
+        var d = Self.driver()
+        let dep = try #require(d.state.workspace.delivery.tasks.first { $0.contract == "C1" && $0.plannedEnd != nil })
+        let end = try #require(dep.plannedEnd)
+        d.press(.char("a"))
+        d.type("权限梳理")
+        d.press(.tab, .tab, .tab)
+        d.type(end.adding(days: -3).description)
+        d.press(.tab)
+        d.type(end.adding(days: 10).description)
+        d.press(.tab, .tab, .tab, .tab)
+        d.type(dep.id)
+        d.press(.ctrl("s"))
+        #expect(d.state.modal == nil)
+        #expect(
+            d.state.message
+                == "已新增任务 T05 (注意: 计划开始 \(end.adding(days: -3)) 早于前置任务 \(dep.id) 的计划完成 \(end))")
+    }
+
     @Test func aTaskIsAddedWithItsDatesAndARefusedCycleKeepsTheForm() throws {
         var d = Self.driver()
         d.press(.char("a"))

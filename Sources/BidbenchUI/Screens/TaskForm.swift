@@ -114,6 +114,16 @@ enum TaskForm {
             return FormRefusal(L.t("The dependencies would form a cycle: \(path)", "依赖关系将成环: \(path)"), field: "depends_on")
         }
         var said = index == nil ? L.t("Added task \(id)", "已新增任务 \(id)") : L.t("Updated task \(id)", "已更新任务 \(id)")
+        // Planned to start before a task it waits for is planned to end: said, not refused (plans overlap
+        // on purpose sometimes; a helper's pass saw it accepted without a word).
+        if let start = task.plannedStart {
+            let early = next.filter { t in t.contract == contract && deps.contains(t.id) && (t.plannedEnd.map { $0 > start } ?? false) }
+            if let d = early.first, let end = d.plannedEnd {
+                said += L.t(
+                    " (note: it starts \(start), before \(d.id) it waits for is planned to end, \(end))",
+                    " (注意: 计划开始 \(start) 早于前置任务 \(d.id) 的计划完成 \(end))")
+            }
+        }
         if !carried.isEmpty {
             let list = carried.joined(separator: ", ")
             said += L.t(" (\(list) now wait for \(id))", " (\(list) 的前置任务随之改为 \(id))")
