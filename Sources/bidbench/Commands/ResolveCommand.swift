@@ -246,6 +246,23 @@ enum Git {
     }
 
     /// The files under `folder` (relative to it) that git lists as unmerged.
+    /// Whether a merge is stopped in the repository that holds `folder`, from the files alone: the
+    /// `.git` folder above it holds `MERGE_HEAD`. A `.git` file (a worktree, a submodule) is asked of git.
+    static func mergeInProgress(folder: String) -> Bool {
+        var dir = URL(fileURLWithPath: folder).standardizedFileURL
+        while true {
+            var isDir: ObjCBool = false
+            let git = dir.appendingPathComponent(".git").path
+            if FileManager.default.fileExists(atPath: git, isDirectory: &isDir) {
+                guard isDir.boolValue else { return (try? run(["-C", folder, "rev-parse", "-q", "--verify", "MERGE_HEAD"])) != nil }
+                return FileManager.default.fileExists(atPath: git + "/MERGE_HEAD")
+            }
+            let up = dir.deletingLastPathComponent()
+            if up.path == dir.path { return false }
+            dir = up
+        }
+    }
+
     static func unmerged(folder: String) -> [String] {
         let args = ["-C", folder, "diff", "-z", "--name-only", "--diff-filter=U", "--relative", "--", "."]
         guard let list = try? run(args) else { return [] }
