@@ -183,14 +183,12 @@ public enum WorkspaceStore {
         for rel in own + chainFiles + heads {
             if let bad = FileIO.unsafePart(folder: folder, rel: rel) { refuse(bad, rel) }
         }
+        // A journal chain git merged as text cannot take another entry: read-only until one side is taken.
         for chain in chainFiles {
             var st = stat()
             if lstat(FileIO.join(folder, chain), &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && st.st_nlink > 1 {
                 refuse(.hardLink(chain), chain)
             }
-        }
-        // A journal chain git merged as text cannot take another entry: read-only until one side is taken.
-        for chain in Journal.chains(folder: folder) {
             guard let bytes = try? FileIO.readInside(folder: folder, chain), TextTools.hasConflictMarker(bytes) else { continue }
             log.add(
                 chain, TextTools.conflictMarkerLines(String(decoding: bytes, as: UTF8.self)).first ?? 0, nil,

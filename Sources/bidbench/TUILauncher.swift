@@ -445,13 +445,7 @@ struct SessionHost {
                 return .saved(message: lang.t("Nothing to save: the files already hold these data", "无需保存: 文件中已是这些数据"))
             }
             var saved = lang.t("Saved to \(loaded.folder)", "已保存到 \(loaded.folder)")
-            let left = hiding ? RevealCommand.revealedOutputs(folder: loaded.folder) : []
-            if !left.isEmpty {
-                let files = left.joined(separator: ", ")
-                saved += lang.t(
-                    "; still in the workspace folder, with the scores as revealed: \(files) (move or delete them: the panel shares this folder, and git add -A would commit them)",
-                    "; 工作区文件夹中仍有含揭晓评分的文件: \(files) (请移走或删除: 评审组共享此文件夹, git add -A 会提交它们)")
-            }
+            if hiding, let note = RevealCommand.revealedOutputsNote(folder: loaded.folder, lang) { saved += "; " + note }
             return .saved(message: saved)
         } catch StoreError.changedOnDisk(let files) {
             return .changedOnDisk(files: files)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BidbenchCore
 import BidbenchStore
+import BidbenchUI
 import Foundation
 
 /// `bidbench panel [--json]`: each evaluator's progress. Counts only, never scores, so it may be
@@ -140,13 +141,18 @@ struct RevealCommand: ParsableCommand {
         // What the reveal let out stays where it was written (a meeting pass: handouts and exports with
         // every evaluator's scores, in the folder everyone shares and `git add -A` takes).
         if !target {
-            let left = Self.revealedOutputs(folder: workspace.path)
-            if !left.isEmpty {
-                print(
-                    "note: still in the workspace folder, with the scores as revealed: \(left.joined(separator: ", ")) (move or delete them: the panel shares this folder, and git add -A would commit them)"
-                )
-            }
+            if let note = Self.revealedOutputsNote(folder: workspace.path, .en) { print("note: " + note) }
         }
+    }
+
+    /// What hiding again leaves behind, said by `reveal --hide` and the TUI's `R` alike; nil when nothing.
+    static func revealedOutputsNote(folder: String, _ lang: Lang) -> String? {
+        let left = revealedOutputs(folder: folder)
+        guard !left.isEmpty else { return nil }
+        let files = left.joined(separator: ", ")
+        return lang.t(
+            "still in the workspace folder, with the scores as revealed: \(files) (move or delete them: the panel shares this folder, and git add -A would commit them)",
+            "工作区文件夹中仍有含揭晓评分的文件: \(files) (请移走或删除: 评审组共享此文件夹, git add -A 会提交它们)")
     }
 
     /// Files at the top of the workspace folder that a revealed panel's outputs are named as: the scoring

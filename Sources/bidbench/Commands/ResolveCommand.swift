@@ -245,7 +245,6 @@ enum Git {
         return into
     }
 
-    /// The files under `folder` (relative to it) that git lists as unmerged.
     /// Whether a merge is stopped in the repository that holds `folder`, from the files alone: the
     /// `.git` folder above it holds `MERGE_HEAD`. A `.git` file (a worktree, a submodule) is asked of git.
     static func mergeInProgress(folder: String) -> Bool {
@@ -263,6 +262,7 @@ enum Git {
         }
     }
 
+    /// The files under `folder` (relative to it) that git lists as unmerged.
     static func unmerged(folder: String) -> [String] {
         let args = ["-C", folder, "diff", "-z", "--name-only", "--diff-filter=U", "--relative", "--", "."]
         guard let list = try? run(args) else { return [] }

@@ -186,7 +186,8 @@ struct JournalCommand: ParsableCommand {
             } else {
                 // `--strict` with files changed outside Bidbench fails: its first line says so, not `OK`
                 // (a meeting pass: "OK" then exit 1).
-                let failing = strict && !unrecorded.isEmpty && !WorkspaceStore.savePending(folder: folder)
+                let pending = WorkspaceStore.savePending(folder: folder)
+                let failing = strict && !unrecorded.isEmpty && !pending
                 print(
                     (failing ? "FAILED (strict): " : "OK: ")
                         + "\(v.entries) entries in \(v.chains) chain(s), every hash chain is intact"
@@ -196,7 +197,6 @@ struct JournalCommand: ParsableCommand {
                 }
                 // Verifying reads the chains as they are: a save half done is not completed here (a meeting
                 // pass read `OK: 0 entries` beside a changed table whose entry waited in the manifest).
-                let pending = WorkspaceStore.savePending(folder: folder)
                 if pending {
                     print(
                         "note: a save is in progress or was left half done by a Bidbench that stopped; its entries are written when it completes (bidbench check completes it)"
