@@ -100,7 +100,7 @@ enum AcceptanceTestsDialog {
             contract: contract, id: id, requirements: reqs, criterion: f.value("criterion").trimmed,
             result: result, date: date, tester: f.value("tester").trimmed, note: f.value("note").trimmed,
             attempts: runs)
-        let extra = said.isEmpty ? "" : " (" + said.joined(separator: L.t("; ", "; ")) + ")"
+        let extra = said.isEmpty ? "" : " (" + said.joined(separator: "; ") + ")"
         ListKeys.save(
             &s, test, at: index, in: \.delivery.acceptance, updated: L.t("Updated acceptance test \(id)", "已更新验收测试 \(id)") + extra,
             added: L.t("Added acceptance test \(id)", "已新增验收测试 \(id)") + extra)
