@@ -139,7 +139,11 @@ public struct Canvas: Equatable, Sendable {
         put(r.maxX - 1, r.y, Cell("┐", style))
         put(r.x, r.maxY - 1, Cell("└", style))
         put(r.maxX - 1, r.maxY - 1, Cell("┘", style))
-        if let title { text(r.x + 2, r.y, " \(title) ", style.with(bold: true), maxWidth: r.width - 4) }
+        // A title too long for the frame ends in `…` (it was cut mid-word with nothing to say so).
+        if let title, r.width > 6 {
+            let shown = TextWidth.clip(title, to: r.width - 6)
+            text(r.x + 2, r.y, " \(shown) ", style.with(bold: true), maxWidth: r.width - 4)
+        }
     }
 
     /// Copies rows `rows` of `other` (a canvas of the same width) to this canvas from row `y` on.

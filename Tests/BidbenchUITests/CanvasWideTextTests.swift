@@ -18,6 +18,17 @@ import Testing
         #expect(d.line(0) == "中文 ")
     }
 
+    /// A frame's title too long for it ends in `…` inside the frame (it was cut mid-word:
+    /// `Functionality: manufacturi─┐`); one that fits is drawn whole.
+    @Test func aBoxTitleTooLongEndsInAnEllipsis() {
+        var c = Canvas(width: 30, height: 3)
+        c.box(Rect(x: 0, y: 0, width: 30, height: 3), title: "zhang-wei · Qiming · Functionality: manufacturing")
+        #expect(c.line(0) == "┌─ zhang-wei · Qiming · Fu… ─┐")
+        var d = Canvas(width: 20, height: 3)
+        d.box(Rect(x: 0, y: 0, width: 20, height: 3), title: "评分 张伟")
+        #expect(d.line(0) == "┌─ 评分 张伟 ──────┐")
+    }
+
     @Test func canvasDiffListsOnlyChangedCells() {
         var a = Canvas(width: 10, height: 2)
         a.text(0, 0, "hello")
