@@ -91,4 +91,17 @@ import Testing
         #expect(TextWidth.wrap("月末手工折算外币凭证, 常有差错", 20) == ["月末手工折算外币凭", "证, 常有差错"])
         #expect(TextWidth.wrap("甲方应当按期付款;乙方", 16) == ["甲方应当按期付", "款;乙方"])
     }
+
+    /// A path in a message goes down whole when it fits a row, also one with a Chinese folder name
+    /// in it (`…/private/张伟` / `/handout-scoring.md` was a wrong path when copied from the terminal);
+    /// one longer than a row is cut where the row is full, and Chinese with a slash is not a path.
+    @Test func aPathGoesDownWholeWhenItFitsARow() {
+        let message = "会议纪要已写入 /tmp/m1/.bidbench/private/张伟/handout-scoring-2026-12-08.md (仅供你本人)"
+        #expect(
+            TextWidth.wrap(message, 60) == [
+                "会议纪要已写入", "/tmp/m1/.bidbench/private/张伟/handout-scoring-2026-12-08.md", "(仅供你本人)",
+            ])
+        #expect(TextWidth.wrap("Saved to /a/b/c/d/e/f/g/h", 12) == ["Saved to", "/a/b/c/d/e/f", "/g/h"])
+        #expect(TextWidth.wrap("甲方 甲方/乙方各执一份合同文本", 10) == ["甲方 甲方/", "乙方各执一", "份合同文本"])
+    }
 }

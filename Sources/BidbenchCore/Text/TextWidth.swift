@@ -116,9 +116,19 @@ public enum TextWidth {
         var line: [Character] = []
         var used = 0
         var lastSpace: Int? = nil
-        for ch in text {
+        let characters = Array(text)
+        for (at, ch) in characters.enumerated() {
             let w = of(ch)
-            if used + w > width && !line.isEmpty {
+            if used + w > width && !line.isEmpty, let sp = lastSpace, sp > 0,
+                let path = pathWidth(line[(sp + 1)...], characters[at...]), path <= width
+            {
+                // A path (`/tmp/m1/.bidbench/private/张伟/handout.md`) goes down whole when it fits a
+                // row: copied from the terminal, a path broken across rows is a wrong path.
+                lines.append(String(line[..<sp]))
+                line = Array(line[(sp + 1)...])
+                used = line.reduce(0) { $0 + of($1) }
+                lastSpace = nil
+            } else if used + w > width && !line.isEmpty {
                 // Chinese after the space: a run that starts with a wide character and reaches this break.
                 let chineseRun =
                     lastSpace.map { sp in sp + 1 < line.count && of(line[sp + 1]) == 2 } == true
@@ -171,6 +181,20 @@ public enum TextWidth {
         let rest = text.dropFirst(rows[0].count).drop { $0 == " " }
         let pad = String(repeating: " ", count: indent)
         return [rows[0]] + wrap(String(rest), width - indent).map { pad + $0 }
+    }
+
+    /// The width of a path being wrapped: the run after the last space (`before`) and the rest of it in
+    /// the text (`after`, up to a space), when it holds a `/` and no wide character before its first
+    /// `/` (a path, not Chinese prose with a slash in it); nil otherwise.
+    private static func pathWidth(_ before: ArraySlice<Character>, _ after: ArraySlice<Character>) -> Int? {
+        var width = 0
+        var slash = false
+        for c in [before, after].joined() {
+            if c == " " || c == "\n" { break }
+            if c == "/" { slash = true } else if !slash && of(c) == 2 { return nil }
+            width += of(c)
+        }
+        return slash ? width : nil
     }
 
     /// Where the run of ASCII (no space) that ends `line` starts, when something is before it.
