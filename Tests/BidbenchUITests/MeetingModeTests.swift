@@ -421,6 +421,22 @@ import Testing
         #expect(NumberText.score(8) == "8.0" && NumberText.score(2.95) == "2.95" && NumberText.score(7.125) == "7.125")
     }
 
+    /// A meeting pass: an evaluator who had scored her last cells with Enter saw `20/20 ✔` while the
+    /// lead, who reads the file, saw 7/20. Her own line counts what is not saved yet and has no ✔
+    /// until it is saved.
+    @Test func anEvaluatorsOwnProgressSaysWhatIsNotSaved() {
+        var d = Driver(panel(revealed: false), evaluator: "王强")
+        d.press(.char("2"), .enter, .ctrl("u"))
+        d.type("7")
+        d.press(.enter)
+        #expect(d.state.workspace.scores["王强"]?.count == 2)
+        #expect(d.row(containing: "评分进度") == " 评分进度: 王强 2/2 (1 未保存) · 张伟 2/2 ✔ · 李娜 2/2 ✔", "\(d.text)")
+        d.press(.ctrl("s"))
+        d.state.base = d.state.workspace  // as the save leaves it
+        d.state.dirty = false
+        #expect(d.row(containing: "评分进度") == " 评分进度: 张伟 2/2 ✔ · 李娜 2/2 ✔ · 王强 2/2 ✔", "\(d.text)")
+    }
+
     /// A meeting pass: the lead hid the panel with R, then pressed `u` twice to undo a vendor deletion;
     /// the second `u` undid the hide, showed every score on the projector, and the next Ctrl-S
     /// revealed them to everyone. Reveal and hide are saved at once and are not undo steps.

@@ -828,17 +828,22 @@ public enum VendorsScreen {
         guard ly < area.maxY, !progress.isEmpty else { return }
         let L = s.lang
         let today = s.today.description + " "
-        let ordered = progress.filter { !$0.complete } + progress.filter(\.complete)
+        // This session's own sheet counts what is typed; what is not saved yet says so and earns no ✔
+        // (an evaluator saw 20/20 ✔ while the lead, who reads the file, saw 7/20).
+        let unsaved = s.evaluator.map { [$0: unsavedScores(s, $0)] } ?? [:]
+        func done(_ p: EvaluatorProgress) -> Bool { p.complete && (unsaved[p.evaluator] ?? 0) == 0 }
+        let ordered = progress.filter { !done($0) } + progress.filter(done)
         func parts(times: Bool) -> [String] {
             ordered.map { p in
-                "\(p.evaluator) \(p.scored)/\(p.expected)" + (p.complete ? " ✔" : "")
+                "\(p.evaluator) \(p.scored)/\(p.expected)" + (done(p) ? " ✔" : "")
+                    + ((unsaved[p.evaluator] ?? 0) > 0 ? L.t(" (\(unsaved[p.evaluator]!) unsaved)", " (\(unsaved[p.evaluator]!) 未保存)") : "")
                     + (times
                         ? s.sheetTimes[p.evaluator].map {
                             " " + ($0.hasPrefix(today) ? String($0.dropFirst(today.count)) : String($0.dropFirst(5)))
                         } ?? "" : "")
             }
         }
-        let incomplete = progress.contains { !$0.complete }
+        let incomplete = progress.contains { !done($0) }
         // One evaluator is never split: the line breaks between them, under the label.
         let label = L.t("Progress: ", "评分进度: ")
         func lines(_ parts: [String]) -> [String] {
@@ -862,6 +867,26 @@ public enum VendorsScreen {
             c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
             ly += 1
         }
+    }
+
+    /// The cells of `evaluator`'s sheet typed in this session and not saved: scored, changed or
+    /// withdrawn since the sheet was read from disk.
+    static func unsavedScores(_ s: AppState, _ evaluator: String) -> Int {
+        let mine = s.workspace.scores[evaluator] ?? []
+        let saved = s.base.scores[evaluator] ?? []
+        guard s.dirty, mine != saved else { return 0 }
+        struct Cell: Hashable {
+            var vendor: String
+            var criterion: String
+        }
+        var before: [Cell: Score] = [:]
+        for x in saved { before[Cell(vendor: x.vendor, criterion: x.criterion)] = x }
+        var n = 0
+        for x in mine {
+            let cell = Cell(vendor: x.vendor, criterion: x.criterion)
+            if before.removeValue(forKey: cell) != x { n += 1 }
+        }
+        return n + before.count
     }
 
     /// The evaluation's warnings (partly met must-haves, 87号令 rules, AHP, stray scores), as many as
