@@ -1,6 +1,6 @@
-import BidbenchCore
 import Testing
 
+@testable import BidbenchCore
 @testable import BidbenchUI
 
 /// One meeting each, run through the reducer with the keys a lead presses; the handout must hold
@@ -309,6 +309,20 @@ import Testing
             由 Bidbench 根据工作区“华东精密 ERP 升级”于 2026-11-29 10:00 UTC 生成。金额单位：CNY。
 
             """)
+    }
+
+    /// A meeting pass: the HTML of "how each total is built" ran off an A4 page with four vendors, each
+    /// cell's formula on one line. A formula may break after each `×` and before its result, never
+    /// inside a figure; a wide table of figures (the budget's years with cents) is set denser.
+    @Test func aWorkedFormulaBreaksBetweenItsFactorsInHTML() {
+        let d = Driver(scoringWorkspace(revealed: true))
+        let html = Self.html(d, .scoring)
+        #expect(html.contains("<td class=\"num formula\">8.50/10\u{A0}× 70%\u{A0}× 100 =\u{A0}59.50</td>"))
+        #expect(html.contains("<td class=\"num\">83.09</td>"))
+        let head = [("Vendor", false)] + (2027...2031).map { ("\($0)", true) } + [("Total", true), ("NPV", true)]
+        let row = ["Yunfan Software"] + Array(repeating: "1,230,000.00", count: 7)
+        #expect(TableWidth.opening(head, [row], html: false) == "<table class=\"dense\">")
+        #expect(TableWidth.opening([("Vendor", false), ("Total", true)], [["Yunfan Software", "1,230,000.00"]], html: false) == "<table>")
     }
 
     /// Before the reveal the handout says the scores are sealed: no score, total, rank or name of a winner.

@@ -88,6 +88,42 @@ import Testing
         }
     }
 
+    /// A meeting pass: the scoring handout's "how each total is built" table was wider than the page
+    /// with four vendors (a formula per cell on one line each). Every table of every handout fits a
+    /// column of an A4 page (703 px), measured by the browser (a page that frames the handout and writes
+    /// each table's width beside the width it has).
+    @Test(.requires(.chromium), arguments: ["demo", "demo-en"])
+    func everyHandoutsTablesFitANarrowPage(demo: String) throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try Self.workspace(demo, in: tmp)
+        for kind in Self.kinds + ["full"] {
+            let html = try Self.write(kind, demo: demo, ws: ws, folder: tmp.path)
+            let frame = tmp.path + "/frame-\(kind).html"
+            try """
+            <html><body><iframe id="f" src="\(URL(fileURLWithPath: html).lastPathComponent)" style="width:703px;height:4000px"></iframe>
+            <pre id="out"></pre><script>
+            document.getElementById('f').onload = function() {
+              var d = document.getElementById('f').contentDocument, r = [];
+              d.querySelectorAll('table').forEach(function(t, i) {
+                if (t.scrollWidth > t.parentElement.clientWidth) r.push('table ' + i + ': ' + t.scrollWidth + ' > ' + t.parentElement.clientWidth);
+              });
+              document.getElementById('out').textContent = 'measured ' + d.querySelectorAll('table').length + ' ' + r.join('; ');
+            };
+            </script></body></html>
+            """.write(toFile: frame, atomically: true, encoding: .utf8)
+            let dom = try run(
+                OptionalTool.chromium.executable,
+                [
+                    "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--virtual-time-budget=3000", "--dump-dom",
+                    "file://\(frame)",
+                ])
+            let out = dom.out.components(separatedBy: "<pre id=\"out\">").last?.components(separatedBy: "</pre>").first ?? ""
+            #expect(out.hasPrefix("measured ") && !out.hasPrefix("measured 0"), "\(demo) \(kind): nothing measured: \(dom.err)")
+            #expect(!out.contains("table "), "\(demo) \(kind): \(out)")
+        }
+    }
+
     /// A meeting pass: `82.91` ahead of `82.08` by `0.82` (the unrounded 82.9059 − 82.0833); the margin is
     /// the one the reader works out from the totals printed.
     @Test func theMarginIsTheDifferenceOfThePrintedTotals() throws {

@@ -79,6 +79,9 @@ struct HTMLReportWriter {
         th, td { border-bottom: 1px solid #e3e8ee; padding: 4px 7px; text-align: left; vertical-align: top; }
         th { background: #f1f4f8; color: #334e68; font-weight: bold; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num.formula, th.num { white-space: normal; }
+        table.dense { font-size: 10px; }
+        table.dense th, table.dense td { padding: 3px 4px; }
         table.kv th { width: 9em; white-space: nowrap; }
         .legend { font-size: 11px; color: #3e4c59; margin: 2px 0 4px; }
         .legend .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; vertical-align: -1px; border-radius: 2px; }
@@ -126,7 +129,7 @@ struct HTMLReportWriter {
     // MARK: - Pieces
 
     func table(_ head: [(String, Bool)], _ rows: [[String]]) -> String {
-        var s = "<table><thead><tr>"
+        var s = TableWidth.opening(head, rows, html: true) + "<thead><tr>"
         for (title, num) in head { s += num ? "<th class=\"num\">\(e(title))</th>" : "<th>\(e(title))</th>" }
         s += "</tr></thead><tbody>"
         for r in rows {
@@ -559,5 +562,49 @@ struct HTMLReportWriter {
                 ]
             })
         return section(title, body)
+    }
+}
+
+/// How wide a table of a report or handout must be at least, to choose a denser style for one that
+/// would not fit an A4 page's column (the English budget handout's cost table, seven columns of
+/// figures with cents, ran off the printed page).
+enum TableWidth {
+    /// `<table>`, with the class `dense` when the table is wider than `limit` pixels at the normal size.
+    static func opening(_ head: [(String, Bool)], _ rows: [[String]], html: Bool, limit: Int = 600) -> String {
+        minimum(head, rows, html: html) > limit ? "<table class=\"dense\">" : "<table>"
+    }
+
+    /// The narrowest the table can be, in pixels at 12 px: a figure never breaks, so a figure column
+    /// is as wide as its widest figure (a worked formula breaks after each `×`); other cells and the
+    /// headers break between words, and Chinese between characters. `html`: the cells hold markup.
+    static func minimum(_ head: [(String, Bool)], _ rows: [[String]], html: Bool) -> Int {
+        func plain(_ cell: String) -> String {
+            guard html, cell.contains("<") else { return cell }
+            var out = ""
+            var inTag = false
+            for c in cell {
+                if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+            }
+            return out
+        }
+        func longestWord(_ text: String) -> Int {
+            text.split(separator: " ").map { word in
+                word.contains { TextWidth.of($0) == 2 } ? 2 : TextWidth.of(String(word))
+            }.max() ?? 0
+        }
+        var cells = [Int](repeating: 0, count: head.count)
+        for (i, (title, _)) in head.enumerated() { cells[i] = longestWord(title) }
+        for row in rows {
+            for (i, raw) in row.enumerated() where i < head.count {
+                let cell = plain(raw)
+                let width =
+                    head[i].1 && !cell.contains(" = ")
+                    ? TextWidth.of(cell)
+                    : longestWord(cell.replacingOccurrences(of: " × ", with: "\u{A0}× "))
+                cells[i] = max(cells[i], width)
+            }
+        }
+        // About 6.6 px a cell at 12 px, and 14 px of padding a column.
+        return cells.reduce(0) { $0 + $1 * 66 / 10 + 14 }
     }
 }

@@ -115,6 +115,21 @@ struct HandoutHTML {
     let lang: ReportLanguage
     func e(_ s: String) -> String { ReportEscape.html(s) }
 
+    /// A worked figure (`6.13/10 × 10.59% × 100 = 6.49`) that may break after each `×` and before
+    /// the `=`, never inside a number with its sign: four vendors' formulas on one line each made the
+    /// scoring handout's table wider than an A4 page.
+    func formula(_ cell: String) -> String {
+        var units: [String] = []
+        for token in cell.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            if let last = units.last, token == "×" || token == "+" || token == "−" || last == "=" {
+                units[units.count - 1] = last + "\u{A0}" + token
+            } else {
+                units.append(token)
+            }
+        }
+        return e(units.joined(separator: " "))
+    }
+
     static let extraCSS = """
         .callout { background: #e8f1fa; border: 1px solid #9cc0e4; border-radius: 6px; padding: 8px 12px; margin: 8px 0; font-weight: bold; color: #0b2f50; }
         table.meta th { width: 8em; }
@@ -143,13 +158,19 @@ struct HandoutHTML {
             case .note(let t): h += "<p class=\"note\">\(e(t))</p>\n"
             case .list(let items): h += "<ul class=\"flags\">" + items.map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
             case .table(let head, let rows):
-                h += "<table><thead><tr>"
+                h += TableWidth.opening(head, rows, html: false) + "<thead><tr>"
                 for (title, num) in head { h += num ? "<th class=\"num\">\(e(title))</th>" : "<th>\(e(title))</th>" }
                 h += "</tr></thead><tbody>"
                 for r in rows {
                     h += "<tr>"
                     for (i, cell) in r.enumerated() {
-                        h += i < head.count && head[i].1 ? "<td class=\"num\">\(e(cell))</td>" : "<td>\(e(cell))</td>"
+                        if i < head.count && head[i].1 {
+                            h +=
+                                cell.contains(" = ")
+                                ? "<td class=\"num formula\">\(formula(cell))</td>" : "<td class=\"num\">\(e(cell))</td>"
+                        } else {
+                            h += "<td>\(e(cell))</td>"
+                        }
                     }
                     h += "</tr>"
                 }
