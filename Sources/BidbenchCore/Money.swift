@@ -123,6 +123,13 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         let (r, o) = minor.addingReportingOverflow(other.minor)
         return o ? nil : Money(minor: r)
     }
+    /// Addition that stops at the largest (or smallest) amount instead of trapping: for sums of
+    /// amounts that `bidbench check` reports when they overflow (a contract's value with its change
+    /// orders), so a workspace with such a row still opens and says what is wrong.
+    public func clampedAdding(_ other: Money) -> Money {
+        let (r, o) = minor.addingReportingOverflow(other.minor)
+        return o ? Money(minor: other.minor > 0 ? .max : .min) : Money(minor: r)
+    }
     public static func + (a: Money, b: Money) -> Money { Money(minor: a.minor + b.minor) }
     public static func - (a: Money, b: Money) -> Money { Money(minor: a.minor - b.minor) }
     public static func += (a: inout Money, b: Money) { a.minor += b.minor }

@@ -444,6 +444,15 @@ extension Validator {
                 add(hf, i, "date", p.en, p.zh)
             }
         }
+        // A contract's value with its change orders must stay an amount: two deltas each below the
+        // largest one summed past it and stopped every budget and delivery figure (a trap, not a message).
+        for k in contracts {
+            guard let i = ChangeOrders.overflowingChange(of: k, changes: changes) else { continue }
+            add(
+                hf, i, "price_delta",
+                "contract \(k.id)'s value with its change orders up to \(changes[i].id) is too large for an amount (at most 92,233,720,368,547,758.07)",
+                "合同 \(k.id) 的金额加上截至 \(changes[i].id) 的变更单金额过大 (金额最大为 92,233,720,368,547,758.07)")
+        }
     }
 
     private func validateRisks(_ risks: [Risk]) {

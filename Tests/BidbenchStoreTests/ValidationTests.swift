@@ -438,4 +438,37 @@ import Testing
                 "scores/张伟.csv:2: vendor: \"V1\" is not a vendor id in vendors.csv",
             ])
     }
+
+    /// A finance pass: two approved change orders, each below the largest amount, summed past it and
+    /// stopped `budget`, `delivery` and the Budget screen with a trap while `check` said OK. `check`
+    /// names the row where the contract's value with its change orders no longer fits; the budget and
+    /// the milestones say it is too large instead of trapping.
+    @Test func aContractValueWithChangeOrdersTooLargeForAnAmountIsReportedAtItsRow() throws {
+        let changes = """
+            contract,id,date,description,price_delta,status
+            K1,CO1,2027-03-01,增加报表,-1500.25,approved
+            K1,CO2,2027-04-01,大,50000000000000000,approved
+            K1,CO3,2027-04-02,大,50000000000000000,proposed
+
+            """
+        #expect(
+            try ValidationTests().problems(["changes.csv": changes]) == [
+                "changes.csv:4: price_delta: contract K1's value with its change orders up to CO3 is too large for an amount (at most 92,233,720,368,547,758.07)"
+            ])
+        let dir = Fixture.folder()
+        dir.write(["changes.csv": changes])
+        let ws = try WorkspaceStore.load(folder: dir.path).workspace
+        let k = ws.contracts[0]
+        #expect(ChangeOrders.currentValueIfItFits(of: k, changes: ws.changes) == nil)
+        #expect(
+            ChangeOrders.currentValue(of: k, changes: Array(ws.changes.prefix(2)))
+                == Money(minor: 50_000_000_000_000_000_00 + 1_286_000_00 - 1_500_25))
+        var allApproved = ws.changes
+        for i in allApproved.indices { allApproved[i].status = "approved" }
+        #expect(ChangeOrders.currentValue(of: k, changes: allApproved) == Money(minor: .max))
+        #expect(throws: BudgetError.self) { try BudgetModel.installments(contract: k, changes: ws.changes, milestones: ws.payments) }
+        #expect(throws: BudgetError.self) {
+            try BudgetModel.control(ws, proposedVendor: nil, scenario: Scenario(settings: ws.settings), changes: nil)
+        }
+    }
 }

@@ -169,7 +169,10 @@ extension BudgetModel {
         -> [BudgetCharge]
     {
         let committed = isCommitted(k)
-        let value = ChangeOrders.currentValue(of: k, changes: changes)
+        guard let value = ChangeOrders.currentValueIfItFits(of: k, changes: changes) else {
+            throw BudgetError(
+                "contract \(k.id): its value with its change orders is too large for an amount", zh: "合同 \(k.id): 金额加上变更单过大, 无法表示")
+        }
         let what = "contract \(k.id)"
         let shares = try CostCenters.parse(k.extra["cost_center"] ?? "", fallback: fallback, what: what)
         let start0 = k.effective ?? k.signed
@@ -217,6 +220,14 @@ extension BudgetModel {
         return charges
     }
 
+    /// The error for a fiscal year's amounts that add up past the largest amount (a workspace whose
+    /// sums overflow: `bidbench check` names the rows).
+    static func tooLarge(_ year: Int, _ center: String) -> BudgetError {
+        BudgetError(
+            "fiscal year \(year), cost centre \(center): the amounts add up to more than an amount can hold",
+            zh: "\(year) 财年 成本中心 \(center): 金额合计超出可表示的最大金额")
+    }
+
     // Kept as one function: the control rows in exact integers, envelope by envelope, then the unbudgeted ones.
     static func controlRows(_ envelopes: [BudgetEnvelope], charges: [BudgetCharge], warn: ExactRatio, stop: ExactRatio) throws(BudgetError)
         -> [ControlRow]
@@ -237,7 +248,8 @@ extension BudgetModel {
             }
             guard e.amount.minor >= 0 else { throw BudgetError("\(name): negative amount \(e.amount)") }
             let key = Key(year: e.fiscalYear, center: e.costCenter.trimmed, category: category)
-            amounts[key] = (amounts[key] ?? .zero) + e.amount
+            guard let sum = (amounts[key] ?? .zero).adding(e.amount) else { throw tooLarge(e.fiscalYear, key.center) }
+            amounts[key] = sum
         }
         var keys = Set(amounts.keys)
         for c in charges where c.amount.minor != 0 {
@@ -249,10 +261,11 @@ extension BudgetModel {
             var proposed = Money.zero
             for c in charges where c.fiscalYear == key.year && c.costCenter == key.center {
                 if let cat = key.category, c.category != cat { continue }
-                if c.committed { committed += c.amount } else { proposed += c.amount }
+                guard let sum = (c.committed ? committed : proposed).adding(c.amount) else { throw tooLarge(key.year, key.center) }
+                if c.committed { committed = sum } else { proposed = sum }
             }
             let envelope = key.center == CostCenters.unassigned ? nil : amounts[key]
-            let used = committed + proposed
+            guard let used = committed.adding(proposed) else { throw tooLarge(key.year, key.center) }
             let status: ControlStatus
             if let e = envelope {
                 if used.minor <= 0 {

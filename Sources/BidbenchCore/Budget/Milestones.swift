@@ -124,6 +124,11 @@ extension BudgetModel {
     public static func installments(contract k: Contract, changes: [ChangeOrder], milestones: [PaymentMilestone]) throws(BudgetError)
         -> [Installment]
     {
+        if let i = ChangeOrders.overflowingChange(of: k, changes: changes) {
+            throw BudgetError(
+                "contract \(k.id): its value with the change orders up to \(changes[i].id) is too large for an amount",
+                zh: "合同 \(k.id): 金额加上截至 \(changes[i].id) 的变更单过大, 无法表示")
+        }
         let current = ChangeOrders.currentValue(of: k, changes: changes)
         var result = try installments(contract: k.id, value: current, milestones: milestones)
         let approved = changes.filter { $0.contract == k.id && ChangeOrders.isApproved($0) && $0.date != nil }

@@ -36,6 +36,6 @@ extension ChangeOrders {
     /// (nil for one already approved or rejected).
     public static func valueIfApproved(_ change: ChangeOrder, of contract: Contract, changes: [ChangeOrder]) -> Money? {
         guard isProposed(change) else { return nil }
-        return currentValue(of: contract, changes: changes) + change.priceDelta
+        return currentValue(of: contract, changes: changes).clampedAdding(change.priceDelta)
     }
 }

@@ -174,7 +174,26 @@ public enum ChangeOrders {
 
     /// The current value: the signed value plus every approved price delta of this contract.
     public static func currentValue(of contract: Contract, changes: [ChangeOrder]) -> Money {
-        changes.filter { $0.contract == contract.id && isApproved($0) }.reduce(contract.value) { $0 + $1.priceDelta }
+        changes.filter { $0.contract == contract.id && isApproved($0) }.reduce(contract.value) { $0.clampedAdding($1.priceDelta) }
+    }
+
+    /// `currentValue`, or nil when the value with the change orders is too large for an amount
+    /// (`overflowingChange`): what a screen shows as such rather than a figure stopped at the limit.
+    public static func currentValueIfItFits(of contract: Contract, changes: [ChangeOrder]) -> Money? {
+        overflowingChange(of: contract, changes: changes) == nil ? currentValue(of: contract, changes: changes) : nil
+    }
+
+    /// The first of the contract's change orders (index in `changes`) at which its value and the
+    /// price deltas so far, added as sizes, no longer fit an amount: every sum of them (approved or
+    /// not, in any order) would overflow from there. Nil when they fit.
+    public static func overflowingChange(of contract: Contract, changes: [ChangeOrder]) -> Int? {
+        var total = contract.value.minor.magnitude
+        for (i, c) in changes.enumerated() where c.contract == contract.id {
+            let (sum, o) = total.addingReportingOverflow(c.priceDelta.minor.magnitude)
+            if o || sum > UInt64(Int64.max) { return i }
+            total = sum
+        }
+        return nil
     }
 
     /// The contract's change orders by date (undated last), then id, with the running value.
@@ -190,7 +209,7 @@ public enum ChangeOrders {
         var value = contract.value
         return own.map { c in
             let applied = isApproved(c)
-            if applied { value += c.priceDelta }
+            if applied { value = value.clampedAdding(c.priceDelta) }
             return ChangeOrderEntry(change: c, applied: applied, valueAfter: value)
         }
     }

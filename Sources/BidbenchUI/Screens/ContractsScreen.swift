@@ -390,7 +390,7 @@ public enum ContractsScreen {
             return
         }
         let vendor = ws.vendors.first { $0.id == k.vendor }?.name ?? k.vendor
-        let value = ChangeOrders.currentValue(of: k, changes: ws.changes)
+        let value = ChangeOrders.currentValueIfItFits(of: k, changes: ws.changes)?.grouped() ?? L.t("too large", "过大")
         let renew =
             k.autoRenew
             ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知")
@@ -402,7 +402,7 @@ public enum ContractsScreen {
         let number = "[\(s.contracts.contract + 1)/\(ws.contracts.count)] "
         let name = "\(vendor) · \(k.title)"
         let terms = [
-            "\(L.t("value", "价值")) \(value.grouped())", "\(L.t("effective", "生效")) \(k.effective?.description ?? "—")",
+            "\(L.t("value", "价值")) \(value)", "\(L.t("effective", "生效")) \(k.effective?.description ?? "—")",
             "\(k.termMonths) \(L.t("months", "个月"))", renew,
         ]
         // The renewal shortened when it is all that does not fit (a lawyer's pass: at 80×24 the notice
@@ -429,7 +429,7 @@ public enum ContractsScreen {
         // When not every term fits, the terms without their labels and the name down to a few cells (a
         // lawyer's pass: at 80 columns the renewal and notice gave way while 12 cells of the title stayed).
         let compact = [
-            value.grouped(), L.t("from \(k.effective?.description ?? "—")", "\(k.effective?.description ?? "—") 起"),
+            value, L.t("from \(k.effective?.description ?? "—")", "\(k.effective?.description ?? "—") 起"),
             L.t("\(k.termMonths) mo", "\(k.termMonths)个月"), shortRenew,
         ]
         var nameMin = min(TextWidth.of(name), 12)

@@ -388,6 +388,11 @@ public enum DeliveryScreen {
                     L.t("Blocked: ", "暂不可付: ") + "\(p.installment.milestone) \(p.installment.amount.grouped()) — "
                         + (zh ? p.reasonZH : p.reason), .warn)
             }
+            // Milestones that cannot be split (percents not adding to 100, a value too large) say so,
+            // as `bidbench delivery` does: the payments were left out without a word.
+            if let problem = d.paymentProblem {
+                add(L.t("Payments: ", "付款: ") + (zh ? d.paymentProblemZH ?? problem : problem), .error)
+            }
             let t = d.training
             var training = L.t("Training: \(t.sessions) session\(t.sessions == 1 ? "" : "s")", "培训: \(t.sessions) 场")
             if let r = t.passRate {
