@@ -76,12 +76,18 @@ struct PanelRuleTests {
         #expect(!e.blind)
         #expect(e.leftOut == ["丙"])
         #expect(e.progress.map { "\($0.evaluator) \($0.scored)/\($0.expected)" } == ["丙 1/4", "乙 4/4", "甲 4/4"])
+        // First that every figure is the counted evaluators' alone (a meeting pass: one evaluator's
+        // scores were presented as the panel mean), then who is left out.
         #expect(
-            e.warnings.first
-                == Notice(
+            Array(e.warnings.prefix(2)) == [
+                Notice(
+                    "only 2 of 3 evaluators counted (乙, 甲): means, totals and ranks are theirs alone",
+                    "仅计入 2/3 位评委（乙、甲）: 均分、总分和排名只代表他们"),
+                Notice(
                     "丙 has scored 1 of 4 cells (nothing yet for 甲公司) and is not counted until the sheet is complete",
-                    "评委 丙 已评 1/4 项 (甲公司 尚未评分), 评完之前不计入")
-        )
+                    "评委 丙 已评 1/4 项 (甲公司 尚未评分), 评完之前不计入"),
+            ])
+        #expect(e.countedText(chinese: true) == "仅计入 2/3 位评委（乙、甲）")
         #expect(e.ranking.map(\.vendor) == ["B", "A"])
         #expect(abs(e.ranking[0].score - (0.4 + 0.3 * 5 / 7 + 0.3)) < 1e-12)
         #expect(abs(e.ranking[1].score - 0.8825) < 1e-12)
@@ -108,6 +114,26 @@ struct PanelRuleTests {
         #expect(
             e.warnings[1].en
                 == "乙 has scored 4 of 12 cells (nothing yet for 丁公司, E, F and 1 more) and is not counted until the sheet is complete")
+    }
+
+    /// A meeting pass: after the reveal the lead added a vendor; the first evaluator to score it alone
+    /// made every mean, total and rank, shown as the panel's. Each output says whose figures they are.
+    @Test func whenOneSheetIsCompleteItsFiguresSaySoFirst() throws {
+        var ws = sample(revealed: true)
+        ws.vendors.append(Vendor(id: "D", name: "丁公司", bidPrice: Money(units: 850_000)))
+        let 甲B = ws.scores["甲"]!.filter { $0.vendor == "B" }
+        ws.scores["甲"]! += 甲B.map { Score(vendor: "D", criterion: $0.criterion, score: $0.score) }
+        let e = try PanelRule.evaluate(ws, viewer: .lead)
+        #expect(e.leftOut == ["丙", "乙"])
+        #expect(!e.ranking.isEmpty)
+        #expect(e.countedText(chinese: false) == "only 1 of 3 evaluators counted (甲)")
+        #expect(e.warnings.first?.zh == "仅计入 1/3 位评委（甲）: 均分、总分和排名只代表他们")
+        #expect(e.cells.allSatisfy { $0.evaluators == ["甲"] })
+        let md = Handout.markdown(
+            HandoutRequest(
+                report: ReportRequest(workspace: ws, today: Day(iso: "2026-12-08")!, language: .zh), kind: .scoring, generated: "x"))
+        #expect(md.contains("— 暂定：仅计入 1/3 位评委（甲），其余评委尚未评完"), "\(md)")
+        #expect(md.contains("_评委平均分（仅计入 1/3 位评委（甲））"))
     }
 
     @Test func blindLeadSeesNothingDerivedFromScores() throws {

@@ -83,7 +83,7 @@ import Testing
         let matrix = frame(d)
         // 王强 (1 of 2) is left out: V2 = (7 + 3) / 2 = 5.0, spread 4 ⚑; V1 = (8 + 9) / 2 = 8.5.
         #expect(
-            Array(matrix.prefix(11)) == [
+            Array(matrix.prefix(12)) == [
                 " Bidbench · 华东精密 E…   1 需求  [2 供应商]  3 预算   4 合同   5 交付   已保存",
                 " 方法: 加权求和  评委: 3 · 已揭晓 · 主持人  敏感度: 功能 Functionality 23%–100%",
                 " 准则                权重 云帆软件              智链科技",
@@ -94,6 +94,7 @@ import Testing
                 " 排名                     1                     2",
                 " ⚑ 评委分歧 ≥ 量程 30%: 需讨论 (1)",
                 " 评分进度: 王强 1/2 · 张伟 2/2 ✔ 09:15 · 李娜 2/2 ✔ 09:40",
+                " ⚠ 仅计入 2/3 位评委（张伟、李娜）: 均分、总分和排名只代表他们",
                 " ⚠ 评委 王强 已评 1/2 项 (云帆软件 尚未评分), 评完之前不计入",
             ])
         d.press(.enter)
@@ -109,8 +110,9 @@ import Testing
                 " 排名             │                                          │",
                 " ⚑ 评委分歧 ≥ 量程│ 评审组 平均 8.5   极差 1.0   σ 0.5       │",
                 " 评分进度: 王强 1/└──────────────────────────────────────────┘",
+                " ⚠ 仅计入 2/3 位评委（张伟、李娜）: 均分、总分和排名只代表他们",
                 " ⚠ 评委 王强 已评 1/2 项 (云帆软件 尚未评分), 评完之前不计入",
-            ] + Array(repeating: "", count: 11) + [" 工作区: /tmp/ws", " Esc 关闭"])
+            ] + Array(repeating: "", count: 10) + [" 工作区: /tmp/ws", " Esc 关闭"])
         d.press(.escape)
         #expect(frame(d) == matrix)
         // The flagged cell: 王强's 9 is listed but not counted; the spread is the counted one.

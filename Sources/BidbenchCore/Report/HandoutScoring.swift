@@ -49,6 +49,9 @@ extension HandoutBuilder {
                     t(", ", "，") + t("ahead of ", "领先 ") + runner.name + " (" + sc.scoreText(runner.score) + ") "
                     + t("by ", "") + sc.marginText(w.score, over: runner.score) + t("", " 分")
             }
+            if let counted = ev.countedText(chinese: lang == .zh) {
+                s += t(" — provisional: ", " — 暂定：") + counted + t(", the others have not finished", "，其余评委尚未评完")
+            }
             blocks.append(.callout(s))
             if !sc.tiedWithWinner.isEmpty {
                 blocks.append(.paragraph(t("Tied for first: ", "并列第一：") + sc.tiedWithWinner.map(\.name).joined(separator: t(", ", "、"))))
@@ -200,8 +203,8 @@ extension HandoutBuilder {
             .table(head, rows),
             .note(
                 t(
-                    "Panel \(agg) on a 0–\(NumberText.upTo(ws.settings.scale, 4)) scale\(scoresPast ? " (past performance: the latest vendor review)" : ""); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
-                    "评委\(agg)，满分 \(NumberText.upTo(ws.settings.scale, 4))\(scoresPast ? "（以往履约：最近一次供应商考评）" : "")；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。"
+                    "Panel \(agg)\(ev.countedText(chinese: false).map { ", \($0)," } ?? "") on a 0–\(NumberText.upTo(ws.settings.scale, 4)) scale\(scoresPast ? " (past performance: the latest vendor review)" : ""); the price row is the bid. ⚑: evaluators differ by 30 % of the scale or more.",
+                    "评委\(agg)\(ev.countedText(chinese: true).map { "（\($0)）" } ?? "")，满分 \(NumberText.upTo(ws.settings.scale, 4))\(scoresPast ? "（以往履约：最近一次供应商考评）" : "")；价格行为投标报价。⚑：评委分差达到满分的 30% 及以上。"
                 )),
         ]
     }

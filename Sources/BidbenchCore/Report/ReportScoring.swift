@@ -110,7 +110,8 @@ extension ReportFacts {
 extension ReportFacts {
     /// What the panel matrix's figures are, for both reports; `heatMap`: the HTML chart's colours and frames too.
     func panelMatrixCaption(_ sc: ScoringFacts, heatMap: Bool) -> String {
-        let agg = sc.evaluation.aggregate == .median ? lang.pick("median", "中位数") : lang.pick("mean", "平均分")
+        var agg = sc.evaluation.aggregate == .median ? lang.pick("median", "中位数") : lang.pick("mean", "平均分")
+        if let counted = sc.evaluation.countedText(chinese: lang == .zh) { agg += lang.pick(" (\(counted))", "（\(counted)）") }
         let scale = NumberText.upTo(ws.settings.scale, 1)
         return lang.pick(
             "Panel \(agg) per vendor and criterion (global weight in the header), on a 0–\(scale) scale"

@@ -83,6 +83,20 @@ public struct Evaluation: Equatable, Sendable {
     public var leftOut: [String] = []
     /// Every evaluator's progress (counts only), set by `PanelRule.evaluate`, blind or not.
     public var progress: [EvaluatorProgress] = []
+
+    /// When sheets are left out after the reveal and some are counted: which evaluators every mean,
+    /// total and rank comes from, "only 1 of 4 evaluators counted (张伟)" / "仅计入 1/4 位评委（张伟）" —
+    /// what a figure labelled as the panel's must say (a meeting pass: a vendor added after the reveal
+    /// left every sheet incomplete, and the first evaluator to finish it alone made the ranking and
+    /// the handout's recommendation, captioned as the panel mean). Nil when every sheet counts.
+    public func countedText(chinese: Bool) -> String? {
+        guard !blind, !leftOut.isEmpty else { return nil }
+        let counted = progress.filter(\.complete).map(\.evaluator)
+        guard !counted.isEmpty else { return nil }
+        return chinese
+            ? "仅计入 \(counted.count)/\(progress.count) 位评委（\(counted.joined(separator: "、"))）"
+            : "only \(counted.count) of \(progress.count) evaluators counted (\(counted.joined(separator: ", ")))"
+    }
 }
 
 /// Evaluates a workspace (DESIGN §3): criteria tree weights (direct or AHP), panel aggregation,

@@ -174,9 +174,14 @@ public enum PanelRule {
                 var other = EvaluationBasis()
                 e = try BidbenchCore.evaluate(
                     view, method: method, aggregate: aggregate, normalization: normalization, priceOverride: priceOverride, basis: &other)
-                e.warnings = left.map { incompleteNotice($0, ws) } + e.warnings
                 e.leftOut = left.map(\.evaluator)
                 e.progress = progress
+                // First: every figure is the counted evaluators' alone, and says so before who is missing.
+                let counted = e.countedText(chinese: false).map { en in
+                    Notice(
+                        "\(en): means, totals and ranks are theirs alone", e.countedText(chinese: true)! + ": 均分、总分和排名只代表他们")
+                }
+                e.warnings = (counted.map { [$0] } ?? []) + left.map { incompleteNotice($0, ws) } + e.warnings
             }
             return e
         }
