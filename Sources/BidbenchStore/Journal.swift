@@ -66,12 +66,15 @@ public struct JournalVerification: Equatable, Sendable {
     /// The hash of the chain's first line (`verifyChain`): two chains that start alike are one trail
     /// under two names.
     var firstLineHash: String? = nil
+    /// Entries lost from a chain before this machine wrote to it again, as each chain's `gap` entry
+    /// records them (`journal/…:3: entries were lost before …`): the chain holds, its story does not.
+    public var gaps: [String] = []
     public var ok: Bool { firstBadLine == nil }
 
     /// Equal when they say the same (the first line's hash is how it was found, not what it says).
     public static func == (a: JournalVerification, b: JournalVerification) -> Bool {
         a.entries == b.entries && a.firstBadLine == b.firstBadLine && a.message == b.message
-            && a.interruptedAppend == b.interruptedAppend && a.file == b.file && a.chains == b.chains
+            && a.interruptedAppend == b.interruptedAppend && a.file == b.file && a.chains == b.chains && a.gaps == b.gaps
     }
 
     public init(
@@ -256,6 +259,15 @@ public enum Journal {
 
     private static let idCounter = Counter()
 
+    /// What this machine's head file says it last wrote to `chain` (its `seq` and line hash), nil when none.
+    static func head(folder: String, chain: String) -> (seq: Int, hash: String)? {
+        let rel = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
+        guard let bytes = try? FileIO.readInside(folder: folder, rel) else { return nil }
+        let parts = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
+        guard parts.count == 2, let seq = Int(parts[0]), seq > 0 else { return nil }
+        return (seq, String(parts[1]))
+    }
+
     /// Appends prepared entries to a chain (the caller holds its commit lock), skipping any whose id
     /// is already at the end of the chain (a completed save being completed again). A torn last line
     /// left by a killed append is cut first.
@@ -266,7 +278,7 @@ public enum Journal {
         let path = FileIO.join(folder, chain)
         let tail = lastLines(path, count: max(1, entries.count))
         let present = Set(tail.lines.compactMap { JSONValue.parse(String(decoding: $0, as: UTF8.self))?["id"]?.stringValue })
-        let todo = entries.filter { !present.contains($0.id) }
+        var todo = entries.filter { !present.contains($0.id) }
         var seq = 0
         var prev = zeroHash
         if let last = tail.lines.last {
@@ -275,6 +287,18 @@ public enum Journal {
             }
             seq = n
             prev = FileIO.sha256Hex(last)
+        }
+        // Entries this machine wrote that are gone (the chain cut or deleted: a git revert, an edit)
+        // are said in the chain before the new ones: appending on from the cut replaced the head, and
+        // `--verify --strict` then called the chain intact with a change in no entry (a helper's pass).
+        if let first = todo.first, let head = head(folder: folder, chain: chain), head.seq > seq || (head.seq == seq && head.hash != prev) {
+            let gap = PreparedEntry(
+                id: newID(), time: first.time, actor: first.actor, table: Journal.folder, action: "gap",
+                fields: memberText([
+                    ("wrote", .int(Int64(head.seq))), ("found", .int(Int64(seq))), ("lost_hash", .string(head.hash)),
+                    ("changes", .array([])),
+                ]))
+            todo.insert(gap, at: 0)
         }
         var out = tail.endsWithNewline ? "" : "\n"
         var written: [JournalEntry] = []
@@ -548,6 +572,7 @@ public enum Journal {
     public static func verify(folder: String) -> JournalVerification {
         var total = 0
         var interrupted = false
+        var gaps: [String] = []
         let all = chains(folder: folder)
         if let bad = FileIO.unsafePart(folder: folder, rel: Journal.folder) {
             return JournalVerification(entries: 0, firstBadLine: 0, message: bad.description, file: Journal.folder)
@@ -592,8 +617,11 @@ public enum Journal {
             }
             total += v.entries
             interrupted = interrupted || v.interruptedAppend
+            gaps += v.gaps
         }
-        return JournalVerification(entries: total, firstBadLine: nil, message: nil, interruptedAppend: interrupted, chains: all.count)
+        var v = JournalVerification(entries: total, firstBadLine: nil, message: nil, interruptedAppend: interrupted, chains: all.count)
+        v.gaps = gaps
+        return v
     }
 
     static func verifyChain(folder: String, chain: String, head headRel: String) -> JournalVerification {
@@ -610,6 +638,7 @@ public enum Journal {
         }
         var prev = zeroHash
         var lineHashes: [String] = []
+        var gaps: [String] = []
         for (i, raw) in lines.enumerated() {
             let n = i + 1
             func bad(_ m: String) -> JournalVerification { JournalVerification(entries: i, firstBadLine: n, message: m) }
@@ -632,6 +661,14 @@ public enum Journal {
             }
             prev = FileIO.sha256Hex(Array(raw))
             lineHashes.append(prev)
+            if entry.table == Journal.folder && entry.action == "gap" {
+                let v = JSONValue.parse(text)
+                let wrote = v?["wrote"]?.intValue ?? 0
+                let found = v?["found"]?.intValue ?? 0
+                gaps.append(
+                    "\(chain):\(n): entries were lost before \(entry.time): this machine had written \(wrote), "
+                        + (found == 0 ? "and the chain was gone" : "and only \(found) remained"))
+            }
         }
         if let head = try? FileIO.readInside(folder: folder, headRel) {
             let parts = String(decoding: head, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
@@ -650,6 +687,7 @@ public enum Journal {
         }
         var v = JournalVerification(entries: lines.count, firstBadLine: nil, message: nil, interruptedAppend: interrupted)
         v.firstLineHash = lineHashes.first
+        v.gaps = gaps
         return v
     }
 

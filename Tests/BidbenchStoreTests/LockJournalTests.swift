@@ -221,6 +221,35 @@ import Testing
                     file: chain(dir), chains: 1))
     }
 
+    /// A helper's pass: a chain cut (or deleted) was found only until the next save, which appended on
+    /// from the cut, replaced the head, and left `--strict` calling the chain intact with the lost
+    /// change recorded nowhere. The next save writes a `gap` entry first, which verify reports.
+    @Test func aSaveAfterACutChainRecordsTheGap() throws {
+        for deleted in [false, true] {
+            let dir = try journaled()
+            let l = lines(dir)
+            if deleted { #expect(unlink(dir.path + "/" + chain(dir)) == 0) } else { rewrite(dir, [l[0], l[1]]) }
+            var loaded = try WorkspaceStore.load(folder: dir.path)
+            var w = loaded.workspace
+            w.requirements[2].title = "四"
+            loaded = try WorkspaceStore.save(
+                w, over: loaded, actor: "lead", force: false, lock: nil, now: Date(timeIntervalSince1970: 1_795_000_100), fault: nil)
+            let after = lines(dir)
+            #expect(after.count == (deleted ? 2 : 4))
+            let gap = try #require(JSONValue.parse(after[after.count - 2]))
+            #expect(gap["action"]?.stringValue == "gap" && gap["table"]?.stringValue == "journal")
+            #expect(gap["wrote"]?.intValue == 3 && gap["found"]?.intValue == (deleted ? 0 : 2))
+            let v = Journal.verify(folder: dir.path)
+            #expect(v.ok)
+            let n = deleted ? 1 : 3
+            #expect(
+                v.gaps == [
+                    "\(chain(dir)):\(n): entries were lost before 2026-11-18T11:08:20Z: this machine had written 3, "
+                        + (deleted ? "and the chain was gone" : "and only 2 remained")
+                ])
+        }
+    }
+
     /// A meeting pass: deleting one person's whole chain verified as intact. The head this machine
     /// keeps for it says it wrote there.
     @Test func aDeletedChainIsFoundThroughTheLocalHead() throws {

@@ -167,7 +167,7 @@ struct JournalCommand: ParsableCommand {
                         ("line", v.firstBadLine.map { .int(Int64($0)) } ?? .null),
                         ("message", v.message.map(JSONValue.string) ?? .null),
                         ("interrupted_append", .bool(v.interruptedAppend)), ("file", v.file.map(JSONValue.string) ?? .null),
-                        ("chains", .int(Int64(v.chains))),
+                        ("chains", .int(Int64(v.chains))), ("gaps", .array(v.gaps.map(JSONValue.string))),
                         (
                             "changed_since_journal",
                             .array(
@@ -187,11 +187,17 @@ struct JournalCommand: ParsableCommand {
                 // `--strict` with files changed outside Bidbench fails: its first line says so, not `OK`
                 // (a meeting pass: "OK" then exit 1).
                 let pending = WorkspaceStore.savePending(folder: folder)
-                let failing = strict && !unrecorded.isEmpty && !pending
+                let failing = strict && ((!unrecorded.isEmpty && !pending) || !v.gaps.isEmpty)
+                let why = [
+                    unrecorded.isEmpty || pending ? nil : "\(unrecorded.count) file(s) changed outside the journal",
+                    v.gaps.isEmpty ? nil : "\(v.gaps.count) chain(s) lost entries",
+                ].compactMap { $0 }
                 print(
                     (failing ? "FAILED (strict): " : "OK: ")
                         + "\(v.entries) entries in \(v.chains) chain(s), every hash chain is intact"
-                        + (failing ? ", but \(unrecorded.count) file(s) changed outside the journal" : ""))
+                        + (failing ? ", but " + why.joined(separator: " and ") : ""))
+                // A chain cut or deleted and written on again holds, with a `gap` entry where entries were lost.
+                for gap in v.gaps { print("warning: \(gap)") }
                 if v.interruptedAppend {
                     print("note: the last save was interrupted while writing its entry; the next save completes it")
                 }
@@ -214,7 +220,7 @@ struct JournalCommand: ParsableCommand {
                     }
                 }
             }
-            if !v.ok || (strict && !unrecorded.isEmpty) { throw ExitCode(1) }
+            if !v.ok || (strict && (!unrecorded.isEmpty || !v.gaps.isEmpty)) { throw ExitCode(1) }
             return
         }
         let entries: [JournalEntry]
@@ -266,6 +272,10 @@ struct JournalCommand: ParsableCommand {
                 print(
                     SafeText.visible(
                         "\(e.time) \(e.actor) \(e.action) \(e.table)" + (settings.isEmpty ? "" : ": " + settings.joined(separator: "; "))))
+                continue
+            }
+            if e.table == Journal.folder && e.action == "gap" {
+                print(SafeText.visible("\(e.time) \(e.actor) gap: entries this machine had written to its chain were lost (journal --verify says how many)"))
                 continue
             }
             let parts = [
