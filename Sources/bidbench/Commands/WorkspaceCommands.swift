@@ -275,7 +275,10 @@ struct JournalCommand: ParsableCommand {
                 continue
             }
             if e.table == Journal.folder && e.action == "gap" {
-                print(SafeText.visible("\(e.time) \(e.actor) gap: entries this machine had written to its chain were lost (journal --verify says how many)"))
+                print(
+                    SafeText.visible(
+                        "\(e.time) \(e.actor) gap: entries this machine had written to its chain were lost (journal --verify says how many)"
+                    ))
                 continue
             }
             let parts = [
