@@ -9,6 +9,49 @@ struct ContractRedFlagTests {
         Set(ContractScanner.scan(text).redFlags.filter { $0.line != nil }.map(\.kind))
     }
 
+    /// A lawyer's pass: access cut at the end with the export left to the buyer before it was read as
+    /// the exit safeguard; a period after the end, or the vendor's help, is one.
+    @Test func anExportOnlyBeforeTheCutOffIsNoExitWindow() {
+        for risky in [
+            "第八条 数据\n二、服务期满未续约或合同解除的，供方自服务终止之日起停止需方账号访问，需方须在停止访问前自行完成数据导出。",
+            "第五条 数据\n5.1 甲方对平台数据的导出须在本协议有效期内自行完成。",
+            "8. Data. Access to the Service ends on the termination date, and Customer must export its data before that date.",
+        ] {
+            let scan = ContractScanner.scan(risky)
+            #expect(scan.flags(.data_deletion_or_no_return).count == 1, "\(risky)")
+            #expect(!scan.dataSecurity.items.contains { $0.check == .return_deletion && $0.status == .present }, "\(risky)")
+        }
+        for fair in [
+            "第八条 数据\n合同终止后三十日内，乙方应协助甲方导出全部数据；甲方也可在有效期内自行导出。",
+            "8. Data. Customer may export its data at any time, and for sixty (60) days after termination Supplier will assist with the export.",
+        ] {
+            #expect(ContractScanner.scan(fair).flags(.data_deletion_or_no_return).isEmpty, "\(fair)")
+        }
+    }
+
+    /// A lawyer's pass: a late-payment penalty in a sentence of its own after the payment term (`；` or
+    /// `。`), and deemed acceptance as 终验/初验 or by delivery and go-live, were missed.
+    @Test func lateInterestAfterTheTermAndDeemedFinalAcceptanceAreFlagged() {
+        for risky in [
+            "第三条 付款\n甲方应于收到发票后30日内付款；逾期每日按应付金额的千分之五支付违约金。",
+            "第三条 付款\n甲方应于收到发票后30日内付款。逾期每日按应付金额的千分之２支付违约金。",
+            "第四条 验收\n试运行期满甲方未提出书面异议的，视为终验合格。",
+            "第四条 验收\n甲方收到验收申请后十个工作日内未提出书面异议的，视为初验通过。",
+            "4. Acceptance. Deliverables are accepted on delivery unless Customer provides a written list of material defects within three (3) business days.",
+            "4. Acceptance. Go-live constitutes acceptance of the deliverables.",
+        ] {
+            #expect(flags(risky).contains(.payment_terms_harsh), "\(risky)")
+        }
+        for fair in [
+            // The vendor's own lateness on the amount payable, a modest rate, a payment that is no acceptance.
+            "第三条 付款\n乙方逾期交付的，每日按甲方应付金额的千分之一向甲方支付违约金。",
+            "第三条 付款\n甲方应于收到发票后30日内付款；逾期每日按应付金额的万分之一支付违约金。",
+            "4. Acceptance. Payment of an invoice does not constitute acceptance of the deliverables.",
+        ] {
+            #expect(!flags(fair).contains(.payment_terms_harsh), "\(fair)")
+        }
+    }
+
     /// A lawyer's pass: the vendor deleting the data days after the end, or beyond recovery, with no
     /// return or export, was read as the return-and-deletion safeguard. A deletion after the data is
     /// returned or migrated, certified to the buyer, or forbidden, protects the buyer: no flag.
