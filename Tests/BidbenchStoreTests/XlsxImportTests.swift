@@ -36,6 +36,38 @@ func importedBook(
         #expect(new.map(\.acceptance) == ["差异为 0", "", "供应商可在线确认订单"])
     }
 
+    /// A finance pass: a scorecard typed as 90 %, 80 %, 95 %, 85.5 % (cells 0.9 … formatted `0%`)
+    /// was stored as 0.9 % and scored 15.7 instead of 85.8. A percentage cell is read as what it shows;
+    /// the score is 0.25 × 90 + 0.20 × 80 + 0.25 × 95 + 0.10 × 85.5 + 0.20 × (4 − 1) / 4 × 100 = 85.8.
+    @Test func percentCellsAreReadAsThePercentagesTheyShow() throws {
+        let base = try Loaded()
+        let outcome = try importedBook(.vendorReviews, "reviews-percent.xlsx", into: base.workspace).get()
+        let r = try #require(outcome.workspace.delivery.vendorReviews.last)
+        #expect([r.onTimePct, r.acceptanceFirstPassPct, r.slaPct, r.trainingPassPct] == [90, 80, 95, 85.5])
+        #expect(abs(VendorScorecard.score(r) - 85.8) < 1e-9)
+        #expect(XlsxReader.percentText("0.9") == "90%" && XlsxReader.percentText("0.0575") == "5.75%")
+        // The same written `90%` in a CSV (refused as "not a number" before); a pass target kept as a
+        // fraction of 1 reads `90%` as 0.9.
+        let csv =
+            "vendor,period,on_time_pct,acceptance_first_pass_pct,sla_pct,training_pass_pct,satisfaction\nV1,2027-Q2,90%,80 %,95,85.5%,4\n"
+        let again = try Importer.importTable(
+            kind: .vendorReviews, fileBytes: Array(csv.utf8), fileName: "r.csv", into: base.workspace, replace: false, sheet: nil,
+            strict: false
+        ).get()
+        #expect(
+            again.workspace.delivery.vendorReviews.last.map { [$0.onTimePct, $0.acceptanceFirstPassPct, $0.trainingPassPct] } == [
+                90, 80, 85.5,
+            ])
+        let training =
+            "contract,id,level,module,date,mode,trainer,planned,present,pass_target\nK1,TR9,key_user,FI,2027-03-01,onsite,王工,10,9,90%\n"
+        let trained = try Importer.importTable(
+            kind: .training, fileBytes: Array(training.utf8), fileName: "t.csv", into: base.workspace, replace: false, sheet: nil,
+            strict: false
+        ).get()
+        #expect(trained.workspace.delivery.training.last?.passTarget == 0.9)
+        #expect(StylesParser.isPercentFormat("0.0%") && !StylesParser.isPercentFormat("0.0\"%\"") && !StylesParser.isPercentFormat("0.00"))
+    }
+
     @Test func strictRefusesTheUnknownDepartmentNamingItsCell() throws {
         let base = try Loaded()
         let r = importedBook(.requirements, "requirements-openpyxl.xlsx", into: base.workspace, sheet: "需求", strict: true)

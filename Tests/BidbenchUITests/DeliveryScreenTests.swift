@@ -258,6 +258,18 @@ func deliveryWorkspace() -> Workspace {
         #expect(r.value("period") == "2027-Q2" && r.value("on_time_pct") == "66.7" && r.value("sla_pct") == "33.3")
         #expect(r.value("acceptance_first_pass_pct") == "50" && r.value("training_pass_pct") == "66.7")
         d.type("3")
+        // A fraction typed for a percentage (a finance pass: `0.8` was saved as 0.8 %) is asked for with its %.
+        if case .form(var f) = d.state.modal {
+            f.focus(on: "on_time_pct")
+            d.state.modal = .form(f)
+        }
+        d.press(.ctrl("u"))
+        d.type("0.8")
+        d.press(.ctrl("s"))
+        #expect(d.form?.error == "任务按时率 %: 此处 0.8 表示 0.8%, 而非 80%: 80% 请输入 80, 确为 0.8% 请输入 0.8%")
+        #expect(d.state.workspace.delivery.vendorReviews.count == 1)
+        d.press(.ctrl("u"))
+        d.type("66.7")
         d.press(.ctrl("s"))
         let saved = d.state.workspace.delivery.vendorReviews.last!
         #expect(saved.period == "2027-Q2" && saved.satisfaction == 3)

@@ -296,9 +296,17 @@ private struct Job {
             case .int, .number, .money:
                 let t = normalizedDigits(fields[i])
                 if t != fields[i] { fields[i] = t }
-                if column == "percent" {
+                // Percentages of 0–100 (`90%` → `90`), as a sheet's `0%` cells are read too (a finance
+                // pass: the workbook's 90 % was stored as 0.9 %, and `90%` in a CSV was refused).
+                if column == "percent" || column.hasSuffix("_pct") {
                     let p = fields[i].trimmed
                     if p.hasSuffix("%") { fields[i] = String(p.dropLast()).trimmed }
+                } else if Self.fractionColumns.contains(column) {
+                    // A rate kept as a fraction (`pass_target` 0.9): `90%` is 0.9.
+                    let p = fields[i].trimmed
+                    if p.hasSuffix("%"), let d = Double(String(p.dropLast()).trimmed), d.isFinite {
+                        fields[i] = NumberText.upTo(d / 100, 6)
+                    }
                 }
             default: break
             }
@@ -322,6 +330,8 @@ private struct Job {
     }
 
     static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
+    /// Rates kept as fractions of 1 (`pass_target` 0.9), which a `90%` in a sheet or file means.
+    static let fractionColumns: Set<String> = ["pass_target"]
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
     /// Full-width digits too, as the forms read them (`２０２７年６月２日` was refused: user test pass).

@@ -93,17 +93,18 @@ public struct XlsxReader {
             try sharedStringsPath.flatMap { p throws(XlsxError) in try zip.read(p).map { ($0, p) } }.map {
                 (d, p) throws(XlsxError) in try Self.parse(d, part: p, SharedStringsParser()).strings
             } ?? []
-        let dateStyles =
-            try stylesPath.flatMap { p throws(XlsxError) in try zip.read(p).map { ($0, p) } }.map {
-                (d, p) throws(XlsxError) in try Self.parse(d, part: p, StylesParser()).dateStyles
-            } ?? []
+        let styles = try stylesPath.flatMap { p throws(XlsxError) in try zip.read(p).map { ($0, p) } }.map {
+            (d, p) throws(XlsxError) in try Self.parse(d, part: p, StylesParser())
+        }
         let path = sheetPaths[index]
         guard let data = try zip.read(path) else {
             throw XlsxError(
                 "sheet \"\(sheetNames[index])\" is missing from the workbook (\(path)); save the workbook again",
                 zh: "工作簿中缺少工作表 “\(sheetNames[index])” (\(path)); 请重新保存工作簿")
         }
-        let parser = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904, limits: zip.limits)
+        let parser = SheetParser(
+            strings: strings, dateStyles: styles?.dateStyles ?? [], percentStyles: styles?.percentStyles ?? [], date1904: date1904,
+            limits: zip.limits)
         let done = try Self.parse(data, part: path, parser)
         if let (row, column) = done.wide {
             let ref = Self.columnName(column) + String(row)
@@ -220,6 +221,13 @@ public struct XlsxReader {
     }
 
     /// A number's text as typed: integers without `.0`, decimals without exponent, at most 15 significant digits.
+    /// A fraction as the percentage a `0%` format shows, exactly (`0.9` → `90%`, `0.0575` → `5.75%`);
+    /// nil when it is no number.
+    static func percentText(_ raw: String) -> String? {
+        guard let d = Decimal(string: numberText(raw)), Double(raw)?.isFinite == true else { return nil }
+        return "\(d * 100)%"
+    }
+
     static func numberText(_ raw: String) -> String {
         let t = raw.trimmingCharacters(in: .whitespaces)
         guard let x = Double(t), x.isFinite else { return t }
@@ -325,18 +333,43 @@ final class SharedStringsParser: PartParser {
 
 final class StylesParser: PartParser {
     var customDate: [Int: Bool] = [:]
+    var customPercent: [Int: Bool] = [:]
     var inCellXfs = false
     var dateStyles: [Bool] = []
+    /// Styles that show a number as a percentage (`0%`, `0.00%`): the cell holds the fraction.
+    var percentStyles: [Bool] = []
     override func start(_ parser: XMLParser, _ name: Substring, _ attributes: [String: String]) {
         switch name {
         case "numFmt":
-            if let id = Int(attributes["numFmtId"] ?? "") { customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "") }
+            if let id = Int(attributes["numFmtId"] ?? "") {
+                customDate[id] = Self.isDateFormat(attributes["formatCode"] ?? "")
+                customPercent[id] = Self.isPercentFormat(attributes["formatCode"] ?? "")
+            }
         case "cellXfs": inCellXfs = true
         case "xf" where inCellXfs:
             let id = Int(attributes["numFmtId"] ?? "0") ?? 0
             dateStyles.append(customDate[id] ?? Self.builtinDate(id))
+            percentStyles.append(customPercent[id] ?? (id == 9 || id == 10))
         default: break
         }
+    }
+
+    /// A custom format shows a percentage when it has `%` outside quotes and escapes.
+    static func isPercentFormat(_ code: String) -> Bool {
+        var inQuote = false
+        var escaped = false
+        for ch in code {
+            if escaped {
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else if ch == "\"" {
+                inQuote.toggle()
+            } else if ch == "%" && !inQuote {
+                return true
+            }
+        }
+        return false
     }
     override func end(_ parser: XMLParser, _ name: Substring) {
         if name == "cellXfs" { inCellXfs = false }
@@ -386,6 +419,7 @@ final class StylesParser: PartParser {
 final class SheetParser: PartParser {
     let strings: [String]
     let dateStyles: [Bool]
+    let percentStyles: [Bool]
     let date1904: Bool
     let limits: XlsxLimits
     var cells: [Int: [Int: String]] = [:]
@@ -406,9 +440,10 @@ final class SheetParser: PartParser {
     var text: TextTarget = .none
     enum TextTarget { case none, value, inline, formula }
 
-    init(strings: [String], dateStyles: [Bool], date1904: Bool, limits: XlsxLimits) {
+    init(strings: [String], dateStyles: [Bool], percentStyles: [Bool] = [], date1904: Bool, limits: XlsxLimits) {
         self.strings = strings
         self.dateStyles = dateStyles
+        self.percentStyles = percentStyles
         self.date1904 = date1904
         self.limits = limits
     }
@@ -497,6 +532,9 @@ final class SheetParser: PartParser {
             }
             if style < dateStyles.count, dateStyles[style], let x = Double(value), let d = XlsxReader.day(serial: x, date1904: date1904) {
                 out = d.description
+            } else if style < percentStyles.count, percentStyles[style], let p = XlsxReader.percentText(value) {
+                // What the sheet shows (`90%` for 0.9): read as a percentage, not as 0.9 % (a finance pass).
+                out = p
             } else {
                 out = XlsxReader.numberText(value)
             }

@@ -91,10 +91,21 @@ enum ReviewForm {
             ("on_time_pct", 0.0, 100.0), ("acceptance_first_pass_pct", 0, 100), ("sla_pct", 0, 100), ("training_pass_pct", 0, 100),
             ("satisfaction", 1, 5),
         ] where v[key] == nil {
-            let t = normalizedDigits(f.value(key)).trimmed.trimmingCharactersInSet("%")
+            let typed = normalizedDigits(f.value(key)).trimmed
+            let t = typed.trimmingCharactersInSet("%")
             guard let x = formDecimal(t), x >= lo, x <= hi else {
                 let range = "\(NumberText.upTo(lo, 1))–\(NumberText.upTo(hi, 1))"
                 return FormRefusal(L.t("Enter a number from \(range), not “\(t)”", "请输入 \(range) 之间的数, 而不是 “\(t)”"), field: key)
+            }
+            // A fraction typed for a percentage (`0.8` for 80 %, as the training form's target takes it)
+            // was saved as 0.8 %: a finance pass. Below 1 it is asked for with its `%`.
+            if hi == 100, x > 0, x < 1, !typed.hasSuffix("%") {
+                let points = NumberText.upTo(x * 100, 2)
+                return FormRefusal(
+                    L.t(
+                        "\(t) here is \(t) %, not \(points) %: type \(points) for \(points) %, or \(t)% if you mean it",
+                        "此处 \(t) 表示 \(t)%, 而非 \(points)%: \(points)% 请输入 \(points), 确为 \(t)% 请输入 \(t)%"),
+                    field: key)
             }
             v[key] = x
         }

@@ -156,6 +156,23 @@ def last_row():
     raw_book("row-1048576.xlsx", sheet)
 
 
+def reviews_percent():
+    """A vendor review typed as percentages (cells 0.9 … with `0%` and `0.0%` formats), as a finance
+    workbook holds it; and a training session's pass target as `0%`."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "考评"
+    ws.append(["vendor", "period", "on_time_pct", "acceptance_first_pass_pct", "sla_pct", "training_pass_pct", "satisfaction"])
+    ws.append(["V1", "2027-Q1", 0.9, 0.8, 0.95, 0.855, 4])
+    for c in ws[2][2:4]:
+        c.number_format = "0%"
+    for c in ws[2][4:6]:
+        c.number_format = "0.0%"
+    wb.properties.created = datetime.datetime(*FIXED)
+    wb.properties.modified = datetime.datetime(*FIXED)
+    wb.save("reviews-percent.xlsx")
+
+
 requirements()
 contracts("contracts-openpyxl.xlsx")
 contracts("contracts-1904.xlsx", CALENDAR_MAC_1904)
@@ -164,3 +181,4 @@ prices_raw()
 bomb()
 lying_bomb()
 last_row()
+reviews_percent()
