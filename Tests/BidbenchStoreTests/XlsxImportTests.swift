@@ -65,6 +65,12 @@ func importedBook(
             strict: false
         ).get()
         #expect(trained.workspace.delivery.training.last?.passTarget == 0.9)
+        // Any other number shown as a percentage is the fraction its cell holds (a weight of 0.35 as `35%`).
+        let weighted = try Importer.importTable(
+            kind: .requirements, fileBytes: Array("department,title,priority,weight\nD1,报表,must,35%\n".utf8), fileName: "q.csv",
+            into: base.workspace, replace: false, sheet: nil, strict: false
+        ).get()
+        #expect(weighted.workspace.requirements.last?.weight == 0.35)
         #expect(StylesParser.isPercentFormat("0.0%") && !StylesParser.isPercentFormat("0.0\"%\"") && !StylesParser.isPercentFormat("0.00"))
     }
 

@@ -301,8 +301,9 @@ private struct Job {
                 if column == "percent" || column.hasSuffix("_pct") {
                     let p = fields[i].trimmed
                     if p.hasSuffix("%") { fields[i] = String(p.dropLast()).trimmed }
-                } else if Self.fractionColumns.contains(column) {
-                    // A rate kept as a fraction (`pass_target` 0.9): `90%` is 0.9.
+                } else if ColumnType.of(column) == .number {
+                    // A rate kept as a fraction (`pass_target` 0.9) and any other number a sheet shows as a
+                    // percentage (a weight of 0.35 formatted `0%`): `90%` is 0.9, the value the cell holds.
                     let p = fields[i].trimmed
                     if p.hasSuffix("%"), let d = Double(String(p.dropLast()).trimmed), d.isFinite {
                         fields[i] = NumberText.upTo(d / 100, 6)
@@ -330,8 +331,6 @@ private struct Job {
     }
 
     static let keyColumns: Set<String> = ["id", "department", "vendor", "criterion", "requirement", "contract", "parent", "evaluator"]
-    /// Rates kept as fractions of 1 (`pass_target` 0.9), which a `90%` in a sheet or file means.
-    static let fractionColumns: Set<String> = ["pass_target"]
 
     /// `2027/3/1`, `2027-3-1`, `2027.3.1`, `2027年3月1日` as `2027-03-01`; nil for anything else.
     /// Full-width digits too, as the forms read them (`２０２７年６月２日` was refused: user test pass).
