@@ -146,6 +146,17 @@ import Testing
         let before = try json(try bidbench("panel", "-w", ws, "--json").out)
         #expect(before["incomplete"] as? [String] == ["张玮"])
 
+        // A sheet whose evaluator is scoring in a session is hers while it is open (a helper's pass: it
+        // was removed under her session); the claim here is this test's own, a live process.
+        do {
+            let session = try WorkspaceLock(folder: ws, scope: .evaluator("张玮"))
+            defer { session.release() }
+            let open = try bidbench("panel", "-w", ws, "--remove", "张玮", "--yes")
+            #expect(open.status == 1)
+            #expect(open.err.hasPrefix("bidbench: not removed: scores/张玮.csv is open for scoring: 张玮 is scoring in another Bidbench (pid "))
+            #expect(open.err.contains("; remove it when that session is closed"), "\(open.err)")
+            #expect(FileManager.default.fileExists(atPath: ws + "/scores/张玮.csv"))
+        }
         let unknown = try bidbench("panel", "-w", ws, "--remove", "张三")
         #expect(unknown.status == 1)
         #expect(unknown.err == "bidbench: no score sheet scores/张三.csv; the sheets are: 张伟, 张玮, 李娜, 王强\n")
@@ -189,6 +200,19 @@ import Testing
         #expect(try bidbench("import", "scores", changed, "--evaluator", "张伟", "--replace", "-w", ws).status == 0)
         let text = try minutes()
         #expect(text.contains("### 揭晓后修改的评分\n\n以下评分是在评委相互看到评分之后修改的；上面各表使用修改后的评分。\n\n- 张伟 · 云帆软件 × 功能-生产制造：8.5 → 9（"), "\(text)")
+        // A hide and a reveal again do not unsee the scores: the revision stays listed (a meeting pass).
+        #expect(try bidbench("reveal", "--hide", "-w", ws, "--actor", "刘主任").status == 0)
+        #expect(try bidbench("reveal", "-w", ws, "--actor", "刘主任", "--yes").status == 0)
+        #expect(try minutes().contains("- 张伟 · 云帆软件 × 功能-生产制造：8.5 → 9（"))
+        // A vendor added after the reveal: its first scores are no revisions.
+        let v5 = tmp.path + "/v5.csv"
+        try "id,name,contact,qualifications,references,notes,sme,bid_price\nV5,东方软件,,,,,false,1500000\n".write(
+            toFile: v5, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "vendors", v5, "-w", ws).status == 0)
+        let first = tmp.path + "/first.csv"
+        try "vendor,criterion,score,note\nV5,func_mfg,7,\n".write(toFile: first, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "scores", first, "--evaluator", "张伟", "-w", ws).status == 0)
+        #expect(try !minutes().contains("东方软件 × "))
         // Changed back to what the panel saw: no longer a revision.
         let back = tmp.path + "/back.csv"
         try sheet.write(toFile: back, atomically: true, encoding: .utf8)

@@ -92,6 +92,20 @@ struct PanelCommand: ParsableCommand {
             throw ExitCode(1)
         }
         ws.scores.removeValue(forKey: evaluator)
+        // Her session owns the sheet while it is open, as for `import scores` (a helper's pass: the sheet
+        // was removed under her open session, whose screen said "19 rows merged"); the claim is held
+        // for the save, so no session opens on it meanwhile.
+        let claim: WorkspaceLock
+        do { claim = try WorkspaceLock(folder: workspace.path, scope: .evaluator(evaluator)) } catch StoreError.locked(
+            let pid, let host, let since)
+        {
+            printError(
+                "bidbench: not removed: "
+                    + StoreError.sheetInUse("scores/\(evaluator).csv", evaluator: evaluator, pid: pid, host: host, since: since)
+                    .description.replacingOccurrences(of: "; import when it is closed", with: "; remove it when that session is closed"))
+            throw ExitCode(1)
+        }
+        defer { claim.release() }
         do { _ = try WorkspaceStore.save(ws, over: loaded, actor: actor ?? currentUser()) } catch {
             printError("bidbench: \(error)")
             throw ExitCode(2)
