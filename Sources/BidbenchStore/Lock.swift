@@ -42,6 +42,12 @@ struct LockFile {
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             var st = stat()
             if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
+            // A named pipe (or folder, device) where a lock belongs is never read nor waited on: opening a
+            // pipe blocked for ever, at the first frame or at Ctrl-S, and no signal ended it (a helper's pass).
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                throw StoreError.io(
+                    path, "is not a regular file (a named pipe, folder or device) where Bidbench keeps a lock: remove it, then try again")
+            }
             let holder = WorkspaceLock.readHolder(path)
             if attempt < 2, let h = holder, h.host == host, h.pid > 0, h.copied || !WorkspaceLock.isRunning(h.pid) {
                 unlink(path)  // stale: its process is gone, or this is a copy of its lock
@@ -168,12 +174,17 @@ public final class WorkspaceLock {
     }
 
     static func readHolder(_ path: String) -> LockHolder? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Non-blocking: a named pipe at a lock's path is not waited on (see `LockFile.take`).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return nil }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        let file = LockFile.identity(st)
         var buf = [UInt8](repeating: 0, count: 512)
         let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        var st = stat()
-        let file = fstat(fd, &st) == 0 ? LockFile.identity(st) : nil
         close(fd)
         guard n > 0 else { return nil }
         var fields: [String: String] = [:]

@@ -116,6 +116,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == [])
     }
 
+    /// A helper's pass: a named pipe at a lock's path froze the TUI at its first frame (the session
+    /// claim) or at Ctrl-S (a commit lock), and no signal ended it. It is refused, named, at once.
+    @Test func aNamedPipeWhereALockBelongsIsRefusedNotWaitedOn() throws {
+        let dir = Fixture.folder()
+        try FileManager.default.createDirectory(atPath: dir.url(".bidbench/locks"), withIntermediateDirectories: true)
+        #expect(mkfifo(dir.url(".bidbench/lock"), 0o600) == 0)
+        #expect(mkfifo(dir.url(".bidbench/locks/requirements.csv.lock"), 0o600) == 0)
+        let message = "is not a regular file (a named pipe, folder or device) where Bidbench keeps a lock: remove it, then try again"
+        #expect(throws: StoreError.io(dir.url(".bidbench/lock"), message)) { _ = try WorkspaceLock(folder: dir.path) }
+        let loaded = try WorkspaceStore.load(folder: dir.path)
+        #expect(throws: StoreError.io(dir.url(".bidbench/locks/requirements.csv.lock"), message)) {
+            try WorkspaceStore.save(Self.edited(loaded), over: loaded, actor: "lead")
+        }
+        #expect(WorkspaceLock.readHolder(dir.url(".bidbench/lock")) == nil)
+    }
+
     @Test(arguments: ["scores", ".bidbench"])
     func aFolderLinkedOutsideIsRefused(_ name: String) throws {
         let dir = Fixture.folder()
