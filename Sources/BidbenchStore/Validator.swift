@@ -417,10 +417,10 @@ extension Validator {
                 mf, c.lined ?? c.first, "percent",
                 "the milestones of contract \"\(contract)\" sum to \(v) %, expected 100 %"
                     + (mixed
-                        ? " (with the \(c.unlined) already in payments.csv; --replace would replace the whole table, every contract's milestones)"
+                        ? " (with the \(c.unlined) already in payments.csv; --replace replaces the milestones of the contracts in the file, and keeps the others')"
                         : ""),
                 "合同 “\(contract)” 的付款里程碑合计 \(v) %, 应为 100 %"
-                    + (mixed ? " (含 payments.csv 中已有的 \(c.unlined) 个; --replace 会替换整张表, 即所有合同的付款节点)" : ""))
+                    + (mixed ? " (含 payments.csv 中已有的 \(c.unlined) 个; --replace 替换文件中各合同的付款节点, 其他合同的保留)" : ""))
         }
     }
 

@@ -284,7 +284,7 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
         // Full-width digits too, as the forms read them (they were refused on import: user test pass).
         let text = "合同,里程碑,比例,到期日,状态\nK1,签约,４０%,２０２７/１/５,已付\nK1,验收,60％,2027年6月30日,计划\n"
         let r = try imported(.payments, text, into: base.workspace, replace: true).get()
-        #expect(r.summary == "imported 2 payment milestones, replacing the table")
+        #expect(r.summary == "imported 2 payment milestones, replacing the milestones of K1 (other contracts' milestones kept)")
         #expect(
             r.workspace.payments == [
                 PaymentMilestone(contract: "K1", milestone: "签约", percent: 40, due: Day(year: 2027, month: 1, day: 5), status: "paid"),
@@ -294,8 +294,15 @@ func problems(_ r: Result<ImportOutcome, ImportFailure>) -> [String] {
             problems(imported(.payments, "合同,里程碑,比例,到期日\nK1,尾款,10,2027/2/30\n", into: base.workspace)) == [
                 "in.csv:2: due: \"2027/2/30\" is not a valid date (expected YYYY-MM-DD, e.g. 2027-03-31)",
                 // At the imported row (it was `payments.csv:0`: a helper's pass), saying what was there already.
-                "in.csv:2: percent: the milestones of contract \"K1\" sum to 110 %, expected 100 % (with the 2 already in payments.csv; --replace would replace the whole table, every contract's milestones)",
+                "in.csv:2: percent: the milestones of contract \"K1\" sum to 110 %, expected 100 % (with the 2 already in payments.csv; --replace replaces the milestones of the contracts in the file, and keeps the others')",
             ])
+        // A finance pass: replacing one contract's schedule removed every other contract's, a paid one
+        // among them. Another contract's milestones stay.
+        var two = base.workspace
+        two.contracts.append(Contract(id: "K2", vendor: "V1", title: "订阅", file: "", value: Money(units: 100_000)))
+        two.payments.append(PaymentMilestone(contract: "K2", milestone: "首付", percent: 100, due: nil, status: "paid"))
+        let k1 = try imported(.payments, text, into: two, replace: true).get()
+        #expect(k1.workspace.payments.map { "\($0.contract) \($0.milestone)" } == ["K2 首付", "K1 签约", "K1 验收"])
     }
 
     /// A CLI pass: `--encoding gb18030` on a UTF-8 file stored `骞冲彴` for `平台`, with exit 0.

@@ -11,6 +11,29 @@ struct IntegrityVerbTests {
         try h.close()
     }
 
+    /// A finance pass: `import changes` approved a change order that took 2027 to 118.5 % of a stop
+    /// envelope, which the change-order form refuses. The import refuses it too, at its row; a
+    /// smaller one goes in.
+    @Test func anImportedApprovalOverAStopEnvelopeIsRefused() throws {
+        let tmp = TempDir()
+        defer { withExtendedLifetime(tmp) {} }
+        let ws = try tmp.demoCopy()
+        let big = tmp.path + "/co.csv"
+        try "contract,id,date,description,price_delta,status\nC1,CO3,2027-04-01,条码接口,500000,approved\n".write(
+            toFile: big, atomically: true, encoding: .utf8)
+        let before = try String(contentsOfFile: ws + "/changes.csv", encoding: .utf8)
+        let refused = try bidbench("import", "changes", big, "-w", ws)
+        #expect(refused.status == 1)
+        #expect(
+            refused.err.hasPrefix(
+                "\(big):2: status: approving these change orders would exceed a stop envelope: 2027 信息部: committed 2,440,000 + proposed 286,000 = 2,726,000 of 2,300,000 (118.5 %); import them as proposed, or raise the envelope in budget.csv\n"
+            ), "\(refused.err)")
+        #expect(try String(contentsOfFile: ws + "/changes.csv", encoding: .utf8) == before)
+        try "contract,id,date,description,price_delta,status\nC1,CO3,2027-04-01,条码接口,5000,approved\n".write(
+            toFile: big, atomically: true, encoding: .utf8)
+        #expect(try bidbench("import", "changes", big, "-w", ws).out == "imported 1 change order (CO3) into \(ws)\n")
+    }
+
     /// A vendor without price lines has no costs, said as such: `0.00` read as the cheapest bid
     /// (re-test pass: the screen said 无报价, the command line 0.00).
     @Test func aVendorWithoutPricesSaysSo() throws {

@@ -159,6 +159,8 @@ private struct Job {
     /// The workspace folder, where a contract's text is looked for (nil: only the texts `base` holds count).
     var folder: String?
     var created: [Department] = []
+    /// With `--replace` of payments: the contracts whose milestones the file replaced (the others are kept).
+    var replacedContracts: [String]?
     /// The workbook sheet being imported (nil for CSV).
     var grid: XlsxGrid?
     /// Canonical column → position in the records, once the header is read.
@@ -512,7 +514,11 @@ private struct Job {
         var s = "imported \(count) \(kind.noun(count))\(extra)"
         let named = ids.filter { !$0.isEmpty }
         if let first = named.first, let last = named.last { s += first == last ? " (\(first))" : " (\(first)–\(last))" }
-        if replace { s += ", replacing the table" }
+        if let contracts = replacedContracts {
+            s += ", replacing the milestones of " + contracts.joined(separator: ", ") + " (other contracts' milestones kept)"
+        } else if replace {
+            s += ", replacing the table"
+        }
         if !created.isEmpty {
             s +=
                 "; created \(created.count == 1 ? "department" : "departments") "
@@ -553,10 +559,31 @@ private struct Job {
         checkAppend(spec, existing: existing, rows: parsed.rows, lines: parsed.lines, file: spec.file)
         var merged = base
         merged.departments += created
-        merged[keyPath: path] = (replace ? [] : existing) + parsed.rows
+        // Payments are replaced contract by contract: the milestones of the contracts the file names
+        // (a finance pass: replacing C2's schedule removed C1's, a paid one among them, without a word).
+        var kept = replace ? [] : existing
+        if replace, kind == .payments {
+            let named = Set(parsed.rows.compactMap { ($0 as? PaymentMilestone)?.contract })
+            kept = existing.filter { ($0 as? PaymentMilestone).map { !named.contains($0.contract) } ?? false }
+            replacedContracts = named.sorted()
+        }
+        merged[keyPath: path] = kept + parsed.rows
         merged.contractTexts.merge(texts) { old, _ in old }
-        let lines = (replace ? [] : Array(repeating: 0, count: existing.count)) + parsed.lines
+        let lines = Array(repeating: 0, count: kept.count) + parsed.lines
         validate(merged, imported: [spec.file: lines])
+        // "Stop" stops here too: approved change orders that push a fiscal year over a stop envelope are
+        // refused as the change-order form refuses them (a finance pass: an import took 2027 to 118.5 %).
+        if kind == .changes, log.problems.isEmpty, let scenario = try? Scenario(settings: base.settings),
+            let before = try? BudgetModel.control(base, proposedVendor: nil, scenario: scenario),
+            let after = try? BudgetModel.control(merged, proposedVendor: nil, scenario: scenario),
+            let refusal = BudgetModel.stopMessage(
+                BudgetModel.stopped(before: before, after: after), action: "approving these change orders", actionZH: "批准这些变更单")
+        {
+            let approved = zip(parsed.rows, parsed.lines).first { row, _ in (row as? ChangeOrder).map(ChangeOrders.isApproved) == true }
+            log.add(
+                fileName, approved?.1 ?? 0, "status", refusal.message + "; import them as proposed, or raise the envelope in budget.csv",
+                zh: refusal.text(chinese: true) + "; 请以 proposed (待批) 导入, 或在 budget.csv 中提高预算")
+        }
         guard log.problems.isEmpty else { return .failure(failure()) }
         return .success(
             ImportOutcome(
