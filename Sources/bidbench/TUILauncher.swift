@@ -183,6 +183,14 @@ enum TUILauncher {
     )
         -> Event
     {
+        write(bytes: Array(content.utf8), to: target, inWorkspace: folder, of: loaded, lang: lang, done: done)
+    }
+
+    static func write(
+        bytes content: [UInt8], to target: String, inWorkspace folder: String?, of loaded: LoadedWorkspace, lang: Lang, done: String
+    )
+        -> Event
+    {
         do {
             var note = ""
             let contractFiles = loaded.workspace.contracts.map(\.file)
@@ -190,8 +198,8 @@ enum TUILauncher {
                 throw StoreError.workspaceFile(target, rel)
             }
             if let folder {
-                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), Array(content.utf8))
-            } else if try OutputFile.write(target, Array(content.utf8)) {
+                try OutputFile.writeInWorkspace(folder: folder, String(target.dropFirst(folder.count + 1)), content)
+            } else if try OutputFile.write(target, content) {
                 let n = OutputFile.replacedLinkNote(target)
                 note = lang.t(" (\(n.en))", " (\(n.zh))")
             }
@@ -601,6 +609,16 @@ struct SessionHost {
         // The machine form's default name is not the table's own file (`requirements.csv`), which it would replace.
         let suffix = forPeople ? "-" + state.lang.rawValue : "-export"
         let target = path ?? (loaded.folder + "/\(table)\(department.map { "-" + $0 } ?? "")\(suffix).csv")
+        // A workbook for `.xlsx`, as the command line writes it (a finance pass: CSV text went into
+        // `pay.xlsx`, which Excel refused).
+        if target.lowercased().hasSuffix(".xlsx") {
+            var ws = state.workspace
+            if let department { ws.requirements = ws.requirements.filter { $0.department == department } }
+            return TUILauncher.write(
+                bytes: Array(XlsxExport.table(kind, from: ws, chinese: state.lang == .zh)), to: target,
+                inWorkspace: path == nil ? loaded.folder : nil, of: loaded, lang: state.lang,
+                done: state.lang.t("Exported (workbook) to \(target)", "已导出 (工作簿) 到 \(target)"))
+        }
         let csv =
             forPeople
             ? PeopleExport.csv(kind, from: state.workspace, language: state.lang == .zh ? .zh : .en, department: department)

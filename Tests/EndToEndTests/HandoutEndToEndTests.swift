@@ -139,6 +139,10 @@ import Testing
         let tmp = TempDir()
         defer { withExtendedLifetime(tmp) {} }
         let ws = try tmp.demoCopy()
+        // `-o -` is standard output, as for `report` (a finance pass: it wrote a file named `-`).
+        let out = try run(binaryPath, ["export", "budget", "-w", ws, "-o", "-"], cwd: tmp.path)
+        #expect(out.status == 0 && out.out.hasPrefix("fiscal_year,cost_center,category,amount\n2027,信息部,,2300000\n"))
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/-"))
         let people = tmp.path + "/财务部.csv"
         let r = try run(binaryPath, ["export", "requirements", "-w", ws, "--for", "people", "--department", "财务部", "-o", people])
         #expect(r.status == 0, "export failed: \(r.err)")
@@ -382,6 +386,12 @@ import Testing
         try t.type("export requirements \(tmp.path)/req.csv")
         try t.keys("Enter")
         try t.waitFor(text: "已导出 (阅读版)")
+        // `.xlsx` is a workbook (a finance pass: CSV text went into `pay.xlsx`, which Excel refused).
+        try t.keys(":")
+        try t.type("export payments \(tmp.path)/pay.xlsx")
+        try t.keys("Enter")
+        try t.waitFor(text: "已导出 (工作簿)")
+        #expect(FileManager.default.contents(atPath: tmp.path + "/pay.xlsx").map { Array($0.prefix(4)) } == [0x50, 0x4B, 0x03, 0x04])
         // The machine form's default file is not the table itself, and a table named as the file is refused.
         let table = FileManager.default.contents(atPath: ws + "/requirements.csv")
         try t.keys(":")

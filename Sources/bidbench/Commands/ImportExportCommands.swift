@@ -74,6 +74,12 @@ func workbookChinese(_ flag: Lang?, _ w: Workspace) -> Bool {
 /// workspace `folder` reads (a table, its settings, journal, a contract text, a score sheet) is refused.
 /// On failure, a message and `failure` as the exit code.
 func writeOutput(_ bytes: [UInt8], to path: String, failure: Int32 = 2, folder: String, _ ws: Workspace) throws {
+    // `-o -` is standard output, for every verb as for `report` (a finance pass: `export … -o -` wrote a
+    // file named `-`).
+    if path == "-" {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
     do {
         if try OutputFile.write(path, bytes, workspace: folder, contractFiles: ws.contracts.map(\.file)) {
             printError("note: " + OutputFile.replacedLinkNote(path).en)
