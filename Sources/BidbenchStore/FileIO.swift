@@ -339,6 +339,21 @@ extension FileIO {
             }
             try makeFolder(path, in: dirname(of: path))
         }
+        if rel == ".bidbench" || rel.hasPrefix(".bidbench/") { ignoreLocalState(folder: folder) }
+    }
+
+    /// `.bidbench/.gitignore` (`*`): Bidbench's local state stays out of git even when the workspace's
+    /// own `.gitignore` is missing (a copy made with `cp -r ws/* new/`, a teammate's clean-up): a
+    /// helper's pass found `git add -A` staging the clone id, the backups and a blind evaluator's
+    /// private handout.
+    /// Best effort (the folder `.bidbench` exists and was checked): a failure to write it stops nothing.
+    static func ignoreLocalState(folder: String) {
+        let rel = ".bidbench/.gitignore"
+        var st = stat()
+        guard lstat(join(folder, rel), &st) != 0, errno == ENOENT else { return }
+        try? atomicWrite(
+            join(folder, rel), Array("# Bidbench's local state (locks, backups, private handouts): never shared.\n*\n".utf8), durable: false
+        )
     }
 
     /// Refuses to replace `rel` when it is a link or read-only (a 0444 table is the user's statement

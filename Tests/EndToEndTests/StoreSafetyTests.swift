@@ -237,6 +237,24 @@ import Testing
                 .contains(".bidbench/\n") == true)
     }
 
+    /// A helper's pass: without the workspace's `.gitignore` (a copy made with `cp -r ws/* new/`, a
+    /// clean-up), `git add -A` staged the clone id, the backups and a blind evaluator's private
+    /// handout. `.bidbench/` ignores itself.
+    @Test(.requires(.git), .timeLimit(.minutes(2)))
+    func localStateStaysOutOfGitWithoutTheWorkspacesGitignore() throws {
+        let tmp = TempDir()
+        let ws = try tmp.demoCopy()
+        try FileManager.default.removeItem(atPath: ws + "/.gitignore")
+        try? FileManager.default.removeItem(atPath: ws + "/.bidbench")
+        _ = try git(["init", "-q"], in: ws)
+        #expect(try run(binaryPath, ["reveal", "--hide", "-w", ws, "--actor", "刘主任"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: ws + "/.bidbench/clone-id"))
+        _ = try git(["add", "-A"], in: ws)
+        let staged = try git(["ls-files", "--", ".bidbench"], in: ws).out
+        #expect(staged.isEmpty, "\(staged)")
+        #expect(try git(["ls-files", "--", "journal"], in: ws).out.contains("journal/"))
+    }
+
     /// issue 12 item 5: two clones change different files (two evaluators, a requirement) and merge.
     @Test(.requires(.git), .timeLimit(.minutes(2)))
     func twoClonesMergeWithoutConflictsAndEveryChainVerifies() throws {
