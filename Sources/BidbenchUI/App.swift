@@ -1118,17 +1118,26 @@ public enum App {
         return kept
     }
 
-    /// A tab's name: the full one, or on a terminal too narrow for all four, a short one.
+    /// A tab's name: the full one, or on a terminal too narrow for all five, a short one, or narrower
+    /// still, three letters (a meeting pass: at 60 columns the English tabs ran into the save state,
+    /// `5 Deliv.saved`).
     static func tabTitle(_ id: ScreenID, _ s: AppState) -> String {
-        let full = ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \($0.title(s.lang)) ") + 1 }.reduce(0, +)
-        guard full + TextWidth.of(stateText(s)) + 3 > s.width else { return id.title(s.lang) }
-        switch id {
-        case .requirements: return s.lang.t("Reqs", "需求")
-        case .vendors: return s.lang.t("Vendors", "供应商")
-        case .budget: return s.lang.t("Budget", "预算")
-        case .contracts: return s.lang.t("Contr.", "合同")
-        case .delivery: return s.lang.t("Deliv.", "交付")
+        func fits(_ title: (ScreenID) -> String) -> Bool {
+            ScreenID.allCases.map { TextWidth.of(" \($0.rawValue + 1) \(title($0)) ") + 1 }.reduce(0, +) + TextWidth.of(stateText(s)) + 3
+                <= s.width
         }
+        func short(_ id: ScreenID) -> String {
+            switch id {
+            case .requirements: return s.lang.t("Reqs", "需求")
+            case .vendors: return s.lang.t("Vendors", "供应商")
+            case .budget: return s.lang.t("Budget", "预算")
+            case .contracts: return s.lang.t("Contr.", "合同")
+            case .delivery: return s.lang.t("Deliv.", "交付")
+            }
+        }
+        if fits({ $0.title(s.lang) }) { return id.title(s.lang) }
+        if fits(short) || s.lang == .zh { return short(id) }
+        return String(short(id).prefix(3))
     }
 
     static func tabRanges(_ s: AppState) -> [Range<Int>] {

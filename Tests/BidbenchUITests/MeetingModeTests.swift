@@ -423,6 +423,35 @@ import Testing
         #expect(NumberText.score(8) == "8.0" && NumberText.score(2.95) == "2.95" && NumberText.score(7.125) == "7.125")
     }
 
+    /// A meeting pass: at 60 columns the English tabs ran into the save state (`5 Deliv.saved`,
+    /// `5 De● unsaved`). Narrower still, each tab is three letters, and the state has its own place.
+    @Test func theTabsNeverRunIntoTheSaveState() {
+        var d = Driver(panel(revealed: true), lang: .en, width: 60, height: 20)
+        d.press(.char("2"))
+        #expect(d.screen.lines[0] == " Bidbench   1 Req  [2 Ven]  3 Bud   4 Con   5 Del     saved")
+        d.state.dirty = true
+        #expect(d.screen.lines[0] == "   1 Req  [2 Ven]  3 Bud   4 Con   5 Del          ● unsaved")
+        var wide = Driver(panel(revealed: true), lang: .en, width: 72, height: 20)
+        wide.press(.char("2"))
+        let top = wide.screen.lines[0]
+        #expect(top.hasSuffix("5 Deliv.   saved") || top.contains("5 Delivery"), "\(top)")
+    }
+
+    /// A meeting pass: at 60×20 the progress line dropped the fourth evaluator with no sign. What does
+    /// not fit the rows left ends in how many more.
+    @Test func theProgressLineSaysHowManyItCannotShow() {
+        let d = Driver(panel(revealed: true), width: 60, height: 20)
+        let progress = ["王强", "张伟", "李娜", "欧阳娜娜", "Li Na"].map { EvaluatorProgress(evaluator: $0, scored: 2, expected: 2) }
+        var c = Canvas(width: 60, height: 1)
+        var y = 0
+        VendorsScreen.renderProgress(d.state, progress, into: &c, area: Rect(x: 0, y: 0, width: 60, height: 1), y: &y)
+        #expect(c.lines == [" 评分进度: 王强 2/2 ✔ · 张伟 2/2 ✔ · 李娜 2/2 ✔ · … 另 2 人"])
+        var two = Canvas(width: 60, height: 2)
+        y = 0
+        VendorsScreen.renderProgress(d.state, progress, into: &two, area: Rect(x: 0, y: 0, width: 60, height: 2), y: &y)
+        #expect(two.lines == [" 评分进度: 王强 2/2 ✔ · 张伟 2/2 ✔ · 李娜 2/2 ✔", "           欧阳娜娜 2/2 ✔ · Li Na 2/2 ✔"])
+    }
+
     /// A meeting pass: an evaluator who had scored her last cells with Enter saw `20/20 ✔` while the
     /// lead, who reads the file, saw 7/20. Her own line counts what is not saved yet and has no ✔
     /// until it is saved.

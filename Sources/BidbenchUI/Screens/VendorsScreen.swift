@@ -861,8 +861,24 @@ public enum VendorsScreen {
         }
         // When the rows left cannot hold every evaluator with the time of their sheet, the times
         // go (an 80×24 terminal hid the third evaluator once the sheets' times were known).
+        let room = area.maxY - ly
         var shown = lines(parts(times: true))
-        if shown.count > area.maxY - ly { shown = lines(parts(times: false)) }
+        if shown.count > room {
+            let all = parts(times: false)
+            shown = lines(all)
+            // Still too many: as many as fit, then how many more (a meeting pass: at 60×20 the fourth
+            // evaluator was dropped with no sign), unfinished ones first as ever.
+            if shown.count > room, room > 0 {
+                for k in stride(from: all.count - 1, through: 0, by: -1) {
+                    let more = L.t("… \(all.count - k) more", "… 另 \(all.count - k) 人")
+                    let cut = lines(Array(all[..<k]) + [more])
+                    if cut.count <= room {
+                        shown = cut
+                        break
+                    }
+                }
+            }
+        }
         for line in shown where ly < area.maxY {
             c.text(area.x + 1, ly, line, incomplete ? .warn : .dim, maxWidth: area.width - 2)
             ly += 1
