@@ -112,6 +112,21 @@ func deliveryWorkspace() -> Workspace {
         #expect(none.state.message == "No contract is in delivery")
     }
 
+    /// A finance pass: deleting a task others wait for left `depends_on: T07` behind, and every save was
+    /// refused. The question names them; the deletion takes the dependency with it, in one undo.
+    @Test func deletingATaskOthersWaitForDropsTheDependency() {
+        var d = Self.driver()
+        #expect(d.state.delivery.selected == 0)
+        d.press(.char("d"))
+        #expect(d.state.message == "删除任务 T01? T02、T03 依赖它: 再按 d 删除它并去掉该依赖 (可按 u 撤销); 按其他键保留")
+        d.press(.char("d"))
+        #expect(d.state.message == "已删除任务 T01; T02、T03 不再依赖它 (按 u 撤销)")
+        #expect(d.state.workspace.delivery.tasks.map(\.id) == ["T02", "T03", "T04"])
+        #expect(d.state.workspace.delivery.tasks.map(\.dependsOn) == [[], [], ["T02", "T03"]])
+        d.press(.char("u"))
+        #expect(d.state.workspace.delivery.tasks == deliveryWorkspace().delivery.tasks)
+    }
+
     /// A finance pass: milestones that cannot be split (here their percents add up to 90) left the
     /// payments out of the overview without a word, while `bidbench delivery` said why.
     @Test func milestonesThatCannotBeSplitAreSaid() {

@@ -121,9 +121,30 @@ public enum DeliveryScreen {
                     s.say(s.lang.t("The plan is empty: a adds a task", "计划为空: 按 a 新增任务"), error: true)
                     return []
                 }
-                guard ListKeys.confirmedDelete(&s, row: i) else { return [] }
                 let id = s.workspace.delivery.tasks[i].id
-                s.change(s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")) { $0.delivery.tasks.remove(at: i) }
+                // Tasks that wait for this one lose that dependency with it, said before and after (a
+                // finance pass: the deletion left `depends_on: T07` behind, and every save was refused).
+                let waiting = s.workspace.delivery.tasks.filter { $0.contract == c && $0.dependsOn.contains(id) }.map(\.id)
+                let names = waiting.joined(separator: s.lang.t(", ", "、"))
+                let question =
+                    waiting.isEmpty
+                    ? nil
+                    : s.lang.t(
+                        "Delete task \(id)? \(names) wait\(waiting.count == 1 ? "s" : "") for it: d again deletes it and that dependency (u undoes); any other key keeps it",
+                        "删除任务 \(id)? \(names) 依赖它: 再按 d 删除它并去掉该依赖 (可按 u 撤销); 按其他键保留")
+                guard ListKeys.confirmedDelete(&s, row: i, question: question) else { return [] }
+                let said =
+                    waiting.isEmpty
+                    ? s.lang.t("Deleted task \(id) (u to undo)", "已删除任务 \(id) (按 u 撤销)")
+                    : s.lang.t(
+                        "Deleted task \(id); \(names) no longer wait\(waiting.count == 1 ? "s" : "") for it (u to undo)",
+                        "已删除任务 \(id); \(names) 不再依赖它 (按 u 撤销)")
+                s.change(said) { w in
+                    w.delivery.tasks.remove(at: i)
+                    for k in w.delivery.tasks.indices where w.delivery.tasks[k].contract == c {
+                        w.delivery.tasks[k].dependsOn.removeAll { $0 == id }
+                    }
+                }
                 s.delivery.selected = max(0, min(s.delivery.selected, count - 2))
             case .acceptanceTests: s.modal = .deliveryList(DeliveryListState(kind: .tests, contract: c))
             case .supportTickets: s.modal = .deliveryList(DeliveryListState(kind: .tickets, contract: c))

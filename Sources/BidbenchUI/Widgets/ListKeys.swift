@@ -45,12 +45,13 @@ enum ListKeys {
     /// Whether `d` on `row` was pressed just before too: a list's `d` asks first, as everywhere
     /// (DESIGN §5) — `d` again on the same row deletes it, any other key keeps it (it deleted at
     /// once in the lists and on screen 5, while screens 1 and 2 asked: user test pass). False: asked now.
-    static func confirmedDelete(_ s: inout AppState, row: Int) -> Bool {
+    static func confirmedDelete(_ s: inout AppState, row: Int, question: String? = nil) -> Bool {
         if s.armedDeleteBefore == row { return true }
         s.armedDelete = row
         s.say(
-            s.lang.t(
-                "Delete this row? d again deletes it (u undoes); any other key keeps it", "删除这一行? 再按 d 删除 (可按 u 撤销); 按其他键保留"))
+            question
+                ?? s.lang.t(
+                    "Delete this row? d again deletes it (u undoes); any other key keeps it", "删除这一行? 再按 d 删除 (可按 u 撤销); 按其他键保留"))
         return false
     }
 
