@@ -110,6 +110,18 @@ struct DeliveryTests {
         tests[2].result = .pass
         s = AcceptanceRules.standings(installments: inst, tests: tests, today: day("2027-05-10"))
         #expect(s[1].state == .payable && s[1].tests == ["A1.1", "A1.2", "A1.3"])
+        // A finance pass: final acceptance passed while go-live's failed showed the final 10 % payable.
+        // An acceptance milestone waits for the earlier ones (by due date).
+        tests[1].result = .fail
+        tests.append(AcceptanceTest(contract: "C1", id: "A2.1", requirements: ["R01"], result: .pass))
+        s = AcceptanceRules.standings(installments: inst, tests: tests, today: day("2027-05-10"))
+        #expect(s.map(\.state) == [.paid, .blocked, .blocked])
+        #expect(s[2].reason == "waits for 上线款 (A1.2 failed)" && s[2].reasonZH == "须先完成 上线款 的验收 (A1.2 未通过)")
+        tests[1].result = .pass
+        #expect(
+            AcceptanceRules.standings(installments: inst, tests: tests, today: day("2027-05-10")).map(\.state) == [
+                .paid, .payable, .payable,
+            ])
         // A milestone without tests: payable once due, upcoming before.
         let plain = try BudgetModel.installments(
             contract: "C2", value: Money(units: 1000),

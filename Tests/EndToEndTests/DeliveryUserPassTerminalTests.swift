@@ -33,7 +33,7 @@ import Testing
         try t.keys("C-s")
         try t.waitFor(text: "无需保存: 自上次保存以来没有修改")
         try t.keys("d")
-        try t.waitFor(text: "删除这一行? 再按 d 删除")
+        try t.waitFor(text: "再按 d 删除")  // the demo's first task has tasks waiting for it: named in the question
         try t.keys("d")
         try t.waitFor(text: "● 未保存")
         try t.keys("u")

@@ -151,6 +151,28 @@ public enum AcceptanceRules {
     /// tests is payable only when every test it covers has passed, and blocked otherwise (a named
     /// acceptance without any recorded test is blocked too); other milestones are payable once due.
     public static func standings(installments: [Installment], tests: [AcceptanceTest], today: Day) -> [PaymentStanding] {
+        var out = ownStandings(installments: installments, tests: tests, today: today)
+        // Acceptance milestones follow one another: a later one (by due date) whose own tests passed is
+        // still blocked while an earlier one's acceptance is not done (a finance pass: the 10 % after
+        // final acceptance showed payable while go-live acceptance had failed, its 60 % blocked).
+        let staged = out.indices.filter { !out[$0].tests.isEmpty || !references(in: out[$0].installment.condition).isEmpty }
+            .sorted { (out[$0].installment.due?.ordinal ?? .max, $0) < (out[$1].installment.due?.ordinal ?? .max, $1) }
+        var waiting: PaymentStanding?
+        for i in staged {
+            if out[i].state == .payable, let w = waiting {
+                out[i] = PaymentStanding(
+                    installment: out[i].installment, state: .blocked, tests: out[i].tests,
+                    reason: "waits for \(w.installment.milestone) (\(w.reason))",
+                    reasonZH: "须先完成 \(w.installment.milestone) 的验收 (\(w.reasonZH))")
+            } else if out[i].state == .blocked, waiting == nil {
+                waiting = out[i]
+            }
+        }
+        return out
+    }
+
+    /// Each installment's standing on its own tests and due date (`standings` then orders acceptances).
+    static func ownStandings(installments: [Installment], tests: [AcceptanceTest], today: Day) -> [PaymentStanding] {
         installments.map { inst in
             if inst.status.lowercased() == "paid" {
                 return PaymentStanding(installment: inst, state: .paid, tests: [], reason: "paid", reasonZH: "已支付")
