@@ -757,6 +757,32 @@ public enum WorkspaceStore {
         return (toWrite, recorded)
     }
 
+    /// Journals the files changed outside Bidbench (`Journal.unrecorded`) as they are now, each with its
+    /// digest and row count (action `record`, or `delete` for a file gone): what a git merge, rebase or
+    /// revert made without Bidbench, which nothing else could record (a helper's pass: `--strict`
+    /// failed for good after a merge git made cleanly). Only a workspace that loads without problems
+    /// is recorded (`StoreError.invalid`); nothing is written but the journal. Returns the files.
+    public static func recordOutsideChanges(folder: String, actor: String) throws -> [String] {
+        let loaded = try load(folder: folder)
+        guard loaded.problems.isEmpty else { throw StoreError.invalid(loaded.problems) }
+        let changes = Journal.unrecorded(folder: folder, entries: try Journal.read(folder: folder))
+        guard !changes.isEmpty else { return [] }
+        let files = changes.map(\.file)
+        let (chain, locks) = try lockForCommit(folder: folder, files: files, actor: actor)
+        defer { locks.release() }
+        let time = Journal.isoUTC(Date())
+        let id = Journal.newID()
+        let now = render(loaded.workspace, layouts: loaded.layouts, only: Set(files))
+        let entries = try changes.enumerated().map { i, change in
+            let bytes = change.missing ? nil : try FileIO.readInside(folder: folder, change.file)
+            return PreparedEntry.fileChange(
+                id: "\(id).\(i + 1)", time: time, actor: actor, table: change.file, action: bytes == nil ? "delete" : "record",
+                sha256: bytes.map { FileIO.sha256Hex($0) } ?? "", rows: now[change.file]?.rowCount ?? 0, diff: RowDiff())
+        }
+        try Transaction.commit(folder: folder, writes: [], chain: chain, entries: entries, fault: nil)
+        return files
+    }
+
     /// Before a transaction writes `files`: the actor's journal chain, and the locks on the files and
     /// the chain (the caller releases them). A save of ours (or anyone's) that a crash interrupted
     /// past its commit point is completed first, and the chain must take entries before any table is

@@ -65,9 +65,10 @@ struct IntegrityVerbTests {
         // The chains are intact (exit 0: a git merge changes files too); the changed sheet is named.
         #expect(r.status == 0)
         let lines = r.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3 && lines[0].hasPrefix("OK: "))
+        #expect(lines.count == 4 && lines[0].hasPrefix("OK: "))
         #expect(lines[1] == "warning: 1 file(s) differ from what the journal last recorded (edited outside Bidbench, or merged by git):")
         #expect(lines[2].hasPrefix("  scores/张伟.csv: changed since ") && lines[2].hasSuffix(")"))
+        #expect(lines[3] == "  (bidbench journal --record journals them as they are now, once they are what you want)")
         let strict = try bidbench("journal", "--verify", "--strict", "-w", ws)
         #expect(strict.status == 1)
         // Its first line says it failed (a meeting pass: "OK" then exit 1).
@@ -83,6 +84,20 @@ struct IntegrityVerbTests {
         // Gone: named as missing.
         try FileManager.default.removeItem(atPath: sheet)
         #expect(try bidbench("journal", "--verify", "-w", ws).out.contains("  scores/张伟.csv: missing since "))
+        // A helper's pass: a merge git made cleanly left `--strict` failing for good, with no verb to
+        // record it. `journal --record` journals the files as they are, once the workspace checks.
+        try before.replacingOccurrences(of: "V2,func_mfg,5,", with: "V2,func_mfg,x,").write(
+            toFile: sheet, atomically: true, encoding: .utf8)
+        let broken = try bidbench("journal", "--record", "-w", ws)
+        #expect(
+            broken.status == 1 && broken.err.hasSuffix("bidbench: nothing recorded: the workspace does not check (above); fix it first\n"))
+        try before.replacingOccurrences(of: "V2,func_mfg,5,", with: "V2,func_mfg,9,").write(
+            toFile: sheet, atomically: true, encoding: .utf8)
+        let recorded = try bidbench("journal", "--record", "--actor", "刘主任", "-w", ws)
+        #expect(recorded.out == "recorded as they are now (changed outside Bidbench): scores/张伟.csv\n", "\(recorded.err)")
+        #expect(try bidbench("journal", "--verify", "--strict", "-w", ws).status == 0)
+        #expect(try bidbench("journal", "-w", ws).out.contains(" 刘主任 record scores/张伟.csv: 1 row(s)"))
+        #expect(try bidbench("journal", "--record", "-w", ws).out == "nothing to record: every file is as the journal last recorded it\n")
     }
 
     @Test func aSecondCostCentreEnvelopeDoesNotChargeTheProposalTwice() throws {

@@ -149,12 +149,35 @@ struct JournalCommand: ParsableCommand {
             "With --verify: exit 1 also when a file differs from what its last entry recorded (edited outside Bidbench, or merged by git)."
     ) var strict = false
     @Flag(help: "Print JSON.") var json = false
+    @Flag(
+        help:
+            "Journal the files changed outside Bidbench (a git merge, rebase or revert; an edit) as they are now, so that --strict passes; the workspace must check."
+    ) var record = false
+    @Option(help: "Who records it, for the journal (default: $USER).") var actor: String?
 
     // Kept as one function: the journal verb: verify, then the entries as text or JSON.
     func run() throws {
         let folder = workspace.path
         guard FileManager.default.fileExists(atPath: folder + "/workspace.json") else {
             throw fail(StoreError.notAWorkspace(folder))
+        }
+        if record {
+            let files: [String]
+            do { files = try WorkspaceStore.recordOutsideChanges(folder: folder, actor: actor ?? currentUser()) } catch StoreError.invalid(
+                let problems)
+            {
+                for p in problems { printError(SafeText.visible(p.description)) }
+                printError("bidbench: nothing recorded: the workspace does not check (above); fix it first")
+                throw ExitCode(1)
+            } catch {
+                printError("bidbench: \(error)")
+                throw ExitCode(2)
+            }
+            print(
+                files.isEmpty
+                    ? "nothing to record: every file is as the journal last recorded it"
+                    : "recorded as they are now (changed outside Bidbench): " + files.joined(separator: ", "))
+            return
         }
         if verify {
             let v = Journal.verify(folder: folder)
@@ -218,6 +241,7 @@ struct JournalCommand: ParsableCommand {
                     for u in unrecorded {
                         print("  \(u.file): \(u.missing ? "missing" : "changed") since \(u.last.time) (last entry by \(u.last.actor))")
                     }
+                    print("  (bidbench journal --record journals them as they are now, once they are what you want)")
                 }
             }
             if !v.ok || (strict && (!unrecorded.isEmpty || !v.gaps.isEmpty)) { throw ExitCode(1) }
