@@ -16,6 +16,38 @@ struct ContractKeyTermTests {
     }
 
     /// A lawyer's pass: the cap quoted in the checklist's 100 columns ended before the amount.
+    /// A lawyer's pass: support times in a table (a Word table exported with tabs, a Markdown table)
+    /// were not read, and the Markdown one raised "support without response or resolution times".
+    @Test func supportTimesInATableAreRead() {
+        func times(_ text: String) -> [String] {
+            ContractScanner.scan(text).keyTerms.slaResponses.map { "\($0.line) \($0.kind.rawValue) \($0.timeText(chinese: true))" }
+        }
+        let tabs = "第五条 技术支持\n乙方按下表响应和解决故障：\n故障级别\t响应时间\t解决时间\n一级\t３０分钟\t４小时\n二级\t２小时\t１个工作日\n"
+        #expect(times(tabs) == ["4 response 30 分钟", "4 resolution 4 小时", "5 response 2 小时", "5 resolution 1 个工作日"])
+        let markdown = """
+            ## 5. Support
+
+            Supplier provides support as follows:
+
+            | Severity | Response time | Resolution time |
+            |---|---|---|
+            | P1 | 1 hour | 8 hours |
+            | P2 | 4 hours | 3 business days |
+
+            """
+        let scan = ContractScanner.scan(markdown)
+        #expect(
+            scan.keyTerms.slaResponses.map { "\($0.line) \($0.kind.rawValue) \($0.timeText(chinese: false)) \($0.text)" } == [
+                "7 response 1 h P1 1 hour 8 hours", "7 resolution 8 h P1 1 hour 8 hours", "8 response 4 h P2 4 hours 3 business days",
+                "8 resolution 3 working days P2 4 hours 3 business days",
+            ])
+        #expect(!scan.redFlags.contains { $0.kind == .missing_clause && $0.clause == .support_sla })
+        // Prose with two spaces, a header with a time in it, a row of another width: no table.
+        #expect(times("第五条 技术支持\n乙方应在接到报修后  2小时内响应。\n").count == 1)
+        #expect(SLATable.cells("一级\t３０分钟\t４小时") == ["一级", "30分钟", "4小时"])
+        #expect(!SLATable.mayBeHeader("Response time and resolution time are in the table below."))
+    }
+
     @Test func theCapQuoteKeepsTheCap() {
         let text = """
             9. Limitation of Liability

@@ -617,6 +617,17 @@ public enum ContractScanner {
         }
         let present = Set(clauses.filter(\.present).map(\.kind))
         var (keyTerms, capLine) = KeyTermExtractor.extractWithCapLine(sentences, readings: read.keyTerms)
+        // Support times in a table (a header row naming the kinds, a row per severity), which no
+        // sentence states whole; a time read from a row's sentence already is not listed twice.
+        let tabled = SLATable.responses(rawLines).filter { t in
+            !keyTerms.slaResponses.contains { $0.line == t.line && $0.minutes == t.minutes && $0.kind == t.kind }
+        }
+        if !tabled.isEmpty {
+            keyTerms.slaResponses = (keyTerms.slaResponses + tabled).enumerated().sorted {
+                ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+            }
+            .map(\.element)
+        }
         if let f = clauses.first(where: { $0.kind == .price_change }), f.present { keyTerms.priceChange = f.evidence }
         let support = clauses[ClauseKind.support_sla.ordinal]
         let supportWithoutTimes =
