@@ -619,7 +619,7 @@ public enum ContractScanner {
         var (keyTerms, capLine) = KeyTermExtractor.extractWithCapLine(sentences, readings: read.keyTerms)
         // Support times in a table (a header row naming the kinds, a row per severity), which no
         // sentence states whole; a time read from a row's sentence already is not listed twice.
-        let tabled = SLATable.responses(rawLines).filter { t in
+        let tabled = SLATable.responses(rawLines, distinct: distinctLines).filter { t in
             !keyTerms.slaResponses.contains { $0.line == t.line && $0.minutes == t.minutes && $0.kind == t.kind }
         }
         if !tabled.isEmpty {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Support times laid out as a table: a header row naming a response and a resolution column
 /// (`故障级别 ⇥ 响应时间 ⇥ 解决时间`, `| Severity | Response time | Resolution time |`), then a row per
 /// severity (`一级 ⇥ ３０分钟 ⇥ ４小时`). Read line by line, since a row names neither kind and the
@@ -53,19 +59,40 @@ enum SLATable {
     /// an ideographic space) and a word of either kind. Most lines are prose and fail at once: a 4 MB
     /// text's lines are each looked at once, before any cell is made.
     static func mayBeHeader(_ line: String) -> Bool {
+        // A header's cells are short (`responses`): a long line is prose, passed over on its length.
+        guard line.utf8.count <= 400 else { return false }
         var line = line
         return line.withUTF8 { b in
-            var separated = false
-            for i in b.indices {
-                let c = b[i]
-                if c == 0x09 || c == 0x7C || (c == 0x20 && i + 1 < b.count && b[i + 1] == 0x20)
-                    || (c == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80)
-                {
-                    separated = true
-                    break
+            // The C library's searches (vectorised): most lines have no separator and are done here.
+            guard let base = b.baseAddress, !b.isEmpty else { return false }
+            // A byte followed by `next`, from one found byte to the next.
+            func pair(_ first: Int32, _ next: UInt8, _ third: UInt8? = nil) -> Bool {
+                var from = 0
+                while from < b.count, let p = memchr(base + from, first, b.count - from) {
+                    let i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if i + 1 < b.count, b[i + 1] == next, third.map({ i + 2 < b.count && b[i + 2] == $0 }) ?? true { return true }
+                    from = i + 1
                 }
+                return false
             }
+            let separated =
+                memchr(base, 0x09, b.count) != nil || memchr(base, 0x7C, b.count) != nil || pair(0x20, 0x20) || pair(0xE3, 0x80, 0x80)
             guard separated else { return false }
+            // Every cell short (at most 24 characters: 72 bytes), past the indent: an indented clause
+            // with two spaces after its number (`    6. Updates.  During …`) is prose.
+            var run = 0
+            var i = 0
+            while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+            while i < b.count {
+                let c = b[i]
+                if c == 0x09 || c == 0x7C || (c == 0x20 && i + 1 < b.count && b[i + 1] == 0x20) {
+                    run = 0
+                } else {
+                    run += 1
+                    if run > 72 { return false }
+                }
+                i += 1
+            }
             for i in b.indices {
                 for w in headerWords where i + w.count <= b.count {
                     var k = 0
@@ -82,13 +109,21 @@ enum SLATable {
     }
 
     /// Every support time a table of `lines` states, with its row's line (1-based) and the row as quoted.
-    static func responses(_ lines: [String]) -> [SLAResponse] {
+    /// `distinct`: which lines are the same (`ContractLineParser.lines`), so a repeated line is looked at once.
+    static func responses(_ lines: [String], distinct: Distinct? = nil) -> [SLAResponse] {
         var out: [SLAResponse] = []
+        let header: [Bool]
+        if let distinct {
+            let each = distinct.firsts.map { mayBeHeader(lines[$0]) }
+            header = distinct.index.map { each[$0] }
+        } else {
+            header = lines.map(mayBeHeader)
+        }
         var i = 0
         while i < lines.count {
             // A table's cells are short: prose with two spaces after a clause number (`9. Notices.  Any
             // notice…`) is no header, nor its next paragraph a row.
-            guard mayBeHeader(lines[i]), let head = cells(lines[i]), head.allSatisfy({ $0.count <= 24 }),
+            guard header[i], let head = cells(lines[i]), head.allSatisfy({ $0.count <= 24 }),
                 head.contains(where: { kind(ofHeader: $0) != nil }), !head.contains(where: { !QuantityScanner.scan($0).isEmpty })
             else {
                 i += 1
