@@ -29,6 +29,21 @@ struct ContractRedFlagTests {
         }
     }
 
+    /// A lawyer's pass, two false alarms: a use forbidden with a long list of what lost its `not`, and
+    /// the buyer's own PRC-law clause that excludes Hong Kong law was a Hong Kong vendor's home law.
+    /// The forms that do grant the use, or choose the vendor's law, are still flagged.
+    @Test func aForbiddenUseAndAnExcludedLawAreNoFlags() {
+        let hk = "甲方：苏州某制造有限公司\n乙方：香港某软件有限公司（注册地：香港）\n第六条 适用法律\n"
+        #expect(!flags(hk + "6.1 本合同适用中华人民共和国法律（为本合同之目的，不包括香港、澳门及台湾地区法律）。").contains(.vendor_forum_or_law))
+        #expect(!flags(hk + "6.1 本合同适用中华人民共和国大陆地区法律，不适用香港特别行政区法律。").contains(.vendor_forum_or_law))
+        #expect(flags(hk + "6.1 本合同适用香港特别行政区法律，不适用其冲突法规则。").contains(.vendor_forum_or_law))
+        let fair =
+            "7. Data. 7.2 Supplier shall not use Customer Data, usage data or Customer's name for marketing, "
+            + "benchmarking or to train machine learning models."
+        #expect(!flags(fair).contains(.usage_data_or_publicity))
+        #expect(flags("7. Data. 7.2 Supplier may use usage data to train machine learning models.").contains(.usage_data_or_publicity))
+    }
+
     /// A lawyer's pass: a late-payment penalty in a sentence of its own after the payment term (`；` or
     /// `。`), and deemed acceptance as 终验/初验 or by delivery and go-live, were missed.
     @Test func lateInterestAfterTheTermAndDeemedFinalAcceptanceAreFlagged() {

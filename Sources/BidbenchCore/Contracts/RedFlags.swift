@@ -277,7 +277,11 @@ enum RedFlagDetector {
                 "[甲方数据|甲方的数据|业务数据|客户数据|用户数据]…\(Party.vendor)…[有权|可以|可]…用于…[改进|优化|研发|开发|训练|商业|营销|宣传|推广|统计分析|其他用途|自身]",
             ],
             veto: [
-                "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行"
+                "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行",
+                // A use forbidden with a long list of what (a lawyer's pass: "Supplier shall not use
+                // Customer Data, usage data or Customer's name for marketing, benchmarking or to train
+                // machine learning models" lost its `not` to the distance, on the fair contract).
+                "[shall not use|will not use|may not use|must not use|cannot use|does not use|do not use]…[marketing|benchmark*|train*|machine learning|advertis*]|不得…[使用|用于]…[营销|宣传|推广|训练|商业]",
             ]),
         // Usage data put to the vendor's use; not its definition (`"Usage Data" means data about the
         // provision, use, and performance of the Product`: the `use` there is what the data is about).
@@ -289,6 +293,7 @@ enum RedFlagDetector {
             veto: [
                 "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…means…[data|information]…[about|on|of|relating to|related to|regarding|concerning]",
                 "with…prior written consent|with…customer's…consent|solely to provide|only to provide",
+                "[shall not use|will not use|may not use|must not use|cannot use|does not use|do not use]…[marketing|benchmark*|train*|machine learning|advertis*]|不得…[使用|用于]…[营销|宣传|推广|训练|商业]",
             ]),
         Rule(
             .ip_vendor_owns_customisations,
@@ -1064,6 +1069,16 @@ enum RedFlagDetector {
     /// The jurisdictions `text` (lower-cased) names. A U.S. state also names the United States, and
     /// the PRC's own courts or commissions name China however they are written.
     static func jurisdictions(in text: String) -> Set<String> {
+        // Places named only after an exclusion are not the law or forum chosen (a lawyer's pass:
+        // `适用中华人民共和国法律（…不包括香港、澳门及台湾地区法律）`, the buyer's own clause, was flagged as a
+        // Hong Kong vendor's home law).
+        // What an exclusion names runs from its word to the end of its clause (`不包括香港、澳门及台湾地区法律）`,
+        // "excluding the laws of Hong Kong,"); it is read without that part.
+        for marker in ["不包括", "不适用", "excluding"] {
+            guard let r = ContractText.range(of: marker, in: text) else { continue }
+            let end = text[r.upperBound...].firstIndex { ",，;；)）。".contains($0) } ?? text.endIndex
+            return jurisdictions(in: String(text[..<r.lowerBound]) + String(text[end...]))
+        }
         var out = Set<String>()
         for (key, words) in jurisdictionWords where ContractText.containsAny(text, words) { out.insert(key) }
         if out.contains(where: { $0.hasPrefix("us-") }) { out.insert("us") }
