@@ -112,6 +112,24 @@ func deliveryWorkspace() -> Workspace {
         #expect(none.state.message == "No contract is in delivery")
     }
 
+    /// A finance pass: a new test was saved pending with today's date, and its pass recorded months later
+    /// kept that date (the warranty runs from the day the tests passed). A new test has no date; a
+    /// pending one given its result with the date left as it was is dated today, and says so.
+    @Test func aPendingTestPassedLaterIsDatedWhenItPassed() throws {
+        var d = Self.driver()
+        #expect(AcceptanceTestsDialog.form(d.state, contract: "C1", index: nil).value("date") == "")
+        d.state.workspace.delivery.acceptance.append(
+            AcceptanceTest(
+                contract: "C1", id: "A2.2", requirements: ["R01"], criterion: "终验", result: .pending, date: Day(iso: "2027-03-01")))
+        let index = d.state.workspace.delivery.acceptance.count - 1
+        var f = AcceptanceTestsDialog.form(d.state, contract: "C1", index: index)
+        let result = try #require(f.fields.firstIndex { $0.key == "result" })
+        f.fields[result].choiceIndex = try #require(f.fields[result].choices.firstIndex(of: "pass"))
+        #expect(AcceptanceTestsDialog.submit(&d.state, f, contract: "C1", index: index) == nil)
+        #expect(d.state.workspace.delivery.acceptance[index].date == Day(iso: "2027-05-10"))
+        #expect(d.state.message?.contains("日期记为今天 2027-05-10 (待测时为 2027-03-01)") == true, "\(d.state.message ?? "")")
+    }
+
     /// A finance pass: deleting a task others wait for left `depends_on: T07` behind, and every save was
     /// refused. The question names them; the deletion takes the dependency with it, in one undo.
     @Test func deletingATaskOthersWaitForDropsTheDependency() {

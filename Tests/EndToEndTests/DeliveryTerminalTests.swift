@@ -22,7 +22,8 @@ import Testing
         try t.keys("Escape", "q")
         try t.waitFor("the program to exit") { _ in (try? t.exited()) == true }
         let csv = try String(contentsOfFile: ws + "/acceptance.csv", encoding: .utf8)
-        #expect(csv.hasSuffix("C1,A2.2,R16;R20,,pending,2027-05-10,,,1\n"))
+        // Pending: no date until it has a result (a finance pass: the pass months later kept this day).
+        #expect(csv.hasSuffix("C1,A2.2,R16;R20,,pending,,,,1\n"))
         #expect(try bidbench("check", "-w", ws).status == 0)
     }
 

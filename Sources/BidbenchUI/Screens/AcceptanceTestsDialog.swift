@@ -41,7 +41,9 @@ enum AcceptanceTestsDialog {
                     labels: choices.map { resultLabel(TestResult(parsing: $0), L) }, selected: result,
                     aliases: choices.map { [resultLabel(TestResult(parsing: $0), .zh), resultLabel(TestResult(parsing: $0), .en)] }),
                 FormField(
-                    key: "date", label: L.t("Date", "日期"), text: t.map { $0.date?.description ?? "" } ?? s.today.description, kind: .date),
+                    // A new test is pending: its date is the result's, set when there is one (a finance
+                    // pass: a test added in May and passed in September kept May's date).
+                    key: "date", label: L.t("Date", "日期"), text: t.map { $0.date?.description ?? "" } ?? "", kind: .date),
                 FormField(key: "tester", label: L.t("Tester", "测试人"), text: t?.tester ?? ""),
                 FormField(key: "note", label: L.t("Evidence", "证据"), text: t?.note ?? "", kind: .long),
                 FormField(key: "attempts", label: L.t("Runs so far", "测试次数"), text: String(t?.attempts ?? 1), kind: .number),
@@ -90,6 +92,14 @@ enum AcceptanceTestsDialog {
         {
             runs += 1
             said.append(L.t("run \(runs)", "第 \(runs) 次测试"))
+        }
+        // A pending test given its result keeps the day it was written down only if that day was changed:
+        // left as it was, the result is dated today (the warranty starts on the day the tests passed).
+        if let index, index < all.count, all[index].result == .pending, result != .pending, let old = all[index].date, date == old,
+            old != s.today
+        {
+            date = s.today
+            said.append(L.t("dated today, \(s.today) (it was pending since \(old))", "日期记为今天 \(s.today) (待测时为 \(old))"))
         }
         // A result without a day is dated today (the warranty starts on the day the tests passed).
         if date == nil && result != .pending {
