@@ -169,10 +169,8 @@ extension BudgetModel {
         -> [BudgetCharge]
     {
         let committed = isCommitted(k)
-        guard let value = ChangeOrders.currentValueIfItFits(of: k, changes: changes) else {
-            throw BudgetError(
-                "contract \(k.id): its value with its change orders is too large for an amount", zh: "合同 \(k.id): 金额加上变更单过大, 无法表示")
-        }
+        if let error = valueTooLarge(k, changes: changes) { throw error }
+        let value = ChangeOrders.currentValue(of: k, changes: changes)
         let what = "contract \(k.id)"
         let shares = try CostCenters.parse(k.extra["cost_center"] ?? "", fallback: fallback, what: what)
         let start0 = k.effective ?? k.signed
@@ -220,8 +218,8 @@ extension BudgetModel {
         return charges
     }
 
-    /// The error for a fiscal year's amounts that add up past the largest amount (a workspace whose
-    /// sums overflow: `bidbench check` names the rows).
+    /// The error for a fiscal year's amounts that add up past the largest amount (each fits, their
+    /// sum does not): said rather than trapped.
     static func tooLarge(_ year: Int, _ center: String) -> BudgetError {
         BudgetError(
             "fiscal year \(year), cost centre \(center): the amounts add up to more than an amount can hold",

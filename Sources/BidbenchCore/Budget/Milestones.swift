@@ -112,6 +112,15 @@ extension BudgetModel {
         }
     }
 
+    /// The error for contract `k` whose value with its change orders does not fit an amount (naming the
+    /// change order where it stops fitting), nil when it fits (`ChangeOrders.overflowingChange`).
+    static func valueTooLarge(_ k: Contract, changes: [ChangeOrder]) -> BudgetError? {
+        guard let i = ChangeOrders.overflowingChange(of: k, changes: changes) else { return nil }
+        return BudgetError(
+            "contract \(k.id): its value with the change orders up to \(changes[i].id) is too large for an amount",
+            zh: "合同 \(k.id): 金额加上截至 \(changes[i].id) 的变更单过大, 无法表示")
+    }
+
     /// Contract `k`'s installments at its current value (after approved change orders), with each
     /// paid milestone held at what was paid: paid in due-date order, each payment brings what the
     /// milestones paid so far come to at the contract value of its due date (the change orders
@@ -124,11 +133,7 @@ extension BudgetModel {
     public static func installments(contract k: Contract, changes: [ChangeOrder], milestones: [PaymentMilestone]) throws(BudgetError)
         -> [Installment]
     {
-        if let i = ChangeOrders.overflowingChange(of: k, changes: changes) {
-            throw BudgetError(
-                "contract \(k.id): its value with the change orders up to \(changes[i].id) is too large for an amount",
-                zh: "合同 \(k.id): 金额加上截至 \(changes[i].id) 的变更单过大, 无法表示")
-        }
+        if let error = valueTooLarge(k, changes: changes) { throw error }
         let current = ChangeOrders.currentValue(of: k, changes: changes)
         var result = try installments(contract: k.id, value: current, milestones: milestones)
         let approved = changes.filter { $0.contract == k.id && ChangeOrders.isApproved($0) && $0.date != nil }
