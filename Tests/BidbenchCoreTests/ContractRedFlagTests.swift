@@ -29,6 +29,27 @@ struct ContractRedFlagTests {
         }
     }
 
+    /// A lawyer's pass: a prepayment of 35–45 % of the contract price or of the implementation fee, and
+    /// subcontracting said without the word (`交由第三方完成`, "may use subcontractors"), were missed.
+    @Test func heavyPrepaymentAndUnnamedSubcontractingAreFlagged() {
+        for risky in [
+            "第三条 付款\n合同签订后五日内，甲方支付合同总价的 35%；终验合格后支付其余款项。",
+            "第三条 付款\n3.1 合同签订后七（7）日内支付实施费的 50%，其余款项验收合格后支付。",
+        ] {
+            #expect(flags(risky).contains(.payment_terms_harsh), "\(risky)")
+        }
+        #expect(!flags("第三条 付款\n合同签订后五日内，甲方支付合同总价的 30%；终验合格后支付其余款项。").contains(.payment_terms_harsh))
+        for risky in [
+            "第九条 分包\n一、供方可将部分实施工作交由第三方完成，由供方对第三方的工作向需方负责。",
+            "4. Subcontracting. 4.1 Supplier may use subcontractors, including its offshore affiliates, to perform any part of the Services.",
+        ] {
+            #expect(flags(risky).contains(.assignment_without_consent), "\(risky)")
+        }
+        #expect(
+            !flags("4. Subcontracting. Supplier may use subcontractors only with Customer's prior written consent.").contains(
+                .assignment_without_consent))
+    }
+
     /// A lawyer's pass, two false alarms: a use forbidden with a long list of what lost its `not`, and
     /// the buyer's own PRC-law clause that excludes Hong Kong law was a Hong Kong vendor's home law.
     /// The forms that do grant the use, or choose the vendor's law, are still flagged.

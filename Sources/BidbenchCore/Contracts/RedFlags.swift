@@ -420,7 +420,7 @@ enum RedFlagDetector {
                 "[in advance|upon signing]…[100%|full amount|entire|in full|all fees]",
                 "deemed accept*|deemed to have accepted|deemed to…accept*|deemed…approved|treated as accepted|deemed…final acceptance",
                 "[签订|签署|生效|签约]…[后|之日起]…[一次性支付全部|支付全部|付清全部|支付全款|一次性付清|一次性全额支付|全额支付|一次性支付全额|支付全额]|[预付|预先支付|提前支付]…[全部|100%|全额|合同总价|合同总额|全款]",
-                "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的|总价款的|价款总额的]…[50%|60%|70%|80%|90%|100%]",
+                "[签订|签署|生效|签约]…[后|之日起]…[支付|预付]…[合同金额的|合同总价的|合同价款的|总价的|合同总额的|总价款的|价款总额的|实施费的|许可费的|软件费的|服务费的|订阅费的|项目费用的|年费的]…[35%|40%|45%|50%|55%|60%|65%|70%|75%|80%|85%|90%|95%|100%]",
                 "视为…[验收合格|验收通过|已验收|通过验收|验收完成|甲方已验收|甲方认可|甲方接受|甲方确认|确认无误|终验合格|终验通过|初验合格|初验通过|甲方已接受|已接受交付|接受交付]",
                 // "accepted on delivery unless …", "Go-live constitutes acceptance of the deliverables" (a
                 // lawyer's pass): acceptance by the calendar or by an event, not by the buyer.
@@ -458,7 +458,11 @@ enum RedFlagDetector {
                 "\(Party.vendor)…\(mayWords)…[assign|transfer|subcontract|delegate|novate]…[freely|at any time|without|to any|to its affiliate*|to an affiliate|to a successor|any of its]",
                 "\(Party.vendor)…[有权|可以|可]…[将|把]…[本合同|本协议|权利|义务|合同|工作|服务]…[转让|转包|分包|委托]",
                 "\(Party.vendor)…[有权|可以|可]…[转让|转包|分包|委托第三方]",
-            ], veto: ["consent of…customer|customer's…consent|甲方…书面同意|经甲方…同意|甲方同意"], vendorActs: true),
+                // Subcontracting said without the word (a lawyer's pass: `供方可将部分实施工作交由第三方完成`,
+                // "may use subcontractors, including its offshore affiliates").
+                "\(Party.vendor)…[有权|可以|可]…[将|把]…[工作|服务|实施|开发|运维]…[交由|委托|外包给]…[第三方|其他单位|关联公司|合作方]",
+                "\(Party.vendor)…\(mayWords)…[use subcontractors|engage subcontractors|use third-party subcontractors|subcontract]",
+            ], veto: ["consent of…customer|customer's…consent|甲方…书面同意|经甲方…同意|甲方同意|需方…同意"], vendorActs: true),
         Rule(
             .assignment_without_consent,
             [
