@@ -133,6 +133,9 @@ import Testing
         #expect(rows.count == 20)
         #expect(rows.allSatisfy { $0.hasPrefix("张伟,") })
         #expect(outputs["report md --evaluator 张伟"]!.contains("只显示 张伟 本人的评分"))
+        // Her matrix is captioned as her own scores, not the panel's mean (a meeting pass).
+        #expect(outputs["report md --evaluator 张伟"]!.contains("张伟 本人在各供应商、各评分项上的评分（表头为全局权重），满分 10。盲评中：不显示其他评委的评分。"))
+        #expect(!outputs["report md --evaluator 张伟"]!.contains("评委平均分（表头"))
     }
 
     /// A meeting pass: a sheet made by a name mistyped with `--as` stayed an evaluator (incomplete, so the

@@ -110,6 +110,14 @@ extension ReportFacts {
 extension ReportFacts {
     /// What the panel matrix's figures are, for both reports; `heatMap`: the HTML chart's colours and frames too.
     func panelMatrixCaption(_ sc: ScoringFacts, heatMap: Bool) -> String {
+        // While blind an evaluator's report holds her own scores only (a meeting pass: captioned as the
+        // panel's mean).
+        if sc.evaluation.blind, case .evaluator(let name) = request.viewer {
+            let scale = NumberText.upTo(ws.settings.scale, 1)
+            return lang.pick(
+                "\(name)'s own scores per vendor and criterion (global weight in the header), on a 0–\(scale) scale: the panel is blind, so no one else's are shown.",
+                "\(name) 本人在各供应商、各评分项上的评分（表头为全局权重），满分 \(scale)。盲评中：不显示其他评委的评分。")
+        }
         var agg = sc.evaluation.aggregate == .median ? lang.pick("median", "中位数") : lang.pick("mean", "平均分")
         if let counted = sc.evaluation.countedText(chinese: lang == .zh) { agg += lang.pick(" (\(counted))", "（\(counted)）") }
         let scale = NumberText.upTo(ws.settings.scale, 1)
