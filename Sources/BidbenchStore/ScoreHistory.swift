@@ -7,8 +7,9 @@ public enum ScoreHistory {
     /// (the first change's before; none for a cell first scored after it), its score now in
     /// `workspace`, and its last change. A cell changed back to where it was, or whose note alone
     /// changed, is not one; nor is a cell of a vendor added after the reveal, or one whose score at the
-    /// reveal is not known (its row removed, as a vendor's deletion does, before any change to it). Empty while the panel is blind or was
-    /// never revealed through Bidbench; nil when the journal cannot be read.
+    /// reveal is not known (its row removed, as a vendor's deletion does, before any change to it).
+    /// Empty while the panel is blind or was never revealed through Bidbench; nil when the journal
+    /// cannot be read.
     public static func revisedAfterReveal(folder: String, workspace: Workspace) -> [ScoreRevision]? {
         guard workspace.settings.revealed else { return [] }
         guard let entries = try? Journal.read(folder: folder) else { return nil }

@@ -450,8 +450,8 @@ extension Validator {
             guard let i = ChangeOrders.overflowingChange(of: k, changes: changes) else { continue }
             add(
                 hf, i, "price_delta",
-                "contract \(k.id)'s value with its change orders up to \(changes[i].id) is too large for an amount (at most 92,233,720,368,547,758.07)",
-                "合同 \(k.id) 的金额加上截至 \(changes[i].id) 的变更单金额过大 (金额最大为 92,233,720,368,547,758.07)")
+                "contract \(k.id)'s value with its change orders up to \(changes[i].id) is too large for an amount (at most \(Money.largestText))",
+                "合同 \(k.id) 的金额加上截至 \(changes[i].id) 的变更单金额过大 (金额最大为 \(Money.largestText))")
         }
     }
 

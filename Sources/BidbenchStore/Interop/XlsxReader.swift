@@ -220,7 +220,6 @@ public struct XlsxReader {
         return out + rest
     }
 
-    /// A number's text as typed: integers without `.0`, decimals without exponent, at most 15 significant digits.
     /// A fraction as the percentage a `0%` format shows, exactly (`0.9` → `90%`, `0.0575` → `5.75%`);
     /// nil when it is no number.
     static func percentText(_ raw: String) -> String? {
@@ -228,6 +227,7 @@ public struct XlsxReader {
         return "\(d * 100)%"
     }
 
+    /// A number's text as typed: integers without `.0`, decimals without exponent, at most 15 significant digits.
     static func numberText(_ raw: String) -> String {
         let t = raw.trimmingCharacters(in: .whitespaces)
         guard let x = Double(t), x.isFinite else { return t }
