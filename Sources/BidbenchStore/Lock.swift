@@ -41,10 +41,12 @@ struct LockFile {
             }
             guard errno == EEXIST else { throw StoreError.io(path, FileIO.errorText()) }
             var st = stat()
-            if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
+            let found = lstat(path, &st) == 0
+            if found && (st.st_mode & S_IFMT) == S_IFLNK { throw StoreError.symlink(path) }
             // A named pipe (or folder, device) where a lock belongs is never read nor waited on: opening a
             // pipe blocked for ever, at the first frame or at Ctrl-S, and no signal ended it (a helper's pass).
-            if (st.st_mode & S_IFMT) != S_IFREG {
+            // (A lock released between the two calls is not found: taken on the next attempt.)
+            if found && (st.st_mode & S_IFMT) != S_IFREG {
                 throw StoreError.io(
                     path, "is not a regular file (a named pipe, folder or device) where Bidbench keeps a lock: remove it, then try again")
             }
