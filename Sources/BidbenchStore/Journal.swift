@@ -259,10 +259,12 @@ public enum Journal {
 
     private static let idCounter = Counter()
 
+    /// The local head file of `chain` (relative to the workspace).
+    static func headRel(_ chain: String) -> String { chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain) }
+
     /// What this machine's head file says it last wrote to `chain` (its `seq` and line hash), nil when none.
     static func head(folder: String, chain: String) -> (seq: Int, hash: String)? {
-        let rel = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
-        guard let bytes = try? FileIO.readInside(folder: folder, rel) else { return nil }
+        guard let bytes = try? FileIO.readInside(folder: folder, headRel(chain)) else { return nil }
         let parts = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
         guard parts.count == 2, let seq = Int(parts[0]), seq > 0 else { return nil }
         return (seq, String(parts[1]))
@@ -318,7 +320,7 @@ public enum Journal {
         // leaves stale or missing is still consistent with the chain, so it is not fsynced, and failing
         // to write it (a full disk) does not fail the append, whose entries are already on disk.
         try? FileIO.atomicWriteInside(
-            folder: folder, headsFolder + "/" + FileIO.basename(of: chain), Array("\(seq) \(prev)\n".utf8), durable: false)
+            folder: folder, headRel(chain), Array("\(seq) \(prev)\n".utf8), durable: false)
         return written
     }
 
@@ -327,7 +329,7 @@ public enum Journal {
     /// read-only mount). After the commit point such a failure would leave a committed save that every
     /// open must finish and cannot.
     static func checkWritable(folder: String, chain: String) throws(StoreError) {
-        let head = headsFolder + "/" + FileIO.basename(of: chain)
+        let head = headRel(chain)
         for dir in [FileIO.dirname(of: chain) == "." ? "" : FileIO.dirname(of: chain), headsFolder] {
             try FileIO.makeDirectoriesInside(folder: folder, dir)
             let path = FileIO.join(folder, dir)
@@ -585,9 +587,7 @@ public enum Journal {
         }
         let heads = ((try? FileIO.listInside(folder: folder, headsFolder)) ?? []).filter { $0.hasSuffix(".log") && !$0.hasPrefix(".") }
         for name in heads.sorted() where !all.contains(Journal.folder + "/" + name) {
-            guard let head = try? FileIO.readInside(folder: folder, headsFolder + "/" + name),
-                let seq = Int(String(decoding: head, as: UTF8.self).split(separator: " ").first ?? ""), seq > 0
-            else { continue }
+            guard let (seq, _) = head(folder: folder, chain: Journal.folder + "/" + name) else { continue }
             return JournalVerification(
                 entries: 0, firstBadLine: 1,
                 message: "the chain is missing: this machine wrote \(seq) entr\(seq == 1 ? "y" : "ies") to it, and the file is gone",
@@ -597,8 +597,7 @@ public enum Journal {
         // or hard-linked under another name listed every entry twice and verified (a helper's pass).
         var starts: [String: String] = [:]
         for chain in all {
-            let head = chain == file ? headFile : headsFolder + "/" + FileIO.basename(of: chain)
-            var v = verifyChain(folder: folder, chain: chain, head: head)
+            var v = verifyChain(folder: folder, chain: chain)
             if v.ok, let first = v.firstLineHash {
                 if let other = starts[first] {
                     v = JournalVerification(
@@ -624,7 +623,7 @@ public enum Journal {
         return v
     }
 
-    static func verifyChain(folder: String, chain: String, head headRel: String) -> JournalVerification {
+    static func verifyChain(folder: String, chain: String) -> JournalVerification {
         let bytes: [UInt8]
         do { bytes = try FileIO.readInside(folder: folder, chain) ?? [] } catch {
             return JournalVerification(entries: 0, firstBadLine: 0, message: "cannot read \(chain): \(error)")
@@ -670,19 +669,15 @@ public enum Journal {
                         + (found == 0 ? "and the chain was gone" : "and only \(found) remained"))
             }
         }
-        if let head = try? FileIO.readInside(folder: folder, headRel) {
-            let parts = String(decoding: head, as: UTF8.self).split(whereSeparator: { $0 == " " || $0.isNewline })
-            if parts.count == 2, let seq = Int(parts[0]), seq > 0 {
-                if seq > lineHashes.count {
-                    return JournalVerification(
-                        entries: lineHashes.count, firstBadLine: lineHashes.count + 1,
-                        message: "the journal was truncated: this machine wrote \(seq) entries but only \(lineHashes.count) remain")
-                }
-                if lineHashes[seq - 1] != String(parts[1]) {
-                    return JournalVerification(
-                        entries: lineHashes.count, firstBadLine: seq,
-                        message: "entry \(seq) differs from the one this machine wrote")
-                }
+        if let (seq, hash) = head(folder: folder, chain: chain) {
+            if seq > lineHashes.count {
+                return JournalVerification(
+                    entries: lineHashes.count, firstBadLine: lineHashes.count + 1,
+                    message: "the journal was truncated: this machine wrote \(seq) entries but only \(lineHashes.count) remain")
+            }
+            if lineHashes[seq - 1] != hash {
+                return JournalVerification(
+                    entries: lineHashes.count, firstBadLine: seq, message: "entry \(seq) differs from the one this machine wrote")
             }
         }
         var v = JournalVerification(entries: lines.count, firstBadLine: nil, message: nil, interruptedAppend: interrupted)
