@@ -278,10 +278,7 @@ enum RedFlagDetector {
             ],
             veto: [
                 "经甲方…书面同意|经甲方…同意|with…prior written consent|with…customer's…consent|upon…customer's…consent|solely to provide|only to provide|仅为…提供…服务|仅用于…提供|仅用于…履行",
-                // A use forbidden with a long list of what (a lawyer's pass: "Supplier shall not use
-                // Customer Data, usage data or Customer's name for marketing, benchmarking or to train
-                // machine learning models" lost its `not` to the distance, on the fair contract).
-                "[shall not use|will not use|may not use|must not use|cannot use|does not use|do not use]…[marketing|benchmark*|train*|machine learning|advertis*]|不得…[使用|用于]…[营销|宣传|推广|训练|商业]",
+                RedFlagDetector.forbiddenUse,
             ]),
         // Usage data put to the vendor's use; not its definition (`"Usage Data" means data about the
         // provision, use, and performance of the Product`: the `use` there is what the data is about).
@@ -293,7 +290,7 @@ enum RedFlagDetector {
             veto: [
                 "[usage data|aggregated data|aggregate data|anonymized data|anonymised data|de-identified data|statistical data|telemetry]…means…[data|information]…[about|on|of|relating to|related to|regarding|concerning]",
                 "with…prior written consent|with…customer's…consent|solely to provide|only to provide",
-                "[shall not use|will not use|may not use|must not use|cannot use|does not use|do not use]…[marketing|benchmark*|train*|machine learning|advertis*]|不得…[使用|用于]…[营销|宣传|推广|训练|商业]",
+                RedFlagDetector.forbiddenUse,
             ]),
         Rule(
             .ip_vendor_owns_customisations,
@@ -625,6 +622,12 @@ enum RedFlagDetector {
         "[deposit*|place*|lodge*|held|hold*]…escrow|escrow agent|escrow agreement",
         "[源代码|源码]…[交由|交付|存放|存入]…托管|[第三方|独立]…托管机构|源代码托管协议|代码托管协议",
     ])
+    /// A use forbidden, however long its list of what (a lawyer's pass: "Supplier shall not use Customer
+    /// Data, usage data or Customer's name for marketing, benchmarking or to train machine learning
+    /// models" lost its `not` to the distance, on the fair contract): a veto of the data-use rules.
+    static let forbiddenUse =
+        "[shall not use|will not use|may not use|must not use|cannot use|does not use|do not use]…[marketing|benchmark*|train*|machine learning|advertis*]|不得…[使用|用于]…[营销|宣传|推广|训练|商业]"
+
     /// Late charges the buyer pays.
     static let lateWords = PatternSet([
         "late|overdue|past due|delay*…payment|unpaid", "逾期|迟延|延迟|滞纳",
