@@ -110,15 +110,10 @@ enum SLATable {
 
     /// Every support time a table of `lines` states, with its row's line (1-based) and the row as quoted.
     /// `distinct`: which lines are the same (`ContractLineParser.lines`), so a repeated line is looked at once.
-    static func responses(_ lines: [String], distinct: Distinct? = nil) -> [SLAResponse] {
+    static func responses(_ lines: [String], distinct: Distinct) -> [SLAResponse] {
         var out: [SLAResponse] = []
-        let header: [Bool]
-        if let distinct {
-            let each = distinct.firsts.map { mayBeHeader(lines[$0]) }
-            header = distinct.index.map { each[$0] }
-        } else {
-            header = lines.map(mayBeHeader)
-        }
+        let each = distinct.firsts.map { mayBeHeader(lines[$0]) }
+        let header = distinct.index.map { each[$0] }
         var i = 0
         while i < lines.count {
             // A table's cells are short: prose with two spaces after a clause number (`9. Notices.  Any

@@ -155,7 +155,7 @@ public enum AcceptanceRules {
         // Acceptance milestones follow one another: a later one (by due date) whose own tests passed is
         // still blocked while an earlier one's acceptance is not done (a finance pass: the 10 % after
         // final acceptance showed payable while go-live acceptance had failed, its 60 % blocked).
-        let staged = out.indices.filter { !out[$0].tests.isEmpty || !references(in: out[$0].installment.condition).isEmpty }
+        let staged = out.indices.filter { !references(in: out[$0].installment.condition).isEmpty }
             .sorted { (out[$0].installment.due?.ordinal ?? .max, $0) < (out[$1].installment.due?.ordinal ?? .max, $1) }
         var waiting: PaymentStanding?
         for i in staged {
