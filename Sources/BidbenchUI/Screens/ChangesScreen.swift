@@ -146,7 +146,7 @@ public enum ChangesScreen {
         let ws = s.workspace
         let r = Rect(x: 1, y: 1, width: s.width - 2, height: App.body(s).height)
         guard let k = ws.contracts.first(where: { $0.id == st.contract }) else { return }
-        let value = ChangeOrders.currentValueIfItFits(of: k, changes: ws.changes)?.grouped() ?? L.t("too large", "过大")
+        let value = ContractsScreen.valueText(k, s)
         c.fill(r)
         let valueText = L.t(" · value \(value)", " · 当前价值 \(value)")
         let lead = L.t("Change orders — \(k.id) ", "变更单 — \(k.id) ")

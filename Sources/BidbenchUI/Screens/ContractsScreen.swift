@@ -382,6 +382,12 @@ public enum ContractsScreen {
     }
 
     // Kept as one function: the contract pane's header, clause list and side pane in drawing order.
+    /// A contract's current value (with its approved change orders), or "too large" when they add up
+    /// past an amount (`check` names the row): never a figure stopped at the limit.
+    static func valueText(_ k: Contract, _ s: AppState) -> String {
+        ChangeOrders.currentValueIfItFits(of: k, changes: s.workspace.changes)?.grouped() ?? s.lang.t("too large", "过大")
+    }
+
     static func render(_ s: AppState, into c: inout Canvas, area: Rect) {
         let L = s.lang
         let ws = s.workspace
@@ -390,7 +396,7 @@ public enum ContractsScreen {
             return
         }
         let vendor = ws.vendors.first { $0.id == k.vendor }?.name ?? k.vendor
-        let value = ChangeOrders.currentValueIfItFits(of: k, changes: ws.changes)?.grouped() ?? L.t("too large", "过大")
+        let value = valueText(k, s)
         let renew =
             k.autoRenew
             ? L.t("auto-renews \(k.renewalMonths) mo, notice \(k.noticeDays) d", "自动续约 \(k.renewalMonths) 个月, 提前 \(k.noticeDays) 天通知")
